@@ -1,0 +1,59 @@
+package org.hebb.experiments.coba;
+
+import org.hebb.neurons.lif.IfCondExp;
+import org.hebb.simulator.Network;
+import org.hebb.simulator.connect.Connectors;
+import org.hebb.simulator.connect.Synapses;
+import org.hebb.simulator.init.Values;
+import org.hebb.simulator.population.NeuronPopulation;
+import org.hebb.util.Require;
+
+/**
+ * The COBA benchmark network of Brette et al. (2007), benchmark 1: 80% excitatory and 20% inhibitory
+ * conductance-based LIF neurons, every pathway random with p = 80 / N (about 80 inputs per neuron), dt 0.1 ms,
+ * spikes delivered on the next step. In PyNN units: cm 0.2 nF and tau_m 20 ms (leak 10 nS), weights 6 nS
+ * (excitatory) and 67 nS (inhibitory). Self-sustained at about 20 Hz.
+ *
+ * @param network    the network
+ * @param excitatory the excitatory population (first 80%)
+ * @param inhibitory the inhibitory population
+ */
+public record CobaNetwork(Network network, NeuronPopulation excitatory, NeuronPopulation inhibitory) {
+    /** Leak conductance, uS: the unit in which the benchmark states conductances. */
+    public static final double LEAK_US = 0.01;
+
+    /**
+     * Builds the network.
+     *
+     * @param n           number of neurons (>= 10)
+     * @param seed        master seed
+     * @param threads     threads (0: automatic)
+     * @param integration membrane integration (the benchmark comparisons use Euler, as Brian2's script does)
+     */
+    public static CobaNetwork build(int n, long seed, int threads, IfCondExp.Integration integration) {
+        Require.atLeast("n", n, 10);
+        Network network = Network.builder().dt(0.1).seed(seed).threads(threads).build();
+        IfCondExp model = IfCondExp.builder()
+                .cm(0.2).tauM(20).tauRefrac(5)
+                .vRest(-60).vReset(-60).vThresh(-50)
+                .tauSynE(5).tauSynI(10).eRevE(0).eRevI(-80)
+                .integration(integration)
+                .build();
+        int nExc = n * 4 / 5;
+        NeuronPopulation exc = network.addNeurons("exc", nExc, model);
+        NeuronPopulation inh = network.addNeurons("inh", n - nExc, model);
+        for (NeuronPopulation p : new NeuronPopulation[] {exc, inh}) {
+            p.initialize("v", Values.normal(-65, 5));
+            p.initialize("g_e", Values.normal(4 * LEAK_US, 1.5 * LEAK_US));
+            p.initialize("g_i", Values.normal(20 * LEAK_US, 12 * LEAK_US));
+        }
+        double p = 80.0 / n;
+        Synapses excitatory = Synapses.onto("excitatory").weights(Values.constant(0.6 * LEAK_US));
+        Synapses inhibitory = Synapses.onto("inhibitory").weights(Values.constant(6.7 * LEAK_US));
+        network.connect(exc, exc, Connectors.fixedProbability(p, false), excitatory);
+        network.connect(exc, inh, Connectors.fixedProbability(p, false), excitatory);
+        network.connect(inh, exc, Connectors.fixedProbability(p, false), inhibitory);
+        network.connect(inh, inh, Connectors.fixedProbability(p, false), inhibitory);
+        return new CobaNetwork(network, exc, inh);
+    }
+}

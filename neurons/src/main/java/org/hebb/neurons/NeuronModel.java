@@ -1,0 +1,48 @@
+package org.hebb.neurons;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A point-neuron model: its parameters, its per-neuron variables, its receptors and its update. A model instance
+ * holds the parameters shared by a whole population; per-neuron parameters, where the model has them, are
+ * {@link Variable#parameter() parameter} variables of its {@link NeuronState}.
+ *
+ * <p>The model is defined once; every backend implements its update. {@link #createKernel} is the Java one.
+ */
+public interface NeuronModel {
+    /** The model's name, PyNN's where PyNN has the model (for example {@code IF_cond_exp}). */
+    String name();
+
+    /** The parameters shared by the population, by PyNN name, in the units the javadoc of each builder states. */
+    Map<String, Double> parameters();
+
+    /** The receptors that projections can target, in the order kernels receive their input. */
+    List<String> receptors();
+
+    /** How weights onto {@code receptor} act, and their unit. */
+    ReceptorKind receptorKind(String receptor);
+
+    /** The per-neuron variables, in storage order. */
+    List<Variable> variables();
+
+    /** Allocates the state of {@code size} neurons, set to the model's initial values. */
+    NeuronState createState(int size);
+
+    /**
+     * Validates that the model can run with this time step and creates its Java kernel.
+     *
+     * @param dt time step in ms
+     */
+    NeuronKernel createKernel(NeuronState state, double dt);
+
+    /** Index of {@code receptor} in {@link #receptors()}; fails with the allowed names if the model has none such. */
+    default int receptorIndex(String receptor) {
+        int index = receptors().indexOf(receptor);
+        if (index < 0) {
+            throw new IllegalArgumentException("receptor = '" + receptor + "' does not exist on " + name()
+                    + ": must be one of " + receptors());
+        }
+        return index;
+    }
+}

@@ -1,0 +1,273 @@
+package org.hebb.neurons.izhikevich;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.hebb.neurons.ArrayLoops;
+import org.hebb.neurons.NeuronKernel;
+import org.hebb.neurons.NeuronModel;
+import org.hebb.neurons.NeuronState;
+import org.hebb.neurons.ReceptorKind;
+import org.hebb.neurons.Variable;
+import org.hebb.util.Require;
+
+/**
+ * The Izhikevich (2003) neuron ({@code Izhikevich}), with per-neuron a, b, c, d for heterogeneous populations.
+ *
+ * <pre>
+ * dv/dt = 0.04 v^2 + 5 v + 140 - u + I     (v in mV, t in ms)
+ * du/dt = a (b v - u)
+ * if v >= v_peak: v = c, u = u + d
+ * </pre>
+ * I is in the model's own current unit (mV/ms), the sum of {@code i_offset}, injected current and synaptic input.
+ * A synaptic weight w (mV) arriving in a step acts as a current w / dt during that step, so that its effect on v
+ * is w whatever dt (and exactly the paper's {@code I = I + sum(S(:, fired))} at dt = 1 ms).
+ *
+ * <p>{@link Numerics#PAPER} advances v in two half-steps of dt/2 and then u with the new v, as the paper's MATLAB
+ * program does at dt = 1 ms; {@link Numerics#EULER} advances both with one forward-Euler step from the old values.
+ * The model has no refractory period.
+ */
+public final class Izhikevich implements NeuronModel {
+    /** Index of {@code v} (mV). */
+    public static final int V = 0;
+    /** Index of {@code u} (mV/ms). */
+    public static final int U = 1;
+    /** Index of the per-neuron parameter {@code a} (1/ms). */
+    public static final int A = 2;
+    /** Index of the per-neuron parameter {@code b} (1/ms). */
+    public static final int B = 3;
+    /** Index of the per-neuron parameter {@code c} (mV). */
+    public static final int C = 4;
+    /** Index of the per-neuron parameter {@code d} (mV/ms). */
+    public static final int D = 5;
+
+    /** How v and u are advanced over a step. */
+    public enum Numerics {
+        /** One forward-Euler step for v and u from the values at the start of the step. */
+        EULER,
+        /** v in two half-steps of dt/2, then u in one step using the new v (Izhikevich 2003's program). */
+        PAPER
+    }
+
+    private final double a;
+    private final double b;
+    private final double c;
+    private final double d;
+    private final double vPeak;
+    private final double vInit;
+    private final double iOffset;
+    private final Numerics numerics;
+
+    private Izhikevich(Builder builder) {
+        this.a = builder.a;
+        this.b = builder.b;
+        this.c = builder.c;
+        this.d = builder.d;
+        this.vPeak = builder.vPeak;
+        this.vInit = builder.vInit;
+        this.iOffset = builder.iOffset;
+        this.numerics = builder.numerics;
+        Require.that(c < vPeak, "c = " + c + " mV is not allowed: must be below v_peak = " + vPeak + " mV");
+    }
+
+    /** A builder with the regular-spiking parameters (a 0.02, b 0.2, c -65, d 8) and Euler numerics. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String name() {
+        return "Izhikevich";
+    }
+
+    /** The numerics. */
+    public Numerics numerics() {
+        return numerics;
+    }
+
+    @Override
+    public Map<String, Double> parameters() {
+        Map<String, Double> p = new LinkedHashMap<>();
+        p.put("a", a);
+        p.put("b", b);
+        p.put("c", c);
+        p.put("d", d);
+        p.put("v_peak", vPeak);
+        p.put("v_init", vInit);
+        p.put("i_offset", iOffset);
+        return p;
+    }
+
+    @Override
+    public List<String> receptors() {
+        return List.of("excitatory", "inhibitory");
+    }
+
+    @Override
+    public ReceptorKind receptorKind(String receptor) {
+        receptorIndex(receptor);
+        return ReceptorKind.VOLTAGE_JUMP;
+    }
+
+    @Override
+    public List<Variable> variables() {
+        return List.of(Variable.state("v", "mV"), Variable.state("u", "mV/ms"),
+                Variable.parameter("a", "1/ms"), Variable.parameter("b", "1/ms"),
+                Variable.parameter("c", "mV"), Variable.parameter("d", "mV/ms"));
+    }
+
+    /** Sets v to v_init, u to b * v_init, and every neuron's a, b, c, d to the population's values. */
+    @Override
+    public NeuronState createState(int size) {
+        NeuronState state = new NeuronState(variables(), size);
+        java.util.Arrays.fill(state.array(V), (float) vInit);
+        java.util.Arrays.fill(state.array(U), (float) (b * vInit));
+        java.util.Arrays.fill(state.array(A), (float) a);
+        java.util.Arrays.fill(state.array(B), (float) b);
+        java.util.Arrays.fill(state.array(C), (float) c);
+        java.util.Arrays.fill(state.array(D), (float) d);
+        return state;
+    }
+
+    @Override
+    public NeuronKernel createKernel(NeuronState state, double dt) {
+        final float[] v = state.array(V);
+        final float[] u = state.array(U);
+        final float[] pa = state.array(A);
+        final float[] pb = state.array(B);
+        final float[] pc = state.array(C);
+        final float[] pd = state.array(D);
+        final float step = (float) dt;
+        final float half = (float) (dt / 2);
+        final float inverseDt = (float) (1 / dt);
+        final float bias = (float) iOffset;
+        final float peak = (float) vPeak;
+        final boolean paper = numerics == Numerics.PAPER;
+        final float[] current = new float[state.size()];
+        return (from, to, input, injected, spikes) -> {
+            totalCurrent(from, to, current, input[0], input[1], injected, inverseDt, bias);
+            ArrayLoops.clear(from, to, input[0], input[1]);
+            if (paper) {
+                integratePaper(from, to, v, u, pa, pb, current, step, half);
+            } else {
+                integrateEuler(from, to, v, u, pa, pb, current, step);
+            }
+            int count = 0;
+            for (int i = from; i < to; i++) {
+                if (v[i] >= peak) {
+                    v[i] = pc[i];
+                    u[i] += pd[i];
+                    spikes[count++] = i;
+                }
+            }
+            return count;
+        };
+    }
+
+    // The update is split into passes over few arrays so that C2 vectorises them (see ArrayLoops).
+    private static void totalCurrent(int from, int to, float[] current, float[] inE, float[] inI, float[] injected,
+                                     float inverseDt, float bias) {
+        for (int i = from; i < to; i++) {
+            current[i] = bias + injected[i] + (inE[i] + inI[i]) * inverseDt;
+        }
+    }
+
+    private static void integratePaper(int from, int to, float[] v, float[] u, float[] a, float[] b,
+                                       float[] current, float step, float half) {
+        for (int i = from; i < to; i++) {
+            float vi = v[i];
+            float ui = u[i];
+            float ii = current[i];
+            vi += half * (0.04f * vi * vi + 5f * vi + 140f - ui + ii);
+            vi += half * (0.04f * vi * vi + 5f * vi + 140f - ui + ii);
+            v[i] = vi;
+            u[i] = ui + step * a[i] * (b[i] * vi - ui);
+        }
+    }
+
+    private static void integrateEuler(int from, int to, float[] v, float[] u, float[] a, float[] b,
+                                       float[] current, float step) {
+        for (int i = from; i < to; i++) {
+            float vi = v[i];
+            float ui = u[i];
+            v[i] = vi + step * (0.04f * vi * vi + 5f * vi + 140f - ui + current[i]);
+            u[i] = ui + step * a[i] * (b[i] * vi - ui);
+        }
+    }
+
+    /** Builder for {@link Izhikevich}. Named presets set a, b, c, d to the 2003 paper's cell classes. */
+    public static final class Builder {
+        double a = 0.02;
+        double b = 0.2;
+        double c = -65;
+        double d = 8;
+        double vPeak = 30;
+        double vInit = -65;
+        double iOffset = 0;
+        Numerics numerics = Numerics.EULER;
+
+        /** Regular spiking: a 0.02, b 0.2, c -65, d 8. */
+        public Builder regularSpiking() {
+            return abcd(0.02, 0.2, -65, 8);
+        }
+
+        /** Intrinsically bursting: a 0.02, b 0.2, c -55, d 4. */
+        public Builder intrinsicallyBursting() {
+            return abcd(0.02, 0.2, -55, 4);
+        }
+
+        /** Chattering: a 0.02, b 0.2, c -50, d 2. */
+        public Builder chattering() {
+            return abcd(0.02, 0.2, -50, 2);
+        }
+
+        /** Fast spiking: a 0.1, b 0.2, c -65, d 2. */
+        public Builder fastSpiking() {
+            return abcd(0.1, 0.2, -65, 2);
+        }
+
+        /** Low-threshold spiking: a 0.02, b 0.25, c -65, d 2. */
+        public Builder lowThresholdSpiking() {
+            return abcd(0.02, 0.25, -65, 2);
+        }
+
+        /** Sets a (1/ms, > 0), b (1/ms), c (mV) and d (mV/ms) for every neuron of the population. */
+        public Builder abcd(double a, double b, double c, double d) {
+            this.a = Require.positive("a", a, "1/ms");
+            this.b = Require.finite("b", b, "1/ms");
+            this.c = Require.finite("c", c, "mV");
+            this.d = Require.finite("d", d, "mV/ms");
+            return this;
+        }
+
+        /** Spike cut-off {@code v_peak} in mV (default 30). */
+        public Builder vPeak(double mV) {
+            vPeak = Require.finite("v_peak", mV, "mV");
+            return this;
+        }
+
+        /** Initial membrane potential in mV (default -65); u starts at b * v_init. */
+        public Builder vInit(double mV) {
+            vInit = Require.finite("v_init", mV, "mV");
+            return this;
+        }
+
+        /** Constant bias current {@code i_offset} in mV/ms. */
+        public Builder iOffset(double current) {
+            iOffset = Require.finite("i_offset", current, "mV/ms");
+            return this;
+        }
+
+        /** The numerics (default {@link Numerics#EULER}). */
+        public Builder numerics(Numerics choice) {
+            numerics = Require.notNull("numerics", choice);
+            return this;
+        }
+
+        /** Validates the parameters together and creates the model. */
+        public Izhikevich build() {
+            return new Izhikevich(this);
+        }
+    }
+}

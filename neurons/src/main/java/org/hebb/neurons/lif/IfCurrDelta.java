@@ -1,0 +1,100 @@
+package org.hebb.neurons.lif;
+
+import java.util.List;
+import java.util.Map;
+
+import org.hebb.neurons.ArrayLoops;
+import org.hebb.neurons.NeuronKernel;
+import org.hebb.neurons.NeuronState;
+import org.hebb.neurons.ReceptorKind;
+import org.hebb.neurons.Variable;
+
+/**
+ * Leaky integrate-and-fire neuron with delta synapses ({@code IF_curr_delta}): a synaptic weight (mV) makes the
+ * membrane potential jump when the spike arrives.
+ *
+ * <pre>tau_m dv/dt = v_rest - v + (tau_m / cm) (i_offset + I_inj)</pre>
+ * integrated exactly between steps (the injected current is taken as constant during a step); jumps arriving in
+ * a step are added after the step's propagation, as NEST's {@code iaf_psc_delta} does. Input arriving during the
+ * refractory period is discarded.
+ */
+public final class IfCurrDelta extends LifModel {
+    private IfCurrDelta(Builder b) {
+        super(b);
+    }
+
+    /** A builder with PyNN's defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String name() {
+        return "IF_curr_delta";
+    }
+
+    @Override
+    public List<String> receptors() {
+        return List.of("excitatory", "inhibitory");
+    }
+
+    @Override
+    public ReceptorKind receptorKind(String receptor) {
+        receptorIndex(receptor);
+        return ReceptorKind.VOLTAGE_JUMP;
+    }
+
+    @Override
+    protected Map<String, Double> specificParameters() {
+        return Map.of();
+    }
+
+    @Override
+    protected List<Variable> specificVariables() {
+        return List.of();
+    }
+
+    @Override
+    public NeuronKernel createKernel(NeuronState state, double dt) {
+        final float[] v = state.array(V);
+        final float[] refractory = state.array(REFRACTORY);
+        final float decay = (float) Math.exp(-dt / tauM);
+        final float resistance = (float) (tauM / cm);
+        final float restPlusBias = (float) (vRest + iOffset * tauM / cm);
+        final float threshold = (float) vThresh;
+        final float reset = (float) vReset;
+        final float refractorySteps = refractorySteps(dt);
+        return (from, to, input, injected, spikes) -> {
+            integrate(from, to, v, refractory, input[0], input[1], injected, decay, resistance, restPlusBias);
+            ArrayLoops.clear(from, to, input[0], input[1]);
+            return thresholdAndReset(from, to, v, refractory, threshold, reset, refractorySteps, spikes);
+        };
+    }
+
+    // One pass of the split update (see ArrayLoops); while refractory v keeps its value and jumps are lost.
+    private static void integrate(int from, int to, float[] v, float[] refractory, float[] inE, float[] inI,
+                                  float[] injected, float decay, float resistance, float restPlusBias) {
+        for (int i = from; i < to; i++) {
+            float vi = v[i];
+            float remaining = refractory[i];
+            float held = Math.min(remaining, 1f);
+            float target = restPlusBias + resistance * injected[i];
+            float next = target + (vi - target) * decay + (inE[i] + inI[i]);
+            v[i] = vi * held + next * (1f - held);
+            refractory[i] = Math.max(remaining - 1f, 0f);
+        }
+    }
+
+    /** Builder for {@link IfCurrDelta}. */
+    public static final class Builder extends LifModel.Builder<Builder> {
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
+        /** Validates the parameters together and creates the model. */
+        public IfCurrDelta build() {
+            return new IfCurrDelta(this);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package org.hebb.neurons.lif;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.hebb.neurons.NeuronModel;
+import org.hebb.neurons.NeuronState;
+import org.hebb.neurons.Variable;
+import org.hebb.util.Require;
+
+/**
+ * What the leaky integrate-and-fire models share: the membrane parameters (PyNN names and units), the variables
+ * {@code v} and {@code refractory_steps}, and threshold, reset and refractoriness. While refractory the membrane
+ * potential is held at {@code v_reset} and input arriving at the membrane itself is discarded; synaptic
+ * currents and conductances keep evolving.
+ */
+public abstract class LifModel implements NeuronModel {
+    /** Index of {@code v} in every LIF model's variables. */
+    public static final int V = 0;
+    /** Index of {@code refractory_steps} (steps left in the refractory period) in every LIF model's variables. */
+    public static final int REFRACTORY = 1;
+
+    protected final double cm;
+    protected final double tauM;
+    protected final double tauRefrac;
+    protected final double vRest;
+    protected final double vReset;
+    protected final double vThresh;
+    protected final double iOffset;
+
+    protected LifModel(Builder<?> b) {
+        Require.that(b.vReset < b.vThresh, "v_reset = " + b.vReset + " mV is not allowed: must be below v_thresh = "
+                + b.vThresh + " mV");
+        this.cm = b.cm;
+        this.tauM = b.tauM;
+        this.tauRefrac = b.tauRefrac;
+        this.vRest = b.vRest;
+        this.vReset = b.vReset;
+        this.vThresh = b.vThresh;
+        this.iOffset = b.iOffset;
+    }
+
+    @Override
+    public Map<String, Double> parameters() {
+        Map<String, Double> p = new LinkedHashMap<>();
+        p.put("cm", cm);
+        p.put("tau_m", tauM);
+        p.put("tau_refrac", tauRefrac);
+        p.put("v_rest", vRest);
+        p.put("v_reset", vReset);
+        p.put("v_thresh", vThresh);
+        p.put("i_offset", iOffset);
+        p.putAll(specificParameters());
+        return p;
+    }
+
+    /** The parameters this model adds to the common LIF ones. */
+    protected abstract Map<String, Double> specificParameters();
+
+    /** The variables this model adds after {@code v} and {@code refractory_steps}. */
+    protected abstract List<Variable> specificVariables();
+
+    @Override
+    public List<Variable> variables() {
+        List<Variable> vars = new ArrayList<>();
+        vars.add(Variable.state("v", "mV"));
+        vars.add(Variable.state("refractory_steps", "steps"));
+        vars.addAll(specificVariables());
+        return vars;
+    }
+
+    @Override
+    public NeuronState createState(int size) {
+        NeuronState state = new NeuronState(variables(), size);
+        java.util.Arrays.fill(state.array(V), (float) vRest);
+        return state;
+    }
+
+    /** Membrane time constant in ms. */
+    public double tauM() {
+        return tauM;
+    }
+
+    /** Membrane capacitance in nF. */
+    public double cm() {
+        return cm;
+    }
+
+    /** Refractory period in whole steps: tau_refrac / dt rounded to the nearest integer. */
+    protected int refractorySteps(double dt) {
+        return (int) Math.round(tauRefrac / dt);
+    }
+
+    /**
+     * Threshold, reset and start of the refractory period for neurons [from, to).
+     *
+     * @return the number of spikes written to {@code spikes}
+     */
+    protected static int thresholdAndReset(int from, int to, float[] v, float[] refractory, float vThresh,
+                                           float vReset, float refractorySteps, int[] spikes) {
+        int count = 0;
+        for (int i = from; i < to; i++) {
+            if (v[i] >= vThresh) {
+                v[i] = vReset;
+                refractory[i] = refractorySteps;
+                spikes[count++] = i;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * The common LIF parameters, with PyNN's defaults. Subclasses add the model's own.
+     *
+     * @param <B> the concrete builder
+     */
+    public abstract static class Builder<B extends Builder<B>> {
+        double cm = 1.0;
+        double tauM = 20.0;
+        double tauRefrac = 0.1;
+        double vRest = -65.0;
+        double vReset = -65.0;
+        double vThresh = -50.0;
+        double iOffset = 0.0;
+
+        protected abstract B self();
+
+        /** Membrane capacitance {@code cm} in nF (> 0). */
+        public B cm(double nF) {
+            cm = Require.positive("cm", nF, "nF");
+            return self();
+        }
+
+        /** Membrane time constant {@code tau_m} in ms (> 0). */
+        public B tauM(double ms) {
+            tauM = Require.positive("tau_m", ms, "ms");
+            return self();
+        }
+
+        /** Refractory period {@code tau_refrac} in ms (>= 0), rounded to whole steps. */
+        public B tauRefrac(double ms) {
+            tauRefrac = Require.nonNegative("tau_refrac", ms, "ms");
+            return self();
+        }
+
+        /** Resting potential {@code v_rest} in mV. */
+        public B vRest(double mV) {
+            vRest = Require.finite("v_rest", mV, "mV");
+            return self();
+        }
+
+        /** Reset potential {@code v_reset} in mV (below v_thresh). */
+        public B vReset(double mV) {
+            vReset = Require.finite("v_reset", mV, "mV");
+            return self();
+        }
+
+        /** Firing threshold {@code v_thresh} in mV: a spike is emitted when v >= v_thresh after an update. */
+        public B vThresh(double mV) {
+            vThresh = Require.finite("v_thresh", mV, "mV");
+            return self();
+        }
+
+        /** Constant bias current {@code i_offset} in nA. */
+        public B iOffset(double nA) {
+            iOffset = Require.finite("i_offset", nA, "nA");
+            return self();
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.hebb.util;
+
+/**
+ * Argument checks that fail before a simulation starts, with a message naming the parameter, the value given and
+ * what is allowed. Every builder and entry point of Hebb validates through these methods.
+ */
+public final class Require {
+    private Require() {
+    }
+
+    /** Fails unless {@code value} is finite and strictly positive. */
+    public static double positive(String name, double value, String unit) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw invalid(name, value, unit, "a finite number > 0");
+        }
+        return value;
+    }
+
+    /** Fails unless {@code value} is finite and at least zero. */
+    public static double nonNegative(String name, double value, String unit) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw invalid(name, value, unit, "a finite number >= 0");
+        }
+        return value;
+    }
+
+    /** Fails unless {@code value} is finite (not NaN, not infinite). */
+    public static double finite(String name, double value, String unit) {
+        if (!Double.isFinite(value)) {
+            throw invalid(name, value, unit, "a finite number");
+        }
+        return value;
+    }
+
+    /** Fails unless {@code min <= value <= max}. */
+    public static double inRange(String name, double value, double min, double max, String unit) {
+        if (!(value >= min && value <= max)) {
+            throw invalid(name, value, unit, "in [" + min + ", " + max + "]");
+        }
+        return value;
+    }
+
+    /** Fails unless {@code min <= value <= max}. */
+    public static int inRange(String name, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(
+                    name + " = " + value + " is not allowed: must be in [" + min + ", " + max + "]");
+        }
+        return value;
+    }
+
+    /** Fails unless {@code value >= min}. */
+    public static int atLeast(String name, int value, int min) {
+        if (value < min) {
+            throw new IllegalArgumentException(name + " = " + value + " is not allowed: must be >= " + min);
+        }
+        return value;
+    }
+
+    /** Fails unless {@code value} is not null. */
+    public static <T> T notNull(String name, T value) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + " is null: a value is required");
+        }
+        return value;
+    }
+
+    /** Fails unless {@code condition} holds; the message should name the parameter, value and what is allowed. */
+    public static void that(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    /** Fails unless every element of {@code values} is finite. */
+    public static void allFinite(String name, float[] values, String unit) {
+        for (int i = 0; i < values.length; i++) {
+            if (!Float.isFinite(values[i])) {
+                throw invalid(name + "[" + i + "]", values[i], unit, "a finite number");
+            }
+        }
+    }
+
+    private static IllegalArgumentException invalid(String name, double value, String unit, String allowed) {
+        String withUnit = unit == null || unit.isEmpty() ? String.valueOf(value) : value + " " + unit;
+        return new IllegalArgumentException(name + " = " + withUnit + " is not allowed: must be " + allowed);
+    }
+}

@@ -1,0 +1,415 @@
+package org.hebb.simulator;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.hebb.neurons.NeuronModel;
+import org.hebb.simulator.connect.Connector;
+import org.hebb.simulator.connect.Projection;
+import org.hebb.simulator.connect.Synapses;
+import org.hebb.simulator.engine.ClockDrivenEngine;
+import org.hebb.simulator.input.BernoulliSource;
+import org.hebb.simulator.input.PoissonSource;
+import org.hebb.simulator.input.SpikeTimesSource;
+import org.hebb.simulator.monitor.Monitor;
+import org.hebb.simulator.monitor.PopulationRateMonitor;
+import org.hebb.simulator.monitor.SpikeMonitor;
+import org.hebb.simulator.monitor.StateMonitor;
+import org.hebb.simulator.population.Grid3D;
+import org.hebb.simulator.population.NeuronPopulation;
+import org.hebb.simulator.population.Population;
+import org.hebb.simulator.population.Positions;
+import org.hebb.simulator.random.Seeds;
+import org.hebb.simulator.run.Checker;
+import org.hebb.simulator.run.FiniteStateChecker;
+import org.hebb.simulator.run.Progress;
+import org.hebb.simulator.run.ProgressListener;
+import org.hebb.simulator.run.RateChecker;
+import org.hebb.simulator.run.SimulationAbortedException;
+import org.hebb.simulator.run.StepCallback;
+import org.hebb.util.Require;
+
+/**
+ * A spiking network simulated by the clock-driven engine: build it (populations, projections, monitors), then
+ * {@link #run} it, as often as needed; each run continues where the previous one stopped. The structure
+ * (populations and projections) is fixed by the first run; monitors, checkers and callbacks may be added later.
+ *
+ * <p>Every random stream (connectivity, weights, initial values, inputs) derives from the one master seed and
+ * from names, so the same seed gives the same spikes whatever the number of threads.
+ */
+public final class Network implements AutoCloseable {
+    /** Networks below this many neurons plus synapses / 100 run on one thread when threads are chosen automatically. */
+    public static final int AUTO_THREADS_MIN_WORK = 50_000;
+
+    private final double dt;
+    private final long seed;
+    private final int threads;
+    private final List<Population> populations = new ArrayList<>();
+    private final List<Projection> projections = new ArrayList<>();
+    private final Set<String> names = new HashSet<>();
+    private final List<MonitorEntry> monitors = new ArrayList<>();
+    private final List<Checker> checkers = new ArrayList<>();
+    private final List<StepCallback> callbacks = new ArrayList<>();
+    private double finiteCheckIntervalMs = 10.0;
+    private double progressIntervalSeconds = 1.0;
+    private ClockDrivenEngine engine;
+
+    private Network(Builder builder) {
+        this.dt = builder.dt;
+        this.seed = builder.seed;
+        this.threads = builder.threads;
+    }
+
+    /** A builder: dt 0.1 ms, seed 1, threads chosen automatically. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The time step, ms. */
+    public double dt() {
+        return dt;
+    }
+
+    /** The master seed. */
+    public long seed() {
+        return seed;
+    }
+
+    /** Simulated time so far, ms. */
+    public double timeMs() {
+        return engine == null ? 0 : engine.currentStep() * dt;
+    }
+
+    /** Steps run so far. */
+    public long stepsRun() {
+        return engine == null ? 0 : engine.currentStep();
+    }
+
+    /** The populations, in creation order. */
+    public List<Population> populations() {
+        return List.copyOf(populations);
+    }
+
+    /** The projections, in creation order. */
+    public List<Projection> projections() {
+        return List.copyOf(projections);
+    }
+
+    /** Adds a population of {@code size} neurons of {@code model}. */
+    public NeuronPopulation addNeurons(String name, int size, NeuronModel model) {
+        requireBuilding("addNeurons");
+        return register(new NeuronPopulation(name, size, model, seed));
+    }
+
+    /** Adds {@code size} Poisson sources firing at {@code rateHz} each (changeable later, per source). */
+    public PoissonSource addPoissonSource(String name, int size, double rateHz) {
+        requireBuilding("addPoissonSource");
+        return register(new PoissonSource(name, size, rateHz, dt));
+    }
+
+    /** Adds {@code size} Bernoulli sources (probability per step, initially 0): the pixel encoder. */
+    public BernoulliSource addBernoulliSource(String name, int size) {
+        requireBuilding("addBernoulliSource");
+        return register(new BernoulliSource(name, size));
+    }
+
+    /** Adds sources that fire at given times: {@code timesMs[i]} are source i's spike times in ms. */
+    public SpikeTimesSource addSpikeTimes(String name, double[][] timesMs) {
+        requireBuilding("addSpikeTimes");
+        SpikeTimesSource source = register(new SpikeTimesSource(name, timesMs));
+        source.createGenerator(dt, 0);
+        return source;
+    }
+
+    private <P extends Population> P register(P population) {
+        Require.that(names.add(population.name()), "name = '" + population.name()
+                + "' is not allowed: a population or projection of that name exists already");
+        populations.add(population);
+        return population;
+    }
+
+    /**
+     * Places populations on {@code grid}, each grid point used once: with {@code shuffle}, elements are assigned
+     * to points at random (the stream derives from the master seed), otherwise in x-fastest order. The
+     * populations' sizes must add up to the grid's size.
+     */
+    public void placeOnGrid(Grid3D grid, boolean shuffle, Population... members) {
+        int total = 0;
+        for (Population p : members) {
+            requireMember(p);
+            total += p.size();
+        }
+        Require.that(total == grid.size(), "populations have " + total + " elements in all: must equal the grid's "
+                + grid.size() + " points");
+        Positions points = shuffle ? grid.shuffledPoints(Seeds.generator(seed, "grid:" + names(members)))
+                : grid.points();
+        int offset = 0;
+        for (Population p : members) {
+            p.place(points.slice(offset, offset + p.size()));
+            offset += p.size();
+        }
+    }
+
+    private static String names(Population... members) {
+        StringBuilder s = new StringBuilder();
+        for (Population p : members) {
+            s.append(p.name()).append(',');
+        }
+        return s.toString();
+    }
+
+    /**
+     * Connects {@code source} to a receptor of {@code target}. The projection is named
+     * {@code source->target.receptor} unless {@link Synapses#named} gives a name; its random streams derive from
+     * the name and the master seed.
+     */
+    public Projection connect(Population source, NeuronPopulation target, Connector connector, Synapses synapses) {
+        requireBuilding("connect");
+        requireMember(source);
+        requireMember(target);
+        Require.notNull("synapses", synapses);
+        String name = synapses.describeName(source, target);
+        Require.that(names.add(name), "projection name = '" + name + "' is not allowed: it exists already; give "
+                + "this projection its own name with Synapses.named(...)");
+        Projection projection = Projection.build(name, source, target, connector, synapses, dt, seed);
+        projections.add(projection);
+        return projection;
+    }
+
+    /** Records the spikes of {@code population} (all neurons, spike times stored up to the default bound). */
+    public SpikeMonitor monitorSpikes(Population population) {
+        return monitorSpikes(population, SpikeMonitor.settings());
+    }
+
+    /** Records the spikes of {@code population} with the given settings (subset, counts only, bound, file). */
+    public SpikeMonitor monitorSpikes(Population population, SpikeMonitor.Settings settings) {
+        requireMember(population);
+        return addMonitor(population, SpikeMonitor.create(population, settings, dt));
+    }
+
+    /**
+     * Samples {@code variables} of the neurons {@code neurons} of {@code population} every {@code intervalMs}
+     * (rounded to whole steps, at least one).
+     */
+    public StateMonitor monitorState(NeuronPopulation population, String[] variables, int[] neurons,
+                                     double intervalMs) {
+        requireMember(population);
+        Require.positive("interval", intervalMs, "ms");
+        int interval = (int) Math.max(1, Math.round(intervalMs / dt));
+        return addMonitor(population, new StateMonitor(population, variables, neurons, interval, dt,
+                StateMonitor.DEFAULT_MAX_VALUES));
+    }
+
+    /** Records the population rate of {@code population} in bins of {@code binMs} (rounded to whole steps). */
+    public PopulationRateMonitor monitorRate(Population population, double binMs) {
+        requireMember(population);
+        Require.positive("bin", binMs, "ms");
+        return addMonitor(population, new PopulationRateMonitor(population,
+                (int) Math.max(1, Math.round(binMs / dt)), dt));
+    }
+
+    /** Adds a monitor of the user's own for {@code population}. */
+    public <M extends Monitor> M addMonitor(Population population, M monitor) {
+        requireMember(population);
+        monitors.add(new MonitorEntry(population, Require.notNull("monitor", monitor)));
+        if (monitor instanceof Checker checker) {
+            checkers.add(checker);
+        }
+        return monitor;
+    }
+
+    /** Stops every run in which {@code population}'s rate over {@code windowMs} leaves [minHz, maxHz]. */
+    public RateChecker checkRate(Population population, double minHz, double maxHz, double windowMs) {
+        return addMonitor(population, new RateChecker(population, minHz, maxHz, windowMs, dt));
+    }
+
+    /** How often (biological ms) neuron states are scanned for NaN and infinity; default 10 ms. */
+    public void setFiniteCheckInterval(double intervalMs) {
+        requireBuilding("setFiniteCheckInterval");
+        finiteCheckIntervalMs = Require.positive("finite check interval", intervalMs, "ms");
+    }
+
+    /** How often (wall-clock seconds) progress listeners are called between start and completion; default 1 s. */
+    public void setProgressInterval(double seconds) {
+        progressIntervalSeconds = Require.positive("progress interval", seconds, "s");
+    }
+
+    /** Runs {@code callback} after every step, after monitors. */
+    public void afterEachStep(StepCallback callback) {
+        callbacks.add(Require.notNull("callback", callback));
+    }
+
+    /** Simulates {@code durationMs} more milliseconds (rounded to whole steps). */
+    public void run(double durationMs) {
+        run(durationMs, null);
+    }
+
+    /**
+     * Simulates {@code durationMs} more milliseconds (rounded to whole steps), reporting progress to
+     * {@code listener} (may be null).
+     *
+     * @throws SimulationAbortedException if a checker stops the run; the network keeps the state at that step
+     */
+    public void run(double durationMs, ProgressListener listener) {
+        Require.positive("duration", durationMs, "ms");
+        long steps = Math.round(durationMs / dt);
+        Require.that(steps >= 1, "duration = " + durationMs + " ms is not allowed: must be at least one step (dt = "
+                + dt + " ms)");
+        compile();
+        long start = System.nanoTime();
+        long startStep = engine.currentStep();
+        report(listener, 0, steps, start);
+        long nextReport = start + (long) (progressIntervalSeconds * 1e9);
+        try {
+            for (long s = 0; s < steps; s++) {
+                engine.step();
+                afterStep();
+                if (listener != null && (s & 255) == 255 && System.nanoTime() >= nextReport) {
+                    report(listener, engine.currentStep() - startStep, steps, start);
+                    nextReport = System.nanoTime() + (long) (progressIntervalSeconds * 1e9);
+                }
+            }
+        } finally {
+            for (MonitorEntry m : monitors) {
+                m.monitor.runEnded();
+            }
+        }
+        report(listener, steps, steps, start);
+    }
+
+    private void afterStep() {
+        long completed = engine.currentStep() - 1;
+        for (MonitorEntry m : monitors) {
+            m.monitor.record(completed, engine.lastSpikes(m.population));
+        }
+        double timeMs = engine.currentStep() * dt;
+        for (StepCallback callback : callbacks) {
+            callback.afterStep(completed, timeMs);
+        }
+        for (Checker checker : checkers) {
+            String violation = checker.violation();
+            if (violation != null) {
+                throw new SimulationAbortedException(violation, timeMs);
+            }
+        }
+    }
+
+    private void report(ProgressListener listener, long done, long total, long startNanos) {
+        if (listener == null) {
+            return;
+        }
+        double elapsed = (System.nanoTime() - startNanos) / 1e9;
+        double fraction = (double) done / total;
+        double eta = done == 0 ? Double.NaN : elapsed * (total - done) / done;
+        listener.onProgress(new Progress(fraction, done * dt, total * dt, elapsed, eta));
+    }
+
+    private void compile() {
+        if (engine != null) {
+            return;
+        }
+        int intervalSteps = (int) Math.max(1, Math.round(finiteCheckIntervalMs / dt));
+        for (Population p : populations) {
+            if (p instanceof NeuronPopulation np) {
+                addMonitor(np, new FiniteStateChecker(np, intervalSteps, dt));
+            }
+        }
+        engine = new ClockDrivenEngine(dt, chooseThreads(), seed, populations, projections);
+    }
+
+    /** The number of threads the engine uses (chosen at the first run when set to automatic). */
+    public int threads() {
+        return engine != null ? engine.threads() : chooseThreads();
+    }
+
+    private int chooseThreads() {
+        if (threads > 0) {
+            return threads;
+        }
+        long work = 0;
+        for (Population p : populations) {
+            work += p.size();
+        }
+        for (Projection p : projections) {
+            work += p.synapseCount() / 100;
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        return work < AUTO_THREADS_MIN_WORK ? 1 : Math.max(1, Math.min(cores, (int) (work / AUTO_THREADS_MIN_WORK)));
+    }
+
+    /** Memory of all projections' synapse arrays, in bytes. */
+    public long synapseMemoryBytes() {
+        long total = 0;
+        for (Projection p : projections) {
+            total += p.memoryBytes();
+        }
+        return total;
+    }
+
+    /** Memory held by all monitors' recorded data, in bytes. */
+    public long monitorMemoryBytes() {
+        long total = 0;
+        for (MonitorEntry m : monitors) {
+            total += m.monitor.memoryBytes();
+        }
+        return total;
+    }
+
+    private void requireBuilding(String operation) {
+        if (engine != null) {
+            throw new IllegalStateException(operation + " is not allowed after the first run: the network's "
+                    + "structure is fixed then; build a new Network instead");
+        }
+    }
+
+    private void requireMember(Population population) {
+        Require.notNull("population", population);
+        Require.that(populations.contains(population), "population '" + population.name()
+                + "' does not belong to this network");
+    }
+
+    /** Stops the engine's worker threads. */
+    @Override
+    public void close() {
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    private record MonitorEntry(Population population, Monitor monitor) {
+    }
+
+    /** Network settings. */
+    public static final class Builder {
+        private double dt = 0.1;
+        private long seed = 1;
+        private int threads = 0;
+
+        /** Time step in ms (> 0; default 0.1). */
+        public Builder dt(double ms) {
+            Require.positive("dt", ms, "ms");
+            Require.that(ms <= 10, "dt = " + ms + " ms is not allowed: must be <= 10 ms");
+            this.dt = ms;
+            return this;
+        }
+
+        /** The master seed every random stream derives from (default 1). */
+        public Builder seed(long masterSeed) {
+            this.seed = masterSeed;
+            return this;
+        }
+
+        /** Number of threads (1 to 256), or 0 to choose automatically (default): one thread for small networks. */
+        public Builder threads(int count) {
+            this.threads = Require.inRange("threads", count, 0, 256);
+            return this;
+        }
+
+        /** Creates the network. */
+        public Network build() {
+            return new Network(this);
+        }
+    }
+}

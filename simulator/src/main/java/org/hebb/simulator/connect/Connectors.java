@@ -1,0 +1,179 @@
+package org.hebb.simulator.connect;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.PermutationSampler;
+import org.hebb.simulator.population.Population;
+import org.hebb.simulator.population.Positions;
+import org.hebb.util.Require;
+
+/**
+ * The connectors: one-to-one, all-to-all, fixed probability, fixed in-degree, distance-dependent and explicit
+ * lists. {@code allowSelf} matters only when a population projects onto itself: it allows i -> i.
+ */
+public final class Connectors {
+    private Connectors() {
+    }
+
+    /** Connects i to i; source and target must have the same size. */
+    public static Connector oneToOne() {
+        return new Connector() {
+            @Override
+            public void connect(Population source, Population target, UniformRandomProvider random, PairSink sink) {
+                Require.that(source.size() == target.size(), "oneToOne needs equal sizes: source " + source
+                        + " and target " + target + " differ");
+                for (int i = 0; i < source.size(); i++) {
+                    sink.add(i, i);
+                }
+            }
+
+            @Override
+            public String describe() {
+                return "oneToOne";
+            }
+        };
+    }
+
+    /** Connects every source element to every target neuron. */
+    public static Connector allToAll(boolean allowSelf) {
+        return new Connector() {
+            @Override
+            public void connect(Population source, Population target, UniformRandomProvider random, PairSink sink) {
+                boolean same = source == target;
+                for (int i = 0; i < source.size(); i++) {
+                    for (int j = 0; j < target.size(); j++) {
+                        if (allowSelf || !same || i != j) {
+                            sink.add(i, j);
+                        }
+                    }
+                }
+            }
+
+            @Override
+            public String describe() {
+                return "allToAll(allowSelf=" + allowSelf + ")";
+            }
+        };
+    }
+
+    /** Connects each pair independently with probability {@code p} (drawn by geometric skipping). */
+    public static Connector fixedProbability(double p, boolean allowSelf) {
+        Require.inRange("p", p, 0.0, 1.0, null);
+        return new Connector() {
+            @Override
+            public void connect(Population source, Population target, UniformRandomProvider random, PairSink sink) {
+                if (p == 0) {
+                    return;
+                }
+                boolean same = source == target;
+                double logMiss = Math.log1p(-p);
+                int n = target.size();
+                for (int i = 0; i < source.size(); i++) {
+                    int j = -1;
+                    while (true) {
+                        j += p == 1 ? 1 : 1 + (int) Math.min(n, Math.floor(Math.log(1.0 - random.nextDouble())
+                                / logMiss));
+                        if (j >= n) {
+                            break;
+                        }
+                        if (allowSelf || !same || i != j) {
+                            sink.add(i, j);
+                        }
+                    }
+                }
+            }
+
+            @Override
+            public String describe() {
+                return "fixedProbability(p=" + p + ", allowSelf=" + allowSelf + ")";
+            }
+        };
+    }
+
+    /** Gives every target neuron exactly {@code k} distinct presynaptic partners, drawn uniformly. */
+    public static Connector fixedInDegree(int k, boolean allowSelf) {
+        Require.atLeast("k", k, 0);
+        return new Connector() {
+            @Override
+            public void connect(Population source, Population target, UniformRandomProvider random, PairSink sink) {
+                boolean same = source == target;
+                int candidates = source.size() - (same && !allowSelf ? 1 : 0);
+                Require.that(k <= candidates, "k = " + k + " is not allowed: must be <= " + candidates
+                        + " (the number of possible presynaptic partners from " + source + ")");
+                for (int j = 0; j < target.size(); j++) {
+                    int[] chosen = new PermutationSampler(random, candidates, k).sample();
+                    java.util.Arrays.sort(chosen);
+                    for (int c : chosen) {
+                        int pre = same && !allowSelf && c >= j ? c + 1 : c;
+                        sink.add(pre, j);
+                    }
+                }
+            }
+
+            @Override
+            public String describe() {
+                return "fixedInDegree(k=" + k + ", allowSelf=" + allowSelf + ")";
+            }
+        };
+    }
+
+    /**
+     * Connects each pair with probability {@code C * exp(-(D / lambda)^2)}, D the Euclidean distance between
+     * their positions; both populations must have been placed.
+     */
+    public static Connector distanceDependent(double c, double lambda, boolean allowSelf) {
+        Require.inRange("C", c, 0.0, 1.0, null);
+        Require.positive("lambda", lambda, "distance units");
+        return new Connector() {
+            @Override
+            public void connect(Population source, Population target, UniformRandomProvider random, PairSink sink) {
+                Positions from = source.positions();
+                Positions to = target.positions();
+                Require.that(from != null, "distanceDependent needs positions: source " + source
+                        + " has not been placed");
+                Require.that(to != null, "distanceDependent needs positions: target " + target
+                        + " has not been placed");
+                boolean same = source == target;
+                double inverseLambdaSquared = 1.0 / (lambda * lambda);
+                for (int i = 0; i < source.size(); i++) {
+                    for (int j = 0; j < target.size(); j++) {
+                        if (!allowSelf && same && i == j) {
+                            continue;
+                        }
+                        double probability = c * Math.exp(-from.squaredDistance(i, to, j) * inverseLambdaSquared);
+                        if (random.nextDouble() < probability) {
+                            sink.add(i, j);
+                        }
+                    }
+                }
+            }
+
+            @Override
+            public String describe() {
+                return "distanceDependent(C=" + c + ", lambda=" + lambda + ", allowSelf=" + allowSelf + ")";
+            }
+        };
+    }
+
+    /** Connects exactly the pairs (pre[k], post[k]); repeated pairs make several synapses. */
+    public static Connector fromList(int[] pre, int[] post) {
+        Require.that(pre.length == post.length, "pre has length " + pre.length + " and post " + post.length
+                + ": must be equal");
+        final int[] sources = pre.clone();
+        final int[] targets = post.clone();
+        return new Connector() {
+            @Override
+            public void connect(Population source, Population target, UniformRandomProvider random, PairSink sink) {
+                for (int k = 0; k < sources.length; k++) {
+                    Require.inRange("pre[" + k + "]", sources[k], 0, source.size() - 1);
+                    Require.inRange("post[" + k + "]", targets[k], 0, target.size() - 1);
+                    sink.add(sources[k], targets[k]);
+                }
+            }
+
+            @Override
+            public String describe() {
+                return "fromList(" + sources.length + " pairs)";
+            }
+        };
+    }
+}

@@ -1,0 +1,278 @@
+package org.hebb.simulator.connect;
+
+import java.util.Arrays;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
+import org.hebb.neurons.ReceptorKind;
+import org.hebb.simulator.population.NeuronPopulation;
+import org.hebb.simulator.population.Population;
+import org.hebb.simulator.random.Seeds;
+import org.hebb.util.Require;
+
+/**
+ * The synapses from one population onto one receptor of a neuron population, in compressed sparse rows: the
+ * synapses of presynaptic element i are indices {@code rowStart(i)} to {@code rowEnd(i) - 1}, sorted by target.
+ * Per synapse: target index, weight and, when delays differ, a delay in steps.
+ */
+public final class Projection {
+    private final String name;
+    private final Population source;
+    private final NeuronPopulation target;
+    private final String receptor;
+    private final int receptorIndex;
+    private final int[] rowPointer;
+    private final int[] targets;
+    private final float[] weights;
+    private final short[] delays;
+    private final int uniformDelay;
+    private final String description;
+
+    private Projection(String name, Population source, NeuronPopulation target, String receptor, int[] rowPointer,
+                       int[] targets, float[] weights, short[] delays, int uniformDelay, String description) {
+        this.name = name;
+        this.source = source;
+        this.target = target;
+        this.receptor = receptor;
+        this.receptorIndex = target.model().receptorIndex(receptor);
+        this.rowPointer = rowPointer;
+        this.targets = targets;
+        this.weights = weights;
+        this.delays = delays;
+        this.uniformDelay = uniformDelay;
+        this.description = description;
+    }
+
+    /**
+     * Builds a projection: draws the pairs, then weights and delays (each from its own stream derived from the
+     * master seed and {@code name}), validates them against the receptor, and sorts them into rows.
+     */
+    public static Projection build(String name, Population source, NeuronPopulation target, Connector connector,
+                                   Synapses synapses, double dt, long masterSeed) {
+        Require.notNull("connector", connector);
+        Require.notNull("synapses", synapses);
+        int receptorIndex = target.model().receptorIndex(synapses.receptor());
+        ReceptorKind kind = target.model().receptorKind(synapses.receptor());
+        Require.that(synapses.weightDistribution() != null || synapses.explicitWeights() != null,
+                "weights of projection '" + name + "' are not set: call Synapses.weights(...)");
+
+        IntArrayList pre = new IntArrayList();
+        IntArrayList post = new IntArrayList();
+        connector.connect(source, target, Seeds.generator(masterSeed, "connect:" + name), (i, j) -> {
+            pre.add(i);
+            post.add(j);
+        });
+        int count = pre.size();
+        float[] w = drawWeights(name, synapses, count, Seeds.generator(masterSeed, "weights:" + name));
+        int[] d = drawDelays(name, synapses, count, dt, Seeds.generator(masterSeed, "delays:" + name));
+        if (kind.requiresNonNegativeWeights()) {
+            for (int k = 0; k < count; k++) {
+                if (!(w[k] >= 0)) {
+                    throw new IllegalArgumentException("weight " + w[k] + " " + kind.weightUnit() + " of synapse "
+                            + pre.get(k) + " -> " + post.get(k) + " in projection '" + name + "' is not allowed: "
+                            + target.model().name() + " receptor '" + synapses.receptor()
+                            + "' is a conductance and needs weights >= 0");
+                }
+            }
+        }
+        return sortIntoRows(name, source, target, synapses.receptor(), pre.toArray(), post.toArray(), w, d,
+                connector.describe() + ", weights " + (synapses.weightDistribution() != null
+                        ? synapses.weightDistribution().describe() : "explicit") + " " + kind.weightUnit()
+                        + ", delays " + (synapses.delayDistribution() != null
+                        ? synapses.delayDistribution().describe() : "explicit"));
+    }
+
+    private static float[] drawWeights(String name, Synapses synapses, int count, UniformRandomProvider random) {
+        if (synapses.explicitWeights() != null) {
+            Require.that(synapses.explicitWeights().length == count, "weights of projection '" + name + "' has "
+                    + synapses.explicitWeights().length + " values: must have one per synapse (" + count + ")");
+            return synapses.explicitWeights().clone();
+        }
+        float[] w = new float[count];
+        for (int k = 0; k < count; k++) {
+            w[k] = (float) synapses.weightDistribution().sample(random);
+        }
+        return w;
+    }
+
+    private static int[] drawDelays(String name, Synapses synapses, int count, double dt,
+                                    UniformRandomProvider random) {
+        if (synapses.explicitDelays() != null) {
+            Require.that(synapses.explicitDelays().length == count, "delays of projection '" + name + "' has "
+                    + synapses.explicitDelays().length + " values: must have one per synapse (" + count + ")");
+            return synapses.explicitDelays().clone();
+        }
+        int[] d = new int[count];
+        for (int k = 0; k < count; k++) {
+            d[k] = synapses.delayDistribution().sampleSteps(random, dt);
+        }
+        return d;
+    }
+
+    private static Projection sortIntoRows(String name, Population source, NeuronPopulation target,
+                                           String receptor, int[] pre, int[] post, float[] w, int[] d,
+                                           String description) {
+        int count = pre.length;
+        int[] rowPointer = new int[source.size() + 1];
+        for (int p : pre) {
+            rowPointer[p + 1]++;
+        }
+        for (int i = 0; i < source.size(); i++) {
+            rowPointer[i + 1] += rowPointer[i];
+        }
+        int[] fill = Arrays.copyOf(rowPointer, source.size());
+        int[] order = new int[count];
+        for (int k = 0; k < count; k++) {
+            order[fill[pre[k]]++] = k;
+        }
+        for (int i = 0; i < source.size(); i++) {
+            sortRowByTarget(order, rowPointer[i], rowPointer[i + 1], post);
+        }
+        int[] targets = new int[count];
+        float[] weights = new float[count];
+        int[] delaySteps = new int[count];
+        boolean uniform = true;
+        for (int k = 0; k < count; k++) {
+            int from = order[k];
+            targets[k] = post[from];
+            weights[k] = w[from];
+            delaySteps[k] = d[from];
+            uniform &= delaySteps[k] == delaySteps[0];
+        }
+        short[] delays = null;
+        if (!uniform) {
+            delays = new short[count];
+            for (int k = 0; k < count; k++) {
+                delays[k] = (short) delaySteps[k];
+            }
+        }
+        int uniformDelay = count == 0 ? 1 : delaySteps[0];
+        return new Projection(name, source, target, receptor, rowPointer, targets, weights, delays, uniformDelay,
+                description);
+    }
+
+    private static void sortRowByTarget(int[] order, int from, int to, int[] post) {
+        boolean sorted = true;
+        for (int k = from + 1; k < to && sorted; k++) {
+            sorted = post[order[k - 1]] <= post[order[k]];
+        }
+        if (sorted) {
+            return;
+        }
+        long[] keys = new long[to - from];
+        for (int k = from; k < to; k++) {
+            keys[k - from] = ((long) post[order[k]] << 32) | (k - from);
+        }
+        Arrays.sort(keys);
+        int[] copy = Arrays.copyOfRange(order, from, to);
+        for (int k = 0; k < keys.length; k++) {
+            order[from + k] = copy[(int) keys[k]];
+        }
+    }
+
+    /** The projection's name (unique in its network). */
+    public String name() {
+        return name;
+    }
+
+    /** The presynaptic population. */
+    public Population source() {
+        return source;
+    }
+
+    /** The postsynaptic population. */
+    public NeuronPopulation target() {
+        return target;
+    }
+
+    /** The target receptor's name. */
+    public String receptor() {
+        return receptor;
+    }
+
+    /** The target receptor's index in the target model's receptor list. */
+    public int receptorIndex() {
+        return receptorIndex;
+    }
+
+    /** Number of synapses. */
+    public int synapseCount() {
+        return targets.length;
+    }
+
+    /** First synapse index of presynaptic element {@code pre}. */
+    public int rowStart(int pre) {
+        return rowPointer[pre];
+    }
+
+    /** One past the last synapse index of presynaptic element {@code pre}. */
+    public int rowEnd(int pre) {
+        return rowPointer[pre + 1];
+    }
+
+    /** Postsynaptic neuron of synapse {@code index}. */
+    public int targetOf(int index) {
+        return targets[index];
+    }
+
+    /** Weight of synapse {@code index}, in the receptor's unit. */
+    public float weightOf(int index) {
+        return weights[index];
+    }
+
+    /** Delay of synapse {@code index} in steps. */
+    public int delayOf(int index) {
+        return delays == null ? uniformDelay : delays[index];
+    }
+
+    /** The longest delay in steps. */
+    public int maxDelay() {
+        if (delays == null) {
+            return uniformDelay;
+        }
+        int max = 1;
+        for (short d : delays) {
+            max = Math.max(max, d);
+        }
+        return max;
+    }
+
+    /** Whether every synapse has the same delay. */
+    public boolean hasUniformDelay() {
+        return delays == null;
+    }
+
+    /** Memory of the synapse arrays in bytes (row pointers, targets, weights and per-synapse delays). */
+    public long memoryBytes() {
+        return 4L * rowPointer.length + 4L * targets.length + 4L * weights.length
+                + (delays == null ? 0 : 2L * delays.length);
+    }
+
+    /** Memory per synapse in bytes, row pointers included. */
+    public double bytesPerSynapse() {
+        return targets.length == 0 ? 0 : (double) memoryBytes() / targets.length;
+    }
+
+    /** What the projection is: connector, weights and delays. */
+    public String describe() {
+        return name + ": " + source.name() + " -> " + target.name() + "." + receptor + ", " + synapseCount()
+                + " synapses, " + description;
+    }
+
+    /** The arrays the engine's kernels read directly; not part of the user API. */
+    public SparseRows rows() {
+        return new SparseRows(rowPointer, targets, weights, delays, uniformDelay);
+    }
+
+    /**
+     * Direct access to the compressed sparse rows for backends.
+     *
+     * @param rowPointer   row start offsets, length source size + 1
+     * @param targets      postsynaptic index per synapse
+     * @param weights      weight per synapse (live: plasticity writes here)
+     * @param delays       delay in steps per synapse, or null when all equal {@code uniformDelay}
+     * @param uniformDelay the delay of every synapse when {@code delays} is null
+     */
+    public record SparseRows(int[] rowPointer, int[] targets, float[] weights, short[] delays, int uniformDelay) {
+    }
+}

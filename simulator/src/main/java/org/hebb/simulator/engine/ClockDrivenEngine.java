@@ -1,0 +1,279 @@
+package org.hebb.simulator.engine;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.hebb.simulator.connect.Projection;
+import org.hebb.simulator.input.CurrentSource;
+import org.hebb.simulator.population.NeuronPopulation;
+import org.hebb.simulator.population.Population;
+import org.hebb.simulator.population.SpikeSourcePopulation;
+import org.hebb.simulator.random.Seeds;
+
+/**
+ * The clock-driven engine on the Java backends: advances a compiled network by fixed steps of dt, on one thread
+ * (the reference) or on several, each owning a contiguous range of every population's neurons.
+ *
+ * <p>One step, for each thread's range of target neurons, in this order:
+ * <ol>
+ * <li>deliver the spikes of the previous step through every projection into the delay ring buffers of the
+ *     thread's target neurons (a spike of step t with delay d lands in the slot read at step t + d);</li>
+ * <li>compute injected currents;</li>
+ * <li>update neurons (integrate, threshold, reset, refractoriness), collecting this step's spikes;</li>
+ * <li>draw the spikes of spike-source populations.</li>
+ * </ol>
+ * Threads then meet; the caller's thread alone runs monitors, checkers and callbacks before the next step.
+ * Spikes are summed into each target in the same order whatever the number of threads (projections in creation
+ * order, presynaptic neurons in increasing order), so results are bitwise identical for any thread count.
+ */
+public final class ClockDrivenEngine implements AutoCloseable {
+    private final double dt;
+    private final int threads;
+    private final List<PopulationRuntime> populations = new ArrayList<>();
+    private final Map<Population, PopulationRuntime> byPopulation = new IdentityHashMap<>();
+    private final List<ProjectionRuntime> projections = new ArrayList<>();
+    private final WorkerPool pool;
+    private long step;
+
+    /**
+     * Compiles the network for {@code threads} threads.
+     *
+     * @param dt         time step, ms
+     * @param masterSeed the seed every run-time random stream derives from
+     */
+    public ClockDrivenEngine(double dt, int threads, long masterSeed, List<Population> populationList,
+                             List<Projection> projectionList) {
+        this.dt = dt;
+        this.threads = threads;
+        Map<Population, Integer> maxDelay = new IdentityHashMap<>();
+        for (Projection p : projectionList) {
+            maxDelay.merge(p.target(), p.maxDelay(), Math::max);
+        }
+        for (Population population : populationList) {
+            PopulationRuntime runtime = new PopulationRuntime(population, threads, dt, masterSeed,
+                    maxDelay.getOrDefault(population, 0) + 1);
+            populations.add(runtime);
+            byPopulation.put(population, runtime);
+        }
+        for (Projection p : projectionList) {
+            projections.add(new ProjectionRuntime(p, byPopulation.get(p.source()), byPopulation.get(p.target())));
+        }
+        this.pool = threads > 1 ? new WorkerPool(threads, this::runPartition, "hebb") : null;
+    }
+
+    /** Number of threads. */
+    public int threads() {
+        return threads;
+    }
+
+    /** Index of the next step to run (also the number of steps run so far). */
+    public long currentStep() {
+        return step;
+    }
+
+    /** Advances the network by one step. */
+    public void step() {
+        for (PopulationRuntime p : populations) {
+            p.selectInputSlot(step);
+        }
+        if (pool == null) {
+            runPartition(0);
+        } else {
+            pool.runAll();
+        }
+        step++;
+    }
+
+    /** The spikes {@code population} emitted in the last completed step. */
+    public SpikeView lastSpikes(Population population) {
+        return byPopulation.get(population).views[(int) ((step - 1) & 1)];
+    }
+
+    private void runPartition(int k) {
+        int parity = (int) (step & 1);
+        if (step > 0) {
+            for (ProjectionRuntime p : projections) {
+                p.deliver(k, parity ^ 1, step - 1);
+            }
+        }
+        for (PopulationRuntime p : populations) {
+            p.advance(k, parity, step);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.close();
+        }
+    }
+
+    /** Run-time data of one population: spike lists per step parity and partition, inputs, kernel. */
+    private static final class PopulationRuntime {
+        final int[] bounds;
+        final int[][][] spikes;
+        final int[][] counts;
+        final SpikeView[] views;
+        final NeuronPopulation neurons;
+        final org.hebb.neurons.NeuronKernel kernel;
+        final float[][][] rings;
+        final float[][] inputNow;
+        final float[] injected;
+        final CurrentSource.Injector[][] injectors;
+        final SpikeSourcePopulation.SpikeGenerator[] generators;
+
+        PopulationRuntime(Population population, int threads, double dt, long masterSeed, int ringDepth) {
+            int n = population.size();
+            bounds = Partitioning.split(n, threads);
+            spikes = new int[2][threads][];
+            counts = new int[2][threads];
+            views = new SpikeView[2];
+            for (int parity = 0; parity < 2; parity++) {
+                for (int k = 0; k < threads; k++) {
+                    spikes[parity][k] = new int[bounds[k + 1] - bounds[k]];
+                }
+                views[parity] = new SpikeView(spikes[parity], counts[parity]);
+            }
+            if (population instanceof NeuronPopulation np) {
+                neurons = np;
+                kernel = np.model().createKernel(np.state(), dt);
+                int receptors = np.model().receptors().size();
+                rings = new float[receptors][ringDepth][n];
+                inputNow = new float[receptors][];
+                injected = new float[n];
+                List<CurrentSource> sources = np.currentSources();
+                injectors = new CurrentSource.Injector[threads][sources.size()];
+                for (int s = 0; s < sources.size(); s++) {
+                    long key = Seeds.derive(masterSeed, "current:" + population.name() + ":" + s);
+                    for (int k = 0; k < threads; k++) {
+                        injectors[k][s] = sources.get(s).createInjector(dt, n, key);
+                    }
+                }
+                generators = null;
+            } else {
+                SpikeSourcePopulation source = (SpikeSourcePopulation) population;
+                neurons = null;
+                kernel = null;
+                rings = null;
+                inputNow = null;
+                injected = null;
+                injectors = null;
+                long key = Seeds.derive(masterSeed, "source:" + population.name());
+                generators = new SpikeSourcePopulation.SpikeGenerator[threads];
+                for (int k = 0; k < threads; k++) {
+                    generators[k] = source.createGenerator(dt, key);
+                }
+            }
+        }
+
+        void selectInputSlot(long step) {
+            if (rings != null) {
+                for (int r = 0; r < rings.length; r++) {
+                    inputNow[r] = rings[r][(int) (step % rings[r].length)];
+                }
+            }
+        }
+
+        void advance(int k, int parity, long step) {
+            int from = bounds[k];
+            int to = bounds[k + 1];
+            int[] out = spikes[parity][k];
+            if (kernel != null) {
+                CurrentSource.Injector[] own = injectors[k];
+                if (own.length > 0) {
+                    java.util.Arrays.fill(injected, from, to, 0f);
+                    for (CurrentSource.Injector injector : own) {
+                        injector.add(step, from, to, injected);
+                    }
+                }
+                counts[parity][k] = kernel.step(from, to, inputNow, injected, out);
+            } else {
+                counts[parity][k] = generators[k].generate(step, from, to, out);
+            }
+        }
+    }
+
+    /** Run-time view of one projection: its rows split by the target's partitions, and its ring buffer. */
+    private static final class ProjectionRuntime {
+        final PopulationRuntime source;
+        final int[][] segments;
+        final int[] targets;
+        final float[] weights;
+        final short[] delays;
+        final int uniformDelay;
+        final float[][] ring;
+
+        ProjectionRuntime(Projection projection, PopulationRuntime source, PopulationRuntime target) {
+            Projection.SparseRows rows = projection.rows();
+            this.source = source;
+            this.targets = rows.targets();
+            this.weights = rows.weights();
+            this.delays = rows.delays();
+            this.uniformDelay = rows.uniformDelay();
+            this.ring = target.rings[projection.receptorIndex()];
+            int parts = target.bounds.length - 1;
+            int rowsCount = rows.rowPointer().length - 1;
+            segments = new int[parts + 1][rowsCount];
+            for (int i = 0; i < rowsCount; i++) {
+                int start = rows.rowPointer()[i];
+                int end = rows.rowPointer()[i + 1];
+                segments[0][i] = start;
+                segments[parts][i] = end;
+                for (int k = 1; k < parts; k++) {
+                    segments[k][i] = firstAtLeast(targets, start, end, target.bounds[k]);
+                }
+            }
+        }
+
+        private static int firstAtLeast(int[] sorted, int from, int to, int value) {
+            int lo = from;
+            int hi = to;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (sorted[mid] < value) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+
+        void deliver(int k, int parity, long spikeStep) {
+            final int[] from = segments[k];
+            final int[] to = segments[k + 1];
+            final int depth = ring.length;
+            final int base = (int) (spikeStep % depth);
+            final int[][] lists = source.spikes[parity];
+            final int[] counts = source.counts[parity];
+            for (int part = 0; part < lists.length; part++) {
+                final int[] list = lists[part];
+                final int n = counts[part];
+                for (int s = 0; s < n; s++) {
+                    int pre = list[s];
+                    if (delays == null) {
+                        int slot = base + uniformDelay;
+                        deliverRow(ring[slot >= depth ? slot - depth : slot], from[pre], to[pre]);
+                    } else {
+                        deliverRowWithDelays(base, depth, from[pre], to[pre]);
+                    }
+                }
+            }
+        }
+
+        private void deliverRow(float[] slot, int start, int end) {
+            for (int j = start; j < end; j++) {
+                slot[targets[j]] += weights[j];
+            }
+        }
+
+        private void deliverRowWithDelays(int base, int depth, int start, int end) {
+            for (int j = start; j < end; j++) {
+                int slot = base + delays[j];
+                ring[slot >= depth ? slot - depth : slot][targets[j]] += weights[j];
+            }
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.hebb.simulator.init;
+
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * How initial values are drawn, one per element (a neuron's variable, a synapse's weight). Draws come from a
+ * build-time stream derived from the master seed.
+ */
+public interface ValueDistribution {
+    /** Draws one value. */
+    double sample(UniformRandomProvider random);
+
+    /** A short description with parameters, for reports and error messages. */
+    String describe();
+
+    /** The smallest value this distribution can produce. */
+    double lowerBound();
+}

@@ -1,0 +1,72 @@
+package org.hebb.simulator.input;
+
+import org.hebb.simulator.population.SpikeSourcePopulation;
+import org.hebb.simulator.random.CounterRandom;
+import org.hebb.util.Require;
+
+/**
+ * Spike sources that each fire in a step with their own probability, independently across steps and elements:
+ * the Bernoulli encoder used to present images (one input per pixel). Probabilities may be changed between
+ * steps, for example from a step callback, to present a new image.
+ */
+public class BernoulliSource extends SpikeSourcePopulation {
+    private final float[] probability;
+
+    /** Created by {@link org.hebb.simulator.Network#addBernoulliSource}; all probabilities start at 0. */
+    public BernoulliSource(String name, int size) {
+        super(name, size);
+        this.probability = new float[size];
+    }
+
+    /** Sets every element's firing probability per step (each in [0, 1]). */
+    public void setProbabilities(float[] perStep) {
+        Require.that(perStep.length == size(), "probabilities has length " + perStep.length
+                + ": must be the population size " + size());
+        for (int i = 0; i < perStep.length; i++) {
+            Require.inRange("probability[" + i + "]", perStep[i], 0.0, 1.0, "per step");
+        }
+        System.arraycopy(perStep, 0, probability, 0, perStep.length);
+    }
+
+    /** Sets element {@code index}'s firing probability per step (in [0, 1]). */
+    public void setProbability(int index, double perStep) {
+        Require.inRange("index", index, 0, size() - 1);
+        probability[index] = (float) Require.inRange("probability", perStep, 0.0, 1.0, "per step");
+    }
+
+    /** Element {@code index}'s firing probability per step. */
+    public double probability(int index) {
+        return probability[index];
+    }
+
+    /**
+     * Probabilities proportional to intensities: {@code p_i = maxProbability * intensity_i / maxIntensity}, for
+     * example pixel values with maxIntensity 255.
+     */
+    public static float[] fromIntensities(float[] intensities, double maxIntensity, double maxProbability) {
+        Require.positive("maxIntensity", maxIntensity, null);
+        Require.inRange("maxProbability", maxProbability, 0.0, 1.0, "per step");
+        float[] p = new float[intensities.length];
+        for (int i = 0; i < p.length; i++) {
+            Require.inRange("intensity[" + i + "]", intensities[i], 0.0, maxIntensity, null);
+            p[i] = (float) (maxProbability * intensities[i] / maxIntensity);
+        }
+        return p;
+    }
+
+    @Override
+    public SpikeGenerator createGenerator(double dt, long key) {
+        final CounterRandom random = new CounterRandom(key);
+        final float[] uniforms = new float[size()];
+        return (step, from, to, spikes) -> {
+            random.uniforms(step, from, to, uniforms);
+            int count = 0;
+            for (int i = from; i < to; i++) {
+                if (uniforms[i] < probability[i]) {
+                    spikes[count++] = i;
+                }
+            }
+            return count;
+        };
+    }
+}

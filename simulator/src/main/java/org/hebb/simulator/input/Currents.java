@@ -1,0 +1,162 @@
+package org.hebb.simulator.input;
+
+import java.util.Arrays;
+
+import org.hebb.simulator.random.CounterRandom;
+import org.hebb.util.Require;
+
+/** Factories of {@link CurrentSource}: constant, per neuron, step, arbitrary function of time, Gaussian noise. */
+public final class Currents {
+    private Currents() {
+    }
+
+    /** A current of {@code amplitude} into every neuron at all times. */
+    public static CurrentSource constant(double amplitude) {
+        Require.finite("amplitude", amplitude, "nA");
+        final float value = (float) amplitude;
+        return simple("constant(" + amplitude + ")", (step, from, to, current) -> {
+            for (int i = from; i < to; i++) {
+                current[i] += value;
+            }
+        });
+    }
+
+    /** A constant current per neuron ({@code amplitudes.length} must equal the population size). */
+    public static CurrentSource perNeuron(float[] amplitudes) {
+        Require.allFinite("amplitudes", amplitudes, "nA");
+        final float[] values = amplitudes.clone();
+        return new CurrentSource() {
+            @Override
+            public Injector createInjector(double dt, int size, long key) {
+                Require.that(values.length == size, "amplitudes has length " + values.length
+                        + ": must be the population size " + size);
+                return (step, from, to, current) -> {
+                    for (int i = from; i < to; i++) {
+                        current[i] += values[i];
+                    }
+                };
+            }
+
+            @Override
+            public String describe() {
+                return "perNeuron";
+            }
+        };
+    }
+
+    /**
+     * A piecewise-constant current: {@code amplitudes[k]} from {@code timesMs[k]} until the next time (0 before
+     * the first). Times must increase strictly.
+     */
+    public static CurrentSource step(double[] timesMs, double[] amplitudes) {
+        Require.that(timesMs.length == amplitudes.length && timesMs.length > 0, "times has length "
+                + timesMs.length + " and amplitudes " + amplitudes.length + ": must be equal and non-zero");
+        for (int k = 0; k < timesMs.length; k++) {
+            Require.nonNegative("times[" + k + "]", timesMs[k], "ms");
+            Require.finite("amplitudes[" + k + "]", amplitudes[k], "nA");
+            Require.that(k == 0 || timesMs[k] > timesMs[k - 1], "times[" + k + "] = " + timesMs[k]
+                    + " ms is not allowed: times must increase strictly");
+        }
+        final double[] times = timesMs.clone();
+        final double[] values = amplitudes.clone();
+        return new CurrentSource() {
+            @Override
+            public Injector createInjector(double dt, int size, long key) {
+                long[] startSteps = new long[times.length];
+                for (int k = 0; k < times.length; k++) {
+                    startSteps[k] = Math.round(times[k] / dt);
+                }
+                return (step, from, to, current) -> {
+                    int k = Arrays.binarySearch(startSteps, step);
+                    int index = k >= 0 ? k : -k - 2;
+                    if (index < 0) {
+                        return;
+                    }
+                    float value = (float) values[index];
+                    for (int i = from; i < to; i++) {
+                        current[i] += value;
+                    }
+                };
+            }
+
+            @Override
+            public String describe() {
+                return "step(" + Arrays.toString(times) + " ms, " + Arrays.toString(values) + ")";
+            }
+        };
+    }
+
+    /**
+     * A current given by a function of time (ms, at the start of the step) and neuron index. The function is
+     * called once per neuron and step, from the engine's threads: it must be a pure function.
+     */
+    public static CurrentSource function(CurrentFunction function) {
+        Require.notNull("function", function);
+        return new CurrentSource() {
+            @Override
+            public Injector createInjector(double dt, int size, long key) {
+                return (step, from, to, current) -> {
+                    double time = step * dt;
+                    for (int i = from; i < to; i++) {
+                        current[i] += (float) function.current(time, i);
+                    }
+                };
+            }
+
+            @Override
+            public String describe() {
+                return "function";
+            }
+        };
+    }
+
+    /**
+     * Gaussian white noise drawn anew each step: {@code mean + sd * N(0,1)} per neuron and step, independent
+     * across neurons and steps (for example the thalamic input of Izhikevich's 2003 network).
+     */
+    public static CurrentSource gaussianNoise(double mean, double sd) {
+        Require.finite("mean", mean, "nA");
+        Require.nonNegative("sd", sd, "nA");
+        final float m = (float) mean;
+        final float s = (float) sd;
+        return new CurrentSource() {
+            @Override
+            public Injector createInjector(double dt, int size, long key) {
+                final CounterRandom random = new CounterRandom(key);
+                final float[] normals = new float[size];
+                return (step, from, to, current) -> {
+                    random.normals(step, from, to, normals);
+                    for (int i = from; i < to; i++) {
+                        current[i] += m + s * normals[i];
+                    }
+                };
+            }
+
+            @Override
+            public String describe() {
+                return "gaussianNoise(" + mean + ", " + sd + ")";
+            }
+        };
+    }
+
+    private static CurrentSource simple(String description, CurrentSource.Injector injector) {
+        return new CurrentSource() {
+            @Override
+            public Injector createInjector(double dt, int size, long key) {
+                return injector;
+            }
+
+            @Override
+            public String describe() {
+                return description;
+            }
+        };
+    }
+
+    /** A current as a pure function of time and neuron. */
+    @FunctionalInterface
+    public interface CurrentFunction {
+        /** The current (nA) into {@code neuron} during the step that starts at {@code timeMs}. */
+        double current(double timeMs, int neuron);
+    }
+}

@@ -1,0 +1,47 @@
+package org.hebb.simulator.input;
+
+import org.hebb.util.Require;
+
+/**
+ * Poisson spike sources with per-element rates (Hz) that may change between steps. In each step of length dt an
+ * element fires with probability rate * dt, as Brian2's PoissonGroup does, so rate * dt must not exceed 1.
+ */
+public final class PoissonSource extends BernoulliSource {
+    private final double dtSeconds;
+
+    /** Created by {@link org.hebb.simulator.Network#addPoissonSource}. */
+    public PoissonSource(String name, int size, double rateHz, double dt) {
+        super(name, size);
+        this.dtSeconds = dt / 1000.0;
+        setRate(rateHz);
+    }
+
+    /** Sets every element's rate in Hz (0 <= rate <= 1 / dt). */
+    public void setRate(double rateHz) {
+        checkRate("rate", rateHz);
+        for (int i = 0; i < size(); i++) {
+            super.setProbability(i, rateHz * dtSeconds);
+        }
+    }
+
+    /** Sets each element's rate in Hz (0 <= rate <= 1 / dt). */
+    public void setRates(float[] ratesHz) {
+        Require.that(ratesHz.length == size(), "rates has length " + ratesHz.length
+                + ": must be the population size " + size());
+        for (int i = 0; i < ratesHz.length; i++) {
+            checkRate("rate[" + i + "]", ratesHz[i]);
+        }
+        for (int i = 0; i < ratesHz.length; i++) {
+            super.setProbability(i, ratesHz[i] * dtSeconds);
+        }
+    }
+
+    /** Element {@code index}'s rate in Hz. */
+    public double rate(int index) {
+        return probability(index) / dtSeconds;
+    }
+
+    private void checkRate(String name, double rateHz) {
+        Require.inRange(name, rateHz, 0.0, 1.0 / dtSeconds, "Hz (rate * dt must not exceed 1)");
+    }
+}

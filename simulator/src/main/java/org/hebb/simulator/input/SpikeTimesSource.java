@@ -1,0 +1,65 @@
+package org.hebb.simulator.input;
+
+import java.util.Arrays;
+
+import org.hebb.simulator.population.SpikeSourcePopulation;
+import org.hebb.util.Require;
+
+/**
+ * Spike sources that fire at given times: element i fires in the step that contains each of its times (times
+ * are rounded to the nearest step). Two times of one element in the same step are refused.
+ */
+public final class SpikeTimesSource extends SpikeSourcePopulation {
+    private final double[][] timesMs;
+
+    /** Created by {@link org.hebb.simulator.Network#addSpikeTimes}; {@code timesMs[i]} are element i's times. */
+    public SpikeTimesSource(String name, double[][] timesMs) {
+        super(name, timesMs.length);
+        this.timesMs = new double[timesMs.length][];
+        for (int i = 0; i < timesMs.length; i++) {
+            Require.notNull("times[" + i + "]", timesMs[i]);
+            for (int j = 0; j < timesMs[i].length; j++) {
+                Require.nonNegative("times[" + i + "][" + j + "]", timesMs[i][j], "ms");
+            }
+            this.timesMs[i] = timesMs[i].clone();
+            Arrays.sort(this.timesMs[i]);
+        }
+    }
+
+    @Override
+    public SpikeGenerator createGenerator(double dt, long key) {
+        int n = size();
+        int[] offsets = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            offsets[i + 1] = offsets[i] + timesMs[i].length;
+        }
+        long[] steps = new long[offsets[n]];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < timesMs[i].length; j++) {
+                long step = Math.round(timesMs[i][j] / dt);
+                if (j > 0 && step == steps[offsets[i] + j - 1]) {
+                    throw new IllegalArgumentException("times[" + i + "] has " + timesMs[i][j - 1] + " ms and "
+                            + timesMs[i][j] + " ms in the same step of dt = " + dt
+                            + " ms: an element can fire at most once per step");
+                }
+                steps[offsets[i] + j] = step;
+            }
+        }
+        int[] cursor = Arrays.copyOf(offsets, n);
+        return (step, from, to, spikes) -> {
+            int count = 0;
+            for (int i = from; i < to; i++) {
+                int c = cursor[i];
+                while (c < offsets[i + 1] && steps[c] < step) {
+                    c++;
+                }
+                if (c < offsets[i + 1] && steps[c] == step) {
+                    spikes[count++] = i;
+                    c++;
+                }
+                cursor[i] = c;
+            }
+            return count;
+        };
+    }
+}

@@ -1,0 +1,24 @@
+package org.hebb.simulator.monitor;
+
+import org.hebb.simulator.engine.SpikeView;
+
+/**
+ * Records something about one population after every step. Monitors run on the engine's coordinating thread,
+ * after all partitions have finished the step, and must not change the simulation.
+ */
+public interface Monitor {
+    /**
+     * Records the step just completed.
+     *
+     * @param step   the step's index (its start time is step * dt)
+     * @param spikes the spikes the monitored population emitted in that step
+     */
+    void record(long step, SpikeView spikes);
+
+    /** Memory held by recorded data, in bytes. */
+    long memoryBytes();
+
+    /** Called once when a run ends (normally or not): flush buffered output. */
+    default void runEnded() {
+    }
+}

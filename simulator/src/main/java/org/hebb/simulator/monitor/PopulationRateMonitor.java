@@ -1,0 +1,66 @@
+package org.hebb.simulator.monitor;
+
+import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
+import org.hebb.simulator.engine.SpikeView;
+import org.hebb.simulator.population.Population;
+import org.hebb.util.Require;
+
+/** The population's firing rate (Hz per neuron) in consecutive bins of a chosen number of steps. */
+public final class PopulationRateMonitor implements Monitor {
+    private final Population population;
+    private final int binSteps;
+    private final double dt;
+    private final IntArrayList binCounts = new IntArrayList();
+    private int current;
+    private int stepsInBin;
+    private long firstStep = -1;
+
+    /** Created by {@link org.hebb.simulator.Network#monitorRate}. */
+    public PopulationRateMonitor(Population population, int binSteps, double dt) {
+        this.population = population;
+        this.binSteps = Require.atLeast("bin (steps)", binSteps, 1);
+        this.dt = dt;
+    }
+
+    @Override
+    public void record(long step, SpikeView spikes) {
+        if (firstStep < 0) {
+            firstStep = step;
+        }
+        current += spikes.total();
+        if (++stepsInBin == binSteps) {
+            binCounts.add(current);
+            current = 0;
+            stepsInBin = 0;
+        }
+    }
+
+    /** Rate in Hz of each completed bin. */
+    public double[] ratesHz() {
+        double binSeconds = binSteps * dt / 1000.0;
+        double[] rates = new double[binCounts.size()];
+        for (int b = 0; b < rates.length; b++) {
+            rates[b] = binCounts.get(b) / (population.size() * binSeconds);
+        }
+        return rates;
+    }
+
+    /** Start time in ms of each completed bin. */
+    public double[] binStartsMs() {
+        double[] t = new double[binCounts.size()];
+        for (int b = 0; b < t.length; b++) {
+            t[b] = (firstStep + (long) b * binSteps) * dt;
+        }
+        return t;
+    }
+
+    /** Width of a bin in ms. */
+    public double binMs() {
+        return binSteps * dt;
+    }
+
+    @Override
+    public long memoryBytes() {
+        return 4L * binCounts.size();
+    }
+}

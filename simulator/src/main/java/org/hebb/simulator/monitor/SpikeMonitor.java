@@ -1,0 +1,224 @@
+package org.hebb.simulator.monitor;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
+import org.hebb.simulator.engine.SpikeView;
+import org.hebb.simulator.population.Population;
+import org.hebb.util.Require;
+
+/**
+ * Records the spikes of a population, or of a subset of its neurons: per-neuron counts always, and (unless
+ * counts-only) each spike's step and neuron, up to a bound on stored spikes. Spikes beyond the bound are counted
+ * but not stored ({@link #droppedSpikes()}). Optionally streams every recorded spike as CSV lines
+ * {@code time_ms,neuron} to a file, written under a temporary name and moved into place when each run ends.
+ */
+public final class SpikeMonitor implements Monitor {
+    /** Default bound on stored spikes: 10 million (80 MB). */
+    public static final int DEFAULT_MAX_STORED = 10_000_000;
+
+    private final Population population;
+    private final boolean[] selected;
+    private final boolean countsOnly;
+    private final int maxStored;
+    private final double dt;
+    private final int[] counts;
+    private final IntArrayList steps = new IntArrayList();
+    private final IntArrayList neurons = new IntArrayList();
+    private final Path streamFile;
+    private final Path streamPartial;
+    private BufferedWriter stream;
+    private long dropped;
+    private long recordedSteps;
+
+    private SpikeMonitor(Population population, Settings settings, double dt) {
+        this.population = population;
+        this.dt = dt;
+        this.countsOnly = settings.countsOnly;
+        this.maxStored = settings.maxStored;
+        this.counts = new int[population.size()];
+        if (settings.neurons == null) {
+            this.selected = null;
+        } else {
+            this.selected = new boolean[population.size()];
+            for (int i : settings.neurons) {
+                Require.inRange("monitored neuron of " + population.name(), i, 0, population.size() - 1);
+                selected[i] = true;
+            }
+        }
+        this.streamFile = settings.streamTo;
+        this.streamPartial = streamFile == null ? null
+                : streamFile.resolveSibling(streamFile.getFileName() + ".partial");
+    }
+
+    /** Creates the monitor; called by {@link org.hebb.simulator.Network#monitorSpikes}. */
+    public static SpikeMonitor create(Population population, Settings settings, double dt) {
+        return new SpikeMonitor(population, settings, dt);
+    }
+
+    /** Settings with defaults: all neurons, spikes stored up to {@link #DEFAULT_MAX_STORED}, no file. */
+    public static Settings settings() {
+        return new Settings();
+    }
+
+    @Override
+    public void record(long step, SpikeView spikes) {
+        for (int k = 0; k < spikes.partitions(); k++) {
+            int[] list = spikes.neurons(k);
+            int n = spikes.count(k);
+            for (int s = 0; s < n; s++) {
+                int neuron = list[s];
+                if (selected != null && !selected[neuron]) {
+                    continue;
+                }
+                counts[neuron]++;
+                if (!countsOnly) {
+                    store(step, neuron);
+                }
+            }
+        }
+        recordedSteps++;
+    }
+
+    private void store(long step, int neuron) {
+        if (steps.size() < maxStored) {
+            steps.add((int) step);
+            neurons.add(neuron);
+        } else {
+            dropped++;
+        }
+        if (streamFile != null) {
+            try {
+                if (stream == null) {
+                    stream = Files.newBufferedWriter(streamPartial, StandardCharsets.UTF_8);
+                    stream.write("time_ms,neuron\n");
+                }
+                stream.write(Double.toString(step * dt));
+                stream.write(',');
+                stream.write(Integer.toString(neuron));
+                stream.write('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write spikes to " + streamPartial, e);
+            }
+        }
+    }
+
+    @Override
+    public void runEnded() {
+        if (stream == null) {
+            return;
+        }
+        try {
+            stream.flush();
+            Files.copy(streamPartial, streamFile, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write spikes to " + streamFile, e);
+        }
+    }
+
+    /** The monitored population. */
+    public Population population() {
+        return population;
+    }
+
+    /** Spike count of every neuron of the population (0 for neurons outside the monitored subset). */
+    public int[] counts() {
+        return counts.clone();
+    }
+
+    /** Total recorded spikes. */
+    public long totalCount() {
+        long total = 0;
+        for (int c : counts) {
+            total += c;
+        }
+        return total;
+    }
+
+    /** Mean rate in Hz over the monitored neurons and the recorded time. */
+    public double meanRateHz() {
+        int monitored = selected == null ? counts.length : countSelected();
+        double seconds = recordedSteps * dt / 1000.0;
+        return seconds == 0 ? 0 : totalCount() / (monitored * seconds);
+    }
+
+    private int countSelected() {
+        int n = 0;
+        for (boolean b : selected) {
+            n += b ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** Number of stored spikes. */
+    public int storedCount() {
+        return steps.size();
+    }
+
+    /** Spike times in ms of the stored spikes, in recording order. */
+    public double[] times() {
+        double[] t = new double[steps.size()];
+        for (int k = 0; k < t.length; k++) {
+            t[k] = steps.get(k) * dt;
+        }
+        return t;
+    }
+
+    /** Spike steps of the stored spikes, in recording order. */
+    public int[] steps() {
+        return steps.toArray();
+    }
+
+    /** Neuron indices of the stored spikes, in recording order. */
+    public int[] neurons() {
+        return neurons.toArray();
+    }
+
+    /** Spikes counted but not stored because the bound was reached. */
+    public long droppedSpikes() {
+        return dropped;
+    }
+
+    @Override
+    public long memoryBytes() {
+        return 4L * counts.length + 4L * (steps.size() + neurons.size());
+    }
+
+    /** Options of a spike monitor. */
+    public static final class Settings {
+        private int[] neurons;
+        private boolean countsOnly;
+        private int maxStored = DEFAULT_MAX_STORED;
+        private Path streamTo;
+
+        /** Record only these neurons. */
+        public Settings neurons(int... indices) {
+            this.neurons = indices.clone();
+            return this;
+        }
+
+        /** Keep per-neuron counts only, no spike times. */
+        public Settings countsOnly() {
+            this.countsOnly = true;
+            return this;
+        }
+
+        /** Bound on stored spikes (>= 0); further spikes are counted, not stored. */
+        public Settings maxStoredSpikes(int max) {
+            this.maxStored = Require.atLeast("maxStoredSpikes", max, 0);
+            return this;
+        }
+
+        /** Also write every recorded spike to this CSV file. */
+        public Settings streamTo(Path file) {
+            this.streamTo = Require.notNull("file", file);
+            return this;
+        }
+    }
+}

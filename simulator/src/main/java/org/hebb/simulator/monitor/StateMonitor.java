@@ -1,0 +1,119 @@
+package org.hebb.simulator.monitor;
+
+import org.eclipse.collections.impl.list.mutable.primitive.FloatArrayList;
+import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
+import org.hebb.simulator.engine.SpikeView;
+import org.hebb.simulator.population.NeuronPopulation;
+import org.hebb.util.Require;
+
+/**
+ * Samples chosen variables of chosen neurons every {@code interval} steps, at the end of the step (after
+ * threshold and reset), up to a bound on stored samples. Samples beyond the bound are not stored and counted
+ * in {@link #droppedSamples()}.
+ */
+public final class StateMonitor implements Monitor {
+    /** Default bound on stored values: 50 million floats (200 MB). */
+    public static final long DEFAULT_MAX_VALUES = 50_000_000L;
+
+    private final NeuronPopulation population;
+    private final String[] variables;
+    private final float[][] arrays;
+    private final int[] neurons;
+    private final int interval;
+    private final double dt;
+    private final long maxValues;
+    private final IntArrayList sampleSteps = new IntArrayList();
+    private final FloatArrayList values = new FloatArrayList();
+    private long dropped;
+
+    /** Created by {@link org.hebb.simulator.Network#monitorState}. */
+    public StateMonitor(NeuronPopulation population, String[] variables, int[] neurons, int intervalSteps,
+                        double dt, long maxValues) {
+        Require.that(variables.length > 0, "variables is empty: name at least one variable of "
+                + population.model().name());
+        Require.that(neurons.length > 0, "neurons is empty: name at least one neuron of " + population.name());
+        Require.atLeast("interval (steps)", intervalSteps, 1);
+        this.population = population;
+        this.variables = variables.clone();
+        this.arrays = new float[variables.length][];
+        for (int v = 0; v < variables.length; v++) {
+            arrays[v] = population.state().array(variables[v]);
+        }
+        for (int n : neurons) {
+            Require.inRange("monitored neuron of " + population.name(), n, 0, population.size() - 1);
+        }
+        this.neurons = neurons.clone();
+        this.interval = intervalSteps;
+        this.dt = dt;
+        this.maxValues = maxValues;
+    }
+
+    @Override
+    public void record(long step, SpikeView spikes) {
+        if ((step + 1) % interval != 0) {
+            return;
+        }
+        int perSample = variables.length * neurons.length;
+        if (values.size() + (long) perSample > maxValues) {
+            dropped++;
+            return;
+        }
+        sampleSteps.add((int) step);
+        for (float[] array : arrays) {
+            for (int n : neurons) {
+                values.add(array[n]);
+            }
+        }
+    }
+
+    /** Number of stored samples. */
+    public int sampleCount() {
+        return sampleSteps.size();
+    }
+
+    /** Time in ms of each sample: the end of the sampled step. */
+    public double[] times() {
+        double[] t = new double[sampleSteps.size()];
+        for (int s = 0; s < t.length; s++) {
+            t[s] = (sampleSteps.get(s) + 1) * dt;
+        }
+        return t;
+    }
+
+    /** The trace of {@code variable} for the {@code k}-th monitored neuron, one value per sample. */
+    public float[] trace(String variable, int k) {
+        int v = indexOf(variable);
+        Require.inRange("k (monitored neuron position)", k, 0, neurons.length - 1);
+        int perSample = variables.length * neurons.length;
+        float[] trace = new float[sampleSteps.size()];
+        for (int s = 0; s < trace.length; s++) {
+            trace[s] = values.get(s * perSample + v * neurons.length + k);
+        }
+        return trace;
+    }
+
+    private int indexOf(String variable) {
+        for (int v = 0; v < variables.length; v++) {
+            if (variables[v].equals(variable)) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException("variable = '" + variable + "' is not monitored: must be one of "
+                + String.join(", ", variables));
+    }
+
+    /** Samples not stored because the bound was reached. */
+    public long droppedSamples() {
+        return dropped;
+    }
+
+    /** The monitored population. */
+    public NeuronPopulation population() {
+        return population;
+    }
+
+    @Override
+    public long memoryBytes() {
+        return 4L * sampleSteps.size() + 4L * values.size();
+    }
+}

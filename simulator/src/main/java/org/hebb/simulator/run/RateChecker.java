@@ -1,0 +1,60 @@
+package org.hebb.simulator.run;
+
+import org.hebb.simulator.engine.SpikeView;
+import org.hebb.simulator.population.Population;
+import org.hebb.util.Require;
+
+/**
+ * Stops a run when a population's mean rate over a sliding window of whole bins leaves [minHz, maxHz]; checked
+ * each time the window fills (runaway excitation or silence).
+ */
+public final class RateChecker implements Checker {
+    private final Population population;
+    private final double minHz;
+    private final double maxHz;
+    private final int windowSteps;
+    private final double dt;
+    private long spikes;
+    private int steps;
+    private String violation;
+
+    /**
+     * @param windowMs length of the window over which the rate is measured, ms
+     */
+    public RateChecker(Population population, double minHz, double maxHz, double windowMs, double dt) {
+        this.population = Require.notNull("population", population);
+        Require.nonNegative("minHz", minHz, "Hz");
+        Require.that(maxHz >= minHz, "maxHz = " + maxHz + " Hz is not allowed: must be >= minHz = " + minHz);
+        Require.positive("windowMs", windowMs, "ms");
+        this.minHz = minHz;
+        this.maxHz = maxHz;
+        this.windowSteps = (int) Math.max(1, Math.round(windowMs / dt));
+        this.dt = dt;
+    }
+
+    @Override
+    public void record(long step, SpikeView view) {
+        spikes += view.total();
+        if (++steps < windowSteps) {
+            return;
+        }
+        double rate = spikes / (population.size() * windowSteps * dt / 1000.0);
+        if (rate < minHz || rate > maxHz) {
+            violation = String.format("rate of population '%s' = %.3f Hz over the %.1f ms before t = %.1f ms is "
+                    + "outside the allowed [%s, %s] Hz", population.name(), rate, windowSteps * dt,
+                    (step + 1) * dt, minHz, maxHz);
+        }
+        spikes = 0;
+        steps = 0;
+    }
+
+    @Override
+    public String violation() {
+        return violation;
+    }
+
+    @Override
+    public long memoryBytes() {
+        return 0;
+    }
+}
