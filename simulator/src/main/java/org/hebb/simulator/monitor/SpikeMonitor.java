@@ -6,10 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 import org.hebb.simulator.engine.SpikeView;
+import org.hebb.simulator.io.AtomicFiles;
 import org.hebb.simulator.population.Population;
 import org.hebb.util.Require;
 
@@ -17,7 +17,8 @@ import org.hebb.util.Require;
  * Records the spikes of a population, or of a subset of its neurons: per-neuron counts always, and (unless
  * counts-only) each spike's step and neuron, up to a bound on stored spikes. Spikes beyond the bound are counted
  * but not stored ({@link #droppedSpikes()}). Optionally streams every recorded spike as CSV lines
- * {@code time_ms,neuron} to a file, written under a temporary name and moved into place when each run ends.
+ * {@code time_ms,neuron} to a file: written to {@code <file>.partial} as the run goes, and copied atomically to the
+ * file when each run ends.
  */
 public final class SpikeMonitor implements Monitor {
     /** Default bound on stored spikes: 10 million (80 MB). */
@@ -116,7 +117,7 @@ public final class SpikeMonitor implements Monitor {
         }
         try {
             stream.flush();
-            Files.copy(streamPartial, streamFile, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.copy(streamPartial, streamFile);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write spikes to " + streamFile, e);
         }

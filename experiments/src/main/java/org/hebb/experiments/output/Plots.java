@@ -1,0 +1,63 @@
+package org.hebb.experiments.output;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.hebb.simulator.io.AtomicFiles;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** PNG plots of simulation results (rasters, rates), written atomically; works without a display. */
+public final class Plots {
+    static {
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    private Plots() {
+    }
+
+    /** One group of spikes in a raster: times (ms) and row indices, drawn in one colour. */
+    public record RasterGroup(String label, double[] timesMs, double[] rows, Color color) {
+    }
+
+    /** A raster plot: one dot per spike, time on x, neuron row on y. */
+    public static void raster(Path file, String title, List<RasterGroup> groups, double durationMs)
+            throws IOException {
+        XYChart chart = new XYChartBuilder().width(1200).height(700).title(title)
+                .xAxisTitle("time (ms)").yAxisTitle("neuron").build();
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setMarkerSize(2);
+        chart.getStyler().setXAxisMin(0.0);
+        chart.getStyler().setXAxisMax(durationMs);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        for (RasterGroup group : groups) {
+            double[] x = group.timesMs().length == 0 ? new double[] {Double.NaN} : group.timesMs();
+            double[] y = group.rows().length == 0 ? new double[] {Double.NaN} : group.rows();
+            XYSeries series = chart.addSeries(group.label(), x, y);
+            series.setMarker(SeriesMarkers.CIRCLE);
+            series.setMarkerColor(group.color());
+        }
+        save(file, chart);
+    }
+
+    /** A line plot of one or more series sharing an x axis. */
+    public static void lines(Path file, String title, String xLabel, String yLabel, double[] x,
+                             List<String> labels, List<double[]> ys) throws IOException {
+        XYChart chart = new XYChartBuilder().width(1200).height(400).title(title)
+                .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        for (int k = 0; k < labels.size(); k++) {
+            chart.addSeries(labels.get(k), x, ys.get(k)).setMarker(SeriesMarkers.NONE);
+        }
+        save(file, chart);
+    }
+
+    private static void save(Path file, XYChart chart) throws IOException {
+        AtomicFiles.write(file, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
+    }
+}

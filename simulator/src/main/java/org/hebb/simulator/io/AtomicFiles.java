@@ -1,0 +1,64 @@
+package org.hebb.simulator.io;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * Writes result files atomically: the content goes to a temporary file in the same directory, which is then
+ * moved over the target, so a crash never leaves a half-written result and never destroys an earlier one.
+ */
+public final class AtomicFiles {
+    private AtomicFiles() {
+    }
+
+    /** Writes {@code content} to {@code target} atomically, creating parent directories as needed. */
+    public static void write(Path target, byte[] content) throws IOException {
+        replace(target, temporary -> Files.write(temporary, content));
+    }
+
+    /** Copies {@code source} to {@code target} atomically (the target never holds a partial copy). */
+    public static void copy(Path source, Path target) throws IOException {
+        replace(target, temporary -> Files.copy(source, temporary, StandardCopyOption.REPLACE_EXISTING));
+    }
+
+    private interface Filler {
+        void fill(Path temporary) throws IOException;
+    }
+
+    private static void replace(Path target, Filler filler) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Files.createDirectories(absolute.getParent());
+        Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".partial");
+        try {
+            filler.fill(temporary);
+            makeReadable(temporary);
+            try {
+                Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** Temporary files are private to their owner; results are for everyone who can read the directory. */
+    private static void makeReadable(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: keep the default permissions
+        }
+    }
+
+    /** Writes {@code text} as UTF-8 to {@code target} atomically. */
+    public static void write(Path target, String text) throws IOException {
+        write(target, text.getBytes(StandardCharsets.UTF_8));
+    }
+}

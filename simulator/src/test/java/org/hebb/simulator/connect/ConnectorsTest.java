@@ -1,0 +1,327 @@
+package org.hebb.simulator.connect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.hebb.neurons.lif.IfCurrExp;
+import org.hebb.simulator.Network;
+import org.hebb.simulator.init.Values;
+import org.hebb.simulator.population.Grid3D;
+import org.hebb.simulator.population.NeuronPopulation;
+import org.hebb.simulator.population.Population;
+import org.hebb.simulator.random.Seeds;
+import org.junit.jupiter.api.Test;
+
+/** The connectors: which pairs each emits, their statistics, and their refusals. */
+class ConnectorsTest {
+
+    private static NeuronPopulation population(String name, int size) {
+        return new NeuronPopulation(name, size, IfCurrExp.builder().build(), 1);
+    }
+
+    private static UniformRandomProvider random(String purpose) {
+        return Seeds.generator(2024, purpose);
+    }
+
+    /** The pairs a connector emits, as {pre, post}. */
+    private static List<int[]> pairs(Connector connector, Population source, Population target) {
+        List<int[]> pairs = new ArrayList<>();
+        connector.connect(source, target, random(connector.describe()), (i, j) -> pairs.add(new int[] {i, j}));
+        return pairs;
+    }
+
+    private static Set<Long> distinct(List<int[]> pairs) {
+        Set<Long> set = new HashSet<>();
+        for (int[] p : pairs) {
+            set.add(((long) p[0] << 32) | p[1]);
+        }
+        return set;
+    }
+
+    @Test
+    void oneToOneConnectsIToI() {
+        NeuronPopulation a = population("a", 17);
+        NeuronPopulation b = population("b", 17);
+        List<int[]> pairs = pairs(Connectors.oneToOne(), a, b);
+        assertEquals(17, pairs.size());
+        for (int k = 0; k < pairs.size(); k++) {
+            assertEquals(k, pairs.get(k)[0]);
+            assertEquals(k, pairs.get(k)[1]);
+        }
+    }
+
+    @Test
+    void oneToOneRefusesDifferentSizes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> pairs(Connectors.oneToOne(), population("a", 5), population("b", 6)));
+        assertTrue(e.getMessage().contains("a[5]") && e.getMessage().contains("b[6]"), e.getMessage());
+    }
+
+    @Test
+    void allToAllCountsWithAndWithoutSelfConnections() {
+        NeuronPopulation a = population("a", 12);
+        NeuronPopulation b = population("b", 7);
+        assertEquals(12 * 7, distinct(pairs(Connectors.allToAll(false), a, b)).size(),
+                "between different populations allowSelf must not matter");
+        assertEquals(12 * 12, distinct(pairs(Connectors.allToAll(true), a, a)).size());
+        List<int[]> noSelf = pairs(Connectors.allToAll(false), a, a);
+        assertEquals(12 * 11, noSelf.size());
+        assertEquals(12 * 11, distinct(noSelf).size());
+        for (int[] p : noSelf) {
+            assertTrue(p[0] != p[1], "self connection " + p[0]);
+        }
+    }
+
+    @Test
+    void fixedProbabilityCountIsBinomial() {
+        NeuronPopulation a = population("a", 400);
+        NeuronPopulation b = population("b", 300);
+        for (double p : new double[] {0.02, 0.1, 0.5, 0.9}) {
+            List<int[]> pairs = pairs(Connectors.fixedProbability(p, true), a, b);
+            double n = 400.0 * 300;
+            assertEquals(p * n, pairs.size(), 5 * Math.sqrt(n * p * (1 - p)), "p = " + p);
+            assertEquals(pairs.size(), distinct(pairs).size(), "each pair at most once, p = " + p);
+        }
+        assertEquals(0, pairs(Connectors.fixedProbability(0, true), a, b).size());
+        assertEquals(400 * 300, distinct(pairs(Connectors.fixedProbability(1, true), a, b)).size());
+    }
+
+    @Test
+    void fixedProbabilityIsUniformOverTargets() {
+        NeuronPopulation a = population("a", 2000);
+        NeuronPopulation b = population("b", 10);
+        double p = 0.3;
+        int[] perTarget = new int[10];
+        for (int[] pair : pairs(Connectors.fixedProbability(p, true), a, b)) {
+            perTarget[pair[1]]++;
+        }
+        for (int j = 0; j < 10; j++) {
+            assertEquals(2000 * p, perTarget[j], 5 * Math.sqrt(2000 * p * (1 - p)), "target " + j);
+        }
+    }
+
+    @Test
+    void fixedProbabilityWithoutSelfConnections() {
+        NeuronPopulation a = population("a", 500);
+        double p = 0.2;
+        List<int[]> pairs = pairs(Connectors.fixedProbability(p, false), a, a);
+        double n = 500.0 * 499;
+        assertEquals(p * n, pairs.size(), 5 * Math.sqrt(n * p * (1 - p)));
+        for (int[] pair : pairs) {
+            assertTrue(pair[0] != pair[1], "self connection " + pair[0]);
+        }
+        long self = pairs(Connectors.fixedProbability(1.0, true), a, a).stream().filter(q -> q[0] == q[1]).count();
+        assertEquals(500, self, "with allowSelf every i -> i must be there at p = 1");
+    }
+
+    @Test
+    void fixedInDegreeGivesExactlyKDistinctPartners() {
+        NeuronPopulation a = population("a", 50);
+        NeuronPopulation b = population("b", 80);
+        checkInDegree(pairs(Connectors.fixedInDegree(7, false), a, b), 80, 7, false);
+        checkInDegree(pairs(Connectors.fixedInDegree(50, false), a, b), 80, 50, false);
+        checkInDegree(pairs(Connectors.fixedInDegree(49, false), a, a), 50, 49, true);
+        checkInDegree(pairs(Connectors.fixedInDegree(10, false), a, a), 50, 10, true);
+        List<int[]> withSelf = pairs(Connectors.fixedInDegree(50, true), a, a);
+        checkInDegree(withSelf, 50, 50, false);
+    }
+
+    private static void checkInDegree(List<int[]> pairs, int targets, int k, boolean noSelf) {
+        List<Set<Integer>> partners = new ArrayList<>();
+        int[] degree = new int[targets];
+        for (int j = 0; j < targets; j++) {
+            partners.add(new HashSet<>());
+        }
+        for (int[] p : pairs) {
+            degree[p[1]]++;
+            partners.get(p[1]).add(p[0]);
+            if (noSelf) {
+                assertTrue(p[0] != p[1], "self connection " + p[0]);
+            }
+        }
+        for (int j = 0; j < targets; j++) {
+            assertEquals(k, degree[j], "in-degree of " + j);
+            assertEquals(k, partners.get(j).size(), "distinct partners of " + j);
+        }
+    }
+
+    @Test
+    void fixedInDegreeDrawsPartnersUniformly() {
+        NeuronPopulation a = population("a", 20);
+        NeuronPopulation b = population("b", 2000);
+        int[] outDegree = new int[20];
+        for (int[] p : pairs(Connectors.fixedInDegree(5, false), a, b)) {
+            outDegree[p[0]]++;
+        }
+        // Each source is chosen by each target with probability 5/20.
+        for (int i = 0; i < 20; i++) {
+            assertEquals(2000 * 0.25, outDegree[i], 5 * Math.sqrt(2000 * 0.25 * 0.75), "source " + i);
+        }
+    }
+
+    @Test
+    void fixedInDegreeRefusesKLargerThanThePartners() {
+        NeuronPopulation a = population("a", 10);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> pairs(Connectors.fixedInDegree(10, false), a, a));
+        assertTrue(e.getMessage().contains("k = 10") && e.getMessage().contains("<= 9"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> pairs(Connectors.fixedInDegree(11, true), a, population("b", 3)));
+        assertTrue(e.getMessage().contains("k = 11") && e.getMessage().contains("<= 10"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Connectors.fixedInDegree(-1, true));
+        assertTrue(e.getMessage().contains("k = -1"), e.getMessage());
+    }
+
+    @Test
+    void distanceDependentMatchesGaussianProfile() {
+        NeuronPopulation grid = population("grid", 1000);
+        grid.place(new Grid3D(10, 10, 10).points());
+        double c = 0.6;
+        double lambda = 2.0;
+        List<int[]> pairs = pairs(Connectors.distanceDependent(c, lambda, false), grid, grid);
+        // On a unit grid the squared distance is an integer in [0, 243].
+        long[] possible = new long[244];
+        long[] connected = new long[244];
+        for (int i = 0; i < 1000; i++) {
+            for (int j = 0; j < 1000; j++) {
+                if (i != j) {
+                    possible[(int) grid.positions().squaredDistance(i, grid.positions(), j)]++;
+                }
+            }
+        }
+        for (int[] p : pairs) {
+            assertTrue(p[0] != p[1], "self connection " + p[0]);
+            connected[(int) grid.positions().squaredDistance(p[0], grid.positions(), p[1])]++;
+        }
+        int checkedBins = 0;
+        for (int d2 = 1; d2 < 244; d2++) {
+            if (possible[d2] == 0) {
+                continue;
+            }
+            double prob = c * Math.exp(-d2 / (lambda * lambda));
+            double expected = prob * possible[d2];
+            double sigma = Math.sqrt(possible[d2] * prob * (1 - prob));
+            assertEquals(expected, connected[d2], 5 * sigma + 1e-9, "squared distance " + d2 + " ("
+                    + possible[d2] + " pairs)");
+            if (expected > 50) {
+                checkedBins++;
+            }
+        }
+        assertTrue(checkedBins >= 8, "too few informative bins: " + checkedBins);
+    }
+
+    @Test
+    void distanceDependentWithSelfConnectsAtDistanceZeroWithProbabilityC() {
+        NeuronPopulation grid = population("grid", 1000);
+        grid.place(new Grid3D(10, 10, 10).points());
+        long self = pairs(Connectors.distanceDependent(0.5, 1.0, true), grid, grid).stream()
+                .filter(p -> p[0] == p[1]).count();
+        assertEquals(500, self, 5 * Math.sqrt(1000 * 0.25));
+    }
+
+    @Test
+    void distanceDependentRefusesUnplacedPopulations() {
+        NeuronPopulation placed = population("placed", 8);
+        placed.place(new Grid3D(2, 2, 2).points());
+        NeuronPopulation loose = population("loose", 8);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> pairs(Connectors.distanceDependent(0.5, 1, false), loose, placed));
+        assertTrue(e.getMessage().contains("source loose[8]") && e.getMessage().contains("not been placed"),
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> pairs(Connectors.distanceDependent(0.5, 1, false), placed, loose));
+        assertTrue(e.getMessage().contains("target loose[8]") && e.getMessage().contains("not been placed"),
+                e.getMessage());
+    }
+
+    @Test
+    void fromListPreservesPairsInOrder() {
+        int[] pre = {2, 0, 2, 1, 0, 2};
+        int[] post = {1, 3, 0, 2, 3, 1};
+        List<int[]> pairs = pairs(Connectors.fromList(pre, post), population("a", 3), population("b", 4));
+        assertEquals(pre.length, pairs.size());
+        for (int k = 0; k < pre.length; k++) {
+            assertEquals(pre[k], pairs.get(k)[0], "pre of pair " + k);
+            assertEquals(post[k], pairs.get(k)[1], "post of pair " + k);
+        }
+    }
+
+    @Test
+    void fromListCopiesItsArrays() {
+        int[] pre = {0, 1};
+        int[] post = {1, 0};
+        Connector connector = Connectors.fromList(pre, post);
+        pre[0] = 1;
+        post[0] = 0;
+        List<int[]> pairs = pairs(connector, population("a", 2), population("b", 2));
+        assertEquals(0, pairs.get(0)[0]);
+        assertEquals(1, pairs.get(0)[1]);
+    }
+
+    /** Explicit weights and delays are given in the connector's pair order and must follow their pairs. */
+    @Test
+    void fromListWeightsAndDelaysFollowThePairsIntoRows() {
+        int[] pre = {2, 0, 2, 1, 0, 2, 2};
+        int[] post = {3, 3, 0, 2, 1, 1, 0};
+        float[] weights = {0.1f, 0.2f, 0.3f, 0.4f, 0.5f, 0.6f, 0.7f};
+        int[] delays = {1, 2, 3, 4, 5, 6, 7};
+        try (Network net = Network.builder().dt(0.1).seed(3).threads(1).build()) {
+            NeuronPopulation a = net.addNeurons("a", 3, IfCurrExp.builder().build());
+            NeuronPopulation b = net.addNeurons("b", 4, IfCurrExp.builder().build());
+            Projection p = net.connect(a, b, Connectors.fromList(pre, post),
+                    Synapses.onto("excitatory").weights(weights).delays(delays));
+            assertEquals(7, p.synapseCount());
+            assertTrue(!p.hasUniformDelay());
+            // Expected rows, sorted by target; equal targets keep the list order (pre 2 -> 0 twice: 0.3 then 0.7).
+            int[][] expected = {
+                    {0, 1, 50}, {0, 3, 20}, // row 0: {pre, post, weight*100}
+                    {1, 2, 40},
+                    {2, 0, 30}, {2, 0, 70}, {2, 1, 60}, {2, 3, 10}};
+            int s = 0;
+            for (int i = 0; i < 3; i++) {
+                for (int k = p.rowStart(i); k < p.rowEnd(i); k++, s++) {
+                    assertEquals(expected[s][0], i, "row of synapse " + k);
+                    assertEquals(expected[s][1], p.targetOf(k), "target of synapse " + k);
+                    assertEquals(expected[s][2] / 100f, p.weightOf(k), 1e-7, "weight of synapse " + k);
+                    assertEquals(expected[s][2] / 10, p.delayOf(k), "delay of synapse " + k);
+                }
+            }
+            assertEquals(7, s);
+            assertEquals(7, p.maxDelay());
+        }
+    }
+
+    @Test
+    void fromListRefusesIndicesOutOfRange() {
+        NeuronPopulation a = population("a", 3);
+        NeuronPopulation b = population("b", 4);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> pairs(Connectors.fromList(new int[] {0, 3}, new int[] {0, 0}), a, b));
+        assertTrue(e.getMessage().contains("pre[1] = 3") && e.getMessage().contains("[0, 2]"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> pairs(Connectors.fromList(new int[] {0, 1}, new int[] {-1, 0}), a, b));
+        assertTrue(e.getMessage().contains("post[0] = -1") && e.getMessage().contains("[0, 3]"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Connectors.fromList(new int[] {0, 1}, new int[] {0}));
+        assertTrue(e.getMessage().contains("length 2") && e.getMessage().contains("post 1"), e.getMessage());
+    }
+
+    @Test
+    void fromListOutOfRangeIsRefusedByNetworkConnect() {
+        try (Network net = Network.builder().dt(0.1).seed(3).threads(1).build()) {
+            NeuronPopulation a = net.addNeurons("a", 3, IfCurrExp.builder().build());
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> net.connect(a, a, Connectors.fromList(new int[] {5}, new int[] {0}),
+                            Synapses.onto("excitatory").weights(Values.constant(0.1))));
+            assertTrue(e.getMessage().contains("pre[0] = 5"), e.getMessage());
+            assertEquals(0, net.projections().size());
+        }
+    }
+}

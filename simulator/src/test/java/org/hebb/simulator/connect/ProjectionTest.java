@@ -1,0 +1,243 @@
+package org.hebb.simulator.connect;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+
+import org.hebb.neurons.lif.IfCondExp;
+import org.hebb.neurons.lif.IfCurrExp;
+import org.hebb.simulator.Network;
+import org.hebb.simulator.init.Values;
+import org.hebb.simulator.population.NeuronPopulation;
+import org.junit.jupiter.api.Test;
+
+/** Projection: compressed sparse rows, memory accounting, weight validation, reproducibility. */
+class ProjectionTest {
+
+    private static Network network(long seed) {
+        return Network.builder().dt(0.1).seed(seed).threads(1).build();
+    }
+
+    private static Projection randomProjection(Network net, Synapses synapses) {
+        NeuronPopulation a = net.addNeurons("a", 200, IfCurrExp.builder().build());
+        NeuronPopulation b = net.addNeurons("b", 150, IfCurrExp.builder().build());
+        return net.connect(a, b, Connectors.fixedProbability(0.1, false), synapses);
+    }
+
+    @Test
+    void rowsAreSortedByTargetAndCoverEverySynapse() {
+        try (Network net = network(5)) {
+            NeuronPopulation a = net.addNeurons("a", 300, IfCurrExp.builder().build());
+            // fromList in descending target order, so the rows really have to be sorted.
+            int n = 3000;
+            int[] pre = new int[n];
+            int[] post = new int[n];
+            for (int k = 0; k < n; k++) {
+                pre[k] = (k * 7) % 300;
+                post[k] = 299 - (k * 13) % 300;
+            }
+            Projection p = net.connect(a, a, Connectors.fromList(pre, post),
+                    Synapses.onto("inhibitory").weights(Values.uniform(-1, 0)));
+            assertEquals(n, p.synapseCount());
+            assertEquals(0, p.rowStart(0));
+            assertEquals(n, p.rowEnd(299));
+            int[] rowLength = new int[300];
+            for (int k = 0; k < n; k++) {
+                rowLength[pre[k]]++;
+            }
+            for (int i = 0; i < 300; i++) {
+                assertEquals(rowLength[i], p.rowEnd(i) - p.rowStart(i), "row length of " + i);
+                if (i > 0) {
+                    assertEquals(p.rowEnd(i - 1), p.rowStart(i), "rows must be contiguous");
+                }
+                for (int k = p.rowStart(i) + 1; k < p.rowEnd(i); k++) {
+                    assertTrue(p.targetOf(k - 1) <= p.targetOf(k), "row " + i + " not sorted at " + k);
+                }
+            }
+        }
+    }
+
+    @Test
+    void randomConnectorRowsAreSorted() {
+        try (Network net = network(8)) {
+            Projection p = randomProjection(net, Synapses.onto("excitatory").weights(Values.constant(0.5)));
+            for (int i = 0; i < 200; i++) {
+                for (int k = p.rowStart(i) + 1; k < p.rowEnd(i); k++) {
+                    assertTrue(p.targetOf(k - 1) < p.targetOf(k), "row " + i + " not strictly sorted at " + k);
+                }
+            }
+        }
+    }
+
+    @Test
+    void memoryWithUniformDelaysIsEightBytesPerSynapsePlusRowPointers() {
+        try (Network net = network(1)) {
+            Projection p = randomProjection(net,
+                    Synapses.onto("excitatory").weights(Values.constant(0.5)).delays(Delays.ms(1.5)));
+            int s = p.synapseCount();
+            assertTrue(s > 1000, "synapses: " + s);
+            assertTrue(p.hasUniformDelay());
+            assertEquals(15, p.delayOf(0));
+            assertEquals(15, p.maxDelay());
+            assertEquals(4L * (200 + 1) + 8L * s, p.memoryBytes());
+            assertEquals((4.0 * 201 + 8.0 * s) / s, p.bytesPerSynapse(), 1e-12);
+            assertEquals(p.memoryBytes(), net.synapseMemoryBytes());
+        }
+    }
+
+    @Test
+    void memoryWithHeterogeneousDelaysAddsTwoBytesPerSynapse() {
+        try (Network net = network(1)) {
+            Projection p = randomProjection(net,
+                    Synapses.onto("excitatory").weights(Values.constant(0.5)).delays(Delays.uniformSteps(1, 20)));
+            int s = p.synapseCount();
+            assertFalse(p.hasUniformDelay());
+            assertEquals(4L * (200 + 1) + 10L * s, p.memoryBytes());
+            int min = Integer.MAX_VALUE;
+            int max = 0;
+            for (int k = 0; k < s; k++) {
+                min = Math.min(min, p.delayOf(k));
+                max = Math.max(max, p.delayOf(k));
+            }
+            assertEquals(1, min);
+            assertEquals(20, max);
+            assertEquals(20, p.maxDelay());
+        }
+    }
+
+    @Test
+    void emptyProjectionCostsOnlyRowPointers() {
+        try (Network net = network(1)) {
+            NeuronPopulation a = net.addNeurons("a", 10, IfCurrExp.builder().build());
+            Projection p = net.connect(a, a, Connectors.fixedProbability(0, true),
+                    Synapses.onto("excitatory").weights(Values.constant(1)));
+            assertEquals(0, p.synapseCount());
+            assertEquals(4L * 11, p.memoryBytes());
+            assertEquals(0, p.bytesPerSynapse());
+        }
+    }
+
+    @Test
+    void negativeWeightOntoConductanceIsRefused() {
+        try (Network net = network(1)) {
+            NeuronPopulation a = net.addNeurons("a", 10, IfCondExp.builder().build());
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> net.connect(a, a, Connectors.oneToOne(),
+                            Synapses.onto("inhibitory").weights(Values.constant(-0.25))));
+            String m = e.getMessage();
+            assertTrue(m.contains("weight -0.25 uS"), m);
+            assertTrue(m.contains("receptor 'inhibitory'"), m);
+            assertTrue(m.contains("IF_cond_exp") && m.contains("conductance") && m.contains(">= 0"), m);
+            assertEquals(0, net.projections().size());
+        }
+    }
+
+    @Test
+    void negativeWeightOntoCurrentReceptorIsAccepted() {
+        try (Network net = network(1)) {
+            NeuronPopulation a = net.addNeurons("a", 10, IfCurrExp.builder().build());
+            Projection p = net.connect(a, a, Connectors.oneToOne(),
+                    Synapses.onto("inhibitory").weights(Values.constant(-0.25)));
+            assertEquals(-0.25f, p.weightOf(3));
+            assertEquals(1, p.receptorIndex());
+        }
+    }
+
+    @Test
+    void unknownReceptorIsRefusedNamingTheAllowedOnes() {
+        try (Network net = network(1)) {
+            NeuronPopulation a = net.addNeurons("a", 10, IfCondExp.builder().build());
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> net.connect(a, a, Connectors.oneToOne(),
+                            Synapses.onto("ampa").weights(Values.constant(0.1))));
+            String m = e.getMessage();
+            assertTrue(m.contains("'ampa'") && m.contains("excitatory") && m.contains("inhibitory"), m);
+        }
+    }
+
+    @Test
+    void missingWeightsAreRefused() {
+        try (Network net = network(1)) {
+            NeuronPopulation a = net.addNeurons("a", 10, IfCurrExp.builder().build());
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> net.connect(a, a, Connectors.oneToOne(), Synapses.onto("excitatory")));
+            assertTrue(e.getMessage().contains("weights") && e.getMessage().contains("a->a.excitatory"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void explicitWeightsOfTheWrongLengthAreRefused() {
+        try (Network net = network(1)) {
+            NeuronPopulation a = net.addNeurons("a", 4, IfCurrExp.builder().build());
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> net.connect(a, a, Connectors.oneToOne(),
+                            Synapses.onto("excitatory").weights(new float[] {1, 2, 3})));
+            assertTrue(e.getMessage().contains("3 values") && e.getMessage().contains("(4)"), e.getMessage());
+        }
+    }
+
+    private record Arrays3(int[] targets, float[] weights, int[] delays, int[] rowEnds) {
+    }
+
+    private static Arrays3 build(long seed, String name) {
+        try (Network net = network(seed)) {
+            Synapses synapses = Synapses.onto("excitatory").weights(Values.normalClipped(0.5, 0.2, 0, 2))
+                    .delays(Delays.uniformSteps(1, 30));
+            Projection p = randomProjection(net, name == null ? synapses : synapses.named(name));
+            int s = p.synapseCount();
+            int[] targets = new int[s];
+            float[] weights = new float[s];
+            int[] delays = new int[s];
+            for (int k = 0; k < s; k++) {
+                targets[k] = p.targetOf(k);
+                weights[k] = p.weightOf(k);
+                delays[k] = p.delayOf(k);
+            }
+            int[] rowEnds = new int[200];
+            for (int i = 0; i < 200; i++) {
+                rowEnds[i] = p.rowEnd(i);
+            }
+            return new Arrays3(targets, weights, delays, rowEnds);
+        }
+    }
+
+    @Test
+    void sameSeedGivesIdenticalProjections() {
+        Arrays3 first = build(11, null);
+        Arrays3 second = build(11, null);
+        assertArrayEquals(first.rowEnds(), second.rowEnds());
+        assertArrayEquals(first.targets(), second.targets());
+        assertArrayEquals(first.weights(), second.weights());
+        assertArrayEquals(first.delays(), second.delays());
+    }
+
+    @Test
+    void differentSeedOrNameGivesDifferentProjections() {
+        Arrays3 first = build(11, null);
+        Arrays3 otherSeed = build(12, null);
+        assertFalse(Arrays.equals(first.rowEnds(), otherSeed.rowEnds())
+                && Arrays.equals(first.targets(), otherSeed.targets()), "connectivity must change with the seed");
+        assertFalse(Arrays.equals(first.weights(), otherSeed.weights()), "weights must change with the seed");
+        assertFalse(Arrays.equals(first.delays(), otherSeed.delays()), "delays must change with the seed");
+        Arrays3 otherName = build(11, "renamed");
+        assertFalse(Arrays.equals(first.targets(), otherName.targets()), "streams derive from the name");
+    }
+
+    @Test
+    void describeNamesConnectorWeightsAndDelays() {
+        try (Network net = network(1)) {
+            Projection p = randomProjection(net,
+                    Synapses.onto("excitatory").weights(Values.constant(0.5)).delays(Delays.steps(3)));
+            String d = p.describe();
+            assertEquals("a->b.excitatory", p.name());
+            assertTrue(d.startsWith("a->b.excitatory: a -> b.excitatory, " + p.synapseCount() + " synapses"), d);
+            assertTrue(d.contains("fixedProbability(p=0.1") && d.contains("constant(0.5) nA")
+                    && d.contains("3 steps"), d);
+        }
+    }
+}
