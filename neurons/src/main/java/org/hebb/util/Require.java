@@ -32,6 +32,14 @@ public final class Require {
         return value;
     }
 
+    /** Fails unless {@code value} is finite in single precision, the precision of simulation state. */
+    public static double finiteFloat(String name, double value, String unit) {
+        if (!Float.isFinite((float) value)) {
+            throw invalid(name, value, unit, "finite in single precision (|value| < 3.4e38)");
+        }
+        return value;
+    }
+
     /** Fails unless {@code min <= value <= max}. */
     public static double inRange(String name, double value, double min, double max, String unit) {
         if (!(value >= min && value <= max)) {

@@ -118,9 +118,9 @@ public final class Network implements AutoCloseable {
     /** Adds sources that fire at given times: {@code timesMs[i]} are source i's spike times in ms. */
     public SpikeTimesSource addSpikeTimes(String name, double[][] timesMs) {
         requireBuilding("addSpikeTimes");
-        SpikeTimesSource source = register(new SpikeTimesSource(name, timesMs));
+        SpikeTimesSource source = new SpikeTimesSource(name, timesMs);
         source.createGenerator(dt, 0);
-        return source;
+        return register(source);
     }
 
     private <P extends Population> P register(P population) {
@@ -171,9 +171,10 @@ public final class Network implements AutoCloseable {
         requireMember(target);
         Require.notNull("synapses", synapses);
         String name = synapses.describeName(source, target);
-        Require.that(names.add(name), "projection name = '" + name + "' is not allowed: it exists already; give "
-                + "this projection its own name with Synapses.named(...)");
+        Require.that(!names.contains(name), "projection name = '" + name + "' is not allowed: it exists already; "
+                + "give this projection its own name with Synapses.named(...)");
         Projection projection = Projection.build(name, source, target, connector, synapses, dt, seed);
+        names.add(name);
         projections.add(projection);
         return projection;
     }
@@ -196,6 +197,8 @@ public final class Network implements AutoCloseable {
     public StateMonitor monitorState(NeuronPopulation population, String[] variables, int[] neurons,
                                      double intervalMs) {
         requireMember(population);
+        Require.notNull("variables", variables);
+        Require.notNull("neurons", neurons);
         Require.positive("interval", intervalMs, "ms");
         int interval = (int) Math.max(1, Math.round(intervalMs / dt));
         return addMonitor(population, new StateMonitor(population, variables, neurons, interval, dt,
@@ -289,7 +292,7 @@ public final class Network implements AutoCloseable {
             callback.afterStep(completed, timeMs);
         }
         for (Checker checker : checkers) {
-            String violation = checker.violation();
+            String violation = checker.takeViolation();
             if (violation != null) {
                 throw new SimulationAbortedException(violation, timeMs);
             }
@@ -370,11 +373,14 @@ public final class Network implements AutoCloseable {
                 + "' does not belong to this network");
     }
 
-    /** Stops the engine's worker threads. */
+    /** Stops the engine's worker threads and closes monitors' files. */
     @Override
     public void close() {
         if (engine != null) {
             engine.close();
+        }
+        for (MonitorEntry m : monitors) {
+            m.monitor.close();
         }
     }
 

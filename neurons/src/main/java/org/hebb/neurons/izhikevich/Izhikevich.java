@@ -155,7 +155,8 @@ public final class Izhikevich implements NeuronModel {
             }
             int count = 0;
             for (int i = from; i < to; i++) {
-                if (v[i] >= peak) {
+                // An overflowed v (+infinity) is left as it is, for the finite-state check to report.
+                if (v[i] >= peak && v[i] <= Float.MAX_VALUE) {
                     v[i] = pc[i];
                     u[i] += pd[i];
                     spikes[count++] = i;

@@ -91,6 +91,11 @@ public final class Projection {
         float[] w = new float[count];
         for (int k = 0; k < count; k++) {
             w[k] = (float) synapses.weightDistribution().sample(random);
+            if (!Float.isFinite(w[k])) {
+                throw new IllegalArgumentException("weight " + w[k] + " drawn from "
+                        + synapses.weightDistribution().describe() + " for projection '" + name
+                        + "' is not allowed: weights must be finite in single precision");
+            }
         }
         return w;
     }

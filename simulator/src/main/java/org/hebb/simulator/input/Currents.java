@@ -12,7 +12,7 @@ public final class Currents {
 
     /** A current of {@code amplitude} into every neuron at all times. */
     public static CurrentSource constant(double amplitude) {
-        Require.finite("amplitude", amplitude, "nA");
+        Require.finiteFloat("amplitude", amplitude, "nA");
         final float value = (float) amplitude;
         return simple("constant(" + amplitude + ")", (step, from, to, current) -> {
             for (int i = from; i < to; i++) {
@@ -53,7 +53,7 @@ public final class Currents {
                 + timesMs.length + " and amplitudes " + amplitudes.length + ": must be equal and non-zero");
         for (int k = 0; k < timesMs.length; k++) {
             Require.nonNegative("times[" + k + "]", timesMs[k], "ms");
-            Require.finite("amplitudes[" + k + "]", amplitudes[k], "nA");
+            Require.finiteFloat("amplitudes[" + k + "]", amplitudes[k], "nA");
             Require.that(k == 0 || timesMs[k] > timesMs[k - 1], "times[" + k + "] = " + timesMs[k]
                     + " ms is not allowed: times must increase strictly");
         }
@@ -115,8 +115,8 @@ public final class Currents {
      * across neurons and steps (for example the thalamic input of Izhikevich's 2003 network).
      */
     public static CurrentSource gaussianNoise(double mean, double sd) {
-        Require.finite("mean", mean, "nA");
-        Require.nonNegative("sd", sd, "nA");
+        Require.finiteFloat("mean", mean, "nA");
+        Require.finiteFloat("sd", Require.nonNegative("sd", sd, "nA"), "nA");
         final float m = (float) mean;
         final float s = (float) sd;
         return new CurrentSource() {

@@ -6,8 +6,8 @@ import org.hebb.simulator.population.SpikeSourcePopulation;
 import org.hebb.util.Require;
 
 /**
- * Spike sources that fire at given times: element i fires in the step that contains each of its times (times
- * are rounded to the nearest step). Two times of one element in the same step are refused.
+ * Spike sources that fire at given times: element i fires in step round(t / dt) for each of its times t (the
+ * step whose start is nearest). Two times of one element in the same step are refused.
  */
 public final class SpikeTimesSource extends SpikeSourcePopulation {
     private final double[][] timesMs;

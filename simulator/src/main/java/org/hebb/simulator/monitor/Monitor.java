@@ -21,4 +21,8 @@ public interface Monitor {
     /** Called once when a run ends (normally or not): flush buffered output. */
     default void runEnded() {
     }
+
+    /** Called when the network is closed: release files. */
+    default void close() {
+    }
 }

@@ -17,8 +17,8 @@ import org.hebb.util.Require;
  * Records the spikes of a population, or of a subset of its neurons: per-neuron counts always, and (unless
  * counts-only) each spike's step and neuron, up to a bound on stored spikes. Spikes beyond the bound are counted
  * but not stored ({@link #droppedSpikes()}). Optionally streams every recorded spike as CSV lines
- * {@code time_ms,neuron} to a file: written to {@code <file>.partial} as the run goes, and copied atomically to the
- * file when each run ends.
+ * {@code time_ms,neuron} to a file (also in counts-only mode): written to {@code <file>.partial} as the run goes,
+ * copied atomically to the file when each run ends; the partial file is removed when the network is closed.
  */
 public final class SpikeMonitor implements Monitor {
     /** Default bound on stored spikes: 10 million (80 MB). */
@@ -82,6 +82,9 @@ public final class SpikeMonitor implements Monitor {
                 if (!countsOnly) {
                     store(step, neuron);
                 }
+                if (streamFile != null) {
+                    stream(step, neuron);
+                }
             }
         }
         recordedSteps++;
@@ -94,33 +97,53 @@ public final class SpikeMonitor implements Monitor {
         } else {
             dropped++;
         }
-        if (streamFile != null) {
-            try {
-                if (stream == null) {
-                    stream = Files.newBufferedWriter(streamPartial, StandardCharsets.UTF_8);
-                    stream.write("time_ms,neuron\n");
-                }
-                stream.write(Double.toString(step * dt));
-                stream.write(',');
-                stream.write(Integer.toString(neuron));
-                stream.write('\n');
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write spikes to " + streamPartial, e);
-            }
+    }
+
+    private void stream(long step, int neuron) {
+        try {
+            openStream();
+            stream.write(Double.toString(Math.round(step * dt * 1e6) / 1e6));
+            stream.write(',');
+            stream.write(Integer.toString(neuron));
+            stream.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write spikes to " + streamPartial, e);
+        }
+    }
+
+    private void openStream() throws IOException {
+        if (stream == null) {
+            stream = Files.newBufferedWriter(streamPartial, StandardCharsets.UTF_8);
+            stream.write("time_ms,neuron\n");
         }
     }
 
     @Override
     public void runEnded() {
-        if (stream == null) {
+        if (streamFile == null) {
             return;
         }
         try {
+            openStream();
             stream.flush();
             AtomicFiles.copy(streamPartial, streamFile);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write spikes to " + streamFile, e);
         }
+    }
+
+    @Override
+    public void close() {
+        if (stream == null) {
+            return;
+        }
+        try {
+            stream.close();
+            Files.deleteIfExists(streamPartial);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close " + streamPartial, e);
+        }
+        stream = null;
     }
 
     /** The monitored population. */

@@ -11,6 +11,8 @@ public record Grid3D(int nx, int ny, int nz) {
         Require.atLeast("nx", nx, 1);
         Require.atLeast("ny", ny, 1);
         Require.atLeast("nz", nz, 1);
+        Require.that((long) nx * ny * nz <= Integer.MAX_VALUE, "grid " + nx + " x " + ny + " x " + nz
+                + " is not allowed: must have at most " + Integer.MAX_VALUE + " points");
     }
 
     /** Number of grid points. */

@@ -23,7 +23,7 @@ public final class FiniteStateChecker implements Checker {
 
     @Override
     public void record(long step, SpikeView spikes) {
-        if ((step + 1) % intervalSteps != 0 || violation != null) {
+        if ((step + 1) % intervalSteps != 0) {
             return;
         }
         NeuronState state = population.state();
@@ -42,8 +42,10 @@ public final class FiniteStateChecker implements Checker {
     }
 
     @Override
-    public String violation() {
-        return violation;
+    public String takeViolation() {
+        String report = violation;
+        violation = null;
+        return report;
     }
 
     @Override

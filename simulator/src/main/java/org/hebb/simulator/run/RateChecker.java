@@ -5,8 +5,8 @@ import org.hebb.simulator.population.Population;
 import org.hebb.util.Require;
 
 /**
- * Stops a run when a population's mean rate over a sliding window of whole bins leaves [minHz, maxHz]; checked
- * each time the window fills (runaway excitation or silence).
+ * Stops a run when a population's mean rate over a window leaves [minHz, maxHz] (runaway excitation or silence);
+ * the rate is measured over consecutive windows of {@code windowMs}, each checked when it is complete.
  */
 public final class RateChecker implements Checker {
     private final Population population;
@@ -49,8 +49,10 @@ public final class RateChecker implements Checker {
     }
 
     @Override
-    public String violation() {
-        return violation;
+    public String takeViolation() {
+        String report = violation;
+        violation = null;
+        return report;
     }
 
     @Override

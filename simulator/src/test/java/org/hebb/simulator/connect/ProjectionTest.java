@@ -32,13 +32,14 @@ class ProjectionTest {
     void rowsAreSortedByTargetAndCoverEverySynapse() {
         try (Network net = network(5)) {
             NeuronPopulation a = net.addNeurons("a", 300, IfCurrExp.builder().build());
-            // fromList in descending target order, so the rows really have to be sorted.
+            // fromList with pairs in random order, so the rows really have to be sorted.
             int n = 3000;
             int[] pre = new int[n];
             int[] post = new int[n];
+            java.util.Random random = new java.util.Random(5);
             for (int k = 0; k < n; k++) {
-                pre[k] = (k * 7) % 300;
-                post[k] = 299 - (k * 13) % 300;
+                pre[k] = random.nextInt(300);
+                post[k] = random.nextInt(300);
             }
             Projection p = net.connect(a, a, Connectors.fromList(pre, post),
                     Synapses.onto("inhibitory").weights(Values.uniform(-1, 0)));

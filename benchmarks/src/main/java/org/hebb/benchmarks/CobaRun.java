@@ -1,0 +1,48 @@
+package org.hebb.benchmarks;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.hebb.experiments.coba.CobaNetwork;
+import org.hebb.neurons.lif.IfCondExp;
+import org.hebb.simulator.Network;
+import org.hebb.simulator.monitor.SpikeMonitor;
+
+/**
+ * One whole-run measurement of Hebb's COBA in a fresh JVM: builds the network, then times {@code run()} alone
+ * (JIT warm-up included, network construction excluded, as Brian2's main-loop time excludes its build). Prints
+ * one JSON object: n, threads, seed, duration_s, hebb_seconds, hebb_rate_hz, spikes, synapses.
+ * Usage: {@code CobaRun N DURATION_MS SEED THREADS}.
+ */
+public final class CobaRun {
+    private CobaRun() {
+    }
+
+    /** Entry point. */
+    public static void main(String[] args) throws Exception {
+        int n = Integer.parseInt(args[0]);
+        double durationMs = Double.parseDouble(args[1]);
+        long seed = Long.parseLong(args[2]);
+        int threads = Integer.parseInt(args[3]);
+        CobaNetwork coba = CobaNetwork.build(n, seed, threads, IfCondExp.Integration.EULER);
+        Network net = coba.network();
+        SpikeMonitor exc = net.monitorSpikes(coba.excitatory(), SpikeMonitor.settings().countsOnly());
+        SpikeMonitor inh = net.monitorSpikes(coba.inhibitory(), SpikeMonitor.settings().countsOnly());
+        long start = System.nanoTime();
+        net.run(durationMs);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long spikes = exc.totalCount() + inh.totalCount();
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("n", n);
+        result.put("threads", net.threads());
+        result.put("seed", seed);
+        result.put("duration_s", durationMs / 1000);
+        result.put("hebb_seconds", seconds);
+        result.put("hebb_rate_hz", spikes / (n * durationMs / 1000));
+        result.put("spikes", spikes);
+        result.put("synapses", net.projections().stream().mapToLong(p -> p.synapseCount()).sum());
+        net.close();
+        System.out.println(new ObjectMapper().writeValueAsString(result));
+    }
+}

@@ -1,0 +1,141 @@
+package org.hebb.benchmarks;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.hebb.experiments.output.JsonOutput;
+
+/**
+ * Runs Hebb's COBA and Brian2's (C++ standalone) side by side, alternating, for each network size, and writes
+ * the medians to {@code benchmarks/results/coba-vs-brian2.json}. Hebb is measured in a fresh JVM per repeat
+ * ({@link CobaRun}); Brian2 by its main-loop time (compilation excluded). Fails if mean rates differ by more than
+ * 15%. Skips with a message when Brian2 is missing.
+ * Usage: {@code CobaVsBrian2 [repeats] [duration_ms] [sizes...]}; defaults 3, 10000, 4000 16000.
+ */
+public final class CobaVsBrian2 {
+    private static final String PYTHON = "/usr/bin/python3";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private CobaVsBrian2() {
+    }
+
+    /** Entry point. */
+    public static void main(String[] args) throws Exception {
+        int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        double durationMs = args.length > 1 ? Double.parseDouble(args[1]) : 10_000;
+        int[] sizes = args.length > 2 ? Arrays.stream(args, 2, args.length).mapToInt(Integer::parseInt).toArray()
+                : new int[] {4000, 16000};
+        Path root = Path.of(System.getProperty("hebb.root", ".")).toAbsolutePath();
+        Path script = root.resolve("benchmarks/brian2/coba_brian2.py");
+        if (!brianAvailable()) {
+            System.err.println("Brian2 not found: skipping the comparison. Install Debian's python3-brian "
+                    + "(apt-get install python3-brian); it is run with " + PYTHON + ".");
+            return;
+        }
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (int n : sizes) {
+            double[] hebb = new double[repeats];
+            double[] brian = new double[repeats];
+            double hebbRate = 0;
+            double brianRate = 0;
+            int threads = 1;
+            for (int r = 0; r < repeats; r++) {
+                JsonNode h = runJson(List.of(javaBinary(), "-cp", System.getProperty("java.class.path"),
+                        CobaRun.class.getName(), String.valueOf(n), String.valueOf(durationMs), "1", "1"));
+                JsonNode b = runJson(List.of(PYTHON, script.toString(), "--n", String.valueOf(n),
+                        "--duration", String.valueOf(durationMs / 1000), "--seed", "1", "--method", "euler"));
+                hebb[r] = h.get("hebb_seconds").asDouble();
+                brian[r] = b.get("main_loop_seconds").asDouble();
+                hebbRate = h.get("hebb_rate_hz").asDouble();
+                brianRate = b.get("rate_hz").asDouble();
+                threads = h.get("threads").asInt();
+                System.err.printf("N=%d repeat %d: Hebb %.3f s (%.2f Hz), Brian2 %.3f s (%.2f Hz)%n", n, r + 1,
+                        hebb[r], hebbRate, brian[r], brianRate);
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("n", n);
+            row.put("hebb_seconds", median(hebb));
+            row.put("brian2_seconds", median(brian));
+            row.put("hebb_rate_hz", hebbRate);
+            row.put("brian2_rate_hz", brianRate);
+            row.put("threads", threads);
+            row.put("ratio_hebb_over_brian2", median(hebb) / median(brian));
+            row.put("hebb_seconds_all", hebb);
+            row.put("brian2_seconds_all", brian);
+            row.put("duration_s", durationMs / 1000);
+            row.put("seed", 1);
+            results.add(row);
+            double rateGap = Math.abs(hebbRate - brianRate) / brianRate;
+            if (rateGap > 0.15) {
+                throw new IllegalStateException(String.format("N=%d: mean rates differ by %.1f%% (Hebb %.2f Hz, "
+                        + "Brian2 %.2f Hz): more than the 15%% allowed", n, 100 * rateGap, hebbRate, brianRate));
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("benchmark", "COBA (Brette et al. 2007), Euler membrane, dt 0.1 ms, one thread");
+        out.put("date", Instant.now().toString());
+        out.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        out.put("cpu", cpuModel());
+        out.put("repeats", repeats);
+        out.put("results", results);
+        Path file = root.resolve("benchmarks/results/coba-vs-brian2.json");
+        JsonOutput.write(file, out);
+        System.out.println(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(out));
+        System.err.println("written " + file);
+    }
+
+    private static boolean brianAvailable() {
+        try {
+            Process p = new ProcessBuilder(PYTHON, "-c", "import brian2").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static JsonNode runJson(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        int code = p.waitFor();
+        if (code != 0) {
+            throw new IllegalStateException("command failed with exit code " + code + ": " + command);
+        }
+        String[] lines = out.split("\n");
+        return MAPPER.readTree(lines[lines.length - 1]);
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int m = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
+    }
+
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown")
+                    + ", " + Runtime.getRuntime().availableProcessors() + " cores";
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.hebb.benchmarks.jmh;
+
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import org.hebb.neurons.NeuronKernel;
+import org.hebb.neurons.NeuronModel;
+import org.hebb.neurons.NeuronState;
+import org.hebb.neurons.izhikevich.Izhikevich;
+import org.hebb.neurons.lif.IfCondExp;
+import org.hebb.neurons.lif.IfCurrExp;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One step of a neuron model's Java kernel over a whole population (integration, threshold, reset), with a few
+ * inputs arriving each step; divide by {@code neurons} for the cost per neuron-step.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(3)
+public class NeuronUpdateBenchmark {
+    @Param({"4000", "16000"})
+    int neurons;
+
+    @Param({"IF_cond_exp_euler", "IF_cond_exp_exponential_euler", "IF_curr_exp", "Izhikevich"})
+    String model;
+
+    private NeuronKernel kernel;
+    private float[][] input;
+    private float[] injected;
+    private int[] spikes;
+    private int next;
+
+    @Setup
+    public void build() {
+        NeuronModel m = switch (model) {
+            case "IF_cond_exp_euler" -> coba(IfCondExp.Integration.EULER);
+            case "IF_cond_exp_exponential_euler" -> coba(IfCondExp.Integration.EXPONENTIAL_EULER);
+            case "IF_curr_exp" -> IfCurrExp.builder().tauRefrac(2).build();
+            default -> Izhikevich.builder().build();
+        };
+        NeuronState state = m.createState(neurons);
+        Random random = new Random(1);
+        float[] v = state.array("v");
+        for (int i = 0; i < neurons; i++) {
+            v[i] += 5 * (float) random.nextGaussian();
+        }
+        kernel = m.createKernel(state, 0.1);
+        input = new float[m.receptors().size()][neurons];
+        injected = new float[neurons];
+        java.util.Arrays.fill(injected, model.startsWith("Izhikevich") ? 4f : 0.2f);
+        spikes = new int[neurons];
+    }
+
+    private static IfCondExp coba(IfCondExp.Integration integration) {
+        return IfCondExp.builder().cm(0.2).tauM(20).tauRefrac(5).vRest(-60).vReset(-60).vThresh(-50)
+                .tauSynE(5).tauSynI(10).eRevE(0).eRevI(-80).integration(integration).build();
+    }
+
+    @Benchmark
+    public int step() {
+        for (int k = 0; k < 8; k++) {
+            next = (next + 7919) % neurons;
+            input[0][next] += 0.006f;
+        }
+        return kernel.step(0, neurons, input, injected, spikes);
+    }
+}

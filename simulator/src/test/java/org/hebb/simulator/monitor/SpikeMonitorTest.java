@@ -1,0 +1,208 @@
+package org.hebb.simulator.monitor;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.hebb.simulator.Network;
+import org.hebb.simulator.input.SpikeTimesSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** SpikeMonitor on sources with known spike times: subsets, counts only, storage bound, CSV stream, memory. */
+class SpikeMonitorTest {
+    /** Spike times of six sources; 11 spikes in all, in steps 1 to 45 at dt = 0.1 ms. */
+    private static final double[][] TIMES = {
+            {1.0, 2.0, 3.0},
+            {1.5},
+            {},
+            {0.5, 1.0, 4.0, 4.5},
+            {2.5},
+            {0.1, 0.2}};
+    private static final int[] COUNTS = {3, 1, 0, 4, 1, 2};
+    /** Every spike as step:neuron, in recording order (by step, then neuron). */
+    private static final List<String> ALL = List.of("1:5", "2:5", "5:3", "10:0", "10:3", "15:1", "20:0", "25:4",
+            "30:0", "40:3", "45:3");
+
+    @TempDir
+    Path dir;
+
+    private static Network network() {
+        return Network.builder().dt(0.1).seed(1).threads(1).build();
+    }
+
+    private static List<String> recorded(SpikeMonitor monitor) {
+        int[] steps = monitor.steps();
+        int[] neurons = monitor.neurons();
+        assertEquals(steps.length, neurons.length);
+        List<String> out = new ArrayList<>();
+        for (int k = 0; k < steps.length; k++) {
+            out.add(steps[k] + ":" + neurons[k]);
+        }
+        return out;
+    }
+
+    @Test
+    void recordsEverySpikeOfThePopulation() {
+        try (Network net = network()) {
+            SpikeTimesSource source = net.addSpikeTimes("src", TIMES);
+            SpikeMonitor monitor = net.monitorSpikes(source);
+            assertEquals(source, monitor.population());
+            net.run(5);
+            assertEquals(ALL, recorded(monitor));
+            assertArrayEquals(COUNTS, monitor.counts());
+            assertEquals(11, monitor.totalCount());
+            assertEquals(11, monitor.storedCount());
+            assertEquals(0, monitor.droppedSpikes());
+            assertEquals(11 / (6 * 0.005), monitor.meanRateHz(), 1e-9);
+            assertEquals(0.5, monitor.times()[2], 1e-12);
+        }
+    }
+
+    @Test
+    void recordsOnlyTheChosenSubset() {
+        try (Network net = network()) {
+            SpikeTimesSource source = net.addSpikeTimes("src", TIMES);
+            SpikeMonitor monitor = net.monitorSpikes(source, SpikeMonitor.settings().neurons(3, 0));
+            net.run(5);
+            assertEquals(List.of("5:3", "10:0", "10:3", "20:0", "30:0", "40:3", "45:3"), recorded(monitor));
+            assertArrayEquals(new int[] {3, 0, 0, 4, 0, 0}, monitor.counts());
+            assertEquals(7, monitor.totalCount());
+            assertEquals(7 / (2 * 0.005), monitor.meanRateHz(), 1e-9, "rate over the two monitored neurons");
+        }
+    }
+
+    @Test
+    void countsOnlyStoresNoSpikes() {
+        try (Network net = network()) {
+            SpikeTimesSource source = net.addSpikeTimes("src", TIMES);
+            SpikeMonitor monitor = net.monitorSpikes(source, SpikeMonitor.settings().countsOnly());
+            net.run(5);
+            assertArrayEquals(COUNTS, monitor.counts());
+            assertEquals(0, monitor.storedCount());
+            assertEquals(0, monitor.times().length);
+            assertEquals(0, monitor.droppedSpikes(), "counts-only spikes are not 'dropped'");
+            assertEquals(4L * 6, monitor.memoryBytes());
+        }
+    }
+
+    @Test
+    void storageBoundKeepsTheFirstSpikesAndCountsTheRest() {
+        try (Network net = network()) {
+            SpikeTimesSource source = net.addSpikeTimes("src", TIMES);
+            SpikeMonitor monitor = net.monitorSpikes(source, SpikeMonitor.settings().maxStoredSpikes(4));
+            net.run(5);
+            assertEquals(4, monitor.storedCount());
+            assertEquals(ALL.subList(0, 4), recorded(monitor));
+            assertEquals(7, monitor.droppedSpikes());
+            assertArrayEquals(COUNTS, monitor.counts(), "counts must stay complete beyond the bound");
+            assertEquals(11, monitor.totalCount());
+        }
+    }
+
+    @Test
+    void zeroBoundStoresNothing() {
+        try (Network net = network()) {
+            SpikeMonitor monitor = net.monitorSpikes(net.addSpikeTimes("src", TIMES),
+                    SpikeMonitor.settings().maxStoredSpikes(0));
+            net.run(5);
+            assertEquals(0, monitor.storedCount());
+            assertEquals(11, monitor.droppedSpikes());
+            assertEquals(11, monitor.totalCount());
+        }
+    }
+
+    @Test
+    void memoryGrowsWithStoredSpikes() {
+        try (Network net = network()) {
+            SpikeMonitor monitor = net.monitorSpikes(net.addSpikeTimes("src", TIMES));
+            assertEquals(4L * 6, monitor.memoryBytes(), "before the run: the counts only");
+            net.run(1.2);
+            assertEquals(4L * 6 + 8L * 5, monitor.memoryBytes(), "5 spikes stored (step, neuron)");
+            net.run(3.8);
+            assertEquals(4L * 6 + 8L * 11, monitor.memoryBytes());
+            assertEquals(monitor.memoryBytes(), net.monitorMemoryBytes(),
+                    "the network's total is this monitor plus zero-sized checkers");
+        }
+    }
+
+    @Test
+    void streamWritesACsvLinePerSpikeWhenTheRunEnds() throws IOException {
+        Path file = dir.resolve("spikes.csv");
+        try (Network net = network()) {
+            SpikeMonitor monitor = net.monitorSpikes(net.addSpikeTimes("src", TIMES),
+                    SpikeMonitor.settings().streamTo(file).maxStoredSpikes(2));
+            boolean[] existedDuringRun = {false};
+            net.afterEachStep((step, t) -> existedDuringRun[0] |= Files.exists(file));
+            net.run(2.2);
+            assertFalse(existedDuringRun[0], "the file must appear only when the run ends");
+            assertCsv(file, ALL.subList(0, 7));
+            net.run(2.8);
+            assertCsv(file, ALL);
+            assertEquals(2, monitor.storedCount(), "the bound limits memory, not the file");
+        }
+    }
+
+    private static void assertCsv(Path file, List<String> expected) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertEquals("time_ms,neuron", lines.get(0));
+        assertEquals(expected.size(), lines.size() - 1, "one line per spike: " + lines);
+        for (int k = 0; k < expected.size(); k++) {
+            String[] cells = lines.get(k + 1).split(",");
+            assertEquals(2, cells.length, lines.get(k + 1));
+            String[] stepAndNeuron = expected.get(k).split(":");
+            assertEquals(Integer.parseInt(stepAndNeuron[0]) * 0.1, Double.parseDouble(cells[0]), 1e-9,
+                    "time of line " + (k + 1));
+            assertEquals(stepAndNeuron[1], cells[1], "neuron of line " + (k + 1));
+        }
+    }
+
+    /**
+     * A streamed run in which the population stays silent leaves no file at all: the writer (and the header) is
+     * only created at the first spike, and runEnded returns early when no writer exists.
+     */
+    @Test
+    void streamOfASilentRunWritesTheHeader() throws IOException {
+        Path file = dir.resolve("silent.csv");
+        try (Network net = network()) {
+            net.monitorSpikes(net.addSpikeTimes("src", new double[][] {{}, {}}),
+                    SpikeMonitor.settings().streamTo(file));
+            net.run(1);
+            assertTrue(Files.exists(file), "no file was written for a run without spikes");
+            assertEquals(List.of("time_ms,neuron"), Files.readAllLines(file));
+        }
+    }
+
+    @Test
+    void monitorAddedAfterARunRecordsOnlyLaterSpikes() {
+        try (Network net = network()) {
+            SpikeTimesSource source = net.addSpikeTimes("src", TIMES);
+            net.run(2.2);
+            SpikeMonitor late = net.monitorSpikes(source);
+            net.run(2.8);
+            assertEquals(ALL.subList(7, 11), recorded(late));
+            assertEquals(4 / (6 * 0.0028), late.meanRateHz(), 1e-6, "rate over the time it recorded");
+        }
+    }
+
+    @Test
+    void subsetIndexOutOfRangeIsRefused() {
+        try (Network net = network()) {
+            SpikeTimesSource source = net.addSpikeTimes("src", TIMES);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> net.monitorSpikes(source, SpikeMonitor.settings().neurons(0, 6)));
+            assertTrue(e.getMessage().contains("src = 6") && e.getMessage().contains("[0, 5]"), e.getMessage());
+            e = assertThrows(IllegalArgumentException.class, () -> SpikeMonitor.settings().maxStoredSpikes(-1));
+            assertTrue(e.getMessage().contains("maxStoredSpikes = -1"), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package org.hebb.simulator.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.hebb.neurons.izhikevich.Izhikevich;
+import org.hebb.neurons.lif.IfCurrDelta;
+import org.hebb.simulator.Network;
+import org.hebb.simulator.input.Currents;
+import org.hebb.simulator.input.PoissonSource;
+import org.hebb.simulator.population.NeuronPopulation;
+import org.junit.jupiter.api.Test;
+
+/** Checkers that stop runs (non-finite state, rate bounds), progress reports, and runs that continue. */
+class CheckersTest {
+
+    private static Network network() {
+        return Network.builder().dt(0.1).seed(17).threads(1).build();
+    }
+
+    /**
+     * A huge current makes Izhikevich's v overflow with PAPER numerics (the second half-step squares 1e29); an
+     * overflowed v is not taken for a spike, so the state check reports it. (With EULER numerics v stays finite,
+     * about dt * I, and the neuron fires every step: runaway activity for a rate checker.)
+     */
+    @Test
+    void nonFiniteStateAbortsTheRunNamingVariableAndPopulation() {
+        try (Network net = network()) {
+            NeuronPopulation pop = net.addNeurons("cortex", 10,
+                    Izhikevich.builder().numerics(Izhikevich.Numerics.PAPER).build());
+            pop.inject(Currents.constant(1e30));
+            SimulationAbortedException e = assertThrows(SimulationAbortedException.class, () -> net.run(50));
+            String m = e.getMessage();
+            assertTrue(m.contains("v = NaN mV in neuron 0") || m.contains("v = Infinity mV in neuron 0"), m);
+            assertTrue(m.contains("population 'cortex' (Izhikevich)"), m);
+            assertTrue(m.contains("is not finite"), m);
+            // The default check runs every 10 ms.
+            assertEquals(10.0, e.timeMs(), 1e-9);
+            assertEquals(10.0, net.timeMs(), 1e-9, "the network keeps the state of the step that stopped");
+            assertFalse(Float.isFinite(pop.state().array("v")[0]));
+        }
+    }
+
+    @Test
+    void finiteCheckIntervalIsConfigurableAndFindsTheBadNeuron() {
+        try (Network net = network()) {
+            NeuronPopulation pop = net.addNeurons("cortex", 6,
+                    Izhikevich.builder().numerics(Izhikevich.Numerics.EULER).build());
+            pop.inject(Currents.function((t, n) -> n == 3 && t > 2.25 ? Double.NaN : 0));
+            net.setFiniteCheckInterval(0.5);
+            SimulationAbortedException e = assertThrows(SimulationAbortedException.class, () -> net.run(50));
+            assertEquals(2.5, e.timeMs(), 1e-9, "first check after the NaN entered (step 23 starts at 2.3 ms)");
+            assertTrue(e.getMessage().contains("v = NaN mV in neuron 3 of population 'cortex'"), e.getMessage());
+            assertEquals(25, net.stepsRun());
+        }
+    }
+
+    @Test
+    void finiteStateRunsToTheEnd() {
+        try (Network net = network()) {
+            NeuronPopulation pop = net.addNeurons("cortex", 6, Izhikevich.builder().build());
+            pop.inject(Currents.constant(10));
+            net.setFiniteCheckInterval(0.1);
+            net.run(50);
+            assertEquals(500, net.stepsRun());
+        }
+    }
+
+    @Test
+    void rateCheckerStopsARunawayPopulation() {
+        try (Network net = network()) {
+            PoissonSource input = net.addPoissonSource("drive", 100, 300);
+            net.checkRate(input, 0, 100, 20);
+            SimulationAbortedException e = assertThrows(SimulationAbortedException.class, () -> net.run(200));
+            String m = e.getMessage();
+            assertTrue(m.contains("rate of population 'drive'"), m);
+            assertTrue(m.contains("outside the allowed [0.0, 100.0] Hz"), m);
+            assertEquals(20.0, e.timeMs(), 1e-9, "checked when the first 20 ms window fills");
+            assertEquals(200, net.stepsRun(), "stopped after the step that filled the window");
+        }
+    }
+
+    @Test
+    void rateCheckerStopsASilentPopulation() {
+        try (Network net = network()) {
+            NeuronPopulation pop = net.addNeurons("quiet", 20, IfCurrDelta.builder().build());
+            net.checkRate(pop, 1, 1000, 5);
+            SimulationAbortedException e = assertThrows(SimulationAbortedException.class, () -> net.run(100));
+            assertTrue(e.getMessage().contains("rate of population 'quiet' = 0.000 Hz"), e.getMessage());
+            assertEquals(5.0, e.timeMs(), 1e-9);
+        }
+    }
+
+    @Test
+    void rateWithinBoundsDoesNotStopTheRun() {
+        try (Network net = network()) {
+            PoissonSource input = net.addPoissonSource("drive", 200, 50);
+            net.checkRate(input, 20, 100, 50);
+            net.run(300);
+            assertEquals(300, net.timeMs(), 1e-9);
+        }
+    }
+
+    @Test
+    void progressStartsAtZeroAndEndsAtOne() {
+        try (Network net = network()) {
+            net.addPoissonSource("drive", 10, 10);
+            List<Progress> reports = new ArrayList<>();
+            net.setProgressInterval(1e-9);
+            net.run(100, reports::add);
+            assertTrue(reports.size() >= 3, "expected intermediate reports: " + reports);
+            Progress first = reports.get(0);
+            Progress last = reports.get(reports.size() - 1);
+            assertEquals(0.0, first.fraction());
+            assertEquals(0.0, first.simulatedMs());
+            assertTrue(Double.isNaN(first.etaSeconds()));
+            assertEquals(1.0, last.fraction());
+            assertEquals(100.0, last.simulatedMs(), 1e-9);
+            assertEquals(100.0, last.durationMs(), 1e-9);
+            assertEquals(0.0, last.etaSeconds(), 1e-12);
+            for (int k = 1; k < reports.size(); k++) {
+                assertTrue(reports.get(k).fraction() >= reports.get(k - 1).fraction(), "fractions must not drop");
+                assertTrue(reports.get(k).elapsedSeconds() >= reports.get(k - 1).elapsedSeconds());
+            }
+            // Intermediate reports come every 256 steps at most, so 1000 steps give at most 3 of them.
+            assertTrue(reports.size() <= 5, "too many reports: " + reports.size());
+            assertEquals(0.256, reports.get(1).fraction(), 1e-12);
+        }
+    }
+
+    @Test
+    void secondRunReportsItsOwnProgress() {
+        try (Network net = network()) {
+            net.addPoissonSource("drive", 10, 10);
+            net.run(20);
+            List<Progress> reports = new ArrayList<>();
+            net.run(30, reports::add);
+            assertEquals(0.0, reports.get(0).fraction());
+            assertEquals(1.0, reports.get(reports.size() - 1).fraction());
+            assertEquals(30.0, reports.get(reports.size() - 1).simulatedMs(), 1e-9);
+        }
+    }
+
+    @Test
+    void runsContinueWhereThePreviousStopped() {
+        try (Network net = network()) {
+            NeuronPopulation pop = net.addNeurons("pop", 3, IfCurrDelta.builder().vThresh(100).build());
+            pop.inject(Currents.constant(0.5));
+            assertEquals(0, net.timeMs());
+            net.run(50);
+            assertEquals(50, net.timeMs(), 1e-9);
+            float afterFirst = pop.state().array("v")[0];
+            net.run(50);
+            assertEquals(100, net.timeMs(), 1e-9);
+            assertEquals(1000, net.stepsRun());
+            float afterSecond = pop.state().array("v")[0];
+            assertTrue(afterSecond > afterFirst, "the membrane keeps charging: " + afterFirst + " -> " + afterSecond);
+            // Continuous charging towards v_rest + R I = -55 mV: (1 - e^-5) of the way after 100 ms.
+            assertEquals(-65 + 10 * (1 - Math.exp(-5)), afterSecond, 1e-3);
+        }
+    }
+
+    @Test
+    void oneRunAndTwoHalfRunsGiveTheSameSpikes() {
+        int[][] counts = new int[2][];
+        for (int r = 0; r < 2; r++) {
+            try (Network net = network()) {
+                NeuronPopulation pop = net.addNeurons("pop", 50, IfCurrDelta.builder().tauRefrac(2).build());
+                pop.inject(Currents.gaussianNoise(0.8, 1.5));
+                var monitor = net.monitorSpikes(pop);
+                if (r == 0) {
+                    net.run(100);
+                } else {
+                    net.run(37);
+                    net.run(63);
+                }
+                counts[r] = monitor.counts();
+                assertTrue(monitor.totalCount() > 10, "the test needs spikes");
+            }
+        }
+        assertTrue(java.util.Arrays.equals(counts[0], counts[1]));
+    }
+}
