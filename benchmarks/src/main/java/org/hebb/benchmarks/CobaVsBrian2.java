@@ -64,12 +64,12 @@ public final class CobaVsBrian2 {
             }
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("n", n);
-            row.put("hebb_seconds", median(hebb));
-            row.put("brian2_seconds", median(brian));
+            row.put("hebb_seconds", Medians.of(hebb));
+            row.put("brian2_seconds", Medians.of(brian));
             row.put("hebb_rate_hz", hebbRate);
             row.put("brian2_rate_hz", brianRate);
             row.put("threads", threads);
-            row.put("ratio_hebb_over_brian2", median(hebb) / median(brian));
+            row.put("ratio_hebb_over_brian2", Medians.of(hebb) / Medians.of(brian));
             row.put("hebb_seconds_all", hebb);
             row.put("brian2_seconds_all", brian);
             row.put("duration_s", durationMs / 1000);
@@ -108,7 +108,9 @@ public final class CobaVsBrian2 {
     }
 
     private static JsonNode runJson(List<String> command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().put("PYTHONWARNINGS", "ignore");
+        Process p = builder.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         int code = p.waitFor();
         if (code != 0) {
@@ -122,12 +124,6 @@ public final class CobaVsBrian2 {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int m = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
-    }
 
     private static String cpuModel() {
         try {

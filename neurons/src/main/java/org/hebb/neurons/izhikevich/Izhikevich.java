@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.hebb.neurons.ArrayLoops;
+import org.hebb.neurons.BlockKernel;
 import org.hebb.neurons.NeuronKernel;
 import org.hebb.neurons.NeuronModel;
 import org.hebb.neurons.NeuronState;
@@ -145,7 +146,7 @@ public final class Izhikevich implements NeuronModel {
         final float peak = (float) vPeak;
         final boolean paper = numerics == Numerics.PAPER;
         final float[] current = new float[state.size()];
-        return (from, to, input, injected, spikes) -> {
+        return BlockKernel.blocked((from, to, input, injected, spikes, count) -> {
             totalCurrent(from, to, current, input[0], input[1], injected, inverseDt, bias);
             ArrayLoops.clear(from, to, input[0], input[1]);
             if (paper) {
@@ -153,17 +154,17 @@ public final class Izhikevich implements NeuronModel {
             } else {
                 integrateEuler(from, to, v, u, pa, pb, current, step);
             }
-            int count = 0;
+            int spiking = count;
             for (int i = from; i < to; i++) {
                 // An overflowed v (+infinity) is left as it is, for the finite-state check to report.
                 if (v[i] >= peak && v[i] <= Float.MAX_VALUE) {
                     v[i] = pc[i];
                     u[i] += pd[i];
-                    spikes[count++] = i;
+                    spikes[spiking++] = i;
                 }
             }
-            return count;
-        };
+            return spiking;
+        });
     }
 
     // The update is split into passes over few arrays so that C2 vectorises them (see ArrayLoops).

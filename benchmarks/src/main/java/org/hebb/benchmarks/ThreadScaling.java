@@ -1,0 +1,62 @@
+package org.hebb.benchmarks;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.hebb.experiments.coba.CobaNetwork;
+import org.hebb.experiments.output.JsonOutput;
+import org.hebb.neurons.lif.IfCondExp;
+import org.hebb.simulator.Network;
+
+/**
+ * Where the multi-threaded Java backend pays: COBA run for a given biological time at several sizes with 1 and 2
+ * threads, alternating, median of the repeats (each run after a 200 ms warm-up run of the same network). Writes
+ * {@code benchmarks/results/java-threads.json}.
+ * Usage: {@code ThreadScaling [repeats] [duration_ms] [sizes...]}; defaults 3, 2000, 4000 16000 64000.
+ */
+public final class ThreadScaling {
+    private ThreadScaling() {
+    }
+
+    /** Entry point. */
+    public static void main(String[] args) throws Exception {
+        int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        double durationMs = args.length > 1 ? Double.parseDouble(args[1]) : 2000;
+        int[] sizes = args.length > 2 ? Arrays.stream(args, 2, args.length).mapToInt(Integer::parseInt).toArray()
+                : new int[] {4000, 16000, 64000};
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int n : sizes) {
+            double[][] seconds = new double[2][repeats];
+            for (int r = 0; r < repeats; r++) {
+                for (int threads = 1; threads <= 2; threads++) {
+                    try (Network net = CobaNetwork.build(n, 1, threads, IfCondExp.Integration.EULER).network()) {
+                        net.run(200);
+                        long start = System.nanoTime();
+                        net.run(durationMs);
+                        seconds[threads - 1][r] = (System.nanoTime() - start) / 1e9;
+                    }
+                }
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("n", n);
+            row.put("one_thread_seconds", Medians.of(seconds[0]));
+            row.put("two_threads_seconds", Medians.of(seconds[1]));
+            row.put("speedup", Medians.of(seconds[0]) / Medians.of(seconds[1]));
+            row.put("duration_s", durationMs / 1000);
+            row.put("auto_threads", CobaNetwork.build(n, 1, 0, IfCondExp.Integration.EULER).network().threads());
+            rows.add(row);
+            System.err.println(row);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("benchmark", "COBA, Euler membrane, dt 0.1 ms, Java backend, 1 vs 2 threads");
+        out.put("java", System.getProperty("java.version"));
+        out.put("repeats", repeats);
+        out.put("results", rows);
+        JsonOutput.write(Path.of(System.getProperty("hebb.root", ".")).resolve(
+                "benchmarks/results/java-threads.json"), out);
+    }
+}
