@@ -40,8 +40,12 @@ import org.hebb.util.Require;
  * from names, so the same seed gives the same spikes whatever the number of threads.
  */
 public final class Network implements AutoCloseable {
-    /** Networks below this many neurons plus synapses / 100 run on one thread when threads are chosen automatically. */
-    public static final int AUTO_THREADS_MIN_WORK = 50_000;
+    /**
+     * Work per thread (neurons + synapses / 100) below which an extra thread does not pay, when threads are chosen
+     * automatically: measured on COBA with 2 cores, 2 threads ran 0.94x as fast as one at 2000 neurons (3600
+     * units), 0.85x to 1.3x at 4000 (7200 units) and 1.5x to 1.8x at 16000 and 64000 (BENCHMARKS.md).
+     */
+    public static final int AUTO_THREADS_WORK_PER_THREAD = 8_000;
 
     private final double dt;
     private final long seed;
@@ -339,7 +343,7 @@ public final class Network implements AutoCloseable {
             work += p.synapseCount() / 100;
         }
         int cores = Runtime.getRuntime().availableProcessors();
-        return work < AUTO_THREADS_MIN_WORK ? 1 : Math.max(1, Math.min(cores, (int) (work / AUTO_THREADS_MIN_WORK)));
+        return (int) Math.max(1, Math.min(cores, work / AUTO_THREADS_WORK_PER_THREAD));
     }
 
     /** Memory of all projections' synapse arrays, in bytes. */
@@ -407,7 +411,10 @@ public final class Network implements AutoCloseable {
             return this;
         }
 
-        /** Number of threads (1 to 256), or 0 to choose automatically (default): one thread for small networks. */
+        /**
+         * Number of threads (1 to 256), or 0 to choose automatically (default): one thread per
+         * {@link Network#AUTO_THREADS_WORK_PER_THREAD} units of work, at most one per core.
+         */
         public Builder threads(int count) {
             this.threads = Require.inRange("threads", count, 0, 256);
             return this;

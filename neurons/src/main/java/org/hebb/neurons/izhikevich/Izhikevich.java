@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.hebb.neurons.ArrayLoops;
-import org.hebb.neurons.BlockKernel;
 import org.hebb.neurons.NeuronKernel;
 import org.hebb.neurons.NeuronModel;
 import org.hebb.neurons.NeuronState;
@@ -146,7 +145,7 @@ public final class Izhikevich implements NeuronModel {
         final float peak = (float) vPeak;
         final boolean paper = numerics == Numerics.PAPER;
         final float[] current = new float[state.size()];
-        return BlockKernel.blocked((from, to, input, injected, spikes, count) -> {
+        return (from, to, input, injected, spikes) -> {
             totalCurrent(from, to, current, input[0], input[1], injected, inverseDt, bias);
             ArrayLoops.clear(from, to, input[0], input[1]);
             if (paper) {
@@ -154,7 +153,7 @@ public final class Izhikevich implements NeuronModel {
             } else {
                 integrateEuler(from, to, v, u, pa, pb, current, step);
             }
-            int spiking = count;
+            int spiking = 0;
             for (int i = from; i < to; i++) {
                 // An overflowed v (+infinity) is left as it is, for the finite-state check to report.
                 if (v[i] >= peak && v[i] <= Float.MAX_VALUE) {
@@ -164,7 +163,7 @@ public final class Izhikevich implements NeuronModel {
                 }
             }
             return spiking;
-        });
+        };
     }
 
     // The update is split into passes over few arrays so that C2 vectorises them (see ArrayLoops).

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.hebb.neurons.ArrayLoops;
-import org.hebb.neurons.BlockKernel;
 import org.hebb.neurons.NeuronKernel;
 import org.hebb.neurons.NeuronState;
 import org.hebb.neurons.ReceptorKind;
@@ -107,13 +106,13 @@ public final class IfCondExp extends LifModel {
         final float threshold = (float) vThresh;
         final float reset = (float) vReset;
         final float refractorySteps = refractorySteps(dt);
-        return BlockKernel.blocked((from, to, input, injected, spikes, count) -> {
+        return (from, to, input, injected, spikes) -> {
             ArrayLoops.addAndClear(from, to, gE, input[0]);
             ArrayLoops.addAndClear(from, to, gI, input[1]);
             integrateEuler(from, to, v, refractory, gE, gI, injected, gLeak, dtOverCm, restWithBias, revE, revI);
             ArrayLoops.scale(from, to, gE, decayE, gI, decayI);
-            return thresholdAndReset(from, to, v, refractory, threshold, reset, refractorySteps, spikes, count);
-        });
+            return thresholdAndReset(from, to, v, refractory, threshold, reset, refractorySteps, spikes);
+        };
     }
 
     private NeuronKernel exponentialEulerKernel(NeuronState state, double dt) {
@@ -131,14 +130,14 @@ public final class IfCondExp extends LifModel {
         final float threshold = (float) vThresh;
         final float reset = (float) vReset;
         final float refractorySteps = refractorySteps(dt);
-        return BlockKernel.blocked((from, to, input, injected, spikes, count) -> {
+        return (from, to, input, injected, spikes) -> {
             ArrayLoops.addAndClear(from, to, gE, input[0]);
             ArrayLoops.addAndClear(from, to, gI, input[1]);
             integrateExponentialEuler(from, to, v, refractory, gE, gI, injected, gLeak, minusDtOverCm,
                     restWithBias, revE, revI);
             ArrayLoops.scale(from, to, gE, decayE, gI, decayI);
-            return thresholdAndReset(from, to, v, refractory, threshold, reset, refractorySteps, spikes, count);
-        });
+            return thresholdAndReset(from, to, v, refractory, threshold, reset, refractorySteps, spikes);
+        };
     }
 
     // Membrane passes read the conductances after this step's input was added; see ArrayLoops for why the

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.hebb.neurons.ArrayLoops;
-import org.hebb.neurons.BlockKernel;
 import org.hebb.neurons.NeuronKernel;
 import org.hebb.neurons.NeuronState;
 import org.hebb.neurons.ReceptorKind;
@@ -65,11 +64,11 @@ public final class IfCurrDelta extends LifModel {
         final float threshold = (float) vThresh;
         final float reset = (float) vReset;
         final float refractorySteps = refractorySteps(dt);
-        return BlockKernel.blocked((from, to, input, injected, spikes, count) -> {
+        return (from, to, input, injected, spikes) -> {
             integrate(from, to, v, refractory, input[0], input[1], injected, decay, resistance, restPlusBias);
             ArrayLoops.clear(from, to, input[0], input[1]);
-            return thresholdAndReset(from, to, v, refractory, threshold, reset, refractorySteps, spikes, count);
-        });
+            return thresholdAndReset(from, to, v, refractory, threshold, reset, refractorySteps, spikes);
+        };
     }
 
     // One pass of the split update (see ArrayLoops); while refractory v keeps its value and jumps are lost.

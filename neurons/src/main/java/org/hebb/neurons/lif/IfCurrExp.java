@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.hebb.neurons.ArrayLoops;
-import org.hebb.neurons.BlockKernel;
 import org.hebb.neurons.NeuronKernel;
 import org.hebb.neurons.NeuronState;
 import org.hebb.neurons.ReceptorKind;
@@ -95,13 +94,13 @@ public final class IfCurrExp extends LifModel {
         final float threshold = (float) vThresh;
         final float reset = (float) vReset;
         final float refractorySteps = refractorySteps(dt);
-        return BlockKernel.blocked((from, to, input, injected, spikes, count) -> {
+        return (from, to, input, injected, spikes) -> {
             ArrayLoops.addAndClear(from, to, iE, input[0]);
             ArrayLoops.addAndClear(from, to, iI, input[1]);
             integrate(from, to, v, refractory, iE, iI, injected, decay, resistance, restPlusBias, fromE, fromI);
             ArrayLoops.scale(from, to, iE, decayE, iI, decayI);
-            return thresholdAndReset(from, to, v, refractory, threshold, reset, refractorySteps, spikes, count);
-        });
+            return thresholdAndReset(from, to, v, refractory, threshold, reset, refractorySteps, spikes);
+        };
     }
 
     // One pass of the split update (see ArrayLoops); while refractory v keeps its value (branch-free select).

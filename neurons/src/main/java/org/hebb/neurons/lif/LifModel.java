@@ -94,13 +94,13 @@ public abstract class LifModel implements NeuronModel {
     }
 
     /**
-     * Threshold, reset and start of the refractory period for neurons [from, to); spiking neurons are appended
-     * to {@code spikes} after its first {@code count} entries.
+     * Threshold, reset and start of the refractory period for neurons [from, to).
      *
-     * @return the new number of entries in {@code spikes}
+     * @return the number of spikes written to {@code spikes}
      */
     protected static int thresholdAndReset(int from, int to, float[] v, float[] refractory, float vThresh,
-                                           float vReset, float refractorySteps, int[] spikes, int count) {
+                                           float vReset, float refractorySteps, int[] spikes) {
+        int count = 0;
         for (int i = from; i < to; i++) {
             if (v[i] >= vThresh) {
                 v[i] = vReset;

@@ -13,7 +13,8 @@ import org.hebb.util.Require;
 /**
  * The synapses from one population onto one receptor of a neuron population, in compressed sparse rows: the
  * synapses of presynaptic element i are indices {@code rowStart(i)} to {@code rowEnd(i) - 1}, sorted by target.
- * Per synapse: target index, weight and, when delays differ, a delay in steps.
+ * Per synapse: target index and, when they differ between synapses, a weight and a delay in steps (a
+ * projection whose synapses all share one weight or one delay stores it once).
  */
 public final class Projection {
     private final String name;
@@ -24,12 +25,14 @@ public final class Projection {
     private final int[] rowPointer;
     private final int[] targets;
     private final float[] weights;
+    private final float uniformWeight;
     private final short[] delays;
     private final int uniformDelay;
     private final String description;
 
     private Projection(String name, Population source, NeuronPopulation target, String receptor, int[] rowPointer,
-                       int[] targets, float[] weights, short[] delays, int uniformDelay, String description) {
+                       int[] targets, float[] weights, float uniformWeight, short[] delays, int uniformDelay,
+                       String description) {
         this.name = name;
         this.source = source;
         this.target = target;
@@ -38,6 +41,7 @@ public final class Projection {
         this.rowPointer = rowPointer;
         this.targets = targets;
         this.weights = weights;
+        this.uniformWeight = uniformWeight;
         this.delays = delays;
         this.uniformDelay = uniformDelay;
         this.description = description;
@@ -136,24 +140,27 @@ public final class Projection {
         int[] targets = new int[count];
         float[] weights = new float[count];
         int[] delaySteps = new int[count];
-        boolean uniform = true;
+        boolean uniformDelays = true;
+        boolean uniformWeights = true;
         for (int k = 0; k < count; k++) {
             int from = order[k];
             targets[k] = post[from];
             weights[k] = w[from];
             delaySteps[k] = d[from];
-            uniform &= delaySteps[k] == delaySteps[0];
+            uniformDelays &= delaySteps[k] == delaySteps[0];
+            uniformWeights &= Float.floatToIntBits(weights[k]) == Float.floatToIntBits(weights[0]);
         }
+        float uniformWeight = count == 0 ? 0f : weights[0];
         short[] delays = null;
-        if (!uniform) {
+        if (!uniformDelays) {
             delays = new short[count];
             for (int k = 0; k < count; k++) {
                 delays[k] = (short) delaySteps[k];
             }
         }
         int uniformDelay = count == 0 ? 1 : delaySteps[0];
-        return new Projection(name, source, target, receptor, rowPointer, targets, weights, delays, uniformDelay,
-                description);
+        return new Projection(name, source, target, receptor, rowPointer, targets, uniformWeights ? null : weights,
+                uniformWeight, delays, uniformDelay, description);
     }
 
     private static void sortRowByTarget(int[] order, int from, int to, int[] post) {
@@ -222,7 +229,22 @@ public final class Projection {
 
     /** Weight of synapse {@code index}, in the receptor's unit. */
     public float weightOf(int index) {
-        return weights[index];
+        return weights == null ? uniformWeight : weights[index];
+    }
+
+    /** A copy of every synapse's weight, in synapse index order. */
+    public float[] weights() {
+        if (weights != null) {
+            return weights.clone();
+        }
+        float[] all = new float[targets.length];
+        Arrays.fill(all, uniformWeight);
+        return all;
+    }
+
+    /** Whether every synapse has the same weight (stored once). */
+    public boolean hasUniformWeight() {
+        return weights == null;
     }
 
     /** Delay of synapse {@code index} in steps. */
@@ -247,9 +269,9 @@ public final class Projection {
         return delays == null;
     }
 
-    /** Memory of the synapse arrays in bytes (row pointers, targets, weights and per-synapse delays). */
+    /** Memory of the synapse arrays in bytes (row pointers, targets, per-synapse weights and delays). */
     public long memoryBytes() {
-        return 4L * rowPointer.length + 4L * targets.length + 4L * weights.length
+        return 4L * rowPointer.length + 4L * targets.length + (weights == null ? 0 : 4L * weights.length)
                 + (delays == null ? 0 : 2L * delays.length);
     }
 
@@ -266,7 +288,7 @@ public final class Projection {
 
     /** The arrays the engine's kernels read directly; not part of the user API. */
     public SparseRows rows() {
-        return new SparseRows(rowPointer, targets, weights, delays, uniformDelay);
+        return new SparseRows(rowPointer, targets, weights, uniformWeight, delays, uniformDelay);
     }
 
     /**
@@ -274,10 +296,12 @@ public final class Projection {
      *
      * @param rowPointer   row start offsets, length source size + 1
      * @param targets      postsynaptic index per synapse
-     * @param weights      weight per synapse (live: plasticity writes here)
-     * @param delays       delay in steps per synapse, or null when all equal {@code uniformDelay}
-     * @param uniformDelay the delay of every synapse when {@code delays} is null
+     * @param weights       weight per synapse, or null when all equal {@code uniformWeight}
+     * @param uniformWeight the weight of every synapse when {@code weights} is null
+     * @param delays        delay in steps per synapse, or null when all equal {@code uniformDelay}
+     * @param uniformDelay  the delay of every synapse when {@code delays} is null
      */
-    public record SparseRows(int[] rowPointer, int[] targets, float[] weights, short[] delays, int uniformDelay) {
+    public record SparseRows(int[] rowPointer, int[] targets, float[] weights, float uniformWeight, short[] delays,
+                             int uniformDelay) {
     }
 }

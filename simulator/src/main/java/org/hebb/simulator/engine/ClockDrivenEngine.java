@@ -201,6 +201,7 @@ public final class ClockDrivenEngine implements AutoCloseable {
         final int[][] segments;
         final int[] targets;
         final float[] weights;
+        final float uniformWeight;
         final short[] delays;
         final int uniformDelay;
         final float[][] ring;
@@ -210,6 +211,7 @@ public final class ClockDrivenEngine implements AutoCloseable {
             this.source = source;
             this.targets = rows.targets();
             this.weights = rows.weights();
+            this.uniformWeight = rows.uniformWeight();
             this.delays = rows.delays();
             this.uniformDelay = rows.uniformDelay();
             this.ring = target.rings[projection.receptorIndex()];
@@ -255,7 +257,14 @@ public final class ClockDrivenEngine implements AutoCloseable {
                     int pre = list[s];
                     if (delays == null) {
                         int slot = base + uniformDelay;
-                        deliverRow(ring[slot >= depth ? slot - depth : slot], from[pre], to[pre]);
+                        float[] target = ring[slot >= depth ? slot - depth : slot];
+                        if (weights == null) {
+                            deliverRow(target, from[pre], to[pre], uniformWeight);
+                        } else {
+                            deliverRow(target, from[pre], to[pre]);
+                        }
+                    } else if (weights == null) {
+                        deliverRowWithDelays(base, depth, from[pre], to[pre], uniformWeight);
                     } else {
                         deliverRowWithDelays(base, depth, from[pre], to[pre]);
                     }
@@ -263,9 +272,22 @@ public final class ClockDrivenEngine implements AutoCloseable {
             }
         }
 
+        private void deliverRow(float[] slot, int start, int end, float weight) {
+            for (int j = start; j < end; j++) {
+                slot[targets[j]] += weight;
+            }
+        }
+
         private void deliverRow(float[] slot, int start, int end) {
             for (int j = start; j < end; j++) {
                 slot[targets[j]] += weights[j];
+            }
+        }
+
+        private void deliverRowWithDelays(int base, int depth, int start, int end, float weight) {
+            for (int j = start; j < end; j++) {
+                int slot = base + delays[j];
+                ring[slot >= depth ? slot - depth : slot][targets[j]] += weight;
             }
         }
 

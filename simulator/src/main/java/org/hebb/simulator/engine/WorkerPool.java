@@ -10,7 +10,7 @@ import java.util.function.IntConsumer;
  * steps pay no scheduler round trip while idle workers between runs cost no CPU.
  */
 final class WorkerPool implements AutoCloseable {
-    private static final int SPINS = 20_000;
+    private static final int SPINS = 1_000;
     private static final int YIELDS = 2_000;
     private static final long PARK_NANOS = 50_000;
 

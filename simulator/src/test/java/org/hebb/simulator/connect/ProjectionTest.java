@@ -75,15 +75,16 @@ class ProjectionTest {
     }
 
     @Test
-    void memoryWithUniformDelaysIsEightBytesPerSynapsePlusRowPointers() {
+    void memoryWithOwnWeightsAndUniformDelaysIsEightBytesPerSynapsePlusRowPointers() {
         try (Network net = network(1)) {
             Projection p = randomProjection(net,
-                    Synapses.onto("excitatory").weights(Values.constant(0.5)).delays(Delays.ms(1.5)));
+                    Synapses.onto("excitatory").weights(Values.uniform(0.1, 0.5)).delays(Delays.ms(1.5)));
             int s = p.synapseCount();
             assertTrue(s > 1000, "synapses: " + s);
             assertTrue(p.hasUniformDelay());
             assertEquals(15, p.delayOf(0));
             assertEquals(15, p.maxDelay());
+            assertFalse(p.hasUniformWeight());
             assertEquals(4L * (200 + 1) + 8L * s, p.memoryBytes());
             assertEquals((4.0 * 201 + 8.0 * s) / s, p.bytesPerSynapse(), 1e-12);
             assertEquals(p.memoryBytes(), net.synapseMemoryBytes());
@@ -91,13 +92,15 @@ class ProjectionTest {
     }
 
     @Test
-    void memoryWithHeterogeneousDelaysAddsTwoBytesPerSynapse() {
+    void memoryWithUniformWeightsAndOwnDelaysIsSixBytesPerSynapse() {
         try (Network net = network(1)) {
             Projection p = randomProjection(net,
                     Synapses.onto("excitatory").weights(Values.constant(0.5)).delays(Delays.uniformSteps(1, 20)));
             int s = p.synapseCount();
             assertFalse(p.hasUniformDelay());
-            assertEquals(4L * (200 + 1) + 10L * s, p.memoryBytes());
+            assertTrue(p.hasUniformWeight(), "one weight for all synapses is stored once");
+            assertEquals(0.5f, p.weightOf(s - 1));
+            assertEquals(4L * (200 + 1) + 6L * s, p.memoryBytes());
             int min = Integer.MAX_VALUE;
             int max = 0;
             for (int k = 0; k < s; k++) {
