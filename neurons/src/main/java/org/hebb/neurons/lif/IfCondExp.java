@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.hebb.neurons.ArrayLoops;
-import org.hebb.neurons.NeuronKernel;
 import org.hebb.neurons.NeuronState;
 import org.hebb.neurons.ReceptorKind;
 import org.hebb.neurons.Variable;
@@ -61,13 +60,7 @@ public final class IfCondExp extends LifModel {
     }
 
     @Override
-    public List<String> receptors() {
-        return List.of("excitatory", "inhibitory");
-    }
-
-    @Override
-    public ReceptorKind receptorKind(String receptor) {
-        receptorIndex(receptor);
+    protected ReceptorKind weightKind() {
         return ReceptorKind.CONDUCTANCE;
     }
 
@@ -87,11 +80,7 @@ public final class IfCondExp extends LifModel {
     }
 
     @Override
-    public NeuronKernel createKernel(NeuronState state, double dt) {
-        return integration == Integration.EULER ? eulerKernel(state, dt) : exponentialEulerKernel(state, dt);
-    }
-
-    private NeuronKernel eulerKernel(NeuronState state, double dt) {
+    protected Integrator createIntegrator(NeuronState state, double dt) {
         final float[] v = state.array(V);
         final float[] refractory = state.array(REFRACTORY);
         final float[] gE = state.array(G_E);
@@ -103,40 +92,18 @@ public final class IfCondExp extends LifModel {
         final float revI = (float) eRevI;
         final float decayE = (float) Math.exp(-dt / tauSynE);
         final float decayI = (float) Math.exp(-dt / tauSynI);
-        final float threshold = (float) vThresh;
-        final float reset = (float) vReset;
-        final float refractorySteps = refractorySteps(dt);
-        return (from, to, input, injected, spikes) -> {
+        final boolean euler = integration == Integration.EULER;
+        return (from, to, input, injected) -> {
             ArrayLoops.addAndClear(from, to, gE, input[0]);
             ArrayLoops.addAndClear(from, to, gI, input[1]);
-            integrateEuler(from, to, v, refractory, gE, gI, injected, gLeak, dtOverCm, restWithBias, revE, revI);
+            if (euler) {
+                integrateEuler(from, to, v, refractory, gE, gI, injected, gLeak, dtOverCm, restWithBias, revE,
+                        revI);
+            } else {
+                integrateExponentialEuler(from, to, v, refractory, gE, gI, injected, gLeak, dtOverCm,
+                        restWithBias, revE, revI);
+            }
             ArrayLoops.scale(from, to, gE, decayE, gI, decayI);
-            return thresholdAndReset(from, to, v, refractory, threshold, reset, refractorySteps, spikes);
-        };
-    }
-
-    private NeuronKernel exponentialEulerKernel(NeuronState state, double dt) {
-        final float[] v = state.array(V);
-        final float[] refractory = state.array(REFRACTORY);
-        final float[] gE = state.array(G_E);
-        final float[] gI = state.array(G_I);
-        final float gLeak = (float) (cm / tauM);
-        final float minusDtOverCm = (float) (-dt / cm);
-        final float restWithBias = (float) (vRest + iOffset * tauM / cm);
-        final float revE = (float) eRevE;
-        final float revI = (float) eRevI;
-        final float decayE = (float) Math.exp(-dt / tauSynE);
-        final float decayI = (float) Math.exp(-dt / tauSynI);
-        final float threshold = (float) vThresh;
-        final float reset = (float) vReset;
-        final float refractorySteps = refractorySteps(dt);
-        return (from, to, input, injected, spikes) -> {
-            ArrayLoops.addAndClear(from, to, gE, input[0]);
-            ArrayLoops.addAndClear(from, to, gI, input[1]);
-            integrateExponentialEuler(from, to, v, refractory, gE, gI, injected, gLeak, minusDtOverCm,
-                    restWithBias, revE, revI);
-            ArrayLoops.scale(from, to, gE, decayE, gI, decayI);
-            return thresholdAndReset(from, to, v, refractory, threshold, reset, refractorySteps, spikes);
         };
     }
 
@@ -157,7 +124,7 @@ public final class IfCondExp extends LifModel {
     }
 
     private static void integrateExponentialEuler(int from, int to, float[] v, float[] refractory, float[] gE,
-                                                  float[] gI, float[] injected, float gLeak, float minusDtOverCm,
+                                                  float[] gI, float[] injected, float gLeak, float dtOverCm,
                                                   float restWithBias, float revE, float revI) {
         for (int i = from; i < to; i++) {
             float vi = v[i];
@@ -167,7 +134,7 @@ public final class IfCondExp extends LifModel {
             float gi = gI[i];
             float total = gLeak + ge + gi;
             float target = (gLeak * restWithBias + ge * revE + gi * revI + injected[i]) / total;
-            float next = target + (vi - target) * (float) Math.exp(minusDtOverCm * total);
+            float next = target + (vi - target) * (float) Math.exp(-dtOverCm * total);
             v[i] = vi * held + next * (1f - held);
             refractory[i] = Math.max(remaining - 1f, 0f);
         }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.hebb.neurons.ArrayLoops;
-import org.hebb.neurons.NeuronKernel;
 import org.hebb.neurons.NeuronState;
 import org.hebb.neurons.ReceptorKind;
 import org.hebb.neurons.Variable;
@@ -34,13 +33,7 @@ public final class IfCurrDelta extends LifModel {
     }
 
     @Override
-    public List<String> receptors() {
-        return List.of("excitatory", "inhibitory");
-    }
-
-    @Override
-    public ReceptorKind receptorKind(String receptor) {
-        receptorIndex(receptor);
+    protected ReceptorKind weightKind() {
         return ReceptorKind.VOLTAGE_JUMP;
     }
 
@@ -55,19 +48,15 @@ public final class IfCurrDelta extends LifModel {
     }
 
     @Override
-    public NeuronKernel createKernel(NeuronState state, double dt) {
+    protected Integrator createIntegrator(NeuronState state, double dt) {
         final float[] v = state.array(V);
         final float[] refractory = state.array(REFRACTORY);
         final float decay = (float) Math.exp(-dt / tauM);
         final float resistance = (float) (tauM / cm);
         final float restPlusBias = (float) (vRest + iOffset * tauM / cm);
-        final float threshold = (float) vThresh;
-        final float reset = (float) vReset;
-        final float refractorySteps = refractorySteps(dt);
-        return (from, to, input, injected, spikes) -> {
+        return (from, to, input, injected) -> {
             integrate(from, to, v, refractory, input[0], input[1], injected, decay, resistance, restPlusBias);
             ArrayLoops.clear(from, to, input[0], input[1]);
-            return thresholdAndReset(from, to, v, refractory, threshold, reset, refractorySteps, spikes);
         };
     }
 

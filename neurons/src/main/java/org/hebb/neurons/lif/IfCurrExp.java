@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.hebb.neurons.ArrayLoops;
-import org.hebb.neurons.NeuronKernel;
 import org.hebb.neurons.NeuronState;
 import org.hebb.neurons.ReceptorKind;
 import org.hebb.neurons.Variable;
@@ -47,13 +46,7 @@ public final class IfCurrExp extends LifModel {
     }
 
     @Override
-    public List<String> receptors() {
-        return List.of("excitatory", "inhibitory");
-    }
-
-    @Override
-    public ReceptorKind receptorKind(String receptor) {
-        receptorIndex(receptor);
+    protected ReceptorKind weightKind() {
         return ReceptorKind.CURRENT;
     }
 
@@ -79,7 +72,7 @@ public final class IfCurrExp extends LifModel {
     }
 
     @Override
-    public NeuronKernel createKernel(NeuronState state, double dt) {
+    protected Integrator createIntegrator(NeuronState state, double dt) {
         final float[] v = state.array(V);
         final float[] refractory = state.array(REFRACTORY);
         final float[] iE = state.array(I_SYN_E);
@@ -91,15 +84,11 @@ public final class IfCurrExp extends LifModel {
         final float fromI = (float) currentToVoltage(dt, tauM, tauSynI, cm);
         final float decayE = (float) Math.exp(-dt / tauSynE);
         final float decayI = (float) Math.exp(-dt / tauSynI);
-        final float threshold = (float) vThresh;
-        final float reset = (float) vReset;
-        final float refractorySteps = refractorySteps(dt);
-        return (from, to, input, injected, spikes) -> {
+        return (from, to, input, injected) -> {
             ArrayLoops.addAndClear(from, to, iE, input[0]);
             ArrayLoops.addAndClear(from, to, iI, input[1]);
             integrate(from, to, v, refractory, iE, iI, injected, decay, resistance, restPlusBias, fromE, fromI);
             ArrayLoops.scale(from, to, iE, decayE, iI, decayI);
-            return thresholdAndReset(from, to, v, refractory, threshold, reset, refractorySteps, spikes);
         };
     }
 

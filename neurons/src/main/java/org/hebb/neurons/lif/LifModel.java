@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.hebb.neurons.NeuronKernel;
 import org.hebb.neurons.NeuronModel;
+import org.hebb.neurons.ReceptorKind;
 import org.hebb.neurons.NeuronState;
 import org.hebb.neurons.Variable;
 import org.hebb.util.Require;
@@ -56,6 +58,52 @@ public abstract class LifModel implements NeuronModel {
         return p;
     }
 
+    /** Every LIF model has an excitatory and an inhibitory receptor. */
+    @Override
+    public List<String> receptors() {
+        return List.of("excitatory", "inhibitory");
+    }
+
+    @Override
+    public ReceptorKind receptorKind(String receptor) {
+        receptorIndex(receptor);
+        return weightKind();
+    }
+
+    /** How weights act on both receptors of this model. */
+    protected abstract ReceptorKind weightKind();
+
+    /**
+     * The kernel: the model's integration (see {@link #createIntegrator}), then threshold, reset and the start of
+     * the refractory period.
+     */
+    @Override
+    public final NeuronKernel createKernel(NeuronState state, double dt) {
+        final Integrator integrator = createIntegrator(state, dt);
+        final float[] v = state.array(V);
+        final float[] refractory = state.array(REFRACTORY);
+        final float threshold = (float) vThresh;
+        final float reset = (float) vReset;
+        final float refractorySteps = refractorySteps(dt);
+        return (from, to, input, injected, spikes) -> {
+            integrator.advance(from, to, input, injected);
+            return thresholdAndReset(from, to, v, refractory, threshold, reset, refractorySteps, spikes);
+        };
+    }
+
+    /**
+     * The model's integration over one step for a range of neurons: consume synaptic input, advance the state,
+     * hold refractory neurons and count their refractory steps down.
+     */
+    protected abstract Integrator createIntegrator(NeuronState state, double dt);
+
+    /** One step of a LIF model's subthreshold dynamics over a range of neurons. */
+    @FunctionalInterface
+    protected interface Integrator {
+        /** Advances neurons [from, to); see {@link NeuronKernel#step} for the arguments. */
+        void advance(int from, int to, float[][] synapticInput, float[] injectedCurrent);
+    }
+
     /** The parameters this model adds to the common LIF ones. */
     protected abstract Map<String, Double> specificParameters();
 
@@ -98,7 +146,7 @@ public abstract class LifModel implements NeuronModel {
      *
      * @return the number of spikes written to {@code spikes}
      */
-    protected static int thresholdAndReset(int from, int to, float[] v, float[] refractory, float vThresh,
+    private static int thresholdAndReset(int from, int to, float[] v, float[] refractory, float vThresh,
                                            float vReset, float refractorySteps, int[] spikes) {
         int count = 0;
         for (int i = from; i < to; i++) {

@@ -8,11 +8,10 @@ import org.hebb.simulator.population.NeuronPopulation;
  * Scans every variable of a neuron population for NaN or infinity every {@code intervalSteps} steps; the
  * network installs one per neuron population.
  */
-public final class FiniteStateChecker implements Checker {
+public final class FiniteStateChecker extends Checker {
     private final NeuronPopulation population;
     private final int intervalSteps;
     private final double dt;
-    private String violation;
 
     /** Checks {@code population} every {@code intervalSteps} steps. */
     public FiniteStateChecker(NeuronPopulation population, int intervalSteps, double dt) {
@@ -31,25 +30,13 @@ public final class FiniteStateChecker implements Checker {
             float[] values = state.array(v);
             for (int i = 0; i < values.length; i++) {
                 if (!Float.isFinite(values[i])) {
-                    violation = String.format("%s = %s %s in neuron %d of population '%s' (%s) is not finite "
+                    flag(String.format("%s = %s %s in neuron %d of population '%s' (%s) is not finite "
                             + "(found by the check at t = %.3f ms); a smaller dt or smaller weights may help",
                             state.variable(v).name(), values[i], state.variable(v).unit(), i, population.name(),
-                            population.model().name(), (step + 1) * dt);
+                            population.model().name(), (step + 1) * dt));
                     return;
                 }
             }
         }
-    }
-
-    @Override
-    public String takeViolation() {
-        String report = violation;
-        violation = null;
-        return report;
-    }
-
-    @Override
-    public long memoryBytes() {
-        return 0;
     }
 }

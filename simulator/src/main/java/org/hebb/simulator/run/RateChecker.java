@@ -8,7 +8,7 @@ import org.hebb.util.Require;
  * Stops a run when a population's mean rate over a window leaves [minHz, maxHz] (runaway excitation or silence);
  * the rate is measured over consecutive windows of {@code windowMs}, each checked when it is complete.
  */
-public final class RateChecker implements Checker {
+public final class RateChecker extends Checker {
     private final Population population;
     private final double minHz;
     private final double maxHz;
@@ -16,7 +16,6 @@ public final class RateChecker implements Checker {
     private final double dt;
     private long spikes;
     private int steps;
-    private String violation;
 
     /**
      * @param windowMs length of the window over which the rate is measured, ms
@@ -40,23 +39,11 @@ public final class RateChecker implements Checker {
         }
         double rate = spikes / (population.size() * windowSteps * dt / 1000.0);
         if (rate < minHz || rate > maxHz) {
-            violation = String.format("rate of population '%s' = %.3f Hz over the %.1f ms before t = %.1f ms is "
+            flag(String.format("rate of population '%s' = %.3f Hz over the %.1f ms before t = %.1f ms is "
                     + "outside the allowed [%s, %s] Hz", population.name(), rate, windowSteps * dt,
-                    (step + 1) * dt, minHz, maxHz);
+                    (step + 1) * dt, minHz, maxHz));
         }
         spikes = 0;
         steps = 0;
-    }
-
-    @Override
-    public String takeViolation() {
-        String report = violation;
-        violation = null;
-        return report;
-    }
-
-    @Override
-    public long memoryBytes() {
-        return 0;
     }
 }
