@@ -2,7 +2,9 @@ package org.hebb.simulator;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.hebb.neurons.NeuronModel;
@@ -10,6 +12,7 @@ import org.hebb.simulator.connect.Connector;
 import org.hebb.simulator.connect.Projection;
 import org.hebb.simulator.connect.Synapses;
 import org.hebb.simulator.engine.ClockDrivenEngine;
+import org.hebb.simulator.engine.SynapseUpdate;
 import org.hebb.simulator.input.BernoulliSource;
 import org.hebb.simulator.input.PoissonSource;
 import org.hebb.simulator.input.SpikeTimesSource;
@@ -56,6 +59,7 @@ public final class Network implements AutoCloseable {
     private final List<MonitorEntry> monitors = new ArrayList<>();
     private final List<Checker> checkers = new ArrayList<>();
     private final List<StepCallback> callbacks = new ArrayList<>();
+    private final Map<Projection, List<SynapseUpdate>> synapseUpdates = new IdentityHashMap<>();
     private double finiteCheckIntervalMs = 10.0;
     private double progressIntervalSeconds = 1.0;
     private ClockDrivenEngine engine;
@@ -181,6 +185,18 @@ public final class Network implements AutoCloseable {
         names.add(name);
         projections.add(projection);
         return projection;
+    }
+
+    /**
+     * Runs {@code update} on {@code projection}'s synapses in every step, right after the projection's spikes are
+     * delivered (the slot of plasticity rules); the projection then stores a weight per synapse.
+     */
+    public void afterDelivery(Projection projection, SynapseUpdate update) {
+        requireBuilding("afterDelivery");
+        Require.that(projections.contains(Require.notNull("projection", projection)), "projection '"
+                + projection.name() + "' does not belong to this network");
+        projection.storeWeightsPerSynapse();
+        synapseUpdates.computeIfAbsent(projection, p -> new ArrayList<>()).add(Require.notNull("update", update));
     }
 
     /** Records the spikes of {@code population} (all neurons, spike times stored up to the default bound). */
@@ -323,7 +339,7 @@ public final class Network implements AutoCloseable {
                 addMonitor(np, new FiniteStateChecker(np, intervalSteps, dt));
             }
         }
-        engine = new ClockDrivenEngine(dt, chooseThreads(), seed, populations, projections);
+        engine = new ClockDrivenEngine(dt, chooseThreads(), seed, populations, projections, synapseUpdates);
     }
 
     /** The number of threads the engine uses (chosen at the first run when set to automatic). */

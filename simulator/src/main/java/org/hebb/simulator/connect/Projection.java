@@ -24,7 +24,7 @@ public final class Projection {
     private final int receptorIndex;
     private final int[] rowPointer;
     private final int[] targets;
-    private final float[] weights;
+    private float[] weights;
     private final float uniformWeight;
     private final short[] delays;
     private final int uniformDelay;
@@ -240,6 +240,16 @@ public final class Projection {
         float[] all = new float[targets.length];
         Arrays.fill(all, uniformWeight);
         return all;
+    }
+
+    /**
+     * Gives every synapse its own weight entry (for rules that change weights one by one), if it does not have
+     * one yet; costs 4 bytes per synapse.
+     */
+    public void storeWeightsPerSynapse() {
+        if (weights == null) {
+            weights = weights();
+        }
     }
 
     /** Whether every synapse has the same weight (stored once). */

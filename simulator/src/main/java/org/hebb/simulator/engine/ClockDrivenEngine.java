@@ -20,6 +20,7 @@ import org.hebb.simulator.random.Seeds;
  * <ol>
  * <li>deliver the spikes of the previous step through every projection into the delay ring buffers of the
  *     thread's target neurons (a spike of step t with delay d lands in the slot read at step t + d);</li>
+ * <li>run the projections' {@link SynapseUpdate}s (plasticity) on the synapses onto the thread's targets;</li>
  * <li>compute injected currents;</li>
  * <li>update neurons (integrate, threshold, reset, refractoriness), collecting this step's spikes;</li>
  * <li>draw the spikes of spike-source populations.</li>
@@ -44,7 +45,7 @@ public final class ClockDrivenEngine implements AutoCloseable {
      * @param masterSeed the seed every run-time random stream derives from
      */
     public ClockDrivenEngine(double dt, int threads, long masterSeed, List<Population> populationList,
-                             List<Projection> projectionList) {
+                             List<Projection> projectionList, Map<Projection, List<SynapseUpdate>> updates) {
         this.dt = dt;
         this.threads = threads;
         Map<Population, Integer> maxDelay = new IdentityHashMap<>();
@@ -58,7 +59,8 @@ public final class ClockDrivenEngine implements AutoCloseable {
             byPopulation.put(population, runtime);
         }
         for (Projection p : projectionList) {
-            projections.add(new ProjectionRuntime(p, byPopulation.get(p.source()), byPopulation.get(p.target())));
+            projections.add(new ProjectionRuntime(p, byPopulation.get(p.source()), byPopulation.get(p.target()),
+                    updates.getOrDefault(p, List.of())));
         }
         this.pool = threads > 1 ? new WorkerPool(threads, this::runPartition, "hebb") : null;
     }
@@ -96,6 +98,9 @@ public final class ClockDrivenEngine implements AutoCloseable {
         if (step > 0) {
             for (ProjectionRuntime p : projections) {
                 p.deliver(k, parity ^ 1, step - 1);
+            }
+            for (ProjectionRuntime p : projections) {
+                p.update(k, parity ^ 1, step - 1);
             }
         }
         for (PopulationRuntime p : populations) {
@@ -205,8 +210,12 @@ public final class ClockDrivenEngine implements AutoCloseable {
         final short[] delays;
         final int uniformDelay;
         final float[][] ring;
+        final PopulationRuntime target;
+        final SynapseUpdate[] updates;
+        final SynapseRange[] ranges;
 
-        ProjectionRuntime(Projection projection, PopulationRuntime source, PopulationRuntime target) {
+        ProjectionRuntime(Projection projection, PopulationRuntime source, PopulationRuntime target,
+                          List<SynapseUpdate> updates) {
             Projection.SparseRows rows = projection.rows();
             this.source = source;
             this.targets = rows.targets();
@@ -215,6 +224,8 @@ public final class ClockDrivenEngine implements AutoCloseable {
             this.delays = rows.delays();
             this.uniformDelay = rows.uniformDelay();
             this.ring = target.rings[projection.receptorIndex()];
+            this.target = target;
+            this.updates = updates.toArray(new SynapseUpdate[0]);
             int parts = target.bounds.length - 1;
             int rowsCount = rows.rowPointer().length - 1;
             segments = new int[parts + 1][rowsCount];
@@ -226,6 +237,17 @@ public final class ClockDrivenEngine implements AutoCloseable {
                 for (int k = 1; k < parts; k++) {
                     segments[k][i] = firstAtLeast(targets, start, end, target.bounds[k]);
                 }
+            }
+            ranges = new SynapseRange[parts];
+            for (int k = 0; k < parts; k++) {
+                ranges[k] = new SynapseRange(segments[k], segments[k + 1], target.bounds[k], target.bounds[k + 1],
+                        targets, weights);
+            }
+        }
+
+        void update(int k, int parity, long spikeStep) {
+            for (SynapseUpdate update : updates) {
+                update.afterDelivery(ranges[k], spikeStep, source.views[parity], target.views[parity]);
             }
         }
 

@@ -1,0 +1,54 @@
+package org.hebb.simulator.engine;
+
+/**
+ * The synapses of a projection onto one thread's range of target neurons: for presynaptic element i, synapse
+ * indices {@code rowStart(i)} to {@code rowEnd(i) - 1}, whose targets lie in [{@code targetFrom}, {@code targetTo}).
+ * Weights are the projection's live array: writes take effect in the next delivery.
+ */
+public final class SynapseRange {
+    private final int[] rowStart;
+    private final int[] rowEnd;
+    private final int targetFrom;
+    private final int targetTo;
+    private final int[] targets;
+    private final float[] weights;
+
+    SynapseRange(int[] rowStart, int[] rowEnd, int targetFrom, int targetTo, int[] targets, float[] weights) {
+        this.rowStart = rowStart;
+        this.rowEnd = rowEnd;
+        this.targetFrom = targetFrom;
+        this.targetTo = targetTo;
+        this.targets = targets;
+        this.weights = weights;
+    }
+
+    /** First synapse index of presynaptic element {@code pre} in this range. */
+    public int rowStart(int pre) {
+        return rowStart[pre];
+    }
+
+    /** One past the last synapse index of presynaptic element {@code pre} in this range. */
+    public int rowEnd(int pre) {
+        return rowEnd[pre];
+    }
+
+    /** First target neuron of this range. */
+    public int targetFrom() {
+        return targetFrom;
+    }
+
+    /** One past the last target neuron of this range. */
+    public int targetTo() {
+        return targetTo;
+    }
+
+    /** Target neuron of each synapse (read only). */
+    public int[] targets() {
+        return targets;
+    }
+
+    /** Weight of each synapse: the projection's live array. */
+    public float[] weights() {
+        return weights;
+    }
+}
