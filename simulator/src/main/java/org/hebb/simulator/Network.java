@@ -207,7 +207,7 @@ public final class Network implements AutoCloseable {
     /** Records the spikes of {@code population} with the given settings (subset, counts only, bound, file). */
     public SpikeMonitor monitorSpikes(Population population, SpikeMonitor.Settings settings) {
         requireMember(population);
-        return addMonitor(population, SpikeMonitor.create(population, settings, dt));
+        return addMonitor(population, SpikeMonitor.create(population, settings, dt, seed));
     }
 
     /**

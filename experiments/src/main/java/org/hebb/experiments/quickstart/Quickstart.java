@@ -59,7 +59,7 @@ public final class Quickstart {
         Map<String, Double> meanRate = new LinkedHashMap<>();
         Map<String, Long> spikeTotals = new LinkedHashMap<>();
         long allSpikes = 0;
-        StringBuilder counts = new StringBuilder("population,neuron,spike_count\n");
+        StringBuilder counts = new StringBuilder(provenance(n, seed)).append("population,neuron,spike_count\n");
         for (int g = 0; g < groups.size(); g++) {
             SpikeMonitor m = spikes.get(g);
             meanRate.put(groups.get(g).name(), m.meanRateHz());
@@ -77,7 +77,7 @@ public final class Quickstart {
                 (t1 - t0) / 1e9, (t2 - t1) / 1e9, System.getProperty("java.version"));
 
         AtomicFiles.write(outDir.resolve("spike_counts.csv"), counts.toString());
-        writeRates(outDir.resolve("population_rate.csv"), groups, rates);
+        writeRates(outDir.resolve("population_rate.csv"), provenance(n, seed), groups, rates);
         writeRaster(outDir.resolve("raster.png"), coba, spikes, durationMs, seed);
         Plots.lines(outDir.resolve("population_rate.png"), "COBA population rate (5 ms bins), seed " + seed,
                 "time (ms)", "rate (Hz)", rates.get(0).binStartsMs(), List.of("excitatory", "inhibitory"),
@@ -87,9 +87,14 @@ public final class Quickstart {
         return summary;
     }
 
-    private static void writeRates(Path file, List<Population> groups, List<PopulationRateMonitor> rates)
-            throws IOException {
-        StringBuilder csv = new StringBuilder("bin_start_ms");
+    /** The comment line that opens every CSV the quickstart writes. */
+    private static String provenance(int n, long seed) {
+        return "# Hebb quickstart: COBA, " + n + " neurons, master seed " + seed + "\n";
+    }
+
+    private static void writeRates(Path file, String provenance, List<Population> groups,
+                                   List<PopulationRateMonitor> rates) throws IOException {
+        StringBuilder csv = new StringBuilder(provenance).append("bin_start_ms");
         for (Population p : groups) {
             csv.append(',').append(p.name()).append("_rate_hz");
         }

@@ -17,7 +17,8 @@ import org.hebb.util.Require;
  * Records the spikes of a population, or of a subset of its neurons: per-neuron counts always, and (unless
  * counts-only) each spike's step and neuron, up to a bound on stored spikes. Spikes beyond the bound are counted
  * but not stored ({@link #droppedSpikes()}). Optionally streams every recorded spike as CSV lines
- * {@code time_ms,neuron} to a file (also in counts-only mode): written to {@code <file>.partial} as the run goes,
+ * {@code time_ms,neuron}, after one comment line naming population, master seed and dt, to a file (also in
+ * counts-only mode): written to {@code <file>.partial} as the run goes,
  * copied atomically to the file when each run ends; the partial file is removed when the network is closed.
  */
 public final class SpikeMonitor implements Monitor {
@@ -29,6 +30,7 @@ public final class SpikeMonitor implements Monitor {
     private final boolean countsOnly;
     private final int maxStored;
     private final double dt;
+    private final long seed;
     private final int[] counts;
     private final IntArrayList steps = new IntArrayList();
     private final IntArrayList neurons = new IntArrayList();
@@ -38,9 +40,10 @@ public final class SpikeMonitor implements Monitor {
     private long dropped;
     private long recordedSteps;
 
-    private SpikeMonitor(Population population, Settings settings, double dt) {
+    private SpikeMonitor(Population population, Settings settings, double dt, long seed) {
         this.population = population;
         this.dt = dt;
+        this.seed = seed;
         this.countsOnly = settings.countsOnly;
         this.maxStored = settings.maxStored;
         this.counts = new int[population.size()];
@@ -58,9 +61,13 @@ public final class SpikeMonitor implements Monitor {
                 : streamFile.resolveSibling(streamFile.getFileName() + ".partial");
     }
 
-    /** Creates the monitor; called by {@link org.hebb.simulator.Network#monitorSpikes}. */
-    public static SpikeMonitor create(Population population, Settings settings, double dt) {
-        return new SpikeMonitor(population, settings, dt);
+    /**
+     * Creates the monitor; called by {@link org.hebb.simulator.Network#monitorSpikes}.
+     *
+     * @param seed the network's master seed, recorded in streamed files
+     */
+    public static SpikeMonitor create(Population population, Settings settings, double dt, long seed) {
+        return new SpikeMonitor(population, settings, dt, seed);
     }
 
     /** Settings with defaults: all neurons, spikes stored up to {@link #DEFAULT_MAX_STORED}, no file. */
@@ -114,6 +121,8 @@ public final class SpikeMonitor implements Monitor {
     private void openStream() throws IOException {
         if (stream == null) {
             stream = Files.newBufferedWriter(streamPartial, StandardCharsets.UTF_8);
+            stream.write("# spikes of population '" + population.name() + "', master seed " + seed + ", dt " + dt
+                    + " ms\n");
             stream.write("time_ms,neuron\n");
         }
     }

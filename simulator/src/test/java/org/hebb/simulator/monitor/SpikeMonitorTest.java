@@ -154,6 +154,8 @@ class SpikeMonitorTest {
 
     private static void assertCsv(Path file, List<String> expected) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertTrue(lines.get(0).startsWith("# ") && lines.get(0).contains("master seed"), lines.get(0));
+        lines = lines.subList(1, lines.size());
         assertEquals("time_ms,neuron", lines.get(0));
         assertEquals(expected.size(), lines.size() - 1, "one line per spike: " + lines);
         for (int k = 0; k < expected.size(); k++) {
@@ -166,10 +168,7 @@ class SpikeMonitorTest {
         }
     }
 
-    /**
-     * A streamed run in which the population stays silent leaves no file at all: the writer (and the header) is
-     * only created at the first spike, and runEnded returns early when no writer exists.
-     */
+    /** A streamed run in which the population stays silent still writes the file, with its header. */
     @Test
     void streamOfASilentRunWritesTheHeader() throws IOException {
         Path file = dir.resolve("silent.csv");
@@ -178,7 +177,8 @@ class SpikeMonitorTest {
                     SpikeMonitor.settings().streamTo(file));
             net.run(1);
             assertTrue(Files.exists(file), "no file was written for a run without spikes");
-            assertEquals(List.of("time_ms,neuron"), Files.readAllLines(file));
+            assertEquals("time_ms,neuron", Files.readAllLines(file).get(1));
+            assertEquals(2, Files.readAllLines(file).size());
         }
     }
 
