@@ -45,8 +45,8 @@ import org.hebb.util.Require;
 public final class Network implements AutoCloseable {
     /**
      * Work per thread (neurons + synapses / 100) below which an extra thread does not pay, when threads are chosen
-     * automatically: measured on COBA with 2 cores, 2 threads ran 0.94x as fast as one at 2000 neurons (3600
-     * units), 0.85x to 1.3x at 4000 (7200 units) and 1.5x to 1.8x at 16000 and 64000 (BENCHMARKS.md).
+     * automatically: on COBA with 2 cores, a second thread broke even near 4000 neurons (7200 units), lost below
+     * and gained 1.3x to 1.8x at 16000 and 64000 (BENCHMARKS.md).
      */
     public static final int AUTO_THREADS_WORK_PER_THREAD = 8_000;
 

@@ -5,6 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.hebb.neurons.NeuronKernel;
 import org.hebb.simulator.connect.Projection;
 import org.hebb.simulator.input.CurrentSource;
 import org.hebb.simulator.population.NeuronPopulation;
@@ -121,8 +122,7 @@ public final class ClockDrivenEngine implements AutoCloseable {
         final int[][][] spikes;
         final int[][] counts;
         final SpikeView[] views;
-        final NeuronPopulation neurons;
-        final org.hebb.neurons.NeuronKernel kernel;
+        final NeuronKernel kernel;
         final float[][][] rings;
         final float[][] inputNow;
         final float[] injected;
@@ -142,7 +142,6 @@ public final class ClockDrivenEngine implements AutoCloseable {
                 views[parity] = new SpikeView(spikes[parity], counts[parity]);
             }
             if (population instanceof NeuronPopulation np) {
-                neurons = np;
                 kernel = np.model().createKernel(np.state(), dt);
                 int receptors = np.model().receptors().size();
                 rings = new float[receptors][ringDepth][n];
@@ -159,7 +158,6 @@ public final class ClockDrivenEngine implements AutoCloseable {
                 generators = null;
             } else {
                 SpikeSourcePopulation source = (SpikeSourcePopulation) population;
-                neurons = null;
                 kernel = null;
                 rings = null;
                 inputNow = null;
