@@ -63,6 +63,8 @@ public final class Network implements AutoCloseable {
     private double finiteCheckIntervalMs = 10.0;
     private double progressIntervalSeconds = 1.0;
     private ClockDrivenEngine engine;
+    private RuntimeException brokenBy;
+    private boolean closed;
 
     private Network(Builder builder) {
         this.dt = builder.dt;
@@ -144,6 +146,8 @@ public final class Network implements AutoCloseable {
      * populations' sizes must add up to the grid's size.
      */
     public void placeOnGrid(Grid3D grid, boolean shuffle, Population... members) {
+        Require.notNull("grid", grid);
+        Require.notNull("populations", members);
         int total = 0;
         for (Population p : members) {
             requireMember(p);
@@ -207,6 +211,7 @@ public final class Network implements AutoCloseable {
     /** Records the spikes of {@code population} with the given settings (subset, counts only, bound, file). */
     public SpikeMonitor monitorSpikes(Population population, SpikeMonitor.Settings settings) {
         requireMember(population);
+        Require.notNull("settings", settings);
         return addMonitor(population, SpikeMonitor.create(population, settings, dt, seed));
     }
 
@@ -280,38 +285,86 @@ public final class Network implements AutoCloseable {
         long steps = Math.round(durationMs / dt);
         Require.that(steps >= 1, "duration = " + durationMs + " ms is not allowed: must be at least one step (dt = "
                 + dt + " ms)");
+        requireRunnable();
         compile();
+        MonitorEntry[] recorders = monitors.toArray(new MonitorEntry[0]);
+        StepCallback[] afterStep = callbacks.toArray(new StepCallback[0]);
+        Checker[] checks = checkers.toArray(new Checker[0]);
         long start = System.nanoTime();
         long startStep = engine.currentStep();
         report(listener, 0, steps, start);
         long nextReport = start + (long) (progressIntervalSeconds * 1e9);
+        Throwable failure = null;
         try {
             for (long s = 0; s < steps; s++) {
-                engine.step();
-                afterStep();
+                advance();
+                afterStep(recorders, afterStep, checks);
                 if (listener != null && (s & 255) == 255 && System.nanoTime() >= nextReport) {
                     report(listener, engine.currentStep() - startStep, steps, start);
                     nextReport = System.nanoTime() + (long) (progressIntervalSeconds * 1e9);
                 }
             }
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            throw e;
         } finally {
-            for (MonitorEntry m : monitors) {
-                m.monitor.runEnded();
-            }
+            endRun(recorders, failure);
         }
         report(listener, steps, steps, start);
     }
 
-    private void afterStep() {
+    /** One engine step; a failure inside it leaves partitions out of step, so the network refuses to go on. */
+    private void advance() {
+        try {
+            engine.step();
+        } catch (RuntimeException e) {
+            brokenBy = e;
+            throw e;
+        }
+    }
+
+    /** Lets every monitor flush, even when one fails; failures after the first are attached to it. */
+    private static void endRun(MonitorEntry[] recorders, Throwable primary) {
+        RuntimeException first = null;
+        for (MonitorEntry m : recorders) {
+            try {
+                m.monitor.runEnded();
+            } catch (RuntimeException e) {
+                if (primary != null) {
+                    primary.addSuppressed(e);
+                } else if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    private void requireRunnable() {
+        if (closed) {
+            throw new IllegalStateException("run is not allowed: the network has been closed");
+        }
+        if (brokenBy != null) {
+            throw new IllegalStateException("run is not allowed: an earlier run failed inside step "
+                    + engine.currentStep() + " (" + brokenBy + "), which left the state inconsistent; build a new "
+                    + "Network", brokenBy);
+        }
+    }
+
+    private void afterStep(MonitorEntry[] recorders, StepCallback[] afterStep, Checker[] checks) {
         long completed = engine.currentStep() - 1;
-        for (MonitorEntry m : monitors) {
+        for (MonitorEntry m : recorders) {
             m.monitor.record(completed, engine.lastSpikes(m.population));
         }
         double timeMs = engine.currentStep() * dt;
-        for (StepCallback callback : callbacks) {
+        for (StepCallback callback : afterStep) {
             callback.afterStep(completed, timeMs);
         }
-        for (Checker checker : checkers) {
+        for (Checker checker : checks) {
             String violation = checker.takeViolation();
             if (violation != null) {
                 throw new SimulationAbortedException(violation, timeMs);
@@ -333,13 +386,14 @@ public final class Network implements AutoCloseable {
         if (engine != null) {
             return;
         }
+        engine = new ClockDrivenEngine(dt, chooseThreads(), seed, populations, projections, synapseUpdates);
         int intervalSteps = (int) Math.max(1, Math.round(finiteCheckIntervalMs / dt));
         for (Population p : populations) {
             if (p instanceof NeuronPopulation np) {
+                np.freeze();
                 addMonitor(np, new FiniteStateChecker(np, intervalSteps, dt));
             }
         }
-        engine = new ClockDrivenEngine(dt, chooseThreads(), seed, populations, projections, synapseUpdates);
     }
 
     /** The number of threads the engine uses (chosen at the first run when set to automatic). */
@@ -393,14 +447,30 @@ public final class Network implements AutoCloseable {
                 + "' does not belong to this network");
     }
 
-    /** Stops the engine's worker threads and closes monitors' files. */
+    /** Stops the engine's worker threads and closes monitors' files; the network cannot run afterwards. */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (engine != null) {
             engine.close();
         }
+        RuntimeException first = null;
         for (MonitorEntry m : monitors) {
-            m.monitor.close();
+            try {
+                m.monitor.close();
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 

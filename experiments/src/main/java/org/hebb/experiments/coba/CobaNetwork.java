@@ -25,13 +25,13 @@ public record CobaNetwork(Network network, NeuronPopulation excitatory, NeuronPo
     /**
      * Builds the network.
      *
-     * @param n           number of neurons (>= 10)
+     * @param n           number of neurons (>= 100, so that p = 80 / N <= 0.8)
      * @param seed        master seed
      * @param threads     threads (0: automatic)
      * @param integration membrane integration (the benchmark comparisons use Euler, as Brian2's script does)
      */
     public static CobaNetwork build(int n, long seed, int threads, IfCondExp.Integration integration) {
-        Require.atLeast("n", n, 10);
+        Require.atLeast("n", n, 100);
         Network network = Network.builder().dt(0.1).seed(seed).threads(threads).build();
         IfCondExp model = IfCondExp.builder()
                 .cm(0.2).tauM(20).tauRefrac(5)

@@ -14,9 +14,9 @@ import org.hebb.util.Require;
 
 /**
  * What the leaky integrate-and-fire models share: the membrane parameters (PyNN names and units), the variables
- * {@code v} and {@code refractory_steps}, and threshold, reset and refractoriness. While refractory the membrane
- * potential is held at {@code v_reset} and input arriving at the membrane itself is discarded; synaptic
- * currents and conductances keep evolving.
+ * {@code v} and {@code refractory_steps}, and threshold, reset and refractoriness. While refractory
+ * ({@code refractory_steps} > 0, a whole number) the membrane potential keeps its value, v_reset after a spike,
+ * and input arriving at the membrane itself is discarded; synaptic currents and conductances keep evolving.
  */
 public abstract class LifModel implements NeuronModel {
     /** Index of {@code v} in every LIF model's variables. */
@@ -136,9 +136,12 @@ public abstract class LifModel implements NeuronModel {
         return cm;
     }
 
-    /** Refractory period in whole steps: tau_refrac / dt rounded to the nearest integer. */
+    /** Refractory period in whole steps: tau_refrac / dt rounded to the nearest integer (at most 2^24). */
     protected int refractorySteps(double dt) {
-        return (int) Math.round(tauRefrac / dt);
+        long steps = Math.round(tauRefrac / dt);
+        Require.that(steps <= 1 << 24, "tau_refrac = " + tauRefrac + " ms is not allowed at dt = " + dt
+                + " ms: must be at most 2^24 steps");
+        return (int) steps;
     }
 
     /**

@@ -99,9 +99,13 @@ public final class Connectors {
                 int candidates = source.size() - (same && !allowSelf ? 1 : 0);
                 Require.that(k <= candidates, "k = " + k + " is not allowed: must be <= " + candidates
                         + " (the number of possible presynaptic partners from " + source + ")");
+                if (k == 0) {
+                    return;
+                }
+                int[] chosen = new int[k];
+                int[] drawnFor = new int[candidates];
                 for (int j = 0; j < target.size(); j++) {
-                    int[] chosen = new PermutationSampler(random, candidates, k).sample();
-                    java.util.Arrays.sort(chosen);
+                    drawDistinct(random, candidates, chosen, drawnFor, j + 1);
                     for (int c : chosen) {
                         int pre = same && !allowSelf && c >= j ? c + 1 : c;
                         sink.add(pre, j);
@@ -114,6 +118,26 @@ public final class Connectors {
                 return "fixedInDegree(k=" + k + ", allowSelf=" + allowSelf + ")";
             }
         };
+    }
+
+    /**
+     * Fills {@code chosen} with distinct values from [0, n) in increasing order: by rejection when few are
+     * wanted (O(k), {@code drawnFor} marks values drawn for {@code mark}), by a partial shuffle otherwise.
+     */
+    private static void drawDistinct(UniformRandomProvider random, int n, int[] chosen, int[] drawnFor, int mark) {
+        int k = chosen.length;
+        if (2 * k <= n) {
+            for (int c = 0; c < k; ) {
+                int x = random.nextInt(n);
+                if (drawnFor[x] != mark) {
+                    drawnFor[x] = mark;
+                    chosen[c++] = x;
+                }
+            }
+        } else {
+            System.arraycopy(new PermutationSampler(random, n, k).sample(), 0, chosen, 0, k);
+        }
+        java.util.Arrays.sort(chosen);
     }
 
     /**
@@ -156,6 +180,8 @@ public final class Connectors {
 
     /** Connects exactly the pairs (pre[k], post[k]); repeated pairs make several synapses. */
     public static Connector fromList(int[] pre, int[] post) {
+        Require.notNull("pre", pre);
+        Require.notNull("post", post);
         Require.that(pre.length == post.length, "pre has length " + pre.length + " and post " + post.length
                 + ": must be equal");
         final int[] sources = pre.clone();

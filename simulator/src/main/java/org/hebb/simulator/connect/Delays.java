@@ -56,7 +56,10 @@ public final class Delays {
         };
     }
 
-    /** Every synapse delays by {@code ms}, rounded to the nearest whole step (at least one step). */
+    /**
+     * Every synapse delays by {@code ms}, rounded to the nearest whole step; a delay that rounds to 0 steps is
+     * refused.
+     */
     public static DelayDistribution ms(double ms) {
         Require.positive("delay", ms, "ms");
         return new DelayDistribution() {

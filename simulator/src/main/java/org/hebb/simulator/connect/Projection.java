@@ -63,6 +63,11 @@ public final class Projection {
         IntArrayList pre = new IntArrayList();
         IntArrayList post = new IntArrayList();
         connector.connect(source, target, Seeds.generator(masterSeed, "connect:" + name), (i, j) -> {
+            if (i < 0 || i >= source.size() || j < 0 || j >= target.size()) {
+                throw new IllegalArgumentException("connector " + connector.describe() + " of projection '" + name
+                        + "' made pair (" + i + ", " + j + "): must lie within [0, " + source.size() + ") x [0, "
+                        + target.size() + ")");
+            }
             pre.add(i);
             post.add(j);
         });

@@ -40,6 +40,7 @@ public final class Synapses {
 
     /** One weight per connected pair, in the order the connector emits the pairs (for {@code fromList}). */
     public Synapses weights(float[] perSynapse) {
+        Require.notNull("weights", perSynapse);
         Require.allFinite("weights", perSynapse, null);
         return new Synapses(receptor, null, perSynapse.clone(), delays, explicitDelays, name);
     }
@@ -52,6 +53,7 @@ public final class Synapses {
 
     /** One delay in steps per connected pair, in the order the connector emits the pairs. */
     public Synapses delays(int[] perSynapseSteps) {
+        Require.notNull("delays", perSynapseSteps);
         for (int k = 0; k < perSynapseSteps.length; k++) {
             Require.inRange("delays[" + k + "]", perSynapseSteps[k], 1, Delays.MAX_STEPS);
         }

@@ -33,9 +33,9 @@ import org.hebb.simulator.random.Seeds;
 public final class ClockDrivenEngine implements AutoCloseable {
     private final double dt;
     private final int threads;
-    private final List<PopulationRuntime> populations = new ArrayList<>();
+    private final PopulationRuntime[] populations;
     private final Map<Population, PopulationRuntime> byPopulation = new IdentityHashMap<>();
-    private final List<ProjectionRuntime> projections = new ArrayList<>();
+    private final ProjectionRuntime[] projections;
     private final WorkerPool pool;
     private long step;
 
@@ -53,16 +53,20 @@ public final class ClockDrivenEngine implements AutoCloseable {
         for (Projection p : projectionList) {
             maxDelay.merge(p.target(), p.maxDelay(), Math::max);
         }
+        List<PopulationRuntime> populationRuntimes = new ArrayList<>();
         for (Population population : populationList) {
             PopulationRuntime runtime = new PopulationRuntime(population, threads, dt, masterSeed,
                     maxDelay.getOrDefault(population, 0) + 1);
-            populations.add(runtime);
+            populationRuntimes.add(runtime);
             byPopulation.put(population, runtime);
         }
+        this.populations = populationRuntimes.toArray(new PopulationRuntime[0]);
+        List<ProjectionRuntime> projectionRuntimes = new ArrayList<>();
         for (Projection p : projectionList) {
-            projections.add(new ProjectionRuntime(p, byPopulation.get(p.source()), byPopulation.get(p.target()),
-                    updates.getOrDefault(p, List.of())));
+            projectionRuntimes.add(new ProjectionRuntime(p, byPopulation.get(p.source()),
+                    byPopulation.get(p.target()), updates.getOrDefault(p, List.of())));
         }
+        this.projections = projectionRuntimes.toArray(new ProjectionRuntime[0]);
         this.pool = threads > 1 ? new WorkerPool(threads, this::runPartition, "hebb") : null;
     }
 

@@ -35,6 +35,9 @@ final class WorkerPool implements AutoCloseable {
 
     /** Runs the task for every partition and returns when all have finished. */
     void runAll() {
+        if (closed) {
+            throw new IllegalStateException("the worker pool has been closed");
+        }
         pending.set(workers.length);
         generation++;
         Throwable own = null;

@@ -65,7 +65,8 @@ public final class Values {
     public static ValueDistribution normalClipped(double mean, double sd, double low, double high) {
         Require.finite("mean", mean, null);
         Require.nonNegative("sd", sd, null);
-        Require.that(!(low > high), "high = " + high + " is not allowed: must be >= low = " + low);
+        Require.that(!Double.isNaN(low), "low = NaN is not allowed: must be a number or -infinity");
+        Require.that(high >= low, "high = " + high + " is not allowed: must be a number >= low = " + low);
         return new ValueDistribution() {
             @Override
             public double sample(UniformRandomProvider random) {

@@ -20,6 +20,7 @@ public class BernoulliSource extends SpikeSourcePopulation {
 
     /** Sets every element's firing probability per step (each in [0, 1]). */
     public void setProbabilities(float[] perStep) {
+        Require.notNull("probabilities", perStep);
         Require.that(perStep.length == size(), "probabilities has length " + perStep.length
                 + ": must be the population size " + size());
         for (int i = 0; i < perStep.length; i++) {

@@ -23,6 +23,7 @@ public final class Currents {
 
     /** A constant current per neuron ({@code amplitudes.length} must equal the population size). */
     public static CurrentSource perNeuron(float[] amplitudes) {
+        Require.notNull("amplitudes", amplitudes);
         Require.allFinite("amplitudes", amplitudes, "nA");
         final float[] values = amplitudes.clone();
         return new CurrentSource() {
@@ -49,6 +50,8 @@ public final class Currents {
      * the first). Times must increase strictly.
      */
     public static CurrentSource step(double[] timesMs, double[] amplitudes) {
+        Require.notNull("times", timesMs);
+        Require.notNull("amplitudes", amplitudes);
         Require.that(timesMs.length == amplitudes.length && timesMs.length > 0, "times has length "
                 + timesMs.length + " and amplitudes " + amplitudes.length + ": must be equal and non-zero");
         for (int k = 0; k < timesMs.length; k++) {
@@ -65,6 +68,11 @@ public final class Currents {
                 long[] startSteps = new long[times.length];
                 for (int k = 0; k < times.length; k++) {
                     startSteps[k] = Math.round(times[k] / dt);
+                    if (k > 0 && startSteps[k] == startSteps[k - 1]) {
+                        throw new IllegalArgumentException("times[" + k + "] = " + times[k] + " ms is not allowed at "
+                                + "dt = " + dt + " ms: it starts in the same step as times[" + (k - 1) + "] = "
+                                + times[k - 1] + " ms");
+                    }
                 }
                 return (step, from, to, current) -> {
                     int k = Arrays.binarySearch(startSteps, step);
@@ -111,8 +119,9 @@ public final class Currents {
     }
 
     /**
-     * Gaussian white noise drawn anew each step: {@code mean + sd * N(0,1)} per neuron and step, independent
-     * across neurons and steps (for example the thalamic input of Izhikevich's 2003 network).
+     * Gaussian noise drawn anew each step: {@code mean + sd * N(0,1)} per neuron and step, independent across
+     * neurons and steps (for example the thalamic input of Izhikevich's 2003 network). {@code sd} is per step and
+     * not scaled with dt, so the same sd has a different effect at another dt.
      */
     public static CurrentSource gaussianNoise(double mean, double sd) {
         Require.finiteFloat("mean", mean, "nA");

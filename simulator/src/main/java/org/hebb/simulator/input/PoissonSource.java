@@ -20,19 +20,20 @@ public final class PoissonSource extends BernoulliSource {
     public void setRate(double rateHz) {
         checkRate("rate", rateHz);
         for (int i = 0; i < size(); i++) {
-            super.setProbability(i, rateHz * dtSeconds);
+            super.setProbability(i, probability(rateHz));
         }
     }
 
     /** Sets each element's rate in Hz (0 <= rate <= 1 / dt). */
     public void setRates(float[] ratesHz) {
+        Require.notNull("rates", ratesHz);
         Require.that(ratesHz.length == size(), "rates has length " + ratesHz.length
                 + ": must be the population size " + size());
         for (int i = 0; i < ratesHz.length; i++) {
             checkRate("rate[" + i + "]", ratesHz[i]);
         }
         for (int i = 0; i < ratesHz.length; i++) {
-            super.setProbability(i, ratesHz[i] * dtSeconds);
+            super.setProbability(i, probability(ratesHz[i]));
         }
     }
 
@@ -42,6 +43,11 @@ public final class PoissonSource extends BernoulliSource {
     }
 
     private void checkRate(String name, double rateHz) {
-        Require.inRange(name, rateHz, 0.0, 1.0 / dtSeconds, "Hz (rate * dt must not exceed 1)");
+        Require.that(rateHz >= 0 && rateHz * dtSeconds <= 1 + 1e-9, name + " = " + rateHz + " Hz is not allowed: "
+                + "must be in [0, " + 1 / dtSeconds + "] (rate * dt must not exceed 1)");
+    }
+
+    private double probability(double rateHz) {
+        return Math.min(1.0, rateHz * dtSeconds);
     }
 }

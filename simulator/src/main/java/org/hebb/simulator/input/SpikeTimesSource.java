@@ -14,7 +14,7 @@ public final class SpikeTimesSource extends SpikeSourcePopulation {
 
     /** Created by {@link org.hebb.simulator.Network#addSpikeTimes}; {@code timesMs[i]} are element i's times. */
     public SpikeTimesSource(String name, double[][] timesMs) {
-        super(name, timesMs.length);
+        super(name, Require.notNull("times", timesMs).length);
         this.timesMs = new double[timesMs.length][];
         for (int i = 0; i < timesMs.length; i++) {
             Require.notNull("times[" + i + "]", timesMs[i]);

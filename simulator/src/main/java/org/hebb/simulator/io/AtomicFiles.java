@@ -1,16 +1,19 @@
 package org.hebb.simulator.io;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * Writes result files atomically: the content goes to a temporary file in the same directory, which is then
- * moved over the target, so a crash never leaves a half-written result and never destroys an earlier one.
+ * Writes result files atomically: the content goes to a temporary file in the same directory, is forced to the
+ * disk, and the file is then moved over the target, so a crash never leaves a half-written result and never
+ * destroys an earlier one.
  */
 public final class AtomicFiles {
     private AtomicFiles() {
@@ -36,6 +39,9 @@ public final class AtomicFiles {
         Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".partial");
         try {
             filler.fill(temporary);
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
             makeReadable(temporary);
             try {
                 Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE,

@@ -37,6 +37,7 @@ public final class SpikeMonitor implements Monitor {
     private final Path streamFile;
     private final Path streamPartial;
     private BufferedWriter stream;
+    private final StringBuilder line = new StringBuilder(32);
     private long dropped;
     private long recordedSteps;
 
@@ -57,6 +58,14 @@ public final class SpikeMonitor implements Monitor {
             }
         }
         this.streamFile = settings.streamTo;
+        if (streamFile != null) {
+            try {
+                Files.createDirectories(streamFile.toAbsolutePath().getParent());
+            } catch (IOException e) {
+                throw new IllegalArgumentException("streamTo = " + streamFile + " is not allowed: its directory "
+                        + "cannot be created (" + e.getMessage() + ")", e);
+            }
+        }
         this.streamPartial = streamFile == null ? null
                 : streamFile.resolveSibling(streamFile.getFileName() + ".partial");
     }
@@ -109,10 +118,9 @@ public final class SpikeMonitor implements Monitor {
     private void stream(long step, int neuron) {
         try {
             openStream();
-            stream.write(Double.toString(Math.round(step * dt * 1e6) / 1e6));
-            stream.write(',');
-            stream.write(Integer.toString(neuron));
-            stream.write('\n');
+            line.setLength(0);
+            line.append(Math.round(step * dt * 1e6) / 1e6).append(',').append(neuron).append('\n');
+            stream.append(line);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write spikes to " + streamPartial, e);
         }
@@ -232,7 +240,7 @@ public final class SpikeMonitor implements Monitor {
 
         /** Record only these neurons. */
         public Settings neurons(int... indices) {
-            this.neurons = indices.clone();
+            this.neurons = Require.notNull("neurons", indices).clone();
             return this;
         }
 

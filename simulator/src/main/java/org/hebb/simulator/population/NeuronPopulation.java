@@ -17,6 +17,7 @@ public final class NeuronPopulation extends Population {
     private final NeuronState state;
     private final long masterSeed;
     private final List<CurrentSource> currents = new ArrayList<>();
+    private boolean frozen;
 
     /** Created by {@link org.hebb.simulator.Network#addNeurons}. */
     public NeuronPopulation(String name, int size, NeuronModel model, long masterSeed) {
@@ -46,12 +47,18 @@ public final class NeuronPopulation extends Population {
         UniformRandomProvider random = Seeds.generator(masterSeed, "init:" + name() + ":" + variable);
         for (int i = 0; i < target.length; i++) {
             target[i] = (float) values.sample(random);
+            if (!Float.isFinite(target[i])) {
+                throw new IllegalArgumentException("initial " + variable + " = " + target[i] + " of neuron " + i
+                        + " of population '" + name() + "' drawn from " + values.describe()
+                        + " is not allowed: must be finite in single precision");
+            }
         }
         return this;
     }
 
     /** Sets {@code variable} of every neuron from {@code values} (one finite value per neuron). */
     public NeuronPopulation set(String variable, float[] values) {
+        Require.notNull("values", values);
         float[] target = state.array(variable);
         Require.that(values.length == target.length, "values for '" + variable + "' has length " + values.length
                 + ": must be the population size " + target.length);
@@ -60,10 +67,22 @@ public final class NeuronPopulation extends Population {
         return this;
     }
 
-    /** Adds a current source; its current is summed with the others and with the model's bias. */
+    /**
+     * Adds a current source; its current is summed with the others and with the model's bias. Only before the
+     * network's first run.
+     */
     public NeuronPopulation inject(CurrentSource source) {
+        if (frozen) {
+            throw new IllegalStateException("inject is not allowed after the first run: current sources are fixed "
+                    + "then; change a source's values from a step callback instead, or build a new Network");
+        }
         currents.add(Require.notNull("source", source));
         return this;
+    }
+
+    /** Called by the network at its first run: the current sources are fixed from then on. */
+    public void freeze() {
+        frozen = true;
     }
 
     /** The current sources injected into this population. */

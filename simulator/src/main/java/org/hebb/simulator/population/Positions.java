@@ -10,6 +10,9 @@ public final class Positions {
 
     /** Positions from three coordinate arrays of equal length. */
     public Positions(float[] x, float[] y, float[] z) {
+        Require.notNull("x", x);
+        Require.notNull("y", y);
+        Require.notNull("z", z);
         Require.that(x.length == y.length && y.length == z.length, "coordinate arrays have lengths " + x.length
                 + ", " + y.length + ", " + z.length + ": must be equal");
         this.x = x.clone();
