@@ -2,9 +2,7 @@ package org.hebb.simulator;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.hebb.neurons.NeuronModel;
@@ -13,6 +11,9 @@ import org.hebb.simulator.connect.Projection;
 import org.hebb.simulator.connect.Synapses;
 import org.hebb.simulator.engine.ClockDrivenEngine;
 import org.hebb.simulator.engine.SynapseUpdate;
+import org.hebb.simulator.plasticity.PlasticityRegistry;
+import org.hebb.simulator.plasticity.PlasticityRule;
+import org.hebb.simulator.plasticity.RuleState;
 import org.hebb.simulator.input.BernoulliSource;
 import org.hebb.simulator.input.PoissonSource;
 import org.hebb.simulator.input.SpikeTimesSource;
@@ -59,7 +60,7 @@ public final class Network implements AutoCloseable {
     private final List<MonitorEntry> monitors = new ArrayList<>();
     private final List<Checker> checkers = new ArrayList<>();
     private final List<StepCallback> callbacks = new ArrayList<>();
-    private final Map<Projection, List<SynapseUpdate>> synapseUpdates = new IdentityHashMap<>();
+    private final PlasticityRegistry plasticity = new PlasticityRegistry();
     private double finiteCheckIntervalMs = 10.0;
     private double progressIntervalSeconds = 1.0;
     private ClockDrivenEngine engine;
@@ -197,10 +198,35 @@ public final class Network implements AutoCloseable {
      */
     public void afterDelivery(Projection projection, SynapseUpdate update) {
         requireBuilding("afterDelivery");
+        requireOwn(projection);
+        plasticity.synapseUpdate(projection, update);
+    }
+
+    /**
+     * Attaches a plasticity rule to {@code projection} (which then stores a weight per synapse); rules run in the
+     * order attached. Refused, naming the rule, if it does not support this network's engine and backend.
+     *
+     * @return the rule's state on the projection: weights, traces, modulators, for monitors and user code
+     */
+    public <S extends RuleState> S addPlasticity(Projection projection, PlasticityRule<S> rule) {
+        requireBuilding("addPlasticity");
+        requireOwn(projection);
+        return plasticity.attach(projection, rule, dt, seed, engine(), backend());
+    }
+
+    /** The engine this network runs on. */
+    public EngineKind engine() {
+        return EngineKind.CLOCK_DRIVEN;
+    }
+
+    /** The backend this network runs on. */
+    public BackendKind backend() {
+        return BackendKind.JAVA;
+    }
+
+    private void requireOwn(Projection projection) {
         Require.that(projections.contains(Require.notNull("projection", projection)), "projection '"
                 + projection.name() + "' does not belong to this network");
-        projection.storeWeightsPerSynapse();
-        synapseUpdates.computeIfAbsent(projection, p -> new ArrayList<>()).add(Require.notNull("update", update));
     }
 
     /** Records the spikes of {@code population} (all neurons, spike times stored up to the default bound). */
@@ -386,7 +412,7 @@ public final class Network implements AutoCloseable {
         if (engine != null) {
             return;
         }
-        engine = new ClockDrivenEngine(dt, chooseThreads(), seed, populations, projections, synapseUpdates);
+        engine = new ClockDrivenEngine(dt, chooseThreads(), seed, populations, projections, plasticity.wiring());
         int intervalSteps = (int) Math.max(1, Math.round(finiteCheckIntervalMs / dt));
         for (Population p : populations) {
             if (p instanceof NeuronPopulation np) {

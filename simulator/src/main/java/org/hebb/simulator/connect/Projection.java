@@ -29,6 +29,7 @@ public final class Projection {
     private final short[] delays;
     private final int uniformDelay;
     private final String description;
+    private IncomingSynapses incoming;
 
     private Projection(String name, Population source, NeuronPopulation target, String receptor, int[] rowPointer,
                        int[] targets, float[] weights, float uniformWeight, short[] delays, int uniformDelay,
@@ -257,6 +258,14 @@ public final class Projection {
         }
     }
 
+    /** The transposed index (built on first use and kept). */
+    public IncomingSynapses incoming() {
+        if (incoming == null) {
+            incoming = IncomingSynapses.of(rowPointer, targets, target.size());
+        }
+        return incoming;
+    }
+
     /** Whether every synapse has the same weight (stored once). */
     public boolean hasUniformWeight() {
         return weights == null;
@@ -284,10 +293,10 @@ public final class Projection {
         return delays == null;
     }
 
-    /** Memory of the synapse arrays in bytes (row pointers, targets, per-synapse weights and delays). */
+    /** Memory of the synapse arrays in bytes (row pointers, targets, weights, delays, the transposed index). */
     public long memoryBytes() {
         return 4L * rowPointer.length + 4L * targets.length + (weights == null ? 0 : 4L * weights.length)
-                + (delays == null ? 0 : 2L * delays.length);
+                + (delays == null ? 0 : 2L * delays.length) + (incoming == null ? 0 : incoming.memoryBytes());
     }
 
     /** Memory per synapse in bytes, row pointers included. */

@@ -21,12 +21,14 @@ import org.hebb.simulator.random.Seeds;
  * <ol>
  * <li>deliver the spikes of the previous step through every projection into the delay ring buffers of the
  *     thread's target neurons (a spike of step t with delay d lands in the slot read at step t + d);</li>
- * <li>run the projections' {@link SynapseUpdate}s (plasticity) on the synapses onto the thread's targets;</li>
+ * <li>run the projections' {@link SynapseUpdate}s (plasticity) on the synapses onto the thread's targets, then
+ *     advance the shared {@link Trace}s of the thread's neurons to the previous step;</li>
  * <li>compute injected currents;</li>
  * <li>update neurons (integrate, threshold, reset, refractoriness), collecting this step's spikes;</li>
  * <li>draw the spikes of spike-source populations.</li>
  * </ol>
- * Threads then meet; the caller's thread alone runs monitors, checkers and callbacks before the next step.
+ * Threads then meet; the caller's thread alone runs the rules' {@link GlobalUpdate}s, then monitors, checkers and
+ * callbacks before the next step.
  * Spikes are summed into each target in the same order whatever the number of threads (projections in creation
  * order, presynaptic neurons in increasing order), so results are bitwise identical for any thread count.
  */
@@ -36,6 +38,8 @@ public final class ClockDrivenEngine implements AutoCloseable {
     private final PopulationRuntime[] populations;
     private final Map<Population, PopulationRuntime> byPopulation = new IdentityHashMap<>();
     private final ProjectionRuntime[] projections;
+    private final GlobalUpdate[] globalUpdates;
+    private final Trace[] traces;
     private final WorkerPool pool;
     private long step;
 
@@ -46,20 +50,34 @@ public final class ClockDrivenEngine implements AutoCloseable {
      * @param masterSeed the seed every run-time random stream derives from
      */
     public ClockDrivenEngine(double dt, int threads, long masterSeed, List<Population> populationList,
-                             List<Projection> projectionList, Map<Projection, List<SynapseUpdate>> updates) {
+                             List<Projection> projectionList, PlasticityWiring plasticity) {
         this.dt = dt;
         this.threads = threads;
         Map<Population, Integer> maxDelay = new IdentityHashMap<>();
         for (Projection p : projectionList) {
             maxDelay.merge(p.target(), p.maxDelay(), Math::max);
         }
+        Map<Population, Integer> spikeRing = new IdentityHashMap<>();
+        for (SpikeHistory history : plasticity.spikeHistories()) {
+            spikeRing.merge(history.population(), history.depth() + 1, Math::max);
+        }
         List<PopulationRuntime> populationRuntimes = new ArrayList<>();
         for (Population population : populationList) {
             PopulationRuntime runtime = new PopulationRuntime(population, threads, dt, masterSeed,
-                    maxDelay.getOrDefault(population, 0) + 1);
+                    maxDelay.getOrDefault(population, 0) + 1, Math.max(2, spikeRing.getOrDefault(population, 0)));
             populationRuntimes.add(runtime);
             byPopulation.put(population, runtime);
         }
+        for (SpikeHistory history : plasticity.spikeHistories()) {
+            history.bind(byPopulation.get(history.population()).views);
+        }
+        for (Trace trace : plasticity.traces()) {
+            trace.allocate();
+            byPopulation.get(trace.population()).traces.add(trace);
+        }
+        this.traces = plasticity.traces().toArray(new Trace[0]);
+        this.globalUpdates = plasticity.globalUpdates().toArray(new GlobalUpdate[0]);
+        Map<Projection, List<SynapseUpdate>> updates = plasticity.synapseUpdates();
         this.populations = populationRuntimes.toArray(new PopulationRuntime[0]);
         List<ProjectionRuntime> projectionRuntimes = new ArrayList<>();
         for (Projection p : projectionList) {
@@ -90,26 +108,37 @@ public final class ClockDrivenEngine implements AutoCloseable {
         } else {
             pool.runAll();
         }
+        if (step > 0) {
+            for (Trace trace : traces) {
+                trace.completed(step - 1);
+            }
+            for (GlobalUpdate update : globalUpdates) {
+                update.afterSynapseUpdates(step - 1);
+            }
+        }
         step++;
     }
 
     /** The spikes {@code population} emitted in the last completed step. */
     public SpikeView lastSpikes(Population population) {
-        return byPopulation.get(population).views[(int) ((step - 1) & 1)];
+        PopulationRuntime runtime = byPopulation.get(population);
+        return runtime.views[runtime.slot(step - 1)];
     }
 
     private void runPartition(int k) {
-        int parity = (int) (step & 1);
         if (step > 0) {
             for (ProjectionRuntime p : projections) {
-                p.deliver(k, parity ^ 1, step - 1);
+                p.deliver(k, step - 1);
             }
             for (ProjectionRuntime p : projections) {
-                p.update(k, parity ^ 1, step - 1);
+                p.update(k, step - 1);
+            }
+            for (PopulationRuntime p : populations) {
+                p.advanceTraces(k, step - 1);
             }
         }
         for (PopulationRuntime p : populations) {
-            p.advance(k, parity, step);
+            p.advance(k, step);
         }
     }
 
@@ -120,7 +149,7 @@ public final class ClockDrivenEngine implements AutoCloseable {
         }
     }
 
-    /** Run-time data of one population: spike lists per step parity and partition, inputs, kernel. */
+    /** Run-time data of one population: a ring of spike lists per step and partition, inputs, kernel, traces. */
     private static final class PopulationRuntime {
         final int[] bounds;
         final int[][][] spikes;
@@ -132,18 +161,20 @@ public final class ClockDrivenEngine implements AutoCloseable {
         final float[] injected;
         final CurrentSource.Injector[][] injectors;
         final SpikeSourcePopulation.SpikeGenerator[] generators;
+        final List<Trace> traces = new ArrayList<>();
 
-        PopulationRuntime(Population population, int threads, double dt, long masterSeed, int ringDepth) {
+        PopulationRuntime(Population population, int threads, double dt, long masterSeed, int ringDepth,
+                          int spikeSteps) {
             int n = population.size();
             bounds = Partitioning.split(n, threads);
-            spikes = new int[2][threads][];
-            counts = new int[2][threads];
-            views = new SpikeView[2];
-            for (int parity = 0; parity < 2; parity++) {
+            spikes = new int[spikeSteps][threads][];
+            counts = new int[spikeSteps][threads];
+            views = new SpikeView[spikeSteps];
+            for (int slot = 0; slot < spikeSteps; slot++) {
                 for (int k = 0; k < threads; k++) {
-                    spikes[parity][k] = new int[bounds[k + 1] - bounds[k]];
+                    spikes[slot][k] = new int[bounds[k + 1] - bounds[k]];
                 }
-                views[parity] = new SpikeView(spikes[parity], counts[parity]);
+                views[slot] = new SpikeView(spikes[slot], counts[slot]);
             }
             if (population instanceof NeuronPopulation np) {
                 kernel = np.model().createKernel(np.state(), dt);
@@ -183,10 +214,22 @@ public final class ClockDrivenEngine implements AutoCloseable {
             }
         }
 
-        void advance(int k, int parity, long step) {
+        int slot(long step) {
+            return (int) (step % views.length);
+        }
+
+        void advanceTraces(int k, long spikeStep) {
+            int slot = slot(spikeStep);
+            for (int t = 0; t < traces.size(); t++) {
+                traces.get(t).advance(bounds[k], bounds[k + 1], spikeStep, spikes[slot][k], counts[slot][k]);
+            }
+        }
+
+        void advance(int k, long step) {
             int from = bounds[k];
             int to = bounds[k + 1];
-            int[] out = spikes[parity][k];
+            int slot = slot(step);
+            int[] out = spikes[slot][k];
             if (kernel != null) {
                 CurrentSource.Injector[] own = injectors[k];
                 if (own.length > 0) {
@@ -195,9 +238,9 @@ public final class ClockDrivenEngine implements AutoCloseable {
                         injector.add(step, from, to, injected);
                     }
                 }
-                counts[parity][k] = kernel.step(from, to, inputNow, injected, out);
+                counts[slot][k] = kernel.step(from, to, inputNow, injected, out);
             } else {
-                counts[parity][k] = generators[k].generate(step, from, to, out);
+                counts[slot][k] = generators[k].generate(step, from, to, out);
             }
         }
     }
@@ -242,14 +285,15 @@ public final class ClockDrivenEngine implements AutoCloseable {
             }
             ranges = new SynapseRange[parts];
             for (int k = 0; k < parts; k++) {
-                ranges[k] = new SynapseRange(segments[k], segments[k + 1], target.bounds[k], target.bounds[k + 1],
-                        targets, weights);
+                ranges[k] = new SynapseRange(k, segments[k], segments[k + 1], target.bounds[k],
+                        target.bounds[k + 1], targets, weights, delays, uniformDelay);
             }
         }
 
-        void update(int k, int parity, long spikeStep) {
+        void update(int k, long spikeStep) {
             for (SynapseUpdate update : updates) {
-                update.afterDelivery(ranges[k], spikeStep, source.views[parity], target.views[parity]);
+                update.afterDelivery(ranges[k], spikeStep, source.views[source.slot(spikeStep)],
+                        target.views[target.slot(spikeStep)]);
             }
         }
 
@@ -267,13 +311,14 @@ public final class ClockDrivenEngine implements AutoCloseable {
             return lo;
         }
 
-        void deliver(int k, int parity, long spikeStep) {
+        void deliver(int k, long spikeStep) {
             final int[] from = segments[k];
             final int[] to = segments[k + 1];
             final int depth = ring.length;
             final int base = (int) (spikeStep % depth);
-            final int[][] lists = source.spikes[parity];
-            final int[] counts = source.counts[parity];
+            final int spikeSlot = source.slot(spikeStep);
+            final int[][] lists = source.spikes[spikeSlot];
+            final int[] counts = source.counts[spikeSlot];
             for (int part = 0; part < lists.length; part++) {
                 final int[] list = lists[part];
                 final int n = counts[part];

@@ -1,25 +1,38 @@
 package org.hebb.simulator.engine;
 
 /**
- * The synapses of a projection onto one thread's range of target neurons: for presynaptic element i, synapse
- * indices {@code rowStart(i)} to {@code rowEnd(i) - 1}, whose targets lie in [{@code targetFrom}, {@code targetTo}).
- * Weights are the projection's live array: writes take effect in the next delivery.
+ * The synapses of a projection onto one thread's range of target neurons (partition {@link #partition()}): for
+ * presynaptic element i, synapse indices {@code rowStart(i)} to {@code rowEnd(i) - 1}, whose targets lie in
+ * [{@code targetFrom}, {@code targetTo}). Weights are the projection's live array: writes take effect in the next
+ * delivery.
  */
 public final class SynapseRange {
+    private final int partition;
     private final int[] rowStart;
     private final int[] rowEnd;
     private final int targetFrom;
     private final int targetTo;
     private final int[] targets;
     private final float[] weights;
+    private final short[] delays;
+    private final int uniformDelay;
 
-    SynapseRange(int[] rowStart, int[] rowEnd, int targetFrom, int targetTo, int[] targets, float[] weights) {
+    SynapseRange(int partition, int[] rowStart, int[] rowEnd, int targetFrom, int targetTo, int[] targets,
+                 float[] weights, short[] delays, int uniformDelay) {
+        this.partition = partition;
         this.rowStart = rowStart;
         this.rowEnd = rowEnd;
         this.targetFrom = targetFrom;
         this.targetTo = targetTo;
         this.targets = targets;
         this.weights = weights;
+        this.delays = delays;
+        this.uniformDelay = uniformDelay;
+    }
+
+    /** The thread partition: index into {@link SpikeView#neurons(int)} of the target population's spikes. */
+    public int partition() {
+        return partition;
     }
 
     /** First synapse index of presynaptic element {@code pre} in this range. */
@@ -50,5 +63,15 @@ public final class SynapseRange {
     /** Weight of each synapse: the projection's live array. */
     public float[] weights() {
         return weights;
+    }
+
+    /** Delay of each synapse in steps (read only), or null when every synapse has {@link #uniformDelay()}. */
+    public short[] delays() {
+        return delays;
+    }
+
+    /** The delay of every synapse in steps, when {@link #delays()} is null. */
+    public int uniformDelay() {
+        return uniformDelay;
     }
 }

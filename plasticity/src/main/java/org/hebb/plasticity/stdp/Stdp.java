@@ -1,0 +1,174 @@
+package org.hebb.plasticity.stdp;
+
+import java.util.Set;
+
+import org.hebb.plasticity.WeightBounds;
+import org.hebb.plasticity.WeightDependence;
+import org.hebb.simulator.BackendKind;
+import org.hebb.simulator.EngineKind;
+import org.hebb.simulator.engine.Trace;
+import org.hebb.simulator.plasticity.PlasticityContext;
+import org.hebb.simulator.plasticity.PlasticityRule;
+import org.hebb.util.Require;
+
+/**
+ * Pair-based STDP with traces. With dt = t_post - t_pre measured at the synapse (the presynaptic spike counts
+ * when it arrives, after its delay), a pair changes the weight by a_plus * w_max * exp(-dt / tau_plus) if
+ * dt >= 0 and by -a_minus * w_max * exp(dt / tau_minus) if dt < 0 (additive; multiplicative scales potentiation
+ * by (w_max - w) / w_max and depression by (w - w_min) / w_max instead). Pairs of spikes in the same step count
+ * as pre before post.
+ *
+ * <p>Updates happen only at spikes: an arriving presynaptic spike depresses its synapse by the postsynaptic
+ * trace; a postsynaptic spike potentiates its incoming synapses, found through the transposed index, by the
+ * presynaptic trace as it was one delay earlier. Traces are per neuron and shared with every rule using the
+ * same time constant and pairing.
+ */
+public final class Stdp implements PlasticityRule<StdpSynapses> {
+    private final double tauPlusMs;
+    private final double tauMinusMs;
+    private final float aPlus;
+    private final float aMinus;
+    private final WeightBounds bounds;
+    private final WeightDependence dependence;
+    private final Trace.Pairing pairing;
+
+    private Stdp(Builder b) {
+        this.tauPlusMs = b.tauPlusMs;
+        this.tauMinusMs = b.tauMinusMs;
+        this.aPlus = b.aPlus;
+        this.aMinus = b.aMinus;
+        this.bounds = new WeightBounds(b.wMin, Require.notNull("w_max (set with wMax)", b.wMax));
+        this.dependence = b.dependence;
+        this.pairing = b.pairing;
+    }
+
+    /**
+     * A builder: tau_plus = tau_minus = 20 ms, a_plus 0.01, a_minus 0.0105, w_min 0, additive, all-to-all;
+     * w_max must be set.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String name() {
+        return "STDP";
+    }
+
+    @Override
+    public Set<EngineKind> engines() {
+        return Set.of(EngineKind.CLOCK_DRIVEN);
+    }
+
+    @Override
+    public Set<BackendKind> backends() {
+        return Set.of(BackendKind.JAVA);
+    }
+
+    @Override
+    public StdpSynapses attach(PlasticityContext context) {
+        return new StdpSynapses(this, context);
+    }
+
+    /** Presynaptic trace time constant, ms. */
+    public double tauPlusMs() {
+        return tauPlusMs;
+    }
+
+    /** Postsynaptic trace time constant, ms. */
+    public double tauMinusMs() {
+        return tauMinusMs;
+    }
+
+    /** Potentiation amplitude, fraction of w_max. */
+    public float aPlus() {
+        return aPlus;
+    }
+
+    /** Depression amplitude, fraction of w_max. */
+    public float aMinus() {
+        return aMinus;
+    }
+
+    /** Weight bounds. */
+    public WeightBounds bounds() {
+        return bounds;
+    }
+
+    /** Weight dependence. */
+    public WeightDependence dependence() {
+        return dependence;
+    }
+
+    /** Spike pairing scheme. */
+    public Trace.Pairing pairing() {
+        return pairing;
+    }
+
+    /** Builds an {@link Stdp} rule; every setter validates its argument. */
+    public static final class Builder {
+        private double tauPlusMs = 20;
+        private double tauMinusMs = 20;
+        private float aPlus = 0.01f;
+        private float aMinus = 0.0105f;
+        private float wMin = 0f;
+        private Float wMax;
+        private WeightDependence dependence = WeightDependence.ADDITIVE;
+        private Trace.Pairing pairing = Trace.Pairing.ALL_TO_ALL;
+
+        private Builder() {
+        }
+
+        /** Time constant of the potentiation window (presynaptic trace), ms. */
+        public Builder tauPlus(double ms) {
+            tauPlusMs = Require.positive("tau_plus", ms, "ms");
+            return this;
+        }
+
+        /** Time constant of the depression window (postsynaptic trace), ms. */
+        public Builder tauMinus(double ms) {
+            tauMinusMs = Require.positive("tau_minus", ms, "ms");
+            return this;
+        }
+
+        /** Potentiation per pair at dt = 0, as a fraction of w_max (>= 0). */
+        public Builder aPlus(double fraction) {
+            aPlus = (float) Require.nonNegative("a_plus", fraction, "(fraction of w_max)");
+            return this;
+        }
+
+        /** Depression per pair at dt = 0, as a fraction of w_max (>= 0). */
+        public Builder aMinus(double fraction) {
+            aMinus = (float) Require.nonNegative("a_minus", fraction, "(fraction of w_max)");
+            return this;
+        }
+
+        /** Lowest weight, in the projection's weight unit (default 0). */
+        public Builder wMin(double weight) {
+            wMin = (float) Require.finiteFloat("w_min", weight, "");
+            return this;
+        }
+
+        /** Highest weight, in the projection's weight unit (required). */
+        public Builder wMax(double weight) {
+            wMax = (float) Require.finiteFloat("w_max", weight, "");
+            return this;
+        }
+
+        /** Additive (hard bounds) or multiplicative (soft bounds). */
+        public Builder weightDependence(WeightDependence value) {
+            dependence = Require.notNull("weight dependence", value);
+            return this;
+        }
+
+        /** All-to-all or nearest-neighbour pairing. */
+        public Builder pairing(Trace.Pairing value) {
+            pairing = Require.notNull("pairing", value);
+            return this;
+        }
+
+        public Stdp build() {
+            return new Stdp(this);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.hebb.simulator.engine;
+
+import java.util.List;
+import java.util.Map;
+
+import org.hebb.simulator.connect.Projection;
+
+/**
+ * What the engine runs for plasticity: synapse updates per projection (in attachment order), the shared traces
+ * it advances, the spike histories it keeps, and the global updates it calls after the synapse updates.
+ */
+public record PlasticityWiring(Map<Projection, List<SynapseUpdate>> synapseUpdates, List<Trace> traces,
+                               List<SpikeHistory> spikeHistories, List<GlobalUpdate> globalUpdates) {
+    /** No plasticity. */
+    public static PlasticityWiring none() {
+        return new PlasticityWiring(Map.of(), List.of(), List.of(), List.of());
+    }
+}

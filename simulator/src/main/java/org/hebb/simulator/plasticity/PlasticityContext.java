@@ -1,0 +1,80 @@
+package org.hebb.simulator.plasticity;
+
+import org.hebb.simulator.connect.IncomingSynapses;
+import org.hebb.simulator.connect.Projection;
+import org.hebb.simulator.engine.GlobalUpdate;
+import org.hebb.simulator.engine.SpikeHistory;
+import org.hebb.simulator.engine.SynapseUpdate;
+import org.hebb.simulator.engine.Trace;
+import org.hebb.simulator.population.Population;
+import org.hebb.simulator.random.Seeds;
+import org.hebb.util.Require;
+
+/**
+ * What a {@link PlasticityRule} gets when it attaches to a projection: the projection (with a weight per synapse),
+ * dt, seeds, shared traces and spike histories, the transposed index, and the slots where its per-step work runs.
+ */
+public final class PlasticityContext {
+    private final Projection projection;
+    private final double dt;
+    private final long masterSeed;
+    private final PlasticityRegistry registry;
+
+    PlasticityContext(Projection projection, double dt, long masterSeed, PlasticityRegistry registry) {
+        this.projection = projection;
+        this.dt = dt;
+        this.masterSeed = masterSeed;
+        this.registry = registry;
+    }
+
+    /** The projection the rule attaches to; it stores a weight per synapse. */
+    public Projection projection() {
+        return projection;
+    }
+
+    /** The time step, ms. */
+    public double dt() {
+        return dt;
+    }
+
+    /** A seed for a random stream of this rule on this projection, derived from the master seed. */
+    public long seed(String purpose) {
+        return Seeds.derive(masterSeed, "plasticity:" + projection.name() + ":" + purpose);
+    }
+
+    /**
+     * The trace of {@code population} with time constant {@code tauMs} (decay exp(-dt / tau) per step), shared with
+     * every rule that asks for the same one, keeping at least {@code historySteps} values per neuron.
+     */
+    public Trace trace(Population population, double tauMs, float increment, Trace.Pairing pairing,
+                       int historySteps) {
+        Require.positive("trace tau", tauMs, "ms");
+        return trace(population, (float) Math.exp(-dt / tauMs), increment, pairing, historySteps);
+    }
+
+    /** Like {@link #trace(Population, double, float, Trace.Pairing, int)} with the decay per step given. */
+    public Trace trace(Population population, float decayPerStep, float increment, Trace.Pairing pairing,
+                       int historySteps) {
+        return registry.trace(population, decayPerStep, increment, pairing, historySteps);
+    }
+
+    /** The spikes of {@code population} kept for the last {@code steps} steps. */
+    public SpikeHistory spikes(Population population, int steps) {
+        return registry.spikes(population, steps);
+    }
+
+    /** The projection's transposed index: the incoming synapses of each target neuron. */
+    public IncomingSynapses incoming() {
+        return projection.incoming();
+    }
+
+    /** Runs {@code update} each step on every thread, on the synapses onto its targets, after delivery. */
+    public void onSynapses(SynapseUpdate update) {
+        registry.synapseUpdate(projection, update);
+    }
+
+    /** Runs {@code update} each step on the coordinating thread, after every thread's synapse updates. */
+    public void afterSynapseUpdates(GlobalUpdate update) {
+        registry.globalUpdate(update);
+    }
+}

@@ -1,0 +1,93 @@
+package org.hebb.simulator.plasticity;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.hebb.simulator.BackendKind;
+import org.hebb.simulator.EngineKind;
+import org.hebb.simulator.connect.Projection;
+import org.hebb.simulator.engine.GlobalUpdate;
+import org.hebb.simulator.engine.PlasticityWiring;
+import org.hebb.simulator.engine.SpikeHistory;
+import org.hebb.simulator.engine.SynapseUpdate;
+import org.hebb.simulator.engine.Trace;
+import org.hebb.simulator.population.Population;
+import org.hebb.util.Require;
+
+/**
+ * A network's plasticity before compilation: attached rules, shared traces, requested spike histories and the
+ * per-step work, turned into the engine's {@link PlasticityWiring} at the first run.
+ */
+public final class PlasticityRegistry {
+    private final Map<Projection, List<SynapseUpdate>> synapseUpdates = new IdentityHashMap<>();
+    private final List<Trace> traces = new ArrayList<>();
+    private final List<SpikeHistory> histories = new ArrayList<>();
+    private final List<GlobalUpdate> globalUpdates = new ArrayList<>();
+    private final List<RuleState> states = new ArrayList<>();
+
+    /**
+     * Attaches {@code rule} to {@code projection} if it supports the engine and backend, else refuses naming them.
+     *
+     * @return the rule's state on the projection
+     */
+    public <S extends RuleState> S attach(Projection projection, PlasticityRule<S> rule, double dt, long masterSeed,
+                                          EngineKind engine, BackendKind backend) {
+        Require.notNull("rule", rule);
+        Require.that(rule.engines().contains(engine), "rule = " + rule.name() + " is not allowed on the "
+                + engine + " engine: it supports " + rule.engines());
+        Require.that(rule.backends().contains(backend), "rule = " + rule.name() + " is not allowed on the "
+                + backend + " backend: it supports " + rule.backends());
+        projection.storeWeightsPerSynapse();
+        S state = Require.notNull(rule.name() + " state", rule.attach(
+                new PlasticityContext(projection, dt, masterSeed, this)));
+        states.add(state);
+        return state;
+    }
+
+    /** Adds a plain synapse update (a rule's per-step work, or user code in the plasticity slot). */
+    public void synapseUpdate(Projection projection, SynapseUpdate update) {
+        projection.storeWeightsPerSynapse();
+        synapseUpdates.computeIfAbsent(projection, p -> new ArrayList<>()).add(Require.notNull("update", update));
+    }
+
+    void globalUpdate(GlobalUpdate update) {
+        globalUpdates.add(Require.notNull("update", update));
+    }
+
+    Trace trace(Population population, float decay, float increment, Trace.Pairing pairing, int historySteps) {
+        for (Trace trace : traces) {
+            if (trace.matches(population, decay, increment, pairing)) {
+                trace.keepAtLeast(historySteps);
+                return trace;
+            }
+        }
+        Trace trace = new Trace(population, decay, increment, pairing);
+        trace.keepAtLeast(historySteps);
+        traces.add(trace);
+        return trace;
+    }
+
+    SpikeHistory spikes(Population population, int steps) {
+        for (SpikeHistory history : histories) {
+            if (history.population() == population && history.depth() == steps) {
+                return history;
+            }
+        }
+        SpikeHistory history = new SpikeHistory(population, steps);
+        histories.add(history);
+        return history;
+    }
+
+    /** The attached rules' states, in attachment order. */
+    public List<RuleState> states() {
+        return List.copyOf(states);
+    }
+
+    /** What the engine runs. */
+    public PlasticityWiring wiring() {
+        return new PlasticityWiring(synapseUpdates, List.copyOf(traces), List.copyOf(histories),
+                List.copyOf(globalUpdates));
+    }
+}

@@ -1,0 +1,28 @@
+package org.hebb.simulator.plasticity;
+
+import java.util.Set;
+
+import org.hebb.simulator.BackendKind;
+import org.hebb.simulator.EngineKind;
+
+/**
+ * A plasticity rule: a definition (parameters, declared state, supported engines and backends) that attaches to
+ * any projection through {@link org.hebb.simulator.Network#addPlasticity}. Attaching asks the context for the
+ * shared traces, spike histories and indices it needs, registers its per-step work, and returns the rule's state
+ * on that projection ({@code S}), which monitors and user code read.
+ *
+ * @param <S> the state of the rule on one projection
+ */
+public interface PlasticityRule<S extends RuleState> {
+    /** Short name used in messages, e.g. "STDP". */
+    String name();
+
+    /** The engines this rule runs on. */
+    Set<EngineKind> engines();
+
+    /** The backends this rule runs on. */
+    Set<BackendKind> backends();
+
+    /** Attaches the rule to the context's projection (called once, before the first run). */
+    S attach(PlasticityContext context);
+}
