@@ -43,6 +43,8 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--build-dir", default=None, help="C++ project directory (default: fresh temp dir, removed afterwards)")
     ap.add_argument("--method", default="euler", help="Brian2 integration method")
+    ap.add_argument("--plastic", action="store_true",
+                    help="additive STDP on E->E (taus 20 ms, wmax 1.2, Apre 0.01 wmax, Apost -1.05 Apre)")
     args = ap.parse_args()
 
     build_dir = args.build_dir or tempfile.mkdtemp(prefix="coba_brian2_")
@@ -69,8 +71,26 @@ def main():
 
     # Indices in connect() are relative to the source subgroup, hence the
     # offset n_exc when excluding self connections of inhibitory neurons.
-    Ce = b2.Synapses(P[:n_exc], P, on_pre="ge_post += 0.6", namespace=namespace)
-    Ce.connect(j="k for k in sample(N_post, p=p) if k != i", namespace=namespace)
+    if args.plastic:
+        # E->E carries pair-based STDP with event-driven traces; E->I stays static.
+        wmax = 1.2
+        stdp_ns = dict(namespace, taupre=20 * ms, taupost=20 * ms, wmax=wmax,
+                       Apre=0.01 * wmax, Apost=-0.0105 * wmax)
+        Cee = b2.Synapses(P[:n_exc], P[:n_exc], model="""w : 1
+            dapre/dt = -apre / taupre : 1 (event-driven)
+            dapost/dt = -apost / taupost : 1 (event-driven)""",
+                          on_pre="""ge_post += w
+            apre += Apre
+            w = clip(w + apost, 0, wmax)""",
+                          on_post="""apost += Apost
+            w = clip(w + apre, 0, wmax)""", namespace=stdp_ns)
+        Cee.connect(j="k for k in sample(N_post, p=p) if k != i", namespace=namespace)
+        Cee.w = 0.6
+        Cei = b2.Synapses(P[:n_exc], P[n_exc:], on_pre="ge_post += 0.6", namespace=namespace)
+        Cei.connect(j="k for k in sample(N_post, p=p)", namespace=namespace)
+    else:
+        Ce = b2.Synapses(P[:n_exc], P, on_pre="ge_post += 0.6", namespace=namespace)
+        Ce.connect(j="k for k in sample(N_post, p=p) if k != i", namespace=namespace)
     Ci = b2.Synapses(P[n_exc:], P, on_pre="gi_post += 6.7", namespace=namespace)
     Ci.connect(j="k for k in sample(N_post, p=p) if k != i + n_exc", namespace=namespace)
 
@@ -79,6 +99,7 @@ def main():
     total = time.perf_counter() - t0
 
     n_spikes = int(spikes.num_spikes)
+    mean_ee_weight = float(Cee.w[:].mean()) if args.plastic else None
     if args.build_dir is None:
         shutil.rmtree(build_dir, ignore_errors=True)
     print(json.dumps(dict(
@@ -87,7 +108,8 @@ def main():
         main_loop_seconds=b2.device._last_run_time,
         total_seconds=round(total, 3),
         rate_hz=n_spikes / (args.n * args.duration),
-        spikes=n_spikes, method=args.method)))
+        spikes=n_spikes, method=args.method, plastic=args.plastic,
+        mean_ee_weight=mean_ee_weight)))
 
 
 if __name__ == "__main__":

@@ -6,14 +6,16 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.hebb.experiments.coba.CobaNetwork;
 import org.hebb.neurons.lif.IfCondExp;
+import org.hebb.plasticity.stdp.StdpSynapses;
 import org.hebb.simulator.Network;
 import org.hebb.simulator.monitor.SpikeMonitor;
 
 /**
  * One whole-run measurement of Hebb's COBA in a fresh JVM: builds the network, then times {@code run()} alone
  * (JIT warm-up included, network construction excluded, as Brian2's main-loop time excludes its build). Prints
- * one JSON object: n, threads, seed, duration_s, hebb_seconds, hebb_rate_hz, spikes, synapses.
- * Usage: {@code CobaRun N DURATION_MS SEED THREADS}.
+ * one JSON object: n, threads, seed, duration_s, hebb_seconds, hebb_rate_hz, spikes, synapses, plastic and (plastic)
+ * mean_ee_weight in leak units. Usage: {@code CobaRun N DURATION_MS SEED THREADS [plastic]}; "plastic" adds
+ * {@link CobaNetwork#stdpOnExcitatory()} on E->E.
  */
 public final class CobaRun {
     private CobaRun() {
@@ -25,8 +27,10 @@ public final class CobaRun {
         double durationMs = Double.parseDouble(args[1]);
         long seed = Long.parseLong(args[2]);
         int threads = Integer.parseInt(args[3]);
+        boolean plastic = args.length > 4 && args[4].equals("plastic");
         CobaNetwork coba = CobaNetwork.build(n, seed, threads, IfCondExp.Integration.EULER);
         Network net = coba.network();
+        StdpSynapses stdp = plastic ? coba.addStdpOnExcitatory() : null;
         SpikeMonitor exc = net.monitorSpikes(coba.excitatory(), SpikeMonitor.settings().countsOnly());
         SpikeMonitor inh = net.monitorSpikes(coba.inhibitory(), SpikeMonitor.settings().countsOnly());
         long start = System.nanoTime();
@@ -42,6 +46,14 @@ public final class CobaRun {
         result.put("hebb_rate_hz", spikes / (n * durationMs / 1000));
         result.put("spikes", spikes);
         result.put("synapses", net.projections().stream().mapToLong(p -> p.synapseCount()).sum());
+        result.put("plastic", plastic);
+        if (plastic) {
+            double sum = 0;
+            for (float w : stdp.weights()) {
+                sum += w;
+            }
+            result.put("mean_ee_weight", sum / stdp.weights().length / CobaNetwork.LEAK_US);
+        }
         net.close();
         System.out.println(new ObjectMapper().writeValueAsString(result));
     }

@@ -17,10 +17,11 @@ import org.hebb.experiments.output.JsonOutput;
 
 /**
  * Runs Hebb's COBA and Brian2's (C++ standalone) side by side, alternating, for each network size, and writes
- * the medians to {@code benchmarks/results/coba-vs-brian2.json}. Hebb is measured in a fresh JVM per repeat
+ * the medians to {@code benchmarks/results/coba-vs-brian2.json}, or with {@code --plastic} (STDP on E->E in both)
+ * to {@code benchmarks/results/plastic-coba-vs-brian2.json}. Hebb is measured in a fresh JVM per repeat
  * ({@link CobaRun}); Brian2 by its main-loop time (compilation excluded). Fails if mean rates differ by more than
  * 15%. Skips with a message when Brian2 is missing.
- * Usage: {@code CobaVsBrian2 [repeats] [duration_ms] [sizes...]}; defaults 3, 10000, 4000 16000.
+ * Usage: {@code CobaVsBrian2 [--plastic] [repeats] [duration_ms] [sizes...]}; defaults 3, 10000, 4000 16000.
  */
 public final class CobaVsBrian2 {
     private static final String PYTHON = "/usr/bin/python3";
@@ -30,7 +31,9 @@ public final class CobaVsBrian2 {
     }
 
     /** Entry point. */
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] arguments) throws Exception {
+        boolean plastic = arguments.length > 0 && arguments[0].equals("--plastic");
+        String[] args = plastic ? Arrays.copyOfRange(arguments, 1, arguments.length) : arguments;
         int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         double durationMs = args.length > 1 ? Double.parseDouble(args[1]) : 10_000;
         int[] sizes = args.length > 2 ? Arrays.stream(args, 2, args.length).mapToInt(Integer::parseInt).toArray()
@@ -49,16 +52,28 @@ public final class CobaVsBrian2 {
             double hebbRate = 0;
             double brianRate = 0;
             int threads = 1;
+            double hebbWeight = Double.NaN;
+            double brianWeight = Double.NaN;
             for (int r = 0; r < repeats; r++) {
                 JsonNode h = runJson(List.of(javaBinary(), "-cp", System.getProperty("java.class.path"),
-                        CobaRun.class.getName(), String.valueOf(n), String.valueOf(durationMs), "1", "1"));
-                JsonNode b = runJson(List.of(PYTHON, script.toString(), "--n", String.valueOf(n),
-                        "--duration", String.valueOf(durationMs / 1000), "--seed", "1", "--method", "euler"));
+                        CobaRun.class.getName(), String.valueOf(n), String.valueOf(durationMs), "1", "1",
+                        plastic ? "plastic" : "static"));
+                List<String> brianCommand = new ArrayList<>(List.of(PYTHON, script.toString(), "--n",
+                        String.valueOf(n), "--duration", String.valueOf(durationMs / 1000), "--seed", "1",
+                        "--method", "euler"));
+                if (plastic) {
+                    brianCommand.add("--plastic");
+                }
+                JsonNode b = runJson(brianCommand);
                 hebb[r] = h.get("hebb_seconds").asDouble();
                 brian[r] = b.get("main_loop_seconds").asDouble();
                 hebbRate = h.get("hebb_rate_hz").asDouble();
                 brianRate = b.get("rate_hz").asDouble();
                 threads = h.get("threads").asInt();
+                if (plastic) {
+                    hebbWeight = h.get("mean_ee_weight").asDouble();
+                    brianWeight = b.get("mean_ee_weight").asDouble();
+                }
                 System.err.printf("N=%d repeat %d: Hebb %.3f s (%.2f Hz), Brian2 %.3f s (%.2f Hz)%n", n, r + 1,
                         hebb[r], hebbRate, brian[r], brianRate);
             }
@@ -73,6 +88,10 @@ public final class CobaVsBrian2 {
             row.put("hebb_seconds_all", hebb);
             row.put("brian2_seconds_all", brian);
             row.put("duration_s", durationMs / 1000);
+            if (plastic) {
+                row.put("hebb_mean_ee_weight", hebbWeight);
+                row.put("brian2_mean_ee_weight", brianWeight);
+            }
             row.put("seed", 1);
             results.add(row);
             double rateGap = Math.abs(hebbRate - brianRate) / brianRate;
@@ -82,13 +101,15 @@ public final class CobaVsBrian2 {
             }
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("benchmark", "COBA (Brette et al. 2007), Euler membrane, dt 0.1 ms, one thread");
+        out.put("benchmark", "COBA (Brette et al. 2007), Euler membrane, dt 0.1 ms, one thread"
+                + (plastic ? ", additive STDP on E->E (tau 20/20 ms, w_max 12 nS, a+ 0.01, a- 0.0105)" : ""));
         out.put("date", Instant.now().toString());
         out.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         out.put("cpu", cpuModel());
         out.put("repeats", repeats);
         out.put("results", results);
-        Path file = root.resolve("benchmarks/results/coba-vs-brian2.json");
+        Path file = root.resolve(plastic ? "benchmarks/results/plastic-coba-vs-brian2.json"
+                : "benchmarks/results/coba-vs-brian2.json");
         JsonOutput.write(file, out);
         System.out.println(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(out));
         System.err.println("written " + file);

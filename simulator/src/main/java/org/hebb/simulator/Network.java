@@ -15,6 +15,7 @@ import org.hebb.simulator.plasticity.PlasticityRegistry;
 import org.hebb.simulator.plasticity.PlasticityRule;
 import org.hebb.simulator.plasticity.RuleState;
 import org.hebb.simulator.input.BernoulliSource;
+import org.hebb.simulator.input.CorrelatedPoissonSource;
 import org.hebb.simulator.input.PoissonSource;
 import org.hebb.simulator.input.SpikeTimesSource;
 import org.hebb.simulator.monitor.Monitor;
@@ -118,6 +119,16 @@ public final class Network implements AutoCloseable {
     public PoissonSource addPoissonSource(String name, int size, double rateHz) {
         requireBuilding("addPoissonSource");
         return register(new PoissonSource(name, size, rateHz, dt));
+    }
+
+    /**
+     * Adds {@code size} Poisson sources at {@code rateHz} each whose spike counts have pairwise correlation
+     * {@code correlation} in (0, 1] (a multiple interaction process).
+     */
+    public CorrelatedPoissonSource addCorrelatedPoissonSource(String name, int size, double rateHz,
+                                                              double correlation) {
+        requireBuilding("addCorrelatedPoissonSource");
+        return register(new CorrelatedPoissonSource(name, size, rateHz, correlation, dt));
     }
 
     /** Adds {@code size} Bernoulli sources (probability per step, initially 0): the pixel encoder. */

@@ -1,8 +1,11 @@
 package org.hebb.experiments.coba;
 
 import org.hebb.neurons.lif.IfCondExp;
+import org.hebb.plasticity.stdp.Stdp;
+import org.hebb.plasticity.stdp.StdpSynapses;
 import org.hebb.simulator.Network;
 import org.hebb.simulator.connect.Connectors;
+import org.hebb.simulator.connect.Projection;
 import org.hebb.simulator.connect.Synapses;
 import org.hebb.simulator.init.Values;
 import org.hebb.simulator.population.NeuronPopulation;
@@ -17,10 +20,26 @@ import org.hebb.util.Require;
  * @param network    the network
  * @param excitatory the excitatory population (first 80%)
  * @param inhibitory the inhibitory population
+ * @param excToExc   the excitatory-to-excitatory projection
  */
-public record CobaNetwork(Network network, NeuronPopulation excitatory, NeuronPopulation inhibitory) {
+public record CobaNetwork(Network network, NeuronPopulation excitatory, NeuronPopulation inhibitory,
+                          Projection excToExc) {
     /** Leak conductance, uS: the unit in which the benchmark states conductances. */
     public static final double LEAK_US = 0.01;
+
+    /**
+     * The plastic variant's rule on E->E: additive all-to-all STDP, tau_plus = tau_minus = 20 ms, w_max twice the
+     * initial 6 nS, a_plus 1% of w_max and a_minus 1.05 a_plus (benchmarks/brian2/coba_brian2.py --plastic uses
+     * the same).
+     */
+    public static Stdp stdpOnExcitatory() {
+        return Stdp.builder().tauPlus(20).tauMinus(20).wMax(1.2 * LEAK_US).aPlus(0.01).aMinus(0.0105).build();
+    }
+
+    /** Attaches {@link #stdpOnExcitatory()} to the E->E projection (before the first run). */
+    public StdpSynapses addStdpOnExcitatory() {
+        return network.addPlasticity(excToExc, stdpOnExcitatory());
+    }
 
     /**
      * Builds the network.
@@ -50,10 +69,10 @@ public record CobaNetwork(Network network, NeuronPopulation excitatory, NeuronPo
         double p = 80.0 / n;
         Synapses excitatory = Synapses.onto("excitatory").weights(Values.constant(0.6 * LEAK_US));
         Synapses inhibitory = Synapses.onto("inhibitory").weights(Values.constant(6.7 * LEAK_US));
-        network.connect(exc, exc, Connectors.fixedProbability(p, false), excitatory);
+        Projection excToExc = network.connect(exc, exc, Connectors.fixedProbability(p, false), excitatory);
         network.connect(exc, inh, Connectors.fixedProbability(p, false), excitatory);
         network.connect(inh, exc, Connectors.fixedProbability(p, false), inhibitory);
         network.connect(inh, inh, Connectors.fixedProbability(p, false), inhibitory);
-        return new CobaNetwork(network, exc, inh);
+        return new CobaNetwork(network, exc, inh, excToExc);
     }
 }

@@ -1,0 +1,324 @@
+package org.hebb.plasticity.threefactor;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.hebb.plasticity.PresynapticProjection;
+import org.hebb.plasticity.Signal;
+import org.hebb.plasticity.WeightBounds;
+import org.hebb.simulator.connect.IncomingSynapses;
+import org.hebb.simulator.connect.Projection;
+import org.hebb.simulator.engine.SpikeHistory;
+import org.hebb.simulator.engine.SpikeView;
+import org.hebb.simulator.engine.SynapseRange;
+import org.hebb.simulator.engine.SynapseUpdate;
+import org.hebb.simulator.engine.Trace;
+import org.hebb.simulator.plasticity.PlasticityContext;
+import org.hebb.simulator.plasticity.RuleState;
+import org.hebb.util.Require;
+
+/**
+ * {@link ThreeFactor} on one projection: eligibility, modulators, gate and weights, and the per-step work.
+ */
+public final class ThreeFactorSynapses implements SynapseUpdate, RuleState {
+    private static final int DECAY_TABLE = 1 << 12;
+
+    private final ThreeFactor rule;
+    private final List<Variable> variables = new ArrayList<>();
+    private final float[] weights;
+    private final WeightBounds bounds;
+    private final IncomingSynapses incoming;
+    private final Trace preTrace;
+    private final Trace postTrace;
+    private final SpikeHistory preSpikes;
+    private final int minDelay;
+    private final int maxDelay;
+    private final float[] eligibility;
+    private final int[] eligibilityStep;
+    private final float[] eligibilityDecay;
+    private final double eligibilityDecayPerStep;
+    private final float[] modulators;
+    private final float[] projected;
+    private final double dt;
+    private volatile float gate = 1f;
+    private long latestSpikeStep = -1;
+
+    ThreeFactorSynapses(ThreeFactor rule, PlasticityContext context) {
+        this.rule = rule;
+        Projection projection = context.projection();
+        this.dt = context.dt();
+        this.weights = projection.rows().weights();
+        this.bounds = rule.bounds;
+        bounds.requireContains(projection.name(), weights);
+        this.incoming = context.incoming();
+        int min = Integer.MAX_VALUE;
+        for (int j = 0; j < projection.synapseCount(); j++) {
+            min = Math.min(min, projection.delayOf(j));
+        }
+        this.maxDelay = projection.maxDelay();
+        this.minDelay = Math.min(min, maxDelay);
+        this.modulators = new float[projection.target().size()];
+        variables.add(new Variable("weight", "projection weight unit", Scope.SYNAPSE));
+        variables.add(new Variable("modulator", "1", rule.modulation == ThreeFactor.Modulation.GLOBAL
+                ? Scope.GLOBAL : Scope.POSTSYNAPTIC_NEURON));
+        variables.add(new Variable("gate", "1", Scope.GLOBAL));
+        if (rule.eligibility == ThreeFactor.Eligibility.PAIRED) {
+            int n = projection.synapseCount();
+            this.eligibility = new float[n];
+            this.eligibilityStep = new int[n];
+            this.eligibilityDecayPerStep = Math.exp(-dt / rule.tauEligibilityMs);
+            this.eligibilityDecay = new float[DECAY_TABLE];
+            for (int i = 0; i < DECAY_TABLE; i++) {
+                eligibilityDecay[i] = (float) Math.pow(eligibilityDecayPerStep, i);
+            }
+            this.preTrace = context.trace(projection.source(), rule.tauPlusMs, 1f, Trace.Pairing.ALL_TO_ALL,
+                    maxDelay + 1);
+            this.postTrace = context.trace(projection.target(), rule.tauMinusMs, 1f, Trace.Pairing.ALL_TO_ALL, 2);
+            this.preSpikes = context.spikes(projection.source(), maxDelay + 1);
+            this.projected = null;
+            variables.add(new Variable("eligibility", "1", Scope.SYNAPSE));
+        } else {
+            this.eligibility = null;
+            this.eligibilityStep = null;
+            this.eligibilityDecay = null;
+            this.eligibilityDecayPerStep = 0;
+            this.preTrace = context.trace(projection.source(), rule.tauEligibilityMs, 1f, Trace.Pairing.ALL_TO_ALL,
+                    maxDelay + 1);
+            this.postTrace = null;
+            this.preSpikes = null;
+            if (rule.projection != null) {
+                Require.that(projection.hasUniformDelay(), "projection (HLOP) is not allowed on projection '"
+                        + projection.name() + "': it has per-synapse delays, so its synapses see different "
+                        + "presynaptic vectors; use one delay");
+                Require.that(rule.projection.dimension() == projection.source().size(), "projection dimension = "
+                        + rule.projection.dimension() + " is not allowed: must equal the presynaptic population "
+                        + "size " + projection.source().size());
+                this.projected = new float[projection.source().size()];
+            } else {
+                this.projected = null;
+            }
+            variables.add(new Variable("eligibility", "1", Scope.PRESYNAPTIC_NEURON));
+        }
+        if (rule.modulatorSignal != null) {
+            setModulator(rule.modulatorSignal.valueAt(0, 0));
+        }
+        if (rule.gateSignal != null) {
+            setGate(rule.gateSignal.valueAt(0, 0));
+        }
+        context.onSynapses(this);
+        context.afterSynapseUpdates(this::afterSynapseUpdates);
+    }
+
+    /** Sets the modulator of every postsynaptic neuron (the global modulator). */
+    public void setModulator(double value) {
+        java.util.Arrays.fill(modulators, (float) Require.finiteFloat("modulator", value, ""));
+    }
+
+    /** Sets the modulator of postsynaptic neuron {@code neuron} (per-neuron modulation only). */
+    public void setModulator(int neuron, double value) {
+        Require.that(rule.modulation == ThreeFactor.Modulation.PER_POSTSYNAPTIC_NEURON, "setModulator(neuron, "
+                + "value) is not allowed with modulation = GLOBAL: use setModulator(value)");
+        Require.inRange("neuron", neuron, 0, modulators.length - 1);
+        modulators[neuron] = (float) Require.finiteFloat("modulator[" + neuron + "]", value, "");
+    }
+
+    /** Sets the attention gate. */
+    public void setGate(double value) {
+        gate = (float) Require.finiteFloat("gate", value, "");
+    }
+
+    /** The current gate. */
+    public float gate() {
+        return gate;
+    }
+
+    /** The live modulator array, one value per postsynaptic neuron (all equal under global modulation). */
+    public float[] modulators() {
+        return modulators;
+    }
+
+    /** The live weight array (synapse order of the projection). */
+    public float[] weights() {
+        return weights;
+    }
+
+    @Override
+    public void afterDelivery(SynapseRange synapses, long spikeStep, SpikeView pre, SpikeView post) {
+        if (eligibility != null) {
+            depressArrivals(synapses, spikeStep);
+            potentiateIncoming(synapses, spikeStep, post);
+        }
+        float g = gate;
+        if (g != 0f) {
+            if (eligibility != null) {
+                applyPaired(synapses, spikeStep, (float) (rule.eta * dt) * g);
+            } else {
+                applyPresynaptic(synapses, spikeStep, (float) (rule.eta * dt) * g);
+            }
+        }
+    }
+
+    private void afterSynapseUpdates(long spikeStep) {
+        latestSpikeStep = spikeStep;
+        long next = spikeStep + 1;
+        if (rule.modulatorSignal != null) {
+            setModulator(rule.modulatorSignal.valueAt(next, next * dt));
+        }
+        if (rule.gateSignal != null) {
+            setGate(rule.gateSignal.valueAt(next, next * dt));
+        }
+        if (projected != null) {
+            float[] x = next >= maxDelay ? preTrace.at(next - maxDelay) : null;
+            if (x == null) {
+                java.util.Arrays.fill(projected, 0f);
+            } else {
+                rule.projection.project(x, projected);
+            }
+        }
+    }
+
+    /** Brings synapse j's eligibility from its last update to {@code step}. */
+    private float eligibilityAt(int j, long step) {
+        long elapsed = step - eligibilityStep[j];
+        float e = eligibility[j];
+        if (elapsed != 0 && e != 0f) {
+            e *= elapsed < DECAY_TABLE ? eligibilityDecay[(int) elapsed]
+                    : (float) Math.pow(eligibilityDecayPerStep, elapsed);
+        }
+        return e;
+    }
+
+    private void depressArrivals(SynapseRange synapses, long spikeStep) {
+        final float[] xPost = postTrace.at(spikeStep - 1);
+        final float decay = postTrace.decay();
+        final int[] targets = synapses.targets();
+        final short[] delays = synapses.delays();
+        final float aMinus = rule.aMinus;
+        final int now = (int) spikeStep;
+        for (int d = minDelay; d <= maxDelay && d <= spikeStep; d++) {
+            SpikeView arriving = preSpikes.at(spikeStep - d);
+            for (int part = 0; part < arriving.partitions(); part++) {
+                int[] list = arriving.neurons(part);
+                for (int s = 0, n = arriving.count(part); s < n; s++) {
+                    int pre = list[s];
+                    for (int j = synapses.rowStart(pre), end = synapses.rowEnd(pre); j < end; j++) {
+                        if (delays != null && delays[j] != d) {
+                            continue;
+                        }
+                        eligibility[j] = eligibilityAt(j, spikeStep) - aMinus * xPost[targets[j]] * decay;
+                        eligibilityStep[j] = now;
+                    }
+                }
+            }
+        }
+    }
+
+    private void potentiateIncoming(SynapseRange synapses, long spikeStep, SpikeView post) {
+        final int k = synapses.partition();
+        final int[] list = post.neurons(k);
+        final int[] start = incoming.start();
+        final int[] synapse = incoming.synapse();
+        final int[] source = incoming.source();
+        final short[] delays = synapses.delays();
+        final float aPlus = rule.aPlus;
+        final int now = (int) spikeStep;
+        for (int s = 0, n = post.count(k); s < n; s++) {
+            int i = list[s];
+            for (int c = start[i], end = start[i + 1]; c < end; c++) {
+                int j = synapse[c];
+                int d = delays == null ? synapses.uniformDelay() : delays[j];
+                if (d > spikeStep) {
+                    continue;
+                }
+                eligibility[j] = eligibilityAt(j, spikeStep) + aPlus * preTrace.at(spikeStep - d)[source[c]];
+                eligibilityStep[j] = now;
+            }
+        }
+    }
+
+    private void applyPaired(SynapseRange synapses, long spikeStep, float etaDtGate) {
+        final int[] start = incoming.start();
+        final int[] synapse = incoming.synapse();
+        final float min = bounds.min();
+        final float max = bounds.max();
+        final int now = (int) spikeStep;
+        for (int i = synapses.targetFrom(); i < synapses.targetTo(); i++) {
+            float factor = etaDtGate * modulators[i];
+            if (factor == 0f) {
+                continue;
+            }
+            for (int c = start[i], end = start[i + 1]; c < end; c++) {
+                int j = synapse[c];
+                float e = eligibilityAt(j, spikeStep);
+                eligibility[j] = e;
+                eligibilityStep[j] = now;
+                weights[j] = Math.min(max, Math.max(min, weights[j] + factor * e));
+            }
+        }
+    }
+
+    private void applyPresynaptic(SynapseRange synapses, long spikeStep, float etaDtGate) {
+        final int[] start = incoming.start();
+        final int[] synapse = incoming.synapse();
+        final int[] source = incoming.source();
+        final short[] delays = synapses.delays();
+        final float min = bounds.min();
+        final float max = bounds.max();
+        final int uniformDelay = synapses.uniformDelay();
+        final float[] uniformX = projected != null ? projected
+                : delays == null && uniformDelay <= spikeStep ? preTrace.at(spikeStep - uniformDelay) : null;
+        if (delays == null && uniformX == null) {
+            return;
+        }
+        for (int i = synapses.targetFrom(); i < synapses.targetTo(); i++) {
+            float factor = etaDtGate * modulators[i];
+            if (factor == 0f) {
+                continue;
+            }
+            for (int c = start[i], end = start[i + 1]; c < end; c++) {
+                int j = synapse[c];
+                float x;
+                if (uniformX != null) {
+                    x = uniformX[source[c]];
+                } else if (delays[j] <= spikeStep) {
+                    x = preTrace.at(spikeStep - delays[j])[source[c]];
+                } else {
+                    continue;
+                }
+                weights[j] = Math.min(max, Math.max(min, weights[j] + factor * x));
+            }
+        }
+    }
+
+    @Override
+    public List<Variable> variables() {
+        return variables;
+    }
+
+    /**
+     * Current values; the weights and modulators are live arrays, the eligibility under paired eligibility is a
+     * fresh copy decayed to the latest processed step (it is stored lazily).
+     */
+    @Override
+    public float[] values(String variable) {
+        return switch (RuleState.find(variables, variable).name()) {
+            case "weight" -> weights;
+            case "modulator" -> rule.modulation == ThreeFactor.Modulation.GLOBAL
+                    ? new float[] {modulators.length > 0 ? modulators[0] : 0f} : modulators;
+            case "gate" -> new float[] {gate};
+            default -> currentEligibility();
+        };
+    }
+
+    private float[] currentEligibility() {
+        if (eligibility == null) {
+            return preTrace.latest();
+        }
+        float[] now = new float[eligibility.length];
+        long step = Math.max(0, latestSpikeStep);
+        for (int j = 0; j < now.length; j++) {
+            now[j] = eligibilityAt(j, step);
+        }
+        return now;
+    }
+}
