@@ -1,7 +1,8 @@
 /**
- * Plasticity rules attachable to projections: STDP, three-factor Hebbian, astrocyte-modulated STDP and Hebbian
- * orthogonal projection. {@link org.hebb.plasticity.PresynapticProjection} lets a rule whose update is
- * error x presynaptic trace use a projected trace; {@link org.hebb.plasticity.hlop} provides one. The rules
- * themselves are not implemented yet; see README.md in this module.
+ * Plasticity rules attachable to any projection with {@code Network.addPlasticity}: pair-based STDP
+ * ({@link org.hebb.plasticity.stdp}), the three-factor rule ({@link org.hebb.plasticity.threefactor}) and the
+ * Hebbian subspace module of HLOP ({@link org.hebb.plasticity.hlop}), with what they share: weight bounds and
+ * dependence, time-varying {@link org.hebb.plasticity.Signal}s, and {@link org.hebb.plasticity.PresynapticProjection},
+ * through which an error x presynaptic trace rule uses a projected trace.
  */
 package org.hebb.plasticity;

@@ -16,17 +16,35 @@ import org.hebb.util.Require;
 /**
  * Song, Miller and Abbott (2000): additive STDP on the excitatory synapses of one conductance-based LIF neuron
  * driven by Poisson inputs balances its firing, makes the weights bimodal, and favours correlated inputs.
- * Neuron: tau_m 20 ms, E_L -70 mV, threshold -54 mV, reset -60 mV, no refractory period, E_exc 0 mV, tau_exc 5 ms;
- * leak 10 nS (cm 0.2 nF), g_max 0.015 leak units = 0.15 nS, initial weights U(0, g_max);
- * STDP tau_plus = tau_minus = 20 ms, a_plus 0.005, a_minus 1.05 a_plus, hard bounds [0, g_max].
+ * Neuron ({@link Cell#SONG_2000}): tau_m 20 ms, E_L -70 mV, threshold -54 mV, reset -60 mV, no refractory period,
+ * E_exc 0 mV, tau_exc 5 ms; leak 10 nS (cm = 10 nS * tau_m), g_max 0.015 leak units = 0.15 nS, initial weights U(0, g_max);
+ * STDP tau_plus = tau_minus = 20 ms, a_plus 0.005, a_minus 1.05 a_plus, hard bounds [0, g_max]. Brian2's variant of
+ * the example ({@link Cell#BRIAN2_EXAMPLE}, 15 Hz, a_plus 0.01) converges faster.
  */
 public final class SongMillerAbbott {
     /** Leak conductance, uS. */
     public static final double LEAK_US = 0.01;
     /** Inhibitory synaptic conductance, uS (0.05 leak units). */
     public static final double G_INH_US = 0.05 * LEAK_US;
-    /** Maximal synaptic conductance, uS (0.015 leak units). */
-    public static final double G_MAX_US = 0.015 * LEAK_US;
+
+    /**
+     * The neuron and the bound of its plastic conductances.
+     *
+     * @param tauMs       membrane time constant, ms
+     * @param restMv      leak reversal potential, mV
+     * @param gMaxLeak    maximal synaptic conductance in leak units
+     */
+    public record Cell(double tauMs, double restMv, double gMaxLeak) {
+        /** Song, Miller and Abbott (2000): tau_m 20 ms, E_L -70 mV, g_max 0.015. */
+        public static final Cell SONG_2000 = new Cell(20, -70, 0.015);
+        /** Brian2's example examples/synapses/STDP.py: tau_m 10 ms, E_L -74 mV, g_max 0.01. */
+        public static final Cell BRIAN2_EXAMPLE = new Cell(10, -74, 0.01);
+
+        /** g_max in uS. */
+        public double gMaxUs() {
+            return gMaxLeak * LEAK_US;
+        }
+    }
 
     private SongMillerAbbott() {
     }
@@ -34,6 +52,7 @@ public final class SongMillerAbbott {
     /**
      * One run.
      *
+     * @param cell             the neuron and g_max
      * @param inputs           number of excitatory Poisson inputs
      * @param rateHz           rate of every input, Hz
      * @param correlatedInputs how many of the inputs (the first ones) share spikes with pairwise correlation
@@ -45,9 +64,10 @@ public final class SongMillerAbbott {
      * @param durationMs       biological time, ms
      * @param seed             master seed
      */
-    public record Config(int inputs, double rateHz, int correlatedInputs, double correlation, int inhibitoryInputs,
-                         double aPlus, double durationMs, long seed) {
+    public record Config(Cell cell, int inputs, double rateHz, int correlatedInputs, double correlation,
+                         int inhibitoryInputs, double aPlus, double durationMs, long seed) {
         public Config {
+            Require.notNull("cell", cell);
             Require.atLeast("inhibitory inputs", inhibitoryInputs, 0);
             Require.positive("a_plus", aPlus, "(fraction of g_max)");
             Require.atLeast("inputs", inputs, 1);
@@ -74,30 +94,30 @@ public final class SongMillerAbbott {
     }
 
     /** The paper's STDP rule with potentiation amplitude {@code aPlus} (fraction of g_max). */
-    public static Stdp rule(double aPlus) {
-        return Stdp.builder().tauPlus(20).tauMinus(20).aPlus(aPlus).aMinus(aPlus * 1.05).wMax(G_MAX_US).build();
+    public static Stdp rule(double aPlus, double gMaxUs) {
+        return Stdp.builder().tauPlus(20).tauMinus(20).aPlus(aPlus).aMinus(aPlus * 1.05).wMax(gMaxUs).build();
     }
 
     /** Builds and runs the network on one thread. */
     public static Result run(Config config) {
         try (Network net = Network.builder().dt(0.1).seed(config.seed()).threads(1).build()) {
             IfCondExp model = IfCondExp.builder()
-                    .cm(0.2).tauM(20).tauRefrac(0)
-                    .vRest(-70).vReset(-60).vThresh(-54)
+                    .cm(LEAK_US * config.cell().tauMs()).tauM(config.cell().tauMs()).tauRefrac(0)
+                    .vRest(config.cell().restMv()).vReset(-60).vThresh(-54)
                     .tauSynE(5).eRevE(0).tauSynI(5).eRevI(-70)
                     .build();
             NeuronPopulation neuron = net.addNeurons("neuron", 1, model);
-            neuron.initialize("v", Values.constant(-70));
+            neuron.initialize("v", Values.constant(config.cell().restMv()));
             int correlated = config.correlatedInputs();
             StdpSynapses[] groups = new StdpSynapses[correlated > 0 ? 2 : 1];
             int g = 0;
             if (correlated > 0) {
                 groups[g++] = attach(net, net.addCorrelatedPoissonSource("correlated", correlated,
-                        config.rateHz(), config.correlation()), neuron, config.aPlus());
+                        config.rateHz(), config.correlation()), neuron, config);
             }
             if (correlated < config.inputs()) {
                 groups[g] = attach(net, net.addPoissonSource("uncorrelated", config.inputs() - correlated,
-                        config.rateHz()), neuron, config.aPlus());
+                        config.rateHz()), neuron, config);
             } else {
                 groups = new StdpSynapses[] {groups[0]};
             }
@@ -113,10 +133,11 @@ public final class SongMillerAbbott {
         }
     }
 
-    private static StdpSynapses attach(Network net, Population inputs, NeuronPopulation neuron, double aPlus) {
+    private static StdpSynapses attach(Network net, Population inputs, NeuronPopulation neuron, Config config) {
+        double gMax = config.cell().gMaxUs();
         Projection projection = net.connect(inputs, neuron, Connectors.allToAll(true),
-                Synapses.onto("excitatory").weights(Values.uniform(0, G_MAX_US)));
-        return net.addPlasticity(projection, rule(aPlus));
+                Synapses.onto("excitatory").weights(Values.uniform(0, gMax)));
+        return net.addPlasticity(projection, rule(config.aPlus(), gMax));
     }
 
     private static Result summarize(Config config, StdpSynapses[] groups, SpikeMonitor output, double seconds) {
@@ -125,7 +146,7 @@ public final class SongMillerAbbott {
         for (StdpSynapses group : groups) {
             float[] w = group.weights();
             for (int j = 0; j < w.length; j++) {
-                weights[offset + j] = (float) (w[j] / G_MAX_US);
+                weights[offset + j] = (float) (w[j] / config.cell().gMaxUs());
             }
             offset += w.length;
         }

@@ -39,12 +39,8 @@ public final class StdpSynapses implements SynapseUpdate, RuleState {
         this.weights = projection.rows().weights();
         this.bounds = rule.bounds();
         bounds.requireContains(projection.name(), weights);
-        int min = Integer.MAX_VALUE;
-        for (int j = 0; j < projection.synapseCount(); j++) {
-            min = Math.min(min, projection.delayOf(j));
-        }
         this.maxDelay = projection.maxDelay();
-        this.minDelay = Math.min(min, maxDelay);
+        this.minDelay = projection.minDelay();
         this.preTrace = context.trace(projection.source(), rule.tauPlusMs(), 1f, rule.pairing(), maxDelay + 1);
         this.postTrace = context.trace(projection.target(), rule.tauMinusMs(), 1f, rule.pairing(), 2);
         this.preSpikes = context.spikes(projection.source(), maxDelay + 1);

@@ -51,12 +51,8 @@ public final class ThreeFactorSynapses implements SynapseUpdate, RuleState {
         this.bounds = rule.bounds;
         bounds.requireContains(projection.name(), weights);
         this.incoming = context.incoming();
-        int min = Integer.MAX_VALUE;
-        for (int j = 0; j < projection.synapseCount(); j++) {
-            min = Math.min(min, projection.delayOf(j));
-        }
         this.maxDelay = projection.maxDelay();
-        this.minDelay = Math.min(min, maxDelay);
+        this.minDelay = projection.minDelay();
         this.modulators = new float[projection.target().size()];
         variables.add(new Variable("weight", "projection weight unit", Scope.SYNAPSE));
         variables.add(new Variable("modulator", "1", rule.modulation == ThreeFactor.Modulation.GLOBAL

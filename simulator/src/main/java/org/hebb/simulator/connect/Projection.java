@@ -288,6 +288,18 @@ public final class Projection {
         return max;
     }
 
+    /** The shortest delay in steps. */
+    public int minDelay() {
+        if (delays == null) {
+            return uniformDelay;
+        }
+        int min = Delays.MAX_STEPS;
+        for (short d : delays) {
+            min = Math.min(min, d);
+        }
+        return min;
+    }
+
     /** Whether every synapse has the same delay. */
     public boolean hasUniformDelay() {
         return delays == null;
