@@ -7,7 +7,12 @@ public enum ReceptorKind {
     /** The weight is a synaptic current increment in nA, of either sign. */
     CURRENT("nA", false),
     /** The weight is an instantaneous change of the membrane potential in mV, of either sign. */
-    VOLTAGE_JUMP("mV", false);
+    VOLTAGE_JUMP("mV", false),
+    /**
+     * The weight (mV, either sign) scales a decaying drive of unit area: s ms after arrival the membrane potential
+     * rises by w exp(-s / tau) / tau per ms.
+     */
+    VOLTAGE_KERNEL("mV", false);
 
     private final String weightUnit;
     private final boolean nonNegativeWeights;

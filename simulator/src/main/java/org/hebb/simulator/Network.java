@@ -2,7 +2,9 @@ package org.hebb.simulator;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.hebb.neurons.NeuronModel;
@@ -65,6 +67,8 @@ public final class Network implements AutoCloseable {
     private double finiteCheckIntervalMs = 10.0;
     private double progressIntervalSeconds = 1.0;
     private ClockDrivenEngine engine;
+    /** Every neuron variable as it was when the first run started, per population, for {@link #resetState}. */
+    private final Map<NeuronPopulation, float[][]> initialState = new IdentityHashMap<>();
     private RuntimeException brokenBy;
     private boolean closed;
 
@@ -350,6 +354,23 @@ public final class Network implements AutoCloseable {
         report(listener, steps, steps, start);
     }
 
+    /**
+     * Starts the dynamics afresh between runs, as for a new trial or sample: every neuron variable returns to its
+     * value when the first run started, spikes in flight and the spike history are dropped, plasticity traces are
+     * zeroed and rules reset their dynamic variables (an astrocyte's rates). The plasticity of the last step run is
+     * applied first. Weights, monitors, random streams and the clock carry on.
+     */
+    public void resetState() {
+        requireRunnable();
+        compile();
+        engine.resetDynamics();
+        initialState.forEach((population, values) -> {
+            for (int v = 0; v < values.length; v++) {
+                System.arraycopy(values[v], 0, population.state().array(v), 0, values[v].length);
+            }
+        });
+    }
+
     /** One engine step; a failure inside it leaves partitions out of step, so the network refuses to go on. */
     private void advance() {
         try {
@@ -428,6 +449,11 @@ public final class Network implements AutoCloseable {
         for (Population p : populations) {
             if (p instanceof NeuronPopulation np) {
                 np.freeze();
+                float[][] values = new float[np.state().variables().size()][];
+                for (int v = 0; v < values.length; v++) {
+                    values[v] = np.state().array(v).clone();
+                }
+                initialState.put(np, values);
                 addMonitor(np, new FiniteStateChecker(np, intervalSteps, dt));
             }
         }

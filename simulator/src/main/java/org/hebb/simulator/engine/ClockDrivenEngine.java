@@ -40,8 +40,13 @@ public final class ClockDrivenEngine implements AutoCloseable {
     private final ProjectionRuntime[] projections;
     private final GlobalUpdate[] globalUpdates;
     private final Trace[] traces;
+    private final List<Runnable> resetActions;
     private final WorkerPool pool;
     private long step;
+    /** The first step whose predecessor's spikes are delivered and learned from (0, or the step after a reset). */
+    private long continuousFrom;
+    /** Whether the partitions are settling the previous step's plasticity instead of stepping. */
+    private volatile boolean settling;
 
     /**
      * Compiles the network for {@code threads} threads.
@@ -77,6 +82,7 @@ public final class ClockDrivenEngine implements AutoCloseable {
         }
         this.traces = plasticity.traces().toArray(new Trace[0]);
         this.globalUpdates = plasticity.globalUpdates().toArray(new GlobalUpdate[0]);
+        this.resetActions = plasticity.resetActions();
         Map<Projection, List<SynapseUpdate>> updates = plasticity.synapseUpdates();
         this.populations = populationRuntimes.toArray(new PopulationRuntime[0]);
         List<ProjectionRuntime> projectionRuntimes = new ArrayList<>();
@@ -103,12 +109,46 @@ public final class ClockDrivenEngine implements AutoCloseable {
         for (PopulationRuntime p : populations) {
             p.selectInputSlot(step);
         }
+        runPartitions();
+        completePlasticity();
+        step++;
+    }
+
+    /**
+     * Starts the dynamics afresh: first applies the plasticity of the last step run (which would otherwise wait
+     * for the next step), then drops spikes in flight and the spike history, zeroes traces and runs the rules'
+     * reset actions. Neuron state is the caller's business; weights and the step count carry on.
+     */
+    public void resetDynamics() {
+        if (step > continuousFrom) {
+            settling = true;
+            try {
+                runPartitions();
+            } finally {
+                settling = false;
+            }
+            completePlasticity();
+        }
+        for (PopulationRuntime p : populations) {
+            p.clear();
+        }
+        for (Trace trace : traces) {
+            trace.clear();
+        }
+        resetActions.forEach(Runnable::run);
+        continuousFrom = step;
+    }
+
+    private void runPartitions() {
         if (pool == null) {
             runPartition(0);
         } else {
             pool.runAll();
         }
-        if (step > 0) {
+    }
+
+    private void completePlasticity() {
+        if (step > continuousFrom) {
             for (Trace trace : traces) {
                 trace.completed(step - 1);
             }
@@ -116,7 +156,6 @@ public final class ClockDrivenEngine implements AutoCloseable {
                 update.afterSynapseUpdates(step - 1);
             }
         }
-        step++;
     }
 
     /** The spikes {@code population} emitted in the last completed step. */
@@ -126,9 +165,12 @@ public final class ClockDrivenEngine implements AutoCloseable {
     }
 
     private void runPartition(int k) {
-        if (step > 0) {
-            for (ProjectionRuntime p : projections) {
-                p.deliver(k, step - 1);
+        boolean settle = settling;
+        if (step > continuousFrom) {
+            if (!settle) {
+                for (ProjectionRuntime p : projections) {
+                    p.deliver(k, step - 1);
+                }
             }
             for (ProjectionRuntime p : projections) {
                 p.update(k, step - 1);
@@ -137,8 +179,10 @@ public final class ClockDrivenEngine implements AutoCloseable {
                 p.advanceTraces(k, step - 1);
             }
         }
-        for (PopulationRuntime p : populations) {
-            p.advance(k, step);
+        if (!settle) {
+            for (PopulationRuntime p : populations) {
+                p.advance(k, step);
+            }
         }
     }
 
@@ -216,6 +260,20 @@ public final class ClockDrivenEngine implements AutoCloseable {
 
         int slot(long step) {
             return (int) (step % views.length);
+        }
+
+        /** Drops the spike history and the input waiting in the delay rings. */
+        void clear() {
+            for (int[] perPartition : counts) {
+                java.util.Arrays.fill(perPartition, 0);
+            }
+            if (rings != null) {
+                for (float[][] receptor : rings) {
+                    for (float[] slot : receptor) {
+                        java.util.Arrays.fill(slot, 0f);
+                    }
+                }
+            }
         }
 
         void advanceTraces(int k, long spikeStep) {

@@ -10,9 +10,10 @@ import org.hebb.simulator.connect.Projection;
  * it advances, the spike histories it keeps, and the global updates it calls after the synapse updates.
  */
 public record PlasticityWiring(Map<Projection, List<SynapseUpdate>> synapseUpdates, List<Trace> traces,
-                               List<SpikeHistory> spikeHistories, List<GlobalUpdate> globalUpdates) {
+                               List<SpikeHistory> spikeHistories, List<GlobalUpdate> globalUpdates,
+                               List<Runnable> resetActions) {
     /** No plasticity. */
     public static PlasticityWiring none() {
-        return new PlasticityWiring(Map.of(), List.of(), List.of(), List.of());
+        return new PlasticityWiring(Map.of(), List.of(), List.of(), List.of(), List.of());
     }
 }

@@ -102,6 +102,13 @@ public final class Trace {
         latestStep = step;
     }
 
+    /** Sets every kept value to 0, as before any spike. */
+    void clear() {
+        for (float[] slot : slots) {
+            java.util.Arrays.fill(slot, 0f);
+        }
+    }
+
     void allocate() {
         if (slots == null) {
             slots = new float[depth][population.size()];

@@ -73,6 +73,14 @@ public final class PlasticityContext {
         registry.synapseUpdate(projection, update);
     }
 
+    /**
+     * Runs {@code action} whenever the network's dynamics are reset ({@code Network.resetState}), after traces
+     * are zeroed: it returns the rule's dynamic variables (not its weights) to their initial values.
+     */
+    public void onReset(Runnable action) {
+        registry.resetAction(action);
+    }
+
     /** Runs {@code update} each step on the coordinating thread, after every thread's synapse updates. */
     public void afterSynapseUpdates(GlobalUpdate update) {
         registry.globalUpdate(update);

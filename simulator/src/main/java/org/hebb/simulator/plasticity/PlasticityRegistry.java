@@ -26,6 +26,7 @@ public final class PlasticityRegistry {
     private final List<SpikeHistory> histories = new ArrayList<>();
     private final List<GlobalUpdate> globalUpdates = new ArrayList<>();
     private final List<RuleState> states = new ArrayList<>();
+    private final List<Runnable> resetActions = new ArrayList<>();
 
     /**
      * Attaches {@code rule} to {@code projection} if it supports the engine and backend, else refuses naming them.
@@ -54,6 +55,10 @@ public final class PlasticityRegistry {
 
     void globalUpdate(GlobalUpdate update) {
         globalUpdates.add(Require.notNull("update", update));
+    }
+
+    void resetAction(Runnable action) {
+        resetActions.add(Require.notNull("reset action", action));
     }
 
     Trace trace(Population population, float decay, float increment, Trace.Pairing pairing, int historySteps) {
@@ -88,6 +93,6 @@ public final class PlasticityRegistry {
     /** What the engine runs. */
     public PlasticityWiring wiring() {
         return new PlasticityWiring(synapseUpdates, List.copyOf(traces), List.copyOf(histories),
-                List.copyOf(globalUpdates));
+                List.copyOf(globalUpdates), List.copyOf(resetActions));
     }
 }

@@ -1,0 +1,200 @@
+package org.hebb.neurons.lif;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.hebb.neurons.NeuronKernel;
+import org.hebb.neurons.NeuronModel;
+import org.hebb.neurons.NeuronState;
+import org.hebb.neurons.ReceptorKind;
+import org.hebb.neurons.Variable;
+import org.hebb.util.Require;
+
+/**
+ * The leaky integrate-and-fire neuron of the neuron-astrocyte liquid state machine (Ivanov and Michmizos 2021),
+ * a forward-Euler map in which refractoriness blocks spiking but not integration:
+ *
+ * <pre>
+ * v    <- v + dt (-v / tau_m + drive + i_offset + I_inj) + direct input     (mV)
+ * drive = sum over arrived spikes of w exp(-s / tau_syn) / tau_syn            (mV/ms, s = ms since arrival)
+ * </pre>
+ * A spike is emitted when v >= v_thresh and the neuron is not refractory; v is then set to v_reset and the next
+ * {@code round(tau_refrac / dt)} threshold checks are skipped while v keeps integrating. At dt = 1 ms with the
+ * defaults (tau_m 64 ms, tau_syn 1 ms, threshold 20 mV, reset 0 mV, refractory 2 ms) this is NALSM's neuron.
+ *
+ * <p>Receptors: {@code synaptic} (weights in mV, either sign, through the decaying drive: a spike arriving in a
+ * step adds w / tau_syn to that step's drive) and {@code direct} (weights in mV added to v in the step they arrive,
+ * like NALSM's input pulses). The drive sums the kernels of every arrived spike; NALSM keeps only the latest spike
+ * of each presynaptic neuron, which differs when a neuron fires again while its previous kernel is still
+ * noticeable (at the 3 ms minimum interval, by e^-3 of the previous spike's kernel).
+ */
+public final class NalsmLif implements NeuronModel {
+    /** Index of {@code v} (mV). */
+    public static final int V = 0;
+    /** Index of {@code drive} (mV/ms), the synaptic drive of the membrane potential. */
+    public static final int DRIVE = 1;
+    /** Index of {@code refractory_steps}: threshold checks still to skip. */
+    public static final int REFRACTORY = 2;
+    private static final List<String> RECEPTORS = List.of("synaptic", "direct");
+
+    private final double tauM;
+    private final double tauSyn;
+    private final double vThresh;
+    private final double vReset;
+    private final double tauRefrac;
+    private final double iOffset;
+
+    private NalsmLif(Builder b) {
+        Require.that(b.vReset < b.vThresh, "v_reset = " + b.vReset + " mV is not allowed: must be below v_thresh = "
+                + b.vThresh + " mV");
+        this.tauM = b.tauM;
+        this.tauSyn = b.tauSyn;
+        this.vThresh = b.vThresh;
+        this.vReset = b.vReset;
+        this.tauRefrac = b.tauRefrac;
+        this.iOffset = b.iOffset;
+    }
+
+    /** A builder with NALSM's parameters. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String name() {
+        return "NALSM_LIF";
+    }
+
+    @Override
+    public Map<String, Double> parameters() {
+        Map<String, Double> p = new LinkedHashMap<>();
+        p.put("tau_m", tauM);
+        p.put("tau_syn", tauSyn);
+        p.put("v_thresh", vThresh);
+        p.put("v_reset", vReset);
+        p.put("tau_refrac", tauRefrac);
+        p.put("i_offset", iOffset);
+        return p;
+    }
+
+    @Override
+    public List<String> receptors() {
+        return RECEPTORS;
+    }
+
+    @Override
+    public ReceptorKind receptorKind(String receptor) {
+        return receptorIndex(receptor) == 0 ? ReceptorKind.VOLTAGE_KERNEL : ReceptorKind.VOLTAGE_JUMP;
+    }
+
+    @Override
+    public List<Variable> variables() {
+        return List.of(Variable.state("v", "mV"), Variable.state("drive", "mV/ms"),
+                Variable.state("refractory_steps", "steps"));
+    }
+
+    /** All variables start at 0 (NALSM starts v at 0, its reset). */
+    @Override
+    public NeuronState createState(int size) {
+        return new NeuronState(variables(), size);
+    }
+
+    @Override
+    public NeuronKernel createKernel(NeuronState state, double dt) {
+        long steps = Math.round(tauRefrac / dt);
+        Require.that(steps <= 1 << 24, "tau_refrac = " + tauRefrac + " ms is not allowed at dt = " + dt
+                + " ms: must be at most 2^24 steps");
+        Require.that(dt < tauM, "dt = " + dt + " ms is not allowed for " + name() + ": must be below tau_m = "
+                + tauM + " ms (forward Euler)");
+        final float refractorySteps = steps;
+        final float[] v = state.array(V);
+        final float[] drive = state.array(DRIVE);
+        final float[] refractory = state.array(REFRACTORY);
+        final float step = (float) dt;
+        final float keep = (float) (1 - dt / tauM);
+        final float perArrival = (float) (1 / tauSyn);
+        final float driveDecay = (float) Math.exp(-dt / tauSyn);
+        final float bias = (float) iOffset;
+        final float threshold = (float) vThresh;
+        final float reset = (float) vReset;
+        return (from, to, input, injected, spikes) -> {
+            integrate(from, to, v, drive, input[0], input[1], injected, step, keep, perArrival, driveDecay, bias);
+            int count = 0;
+            for (int i = from; i < to; i++) {
+                float remaining = refractory[i];
+                if (remaining > 0) {
+                    refractory[i] = remaining - 1;
+                } else if (v[i] >= threshold) {
+                    v[i] = reset;
+                    refractory[i] = refractorySteps;
+                    spikes[count++] = i;
+                }
+            }
+            return count;
+        };
+    }
+
+    private static void integrate(int from, int to, float[] v, float[] drive, float[] synaptic, float[] direct,
+                                  float[] injected, float step, float keep, float perArrival, float driveDecay,
+                                  float bias) {
+        for (int i = from; i < to; i++) {
+            float d = drive[i] + synaptic[i] * perArrival;
+            v[i] = v[i] * keep + step * (d + bias + injected[i]) + direct[i];
+            drive[i] = d * driveDecay;
+            synaptic[i] = 0;
+            direct[i] = 0;
+        }
+    }
+
+    /** Builder for {@link NalsmLif}, starting from NALSM's values. */
+    public static final class Builder {
+        double tauM = 64;
+        double tauSyn = 1;
+        double vThresh = 20;
+        double vReset = 0;
+        double tauRefrac = 2;
+        double iOffset = 0;
+
+        /** Membrane time constant {@code tau_m} in ms (> 0; NALSM 64). */
+        public Builder tauM(double ms) {
+            tauM = Require.positive("tau_m", ms, "ms");
+            return this;
+        }
+
+        /** Time constant {@code tau_syn} of the synaptic drive in ms (> 0; NALSM 1). */
+        public Builder tauSyn(double ms) {
+            tauSyn = Require.positive("tau_syn", ms, "ms");
+            return this;
+        }
+
+        /** Threshold {@code v_thresh} in mV (NALSM 20). */
+        public Builder vThresh(double mV) {
+            vThresh = Require.finite("v_thresh", mV, "mV");
+            return this;
+        }
+
+        /** Reset potential {@code v_reset} in mV, below v_thresh (NALSM 0). */
+        public Builder vReset(double mV) {
+            vReset = Require.finite("v_reset", mV, "mV");
+            return this;
+        }
+
+        /** Refractory period {@code tau_refrac} in ms (>= 0; NALSM 2), rounded to whole steps. */
+        public Builder tauRefrac(double ms) {
+            tauRefrac = Require.nonNegative("tau_refrac", ms, "ms");
+            return this;
+        }
+
+        /** Constant drive {@code i_offset} in mV/ms (NALSM's bias b, 0). */
+        public Builder iOffset(double mVPerMs) {
+            iOffset = Require.finite("i_offset", mVPerMs, "mV/ms");
+            return this;
+        }
+
+        /** Validates the parameters together and creates the model. */
+        public NalsmLif build() {
+            return new NalsmLif(this);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package org.hebb.plasticity.astrocyte;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.hebb.plasticity.WeightBounds;
+import org.hebb.simulator.connect.IncomingSynapses;
+import org.hebb.simulator.connect.Projection;
+import org.hebb.simulator.engine.SpikeView;
+import org.hebb.simulator.engine.SynapseRange;
+import org.hebb.simulator.engine.SynapseUpdate;
+import org.hebb.simulator.engine.Trace;
+import org.hebb.simulator.plasticity.PlasticityContext;
+import org.hebb.simulator.plasticity.RuleState;
+
+/**
+ * {@link AstrocyteStdp} on one projection: presynaptic spikes change their outgoing row segment with the
+ * postsynaptic trace, postsynaptic spikes change their incoming synapses (transposed index) with the presynaptic
+ * trace. A synapse whose two neurons both fired in the step is clipped once, after both changes.
+ */
+public final class AstrocyteStdpSynapses implements SynapseUpdate, RuleState {
+    private static final List<Variable> VARIABLES = List.of(
+            new Variable("weight", "projection weight unit", Scope.SYNAPSE),
+            new Variable("pre_trace", "1", Scope.PRESYNAPTIC_NEURON),
+            new Variable("post_trace", "1", Scope.POSTSYNAPTIC_NEURON),
+            new Variable("potentiation_rate", "1", Scope.GLOBAL),
+            new Variable("depression_rate", "1", Scope.GLOBAL));
+
+    private final float[] weights;
+    private final Astrocyte astrocyte;
+    private final boolean excitatory;
+    private final WeightBounds bounds;
+    private final Trace preTrace;
+    private final Trace postTrace;
+    private final IncomingSynapses incoming;
+    /** Per target neuron, the last step it fired in (each thread writes only its own targets). */
+    private final long[] postSpikeStep;
+
+    AstrocyteStdpSynapses(AstrocyteStdp rule, PlasticityContext context) {
+        Projection projection = context.projection();
+        this.weights = projection.rows().weights();
+        this.bounds = rule.bounds();
+        bounds.requireContains(projection.name(), weights);
+        this.astrocyte = rule.astrocyte();
+        this.excitatory = rule.presynaptic() == AstrocyteStdp.Presynaptic.EXCITATORY;
+        float decay = (float) Math.pow(rule.traceDecayPerMs(), context.dt());
+        float increment = decay * rule.traceIncrement();
+        this.preTrace = context.trace(projection.source(), decay, increment, Trace.Pairing.ALL_TO_ALL, 2);
+        this.postTrace = context.trace(projection.target(), decay, increment, Trace.Pairing.ALL_TO_ALL, 2);
+        this.incoming = context.incoming();
+        this.postSpikeStep = new long[projection.target().size()];
+        Arrays.fill(postSpikeStep, -1);
+        astrocyte.bind(context);
+        context.onSynapses(this);
+    }
+
+    @Override
+    public void afterDelivery(SynapseRange synapses, long spikeStep, SpikeView pre, SpikeView post) {
+        float p = astrocyte.potentiationRate();
+        float a = astrocyte.depressionRate();
+        int k = synapses.partition();
+        int[] posts = post.neurons(k);
+        for (int s = 0, n = post.count(k); s < n; s++) {
+            postSpikeStep[posts[s]] = spikeStep;
+        }
+        changeOutgoing(synapses, spikeStep, pre, excitatory ? -a : p);
+        changeIncoming(spikeStep, posts, post.count(k), excitatory ? p : -a);
+    }
+
+    /** Presynaptic spikes of the step meet the postsynaptic trace from before it. */
+    private void changeOutgoing(SynapseRange synapses, long spikeStep, SpikeView pre, float rate) {
+        final float[] xPost = postTrace.at(spikeStep - 1);
+        final int[] targets = synapses.targets();
+        final float min = bounds.min();
+        final float max = bounds.max();
+        for (int part = 0; part < pre.partitions(); part++) {
+            int[] list = pre.neurons(part);
+            for (int s = 0, n = pre.count(part); s < n; s++) {
+                int j = list[s];
+                for (int syn = synapses.rowStart(j), end = synapses.rowEnd(j); syn < end; syn++) {
+                    int i = targets[syn];
+                    float w = weights[syn] + rate * xPost[i];
+                    // left unclipped when i fired too: changeIncoming adds its part and clips
+                    weights[syn] = postSpikeStep[i] == spikeStep ? w : Math.min(max, Math.max(min, w));
+                }
+            }
+        }
+    }
+
+    /** Postsynaptic spikes of the step meet each incoming synapse's presynaptic trace from before it. */
+    private void changeIncoming(long spikeStep, int[] posts, int count, float rate) {
+        final float[] xPre = preTrace.at(spikeStep - 1);
+        final int[] start = incoming.start();
+        final int[] synapse = incoming.synapse();
+        final int[] source = incoming.source();
+        final float min = bounds.min();
+        final float max = bounds.max();
+        for (int s = 0; s < count; s++) {
+            int i = posts[s];
+            for (int c = start[i], end = start[i + 1]; c < end; c++) {
+                int syn = synapse[c];
+                float w = weights[syn] + rate * xPre[source[c]];
+                weights[syn] = Math.min(max, Math.max(min, w));
+            }
+        }
+    }
+
+    @Override
+    public List<Variable> variables() {
+        return VARIABLES;
+    }
+
+    @Override
+    public float[] values(String variable) {
+        return switch (RuleState.find(VARIABLES, variable).name()) {
+            case "weight" -> weights;
+            case "pre_trace" -> preTrace.latest();
+            case "post_trace" -> postTrace.latest();
+            case "potentiation_rate" -> astrocyte.potentiationValue();
+            default -> astrocyte.depressionValue();
+        };
+    }
+
+    /** The live weight array (synapse order of the projection). */
+    public float[] weights() {
+        return weights;
+    }
+
+    /** The shared rates. */
+    public Astrocyte astrocyte() {
+        return astrocyte;
+    }
+}
