@@ -3,6 +3,10 @@ package org.hebb.experiments;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.hebb.experiments.data.IdxImages;
+import org.hebb.experiments.nalsm.InputEncoding;
+import org.hebb.experiments.nalsm.LiquidDynamics;
+import org.hebb.experiments.nalsm.UnsupervisedPhase;
 import org.hebb.experiments.quickstart.Quickstart;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +15,7 @@ import picocli.CommandLine.Option;
 /** The {@code hebb} command line: runs Hebb's example programs. */
 @Command(name = "hebb", mixinStandardHelpOptions = true, version = "Hebb 0.1.0",
         description = "Runs Hebb's simulation programs.",
-        subcommands = {HebbCommand.QuickstartCommand.class})
+        subcommands = {HebbCommand.QuickstartCommand.class, HebbCommand.LiquidDynamicsCommand.class})
 public final class HebbCommand implements Runnable {
     /** Entry point. */
     public static void main(String[] args) {
@@ -54,6 +58,57 @@ public final class HebbCommand implements Runnable {
                     s.meanRateHz().get("exc"), s.meanRateHz().get("inh"), s.simulationSeconds(), s.threads());
             System.out.println("Results in " + out.toAbsolutePath() + ": summary.md, summary.json, raster.png, "
                     + "population_rate.png, population_rate.csv, spike_counts.csv");
+            return 0;
+        }
+    }
+
+    /** {@code hebb liquid-dynamics}: NALSM's unsupervised phase with and without the astrocyte. */
+    @Command(name = "liquid-dynamics", mixinStandardHelpOptions = true,
+            description = "Runs NALSM's unsupervised phase on Fashion-MNIST (or MNIST) with astrocyte-modulated "
+                    + "STDP and with plain STDP, and writes the liquid's rate, the astrocyte and the branching "
+                    + "factor over the samples.")
+    static final class LiquidDynamicsCommand implements Callable<Integer> {
+        @Option(names = "--side", defaultValue = "10", description = "Grid side: 10 for 1000 neurons, 20 for 8000 "
+                + "(default ${DEFAULT-VALUE}).")
+        int side;
+
+        @Option(names = "--samples", defaultValue = "50000", description = "Samples of 20 ms "
+                + "(default ${DEFAULT-VALUE}).")
+        int samples;
+
+        @Option(names = "--block", defaultValue = "2500", description = "Samples per reported block "
+                + "(default ${DEFAULT-VALUE}).")
+        int block;
+
+        @Option(names = "--probe-samples", defaultValue = "20", description = "250 ms samples for the branching "
+                + "factor (default ${DEFAULT-VALUE}).")
+        int probeSamples;
+
+        @Option(names = "--data", description = "Directory of IDX files (default: Fashion-MNIST at "
+                + "/usr/share/datasets/fashion-mnist).")
+        Path data = IdxImages.FASHION_MNIST;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Master seed (default ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--out", defaultValue = "out/liquid-dynamics", description = "Output directory "
+                + "(default ${DEFAULT-VALUE}).")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            InputEncoding encoding = new InputEncoding(IdxImages.read(data, IdxImages.Split.TRAIN));
+            LiquidDynamics.Summary s = LiquidDynamics.run(
+                    new LiquidDynamics.Settings(side, samples, block, probeSamples, seed), encoding, out);
+            for (LiquidDynamics.ModelRun run : s.models()) {
+                UnsupervisedPhase.Block last = run.blocks().get(run.blocks().size() - 1);
+                System.out.printf("%-8s liquid %.1f -> %.1f Hz, A %.4f, NALSM branching factor %.3f -> %.3f "
+                                + "(%.1f s)%n", run.model(), run.blocks().get(0).liquidRateHz(), last.liquidRateHz(),
+                        last.depressionAtEnd(), run.probeBefore().branchingFactor(),
+                        run.probeAfter().branchingFactor(), run.phaseSeconds());
+            }
+            System.out.println("Results in " + out.toAbsolutePath()
+                    + ": summary.md, summary.json, liquid_rate.png, astrocyte.png, branching_factor.png");
             return 0;
         }
     }

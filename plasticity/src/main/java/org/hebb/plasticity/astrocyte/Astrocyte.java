@@ -39,7 +39,7 @@ public final class Astrocyte {
     private final float initialWeight;
     private final float initialBias;
     private final double tauMs;
-    private final double rateDecayPerMs;
+    private double rateDecayPerMs;
     private final float[] potentiation = new float[1];
     private final float[] depression = new float[1];
     private float weight;
@@ -94,6 +94,26 @@ public final class Astrocyte {
         return depression[0];
     }
 
+    /** The depression rate A that {@link #reset} restores. */
+    public float initialDepressionRate() {
+        return initialDepression;
+    }
+
+    /**
+     * Changes the factor per ms by which P, A, w_A and the bias shrink, in (0, 1] (1 for none), between runs: NALSM
+     * learns without decay, then makes features with 0.99.
+     */
+    public void setRateDecayPerMs(double factor) {
+        rateDecayPerMs = requireDecay(factor);
+        decayPerStep = (float) Math.pow(factor, dt == 0 ? 1 : dt);
+    }
+
+    private static double requireDecay(double factor) {
+        Require.that(factor > 0 && factor <= 1, "rate decay per ms = " + factor + " is not allowed: must be in "
+                + "(0, 1]");
+        return factor;
+    }
+
     /** The mode. */
     public Mode mode() {
         return mode;
@@ -126,7 +146,7 @@ public final class Astrocyte {
         inputSpikes = inputHere;
         dt = (float) context.dt();
         inverseTau = (float) (1 / tauMs);
-        decayPerStep = (float) Math.pow(rateDecayPerMs, context.dt());
+        setRateDecayPerMs(rateDecayPerMs);
         context.afterSynapseUpdates(this::update);
         context.onReset(this::reset);
     }
@@ -226,9 +246,7 @@ public final class Astrocyte {
          * none, NALSM 0.99 while computing features.
          */
         public Builder rateDecayPerMs(double factor) {
-            Require.that(factor > 0 && factor <= 1, "rate decay per ms = " + factor + " is not allowed: must be in "
-                    + "(0, 1]");
-            rateDecayPerMs = factor;
+            rateDecayPerMs = requireDecay(factor);
             return this;
         }
 

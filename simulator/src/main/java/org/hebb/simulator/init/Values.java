@@ -4,7 +4,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.hebb.util.Require;
 
-/** Factories of {@link ValueDistribution}: constant, uniform, normal and clipped normal. */
+/** Factories of {@link ValueDistribution}: constant, uniform, choice, normal and clipped normal. */
 public final class Values {
     private Values() {
     }
@@ -26,6 +26,35 @@ public final class Values {
             @Override
             public double lowerBound() {
                 return value;
+            }
+        };
+    }
+
+    /** One of {@code values}, each with the same probability (for example -3 or +3). */
+    public static ValueDistribution choice(double... values) {
+        Require.notNull("values", values);
+        Require.that(values.length > 0, "values is empty: must list at least one value");
+        double[] options = values.clone();
+        double lowest = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < options.length; k++) {
+            Require.finite("values[" + k + "]", options[k], null);
+            lowest = Math.min(lowest, options[k]);
+        }
+        final double min = lowest;
+        return new ValueDistribution() {
+            @Override
+            public double sample(UniformRandomProvider random) {
+                return options[random.nextInt(options.length)];
+            }
+
+            @Override
+            public String describe() {
+                return "choice" + java.util.Arrays.toString(options);
+            }
+
+            @Override
+            public double lowerBound() {
+                return min;
             }
         };
     }
