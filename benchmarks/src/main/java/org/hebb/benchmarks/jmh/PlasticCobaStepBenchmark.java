@@ -5,6 +5,8 @@ import java.util.concurrent.TimeUnit;
 import org.hebb.experiments.coba.CobaNetwork;
 import org.hebb.neurons.lif.IfCondExp;
 import org.hebb.plasticity.Signal;
+import org.hebb.plasticity.astrocyte.Astrocyte;
+import org.hebb.plasticity.astrocyte.AstrocyteStdp;
 import org.hebb.plasticity.threefactor.ThreeFactor;
 import org.hebb.simulator.Network;
 import org.hebb.simulator.monitor.SpikeMonitor;
@@ -39,7 +41,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(3)
 public class PlasticCobaStepBenchmark {
-    @Param({"none", "stdp", "three-factor", "three-factor-modulated"})
+    @Param({"none", "stdp", "astrocyte-stdp", "three-factor", "three-factor-modulated"})
     String rule;
 
     private Network network;
@@ -64,6 +66,11 @@ public class PlasticCobaStepBenchmark {
             case "three-factor", "three-factor-modulated" -> network.addPlasticity(coba.excToExc(),
                     ThreeFactor.builder().wMin(0).wMax(wMax).eta(1e-9).aPlus(1).aMinus(1.05)
                             .modulator(Signal.constant(rule.equals("three-factor") ? 0 : 1)).build());
+            // NALSM's rule with its constants scaled to COBA's conductances (uS)
+            case "astrocyte-stdp" -> network.addPlasticity(coba.excToExc(), AstrocyteStdp.builder(
+                    Astrocyte.builder().liquid(coba.excitatory(), coba.inhibitory()).potentiationRate(1e-4 * wMax)
+                            .depressionRate(1e-4 * wMax).bias(1e-4 * wMax).weight(1e-7 * wMax).build())
+                    .bounds(0, wMax).build());
             default -> { }
         }
         excitatory = network.monitorSpikes(coba.excitatory(), SpikeMonitor.settings().countsOnly());
