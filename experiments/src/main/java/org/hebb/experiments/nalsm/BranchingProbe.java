@@ -36,9 +36,7 @@ public final class BranchingProbe {
         for (int p = 0; p < initial.length; p++) {
             initial[p] = plastic.get(p).rows().weights().clone();
         }
-        LiquidSpikes spikes = new LiquidSpikes(liquid.excitatory().size());
-        net.addMonitor(liquid.excitatory(), spikes.monitorFor(false));
-        net.addMonitor(liquid.inhibitory(), spikes.monitorFor(true));
+        LiquidSpikes spikes = LiquidSpikes.recording(liquid);
         BranchingFactor branching = new BranchingFactor(liquid.liquid(), liquid.numbering());
         float[] probabilities = new float[liquid.pixels().size()];
         long liquidSpikes = 0;

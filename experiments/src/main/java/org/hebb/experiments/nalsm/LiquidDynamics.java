@@ -72,11 +72,9 @@ public final class LiquidDynamics {
     }
 
     private static ModelRun runModel(Settings settings, InputEncoding encoding, NalsmLiquid.Model model) {
-        NalsmLiquid.Config config = NalsmLiquid.Config.nalsm(settings.side(), model, settings.seed());
         int inputs = encoding.images().rows() * encoding.images().columns();
-        config = new NalsmLiquid.Config(config.side(), inputs, model, config.weight(), config.astrocyteWeight(), 1,
-                config.seed(), 1);
-        NalsmLiquid liquid = NalsmLiquid.build(config);
+        NalsmLiquid liquid = NalsmLiquid.build(NalsmLiquid.Config.nalsm(settings.side(), inputs, model,
+                settings.seed()));
         try {
             int probeFrom = encoding.images().size() - settings.probeSamples();
             BranchingProbe.Result before = BranchingProbe.measure(liquid, encoding, probeFrom, settings.probeSamples());

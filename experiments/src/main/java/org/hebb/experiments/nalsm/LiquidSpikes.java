@@ -7,8 +7,7 @@ import org.hebb.simulator.monitor.Monitor;
 
 /**
  * The spikes of the liquid during one sample, numbered over the whole liquid (excitatory neurons first, then
- * inhibitory), with times in ms from the sample's start; cleared with {@link #startSample}. Attach one recorder to
- * each liquid population through {@link #monitorFor}.
+ * inhibitory), with times in ms from the sample's start; cleared with {@link #startSample}.
  */
 public final class LiquidSpikes {
     private final int excitatoryCount;
@@ -36,8 +35,15 @@ public final class LiquidSpikes {
         neurons.clear();
     }
 
-    /** A monitor recording one population; {@code inhibitory} tells which. */
-    public Monitor monitorFor(boolean inhibitory) {
+    /** A recorder of {@code liquid}'s spikes, attached to both of its populations. */
+    public static LiquidSpikes recording(NalsmLiquid liquid) {
+        LiquidSpikes spikes = new LiquidSpikes(liquid.excitatory().size());
+        liquid.network().addMonitor(liquid.excitatory(), spikes.monitorFor(false));
+        liquid.network().addMonitor(liquid.inhibitory(), spikes.monitorFor(true));
+        return spikes;
+    }
+
+    private Monitor monitorFor(boolean inhibitory) {
         int offset = inhibitory ? excitatoryCount : 0;
         return new Monitor() {
             @Override

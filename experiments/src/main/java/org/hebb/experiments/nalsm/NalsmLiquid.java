@@ -101,9 +101,9 @@ public record NalsmLiquid(Network network, BernoulliSource pixels, NeuronPopulat
             Require.atLeast("threads", threads, 1);
         }
 
-        /** NALSM's settings for a grid of {@code side}^3 neurons and 784 inputs. */
-        public static Config nalsm(int side, Model model, long seed) {
-            return new Config(side, 784, model, MAX_WEIGHT, side >= 20 ? 0.0075 : 0.015, 1, seed, 1);
+        /** NALSM's settings for a grid of {@code side}^3 neurons and {@code inputs} inputs (784 for 28 x 28). */
+        public static Config nalsm(int side, int inputs, Model model, long seed) {
+            return new Config(side, inputs, model, MAX_WEIGHT, side >= 20 ? 0.0075 : 0.015, 1, seed, 1);
         }
 
         /** Number of liquid neurons. */

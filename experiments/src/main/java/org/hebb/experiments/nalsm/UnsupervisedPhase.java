@@ -45,9 +45,7 @@ public final class UnsupervisedPhase {
         Require.atLeast("sample duration", sampleMs, 1);
         Require.inRange("block size", blockSize, 1, samples);
         Network net = liquid.network();
-        LiquidSpikes spikes = new LiquidSpikes(liquid.excitatory().size());
-        net.addMonitor(liquid.excitatory(), spikes.monitorFor(false));
-        net.addMonitor(liquid.inhibitory(), spikes.monitorFor(true));
+        LiquidSpikes spikes = LiquidSpikes.recording(liquid);
         long[] inputSpikes = new long[1];
         net.addMonitor(liquid.input(), new Monitor() {
             @Override
