@@ -11,7 +11,10 @@ import org.hebb.neurons.NeuronModel;
 import org.hebb.simulator.connect.Connector;
 import org.hebb.simulator.connect.Projection;
 import org.hebb.simulator.connect.Synapses;
+import org.hebb.neurons.EventDrivenModel;
 import org.hebb.simulator.engine.ClockDrivenEngine;
+import org.hebb.simulator.engine.Engine;
+import org.hebb.simulator.engine.EventDrivenEngine;
 import org.hebb.simulator.engine.SynapseUpdate;
 import org.hebb.simulator.plasticity.PlasticityRegistry;
 import org.hebb.simulator.plasticity.PlasticityRule;
@@ -39,9 +42,17 @@ import org.hebb.simulator.run.StepCallback;
 import org.hebb.util.Require;
 
 /**
- * A spiking network simulated by the clock-driven engine: build it (populations, projections, monitors), then
- * {@link #run} it, as often as needed; each run continues where the previous one stopped. The structure
- * (populations and projections) is fixed by the first run; monitors, checkers and callbacks may be added later.
+ * A spiking network: build it (populations, projections, monitors), then {@link #run} it, as often as needed;
+ * each run continues where the previous one stopped. The structure (populations and projections) is fixed by the
+ * first run; monitors, checkers and callbacks may be added later.
+ *
+ * <p>Two engines (chosen with {@link Builder#engine}). The clock-driven engine (default) advances every neuron
+ * every step of dt, on one or several threads: any model, input and plasticity rule, and its cost grows with
+ * neurons x steps. The event-driven engine advances a neuron only when an event reaches it and puts spikes at
+ * exact times: only models with a closed form between events ({@link org.hebb.neurons.EventDrivenModel}:
+ * IF_curr_delta, IF_curr_exp), Poisson and spike-time sources, constant currents, continuous delays; its cost
+ * grows with the number of spikes and synaptic events, so it wins on sparsely firing networks and where spike
+ * times must not carry a grid error. There dt is only the grid on which monitors, callbacks and checkers run.
  *
  * <p>Every random stream (connectivity, weights, initial values, inputs) derives from the one master seed and
  * from names, so the same seed gives the same spikes whatever the number of threads.
@@ -57,6 +68,7 @@ public final class Network implements AutoCloseable {
     private final double dt;
     private final long seed;
     private final int threads;
+    private final EngineKind engineKind;
     private final List<Population> populations = new ArrayList<>();
     private final List<Projection> projections = new ArrayList<>();
     private final Set<String> names = new HashSet<>();
@@ -66,7 +78,7 @@ public final class Network implements AutoCloseable {
     private final PlasticityRegistry plasticity = new PlasticityRegistry();
     private double finiteCheckIntervalMs = 10.0;
     private double progressIntervalSeconds = 1.0;
-    private ClockDrivenEngine engine;
+    private Engine engine;
     /** Every neuron variable as it was when the first run started, per population, for {@link #resetState}. */
     private final Map<NeuronPopulation, float[][]> initialState = new IdentityHashMap<>();
     private RuntimeException brokenBy;
@@ -76,9 +88,10 @@ public final class Network implements AutoCloseable {
         this.dt = builder.dt;
         this.seed = builder.seed;
         this.threads = builder.threads;
+        this.engineKind = builder.engine;
     }
 
-    /** A builder: dt 0.1 ms, seed 1, threads chosen automatically. */
+    /** A builder: clock-driven, dt 0.1 ms, seed 1, threads chosen automatically. */
     public static Builder builder() {
         return new Builder();
     }
@@ -116,6 +129,11 @@ public final class Network implements AutoCloseable {
     /** Adds a population of {@code size} neurons of {@code model}. */
     public NeuronPopulation addNeurons(String name, int size, NeuronModel model) {
         requireBuilding("addNeurons");
+        Require.notNull("model", model);
+        if (engineKind == EngineKind.EVENT_DRIVEN && !(model instanceof EventDrivenModel)) {
+            throw needsClock("model " + model.name() + " of population '" + name
+                    + "' has no closed form between events");
+        }
         return register(new NeuronPopulation(name, size, model, seed));
     }
 
@@ -132,12 +150,18 @@ public final class Network implements AutoCloseable {
     public CorrelatedPoissonSource addCorrelatedPoissonSource(String name, int size, double rateHz,
                                                               double correlation) {
         requireBuilding("addCorrelatedPoissonSource");
+        if (engineKind == EngineKind.EVENT_DRIVEN) {
+            throw needsClock("correlated Poisson sources are defined per step");
+        }
         return register(new CorrelatedPoissonSource(name, size, rateHz, correlation, dt));
     }
 
     /** Adds {@code size} Bernoulli sources (probability per step, initially 0): the pixel encoder. */
     public BernoulliSource addBernoulliSource(String name, int size) {
         requireBuilding("addBernoulliSource");
+        if (engineKind == EngineKind.EVENT_DRIVEN) {
+            throw needsClock("Bernoulli sources fire with a probability per step");
+        }
         return register(new BernoulliSource(name, size));
     }
 
@@ -201,7 +225,8 @@ public final class Network implements AutoCloseable {
         String name = synapses.describeName(source, target);
         Require.that(!names.contains(name), "projection name = '" + name + "' is not allowed: it exists already; "
                 + "give this projection its own name with Synapses.named(...)");
-        Projection projection = Projection.build(name, source, target, connector, synapses, dt, seed);
+        Projection projection = Projection.build(name, source, target, connector, synapses, dt, seed,
+                engineKind == EngineKind.EVENT_DRIVEN);
         names.add(name);
         projections.add(projection);
         return projection;
@@ -214,6 +239,9 @@ public final class Network implements AutoCloseable {
     public void afterDelivery(Projection projection, SynapseUpdate update) {
         requireBuilding("afterDelivery");
         requireOwn(projection);
+        if (engineKind == EngineKind.EVENT_DRIVEN) {
+            throw needsClock("afterDelivery runs once per step");
+        }
         plasticity.synapseUpdate(projection, update);
     }
 
@@ -231,7 +259,12 @@ public final class Network implements AutoCloseable {
 
     /** The engine this network runs on. */
     public EngineKind engine() {
-        return EngineKind.CLOCK_DRIVEN;
+        return engineKind;
+    }
+
+    private static IllegalArgumentException needsClock(String reason) {
+        return new IllegalArgumentException(reason + ": the event-driven engine cannot run it; build the network "
+                + "with Network.builder().engine(EngineKind.CLOCK_DRIVEN)");
     }
 
     /** The backend this network runs on. */
@@ -363,12 +396,11 @@ public final class Network implements AutoCloseable {
     public void resetState() {
         requireRunnable();
         compile();
-        engine.resetDynamics();
-        initialState.forEach((population, values) -> {
+        engine.resetDynamics(() -> initialState.forEach((population, values) -> {
             for (int v = 0; v < values.length; v++) {
                 System.arraycopy(values[v], 0, population.state().array(v), 0, values[v].length);
             }
-        });
+        }));
     }
 
     /** One engine step; a failure inside it leaves partitions out of step, so the network refuses to go on. */
@@ -416,6 +448,9 @@ public final class Network implements AutoCloseable {
     private void afterStep(MonitorEntry[] recorders, StepCallback[] afterStep, Checker[] checks) {
         long completed = engine.currentStep() - 1;
         for (MonitorEntry m : recorders) {
+            if (m.monitor.readsStateAfter(completed)) {
+                engine.synchronizeState((NeuronPopulation) m.population);
+            }
             m.monitor.record(completed, engine.lastSpikes(m.population));
         }
         double timeMs = engine.currentStep() * dt;
@@ -444,11 +479,17 @@ public final class Network implements AutoCloseable {
         if (engine != null) {
             return;
         }
-        engine = new ClockDrivenEngine(dt, chooseThreads(), seed, populations, projections, plasticity.wiring());
-        int intervalSteps = (int) Math.max(1, Math.round(finiteCheckIntervalMs / dt));
         for (Population p : populations) {
             if (p instanceof NeuronPopulation np) {
                 np.freeze();
+            }
+        }
+        engine = engineKind == EngineKind.EVENT_DRIVEN
+                ? new EventDrivenEngine(dt, seed, populations, projections, plasticity.wiring())
+                : new ClockDrivenEngine(dt, chooseThreads(), seed, populations, projections, plasticity.wiring());
+        int intervalSteps = (int) Math.max(1, Math.round(finiteCheckIntervalMs / dt));
+        for (Population p : populations) {
+            if (p instanceof NeuronPopulation np) {
                 float[][] values = new float[np.state().variables().size()][];
                 for (int v = 0; v < values.length; v++) {
                     values[v] = np.state().array(v).clone();
@@ -465,6 +506,9 @@ public final class Network implements AutoCloseable {
     }
 
     private int chooseThreads() {
+        if (engineKind == EngineKind.EVENT_DRIVEN) {
+            return 1;
+        }
         if (threads > 0) {
             return threads;
         }
@@ -545,6 +589,7 @@ public final class Network implements AutoCloseable {
         private double dt = 0.1;
         private long seed = 1;
         private int threads = 0;
+        private EngineKind engine = EngineKind.CLOCK_DRIVEN;
 
         /** Time step in ms (> 0; default 0.1). */
         public Builder dt(double ms) {
@@ -569,8 +614,19 @@ public final class Network implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The engine: {@link EngineKind#CLOCK_DRIVEN} (default) or {@link EngineKind#EVENT_DRIVEN}, which runs on
+         * one thread and only models, inputs and rules with a closed form between events (see {@link Network}).
+         */
+        public Builder engine(EngineKind kind) {
+            this.engine = Require.notNull("engine", kind);
+            return this;
+        }
+
         /** Creates the network. */
         public Network build() {
+            Require.that(engine == EngineKind.CLOCK_DRIVEN || threads <= 1, "threads = " + threads + " is not "
+                    + "allowed with the event-driven engine: it runs on one thread (use 0 or 1)");
             return new Network(this);
         }
     }

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.hebb.neurons.ArrayLoops;
+import org.hebb.neurons.EventDrivenKernel;
+import org.hebb.neurons.EventDrivenModel;
 import org.hebb.neurons.NeuronState;
 import org.hebb.neurons.ReceptorKind;
 import org.hebb.neurons.Variable;
@@ -16,8 +18,11 @@ import org.hebb.neurons.Variable;
  * integrated exactly between steps (the injected current is taken as constant during a step); jumps arriving in
  * a step are added after the step's propagation, as NEST's {@code iaf_psc_delta} does. Input arriving during the
  * refractory period is discarded.
+ *
+ * <p>Event-driven: v relaxes in closed form between events; a spike happens at an input that lifts v to threshold
+ * or, with a suprathreshold constant current, at the time given by the closed form.
  */
-public final class IfCurrDelta extends LifModel {
+public final class IfCurrDelta extends LifModel implements EventDrivenModel {
     private IfCurrDelta(Builder b) {
         super(b);
     }
@@ -45,6 +50,11 @@ public final class IfCurrDelta extends LifModel {
     @Override
     protected List<Variable> specificVariables() {
         return List.of();
+    }
+
+    @Override
+    public EventDrivenKernel createEventKernel(NeuronState state, double dt) {
+        return new DeltaLifEventKernel(this, state, dt);
     }
 
     @Override

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.hebb.neurons.ArrayLoops;
+import org.hebb.neurons.EventDrivenKernel;
+import org.hebb.neurons.EventDrivenModel;
 import org.hebb.neurons.NeuronState;
 import org.hebb.neurons.ReceptorKind;
 import org.hebb.neurons.Variable;
@@ -19,8 +21,11 @@ import org.hebb.util.Require;
  * integrated exactly (propagator matrix, as NEST's {@code iaf_psc_exp}) with the injected current constant during
  * a step. A weight (nA) arriving at the start of a step is added to its synaptic current at that moment.
  * Inhibitory weights are negative, as in PyNN.
+ *
+ * <p>Event-driven: the same equations in closed form between events, threshold crossings located by root finding
+ * to 1e-12 ms.
  */
-public final class IfCurrExp extends LifModel {
+public final class IfCurrExp extends LifModel implements EventDrivenModel {
     /** Index of {@code i_syn_e} (nA). */
     public static final int I_SYN_E = 2;
     /** Index of {@code i_syn_i} (nA). */
@@ -58,6 +63,21 @@ public final class IfCurrExp extends LifModel {
     @Override
     protected List<Variable> specificVariables() {
         return List.of(Variable.state("i_syn_e", "nA"), Variable.state("i_syn_i", "nA"));
+    }
+
+    /** Decay time constant of excitatory synaptic currents, ms. */
+    public double tauSynE() {
+        return tauSynE;
+    }
+
+    /** Decay time constant of inhibitory synaptic currents, ms. */
+    public double tauSynI() {
+        return tauSynI;
+    }
+
+    @Override
+    public EventDrivenKernel createEventKernel(NeuronState state, double dt) {
+        return new ExpCurrentLifEventKernel(this, state, dt);
     }
 
     /**

@@ -4,8 +4,10 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.hebb.util.Require;
 
 /**
- * Synaptic delays in whole time steps. A delay of d steps delivers a spike emitted in step t at the start of step
- * t + d; the shortest delay is 1 step, the longest {@value #MAX_STEPS}.
+ * Synaptic delays. Under the clock-driven engine they are whole time steps: a delay of d steps delivers a spike
+ * emitted in step t at the start of step t + d; the shortest delay is 1 step, the longest {@value #MAX_STEPS}.
+ * Under the event-driven engine they are continuous (ms, stored in single precision per synapse): a spike emitted
+ * at t arrives at exactly t + d; delays given in steps mean steps * dt.
  */
 public final class Delays {
     /** The longest delay in steps. */
@@ -18,6 +20,11 @@ public final class Delays {
     public interface DelayDistribution {
         /** Draws one delay in steps for time step {@code dt} (ms). */
         int sampleSteps(UniformRandomProvider random, double dt);
+
+        /** Draws one continuous delay in ms (event-driven engine); by default a whole number of steps. */
+        default double sampleMs(UniformRandomProvider random, double dt) {
+            return sampleSteps(random, dt) * dt;
+        }
 
         /** A short description, for reports. */
         String describe();
@@ -57,8 +64,8 @@ public final class Delays {
     }
 
     /**
-     * Every synapse delays by {@code ms}, rounded to the nearest whole step; a delay that rounds to 0 steps is
-     * refused.
+     * Every synapse delays by {@code ms}: exactly under the event-driven engine, rounded to the nearest whole step
+     * under the clock-driven one (where a delay that rounds to 0 steps is refused).
      */
     public static DelayDistribution ms(double ms) {
         Require.positive("delay", ms, "ms");
@@ -72,8 +79,44 @@ public final class Delays {
             }
 
             @Override
+            public double sampleMs(UniformRandomProvider random, double dt) {
+                return ms;
+            }
+
+            @Override
             public String describe() {
                 return ms + " ms";
+            }
+        };
+    }
+
+    /**
+     * Each synapse delays by a time drawn uniformly from [minMs, maxMs]: continuous under the event-driven engine,
+     * rounded to the nearest whole step under the clock-driven one (where it must round to at least 1 step).
+     */
+    public static DelayDistribution uniformMs(double minMs, double maxMs) {
+        Require.positive("min delay", minMs, "ms");
+        Require.that(maxMs >= minMs && Double.isFinite(maxMs), "max delay = " + maxMs + " ms is not allowed: must "
+                + "be finite and >= min delay = " + minMs + " ms");
+        return new DelayDistribution() {
+            @Override
+            public int sampleSteps(UniformRandomProvider random, double dt) {
+                double ms = sampleMs(random, dt);
+                long steps = Math.round(ms / dt);
+                Require.that(steps >= 1 && steps <= MAX_STEPS, "delay = " + ms + " ms drawn from " + describe()
+                        + " is not allowed at dt = " + dt + " ms: must round to between 1 and " + MAX_STEPS
+                        + " steps");
+                return (int) steps;
+            }
+
+            @Override
+            public double sampleMs(UniformRandomProvider random, double dt) {
+                return minMs + (maxMs - minMs) * random.nextDouble();
+            }
+
+            @Override
+            public String describe() {
+                return "uniform[" + minMs + ", " + maxMs + "] ms";
             }
         };
     }

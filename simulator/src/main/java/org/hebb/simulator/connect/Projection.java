@@ -13,8 +13,9 @@ import org.hebb.util.Require;
 /**
  * The synapses from one population onto one receptor of a neuron population, in compressed sparse rows: the
  * synapses of presynaptic element i are indices {@code rowStart(i)} to {@code rowEnd(i) - 1}, sorted by target.
- * Per synapse: target index and, when they differ between synapses, a weight and a delay in steps (a
- * projection whose synapses all share one weight or one delay stores it once).
+ * Per synapse: target index and, when they differ between synapses, a weight and a delay (a projection whose
+ * synapses all share one weight or one delay stores it once). Delays are whole steps for the clock-driven engine
+ * and continuous times in ms for the event-driven engine ({@link #hasContinuousDelays()}).
  */
 public final class Projection {
     private final String name;
@@ -28,12 +29,14 @@ public final class Projection {
     private final float uniformWeight;
     private final short[] delays;
     private final int uniformDelay;
+    private final float[] delaysMs;
+    private final double uniformDelayMs;
     private final String description;
     private IncomingSynapses incoming;
 
     private Projection(String name, Population source, NeuronPopulation target, String receptor, int[] rowPointer,
                        int[] targets, float[] weights, float uniformWeight, short[] delays, int uniformDelay,
-                       String description) {
+                       float[] delaysMs, double uniformDelayMs, String description) {
         this.name = name;
         this.source = source;
         this.target = target;
@@ -45,15 +48,19 @@ public final class Projection {
         this.uniformWeight = uniformWeight;
         this.delays = delays;
         this.uniformDelay = uniformDelay;
+        this.delaysMs = delaysMs;
+        this.uniformDelayMs = uniformDelayMs;
         this.description = description;
     }
 
     /**
      * Builds a projection: draws the pairs, then weights and delays (each from its own stream derived from the
      * master seed and {@code name}), validates them against the receptor, and sorts them into rows.
+     *
+     * @param continuousDelays whether delays are kept in ms (event-driven engine) rather than whole steps
      */
     public static Projection build(String name, Population source, NeuronPopulation target, Connector connector,
-                                   Synapses synapses, double dt, long masterSeed) {
+                                   Synapses synapses, double dt, long masterSeed, boolean continuousDelays) {
         Require.notNull("connector", connector);
         Require.notNull("synapses", synapses);
         int receptorIndex = target.model().receptorIndex(synapses.receptor());
@@ -74,7 +81,9 @@ public final class Projection {
         });
         int count = pre.size();
         float[] w = drawWeights(name, synapses, count, Seeds.generator(masterSeed, "weights:" + name));
-        int[] d = drawDelays(name, synapses, count, dt, Seeds.generator(masterSeed, "delays:" + name));
+        UniformRandomProvider delayStream = Seeds.generator(masterSeed, "delays:" + name);
+        double[] d = continuousDelays ? drawDelaysMs(name, synapses, count, dt, delayStream) : null;
+        int[] steps = continuousDelays ? null : drawDelays(name, synapses, count, dt, delayStream);
         if (kind.requiresNonNegativeWeights()) {
             for (int k = 0; k < count; k++) {
                 if (!(w[k] >= 0)) {
@@ -85,7 +94,7 @@ public final class Projection {
                 }
             }
         }
-        return sortIntoRows(name, source, target, synapses.receptor(), pre.toArray(), post.toArray(), w, d,
+        return sortIntoRows(name, source, target, synapses.receptor(), pre.toArray(), post.toArray(), w, steps, d,
                 connector.describe() + ", weights " + (synapses.weightDistribution() != null
                         ? synapses.weightDistribution().describe() : "explicit") + " " + kind.weightUnit()
                         + ", delays " + (synapses.delayDistribution() != null
@@ -124,9 +133,25 @@ public final class Projection {
         return d;
     }
 
+    private static double[] drawDelaysMs(String name, Synapses synapses, int count, double dt,
+                                         UniformRandomProvider random) {
+        double[] d = new double[count];
+        int[] explicit = synapses.explicitDelays();
+        Require.that(explicit == null || explicit.length == count, "delays of projection '" + name + "' has "
+                + (explicit == null ? 0 : explicit.length) + " values: must have one per synapse (" + count + ")");
+        for (int k = 0; k < count; k++) {
+            d[k] = explicit != null ? explicit[k] * dt : synapses.delayDistribution().sampleMs(random, dt);
+            if (!(d[k] > 0) || !Float.isFinite((float) d[k])) {
+                throw new IllegalArgumentException("delay " + d[k] + " ms of synapse " + k + " in projection '"
+                        + name + "' is not allowed: delays must be > 0 ms and finite");
+            }
+        }
+        return d;
+    }
+
     private static Projection sortIntoRows(String name, Population source, NeuronPopulation target,
                                            String receptor, int[] pre, int[] post, float[] w, int[] d,
-                                           String description) {
+                                           double[] dMs, String description) {
         int count = pre.length;
         int[] rowPointer = new int[source.size() + 1];
         for (int p : pre) {
@@ -146,27 +171,40 @@ public final class Projection {
         int[] targets = new int[count];
         float[] weights = new float[count];
         int[] delaySteps = new int[count];
+        double[] delayMs = new double[count];
         boolean uniformDelays = true;
         boolean uniformWeights = true;
         for (int k = 0; k < count; k++) {
             int from = order[k];
             targets[k] = post[from];
             weights[k] = w[from];
-            delaySteps[k] = d[from];
-            uniformDelays &= delaySteps[k] == delaySteps[0];
+            if (d != null) {
+                delaySteps[k] = d[from];
+                uniformDelays &= delaySteps[k] == delaySteps[0];
+            } else {
+                delayMs[k] = dMs[from];
+                uniformDelays &= delayMs[k] == delayMs[0];
+            }
             uniformWeights &= Float.floatToIntBits(weights[k]) == Float.floatToIntBits(weights[0]);
         }
         float uniformWeight = count == 0 ? 0f : weights[0];
         short[] delays = null;
-        if (!uniformDelays) {
+        float[] delaysMs = null;
+        if (!uniformDelays && d != null) {
             delays = new short[count];
             for (int k = 0; k < count; k++) {
                 delays[k] = (short) delaySteps[k];
             }
+        } else if (!uniformDelays) {
+            delaysMs = new float[count];
+            for (int k = 0; k < count; k++) {
+                delaysMs[k] = (float) delayMs[k];
+            }
         }
-        int uniformDelay = count == 0 ? 1 : delaySteps[0];
+        int uniformDelay = d == null ? 0 : count == 0 ? 1 : delaySteps[0];
+        double uniformDelayMs = d != null ? Double.NaN : count == 0 ? Double.POSITIVE_INFINITY : delayMs[0];
         return new Projection(name, source, target, receptor, rowPointer, targets, uniformWeights ? null : weights,
-                uniformWeight, delays, uniformDelay, description);
+                uniformWeight, delays, uniformDelay, delaysMs, uniformDelayMs, description);
     }
 
     private static void sortRowByTarget(int[] order, int from, int to, int[] post) {
@@ -271,13 +309,35 @@ public final class Projection {
         return weights == null;
     }
 
-    /** Delay of synapse {@code index} in steps. */
+    /** Whether delays are continuous times in ms (event-driven engine) rather than whole steps. */
+    public boolean hasContinuousDelays() {
+        return uniformDelay == 0;
+    }
+
+    private void requireStepDelays() {
+        if (hasContinuousDelays()) {
+            throw new IllegalStateException("delays of projection '" + name + "' are continuous (event-driven "
+                    + "engine): read them with delayMsOf");
+        }
+    }
+
+    /** Delay of synapse {@code index} in ms: exact under the event-driven engine, steps * dt otherwise. */
+    public double delayMsOf(int index, double dt) {
+        if (!hasContinuousDelays()) {
+            return delayOf(index) * dt;
+        }
+        return delaysMs == null ? uniformDelayMs : delaysMs[index];
+    }
+
+    /** Delay of synapse {@code index} in steps (clock-driven engine). */
     public int delayOf(int index) {
+        requireStepDelays();
         return delays == null ? uniformDelay : delays[index];
     }
 
-    /** The longest delay in steps. */
+    /** The longest delay in steps (clock-driven engine). */
     public int maxDelay() {
+        requireStepDelays();
         if (delays == null) {
             return uniformDelay;
         }
@@ -288,8 +348,9 @@ public final class Projection {
         return max;
     }
 
-    /** The shortest delay in steps. */
+    /** The shortest delay in steps (clock-driven engine). */
     public int minDelay() {
+        requireStepDelays();
         if (delays == null) {
             return uniformDelay;
         }
@@ -302,13 +363,14 @@ public final class Projection {
 
     /** Whether every synapse has the same delay. */
     public boolean hasUniformDelay() {
-        return delays == null;
+        return delays == null && delaysMs == null;
     }
 
     /** Memory of the synapse arrays in bytes (row pointers, targets, weights, delays, the transposed index). */
     public long memoryBytes() {
         return 4L * rowPointer.length + 4L * targets.length + (weights == null ? 0 : 4L * weights.length)
-                + (delays == null ? 0 : 2L * delays.length) + (incoming == null ? 0 : incoming.memoryBytes());
+                + (delays == null ? 0 : 2L * delays.length) + (delaysMs == null ? 0 : 4L * delaysMs.length)
+                + (incoming == null ? 0 : incoming.memoryBytes());
     }
 
     /** Memory per synapse in bytes, row pointers included. */
@@ -320,6 +382,14 @@ public final class Projection {
     public String describe() {
         return name + ": " + source.name() + " -> " + target.name() + "." + receptor + ", " + synapseCount()
                 + " synapses, " + description;
+    }
+
+    /**
+     * Continuous delays for the event-driven engine: ms per synapse in synapse order, or null when every synapse
+     * has {@link #delayMsOf delayMsOf(0, dt)}; not part of the user API.
+     */
+    public float[] delaysMs() {
+        return delaysMs;
     }
 
     /** The arrays the engine's kernels read directly; not part of the user API. */

@@ -32,7 +32,7 @@ import org.hebb.simulator.random.Seeds;
  * Spikes are summed into each target in the same order whatever the number of threads (projections in creation
  * order, presynaptic neurons in increasing order), so results are bitwise identical for any thread count.
  */
-public final class ClockDrivenEngine implements AutoCloseable {
+public final class ClockDrivenEngine implements Engine {
     private final double dt;
     private final int threads;
     private final PopulationRuntime[] populations;
@@ -94,17 +94,17 @@ public final class ClockDrivenEngine implements AutoCloseable {
         this.pool = threads > 1 ? new WorkerPool(threads, this::runPartition, "hebb") : null;
     }
 
-    /** Number of threads. */
+    @Override
     public int threads() {
         return threads;
     }
 
-    /** Index of the next step to run (also the number of steps run so far). */
+    @Override
     public long currentStep() {
         return step;
     }
 
-    /** Advances the network by one step. */
+    @Override
     public void step() {
         for (PopulationRuntime p : populations) {
             p.selectInputSlot(step);
@@ -115,11 +115,11 @@ public final class ClockDrivenEngine implements AutoCloseable {
     }
 
     /**
-     * Starts the dynamics afresh: first applies the plasticity of the last step run (which would otherwise wait
-     * for the next step), then drops spikes in flight and the spike history, zeroes traces and runs the rules'
-     * reset actions. Neuron state is the caller's business; weights and the step count carry on.
+     * {@inheritDoc} The plasticity of the last step run, which would otherwise wait for the next step, is applied
+     * first.
      */
-    public void resetDynamics() {
+    @Override
+    public void resetDynamics(Runnable restoreNeuronState) {
         if (step > continuousFrom) {
             settling = true;
             try {
@@ -136,6 +136,7 @@ public final class ClockDrivenEngine implements AutoCloseable {
             trace.clear();
         }
         resetActions.forEach(Runnable::run);
+        restoreNeuronState.run();
         continuousFrom = step;
     }
 
@@ -158,7 +159,11 @@ public final class ClockDrivenEngine implements AutoCloseable {
         }
     }
 
-    /** The spikes {@code population} emitted in the last completed step. */
+    @Override
+    public void synchronizeState(NeuronPopulation population) {
+    }
+
+    @Override
     public SpikeView lastSpikes(Population population) {
         PopulationRuntime runtime = byPopulation.get(population);
         return runtime.views[runtime.slot(step - 1)];

@@ -1,17 +1,35 @@
 package org.hebb.simulator.engine;
 
 /**
- * The spikes one population emitted in the step just completed: one list per thread partition, each in
- * increasing neuron order, partitions in increasing order, so iterating partitions then entries visits the
- * spiking neurons in increasing order. Read-only for monitors and callbacks; valid until the next step runs.
+ * The spikes one population emitted in the step just completed. From the clock-driven engine: one list per thread
+ * partition, each in increasing neuron order, partitions in increasing order, so iterating partitions then
+ * entries visits the spiking neurons in increasing order; the spikes' time is the step's start. From the
+ * event-driven engine: one partition in time order, with each spike's exact time ({@link #hasTimes()}).
+ * Read-only for monitors and callbacks; valid until the next step runs.
  */
 public final class SpikeView {
     private final int[][] lists;
     private final int[] counts;
+    private final double[] times;
 
     SpikeView(int[][] lists, int[] counts) {
+        this(lists, counts, null);
+    }
+
+    SpikeView(int[][] lists, int[] counts, double[] times) {
         this.lists = lists;
         this.counts = counts;
+        this.times = times;
+    }
+
+    /** Whether spikes carry exact times (event-driven engine); otherwise they happened at the step's start. */
+    public boolean hasTimes() {
+        return times != null;
+    }
+
+    /** Exact time in ms of entry {@code s} of partition 0, when {@link #hasTimes()}. */
+    public double time(int s) {
+        return times[s];
     }
 
     /** Number of partitions. */

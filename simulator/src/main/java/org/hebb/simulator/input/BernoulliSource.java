@@ -11,6 +11,7 @@ import org.hebb.util.Require;
  */
 public class BernoulliSource extends SpikeSourcePopulation {
     private final float[] probability;
+    private long changes;
 
     /** Created by {@link org.hebb.simulator.Network#addBernoulliSource}; all probabilities start at 0. */
     public BernoulliSource(String name, int size) {
@@ -27,12 +28,19 @@ public class BernoulliSource extends SpikeSourcePopulation {
             Require.inRange("probability[" + i + "]", perStep[i], 0.0, 1.0, "per step");
         }
         System.arraycopy(perStep, 0, probability, 0, perStep.length);
+        changes++;
     }
 
     /** Sets element {@code index}'s firing probability per step (in [0, 1]). */
     public void setProbability(int index, double perStep) {
         Require.inRange("index", index, 0, size() - 1);
         probability[index] = (float) Require.inRange("probability", perStep, 0.0, 1.0, "per step");
+        changes++;
+    }
+
+    /** How many times probabilities (or rates) have been set: lets an engine notice a change. */
+    public long changeCount() {
+        return changes;
     }
 
     /** Element {@code index}'s firing probability per step. */

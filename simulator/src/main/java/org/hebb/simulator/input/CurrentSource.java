@@ -16,6 +16,14 @@ public interface CurrentSource {
     /** A short description, for reports. */
     String describe();
 
+    /**
+     * The current per neuron if it never changes (what the event-driven engine can integrate in closed form), or
+     * null if it varies in time.
+     */
+    default float[] constantAmplitudes(int size) {
+        return null;
+    }
+
     /** Adds the current of one step to a range of neurons. */
     interface Injector {
         /**

@@ -14,11 +14,28 @@ public final class Currents {
     public static CurrentSource constant(double amplitude) {
         Require.finiteFloat("amplitude", amplitude, "nA");
         final float value = (float) amplitude;
-        return simple("constant(" + amplitude + ")", (step, from, to, current) -> {
-            for (int i = from; i < to; i++) {
-                current[i] += value;
+        return new CurrentSource() {
+            @Override
+            public Injector createInjector(double dt, int size, long key) {
+                return (step, from, to, current) -> {
+                    for (int i = from; i < to; i++) {
+                        current[i] += value;
+                    }
+                };
             }
-        });
+
+            @Override
+            public String describe() {
+                return "constant(" + amplitude + ")";
+            }
+
+            @Override
+            public float[] constantAmplitudes(int size) {
+                float[] values = new float[size];
+                Arrays.fill(values, value);
+                return values;
+            }
+        };
     }
 
     /** A constant current per neuron ({@code amplitudes.length} must equal the population size). */
@@ -41,6 +58,13 @@ public final class Currents {
             @Override
             public String describe() {
                 return "perNeuron";
+            }
+
+            @Override
+            public float[] constantAmplitudes(int size) {
+                Require.that(values.length == size, "amplitudes has length " + values.length
+                        + ": must be the population size " + size);
+                return values.clone();
             }
         };
     }
@@ -144,20 +168,6 @@ public final class Currents {
             @Override
             public String describe() {
                 return "gaussianNoise(" + mean + ", " + sd + ")";
-            }
-        };
-    }
-
-    private static CurrentSource simple(String description, CurrentSource.Injector injector) {
-        return new CurrentSource() {
-            @Override
-            public Injector createInjector(double dt, int size, long key) {
-                return injector;
-            }
-
-            @Override
-            public String describe() {
-                return description;
             }
         };
     }

@@ -1,10 +1,14 @@
 package org.hebb.simulator.input;
 
+import org.hebb.simulator.random.CounterRandom;
 import org.hebb.util.Require;
 
 /**
- * Poisson spike sources with per-element rates (Hz) that may change between steps. In each step of length dt an
- * element fires with probability rate * dt, as Brian2's PoissonGroup does, so rate * dt must not exceed 1.
+ * Poisson spike sources with per-element rates (Hz) that may change between steps. Under the clock-driven engine
+ * an element fires in each step of length dt with probability rate * dt, as Brian2's PoissonGroup does, so
+ * rate * dt must not exceed 1. Under the event-driven engine intervals are exponential and spike times exact; a
+ * rate change takes effect at the start of the next step (the pending interval is drawn afresh, which the
+ * process's lack of memory allows).
  */
 public final class PoissonSource extends BernoulliSource {
     private final double dtSeconds;
@@ -49,5 +53,30 @@ public final class PoissonSource extends BernoulliSource {
 
     private double probability(double rateHz) {
         return Math.min(1.0, rateHz * dtSeconds);
+    }
+
+    @Override
+    public EventTimes createEventTimes(long key) {
+        final CounterRandom random = new CounterRandom(key);
+        final long[] draws = new long[size()];
+        final double[] clock = new double[size()];
+        final double msPerSecond = 1000.0;
+        return new EventTimes() {
+            @Override
+            public void restart(int element, double fromMs) {
+                clock[element] = fromMs;
+            }
+
+            @Override
+            public double next(int element) {
+                double rate = rate(element);
+                if (rate == 0) {
+                    return Double.POSITIVE_INFINITY;
+                }
+                double u = random.uniformDouble(element, draws[element]++);
+                clock[element] += -Math.log1p(-u) * msPerSecond / rate;
+                return clock[element];
+            }
+        };
     }
 }

@@ -6,8 +6,9 @@ import org.hebb.simulator.population.SpikeSourcePopulation;
 import org.hebb.util.Require;
 
 /**
- * Spike sources that fire at given times: element i fires in step round(t / dt) for each of its times t (the
- * step whose start is nearest). Two times of one element in the same step are refused.
+ * Spike sources that fire at given times. Under the clock-driven engine element i fires in step round(t / dt) for
+ * each of its times t (the step whose start is nearest), and two times of one element in the same step are
+ * refused; under the event-driven engine it fires at exactly t, and only equal times are refused.
  */
 public final class SpikeTimesSource extends SpikeSourcePopulation {
     private final double[][] timesMs;
@@ -60,6 +61,31 @@ public final class SpikeTimesSource extends SpikeSourcePopulation {
                 cursor[i] = c;
             }
             return count;
+        };
+    }
+
+    @Override
+    public EventTimes createEventTimes(long key) {
+        for (int i = 0; i < timesMs.length; i++) {
+            for (int j = 1; j < timesMs[i].length; j++) {
+                Require.that(timesMs[i][j] != timesMs[i][j - 1], "times[" + i + "] has " + timesMs[i][j]
+                        + " ms twice: an element can fire only once at a given time");
+            }
+        }
+        final int[] cursor = new int[size()];
+        return new EventTimes() {
+            @Override
+            public void restart(int element, double fromMs) {
+                double[] times = timesMs[element];
+                int c = Arrays.binarySearch(times, fromMs);
+                cursor[element] = c >= 0 ? c : -c - 1;
+            }
+
+            @Override
+            public double next(int element) {
+                double[] times = timesMs[element];
+                return cursor[element] < times.length ? times[cursor[element]++] : Double.POSITIVE_INFINITY;
+            }
         };
     }
 }

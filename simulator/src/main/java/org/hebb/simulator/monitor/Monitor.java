@@ -15,6 +15,14 @@ public interface Monitor {
      */
     void record(long step, SpikeView spikes);
 
+    /**
+     * Whether {@link #record} of {@code step} reads the population's state arrays; the event-driven engine then
+     * brings them to the end of the step first (it otherwise updates a neuron only at its events).
+     */
+    default boolean readsStateAfter(long step) {
+        return false;
+    }
+
     /** Memory held by recorded data, in bytes. */
     long memoryBytes();
 

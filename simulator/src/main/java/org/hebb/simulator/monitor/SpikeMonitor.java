@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.eclipse.collections.impl.list.mutable.primitive.DoubleArrayList;
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 import org.hebb.simulator.engine.SpikeView;
 import org.hebb.simulator.io.AtomicFiles;
@@ -15,7 +16,8 @@ import org.hebb.util.Require;
 
 /**
  * Records the spikes of a population, or of a subset of its neurons: per-neuron counts always, and (unless
- * counts-only) each spike's step and neuron, up to a bound on stored spikes. Spikes beyond the bound are counted
+ * counts-only) each spike's step and neuron, and its exact time under the event-driven engine, up to a bound on
+ * stored spikes. Spikes beyond the bound are counted
  * but not stored ({@link #droppedSpikes()}). Optionally streams every recorded spike as CSV lines
  * {@code time_ms,neuron}, after one comment line naming population, master seed and dt, to a file (also in
  * counts-only mode): written to {@code <file>.partial} as the run goes,
@@ -34,6 +36,7 @@ public final class SpikeMonitor implements Monitor {
     private final int[] counts;
     private final IntArrayList steps = new IntArrayList();
     private final IntArrayList neurons = new IntArrayList();
+    private final DoubleArrayList exactTimes = new DoubleArrayList();
     private final Path streamFile;
     private final Path streamPartial;
     private BufferedWriter stream;
@@ -95,31 +98,36 @@ public final class SpikeMonitor implements Monitor {
                     continue;
                 }
                 counts[neuron]++;
+                double time = spikes.hasTimes() ? spikes.time(s) : step * dt;
                 if (!countsOnly) {
-                    store(step, neuron);
+                    store(step, neuron, spikes.hasTimes(), time);
                 }
                 if (streamFile != null) {
-                    stream(step, neuron);
+                    stream(time, neuron, spikes.hasTimes());
                 }
             }
         }
         recordedSteps++;
     }
 
-    private void store(long step, int neuron) {
+    private void store(long step, int neuron, boolean exact, double time) {
         if (steps.size() < maxStored) {
             steps.add((int) step);
             neurons.add(neuron);
+            if (exact) {
+                exactTimes.add(time);
+            }
         } else {
             dropped++;
         }
     }
 
-    private void stream(long step, int neuron) {
+    private void stream(double time, int neuron, boolean exact) {
         try {
             openStream();
             line.setLength(0);
-            line.append(Math.round(step * dt * 1e6) / 1e6).append(',').append(neuron).append('\n');
+            line.append(exact ? time : Math.round(time * 1e6) / 1e6)
+                    .append(',').append(neuron).append('\n');
             stream.append(line);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write spikes to " + streamPartial, e);
@@ -202,8 +210,14 @@ public final class SpikeMonitor implements Monitor {
         return steps.size();
     }
 
-    /** Spike times in ms of the stored spikes, in recording order. */
+    /**
+     * Spike times in ms of the stored spikes, in recording order: exact under the event-driven engine, the step's
+     * start under the clock-driven one.
+     */
     public double[] times() {
+        if (!exactTimes.isEmpty()) {
+            return exactTimes.toArray();
+        }
         double[] t = new double[steps.size()];
         for (int k = 0; k < t.length; k++) {
             t[k] = steps.get(k) * dt;
@@ -228,7 +242,7 @@ public final class SpikeMonitor implements Monitor {
 
     @Override
     public long memoryBytes() {
-        return 4L * counts.length + 4L * (steps.size() + neurons.size());
+        return 4L * counts.length + 4L * (steps.size() + neurons.size()) + 8L * exactTimes.size();
     }
 
     /** Options of a spike monitor. */

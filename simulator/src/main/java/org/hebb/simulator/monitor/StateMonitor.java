@@ -49,8 +49,13 @@ public final class StateMonitor implements Monitor {
     }
 
     @Override
+    public boolean readsStateAfter(long step) {
+        return (step + 1) % interval == 0;
+    }
+
+    @Override
     public void record(long step, SpikeView spikes) {
-        if ((step + 1) % interval != 0) {
+        if (!readsStateAfter(step)) {
             return;
         }
         int perSample = variables.length * neurons.length;

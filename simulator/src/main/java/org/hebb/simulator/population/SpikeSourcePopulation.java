@@ -27,4 +27,23 @@ public abstract class SpikeSourcePopulation extends Population {
          */
         int generate(long step, int from, int to, int[] spikes);
     }
+
+    /**
+     * Creates the source's spike times for the event-driven engine: exact times, not tied to steps. Sources whose
+     * rule is defined per step return null, and the engine refuses them.
+     *
+     * @param key the population's run-time random stream key, derived from the master seed
+     */
+    public EventTimes createEventTimes(long key) {
+        return null;
+    }
+
+    /** Each element's spike times in increasing order, produced one at a time. */
+    public interface EventTimes {
+        /** Sets element {@code element}'s clock to {@code fromMs}: its next spike is the first at or after it. */
+        void restart(int element, double fromMs);
+
+        /** Element {@code element}'s next spike time in ms, consumed; +infinity when there is none. */
+        double next(int element);
+    }
 }

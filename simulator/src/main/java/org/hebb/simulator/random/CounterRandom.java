@@ -58,4 +58,13 @@ public final class CounterRandom {
             block++;
         }
     }
+
+    /**
+     * A uniform double on [0, 1) with 53 random bits for draw number {@code counter} of element {@code element}:
+     * depends only on the key, the element and the counter (the event-driven engine's per-element streams).
+     */
+    public double uniformDouble(int element, long counter) {
+        Philox.generate(element, (int) counter, (int) (counter >>> 32), 0x0E7E, k0, k1, words);
+        return ((long) (words[0] >>> 5) * (1L << 26) + (words[1] >>> 6)) * 0x1.0p-53;
+    }
 }

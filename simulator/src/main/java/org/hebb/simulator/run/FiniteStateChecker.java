@@ -21,8 +21,13 @@ public final class FiniteStateChecker extends Checker {
     }
 
     @Override
+    public boolean readsStateAfter(long step) {
+        return (step + 1) % intervalSteps == 0;
+    }
+
+    @Override
     public void record(long step, SpikeView spikes) {
-        if ((step + 1) % intervalSteps != 0) {
+        if (!readsStateAfter(step)) {
             return;
         }
         NeuronState state = population.state();

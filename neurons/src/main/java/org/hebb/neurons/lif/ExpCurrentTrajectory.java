@@ -1,0 +1,175 @@
+package org.hebb.neurons.lif;
+
+/**
+ * The closed-form membrane trajectory of a LIF neuron with two exponentially decaying synaptic currents, and the
+ * search for its first threshold crossing. With s the time since the start (ms):
+ * <pre>
+ * v(s) - v_thresh = c0 + c1 exp(-s/tau_m) + g_e h_e(s) + g_i h_i(s)
+ * h_x(s) = exp(-s/tau_m) (1 - exp(-s delta_x)) / delta_x,   delta_x = 1/tau_x - 1/tau_m   (= s exp(-s/tau_m) if 0)
+ * </pre>
+ * where c0 = v_inf - v_thresh, c1 = v0 - v_inf and g_x = i_x(0) / cm. Each h_x is the unit postsynaptic potential:
+ * 0 at s = 0, one peak at p_x = ln(tau_m / tau_x) / delta_x, concave before 2 p_x; so every term has a known
+ * maximum and minimum on any interval, which gives upper bounds of v and lower bounds of dv/ds per interval.
+ *
+ * <p>The first crossing is found by subdividing [0, horizon] depth first, left half first, discarding intervals
+ * whose upper bound stays below threshold, until an interval with v(a) below and v(b) at or above threshold is
+ * shown to be increasing throughout (derivative bound > 0); there the unique root is found by safeguarded Newton
+ * iteration and returned to within the tolerance, never before the true crossing. A trajectory that touches
+ * threshold by less than it moves in one tolerance is not counted as a crossing. Not thread-safe: one per
+ * kernel.
+ */
+final class ExpCurrentTrajectory {
+    private static final int MAX_HORIZON_DOUBLINGS = 64;
+    private final double tauM;
+    private final double[] tau = new double[2];
+    private final double[] delta = new double[2];
+    private final double[] peak = new double[2];
+    private final double toleranceMs;
+    private final double initialHorizon;
+    private double c0;
+    private double c1;
+    private final double[] g = new double[2];
+
+    /**
+     * @param tauM        membrane time constant, ms
+     * @param tauE        decay of the first (excitatory) current, ms
+     * @param tauI        decay of the second (inhibitory) current, ms
+     * @param toleranceMs how closely crossings are located, ms
+     */
+    ExpCurrentTrajectory(double tauM, double tauE, double tauI, double toleranceMs) {
+        this.tauM = tauM;
+        this.toleranceMs = toleranceMs;
+        tau[0] = tauE;
+        tau[1] = tauI;
+        for (int x = 0; x < 2; x++) {
+            delta[x] = 1 / tau[x] - 1 / tauM;
+            peak[x] = delta[x] == 0 ? tauM : Math.log(tauM / tau[x]) / delta[x];
+        }
+        this.initialHorizon = 4 * Math.max(tauM, Math.max(tauE, tauI));
+    }
+
+    /** The unit postsynaptic potential of receptor {@code x} (0 or 1) {@code s} ms after a 1/cm nA current. */
+    double psp(int x, double s) {
+        double d = delta[x];
+        double rise = d == 0 ? s : -Math.expm1(-s * d) / d;
+        return Math.exp(-s / tauM) * rise;
+    }
+
+    private double pspSlope(int x, double s) {
+        return Math.exp(-s / tau[x]) - psp(x, s) / tauM;
+    }
+
+    /** Sets the trajectory (see the class description for the coefficients). */
+    void set(double offset, double membrane, double currentE, double currentI) {
+        c0 = offset;
+        c1 = membrane;
+        g[0] = currentE;
+        g[1] = currentI;
+    }
+
+    /** v(s) - v_thresh. */
+    double value(double s) {
+        return c0 + c1 * Math.exp(-s / tauM) + g[0] * psp(0, s) + g[1] * psp(1, s);
+    }
+
+    /** dv/ds, mV/ms. */
+    double slope(double s) {
+        return -c1 / tauM * Math.exp(-s / tauM) + g[0] * pspSlope(0, s) + g[1] * pspSlope(1, s);
+    }
+
+    /** An upper bound of v - v_thresh on [a, b] ({@code b} may be infinite). */
+    double upperBound(double a, double b) {
+        double bound = c0 + (c1 > 0 ? c1 * Math.exp(-a / tauM) : c1 * Math.exp(-b / tauM));
+        for (int x = 0; x < 2; x++) {
+            if (g[x] > 0) {
+                bound += g[x] * psp(x, Math.min(Math.max(peak[x], a), b));
+            } else if (g[x] < 0) {
+                bound += g[x] * Math.min(psp(x, a), b == Double.POSITIVE_INFINITY ? 0 : psp(x, b));
+            }
+        }
+        return bound;
+    }
+
+    /** A lower bound of dv/ds on [a, b] (finite). */
+    private double slopeLowerBound(double a, double b) {
+        double bound = c1 > 0 ? -c1 / tauM * Math.exp(-a / tauM) : -c1 / tauM * Math.exp(-b / tauM);
+        for (int x = 0; x < 2; x++) {
+            if (g[x] > 0) {
+                bound += g[x] * pspSlope(x, Math.min(Math.max(2 * peak[x], a), b));
+            } else if (g[x] < 0) {
+                bound += g[x] * Math.max(pspSlope(x, a), pspSlope(x, b));
+            }
+        }
+        return bound;
+    }
+
+    /**
+     * The first s >= 0 with v(s) >= v_thresh, to within the tolerance (never before the exact crossing), or
+     * {@code Double.POSITIVE_INFINITY} if there is none.
+     */
+    double firstCrossing() {
+        double f0 = c0 + c1;
+        if (f0 >= 0) {
+            return 0;
+        }
+        if (upperBound(0, Double.POSITIVE_INFINITY) < 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double horizon = initialHorizon;
+        double fh = value(horizon);
+        int doublings = 0;
+        while (fh < 0 && upperBound(horizon, Double.POSITIVE_INFINITY) >= 0) {
+            if (++doublings > MAX_HORIZON_DOUBLINGS) {
+                return Double.POSITIVE_INFINITY;
+            }
+            horizon *= 2;
+            fh = value(horizon);
+        }
+        return search(0, f0, horizon, fh);
+    }
+
+    private double search(double a, double fa, double b, double fb) {
+        if (upperBound(a, b) < 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        if (fb >= 0 && slopeLowerBound(a, b) > 0) {
+            return increasingRoot(a, b, fb);
+        }
+        if (b - a <= toleranceMs) {
+            return fb >= 0 ? b : Double.POSITIVE_INFINITY;
+        }
+        double m = 0.5 * (a + b);
+        double fm = value(m);
+        double left = search(a, fa, m, fm);
+        return left != Double.POSITIVE_INFINITY ? left : search(m, fm, b, fb);
+    }
+
+    /** The root in [a, b] of a function increasing there, with v(a) < v_thresh <= v(b): Newton kept in bracket. */
+    private double increasingRoot(double a, double b, double fb) {
+        double x = b;
+        double fx = fb;
+        while (b - a > toleranceMs) {
+            double next = x - fx / slope(x);
+            if (!(next > a && next < b)) {
+                next = 0.5 * (a + b);
+            }
+            double fn = value(next);
+            if (fn >= 0) {
+                b = next;
+            } else {
+                a = next;
+            }
+            if (Math.abs(next - x) <= toleranceMs) {
+                double probe = fn >= 0 ? Math.max(a, next - toleranceMs) : Math.min(b, next + toleranceMs);
+                if (value(probe) >= 0) {
+                    b = probe;
+                } else {
+                    a = probe;
+                }
+            }
+            x = next;
+            fx = fn;
+        }
+        return b;
+    }
+}

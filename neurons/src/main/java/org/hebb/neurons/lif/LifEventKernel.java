@@ -1,0 +1,134 @@
+package org.hebb.neurons.lif;
+
+import org.hebb.neurons.EventDrivenKernel;
+import org.hebb.neurons.NeuronState;
+
+/**
+ * What the exact LIF kernels share: membrane potential, time of the last event and end of the refractory period
+ * per neuron, in double precision, and the refractory logic. While refractory the membrane potential is held at
+ * v_reset (synaptic currents, where the model has them, keep decaying); at the end of the period it evolves
+ * freely again. The period is exactly tau_refrac long, [t_spike, t_spike + tau_refrac).
+ */
+abstract class LifEventKernel implements EventDrivenKernel {
+    protected final NeuronState state;
+    protected final double dt;
+    protected final double tauM;
+    protected final double cm;
+    protected final double vReset;
+    protected final double vThresh;
+    private final double vRest;
+    private final double iOffset;
+    private final double tauRefrac;
+    protected final double[] v;
+    protected final double[] lastTime;
+    protected final double[] refractoryUntil;
+    /** Where the membrane potential settles with the neuron's constant currents and no synaptic input, mV. */
+    protected final double[] vInf;
+    /** The variables {@link #advance} changes, saved and restored around {@link #publish}. */
+    private final double[][] advancing;
+    private final double[] saved;
+
+    LifEventKernel(LifModel model, NeuronState state, double dt, int extraVariables) {
+        this.state = state;
+        this.dt = dt;
+        this.tauM = model.tauM;
+        this.cm = model.cm;
+        this.vRest = model.vRest;
+        this.vReset = model.vReset;
+        this.vThresh = model.vThresh;
+        this.iOffset = model.iOffset;
+        this.tauRefrac = model.tauRefrac;
+        int n = state.size();
+        this.v = new double[n];
+        this.lastTime = new double[n];
+        this.refractoryUntil = new double[n];
+        this.vInf = new double[n];
+        this.advancing = new double[2 + extraVariables][];
+        this.saved = new double[advancing.length];
+    }
+
+    /** Registers the model's own variables that {@link #advanceFree} and {@link #advanceHeld} change. */
+    protected final void advancingVariables(double[]... extra) {
+        advancing[0] = v;
+        advancing[1] = lastTime;
+        System.arraycopy(extra, 0, advancing, 2, extra.length);
+    }
+
+    @Override
+    public void load(double timeMs, float[] injectedCurrent) {
+        float[] vs = state.array(LifModel.V);
+        float[] refractory = state.array(LifModel.REFRACTORY);
+        for (int i = 0; i < v.length; i++) {
+            v[i] = vs[i];
+            lastTime[i] = timeMs;
+            refractoryUntil[i] = timeMs + refractory[i] * dt;
+            vInf[i] = vRest + tauM / cm * (iOffset + injectedCurrent[i]);
+        }
+        loadModelVariables();
+    }
+
+    /** Takes the model's own variables from the state arrays. */
+    protected abstract void loadModelVariables();
+
+    /** Brings neuron {@code i} to {@code timeMs}: held while refractory, free afterwards. */
+    protected final void advance(int i, double timeMs) {
+        double last = lastTime[i];
+        if (timeMs <= last) {
+            return;
+        }
+        double until = refractoryUntil[i];
+        if (last < until) {
+            double heldTo = Math.min(timeMs, until);
+            advanceHeld(i, heldTo - last);
+            last = heldTo;
+        }
+        if (timeMs > last) {
+            advanceFree(i, timeMs - last);
+        }
+        lastTime[i] = timeMs;
+    }
+
+    /** Advances neuron {@code i} by {@code s} ms of refractoriness (v is held). */
+    protected abstract void advanceHeld(int i, double s);
+
+    /** Advances neuron {@code i} by {@code s} ms of free evolution. */
+    protected abstract void advanceFree(int i, double s);
+
+    /** Whether neuron {@code i} is refractory at {@code timeMs} (input at the membrane is then discarded). */
+    protected final boolean refractoryAt(int i, double timeMs) {
+        return timeMs < refractoryUntil[i];
+    }
+
+    /** When neuron {@code i}'s free evolution resumes: its last event, or the end of its refractory period. */
+    protected final double freeFrom(int i) {
+        return Math.max(lastTime[i], refractoryUntil[i]);
+    }
+
+    @Override
+    public void fire(int neuron, double timeMs) {
+        advance(neuron, timeMs);
+        v[neuron] = vReset;
+        refractoryUntil[neuron] = timeMs + tauRefrac;
+    }
+
+    @Override
+    public void publish(double timeMs) {
+        float[] refractory = state.array(LifModel.REFRACTORY);
+        for (int i = 0; i < v.length; i++) {
+            for (int k = 0; k < advancing.length; k++) {
+                saved[k] = advancing[k][i];
+            }
+            advance(i, timeMs);
+            refractory[i] = (float) (Math.max(0, refractoryUntil[i] - timeMs) / dt);
+            writeState(i);
+            for (int k = 0; k < advancing.length; k++) {
+                advancing[k][i] = saved[k];
+            }
+        }
+    }
+
+    /** Writes neuron {@code i}'s current double-precision values into the float state arrays. */
+    protected void writeState(int i) {
+        state.array(LifModel.V)[i] = (float) v[i];
+    }
+}

@@ -1,0 +1,161 @@
+package org.hebb.neurons.lif;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+
+import org.hebb.neurons.EventDrivenKernel;
+import org.hebb.neurons.NeuronState;
+import org.junit.jupiter.api.Test;
+
+/** The exact LIF kernels against spike times solved by hand from the membrane equation. */
+class EventKernelTest {
+    private static final double CM = 0.25;
+    private static final double TAU_M = 10;
+    private static final double V_REST = -65;
+    private static final double V_RESET = -70;
+    private static final double V_THRESH = -50;
+    private static final double TAU_REFRAC = 2;
+
+    private static EventDrivenKernel start(IfCurrExp model, double current) {
+        NeuronState state = model.createState(1);
+        EventDrivenKernel kernel = model.createEventKernel(state, 0.1);
+        kernel.load(0, new float[] {(float) current});
+        return kernel;
+    }
+
+    private static IfCurrExp.Builder lif() {
+        return IfCurrExp.builder().cm(CM).tauM(TAU_M).vRest(V_REST).vReset(V_RESET).vThresh(V_THRESH)
+                .tauRefrac(TAU_REFRAC);
+    }
+
+    private static IfCurrDelta deltaLif() {
+        return IfCurrDelta.builder().cm(CM).tauM(TAU_M).vRest(V_REST).vReset(V_RESET).vThresh(V_THRESH)
+                .tauRefrac(TAU_REFRAC).build();
+    }
+
+    /**
+     * With tau_syn = tau_m / 2 the response to a current pulse w at rest is v - v_rest = (w tau_m / cm) y (1 - y),
+     * y = exp(-t / tau_m): threshold is reached where y^2 - y + k = 0, k = (v_thresh - v_rest) cm / (w tau_m).
+     */
+    @Test
+    void singleInputCrossingMatchesQuadraticSolution() {
+        IfCurrExp model = lif().tauSynE(TAU_M / 2).tauSynI(3).build();
+        for (double w : new double[] {1.6, 2.0, 5.0, 40.0}) {
+            EventDrivenKernel kernel = start(model, 0);
+            double t0 = 3.25;
+            kernel.receive(0, t0, 0, w);
+            double k = (V_THRESH - V_REST) * CM / (w * TAU_M);
+            double y = (1 + Math.sqrt(1 - 4 * k)) / 2;
+            double expected = t0 - TAU_M * Math.log(y);
+            assertEquals(expected, kernel.nextThresholdTime(0), 1e-11, "w = " + w + " nA");
+        }
+    }
+
+    @Test
+    void subthresholdPulseNeverCrosses() {
+        IfCurrExp model = lif().tauSynE(TAU_M / 2).build();
+        EventDrivenKernel kernel = start(model, 0);
+        double wAtThreshold = 4 * (V_THRESH - V_REST) * CM / TAU_M;
+        kernel.receive(0, 1, 0, wAtThreshold * 0.999);
+        assertEquals(Double.POSITIVE_INFINITY, kernel.nextThresholdTime(0));
+    }
+
+    /** A suprathreshold constant current fires every tau_refrac + tau_m ln((v_inf - v_reset) / (v_inf - v_thresh)). */
+    @Test
+    void constantCurrentPeriodMatchesClosedForm() {
+        double current = 2.0;
+        double vInf = V_REST + current * TAU_M / CM;
+        double period = TAU_REFRAC + TAU_M * Math.log((vInf - V_RESET) / (vInf - V_THRESH));
+        double first = TAU_M * Math.log((vInf - V_REST) / (vInf - V_THRESH));
+        EventDrivenKernel exp = start(lif().tauSynE(5).tauSynI(7).build(), current);
+        IfCurrDelta delta = deltaLif();
+        EventDrivenKernel del = delta.createEventKernel(delta.createState(1), 0.1);
+        del.load(0, new float[] {(float) current});
+        for (EventDrivenKernel kernel : new EventDrivenKernel[] {exp, del}) {
+            for (int n = 0; n < 50; n++) {
+                double t = kernel.nextThresholdTime(0);
+                assertEquals(first + n * period, t, 1e-9, "spike " + n);
+                kernel.fire(0, t);
+            }
+        }
+    }
+
+    @Test
+    void deltaInputFiresAtArrivalAndIsDiscardedWhileRefractory() {
+        IfCurrDelta model = deltaLif();
+        NeuronState state = model.createState(1);
+        EventDrivenKernel kernel = model.createEventKernel(state, 0.1);
+        kernel.load(0, new float[1]);
+        kernel.receive(0, 4.5, 0, 10);
+        assertEquals(Double.POSITIVE_INFINITY, kernel.nextThresholdTime(0));
+        double v = V_REST + 10 * Math.exp(-0.5 / TAU_M);
+        kernel.receive(0, 5.0, 0, V_THRESH - v);
+        assertEquals(5.0, kernel.nextThresholdTime(0));
+        kernel.fire(0, 5.0);
+        kernel.receive(0, 6.9, 0, 100);
+        kernel.publish(6.9);
+        assertEquals(V_RESET, state.array("v")[0], 1e-5, "input during the refractory period is lost");
+        kernel.receive(0, 7.0, 0, 1);
+        kernel.publish(7.0);
+        assertEquals(V_RESET + 1, state.array("v")[0], 1e-5, "input at the end of the refractory period counts");
+    }
+
+    /**
+     * Random trajectories (both currents, either sign, any start) against a brute-force scan: the first grid point
+     * at or above threshold, refined by bisection. A crossing narrower than the grid may be found only by the
+     * search; then it must be a genuine crossing.
+     */
+    @Test
+    void searchFindsTheFirstCrossingOfRandomTrajectories() {
+        SplittableRandom random = new SplittableRandom(7);
+        int crossings = 0;
+        for (int trial = 0; trial < 800; trial++) {
+            double tauE = 0.5 + 15 * random.nextDouble();
+            double tauI = trial % 5 == 0 ? TAU_M : 0.5 + 15 * random.nextDouble();
+            ExpCurrentTrajectory f = new ExpCurrentTrajectory(TAU_M, tauE, tauI, 1e-12);
+            f.set(-20 * random.nextDouble() + 1, 30 * (random.nextDouble() - 0.8),
+                    30 * random.nextDouble(), -30 * random.nextDouble());
+            double found = f.firstCrossing();
+            double scanned = scan(f, 100, 2e-3);
+            if (scanned != Double.POSITIVE_INFINITY) {
+                crossings++;
+                if (found < scanned - 2e-3) {
+                    assertGenuineCrossing(f, found);
+                } else {
+                    assertEquals(scanned, found, 1e-9, "trial " + trial);
+                }
+            } else if (found <= 100) {
+                assertGenuineCrossing(f, found);
+            }
+        }
+        assertTrue(crossings > 100, "test setup: too few crossings to be informative: " + crossings);
+    }
+
+    private static void assertGenuineCrossing(ExpCurrentTrajectory f, double t) {
+        assertTrue(f.value(t) >= 0 && (t == 0 || f.value(t - 1e-9) < 0), "not a first crossing at " + t);
+    }
+
+    private static double scan(ExpCurrentTrajectory f, double horizon, double step) {
+        if (f.value(0) >= 0) {
+            return 0;
+        }
+        for (double t = step; t <= horizon; t += step) {
+            if (f.value(t) >= 0) {
+                double a = t - step;
+                double b = t;
+                while (b - a > 1e-13) {
+                    double m = 0.5 * (a + b);
+                    if (f.value(m) >= 0) {
+                        b = m;
+                    } else {
+                        a = m;
+                    }
+                }
+                return b;
+            }
+        }
+        return Double.POSITIVE_INFINITY;
+    }
+}

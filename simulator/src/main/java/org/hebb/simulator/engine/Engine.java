@@ -1,0 +1,39 @@
+package org.hebb.simulator.engine;
+
+import org.hebb.simulator.population.NeuronPopulation;
+import org.hebb.simulator.population.Population;
+
+/**
+ * What the network needs from an engine: advance by one step of dt, report the step's spikes, bring neuron state
+ * up to date for monitors, start the dynamics afresh. The clock-driven engine integrates every neuron each step;
+ * the event-driven engine processes, per step, the events that fall in it.
+ */
+public interface Engine extends AutoCloseable {
+    /** Number of threads. */
+    int threads();
+
+    /** Index of the next step to run (also the number of steps run so far). */
+    long currentStep();
+
+    /** Advances the network by one step. */
+    void step();
+
+    /** The spikes {@code population} emitted in the last completed step. */
+    SpikeView lastSpikes(Population population);
+
+    /**
+     * Makes {@code population}'s state arrays hold the state at the end of the last completed step (the
+     * clock-driven engine keeps them so; the event-driven engine advances each neuron there for the monitors).
+     */
+    void synchronizeState(NeuronPopulation population);
+
+    /**
+     * Starts the dynamics afresh: applies what is pending from the last step, drops spikes in flight and the
+     * spike history, zeroes traces, runs the rules' reset actions and {@code restoreNeuronState}, which puts the
+     * neuron variables back. Weights, random streams and the step count carry on.
+     */
+    void resetDynamics(Runnable restoreNeuronState);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,385 @@
+package org.hebb.simulator.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.hebb.neurons.EventDrivenKernel;
+import org.hebb.neurons.EventDrivenModel;
+import org.hebb.simulator.EngineKind;
+import org.hebb.simulator.connect.Projection;
+import org.hebb.simulator.input.BernoulliSource;
+import org.hebb.simulator.input.CurrentSource;
+import org.hebb.simulator.population.NeuronPopulation;
+import org.hebb.simulator.population.Population;
+import org.hebb.simulator.population.SpikeSourcePopulation;
+import org.hebb.simulator.random.Seeds;
+
+/**
+ * The event-driven engine: each neuron is advanced in closed form only when an event reaches it, and spikes
+ * happen at exact times, not on a grid. Events are spike arrivals (a whole row of a projection whose synapses
+ * share one delay, or one synapse with its own delay), source spikes, and predicted threshold crossings; they
+ * wait in one {@link EventQueue}. After every input a neuron's next crossing (if no further input came) is
+ * predicted and queued; a later input supersedes the prediction, whose stale entry is skipped when it comes up.
+ *
+ * <p>Simultaneous events are taken in a fixed order: arrivals (rows, then single synapses), then source spikes,
+ * then threshold crossings, each by index; so all inputs reaching a neuron at one instant count before its
+ * threshold is tested, and the run depends only on the master seed. The network's dt is only the reporting grid:
+ * a step processes the events in [t, t + dt), then monitors, callbacks and checkers run as under the clock-driven
+ * engine, and spike monitors receive the exact times. One thread.
+ */
+public final class EventDrivenEngine implements Engine {
+    private static final int ROW = 0;
+    private static final int SYNAPSE = 1;
+    private static final int SOURCE = 2;
+    private static final int THRESHOLD = 3;
+    private static final int KIND_SHIFT = 60;
+    private static final int OWNER_SHIFT = 40;
+    private static final long ELEMENT_MASK = (1L << OWNER_SHIFT) - 1;
+    private static final long OWNER_MASK = (1L << (KIND_SHIFT - OWNER_SHIFT)) - 1;
+
+    private final double dt;
+    private final EventQueue queue = new EventQueue(1024);
+    private final Node[] nodes;
+    private final NeuronNode[] neuronNodes;
+    private final SourceNode[] sourceNodes;
+    private final ProjectionRuntime[] projections;
+    private final Map<Population, Node> byPopulation = new IdentityHashMap<>();
+    private long step;
+    private long events;
+
+    /**
+     * Compiles the network; refuses, naming the clock-driven engine, what has no closed form between events.
+     *
+     * @param dt         the reporting step, ms
+     * @param masterSeed the seed every run-time random stream derives from
+     */
+    public EventDrivenEngine(double dt, long masterSeed, List<Population> populationList,
+                             List<Projection> projectionList, PlasticityWiring plasticity) {
+        this.dt = dt;
+        if (!plasticity.synapseUpdates().isEmpty() || !plasticity.globalUpdates().isEmpty()) {
+            throw unsupported("per-step synapse or global updates (plasticity rules or afterDelivery code)");
+        }
+        if (populationList.size() > OWNER_MASK || projectionList.size() > OWNER_MASK) {
+            throw new IllegalArgumentException("the event-driven engine handles at most " + OWNER_MASK
+                    + " populations and as many projections");
+        }
+        nodes = new Node[populationList.size()];
+        List<NeuronNode> neurons = new ArrayList<>();
+        List<SourceNode> sources = new ArrayList<>();
+        for (int p = 0; p < nodes.length; p++) {
+            Population population = populationList.get(p);
+            if (population instanceof NeuronPopulation np) {
+                NeuronNode node = new NeuronNode(p, np, dt);
+                neurons.add(node);
+                nodes[p] = node;
+            } else {
+                SourceNode node = new SourceNode(p, (SpikeSourcePopulation) population,
+                        Seeds.derive(masterSeed, "source:" + population.name()));
+                sources.add(node);
+                nodes[p] = node;
+            }
+            byPopulation.put(population, nodes[p]);
+        }
+        neuronNodes = neurons.toArray(new NeuronNode[0]);
+        sourceNodes = sources.toArray(new SourceNode[0]);
+        projections = new ProjectionRuntime[projectionList.size()];
+        Map<Node, List<ProjectionRuntime>> outgoing = new IdentityHashMap<>();
+        for (int k = 0; k < projections.length; k++) {
+            Projection projection = projectionList.get(k);
+            projections[k] = new ProjectionRuntime(k, projection,
+                    (NeuronNode) byPopulation.get(projection.target()));
+            outgoing.computeIfAbsent(byPopulation.get(projection.source()), n -> new ArrayList<>())
+                    .add(projections[k]);
+        }
+        for (Node node : nodes) {
+            node.outgoing = outgoing.getOrDefault(node, List.of()).toArray(new ProjectionRuntime[0]);
+        }
+        start(0);
+    }
+
+    private static IllegalArgumentException unsupported(String what) {
+        return new IllegalArgumentException(what + " cannot run on the event-driven engine: they need a clock; "
+                + "build the network with Network.builder().engine(EngineKind." + EngineKind.CLOCK_DRIVEN + ")");
+    }
+
+    private void start(double timeMs) {
+        queue.clear();
+        for (NeuronNode node : neuronNodes) {
+            node.kernel.load(timeMs, node.injected);
+            Arrays.fill(node.pending, Double.POSITIVE_INFINITY);
+            for (int i = 0; i < node.pending.length; i++) {
+                reschedule(node, i);
+            }
+        }
+        for (SourceNode node : sourceNodes) {
+            node.restartAll(timeMs);
+        }
+    }
+
+    @Override
+    public int threads() {
+        return 1;
+    }
+
+    @Override
+    public long currentStep() {
+        return step;
+    }
+
+    /** Events processed so far (arrivals, source spikes and crossings, stale predictions not counted). */
+    public long eventsProcessed() {
+        return events;
+    }
+
+    @Override
+    public void step() {
+        double begin = step * dt;
+        double end = (step + 1) * dt;
+        for (Node node : nodes) {
+            node.spikeCount[0] = 0;
+        }
+        for (SourceNode node : sourceNodes) {
+            if (node.ratesChanged()) {
+                node.restartAll(begin);
+            }
+        }
+        while (queue.peekTime() < end) {
+            double time = queue.peekTime();
+            long payload = queue.peekPayload();
+            queue.removeFirst();
+            dispatch(time, payload);
+        }
+        step++;
+    }
+
+    private void dispatch(double time, long payload) {
+        int kind = (int) (payload >>> KIND_SHIFT);
+        int owner = (int) ((payload >>> OWNER_SHIFT) & OWNER_MASK);
+        long element = payload & ELEMENT_MASK;
+        switch (kind) {
+            case ROW -> {
+                ProjectionRuntime p = projections[owner];
+                int pre = (int) element;
+                for (int k = p.rowPointer[pre], end = p.rowPointer[pre + 1]; k < end; k++) {
+                    deliver(p, k, time);
+                }
+                events++;
+            }
+            case SYNAPSE -> {
+                deliver(projections[owner], (int) element, time);
+                events++;
+            }
+            case SOURCE -> {
+                SourceNode node = (SourceNode) nodes[owner];
+                int i = (int) element;
+                if (node.next[i] == time) {
+                    emit(node, i, time);
+                    node.scheduleNext(i);
+                    events++;
+                }
+            }
+            default -> {
+                NeuronNode node = (NeuronNode) nodes[owner];
+                int i = (int) element;
+                if (node.pending[i] == time) {
+                    node.pending[i] = Double.POSITIVE_INFINITY;
+                    node.kernel.fire(i, time);
+                    emit(node, i, time);
+                    reschedule(node, i);
+                    events++;
+                }
+            }
+        }
+    }
+
+    private void deliver(ProjectionRuntime p, int synapse, double time) {
+        int target = p.targets[synapse];
+        p.target.kernel.receive(target, time, p.receptor, p.weights == null ? p.uniformWeight : p.weights[synapse]);
+        reschedule(p.target, target);
+    }
+
+    private void reschedule(NeuronNode node, int neuron) {
+        double crossing = node.kernel.nextThresholdTime(neuron);
+        if (crossing != node.pending[neuron]) {
+            node.pending[neuron] = crossing;
+            if (crossing != Double.POSITIVE_INFINITY) {
+                queue.add(crossing, encode(THRESHOLD, node.index, neuron));
+            }
+        }
+    }
+
+    private void emit(Node node, int element, double time) {
+        node.record(element, time);
+        for (ProjectionRuntime p : node.outgoing) {
+            int from = p.rowPointer[element];
+            int to = p.rowPointer[element + 1];
+            if (from == to) {
+                continue;
+            }
+            if (p.delaysMs == null) {
+                queue.add(time + p.uniformDelayMs, encode(ROW, p.index, element));
+            } else {
+                for (int k = from; k < to; k++) {
+                    queue.add(time + p.delaysMs[k], encode(SYNAPSE, p.index, k));
+                }
+            }
+        }
+    }
+
+    private static long encode(int kind, int owner, long element) {
+        return ((long) kind << KIND_SHIFT) | ((long) owner << OWNER_SHIFT) | element;
+    }
+
+    @Override
+    public SpikeView lastSpikes(Population population) {
+        return byPopulation.get(population).view;
+    }
+
+    @Override
+    public void synchronizeState(NeuronPopulation population) {
+        ((NeuronNode) byPopulation.get(population)).kernel.publish(step * dt);
+    }
+
+    /** {@inheritDoc} Every neuron then starts afresh from the restored state at the current time. */
+    @Override
+    public void resetDynamics(Runnable restoreNeuronState) {
+        restoreNeuronState.run();
+        for (Node node : nodes) {
+            node.spikeCount[0] = 0;
+        }
+        start(step * dt);
+    }
+
+    @Override
+    public void close() {
+    }
+
+    /** A population's spikes in the current step, and the projections leaving it. */
+    private abstract static class Node {
+        final int index;
+        ProjectionRuntime[] outgoing;
+        final int[] spikeCount = new int[1];
+        int[] spikeElements = new int[16];
+        double[] spikeTimes = new double[16];
+        SpikeView view = new SpikeView(new int[][] {spikeElements}, spikeCount, spikeTimes);
+
+        Node(int index) {
+            this.index = index;
+        }
+
+        void record(int element, double time) {
+            int n = spikeCount[0];
+            if (n == spikeElements.length) {
+                spikeElements = Arrays.copyOf(spikeElements, 2 * n);
+                spikeTimes = Arrays.copyOf(spikeTimes, 2 * n);
+                view = new SpikeView(new int[][] {spikeElements}, spikeCount, spikeTimes);
+            }
+            spikeElements[n] = element;
+            spikeTimes[n] = time;
+            spikeCount[0] = n + 1;
+        }
+    }
+
+    private static final class NeuronNode extends Node {
+        final EventDrivenKernel kernel;
+        final float[] injected;
+        /** Each neuron's predicted crossing, as queued; +infinity when none. */
+        final double[] pending;
+
+        NeuronNode(int index, NeuronPopulation population, double dt) {
+            super(index);
+            if (!(population.model() instanceof EventDrivenModel model)) {
+                throw unsupported("population '" + population.name() + "' of " + population.model().name()
+                        + " (no closed form between events)");
+            }
+            kernel = model.createEventKernel(population.state(), dt);
+            injected = new float[population.size()];
+            for (CurrentSource source : population.currentSources()) {
+                float[] amplitudes = source.constantAmplitudes(population.size());
+                if (amplitudes == null) {
+                    throw unsupported("current " + source.describe() + " into population '" + population.name()
+                            + "' (varies in time; only constant currents have a closed form)");
+                }
+                for (int i = 0; i < amplitudes.length; i++) {
+                    injected[i] += amplitudes[i];
+                }
+            }
+            pending = new double[population.size()];
+        }
+    }
+
+    private final class SourceNode extends Node {
+        final SpikeSourcePopulation.EventTimes times;
+        final BernoulliSource rates;
+        final double[] next;
+        long seenChanges;
+
+        SourceNode(int index, SpikeSourcePopulation population, long key) {
+            super(index);
+            times = population.createEventTimes(key);
+            if (times == null) {
+                throw unsupported("source population '" + population.name() + "' ("
+                        + population.getClass().getSimpleName() + ", defined per step)");
+            }
+            rates = population instanceof BernoulliSource b ? b : null;
+            seenChanges = rates == null ? 0 : rates.changeCount();
+            next = new double[population.size()];
+        }
+
+        boolean ratesChanged() {
+            if (rates == null || rates.changeCount() == seenChanges) {
+                return false;
+            }
+            seenChanges = rates.changeCount();
+            return true;
+        }
+
+        void restartAll(double timeMs) {
+            for (int i = 0; i < next.length; i++) {
+                times.restart(i, timeMs);
+                scheduleNext(i);
+            }
+        }
+
+        void scheduleNext(int element) {
+            double time = times.next(element);
+            next[element] = time;
+            if (time != Double.POSITIVE_INFINITY) {
+                queue.add(time, encode(SOURCE, index, element));
+            }
+        }
+    }
+
+    /** A projection's rows, weights and continuous delays, as the engine reads them. */
+    private static final class ProjectionRuntime {
+        final int index;
+        final int[] rowPointer;
+        final int[] targets;
+        final float[] weights;
+        final float uniformWeight;
+        final float[] delaysMs;
+        final double uniformDelayMs;
+        final NeuronNode target;
+        final int receptor;
+
+        ProjectionRuntime(int index, Projection projection, NeuronNode target) {
+            this.index = index;
+            if (!projection.hasContinuousDelays()) {
+                throw new IllegalStateException("projection '" + projection.name() + "' was built with delays in "
+                        + "steps, for the clock-driven engine");
+            }
+            Projection.SparseRows rows = projection.rows();
+            this.rowPointer = rows.rowPointer();
+            this.targets = rows.targets();
+            this.weights = rows.weights();
+            this.uniformWeight = rows.uniformWeight();
+            this.delaysMs = projection.delaysMs();
+            this.uniformDelayMs = projection.synapseCount() == 0 ? 0 : projection.delayMsOf(0, 0);
+            this.target = target;
+            this.receptor = projection.receptorIndex();
+        }
+    }
+}

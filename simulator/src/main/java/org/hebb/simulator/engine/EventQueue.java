@@ -1,0 +1,92 @@
+package org.hebb.simulator.engine;
+
+import java.util.Arrays;
+
+/**
+ * A priority queue of primitive events for the event-driven engine: a binary min-heap over parallel arrays of
+ * times (ms) and 64-bit payloads, ordered by time and then by payload, so that simultaneous events are processed
+ * in an order fixed by what they are, whatever the order they were queued in. No object per event; the arrays
+ * grow by doubling.
+ */
+final class EventQueue {
+    private double[] times;
+    private long[] payloads;
+    private int size;
+
+    EventQueue(int initialCapacity) {
+        times = new double[Math.max(16, initialCapacity)];
+        payloads = new long[times.length];
+    }
+
+    int size() {
+        return size;
+    }
+
+    boolean isEmpty() {
+        return size == 0;
+    }
+
+    /** Time of the earliest event; +infinity when empty. */
+    double peekTime() {
+        return size == 0 ? Double.POSITIVE_INFINITY : times[0];
+    }
+
+    /** Payload of the earliest event. */
+    long peekPayload() {
+        return payloads[0];
+    }
+
+    void clear() {
+        size = 0;
+    }
+
+    void add(double time, long payload) {
+        if (size == times.length) {
+            times = Arrays.copyOf(times, 2 * size);
+            payloads = Arrays.copyOf(payloads, 2 * size);
+        }
+        int k = size++;
+        while (k > 0) {
+            int parent = (k - 1) >>> 1;
+            if (!before(time, payload, times[parent], payloads[parent])) {
+                break;
+            }
+            times[k] = times[parent];
+            payloads[k] = payloads[parent];
+            k = parent;
+        }
+        times[k] = time;
+        payloads[k] = payload;
+    }
+
+    /** Removes the earliest event. */
+    void removeFirst() {
+        int last = --size;
+        if (last == 0) {
+            return;
+        }
+        double time = times[last];
+        long payload = payloads[last];
+        int k = 0;
+        int half = last >>> 1;
+        while (k < half) {
+            int child = 2 * k + 1;
+            int right = child + 1;
+            if (right < last && before(times[right], payloads[right], times[child], payloads[child])) {
+                child = right;
+            }
+            if (!before(times[child], payloads[child], time, payload)) {
+                break;
+            }
+            times[k] = times[child];
+            payloads[k] = payloads[child];
+            k = child;
+        }
+        times[k] = time;
+        payloads[k] = payload;
+    }
+
+    private static boolean before(double t1, long p1, double t2, long p2) {
+        return t1 < t2 || (t1 == t2 && p1 < p2);
+    }
+}
