@@ -29,6 +29,9 @@ import org.hebb.simulator.random.Seeds;
  * threshold is tested, and the run depends only on the master seed. The network's dt is only the reporting grid:
  * a step processes the events in [t, t + dt), then monitors, callbacks and checkers run as under the clock-driven
  * engine, and spike monitors receive the exact times. One thread.
+ *
+ * <p>Plasticity: rules register {@link SpikeEventUpdate}s, called after a spike's weight has acted on its target
+ * and when a target fires (after its reset, before its spike is sent on).
  */
 public final class EventDrivenEngine implements Engine {
     private static final int ROW = 0;
@@ -47,6 +50,7 @@ public final class EventDrivenEngine implements Engine {
     private final SourceNode[] sourceNodes;
     private final ProjectionRuntime[] projections;
     private final Map<Population, Node> byPopulation = new IdentityHashMap<>();
+    private final List<Runnable> resetActions;
     private long step;
     private long events;
 
@@ -62,6 +66,7 @@ public final class EventDrivenEngine implements Engine {
         if (!plasticity.synapseUpdates().isEmpty() || !plasticity.globalUpdates().isEmpty()) {
             throw unsupported("per-step synapse or global updates (plasticity rules or afterDelivery code)");
         }
+        resetActions = plasticity.resetActions();
         if (populationList.size() > OWNER_MASK || projectionList.size() > OWNER_MASK) {
             throw new IllegalArgumentException("the event-driven engine handles at most " + OWNER_MASK
                     + " populations and as many projections");
@@ -87,15 +92,21 @@ public final class EventDrivenEngine implements Engine {
         sourceNodes = sources.toArray(new SourceNode[0]);
         projections = new ProjectionRuntime[projectionList.size()];
         Map<Node, List<ProjectionRuntime>> outgoing = new IdentityHashMap<>();
+        Map<Node, List<SpikeEventUpdate>> postsynaptic = new IdentityHashMap<>();
         for (int k = 0; k < projections.length; k++) {
             Projection projection = projectionList.get(k);
-            projections[k] = new ProjectionRuntime(k, projection,
-                    (NeuronNode) byPopulation.get(projection.target()));
+            List<SpikeEventUpdate> updates = plasticity.eventUpdates().getOrDefault(projection, List.of());
+            NeuronNode target = (NeuronNode) byPopulation.get(projection.target());
+            projections[k] = new ProjectionRuntime(k, projection, target, updates);
             outgoing.computeIfAbsent(byPopulation.get(projection.source()), n -> new ArrayList<>())
                     .add(projections[k]);
+            postsynaptic.computeIfAbsent(target, n -> new ArrayList<>()).addAll(updates);
         }
         for (Node node : nodes) {
             node.outgoing = outgoing.getOrDefault(node, List.of()).toArray(new ProjectionRuntime[0]);
+        }
+        for (NeuronNode node : neuronNodes) {
+            node.postsynapticUpdates = postsynaptic.getOrDefault(node, List.of()).toArray(new SpikeEventUpdate[0]);
         }
         start(0);
     }
@@ -187,6 +198,9 @@ public final class EventDrivenEngine implements Engine {
                 if (node.pending[i] == time) {
                     node.pending[i] = Double.POSITIVE_INFINITY;
                     node.kernel.fire(i, time);
+                    for (SpikeEventUpdate update : node.postsynapticUpdates) {
+                        update.onPostsynapticSpike(i, time);
+                    }
                     emit(node, i, time);
                     reschedule(node, i);
                     events++;
@@ -198,6 +212,9 @@ public final class EventDrivenEngine implements Engine {
     private void deliver(ProjectionRuntime p, int synapse, double time) {
         int target = p.targets[synapse];
         p.target.kernel.receive(target, time, p.receptor, p.weights == null ? p.uniformWeight : p.weights[synapse]);
+        for (SpikeEventUpdate update : p.updates) {
+            update.onArrival(synapse, target, time);
+        }
         reschedule(p.target, target);
     }
 
@@ -246,6 +263,7 @@ public final class EventDrivenEngine implements Engine {
     /** {@inheritDoc} Every neuron then starts afresh from the restored state at the current time. */
     @Override
     public void resetDynamics(Runnable restoreNeuronState) {
+        resetActions.forEach(Runnable::run);
         restoreNeuronState.run();
         for (Node node : nodes) {
             node.spikeCount[0] = 0;
@@ -288,6 +306,8 @@ public final class EventDrivenEngine implements Engine {
         final float[] injected;
         /** Each neuron's predicted crossing, as queued; +infinity when none. */
         final double[] pending;
+        /** The plasticity of every projection onto this population, told of its spikes. */
+        SpikeEventUpdate[] postsynapticUpdates;
 
         NeuronNode(int index, NeuronPopulation population, double dt) {
             super(index);
@@ -364,8 +384,9 @@ public final class EventDrivenEngine implements Engine {
         final double uniformDelayMs;
         final NeuronNode target;
         final int receptor;
+        final SpikeEventUpdate[] updates;
 
-        ProjectionRuntime(int index, Projection projection, NeuronNode target) {
+        ProjectionRuntime(int index, Projection projection, NeuronNode target, List<SpikeEventUpdate> updates) {
             this.index = index;
             if (!projection.hasContinuousDelays()) {
                 throw new IllegalStateException("projection '" + projection.name() + "' was built with delays in "
@@ -380,6 +401,7 @@ public final class EventDrivenEngine implements Engine {
             this.uniformDelayMs = projection.synapseCount() == 0 ? 0 : projection.delayMsOf(0, 0);
             this.target = target;
             this.receptor = projection.receptorIndex();
+            this.updates = updates.toArray(new SpikeEventUpdate[0]);
         }
     }
 }

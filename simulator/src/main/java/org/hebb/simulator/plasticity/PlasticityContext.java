@@ -1,8 +1,10 @@
 package org.hebb.simulator.plasticity;
 
+import org.hebb.simulator.EngineKind;
 import org.hebb.simulator.connect.IncomingSynapses;
 import org.hebb.simulator.connect.Projection;
 import org.hebb.simulator.engine.GlobalUpdate;
+import org.hebb.simulator.engine.SpikeEventUpdate;
 import org.hebb.simulator.engine.SpikeHistory;
 import org.hebb.simulator.engine.SynapseUpdate;
 import org.hebb.simulator.engine.Trace;
@@ -18,13 +20,26 @@ public final class PlasticityContext {
     private final Projection projection;
     private final double dt;
     private final long masterSeed;
+    private final EngineKind engine;
     private final PlasticityRegistry registry;
 
-    PlasticityContext(Projection projection, double dt, long masterSeed, PlasticityRegistry registry) {
+    PlasticityContext(Projection projection, double dt, long masterSeed, EngineKind engine,
+                      PlasticityRegistry registry) {
         this.projection = projection;
         this.dt = dt;
         this.masterSeed = masterSeed;
+        this.engine = engine;
         this.registry = registry;
+    }
+
+    /** The engine the network runs on (a rule supporting both registers different work for each). */
+    public EngineKind engine() {
+        return engine;
+    }
+
+    /** Event-driven engine: runs {@code update} at the projection's spike arrivals and postsynaptic spikes. */
+    public void onSpikeEvents(SpikeEventUpdate update) {
+        registry.eventUpdate(projection, update);
     }
 
     /** The projection the rule attaches to; it stores a weight per synapse. */

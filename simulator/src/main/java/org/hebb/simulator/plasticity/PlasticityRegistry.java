@@ -10,6 +10,7 @@ import org.hebb.simulator.EngineKind;
 import org.hebb.simulator.connect.Projection;
 import org.hebb.simulator.engine.GlobalUpdate;
 import org.hebb.simulator.engine.PlasticityWiring;
+import org.hebb.simulator.engine.SpikeEventUpdate;
 import org.hebb.simulator.engine.SpikeHistory;
 import org.hebb.simulator.engine.SynapseUpdate;
 import org.hebb.simulator.engine.Trace;
@@ -27,6 +28,7 @@ public final class PlasticityRegistry {
     private final List<GlobalUpdate> globalUpdates = new ArrayList<>();
     private final List<RuleState> states = new ArrayList<>();
     private final List<Runnable> resetActions = new ArrayList<>();
+    private final Map<Projection, List<SpikeEventUpdate>> eventUpdates = new IdentityHashMap<>();
 
     /**
      * Attaches {@code rule} to {@code projection} if it supports the engine and backend, else refuses naming them.
@@ -42,7 +44,7 @@ public final class PlasticityRegistry {
                 + backend + " backend: it supports " + rule.backends());
         projection.storeWeightsPerSynapse();
         S state = Require.notNull(rule.name() + " state", rule.attach(
-                new PlasticityContext(projection, dt, masterSeed, this)));
+                new PlasticityContext(projection, dt, masterSeed, engine, this)));
         states.add(state);
         return state;
     }
@@ -51,6 +53,10 @@ public final class PlasticityRegistry {
     public void synapseUpdate(Projection projection, SynapseUpdate update) {
         projection.storeWeightsPerSynapse();
         synapseUpdates.computeIfAbsent(projection, p -> new ArrayList<>()).add(Require.notNull("update", update));
+    }
+
+    void eventUpdate(Projection projection, SpikeEventUpdate update) {
+        eventUpdates.computeIfAbsent(projection, p -> new ArrayList<>()).add(Require.notNull("update", update));
     }
 
     void globalUpdate(GlobalUpdate update) {
@@ -93,6 +99,6 @@ public final class PlasticityRegistry {
     /** What the engine runs. */
     public PlasticityWiring wiring() {
         return new PlasticityWiring(synapseUpdates, List.copyOf(traces), List.copyOf(histories),
-                List.copyOf(globalUpdates), List.copyOf(resetActions));
+                List.copyOf(globalUpdates), List.copyOf(resetActions), eventUpdates);
     }
 }
