@@ -27,10 +27,9 @@ final class DeltaLifEventKernel extends LifEventKernel {
     }
 
     @Override
-    public void receive(int neuron, double timeMs, int receptor, double weight) {
-        advance(neuron, timeMs);
-        if (!refractoryAt(neuron, timeMs)) {
-            v[neuron] += weight;
+    protected void addInput(int i, double timeMs, int receptor, double weight) {
+        if (!refractoryAt(i, timeMs)) {
+            v[i] += weight;
         }
     }
 

@@ -15,6 +15,8 @@ final class ExpCurrentLifEventKernel extends LifEventKernel {
     private final double tauSynI;
     private final double[] iE;
     private final double[] iI;
+    private final float[] iEOut;
+    private final float[] iIOut;
     private final ExpCurrentTrajectory trajectory;
 
     ExpCurrentLifEventKernel(IfCurrExp model, NeuronState state, double dt) {
@@ -24,16 +26,16 @@ final class ExpCurrentLifEventKernel extends LifEventKernel {
         this.iE = new double[state.size()];
         this.iI = new double[state.size()];
         this.trajectory = new ExpCurrentTrajectory(tauM, tauSynE, tauSynI, TOLERANCE_MS);
+        this.iEOut = state.array(IfCurrExp.I_SYN_E);
+        this.iIOut = state.array(IfCurrExp.I_SYN_I);
         advancingVariables(iE, iI);
     }
 
     @Override
     protected void loadModelVariables() {
-        float[] e = state.array(IfCurrExp.I_SYN_E);
-        float[] in = state.array(IfCurrExp.I_SYN_I);
         for (int i = 0; i < iE.length; i++) {
-            iE[i] = e[i];
-            iI[i] = in[i];
+            iE[i] = iEOut[i];
+            iI[i] = iIOut[i];
         }
     }
 
@@ -46,18 +48,21 @@ final class ExpCurrentLifEventKernel extends LifEventKernel {
     @Override
     protected void advanceFree(int i, double s) {
         double target = vInf[i];
-        v[i] = target + (v[i] - target) * Math.exp(-s / tauM)
-                + iE[i] / cm * trajectory.psp(0, s) + iI[i] / cm * trajectory.psp(1, s);
-        advanceHeld(i, s);
+        double decayM = Math.exp(-s / tauM);
+        double decayE = Math.exp(-s / tauSynE);
+        double decayI = Math.exp(-s / tauSynI);
+        v[i] = target + (v[i] - target) * decayM + iE[i] / cm * trajectory.psp(0, s, decayM, decayE)
+                + iI[i] / cm * trajectory.psp(1, s, decayM, decayI);
+        iE[i] *= decayE;
+        iI[i] *= decayI;
     }
 
     @Override
-    public void receive(int neuron, double timeMs, int receptor, double weight) {
-        advance(neuron, timeMs);
+    protected void addInput(int i, double timeMs, int receptor, double weight) {
         if (receptor == 0) {
-            iE[neuron] += weight;
+            iE[i] += weight;
         } else {
-            iI[neuron] += weight;
+            iI[i] += weight;
         }
     }
 
@@ -80,8 +85,8 @@ final class ExpCurrentLifEventKernel extends LifEventKernel {
     @Override
     protected void writeState(int i) {
         super.writeState(i);
-        state.array(IfCurrExp.I_SYN_E)[i] = (float) iE[i];
-        state.array(IfCurrExp.I_SYN_I)[i] = (float) iI[i];
+        iEOut[i] = (float) iE[i];
+        iIOut[i] = (float) iI[i];
     }
 
     @Override

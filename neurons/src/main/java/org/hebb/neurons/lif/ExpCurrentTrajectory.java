@@ -24,6 +24,9 @@ final class ExpCurrentTrajectory {
     private final double[] tau = new double[2];
     private final double[] delta = new double[2];
     private final double[] peak = new double[2];
+    private final double[] peakValue = new double[2];
+    /** Whether h_x is better computed from exp(-s/tau_m) and exp(-s/tau_x) than with expm1 (no cancellation). */
+    private final boolean[] fromDecays = new boolean[2];
     private final double toleranceMs;
     private final double initialHorizon;
     private double c0;
@@ -44,6 +47,8 @@ final class ExpCurrentTrajectory {
         for (int x = 0; x < 2; x++) {
             delta[x] = 1 / tau[x] - 1 / tauM;
             peak[x] = delta[x] == 0 ? tauM : Math.log(tauM / tau[x]) / delta[x];
+            peakValue[x] = psp(x, peak[x]);
+            fromDecays[x] = Math.abs(delta[x]) * tauM >= 0.05;
         }
         this.initialHorizon = 4 * Math.max(tauM, Math.max(tauE, tauI));
     }
@@ -53,6 +58,18 @@ final class ExpCurrentTrajectory {
         double d = delta[x];
         double rise = d == 0 ? s : -Math.expm1(-s * d) / d;
         return Math.exp(-s / tauM) * rise;
+    }
+
+    /**
+     * {@link #psp} given the decays exp(-s/tau_m) and exp(-s/tau_x) already computed: h_x = (e_m - e_x) / delta_x
+     * where that loses no precision (delta_x tau_m >= 0.05), otherwise the expm1 form.
+     */
+    double psp(int x, double s, double membraneDecay, double currentDecay) {
+        if (fromDecays[x]) {
+            return (membraneDecay - currentDecay) / delta[x];
+        }
+        double d = delta[x];
+        return membraneDecay * (d == 0 ? s : -Math.expm1(-s * d) / d);
     }
 
     private double pspSlope(int x, double s) {
@@ -112,7 +129,8 @@ final class ExpCurrentTrajectory {
         if (f0 >= 0) {
             return 0;
         }
-        if (upperBound(0, Double.POSITIVE_INFINITY) < 0) {
+        double peaks = Math.max(c1, 0) + Math.max(g[0], 0) * peakValue[0] + Math.max(g[1], 0) * peakValue[1];
+        if (c0 + peaks < 0) {
             return Double.POSITIVE_INFINITY;
         }
         double horizon = initialHorizon;

@@ -5,7 +5,8 @@ import org.hebb.neurons.NeuronState;
 
 /**
  * What the exact LIF kernels share: membrane potential, time of the last event and end of the refractory period
- * per neuron, in double precision, and the refractory logic. While refractory the membrane potential is held at
+ * per neuron, in double precision, and the refractory logic. Every input and spike also writes the neuron's values
+ * into the population's float state, so that it always holds each neuron's state as of its last event. While refractory the membrane potential is held at
  * v_reset (synaptic currents, where the model has them, keep decaying); at the end of the period it evolves
  * freely again. The period is exactly tau_refrac long, [t_spike, t_spike + tau_refrac).
  */
@@ -27,6 +28,8 @@ abstract class LifEventKernel implements EventDrivenKernel {
     /** The variables {@link #advance} changes, saved and restored around {@link #publish}. */
     private final double[][] advancing;
     private final double[] saved;
+    private final float[] vOut;
+    private final float[] refractoryOut;
 
     LifEventKernel(LifModel model, NeuronState state, double dt, int extraVariables) {
         this.state = state;
@@ -45,6 +48,8 @@ abstract class LifEventKernel implements EventDrivenKernel {
         this.vInf = new double[n];
         this.advancing = new double[2 + extraVariables][];
         this.saved = new double[advancing.length];
+        this.vOut = state.array(LifModel.V);
+        this.refractoryOut = state.array(LifModel.REFRACTORY);
     }
 
     /** Registers the model's own variables that {@link #advanceFree} and {@link #advanceHeld} change. */
@@ -105,21 +110,30 @@ abstract class LifEventKernel implements EventDrivenKernel {
     }
 
     @Override
-    public void fire(int neuron, double timeMs) {
+    public final void receive(int neuron, double timeMs, int receptor, double weight) {
+        advance(neuron, timeMs);
+        addInput(neuron, timeMs, receptor, weight);
+        writeState(neuron);
+    }
+
+    /** Adds a weight arriving at {@code timeMs} to neuron {@code i}, already advanced to that time. */
+    protected abstract void addInput(int i, double timeMs, int receptor, double weight);
+
+    @Override
+    public final void fire(int neuron, double timeMs) {
         advance(neuron, timeMs);
         v[neuron] = vReset;
         refractoryUntil[neuron] = timeMs + tauRefrac;
+        writeState(neuron);
     }
 
     @Override
     public void publish(double timeMs) {
-        float[] refractory = state.array(LifModel.REFRACTORY);
         for (int i = 0; i < v.length; i++) {
             for (int k = 0; k < advancing.length; k++) {
                 saved[k] = advancing[k][i];
             }
             advance(i, timeMs);
-            refractory[i] = (float) (Math.max(0, refractoryUntil[i] - timeMs) / dt);
             writeState(i);
             for (int k = 0; k < advancing.length; k++) {
                 advancing[k][i] = saved[k];
@@ -127,8 +141,9 @@ abstract class LifEventKernel implements EventDrivenKernel {
         }
     }
 
-    /** Writes neuron {@code i}'s current double-precision values into the float state arrays. */
+    /** Writes neuron {@code i}'s values as of its last event into the float state arrays. */
     protected void writeState(int i) {
-        state.array(LifModel.V)[i] = (float) v[i];
+        vOut[i] = (float) v[i];
+        refractoryOut[i] = (float) (Math.max(0, refractoryUntil[i] - lastTime[i]) / dt);
     }
 }

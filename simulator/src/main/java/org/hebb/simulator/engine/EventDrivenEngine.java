@@ -19,9 +19,11 @@ import org.hebb.simulator.random.Seeds;
 
 /**
  * The event-driven engine: each neuron is advanced in closed form only when an event reaches it, and spikes
- * happen at exact times, not on a grid. Events are spike arrivals (a whole row of a projection whose synapses
- * share one delay, or one synapse with its own delay), source spikes, and predicted threshold crossings; they
- * wait in one {@link EventQueue}. After every input a neuron's next crossing (if no further input came) is
+ * happen at exact times, not on a grid. Events are spike arrivals, source spikes, and predicted threshold
+ * crossings; they wait in one {@link EventQueue}. A spike through a projection whose synapses share one delay is
+ * one event that delivers the whole row; through synapses with their own delays, the row is kept ordered by delay
+ * and one queued event walks along it, each arrival replacing itself by the next (one queue entry per spike in
+ * flight, not per synapse). After every input a neuron's next crossing (if no further input came) is
  * predicted and queued; a later input supersedes the prediction, whose stale entry is skipped when it comes up.
  *
  * <p>Simultaneous events are taken in a fixed order: arrivals (rows, then single synapses), then source spikes,
@@ -160,10 +162,36 @@ public final class EventDrivenEngine implements Engine {
         while (queue.peekTime() < end) {
             double time = queue.peekTime();
             long payload = queue.peekPayload();
-            queue.removeFirst();
-            dispatch(time, payload);
+            if ((int) (payload >>> KIND_SHIFT) == SYNAPSE) {
+                deliverDelayRun(time, payload, queue.peekOrigin());
+            } else {
+                queue.removeFirst();
+                dispatch(time, payload);
+            }
         }
         step++;
+    }
+
+    /**
+     * The queue's first event is the arrival at position k of a row ordered by delay: delivers it and every
+     * following synapse of the row with the same delay, then puts the row's next arrival in its place.
+     */
+    private void deliverDelayRun(double time, long payload, double emitted) {
+        ProjectionRuntime p = projections[(int) ((payload >>> OWNER_SHIFT) & OWNER_MASK)];
+        int k = (int) (payload & ELEMENT_MASK);
+        float delay = p.sortedDelays[k];
+        boolean last;
+        do {
+            deliver(p, p.byDelay[k], time);
+            events++;
+            last = p.isRowEnd(k);
+            k++;
+        } while (!last && p.sortedDelays[k] == delay);
+        if (last) {
+            queue.removeFirst();
+        } else {
+            queue.replaceFirst(emitted + p.sortedDelays[k], encode(SYNAPSE, p.index, k), emitted);
+        }
     }
 
     private void dispatch(double time, long payload) {
@@ -177,10 +205,6 @@ public final class EventDrivenEngine implements Engine {
                 for (int k = p.rowPointer[pre], end = p.rowPointer[pre + 1]; k < end; k++) {
                     deliver(p, k, time);
                 }
-                events++;
-            }
-            case SYNAPSE -> {
-                deliver(projections[owner], (int) element, time);
                 events++;
             }
             case SOURCE -> {
@@ -223,7 +247,7 @@ public final class EventDrivenEngine implements Engine {
         if (crossing != node.pending[neuron]) {
             node.pending[neuron] = crossing;
             if (crossing != Double.POSITIVE_INFINITY) {
-                queue.add(crossing, encode(THRESHOLD, node.index, neuron));
+                queue.add(crossing, encode(THRESHOLD, node.index, neuron), crossing);
             }
         }
     }
@@ -236,12 +260,10 @@ public final class EventDrivenEngine implements Engine {
             if (from == to) {
                 continue;
             }
-            if (p.delaysMs == null) {
-                queue.add(time + p.uniformDelayMs, encode(ROW, p.index, element));
+            if (p.sortedDelays == null) {
+                queue.add(time + p.uniformDelayMs, encode(ROW, p.index, element), time);
             } else {
-                for (int k = from; k < to; k++) {
-                    queue.add(time + p.delaysMs[k], encode(SYNAPSE, p.index, k));
-                }
+                queue.add(time + p.sortedDelays[from], encode(SYNAPSE, p.index, from), time);
             }
         }
     }
@@ -368,20 +390,25 @@ public final class EventDrivenEngine implements Engine {
             double time = times.next(element);
             next[element] = time;
             if (time != Double.POSITIVE_INFINITY) {
-                queue.add(time, encode(SOURCE, index, element));
+                queue.add(time, encode(SOURCE, index, element), time);
             }
         }
     }
 
-    /** A projection's rows, weights and continuous delays, as the engine reads them. */
+    /**
+     * A projection's rows, weights and continuous delays, as the engine reads them; with per-synapse delays, each
+     * row's synapses also in order of delay ({@code byDelay}, {@code sortedDelays}, row ends marked).
+     */
     private static final class ProjectionRuntime {
         final int index;
         final int[] rowPointer;
         final int[] targets;
         final float[] weights;
         final float uniformWeight;
-        final float[] delaysMs;
         final double uniformDelayMs;
+        final int[] byDelay;
+        final float[] sortedDelays;
+        private final long[] rowEnds;
         final NeuronNode target;
         final int receptor;
         final SpikeEventUpdate[] updates;
@@ -397,11 +424,41 @@ public final class EventDrivenEngine implements Engine {
             this.targets = rows.targets();
             this.weights = rows.weights();
             this.uniformWeight = rows.uniformWeight();
-            this.delaysMs = projection.delaysMs();
             this.uniformDelayMs = projection.synapseCount() == 0 ? 0 : projection.delayMsOf(0, 0);
             this.target = target;
             this.receptor = projection.receptorIndex();
             this.updates = updates.toArray(new SpikeEventUpdate[0]);
+            float[] delays = projection.delaysMs();
+            if (delays == null) {
+                byDelay = null;
+                sortedDelays = null;
+                rowEnds = null;
+                return;
+            }
+            byDelay = new int[delays.length];
+            sortedDelays = new float[delays.length];
+            rowEnds = new long[(delays.length + 63) >>> 6];
+            for (int pre = 0; pre + 1 < rowPointer.length; pre++) {
+                int from = rowPointer[pre];
+                int to = rowPointer[pre + 1];
+                if (from == to) {
+                    continue;
+                }
+                long[] keys = new long[to - from];
+                for (int k = from; k < to; k++) {
+                    keys[k - from] = ((long) Float.floatToIntBits(delays[k]) << 32) | (k - from);
+                }
+                Arrays.sort(keys);
+                for (int k = from; k < to; k++) {
+                    byDelay[k] = from + (int) keys[k - from];
+                    sortedDelays[k] = delays[byDelay[k]];
+                }
+                rowEnds[(to - 1) >>> 6] |= 1L << (to - 1);
+            }
+        }
+
+        boolean isRowEnd(int k) {
+            return (rowEnds[k >>> 6] & (1L << k)) != 0;
         }
     }
 }

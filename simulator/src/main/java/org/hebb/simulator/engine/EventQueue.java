@@ -4,18 +4,20 @@ import java.util.Arrays;
 
 /**
  * A priority queue of primitive events for the event-driven engine: a binary min-heap over parallel arrays of
- * times (ms) and 64-bit payloads, ordered by time and then by payload, so that simultaneous events are processed
- * in an order fixed by what they are, whatever the order they were queued in. No object per event; the arrays
- * grow by doubling.
+ * times (ms), 64-bit payloads and a time of origin (an arrival's emission time), ordered by time and then by
+ * payload, so that simultaneous events are processed in an order fixed by what they are, whatever the order they
+ * were queued in. No object per event; the arrays grow by doubling.
  */
 final class EventQueue {
     private double[] times;
     private long[] payloads;
+    private double[] origins;
     private int size;
 
     EventQueue(int initialCapacity) {
         times = new double[Math.max(16, initialCapacity)];
         payloads = new long[times.length];
+        origins = new double[times.length];
     }
 
     int size() {
@@ -36,14 +38,20 @@ final class EventQueue {
         return payloads[0];
     }
 
+    /** Time of origin of the earliest event. */
+    double peekOrigin() {
+        return origins[0];
+    }
+
     void clear() {
         size = 0;
     }
 
-    void add(double time, long payload) {
+    void add(double time, long payload, double origin) {
         if (size == times.length) {
             times = Arrays.copyOf(times, 2 * size);
             payloads = Arrays.copyOf(payloads, 2 * size);
+            origins = Arrays.copyOf(origins, 2 * size);
         }
         int k = size++;
         while (k > 0) {
@@ -53,26 +61,34 @@ final class EventQueue {
             }
             times[k] = times[parent];
             payloads[k] = payloads[parent];
+            origins[k] = origins[parent];
             k = parent;
         }
         times[k] = time;
         payloads[k] = payload;
+        origins[k] = origin;
     }
 
     /** Removes the earliest event. */
     void removeFirst() {
         int last = --size;
-        if (last == 0) {
-            return;
+        if (last > 0) {
+            siftDown(times[last], payloads[last], origins[last], last);
         }
-        double time = times[last];
-        long payload = payloads[last];
+    }
+
+    /** Replaces the earliest event by another (one sift instead of a removal and an insertion). */
+    void replaceFirst(double time, long payload, double origin) {
+        siftDown(time, payload, origin, size);
+    }
+
+    private void siftDown(double time, long payload, double origin, int length) {
         int k = 0;
-        int half = last >>> 1;
+        int half = length >>> 1;
         while (k < half) {
             int child = 2 * k + 1;
             int right = child + 1;
-            if (right < last && before(times[right], payloads[right], times[child], payloads[child])) {
+            if (right < length && before(times[right], payloads[right], times[child], payloads[child])) {
                 child = right;
             }
             if (!before(times[child], payloads[child], time, payload)) {
@@ -80,10 +96,12 @@ final class EventQueue {
             }
             times[k] = times[child];
             payloads[k] = payloads[child];
+            origins[k] = origins[child];
             k = child;
         }
         times[k] = time;
         payloads[k] = payload;
+        origins[k] = origin;
     }
 
     private static boolean before(double t1, long p1, double t2, long p2) {
