@@ -54,7 +54,6 @@ public final class EventDrivenEngine implements Engine {
     private final Map<Population, Node> byPopulation = new IdentityHashMap<>();
     private final List<Runnable> resetActions;
     private long step;
-    private long events;
 
     /**
      * Compiles the network; refuses, naming the clock-driven engine, what has no closed form between events.
@@ -114,8 +113,8 @@ public final class EventDrivenEngine implements Engine {
     }
 
     private static IllegalArgumentException unsupported(String what) {
-        return new IllegalArgumentException(what + " cannot run on the event-driven engine: they need a clock; "
-                + "build the network with Network.builder().engine(EngineKind." + EngineKind.CLOCK_DRIVEN + ")");
+        return new IllegalArgumentException(what + " cannot run on the event-driven engine, which has no time "
+                + "step; build the network with Network.builder().engine(EngineKind." + EngineKind.CLOCK_DRIVEN + ")");
     }
 
     private void start(double timeMs) {
@@ -140,11 +139,6 @@ public final class EventDrivenEngine implements Engine {
     @Override
     public long currentStep() {
         return step;
-    }
-
-    /** Events processed so far (arrivals, source spikes and crossings, stale predictions not counted). */
-    public long eventsProcessed() {
-        return events;
     }
 
     @Override
@@ -183,7 +177,6 @@ public final class EventDrivenEngine implements Engine {
         boolean last;
         do {
             deliver(p, p.byDelay[k], time);
-            events++;
             last = p.isRowEnd(k);
             k++;
         } while (!last && p.sortedDelays[k] == delay);
@@ -205,16 +198,14 @@ public final class EventDrivenEngine implements Engine {
                 for (int k = p.rowPointer[pre], end = p.rowPointer[pre + 1]; k < end; k++) {
                     deliver(p, k, time);
                 }
-                events++;
-            }
+                }
             case SOURCE -> {
                 SourceNode node = (SourceNode) nodes[owner];
                 int i = (int) element;
                 if (node.next[i] == time) {
                     emit(node, i, time);
                     node.scheduleNext(i);
-                    events++;
-                }
+                        }
             }
             default -> {
                 NeuronNode node = (NeuronNode) nodes[owner];
@@ -227,8 +218,7 @@ public final class EventDrivenEngine implements Engine {
                     }
                     emit(node, i, time);
                     reschedule(node, i);
-                    events++;
-                }
+                        }
             }
         }
     }
