@@ -131,7 +131,7 @@ public final class Network implements AutoCloseable {
         requireBuilding("addNeurons");
         Require.notNull("model", model);
         if (engineKind == EngineKind.EVENT_DRIVEN && !(model instanceof EventDrivenModel)) {
-            throw needsClock("model " + model.name() + " of population '" + name
+            throw EventDrivenEngine.unsupported("model " + model.name() + " of population '" + name
                     + "' has no closed form between events");
         }
         return register(new NeuronPopulation(name, size, model, seed));
@@ -151,7 +151,7 @@ public final class Network implements AutoCloseable {
                                                               double correlation) {
         requireBuilding("addCorrelatedPoissonSource");
         if (engineKind == EngineKind.EVENT_DRIVEN) {
-            throw needsClock("correlated Poisson sources are defined per step");
+            throw EventDrivenEngine.unsupported("correlated Poisson sources are defined per step");
         }
         return register(new CorrelatedPoissonSource(name, size, rateHz, correlation, dt));
     }
@@ -160,7 +160,7 @@ public final class Network implements AutoCloseable {
     public BernoulliSource addBernoulliSource(String name, int size) {
         requireBuilding("addBernoulliSource");
         if (engineKind == EngineKind.EVENT_DRIVEN) {
-            throw needsClock("Bernoulli sources fire with a probability per step");
+            throw EventDrivenEngine.unsupported("Bernoulli sources fire with a probability per step");
         }
         return register(new BernoulliSource(name, size));
     }
@@ -240,7 +240,7 @@ public final class Network implements AutoCloseable {
         requireBuilding("afterDelivery");
         requireOwn(projection);
         if (engineKind == EngineKind.EVENT_DRIVEN) {
-            throw needsClock("afterDelivery runs once per step");
+            throw EventDrivenEngine.unsupported("afterDelivery runs once per step");
         }
         plasticity.synapseUpdate(projection, update);
     }
@@ -260,11 +260,6 @@ public final class Network implements AutoCloseable {
     /** The engine this network runs on. */
     public EngineKind engine() {
         return engineKind;
-    }
-
-    private static IllegalArgumentException needsClock(String reason) {
-        return new IllegalArgumentException(reason + ": the event-driven engine cannot run it; build the network "
-                + "with Network.builder().engine(EngineKind.CLOCK_DRIVEN)");
     }
 
     /** The backend this network runs on. */

@@ -9,7 +9,7 @@ import org.hebb.neurons.NeuronState;
  */
 final class DeltaLifEventKernel extends LifEventKernel {
     DeltaLifEventKernel(IfCurrDelta model, NeuronState state, double dt) {
-        super(model, state, dt, 0);
+        super(model, state, dt);
         advancingVariables();
     }
 

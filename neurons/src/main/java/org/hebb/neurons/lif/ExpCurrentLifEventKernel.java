@@ -20,7 +20,7 @@ final class ExpCurrentLifEventKernel extends LifEventKernel {
     private final ExpCurrentTrajectory trajectory;
 
     ExpCurrentLifEventKernel(IfCurrExp model, NeuronState state, double dt) {
-        super(model, state, dt, 2);
+        super(model, state, dt);
         this.tauSynE = model.tauSynE();
         this.tauSynI = model.tauSynI();
         this.iE = new double[state.size()];

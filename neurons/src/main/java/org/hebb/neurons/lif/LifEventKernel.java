@@ -26,12 +26,12 @@ abstract class LifEventKernel implements EventDrivenKernel {
     /** Where the membrane potential settles with the neuron's constant currents and no synaptic input, mV. */
     protected final double[] vInf;
     /** The variables {@link #advance} changes, saved and restored around {@link #publish}. */
-    private final double[][] advancing;
-    private final double[] saved;
+    private double[][] advancing;
+    private double[] saved;
     private final float[] vOut;
     private final float[] refractoryOut;
 
-    LifEventKernel(LifModel model, NeuronState state, double dt, int extraVariables) {
+    LifEventKernel(LifModel model, NeuronState state, double dt) {
         this.state = state;
         this.dt = dt;
         this.tauM = model.tauM;
@@ -46,17 +46,20 @@ abstract class LifEventKernel implements EventDrivenKernel {
         this.lastTime = new double[n];
         this.refractoryUntil = new double[n];
         this.vInf = new double[n];
-        this.advancing = new double[2 + extraVariables][];
-        this.saved = new double[advancing.length];
         this.vOut = state.array(LifModel.V);
         this.refractoryOut = state.array(LifModel.REFRACTORY);
     }
 
-    /** Registers the model's own variables that {@link #advanceFree} and {@link #advanceHeld} change. */
+    /**
+     * Registers the model's own variables that {@link #advanceFree} and {@link #advanceHeld} change; every
+     * subclass calls it once, in its constructor.
+     */
     protected final void advancingVariables(double[]... extra) {
+        advancing = new double[2 + extra.length][];
         advancing[0] = v;
         advancing[1] = lastTime;
         System.arraycopy(extra, 0, advancing, 2, extra.length);
+        saved = new double[advancing.length];
     }
 
     @Override

@@ -30,6 +30,7 @@ public final class Projection {
     private final short[] delays;
     private final int uniformDelay;
     private final float[] delaysMs;
+    /** The delay of every synapse when {@code delaysMs} is null (event-driven engine); NaN with step delays. */
     private final double uniformDelayMs;
     private final String description;
     private IncomingSynapses incoming;
@@ -170,8 +171,8 @@ public final class Projection {
         }
         int[] targets = new int[count];
         float[] weights = new float[count];
-        int[] delaySteps = new int[count];
-        double[] delayMs = new double[count];
+        int[] delaySteps = d == null ? null : new int[count];
+        double[] delayMs = d == null ? new double[count] : null;
         boolean uniformDelays = true;
         boolean uniformWeights = true;
         for (int k = 0; k < count; k++) {
@@ -201,7 +202,7 @@ public final class Projection {
                 delaysMs[k] = (float) delayMs[k];
             }
         }
-        int uniformDelay = d == null ? 0 : count == 0 ? 1 : delaySteps[0];
+        int uniformDelay = d == null || count == 0 ? 1 : delaySteps[0];
         double uniformDelayMs = d != null ? Double.NaN : count == 0 ? Double.POSITIVE_INFINITY : delayMs[0];
         return new Projection(name, source, target, receptor, rowPointer, targets, uniformWeights ? null : weights,
                 uniformWeight, delays, uniformDelay, delaysMs, uniformDelayMs, description);
@@ -311,7 +312,7 @@ public final class Projection {
 
     /** Whether delays are continuous times in ms (event-driven engine) rather than whole steps. */
     public boolean hasContinuousDelays() {
-        return uniformDelay == 0;
+        return !Double.isNaN(uniformDelayMs);
     }
 
     private void requireStepDelays() {

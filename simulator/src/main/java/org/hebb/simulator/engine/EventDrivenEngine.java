@@ -112,9 +112,10 @@ public final class EventDrivenEngine implements Engine {
         start(0);
     }
 
-    private static IllegalArgumentException unsupported(String what) {
-        return new IllegalArgumentException(what + " cannot run on the event-driven engine, which has no time "
-                + "step; build the network with Network.builder().engine(EngineKind." + EngineKind.CLOCK_DRIVEN + ")");
+    /** The error for something that needs a clock: names it, why, and the clock-driven engine. */
+    public static IllegalArgumentException unsupported(String what) {
+        return new IllegalArgumentException(what + ": the event-driven engine cannot run it; build the network "
+                + "with Network.builder().engine(EngineKind." + EngineKind.CLOCK_DRIVEN + ")");
     }
 
     private void start(double timeMs) {
