@@ -10,6 +10,7 @@ import java.util.Map;
 import org.hebb.experiments.output.JsonOutput;
 import org.hebb.neurons.lif.IfCurrExp;
 import org.hebb.simulator.EngineKind;
+import org.hebb.simulator.EventQueueKind;
 import org.hebb.simulator.Network;
 import org.hebb.simulator.connect.Connectors;
 import org.hebb.simulator.connect.Delays;
@@ -23,8 +24,9 @@ import org.hebb.simulator.population.NeuronPopulation;
  * Where the event-driven engine pays: one network of 10,000 IF_curr_exp neurons (8000 excitatory, 2000
  * inhibitory, 100 recurrent synapses each with delays uniform in 1-5 ms) whose mean rate is set by an independent
  * Poisson drive per neuron strong enough for one input spike to fire a resting neuron. For each drive rate, the
- * event-driven engine and the clock-driven engine at dt = 0.1 ms (both on one thread) run the same network for the
- * same biological time after a 200 ms warm-up, alternating, median of the repeats. Then the clock-driven engine at
+ * event-driven engine (with its calendar queue, and again with a binary heap) and the clock-driven engine at
+ * dt = 0.1 ms (all on one thread) run the same network for the same biological time after a 200 ms warm-up,
+ * alternating, median of the repeats. Then the clock-driven engine at
  * dt = 0.001 ms on a short run, for the comparison at equal spike-time accuracy. Writes
  * {@code benchmarks/results/event-vs-clock.json}.
  * Usage: {@code EventVersusClock [repeats] [duration_ms] [drive rates in Hz...]}; defaults 3, 2000,
@@ -42,8 +44,8 @@ public final class EventVersusClock {
     }
 
     /** Builds the network on {@code engine}, runs a 200 ms warm-up, then times {@code durationMs}. */
-    static Measurement run(EngineKind engine, double dt, double driveHz, double durationMs) {
-        try (Network net = Network.builder().engine(engine).dt(dt).seed(1).threads(1).build()) {
+    static Measurement run(EngineKind engine, EventQueueKind queue, double dt, double driveHz, double durationMs) {
+        try (Network net = Network.builder().engine(engine).eventQueue(queue).dt(dt).seed(1).threads(1).build()) {
             IfCurrExp model = IfCurrExp.builder().cm(0.25).tauM(10).vRest(-65).vReset(-65).vThresh(-50)
                     .tauRefrac(2).tauSynE(5).tauSynI(10).build();
             NeuronPopulation exc = net.addNeurons("exc", N * 4 / 5, model);
@@ -78,13 +80,17 @@ public final class EventVersusClock {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (double drive : drives) {
             double[] event = new double[repeats];
+            double[] heap = new double[repeats];
             double[] clock = new double[repeats];
             double[] eventRate = new double[repeats];
             double[] clockRate = new double[repeats];
             for (int r = 0; r < repeats; r++) {
-                Measurement e = run(EngineKind.EVENT_DRIVEN, CLOCK_DT, drive, durationMs);
-                Measurement c = run(EngineKind.CLOCK_DRIVEN, CLOCK_DT, drive, durationMs);
+                Measurement e = run(EngineKind.EVENT_DRIVEN, EventQueueKind.CALENDAR, CLOCK_DT, drive, durationMs);
+                Measurement h = run(EngineKind.EVENT_DRIVEN, EventQueueKind.BINARY_HEAP, CLOCK_DT, drive,
+                        durationMs);
+                Measurement c = run(EngineKind.CLOCK_DRIVEN, EventQueueKind.CALENDAR, CLOCK_DT, drive, durationMs);
                 event[r] = e.seconds;
+                heap[r] = h.seconds;
                 clock[r] = c.seconds;
                 eventRate[r] = e.rateHz;
                 clockRate[r] = c.rateHz;
@@ -94,9 +100,11 @@ public final class EventVersusClock {
             row.put("clock_rate_hz", Medians.of(clockRate));
             row.put("drive_hz", drive);
             row.put("event_seconds", Medians.of(event) / (durationMs / 1000));
+            row.put("event_binary_heap_seconds", Medians.of(heap) / (durationMs / 1000));
             row.put("clock_seconds", Medians.of(clock) / (durationMs / 1000));
             row.put("clock_dt_ms", CLOCK_DT);
             row.put("speedup", Medians.of(clock) / Medians.of(event));
+            row.put("calendar_over_heap", Medians.of(heap) / Medians.of(event));
             row.put("n", N);
             rows.add(row);
             System.err.println(row);
@@ -104,7 +112,8 @@ public final class EventVersusClock {
         double fineDuration = 20;
         double[] fine = new double[repeats];
         for (int r = 0; r < repeats; r++) {
-            fine[r] = run(EngineKind.CLOCK_DRIVEN, FINE_DT, 1, fineDuration).seconds / (fineDuration / 1000);
+            fine[r] = run(EngineKind.CLOCK_DRIVEN, EventQueueKind.CALENDAR, FINE_DT, 1, fineDuration).seconds
+                    / (fineDuration / 1000);
         }
         Map<String, Object> accuracy = new LinkedHashMap<>();
         accuracy.put("clock_dt_ms", FINE_DT);
@@ -116,7 +125,8 @@ public final class EventVersusClock {
         System.err.println(accuracy);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("benchmark", "10,000 IF_curr_exp, 100 recurrent synapses each, Poisson drive per neuron; "
-                + "event-driven vs clock-driven, one thread each; seconds per biological second (medians)");
+                + "event-driven (calendar queue; binary heap) vs clock-driven, one thread each; seconds per "
+                + "biological second (medians)");
         out.put("java", System.getProperty("java.version"));
         out.put("repeats", repeats);
         out.put("duration_s", durationMs / 1000);

@@ -26,6 +26,7 @@ import org.hebb.simulator.input.SpikeTimesSource;
 import org.hebb.simulator.monitor.Monitor;
 import org.hebb.simulator.monitor.PopulationRateMonitor;
 import org.hebb.simulator.monitor.SpikeMonitor;
+import org.hebb.simulator.monitor.RuleStateMonitor;
 import org.hebb.simulator.monitor.StateMonitor;
 import org.hebb.simulator.population.Grid3D;
 import org.hebb.simulator.population.NeuronPopulation;
@@ -69,6 +70,7 @@ public final class Network implements AutoCloseable {
     private final long seed;
     private final int threads;
     private final EngineKind engineKind;
+    private final EventQueueKind eventQueueKind;
     private final List<Population> populations = new ArrayList<>();
     private final List<Projection> projections = new ArrayList<>();
     private final Set<String> names = new HashSet<>();
@@ -89,6 +91,7 @@ public final class Network implements AutoCloseable {
         this.seed = builder.seed;
         this.threads = builder.threads;
         this.engineKind = builder.engine;
+        this.eventQueueKind = builder.eventQueue;
     }
 
     /** A builder: clock-driven, dt 0.1 ms, seed 1, threads chosen automatically. */
@@ -299,6 +302,23 @@ public final class Network implements AutoCloseable {
                 StateMonitor.DEFAULT_MAX_VALUES));
     }
 
+    /**
+     * Samples {@code variable} of a plasticity rule's state (as {@link #addPlasticity} returned it) for the given
+     * elements (synapse indices, neuron indices, or {0} for a global variable) every {@code intervalMs} ms (rounded
+     * to whole steps, at least one).
+     */
+    public RuleStateMonitor monitorRule(RuleState state, String variable, int[] elements, double intervalMs) {
+        Require.notNull("state", state);
+        Projection projection = plasticity.projectionOf(state);
+        Require.that(projection != null, "state = " + state + " is not allowed: it was not returned by "
+                + "addPlasticity of this network");
+        RuleState.find(state.variables(), Require.notNull("variable", variable));
+        Require.positive("interval", intervalMs, "ms");
+        int interval = (int) Math.max(1, Math.round(intervalMs / dt));
+        return addMonitor(projection.target(), new RuleStateMonitor(state, variable, elements, interval, dt,
+                StateMonitor.DEFAULT_MAX_VALUES));
+    }
+
     /** Records the population rate of {@code population} in bins of {@code binMs} (rounded to whole steps). */
     public PopulationRateMonitor monitorRate(Population population, double binMs) {
         requireMember(population);
@@ -480,7 +500,7 @@ public final class Network implements AutoCloseable {
             }
         }
         engine = engineKind == EngineKind.EVENT_DRIVEN
-                ? new EventDrivenEngine(dt, seed, populations, projections, plasticity.wiring())
+                ? new EventDrivenEngine(dt, seed, eventQueueKind, populations, projections, plasticity.wiring())
                 : new ClockDrivenEngine(dt, chooseThreads(), seed, populations, projections, plasticity.wiring());
         int intervalSteps = (int) Math.max(1, Math.round(finiteCheckIntervalMs / dt));
         for (Population p : populations) {
@@ -585,6 +605,7 @@ public final class Network implements AutoCloseable {
         private long seed = 1;
         private int threads = 0;
         private EngineKind engine = EngineKind.CLOCK_DRIVEN;
+        private EventQueueKind eventQueue = EventQueueKind.CALENDAR;
 
         /** Time step in ms (> 0; default 0.1). */
         public Builder dt(double ms) {
@@ -615,6 +636,15 @@ public final class Network implements AutoCloseable {
          */
         public Builder engine(EngineKind kind) {
             this.engine = Require.notNull("engine", kind);
+            return this;
+        }
+
+        /**
+         * The event-driven engine's queue: {@link EventQueueKind#CALENDAR} (default) or
+         * {@link EventQueueKind#BINARY_HEAP}; the same spikes either way, only the speed differs.
+         */
+        public Builder eventQueue(EventQueueKind kind) {
+            this.eventQueue = Require.notNull("eventQueue", kind);
             return this;
         }
 

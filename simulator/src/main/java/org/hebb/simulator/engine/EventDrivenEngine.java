@@ -9,6 +9,7 @@ import java.util.Map;
 import org.hebb.neurons.EventDrivenKernel;
 import org.hebb.neurons.EventDrivenModel;
 import org.hebb.simulator.EngineKind;
+import org.hebb.simulator.EventQueueKind;
 import org.hebb.simulator.connect.Projection;
 import org.hebb.simulator.input.BernoulliSource;
 import org.hebb.simulator.input.CurrentSource;
@@ -44,9 +45,11 @@ public final class EventDrivenEngine implements Engine {
     private static final int OWNER_SHIFT = 40;
     private static final long ELEMENT_MASK = (1L << OWNER_SHIFT) - 1;
     private static final long OWNER_MASK = (1L << (KIND_SHIFT - OWNER_SHIFT)) - 1;
+    /** The calendar queue's first bucket width is dt divided by this; the width then adapts to the events. */
+    private static final int INITIAL_BUCKETS_PER_STEP = 8;
 
     private final double dt;
-    private final EventQueue queue = new EventQueue(1024);
+    private final EventQueue queue;
     private final Node[] nodes;
     private final NeuronNode[] neuronNodes;
     private final SourceNode[] sourceNodes;
@@ -60,10 +63,13 @@ public final class EventDrivenEngine implements Engine {
      *
      * @param dt         the reporting step, ms
      * @param masterSeed the seed every run-time random stream derives from
+     * @param queueKind  how events are ordered (the same order either way)
      */
-    public EventDrivenEngine(double dt, long masterSeed, List<Population> populationList,
+    public EventDrivenEngine(double dt, long masterSeed, EventQueueKind queueKind, List<Population> populationList,
                              List<Projection> projectionList, PlasticityWiring plasticity) {
         this.dt = dt;
+        this.queue = queueKind == EventQueueKind.CALENDAR
+                ? new CalendarEventQueue(dt / INITIAL_BUCKETS_PER_STEP) : new BinaryHeapEventQueue(1024);
         if (!plasticity.synapseUpdates().isEmpty() || !plasticity.globalUpdates().isEmpty()) {
             throw unsupported("per-step synapse or global updates (plasticity rules or afterDelivery code)");
         }
@@ -199,14 +205,14 @@ public final class EventDrivenEngine implements Engine {
                 for (int k = p.rowPointer[pre], end = p.rowPointer[pre + 1]; k < end; k++) {
                     deliver(p, k, time);
                 }
-                }
+            }
             case SOURCE -> {
                 SourceNode node = (SourceNode) nodes[owner];
                 int i = (int) element;
                 if (node.next[i] == time) {
                     emit(node, i, time);
                     node.scheduleNext(i);
-                        }
+                }
             }
             default -> {
                 NeuronNode node = (NeuronNode) nodes[owner];
@@ -219,7 +225,7 @@ public final class EventDrivenEngine implements Engine {
                     }
                     emit(node, i, time);
                     reschedule(node, i);
-                        }
+                }
             }
         }
     }

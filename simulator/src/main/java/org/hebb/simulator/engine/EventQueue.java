@@ -1,110 +1,37 @@
 package org.hebb.simulator.engine;
 
-import java.util.Arrays;
-
 /**
- * A priority queue of primitive events for the event-driven engine: a binary min-heap over parallel arrays of
- * times (ms), 64-bit payloads and a time of origin (an arrival's emission time), ordered by time and then by
- * payload, so that simultaneous events are processed in an order fixed by what they are, whatever the order they
- * were queued in. No object per event; the arrays grow by doubling.
+ * A priority queue of primitive events for the event-driven engine. An event is a time (ms), a 64-bit payload
+ * that says what it is, and a time of origin (an arrival's emission time). Events come out ordered by time and
+ * then by payload, so simultaneous events are processed in an order fixed by what they are, whatever the order
+ * they were queued in, and whatever the implementation: every implementation yields the same sequence.
  */
-final class EventQueue {
-    private double[] times;
-    private long[] payloads;
-    private double[] origins;
-    private int size;
+interface EventQueue {
+    /** Number of events queued. */
+    int size();
 
-    EventQueue(int initialCapacity) {
-        times = new double[Math.max(16, initialCapacity)];
-        payloads = new long[times.length];
-        origins = new double[times.length];
+    default boolean isEmpty() {
+        return size() == 0;
     }
 
-    int size() {
-        return size;
-    }
+    /** Time of the earliest event, ms; +infinity when empty. */
+    double peekTime();
 
-    boolean isEmpty() {
-        return size == 0;
-    }
+    /** Payload of the earliest event (only when not empty). */
+    long peekPayload();
 
-    /** Time of the earliest event; +infinity when empty. */
-    double peekTime() {
-        return size == 0 ? Double.POSITIVE_INFINITY : times[0];
-    }
+    /** Time of origin of the earliest event, ms (only when not empty). */
+    double peekOrigin();
 
-    /** Payload of the earliest event. */
-    long peekPayload() {
-        return payloads[0];
-    }
+    /** Removes every event. */
+    void clear();
 
-    /** Time of origin of the earliest event. */
-    double peekOrigin() {
-        return origins[0];
-    }
-
-    void clear() {
-        size = 0;
-    }
-
-    void add(double time, long payload, double origin) {
-        if (size == times.length) {
-            times = Arrays.copyOf(times, 2 * size);
-            payloads = Arrays.copyOf(payloads, 2 * size);
-            origins = Arrays.copyOf(origins, 2 * size);
-        }
-        int k = size++;
-        while (k > 0) {
-            int parent = (k - 1) >>> 1;
-            if (!before(time, payload, times[parent], payloads[parent])) {
-                break;
-            }
-            times[k] = times[parent];
-            payloads[k] = payloads[parent];
-            origins[k] = origins[parent];
-            k = parent;
-        }
-        times[k] = time;
-        payloads[k] = payload;
-        origins[k] = origin;
-    }
+    /** Queues an event at {@code time} ms. */
+    void add(double time, long payload, double origin);
 
     /** Removes the earliest event. */
-    void removeFirst() {
-        int last = --size;
-        if (last > 0) {
-            siftDown(times[last], payloads[last], origins[last], last);
-        }
-    }
+    void removeFirst();
 
-    /** Replaces the earliest event by another (one sift instead of a removal and an insertion). */
-    void replaceFirst(double time, long payload, double origin) {
-        siftDown(time, payload, origin, size);
-    }
-
-    private void siftDown(double time, long payload, double origin, int length) {
-        int k = 0;
-        int half = length >>> 1;
-        while (k < half) {
-            int child = 2 * k + 1;
-            int right = child + 1;
-            if (right < length && before(times[right], payloads[right], times[child], payloads[child])) {
-                child = right;
-            }
-            if (!before(times[child], payloads[child], time, payload)) {
-                break;
-            }
-            times[k] = times[child];
-            payloads[k] = payloads[child];
-            origins[k] = origins[child];
-            k = child;
-        }
-        times[k] = time;
-        payloads[k] = payload;
-        origins[k] = origin;
-    }
-
-    private static boolean before(double t1, long p1, double t2, long p2) {
-        return t1 < t2 || (t1 == t2 && p1 < p2);
-    }
+    /** Replaces the earliest event by another, as {@link #removeFirst} then {@link #add}, often cheaper. */
+    void replaceFirst(double time, long payload, double origin);
 }

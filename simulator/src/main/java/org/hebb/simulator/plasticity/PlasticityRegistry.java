@@ -26,7 +26,7 @@ public final class PlasticityRegistry {
     private final List<Trace> traces = new ArrayList<>();
     private final List<SpikeHistory> histories = new ArrayList<>();
     private final List<GlobalUpdate> globalUpdates = new ArrayList<>();
-    private final List<RuleState> states = new ArrayList<>();
+    private final Map<RuleState, Projection> states = new IdentityHashMap<>();
     private final List<Runnable> resetActions = new ArrayList<>();
     private final Map<Projection, List<SpikeEventUpdate>> eventUpdates = new IdentityHashMap<>();
 
@@ -45,7 +45,7 @@ public final class PlasticityRegistry {
         projection.storeWeightsPerSynapse();
         S state = Require.notNull(rule.name() + " state", rule.attach(
                 new PlasticityContext(projection, dt, masterSeed, engine, this)));
-        states.add(state);
+        states.put(state, projection);
         return state;
     }
 
@@ -91,9 +91,9 @@ public final class PlasticityRegistry {
         return history;
     }
 
-    /** The attached rules' states, in attachment order. */
-    public List<RuleState> states() {
-        return List.copyOf(states);
+    /** The projection whose rule keeps {@code state}, or null if no rule of this network returned it. */
+    public Projection projectionOf(RuleState state) {
+        return states.get(state);
     }
 
     /** What the engine runs. */

@@ -1,0 +1,100 @@
+package org.hebb.simulator.monitor;
+
+import org.eclipse.collections.impl.list.mutable.primitive.FloatArrayList;
+import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
+import org.hebb.simulator.engine.SpikeView;
+import org.hebb.simulator.plasticity.RuleState;
+import org.hebb.util.Require;
+
+/**
+ * Samples one variable of a plasticity rule (a weight, a trace, an eligibility, a modulator, an astrocyte's rate)
+ * for chosen elements every {@code interval} steps, after the step's monitors time, up to a bound on stored values
+ * (samples beyond it are counted in {@link #droppedSamples()}). Elements are synapse indices (the projection's
+ * synapse order) for synapse variables, neuron indices for neuron variables, and 0 for global ones. Under the
+ * clock-driven engine a step's spikes change weights at the start of the next step, so the sample after step t
+ * holds the weights changed by the spikes of steps up to t - 1.
+ */
+public final class RuleStateMonitor implements Monitor {
+    private final RuleState state;
+    private final String variable;
+    private final int[] elements;
+    private final int interval;
+    private final double dt;
+    private final long maxValues;
+    private final IntArrayList sampleSteps = new IntArrayList();
+    private final FloatArrayList values = new FloatArrayList();
+    private long dropped;
+
+    /** Created by {@link org.hebb.simulator.Network#monitorRule}. */
+    public RuleStateMonitor(RuleState state, String variable, int[] elements, int intervalSteps, double dt,
+                            long maxValues) {
+        Require.notNull("elements", elements);
+        Require.that(elements.length > 0, "elements is empty: name at least one element of '" + variable + "'");
+        Require.atLeast("interval (steps)", intervalSteps, 1);
+        int size = state.values(variable).length;
+        for (int e : elements) {
+            Require.inRange("element of '" + variable + "'", e, 0, size - 1);
+        }
+        this.state = state;
+        this.variable = variable;
+        this.elements = elements.clone();
+        this.interval = intervalSteps;
+        this.dt = dt;
+        this.maxValues = maxValues;
+    }
+
+    @Override
+    public void record(long step, SpikeView spikes) {
+        if ((step + 1) % interval != 0) {
+            return;
+        }
+        if (values.size() + (long) elements.length > maxValues) {
+            dropped++;
+            return;
+        }
+        float[] now = state.values(variable);
+        sampleSteps.add((int) step);
+        for (int e : elements) {
+            values.add(now[e]);
+        }
+    }
+
+    /** The monitored variable's name. */
+    public String variable() {
+        return variable;
+    }
+
+    /** Number of stored samples. */
+    public int sampleCount() {
+        return sampleSteps.size();
+    }
+
+    /** Time in ms of each sample: the end of the sampled step. */
+    public double[] times() {
+        double[] t = new double[sampleSteps.size()];
+        for (int s = 0; s < t.length; s++) {
+            t[s] = (sampleSteps.get(s) + 1) * dt;
+        }
+        return t;
+    }
+
+    /** The values of the {@code k}-th monitored element, one per sample. */
+    public float[] trace(int k) {
+        Require.inRange("k (monitored element position)", k, 0, elements.length - 1);
+        float[] trace = new float[sampleSteps.size()];
+        for (int s = 0; s < trace.length; s++) {
+            trace[s] = values.get(s * elements.length + k);
+        }
+        return trace;
+    }
+
+    /** Samples not stored because the bound was reached. */
+    public long droppedSamples() {
+        return dropped;
+    }
+
+    @Override
+    public long memoryBytes() {
+        return 4L * sampleSteps.size() + 4L * values.size();
+    }
+}
