@@ -23,6 +23,32 @@ public interface EventDrivenKernel {
      */
     double nextThresholdTime(int neuron);
 
+    /**
+     * As {@link #nextThresholdTime(int)}, for a caller that knows the neuron stays below threshold before
+     * {@code notBeforeMs} (a time {@link #thresholdTimeLowerBound} gave, with no input since): the search may start
+     * there.
+     */
+    default double nextThresholdTime(int neuron, double notBeforeMs) {
+        return nextThresholdTime(neuron);
+    }
+
+    /**
+     * Whether {@link #thresholdTimeLowerBound} is much cheaper than {@link #nextThresholdTime(int)}. The engine then
+     * asks for the bound after each input and for the exact time only when the bound is reached with no input in
+     * between; most inputs to a busy neuron then cost no root search.
+     */
+    default boolean hasCheapThresholdBound() {
+        return false;
+    }
+
+    /**
+     * A time, not before the neuron's last event, before which it cannot reach threshold if no further input
+     * arrives: at most {@link #nextThresholdTime(int)}; {@code Double.POSITIVE_INFINITY} only if it never does.
+     */
+    default double thresholdTimeLowerBound(int neuron) {
+        return nextThresholdTime(neuron);
+    }
+
     /** {@code neuron} fires at {@code timeMs}: reset and refractory period. */
     void fire(int neuron, double timeMs);
 

@@ -68,8 +68,30 @@ final class ExpCurrentLifEventKernel extends LifEventKernel {
 
     @Override
     public double nextThresholdTime(int neuron) {
+        double start = setTrajectory(neuron);
+        return start + trajectory.firstCrossing();
+    }
+
+    @Override
+    public double nextThresholdTime(int neuron, double notBeforeMs) {
+        double start = setTrajectory(neuron);
+        return start + trajectory.firstCrossing(Math.max(0, notBeforeMs - start));
+    }
+
+    @Override
+    public boolean hasCheapThresholdBound() {
+        return true;
+    }
+
+    @Override
+    public double thresholdTimeLowerBound(int neuron) {
+        double start = setTrajectory(neuron);
+        return start + trajectory.noCrossingBefore();
+    }
+
+    /** Sets the trajectory of {@code neuron} from where its free evolution starts; returns that time, ms. */
+    private double setTrajectory(int neuron) {
         double start = freeFrom(neuron);
-        double v0 = v[neuron];
         double e0 = iE[neuron];
         double i0 = iI[neuron];
         double held = start - lastTime[neuron];
@@ -78,8 +100,8 @@ final class ExpCurrentLifEventKernel extends LifEventKernel {
             i0 *= Math.exp(-held / tauSynI);
         }
         double target = vInf[neuron];
-        trajectory.set(target - vThresh, v0 - target, e0 / cm, i0 / cm);
-        return start + trajectory.firstCrossing();
+        trajectory.set(target - vThresh, v[neuron] - target, e0 / cm, i0 / cm);
+        return start;
     }
 
     @Override

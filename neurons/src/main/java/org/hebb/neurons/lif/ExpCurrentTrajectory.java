@@ -125,25 +125,56 @@ final class ExpCurrentTrajectory {
      * {@code Double.POSITIVE_INFINITY} if there is none.
      */
     double firstCrossing() {
-        double f0 = c0 + c1;
-        if (f0 >= 0) {
-            return 0;
+        return firstCrossing(0);
+    }
+
+    /**
+     * As {@link #firstCrossing()}, given that v stays below threshold before {@code from} (as
+     * {@link #noCrossingBefore()} guarantees): the search covers [from, infinity) only.
+     */
+    double firstCrossing(double from) {
+        double fa = from == 0 ? c0 + c1 : value(from);
+        if (fa >= 0) {
+            return from;
         }
-        double peaks = Math.max(c1, 0) + Math.max(g[0], 0) * peakValue[0] + Math.max(g[1], 0) * peakValue[1];
-        if (c0 + peaks < 0) {
+        if (neverReachesThreshold()) {
             return Double.POSITIVE_INFINITY;
         }
-        double horizon = initialHorizon;
+        double horizon = from + initialHorizon;
         double fh = value(horizon);
         int doublings = 0;
         while (fh < 0 && upperBound(horizon, Double.POSITIVE_INFINITY) >= 0) {
             if (++doublings > MAX_HORIZON_DOUBLINGS) {
                 return Double.POSITIVE_INFINITY;
             }
-            horizon *= 2;
+            horizon = from + 2 * (horizon - from);
             fh = value(horizon);
         }
-        return search(0, f0, horizon, fh);
+        return search(from, fa, horizon, fh);
+    }
+
+    /** Whether the sum of every term's own maximum stays below threshold (no exponential computed). */
+    private boolean neverReachesThreshold() {
+        double peaks = Math.max(c1, 0) + Math.max(g[0], 0) * peakValue[0] + Math.max(g[1], 0) * peakValue[1];
+        return c0 + peaks < 0;
+    }
+
+    /**
+     * An s before which v stays below threshold: by s each term has risen by at most s times a bound of its slope
+     * (c1 (e^(-s/tau_m) - 1) by at most -c1 s / tau_m; g_x h_x(s) by at most g_x s, as h_x(0) = 0 and h_x' <= 1,
+     * and not at all when g_x < 0, as h_x >= 0). 0 if v is at threshold now, {@code Double.POSITIVE_INFINITY} if
+     * it never reaches it. No exponential computed.
+     */
+    double noCrossingBefore() {
+        double f0 = c0 + c1;
+        if (f0 >= 0) {
+            return 0;
+        }
+        if (neverReachesThreshold()) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double steepest = Math.max(-c1, 0) / tauM + Math.max(g[0], 0) + Math.max(g[1], 0);
+        return steepest > 0 ? -f0 / steepest : Double.POSITIVE_INFINITY;
     }
 
     private double search(double a, double fa, double b, double fb) {

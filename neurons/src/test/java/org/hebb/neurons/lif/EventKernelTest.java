@@ -105,20 +105,36 @@ class EventKernelTest {
     /**
      * Random trajectories (both currents, either sign, any start) against a brute-force scan: the first grid point
      * at or above threshold, refined by bisection. A crossing narrower than the grid may be found only by the
-     * search; then it must be a genuine crossing.
+     * search; then it must be a genuine crossing. The cheap bound must never pass the crossing, and a search
+     * started at the bound must find the same one.
      */
     @Test
     void searchFindsTheFirstCrossingOfRandomTrajectories() {
         SplittableRandom random = new SplittableRandom(7);
         int crossings = 0;
+        int bounded = 0;
         for (int trial = 0; trial < 800; trial++) {
             double tauE = 0.5 + 15 * random.nextDouble();
             double tauI = trial % 5 == 0 ? TAU_M : 0.5 + 15 * random.nextDouble();
             ExpCurrentTrajectory f = new ExpCurrentTrajectory(TAU_M, tauE, tauI, 1e-12);
-            f.set(-20 * random.nextDouble() + 1, 30 * (random.nextDouble() - 0.8),
-                    30 * random.nextDouble(), -30 * random.nextDouble());
+            if (trial % 4 == 1) {
+                // just below threshold, driven above it, recovering from strong inhibition: the steepest rise
+                // comes from the inhibitory current's decay
+                double drive = 5 * random.nextDouble();
+                f.set(drive, -drive - random.nextDouble(), 0, -60 * random.nextDouble());
+            } else {
+                f.set(-20 * random.nextDouble() + 1, 30 * (random.nextDouble() - 0.8),
+                        30 * random.nextDouble(), -30 * random.nextDouble());
+            }
             double found = f.firstCrossing();
             double scanned = scan(f, 100, 2e-3);
+            double bound = f.noCrossingBefore();
+            assertTrue(bound <= found && bound <= scanned, "trial " + trial + ": bound " + bound + " passes the "
+                    + "crossing " + Math.min(found, scanned));
+            if (bound > 0 && bound != Double.POSITIVE_INFINITY) {
+                bounded++;
+                assertEquals(found, f.firstCrossing(bound), 1e-9, "trial " + trial + ": search from the bound");
+            }
             if (scanned != Double.POSITIVE_INFINITY) {
                 crossings++;
                 if (found < scanned - 2e-3) {
@@ -131,6 +147,7 @@ class EventKernelTest {
             }
         }
         assertTrue(crossings > 100, "test setup: too few crossings to be informative: " + crossings);
+        assertTrue(bounded > 100, "test setup: too few finite bounds to be informative: " + bounded);
     }
 
     private static void assertGenuineCrossing(ExpCurrentTrajectory f, double t) {

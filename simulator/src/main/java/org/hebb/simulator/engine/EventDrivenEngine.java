@@ -26,9 +26,12 @@ import org.hebb.simulator.random.Seeds;
  * and one queued event walks along it, each arrival replacing itself by the next (one queue entry per spike in
  * flight, not per synapse). After every input a neuron's next crossing (if no further input came) is
  * predicted and queued; a later input supersedes the prediction, whose stale entry is skipped when it comes up.
+ * Where the model has a cheap bound (IF_curr_exp), what is queued after an input is a check at the time before
+ * which the neuron cannot cross; only a check that comes with no input in between searches for the crossing, so
+ * a busy neuron's inputs mostly cost no root search.
  *
  * <p>Simultaneous events are taken in a fixed order: arrivals (rows, then single synapses), then source spikes,
- * then threshold crossings, each by index; so all inputs reaching a neuron at one instant count before its
+ * then threshold crossings, then checks, each by index; so all inputs reaching a neuron at one instant count before its
  * threshold is tested, and the run depends only on the master seed. The network's dt is only the reporting grid:
  * a step processes the events in [t, t + dt), then monitors, callbacks and checkers run as under the clock-driven
  * engine, and spike monitors receive the exact times. One thread.
@@ -41,6 +44,7 @@ public final class EventDrivenEngine implements Engine {
     private static final int SYNAPSE = 1;
     private static final int SOURCE = 2;
     private static final int THRESHOLD = 3;
+    private static final int CHECK = 4;
     private static final int KIND_SHIFT = 60;
     private static final int OWNER_SHIFT = 40;
     private static final long ELEMENT_MASK = (1L << OWNER_SHIFT) - 1;
@@ -129,6 +133,7 @@ public final class EventDrivenEngine implements Engine {
         for (NeuronNode node : neuronNodes) {
             node.kernel.load(timeMs, node.injected);
             Arrays.fill(node.pending, Double.POSITIVE_INFINITY);
+            Arrays.fill(node.pendingCheck, false);
             for (int i = 0; i < node.pending.length; i++) {
                 reschedule(node, i);
             }
@@ -214,10 +219,10 @@ public final class EventDrivenEngine implements Engine {
                     node.scheduleNext(i);
                 }
             }
-            default -> {
+            case THRESHOLD -> {
                 NeuronNode node = (NeuronNode) nodes[owner];
                 int i = (int) element;
-                if (node.pending[i] == time) {
+                if (node.pending[i] == time && !node.pendingCheck[i]) {
                     node.pending[i] = Double.POSITIVE_INFINITY;
                     node.kernel.fire(i, time);
                     for (SpikeEventUpdate update : node.postsynapticUpdates) {
@@ -225,6 +230,18 @@ public final class EventDrivenEngine implements Engine {
                     }
                     emit(node, i, time);
                     reschedule(node, i);
+                }
+            }
+            default -> {
+                NeuronNode node = (NeuronNode) nodes[owner];
+                int i = (int) element;
+                if (node.pending[i] == time && node.pendingCheck[i]) {
+                    double crossing = node.kernel.nextThresholdTime(i, time);
+                    node.pending[i] = crossing;
+                    node.pendingCheck[i] = false;
+                    if (crossing != Double.POSITIVE_INFINITY) {
+                        queue.add(crossing, encode(THRESHOLD, node.index, i), crossing);
+                    }
                 }
             }
         }
@@ -239,12 +256,19 @@ public final class EventDrivenEngine implements Engine {
         reschedule(p.target, target);
     }
 
+    /**
+     * After an input or a spike: queues the neuron's predicted crossing or, where the kernel has a cheap bound, a
+     * check at the time before which it cannot cross (the exact time is then searched only if the check comes with
+     * no input in between).
+     */
     private void reschedule(NeuronNode node, int neuron) {
-        double crossing = node.kernel.nextThresholdTime(neuron);
-        if (crossing != node.pending[neuron]) {
-            node.pending[neuron] = crossing;
-            if (crossing != Double.POSITIVE_INFINITY) {
-                queue.add(crossing, encode(THRESHOLD, node.index, neuron), crossing);
+        boolean check = node.checksBound;
+        double next = check ? node.kernel.thresholdTimeLowerBound(neuron) : node.kernel.nextThresholdTime(neuron);
+        if (next != node.pending[neuron] || check != node.pendingCheck[neuron]) {
+            node.pending[neuron] = next;
+            node.pendingCheck[neuron] = check;
+            if (next != Double.POSITIVE_INFINITY) {
+                queue.add(next, encode(check ? CHECK : THRESHOLD, node.index, neuron), next);
             }
         }
     }
@@ -323,8 +347,12 @@ public final class EventDrivenEngine implements Engine {
     private static final class NeuronNode extends Node {
         final EventDrivenKernel kernel;
         final float[] injected;
-        /** Each neuron's predicted crossing, as queued; +infinity when none. */
+        /** Each neuron's predicted crossing or check, as queued; +infinity when none. */
         final double[] pending;
+        /** Whether each neuron's pending event is a check (a bound) rather than a crossing. */
+        final boolean[] pendingCheck;
+        /** Whether the kernel's cheap bound is used: checks first, crossings searched only when a check comes. */
+        final boolean checksBound;
         /** The plasticity of every projection onto this population, told of its spikes. */
         SpikeEventUpdate[] postsynapticUpdates;
 
@@ -347,6 +375,8 @@ public final class EventDrivenEngine implements Engine {
                 }
             }
             pending = new double[population.size()];
+            pendingCheck = new boolean[population.size()];
+            checksBound = kernel.hasCheapThresholdBound();
         }
     }
 
