@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.Set;
 
 import org.hebb.neurons.NeuronModel;
@@ -12,6 +13,7 @@ import org.hebb.simulator.connect.Connector;
 import org.hebb.simulator.connect.Projection;
 import org.hebb.simulator.connect.Synapses;
 import org.hebb.neurons.EventDrivenModel;
+import org.hebb.simulator.engine.BackendEngineFactory;
 import org.hebb.simulator.engine.ClockDrivenEngine;
 import org.hebb.simulator.engine.Engine;
 import org.hebb.simulator.engine.EventDrivenEngine;
@@ -71,6 +73,8 @@ public final class Network implements AutoCloseable {
     private final int threads;
     private final EngineKind engineKind;
     private final EventQueueKind eventQueueKind;
+    private final BackendKind backendKind;
+    private final String device;
     private final List<Population> populations = new ArrayList<>();
     private final List<Projection> projections = new ArrayList<>();
     private final Set<String> names = new HashSet<>();
@@ -92,6 +96,8 @@ public final class Network implements AutoCloseable {
         this.threads = builder.threads;
         this.engineKind = builder.engine;
         this.eventQueueKind = builder.eventQueue;
+        this.backendKind = builder.backend;
+        this.device = builder.device;
     }
 
     /** A builder: clock-driven, dt 0.1 ms, seed 1, threads chosen automatically. */
@@ -267,7 +273,7 @@ public final class Network implements AutoCloseable {
 
     /** The backend this network runs on. */
     public BackendKind backend() {
-        return BackendKind.JAVA;
+        return backendKind;
     }
 
     private void requireOwn(Projection projection) {
@@ -490,6 +496,16 @@ public final class Network implements AutoCloseable {
         listener.onProgress(new Progress(fraction, done * dt, total * dt, elapsed, eta));
     }
 
+    private static BackendEngineFactory backendFactory(BackendKind kind) {
+        for (BackendEngineFactory factory : ServiceLoader.load(BackendEngineFactory.class)) {
+            if (factory.backend() == kind) {
+                return factory;
+            }
+        }
+        throw new IllegalStateException("backend = " + kind + " is not available: its module is not on the class "
+                + "path (for OPENCL add the dependency org.hebb:hebb-opencl-kernels)");
+    }
+
     private void compile() {
         if (engine != null) {
             return;
@@ -499,9 +515,14 @@ public final class Network implements AutoCloseable {
                 np.freeze();
             }
         }
-        engine = engineKind == EngineKind.EVENT_DRIVEN
-                ? new EventDrivenEngine(dt, seed, eventQueueKind, populations, projections, plasticity.wiring())
-                : new ClockDrivenEngine(dt, chooseThreads(), seed, populations, projections, plasticity.wiring());
+        if (backendKind != BackendKind.JAVA) {
+            engine = backendFactory(backendKind).create(dt, seed, device, populations, projections,
+                    plasticity.wiring());
+        } else if (engineKind == EngineKind.EVENT_DRIVEN) {
+            engine = new EventDrivenEngine(dt, seed, eventQueueKind, populations, projections, plasticity.wiring());
+        } else {
+            engine = new ClockDrivenEngine(dt, chooseThreads(), seed, populations, projections, plasticity.wiring());
+        }
         int intervalSteps = (int) Math.max(1, Math.round(finiteCheckIntervalMs / dt));
         for (Population p : populations) {
             if (p instanceof NeuronPopulation np) {
@@ -606,6 +627,8 @@ public final class Network implements AutoCloseable {
         private int threads = 0;
         private EngineKind engine = EngineKind.CLOCK_DRIVEN;
         private EventQueueKind eventQueue = EventQueueKind.CALENDAR;
+        private BackendKind backend = BackendKind.JAVA;
+        private String device;
 
         /** Time step in ms (> 0; default 0.1). */
         public Builder dt(double ms) {
@@ -648,8 +671,29 @@ public final class Network implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Where the clock-driven engine runs: {@link BackendKind#JAVA} (default; threads as set) or
+         * {@link BackendKind#OPENCL} (a GPU, or a CPU through PoCL; needs {@code hebb-opencl-kernels} on the class
+         * path; see docs/OPENCL.md for what it runs).
+         */
+        public Builder backend(BackendKind kind) {
+            this.backend = Require.notNull("backend", kind);
+            return this;
+        }
+
+        /**
+         * The OpenCL device: an index into the device listing, or a part of a device or platform name
+         * (case-insensitive); default: the first GPU, else the first CPU device.
+         */
+        public Builder device(String selector) {
+            this.device = Require.notNull("device", selector);
+            return this;
+        }
+
         /** Creates the network. */
         public Network build() {
+            Require.that(backend == BackendKind.JAVA || engine == EngineKind.CLOCK_DRIVEN, "backend = " + backend
+                    + " is not allowed with the event-driven engine: it runs on the JAVA backend only");
             Require.that(engine == EngineKind.CLOCK_DRIVEN || threads <= 1, "threads = " + threads + " is not "
                     + "allowed with the event-driven engine: it runs on one thread (use 0 or 1)");
             return new Network(this);

@@ -91,24 +91,36 @@ public final class IfCurrExp extends LifModel implements EventDrivenModel {
         return tauM * tauSyn / (cm * (tauSyn - tauM)) * (Math.exp(-dt / tauSyn) - Math.exp(-dt / tauM));
     }
 
+    /**
+     * The single-precision constants of one exact step of {@code dt} ms, shared by every backend's kernel:
+     * v' = target + (v - target) decay + fromE i_e + fromI i_i with target = restPlusBias + resistance I_inj, then
+     * i_x *= decayX.
+     */
+    public record Propagators(float decay, float resistance, float restPlusBias, float fromE, float fromI,
+                              float decayE, float decayI) {
+    }
+
+    /** The constants of one step of {@code dt} ms (see {@link Propagators}). */
+    public Propagators propagators(double dt) {
+        return new Propagators((float) Math.exp(-dt / tauM), (float) (tauM / cm),
+                (float) (vRest + iOffset * tauM / cm), (float) currentToVoltage(dt, tauM, tauSynE, cm),
+                (float) currentToVoltage(dt, tauM, tauSynI, cm), (float) Math.exp(-dt / tauSynE),
+                (float) Math.exp(-dt / tauSynI));
+    }
+
     @Override
     protected Integrator createIntegrator(NeuronState state, double dt) {
         final float[] v = state.array(V);
         final float[] refractory = state.array(REFRACTORY);
         final float[] iE = state.array(I_SYN_E);
         final float[] iI = state.array(I_SYN_I);
-        final float decay = (float) Math.exp(-dt / tauM);
-        final float resistance = (float) (tauM / cm);
-        final float restPlusBias = (float) (vRest + iOffset * tauM / cm);
-        final float fromE = (float) currentToVoltage(dt, tauM, tauSynE, cm);
-        final float fromI = (float) currentToVoltage(dt, tauM, tauSynI, cm);
-        final float decayE = (float) Math.exp(-dt / tauSynE);
-        final float decayI = (float) Math.exp(-dt / tauSynI);
+        final Propagators p = propagators(dt);
         return (from, to, input, injected) -> {
             ArrayLoops.addAndClear(from, to, iE, input[0]);
             ArrayLoops.addAndClear(from, to, iI, input[1]);
-            integrate(from, to, v, refractory, iE, iI, injected, decay, resistance, restPlusBias, fromE, fromI);
-            ArrayLoops.scale(from, to, iE, decayE, iI, decayI);
+            integrate(from, to, v, refractory, iE, iI, injected, p.decay(), p.resistance(), p.restPlusBias(),
+                    p.fromE(), p.fromI());
+            ArrayLoops.scale(from, to, iE, p.decayE(), iI, p.decayI());
         };
     }
 

@@ -136,8 +136,18 @@ public abstract class LifModel implements NeuronModel {
         return cm;
     }
 
+    /** Firing threshold, mV. */
+    public double vThresh() {
+        return vThresh;
+    }
+
+    /** Reset potential, mV. */
+    public double vReset() {
+        return vReset;
+    }
+
     /** Refractory period in whole steps: tau_refrac / dt rounded to the nearest integer (at most 2^24). */
-    protected int refractorySteps(double dt) {
+    public int refractorySteps(double dt) {
         long steps = Math.round(tauRefrac / dt);
         Require.that(steps <= 1 << 24, "tau_refrac = " + tauRefrac + " ms is not allowed at dt = " + dt
                 + " ms: must be at most 2^24 steps");

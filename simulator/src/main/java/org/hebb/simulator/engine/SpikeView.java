@@ -11,15 +11,36 @@ public final class SpikeView {
     private final int[][] lists;
     private final int[] counts;
     private final double[] times;
+    private final Runnable fill;
 
     SpikeView(int[][] lists, int[] counts) {
         this(lists, counts, null);
     }
 
     SpikeView(int[][] lists, int[] counts, double[] times) {
+        this(lists, counts, times, null);
+    }
+
+    private SpikeView(int[][] lists, int[] counts, double[] times, Runnable fill) {
         this.lists = lists;
         this.counts = counts;
         this.times = times;
+        this.fill = fill;
+    }
+
+    /**
+     * A view of one list filled on demand (for engines that keep spikes elsewhere, such as on a device):
+     * {@code fill} runs before every read and must make entries 0 to {@code count[0] - 1} of {@code neurons} hold
+     * the step's spikes in increasing order (cheaply when they already do).
+     */
+    public static SpikeView filledOnDemand(int[] neurons, int[] count, Runnable fill) {
+        return new SpikeView(new int[][] {neurons}, count, null, fill);
+    }
+
+    private void fill() {
+        if (fill != null) {
+            fill.run();
+        }
     }
 
     /** Whether spikes carry exact times (event-driven engine); otherwise they happened at the step's start. */
@@ -39,16 +60,19 @@ public final class SpikeView {
 
     /** Number of spikes in partition {@code k}. */
     public int count(int k) {
+        fill();
         return counts[k];
     }
 
     /** The spiking neurons of partition {@code k} (entries 0 to count(k) - 1 are valid). */
     public int[] neurons(int k) {
+        fill();
         return lists[k];
     }
 
     /** Total number of spikes in the step. */
     public int total() {
+        fill();
         int total = 0;
         for (int c : counts) {
             total += c;

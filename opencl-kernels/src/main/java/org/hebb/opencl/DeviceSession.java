@@ -1,0 +1,175 @@
+package org.hebb.opencl;
+
+import static org.jocl.CL.CL_CONTEXT_PLATFORM;
+import static org.jocl.CL.CL_KERNEL_WORK_GROUP_SIZE;
+import static org.jocl.CL.CL_MEM_COPY_HOST_PTR;
+import static org.jocl.CL.CL_MEM_READ_WRITE;
+import static org.jocl.CL.CL_PROGRAM_BUILD_LOG;
+import static org.jocl.CL.CL_TRUE;
+import static org.jocl.CL.clBuildProgram;
+import static org.jocl.CL.clCreateBuffer;
+import static org.jocl.CL.clCreateCommandQueueWithProperties;
+import static org.jocl.CL.clCreateContext;
+import static org.jocl.CL.clCreateKernel;
+import static org.jocl.CL.clCreateProgramWithSource;
+import static org.jocl.CL.clEnqueueNDRangeKernel;
+import static org.jocl.CL.clEnqueueReadBuffer;
+import static org.jocl.CL.clEnqueueWriteBuffer;
+import static org.jocl.CL.clFinish;
+import static org.jocl.CL.clGetKernelWorkGroupInfo;
+import static org.jocl.CL.clGetProgramBuildInfo;
+import static org.jocl.CL.clReleaseCommandQueue;
+import static org.jocl.CL.clReleaseContext;
+import static org.jocl.CL.clReleaseKernel;
+import static org.jocl.CL.clReleaseMemObject;
+import static org.jocl.CL.clReleaseProgram;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jocl.CLException;
+import org.jocl.Pointer;
+import org.jocl.Sizeof;
+import org.jocl.cl_command_queue;
+import org.jocl.cl_context;
+import org.jocl.cl_context_properties;
+import org.jocl.cl_kernel;
+import org.jocl.cl_mem;
+import org.jocl.cl_program;
+import org.jocl.cl_queue_properties;
+
+/**
+ * One device in use: its context, an in-order command queue, Hebb's kernels built from {@code clock_step.cl}, and
+ * the buffers made through it (all released by {@link #close}). Counts the bytes moved between host and device.
+ */
+final class DeviceSession implements AutoCloseable {
+    private static final String SOURCE = "clock_step.cl";
+
+    final OpenClDevice device;
+    private final cl_context context;
+    private final cl_command_queue queue;
+    private final cl_program program;
+    private final List<cl_kernel> kernels = new ArrayList<>();
+    private final List<cl_mem> buffers = new ArrayList<>();
+    private long bytesToDevice;
+    private long bytesToHost;
+
+    DeviceSession(OpenClDevice device) {
+        this.device = device;
+        cl_context_properties properties = new cl_context_properties();
+        properties.addProperty(CL_CONTEXT_PLATFORM, device.platformId());
+        context = clCreateContext(properties, 1, new org.jocl.cl_device_id[] {device.deviceId()}, null, null, null);
+        queue = clCreateCommandQueueWithProperties(context, device.deviceId(), new cl_queue_properties(), null);
+        program = clCreateProgramWithSource(context, 1, new String[] {source()}, null, null);
+        try {
+            clBuildProgram(program, 0, null, "-cl-std=CL1.2", null, null);
+        } catch (CLException e) {
+            throw new IllegalStateException("the OpenCL kernels did not build on " + device.name() + ":\n"
+                    + buildLog(), e);
+        }
+    }
+
+    private static String source() {
+        try (InputStream in = DeviceSession.class.getResourceAsStream(SOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(SOURCE + " is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String buildLog() {
+        long[] size = new long[1];
+        clGetProgramBuildInfo(program, device.deviceId(), CL_PROGRAM_BUILD_LOG, 0, null, size);
+        byte[] log = new byte[(int) size[0]];
+        clGetProgramBuildInfo(program, device.deviceId(), CL_PROGRAM_BUILD_LOG, log.length, Pointer.to(log), null);
+        return new String(log, StandardCharsets.UTF_8).trim();
+    }
+
+    /** A kernel of the program (released with the session). */
+    cl_kernel kernel(String name) {
+        cl_kernel kernel = clCreateKernel(program, name, null);
+        kernels.add(kernel);
+        return kernel;
+    }
+
+    /** The work-group size to launch {@code kernel} with: the largest the device allows for it, at most 256. */
+    long workGroupSize(cl_kernel kernel) {
+        long[] size = new long[1];
+        clGetKernelWorkGroupInfo(kernel, device.deviceId(), CL_KERNEL_WORK_GROUP_SIZE, Sizeof.size_t,
+                Pointer.to(size), null);
+        return Math.max(1, Math.min(256, size[0]));
+    }
+
+    cl_mem floats(float[] values) {
+        return buffer(Sizeof.cl_float * (long) Math.max(1, values.length), Pointer.to(values.length == 0
+                ? new float[1] : values));
+    }
+
+    cl_mem ints(int[] values) {
+        return buffer(Sizeof.cl_int * (long) Math.max(1, values.length), Pointer.to(values.length == 0
+                ? new int[1] : values));
+    }
+
+    cl_mem bytes(long count) {
+        return buffer(Math.max(1, count), Pointer.to(new byte[(int) Math.max(1, count)]));
+    }
+
+    private cl_mem buffer(long bytes, Pointer initial) {
+        cl_mem mem = clCreateBuffer(context, CL_MEM_READ_WRITE | CL_MEM_COPY_HOST_PTR, bytes, initial, null);
+        buffers.add(mem);
+        bytesToDevice += bytes;
+        return mem;
+    }
+
+    void write(cl_mem buffer, float[] values) {
+        clEnqueueWriteBuffer(queue, buffer, CL_TRUE, 0, Sizeof.cl_float * (long) values.length, Pointer.to(values),
+                0, null, null);
+        bytesToDevice += Sizeof.cl_float * (long) values.length;
+    }
+
+    void read(cl_mem buffer, float[] into) {
+        clEnqueueReadBuffer(queue, buffer, CL_TRUE, 0, Sizeof.cl_float * (long) into.length, Pointer.to(into), 0,
+                null, null);
+        bytesToHost += Sizeof.cl_float * (long) into.length;
+    }
+
+    void read(cl_mem buffer, long offset, byte[] into) {
+        clEnqueueReadBuffer(queue, buffer, CL_TRUE, offset, into.length, Pointer.to(into), 0, null, null);
+        bytesToHost += into.length;
+    }
+
+    /** Enqueues {@code kernel} over {@code global[0]} work-items in groups of {@code local[0]} (a multiple). */
+    void launch(cl_kernel kernel, long[] global, long[] local) {
+        clEnqueueNDRangeKernel(queue, kernel, 1, null, global, local, 0, null, null);
+    }
+
+    void finish() {
+        clFinish(queue);
+    }
+
+    /** Bytes copied from host to device so far (buffer creation included). */
+    long bytesToDevice() {
+        return bytesToDevice;
+    }
+
+    /** Bytes copied from device to host so far. */
+    long bytesToHost() {
+        return bytesToHost;
+    }
+
+    @Override
+    public void close() {
+        buffers.forEach(b -> clReleaseMemObject(b));
+        kernels.forEach(k -> clReleaseKernel(k));
+        clReleaseProgram(program);
+        clReleaseCommandQueue(queue);
+        clReleaseContext(context);
+    }
+}
