@@ -1,6 +1,8 @@
 package org.hebb.opencl;
 
 import static org.jocl.CL.CL_CONTEXT_PLATFORM;
+import static org.jocl.CL.CL_DEVICE_SINGLE_FP_CONFIG;
+import static org.jocl.CL.CL_FP_CORRECTLY_ROUNDED_DIVIDE_SQRT;
 import static org.jocl.CL.CL_KERNEL_WORK_GROUP_SIZE;
 import static org.jocl.CL.CL_MEM_COPY_HOST_PTR;
 import static org.jocl.CL.CL_MEM_READ_WRITE;
@@ -16,6 +18,7 @@ import static org.jocl.CL.clEnqueueNDRangeKernel;
 import static org.jocl.CL.clEnqueueReadBuffer;
 import static org.jocl.CL.clEnqueueWriteBuffer;
 import static org.jocl.CL.clFinish;
+import static org.jocl.CL.clGetDeviceInfo;
 import static org.jocl.CL.clGetKernelWorkGroupInfo;
 import static org.jocl.CL.clGetProgramBuildInfo;
 import static org.jocl.CL.clReleaseCommandQueue;
@@ -65,12 +68,21 @@ final class DeviceSession implements AutoCloseable {
         context = clCreateContext(properties, 1, new org.jocl.cl_device_id[] {device.deviceId()}, null, null, null);
         queue = clCreateCommandQueueWithProperties(context, device.deviceId(), new cl_queue_properties(), null);
         program = clCreateProgramWithSource(context, 1, new String[] {source()}, null, null);
+        // single-precision division as IEEE (and Java) rounds it, where the device can
+        String options = "-cl-std=CL1.2" + (correctlyRoundedDivision(device) ? " -cl-fp32-correctly-rounded-divide-sqrt"
+                : "");
         try {
-            clBuildProgram(program, 0, null, "-cl-std=CL1.2", null, null);
+            clBuildProgram(program, 0, null, options, null, null);
         } catch (CLException e) {
             throw new IllegalStateException("the OpenCL kernels did not build on " + device.name() + ":\n"
                     + buildLog(), e);
         }
+    }
+
+    private static boolean correctlyRoundedDivision(OpenClDevice device) {
+        long[] config = new long[1];
+        clGetDeviceInfo(device.deviceId(), CL_DEVICE_SINGLE_FP_CONFIG, Sizeof.cl_long, Pointer.to(config), null);
+        return (config[0] & CL_FP_CORRECTLY_ROUNDED_DIVIDE_SQRT) != 0;
     }
 
     private static String source() {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.hebb.neurons.NeuronState;
-import org.hebb.neurons.lif.IfCurrExp;
 import org.hebb.simulator.BackendKind;
 import org.hebb.simulator.connect.Projection;
 import org.hebb.simulator.engine.Engine;
@@ -34,8 +33,9 @@ import org.jocl.cl_mem;
  * backend's. Only what monitors ask for crosses to the host: a population's spike flags of the last step when a
  * monitor reads its spikes, its state when a monitor or checker reads state.
  *
- * <p>Runs so far: IF_curr_exp populations, Bernoulli and Poisson sources, constant injected currents, static
- * projections with any weights and delays. Anything else is refused, naming it and the Java backend.
+ * <p>Runs so far: IF_curr_exp, IF_cond_exp, IF_curr_delta and Izhikevich populations ({@link DeviceModel}),
+ * Bernoulli and Poisson sources, constant injected currents, static projections with any weights and delays.
+ * Anything else is refused, naming it and the Java backend.
  */
 final class OpenClEngine implements Engine {
     private final DeviceSession session;
@@ -78,7 +78,7 @@ final class OpenClEngine implements Engine {
                 Population p = populations.get(g);
                 int offset = offsets.get(p);
                 if (p instanceof NeuronPopulation np) {
-                    groups[g] = new IfCurrExpGroup(np, offset, dt, projections, offsets);
+                    groups[g] = new NeuronGroup(np, offset, dt, projections, offsets);
                 } else if (p instanceof BernoulliSource source) {
                     groups[g] = new BernoulliGroup(source, offset, Seeds.derive(masterSeed, "source:" + p.name()));
                 } else {
@@ -138,7 +138,7 @@ final class OpenClEngine implements Engine {
 
     @Override
     public void synchronizeState(NeuronPopulation population) {
-        ((IfCurrExpGroup) byPopulation.get(population)).download();
+        ((NeuronGroup) byPopulation.get(population)).download();
     }
 
     @Override
@@ -274,39 +274,41 @@ final class OpenClEngine implements Engine {
         }
     }
 
-    /** An IF_curr_exp population: state, injected current and incoming synapses on the device. */
-    private final class IfCurrExpGroup extends Group {
+    /** A neuron population: its state, injected current and incoming synapses on the device. */
+    private final class NeuronGroup extends Group {
         private final NeuronState state;
         private final cl_mem[] variables;
 
-        IfCurrExpGroup(NeuronPopulation population, int offset, double dt, List<Projection> projections,
-                       Map<Population, Integer> offsets) {
+        NeuronGroup(NeuronPopulation population, int offset, double dt, List<Projection> projections,
+                    Map<Population, Integer> offsets) {
             super(population, offset);
-            if (!(population.model() instanceof IfCurrExp model)) {
+            DeviceModel model = DeviceModel.of(population.model(), dt);
+            if (model == null) {
                 throw unsupported("population '" + population.name() + "' of " + population.model().name()
-                        + " (so far the device runs IF_curr_exp)");
+                        + " (the device runs IF_curr_exp, IF_cond_exp, IF_curr_delta and Izhikevich so far)");
             }
             state = population.state();
-            variables = new cl_mem[] {session.floats(state.array(IfCurrExp.V)),
-                    session.floats(state.array(IfCurrExp.REFRACTORY)), session.floats(state.array(IfCurrExp.I_SYN_E)),
-                    session.floats(state.array(IfCurrExp.I_SYN_I))};
-            IncomingSynapses in = IncomingSynapses.of(population, model.receptors().size(), projections, offsets);
-            createKernel("if_curr_exp");
-            for (int k = 0; k < variables.length; k++) {
-                arg(4 + k, variables[k]);
+            variables = new cl_mem[state.variables().size()];
+            for (int v = 0; v < variables.length; v++) {
+                variables[v] = session.floats(state.array(v));
             }
-            arg(8, session.floats(injected(population)));
-            arg(9, session.ints(in.pointer()));
-            arg(10, session.ints(in.pre()));
-            arg(11, session.ints(in.delay()));
-            arg(12, session.floats(in.weight()));
-            arg(13, flags);
-            arg(14, offset);
-            IfCurrExp.Propagators p = model.propagators(dt);
-            float[] constants = {p.decay(), p.resistance(), p.restPlusBias(), p.fromE(), p.fromI(), p.decayE(),
-                    p.decayI(), (float) model.vThresh(), (float) model.vReset(), model.refractorySteps(dt)};
-            for (int k = 0; k < constants.length; k++) {
-                arg(15 + k, constants[k]);
+            IncomingSynapses in = IncomingSynapses.of(population, population.model().receptors().size(),
+                    projections, offsets);
+            createKernel(model.kernel());
+            arg(4, flags);
+            arg(5, offset);
+            arg(6, session.ints(in.pointer()));
+            arg(7, session.ints(in.pre()));
+            arg(8, session.ints(in.delay()));
+            arg(9, session.floats(in.weight()));
+            arg(10, session.floats(injected(population)));
+            arg(11, session.floats(model.constants()));
+            int next = 12;
+            for (int option : model.options()) {
+                arg(next++, option);
+            }
+            for (cl_mem variable : variables) {
+                arg(next++, variable);
             }
         }
 

@@ -8,9 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 
+import org.hebb.neurons.NeuronModel;
+import org.hebb.neurons.izhikevich.Izhikevich;
 import org.hebb.neurons.lif.IfCondExp;
+import org.hebb.neurons.lif.IfCurrDelta;
 import org.hebb.neurons.lif.IfCurrExp;
+import org.hebb.neurons.lif.NalsmLif;
 import org.hebb.simulator.BackendKind;
 import org.hebb.simulator.Network;
 import org.hebb.simulator.connect.Connectors;
@@ -24,47 +29,89 @@ import org.hebb.simulator.monitor.SpikeMonitor;
 import org.hebb.simulator.monitor.StateMonitor;
 import org.hebb.simulator.population.NeuronPopulation;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The OpenCL backend against the Java reference (one thread): the same network and seed must give the same spike
- * trains and the same membrane potentials, bit for bit, through recurrent excitation and inhibition with
- * heterogeneous delays and weights, Poisson and Bernoulli inputs whose rates change between runs, constant
- * currents, and a reset. Runs on whatever device the machine has (PoCL in CI).
+ * The OpenCL backend against the Java reference (one thread), for every model the device runs: the same network
+ * and seed must give the same spike trains and the same state variables, bit for bit, through recurrent
+ * excitation and inhibition with heterogeneous delays and weights, Poisson and Bernoulli inputs whose rates
+ * change between runs, constant currents, and a reset. The one inexact case, IF_cond_exp with exponential Euler
+ * (exp computed by the JVM on one side and by the device on the other, which may differ in the last place), must
+ * keep spike counts within 2% and sampled v within 0.5 mV. Runs on whatever device the machine has (PoCL in CI).
  */
 class OpenClConformanceTest {
 
-    private record Result(int[] neurons, double[] times, float[] v, int[] inputSpikes) {
+    /**
+     * A model and the scale of its network's weights (the model's own weight unit) and bias current.
+     *
+     * @param monitored a second state variable to compare besides v
+     */
+    record Case(String name, NeuronModel model, double[] drive, double[] recurrent, double[] inhibition,
+                double[] bias, String monitored) {
+        @Override
+        public String toString() {
+            return name;
+        }
     }
 
-    private static Result run(BackendKind backend) {
+    static Stream<Case> cases() {
+        IfCondExp.Builder coba = IfCondExp.builder().cm(0.2).tauM(20).tauRefrac(5).vRest(-60).vReset(-60)
+                .vThresh(-50).tauSynE(5).tauSynI(10).eRevE(0).eRevI(-80);
+        return Stream.of(
+                new Case("IF_curr_exp", IfCurrExp.builder().cm(0.25).tauM(10).vRest(-65).vReset(-65).vThresh(-50)
+                        .tauRefrac(2).tauSynE(5).tauSynI(10).build(), new double[] {1.5, 3},
+                        new double[] {0.05, 0.3}, new double[] {-0.6, -0.2}, new double[] {0.45, 0.7}, "i_syn_e"),
+                new Case("IF_cond_exp Euler", coba.integration(IfCondExp.Integration.EULER).build(),
+                        new double[] {0.01, 0.03}, new double[] {0.001, 0.004}, new double[] {0.01, 0.03},
+                        new double[] {0.08, 0.12}, "g_e"),
+                new Case("IF_cond_exp exponential Euler",
+                        coba.integration(IfCondExp.Integration.EXPONENTIAL_EULER).build(),
+                        new double[] {0.01, 0.03}, new double[] {0.001, 0.004}, new double[] {0.01, 0.03},
+                        new double[] {0.08, 0.12}, "g_i"),
+                new Case("IF_curr_delta", IfCurrDelta.builder().cm(0.25).tauM(10).vRest(-65).vReset(-65)
+                        .vThresh(-50).tauRefrac(2).build(), new double[] {3, 8}, new double[] {0.3, 1.0},
+                        new double[] {-3, -1}, new double[] {0.2, 0.35}, "refractory_steps"),
+                new Case("Izhikevich Euler", Izhikevich.builder().build(), new double[] {2, 5},
+                        new double[] {0.5, 1.5}, new double[] {-3, -1}, new double[] {2, 6}, "u"),
+                new Case("Izhikevich paper", Izhikevich.builder().numerics(Izhikevich.Numerics.PAPER).build(),
+                        new double[] {2, 5}, new double[] {0.5, 1.5}, new double[] {-3, -1}, new double[] {2, 6},
+                        "u"));
+    }
+
+    private record Result(int[] neurons, double[] times, int[] counts, float[] state, int[] inputSpikes) {
+    }
+
+    private static Result run(Case c, BackendKind backend) {
         SplittableRandom random = new SplittableRandom(9);
         float[] bias = new float[300];
         for (int i = 0; i < bias.length; i++) {
-            bias[i] = (float) (0.3 + 0.3 * random.nextDouble());
+            bias[i] = (float) (c.bias()[0] + (c.bias()[1] - c.bias()[0]) * random.nextDouble());
         }
+        double[] inhibition = c.inhibition();
         try (Network net = Network.builder().backend(backend).threads(1).seed(17).build()) {
-            IfCurrExp model = IfCurrExp.builder().cm(0.25).tauM(10).vRest(-65).vReset(-65).vThresh(-50)
-                    .tauRefrac(2).tauSynE(5).tauSynI(10).build();
-            NeuronPopulation exc = net.addNeurons("exc", 300, model);
-            NeuronPopulation inh = net.addNeurons("inh", 80, model);
-            exc.initialize("v", Values.uniform(-65, -52));
+            NeuronPopulation exc = net.addNeurons("exc", 300, c.model());
+            NeuronPopulation inh = net.addNeurons("inh", 80, c.model());
             exc.inject(Currents.perNeuron(bias));
-            inh.inject(Currents.constant(0.1));
+            inh.inject(Currents.constant(bias[0]));
             PoissonSource drive = net.addPoissonSource("drive", 200, 20);
             BernoulliSource pixels = net.addBernoulliSource("pixels", 50);
             net.connect(drive, exc, Connectors.fixedInDegree(20, false), Synapses.onto("excitatory")
-                    .weights(Values.uniform(0.8, 1.6)).delays(Delays.uniformSteps(1, 15)));
+                    .weights(Values.uniform(c.drive()[0], c.drive()[1])).delays(Delays.uniformSteps(1, 15)));
             net.connect(pixels, inh, Connectors.fixedProbability(0.3, true), Synapses.onto("excitatory")
-                    .weights(Values.constant(0.5)));
+                    .weights(Values.constant(c.drive()[1])));
             net.connect(exc, exc, Connectors.fixedProbability(0.05, false), Synapses.onto("excitatory")
-                    .weights(Values.uniform(0.05, 0.3)).delays(Delays.uniformSteps(1, 30)).named("ee"));
+                    .weights(Values.uniform(c.recurrent()[0], c.recurrent()[1])).delays(Delays.uniformSteps(1, 30))
+                    .named("ee"));
             net.connect(exc, inh, Connectors.fixedProbability(0.1, false), Synapses.onto("excitatory")
-                    .weights(Values.constant(0.2)).delays(Delays.steps(8)).named("ei"));
+                    .weights(Values.constant(c.recurrent()[1])).delays(Delays.steps(8)).named("ei"));
             net.connect(inh, exc, Connectors.fixedProbability(0.2, false), Synapses.onto("inhibitory")
-                    .weights(Values.uniform(-0.6, -0.2)).delays(Delays.uniformSteps(1, 20)).named("ie"));
+                    .weights(Values.uniform(inhibition[0], inhibition[1])).delays(Delays.uniformSteps(1, 20))
+                    .named("ie"));
             SpikeMonitor spikes = net.monitorSpikes(exc);
             SpikeMonitor inputs = net.monitorSpikes(drive, SpikeMonitor.settings().countsOnly());
-            StateMonitor v = net.monitorState(exc, new String[] {"v", "i_syn_e"}, new int[] {0, 7, 299}, 1.0);
+            StateMonitor state = net.monitorState(exc, new String[] {"v", c.monitored()}, new int[] {0, 7, 299},
+                    1.0);
             net.run(200);
             drive.setRate(40);
             float[] p = new float[50];
@@ -75,24 +122,40 @@ class OpenClConformanceTest {
             net.run(150);
             net.resetState();
             net.run(150);
-            float[] trace = v.trace("v", 1);
-            float[] current = v.trace("i_syn_e", 2);
-            float[] both = new float[trace.length + current.length];
-            System.arraycopy(trace, 0, both, 0, trace.length);
-            System.arraycopy(current, 0, both, trace.length, current.length);
-            return new Result(spikes.neurons(), spikes.times(), both, inputs.counts());
+            float[] samples = new float[0];
+            for (String variable : new String[] {"v", c.monitored()}) {
+                for (int k = 0; k < 3; k++) {
+                    float[] trace = state.trace(variable, k);
+                    float[] joined = java.util.Arrays.copyOf(samples, samples.length + trace.length);
+                    System.arraycopy(trace, 0, joined, samples.length, trace.length);
+                    samples = joined;
+                }
+            }
+            return new Result(spikes.neurons(), spikes.times(), spikes.counts(), samples, inputs.counts());
         }
     }
 
-    @Test
-    void spikeTrainsAndStateMatchTheJavaBackendExactly() {
-        Result java = run(BackendKind.JAVA);
-        Result device = run(BackendKind.OPENCL);
-        assertTrue(java.neurons().length > 1000, "test setup: too few spikes to compare: " + java.neurons().length);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void spikeTrainsAndStateMatchTheJavaBackend(Case c) {
+        Result java = run(c, BackendKind.JAVA);
+        Result device = run(c, BackendKind.OPENCL);
+        System.out.printf("%s: %d spikes on Java, %d on OpenCL%n", c, java.neurons().length,
+                device.neurons().length);
+        assertTrue(java.neurons().length > 400, "test setup: too few spikes to compare: " + java.neurons().length);
         assertArrayEquals(java.inputSpikes(), device.inputSpikes(), "Poisson input spikes per element");
-        assertArrayEquals(java.neurons(), device.neurons(), "spiking neurons in order");
-        assertArrayEquals(java.times(), device.times(), "spike times");
-        assertArrayEquals(java.v(), device.v(), "sampled v and i_syn_e, bit for bit");
+        if (DeviceModel.of(c.model(), 0.1).exact()) {
+            assertArrayEquals(java.neurons(), device.neurons(), "spiking neurons in order");
+            assertArrayEquals(java.times(), device.times(), "spike times");
+            assertArrayEquals(java.state(), device.state(), "sampled state, bit for bit");
+        } else {
+            assertEquals(java.neurons().length, device.neurons().length, 0.02 * java.neurons().length,
+                    "spike count");
+            int half = java.state().length / 2;
+            for (int s = 0; s < half; s++) {
+                assertEquals(java.state()[s], device.state()[s], 0.5, "sampled v " + s);
+            }
+        }
     }
 
     @Test
@@ -112,9 +175,9 @@ class OpenClConformanceTest {
     @Test
     void whatTheDeviceCannotRunYetIsRefusedNamingTheJavaBackend() {
         try (Network net = Network.builder().backend(BackendKind.OPENCL).build()) {
-            net.addNeurons("cells", 10, IfCondExp.builder().build());
+            net.addNeurons("cells", 10, NalsmLif.builder().build());
             String message = assertThrows(IllegalArgumentException.class, () -> net.run(1)).getMessage();
-            assertTrue(message.contains("IF_cond_exp") && message.contains("BackendKind.JAVA"), message);
+            assertTrue(message.contains("cells") && message.contains("BackendKind.JAVA"), message);
         }
     }
 }

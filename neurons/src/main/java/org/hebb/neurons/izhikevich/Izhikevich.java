@@ -130,6 +130,18 @@ public final class Izhikevich implements NeuronModel {
         return state;
     }
 
+    /**
+     * The single-precision constants of one step of {@code dt} ms, shared by every backend's kernel: dt, dt / 2,
+     * 1 / dt (input weights act as a current for one step), i_offset and v_peak.
+     */
+    public record StepConstants(float step, float half, float inverseDt, float bias, float peak) {
+    }
+
+    /** The constants of one step of {@code dt} ms (see {@link StepConstants}). */
+    public StepConstants stepConstants(double dt) {
+        return new StepConstants((float) dt, (float) (dt / 2), (float) (1 / dt), (float) iOffset, (float) vPeak);
+    }
+
     @Override
     public NeuronKernel createKernel(NeuronState state, double dt) {
         final float[] v = state.array(V);
@@ -138,11 +150,12 @@ public final class Izhikevich implements NeuronModel {
         final float[] pb = state.array(B);
         final float[] pc = state.array(C);
         final float[] pd = state.array(D);
-        final float step = (float) dt;
-        final float half = (float) (dt / 2);
-        final float inverseDt = (float) (1 / dt);
-        final float bias = (float) iOffset;
-        final float peak = (float) vPeak;
+        final StepConstants k = stepConstants(dt);
+        final float step = k.step();
+        final float half = k.half();
+        final float inverseDt = k.inverseDt();
+        final float bias = k.bias();
+        final float peak = k.peak();
         final boolean paper = numerics == Numerics.PAPER;
         final float[] current = new float[state.size()];
         return (from, to, input, injected, spikes) -> {

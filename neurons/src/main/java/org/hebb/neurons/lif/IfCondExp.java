@@ -79,19 +79,35 @@ public final class IfCondExp extends LifModel {
         return List.of(Variable.state("g_e", "uS"), Variable.state("g_i", "uS"));
     }
 
+    /**
+     * The single-precision constants of one step of {@code dt} ms, shared by every backend's kernel: leak
+     * conductance (uS), dt / cm, the resting potential shifted by i_offset, the reversal potentials, and the
+     * conductance decays per step.
+     */
+    public record StepConstants(float gLeak, float dtOverCm, float restWithBias, float revE, float revI,
+                                float decayE, float decayI) {
+    }
+
+    /** The constants of one step of {@code dt} ms (see {@link StepConstants}). */
+    public StepConstants stepConstants(double dt) {
+        return new StepConstants((float) (cm / tauM), (float) (dt / cm), (float) (vRest + iOffset * tauM / cm),
+                (float) eRevE, (float) eRevI, (float) Math.exp(-dt / tauSynE), (float) Math.exp(-dt / tauSynI));
+    }
+
     @Override
     protected Integrator createIntegrator(NeuronState state, double dt) {
         final float[] v = state.array(V);
         final float[] refractory = state.array(REFRACTORY);
         final float[] gE = state.array(G_E);
         final float[] gI = state.array(G_I);
-        final float gLeak = (float) (cm / tauM);
-        final float dtOverCm = (float) (dt / cm);
-        final float restWithBias = (float) (vRest + iOffset * tauM / cm);
-        final float revE = (float) eRevE;
-        final float revI = (float) eRevI;
-        final float decayE = (float) Math.exp(-dt / tauSynE);
-        final float decayI = (float) Math.exp(-dt / tauSynI);
+        final StepConstants k = stepConstants(dt);
+        final float gLeak = k.gLeak();
+        final float dtOverCm = k.dtOverCm();
+        final float restWithBias = k.restWithBias();
+        final float revE = k.revE();
+        final float revI = k.revI();
+        final float decayE = k.decayE();
+        final float decayI = k.decayI();
         final boolean euler = integration == Integration.EULER;
         return (from, to, input, injected) -> {
             ArrayLoops.addAndClear(from, to, gE, input[0]);

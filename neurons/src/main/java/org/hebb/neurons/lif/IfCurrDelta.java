@@ -57,15 +57,27 @@ public final class IfCurrDelta extends LifModel implements EventDrivenModel {
         return new DeltaLifEventKernel(this, state, dt);
     }
 
+    /**
+     * The single-precision constants of one step of {@code dt} ms, shared by every backend's kernel:
+     * v' = target + (v - target) decay + jumps, with target = restPlusBias + resistance I_inj.
+     */
+    public record StepConstants(float decay, float resistance, float restPlusBias) {
+    }
+
+    /** The constants of one step of {@code dt} ms (see {@link StepConstants}). */
+    public StepConstants stepConstants(double dt) {
+        return new StepConstants((float) Math.exp(-dt / tauM), (float) (tauM / cm),
+                (float) (vRest + iOffset * tauM / cm));
+    }
+
     @Override
     protected Integrator createIntegrator(NeuronState state, double dt) {
         final float[] v = state.array(V);
         final float[] refractory = state.array(REFRACTORY);
-        final float decay = (float) Math.exp(-dt / tauM);
-        final float resistance = (float) (tauM / cm);
-        final float restPlusBias = (float) (vRest + iOffset * tauM / cm);
+        final StepConstants k = stepConstants(dt);
         return (from, to, input, injected) -> {
-            integrate(from, to, v, refractory, input[0], input[1], injected, decay, resistance, restPlusBias);
+            integrate(from, to, v, refractory, input[0], input[1], injected, k.decay(), k.resistance(),
+                    k.restPlusBias());
             ArrayLoops.clear(from, to, input[0], input[1]);
         };
     }
