@@ -69,8 +69,8 @@ final class DeviceSession implements AutoCloseable {
         queue = clCreateCommandQueueWithProperties(context, device.deviceId(), new cl_queue_properties(), null);
         program = clCreateProgramWithSource(context, 1, new String[] {source()}, null, null);
         // single-precision division as IEEE (and Java) rounds it, where the device can
-        String options = "-cl-std=CL1.2" + (correctlyRoundedDivision(device) ? " -cl-fp32-correctly-rounded-divide-sqrt"
-                : "");
+        String options = "-cl-std=CL1.2"
+                + (correctlyRoundedDivision(device) ? " -cl-fp32-correctly-rounded-divide-sqrt" : "");
         try {
             clBuildProgram(program, 0, null, options, null, null);
         } catch (CLException e) {
@@ -149,6 +149,24 @@ final class DeviceSession implements AutoCloseable {
     void read(cl_mem buffer, float[] into) {
         clEnqueueReadBuffer(queue, buffer, CL_TRUE, 0, Sizeof.cl_float * (long) into.length, Pointer.to(into), 0,
                 null, null);
+        bytesToHost += Sizeof.cl_float * (long) into.length;
+    }
+
+    void write(cl_mem buffer, int[] values) {
+        clEnqueueWriteBuffer(queue, buffer, CL_TRUE, 0, Sizeof.cl_int * (long) values.length, Pointer.to(values),
+                0, null, null);
+        bytesToDevice += Sizeof.cl_int * (long) values.length;
+    }
+
+    void read(cl_mem buffer, int[] into) {
+        clEnqueueReadBuffer(queue, buffer, CL_TRUE, 0, Sizeof.cl_int * (long) into.length, Pointer.to(into), 0,
+                null, null);
+        bytesToHost += Sizeof.cl_int * (long) into.length;
+    }
+
+    void read(cl_mem buffer, long offset, float[] into) {
+        clEnqueueReadBuffer(queue, buffer, CL_TRUE, offset, Sizeof.cl_float * (long) into.length, Pointer.to(into),
+                0, null, null);
         bytesToHost += Sizeof.cl_float * (long) into.length;
     }
 

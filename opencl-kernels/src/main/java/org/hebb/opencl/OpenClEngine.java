@@ -102,14 +102,10 @@ final class OpenClEngine implements Engine {
         return session.device;
     }
 
-    /** Bytes moved host to device so far, buffer creation included. */
-    long bytesToDevice() {
-        return session.bytesToDevice();
-    }
-
-    /** Bytes moved device to host so far. */
-    long bytesToHost() {
-        return session.bytesToHost();
+    /** {@inheritDoc} Bytes moved each way so far; to the device, buffer creation included. */
+    @Override
+    public Map<String, Long> counters() {
+        return Map.of("bytes_to_host", session.bytesToHost(), "bytes_to_device", session.bytesToDevice());
     }
 
     @Override
@@ -139,6 +135,11 @@ final class OpenClEngine implements Engine {
     @Override
     public void synchronizeState(NeuronPopulation population) {
         ((NeuronGroup) byPopulation.get(population)).download();
+    }
+
+    @Override
+    public NonFiniteValue firstNonFinite(NeuronPopulation population) {
+        return ((NeuronGroup) byPopulation.get(population)).firstNonFinite();
     }
 
     @Override
@@ -278,6 +279,10 @@ final class OpenClEngine implements Engine {
     private final class NeuronGroup extends Group {
         private final NeuronState state;
         private final cl_mem[] variables;
+        private final cl_kernel scan;
+        private final long[] scanLocal;
+        private final cl_mem firstBad;
+        private final int[] firstIndex = new int[1];
 
         NeuronGroup(NeuronPopulation population, int offset, double dt, List<Projection> projections,
                     Map<Population, Integer> offsets) {
@@ -310,6 +315,9 @@ final class OpenClEngine implements Engine {
             for (cl_mem variable : variables) {
                 arg(next++, variable);
             }
+            scan = session.kernel("first_non_finite");
+            scanLocal = local;
+            firstBad = session.ints(firstIndex);
         }
 
         private static float[] injected(NeuronPopulation population) {
@@ -325,6 +333,25 @@ final class OpenClEngine implements Engine {
                 }
             }
             return sum;
+        }
+
+        /** The first non-finite value, found on the device: a few bytes cross, whatever the population size. */
+        NonFiniteValue firstNonFinite() {
+            clSetKernelArg(scan, 0, Sizeof.cl_int, Pointer.to(new int[] {population.size()}));
+            clSetKernelArg(scan, 2, Sizeof.cl_mem, Pointer.to(firstBad));
+            for (int v = 0; v < variables.length; v++) {
+                firstIndex[0] = Integer.MAX_VALUE;
+                session.write(firstBad, firstIndex);
+                clSetKernelArg(scan, 1, Sizeof.cl_mem, Pointer.to(variables[v]));
+                session.launch(scan, global, scanLocal);
+                session.read(firstBad, firstIndex);
+                if (firstIndex[0] != Integer.MAX_VALUE) {
+                    float[] value = new float[1];
+                    session.read(variables[v], (long) firstIndex[0] * Sizeof.cl_float, value);
+                    return new NonFiniteValue(v, firstIndex[0], value[0]);
+                }
+            }
+            return null;
         }
 
         /** Copies the state from the device into the population's arrays. */

@@ -211,6 +211,15 @@ __kernel void izhikevich(NEURON_ARGS, const int paper, __global float* v, __glob
     emit(flags, step, depth, stride, offset, i, spike);
 }
 
+// The lowest index whose value is NaN or infinite, into *first (set to INT_MAX before): the finite-state check,
+// without copying the state to the host.
+__kernel void first_non_finite(const int size, __global const float* values, __global int* first) {
+    int i = get_global_id(0);
+    if (i < size && !isfinite(values[i])) {
+        atomic_min(first, i);
+    }
+}
+
 // Clears a byte buffer (spike flags after a reset).
 __kernel void clear_bytes(const long size, __global uchar* bytes) {
     long i = get_global_id(0);

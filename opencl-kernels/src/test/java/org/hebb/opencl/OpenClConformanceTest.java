@@ -28,6 +28,7 @@ import org.hebb.simulator.input.PoissonSource;
 import org.hebb.simulator.monitor.SpikeMonitor;
 import org.hebb.simulator.monitor.StateMonitor;
 import org.hebb.simulator.population.NeuronPopulation;
+import org.hebb.simulator.run.SimulationAbortedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -156,6 +157,56 @@ class OpenClConformanceTest {
                 assertEquals(java.state()[s], device.state()[s], 0.5, "sampled v " + s);
             }
         }
+    }
+
+    /** The finite-state check runs on the device and names the same value as on the Java backend. */
+    @Test
+    void nonFiniteStateIsFoundOnTheDevice() {
+        String[] messages = new String[2];
+        for (BackendKind backend : new BackendKind[] {BackendKind.JAVA, BackendKind.OPENCL}) {
+            try (Network net = Network.builder().backend(backend).threads(1).build()) {
+                NeuronPopulation pop = net.addNeurons("cortex", 1000,
+                        Izhikevich.builder().numerics(Izhikevich.Numerics.PAPER).build());
+                float[] current = new float[1000];
+                current[637] = 1e30f;
+                current[912] = 1e30f;
+                pop.inject(Currents.perNeuron(current));
+                messages[backend.ordinal()] = assertThrows(SimulationAbortedException.class, () -> net.run(50))
+                        .getMessage();
+            }
+        }
+        assertTrue(messages[0].contains("in neuron 637") && messages[0].contains("'cortex'"), messages[0]);
+        assertEquals(messages[0], messages[1]);
+    }
+
+    /**
+     * With no monitor reading state, what crosses from the device per step does not grow with the network: the
+     * finite-state check sends back a few bytes per variable, spikes cross only for monitored populations.
+     */
+    @Test
+    void hostTrafficPerStepDoesNotGrowWithTheNetwork() {
+        double[] perStep = new double[2];
+        int[] sizes = {2_000, 20_000};
+        for (int k = 0; k < sizes.length; k++) {
+            try (Network net = Network.builder().backend(BackendKind.OPENCL).build()) {
+                NeuronPopulation cells = net.addNeurons("cells", sizes[k], IfCurrExp.builder().tauRefrac(2).build());
+                PoissonSource drive = net.addPoissonSource("drive", sizes[k], 50);
+                net.connect(drive, cells, Connectors.oneToOne(), Synapses.onto("excitatory")
+                        .weights(Values.constant(2.0)));
+                net.connect(cells, cells, Connectors.fixedInDegree(20, false), Synapses.onto("excitatory")
+                        .weights(Values.constant(0.1)).delays(Delays.uniformSteps(1, 10)));
+                SpikeMonitor counts = net.monitorSpikes(net.addPoissonSource("probe", 10, 100));
+                net.run(10);
+                long before = net.engineCounters().get("bytes_to_host");
+                net.run(100);
+                perStep[k] = (net.engineCounters().get("bytes_to_host") - before) / 1000.0;
+                assertTrue(counts.times().length > 0);
+            }
+        }
+        System.out.printf("bytes to host per step: %.2f at N = %d, %.2f at N = %d%n", perStep[0], sizes[0],
+                perStep[1], sizes[1]);
+        assertEquals(perStep[0], perStep[1], 1e-9, "traffic per step independent of N");
+        assertTrue(perStep[0] < 64, "a few bytes per step: " + perStep[0]);
     }
 
     @Test

@@ -531,9 +531,17 @@ public final class Network implements AutoCloseable {
                     values[v] = np.state().array(v).clone();
                 }
                 initialState.put(np, values);
-                addMonitor(np, new FiniteStateChecker(np, intervalSteps, dt));
+                addMonitor(np, new FiniteStateChecker(np, engine::firstNonFinite, intervalSteps, dt));
             }
         }
+    }
+
+    /**
+     * The engine's counters (on the OpenCL backend, {@code bytes_to_host} and {@code bytes_to_device}: traffic
+     * between host and device so far); empty before the first run and on engines that keep none.
+     */
+    public Map<String, Long> engineCounters() {
+        return engine == null ? Map.of() : engine.counters();
     }
 
     /** The number of threads the engine uses (chosen at the first run when set to automatic). */

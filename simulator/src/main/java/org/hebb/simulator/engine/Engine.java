@@ -1,5 +1,8 @@
 package org.hebb.simulator.engine;
 
+import java.util.Map;
+
+import org.hebb.neurons.NeuronState;
 import org.hebb.simulator.population.NeuronPopulation;
 import org.hebb.simulator.population.Population;
 
@@ -33,6 +36,36 @@ public interface Engine extends AutoCloseable {
      * neuron variables back. Weights, random streams and the step count carry on.
      */
     void resetDynamics(Runnable restoreNeuronState);
+
+    /**
+     * The first NaN or infinite state value of {@code population} (variables in order, then neurons), or null if
+     * all are finite. Engines that keep the state arrays current scan them (the default); others scan where the
+     * state lives, so that the check costs no copy of the state.
+     */
+    default NonFiniteValue firstNonFinite(NeuronPopulation population) {
+        NeuronState state = population.state();
+        for (int v = 0; v < state.variables().size(); v++) {
+            float[] values = state.array(v);
+            for (int i = 0; i < values.length; i++) {
+                if (!Float.isFinite(values[i])) {
+                    return new NonFiniteValue(v, i, values[i]);
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The engine's counters by name (for an OpenCL engine {@code bytes_to_host} and {@code bytes_to_device}, the
+     * traffic between host and device so far); empty when it keeps none.
+     */
+    default Map<String, Long> counters() {
+        return Map.of();
+    }
+
+    /** A non-finite state value: variable index, neuron index, value. */
+    record NonFiniteValue(int variable, int neuron, float value) {
+    }
 
     @Override
     void close();

@@ -1,6 +1,9 @@
 package org.hebb.simulator.run;
 
+import java.util.function.Function;
+
 import org.hebb.neurons.NeuronState;
+import org.hebb.simulator.engine.Engine;
 import org.hebb.simulator.engine.SpikeView;
 import org.hebb.simulator.population.NeuronPopulation;
 
@@ -10,12 +13,15 @@ import org.hebb.simulator.population.NeuronPopulation;
  */
 public final class FiniteStateChecker extends Checker {
     private final NeuronPopulation population;
+    private final Function<NeuronPopulation, Engine.NonFiniteValue> scan;
     private final int intervalSteps;
     private final double dt;
 
-    /** Checks {@code population} every {@code intervalSteps} steps. */
-    public FiniteStateChecker(NeuronPopulation population, int intervalSteps, double dt) {
+    /** Checks {@code population} every {@code intervalSteps} steps with {@code scan} (the engine's). */
+    public FiniteStateChecker(NeuronPopulation population, Function<NeuronPopulation, Engine.NonFiniteValue> scan,
+                              int intervalSteps, double dt) {
         this.population = population;
+        this.scan = scan;
         this.intervalSteps = intervalSteps;
         this.dt = dt;
     }
@@ -29,18 +35,13 @@ public final class FiniteStateChecker extends Checker {
         if ((step + 1) % intervalSteps != 0) {
             return;
         }
-        NeuronState state = population.state();
-        for (int v = 0; v < state.variables().size(); v++) {
-            float[] values = state.array(v);
-            for (int i = 0; i < values.length; i++) {
-                if (!Float.isFinite(values[i])) {
-                    flag(String.format("%s = %s %s in neuron %d of population '%s' (%s) is not finite "
-                            + "(found by the check at t = %.3f ms); a smaller dt or smaller weights may help",
-                            state.variable(v).name(), values[i], state.variable(v).unit(), i, population.name(),
-                            population.model().name(), (step + 1) * dt));
-                    return;
-                }
-            }
+        Engine.NonFiniteValue found = scan.apply(population);
+        if (found != null) {
+            NeuronState state = population.state();
+            flag(String.format("%s = %s %s in neuron %d of population '%s' (%s) is not finite "
+                    + "(found by the check at t = %.3f ms); a smaller dt or smaller weights may help",
+                    state.variable(found.variable()).name(), found.value(), state.variable(found.variable()).unit(),
+                    found.neuron(), population.name(), population.model().name(), (step + 1) * dt));
         }
     }
 }
