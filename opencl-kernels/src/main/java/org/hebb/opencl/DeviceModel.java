@@ -30,7 +30,8 @@ record DeviceModel(String kernel, float[] constants, int[] options, boolean exac
         if (model instanceof IfCondExp m) {
             IfCondExp.StepConstants k = m.stepConstants(dt);
             boolean euler = m.integration() == IfCondExp.Integration.EULER;
-            return lif("if_cond_exp", m, dt, new int[] {euler ? 0 : 1}, euler, k.gLeak(), k.dtOverCm(),
+            return lif(euler ? "if_cond_exp_euler" : "if_cond_exp_exponential_euler", m, dt, new int[0], euler,
+                    k.gLeak(), k.dtOverCm(),
                     k.restWithBias(), k.revE(), k.revI(), k.decayE(), k.decayI());
         }
         if (model instanceof IfCurrDelta m) {

@@ -164,6 +164,13 @@ final class DeviceSession implements AutoCloseable {
         bytesToHost += Sizeof.cl_int * (long) into.length;
     }
 
+    /** Reads {@code count} ints from byte {@code offset} into the start of {@code into}. */
+    void read(cl_mem buffer, long offset, int[] into, int count) {
+        clEnqueueReadBuffer(queue, buffer, CL_TRUE, offset, Sizeof.cl_int * (long) count, Pointer.to(into), 0, null,
+                null);
+        bytesToHost += Sizeof.cl_int * (long) count;
+    }
+
     void read(cl_mem buffer, long offset, float[] into) {
         clEnqueueReadBuffer(queue, buffer, CL_TRUE, offset, Sizeof.cl_float * (long) into.length, Pointer.to(into),
                 0, null, null);

@@ -24,28 +24,39 @@ import org.jocl.cl_kernel;
 import org.jocl.cl_mem;
 
 /**
- * The clock-driven engine on an OpenCL device. State, synapses and a ring of spike flags (one byte per neuron and
- * step, every population side by side, as deep as the longest delay) stay on the device; a step is one kernel
- * launch per population. Each neuron gathers its input itself (never a racy scatter): it walks its incoming
- * synapses in the order the Java reference adds them into its delay ring (delay descending, then projection,
- * presynaptic neuron and row position) and adds the weight of each whose presynaptic neuron spiked that many steps
- * ago. With the same single-precision operations in the same order (FP_CONTRACT OFF), spike trains equal the Java
- * backend's. Only what monitors ask for crosses to the host: a population's spike flags of the last step when a
- * monitor reads its spikes, its state when a monitor or checker reads state.
+ * The clock-driven engine on an OpenCL device, step for step the Java backend's (see {@code clock_step.cl}).
+ * Every population is cut into blocks as the Java backend cuts it among threads; state, delay rings, synapses and
+ * spike lists stay on the device. One step: each target population's delivery of the previous step's spikes (one
+ * work-item per target block, walking the spikes in order and adding the row segments that fall into its block:
+ * partitioned by target, never a racy scatter), then each population's update (one work-item per neuron) and the
+ * compaction of its spikes into ordered per-block lists. With the same single-precision operations in the same
+ * order (FP_CONTRACT OFF), spike trains equal the Java backend's. Only what is asked for crosses to the host: a
+ * population's spikes when a monitor reads them (block counts, then the spikes), its state when a state monitor
+ * reads it, a few bytes per variable for the finite-state check.
  *
  * <p>Runs so far: IF_curr_exp, IF_cond_exp, IF_curr_delta and Izhikevich populations ({@link DeviceModel}),
  * Bernoulli and Poisson sources, constant injected currents, static projections with any weights and delays.
  * Anything else is refused, naming it and the Java backend.
  */
 final class OpenClEngine implements Engine {
+    /** Neurons per block at least, and blocks per compute unit at most (work-groups cost time to start on a CPU). */
+    private static final int MIN_BLOCK = 256;
+    private static final int BLOCKS_PER_COMPUTE_UNIT = 1;
+    /** Ints per incoming projection in the delivery's descriptor (see {@code deliver} in clock_step.cl). */
+    private static final int DESC = 8;
+    /** Populations are padded to a multiple of this (a multiple of every power-of-two work-group size used). */
+    private static final int PADDING = 256;
+
     private final DeviceSession session;
-    private final int depth;
-    private final int stride;
-    private final cl_mem flags;
+    private final int total;
+    private final int totalBlocks;
+    private final cl_mem spiked;
+    private final cl_mem lists;
+    private final cl_mem counts;
     private final Group[] groups;
+    private final List<Delivery> deliveries = new ArrayList<>();
     private final Map<Population, Group> byPopulation = new IdentityHashMap<>();
     private final cl_kernel clear;
-    private final long[] clearShape;
     private final long[] stepArgument = new long[1];
     private final Pointer stepPointer = Pointer.to(stepArgument);
     private long step;
@@ -56,35 +67,54 @@ final class OpenClEngine implements Engine {
                 || !plasticity.traces().isEmpty()) {
             throw unsupported("plasticity and afterDelivery code");
         }
-        int maxDelay = 1;
-        for (Projection p : projections) {
-            maxDelay = Math.max(maxDelay, p.maxDelay());
-        }
-        depth = maxDelay + 1;
-        int total = 0;
-        Map<Population, Integer> offsets = new IdentityHashMap<>();
-        for (Population p : populations) {
-            offsets.put(p, total);
-            total += p.size();
-        }
-        stride = total;
         session = new DeviceSession(OpenClDevices.select(deviceSelector));
         try {
-            flags = session.bytes((long) depth * stride);
-            clear = session.kernel("clear_bytes");
-            clearShape = new long[] {session.workGroupSize(clear)};
+            int maxBlocks = Math.max(1, session.device.computeUnits() * BLOCKS_PER_COMPUTE_UNIT);
+            int neurons = 0;
+            int blocks = 0;
             groups = new Group[populations.size()];
             for (int g = 0; g < groups.length; g++) {
                 Population p = populations.get(g);
-                int offset = offsets.get(p);
+                int count = Math.max(1, Math.min(maxBlocks, p.size() / MIN_BLOCK));
+                Layout layout = new Layout(neurons, p.size(), padded(p.size()), blocks, count);
+                neurons += layout.padded();
+                blocks += count;
                 if (p instanceof NeuronPopulation np) {
-                    groups[g] = new NeuronGroup(np, offset, dt, projections, offsets);
+                    int maxDelay = 0;
+                    for (Projection projection : projections) {
+                        if (projection.target() == np) {
+                            maxDelay = Math.max(maxDelay, projection.maxDelay());
+                        }
+                    }
+                    groups[g] = new NeuronGroup(np, layout, deviceModel(np, dt), maxDelay + 1);
                 } else if (p instanceof BernoulliSource source) {
-                    groups[g] = new BernoulliGroup(source, offset, Seeds.derive(masterSeed, "source:" + p.name()));
+                    groups[g] = new BernoulliGroup(source, layout, Seeds.derive(masterSeed, "source:" + p.name()));
                 } else {
                     throw unsupported("source population '" + p.name() + "' (" + p.getClass().getSimpleName() + ")");
                 }
                 byPopulation.put(p, groups[g]);
+            }
+            total = neurons;
+            totalBlocks = blocks;
+            spiked = session.bytes(total);
+            lists = session.ints(new int[2 * total]);
+            counts = session.ints(new int[2 * totalBlocks]);
+            clear = session.kernel("clear_words");
+            for (Group g : groups) {
+                g.bind();
+            }
+            for (Group g : groups) {
+                if (g instanceof NeuronGroup target) {
+                    List<Projection> onto = new ArrayList<>();
+                    for (Projection p : projections) {
+                        if (p.target() == target.population) {
+                            onto.add(p);
+                        }
+                    }
+                    if (!onto.isEmpty()) {
+                        deliveries.add(new Delivery(target, onto));
+                    }
+                }
             }
         } catch (RuntimeException e) {
             session.close();
@@ -92,14 +122,18 @@ final class OpenClEngine implements Engine {
         }
     }
 
+    private static DeviceModel deviceModel(NeuronPopulation population, double dt) {
+        DeviceModel model = DeviceModel.of(population.model(), dt);
+        if (model == null) {
+            throw unsupported("population '" + population.name() + "' of " + population.model().name()
+                    + " (the device runs IF_curr_exp, IF_cond_exp, IF_curr_delta and Izhikevich so far)");
+        }
+        return model;
+    }
+
     private static IllegalArgumentException unsupported(String what) {
         return new IllegalArgumentException(what + ": the " + BackendKind.OPENCL + " backend cannot run it yet; "
                 + "build the network with Network.builder().backend(BackendKind." + BackendKind.JAVA + ")");
-    }
-
-    /** The device this engine runs on. */
-    OpenClDevice device() {
-        return session.device;
     }
 
     /** {@inheritDoc} Bytes moved each way so far; to the device, buffer creation included. */
@@ -121,6 +155,9 @@ final class OpenClEngine implements Engine {
     @Override
     public void step() {
         stepArgument[0] = step;
+        for (Delivery d : deliveries) {
+            d.launch();
+        }
         for (Group g : groups) {
             g.launch();
         }
@@ -142,17 +179,25 @@ final class OpenClEngine implements Engine {
         return ((NeuronGroup) byPopulation.get(population)).firstNonFinite();
     }
 
+    /** {@inheritDoc} Spikes in flight are dropped: delay rings and spike counts are zeroed on the device. */
     @Override
     public void resetDynamics(Runnable restoreNeuronState) {
         restoreNeuronState.run();
         for (Group g : groups) {
             g.restarted();
         }
-        long bytes = (long) depth * stride;
-        clSetKernelArg(clear, 0, Sizeof.cl_long, Pointer.to(new long[] {bytes}));
-        clSetKernelArg(clear, 1, Sizeof.cl_mem, Pointer.to(flags));
-        session.launch(clear, new long[] {(bytes + clearShape[0] - 1) / clearShape[0] * clearShape[0]}, clearShape);
+        clearWords(counts, 2L * totalBlocks);
+        for (Delivery d : deliveries) {
+            clearWords(d.target.ring, d.target.ringLength);
+        }
         session.finish();
+    }
+
+    private void clearWords(cl_mem buffer, long words) {
+        clSetKernelArg(clear, 0, Sizeof.cl_long, Pointer.to(new long[] {words}));
+        clSetKernelArg(clear, 1, Sizeof.cl_mem, Pointer.to(buffer));
+        long group = session.workGroupSize(clear);
+        session.launch(clear, new long[] {(words + group - 1) / group * group}, new long[] {group});
     }
 
     @Override
@@ -160,55 +205,103 @@ final class OpenClEngine implements Engine {
         session.close();
     }
 
-    /** One population on the device: its kernel launch, and its spikes read back on demand. */
+    private static int padded(int size) {
+        return (size + PADDING - 1) / PADDING * PADDING;
+    }
+
+    /** A copy of {@code values} padded with zeros to {@code length}. */
+    private static float[] padded(float[] values, int length) {
+        return java.util.Arrays.copyOf(values, length);
+    }
+
+    /**
+     * Where a population lies in the shared buffers: neuron offset, size, size padded to whole work-groups (the
+     * update kernels run over the padding, so that no work-item tests a bound), block offset and block count.
+     */
+    private record Layout(int offset, int size, int padded, int blockOffset, int blocks) {
+        int blockStart(int b) {
+            return (int) ((long) size * b / blocks);
+        }
+    }
+
+    /** A kernel with its launch shape, over {@code items} work-items. */
+    private final class Launch {
+        final cl_kernel kernel;
+        final long[] global;
+        final long[] local;
+
+        /**
+         * @param perBlock whether each work-item is a block that loops over many neurons: on a CPU device each then
+         *                 gets a work-group of its own (work-groups, not work-items, are spread over the cores)
+         */
+        Launch(String name, int items, boolean perBlock) {
+            kernel = session.kernel(name);
+            long group = perBlock && session.device.type().equals("CPU") ? 1
+                    : Math.min(Long.highestOneBit(Math.min(PADDING, session.workGroupSize(kernel))),
+                            Math.max(1, Integer.highestOneBit(items)));
+            local = new long[] {group};
+            global = new long[] {(items + group - 1) / group * group};
+        }
+
+        void arg(int index, int value) {
+            clSetKernelArg(kernel, index, Sizeof.cl_int, Pointer.to(new int[] {value}));
+        }
+
+        void arg(int index, cl_mem buffer) {
+            clSetKernelArg(kernel, index, Sizeof.cl_mem, Pointer.to(buffer));
+        }
+
+        void run() {
+            clSetKernelArg(kernel, 0, Sizeof.cl_long, stepPointer);
+            session.launch(kernel, global, local);
+        }
+    }
+
+    /** One population on the device: its update, the compaction of its spikes, and their reading on demand. */
     private abstract class Group {
         final Population population;
-        final int offset;
+        final Layout layout;
+        final Launch update;
+        Launch compact;
         final int[] spikeList;
         final int[] spikeCount = new int[1];
-        final byte[] flagBytes;
+        final int[] blockCounts;
+        final int[] blockSpikes;
         final SpikeView view;
         /** The step whose spikes the view holds, and the step whose spikes it must hold when read. */
         long viewStep = -1;
         long wantedStep = -1;
-        cl_kernel kernel;
-        long[] global;
-        long[] local;
 
-        Group(Population population, int offset) {
+        Group(Population population, Layout layout, String kernel) {
             this.population = population;
-            this.offset = offset;
+            this.layout = layout;
+            this.update = new Launch(kernel, layout.padded(), false);
+            update.arg(1, layout.padded());
             this.spikeList = new int[population.size()];
-            this.flagBytes = new byte[population.size()];
+            this.blockCounts = new int[layout.blocks()];
+            this.blockSpikes = new int[population.size()];
             this.view = SpikeView.filledOnDemand(spikeList, spikeCount, this::fill);
         }
 
-        /** Creates the kernel and sets the arguments every kernel shares (step, size, depth, stride first). */
-        final cl_kernel createKernel(String name) {
-            kernel = session.kernel(name);
-            local = new long[] {session.workGroupSize(kernel)};
-            global = new long[] {(population.size() + local[0] - 1) / local[0] * local[0]};
-            arg(1, population.size());
-            arg(2, depth);
-            arg(3, stride);
-            return kernel;
-        }
-
-        final void arg(int index, int value) {
-            clSetKernelArg(kernel, index, Sizeof.cl_int, Pointer.to(new int[] {value}));
-        }
-
-        final void arg(int index, float value) {
-            clSetKernelArg(kernel, index, Sizeof.cl_float, Pointer.to(new float[] {value}));
-        }
-
-        final void arg(int index, cl_mem buffer) {
-            clSetKernelArg(kernel, index, Sizeof.cl_mem, Pointer.to(buffer));
+        /** Binds the shared buffers, once they exist. */
+        void bind() {
+            update.arg(2, spiked);
+            update.arg(3, layout.offset());
+            compact = new Launch("compact", layout.blocks(), true);
+            compact.arg(1, population.size());
+            compact.arg(2, layout.blocks());
+            compact.arg(3, layout.offset());
+            compact.arg(4, layout.blockOffset());
+            compact.arg(5, total);
+            compact.arg(6, totalBlocks);
+            compact.arg(7, spiked);
+            compact.arg(8, lists);
+            compact.arg(9, counts);
         }
 
         void launch() {
-            clSetKernelArg(kernel, 0, Sizeof.cl_long, stepPointer);
-            session.launch(kernel, global, local);
+            update.run();
+            compact.run();
         }
 
         /** After a reset: the host's values are the truth again. */
@@ -230,10 +323,17 @@ final class OpenClEngine implements Engine {
             }
             int count = 0;
             if (wantedStep >= 0) {
-                session.read(flags, (wantedStep % depth) * stride + offset, flagBytes);
-                for (int i = 0; i < flagBytes.length; i++) {
-                    if (flagBytes[i] != 0) {
-                        spikeList[count++] = i;
+                int parity = (int) (wantedStep & 1);
+                session.read(counts, (long) Sizeof.cl_int * (parity * totalBlocks + layout.blockOffset()),
+                        blockCounts, blockCounts.length);
+                for (int b = 0; b < blockCounts.length; b++) {
+                    int n = blockCounts[b];
+                    if (n > 0) {
+                        int start = layout.blockStart(b);
+                        session.read(lists, (long) Sizeof.cl_int * ((long) parity * total + layout.offset() + start),
+                                blockSpikes, n);
+                        System.arraycopy(blockSpikes, 0, spikeList, count, n);
+                        count += n;
                     }
                 }
             }
@@ -249,24 +349,21 @@ final class OpenClEngine implements Engine {
         private final cl_mem probabilityBuffer;
         private long seenChanges = -1;
 
-        BernoulliGroup(BernoulliSource source, int offset, long key) {
-            super(source, offset);
+        BernoulliGroup(BernoulliSource source, Layout layout, long key) {
+            super(source, layout, "bernoulli_source");
             this.source = source;
-            this.probabilities = new float[source.size()];
+            this.probabilities = new float[layout.padded()];
             this.probabilityBuffer = session.floats(probabilities);
-            createKernel("bernoulli_source");
-            arg(4, (int) key);
-            arg(5, (int) (key >>> 32));
-            arg(6, probabilityBuffer);
-            arg(7, flags);
-            arg(8, offset);
+            update.arg(4, (int) key);
+            update.arg(5, (int) (key >>> 32));
+            update.arg(6, probabilityBuffer);
         }
 
         @Override
         void launch() {
             if (source.changeCount() != seenChanges) {
                 seenChanges = source.changeCount();
-                for (int i = 0; i < probabilities.length; i++) {
+                for (int i = 0; i < source.size(); i++) {
                     probabilities[i] = (float) source.probability(i);
                 }
                 session.write(probabilityBuffer, probabilities);
@@ -275,48 +372,41 @@ final class OpenClEngine implements Engine {
         }
     }
 
-    /** A neuron population: its state, injected current and incoming synapses on the device. */
+    /** A neuron population: its state, injected current and delay ring on the device. */
     private final class NeuronGroup extends Group {
         private final NeuronState state;
         private final cl_mem[] variables;
+        final int depth;
+        final cl_mem ring;
+        final long ringLength;
         private final cl_kernel scan;
-        private final long[] scanLocal;
         private final cl_mem firstBad;
         private final int[] firstIndex = new int[1];
+        private final int[] slot = new int[1];
+        private final Pointer slotPointer = Pointer.to(slot);
 
-        NeuronGroup(NeuronPopulation population, int offset, double dt, List<Projection> projections,
-                    Map<Population, Integer> offsets) {
-            super(population, offset);
-            DeviceModel model = DeviceModel.of(population.model(), dt);
-            if (model == null) {
-                throw unsupported("population '" + population.name() + "' of " + population.model().name()
-                        + " (the device runs IF_curr_exp, IF_cond_exp, IF_curr_delta and Izhikevich so far)");
-            }
+        NeuronGroup(NeuronPopulation population, Layout layout, DeviceModel model, int depth) {
+            super(population, layout, model.kernel());
             state = population.state();
             variables = new cl_mem[state.variables().size()];
             for (int v = 0; v < variables.length; v++) {
-                variables[v] = session.floats(state.array(v));
+                variables[v] = session.floats(padded(state.array(v), layout.padded()));
             }
-            IncomingSynapses in = IncomingSynapses.of(population, population.model().receptors().size(),
-                    projections, offsets);
-            createKernel(model.kernel());
-            arg(4, flags);
-            arg(5, offset);
-            arg(6, session.ints(in.pointer()));
-            arg(7, session.ints(in.pre()));
-            arg(8, session.ints(in.delay()));
-            arg(9, session.floats(in.weight()));
-            arg(10, session.floats(injected(population)));
-            arg(11, session.floats(model.constants()));
-            int next = 12;
+            this.depth = depth;
+            ringLength = (long) population.model().receptors().size() * depth * layout.padded();
+            ring = session.floats(new float[Math.toIntExact(ringLength)]);
+            update.arg(4, depth);
+            update.arg(6, ring);
+            update.arg(7, session.floats(padded(injected(population), layout.padded())));
+            update.arg(8, session.floats(model.constants()));
+            int next = 9;
             for (int option : model.options()) {
-                arg(next++, option);
+                update.arg(next++, option);
             }
             for (cl_mem variable : variables) {
-                arg(next++, variable);
+                update.arg(next++, variable);
             }
             scan = session.kernel("first_non_finite");
-            scanLocal = local;
             firstBad = session.ints(firstIndex);
         }
 
@@ -335,6 +425,13 @@ final class OpenClEngine implements Engine {
             return sum;
         }
 
+        @Override
+        void launch() {
+            slot[0] = (int) (step % depth);
+            clSetKernelArg(update.kernel, 5, Sizeof.cl_int, slotPointer);
+            super.launch();
+        }
+
         /** The first non-finite value, found on the device: a few bytes cross, whatever the population size. */
         NonFiniteValue firstNonFinite() {
             clSetKernelArg(scan, 0, Sizeof.cl_int, Pointer.to(new int[] {population.size()}));
@@ -343,7 +440,7 @@ final class OpenClEngine implements Engine {
                 firstIndex[0] = Integer.MAX_VALUE;
                 session.write(firstBad, firstIndex);
                 clSetKernelArg(scan, 1, Sizeof.cl_mem, Pointer.to(variables[v]));
-                session.launch(scan, global, scanLocal);
+                session.launch(scan, update.global, update.local);
                 session.read(firstBad, firstIndex);
                 if (firstIndex[0] != Integer.MAX_VALUE) {
                     float[] value = new float[1];
@@ -370,84 +467,76 @@ final class OpenClEngine implements Engine {
         }
     }
 
-    /** Each target neuron's incoming synapses per receptor, in the Java reference's order of summation. */
-    private record IncomingSynapses(int[] pointer, int[] pre, int[] delay, float[] weight) {
-        /**
-         * Gathers every projection onto {@code target}: pointer[r * n + i] starts receptor r's synapses onto neuron
-         * i; pre holds global presynaptic indices (population offset + index). Synapses come in creation order of
-         * projections, presynaptic order and row order; two stable counting sorts, by delay descending and then
-         * by (receptor, target), keep that order within equal keys.
-         */
-        static IncomingSynapses of(NeuronPopulation target, int receptors, List<Projection> projections,
-                                   Map<Population, Integer> offsets) {
-            int n = target.size();
-            List<Projection> onto = new ArrayList<>();
-            int count = 0;
-            int maxDelay = 1;
-            for (Projection p : projections) {
-                if (p.target() == target) {
-                    onto.add(p);
-                    count += p.synapseCount();
-                    maxDelay = Math.max(maxDelay, p.maxDelay());
-                }
-            }
-            int[] key = new int[count];
-            int[] delayOf = new int[count];
-            int[] preOf = new int[count];
-            float[] weightOf = new float[count];
-            int s = 0;
+    /**
+     * The delivery into one target population: its incoming projections' synapses flattened (target, weight, delay,
+     * rows sorted by target) with their row pointers; each block finds its part of a row by binary search.
+     */
+    private final class Delivery {
+        final NeuronGroup target;
+        final Launch launch;
+
+        Delivery(NeuronGroup target, List<Projection> onto) {
+            this.target = target;
+            Layout t = target.layout;
+            int[] desc = new int[DESC * onto.size()];
+            long synapses = 0;
+            long rowPointers = 0;
             for (Projection p : onto) {
-                Projection.SparseRows rows = p.rows();
-                int sourceOffset = offsets.get(p.source());
-                int receptor = p.receptorIndex();
-                for (int pre = 0; pre + 1 < rows.rowPointer().length; pre++) {
-                    for (int j = rows.rowPointer()[pre]; j < rows.rowPointer()[pre + 1]; j++) {
-                        key[s] = receptor * n + rows.targets()[j];
-                        delayOf[s] = rows.delays() == null ? rows.uniformDelay() : rows.delays()[j];
-                        preOf[s] = sourceOffset + pre;
-                        weightOf[s] = rows.weights() == null ? rows.uniformWeight() : rows.weights()[j];
-                        s++;
-                    }
+                synapses += p.synapseCount();
+                rowPointers += p.source().size() + 1;
+            }
+            int[] rows = new int[Math.toIntExact(rowPointers)];
+            int[] synTarget = new int[Math.toIntExact(synapses)];
+            float[] synWeight = new float[synTarget.length];
+            int[] synDelay = new int[synTarget.length];
+            int rowBase = 0;
+            int synapseBase = 0;
+            for (int q = 0; q < onto.size(); q++) {
+                Projection p = onto.get(q);
+                Layout s = byPopulation.get(p.source()).layout;
+                Projection.SparseRows sparse = p.rows();
+                desc[DESC * q] = s.offset();
+                desc[DESC * q + 1] = s.size();
+                desc[DESC * q + 2] = s.blocks();
+                desc[DESC * q + 3] = s.blockOffset();
+                desc[DESC * q + 4] = p.receptorIndex();
+                desc[DESC * q + 5] = rowBase;
+                desc[DESC * q + 6] = sparse.delays() == null ? sparse.uniformDelay() : -1;
+                desc[DESC * q + 7] = sparse.weights() == null && p.synapseCount() > 0 ? 1 : 0;
+                int[] rowPointer = sparse.rowPointer();
+                for (int pre = 0; pre < rowPointer.length; pre++) {
+                    rows[rowBase + pre] = synapseBase + rowPointer[pre];
                 }
+                int[] targets = sparse.targets();
+                for (int j = 0; j < targets.length; j++) {
+                    synTarget[synapseBase + j] = targets[j];
+                    synWeight[synapseBase + j] = sparse.weights() == null ? sparse.uniformWeight()
+                            : sparse.weights()[j];
+                    synDelay[synapseBase + j] = sparse.delays() == null ? sparse.uniformDelay() : sparse.delays()[j];
+                }
+                rowBase += rowPointer.length;
+                synapseBase += targets.length;
             }
-            int longest = maxDelay;
-            int[] byDelay = stableOrder(count, longest + 1, k -> longest - delayOf[k], null);
-            int[] order = stableOrder(count, receptors * n, k -> key[k], byDelay);
-            int[] pointer = new int[receptors * n + 1];
-            for (int k = 0; k < count; k++) {
-                pointer[key[k] + 1]++;
-            }
-            for (int b = 0; b < receptors * n; b++) {
-                pointer[b + 1] += pointer[b];
-            }
-            int[] pre = new int[count];
-            int[] delay = new int[count];
-            float[] weight = new float[count];
-            for (int k = 0; k < count; k++) {
-                int from = order[k];
-                pre[k] = preOf[from];
-                delay[k] = delayOf[from];
-                weight[k] = weightOf[from];
-            }
-            return new IncomingSynapses(pointer, pre, delay, weight);
+            launch = new Launch("deliver", t.blocks(), true);
+            launch.arg(1, t.padded());
+            launch.arg(2, t.size());
+            launch.arg(3, t.blocks());
+            launch.arg(4, target.depth);
+            launch.arg(5, onto.size());
+            launch.arg(6, session.ints(desc));
+            launch.arg(7, session.ints(rows));
+            launch.arg(8, session.ints(synTarget));
+            launch.arg(9, session.floats(synWeight));
+            launch.arg(10, session.ints(synDelay));
+            launch.arg(11, total);
+            launch.arg(12, totalBlocks);
+            launch.arg(13, lists);
+            launch.arg(14, counts);
+            launch.arg(15, target.ring);
         }
 
-        /** Indices 0..count-1 (in the order of {@code within}, or natural) stably sorted by key in [0, keys). */
-        private static int[] stableOrder(int count, int keys, java.util.function.IntUnaryOperator keyOf,
-                                         int[] within) {
-            int[] starts = new int[keys + 1];
-            for (int k = 0; k < count; k++) {
-                starts[keyOf.applyAsInt(k) + 1]++;
-            }
-            for (int b = 0; b < keys; b++) {
-                starts[b + 1] += starts[b];
-            }
-            int[] order = new int[count];
-            for (int position = 0; position < count; position++) {
-                int k = within == null ? position : within[position];
-                order[starts[keyOf.applyAsInt(k)]++] = k;
-            }
-            return order;
+        void launch() {
+            launch.run();
         }
     }
 }

@@ -42,70 +42,152 @@ inline float uniform_at(int i, long step, uint k0, uint k1) {
 // ---- Spike sources --------------------------------------------------------------------------------------------
 
 // Bernoulli and Poisson sources: element i fires in this step with probability p[i] (u < p, as BernoulliSource).
-__kernel void bernoulli_source(const long step, const int size, const int depth, const int stride,
-                               const uint k0, const uint k1, __global const float* probability,
-                               __global uchar* flags, const int offset) {
+// Like the neuron kernels, it runs over the population padded to a whole number of work-groups (padding elements
+// have probability 0, padding neurons are never compacted), so no work-item tests a bound.
+__kernel void bernoulli_source(const long step, const int size, __global uchar* spiked, const int offset,
+                               const uint k0, const uint k1, __global const float* probability) {
     int i = get_global_id(0);
-    if (i >= size) {
-        return;
-    }
-    int slot = (int) (step % depth);
-    flags[(long) slot * stride + offset + i] = uniform_at(i, step, k0, k1) < probability[i] ? 1 : 0;
+    spiked[offset + i] = uniform_at(i, step, k0, k1) < probability[i] ? 1 : 0;
 }
 
-// ---- Synaptic input -------------------------------------------------------------------------------------------
+// ---- Spike lists and delivery ----------------------------------------------------------------------------------
+// Every population is cut into blocks, [size * b / blocks, size * (b + 1) / blocks), as the Java backend cuts it
+// among threads. After its update, each block writes its spikes in increasing order into the population's part
+// of the spike list of this step's parity, and their number into its count. Delivery is partitioned by target
+// block: one work-item per block of a target population walks the spikes of the previous step, source block by
+// source block, and for each adds the weights of the row segment that falls into its block into the delay ring;
+// so every target receives its weights in the Java backend's order, and no two work-items write one element.
 
-// The weights arriving at neuron i on one receptor at this step: its incoming synapses in the order the Java
-// reference adds them into its delay ring (delay descending, then projection, presynaptic neuron and row
-// position), each counted when its presynaptic neuron spiked delay steps ago. flags: ring of `depth` steps, each
-// `stride` bytes (every population's spikes at its offset).
-inline float arriving(int first, int end, long step, int depth, int stride, __global const int* pre,
-                      __global const int* delay, __global const float* weight, __global const uchar* flags) {
-    float sum = 0.0f;
-    for (int k = first; k < end; k++) {
-        long emitted = step - delay[k];
-        int slot = (int) (((emitted % depth) + depth) % depth);
-        if (flags[(long) slot * stride + pre[k]]) {
-            sum += weight[k];
+inline int block_start(int size, int blocks, int b) {
+    return (int) ((long) size * b / blocks);
+}
+
+// Writes the spikes of one block (flags in spiked[offset + i]) into the list and count of this step's parity.
+__kernel void compact(const long step, const int size, const int blocks, const int offset, const int blockOffset,
+                      const int total, const int totalBlocks, __global const uchar* spiked, __global int* lists,
+                      __global int* counts) {
+    int b = get_global_id(0);
+    if (b >= blocks) {
+        return;
+    }
+    int parity = (int) (step & 1);
+    int lo = block_start(size, blocks, b);
+    int hi = block_start(size, blocks, b + 1);
+    __global int* list = lists + (long) parity * total + offset;
+    int count = 0;
+    for (int i = lo; i < hi; i++) {
+        if (spiked[offset + i]) {
+            list[lo + count] = i;
+            count++;
         }
     }
-    return sum;
+    counts[parity * totalBlocks + blockOffset + b] = count;
+}
+
+// Delivers the previous step's spikes into a target population's delay ring (receptor-major: [receptor][slot][n],
+// n the padded size). Per incoming projection, DESC ints of desc: source offset, source size, source blocks, source
+// block offset, receptor, the offset of its row pointers in `rows` (rows[pre] and rows[pre + 1] bound row pre in
+// the synapses, flattened over the target's projections: target, weight, delay; each row sorted by target, so a
+// binary search finds the part of the row in this work-item's block), the projection's delay in steps if all its
+// synapses share one (else -1), and 1 if they share one weight (then synWeight holds it at every synapse).
+#define DESC 8
+__kernel void deliver(const long step, const int size, const int targetSize, const int blocks, const int depth,
+                      const int projections, __global const int* desc, __global const int* rows,
+                      __global const int* synTarget,
+                      __global const float* synWeight, __global const int* synDelay, const int total,
+                      const int totalBlocks, __global const int* lists, __global const int* counts,
+                      __global float* ring) {
+    int b = get_global_id(0);
+    if (b >= blocks || step == 0) {
+        return;
+    }
+    int parity = (int) ((step - 1) & 1);
+    int base = (int) ((step - 1) % depth);
+    int lowest = block_start(targetSize, blocks, b);
+    int beyond = block_start(targetSize, blocks, b + 1);
+    for (int q = 0; q < projections; q++) {
+        __global const int* d = desc + DESC * q;
+        int sourceSize = d[1];
+        int sourceBlocks = d[2];
+        __global float* receptorRing = ring + (long) d[4] * depth * size;
+        __global const int* table = rows + d[5];
+        __global const int* list = lists + (long) parity * total + d[0];
+        int sharedDelay = d[6];
+        __global float* sharedSlot = 0;
+        if (sharedDelay >= 0) {
+            int slot = base + sharedDelay;
+            sharedSlot = receptorRing + (long) (slot >= depth ? slot - depth : slot) * size;
+        }
+        float sharedWeight = d[7] ? synWeight[table[0]] : 0.0f;
+        bool shared = sharedSlot != 0 && d[7];
+        for (int sb = 0; sb < sourceBlocks; sb++) {
+            int lo = block_start(sourceSize, sourceBlocks, sb);
+            int count = counts[parity * totalBlocks + d[3] + sb];
+            for (int s = 0; s < count; s++) {
+                int pre = list[lo + s];
+                int first = table[pre];
+                int end = table[pre + 1];
+                if (blocks > 1) {
+                    int high = end;
+                    while (first < high) {
+                        int middle = (first + high) >> 1;
+                        if (synTarget[middle] < lowest) {
+                            first = middle + 1;
+                        } else {
+                            high = middle;
+                        }
+                    }
+                }
+                if (shared) {
+                    for (int j = first; j < end && synTarget[j] < beyond; j++) {
+                        sharedSlot[synTarget[j]] += sharedWeight;
+                    }
+                } else {
+                    for (int j = first; j < end && synTarget[j] < beyond; j++) {
+                        int slot = base + synDelay[j];
+                        if (slot >= depth) {
+                            slot -= depth;
+                        }
+                        receptorRing[(long) slot * size + synTarget[j]] += synWeight[j];
+                    }
+                }
+            }
+        }
+    }
+}
+
+// The input of receptor r arriving at neuron i at this step (ring slot `slot`), consumed (as
+// ArrayLoops.addAndClear).
+inline float take_input(__global float* ring, int r, int depth, int size, int slot, int i) {
+    __global float* at = ring + ((long) r * depth + slot) * size + i;
+    float in = *at;
+    *at = 0.0f;
+    return in;
 }
 
 // ---- Neuron models -------------------------------------------------------------------------------------------
-// Every model kernel takes the same leading arguments; k holds the model's step constants (its StepConstants or
+// Every model kernel takes the same leading arguments (size: the padded population size, the stride of the delay
+// ring; slot: this step's slot in the ring, step % depth, computed once by the host); k holds the model's step constants (its StepConstants or
 // Propagators record, then threshold, reset and refractory steps for LIF models); the state variables follow, in
 // the model's variable order. Input of receptor r for neuron i: INPUT(r).
 
-#define NEURON_ARGS const long step, const int size, const int depth, const int stride, __global uchar* flags, \
-    const int offset, __global const int* inPointer, __global const int* inPre, __global const int* inDelay, \
-    __global const float* inWeight, __global const float* injected, __global const float* k
+#define NEURON_ARGS const long step, const int size, __global uchar* spiked, const int offset, const int depth, \
+    const int slot, __global float* restrict ring, __global const float* restrict injected, __constant float* k
 
-#define INPUT(r) arriving(inPointer[(r) * size + i], inPointer[(r) * size + i + 1], step, depth, stride, inPre, \
-    inDelay, inWeight, flags)
+#define INPUT(r) take_input(ring, r, depth, size, slot, i)
 
-inline void emit(__global uchar* flags, long step, int depth, int stride, int offset, int i, uchar spike) {
-    flags[(long) (step % depth) * stride + offset + i] = spike;
-}
-
-// LIF threshold, reset and start of the refractory period (LifModel.thresholdAndReset); k[t] = v_thresh,
-// k[t + 1] = v_reset, k[t + 2] = refractory steps.
-inline uchar lif_fire(float* vNew, float* refractoryNew, __global const float* k, int t) {
-    if (*vNew >= k[t]) {
-        *vNew = k[t + 1];
-        *refractoryNew = k[t + 2];
-        return 1;
-    }
-    return 0;
-}
+// LIF threshold, reset and start of the refractory period (LifModel.thresholdAndReset), branch-free; k[t] =
+// v_thresh, k[t + 1] = v_reset, k[t + 2] = refractory steps. Stores v, the refractory count and the spike flag.
+#define LIF_FIRE(t) \
+    int spike = vNew >= k[t]; \
+    v[i] = spike ? k[(t) + 1] : vNew; \
+    refractory[i] = spike ? k[(t) + 2] : refractoryNew; \
+    spiked[offset + i] = (uchar) spike;
 
 // IF_curr_exp, exact (IfCurrExp.Propagators: decay, resistance, restPlusBias, fromE, fromI, decayE, decayI).
 __kernel void if_curr_exp(NEURON_ARGS, __global float* v, __global float* refractory, __global float* iE,
                           __global float* iI) {
     int i = get_global_id(0);
-    if (i >= size) {
-        return;
-    }
     float e = iE[i] + INPUT(0);
     float in = iI[i] + INPUT(1);
     float vi = v[i];
@@ -117,55 +199,45 @@ __kernel void if_curr_exp(NEURON_ARGS, __global float* v, __global float* refrac
     float refractoryNew = fmax(remaining - 1.0f, 0.0f);
     iE[i] = e * k[5];
     iI[i] = in * k[6];
-    uchar spike = lif_fire(&vNew, &refractoryNew, k, 7);
-    v[i] = vNew;
-    refractory[i] = refractoryNew;
-    emit(flags, step, depth, stride, offset, i, spike);
+    LIF_FIRE(7)
 }
 
-// IF_cond_exp (IfCondExp.StepConstants: gLeak, dtOverCm, restWithBias, revE, revI, decayE, decayI); forward
-// Euler when exponential == 0, else exponential Euler (exp in double where the device has it, as Java does).
-__kernel void if_cond_exp(NEURON_ARGS, const int exponential, __global float* v, __global float* refractory,
-                          __global float* gE, __global float* gI) {
-    int i = get_global_id(0);
-    if (i >= size) {
-        return;
-    }
-    float ge = gE[i] + INPUT(0);
-    float gi = gI[i] + INPUT(1);
-    float vi = v[i];
-    float remaining = refractory[i];
-    float held = fmin(remaining, 1.0f);
-    float next;
-    if (exponential == 0) {
-        float current = k[0] * (k[2] - vi) + ge * (k[3] - vi) + gi * (k[4] - vi) + injected[i];
-        next = vi + k[1] * current;
-    } else {
-        float total = k[0] + ge + gi;
-        float target = (k[0] * k[2] + ge * k[3] + gi * k[4] + injected[i]) / total;
-#ifdef cl_khr_fp64
-        float decay = (float) exp((double) (-k[1] * total));
-#else
-        float decay = exp(-k[1] * total);
-#endif
-        next = target + (vi - target) * decay;
-    }
-    float vNew = vi * held + next * (1.0f - held);
-    float refractoryNew = fmax(remaining - 1.0f, 0.0f);
-    gE[i] = ge * k[5];
-    gI[i] = gi * k[6];
-    uchar spike = lif_fire(&vNew, &refractoryNew, k, 7);
-    v[i] = vNew;
-    refractory[i] = refractoryNew;
-    emit(flags, step, depth, stride, offset, i, spike);
+// IF_cond_exp (IfCondExp.StepConstants: gLeak, dtOverCm, restWithBias, revE, revI, decayE, decayI): forward Euler,
+// and exponential Euler (exp in double where the device has it, as Java computes it).
+#define IF_COND_EXP(name, MEMBRANE) \
+__kernel void name(NEURON_ARGS, __global float* restrict v, __global float* restrict refractory, __global float* restrict gE, \
+                   __global float* restrict gI) { \
+    int i = get_global_id(0); \
+    float ge = gE[i] + INPUT(0); \
+    float gi = gI[i] + INPUT(1); \
+    float vi = v[i]; \
+    float remaining = refractory[i]; \
+    float held = fmin(remaining, 1.0f); \
+    MEMBRANE \
+    float vNew = vi * held + next * (1.0f - held); \
+    float refractoryNew = fmax(remaining - 1.0f, 0.0f); \
+    gE[i] = ge * k[5]; \
+    gI[i] = gi * k[6]; \
+    LIF_FIRE(7) \
 }
+
+#ifdef cl_khr_fp64
+#define EXP_AS_JAVA(x) ((float) exp((double) (x)))
+#else
+#define EXP_AS_JAVA(x) exp(x)
+#endif
+
+IF_COND_EXP(if_cond_exp_euler,
+    float next = vi + k[1] * (k[0] * (k[2] - vi) + ge * (k[3] - vi) + gi * (k[4] - vi) + injected[i]);)
+
+IF_COND_EXP(if_cond_exp_exponential_euler,
+    float total = k[0] + ge + gi;
+    float target = (k[0] * k[2] + ge * k[3] + gi * k[4] + injected[i]) / total;
+    float next = target + (vi - target) * EXP_AS_JAVA(-k[1] * total);)
 
 // IF_curr_delta (IfCurrDelta.StepConstants: decay, resistance, restPlusBias): weights jump v; lost while refractory.
 __kernel void if_curr_delta(NEURON_ARGS, __global float* v, __global float* refractory) {
     int i = get_global_id(0);
-    if (i >= size) {
-        return;
-    }
     float jumps = INPUT(0) + INPUT(1);
     float vi = v[i];
     float remaining = refractory[i];
@@ -174,10 +246,7 @@ __kernel void if_curr_delta(NEURON_ARGS, __global float* v, __global float* refr
     float next = target + (vi - target) * k[0] + jumps;
     float vNew = vi * held + next * (1.0f - held);
     float refractoryNew = fmax(remaining - 1.0f, 0.0f);
-    uchar spike = lif_fire(&vNew, &refractoryNew, k, 3);
-    v[i] = vNew;
-    refractory[i] = refractoryNew;
-    emit(flags, step, depth, stride, offset, i, spike);
+    LIF_FIRE(3)
 }
 
 // Izhikevich (Izhikevich.StepConstants: step, half, inverseDt, bias, peak); paper numerics when paper != 0.
@@ -185,9 +254,6 @@ __kernel void izhikevich(NEURON_ARGS, const int paper, __global float* v, __glob
                          __global const float* a, __global const float* b, __global const float* c,
                          __global const float* d) {
     int i = get_global_id(0);
-    if (i >= size) {
-        return;
-    }
     float current = k[3] + injected[i] + (INPUT(0) + INPUT(1)) * k[2];
     float vi = v[i];
     float ui = u[i];
@@ -208,7 +274,7 @@ __kernel void izhikevich(NEURON_ARGS, const int paper, __global float* v, __glob
     }
     v[i] = vNew;
     u[i] = ui;
-    emit(flags, step, depth, stride, offset, i, spike);
+    spiked[offset + i] = spike;
 }
 
 // The lowest index whose value is NaN or infinite, into *first (set to INT_MAX before): the finite-state check,
@@ -220,10 +286,10 @@ __kernel void first_non_finite(const int size, __global const float* values, __g
     }
 }
 
-// Clears a byte buffer (spike flags after a reset).
-__kernel void clear_bytes(const long size, __global uchar* bytes) {
+// Zeroes a buffer of 32-bit words (delay rings and spike counts after a reset).
+__kernel void clear_words(const long size, __global int* words) {
     long i = get_global_id(0);
     if (i < size) {
-        bytes[i] = 0;
+        words[i] = 0;
     }
 }

@@ -3,6 +3,7 @@ package org.hebb.experiments.coba;
 import org.hebb.neurons.lif.IfCondExp;
 import org.hebb.plasticity.stdp.Stdp;
 import org.hebb.plasticity.stdp.StdpSynapses;
+import org.hebb.simulator.BackendKind;
 import org.hebb.simulator.Network;
 import org.hebb.simulator.connect.Connectors;
 import org.hebb.simulator.connect.Projection;
@@ -50,8 +51,14 @@ public record CobaNetwork(Network network, NeuronPopulation excitatory, NeuronPo
      * @param integration membrane integration (the benchmark comparisons use Euler, as Brian2's script does)
      */
     public static CobaNetwork build(int n, long seed, int threads, IfCondExp.Integration integration) {
+        return build(n, seed, threads, integration, BackendKind.JAVA);
+    }
+
+    /** As {@link #build(int, long, int, IfCondExp.Integration)}, on the given backend. */
+    public static CobaNetwork build(int n, long seed, int threads, IfCondExp.Integration integration,
+                                    BackendKind backend) {
         Require.atLeast("n", n, 100);
-        Network network = Network.builder().dt(0.1).seed(seed).threads(threads).build();
+        Network network = Network.builder().dt(0.1).seed(seed).threads(threads).backend(backend).build();
         IfCondExp model = IfCondExp.builder()
                 .cm(0.2).tauM(20).tauRefrac(5)
                 .vRest(-60).vReset(-60).vThresh(-50)
