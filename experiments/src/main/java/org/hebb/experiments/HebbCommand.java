@@ -8,6 +8,7 @@ import org.hebb.experiments.nalsm.InputEncoding;
 import org.hebb.experiments.nalsm.LiquidDynamics;
 import org.hebb.experiments.nalsm.UnsupervisedPhase;
 import org.hebb.experiments.quickstart.Quickstart;
+import org.hebb.opencl.OpenClDevices;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Option;
 /** The {@code hebb} command line: runs Hebb's example programs. */
 @Command(name = "hebb", mixinStandardHelpOptions = true, version = "Hebb 0.1.0",
         description = "Runs Hebb's simulation programs.",
-        subcommands = {HebbCommand.QuickstartCommand.class, HebbCommand.LiquidDynamicsCommand.class})
+        subcommands = {HebbCommand.QuickstartCommand.class, HebbCommand.LiquidDynamicsCommand.class,
+                HebbCommand.DevicesCommand.class})
 public final class HebbCommand implements Runnable {
     /** Entry point. */
     public static void main(String[] args) {
@@ -25,6 +27,24 @@ public final class HebbCommand implements Runnable {
     @Override
     public void run() {
         new CommandLine(this).usage(System.out);
+    }
+
+    /** {@code hebb devices}: the OpenCL devices and which one runs by default. */
+    @Command(name = "devices", mixinStandardHelpOptions = true,
+            description = "Lists the OpenCL devices (for Network.builder().backend(OPENCL).device(...)) and the one "
+                    + "chosen by default.")
+    static final class DevicesCommand implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            try {
+                System.out.print(OpenClDevices.listing(OpenClDevices.list()));
+                System.out.println("Default: " + OpenClDevices.select(null).describe());
+                return 0;
+            } catch (IllegalStateException e) {
+                System.err.println(e.getMessage());
+                return 1;
+            }
+        }
     }
 
     /** {@code hebb quickstart}: COBA for one second, with results a person can look at. */

@@ -1,0 +1,94 @@
+package org.hebb.benchmarks;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.hebb.experiments.coba.CobaNetwork;
+import org.hebb.experiments.output.JsonOutput;
+import org.hebb.neurons.lif.IfCondExp;
+import org.hebb.opencl.OpenClDevices;
+import org.hebb.simulator.BackendKind;
+import org.hebb.simulator.Network;
+
+/**
+ * Steps per second of COBA (Euler membrane, dt 0.1 ms) on the Java backend with 1 and 2 threads and on the OpenCL
+ * backend's default device, at several sizes: for each size the three run the same network (seed 1) in turn,
+ * each after a 20 ms warm-up of its own network, repeated, medians. Also the host-device traffic per step of the
+ * OpenCL runs (no monitor attached). Writes {@code benchmarks/results/opencl.json}.
+ * Usage: {@code BackendScaling [repeats] [sizes...]}; defaults 3, 4000 16000 100000 1000000. The biological time
+ * per run shrinks with size (about 2 * 10^8 neuron-steps, at least 20 ms).
+ */
+public final class BackendScaling {
+    private static final String[] BACKENDS = {"java-1", "java-2", "opencl"};
+
+    private BackendScaling() {
+    }
+
+    private record Measurement(double stepsPerSecond, double bytesToHostPerStep) {
+    }
+
+    static Measurement run(String backend, int n, double durationMs) {
+        BackendKind kind = backend.equals("opencl") ? BackendKind.OPENCL : BackendKind.JAVA;
+        int threads = backend.equals("java-2") ? 2 : 1;
+        try (Network net = CobaNetwork.build(n, 1, threads, IfCondExp.Integration.EULER, kind).network()) {
+            net.run(20);
+            long bytes = net.engineCounters().getOrDefault("bytes_to_host", 0L);
+            long start = System.nanoTime();
+            net.run(durationMs);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double steps = Math.round(durationMs / 0.1);
+            return new Measurement(steps / seconds,
+                    (net.engineCounters().getOrDefault("bytes_to_host", 0L) - bytes) / steps);
+        }
+    }
+
+    /** Entry point. */
+    public static void main(String[] args) throws Exception {
+        int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        int[] sizes = args.length > 1 ? Arrays.stream(args, 1, args.length).mapToInt(Integer::parseInt).toArray()
+                : new int[] {4000, 16000, 100000, 1000000};
+        String device = OpenClDevices.select(null).name();
+        String deviceType = OpenClDevices.select(null).type().equals("GPU") ? "opencl-gpu" : "opencl-cpu";
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int n : sizes) {
+            double durationMs = Math.max(20, Math.round(2e8 / n * 0.1));
+            double[][] rates = new double[BACKENDS.length][repeats];
+            double[] traffic = new double[repeats];
+            for (int r = 0; r < repeats; r++) {
+                for (int b = 0; b < BACKENDS.length; b++) {
+                    Measurement m = run(BACKENDS[b], n, durationMs);
+                    rates[b][r] = m.stepsPerSecond();
+                    if (BACKENDS[b].equals("opencl")) {
+                        traffic[r] = m.bytesToHostPerStep();
+                    }
+                }
+            }
+            for (int b = 0; b < BACKENDS.length; b++) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("model", "coba");
+                row.put("n", n);
+                boolean openCl = BACKENDS[b].equals("opencl");
+                row.put("backend", openCl ? deviceType : BACKENDS[b]);
+                row.put("device", openCl ? device : "JVM " + System.getProperty("java.version"));
+                row.put("steps_per_second", Medians.of(rates[b]));
+                row.put("duration_ms", durationMs);
+                if (openCl) {
+                    row.put("bytes_to_host_per_step", Medians.of(traffic));
+                }
+                rows.add(row);
+                System.err.println(row);
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("benchmark", "COBA, Euler membrane, dt 0.1 ms, seed 1: steps per second (medians of " + repeats
+                + " alternating repeats)");
+        out.put("java", System.getProperty("java.version"));
+        out.put("results", rows);
+        JsonOutput.write(Path.of(System.getProperty("hebb.root", ".")).resolve("benchmarks/results/opencl.json"),
+                out);
+    }
+}
