@@ -9,10 +9,14 @@ import java.util.Map;
 
 import org.hebb.neurons.NeuronState;
 import org.hebb.simulator.BackendKind;
+import org.hebb.simulator.connect.IncomingSynapses;
 import org.hebb.simulator.connect.Projection;
 import org.hebb.simulator.engine.Engine;
+import org.hebb.simulator.engine.PairStdpUpdate;
 import org.hebb.simulator.engine.PlasticityWiring;
 import org.hebb.simulator.engine.SpikeView;
+import org.hebb.simulator.engine.SynapseUpdate;
+import org.hebb.simulator.engine.Trace;
 import org.hebb.simulator.input.BernoulliSource;
 import org.hebb.simulator.input.CurrentSource;
 import org.hebb.simulator.population.NeuronPopulation;
@@ -55,6 +59,10 @@ final class OpenClEngine implements Engine {
     private final cl_mem counts;
     private final Group[] groups;
     private final List<Delivery> deliveries = new ArrayList<>();
+    private final List<StdpLaunch> learning = new ArrayList<>();
+    private final Map<Trace, DeviceTrace> traces = new IdentityHashMap<>();
+    /** Steps of spike lists kept: 2, or as many as STDP needs to see presynaptic spikes arrive after their delay. */
+    private final int listDepth;
     private final Map<Population, Group> byPopulation = new IdentityHashMap<>();
     private final cl_kernel clear;
     private final long[] stepArgument = new long[1];
@@ -63,10 +71,23 @@ final class OpenClEngine implements Engine {
 
     OpenClEngine(double dt, long masterSeed, String deviceSelector, List<Population> populations,
                  List<Projection> projections, PlasticityWiring plasticity) {
-        if (!plasticity.synapseUpdates().isEmpty() || !plasticity.globalUpdates().isEmpty()
-                || !plasticity.traces().isEmpty()) {
-            throw unsupported("plasticity and afterDelivery code");
+        List<PairStdpUpdate> stdpUpdates = new ArrayList<>();
+        for (List<SynapseUpdate> updates : plasticity.synapseUpdates().values()) {
+            for (SynapseUpdate update : updates) {
+                if (!(update instanceof PairStdpUpdate stdp)) {
+                    throw unsupported("plasticity other than pair-based STDP, and afterDelivery code");
+                }
+                stdpUpdates.add(stdp);
+            }
         }
+        if (!plasticity.globalUpdates().isEmpty() || !plasticity.eventUpdates().isEmpty()) {
+            throw unsupported("plasticity with global or event updates");
+        }
+        int spikeHistory = 2;
+        for (PairStdpUpdate stdp : stdpUpdates) {
+            spikeHistory = Math.max(spikeHistory, stdp.projection().maxDelay() + 2);
+        }
+        listDepth = spikeHistory;
         session = new DeviceSession(OpenClDevices.select(deviceSelector));
         try {
             int maxBlocks = Math.max(1, session.device.computeUnits() * BLOCKS_PER_COMPUTE_UNIT);
@@ -97,8 +118,8 @@ final class OpenClEngine implements Engine {
             total = neurons;
             totalBlocks = blocks;
             spiked = session.bytes(total);
-            lists = session.ints(new int[2 * total]);
-            counts = session.ints(new int[2 * totalBlocks]);
+            lists = session.ints(new int[listDepth * total]);
+            counts = session.ints(new int[listDepth * totalBlocks]);
             clear = session.kernel("clear_words");
             for (Group g : groups) {
                 g.bind();
@@ -115,6 +136,12 @@ final class OpenClEngine implements Engine {
                         deliveries.add(new Delivery(target, onto));
                     }
                 }
+            }
+            for (Trace trace : plasticity.traces()) {
+                traces.put(trace, new DeviceTrace(trace));
+            }
+            for (PairStdpUpdate stdp : stdpUpdates) {
+                learning.add(new StdpLaunch(stdp));
             }
         } catch (RuntimeException e) {
             session.close();
@@ -158,10 +185,29 @@ final class OpenClEngine implements Engine {
         for (Delivery d : deliveries) {
             d.launch();
         }
+        learn();
         for (Group g : groups) {
             g.launch();
         }
         step++;
+    }
+
+    /** The plasticity of the previous step's spikes, then the traces advanced to that step. */
+    private void learn() {
+        for (StdpLaunch l : learning) {
+            l.launch.run();
+        }
+        for (DeviceTrace t : traces.values()) {
+            t.advance.run();
+        }
+    }
+
+    /** {@inheritDoc} The plastic weights are copied back into the rules' arrays. */
+    @Override
+    public void runEnded() {
+        for (StdpLaunch l : learning) {
+            l.download();
+        }
     }
 
     @Override
@@ -179,16 +225,26 @@ final class OpenClEngine implements Engine {
         return ((NeuronGroup) byPopulation.get(population)).firstNonFinite();
     }
 
-    /** {@inheritDoc} Spikes in flight are dropped: delay rings and spike counts are zeroed on the device. */
+    /**
+     * {@inheritDoc} As on the Java backend, the plasticity of the last step run is applied first; then spikes in
+     * flight, spike flags and counts, delay rings and traces are zeroed on the device.
+     */
     @Override
     public void resetDynamics(Runnable restoreNeuronState) {
+        stepArgument[0] = step;
+        learn();
+        runEnded();
         restoreNeuronState.run();
         for (Group g : groups) {
             g.restarted();
         }
-        clearWords(counts, 2L * totalBlocks);
+        clearWords(counts, (long) listDepth * totalBlocks);
+        clearWords(spiked, (total + 3) / 4);
         for (Delivery d : deliveries) {
             clearWords(d.target.ring, d.target.ringLength);
+        }
+        for (DeviceTrace t : traces.values()) {
+            clearWords(t.ring, t.length);
         }
         session.finish();
     }
@@ -247,6 +303,10 @@ final class OpenClEngine implements Engine {
             clSetKernelArg(kernel, index, Sizeof.cl_int, Pointer.to(new int[] {value}));
         }
 
+        void arg(int index, float value) {
+            clSetKernelArg(kernel, index, Sizeof.cl_float, Pointer.to(new float[] {value}));
+        }
+
         void arg(int index, cl_mem buffer) {
             clSetKernelArg(kernel, index, Sizeof.cl_mem, Pointer.to(buffer));
         }
@@ -297,6 +357,7 @@ final class OpenClEngine implements Engine {
             compact.arg(7, spiked);
             compact.arg(8, lists);
             compact.arg(9, counts);
+            compact.arg(10, listDepth);
         }
 
         void launch() {
@@ -323,14 +384,14 @@ final class OpenClEngine implements Engine {
             }
             int count = 0;
             if (wantedStep >= 0) {
-                int parity = (int) (wantedStep & 1);
-                session.read(counts, (long) Sizeof.cl_int * (parity * totalBlocks + layout.blockOffset()),
+                int slot = (int) (wantedStep % listDepth);
+                session.read(counts, (long) Sizeof.cl_int * (slot * totalBlocks + layout.blockOffset()),
                         blockCounts, blockCounts.length);
                 for (int b = 0; b < blockCounts.length; b++) {
                     int n = blockCounts[b];
                     if (n > 0) {
                         int start = layout.blockStart(b);
-                        session.read(lists, (long) Sizeof.cl_int * ((long) parity * total + layout.offset() + start),
+                        session.read(lists, (long) Sizeof.cl_int * ((long) slot * total + layout.offset() + start),
                                 blockSpikes, n);
                         System.arraycopy(blockSpikes, 0, spikeList, count, n);
                         count += n;
@@ -474,6 +535,12 @@ final class OpenClEngine implements Engine {
     private final class Delivery {
         final NeuronGroup target;
         final Launch launch;
+        final cl_mem rowBuffer;
+        final cl_mem targetBuffer;
+        final cl_mem weightBuffer;
+        final cl_mem delayBuffer;
+        /** Per incoming projection: where its row pointers and its synapses start in the flattened arrays. */
+        final Map<Projection, int[]> starts = new IdentityHashMap<>();
 
         Delivery(NeuronGroup target, List<Projection> onto) {
             this.target = target;
@@ -514,9 +581,14 @@ final class OpenClEngine implements Engine {
                             : sparse.weights()[j];
                     synDelay[synapseBase + j] = sparse.delays() == null ? sparse.uniformDelay() : sparse.delays()[j];
                 }
+                starts.put(p, new int[] {rowBase, synapseBase});
                 rowBase += rowPointer.length;
                 synapseBase += targets.length;
             }
+            rowBuffer = session.ints(rows);
+            targetBuffer = session.ints(synTarget);
+            weightBuffer = session.floats(synWeight);
+            delayBuffer = session.ints(synDelay);
             launch = new Launch("deliver", t.blocks(), true);
             launch.arg(1, t.padded());
             launch.arg(2, t.size());
@@ -524,19 +596,109 @@ final class OpenClEngine implements Engine {
             launch.arg(4, target.depth);
             launch.arg(5, onto.size());
             launch.arg(6, session.ints(desc));
-            launch.arg(7, session.ints(rows));
-            launch.arg(8, session.ints(synTarget));
-            launch.arg(9, session.floats(synWeight));
-            launch.arg(10, session.ints(synDelay));
+            launch.arg(7, rowBuffer);
+            launch.arg(8, targetBuffer);
+            launch.arg(9, weightBuffer);
+            launch.arg(10, delayBuffer);
             launch.arg(11, total);
             launch.arg(12, totalBlocks);
             launch.arg(13, lists);
             launch.arg(14, counts);
             launch.arg(15, target.ring);
+            launch.arg(16, listDepth);
         }
 
         void launch() {
             launch.run();
+        }
+    }
+
+    /** A shared spike trace on the device: a ring of {@code depth} steps of the population's padded size. */
+    private final class DeviceTrace {
+        final Trace trace;
+        final cl_mem ring;
+        final long length;
+        final int stride;
+        final Launch advance;
+
+        DeviceTrace(Trace trace) {
+            this.trace = trace;
+            Layout layout = byPopulation.get(trace.population()).layout;
+            stride = layout.padded();
+            length = (long) trace.depth() * stride;
+            ring = session.floats(new float[Math.toIntExact(length)]);
+            advance = new Launch("trace_advance", stride, false);
+            advance.arg(1, stride);
+            advance.arg(2, trace.depth());
+            advance.arg(3, ring);
+            advance.arg(4, spiked);
+            advance.arg(5, layout.offset());
+            advance.arg(6, trace.decay());
+            advance.arg(7, trace.increment());
+            advance.arg(8, trace.pairing() == Trace.Pairing.NEAREST_NEIGHBOUR ? 1 : 0);
+        }
+    }
+
+    /** Pair-based STDP on one projection, on the weights its target's delivery uses. */
+    private final class StdpLaunch {
+        final PairStdpUpdate rule;
+        final Launch launch;
+        final Delivery delivery;
+        final int synapseBase;
+
+        StdpLaunch(PairStdpUpdate rule) {
+            this.rule = rule;
+            Projection p = rule.projection();
+            Group target = byPopulation.get(p.target());
+            Layout t = target.layout;
+            Layout s = byPopulation.get(p.source()).layout;
+            delivery = deliveries.stream().filter(d -> d.target == target).findFirst().orElseThrow();
+            int rowBase = delivery.starts.get(p)[0];
+            synapseBase = delivery.starts.get(p)[1];
+            IncomingSynapses in = p.incoming();
+            int[] synapse = new int[in.synapse().length];
+            for (int c = 0; c < synapse.length; c++) {
+                synapse[c] = synapseBase + in.synapse()[c];
+            }
+            DeviceTrace pre = traces.get(rule.presynapticTrace());
+            DeviceTrace post = traces.get(rule.postsynapticTrace());
+            launch = new Launch("stdp", t.blocks(), true);
+            int[] ints = {t.size(), t.blocks(), listDepth, total, totalBlocks};
+            for (int k = 0; k < ints.length; k++) {
+                launch.arg(1 + k, ints[k]);
+            }
+            launch.arg(6, lists);
+            launch.arg(7, counts);
+            int[] layoutInts = {s.offset(), s.size(), s.blocks(), s.blockOffset(), t.offset(), t.blockOffset(), rowBase};
+            for (int k = 0; k < layoutInts.length; k++) {
+                launch.arg(8 + k, layoutInts[k]);
+            }
+            launch.arg(15, delivery.rowBuffer);
+            launch.arg(16, delivery.targetBuffer);
+            launch.arg(17, delivery.delayBuffer);
+            launch.arg(18, delivery.weightBuffer);
+            launch.arg(19, p.minDelay());
+            launch.arg(20, p.maxDelay());
+            launch.arg(21, post.ring);
+            launch.arg(22, rule.postsynapticTrace().depth());
+            launch.arg(23, post.stride);
+            launch.arg(24, rule.postsynapticTrace().decay());
+            launch.arg(25, pre.ring);
+            launch.arg(26, rule.presynapticTrace().depth());
+            launch.arg(27, pre.stride);
+            launch.arg(28, session.ints(in.start()));
+            launch.arg(29, session.ints(synapse));
+            launch.arg(30, session.ints(in.source()));
+            float[] change = {rule.potentiationConstant(), rule.potentiationSlope(), rule.depressionConstant(),
+                    rule.depressionSlope(), rule.minWeight(), rule.maxWeight()};
+            for (int k = 0; k < change.length; k++) {
+                launch.arg(31 + k, change[k]);
+            }
+        }
+
+        /** Copies the weights back into the rule's array. */
+        void download() {
+            session.read(delivery.weightBuffer, (long) Sizeof.cl_float * synapseBase, rule.weights());
         }
     }
 }

@@ -53,7 +53,8 @@ __kernel void bernoulli_source(const long step, const int size, __global uchar* 
 // ---- Spike lists and delivery ----------------------------------------------------------------------------------
 // Every population is cut into blocks, [size * b / blocks, size * (b + 1) / blocks), as the Java backend cuts it
 // among threads. After its update, each block writes its spikes in increasing order into the population's part
-// of the spike list of this step's parity, and their number into its count. Delivery is partitioned by target
+// of this step's spike list, and their number into its count; lists and counts are rings of listDepth steps (2,
+// or as many as STDP needs to see presynaptic spikes arrive after their delays). Delivery is partitioned by target
 // block: one work-item per block of a target population walks the spikes of the previous step, source block by
 // source block, and for each adds the weights of the row segment that falls into its block into the delay ring;
 // so every target receives its weights in the Java backend's order, and no two work-items write one element.
@@ -62,18 +63,31 @@ inline int block_start(int size, int blocks, int b) {
     return (int) ((long) size * b / blocks);
 }
 
-// Writes the spikes of one block (flags in spiked[offset + i]) into the list and count of this step's parity.
+// The first synapse of [first, end) (a row, sorted by target) whose target is at least `lowest`.
+inline int first_at_least(__global const int* synTarget, int first, int end, int lowest) {
+    while (first < end) {
+        int middle = (first + end) >> 1;
+        if (synTarget[middle] < lowest) {
+            first = middle + 1;
+        } else {
+            end = middle;
+        }
+    }
+    return first;
+}
+
+// Writes the spikes of one block (flags in spiked[offset + i]) into this step's list and count.
 __kernel void compact(const long step, const int size, const int blocks, const int offset, const int blockOffset,
                       const int total, const int totalBlocks, __global const uchar* spiked, __global int* lists,
-                      __global int* counts) {
+                      __global int* counts, const int listDepth) {
     int b = get_global_id(0);
     if (b >= blocks) {
         return;
     }
-    int parity = (int) (step & 1);
+    int slot = (int) (step % listDepth);
     int lo = block_start(size, blocks, b);
     int hi = block_start(size, blocks, b + 1);
-    __global int* list = lists + (long) parity * total + offset;
+    __global int* list = lists + (long) slot * total + offset;
     int count = 0;
     for (int i = lo; i < hi; i++) {
         if (spiked[offset + i]) {
@@ -81,7 +95,7 @@ __kernel void compact(const long step, const int size, const int blocks, const i
             count++;
         }
     }
-    counts[parity * totalBlocks + blockOffset + b] = count;
+    counts[slot * totalBlocks + blockOffset + b] = count;
 }
 
 // Delivers the previous step's spikes into a target population's delay ring (receptor-major: [receptor][slot][n],
@@ -93,15 +107,14 @@ __kernel void compact(const long step, const int size, const int blocks, const i
 #define DESC 8
 __kernel void deliver(const long step, const int size, const int targetSize, const int blocks, const int depth,
                       const int projections, __global const int* desc, __global const int* rows,
-                      __global const int* synTarget,
-                      __global const float* synWeight, __global const int* synDelay, const int total,
-                      const int totalBlocks, __global const int* lists, __global const int* counts,
-                      __global float* ring) {
+                      __global const int* synTarget, __global const float* synWeight, __global const int* synDelay,
+                      const int total, const int totalBlocks, __global const int* lists, __global const int* counts,
+                      __global float* ring, const int listDepth) {
     int b = get_global_id(0);
     if (b >= blocks || step == 0) {
         return;
     }
-    int parity = (int) ((step - 1) & 1);
+    int previous = (int) ((step - 1) % listDepth);
     int base = (int) ((step - 1) % depth);
     int lowest = block_start(targetSize, blocks, b);
     int beyond = block_start(targetSize, blocks, b + 1);
@@ -111,7 +124,7 @@ __kernel void deliver(const long step, const int size, const int targetSize, con
         int sourceBlocks = d[2];
         __global float* receptorRing = ring + (long) d[4] * depth * size;
         __global const int* table = rows + d[5];
-        __global const int* list = lists + (long) parity * total + d[0];
+        __global const int* list = lists + (long) previous * total + d[0];
         int sharedDelay = d[6];
         __global float* sharedSlot = 0;
         if (sharedDelay >= 0) {
@@ -122,22 +135,11 @@ __kernel void deliver(const long step, const int size, const int targetSize, con
         bool shared = sharedSlot != 0 && d[7];
         for (int sb = 0; sb < sourceBlocks; sb++) {
             int lo = block_start(sourceSize, sourceBlocks, sb);
-            int count = counts[parity * totalBlocks + d[3] + sb];
+            int count = counts[previous * totalBlocks + d[3] + sb];
             for (int s = 0; s < count; s++) {
                 int pre = list[lo + s];
-                int first = table[pre];
                 int end = table[pre + 1];
-                if (blocks > 1) {
-                    int high = end;
-                    while (first < high) {
-                        int middle = (first + high) >> 1;
-                        if (synTarget[middle] < lowest) {
-                            first = middle + 1;
-                        } else {
-                            high = middle;
-                        }
-                    }
-                }
+                int first = blocks > 1 ? first_at_least(synTarget, table[pre], end, lowest) : table[pre];
                 if (shared) {
                     for (int j = first; j < end && synTarget[j] < beyond; j++) {
                         sharedSlot[synTarget[j]] += sharedWeight;
@@ -154,6 +156,87 @@ __kernel void deliver(const long step, const int size, const int targetSize, con
             }
         }
     }
+}
+
+// ---- Plasticity: pair-based STDP (as ClockStdpSynapses; see PairStdpUpdate) ---------------------------------------
+// In the step after spike step s, per target block: presynaptic spikes emitted in s - d that arrive in s through
+// synapses of delay d are depressed by the postsynaptic trace of s - 1; then postsynaptic spikes of s potentiate
+// their incoming synapses (transposed index) by the presynaptic trace of s - d. Each weight belongs to one block.
+
+inline float stdp_change(float w, float x, float intercept, float slope, float low, float high) {
+    return fmin(high, fmax(low, w + x * (intercept + slope * w)));
+}
+
+__kernel void stdp(const long step, const int targetSize, const int blocks, const int listDepth, const int total,
+                   const int totalBlocks, __global const int* lists, __global const int* counts,
+                   const int sourceOffset, const int sourceSize, const int sourceBlocks, const int sourceBlockOffset,
+                   const int targetOffset, const int targetBlockOffset, const int rowBase, __global const int* rows,
+                   __global const int* synTarget, __global const int* synDelay, __global float* weights,
+                   const int minDelay, const int maxDelay, __global const float* postTrace, const int postDepth,
+                   const int postStride, const float postDecay, __global const float* preTrace, const int preDepth,
+                   const int preStride, __global const int* inStart, __global const int* inSynapse,
+                   __global const int* inSource, const float upConstant, const float upSlope,
+                   const float downConstant, const float downSlope, const float low, const float high) {
+    int b = get_global_id(0);
+    if (b >= blocks || step == 0) {
+        return;
+    }
+    long s = step - 1;
+    int lowest = block_start(targetSize, blocks, b);
+    int beyond = block_start(targetSize, blocks, b + 1);
+    rows += rowBase;
+    __global const float* xPost = postTrace + (long) ((((s - 1) % postDepth) + postDepth) % postDepth) * postStride;
+    for (int d = minDelay; d <= maxDelay && d <= s; d++) {
+        int slot = (int) ((s - d) % listDepth);
+        __global const int* list = lists + (long) slot * total + sourceOffset;
+        for (int sb = 0; sb < sourceBlocks; sb++) {
+            int lo = block_start(sourceSize, sourceBlocks, sb);
+            int count = counts[slot * totalBlocks + sourceBlockOffset + sb];
+            for (int k = 0; k < count; k++) {
+                int pre = list[lo + k];
+                int end = rows[pre + 1];
+                int first = first_at_least(synTarget, rows[pre], end, lowest);
+                for (int j = first; j < end && synTarget[j] < beyond; j++) {
+                    if (synDelay[j] == d) {
+                        float x = xPost[synTarget[j]] * postDecay;
+                        weights[j] = stdp_change(weights[j], x, downConstant, downSlope, low, high);
+                    }
+                }
+            }
+        }
+    }
+    int slot = (int) (s % listDepth);
+    int lo = block_start(targetSize, blocks, b);
+    int count = counts[slot * totalBlocks + targetBlockOffset + b];
+    __global const int* list = lists + (long) slot * total + targetOffset;
+    for (int k = 0; k < count; k++) {
+        int i = list[lo + k];
+        for (int c = inStart[i]; c < inStart[i + 1]; c++) {
+            int j = inSynapse[c];
+            int d = synDelay[j];
+            if (d <= s) {
+                float x = preTrace[(long) ((s - d) % preDepth) * preStride + inSource[c]];
+                weights[j] = stdp_change(weights[j], x, upConstant, upSlope, low, high);
+            }
+        }
+    }
+}
+
+// A shared spike trace advanced to spike step s (Trace.advance): x(s) = x(s - 1) decay, plus the increment for a
+// neuron that spiked in s (all-to-all) or set to it (nearest-neighbour). The ring keeps `depth` steps.
+__kernel void trace_advance(const long step, const int size, const int depth, __global float* trace,
+                            __global const uchar* spiked, const int offset, const float decay, const float increment,
+                            const int nearest) {
+    int i = get_global_id(0);
+    if (i >= size || step == 0) {
+        return;
+    }
+    long s = step - 1;
+    float next = trace[(long) ((((s - 1) % depth) + depth) % depth) * size + i] * decay;
+    if (spiked[offset + i]) {
+        next = nearest ? increment : next + increment;
+    }
+    trace[(long) (s % depth) * size + i] = next;
 }
 
 // The input of receptor r arriving at neuron i at this step (ring slot `slot`), consumed (as

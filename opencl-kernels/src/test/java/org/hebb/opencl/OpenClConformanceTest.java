@@ -19,7 +19,12 @@ import org.hebb.neurons.lif.NalsmLif;
 import org.hebb.simulator.BackendKind;
 import org.hebb.simulator.Network;
 import org.hebb.simulator.connect.Connectors;
+import org.hebb.plasticity.WeightDependence;
+import org.hebb.plasticity.stdp.Stdp;
+import org.hebb.plasticity.stdp.StdpSynapses;
 import org.hebb.simulator.connect.Delays;
+import org.hebb.simulator.connect.Projection;
+import org.hebb.simulator.engine.Trace;
 import org.hebb.simulator.connect.Synapses;
 import org.hebb.simulator.init.Values;
 import org.hebb.simulator.input.BernoulliSource;
@@ -157,6 +162,49 @@ class OpenClConformanceTest {
                 assertEquals(java.state()[s], device.state()[s], 0.5, "sampled v " + s);
             }
         }
+    }
+
+    private record Learned(int[] neurons, double[] times, float[] inputWeights, float[] recurrentWeights) {
+    }
+
+    /**
+     * STDP on the device: multiplicative nearest-neighbour on inputs with heterogeneous delays, additive all-to-all
+     * on recurrent synapses with one shared delay; two runs with a reset between them (which applies the last
+     * step's plasticity first).
+     */
+    private static Learned learn(BackendKind backend) {
+        try (Network net = Network.builder().backend(backend).threads(1).seed(23).build()) {
+            NeuronPopulation cells = net.addNeurons("cells", 200, IfCurrExp.builder().cm(0.25).tauM(10)
+                    .vRest(-65).vReset(-65).vThresh(-50).tauRefrac(2).tauSynE(5).tauSynI(10).build());
+            cells.inject(Currents.constant(0.3));
+            PoissonSource drive = net.addPoissonSource("drive", 400, 15);
+            Projection input = net.connect(drive, cells, Connectors.fixedInDegree(40, false),
+                    Synapses.onto("excitatory").weights(Values.uniform(0.2, 0.8)).delays(Delays.uniformSteps(1, 40)));
+            Projection recurrent = net.connect(cells, cells, Connectors.fixedProbability(0.1, false),
+                    Synapses.onto("excitatory").weights(Values.uniform(0.05, 0.2)).delays(Delays.steps(15)));
+            StdpSynapses onInput = net.addPlasticity(input, Stdp.builder().tauPlus(17).tauMinus(34).aPlus(0.01)
+                    .aMinus(0.012).wMax(1.0).weightDependence(WeightDependence.MULTIPLICATIVE)
+                    .pairing(Trace.Pairing.NEAREST_NEIGHBOUR).build());
+            StdpSynapses onRecurrent = net.addPlasticity(recurrent, Stdp.builder().tauPlus(20).tauMinus(20)
+                    .aPlus(0.02).aMinus(0.021).wMax(0.3).build());
+            SpikeMonitor spikes = net.monitorSpikes(cells);
+            net.run(300);
+            net.resetState();
+            net.run(200);
+            return new Learned(spikes.neurons(), spikes.times(), onInput.weights().clone(),
+                    onRecurrent.weights().clone());
+        }
+    }
+
+    @Test
+    void stdpOnTheDeviceMatchesTheJavaBackend() {
+        Learned java = learn(BackendKind.JAVA);
+        Learned device = learn(BackendKind.OPENCL);
+        assertTrue(java.neurons().length > 1000, "test setup: too few spikes: " + java.neurons().length);
+        assertArrayEquals(java.neurons(), device.neurons(), "spiking neurons in order");
+        assertArrayEquals(java.times(), device.times(), "spike times");
+        assertArrayEquals(java.inputWeights(), device.inputWeights(), "input weights after learning, bit for bit");
+        assertArrayEquals(java.recurrentWeights(), device.recurrentWeights(), "recurrent weights, bit for bit");
     }
 
     /** The finite-state check runs on the device and names the same value as on the Java backend. */

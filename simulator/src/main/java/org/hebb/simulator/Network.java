@@ -315,6 +315,9 @@ public final class Network implements AutoCloseable {
      */
     public RuleStateMonitor monitorRule(RuleState state, String variable, int[] elements, double intervalMs) {
         Require.notNull("state", state);
+        Require.that(backendKind == BackendKind.JAVA, "monitorRule is not allowed on the " + backendKind
+                + " backend yet: rule state lives on the device during a run (weights are copied back when a run "
+                + "ends); use BackendKind.JAVA");
         Projection projection = plasticity.projectionOf(state);
         Require.that(projection != null, "state = " + state + " is not allowed: it was not returned by "
                 + "addPlasticity of this network");
@@ -403,6 +406,9 @@ public final class Network implements AutoCloseable {
             failure = e;
             throw e;
         } finally {
+            if (failure == null) {
+                engine.runEnded();
+            }
             endRun(recorders, failure);
         }
         report(listener, steps, steps, start);

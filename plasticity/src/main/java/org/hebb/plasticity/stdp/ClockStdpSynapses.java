@@ -6,10 +6,10 @@ import org.hebb.plasticity.WeightBounds;
 import org.hebb.plasticity.WeightDependence;
 import org.hebb.simulator.connect.IncomingSynapses;
 import org.hebb.simulator.connect.Projection;
+import org.hebb.simulator.engine.PairStdpUpdate;
 import org.hebb.simulator.engine.SpikeHistory;
 import org.hebb.simulator.engine.SpikeView;
 import org.hebb.simulator.engine.SynapseRange;
-import org.hebb.simulator.engine.SynapseUpdate;
 import org.hebb.simulator.engine.Trace;
 import org.hebb.simulator.plasticity.PlasticityContext;
 import org.hebb.simulator.plasticity.RuleState;
@@ -18,12 +18,13 @@ import org.hebb.simulator.plasticity.RuleState;
  * {@link Stdp} on one projection under the clock-driven engine: its per-step work and its state (weights,
  * presynaptic and postsynaptic traces, shared per neuron).
  */
-final class ClockStdpSynapses implements StdpSynapses, SynapseUpdate {
+final class ClockStdpSynapses implements StdpSynapses, PairStdpUpdate {
     private static final List<Variable> VARIABLES = List.of(
             new Variable("weight", "projection weight unit", Scope.SYNAPSE),
             new Variable("pre_trace", "1", Scope.PRESYNAPTIC_NEURON),
             new Variable("post_trace", "1", Scope.POSTSYNAPTIC_NEURON));
 
+    private final Projection projection;
     private final float[] weights;
     private final Trace preTrace;
     private final Trace postTrace;
@@ -36,7 +37,7 @@ final class ClockStdpSynapses implements StdpSynapses, SynapseUpdate {
     private final WeightDependence.LinearChange down;
 
     ClockStdpSynapses(Stdp rule, PlasticityContext context) {
-        Projection projection = context.projection();
+        this.projection = context.projection();
         this.weights = projection.rows().weights();
         this.bounds = rule.bounds();
         bounds.requireContains(projection.name(), weights);
@@ -139,5 +140,50 @@ final class ClockStdpSynapses implements StdpSynapses, SynapseUpdate {
     @Override
     public float[] weights() {
         return weights;
+    }
+
+    @Override
+    public Projection projection() {
+        return projection;
+    }
+
+    @Override
+    public Trace presynapticTrace() {
+        return preTrace;
+    }
+
+    @Override
+    public Trace postsynapticTrace() {
+        return postTrace;
+    }
+
+    @Override
+    public float potentiationConstant() {
+        return up.constant();
+    }
+
+    @Override
+    public float potentiationSlope() {
+        return up.slope();
+    }
+
+    @Override
+    public float depressionConstant() {
+        return down.constant();
+    }
+
+    @Override
+    public float depressionSlope() {
+        return down.slope();
+    }
+
+    @Override
+    public float minWeight() {
+        return bounds.min();
+    }
+
+    @Override
+    public float maxWeight() {
+        return bounds.max();
     }
 }

@@ -63,7 +63,7 @@ public final class Stdp implements PlasticityRule<StdpSynapses> {
 
     @Override
     public Set<BackendKind> backends() {
-        return Set.of(BackendKind.JAVA);
+        return Set.of(BackendKind.JAVA, BackendKind.OPENCL);
     }
 
     @Override

@@ -63,6 +63,13 @@ public interface Engine extends AutoCloseable {
         return Map.of();
     }
 
+    /**
+     * Called when a run ends normally: an engine that keeps plastic weights elsewhere (on a device) copies them back
+     * into the rules' arrays here, so that user code between runs reads them.
+     */
+    default void runEnded() {
+    }
+
     /** A non-finite state value: variable index, neuron index, value. */
     record NonFiniteValue(int variable, int neuron, float value) {
     }
