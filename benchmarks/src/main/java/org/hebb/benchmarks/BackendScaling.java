@@ -15,8 +15,9 @@ import org.hebb.simulator.BackendKind;
 import org.hebb.simulator.Network;
 
 /**
- * Steps per second of COBA (Euler membrane, dt 0.1 ms) on the Java backend with 1 and 2 threads and on the OpenCL
- * backend's default device, at several sizes: for each size the three run the same network (seed 1) in turn,
+ * Steps per second of COBA (Euler membrane, dt 0.1 ms), static and with STDP on E->E
+ * ({@link CobaNetwork#stdpOnExcitatory()}), on the Java backend with 1 and 2 threads and on the OpenCL backend's
+ * default device, at several sizes: for each size the three run the same network (seed 1) in turn,
  * each after a 20 ms warm-up of its own network, repeated, medians. Also the host-device traffic per step of the
  * OpenCL runs (no monitor attached). Writes {@code benchmarks/results/opencl.json}.
  * Usage: {@code BackendScaling [repeats] [sizes...]}; defaults 3, 4000 16000 100000 1000000. The biological time
@@ -31,10 +32,14 @@ public final class BackendScaling {
     private record Measurement(double stepsPerSecond, double bytesToHostPerStep) {
     }
 
-    static Measurement run(String backend, int n, double durationMs) {
+    static Measurement run(String model, String backend, int n, double durationMs) {
         BackendKind kind = backend.equals("opencl") ? BackendKind.OPENCL : BackendKind.JAVA;
         int threads = backend.equals("java-2") ? 2 : 1;
-        try (Network net = CobaNetwork.build(n, 1, threads, IfCondExp.Integration.EULER, kind).network()) {
+        CobaNetwork coba = CobaNetwork.build(n, 1, threads, IfCondExp.Integration.EULER, kind);
+        if (model.equals("plastic-coba")) {
+            coba.addStdpOnExcitatory();
+        }
+        try (Network net = coba.network()) {
             net.run(20);
             long bytes = net.engineCounters().getOrDefault("bytes_to_host", 0L);
             long start = System.nanoTime();
@@ -54,41 +59,48 @@ public final class BackendScaling {
         String device = OpenClDevices.select(null).name();
         String deviceType = OpenClDevices.select(null).type().equals("GPU") ? "opencl-gpu" : "opencl-cpu";
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (int n : sizes) {
-            double durationMs = Math.max(20, Math.round(2e8 / n * 0.1));
-            double[][] rates = new double[BACKENDS.length][repeats];
-            double[] traffic = new double[repeats];
-            for (int r = 0; r < repeats; r++) {
-                for (int b = 0; b < BACKENDS.length; b++) {
-                    Measurement m = run(BACKENDS[b], n, durationMs);
-                    rates[b][r] = m.stepsPerSecond();
-                    if (BACKENDS[b].equals("opencl")) {
-                        traffic[r] = m.bytesToHostPerStep();
-                    }
-                }
-            }
-            for (int b = 0; b < BACKENDS.length; b++) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("model", "coba");
-                row.put("n", n);
-                boolean openCl = BACKENDS[b].equals("opencl");
-                row.put("backend", openCl ? deviceType : BACKENDS[b]);
-                row.put("device", openCl ? device : "JVM " + System.getProperty("java.version"));
-                row.put("steps_per_second", Medians.of(rates[b]));
-                row.put("duration_ms", durationMs);
-                if (openCl) {
-                    row.put("bytes_to_host_per_step", Medians.of(traffic));
-                }
-                rows.add(row);
-                System.err.println(row);
+        for (String model : new String[] {"coba", "plastic-coba"}) {
+            for (int n : sizes) {
+                measure(model, n, repeats, device, deviceType, rows);
             }
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("benchmark", "COBA, Euler membrane, dt 0.1 ms, seed 1: steps per second (medians of " + repeats
-                + " alternating repeats)");
+        out.put("benchmark", "COBA (static, and with STDP on E->E), Euler membrane, dt 0.1 ms, seed 1: steps per "
+                + "second (medians of " + repeats + " alternating repeats)");
         out.put("java", System.getProperty("java.version"));
         out.put("results", rows);
         JsonOutput.write(Path.of(System.getProperty("hebb.root", ".")).resolve("benchmarks/results/opencl.json"),
                 out);
+    }
+
+    private static void measure(String model, int n, int repeats, String device, String deviceType,
+                                List<Map<String, Object>> rows) {
+        double durationMs = Math.max(20, Math.round(2e8 / n * 0.1));
+        double[][] rates = new double[BACKENDS.length][repeats];
+        double[] traffic = new double[repeats];
+        for (int r = 0; r < repeats; r++) {
+            for (int b = 0; b < BACKENDS.length; b++) {
+                Measurement m = run(model, BACKENDS[b], n, durationMs);
+                rates[b][r] = m.stepsPerSecond();
+                if (BACKENDS[b].equals("opencl")) {
+                    traffic[r] = m.bytesToHostPerStep();
+                }
+            }
+        }
+        for (int b = 0; b < BACKENDS.length; b++) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("model", model);
+            row.put("n", n);
+            boolean openCl = BACKENDS[b].equals("opencl");
+            row.put("backend", openCl ? deviceType : BACKENDS[b]);
+            row.put("device", openCl ? device : "JVM " + System.getProperty("java.version"));
+            row.put("steps_per_second", Medians.of(rates[b]));
+            row.put("duration_ms", durationMs);
+            if (openCl) {
+                row.put("bytes_to_host_per_step", Medians.of(traffic));
+            }
+            rows.add(row);
+            System.err.println(row);
+        }
     }
 }

@@ -299,6 +299,20 @@ final class OpenClEngine implements Engine {
             global = new long[] {(items + group - 1) / group * group};
         }
 
+        /** Sets arguments {@code first}, {@code first + 1}, ... to ints, floats and buffers (setup only). */
+        void args(int first, Object... values) {
+            for (int k = 0; k < values.length; k++) {
+                Object value = values[k];
+                if (value instanceof Integer i) {
+                    arg(first + k, i);
+                } else if (value instanceof Float f) {
+                    arg(first + k, (float) f);
+                } else {
+                    arg(first + k, (cl_mem) value);
+                }
+            }
+        }
+
         void arg(int index, int value) {
             clSetKernelArg(kernel, index, Sizeof.cl_int, Pointer.to(new int[] {value}));
         }
@@ -345,19 +359,10 @@ final class OpenClEngine implements Engine {
 
         /** Binds the shared buffers, once they exist. */
         void bind() {
-            update.arg(2, spiked);
-            update.arg(3, layout.offset());
+            update.args(2, spiked, layout.offset());
             compact = new Launch("compact", layout.blocks(), true);
-            compact.arg(1, population.size());
-            compact.arg(2, layout.blocks());
-            compact.arg(3, layout.offset());
-            compact.arg(4, layout.blockOffset());
-            compact.arg(5, total);
-            compact.arg(6, totalBlocks);
-            compact.arg(7, spiked);
-            compact.arg(8, lists);
-            compact.arg(9, counts);
-            compact.arg(10, listDepth);
+            compact.args(1, population.size(), layout.blocks(), layout.offset(), layout.blockOffset(), total,
+                    totalBlocks, spiked, lists, counts, listDepth);
         }
 
         void launch() {
@@ -415,9 +420,7 @@ final class OpenClEngine implements Engine {
             this.source = source;
             this.probabilities = new float[layout.padded()];
             this.probabilityBuffer = session.floats(probabilities);
-            update.arg(4, (int) key);
-            update.arg(5, (int) (key >>> 32));
-            update.arg(6, probabilityBuffer);
+            update.args(4, (int) key, (int) (key >>> 32), probabilityBuffer);
         }
 
         @Override
@@ -457,9 +460,8 @@ final class OpenClEngine implements Engine {
             ringLength = (long) population.model().receptors().size() * depth * layout.padded();
             ring = session.floats(new float[Math.toIntExact(ringLength)]);
             update.arg(4, depth);
-            update.arg(6, ring);
-            update.arg(7, session.floats(padded(injected(population), layout.padded())));
-            update.arg(8, session.floats(model.constants()));
+            update.args(6, ring, session.floats(padded(injected(population), layout.padded())),
+                    session.floats(model.constants()));
             int next = 9;
             for (int option : model.options()) {
                 update.arg(next++, option);
@@ -590,22 +592,8 @@ final class OpenClEngine implements Engine {
             weightBuffer = session.floats(synWeight);
             delayBuffer = session.ints(synDelay);
             launch = new Launch("deliver", t.blocks(), true);
-            launch.arg(1, t.padded());
-            launch.arg(2, t.size());
-            launch.arg(3, t.blocks());
-            launch.arg(4, target.depth);
-            launch.arg(5, onto.size());
-            launch.arg(6, session.ints(desc));
-            launch.arg(7, rowBuffer);
-            launch.arg(8, targetBuffer);
-            launch.arg(9, weightBuffer);
-            launch.arg(10, delayBuffer);
-            launch.arg(11, total);
-            launch.arg(12, totalBlocks);
-            launch.arg(13, lists);
-            launch.arg(14, counts);
-            launch.arg(15, target.ring);
-            launch.arg(16, listDepth);
+            launch.args(1, t.padded(), t.size(), t.blocks(), target.depth, onto.size(), session.ints(desc), rowBuffer,
+                    targetBuffer, weightBuffer, delayBuffer, total, totalBlocks, lists, counts, target.ring, listDepth);
         }
 
         void launch() {
@@ -628,14 +616,8 @@ final class OpenClEngine implements Engine {
             length = (long) trace.depth() * stride;
             ring = session.floats(new float[Math.toIntExact(length)]);
             advance = new Launch("trace_advance", stride, false);
-            advance.arg(1, stride);
-            advance.arg(2, trace.depth());
-            advance.arg(3, ring);
-            advance.arg(4, spiked);
-            advance.arg(5, layout.offset());
-            advance.arg(6, trace.decay());
-            advance.arg(7, trace.increment());
-            advance.arg(8, trace.pairing() == Trace.Pairing.NEAREST_NEIGHBOUR ? 1 : 0);
+            advance.args(1, stride, trace.depth(), ring, spiked, layout.offset(), trace.decay(), trace.increment(),
+                    trace.pairing() == Trace.Pairing.NEAREST_NEIGHBOUR ? 1 : 0);
         }
     }
 
@@ -663,37 +645,15 @@ final class OpenClEngine implements Engine {
             DeviceTrace pre = traces.get(rule.presynapticTrace());
             DeviceTrace post = traces.get(rule.postsynapticTrace());
             launch = new Launch("stdp", t.blocks(), true);
-            int[] ints = {t.size(), t.blocks(), listDepth, total, totalBlocks};
-            for (int k = 0; k < ints.length; k++) {
-                launch.arg(1 + k, ints[k]);
-            }
-            launch.arg(6, lists);
-            launch.arg(7, counts);
-            int[] layoutInts = {s.offset(), s.size(), s.blocks(), s.blockOffset(), t.offset(), t.blockOffset(), rowBase};
-            for (int k = 0; k < layoutInts.length; k++) {
-                launch.arg(8 + k, layoutInts[k]);
-            }
-            launch.arg(15, delivery.rowBuffer);
-            launch.arg(16, delivery.targetBuffer);
-            launch.arg(17, delivery.delayBuffer);
-            launch.arg(18, delivery.weightBuffer);
-            launch.arg(19, p.minDelay());
-            launch.arg(20, p.maxDelay());
-            launch.arg(21, post.ring);
-            launch.arg(22, rule.postsynapticTrace().depth());
-            launch.arg(23, post.stride);
-            launch.arg(24, rule.postsynapticTrace().decay());
-            launch.arg(25, pre.ring);
-            launch.arg(26, rule.presynapticTrace().depth());
-            launch.arg(27, pre.stride);
-            launch.arg(28, session.ints(in.start()));
-            launch.arg(29, session.ints(synapse));
-            launch.arg(30, session.ints(in.source()));
-            float[] change = {rule.potentiationConstant(), rule.potentiationSlope(), rule.depressionConstant(),
-                    rule.depressionSlope(), rule.minWeight(), rule.maxWeight()};
-            for (int k = 0; k < change.length; k++) {
-                launch.arg(31 + k, change[k]);
-            }
+            Trace preTrace = rule.presynapticTrace();
+            Trace postTrace = rule.postsynapticTrace();
+            launch.args(1, t.size(), t.blocks(), listDepth, total, totalBlocks, lists, counts, s.offset(), s.size(),
+                    s.blocks(), s.blockOffset(), t.offset(), t.blockOffset(), rowBase, delivery.rowBuffer,
+                    delivery.targetBuffer, delivery.delayBuffer, delivery.weightBuffer, p.minDelay(), p.maxDelay(),
+                    post.ring, postTrace.depth(), post.stride, postTrace.decay(), pre.ring, preTrace.depth(),
+                    pre.stride, session.ints(in.start()), session.ints(synapse), session.ints(in.source()),
+                    rule.potentiationConstant(), rule.potentiationSlope(), rule.depressionConstant(),
+                    rule.depressionSlope(), rule.minWeight(), rule.maxWeight());
         }
 
         /** Copies the weights back into the rule's array. */

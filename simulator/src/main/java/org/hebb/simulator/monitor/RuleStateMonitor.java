@@ -1,7 +1,5 @@
 package org.hebb.simulator.monitor;
 
-import org.eclipse.collections.impl.list.mutable.primitive.FloatArrayList;
-import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 import org.hebb.simulator.engine.SpikeView;
 import org.hebb.simulator.plasticity.RuleState;
 import org.hebb.util.Require;
@@ -19,11 +17,7 @@ public final class RuleStateMonitor implements Monitor {
     private final String variable;
     private final int[] elements;
     private final int interval;
-    private final double dt;
-    private final long maxValues;
-    private final IntArrayList sampleSteps = new IntArrayList();
-    private final FloatArrayList values = new FloatArrayList();
-    private long dropped;
+    private final Samples samples;
 
     /** Created by {@link org.hebb.simulator.Network#monitorRule}. */
     public RuleStateMonitor(RuleState state, String variable, int[] elements, int intervalSteps, double dt,
@@ -39,8 +33,7 @@ public final class RuleStateMonitor implements Monitor {
         this.variable = variable;
         this.elements = elements.clone();
         this.interval = intervalSteps;
-        this.dt = dt;
-        this.maxValues = maxValues;
+        this.samples = new Samples(elements.length, dt, maxValues);
     }
 
     @Override
@@ -48,14 +41,12 @@ public final class RuleStateMonitor implements Monitor {
         if ((step + 1) % interval != 0) {
             return;
         }
-        if (values.size() + (long) elements.length > maxValues) {
-            dropped++;
+        if (!samples.begin(step)) {
             return;
         }
         float[] now = state.values(variable);
-        sampleSteps.add((int) step);
         for (int e : elements) {
-            values.add(now[e]);
+            samples.add(now[e]);
         }
     }
 
@@ -66,35 +57,27 @@ public final class RuleStateMonitor implements Monitor {
 
     /** Number of stored samples. */
     public int sampleCount() {
-        return sampleSteps.size();
+        return samples.count();
     }
 
     /** Time in ms of each sample: the end of the sampled step. */
     public double[] times() {
-        double[] t = new double[sampleSteps.size()];
-        for (int s = 0; s < t.length; s++) {
-            t[s] = (sampleSteps.get(s) + 1) * dt;
-        }
-        return t;
+        return samples.times();
     }
 
     /** The values of the {@code k}-th monitored element, one per sample. */
     public float[] trace(int k) {
         Require.inRange("k (monitored element position)", k, 0, elements.length - 1);
-        float[] trace = new float[sampleSteps.size()];
-        for (int s = 0; s < trace.length; s++) {
-            trace[s] = values.get(s * elements.length + k);
-        }
-        return trace;
+        return samples.series(k);
     }
 
     /** Samples not stored because the bound was reached. */
     public long droppedSamples() {
-        return dropped;
+        return samples.dropped();
     }
 
     @Override
     public long memoryBytes() {
-        return 4L * sampleSteps.size() + 4L * values.size();
+        return samples.memoryBytes();
     }
 }

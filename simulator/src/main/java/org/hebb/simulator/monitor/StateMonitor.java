@@ -1,7 +1,5 @@
 package org.hebb.simulator.monitor;
 
-import org.eclipse.collections.impl.list.mutable.primitive.FloatArrayList;
-import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 import org.hebb.simulator.engine.SpikeView;
 import org.hebb.simulator.population.NeuronPopulation;
 import org.hebb.util.Require;
@@ -20,11 +18,7 @@ public final class StateMonitor implements Monitor {
     private final float[][] arrays;
     private final int[] neurons;
     private final int interval;
-    private final double dt;
-    private final long maxValues;
-    private final IntArrayList sampleSteps = new IntArrayList();
-    private final FloatArrayList values = new FloatArrayList();
-    private long dropped;
+    private final Samples samples;
 
     /** Created by {@link org.hebb.simulator.Network#monitorState}. */
     public StateMonitor(NeuronPopulation population, String[] variables, int[] neurons, int intervalSteps,
@@ -44,8 +38,7 @@ public final class StateMonitor implements Monitor {
         }
         this.neurons = neurons.clone();
         this.interval = intervalSteps;
-        this.dt = dt;
-        this.maxValues = maxValues;
+        this.samples = new Samples(variables.length * neurons.length, dt, maxValues);
     }
 
     @Override
@@ -58,43 +51,31 @@ public final class StateMonitor implements Monitor {
         if (!readsStateAfter(step)) {
             return;
         }
-        int perSample = variables.length * neurons.length;
-        if (values.size() + (long) perSample > maxValues) {
-            dropped++;
+        if (!samples.begin(step)) {
             return;
         }
-        sampleSteps.add((int) step);
         for (float[] array : arrays) {
             for (int n : neurons) {
-                values.add(array[n]);
+                samples.add(array[n]);
             }
         }
     }
 
     /** Number of stored samples. */
     public int sampleCount() {
-        return sampleSteps.size();
+        return samples.count();
     }
 
     /** Time in ms of each sample: the end of the sampled step. */
     public double[] times() {
-        double[] t = new double[sampleSteps.size()];
-        for (int s = 0; s < t.length; s++) {
-            t[s] = (sampleSteps.get(s) + 1) * dt;
-        }
-        return t;
+        return samples.times();
     }
 
     /** The trace of {@code variable} for the {@code k}-th monitored neuron, one value per sample. */
     public float[] trace(String variable, int k) {
         int v = indexOf(variable);
         Require.inRange("k (monitored neuron position)", k, 0, neurons.length - 1);
-        int perSample = variables.length * neurons.length;
-        float[] trace = new float[sampleSteps.size()];
-        for (int s = 0; s < trace.length; s++) {
-            trace[s] = values.get(s * perSample + v * neurons.length + k);
-        }
-        return trace;
+        return samples.series(v * neurons.length + k);
     }
 
     private int indexOf(String variable) {
@@ -109,7 +90,7 @@ public final class StateMonitor implements Monitor {
 
     /** Samples not stored because the bound was reached. */
     public long droppedSamples() {
-        return dropped;
+        return samples.dropped();
     }
 
     /** The monitored population. */
@@ -119,6 +100,6 @@ public final class StateMonitor implements Monitor {
 
     @Override
     public long memoryBytes() {
-        return 4L * sampleSteps.size() + 4L * values.size();
+        return samples.memoryBytes();
     }
 }
