@@ -6,6 +6,7 @@ import org.hebb.neurons.lif.IfCondExp;
 import org.hebb.neurons.lif.IfCurrDelta;
 import org.hebb.neurons.lif.IfCurrExp;
 import org.hebb.neurons.lif.LifModel;
+import org.hebb.neurons.lif.NalsmLif;
 
 /**
  * How a neuron model runs on the device: its kernel in {@code clock_step.cl}, the model's own single-precision
@@ -37,6 +38,11 @@ record DeviceModel(String kernel, float[] constants, int[] options, boolean exac
         if (model instanceof IfCurrDelta m) {
             IfCurrDelta.StepConstants k = m.stepConstants(dt);
             return lif("if_curr_delta", m, dt, new int[0], true, k.decay(), k.resistance(), k.restPlusBias());
+        }
+        if (model instanceof NalsmLif m) {
+            NalsmLif.StepConstants k = m.stepConstants(dt);
+            return new DeviceModel("nalsm_lif", new float[] {k.step(), k.keep(), k.perArrival(), k.driveDecay(),
+                    k.bias(), k.threshold(), k.reset(), k.refractorySteps()}, new int[0], true);
         }
         if (model instanceof Izhikevich m) {
             Izhikevich.StepConstants k = m.stepConstants(dt);

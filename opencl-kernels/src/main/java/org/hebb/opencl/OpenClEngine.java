@@ -38,9 +38,9 @@ import org.jocl.cl_mem;
  * population's spikes when a monitor reads them (block counts, then the spikes), its state when a state monitor
  * reads it, a few bytes per variable for the finite-state check.
  *
- * <p>Runs so far: IF_curr_exp, IF_cond_exp, IF_curr_delta and Izhikevich populations ({@link DeviceModel}),
- * Bernoulli and Poisson sources, constant injected currents, static projections with any weights and delays.
- * Anything else is refused, naming it and the Java backend.
+ * <p>Runs so far: IF_curr_exp, IF_cond_exp, IF_curr_delta, Izhikevich and NALSM populations ({@link DeviceModel}),
+ * Bernoulli and Poisson sources, constant injected currents, projections with any weights and delays, static or
+ * with pair-based STDP ({@link PairStdpUpdate}). Anything else is refused, naming it and the Java backend.
  */
 final class OpenClEngine implements Engine {
     /** Neurons per block at least, and blocks per compute unit at most (work-groups cost time to start on a CPU). */
@@ -153,7 +153,8 @@ final class OpenClEngine implements Engine {
         DeviceModel model = DeviceModel.of(population.model(), dt);
         if (model == null) {
             throw unsupported("population '" + population.name() + "' of " + population.model().name()
-                    + " (the device runs IF_curr_exp, IF_cond_exp, IF_curr_delta and Izhikevich so far)");
+                    + " (the device runs IF_curr_exp, IF_cond_exp, IF_curr_delta, Izhikevich and the NALSM neuron so "
+                    + "far)");
         }
         return model;
     }

@@ -332,6 +332,23 @@ __kernel void if_curr_delta(NEURON_ARGS, __global float* v, __global float* refr
     LIF_FIRE(3)
 }
 
+// The NALSM neuron (NalsmLif.StepConstants: step, keep, perArrival, driveDecay, bias, threshold, reset,
+// refractory steps): forward Euler; receptor 0 feeds the decaying drive, receptor 1 jumps v; refractoriness
+// skips threshold checks but not integration.
+__kernel void nalsm_lif(NEURON_ARGS, __global float* restrict v, __global float* restrict drive,
+                        __global float* restrict refractory) {
+    int i = get_global_id(0);
+    float d = drive[i] + INPUT(0) * k[2];
+    float direct = INPUT(1);
+    float vNew = v[i] * k[1] + k[0] * (d + k[4] + injected[i]) + direct;
+    drive[i] = d * k[3];
+    float remaining = refractory[i];
+    int spike = remaining <= 0.0f && vNew >= k[5];
+    v[i] = spike ? k[6] : vNew;
+    refractory[i] = remaining > 0.0f ? remaining - 1.0f : (spike ? k[7] : remaining);
+    spiked[offset + i] = (uchar) spike;
+}
+
 // Izhikevich (Izhikevich.StepConstants: step, half, inverseDt, bias, peak); paper numerics when paper != 0.
 __kernel void izhikevich(NEURON_ARGS, const int paper, __global float* v, __global float* u,
                          __global const float* a, __global const float* b, __global const float* c,

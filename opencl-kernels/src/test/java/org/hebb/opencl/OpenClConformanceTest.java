@@ -54,7 +54,13 @@ class OpenClConformanceTest {
      * @param monitored a second state variable to compare besides v
      */
     record Case(String name, NeuronModel model, double[] drive, double[] recurrent, double[] inhibition,
-                double[] bias, String monitored) {
+                double[] bias, String monitored, String[] receptors) {
+        Case(String name, NeuronModel model, double[] drive, double[] recurrent, double[] inhibition, double[] bias,
+             String monitored) {
+            this(name, model, drive, recurrent, inhibition, bias, monitored,
+                    new String[] {"excitatory", "excitatory", "inhibitory"});
+        }
+
         @Override
         public String toString() {
             return name;
@@ -82,7 +88,10 @@ class OpenClConformanceTest {
                         new double[] {0.5, 1.5}, new double[] {-3, -1}, new double[] {2, 6}, "u"),
                 new Case("Izhikevich paper", Izhikevich.builder().numerics(Izhikevich.Numerics.PAPER).build(),
                         new double[] {2, 5}, new double[] {0.5, 1.5}, new double[] {-3, -1}, new double[] {2, 6},
-                        "u"));
+                        "u"),
+                new Case("NALSM", NalsmLif.builder().build(), new double[] {2, 5}, new double[] {0.5, 2},
+                        new double[] {-3, -1}, new double[] {0.2, 0.3}, "drive",
+                        new String[] {"direct", "synaptic", "synaptic"}));
     }
 
     private record Result(int[] neurons, double[] times, int[] counts, float[] state, int[] inputSpikes) {
@@ -102,16 +111,17 @@ class OpenClConformanceTest {
             inh.inject(Currents.constant(bias[0]));
             PoissonSource drive = net.addPoissonSource("drive", 200, 20);
             BernoulliSource pixels = net.addBernoulliSource("pixels", 50);
-            net.connect(drive, exc, Connectors.fixedInDegree(20, false), Synapses.onto("excitatory")
+            String[] receptor = c.receptors();
+            net.connect(drive, exc, Connectors.fixedInDegree(20, false), Synapses.onto(receptor[0])
                     .weights(Values.uniform(c.drive()[0], c.drive()[1])).delays(Delays.uniformSteps(1, 15)));
-            net.connect(pixels, inh, Connectors.fixedProbability(0.3, true), Synapses.onto("excitatory")
+            net.connect(pixels, inh, Connectors.fixedProbability(0.3, true), Synapses.onto(receptor[0])
                     .weights(Values.constant(c.drive()[1])));
-            net.connect(exc, exc, Connectors.fixedProbability(0.05, false), Synapses.onto("excitatory")
+            net.connect(exc, exc, Connectors.fixedProbability(0.05, false), Synapses.onto(receptor[1])
                     .weights(Values.uniform(c.recurrent()[0], c.recurrent()[1])).delays(Delays.uniformSteps(1, 30))
                     .named("ee"));
-            net.connect(exc, inh, Connectors.fixedProbability(0.1, false), Synapses.onto("excitatory")
+            net.connect(exc, inh, Connectors.fixedProbability(0.1, false), Synapses.onto(receptor[1])
                     .weights(Values.constant(c.recurrent()[1])).delays(Delays.steps(8)).named("ei"));
-            net.connect(inh, exc, Connectors.fixedProbability(0.2, false), Synapses.onto("inhibitory")
+            net.connect(inh, exc, Connectors.fixedProbability(0.2, false), Synapses.onto(receptor[2])
                     .weights(Values.uniform(inhibition[0], inhibition[1])).delays(Delays.uniformSteps(1, 20))
                     .named("ie"));
             SpikeMonitor spikes = net.monitorSpikes(exc);
@@ -274,9 +284,11 @@ class OpenClConformanceTest {
     @Test
     void whatTheDeviceCannotRunYetIsRefusedNamingTheJavaBackend() {
         try (Network net = Network.builder().backend(BackendKind.OPENCL).build()) {
-            net.addNeurons("cells", 10, NalsmLif.builder().build());
+            NeuronPopulation cells = net.addNeurons("cells", 10, IfCurrExp.builder().build());
+            net.connect(net.addSpikeTimes("times", new double[][] {{1.0}}), cells, Connectors.allToAll(true),
+                    Synapses.onto("excitatory").weights(Values.constant(1)));
             String message = assertThrows(IllegalArgumentException.class, () -> net.run(1)).getMessage();
-            assertTrue(message.contains("cells") && message.contains("BackendKind.JAVA"), message);
+            assertTrue(message.contains("'times'") && message.contains("BackendKind.JAVA"), message);
         }
     }
 }

@@ -100,24 +100,40 @@ public final class NalsmLif implements NeuronModel {
         return new NeuronState(variables(), size);
     }
 
+    /**
+     * The single-precision constants of one step of {@code dt} ms, shared by every backend's kernel: dt, the
+     * membrane's keep factor 1 - dt / tau_m, the drive per arriving weight 1 / tau_syn, the drive's decay per step,
+     * i_offset, threshold, reset, and the refractory period in steps.
+     */
+    public record StepConstants(float step, float keep, float perArrival, float driveDecay, float bias,
+                                float threshold, float reset, float refractorySteps) {
+    }
+
+    /** The constants of one step of {@code dt} ms (see {@link StepConstants}). */
+    public StepConstants stepConstants(double dt) {
+        return new StepConstants((float) dt, (float) (1 - dt / tauM), (float) (1 / tauSyn),
+                (float) Math.exp(-dt / tauSyn), (float) iOffset, (float) vThresh, (float) vReset,
+                Math.round(tauRefrac / dt));
+    }
+
     @Override
     public NeuronKernel createKernel(NeuronState state, double dt) {
-        long steps = Math.round(tauRefrac / dt);
-        Require.that(steps <= 1 << 24, "tau_refrac = " + tauRefrac + " ms is not allowed at dt = " + dt
-                + " ms: must be at most 2^24 steps");
+        Require.that(Math.round(tauRefrac / dt) <= 1 << 24, "tau_refrac = " + tauRefrac + " ms is not allowed at dt = "
+                + dt + " ms: must be at most 2^24 steps");
         Require.that(dt < tauM, "dt = " + dt + " ms is not allowed for " + name() + ": must be below tau_m = "
                 + tauM + " ms (forward Euler)");
-        final float refractorySteps = steps;
+        final StepConstants k = stepConstants(dt);
+        final float refractorySteps = k.refractorySteps();
         final float[] v = state.array(V);
         final float[] drive = state.array(DRIVE);
         final float[] refractory = state.array(REFRACTORY);
-        final float step = (float) dt;
-        final float keep = (float) (1 - dt / tauM);
-        final float perArrival = (float) (1 / tauSyn);
-        final float driveDecay = (float) Math.exp(-dt / tauSyn);
-        final float bias = (float) iOffset;
-        final float threshold = (float) vThresh;
-        final float reset = (float) vReset;
+        final float step = k.step();
+        final float keep = k.keep();
+        final float perArrival = k.perArrival();
+        final float driveDecay = k.driveDecay();
+        final float bias = k.bias();
+        final float threshold = k.threshold();
+        final float reset = k.reset();
         return (from, to, input, injected, spikes) -> {
             integrate(from, to, v, drive, input[0], input[1], injected, step, keep, perArrival, driveDecay, bias);
             int count = 0;
