@@ -30,10 +30,11 @@ import org.jocl.cl_mem;
 /**
  * The clock-driven engine on an OpenCL device, step for step the Java backend's (see {@code clock_step.cl}).
  * Every population is cut into blocks as the Java backend cuts it among threads; state, delay rings, synapses and
- * spike lists stay on the device. One step: each target population's delivery of the previous step's spikes (one
- * work-item per target block, walking the spikes in order and adding the row segments that fall into its block:
- * partitioned by target, never a racy scatter), then each population's update (one work-item per neuron) and the
- * compaction of its spikes into ordered per-block lists. With the same single-precision operations in the same
+ * spike lists, plastic weights and traces stay on the device. One step: each target population's delivery of the
+ * previous step's spikes (one work-item per target block, walking the spikes in order and adding the row segments
+ * that fall into its block: partitioned by target, never a racy scatter), then STDP by target block and the
+ * shared traces, then each population's update (one work-item per neuron) and the compaction of its spikes into
+ * ordered per-block lists. With the same single-precision operations in the same
  * order (FP_CONTRACT OFF), spike trains equal the Java backend's. Only what is asked for crosses to the host: a
  * population's spikes when a monitor reads them (block counts, then the spikes), its state when a state monitor
  * reads it, a few bytes per variable for the finite-state check.
@@ -43,7 +44,10 @@ import org.jocl.cl_mem;
  * with pair-based STDP ({@link PairStdpUpdate}). Anything else is refused, naming it and the Java backend.
  */
 final class OpenClEngine implements Engine {
-    /** Neurons per block at least, and blocks per compute unit at most (work-groups cost time to start on a CPU). */
+    /**
+     * Neurons per block at least, and blocks per compute unit at most: one, as the Java backend has one partition
+     * per thread (more blocks measured slower on PoCL: each work-group costs time to start).
+     */
     private static final int MIN_BLOCK = 256;
     private static final int BLOCKS_PER_COMPUTE_UNIT = 1;
     /** Ints per incoming projection in the delivery's descriptor (see {@code deliver} in clock_step.cl). */

@@ -250,9 +250,9 @@ inline float take_input(__global float* ring, int r, int depth, int size, int sl
 
 // ---- Neuron models -------------------------------------------------------------------------------------------
 // Every model kernel takes the same leading arguments (size: the padded population size, the stride of the delay
-// ring; slot: this step's slot in the ring, step % depth, computed once by the host); k holds the model's step constants (its StepConstants or
-// Propagators record, then threshold, reset and refractory steps for LIF models); the state variables follow, in
-// the model's variable order. Input of receptor r for neuron i: INPUT(r).
+// ring; slot: this step's slot in the ring, step % depth, computed once by the host); k holds the model's step
+// constants (its StepConstants or Propagators record, then threshold, reset and refractory steps for LIF models);
+// the state variables follow, in the model's variable order. Input of receptor r for neuron i: INPUT(r).
 
 #define NEURON_ARGS const long step, const int size, __global uchar* spiked, const int offset, const int depth, \
     const int slot, __global float* restrict ring, __global const float* restrict injected, __constant float* k
@@ -288,8 +288,8 @@ __kernel void if_curr_exp(NEURON_ARGS, __global float* v, __global float* refrac
 // IF_cond_exp (IfCondExp.StepConstants: gLeak, dtOverCm, restWithBias, revE, revI, decayE, decayI): forward Euler,
 // and exponential Euler (exp in double where the device has it, as Java computes it).
 #define IF_COND_EXP(name, MEMBRANE) \
-__kernel void name(NEURON_ARGS, __global float* restrict v, __global float* restrict refractory, __global float* restrict gE, \
-                   __global float* restrict gI) { \
+__kernel void name(NEURON_ARGS, __global float* restrict v, __global float* restrict refractory, \
+                   __global float* restrict gE, __global float* restrict gI) { \
     int i = get_global_id(0); \
     float ge = gE[i] + INPUT(0); \
     float gi = gI[i] + INPUT(1); \

@@ -31,8 +31,8 @@ import org.hebb.simulator.random.Seeds;
  * a busy neuron's inputs mostly cost no root search.
  *
  * <p>Simultaneous events are taken in a fixed order: arrivals (rows, then single synapses), then source spikes,
- * then threshold crossings, then checks, each by index; so all inputs reaching a neuron at one instant count before its
- * threshold is tested, and the run depends only on the master seed. The network's dt is only the reporting grid:
+ * then threshold crossings, then checks, each by index; so all inputs reaching a neuron at one instant count
+ * before its threshold is tested, and the run depends only on the master seed. The network's dt is only the reporting grid:
  * a step processes the events in [t, t + dt), then monitors, callbacks and checkers run as under the clock-driven
  * engine, and spike monitors receive the exact times. One thread.
  *

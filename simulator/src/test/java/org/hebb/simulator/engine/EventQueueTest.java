@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The calendar queue against the binary heap: the same operations must give the same events in the same order
- * (ties in time broken by payload; the engine never queues two events with the same time and payload), through dense and sparse phases that make the calendar's bucket width adapt
- * both ways, far-future and equal times, replacements and clears; and a network gives the same spikes with either.
+ * (ties in time broken by payload; the engine never queues two events with the same time and payload), through
+ * dense and sparse phases that make the calendar's width and bucket count adapt, far-future and equal times,
+ * replacements and clears; and a network gives the same spikes with either.
  */
 class EventQueueTest {
 
