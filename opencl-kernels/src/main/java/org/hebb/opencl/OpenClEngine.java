@@ -11,7 +11,10 @@ import org.hebb.neurons.NeuronState;
 import org.hebb.simulator.BackendKind;
 import org.hebb.simulator.connect.IncomingSynapses;
 import org.hebb.simulator.connect.Projection;
+import org.hebb.simulator.engine.AstrocyteRates;
+import org.hebb.simulator.engine.AstrocyteStdpUpdate;
 import org.hebb.simulator.engine.Engine;
+import org.hebb.simulator.engine.GlobalUpdate;
 import org.hebb.simulator.engine.PairStdpUpdate;
 import org.hebb.simulator.engine.PlasticityWiring;
 import org.hebb.simulator.engine.SpikeView;
@@ -41,7 +44,8 @@ import org.jocl.cl_mem;
  *
  * <p>Runs so far: IF_curr_exp, IF_cond_exp, IF_curr_delta, Izhikevich and NALSM populations ({@link DeviceModel}),
  * Bernoulli and Poisson sources, constant injected currents, projections with any weights and delays, static or
- * with pair-based STDP ({@link PairStdpUpdate}). Anything else is refused, naming it and the Java backend.
+ * with pair-based STDP ({@link PairStdpUpdate}) or astrocyte-modulated STDP ({@link AstrocyteStdpUpdate}). Anything
+ * else is refused, naming it and the Java backend.
  */
 final class OpenClEngine implements Engine {
     /**
@@ -64,6 +68,9 @@ final class OpenClEngine implements Engine {
     private final Group[] groups;
     private final List<Delivery> deliveries = new ArrayList<>();
     private final List<StdpLaunch> learning = new ArrayList<>();
+    private final List<AstrocyteStdpLaunch> astrocyteLearning = new ArrayList<>();
+    private final Map<AstrocyteRates, DeviceAstrocyte> astrocytes = new IdentityHashMap<>();
+    private final List<Runnable> resetActions;
     private final Map<Trace, DeviceTrace> traces = new IdentityHashMap<>();
     /** Steps of spike lists kept: 2, or as many as STDP needs to see presynaptic spikes arrive after their delay. */
     private final int listDepth;
@@ -72,21 +79,35 @@ final class OpenClEngine implements Engine {
     private final long[] stepArgument = new long[1];
     private final Pointer stepPointer = Pointer.to(stepArgument);
     private long step;
+    /** The first step whose predecessor's spikes are delivered and learned from (0, or the step after a reset). */
+    private long continuousFrom;
 
     OpenClEngine(double dt, long masterSeed, String deviceSelector, List<Population> populations,
                  List<Projection> projections, PlasticityWiring plasticity) {
         List<PairStdpUpdate> stdpUpdates = new ArrayList<>();
+        List<AstrocyteStdpUpdate> astrocyteUpdates = new ArrayList<>();
         for (List<SynapseUpdate> updates : plasticity.synapseUpdates().values()) {
             for (SynapseUpdate update : updates) {
-                if (!(update instanceof PairStdpUpdate stdp)) {
-                    throw unsupported("plasticity other than pair-based STDP, and afterDelivery code");
+                if (update instanceof PairStdpUpdate stdp) {
+                    stdpUpdates.add(stdp);
+                } else if (update instanceof AstrocyteStdpUpdate astrocyte) {
+                    astrocyteUpdates.add(astrocyte);
+                } else {
+                    throw unsupported("plasticity other than STDP and astrocyte-modulated STDP, and afterDelivery "
+                            + "code");
                 }
-                stdpUpdates.add(stdp);
             }
         }
-        if (!plasticity.globalUpdates().isEmpty() || !plasticity.eventUpdates().isEmpty()) {
-            throw unsupported("plasticity with global or event updates");
+        for (GlobalUpdate update : plasticity.globalUpdates()) {
+            if (!(update instanceof AstrocyteRates)) {
+                throw unsupported("plasticity with a global update other than an astrocyte's (three-factor "
+                        + "modulators)");
+            }
         }
+        if (!plasticity.eventUpdates().isEmpty()) {
+            throw unsupported("plasticity with event updates");
+        }
+        resetActions = plasticity.resetActions();
         int spikeHistory = 2;
         for (PairStdpUpdate stdp : stdpUpdates) {
             spikeHistory = Math.max(spikeHistory, stdp.projection().maxDelay() + 2);
@@ -147,6 +168,10 @@ final class OpenClEngine implements Engine {
             for (PairStdpUpdate stdp : stdpUpdates) {
                 learning.add(new StdpLaunch(stdp));
             }
+            for (AstrocyteStdpUpdate rule : astrocyteUpdates) {
+                DeviceAstrocyte astrocyte = astrocytes.computeIfAbsent(rule.rates(), DeviceAstrocyte::new);
+                astrocyteLearning.add(new AstrocyteStdpLaunch(rule, astrocyte));
+            }
         } catch (RuntimeException e) {
             session.close();
             throw e;
@@ -187,31 +212,56 @@ final class OpenClEngine implements Engine {
     @Override
     public void step() {
         stepArgument[0] = step;
-        for (Delivery d : deliveries) {
-            d.launch();
+        if (step > continuousFrom) {
+            for (Delivery d : deliveries) {
+                d.launch();
+            }
+            learn();
         }
-        learn();
         for (Group g : groups) {
             g.launch();
         }
         step++;
     }
 
-    /** The plasticity of the previous step's spikes, then the traces advanced to that step. */
+    /**
+     * The plasticity of the previous step's spikes, then the traces advanced to that step, then the astrocytes'
+     * updates (as the Java backend orders them).
+     */
     private void learn() {
         for (StdpLaunch l : learning) {
+            l.launch.run();
+        }
+        for (AstrocyteStdpLaunch l : astrocyteLearning) {
             l.launch.run();
         }
         for (DeviceTrace t : traces.values()) {
             t.advance.run();
         }
+        for (DeviceAstrocyte a : astrocytes.values()) {
+            a.update.run();
+        }
     }
 
-    /** {@inheritDoc} The plastic weights are copied back into the rules' arrays. */
+    /** {@inheritDoc} The astrocytes' rates and decay go to the device. */
+    @Override
+    public void runStarting() {
+        for (DeviceAstrocyte a : astrocytes.values()) {
+            a.upload();
+        }
+    }
+
+    /** {@inheritDoc} The plastic weights and the astrocytes' rates are copied back into the rules' arrays. */
     @Override
     public void runEnded() {
         for (StdpLaunch l : learning) {
-            l.download();
+            session.read(l.delivery.weightBuffer, (long) Sizeof.cl_float * l.synapseBase, l.rule.weights());
+        }
+        for (AstrocyteStdpLaunch l : astrocyteLearning) {
+            session.read(l.delivery.weightBuffer, (long) Sizeof.cl_float * l.synapseBase, l.rule.weights());
+        }
+        for (DeviceAstrocyte a : astrocytes.values()) {
+            a.download();
         }
     }
 
@@ -231,14 +281,20 @@ final class OpenClEngine implements Engine {
     }
 
     /**
-     * {@inheritDoc} As on the Java backend, the plasticity of the last step run is applied first; then spikes in
-     * flight, spike flags and counts, delay rings and traces are zeroed on the device.
+     * {@inheritDoc} As on the Java backend, the plasticity of the last step run is applied first and the rules'
+     * reset actions run (an astrocyte's rates go back to the device); then spikes in flight, spike flags and
+     * counts, delay rings and traces are zeroed on the device.
      */
     @Override
     public void resetDynamics(Runnable restoreNeuronState) {
         stepArgument[0] = step;
-        learn();
+        if (step > continuousFrom) {
+            learn();
+        }
+        continuousFrom = step;
         runEnded();
+        resetActions.forEach(Runnable::run);
+        runStarting();
         restoreNeuronState.run();
         for (Group g : groups) {
             g.restarted();
@@ -636,17 +692,13 @@ final class OpenClEngine implements Engine {
         StdpLaunch(PairStdpUpdate rule) {
             this.rule = rule;
             Projection p = rule.projection();
-            Group target = byPopulation.get(p.target());
-            Layout t = target.layout;
+            Layout t = byPopulation.get(p.target()).layout;
             Layout s = byPopulation.get(p.source()).layout;
-            delivery = deliveries.stream().filter(d -> d.target == target).findFirst().orElseThrow();
+            delivery = deliveryOnto(p.target());
             int rowBase = delivery.starts.get(p)[0];
             synapseBase = delivery.starts.get(p)[1];
             IncomingSynapses in = p.incoming();
-            int[] synapse = new int[in.synapse().length];
-            for (int c = 0; c < synapse.length; c++) {
-                synapse[c] = synapseBase + in.synapse()[c];
-            }
+            int[] synapse = offsetBy(in.synapse(), synapseBase);
             DeviceTrace pre = traces.get(rule.presynapticTrace());
             DeviceTrace post = traces.get(rule.postsynapticTrace());
             launch = new Launch("stdp", t.blocks(), true);
@@ -661,9 +713,85 @@ final class OpenClEngine implements Engine {
                     rule.depressionSlope(), rule.minWeight(), rule.maxWeight());
         }
 
-        /** Copies the weights back into the rule's array. */
-        void download() {
-            session.read(delivery.weightBuffer, (long) Sizeof.cl_float * synapseBase, rule.weights());
+    }
+
+    /** An astrocyte's rates {P, A, w_A, bias, decay} on the device, and its update after each step. */
+    private final class DeviceAstrocyte {
+        final AstrocyteRates rates;
+        final cl_mem state;
+        final Launch update;
+        private final float[] host = new float[5];
+
+        DeviceAstrocyte(AstrocyteRates rates) {
+            this.rates = rates;
+            this.state = session.floats(rates.state());
+            update = new Launch("astrocyte_update", 1, false);
+            update.args(1, listDepth, totalBlocks, counts, rates.liquid().size(), session.ints(ranges(rates.liquid())),
+                    rates.input().size(), session.ints(ranges(rates.input())), rates.modulated() ? 1 : 0, rates.dt(),
+                    rates.inverseTau(), state);
         }
+
+        private int[] ranges(List<Population> populations) {
+            int[] ranges = new int[2 * populations.size()];
+            for (int p = 0; p < populations.size(); p++) {
+                Group g = byPopulation.get(populations.get(p));
+                if (g == null) {
+                    throw new IllegalArgumentException("astrocyte population '" + populations.get(p).name()
+                            + "' is not allowed: it belongs to another network");
+                }
+                ranges[2 * p] = g.layout.blockOffset();
+                ranges[2 * p + 1] = g.layout.blocks();
+            }
+            return ranges;
+        }
+
+        void upload() {
+            session.write(state, rates.state());
+        }
+
+        void download() {
+            session.read(state, host);
+            rates.setState(host);
+        }
+    }
+
+    /** Astrocyte-modulated STDP on one projection, on the weights its target's delivery uses. */
+    private final class AstrocyteStdpLaunch {
+        final AstrocyteStdpUpdate rule;
+        final Launch launch;
+        final Delivery delivery;
+        final int synapseBase;
+
+        AstrocyteStdpLaunch(AstrocyteStdpUpdate rule, DeviceAstrocyte astrocyte) {
+            this.rule = rule;
+            Projection p = rule.projection();
+            Layout t = byPopulation.get(p.target()).layout;
+            Layout s = byPopulation.get(p.source()).layout;
+            delivery = deliveryOnto(p.target());
+            int rowBase = delivery.starts.get(p)[0];
+            synapseBase = delivery.starts.get(p)[1];
+            IncomingSynapses in = p.incoming();
+            DeviceTrace pre = traces.get(rule.presynapticTrace());
+            DeviceTrace post = traces.get(rule.postsynapticTrace());
+            launch = new Launch("astrocyte_stdp", t.blocks(), true);
+            launch.args(1, t.size(), t.blocks(), listDepth, total, totalBlocks, lists, counts, s.offset(), s.size(),
+                    s.blocks(), s.blockOffset(), t.offset(), t.blockOffset(), rowBase, delivery.rowBuffer,
+                    delivery.targetBuffer, delivery.weightBuffer, spiked, post.ring, rule.postsynapticTrace().depth(),
+                    post.stride, pre.ring, rule.presynapticTrace().depth(), pre.stride, session.ints(in.start()),
+                    session.ints(offsetBy(in.synapse(), synapseBase)), session.ints(in.source()),
+                    rule.presynapticExcitatory() ? 1 : 0, astrocyte.state, rule.minWeight(), rule.maxWeight());
+        }
+    }
+
+    private Delivery deliveryOnto(Population target) {
+        return deliveries.stream().filter(d -> d.target.population == target).findFirst().orElseThrow();
+    }
+
+    private static int[] offsetBy(int[] values, int offset) {
+        int[] shifted = new int[values.length];
+        for (int k = 0; k < values.length; k++) {
+            shifted[k] = values[k] + offset;
+        }
+        return shifted;
     }
 }

@@ -20,6 +20,9 @@ import org.hebb.simulator.BackendKind;
 import org.hebb.simulator.Network;
 import org.hebb.simulator.connect.Connectors;
 import org.hebb.plasticity.WeightDependence;
+import org.hebb.plasticity.astrocyte.Astrocyte;
+import org.hebb.plasticity.astrocyte.AstrocyteStdp;
+import org.hebb.plasticity.astrocyte.AstrocyteStdpSynapses;
 import org.hebb.plasticity.stdp.Stdp;
 import org.hebb.plasticity.stdp.StdpSynapses;
 import org.hebb.simulator.connect.Delays;
@@ -215,6 +218,74 @@ class OpenClConformanceTest {
         assertArrayEquals(java.times(), device.times(), "spike times");
         assertArrayEquals(java.inputWeights(), device.inputWeights(), "input weights after learning, bit for bit");
         assertArrayEquals(java.recurrentWeights(), device.recurrentWeights(), "recurrent weights, bit for bit");
+    }
+
+    private record Liquid(int[] neurons, double[] times, float[] weights, float[] depression) {
+    }
+
+    /**
+     * Astrocyte-modulated STDP on a small NALSM liquid (input, excitatory and inhibitory populations, both sign
+     * conventions): a run, a reset, a run with NALSM's rate decay; spikes, every weight and the astrocyte's rates
+     * must equal the Java backend's.
+     */
+    private static Liquid liquid(BackendKind backend, Astrocyte.Mode mode) {
+        try (Network net = Network.builder().backend(backend).dt(1.0).threads(1).seed(11).build()) {
+            NalsmLif model = NalsmLif.builder().build();
+            BernoulliSource pixels = net.addBernoulliSource("pixels", 30);
+            float[] p = new float[30];
+            for (int k = 0; k < p.length; k++) {
+                p[k] = 0.05f + 0.3f * k / p.length;
+            }
+            pixels.setProbabilities(p);
+            NeuronPopulation input = net.addNeurons("input", 30, model);
+            NeuronPopulation exc = net.addNeurons("exc", 40, model);
+            NeuronPopulation inh = net.addNeurons("inh", 10, model);
+            net.connect(pixels, input, Connectors.oneToOne(), Synapses.onto("direct").weights(Values.constant(100)));
+            Astrocyte astrocyte = Astrocyte.builder().liquid(exc, inh).input(input).mode(mode).build();
+            List<AstrocyteStdpSynapses> rules = new java.util.ArrayList<>();
+            for (NeuronPopulation target : List.of(exc, inh)) {
+                rules.add(plastic(net, astrocyte, input, target, -3, 3, true));
+                rules.add(plastic(net, astrocyte, exc, target, 0, 3, true));
+                rules.add(plastic(net, astrocyte, inh, target, -3, 0, false));
+            }
+            SpikeMonitor spikes = net.monitorSpikes(exc);
+            net.run(300);
+            float afterFirst = astrocyte.depressionRate();
+            net.resetState();
+            astrocyte.setRateDecayPerMs(0.99);
+            net.run(200);
+            float[] weights = new float[0];
+            for (AstrocyteStdpSynapses rule : rules) {
+                float[] w = rule.weights();
+                float[] joined = java.util.Arrays.copyOf(weights, weights.length + w.length);
+                System.arraycopy(w, 0, joined, weights.length, w.length);
+                weights = joined;
+            }
+            return new Liquid(spikes.neurons(), spikes.times(), weights, new float[] {afterFirst,
+                    astrocyte.depressionRate(), astrocyte.potentiationRate()});
+        }
+    }
+
+    private static AstrocyteStdpSynapses plastic(Network net, Astrocyte astrocyte, NeuronPopulation source,
+                                                 NeuronPopulation target, double min, double max,
+                                                 boolean excitatory) {
+        Projection projection = net.connect(source, target, Connectors.fixedProbability(0.3, false),
+                Synapses.onto("synaptic").weights(Values.uniform(min, max)).delays(Delays.steps(1)));
+        return net.addPlasticity(projection, AstrocyteStdp.builder(astrocyte).presynaptic(excitatory
+                ? AstrocyteStdp.Presynaptic.EXCITATORY : AstrocyteStdp.Presynaptic.INHIBITORY).bounds(min, max)
+                .build());
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(Astrocyte.Mode.class)
+    void astrocyteStdpOnTheDeviceMatchesTheJavaBackend(Astrocyte.Mode mode) {
+        Liquid java = liquid(BackendKind.JAVA, mode);
+        Liquid device = liquid(BackendKind.OPENCL, mode);
+        assertTrue(java.neurons().length > 500, "test setup: too few spikes: " + java.neurons().length);
+        assertArrayEquals(java.neurons(), device.neurons(), "spiking neurons in order");
+        assertArrayEquals(java.times(), device.times(), "spike times");
+        assertArrayEquals(java.weights(), device.weights(), "weights, bit for bit");
+        assertArrayEquals(java.depression(), device.depression(), "A after each run, P after the last");
     }
 
     /** The finite-state check runs on the device and names the same value as on the Java backend. */

@@ -388,6 +388,7 @@ public final class Network implements AutoCloseable {
         MonitorEntry[] recorders = monitors.toArray(new MonitorEntry[0]);
         StepCallback[] afterStep = callbacks.toArray(new StepCallback[0]);
         Checker[] checks = checkers.toArray(new Checker[0]);
+        engine.runStarting();
         long start = System.nanoTime();
         long startStep = engine.currentStep();
         report(listener, 0, steps, start);

@@ -2,6 +2,7 @@ package org.hebb.plasticity.astrocyte;
 
 import java.util.List;
 
+import org.hebb.simulator.engine.AstrocyteRates;
 import org.hebb.simulator.engine.SpikeHistory;
 import org.hebb.simulator.plasticity.PlasticityContext;
 import org.hebb.simulator.population.Population;
@@ -147,7 +148,7 @@ public final class Astrocyte {
         dt = (float) context.dt();
         inverseTau = (float) (1 / tauMs);
         setRateDecayPerMs(rateDecayPerMs);
-        context.afterSynapseUpdates(this::update);
+        context.afterSynapseUpdates(rates);
         context.onReset(this::reset);
     }
 
@@ -158,6 +159,56 @@ public final class Astrocyte {
         }
         return histories;
     }
+
+    /** The rates as the engines see them: {@link AstrocyteRates} over this astrocyte. */
+    AstrocyteRates rates() {
+        return rates;
+    }
+
+    private final AstrocyteRates rates = new AstrocyteRates() {
+        @Override
+        public void afterSynapseUpdates(long spikeStep) {
+            update(spikeStep);
+        }
+
+        @Override
+        public List<Population> liquid() {
+            return liquid;
+        }
+
+        @Override
+        public List<Population> input() {
+            return input;
+        }
+
+        @Override
+        public boolean modulated() {
+            return mode == Mode.MODULATED;
+        }
+
+        @Override
+        public float dt() {
+            return dt;
+        }
+
+        @Override
+        public float inverseTau() {
+            return inverseTau;
+        }
+
+        @Override
+        public float[] state() {
+            return new float[] {potentiation[0], depression[0], weight, bias, decayPerStep};
+        }
+
+        @Override
+        public void setState(float[] values) {
+            potentiation[0] = values[0];
+            depression[0] = values[1];
+            weight = values[2];
+            bias = values[3];
+        }
+    };
 
     private void update(long spikeStep) {
         if (mode == Mode.MODULATED) {

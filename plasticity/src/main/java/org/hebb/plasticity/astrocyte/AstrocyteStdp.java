@@ -63,7 +63,7 @@ public final class AstrocyteStdp implements PlasticityRule<AstrocyteStdpSynapses
 
     @Override
     public Set<BackendKind> backends() {
-        return Set.of(BackendKind.JAVA);
+        return Set.of(BackendKind.JAVA, BackendKind.OPENCL);
     }
 
     @Override

@@ -6,9 +6,10 @@ import java.util.List;
 import org.hebb.plasticity.WeightBounds;
 import org.hebb.simulator.connect.IncomingSynapses;
 import org.hebb.simulator.connect.Projection;
+import org.hebb.simulator.engine.AstrocyteRates;
+import org.hebb.simulator.engine.AstrocyteStdpUpdate;
 import org.hebb.simulator.engine.SpikeView;
 import org.hebb.simulator.engine.SynapseRange;
-import org.hebb.simulator.engine.SynapseUpdate;
 import org.hebb.simulator.engine.Trace;
 import org.hebb.simulator.plasticity.PlasticityContext;
 import org.hebb.simulator.plasticity.RuleState;
@@ -18,7 +19,7 @@ import org.hebb.simulator.plasticity.RuleState;
  * postsynaptic trace, postsynaptic spikes change their incoming synapses (transposed index) with the presynaptic
  * trace. A synapse whose two neurons both fired in the step is clipped once, after both changes.
  */
-public final class AstrocyteStdpSynapses implements SynapseUpdate, RuleState {
+public final class AstrocyteStdpSynapses implements AstrocyteStdpUpdate, RuleState {
     private static final List<Variable> VARIABLES = List.of(
             new Variable("weight", "projection weight unit", Scope.SYNAPSE),
             new Variable("pre_trace", "1", Scope.PRESYNAPTIC_NEURON),
@@ -26,6 +27,7 @@ public final class AstrocyteStdpSynapses implements SynapseUpdate, RuleState {
             new Variable("potentiation_rate", "1", Scope.GLOBAL),
             new Variable("depression_rate", "1", Scope.GLOBAL));
 
+    private final Projection projection;
     private final float[] weights;
     private final Astrocyte astrocyte;
     private final boolean excitatory;
@@ -37,7 +39,7 @@ public final class AstrocyteStdpSynapses implements SynapseUpdate, RuleState {
     private final long[] postSpikeStep;
 
     AstrocyteStdpSynapses(AstrocyteStdp rule, PlasticityContext context) {
-        Projection projection = context.projection();
+        this.projection = context.projection();
         this.weights = projection.rows().weights();
         this.bounds = rule.bounds();
         bounds.requireContains(projection.name(), weights);
@@ -121,7 +123,43 @@ public final class AstrocyteStdpSynapses implements SynapseUpdate, RuleState {
         };
     }
 
+    @Override
+    public Projection projection() {
+        return projection;
+    }
+
+    @Override
+    public Trace presynapticTrace() {
+        return preTrace;
+    }
+
+    @Override
+    public Trace postsynapticTrace() {
+        return postTrace;
+    }
+
+    @Override
+    public boolean presynapticExcitatory() {
+        return excitatory;
+    }
+
+    @Override
+    public float minWeight() {
+        return bounds.min();
+    }
+
+    @Override
+    public float maxWeight() {
+        return bounds.max();
+    }
+
+    @Override
+    public AstrocyteRates rates() {
+        return astrocyte.rates();
+    }
+
     /** The live weight array (synapse order of the projection). */
+    @Override
     public float[] weights() {
         return weights;
     }

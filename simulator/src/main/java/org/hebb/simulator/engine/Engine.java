@@ -64,8 +64,15 @@ public interface Engine extends AutoCloseable {
     }
 
     /**
-     * Called when a run ends normally: an engine that keeps plastic weights elsewhere (on a device) copies them back
-     * into the rules' arrays here, so that user code between runs reads them.
+     * Called when a run starts: an engine that keeps rule state elsewhere (on a device) takes what user code may
+     * have changed between runs (an astrocyte's rate decay).
+     */
+    default void runStarting() {
+    }
+
+    /**
+     * Called when a run ends normally: an engine that keeps plastic weights and rule state elsewhere (on a device)
+     * copies them back into the rules' arrays here, so that user code between runs reads them.
      */
     default void runEnded() {
     }
