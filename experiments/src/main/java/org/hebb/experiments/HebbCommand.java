@@ -9,6 +9,7 @@ import org.hebb.experiments.nalsm.LiquidDynamics;
 import org.hebb.experiments.nalsm.UnsupervisedPhase;
 import org.hebb.experiments.quickstart.Quickstart;
 import org.hebb.opencl.OpenClDevices;
+import org.hebb.simulator.BackendKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -70,12 +71,17 @@ public final class HebbCommand implements Runnable {
                 + "(default ${DEFAULT-VALUE}).")
         Path out;
 
+        @Option(names = "--backend", defaultValue = "JAVA", description = "JAVA or OPENCL (the default OpenCL "
+                + "device; see `hebb devices`) (default ${DEFAULT-VALUE}).")
+        BackendKind backend;
+
         @Override
         public Integer call() throws Exception {
-            Quickstart.Summary s = Quickstart.run(neurons, durationMs, seed, threads, out);
+            Quickstart.Summary s = Quickstart.run(neurons, durationMs, seed, threads, backend, out);
             System.out.printf("COBA, %d neurons, %.0f ms, seed %d: excitatory %.2f Hz, inhibitory %.2f Hz "
-                            + "(simulated in %.2f s on %d thread(s))%n", s.neurons(), s.durationMs(), s.seed(),
-                    s.meanRateHz().get("exc"), s.meanRateHz().get("inh"), s.simulationSeconds(), s.threads());
+                            + "(simulated in %.2f s on the %s backend, %d thread(s))%n", s.neurons(), s.durationMs(),
+                    s.seed(), s.meanRateHz().get("exc"), s.meanRateHz().get("inh"), s.simulationSeconds(),
+                    s.backend(), s.threads());
             System.out.println("Results in " + out.toAbsolutePath() + ": summary.md, summary.json, raster.png, "
                     + "population_rate.png, population_rate.csv, spike_counts.csv");
             return 0;

@@ -12,6 +12,7 @@ import org.hebb.experiments.coba.CobaNetwork;
 import org.hebb.experiments.output.JsonOutput;
 import org.hebb.experiments.output.Plots;
 import org.hebb.neurons.lif.IfCondExp;
+import org.hebb.simulator.BackendKind;
 import org.hebb.simulator.Network;
 import org.hebb.simulator.io.AtomicFiles;
 import org.hebb.simulator.monitor.PopulationRateMonitor;
@@ -29,19 +30,26 @@ public final class Quickstart {
 
     /** What the quickstart wrote, also saved as summary.json. */
     public record Summary(String network, int neurons, long seed, double dtMs, double durationMs, int threads,
-                          long synapses, double bytesPerSynapse, Map<String, Double> meanRateHz,
+                          String backend, long synapses, double bytesPerSynapse, Map<String, Double> meanRateHz,
                           Map<String, Long> spikes, double buildSeconds, double simulationSeconds,
                           String javaVersion) {
     }
 
     /**
-     * Runs COBA with {@code n} neurons for {@code durationMs} and writes the results into {@code outDir}.
+     * Runs COBA with {@code n} neurons for {@code durationMs} on the Java backend and writes the results into
+     * {@code outDir}.
      *
      * @param threads 0 to choose automatically
      */
     public static Summary run(int n, double durationMs, long seed, int threads, Path outDir) throws IOException {
+        return run(n, durationMs, seed, threads, BackendKind.JAVA, outDir);
+    }
+
+    /** As {@link #run(int, double, long, int, Path)}, on the given backend (OPENCL: the default device). */
+    public static Summary run(int n, double durationMs, long seed, int threads, BackendKind backend, Path outDir)
+            throws IOException {
         long t0 = System.nanoTime();
-        CobaNetwork coba = CobaNetwork.build(n, seed, threads, IfCondExp.Integration.EXPONENTIAL_EULER);
+        CobaNetwork coba = CobaNetwork.build(n, seed, threads, IfCondExp.Integration.EXPONENTIAL_EULER, backend);
         Network net = coba.network();
         List<Population> groups = List.of(coba.excitatory(), coba.inhibitory());
         List<SpikeMonitor> spikes = new ArrayList<>();
@@ -73,7 +81,8 @@ public final class Quickstart {
         meanRate.put("all", allSpikes / (n * durationMs / 1000.0));
         long synapses = net.projections().stream().mapToLong(p -> p.synapseCount()).sum();
         Summary summary = new Summary("COBA (Brette et al. 2007, benchmark 1)", n, seed, net.dt(), durationMs,
-                net.threads(), synapses, (double) net.synapseMemoryBytes() / synapses, meanRate, spikeTotals,
+                net.threads(), backend.name(), synapses, (double) net.synapseMemoryBytes() / synapses, meanRate,
+                spikeTotals,
                 (t1 - t0) / 1e9, (t2 - t1) / 1e9, System.getProperty("java.version"));
 
         AtomicFiles.write(outDir.resolve("spike_counts.csv"), counts.toString());
@@ -152,6 +161,7 @@ public final class Quickstart {
         md.append("| biological time | ").append(s.durationMs()).append(" ms at dt = ").append(s.dtMs())
                 .append(" ms |\n");
         md.append("| master seed | ").append(s.seed()).append(" |\n");
+        md.append("| backend | ").append(s.backend()).append(" |\n");
         md.append("| threads | ").append(s.threads()).append(" |\n");
         s.meanRateHz().forEach((k, v) -> md.append(String.format("| mean rate, %s | %.2f Hz |%n", k, v)));
         md.append(String.format("| wall time | %.2f s build, %.2f s simulation |%n", s.buildSeconds(),
