@@ -1,6 +1,7 @@
 package org.hebb.opencl;
 
 import static org.jocl.CL.CL_CONTEXT_PLATFORM;
+import static org.jocl.CL.CL_DEVICE_EXTENSIONS;
 import static org.jocl.CL.CL_DEVICE_SINGLE_FP_CONFIG;
 import static org.jocl.CL.CL_FP_CORRECTLY_ROUNDED_DIVIDE_SQRT;
 import static org.jocl.CL.CL_KERNEL_WORK_GROUP_SIZE;
@@ -53,6 +54,8 @@ final class DeviceSession implements AutoCloseable {
     private static final String SOURCE = "clock_step.cl";
 
     final OpenClDevice device;
+    /** Whether the device computes in double precision (cl_khr_fp64): kernels' precise_t is double then. */
+    final boolean doubles;
     private final cl_context context;
     private final cl_command_queue queue;
     private final cl_program program;
@@ -63,6 +66,7 @@ final class DeviceSession implements AutoCloseable {
 
     DeviceSession(OpenClDevice device) {
         this.device = device;
+        this.doubles = extensions(device).contains("cl_khr_fp64");
         cl_context_properties properties = new cl_context_properties();
         properties.addProperty(CL_CONTEXT_PLATFORM, device.platformId());
         context = clCreateContext(properties, 1, new org.jocl.cl_device_id[] {device.deviceId()}, null, null, null);
@@ -77,6 +81,14 @@ final class DeviceSession implements AutoCloseable {
             throw new IllegalStateException("the OpenCL kernels did not build on " + device.name() + ":\n"
                     + buildLog(), e);
         }
+    }
+
+    private static String extensions(OpenClDevice device) {
+        long[] size = new long[1];
+        clGetDeviceInfo(device.deviceId(), CL_DEVICE_EXTENSIONS, 0, null, size);
+        byte[] text = new byte[(int) size[0]];
+        clGetDeviceInfo(device.deviceId(), CL_DEVICE_EXTENSIONS, text.length, Pointer.to(text), null);
+        return new String(text, StandardCharsets.UTF_8);
     }
 
     private static boolean correctlyRoundedDivision(OpenClDevice device) {

@@ -19,6 +19,7 @@ import org.hebb.simulator.engine.PairStdpUpdate;
 import org.hebb.simulator.engine.PlasticityWiring;
 import org.hebb.simulator.engine.SpikeView;
 import org.hebb.simulator.engine.SynapseUpdate;
+import org.hebb.simulator.engine.ThreeFactorUpdate;
 import org.hebb.simulator.engine.Trace;
 import org.hebb.simulator.input.BernoulliSource;
 import org.hebb.simulator.input.CurrentSource;
@@ -44,8 +45,9 @@ import org.jocl.cl_mem;
  *
  * <p>Runs so far: IF_curr_exp, IF_cond_exp, IF_curr_delta, Izhikevich and NALSM populations ({@link DeviceModel}),
  * Bernoulli and Poisson sources, constant injected currents, projections with any weights and delays, static or
- * with pair-based STDP ({@link PairStdpUpdate}) or astrocyte-modulated STDP ({@link AstrocyteStdpUpdate}). Anything
- * else is refused, naming it and the Java backend.
+ * with pair-based STDP ({@link PairStdpUpdate}), the three-factor rule without HLOP ({@link ThreeFactorUpdate}) or
+ * astrocyte-modulated STDP ({@link AstrocyteStdpUpdate}). Anything else is refused, naming it and the Java
+ * backend.
  */
 final class OpenClEngine implements Engine {
     /**
@@ -69,6 +71,9 @@ final class OpenClEngine implements Engine {
     private final List<Delivery> deliveries = new ArrayList<>();
     private final List<StdpLaunch> learning = new ArrayList<>();
     private final List<AstrocyteStdpLaunch> astrocyteLearning = new ArrayList<>();
+    private final List<ThreeFactorLaunch> threeFactorLearning = new ArrayList<>();
+    /** Global updates that stay on the host (the three-factor rule's signals), run after each step's learning. */
+    private final List<GlobalUpdate> hostUpdates = new ArrayList<>();
     private final Map<AstrocyteRates, DeviceAstrocyte> astrocytes = new IdentityHashMap<>();
     private final List<Runnable> resetActions;
     private final Map<Trace, DeviceTrace> traces = new IdentityHashMap<>();
@@ -86,22 +91,30 @@ final class OpenClEngine implements Engine {
                  List<Projection> projections, PlasticityWiring plasticity) {
         List<PairStdpUpdate> stdpUpdates = new ArrayList<>();
         List<AstrocyteStdpUpdate> astrocyteUpdates = new ArrayList<>();
+        List<ThreeFactorUpdate> threeFactorUpdates = new ArrayList<>();
         for (List<SynapseUpdate> updates : plasticity.synapseUpdates().values()) {
             for (SynapseUpdate update : updates) {
                 if (update instanceof PairStdpUpdate stdp) {
                     stdpUpdates.add(stdp);
                 } else if (update instanceof AstrocyteStdpUpdate astrocyte) {
                     astrocyteUpdates.add(astrocyte);
+                } else if (update instanceof ThreeFactorUpdate threeFactor) {
+                    if (threeFactor.projected()) {
+                        throw unsupported("the three-factor rule with an orthogonal projection (HLOP), which "
+                                + "projects the presynaptic traces on the host every step");
+                    }
+                    threeFactorUpdates.add(threeFactor);
                 } else {
-                    throw unsupported("plasticity other than STDP and astrocyte-modulated STDP, and afterDelivery "
-                            + "code");
+                    throw unsupported("afterDelivery code");
                 }
             }
         }
         for (GlobalUpdate update : plasticity.globalUpdates()) {
             if (!(update instanceof AstrocyteRates)) {
-                throw unsupported("plasticity with a global update other than an astrocyte's (three-factor "
-                        + "modulators)");
+                if (threeFactorUpdates.isEmpty()) {
+                    throw unsupported("a global update of a rule the device does not know");
+                }
+                hostUpdates.add(update);
             }
         }
         if (!plasticity.eventUpdates().isEmpty()) {
@@ -111,6 +124,9 @@ final class OpenClEngine implements Engine {
         int spikeHistory = 2;
         for (PairStdpUpdate stdp : stdpUpdates) {
             spikeHistory = Math.max(spikeHistory, stdp.projection().maxDelay() + 2);
+        }
+        for (ThreeFactorUpdate rule : threeFactorUpdates) {
+            spikeHistory = Math.max(spikeHistory, rule.projection().maxDelay() + 2);
         }
         listDepth = spikeHistory;
         session = new DeviceSession(OpenClDevices.select(deviceSelector));
@@ -167,6 +183,9 @@ final class OpenClEngine implements Engine {
             }
             for (PairStdpUpdate stdp : stdpUpdates) {
                 learning.add(new StdpLaunch(stdp));
+            }
+            for (ThreeFactorUpdate rule : threeFactorUpdates) {
+                threeFactorLearning.add(new ThreeFactorLaunch(rule));
             }
             for (AstrocyteStdpUpdate rule : astrocyteUpdates) {
                 DeviceAstrocyte astrocyte = astrocytes.computeIfAbsent(rule.rates(), DeviceAstrocyte::new);
@@ -235,11 +254,17 @@ final class OpenClEngine implements Engine {
         for (AstrocyteStdpLaunch l : astrocyteLearning) {
             l.launch.run();
         }
+        for (ThreeFactorLaunch l : threeFactorLearning) {
+            l.run();
+        }
         for (DeviceTrace t : traces.values()) {
             t.advance.run();
         }
         for (DeviceAstrocyte a : astrocytes.values()) {
             a.update.run();
+        }
+        for (GlobalUpdate update : hostUpdates) {
+            update.afterSynapseUpdates(stepArgument[0] - 1);
         }
     }
 
@@ -260,8 +285,14 @@ final class OpenClEngine implements Engine {
         for (AstrocyteStdpLaunch l : astrocyteLearning) {
             session.read(l.delivery.weightBuffer, (long) Sizeof.cl_float * l.synapseBase, l.rule.weights());
         }
+        for (ThreeFactorLaunch l : threeFactorLearning) {
+            l.download();
+        }
         for (DeviceAstrocyte a : astrocytes.values()) {
             a.download();
+        }
+        for (DeviceTrace t : traces.values()) {
+            t.download();
         }
     }
 
@@ -662,7 +693,10 @@ final class OpenClEngine implements Engine {
         }
     }
 
-    /** A shared spike trace on the device: a ring of {@code depth} steps of the population's padded size. */
+    /**
+     * A shared spike trace on the device: a ring of {@code depth} steps of the population's padded size, copied
+     * into the host trace when a run ends (for rule states that show traces).
+     */
     private final class DeviceTrace {
         final Trace trace;
         final cl_mem ring;
@@ -676,9 +710,18 @@ final class OpenClEngine implements Engine {
             stride = layout.padded();
             length = (long) trace.depth() * stride;
             ring = session.floats(new float[Math.toIntExact(length)]);
+            trace.allocate();
             advance = new Launch("trace_advance", stride, false);
             advance.args(1, stride, trace.depth(), ring, spiked, layout.offset(), trace.decay(), trace.increment(),
                     trace.pairing() == Trace.Pairing.NEAREST_NEIGHBOUR ? 1 : 0);
+        }
+
+        void download() {
+            for (int k = 0; k < trace.depth(); k++) {
+                session.read(ring, (long) Sizeof.cl_float * k * stride, trace.at(k));
+            }
+            // as on the Java backend, the last step's spikes are learned from at the start of the next step
+            trace.completed(step - 2);
         }
     }
 
@@ -793,5 +836,78 @@ final class OpenClEngine implements Engine {
             shifted[k] = values[k] + offset;
         }
         return shifted;
+    }
+
+    /**
+     * The three-factor rule on one projection: eligibility (paired) on the device, modulators and gate set by host
+     * code each step and sent before the rule runs (4 bytes per postsynaptic neuron per step).
+     */
+    private final class ThreeFactorLaunch {
+        final ThreeFactorUpdate rule;
+        final Launch launch;
+        final Delivery delivery;
+        final int synapseBase;
+        final cl_mem modulators;
+        final cl_mem eligibility;
+        final cl_mem eligibilityStep;
+        private final int[] apply = new int[1];
+        private final float[] etaDtGate = new float[1];
+        private final Pointer applyPointer = Pointer.to(apply);
+        private final Pointer etaDtGatePointer = Pointer.to(etaDtGate);
+
+        ThreeFactorLaunch(ThreeFactorUpdate rule) {
+            this.rule = rule;
+            Projection p = rule.projection();
+            Layout t = byPopulation.get(p.target()).layout;
+            Layout s = byPopulation.get(p.source()).layout;
+            delivery = deliveryOnto(p.target());
+            int rowBase = delivery.starts.get(p)[0];
+            synapseBase = delivery.starts.get(p)[1];
+            IncomingSynapses in = p.incoming();
+            boolean paired = rule.paired();
+            DeviceTrace pre = traces.get(rule.presynapticTrace());
+            DeviceTrace post = paired ? traces.get(rule.postsynapticTrace()) : pre;
+            modulators = session.floats(rule.modulators());
+            eligibility = session.floats(paired ? rule.eligibility() : new float[0]);
+            eligibilityStep = session.ints(paired ? rule.eligibilityStep() : new int[0]);
+            float[] table = paired ? rule.eligibilityDecayTable() : new float[] {1f};
+            launch = new Launch("three_factor", t.blocks(), true);
+            launch.args(1, t.size(), t.blocks(), listDepth, total, totalBlocks, lists, counts, s.offset(), s.size(),
+                    s.blocks(), s.blockOffset(), t.offset(), t.blockOffset(), rowBase, delivery.rowBuffer,
+                    delivery.targetBuffer, delivery.delayBuffer, delivery.weightBuffer, synapseBase,
+                    paired ? 1 : 0, eligibility, eligibilityStep, session.floats(table), table.length);
+            double decayPerStep = paired ? rule.eligibilityDecayPerStep() : 1;
+            if (session.doubles) {
+                clSetKernelArg(launch.kernel, 25, Sizeof.cl_double, Pointer.to(new double[] {decayPerStep}));
+            } else {
+                launch.arg(25, (float) decayPerStep);
+            }
+            Trace postTrace = paired ? rule.postsynapticTrace() : rule.presynapticTrace();
+            launch.args(26, rule.aPlus(), rule.aMinus(), p.minDelay(), p.maxDelay(), post.ring, postTrace.depth(),
+                    post.stride, postTrace.decay(), pre.ring, rule.presynapticTrace().depth(), pre.stride,
+                    session.ints(in.start()), session.ints(offsetBy(in.synapse(), synapseBase)),
+                    session.ints(in.source()), modulators);
+            launch.args(43, rule.minWeight(), rule.maxWeight());
+        }
+
+        /** Sends the modulators and the gate host code set, then runs the rule. */
+        void run() {
+            session.write(modulators, rule.modulators());
+            float gate = rule.gate();
+            apply[0] = gate != 0f ? 1 : 0;
+            etaDtGate[0] = rule.etaDt() * gate;
+            clSetKernelArg(launch.kernel, 41, Sizeof.cl_int, applyPointer);
+            clSetKernelArg(launch.kernel, 42, Sizeof.cl_float, etaDtGatePointer);
+            launch.run();
+        }
+
+        /** Copies weights and eligibility back into the rule's arrays. */
+        void download() {
+            session.read(delivery.weightBuffer, (long) Sizeof.cl_float * synapseBase, rule.weights());
+            if (rule.paired()) {
+                session.read(eligibility, rule.eligibility());
+                session.read(eligibilityStep, rule.eligibilityStep());
+            }
+        }
     }
 }

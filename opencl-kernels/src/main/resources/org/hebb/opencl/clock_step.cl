@@ -4,6 +4,9 @@
 #pragma OPENCL FP_CONTRACT OFF
 #ifdef cl_khr_fp64
 #pragma OPENCL EXTENSION cl_khr_fp64 : enable
+typedef double precise_t;
+#else
+typedef float precise_t;
 #endif
 
 // ---- Philox4x32-10, as org.hebb.simulator.random.Philox -------------------------------------------------------
@@ -309,6 +312,118 @@ __kernel void astrocyte_update(const long step, const int listDepth, const int t
         rates[1] *= decay;
         rates[2] *= decay;
         rates[3] *= decay;
+    }
+}
+
+// ---- Plasticity: the three-factor rule (as ThreeFactorSynapses; see ThreeFactorUpdate) --------------------------
+// Per target block, for spike step s: with paired eligibility, arrivals through synapses of delay d depress their
+// eligibility by the postsynaptic trace of s - 1 and postsynaptic spikes potentiate their incoming synapses' by the
+// presynaptic trace of s - d (eligibility decays lazily: e(step) = e(last) decay^(step - last)); then, when apply,
+// each target with factor = etaDtGate * modulator != 0 moves its incoming weights by factor * eligibility (paired)
+// or factor * x_pre(s - d) (presynaptic eligibility), clipped. Eligibility arrays hold the projection's synapses
+// only: synapse j of the flattened arrays is entry j - synapseBase.
+
+inline float eligibility_at(__global const float* e, __global const int* at, int j, long step,
+                            __global const float* table, int tableLength, precise_t decayPerStep) {
+    long elapsed = step - at[j];
+    float value = e[j];
+    if (elapsed != 0 && value != 0.0f) {
+        value *= elapsed < tableLength ? table[elapsed] : (float) pow(decayPerStep, (precise_t) elapsed);
+    }
+    return value;
+}
+
+__kernel void three_factor(const long step, const int targetSize, const int blocks, const int listDepth,
+                           const int total, const int totalBlocks, __global const int* lists,
+                           __global const int* counts, const int sourceOffset, const int sourceSize,
+                           const int sourceBlocks, const int sourceBlockOffset, const int targetOffset,
+                           const int targetBlockOffset, const int rowBase, __global const int* rows,
+                           __global const int* synTarget, __global const int* synDelay, __global float* weights,
+                           const int synapseBase, const int paired, __global float* eligibility,
+                           __global int* eligibilityStep, __global const float* table, const int tableLength,
+                           const precise_t decayPerStep, const float aPlus, const float aMinus, const int minDelay,
+                           const int maxDelay, __global const float* postTrace, const int postDepth,
+                           const int postStride, const float postDecay, __global const float* preTrace,
+                           const int preDepth, const int preStride, __global const int* inStart,
+                           __global const int* inSynapse, __global const int* inSource,
+                           __global const float* modulators, const int apply, const float etaDtGate, const float low,
+                           const float high) {
+    int b = get_global_id(0);
+    if (b >= blocks) {
+        return;
+    }
+    long s = step - 1;
+    int lowest = block_start(targetSize, blocks, b);
+    int beyond = block_start(targetSize, blocks, b + 1);
+    rows += rowBase;
+    if (paired) {
+        __global const float* xPost = postTrace
+                + (long) ((((s - 1) % postDepth) + postDepth) % postDepth) * postStride;
+        for (int d = minDelay; d <= maxDelay && d <= s; d++) {
+            int slot = (int) ((s - d) % listDepth);
+            __global const int* list = lists + (long) slot * total + sourceOffset;
+            for (int sb = 0; sb < sourceBlocks; sb++) {
+                int lo = block_start(sourceSize, sourceBlocks, sb);
+                int count = counts[slot * totalBlocks + sourceBlockOffset + sb];
+                for (int k = 0; k < count; k++) {
+                    int pre = list[lo + k];
+                    int end = rows[pre + 1];
+                    int first = first_at_least(synTarget, rows[pre], end, lowest);
+                    for (int j = first; j < end && synTarget[j] < beyond; j++) {
+                        if (synDelay[j] == d) {
+                            int own = j - synapseBase;
+                            eligibility[own] = eligibility_at(eligibility, eligibilityStep, own, s, table,
+                                    tableLength, decayPerStep) - aMinus * xPost[synTarget[j]] * postDecay;
+                            eligibilityStep[own] = (int) s;
+                        }
+                    }
+                }
+            }
+        }
+        int slot = (int) (s % listDepth);
+        int count = counts[slot * totalBlocks + targetBlockOffset + b];
+        __global const int* list = lists + (long) slot * total + targetOffset;
+        for (int k = 0; k < count; k++) {
+            int i = list[lowest + k];
+            for (int c = inStart[i]; c < inStart[i + 1]; c++) {
+                int j = inSynapse[c];
+                int d = synDelay[j];
+                if (d <= s) {
+                    int own = j - synapseBase;
+                    eligibility[own] = eligibility_at(eligibility, eligibilityStep, own, s, table, tableLength,
+                            decayPerStep) + aPlus * preTrace[(long) ((s - d) % preDepth) * preStride + inSource[c]];
+                    eligibilityStep[own] = (int) s;
+                }
+            }
+        }
+    }
+    if (!apply) {
+        return;
+    }
+    for (int i = lowest; i < beyond; i++) {
+        float factor = etaDtGate * modulators[i];
+        if (factor == 0.0f) {
+            continue;
+        }
+        for (int c = inStart[i]; c < inStart[i + 1]; c++) {
+            int j = inSynapse[c];
+            float change;
+            if (paired) {
+                int own = j - synapseBase;
+                float value = eligibility_at(eligibility, eligibilityStep, own, s, table, tableLength,
+                        decayPerStep);
+                eligibility[own] = value;
+                eligibilityStep[own] = (int) s;
+                change = factor * value;
+            } else {
+                int d = synDelay[j];
+                if (d > s) {
+                    continue;
+                }
+                change = factor * preTrace[(long) ((s - d) % preDepth) * preStride + inSource[c]];
+            }
+            weights[j] = fmin(high, fmax(low, weights[j] + change));
+        }
     }
 }
 

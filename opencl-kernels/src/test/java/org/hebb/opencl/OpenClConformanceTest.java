@@ -25,6 +25,8 @@ import org.hebb.plasticity.astrocyte.AstrocyteStdp;
 import org.hebb.plasticity.astrocyte.AstrocyteStdpSynapses;
 import org.hebb.plasticity.stdp.Stdp;
 import org.hebb.plasticity.stdp.StdpSynapses;
+import org.hebb.plasticity.threefactor.ThreeFactor;
+import org.hebb.plasticity.threefactor.ThreeFactorSynapses;
 import org.hebb.simulator.connect.Delays;
 import org.hebb.simulator.connect.Projection;
 import org.hebb.simulator.engine.Trace;
@@ -286,6 +288,60 @@ class OpenClConformanceTest {
         assertArrayEquals(java.times(), device.times(), "spike times");
         assertArrayEquals(java.weights(), device.weights(), "weights, bit for bit");
         assertArrayEquals(java.depression(), device.depression(), "A after each run, P after the last");
+    }
+
+    private record Modulated(int[] neurons, double[] times, float[] weights, float[] eligibility) {
+    }
+
+    /**
+     * The three-factor rule on the device: heterogeneous delays, a modulator changing every step from a callback
+     * (global, or per postsynaptic neuron and of either sign), a gate that closes now and then, a signal for the
+     * gate in one case; two runs. Gaps between eligibility updates stay below the decay table (4096 steps), where
+     * both backends multiply by the same table entry.
+     */
+    private static Modulated modulated(BackendKind backend, ThreeFactor.Eligibility eligibility,
+                                       ThreeFactor.Modulation modulation) {
+        try (Network net = Network.builder().backend(backend).threads(1).seed(4).build()) {
+            PoissonSource in = net.addPoissonSource("in", 200, 30);
+            NeuronPopulation out = net.addNeurons("out", 50, IfCurrExp.builder().tauRefrac(2).build());
+            Projection p = net.connect(in, out, Connectors.fixedProbability(0.3, true), Synapses.onto("excitatory")
+                    .weights(Values.uniform(0.5, 1.5)).delays(Delays.uniformSteps(1, 20)));
+            ThreeFactor.Builder builder = ThreeFactor.builder().eligibility(eligibility).modulation(modulation)
+                    .tauEligibility(200).tauPlus(20).tauMinus(20).aPlus(1).aMinus(1.05).eta(0.01).wMin(0).wMax(2);
+            if (modulation == ThreeFactor.Modulation.GLOBAL) {
+                builder.gate((step, t) -> ((int) (t / 40)) % 3 == 0 ? 0 : 1);
+            }
+            ThreeFactorSynapses rule = net.addPlasticity(p, builder.build());
+            net.afterEachStep((step, t) -> {
+                if (modulation == ThreeFactor.Modulation.GLOBAL) {
+                    rule.setModulator(Math.sin(t / 20));
+                } else {
+                    for (int i = 0; i < 50; i++) {
+                        rule.setModulator(i, Math.sin(t / 20 + i));
+                    }
+                    rule.setGate(((int) (t / 50)) % 4 == 0 ? 0 : 0.5 + (step % 7) * 0.1);
+                }
+            });
+            SpikeMonitor spikes = net.monitorSpikes(out);
+            net.run(200);
+            net.run(150);
+            return new Modulated(spikes.neurons(), spikes.times(), rule.weights().clone(),
+                    rule.values("eligibility").clone());
+        }
+    }
+
+    @ParameterizedTest(name = "{0} eligibility, {1} modulation")
+    @org.junit.jupiter.params.provider.CsvSource({"PAIRED, GLOBAL", "PAIRED, PER_POSTSYNAPTIC_NEURON",
+            "PRESYNAPTIC, GLOBAL", "PRESYNAPTIC, PER_POSTSYNAPTIC_NEURON"})
+    void threeFactorOnTheDeviceMatchesTheJavaBackend(ThreeFactor.Eligibility eligibility,
+                                                     ThreeFactor.Modulation modulation) {
+        Modulated java = modulated(BackendKind.JAVA, eligibility, modulation);
+        Modulated device = modulated(BackendKind.OPENCL, eligibility, modulation);
+        assertTrue(java.neurons().length > 500, "test setup: too few spikes: " + java.neurons().length);
+        assertArrayEquals(java.neurons(), device.neurons(), "spiking neurons in order");
+        assertArrayEquals(java.times(), device.times(), "spike times");
+        assertArrayEquals(java.weights(), device.weights(), "weights, bit for bit");
+        assertArrayEquals(java.eligibility(), device.eligibility(), "eligibility, bit for bit");
     }
 
     /** The finite-state check runs on the device and names the same value as on the Java backend. */

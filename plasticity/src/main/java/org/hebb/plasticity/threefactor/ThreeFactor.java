@@ -90,7 +90,7 @@ public final class ThreeFactor implements PlasticityRule<ThreeFactorSynapses> {
 
     @Override
     public Set<BackendKind> backends() {
-        return Set.of(BackendKind.JAVA);
+        return Set.of(BackendKind.JAVA, BackendKind.OPENCL);
     }
 
     @Override

@@ -11,7 +11,7 @@ import org.hebb.simulator.connect.Projection;
 import org.hebb.simulator.engine.SpikeHistory;
 import org.hebb.simulator.engine.SpikeView;
 import org.hebb.simulator.engine.SynapseRange;
-import org.hebb.simulator.engine.SynapseUpdate;
+import org.hebb.simulator.engine.ThreeFactorUpdate;
 import org.hebb.simulator.engine.Trace;
 import org.hebb.simulator.plasticity.PlasticityContext;
 import org.hebb.simulator.plasticity.RuleState;
@@ -20,10 +20,11 @@ import org.hebb.util.Require;
 /**
  * {@link ThreeFactor} on one projection: eligibility, modulators, gate and weights, and the per-step work.
  */
-public final class ThreeFactorSynapses implements SynapseUpdate, RuleState {
+public final class ThreeFactorSynapses implements ThreeFactorUpdate, RuleState {
     private static final int DECAY_TABLE = 1 << 12;
 
     private final ThreeFactor rule;
+    private final Projection projection;
     private final List<Variable> variables = new ArrayList<>();
     private final float[] weights;
     private final WeightBounds bounds;
@@ -45,7 +46,7 @@ public final class ThreeFactorSynapses implements SynapseUpdate, RuleState {
 
     ThreeFactorSynapses(ThreeFactor rule, PlasticityContext context) {
         this.rule = rule;
-        Projection projection = context.projection();
+        this.projection = context.projection();
         this.dt = context.dt();
         this.weights = projection.rows().weights();
         this.bounds = rule.bounds;
@@ -124,18 +125,91 @@ public final class ThreeFactorSynapses implements SynapseUpdate, RuleState {
     }
 
     /** The current gate. */
+    @Override
     public float gate() {
         return gate;
     }
 
     /** The live modulator array, one value per postsynaptic neuron (all equal under global modulation). */
+    @Override
     public float[] modulators() {
         return modulators;
     }
 
     /** The live weight array (synapse order of the projection). */
+    @Override
     public float[] weights() {
         return weights;
+    }
+
+    @Override
+    public Projection projection() {
+        return projection;
+    }
+
+    @Override
+    public boolean paired() {
+        return eligibility != null;
+    }
+
+    @Override
+    public float[] eligibility() {
+        return eligibility;
+    }
+
+    @Override
+    public int[] eligibilityStep() {
+        return eligibilityStep;
+    }
+
+    @Override
+    public float[] eligibilityDecayTable() {
+        return eligibilityDecay;
+    }
+
+    @Override
+    public double eligibilityDecayPerStep() {
+        return eligibilityDecayPerStep;
+    }
+
+    @Override
+    public float aPlus() {
+        return rule.aPlus;
+    }
+
+    @Override
+    public float aMinus() {
+        return rule.aMinus;
+    }
+
+    @Override
+    public float etaDt() {
+        return (float) (rule.eta * dt);
+    }
+
+    @Override
+    public Trace presynapticTrace() {
+        return preTrace;
+    }
+
+    @Override
+    public Trace postsynapticTrace() {
+        return postTrace;
+    }
+
+    @Override
+    public boolean projected() {
+        return projected != null;
+    }
+
+    @Override
+    public float minWeight() {
+        return bounds.min();
+    }
+
+    @Override
+    public float maxWeight() {
+        return bounds.max();
     }
 
     @Override
@@ -147,9 +221,9 @@ public final class ThreeFactorSynapses implements SynapseUpdate, RuleState {
         float g = gate;
         if (g != 0f) {
             if (eligibility != null) {
-                applyPaired(synapses, spikeStep, (float) (rule.eta * dt) * g);
+                applyPaired(synapses, spikeStep, etaDt() * g);
             } else {
-                applyPresynaptic(synapses, spikeStep, (float) (rule.eta * dt) * g);
+                applyPresynaptic(synapses, spikeStep, etaDt() * g);
             }
         }
     }

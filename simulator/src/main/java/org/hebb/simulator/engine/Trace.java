@@ -98,7 +98,8 @@ public final class Trace {
         return latestStep;
     }
 
-    void completed(long step) {
+    /** For engines: the trace now includes the spikes of {@code step}. */
+    public void completed(long step) {
         latestStep = step;
     }
 
@@ -109,7 +110,8 @@ public final class Trace {
         }
     }
 
-    void allocate() {
+    /** For engines: allocates the kept steps (zeros), once. */
+    public void allocate() {
         if (slots == null) {
             slots = new float[depth][population.size()];
         }
