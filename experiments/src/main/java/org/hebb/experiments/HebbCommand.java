@@ -1,6 +1,7 @@
 package org.hebb.experiments;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.hebb.experiments.data.IdxImages;
@@ -8,6 +9,7 @@ import org.hebb.experiments.nalsm.InputEncoding;
 import org.hebb.experiments.nalsm.LiquidDynamics;
 import org.hebb.experiments.nalsm.UnsupervisedPhase;
 import org.hebb.experiments.quickstart.Quickstart;
+import org.hebb.experiments.readout.PixelReadout;
 import org.hebb.opencl.OpenClDevices;
 import org.hebb.simulator.BackendKind;
 import picocli.CommandLine;
@@ -18,7 +20,7 @@ import picocli.CommandLine.Option;
 @Command(name = "hebb", mixinStandardHelpOptions = true, version = "Hebb 0.1.0",
         description = "Runs Hebb's simulation programs.",
         subcommands = {HebbCommand.QuickstartCommand.class, HebbCommand.LiquidDynamicsCommand.class,
-                HebbCommand.DevicesCommand.class})
+                HebbCommand.DevicesCommand.class, HebbCommand.PixelReadoutCommand.class})
 public final class HebbCommand implements Runnable {
     /** Entry point. */
     public static void main(String[] args) {
@@ -28,6 +30,43 @@ public final class HebbCommand implements Runnable {
     @Override
     public void run() {
         new CommandLine(this).usage(System.out);
+    }
+
+    /** {@code hebb pixel-readout}: NALSM's linear readout on raw pixels, the yardstick for what a liquid adds. */
+    @Command(name = "pixel-readout", mixinStandardHelpOptions = true,
+            description = "Trains NALSM's linear softmax readout (Adadelta) on the raw pixels of Fashion-MNIST (or "
+                    + "MNIST) with NALSM's split and model selection on validation accuracy.")
+    static final class PixelReadoutCommand implements Callable<Integer> {
+        @Option(names = "--data", description = "Directory of the IDX files (default: Debian's "
+                + "dataset-fashion-mnist, /usr/share/datasets/fashion-mnist).")
+        Path data = IdxImages.FASHION_MNIST;
+
+        @Option(names = "--epochs", defaultValue = "30", description = "Epochs (default ${DEFAULT-VALUE}).")
+        int epochs;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Master seed (default ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--train", defaultValue = "50000", description = "Training images, at most 50,000; "
+                + "validation uses a fifth as many, at most 10,000 (default ${DEFAULT-VALUE}).")
+        int train;
+
+        @Option(names = "--test", defaultValue = "10000", description = "Test images (default ${DEFAULT-VALUE}).")
+        int test;
+
+        @Option(names = "--out", defaultValue = "out/pixel-readout", description = "Output directory "
+                + "(default ${DEFAULT-VALUE}).")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            Map<String, Object> r = PixelReadout.run(data, epochs, seed, train, test, out);
+            System.out.printf("pixels -> linear softmax, seed %d: test accuracy %.4f at the best validation epoch "
+                    + "%d (validation %.4f); %.1f s. Results in %s%n", seed, (double) r.get("test_accuracy"),
+                    (int) r.get("best_epoch") + 1, (double) r.get("validation_accuracy"),
+                    (double) r.get("wall_seconds"), out.toAbsolutePath());
+            return 0;
+        }
     }
 
     /** {@code hebb devices}: the OpenCL devices and which one runs by default. */
