@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 import org.hebb.experiments.data.IdxImages;
 import org.hebb.experiments.nalsm.InputEncoding;
 import org.hebb.experiments.nalsm.LiquidDynamics;
+import org.hebb.experiments.nalsm.NalsmExperiment;
+import org.hebb.experiments.nalsm.NalsmLiquid;
 import org.hebb.experiments.nalsm.UnsupervisedPhase;
 import org.hebb.experiments.quickstart.Quickstart;
 import org.hebb.experiments.readout.PixelReadout;
@@ -20,7 +22,7 @@ import picocli.CommandLine.Option;
 @Command(name = "hebb", mixinStandardHelpOptions = true, version = "Hebb 0.1.0",
         description = "Runs Hebb's simulation programs.",
         subcommands = {HebbCommand.QuickstartCommand.class, HebbCommand.LiquidDynamicsCommand.class,
-                HebbCommand.DevicesCommand.class, HebbCommand.PixelReadoutCommand.class})
+                HebbCommand.DevicesCommand.class, HebbCommand.PixelReadoutCommand.class, HebbCommand.NalsmCommand.class})
 public final class HebbCommand implements Runnable {
     /** Entry point. */
     public static void main(String[] args) {
@@ -30,6 +32,73 @@ public final class HebbCommand implements Runnable {
     @Override
     public void run() {
         new CommandLine(this).usage(System.out);
+    }
+
+    /** {@code hebb nalsm}: the neuron-astrocyte liquid state machine end to end. */
+    @Command(name = "nalsm", mixinStandardHelpOptions = true,
+            description = "NALSM (Ivanov and Michmizos 2021) on Fashion-MNIST or MNIST: phase 1 (unsupervised "
+                    + "astrocyte-modulated STDP), features over 250 ms on several workers (checkpointed: a run "
+                    + "started again resumes), the linear softmax readout; result.json, summary.md, a plot.")
+    static final class NalsmCommand implements Callable<Integer> {
+        @Option(names = "--data", description = "Directory of the IDX files (default: Debian's "
+                + "dataset-fashion-mnist, /usr/share/datasets/fashion-mnist).")
+        Path data = IdxImages.FASHION_MNIST;
+
+        @Option(names = "--model", defaultValue = "nalsm", description = "nalsm, lsm-stdp (A fixed) or lsm (no "
+                + "plasticity) (default ${DEFAULT-VALUE}).")
+        String model;
+
+        @Option(names = "--side", defaultValue = "10", description = "Liquid grid side: 10 for 1000 neurons, 20 "
+                + "for 8000 (default ${DEFAULT-VALUE}).")
+        int side;
+
+        @Option(names = "--phase1", defaultValue = "50000", description = "Phase-1 samples (default "
+                + "${DEFAULT-VALUE}).")
+        int phase1;
+
+        @Option(names = "--train", defaultValue = "50000", description = "Training images; validation uses a fifth "
+                + "as many, at most 10,000 (default ${DEFAULT-VALUE}).")
+        int train;
+
+        @Option(names = "--test", defaultValue = "10000", description = "Test images (default ${DEFAULT-VALUE}).")
+        int test;
+
+        @Option(names = "--epochs", defaultValue = "200", description = "Readout epochs (default "
+                + "${DEFAULT-VALUE}).")
+        int epochs;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Master seed (default ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--workers", description = "Feature workers (default: the number of cores).")
+        int workers = Runtime.getRuntime().availableProcessors();
+
+        @Option(names = "--readout-rate", defaultValue = "0.1", description = "Readout Adadelta learning rate "
+                + "(NALSM 0.1; small runs need more, e.g. 100) (default ${DEFAULT-VALUE}).")
+        double readoutRate;
+
+        @Option(names = "--out", defaultValue = "out/nalsm", description = "Output directory "
+                + "(default ${DEFAULT-VALUE}).")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            Map<String, NalsmLiquid.Model> models = Map.of("nalsm", NalsmLiquid.Model.NALSM, "lsm-stdp",
+                    NalsmLiquid.Model.LSM_STDP, "lsm", NalsmLiquid.Model.LSM);
+            NalsmLiquid.Model kind = models.get(model);
+            if (kind == null) {
+                throw new IllegalArgumentException("model = '" + model + "' is not allowed: must be one of "
+                        + models.keySet());
+            }
+            Map<String, Object> r = NalsmExperiment.run(new NalsmExperiment.Options(side, kind, phase1, train, test,
+                    epochs, seed, workers, readoutRate), IdxImages.read(data, IdxImages.Split.TRAIN),
+                    IdxImages.read(data, IdxImages.Split.TEST), data.toString(), out);
+            System.out.printf("%s, %d neurons, seed %d: test accuracy %.4f (validation %.4f, epoch %d), branching "
+                    + "factor %.3f; %.0f s. Results in %s%n", r.get("model"), (int) r.get("liquid_size"), seed,
+                    (double) r.get("test_accuracy"), (double) r.get("validation_accuracy"), (int) r.get("best_epoch"),
+                    (double) r.get("branching_factor"), (double) r.get("wall_seconds"), out.toAbsolutePath());
+            return 0;
+        }
     }
 
     /** {@code hebb pixel-readout}: NALSM's linear readout on raw pixels, the yardstick for what a liquid adds. */
