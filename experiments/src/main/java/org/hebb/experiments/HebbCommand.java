@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
 @Command(name = "hebb", mixinStandardHelpOptions = true, version = "Hebb 0.1.0",
         description = "Runs Hebb's simulation programs.",
         subcommands = {HebbCommand.QuickstartCommand.class, HebbCommand.LiquidDynamicsCommand.class,
-                HebbCommand.DevicesCommand.class, HebbCommand.PixelReadoutCommand.class, HebbCommand.NalsmCommand.class})
+                HebbCommand.DevicesCommand.class, HebbCommand.PixelReadoutCommand.class,
+                HebbCommand.NalsmCommand.class})
 public final class HebbCommand implements Runnable {
     /** Entry point. */
     public static void main(String[] args) {

@@ -69,9 +69,7 @@ final class OpenClEngine implements Engine {
     private final cl_mem counts;
     private final Group[] groups;
     private final List<Delivery> deliveries = new ArrayList<>();
-    private final List<StdpLaunch> learning = new ArrayList<>();
-    private final List<AstrocyteStdpLaunch> astrocyteLearning = new ArrayList<>();
-    private final List<ThreeFactorLaunch> threeFactorLearning = new ArrayList<>();
+    private final List<RuleLaunch> learning = new ArrayList<>();
     /** Global updates that stay on the host (the three-factor rule's signals), run after each step's learning. */
     private final List<GlobalUpdate> hostUpdates = new ArrayList<>();
     private final Map<AstrocyteRates, DeviceAstrocyte> astrocytes = new IdentityHashMap<>();
@@ -185,11 +183,11 @@ final class OpenClEngine implements Engine {
                 learning.add(new StdpLaunch(stdp));
             }
             for (ThreeFactorUpdate rule : threeFactorUpdates) {
-                threeFactorLearning.add(new ThreeFactorLaunch(rule));
+                learning.add(new ThreeFactorLaunch(rule));
             }
             for (AstrocyteStdpUpdate rule : astrocyteUpdates) {
                 DeviceAstrocyte astrocyte = astrocytes.computeIfAbsent(rule.rates(), DeviceAstrocyte::new);
-                astrocyteLearning.add(new AstrocyteStdpLaunch(rule, astrocyte));
+                learning.add(new AstrocyteStdpLaunch(rule, astrocyte));
             }
         } catch (RuntimeException e) {
             session.close();
@@ -248,13 +246,7 @@ final class OpenClEngine implements Engine {
      * updates (as the Java backend orders them).
      */
     private void learn() {
-        for (StdpLaunch l : learning) {
-            l.launch.run();
-        }
-        for (AstrocyteStdpLaunch l : astrocyteLearning) {
-            l.launch.run();
-        }
-        for (ThreeFactorLaunch l : threeFactorLearning) {
+        for (RuleLaunch l : learning) {
             l.run();
         }
         for (DeviceTrace t : traces.values()) {
@@ -279,13 +271,7 @@ final class OpenClEngine implements Engine {
     /** {@inheritDoc} The plastic weights and the astrocytes' rates are copied back into the rules' arrays. */
     @Override
     public void runEnded() {
-        for (StdpLaunch l : learning) {
-            session.read(l.delivery.weightBuffer, (long) Sizeof.cl_float * l.synapseBase, l.rule.weights());
-        }
-        for (AstrocyteStdpLaunch l : astrocyteLearning) {
-            session.read(l.delivery.weightBuffer, (long) Sizeof.cl_float * l.synapseBase, l.rule.weights());
-        }
-        for (ThreeFactorLaunch l : threeFactorLearning) {
+        for (RuleLaunch l : learning) {
             l.download();
         }
         for (DeviceAstrocyte a : astrocytes.values()) {
@@ -725,37 +711,62 @@ final class OpenClEngine implements Engine {
         }
     }
 
-    /** Pair-based STDP on one projection, on the weights its target's delivery uses. */
-    private final class StdpLaunch {
-        final PairStdpUpdate rule;
+    /**
+     * A plasticity rule's kernel on one projection, on the weights its target's delivery uses: the arguments every
+     * rule kernel takes first (see RULE_ARGS in clock_step.cl), the transposed index, and the weights copied back.
+     */
+    private abstract class RuleLaunch {
+        /** The first argument a rule's own kernel sets. */
+        static final int OWN_ARGUMENTS = 17;
+        final Projection projection;
         final Launch launch;
         final Delivery delivery;
         final int synapseBase;
+        final cl_mem inStart;
+        final cl_mem inSynapse;
+        final cl_mem inSource;
+        private final float[] hostWeights;
 
-        StdpLaunch(PairStdpUpdate rule) {
-            this.rule = rule;
-            Projection p = rule.projection();
-            Layout t = byPopulation.get(p.target()).layout;
-            Layout s = byPopulation.get(p.source()).layout;
-            delivery = deliveryOnto(p.target());
-            int rowBase = delivery.starts.get(p)[0];
-            synapseBase = delivery.starts.get(p)[1];
-            IncomingSynapses in = p.incoming();
-            int[] synapse = offsetBy(in.synapse(), synapseBase);
-            DeviceTrace pre = traces.get(rule.presynapticTrace());
-            DeviceTrace post = traces.get(rule.postsynapticTrace());
-            launch = new Launch("stdp", t.blocks(), true);
-            Trace preTrace = rule.presynapticTrace();
-            Trace postTrace = rule.postsynapticTrace();
+        RuleLaunch(String kernel, Projection projection, float[] hostWeights) {
+            this.projection = projection;
+            this.hostWeights = hostWeights;
+            Layout t = byPopulation.get(projection.target()).layout;
+            Layout s = byPopulation.get(projection.source()).layout;
+            delivery = deliveryOnto(projection.target());
+            int rowBase = delivery.starts.get(projection)[0];
+            synapseBase = delivery.starts.get(projection)[1];
+            IncomingSynapses in = projection.incoming();
+            inStart = session.ints(in.start());
+            inSynapse = session.ints(offsetBy(in.synapse(), synapseBase));
+            inSource = session.ints(in.source());
+            launch = new Launch(kernel, t.blocks(), true);
             launch.args(1, t.size(), t.blocks(), listDepth, total, totalBlocks, lists, counts, s.offset(), s.size(),
                     s.blocks(), s.blockOffset(), t.offset(), t.blockOffset(), rowBase, delivery.rowBuffer,
-                    delivery.targetBuffer, delivery.delayBuffer, delivery.weightBuffer, p.minDelay(), p.maxDelay(),
-                    post.ring, postTrace.depth(), post.stride, postTrace.decay(), pre.ring, preTrace.depth(),
-                    pre.stride, session.ints(in.start()), session.ints(synapse), session.ints(in.source()),
-                    rule.potentiationConstant(), rule.potentiationSlope(), rule.depressionConstant(),
-                    rule.depressionSlope(), rule.minWeight(), rule.maxWeight());
+                    delivery.targetBuffer);
         }
 
+        void run() {
+            launch.run();
+        }
+
+        /** Copies the weights (and whatever else the rule keeps on the device) back into the rule's arrays. */
+        void download() {
+            session.read(delivery.weightBuffer, (long) Sizeof.cl_float * synapseBase, hostWeights);
+        }
+    }
+
+    /** Pair-based STDP on one projection. */
+    private final class StdpLaunch extends RuleLaunch {
+        StdpLaunch(PairStdpUpdate rule) {
+            super("stdp", rule.projection(), rule.weights());
+            DeviceTrace pre = traces.get(rule.presynapticTrace());
+            DeviceTrace post = traces.get(rule.postsynapticTrace());
+            launch.args(OWN_ARGUMENTS, delivery.delayBuffer, delivery.weightBuffer, projection.minDelay(),
+                    projection.maxDelay(), post.ring, post.trace.depth(), post.stride, post.trace.decay(), pre.ring,
+                    pre.trace.depth(), pre.stride, inStart, inSynapse, inSource, rule.potentiationConstant(),
+                    rule.potentiationSlope(), rule.depressionConstant(), rule.depressionSlope(), rule.minWeight(),
+                    rule.maxWeight());
+        }
     }
 
     /** An astrocyte's rates {P, A, w_A, bias, decay} on the device, and its update after each step. */
@@ -798,30 +809,14 @@ final class OpenClEngine implements Engine {
         }
     }
 
-    /** Astrocyte-modulated STDP on one projection, on the weights its target's delivery uses. */
-    private final class AstrocyteStdpLaunch {
-        final AstrocyteStdpUpdate rule;
-        final Launch launch;
-        final Delivery delivery;
-        final int synapseBase;
-
+    /** Astrocyte-modulated STDP on one projection. */
+    private final class AstrocyteStdpLaunch extends RuleLaunch {
         AstrocyteStdpLaunch(AstrocyteStdpUpdate rule, DeviceAstrocyte astrocyte) {
-            this.rule = rule;
-            Projection p = rule.projection();
-            Layout t = byPopulation.get(p.target()).layout;
-            Layout s = byPopulation.get(p.source()).layout;
-            delivery = deliveryOnto(p.target());
-            int rowBase = delivery.starts.get(p)[0];
-            synapseBase = delivery.starts.get(p)[1];
-            IncomingSynapses in = p.incoming();
+            super("astrocyte_stdp", rule.projection(), rule.weights());
             DeviceTrace pre = traces.get(rule.presynapticTrace());
             DeviceTrace post = traces.get(rule.postsynapticTrace());
-            launch = new Launch("astrocyte_stdp", t.blocks(), true);
-            launch.args(1, t.size(), t.blocks(), listDepth, total, totalBlocks, lists, counts, s.offset(), s.size(),
-                    s.blocks(), s.blockOffset(), t.offset(), t.blockOffset(), rowBase, delivery.rowBuffer,
-                    delivery.targetBuffer, delivery.weightBuffer, spiked, post.ring, rule.postsynapticTrace().depth(),
-                    post.stride, pre.ring, rule.presynapticTrace().depth(), pre.stride, session.ints(in.start()),
-                    session.ints(offsetBy(in.synapse(), synapseBase)), session.ints(in.source()),
+            launch.args(OWN_ARGUMENTS, delivery.weightBuffer, spiked, post.ring, post.trace.depth(), post.stride,
+                    pre.ring, pre.trace.depth(), pre.stride, inStart, inSynapse, inSource,
                     rule.presynapticExcitatory() ? 1 : 0, astrocyte.state, rule.minWeight(), rule.maxWeight());
         }
     }
@@ -842,11 +837,8 @@ final class OpenClEngine implements Engine {
      * The three-factor rule on one projection: eligibility (paired) on the device, modulators and gate set by host
      * code each step and sent before the rule runs (4 bytes per postsynaptic neuron per step).
      */
-    private final class ThreeFactorLaunch {
+    private final class ThreeFactorLaunch extends RuleLaunch {
         final ThreeFactorUpdate rule;
-        final Launch launch;
-        final Delivery delivery;
-        final int synapseBase;
         final cl_mem modulators;
         final cl_mem eligibility;
         final cl_mem eligibilityStep;
@@ -856,14 +848,8 @@ final class OpenClEngine implements Engine {
         private final Pointer etaDtGatePointer = Pointer.to(etaDtGate);
 
         ThreeFactorLaunch(ThreeFactorUpdate rule) {
+            super("three_factor", rule.projection(), rule.weights());
             this.rule = rule;
-            Projection p = rule.projection();
-            Layout t = byPopulation.get(p.target()).layout;
-            Layout s = byPopulation.get(p.source()).layout;
-            delivery = deliveryOnto(p.target());
-            int rowBase = delivery.starts.get(p)[0];
-            synapseBase = delivery.starts.get(p)[1];
-            IncomingSynapses in = p.incoming();
             boolean paired = rule.paired();
             DeviceTrace pre = traces.get(rule.presynapticTrace());
             DeviceTrace post = paired ? traces.get(rule.postsynapticTrace()) : pre;
@@ -871,26 +857,22 @@ final class OpenClEngine implements Engine {
             eligibility = session.floats(paired ? rule.eligibility() : new float[0]);
             eligibilityStep = session.ints(paired ? rule.eligibilityStep() : new int[0]);
             float[] table = paired ? rule.eligibilityDecayTable() : new float[] {1f};
-            launch = new Launch("three_factor", t.blocks(), true);
-            launch.args(1, t.size(), t.blocks(), listDepth, total, totalBlocks, lists, counts, s.offset(), s.size(),
-                    s.blocks(), s.blockOffset(), t.offset(), t.blockOffset(), rowBase, delivery.rowBuffer,
-                    delivery.targetBuffer, delivery.delayBuffer, delivery.weightBuffer, synapseBase,
-                    paired ? 1 : 0, eligibility, eligibilityStep, session.floats(table), table.length);
+            launch.args(OWN_ARGUMENTS, delivery.delayBuffer, delivery.weightBuffer, synapseBase, paired ? 1 : 0,
+                    eligibility, eligibilityStep, session.floats(table), table.length);
             double decayPerStep = paired ? rule.eligibilityDecayPerStep() : 1;
             if (session.doubles) {
                 clSetKernelArg(launch.kernel, 25, Sizeof.cl_double, Pointer.to(new double[] {decayPerStep}));
             } else {
                 launch.arg(25, (float) decayPerStep);
             }
-            Trace postTrace = paired ? rule.postsynapticTrace() : rule.presynapticTrace();
-            launch.args(26, rule.aPlus(), rule.aMinus(), p.minDelay(), p.maxDelay(), post.ring, postTrace.depth(),
-                    post.stride, postTrace.decay(), pre.ring, rule.presynapticTrace().depth(), pre.stride,
-                    session.ints(in.start()), session.ints(offsetBy(in.synapse(), synapseBase)),
-                    session.ints(in.source()), modulators);
+            launch.args(26, rule.aPlus(), rule.aMinus(), projection.minDelay(), projection.maxDelay(), post.ring,
+                    post.trace.depth(), post.stride, post.trace.decay(), pre.ring, pre.trace.depth(), pre.stride,
+                    inStart, inSynapse, inSource, modulators);
             launch.args(43, rule.minWeight(), rule.maxWeight());
         }
 
         /** Sends the modulators and the gate host code set, then runs the rule. */
+        @Override
         void run() {
             session.write(modulators, rule.modulators());
             float gate = rule.gate();
@@ -901,9 +883,9 @@ final class OpenClEngine implements Engine {
             launch.run();
         }
 
-        /** Copies weights and eligibility back into the rule's arrays. */
+        @Override
         void download() {
-            session.read(delivery.weightBuffer, (long) Sizeof.cl_float * synapseBase, rule.weights());
+            super.download();
             if (rule.paired()) {
                 session.read(eligibility, rule.eligibility());
                 session.read(eligibilityStep, rule.eligibilityStep());

@@ -161,6 +161,13 @@ __kernel void deliver(const long step, const int size, const int targetSize, con
     }
 }
 
+// The arguments every plasticity kernel takes first (OpenClEngine.RuleLaunch sets them): the spike lists, the
+// source's and target's places among them, and the projection's rows (row pointers from rowBase, targets).
+#define RULE_ARGS const long step, const int targetSize, const int blocks, const int listDepth, const int total, \
+    const int totalBlocks, __global const int* lists, __global const int* counts, const int sourceOffset, \
+    const int sourceSize, const int sourceBlocks, const int sourceBlockOffset, const int targetOffset, \
+    const int targetBlockOffset, const int rowBase, __global const int* rows, __global const int* synTarget
+
 // ---- Plasticity: pair-based STDP (as ClockStdpSynapses; see PairStdpUpdate) ---------------------------------------
 // In the step after spike step s, per target block: presynaptic spikes emitted in s - d that arrive in s through
 // synapses of delay d are depressed by the postsynaptic trace of s - 1; then postsynaptic spikes of s potentiate
@@ -170,11 +177,7 @@ inline float stdp_change(float w, float x, float intercept, float slope, float l
     return fmin(high, fmax(low, w + x * (intercept + slope * w)));
 }
 
-__kernel void stdp(const long step, const int targetSize, const int blocks, const int listDepth, const int total,
-                   const int totalBlocks, __global const int* lists, __global const int* counts,
-                   const int sourceOffset, const int sourceSize, const int sourceBlocks, const int sourceBlockOffset,
-                   const int targetOffset, const int targetBlockOffset, const int rowBase, __global const int* rows,
-                   __global const int* synTarget, __global const int* synDelay, __global float* weights,
+__kernel void stdp(RULE_ARGS, __global const int* synDelay, __global float* weights,
                    const int minDelay, const int maxDelay, __global const float* postTrace, const int postDepth,
                    const int postStride, const float postDecay, __global const float* preTrace, const int preDepth,
                    const int preStride, __global const int* inStart, __global const int* inSynapse,
@@ -230,12 +233,7 @@ __kernel void stdp(const long step, const int targetSize, const int blocks, cons
 // P, rates[1] = A): presynaptic spikes of s change their row by rate_out * x_post(s - 1), clipped unless the target
 // fired in s too; then postsynaptic spikes of s change their incoming synapses by rate_in * x_pre(s - 1) and clip.
 
-__kernel void astrocyte_stdp(const long step, const int targetSize, const int blocks, const int listDepth,
-                             const int total, const int totalBlocks, __global const int* lists,
-                             __global const int* counts, const int sourceOffset, const int sourceSize,
-                             const int sourceBlocks, const int sourceBlockOffset, const int targetOffset,
-                             const int targetBlockOffset, const int rowBase, __global const int* rows,
-                             __global const int* synTarget, __global float* weights, __global const uchar* spiked,
+__kernel void astrocyte_stdp(RULE_ARGS, __global float* weights, __global const uchar* spiked,
                              __global const float* postTrace, const int postDepth, const int postStride,
                              __global const float* preTrace, const int preDepth, const int preStride,
                              __global const int* inStart, __global const int* inSynapse, __global const int* inSource,
@@ -333,12 +331,7 @@ inline float eligibility_at(__global const float* e, __global const int* at, int
     return value;
 }
 
-__kernel void three_factor(const long step, const int targetSize, const int blocks, const int listDepth,
-                           const int total, const int totalBlocks, __global const int* lists,
-                           __global const int* counts, const int sourceOffset, const int sourceSize,
-                           const int sourceBlocks, const int sourceBlockOffset, const int targetOffset,
-                           const int targetBlockOffset, const int rowBase, __global const int* rows,
-                           __global const int* synTarget, __global const int* synDelay, __global float* weights,
+__kernel void three_factor(RULE_ARGS, __global const int* synDelay, __global float* weights,
                            const int synapseBase, const int paired, __global float* eligibility,
                            __global int* eligibilityStep, __global const float* table, const int tableLength,
                            const precise_t decayPerStep, const float aPlus, const float aMinus, const int minDelay,

@@ -32,9 +32,9 @@ import org.hebb.simulator.random.Seeds;
  *
  * <p>Simultaneous events are taken in a fixed order: arrivals (rows, then single synapses), then source spikes,
  * then threshold crossings, then checks, each by index; so all inputs reaching a neuron at one instant count
- * before its threshold is tested, and the run depends only on the master seed. The network's dt is only the reporting grid:
- * a step processes the events in [t, t + dt), then monitors, callbacks and checkers run as under the clock-driven
- * engine, and spike monitors receive the exact times. One thread.
+ * before its threshold is tested, and the run depends only on the master seed. The network's dt is only the
+ * reporting grid: a step processes the events in [t, t + dt), then monitors, callbacks and checkers run as under
+ * the clock-driven engine, and spike monitors receive the exact times. One thread.
  *
  * <p>Plasticity: rules register {@link SpikeEventUpdate}s, called after a spike's weight has acted on its target
  * and when a target fires (after its reset, before its spike is sent on).
