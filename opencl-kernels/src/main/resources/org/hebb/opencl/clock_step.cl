@@ -168,6 +168,23 @@ __kernel void deliver(const long step, const int size, const int targetSize, con
     const int sourceSize, const int sourceBlocks, const int sourceBlockOffset, const int targetOffset, \
     const int targetBlockOffset, const int rowBase, __global const int* rows, __global const int* synTarget
 
+// In a plasticity kernel: runs the statements given for every synapse j (presynaptic neuron pre) of this
+// work-item's block [lowest, beyond) in the rows of the source spikes listed in step slot `slot`.
+#define FOR_EACH_ARRIVING_SYNAPSE(slot, ...) \
+    for (int sb_ = 0; sb_ < sourceBlocks; sb_++) { \
+        int count_ = counts[(slot) * totalBlocks + sourceBlockOffset + sb_]; \
+        __global const int* list_ = lists + (long) (slot) * total + sourceOffset \
+                + block_start(sourceSize, sourceBlocks, sb_); \
+        for (int k_ = 0; k_ < count_; k_++) { \
+            int pre = list_[k_]; \
+            int end_ = rows[pre + 1]; \
+            for (int j = first_at_least(synTarget, rows[pre], end_, lowest); j < end_ && synTarget[j] < beyond; \
+                 j++) { \
+                __VA_ARGS__ \
+            } \
+        } \
+    }
+
 // ---- Plasticity: pair-based STDP (as ClockStdpSynapses; see PairStdpUpdate) ---------------------------------------
 // In the step after spike step s, per target block: presynaptic spikes emitted in s - d that arrive in s through
 // synapses of delay d are depressed by the postsynaptic trace of s - 1; then postsynaptic spikes of s potentiate
@@ -193,23 +210,11 @@ __kernel void stdp(RULE_ARGS, __global const int* synDelay, __global float* weig
     rows += rowBase;
     __global const float* xPost = postTrace + (long) ((((s - 1) % postDepth) + postDepth) % postDepth) * postStride;
     for (int d = minDelay; d <= maxDelay && d <= s; d++) {
-        int slot = (int) ((s - d) % listDepth);
-        __global const int* list = lists + (long) slot * total + sourceOffset;
-        for (int sb = 0; sb < sourceBlocks; sb++) {
-            int lo = block_start(sourceSize, sourceBlocks, sb);
-            int count = counts[slot * totalBlocks + sourceBlockOffset + sb];
-            for (int k = 0; k < count; k++) {
-                int pre = list[lo + k];
-                int end = rows[pre + 1];
-                int first = first_at_least(synTarget, rows[pre], end, lowest);
-                for (int j = first; j < end && synTarget[j] < beyond; j++) {
-                    if (synDelay[j] == d) {
-                        float x = xPost[synTarget[j]] * postDecay;
-                        weights[j] = stdp_change(weights[j], x, downConstant, downSlope, low, high);
-                    }
-                }
-            }
-        }
+        FOR_EACH_ARRIVING_SYNAPSE((int) ((s - d) % listDepth),
+            if (synDelay[j] == d) {
+                float x = xPost[synTarget[j]] * postDecay;
+                weights[j] = stdp_change(weights[j], x, downConstant, downSlope, low, high);
+            })
     }
     int slot = (int) (s % listDepth);
     int lo = block_start(targetSize, blocks, b);
@@ -251,23 +256,13 @@ __kernel void astrocyte_stdp(RULE_ARGS, __global float* weights, __global const 
     __global const float* xPost = postTrace + (long) ((((s - 1) % postDepth) + postDepth) % postDepth) * postStride;
     __global const float* xPre = preTrace + (long) ((((s - 1) % preDepth) + preDepth) % preDepth) * preStride;
     int slot = (int) (s % listDepth);
-    __global const int* list = lists + (long) slot * total + sourceOffset;
-    for (int sb = 0; sb < sourceBlocks; sb++) {
-        int lo = block_start(sourceSize, sourceBlocks, sb);
-        int count = counts[slot * totalBlocks + sourceBlockOffset + sb];
-        for (int k = 0; k < count; k++) {
-            int pre = list[lo + k];
-            int end = rows[pre + 1];
-            for (int j = first_at_least(synTarget, rows[pre], end, lowest); j < end && synTarget[j] < beyond; j++) {
-                int i = synTarget[j];
-                float w = weights[j] + rateOut * xPost[i];
-                weights[j] = spiked[targetOffset + i] ? w : fmin(high, fmax(low, w));
-            }
-        }
-    }
+    FOR_EACH_ARRIVING_SYNAPSE(slot,
+        int i = synTarget[j];
+        float w = weights[j] + rateOut * xPost[i];
+        weights[j] = spiked[targetOffset + i] ? w : fmin(high, fmax(low, w));)
     int lo = block_start(targetSize, blocks, b);
     int count = counts[slot * totalBlocks + targetBlockOffset + b];
-    list = lists + (long) slot * total + targetOffset;
+    __global const int* list = lists + (long) slot * total + targetOffset;
     for (int k = 0; k < count; k++) {
         int i = list[lo + k];
         for (int c = inStart[i]; c < inStart[i + 1]; c++) {
@@ -353,25 +348,13 @@ __kernel void three_factor(RULE_ARGS, __global const int* synDelay, __global flo
         __global const float* xPost = postTrace
                 + (long) ((((s - 1) % postDepth) + postDepth) % postDepth) * postStride;
         for (int d = minDelay; d <= maxDelay && d <= s; d++) {
-            int slot = (int) ((s - d) % listDepth);
-            __global const int* list = lists + (long) slot * total + sourceOffset;
-            for (int sb = 0; sb < sourceBlocks; sb++) {
-                int lo = block_start(sourceSize, sourceBlocks, sb);
-                int count = counts[slot * totalBlocks + sourceBlockOffset + sb];
-                for (int k = 0; k < count; k++) {
-                    int pre = list[lo + k];
-                    int end = rows[pre + 1];
-                    int first = first_at_least(synTarget, rows[pre], end, lowest);
-                    for (int j = first; j < end && synTarget[j] < beyond; j++) {
-                        if (synDelay[j] == d) {
-                            int own = j - synapseBase;
-                            eligibility[own] = eligibility_at(eligibility, eligibilityStep, own, s, table,
-                                    tableLength, decayPerStep) - aMinus * xPost[synTarget[j]] * postDecay;
-                            eligibilityStep[own] = (int) s;
-                        }
-                    }
-                }
-            }
+            FOR_EACH_ARRIVING_SYNAPSE((int) ((s - d) % listDepth),
+                if (synDelay[j] == d) {
+                    int own = j - synapseBase;
+                    eligibility[own] = eligibility_at(eligibility, eligibilityStep, own, s, table, tableLength,
+                            decayPerStep) - aMinus * xPost[synTarget[j]] * postDecay;
+                    eligibilityStep[own] = (int) s;
+                })
         }
         int slot = (int) (s % listDepth);
         int count = counts[slot * totalBlocks + targetBlockOffset + b];
