@@ -78,6 +78,10 @@ public final class HebbCommand implements Runnable {
                 + "(NALSM 0.1; small runs need more, e.g. 100) (default ${DEFAULT-VALUE}).")
         double readoutRate;
 
+        @Option(names = "--weight", description = "Initial weight magnitude |w| (default: 3 for nalsm and lsm-stdp, "
+                + "0.8 for lsm, whose weights stay fixed; the paper swept lsm over 0.4 to 1.4).")
+        Double weight;
+
         @Option(names = "--out", defaultValue = "out/nalsm", description = "Output directory "
                 + "(default ${DEFAULT-VALUE}).")
         Path out;
@@ -92,7 +96,9 @@ public final class HebbCommand implements Runnable {
                         + models.keySet());
             }
             Map<String, Object> r = NalsmExperiment.run(new NalsmExperiment.Options(side, kind, phase1, train, test,
-                    epochs, seed, workers, readoutRate), IdxImages.read(data, IdxImages.Split.TRAIN),
+                    epochs, seed, workers, readoutRate, weight != null ? weight
+                    : kind == NalsmLiquid.Model.LSM ? NalsmExperiment.Options.STATIC_WEIGHT
+                    : NalsmExperiment.Options.PLASTIC_WEIGHT), IdxImages.read(data, IdxImages.Split.TRAIN),
                     IdxImages.read(data, IdxImages.Split.TEST), data.toString(), out);
             System.out.printf("%s, %d neurons, seed %d: test accuracy %.4f (validation %.4f, epoch %d), branching "
                     + "factor %.3f; %.0f s. Results in %s%n", r.get("model"), (int) r.get("liquid_size"), seed,

@@ -86,6 +86,17 @@ public final class FeaturePhase {
         return features;
     }
 
+    /**
+     * The liquid's spikes while image {@code image} is presented exactly as {@link #make} presents it (for a
+     * raster of one sample).
+     */
+    public static LiquidSpikes spikesOf(NalsmLiquid.Config config, float[][] initial, InputEncoding encoding,
+                                        int image) {
+        Worker worker = new Worker(config, initial, encoding);
+        worker.features(image);
+        return worker.spikes;
+    }
+
     /** One worker's liquid, built from the configuration and set to W_init. */
     private static final class Worker {
         private final NalsmLiquid liquid;

@@ -1,5 +1,6 @@
 package org.hebb.experiments.nalsm;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -24,6 +25,8 @@ import org.hebb.util.Require;
 public final class NalsmExperiment {
     /** NALSM's phase-1 presentation, ms. */
     public static final int PHASE_1_MS = 20;
+    /** Phase 1 is summarised (astrocyte, rates) in this many blocks of samples. */
+    private static final int PHASE_1_BLOCKS = 50;
     /** Samples per feature job. */
     private static final int BLOCK = 100;
 
@@ -43,9 +46,16 @@ public final class NalsmExperiment {
      * @param workers      feature workers (threads)
      * @param readoutRate  the readout's Adadelta learning rate (NALSM 0.1; a small run, with far fewer updates,
      *                     needs a larger one)
+     * @param weight       initial weight magnitude |w| of every liquid and input synapse (NALSM 3; the LSM
+     *                     without plasticity keeps it fixed, swept over 0.4 to 1.4 in the paper)
      */
     public record Options(int side, NalsmLiquid.Model model, int phase1, int train, int test, int epochs, long seed,
-                          int workers, double readoutRate) {
+                          int workers, double readoutRate, double weight) {
+        /** The paper's initial weight magnitude for the plastic models, 3. */
+        public static final double PLASTIC_WEIGHT = NalsmLiquid.MAX_WEIGHT;
+        /** The default fixed weight magnitude of the LSM without plasticity (the middle of the paper's plateau). */
+        public static final double STATIC_WEIGHT = 0.8;
+
         public Options {
             Require.atLeast("grid side", side, 2);
             Require.notNull("model", model);
@@ -55,6 +65,7 @@ public final class NalsmExperiment {
             Require.atLeast("epochs", epochs, 1);
             Require.atLeast("workers", workers, 1);
             Require.positive("readout learning rate", readoutRate, null);
+            Require.inRange("weight magnitude |w|", weight, 0.0, NalsmLiquid.MAX_WEIGHT, "mV");
         }
     }
 
@@ -63,15 +74,17 @@ public final class NalsmExperiment {
                                           Path out) throws IOException {
         long start = System.nanoTime();
         int inputs = trainImages.rows() * trainImages.columns();
-        NalsmLiquid.Config config = NalsmLiquid.Config.nalsm(o.side(), inputs, o.model(), o.seed());
+        NalsmLiquid.Config nalsm = NalsmLiquid.Config.nalsm(o.side(), inputs, o.model(), o.seed());
+        NalsmLiquid.Config config = new NalsmLiquid.Config(nalsm.side(), nalsm.inputs(), nalsm.model(), o.weight(),
+                nalsm.astrocyteWeight(), nalsm.rateDecayPerMs(), nalsm.seed(), nalsm.threads());
         NalsmLiquid liquid = NalsmLiquid.build(config);
         InputEncoding trainEncoding = new InputEncoding(trainImages);
         InputEncoding testEncoding = new InputEncoding(testImages);
         boolean plastic = o.model() != NalsmLiquid.Model.LSM;
-        if (plastic && o.phase1() > 0) {
-            UnsupervisedPhase.run(liquid, trainEncoding, o.phase1(), PHASE_1_MS, Math.max(1, o.phase1() / 10),
-                    o.seed());
-        }
+        List<UnsupervisedPhase.Block> phase1 = plastic && o.phase1() > 0
+                ? UnsupervisedPhase.run(liquid, trainEncoding, o.phase1(), PHASE_1_MS,
+                Math.max(1, o.phase1() / PHASE_1_BLOCKS), o.seed())
+                : List.of();
         double phase1Seconds = (System.nanoTime() - start) / 1e9;
         float[][] initial = FeaturePhase.weightsOf(liquid);
         BranchingProbe.Result branching = BranchingProbe.measure(liquid, trainEncoding, 0,
@@ -90,9 +103,9 @@ public final class NalsmExperiment {
         SoftmaxReadout.Samples test = samples(FeaturePhase.make(config, initial, testEncoding, range(0, testCount),
                 BLOCK, o.workers(), checkpoints, "test"), testImages, 0);
         double featureSeconds = (System.nanoTime() - featuresStart) / 1e9;
-        SoftmaxReadout.Settings nalsm = SoftmaxReadout.Settings.nalsm(o.epochs(), o.seed());
+        SoftmaxReadout.Settings paper = SoftmaxReadout.Settings.nalsm(o.epochs(), o.seed());
         SoftmaxReadout readout = new SoftmaxReadout(train.dimension(), 10, new SoftmaxReadout.Settings(
-                o.readoutRate(), nalsm.rho(), nalsm.epsilon(), nalsm.l2(), nalsm.batchSize(), o.epochs(), o.seed()));
+                o.readoutRate(), paper.rho(), paper.epsilon(), paper.l2(), paper.batchSize(), o.epochs(), o.seed()));
         SoftmaxReadout.Result result = readout.train(train, validation, test);
         double seconds = (System.nanoTime() - start) / 1e9;
 
@@ -111,6 +124,7 @@ public final class NalsmExperiment {
         json.put("best_epoch", result.bestEpoch() + 1);
         json.put("epochs", o.epochs());
         json.put("readout_learning_rate", o.readoutRate());
+        json.put("weight", o.weight());
         json.put("branching_factor", branching.branchingFactor());
         json.put("liquid_rate_hz", branching.liquidRateHz());
         json.put("phase1_seconds", phase1Seconds);
@@ -120,16 +134,61 @@ public final class NalsmExperiment {
         json.put("wall_seconds", seconds);
         json.put("workers", o.workers());
         json.put("validation_accuracy_per_epoch", result.validationAccuracy());
+        if (!phase1.isEmpty()) {
+            json.put("phase1_samples_done", phase1.stream().mapToDouble(UnsupervisedPhase.Block::samplesDone)
+                    .toArray());
+            json.put("phase1_depression_rate", phase1.stream()
+                    .mapToDouble(UnsupervisedPhase.Block::depressionAtEnd).toArray());
+            json.put("phase1_liquid_rate_hz", phase1.stream().mapToDouble(UnsupervisedPhase.Block::liquidRateHz)
+                    .toArray());
+            json.put("phase1_input_rate_hz", phase1.stream().mapToDouble(UnsupervisedPhase.Block::inputRateHz)
+                    .toArray());
+        }
         JsonOutput.write(out.resolve("result.json"), json);
+        String title = json.get("model") + " " + config.neurons() + " neurons";
+        plotPhase1(out, title + ", seed " + o.seed(), json);
+        plotRaster(out.resolve("raster.png"), title + ": liquid spikes for test image 0 (from W_init), seed "
+                + o.seed(), FeaturePhase.spikesOf(config, initial, testEncoding, 0), liquid.excitatory().size());
         double[] epochs = new double[o.epochs()];
         for (int e = 0; e < epochs.length; e++) {
             epochs[e] = e + 1;
         }
-        Plots.lines(out.resolve("validation_accuracy.png"), json.get("model") + " " + config.neurons()
-                        + " neurons: readout accuracy (seed " + o.seed() + ")", "epoch", "accuracy", epochs,
+        Plots.lines(out.resolve("validation_accuracy.png"), title + ": readout accuracy (seed " + o.seed() + ")",
+                "epoch", "accuracy", epochs,
                 List.of("validation", "test"), List.of(result.validationAccuracy(), result.testAccuracy()));
         AtomicFiles.write(out.resolve("summary.md"), markdown(json));
         return json;
+    }
+
+    /** The astrocyte's depression rate A and the liquid and input rates per block of phase 1. */
+    private static void plotPhase1(Path out, String title, Map<String, Object> json) throws IOException {
+        double[] samples = (double[]) json.get("phase1_samples_done");
+        if (samples == null) {
+            return;
+        }
+        Plots.lines(out.resolve("phase1_astrocyte.png"), title + ": depression rate A at the end of samples, phase 1"
+                + " (starts at 0.15)", "samples presented", "A", samples, List.of("A"),
+                List.of((double[]) json.get("phase1_depression_rate")));
+        Plots.lines(out.resolve("phase1_rate.png"), title + ": mean rates per block, phase 1", "samples presented",
+                "rate (Hz)", samples, List.of("liquid", "input"), List.of((double[]) json.get("phase1_liquid_rate_hz"),
+                        (double[]) json.get("phase1_input_rate_hz")));
+    }
+
+    private static void plotRaster(Path file, String title, LiquidSpikes spikes, int excitatory) throws IOException {
+        int inhibitoryCount = 0;
+        for (int k = 0; k < spikes.count(); k++) {
+            inhibitoryCount += spikes.neuron(k) >= excitatory ? 1 : 0;
+        }
+        double[][] times = {new double[spikes.count() - inhibitoryCount], new double[inhibitoryCount]};
+        double[][] rows = {new double[times[0].length], new double[times[1].length]};
+        int[] filled = new int[2];
+        for (int k = 0; k < spikes.count(); k++) {
+            int group = spikes.neuron(k) >= excitatory ? 1 : 0;
+            times[group][filled[group]] = spikes.time(k);
+            rows[group][filled[group]++] = spikes.neuron(k);
+        }
+        Plots.raster(file, title, List.of(new Plots.RasterGroup("excitatory", times[0], rows[0], Color.BLUE),
+                new Plots.RasterGroup("inhibitory", times[1], rows[1], Color.RED)), BranchingProbe.SAMPLE_MS);
     }
 
     private static int[] range(int from, int count) {
@@ -161,11 +220,14 @@ public final class NalsmExperiment {
     private static String markdown(Map<String, Object> json) {
         StringBuilder md = new StringBuilder("# NALSM experiment\n\n| quantity | value |\n|---|---|\n");
         json.forEach((k, v) -> {
-            if (!(v instanceof double[])) {
+            if (!(v instanceof double[]) && !(v instanceof float[])) {
                 md.append("| ").append(k).append(" | ").append(v).append(" |\n");
             }
         });
-        md.append("\nPlot: validation_accuracy.png (readout accuracy per epoch).\n");
+        md.append("\nPlots: validation_accuracy.png (readout accuracy per epoch), raster.png (the liquid during one test"
+                + " sample)");
+        md.append(json.containsKey("phase1_samples_done")
+                ? ", phase1_astrocyte.png and phase1_rate.png (the astrocyte and the rates over phase 1).\n" : ".\n");
         return md.toString();
     }
 }

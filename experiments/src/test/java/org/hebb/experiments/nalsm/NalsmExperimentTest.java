@@ -55,7 +55,7 @@ class NalsmExperimentTest {
         IdxImages train = classBlobs(360, 1);
         IdxImages test = classBlobs(100, 2);
         NalsmExperiment.Options options = new NalsmExperiment.Options(5, NalsmLiquid.Model.NALSM, 200, 300, 100,
-                300, 3, 2, 100);
+                300, 3, 2, 100, NalsmExperiment.Options.PLASTIC_WEIGHT);
         Map<String, Object> first = NalsmExperiment.run(options, train, test, "synthetic", dir.resolve("run"));
         double accuracy = (double) first.get("test_accuracy");
         System.out.printf("small NALSM: test %.3f, validation %.3f, branching factor %.3f, rate %.1f Hz%n",
@@ -64,7 +64,10 @@ class NalsmExperimentTest {
         assertTrue(accuracy > 0.5, "test accuracy " + accuracy + " (chance 0.1)");
         assertEquals(300, first.get("train_samples"));
         assertEquals(60, first.get("validation_samples"));
-        assertTrue(Files.size(dir.resolve("run/summary.md")) > 0 && Files.size(dir.resolve("run/result.json")) > 0);
+        for (String file : new String[] {"summary.md", "result.json", "validation_accuracy.png", "raster.png",
+                "phase1_astrocyte.png", "phase1_rate.png"}) {
+            assertTrue(Files.size(dir.resolve("run").resolve(file)) > 0, file);
+        }
 
         Map<String, Object> again = NalsmExperiment.run(options, train, test, "synthetic", dir.resolve("run"));
         assertEquals(first.get("test_accuracy"), again.get("test_accuracy"), "resumed from checkpoints");
