@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.hebb.experiments.data.IdxImages;
+import org.hebb.experiments.izhikevich.Izhikevich2003Experiment;
 import org.hebb.experiments.nalsm.InputEncoding;
 import org.hebb.experiments.nalsm.LiquidDynamics;
 import org.hebb.experiments.nalsm.NalsmExperiment;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Option;
         description = "Runs Hebb's simulation programs.",
         subcommands = {HebbCommand.QuickstartCommand.class, HebbCommand.LiquidDynamicsCommand.class,
                 HebbCommand.DevicesCommand.class, HebbCommand.PixelReadoutCommand.class,
-                HebbCommand.NalsmCommand.class})
+                HebbCommand.NalsmCommand.class, HebbCommand.Izhikevich2003Command.class})
 public final class HebbCommand implements Runnable {
     /** Entry point. */
     public static void main(String[] args) {
@@ -160,6 +161,34 @@ public final class HebbCommand implements Runnable {
                 System.err.println(e.getMessage());
                 return 1;
             }
+        }
+    }
+
+    /** {@code hebb izhikevich2003}: the paper's 1000-neuron network, its raster and its rhythms. */
+    @Command(name = "izhikevich2003", mixinStandardHelpOptions = true,
+            description = "Simulates the 1000-neuron network of Izhikevich (2003) and writes a raster, the power "
+                    + "spectrum of the network rate (alpha and gamma peaks) and a summary.")
+    static final class Izhikevich2003Command implements Callable<Integer> {
+        @Option(names = "--duration", defaultValue = "31000", description = "Biological time in ms, the first "
+                + "1000 left out of the spectrum (default ${DEFAULT-VALUE}).")
+        double durationMs;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Master seed (default ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--out", defaultValue = "out/izhikevich2003", description = "Output directory "
+                + "(default ${DEFAULT-VALUE}).")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            Izhikevich2003Experiment.Result r = Izhikevich2003Experiment.run(seed, durationMs, 1, out);
+            System.out.printf("Izhikevich 2003, seed %d: excitatory %.2f Hz, inhibitory %.2f Hz; alpha peak %.1f Hz "
+                            + "(%s), gamma peak %.1f Hz (%s); %.1f s. Results in %s%n", seed, r.excitatoryRateHz(),
+                    r.inhibitoryRateHz(), r.alpha().peakHz(), r.alpha().hasPeak() ? "a peak" : "no peak",
+                    r.gamma().peakHz(), r.gamma().hasPeak() ? "a peak" : "no peak", r.wallSeconds(),
+                    out.toAbsolutePath());
+            return 0;
         }
     }
 

@@ -1,6 +1,5 @@
 package org.hebb.experiments.nalsm;
 
-import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -187,8 +186,8 @@ public final class NalsmExperiment {
             times[group][filled[group]] = spikes.time(k);
             rows[group][filled[group]++] = spikes.neuron(k);
         }
-        Plots.raster(file, title, List.of(new Plots.RasterGroup("excitatory", times[0], rows[0], Color.BLUE),
-                new Plots.RasterGroup("inhibitory", times[1], rows[1], Color.RED)), BranchingProbe.SAMPLE_MS);
+        Plots.raster(file, title, List.of(new Plots.RasterGroup("excitatory", times[0], rows[0], Plots.EXCITATORY),
+                new Plots.RasterGroup("inhibitory", times[1], rows[1], Plots.INHIBITORY)), BranchingProbe.SAMPLE_MS);
     }
 
     private static int[] range(int from, int count) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.hebb.simulator.io.AtomicFiles;
+import org.hebb.simulator.monitor.SpikeMonitor;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -21,8 +22,36 @@ public final class Plots {
     private Plots() {
     }
 
+    /** Colour of excitatory neurons in rasters. */
+    public static final Color EXCITATORY = new Color(30, 90, 200);
+    /** Colour of inhibitory neurons in rasters. */
+    public static final Color INHIBITORY = new Color(210, 50, 40);
+
     /** One group of spikes in a raster: times (ms) and row indices, drawn in one colour. */
     public record RasterGroup(String label, double[] timesMs, double[] rows, Color color) {
+        /**
+         * The spikes a monitor recorded from its first {@code shown} neurons before {@code untilMs}, drawn in rows
+         * {@code rowOffset} onwards.
+         */
+        public static RasterGroup of(String label, SpikeMonitor monitor, int shown, int rowOffset, double untilMs,
+                                     Color color) {
+            double[] times = monitor.times();
+            int[] neurons = monitor.neurons();
+            int kept = 0;
+            for (int s = 0; s < neurons.length; s++) {
+                kept += neurons[s] < shown && times[s] < untilMs ? 1 : 0;
+            }
+            double[] x = new double[kept];
+            double[] y = new double[kept];
+            int k = 0;
+            for (int s = 0; s < neurons.length; s++) {
+                if (neurons[s] < shown && times[s] < untilMs) {
+                    x[k] = times[s];
+                    y[k++] = neurons[s] + rowOffset;
+                }
+            }
+            return new RasterGroup(label, x, y, color);
+        }
     }
 
     /** A raster plot: one dot per spike, time on x, neuron row on y. */

@@ -1,6 +1,5 @@
 package org.hebb.experiments.quickstart;
 
-import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -126,29 +125,11 @@ public final class Quickstart {
         int shownInh = Math.min(100, coba.inhibitory().size());
         Plots.raster(file, "COBA raster (" + shownExc + " excitatory, " + shownInh + " inhibitory neurons), seed "
                         + seed,
-                List.of(group("excitatory", spikes.get(0), shownExc, 0, new Color(30, 90, 200)),
-                        group("inhibitory", spikes.get(1), shownInh, shownExc, new Color(210, 50, 40))),
+                List.of(Plots.RasterGroup.of("excitatory", spikes.get(0), shownExc, 0, durationMs,
+                                Plots.EXCITATORY),
+                        Plots.RasterGroup.of("inhibitory", spikes.get(1), shownInh, shownExc, durationMs,
+                                Plots.INHIBITORY)),
                 durationMs);
-    }
-
-    private static Plots.RasterGroup group(String label, SpikeMonitor monitor, int shown, int rowOffset,
-                                           Color color) {
-        double[] times = monitor.times();
-        int[] neurons = monitor.neurons();
-        int kept = 0;
-        for (int neuron : neurons) {
-            kept += neuron < shown ? 1 : 0;
-        }
-        double[] x = new double[kept];
-        double[] y = new double[kept];
-        int k = 0;
-        for (int s = 0; s < neurons.length; s++) {
-            if (neurons[s] < shown) {
-                x[k] = times[s];
-                y[k++] = neurons[s] + rowOffset;
-            }
-        }
-        return new Plots.RasterGroup(label, x, y, color);
     }
 
     private static String markdown(Summary s) {

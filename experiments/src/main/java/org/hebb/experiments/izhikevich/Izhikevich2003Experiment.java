@@ -1,0 +1,172 @@
+package org.hebb.experiments.izhikevich;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.hebb.experiments.analysis.PowerSpectrum;
+import org.hebb.experiments.output.JsonOutput;
+import org.hebb.experiments.output.Plots;
+import org.hebb.simulator.Network;
+import org.hebb.simulator.io.AtomicFiles;
+import org.hebb.simulator.monitor.PopulationRateMonitor;
+import org.hebb.simulator.monitor.SpikeMonitor;
+import org.hebb.util.Require;
+
+/**
+ * Runs {@link Izhikevich2003Network} and looks for its rhythms: the power spectrum (Welch, 1024 ms Hann segments)
+ * of the whole network's rate in 1 ms bins, after a transient, and whether it peaks in the alpha (8-13 Hz) and
+ * gamma (30-80 Hz) bands.
+ */
+public final class Izhikevich2003Experiment {
+    /** The alpha band, Hz. */
+    public static final double[] ALPHA_HZ = {8, 13};
+    /** The gamma band, Hz. */
+    public static final double[] GAMMA_HZ = {30, 80};
+    /**
+     * A band has a peak when its largest power is a local maximum of the spectrum and exceeds this many times the
+     * mean power of the flanks around it (the half-band-wide stretches just below and just above it).
+     */
+    public static final double PEAK_FACTOR = 1.5;
+    /** The start of the run left out of the spectrum, ms. */
+    public static final double TRANSIENT_MS = 1000;
+    private static final int SEGMENT = 1024;
+    private static final double RASTER_MS = 1000;
+
+    private Izhikevich2003Experiment() {
+    }
+
+    /**
+     * What one band shows.
+     *
+     * @param peakHz     frequency of the band's largest power, Hz
+     * @param peakRatio  that power over the mean power of the band's flanks
+     * @param hasPeak    whether that power is a local maximum of the spectrum and the ratio exceeds
+     *                   {@link #PEAK_FACTOR}
+     */
+    public record Band(double peakHz, double peakRatio, boolean hasPeak) {
+    }
+
+    /**
+     * A run's results.
+     *
+     * @param excitatoryRateHz mean rate of the excitatory neurons, Hz
+     * @param inhibitoryRateHz mean rate of the inhibitory neurons, Hz
+     * @param spectrum         power spectrum of the network rate after the transient
+     * @param alpha            the alpha band
+     * @param gamma            the gamma band
+     * @param wallSeconds      simulation wall time, s
+     */
+    public record Result(long seed, double durationMs, double excitatoryRateHz, double inhibitoryRateHz,
+                         PowerSpectrum spectrum, Band alpha, Band gamma, double wallSeconds) {
+    }
+
+    /** Runs the network for {@code durationMs} and, when {@code out} is not null, writes plots and results. */
+    public static Result run(long seed, double durationMs, int threads, Path out) throws IOException {
+        Require.that(durationMs >= TRANSIENT_MS + SEGMENT, "duration = " + durationMs + " ms is not allowed: must be at "
+                + "least " + (TRANSIENT_MS + SEGMENT) + " ms (a " + TRANSIENT_MS + " ms transient and one spectrum "
+                + "segment)");
+        Izhikevich2003Network paper = Izhikevich2003Network.build(seed, threads);
+        try (Network net = paper.network()) {
+            SpikeMonitor exc = net.monitorSpikes(paper.excitatory());
+            SpikeMonitor inh = net.monitorSpikes(paper.inhibitory());
+            PopulationRateMonitor excRate = net.monitorRate(paper.excitatory(), 1);
+            PopulationRateMonitor inhRate = net.monitorRate(paper.inhibitory(), 1);
+            long start = System.nanoTime();
+            net.run(durationMs);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double[] e = excRate.ratesHz();
+            double[] i = inhRate.ratesHz();
+            int skip = (int) TRANSIENT_MS;
+            double[] network = new double[e.length - skip];
+            for (int b = 0; b < network.length; b++) {
+                network[b] = (Izhikevich2003Network.EXCITATORY * e[skip + b]
+                        + Izhikevich2003Network.INHIBITORY * i[skip + b])
+                        / (Izhikevich2003Network.EXCITATORY + Izhikevich2003Network.INHIBITORY);
+            }
+            PowerSpectrum spectrum = PowerSpectrum.welch(network, 1.0, SEGMENT);
+            double seconds1 = durationMs / 1000;
+            Result result = new Result(seed, durationMs,
+                    exc.totalCount() / (seconds1 * Izhikevich2003Network.EXCITATORY),
+                    inh.totalCount() / (seconds1 * Izhikevich2003Network.INHIBITORY), spectrum,
+                    band(spectrum, ALPHA_HZ), band(spectrum, GAMMA_HZ), seconds);
+            if (out != null) {
+                write(out, result, exc, inh);
+            }
+            return result;
+        }
+    }
+
+    /**
+     * The band's largest power over the bins that overlap it (a bin is as wide as the spectrum's resolution), and
+     * that power against the mean power of the flanks: half a band wide on each side, beyond those bins.
+     */
+    static Band band(PowerSpectrum spectrum, double[] bandHz) {
+        double[] f = spectrum.frequenciesHz();
+        double[] p = spectrum.power();
+        double halfBin = (f[1] - f[0]) / 2;
+        int first = -1;
+        int last = -1;
+        for (int b = 0; b < f.length; b++) {
+            if (f[b] + halfBin > bandHz[0] && f[b] - halfBin < bandHz[1]) {
+                first = first < 0 ? b : first;
+                last = b;
+            }
+        }
+        int peak = first;
+        for (int b = first; b <= last; b++) {
+            peak = p[b] > p[peak] ? b : peak;
+        }
+        double width = bandHz[1] - bandHz[0];
+        double flanks = (spectrum.meanPower(f[first] - halfBin - width / 2, f[first] - halfBin)
+                + spectrum.meanPower(f[last] + halfBin, f[last] + halfBin + width / 2)) / 2;
+        boolean localMaximum = peak > 0 && peak < f.length - 1 && p[peak] > p[peak - 1] && p[peak] > p[peak + 1];
+        double ratio = p[peak] / flanks;
+        return new Band(f[peak], ratio, localMaximum && ratio > PEAK_FACTOR);
+    }
+
+    private static void write(Path out, Result r, SpikeMonitor exc, SpikeMonitor inh) throws IOException {
+        String title = "Izhikevich (2003) network, seed " + r.seed();
+        Plots.raster(out.resolve("raster.png"), title + ": the first " + (int) RASTER_MS + " ms",
+                List.of(Plots.RasterGroup.of("excitatory", exc, Izhikevich2003Network.EXCITATORY, 0, RASTER_MS,
+                                Plots.EXCITATORY),
+                        Plots.RasterGroup.of("inhibitory", inh, Izhikevich2003Network.INHIBITORY,
+                                Izhikevich2003Network.EXCITATORY, RASTER_MS, Plots.INHIBITORY)), RASTER_MS);
+        double[] f = r.spectrum().frequenciesHz();
+        int shown = 0;
+        while (shown < f.length && f[shown] <= 100) {
+            shown++;
+        }
+        Plots.lines(out.resolve("spectrum.png"), title + ": power spectrum of the network rate (Welch, "
+                        + SEGMENT + " ms segments)", "frequency (Hz)", "power (Hz^2 / Hz)",
+                java.util.Arrays.copyOf(f, shown), List.of("network rate"),
+                List.of(java.util.Arrays.copyOf(r.spectrum().power(), shown)));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("network", "Izhikevich 2003, 800 excitatory + 200 inhibitory");
+        json.put("seed", r.seed());
+        json.put("duration_ms", r.durationMs());
+        json.put("excitatory_rate_hz", r.excitatoryRateHz());
+        json.put("inhibitory_rate_hz", r.inhibitoryRateHz());
+        json.put("alpha_peak_hz", r.alpha().peakHz());
+        json.put("alpha_peak_ratio", r.alpha().peakRatio());
+        json.put("gamma_peak_hz", r.gamma().peakHz());
+        json.put("gamma_peak_ratio", r.gamma().peakRatio());
+        json.put("alpha_gamma_peaks", r.alpha().hasPeak() && r.gamma().hasPeak());
+        json.put("wall_seconds", r.wallSeconds());
+        json.put("spectrum_hz", java.util.Arrays.copyOf(f, shown));
+        json.put("spectrum_power", java.util.Arrays.copyOf(r.spectrum().power(), shown));
+        JsonOutput.write(out.resolve("result.json"), json);
+        StringBuilder md = new StringBuilder("# Izhikevich (2003) network\n\n| quantity | value |\n|---|---|\n");
+        json.forEach((k, v) -> {
+            if (!(v instanceof double[])) {
+                md.append("| ").append(k).append(" | ").append(v).append(" |\n");
+            }
+        });
+        md.append("\nA band has a peak when, over the frequency bins that overlap it, the largest power is a local "
+                + "maximum of the spectrum and exceeds ").append(PEAK_FACTOR).append(" times the mean power of its "
+                + "flanks (half a band wide on each side).\nPlots: raster.png, spectrum.png.\n");
+        AtomicFiles.write(out.resolve("summary.md"), md.toString());
+    }
+}

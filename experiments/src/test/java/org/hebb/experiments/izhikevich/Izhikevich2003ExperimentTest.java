@@ -1,0 +1,39 @@
+package org.hebb.experiments.izhikevich;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The paper's network at network scale, against the paper's own program (its MATLAB transliterated line by line to
+ * NumPy, seed 1, 60 s after a 1 s transient): network rate 7.16 Hz, spectral peaks at 7.8 Hz (alpha band's lower
+ * edge) and 34 Hz (gamma) with 1024 ms segments.
+ */
+class Izhikevich2003ExperimentTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void ratesAndRhythmsMatchThePapersProgram() throws IOException {
+        Izhikevich2003Experiment.Result r = Izhikevich2003Experiment.run(1, 31_000, 1, dir);
+        double networkRate = 0.8 * r.excitatoryRateHz() + 0.2 * r.inhibitoryRateHz();
+        System.out.printf("Izhikevich 2003: %.2f Hz (E %.2f, I %.2f); alpha peak %.2f Hz x%.2f, gamma peak %.2f Hz"
+                        + " x%.2f; %.1f s%n", networkRate, r.excitatoryRateHz(), r.inhibitoryRateHz(),
+                r.alpha().peakHz(), r.alpha().peakRatio(), r.gamma().peakHz(), r.gamma().peakRatio(),
+                r.wallSeconds());
+        assertEquals(7.16, networkRate, 0.4, "network rate (Hz)");
+        assertTrue(r.alpha().hasPeak(), "alpha peak");
+        assertEquals(7.8, r.alpha().peakHz(), 1.1, "alpha peak frequency (Hz)");
+        assertTrue(r.gamma().hasPeak(), "gamma peak");
+        assertEquals(34, r.gamma().peakHz(), 4, "gamma peak frequency (Hz)");
+        for (String file : new String[] {"raster.png", "spectrum.png", "result.json", "summary.md"}) {
+            assertTrue(Files.size(dir.resolve(file)) > 0, file);
+        }
+    }
+}
