@@ -13,6 +13,8 @@ import org.hebb.experiments.nalsm.NalsmLiquid;
 import org.hebb.experiments.nalsm.UnsupervisedPhase;
 import org.hebb.experiments.quickstart.Quickstart;
 import org.hebb.experiments.readout.PixelReadout;
+import org.hebb.experiments.whatwhen.WhatWhenExperiment;
+import org.hebb.experiments.whatwhen.WhatWhenSettings;
 import org.hebb.opencl.OpenClDevices;
 import org.hebb.simulator.BackendKind;
 import picocli.CommandLine;
@@ -24,7 +26,8 @@ import picocli.CommandLine.Option;
         description = "Runs Hebb's simulation programs.",
         subcommands = {HebbCommand.QuickstartCommand.class, HebbCommand.LiquidDynamicsCommand.class,
                 HebbCommand.DevicesCommand.class, HebbCommand.PixelReadoutCommand.class,
-                HebbCommand.NalsmCommand.class, HebbCommand.Izhikevich2003Command.class})
+                HebbCommand.NalsmCommand.class, HebbCommand.Izhikevich2003Command.class,
+                HebbCommand.WhatWhenCommand.class})
 public final class HebbCommand implements Runnable {
     /** Entry point. */
     public static void main(String[] args) {
@@ -189,6 +192,72 @@ public final class HebbCommand implements Runnable {
                     r.gamma().peakHz(), r.gamma().hasPeak() ? "a peak" : "no peak", r.wallSeconds(),
                     out.toAbsolutePath());
             return 0;
+        }
+    }
+
+    /** {@code hebb what-when}: "what" and "when" predictions learned by a three-factor readout, against FORCE. */
+    @Command(name = "what-when", mixinStandardHelpOptions = true,
+            description = "An Izhikevich reservoir learns when an outcome follows each cue and with what probability "
+                    + "(three-factor readouts online, \"what\" readouts consolidated offline between blocks), "
+                    + "beside FORCE with and without resets; result.json, summary.md and plots.")
+    static final class WhatWhenCommand implements Callable<Integer> {
+        @Option(names = "--seed", defaultValue = "1", description = "Master seed (default ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--excitatory", defaultValue = "400", description = "Excitatory reservoir neurons; a "
+                + "quarter as many inhibitory ones (default ${DEFAULT-VALUE}).")
+        int excitatory;
+
+        @Option(names = "--trials", defaultValue = "120", description = "Trials per block (default "
+                + "${DEFAULT-VALUE}).")
+        int trials;
+
+        @Option(names = "--latencies", defaultValue = "150:300,250:300,250:300", description = "Per block, the "
+                + "latencies (ms) of cues A and B as A:B, blocks separated by commas (default ${DEFAULT-VALUE}).")
+        String latencies;
+
+        @Option(names = "--probabilities", defaultValue = "1:0.5,1:0.5,0.25:0.75", description = "Per block, the "
+                + "outcome probabilities of cues A and B, as --latencies (default ${DEFAULT-VALUE}).")
+        String probabilities;
+
+        @Option(names = "--out", defaultValue = "out/what-when", description = "Output directory "
+                + "(default ${DEFAULT-VALUE}).")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            String[] lat = latencies.split(",");
+            String[] prob = probabilities.split(",");
+            if (lat.length != prob.length) {
+                throw new IllegalArgumentException("--latencies has " + lat.length + " blocks and --probabilities "
+                        + prob.length + ": they must have the same number");
+            }
+            java.util.List<WhatWhenSettings.Block> blocks = new java.util.ArrayList<>();
+            for (int b = 0; b < lat.length; b++) {
+                blocks.add(new WhatWhenSettings.Block(trials,
+                        java.util.Arrays.stream(pair("--latencies", lat[b])).mapToInt(Integer::parseInt).toArray(),
+                        java.util.Arrays.stream(pair("--probabilities", prob[b])).mapToDouble(Double::valueOf)
+                                .toArray()));
+            }
+            WhatWhenSettings s = WhatWhenSettings.full(seed).withBlocks(blocks)
+                    .withReservoir(excitatory, Math.max(1, excitatory / 4));
+            Map<String, Object> r = WhatWhenExperiment.run(s, out);
+            System.out.printf("what-when, seed %d: timing error %.3f, probability r %.3f, adaptation (trials) "
+                            + "three-factor %s, FORCE without reset %s, FORCE with reset %s, what/when angle %.1f deg;"
+                            + " %.0f s. Results in %s%n", seed, (double) r.get("timing_error_fraction"),
+                    (double) r.get("probability_pearson_r"), r.get("adaptation_trials_three_factor"),
+                    r.get("adaptation_trials_force_no_reset"), r.get("adaptation_trials_force_reset"),
+                    (double) r.get("subspace_angle_deg"), (double) r.get("wall_seconds"), out.toAbsolutePath());
+            return 0;
+        }
+
+        private static String[] pair(String option, String text) {
+            String[] parts = text.split(":");
+            if (parts.length != WhatWhenSettings.CUES) {
+                throw new IllegalArgumentException(option + " block '" + text + "' is not allowed: must be two "
+                        + "values A:B");
+            }
+            return parts;
         }
     }
 

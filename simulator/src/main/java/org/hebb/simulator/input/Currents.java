@@ -148,26 +148,49 @@ public final class Currents {
      * not scaled with dt, so the same sd has a different effect at another dt.
      */
     public static CurrentSource gaussianNoise(double mean, double sd) {
-        Require.finiteFloat("mean", mean, "nA");
         Require.finiteFloat("sd", Require.nonNegative("sd", sd, "nA"), "nA");
+        return gaussianNoise(mean, null, (float) sd, "gaussianNoise(" + mean + ", " + sd + ")");
+    }
+
+    /**
+     * Gaussian noise as {@link #gaussianNoise(double, double)} with one standard deviation per neuron
+     * ({@code sdPerNeuron.length} must equal the population size).
+     */
+    public static CurrentSource gaussianNoise(double mean, float[] sdPerNeuron) {
+        Require.notNull("sd per neuron", sdPerNeuron);
+        for (int i = 0; i < sdPerNeuron.length; i++) {
+            Require.finiteFloat("sd[" + i + "]", Require.nonNegative("sd[" + i + "]", sdPerNeuron[i], "nA"), "nA");
+        }
+        return gaussianNoise(mean, sdPerNeuron.clone(), 0f, "gaussianNoise(" + mean + ", per neuron)");
+    }
+
+    private static CurrentSource gaussianNoise(double mean, float[] sds, float sd, String description) {
+        Require.finiteFloat("mean", mean, "nA");
         final float m = (float) mean;
-        final float s = (float) sd;
         return new CurrentSource() {
             @Override
             public Injector createInjector(double dt, int size, long key) {
+                Require.that(sds == null || sds.length == size, "sd per neuron has " + (sds == null ? 0 : sds.length)
+                        + " values: must have one per neuron, " + size);
                 final CounterRandom random = new CounterRandom(key);
                 final float[] normals = new float[size];
                 return (step, from, to, current) -> {
                     random.normals(step, from, to, normals);
-                    for (int i = from; i < to; i++) {
-                        current[i] += m + s * normals[i];
+                    if (sds == null) {
+                        for (int i = from; i < to; i++) {
+                            current[i] += m + sd * normals[i];
+                        }
+                    } else {
+                        for (int i = from; i < to; i++) {
+                            current[i] += m + sds[i] * normals[i];
+                        }
                     }
                 };
             }
 
             @Override
             public String describe() {
-                return "gaussianNoise(" + mean + ", " + sd + ")";
+                return description;
             }
         };
     }

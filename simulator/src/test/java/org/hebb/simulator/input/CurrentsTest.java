@@ -209,6 +209,25 @@ class CurrentsTest {
         assertTrace(expected(30, s -> 0.4), zeroSd[0], "noise with sd 0 is a constant current");
     }
 
+    @Test
+    void perNeuronNoiseScalesTheSameDrawsNeuronByNeuron() {
+        float[] sds = {0, 1, 2.5f};
+        float[][] unit = traces(3, 30, Currents.gaussianNoise(0.4, 1));
+        float[][] scaled = traces(3, 30, Currents.gaussianNoise(0.4, sds));
+        assertTrace(expected(30, s -> 0.4), scaled[0], "sd 0 leaves the mean");
+        assertTrue(Arrays.equals(unit[1], scaled[1]), "sd 1 is the scalar noise");
+        boolean differs = false;
+        for (int s = 0; s < 30; s++) {
+            differs |= unit[2][s] != scaled[2][s];
+        }
+        assertTrue(differs, "sd 2.5 spreads more");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Currents.gaussianNoise(0, new float[] {1, -2}));
+        assertTrue(e.getMessage().contains("sd[1] = -2.0 nA"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> traces(4, 3, Currents.gaussianNoise(0, sds)));
+        assertTrue(e.getMessage().contains("one per neuron, 4"), e.getMessage());
+    }
+
     private static double correlation(double[] x, double[] y) {
         double mx = Arrays.stream(x).average().orElseThrow();
         double my = Arrays.stream(y).average().orElseThrow();

@@ -1,0 +1,215 @@
+package org.hebb.experiments.whatwhen;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
+import org.hebb.experiments.analysis.Subspaces;
+import org.hebb.simulator.random.Seeds;
+
+/**
+ * What a run shows: timing and amplitude of the learned "when" readouts per block and cue, their adaptation
+ * after a latency change, and the angle between the "what" and "when" weight subspaces.
+ *
+ * @param conditions          one per block and cue, from the block's last trials
+ * @param timingErrorFraction the largest |peak - latency| / latency over the conditions
+ * @param timingWithinTolerance whether every condition's peak lies within max(10% of the latency, 20 ms)
+ * @param probabilityPearsonR Pearson r between outcome probability and peak amplitude over the conditions
+ * @param adaptation          the recovery after the first latency change (null when the schedule has none)
+ * @param angles              the "what"/"when" subspace angle at the end of each block
+ */
+public record WhatWhenMetrics(List<Condition> conditions, double timingErrorFraction, boolean timingWithinTolerance,
+                              double probabilityPearsonR, Adaptation adaptation, List<SubspaceAngle> angles) {
+    /** The last trials of each cue in a block that the block's condition is measured on (at most). */
+    public static final int EVALUATION_TRIALS = 20;
+    /** Learning curves average this many consecutive trials of a cue. */
+    public static final int CURVE_WINDOW = 5;
+    /** Principal components of the cue-averaged activity are kept until they explain this fraction of its variance. */
+    public static final double ACTIVITY_VARIANCE = 0.9;
+    private static final int NULL_SAMPLES = 1000;
+
+    /**
+     * A block and cue, measured on the three-factor readout's mean trace over its last trials.
+     *
+     * @param meanTrace the mean output per ms of trial
+     */
+    public record Condition(int block, int cue, int latencyMs, double probability, int peakMs, double peakAmplitude,
+                            double timingErrorFraction, boolean withinTolerance, double[] meanTrace) {
+    }
+
+    /**
+     * Recovery after a latency change of {@code cue} at the start of {@code block}: per {@link ReadoutKind}, the
+     * number of that cue's trials until the mean performance of the last {@link #CURVE_WINDOW} of them reaches
+     * 90% of the level the readout held before the change (mean of the previous block's last 10).
+     *
+     * @param trials    per kind, trials to recover (the block's trial count + 1 when it did not)
+     * @param recovered per kind, whether it recovered within the block
+     * @param reference per kind, the level held before the change
+     * @param curves    per kind, the moving-average performance over every trial of the cue in the run
+     */
+    public record Adaptation(int block, int cue, int[] trials, boolean[] recovered, double[] reference,
+                             double[][] curves) {
+    }
+
+    /**
+     * The principal angles between the spans of the two "what" and the two "when" weight vectors, both projected
+     * onto the leading principal components (90% of the variance) of the cue-averaged reservoir activity.
+     *
+     * @param smallestDeg  the smallest principal angle, degrees
+     * @param largestDeg   the largest, degrees
+     * @param dimensions   number of principal components kept
+     * @param nullMedianDeg median smallest angle between spans of random vectors in the same subspace
+     * @param nullFifthPercentileDeg its 5th percentile
+     */
+    public record SubspaceAngle(int block, double smallestDeg, double largestDeg, int dimensions,
+                                double nullMedianDeg, double nullFifthPercentileDeg) {
+    }
+
+    /** Measures a run. */
+    public static WhatWhenMetrics of(WhatWhenRun run) {
+        WhatWhenSettings s = run.settings();
+        List<Condition> conditions = new ArrayList<>();
+        double worst = 0;
+        boolean allWithin = true;
+        for (int b = 0; b < s.blocks().size(); b++) {
+            for (int cue = 0; cue < WhatWhenSettings.CUES; cue++) {
+                List<Trial> trials = trialsOf(run, b, cue);
+                if (trials.isEmpty()) {
+                    continue;
+                }
+                Condition c = condition(s, b, cue, trials.subList(Math.max(0, trials.size() - EVALUATION_TRIALS),
+                        trials.size()));
+                conditions.add(c);
+                worst = Math.max(worst, c.timingErrorFraction());
+                allWithin &= c.withinTolerance();
+            }
+        }
+        double r = new PearsonsCorrelation().correlation(
+                conditions.stream().mapToDouble(Condition::probability).toArray(),
+                conditions.stream().mapToDouble(Condition::peakAmplitude).toArray());
+        return new WhatWhenMetrics(conditions, worst, allWithin, r, adaptation(run), angles(run));
+    }
+
+    private static List<Trial> trialsOf(WhatWhenRun run, int block, int cue) {
+        return run.trials().stream().filter(t -> t.block() == block && t.cue() == cue).toList();
+    }
+
+    private static Condition condition(WhatWhenSettings s, int block, int cue, List<Trial> trials) {
+        double[] mean = new double[s.trialMs()];
+        for (Trial t : trials) {
+            float[] trace = t.whenTraces()[ReadoutKind.THREE_FACTOR.ordinal()];
+            for (int ms = 0; ms < mean.length; ms++) {
+                mean[ms] += trace[ms] / trials.size();
+            }
+        }
+        int peak = s.gateFromMs();
+        for (int ms = s.gateFromMs(); ms < mean.length; ms++) {
+            peak = mean[ms] > mean[peak] ? ms : peak;
+        }
+        int latency = trials.get(0).latencyMs();
+        double error = Math.abs(peak - latency);
+        return new Condition(block, cue, latency, trials.get(0).probability(), peak, mean[peak], error / latency,
+                error <= Math.max(0.1 * latency, 20), mean);
+    }
+
+    private static Adaptation adaptation(WhatWhenRun run) {
+        WhatWhenSettings s = run.settings();
+        for (int b = 1; b < s.blocks().size(); b++) {
+            for (int cue = 0; cue < WhatWhenSettings.CUES; cue++) {
+                if (s.blocks().get(b).latencyMs()[cue] != s.blocks().get(b - 1).latencyMs()[cue]) {
+                    return adaptation(run, b, cue);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Adaptation adaptation(WhatWhenRun run, int block, int cue) {
+        ReadoutKind[] kinds = ReadoutKind.values();
+        List<Trial> before = trialsOf(run, block - 1, cue);
+        List<Trial> after = trialsOf(run, block, cue);
+        List<Trial> all = run.trials().stream().filter(t -> t.cue() == cue).toList();
+        int[] trials = new int[kinds.length];
+        boolean[] recovered = new boolean[kinds.length];
+        double[] reference = new double[kinds.length];
+        double[][] curves = new double[kinds.length][];
+        for (ReadoutKind kind : kinds) {
+            int k = kind.ordinal();
+            reference[k] = before.subList(Math.max(0, before.size() - 10), before.size()).stream()
+                    .mapToDouble(t -> t.performance()[k]).average().orElse(Double.NaN);
+            double[] curve = movingAverage(after.stream().mapToDouble(t -> t.performance()[k]).toArray());
+            trials[k] = after.size() + 1;
+            for (int i = 0; i < curve.length; i++) {
+                if (curve[i] >= 0.9 * reference[k]) {
+                    trials[k] = i + 1;
+                    recovered[k] = true;
+                    break;
+                }
+            }
+            curves[k] = movingAverage(all.stream().mapToDouble(t -> t.performance()[k]).toArray());
+        }
+        return new Adaptation(block, cue, trials, recovered, reference, curves);
+    }
+
+    /** Mean of each value and the up to {@link #CURVE_WINDOW} - 1 before it. */
+    static double[] movingAverage(double[] x) {
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            int from = Math.max(0, i - CURVE_WINDOW + 1);
+            double sum = 0;
+            for (int j = from; j <= i; j++) {
+                sum += x[j];
+            }
+            out[i] = sum / (i - from + 1);
+        }
+        return out;
+    }
+
+    /**
+     * The reservoir's mean trajectory per cue (presynaptic traces every {@link WhatWhenRun#ACTIVITY_EVERY_MS} ms,
+     * averaged over the cue's trials among the first {@code samples} activity samples): its principal components
+     * are the activity the cues evoke, without the trial-to-trial noise that would otherwise fill every dimension.
+     */
+    static double[][] cueAveragedActivity(WhatWhenRun run, int samples) {
+        int perTrial = (run.settings().trialMs() + WhatWhenRun.ACTIVITY_EVERY_MS - 1) / WhatWhenRun.ACTIVITY_EVERY_MS;
+        int n = run.settings().neurons();
+        double[][] mean = new double[WhatWhenSettings.CUES * perTrial][n];
+        int[] count = new int[WhatWhenSettings.CUES];
+        for (int t = 0; t < samples / perTrial; t++) {
+            count[run.trials().get(t).cue()]++;
+        }
+        for (int t = 0; t < samples / perTrial; t++) {
+            int cue = run.trials().get(t).cue();
+            for (int k = 0; k < perTrial; k++) {
+                float[] x = run.activity().get(t * perTrial + k);
+                double[] row = mean[cue * perTrial + k];
+                for (int j = 0; j < n; j++) {
+                    row[j] += x[j] / count[cue];
+                }
+            }
+        }
+        return mean;
+    }
+
+    private static List<SubspaceAngle> angles(WhatWhenRun run) {
+        List<SubspaceAngle> angles = new ArrayList<>();
+        for (int b = 0; b < run.snapshots().size(); b++) {
+            WhatWhenRun.Snapshot snap = run.snapshots().get(b);
+            double[][] samples = cueAveragedActivity(run, snap.activitySamples());
+            RealMatrix basis = Subspaces.principalBasis(samples, ACTIVITY_VARIANCE);
+            RealMatrix what = basis.transpose().multiply(new Array2DRowRealMatrix(snap.what()).transpose());
+            RealMatrix when = basis.transpose().multiply(new Array2DRowRealMatrix(snap.when()).transpose());
+            double[] a = Subspaces.principalAnglesDeg(what, when);
+            int m = basis.getColumnDimension();
+            double[] random = Subspaces.randomSmallestAnglesDeg(m, WhatWhenSettings.CUES, NULL_SAMPLES,
+                    Seeds.generator(run.settings().seed(), "what-when:null angles " + b));
+            Arrays.sort(random);
+            angles.add(new SubspaceAngle(b, a[0], a[a.length - 1], m, random[random.length / 2],
+                    random[random.length / 20]));
+        }
+        return angles;
+    }
+}

@@ -1,0 +1,47 @@
+package org.hebb.experiments.whatwhen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The reduced protocol (60 trials per block): the three-factor readouts peak at the cues' latencies with
+ * amplitudes that follow the outcome probabilities, recover from a latency change without any reset, and FORCE
+ * needs its reset to do the same. Looser thresholds than the full runs (timing within 15%, r above 0.8).
+ */
+class WhatWhenExperimentTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void reducedProtocolLearnsWhenAndHowLikely() throws IOException {
+        Map<String, Object> r = WhatWhenExperiment.run(WhatWhenSettings.reduced(1), dir);
+        System.out.println("what-when (reduced): timing error " + r.get("timing_error_fraction") + ", r "
+                + r.get("probability_pearson_r") + ", adaptation trials " + r.get("adaptation_trials_three_factor")
+                + " / " + r.get("adaptation_trials_force_no_reset") + " / " + r.get("adaptation_trials_force_reset")
+                + ", angle " + r.get("subspace_angle_deg") + " (null median " + r.get("subspace_null_median_deg")
+                + ")");
+        assertEquals(180, r.get("trials"));
+        assertTrue((double) r.get("timing_error_fraction") < 0.15, "peaks near the latencies");
+        assertTrue((double) r.get("probability_pearson_r") > 0.8, "amplitude follows probability");
+        boolean[] recovered = (boolean[]) r.get("adaptation_recovered");
+        int threeFactor = (int) r.get("adaptation_trials_three_factor");
+        int forceNoReset = (int) r.get("adaptation_trials_force_no_reset");
+        assertTrue(recovered[ReadoutKind.THREE_FACTOR.ordinal()], "the three-factor readout recovers without reset");
+        assertTrue(recovered[ReadoutKind.FORCE_RESET.ordinal()], "FORCE recovers with its reset");
+        assertTrue(!recovered[ReadoutKind.FORCE_NO_RESET.ordinal()] || forceNoReset >= 2 * threeFactor,
+                "FORCE without reset is at least twice as slow or fails");
+        assertEquals(Boolean.TRUE, r.get("alpha_gamma_peaks"));
+        for (String file : new String[] {"result.json", "summary.md", "readout_traces.png", "learning_curves.png",
+                "subspace_angle.png", "izhikevich2003/spectrum.png"}) {
+            assertTrue(Files.size(dir.resolve(file)) > 0, file);
+        }
+    }
+}
