@@ -33,6 +33,7 @@ public final class WhatWhenExperiment {
         json.put("seed", s.seed());
         json.put("reservoir_neurons", s.neurons());
         json.put("trials", run.trials().size());
+        json.put("reservoir_rate_hz", run.reservoirRateHz());
         json.put("timing_error_fraction", m.timingErrorFraction());
         json.put("timing_within_tolerance", m.timingWithinTolerance());
         json.put("probability_pearson_r", m.probabilityPearsonR());
@@ -43,8 +44,9 @@ public final class WhatWhenExperiment {
             json.put("adaptation_trials_three_factor", a.trials()[ReadoutKind.THREE_FACTOR.ordinal()]);
             json.put("adaptation_trials_force_no_reset", a.trials()[ReadoutKind.FORCE_NO_RESET.ordinal()]);
             json.put("adaptation_trials_force_reset", a.trials()[ReadoutKind.FORCE_RESET.ordinal()]);
-            json.put("adaptation_recovered", a.recovered());
-            json.put("adaptation_reference_performance", a.reference());
+            json.put("adaptation_relearned", a.relearned());
+            json.put("adaptation_level_before", a.before());
+            json.put("adaptation_level_after", a.after());
         }
         WhatWhenMetrics.SubspaceAngle last = m.angles().get(m.angles().size() - 1);
         json.put("subspace_angle_deg", last.smallestDeg());

@@ -41,16 +41,19 @@ public record WhatWhenMetrics(List<Condition> conditions, double timingErrorFrac
     }
 
     /**
-     * Recovery after a latency change of {@code cue} at the start of {@code block}: per {@link ReadoutKind}, the
-     * number of that cue's trials until the mean performance of the last {@link #CURVE_WINDOW} of them reaches
-     * 90% of the level the readout held before the change (mean of the previous block's last 10).
+     * Recovery after a latency change of {@code cue} at the start of {@code block}, per {@link ReadoutKind}: the
+     * number of that cue's trials until the mean performance of the last {@link #CURVE_WINDOW} of them first
+     * reaches 90% of the readout's new steady state (its mean over the block's last 10 trials of the cue), and
+     * whether that steady state regained 90% of the level the readout held before the change (the previous
+     * block's last 10 trials): a readout that settles far below its former level has failed to relearn.
      *
-     * @param trials    per kind, trials to recover (the block's trial count + 1 when it did not)
-     * @param recovered per kind, whether it recovered within the block
-     * @param reference per kind, the level held before the change
+     * @param trials    per kind, trials to reach 90% of the new steady state
+     * @param relearned per kind, whether the new steady state is at least 90% of the level before the change
+     * @param before    per kind, the level before the change
+     * @param after     per kind, the new steady state
      * @param curves    per kind, the moving-average performance over every trial of the cue in the run
      */
-    public record Adaptation(int block, int cue, int[] trials, boolean[] recovered, double[] reference,
+    public record Adaptation(int block, int cue, int[] trials, boolean[] relearned, double[] before, double[] after,
                              double[][] curves) {
     }
 
@@ -129,29 +132,35 @@ public record WhatWhenMetrics(List<Condition> conditions, double timingErrorFrac
 
     private static Adaptation adaptation(WhatWhenRun run, int block, int cue) {
         ReadoutKind[] kinds = ReadoutKind.values();
-        List<Trial> before = trialsOf(run, block - 1, cue);
-        List<Trial> after = trialsOf(run, block, cue);
+        List<Trial> previous = trialsOf(run, block - 1, cue);
+        List<Trial> changed = trialsOf(run, block, cue);
         List<Trial> all = run.trials().stream().filter(t -> t.cue() == cue).toList();
         int[] trials = new int[kinds.length];
-        boolean[] recovered = new boolean[kinds.length];
-        double[] reference = new double[kinds.length];
+        boolean[] relearned = new boolean[kinds.length];
+        double[] before = new double[kinds.length];
+        double[] after = new double[kinds.length];
         double[][] curves = new double[kinds.length][];
         for (ReadoutKind kind : kinds) {
             int k = kind.ordinal();
-            reference[k] = before.subList(Math.max(0, before.size() - 10), before.size()).stream()
-                    .mapToDouble(t -> t.performance()[k]).average().orElse(Double.NaN);
-            double[] curve = movingAverage(after.stream().mapToDouble(t -> t.performance()[k]).toArray());
-            trials[k] = after.size() + 1;
+            before[k] = lastMean(previous, k);
+            after[k] = lastMean(changed, k);
+            relearned[k] = after[k] >= 0.9 * before[k];
+            double[] curve = movingAverage(changed.stream().mapToDouble(t -> t.performance()[k]).toArray());
+            trials[k] = curve.length;
             for (int i = 0; i < curve.length; i++) {
-                if (curve[i] >= 0.9 * reference[k]) {
+                if (curve[i] >= 0.9 * after[k]) {
                     trials[k] = i + 1;
-                    recovered[k] = true;
                     break;
                 }
             }
             curves[k] = movingAverage(all.stream().mapToDouble(t -> t.performance()[k]).toArray());
         }
-        return new Adaptation(block, cue, trials, recovered, reference, curves);
+        return new Adaptation(block, cue, trials, relearned, before, after, curves);
+    }
+
+    private static double lastMean(List<Trial> trials, int kind) {
+        return trials.subList(Math.max(0, trials.size() - 10), trials.size()).stream()
+                .mapToDouble(t -> t.performance()[kind]).average().orElse(Double.NaN);
     }
 
     /** Mean of each value and the up to {@link #CURVE_WINDOW} - 1 before it. */

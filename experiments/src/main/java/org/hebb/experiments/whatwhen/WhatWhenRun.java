@@ -9,6 +9,7 @@ import org.hebb.neurons.lif.IfCurrExp;
 import org.hebb.plasticity.threefactor.ThreeFactorSynapses;
 import org.hebb.simulator.Network;
 import org.hebb.simulator.connect.Projection;
+import org.hebb.simulator.monitor.SpikeMonitor;
 import org.hebb.simulator.random.Seeds;
 
 /**
@@ -20,10 +21,11 @@ import org.hebb.simulator.random.Seeds;
  * @param snapshots   the readout weights at the end of each block, after consolidation
  * @param activity    reservoir traces sampled every {@link #ACTIVITY_EVERY_MS} ms of every trial (for the activity
  *                    subspace)
+ * @param reservoirRateHz mean rate of the reservoir neurons over all trials, Hz
  * @param wallSeconds wall time of the run, s
  */
 public record WhatWhenRun(WhatWhenSettings settings, List<Trial> trials, List<Snapshot> snapshots,
-                          List<float[]> activity, double wallSeconds) {
+                          List<float[]> activity, double reservoirRateHz, double wallSeconds) {
     /** Activity is sampled this often, ms. */
     public static final int ACTIVITY_EVERY_MS = 10;
     /** Replay stores a sample this often while the gate is open, ms. */
@@ -46,6 +48,7 @@ public record WhatWhenRun(WhatWhenSettings settings, List<Trial> trials, List<Sn
         try (Network net = w.network()) {
             Runner runner = new Runner(s, w);
             net.afterEachStep((step, timeMs) -> runner.afterStep());
+            SpikeMonitor reservoirSpikes = net.monitorSpikes(w.reservoir(), SpikeMonitor.settings().countsOnly());
             List<Snapshot> snapshots = new ArrayList<>();
             UniformRandomProvider cues = Seeds.generator(s.seed(), "what-when:cues");
             UniformRandomProvider outcomes = Seeds.generator(s.seed(), "what-when:outcomes");
@@ -68,7 +71,9 @@ public record WhatWhenRun(WhatWhenSettings settings, List<Trial> trials, List<Sn
                 runner.consolidate(replayOrder);
                 snapshots.add(new Snapshot(weights(w.whenRule()), weights(w.whatRule()), runner.activity.size()));
             }
-            return new WhatWhenRun(s, runner.trials, snapshots, runner.activity, (System.nanoTime() - start) / 1e9);
+            double seconds = runner.trials.size() * s.trialMs() / 1000.0;
+            return new WhatWhenRun(s, runner.trials, snapshots, runner.activity,
+                    reservoirSpikes.totalCount() / (seconds * s.neurons()), (System.nanoTime() - start) / 1e9);
         }
     }
 

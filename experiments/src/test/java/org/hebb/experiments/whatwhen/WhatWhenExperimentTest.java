@@ -31,12 +31,12 @@ class WhatWhenExperimentTest {
         assertEquals(180, r.get("trials"));
         assertTrue((double) r.get("timing_error_fraction") < 0.15, "peaks near the latencies");
         assertTrue((double) r.get("probability_pearson_r") > 0.8, "amplitude follows probability");
-        boolean[] recovered = (boolean[]) r.get("adaptation_recovered");
+        boolean[] relearned = (boolean[]) r.get("adaptation_relearned");
         int threeFactor = (int) r.get("adaptation_trials_three_factor");
         int forceNoReset = (int) r.get("adaptation_trials_force_no_reset");
-        assertTrue(recovered[ReadoutKind.THREE_FACTOR.ordinal()], "the three-factor readout recovers without reset");
-        assertTrue(recovered[ReadoutKind.FORCE_RESET.ordinal()], "FORCE recovers with its reset");
-        assertTrue(!recovered[ReadoutKind.FORCE_NO_RESET.ordinal()] || forceNoReset >= 2 * threeFactor,
+        assertTrue(relearned[ReadoutKind.THREE_FACTOR.ordinal()], "the three-factor readout relearns without reset");
+        assertTrue(relearned[ReadoutKind.FORCE_RESET.ordinal()], "FORCE relearns with its reset");
+        assertTrue(!relearned[ReadoutKind.FORCE_NO_RESET.ordinal()] || forceNoReset >= 2 * threeFactor,
                 "FORCE without reset is at least twice as slow or fails");
         assertEquals(Boolean.TRUE, r.get("alpha_gamma_peaks"));
         for (String file : new String[] {"result.json", "summary.md", "readout_traces.png", "learning_curves.png",
