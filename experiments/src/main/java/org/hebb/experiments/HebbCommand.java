@@ -204,7 +204,7 @@ public final class HebbCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "1", description = "Master seed (default ${DEFAULT-VALUE}).")
         long seed;
 
-        @Option(names = "--excitatory", defaultValue = "400", description = "Excitatory reservoir neurons; a "
+        @Option(names = "--excitatory", defaultValue = "800", description = "Excitatory reservoir neurons; a "
                 + "quarter as many inhibitory ones (default ${DEFAULT-VALUE}).")
         int excitatory;
 

@@ -78,20 +78,21 @@ public record WhatWhenSettings(int excitatory, int inhibitory, double connection
     }
 
     /**
-     * The full protocol: 400 + 100 neurons; blocks of 120 trials: (A 150 ms p 1, B 300 ms p 0.5), then A's latency
+     * The full protocol: 800 + 200 neurons (the size of Izhikevich's 2003 network); blocks of 120 trials: (A 150 ms p 1, B 300 ms p 0.5), then A's latency
      * moves to 250 ms, then the probabilities change to A 0.25 and B 0.75.
      */
     public static WhatWhenSettings full(long seed) {
-        return new WhatWhenSettings(400, 100, 0.1, 3, 4, 20, 1, 0.002, 50, 60, 6, 500, 50, 30, 20, 5e-4, 2e-3, 5,
+        return new WhatWhenSettings(800, 200, 0.1, 3, 4, 20, 1, 0.002, 50, 60, 6, 500, 50, 30, 20, 5e-4, 2e-3, 5,
                 1, 2, List.of(new Block(120, new int[] {150, 300}, new double[] {1, 0.5}),
                 new Block(120, new int[] {250, 300}, new double[] {1, 0.5}),
                 new Block(120, new int[] {250, 300}, new double[] {0.25, 0.75})), seed);
     }
 
-    /** A smaller, shorter protocol for continuous integration: the same blocks with 60 trials each. */
+    /** A smaller, shorter protocol for continuous integration: 400 + 100 neurons, the same blocks of 60 trials. */
     public static WhatWhenSettings reduced(long seed) {
         WhatWhenSettings f = full(seed);
-        return f.withBlocks(f.blocks().stream().map(b -> new Block(60, b.latencyMs(), b.probability())).toList());
+        return f.withBlocks(f.blocks().stream().map(b -> new Block(60, b.latencyMs(), b.probability())).toList())
+                .withReservoir(400, 100);
     }
 
     /** These settings with another schedule. */
