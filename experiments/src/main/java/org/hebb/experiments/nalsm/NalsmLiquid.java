@@ -55,8 +55,14 @@ public record NalsmLiquid(Network network, BernoulliSource pixels, NeuronPopulat
         return new Numbering(excitatory, inhibitory);
     }
 
-    /** Every projection whose weights can change: liquid ones, then those from the input. */
+    /**
+     * Every projection whose weights can change: liquid ones, then those from the input; none in the static LSM
+     * (no astrocyte, no plasticity).
+     */
     public List<Projection> plastic() {
+        if (astrocyte == null) {
+            return List.of();
+        }
         List<Projection> all = new java.util.ArrayList<>(liquid);
         all.addAll(fromInput);
         return all;

@@ -51,6 +51,20 @@ class NalsmExperimentTest {
     }
 
     @Test
+    void staticLsmSkipsPhaseOneAndKeepsItsWeight() throws IOException {
+        NalsmExperiment.Options options = new NalsmExperiment.Options(5, NalsmLiquid.Model.LSM, 200, 300, 100,
+                100, 3, 1, 100, 1.0);
+        Map<String, Object> r = NalsmExperiment.run(options, classBlobs(360, 1), classBlobs(100, 2), "synthetic",
+                dir.resolve("lsm"));
+        System.out.printf("small static LSM: test %.3f, branching factor %.3f%n", (double) r.get("test_accuracy"),
+                (double) r.get("branching_factor"));
+        assertEquals("lsm", r.get("model"));
+        assertEquals(0, r.get("phase1_samples"));
+        assertEquals(1.0, r.get("weight"));
+        assertTrue((double) r.get("test_accuracy") > 0.3, "above chance (0.1)");
+    }
+
+    @Test
     void smallConfigurationLearnsAndResumesIdentically() throws IOException {
         IdxImages train = classBlobs(360, 1);
         IdxImages test = classBlobs(100, 2);
