@@ -77,7 +77,10 @@ public record WhatWhenRun(WhatWhenSettings settings, List<Trial> trials, List<Sn
         }
     }
 
-    /** The expected target of a cue's outcome readout at {@code ms} after cue onset: p x the outcome bump. */
+    /**
+     * The target of an outcome's readout at {@code ms} after cue onset on a trial where the outcome comes: a
+     * Gaussian bump of height 1 at the latency (averaged over trials the target is the probability times it).
+     */
     public static double bump(WhatWhenSettings s, int latencyMs, double ms) {
         double z = (ms - latencyMs) / s.outcomeWidthMs();
         return Math.exp(-0.5 * z * z);
