@@ -60,6 +60,12 @@ final class OpenClEngine implements Engine {
     private static final int DESC = 8;
     /** Populations are padded to a multiple of this (a multiple of every power-of-two work-group size used). */
     private static final int PADDING = 256;
+    /**
+     * Spike monitors read the device's spike lists at most this many steps at a time (fewer when the lists of
+     * that many steps would exceed {@link #SPIKE_LIST_BYTES}): the device runs ahead without waiting for the host.
+     */
+    private static final int MONITOR_BATCH_STEPS = 64;
+    private static final long SPIKE_LIST_BYTES = 64L << 20;
 
     private final DeviceSession session;
     private final int total;
@@ -126,7 +132,7 @@ final class OpenClEngine implements Engine {
         for (ThreeFactorUpdate rule : threeFactorUpdates) {
             spikeHistory = Math.max(spikeHistory, rule.projection().maxDelay() + 2);
         }
-        listDepth = spikeHistory;
+        int deliveryDepth = spikeHistory;
         session = new DeviceSession(OpenClDevices.select(deviceSelector));
         try {
             int maxBlocks = Math.max(1, session.device.computeUnits() * BLOCKS_PER_COMPUTE_UNIT);
@@ -156,6 +162,8 @@ final class OpenClEngine implements Engine {
             }
             total = neurons;
             totalBlocks = blocks;
+            listDepth = (int) Math.max(deliveryDepth,
+                    Math.min(MONITOR_BATCH_STEPS, SPIKE_LIST_BYTES / ((long) Sizeof.cl_int * total)));
             spiked = session.bytes(total);
             lists = session.ints(new int[listDepth * total]);
             counts = session.ints(new int[listDepth * totalBlocks]);
@@ -213,7 +221,8 @@ final class OpenClEngine implements Engine {
     /** {@inheritDoc} Bytes moved each way so far; to the device, buffer creation included. */
     @Override
     public Map<String, Long> counters() {
-        return Map.of("bytes_to_host", session.bytesToHost(), "bytes_to_device", session.bytesToDevice());
+        return Map.of("bytes_to_host", session.bytesToHost(), "bytes_to_device", session.bytesToDevice(),
+                "spike_history_steps", (long) listDepth);
     }
 
     @Override
@@ -285,6 +294,21 @@ final class OpenClEngine implements Engine {
     @Override
     public SpikeView lastSpikes(Population population) {
         return byPopulation.get(population).spikesOf(step - 1);
+    }
+
+    /** {@inheritDoc} The spike lists of the last {@code listDepth} steps stay on the device. */
+    @Override
+    public int spikeHistorySteps() {
+        return listDepth;
+    }
+
+    @Override
+    public SpikeView spikes(Population population, long spikeStep) {
+        if (spikeStep >= step || spikeStep < step - listDepth) {
+            throw new IllegalArgumentException("step " + spikeStep + " is not readable: the device keeps the spikes of "
+                    + "steps " + (step - listDepth) + " to " + (step - 1));
+        }
+        return byPopulation.get(population).spikesOf(spikeStep);
     }
 
     @Override

@@ -211,6 +211,36 @@ class OpenClConformanceTest {
         }
     }
 
+    /**
+     * With only monitors attached the device runs up to 64 steps ahead of the host, which then hands the monitors
+     * each step's spikes in order; the spike trains stay the Java backend's, whatever the run lengths.
+     */
+    @Test
+    void spikeMonitorsReadBatchesOfSteps() {
+        double[][] times = new double[2][];
+        long history = 0;
+        for (BackendKind backend : new BackendKind[] {BackendKind.JAVA, BackendKind.OPENCL}) {
+            try (Network net = Network.builder().backend(backend).threads(1).seed(5).build()) {
+                NeuronPopulation cells = net.addNeurons("cells", 100, IfCurrExp.builder().tauRefrac(2).build());
+                PoissonSource drive = net.addPoissonSource("drive", 100, 30);
+                net.connect(drive, cells, Connectors.fixedInDegree(10, false),
+                        Synapses.onto("excitatory").weights(Values.uniform(0.5, 1.5)));
+                SpikeMonitor spikes = net.monitorSpikes(cells);
+                net.checkRate(cells, 0, 1000, 10);
+                for (double ms : new double[] {13.7, 6.4, 50}) {
+                    net.run(ms);
+                }
+                times[backend.ordinal()] = spikes.times();
+                if (backend == BackendKind.OPENCL) {
+                    history = net.engineCounters().get("spike_history_steps");
+                }
+            }
+        }
+        assertTrue(history >= 64, "steps kept on the device: " + history);
+        assertTrue(times[0].length > 50, "test setup: too few spikes " + times[0].length);
+        assertArrayEquals(times[0], times[1], "spike times");
+    }
+
     @Test
     void stdpOnTheDeviceMatchesTheJavaBackend() {
         Learned java = learn(BackendKind.JAVA);

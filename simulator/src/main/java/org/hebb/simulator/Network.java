@@ -395,9 +395,16 @@ public final class Network implements AutoCloseable {
         long nextReport = start + (long) (progressIntervalSeconds * 1e9);
         Throwable failure = null;
         try {
+            // without step callbacks, monitors may take a batch of steps at once (see Engine.spikeHistorySteps)
+            int batch = afterStep.length == 0 ? Math.max(1, engine.spikeHistorySteps()) : 1;
+            int pending = 0;
             for (long s = 0; s < steps; s++) {
                 advance();
-                afterStep(recorders, afterStep, checks);
+                pending++;
+                if (pending == batch || s == steps - 1 || observed(recorders, engine.currentStep() - 1)) {
+                    afterSteps(pending, recorders, afterStep, checks);
+                    pending = 0;
+                }
                 if (listener != null && (s & 255) == 255 && System.nanoTime() >= nextReport) {
                     report(listener, engine.currentStep() - startStep, steps, start);
                     nextReport = System.nanoTime() + (long) (progressIntervalSeconds * 1e9);
@@ -473,17 +480,33 @@ public final class Network implements AutoCloseable {
         }
     }
 
-    private void afterStep(MonitorEntry[] recorders, StepCallback[] afterStep, Checker[] checks) {
-        long completed = engine.currentStep() - 1;
+    private static boolean observed(MonitorEntry[] recorders, long step) {
         for (MonitorEntry m : recorders) {
-            if (m.monitor.readsStateAfter(completed)) {
-                engine.synchronizeState((NeuronPopulation) m.population);
+            if (m.monitor.observesEngineAfter(step)) {
+                return true;
             }
-            m.monitor.record(completed, engine.lastSpikes(m.population));
+        }
+        return false;
+    }
+
+    /**
+     * Hands the last {@code count} completed steps, in order, to the monitors and the step callbacks (only ever
+     * one step when there are callbacks), then lets the checkers stop the run. The engine is as it was after the
+     * last of them only, so a batch always ends at a step a monitor observes the engine after.
+     */
+    private void afterSteps(int count, MonitorEntry[] recorders, StepCallback[] afterStep, Checker[] checks) {
+        long last = engine.currentStep() - 1;
+        for (long completed = last - count + 1; completed <= last; completed++) {
+            for (MonitorEntry m : recorders) {
+                if (m.monitor.readsStateAfter(completed)) {
+                    engine.synchronizeState((NeuronPopulation) m.population);
+                }
+                m.monitor.record(completed, engine.spikes(m.population, completed));
+            }
         }
         double timeMs = engine.currentStep() * dt;
         for (StepCallback callback : afterStep) {
-            callback.afterStep(completed, timeMs);
+            callback.afterStep(last, timeMs);
         }
         for (Checker checker : checks) {
             String violation = checker.takeViolation();

@@ -25,6 +25,27 @@ public interface Engine extends AutoCloseable {
     SpikeView lastSpikes(Population population);
 
     /**
+     * How many of the last completed steps' spikes stay readable through {@link #spikes}: the network may run that
+     * many steps before handing their spikes to the monitors (an engine on a device then reads them in one go
+     * instead of stopping the device every step). 1 for engines that keep only the last step's.
+     */
+    default int spikeHistorySteps() {
+        return 1;
+    }
+
+    /**
+     * The spikes {@code population} emitted in completed step {@code step}, one of the last
+     * {@link #spikeHistorySteps()}.
+     */
+    default SpikeView spikes(Population population, long step) {
+        if (step != currentStep() - 1) {
+            throw new IllegalArgumentException("step " + step + " is not readable: this engine keeps only the last "
+                    + "completed step's spikes (" + (currentStep() - 1) + ")");
+        }
+        return lastSpikes(population);
+    }
+
+    /**
      * Makes {@code population}'s state arrays hold the state at the end of the last completed step (the
      * clock-driven engine keeps them so; the event-driven engine advances each neuron there for the monitors).
      */

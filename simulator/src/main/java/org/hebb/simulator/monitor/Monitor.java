@@ -23,6 +23,15 @@ public interface Monitor {
         return false;
     }
 
+    /**
+     * Whether {@link #record} of {@code step} looks at the engine as it is right after that step (its state, by
+     * any means), so that the network must call it before running the next step instead of handing it a batch of
+     * steps later (see {@link org.hebb.simulator.engine.Engine#spikeHistorySteps()}).
+     */
+    default boolean observesEngineAfter(long step) {
+        return readsStateAfter(step);
+    }
+
     /** Memory held by recorded data, in bytes. */
     long memoryBytes();
 

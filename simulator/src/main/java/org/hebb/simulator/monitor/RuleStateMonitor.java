@@ -37,8 +37,13 @@ public final class RuleStateMonitor implements Monitor {
     }
 
     @Override
+    public boolean observesEngineAfter(long step) {
+        return (step + 1) % interval == 0;
+    }
+
+    @Override
     public void record(long step, SpikeView spikes) {
-        if ((step + 1) % interval != 0) {
+        if (!observesEngineAfter(step)) {
             return;
         }
         if (!samples.begin(step)) {

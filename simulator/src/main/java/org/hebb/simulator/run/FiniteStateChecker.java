@@ -31,8 +31,13 @@ public final class FiniteStateChecker extends Checker {
      * where a non-finite value would first appear, so no exact synchronisation is asked for.
      */
     @Override
+    public boolean observesEngineAfter(long step) {
+        return (step + 1) % intervalSteps == 0;
+    }
+
+    @Override
     public void record(long step, SpikeView spikes) {
-        if ((step + 1) % intervalSteps != 0) {
+        if (!observesEngineAfter(step)) {
             return;
         }
         Engine.NonFiniteValue found = scan.apply(population);
