@@ -170,8 +170,10 @@ public final class Currents {
         return new CurrentSource() {
             @Override
             public Injector createInjector(double dt, int size, long key) {
-                Require.that(sds == null || sds.length == size, "sd per neuron has " + (sds == null ? 0 : sds.length)
-                        + " values: must have one per neuron, " + size);
+                if (sds != null) {
+                    Require.that(sds.length == size, "sd per neuron has " + sds.length + " values: must have one per "
+                            + "neuron, " + size);
+                }
                 final CounterRandom random = new CounterRandom(key);
                 final float[] normals = new float[size];
                 return (step, from, to, current) -> {
