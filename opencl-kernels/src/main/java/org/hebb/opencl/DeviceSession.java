@@ -1,6 +1,7 @@
 package org.hebb.opencl;
 
 import static org.jocl.CL.CL_CONTEXT_PLATFORM;
+import static org.jocl.CL.CL_FALSE;
 import static org.jocl.CL.CL_DEVICE_EXTENSIONS;
 import static org.jocl.CL.CL_DEVICE_SINGLE_FP_CONFIG;
 import static org.jocl.CL.CL_FP_CORRECTLY_ROUNDED_DIVIDE_SQRT;
@@ -180,6 +181,16 @@ final class DeviceSession implements AutoCloseable {
     void read(cl_mem buffer, long offset, int[] into, int count) {
         clEnqueueReadBuffer(queue, buffer, CL_TRUE, offset, Sizeof.cl_int * (long) count, Pointer.to(into), 0, null,
                 null);
+        bytesToHost += Sizeof.cl_int * (long) count;
+    }
+
+    /**
+     * Enqueues a read of {@code count} ints from byte {@code offset} into the direct buffer {@code into} at int
+     * position {@code at}, without waiting for it: the ints are there after {@link #finish()}.
+     */
+    void readLater(cl_mem buffer, long offset, java.nio.IntBuffer into, int at, int count) {
+        clEnqueueReadBuffer(queue, buffer, CL_FALSE, offset, Sizeof.cl_int * (long) count,
+                Pointer.to(into).withByteOffset(Sizeof.cl_int * (long) at), 0, null, null);
         bytesToHost += Sizeof.cl_int * (long) count;
     }
 

@@ -2,6 +2,9 @@ package org.hebb.opencl;
 
 import static org.jocl.CL.clSetKernelArg;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -441,9 +444,14 @@ final class OpenClEngine implements Engine {
         Launch compact;
         final int[] spikeList;
         final int[] spikeCount = new int[1];
-        final int[] blockCounts;
-        final int[] blockSpikes;
         final SpikeView view;
+        /** The count rings of every group and slot, and this group's spikes of the steps fetched last. */
+        int[] allCounts;
+        int[] fetchedStart;
+        int[] fetchedCount;
+        IntBuffer fetched;
+        long fetchedFrom = -1;
+        long fetchedTo = -1;
         /** The step whose spikes the view holds, and the step whose spikes it must hold when read. */
         long viewStep = -1;
         long wantedStep = -1;
@@ -454,13 +462,14 @@ final class OpenClEngine implements Engine {
             this.update = new Launch(kernel, layout.padded(), false);
             update.arg(1, layout.padded());
             this.spikeList = new int[population.size()];
-            this.blockCounts = new int[layout.blocks()];
-            this.blockSpikes = new int[population.size()];
             this.view = SpikeView.filledOnDemand(spikeList, spikeCount, this::fill);
         }
 
         /** Binds the shared buffers, once they exist. */
         void bind() {
+            allCounts = new int[listDepth * totalBlocks];
+            fetchedStart = new int[listDepth];
+            fetchedCount = new int[listDepth];
             update.args(2, spiked, layout.offset());
             compact = new Launch("compact", layout.blocks(), true);
             compact.args(1, population.size(), layout.blocks(), layout.offset(), layout.blockOffset(), total,
@@ -476,6 +485,8 @@ final class OpenClEngine implements Engine {
         void restarted() {
             viewStep = -1;
             wantedStep = -1;
+            fetchedFrom = -1;
+            fetchedTo = -1;
             spikeCount[0] = 0;
         }
 
@@ -491,22 +502,51 @@ final class OpenClEngine implements Engine {
             }
             int count = 0;
             if (wantedStep >= 0) {
-                int slot = (int) (wantedStep % listDepth);
-                session.read(counts, (long) Sizeof.cl_int * (slot * totalBlocks + layout.blockOffset()),
-                        blockCounts, blockCounts.length);
-                for (int b = 0; b < blockCounts.length; b++) {
-                    int n = blockCounts[b];
-                    if (n > 0) {
-                        int start = layout.blockStart(b);
-                        session.read(lists, (long) Sizeof.cl_int * ((long) slot * total + layout.offset() + start),
-                                blockSpikes, n);
-                        System.arraycopy(blockSpikes, 0, spikeList, count, n);
-                        count += n;
-                    }
+                if (wantedStep < fetchedFrom || wantedStep > fetchedTo) {
+                    fetch(wantedStep, step - 1);
                 }
+                int slot = (int) (wantedStep % listDepth);
+                count = fetchedCount[slot];
+                fetched.get(fetchedStart[slot], spikeList, 0, count);
             }
             spikeCount[0] = count;
             viewStep = wantedStep;
+        }
+
+        /**
+         * Reads the spikes of steps {@code from} to {@code to} (the batch the network is handing to the monitors):
+         * the count rings in one read, then every non-empty block list enqueued and waited for once.
+         */
+        private void fetch(long from, long to) {
+            session.read(counts, allCounts);
+            int total = 0;
+            for (long s = from; s <= to; s++) {
+                int slot = (int) (s % listDepth);
+                for (int b = 0; b < layout.blocks(); b++) {
+                    total += allCounts[slot * totalBlocks + layout.blockOffset() + b];
+                }
+            }
+            if (fetched == null || fetched.capacity() < total) {
+                fetched = ByteBuffer.allocateDirect(Sizeof.cl_int * Math.max(total, 1024))
+                        .order(ByteOrder.nativeOrder()).asIntBuffer();
+            }
+            int position = 0;
+            for (long s = from; s <= to; s++) {
+                int slot = (int) (s % listDepth);
+                fetchedStart[slot] = position;
+                for (int b = 0; b < layout.blocks(); b++) {
+                    int n = allCounts[slot * totalBlocks + layout.blockOffset() + b];
+                    if (n > 0) {
+                        session.readLater(lists, (long) Sizeof.cl_int * ((long) slot * OpenClEngine.this.total
+                                + layout.offset() + layout.blockStart(b)), fetched, position, n);
+                        position += n;
+                    }
+                }
+                fetchedCount[slot] = position - fetchedStart[slot];
+            }
+            session.finish();
+            fetchedFrom = from;
+            fetchedTo = to;
         }
     }
 
