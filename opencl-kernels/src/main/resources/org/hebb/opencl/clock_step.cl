@@ -185,6 +185,22 @@ __kernel void deliver(const long step, const int size, const int targetSize, con
         } \
     }
 
+// Runs the statements in the trailing arguments for every synapse j (position c in the transposed index, source
+// inSource[c]) onto a neuron i of this target block that spiked in the step whose lists are in slot.
+#define FOR_EACH_SYNAPSE_ONTO_A_SPIKE(slot, ...) \
+    { \
+        int count_ = counts[(slot) * totalBlocks + targetBlockOffset + b]; \
+        __global const int* list_ = lists + (long) (slot) * total + targetOffset \
+                + block_start(targetSize, blocks, b); \
+        for (int k_ = 0; k_ < count_; k_++) { \
+            int i = list_[k_]; \
+            for (int c = inStart[i]; c < inStart[i + 1]; c++) { \
+                int j = inSynapse[c]; \
+                __VA_ARGS__ \
+            } \
+        } \
+    }
+
 // ---- Plasticity: pair-based STDP (as ClockStdpSynapses; see PairStdpUpdate) ---------------------------------------
 // In the step after spike step s, per target block: presynaptic spikes emitted in s - d that arrive in s through
 // synapses of delay d are depressed by the postsynaptic trace of s - 1; then postsynaptic spikes of s potentiate
@@ -216,21 +232,12 @@ __kernel void stdp(RULE_ARGS, __global const int* synDelay, __global float* weig
                 weights[j] = stdp_change(weights[j], x, downConstant, downSlope, low, high);
             })
     }
-    int slot = (int) (s % listDepth);
-    int lo = block_start(targetSize, blocks, b);
-    int count = counts[slot * totalBlocks + targetBlockOffset + b];
-    __global const int* list = lists + (long) slot * total + targetOffset;
-    for (int k = 0; k < count; k++) {
-        int i = list[lo + k];
-        for (int c = inStart[i]; c < inStart[i + 1]; c++) {
-            int j = inSynapse[c];
-            int d = synDelay[j];
-            if (d <= s) {
-                float x = preTrace[(long) ((s - d) % preDepth) * preStride + inSource[c]];
-                weights[j] = stdp_change(weights[j], x, upConstant, upSlope, low, high);
-            }
-        }
-    }
+    FOR_EACH_SYNAPSE_ONTO_A_SPIKE((int) (s % listDepth),
+        int d = synDelay[j];
+        if (d <= s) {
+            float x = preTrace[(long) ((s - d) % preDepth) * preStride + inSource[c]];
+            weights[j] = stdp_change(weights[j], x, upConstant, upSlope, low, high);
+        })
 }
 
 // ---- Plasticity: astrocyte-modulated STDP (as AstrocyteStdpSynapses and Astrocyte; see AstrocyteStdpUpdate) ---
@@ -260,16 +267,8 @@ __kernel void astrocyte_stdp(RULE_ARGS, __global float* weights, __global const 
         int i = synTarget[j];
         float w = weights[j] + rateOut * xPost[i];
         weights[j] = spiked[targetOffset + i] ? w : fmin(high, fmax(low, w));)
-    int lo = block_start(targetSize, blocks, b);
-    int count = counts[slot * totalBlocks + targetBlockOffset + b];
-    __global const int* list = lists + (long) slot * total + targetOffset;
-    for (int k = 0; k < count; k++) {
-        int i = list[lo + k];
-        for (int c = inStart[i]; c < inStart[i + 1]; c++) {
-            int j = inSynapse[c];
-            weights[j] = fmin(high, fmax(low, weights[j] + rateIn * xPre[inSource[c]]));
-        }
-    }
+    FOR_EACH_SYNAPSE_ONTO_A_SPIKE(slot,
+        weights[j] = fmin(high, fmax(low, weights[j] + rateIn * xPre[inSource[c]]));)
 }
 
 // The astrocyte's update after spike step s (Astrocyte): rates = {P, A, w_A, bias, decay per step}; the liquid's
@@ -356,22 +355,14 @@ __kernel void three_factor(RULE_ARGS, __global const int* synDelay, __global flo
                     eligibilityStep[own] = (int) s;
                 })
         }
-        int slot = (int) (s % listDepth);
-        int count = counts[slot * totalBlocks + targetBlockOffset + b];
-        __global const int* list = lists + (long) slot * total + targetOffset;
-        for (int k = 0; k < count; k++) {
-            int i = list[lowest + k];
-            for (int c = inStart[i]; c < inStart[i + 1]; c++) {
-                int j = inSynapse[c];
-                int d = synDelay[j];
-                if (d <= s) {
-                    int own = j - synapseBase;
-                    eligibility[own] = eligibility_at(eligibility, eligibilityStep, own, s, table, tableLength,
-                            decayPerStep) + aPlus * preTrace[(long) ((s - d) % preDepth) * preStride + inSource[c]];
-                    eligibilityStep[own] = (int) s;
-                }
-            }
-        }
+        FOR_EACH_SYNAPSE_ONTO_A_SPIKE((int) (s % listDepth),
+            int d = synDelay[j];
+            if (d <= s) {
+                int own = j - synapseBase;
+                eligibility[own] = eligibility_at(eligibility, eligibilityStep, own, s, table, tableLength,
+                        decayPerStep) + aPlus * preTrace[(long) ((s - d) % preDepth) * preStride + inSource[c]];
+                eligibilityStep[own] = (int) s;
+            })
     }
     if (!apply) {
         return;
