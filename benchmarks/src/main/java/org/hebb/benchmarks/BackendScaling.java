@@ -21,10 +21,11 @@ import org.hebb.simulator.Network;
  * each after a 20 ms warm-up of its own network, repeated, medians. Also the host-device traffic per step of the
  * OpenCL runs (no monitor attached). Writes {@code benchmarks/results/opencl.json}.
  * Usage: {@code BackendScaling [repeats] [sizes...]}; defaults 3, 4000 16000 100000 1000000. The biological time
- * per run shrinks with size (about 2 * 10^8 neuron-steps, at least 20 ms).
+ * per run shrinks with size (about 2 * 10^8 neuron-steps, at least 20 ms). {@code -Dhebb.backends=java-2,opencl}
+ * measures a subset of java-1, java-2 and opencl, {@code -Dhebb.models=coba} a subset of coba and plastic-coba.
  */
 public final class BackendScaling {
-    private static final String[] BACKENDS = {"java-1", "java-2", "opencl"};
+    private static final String[] BACKENDS = System.getProperty("hebb.backends", "java-1,java-2,opencl").split(",");
 
     private BackendScaling() {
     }
@@ -53,13 +54,23 @@ public final class BackendScaling {
 
     /** Entry point. */
     public static void main(String[] args) throws Exception {
+        for (String backend : BACKENDS) {
+            if (!List.of("java-1", "java-2", "opencl").contains(backend)) {
+                throw new IllegalArgumentException("hebb.backends lists '" + backend + "': allowed are java-1, java-2 "
+                        + "and opencl");
+            }
+        }
         int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         int[] sizes = args.length > 1 ? Arrays.stream(args, 1, args.length).mapToInt(Integer::parseInt).toArray()
                 : new int[] {4000, 16000, 100000, 1000000};
         String device = OpenClDevices.select(null).name();
         String deviceType = OpenClDevices.select(null).type().equals("GPU") ? "opencl-gpu" : "opencl-cpu";
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (String model : new String[] {"coba", "plastic-coba"}) {
+        for (String model : System.getProperty("hebb.models", "coba,plastic-coba").split(",")) {
+            if (!List.of("coba", "plastic-coba").contains(model)) {
+                throw new IllegalArgumentException("hebb.models lists '" + model + "': allowed are coba and "
+                        + "plastic-coba");
+            }
             for (int n : sizes) {
                 measure(model, n, repeats, device, deviceType, rows);
             }

@@ -18,6 +18,7 @@ import static org.jocl.CL.clCreateKernel;
 import static org.jocl.CL.clCreateProgramWithSource;
 import static org.jocl.CL.clEnqueueNDRangeKernel;
 import static org.jocl.CL.clEnqueueReadBuffer;
+import static org.jocl.CL.clEnqueueReadBufferRect;
 import static org.jocl.CL.clEnqueueWriteBuffer;
 import static org.jocl.CL.clFinish;
 import static org.jocl.CL.clGetDeviceInfo;
@@ -182,6 +183,18 @@ final class DeviceSession implements AutoCloseable {
         clEnqueueReadBuffer(queue, buffer, CL_TRUE, offset, Sizeof.cl_int * (long) count, Pointer.to(into), 0, null,
                 null);
         bytesToHost += Sizeof.cl_int * (long) count;
+    }
+
+    /**
+     * Reads a column of an int matrix of {@code rowLength} ints per row: {@code columns} ints from column
+     * {@code firstColumn} of each of its {@code rows} rows, into {@code into} row after row.
+     */
+    void readColumns(cl_mem buffer, int rowLength, int firstColumn, int columns, int rows, int[] into) {
+        long rowBytes = Sizeof.cl_int * (long) rowLength;
+        clEnqueueReadBufferRect(queue, buffer, CL_TRUE, new long[] {Sizeof.cl_int * (long) firstColumn, 0, 0},
+                new long[] {0, 0, 0}, new long[] {Sizeof.cl_int * (long) columns, rows, 1}, rowBytes, 0,
+                Sizeof.cl_int * (long) columns, 0, Pointer.to(into), 0, null, null);
+        bytesToHost += Sizeof.cl_int * (long) columns * rows;
     }
 
     /**

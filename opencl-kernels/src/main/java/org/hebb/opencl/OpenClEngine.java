@@ -69,10 +69,23 @@ final class OpenClEngine implements Engine {
      */
     private static final int MONITOR_BATCH_STEPS = 64;
     private static final long SPIKE_LIST_BYTES = 64L << 20;
+    /**
+     * System property choosing the shape of the work: {@code cpu} (one block of neurons per compute unit, each
+     * compacted and fed by one long work-item that walks the spike lists: few work-groups, which is what a CPU
+     * device runs fastest), {@code gpu} (blocks of {@link #SCAN_BLOCK} neurons compacted by one work-group each
+     * with a prefix sum, and spikes gathered by one work-item per target neuron over its incoming synapses: many
+     * short work-items, for GPUs) or {@code auto} (the default: gpu on GPUs, cpu otherwise). Spike trains are the
+     * same either way.
+     */
+    static final String SHAPE_PROPERTY = "hebb.opencl.shape";
+    /** Neurons per block, and work-items per compaction work-group, in the gpu shape (SCAN_BLOCK in the kernels). */
+    private static final int SCAN_BLOCK = 256;
 
     private final DeviceSession session;
     private final int total;
     private final int totalBlocks;
+    /** Whether the work has the gpu shape (see {@link #SHAPE_PROPERTY}). */
+    private final boolean gpuShape;
     private final cl_mem spiked;
     private final cl_mem lists;
     private final cl_mem counts;
@@ -138,13 +151,21 @@ final class OpenClEngine implements Engine {
         int deliveryDepth = spikeHistory;
         session = new DeviceSession(OpenClDevices.select(deviceSelector));
         try {
+            gpuShape = switch (System.getProperty(SHAPE_PROPERTY, "auto")) {
+                case "auto" -> session.device.type().equals("GPU");
+                case "gpu" -> true;
+                case "cpu" -> false;
+                default -> throw new IllegalArgumentException(SHAPE_PROPERTY + " = '"
+                        + System.getProperty(SHAPE_PROPERTY) + "' is not allowed: use auto, cpu or gpu");
+            };
             int maxBlocks = Math.max(1, session.device.computeUnits() * BLOCKS_PER_COMPUTE_UNIT);
             int neurons = 0;
             int blocks = 0;
             groups = new Group[populations.size()];
             for (int g = 0; g < groups.length; g++) {
                 Population p = populations.get(g);
-                int count = Math.max(1, Math.min(maxBlocks, p.size() / MIN_BLOCK));
+                int count = gpuShape ? (p.size() + SCAN_BLOCK - 1) / SCAN_BLOCK
+                        : Math.max(1, Math.min(maxBlocks, p.size() / MIN_BLOCK));
                 Layout layout = new Layout(neurons, p.size(), padded(p.size()), blocks, count);
                 neurons += layout.padded();
                 blocks += count;
@@ -404,6 +425,18 @@ final class OpenClEngine implements Engine {
             global = new long[] {(items + group - 1) / group * group};
         }
 
+        /** Over {@code items} work-items in work-groups of exactly {@code group} (which must divide it). */
+        Launch(String name, int items, int group) {
+            kernel = session.kernel(name);
+            if (session.workGroupSize(kernel) < group) {
+                throw new IllegalStateException("kernel " + name + " needs work-groups of " + group + " work-items; "
+                        + session.device.name() + " allows " + session.workGroupSize(kernel) + ": run with -D"
+                        + SHAPE_PROPERTY + "=cpu");
+            }
+            local = new long[] {group};
+            global = new long[] {items};
+        }
+
         /** Sets arguments {@code first}, {@code first + 1}, ... to ints, floats and buffers (setup only). */
         void args(int first, Object... values) {
             for (int k = 0; k < values.length; k++) {
@@ -445,8 +478,8 @@ final class OpenClEngine implements Engine {
         final int[] spikeList;
         final int[] spikeCount = new int[1];
         final SpikeView view;
-        /** The count rings of every group and slot, and this group's spikes of the steps fetched last. */
-        int[] allCounts;
+        /** This group's spike counts per slot and block, and its spikes of the steps fetched last. */
+        int[] blockCounts;
         int[] fetchedStart;
         int[] fetchedCount;
         IntBuffer fetched;
@@ -467,11 +500,12 @@ final class OpenClEngine implements Engine {
 
         /** Binds the shared buffers, once they exist. */
         void bind() {
-            allCounts = new int[listDepth * totalBlocks];
+            blockCounts = new int[listDepth * layout.blocks()];
             fetchedStart = new int[listDepth];
             fetchedCount = new int[listDepth];
             update.args(2, spiked, layout.offset());
-            compact = new Launch("compact", layout.blocks(), true);
+            compact = gpuShape ? new Launch("compact_scan", layout.blocks() * SCAN_BLOCK, SCAN_BLOCK)
+                    : new Launch("compact", layout.blocks(), true);
             compact.args(1, population.size(), layout.blocks(), layout.offset(), layout.blockOffset(), total,
                     totalBlocks, spiked, lists, counts, listDepth);
         }
@@ -515,15 +549,16 @@ final class OpenClEngine implements Engine {
 
         /**
          * Reads the spikes of steps {@code from} to {@code to} (the batch the network is handing to the monitors):
-         * the count rings in one read, then every non-empty block list enqueued and waited for once.
+         * this group's counts of every slot in one read, then every non-empty block list enqueued and waited for
+         * once.
          */
         private void fetch(long from, long to) {
-            session.read(counts, allCounts);
+            session.readColumns(counts, totalBlocks, layout.blockOffset(), layout.blocks(), listDepth, blockCounts);
             int total = 0;
             for (long s = from; s <= to; s++) {
                 int slot = (int) (s % listDepth);
                 for (int b = 0; b < layout.blocks(); b++) {
-                    total += allCounts[slot * totalBlocks + layout.blockOffset() + b];
+                    total += blockCounts[slot * layout.blocks() + b];
                 }
             }
             if (fetched == null || fetched.capacity() < total) {
@@ -535,7 +570,7 @@ final class OpenClEngine implements Engine {
                 int slot = (int) (s % listDepth);
                 fetchedStart[slot] = position;
                 for (int b = 0; b < layout.blocks(); b++) {
-                    int n = allCounts[slot * totalBlocks + layout.blockOffset() + b];
+                    int n = blockCounts[slot * layout.blocks() + b];
                     if (n > 0) {
                         session.readLater(lists, (long) Sizeof.cl_int * ((long) slot * OpenClEngine.this.total
                                 + layout.offset() + layout.blockStart(b)), fetched, position, n);
@@ -676,6 +711,11 @@ final class OpenClEngine implements Engine {
      * The delivery into one target population: its incoming projections' synapses flattened (target, weight, delay,
      * rows sorted by target) with their row pointers; each block finds its part of a row by binary search.
      */
+    /** A value of synapse j (row pre) of a projection. */
+    private interface SynapseValue {
+        int of(Projection projection, int pre, int j);
+    }
+
     private final class Delivery {
         final NeuronGroup target;
         final Launch launch;
@@ -733,9 +773,79 @@ final class OpenClEngine implements Engine {
             targetBuffer = session.ints(synTarget);
             weightBuffer = session.floats(synWeight);
             delayBuffer = session.ints(synDelay);
-            launch = new Launch("deliver", t.blocks(), true);
-            launch.args(1, t.padded(), t.size(), t.blocks(), target.depth, onto.size(), session.ints(desc), rowBuffer,
-                    targetBuffer, weightBuffer, delayBuffer, total, totalBlocks, lists, counts, target.ring, listDepth);
+            if (gpuShape) {
+                launch = new Launch("gather", t.padded(), false);
+                launch.args(1, t.padded(), target.depth, onto.size(), session.ints(receptors(onto)),
+                        session.ints(transposedStarts(onto, t.padded())), session.ints(transposedSynapses(onto)),
+                        session.ints(transposedSources(onto)), spiked, weightBuffer, delayBuffer, target.ring);
+            } else {
+                launch = new Launch("deliver", t.blocks(), true);
+                launch.args(1, t.padded(), t.size(), t.blocks(), target.depth, onto.size(), session.ints(desc),
+                        rowBuffer, targetBuffer, weightBuffer, delayBuffer, total, totalBlocks, lists, counts,
+                        target.ring, listDepth);
+            }
+        }
+
+        private static int[] receptors(List<Projection> onto) {
+            return onto.stream().mapToInt(Projection::receptorIndex).toArray();
+        }
+
+        /**
+         * In the gpu shape: per incoming projection q, {@code padded + 1} positions: the incoming synapses of target i
+         * are [starts[q (padded + 1) + i], starts[q (padded + 1) + i + 1]) in the transposed arrays, in increasing
+         * presynaptic order, the order in which pushing adds them.
+         */
+        private int[] transposedStarts(List<Projection> onto, int padded) {
+            int[] result = new int[Math.multiplyExact(onto.size(), padded + 1)];
+            int position = 0;
+            for (int q = 0; q < onto.size(); q++) {
+                int[] perTarget = new int[padded + 1];
+                for (int target : onto.get(q).rows().targets()) {
+                    perTarget[target + 1]++;
+                }
+                int base = q * (padded + 1);
+                result[base] = position;
+                for (int i = 0; i < padded; i++) {
+                    position += perTarget[i + 1];
+                    result[base + i + 1] = position;
+                }
+            }
+            return result;
+        }
+
+        /** In the gpu shape: the flattened synapse index of each incoming synapse, in transposed order. */
+        private int[] transposedSynapses(List<Projection> onto) {
+            return transposed(onto, (p, pre, j) -> starts.get(p)[1] + j);
+        }
+
+        /** In the gpu shape: the presynaptic neuron of each incoming synapse as an index into the spike flags. */
+        private int[] transposedSources(List<Projection> onto) {
+            return transposed(onto, (p, pre, j) -> byPopulation.get(p.source()).layout.offset() + pre);
+        }
+
+        private int[] transposed(List<Projection> onto, SynapseValue value) {
+            long synapses = onto.stream().mapToLong(Projection::synapseCount).sum();
+            int[] result = new int[Math.toIntExact(synapses)];
+            int base = 0;
+            for (Projection p : onto) {
+                Projection.SparseRows sparse = p.rows();
+                int[] targets = sparse.targets();
+                int[] next = new int[p.target().size() + 1];
+                for (int target : targets) {
+                    next[target + 1]++;
+                }
+                for (int i = 0; i < p.target().size(); i++) {
+                    next[i + 1] += next[i];
+                }
+                int[] rowPointer = sparse.rowPointer();
+                for (int pre = 0; pre + 1 < rowPointer.length; pre++) {
+                    for (int j = rowPointer[pre]; j < rowPointer[pre + 1]; j++) {
+                        result[base + next[targets[j]]++] = value.of(p, pre, j);
+                    }
+                }
+                base += targets.length;
+            }
+            return result;
         }
 
         void launch() {

@@ -101,6 +101,36 @@ __kernel void compact(const long step, const int size, const int blocks, const i
     counts[slot * totalBlocks + blockOffset + b] = count;
 }
 
+// The same for GPUs: one work-group of SCAN_BLOCK work-items per block (of at most SCAN_BLOCK neurons) numbers its
+// spikes with a prefix sum in local memory, so that each is written at its place in increasing order.
+#define SCAN_BLOCK 256
+__kernel void compact_scan(const long step, const int size, const int blocks, const int offset,
+                           const int blockOffset, const int total, const int totalBlocks,
+                           __global const uchar* spiked, __global int* lists, __global int* counts,
+                           const int listDepth) {
+    __local int scan[SCAN_BLOCK];
+    int b = get_group_id(0);
+    int l = get_local_id(0);
+    int lo = block_start(size, blocks, b);
+    int i = lo + l;
+    int flag = i < block_start(size, blocks, b + 1) && spiked[offset + i] ? 1 : 0;
+    scan[l] = flag;
+    barrier(CLK_LOCAL_MEM_FENCE);
+    for (int d = 1; d < SCAN_BLOCK; d <<= 1) {
+        int add = l >= d ? scan[l - d] : 0;
+        barrier(CLK_LOCAL_MEM_FENCE);
+        scan[l] += add;
+        barrier(CLK_LOCAL_MEM_FENCE);
+    }
+    int slot = (int) (step % listDepth);
+    if (flag) {
+        lists[(long) slot * total + offset + lo + scan[l] - 1] = i;
+    }
+    if (l == SCAN_BLOCK - 1) {
+        counts[slot * totalBlocks + blockOffset + b] = scan[l];
+    }
+}
+
 // Delivers the previous step's spikes into a target population's delay ring (receptor-major: [receptor][slot][n],
 // n the padded size). Per incoming projection, DESC ints of desc: source offset, source size, source blocks, source
 // block offset, receptor, the offset of its row pointers in `rows` (rows[pre] and rows[pre + 1] bound row pre in
@@ -161,6 +191,35 @@ __kernel void deliver(const long step, const int size, const int targetSize, con
     }
 }
 
+// The same delivery for GPUs: one work-item per target neuron reads all its incoming synapses (transposed index:
+// per projection, starts[q * (size + 1) + i] to the next, presynaptic neurons in increasing order) and adds the
+// weights of those whose source spiked in the previous step, projection by projection: the order of pushing, so
+// the sums are identical. Padding neurons have no incoming synapses.
+__kernel void gather(const long step, const int size, const int depth, const int projections,
+                     __global const int* receptors, __global const int* starts, __global const int* inSynapse,
+                     __global const int* inSource, __global const uchar* spiked, __global const float* synWeight,
+                     __global const int* synDelay, __global float* ring) {
+    int i = get_global_id(0);
+    if (step == 0) {
+        return;
+    }
+    int base = (int) ((step - 1) % depth);
+    for (int q = 0; q < projections; q++) {
+        __global float* receptorRing = ring + (long) receptors[q] * depth * size;
+        __global const int* start = starts + (long) q * (size + 1);
+        for (int c = start[i]; c < start[i + 1]; c++) {
+            if (spiked[inSource[c]]) {
+                int j = inSynapse[c];
+                int slot = base + synDelay[j];
+                if (slot >= depth) {
+                    slot -= depth;
+                }
+                receptorRing[(long) slot * size + i] += synWeight[j];
+            }
+        }
+    }
+}
+
 // The arguments every plasticity kernel takes first (OpenClEngine.RuleLaunch sets them): the spike lists, the
 // source's and target's places among them, and the projection's rows (row pointers from rowBase, targets).
 #define RULE_ARGS const long step, const int targetSize, const int blocks, const int listDepth, const int total, \
@@ -168,9 +227,11 @@ __kernel void deliver(const long step, const int size, const int targetSize, con
     const int sourceSize, const int sourceBlocks, const int sourceBlockOffset, const int targetOffset, \
     const int targetBlockOffset, const int rowBase, __global const int* rows, __global const int* synTarget
 
-// In a plasticity kernel: runs the statements given for every synapse j (presynaptic neuron pre) of this
-// work-item's block [lowest, beyond) in the rows of the source spikes listed in step slot `slot`.
-#define FOR_EACH_ARRIVING_SYNAPSE(slot, ...) \
+// In a plasticity kernel, the statements between FOR_EACH_ARRIVING_SYNAPSE(slot) and END_FOR_EACH_ARRIVING_SYNAPSE
+// run for every synapse j (presynaptic neuron pre) of this work-item's block [lowest, beyond) in the rows of the
+// source spikes listed in step slot `slot`. (A pair of macros rather than one taking the statements: OpenCL C 1.2
+// has no variadic macros, and NVIDIA's compiler refuses them.)
+#define FOR_EACH_ARRIVING_SYNAPSE(slot) \
     for (int sb_ = 0; sb_ < sourceBlocks; sb_++) { \
         int count_ = counts[(slot) * totalBlocks + sourceBlockOffset + sb_]; \
         __global const int* list_ = lists + (long) (slot) * total + sourceOffset \
@@ -179,15 +240,13 @@ __kernel void deliver(const long step, const int size, const int targetSize, con
             int pre = list_[k_]; \
             int end_ = rows[pre + 1]; \
             for (int j = first_at_least(synTarget, rows[pre], end_, lowest); j < end_ && synTarget[j] < beyond; \
-                 j++) { \
-                __VA_ARGS__ \
-            } \
-        } \
-    }
+                 j++) {
+#define END_FOR_EACH_ARRIVING_SYNAPSE }}}
 
-// Runs the statements in the trailing arguments for every synapse j (position c in the transposed index, source
-// inSource[c]) onto a neuron i of this target block that spiked in the step whose lists are in slot.
-#define FOR_EACH_SYNAPSE_ONTO_A_SPIKE(slot, ...) \
+// The statements between FOR_EACH_SYNAPSE_ONTO_A_SPIKE(slot) and END_FOR_EACH_SYNAPSE_ONTO_A_SPIKE run for every
+// synapse j (position c in the transposed index, source inSource[c]) onto a neuron i of this target block that
+// spiked in the step whose lists are in slot.
+#define FOR_EACH_SYNAPSE_ONTO_A_SPIKE(slot) \
     { \
         int count_ = counts[(slot) * totalBlocks + targetBlockOffset + b]; \
         __global const int* list_ = lists + (long) (slot) * total + targetOffset \
@@ -195,11 +254,8 @@ __kernel void deliver(const long step, const int size, const int targetSize, con
         for (int k_ = 0; k_ < count_; k_++) { \
             int i = list_[k_]; \
             for (int c = inStart[i]; c < inStart[i + 1]; c++) { \
-                int j = inSynapse[c]; \
-                __VA_ARGS__ \
-            } \
-        } \
-    }
+                int j = inSynapse[c];
+#define END_FOR_EACH_SYNAPSE_ONTO_A_SPIKE }}}
 
 // ---- Plasticity: pair-based STDP (as ClockStdpSynapses; see PairStdpUpdate) ---------------------------------------
 // In the step after spike step s, per target block: presynaptic spikes emitted in s - d that arrive in s through
@@ -226,18 +282,20 @@ __kernel void stdp(RULE_ARGS, __global const int* synDelay, __global float* weig
     rows += rowBase;
     __global const float* xPost = postTrace + (long) ((((s - 1) % postDepth) + postDepth) % postDepth) * postStride;
     for (int d = minDelay; d <= maxDelay && d <= s; d++) {
-        FOR_EACH_ARRIVING_SYNAPSE((int) ((s - d) % listDepth),
+        FOR_EACH_ARRIVING_SYNAPSE((int) ((s - d) % listDepth))
             if (synDelay[j] == d) {
                 float x = xPost[synTarget[j]] * postDecay;
                 weights[j] = stdp_change(weights[j], x, downConstant, downSlope, low, high);
-            })
+            }
+        END_FOR_EACH_ARRIVING_SYNAPSE
     }
-    FOR_EACH_SYNAPSE_ONTO_A_SPIKE((int) (s % listDepth),
+    FOR_EACH_SYNAPSE_ONTO_A_SPIKE((int) (s % listDepth))
         int d = synDelay[j];
         if (d <= s) {
             float x = preTrace[(long) ((s - d) % preDepth) * preStride + inSource[c]];
             weights[j] = stdp_change(weights[j], x, upConstant, upSlope, low, high);
-        })
+        }
+    END_FOR_EACH_SYNAPSE_ONTO_A_SPIKE
 }
 
 // ---- Plasticity: astrocyte-modulated STDP (as AstrocyteStdpSynapses and Astrocyte; see AstrocyteStdpUpdate) ---
@@ -263,12 +321,14 @@ __kernel void astrocyte_stdp(RULE_ARGS, __global float* weights, __global const 
     __global const float* xPost = postTrace + (long) ((((s - 1) % postDepth) + postDepth) % postDepth) * postStride;
     __global const float* xPre = preTrace + (long) ((((s - 1) % preDepth) + preDepth) % preDepth) * preStride;
     int slot = (int) (s % listDepth);
-    FOR_EACH_ARRIVING_SYNAPSE(slot,
+    FOR_EACH_ARRIVING_SYNAPSE(slot)
         int i = synTarget[j];
         float w = weights[j] + rateOut * xPost[i];
-        weights[j] = spiked[targetOffset + i] ? w : fmin(high, fmax(low, w));)
-    FOR_EACH_SYNAPSE_ONTO_A_SPIKE(slot,
-        weights[j] = fmin(high, fmax(low, weights[j] + rateIn * xPre[inSource[c]]));)
+        weights[j] = spiked[targetOffset + i] ? w : fmin(high, fmax(low, w));
+    END_FOR_EACH_ARRIVING_SYNAPSE
+    FOR_EACH_SYNAPSE_ONTO_A_SPIKE(slot)
+        weights[j] = fmin(high, fmax(low, weights[j] + rateIn * xPre[inSource[c]]));
+    END_FOR_EACH_SYNAPSE_ONTO_A_SPIKE
 }
 
 // The astrocyte's update after spike step s (Astrocyte): rates = {P, A, w_A, bias, decay per step}; the liquid's
@@ -347,22 +407,24 @@ __kernel void three_factor(RULE_ARGS, __global const int* synDelay, __global flo
         __global const float* xPost = postTrace
                 + (long) ((((s - 1) % postDepth) + postDepth) % postDepth) * postStride;
         for (int d = minDelay; d <= maxDelay && d <= s; d++) {
-            FOR_EACH_ARRIVING_SYNAPSE((int) ((s - d) % listDepth),
+            FOR_EACH_ARRIVING_SYNAPSE((int) ((s - d) % listDepth))
                 if (synDelay[j] == d) {
                     int own = j - synapseBase;
                     eligibility[own] = eligibility_at(eligibility, eligibilityStep, own, s, table, tableLength,
                             decayPerStep) - aMinus * xPost[synTarget[j]] * postDecay;
                     eligibilityStep[own] = (int) s;
-                })
+                }
+            END_FOR_EACH_ARRIVING_SYNAPSE
         }
-        FOR_EACH_SYNAPSE_ONTO_A_SPIKE((int) (s % listDepth),
+        FOR_EACH_SYNAPSE_ONTO_A_SPIKE((int) (s % listDepth))
             int d = synDelay[j];
             if (d <= s) {
                 int own = j - synapseBase;
                 eligibility[own] = eligibility_at(eligibility, eligibilityStep, own, s, table, tableLength,
                         decayPerStep) + aPlus * preTrace[(long) ((s - d) % preDepth) * preStride + inSource[c]];
                 eligibilityStep[own] = (int) s;
-            })
+            }
+        END_FOR_EACH_SYNAPSE_ONTO_A_SPIKE
     }
     if (!apply) {
         return;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.hebb.neurons.NeuronModel;
@@ -41,7 +42,9 @@ import org.hebb.simulator.population.NeuronPopulation;
 import org.hebb.simulator.run.SimulationAbortedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The OpenCL backend against the Java reference (one thread), for every model the device runs: the same network
@@ -156,12 +159,35 @@ class OpenClConformanceTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void spikeTrainsAndStateMatchTheJavaBackend(Case c) {
+    /**
+     * Every case in each shape of work on the device (cpu: blocks per compute unit, spikes pushed; gpu: blocks of
+     * one work-group compacted by prefix sums, spikes gathered per target neuron).
+     */
+    static Stream<Arguments> casesAndShapes() {
+        return cases().flatMap(c -> Stream.of(Arguments.of(c, "cpu"), Arguments.of(c, "gpu")));
+    }
+
+    /** Runs {@code work} with the OpenCL backend's work in {@code shape}. */
+    private static <T> T inShape(String shape, Supplier<T> work) {
+        String before = System.getProperty(OpenClEngine.SHAPE_PROPERTY);
+        System.setProperty(OpenClEngine.SHAPE_PROPERTY, shape);
+        try {
+            return work.get();
+        } finally {
+            if (before == null) {
+                System.clearProperty(OpenClEngine.SHAPE_PROPERTY);
+            } else {
+                System.setProperty(OpenClEngine.SHAPE_PROPERTY, before);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}, {1} shape")
+    @MethodSource("casesAndShapes")
+    void spikeTrainsAndStateMatchTheJavaBackend(Case c, String shape) {
         Result java = run(c, BackendKind.JAVA);
-        Result device = run(c, BackendKind.OPENCL);
-        System.out.printf("%s: %d spikes on Java, %d on OpenCL%n", c, java.neurons().length,
+        Result device = inShape(shape, () -> run(c, BackendKind.OPENCL));
+        System.out.printf("%s, %s shape: %d spikes on Java, %d on OpenCL%n", c, shape, java.neurons().length,
                 device.neurons().length);
         assertTrue(java.neurons().length > 400, "test setup: too few spikes to compare: " + java.neurons().length);
         assertArrayEquals(java.inputSpikes(), device.inputSpikes(), "Poisson input spikes per element");
@@ -241,10 +267,11 @@ class OpenClConformanceTest {
         assertArrayEquals(times[0], times[1], "spike times");
     }
 
-    @Test
-    void stdpOnTheDeviceMatchesTheJavaBackend() {
+    @ParameterizedTest(name = "{0} shape")
+    @ValueSource(strings = {"cpu", "gpu"})
+    void stdpOnTheDeviceMatchesTheJavaBackend(String shape) {
         Learned java = learn(BackendKind.JAVA);
-        Learned device = learn(BackendKind.OPENCL);
+        Learned device = inShape(shape, () -> learn(BackendKind.OPENCL));
         assertTrue(java.neurons().length > 1000, "test setup: too few spikes: " + java.neurons().length);
         assertArrayEquals(java.neurons(), device.neurons(), "spiking neurons in order");
         assertArrayEquals(java.times(), device.times(), "spike times");
@@ -308,11 +335,16 @@ class OpenClConformanceTest {
                 .build());
     }
 
-    @ParameterizedTest
-    @org.junit.jupiter.params.provider.EnumSource(Astrocyte.Mode.class)
-    void astrocyteStdpOnTheDeviceMatchesTheJavaBackend(Astrocyte.Mode mode) {
+    static Stream<Arguments> astrocyteModesAndShapes() {
+        return Stream.of(Astrocyte.Mode.values())
+                .flatMap(mode -> Stream.of(Arguments.of(mode, "cpu"), Arguments.of(mode, "gpu")));
+    }
+
+    @ParameterizedTest(name = "{0}, {1} shape")
+    @MethodSource("astrocyteModesAndShapes")
+    void astrocyteStdpOnTheDeviceMatchesTheJavaBackend(Astrocyte.Mode mode, String shape) {
         Liquid java = liquid(BackendKind.JAVA, mode);
-        Liquid device = liquid(BackendKind.OPENCL, mode);
+        Liquid device = inShape(shape, () -> liquid(BackendKind.OPENCL, mode));
         assertTrue(java.neurons().length > 500, "test setup: too few spikes: " + java.neurons().length);
         assertArrayEquals(java.neurons(), device.neurons(), "spiking neurons in order");
         assertArrayEquals(java.times(), device.times(), "spike times");
@@ -360,13 +392,14 @@ class OpenClConformanceTest {
         }
     }
 
-    @ParameterizedTest(name = "{0} eligibility, {1} modulation")
-    @org.junit.jupiter.params.provider.CsvSource({"PAIRED, GLOBAL", "PAIRED, PER_POSTSYNAPTIC_NEURON",
-            "PRESYNAPTIC, GLOBAL", "PRESYNAPTIC, PER_POSTSYNAPTIC_NEURON"})
+    @ParameterizedTest(name = "{0} eligibility, {1} modulation, {2} shape")
+    @org.junit.jupiter.params.provider.CsvSource({"PAIRED, GLOBAL, cpu", "PAIRED, PER_POSTSYNAPTIC_NEURON, cpu",
+            "PRESYNAPTIC, GLOBAL, cpu", "PRESYNAPTIC, PER_POSTSYNAPTIC_NEURON, cpu", "PAIRED, GLOBAL, gpu",
+            "PAIRED, PER_POSTSYNAPTIC_NEURON, gpu", "PRESYNAPTIC, GLOBAL, gpu", "PRESYNAPTIC, PER_POSTSYNAPTIC_NEURON, gpu"})
     void threeFactorOnTheDeviceMatchesTheJavaBackend(ThreeFactor.Eligibility eligibility,
-                                                     ThreeFactor.Modulation modulation) {
+                                                     ThreeFactor.Modulation modulation, String shape) {
         Modulated java = modulated(BackendKind.JAVA, eligibility, modulation);
-        Modulated device = modulated(BackendKind.OPENCL, eligibility, modulation);
+        Modulated device = inShape(shape, () -> modulated(BackendKind.OPENCL, eligibility, modulation));
         assertTrue(java.neurons().length > 500, "test setup: too few spikes: " + java.neurons().length);
         assertArrayEquals(java.neurons(), device.neurons(), "spiking neurons in order");
         assertArrayEquals(java.times(), device.times(), "spike times");
