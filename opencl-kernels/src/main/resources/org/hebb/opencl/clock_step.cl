@@ -91,11 +91,27 @@ __kernel void compact(const long step, const int size, const int blocks, const i
     int lo = block_start(size, blocks, b);
     int hi = block_start(size, blocks, b + 1);
     __global int* list = lists + (long) slot * total + offset;
+    __global const uchar* flags = spiked + offset;
     int count = 0;
-    for (int i = lo; i < hi; i++) {
-        if (spiked[offset + i]) {
-            list[lo + count] = i;
-            count++;
+    int i = lo;
+    // spikes are rare: test eight flags at a time from an aligned position (offset is a multiple of 256)
+    for (; i < hi && (i & 7) != 0; i++) {
+        if (flags[i]) {
+            list[lo + count++] = i;
+        }
+    }
+    for (; i + 8 <= hi; i += 8) {
+        if (*((__global const ulong*) (flags + i)) != 0) {
+            for (int k = i; k < i + 8; k++) {
+                if (flags[k]) {
+                    list[lo + count++] = k;
+                }
+            }
+        }
+    }
+    for (; i < hi; i++) {
+        if (flags[i]) {
+            list[lo + count++] = i;
         }
     }
     counts[slot * totalBlocks + blockOffset + b] = count;
