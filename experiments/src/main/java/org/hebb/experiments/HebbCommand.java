@@ -220,6 +220,11 @@ public final class HebbCommand implements Runnable {
                 + "outcome probabilities of cues A and B, as --latencies (default ${DEFAULT-VALUE}).")
         String probabilities;
 
+        @Option(names = "--what-subspace-rows", defaultValue = "2", description = "Subspace neurons dividing the "
+                + "activity between the \"what\" readouts (inside their subspace) and the \"when\" readouts (its "
+                + "complement); 0: both learn from all of it (default ${DEFAULT-VALUE}).")
+        int whatSubspaceRows;
+
         @Option(names = "--out", defaultValue = "out/what-when", description = "Output directory "
                 + "(default ${DEFAULT-VALUE}).")
         Path out;
@@ -240,7 +245,7 @@ public final class HebbCommand implements Runnable {
                                 .toArray()));
             }
             WhatWhenSettings s = WhatWhenSettings.full(seed).withBlocks(blocks)
-                    .withReservoir(excitatory, Math.max(1, excitatory / 4));
+                    .withReservoir(excitatory, Math.max(1, excitatory / 4)).withWhatSubspaceRows(whatSubspaceRows);
             Map<String, Object> r = WhatWhenExperiment.run(s, out);
             System.out.printf("what-when, seed %d: timing error %.3f, probability r %.3f, adaptation (trials) "
                             + "three-factor %s, FORCE without reset %s, FORCE with reset %s, what/when angle %.1f deg;"

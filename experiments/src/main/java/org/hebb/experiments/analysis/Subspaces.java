@@ -17,33 +17,8 @@ public final class Subspaces {
      * that together explain at least {@code varianceFraction} of the variance, as orthonormal columns.
      */
     public static RealMatrix principalBasis(double[][] samples, double varianceFraction) {
-        Require.that(samples.length >= 2, "at least 2 samples are needed, got " + samples.length);
         Require.inRange("variance fraction", varianceFraction, 0, 1, null);
-        int n = samples[0].length;
-        double[] mean = new double[n];
-        for (double[] row : samples) {
-            for (int i = 0; i < n; i++) {
-                mean[i] += row[i] / samples.length;
-            }
-        }
-        double[][] covariance = new double[n][n];
-        double[] centred = new double[n];
-        for (double[] row : samples) {
-            for (int i = 0; i < n; i++) {
-                centred[i] = row[i] - mean[i];
-            }
-            for (int i = 0; i < n; i++) {
-                double ci = centred[i];
-                if (ci != 0) {
-                    double[] out = covariance[i];
-                    for (int j = 0; j < n; j++) {
-                        out[j] += ci * centred[j];
-                    }
-                }
-            }
-        }
-        // the covariance is symmetric and positive semi-definite: its singular vectors are its eigenvectors
-        SingularValueDecomposition svd = new SingularValueDecomposition(new Array2DRowRealMatrix(covariance, false));
+        SingularValueDecomposition svd = secondMoment(samples, true);
         double[] variance = svd.getSingularValues();
         double total = 0;
         for (double v : variance) {
@@ -55,7 +30,52 @@ public final class Subspaces {
             explained += variance[keep];
             keep++;
         }
-        return svd.getV().getSubMatrix(0, n - 1, 0, Math.max(1, keep) - 1);
+        return leading(svd, Math.max(1, keep));
+    }
+
+    /**
+     * The {@code k} leading right singular vectors of {@code samples} (rows: observations), not centred, as
+     * orthonormal columns: the subspace Oja's subspace rule converges to on these samples.
+     */
+    public static RealMatrix leadingBasis(double[][] samples, int k) {
+        Require.inRange("k", k, 1, samples[0].length);
+        return leading(secondMoment(samples, false), k);
+    }
+
+    private static RealMatrix leading(SingularValueDecomposition svd, int k) {
+        return svd.getV().getSubMatrix(0, svd.getV().getRowDimension() - 1, 0, k - 1);
+    }
+
+    /** The SVD of the samples' second-moment matrix (their covariance when {@code centre}). */
+    private static SingularValueDecomposition secondMoment(double[][] samples, boolean centre) {
+        Require.that(samples.length >= 2, "at least 2 samples are needed, got " + samples.length);
+        int n = samples[0].length;
+        double[] mean = new double[n];
+        if (centre) {
+            for (double[] row : samples) {
+                for (int i = 0; i < n; i++) {
+                    mean[i] += row[i] / samples.length;
+                }
+            }
+        }
+        double[][] moment = new double[n][n];
+        double[] centred = new double[n];
+        for (double[] row : samples) {
+            for (int i = 0; i < n; i++) {
+                centred[i] = row[i] - mean[i];
+            }
+            for (int i = 0; i < n; i++) {
+                double ci = centred[i];
+                if (ci != 0) {
+                    double[] out = moment[i];
+                    for (int j = 0; j < n; j++) {
+                        out[j] += ci * centred[j];
+                    }
+                }
+            }
+        }
+        // symmetric and positive semi-definite: its singular vectors are its eigenvectors
+        return new SingularValueDecomposition(new Array2DRowRealMatrix(moment, false));
     }
 
     /**

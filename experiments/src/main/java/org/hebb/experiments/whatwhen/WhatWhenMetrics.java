@@ -20,9 +20,12 @@ import org.hebb.simulator.random.Seeds;
  * @param probabilityPearsonR Pearson r between outcome probability and peak amplitude over the conditions
  * @param adaptation          the recovery after the first latency change (null when the schedule has none)
  * @param angles              the "what"/"when" subspace angle at the end of each block
+ * @param whatIdentityAccuracy fraction of the trials after the first consolidation on which the "what" readout of
+ *                            the cue's outcome has the larger mean output while the gate is open
  */
 public record WhatWhenMetrics(List<Condition> conditions, double timingErrorFraction, boolean timingWithinTolerance,
-                              double probabilityPearsonR, Adaptation adaptation, List<SubspaceAngle> angles) {
+                              double probabilityPearsonR, Adaptation adaptation, List<SubspaceAngle> angles,
+                              double whatIdentityAccuracy) {
     /** The last trials of each cue in a block that the block's condition is measured on (at most). */
     public static final int EVALUATION_TRIALS = 20;
     /** Learning curves average this many consecutive trials of a cue. */
@@ -93,7 +96,35 @@ public record WhatWhenMetrics(List<Condition> conditions, double timingErrorFrac
         double r = new PearsonsCorrelation().correlation(
                 conditions.stream().mapToDouble(Condition::probability).toArray(),
                 conditions.stream().mapToDouble(Condition::peakAmplitude).toArray());
-        return new WhatWhenMetrics(conditions, worst, allWithin, r, adaptation(run), angles(run));
+        return new WhatWhenMetrics(conditions, worst, allWithin, r, adaptation(run), angles(run),
+                whatIdentityAccuracy(run));
+    }
+
+    private static double whatIdentityAccuracy(WhatWhenRun run) {
+        int gate = run.settings().gateFromMs();
+        int correct = 0;
+        int counted = 0;
+        for (Trial t : run.trials()) {
+            if (t.block() == 0) {
+                continue;
+            }
+            int best = 0;
+            double bestMean = Double.NEGATIVE_INFINITY;
+            for (int o = 0; o < WhatWhenSettings.CUES; o++) {
+                double sum = 0;
+                float[] trace = t.whatTraces()[o];
+                for (int ms = gate; ms < trace.length; ms++) {
+                    sum += trace[ms];
+                }
+                if (sum > bestMean) {
+                    bestMean = sum;
+                    best = o;
+                }
+            }
+            correct += best == t.cue() ? 1 : 0;
+            counted++;
+        }
+        return counted == 0 ? Double.NaN : (double) correct / counted;
     }
 
     private static List<Trial> trialsOf(WhatWhenRun run, int block, int cue) {

@@ -5,6 +5,7 @@ import org.eclipse.collections.impl.list.mutable.primitive.FloatArrayList;
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 import org.hebb.neurons.izhikevich.Izhikevich;
 import org.hebb.neurons.lif.IfCurrExp;
+import org.hebb.plasticity.hlop.HebbianSubspace;
 import org.hebb.plasticity.threefactor.ThreeFactor;
 import org.hebb.plasticity.threefactor.ThreeFactorSynapses;
 import org.hebb.simulator.Network;
@@ -31,6 +32,10 @@ import org.hebb.simulator.random.Seeds;
  * i.e. y_k = sum_j w_kj x_j with x_j the presynaptic trace of the three-factor rule (PRESYNAPTIC eligibility, the
  * same tau), so the rule dw = eta M_k g x_j with M_k = target_k - y_k is the delta rule on the filtered spikes.
  *
+ * <p>The subspace neurons (a {@link HebbianSubspace}, Hebbian orthogonal projection) learn the principal subspace
+ * of the cue-evoked activity during exposure; with {@code whatSubspaceRows > 0} the "when" rule's updates are
+ * projected onto its orthogonal complement, and the "what" consolidation learns inside it.
+ *
  * <p>A cue is a fixed spike pattern (each cue's inputs fire as a Poisson process drawn once, from the seed, for
  * the length of a trial), replayed whenever the cue is shown: the same stimulus on every trial, so that trial-to-
  * trial variability comes from the reservoir's own noise.
@@ -41,7 +46,7 @@ import org.hebb.simulator.random.Seeds;
 public record WhatWhenNetwork(Network network, NeuronPopulation reservoir, BernoulliSource[] cues,
                               float[][][] cuePatterns,
                               NeuronPopulation when, ThreeFactorSynapses whenRule, NeuronPopulation what,
-                              ThreeFactorSynapses whatRule) {
+                              ThreeFactorSynapses whatRule, HebbianSubspace subspace) {
     /** Bound of every readout weight, nA. */
     public static final double READOUT_WEIGHT_BOUND = 20;
 
@@ -92,10 +97,17 @@ public record WhatWhenNetwork(Network network, NeuronPopulation reservoir, Berno
                 .vThresh(1e9).build();
         NeuronPopulation when = net.addNeurons("when", WhatWhenSettings.CUES, rateUnit);
         NeuronPopulation what = net.addNeurons("what", WhatWhenSettings.CUES, rateUnit);
-        ThreeFactorSynapses whenRule = net.addPlasticity(readoutProjection(net, reservoir, when), rule(s));
-        ThreeFactorSynapses whatRule = net.addPlasticity(readoutProjection(net, reservoir, what), rule(s));
-        whatRule.setGate(0);
-        return new WhatWhenNetwork(net, reservoir, cues, patterns, when, whenRule, what, whatRule);
+        HebbianSubspace subspace = HebbianSubspace.create(n, s.seed());
+        ThreeFactor.Builder whenRule = rule(s);
+        if (s.whatSubspaceRows() > 0) {
+            whenRule.projection(subspace);
+        }
+        ThreeFactorSynapses whenSynapses = net.addPlasticity(readoutProjection(net, reservoir, when),
+                whenRule.build());
+        ThreeFactorSynapses whatSynapses = net.addPlasticity(readoutProjection(net, reservoir, what),
+                rule(s).build());
+        whatSynapses.setGate(0);
+        return new WhatWhenNetwork(net, reservoir, cues, patterns, when, whenSynapses, what, whatSynapses, subspace);
     }
 
     /** Makes cue {@code cue} emit its pattern's spikes of trial time {@code ms} in the next step. */
@@ -113,10 +125,10 @@ public record WhatWhenNetwork(Network network, NeuronPopulation reservoir, Berno
                 Synapses.onto("excitatory").weights(Values.constant(0)));
     }
 
-    private static ThreeFactor rule(WhatWhenSettings s) {
+    private static ThreeFactor.Builder rule(WhatWhenSettings s) {
         return ThreeFactor.builder().eligibility(ThreeFactor.Eligibility.PRESYNAPTIC)
                 .tauEligibility(s.readoutTauMs()).modulation(ThreeFactor.Modulation.PER_POSTSYNAPTIC_NEURON)
-                .eta(s.eta()).wMin(-READOUT_WEIGHT_BOUND).wMax(READOUT_WEIGHT_BOUND).build();
+                .eta(s.eta()).wMin(-READOUT_WEIGHT_BOUND).wMax(READOUT_WEIGHT_BOUND);
     }
 
     private static void setParameters(NeuronPopulation reservoir, WhatWhenSettings s) {

@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.PermutationSampler;
 import org.hebb.neurons.lif.IfCurrExp;
+import org.hebb.plasticity.hlop.HebbianSubspace;
 import org.hebb.plasticity.threefactor.ThreeFactorSynapses;
 import org.hebb.simulator.Network;
 import org.hebb.simulator.connect.Projection;
@@ -22,10 +23,14 @@ import org.hebb.simulator.random.Seeds;
  * @param activity    reservoir traces sampled every {@link #ACTIVITY_EVERY_MS} ms of every trial (for the activity
  *                    subspace)
  * @param reservoirRateHz mean rate of the reservoir neurons over all trials, Hz
+ * @param subspaceFitDeg the largest principal angle between the subspace the subspace neurons learned during
+ *                    exposure and the leading principal subspace of the exposure activity, degrees (NaN without
+ *                    subspace neurons)
  * @param wallSeconds wall time of the run, s
  */
 public record WhatWhenRun(WhatWhenSettings settings, List<Trial> trials, List<Snapshot> snapshots,
-                          List<float[]> activity, double reservoirRateHz, double wallSeconds) {
+                          List<float[]> activity, double reservoirRateHz, double subspaceFitDeg,
+                          double wallSeconds) {
     /** Activity is sampled this often, ms. */
     public static final int ACTIVITY_EVERY_MS = 10;
     /** Replay stores a sample this often while the gate is open, ms. */
@@ -53,6 +58,22 @@ public record WhatWhenRun(WhatWhenSettings settings, List<Trial> trials, List<Sn
             UniformRandomProvider cues = Seeds.generator(s.seed(), "what-when:cues");
             UniformRandomProvider outcomes = Seeds.generator(s.seed(), "what-when:outcomes");
             UniformRandomProvider replayOrder = Seeds.generator(s.seed(), "what-when:replay order");
+            double subspaceFitDeg = Double.NaN;
+            if (s.whatSubspaceRows() > 0) {
+                List<float[][]> exposure = new ArrayList<>();
+                int[] exposureCues = new int[s.exposureTrials()];
+                for (int t = 0; t < s.exposureTrials(); t++) {
+                    int cue = t % WhatWhenSettings.CUES;
+                    exposureCues[t] = cue;
+                    net.resetState();
+                    runner.startExposure(cue);
+                    w.showCue(cue, 0);
+                    net.run(s.trialMs());
+                    w.hideCue(cue);
+                    exposure.add(runner.endExposure());
+                }
+                subspaceFitDeg = CueSubspace.learn(w.subspace(), s.whatSubspaceRows(), exposure, exposureCues);
+            }
             for (int b = 0; b < s.blocks().size(); b++) {
                 WhatWhenSettings.Block block = s.blocks().get(b);
                 if (b > 0) {
@@ -73,7 +94,8 @@ public record WhatWhenRun(WhatWhenSettings settings, List<Trial> trials, List<Sn
             }
             double seconds = runner.trials.size() * s.trialMs() / 1000.0;
             return new WhatWhenRun(s, runner.trials, snapshots, runner.activity,
-                    reservoirSpikes.totalCount() / (seconds * s.neurons()), (System.nanoTime() - start) / 1e9);
+                    reservoirSpikes.totalCount() / (seconds * s.neurons()), subspaceFitDeg,
+                    (System.nanoTime() - start) / 1e9);
         }
     }
 
@@ -111,6 +133,8 @@ public record WhatWhenRun(WhatWhenSettings settings, List<Trial> trials, List<Sn
         private final List<float[]> activity = new ArrayList<>();
         private final List<float[]> replaySamples = new ArrayList<>();
         private final List<double[]> replayTargets = new ArrayList<>();
+        private final List<float[]> exposureSamples = new ArrayList<>();
+        private boolean exposing;
         private int block;
         private int cue;
         private boolean present;
@@ -128,6 +152,25 @@ public record WhatWhenRun(WhatWhenSettings settings, List<Trial> trials, List<Sn
             this.whenOutput = w.when().state().array(IfCurrExp.I_SYN_E);
             this.forceNoReset = new ForceReadout(WhatWhenSettings.CUES, s.neurons(), s.forceAlpha());
             this.forceReset = new ForceReadout(WhatWhenSettings.CUES, s.neurons(), s.forceAlpha());
+        }
+
+        /** Starts a trial of cue exposure: readouts neither learn nor are recorded; activity is kept. */
+        void startExposure(int cue) {
+            this.cue = cue;
+            exposing = true;
+            ms = 0;
+            w.whenRule().setGate(0);
+            for (int o = 0; o < WhatWhenSettings.CUES; o++) {
+                w.whenRule().setModulator(o, 0);
+            }
+        }
+
+        /** Ends an exposure trial, returning its activity samples (every {@link #ACTIVITY_EVERY_MS} ms). */
+        float[][] endExposure() {
+            exposing = false;
+            float[][] batch = exposureSamples.toArray(new float[0][]);
+            exposureSamples.clear();
+            return batch;
         }
 
         void startTrial(int block, int cue, boolean present, int latency, double probability) {
@@ -164,6 +207,16 @@ public record WhatWhenRun(WhatWhenSettings settings, List<Trial> trials, List<Sn
 
         void afterStep() {
             float[] x = w.whenRule().presynapticTrace().latest();
+            if (exposing) {
+                if (ms % ACTIVITY_EVERY_MS == 0) {
+                    exposureSamples.add(x.clone());
+                }
+                ms++;
+                if (ms < s.trialMs()) {
+                    w.showCue(cue, ms);
+                }
+                return;
+            }
             boolean open = ms >= s.gateFromMs();
             for (int o = 0; o < targets.length; o++) {
                 targets[o] = present && o == cue ? bump(s, latency, ms) : 0;
@@ -214,8 +267,21 @@ public record WhatWhenRun(WhatWhenSettings settings, List<Trial> trials, List<Sn
             return 1 - error / Math.max(norm, 1e-12);
         }
 
-        /** Offline "what" consolidation: the block's stored traces replayed through the delta rule. */
+        /**
+         * Offline "what" consolidation: the block's stored traces replayed through the delta rule; with subspace
+         * neurons, only the part of each trace inside their subspace (x - the complement projection) is replayed.
+         */
         void consolidate(UniformRandomProvider random) {
+            HebbianSubspace subspace = w.subspace();
+            if (subspace.frozenRows() > 0) {
+                float[] complement = new float[s.neurons()];
+                for (float[] x : replaySamples) {
+                    subspace.project(x, complement);
+                    for (int j = 0; j < x.length; j++) {
+                        x[j] -= complement[j];
+                    }
+                }
+            }
             float[] weights = w.whatRule().weights();
             Projection p = w.whatRule().projection();
             int[][] synapse = new int[WhatWhenSettings.CUES][s.neurons()];

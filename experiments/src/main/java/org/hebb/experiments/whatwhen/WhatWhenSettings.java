@@ -28,6 +28,11 @@ import org.hebb.util.Require;
  * @param replayPasses     passes over a block's stored samples during consolidation
  * @param forceAlpha       FORCE's regulariser: P starts at I / alpha
  * @param forceEverySteps  FORCE updates every this many steps while the gate is open
+ * @param exposureTrials   trials before the first block that show the cues without outcomes or learning of the
+ *                         readouts, from whose activity the subspace neurons learn (0 with no subspace neurons)
+ * @param whatSubspaceRows subspace neurons (HLOP rows) that learn the principal subspace of cue-evoked activity
+ *                         during exposure: the "what" readouts learn inside that subspace and the "when" readouts'
+ *                         updates are projected onto its complement; 0 lets both learn from all of the activity
  * @param blocks           the schedule
  * @param seed             master seed
  */
@@ -35,8 +40,8 @@ public record WhatWhenSettings(int excitatory, int inhibitory, double connection
                                double inhibitoryWeight, int maxDelayMs, double noiseSd, double slowestA,
                                int cueInputs, double cueRateHz, double cueWeight, int trialMs, int gateFromMs,
                                double readoutTauMs, double outcomeWidthMs, double eta, double replayEta,
-                               int replayPasses, double forceAlpha, int forceEverySteps, List<Block> blocks,
-                               long seed) {
+                               int replayPasses, double forceAlpha, int forceEverySteps, int exposureTrials,
+                               int whatSubspaceRows, List<Block> blocks, long seed) {
     /** Number of cues (and of outcomes: cue k announces outcome k). */
     public static final int CUES = 2;
 
@@ -69,6 +74,8 @@ public record WhatWhenSettings(int excitatory, int inhibitory, double connection
         Require.positive("outcome width", outcomeWidthMs, "ms");
         Require.positive("eta", eta, "per ms");
         Require.atLeast("force update interval (steps)", forceEverySteps, 1);
+        Require.inRange("what subspace rows", whatSubspaceRows, 0, excitatory + inhibitory - 1);
+        Require.atLeast("exposure trials", exposureTrials, whatSubspaceRows > 0 ? 1 : 0);
         Require.that(!blocks.isEmpty(), "at least one block is needed");
         for (Block b : blocks) {
             for (int k = 0; k < CUES; k++) {
@@ -83,15 +90,15 @@ public record WhatWhenSettings(int excitatory, int inhibitory, double connection
      */
     public static WhatWhenSettings full(long seed) {
         return new WhatWhenSettings(800, 200, 0.1, 3, 4, 20, 1, 0.002, 50, 60, 6, 500, 50, 30, 20, 5e-4, 2e-3, 5,
-                1, 2, List.of(new Block(120, new int[] {150, 300}, new double[] {1, 0.5}),
+                1, 2, 60, 2, List.of(new Block(120, new int[] {150, 300}, new double[] {1, 0.5}),
                 new Block(120, new int[] {250, 300}, new double[] {1, 0.5}),
                 new Block(120, new int[] {250, 300}, new double[] {0.25, 0.75})), seed);
     }
 
-    /** A smaller, shorter protocol for continuous integration: 400 + 100 neurons, the same blocks of 60 trials. */
+    /** A smaller, shorter protocol for continuous integration: 400 + 100 neurons, the same blocks of 90 trials. */
     public static WhatWhenSettings reduced(long seed) {
         WhatWhenSettings f = full(seed);
-        return f.withBlocks(f.blocks().stream().map(b -> new Block(60, b.latencyMs(), b.probability())).toList())
+        return f.withBlocks(f.blocks().stream().map(b -> new Block(90, b.latencyMs(), b.probability())).toList())
                 .withReservoir(400, 100);
     }
 
@@ -99,14 +106,27 @@ public record WhatWhenSettings(int excitatory, int inhibitory, double connection
     public WhatWhenSettings withBlocks(List<Block> schedule) {
         return new WhatWhenSettings(excitatory, inhibitory, connectionProb, excitatoryWeight, inhibitoryWeight,
                 maxDelayMs, noiseSd, slowestA, cueInputs, cueRateHz, cueWeight, trialMs, gateFromMs, readoutTauMs,
-                outcomeWidthMs, eta, replayEta, replayPasses, forceAlpha, forceEverySteps, schedule, seed);
+                outcomeWidthMs, eta, replayEta, replayPasses, forceAlpha, forceEverySteps, exposureTrials, whatSubspaceRows,
+                schedule, seed);
     }
 
     /** These settings with another reservoir size. */
     public WhatWhenSettings withReservoir(int excitatoryNeurons, int inhibitoryNeurons) {
         return new WhatWhenSettings(excitatoryNeurons, inhibitoryNeurons, connectionProb, excitatoryWeight,
                 inhibitoryWeight, maxDelayMs, noiseSd, slowestA, cueInputs, cueRateHz, cueWeight, trialMs, gateFromMs,
-                readoutTauMs, outcomeWidthMs, eta, replayEta, replayPasses, forceAlpha, forceEverySteps, blocks, seed);
+                readoutTauMs, outcomeWidthMs, eta, replayEta, replayPasses, forceAlpha, forceEverySteps, exposureTrials,
+                whatSubspaceRows, blocks, seed);
+    }
+
+    /**
+     * These settings with {@code rows} subspace neurons dividing the activity between the "what" and the "when"
+     * readouts (0: no division, both learn from all of the activity).
+     */
+    public WhatWhenSettings withWhatSubspaceRows(int rows) {
+        return new WhatWhenSettings(excitatory, inhibitory, connectionProb, excitatoryWeight, inhibitoryWeight,
+                maxDelayMs, noiseSd, slowestA, cueInputs, cueRateHz, cueWeight, trialMs, gateFromMs, readoutTauMs,
+                outcomeWidthMs, eta, replayEta, replayPasses, forceAlpha, forceEverySteps, exposureTrials, rows, blocks,
+                seed);
     }
 
     /** Reservoir size. */

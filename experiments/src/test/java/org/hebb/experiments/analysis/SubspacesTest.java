@@ -46,6 +46,28 @@ class SubspacesTest {
         assertTrue(angles[1] < 0.1, "same plane: " + Arrays.toString(angles));
     }
 
+    /**
+     * Uncentred, the leading direction of data far from the origin is its mean, which the centred principal basis
+     * leaves out: leadingBasis is what Oja's subspace rule learns from raw activity.
+     */
+    @Test
+    void leadingBasisKeepsTheMean() {
+        Random random = new Random(8);
+        double[] mean = {5, 5, 0, 0};
+        double[][] samples = new double[400][4];
+        for (double[] row : samples) {
+            double p = random.nextGaussian();
+            for (int i = 0; i < 4; i++) {
+                row[i] = mean[i] + p * (i == 2 ? 1 : 0) + 1e-3 * random.nextGaussian();
+            }
+        }
+        RealMatrix meanLine = new Array2DRowRealMatrix(new double[][] {{1}, {1}, {0}, {0}});
+        RealMatrix third = new Array2DRowRealMatrix(new double[][] {{0}, {0}, {1}, {0}});
+        assertTrue(Subspaces.principalAnglesDeg(Subspaces.leadingBasis(samples, 1), meanLine)[0] < 1);
+        assertTrue(Subspaces.principalAnglesDeg(Subspaces.principalBasis(samples, 0.9), third)[0] < 1);
+        assertTrue(Subspaces.principalAnglesDeg(Subspaces.leadingBasis(samples, 2), third)[0] < 1);
+    }
+
     /** Random lines in 3 dimensions: P(angle < 60 deg) = 1 - cos(60 deg) = 0.5. */
     @Test
     void randomLinesFollowTheirKnownDistribution() {
