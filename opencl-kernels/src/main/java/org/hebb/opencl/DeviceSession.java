@@ -186,8 +186,8 @@ final class DeviceSession implements AutoCloseable {
     }
 
     /**
-     * Reads a column of an int matrix of {@code rowLength} ints per row: {@code columns} ints from column
-     * {@code firstColumn} of each of its {@code rows} rows, into {@code into} row after row.
+     * Reads columns of an int matrix of {@code rowLength} ints per row: {@code columns} ints from column
+     * {@code firstColumn} on, of each of its {@code rows} rows, into {@code into} row after row.
      */
     void readColumns(cl_mem buffer, int rowLength, int firstColumn, int columns, int rows, int[] into) {
         long rowBytes = Sizeof.cl_int * (long) rowLength;

@@ -707,15 +707,16 @@ final class OpenClEngine implements Engine {
         }
     }
 
-    /**
-     * The delivery into one target population: its incoming projections' synapses flattened (target, weight, delay,
-     * rows sorted by target) with their row pointers; each block finds its part of a row by binary search.
-     */
     /** A value of synapse j (row pre) of a projection. */
     private interface SynapseValue {
         int of(Projection projection, int pre, int j);
     }
 
+    /**
+     * The delivery into one target population: its incoming projections' synapses flattened (target, weight, delay,
+     * rows sorted by target) with their row pointers, where each block finds its part of a row by binary search;
+     * in the gpu shape also the transposed index through which each target neuron gathers its inputs.
+     */
     private final class Delivery {
         final NeuronGroup target;
         final Launch launch;
@@ -799,18 +800,25 @@ final class OpenClEngine implements Engine {
             int[] result = new int[Math.multiplyExact(onto.size(), padded + 1)];
             int position = 0;
             for (int q = 0; q < onto.size(); q++) {
-                int[] perTarget = new int[padded + 1];
-                for (int target : onto.get(q).rows().targets()) {
-                    perTarget[target + 1]++;
+                int[] starts = firstIncoming(onto.get(q).rows().targets(), padded);
+                for (int i = 0; i <= padded; i++) {
+                    result[q * (padded + 1) + i] = position + starts[i];
                 }
-                int base = q * (padded + 1);
-                result[base] = position;
-                for (int i = 0; i < padded; i++) {
-                    position += perTarget[i + 1];
-                    result[base + i + 1] = position;
-                }
+                position += starts[padded];
             }
             return result;
+        }
+
+        /** Where each target's incoming synapses start when they are listed target by target ({@code size + 1}). */
+        private static int[] firstIncoming(int[] targets, int size) {
+            int[] starts = new int[size + 1];
+            for (int target : targets) {
+                starts[target + 1]++;
+            }
+            for (int i = 0; i < size; i++) {
+                starts[i + 1] += starts[i];
+            }
+            return starts;
         }
 
         /** In the gpu shape: the flattened synapse index of each incoming synapse, in transposed order. */
@@ -830,13 +838,7 @@ final class OpenClEngine implements Engine {
             for (Projection p : onto) {
                 Projection.SparseRows sparse = p.rows();
                 int[] targets = sparse.targets();
-                int[] next = new int[p.target().size() + 1];
-                for (int target : targets) {
-                    next[target + 1]++;
-                }
-                for (int i = 0; i < p.target().size(); i++) {
-                    next[i + 1] += next[i];
-                }
+                int[] next = firstIncoming(targets, p.target().size());
                 int[] rowPointer = sparse.rowPointer();
                 for (int pre = 0; pre + 1 < rowPointer.length; pre++) {
                     for (int j = rowPointer[pre]; j < rowPointer[pre + 1]; j++) {
