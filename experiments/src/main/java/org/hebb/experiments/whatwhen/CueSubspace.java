@@ -24,7 +24,8 @@ final class CueSubspace {
      * (so that the rows span the directions in which the cues' activity varies, not the mean itself); then freezes
      * them.
      *
-     * @param exposure per exposure trial, its cue and its activity samples
+     * @param exposure per exposure trial, its activity samples (the same number in every trial)
+     * @param cues     per exposure trial, the cue it showed
      * @return the largest principal angle between the learned rows and the leading principal subspace of that
      *         activity, degrees
      */
