@@ -66,6 +66,9 @@ final class DeviceSession implements AutoCloseable {
     private long bytesToDevice;
     private long bytesToHost;
 
+    /** Neurons per block, and work-items per compaction work-group, in the gpu shape (SCAN_BLOCK in the kernels). */
+    static final int SCAN_BLOCK = 256;
+
     DeviceSession(OpenClDevice device) {
         this.device = device;
         this.doubles = extensions(device).contains("cl_khr_fp64");
@@ -75,7 +78,7 @@ final class DeviceSession implements AutoCloseable {
         queue = clCreateCommandQueueWithProperties(context, device.deviceId(), new cl_queue_properties(), null);
         program = clCreateProgramWithSource(context, 1, new String[] {source()}, null, null);
         // single-precision division as IEEE (and Java) rounds it, where the device can
-        String options = "-cl-std=CL1.2"
+        String options = "-cl-std=CL1.2 -DSCAN_BLOCK=" + SCAN_BLOCK
                 + (correctlyRoundedDivision(device) ? " -cl-fp32-correctly-rounded-divide-sqrt" : "");
         try {
             clBuildProgram(program, 0, null, options, null, null);

@@ -78,8 +78,7 @@ final class OpenClEngine implements Engine {
      * same either way.
      */
     static final String SHAPE_PROPERTY = "hebb.opencl.shape";
-    /** Neurons per block, and work-items per compaction work-group, in the gpu shape (SCAN_BLOCK in the kernels). */
-    private static final int SCAN_BLOCK = 256;
+    private static final int SCAN_BLOCK = DeviceSession.SCAN_BLOCK;
 
     private final DeviceSession session;
     private final int total;

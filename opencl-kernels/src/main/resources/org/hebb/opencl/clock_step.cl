@@ -118,8 +118,8 @@ __kernel void compact(const long step, const int size, const int blocks, const i
 }
 
 // The same for GPUs: one work-group of SCAN_BLOCK work-items per block (of at most SCAN_BLOCK neurons) numbers its
-// spikes with a prefix sum in local memory, so that each is written at its place in increasing order.
-#define SCAN_BLOCK 256
+// spikes with a prefix sum in local memory, so that each is written at its place in increasing order (SCAN_BLOCK
+// comes from the build options).
 __kernel void compact_scan(const long step, const int size, const int blocks, const int offset,
                            const int blockOffset, const int total, const int totalBlocks,
                            __global const uchar* spiked, __global int* lists, __global int* counts,
