@@ -211,10 +211,7 @@ public record WhatWhenRun(WhatWhenSettings settings, List<Trial> trials, List<Sn
                 if (ms % ACTIVITY_EVERY_MS == 0) {
                     exposureSamples.add(x.clone());
                 }
-                ms++;
-                if (ms < s.trialMs()) {
-                    w.showCue(cue, ms);
-                }
+                nextMs();
                 return;
             }
             boolean open = ms >= s.gateFromMs();
@@ -242,6 +239,11 @@ public record WhatWhenRun(WhatWhenSettings settings, List<Trial> trials, List<Sn
                 what[cue] = present ? 1 : 0;
                 replayTargets.add(what);
             }
+            nextMs();
+        }
+
+        /** Moves to the next ms of the trial, whose cue input is then shown. */
+        private void nextMs() {
             ms++;
             if (ms < s.trialMs()) {
                 w.showCue(cue, ms);
