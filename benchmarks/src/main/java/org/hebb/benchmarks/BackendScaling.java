@@ -1,5 +1,6 @@
 package org.hebb.benchmarks;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,9 +24,12 @@ import org.hebb.simulator.Network;
  * Usage: {@code BackendScaling [repeats] [sizes...]}; defaults 3, 4000 16000 100000 1000000. The biological time
  * per run shrinks with size (about 2 * 10^8 neuron-steps, at least 20 ms). {@code -Dhebb.backends=java-2,opencl}
  * measures a subset of java-1, java-2 and opencl, {@code -Dhebb.models=coba} a subset of coba and plastic-coba.
+ * Every row names the machine ({@code -Dhebb.machine}, a description); the rows already in the file for other
+ * machines, models, sizes or backends are kept, those measured again are replaced.
  */
 public final class BackendScaling {
     private static final String[] BACKENDS = System.getProperty("hebb.backends", "java-1,java-2,opencl").split(",");
+    private static final String MACHINE = System.getProperty("hebb.machine", "unnamed machine");
 
     private BackendScaling() {
     }
@@ -75,13 +79,32 @@ public final class BackendScaling {
                 measure(model, n, repeats, device, deviceType, rows);
             }
         }
+        Path file = Path.of(System.getProperty("hebb.root", ".")).resolve("benchmarks/results/opencl.json");
+        List<Map<String, Object>> all = new ArrayList<>();
+        if (Files.exists(file)) {
+            for (Object row : (List<?>) JsonOutput.read(file, Map.class).get("results")) {
+                Map<String, Object> earlier = new LinkedHashMap<>();
+                ((Map<?, ?>) row).forEach((k, v) -> earlier.put((String) k, v));
+                if (rows.stream().noneMatch(r -> sameMeasurement(r, earlier))) {
+                    all.add(earlier);
+                }
+            }
+        }
+        all.addAll(rows);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("benchmark", "COBA (static, and with STDP on E->E), Euler membrane, dt 0.1 ms, seed 1: steps per "
-                + "second (medians of " + repeats + " alternating repeats)");
-        out.put("java", System.getProperty("java.version"));
-        out.put("results", rows);
-        JsonOutput.write(Path.of(System.getProperty("hebb.root", ".")).resolve("benchmarks/results/opencl.json"),
-                out);
+                + "second, medians of `repeats` alternating repeats on the machine each row names");
+        out.put("results", all);
+        JsonOutput.write(file, out);
+    }
+
+    private static boolean sameMeasurement(Map<String, Object> a, Map<String, Object> b) {
+        for (String key : List.of("machine", "model", "n", "backend")) {
+            if (!String.valueOf(a.get(key)).equals(String.valueOf(b.get(key)))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void measure(String model, int n, int repeats, String device, String deviceType,
@@ -107,8 +130,11 @@ public final class BackendScaling {
             row.put("device", openCl ? device : "JVM " + System.getProperty("java.version"));
             row.put("steps_per_second", Medians.of(rates[b]));
             row.put("duration_ms", durationMs);
+            row.put("repeats", repeats);
+            row.put("machine", MACHINE);
             if (openCl) {
                 row.put("bytes_to_host_per_step", Medians.of(traffic));
+                row.put("work_shape", System.getProperty("hebb.opencl.shape", "auto"));
             }
             rows.add(row);
             System.err.println(row);

@@ -3,6 +3,8 @@ package org.hebb.opencl;
 import static org.jocl.CL.CL_CONTEXT_PLATFORM;
 import static org.jocl.CL.CL_FALSE;
 import static org.jocl.CL.CL_DEVICE_EXTENSIONS;
+import static org.jocl.CL.CL_DEVICE_MAX_CONSTANT_ARGS;
+import static org.jocl.CL.CL_DEVICE_MAX_PARAMETER_SIZE;
 import static org.jocl.CL.CL_DEVICE_SINGLE_FP_CONFIG;
 import static org.jocl.CL.CL_FP_CORRECTLY_ROUNDED_DIVIDE_SQRT;
 import static org.jocl.CL.CL_KERNEL_WORK_GROUP_SIZE;
@@ -34,6 +36,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -61,6 +65,8 @@ final class DeviceSession implements AutoCloseable {
     private final cl_context context;
     private final cl_command_queue queue;
     private final cl_program program;
+    private final String buildOptions;
+    private final List<cl_program> generated = new ArrayList<>();
     private final List<cl_kernel> kernels = new ArrayList<>();
     private final List<cl_mem> buffers = new ArrayList<>();
     private long bytesToDevice;
@@ -68,24 +74,80 @@ final class DeviceSession implements AutoCloseable {
 
     /** Neurons per block, and work-items per compaction work-group, in the gpu shape (SCAN_BLOCK in the kernels). */
     static final int SCAN_BLOCK = 256;
+    private static final java.util.concurrent.atomic.AtomicBoolean SIGNAL_CHAINING_CHECKED =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     DeviceSession(OpenClDevice device) {
+        warnWithoutSignalChaining();
         this.device = device;
         this.doubles = extensions(device).contains("cl_khr_fp64");
         cl_context_properties properties = new cl_context_properties();
         properties.addProperty(CL_CONTEXT_PLATFORM, device.platformId());
         context = clCreateContext(properties, 1, new org.jocl.cl_device_id[] {device.deviceId()}, null, null, null);
         queue = clCreateCommandQueueWithProperties(context, device.deviceId(), new cl_queue_properties(), null);
-        program = clCreateProgramWithSource(context, 1, new String[] {source()}, null, null);
         // single-precision division as IEEE (and Java) rounds it, where the device can
-        String options = "-cl-std=CL1.2 -DSCAN_BLOCK=" + SCAN_BLOCK
+        buildOptions = "-cl-std=CL1.2 -DSCAN_BLOCK=" + SCAN_BLOCK
                 + (correctlyRoundedDivision(device) ? " -cl-fp32-correctly-rounded-divide-sqrt" : "");
+        program = build(source());
+    }
+
+    /**
+     * Warns once when the JVM runs without the JDK's signal-chaining library on Linux: an OpenCL compiler built on
+     * LLVM (PoCL's) replaces the JVM's SIGSEGV handler, and the JVM, which needs it for null checks in compiled code,
+     * may then die of a segmentation fault at any later point, leaving no error file.
+     */
+    private static void warnWithoutSignalChaining() {
+        Path maps = Path.of("/proc/self/maps");
+        if (!SIGNAL_CHAINING_CHECKED.compareAndSet(false, true) || !Files.isReadable(maps)) {
+            return;
+        }
         try {
-            clBuildProgram(program, 0, null, options, null, null);
+            if (!Files.readString(maps).contains("libjsig")) {
+                System.getLogger(DeviceSession.class.getName()).log(System.Logger.Level.WARNING, "the JVM runs "
+                        + "without signal chaining: OpenCL compilers built on LLVM (PoCL) replace its SIGSEGV "
+                        + "handler, which can crash it later; start java with LD_PRELOAD="
+                        + Path.of(System.getProperty("java.home"), "lib", "libjsig.so") + " (./hebb does)");
+            }
+        } catch (IOException e) {
+            // nothing to warn about if the mappings cannot be read
+        }
+    }
+
+    private cl_program build(String source) {
+        cl_program built = clCreateProgramWithSource(context, 1, new String[] {source}, null, null);
+        try {
+            clBuildProgram(built, 0, null, buildOptions, null, null);
         } catch (CLException e) {
             throw new IllegalStateException("the OpenCL kernels did not build on " + device.name() + ":\n"
-                    + buildLog(), e);
+                    + buildLog(built), e);
         }
+        return built;
+    }
+
+    /**
+     * Kernel {@code name} of a program made of the kernels' source followed by {@code generated} (a kernel written
+     * for one network, using the source's functions); released with the session.
+     */
+    cl_kernel compile(String name, String generated) {
+        cl_program built = build(source() + generated);
+        this.generated.add(built);
+        cl_kernel kernel = clCreateKernel(built, name, null);
+        kernels.add(kernel);
+        return kernel;
+    }
+
+    /** The device's limit on the bytes of one kernel's arguments. */
+    long maxParameterBytes() {
+        long[] bytes = new long[1];
+        clGetDeviceInfo(device.deviceId(), CL_DEVICE_MAX_PARAMETER_SIZE, Sizeof.size_t, Pointer.to(bytes), null);
+        return bytes[0];
+    }
+
+    /** The device's limit on the __constant arguments of one kernel. */
+    int maxConstantArguments() {
+        int[] count = new int[1];
+        clGetDeviceInfo(device.deviceId(), CL_DEVICE_MAX_CONSTANT_ARGS, Sizeof.cl_uint, Pointer.to(count), null);
+        return count[0];
     }
 
     private static String extensions(OpenClDevice device) {
@@ -113,11 +175,11 @@ final class DeviceSession implements AutoCloseable {
         }
     }
 
-    private String buildLog() {
+    private String buildLog(cl_program built) {
         long[] size = new long[1];
-        clGetProgramBuildInfo(program, device.deviceId(), CL_PROGRAM_BUILD_LOG, 0, null, size);
+        clGetProgramBuildInfo(built, device.deviceId(), CL_PROGRAM_BUILD_LOG, 0, null, size);
         byte[] log = new byte[(int) size[0]];
-        clGetProgramBuildInfo(program, device.deviceId(), CL_PROGRAM_BUILD_LOG, log.length, Pointer.to(log), null);
+        clGetProgramBuildInfo(built, device.deviceId(), CL_PROGRAM_BUILD_LOG, log.length, Pointer.to(log), null);
         return new String(log, StandardCharsets.UTF_8).trim();
     }
 
@@ -245,6 +307,7 @@ final class DeviceSession implements AutoCloseable {
         buffers.forEach(b -> clReleaseMemObject(b));
         kernels.forEach(k -> clReleaseKernel(k));
         clReleaseProgram(program);
+        generated.forEach(p -> clReleaseProgram(p));
         clReleaseCommandQueue(queue);
         clReleaseContext(context);
     }

@@ -55,10 +55,13 @@ import org.jocl.cl_mem;
 final class OpenClEngine implements Engine {
     /**
      * Neurons per block at least, and blocks per compute unit at most: one, as the Java backend has one partition
-     * per thread (more blocks measured slower on PoCL: each work-group costs time to start).
+     * per thread (more blocks measured slower on PoCL: each work-group costs time to start); two where the whole
+     * step is one kernel ({@link FusedStep}: on PoCL with two cores, 1.35 times the speed of one block per compute
+     * unit at 100,000 neurons, as a core that finishes early takes another block).
      */
     private static final int MIN_BLOCK = 256;
     private static final int BLOCKS_PER_COMPUTE_UNIT = 1;
+    private static final int FUSED_BLOCKS_PER_COMPUTE_UNIT = 2;
     /** Ints per incoming projection in the delivery's descriptor (see {@code deliver} in clock_step.cl). */
     private static final int DESC = 8;
     /** Populations are padded to a multiple of this (a multiple of every power-of-two work-group size used). */
@@ -89,13 +92,17 @@ final class OpenClEngine implements Engine {
     private final cl_mem lists;
     private final cl_mem counts;
     private final Group[] groups;
+    /** In the cpu shape, the compaction of every population's spikes in one launch (else null: one per group). */
+    private final Launch compactAll;
+    /** The whole step as one kernel (cpu shape, networks without plasticity), or null. */
+    private final FusedStep fusedStep;
     private final List<Delivery> deliveries = new ArrayList<>();
     private final List<RuleLaunch> learning = new ArrayList<>();
     /** Global updates that stay on the host (the three-factor rule's signals), run after each step's learning. */
     private final List<GlobalUpdate> hostUpdates = new ArrayList<>();
     private final Map<AstrocyteRates, DeviceAstrocyte> astrocytes = new IdentityHashMap<>();
     private final List<Runnable> resetActions;
-    private final Map<Trace, DeviceTrace> traces = new IdentityHashMap<>();
+    private final Map<Trace, DeviceTrace> traces = new java.util.LinkedHashMap<>();
     /** Steps of spike lists kept: 2, or as many as STDP needs to see presynaptic spikes arrive after their delay. */
     private final int listDepth;
     private final Map<Population, Group> byPopulation = new IdentityHashMap<>();
@@ -157,7 +164,10 @@ final class OpenClEngine implements Engine {
                 default -> throw new IllegalArgumentException(SHAPE_PROPERTY + " = '"
                         + System.getProperty(SHAPE_PROPERTY) + "' is not allowed: use auto, cpu or gpu");
             };
-            int maxBlocks = Math.max(1, session.device.computeUnits() * BLOCKS_PER_COMPUTE_UNIT);
+            boolean fuse = !gpuShape && astrocyteUpdates.isEmpty() && threeFactorUpdates.isEmpty()
+                    && plasticity.globalUpdates().isEmpty();
+            int maxBlocks = Math.max(1, session.device.computeUnits()
+                    * (fuse ? FUSED_BLOCKS_PER_COMPUTE_UNIT : BLOCKS_PER_COMPUTE_UNIT));
             int neurons = 0;
             int blocks = 0;
             groups = new Group[populations.size()];
@@ -207,6 +217,7 @@ final class OpenClEngine implements Engine {
                     }
                 }
             }
+
             for (Trace trace : plasticity.traces()) {
                 traces.put(trace, new DeviceTrace(trace));
             }
@@ -220,6 +231,8 @@ final class OpenClEngine implements Engine {
                 DeviceAstrocyte astrocyte = astrocytes.computeIfAbsent(rule.rates(), DeviceAstrocyte::new);
                 learning.add(new AstrocyteStdpLaunch(rule, astrocyte));
             }
+            fusedStep = fuse ? fusedStep() : null;
+            compactAll = gpuShape || fusedStep != null ? null : compactAll();
         } catch (RuntimeException e) {
             session.close();
             throw e;
@@ -236,16 +249,60 @@ final class OpenClEngine implements Engine {
         return model;
     }
 
+    /**
+     * The step as one kernel (static networks and pair-based STDP: their learning is per target block and per
+     * neuron), or null where the device cannot take its arguments.
+     */
+    private FusedStep fusedStep() {
+        List<Group> order = List.of(groups);
+        List<FusedStep.Part> parts = order.stream().map(Group::part).toList();
+        List<FusedStep.Delivery> fusedDeliveries = deliveries.stream().map(d -> d.part(order)).toList();
+        List<FusedStep.RuleCall> rules = learning.stream().map(l -> new FusedStep.RuleCall("stdp_block",
+                order.indexOf(byPopulation.get(l.projection.target())), l.launch.arguments)).toList();
+        List<FusedStep.TraceAdvance> advances = traces.values().stream().map(t -> t.part(order)).toList();
+        return FusedStep.fits(session, parts, fusedDeliveries, rules, advances) ? new FusedStep(session, parts,
+                fusedDeliveries, rules, advances, total, totalBlocks, listDepth, spiked, lists, counts) : null;
+    }
+
+    /** The cpu shape's compaction: one work-item per block of every population, described by its place. */
+    private Launch compactAll() {
+        int[] blockDesc = new int[3 * totalBlocks];
+        for (Group g : groups) {
+            Layout layout = g.layout;
+            for (int b = 0; b < layout.blocks(); b++) {
+                int at = 3 * (layout.blockOffset() + b);
+                blockDesc[at] = layout.offset();
+                blockDesc[at + 1] = layout.blockStart(b);
+                blockDesc[at + 2] = layout.blockStart(b + 1);
+            }
+        }
+        Launch launch = new Launch("compact", totalBlocks, true);
+        launch.args(1, totalBlocks, session.ints(blockDesc), total, spiked, lists, counts, listDepth);
+        return launch;
+    }
+
     private static IllegalArgumentException unsupported(String what) {
         return new IllegalArgumentException(what + ": the " + BackendKind.OPENCL + " backend cannot run it yet; "
                 + "build the network with Network.builder().backend(BackendKind." + BackendKind.JAVA + ")");
     }
 
-    /** {@inheritDoc} Bytes moved each way so far; to the device, buffer creation included. */
+    /**
+     * {@inheritDoc} Bytes moved each way so far (to the device, buffer creation included), the steps of spike lists
+     * kept on the device and the kernels a step launches.
+     */
     @Override
     public Map<String, Long> counters() {
         return Map.of("bytes_to_host", session.bytesToHost(), "bytes_to_device", session.bytesToDevice(),
-                "spike_history_steps", (long) listDepth);
+                "spike_history_steps", (long) listDepth, "kernels_per_step", (long) kernelsPerStep());
+    }
+
+    /** Kernels launched by a step (in a continuous run, without monitors or checks). */
+    private int kernelsPerStep() {
+        if (fusedStep != null) {
+            return 1;
+        }
+        int kernels = deliveries.size() + learning.size() + traces.size() + astrocytes.size() + groups.length;
+        return kernels + (compactAll != null ? 1 : gpuShape ? groups.length : 0);
     }
 
     @Override
@@ -261,6 +318,14 @@ final class OpenClEngine implements Engine {
     @Override
     public void step() {
         stepArgument[0] = step;
+        if (fusedStep != null) {
+            for (Group g : groups) {
+                g.prepare();
+            }
+            fusedStep.run(step, step > continuousFrom);
+            step++;
+            return;
+        }
         if (step > continuousFrom) {
             for (Delivery d : deliveries) {
                 d.launch();
@@ -269,6 +334,9 @@ final class OpenClEngine implements Engine {
         }
         for (Group g : groups) {
             g.launch();
+        }
+        if (compactAll != null) {
+            compactAll.run();
         }
         step++;
     }
@@ -410,6 +478,8 @@ final class OpenClEngine implements Engine {
         final cl_kernel kernel;
         final long[] global;
         final long[] local;
+        /** The arguments set so far by index (Integer, Float or cl_mem), for a generated step that calls the same. */
+        final Map<Integer, Object> arguments = new java.util.TreeMap<>();
 
         /**
          * @param perBlock whether each work-item is a block that loops over many neurons: on a CPU device each then
@@ -452,14 +522,17 @@ final class OpenClEngine implements Engine {
 
         void arg(int index, int value) {
             clSetKernelArg(kernel, index, Sizeof.cl_int, Pointer.to(new int[] {value}));
+            arguments.put(index, value);
         }
 
         void arg(int index, float value) {
             clSetKernelArg(kernel, index, Sizeof.cl_float, Pointer.to(new float[] {value}));
+            arguments.put(index, value);
         }
 
         void arg(int index, cl_mem buffer) {
             clSetKernelArg(kernel, index, Sizeof.cl_mem, Pointer.to(buffer));
+            arguments.put(index, buffer);
         }
 
         void run() {
@@ -503,15 +576,27 @@ final class OpenClEngine implements Engine {
             fetchedStart = new int[listDepth];
             fetchedCount = new int[listDepth];
             update.args(2, spiked, layout.offset());
-            compact = gpuShape ? new Launch("compact_scan", layout.blocks() * SCAN_BLOCK, SCAN_BLOCK)
-                    : new Launch("compact", layout.blocks(), true);
-            compact.args(1, population.size(), layout.blocks(), layout.offset(), layout.blockOffset(), total,
-                    totalBlocks, spiked, lists, counts, listDepth);
+            if (gpuShape) {
+                compact = new Launch("compact_scan", layout.blocks() * SCAN_BLOCK, SCAN_BLOCK);
+                compact.args(1, population.size(), layout.blocks(), layout.offset(), layout.blockOffset(), total,
+                        totalBlocks, spiked, lists, counts, listDepth);
+            }
         }
 
+        /** Brings what the host changed to the device before a step. */
+        void prepare() {
+        }
+
+        /** This population as the fused step updates it. */
+        abstract FusedStep.Part part();
+
+        /** The update, and in the gpu shape the compaction of this population's spikes. */
         void launch() {
+            prepare();
             update.run();
-            compact.run();
+            if (compact != null) {
+                compact.run();
+            }
         }
 
         /** After a reset: the host's values are the truth again. */
@@ -589,18 +674,20 @@ final class OpenClEngine implements Engine {
         private final BernoulliSource source;
         private final float[] probabilities;
         private final cl_mem probabilityBuffer;
+        private final long key;
         private long seenChanges = -1;
 
         BernoulliGroup(BernoulliSource source, Layout layout, long key) {
             super(source, layout, "bernoulli_source");
             this.source = source;
+            this.key = key;
             this.probabilities = new float[layout.padded()];
             this.probabilityBuffer = session.floats(probabilities);
             update.args(4, (int) key, (int) (key >>> 32), probabilityBuffer);
         }
 
         @Override
-        void launch() {
+        void prepare() {
             if (source.changeCount() != seenChanges) {
                 seenChanges = source.changeCount();
                 for (int i = 0; i < source.size(); i++) {
@@ -608,7 +695,12 @@ final class OpenClEngine implements Engine {
                 }
                 session.write(probabilityBuffer, probabilities);
             }
-            super.launch();
+        }
+
+        @Override
+        FusedStep.Part part() {
+            return new FusedStep.Part("bernoulli_source", false, layout.padded(), layout.size(), layout.offset(),
+                    layout.blocks(), layout.blockOffset(), 0, new int[0], key, new cl_mem[] {probabilityBuffer});
         }
     }
 
@@ -619,9 +711,13 @@ final class OpenClEngine implements Engine {
         final int depth;
         final cl_mem ring;
         final long ringLength;
+        private final DeviceModel model;
+        private final cl_mem injectedBuffer;
+        private final cl_mem constantsBuffer;
         private final cl_kernel scan;
         private final cl_mem firstBad;
-        private final int[] firstIndex = new int[1];
+        /** Per variable, Integer.MAX_VALUE minus the first neuron whose value is not finite (0 for none). */
+        private final int[] firstIndex;
         private final int[] slot = new int[1];
         private final Pointer slotPointer = Pointer.to(slot);
 
@@ -635,9 +731,11 @@ final class OpenClEngine implements Engine {
             this.depth = depth;
             ringLength = (long) population.model().receptors().size() * depth * layout.padded();
             ring = session.floats(new float[Math.toIntExact(ringLength)]);
+            this.model = model;
+            injectedBuffer = session.floats(padded(injected(population), layout.padded()));
+            constantsBuffer = session.floats(model.constants());
             update.arg(4, depth);
-            update.args(6, ring, session.floats(padded(injected(population), layout.padded())),
-                    session.floats(model.constants()));
+            update.args(6, ring, injectedBuffer, constantsBuffer);
             int next = 9;
             for (int option : model.options()) {
                 update.arg(next++, option);
@@ -646,6 +744,7 @@ final class OpenClEngine implements Engine {
                 update.arg(next++, variable);
             }
             scan = session.kernel("first_non_finite");
+            firstIndex = new int[variables.length];
             firstBad = session.ints(firstIndex);
         }
 
@@ -671,23 +770,40 @@ final class OpenClEngine implements Engine {
             super.launch();
         }
 
-        /** The first non-finite value, found on the device: a few bytes cross, whatever the population size. */
+        /**
+         * The first non-finite value, found on the device: every variable scanned and a few bytes read back in one
+         * round trip, whatever the population size.
+         */
         NonFiniteValue firstNonFinite() {
+            clearWords(firstBad, variables.length);
             clSetKernelArg(scan, 0, Sizeof.cl_int, Pointer.to(new int[] {population.size()}));
             clSetKernelArg(scan, 2, Sizeof.cl_mem, Pointer.to(firstBad));
             for (int v = 0; v < variables.length; v++) {
-                firstIndex[0] = Integer.MAX_VALUE;
-                session.write(firstBad, firstIndex);
                 clSetKernelArg(scan, 1, Sizeof.cl_mem, Pointer.to(variables[v]));
+                clSetKernelArg(scan, 3, Sizeof.cl_int, Pointer.to(new int[] {v}));
                 session.launch(scan, update.global, update.local);
-                session.read(firstBad, firstIndex);
-                if (firstIndex[0] != Integer.MAX_VALUE) {
+            }
+            session.read(firstBad, firstIndex);
+            for (int v = 0; v < variables.length; v++) {
+                if (firstIndex[v] != 0) {
+                    int neuron = Integer.MAX_VALUE - firstIndex[v];
                     float[] value = new float[1];
-                    session.read(variables[v], (long) firstIndex[0] * Sizeof.cl_float, value);
-                    return new NonFiniteValue(v, firstIndex[0], value[0]);
+                    session.read(variables[v], (long) neuron * Sizeof.cl_float, value);
+                    return new NonFiniteValue(v, neuron, value[0]);
                 }
             }
             return null;
+        }
+
+        @Override
+        FusedStep.Part part() {
+            cl_mem[] buffers = new cl_mem[3 + variables.length];
+            buffers[0] = ring;
+            buffers[1] = injectedBuffer;
+            buffers[2] = constantsBuffer;
+            System.arraycopy(variables, 0, buffers, 3, variables.length);
+            return new FusedStep.Part(model.kernel(), true, layout.padded(), layout.size(), layout.offset(),
+                    layout.blocks(), layout.blockOffset(), depth, model.options(), 0, buffers);
         }
 
         /** Copies the state from the device into the population's arrays. */
@@ -723,11 +839,17 @@ final class OpenClEngine implements Engine {
         final cl_mem targetBuffer;
         final cl_mem weightBuffer;
         final cl_mem delayBuffer;
+        final int projections;
+        /** In the cpu shape: the descriptor of the incoming projections, and where rows enter blocks. */
+        cl_mem descBuffer;
+        cl_mem splitBuffer;
+        boolean splitTable;
         /** Per incoming projection: where its row pointers and its synapses start in the flattened arrays. */
         final Map<Projection, int[]> starts = new IdentityHashMap<>();
 
         Delivery(NeuronGroup target, List<Projection> onto) {
             this.target = target;
+            this.projections = onto.size();
             Layout t = target.layout;
             int[] desc = new int[DESC * onto.size()];
             long synapses = 0;
@@ -774,16 +896,52 @@ final class OpenClEngine implements Engine {
             weightBuffer = session.floats(synWeight);
             delayBuffer = session.ints(synDelay);
             if (gpuShape) {
+                splitBuffer = session.ints(new int[0]);
                 launch = new Launch("gather", t.padded(), false);
                 launch.args(1, t.padded(), target.depth, onto.size(), session.ints(receptors(onto)),
                         session.ints(transposedStarts(onto, t.padded())), session.ints(transposedSynapses(onto)),
                         session.ints(transposedSources(onto)), spiked, weightBuffer, delayBuffer, target.ring);
             } else {
+                int[] splits = splits(rows, synTarget, t);
+                splitTable = splits.length > 0;
+                descBuffer = session.ints(desc);
+                splitBuffer = session.ints(splits);
                 launch = new Launch("deliver", t.blocks(), true);
-                launch.args(1, t.padded(), t.size(), t.blocks(), target.depth, onto.size(), session.ints(desc),
-                        rowBuffer, targetBuffer, weightBuffer, delayBuffer, total, totalBlocks, lists, counts,
-                        target.ring, listDepth);
+                launch.args(1, t.padded(), t.size(), t.blocks(), target.depth, onto.size(), descBuffer, rowBuffer,
+                        targetBuffer, weightBuffer, delayBuffer, total, totalBlocks, lists, counts, target.ring,
+                        listDepth, splitTable ? 1 : 0, splitBuffer);
             }
+        }
+
+        /**
+         * In the cpu shape, where each row enters each target block after the first: entry r (blocks - 1) + b - 1
+         * is the first synapse of row pointer r's row whose target is in block b or beyond, as the Java backend's
+         * segments (a row's entries side by side: one cache line per spike). Empty (the kernel then searches each row) for one block, or where the table would be larger
+         * than the synapses' targets.
+         */
+        private static int[] splits(int[] rows, int[] synTarget, Layout t) {
+            long length = (long) (t.blocks() - 1) * rows.length;
+            if (length == 0 || length > synTarget.length) {
+                return new int[0];
+            }
+            int[] splits = new int[(int) length];
+            for (int b = 1; b < t.blocks(); b++) {
+                int lowest = t.blockStart(b);
+                for (int r = 0; r < rows.length; r++) {
+                    int first = rows[r];
+                    int end = r + 1 < rows.length ? Math.max(first, rows[r + 1]) : first;
+                    while (first < end) {
+                        int middle = (first + end) >>> 1;
+                        if (synTarget[middle] < lowest) {
+                            first = middle + 1;
+                        } else {
+                            end = middle;
+                        }
+                    }
+                    splits[r * (t.blocks() - 1) + b - 1] = first;
+                }
+            }
+            return splits;
         }
 
         private static int[] receptors(List<Projection> onto) {
@@ -852,6 +1010,11 @@ final class OpenClEngine implements Engine {
         void launch() {
             launch.run();
         }
+
+        FusedStep.Delivery part(List<Group> order) {
+            return new FusedStep.Delivery(order.indexOf(target), projections, splitTable, new cl_mem[] {descBuffer,
+                    rowBuffer, targetBuffer, weightBuffer, delayBuffer, splitBuffer});
+        }
     }
 
     /**
@@ -877,6 +1040,12 @@ final class OpenClEngine implements Engine {
                     trace.pairing() == Trace.Pairing.NEAREST_NEIGHBOUR ? 1 : 0);
         }
 
+        FusedStep.TraceAdvance part(List<Group> order) {
+            return new FusedStep.TraceAdvance(order.indexOf(byPopulation.get(trace.population())), trace.depth(),
+                    stride, trace.decay(), trace.increment(), trace.pairing() == Trace.Pairing.NEAREST_NEIGHBOUR,
+                    ring);
+        }
+
         void download() {
             for (int k = 0; k < trace.depth(); k++) {
                 session.read(ring, (long) Sizeof.cl_float * k * stride, trace.at(k));
@@ -892,7 +1061,7 @@ final class OpenClEngine implements Engine {
      */
     private abstract class RuleLaunch {
         /** The first argument a rule's own kernel sets. */
-        static final int OWN_ARGUMENTS = 17;
+        static final int OWN_ARGUMENTS = 19;
         final Projection projection;
         final Launch launch;
         final Delivery delivery;
@@ -917,11 +1086,25 @@ final class OpenClEngine implements Engine {
             launch = new Launch(kernel, t.blocks(), true);
             launch.args(1, t.size(), t.blocks(), listDepth, total, totalBlocks, lists, counts, s.offset(), s.size(),
                     s.blocks(), s.blockOffset(), t.offset(), t.blockOffset(), rowBase, delivery.rowBuffer,
-                    delivery.targetBuffer);
+                    delivery.targetBuffer, delivery.splitTable ? 1 : 0, delivery.splitBuffer);
         }
 
         void run() {
             launch.run();
+        }
+
+        /**
+         * The delay of each incoming synapse in the transposed order, so that potentiation reads them in sequence
+         * rather than one cache miss each.
+         */
+        int[] incomingDelays() {
+            Projection.SparseRows rows = projection.rows();
+            int[] synapse = projection.incoming().synapse();
+            int[] delays = new int[synapse.length];
+            for (int c = 0; c < synapse.length; c++) {
+                delays[c] = rows.delays() == null ? rows.uniformDelay() : rows.delays()[synapse[c]];
+            }
+            return delays;
         }
 
         /** Copies the weights (and whatever else the rule keeps on the device) back into the rule's arrays. */
@@ -938,7 +1121,8 @@ final class OpenClEngine implements Engine {
             DeviceTrace post = traces.get(rule.postsynapticTrace());
             launch.args(OWN_ARGUMENTS, delivery.delayBuffer, delivery.weightBuffer, projection.minDelay(),
                     projection.maxDelay(), post.ring, post.trace.depth(), post.stride, post.trace.decay(), pre.ring,
-                    pre.trace.depth(), pre.stride, inStart, inSynapse, inSource, rule.potentiationConstant(),
+                    pre.trace.depth(), pre.stride, inStart, inSynapse, inSource, session.ints(incomingDelays()),
+                    rule.potentiationConstant(),
                     rule.potentiationSlope(), rule.depressionConstant(), rule.depressionSlope(), rule.minWeight(),
                     rule.maxWeight());
         }
@@ -1013,6 +1197,9 @@ final class OpenClEngine implements Engine {
      * code each step and sent before the rule runs (4 bytes per postsynaptic neuron per step).
      */
     private final class ThreeFactorLaunch extends RuleLaunch {
+        /** The kernel's decayPerStep (double where the device has doubles), and its apply flag (etaDtGate next). */
+        static final int DECAY_ARGUMENT = OWN_ARGUMENTS + 8;
+        static final int APPLY_ARGUMENT = OWN_ARGUMENTS + 24;
         final ThreeFactorUpdate rule;
         final cl_mem modulators;
         final cl_mem eligibility;
@@ -1036,14 +1223,15 @@ final class OpenClEngine implements Engine {
                     eligibility, eligibilityStep, session.floats(table), table.length);
             double decayPerStep = paired ? rule.eligibilityDecayPerStep() : 1;
             if (session.doubles) {
-                clSetKernelArg(launch.kernel, 25, Sizeof.cl_double, Pointer.to(new double[] {decayPerStep}));
+                clSetKernelArg(launch.kernel, DECAY_ARGUMENT, Sizeof.cl_double,
+                        Pointer.to(new double[] {decayPerStep}));
             } else {
-                launch.arg(25, (float) decayPerStep);
+                launch.arg(DECAY_ARGUMENT, (float) decayPerStep);
             }
-            launch.args(26, rule.aPlus(), rule.aMinus(), projection.minDelay(), projection.maxDelay(), post.ring,
+            launch.args(DECAY_ARGUMENT + 1, rule.aPlus(), rule.aMinus(), projection.minDelay(), projection.maxDelay(), post.ring,
                     post.trace.depth(), post.stride, post.trace.decay(), pre.ring, pre.trace.depth(), pre.stride,
                     inStart, inSynapse, inSource, modulators);
-            launch.args(43, rule.minWeight(), rule.maxWeight());
+            launch.args(APPLY_ARGUMENT + 2, rule.minWeight(), rule.maxWeight());
         }
 
         /** Sends the modulators and the gate host code set, then runs the rule. */
@@ -1053,8 +1241,8 @@ final class OpenClEngine implements Engine {
             float gate = rule.gate();
             apply[0] = gate != 0f ? 1 : 0;
             etaDtGate[0] = rule.etaDt() * gate;
-            clSetKernelArg(launch.kernel, 41, Sizeof.cl_int, applyPointer);
-            clSetKernelArg(launch.kernel, 42, Sizeof.cl_float, etaDtGatePointer);
+            clSetKernelArg(launch.kernel, APPLY_ARGUMENT, Sizeof.cl_int, applyPointer);
+            clSetKernelArg(launch.kernel, APPLY_ARGUMENT + 1, Sizeof.cl_float, etaDtGatePointer);
             launch.run();
         }
 

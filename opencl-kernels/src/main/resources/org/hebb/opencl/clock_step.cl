@@ -47,10 +47,14 @@ inline float uniform_at(int i, long step, uint k0, uint k1) {
 // Bernoulli and Poisson sources: element i fires in this step with probability p[i] (u < p, as BernoulliSource).
 // Like the neuron kernels, it runs over the population padded to a whole number of work-groups (padding elements
 // have probability 0, padding neurons are never compacted), so no work-item tests a bound.
-__kernel void bernoulli_source(const long step, const int size, __global uchar* spiked, const int offset,
-                               const uint k0, const uint k1, __global const float* probability) {
-    int i = get_global_id(0);
+inline void bernoulli_source_at(const int i, const long step, __global uchar* restrict spiked, const int offset,
+                                const uint k0, const uint k1, __global const float* restrict probability) {
     spiked[offset + i] = uniform_at(i, step, k0, k1) < probability[i] ? 1 : 0;
+}
+
+__kernel void bernoulli_source(const long step, const int size, __global uchar* restrict spiked, const int offset,
+                               const uint k0, const uint k1, __global const float* restrict probability) {
+    bernoulli_source_at(get_global_id(0), step, spiked, offset, k0, k1, probability);
 }
 
 // ---- Spike lists and delivery ----------------------------------------------------------------------------------
@@ -79,22 +83,13 @@ inline int first_at_least(__global const int* synTarget, int first, int end, int
     return first;
 }
 
-// Writes the spikes of one block (flags in spiked[offset + i]) into this step's list and count.
-__kernel void compact(const long step, const int size, const int blocks, const int offset, const int blockOffset,
-                      const int total, const int totalBlocks, __global const uchar* spiked, __global int* lists,
-                      __global int* counts, const int listDepth) {
-    int b = get_global_id(0);
-    if (b >= blocks) {
-        return;
-    }
-    int slot = (int) (step % listDepth);
-    int lo = block_start(size, blocks, b);
-    int hi = block_start(size, blocks, b + 1);
-    __global int* list = lists + (long) slot * total + offset;
-    __global const uchar* flags = spiked + offset;
+// Writes the spikes among neurons [lo, hi) of a population (flags from `flags`, the population's first) in increasing
+// order into its list (`list`, the population's first entry, so that neuron lo's block starts at list[lo]); returns
+// their number.
+inline int compact_range(__global const uchar* restrict flags, __global int* restrict list, int lo, int hi) {
     int count = 0;
     int i = lo;
-    // spikes are rare: test eight flags at a time from an aligned position (offset is a multiple of 256)
+    // spikes are rare: test eight flags at a time from an aligned position (populations start at multiples of 256)
     for (; i < hi && (i & 7) != 0; i++) {
         if (flags[i]) {
             list[lo + count++] = i;
@@ -114,7 +109,23 @@ __kernel void compact(const long step, const int size, const int blocks, const i
             list[lo + count++] = i;
         }
     }
-    counts[slot * totalBlocks + blockOffset + b] = count;
+    return count;
+}
+
+// Compacts the spikes of every block of every population into this step's lists and counts: one work-item per
+// block b of all totalBlocks, whose population starts at neuron blockDesc[3b] of the shared buffers and whose neurons
+// are [blockDesc[3b + 1], blockDesc[3b + 2]) of that population.
+__kernel void compact(const long step, const int totalBlocks, __global const int* blockDesc, const int total,
+                      __global const uchar* spiked, __global int* lists, __global int* counts,
+                      const int listDepth) {
+    int b = get_global_id(0);
+    if (b >= totalBlocks) {
+        return;
+    }
+    int slot = (int) (step % listDepth);
+    int offset = blockDesc[3 * b];
+    counts[slot * totalBlocks + b] = compact_range(spiked + offset, lists + (long) slot * total + offset,
+            blockDesc[3 * b + 1], blockDesc[3 * b + 2]);
 }
 
 // The same for GPUs: one work-group of SCAN_BLOCK work-items per block (of at most SCAN_BLOCK neurons) numbers its
@@ -147,22 +158,20 @@ __kernel void compact_scan(const long step, const int size, const int blocks, co
     }
 }
 
-// Delivers the previous step's spikes into a target population's delay ring (receptor-major: [receptor][slot][n],
-// n the padded size). Per incoming projection, DESC ints of desc: source offset, source size, source blocks, source
-// block offset, receptor, the offset of its row pointers in `rows` (rows[pre] and rows[pre + 1] bound row pre in
-// the synapses, flattened over the target's projections: target, weight, delay; each row sorted by target, so a
-// binary search finds the part of the row in this work-item's block), the projection's delay in steps if all its
-// synapses share one (else -1), and 1 if they share one weight (then synWeight holds it at every synapse).
+// Delivers the previous step's spikes into block b of a target population's delay ring (receptor-major:
+// [receptor][slot][n], n the padded size). Per incoming projection, DESC ints of desc: source offset, source size,
+// source blocks, source block offset, receptor, the offset of its row pointers in `rows` (rows[pre] and
+// rows[pre + 1] bound row pre in the synapses, flattened over the target's projections: target, weight, delay;
+// each row sorted by target), the projection's delay in steps if all its synapses share one (else -1), and 1 if
+// they share one weight (then synWeight holds it at every synapse). Where row pointer r's row enters block b > 0 is
+// splits[r * (blocks - 1) + b - 1] when the host made that table (splitTable != 0), else found by binary search.
 #define DESC 8
-__kernel void deliver(const long step, const int size, const int targetSize, const int blocks, const int depth,
-                      const int projections, __global const int* desc, __global const int* rows,
-                      __global const int* synTarget, __global const float* synWeight, __global const int* synDelay,
-                      const int total, const int totalBlocks, __global const int* lists, __global const int* counts,
-                      __global float* ring, const int listDepth) {
-    int b = get_global_id(0);
-    if (b >= blocks || step == 0) {
-        return;
-    }
+inline void deliver_block(const long step, const int b, const int size, const int targetSize, const int blocks,
+                          const int depth, const int projections, __global const int* desc,
+                          __global const int* rows, __global const int* synTarget, __global const float* synWeight,
+                          __global const int* synDelay, const int total, const int totalBlocks,
+                          __global const int* lists, __global const int* counts, __global float* ring,
+                          const int listDepth, const int splitTable, __global const int* splits) {
     int previous = (int) ((step - 1) % listDepth);
     int base = (int) ((step - 1) % depth);
     int lowest = block_start(targetSize, blocks, b);
@@ -173,6 +182,7 @@ __kernel void deliver(const long step, const int size, const int targetSize, con
         int sourceBlocks = d[2];
         __global float* receptorRing = ring + (long) d[4] * depth * size;
         __global const int* table = rows + d[5];
+        __global const int* split = b > 0 && splitTable ? splits + (long) d[5] * (blocks - 1) + b - 1 : 0;
         __global const int* list = lists + (long) previous * total + d[0];
         int sharedDelay = d[6];
         __global float* sharedSlot = 0;
@@ -188,10 +198,15 @@ __kernel void deliver(const long step, const int size, const int targetSize, con
             for (int s = 0; s < count; s++) {
                 int pre = list[lo + s];
                 int end = table[pre + 1];
-                int first = blocks > 1 ? first_at_least(synTarget, table[pre], end, lowest) : table[pre];
+                int first = b == 0 ? table[pre] : split != 0 ? split[(long) pre * (blocks - 1)]
+                        : first_at_least(synTarget, table[pre], end, lowest);
                 if (shared) {
                     for (int j = first; j < end && synTarget[j] < beyond; j++) {
                         sharedSlot[synTarget[j]] += sharedWeight;
+                    }
+                } else if (sharedSlot != 0) {
+                    for (int j = first; j < end && synTarget[j] < beyond; j++) {
+                        sharedSlot[synTarget[j]] += synWeight[j];
                     }
                 } else {
                     for (int j = first; j < end && synTarget[j] < beyond; j++) {
@@ -204,6 +219,19 @@ __kernel void deliver(const long step, const int size, const int targetSize, con
                 }
             }
         }
+    }
+}
+
+// The delivery into one target population: one work-item per target block.
+__kernel void deliver(const long step, const int size, const int targetSize, const int blocks, const int depth,
+                      const int projections, __global const int* desc, __global const int* rows,
+                      __global const int* synTarget, __global const float* synWeight, __global const int* synDelay,
+                      const int total, const int totalBlocks, __global const int* lists, __global const int* counts,
+                      __global float* ring, const int listDepth, const int splitTable, __global const int* splits) {
+    int b = get_global_id(0);
+    if (b < blocks && step != 0) {
+        deliver_block(step, b, size, targetSize, blocks, depth, projections, desc, rows, synTarget, synWeight,
+                synDelay, total, totalBlocks, lists, counts, ring, listDepth, splitTable, splits);
     }
 }
 
@@ -237,11 +265,15 @@ __kernel void gather(const long step, const int size, const int depth, const int
 }
 
 // The arguments every plasticity kernel takes first (OpenClEngine.RuleLaunch sets them): the spike lists, the
-// source's and target's places among them, and the projection's rows (row pointers from rowBase, targets).
+// source's and target's places among them, the projection's rows (row pointers from rowBase, targets) and the
+// delivery's table of where rows enter blocks (see deliver_block).
 #define RULE_ARGS const long step, const int targetSize, const int blocks, const int listDepth, const int total, \
     const int totalBlocks, __global const int* lists, __global const int* counts, const int sourceOffset, \
     const int sourceSize, const int sourceBlocks, const int sourceBlockOffset, const int targetOffset, \
-    const int targetBlockOffset, const int rowBase, __global const int* rows, __global const int* synTarget
+    const int targetBlockOffset, const int rowBase, __global const int* rows, __global const int* synTarget, \
+    const int splitTable, __global const int* splits
+#define RULE_NAMES step, targetSize, blocks, listDepth, total, totalBlocks, lists, counts, sourceOffset, sourceSize, \
+    sourceBlocks, sourceBlockOffset, targetOffset, targetBlockOffset, rowBase, rows, synTarget, splitTable, splits
 
 // In a plasticity kernel, the statements between FOR_EACH_ARRIVING_SYNAPSE(slot) and END_FOR_EACH_ARRIVING_SYNAPSE
 // run for every synapse j (presynaptic neuron pre) of this work-item's block [lowest, beyond) in the rows of the
@@ -255,8 +287,9 @@ __kernel void gather(const long step, const int size, const int depth, const int
         for (int k_ = 0; k_ < count_; k_++) { \
             int pre = list_[k_]; \
             int end_ = rows[pre + 1]; \
-            for (int j = first_at_least(synTarget, rows[pre], end_, lowest); j < end_ && synTarget[j] < beyond; \
-                 j++) {
+            int first_ = b == 0 ? rows[pre] : splitTable ? splits[(long) (rowBase + pre) * (blocks - 1) + b - 1] \
+                    : first_at_least(synTarget, rows[pre], end_, lowest); \
+            for (int j = first_; j < end_ && synTarget[j] < beyond; j++) {
 #define END_FOR_EACH_ARRIVING_SYNAPSE }}}
 
 // The statements between FOR_EACH_SYNAPSE_ONTO_A_SPIKE(slot) and END_FOR_EACH_SYNAPSE_ONTO_A_SPIKE run for every
@@ -278,20 +311,26 @@ __kernel void gather(const long step, const int size, const int depth, const int
 // synapses of delay d are depressed by the postsynaptic trace of s - 1; then postsynaptic spikes of s potentiate
 // their incoming synapses (transposed index) by the presynaptic trace of s - d. Each weight belongs to one block.
 
+// The slot of step s - d in a ring of `depth` steps, for 0 <= d < depth and sSlot = s % depth (no 64-bit division
+// per synapse).
+inline int slot_back(int sSlot, int d, int depth) {
+    int slot = sSlot - d;
+    return slot < 0 ? slot + depth : slot;
+}
+
 inline float stdp_change(float w, float x, float intercept, float slope, float low, float high) {
     return fmin(high, fmax(low, w + x * (intercept + slope * w)));
 }
 
-__kernel void stdp(RULE_ARGS, __global const int* synDelay, __global float* weights,
-                   const int minDelay, const int maxDelay, __global const float* postTrace, const int postDepth,
-                   const int postStride, const float postDecay, __global const float* preTrace, const int preDepth,
-                   const int preStride, __global const int* inStart, __global const int* inSynapse,
-                   __global const int* inSource, const float upConstant, const float upSlope,
-                   const float downConstant, const float downSlope, const float low, const float high) {
-    int b = get_global_id(0);
-    if (b >= blocks || step == 0) {
-        return;
-    }
+#define STDP_ARGS __global const int* synDelay, __global float* weights, const int minDelay, const int maxDelay, \
+    __global const float* postTrace, const int postDepth, const int postStride, const float postDecay, \
+    __global const float* preTrace, const int preDepth, const int preStride, __global const int* inStart, \
+    __global const int* inSynapse, __global const int* inSource, __global const int* inDelay, \
+    const float upConstant, const float upSlope, \
+    const float downConstant, const float downSlope, const float low, const float high
+
+// STDP in target block b (a step's kernel of its own below, or part of a generated network step).
+inline void stdp_block(const int b, RULE_ARGS, STDP_ARGS) {
     long s = step - 1;
     int lowest = block_start(targetSize, blocks, b);
     int beyond = block_start(targetSize, blocks, b + 1);
@@ -305,13 +344,23 @@ __kernel void stdp(RULE_ARGS, __global const int* synDelay, __global float* weig
             }
         END_FOR_EACH_ARRIVING_SYNAPSE
     }
+    int preSlot = (int) (s % preDepth);
     FOR_EACH_SYNAPSE_ONTO_A_SPIKE((int) (s % listDepth))
-        int d = synDelay[j];
+        int d = inDelay[c];
         if (d <= s) {
-            float x = preTrace[(long) ((s - d) % preDepth) * preStride + inSource[c]];
+            float x = preTrace[(long) slot_back(preSlot, d, preDepth) * preStride + inSource[c]];
             weights[j] = stdp_change(weights[j], x, upConstant, upSlope, low, high);
         }
     END_FOR_EACH_SYNAPSE_ONTO_A_SPIKE
+}
+
+__kernel void stdp(RULE_ARGS, STDP_ARGS) {
+    int b = get_global_id(0);
+    if (b < blocks && step != 0) {
+        stdp_block(b, RULE_NAMES, synDelay, weights, minDelay, maxDelay, postTrace, postDepth, postStride, postDecay,
+                preTrace, preDepth, preStride, inStart, inSynapse, inSource, inDelay, upConstant, upSlope,
+                downConstant, downSlope, low, high);
+    }
 }
 
 // ---- Plasticity: astrocyte-modulated STDP (as AstrocyteStdpSynapses and Astrocyte; see AstrocyteStdpUpdate) ---
@@ -416,6 +465,7 @@ __kernel void three_factor(RULE_ARGS, __global const int* synDelay, __global flo
         return;
     }
     long s = step - 1;
+    int preSlot = (int) (s % preDepth);
     int lowest = block_start(targetSize, blocks, b);
     int beyond = block_start(targetSize, blocks, b + 1);
     rows += rowBase;
@@ -437,7 +487,8 @@ __kernel void three_factor(RULE_ARGS, __global const int* synDelay, __global flo
             if (d <= s) {
                 int own = j - synapseBase;
                 eligibility[own] = eligibility_at(eligibility, eligibilityStep, own, s, table, tableLength,
-                        decayPerStep) + aPlus * preTrace[(long) ((s - d) % preDepth) * preStride + inSource[c]];
+                        decayPerStep) + aPlus * preTrace[(long) slot_back(preSlot, d, preDepth) * preStride
+                        + inSource[c]];
                 eligibilityStep[own] = (int) s;
             }
         END_FOR_EACH_SYNAPSE_ONTO_A_SPIKE
@@ -465,7 +516,7 @@ __kernel void three_factor(RULE_ARGS, __global const int* synDelay, __global flo
                 if (d > s) {
                     continue;
                 }
-                change = factor * preTrace[(long) ((s - d) % preDepth) * preStride + inSource[c]];
+                change = factor * preTrace[(long) slot_back(preSlot, d, preDepth) * preStride + inSource[c]];
             }
             weights[j] = fmin(high, fmax(low, weights[j] + change));
         }
@@ -474,53 +525,68 @@ __kernel void three_factor(RULE_ARGS, __global const int* synDelay, __global flo
 
 // A shared spike trace advanced to spike step s (Trace.advance): x(s) = x(s - 1) decay, plus the increment for a
 // neuron that spiked in s (all-to-all) or set to it (nearest-neighbour). The ring keeps `depth` steps.
-__kernel void trace_advance(const long step, const int size, const int depth, __global float* trace,
-                            __global const uchar* spiked, const int offset, const float decay, const float increment,
-                            const int nearest) {
-    int i = get_global_id(0);
-    if (i >= size || step == 0) {
-        return;
-    }
-    long s = step - 1;
-    float next = trace[(long) ((((s - 1) % depth) + depth) % depth) * size + i] * decay;
+// `before` and `now` are the ring's rows of s - 1 and s, found once per step rather than per neuron.
+inline void trace_advance_at(const int i, __global const float* before, __global float* now,
+                             __global const uchar* restrict spiked, const int offset, const float decay,
+                             const float increment, const int nearest) {
+    float next = before[i] * decay;
     if (spiked[offset + i]) {
         next = nearest ? increment : next + increment;
     }
-    trace[(long) (s % depth) * size + i] = next;
+    now[i] = next;
+}
+
+__kernel void trace_advance(const long step, const int size, const int depth, __global float* trace,
+                            __global const uchar* spiked, const int offset, const float decay, const float increment,
+                            const int nearest) {
+    long s = step - 1;
+    int slot = (int) (s % depth);
+    __global float* now = trace + (long) slot * size;
+    __global const float* before = trace + (long) slot_back(slot, 1, depth) * size;
+    if (step != 0) {
+        trace_advance_at(get_global_id(0), before, now, spiked, offset, decay, increment, nearest);
+    }
 }
 
 // The input of receptor r arriving at neuron i at this step (ring slot `slot`), consumed (as
 // ArrayLoops.addAndClear).
-inline float take_input(__global float* ring, int r, int depth, int size, int slot, int i) {
-    __global float* at = ring + ((long) r * depth + slot) * size + i;
-    float in = *at;
-    *at = 0.0f;
+// The slot's row is addressed first and then indexed by i, so that the compiler sees consecutive work-items read
+// consecutive floats (one vector load, not a gather).
+inline float take_input(__global float* restrict row, int i) {
+    float in = row[i];
+    row[i] = 0.0f;
     return in;
 }
 
 // ---- Neuron models -------------------------------------------------------------------------------------------
-// Every model kernel takes the same leading arguments (size: the padded population size, the stride of the delay
-// ring; slot: this step's slot in the ring, step % depth, computed once by the host); k holds the model's step
+// Every model updates neuron i in a function NAME_at taking the same leading arguments (size: the padded population
+// size, the stride of the delay ring; slot: this step's slot in the ring, step % depth); k holds the model's step
 // constants (its StepConstants or Propagators record, then threshold, reset and refractory steps for LIF models);
-// the state variables follow, in the model's variable order. Input of receptor r for neuron i: INPUT(r).
+// the model's integer options and state variables follow, in the model's variable order. The kernel NAME runs it
+// for one neuron per work-item (over the padded population), and a generated network step (FusedStep) runs it for
+// the neurons of a block in a loop. Input of receptor r for neuron i: INPUT(r).
 
-#define NEURON_ARGS const long step, const int size, __global uchar* spiked, const int offset, const int depth, \
+#define NEURON_ARGS const long step, const int size, __global uchar* restrict spiked, const int offset, const int depth, \
     const int slot, __global float* restrict ring, __global const float* restrict injected, __constant float* k
+#define NEURON_NAMES step, size, spiked, offset, depth, slot, ring, injected, k
 
-#define INPUT(r) take_input(ring, r, depth, size, slot, i)
+#define INPUT(r) take_input(ring + ((long) (r) * depth + slot) * size, i)
 
 // LIF threshold, reset and start of the refractory period (LifModel.thresholdAndReset), branch-free; k[t] =
 // v_thresh, k[t + 1] = v_reset, k[t + 2] = refractory steps. Stores v, the refractory count and the spike flag.
+// (The constants are loaded before the selects: selecting a load under a mask made PoCL emit gathers.)
 #define LIF_FIRE(t) \
-    int spike = vNew >= k[t]; \
-    v[i] = spike ? k[(t) + 1] : vNew; \
-    refractory[i] = spike ? k[(t) + 2] : refractoryNew; \
+    float threshold = k[t]; \
+    float reset = k[(t) + 1]; \
+    float refractorySteps = k[(t) + 2]; \
+    int spike = vNew >= threshold; \
+    v[i] = spike ? reset : vNew; \
+    refractory[i] = spike ? refractorySteps : refractoryNew; \
     spiked[offset + i] = (uchar) spike;
 
 // IF_curr_exp, exact (IfCurrExp.Propagators: decay, resistance, restPlusBias, fromE, fromI, decayE, decayI).
-__kernel void if_curr_exp(NEURON_ARGS, __global float* v, __global float* refractory, __global float* iE,
-                          __global float* iI) {
-    int i = get_global_id(0);
+inline void if_curr_exp_at(const int i, NEURON_ARGS, __global float* restrict v, __global float* restrict refractory,
+                           __global float* restrict iE, __global float* restrict iI) {
     float e = iE[i] + INPUT(0);
     float in = iI[i] + INPUT(1);
     float vi = v[i];
@@ -535,12 +601,16 @@ __kernel void if_curr_exp(NEURON_ARGS, __global float* v, __global float* refrac
     LIF_FIRE(7)
 }
 
+__kernel void if_curr_exp(NEURON_ARGS, __global float* restrict v, __global float* restrict refractory,
+                          __global float* restrict iE, __global float* restrict iI) {
+    if_curr_exp_at(get_global_id(0), NEURON_NAMES, v, refractory, iE, iI);
+}
+
 // IF_cond_exp (IfCondExp.StepConstants: gLeak, dtOverCm, restWithBias, revE, revI, decayE, decayI): forward Euler,
 // and exponential Euler (exp in double where the device has it, as Java computes it).
 #define IF_COND_EXP(name, MEMBRANE) \
-__kernel void name(NEURON_ARGS, __global float* restrict v, __global float* restrict refractory, \
-                   __global float* restrict gE, __global float* restrict gI) { \
-    int i = get_global_id(0); \
+inline void name##_at(const int i, NEURON_ARGS, __global float* restrict v, __global float* restrict refractory, \
+                      __global float* restrict gE, __global float* restrict gI) { \
     float ge = gE[i] + INPUT(0); \
     float gi = gI[i] + INPUT(1); \
     float vi = v[i]; \
@@ -552,6 +622,10 @@ __kernel void name(NEURON_ARGS, __global float* restrict v, __global float* rest
     gE[i] = ge * k[5]; \
     gI[i] = gi * k[6]; \
     LIF_FIRE(7) \
+} \
+__kernel void name(NEURON_ARGS, __global float* restrict v, __global float* restrict refractory, \
+                   __global float* restrict gE, __global float* restrict gI) { \
+    name##_at(get_global_id(0), NEURON_NAMES, v, refractory, gE, gI); \
 }
 
 #ifdef cl_khr_fp64
@@ -569,8 +643,8 @@ IF_COND_EXP(if_cond_exp_exponential_euler,
     float next = target + (vi - target) * EXP_AS_JAVA(-k[1] * total);)
 
 // IF_curr_delta (IfCurrDelta.StepConstants: decay, resistance, restPlusBias): weights jump v; lost while refractory.
-__kernel void if_curr_delta(NEURON_ARGS, __global float* v, __global float* refractory) {
-    int i = get_global_id(0);
+inline void if_curr_delta_at(const int i, NEURON_ARGS, __global float* restrict v,
+                             __global float* restrict refractory) {
     float jumps = INPUT(0) + INPUT(1);
     float vi = v[i];
     float remaining = refractory[i];
@@ -582,28 +656,39 @@ __kernel void if_curr_delta(NEURON_ARGS, __global float* v, __global float* refr
     LIF_FIRE(3)
 }
 
+__kernel void if_curr_delta(NEURON_ARGS, __global float* restrict v, __global float* restrict refractory) {
+    if_curr_delta_at(get_global_id(0), NEURON_NAMES, v, refractory);
+}
+
 // The NALSM neuron (NalsmLif.StepConstants: step, keep, perArrival, driveDecay, bias, threshold, reset,
 // refractory steps): forward Euler; receptor 0 feeds the decaying drive, receptor 1 jumps v; refractoriness
 // skips threshold checks but not integration.
-__kernel void nalsm_lif(NEURON_ARGS, __global float* restrict v, __global float* restrict drive,
-                        __global float* restrict refractory) {
-    int i = get_global_id(0);
+inline void nalsm_lif_at(const int i, NEURON_ARGS, __global float* restrict v, __global float* restrict drive,
+                         __global float* restrict refractory) {
     float d = drive[i] + INPUT(0) * k[2];
     float direct = INPUT(1);
     float vNew = v[i] * k[1] + k[0] * (d + k[4] + injected[i]) + direct;
     drive[i] = d * k[3];
     float remaining = refractory[i];
-    int spike = remaining <= 0.0f && vNew >= k[5];
-    v[i] = spike ? k[6] : vNew;
-    refractory[i] = remaining > 0.0f ? remaining - 1.0f : (spike ? k[7] : remaining);
+    float threshold = k[5];
+    float reset = k[6];
+    float refractorySteps = k[7];
+    int spike = remaining <= 0.0f && vNew >= threshold;
+    v[i] = spike ? reset : vNew;
+    refractory[i] = remaining > 0.0f ? remaining - 1.0f : (spike ? refractorySteps : remaining);
     spiked[offset + i] = (uchar) spike;
 }
 
+__kernel void nalsm_lif(NEURON_ARGS, __global float* restrict v, __global float* restrict drive,
+                        __global float* restrict refractory) {
+    nalsm_lif_at(get_global_id(0), NEURON_NAMES, v, drive, refractory);
+}
+
 // Izhikevich (Izhikevich.StepConstants: step, half, inverseDt, bias, peak); paper numerics when paper != 0.
-__kernel void izhikevich(NEURON_ARGS, const int paper, __global float* v, __global float* u,
-                         __global const float* a, __global const float* b, __global const float* c,
-                         __global const float* d) {
-    int i = get_global_id(0);
+inline void izhikevich_at(const int i, NEURON_ARGS, const int paper, __global float* restrict v,
+                          __global float* restrict u, __global const float* restrict a,
+                          __global const float* restrict b, __global const float* restrict c,
+                          __global const float* restrict d) {
     float current = k[3] + injected[i] + (INPUT(0) + INPUT(1)) * k[2];
     float vi = v[i];
     float ui = u[i];
@@ -627,12 +712,18 @@ __kernel void izhikevich(NEURON_ARGS, const int paper, __global float* v, __glob
     spiked[offset + i] = spike;
 }
 
-// The lowest index whose value is NaN or infinite, into *first (set to INT_MAX before): the finite-state check,
-// without copying the state to the host.
-__kernel void first_non_finite(const int size, __global const float* values, __global int* first) {
+__kernel void izhikevich(NEURON_ARGS, const int paper, __global float* restrict v, __global float* restrict u,
+                         __global const float* restrict a, __global const float* restrict b,
+                         __global const float* restrict c, __global const float* restrict d) {
+    izhikevich_at(get_global_id(0), NEURON_NAMES, paper, v, u, a, b, c, d);
+}
+
+// INT_MAX minus the lowest index whose value is NaN or infinite, into first[at] (zeroed before, so that 0 means none):
+// the finite-state check, without copying the state to the host.
+__kernel void first_non_finite(const int size, __global const float* values, __global int* first, const int at) {
     int i = get_global_id(0);
     if (i < size && !isfinite(values[i])) {
-        atomic_min(first, i);
+        atomic_max(first + at, INT_MAX - i);
     }
 }
 

@@ -102,23 +102,30 @@ class OpenClConformanceTest {
                         new String[] {"direct", "synaptic", "synaptic"}));
     }
 
-    private record Result(int[] neurons, double[] times, int[] counts, float[] state, int[] inputSpikes) {
+    /** @param kernelsPerStep on the OpenCL backend, the kernels a step launches (else 0) */
+    private record Result(int[] neurons, double[] times, int[] counts, float[] state, int[] inputSpikes,
+                          long kernelsPerStep) {
     }
 
     private static Result run(Case c, BackendKind backend) {
+        return run(c, backend, 1);
+    }
+
+    /** The case's network with every population {@code scale} times larger. */
+    private static Result run(Case c, BackendKind backend, int scale) {
         SplittableRandom random = new SplittableRandom(9);
-        float[] bias = new float[300];
+        float[] bias = new float[300 * scale];
         for (int i = 0; i < bias.length; i++) {
             bias[i] = (float) (c.bias()[0] + (c.bias()[1] - c.bias()[0]) * random.nextDouble());
         }
         double[] inhibition = c.inhibition();
         try (Network net = Network.builder().backend(backend).threads(1).seed(17).build()) {
-            NeuronPopulation exc = net.addNeurons("exc", 300, c.model());
-            NeuronPopulation inh = net.addNeurons("inh", 80, c.model());
+            NeuronPopulation exc = net.addNeurons("exc", 300 * scale, c.model());
+            NeuronPopulation inh = net.addNeurons("inh", 80 * scale, c.model());
             exc.inject(Currents.perNeuron(bias));
             inh.inject(Currents.constant(bias[0]));
-            PoissonSource drive = net.addPoissonSource("drive", 200, 20);
-            BernoulliSource pixels = net.addBernoulliSource("pixels", 50);
+            PoissonSource drive = net.addPoissonSource("drive", 200 * scale, 20);
+            BernoulliSource pixels = net.addBernoulliSource("pixels", 50 * scale);
             String[] receptor = c.receptors();
             net.connect(drive, exc, Connectors.fixedInDegree(20, false), Synapses.onto(receptor[0])
                     .weights(Values.uniform(c.drive()[0], c.drive()[1])).delays(Delays.uniformSteps(1, 15)));
@@ -138,7 +145,7 @@ class OpenClConformanceTest {
                     1.0);
             net.run(200);
             drive.setRate(40);
-            float[] p = new float[50];
+            float[] p = new float[50 * scale];
             for (int i = 0; i < p.length; i++) {
                 p[i] = (float) (0.02 * (i % 5));
             }
@@ -155,7 +162,8 @@ class OpenClConformanceTest {
                     samples = joined;
                 }
             }
-            return new Result(spikes.neurons(), spikes.times(), spikes.counts(), samples, inputs.counts());
+            return new Result(spikes.neurons(), spikes.times(), spikes.counts(), samples, inputs.counts(),
+                    net.engineCounters().getOrDefault("kernels_per_step", 0L));
         }
     }
 
@@ -163,6 +171,10 @@ class OpenClConformanceTest {
      * Every case in each shape of work on the device (cpu: blocks per compute unit, spikes pushed; gpu: blocks of
      * one work-group compacted by prefix sums, spikes gathered per target neuron).
      */
+    static Stream<Arguments> shapesAndScales() {
+        return Stream.of("cpu", "gpu").flatMap(shape -> Stream.of(Arguments.of(shape, 1), Arguments.of(shape, 10)));
+    }
+
     static Stream<Arguments> casesAndShapes() {
         return cases().flatMap(c -> Stream.of(Arguments.of(c, "cpu"), Arguments.of(c, "gpu")));
     }
@@ -205,23 +217,49 @@ class OpenClConformanceTest {
         }
     }
 
-    private record Learned(int[] neurons, double[] times, float[] inputWeights, float[] recurrentWeights) {
+    /**
+     * Populations of thousands are cut into several blocks (in the cpu shape as many as twice the compute units,
+     * fewer for the smaller ones), so that rows are split between blocks; without plasticity the cpu shape runs the
+     * whole step as one kernel.
+     */
+    @ParameterizedTest(name = "{0} shape")
+    @ValueSource(strings = {"cpu", "gpu"})
+    void populationsOfThousandsMatchTheJavaBackend(String shape) {
+        Case coba = cases().filter(c -> c.name().startsWith("IF_cond_exp")).findFirst().orElseThrow();
+        Result java = run(coba, BackendKind.JAVA, 10);
+        Result device = inShape(shape, () -> run(coba, BackendKind.OPENCL, 10));
+        System.out.printf("%s x 10, %s shape: %d spikes on Java, %d on OpenCL, %d kernels per step%n", coba, shape,
+                java.neurons().length, device.neurons().length, device.kernelsPerStep());
+        assertTrue(java.neurons().length > 4000, "test setup: too few spikes to compare: " + java.neurons().length);
+        assertArrayEquals(java.inputSpikes(), device.inputSpikes(), "Poisson input spikes per element");
+        assertArrayEquals(java.neurons(), device.neurons(), "spiking neurons in order");
+        assertArrayEquals(java.times(), device.times(), "spike times");
+        assertArrayEquals(java.state(), device.state(), "sampled state, bit for bit");
+        if (shape.equals("cpu")) {
+            assertEquals(1, device.kernelsPerStep(), "the whole step in one kernel");
+        }
+    }
+
+    /** @param kernelsPerStep on the OpenCL backend, the kernels a step launches (else 0) */
+    private record Learned(int[] neurons, double[] times, float[] inputWeights, float[] recurrentWeights,
+                           long kernelsPerStep) {
     }
 
     /**
      * STDP on the device: multiplicative nearest-neighbour on inputs with heterogeneous delays, additive all-to-all
      * on recurrent synapses with one shared delay; two runs with a reset between them (which applies the last
-     * step's plasticity first).
+     * step's plasticity first); every population {@code scale} times larger than its smallest size, with the
+     * recurrent connection probability divided by {@code scale}.
      */
-    private static Learned learn(BackendKind backend) {
+    private static Learned learn(BackendKind backend, int scale) {
         try (Network net = Network.builder().backend(backend).threads(1).seed(23).build()) {
-            NeuronPopulation cells = net.addNeurons("cells", 200, IfCurrExp.builder().cm(0.25).tauM(10)
+            NeuronPopulation cells = net.addNeurons("cells", 200 * scale, IfCurrExp.builder().cm(0.25).tauM(10)
                     .vRest(-65).vReset(-65).vThresh(-50).tauRefrac(2).tauSynE(5).tauSynI(10).build());
             cells.inject(Currents.constant(0.3));
-            PoissonSource drive = net.addPoissonSource("drive", 400, 15);
+            PoissonSource drive = net.addPoissonSource("drive", 400 * scale, 15);
             Projection input = net.connect(drive, cells, Connectors.fixedInDegree(40, false),
                     Synapses.onto("excitatory").weights(Values.uniform(0.2, 0.8)).delays(Delays.uniformSteps(1, 40)));
-            Projection recurrent = net.connect(cells, cells, Connectors.fixedProbability(0.1, false),
+            Projection recurrent = net.connect(cells, cells, Connectors.fixedProbability(0.1 / scale, false),
                     Synapses.onto("excitatory").weights(Values.uniform(0.05, 0.2)).delays(Delays.steps(15)));
             StdpSynapses onInput = net.addPlasticity(input, Stdp.builder().tauPlus(17).tauMinus(34).aPlus(0.01)
                     .aMinus(0.012).wMax(1.0).weightDependence(WeightDependence.MULTIPLICATIVE)
@@ -233,7 +271,7 @@ class OpenClConformanceTest {
             net.resetState();
             net.run(200);
             return new Learned(spikes.neurons(), spikes.times(), onInput.weights().clone(),
-                    onRecurrent.weights().clone());
+                    onRecurrent.weights().clone(), net.engineCounters().getOrDefault("kernels_per_step", 0L));
         }
     }
 
@@ -267,12 +305,16 @@ class OpenClConformanceTest {
         assertArrayEquals(times[0], times[1], "spike times");
     }
 
-    @ParameterizedTest(name = "{0} shape")
-    @ValueSource(strings = {"cpu", "gpu"})
-    void stdpOnTheDeviceMatchesTheJavaBackend(String shape) {
-        Learned java = learn(BackendKind.JAVA);
-        Learned device = inShape(shape, () -> learn(BackendKind.OPENCL));
-        assertTrue(java.neurons().length > 1000, "test setup: too few spikes: " + java.neurons().length);
+    /** At scale 10 the populations are cut into several blocks; the cpu shape then runs the step as one kernel. */
+    @ParameterizedTest(name = "{0} shape, scale {1}")
+    @MethodSource("shapesAndScales")
+    void stdpOnTheDeviceMatchesTheJavaBackend(String shape, int scale) {
+        Learned java = learn(BackendKind.JAVA, scale);
+        Learned device = inShape(shape, () -> learn(BackendKind.OPENCL, scale));
+        assertTrue(java.neurons().length > 1000 * scale, "test setup: too few spikes: " + java.neurons().length);
+        if (shape.equals("cpu")) {
+            assertEquals(1, device.kernelsPerStep(), "STDP inside the one kernel of a step");
+        }
         assertArrayEquals(java.neurons(), device.neurons(), "spiking neurons in order");
         assertArrayEquals(java.times(), device.times(), "spike times");
         assertArrayEquals(java.inputWeights(), device.inputWeights(), "input weights after learning, bit for bit");

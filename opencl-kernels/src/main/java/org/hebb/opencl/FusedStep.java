@@ -1,0 +1,259 @@
+package org.hebb.opencl;
+
+import static org.jocl.CL.clSetKernelArg;
+
+import java.util.List;
+import java.util.Map;
+
+import org.jocl.Pointer;
+import org.jocl.Sizeof;
+import org.jocl.cl_kernel;
+import org.jocl.cl_mem;
+
+/**
+ * A whole step of a network, static or with pair-based STDP, as one kernel for CPU devices: work-item b delivers the
+ * previous step's spikes into block b of every target population, applies STDP to the synapses onto block b and
+ * advances the traces of block b's neurons, then updates block b of every population in a loop and compacts its
+ * spikes, as the Java backend's partition b does between two barriers. Each kernel launch costs a CPU
+ * device several microseconds between commands and wakes its worker threads anew, which at 100,000 neurons was as
+ * much as a step's work: here a step is one launch. The kernel is generated for the network, with its sizes as
+ * literals, from the model, delivery and compaction functions of {@code clock_step.cl}; spike trains are those of
+ * the kernels launched one by one.
+ */
+final class FusedStep {
+    /** Name of the generated kernel. */
+    static final String KERNEL = "network_step";
+
+    /**
+     * A population as the step updates it: the model's per-neuron function ({@code <function>_at} in
+     * clock_step.cl), its place in the shared buffers, and its buffer arguments.
+     *
+     * @param function   kernel name of the model, or {@code bernoulli_source}
+     * @param neurons    whether it is a neuron population (else a Bernoulli source)
+     * @param padded     padded size, the stride of its delay ring
+     * @param size       number of neurons
+     * @param offset     first neuron in the shared buffers
+     * @param blocks     number of blocks
+     * @param blockOffset first block among all populations' blocks
+     * @param depth      depth of the delay ring in steps (neurons)
+     * @param options    the model's integer options (neurons)
+     * @param key        the source's Philox key (sources)
+     * @param buffers    neurons: ring, injected current, step constants, then the state variables; sources: the
+     *                   probabilities
+     */
+    record Part(String function, boolean neurons, int padded, int size, int offset, int blocks, int blockOffset,
+                int depth, int[] options, long key, cl_mem[] buffers) {
+    }
+
+    /**
+     * The delivery into one target population.
+     *
+     * @param target      index of the target among the parts
+     * @param projections number of incoming projections
+     * @param splitTable  whether {@code splits} holds where rows enter blocks (else a binary search finds it)
+     * @param buffers     desc, rows, synapse targets, weights, delays, splits (see deliver_block)
+     */
+    record Delivery(int target, int projections, boolean splitTable, cl_mem[] buffers) {
+    }
+
+    /**
+     * A plasticity rule's work on one target block: {@code function(b, step, arguments...)}, where the arguments
+     * from index 1 are those its own kernel was given.
+     *
+     * @param function  the function in clock_step.cl, such as {@code stdp_block}
+     * @param target    index of the target population among the parts (its blocks)
+     * @param arguments the kernel's arguments by index: Integer, Float or cl_mem
+     */
+    record RuleCall(String function, int target, Map<Integer, Object> arguments) {
+    }
+
+    /**
+     * A shared trace advanced for the neurons of a block (see trace_advance).
+     *
+     * @param part index of the traced population among the parts
+     */
+    record TraceAdvance(int part, int depth, int stride, float decay, float increment, boolean nearest,
+                        cl_mem ring) {
+    }
+
+    private final DeviceSession session;
+    private final cl_kernel kernel;
+    private final long[] global;
+    private final long[] arguments = new long[1];
+    private final int[] deliverNow = new int[1];
+
+    /**
+     * Generates, builds and binds the step of {@code parts} and {@code deliveries}.
+     *
+     * @param total       neurons in the shared buffers (padded)
+     * @param totalBlocks blocks of all populations
+     * @param listDepth   steps of spike lists kept
+     */
+    FusedStep(DeviceSession session, List<Part> parts, List<Delivery> deliveries, List<RuleCall> rules,
+              List<TraceAdvance> traces, int total, int totalBlocks, int listDepth, cl_mem spiked, cl_mem lists,
+              cl_mem counts) {
+        this.session = session;
+        kernel = session.compile(KERNEL, source(parts, deliveries, rules, traces, total, totalBlocks, listDepth));
+        int blocks = parts.stream().mapToInt(Part::blocks).max().orElse(1);
+        global = new long[] {blocks};
+        int index = 2;
+        for (cl_mem buffer : new cl_mem[] {spiked, lists, counts}) {
+            clSetKernelArg(kernel, index++, Sizeof.cl_mem, Pointer.to(buffer));
+        }
+        for (Part p : parts) {
+            for (cl_mem buffer : p.buffers()) {
+                clSetKernelArg(kernel, index++, Sizeof.cl_mem, Pointer.to(buffer));
+            }
+        }
+        for (Delivery d : deliveries) {
+            for (cl_mem buffer : d.buffers()) {
+                clSetKernelArg(kernel, index++, Sizeof.cl_mem, Pointer.to(buffer));
+            }
+        }
+        for (RuleCall rule : rules) {
+            for (cl_mem buffer : buffersOf(rule)) {
+                clSetKernelArg(kernel, index++, Sizeof.cl_mem, Pointer.to(buffer));
+            }
+        }
+        for (TraceAdvance trace : traces) {
+            clSetKernelArg(kernel, index++, Sizeof.cl_mem, Pointer.to(trace.ring()));
+        }
+    }
+
+    private static List<cl_mem> buffersOf(RuleCall rule) {
+        return rule.arguments().values().stream().filter(cl_mem.class::isInstance).map(cl_mem.class::cast).toList();
+    }
+
+    /** Whether the device takes the generated kernel's arguments: their bytes and its constant buffers. */
+    static boolean fits(DeviceSession session, List<Part> parts, List<Delivery> deliveries, List<RuleCall> rules,
+                        List<TraceAdvance> traces) {
+        long buffers = 3 + traces.size() + rules.stream().mapToLong(r -> buffersOf(r).size()).sum();
+        int constants = 0;
+        for (Part p : parts) {
+            buffers += p.buffers().length;
+            constants += p.neurons() ? 1 : 0;
+        }
+        for (Delivery d : deliveries) {
+            buffers += d.buffers().length;
+        }
+        long bytes = Sizeof.cl_long + Sizeof.cl_int + buffers * Sizeof.cl_mem;
+        return bytes <= session.maxParameterBytes() && constants <= session.maxConstantArguments();
+    }
+
+    /** Enqueues step {@code step}; {@code deliver}: whether the previous step's spikes are delivered. */
+    void run(long step, boolean deliver) {
+        arguments[0] = step;
+        deliverNow[0] = deliver ? 1 : 0;
+        clSetKernelArg(kernel, 0, Sizeof.cl_long, Pointer.to(arguments));
+        clSetKernelArg(kernel, 1, Sizeof.cl_int, Pointer.to(deliverNow));
+        session.launch(kernel, global, new long[] {1});
+    }
+
+    static String source(List<Part> parts, List<Delivery> deliveries, List<RuleCall> rules,
+                         List<TraceAdvance> traces, int total, int totalBlocks, int listDepth) {
+        StringBuilder args = new StringBuilder("const long step, const int deliverNow, __global uchar* restrict spiked, "
+                + "__global int* restrict lists, __global int* restrict counts");
+        for (int p = 0; p < parts.size(); p++) {
+            Part part = parts.get(p);
+            if (part.neurons()) {
+                args.append(String.format(", __global float* restrict p%1$d_ring, "
+                        + "__global const float* restrict p%1$d_injected, __constant float* p%1$d_k", p));
+                for (int v = 3; v < part.buffers().length; v++) {
+                    args.append(String.format(", __global float* restrict p%d_v%d", p, v - 3));
+                }
+            } else {
+                args.append(String.format(", __global const float* restrict p%d_probability", p));
+            }
+        }
+        for (int d = 0; d < deliveries.size(); d++) {
+            args.append(String.format(", __global const int* restrict d%1$d_desc, __global const int* restrict d%1$d_rows"
+                    + ", __global const int* restrict d%1$d_synTarget, __global const float* restrict d%1$d_synWeight"
+                    + ", __global const int* restrict d%1$d_synDelay, __global const int* restrict d%1$d_splits", d));
+        }
+        for (int r = 0; r < rules.size(); r++) {
+            for (Map.Entry<Integer, Object> a : rules.get(r).arguments().entrySet()) {
+                if (a.getValue() instanceof cl_mem) {
+                    args.append(String.format(", __global void* r%d_a%d", r, a.getKey()));
+                }
+            }
+        }
+        for (int t = 0; t < traces.size(); t++) {
+            args.append(String.format(", __global float* t%d_ring", t));
+        }
+        StringBuilder body = new StringBuilder();
+        body.append("    const int b = get_global_id(0);\n");
+        body.append(String.format("    const int listSlot = (int) (step %% %d);%n", listDepth));
+        body.append("    if (deliverNow) {\n");
+        for (int d = 0; d < deliveries.size(); d++) {
+            Delivery delivery = deliveries.get(d);
+            Part t = parts.get(delivery.target());
+            body.append(String.format("        if (b < %d) {%n            deliver_block(step, b, %d, %d, %d, %d, %d, "
+                            + "d%7$d_desc, d%7$d_rows, d%7$d_synTarget, d%7$d_synWeight, d%7$d_synDelay, %8$d, %9$d, "
+                            + "lists, counts, p%10$d_ring, %11$d, %12$d, d%7$d_splits);%n        }%n",
+                    t.blocks(), t.padded(), t.size(), t.blocks(), t.depth(), delivery.projections(), d, total,
+                    totalBlocks, delivery.target(), listDepth, delivery.splitTable() ? 1 : 0));
+        }
+        for (int r = 0; r < rules.size(); r++) {
+            RuleCall rule = rules.get(r);
+            StringBuilder call = new StringBuilder(rule.function()).append("(b, step");
+            for (Map.Entry<Integer, Object> a : rule.arguments().entrySet()) {
+                call.append(", ").append(a.getValue() instanceof cl_mem ? "r" + r + "_a" + a.getKey()
+                        : literal(a.getValue()));
+            }
+            body.append(String.format("        if (b < %d) {%n            %s);%n        }%n",
+                    parts.get(rule.target()).blocks(), call));
+        }
+        for (int t = 0; t < traces.size(); t++) {
+            TraceAdvance trace = traces.get(t);
+            Part part = parts.get(trace.part());
+            body.append(String.format("        if (b < %d) {%n            const int slot = (int) ((step - 1) %% %d);%n"
+                            + "            __global float* now = t%3$d_ring + (long) slot * %4$d;%n"
+                            + "            __global const float* before = t%3$d_ring + (long) slot_back(slot, 1, %2$d) * %4$d;%n"
+                            + "            for (int i = block_start(%5$d, %1$d, b); i < block_start(%5$d, %1$d, b + 1); i++) {%n"
+                            + "                trace_advance_at(i, before, now, spiked, %6$d, %7$s, %8$s, %9$d);%n"
+                            + "            }%n        }%n", part.blocks(), trace.depth(), t, trace.stride(), part.size(),
+                    part.offset(), literal(trace.decay()), literal(trace.increment()), trace.nearest() ? 1 : 0));
+        }
+        body.append("    }\n");
+        for (int p = 0; p < parts.size(); p++) {
+            Part part = parts.get(p);
+            body.append(String.format("    if (b < %d) {%n        const int lo = block_start(%d, %1$d, b);%n"
+                    + "        const int hi = block_start(%2$d, %1$d, b + 1);%n", part.blocks(), part.size()));
+            if (part.neurons()) {
+                StringBuilder call = new StringBuilder(String.format("%s_at(i, step, %d, spiked, %d, %d, slot, "
+                                + "p%5$d_ring, p%5$d_injected, p%5$d_k", part.function(), part.padded(), part.offset(),
+                        part.depth(), p));
+                for (int option : part.options()) {
+                    call.append(", ").append(option);
+                }
+                for (int v = 3; v < part.buffers().length; v++) {
+                    call.append(String.format(", p%d_v%d", p, v - 3));
+                }
+                body.append(String.format("        const int slot = (int) (step %% %d);%n", part.depth()));
+                body.append("        for (int i = lo; i < hi; i++) {\n            ").append(call).append(");\n        }\n");
+            } else {
+                body.append(String.format("        for (int i = lo; i < hi; i++) {%n            bernoulli_source_at(i, "
+                                + "step, spiked, %d, %du, %du, p%d_probability);%n        }%n", part.offset(),
+                        (int) part.key() & 0xFFFFFFFFL, part.key() >>> 32, p));
+            }
+            body.append(String.format("        counts[listSlot * %d + %d + b] = compact_range(spiked + %d, "
+                            + "lists + (long) listSlot * %d + %3$d, lo, hi);%n    }%n", totalBlocks,
+                    part.blockOffset(), part.offset(), total));
+        }
+        return "\n__kernel void " + KERNEL + "(" + args + ") {\n" + body + "}\n";
+    }
+
+    /** An int or float argument as an OpenCL C literal (floats exactly, in hexadecimal). */
+    static String literal(Object value) {
+        if (value instanceof Float f) {
+            if (f.isNaN()) {
+                return "NAN";
+            }
+            if (f.isInfinite()) {
+                return f > 0 ? "INFINITY" : "(-INFINITY)";
+            }
+            return "(" + Float.toHexString(f) + "f)";
+        }
+        return "(" + value + ")";
+    }
+}
