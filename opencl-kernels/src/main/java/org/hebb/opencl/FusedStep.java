@@ -2,8 +2,10 @@ package org.hebb.opencl;
 
 import static org.jocl.CL.clSetKernelArg;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
@@ -38,8 +40,8 @@ final class FusedStep {
      * @param depth      depth of the delay ring in steps (neurons)
      * @param options    the model's integer options (neurons)
      * @param key        the source's Philox key (sources)
-     * @param buffers    neurons: ring, injected current, step constants, then the state variables; sources: the
-     *                   probabilities
+     * @param buffers    neurons: ring, injected current (null for none), step constants, then the state variables;
+     *                   sources: the probabilities
      */
     record Part(String function, boolean neurons, int padded, int size, int offset, int blocks, int blockOffset,
                 int depth, int[] options, long key, cl_mem[] buffers) {
@@ -102,7 +104,9 @@ final class FusedStep {
         }
         for (Part p : parts) {
             for (cl_mem buffer : p.buffers()) {
-                clSetKernelArg(kernel, index++, Sizeof.cl_mem, Pointer.to(buffer));
+                if (buffer != null) {
+                    clSetKernelArg(kernel, index++, Sizeof.cl_mem, Pointer.to(buffer));
+                }
             }
         }
         for (Delivery d : deliveries) {
@@ -130,7 +134,7 @@ final class FusedStep {
         long buffers = 3 + traces.size() + rules.stream().mapToLong(r -> buffersOf(r).size()).sum();
         int constants = 0;
         for (Part p : parts) {
-            buffers += p.buffers().length;
+            buffers += Arrays.stream(p.buffers()).filter(Objects::nonNull).count();
             constants += p.neurons() ? 1 : 0;
         }
         for (Delivery d : deliveries) {
@@ -149,98 +153,133 @@ final class FusedStep {
         session.launch(kernel, global, new long[] {1});
     }
 
+    /** The generated kernel: its parameters, then the learning phase and the updates of block b. */
     static String source(List<Part> parts, List<Delivery> deliveries, List<RuleCall> rules,
                          List<TraceAdvance> traces, int total, int totalBlocks, int listDepth) {
-        StringBuilder args = new StringBuilder("const long step, const int deliverNow, __global uchar* restrict spiked, "
-                + "__global int* restrict lists, __global int* restrict counts");
-        for (int p = 0; p < parts.size(); p++) {
-            Part part = parts.get(p);
-            if (part.neurons()) {
-                args.append(String.format(", __global float* restrict p%1$d_ring, "
-                        + "__global const float* restrict p%1$d_injected, __constant float* p%1$d_k", p));
-                for (int v = 3; v < part.buffers().length; v++) {
-                    args.append(String.format(", __global float* restrict p%d_v%d", p, v - 3));
-                }
-            } else {
-                args.append(String.format(", __global const float* restrict p%d_probability", p));
-            }
-        }
-        for (int d = 0; d < deliveries.size(); d++) {
-            args.append(String.format(", __global const int* restrict d%1$d_desc, __global const int* restrict d%1$d_rows"
-                    + ", __global const int* restrict d%1$d_synTarget, __global const float* restrict d%1$d_synWeight"
-                    + ", __global const int* restrict d%1$d_synDelay, __global const int* restrict d%1$d_splits", d));
-        }
-        for (int r = 0; r < rules.size(); r++) {
-            for (Map.Entry<Integer, Object> a : rules.get(r).arguments().entrySet()) {
-                if (a.getValue() instanceof cl_mem) {
-                    args.append(String.format(", __global void* r%d_a%d", r, a.getKey()));
-                }
-            }
-        }
-        for (int t = 0; t < traces.size(); t++) {
-            args.append(String.format(", __global float* t%d_ring", t));
-        }
         StringBuilder body = new StringBuilder();
         body.append("    const int b = get_global_id(0);\n");
         body.append(String.format("    const int listSlot = (int) (step %% %d);%n", listDepth));
         body.append("    if (deliverNow) {\n");
         for (int d = 0; d < deliveries.size(); d++) {
-            Delivery delivery = deliveries.get(d);
-            Part t = parts.get(delivery.target());
-            body.append(String.format("        if (b < %d) {%n            deliver_block(step, b, %d, %d, %d, %d, %d, "
-                            + "d%7$d_desc, d%7$d_rows, d%7$d_synTarget, d%7$d_synWeight, d%7$d_synDelay, %8$d, %9$d, "
-                            + "lists, counts, p%10$d_ring, %11$d, %12$d, d%7$d_splits);%n        }%n",
-                    t.blocks(), t.padded(), t.size(), t.blocks(), t.depth(), delivery.projections(), d, total,
-                    totalBlocks, delivery.target(), listDepth, delivery.splitTable() ? 1 : 0));
+            body.append(delivery(d, deliveries.get(d), parts, total, totalBlocks, listDepth));
         }
         for (int r = 0; r < rules.size(); r++) {
-            RuleCall rule = rules.get(r);
-            StringBuilder call = new StringBuilder(rule.function()).append("(b, step");
-            for (Map.Entry<Integer, Object> a : rule.arguments().entrySet()) {
-                call.append(", ").append(a.getValue() instanceof cl_mem ? "r" + r + "_a" + a.getKey()
-                        : literal(a.getValue()));
-            }
-            body.append(String.format("        if (b < %d) {%n            %s);%n        }%n",
-                    parts.get(rule.target()).blocks(), call));
+            body.append(ruleCall(r, rules.get(r), parts));
         }
         for (int t = 0; t < traces.size(); t++) {
-            TraceAdvance trace = traces.get(t);
-            Part part = parts.get(trace.part());
-            body.append(String.format("        if (b < %d) {%n            const int slot = (int) ((step - 1) %% %d);%n"
-                            + "            __global float* now = t%3$d_ring + (long) slot * %4$d;%n"
-                            + "            __global const float* before = t%3$d_ring + (long) slot_back(slot, 1, %2$d) * %4$d;%n"
-                            + "            for (int i = block_start(%5$d, %1$d, b); i < block_start(%5$d, %1$d, b + 1); i++) {%n"
-                            + "                trace_advance_at(i, before, now, spiked, %6$d, %7$s, %8$s, %9$d);%n"
-                            + "            }%n        }%n", part.blocks(), trace.depth(), t, trace.stride(), part.size(),
-                    part.offset(), literal(trace.decay()), literal(trace.increment()), trace.nearest() ? 1 : 0));
+            body.append(traceAdvance(t, traces.get(t), parts));
         }
         body.append("    }\n");
         for (int p = 0; p < parts.size(); p++) {
-            Part part = parts.get(p);
-            body.append(String.format("    if (b < %d) {%n        const int lo = block_start(%d, %1$d, b);%n"
-                    + "        const int hi = block_start(%2$d, %1$d, b + 1);%n", part.blocks(), part.size()));
-            if (part.neurons()) {
-                StringBuilder call = new StringBuilder(String.format("%s_at(i, step, %d, spiked, %d, %d, slot, "
-                                + "p%5$d_ring, p%5$d_injected, p%5$d_k", part.function(), part.padded(), part.offset(),
-                        part.depth(), p));
-                for (int option : part.options()) {
-                    call.append(", ").append(option);
-                }
-                for (int v = 3; v < part.buffers().length; v++) {
-                    call.append(String.format(", p%d_v%d", p, v - 3));
-                }
-                body.append(String.format("        const int slot = (int) (step %% %d);%n", part.depth()));
-                body.append("        for (int i = lo; i < hi; i++) {\n            ").append(call).append(");\n        }\n");
-            } else {
-                body.append(String.format("        for (int i = lo; i < hi; i++) {%n            bernoulli_source_at(i, "
-                                + "step, spiked, %d, %du, %du, p%d_probability);%n        }%n", part.offset(),
-                        (int) part.key() & 0xFFFFFFFFL, part.key() >>> 32, p));
-            }
-            body.append(String.format("        counts[listSlot * %d + %d + b] = compact_range(spiked + %d, "
-                            + "lists + (long) listSlot * %d + %3$d, lo, hi);%n    }%n", totalBlocks,
-                    part.blockOffset(), part.offset(), total));
+            body.append(update(p, parts.get(p), total, totalBlocks));
         }
-        return "\n__kernel void " + KERNEL + "(" + args + ") {\n" + body + "}\n";
+        return "\n__kernel void " + KERNEL + "(" + parameters(parts, deliveries, rules, traces) + ") {\n" + body
+                + "}\n";
+    }
+
+    /** In the order the constructor binds them; p, d, r and t number parts, deliveries, rules and traces. */
+    private static String parameters(List<Part> parts, List<Delivery> deliveries, List<RuleCall> rules,
+                                     List<TraceAdvance> traces) {
+        StringBuilder parameters = new StringBuilder("const long step, const int deliverNow, "
+                + "__global uchar* restrict spiked, __global int* restrict lists, __global int* restrict counts");
+        for (int p = 0; p < parts.size(); p++) {
+            Part part = parts.get(p);
+            if (part.neurons()) {
+                parameters.append(String.format(", __global float* restrict p%d_ring", p));
+                if (part.buffers()[1] != null) {
+                    parameters.append(String.format(", __global const float* restrict p%d_injected", p));
+                }
+                parameters.append(String.format(", __constant float* p%d_k", p));
+                for (int v = 3; v < part.buffers().length; v++) {
+                    parameters.append(String.format(", __global float* restrict p%d_v%d", p, v - 3));
+                }
+            } else {
+                parameters.append(String.format(", __global const float* restrict p%d_probability", p));
+            }
+        }
+        for (int d = 0; d < deliveries.size(); d++) {
+            parameters.append(String.format(", __global const int* restrict d%1$d_desc, "
+                    + "__global const int* restrict d%1$d_rows, __global const int* restrict d%1$d_synTarget, "
+                    + "__global const float* restrict d%1$d_synWeight, __global const int* restrict d%1$d_synDelay, "
+                    + "__global const int* restrict d%1$d_splits", d));
+        }
+        for (int r = 0; r < rules.size(); r++) {
+            for (Map.Entry<Integer, Object> argument : rules.get(r).arguments().entrySet()) {
+                if (argument.getValue() instanceof cl_mem) {
+                    parameters.append(String.format(", __global void* r%d_a%d", r, argument.getKey()));
+                }
+            }
+        }
+        for (int t = 0; t < traces.size(); t++) {
+            parameters.append(String.format(", __global float* t%d_ring", t));
+        }
+        return parameters.toString();
+    }
+
+    private static String delivery(int d, Delivery delivery, List<Part> parts, int total, int totalBlocks,
+                                   int listDepth) {
+        Part t = parts.get(delivery.target());
+        String buffers = String.format("d%1$d_desc, d%1$d_rows, d%1$d_synTarget, d%1$d_synWeight, d%1$d_synDelay", d);
+        return String.format("        if (b < %1$d) {%n"
+                        + "            deliver_block(step, b, %2$d, %3$d, %1$d, %4$d, %5$d, %6$s, %7$d, %8$d, lists, "
+                        + "counts, p%9$d_ring, %10$d, %11$d, d%12$d_splits);%n"
+                        + "        }%n",
+                t.blocks(), t.padded(), t.size(), t.depth(), delivery.projections(), buffers, total, totalBlocks,
+                delivery.target(), listDepth, delivery.splitTable() ? 1 : 0, d);
+    }
+
+    private static String ruleCall(int r, RuleCall rule, List<Part> parts) {
+        StringBuilder call = new StringBuilder(rule.function()).append("(b, step");
+        for (Map.Entry<Integer, Object> argument : rule.arguments().entrySet()) {
+            call.append(", ").append(argument.getValue() instanceof cl_mem ? "r" + r + "_a" + argument.getKey()
+                    : literal(argument.getValue()));
+        }
+        return String.format("        if (b < %d) {%n            %s);%n        }%n", parts.get(rule.target()).blocks(),
+                call);
+    }
+
+    private static String traceAdvance(int t, TraceAdvance trace, List<Part> parts) {
+        Part part = parts.get(trace.part());
+        return String.format("        if (b < %1$d) {%n"
+                        + "            const int slot = (int) ((step - 1) %% %2$d);%n"
+                        + "            __global float* now = t%3$d_ring + (long) slot * %4$d;%n"
+                        + "            __global const float* before = t%3$d_ring"
+                        + " + (long) slot_back(slot, 1, %2$d) * %4$d;%n"
+                        + "            const int hi = block_start(%5$d, %1$d, b + 1);%n"
+                        + "            for (int i = block_start(%5$d, %1$d, b); i < hi; i++) {%n"
+                        + "                trace_advance_at(i, before, now, spiked, %6$d, %7$s, %8$s, %9$d);%n"
+                        + "            }%n"
+                        + "        }%n", part.blocks(), trace.depth(), t, trace.stride(), part.size(), part.offset(),
+                literal(trace.decay()), literal(trace.increment()), trace.nearest() ? 1 : 0);
+    }
+
+    /** The update of block b of part p in a loop, then the compaction of its spikes. */
+    private static String update(int p, Part part, int total, int totalBlocks) {
+        StringBuilder update = new StringBuilder(String.format("    if (b < %1$d) {%n"
+                + "        const int lo = block_start(%2$d, %1$d, b);%n"
+                + "        const int hi = block_start(%2$d, %1$d, b + 1);%n", part.blocks(), part.size()));
+        String call;
+        if (part.neurons()) {
+            StringBuilder arguments = new StringBuilder(String.format("i, step, %d, spiked, %d, %d, slot, p%4$d_ring, "
+                    + "%5$s, p%4$d_k", part.padded(), part.offset(), part.depth(), p,
+                    part.buffers()[1] != null ? "p" + p + "_injected" : "0"));
+            for (int option : part.options()) {
+                arguments.append(", ").append(option);
+            }
+            for (int v = 3; v < part.buffers().length; v++) {
+                arguments.append(String.format(", p%d_v%d", p, v - 3));
+            }
+            update.append(String.format("        const int slot = (int) (step %% %d);%n", part.depth()));
+            call = part.function() + "_at(" + arguments + ")";
+        } else {
+            call = String.format("bernoulli_source_at(i, step, spiked, %d, %du, %du, p%d_probability)",
+                    part.offset(), part.key() & 0xFFFFFFFFL, part.key() >>> 32, p);
+        }
+        update.append("        for (int i = lo; i < hi; i++) {\n            ").append(call).append(";\n        }\n");
+        update.append(String.format("        counts[listSlot * %d + %d + b] = compact_range(spiked + %d, "
+                + "lists + (long) listSlot * %d + %3$d, lo, hi);%n    }%n", totalBlocks, part.blockOffset(),
+                part.offset(), total));
+        return update.toString();
     }
 
     /** An int or float argument as an OpenCL C literal (floats exactly, in hexadecimal). */

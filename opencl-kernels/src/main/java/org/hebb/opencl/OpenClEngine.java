@@ -7,8 +7,10 @@ import java.nio.ByteOrder;
 import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.hebb.neurons.NeuronState;
 import org.hebb.simulator.BackendKind;
@@ -41,7 +43,8 @@ import org.jocl.cl_mem;
  * previous step's spikes (one work-item per target block, walking the spikes in order and adding the row segments
  * that fall into its block: partitioned by target, never a racy scatter), then STDP by target block and the
  * shared traces, then each population's update (one work-item per neuron) and the compaction of its spikes into
- * ordered per-block lists. With the same single-precision operations in the same
+ * ordered per-block lists. On CPU devices a network without plasticity or with pair-based STDP runs all of that as
+ * one generated kernel per step ({@link FusedStep}). With the same single-precision operations in the same
  * order (FP_CONTRACT OFF), spike trains equal the Java backend's. Only what is asked for crosses to the host: a
  * population's spikes when a monitor reads them (block counts, then the spikes), its state when a state monitor
  * reads it, a few bytes per variable for the finite-state check.
@@ -94,7 +97,7 @@ final class OpenClEngine implements Engine {
     private final Group[] groups;
     /** In the cpu shape, the compaction of every population's spikes in one launch (else null: one per group). */
     private final Launch compactAll;
-    /** The whole step as one kernel (cpu shape, networks without plasticity), or null. */
+    /** The whole step as one kernel (cpu shape, networks without plasticity or with pair-based STDP), or null. */
     private final FusedStep fusedStep;
     private final List<Delivery> deliveries = new ArrayList<>();
     private final List<RuleLaunch> learning = new ArrayList<>();
@@ -102,7 +105,7 @@ final class OpenClEngine implements Engine {
     private final List<GlobalUpdate> hostUpdates = new ArrayList<>();
     private final Map<AstrocyteRates, DeviceAstrocyte> astrocytes = new IdentityHashMap<>();
     private final List<Runnable> resetActions;
-    private final Map<Trace, DeviceTrace> traces = new java.util.LinkedHashMap<>();
+    private final Map<Trace, DeviceTrace> traces = new LinkedHashMap<>();
     /** Steps of spike lists kept: 2, or as many as STDP needs to see presynaptic spikes arrive after their delay. */
     private final int listDepth;
     private final Map<Population, Group> byPopulation = new IdentityHashMap<>();
@@ -217,7 +220,6 @@ final class OpenClEngine implements Engine {
                     }
                 }
             }
-
             for (Trace trace : plasticity.traces()) {
                 traces.put(trace, new DeviceTrace(trace));
             }
@@ -479,7 +481,7 @@ final class OpenClEngine implements Engine {
         final long[] global;
         final long[] local;
         /** The arguments set so far by index (Integer, Float or cl_mem), for a generated step that calls the same. */
-        final Map<Integer, Object> arguments = new java.util.TreeMap<>();
+        final Map<Integer, Object> arguments = new TreeMap<>();
 
         /**
          * @param perBlock whether each work-item is a block that loops over many neurons: on a CPU device each then
@@ -713,6 +715,8 @@ final class OpenClEngine implements Engine {
         final long ringLength;
         private final DeviceModel model;
         private final cl_mem injectedBuffer;
+        /** Whether currents are injected (else the fused step reads no injected current). */
+        private final boolean injects;
         private final cl_mem constantsBuffer;
         private final cl_kernel scan;
         private final cl_mem firstBad;
@@ -733,6 +737,7 @@ final class OpenClEngine implements Engine {
             ring = session.floats(new float[Math.toIntExact(ringLength)]);
             this.model = model;
             injectedBuffer = session.floats(padded(injected(population), layout.padded()));
+            injects = !population.currentSources().isEmpty();
             constantsBuffer = session.floats(model.constants());
             update.arg(4, depth);
             update.args(6, ring, injectedBuffer, constantsBuffer);
@@ -799,7 +804,7 @@ final class OpenClEngine implements Engine {
         FusedStep.Part part() {
             cl_mem[] buffers = new cl_mem[3 + variables.length];
             buffers[0] = ring;
-            buffers[1] = injectedBuffer;
+            buffers[1] = injects ? injectedBuffer : null;
             buffers[2] = constantsBuffer;
             System.arraycopy(variables, 0, buffers, 3, variables.length);
             return new FusedStep.Part(model.kernel(), true, layout.padded(), layout.size(), layout.offset(),
@@ -840,8 +845,9 @@ final class OpenClEngine implements Engine {
         final cl_mem weightBuffer;
         final cl_mem delayBuffer;
         final int projections;
-        /** In the cpu shape: the descriptor of the incoming projections, and where rows enter blocks. */
+        /** In the cpu shape, the descriptor of the incoming projections (else null). */
         cl_mem descBuffer;
+        /** Where rows enter blocks (see {@link #splits}), and whether that table was made (else it is empty). */
         cl_mem splitBuffer;
         boolean splitTable;
         /** Per incoming projection: where its row pointers and its synapses start in the flattened arrays. */
@@ -916,8 +922,8 @@ final class OpenClEngine implements Engine {
         /**
          * In the cpu shape, where each row enters each target block after the first: entry r (blocks - 1) + b - 1
          * is the first synapse of row pointer r's row whose target is in block b or beyond, as the Java backend's
-         * segments (a row's entries side by side: one cache line per spike). Empty (the kernel then searches each row) for one block, or where the table would be larger
-         * than the synapses' targets.
+         * segments (a row's entries side by side: one cache line per spike). Empty (the kernels then search each
+         * row) for one block, or where the table would be larger than the synapses' targets.
          */
         private static int[] splits(int[] rows, int[] synTarget, Layout t) {
             long length = (long) (t.blocks() - 1) * rows.length;
@@ -928,17 +934,9 @@ final class OpenClEngine implements Engine {
             for (int b = 1; b < t.blocks(); b++) {
                 int lowest = t.blockStart(b);
                 for (int r = 0; r < rows.length; r++) {
-                    int first = rows[r];
-                    int end = r + 1 < rows.length ? Math.max(first, rows[r + 1]) : first;
-                    while (first < end) {
-                        int middle = (first + end) >>> 1;
-                        if (synTarget[middle] < lowest) {
-                            first = middle + 1;
-                        } else {
-                            end = middle;
-                        }
-                    }
-                    splits[r * (t.blocks() - 1) + b - 1] = first;
+                    int end = r + 1 < rows.length ? Math.max(rows[r], rows[r + 1]) : rows[r];
+                    splits[r * (t.blocks() - 1) + b - 1] = Projection.SparseRows.firstAtLeast(synTarget, rows[r], end,
+                            lowest);
                 }
             }
             return splits;
@@ -1122,9 +1120,8 @@ final class OpenClEngine implements Engine {
             launch.args(OWN_ARGUMENTS, delivery.delayBuffer, delivery.weightBuffer, projection.minDelay(),
                     projection.maxDelay(), post.ring, post.trace.depth(), post.stride, post.trace.decay(), pre.ring,
                     pre.trace.depth(), pre.stride, inStart, inSynapse, inSource, session.ints(incomingDelays()),
-                    rule.potentiationConstant(),
-                    rule.potentiationSlope(), rule.depressionConstant(), rule.depressionSlope(), rule.minWeight(),
-                    rule.maxWeight());
+                    rule.potentiationConstant(), rule.potentiationSlope(), rule.depressionConstant(),
+                    rule.depressionSlope(), rule.minWeight(), rule.maxWeight());
         }
     }
 
@@ -1228,9 +1225,9 @@ final class OpenClEngine implements Engine {
             } else {
                 launch.arg(DECAY_ARGUMENT, (float) decayPerStep);
             }
-            launch.args(DECAY_ARGUMENT + 1, rule.aPlus(), rule.aMinus(), projection.minDelay(), projection.maxDelay(), post.ring,
-                    post.trace.depth(), post.stride, post.trace.decay(), pre.ring, pre.trace.depth(), pre.stride,
-                    inStart, inSynapse, inSource, modulators);
+            launch.args(DECAY_ARGUMENT + 1, rule.aPlus(), rule.aMinus(), projection.minDelay(), projection.maxDelay(),
+                    post.ring, post.trace.depth(), post.stride, post.trace.decay(), pre.ring, pre.trace.depth(),
+                    pre.stride, inStart, inSynapse, inSource, modulators);
             launch.args(APPLY_ARGUMENT + 2, rule.minWeight(), rule.maxWeight());
         }
 

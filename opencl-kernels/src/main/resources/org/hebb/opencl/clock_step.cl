@@ -566,11 +566,15 @@ inline float take_input(__global float* restrict row, int i) {
 // for one neuron per work-item (over the padded population), and a generated network step (FusedStep) runs it for
 // the neurons of a block in a loop. Input of receptor r for neuron i: INPUT(r).
 
-#define NEURON_ARGS const long step, const int size, __global uchar* restrict spiked, const int offset, const int depth, \
-    const int slot, __global float* restrict ring, __global const float* restrict injected, __constant float* k
+#define NEURON_ARGS const long step, const int size, __global uchar* restrict spiked, const int offset, \
+    const int depth, const int slot, __global float* restrict ring, __global const float* restrict injected, \
+    __constant float* k
 #define NEURON_NAMES step, size, spiked, offset, depth, slot, ring, injected, k
 
 #define INPUT(r) take_input(ring + ((long) (r) * depth + slot) * size, i)
+// The injected current of neuron i; a generated step passes a null `injected` for a population without currents,
+// which then costs no load (the sum still adds 0.0f, as the Java kernel adds its zeros).
+#define INJECTED (injected != 0 ? injected[i] : 0.0f)
 
 // LIF threshold, reset and start of the refractory period (LifModel.thresholdAndReset), branch-free; k[t] =
 // v_thresh, k[t + 1] = v_reset, k[t + 2] = refractory steps. Stores v, the refractory count and the spike flag.
@@ -592,7 +596,7 @@ inline void if_curr_exp_at(const int i, NEURON_ARGS, __global float* restrict v,
     float vi = v[i];
     float remaining = refractory[i];
     float held = fmin(remaining, 1.0f);
-    float target = k[2] + k[1] * injected[i];
+    float target = k[2] + k[1] * INJECTED;
     float next = target + (vi - target) * k[0] + k[3] * e + k[4] * in;
     float vNew = vi * held + next * (1.0f - held);
     float refractoryNew = fmax(remaining - 1.0f, 0.0f);
@@ -635,11 +639,11 @@ __kernel void name(NEURON_ARGS, __global float* restrict v, __global float* rest
 #endif
 
 IF_COND_EXP(if_cond_exp_euler,
-    float next = vi + k[1] * (k[0] * (k[2] - vi) + ge * (k[3] - vi) + gi * (k[4] - vi) + injected[i]);)
+    float next = vi + k[1] * (k[0] * (k[2] - vi) + ge * (k[3] - vi) + gi * (k[4] - vi) + INJECTED);)
 
 IF_COND_EXP(if_cond_exp_exponential_euler,
     float total = k[0] + ge + gi;
-    float target = (k[0] * k[2] + ge * k[3] + gi * k[4] + injected[i]) / total;
+    float target = (k[0] * k[2] + ge * k[3] + gi * k[4] + INJECTED) / total;
     float next = target + (vi - target) * EXP_AS_JAVA(-k[1] * total);)
 
 // IF_curr_delta (IfCurrDelta.StepConstants: decay, resistance, restPlusBias): weights jump v; lost while refractory.
@@ -649,7 +653,7 @@ inline void if_curr_delta_at(const int i, NEURON_ARGS, __global float* restrict 
     float vi = v[i];
     float remaining = refractory[i];
     float held = fmin(remaining, 1.0f);
-    float target = k[2] + k[1] * injected[i];
+    float target = k[2] + k[1] * INJECTED;
     float next = target + (vi - target) * k[0] + jumps;
     float vNew = vi * held + next * (1.0f - held);
     float refractoryNew = fmax(remaining - 1.0f, 0.0f);
@@ -667,7 +671,7 @@ inline void nalsm_lif_at(const int i, NEURON_ARGS, __global float* restrict v, _
                          __global float* restrict refractory) {
     float d = drive[i] + INPUT(0) * k[2];
     float direct = INPUT(1);
-    float vNew = v[i] * k[1] + k[0] * (d + k[4] + injected[i]) + direct;
+    float vNew = v[i] * k[1] + k[0] * (d + k[4] + INJECTED) + direct;
     drive[i] = d * k[3];
     float remaining = refractory[i];
     float threshold = k[5];
@@ -689,7 +693,7 @@ inline void izhikevich_at(const int i, NEURON_ARGS, const int paper, __global fl
                           __global float* restrict u, __global const float* restrict a,
                           __global const float* restrict b, __global const float* restrict c,
                           __global const float* restrict d) {
-    float current = k[3] + injected[i] + (INPUT(0) + INPUT(1)) * k[2];
+    float current = k[3] + INJECTED + (INPUT(0) + INPUT(1)) * k[2];
     float vi = v[i];
     float ui = u[i];
     float vNew;

@@ -410,5 +410,22 @@ public final class Projection {
      */
     public record SparseRows(int[] rowPointer, int[] targets, float[] weights, float uniformWeight, short[] delays,
                              int uniformDelay) {
+        /**
+         * The first position in [from, to) of {@code sorted} (ascending there, as targets are within a row) whose
+         * value is at least {@code value}, or {@code to}: where a row enters a block of targets.
+         */
+        public static int firstAtLeast(int[] sorted, int from, int to, int value) {
+            int lo = from;
+            int hi = to;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (sorted[mid] < value) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
     }
 }

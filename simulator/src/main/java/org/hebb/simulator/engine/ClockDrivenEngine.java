@@ -343,7 +343,7 @@ public final class ClockDrivenEngine implements Engine {
                 segments[0][i] = start;
                 segments[parts][i] = end;
                 for (int k = 1; k < parts; k++) {
-                    segments[k][i] = firstAtLeast(targets, start, end, target.bounds[k]);
+                    segments[k][i] = Projection.SparseRows.firstAtLeast(targets, start, end, target.bounds[k]);
                 }
             }
             ranges = new SynapseRange[parts];
@@ -358,20 +358,6 @@ public final class ClockDrivenEngine implements Engine {
                 update.afterDelivery(ranges[k], spikeStep, source.views[source.slot(spikeStep)],
                         target.views[target.slot(spikeStep)]);
             }
-        }
-
-        private static int firstAtLeast(int[] sorted, int from, int to, int value) {
-            int lo = from;
-            int hi = to;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (sorted[mid] < value) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            return lo;
         }
 
         void deliver(int k, long spikeStep) {
