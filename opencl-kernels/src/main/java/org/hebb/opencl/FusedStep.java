@@ -50,12 +50,13 @@ final class FusedStep {
     /**
      * The delivery into one target population.
      *
-     * @param target      index of the target among the parts
-     * @param projections number of incoming projections
-     * @param splitTable  whether {@code splits} holds where rows enter blocks (else a binary search finds it)
-     * @param buffers     desc, rows, synapse targets, weights, delays, splits (see deliver_block)
+     * @param target       index of the target among the parts
+     * @param projections  number of incoming projections
+     * @param segmentTable whether {@code segments} holds each row's part in each block (else a binary search finds
+     *                     it)
+     * @param buffers      desc, rows, synapse targets, weights, delays, segments (see deliver_block)
      */
-    record Delivery(int target, int projections, boolean splitTable, cl_mem[] buffers) {
+    record Delivery(int target, int projections, boolean segmentTable, cl_mem[] buffers) {
     }
 
     /**
@@ -201,7 +202,7 @@ final class FusedStep {
             parameters.append(String.format(", __global const int* restrict d%1$d_desc, "
                     + "__global const int* restrict d%1$d_rows, __global const int* restrict d%1$d_synTarget, "
                     + "__global const float* restrict d%1$d_synWeight, __global const int* restrict d%1$d_synDelay, "
-                    + "__global const int* restrict d%1$d_splits", d));
+                    + "__global const int* restrict d%1$d_segments", d));
         }
         for (int r = 0; r < rules.size(); r++) {
             for (Map.Entry<Integer, Object> argument : rules.get(r).arguments().entrySet()) {
@@ -222,10 +223,10 @@ final class FusedStep {
         String buffers = String.format("d%1$d_desc, d%1$d_rows, d%1$d_synTarget, d%1$d_synWeight, d%1$d_synDelay", d);
         return String.format("        if (b < %1$d) {%n"
                         + "            deliver_block(step, b, %2$d, %3$d, %1$d, %4$d, %5$d, %6$s, %7$d, %8$d, lists, "
-                        + "counts, p%9$d_ring, %10$d, %11$d, d%12$d_splits);%n"
+                        + "counts, p%9$d_ring, %10$d, %11$d, d%12$d_segments);%n"
                         + "        }%n",
                 t.blocks(), t.padded(), t.size(), t.depth(), delivery.projections(), buffers, total, totalBlocks,
-                delivery.target(), listDepth, delivery.splitTable() ? 1 : 0, d);
+                delivery.target(), listDepth, delivery.segmentTable() ? 1 : 0, d);
     }
 
     private static String ruleCall(int r, RuleCall rule, List<Part> parts) {

@@ -847,9 +847,9 @@ final class OpenClEngine implements Engine {
         final int projections;
         /** In the cpu shape, the descriptor of the incoming projections (else null). */
         cl_mem descBuffer;
-        /** Where rows enter blocks (see {@link #splits}), and whether that table was made (else it is empty). */
-        cl_mem splitBuffer;
-        boolean splitTable;
+        /** Each row's segment in each block (see {@link #segments}), and whether that table was made (else empty). */
+        cl_mem segmentBuffer;
+        boolean segmentTable;
         /** Per incoming projection: where its row pointers and its synapses start in the flattened arrays. */
         final Map<Projection, int[]> starts = new IdentityHashMap<>();
 
@@ -902,44 +902,46 @@ final class OpenClEngine implements Engine {
             weightBuffer = session.floats(synWeight);
             delayBuffer = session.ints(synDelay);
             if (gpuShape) {
-                splitBuffer = session.ints(new int[0]);
+                segmentBuffer = session.ints(new int[0]);
                 launch = new Launch("gather", t.padded(), false);
                 launch.args(1, t.padded(), target.depth, onto.size(), session.ints(receptors(onto)),
                         session.ints(transposedStarts(onto, t.padded())), session.ints(transposedSynapses(onto)),
                         session.ints(transposedSources(onto)), spiked, weightBuffer, delayBuffer, target.ring);
             } else {
-                int[] splits = splits(rows, synTarget, t);
-                splitTable = splits.length > 0;
+                int[] segments = segments(rows, synTarget, t);
+                segmentTable = segments.length > 0;
                 descBuffer = session.ints(desc);
-                splitBuffer = session.ints(splits);
+                segmentBuffer = session.ints(segments);
                 launch = new Launch("deliver", t.blocks(), true);
                 launch.args(1, t.padded(), t.size(), t.blocks(), target.depth, onto.size(), descBuffer, rowBuffer,
                         targetBuffer, weightBuffer, delayBuffer, total, totalBlocks, lists, counts, target.ring,
-                        listDepth, splitTable ? 1 : 0, splitBuffer);
+                        listDepth, segmentTable ? 1 : 0, segmentBuffer);
             }
         }
 
         /**
-         * In the cpu shape, where each row enters each target block after the first: entry r (blocks - 1) + b - 1
-         * is the first synapse of row pointer r's row whose target is in block b or beyond, as the Java backend's
-         * segments (a row's entries side by side: one cache line per spike). Empty (the kernels then search each
-         * row) for one block, or where the table would be larger than the synapses' targets.
+         * In the cpu shape, each row's part in each target block, as the Java backend's segments: row pointer r's
+         * synapses onto block b are [entry r (blocks + 1) + b, the next entry), a row's entries side by side (one
+         * cache line per spike). Empty (the kernels then search each row) for one block, or where the table would be
+         * larger than the synapses' targets.
          */
-        private static int[] splits(int[] rows, int[] synTarget, Layout t) {
-            long length = (long) (t.blocks() - 1) * rows.length;
-            if (length == 0 || length > synTarget.length) {
+        private static int[] segments(int[] rows, int[] synTarget, Layout t) {
+            int stride = t.blocks() + 1;
+            long length = (long) stride * rows.length;
+            if (t.blocks() == 1 || length > synTarget.length) {
                 return new int[0];
             }
-            int[] splits = new int[(int) length];
-            for (int b = 1; b < t.blocks(); b++) {
-                int lowest = t.blockStart(b);
-                for (int r = 0; r < rows.length; r++) {
-                    int end = r + 1 < rows.length ? Math.max(rows[r], rows[r + 1]) : rows[r];
-                    splits[r * (t.blocks() - 1) + b - 1] = Projection.SparseRows.firstAtLeast(synTarget, rows[r], end,
-                            lowest);
+            int[] segments = new int[(int) length];
+            for (int r = 0; r < rows.length; r++) {
+                int start = rows[r];
+                int end = r + 1 < rows.length ? Math.max(start, rows[r + 1]) : start;
+                for (int b = 0; b < t.blocks(); b++) {
+                    segments[r * stride + b] = Projection.SparseRows.firstAtLeast(synTarget, start, end,
+                            t.blockStart(b));
                 }
+                segments[r * stride + t.blocks()] = end;
             }
-            return splits;
+            return segments;
         }
 
         private static int[] receptors(List<Projection> onto) {
@@ -1010,8 +1012,8 @@ final class OpenClEngine implements Engine {
         }
 
         FusedStep.Delivery part(List<Group> order) {
-            return new FusedStep.Delivery(order.indexOf(target), projections, splitTable, new cl_mem[] {descBuffer,
-                    rowBuffer, targetBuffer, weightBuffer, delayBuffer, splitBuffer});
+            return new FusedStep.Delivery(order.indexOf(target), projections, segmentTable, new cl_mem[] {
+                descBuffer, rowBuffer, targetBuffer, weightBuffer, delayBuffer, segmentBuffer});
         }
     }
 
@@ -1084,7 +1086,7 @@ final class OpenClEngine implements Engine {
             launch = new Launch(kernel, t.blocks(), true);
             launch.args(1, t.size(), t.blocks(), listDepth, total, totalBlocks, lists, counts, s.offset(), s.size(),
                     s.blocks(), s.blockOffset(), t.offset(), t.blockOffset(), rowBase, delivery.rowBuffer,
-                    delivery.targetBuffer, delivery.splitTable ? 1 : 0, delivery.splitBuffer);
+                    delivery.targetBuffer, delivery.segmentTable ? 1 : 0, delivery.segmentBuffer);
         }
 
         void run() {

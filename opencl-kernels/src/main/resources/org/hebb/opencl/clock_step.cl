@@ -163,15 +163,16 @@ __kernel void compact_scan(const long step, const int size, const int blocks, co
 // source blocks, source block offset, receptor, the offset of its row pointers in `rows` (rows[pre] and
 // rows[pre + 1] bound row pre in the synapses, flattened over the target's projections: target, weight, delay;
 // each row sorted by target), the projection's delay in steps if all its synapses share one (else -1), and 1 if
-// they share one weight (then synWeight holds it at every synapse). Where row pointer r's row enters block b > 0 is
-// splits[r * (blocks - 1) + b - 1] when the host made that table (splitTable != 0), else found by binary search.
+// they share one weight (then synWeight holds it at every synapse). Row pointer r's row has its synapses onto block b
+// at [segments[r * (blocks + 1) + b], segments[r * (blocks + 1) + b + 1]) when the host made that table
+// (segmentTable != 0: one cache line per spike), else a binary search finds where the row enters the block.
 #define DESC 8
 inline void deliver_block(const long step, const int b, const int size, const int targetSize, const int blocks,
                           const int depth, const int projections, __global const int* desc,
                           __global const int* rows, __global const int* synTarget, __global const float* synWeight,
                           __global const int* synDelay, const int total, const int totalBlocks,
                           __global const int* lists, __global const int* counts, __global float* ring,
-                          const int listDepth, const int splitTable, __global const int* splits) {
+                          const int listDepth, const int segmentTable, __global const int* segments) {
     int previous = (int) ((step - 1) % listDepth);
     int base = (int) ((step - 1) % depth);
     int lowest = block_start(targetSize, blocks, b);
@@ -182,7 +183,7 @@ inline void deliver_block(const long step, const int b, const int size, const in
         int sourceBlocks = d[2];
         __global float* receptorRing = ring + (long) d[4] * depth * size;
         __global const int* table = rows + d[5];
-        __global const int* split = b > 0 && splitTable ? splits + (long) d[5] * (blocks - 1) + b - 1 : 0;
+        __global const int* segment = segmentTable ? segments + (long) d[5] * (blocks + 1) + b : 0;
         __global const int* list = lists + (long) previous * total + d[0];
         int sharedDelay = d[6];
         __global float* sharedSlot = 0;
@@ -197,9 +198,15 @@ inline void deliver_block(const long step, const int b, const int size, const in
             int count = counts[previous * totalBlocks + d[3] + sb];
             for (int s = 0; s < count; s++) {
                 int pre = list[lo + s];
-                int end = table[pre + 1];
-                int first = b == 0 ? table[pre] : split != 0 ? split[(long) pre * (blocks - 1)]
-                        : first_at_least(synTarget, table[pre], end, lowest);
+                int first;
+                int end;
+                if (segment != 0) {
+                    first = segment[(long) pre * (blocks + 1)];
+                    end = segment[(long) pre * (blocks + 1) + 1];
+                } else {
+                    end = table[pre + 1];
+                    first = b == 0 ? table[pre] : first_at_least(synTarget, table[pre], end, lowest);
+                }
                 if (shared) {
                     for (int j = first; j < end && synTarget[j] < beyond; j++) {
                         sharedSlot[synTarget[j]] += sharedWeight;
@@ -227,11 +234,12 @@ __kernel void deliver(const long step, const int size, const int targetSize, con
                       const int projections, __global const int* desc, __global const int* rows,
                       __global const int* synTarget, __global const float* synWeight, __global const int* synDelay,
                       const int total, const int totalBlocks, __global const int* lists, __global const int* counts,
-                      __global float* ring, const int listDepth, const int splitTable, __global const int* splits) {
+                      __global float* ring, const int listDepth, const int segmentTable,
+                      __global const int* segments) {
     int b = get_global_id(0);
     if (b < blocks && step != 0) {
         deliver_block(step, b, size, targetSize, blocks, depth, projections, desc, rows, synTarget, synWeight,
-                synDelay, total, totalBlocks, lists, counts, ring, listDepth, splitTable, splits);
+                synDelay, total, totalBlocks, lists, counts, ring, listDepth, segmentTable, segments);
     }
 }
 
@@ -271,9 +279,10 @@ __kernel void gather(const long step, const int size, const int depth, const int
     const int totalBlocks, __global const int* lists, __global const int* counts, const int sourceOffset, \
     const int sourceSize, const int sourceBlocks, const int sourceBlockOffset, const int targetOffset, \
     const int targetBlockOffset, const int rowBase, __global const int* rows, __global const int* synTarget, \
-    const int splitTable, __global const int* splits
+    const int segmentTable, __global const int* segments
 #define RULE_NAMES step, targetSize, blocks, listDepth, total, totalBlocks, lists, counts, sourceOffset, sourceSize, \
-    sourceBlocks, sourceBlockOffset, targetOffset, targetBlockOffset, rowBase, rows, synTarget, splitTable, splits
+    sourceBlocks, sourceBlockOffset, targetOffset, targetBlockOffset, rowBase, rows, synTarget, segmentTable, \
+    segments
 
 // In a plasticity kernel, the statements between FOR_EACH_ARRIVING_SYNAPSE(slot) and END_FOR_EACH_ARRIVING_SYNAPSE
 // run for every synapse j (presynaptic neuron pre) of this work-item's block [lowest, beyond) in the rows of the
@@ -286,8 +295,9 @@ __kernel void gather(const long step, const int size, const int depth, const int
                 + block_start(sourceSize, sourceBlocks, sb_); \
         for (int k_ = 0; k_ < count_; k_++) { \
             int pre = list_[k_]; \
-            int end_ = rows[pre + 1]; \
-            int first_ = b == 0 ? rows[pre] : splitTable ? splits[(long) (rowBase + pre) * (blocks - 1) + b - 1] \
+            __global const int* segment_ = segments + (long) (rowBase + pre) * (blocks + 1) + b; \
+            int end_ = segmentTable ? segment_[1] : rows[pre + 1]; \
+            int first_ = segmentTable ? segment_[0] : b == 0 ? rows[pre] \
                     : first_at_least(synTarget, rows[pre], end_, lowest); \
             for (int j = first_; j < end_ && synTarget[j] < beyond; j++) {
 #define END_FOR_EACH_ARRIVING_SYNAPSE }}}
