@@ -16,11 +16,11 @@ import org.jocl.cl_mem;
  * A whole step of a network, static or with pair-based STDP, as one kernel for CPU devices: work-item b delivers the
  * previous step's spikes into block b of every target population, applies STDP to the synapses onto block b and
  * advances the traces of block b's neurons, then updates block b of every population in a loop and compacts its
- * spikes, as the Java backend's partition b does between two barriers. Each kernel launch costs a CPU
- * device several microseconds between commands and wakes its worker threads anew, which at 100,000 neurons was as
- * much as a step's work: here a step is one launch. The kernel is generated for the network, with its sizes as
- * literals, from the model, delivery and compaction functions of {@code clock_step.cl}; spike trains are those of
- * the kernels launched one by one.
+ * spikes, as the Java backend's partition b does between two barriers. Each kernel launch costs a CPU device
+ * several microseconds between commands and wakes its worker threads anew, which at 100,000 neurons was as
+ * much as a step's work: here a step is one launch. The kernel is generated for the network, with its sizes and
+ * the rules' constants as literals, from the model, delivery, STDP, trace and compaction functions of
+ * {@code clock_step.cl}; spike trains are those of the kernels launched one by one.
  */
 final class FusedStep {
     /** Name of the generated kernel. */
@@ -82,8 +82,11 @@ final class FusedStep {
     private final DeviceSession session;
     private final cl_kernel kernel;
     private final long[] global;
-    private final long[] arguments = new long[1];
+    private final long[] local = {1};
+    private final long[] step = new long[1];
     private final int[] deliverNow = new int[1];
+    private final Pointer stepPointer = Pointer.to(step);
+    private final Pointer deliverNowPointer = Pointer.to(deliverNow);
 
     /**
      * Generates, builds and binds the step of {@code parts} and {@code deliveries}.
@@ -145,13 +148,13 @@ final class FusedStep {
         return bytes <= session.maxParameterBytes() && constants <= session.maxConstantArguments();
     }
 
-    /** Enqueues step {@code step}; {@code deliver}: whether the previous step's spikes are delivered. */
-    void run(long step, boolean deliver) {
-        arguments[0] = step;
+    /** Enqueues step {@code number}; {@code deliver}: whether the previous step's spikes are delivered. */
+    void run(long number, boolean deliver) {
+        step[0] = number;
         deliverNow[0] = deliver ? 1 : 0;
-        clSetKernelArg(kernel, 0, Sizeof.cl_long, Pointer.to(arguments));
-        clSetKernelArg(kernel, 1, Sizeof.cl_int, Pointer.to(deliverNow));
-        session.launch(kernel, global, new long[] {1});
+        clSetKernelArg(kernel, 0, Sizeof.cl_long, stepPointer);
+        clSetKernelArg(kernel, 1, Sizeof.cl_int, deliverNowPointer);
+        session.launch(kernel, global, local);
     }
 
     /** The generated kernel: its parameters, then the learning phase and the updates of block b. */

@@ -274,7 +274,7 @@ __kernel void gather(const long step, const int size, const int depth, const int
 
 // The arguments every plasticity kernel takes first (OpenClEngine.RuleLaunch sets them): the spike lists, the
 // source's and target's places among them, the projection's rows (row pointers from rowBase, targets) and the
-// delivery's table of where rows enter blocks (see deliver_block).
+// delivery's table of row segments per block (see deliver_block).
 #define RULE_ARGS const long step, const int targetSize, const int blocks, const int listDepth, const int total, \
     const int totalBlocks, __global const int* lists, __global const int* counts, const int sourceOffset, \
     const int sourceSize, const int sourceBlocks, const int sourceBlockOffset, const int targetOffset, \
@@ -336,8 +336,8 @@ inline float stdp_change(float w, float x, float intercept, float slope, float l
     __global const float* postTrace, const int postDepth, const int postStride, const float postDecay, \
     __global const float* preTrace, const int preDepth, const int preStride, __global const int* inStart, \
     __global const int* inSynapse, __global const int* inSource, __global const int* inDelay, \
-    const float upConstant, const float upSlope, \
-    const float downConstant, const float downSlope, const float low, const float high
+    const float upConstant, const float upSlope, const float downConstant, const float downSlope, const float low, \
+    const float high
 
 // STDP in target block b (a step's kernel of its own below, or part of a generated network step).
 inline void stdp_block(const int b, RULE_ARGS, STDP_ARGS) {
