@@ -11,6 +11,10 @@ import static org.jocl.CL.CL_KERNEL_WORK_GROUP_SIZE;
 import static org.jocl.CL.CL_MEM_COPY_HOST_PTR;
 import static org.jocl.CL.CL_MEM_READ_WRITE;
 import static org.jocl.CL.CL_PROGRAM_BUILD_LOG;
+import static org.jocl.CL.CL_PROFILING_COMMAND_END;
+import static org.jocl.CL.CL_PROFILING_COMMAND_START;
+import static org.jocl.CL.CL_QUEUE_PROFILING_ENABLE;
+import static org.jocl.CL.CL_QUEUE_PROPERTIES;
 import static org.jocl.CL.CL_TRUE;
 import static org.jocl.CL.clBuildProgram;
 import static org.jocl.CL.clCreateBuffer;
@@ -24,10 +28,12 @@ import static org.jocl.CL.clEnqueueReadBufferRect;
 import static org.jocl.CL.clEnqueueWriteBuffer;
 import static org.jocl.CL.clFinish;
 import static org.jocl.CL.clGetDeviceInfo;
+import static org.jocl.CL.clGetEventProfilingInfo;
 import static org.jocl.CL.clGetKernelWorkGroupInfo;
 import static org.jocl.CL.clGetProgramBuildInfo;
 import static org.jocl.CL.clReleaseCommandQueue;
 import static org.jocl.CL.clReleaseContext;
+import static org.jocl.CL.clReleaseEvent;
 import static org.jocl.CL.clReleaseKernel;
 import static org.jocl.CL.clReleaseMemObject;
 import static org.jocl.CL.clReleaseProgram;
@@ -39,7 +45,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jocl.CLException;
 import org.jocl.Pointer;
@@ -47,6 +55,7 @@ import org.jocl.Sizeof;
 import org.jocl.cl_command_queue;
 import org.jocl.cl_context;
 import org.jocl.cl_context_properties;
+import org.jocl.cl_event;
 import org.jocl.cl_kernel;
 import org.jocl.cl_mem;
 import org.jocl.cl_program;
@@ -68,12 +77,19 @@ final class DeviceSession implements AutoCloseable {
     private final String buildOptions;
     private final List<cl_program> generated = new ArrayList<>();
     private final List<cl_kernel> kernels = new ArrayList<>();
+    /** With {@link KernelProfile#PROPERTY}: the profile, kernel names, and launches whose times are not read yet. */
+    private final KernelProfile profile;
+    private final Map<cl_kernel, String> kernelNames = new HashMap<>();
+    private final List<cl_event> profiled = new ArrayList<>();
+    private final List<String> profiledNames = new ArrayList<>();
     private final List<cl_mem> buffers = new ArrayList<>();
     private long bytesToDevice;
     private long bytesToHost;
 
     /** Neurons per block, and work-items per compaction work-group, in the gpu shape (SCAN_BLOCK in the kernels). */
     static final int SCAN_BLOCK = 256;
+    /** Launches profiled between two reads of their times. */
+    private static final int PROFILE_BATCH = 4096;
     private static final java.util.concurrent.atomic.AtomicBoolean SIGNAL_CHAINING_CHECKED =
             new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -84,7 +100,12 @@ final class DeviceSession implements AutoCloseable {
         cl_context_properties properties = new cl_context_properties();
         properties.addProperty(CL_CONTEXT_PLATFORM, device.platformId());
         context = clCreateContext(properties, 1, new org.jocl.cl_device_id[] {device.deviceId()}, null, null, null);
-        queue = clCreateCommandQueueWithProperties(context, device.deviceId(), new cl_queue_properties(), null);
+        cl_queue_properties queueProperties = new cl_queue_properties();
+        profile = Boolean.getBoolean(KernelProfile.PROPERTY) ? new KernelProfile() : null;
+        if (profile != null) {
+            queueProperties.addProperty(CL_QUEUE_PROPERTIES, CL_QUEUE_PROFILING_ENABLE);
+        }
+        queue = clCreateCommandQueueWithProperties(context, device.deviceId(), queueProperties, null);
         // single-precision division as IEEE (and Java) rounds it, where the device can
         buildOptions = "-cl-std=CL1.2 -DSCAN_BLOCK=" + SCAN_BLOCK
                 + (correctlyRoundedDivision(device) ? " -cl-fp32-correctly-rounded-divide-sqrt" : "");
@@ -133,6 +154,7 @@ final class DeviceSession implements AutoCloseable {
         this.generated.add(built);
         cl_kernel kernel = clCreateKernel(built, name, null);
         kernels.add(kernel);
+        kernelNames.put(kernel, name);
         return kernel;
     }
 
@@ -187,6 +209,7 @@ final class DeviceSession implements AutoCloseable {
     cl_kernel kernel(String name) {
         cl_kernel kernel = clCreateKernel(program, name, null);
         kernels.add(kernel);
+        kernelNames.put(kernel, name);
         return kernel;
     }
 
@@ -285,11 +308,43 @@ final class DeviceSession implements AutoCloseable {
 
     /** Enqueues {@code kernel} over {@code global[0]} work-items in groups of {@code local[0]} (a multiple). */
     void launch(cl_kernel kernel, long[] global, long[] local) {
-        clEnqueueNDRangeKernel(queue, kernel, 1, null, global, local, 0, null, null);
+        if (profile == null) {
+            clEnqueueNDRangeKernel(queue, kernel, 1, null, global, local, 0, null, null);
+            return;
+        }
+        cl_event event = new cl_event();
+        clEnqueueNDRangeKernel(queue, kernel, 1, null, global, local, 0, null, event);
+        profiled.add(event);
+        profiledNames.add(kernelNames.get(kernel));
+        if (profiled.size() >= PROFILE_BATCH) {
+            finish();
+        }
     }
 
     void finish() {
         clFinish(queue);
+        if (profile != null) {
+            long[] time = new long[1];
+            for (int e = 0; e < profiled.size(); e++) {
+                clGetEventProfilingInfo(profiled.get(e), CL_PROFILING_COMMAND_START, Sizeof.cl_ulong,
+                        Pointer.to(time), null);
+                long start = time[0];
+                clGetEventProfilingInfo(profiled.get(e), CL_PROFILING_COMMAND_END, Sizeof.cl_ulong,
+                        Pointer.to(time), null);
+                profile.add(profiledNames.get(e), start, time[0]);
+                clReleaseEvent(profiled.get(e));
+            }
+            profiled.clear();
+            profiledNames.clear();
+        }
+    }
+
+    /** The kernel profile so far (null unless {@link KernelProfile#PROPERTY} is true). */
+    KernelProfile profile() {
+        if (profile != null) {
+            finish();
+        }
+        return profile;
     }
 
     /** Bytes copied from host to device so far (buffer creation included). */
@@ -304,6 +359,11 @@ final class DeviceSession implements AutoCloseable {
 
     @Override
     public void close() {
+        if (profile != null) {
+            finish();
+            System.getLogger(DeviceSession.class.getName()).log(System.Logger.Level.INFO, device.name() + ": "
+                    + profile.report());
+        }
         buffers.forEach(b -> clReleaseMemObject(b));
         kernels.forEach(k -> clReleaseKernel(k));
         clReleaseProgram(program);

@@ -290,12 +290,19 @@ final class OpenClEngine implements Engine {
 
     /**
      * {@inheritDoc} Bytes moved each way so far (to the device, buffer creation included), the steps of spike lists
-     * kept on the device and the kernels a step launches.
+     * kept on the device, the kernels a step launches and, with {@link KernelProfile#PROPERTY}, the launches
+     * profiled (reading them waits for the device).
      */
     @Override
     public Map<String, Long> counters() {
-        return Map.of("bytes_to_host", session.bytesToHost(), "bytes_to_device", session.bytesToDevice(),
-                "spike_history_steps", (long) listDepth, "kernels_per_step", (long) kernelsPerStep());
+        Map<String, Long> counters = new LinkedHashMap<>(Map.of("bytes_to_host", session.bytesToHost(),
+                "bytes_to_device", session.bytesToDevice(), "spike_history_steps", (long) listDepth,
+                "kernels_per_step", (long) kernelsPerStep()));
+        KernelProfile profile = session.profile();
+        if (profile != null) {
+            counters.put("profiled_launches", profile.launches());
+        }
+        return counters;
     }
 
     /** Kernels launched by a step (in a continuous run, without monitors or checks). */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -102,9 +103,12 @@ class OpenClConformanceTest {
                         new String[] {"direct", "synaptic", "synaptic"}));
     }
 
-    /** @param kernelsPerStep on the OpenCL backend, the kernels a step launches (else 0) */
+    /**
+     * @param kernelsPerStep   on the OpenCL backend, the kernels a step launches (else 0)
+     * @param profiledLaunches on the OpenCL backend with profiling on, the launches timed (else 0)
+     */
     private record Result(int[] neurons, double[] times, int[] counts, float[] state, int[] inputSpikes,
-                          long kernelsPerStep) {
+                          long kernelsPerStep, long profiledLaunches) {
     }
 
     private static Result run(Case c, BackendKind backend) {
@@ -167,8 +171,9 @@ class OpenClConformanceTest {
                     samples = joined;
                 }
             }
+            Map<String, Long> counters = net.engineCounters();
             return new Result(spikes.neurons(), spikes.times(), spikes.counts(), samples, inputs.counts(),
-                    net.engineCounters().getOrDefault("kernels_per_step", 0L));
+                    counters.getOrDefault("kernels_per_step", 0L), counters.getOrDefault("profiled_launches", 0L));
         }
     }
 
@@ -502,6 +507,20 @@ class OpenClConformanceTest {
                 perStep[1], sizes[1]);
         assertEquals(perStep[0], perStep[1], 1e-9, "traffic per step independent of N");
         assertTrue(perStep[0] < 64, "a few bytes per step: " + perStep[0]);
+    }
+
+    /** With profiling on, every launch is timed: at least one per step, and spikes stay the Java backend's. */
+    @Test
+    void aProfiledRunTimesEveryLaunch() {
+        System.setProperty(KernelProfile.PROPERTY, "true");
+        try {
+            Case coba = cases().filter(c -> c.name().startsWith("IF_cond_exp")).findFirst().orElseThrow();
+            Result device = run(coba, BackendKind.OPENCL);
+            assertTrue(device.profiledLaunches() >= 5000, "500 ms at dt 0.1 ms: " + device.profiledLaunches());
+            assertArrayEquals(run(coba, BackendKind.JAVA).neurons(), device.neurons(), "spiking neurons in order");
+        } finally {
+            System.clearProperty(KernelProfile.PROPERTY);
+        }
     }
 
     @Test
