@@ -167,6 +167,7 @@ __kernel void compact_scan(const long step, const int size, const int blocks, co
 // at [segments[r * (blocks + 1) + b], segments[r * (blocks + 1) + b + 1]) when the host made that table
 // (segmentTable != 0: one cache line per spike), else a binary search finds where the row enters the block.
 #define DESC 8
+#define ROWS_AHEAD 16
 inline void deliver_block(const long step, const int b, const int size, const int targetSize, const int blocks,
                           const int depth, const int projections, __global const int* desc,
                           __global const int* rows, __global const int* synTarget, __global const float* synWeight,
@@ -196,32 +197,46 @@ inline void deliver_block(const long step, const int b, const int size, const in
         for (int sb = 0; sb < sourceBlocks; sb++) {
             int lo = block_start(sourceSize, sourceBlocks, sb);
             int count = counts[previous * totalBlocks + d[3] + sb];
-            for (int s = 0; s < count; s++) {
-                int pre = list[lo + s];
-                int first;
-                int end;
-                if (segment != 0) {
-                    first = segment[(long) pre * (blocks + 1)];
-                    end = segment[(long) pre * (blocks + 1) + 1];
-                } else {
-                    end = table[pre + 1];
-                    first = b == 0 ? table[pre] : first_at_least(synTarget, table[pre], end, lowest);
+            for (int chunk = 0; chunk < count; chunk += ROWS_AHEAD) {
+                int n = min(ROWS_AHEAD, count - chunk);
+                int firsts[ROWS_AHEAD];
+                int ends[ROWS_AHEAD];
+                int heads[ROWS_AHEAD];
+                // the segments and first targets of a few spikes' rows first: independent loads the processor
+                // overlaps, rather than one cache miss after the other
+                for (int k = 0; k < n; k++) {
+                    int pre = list[lo + chunk + k];
+                    if (segment != 0) {
+                        firsts[k] = segment[(long) pre * (blocks + 1)];
+                        ends[k] = segment[(long) pre * (blocks + 1) + 1];
+                    } else {
+                        ends[k] = table[pre + 1];
+                        firsts[k] = b == 0 ? table[pre] : first_at_least(synTarget, table[pre], ends[k], lowest);
+                    }
+                    heads[k] = firsts[k] < ends[k] ? synTarget[firsts[k]] : INT_MAX;
                 }
-                if (shared) {
-                    for (int j = first; j < end && synTarget[j] < beyond; j++) {
-                        sharedSlot[synTarget[j]] += sharedWeight;
+                for (int k = 0; k < n; k++) {
+                    if (heads[k] >= beyond) {
+                        continue;
                     }
-                } else if (sharedSlot != 0) {
-                    for (int j = first; j < end && synTarget[j] < beyond; j++) {
-                        sharedSlot[synTarget[j]] += synWeight[j];
-                    }
-                } else {
-                    for (int j = first; j < end && synTarget[j] < beyond; j++) {
-                        int slot = base + synDelay[j];
-                        if (slot >= depth) {
-                            slot -= depth;
+                    int first = firsts[k];
+                    int end = ends[k];
+                    if (shared) {
+                        for (int j = first; j < end && synTarget[j] < beyond; j++) {
+                            sharedSlot[synTarget[j]] += sharedWeight;
                         }
-                        receptorRing[(long) slot * size + synTarget[j]] += synWeight[j];
+                    } else if (sharedSlot != 0) {
+                        for (int j = first; j < end && synTarget[j] < beyond; j++) {
+                            sharedSlot[synTarget[j]] += synWeight[j];
+                        }
+                    } else {
+                        for (int j = first; j < end && synTarget[j] < beyond; j++) {
+                            int slot = base + synDelay[j];
+                            if (slot >= depth) {
+                                slot -= depth;
+                            }
+                            receptorRing[(long) slot * size + synTarget[j]] += synWeight[j];
+                        }
                     }
                 }
             }
