@@ -168,6 +168,27 @@ __kernel void compact_scan(const long step, const int size, const int blocks, co
 // (segmentTable != 0: one cache line per spike), else a binary search finds where the row enters the block.
 #define DESC 8
 #define ROWS_AHEAD 16
+
+// For the spikes list[0..n) (n <= ROWS_AHEAD): where each one's row (rows[pre], row pointer rowBase + pre) has its
+// synapses onto block b, and the first of their targets (INT_MAX for none). Loaded for a few spikes together, so that
+// their cache misses overlap rather than come one after the other.
+inline void row_segments(__global const int* list, int n, int rowBase, __global const int* rows,
+                         __global const int* synTarget, int segmentTable, __global const int* segments, int blocks,
+                         int b, int lowest, int* firsts, int* ends, int* heads) {
+    for (int k = 0; k < n; k++) {
+        int pre = list[k];
+        if (segmentTable) {
+            __global const int* segment = segments + (long) (rowBase + pre) * (blocks + 1) + b;
+            firsts[k] = segment[0];
+            ends[k] = segment[1];
+        } else {
+            ends[k] = rows[pre + 1];
+            firsts[k] = b == 0 ? rows[pre] : first_at_least(synTarget, rows[pre], ends[k], lowest);
+        }
+        heads[k] = firsts[k] < ends[k] ? synTarget[firsts[k]] : INT_MAX;
+    }
+}
+
 inline void deliver_block(const long step, const int b, const int size, const int targetSize, const int blocks,
                           const int depth, const int projections, __global const int* desc,
                           __global const int* rows, __global const int* synTarget, __global const float* synWeight,
@@ -184,7 +205,6 @@ inline void deliver_block(const long step, const int b, const int size, const in
         int sourceBlocks = d[2];
         __global float* receptorRing = ring + (long) d[4] * depth * size;
         __global const int* table = rows + d[5];
-        __global const int* segment = segmentTable ? segments + (long) d[5] * (blocks + 1) + b : 0;
         __global const int* list = lists + (long) previous * total + d[0];
         int sharedDelay = d[6];
         __global float* sharedSlot = 0;
@@ -202,19 +222,8 @@ inline void deliver_block(const long step, const int b, const int size, const in
                 int firsts[ROWS_AHEAD];
                 int ends[ROWS_AHEAD];
                 int heads[ROWS_AHEAD];
-                // the segments and first targets of a few spikes' rows first: independent loads the processor
-                // overlaps, rather than one cache miss after the other
-                for (int k = 0; k < n; k++) {
-                    int pre = list[lo + chunk + k];
-                    if (segment != 0) {
-                        firsts[k] = segment[(long) pre * (blocks + 1)];
-                        ends[k] = segment[(long) pre * (blocks + 1) + 1];
-                    } else {
-                        ends[k] = table[pre + 1];
-                        firsts[k] = b == 0 ? table[pre] : first_at_least(synTarget, table[pre], ends[k], lowest);
-                    }
-                    heads[k] = firsts[k] < ends[k] ? synTarget[firsts[k]] : INT_MAX;
-                }
+                row_segments(list + lo + chunk, n, d[5], table, synTarget, segmentTable, segments, blocks, b, lowest,
+                        firsts, ends, heads);
                 for (int k = 0; k < n; k++) {
                     if (heads[k] >= beyond) {
                         continue;
@@ -308,14 +317,17 @@ __kernel void gather(const long step, const int size, const int depth, const int
         int count_ = counts[(slot) * totalBlocks + sourceBlockOffset + sb_]; \
         __global const int* list_ = lists + (long) (slot) * total + sourceOffset \
                 + block_start(sourceSize, sourceBlocks, sb_); \
-        for (int k_ = 0; k_ < count_; k_++) { \
-            int pre = list_[k_]; \
-            __global const int* segment_ = segments + (long) (rowBase + pre) * (blocks + 1) + b; \
-            int end_ = segmentTable ? segment_[1] : rows[pre + 1]; \
-            int first_ = segmentTable ? segment_[0] : b == 0 ? rows[pre] \
-                    : first_at_least(synTarget, rows[pre], end_, lowest); \
-            for (int j = first_; j < end_ && synTarget[j] < beyond; j++) {
-#define END_FOR_EACH_ARRIVING_SYNAPSE }}}
+        for (int chunk_ = 0; chunk_ < count_; chunk_ += ROWS_AHEAD) { \
+            int n_ = min(ROWS_AHEAD, count_ - chunk_); \
+            int firsts_[ROWS_AHEAD]; \
+            int ends_[ROWS_AHEAD]; \
+            int heads_[ROWS_AHEAD]; \
+            row_segments(list_ + chunk_, n_, rowBase, rows, synTarget, segmentTable, segments, blocks, b, lowest, \
+                    firsts_, ends_, heads_); \
+            for (int k_ = 0; k_ < n_; k_++) { \
+                int pre = list_[chunk_ + k_]; \
+                for (int j = firsts_[k_]; heads_[k_] < beyond && j < ends_[k_] && synTarget[j] < beyond; j++) {
+#define END_FOR_EACH_ARRIVING_SYNAPSE }}}}
 
 // The statements between FOR_EACH_SYNAPSE_ONTO_A_SPIKE(slot) and END_FOR_EACH_SYNAPSE_ONTO_A_SPIKE run for every
 // synapse j (position c in the transposed index, source inSource[c]) onto a neuron i of this target block that
