@@ -48,6 +48,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jocl.CLException;
 import org.jocl.Pointer;
@@ -90,8 +91,7 @@ final class DeviceSession implements AutoCloseable {
     static final int SCAN_BLOCK = 256;
     /** Launches profiled between two reads of their times. */
     private static final int PROFILE_BATCH = 4096;
-    private static final java.util.concurrent.atomic.AtomicBoolean SIGNAL_CHAINING_CHECKED =
-            new java.util.concurrent.atomic.AtomicBoolean();
+    private static final AtomicBoolean SIGNAL_CHAINING_CHECKED = new AtomicBoolean();
 
     DeviceSession(OpenClDevice device) {
         warnWithoutSignalChaining();
@@ -152,10 +152,7 @@ final class DeviceSession implements AutoCloseable {
     cl_kernel compile(String name, String generated) {
         cl_program built = build(source() + generated);
         this.generated.add(built);
-        cl_kernel kernel = clCreateKernel(built, name, null);
-        kernels.add(kernel);
-        kernelNames.put(kernel, name);
-        return kernel;
+        return kernel(built, name);
     }
 
     /** The device's limit on the bytes of one kernel's arguments. */
@@ -207,7 +204,11 @@ final class DeviceSession implements AutoCloseable {
 
     /** A kernel of the program (released with the session). */
     cl_kernel kernel(String name) {
-        cl_kernel kernel = clCreateKernel(program, name, null);
+        return kernel(program, name);
+    }
+
+    private cl_kernel kernel(cl_program from, String name) {
+        cl_kernel kernel = clCreateKernel(from, name, null);
         kernels.add(kernel);
         kernelNames.put(kernel, name);
         return kernel;

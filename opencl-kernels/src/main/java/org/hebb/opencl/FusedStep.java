@@ -2,6 +2,7 @@ package org.hebb.opencl;
 
 import static org.jocl.CL.clSetKernelArg;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -106,45 +107,29 @@ final class FusedStep {
         for (cl_mem buffer : new cl_mem[] {spiked, lists, counts}) {
             clSetKernelArg(kernel, index++, Sizeof.cl_mem, Pointer.to(buffer));
         }
-        for (Part p : parts) {
-            for (cl_mem buffer : p.buffers()) {
-                if (buffer != null) {
-                    clSetKernelArg(kernel, index++, Sizeof.cl_mem, Pointer.to(buffer));
-                }
-            }
-        }
-        for (Delivery d : deliveries) {
-            for (cl_mem buffer : d.buffers()) {
-                clSetKernelArg(kernel, index++, Sizeof.cl_mem, Pointer.to(buffer));
-            }
-        }
-        for (RuleCall rule : rules) {
-            for (cl_mem buffer : buffersOf(rule)) {
-                clSetKernelArg(kernel, index++, Sizeof.cl_mem, Pointer.to(buffer));
-            }
-        }
-        for (TraceAdvance trace : traces) {
-            clSetKernelArg(kernel, index++, Sizeof.cl_mem, Pointer.to(trace.ring()));
+        for (cl_mem buffer : buffers(parts, deliveries, rules, traces)) {
+            clSetKernelArg(kernel, index++, Sizeof.cl_mem, Pointer.to(buffer));
         }
     }
 
-    private static List<cl_mem> buffersOf(RuleCall rule) {
-        return rule.arguments().values().stream().filter(cl_mem.class::isInstance).map(cl_mem.class::cast).toList();
+    /** The buffer arguments after spiked, lists and counts, in the order of the generated kernel's parameters. */
+    private static List<cl_mem> buffers(List<Part> parts, List<Delivery> deliveries, List<RuleCall> rules,
+                                        List<TraceAdvance> traces) {
+        List<cl_mem> buffers = new ArrayList<>();
+        parts.forEach(p -> Arrays.stream(p.buffers()).filter(Objects::nonNull).forEach(buffers::add));
+        deliveries.forEach(d -> buffers.addAll(Arrays.asList(d.buffers())));
+        rules.forEach(r -> r.arguments().values().stream().filter(cl_mem.class::isInstance).map(cl_mem.class::cast)
+                .forEach(buffers::add));
+        traces.forEach(t -> buffers.add(t.ring()));
+        return buffers;
     }
 
     /** Whether the device takes the generated kernel's arguments: their bytes and its constant buffers. */
     static boolean fits(DeviceSession session, List<Part> parts, List<Delivery> deliveries, List<RuleCall> rules,
                         List<TraceAdvance> traces) {
-        long buffers = 3 + traces.size() + rules.stream().mapToLong(r -> buffersOf(r).size()).sum();
-        int constants = 0;
-        for (Part p : parts) {
-            buffers += Arrays.stream(p.buffers()).filter(Objects::nonNull).count();
-            constants += p.neurons() ? 1 : 0;
-        }
-        for (Delivery d : deliveries) {
-            buffers += d.buffers().length;
-        }
-        long bytes = Sizeof.cl_long + Sizeof.cl_int + buffers * Sizeof.cl_mem;
+        long bytes = Sizeof.cl_long + Sizeof.cl_int
+                + (3L + buffers(parts, deliveries, rules, traces).size()) * Sizeof.cl_mem;
+        long constants = parts.stream().filter(Part::neurons).count();
         return bytes <= session.maxParameterBytes() && constants <= session.maxConstantArguments();
     }
 
