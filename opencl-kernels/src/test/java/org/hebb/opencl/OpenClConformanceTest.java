@@ -181,12 +181,18 @@ class OpenClConformanceTest {
      * Every case in each shape of work on the device (cpu: blocks per compute unit, spikes pushed; gpu: blocks of
      * one work-group compacted by prefix sums, spikes gathered per target neuron).
      */
+    static Stream<Arguments> casesAndShapes() {
+        return cases().flatMap(c -> Stream.of(Arguments.of(c, "cpu"), Arguments.of(c, "gpu")));
+    }
+
+    /** Both shapes, with populations of their smallest size and ten times that. */
     static Stream<Arguments> shapesAndScales() {
         return Stream.of("cpu", "gpu").flatMap(shape -> Stream.of(Arguments.of(shape, 1), Arguments.of(shape, 10)));
     }
 
-    static Stream<Arguments> casesAndShapes() {
-        return cases().flatMap(c -> Stream.of(Arguments.of(c, "cpu"), Arguments.of(c, "gpu")));
+    /** The IF_cond_exp case with Euler integration (exact, COBA's neuron). */
+    private static Case coba() {
+        return cases().filter(c -> c.name().equals("IF_cond_exp Euler")).findFirst().orElseThrow();
     }
 
     /** Runs {@code work} with the OpenCL backend's work in {@code shape}. */
@@ -235,7 +241,7 @@ class OpenClConformanceTest {
     @ParameterizedTest(name = "{0} shape")
     @ValueSource(strings = {"cpu", "gpu"})
     void populationsOfThousandsMatchTheJavaBackend(String shape) {
-        Case coba = cases().filter(c -> c.name().startsWith("IF_cond_exp")).findFirst().orElseThrow();
+        Case coba = coba();
         Result java = run(coba, BackendKind.JAVA, 10);
         Result device = inShape(shape, () -> run(coba, BackendKind.OPENCL, 10));
         System.out.printf("%s x 10, %s shape: %d spikes on Java, %d on OpenCL, %d kernels per step%n", coba, shape,
@@ -514,7 +520,7 @@ class OpenClConformanceTest {
     void aProfiledRunTimesEveryLaunch() {
         System.setProperty(KernelProfile.PROPERTY, "true");
         try {
-            Case coba = cases().filter(c -> c.name().startsWith("IF_cond_exp")).findFirst().orElseThrow();
+            Case coba = coba();
             Result device = run(coba, BackendKind.OPENCL);
             assertTrue(device.profiledLaunches() >= 5000, "500 ms at dt 0.1 ms: " + device.profiledLaunches());
             assertArrayEquals(run(coba, BackendKind.JAVA).neurons(), device.neurons(), "spiking neurons in order");
