@@ -14,13 +14,16 @@ import org.jocl.cl_kernel;
 import org.jocl.cl_mem;
 
 /**
- * A whole step of a network, static or with pair-based STDP, as one kernel for CPU devices: work-item b delivers the
- * previous step's spikes into block b of every target population, applies STDP to the synapses onto block b and
- * advances the traces of block b's neurons, then updates block b of every population in a loop and compacts its
- * spikes, as the Java backend's partition b does between two barriers. Each kernel launch costs a CPU device
- * several microseconds between commands and wakes its worker threads anew, which at 100,000 neurons was as
- * much as a step's work: here a step is one launch. The kernel is generated for the network, with its sizes and
- * the rules' constants as literals, from the model, delivery, STDP, trace and compaction functions of
+ * Steps of a network, static or with pair-based STDP, as one kernel for CPU devices. The work of a step on block b
+ * is: deliver the previous step's spikes into block b of every target population, apply STDP to the synapses onto
+ * block b and advance the traces of block b's neurons, then update block b of every population in a loop and
+ * compact its spikes, as the Java backend's partition b does between two barriers. Each kernel launch costs a CPU
+ * device several microseconds between commands and wakes its worker threads anew, which at 100,000 neurons was as
+ * much as a step's work: here one launch runs a batch of steps. Its work-groups take (step, block) tickets in order
+ * from a counter and start a step's block only once every block of the step before is done; a work-group waits
+ * only for tickets already taken, whose holders are running, so the kernel cannot deadlock whichever work-groups
+ * the device runs at once (one, if it likes, takes them all). The kernel is generated for the network, with its
+ * sizes and the rules' constants as literals, from the model, delivery, STDP, trace and compaction functions of
  * {@code clock_step.cl}; spike trains are those of the kernels launched one by one.
  */
 final class FusedStep {
@@ -80,14 +83,25 @@ final class FusedStep {
                         cl_mem ring) {
     }
 
+    /** Arguments before the buffers: first step, count, continuousFrom, claimBase, doneBase, then tickets. */
+    private static final int FIRST_BUFFER_ARGUMENT = 5;
+
     private final DeviceSession session;
     private final cl_kernel kernel;
+    private final int blocks;
     private final long[] global;
     private final long[] local = {1};
-    private final long[] step = new long[1];
-    private final int[] deliverNow = new int[1];
-    private final Pointer stepPointer = Pointer.to(step);
-    private final Pointer deliverNowPointer = Pointer.to(deliverNow);
+    private final long[] first = new long[1];
+    private final int[] count = new int[1];
+    private final long[] continuousFrom = new long[1];
+    private final int[] claimBase = new int[1];
+    private final int[] doneBase = new int[1];
+    private final Pointer firstPointer = Pointer.to(first);
+    private final Pointer countPointer = Pointer.to(count);
+    private final Pointer continuousFromPointer = Pointer.to(continuousFrom);
+    private final Pointer claimBasePointer = Pointer.to(claimBase);
+    private final Pointer doneBasePointer = Pointer.to(doneBase);
+    private int mostStepsPerLaunch;
 
     /**
      * Generates, builds and binds the step of {@code parts} and {@code deliveries}.
@@ -100,11 +114,12 @@ final class FusedStep {
               List<TraceAdvance> traces, int total, int totalBlocks, int listDepth, cl_mem spiked, cl_mem lists,
               cl_mem counts) {
         this.session = session;
-        kernel = session.compile(KERNEL, source(parts, deliveries, rules, traces, total, totalBlocks, listDepth));
-        int blocks = parts.stream().mapToInt(Part::blocks).max().orElse(1);
-        global = new long[] {blocks};
-        int index = 2;
-        for (cl_mem buffer : new cl_mem[] {spiked, lists, counts}) {
+        blocks = parts.stream().mapToInt(Part::blocks).max().orElse(1);
+        kernel = session.compile(KERNEL, source(parts, deliveries, rules, traces, total, totalBlocks, listDepth,
+                blocks));
+        global = new long[] {Math.min(blocks, Math.max(1, session.device.computeUnits()))};
+        int index = FIRST_BUFFER_ARGUMENT;
+        for (cl_mem buffer : new cl_mem[] {session.ints(new int[2]), spiked, lists, counts}) {
             clSetKernelArg(kernel, index++, Sizeof.cl_mem, Pointer.to(buffer));
         }
         for (cl_mem buffer : buffers(parts, deliveries, rules, traces)) {
@@ -127,28 +142,56 @@ final class FusedStep {
     /** Whether the device takes the generated kernel's arguments: their bytes and its constant buffers. */
     static boolean fits(DeviceSession session, List<Part> parts, List<Delivery> deliveries, List<RuleCall> rules,
                         List<TraceAdvance> traces) {
-        long bytes = Sizeof.cl_long + Sizeof.cl_int
-                + (3L + buffers(parts, deliveries, rules, traces).size()) * Sizeof.cl_mem;
+        long bytes = 2L * Sizeof.cl_long + 3L * Sizeof.cl_int
+                + (4L + buffers(parts, deliveries, rules, traces).size()) * Sizeof.cl_mem;
         long constants = parts.stream().filter(Part::neurons).count();
         return bytes <= session.maxParameterBytes() && constants <= session.maxConstantArguments();
     }
 
-    /** Enqueues step {@code number}; {@code deliver}: whether the previous step's spikes are delivered. */
-    void run(long number, boolean deliver) {
-        step[0] = number;
-        deliverNow[0] = deliver ? 1 : 0;
-        clSetKernelArg(kernel, 0, Sizeof.cl_long, stepPointer);
-        clSetKernelArg(kernel, 1, Sizeof.cl_int, deliverNowPointer);
+    /**
+     * Enqueues steps {@code from} to {@code from + steps - 1} as one launch; a step delivers the spikes of the step
+     * before it only if that step is after {@code deliverAfter} (the last step before the dynamics restarted).
+     */
+    void run(long from, int steps, long deliverAfter) {
+        first[0] = from;
+        count[0] = steps;
+        continuousFrom[0] = deliverAfter;
+        clSetKernelArg(kernel, 0, Sizeof.cl_long, firstPointer);
+        clSetKernelArg(kernel, 1, Sizeof.cl_int, countPointer);
+        clSetKernelArg(kernel, 2, Sizeof.cl_long, continuousFromPointer);
+        clSetKernelArg(kernel, 3, Sizeof.cl_uint, claimBasePointer);
+        clSetKernelArg(kernel, 4, Sizeof.cl_uint, doneBasePointer);
         session.launch(kernel, global, local);
+        // the counters only grow (modulo 2^32): every ticket is taken once, plus one past the end per work-group
+        claimBase[0] += steps * blocks + (int) global[0];
+        doneBase[0] += steps * blocks;
+        mostStepsPerLaunch = Math.max(mostStepsPerLaunch, steps);
     }
 
-    /** The generated kernel: its parameters, then the learning phase and the updates of block b. */
+    /** The most steps one launch has run so far. */
+    int mostStepsPerLaunch() {
+        return mostStepsPerLaunch;
+    }
+
+    /**
+     * The generated kernel: its parameters, then, per ticket taken, the learning phase and the updates of block b
+     * of a step.
+     */
     static String source(List<Part> parts, List<Delivery> deliveries, List<RuleCall> rules,
-                         List<TraceAdvance> traces, int total, int totalBlocks, int listDepth) {
+                         List<TraceAdvance> traces, int total, int totalBlocks, int listDepth, int blocks) {
         StringBuilder body = new StringBuilder();
-        body.append("    const int b = get_global_id(0);\n");
-        body.append(String.format("    const int listSlot = (int) (step %% %d);%n", listDepth));
-        body.append("    if (deliverNow) {\n");
+        body.append(String.format("    const uint ticket = atomic_inc(tickets) - claimBase;%n"
+                + "    if (ticket >= (uint) count * %1$du) {%n"
+                + "        break;%n"
+                + "    }%n"
+                + "    const int s = (int) (ticket / %1$du);%n"
+                + "    const int b = (int) (ticket - (uint) s * %1$du);%n"
+                + "    if (s > 0) {%n"
+                + "        await_count(tickets + 1, doneBase, (uint) s * %1$du);%n"
+                + "    }%n"
+                + "    const long step = first + s;%n"
+                + "    const int listSlot = (int) (step %% %2$d);%n", blocks, listDepth));
+        body.append("    if (step > continuousFrom) {\n");
         for (int d = 0; d < deliveries.size(); d++) {
             body.append(delivery(d, deliveries.get(d), parts, total, totalBlocks, listDepth));
         }
@@ -162,14 +205,16 @@ final class FusedStep {
         for (int p = 0; p < parts.size(); p++) {
             body.append(update(p, parts.get(p), total, totalBlocks));
         }
-        return "\n__kernel void " + KERNEL + "(" + parameters(parts, deliveries, rules, traces) + ") {\n" + body
-                + "}\n";
+        body.append("    atomic_inc(tickets + 1);\n");
+        return "\n__kernel void " + KERNEL + "(" + parameters(parts, deliveries, rules, traces) + ") {\n"
+                + "  for (;;) {\n" + body + "  }\n}\n";
     }
 
     /** In the order the constructor binds them; p, d, r and t number parts, deliveries, rules and traces. */
     private static String parameters(List<Part> parts, List<Delivery> deliveries, List<RuleCall> rules,
                                      List<TraceAdvance> traces) {
-        StringBuilder parameters = new StringBuilder("const long step, const int deliverNow, "
+        StringBuilder parameters = new StringBuilder("const long first, const int count, const long continuousFrom, "
+                + "const uint claimBase, const uint doneBase, __global volatile uint* tickets, "
                 + "__global uchar* restrict spiked, __global int* restrict lists, __global int* restrict counts");
         for (int p = 0; p < parts.size(); p++) {
             Part part = parts.get(p);

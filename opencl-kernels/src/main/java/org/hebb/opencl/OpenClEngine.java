@@ -290,14 +290,17 @@ final class OpenClEngine implements Engine {
 
     /**
      * {@inheritDoc} Bytes moved each way so far (to the device, buffer creation included), the steps of spike lists
-     * kept on the device, the kernels a step launches and, with {@link KernelProfile#PROPERTY}, the launches
-     * profiled (reading them waits for the device).
+     * kept on the device, the kernels a step launches, when the step is one kernel the most steps one launch ran,
+     * and, with {@link KernelProfile#PROPERTY}, the launches profiled (reading them waits for the device).
      */
     @Override
     public Map<String, Long> counters() {
         Map<String, Long> counters = new LinkedHashMap<>(Map.of("bytes_to_host", session.bytesToHost(),
                 "bytes_to_device", session.bytesToDevice(), "spike_history_steps", (long) listDepth,
                 "kernels_per_step", (long) kernelsPerStep()));
+        if (fusedStep != null) {
+            counters.put("most_steps_per_launch", (long) fusedStep.mostStepsPerLaunch());
+        }
         KernelProfile profile = session.profile();
         if (profile != null) {
             counters.put("profiled_launches", profile.launches());
@@ -328,11 +331,7 @@ final class OpenClEngine implements Engine {
     public void step() {
         stepArgument[0] = step;
         if (fusedStep != null) {
-            for (Group g : groups) {
-                g.prepare();
-            }
-            fusedStep.run(step, step > continuousFrom);
-            step++;
+            steps(1);
             return;
         }
         if (step > continuousFrom) {
@@ -348,6 +347,20 @@ final class OpenClEngine implements Engine {
             compactAll.run();
         }
         step++;
+    }
+
+    /** {@inheritDoc} With the step as one kernel, the steps are one launch. */
+    @Override
+    public void steps(int count) {
+        if (fusedStep == null) {
+            Engine.super.steps(count);
+            return;
+        }
+        for (Group g : groups) {
+            g.prepare();
+        }
+        fusedStep.run(step, count, continuousFrom);
+        step += count;
     }
 
     /**

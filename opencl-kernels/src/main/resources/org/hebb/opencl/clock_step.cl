@@ -83,6 +83,15 @@ inline int first_at_least(__global const int* synTarget, int first, int end, int
     return first;
 }
 
+// Waits until `counter` has grown by `target` since it read `base` (unsigned, so it may wrap), then reads it once
+// more with an atomic operation: its acquire ordering keeps the loads after it from moving before it (the counter is
+// raised by atomic_inc after the work it counts, whose release ordering publishes that work's stores).
+inline void await_count(__global volatile uint* counter, uint base, uint target) {
+    while (*counter - base < target) {
+    }
+    atomic_add(counter, 0u);
+}
+
 // Writes the spikes among neurons [lo, hi) of a population (flags from `flags`, the population's first) in increasing
 // order into its list (`list`, the population's first entry, so that neuron lo's block starts at list[lo]); returns
 // their number.

@@ -398,16 +398,22 @@ public final class Network implements AutoCloseable {
             // without step callbacks, monitors may take a batch of steps at once (see Engine.spikeHistorySteps)
             int batch = afterStep.length == 0 ? Math.max(1, engine.spikeHistorySteps()) : 1;
             int pending = 0;
-            for (long s = 0; s < steps; s++) {
-                advance();
-                pending++;
-                if (pending == batch || s == steps - 1 || observed(recorders, engine.currentStep() - 1)) {
+            long nextClockCheck = 256;
+            for (long s = 0; s < steps; ) {
+                int run = unobservedRun(recorders, (int) Math.min(batch - pending, steps - s));
+                advance(run);
+                s += run;
+                pending += run;
+                if (pending == batch || s == steps || observed(recorders, engine.currentStep() - 1)) {
                     afterSteps(pending, recorders, afterStep, checks);
                     pending = 0;
                 }
-                if (listener != null && (s & 255) == 255 && System.nanoTime() >= nextReport) {
-                    report(listener, engine.currentStep() - startStep, steps, start);
-                    nextReport = System.nanoTime() + (long) (progressIntervalSeconds * 1e9);
+                if (listener != null && s >= nextClockCheck) {
+                    nextClockCheck = s + 256;
+                    if (System.nanoTime() >= nextReport) {
+                        report(listener, engine.currentStep() - startStep, steps, start);
+                        nextReport = System.nanoTime() + (long) (progressIntervalSeconds * 1e9);
+                    }
                 }
             }
         } catch (RuntimeException | Error e) {
@@ -438,10 +444,18 @@ public final class Network implements AutoCloseable {
         }));
     }
 
-    /** One engine step; a failure inside it leaves partitions out of step, so the network refuses to go on. */
-    private void advance() {
+    /**
+     * Engine steps; a failure inside one leaves partitions out of step, so the network refuses to go on.
+     *
+     * @param count steps, after all but the last of which no monitor observes the engine
+     */
+    private void advance(int count) {
         try {
-            engine.step();
+            if (count == 1) {
+                engine.step();
+            } else {
+                engine.steps(count);
+            }
         } catch (RuntimeException e) {
             brokenBy = e;
             throw e;
@@ -478,6 +492,20 @@ public final class Network implements AutoCloseable {
                     + engine.currentStep() + " (" + brokenBy + "), which left the state inconsistent; build a new "
                     + "Network", brokenBy);
         }
+    }
+
+    /**
+     * How many steps to run before the engine is next observed: the steps up to and including the first one after
+     * which a monitor observes it, at most {@code limit}.
+     */
+    private int unobservedRun(MonitorEntry[] recorders, int limit) {
+        long first = engine.currentStep();
+        for (int k = 0; k < limit - 1; k++) {
+            if (observed(recorders, first + k)) {
+                return k + 1;
+            }
+        }
+        return limit;
     }
 
     private static boolean observed(MonitorEntry[] recorders, long step) {

@@ -21,6 +21,17 @@ public interface Engine extends AutoCloseable {
     /** Advances the network by one step. */
     void step();
 
+    /**
+     * Advances the network by {@code count} steps. The network asks for more than one only when nothing reads the
+     * engine between them (no step callback, no monitor observing the engine after any but the last), so an engine
+     * on a device may run them as one command.
+     */
+    default void steps(int count) {
+        for (int s = 0; s < count; s++) {
+            step();
+        }
+    }
+
     /** The spikes {@code population} emitted in the last completed step. */
     SpikeView lastSpikes(Population population);
 
