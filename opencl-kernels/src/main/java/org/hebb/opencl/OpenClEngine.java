@@ -58,13 +58,12 @@ import org.jocl.cl_mem;
 final class OpenClEngine implements Engine {
     /**
      * Neurons per block at least, and blocks per compute unit at most: one, as the Java backend has one partition
-     * per thread (more blocks measured slower on PoCL: each work-group costs time to start); two where the whole
-     * step is one kernel ({@link FusedStep}: on PoCL with two cores, 1.35 times the speed of one block per compute
-     * unit at 100,000 neurons, as a core that finishes early takes another block).
+     * per thread (more blocks measured slower on PoCL: each work-group costs time to start, and where a batch of
+     * steps is one launch ({@link FusedStep}), two or four blocks per core ran 5-30% slower than one on two cores
+     * from 4000 to 10^6 neurons, static or plastic).
      */
     private static final int MIN_BLOCK = 256;
     private static final int BLOCKS_PER_COMPUTE_UNIT = 1;
-    private static final int FUSED_BLOCKS_PER_COMPUTE_UNIT = 2;
     /** Ints per incoming projection in the delivery's descriptor (see {@code deliver} in clock_step.cl). */
     private static final int DESC = 8;
     /** Populations are padded to a multiple of this (a multiple of every power-of-two work-group size used). */
@@ -169,8 +168,7 @@ final class OpenClEngine implements Engine {
             };
             boolean fuse = !gpuShape && astrocyteUpdates.isEmpty() && threeFactorUpdates.isEmpty()
                     && plasticity.globalUpdates().isEmpty();
-            int maxBlocks = Math.max(1, session.device.computeUnits()
-                    * (fuse ? FUSED_BLOCKS_PER_COMPUTE_UNIT : BLOCKS_PER_COMPUTE_UNIT));
+            int maxBlocks = Math.max(1, session.device.computeUnits() * BLOCKS_PER_COMPUTE_UNIT);
             int neurons = 0;
             int blocks = 0;
             groups = new Group[populations.size()];

@@ -375,7 +375,8 @@ inline float stdp_change(float w, float x, float intercept, float slope, float l
     const float upConstant, const float upSlope, const float downConstant, const float downSlope, const float low, \
     const float high
 
-// STDP in target block b (a step's kernel of its own below, or part of a generated network step).
+// STDP in target block b (a step's kernel of its own below, or part of a generated network step). A projection
+// with one delay (minDelay == maxDelay, literals in a generated step) reads no per-synapse delays.
 inline void stdp_block(const int b, RULE_ARGS, STDP_ARGS) {
     long s = step - 1;
     int lowest = block_start(targetSize, blocks, b);
@@ -384,7 +385,7 @@ inline void stdp_block(const int b, RULE_ARGS, STDP_ARGS) {
     __global const float* xPost = postTrace + (long) ((((s - 1) % postDepth) + postDepth) % postDepth) * postStride;
     for (int d = minDelay; d <= maxDelay && d <= s; d++) {
         FOR_EACH_ARRIVING_SYNAPSE((int) ((s - d) % listDepth))
-            if (synDelay[j] == d) {
+            if (minDelay == maxDelay || synDelay[j] == d) {
                 float x = xPost[synTarget[j]] * postDecay;
                 weights[j] = stdp_change(weights[j], x, downConstant, downSlope, low, high);
             }
@@ -392,7 +393,7 @@ inline void stdp_block(const int b, RULE_ARGS, STDP_ARGS) {
     }
     int preSlot = (int) (s % preDepth);
     FOR_EACH_SYNAPSE_ONTO_A_SPIKE((int) (s % listDepth))
-        int d = inDelay[c];
+        int d = minDelay == maxDelay ? minDelay : inDelay[c];
         if (d <= s) {
             float x = preTrace[(long) slot_back(preSlot, d, preDepth) * preStride + inSource[c]];
             weights[j] = stdp_change(weights[j], x, upConstant, upSlope, low, high);
