@@ -347,10 +347,14 @@ final class OpenClEngine implements Engine {
         step++;
     }
 
-    /** {@inheritDoc} With the step as one kernel, the steps are one launch. */
+    /**
+     * {@inheritDoc} With the step as one kernel on a CPU device, the steps are one launch. (Its steps wait for one
+     * another through atomic counters, which order memory across work-groups on a CPU's coherent caches; OpenCL
+     * 1.2 does not promise that on other devices, where the cpu shape runs a launch per step.)
+     */
     @Override
     public void steps(int count) {
-        if (fusedStep == null) {
+        if (fusedStep == null || !session.device.type().equals("CPU")) {
             Engine.super.steps(count);
             return;
         }

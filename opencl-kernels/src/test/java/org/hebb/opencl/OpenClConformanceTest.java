@@ -337,8 +337,10 @@ class OpenClConformanceTest {
         assertTrue(java.neurons().length > 1000 * scale, "test setup: too few spikes: " + java.neurons().length);
         if (shape.equals("cpu")) {
             assertEquals(1, device.kernelsPerStep(), "STDP inside the one kernel of a step");
-            assertEquals(device.spikeHistorySteps(), device.mostStepsPerLaunch(),
-                    "with only a spike monitor, a launch runs as many steps as the device keeps spikes of");
+            boolean cpuDevice = OpenClDevices.select(null).type().equals("CPU");
+            assertEquals(cpuDevice ? device.spikeHistorySteps() : 1, device.mostStepsPerLaunch(),
+                    "with only a spike monitor, a launch on a CPU device runs as many steps as the device keeps "
+                            + "spikes of (elsewhere one)");
         }
         assertArrayEquals(java.neurons(), device.neurons(), "spiking neurons in order");
         assertArrayEquals(java.times(), device.times(), "spike times");
