@@ -329,7 +329,7 @@ final class OpenClEngine implements Engine {
     public void step() {
         stepArgument[0] = step;
         if (fusedStep != null) {
-            steps(1);
+            runFused(1);
             return;
         }
         if (step > continuousFrom) {
@@ -358,6 +358,10 @@ final class OpenClEngine implements Engine {
             Engine.super.steps(count);
             return;
         }
+        runFused(count);
+    }
+
+    private void runFused(int count) {
         for (Group g : groups) {
             g.prepare();
         }
