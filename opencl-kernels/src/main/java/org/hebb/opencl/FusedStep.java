@@ -83,7 +83,10 @@ final class FusedStep {
                         cl_mem ring) {
     }
 
-    /** Arguments before the buffers: first step, count, continuousFrom, claimBase, doneBase, then tickets. */
+    /**
+     * Arguments before the buffers: first step, count, continuousFrom, claimBase, doneBase; then the tickets (taken,
+     * done), spiked, lists, counts and the parts' buffers.
+     */
     private static final int FIRST_BUFFER_ARGUMENT = 5;
 
     private final DeviceSession session;
@@ -118,8 +121,9 @@ final class FusedStep {
         kernel = session.compile(KERNEL, source(parts, deliveries, rules, traces, total, totalBlocks, listDepth,
                 blocks));
         global = new long[] {Math.min(blocks, Math.max(1, session.device.computeUnits()))};
+        cl_mem tickets = session.ints(new int[2]);
         int index = FIRST_BUFFER_ARGUMENT;
-        for (cl_mem buffer : new cl_mem[] {session.ints(new int[2]), spiked, lists, counts}) {
+        for (cl_mem buffer : new cl_mem[] {tickets, spiked, lists, counts}) {
             clSetKernelArg(kernel, index++, Sizeof.cl_mem, Pointer.to(buffer));
         }
         for (cl_mem buffer : buffers(parts, deliveries, rules, traces)) {

@@ -451,11 +451,7 @@ public final class Network implements AutoCloseable {
      */
     private void advance(int count) {
         try {
-            if (count == 1) {
-                engine.step();
-            } else {
-                engine.steps(count);
-            }
+            engine.steps(count);
         } catch (RuntimeException e) {
             brokenBy = e;
             throw e;
