@@ -44,7 +44,7 @@ import org.jocl.cl_mem;
  * that fall into its block: partitioned by target, never a racy scatter), then STDP by target block and the
  * shared traces, then each population's update (one work-item per neuron) and the compaction of its spikes into
  * ordered per-block lists. On CPU devices a network without plasticity or with pair-based STDP runs all of that as
- * one generated kernel per step ({@link FusedStep}). With the same single-precision operations in the same
+ * one generated kernel per step, a batch of steps per launch ({@link FusedStep}). With the same single-precision operations in the same
  * order (FP_CONTRACT OFF), spike trains equal the Java backend's. Only what is asked for crosses to the host: a
  * population's spikes when a monitor reads them (block counts, then the spikes), its state when a state monitor
  * reads it, a few bytes per variable for the finite-state check.
