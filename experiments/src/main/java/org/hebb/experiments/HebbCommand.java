@@ -13,6 +13,8 @@ import org.hebb.experiments.nalsm.NalsmLiquid;
 import org.hebb.experiments.nalsm.UnsupervisedPhase;
 import org.hebb.experiments.quickstart.Quickstart;
 import org.hebb.experiments.readout.PixelReadout;
+import org.hebb.experiments.stdp.SongExperiment;
+import org.hebb.experiments.stdp.SongMillerAbbott;
 import org.hebb.experiments.whatwhen.WhatWhenExperiment;
 import org.hebb.experiments.whatwhen.WhatWhenSettings;
 import org.hebb.opencl.OpenClDevices;
@@ -27,7 +29,7 @@ import picocli.CommandLine.Option;
         subcommands = {HebbCommand.QuickstartCommand.class, HebbCommand.LiquidDynamicsCommand.class,
                 HebbCommand.DevicesCommand.class, HebbCommand.PixelReadoutCommand.class,
                 HebbCommand.NalsmCommand.class, HebbCommand.Izhikevich2003Command.class,
-                HebbCommand.WhatWhenCommand.class})
+                HebbCommand.WhatWhenCommand.class, HebbCommand.SongCommand.class})
 public final class HebbCommand implements Runnable {
     /** Entry point. */
     public static void main(String[] args) {
@@ -191,6 +193,74 @@ public final class HebbCommand implements Runnable {
                     r.inhibitoryRateHz(), r.alpha().peakHz(), r.alpha().hasPeak() ? "a peak" : "no peak",
                     r.gamma().peakHz(), r.gamma().hasPeak() ? "a peak" : "no peak", r.wallSeconds(),
                     out.toAbsolutePath());
+            return 0;
+        }
+    }
+
+    /** {@code hebb song}: additive STDP makes one neuron's input weights bimodal (Song, Miller and Abbott 2000). */
+    @Command(name = "song", mixinStandardHelpOptions = true,
+            description = "Song, Miller & Abbott (2000): Poisson inputs with additive STDP onto one conductance LIF "
+                    + "neuron; the weight histogram, the fraction of weights near a bound and the output rate over "
+                    + "time; result.json, summary.md, plots.")
+    static final class SongCommand implements Callable<Integer> {
+        @Option(names = "--cell", defaultValue = "song2000", description = "song2000 (the paper: tau_m 20 ms, E_L "
+                + "-70 mV, g_max 0.015) or brian2 (Brian2's example: tau_m 10 ms, E_L -74 mV, g_max 0.01) "
+                + "(default ${DEFAULT-VALUE}).")
+        String cell;
+
+        @Option(names = "--inputs", defaultValue = "1000", description = "Excitatory Poisson inputs "
+                + "(default ${DEFAULT-VALUE}).")
+        int inputs;
+
+        @Option(names = "--rate", defaultValue = "10", description = "Input rate, Hz (default ${DEFAULT-VALUE}).")
+        double rateHz;
+
+        @Option(names = "--correlated", defaultValue = "0", description = "How many inputs (the first ones) share "
+                + "spikes (default ${DEFAULT-VALUE}).")
+        int correlated;
+
+        @Option(names = "--correlation", defaultValue = "0.2", description = "Their pairwise correlation "
+                + "(default ${DEFAULT-VALUE}).")
+        double correlation;
+
+        @Option(names = "--inhibitory", defaultValue = "0", description = "Static inhibitory Poisson inputs at the "
+                + "same rate, g 0.05 leak units (the paper had 200) (default ${DEFAULT-VALUE}).")
+        int inhibitory;
+
+        @Option(names = "--a-plus", defaultValue = "0.005", description = "Potentiation per pair as a fraction of "
+                + "g_max; a_minus = 1.05 a_plus (default ${DEFAULT-VALUE}).")
+        double aPlus;
+
+        @Option(names = "--duration", defaultValue = "300", description = "Biological time, s "
+                + "(default ${DEFAULT-VALUE}).")
+        double durationS;
+
+        @Option(names = "--snapshot", defaultValue = "10", description = "Seconds between snapshots of the weights "
+                + "(default ${DEFAULT-VALUE}).")
+        double snapshotS;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Master seed (default ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--out", defaultValue = "out/song", description = "Output directory "
+                + "(default ${DEFAULT-VALUE}).")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            Map<String, SongMillerAbbott.Cell> cells = Map.of("song2000", SongMillerAbbott.Cell.SONG_2000,
+                    "brian2", SongMillerAbbott.Cell.BRIAN2_EXAMPLE);
+            SongMillerAbbott.Cell chosen = cells.get(cell);
+            if (chosen == null) {
+                throw new IllegalArgumentException("cell = '" + cell + "' is not allowed: must be one of "
+                        + cells.keySet());
+            }
+            SongMillerAbbott.Result r = SongExperiment.run(new SongMillerAbbott.Config(chosen, inputs, rateHz,
+                    correlated, correlation, inhibitory, aPlus, durationS * 1000, seed), snapshotS * 1000, out);
+            System.out.printf("Song, Miller & Abbott, seed %d, %.0f s: output %.1f -> %.1f Hz (first and last "
+                            + "tenth), %.1f%% of weights within 10%% of a bound; %.1f s. Results in %s%n", seed,
+                    durationS, r.outputRateFirstHz(), r.outputRateLastHz(), 100 * r.fractionNearBounds(),
+                    r.simulationSeconds(), out.toAbsolutePath());
             return 0;
         }
     }

@@ -8,12 +8,15 @@ import java.util.List;
 import org.hebb.simulator.io.AtomicFiles;
 import org.hebb.simulator.monitor.SpikeMonitor;
 import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** PNG plots of simulation results (rasters, rates), written atomically; works without a display. */
+/** PNG plots of simulation results (rasters, rates, histograms), written atomically; works without a display. */
 public final class Plots {
     static {
         System.setProperty("java.awt.headless", "true");
@@ -86,7 +89,19 @@ public final class Plots {
         save(file, chart);
     }
 
-    private static void save(Path file, XYChart chart) throws IOException {
+    /** A bar chart: one or more series of values over the same categories. */
+    public static void bars(Path file, String title, String xLabel, String yLabel, List<String> categories,
+                            List<String> labels, List<double[]> values) throws IOException {
+        CategoryChart chart = new CategoryChartBuilder().width(1000).height(500).title(title)
+                .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        for (int k = 0; k < labels.size(); k++) {
+            chart.addSeries(labels.get(k), categories, java.util.Arrays.stream(values.get(k)).boxed().toList());
+        }
+        save(file, chart);
+    }
+
+    private static void save(Path file, Chart<?, ?> chart) throws IOException {
         AtomicFiles.write(file, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
     }
 }

@@ -1,5 +1,9 @@
 package org.hebb.experiments.stdp;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
 import org.hebb.neurons.lif.IfCondExp;
 import org.hebb.plasticity.stdp.Stdp;
 import org.hebb.plasticity.stdp.StdpSynapses;
@@ -8,6 +12,7 @@ import org.hebb.simulator.connect.Connectors;
 import org.hebb.simulator.connect.Projection;
 import org.hebb.simulator.connect.Synapses;
 import org.hebb.simulator.init.Values;
+import org.hebb.simulator.monitor.RuleStateMonitor;
 import org.hebb.simulator.monitor.SpikeMonitor;
 import org.hebb.simulator.population.NeuronPopulation;
 import org.hebb.simulator.population.Population;
@@ -26,6 +31,10 @@ public final class SongMillerAbbott {
     public static final double LEAK_US = 0.01;
     /** Inhibitory synaptic conductance, uS (0.05 leak units). */
     public static final double G_INH_US = 0.05 * LEAK_US;
+    /** a_minus / a_plus, the paper's 1.05. */
+    public static final double A_MINUS_OVER_A_PLUS = 1.05;
+    /** Time step, ms. */
+    public static final double DT_MS = 0.1;
 
     /**
      * The neuron and the bound of its plastic conductances.
@@ -78,29 +87,56 @@ public final class SongMillerAbbott {
     }
 
     /**
+     * The weights and the output at one moment of a run.
+     *
+     * @param timeMs             biological time, ms
+     * @param fractionNearBounds fraction of weights within 10% of g_max of either bound
+     * @param meanCorrelated     mean weight of the correlated inputs over g_max (NaN without them)
+     * @param meanUncorrelated   mean weight of the other inputs over g_max (NaN without them)
+     * @param outputRateHz       output rate since the previous snapshot (or the start), Hz
+     * @param histogram          weights per tenth of g_max, [0, 0.1) first, [0.9, 1] last
+     */
+    public record Snapshot(double timeMs, double fractionNearBounds, double meanCorrelated, double meanUncorrelated,
+                           double outputRateHz, int[] histogram) {
+    }
+
+    /**
      * What a run produced.
      *
      * @param weightsOverGMax     final weights as fractions of g_max, correlated inputs first
      * @param outputRateFirstHz   output rate over the first tenth of the run, Hz
      * @param outputRateLastHz    output rate over the last tenth of the run, Hz
-     * @param fractionNearBounds  fraction of weights within 10% of g_max of either bound
+     * @param fractionNearBounds  fraction of final weights within 10% of g_max of either bound
      * @param meanCorrelated      mean final weight of the correlated inputs over g_max (NaN without them)
-     * @param meanUncorrelated    mean final weight of the other inputs over g_max
+     * @param meanUncorrelated    mean final weight of the other inputs over g_max (NaN without them)
+     * @param start               the initial weights (its output rate is NaN)
+     * @param snapshots           the weights and output rate every snapshot interval, the last at the end
      * @param simulationSeconds   wall time of the run, s
      */
     public record Result(Config config, float[] weightsOverGMax, double outputRateFirstHz, double outputRateLastHz,
-                         double fractionNearBounds, double meanCorrelated, double meanUncorrelated,
-                         double simulationSeconds) {
+                         double fractionNearBounds, double meanCorrelated, double meanUncorrelated, Snapshot start,
+                         List<Snapshot> snapshots, double simulationSeconds) {
     }
 
     /** The paper's STDP rule with potentiation amplitude {@code aPlus} (fraction of g_max). */
     public static Stdp rule(double aPlus, double gMaxUs) {
-        return Stdp.builder().tauPlus(20).tauMinus(20).aPlus(aPlus).aMinus(aPlus * 1.05).wMax(gMaxUs).build();
+        return Stdp.builder().tauPlus(20).tauMinus(20).aPlus(aPlus).aMinus(aPlus * A_MINUS_OVER_A_PLUS).wMax(gMaxUs).build();
     }
 
-    /** Builds and runs the network on one thread. */
+    /** Builds and runs the network on one thread; one snapshot, at the end. */
     public static Result run(Config config) {
-        try (Network net = Network.builder().dt(0.1).seed(config.seed()).threads(1).build()) {
+        return run(config, config.durationMs());
+    }
+
+    /**
+     * Builds and runs the network on one thread, taking a snapshot of the weights and the output rate every
+     * {@code snapshotMs} (rounded to whole steps).
+     */
+    public static Result run(Config config, double snapshotMs) {
+        Require.positive("snapshot interval", snapshotMs, "ms");
+        Require.that(snapshotMs <= config.durationMs(), "snapshot interval = " + snapshotMs + " ms is not allowed: "
+                + "must be at most the duration, " + config.durationMs() + " ms");
+        try (Network net = Network.builder().dt(DT_MS).seed(config.seed()).threads(1).build()) {
             IfCondExp model = IfCondExp.builder()
                     .cm(LEAK_US * config.cell().tauMs()).tauM(config.cell().tauMs()).tauRefrac(0)
                     .vRest(config.cell().restMv()).vReset(-60).vThresh(-54)
@@ -109,27 +145,30 @@ public final class SongMillerAbbott {
             NeuronPopulation neuron = net.addNeurons("neuron", 1, model);
             neuron.initialize("v", Values.constant(config.cell().restMv()));
             int correlated = config.correlatedInputs();
-            StdpSynapses[] groups = new StdpSynapses[correlated > 0 ? 2 : 1];
-            int g = 0;
+            List<StdpSynapses> groups = new ArrayList<>();
             if (correlated > 0) {
-                groups[g++] = attach(net, net.addCorrelatedPoissonSource("correlated", correlated,
-                        config.rateHz(), config.correlation()), neuron, config);
+                groups.add(attach(net, net.addCorrelatedPoissonSource("correlated", correlated,
+                        config.rateHz(), config.correlation()), neuron, config));
             }
             if (correlated < config.inputs()) {
-                groups[g] = attach(net, net.addPoissonSource("uncorrelated", config.inputs() - correlated,
-                        config.rateHz()), neuron, config);
-            } else {
-                groups = new StdpSynapses[] {groups[0]};
+                groups.add(attach(net, net.addPoissonSource("uncorrelated", config.inputs() - correlated,
+                        config.rateHz()), neuron, config));
             }
             if (config.inhibitoryInputs() > 0) {
                 net.connect(net.addPoissonSource("inhibitory", config.inhibitoryInputs(), config.rateHz()), neuron,
                         Connectors.allToAll(true), Synapses.onto("inhibitory").weights(Values.constant(G_INH_US)));
             }
+            List<RuleStateMonitor> weightMonitors = new ArrayList<>();
+            for (StdpSynapses group : groups) {
+                weightMonitors.add(net.monitorRule(group, "weight",
+                        IntStream.range(0, group.weights().length).toArray(), snapshotMs));
+            }
             SpikeMonitor output = net.monitorSpikes(neuron);
+            Snapshot initial = snapshot(config, weightsOverGMax(config, groups), 0, Double.NaN);
             long start = System.nanoTime();
             net.run(config.durationMs());
             double seconds = (System.nanoTime() - start) / 1e9;
-            return summarize(config, groups, output, seconds);
+            return summarize(config, groups, weightMonitors, output.times(), initial, seconds);
         }
     }
 
@@ -140,7 +179,7 @@ public final class SongMillerAbbott {
         return net.addPlasticity(projection, rule(config.aPlus(), gMax));
     }
 
-    private static Result summarize(Config config, StdpSynapses[] groups, SpikeMonitor output, double seconds) {
+    private static float[] weightsOverGMax(Config config, List<StdpSynapses> groups) {
         float[] weights = new float[config.inputs()];
         int offset = 0;
         for (StdpSynapses group : groups) {
@@ -150,33 +189,70 @@ public final class SongMillerAbbott {
             }
             offset += w.length;
         }
+        return weights;
+    }
+
+    private static Result summarize(Config config, List<StdpSynapses> groups, List<RuleStateMonitor> weightMonitors,
+                                    double[] spikeTimesMs, Snapshot initial, double seconds) {
+        double gMax = config.cell().gMaxUs();
+        float[] weights = weightsOverGMax(config, groups);
+        List<Snapshot> snapshots = new ArrayList<>();
+        double[] times = weightMonitors.get(0).times();
+        float[][] series = new float[config.inputs()][];
+        int offset = 0;
+        for (int g = 0; g < groups.size(); g++) {
+            int size = groups.get(g).weights().length;
+            for (int k = 0; k < size; k++) {
+                series[offset + k] = weightMonitors.get(g).trace(k);
+            }
+            offset += size;
+        }
+        float[] sample = new float[config.inputs()];
+        double previousMs = 0;
+        for (int s = 0; s < times.length; s++) {
+            for (int j = 0; j < sample.length; j++) {
+                sample[j] = (float) (series[j][s] / gMax);
+            }
+            snapshots.add(snapshot(config, sample, times[s],
+                    spikesIn(spikeTimesMs, previousMs, times[s]) / ((times[s] - previousMs) / 1000)));
+            previousMs = times[s];
+        }
+        Snapshot end = snapshot(config, weights, config.durationMs(), Double.NaN);
+        double tenth = config.durationMs() / 10;
+        return new Result(config, weights, spikesIn(spikeTimesMs, 0, tenth) / (tenth / 1000),
+                spikesIn(spikeTimesMs, config.durationMs() - tenth, config.durationMs()) / (tenth / 1000),
+                end.fractionNearBounds(), end.meanCorrelated(), end.meanUncorrelated(), initial,
+                List.copyOf(snapshots), seconds);
+    }
+
+    private static Snapshot snapshot(Config config, float[] weightsOverGMax, double timeMs, double outputRateHz) {
+        int[] histogram = new int[10];
         int nearBounds = 0;
         double sumCorrelated = 0;
         double sumUncorrelated = 0;
-        for (int j = 0; j < weights.length; j++) {
-            if (weights[j] <= 0.1f || weights[j] >= 0.9f) {
+        for (int j = 0; j < weightsOverGMax.length; j++) {
+            float w = weightsOverGMax[j];
+            histogram[Math.min(histogram.length - 1, (int) (w * histogram.length))]++;
+            if (w <= 0.1f || w >= 0.9f) {
                 nearBounds++;
             }
             if (j < config.correlatedInputs()) {
-                sumCorrelated += weights[j];
+                sumCorrelated += w;
             } else {
-                sumUncorrelated += weights[j];
+                sumUncorrelated += w;
             }
         }
         int uncorrelated = config.inputs() - config.correlatedInputs();
-        double tenth = config.durationMs() / 10;
-        double first = 0;
-        double last = 0;
-        for (double t : output.times()) {
-            if (t < tenth) {
-                first++;
-            } else if (t >= config.durationMs() - tenth) {
-                last++;
-            }
-        }
-        return new Result(config, weights, first / (tenth / 1000), last / (tenth / 1000),
-                (double) nearBounds / weights.length,
+        return new Snapshot(timeMs, (double) nearBounds / weightsOverGMax.length,
                 config.correlatedInputs() > 0 ? sumCorrelated / config.correlatedInputs() : Double.NaN,
-                uncorrelated > 0 ? sumUncorrelated / uncorrelated : Double.NaN, seconds);
+                uncorrelated > 0 ? sumUncorrelated / uncorrelated : Double.NaN, outputRateHz, histogram);
+    }
+
+    private static int spikesIn(double[] timesMs, double fromMs, double toMs) {
+        int count = 0;
+        for (double t : timesMs) {
+            count += t >= fromMs && t < toMs ? 1 : 0;
+        }
+        return count;
     }
 }

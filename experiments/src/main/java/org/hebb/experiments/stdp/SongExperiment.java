@@ -1,0 +1,138 @@
+package org.hebb.experiments.stdp;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.hebb.experiments.output.JsonOutput;
+import org.hebb.experiments.output.Plots;
+import org.hebb.experiments.stdp.SongMillerAbbott.Config;
+import org.hebb.experiments.stdp.SongMillerAbbott.Result;
+import org.hebb.experiments.stdp.SongMillerAbbott.Snapshot;
+import org.hebb.simulator.io.AtomicFiles;
+
+/**
+ * Runs {@link SongMillerAbbott} with snapshots and writes what a person looks at: how the weights leave the
+ * uniform start for the bounds, how the output rate settles, and the final weight histogram.
+ */
+public final class SongExperiment {
+    private SongExperiment() {
+    }
+
+    /** Runs one configuration, a snapshot every {@code snapshotMs}, and writes the results to {@code out}. */
+    public static Result run(Config config, double snapshotMs, Path out) throws IOException {
+        Result result = SongMillerAbbott.run(config, snapshotMs);
+        Map<String, Object> json = summary(result, snapshotMs);
+        JsonOutput.write(out.resolve("result.json"), json);
+        plot(out, result);
+        AtomicFiles.write(out.resolve("summary.md"), markdown(json, result));
+        return result;
+    }
+
+    private static Map<String, Object> summary(Result r, double snapshotMs) {
+        Config c = r.config();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("experiment", "Song, Miller & Abbott (2000): additive STDP onto one conductance LIF neuron");
+        json.put("seed", c.seed());
+        json.put("tau_m_ms", c.cell().tauMs());
+        json.put("e_leak_mv", c.cell().restMv());
+        json.put("g_max_leak_units", c.cell().gMaxLeak());
+        json.put("inputs", c.inputs());
+        json.put("rate_hz", c.rateHz());
+        json.put("correlated_inputs", c.correlatedInputs());
+        json.put("correlation", c.correlatedInputs() > 0 ? c.correlation() : null);
+        json.put("inhibitory_inputs", c.inhibitoryInputs());
+        json.put("a_plus", c.aPlus());
+        json.put("a_minus", c.aPlus() * SongMillerAbbott.A_MINUS_OVER_A_PLUS);
+        json.put("dt_ms", SongMillerAbbott.DT_MS);
+        json.put("duration_s", c.durationMs() / 1000);
+        json.put("snapshot_interval_s", snapshotMs / 1000);
+        json.put("output_rate_first_tenth_hz", r.outputRateFirstHz());
+        json.put("output_rate_last_tenth_hz", r.outputRateLastHz());
+        json.put("fraction_near_bounds", r.fractionNearBounds());
+        json.put("mean_weight_correlated", finiteOrNull(r.meanCorrelated()));
+        json.put("mean_weight_uncorrelated", finiteOrNull(r.meanUncorrelated()));
+        json.put("wall_seconds", r.simulationSeconds());
+        List<Map<String, Object>> snapshots = new ArrayList<>();
+        for (Snapshot s : r.snapshots()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("time_s", s.timeMs() / 1000);
+            m.put("fraction_near_bounds", s.fractionNearBounds());
+            m.put("mean_weight_correlated", finiteOrNull(s.meanCorrelated()));
+            m.put("mean_weight_uncorrelated", finiteOrNull(s.meanUncorrelated()));
+            m.put("output_rate_hz", s.outputRateHz());
+            m.put("histogram", s.histogram());
+            snapshots.add(m);
+        }
+        json.put("initial_histogram", r.start().histogram());
+        json.put("snapshots", snapshots);
+        json.put("final_weights_over_g_max", r.weightsOverGMax());
+        return json;
+    }
+
+    private static Double finiteOrNull(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+
+    private static void plot(Path out, Result r) throws IOException {
+        List<Snapshot> snapshots = r.snapshots();
+        Snapshot first = r.start();
+        Snapshot last = snapshots.get(snapshots.size() - 1);
+        String title = String.format("Song, Miller & Abbott, %d inputs at %.0f Hz, seed %d", r.config().inputs(),
+                r.config().rateHz(), r.config().seed());
+        List<String> bins = new ArrayList<>();
+        for (int b = 0; b < first.histogram().length; b++) {
+            bins.add(String.format("%.1f-%.1f", b / 10.0, (b + 1) / 10.0));
+        }
+        Plots.bars(out.resolve("weights.png"), title + ": weight histogram", "w / g_max", "synapses", bins,
+                List.of(String.format("t = %.0f s", first.timeMs() / 1000),
+                        String.format("t = %.0f s", last.timeMs() / 1000)),
+                List.of(asDoubles(first.histogram()), asDoubles(last.histogram())));
+        double[] timesS = snapshots.stream().mapToDouble(s -> s.timeMs() / 1000).toArray();
+        List<String> labels = new ArrayList<>(List.of("fraction within 10% of a bound"));
+        List<double[]> series = new ArrayList<>(List.of(
+                snapshots.stream().mapToDouble(Snapshot::fractionNearBounds).toArray()));
+        if (r.config().correlatedInputs() > 0) {
+            labels.add("mean weight / g_max, correlated inputs");
+            series.add(snapshots.stream().mapToDouble(Snapshot::meanCorrelated).toArray());
+        }
+        if (r.config().correlatedInputs() < r.config().inputs()) {
+            labels.add("mean weight / g_max, uncorrelated inputs");
+            series.add(snapshots.stream().mapToDouble(Snapshot::meanUncorrelated).toArray());
+        }
+        Plots.lines(out.resolve("weights_over_time.png"), title + ": weights over time", "time (s)", "fraction",
+                timesS, labels, series);
+        Plots.lines(out.resolve("output_rate.png"), title + ": output rate between snapshots", "time (s)",
+                "rate (Hz)", timesS, List.of("output rate"),
+                List.of(snapshots.stream().mapToDouble(Snapshot::outputRateHz).toArray()));
+    }
+
+    private static double[] asDoubles(int[] values) {
+        double[] d = new double[values.length];
+        for (int k = 0; k < values.length; k++) {
+            d[k] = values[k];
+        }
+        return d;
+    }
+
+    private static String markdown(Map<String, Object> json, Result r) {
+        StringBuilder md = new StringBuilder("# Song, Miller & Abbott (2000)\n\n| quantity | value |\n|---|---|\n");
+        json.forEach((k, v) -> {
+            if (!(v instanceof List<?>) && !(v instanceof float[]) && !(v instanceof int[])) {
+                md.append("| ").append(k).append(" | ").append(v).append(" |\n");
+            }
+        });
+        md.append("\n| time (s) | within 10% of a bound | output rate (Hz) | weights per tenth of g_max |\n"
+                + "|---|---|---|---|\n");
+        for (Snapshot s : r.snapshots()) {
+            md.append(String.format("| %.1f | %.3f | %.2f | %s |%n", s.timeMs() / 1000, s.fractionNearBounds(),
+                    s.outputRateHz(), java.util.Arrays.toString(s.histogram())));
+        }
+        md.append("\nPlots: weights.png (histogram at the start and at the end), weights_over_time.png, "
+                + "output_rate.png.\n");
+        return md.toString();
+    }
+}

@@ -1,0 +1,65 @@
+package org.hebb.experiments.stdp;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.hebb.experiments.output.JsonOutput;
+import org.hebb.experiments.stdp.SongMillerAbbott.Cell;
+import org.hebb.experiments.stdp.SongMillerAbbott.Config;
+import org.hebb.experiments.stdp.SongMillerAbbott.Result;
+import org.hebb.experiments.stdp.SongMillerAbbott.Snapshot;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SongExperimentTest {
+    private static final double DURATION_MS = 20_000;
+    private static final Config CONFIG = new Config(Cell.SONG_2000, 1000, 10, 100, 0.2, 0, 0.005, DURATION_MS, 3);
+
+    @Test
+    void snapshotsAgreeWithTheFinalWeightsAndTheRatesAndLeaveTheRunAsItWas(@TempDir Path out) throws Exception {
+        Result plain = SongMillerAbbott.run(CONFIG);
+        Result r = SongExperiment.run(CONFIG, DURATION_MS / 10, out);
+
+        assertArrayEquals(plain.weightsOverGMax(), r.weightsOverGMax(), "snapshots must not change the run");
+        assertEquals(10, r.snapshots().size());
+        Snapshot first = r.snapshots().get(0);
+        Snapshot last = r.snapshots().get(9);
+        assertEquals(DURATION_MS / 10, first.timeMs(), 1e-6);
+        assertEquals(DURATION_MS, last.timeMs(), 1e-6);
+        assertEquals(r.outputRateFirstHz(), first.outputRateHz(), 1e-9);
+        assertEquals(r.outputRateLastHz(), last.outputRateHz(), 1e-9);
+        assertEquals(r.fractionNearBounds(), last.fractionNearBounds(), 1e-12);
+        assertEquals(r.meanCorrelated(), last.meanCorrelated(), 1e-9);
+        assertEquals(r.meanUncorrelated(), last.meanUncorrelated(), 1e-9);
+        for (Snapshot s : r.snapshots()) {
+            assertEquals(1000, java.util.Arrays.stream(s.histogram()).sum());
+        }
+        // initial weights U(0, g_max): a fifth within 10% of a bound, give or take four standard deviations
+        assertEquals(0.2, r.start().fractionNearBounds(), 4 * Math.sqrt(0.2 * 0.8 / 1000));
+        assertEquals(0.5, r.start().meanUncorrelated(), 4 * Math.sqrt(1.0 / 12 / 900));
+        assertTrue(last.meanCorrelated() > r.start().meanCorrelated(), "the correlated group gains weight");
+
+        Map<?, ?> json = JsonOutput.read(out.resolve("result.json"), Map.class);
+        assertEquals(3, ((Number) json.get("seed")).intValue());
+        assertEquals(10, ((List<?>) json.get("snapshots")).size());
+        assertEquals(r.fractionNearBounds(), ((Number) json.get("fraction_near_bounds")).doubleValue(), 1e-12);
+        for (String file : List.of("summary.md", "weights.png", "weights_over_time.png", "output_rate.png")) {
+            assertTrue(Files.size(out.resolve(file)) > 0, file);
+        }
+    }
+
+    @Test
+    void aSnapshotIntervalOutsideTheRunIsRefused() {
+        String message = assertThrows(IllegalArgumentException.class,
+                () -> SongMillerAbbott.run(CONFIG, 2 * DURATION_MS)).getMessage();
+        assertTrue(message.contains("snapshot interval = 40000.0 ms"), message);
+        assertThrows(IllegalArgumentException.class, () -> SongMillerAbbott.run(CONFIG, 0));
+    }
+}
