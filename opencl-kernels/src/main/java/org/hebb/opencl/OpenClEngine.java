@@ -443,7 +443,7 @@ final class OpenClEngine implements Engine {
     /**
      * {@inheritDoc} As on the Java backend, the plasticity of the last step run is applied first and the rules'
      * reset actions run (an astrocyte's rates go back to the device); then spikes in flight, spike flags and
-     * counts, delay rings and traces are zeroed on the device.
+     * counts, delay rings, traces and the three-factor rule's eligibilities are zeroed on the device.
      */
     @Override
     public void resetDynamics(Runnable restoreNeuronState) {
@@ -466,6 +466,9 @@ final class OpenClEngine implements Engine {
         }
         for (DeviceTrace t : traces.values()) {
             clearWords(t.ring, t.length);
+        }
+        for (RuleLaunch l : learning) {
+            l.restarted();
         }
         session.finish();
     }
@@ -1137,6 +1140,10 @@ final class OpenClEngine implements Engine {
         void download() {
             session.read(delivery.weightBuffer, (long) Sizeof.cl_float * synapseBase, hostWeights);
         }
+
+        /** Zeroes the rule's dynamic state on the device when the network's dynamics restart (none by default). */
+        void restarted() {
+        }
     }
 
     /** Pair-based STDP on one projection. */
@@ -1277,6 +1284,14 @@ final class OpenClEngine implements Engine {
             if (rule.paired()) {
                 session.read(eligibility, rule.eligibility());
                 session.read(eligibilityStep, rule.eligibilityStep());
+            }
+        }
+
+        /** As its reset action does on the host, the paired eligibilities go to zero. */
+        @Override
+        void restarted() {
+            if (rule.paired() && rule.eligibility().length > 0) {
+                clearWords(eligibility, rule.eligibility().length);
             }
         }
     }

@@ -427,7 +427,8 @@ class OpenClConformanceTest {
     /**
      * The three-factor rule on the device: heterogeneous delays, a modulator changing every step from a callback
      * (global, or per postsynaptic neuron and of either sign), a gate that closes now and then, a signal for the
-     * gate in one case; two runs. Gaps between eligibility updates stay below the decay table (4096 steps), where
+     * gate in one case; two runs with a reset of the dynamics (eligibilities included) between them. Gaps between
+     * eligibility updates stay below the decay table (4096 steps), where
      * both backends multiply by the same table entry.
      */
     private static Modulated modulated(BackendKind backend, ThreeFactor.Eligibility eligibility,
@@ -455,6 +456,7 @@ class OpenClConformanceTest {
             });
             SpikeMonitor spikes = net.monitorSpikes(out);
             net.run(200);
+            net.resetState();
             net.run(150);
             return new Modulated(spikes.neurons(), spikes.times(), rule.weights().clone(),
                     rule.values("eligibility").clone());

@@ -104,6 +104,9 @@ public final class ThreeFactorSynapses implements ThreeFactorUpdate, RuleState {
         }
         context.onSynapses(this);
         context.afterSynapseUpdates(this::afterSynapseUpdates);
+        if (eligibility != null) {
+            context.onReset(() -> java.util.Arrays.fill(eligibility, 0f));
+        }
     }
 
     /** Sets the modulator of every postsynaptic neuron (the global modulator). */

@@ -92,6 +92,38 @@ class ThreeFactorTest {
         assertEquals(expected2, w[2] - 0.5, 0.005 * Math.abs(expected2));
     }
 
+    /** A reset between trials zeroes the eligibilities: a reward after it changes no weight. */
+    @Test
+    void aResetOfTheDynamicsForgetsEarlierPairings() {
+        for (boolean reset : new boolean[] {false, true}) {
+            try (Network net = Network.builder().dt(DT).threads(1).build()) {
+                SpikeTimesSource pre = net.addSpikeTimes("pre", new double[][] {{100}, {120}});
+                SpikeTimesSource driver = net.addSpikeTimes("driver", new double[][] {{109.9}});
+                NeuronPopulation post = net.addNeurons("post", 1, IfCurrDelta.builder().build());
+                Projection p = net.connect(pre, post, Connectors.allToAll(true),
+                        Synapses.onto("excitatory").weights(Values.constant(0.5)));
+                net.connect(driver, post, Connectors.oneToOne(), Synapses.onto("excitatory").weights(
+                        Values.constant(100)));
+                ThreeFactorSynapses rule = net.addPlasticity(p, ThreeFactor.builder().tauEligibility(1000)
+                        .aPlus(1).aMinus(1).eta(0.01).wMin(0).wMax(1)
+                        .modulator((step, t) -> t >= 1000 - 1e-9 && t < 1010 - 1e-9 ? 1 : 0).build());
+                net.run(500);
+                assertTrue(rule.eligibility()[0] > 0 && rule.eligibility()[1] < 0, "the pairings left eligibility");
+                if (reset) {
+                    net.resetState();
+                    assertArrayEquals(new float[2], rule.eligibility(), "eligibility after the reset");
+                }
+                net.run(1000);
+                float[] w = rule.weights();
+                if (reset) {
+                    assertArrayEquals(new float[] {0.5f, 0.5f}, w, "no eligibility, so the reward changes nothing");
+                } else {
+                    assertTrue(w[0] > 0.5f && w[1] < 0.5f, "without the reset the reward acts: " + w[0] + ", " + w[1]);
+                }
+            }
+        }
+    }
+
     /** Sum over the 100 reward steps (10000 to 10099) of the eligibility decay since step {@code since}. */
     private static double rewardSum(int since, double tauE) {
         double sum = 0;
