@@ -426,7 +426,7 @@ class OpenClConformanceTest {
 
     /**
      * The three-factor rule on the device: heterogeneous delays, a modulator changing every step from a callback
-     * (global, or per postsynaptic neuron and of either sign), a gate that closes now and then, a signal for the
+     * (global, or per postsynaptic neuron, of either sign and at times on a tenth of the neurons only), a gate that closes now and then, a signal for the
      * gate in one case; two runs with a reset of the dynamics (eligibilities included) between them. Gaps between
      * eligibility updates stay below the decay table (4096 steps), where
      * both backends multiply by the same table entry.
@@ -448,8 +448,11 @@ class OpenClConformanceTest {
                 if (modulation == ThreeFactor.Modulation.GLOBAL) {
                     rule.setModulator(Math.sin(t / 20));
                 } else {
+                    // in every other 25 ms only one neuron in ten is modulated (the Java rule then walks the
+                    // transposed index instead of the rows)
+                    boolean few = ((int) (t / 25)) % 2 == 1;
                     for (int i = 0; i < 50; i++) {
-                        rule.setModulator(i, Math.sin(t / 20 + i));
+                        rule.setModulator(i, few && i % 10 != 0 ? 0 : Math.sin(t / 20 + i));
                     }
                     rule.setGate(((int) (t / 50)) % 4 == 0 ? 0 : 0.5 + (step % 7) * 0.1);
                 }

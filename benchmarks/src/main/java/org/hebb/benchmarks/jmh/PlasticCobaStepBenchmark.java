@@ -8,7 +8,9 @@ import org.hebb.plasticity.Signal;
 import org.hebb.plasticity.astrocyte.Astrocyte;
 import org.hebb.plasticity.astrocyte.AstrocyteStdp;
 import org.hebb.plasticity.threefactor.ThreeFactor;
+import org.hebb.simulator.BackendKind;
 import org.hebb.simulator.Network;
+import org.hebb.simulator.connect.Delays;
 import org.hebb.simulator.monitor.SpikeMonitor;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -32,7 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * synapse in every step when modulated) and JMH reports it per microsecond of whole steps: synaptic updates per
  * second within a step. The rule's own cost is the difference to {@code rule = none}. Rules: none, stdp ({@link CobaNetwork#stdpOnExcitatory()}), three-factor
  * (paired eligibility with a modulator that is zero, the cost of eligibility bookkeeping) and three-factor-modulated
- * (modulator non-zero in every step: every E->E synapse is updated in every step).
+ * (modulator non-zero in every step: every E->E synapse is updated in every step). {@code delays} gives the E->E
+ * synapses per-synapse delays (for example "1-50": 0.1 to 5 ms).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -43,6 +46,10 @@ import org.openjdk.jmh.annotations.Warmup;
 public class PlasticCobaStepBenchmark {
     @Param({"none", "stdp", "astrocyte-stdp", "three-factor", "three-factor-modulated"})
     String rule;
+
+    /** E->E delays in steps: "1" (COBA's own) or "min-max", drawn uniformly per synapse. */
+    @Param({"1"})
+    String delays;
 
     private Network network;
     private SpikeMonitor excitatory;
@@ -58,7 +65,10 @@ public class PlasticCobaStepBenchmark {
 
     @Setup(Level.Trial)
     public void build() {
-        CobaNetwork coba = CobaNetwork.build(4000, 1, 1, IfCondExp.Integration.EULER);
+        String[] range = delays.split("-");
+        CobaNetwork coba = CobaNetwork.build(4000, 1, 1, IfCondExp.Integration.EULER, BackendKind.JAVA,
+                range.length == 1 ? Delays.steps(Integer.parseInt(range[0]))
+                        : Delays.uniformSteps(Integer.parseInt(range[0]), Integer.parseInt(range[1])));
         network = coba.network();
         double wMax = 1.2 * CobaNetwork.LEAK_US;
         switch (rule) {

@@ -6,6 +6,7 @@ import org.hebb.plasticity.stdp.StdpSynapses;
 import org.hebb.simulator.BackendKind;
 import org.hebb.simulator.Network;
 import org.hebb.simulator.connect.Connectors;
+import org.hebb.simulator.connect.Delays;
 import org.hebb.simulator.connect.Projection;
 import org.hebb.simulator.connect.Synapses;
 import org.hebb.simulator.init.Values;
@@ -57,6 +58,15 @@ public record CobaNetwork(Network network, NeuronPopulation excitatory, NeuronPo
     /** As {@link #build(int, long, int, IfCondExp.Integration)}, on the given backend. */
     public static CobaNetwork build(int n, long seed, int threads, IfCondExp.Integration integration,
                                     BackendKind backend) {
+        return build(n, seed, threads, integration, backend, Delays.steps(1));
+    }
+
+    /**
+     * As {@link #build(int, long, int, IfCondExp.Integration, BackendKind)}, with the E->E synapses' delays drawn
+     * from {@code excToExcDelays} (the benchmark's own is one step on every projection).
+     */
+    public static CobaNetwork build(int n, long seed, int threads, IfCondExp.Integration integration,
+                                    BackendKind backend, Delays.DelayDistribution excToExcDelays) {
         Require.atLeast("n", n, 100);
         Network network = Network.builder().dt(0.1).seed(seed).threads(threads).backend(backend).build();
         IfCondExp model = IfCondExp.builder()
@@ -76,7 +86,8 @@ public record CobaNetwork(Network network, NeuronPopulation excitatory, NeuronPo
         double p = 80.0 / n;
         Synapses excitatory = Synapses.onto("excitatory").weights(Values.constant(0.6 * LEAK_US));
         Synapses inhibitory = Synapses.onto("inhibitory").weights(Values.constant(6.7 * LEAK_US));
-        Projection excToExc = network.connect(exc, exc, Connectors.fixedProbability(p, false), excitatory);
+        Projection excToExc = network.connect(exc, exc, Connectors.fixedProbability(p, false),
+                excitatory.delays(excToExcDelays));
         network.connect(exc, inh, Connectors.fixedProbability(p, false), excitatory);
         network.connect(inh, exc, Connectors.fixedProbability(p, false), inhibitory);
         network.connect(inh, inh, Connectors.fixedProbability(p, false), inhibitory);

@@ -45,7 +45,7 @@ final class ClockStdpSynapses implements StdpSynapses, PairStdpUpdate {
         this.minDelay = projection.minDelay();
         this.preTrace = context.trace(projection.source(), rule.tauPlusMs(), 1f, rule.pairing(), maxDelay + 1);
         this.postTrace = context.trace(projection.target(), rule.tauMinusMs(), 1f, rule.pairing(), 2);
-        this.preSpikes = context.spikes(projection.source(), maxDelay + 1);
+        this.preSpikes = context.spikes(projection.source(), minDelay + 1);
         this.incoming = context.incoming();
         this.up = rule.dependence().change(rule.aPlus(), bounds, true);
         this.down = rule.dependence().change(rule.aMinus(), bounds, false);
@@ -68,23 +68,29 @@ final class ClockStdpSynapses implements StdpSynapses, PairStdpUpdate {
         final float slope = down.slope();
         final float min = bounds.min();
         final float max = bounds.max();
-        for (int d = minDelay; d <= maxDelay && d <= spikeStep; d++) {
-            SpikeView arriving = preSpikes.at(spikeStep - d);
+        if (delays != null) {
+            final int[] arriving = synapses.arrivingSynapses(spikeStep);
+            for (int c = 0, n = synapses.arrivingCount(spikeStep); c < n; c++) {
+                int j = arriving[c];
+                depress(j, xPost[targets[j]] * decay, constant, slope, min, max);
+            }
+        } else if (minDelay <= spikeStep) {
+            SpikeView arriving = preSpikes.at(spikeStep - minDelay);
             for (int part = 0; part < arriving.partitions(); part++) {
                 int[] list = arriving.neurons(part);
                 for (int s = 0, n = arriving.count(part); s < n; s++) {
                     int pre = list[s];
                     for (int j = synapses.rowStart(pre), end = synapses.rowEnd(pre); j < end; j++) {
-                        if (delays != null && delays[j] != d) {
-                            continue;
-                        }
-                        float x = xPost[targets[j]] * decay;
-                        float w = weights[j];
-                        weights[j] = Math.min(max, Math.max(min, w + x * (constant + slope * w)));
+                        depress(j, xPost[targets[j]] * decay, constant, slope, min, max);
                     }
                 }
             }
         }
+    }
+
+    private void depress(int j, float x, float constant, float slope, float min, float max) {
+        float w = weights[j];
+        weights[j] = Math.min(max, Math.max(min, w + x * (constant + slope * w)));
     }
 
     /** Postsynaptic spikes of spikeStep meet each incoming synapse's presynaptic trace one delay earlier. */

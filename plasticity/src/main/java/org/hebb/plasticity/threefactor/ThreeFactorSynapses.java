@@ -22,6 +22,8 @@ import org.hebb.util.Require;
  */
 public final class ThreeFactorSynapses implements ThreeFactorUpdate, RuleState {
     private static final int DECAY_TABLE = 1 << 12;
+    /** The modulated update walks the rows when at least one target in this many has a non-zero modulator. */
+    private static final int SWEEP_WHEN_ONE_IN = 8;
 
     private final ThreeFactor rule;
     private final Projection projection;
@@ -71,7 +73,7 @@ public final class ThreeFactorSynapses implements ThreeFactorUpdate, RuleState {
             this.preTrace = context.trace(projection.source(), rule.tauPlusMs, 1f, Trace.Pairing.ALL_TO_ALL,
                     maxDelay + 1);
             this.postTrace = context.trace(projection.target(), rule.tauMinusMs, 1f, Trace.Pairing.ALL_TO_ALL, 2);
-            this.preSpikes = context.spikes(projection.source(), maxDelay + 1);
+            this.preSpikes = context.spikes(projection.source(), minDelay + 1);
             this.projected = null;
             variables.add(new Variable("eligibility", "1", Scope.SYNAPSE));
         } else {
@@ -222,13 +224,25 @@ public final class ThreeFactorSynapses implements ThreeFactorUpdate, RuleState {
             potentiateIncoming(synapses, spikeStep, post);
         }
         float g = gate;
-        if (g != 0f) {
+        int modulated = g != 0f ? modulatedTargets(synapses) : 0;
+        if (modulated > 0) {
+            // with many targets modulated, walking the rows in synapse order (memory in sequence) beats the
+            // transposed index of each modulated target (a cache miss per synapse, no work for the others)
+            boolean bySynapse = modulated * SWEEP_WHEN_ONE_IN >= synapses.targetTo() - synapses.targetFrom();
             if (eligibility != null) {
-                applyPaired(synapses, spikeStep, etaDt() * g);
+                applyPaired(synapses, spikeStep, etaDt() * g, bySynapse);
             } else {
-                applyPresynaptic(synapses, spikeStep, etaDt() * g);
+                applyPresynaptic(synapses, spikeStep, etaDt() * g, bySynapse);
             }
         }
+    }
+
+    private int modulatedTargets(SynapseRange synapses) {
+        int modulated = 0;
+        for (int i = synapses.targetFrom(); i < synapses.targetTo(); i++) {
+            modulated += modulators[i] != 0f ? 1 : 0;
+        }
+        return modulated;
     }
 
     private void afterSynapseUpdates(long spikeStep) {
@@ -267,23 +281,29 @@ public final class ThreeFactorSynapses implements ThreeFactorUpdate, RuleState {
         final int[] targets = synapses.targets();
         final short[] delays = synapses.delays();
         final float aMinus = rule.aMinus;
-        final int now = (int) spikeStep;
-        for (int d = minDelay; d <= maxDelay && d <= spikeStep; d++) {
-            SpikeView arriving = preSpikes.at(spikeStep - d);
+        if (delays != null) {
+            final int[] arriving = synapses.arrivingSynapses(spikeStep);
+            for (int c = 0, n = synapses.arrivingCount(spikeStep); c < n; c++) {
+                int j = arriving[c];
+                depress(j, spikeStep, aMinus * xPost[targets[j]] * decay);
+            }
+        } else if (minDelay <= spikeStep) {
+            SpikeView arriving = preSpikes.at(spikeStep - minDelay);
             for (int part = 0; part < arriving.partitions(); part++) {
                 int[] list = arriving.neurons(part);
                 for (int s = 0, n = arriving.count(part); s < n; s++) {
                     int pre = list[s];
                     for (int j = synapses.rowStart(pre), end = synapses.rowEnd(pre); j < end; j++) {
-                        if (delays != null && delays[j] != d) {
-                            continue;
-                        }
-                        eligibility[j] = eligibilityAt(j, spikeStep) - aMinus * xPost[targets[j]] * decay;
-                        eligibilityStep[j] = now;
+                        depress(j, spikeStep, aMinus * xPost[targets[j]] * decay);
                     }
                 }
             }
         }
+    }
+
+    private void depress(int j, long spikeStep, float change) {
+        eligibility[j] = eligibilityAt(j, spikeStep) - change;
+        eligibilityStep[j] = (int) spikeStep;
     }
 
     private void potentiateIncoming(SynapseRange synapses, long spikeStep, SpikeView post) {
@@ -309,58 +329,85 @@ public final class ThreeFactorSynapses implements ThreeFactorUpdate, RuleState {
         }
     }
 
-    private void applyPaired(SynapseRange synapses, long spikeStep, float etaDtGate) {
-        final int[] start = incoming.start();
-        final int[] synapse = incoming.synapse();
-        final float min = bounds.min();
-        final float max = bounds.max();
-        final int now = (int) spikeStep;
-        for (int i = synapses.targetFrom(); i < synapses.targetTo(); i++) {
-            float factor = etaDtGate * modulators[i];
-            if (factor == 0f) {
-                continue;
+    private void applyPaired(SynapseRange synapses, long spikeStep, float etaDtGate, boolean bySynapse) {
+        if (bySynapse) {
+            final int[] targets = synapses.targets();
+            for (int pre = 0, rows = projection.source().size(); pre < rows; pre++) {
+                for (int j = synapses.rowStart(pre), end = synapses.rowEnd(pre); j < end; j++) {
+                    applyPaired(j, etaDtGate * modulators[targets[j]], spikeStep);
+                }
             }
-            for (int c = start[i], end = start[i + 1]; c < end; c++) {
-                int j = synapse[c];
-                float e = eligibilityAt(j, spikeStep);
-                eligibility[j] = e;
-                eligibilityStep[j] = now;
-                weights[j] = Math.min(max, Math.max(min, weights[j] + factor * e));
+        } else {
+            final int[] start = incoming.start();
+            final int[] synapse = incoming.synapse();
+            for (int i = synapses.targetFrom(); i < synapses.targetTo(); i++) {
+                float factor = etaDtGate * modulators[i];
+                if (factor == 0f) {
+                    continue;
+                }
+                for (int c = start[i], end = start[i + 1]; c < end; c++) {
+                    applyPaired(synapse[c], factor, spikeStep);
+                }
             }
         }
     }
 
-    private void applyPresynaptic(SynapseRange synapses, long spikeStep, float etaDtGate) {
-        final int[] start = incoming.start();
-        final int[] synapse = incoming.synapse();
-        final int[] source = incoming.source();
+    /** Synapse j changes by factor times its eligibility, brought up to spikeStep. */
+    private void applyPaired(int j, float factor, long spikeStep) {
+        if (factor == 0f) {
+            return;
+        }
+        float e = eligibilityAt(j, spikeStep);
+        eligibility[j] = e;
+        eligibilityStep[j] = (int) spikeStep;
+        weights[j] = Math.min(bounds.max(), Math.max(bounds.min(), weights[j] + factor * e));
+    }
+
+    private void applyPresynaptic(SynapseRange synapses, long spikeStep, float etaDtGate, boolean bySynapse) {
         final short[] delays = synapses.delays();
-        final float min = bounds.min();
-        final float max = bounds.max();
         final int uniformDelay = synapses.uniformDelay();
         final float[] uniformX = projected != null ? projected
                 : delays == null && uniformDelay <= spikeStep ? preTrace.at(spikeStep - uniformDelay) : null;
         if (delays == null && uniformX == null) {
             return;
         }
-        for (int i = synapses.targetFrom(); i < synapses.targetTo(); i++) {
-            float factor = etaDtGate * modulators[i];
-            if (factor == 0f) {
-                continue;
+        if (bySynapse) {
+            final int[] targets = synapses.targets();
+            for (int pre = 0, rows = projection.source().size(); pre < rows; pre++) {
+                for (int j = synapses.rowStart(pre), end = synapses.rowEnd(pre); j < end; j++) {
+                    applyPresynaptic(j, pre, etaDtGate * modulators[targets[j]], spikeStep, uniformX, delays);
+                }
             }
-            for (int c = start[i], end = start[i + 1]; c < end; c++) {
-                int j = synapse[c];
-                float x;
-                if (uniformX != null) {
-                    x = uniformX[source[c]];
-                } else if (delays[j] <= spikeStep) {
-                    x = preTrace.at(spikeStep - delays[j])[source[c]];
-                } else {
+        } else {
+            final int[] start = incoming.start();
+            final int[] synapse = incoming.synapse();
+            final int[] source = incoming.source();
+            for (int i = synapses.targetFrom(); i < synapses.targetTo(); i++) {
+                float factor = etaDtGate * modulators[i];
+                if (factor == 0f) {
                     continue;
                 }
-                weights[j] = Math.min(max, Math.max(min, weights[j] + factor * x));
+                for (int c = start[i], end = start[i + 1]; c < end; c++) {
+                    applyPresynaptic(synapse[c], source[c], factor, spikeStep, uniformX, delays);
+                }
             }
         }
+    }
+
+    /** Synapse j from presynaptic element pre changes by factor times that element's trace at its arrival. */
+    private void applyPresynaptic(int j, int pre, float factor, long spikeStep, float[] uniformX, short[] delays) {
+        if (factor == 0f) {
+            return;
+        }
+        float x;
+        if (uniformX != null) {
+            x = uniformX[pre];
+        } else if (delays[j] <= spikeStep) {
+            x = preTrace.at(spikeStep - delays[j])[pre];
+        } else {
+            return;
+        }
+        weights[j] = Math.min(bounds.max(), Math.max(bounds.min(), weights[j] + factor * x));
     }
 
     @Override

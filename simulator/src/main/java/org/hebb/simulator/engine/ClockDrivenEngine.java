@@ -132,6 +132,9 @@ public final class ClockDrivenEngine implements Engine {
         for (PopulationRuntime p : populations) {
             p.clear();
         }
+        for (ProjectionRuntime p : projections) {
+            p.clearArrivals();
+        }
         for (Trace trace : traces) {
             trace.clear();
         }
@@ -321,6 +324,8 @@ public final class ClockDrivenEngine implements Engine {
         final PopulationRuntime target;
         final SynapseUpdate[] updates;
         final SynapseRange[] ranges;
+        /** Per partition, the synapses arriving in each step; only for plastic projections with delays. */
+        final ArrivalRing[] arrivals;
 
         ProjectionRuntime(Projection projection, PopulationRuntime source, PopulationRuntime target,
                           List<SynapseUpdate> updates) {
@@ -346,10 +351,23 @@ public final class ClockDrivenEngine implements Engine {
                     segments[k][i] = Projection.SparseRows.firstAtLeast(targets, start, end, target.bounds[k]);
                 }
             }
+            arrivals = delays != null && this.updates.length > 0 ? new ArrivalRing[parts] : null;
             ranges = new SynapseRange[parts];
             for (int k = 0; k < parts; k++) {
+                if (arrivals != null) {
+                    arrivals[k] = new ArrivalRing(ring.length);
+                }
                 ranges[k] = new SynapseRange(k, segments[k], segments[k + 1], target.bounds[k],
-                        target.bounds[k + 1], targets, weights, delays, uniformDelay);
+                        target.bounds[k + 1], targets, weights, delays, uniformDelay,
+                        arrivals != null ? arrivals[k] : null);
+            }
+        }
+
+        void clearArrivals() {
+            if (arrivals != null) {
+                for (ArrivalRing a : arrivals) {
+                    a.clearAll();
+                }
             }
         }
 
@@ -368,6 +386,11 @@ public final class ClockDrivenEngine implements Engine {
             final int spikeSlot = source.slot(spikeStep);
             final int[][] lists = source.spikes[spikeSlot];
             final int[] counts = source.counts[spikeSlot];
+            final ArrivalRing arriving = arrivals != null ? arrivals[k] : null;
+            if (arriving != null) {
+                // the previous step's arrivals were handled by its synapse updates; the slot is reused now
+                arriving.clear(base == 0 ? depth - 1 : base - 1);
+            }
             for (int part = 0; part < lists.length; part++) {
                 final int[] list = lists[part];
                 final int n = counts[part];
@@ -385,6 +408,9 @@ public final class ClockDrivenEngine implements Engine {
                         deliverRowWithDelays(base, depth, from[pre], to[pre], uniformWeight);
                     } else {
                         deliverRowWithDelays(base, depth, from[pre], to[pre]);
+                    }
+                    if (arriving != null) {
+                        arriving.record(base, from[pre], to[pre], delays);
                     }
                 }
             }

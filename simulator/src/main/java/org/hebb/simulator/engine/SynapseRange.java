@@ -16,9 +16,10 @@ public final class SynapseRange {
     private final float[] weights;
     private final short[] delays;
     private final int uniformDelay;
+    private final ArrivalRing arrivals;
 
     SynapseRange(int partition, int[] rowStart, int[] rowEnd, int targetFrom, int targetTo, int[] targets,
-                 float[] weights, short[] delays, int uniformDelay) {
+                 float[] weights, short[] delays, int uniformDelay, ArrivalRing arrivals) {
         this.partition = partition;
         this.rowStart = rowStart;
         this.rowEnd = rowEnd;
@@ -28,6 +29,7 @@ public final class SynapseRange {
         this.weights = weights;
         this.delays = delays;
         this.uniformDelay = uniformDelay;
+        this.arrivals = arrivals;
     }
 
     /** The thread partition: index into {@link SpikeView#neurons(int)} of the target population's spikes. */
@@ -73,5 +75,20 @@ public final class SynapseRange {
     /** The delay of every synapse in steps, when {@link #delays()} is null. */
     public int uniformDelay() {
         return uniformDelay;
+    }
+
+    /**
+     * The synapses of this range whose presynaptic spikes arrive in step {@code step} (emitted {@code delay} steps
+     * before it), at positions 0 to {@link #arrivingCount(long) arrivingCount(step)} - 1, in no particular order
+     * (read only). Kept for plastic projections with per-synapse delays ({@link #delays()} not null), for the
+     * step whose synapse updates run and the steps before it within the longest delay.
+     */
+    public int[] arrivingSynapses(long step) {
+        return arrivals.synapses((int) (step % arrivals.depth()));
+    }
+
+    /** How many synapses {@link #arrivingSynapses(long)} lists for {@code step}. */
+    public int arrivingCount(long step) {
+        return arrivals.count((int) (step % arrivals.depth()));
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.hebb.neurons.lif.IfCurrExp;
 import org.hebb.simulator.Network;
 import org.hebb.simulator.connect.Connectors;
+import org.hebb.simulator.connect.Delays;
 import org.hebb.simulator.connect.Projection;
 import org.hebb.simulator.connect.Synapses;
 import org.hebb.simulator.init.Values;
@@ -16,6 +17,8 @@ import org.hebb.simulator.input.PoissonSource;
 import org.hebb.simulator.monitor.SpikeMonitor;
 import org.hebb.simulator.population.NeuronPopulation;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The plasticity slot: an update attached to a projection sees every delivered presynaptic spike and every
@@ -124,6 +127,61 @@ class SynapseUpdateTest {
             IllegalStateException e = assertThrows(IllegalStateException.class,
                     () -> net.afterDelivery(p, (synapses, step, pre, post) -> { }));
             assertTrue(e.getMessage().contains("afterDelivery"), e.getMessage());
+        }
+    }
+
+    /**
+     * With per-synapse delays an update is told which synapses its spikes reach in each step: every spike of a
+     * presynaptic neuron once on each of its synapses, {@code delay} steps after it, on one thread or two; a reset
+     * drops the spikes still in flight.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void arrivalsListEverySynapseInTheStepItsSpikeReaches(int threads) {
+        try (Network net = Network.builder().seed(9).threads(threads).build()) {
+            PoissonSource source = net.addPoissonSource("source", 100, 50);
+            NeuronPopulation target = net.addNeurons("target", 60, IfCurrExp.builder().build());
+            Projection projection = net.connect(source, target, Connectors.fixedProbability(0.2, true),
+                    Synapses.onto("excitatory").weights(Values.constant(0.5)).delays(Delays.uniformSteps(1, 30)));
+            int synapses = projection.synapseCount();
+            int[][] arrivals = new int[2][synapses];
+            int[] segment = new int[1];
+            long[] lastStep = new long[2];
+            net.afterDelivery(projection, (range, step, pre, post) -> {
+                int[] arriving = range.arrivingSynapses(step);
+                for (int c = 0; c < range.arrivingCount(step); c++) {
+                    int j = arriving[c];
+                    assertTrue(j >= range.rowStart(0) && range.targets()[j] >= range.targetFrom()
+                            && range.targets()[j] < range.targetTo(), "synapse " + j + " of this range");
+                    arrivals[segment[0]][j]++;
+                }
+                synchronized (lastStep) {
+                    lastStep[segment[0]] = Math.max(lastStep[segment[0]], step);
+                }
+            });
+            SpikeMonitor spikes = net.monitorSpikes(source);
+            net.run(100);
+            net.resetState();
+            int resetStep = (int) Math.round(100 / net.dt());
+            segment[0] = 1;
+            net.run(100);
+            short[] delays = projection.rows().delays();
+            int[][] expected = new int[2][synapses];
+            int[] steps = spikes.steps();
+            int[] neurons = spikes.neurons();
+            for (int s = 0; s < steps.length; s++) {
+                int seg = steps[s] < resetStep ? 0 : 1;
+                for (int j = projection.rowStart(neurons[s]); j < projection.rowEnd(neurons[s]); j++) {
+                    long arrival = steps[s] + delays[j];
+                    if (arrival <= lastStep[seg] && (seg == 1 || arrival < resetStep)) {
+                        expected[seg][j]++;
+                    }
+                }
+            }
+            assertEquals(resetStep - 1, lastStep[0], "the reset settles the last step");
+            assertTrue(java.util.Arrays.stream(expected[0]).sum() > 3000, "test setup: too few arrivals");
+            assertArrayEquals(expected[0], arrivals[0], "arrivals before the reset");
+            assertArrayEquals(expected[1], arrivals[1], "arrivals after it: nothing from before");
         }
     }
 }

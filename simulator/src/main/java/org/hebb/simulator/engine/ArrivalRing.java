@@ -1,0 +1,57 @@
+package org.hebb.simulator.engine;
+
+import java.util.Arrays;
+
+/**
+ * For one partition of a plastic projection with per-synapse delays: the synapses whose presynaptic spikes arrive
+ * in each step of the delay ring, listed as delivery schedules them, so that a rule meets each arrival once
+ * instead of scanning a spike's row again for every delay. The lists grow by doubling until they hold the
+ * busiest step's arrivals, then stay.
+ */
+final class ArrivalRing {
+    private static final int INITIAL_CAPACITY = 16;
+    private final int[][] synapses;
+    private final int[] counts;
+
+    ArrivalRing(int depth) {
+        synapses = new int[depth][INITIAL_CAPACITY];
+        counts = new int[depth];
+    }
+
+    int depth() {
+        return counts.length;
+    }
+
+    /** Lists synapses {@code start} to {@code end - 1} in the slots {@code base + delay} (wrapped) they arrive in. */
+    void record(int base, int start, int end, short[] delays) {
+        final int depth = counts.length;
+        for (int j = start; j < end; j++) {
+            int slot = base + delays[j];
+            if (slot >= depth) {
+                slot -= depth;
+            }
+            int n = counts[slot];
+            if (n == synapses[slot].length) {
+                synapses[slot] = Arrays.copyOf(synapses[slot], 2 * n);
+            }
+            synapses[slot][n] = j;
+            counts[slot] = n + 1;
+        }
+    }
+
+    void clear(int slot) {
+        counts[slot] = 0;
+    }
+
+    void clearAll() {
+        Arrays.fill(counts, 0);
+    }
+
+    int[] synapses(int slot) {
+        return synapses[slot];
+    }
+
+    int count(int slot) {
+        return counts[slot];
+    }
+}
