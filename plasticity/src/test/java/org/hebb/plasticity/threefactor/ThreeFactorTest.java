@@ -68,13 +68,7 @@ class ThreeFactorTest {
         float[] w;
         try (Network net = Network.builder().dt(DT).threads(1).build()) {
             // pre 0 arrives 9.9 ms before the post spike (110 ms), pre 1 490 ms after it, pre 2 10.1 ms after it
-            SpikeTimesSource pre = net.addSpikeTimes("pre", new double[][] {{100}, {600}, {120}});
-            SpikeTimesSource driver = net.addSpikeTimes("driver", new double[][] {{109.9}});
-            NeuronPopulation post = net.addNeurons("post", 1, IfCurrDelta.builder().build());
-            Projection p = net.connect(pre, post, Connectors.allToAll(true),
-                    Synapses.onto("excitatory").weights(Values.constant(0.5)));
-            net.connect(driver, post, Connectors.oneToOne(), Synapses.onto("excitatory").weights(
-                    Values.constant(100)));
+            Projection p = ontoOnePostSpike(net, new double[][] {{100}, {600}, {120}});
             ThreeFactorSynapses rule = net.addPlasticity(p, ThreeFactor.builder().tauEligibility(tauE)
                     .tauPlus(tauPlus).tauMinus(tauMinus).aPlus(1).aMinus(1).eta(eta).wMin(0).wMax(1)
                     .modulator((step, t) -> t >= rewardStart - 1e-9 && t < rewardEnd - 1e-9 ? 1 : 0).build());
@@ -92,18 +86,27 @@ class ThreeFactorTest {
         assertEquals(expected2, w[2] - 0.5, 0.005 * Math.abs(expected2));
     }
 
+    /**
+     * Presynaptic spike-time inputs at {@code preTimesMs} onto one neuron that a strong input makes spike once,
+     * at 110 ms; the plastic projection, every weight 0.5.
+     */
+    private static Projection ontoOnePostSpike(Network net, double[][] preTimesMs) {
+        SpikeTimesSource pre = net.addSpikeTimes("pre", preTimesMs);
+        SpikeTimesSource driver = net.addSpikeTimes("driver", new double[][] {{109.9}});
+        NeuronPopulation post = net.addNeurons("post", 1, IfCurrDelta.builder().build());
+        Projection plastic = net.connect(pre, post, Connectors.allToAll(true),
+                Synapses.onto("excitatory").weights(Values.constant(0.5)));
+        net.connect(driver, post, Connectors.oneToOne(), Synapses.onto("excitatory").weights(
+                Values.constant(100)));
+        return plastic;
+    }
+
     /** A reset between trials zeroes the eligibilities: a reward after it changes no weight. */
     @Test
     void aResetOfTheDynamicsForgetsEarlierPairings() {
         for (boolean reset : new boolean[] {false, true}) {
             try (Network net = Network.builder().dt(DT).threads(1).build()) {
-                SpikeTimesSource pre = net.addSpikeTimes("pre", new double[][] {{100}, {120}});
-                SpikeTimesSource driver = net.addSpikeTimes("driver", new double[][] {{109.9}});
-                NeuronPopulation post = net.addNeurons("post", 1, IfCurrDelta.builder().build());
-                Projection p = net.connect(pre, post, Connectors.allToAll(true),
-                        Synapses.onto("excitatory").weights(Values.constant(0.5)));
-                net.connect(driver, post, Connectors.oneToOne(), Synapses.onto("excitatory").weights(
-                        Values.constant(100)));
+                Projection p = ontoOnePostSpike(net, new double[][] {{100}, {120}});
                 ThreeFactorSynapses rule = net.addPlasticity(p, ThreeFactor.builder().tauEligibility(1000)
                         .aPlus(1).aMinus(1).eta(0.01).wMin(0).wMax(1)
                         .modulator((step, t) -> t >= 1000 - 1e-9 && t < 1010 - 1e-9 ? 1 : 0).build());

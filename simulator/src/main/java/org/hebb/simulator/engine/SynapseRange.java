@@ -84,11 +84,19 @@ public final class SynapseRange {
      * step whose synapse updates run and the steps before it within the longest delay.
      */
     public int[] arrivingSynapses(long step) {
-        return arrivals.synapses((int) (step % arrivals.depth()));
+        return arrivals().synapses((int) (step % arrivals.depth()));
     }
 
     /** How many synapses {@link #arrivingSynapses(long)} lists for {@code step}. */
     public int arrivingCount(long step) {
-        return arrivals.count((int) (step % arrivals.depth()));
+        return arrivals().count((int) (step % arrivals.depth()));
+    }
+
+    private ArrivalRing arrivals() {
+        if (arrivals == null) {
+            throw new IllegalStateException("arrivals are kept only for projections with per-synapse delays: "
+                    + "with one delay d, the spikes arriving in step s are those of step s - d");
+        }
+        return arrivals;
     }
 }
