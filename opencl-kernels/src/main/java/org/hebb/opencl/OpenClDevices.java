@@ -72,6 +72,19 @@ public final class OpenClDevices {
     }
 
     /**
+     * Why no OpenCL device can be used on this machine, with what to install; null when at least one device is
+     * there.
+     */
+    public static String missingReason() {
+        try {
+            list();
+            return null;
+        } catch (IllegalStateException e) {
+            return e.getMessage();
+        }
+    }
+
+    /**
      * The device {@code selector} names: null for the default (first GPU, else first CPU device), a listing index,
      * or a case-insensitive part of a device or platform name.
      */
@@ -119,7 +132,8 @@ public final class OpenClDevices {
         try {
             CL.setExceptionsEnabled(true);
             clGetPlatformIDs(0, null, count);
-        } catch (UnsatisfiedLinkError | CLException e) {
+        } catch (LinkageError | CLException e) {
+            // the first attempt fails to link JOCL's native library; later ones find its class unusable
             throw new IllegalStateException("OpenCL is not available on this machine (" + e.getMessage() + "): "
                     + "install the OpenCL loader and a driver, for a CPU device PoCL: apt-get install "
                     + "ocl-icd-libopencl1 pocl-opencl-icd; the Java backend (BackendKind.JAVA) works without it", e);

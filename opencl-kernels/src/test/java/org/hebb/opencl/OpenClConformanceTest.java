@@ -41,6 +41,8 @@ import org.hebb.simulator.monitor.SpikeMonitor;
 import org.hebb.simulator.monitor.StateMonitor;
 import org.hebb.simulator.population.NeuronPopulation;
 import org.hebb.simulator.run.SimulationAbortedException;
+import org.hebb.simulator.testing.Prerequisites;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -74,6 +76,11 @@ class OpenClConformanceTest {
         public String toString() {
             return name;
         }
+    }
+
+    @BeforeEach
+    void anOpenClDeviceIsInstalled() {
+        Prerequisites.require(OpenClDevices.missingReason());
     }
 
     static Stream<Case> cases() {

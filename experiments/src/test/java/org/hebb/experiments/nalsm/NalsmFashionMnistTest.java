@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
 import org.hebb.experiments.data.IdxImages;
+import org.hebb.simulator.testing.Prerequisites;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
 class NalsmFashionMnistTest {
     @TempDir
     Path dir;
+
+    @BeforeEach
+    void fashionMnistIsInstalled() {
+        Path images = IdxImages.FASHION_MNIST.resolve("train-images-idx3-ubyte.gz");
+        Prerequisites.require(Files.isRegularFile(images) ? null : "Fashion-MNIST is not installed (no " + images
+                + "): apt-get install dataset-fashion-mnist");
+    }
 
     @Test
     void smallRunOnFashionMnistLearns() throws IOException {
