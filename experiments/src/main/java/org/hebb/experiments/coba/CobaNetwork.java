@@ -46,7 +46,7 @@ public record CobaNetwork(Network network, NeuronPopulation excitatory, NeuronPo
     /**
      * Builds the network.
      *
-     * @param n           number of neurons (>= 100, so that p = 80 / N <= 0.8)
+     * @param n           number of neurons (>= 100, so that p = 80 / N &lt;= 0.8)
      * @param seed        master seed
      * @param threads     threads (0: automatic)
      * @param integration membrane integration (the benchmark comparisons use Euler, as Brian2's script does)

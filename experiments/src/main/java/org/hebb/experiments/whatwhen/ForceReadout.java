@@ -5,7 +5,7 @@ import org.hebb.util.Require;
 /**
  * FORCE learning's readout (Sussillo and Abbott 2009) without output feedback: linear outputs y = W x trained by
  * recursive least squares, P the running estimate of the inverse correlation of x, starting at I / alpha.
- * Each update: k = P x / (1 + x' P x), P <- P - k (P x)', W <- W - e k' with e = y - target.
+ * Each update: k = P x / (1 + x' P x), P &lt;- P - k (P x)', W &lt;- W - e k' with e = y - target.
  */
 public final class ForceReadout {
     private final int inputs;

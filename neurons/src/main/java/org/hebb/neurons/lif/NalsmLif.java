@@ -16,7 +16,7 @@ import org.hebb.util.Require;
  * a forward-Euler map in which refractoriness blocks spiking but not integration:
  *
  * <pre>
- * v    <- v + dt (-v / tau_m + drive + i_offset + I_inj) + direct input     (mV)
+ * v    &lt;- v + dt (-v / tau_m + drive + i_offset + I_inj) + direct input     (mV)
  * drive = sum over arrived spikes of w exp(-s / tau_syn) / tau_syn            (mV/ms, s = ms since arrival)
  * </pre>
  * A spike is emitted when v >= v_thresh and the neuron is not refractory; v is then set to v_reset and the next

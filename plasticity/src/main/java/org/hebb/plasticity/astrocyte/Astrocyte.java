@@ -14,7 +14,7 @@ import org.hebb.util.Require;
  * from the difference between the liquid's and the input's spikes:
  *
  * <pre>
- * A <- A + (w_A (liquid spikes - input spikes in the step) + dt (bias - A)) / tau_A
+ * A &lt;- A + (w_A (liquid spikes - input spikes in the step) + dt (bias - A)) / tau_A
  * </pre>
  * at dt = 1 ms exactly NALSM's update. More liquid than input activity raises A, which strengthens depression
  * and pulls activity back. In {@link Mode#FIXED} A keeps its initial value (plain STDP, NALSM's ablation).

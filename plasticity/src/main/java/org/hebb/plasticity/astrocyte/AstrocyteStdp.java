@@ -12,7 +12,7 @@ import org.hebb.util.Require;
 /**
  * Astrocyte-modulated STDP as the neuron-astrocyte liquid state machine defines it (Ivanov and Michmizos 2021),
  * on one projection; the rates come from a shared {@link Astrocyte}. With x the traces,
- * x <- d (x + c s) per ms (d = 0.905, c = 0.1 in NALSM), s = 1 in a step where the neuron fired:
+ * x &lt;- d (x + c s) per ms (d = 0.905, c = 0.1 in NALSM), s = 1 in a step where the neuron fired:
  *
  * <pre>
  * excitatory or input presynaptic j -> i:  dw = +P x_j s_i - A x_i s_j

@@ -7,7 +7,7 @@ import org.hebb.simulator.population.Population;
 /**
  * The global update of astrocyte-modulated STDP, described completely enough for another backend to run it exactly
  * as its Java implementation does in {@link #afterSynapseUpdates}: with state {P, A, w_A, bias} and the step's spike
- * counts, A <- A + (w_A (liquid - input) + dt (bias - A)) / tau_A when modulated, then all four multiplied by the
+ * counts, A &lt;- A + (w_A (liquid - input) + dt (bias - A)) / tau_A when modulated, then all four multiplied by the
  * decay per step when it is not 1.
  */
 public interface AstrocyteRates extends GlobalUpdate {

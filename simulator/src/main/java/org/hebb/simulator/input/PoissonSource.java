@@ -20,7 +20,7 @@ public final class PoissonSource extends BernoulliSource {
         setRate(rateHz);
     }
 
-    /** Sets every element's rate in Hz (0 <= rate <= 1 / dt). */
+    /** Sets every element's rate in Hz (0 &lt;= rate &lt;= 1 / dt). */
     public void setRate(double rateHz) {
         checkRate("rate", rateHz);
         for (int i = 0; i < size(); i++) {
@@ -28,7 +28,7 @@ public final class PoissonSource extends BernoulliSource {
         }
     }
 
-    /** Sets each element's rate in Hz (0 <= rate <= 1 / dt). */
+    /** Sets each element's rate in Hz (0 &lt;= rate &lt;= 1 / dt). */
     public void setRates(float[] ratesHz) {
         Require.notNull("rates", ratesHz);
         Require.that(ratesHz.length == size(), "rates has length " + ratesHz.length
