@@ -121,7 +121,11 @@ public final class ThreeFactorSynapses implements ThreeFactorUpdate, RuleState {
         Require.that(rule.modulation == ThreeFactor.Modulation.PER_POSTSYNAPTIC_NEURON, "setModulator(neuron, "
                 + "value) is not allowed with modulation = GLOBAL: use setModulator(value)");
         Require.inRange("neuron", neuron, 0, modulators.length - 1);
-        modulators[neuron] = (float) Require.finiteFloat("modulator[" + neuron + "]", value, "");
+        if (!Float.isFinite((float) value)) {
+            // named only on failure: user code calls this for every neuron in every step
+            Require.finiteFloat("modulator[" + neuron + "]", value, "");
+        }
+        modulators[neuron] = (float) value;
     }
 
     /** Sets the attention gate. */

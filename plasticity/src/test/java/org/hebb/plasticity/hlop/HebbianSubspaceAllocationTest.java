@@ -1,10 +1,8 @@
 package org.hebb.plasticity.hlop;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.lang.management.ManagementFactory;
-
+import org.hebb.simulator.testing.AllocationMeter;
 import org.junit.jupiter.api.Test;
 
 /** learn(float[]), learn(float[][]) and project allocate nothing once the task's rows exist. */
@@ -14,12 +12,6 @@ class HebbianSubspaceAllocationTest {
 
     @Test
     void hotPathsDoNotAllocate() {
-        java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-        assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "needs per-thread allocation counters");
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) bean;
-        assumeTrue(threads.isThreadAllocatedMemorySupported(), "needs per-thread allocation counters");
-        threads.setThreadAllocatedMemoryEnabled(true);
-
         HebbianSubspace subspace = HebbianSubspace.create(DIMENSION, 1);
         subspace.beginTask(4);
         subspace.endTask();
@@ -38,10 +30,7 @@ class HebbianSubspaceAllocationTest {
             }
         };
         calls.run();
-        long thread = Thread.currentThread().getId();
-        long before = threads.getThreadAllocatedBytes(thread);
-        calls.run();
-        long allocated = threads.getThreadAllocatedBytes(thread) - before;
+        long allocated = AllocationMeter.fewestBytesAllocated(calls, 1, thread -> false);
         System.out.printf("allocation: %d bytes over %d x (learn(x), learn(batch of 3), project)%n", allocated, CALLS);
         // A single allocation per call would be at least 16 bytes x CALLS; leave room for the counter itself.
         assertTrue(allocated < 4096, "hot paths allocated " + allocated + " bytes");

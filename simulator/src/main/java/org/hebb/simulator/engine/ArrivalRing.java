@@ -5,8 +5,10 @@ import java.util.Arrays;
 /**
  * For one partition of a plastic projection with per-synapse delays: the synapses whose presynaptic spikes arrive
  * in each step of the delay ring, listed as delivery schedules them, so that a rule meets each arrival once
- * instead of scanning a spike's row again for every delay. The lists grow by doubling until they hold the
- * busiest step's arrivals, then stay.
+ * instead of scanning a spike's row again for every delay. Every list has the same capacity, doubled for all at
+ * once when one step's arrivals exceed it, so that after the first busy steps a run allocates only when a step is
+ * twice as busy as any before (growing each slot on its own would keep allocating as each slot in turn first met
+ * a busy step).
  */
 final class ArrivalRing {
     private static final int INITIAL_CAPACITY = 16;
@@ -32,10 +34,16 @@ final class ArrivalRing {
             }
             int n = counts[slot];
             if (n == synapses[slot].length) {
-                synapses[slot] = Arrays.copyOf(synapses[slot], 2 * n);
+                growAll(2 * n);
             }
             synapses[slot][n] = j;
             counts[slot] = n + 1;
+        }
+    }
+
+    private void growAll(int capacity) {
+        for (int slot = 0; slot < synapses.length; slot++) {
+            synapses[slot] = Arrays.copyOf(synapses[slot], capacity);
         }
     }
 

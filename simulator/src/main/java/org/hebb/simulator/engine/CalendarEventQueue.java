@@ -32,14 +32,27 @@ final class CalendarEventQueue implements EventQueue {
      */
     static final int MIN_BUCKETS = 1 << 10;
     private static final int MAX_BUCKETS = 1 << 20;
+    private static final int INITIAL_POOL = 1 << 10;
+    private static final int NONE = -1;
 
     private final BinaryHeapEventQueue current = new BinaryHeapEventQueue(64);
     private final BinaryHeapEventQueue overflow = new BinaryHeapEventQueue(64);
+    /**
+     * The window's events: each bucket is a list, in order of arrival, threaded through one pool of event records
+     * (time, payload, origin, next record), so that a step reuses the records of the events it took out and the
+     * queue allocates only when more events are in the window than ever before.
+     */
+    private double[] eventTimes = new double[INITIAL_POOL];
+    private long[] eventPayloads = new long[INITIAL_POOL];
+    private double[] eventOrigins = new double[INITIAL_POOL];
+    private int[] nextEvent = new int[INITIAL_POOL];
+    /** Records used so far, and the first free one below that (-1 for none). */
+    private int poolUsed;
+    private int freeEvent = NONE;
+    /** First and last record of each bucket (NONE when empty); as long as the most buckets the window has had. */
+    private int[] bucketHead = new int[0];
+    private int[] bucketTail = new int[0];
     private int slotMask;
-    private double[][] slotTimes;
-    private long[][] slotPayloads;
-    private double[][] slotOrigins;
-    private int[] slotSizes;
     /** Events in the window's buckets (not counting the current heap). */
     private int inWindow;
     private double width;
@@ -63,7 +76,7 @@ final class CalendarEventQueue implements EventQueue {
 
     /** The number of buckets in the window now. */
     int buckets() {
-        return slotSizes.length;
+        return slotMask + 1;
     }
 
     private void setWidth(double widthMs) {
@@ -71,12 +84,14 @@ final class CalendarEventQueue implements EventQueue {
         perMs = 1 / widthMs;
     }
 
+    /** Sets the bucket count, every bucket being empty. */
     private void setBuckets(int count) {
+        if (count > bucketHead.length) {
+            bucketHead = new int[count];
+            bucketTail = new int[count];
+        }
+        Arrays.fill(bucketHead, 0, count, NONE);
         slotMask = count - 1;
-        slotTimes = new double[count][];
-        slotPayloads = new long[count][];
-        slotOrigins = new double[count][];
-        slotSizes = new int[count];
     }
 
     @Override
@@ -106,7 +121,9 @@ final class CalendarEventQueue implements EventQueue {
     public void clear() {
         current.clear();
         overflow.clear();
-        Arrays.fill(slotSizes, 0);
+        Arrays.fill(bucketHead, 0, buckets(), NONE);
+        poolUsed = 0;
+        freeEvent = NONE;
         inWindow = 0;
     }
 
@@ -145,21 +162,48 @@ final class CalendarEventQueue implements EventQueue {
     }
 
     private void append(int slot, double time, long payload, double origin) {
-        int n = slotSizes[slot];
-        if (slotTimes[slot] == null) {
-            slotTimes[slot] = new double[8];
-            slotPayloads[slot] = new long[8];
-            slotOrigins[slot] = new double[8];
-        } else if (n == slotTimes[slot].length) {
-            slotTimes[slot] = Arrays.copyOf(slotTimes[slot], 2 * n);
-            slotPayloads[slot] = Arrays.copyOf(slotPayloads[slot], 2 * n);
-            slotOrigins[slot] = Arrays.copyOf(slotOrigins[slot], 2 * n);
+        int e = newEvent();
+        eventTimes[e] = time;
+        eventPayloads[e] = payload;
+        eventOrigins[e] = origin;
+        nextEvent[e] = NONE;
+        if (bucketHead[slot] == NONE) {
+            bucketHead[slot] = e;
+        } else {
+            nextEvent[bucketTail[slot]] = e;
         }
-        slotTimes[slot][n] = time;
-        slotPayloads[slot][n] = payload;
-        slotOrigins[slot][n] = origin;
-        slotSizes[slot] = n + 1;
+        bucketTail[slot] = e;
         inWindow++;
+    }
+
+    private int newEvent() {
+        if (freeEvent != NONE) {
+            int e = freeEvent;
+            freeEvent = nextEvent[e];
+            return e;
+        }
+        if (poolUsed == nextEvent.length) {
+            int capacity = 2 * poolUsed;
+            eventTimes = Arrays.copyOf(eventTimes, capacity);
+            eventPayloads = Arrays.copyOf(eventPayloads, capacity);
+            eventOrigins = Arrays.copyOf(eventOrigins, capacity);
+            nextEvent = Arrays.copyOf(nextEvent, capacity);
+        }
+        return poolUsed++;
+    }
+
+    /** Moves the events of bucket {@code slot} into {@code target}, in order of arrival, emptying the bucket. */
+    private void moveBucket(int slot, BinaryHeapEventQueue target) {
+        int e = bucketHead[slot];
+        while (e != NONE) {
+            target.add(eventTimes[e], eventPayloads[e], eventOrigins[e]);
+            int next = nextEvent[e];
+            nextEvent[e] = freeEvent;
+            freeEvent = e;
+            inWindow--;
+            e = next;
+        }
+        bucketHead[slot] = NONE;
     }
 
     /** Moves to the next bucket that holds events (the current one being empty), if any. */
@@ -183,18 +227,7 @@ final class CalendarEventQueue implements EventQueue {
                 overflow.removeFirst();
                 add(time, payload, origin);
             }
-            int slot = (int) (now & slotMask);
-            int n = slotSizes[slot];
-            if (n > 0) {
-                double[] times = slotTimes[slot];
-                long[] payloads = slotPayloads[slot];
-                double[] origins = slotOrigins[slot];
-                for (int k = 0; k < n; k++) {
-                    current.add(times[k], payloads[k], origins[k]);
-                }
-                slotSizes[slot] = 0;
-                inWindow -= n;
-            }
+            moveBucket((int) (now & slotMask), current);
         }
     }
 
@@ -224,13 +257,9 @@ final class CalendarEventQueue implements EventQueue {
             all.add(current.peekTime(), current.peekPayload(), current.peekOrigin());
             current.removeFirst();
         }
-        for (int slot = 0; slot < slotSizes.length; slot++) {
-            for (int k = 0; k < slotSizes[slot]; k++) {
-                all.add(slotTimes[slot][k], slotPayloads[slot][k], slotOrigins[slot][k]);
-            }
-            slotSizes[slot] = 0;
+        for (int slot = 0; slot < buckets(); slot++) {
+            moveBucket(slot, all);
         }
-        inWindow = 0;
         setWidth(newWidthMs);
         if (newBuckets != buckets()) {
             setBuckets(newBuckets);
