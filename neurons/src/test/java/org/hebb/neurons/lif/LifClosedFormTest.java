@@ -39,7 +39,8 @@ class LifClosedFormTest {
     }
 
     static Stream<Arguments> exactModels() {
-        return exactModelsByTauRefrac().map(m -> Arguments.of(Named.of(m.getName(), m.getPayload().apply(TAU_REFRAC))));
+        return exactModelsByTauRefrac()
+                .map(m -> Arguments.of(Named.of(m.getName(), m.getPayload().apply(TAU_REFRAC))));
     }
 
     @ParameterizedTest
@@ -92,8 +93,8 @@ class LifClosedFormTest {
     /**
      * A current so strong that the neuron crosses threshold in its first free step fires every tau_refrac, as in
      * Brian2: a spike in step s holds v in steps s+1 .. s+n-1 (n = round(tau_refrac / dt)), and step s+n fires
-     * again; with tau_refrac = 0 or below half a step the neuron fires in every step. After the spike step
-     * {@code refractory_steps} holds the n - 1 steps still to be held, and counts down to 0.
+     * again; with n = 0 or 1 (tau_refrac 0, below half a step, or one step) it fires in every step. After the
+     * spike step {@code refractory_steps} holds the n - 1 steps still to be held, and counts down to 0.
      */
     @ParameterizedTest
     @MethodSource("exactModelsByTauRefrac")

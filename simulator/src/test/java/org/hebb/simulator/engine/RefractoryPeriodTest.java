@@ -14,6 +14,7 @@ import org.hebb.simulator.Network;
 import org.hebb.simulator.input.Currents;
 import org.hebb.simulator.monitor.SpikeMonitor;
 import org.hebb.simulator.population.NeuronPopulation;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -43,8 +44,9 @@ class RefractoryPeriodTest {
                 .tauRefrac(TAU_REFRAC).build();
         NeuronModel delta = IfCurrDelta.builder().cm(CM).tauM(TAU_M).vRest(V_REST).vReset(V_RESET)
                 .vThresh(V_THRESH).tauRefrac(TAU_REFRAC).build();
-        return Stream.of(exp, delta).flatMap(model -> Stream.of(Arguments.of(model, EngineKind.CLOCK_DRIVEN, 1),
-                Arguments.of(model, EngineKind.CLOCK_DRIVEN, 2), Arguments.of(model, EngineKind.EVENT_DRIVEN, 1)));
+        return Stream.of(Named.of("IF_curr_exp", exp), Named.of("IF_curr_delta", delta)).flatMap(model -> Stream.of(
+                Arguments.of(model, EngineKind.CLOCK_DRIVEN, 1), Arguments.of(model, EngineKind.CLOCK_DRIVEN, 2),
+                Arguments.of(model, EngineKind.EVENT_DRIVEN, 1)));
     }
 
     @ParameterizedTest(name = "{0}, {1}, {2} threads")
