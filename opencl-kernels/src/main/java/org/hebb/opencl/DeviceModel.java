@@ -14,7 +14,8 @@ import org.hebb.neurons.lif.NalsmLif;
  * integer options. The kernel takes every state variable of the model, in the model's order.
  *
  * @param kernel    kernel name
- * @param constants step constants, then threshold, reset and refractory steps for LIF models
+ * @param constants step constants, then threshold, reset and, for LIF models, the refractory steps a spike leaves
+ *                  ({@link LifModel#refractoryStepsAfterSpike}; NALSM's neuron: its threshold checks to skip)
  * @param options   integer arguments between the common ones and the state variables
  * @param exact     whether the kernel reproduces the Java kernel bit for bit (false where a transcendental
  *                  function differs between the JVM and the device)
@@ -57,7 +58,7 @@ record DeviceModel(String kernel, float[] constants, int[] options, boolean exac
         float[] constants = java.util.Arrays.copyOf(step, step.length + 3);
         constants[step.length] = (float) model.vThresh();
         constants[step.length + 1] = (float) model.vReset();
-        constants[step.length + 2] = model.refractorySteps(dt);
+        constants[step.length + 2] = model.refractoryStepsAfterSpike(dt);
         return new DeviceModel(kernel, constants, options, exact);
     }
 }

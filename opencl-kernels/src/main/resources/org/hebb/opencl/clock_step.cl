@@ -624,15 +624,16 @@ inline float take_input(__global float* restrict row, int i) {
 #define INJECTED (injected != 0 ? injected[i] : 0.0f)
 
 // LIF threshold, reset and start of the refractory period (LifModel.thresholdAndReset), branch-free; k[t] =
-// v_thresh, k[t + 1] = v_reset, k[t + 2] = refractory steps. Stores v, the refractory count and the spike flag.
+// v_thresh, k[t + 1] = v_reset, k[t + 2] = the steps a spike holds after its own step
+// (LifModel.refractoryStepsAfterSpike). Stores v, the refractory count and the spike flag.
 // (The constants are loaded before the selects: selecting a load under a mask made PoCL emit gathers.)
 #define LIF_FIRE(t) \
     float threshold = k[t]; \
     float reset = k[(t) + 1]; \
-    float refractorySteps = k[(t) + 2]; \
+    float heldAfterSpike = k[(t) + 2]; \
     int spike = vNew >= threshold; \
     v[i] = spike ? reset : vNew; \
-    refractory[i] = spike ? refractorySteps : refractoryNew; \
+    refractory[i] = spike ? heldAfterSpike : refractoryNew; \
     spiked[offset + i] = (uchar) spike;
 
 // IF_curr_exp, exact (IfCurrExp.Propagators: decay, resistance, restPlusBias, fromE, fromI, decayE, decayI).

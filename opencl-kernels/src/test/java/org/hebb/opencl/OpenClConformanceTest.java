@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.DoubleFunction;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -260,6 +261,66 @@ class OpenClConformanceTest {
         assertArrayEquals(java.state(), device.state(), "sampled state, bit for bit");
         if (shape.equals("cpu")) {
             assertEquals(1, device.kernelsPerStep(), "the whole step in one kernel");
+        }
+    }
+
+    /** Refractory periods around the step (dt = 0.1 ms): none, below half a step, one step, 2 ms. */
+    private static final double[] TAU_REFRACS = {0, 0.04, 0.1, 2};
+
+    private record Train(double[] times, int[] neurons) {
+    }
+
+    /**
+     * Each LIF model the device runs exactly, once per tau_refrac of {@link #TAU_REFRACS}, as a population of two
+     * neurons: neuron 0 driven so hard that it crosses threshold in its first free step, neuron 1 firing every
+     * 10 ms or so. Returns each population's spikes.
+     */
+    private static List<Train> refractoryRun(BackendKind backend) {
+        List<DoubleFunction<NeuronModel>> models = List.of(t -> IfCurrExp.builder().tauRefrac(t).build(),
+                t -> IfCurrDelta.builder().tauRefrac(t).build(),
+                t -> IfCondExp.builder().tauRefrac(t).integration(IfCondExp.Integration.EULER).build());
+        List<SpikeMonitor> monitors = new java.util.ArrayList<>();
+        try (Network net = Network.builder().backend(backend).dt(0.1).threads(1).build()) {
+            for (DoubleFunction<NeuronModel> model : models) {
+                for (double tauRefrac : TAU_REFRACS) {
+                    NeuronPopulation cells = net.addNeurons("cells" + monitors.size(), 2, model.apply(tauRefrac));
+                    cells.inject(Currents.perNeuron(new float[] {1000, 2.5f}));
+                    monitors.add(net.monitorSpikes(cells));
+                }
+            }
+            net.run(50);
+            return monitors.stream().map(m -> new Train(m.times(), m.neurons())).toList();
+        }
+    }
+
+    /**
+     * A neuron crossing threshold in its first free step fires every round(tau_refrac / dt) steps (every step when
+     * that is 0 or 1) on the device, with the Java backend's spike trains.
+     */
+    @ParameterizedTest(name = "{0} shape")
+    @ValueSource(strings = {"cpu", "gpu"})
+    void saturatedLifNeuronsFireEveryRefractoryPeriod(String shape) {
+        List<Train> java = refractoryRun(BackendKind.JAVA);
+        List<Train> device = inShape(shape, () -> refractoryRun(BackendKind.OPENCL));
+        for (int p = 0; p < java.size(); p++) {
+            Train train = device.get(p);
+            assertArrayEquals(java.get(p).neurons(), train.neurons(), "population " + p + ": spiking neurons");
+            assertArrayEquals(java.get(p).times(), train.times(), "population " + p + ": spike times");
+            double tauRefrac = TAU_REFRACS[p % TAU_REFRACS.length];
+            double period = Math.max(Math.round(tauRefrac / 0.1), 1) * 0.1;
+            double previous = Double.NaN;
+            int intervals = 0;
+            for (int k = 0; k < train.times().length; k++) {
+                if (train.neurons()[k] == 0) {
+                    if (!Double.isNaN(previous)) {
+                        assertEquals(period, train.times()[k] - previous, 1e-9, "population " + p + ", tau_refrac "
+                                + tauRefrac + " ms: interval before the spike at " + train.times()[k] + " ms");
+                        intervals++;
+                    }
+                    previous = train.times()[k];
+                }
+            }
+            assertTrue(intervals >= 20, "population " + p + ": " + intervals + " intervals");
         }
     }
 

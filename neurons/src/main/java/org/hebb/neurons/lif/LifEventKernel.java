@@ -69,6 +69,7 @@ abstract class LifEventKernel implements EventDrivenKernel {
         for (int i = 0; i < v.length; i++) {
             v[i] = vs[i];
             lastTime[i] = timeMs;
+            // refractory_steps: the coming steps that hold v (LifModel.REFRACTORY); writeState inverts this
             refractoryUntil[i] = timeMs + refractory[i] * dt;
             vInf[i] = vRest + tauM / cm * (iOffset + injectedCurrent[i]);
         }

@@ -17,11 +17,23 @@ import org.hebb.util.Require;
  * {@code v} and {@code refractory_steps}, and threshold, reset and refractoriness. While refractory
  * ({@code refractory_steps} > 0, a whole number) the membrane potential keeps its value, v_reset after a spike,
  * and input arriving at the membrane itself is discarded; synaptic currents and conductances keep evolving.
+ *
+ * <p>The refractory period lasts tau_refrac from the spike, as in Brian2: a spike in step s, stamped at time
+ * s dt, holds v in steps s+1 .. s+n-1 with n = round(tau_refrac / dt), and step s+n integrates again. With n = 0
+ * or 1 the neuron is not held at all beyond the reset in the spike step, so it can fire again in the next step.
+ * (NEST holds tau_refrac from its own stamp, the end of the step; see docs/ARCHITECTURE.md, "Timing
+ * conventions".)
  */
 public abstract class LifModel implements NeuronModel {
     /** Index of {@code v} in every LIF model's variables. */
     public static final int V = 0;
-    /** Index of {@code refractory_steps} (steps left in the refractory period) in every LIF model's variables. */
+    /**
+     * Index of {@code refractory_steps} in every LIF model's variables: the refractory time left after the time
+     * the state is at, in steps of dt, i.e. how many of the coming steps hold v. A spike in step s leaves
+     * n - 1 = round(tau_refrac / dt) - 1 (0 if that is negative) at the end of that step, and each held step
+     * counts it down by one; the event-driven engine reads and writes it in the same sense, so that the neuron
+     * integrates again tau_refrac after its spike.
+     */
     public static final int REFRACTORY = 1;
 
     protected final double cm;
@@ -84,10 +96,10 @@ public abstract class LifModel implements NeuronModel {
         final float[] refractory = state.array(REFRACTORY);
         final float threshold = (float) vThresh;
         final float reset = (float) vReset;
-        final float refractorySteps = refractorySteps(dt);
+        final float heldAfterSpike = refractoryStepsAfterSpike(dt);
         return (from, to, input, injected, spikes) -> {
             integrator.advance(from, to, input, injected);
-            return thresholdAndReset(from, to, v, refractory, threshold, reset, refractorySteps, spikes);
+            return thresholdAndReset(from, to, v, refractory, threshold, reset, heldAfterSpike, spikes);
         };
     }
 
@@ -146,7 +158,10 @@ public abstract class LifModel implements NeuronModel {
         return vReset;
     }
 
-    /** Refractory period in whole steps: tau_refrac / dt rounded to the nearest integer (at most 2^24). */
+    /**
+     * Refractory period in whole steps, n: tau_refrac / dt rounded to the nearest integer (at most 2^24). A spike
+     * in step s lets the neuron integrate again in step s + n (in step s + 1 if n is 0).
+     */
     public int refractorySteps(double dt) {
         long steps = Math.round(tauRefrac / dt);
         Require.that(steps <= 1 << 24, "tau_refrac = " + tauRefrac + " ms is not allowed at dt = " + dt
@@ -155,17 +170,25 @@ public abstract class LifModel implements NeuronModel {
     }
 
     /**
+     * What a spike leaves in {@code refractory_steps} at the end of its step: the steps after it that hold v,
+     * {@link #refractorySteps} - 1, and 0 when tau_refrac is below 1.5 dt.
+     */
+    public int refractoryStepsAfterSpike(double dt) {
+        return Math.max(refractorySteps(dt) - 1, 0);
+    }
+
+    /**
      * Threshold, reset and start of the refractory period for neurons [from, to).
      *
      * @return the number of spikes written to {@code spikes}
      */
     private static int thresholdAndReset(int from, int to, float[] v, float[] refractory, float vThresh,
-                                           float vReset, float refractorySteps, int[] spikes) {
+                                           float vReset, float heldAfterSpike, int[] spikes) {
         int count = 0;
         for (int i = from; i < to; i++) {
             if (v[i] >= vThresh) {
                 v[i] = vReset;
-                refractory[i] = refractorySteps;
+                refractory[i] = heldAfterSpike;
                 spikes[count++] = i;
             }
         }
@@ -200,7 +223,10 @@ public abstract class LifModel implements NeuronModel {
             return self();
         }
 
-        /** Refractory period {@code tau_refrac} in ms (>= 0), rounded to whole steps. */
+        /**
+         * Refractory period {@code tau_refrac} in ms (>= 0), rounded to whole steps: after a spike the neuron
+         * integrates again tau_refrac later (see {@link LifModel}).
+         */
         public B tauRefrac(double ms) {
             tauRefrac = Require.nonNegative("tau_refrac", ms, "ms");
             return self();

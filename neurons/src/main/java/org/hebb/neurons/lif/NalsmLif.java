@@ -23,6 +23,12 @@ import org.hebb.util.Require;
  * {@code round(tau_refrac / dt)} threshold checks are skipped while v keeps integrating. At dt = 1 ms with the
  * defaults (tau_m 64 ms, tau_syn 1 ms, threshold 20 mV, reset 0 mV, refractory 2 ms) this is NALSM's neuron.
  *
+ * <p>Its refractoriness is NALSM's code's, not the convention of the other LIF models ({@link LifModel}: v held,
+ * free again tau_refrac after the spike, as in Brian2): NALSM sets its countdown to t_rfr at a spike and blocks the
+ * threshold while the countdown is positive, so with tau_refrac = 2 ms a neuron can fire again 3 steps (3 ms)
+ * after a spike, not 2. The model reproduces that code, whose liquid rates, branching factor and accuracies it is
+ * compared with, so it keeps it.
+ *
  * <p>Receptors: {@code synaptic} (weights in mV, either sign, through the decaying drive: a spike arriving in a
  * step adds w / tau_syn to that step's drive) and {@code direct} (weights in mV added to v in the step they arrive,
  * like NALSM's input pulses). The drive sums the kernels of every arrived spike; NALSM keeps only the latest spike
@@ -34,7 +40,7 @@ public final class NalsmLif implements NeuronModel {
     public static final int V = 0;
     /** Index of {@code drive} (mV/ms), the synaptic drive of the membrane potential. */
     public static final int DRIVE = 1;
-    /** Index of {@code refractory_steps}: threshold checks still to skip. */
+    /** Index of {@code refractory_steps}: threshold checks still to skip (tau_refrac / dt after a spike). */
     public static final int REFRACTORY = 2;
     private static final List<String> RECEPTORS = List.of("synaptic", "direct");
 

@@ -1,11 +1,13 @@
 package org.hebb.neurons.lif;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 
 import org.hebb.neurons.EventDrivenKernel;
+import org.hebb.neurons.KernelDriver;
 import org.hebb.neurons.NeuronState;
 import org.junit.jupiter.api.Test;
 
@@ -100,6 +102,33 @@ class EventKernelTest {
         kernel.receive(0, 7.0, 0, 1);
         kernel.publish(7.0);
         assertEquals(V_RESET + 1, state.array("v")[0], 1e-5, "input at the end of the refractory period counts");
+    }
+
+    /**
+     * A neuron that fired in the clock-driven kernel's step 0 (time 0) and is taken over by the exact kernel at the
+     * end of that step stays refractory until tau_refrac after its spike, as in either engine alone, and the exact
+     * kernel then publishes the refractory_steps that the clock-driven kernel would hold.
+     */
+    @Test
+    void clockStateHandsTheRefractoryPeriodOverToTheExactKernel() {
+        double dt = 0.1;
+        IfCurrDelta model = deltaLif();
+        KernelDriver clock = new KernelDriver(model, 1, dt);
+        clock.deliver(0, 100);
+        clock.step();
+        assertArrayEquals(new int[] {0}, clock.spikeSteps());
+        NeuronState state = clock.state();
+        EventDrivenKernel kernel = model.createEventKernel(state, dt);
+        kernel.load(dt, new float[1]);
+        kernel.publish(1.0);
+        assertEquals(TAU_REFRAC / dt - 10, state.array("refractory_steps")[0], 1e-4,
+                "after step 9: steps still to be held");
+        kernel.receive(0, TAU_REFRAC - 0.01, 0, 100);
+        kernel.publish(TAU_REFRAC - 0.01);
+        assertEquals(V_RESET, state.array("v")[0], 1e-5, "input before tau_refrac has passed is lost");
+        kernel.receive(0, TAU_REFRAC + 1e-9, 0, 1);
+        kernel.publish(TAU_REFRAC + 1e-9);
+        assertEquals(V_RESET + 1, state.array("v")[0], 1e-5, "input once tau_refrac has passed counts");
     }
 
     /**

@@ -3,10 +3,12 @@ package org.hebb.neurons.lif;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.function.DoubleFunction;
 import java.util.stream.Stream;
 
 import org.hebb.neurons.KernelDriver;
 import org.hebb.neurons.NeuronModel;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,15 +26,21 @@ class LifClosedFormTest {
     private static final double V_THRESH = -55;
     private static final double TAU_REFRAC = 2;
 
-    static Stream<Arguments> exactModels() {
+    /** The exact models, each as a function of tau_refrac (ms). */
+    static Stream<Named<DoubleFunction<NeuronModel>>> exactModelsByTauRefrac() {
         return Stream.of(
-                Arguments.of(IfCurrDelta.builder().cm(CM).tauM(TAU_M).vRest(V_REST).vReset(V_RESET)
-                        .vThresh(V_THRESH).tauRefrac(TAU_REFRAC).build()),
-                Arguments.of(IfCurrExp.builder().cm(CM).tauM(TAU_M).vRest(V_REST).vReset(V_RESET)
-                        .vThresh(V_THRESH).tauRefrac(TAU_REFRAC).tauSynE(3).tauSynI(7).build()),
-                Arguments.of(IfCondExp.builder().cm(CM).tauM(TAU_M).vRest(V_REST).vReset(V_RESET)
-                        .vThresh(V_THRESH).tauRefrac(TAU_REFRAC)
+                Named.of("IF_curr_delta", tauRefrac -> IfCurrDelta.builder().cm(CM).tauM(TAU_M).vRest(V_REST)
+                        .vReset(V_RESET).vThresh(V_THRESH).tauRefrac(tauRefrac).build()),
+                Named.of("IF_curr_exp", tauRefrac -> IfCurrExp.builder().cm(CM).tauM(TAU_M).vRest(V_REST)
+                        .vReset(V_RESET).vThresh(V_THRESH).tauRefrac(tauRefrac).tauSynE(3).tauSynI(7).build()),
+                Named.of("IF_cond_exp", tauRefrac -> IfCondExp.builder().cm(CM).tauM(TAU_M).vRest(V_REST)
+                        .vReset(V_RESET).vThresh(V_THRESH).tauRefrac(tauRefrac)
                         .integration(IfCondExp.Integration.EXPONENTIAL_EULER).build()));
+    }
+
+    static Stream<Arguments> exactModels() {
+        return exactModelsByTauRefrac()
+                .map(m -> Arguments.of(Named.of(m.getName(), m.getPayload().apply(TAU_REFRAC))));
     }
 
     @ParameterizedTest
@@ -69,12 +77,45 @@ class LifClosedFormTest {
 
             double vInf = V_REST + current * TAU_M / CM;
             double crossing = TAU_M * Math.log((vInf - V_RESET) / (vInf - V_THRESH));
-            // On the time grid a spike is seen at the first step end at or after the crossing.
-            double gridIsi = TAU_REFRAC + Math.ceil(crossing / DT - 1e-6) * DT;
+            // Free again tau_refrac after the spike (at a step start), the neuron is seen to cross at the end of
+            // the step in which it crosses, and the spike is stamped at the start of that step.
+            double gridIsi = TAU_REFRAC + (Math.ceil(crossing / DT - 1e-6) - 1) * DT;
             assertEquals(gridIsi, isiMs, 1e-3 * gridIsi, model.name() + " at " + current + " nA");
             double continuousIsi = TAU_REFRAC + crossing;
+            assertTrue(isiMs > continuousIsi - DT && isiMs <= continuousIsi + 1e-9, model.name() + " at "
+                    + current + " nA: ISI " + isiMs + " ms, not within the step before tau_refrac + T = "
+                    + continuousIsi + " ms");
             assertEquals(1 / continuousIsi, 1 / isiMs, (DT / continuousIsi) / continuousIsi,
                     "rate within one step of the continuous f-I curve");
+        }
+    }
+
+    /**
+     * A current so strong that the neuron crosses threshold in its first free step fires every tau_refrac, as in
+     * Brian2: a spike in step s holds v in steps s+1 .. s+n-1 (n = round(tau_refrac / dt)), and step s+n fires
+     * again; with n = 0 or 1 (tau_refrac 0, below half a step, or one step) it fires in every step. After the
+     * spike step {@code refractory_steps} holds the n - 1 steps still to be held, and counts down to 0.
+     */
+    @ParameterizedTest
+    @MethodSource("exactModelsByTauRefrac")
+    void saturatingCurrentFiresEveryRefractoryPeriod(DoubleFunction<NeuronModel> models) {
+        for (double tauRefrac : new double[] {0, 0.04, DT, 0.26, TAU_REFRAC}) {
+            NeuronModel model = models.apply(tauRefrac);
+            int period = (int) Math.max(Math.round(tauRefrac / DT), 1);
+            KernelDriver driver = new KernelDriver(model, 1, DT);
+            driver.inject(1000);
+            float[] refractory = driver.state().array("refractory_steps");
+            for (int step = 0; step < 10 * period; step++) {
+                driver.step();
+                assertEquals(period - 1 - step % period, refractory[0], model.name() + ", tau_refrac "
+                        + tauRefrac + " ms: refractory_steps after step " + step);
+            }
+            int[] spikes = driver.spikeSteps();
+            assertEquals(10, spikes.length, model.name() + ", tau_refrac " + tauRefrac + " ms");
+            for (int k = 0; k < spikes.length; k++) {
+                assertEquals(k * period, spikes[k], model.name() + ", tau_refrac " + tauRefrac + " ms: spike " + k
+                        + " after " + period + " steps");
+            }
         }
     }
 

@@ -78,6 +78,10 @@ class SynapticResponseTest {
         assertTrue(min < -61 && min > -80, "hyperpolarised towards e_rev_I but not past it: " + min);
     }
 
+    /**
+     * A spike in step 0 (time 0) with tau_refrac = 20 steps: v is held in steps 1-19, and the jump arriving in
+     * step 20, tau_refrac after the spike, counts.
+     */
     @Test
     void refractoryNeuronHoldsResetAndIgnoresJumps() {
         IfCurrDelta model = IfCurrDelta.builder().tauM(10).vRest(-65).vReset(-70).vThresh(-50).tauRefrac(2).build();
@@ -86,13 +90,13 @@ class SynapticResponseTest {
         driver.step();
         assertEquals(1, driver.spikeSteps().length);
         float[] v = driver.state().array("v");
-        for (int step = 0; step < 20; step++) {
+        for (int step = 1; step < 20; step++) {
             driver.deliver(0, 5);
             driver.step();
-            assertEquals(-70f, v[0], "held at v_reset during the 20 refractory steps (step " + step + ")");
+            assertEquals(-70f, v[0], "held at v_reset in step " + step + ", before tau_refrac has passed");
         }
         driver.deliver(0, 5);
         driver.step();
-        assertTrue(v[0] > -70f, "integrates again after tau_refrac");
+        assertTrue(v[0] > -70f, "integrates again in step 20, tau_refrac after the spike");
     }
 }
