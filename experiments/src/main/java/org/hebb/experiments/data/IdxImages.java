@@ -1,26 +1,51 @@
 package org.hebb.experiments.data;
 
 import java.io.BufferedInputStream;
+import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
+
+import org.hebb.experiments.jobs.Fingerprint;
+import org.hebb.util.Require;
 
 /**
  * Labelled images in the IDX format of MNIST and Fashion-MNIST (gzip-compressed or not): {@code train-images-idx3-
  * ubyte[.gz]}, {@code train-labels-idx1-ubyte[.gz]} and the {@code t10k-} pair, in one directory.
  *
  * @param pixels one array of rows x columns grey levels (0-255) per image, row by row
- * @param labels one class per image
+ * @param labels one class per image, 0 to {@link #CLASSES} - 1
  */
 public record IdxImages(int rows, int columns, byte[][] pixels, byte[] labels) {
     /** Where Debian's dataset-fashion-mnist package puts Fashion-MNIST. */
     public static final Path FASHION_MNIST = Path.of("/usr/share/datasets/fashion-mnist");
+    /** Number of classes: labels are 0 to 9. */
+    public static final int CLASSES = 10;
     private static final int IMAGES_MAGIC = 0x00000803;
     private static final int LABELS_MAGIC = 0x00000801;
+    /** The largest Java array, so the largest image. */
+    private static final long MAX_IMAGE_PIXELS = Integer.MAX_VALUE - 8;
+
+    /** Checks that there is one label, 0-9, per image and that every image has rows x columns pixels. */
+    public IdxImages {
+        Require.atLeast("rows", rows, 1);
+        Require.atLeast("columns", columns, 1);
+        Require.that(pixels.length == labels.length, "images = " + pixels.length + " is not allowed with "
+                + labels.length + " labels: each image needs one label");
+        for (int i = 0; i < pixels.length; i++) {
+            Require.that(pixels[i].length == (long) rows * columns, "image " + i + " has " + pixels[i].length
+                    + " pixels: must have rows x columns = " + rows + " x " + columns);
+            int label = labels[i] & 0xff;
+            Require.that(label < CLASSES, "label " + label + " of image " + i + " is not allowed: must be 0 to "
+                    + (CLASSES - 1));
+        }
+    }
 
     /** Which file pair. */
     public enum Split {
@@ -46,45 +71,85 @@ public record IdxImages(int rows, int columns, byte[][] pixels, byte[] labels) {
         return pixels[image][k] & 0xff;
     }
 
+    /** Class (0-9) of image {@code image}. */
+    public int label(int image) {
+        return labels[image];
+    }
+
+    /** "N images of R x C" (what a set of images is, for messages). */
+    public String describe() {
+        return size() + " images of " + rows + " x " + columns;
+    }
+
     /**
-     * Reads one split from {@code directory}.
+     * The size and a SHA-256 digest of every pixel and label: two sets of images have the same fingerprint only if
+     * they hold the same images with the same labels (used to tell which data checkpoints were made from).
+     */
+    public String fingerprint() {
+        Fingerprint digest = new Fingerprint().add(rows).add(columns).add(size()).add(labels);
+        for (byte[] image : pixels) {
+            digest.add(image);
+        }
+        return describe() + ", SHA-256 " + digest.hex();
+    }
+
+    /**
+     * Reads one split from {@code directory}, checking every header field against the data actually present
+     * (nothing is allocated for images or labels that are not there), every label, the end of each file and, for
+     * gzip files, the checksum.
      *
-     * @throws IOException naming the file and what was expected when a file is missing, truncated or not IDX
+     * @throws IOException naming the file (and the image, where there is one) and what is wrong when a file is
+     *                     missing, unreadable, truncated, longer than its header says, not IDX, or when the two files
+     *                     do not match
      */
     public static IdxImages read(Path directory, Split split) throws IOException {
         Path imageFile = find(directory, split.prefix + "-images-idx3-ubyte");
         Path labelFile = find(directory, split.prefix + "-labels-idx1-ubyte");
-        byte[][] pixels;
         int rows;
         int columns;
-        try (DataInputStream in = open(imageFile)) {
-            requireMagic(in.readInt(), IMAGES_MAGIC, imageFile);
-            int count = in.readInt();
-            rows = in.readInt();
-            columns = in.readInt();
+        List<byte[]> pixels = new ArrayList<>();
+        try (IdxStream in = new IdxStream(imageFile)) {
+            in.requireMagic(IMAGES_MAGIC);
+            int count = in.readInt("the image count");
+            rows = in.readInt("the row count");
+            columns = in.readInt("the column count");
+            String header = "its header gives " + count + " images of " + rows + " x " + columns;
             if (count < 0 || rows <= 0 || columns <= 0) {
-                throw corrupt(imageFile, "header gives " + count + " images of " + rows + " x " + columns);
+                throw corrupt(imageFile, header + ": counts must be >= 0, rows and columns >= 1");
             }
-            pixels = new byte[count][rows * columns];
-            for (byte[] image : pixels) {
-                in.readFully(image);
+            if ((long) rows * columns > MAX_IMAGE_PIXELS) {
+                throw corrupt(imageFile, header + ": an image can have at most " + MAX_IMAGE_PIXELS + " pixels");
             }
-        } catch (EOFException e) {
-            throw corrupt(imageFile, "it ends before its last image");
+            for (int i = 0; i < count; i++) {
+                byte[] image = in.readBytes(rows * columns, "image " + i);
+                if (image.length < rows * columns) {
+                    throw corrupt(imageFile, "it ends early, in image " + i + " (" + header + ")");
+                }
+                pixels.add(image);
+            }
+            in.requireEnd(header);
         }
         byte[] labels;
-        try (DataInputStream in = open(labelFile)) {
-            requireMagic(in.readInt(), LABELS_MAGIC, labelFile);
-            int count = in.readInt();
-            if (count != pixels.length) {
-                throw corrupt(labelFile, "it has " + count + " labels for " + pixels.length + " images");
+        try (IdxStream in = new IdxStream(labelFile)) {
+            in.requireMagic(LABELS_MAGIC);
+            int count = in.readInt("the label count");
+            if (count != pixels.size()) {
+                throw new IOException("dataset files " + imageFile.toAbsolutePath() + " (" + pixels.size()
+                        + " images) and " + labelFile.toAbsolutePath() + " (" + count + " labels) do not match: "
+                        + "each image needs one label; download or reinstall them" + REINSTALL);
             }
-            labels = new byte[count];
-            in.readFully(labels);
-        } catch (EOFException e) {
-            throw corrupt(labelFile, "it ends before its last label");
+            labels = in.readBytes(count, "the labels");
+            if (labels.length < count) {
+                throw corrupt(labelFile, "it ends early, at the label of image " + labels.length + " (its header gives "
+                        + count + " labels)");
+            }
+            in.requireEnd("its header gives " + count + " labels");
         }
-        return new IdxImages(rows, columns, pixels, labels);
+        try {
+            return new IdxImages(rows, columns, pixels.toArray(new byte[0][]), labels);
+        } catch (IllegalArgumentException e) {
+            throw corrupt(labelFile, e.getMessage());
+        }
     }
 
     private static Path find(Path directory, String stem) throws IOException {
@@ -98,20 +163,78 @@ public record IdxImages(int rows, int columns, byte[][] pixels, byte[] labels) {
                 + "apt-get install dataset-fashion-mnist (files go to " + FASHION_MNIST + ")");
     }
 
-    private static DataInputStream open(Path file) throws IOException {
-        InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        return new DataInputStream(file.toString().endsWith(".gz")
-                ? new BufferedInputStream(new GZIPInputStream(raw), 1 << 16) : raw);
-    }
-
-    private static void requireMagic(int found, int expected, Path file) throws IOException {
-        if (found != expected) {
-            throw corrupt(file, String.format("its magic number is 0x%08x, expected 0x%08x", found, expected));
-        }
-    }
+    private static final String REINSTALL = " (Fashion-MNIST: apt-get install --reinstall dataset-fashion-mnist)";
 
     private static IOException corrupt(Path file, String what) {
         return new IOException("dataset file " + file.toAbsolutePath() + " is corrupt: " + what
-                + "; download or reinstall it (Fashion-MNIST: apt-get install --reinstall dataset-fashion-mnist)");
+                + "; download or reinstall it" + REINSTALL);
+    }
+
+    /** One IDX file, plain or gzip; every read error names the file and what was being read. */
+    private static final class IdxStream implements Closeable {
+        private final Path file;
+        private final DataInputStream in;
+
+        IdxStream(Path file) throws IOException {
+            this.file = file;
+            InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+            try {
+                this.in = new DataInputStream(file.toString().endsWith(".gz")
+                        ? new BufferedInputStream(new GZIPInputStream(raw), 1 << 16) : raw);
+            } catch (IOException e) {
+                raw.close();
+                throw failed(e, "its gzip header");
+            }
+        }
+
+        int readInt(String what) throws IOException {
+            try {
+                return in.readInt();
+            } catch (IOException e) {
+                throw failed(e, what + " in its header");
+            }
+        }
+
+        void requireMagic(int expected) throws IOException {
+            int found = readInt("the magic number");
+            if (found != expected) {
+                throw corrupt(file, String.format("its magic number is 0x%08x, expected 0x%08x", found, expected));
+            }
+        }
+
+        /** Up to {@code count} bytes: fewer only at the end of the data; allocates only what is there. */
+        byte[] readBytes(int count, String what) throws IOException {
+            try {
+                return in.readNBytes(count);
+            } catch (IOException e) {
+                throw failed(e, what);
+            }
+        }
+
+        /** Fails unless the data ends here; reading to the end makes a gzip stream check its checksum. */
+        void requireEnd(String header) throws IOException {
+            int next;
+            try {
+                next = in.read();
+            } catch (IOException e) {
+                throw failed(e, "its gzip checksum");
+            }
+            if (next != -1) {
+                throw corrupt(file, "it has bytes after its data (" + header + ")");
+            }
+        }
+
+        private IOException failed(IOException e, String what) {
+            if (e instanceof EOFException) {
+                return corrupt(file, "it ends early, in " + what);
+            }
+            return new IOException("dataset file " + file.toAbsolutePath() + " cannot be read (at " + what + "): "
+                    + e.getMessage() + "; download or reinstall it" + REINSTALL, e);
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 }

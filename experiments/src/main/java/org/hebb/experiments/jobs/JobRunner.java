@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 import org.hebb.simulator.io.AtomicFiles;
 import org.hebb.util.Require;
@@ -18,11 +19,17 @@ import org.hebb.util.Require;
  * as it is made (written atomically: a crash loses no finished job). Jobs whose checkpoint exists are not run
  * again but read back, so an interrupted run resumes where it stopped and, the jobs being deterministic, ends with
  * the same results as an uninterrupted one. Results come back in the jobs' order, whatever order they finished in.
- * A cluster engine can run the same jobs into the same checkpoint directory. Progress (jobs done, elapsed time,
- * estimated time left) is printed to standard error at most once a second.
+ * The directory belongs to one {@link CheckpointKey}: results made from other inputs are refused, not read back.
+ * One runner at a time uses a directory: on starting it deletes the temporary files that a killed run left. Progress
+ * (jobs done, elapsed time, estimated time left) is printed to standard error at most once a second.
  */
 public final class JobRunner {
-    private static final String SUFFIX = ".result";
+    /** The most workers a run can have (each may hold a copy of a network). */
+    public static final int MAX_WORKERS = 4096;
+    /** How a checkpoint file's name ends. */
+    static final String SUFFIX = ".result";
+    /** How the temporary files of {@link AtomicFiles} end; they start with '.'. */
+    private static final String PARTIAL = ".partial";
 
     private JobRunner() {
     }
@@ -30,23 +37,27 @@ public final class JobRunner {
     /**
      * Runs {@code jobs} whose checkpoint is missing from {@code checkpoints} (created if needed) on
      * {@code workers} threads; the first failure stops the others and is rethrown naming the job.
+     *
+     * @param key what the jobs' results are made from ({@link CheckpointKey#claim}: checkpoints made from
+     *            anything else are refused, naming what differs)
+     * @throws IOException naming the file and what is wrong when a checkpoint cannot be read back
      */
-    public static <R> List<R> run(List<? extends Job<R>> jobs, JobCodec<R> codec, Path checkpoints, int workers,
-                                  String label) throws IOException {
-        Require.atLeast("workers", workers, 1);
+    public static <R> List<R> run(List<? extends Job<R>> jobs, JobCodec<R> codec, Path checkpoints,
+                                  CheckpointKey key, int workers, String label) throws IOException {
+        Require.inRange("workers", workers, 1, MAX_WORKERS);
         Set<String> ids = new HashSet<>();
         for (Job<R> job : jobs) {
-            Require.that(job.id().matches("[A-Za-z0-9._-]+"), "job id = '" + job.id() + "' is not allowed: use "
-                    + "letters, digits, '-', '_' and '.'");
+            requireId("job id", job.id());
             Require.that(ids.add(job.id()), "job id = '" + job.id() + "' is not allowed: it is used twice");
         }
-        Files.createDirectories(checkpoints);
+        key.claim(checkpoints);
+        deletePartials(checkpoints);
         List<R> results = new ArrayList<>(jobs.size());
         List<Integer> pending = new ArrayList<>();
         for (int k = 0; k < jobs.size(); k++) {
-            Path file = checkpoints.resolve(jobs.get(k).id() + SUFFIX);
+            Path file = checkpointFile(checkpoints, jobs.get(k).id());
             if (Files.exists(file)) {
-                results.add(codec.decode(Files.readAllBytes(file)));
+                results.add(readBack(codec, file));
             } else {
                 results.add(null);
                 pending.add(k);
@@ -67,7 +78,7 @@ public final class JobRunner {
                     Job<R> job = jobs.get(k);
                     try {
                         R result = job.run(worker);
-                        AtomicFiles.write(checkpoints.resolve(job.id() + SUFFIX), codec.encode(result));
+                        AtomicFiles.write(checkpointFile(checkpoints, job.id()), codec.encode(result));
                         synchronized (results) {
                             results.set(k, result);
                         }
@@ -92,6 +103,39 @@ public final class JobRunner {
             throw (IOException) failure.get();
         }
         return results;
+    }
+
+    /** Fails unless {@code id} is made of letters, digits, '-', '_' and '.' (so that it can name a file). */
+    public static String requireId(String name, String id) {
+        Require.that(id.matches("[A-Za-z0-9._-]+") && !id.matches("\\.+"), name + " = '" + id + "' is not "
+                + "allowed: use letters, digits, '-', '_' and '.'");
+        return id;
+    }
+
+    /** The checkpoint file of job {@code id} in {@code checkpoints}. */
+    public static Path checkpointFile(Path checkpoints, String id) {
+        return checkpoints.resolve(id + SUFFIX);
+    }
+
+    private static <R> R readBack(JobCodec<R> codec, Path file) throws IOException {
+        try {
+            return codec.decode(Files.readAllBytes(file));
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("checkpoint " + file.toAbsolutePath() + " cannot be read back: "
+                    + (e.getMessage() != null ? e.getMessage() : e.toString()) + "; delete it to make it again", e);
+        }
+    }
+
+    /** Deletes the temporary files of checkpoints that a killed run was writing. */
+    private static void deletePartials(Path checkpoints) throws IOException {
+        try (Stream<Path> files = Files.list(checkpoints)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                if (name.startsWith(".") && name.endsWith(PARTIAL) && Files.isRegularFile(file)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
     }
 
     private static void report(String label, int done, int pending, int resumed, long start, long[] lastReport) {

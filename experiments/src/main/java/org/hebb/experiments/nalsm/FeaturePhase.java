@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.hebb.experiments.jobs.CheckpointKey;
+import org.hebb.experiments.jobs.Fingerprint;
 import org.hebb.experiments.jobs.Job;
 import org.hebb.experiments.jobs.JobCodec;
 import org.hebb.experiments.jobs.JobRunner;
@@ -21,7 +23,9 @@ import org.hebb.util.Require;
  * every liquid neuron. Samples are independent, so blocks of them are {@link Job}s run by {@link JobRunner} on
  * several workers, each with its own copy of the liquid, and checkpointed as they are made. A sample's input
  * pulses come from a random stream keyed by the image, not by the network's clock, so a sample's features are the
- * same whichever worker makes them and in whatever order.
+ * same whichever worker makes them and in whatever order. Each set of images keeps its blocks in its own directory,
+ * keyed ({@link CheckpointKey}) by the liquid, W_init, the images, the samples and the block size: blocks made from
+ * anything else are refused, not read back.
  */
 public final class FeaturePhase {
     private FeaturePhase() {
@@ -43,12 +47,18 @@ public final class FeaturePhase {
      *
      * @param config      the liquid's configuration (each worker builds its own liquid from it)
      * @param initial     W_init, as {@link #weightsOf} gives it
-     * @param checkpoints where finished blocks are kept (an interrupted run resumes from them)
-     * @param name        a name for this set of images, unique within the checkpoint directory
+     * @param checkpoints where finished blocks are kept, in the subdirectory {@code name} (an interrupted run
+     *                    resumes from them)
+     * @param name        a name for this set of images, unique within the checkpoint directory (letters, digits,
+     *                    '-', '_' and '.')
+     * @throws IllegalArgumentException when the checkpoints of {@code name} were made from other inputs, naming them
+     * @throws IOException              naming the file when a checkpoint cannot be read back
      */
     public static int[][] make(NalsmLiquid.Config config, float[][] initial, InputEncoding encoding, int[] images,
                                int blockSize, int workers, Path checkpoints, String name) throws IOException {
         Require.atLeast("block size", blockSize, 1);
+        Require.inRange("workers", workers, 1, JobRunner.MAX_WORKERS);
+        Path directory = checkpoints.resolve(JobRunner.requireId("feature set name", name));
         Worker[] pool = new Worker[workers];
         List<Job<int[][]>> jobs = new ArrayList<>();
         for (int start = 0; start < images.length; start += blockSize) {
@@ -75,15 +85,42 @@ public final class FeaturePhase {
                 }
             });
         }
-        List<int[][]> blocks = JobRunner.run(jobs, CODEC, checkpoints, workers, "features " + name);
+        int width = config.neurons();
+        List<int[][]> blocks = JobRunner.run(jobs, codec(width), directory,
+                key(config, initial, encoding, images, blockSize), workers, "features " + name);
         int[][] features = new int[images.length][];
         int k = 0;
-        for (int[][] block : blocks) {
-            for (int[] row : block) {
+        for (int b = 0; b < blocks.size(); b++) {
+            int expected = Math.min(blockSize, images.length - k);
+            if (blocks.get(b).length != expected) {
+                throw new IOException("checkpoint " + JobRunner.checkpointFile(directory, jobs.get(b).id())
+                        .toAbsolutePath() + " holds " + blocks.get(b).length + " samples: its block has " + expected
+                        + "; delete it to make it again");
+            }
+            for (int[] row : blocks.get(b)) {
                 features[k++] = row;
             }
         }
         return features;
+    }
+
+    /** Everything a set's features depend on. */
+    private static CheckpointKey key(NalsmLiquid.Config config, float[][] initial, InputEncoding encoding,
+                                     int[] images, int blockSize) {
+        Fingerprint weights = new Fingerprint();
+        for (float[] projection : initial) {
+            weights.add(projection);
+        }
+        return new CheckpointKey()
+                .with("liquid", "side " + config.side() + ", " + config.inputs() + " inputs, " + config.model()
+                        + ", |w| " + config.weight() + ", w_A " + config.astrocyteWeight() + ", seed " + config.seed())
+                .with("W_init", initial.length + " plastic projections, SHA-256 " + weights.hex())
+                .with("images", encoding.fingerprint())
+                .with("samples", images.length + " (" + (images.length == 0 ? "none" : "from image " + images[0])
+                        + "), SHA-256 " + new Fingerprint().add(images).hex())
+                .with("block size", blockSize)
+                .with("presentation", BranchingProbe.SAMPLE_MS + " ms, rates decaying by "
+                        + BranchingProbe.RATE_DECAY_PER_MS + " per ms");
     }
 
     /**
@@ -158,30 +195,48 @@ public final class FeaturePhase {
         }
     }
 
-    private static final JobCodec<int[][]> CODEC = new JobCodec<>() {
-        @Override
-        public byte[] encode(int[][] rows) {
-            int width = rows.length == 0 ? 0 : rows[0].length;
-            ByteBuffer buffer = ByteBuffer.allocate(8 + 4 * rows.length * width);
-            buffer.putInt(rows.length).putInt(width);
-            for (int[] row : rows) {
-                for (int value : row) {
-                    buffer.putInt(value);
+    /** Blocks of spike counts as rows, width, then the counts (big-endian ints); checks all of it on reading. */
+    private static JobCodec<int[][]> codec(int width) {
+        return new JobCodec<>() {
+            @Override
+            public byte[] encode(int[][] rows) {
+                ByteBuffer buffer = ByteBuffer.allocate(8 + 4 * rows.length * width);
+                buffer.putInt(rows.length).putInt(width);
+                for (int[] row : rows) {
+                    for (int value : row) {
+                        buffer.putInt(value);
+                    }
                 }
+                return buffer.array();
             }
-            return buffer.array();
-        }
 
-        @Override
-        public int[][] decode(byte[] bytes) {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            int[][] rows = new int[buffer.getInt()][buffer.getInt()];
-            for (int[] row : rows) {
-                for (int i = 0; i < row.length; i++) {
-                    row[i] = buffer.getInt();
+            @Override
+            public int[][] decode(byte[] bytes) throws IOException {
+                if (bytes.length < 8) {
+                    throw new IOException("it holds " + bytes.length + " bytes, less than its 8-byte header");
                 }
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                int rows = buffer.getInt();
+                int columns = buffer.getInt();
+                if (rows < 0 || columns != width) {
+                    throw new IOException("its header gives " + rows + " samples of " + columns + " counts: "
+                            + "the liquid has " + width + " neurons");
+                }
+                if (bytes.length != 8 + 4L * rows * width) {
+                    throw new IOException("it holds " + bytes.length + " bytes: " + rows + " samples of " + width
+                            + " counts take " + (8 + 4L * rows * width));
+                }
+                int[][] counts = new int[rows][width];
+                for (int[] row : counts) {
+                    for (int i = 0; i < row.length; i++) {
+                        row[i] = buffer.getInt();
+                        if (row[i] < 0) {
+                            throw new IOException("it holds a negative spike count, " + row[i]);
+                        }
+                    }
+                }
+                return counts;
             }
-            return rows;
-        }
-    };
+        };
+    }
 }

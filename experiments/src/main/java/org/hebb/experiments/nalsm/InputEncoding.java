@@ -9,6 +9,7 @@ import org.hebb.experiments.data.IdxImages;
 public final class InputEncoding {
     private final IdxImages images;
     private final double scale;
+    private String fingerprint;
 
     /** Computes m over {@code images}. */
     public InputEncoding(IdxImages images) {
@@ -39,6 +40,14 @@ public final class InputEncoding {
         for (int k = 0; k < out.length; k++) {
             out[k] = total == 0 ? 0f : (float) Math.min(1.0, images.pixel(image, k) * scale / total);
         }
+    }
+
+    /** The images' {@link IdxImages#fingerprint() fingerprint} (the scale m follows from them), computed once. */
+    public synchronized String fingerprint() {
+        if (fingerprint == null) {
+            fingerprint = images.fingerprint();
+        }
+        return fingerprint;
     }
 
     /** The images encoded. */

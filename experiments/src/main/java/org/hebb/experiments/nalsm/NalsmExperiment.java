@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.hebb.experiments.data.IdxImages;
+import org.hebb.experiments.jobs.CheckpointKey;
+import org.hebb.experiments.jobs.JobRunner;
 import org.hebb.experiments.output.JsonOutput;
 import org.hebb.experiments.output.Plots;
+import org.hebb.experiments.readout.SampleSplit;
 import org.hebb.experiments.readout.SoftmaxReadout;
 import org.hebb.simulator.io.AtomicFiles;
 import org.hebb.util.Require;
@@ -19,7 +22,10 @@ import org.hebb.util.Require;
  * spike counts over 250 ms from W_init, on several workers, checkpointed; {@link FeaturePhase}), and the linear
  * softmax readout on L1-normalised counts with model selection on validation accuracy. Writes {@code result.json},
  * {@code summary.md} and {@code validation_accuracy.png}; features are checkpointed under {@code checkpoints/}, so
- * an interrupted run started again with the same options resumes and ends with the same result.
+ * an interrupted run started again with the same options resumes and ends with the same result. The checkpoints
+ * are keyed by everything the features depend on (model, side, weight, seed, phase-1 samples, sample counts and
+ * both data files): a run into the same directory with any of these changed is refused before phase 1, naming the
+ * options that differ; the readout's settings and the workers can change.
  */
 public final class NalsmExperiment {
     /** NALSM's phase-1 presentation, ms. */
@@ -37,12 +43,13 @@ public final class NalsmExperiment {
      *
      * @param side         liquid grid side (10: 1000 neurons, 20: 8000)
      * @param model        NALSM, LSM with plain STDP, or LSM without plasticity
-     * @param phase1       phase-1 samples (NALSM: 50,000)
-     * @param train        training images (at most 50,000; validation takes a fifth as many, at most 10,000)
-     * @param test         test images (at most 10,000)
-     * @param epochs       readout epochs
+     * @param phase1       phase-1 samples, at least 0 (NALSM: 50,000; ignored by the LSM without plasticity)
+     * @param train        training images, 2 to 50,000 and at most five sixths of the training file (validation
+     *                     takes a fifth as many from the rest)
+     * @param test         test images, 2 to the size of the test file (NALSM: 10,000)
+     * @param epochs       readout epochs, 1 to {@link SoftmaxReadout.Settings#MAX_EPOCHS}
      * @param seed         master seed
-     * @param workers      feature workers (threads)
+     * @param workers      feature workers (threads), 1 to {@link JobRunner#MAX_WORKERS}
      * @param readoutRate  the readout's Adadelta learning rate (NALSM 0.1; a small run, with far fewer updates,
      *                     needs a larger one)
      * @param weight       initial weight magnitude |w| of every liquid and input synapse (NALSM 3; the LSM
@@ -59,28 +66,51 @@ public final class NalsmExperiment {
             Require.atLeast("grid side", side, 2);
             Require.notNull("model", model);
             Require.atLeast("phase-1 samples", phase1, 0);
-            Require.atLeast("train images", train, 1);
-            Require.atLeast("test images", test, 1);
-            Require.atLeast("epochs", epochs, 1);
-            Require.atLeast("workers", workers, 1);
+            SampleSplit.requireCounts(train, test);
+            Require.inRange("epochs", epochs, 1, SoftmaxReadout.Settings.MAX_EPOCHS);
+            Require.inRange("workers", workers, 1, JobRunner.MAX_WORKERS);
             Require.positive("readout learning rate", readoutRate, null);
             Require.inRange("weight magnitude |w|", weight, 0.0, NalsmLiquid.MAX_WEIGHT, "mV");
         }
+
+        /** The split of the data for these sample counts; refused when the data has too few images. */
+        public SampleSplit split(IdxImages trainImages, IdxImages testImages) {
+            return SampleSplit.of(train, test, trainImages, testImages);
+        }
+
+        /** Phase-1 samples actually presented: none for the LSM without plasticity. */
+        int phase1Presented() {
+            return model == NalsmLiquid.Model.LSM ? 0 : phase1;
+        }
+
+        /** The model's name on the command line and in results: nalsm, lsm-stdp or lsm. */
+        String modelName() {
+            return model == NalsmLiquid.Model.NALSM ? "nalsm" : model == NalsmLiquid.Model.LSM_STDP ? "lsm-stdp"
+                    : "lsm";
+        }
     }
 
-    /** Runs on {@code trainImages} (the training file: train + validation) and {@code testImages}. */
+    /**
+     * Runs on {@code trainImages} (the training file: train + validation) and {@code testImages}.
+     *
+     * @throws IllegalArgumentException before any work when the data has fewer images than the options ask for, or
+     *                                  when {@code out} holds checkpoints made with other options or data (naming
+     *                                  them)
+     */
     public static Map<String, Object> run(Options o, IdxImages trainImages, IdxImages testImages, String dataset,
                                           Path out) throws IOException {
         long start = System.nanoTime();
+        SampleSplit split = o.split(trainImages, testImages);
+        InputEncoding trainEncoding = new InputEncoding(trainImages);
+        InputEncoding testEncoding = new InputEncoding(testImages);
+        Path checkpoints = out.resolve("checkpoints");
+        checkpointKey(o, trainEncoding, testEncoding).claim(checkpoints);
         int inputs = trainImages.rows() * trainImages.columns();
         NalsmLiquid.Config nalsm = NalsmLiquid.Config.nalsm(o.side(), inputs, o.model(), o.seed());
         NalsmLiquid.Config config = new NalsmLiquid.Config(nalsm.side(), nalsm.inputs(), nalsm.model(), o.weight(),
                 nalsm.astrocyteWeight(), nalsm.rateDecayPerMs(), nalsm.seed(), nalsm.threads());
         NalsmLiquid liquid = NalsmLiquid.build(config);
-        InputEncoding trainEncoding = new InputEncoding(trainImages);
-        InputEncoding testEncoding = new InputEncoding(testImages);
-        boolean plastic = o.model() != NalsmLiquid.Model.LSM;
-        List<UnsupervisedPhase.Block> phase1 = plastic && o.phase1() > 0
+        List<UnsupervisedPhase.Block> phase1 = o.phase1Presented() > 0
                 ? UnsupervisedPhase.run(liquid, trainEncoding, o.phase1(), PHASE_1_MS,
                 Math.max(1, o.phase1() / PHASE_1_BLOCKS), o.seed())
                 : List.of();
@@ -88,33 +118,27 @@ public final class NalsmExperiment {
         float[][] initial = FeaturePhase.weightsOf(liquid);
         BranchingProbe.Result branching = BranchingProbe.measure(liquid, trainEncoding, 0,
                 Math.min(20, trainImages.size()));
-        int validationStart = Math.min(50_000, trainImages.size() * 5 / 6);
-        int trainCount = Math.min(o.train(), validationStart);
-        int validationCount = Math.min(trainImages.size() - validationStart, Math.max(1, trainCount / 5));
-        int testCount = Math.min(o.test(), testImages.size());
-        Path checkpoints = out.resolve("checkpoints");
         long featuresStart = System.nanoTime();
         SoftmaxReadout.Samples train = samples(FeaturePhase.make(config, initial, trainEncoding,
-                range(0, trainCount), BLOCK, o.workers(), checkpoints, "train"), trainImages, 0);
+                range(0, split.train()), BLOCK, o.workers(), checkpoints, "train"), trainImages, 0);
         SoftmaxReadout.Samples validation = samples(FeaturePhase.make(config, initial, trainEncoding,
-                range(validationStart, validationCount), BLOCK, o.workers(), checkpoints, "validation"),
-                trainImages, validationStart);
-        SoftmaxReadout.Samples test = samples(FeaturePhase.make(config, initial, testEncoding, range(0, testCount),
-                BLOCK, o.workers(), checkpoints, "test"), testImages, 0);
+                range(split.validationStart(), split.validation()), BLOCK, o.workers(), checkpoints, "validation"),
+                trainImages, split.validationStart());
+        SoftmaxReadout.Samples test = samples(FeaturePhase.make(config, initial, testEncoding,
+                range(0, split.test()), BLOCK, o.workers(), checkpoints, "test"), testImages, 0);
         double featureSeconds = (System.nanoTime() - featuresStart) / 1e9;
         SoftmaxReadout.Settings paper = SoftmaxReadout.Settings.nalsm(o.epochs(), o.seed());
-        SoftmaxReadout readout = new SoftmaxReadout(train.dimension(), 10, new SoftmaxReadout.Settings(
+        SoftmaxReadout readout = new SoftmaxReadout(train.dimension(), IdxImages.CLASSES, new SoftmaxReadout.Settings(
                 o.readoutRate(), paper.rho(), paper.epsilon(), paper.l2(), paper.batchSize(), o.epochs(), o.seed()));
         SoftmaxReadout.Result result = readout.train(train, validation, test);
         double seconds = (System.nanoTime() - start) / 1e9;
 
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("model", o.model() == NalsmLiquid.Model.NALSM ? "nalsm"
-                : o.model() == NalsmLiquid.Model.LSM_STDP ? "lsm-stdp" : "lsm");
+        json.put("model", o.modelName());
         json.put("liquid_size", config.neurons());
         json.put("dataset", dataset);
         json.put("seed", o.seed());
-        json.put("phase1_samples", plastic ? o.phase1() : 0);
+        json.put("phase1_samples", o.phase1Presented());
         json.put("train_samples", train.size());
         json.put("validation_samples", validation.size());
         json.put("test_samples", test.size());
@@ -157,6 +181,17 @@ public final class NalsmExperiment {
                 List.of("validation", "test"), List.of(result.validationAccuracy(), result.testAccuracy()));
         AtomicFiles.write(out.resolve("summary.md"), markdown(json));
         return json;
+    }
+
+    /**
+     * Everything the features depend on besides Hebb's code (the readout's settings and the workers do not count;
+     * {@link FeaturePhase} also keys each set by the weights and samples themselves).
+     */
+    private static CheckpointKey checkpointKey(Options o, InputEncoding train, InputEncoding test) {
+        return new CheckpointKey().with("model", o.modelName()).with("side", o.side()).with("weight", o.weight())
+                .with("seed", o.seed()).with("phase-1 samples", o.phase1Presented()).with("train images", o.train())
+                .with("test images", o.test()).with("training data", train.fingerprint())
+                .with("test data", test.fingerprint());
     }
 
     /** The astrocyte's depression rate A and the liquid and input rates per block of phase 1. */
@@ -211,7 +246,7 @@ public final class NalsmExperiment {
             for (int i = 0; i < width; i++) {
                 features[s * width + i] = total == 0 ? 0f : (float) counts[s][i] / total;
             }
-            labels[s] = images.labels()[first + s];
+            labels[s] = images.label(first + s);
         }
         return new SoftmaxReadout.Samples(features, width, labels);
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.hebb.experiments.data.IdxImages;
 import org.hebb.experiments.output.JsonOutput;
 import org.hebb.experiments.output.Plots;
+import org.hebb.util.Require;
 
 /**
  * The yardstick for what a liquid adds: NALSM's linear softmax readout trained on the raw pixels (grey level / 255)
@@ -17,31 +18,55 @@ import org.hebb.experiments.output.Plots;
  * accuracy.
  */
 public final class PixelReadout {
-    /** Training images used for training; the rest of the training file validates. */
-    public static final int TRAIN_IMAGES = 50_000;
-
     private PixelReadout() {
+    }
+
+    /**
+     * The run's settings, checked when made (the sample counts again, against the data, by {@link #split}).
+     *
+     * @param epochs readout epochs (1 to {@link SoftmaxReadout.Settings#MAX_EPOCHS})
+     * @param seed   master seed
+     * @param train  training images, 2 to 50,000 (the full protocol: 50,000); validation takes a fifth as many
+     * @param test   test images, at least 2 (full: 10,000)
+     */
+    public record Options(int epochs, long seed, int train, int test) {
+        public Options {
+            Require.inRange("epochs", epochs, 1, SoftmaxReadout.Settings.MAX_EPOCHS);
+            SampleSplit.requireCounts(train, test);
+        }
+
+        /** The split of the data for these sample counts; refused when the data has too few images. */
+        public SampleSplit split(IdxImages trainImages, IdxImages testImages) {
+            return SampleSplit.of(train, test, trainImages, testImages);
+        }
+    }
+
+    /**
+     * Trains and writes {@code pixel-readout.json} and {@code validation_accuracy.png} into {@code out}, as
+     * {@link #run(Options, Path, Path)} with these options.
+     */
+    public static Map<String, Object> run(Path dataDirectory, int epochs, long seed, int train, int test, Path out)
+            throws IOException {
+        return run(new Options(epochs, seed, train, test), dataDirectory, out);
     }
 
     /**
      * Trains and writes {@code pixel-readout.json} and {@code validation_accuracy.png} into {@code out}.
      *
-     * @param trainLimit at most this many training images (and a validation set of at most a fifth of it; the
-     *                   full protocol: 50,000), for quick runs
-     * @param testLimit  at most this many test images (full: 10,000)
+     * @throws IllegalArgumentException before anything is trained or written when the data has fewer images than
+     *                                  the options ask for
      */
-    public static Map<String, Object> run(Path dataDirectory, int epochs, long seed, int trainLimit, int testLimit,
-                                          Path out) throws IOException {
+    public static Map<String, Object> run(Options o, Path dataDirectory, Path out) throws IOException {
         long start = System.nanoTime();
+        int epochs = o.epochs();
+        long seed = o.seed();
         IdxImages train = IdxImages.read(dataDirectory, IdxImages.Split.TRAIN);
         IdxImages test = IdxImages.read(dataDirectory, IdxImages.Split.TEST);
-        int validationStart = Math.min(TRAIN_IMAGES, train.size() * 5 / 6);
-        int trainCount = Math.min(trainLimit, validationStart);
-        int validationCount = Math.min(train.size() - validationStart, Math.max(1, trainCount / 5));
-        SoftmaxReadout.Samples trainSet = pixels(train, 0, trainCount);
-        SoftmaxReadout.Samples validationSet = pixels(train, validationStart, validationCount);
-        SoftmaxReadout.Samples testSet = pixels(test, 0, Math.min(testLimit, test.size()));
-        SoftmaxReadout readout = new SoftmaxReadout(train.rows() * train.columns(), 10,
+        SampleSplit split = o.split(train, test);
+        SoftmaxReadout.Samples trainSet = pixels(train, 0, split.train());
+        SoftmaxReadout.Samples validationSet = pixels(train, split.validationStart(), split.validation());
+        SoftmaxReadout.Samples testSet = pixels(test, 0, split.test());
+        SoftmaxReadout readout = new SoftmaxReadout(train.rows() * train.columns(), IdxImages.CLASSES,
                 SoftmaxReadout.Settings.nalsm(epochs, seed));
         SoftmaxReadout.Result result = readout.train(trainSet, validationSet, testSet);
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -83,7 +108,7 @@ public final class PixelReadout {
             for (int k = 0; k < dimension; k++) {
                 features[s * dimension + k] = images.pixel(from + s, k) / 255f;
             }
-            labels[s] = images.labels()[from + s];
+            labels[s] = images.label(from + s);
         }
         return new SoftmaxReadout.Samples(features, dimension, labels);
     }

@@ -25,13 +25,16 @@ public final class SoftmaxReadout {
      */
     public record Settings(double learningRate, double rho, double epsilon, double l2, int batchSize, int epochs,
                            long seed) {
+        /** The most epochs (a million: far more than any run needs; the accuracies per epoch are kept). */
+        public static final int MAX_EPOCHS = 1_000_000;
+
         public Settings {
             Require.positive("learning rate", learningRate, null);
             Require.that(rho > 0 && rho < 1, "rho = " + rho + " is not allowed: must be in (0, 1)");
             Require.positive("epsilon", epsilon, null);
             Require.nonNegative("l2", l2, null);
             Require.atLeast("batch size", batchSize, 1);
-            Require.atLeast("epochs", epochs, 1);
+            Require.inRange("epochs", epochs, 1, MAX_EPOCHS);
         }
 
         /** NALSM's readout settings (Adadelta 0.1, L2 5e-10), batches of 100, {@code epochs} epochs. */

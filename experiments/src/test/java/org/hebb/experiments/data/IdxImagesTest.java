@@ -15,7 +15,11 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The IDX reader: gzip or plain files, and clear errors for missing or corrupt ones. */
+/**
+ * The IDX reader: gzip or plain files, and clear errors naming the file (and the image) for missing or corrupt
+ * ones: headers that promise more than the file holds, labels outside 0-9, trailing bytes, broken gzip streams and
+ * checksums, files that do not match.
+ */
 class IdxImagesTest {
     @TempDir
     Path dir;
@@ -34,14 +38,38 @@ class IdxImagesTest {
     }
 
     private static byte[] labels(int count) throws IOException {
+        byte[] values = new byte[count];
+        for (int k = 0; k < count; k++) {
+            values[k] = (byte) (k % 10);
+        }
+        return labels(count, values);
+    }
+
+    private static byte[] labels(int count, byte[] values) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         out.writeInt(0x801);
         out.writeInt(count);
-        for (int k = 0; k < count; k++) {
-            out.writeByte(k % 10);
+        out.write(values);
+        return bytes.toByteArray();
+    }
+
+    private static byte[] gzip(byte[] content) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (OutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(content);
         }
         return bytes.toByteArray();
+    }
+
+    private IOException readFails() {
+        return assertThrows(IOException.class, () -> IdxImages.read(dir, IdxImages.Split.TRAIN));
+    }
+
+    private static void assertMentions(Throwable e, String... parts) {
+        for (String part : parts) {
+            assertTrue(e.getMessage().contains(part), "'" + part + "' missing from: " + e.getMessage());
+        }
     }
 
     private void write(String name, byte[] content, boolean gzip) throws IOException {
@@ -78,10 +106,79 @@ class IdxImagesTest {
         assertTrue(magic.getMessage().contains("magic number"), magic.getMessage());
         write("train-images-idx3-ubyte", images(0x803, 3, 2, 2, 10), false);
         IOException truncated = assertThrows(IOException.class, () -> IdxImages.read(dir, IdxImages.Split.TRAIN));
-        assertTrue(truncated.getMessage().contains("ends before its last image"), truncated.getMessage());
+        assertMentions(truncated, "train-images-idx3-ubyte", "image 2");
+    }
+
+    @Test
+    void aCountMismatchNamesBothFilesAndBothCounts() throws IOException {
         write("train-images-idx3-ubyte", images(0x803, 3, 2, 2, 12), false);
         write("train-labels-idx1-ubyte", labels(2), false);
-        IOException count = assertThrows(IOException.class, () -> IdxImages.read(dir, IdxImages.Split.TRAIN));
-        assertTrue(count.getMessage().contains("2 labels for 3 images"), count.getMessage());
+        assertMentions(readFails(), "train-images-idx3-ubyte", "train-labels-idx1-ubyte", "3 images", "2 labels");
+    }
+
+    @Test
+    void headerSizesAreBoundedByTheDataPresent() throws IOException {
+        write("train-labels-idx1-ubyte", labels(3), false);
+        for (boolean gzip : new boolean[] {false, true}) {
+            write("train-images-idx3-ubyte", images(0x803, Integer.MAX_VALUE, 2, 2, 12), gzip);
+            assertMentions(readFails(), "train-images-idx3-ubyte", "image 3", String.valueOf(Integer.MAX_VALUE));
+            write("train-images-idx3-ubyte", images(0x803, 1, 40_000, 40_000, 12), gzip);
+            assertMentions(readFails(), "train-images-idx3-ubyte", "image 0");
+            write("train-images-idx3-ubyte", images(0x803, 1, 46_341, 46_341, 12), gzip);
+            assertMentions(readFails(), "train-images-idx3-ubyte", "46341 x 46341");
+            Files.delete(dir.resolve(gzip ? "train-images-idx3-ubyte.gz" : "train-images-idx3-ubyte"));
+        }
+        for (int[] header : new int[][] {{-1, 2, 2}, {3, 0, 2}, {3, 2, -5}}) {
+            write("train-images-idx3-ubyte", images(0x803, header[0], header[1], header[2], 12), false);
+            assertMentions(readFails(), "train-images-idx3-ubyte", "header");
+        }
+        write("train-images-idx3-ubyte", new byte[] {0, 0, 8, 3, 0, 0}, false);
+        assertMentions(readFails(), "train-images-idx3-ubyte", "header");
+    }
+
+    @Test
+    void labelsOutsideZeroToNineAreRefusedNamingTheImage() throws IOException {
+        write("train-images-idx3-ubyte", images(0x803, 3, 2, 2, 12), false);
+        write("train-labels-idx1-ubyte", labels(3, new byte[] {4, (byte) 200, 1}), false);
+        assertMentions(readFails(), "train-labels-idx1-ubyte", "200", "image 1");
+        write("train-labels-idx1-ubyte", labels(3, new byte[] {4, 9, 10}), false);
+        assertMentions(readFails(), "train-labels-idx1-ubyte", "10", "image 2");
+    }
+
+    @Test
+    void trailingBytesAreRefused() throws IOException {
+        write("train-images-idx3-ubyte", images(0x803, 3, 2, 2, 13), false);
+        write("train-labels-idx1-ubyte", labels(3), false);
+        assertMentions(readFails(), "train-images-idx3-ubyte", "after");
+        write("train-images-idx3-ubyte", images(0x803, 3, 2, 2, 12), true);
+        byte[] labels = labels(3);
+        write("train-labels-idx1-ubyte", java.util.Arrays.copyOf(labels, labels.length + 1), true);
+        assertMentions(readFails(), "train-labels-idx1-ubyte", "after");
+    }
+
+    @Test
+    void gzipChecksumsAreVerified() throws IOException {
+        write("train-labels-idx1-ubyte", labels(3), false);
+        byte[] compressed = gzip(images(0x803, 3, 2, 2, 12));
+        compressed[compressed.length - 8] ^= 1;
+        Files.write(dir.resolve("train-images-idx3-ubyte.gz"), compressed);
+        assertMentions(readFails(), "train-images-idx3-ubyte.gz");
+    }
+
+    @Test
+    void brokenGzipStreamsNameTheFile() throws IOException {
+        write("train-labels-idx1-ubyte", labels(3), false);
+        Files.write(dir.resolve("train-images-idx3-ubyte.gz"), images(0x803, 3, 2, 2, 12));
+        assertMentions(readFails(), "train-images-idx3-ubyte.gz");
+        byte[] compressed = gzip(images(0x803, 300, 2, 2, 1200));
+        byte[] mangled = compressed.clone();
+        for (int k = 12; k < mangled.length - 8; k += 3) {
+            mangled[k] = (byte) (0xff - mangled[k]);
+        }
+        Files.write(dir.resolve("train-images-idx3-ubyte.gz"), mangled);
+        assertMentions(readFails(), "train-images-idx3-ubyte.gz");
+        Files.write(dir.resolve("train-images-idx3-ubyte.gz"), java.util.Arrays.copyOf(compressed,
+                compressed.length / 2));
+        assertMentions(readFails(), "train-images-idx3-ubyte.gz");
     }
 }

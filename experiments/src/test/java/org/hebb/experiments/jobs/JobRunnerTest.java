@@ -19,11 +19,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The job runner: results in job order whatever the workers; an interrupted run resumes from its checkpoints,
- * runs only what is missing and ends with the results of an uninterrupted run; bad ids are refused.
+ * runs only what is missing and ends with the results of an uninterrupted run; bad ids are refused; a corrupt
+ * checkpoint is named; checkpoints made from another key are refused; temporary files left by a killed run are
+ * cleaned.
  */
 class JobRunnerTest {
     @TempDir
     Path dir;
+
+    private static final CheckpointKey KEY = new CheckpointKey().with("draws", 100);
 
     private static final JobCodec<double[]> DOUBLES = new JobCodec<>() {
         @Override
@@ -34,7 +38,10 @@ class JobRunnerTest {
         }
 
         @Override
-        public double[] decode(byte[] bytes) {
+        public double[] decode(byte[] bytes) throws IOException {
+            if (bytes.length % 8 != 0) {
+                throw new IOException("it holds " + bytes.length + " bytes, not a whole number of doubles");
+            }
             double[] values = new double[bytes.length / 8];
             ByteBuffer.wrap(bytes).asDoubleBuffer().get(values);
             return values;
@@ -73,19 +80,19 @@ class JobRunnerTest {
     @Test
     void resumesFromCheckpointsWithIdenticalResults() throws IOException {
         List<double[]> reference = JobRunner.run(jobs(30, -1, new AtomicInteger()), DOUBLES, dir.resolve("clean"),
-                1, "clean");
+                KEY, 1, "clean");
         AtomicInteger firstRuns = new AtomicInteger();
         IOException failure = assertThrows(IOException.class, () -> JobRunner.run(jobs(30, 17, firstRuns), DOUBLES,
-                dir.resolve("resumed"), 2, "interrupted"));
+                dir.resolve("resumed"), KEY, 2, "interrupted"));
         assertTrue(failure.getMessage().contains("block-17"), failure.getMessage());
         long checkpoints;
         try (var files = Files.list(dir.resolve("resumed"))) {
-            checkpoints = files.count();
+            checkpoints = files.filter(f -> f.toString().endsWith(".result")).count();
         }
         assertTrue(checkpoints > 0 && checkpoints < 30, "some jobs finished before the failure: " + checkpoints);
         AtomicInteger secondRuns = new AtomicInteger();
-        List<double[]> resumed = JobRunner.run(jobs(30, -1, secondRuns), DOUBLES, dir.resolve("resumed"), 2,
-                "resumed");
+        List<double[]> resumed = JobRunner.run(jobs(30, -1, secondRuns), DOUBLES, dir.resolve("resumed"), KEY,
+                2, "resumed");
         assertEquals(30 - checkpoints, secondRuns.get(), "only the missing jobs run again");
         for (int k = 0; k < 30; k++) {
             assertArrayEquals(reference.get(k), resumed.get(k), "job " + k);
@@ -96,7 +103,7 @@ class JobRunnerTest {
     void badIdsAreRefused() {
         List<Job<double[]>> twice = new ArrayList<>(jobs(2, -1, new AtomicInteger()));
         twice.addAll(jobs(1, -1, new AtomicInteger()));
-        assertThrows(IllegalArgumentException.class, () -> JobRunner.run(twice, DOUBLES, dir, 1, "twice"));
+        assertThrows(IllegalArgumentException.class, () -> JobRunner.run(twice, DOUBLES, dir, KEY, 1, "twice"));
         Job<double[]> slash = new Job<>() {
             @Override
             public String id() {
@@ -109,7 +116,67 @@ class JobRunnerTest {
             }
         };
         String message = assertThrows(IllegalArgumentException.class,
-                () -> JobRunner.run(List.of(slash), DOUBLES, dir, 1, "slash")).getMessage();
+                () -> JobRunner.run(List.of(slash), DOUBLES, dir, KEY, 1, "slash")).getMessage();
         assertTrue(message.contains("../escape"), message);
+    }
+
+    @Test
+    void corruptCheckpointsAreNamed() throws IOException {
+        JobRunner.run(jobs(3, -1, new AtomicInteger()), DOUBLES, dir, KEY, 1, "first");
+        Files.write(dir.resolve("block-1.result"), new byte[5]);
+        IOException e = assertThrows(IOException.class,
+                () -> JobRunner.run(jobs(3, -1, new AtomicInteger()), DOUBLES, dir, KEY, 1, "again"));
+        assertTrue(e.getMessage().contains(dir.resolve("block-1.result").toString())
+                && e.getMessage().contains("5 bytes"), e.getMessage());
+        JobCodec<double[]> failing = new JobCodec<>() {
+            @Override
+            public byte[] encode(double[] result) {
+                return new byte[0];
+            }
+
+            @Override
+            public double[] decode(byte[] bytes) {
+                return new double[] {java.nio.ByteBuffer.wrap(bytes).getDouble()};
+            }
+        };
+        IOException underflow = assertThrows(IOException.class,
+                () -> JobRunner.run(jobs(3, -1, new AtomicInteger()), failing, dir, KEY, 1, "again"));
+        assertTrue(underflow.getMessage().contains("block-1.result"), underflow.getMessage());
+    }
+
+    @Test
+    void temporaryFilesLeftByAKilledRunAreCleaned() throws IOException {
+        List<double[]> reference = JobRunner.run(jobs(3, -1, new AtomicInteger()), DOUBLES, dir, KEY, 1, "first");
+        Files.delete(dir.resolve("block-2.result"));
+        Path empty = Files.createFile(dir.resolve(".block-2.result8142.partial"));
+        Path partial = Files.write(dir.resolve(".block-2.result0913.partial"), new byte[12]);
+        AtomicInteger runs = new AtomicInteger();
+        List<double[]> resumed = JobRunner.run(jobs(3, -1, runs), DOUBLES, dir, KEY, 1, "resumed");
+        assertEquals(1, runs.get());
+        assertTrue(Files.notExists(empty) && Files.notExists(partial), "partial files removed");
+        for (int k = 0; k < 3; k++) {
+            assertArrayEquals(reference.get(k), resumed.get(k), "job " + k);
+        }
+    }
+
+    @Test
+    void checkpointsMadeFromAnotherKeyAreRefused() throws IOException {
+        JobRunner.run(jobs(3, -1, new AtomicInteger()), DOUBLES, dir, KEY, 1, "first");
+        CheckpointKey other = new CheckpointKey().with("draws", 200).with("seed", 4);
+        String message = assertThrows(IllegalArgumentException.class,
+                () -> JobRunner.run(jobs(3, -1, new AtomicInteger()), DOUBLES, dir, other, 1, "other")).getMessage();
+        assertTrue(message.contains("made with draws = 100, seed = (none); this run has draws = 200, seed = 4")
+                && message.contains(dir.toString()), message);
+        Files.delete(dir.resolve(CheckpointKey.FILE));
+        message = assertThrows(IllegalArgumentException.class,
+                () -> JobRunner.run(jobs(3, -1, new AtomicInteger()), DOUBLES, dir, KEY, 1, "unkeyed")).getMessage();
+        assertTrue(message.contains("no " + CheckpointKey.FILE), message);
+        for (int k = 0; k < 3; k++) {
+            Files.delete(dir.resolve("block-" + k + ".result"));
+        }
+        AtomicInteger runs = new AtomicInteger();
+        JobRunner.run(jobs(3, -1, runs), DOUBLES, dir, other, 1, "emptied");
+        assertEquals(3, runs.get(), "a directory without results takes any key");
+        assertEquals(other.values(), CheckpointKey.read(dir.resolve(CheckpointKey.FILE)).values());
     }
 }

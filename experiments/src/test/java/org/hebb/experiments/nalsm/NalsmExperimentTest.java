@@ -2,9 +2,11 @@ package org.hebb.experiments.nalsm;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,7 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * NALSM end to end on a small configuration (a 125-neuron liquid, synthetic images whose class sets where a bright
  * blob sits, among distractor blobs): accuracy well above chance; features the same on one worker and on two;
- * a run started again over its checkpoints gives the same result.
+ * a run started again over its checkpoints gives the same result, while one with other settings, other data or
+ * other samples is refused, naming what differs; corrupt checkpoints are named; sample counts, epochs and workers
+ * are checked before any work.
  */
 class NalsmExperimentTest {
     @TempDir
@@ -109,5 +113,141 @@ class NalsmExperimentTest {
             }
         }
         assertTrue(spikes > 1000, "test setup: the liquid must fire: " + spikes);
+    }
+
+    /** A 27-neuron liquid and a few samples: quick runs for the checks of settings and checkpoints. */
+    private static NalsmExperiment.Options tiny(int side, NalsmLiquid.Model model, int phase1, int train, int test,
+                                                long seed, double weight) {
+        return new NalsmExperiment.Options(side, model, phase1, train, test, 2, seed, 1, 100, weight);
+    }
+
+    private static void assertMentions(Throwable e, String... parts) {
+        for (String part : parts) {
+            assertTrue(e.getMessage().contains(part), "'" + part + "' missing from: " + e.getMessage());
+        }
+    }
+
+    private static int[] range(int count) {
+        int[] indices = new int[count];
+        for (int k = 0; k < count; k++) {
+            indices[k] = k;
+        }
+        return indices;
+    }
+
+    @Test
+    void rerunsWithOtherSettingsOrDataAreRefusedNamingWhatDiffers() throws IOException {
+        IdxImages train = classBlobs(30, 1);
+        IdxImages test = classBlobs(10, 2);
+        Path out = dir.resolve("run");
+        NalsmLiquid.Model nalsm = NalsmLiquid.Model.NALSM;
+        NalsmExperiment.run(tiny(3, nalsm, 20, 20, 10, 1, 3), train, test, "synthetic", out);
+        Object[][] changes = {
+                {tiny(3, nalsm, 20, 20, 10, 2, 3), train, test, "seed = 1", "seed = 2"},
+                {tiny(4, nalsm, 20, 20, 10, 1, 3), train, test, "side = 3", "side = 4"},
+                {tiny(3, NalsmLiquid.Model.LSM_STDP, 20, 20, 10, 1, 3), train, test, "model = nalsm",
+                        "model = lsm-stdp"},
+                {tiny(3, nalsm, 20, 20, 10, 1, 2.5), train, test, "weight = 3.0", "weight = 2.5"},
+                {tiny(3, nalsm, 30, 20, 10, 1, 3), train, test, "phase-1 samples = 20", "phase-1 samples = 30"},
+                {tiny(3, nalsm, 20, 15, 10, 1, 3), train, test, "train images = 20", "train images = 15"},
+                {tiny(3, nalsm, 20, 20, 8, 1, 3), train, test, "test images = 10", "test images = 8"},
+                {tiny(3, nalsm, 20, 20, 10, 1, 3), classBlobs(30, 5), test, "training data = 30 images"},
+                {tiny(3, nalsm, 20, 20, 10, 1, 3), train, classBlobs(10, 6), "test data = 10 images"}};
+        for (Object[] change : changes) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NalsmExperiment.run(
+                    (NalsmExperiment.Options) change[0], (IdxImages) change[1], (IdxImages) change[2], "synthetic",
+                    out));
+            for (int k = 3; k < change.length; k++) {
+                assertMentions(e, (String) change[k]);
+            }
+            assertMentions(e, out.resolve("checkpoints").toString());
+        }
+        Map<String, Object> readoutOnly = NalsmExperiment.run(new NalsmExperiment.Options(3, nalsm, 20, 20, 10, 4, 1,
+                2, 50, 3), train, test, "synthetic", out);
+        assertEquals(4, readoutOnly.get("epochs"), "readout settings and workers keep the features");
+    }
+
+    @Test
+    void featureCheckpointsBelongToTheirLiquidImagesAndSamples() throws IOException {
+        IdxImages images = classBlobs(14, 3);
+        InputEncoding encoding = new InputEncoding(images);
+        NalsmLiquid.Config config = NalsmLiquid.Config.nalsm(3, 784, NalsmLiquid.Model.NALSM, 9);
+        float[][] initial = FeaturePhase.weightsOf(NalsmLiquid.build(config));
+        int[] order = range(14);
+        FeaturePhase.make(config, initial, encoding, order, 7, 1, dir, "x");
+        NalsmLiquid.Config other = NalsmLiquid.Config.nalsm(3, 784, NalsmLiquid.Model.NALSM, 10);
+        float[][] otherInitial = FeaturePhase.weightsOf(NalsmLiquid.build(other));
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> FeaturePhase.make(other, otherInitial,
+                encoding, order, 7, 1, dir, "x")), "liquid", "W_init");
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> FeaturePhase.make(config, otherInitial,
+                encoding, order, 7, 1, dir, "x")), "W_init");
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> FeaturePhase.make(config, initial,
+                new InputEncoding(classBlobs(14, 4)), order, 7, 1, dir, "x")), "images");
+        int[] shifted = range(14);
+        shifted[13] = 0;
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> FeaturePhase.make(config, initial,
+                encoding, shifted, 7, 1, dir, "x")), "samples");
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> FeaturePhase.make(config, initial,
+                encoding, order, 5, 1, dir, "x")), "block size = 7", "block size = 5");
+        int[][] again = FeaturePhase.make(config, initial, encoding, order, 7, 2, dir, "x");
+        assertEquals(14, again.length, "the same inputs resume");
+    }
+
+    @Test
+    void corruptFeatureCheckpointsAreNamed() throws IOException {
+        InputEncoding encoding = new InputEncoding(classBlobs(14, 3));
+        NalsmLiquid.Config config = NalsmLiquid.Config.nalsm(3, 784, NalsmLiquid.Model.NALSM, 9);
+        float[][] initial = FeaturePhase.weightsOf(NalsmLiquid.build(config));
+        FeaturePhase.make(config, initial, encoding, range(14), 7, 1, dir, "x");
+        Path checkpoint;
+        try (var files = Files.walk(dir)) {
+            checkpoint = files.filter(f -> f.getFileName().toString().endsWith(".result")).sorted().findFirst()
+                    .orElseThrow();
+        }
+        byte[] intact = Files.readAllBytes(checkpoint);
+        byte[][] corruptions = {java.util.Arrays.copyOf(intact, 10), java.util.Arrays.copyOf(intact, 3),
+                ByteBuffer.allocate(8).putInt(Integer.MAX_VALUE).putInt(Integer.MAX_VALUE).array(),
+                ByteBuffer.allocate(8).putInt(-1).putInt(27).array(),
+                java.util.Arrays.copyOf(intact, intact.length + 4)};
+        for (byte[] corrupt : corruptions) {
+            Files.write(checkpoint, corrupt);
+            IOException e = assertThrows(IOException.class, () -> FeaturePhase.make(config, initial, encoding,
+                    range(14), 7, 1, dir, "x"));
+            assertMentions(e, checkpoint.toString());
+        }
+    }
+
+    @Test
+    void sampleCountsEpochsAndWorkersAreValidated() {
+        NalsmLiquid.Model nalsm = NalsmLiquid.Model.NALSM;
+        Object[][] refused = {
+                {1, 100, 200, 10, 1, "train images = 1"}, {0, 100, 200, 10, 1, "train images = 0"},
+                {300, 1, 200, 10, 1, "test images = 1"}, {300, 0, 200, 10, 1, "test images = 0"},
+                {300, 100, -1, 10, 1, "phase-1 samples = -1"}, {300, 100, 200, 0, 1, "epochs = 0"},
+                {300, 100, 200, Integer.MAX_VALUE, 1, "epochs = " + Integer.MAX_VALUE},
+                {300, 100, 200, 10, 0, "workers = 0"},
+                {300, 100, 200, 10, Integer.MAX_VALUE, "workers = " + Integer.MAX_VALUE}};
+        for (Object[] r : refused) {
+            assertMentions(assertThrows(IllegalArgumentException.class, () -> new NalsmExperiment.Options(5, nalsm,
+                    (int) r[2], (int) r[0], (int) r[1], (int) r[3], 3, (int) r[4], 100, 3)), (String) r[5]);
+        }
+    }
+
+    @Test
+    void sampleCountsAreCheckedAgainstTheDataBeforeAnyWork() {
+        IdxImages train = classBlobs(30, 1);
+        IdxImages test = classBlobs(10, 2);
+        Path out = dir.resolve("refused");
+        NalsmLiquid.Model nalsm = NalsmLiquid.Model.NALSM;
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> NalsmExperiment.run(
+                tiny(3, nalsm, 20, 26, 10, 1, 3), train, test, "synthetic", out)), "train images = 26", "25", "30");
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> NalsmExperiment.run(
+                tiny(3, nalsm, 20, 20, 11, 1, 3), train, test, "synthetic", out)), "test images = 11", "10");
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> NalsmExperiment.run(
+                tiny(3, nalsm, 20, 2, 10, 1, 3), classBlobs(2, 1), test, "synthetic", out)), "2 images");
+        IdxImages small = new IdxImages(14, 14, new byte[10][14 * 14], new byte[10]);
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> NalsmExperiment.run(
+                tiny(3, nalsm, 20, 20, 10, 1, 3), train, small, "synthetic", out)), "14 x 14", "28 x 28");
+        assertTrue(Files.notExists(out), "nothing written");
     }
 }
