@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.hebb.experiments.data.IdxImages;
-import org.hebb.experiments.output.JsonOutput;
+import org.hebb.experiments.limits.MemoryEstimate;
+import org.hebb.experiments.output.DroppedSpikes;
+import org.hebb.experiments.output.OutputDirectory;
 import org.hebb.experiments.output.Plots;
 import org.hebb.experiments.readout.SoftmaxReadout;
 import org.hebb.simulator.io.AtomicFiles;
@@ -22,6 +24,8 @@ import org.hebb.util.Require;
  * an interrupted run started again with the same options resumes and ends with the same result.
  */
 public final class NalsmExperiment {
+    /** The result file, written last. */
+    public static final String RESULT = "result.json";
     /** NALSM's phase-1 presentation, ms. */
     public static final int PHASE_1_MS = 20;
     /** Phase 1 is summarised (astrocyte, rates) in this many blocks of samples. */
@@ -68,14 +72,29 @@ public final class NalsmExperiment {
         }
     }
 
-    /** Runs on {@code trainImages} (the training file: train + validation) and {@code testImages}. */
+    /**
+     * Runs on {@code trainImages} (the training file: train + validation) and {@code testImages}, writing into
+     * {@code out} (opened first, {@link OutputDirectory}).
+     */
     public static Map<String, Object> run(Options o, IdxImages trainImages, IdxImages testImages, String dataset,
                                           Path out) throws IOException {
+        try (OutputDirectory directory = OutputDirectory.open(out, RESULT)) {
+            return run(o, trainImages, testImages, dataset, directory);
+        }
+    }
+
+    /**
+     * As {@link #run(Options, IdxImages, IdxImages, String, Path)} into a directory the caller has opened; the run's
+     * size is checked against the heap before the liquid is built, and result.json is written last.
+     */
+    public static Map<String, Object> run(Options o, IdxImages trainImages, IdxImages testImages, String dataset,
+                                          OutputDirectory out) throws IOException {
         long start = System.nanoTime();
         int inputs = trainImages.rows() * trainImages.columns();
         NalsmLiquid.Config nalsm = NalsmLiquid.Config.nalsm(o.side(), inputs, o.model(), o.seed());
         NalsmLiquid.Config config = new NalsmLiquid.Config(nalsm.side(), nalsm.inputs(), nalsm.model(), o.weight(),
                 nalsm.astrocyteWeight(), nalsm.rateDecayPerMs(), nalsm.seed(), nalsm.threads());
+        requireFits(o, config);
         NalsmLiquid liquid = NalsmLiquid.build(config);
         InputEncoding trainEncoding = new InputEncoding(trainImages);
         InputEncoding testEncoding = new InputEncoding(testImages);
@@ -143,7 +162,6 @@ public final class NalsmExperiment {
             json.put("phase1_input_rate_hz", phase1.stream().mapToDouble(UnsupervisedPhase.Block::inputRateHz)
                     .toArray());
         }
-        JsonOutput.write(out.resolve("result.json"), json);
         String title = json.get("model") + " " + config.neurons() + " neurons";
         plotPhase1(out, title + ", seed " + o.seed(), json);
         plotRaster(out.resolve("raster.png"), title + ": liquid spikes for test image 0 (from W_init), seed "
@@ -156,11 +174,24 @@ public final class NalsmExperiment {
                 "epoch", "accuracy", epochs,
                 List.of("validation", "test"), List.of(result.validationAccuracy(), result.testAccuracy()));
         AtomicFiles.write(out.resolve("summary.md"), markdown(json));
+        out.writeResult(json);
         return json;
     }
 
+    /**
+     * Fails unless the run fits the heap: the liquid, one copy per feature worker, and the features (a spike count
+     * and a normalised value per liquid neuron and sample, for at most the requested samples).
+     */
+    private static void requireFits(Options o, NalsmLiquid.Config config) {
+        double samples = (double) o.train() + Math.min(10_000, o.train() / 5 + 1) + o.test();
+        MemoryEstimate.of("NALSM with " + config.neurons() + " neurons and " + o.workers() + " workers")
+                .values(1 + o.workers(), config.memoryBytes())
+                .values(samples * config.neurons(), 8)
+                .requireFits("lower --side, --workers or --train");
+    }
+
     /** The astrocyte's depression rate A and the liquid and input rates per block of phase 1. */
-    private static void plotPhase1(Path out, String title, Map<String, Object> json) throws IOException {
+    private static void plotPhase1(OutputDirectory out, String title, Map<String, Object> json) throws IOException {
         double[] samples = (double[]) json.get("phase1_samples_done");
         if (samples == null) {
             return;
@@ -187,7 +218,8 @@ public final class NalsmExperiment {
             rows[group][filled[group]++] = spikes.neuron(k);
         }
         Plots.raster(file, title, List.of(new Plots.RasterGroup("excitatory", times[0], rows[0], Plots.EXCITATORY),
-                new Plots.RasterGroup("inhibitory", times[1], rows[1], Plots.INHIBITORY)), BranchingProbe.SAMPLE_MS);
+                new Plots.RasterGroup("inhibitory", times[1], rows[1], Plots.INHIBITORY)), BranchingProbe.SAMPLE_MS,
+                DroppedSpikes.NONE);
     }
 
     private static int[] range(int from, int count) {

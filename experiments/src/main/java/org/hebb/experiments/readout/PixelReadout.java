@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.hebb.experiments.data.IdxImages;
-import org.hebb.experiments.output.JsonOutput;
+import org.hebb.experiments.output.OutputDirectory;
 import org.hebb.experiments.output.Plots;
 
 /**
@@ -20,11 +20,15 @@ public final class PixelReadout {
     /** Training images used for training; the rest of the training file validates. */
     public static final int TRAIN_IMAGES = 50_000;
 
+    /** The result file, written last. */
+    public static final String RESULT = "pixel-readout.json";
+
     private PixelReadout() {
     }
 
     /**
-     * Trains and writes {@code pixel-readout.json} and {@code validation_accuracy.png} into {@code out}.
+     * Trains and writes {@code validation_accuracy.png} and then {@code pixel-readout.json} into {@code out}, which is
+     * opened ({@link OutputDirectory}) before the images are read.
      *
      * @param trainLimit at most this many training images (and a validation set of at most a fifth of it; the
      *                   full protocol: 50,000), for quick runs
@@ -32,6 +36,13 @@ public final class PixelReadout {
      */
     public static Map<String, Object> run(Path dataDirectory, int epochs, long seed, int trainLimit, int testLimit,
                                           Path out) throws IOException {
+        try (OutputDirectory directory = OutputDirectory.open(out, RESULT)) {
+            return run(dataDirectory, epochs, seed, trainLimit, testLimit, directory);
+        }
+    }
+
+    private static Map<String, Object> run(Path dataDirectory, int epochs, long seed, int trainLimit, int testLimit,
+                                           OutputDirectory out) throws IOException {
         long start = System.nanoTime();
         IdxImages train = IdxImages.read(dataDirectory, IdxImages.Split.TRAIN);
         IdxImages test = IdxImages.read(dataDirectory, IdxImages.Split.TEST);
@@ -64,7 +75,6 @@ public final class PixelReadout {
         json.put("readout", "linear softmax on grey levels / 255, Adadelta lr 0.1 rho 0.95 eps 1e-8, L2 5e-10, "
                 + "batches of 100");
         json.put("wall_seconds", seconds);
-        JsonOutput.write(out.resolve("pixel-readout.json"), json);
         double[] epochAxis = new double[epochs];
         for (int e = 0; e < epochs; e++) {
             epochAxis[e] = e + 1;
@@ -72,6 +82,7 @@ public final class PixelReadout {
         Plots.lines(out.resolve("validation_accuracy.png"), "Linear readout on pixels (seed " + seed + ")", "epoch",
                 "accuracy", epochAxis, List.of("validation", "test"),
                 List.of(result.validationAccuracy(), result.testAccuracy()));
+        out.writeResult(json);
         return json;
     }
 
