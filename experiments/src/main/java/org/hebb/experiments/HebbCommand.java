@@ -1,16 +1,20 @@
 package org.hebb.experiments;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.hebb.experiments.data.IdxImages;
 import org.hebb.experiments.izhikevich.Izhikevich2003Experiment;
+import org.hebb.experiments.limits.RunLimits;
 import org.hebb.experiments.nalsm.InputEncoding;
 import org.hebb.experiments.nalsm.LiquidDynamics;
 import org.hebb.experiments.nalsm.NalsmExperiment;
 import org.hebb.experiments.nalsm.NalsmLiquid;
 import org.hebb.experiments.nalsm.UnsupervisedPhase;
+import org.hebb.experiments.output.OutputDirectory;
 import org.hebb.experiments.quickstart.Quickstart;
 import org.hebb.experiments.readout.PixelReadout;
 import org.hebb.experiments.stdp.SongExperiment;
@@ -23,7 +27,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The {@code hebb} command line: runs Hebb's example programs. */
+/**
+ * The {@code hebb} command line: runs Hebb's example programs. An error prints one line, {@code hebb <command>:
+ * <message>}, on stderr (with the stack trace after {@code --verbose}); the exit code is 0 when the run finished,
+ * {@value #EXIT_REFUSED} when the command line was refused before any work (an unknown option, a value of the wrong
+ * type, a parameter out of its range, an unusable --out, a run too large for the heap) and {@value #EXIT_FAILED}
+ * when the run failed (an I/O error, a simulation stopped by a checker, an output directory in use by another run,
+ * anything else).
+ */
 @Command(name = "hebb", mixinStandardHelpOptions = true, version = "Hebb 0.1.0",
         description = "Runs Hebb's simulation programs.",
         subcommands = {HebbCommand.QuickstartCommand.class, HebbCommand.LiquidDynamicsCommand.class,
@@ -31,9 +42,69 @@ import picocli.CommandLine.Option;
                 HebbCommand.NalsmCommand.class, HebbCommand.Izhikevich2003Command.class,
                 HebbCommand.WhatWhenCommand.class, HebbCommand.SongCommand.class})
 public final class HebbCommand implements Runnable {
+    /** Exit code of a run that failed. */
+    public static final int EXIT_FAILED = 1;
+    /** Exit code of a command line refused before any work. */
+    public static final int EXIT_REFUSED = 2;
+    private static final String VERBOSE = "--verbose";
+    private static final String FOOTER = "%nExit codes: 0 finished, " + EXIT_FAILED + " the run failed, " + EXIT_REFUSED
+            + " the command line was refused before any work. A run holds its --out directory locked (its "
+            + OutputDirectory.LOCK_FILE + " file) until it ends, and writes its result file last.";
+
+    @Option(names = VERBOSE, scope = CommandLine.ScopeType.INHERIT, description = "On an error, print the stack "
+            + "trace after the one-line message.")
+    boolean verbose;
+
     /** Entry point. */
     public static void main(String[] args) {
-        System.exit(new CommandLine(new HebbCommand()).execute(args));
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line {@code args}, printing to {@code out} and {@code err}; returns the exit code. */
+    static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new HebbCommand()).setOut(out).setErr(err);
+        commandLine.getCommandSpec().usageMessage().footer(FOOTER);
+        commandLine.getSubcommands().values().forEach(c -> c.getCommandSpec().usageMessage().footer(FOOTER));
+        commandLine.setParameterExceptionHandler((e, arguments) -> {
+            CommandLine command = e.getCommandLine();
+            report(command, e, Arrays.asList(arguments).contains(VERBOSE));
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, command.getErr());
+            command.getErr().println("Try '" + command.getCommandSpec().qualifiedName() + " --help'.");
+            return EXIT_REFUSED;
+        });
+        commandLine.setExecutionExceptionHandler((e, command, parsed) -> {
+            report(command, e, verbose(parsed));
+            return e instanceof IllegalArgumentException ? EXIT_REFUSED : EXIT_FAILED;
+        });
+        try {
+            return commandLine.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.printf("hebb: out of memory (the JVM's maximum heap is %.1f GB): raise -Xmx or make the run "
+                    + "smaller%n", Runtime.getRuntime().maxMemory() / (double) (1L << 30));
+            if (Arrays.asList(args).contains(VERBOSE)) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return EXIT_FAILED;
+        }
+    }
+
+    private static boolean verbose(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption(VERBOSE)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void report(CommandLine command, Exception e, boolean verbose) {
+        PrintWriter err = command.getErr();
+        err.println(command.getCommandSpec().qualifiedName() + ": " + ErrorMessages.describe(e));
+        if (verbose) {
+            e.printStackTrace(err);
+        }
+        err.flush();
     }
 
     @Override
@@ -101,11 +172,14 @@ public final class HebbCommand implements Runnable {
                 throw new IllegalArgumentException("model = '" + model + "' is not allowed: must be one of "
                         + models.keySet());
             }
-            Map<String, Object> r = NalsmExperiment.run(new NalsmExperiment.Options(side, kind, phase1, train, test,
-                    epochs, seed, workers, readoutRate, weight != null ? weight
-                    : kind == NalsmLiquid.Model.LSM ? NalsmExperiment.Options.STATIC_WEIGHT
-                    : NalsmExperiment.Options.PLASTIC_WEIGHT), IdxImages.read(data, IdxImages.Split.TRAIN),
-                    IdxImages.read(data, IdxImages.Split.TEST), data.toString(), out);
+            NalsmExperiment.Options options = new NalsmExperiment.Options(side, kind, phase1, train, test, epochs,
+                    seed, workers, readoutRate, weight != null ? weight : kind == NalsmLiquid.Model.LSM
+                    ? NalsmExperiment.Options.STATIC_WEIGHT : NalsmExperiment.Options.PLASTIC_WEIGHT);
+            Map<String, Object> r;
+            try (OutputDirectory directory = OutputDirectory.open(out, NalsmExperiment.RESULT)) {
+                r = NalsmExperiment.run(options, IdxImages.read(data, IdxImages.Split.TRAIN),
+                        IdxImages.read(data, IdxImages.Split.TEST), data.toString(), directory);
+            }
             System.out.printf("%s, %d neurons, seed %d: test accuracy %.4f (validation %.4f, epoch %d), branching "
                     + "factor %.3f; %.0f s. Results in %s%n", r.get("model"), (int) r.get("liquid_size"), seed,
                     (double) r.get("test_accuracy"), (double) r.get("validation_accuracy"), (int) r.get("best_epoch"),
@@ -158,14 +232,9 @@ public final class HebbCommand implements Runnable {
     static final class DevicesCommand implements Callable<Integer> {
         @Override
         public Integer call() {
-            try {
-                System.out.print(OpenClDevices.listing(OpenClDevices.list()));
-                System.out.println("Default: " + OpenClDevices.select(null).describe());
-                return 0;
-            } catch (IllegalStateException e) {
-                System.err.println(e.getMessage());
-                return 1;
-            }
+            System.out.print(OpenClDevices.listing(OpenClDevices.list()));
+            System.out.println("Default: " + OpenClDevices.select(null).describe());
+            return 0;
         }
     }
 
@@ -255,6 +324,7 @@ public final class HebbCommand implements Runnable {
                 throw new IllegalArgumentException("cell = '" + cell + "' is not allowed: must be one of "
                         + cells.keySet());
             }
+            RunLimits.duration("duration", durationS, "s", 1000, SongMillerAbbott.DT_MS);
             SongMillerAbbott.Result r = SongExperiment.run(new SongMillerAbbott.Config(chosen, inputs, rateHz,
                     correlated, correlation, inhibitory, aPlus, durationS * 1000, seed), snapshotS * 1000, out);
             System.out.printf("Song, Miller & Abbott, seed %d, %.0f s: output %.1f -> %.1f Hz (first and last "
@@ -309,10 +379,14 @@ public final class HebbCommand implements Runnable {
             }
             java.util.List<WhatWhenSettings.Block> blocks = new java.util.ArrayList<>();
             for (int b = 0; b < lat.length; b++) {
-                blocks.add(new WhatWhenSettings.Block(trials,
-                        java.util.Arrays.stream(pair("--latencies", lat[b])).mapToInt(Integer::parseInt).toArray(),
-                        java.util.Arrays.stream(pair("--probabilities", prob[b])).mapToDouble(Double::valueOf)
-                                .toArray()));
+                try {
+                    blocks.add(new WhatWhenSettings.Block(trials, java.util.Arrays.stream(pair("--latencies", lat[b]))
+                            .mapToInt(Integer::parseInt).toArray(), java.util.Arrays.stream(pair("--probabilities",
+                            prob[b])).mapToDouble(Double::parseDouble).toArray()));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("--latencies block '" + lat[b] + "' or --probabilities block '"
+                            + prob[b] + "' is not allowed: must be two numbers A:B (latencies in whole ms)", e);
+                }
             }
             WhatWhenSettings s = WhatWhenSettings.full(seed).withBlocks(blocks)
                     .withReservoir(excitatory, Math.max(1, excitatory / 4)).withWhatSubspaceRows(whatSubspaceRows);
@@ -327,7 +401,7 @@ public final class HebbCommand implements Runnable {
         }
 
         private static String[] pair(String option, String text) {
-            String[] parts = text.split(":");
+            String[] parts = text.strip().split("\\s*:\\s*");
             if (parts.length != WhatWhenSettings.CUES) {
                 throw new IllegalArgumentException(option + " block '" + text + "' is not allowed: must be two "
                         + "values A:B");
@@ -351,8 +425,8 @@ public final class HebbCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "1", description = "Master seed (default ${DEFAULT-VALUE}).")
         long seed;
 
-        @Option(names = "--threads", defaultValue = "0", description = "Threads; 0 chooses automatically "
-                + "(default ${DEFAULT-VALUE}).")
+        @Option(names = "--threads", defaultValue = "0", description = "Threads of the JAVA backend; 0 chooses "
+                + "automatically; refused with OPENCL, which runs on its device (default ${DEFAULT-VALUE}).")
         int threads;
 
         @Option(names = "--out", defaultValue = "out/quickstart", description = "Output directory "
@@ -365,7 +439,8 @@ public final class HebbCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Quickstart.Summary s = Quickstart.run(neurons, durationMs, seed, threads, backend, out);
+            Quickstart.Summary s = Quickstart.run(new Quickstart.Options(neurons, durationMs, seed, threads, backend),
+                    out);
             System.out.printf("COBA, %d neurons, %.0f ms, seed %d: excitatory %.2f Hz, inhibitory %.2f Hz "
                             + "(simulated in %.2f s on the %s backend, %d thread(s))%n", s.neurons(), s.durationMs(),
                     s.seed(), s.meanRateHz().get("exc"), s.meanRateHz().get("inh"), s.simulationSeconds(),
@@ -411,9 +486,12 @@ public final class HebbCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            InputEncoding encoding = new InputEncoding(IdxImages.read(data, IdxImages.Split.TRAIN));
-            LiquidDynamics.Summary s = LiquidDynamics.run(
-                    new LiquidDynamics.Settings(side, samples, block, probeSamples, seed), encoding, out);
+            LiquidDynamics.Settings settings = new LiquidDynamics.Settings(side, samples, block, probeSamples, seed);
+            LiquidDynamics.Summary s;
+            try (OutputDirectory directory = OutputDirectory.open(out, LiquidDynamics.RESULT)) {
+                s = LiquidDynamics.run(settings, new InputEncoding(IdxImages.read(data, IdxImages.Split.TRAIN)),
+                        directory);
+            }
             for (LiquidDynamics.ModelRun run : s.models()) {
                 UnsupervisedPhase.Block last = run.blocks().get(run.blocks().size() - 1);
                 System.out.printf("%-8s liquid %.1f -> %.1f Hz, A %.4f, NALSM branching factor %.3f -> %.3f "

@@ -26,6 +26,17 @@ import org.hebb.util.Require;
  */
 public record CobaNetwork(Network network, NeuronPopulation excitatory, NeuronPopulation inhibitory,
                           Projection excToExc) {
+    /** Time step, ms. */
+    public static final double DT_MS = 0.1;
+    /** Expected inputs per neuron, over the four pathways: each connects with p = 80 / N. */
+    public static final int INPUTS_PER_NEURON = 80;
+    /** Smallest network, so that p = 80 / N is at most 0.8. */
+    public static final int MIN_NEURONS = 100;
+    /**
+     * Largest network: 2^25 - 1. Its excitatory-to-excitatory projection, about 51.2 N synapses (0.64 N^2 pairs
+     * with p = 80 / N), then stays well inside the int indices of a projection's arrays.
+     */
+    public static final int MAX_NEURONS = (1 << 25) - 1;
     /** Leak conductance, uS: the unit in which the benchmark states conductances. */
     public static final double LEAK_US = 0.01;
 
@@ -46,7 +57,7 @@ public record CobaNetwork(Network network, NeuronPopulation excitatory, NeuronPo
     /**
      * Builds the network.
      *
-     * @param n           number of neurons (>= 100, so that p = 80 / N &lt;= 0.8)
+     * @param n           number of neurons, {@value #MIN_NEURONS} to {@value #MAX_NEURONS}
      * @param seed        master seed
      * @param threads     threads (0: automatic)
      * @param integration membrane integration (the benchmark comparisons use Euler, as Brian2's script does)
@@ -67,8 +78,8 @@ public record CobaNetwork(Network network, NeuronPopulation excitatory, NeuronPo
      */
     public static CobaNetwork build(int n, long seed, int threads, IfCondExp.Integration integration,
                                     BackendKind backend, Delays.DelayDistribution excToExcDelays) {
-        Require.atLeast("n", n, 100);
-        Network network = Network.builder().dt(0.1).seed(seed).threads(threads).backend(backend).build();
+        Require.inRange("n", n, MIN_NEURONS, MAX_NEURONS);
+        Network network = Network.builder().dt(DT_MS).seed(seed).threads(threads).backend(backend).build();
         IfCondExp model = IfCondExp.builder()
                 .cm(0.2).tauM(20).tauRefrac(5)
                 .vRest(-60).vReset(-60).vThresh(-50)
@@ -83,7 +94,7 @@ public record CobaNetwork(Network network, NeuronPopulation excitatory, NeuronPo
             p.initialize("g_e", Values.normal(4 * LEAK_US, 1.5 * LEAK_US));
             p.initialize("g_i", Values.normal(20 * LEAK_US, 12 * LEAK_US));
         }
-        double p = 80.0 / n;
+        double p = (double) INPUTS_PER_NEURON / n;
         Synapses excitatory = Synapses.onto("excitatory").weights(Values.constant(0.6 * LEAK_US));
         Synapses inhibitory = Synapses.onto("inhibitory").weights(Values.constant(6.7 * LEAK_US));
         Projection excToExc = network.connect(exc, exc, Connectors.fixedProbability(p, false),

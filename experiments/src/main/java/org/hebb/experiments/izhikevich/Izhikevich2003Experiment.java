@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.hebb.experiments.analysis.PowerSpectrum;
-import org.hebb.experiments.output.JsonOutput;
+import org.hebb.experiments.limits.MemoryEstimate;
+import org.hebb.experiments.limits.RunLimits;
+import org.hebb.experiments.output.DroppedSpikes;
+import org.hebb.experiments.output.OutputDirectory;
 import org.hebb.experiments.output.Plots;
 import org.hebb.simulator.Network;
 import org.hebb.simulator.io.AtomicFiles;
@@ -21,6 +24,8 @@ import org.hebb.util.Require;
  * gamma (30-80 Hz) bands.
  */
 public final class Izhikevich2003Experiment {
+    /** The result file, written last. */
+    public static final String RESULT = "result.json";
     /** The alpha band, Hz. */
     public static final double[] ALPHA_HZ = {8, 13};
     /** The gamma band, Hz. */
@@ -34,6 +39,10 @@ public final class Izhikevich2003Experiment {
     public static final double TRANSIENT_MS = 1000;
     private static final int SEGMENT = 1024;
     private static final double RASTER_MS = 1000;
+    /** Heap per ms of a run: two rate monitors' 1 ms bins, their rates and the network rate, bytes. */
+    private static final double BYTES_PER_MS = 48;
+    /** The memory estimate assumes every neuron fires at up to this rate, Hz (the network's is about 7 Hz). */
+    private static final double ESTIMATED_MAX_RATE_HZ = 100;
 
     private Izhikevich2003Experiment() {
     }
@@ -63,11 +72,45 @@ public final class Izhikevich2003Experiment {
                          PowerSpectrum spectrum, Band alpha, Band gamma, double wallSeconds) {
     }
 
-    /** Runs the network for {@code durationMs} and, when {@code out} is not null, writes plots and results. */
+    /**
+     * Runs the network for {@code durationMs} and, when {@code out} is not null, writes plots and results there
+     * (result.json last); the duration, the heap and the directory are checked before anything is built.
+     */
     public static Result run(long seed, double durationMs, int threads, Path out) throws IOException {
-        Require.that(durationMs >= TRANSIENT_MS + SEGMENT, "duration = " + durationMs + " ms is not allowed: must be at "
-                + "least " + (TRANSIENT_MS + SEGMENT) + " ms (a " + TRANSIENT_MS + " ms transient and one spectrum "
+        requireRunnable(durationMs);
+        if (out == null) {
+            return simulate(seed, durationMs, threads, null);
+        }
+        try (OutputDirectory directory = OutputDirectory.open(out, RESULT)) {
+            return simulate(seed, durationMs, threads, directory);
+        }
+    }
+
+    /** As {@link #run(long, double, int, Path)} into a directory the caller has opened already. */
+    public static Result run(long seed, double durationMs, int threads, OutputDirectory out) throws IOException {
+        requireRunnable(durationMs);
+        return simulate(seed, durationMs, threads, out);
+    }
+
+    /** Fails unless a run of {@code durationMs} is long enough for a spectrum, short enough and fits the heap. */
+    private static void requireRunnable(double durationMs) {
+        RunLimits.duration("duration", durationMs, Izhikevich2003Network.DT_MS);
+        Require.that(durationMs >= TRANSIENT_MS + SEGMENT, "duration = " + durationMs + " ms is not allowed: must be "
+                + "at least " + (TRANSIENT_MS + SEGMENT) + " ms (a " + TRANSIENT_MS + " ms transient and one spectrum "
                 + "segment)");
+        int neurons = Izhikevich2003Network.EXCITATORY + Izhikevich2003Network.INHIBITORY;
+        MemoryEstimate.of("The Izhikevich (2003) network for " + durationMs + " ms")
+                .neurons(neurons)
+                .synapses((double) neurons * neurons, (double) Izhikevich2003Network.EXCITATORY
+                        * Izhikevich2003Network.EXCITATORY)
+                .values(durationMs, BYTES_PER_MS)
+                .values(Math.min(2.0 * SpikeMonitor.DEFAULT_MAX_STORED, neurons * durationMs / 1000
+                        * ESTIMATED_MAX_RATE_HZ), 24)
+                .requireFits("lower --duration");
+    }
+
+    private static Result simulate(long seed, double durationMs, int threads, OutputDirectory out)
+            throws IOException {
         Izhikevich2003Network paper = Izhikevich2003Network.build(seed, threads);
         try (Network net = paper.network()) {
             SpikeMonitor exc = net.monitorSpikes(paper.excitatory());
@@ -127,13 +170,15 @@ public final class Izhikevich2003Experiment {
         return new Band(f[peak], ratio, localMaximum && ratio > PEAK_FACTOR);
     }
 
-    private static void write(Path out, Result r, SpikeMonitor exc, SpikeMonitor inh) throws IOException {
+    private static void write(OutputDirectory out, Result r, SpikeMonitor exc, SpikeMonitor inh)
+            throws IOException {
         String title = "Izhikevich (2003) network, seed " + r.seed();
+        DroppedSpikes dropped = DroppedSpikes.of(List.of(exc, inh));
         Plots.raster(out.resolve("raster.png"), title + ": the first " + (int) RASTER_MS + " ms",
                 List.of(Plots.RasterGroup.of("excitatory", exc, Izhikevich2003Network.EXCITATORY, 0, RASTER_MS,
                                 Plots.EXCITATORY),
                         Plots.RasterGroup.of("inhibitory", inh, Izhikevich2003Network.INHIBITORY,
-                                Izhikevich2003Network.EXCITATORY, RASTER_MS, Plots.INHIBITORY)), RASTER_MS);
+                                Izhikevich2003Network.EXCITATORY, RASTER_MS, Plots.INHIBITORY)), RASTER_MS, dropped);
         double[] f = r.spectrum().frequenciesHz();
         int shown = 0;
         while (shown < f.length && f[shown] <= 100) {
@@ -154,10 +199,10 @@ public final class Izhikevich2003Experiment {
         json.put("gamma_peak_hz", r.gamma().peakHz());
         json.put("gamma_peak_ratio", r.gamma().peakRatio());
         json.put("alpha_gamma_peaks", r.alpha().hasPeak() && r.gamma().hasPeak());
+        json.put("dropped_spikes", dropped.count());
         json.put("wall_seconds", r.wallSeconds());
         json.put("spectrum_hz", java.util.Arrays.copyOf(f, shown));
         json.put("spectrum_power", java.util.Arrays.copyOf(r.spectrum().power(), shown));
-        JsonOutput.write(out.resolve("result.json"), json);
         StringBuilder md = new StringBuilder("# Izhikevich (2003) network\n\n| quantity | value |\n|---|---|\n");
         json.forEach((k, v) -> {
             if (!(v instanceof double[])) {
@@ -167,6 +212,11 @@ public final class Izhikevich2003Experiment {
         md.append("\nA band has a peak when, over the frequency bins that overlap it, the largest power is a local "
                 + "maximum of the spectrum and exceeds ").append(PEAK_FACTOR).append(" times the mean power of its "
                 + "flanks (half a band wide on each side).\nPlots: raster.png, spectrum.png.\n");
+        if (dropped.any()) {
+            md.append(String.format("%nThe spike monitors stored spikes up to %.1f ms only: dropped_spikes more were "
+                    + "counted (in the rates) but are not in the raster.%n", dropped.fromMs()));
+        }
         AtomicFiles.write(out.resolve("summary.md"), md.toString());
+        out.writeResult(json);
     }
 }

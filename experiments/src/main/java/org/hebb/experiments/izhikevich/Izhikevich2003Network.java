@@ -28,11 +28,13 @@ public record Izhikevich2003Network(Network network, NeuronPopulation excitatory
     public static final int EXCITATORY = 800;
     /** Number of inhibitory neurons in the paper's network. */
     public static final int INHIBITORY = 200;
+    /** Time step, ms. */
+    public static final double DT_MS = 1.0;
 
     /** Builds the paper's network with every random stream derived from {@code seed}. */
     public static Izhikevich2003Network build(long seed, int threads) {
         Require.atLeast("threads", threads, 1);
-        Network net = Network.builder().dt(1.0).seed(seed).threads(threads).build();
+        Network net = Network.builder().dt(DT_MS).seed(seed).threads(threads).build();
         Izhikevich.Builder model = Izhikevich.builder().numerics(Izhikevich.Numerics.PAPER);
         NeuronPopulation exc = net.addNeurons("excitatory", EXCITATORY, model.build());
         NeuronPopulation inh = net.addNeurons("inhibitory", INHIBITORY, model.build());

@@ -5,7 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.hebb.experiments.output.JsonOutput;
+import org.hebb.experiments.limits.MemoryEstimate;
+import org.hebb.experiments.output.OutputDirectory;
 import org.hebb.experiments.output.Plots;
 import org.hebb.simulator.io.AtomicFiles;
 import org.hebb.util.Require;
@@ -17,6 +18,9 @@ import org.hebb.util.Require;
  * presentations) before and after. Writes summary.json, summary.md and three plots.
  */
 public final class LiquidDynamics {
+    /** The result file, written last. */
+    public static final String RESULT = "summary.json";
+
     /**
      * The run's settings.
      *
@@ -56,8 +60,23 @@ public final class LiquidDynamics {
     private LiquidDynamics() {
     }
 
-    /** Runs both plastic models on {@code encoding}'s images and writes the results to {@code outDir}. */
+    /**
+     * Runs both plastic models on {@code encoding}'s images and, when {@code outDir} is not null, writes the results
+     * there (summary.json last); the heap and the directory are checked first.
+     */
     public static Summary run(Settings settings, InputEncoding encoding, Path outDir) throws IOException {
+        if (outDir == null) {
+            return run(settings, encoding, (OutputDirectory) null);
+        }
+        requireFits(settings, encoding);
+        try (OutputDirectory out = OutputDirectory.open(outDir, RESULT)) {
+            return run(settings, encoding, out);
+        }
+    }
+
+    /** As {@link #run(Settings, InputEncoding, Path)} into a directory the caller has opened (or none: null). */
+    public static Summary run(Settings settings, InputEncoding encoding, OutputDirectory outDir) throws IOException {
+        requireFits(settings, encoding);
         List<ModelRun> runs = new ArrayList<>();
         for (NalsmLiquid.Model model : List.of(NalsmLiquid.Model.NALSM, NalsmLiquid.Model.LSM_STDP)) {
             runs.add(runModel(settings, encoding, model));
@@ -71,10 +90,20 @@ public final class LiquidDynamics {
         return summary;
     }
 
+    /** Fails unless one liquid (the models run one after the other) fits the heap. */
+    private static void requireFits(Settings settings, InputEncoding encoding) {
+        NalsmLiquid.Config config = config(settings, encoding, NalsmLiquid.Model.NALSM);
+        MemoryEstimate.of("A NALSM liquid of " + config.neurons() + " neurons").values(1, config.memoryBytes())
+                .requireFits("lower --side");
+    }
+
+    private static NalsmLiquid.Config config(Settings settings, InputEncoding encoding, NalsmLiquid.Model model) {
+        return NalsmLiquid.Config.nalsm(settings.side(), encoding.images().rows() * encoding.images().columns(),
+                model, settings.seed());
+    }
+
     private static ModelRun runModel(Settings settings, InputEncoding encoding, NalsmLiquid.Model model) {
-        int inputs = encoding.images().rows() * encoding.images().columns();
-        NalsmLiquid liquid = NalsmLiquid.build(NalsmLiquid.Config.nalsm(settings.side(), inputs, model,
-                settings.seed()));
+        NalsmLiquid liquid = NalsmLiquid.build(config(settings, encoding, model));
         try {
             int probeFrom = encoding.images().size() - settings.probeSamples();
             BranchingProbe.Result before = BranchingProbe.measure(liquid, encoding, probeFrom, settings.probeSamples());
@@ -90,9 +119,7 @@ public final class LiquidDynamics {
         }
     }
 
-    private static void write(Summary summary, Path outDir) throws IOException {
-        java.nio.file.Files.createDirectories(outDir);
-        JsonOutput.write(outDir.resolve("summary.json"), summary);
+    private static void write(Summary summary, OutputDirectory outDir) throws IOException {
         AtomicFiles.write(outDir.resolve("summary.md"), markdown(summary));
         List<String> labels = new ArrayList<>();
         List<double[]> rates = new ArrayList<>();
@@ -119,6 +146,7 @@ public final class LiquidDynamics {
         Plots.lines(outDir.resolve("astrocyte.png"), "NALSM depression rate A at the end of samples (starts at "
                         + "0.15)" + seed, "samples presented", "A", x, List.of("nalsm"),
                 List.of(nalsm.blocks().stream().mapToDouble(UnsupervisedPhase.Block::depressionAtEnd).toArray()));
+        outDir.writeResult(summary);
     }
 
     private static String markdown(Summary s) {

@@ -9,7 +9,9 @@ import java.util.Map;
 import org.hebb.experiments.data.IdxImages;
 import org.hebb.experiments.jobs.CheckpointKey;
 import org.hebb.experiments.jobs.JobRunner;
-import org.hebb.experiments.output.JsonOutput;
+import org.hebb.experiments.limits.MemoryEstimate;
+import org.hebb.experiments.output.DroppedSpikes;
+import org.hebb.experiments.output.OutputDirectory;
 import org.hebb.experiments.output.Plots;
 import org.hebb.experiments.readout.SampleSplit;
 import org.hebb.experiments.readout.SoftmaxReadout;
@@ -28,6 +30,8 @@ import org.hebb.util.Require;
  * options that differ; the readout's settings and the workers can change.
  */
 public final class NalsmExperiment {
+    /** The result file, written last. */
+    public static final String RESULT = "result.json";
     /** NALSM's phase-1 presentation, ms. */
     public static final int PHASE_1_MS = 20;
     /** Phase 1 is summarised (astrocyte, rates) in this many blocks of samples. */
@@ -91,7 +95,8 @@ public final class NalsmExperiment {
     }
 
     /**
-     * Runs on {@code trainImages} (the training file: train + validation) and {@code testImages}.
+     * Runs on {@code trainImages} (the training file: train + validation) and {@code testImages}, writing into
+     * {@code out} (opened first, {@link OutputDirectory}).
      *
      * @throws IllegalArgumentException before any work when the data has fewer images than the options ask for, or
      *                                  when {@code out} holds checkpoints made with other options or data (naming
@@ -99,6 +104,17 @@ public final class NalsmExperiment {
      */
     public static Map<String, Object> run(Options o, IdxImages trainImages, IdxImages testImages, String dataset,
                                           Path out) throws IOException {
+        try (OutputDirectory directory = OutputDirectory.open(out, RESULT)) {
+            return run(o, trainImages, testImages, dataset, directory);
+        }
+    }
+
+    /**
+     * As {@link #run(Options, IdxImages, IdxImages, String, Path)} into a directory the caller has opened; the run's
+     * size is checked against the heap before the liquid is built, and result.json is written last.
+     */
+    public static Map<String, Object> run(Options o, IdxImages trainImages, IdxImages testImages, String dataset,
+                                          OutputDirectory out) throws IOException {
         long start = System.nanoTime();
         SampleSplit split = o.split(trainImages, testImages);
         InputEncoding trainEncoding = new InputEncoding(trainImages);
@@ -109,6 +125,7 @@ public final class NalsmExperiment {
         NalsmLiquid.Config nalsm = NalsmLiquid.Config.nalsm(o.side(), inputs, o.model(), o.seed());
         NalsmLiquid.Config config = new NalsmLiquid.Config(nalsm.side(), nalsm.inputs(), nalsm.model(), o.weight(),
                 nalsm.astrocyteWeight(), nalsm.rateDecayPerMs(), nalsm.seed(), nalsm.threads());
+        requireFits(o, config);
         NalsmLiquid liquid = NalsmLiquid.build(config);
         List<UnsupervisedPhase.Block> phase1 = o.phase1Presented() > 0
                 ? UnsupervisedPhase.run(liquid, trainEncoding, o.phase1(), PHASE_1_MS,
@@ -167,7 +184,6 @@ public final class NalsmExperiment {
             json.put("phase1_input_rate_hz", phase1.stream().mapToDouble(UnsupervisedPhase.Block::inputRateHz)
                     .toArray());
         }
-        JsonOutput.write(out.resolve("result.json"), json);
         String title = json.get("model") + " " + config.neurons() + " neurons";
         plotPhase1(out, title + ", seed " + o.seed(), json);
         plotRaster(out.resolve("raster.png"), title + ": liquid spikes for test image 0 (from W_init), seed "
@@ -180,6 +196,7 @@ public final class NalsmExperiment {
                 "epoch", "accuracy", epochs,
                 List.of("validation", "test"), List.of(result.validationAccuracy(), result.testAccuracy()));
         AtomicFiles.write(out.resolve("summary.md"), markdown(json));
+        out.writeResult(json);
         return json;
     }
 
@@ -194,8 +211,20 @@ public final class NalsmExperiment {
                 .with("test data", test.fingerprint());
     }
 
+    /**
+     * Fails unless the run fits the heap: the liquid, one copy per feature worker, and the features (a spike count
+     * and a normalised value per liquid neuron and sample, for at most the requested samples).
+     */
+    private static void requireFits(Options o, NalsmLiquid.Config config) {
+        double samples = (double) o.train() + Math.min(10_000, o.train() / 5 + 1) + o.test();
+        MemoryEstimate.of("NALSM with " + config.neurons() + " neurons and " + o.workers() + " workers")
+                .values(1 + o.workers(), config.memoryBytes())
+                .values(samples * config.neurons(), 8)
+                .requireFits("lower --side, --workers or --train");
+    }
+
     /** The astrocyte's depression rate A and the liquid and input rates per block of phase 1. */
-    private static void plotPhase1(Path out, String title, Map<String, Object> json) throws IOException {
+    private static void plotPhase1(OutputDirectory out, String title, Map<String, Object> json) throws IOException {
         double[] samples = (double[]) json.get("phase1_samples_done");
         if (samples == null) {
             return;
@@ -222,7 +251,8 @@ public final class NalsmExperiment {
             rows[group][filled[group]++] = spikes.neuron(k);
         }
         Plots.raster(file, title, List.of(new Plots.RasterGroup("excitatory", times[0], rows[0], Plots.EXCITATORY),
-                new Plots.RasterGroup("inhibitory", times[1], rows[1], Plots.INHIBITORY)), BranchingProbe.SAMPLE_MS);
+                new Plots.RasterGroup("inhibitory", times[1], rows[1], Plots.INHIBITORY)), BranchingProbe.SAMPLE_MS,
+                DroppedSpikes.NONE);
     }
 
     private static int[] range(int from, int count) {

@@ -3,6 +3,7 @@ package org.hebb.experiments.nalsm;
 import java.util.List;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.hebb.experiments.limits.MemoryEstimate;
 import org.hebb.neurons.lif.NalsmLif;
 import org.hebb.plasticity.astrocyte.Astrocyte;
 import org.hebb.plasticity.astrocyte.AstrocyteStdp;
@@ -74,6 +75,10 @@ public record NalsmLiquid(Network network, BernoulliSource pixels, NeuronPopulat
     public static final double INPUT_DENSITY = 0.15;
     /** Amplitude of an input pulse, mV. */
     public static final double INPUT_PULSE_MV = 100;
+    /** Most input-liquid pairs (inputs x liquid neurons): they are drawn from one array. */
+    public static final long MAX_PAIRS = Integer.MAX_VALUE - 8;
+    /** Expected liquid-to-liquid synapses per neuron, rounded up (about 29 with NALSM's probabilities). */
+    private static final double LIQUID_SYNAPSES_PER_NEURON = 30;
 
     /** Which liquid. */
     public enum Model {
@@ -88,7 +93,8 @@ public record NalsmLiquid(Network network, BernoulliSource pixels, NeuronPopulat
     /**
      * How to build one.
      *
-     * @param side            grid side (10 for 1000 neurons, 20 for 8000)
+     * @param side            grid side (10 for 1000 neurons, 20 for 8000); {@code inputs x side^3}, the input-liquid
+     *                        pairs drawn from, at most {@link #MAX_PAIRS}
      * @param inputs          number of input neurons (784 for 28 x 28 images)
      * @param model           which liquid
      * @param weight          initial weight magnitude |w| (NALSM 3; the static LSM sweeps 0.4 to 1.4)
@@ -102,6 +108,10 @@ public record NalsmLiquid(Network network, BernoulliSource pixels, NeuronPopulat
         public Config {
             Require.atLeast("grid side", side, 2);
             Require.atLeast("inputs", inputs, 1);
+            long pairs = (long) inputs * side * side * side;
+            Require.that(pairs <= MAX_PAIRS, "grid side = " + side + " is not allowed with " + inputs + " inputs: "
+                    + "must be at most " + (long) Math.cbrt((double) MAX_PAIRS / inputs) + ", as the input-liquid "
+                    + "pairs (inputs x side^3 = " + pairs + ") are drawn from one array of at most " + MAX_PAIRS);
             Require.notNull("model", model);
             Require.inRange("weight magnitude |w|", weight, 0.0, MAX_WEIGHT, "mV");
             Require.atLeast("threads", threads, 1);
@@ -115,6 +125,23 @@ public record NalsmLiquid(Network network, BernoulliSource pixels, NeuronPopulat
         /** Number of liquid neurons. */
         public int neurons() {
             return side * side * side;
+        }
+
+        /**
+         * An estimate of the heap one liquid needs, bytes ({@link MemoryEstimate}): its neurons, the liquid synapses
+         * (about 30 per neuron with NALSM's distance-dependent probabilities), the input synapses (a fraction
+         * {@link #INPUT_DENSITY} of all pairs) and the array of pairs they are drawn from, and with plasticity its
+         * per-synapse state.
+         */
+        public double memoryBytes() {
+            double n = neurons();
+            double input = INPUT_DENSITY * inputs * n;
+            double synapses = input + LIQUID_SYNAPSES_PER_NEURON * n;
+            return MemoryEstimate.of("a NALSM liquid").neurons(n + 2.0 * inputs)
+                    .synapses(synapses, input)
+                    .values((double) inputs * n, 1)
+                    .values(model == Model.LSM ? 0 : synapses, 12)
+                    .bytes();
         }
     }
 

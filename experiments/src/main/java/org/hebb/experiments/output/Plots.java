@@ -57,10 +57,17 @@ public final class Plots {
         }
     }
 
-    /** A raster plot: one dot per spike, time on x, neuron row on y. */
-    public static void raster(Path file, String title, List<RasterGroup> groups, double durationMs)
-            throws IOException {
-        XYChart chart = new XYChartBuilder().width(1200).height(700).title(title)
+    /**
+     * A raster plot: one dot per spike, time on x, neuron row on y; the title says when the spike monitors dropped
+     * spikes ({@code dropped}), as the raster is then silent after they filled up.
+     */
+    public static void raster(Path file, String title, List<RasterGroup> groups, double durationMs,
+                              DroppedSpikes dropped) throws IOException {
+        save(file, rasterChart(title, groups, durationMs, dropped));
+    }
+
+    static XYChart rasterChart(String title, List<RasterGroup> groups, double durationMs, DroppedSpikes dropped) {
+        XYChart chart = new XYChartBuilder().width(1200).height(700).title(title + dropped.note())
                 .xAxisTitle("time (ms)").yAxisTitle("neuron").build();
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setMarkerSize(2);
@@ -74,7 +81,7 @@ public final class Plots {
             series.setMarker(SeriesMarkers.CIRCLE);
             series.setMarkerColor(group.color());
         }
-        save(file, chart);
+        return chart;
     }
 
     /** A line plot of one or more series sharing an x axis. */

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.hebb.experiments.coba.CobaNetwork;
-import org.hebb.experiments.output.JsonOutput;
+import org.hebb.experiments.limits.MemoryEstimate;
+import org.hebb.experiments.limits.RunLimits;
+import org.hebb.experiments.output.DroppedSpikes;
+import org.hebb.experiments.output.OutputDirectory;
 import org.hebb.experiments.output.Plots;
 import org.hebb.neurons.lif.IfCondExp;
 import org.hebb.simulator.BackendKind;
@@ -18,20 +21,66 @@ import org.hebb.simulator.monitor.PopulationRateMonitor;
 import org.hebb.simulator.monitor.SpikeMonitor;
 import org.hebb.simulator.population.Population;
 import org.hebb.simulator.run.ProgressListener;
+import org.hebb.util.Require;
 
 /**
  * Simulates the COBA benchmark network and writes what a person looks at first: per-neuron spike counts, mean
  * rates, population rate over time, a raster plot and a summary.
  */
 public final class Quickstart {
+    /** The result file, written last. */
+    public static final String RESULT = "summary.json";
+    /** Population rates are recorded in bins of this many ms. */
+    private static final double RATE_BIN_MS = 5;
+    /** The memory estimate assumes every neuron fires at up to this rate, Hz (COBA's is about 20 Hz). */
+    private static final double ESTIMATED_MAX_RATE_HZ = 100;
+
     private Quickstart() {
     }
 
-    /** What the quickstart wrote, also saved as summary.json. */
+    /**
+     * The quickstart's options, checked when made.
+     *
+     * @param neurons         network size, {@value CobaNetwork#MIN_NEURONS} to {@value CobaNetwork#MAX_NEURONS}
+     * @param durationMs      biological time, ms: at least one bin of the population rate (5 ms), at most
+     *                        {@link RunLimits#MAX_STEPS} steps of 0.1 ms
+     * @param seed            master seed
+     * @param threads         threads (1 to 256), 0 to choose automatically; must be 0 on the OpenCL backend, which
+     *                        runs every step on its device without worker threads
+     * @param backend         JAVA or OPENCL (the default device)
+     * @param maxStoredSpikes spikes each population's monitor stores for the raster; later ones are only counted
+     *                        (and the summary and the raster say how many)
+     */
+    public record Options(int neurons, double durationMs, long seed, int threads, BackendKind backend,
+                          int maxStoredSpikes) {
+        public Options {
+            Require.inRange("neurons", neurons, CobaNetwork.MIN_NEURONS, CobaNetwork.MAX_NEURONS);
+            RunLimits.duration("duration", durationMs, CobaNetwork.DT_MS);
+            Require.that(durationMs >= RATE_BIN_MS, "duration = " + durationMs + " ms is not allowed: must be at "
+                    + "least " + RATE_BIN_MS + " ms, one bin of the population rate");
+            Require.notNull("backend", backend);
+            Require.inRange("threads", threads, 0, 256);
+            Require.that(backend == BackendKind.JAVA || threads == 0, "threads = " + threads + " is not allowed "
+                    + "with backend " + backend + ": it runs every step on its device, without worker threads; "
+                    + "leave --threads out");
+            Require.atLeast("max stored spikes", maxStoredSpikes, 0);
+        }
+
+        /** These options with the spike monitors' default bound, {@link SpikeMonitor#DEFAULT_MAX_STORED}. */
+        public Options(int neurons, double durationMs, long seed, int threads, BackendKind backend) {
+            this(neurons, durationMs, seed, threads, backend, SpikeMonitor.DEFAULT_MAX_STORED);
+        }
+    }
+
+    /**
+     * What the quickstart wrote, also saved as summary.json.
+     *
+     * @param droppedSpikes spikes counted but not stored because a monitor reached {@code maxStoredSpikes}
+     */
     public record Summary(String network, int neurons, long seed, double dtMs, double durationMs, int threads,
                           String backend, long synapses, double bytesPerSynapse, Map<String, Double> meanRateHz,
-                          Map<String, Long> spikes, double buildSeconds, double simulationSeconds,
-                          String javaVersion) {
+                          Map<String, Long> spikes, int maxStoredSpikes, long droppedSpikes, double buildSeconds,
+                          double simulationSeconds, String javaVersion) {
     }
 
     /**
@@ -41,21 +90,51 @@ public final class Quickstart {
      * @param threads 0 to choose automatically
      */
     public static Summary run(int n, double durationMs, long seed, int threads, Path outDir) throws IOException {
-        return run(n, durationMs, seed, threads, BackendKind.JAVA, outDir);
+        return run(new Options(n, durationMs, seed, threads, BackendKind.JAVA), outDir);
     }
 
     /** As {@link #run(int, double, long, int, Path)}, on the given backend (OPENCL: the default device). */
     public static Summary run(int n, double durationMs, long seed, int threads, BackendKind backend, Path outDir)
             throws IOException {
+        return run(new Options(n, durationMs, seed, threads, backend), outDir);
+    }
+
+    /**
+     * Runs COBA with options {@code o} and writes the results into {@code outDir}, summary.json last. The run's size
+     * is checked against the heap, and the directory is opened ({@link OutputDirectory}), before anything is built.
+     */
+    public static Summary run(Options o, Path outDir) throws IOException {
+        memory(o).requireFits("lower --neurons or --duration");
+        try (OutputDirectory out = OutputDirectory.open(outDir, RESULT)) {
+            return run(o, out);
+        }
+    }
+
+    /** An estimate of the heap a run with options {@code o} needs. */
+    static MemoryEstimate memory(Options o) {
+        double n = o.neurons();
+        double perPopulation = Math.min(o.maxStoredSpikes(), n * o.durationMs() / 1000 * ESTIMATED_MAX_RATE_HZ);
+        return MemoryEstimate.of("COBA with " + o.neurons() + " neurons for " + o.durationMs() + " ms")
+                .neurons(n)
+                .synapses(CobaNetwork.INPUTS_PER_NEURON * n, CobaNetwork.INPUTS_PER_NEURON * 0.64 * n)
+                .values(2 * o.durationMs() / RATE_BIN_MS, 40)
+                .values(2 * perPopulation, 24);
+    }
+
+    private static Summary run(Options o, OutputDirectory out) throws IOException {
+        int n = o.neurons();
+        double durationMs = o.durationMs();
+        long seed = o.seed();
         long t0 = System.nanoTime();
-        CobaNetwork coba = CobaNetwork.build(n, seed, threads, IfCondExp.Integration.EXPONENTIAL_EULER, backend);
+        CobaNetwork coba = CobaNetwork.build(n, seed, o.threads(), IfCondExp.Integration.EXPONENTIAL_EULER,
+                o.backend());
         Network net = coba.network();
         List<Population> groups = List.of(coba.excitatory(), coba.inhibitory());
         List<SpikeMonitor> spikes = new ArrayList<>();
         List<PopulationRateMonitor> rates = new ArrayList<>();
         for (Population p : groups) {
-            spikes.add(net.monitorSpikes(p));
-            rates.add(net.monitorRate(p, 5.0));
+            spikes.add(net.monitorSpikes(p, SpikeMonitor.settings().maxStoredSpikes(o.maxStoredSpikes())));
+            rates.add(net.monitorRate(p, RATE_BIN_MS));
         }
         long t1 = System.nanoTime();
         try (net) {
@@ -79,19 +158,20 @@ public final class Quickstart {
         }
         meanRate.put("all", allSpikes / (n * durationMs / 1000.0));
         long synapses = net.projections().stream().mapToLong(p -> p.synapseCount()).sum();
+        DroppedSpikes dropped = DroppedSpikes.of(spikes);
         Summary summary = new Summary("COBA (Brette et al. 2007, benchmark 1)", n, seed, net.dt(), durationMs,
-                net.threads(), backend.name(), synapses, (double) net.synapseMemoryBytes() / synapses, meanRate,
-                spikeTotals,
-                (t1 - t0) / 1e9, (t2 - t1) / 1e9, System.getProperty("java.version"));
+                net.threads(), o.backend().name(), synapses, (double) net.synapseMemoryBytes() / synapses, meanRate,
+                spikeTotals, o.maxStoredSpikes(), dropped.count(), (t1 - t0) / 1e9, (t2 - t1) / 1e9,
+                System.getProperty("java.version"));
 
-        AtomicFiles.write(outDir.resolve("spike_counts.csv"), counts.toString());
-        writeRates(outDir.resolve("population_rate.csv"), provenance(n, seed), groups, rates);
-        writeRaster(outDir.resolve("raster.png"), coba, spikes, durationMs, seed);
-        Plots.lines(outDir.resolve("population_rate.png"), "COBA population rate (5 ms bins), seed " + seed,
+        AtomicFiles.write(out.resolve("spike_counts.csv"), counts.toString());
+        writeRates(out.resolve("population_rate.csv"), provenance(n, seed), groups, rates);
+        writeRaster(out.resolve("raster.png"), coba, spikes, durationMs, seed, dropped);
+        Plots.lines(out.resolve("population_rate.png"), "COBA population rate (5 ms bins), seed " + seed,
                 "time (ms)", "rate (Hz)", rates.get(0).binStartsMs(), List.of("excitatory", "inhibitory"),
                 List.of(rates.get(0).ratesHz(), rates.get(1).ratesHz()));
-        JsonOutput.write(outDir.resolve("summary.json"), summary);
-        AtomicFiles.write(outDir.resolve("summary.md"), markdown(summary));
+        AtomicFiles.write(out.resolve("summary.md"), markdown(summary, dropped));
+        out.writeResult(summary);
         return summary;
     }
 
@@ -120,7 +200,7 @@ public final class Quickstart {
 
     /** Raster of the first 400 excitatory and 100 inhibitory neurons (all of them in smaller networks). */
     private static void writeRaster(Path file, CobaNetwork coba, List<SpikeMonitor> spikes, double durationMs,
-                                    long seed) throws IOException {
+                                    long seed, DroppedSpikes dropped) throws IOException {
         int shownExc = Math.min(400, coba.excitatory().size());
         int shownInh = Math.min(100, coba.inhibitory().size());
         Plots.raster(file, "COBA raster (" + shownExc + " excitatory, " + shownInh + " inhibitory neurons), seed "
@@ -129,10 +209,10 @@ public final class Quickstart {
                                 Plots.EXCITATORY),
                         Plots.RasterGroup.of("inhibitory", spikes.get(1), shownInh, shownExc, durationMs,
                                 Plots.INHIBITORY)),
-                durationMs);
+                durationMs, dropped);
     }
 
-    private static String markdown(Summary s) {
+    private static String markdown(Summary s, DroppedSpikes dropped) {
         StringBuilder md = new StringBuilder();
         md.append("# Hebb quickstart: ").append(s.network()).append("\n\n");
         md.append("| quantity | value |\n|---|---|\n");
@@ -145,6 +225,11 @@ public final class Quickstart {
         md.append("| backend | ").append(s.backend()).append(" |\n");
         md.append("| threads | ").append(s.threads()).append(" |\n");
         s.meanRateHz().forEach((k, v) -> md.append(String.format("| mean rate, %s | %.2f Hz |%n", k, v)));
+        if (dropped.any()) {
+            md.append(String.format("| spikes not stored (monitor bound %d per population) | %d (after %.1f ms; "
+                    + "counts and rates include them, the raster does not) |%n", s.maxStoredSpikes(),
+                    s.droppedSpikes(), dropped.fromMs()));
+        }
         md.append(String.format("| wall time | %.2f s build, %.2f s simulation |%n", s.buildSeconds(),
                 s.simulationSeconds()));
         md.append("\nFiles: spike_counts.csv, population_rate.csv, raster.png, population_rate.png, "

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.hebb.experiments.data.IdxImages;
-import org.hebb.experiments.output.JsonOutput;
+import org.hebb.experiments.output.OutputDirectory;
 import org.hebb.experiments.output.Plots;
 import org.hebb.util.Require;
 
@@ -18,6 +18,9 @@ import org.hebb.util.Require;
  * accuracy.
  */
 public final class PixelReadout {
+    /** The result file, written last. */
+    public static final String RESULT = "pixel-readout.json";
+
     private PixelReadout() {
     }
 
@@ -51,12 +54,19 @@ public final class PixelReadout {
     }
 
     /**
-     * Trains and writes {@code pixel-readout.json} and {@code validation_accuracy.png} into {@code out}.
+     * Trains and writes {@code validation_accuracy.png} and then {@code pixel-readout.json} into {@code out}, which is
+     * opened ({@link OutputDirectory}) before the images are read.
      *
      * @throws IllegalArgumentException before anything is trained or written when the data has fewer images than
      *                                  the options ask for
      */
     public static Map<String, Object> run(Options o, Path dataDirectory, Path out) throws IOException {
+        try (OutputDirectory directory = OutputDirectory.open(out, RESULT)) {
+            return run(o, dataDirectory, directory);
+        }
+    }
+
+    private static Map<String, Object> run(Options o, Path dataDirectory, OutputDirectory out) throws IOException {
         long start = System.nanoTime();
         int epochs = o.epochs();
         long seed = o.seed();
@@ -89,7 +99,6 @@ public final class PixelReadout {
         json.put("readout", "linear softmax on grey levels / 255, Adadelta lr 0.1 rho 0.95 eps 1e-8, L2 5e-10, "
                 + "batches of 100");
         json.put("wall_seconds", seconds);
-        JsonOutput.write(out.resolve("pixel-readout.json"), json);
         double[] epochAxis = new double[epochs];
         for (int e = 0; e < epochs; e++) {
             epochAxis[e] = e + 1;
@@ -97,6 +106,7 @@ public final class PixelReadout {
         Plots.lines(out.resolve("validation_accuracy.png"), "Linear readout on pixels (seed " + seed + ")", "epoch",
                 "accuracy", epochAxis, List.of("validation", "test"),
                 List.of(result.validationAccuracy(), result.testAccuracy()));
+        out.writeResult(json);
         return json;
     }
 

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.hebb.experiments.output.JsonOutput;
+import org.hebb.experiments.output.OutputDirectory;
 import org.hebb.experiments.output.Plots;
 import org.hebb.experiments.stdp.SongMillerAbbott.Config;
 import org.hebb.experiments.stdp.SongMillerAbbott.Result;
@@ -19,17 +19,26 @@ import org.hebb.simulator.io.AtomicFiles;
  * uniform start for the bounds, how the output rate settles, and the final weight histogram.
  */
 public final class SongExperiment {
+    /** The result file, written last. */
+    public static final String RESULT = "result.json";
+
     private SongExperiment() {
     }
 
-    /** Runs one configuration, a snapshot every {@code snapshotMs}, and writes the results to {@code out}. */
+    /**
+     * Runs one configuration, a snapshot every {@code snapshotMs}, and writes the results to {@code out}, result.json
+     * last; the settings are checked and the directory opened ({@link OutputDirectory}) before the run.
+     */
     public static Result run(Config config, double snapshotMs, Path out) throws IOException {
-        Result result = SongMillerAbbott.run(config, snapshotMs);
-        Map<String, Object> json = summary(result, snapshotMs);
-        JsonOutput.write(out.resolve("result.json"), json);
-        plot(out, result);
-        AtomicFiles.write(out.resolve("summary.md"), markdown(json, result));
-        return result;
+        SongMillerAbbott.requireRunnable(config, snapshotMs);
+        try (OutputDirectory directory = OutputDirectory.open(out, RESULT)) {
+            Result result = SongMillerAbbott.run(config, snapshotMs);
+            Map<String, Object> json = summary(result, snapshotMs);
+            plot(directory, result);
+            AtomicFiles.write(directory.resolve("summary.md"), markdown(json, result));
+            directory.writeResult(json);
+            return result;
+        }
     }
 
     private static Map<String, Object> summary(Result r, double snapshotMs) {
@@ -55,6 +64,7 @@ public final class SongExperiment {
         json.put("fraction_near_bounds", r.fractionNearBounds());
         json.put("mean_weight_correlated", finiteOrNull(r.meanCorrelated()));
         json.put("mean_weight_uncorrelated", finiteOrNull(r.meanUncorrelated()));
+        json.put("dropped_spikes", r.droppedSpikes());
         json.put("wall_seconds", r.simulationSeconds());
         List<Map<String, Object>> snapshots = new ArrayList<>();
         for (Snapshot s : r.snapshots()) {
@@ -77,7 +87,7 @@ public final class SongExperiment {
         return Double.isFinite(value) ? value : null;
     }
 
-    private static void plot(Path out, Result r) throws IOException {
+    private static void plot(OutputDirectory out, Result r) throws IOException {
         List<Snapshot> snapshots = r.snapshots();
         Snapshot first = r.start();
         Snapshot last = snapshots.get(snapshots.size() - 1);
@@ -133,6 +143,10 @@ public final class SongExperiment {
         }
         md.append("\nPlots: weights.png (histogram at the start and at the end), weights_over_time.png, "
                 + "output_rate.png.\n");
+        if (r.droppedSpikes() > 0) {
+            md.append("\nThe output's spike monitor was full: dropped_spikes spikes were counted but not stored, and "
+                    + "the output rates leave them out.\n");
+        }
         return md.toString();
     }
 }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import org.hebb.experiments.limits.MemoryEstimate;
+import org.hebb.experiments.limits.RunLimits;
 import org.hebb.neurons.lif.IfCondExp;
 import org.hebb.plasticity.stdp.Stdp;
 import org.hebb.plasticity.stdp.StdpSynapses;
@@ -14,6 +16,7 @@ import org.hebb.simulator.connect.Synapses;
 import org.hebb.simulator.init.Values;
 import org.hebb.simulator.monitor.RuleStateMonitor;
 import org.hebb.simulator.monitor.SpikeMonitor;
+import org.hebb.simulator.monitor.StateMonitor;
 import org.hebb.simulator.population.NeuronPopulation;
 import org.hebb.simulator.population.Population;
 import org.hebb.util.Require;
@@ -35,6 +38,8 @@ public final class SongMillerAbbott {
     public static final double A_MINUS_OVER_A_PLUS = 1.05;
     /** Time step, ms. */
     public static final double DT_MS = 0.1;
+    /** The memory estimate assumes the output fires at up to this rate, Hz. */
+    private static final double ESTIMATED_MAX_RATE_HZ = 100;
 
     /**
      * The neuron and the bound of its plastic conductances.
@@ -70,7 +75,7 @@ public final class SongMillerAbbott {
      * @param inhibitoryInputs number of static inhibitory Poisson inputs at {@code rateHz} (g 0.05 leak units,
      *                         E_inh -70 mV, tau_inh 5 ms), as in the paper; 0 for none
      * @param aPlus            potentiation amplitude as a fraction of g_max (the paper's 0.005); a_minus = 1.05 a_plus
-     * @param durationMs       biological time, ms
+     * @param durationMs       biological time, ms (at most {@link RunLimits#MAX_STEPS} steps of {@link #DT_MS})
      * @param seed             master seed
      */
     public record Config(Cell cell, int inputs, double rateHz, int correlatedInputs, double correlation,
@@ -82,7 +87,7 @@ public final class SongMillerAbbott {
             Require.atLeast("inputs", inputs, 1);
             Require.positive("rate", rateHz, "Hz");
             Require.inRange("correlated inputs", correlatedInputs, 0, inputs);
-            Require.positive("duration", durationMs, "ms");
+            RunLimits.duration("duration", durationMs, DT_MS);
         }
     }
 
@@ -112,10 +117,12 @@ public final class SongMillerAbbott {
      * @param start               the initial weights (its output rate is NaN)
      * @param snapshots           the weights and output rate every snapshot interval, the last at the end
      * @param simulationSeconds   wall time of the run, s
+     * @param droppedSpikes       output spikes counted but not stored (the spike monitor's bound): the output rates
+     *                            leave them out
      */
     public record Result(Config config, float[] weightsOverGMax, double outputRateFirstHz, double outputRateLastHz,
                          double fractionNearBounds, double meanCorrelated, double meanUncorrelated, Snapshot start,
-                         List<Snapshot> snapshots, double simulationSeconds) {
+                         List<Snapshot> snapshots, double simulationSeconds, long droppedSpikes) {
     }
 
     /** The paper's STDP rule with potentiation amplitude {@code aPlus} (fraction of g_max). */
@@ -130,12 +137,10 @@ public final class SongMillerAbbott {
 
     /**
      * Builds and runs the network on one thread, taking a snapshot of the weights and the output rate every
-     * {@code snapshotMs} (rounded to whole steps).
+     * {@code snapshotMs} (rounded to whole steps), after {@link #requireRunnable}.
      */
     public static Result run(Config config, double snapshotMs) {
-        Require.positive("snapshot interval", snapshotMs, "ms");
-        Require.that(snapshotMs <= config.durationMs(), "snapshot interval = " + snapshotMs + " ms is not allowed: "
-                + "must be at most the duration, " + config.durationMs() + " ms");
+        requireRunnable(config, snapshotMs);
         try (Network net = Network.builder().dt(DT_MS).seed(config.seed()).threads(1).build()) {
             IfCondExp model = IfCondExp.builder()
                     .cm(LEAK_US * config.cell().tauMs()).tauM(config.cell().tauMs()).tauRefrac(0)
@@ -168,8 +173,33 @@ public final class SongMillerAbbott {
             long start = System.nanoTime();
             net.run(config.durationMs());
             double seconds = (System.nanoTime() - start) / 1e9;
-            return summarize(config, groups, weightMonitors, output.times(), initial, seconds);
+            return summarize(config, groups, weightMonitors, output, initial, seconds);
         }
+    }
+
+    /**
+     * Fails unless the snapshot interval lies in the run, the snapshots fit the weight monitor's bound
+     * ({@link StateMonitor#DEFAULT_MAX_VALUES} values) and the run fits the heap.
+     */
+    public static void requireRunnable(Config config, double snapshotMs) {
+        Require.positive("snapshot interval", snapshotMs, "ms");
+        Require.that(snapshotMs <= config.durationMs(), "snapshot interval = " + snapshotMs + " ms is not allowed: "
+                + "must be at most the duration, " + config.durationMs() + " ms");
+        double weightValues = (double) config.inputs() * Math.floor(config.durationMs()
+                / (Math.max(1, Math.round(snapshotMs / DT_MS)) * DT_MS));
+        Require.that(weightValues <= StateMonitor.DEFAULT_MAX_VALUES, "snapshot interval = " + snapshotMs + " ms is "
+                + "not allowed with " + config.inputs() + " inputs over " + config.durationMs() + " ms: the weights "
+                + "would need " + (long) weightValues + " values, the weight monitor holds at most "
+                + StateMonitor.DEFAULT_MAX_VALUES);
+        double sources = (double) config.inputs() + config.inhibitoryInputs();
+        MemoryEstimate.of("Song, Miller & Abbott with " + config.inputs() + " inputs over " + config.durationMs()
+                        + " ms")
+                .neurons(sources + 1)
+                .synapses(sources, config.inputs())
+                .values(weightValues, 12)
+                .values(Math.min(SpikeMonitor.DEFAULT_MAX_STORED,
+                        config.durationMs() / 1000 * ESTIMATED_MAX_RATE_HZ), 24)
+                .requireFits("lower --inputs or --duration, or raise --snapshot");
     }
 
     private static StdpSynapses attach(Network net, Population inputs, NeuronPopulation neuron, Config config) {
@@ -193,7 +223,8 @@ public final class SongMillerAbbott {
     }
 
     private static Result summarize(Config config, List<StdpSynapses> groups, List<RuleStateMonitor> weightMonitors,
-                                    double[] spikeTimesMs, Snapshot initial, double seconds) {
+                                    SpikeMonitor output, Snapshot initial, double seconds) {
+        double[] spikeTimesMs = output.times();
         double gMax = config.cell().gMaxUs();
         float[] weights = weightsOverGMax(config, groups);
         List<Snapshot> snapshots = new ArrayList<>();
@@ -222,7 +253,7 @@ public final class SongMillerAbbott {
         return new Result(config, weights, spikesIn(spikeTimesMs, 0, tenth) / (tenth / 1000),
                 spikesIn(spikeTimesMs, config.durationMs() - tenth, config.durationMs()) / (tenth / 1000),
                 end.fractionNearBounds(), end.meanCorrelated(), end.meanUncorrelated(), initial,
-                List.copyOf(snapshots), seconds);
+                List.copyOf(snapshots), seconds, output.droppedSpikes());
     }
 
     private static Snapshot snapshot(Config config, float[] weightsOverGMax, double timeMs, double outputRateHz) {

@@ -8,6 +8,9 @@ import org.hebb.util.Require;
  * Each update: k = P x / (1 + x' P x), P &lt;- P - k (P x)', W &lt;- W - e k' with e = y - target.
  */
 public final class ForceReadout {
+    /** Most inputs: 46340, the largest n whose n x n matrix P fits in one array. */
+    public static final int MAX_INPUTS = 46_340;
+
     private final int inputs;
     private final double alpha;
     private final double[][] weights;
@@ -16,7 +19,7 @@ public final class ForceReadout {
 
     /** @param outputs number of outputs; @param inputs length of x; @param alpha regulariser (P starts at I / alpha) */
     public ForceReadout(int outputs, int inputs, double alpha) {
-        this.inputs = Require.atLeast("inputs", inputs, 1);
+        this.inputs = Require.inRange("inputs", inputs, 1, MAX_INPUTS);
         this.alpha = Require.positive("alpha", alpha, null);
         this.weights = new double[Require.atLeast("outputs", outputs, 1)][inputs];
         this.p = new double[inputs * inputs];

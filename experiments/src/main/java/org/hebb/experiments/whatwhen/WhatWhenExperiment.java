@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.hebb.experiments.izhikevich.Izhikevich2003Experiment;
-import org.hebb.experiments.output.JsonOutput;
+import org.hebb.experiments.limits.MemoryEstimate;
+import org.hebb.experiments.output.OutputDirectory;
 import org.hebb.experiments.output.Plots;
 import org.hebb.simulator.io.AtomicFiles;
 
@@ -18,17 +19,52 @@ import org.hebb.simulator.io.AtomicFiles;
  * subspace_angle.png).
  */
 public final class WhatWhenExperiment {
+    /** The result file, written last. */
+    public static final String RESULT = "result.json";
     private static final double IZHIKEVICH_2003_MS = 31_000;
 
     private WhatWhenExperiment() {
     }
 
-    /** Runs and writes everything under {@code out}; returns the result's fields. */
+    /**
+     * Runs and writes everything under {@code out}, result.json last; returns the result's fields. The run's size is
+     * checked against the heap, and {@code out} and its izhikevich2003/ opened ({@link OutputDirectory}), first.
+     */
     public static Map<String, Object> run(WhatWhenSettings s, Path out) throws IOException {
+        memory(s).requireFits("lower --excitatory or --trials");
+        try (OutputDirectory directory = OutputDirectory.open(out, RESULT);
+             OutputDirectory rhythmsDirectory = OutputDirectory.open(directory.resolve("izhikevich2003"),
+                     Izhikevich2003Experiment.RESULT)) {
+            return run(s, directory, rhythmsDirectory);
+        }
+    }
+
+    /**
+     * An estimate of the heap a run with settings {@code s} needs: the reservoir and its pairs while they are drawn,
+     * FORCE's two n x n matrices, the activity samples (and their analysis: a second moment and its decomposition,
+     * n x n each) and a block's replay samples.
+     */
+    static MemoryEstimate memory(WhatWhenSettings s) {
+        double n = s.neurons();
+        double trials = s.exposureTrials() + s.blocks().stream().mapToInt(WhatWhenSettings.Block::trials).sum();
+        double largestBlock = s.blocks().stream().mapToInt(WhatWhenSettings.Block::trials).max().orElse(0);
+        double recurrent = s.connectionProb() * n * n;
+        return MemoryEstimate.of("what-when with " + s.neurons() + " reservoir neurons and " + (long) trials
+                        + " trials")
+                .neurons(n)
+                .synapses(recurrent + (4.0 + s.whatSubspaceRows()) * n, recurrent)
+                .values(recurrent, 20)
+                .values(n * n, 2 * 8 + 4 * 8)
+                .values(trials * s.trialMs() / WhatWhenRun.ACTIVITY_EVERY_MS * n, 4)
+                .values(largestBlock * (s.trialMs() - s.gateFromMs()) / WhatWhenRun.REPLAY_EVERY_MS * n, 4);
+    }
+
+    private static Map<String, Object> run(WhatWhenSettings s, OutputDirectory out, OutputDirectory rhythmsOut)
+            throws IOException {
         WhatWhenRun run = WhatWhenRun.run(s);
         WhatWhenMetrics m = WhatWhenMetrics.of(run);
         Izhikevich2003Experiment.Result rhythms = Izhikevich2003Experiment.run(s.seed(), IZHIKEVICH_2003_MS, 1,
-                out.resolve("izhikevich2003"));
+                rhythmsOut);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("seed", s.seed());
         json.put("reservoir_neurons", s.neurons());
@@ -77,9 +113,9 @@ public final class WhatWhenExperiment {
         json.put("conditions", conditions);
         json.put("wall_seconds", run.wallSeconds());
         json.put("settings", s);
-        JsonOutput.write(out.resolve("result.json"), json);
         plot(out, run, m);
         AtomicFiles.write(out.resolve("summary.md"), markdown(json, m));
+        out.writeResult(json);
         return json;
     }
 
@@ -87,7 +123,7 @@ public final class WhatWhenExperiment {
         return String.valueOf((char) ('A' + cue));
     }
 
-    private static void plot(Path out, WhatWhenRun run, WhatWhenMetrics m) throws IOException {
+    private static void plot(OutputDirectory out, WhatWhenRun run, WhatWhenMetrics m) throws IOException {
         WhatWhenSettings s = run.settings();
         double[] ms = new double[s.trialMs()];
         for (int t = 0; t < ms.length; t++) {

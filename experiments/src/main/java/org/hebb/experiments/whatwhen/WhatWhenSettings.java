@@ -64,6 +64,10 @@ public record WhatWhenSettings(int excitatory, int inhibitory, double connection
     public WhatWhenSettings {
         Require.atLeast("excitatory neurons", excitatory, 1);
         Require.atLeast("inhibitory neurons", inhibitory, 1);
+        long neurons = (long) excitatory + inhibitory;
+        Require.that(neurons <= ForceReadout.MAX_INPUTS, "reservoir neurons = " + neurons + " is not allowed: must "
+                + "be at most " + ForceReadout.MAX_INPUTS + ", as FORCE keeps its n x n matrix P in one array ("
+                + excitatory + " excitatory + " + inhibitory + " inhibitory)");
         Require.inRange("connection probability", connectionProb, 0, 1, null);
         Require.atLeast("max delay (ms)", maxDelayMs, 1);
         Require.inRange("slowest a", slowestA, 1e-4, 0.02, "1/ms");

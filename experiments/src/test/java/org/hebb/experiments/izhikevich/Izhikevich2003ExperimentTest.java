@@ -1,6 +1,8 @@
 package org.hebb.experiments.izhikevich;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -35,5 +37,17 @@ class Izhikevich2003ExperimentTest {
         for (String file : new String[] {"raster.png", "spectrum.png", "result.json", "summary.md"}) {
             assertTrue(Files.size(dir.resolve(file)) > 0, file);
         }
+    }
+
+    @Test
+    void anImplausibleDurationIsRefusedBeforeAnythingIsWritten() {
+        Path out = dir.resolve("out");
+        String steps = assertThrows(IllegalArgumentException.class,
+                () -> Izhikevich2003Experiment.run(1, 1e300, 1, out)).getMessage();
+        assertTrue(steps.startsWith("duration = 1.0E300 ms is not allowed: must be at most 2147483647 ms"), steps);
+        String heap = assertThrows(IllegalArgumentException.class,
+                () -> Izhikevich2003Experiment.run(1, 2e9, 1, out)).getMessage();
+        assertTrue(heap.contains("raise -Xmx") || Runtime.getRuntime().maxMemory() > 80L << 30, heap);
+        assertFalse(Files.exists(out));
     }
 }

@@ -1,13 +1,23 @@
 package org.hebb.experiments.quickstart;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import org.hebb.experiments.output.JsonOutput;
+import org.hebb.simulator.BackendKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,5 +44,71 @@ class QuickstartTest {
         long total = counts.stream().skip(2).mapToLong(line -> Long.parseLong(line.split(",")[2])).sum();
         assertEquals(summary.spikes().values().stream().mapToLong(Long::longValue).sum(), total);
         assertTrue(total > 0, "the network fired");
+    }
+
+    @Test
+    void aRegularFileInPlaceOfTheOutputDirectoryIsRefusedBeforeTheRun(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("results"), "a file, not a directory");
+        String message = assertThrows(IllegalArgumentException.class,
+                () -> Quickstart.run(1000, 300, 11, 1, file)).getMessage();
+        assertTrue(message.contains("--out") && message.contains(file.toString()), message);
+    }
+
+    @Test
+    void aDirectoryAnotherRunHoldsIsRefusedAndLeftAlone(@TempDir Path out) throws IOException {
+        try (FileChannel channel = FileChannel.open(out.resolve(".lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock held = channel.lock()) {
+            String message = assertThrows(IllegalStateException.class,
+                    () -> Quickstart.run(1000, 300, 11, 1, out)).getMessage();
+            assertTrue(message.contains(out.toAbsolutePath().toString()) && message.contains("another run"),
+                    message);
+        }
+        try (Stream<Path> files = Files.list(out)) {
+            assertEquals(List.of(out.resolve(".lock")), files.toList(), "nothing written");
+        }
+    }
+
+    @Test
+    void aRunThatFailsWritingDoesNotLookFinished(@TempDir Path out) throws IOException {
+        Quickstart.run(200, 50, 11, 1, out);
+        Files.delete(out.resolve("raster.png"));
+        Files.createDirectories(out.resolve("raster.png").resolve("in the way"));
+        assertThrows(IOException.class, () -> Quickstart.run(200, 50, 12, 1, out));
+        assertFalse(Files.exists(out.resolve("summary.json")), "the previous run's summary.json is gone and the "
+                + "failed run wrote none");
+    }
+
+    @Test
+    void spikesBeyondTheMonitorsBoundAreReported(@TempDir Path out) throws IOException {
+        Quickstart.run(new Quickstart.Options(1000, 300, 11, 1, BackendKind.JAVA, 100), out);
+        Map<?, ?> json = JsonOutput.read(out.resolve("summary.json"), Map.class);
+        long dropped = ((Number) json.get("droppedSpikes")).longValue();
+        Map<?, ?> spikes = (Map<?, ?>) json.get("spikes");
+        long total = spikes.values().stream().mapToLong(v -> ((Number) v).longValue()).sum();
+        assertEquals(total - 200, dropped, "100 stored per population, the rest dropped");
+        String md = Files.readString(out.resolve("summary.md"));
+        assertTrue(md.contains("| spikes not stored (monitor bound 100 per population) | " + dropped + " "), md);
+    }
+
+    @Test
+    void tooManyNeuronsOrTooLongAreRefused(@TempDir Path out) {
+        String neurons = assertThrows(IllegalArgumentException.class,
+                () -> Quickstart.run(2_000_000_000, 300, 11, 1, out)).getMessage();
+        assertTrue(neurons.startsWith("neurons = 2000000000 is not allowed: must be in [100, "), neurons);
+        String threads = assertThrows(IllegalArgumentException.class,
+                () -> Quickstart.run(new Quickstart.Options(200, 10, 1, 4, BackendKind.OPENCL), out)).getMessage();
+        assertTrue(threads.startsWith("threads = 4 is not allowed with backend OPENCL"), threads);
+    }
+
+    @Test
+    void aNetworkLargerThanTheHeapIsRefusedBeforeItIsBuilt(@TempDir Path dir) {
+        Quickstart.Options huge = new Quickstart.Options(30_000_000, 1000, 1, 0, BackendKind.JAVA);
+        assumeTrue(Quickstart.memory(huge).bytes() > Runtime.getRuntime().maxMemory(), "a heap of 90 GB or more");
+        Path out = dir.resolve("out");
+        String message = assertThrows(IllegalArgumentException.class, () -> Quickstart.run(huge, out)).getMessage();
+        assertTrue(message.startsWith("COBA with 30000000 neurons for 1000.0 ms needs about "), message);
+        assertTrue(message.endsWith(": raise -Xmx (e.g. JDK_JAVA_OPTIONS=-Xmx91g ./hebb ...) or lower --neurons or "
+                + "--duration"), message);
+        assertFalse(Files.exists(out));
     }
 }

@@ -2,9 +2,11 @@ package org.hebb.experiments.stdp;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,5 +63,20 @@ class SongExperimentTest {
                 () -> SongMillerAbbott.run(CONFIG, 2 * DURATION_MS)).getMessage();
         assertTrue(message.contains("snapshot interval = 40000.0 ms"), message);
         assertThrows(IllegalArgumentException.class, () -> SongMillerAbbott.run(CONFIG, 0));
+    }
+
+    @Test
+    void resultJsonComesLastSoARunThatFailsWritingDoesNotLookFinished(@TempDir Path out) throws IOException {
+        Files.createDirectories(out.resolve("weights.png").resolve("in the way"));
+        Config brief = new Config(Cell.SONG_2000, 100, 10, 0, 0.2, 0, 0.005, 1000, 3);
+        assertThrows(IOException.class, () -> SongExperiment.run(brief, 500, out));
+        assertFalse(Files.exists(out.resolve("result.json")));
+    }
+
+    @Test
+    void aDurationBeyondTheStepBoundIsRefused() {
+        String message = assertThrows(IllegalArgumentException.class,
+                () -> new Config(Cell.SONG_2000, 1000, 10, 0, 0.2, 0, 0.005, 1e300, 3)).getMessage();
+        assertTrue(message.startsWith("duration = 1.0E300 ms is not allowed: must be at most "), message);
     }
 }

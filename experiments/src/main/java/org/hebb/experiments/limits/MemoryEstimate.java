@@ -1,0 +1,74 @@
+package org.hebb.experiments.limits;
+
+/**
+ * An estimate of the heap a run needs, made before anything is built and compared with the JVM's maximum heap
+ * ({@link Runtime#maxMemory()}), so that a run too large for it is refused at once with a message saying what to
+ * change, instead of failing with OutOfMemoryError after minutes of building. The counts are upper estimates of
+ * Hebb's layout, measured on COBA (6 bytes per synapse at rest with uniform weights, about 40 more per synapse of the
+ * projection being drawn and sorted).
+ */
+public final class MemoryEstimate {
+    /** Heap per neuron: state variables and their initial copy, input buffers, spike lists, counts, bytes. */
+    public static final double BYTES_PER_NEURON = 200;
+    /** Heap per synapse once built: target, weight, delay, row pointers, plasticity indices, bytes. */
+    public static final double BYTES_PER_SYNAPSE = 12;
+    /** Heap per synapse of the largest projection while its pairs are drawn and sorted into rows, bytes. */
+    public static final double BYTES_PER_SYNAPSE_BUILDING = 40;
+
+    private final String run;
+    private double bytes;
+
+    private MemoryEstimate(String run) {
+        this.run = run;
+    }
+
+    /** An empty estimate for {@code run}, which names it in the message ("COBA with 4000 neurons"). */
+    public static MemoryEstimate of(String run) {
+        return new MemoryEstimate(run);
+    }
+
+    /** Adds {@code count} neurons. */
+    public MemoryEstimate neurons(double count) {
+        bytes += count * BYTES_PER_NEURON;
+        return this;
+    }
+
+    /** Adds {@code total} synapses, of which the largest projection holds {@code largestProjection}. */
+    public MemoryEstimate synapses(double total, double largestProjection) {
+        bytes += total * BYTES_PER_SYNAPSE + largestProjection * BYTES_PER_SYNAPSE_BUILDING;
+        return this;
+    }
+
+    /** Adds {@code count} values of {@code bytesEach} bytes (recordings, matrices, samples). */
+    public MemoryEstimate values(double count, double bytesEach) {
+        bytes += count * bytesEach;
+        return this;
+    }
+
+    /** The estimate, bytes. */
+    public double bytes() {
+        return bytes;
+    }
+
+    /**
+     * Fails unless the estimate fits in the JVM's maximum heap.
+     *
+     * @param smaller what makes the run smaller, for the message ("lower --neurons")
+     */
+    public void requireFits(String smaller) {
+        requireFits(smaller, Runtime.getRuntime().maxMemory());
+    }
+
+    /** As {@link #requireFits(String)} against a heap of {@code heapBytes}. */
+    void requireFits(String smaller, long heapBytes) {
+        if (bytes > heapBytes) {
+            throw new IllegalArgumentException(String.format("%s needs about %s of heap, the JVM has %s: raise -Xmx "
+                    + "(e.g. JDK_JAVA_OPTIONS=-Xmx%dg ./hebb ...) or %s", run, gigabytes(bytes), gigabytes(heapBytes),
+                    (long) Math.ceil(bytes / (1L << 30)), smaller));
+        }
+    }
+
+    private static String gigabytes(double bytes) {
+        return String.format("%.3g GB", bytes / (1L << 30));
+    }
+}

@@ -1,0 +1,108 @@
+package org.hebb.experiments;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The command line's errors: one line {@code hebb <command>: <message>} on stderr, the stack trace only with
+ * {@code --verbose}; exit code 2 when the command line is refused, 1 when the run fails.
+ */
+class HebbCommandTest {
+    @TempDir
+    Path dir;
+
+    private record Outcome(int exitCode, String out, String err) {
+    }
+
+    private static Outcome hebb(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = HebbCommand.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    private static void assertOneLine(Outcome outcome, String start) {
+        assertEquals(1, outcome.err().lines().count(), outcome.err());
+        assertTrue(outcome.err().startsWith(start), outcome.err());
+    }
+
+    @Test
+    void aRefusedParameterIsOneLineAndExitCodeTwo() {
+        Path out = dir.resolve("q");
+        Outcome r = hebb("quickstart", "--neurons", "2000000000", "--out", out.toString());
+        assertEquals(2, r.exitCode());
+        assertOneLine(r, "hebb quickstart: neurons = 2000000000 is not allowed");
+        assertFalse(Files.exists(out), "refused before any work");
+    }
+
+    @Test
+    void verboseAddsTheStackTraceBeforeOrAfterTheCommand() {
+        for (String[] args : new String[][] {{"--verbose", "quickstart", "--neurons", "2000000000"},
+                {"quickstart", "--neurons", "2000000000", "--verbose"}}) {
+            Outcome r = hebb(args);
+            assertEquals(2, r.exitCode());
+            assertTrue(r.err().startsWith("hebb quickstart: neurons = 2000000000 is not allowed"), r.err());
+            assertTrue(r.err().contains("\tat org.hebb."), r.err());
+        }
+    }
+
+    @Test
+    void anOptionValueOfTheWrongTypeIsAUsageError() {
+        Outcome r = hebb("quickstart", "--neurons", "many");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().startsWith("hebb quickstart: Invalid value for option '--neurons'"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+        assertTrue(r.err().contains("hebb quickstart --help"), r.err());
+    }
+
+    @Test
+    void anUnwritableOutputDirectoryIsAUsageErrorNamingOut() throws IOException {
+        Path file = Files.writeString(dir.resolve("results"), "a file, not a directory");
+        Outcome r = hebb("quickstart", "--neurons", "200", "--duration", "20", "--out", file.toString());
+        assertEquals(2, r.exitCode());
+        assertOneLine(r, "hebb quickstart: ");
+        assertTrue(r.err().contains("--out") && r.err().contains(file.toString()), r.err());
+    }
+
+    @Test
+    void threadsWithTheOpenClBackendAreRefused() {
+        Outcome r = hebb("quickstart", "--neurons", "200", "--duration", "20", "--threads", "4", "--backend",
+                "OPENCL", "--out", dir.resolve("q").toString());
+        assertEquals(2, r.exitCode());
+        assertOneLine(r, "hebb quickstart: threads = 4 is not allowed with backend OPENCL");
+    }
+
+    @Test
+    void aFailureDuringTheRunIsOneLineAndExitCodeOne() throws IOException {
+        Path out = dir.resolve("q");
+        Files.createDirectories(out.resolve("raster.png").resolve("in the way"));
+        Outcome r = hebb("quickstart", "--neurons", "200", "--duration", "20", "--out", out.toString());
+        assertEquals(1, r.exitCode());
+        assertOneLine(r, "hebb quickstart: ");
+        assertTrue(r.err().contains("raster.png"), r.err());
+    }
+
+    @Test
+    void aRunThatSucceedsExitsWithZero() {
+        Outcome r = hebb("quickstart", "--neurons", "200", "--duration", "20", "--out", dir.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(Files.exists(dir.resolve("summary.json")));
+    }
+
+    @Test
+    void anAbsurdDurationIsRefused() {
+        Outcome r = hebb("quickstart", "--duration", "1e300", "--out", dir.resolve("q").toString());
+        assertEquals(2, r.exitCode());
+        assertOneLine(r, "hebb quickstart: duration = 1.0E300 ms is not allowed");
+    }
+}

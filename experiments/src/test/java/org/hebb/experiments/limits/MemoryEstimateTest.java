@@ -1,0 +1,27 @@
+package org.hebb.experiments.limits;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class MemoryEstimateTest {
+    private static final long GB = 1L << 30;
+
+    @Test
+    void aRunLargerThanTheHeapIsRefusedSayingWhatToChange() {
+        MemoryEstimate estimate = MemoryEstimate.of("COBA with 1000000 neurons").values(38 * GB, 1);
+        assertEquals("COBA with 1000000 neurons needs about 38.0 GB of heap, the JVM has 4.00 GB: raise -Xmx (e.g. "
+                        + "JDK_JAVA_OPTIONS=-Xmx38g ./hebb ...) or lower --neurons",
+                assertThrows(IllegalArgumentException.class,
+                        () -> estimate.requireFits("lower --neurons", 4 * GB)).getMessage());
+        estimate.requireFits("lower --neurons", 40 * GB);
+    }
+
+    @Test
+    void addsNeuronsSynapsesAndValues() {
+        MemoryEstimate estimate = MemoryEstimate.of("run").neurons(10).synapses(100, 60).values(5, 8);
+        assertEquals(10 * MemoryEstimate.BYTES_PER_NEURON + 100 * MemoryEstimate.BYTES_PER_SYNAPSE
+                + 60 * MemoryEstimate.BYTES_PER_SYNAPSE_BUILDING + 40, estimate.bytes());
+    }
+}
