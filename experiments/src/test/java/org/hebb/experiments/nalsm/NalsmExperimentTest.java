@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Random;
 
+import org.hebb.experiments.output.OutputAssertions;
 import org.hebb.experiments.data.IdxImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -248,6 +249,6 @@ class NalsmExperimentTest {
         IdxImages small = new IdxImages(14, 14, new byte[10][14 * 14], new byte[10]);
         assertMentions(assertThrows(IllegalArgumentException.class, () -> NalsmExperiment.run(
                 tiny(3, nalsm, 20, 20, 10, 1, 3), train, small, "synthetic", out)), "14 x 14", "28 x 28");
-        assertTrue(Files.notExists(out), "nothing written");
+        OutputAssertions.assertNothingWritten(out);
     }
 }

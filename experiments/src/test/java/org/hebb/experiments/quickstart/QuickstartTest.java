@@ -14,9 +14,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.hebb.experiments.output.JsonOutput;
+import org.hebb.experiments.output.OutputAssertions;
 import org.hebb.simulator.BackendKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,9 +63,7 @@ class QuickstartTest {
             assertTrue(message.contains(out.toAbsolutePath().toString()) && message.contains("another run"),
                     message);
         }
-        try (Stream<Path> files = Files.list(out)) {
-            assertEquals(List.of(out.resolve(".lock")), files.toList(), "nothing written");
-        }
+        OutputAssertions.assertNothingWritten(out);
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import org.hebb.experiments.output.OutputAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,7 +60,7 @@ class PixelReadoutTest {
                     () -> PixelReadout.run(dir, epochs, 3, 1000, 300, out)).getMessage();
             assertTrue(message.contains("epochs = " + epochs), message);
         }
-        assertTrue(Files.notExists(out), "nothing written");
+        OutputAssertions.assertNothingWritten(out);
     }
 
     private void write(String prefix, int count, long seed) throws IOException {
