@@ -89,6 +89,8 @@ public final class Network implements AutoCloseable {
     private final Map<NeuronPopulation, float[][]> initialState = new IdentityHashMap<>();
     private RuntimeException brokenBy;
     private boolean closed;
+    /** The thread inside {@link #run}, {@link #resetState} or {@link #close} now, or null; see {@link #drive}. */
+    private volatile Thread driver;
 
     private Network(Builder builder) {
         this.dt = builder.dt;
@@ -377,12 +379,24 @@ public final class Network implements AutoCloseable {
      * {@code listener} (may be null).
      *
      * @throws SimulationAbortedException if a checker stops the run; the network keeps the state at that step
+     * @throws IllegalStateException       if called during a run of this network (from a step callback, monitor or
+     *                                     listener) or while another thread runs it: one thread drives a network
+     *                                     at a time
      */
     public void run(double durationMs, ProgressListener listener) {
         Require.positive("duration", durationMs, "ms");
         long steps = Math.round(durationMs / dt);
         Require.that(steps >= 1, "duration = " + durationMs + " ms is not allowed: must be at least one step (dt = "
                 + dt + " ms)");
+        drive("run");
+        try {
+            runSteps(steps, listener);
+        } finally {
+            driver = null;
+        }
+    }
+
+    private void runSteps(long steps, ProgressListener listener) {
         requireRunnable();
         compile();
         MonitorEntry[] recorders = monitors.toArray(new MonitorEntry[0]);
@@ -432,16 +446,45 @@ public final class Network implements AutoCloseable {
      * Starts the dynamics afresh between runs, as for a new trial or sample: every neuron variable returns to its
      * value when the first run started, spikes in flight and the spike history are dropped, plasticity traces are
      * zeroed and rules reset their dynamic variables (an astrocyte's rates). The plasticity of the last step run is
-     * applied first. Weights, monitors, random streams and the clock carry on.
+     * applied first. Weights, monitors, random streams and the clock carry on. Refused during a run, as
+     * {@link #run} is.
      */
     public void resetState() {
-        requireRunnable();
-        compile();
-        engine.resetDynamics(() -> initialState.forEach((population, values) -> {
-            for (int v = 0; v < values.length; v++) {
-                System.arraycopy(values[v], 0, population.state().array(v), 0, values[v].length);
+        drive("resetState");
+        try {
+            requireRunnable();
+            compile();
+            engine.resetDynamics(() -> initialState.forEach((population, values) -> {
+                for (int v = 0; v < values.length; v++) {
+                    System.arraycopy(values[v], 0, population.state().array(v), 0, values[v].length);
+                }
+            }));
+        } finally {
+            driver = null;
+        }
+    }
+
+    /**
+     * Makes the calling thread the one driving the engine for {@code operation} (the caller clears {@link #driver}
+     * when done), or refuses: from inside a run (a step callback, monitor or progress listener) the run would go on
+     * with its engine moved under it, and from a second thread both would share the engine and its worker threads.
+     */
+    private void drive(String operation) {
+        Thread current = Thread.currentThread();
+        synchronized (this) {
+            if (driver == current) {
+                throw new IllegalStateException(operation + " is not allowed during a run of this network (from a "
+                        + "step callback, a monitor or a progress listener): they run between two steps of that run, "
+                        + "which would go on with its engine moved under it and run the wrong number of steps; call "
+                        + operation + " after run returns");
             }
-        }));
+            if (driver != null) {
+                throw new IllegalStateException(operation + " is not allowed while thread '" + driver.getName()
+                        + "' runs this network: one thread at a time drives a network (the engine and its worker "
+                        + "threads serve one run); call " + operation + " after that run returns");
+            }
+            driver = current;
+        }
     }
 
     /**
@@ -652,9 +695,21 @@ public final class Network implements AutoCloseable {
                 + "' does not belong to this network");
     }
 
-    /** Stops the engine's worker threads and closes monitors' files; the network cannot run afterwards. */
+    /**
+     * Stops the engine's worker threads and closes monitors' files; the network cannot run afterwards. Refused
+     * during a run, as {@link #run} is.
+     */
     @Override
     public void close() {
+        drive("close");
+        try {
+            closeEngineAndMonitors();
+        } finally {
+            driver = null;
+        }
+    }
+
+    private void closeEngineAndMonitors() {
         if (closed) {
             return;
         }
