@@ -501,6 +501,23 @@ class OpenClConformanceTest {
         assertEquals(messages[0], messages[1]);
     }
 
+    /** A run shorter than the check interval is checked on the device when it ends. */
+    @Test
+    void aShortRunIsCheckedOnTheDeviceWhenItEnds() {
+        String[] messages = new String[2];
+        for (BackendKind backend : new BackendKind[] {BackendKind.JAVA, BackendKind.OPENCL}) {
+            try (Network net = Network.builder().backend(backend).threads(1).build()) {
+                NeuronPopulation pop = net.addNeurons("cortex", 300, IfCurrExp.builder().build());
+                pop.state().array("v")[123] = Float.NaN;
+                messages[backend.ordinal()] = assertThrows(SimulationAbortedException.class, () -> net.run(5))
+                        .getMessage();
+            }
+        }
+        assertTrue(messages[0].contains("v = NaN mV in neuron 123") && messages[0].contains("t = 5.000 ms"),
+                messages[0]);
+        assertEquals(messages[0], messages[1]);
+    }
+
     /**
      * With no monitor reading state, what crosses from the device per step does not grow with the network: the
      * finite-state check sends back a few bytes per variable, spikes cross only for monitored populations.

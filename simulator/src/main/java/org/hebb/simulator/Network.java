@@ -353,7 +353,10 @@ public final class Network implements AutoCloseable {
         return addMonitor(population, new RateChecker(population, minHz, maxHz, windowMs, dt));
     }
 
-    /** How often (biological ms) neuron states are scanned for NaN and infinity; default 10 ms. */
+    /**
+     * How often (biological ms) neuron states are scanned for NaN and infinity; default 10 ms. They are also
+     * scanned when every run ends.
+     */
     public void setFiniteCheckInterval(double intervalMs) {
         requireBuilding("setFiniteCheckInterval");
         finiteCheckIntervalMs = Require.positive("finite check interval", intervalMs, "ms");
@@ -430,6 +433,10 @@ public final class Network implements AutoCloseable {
                     }
                 }
             }
+            for (Checker checker : checks) {
+                checker.runEnding(engine.currentStep() - 1);
+            }
+            stopOnViolation(checks);
         } catch (RuntimeException | Error e) {
             failure = e;
             throw e;
@@ -575,10 +582,15 @@ public final class Network implements AutoCloseable {
         for (StepCallback callback : afterStep) {
             callback.afterStep(last, timeMs);
         }
+        stopOnViolation(checks);
+    }
+
+    /** Throws the first violation a checker found, at the time the engine has reached. */
+    private void stopOnViolation(Checker[] checks) {
         for (Checker checker : checks) {
             String violation = checker.takeViolation();
             if (violation != null) {
-                throw new SimulationAbortedException(violation, timeMs);
+                throw new SimulationAbortedException(violation, engine.currentStep() * dt);
             }
         }
     }

@@ -10,11 +10,15 @@ import java.util.List;
 
 import org.hebb.neurons.izhikevich.Izhikevich;
 import org.hebb.neurons.lif.IfCurrDelta;
+import org.hebb.neurons.lif.IfCurrExp;
+import org.hebb.simulator.EngineKind;
 import org.hebb.simulator.Network;
 import org.hebb.simulator.input.Currents;
 import org.hebb.simulator.input.PoissonSource;
 import org.hebb.simulator.population.NeuronPopulation;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Checkers that stop runs (non-finite state, rate bounds), progress reports, and runs that continue. */
 class CheckersTest {
@@ -57,6 +61,33 @@ class CheckersTest {
             assertEquals(2.5, e.timeMs(), 1e-9, "first check after the NaN entered (step 23 starts at 2.3 ms)");
             assertTrue(e.getMessage().contains("v = NaN mV in neuron 3 of population 'cortex'"), e.getMessage());
             assertEquals(25, net.stepsRun());
+        }
+    }
+
+    /** A run shorter than the check interval is checked when it ends, on one thread and on two. */
+    @ParameterizedTest(name = "{0} thread(s)")
+    @ValueSource(ints = {1, 2})
+    void aShortRunIsCheckedWhenItEnds(int threads) {
+        try (Network net = Network.builder().dt(0.1).threads(threads).build()) {
+            NeuronPopulation pop = net.addNeurons("cortex", 6, IfCurrExp.builder().build());
+            pop.inject(Currents.function((t, n) -> n == 4 && t >= 1 ? Double.NaN : 0));
+            SimulationAbortedException e = assertThrows(SimulationAbortedException.class, () -> net.run(5));
+            assertTrue(e.getMessage().contains("v = NaN mV in neuron 4 of population 'cortex' (IF_curr_exp) is not "
+                    + "finite (found by the check at t = 5.000 ms)"), e.getMessage());
+            assertEquals(5.0, e.timeMs(), 1e-9);
+            assertEquals(50, net.stepsRun());
+        }
+    }
+
+    /** The event-driven engine's runs are checked when they end too: here a NaN initial value. */
+    @Test
+    void aShortEventDrivenRunIsCheckedWhenItEnds() {
+        try (Network net = Network.builder().dt(0.1).engine(EngineKind.EVENT_DRIVEN).build()) {
+            NeuronPopulation pop = net.addNeurons("cortex", 6, IfCurrExp.builder().build());
+            pop.state().array("v")[2] = Float.NaN;
+            SimulationAbortedException e = assertThrows(SimulationAbortedException.class, () -> net.run(5));
+            assertTrue(e.getMessage().contains("v = NaN mV in neuron 2 of population 'cortex'"), e.getMessage());
+            assertEquals(5.0, e.timeMs(), 1e-9);
         }
     }
 
