@@ -61,16 +61,42 @@ public final class SpikeMonitor implements Monitor {
             }
         }
         this.streamFile = settings.streamTo;
-        if (streamFile != null) {
-            try {
-                Files.createDirectories(streamFile.toAbsolutePath().getParent());
-            } catch (IOException e) {
-                throw new IllegalArgumentException("streamTo = " + streamFile + " is not allowed: its directory "
-                        + "cannot be created (" + e.getMessage() + ")", e);
+        this.streamPartial = streamFile == null ? null : requireWritable(streamFile);
+    }
+
+    /**
+     * Refuses, before any simulation, a stream file that the runs could not write: a path naming no file, a
+     * directory in the place of the file or of its partial file, a directory that cannot be created or written.
+     *
+     * @return the partial file the runs write to
+     */
+    private static Path requireWritable(Path file) {
+        String refused = "streamTo = '" + file + "' is not allowed: ";
+        Path name = file.getFileName();
+        if (name == null || name.toString().isEmpty()) {
+            throw new IllegalArgumentException(refused + "it names no file");
+        }
+        Path partial = file.resolveSibling(name + ".partial");
+        for (Path path : new Path[] {file, partial}) {
+            if (Files.isDirectory(path)) {
+                throw new IllegalArgumentException(refused + (path == file ? "it is" : path + " is")
+                        + " a directory; name a file (its partial copy goes beside it, in <file>.partial)");
             }
         }
-        this.streamPartial = streamFile == null ? null
-                : streamFile.resolveSibling(streamFile.getFileName() + ".partial");
+        Path directory = file.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(refused + "its directory " + directory + " cannot be created ("
+                    + e + ")", e);
+        }
+        try {
+            Files.delete(Files.createTempFile(directory, "." + name, ".probe"));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(refused + "its directory " + directory + " cannot be written ("
+                    + e + ")", e);
+        }
+        return partial;
     }
 
     /**
@@ -270,7 +296,10 @@ public final class SpikeMonitor implements Monitor {
             return this;
         }
 
-        /** Also write every recorded spike to this CSV file. */
+        /**
+         * Also write every recorded spike to this CSV file. The network refuses the monitor when it is created if
+         * the file could not be written (a directory in its place, a directory that cannot be created or written).
+         */
         public Settings streamTo(Path file) {
             this.streamTo = Require.notNull("file", file);
             return this;

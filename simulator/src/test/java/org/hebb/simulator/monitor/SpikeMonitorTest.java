@@ -5,15 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.hebb.simulator.Network;
+import org.hebb.simulator.population.Population;
 import org.hebb.simulator.input.SpikeTimesSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -179,6 +182,58 @@ class SpikeMonitorTest {
             assertTrue(Files.exists(file), "no file was written for a run without spikes");
             assertEquals("time_ms,neuron", Files.readAllLines(file).get(1));
             assertEquals(2, Files.readAllLines(file).size());
+        }
+    }
+
+    /**
+     * Where the stream cannot be written, the monitor is refused when it is created, before any simulation: a
+     * directory in the file's place, an empty path, a directory that cannot be created or written.
+     */
+    @Test
+    void anUnwritableStreamIsRefusedWhenTheMonitorIsCreated() throws IOException {
+        Path directory = Files.createDirectories(dir.resolve("a-directory"));
+        assertStreamRefused(directory, "it is a directory");
+        assertStreamRefused(Path.of(""), "it names no file");
+        Path regularFile = Files.writeString(dir.resolve("regular"), "");
+        assertStreamRefused(regularFile.resolve("spikes.csv"), "its directory " + regularFile
+                + " cannot be created");
+        Path unwritable = unwritableDirectory();
+        try {
+            assertStreamRefused(unwritable.resolve("spikes.csv"), "its directory " + unwritable
+                    + " cannot be written");
+        } finally {
+            Files.setPosixFilePermissions(dir.resolve("read-only"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    private void assertStreamRefused(Path file, String reason) {
+        try (Network net = network()) {
+            Population source = net.addSpikeTimes("src", TIMES);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> net.monitorSpikes(source, SpikeMonitor.settings().streamTo(file)));
+            assertTrue(e.getMessage().startsWith("streamTo = '" + file + "' is not allowed: " + reason),
+                    e.getMessage());
+        }
+    }
+
+    /** A directory this process cannot create files in: a read-only one, or where permissions do not bind it, /proc. */
+    private Path unwritableDirectory() throws IOException {
+        Path readOnly = Files.createDirectory(dir.resolve("read-only"));
+        Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
+        if (!canCreateFileIn(readOnly)) {
+            return readOnly;
+        }
+        Path proc = Path.of("/proc");
+        assumeTrue(Files.isDirectory(proc) && !canCreateFileIn(proc), "no directory this process cannot write");
+        return proc;
+    }
+
+    private static boolean canCreateFileIn(Path directory) {
+        try {
+            Files.delete(Files.createTempFile(directory, "probe", ".tmp"));
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
