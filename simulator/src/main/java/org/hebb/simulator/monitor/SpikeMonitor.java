@@ -17,15 +17,16 @@ import org.hebb.util.Require;
 /**
  * Records the spikes of a population, or of a subset of its neurons: per-neuron counts always, and (unless
  * counts-only) each spike's step and neuron, and its exact time under the event-driven engine, up to a bound on
- * stored spikes. Spikes beyond the bound are counted
- * but not stored ({@link #droppedSpikes()}). Optionally streams every recorded spike as CSV lines
- * {@code time_ms,neuron}, after one comment line naming population, master seed and dt, to a file (also in
- * counts-only mode): written to {@code <file>.partial} as the run goes,
- * copied atomically to the file when each run ends; the partial file is removed when the network is closed.
+ * stored spikes. Spikes beyond the bound are counted but not stored ({@link #droppedSpikes()}); the first one
+ * dropped is logged as a warning. Optionally streams every recorded spike as CSV lines {@code time_ms,neuron},
+ * after one comment line naming population, master seed and dt, to a file (also in counts-only mode): written to
+ * {@code <file>.partial} as the run goes, copied atomically to the file when each run ends; the partial file is
+ * removed when the network is closed.
  */
 public final class SpikeMonitor implements Monitor {
     /** Default bound on stored spikes: 10 million (80 MB). */
     public static final int DEFAULT_MAX_STORED = 10_000_000;
+    private static final System.Logger LOG = System.getLogger(SpikeMonitor.class.getName());
 
     private final Population population;
     private final boolean[] selected;
@@ -144,6 +145,13 @@ public final class SpikeMonitor implements Monitor {
                 exactTimes.add(time);
             }
         } else {
+            if (dropped == 0) {
+                LOG.log(System.Logger.Level.WARNING, "the spike monitor of population '" + population.name()
+                        + "' stores at most " + maxStored + " spikes (maxStoredSpikes): from t = " + step * dt
+                        + " ms on, spikes are counted (droppedSpikes()) but not stored; raise the bound with "
+                        + "SpikeMonitor.settings().maxStoredSpikes(...), or stream every spike to a file with "
+                        + "streamTo(...)");
+            }
             dropped++;
         }
     }

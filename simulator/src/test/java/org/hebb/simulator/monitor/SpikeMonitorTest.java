@@ -14,6 +14,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import org.hebb.simulator.Network;
 import org.hebb.simulator.population.Population;
@@ -110,6 +114,43 @@ class SpikeMonitorTest {
             assertArrayEquals(COUNTS, monitor.counts(), "counts must stay complete beyond the bound");
             assertEquals(11, monitor.totalCount());
         }
+    }
+
+    /** The first spike beyond the bound is warned about once, naming the population, the bound and the remedy. */
+    @Test
+    void theFirstDroppedSpikeIsWarnedAboutOnce() {
+        Logger logger = Logger.getLogger(SpikeMonitor.class.getName());
+        List<LogRecord> records = new ArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        logger.addHandler(handler);
+        try (Network net = network()) {
+            SpikeMonitor monitor = net.monitorSpikes(net.addSpikeTimes("src", TIMES),
+                    SpikeMonitor.settings().maxStoredSpikes(7));
+            net.run(2.2);
+            assertTrue(records.isEmpty(), "7 spikes stored, none dropped yet: " + records.size());
+            net.run(2.8);
+            assertEquals(4, monitor.droppedSpikes());
+        } finally {
+            logger.removeHandler(handler);
+        }
+        assertEquals(1, records.size(), "one warning");
+        assertEquals(Level.WARNING, records.get(0).getLevel());
+        String message = records.get(0).getMessage();
+        assertTrue(message.contains("population 'src'") && message.contains("at most 7 spikes")
+                && message.contains("maxStoredSpikes"), message);
     }
 
     @Test
