@@ -2,6 +2,7 @@ package org.hebb.simulator.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import org.hebb.neurons.lif.IfCurrDelta;
 import org.hebb.neurons.lif.IfCurrExp;
 import org.hebb.simulator.EngineKind;
 import org.hebb.simulator.Network;
+import org.hebb.simulator.engine.SpikeView;
 import org.hebb.simulator.input.Currents;
 import org.hebb.simulator.input.PoissonSource;
 import org.hebb.simulator.population.NeuronPopulation;
@@ -124,6 +126,19 @@ class CheckersTest {
             SimulationAbortedException e = assertThrows(SimulationAbortedException.class, () -> net.run(100));
             assertTrue(e.getMessage().contains("rate of population 'quiet' = 0.000 Hz"), e.getMessage());
             assertEquals(5.0, e.timeMs(), 1e-9);
+        }
+    }
+
+    /** Neurons x window steps may pass 2^31 (300,000 neurons, a 1 s window at dt 0.1 ms). */
+    @Test
+    void aWindowOfMoreNeuronStepsThanAnIntHoldsIsMeasuredRight() {
+        try (Network net = network()) {
+            RateChecker checker = new RateChecker(net.addBernoulliSource("big", 300_000), 5, 20, 1000, 0.1);
+            SpikeView tenHz = SpikeView.filledOnDemand(new int[300], new int[] {300}, () -> { });
+            for (long step = 0; step < 10_000; step++) {
+                checker.record(step, tenHz);
+            }
+            assertNull(checker.takeViolation(), "10 Hz is within [5, 20] Hz");
         }
     }
 
