@@ -70,6 +70,7 @@ public final class Network implements AutoCloseable {
 
     private final double dt;
     private final long seed;
+    private final long startStep;
     private final int threads;
     private final EngineKind engineKind;
     private final EventQueueKind eventQueueKind;
@@ -95,6 +96,7 @@ public final class Network implements AutoCloseable {
     private Network(Builder builder) {
         this.dt = builder.dt;
         this.seed = builder.seed;
+        this.startStep = builder.startStep;
         this.threads = builder.threads;
         this.engineKind = builder.engine;
         this.eventQueueKind = builder.eventQueue;
@@ -117,14 +119,17 @@ public final class Network implements AutoCloseable {
         return seed;
     }
 
-    /** Simulated time so far, ms. */
+    /** The clock, ms: the start of the next step ({@link #stepsRun()} * dt). */
     public double timeMs() {
-        return engine == null ? 0 : engine.currentStep() * dt;
+        return stepsRun() * dt;
     }
 
-    /** Steps run so far. */
+    /**
+     * The clock in steps: the index of the next step, which is the number of steps run so far plus the clock's
+     * first step ({@link Builder#startStep}, usually 0).
+     */
     public long stepsRun() {
-        return engine == null ? 0 : engine.currentStep();
+        return engine == null ? startStep : engine.currentStep();
     }
 
     /** The populations, in creation order. */
@@ -265,7 +270,7 @@ public final class Network implements AutoCloseable {
     public <S extends RuleState> S addPlasticity(Projection projection, PlasticityRule<S> rule) {
         requireBuilding("addPlasticity");
         requireOwn(projection);
-        return plasticity.attach(projection, rule, dt, seed, engine(), backend());
+        return plasticity.attach(projection, rule, dt, seed, startStep, engine(), backend());
     }
 
     /** The engine this network runs on. */
@@ -625,12 +630,14 @@ public final class Network implements AutoCloseable {
             }
         }
         if (backendKind != BackendKind.JAVA) {
-            engine = backendFactory(backendKind).create(dt, seed, device, populations, projections,
+            engine = backendFactory(backendKind).create(dt, seed, startStep, device, populations, projections,
                     plasticity.wiring());
         } else if (engineKind == EngineKind.EVENT_DRIVEN) {
-            engine = new EventDrivenEngine(dt, seed, eventQueueKind, populations, projections, plasticity.wiring());
+            engine = new EventDrivenEngine(dt, seed, startStep, eventQueueKind, populations, projections,
+                    plasticity.wiring());
         } else {
-            engine = new ClockDrivenEngine(dt, chooseThreads(), seed, populations, projections, plasticity.wiring());
+            engine = new ClockDrivenEngine(dt, chooseThreads(), seed, startStep, populations, projections,
+                    plasticity.wiring());
         }
         int intervalSteps = (int) Math.max(1, Math.round(finiteCheckIntervalMs / dt));
         for (Population p : populations) {
@@ -751,8 +758,11 @@ public final class Network implements AutoCloseable {
 
     /** Network settings. */
     public static final class Builder {
+        /** The latest first step a clock may have, far from where a long step count overflows. */
+        public static final long MAX_START_STEP = 1L << 62;
         private double dt = 0.1;
         private long seed = 1;
+        private long startStep;
         private int threads = 0;
         private EngineKind engine = EngineKind.CLOCK_DRIVEN;
         private EventQueueKind eventQueue = EventQueueKind.CALENDAR;
@@ -764,6 +774,18 @@ public final class Network implements AutoCloseable {
             Require.positive("dt", ms, "ms");
             Require.that(ms <= 10, "dt = " + ms + " ms is not allowed: must be <= 10 ms");
             this.dt = ms;
+            return this;
+        }
+
+        /**
+         * The clock's first step (default 0), for example to continue a long run: the first run starts at
+         * {@code step * dt} ms, and every step index (of spikes, of random streams keyed by step, of signals and
+         * monitors) counts on from there, on every engine and backend. Must be in [0, {@link #MAX_START_STEP}].
+         */
+        public Builder startStep(long step) {
+            Require.that(step >= 0 && step <= MAX_START_STEP, "startStep = " + step + " is not allowed: must be in "
+                    + "[0, " + MAX_START_STEP + "] (2^62)");
+            this.startStep = step;
             return this;
         }
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 
 import org.eclipse.collections.impl.list.mutable.primitive.DoubleArrayList;
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
+import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
 import org.hebb.simulator.engine.SpikeView;
 import org.hebb.simulator.io.AtomicFiles;
 import org.hebb.simulator.population.Population;
@@ -24,7 +25,7 @@ import org.hebb.util.Require;
  * removed when the network is closed.
  */
 public final class SpikeMonitor implements Monitor {
-    /** Default bound on stored spikes: 10 million (80 MB). */
+    /** Default bound on stored spikes: 10 million (120 MB). */
     public static final int DEFAULT_MAX_STORED = 10_000_000;
     private static final System.Logger LOG = System.getLogger(SpikeMonitor.class.getName());
 
@@ -35,7 +36,7 @@ public final class SpikeMonitor implements Monitor {
     private final double dt;
     private final long seed;
     private final int[] counts;
-    private final IntArrayList steps = new IntArrayList();
+    private final LongArrayList steps = new LongArrayList();
     private final IntArrayList neurons = new IntArrayList();
     private final DoubleArrayList exactTimes = new DoubleArrayList();
     private final Path streamFile;
@@ -139,7 +140,7 @@ public final class SpikeMonitor implements Monitor {
 
     private void store(long step, int neuron, boolean exact, double time) {
         if (steps.size() < maxStored) {
-            steps.add((int) step);
+            steps.add(step);
             neurons.add(neuron);
             if (exact) {
                 exactTimes.add(time);
@@ -259,8 +260,8 @@ public final class SpikeMonitor implements Monitor {
         return t;
     }
 
-    /** Spike steps of the stored spikes, in recording order. */
-    public int[] steps() {
+    /** Spike steps of the stored spikes, in recording order (64-bit: long runs pass step 2^31). */
+    public long[] steps() {
         return steps.toArray();
     }
 
@@ -276,7 +277,7 @@ public final class SpikeMonitor implements Monitor {
 
     @Override
     public long memoryBytes() {
-        return 4L * counts.length + 4L * (steps.size() + neurons.size()) + 8L * exactTimes.size();
+        return 4L * counts.length + 8L * steps.size() + 4L * neurons.size() + 8L * exactTimes.size();
     }
 
     /** Options of a spike monitor. */

@@ -48,7 +48,7 @@ class SpikeMonitorTest {
     }
 
     private static List<String> recorded(SpikeMonitor monitor) {
-        int[] steps = monitor.steps();
+        long[] steps = monitor.steps();
         int[] neurons = monitor.neurons();
         assertEquals(steps.length, neurons.length);
         List<String> out = new ArrayList<>();
@@ -171,9 +171,9 @@ class SpikeMonitorTest {
             SpikeMonitor monitor = net.monitorSpikes(net.addSpikeTimes("src", TIMES));
             assertEquals(4L * 6, monitor.memoryBytes(), "before the run: the counts only");
             net.run(1.2);
-            assertEquals(4L * 6 + 8L * 5, monitor.memoryBytes(), "5 spikes stored (step, neuron)");
+            assertEquals(4L * 6 + 12L * 5, monitor.memoryBytes(), "5 spikes stored (step, neuron)");
             net.run(3.8);
-            assertEquals(4L * 6 + 8L * 11, monitor.memoryBytes());
+            assertEquals(4L * 6 + 12L * 11, monitor.memoryBytes());
             assertEquals(monitor.memoryBytes(), net.monitorMemoryBytes(),
                     "the network's total is this monitor plus zero-sized checkers");
         }
