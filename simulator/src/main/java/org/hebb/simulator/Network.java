@@ -90,7 +90,7 @@ public final class Network implements AutoCloseable {
     private final Map<NeuronPopulation, float[][]> initialState = new IdentityHashMap<>();
     private RuntimeException brokenBy;
     private boolean closed;
-    /** The thread inside {@link #run}, {@link #resetState} or {@link #close} now, or null; see {@link #drive}. */
+    /** The thread inside {@link #run}, {@link #resetState} or {@link #close} now, or null; see {@link #alone}. */
     private volatile Thread driver;
 
     private Network(Builder builder) {
@@ -396,12 +396,7 @@ public final class Network implements AutoCloseable {
         long steps = Math.round(durationMs / dt);
         Require.that(steps >= 1, "duration = " + durationMs + " ms is not allowed: must be at least one step (dt = "
                 + dt + " ms)");
-        drive("run");
-        try {
-            runSteps(steps, listener);
-        } finally {
-            driver = null;
-        }
+        alone("run", () -> runSteps(steps, listener));
     }
 
     private void runSteps(long steps, ProgressListener listener) {
@@ -412,7 +407,7 @@ public final class Network implements AutoCloseable {
         Checker[] checks = checkers.toArray(new Checker[0]);
         engine.runStarting();
         long start = System.nanoTime();
-        long startStep = engine.currentStep();
+        long firstStep = engine.currentStep();
         report(listener, 0, steps, start);
         long nextReport = start + (long) (progressIntervalSeconds * 1e9);
         Throwable failure = null;
@@ -433,7 +428,7 @@ public final class Network implements AutoCloseable {
                 if (listener != null && s >= nextClockCheck) {
                     nextClockCheck = s + 256;
                     if (System.nanoTime() >= nextReport) {
-                        report(listener, engine.currentStep() - startStep, steps, start);
+                        report(listener, engine.currentStep() - firstStep, steps, start);
                         nextReport = System.nanoTime() + (long) (progressIntervalSeconds * 1e9);
                     }
                 }
@@ -462,8 +457,7 @@ public final class Network implements AutoCloseable {
      * {@link #run} is.
      */
     public void resetState() {
-        drive("resetState");
-        try {
+        alone("resetState", () -> {
             requireRunnable();
             compile();
             engine.resetDynamics(() -> initialState.forEach((population, values) -> {
@@ -471,17 +465,15 @@ public final class Network implements AutoCloseable {
                     System.arraycopy(values[v], 0, population.state().array(v), 0, values[v].length);
                 }
             }));
-        } finally {
-            driver = null;
-        }
+        });
     }
 
     /**
-     * Makes the calling thread the one driving the engine for {@code operation} (the caller clears {@link #driver}
-     * when done), or refuses: from inside a run (a step callback, monitor or progress listener) the run would go on
-     * with its engine moved under it, and from a second thread both would share the engine and its worker threads.
+     * Runs {@code work}, which drives the engine for {@code operation}, with the calling thread as the network's one
+     * driver, or refuses: from inside a run (a step callback, monitor or progress listener) the run would go on with
+     * its engine moved under it, and from a second thread both would share the engine and its worker threads.
      */
-    private void drive(String operation) {
+    private void alone(String operation, Runnable work) {
         Thread current = Thread.currentThread();
         synchronized (this) {
             if (driver == current) {
@@ -496,6 +488,11 @@ public final class Network implements AutoCloseable {
                         + "threads serve one run); call " + operation + " after that run returns");
             }
             driver = current;
+        }
+        try {
+            work.run();
+        } finally {
+            driver = null;
         }
     }
 
@@ -720,12 +717,7 @@ public final class Network implements AutoCloseable {
      */
     @Override
     public void close() {
-        drive("close");
-        try {
-            closeEngineAndMonitors();
-        } finally {
-            driver = null;
-        }
+        alone("close", this::closeEngineAndMonitors);
     }
 
     private void closeEngineAndMonitors() {
