@@ -147,14 +147,17 @@ public final class SpikeMonitor implements Monitor {
             }
         } else {
             if (dropped == 0) {
-                LOG.log(System.Logger.Level.WARNING, "the spike monitor of population '" + population.name()
-                        + "' stores at most " + maxStored + " spikes (maxStoredSpikes): from t = " + step * dt
-                        + " ms on, spikes are counted (droppedSpikes()) but not stored; raise the bound with "
-                        + "SpikeMonitor.settings().maxStoredSpikes(...), or stream every spike to a file with "
-                        + "streamTo(...)");
+                warnFirstDrop(step);
             }
             dropped++;
         }
+    }
+
+    private void warnFirstDrop(long step) {
+        LOG.log(System.Logger.Level.WARNING, "the spike monitor of population '" + population.name() + "' stores "
+                + "at most " + maxStored + " spikes (maxStoredSpikes): from t = " + String.format("%.3f", step * dt)
+                + " ms on, spikes are counted (droppedSpikes()) but not stored; raise the bound with "
+                + "SpikeMonitor.settings().maxStoredSpikes(...), or stream every spike to a file with streamTo(...)");
     }
 
     private void stream(double time, int neuron, boolean exact) {
