@@ -232,6 +232,11 @@ final class DeviceSession implements AutoCloseable {
                 ? new int[1] : values));
     }
 
+    cl_mem longs(long[] values) {
+        return buffer(Sizeof.cl_long * (long) Math.max(1, values.length), Pointer.to(values.length == 0
+                ? new long[1] : values));
+    }
+
     cl_mem bytes(long count) {
         return buffer(Math.max(1, count), Pointer.to(new byte[(int) Math.max(1, count)]));
     }
@@ -265,6 +270,12 @@ final class DeviceSession implements AutoCloseable {
         clEnqueueReadBuffer(queue, buffer, CL_TRUE, 0, Sizeof.cl_int * (long) into.length, Pointer.to(into), 0,
                 null, null);
         bytesToHost += Sizeof.cl_int * (long) into.length;
+    }
+
+    void read(cl_mem buffer, long[] into) {
+        clEnqueueReadBuffer(queue, buffer, CL_TRUE, 0, Sizeof.cl_long * (long) into.length, Pointer.to(into), 0,
+                null, null);
+        bytesToHost += Sizeof.cl_long * (long) into.length;
     }
 
     /** Reads {@code count} ints from byte {@code offset} into the start of {@code into}. */

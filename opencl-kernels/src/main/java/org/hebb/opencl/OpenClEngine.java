@@ -112,11 +112,16 @@ final class OpenClEngine implements Engine {
     private final long[] stepArgument = new long[1];
     private final Pointer stepPointer = Pointer.to(stepArgument);
     private long step;
-    /** The first step whose predecessor's spikes are delivered and learned from (0, or the step after a reset). */
+    /**
+     * The first step whose predecessor's spikes are delivered and learned from (the clock's first step, or the step
+     * after a reset).
+     */
     private long continuousFrom;
 
-    OpenClEngine(double dt, long masterSeed, String deviceSelector, List<Population> populations,
+    OpenClEngine(double dt, long masterSeed, long startStep, String deviceSelector, List<Population> populations,
                  List<Projection> projections, PlasticityWiring plasticity) {
+        step = startStep;
+        continuousFrom = startStep;
         List<PairStdpUpdate> stdpUpdates = new ArrayList<>();
         List<AstrocyteStdpUpdate> astrocyteUpdates = new ArrayList<>();
         List<ThreeFactorUpdate> threeFactorUpdates = new ArrayList<>();
@@ -1249,7 +1254,7 @@ final class OpenClEngine implements Engine {
             DeviceTrace post = paired ? traces.get(rule.postsynapticTrace()) : pre;
             modulators = session.floats(rule.modulators());
             eligibility = session.floats(paired ? rule.eligibility() : new float[0]);
-            eligibilityStep = session.ints(paired ? rule.eligibilityStep() : new int[0]);
+            eligibilityStep = session.longs(paired ? rule.eligibilityStep() : new long[0]);
             float[] table = paired ? rule.eligibilityDecayTable() : new float[] {1f};
             launch.args(OWN_ARGUMENTS, delivery.delayBuffer, delivery.weightBuffer, synapseBase, paired ? 1 : 0,
                     eligibility, eligibilityStep, session.floats(table), table.length);

@@ -17,8 +17,8 @@ public final class OpenClEngineFactory implements BackendEngineFactory {
     }
 
     @Override
-    public Engine create(double dt, long masterSeed, String device, List<Population> populations,
+    public Engine create(double dt, long masterSeed, long startStep, String device, List<Population> populations,
                          List<Projection> projections, PlasticityWiring plasticity) {
-        return new OpenClEngine(dt, masterSeed, device, populations, projections, plasticity);
+        return new OpenClEngine(dt, masterSeed, startStep, device, populations, projections, plasticity);
     }
 }

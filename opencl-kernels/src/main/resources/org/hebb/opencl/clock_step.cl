@@ -485,9 +485,10 @@ __kernel void astrocyte_update(const long step, const int listDepth, const int t
 // presynaptic trace of s - d (eligibility decays lazily: e(step) = e(last) decay^(step - last)); then, when apply,
 // each target with factor = etaDtGate * modulator != 0 moves its incoming weights by factor * eligibility (paired)
 // or factor * x_pre(s - d) (presynaptic eligibility), clipped. Eligibility arrays hold the projection's synapses
-// only: synapse j of the flattened arrays is entry j - synapseBase.
+// only: synapse j of the flattened arrays is entry j - synapseBase. The step of each eligibility's last update is
+// 64-bit, as every step is: long runs pass step 2^31.
 
-inline float eligibility_at(__global const float* e, __global const int* at, int j, long step,
+inline float eligibility_at(__global const float* e, __global const long* at, int j, long step,
                             __global const float* table, int tableLength, precise_t decayPerStep) {
     long elapsed = step - at[j];
     float value = e[j];
@@ -499,7 +500,7 @@ inline float eligibility_at(__global const float* e, __global const int* at, int
 
 __kernel void three_factor(RULE_ARGS, __global const int* synDelay, __global float* weights,
                            const int synapseBase, const int paired, __global float* eligibility,
-                           __global int* eligibilityStep, __global const float* table, const int tableLength,
+                           __global long* eligibilityStep, __global const float* table, const int tableLength,
                            const precise_t decayPerStep, const float aPlus, const float aMinus, const int minDelay,
                            const int maxDelay, __global const float* postTrace, const int postDepth,
                            const int postStride, const float postDecay, __global const float* preTrace,
@@ -525,7 +526,7 @@ __kernel void three_factor(RULE_ARGS, __global const int* synDelay, __global flo
                     int own = j - synapseBase;
                     eligibility[own] = eligibility_at(eligibility, eligibilityStep, own, s, table, tableLength,
                             decayPerStep) - aMinus * xPost[synTarget[j]] * postDecay;
-                    eligibilityStep[own] = (int) s;
+                    eligibilityStep[own] = s;
                 }
             END_FOR_EACH_ARRIVING_SYNAPSE
         }
@@ -536,7 +537,7 @@ __kernel void three_factor(RULE_ARGS, __global const int* synDelay, __global flo
                 eligibility[own] = eligibility_at(eligibility, eligibilityStep, own, s, table, tableLength,
                         decayPerStep) + aPlus * preTrace[(long) slot_back(preSlot, d, preDepth) * preStride
                         + inSource[c]];
-                eligibilityStep[own] = (int) s;
+                eligibilityStep[own] = s;
             }
         END_FOR_EACH_SYNAPSE_ONTO_A_SPIKE
     }
@@ -556,7 +557,7 @@ __kernel void three_factor(RULE_ARGS, __global const int* synDelay, __global flo
                 float value = eligibility_at(eligibility, eligibilityStep, own, s, table, tableLength,
                         decayPerStep);
                 eligibility[own] = value;
-                eligibilityStep[own] = (int) s;
+                eligibilityStep[own] = s;
                 change = factor * value;
             } else {
                 int d = synDelay[j];

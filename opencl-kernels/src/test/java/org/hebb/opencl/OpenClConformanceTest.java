@@ -340,7 +340,12 @@ class OpenClConformanceTest {
      * recurrent connection probability divided by {@code scale}.
      */
     private static Learned learn(BackendKind backend, int scale) {
-        try (Network net = Network.builder().backend(backend).threads(1).seed(23).build()) {
+        return learn(backend, scale, 0);
+    }
+
+    /** The same, with the clock's first step {@code start}. */
+    private static Learned learn(BackendKind backend, int scale, long start) {
+        try (Network net = Network.builder().backend(backend).threads(1).seed(23).startStep(start).build()) {
             NeuronPopulation cells = net.addNeurons("cells", 200 * scale, IfCurrExp.builder().cm(0.25).tauM(10)
                     .vRest(-65).vReset(-65).vThresh(-50).tauRefrac(2).tauSynE(5).tauSynI(10).build());
             cells.inject(Currents.constant(0.3));
@@ -501,7 +506,13 @@ class OpenClConformanceTest {
      */
     private static Modulated modulated(BackendKind backend, ThreeFactor.Eligibility eligibility,
                                        ThreeFactor.Modulation modulation) {
-        try (Network net = Network.builder().backend(backend).threads(1).seed(4).build()) {
+        return modulated(backend, eligibility, modulation, 0);
+    }
+
+    /** The same, with the clock's first step {@code start}. */
+    private static Modulated modulated(BackendKind backend, ThreeFactor.Eligibility eligibility,
+                                       ThreeFactor.Modulation modulation, long start) {
+        try (Network net = Network.builder().backend(backend).threads(1).seed(4).startStep(start).build()) {
             PoissonSource in = net.addPoissonSource("in", 200, 30);
             NeuronPopulation out = net.addNeurons("out", 50, IfCurrExp.builder().tauRefrac(2).build());
             Projection p = net.connect(in, out, Connectors.fixedProbability(0.3, true), Synapses.onto("excitatory")
@@ -549,6 +560,46 @@ class OpenClConformanceTest {
         assertArrayEquals(java.eligibility(), device.eligibility(), "eligibility, bit for bit");
     }
 
+    static Stream<Arguments> lateStarts() {
+        long before231 = (1L << 31) - 50;
+        long before232 = (1L << 32) - 50;
+        return Stream.of(Arguments.of(before231, ThreeFactor.Modulation.GLOBAL, "cpu"),
+                Arguments.of(before231, ThreeFactor.Modulation.PER_POSTSYNAPTIC_NEURON, "gpu"),
+                Arguments.of(before232, ThreeFactor.Modulation.GLOBAL, "gpu"));
+    }
+
+    /**
+     * A clock started just before step 2^31 (where a step kept in 32 bits turns negative) or 2^32 (where Philox
+     * takes the step's upper word): the three-factor rule's eligibility steps pass them on the device as on the
+     * Java backend, and the Poisson input draws the same spikes.
+     */
+    @ParameterizedTest(name = "start {0}, {1} modulation, {2} shape")
+    @MethodSource("lateStarts")
+    void threeFactorStartedLateMatchesTheJavaBackend(long start, ThreeFactor.Modulation modulation, String shape) {
+        ThreeFactor.Eligibility paired = ThreeFactor.Eligibility.PAIRED;
+        Modulated java = modulated(BackendKind.JAVA, paired, modulation, start);
+        Modulated device = inShape(shape, () -> modulated(BackendKind.OPENCL, paired, modulation, start));
+        assertTrue(java.neurons().length > 500, "test setup: too few spikes: " + java.neurons().length);
+        assertArrayEquals(java.neurons(), device.neurons(), "spiking neurons in order");
+        assertArrayEquals(java.times(), device.times(), "spike times");
+        assertArrayEquals(java.weights(), device.weights(), "weights, bit for bit");
+        assertArrayEquals(java.eligibility(), device.eligibility(), "eligibility, bit for bit");
+    }
+
+    /** STDP in the step run as one kernel, on a clock started just before step 2^32. */
+    @Test
+    void stdpInOneKernelStartedLateMatchesTheJavaBackend() {
+        long start = (1L << 32) - 50;
+        Learned java = learn(BackendKind.JAVA, 1, start);
+        Learned device = inShape("cpu", () -> learn(BackendKind.OPENCL, 1, start));
+        assertEquals(1, device.kernelsPerStep(), "STDP inside the one kernel of a step");
+        assertTrue(java.neurons().length > 1000, "test setup: too few spikes: " + java.neurons().length);
+        assertArrayEquals(java.neurons(), device.neurons(), "spiking neurons in order");
+        assertArrayEquals(java.times(), device.times(), "spike times");
+        assertArrayEquals(java.inputWeights(), device.inputWeights(), "input weights after learning, bit for bit");
+        assertArrayEquals(java.recurrentWeights(), device.recurrentWeights(), "recurrent weights, bit for bit");
+    }
+
     /** The finite-state check runs on the device and names the same value as on the Java backend. */
     @Test
     void nonFiniteStateIsFoundOnTheDevice() {
@@ -566,6 +617,23 @@ class OpenClConformanceTest {
             }
         }
         assertTrue(messages[0].contains("in neuron 637") && messages[0].contains("'cortex'"), messages[0]);
+        assertEquals(messages[0], messages[1]);
+    }
+
+    /** A run shorter than the check interval is checked on the device when it ends. */
+    @Test
+    void aShortRunIsCheckedOnTheDeviceWhenItEnds() {
+        String[] messages = new String[2];
+        for (BackendKind backend : new BackendKind[] {BackendKind.JAVA, BackendKind.OPENCL}) {
+            try (Network net = Network.builder().backend(backend).threads(1).build()) {
+                NeuronPopulation pop = net.addNeurons("cortex", 300, IfCurrExp.builder().build());
+                pop.state().array("v")[123] = Float.NaN;
+                messages[backend.ordinal()] = assertThrows(SimulationAbortedException.class, () -> net.run(5))
+                        .getMessage();
+            }
+        }
+        assertTrue(messages[0].contains("v = NaN mV in neuron 123") && messages[0].contains("t = 5.000 ms"),
+                messages[0]);
         assertEquals(messages[0], messages[1]);
     }
 

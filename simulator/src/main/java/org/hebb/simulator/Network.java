@@ -70,6 +70,7 @@ public final class Network implements AutoCloseable {
 
     private final double dt;
     private final long seed;
+    private final long startStep;
     private final int threads;
     private final EngineKind engineKind;
     private final EventQueueKind eventQueueKind;
@@ -89,10 +90,13 @@ public final class Network implements AutoCloseable {
     private final Map<NeuronPopulation, float[][]> initialState = new IdentityHashMap<>();
     private RuntimeException brokenBy;
     private boolean closed;
+    /** The thread inside {@link #run}, {@link #resetState} or {@link #close} now, or null; see {@link #alone}. */
+    private volatile Thread driver;
 
     private Network(Builder builder) {
         this.dt = builder.dt;
         this.seed = builder.seed;
+        this.startStep = builder.startStep;
         this.threads = builder.threads;
         this.engineKind = builder.engine;
         this.eventQueueKind = builder.eventQueue;
@@ -115,14 +119,17 @@ public final class Network implements AutoCloseable {
         return seed;
     }
 
-    /** Simulated time so far, ms. */
+    /** The clock, ms: the start of the next step ({@link #stepsRun()} * dt). */
     public double timeMs() {
-        return engine == null ? 0 : engine.currentStep() * dt;
+        return stepsRun() * dt;
     }
 
-    /** Steps run so far. */
+    /**
+     * The clock in steps: the index of the next step, which is the number of steps run so far plus the clock's
+     * first step ({@link Builder#startStep}, usually 0).
+     */
     public long stepsRun() {
-        return engine == null ? 0 : engine.currentStep();
+        return engine == null ? startStep : engine.currentStep();
     }
 
     /** The populations, in creation order. */
@@ -263,7 +270,7 @@ public final class Network implements AutoCloseable {
     public <S extends RuleState> S addPlasticity(Projection projection, PlasticityRule<S> rule) {
         requireBuilding("addPlasticity");
         requireOwn(projection);
-        return plasticity.attach(projection, rule, dt, seed, engine(), backend());
+        return plasticity.attach(projection, rule, dt, seed, startStep, engine(), backend());
     }
 
     /** The engine this network runs on. */
@@ -351,7 +358,10 @@ public final class Network implements AutoCloseable {
         return addMonitor(population, new RateChecker(population, minHz, maxHz, windowMs, dt));
     }
 
-    /** How often (biological ms) neuron states are scanned for NaN and infinity; default 10 ms. */
+    /**
+     * How often (biological ms) neuron states are scanned for NaN and infinity; default 10 ms. They are also
+     * scanned when every run ends.
+     */
     public void setFiniteCheckInterval(double intervalMs) {
         requireBuilding("setFiniteCheckInterval");
         finiteCheckIntervalMs = Require.positive("finite check interval", intervalMs, "ms");
@@ -377,12 +387,19 @@ public final class Network implements AutoCloseable {
      * {@code listener} (may be null).
      *
      * @throws SimulationAbortedException if a checker stops the run; the network keeps the state at that step
+     * @throws IllegalStateException       if called during a run of this network (from a step callback, monitor or
+     *                                     listener) or while another thread runs it: one thread drives a network
+     *                                     at a time
      */
     public void run(double durationMs, ProgressListener listener) {
         Require.positive("duration", durationMs, "ms");
         long steps = Math.round(durationMs / dt);
         Require.that(steps >= 1, "duration = " + durationMs + " ms is not allowed: must be at least one step (dt = "
                 + dt + " ms)");
+        alone("run", () -> runSteps(steps, listener));
+    }
+
+    private void runSteps(long steps, ProgressListener listener) {
         requireRunnable();
         compile();
         MonitorEntry[] recorders = monitors.toArray(new MonitorEntry[0]);
@@ -390,7 +407,7 @@ public final class Network implements AutoCloseable {
         Checker[] checks = checkers.toArray(new Checker[0]);
         engine.runStarting();
         long start = System.nanoTime();
-        long startStep = engine.currentStep();
+        long firstStep = engine.currentStep();
         report(listener, 0, steps, start);
         long nextReport = start + (long) (progressIntervalSeconds * 1e9);
         Throwable failure = null;
@@ -411,11 +428,15 @@ public final class Network implements AutoCloseable {
                 if (listener != null && s >= nextClockCheck) {
                     nextClockCheck = s + 256;
                     if (System.nanoTime() >= nextReport) {
-                        report(listener, engine.currentStep() - startStep, steps, start);
+                        report(listener, engine.currentStep() - firstStep, steps, start);
                         nextReport = System.nanoTime() + (long) (progressIntervalSeconds * 1e9);
                     }
                 }
             }
+            for (Checker checker : checks) {
+                checker.runEnding(engine.currentStep() - 1);
+            }
+            stopOnViolation(checks);
         } catch (RuntimeException | Error e) {
             failure = e;
             throw e;
@@ -432,16 +453,47 @@ public final class Network implements AutoCloseable {
      * Starts the dynamics afresh between runs, as for a new trial or sample: every neuron variable returns to its
      * value when the first run started, spikes in flight and the spike history are dropped, plasticity traces are
      * zeroed and rules reset their dynamic variables (an astrocyte's rates). The plasticity of the last step run is
-     * applied first. Weights, monitors, random streams and the clock carry on.
+     * applied first. Weights, monitors, random streams and the clock carry on. Refused during a run, as
+     * {@link #run} is.
      */
     public void resetState() {
-        requireRunnable();
-        compile();
-        engine.resetDynamics(() -> initialState.forEach((population, values) -> {
-            for (int v = 0; v < values.length; v++) {
-                System.arraycopy(values[v], 0, population.state().array(v), 0, values[v].length);
+        alone("resetState", () -> {
+            requireRunnable();
+            compile();
+            engine.resetDynamics(() -> initialState.forEach((population, values) -> {
+                for (int v = 0; v < values.length; v++) {
+                    System.arraycopy(values[v], 0, population.state().array(v), 0, values[v].length);
+                }
+            }));
+        });
+    }
+
+    /**
+     * Runs {@code work}, which drives the engine for {@code operation}, with the calling thread as the network's one
+     * driver, or refuses: from inside a run (a step callback, monitor or progress listener) the run would go on with
+     * its engine moved under it, and from a second thread both would share the engine and its worker threads.
+     */
+    private void alone(String operation, Runnable work) {
+        Thread current = Thread.currentThread();
+        synchronized (this) {
+            if (driver == current) {
+                throw new IllegalStateException(operation + " is not allowed during a run of this network (from a "
+                        + "step callback, a monitor or a progress listener): they run between two steps of that run, "
+                        + "which would go on with its engine moved under it and run the wrong number of steps; call "
+                        + operation + " after run returns");
             }
-        }));
+            if (driver != null) {
+                throw new IllegalStateException(operation + " is not allowed while thread '" + driver.getName()
+                        + "' runs this network: one thread at a time drives a network (the engine and its worker "
+                        + "threads serve one run); call " + operation + " after that run returns");
+            }
+            driver = current;
+        }
+        try {
+            work.run();
+        } finally {
+            driver = null;
+        }
     }
 
     /**
@@ -532,10 +584,15 @@ public final class Network implements AutoCloseable {
         for (StepCallback callback : afterStep) {
             callback.afterStep(last, timeMs);
         }
+        stopOnViolation(checks);
+    }
+
+    /** Throws the first violation a checker found, at the time the engine has reached. */
+    private void stopOnViolation(Checker[] checks) {
         for (Checker checker : checks) {
             String violation = checker.takeViolation();
             if (violation != null) {
-                throw new SimulationAbortedException(violation, timeMs);
+                throw new SimulationAbortedException(violation, engine.currentStep() * dt);
             }
         }
     }
@@ -570,12 +627,14 @@ public final class Network implements AutoCloseable {
             }
         }
         if (backendKind != BackendKind.JAVA) {
-            engine = backendFactory(backendKind).create(dt, seed, device, populations, projections,
+            engine = backendFactory(backendKind).create(dt, seed, startStep, device, populations, projections,
                     plasticity.wiring());
         } else if (engineKind == EngineKind.EVENT_DRIVEN) {
-            engine = new EventDrivenEngine(dt, seed, eventQueueKind, populations, projections, plasticity.wiring());
+            engine = new EventDrivenEngine(dt, seed, startStep, eventQueueKind, populations, projections,
+                    plasticity.wiring());
         } else {
-            engine = new ClockDrivenEngine(dt, chooseThreads(), seed, populations, projections, plasticity.wiring());
+            engine = new ClockDrivenEngine(dt, chooseThreads(), seed, startStep, populations, projections,
+                    plasticity.wiring());
         }
         int intervalSteps = (int) Math.max(1, Math.round(finiteCheckIntervalMs / dt));
         for (Population p : populations) {
@@ -652,9 +711,16 @@ public final class Network implements AutoCloseable {
                 + "' does not belong to this network");
     }
 
-    /** Stops the engine's worker threads and closes monitors' files; the network cannot run afterwards. */
+    /**
+     * Stops the engine's worker threads and closes monitors' files; the network cannot run afterwards. Refused
+     * during a run, as {@link #run} is.
+     */
     @Override
     public void close() {
+        alone("close", this::closeEngineAndMonitors);
+    }
+
+    private void closeEngineAndMonitors() {
         if (closed) {
             return;
         }
@@ -684,8 +750,11 @@ public final class Network implements AutoCloseable {
 
     /** Network settings. */
     public static final class Builder {
+        /** The latest first step a clock may have, far from where a long step count overflows. */
+        public static final long MAX_START_STEP = 1L << 62;
         private double dt = 0.1;
         private long seed = 1;
+        private long startStep;
         private int threads = 0;
         private EngineKind engine = EngineKind.CLOCK_DRIVEN;
         private EventQueueKind eventQueue = EventQueueKind.CALENDAR;
@@ -697,6 +766,18 @@ public final class Network implements AutoCloseable {
             Require.positive("dt", ms, "ms");
             Require.that(ms <= 10, "dt = " + ms + " ms is not allowed: must be <= 10 ms");
             this.dt = ms;
+            return this;
+        }
+
+        /**
+         * The clock's first step (default 0), for example to continue a long run: the first run starts at
+         * {@code step * dt} ms, and every step index (of spikes, of random streams keyed by step, of signals and
+         * monitors) counts on from there, on every engine and backend. Must be in [0, {@link #MAX_START_STEP}].
+         */
+        public Builder startStep(long step) {
+            Require.that(step >= 0 && step <= MAX_START_STEP, "startStep = " + step + " is not allowed: must be in "
+                    + "[0, " + MAX_START_STEP + "] (2^62)");
+            this.startStep = step;
             return this;
         }
 

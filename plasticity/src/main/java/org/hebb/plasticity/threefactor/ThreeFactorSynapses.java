@@ -37,7 +37,8 @@ public final class ThreeFactorSynapses implements ThreeFactorUpdate, RuleState {
     private final int minDelay;
     private final int maxDelay;
     private final float[] eligibility;
-    private final int[] eligibilityStep;
+    /** The step each eligibility was last brought up to date: 64-bit, as long runs pass step 2^31. */
+    private final long[] eligibilityStep;
     private final float[] eligibilityDecay;
     private final double eligibilityDecayPerStep;
     private final float[] modulators;
@@ -64,7 +65,7 @@ public final class ThreeFactorSynapses implements ThreeFactorUpdate, RuleState {
         if (rule.eligibility == ThreeFactor.Eligibility.PAIRED) {
             int n = projection.synapseCount();
             this.eligibility = new float[n];
-            this.eligibilityStep = new int[n];
+            this.eligibilityStep = new long[n];
             this.eligibilityDecayPerStep = Math.exp(-dt / rule.tauEligibilityMs);
             this.eligibilityDecay = new float[DECAY_TABLE];
             for (int i = 0; i < DECAY_TABLE; i++) {
@@ -98,11 +99,12 @@ public final class ThreeFactorSynapses implements ThreeFactorUpdate, RuleState {
             }
             variables.add(new Variable("eligibility", "1", Scope.PRESYNAPTIC_NEURON));
         }
+        long first = context.startStep();
         if (rule.modulatorSignal != null) {
-            setModulator(rule.modulatorSignal.valueAt(0, 0));
+            setModulator(rule.modulatorSignal.valueAt(first, first * dt));
         }
         if (rule.gateSignal != null) {
-            setGate(rule.gateSignal.valueAt(0, 0));
+            setGate(rule.gateSignal.valueAt(first, first * dt));
         }
         context.onSynapses(this);
         context.afterSynapseUpdates(this::afterSynapseUpdates);
@@ -167,7 +169,7 @@ public final class ThreeFactorSynapses implements ThreeFactorUpdate, RuleState {
     }
 
     @Override
-    public int[] eligibilityStep() {
+    public long[] eligibilityStep() {
         return eligibilityStep;
     }
 
@@ -307,7 +309,7 @@ public final class ThreeFactorSynapses implements ThreeFactorUpdate, RuleState {
 
     private void depress(int j, long spikeStep, float change) {
         eligibility[j] = eligibilityAt(j, spikeStep) - change;
-        eligibilityStep[j] = (int) spikeStep;
+        eligibilityStep[j] = spikeStep;
     }
 
     private void potentiateIncoming(SynapseRange synapses, long spikeStep, SpikeView post) {
@@ -318,7 +320,6 @@ public final class ThreeFactorSynapses implements ThreeFactorUpdate, RuleState {
         final int[] source = incoming.source();
         final short[] delays = synapses.delays();
         final float aPlus = rule.aPlus;
-        final int now = (int) spikeStep;
         for (int s = 0, n = post.count(k); s < n; s++) {
             int i = list[s];
             for (int c = start[i], end = start[i + 1]; c < end; c++) {
@@ -328,7 +329,7 @@ public final class ThreeFactorSynapses implements ThreeFactorUpdate, RuleState {
                     continue;
                 }
                 eligibility[j] = eligibilityAt(j, spikeStep) + aPlus * preTrace.at(spikeStep - d)[source[c]];
-                eligibilityStep[j] = now;
+                eligibilityStep[j] = spikeStep;
             }
         }
     }
@@ -363,7 +364,7 @@ public final class ThreeFactorSynapses implements ThreeFactorUpdate, RuleState {
         }
         float e = eligibilityAt(j, spikeStep);
         eligibility[j] = e;
-        eligibilityStep[j] = (int) spikeStep;
+        eligibilityStep[j] = spikeStep;
         weights[j] = Math.min(bounds.max(), Math.max(bounds.min(), weights[j] + factor * e));
     }
 

@@ -125,11 +125,11 @@ class AstrocyteStdpTest {
                 for (int t = 0; t < steps; t++) {
                     spiked[p][t] = new boolean[populations.get(p).size()];
                 }
-                int[] stepsOf = monitors.get(p).steps();
+                long[] stepsOf = monitors.get(p).steps();
                 int[] neurons = monitors.get(p).neurons();
                 for (int k = 0; k < stepsOf.length; k++) {
                     if (stepsOf[k] < steps) {
-                        spiked[p][stepsOf[k]][neurons[k]] = true;
+                        spiked[p][(int) stepsOf[k]][neurons[k]] = true;
                     }
                 }
             }

@@ -70,7 +70,7 @@ class StdpWindowTest {
         for (int s = 0; s < monitor.storedCount(); s++) {
             int neuron = monitor.neurons()[s];
             if (first[neuron] < 0) {
-                first[neuron] = monitor.steps()[s];
+                first[neuron] = Math.toIntExact(monitor.steps()[s]);
             }
         }
         return first;

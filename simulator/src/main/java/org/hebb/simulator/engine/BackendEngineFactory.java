@@ -20,8 +20,9 @@ public interface BackendEngineFactory {
      *
      * @param dt         time step, ms
      * @param masterSeed the seed every run-time random stream derives from
+     * @param startStep  the clock's first step (the index of the first step run)
      * @param device     which device to run on (backend-specific selector), or null for the backend's default
      */
-    Engine create(double dt, long masterSeed, String device, List<Population> populations,
+    Engine create(double dt, long masterSeed, long startStep, String device, List<Population> populations,
                   List<Projection> projections, PlasticityWiring plasticity);
 }

@@ -43,7 +43,10 @@ public final class ClockDrivenEngine implements Engine {
     private final List<Runnable> resetActions;
     private final WorkerPool pool;
     private long step;
-    /** The first step whose predecessor's spikes are delivered and learned from (0, or the step after a reset). */
+    /**
+     * The first step whose predecessor's spikes are delivered and learned from (the clock's first step, or the step
+     * after a reset).
+     */
     private long continuousFrom;
     /** Whether the partitions are settling the previous step's plasticity instead of stepping. */
     private volatile boolean settling;
@@ -53,11 +56,15 @@ public final class ClockDrivenEngine implements Engine {
      *
      * @param dt         time step, ms
      * @param masterSeed the seed every run-time random stream derives from
+     * @param startStep  the clock's first step
      */
-    public ClockDrivenEngine(double dt, int threads, long masterSeed, List<Population> populationList,
-                             List<Projection> projectionList, PlasticityWiring plasticity) {
+    public ClockDrivenEngine(double dt, int threads, long masterSeed, long startStep,
+                             List<Population> populationList, List<Projection> projectionList,
+                             PlasticityWiring plasticity) {
         this.dt = dt;
         this.threads = threads;
+        this.step = startStep;
+        this.continuousFrom = startStep;
         Map<Population, Integer> maxDelay = new IdentityHashMap<>();
         for (Projection p : projectionList) {
             maxDelay.merge(p.target(), p.maxDelay(), Math::max);

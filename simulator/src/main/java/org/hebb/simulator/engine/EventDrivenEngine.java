@@ -67,11 +67,14 @@ public final class EventDrivenEngine implements Engine {
      *
      * @param dt         the reporting step, ms
      * @param masterSeed the seed every run-time random stream derives from
+     * @param startStep  the clock's first step: the run starts at startStep * dt
      * @param queueKind  how events are ordered (the same order either way)
      */
-    public EventDrivenEngine(double dt, long masterSeed, EventQueueKind queueKind, List<Population> populationList,
-                             List<Projection> projectionList, PlasticityWiring plasticity) {
+    public EventDrivenEngine(double dt, long masterSeed, long startStep, EventQueueKind queueKind,
+                             List<Population> populationList, List<Projection> projectionList,
+                             PlasticityWiring plasticity) {
         this.dt = dt;
+        this.step = startStep;
         this.queue = queueKind == EventQueueKind.CALENDAR
                 ? new CalendarEventQueue(dt / INITIAL_BUCKETS_PER_STEP) : new BinaryHeapEventQueue(1024);
         if (!plasticity.synapseUpdates().isEmpty() || !plasticity.globalUpdates().isEmpty()) {
@@ -119,7 +122,7 @@ public final class EventDrivenEngine implements Engine {
         for (NeuronNode node : neuronNodes) {
             node.postsynapticUpdates = postsynaptic.getOrDefault(node, List.of()).toArray(new SpikeEventUpdate[0]);
         }
-        start(0);
+        start(startStep * dt);
     }
 
     /** The error for something that needs a clock: names it, why, and the clock-driven engine. */

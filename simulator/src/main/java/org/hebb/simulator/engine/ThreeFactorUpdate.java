@@ -19,10 +19,11 @@ public interface ThreeFactorUpdate extends SynapseUpdate {
     /** Whether eligibility is per synapse (pre/post pairing) rather than the presynaptic trace. */
     boolean paired();
 
-    /** Per-synapse eligibility and the step of its last update (paired only; live arrays). */
+    /** Per-synapse eligibility (paired only; live array). */
     float[] eligibility();
 
-    int[] eligibilityStep();
+    /** The step of each synapse's last eligibility update, 64-bit as every step (paired only; live array). */
+    long[] eligibilityStep();
 
     /** decay^k for k below the table's length (paired only). */
     float[] eligibilityDecayTable();

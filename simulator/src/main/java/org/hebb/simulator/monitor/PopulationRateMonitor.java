@@ -1,6 +1,6 @@
 package org.hebb.simulator.monitor;
 
-import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
+import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
 import org.hebb.simulator.engine.SpikeView;
 import org.hebb.simulator.population.Population;
 import org.hebb.util.Require;
@@ -10,8 +10,8 @@ public final class PopulationRateMonitor implements Monitor {
     private final Population population;
     private final int binSteps;
     private final double dt;
-    private final IntArrayList binCounts = new IntArrayList();
-    private int current;
+    private final LongArrayList binCounts = new LongArrayList();
+    private long current;
     private int stepsInBin;
     private long firstStep = -1;
 
@@ -61,6 +61,6 @@ public final class PopulationRateMonitor implements Monitor {
 
     @Override
     public long memoryBytes() {
-        return 4L * binCounts.size();
+        return 8L * binCounts.size();
     }
 }

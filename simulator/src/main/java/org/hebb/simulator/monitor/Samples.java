@@ -1,7 +1,7 @@
 package org.hebb.simulator.monitor;
 
 import org.eclipse.collections.impl.list.mutable.primitive.FloatArrayList;
-import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
+import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
 
 /**
  * What sampling monitors store: samples of a fixed number of values each, taken at the end of given steps, up to a
@@ -11,7 +11,7 @@ final class Samples {
     private final int perSample;
     private final double dt;
     private final long maxValues;
-    private final IntArrayList steps = new IntArrayList();
+    private final LongArrayList steps = new LongArrayList();
     private final FloatArrayList values = new FloatArrayList();
     private long dropped;
 
@@ -27,7 +27,7 @@ final class Samples {
             dropped++;
             return false;
         }
-        steps.add((int) step);
+        steps.add(step);
         return true;
     }
 
@@ -63,6 +63,6 @@ final class Samples {
     }
 
     long memoryBytes() {
-        return 4L * steps.size() + 4L * values.size();
+        return 8L * steps.size() + 4L * values.size();
     }
 }

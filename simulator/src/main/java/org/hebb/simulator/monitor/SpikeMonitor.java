@@ -9,6 +9,7 @@ import java.nio.file.Path;
 
 import org.eclipse.collections.impl.list.mutable.primitive.DoubleArrayList;
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
+import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
 import org.hebb.simulator.engine.SpikeView;
 import org.hebb.simulator.io.AtomicFiles;
 import org.hebb.simulator.population.Population;
@@ -17,15 +18,16 @@ import org.hebb.util.Require;
 /**
  * Records the spikes of a population, or of a subset of its neurons: per-neuron counts always, and (unless
  * counts-only) each spike's step and neuron, and its exact time under the event-driven engine, up to a bound on
- * stored spikes. Spikes beyond the bound are counted
- * but not stored ({@link #droppedSpikes()}). Optionally streams every recorded spike as CSV lines
- * {@code time_ms,neuron}, after one comment line naming population, master seed and dt, to a file (also in
- * counts-only mode): written to {@code <file>.partial} as the run goes,
- * copied atomically to the file when each run ends; the partial file is removed when the network is closed.
+ * stored spikes. Spikes beyond the bound are counted but not stored ({@link #droppedSpikes()}); the first one
+ * dropped is logged as a warning. Optionally streams every recorded spike as CSV lines {@code time_ms,neuron},
+ * after one comment line naming population, master seed and dt, to a file (also in counts-only mode): written to
+ * {@code <file>.partial} as the run goes, copied atomically to the file when each run ends; the partial file is
+ * removed when the network is closed.
  */
 public final class SpikeMonitor implements Monitor {
-    /** Default bound on stored spikes: 10 million (80 MB). */
+    /** Default bound on stored spikes: 10 million (120 MB). */
     public static final int DEFAULT_MAX_STORED = 10_000_000;
+    private static final System.Logger LOG = System.getLogger(SpikeMonitor.class.getName());
 
     private final Population population;
     private final boolean[] selected;
@@ -34,7 +36,7 @@ public final class SpikeMonitor implements Monitor {
     private final double dt;
     private final long seed;
     private final int[] counts;
-    private final IntArrayList steps = new IntArrayList();
+    private final LongArrayList steps = new LongArrayList();
     private final IntArrayList neurons = new IntArrayList();
     private final DoubleArrayList exactTimes = new DoubleArrayList();
     private final Path streamFile;
@@ -61,16 +63,42 @@ public final class SpikeMonitor implements Monitor {
             }
         }
         this.streamFile = settings.streamTo;
-        if (streamFile != null) {
-            try {
-                Files.createDirectories(streamFile.toAbsolutePath().getParent());
-            } catch (IOException e) {
-                throw new IllegalArgumentException("streamTo = " + streamFile + " is not allowed: its directory "
-                        + "cannot be created (" + e.getMessage() + ")", e);
+        this.streamPartial = streamFile == null ? null : requireWritable(streamFile);
+    }
+
+    /**
+     * Refuses, before any simulation, a stream file that the runs could not write: a path naming no file, a
+     * directory in the place of the file or of its partial file, a directory that cannot be created or written.
+     *
+     * @return the partial file the runs write to
+     */
+    private static Path requireWritable(Path file) {
+        String refused = "streamTo = '" + file + "' is not allowed: ";
+        Path name = file.getFileName();
+        if (name == null || name.toString().isEmpty()) {
+            throw new IllegalArgumentException(refused + "it names no file");
+        }
+        Path partial = file.resolveSibling(name + ".partial");
+        for (Path path : new Path[] {file, partial}) {
+            if (Files.isDirectory(path)) {
+                throw new IllegalArgumentException(refused + (path == file ? "it is" : path + " is")
+                        + " a directory; name a file (its partial copy goes beside it, in <file>.partial)");
             }
         }
-        this.streamPartial = streamFile == null ? null
-                : streamFile.resolveSibling(streamFile.getFileName() + ".partial");
+        Path directory = file.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(refused + "its directory " + directory + " cannot be created ("
+                    + e + ")", e);
+        }
+        try {
+            Files.delete(Files.createTempFile(directory, "." + name, ".probe"));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(refused + "its directory " + directory + " cannot be written ("
+                    + e + ")", e);
+        }
+        return partial;
     }
 
     /**
@@ -112,14 +140,24 @@ public final class SpikeMonitor implements Monitor {
 
     private void store(long step, int neuron, boolean exact, double time) {
         if (steps.size() < maxStored) {
-            steps.add((int) step);
+            steps.add(step);
             neurons.add(neuron);
             if (exact) {
                 exactTimes.add(time);
             }
         } else {
+            if (dropped == 0) {
+                warnFirstDrop(step);
+            }
             dropped++;
         }
+    }
+
+    private void warnFirstDrop(long step) {
+        LOG.log(System.Logger.Level.WARNING, "the spike monitor of population '" + population.name() + "' stores "
+                + "at most " + maxStored + " spikes (maxStoredSpikes): from t = " + String.format("%.3f", step * dt)
+                + " ms on, spikes are counted (droppedSpikes()) but not stored; raise the bound with "
+                + "SpikeMonitor.settings().maxStoredSpikes(...), or stream every spike to a file with streamTo(...)");
     }
 
     private void stream(double time, int neuron, boolean exact) {
@@ -225,8 +263,8 @@ public final class SpikeMonitor implements Monitor {
         return t;
     }
 
-    /** Spike steps of the stored spikes, in recording order. */
-    public int[] steps() {
+    /** Spike steps of the stored spikes, in recording order (64-bit: long runs pass step 2^31). */
+    public long[] steps() {
         return steps.toArray();
     }
 
@@ -242,7 +280,7 @@ public final class SpikeMonitor implements Monitor {
 
     @Override
     public long memoryBytes() {
-        return 4L * counts.length + 4L * (steps.size() + neurons.size()) + 8L * exactTimes.size();
+        return 4L * counts.length + 8L * steps.size() + 4L * neurons.size() + 8L * exactTimes.size();
     }
 
     /** Options of a spike monitor. */
@@ -270,7 +308,10 @@ public final class SpikeMonitor implements Monitor {
             return this;
         }
 
-        /** Also write every recorded spike to this CSV file. */
+        /**
+         * Also write every recorded spike to this CSV file. The network refuses the monitor when it is created if
+         * the file could not be written (a directory in its place, a directory that cannot be created or written).
+         */
         public Settings streamTo(Path file) {
             this.streamTo = Require.notNull("file", file);
             return this;

@@ -20,14 +20,16 @@ public final class PlasticityContext {
     private final Projection projection;
     private final double dt;
     private final long masterSeed;
+    private final long startStep;
     private final EngineKind engine;
     private final PlasticityRegistry registry;
 
-    PlasticityContext(Projection projection, double dt, long masterSeed, EngineKind engine,
+    PlasticityContext(Projection projection, double dt, long masterSeed, long startStep, EngineKind engine,
                       PlasticityRegistry registry) {
         this.projection = projection;
         this.dt = dt;
         this.masterSeed = masterSeed;
+        this.startStep = startStep;
         this.engine = engine;
         this.registry = registry;
     }
@@ -50,6 +52,11 @@ public final class PlasticityContext {
     /** The time step, ms. */
     public double dt() {
         return dt;
+    }
+
+    /** The network clock's first step (0 unless the network was built to start later). */
+    public long startStep() {
+        return startStep;
     }
 
     /** A seed for a random stream of this rule on this projection, derived from the master seed. */

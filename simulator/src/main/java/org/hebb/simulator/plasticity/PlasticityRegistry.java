@@ -33,10 +33,11 @@ public final class PlasticityRegistry {
     /**
      * Attaches {@code rule} to {@code projection} if it supports the engine and backend, else refuses naming them.
      *
+     * @param startStep the network clock's first step
      * @return the rule's state on the projection
      */
     public <S extends RuleState> S attach(Projection projection, PlasticityRule<S> rule, double dt, long masterSeed,
-                                          EngineKind engine, BackendKind backend) {
+                                          long startStep, EngineKind engine, BackendKind backend) {
         Require.notNull("rule", rule);
         Require.that(rule.engines().contains(engine), "rule = " + rule.name() + " is not allowed on the "
                 + engine + " engine: it supports " + rule.engines());
@@ -44,7 +45,7 @@ public final class PlasticityRegistry {
                 + backend + " backend: it supports " + rule.backends());
         projection.storeWeightsPerSynapse();
         S state = Require.notNull(rule.name() + " state", rule.attach(
-                new PlasticityContext(projection, dt, masterSeed, engine, this)));
+                new PlasticityContext(projection, dt, masterSeed, startStep, engine, this)));
         states.put(state, projection);
         return state;
     }

@@ -24,6 +24,15 @@ public abstract class Checker implements Monitor {
         return report;
     }
 
+    /**
+     * Called after the last step of a run that no checker stopped (after that step's {@link #record}), so that a
+     * checker working at intervals also checks a run that ends between two of its checks; none by default.
+     *
+     * @param lastStep the run's last step
+     */
+    public void runEnding(long lastStep) {
+    }
+
     /** Checkers keep no recorded data. */
     @Override
     public long memoryBytes() {

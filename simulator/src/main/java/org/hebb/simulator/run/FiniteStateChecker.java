@@ -8,8 +8,8 @@ import org.hebb.simulator.engine.SpikeView;
 import org.hebb.simulator.population.NeuronPopulation;
 
 /**
- * Scans every variable of a neuron population for NaN or infinity every {@code intervalSteps} steps; the
- * network installs one per neuron population.
+ * Scans every variable of a neuron population for NaN or infinity every {@code intervalSteps} steps and at the end
+ * of every run; the network installs one per neuron population.
  */
 public final class FiniteStateChecker extends Checker {
     private final NeuronPopulation population;
@@ -37,9 +37,20 @@ public final class FiniteStateChecker extends Checker {
 
     @Override
     public void record(long step, SpikeView spikes) {
-        if (!observesEngineAfter(step)) {
-            return;
+        if (observesEngineAfter(step)) {
+            scan(step);
         }
+    }
+
+    /** {@inheritDoc} Scans then, unless the interval's check has just scanned. */
+    @Override
+    public void runEnding(long lastStep) {
+        if (!observesEngineAfter(lastStep)) {
+            scan(lastStep);
+        }
+    }
+
+    private void scan(long step) {
         Engine.NonFiniteValue found = scan.apply(population);
         if (found != null) {
             NeuronState state = population.state();

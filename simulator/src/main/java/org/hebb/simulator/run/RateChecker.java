@@ -37,7 +37,7 @@ public final class RateChecker extends Checker {
         if (++steps < windowSteps) {
             return;
         }
-        double rate = spikes / (population.size() * windowSteps * dt / 1000.0);
+        double rate = spikes / ((double) population.size() * windowSteps * dt / 1000.0);
         if (rate < minHz || rate > maxHz) {
             flag(String.format("rate of population '%s' = %.3f Hz over the %.1f ms before t = %.1f ms is "
                     + "outside the allowed [%s, %s] Hz", population.name(), rate, windowSteps * dt,

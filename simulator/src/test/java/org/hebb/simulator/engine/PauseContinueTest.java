@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** Running twice continues where the first run stopped: 30 ms + 70 ms equals 100 ms at once. */
 class PauseContinueTest {
-    private static int[][] run(double... durations) {
+    private static long[][] run(double... durations) {
         try (Network net = Network.builder().seed(7).threads(1).build()) {
             NeuronPopulation cells = net.addNeurons("cells", 500, IfCurrExp.builder().tauRefrac(2).build());
             PoissonSource drive = net.addPoissonSource("drive", 200, 50);
@@ -32,14 +32,15 @@ class PauseContinueTest {
                 total += d;
             }
             assertEquals(total, net.timeMs(), 1e-9);
-            return new int[][] {monitor.steps(), monitor.neurons()};
+            long[] neurons = java.util.Arrays.stream(monitor.neurons()).asLongStream().toArray();
+            return new long[][] {monitor.steps(), neurons};
         }
     }
 
     @Test
     void twoRunsEqualOne() {
-        int[][] once = run(100);
-        int[][] twice = run(30, 70);
+        long[][] once = run(100);
+        long[][] twice = run(30, 70);
         assertTrue(once[0].length > 100, "spikes: " + once[0].length);
         assertArrayEquals(once[0], twice[0]);
         assertArrayEquals(once[1], twice[1]);

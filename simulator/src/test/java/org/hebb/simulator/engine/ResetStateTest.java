@@ -46,7 +46,7 @@ class ResetStateTest {
             net.resetState();
             net.run(40);
 
-            int[] steps = drivenSpikes.steps();
+            long[] steps = drivenSpikes.steps();
             int[] neurons = drivenSpikes.neurons();
             List<String> first = new ArrayList<>();
             List<String> second = new ArrayList<>();
@@ -55,7 +55,7 @@ class ResetStateTest {
             }
             assertEquals(first, second, "the driven neurons repeat the first trial after the reset");
             assertEquals(true, first.size() >= 6 && first.stream().anyMatch(spike -> Integer.parseInt(spike.split("@")[1]) >= 370), "the trial needs spikes, one in its last 3 ms: " + first);
-            for (int s : targetSpikes.steps()) {
+            for (long s : targetSpikes.steps()) {
                 // a spike emitted in the last 3 ms of the first trial would arrive after the reset: it is dropped
                 assertEquals(true, s < 400 || s >= 400 + 30, "target spike at step " + s);
             }

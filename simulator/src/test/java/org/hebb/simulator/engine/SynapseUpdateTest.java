@@ -27,8 +27,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SynapseUpdateTest {
     private static final double DURATION_MS = 200;
 
-    private record Outcome(float[] weights, int[] sourceOfSynapse, int[] sourceSteps, int[] sourceNeurons,
-                           long[] postSeen, int[] targetSteps) {
+    private record Outcome(float[] weights, int[] sourceOfSynapse, long[] sourceSteps, int[] sourceNeurons,
+                           long[] postSeen, long[] targetSteps) {
     }
 
     /** Adds 1 to a synapse's weight for each presynaptic spike delivered through it; counts postsynaptic spikes. */
@@ -167,7 +167,7 @@ class SynapseUpdateTest {
             net.run(100);
             short[] delays = projection.rows().delays();
             int[][] expected = new int[2][synapses];
-            int[] steps = spikes.steps();
+            long[] steps = spikes.steps();
             int[] neurons = spikes.neurons();
             for (int s = 0; s < steps.length; s++) {
                 int seg = steps[s] < resetStep ? 0 : 1;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** The same master seed gives bitwise identical spikes and state for 1, 2, 3 and 4 threads. */
 class ThreadDeterminismTest {
-    private record Outcome(int[] steps, int[] neurons, float[] v, int[] izhSteps, float[] u) {
+    private record Outcome(long[] steps, int[] neurons, float[] v, long[] izhSteps, float[] u) {
     }
 
     private static Outcome simulate(int threads, long seed) {

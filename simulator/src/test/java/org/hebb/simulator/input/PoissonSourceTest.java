@@ -92,9 +92,9 @@ class PoissonSourceTest {
             assertEquals(0, hz[3], "bin 3 (rate 0)");
             assertEquals(2000, hz[4], 5 * sigma2000, "bin 4");
             assertEquals(2000, hz[5], 5 * sigma2000, "bin 5");
-            int lastBefore = -1;
-            int firstAfter = Integer.MAX_VALUE;
-            for (int s : spikes.steps()) {
+            long lastBefore = -1;
+            long firstAfter = Long.MAX_VALUE;
+            for (long s : spikes.steps()) {
                 assertTrue(s < 3000 || s >= 4000, "spike in step " + s + " while the rate was 0");
                 if (s < 3000) {
                     lastBefore = Math.max(lastBefore, s);
@@ -145,7 +145,7 @@ class PoissonSourceTest {
     @Test
     void sameSeedSameSpikesDifferentSeedDifferentSpikes() {
         long[] totals = new long[3];
-        int[][] steps = new int[3][];
+        long[][] steps = new long[3][];
         long[] seeds = {9, 9, 10};
         for (int r = 0; r < 3; r++) {
             try (Network net = network(seeds[r])) {

@@ -21,7 +21,7 @@ class SpikeTimesSourceTest {
 
     /** (step, neuron) pairs as recorded, in recording order. */
     private static List<String> recorded(SpikeMonitor monitor) {
-        int[] steps = monitor.steps();
+        long[] steps = monitor.steps();
         int[] neurons = monitor.neurons();
         List<String> out = new ArrayList<>();
         for (int k = 0; k < steps.length; k++) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.hebb.simulator.Network;
+import org.hebb.simulator.engine.SpikeView;
 import org.hebb.simulator.input.PoissonSource;
 import org.hebb.simulator.input.SpikeTimesSource;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,21 @@ class PopulationRateMonitorTest {
             assertArrayEquals(new double[] {500, 0, 1000, 250, 750}, monitor.ratesHz(), 1e-9,
                     "a bin may span two runs");
             assertArrayEquals(new double[] {0, 1, 2, 3, 4}, monitor.binStartsMs(), 1e-9);
-            assertEquals(4L * 5, monitor.memoryBytes());
+            assertEquals(8L * 5, monitor.memoryBytes());
+        }
+    }
+
+    /** A bin may hold more spikes than an int does (here 2.5e9). */
+    @Test
+    void aBinOfBillionsOfSpikesIsCountedRight() {
+        try (Network net = network()) {
+            PopulationRateMonitor monitor = new PopulationRateMonitor(net.addBernoulliSource("big", 300_000),
+                    10_000, 0.1);
+            SpikeView busy = SpikeView.filledOnDemand(new int[250_000], new int[] {250_000}, () -> { });
+            for (long step = 0; step < 10_000; step++) {
+                monitor.record(step, busy);
+            }
+            assertArrayEquals(new double[] {2.5e9 / 300_000}, monitor.ratesHz(), 1e-6);
         }
     }
 

@@ -5,15 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import org.hebb.simulator.Network;
+import org.hebb.simulator.population.Population;
 import org.hebb.simulator.input.SpikeTimesSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +48,7 @@ class SpikeMonitorTest {
     }
 
     private static List<String> recorded(SpikeMonitor monitor) {
-        int[] steps = monitor.steps();
+        long[] steps = monitor.steps();
         int[] neurons = monitor.neurons();
         assertEquals(steps.length, neurons.length);
         List<String> out = new ArrayList<>();
@@ -109,6 +116,43 @@ class SpikeMonitorTest {
         }
     }
 
+    /** The first spike beyond the bound is warned about once, naming the population, the bound and the remedy. */
+    @Test
+    void theFirstDroppedSpikeIsWarnedAboutOnce() {
+        Logger logger = Logger.getLogger(SpikeMonitor.class.getName());
+        List<LogRecord> records = new ArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        logger.addHandler(handler);
+        try (Network net = network()) {
+            SpikeMonitor monitor = net.monitorSpikes(net.addSpikeTimes("src", TIMES),
+                    SpikeMonitor.settings().maxStoredSpikes(7));
+            net.run(2.2);
+            assertTrue(records.isEmpty(), "7 spikes stored, none dropped yet: " + records.size());
+            net.run(2.8);
+            assertEquals(4, monitor.droppedSpikes());
+        } finally {
+            logger.removeHandler(handler);
+        }
+        assertEquals(1, records.size(), "one warning");
+        assertEquals(Level.WARNING, records.get(0).getLevel());
+        String message = records.get(0).getMessage();
+        assertTrue(message.contains("population 'src'") && message.contains("at most 7 spikes")
+                && message.contains("maxStoredSpikes"), message);
+    }
+
     @Test
     void zeroBoundStoresNothing() {
         try (Network net = network()) {
@@ -127,9 +171,9 @@ class SpikeMonitorTest {
             SpikeMonitor monitor = net.monitorSpikes(net.addSpikeTimes("src", TIMES));
             assertEquals(4L * 6, monitor.memoryBytes(), "before the run: the counts only");
             net.run(1.2);
-            assertEquals(4L * 6 + 8L * 5, monitor.memoryBytes(), "5 spikes stored (step, neuron)");
+            assertEquals(4L * 6 + 12L * 5, monitor.memoryBytes(), "5 spikes stored (step, neuron)");
             net.run(3.8);
-            assertEquals(4L * 6 + 8L * 11, monitor.memoryBytes());
+            assertEquals(4L * 6 + 12L * 11, monitor.memoryBytes());
             assertEquals(monitor.memoryBytes(), net.monitorMemoryBytes(),
                     "the network's total is this monitor plus zero-sized checkers");
         }
@@ -179,6 +223,58 @@ class SpikeMonitorTest {
             assertTrue(Files.exists(file), "no file was written for a run without spikes");
             assertEquals("time_ms,neuron", Files.readAllLines(file).get(1));
             assertEquals(2, Files.readAllLines(file).size());
+        }
+    }
+
+    /**
+     * Where the stream cannot be written, the monitor is refused when it is created, before any simulation: a
+     * directory in the file's place, an empty path, a directory that cannot be created or written.
+     */
+    @Test
+    void anUnwritableStreamIsRefusedWhenTheMonitorIsCreated() throws IOException {
+        Path directory = Files.createDirectories(dir.resolve("a-directory"));
+        assertStreamRefused(directory, "it is a directory");
+        assertStreamRefused(Path.of(""), "it names no file");
+        Path regularFile = Files.writeString(dir.resolve("regular"), "");
+        assertStreamRefused(regularFile.resolve("spikes.csv"), "its directory " + regularFile
+                + " cannot be created");
+        Path unwritable = unwritableDirectory();
+        try {
+            assertStreamRefused(unwritable.resolve("spikes.csv"), "its directory " + unwritable
+                    + " cannot be written");
+        } finally {
+            Files.setPosixFilePermissions(dir.resolve("read-only"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    private void assertStreamRefused(Path file, String reason) {
+        try (Network net = network()) {
+            Population source = net.addSpikeTimes("src", TIMES);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> net.monitorSpikes(source, SpikeMonitor.settings().streamTo(file)));
+            assertTrue(e.getMessage().startsWith("streamTo = '" + file + "' is not allowed: " + reason),
+                    e.getMessage());
+        }
+    }
+
+    /** A directory this process cannot create files in: a read-only one, or where permissions do not bind it, /proc. */
+    private Path unwritableDirectory() throws IOException {
+        Path readOnly = Files.createDirectory(dir.resolve("read-only"));
+        Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
+        if (!canCreateFileIn(readOnly)) {
+            return readOnly;
+        }
+        Path proc = Path.of("/proc");
+        assumeTrue(Files.isDirectory(proc) && !canCreateFileIn(proc), "no directory this process cannot write");
+        return proc;
+    }
+
+    private static boolean canCreateFileIn(Path directory) {
+        try {
+            Files.delete(Files.createTempFile(directory, "probe", ".tmp"));
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -114,7 +114,7 @@ class StateMonitorTest {
             assertEquals(0, monitor.memoryBytes());
             net.run(2);
             assertEquals(10, monitor.sampleCount());
-            assertEquals(4L * 10 + 4L * 10 * 2 * 3, monitor.memoryBytes());
+            assertEquals(8L * 10 + 4L * 10 * 2 * 3, monitor.memoryBytes());
             assertEquals(0, monitor.droppedSamples());
         }
     }

@@ -2,6 +2,7 @@ package org.hebb.simulator.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,11 +11,16 @@ import java.util.List;
 
 import org.hebb.neurons.izhikevich.Izhikevich;
 import org.hebb.neurons.lif.IfCurrDelta;
+import org.hebb.neurons.lif.IfCurrExp;
+import org.hebb.simulator.EngineKind;
 import org.hebb.simulator.Network;
+import org.hebb.simulator.engine.SpikeView;
 import org.hebb.simulator.input.Currents;
 import org.hebb.simulator.input.PoissonSource;
 import org.hebb.simulator.population.NeuronPopulation;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Checkers that stop runs (non-finite state, rate bounds), progress reports, and runs that continue. */
 class CheckersTest {
@@ -60,6 +66,33 @@ class CheckersTest {
         }
     }
 
+    /** A run shorter than the check interval is checked when it ends, on one thread and on two. */
+    @ParameterizedTest(name = "{0} thread(s)")
+    @ValueSource(ints = {1, 2})
+    void aShortRunIsCheckedWhenItEnds(int threads) {
+        try (Network net = Network.builder().dt(0.1).threads(threads).build()) {
+            NeuronPopulation pop = net.addNeurons("cortex", 6, IfCurrExp.builder().build());
+            pop.inject(Currents.function((t, n) -> n == 4 && t >= 1 ? Double.NaN : 0));
+            SimulationAbortedException e = assertThrows(SimulationAbortedException.class, () -> net.run(5));
+            assertTrue(e.getMessage().contains("v = NaN mV in neuron 4 of population 'cortex' (IF_curr_exp) is not "
+                    + "finite (found by the check at t = 5.000 ms)"), e.getMessage());
+            assertEquals(5.0, e.timeMs(), 1e-9);
+            assertEquals(50, net.stepsRun());
+        }
+    }
+
+    /** The event-driven engine's runs are checked when they end too: here a NaN initial value. */
+    @Test
+    void aShortEventDrivenRunIsCheckedWhenItEnds() {
+        try (Network net = Network.builder().dt(0.1).engine(EngineKind.EVENT_DRIVEN).build()) {
+            NeuronPopulation pop = net.addNeurons("cortex", 6, IfCurrExp.builder().build());
+            pop.state().array("v")[2] = Float.NaN;
+            SimulationAbortedException e = assertThrows(SimulationAbortedException.class, () -> net.run(5));
+            assertTrue(e.getMessage().contains("v = NaN mV in neuron 2 of population 'cortex'"), e.getMessage());
+            assertEquals(5.0, e.timeMs(), 1e-9);
+        }
+    }
+
     @Test
     void finiteStateRunsToTheEnd() {
         try (Network net = network()) {
@@ -93,6 +126,19 @@ class CheckersTest {
             SimulationAbortedException e = assertThrows(SimulationAbortedException.class, () -> net.run(100));
             assertTrue(e.getMessage().contains("rate of population 'quiet' = 0.000 Hz"), e.getMessage());
             assertEquals(5.0, e.timeMs(), 1e-9);
+        }
+    }
+
+    /** Neurons x window steps may pass 2^31 (300,000 neurons, a 1 s window at dt 0.1 ms). */
+    @Test
+    void aWindowOfMoreNeuronStepsThanAnIntHoldsIsMeasuredRight() {
+        try (Network net = network()) {
+            RateChecker checker = new RateChecker(net.addBernoulliSource("big", 300_000), 5, 20, 1000, 0.1);
+            SpikeView tenHz = SpikeView.filledOnDemand(new int[300], new int[] {300}, () -> { });
+            for (long step = 0; step < 10_000; step++) {
+                checker.record(step, tenHz);
+            }
+            assertNull(checker.takeViolation(), "10 Hz is within [5, 20] Hz");
         }
     }
 
