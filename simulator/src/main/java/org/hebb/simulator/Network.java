@@ -396,6 +396,8 @@ public final class Network implements AutoCloseable {
         long steps = Math.round(durationMs / dt);
         Require.that(steps >= 1, "duration = " + durationMs + " ms is not allowed: must be at least one step (dt = "
                 + dt + " ms)");
+        Require.that(steps <= Builder.MAX_START_STEP, "duration = " + durationMs + " ms is not allowed: must be at "
+                + "most 2^62 steps of dt = " + dt + " ms (" + Builder.MAX_START_STEP * dt + " ms), the clock's range");
         alone("run", () -> runSteps(steps, listener));
     }
 

@@ -168,6 +168,7 @@ class ValidationTest {
             refused(() -> net.run(-5), "duration = -5.0 ms");
             refused(() -> net.run(Double.NaN), "duration = NaN ms");
             refused(() -> net.run(0.04), "duration = 0.04 ms", "at least one step", "dt = 0.1 ms");
+            refused(() -> net.run(1e300), "duration = 1.0E300 ms", "at most 2^62 steps");
             assertEquals(0, net.stepsRun());
             // Nothing was compiled: the structure can still change.
             net.addNeurons("later", 3, IfCurrExp.builder().build());

@@ -7,8 +7,9 @@ import org.hebb.util.Require;
 /** The longest run a program accepts, checked before anything is built. */
 public final class RunLimits {
     /**
-     * Most steps in one run: 2^31 - 1, the last step a spike monitor can store (it keeps each spike's step as an
-     * int). At dt = 0.1 ms that is 59.6 hours of biological time, at dt = 1 ms 24.8 days.
+     * Most steps in one run of a program: 2^31 - 1, at dt = 0.1 ms 59.6 hours of biological time (days of wall
+     * time), at dt = 1 ms 24.8 days. A longer run of a program is almost always a mistyped duration; the library
+     * itself takes runs of up to 2^62 steps.
      */
     public static final long MAX_STEPS = Integer.MAX_VALUE;
 
@@ -32,8 +33,8 @@ public final class RunLimits {
         BigDecimal max = BigDecimal.valueOf(Math.floor(MAX_STEPS * dtMs / msPerUnit * 10) / 10).stripTrailingZeros();
         if (value > max.doubleValue()) {
             throw new IllegalArgumentException(name + " = " + value + " " + unit + " is not allowed: must be at most "
-                    + max.toPlainString() + " " + unit + " (2^31 - 1 steps of " + dtMs + " ms: spike monitors store "
-                    + "each spike's step as an int)");
+                    + max.toPlainString() + " " + unit + " (2^31 - 1 steps of " + dtMs + " ms, the longest run a "
+                    + "program takes)");
         }
         return value;
     }
