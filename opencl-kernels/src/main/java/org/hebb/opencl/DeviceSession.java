@@ -1,7 +1,6 @@
 package org.hebb.opencl;
 
 import static org.jocl.CL.CL_CONTEXT_PLATFORM;
-import static org.jocl.CL.CL_FALSE;
 import static org.jocl.CL.CL_DEVICE_EXTENSIONS;
 import static org.jocl.CL.CL_DEVICE_MAX_CONSTANT_ARGS;
 import static org.jocl.CL.CL_DEVICE_MAX_PARAMETER_SIZE;
@@ -22,6 +21,7 @@ import static org.jocl.CL.clCreateCommandQueueWithProperties;
 import static org.jocl.CL.clCreateContext;
 import static org.jocl.CL.clCreateKernel;
 import static org.jocl.CL.clCreateProgramWithSource;
+import static org.jocl.CL.clEnqueueCopyBuffer;
 import static org.jocl.CL.clEnqueueNDRangeKernel;
 import static org.jocl.CL.clEnqueueReadBuffer;
 import static org.jocl.CL.clEnqueueReadBufferRect;
@@ -86,12 +86,20 @@ final class DeviceSession implements AutoCloseable {
     private final List<cl_mem> buffers = new ArrayList<>();
     private long bytesToDevice;
     private long bytesToHost;
+    /**
+     * {@link #readColumns}' origin in the buffer and region (x in bytes, y in rows, z = 1), reused as the step
+     * allocates nothing.
+     */
+    private final long[] rectBufferOrigin = new long[3];
+    private final long[] rectRegion = {0, 0, 1};
 
     /** Neurons per block, and work-items per compaction work-group, in the gpu shape (SCAN_BLOCK in the kernels). */
     static final int SCAN_BLOCK = 256;
     /** Launches profiled between two reads of their times. */
     private static final int PROFILE_BATCH = 4096;
     private static final AtomicBoolean SIGNAL_CHAINING_CHECKED = new AtomicBoolean();
+    /** {@link #readColumns}' origin in the host array (never changed). */
+    private static final long[] RECT_HOST_ORIGIN = new long[3];
 
     DeviceSession(OpenClDevice device) {
         warnWithoutSignalChaining();
@@ -248,74 +256,65 @@ final class DeviceSession implements AutoCloseable {
         return mem;
     }
 
-    void write(cl_mem buffer, float[] values) {
-        clEnqueueWriteBuffer(queue, buffer, CL_TRUE, 0, Sizeof.cl_float * (long) values.length, Pointer.to(values),
-                0, null, null);
-        bytesToDevice += Sizeof.cl_float * (long) values.length;
+    /**
+     * A buffer of {@code bytes} whose contents are not set (a scratch area the device writes before anything reads
+     * it), released with the session or by {@link #release}.
+     */
+    cl_mem scratch(long bytes) {
+        cl_mem mem = clCreateBuffer(context, CL_MEM_READ_WRITE, bytes, null, null);
+        buffers.add(mem);
+        return mem;
     }
 
-    void read(cl_mem buffer, float[] into) {
-        clEnqueueReadBuffer(queue, buffer, CL_TRUE, 0, Sizeof.cl_float * (long) into.length, Pointer.to(into), 0,
-                null, null);
-        bytesToHost += Sizeof.cl_float * (long) into.length;
+    /** Releases a buffer made through this session before the session closes. */
+    void release(cl_mem buffer) {
+        buffers.remove(buffer);
+        clReleaseMemObject(buffer);
     }
 
-    void write(cl_mem buffer, int[] values) {
-        clEnqueueWriteBuffer(queue, buffer, CL_TRUE, 0, Sizeof.cl_int * (long) values.length, Pointer.to(values),
-                0, null, null);
-        bytesToDevice += Sizeof.cl_int * (long) values.length;
+    /** Copies the whole of {@code values} to the start of {@code buffer}. */
+    void write(cl_mem buffer, HostArray values) {
+        long bytes = values.bytes(values.length());
+        clEnqueueWriteBuffer(queue, buffer, CL_TRUE, 0, bytes, values.pointer(), 0, null, null);
+        bytesToDevice += bytes;
     }
 
-    void read(cl_mem buffer, int[] into) {
-        clEnqueueReadBuffer(queue, buffer, CL_TRUE, 0, Sizeof.cl_int * (long) into.length, Pointer.to(into), 0,
-                null, null);
-        bytesToHost += Sizeof.cl_int * (long) into.length;
+    /** Fills the whole of {@code into} from the start of {@code buffer}. */
+    void read(cl_mem buffer, HostArray into) {
+        read(buffer, 0, into);
     }
 
-    void read(cl_mem buffer, long[] into) {
-        clEnqueueReadBuffer(queue, buffer, CL_TRUE, 0, Sizeof.cl_long * (long) into.length, Pointer.to(into), 0,
-                null, null);
-        bytesToHost += Sizeof.cl_long * (long) into.length;
+    /** Fills the whole of {@code into} from byte {@code offset} of {@code buffer} on. */
+    void read(cl_mem buffer, long offset, HostArray into) {
+        read(buffer, offset, into, into.length());
     }
 
-    /** Reads {@code count} ints from byte {@code offset} into the start of {@code into}. */
-    void read(cl_mem buffer, long offset, int[] into, int count) {
-        clEnqueueReadBuffer(queue, buffer, CL_TRUE, offset, Sizeof.cl_int * (long) count, Pointer.to(into), 0, null,
-                null);
-        bytesToHost += Sizeof.cl_int * (long) count;
+    /** Reads {@code count} elements from byte {@code offset} of {@code buffer} into the start of {@code into}. */
+    void read(cl_mem buffer, long offset, HostArray into, int count) {
+        long bytes = into.bytes(count);
+        clEnqueueReadBuffer(queue, buffer, CL_TRUE, offset, bytes, into.pointer(), 0, null, null);
+        bytesToHost += bytes;
     }
 
     /**
      * Reads columns of an int matrix of {@code rowLength} ints per row: {@code columns} ints from column
      * {@code firstColumn} on, of each of its {@code rows} rows, into {@code into} row after row.
      */
-    void readColumns(cl_mem buffer, int rowLength, int firstColumn, int columns, int rows, int[] into) {
-        long rowBytes = Sizeof.cl_int * (long) rowLength;
-        clEnqueueReadBufferRect(queue, buffer, CL_TRUE, new long[] {Sizeof.cl_int * (long) firstColumn, 0, 0},
-                new long[] {0, 0, 0}, new long[] {Sizeof.cl_int * (long) columns, rows, 1}, rowBytes, 0,
-                Sizeof.cl_int * (long) columns, 0, Pointer.to(into), 0, null, null);
-        bytesToHost += Sizeof.cl_int * (long) columns * rows;
+    void readColumns(cl_mem buffer, int rowLength, int firstColumn, int columns, int rows, HostArray into) {
+        rectBufferOrigin[0] = Sizeof.cl_int * (long) firstColumn;
+        rectRegion[0] = Sizeof.cl_int * (long) columns;
+        rectRegion[1] = rows;
+        clEnqueueReadBufferRect(queue, buffer, CL_TRUE, rectBufferOrigin, RECT_HOST_ORIGIN, rectRegion,
+                Sizeof.cl_int * (long) rowLength, 0, rectRegion[0], 0, into.pointer(), 0, null, null);
+        bytesToHost += rectRegion[0] * rows;
     }
 
     /**
-     * Enqueues a read of {@code count} ints from byte {@code offset} into the direct buffer {@code into} at int
-     * position {@code at}, without waiting for it: the ints are there after {@link #finish()}.
+     * Enqueues a copy of {@code count} ints from byte {@code fromOffset} of {@code from} to byte {@code toOffset} of
+     * {@code to}, on the device and without waiting.
      */
-    void readLater(cl_mem buffer, long offset, java.nio.IntBuffer into, int at, int count) {
-        clEnqueueReadBuffer(queue, buffer, CL_FALSE, offset, Sizeof.cl_int * (long) count,
-                Pointer.to(into).withByteOffset(Sizeof.cl_int * (long) at), 0, null, null);
-        bytesToHost += Sizeof.cl_int * (long) count;
-    }
-
-    void read(cl_mem buffer, long offset, float[] into) {
-        clEnqueueReadBuffer(queue, buffer, CL_TRUE, offset, Sizeof.cl_float * (long) into.length, Pointer.to(into),
-                0, null, null);
-        bytesToHost += Sizeof.cl_float * (long) into.length;
-    }
-
-    void read(cl_mem buffer, long offset, byte[] into) {
-        clEnqueueReadBuffer(queue, buffer, CL_TRUE, offset, into.length, Pointer.to(into), 0, null, null);
-        bytesToHost += into.length;
+    void copyInts(cl_mem from, long fromOffset, cl_mem to, long toOffset, int count) {
+        clEnqueueCopyBuffer(queue, from, to, fromOffset, toOffset, Sizeof.cl_int * (long) count, 0, null, null);
     }
 
     /** Enqueues {@code kernel} over {@code global[0]} work-items in groups of {@code local[0]} (a multiple). */

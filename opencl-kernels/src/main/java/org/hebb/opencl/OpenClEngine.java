@@ -2,10 +2,8 @@ package org.hebb.opencl;
 
 import static org.jocl.CL.clSetKernelArg;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.IntBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,17 +96,23 @@ final class OpenClEngine implements Engine {
     private final Launch compactAll;
     /** The whole step as one kernel (cpu shape, networks without plasticity or with pair-based STDP), or null. */
     private final FusedStep fusedStep;
-    private final List<Delivery> deliveries = new ArrayList<>();
-    private final List<RuleLaunch> learning = new ArrayList<>();
+    private final Delivery[] deliveries;
+    private final RuleLaunch[] learning;
     /** Global updates that stay on the host (the three-factor rule's signals), run after each step's learning. */
-    private final List<GlobalUpdate> hostUpdates = new ArrayList<>();
-    private final Map<AstrocyteRates, DeviceAstrocyte> astrocytes = new IdentityHashMap<>();
+    private final GlobalUpdate[] hostUpdates;
+    private final DeviceAstrocyte[] astrocytes;
     private final List<Runnable> resetActions;
-    private final Map<Trace, DeviceTrace> traces = new LinkedHashMap<>();
+    private final DeviceTrace[] traces;
     /** Steps of spike lists kept: 2, or as many as STDP needs to see presynaptic spikes arrive after their delay. */
     private final int listDepth;
     private final Map<Population, Group> byPopulation = new IdentityHashMap<>();
-    private final cl_kernel clear;
+    private final WordClearing clearing;
+    /**
+     * Where a monitor's batch of spike lists is gathered on the device to cross to the host in one read (grown to
+     * the largest batch so far; null before the first).
+     */
+    private cl_mem gathered;
+    private int gatheredInts;
     private final long[] stepArgument = new long[1];
     private final Pointer stepPointer = Pointer.to(stepArgument);
     private long step;
@@ -142,14 +146,16 @@ final class OpenClEngine implements Engine {
                 }
             }
         }
+        List<GlobalUpdate> onHost = new ArrayList<>();
         for (GlobalUpdate update : plasticity.globalUpdates()) {
             if (!(update instanceof AstrocyteRates)) {
                 if (threeFactorUpdates.isEmpty()) {
                     throw unsupported("a global update of a rule the device does not know");
                 }
-                hostUpdates.add(update);
+                onHost.add(update);
             }
         }
+        hostUpdates = onHost.toArray(new GlobalUpdate[0]);
         if (!plasticity.eventUpdates().isEmpty()) {
             throw unsupported("plasticity with event updates");
         }
@@ -206,10 +212,11 @@ final class OpenClEngine implements Engine {
             spiked = session.bytes(total);
             lists = session.ints(new int[listDepth * total]);
             counts = session.ints(new int[listDepth * totalBlocks]);
-            clear = session.kernel("clear_words");
+            clearing = new WordClearing();
             for (Group g : groups) {
                 g.bind();
             }
+            List<Delivery> targets = new ArrayList<>();
             for (Group g : groups) {
                 if (g instanceof NeuronGroup target) {
                     List<Projection> onto = new ArrayList<>();
@@ -219,23 +226,26 @@ final class OpenClEngine implements Engine {
                         }
                     }
                     if (!onto.isEmpty()) {
-                        deliveries.add(new Delivery(target, onto));
+                        targets.add(new Delivery(target, onto));
                     }
                 }
             }
-            for (Trace trace : plasticity.traces()) {
-                traces.put(trace, new DeviceTrace(trace));
-            }
+            deliveries = targets.toArray(new Delivery[0]);
+            traces = plasticity.traces().stream().map(DeviceTrace::new).toArray(DeviceTrace[]::new);
+            List<RuleLaunch> rules = new ArrayList<>();
             for (PairStdpUpdate stdp : stdpUpdates) {
-                learning.add(new StdpLaunch(stdp));
+                rules.add(new StdpLaunch(stdp));
             }
             for (ThreeFactorUpdate rule : threeFactorUpdates) {
-                learning.add(new ThreeFactorLaunch(rule));
+                rules.add(new ThreeFactorLaunch(rule));
             }
+            Map<AstrocyteRates, DeviceAstrocyte> byRates = new IdentityHashMap<>();
             for (AstrocyteStdpUpdate rule : astrocyteUpdates) {
-                DeviceAstrocyte astrocyte = astrocytes.computeIfAbsent(rule.rates(), DeviceAstrocyte::new);
-                learning.add(new AstrocyteStdpLaunch(rule, astrocyte));
+                DeviceAstrocyte astrocyte = byRates.computeIfAbsent(rule.rates(), DeviceAstrocyte::new);
+                rules.add(new AstrocyteStdpLaunch(rule, astrocyte));
             }
+            learning = rules.toArray(new RuleLaunch[0]);
+            astrocytes = byRates.values().toArray(new DeviceAstrocyte[0]);
             fusedStep = fuse ? fusedStep() : null;
             compactAll = gpuShape || fusedStep != null ? null : compactAll();
         } catch (RuntimeException e) {
@@ -261,10 +271,10 @@ final class OpenClEngine implements Engine {
     private FusedStep fusedStep() {
         List<Group> order = List.of(groups);
         List<FusedStep.Part> parts = order.stream().map(Group::part).toList();
-        List<FusedStep.Delivery> fusedDeliveries = deliveries.stream().map(d -> d.part(order)).toList();
-        List<FusedStep.RuleCall> rules = learning.stream().map(l -> new FusedStep.RuleCall("stdp_block",
+        List<FusedStep.Delivery> fusedDeliveries = Arrays.stream(deliveries).map(d -> d.part(order)).toList();
+        List<FusedStep.RuleCall> rules = Arrays.stream(learning).map(l -> new FusedStep.RuleCall("stdp_block",
                 order.indexOf(byPopulation.get(l.projection.target())), l.launch.arguments)).toList();
-        List<FusedStep.TraceAdvance> advances = traces.values().stream().map(t -> t.part(order)).toList();
+        List<FusedStep.TraceAdvance> advances = Arrays.stream(traces).map(t -> t.part(order)).toList();
         return FusedStep.fits(session, parts, fusedDeliveries, rules, advances) ? new FusedStep(session, parts,
                 fusedDeliveries, rules, advances, total, totalBlocks, listDepth, spiked, lists, counts) : null;
     }
@@ -316,7 +326,7 @@ final class OpenClEngine implements Engine {
         if (fusedStep != null) {
             return 1;
         }
-        int kernels = deliveries.size() + learning.size() + traces.size() + astrocytes.size() + groups.length;
+        int kernels = deliveries.length + learning.length + traces.length + astrocytes.length + groups.length;
         return kernels + (compactAll != null ? 1 : gpuShape ? groups.length : 0);
     }
 
@@ -382,10 +392,10 @@ final class OpenClEngine implements Engine {
         for (RuleLaunch l : learning) {
             l.run();
         }
-        for (DeviceTrace t : traces.values()) {
+        for (DeviceTrace t : traces) {
             t.advance.run();
         }
-        for (DeviceAstrocyte a : astrocytes.values()) {
+        for (DeviceAstrocyte a : astrocytes) {
             a.update.run();
         }
         for (GlobalUpdate update : hostUpdates) {
@@ -396,7 +406,7 @@ final class OpenClEngine implements Engine {
     /** {@inheritDoc} The astrocytes' rates and decay go to the device. */
     @Override
     public void runStarting() {
-        for (DeviceAstrocyte a : astrocytes.values()) {
+        for (DeviceAstrocyte a : astrocytes) {
             a.upload();
         }
     }
@@ -407,10 +417,10 @@ final class OpenClEngine implements Engine {
         for (RuleLaunch l : learning) {
             l.download();
         }
-        for (DeviceAstrocyte a : astrocytes.values()) {
+        for (DeviceAstrocyte a : astrocytes) {
             a.download();
         }
-        for (DeviceTrace t : traces.values()) {
+        for (DeviceTrace t : traces) {
             t.download();
         }
     }
@@ -464,13 +474,13 @@ final class OpenClEngine implements Engine {
         for (Group g : groups) {
             g.restarted();
         }
-        clearWords(counts, (long) listDepth * totalBlocks);
-        clearWords(spiked, (total + 3) / 4);
+        clearing.clear(Pointer.to(counts), (long) listDepth * totalBlocks);
+        clearing.clear(Pointer.to(spiked), (total + 3) / 4);
         for (Delivery d : deliveries) {
-            clearWords(d.target.ring, d.target.ringLength);
+            clearing.clear(Pointer.to(d.target.ring), d.target.ringLength);
         }
-        for (DeviceTrace t : traces.values()) {
-            clearWords(t.ring, t.length);
+        for (DeviceTrace t : traces) {
+            clearing.clear(Pointer.to(t.ring), t.length);
         }
         for (RuleLaunch l : learning) {
             l.restarted();
@@ -478,11 +488,43 @@ final class OpenClEngine implements Engine {
         session.finish();
     }
 
-    private void clearWords(cl_mem buffer, long words) {
-        clSetKernelArg(clear, 0, Sizeof.cl_long, Pointer.to(new long[] {words}));
-        clSetKernelArg(clear, 1, Sizeof.cl_mem, Pointer.to(buffer));
-        long group = session.workGroupSize(clear);
-        session.launch(clear, new long[] {(words + group - 1) / group * group}, new long[] {group});
+    /** The clear_words kernel, which zeroes a buffer of 32-bit words, with its arguments kept between launches. */
+    private final class WordClearing {
+        private final cl_kernel kernel = session.kernel("clear_words");
+        private final long group = session.workGroupSize(kernel);
+        private final long[] local = {group};
+        private final long[] global = new long[1];
+        private final long[] words = new long[1];
+        private final Pointer wordsPointer = Pointer.to(words);
+
+        /** Enqueues the zeroing of the first {@code count} words of the buffer that {@code buffer} points to. */
+        void clear(Pointer buffer, long count) {
+            words[0] = count;
+            global[0] = (count + group - 1) / group * group;
+            clSetKernelArg(kernel, 0, Sizeof.cl_long, wordsPointer);
+            clSetKernelArg(kernel, 1, Sizeof.cl_mem, buffer);
+            session.launch(kernel, global, local);
+        }
+    }
+
+    /**
+     * The buffer a batch of {@code ints} spikes is gathered in, grown (at least doubled) where it is too small:
+     * one buffer serves every population, as each reads its batch to the host before the next gathers.
+     */
+    private cl_mem gatherBuffer(int ints) {
+        if (ints > gatheredInts) {
+            if (gathered != null) {
+                session.release(gathered);
+            }
+            gatheredInts = grownCapacity(gatheredInts, ints);
+            gathered = session.scratch((long) Sizeof.cl_int * gatheredInts);
+        }
+        return gathered;
+    }
+
+    /** A capacity of at least {@code needed}, and at least twice {@code capacity}, so that growing is rare. */
+    private static int grownCapacity(int capacity, int needed) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(Math.max(needed, 1024), 2L * capacity));
     }
 
     @Override
@@ -496,7 +538,7 @@ final class OpenClEngine implements Engine {
 
     /** A copy of {@code values} padded with zeros to {@code length}. */
     private static float[] padded(float[] values, int length) {
-        return java.util.Arrays.copyOf(values, length);
+        return Arrays.copyOf(values, length);
     }
 
     /**
@@ -588,9 +630,11 @@ final class OpenClEngine implements Engine {
         final SpikeView view;
         /** This group's spike counts per slot and block, and its spikes of the steps fetched last. */
         int[] blockCounts;
+        HostArray blockCountsHost;
         int[] fetchedStart;
         int[] fetchedCount;
-        IntBuffer fetched;
+        int[] fetched = new int[0];
+        HostArray fetchedHost;
         long fetchedFrom = -1;
         long fetchedTo = -1;
         /** The step whose spikes the view holds, and the step whose spikes it must hold when read. */
@@ -609,6 +653,7 @@ final class OpenClEngine implements Engine {
         /** Binds the shared buffers, once they exist. */
         void bind() {
             blockCounts = new int[listDepth * layout.blocks()];
+            blockCountsHost = HostArray.of(blockCounts);
             fetchedStart = new int[listDepth];
             fetchedCount = new int[listDepth];
             update.args(2, spiked, layout.offset());
@@ -661,7 +706,7 @@ final class OpenClEngine implements Engine {
                 }
                 int slot = (int) (wantedStep % listDepth);
                 count = fetchedCount[slot];
-                fetched.get(fetchedStart[slot], spikeList, 0, count);
+                System.arraycopy(fetched, fetchedStart[slot], spikeList, 0, count);
             }
             spikeCount[0] = count;
             viewStep = wantedStep;
@@ -669,21 +714,24 @@ final class OpenClEngine implements Engine {
 
         /**
          * Reads the spikes of steps {@code from} to {@code to} (the batch the network is handing to the monitors):
-         * this group's counts of every slot in one read, then every non-empty block list enqueued and waited for
-         * once.
+         * this group's counts of every slot in one read, then every non-empty block list copied one after another
+         * into the gather buffer on the device, and that read in one: two waits per batch. (JOCL allocates for
+         * every read that does not wait, so the block lists are not read one by one without waiting.)
          */
         private void fetch(long from, long to) {
-            session.readColumns(counts, totalBlocks, layout.blockOffset(), layout.blocks(), listDepth, blockCounts);
-            int total = 0;
+            session.readColumns(counts, totalBlocks, layout.blockOffset(), layout.blocks(), listDepth,
+                    blockCountsHost);
+            int spikes = 0;
             for (long s = from; s <= to; s++) {
                 int slot = (int) (s % listDepth);
                 for (int b = 0; b < layout.blocks(); b++) {
-                    total += blockCounts[slot * layout.blocks() + b];
+                    spikes += blockCounts[slot * layout.blocks() + b];
                 }
             }
-            if (fetched == null || fetched.capacity() < total) {
-                fetched = ByteBuffer.allocateDirect(Sizeof.cl_int * Math.max(total, 1024))
-                        .order(ByteOrder.nativeOrder()).asIntBuffer();
+            cl_mem gather = gatherBuffer(spikes);
+            if (fetched.length < spikes) {
+                fetched = new int[grownCapacity(fetched.length, spikes)];
+                fetchedHost = HostArray.of(fetched);
             }
             int position = 0;
             for (long s = from; s <= to; s++) {
@@ -692,14 +740,16 @@ final class OpenClEngine implements Engine {
                 for (int b = 0; b < layout.blocks(); b++) {
                     int n = blockCounts[slot * layout.blocks() + b];
                     if (n > 0) {
-                        session.readLater(lists, (long) Sizeof.cl_int * ((long) slot * OpenClEngine.this.total
-                                + layout.offset() + layout.blockStart(b)), fetched, position, n);
+                        session.copyInts(lists, (long) Sizeof.cl_int * ((long) slot * total + layout.offset()
+                                + layout.blockStart(b)), gather, (long) Sizeof.cl_int * position, n);
                         position += n;
                     }
                 }
                 fetchedCount[slot] = position - fetchedStart[slot];
             }
-            session.finish();
+            if (position > 0) {
+                session.read(gather, 0, fetchedHost, position);
+            }
             fetchedFrom = from;
             fetchedTo = to;
         }
@@ -709,6 +759,7 @@ final class OpenClEngine implements Engine {
     private final class BernoulliGroup extends Group {
         private final BernoulliSource source;
         private final float[] probabilities;
+        private final HostArray probabilitiesHost;
         private final cl_mem probabilityBuffer;
         private final long key;
         private long seenChanges = -1;
@@ -718,6 +769,7 @@ final class OpenClEngine implements Engine {
             this.source = source;
             this.key = key;
             this.probabilities = new float[layout.padded()];
+            this.probabilitiesHost = HostArray.of(probabilities);
             this.probabilityBuffer = session.floats(probabilities);
             update.args(4, (int) key, (int) (key >>> 32), probabilityBuffer);
         }
@@ -729,7 +781,7 @@ final class OpenClEngine implements Engine {
                 for (int i = 0; i < source.size(); i++) {
                     probabilities[i] = (float) source.probability(i);
                 }
-                session.write(probabilityBuffer, probabilities);
+                session.write(probabilityBuffer, probabilitiesHost);
             }
         }
 
@@ -743,7 +795,10 @@ final class OpenClEngine implements Engine {
     /** A neuron population: its state, injected current and delay ring on the device. */
     private final class NeuronGroup extends Group {
         private final NeuronState state;
+        private final HostArray[] stateHost;
         private final cl_mem[] variables;
+        /** Pointers to the variables' buffers, kernel arguments of the finite-state check. */
+        private final Pointer[] variableArguments;
         final int depth;
         final cl_mem ring;
         final long ringLength;
@@ -754,8 +809,12 @@ final class OpenClEngine implements Engine {
         private final cl_mem constantsBuffer;
         private final cl_kernel scan;
         private final cl_mem firstBad;
+        private final Pointer firstBadArgument;
         /** Per variable, Integer.MAX_VALUE minus the first neuron whose value is not finite (0 for none). */
         private final int[] firstIndex;
+        private final HostArray firstIndexHost;
+        private final int[] scanned = new int[1];
+        private final Pointer scannedPointer = Pointer.to(scanned);
         private final int[] slot = new int[1];
         private final Pointer slotPointer = Pointer.to(slot);
 
@@ -763,8 +822,12 @@ final class OpenClEngine implements Engine {
             super(population, layout, model.kernel());
             state = population.state();
             variables = new cl_mem[state.variables().size()];
+            stateHost = new HostArray[variables.length];
+            variableArguments = new Pointer[variables.length];
             for (int v = 0; v < variables.length; v++) {
                 variables[v] = session.floats(padded(state.array(v), layout.padded()));
+                stateHost[v] = HostArray.of(state.array(v));
+                variableArguments[v] = Pointer.to(variables[v]);
             }
             this.depth = depth;
             ringLength = (long) population.model().receptors().size() * depth * layout.padded();
@@ -782,9 +845,13 @@ final class OpenClEngine implements Engine {
             for (cl_mem variable : variables) {
                 update.arg(next++, variable);
             }
-            scan = session.kernel("first_non_finite");
             firstIndex = new int[variables.length];
+            firstIndexHost = HostArray.of(firstIndex);
             firstBad = session.ints(firstIndex);
+            firstBadArgument = Pointer.to(firstBad);
+            scan = session.kernel("first_non_finite");
+            clSetKernelArg(scan, 0, Sizeof.cl_int, Pointer.to(new int[] {population.size()}));
+            clSetKernelArg(scan, 2, Sizeof.cl_mem, firstBadArgument);
         }
 
         private static float[] injected(NeuronPopulation population) {
@@ -814,20 +881,19 @@ final class OpenClEngine implements Engine {
          * round trip, whatever the population size.
          */
         NonFiniteValue firstNonFinite() {
-            clearWords(firstBad, variables.length);
-            clSetKernelArg(scan, 0, Sizeof.cl_int, Pointer.to(new int[] {population.size()}));
-            clSetKernelArg(scan, 2, Sizeof.cl_mem, Pointer.to(firstBad));
+            clearing.clear(firstBadArgument, variables.length);
             for (int v = 0; v < variables.length; v++) {
-                clSetKernelArg(scan, 1, Sizeof.cl_mem, Pointer.to(variables[v]));
-                clSetKernelArg(scan, 3, Sizeof.cl_int, Pointer.to(new int[] {v}));
+                scanned[0] = v;
+                clSetKernelArg(scan, 1, Sizeof.cl_mem, variableArguments[v]);
+                clSetKernelArg(scan, 3, Sizeof.cl_int, scannedPointer);
                 session.launch(scan, update.global, update.local);
             }
-            session.read(firstBad, firstIndex);
+            session.read(firstBad, firstIndexHost);
             for (int v = 0; v < variables.length; v++) {
                 if (firstIndex[v] != 0) {
                     int neuron = Integer.MAX_VALUE - firstIndex[v];
                     float[] value = new float[1];
-                    session.read(variables[v], (long) neuron * Sizeof.cl_float, value);
+                    session.read(variables[v], (long) neuron * Sizeof.cl_float, HostArray.of(value));
                     return new NonFiniteValue(v, neuron, value[0]);
                 }
             }
@@ -848,7 +914,7 @@ final class OpenClEngine implements Engine {
         /** Copies the state from the device into the population's arrays. */
         void download() {
             for (int k = 0; k < variables.length; k++) {
-                session.read(variables[k], state.array(k));
+                session.read(variables[k], stateHost[k]);
             }
         }
 
@@ -856,7 +922,7 @@ final class OpenClEngine implements Engine {
         void restarted() {
             super.restarted();
             for (int k = 0; k < variables.length; k++) {
-                session.write(variables[k], state.array(k));
+                session.write(variables[k], stateHost[k]);
             }
         }
     }
@@ -1061,6 +1127,8 @@ final class OpenClEngine implements Engine {
         final long length;
         final int stride;
         final Launch advance;
+        /** The host trace's slots, filled from the ring when a run ends. */
+        private final HostArray[] slots;
 
         DeviceTrace(Trace trace) {
             this.trace = trace;
@@ -1069,6 +1137,10 @@ final class OpenClEngine implements Engine {
             length = (long) trace.depth() * stride;
             ring = session.floats(new float[Math.toIntExact(length)]);
             trace.allocate();
+            slots = new HostArray[trace.depth()];
+            for (int k = 0; k < slots.length; k++) {
+                slots[k] = HostArray.of(trace.at(k));
+            }
             advance = new Launch("trace_advance", stride, false);
             advance.args(1, stride, trace.depth(), ring, spiked, layout.offset(), trace.decay(), trace.increment(),
                     trace.pairing() == Trace.Pairing.NEAREST_NEIGHBOUR ? 1 : 0);
@@ -1081,8 +1153,8 @@ final class OpenClEngine implements Engine {
         }
 
         void download() {
-            for (int k = 0; k < trace.depth(); k++) {
-                session.read(ring, (long) Sizeof.cl_float * k * stride, trace.at(k));
+            for (int k = 0; k < slots.length; k++) {
+                session.read(ring, (long) Sizeof.cl_float * k * stride, slots[k]);
             }
             // as on the Java backend, the last step's spikes are learned from at the start of the next step
             trace.completed(step - 2);
@@ -1103,11 +1175,11 @@ final class OpenClEngine implements Engine {
         final cl_mem inStart;
         final cl_mem inSynapse;
         final cl_mem inSource;
-        private final float[] hostWeights;
+        private final HostArray hostWeights;
 
         RuleLaunch(String kernel, Projection projection, float[] hostWeights) {
             this.projection = projection;
-            this.hostWeights = hostWeights;
+            this.hostWeights = HostArray.of(hostWeights);
             Layout t = byPopulation.get(projection.target()).layout;
             Layout s = byPopulation.get(projection.source()).layout;
             delivery = deliveryOnto(projection.target());
@@ -1155,8 +1227,8 @@ final class OpenClEngine implements Engine {
     private final class StdpLaunch extends RuleLaunch {
         StdpLaunch(PairStdpUpdate rule) {
             super("stdp", rule.projection(), rule.weights());
-            DeviceTrace pre = traces.get(rule.presynapticTrace());
-            DeviceTrace post = traces.get(rule.postsynapticTrace());
+            DeviceTrace pre = deviceTrace(rule.presynapticTrace());
+            DeviceTrace post = deviceTrace(rule.postsynapticTrace());
             launch.args(OWN_ARGUMENTS, delivery.delayBuffer, delivery.weightBuffer, projection.minDelay(),
                     projection.maxDelay(), post.ring, post.trace.depth(), post.stride, post.trace.decay(), pre.ring,
                     pre.trace.depth(), pre.stride, inStart, inSynapse, inSource, session.ints(incomingDelays()),
@@ -1170,7 +1242,8 @@ final class OpenClEngine implements Engine {
         final AstrocyteRates rates;
         final cl_mem state;
         final Launch update;
-        private final float[] host = new float[5];
+        private final float[] values = new float[5];
+        private final HostArray valuesHost = HostArray.of(values);
 
         DeviceAstrocyte(AstrocyteRates rates) {
             this.rates = rates;
@@ -1196,12 +1269,13 @@ final class OpenClEngine implements Engine {
         }
 
         void upload() {
-            session.write(state, rates.state());
+            System.arraycopy(rates.state(), 0, values, 0, values.length);
+            session.write(state, valuesHost);
         }
 
         void download() {
-            session.read(state, host);
-            rates.setState(host);
+            session.read(state, valuesHost);
+            rates.setState(values);
         }
     }
 
@@ -1209,8 +1283,8 @@ final class OpenClEngine implements Engine {
     private final class AstrocyteStdpLaunch extends RuleLaunch {
         AstrocyteStdpLaunch(AstrocyteStdpUpdate rule, DeviceAstrocyte astrocyte) {
             super("astrocyte_stdp", rule.projection(), rule.weights());
-            DeviceTrace pre = traces.get(rule.presynapticTrace());
-            DeviceTrace post = traces.get(rule.postsynapticTrace());
+            DeviceTrace pre = deviceTrace(rule.presynapticTrace());
+            DeviceTrace post = deviceTrace(rule.postsynapticTrace());
             launch.args(OWN_ARGUMENTS, delivery.weightBuffer, spiked, post.ring, post.trace.depth(), post.stride,
                     pre.ring, pre.trace.depth(), pre.stride, inStart, inSynapse, inSource,
                     rule.presynapticExcitatory() ? 1 : 0, astrocyte.state, rule.minWeight(), rule.maxWeight());
@@ -1218,7 +1292,11 @@ final class OpenClEngine implements Engine {
     }
 
     private Delivery deliveryOnto(Population target) {
-        return deliveries.stream().filter(d -> d.target.population == target).findFirst().orElseThrow();
+        return Arrays.stream(deliveries).filter(d -> d.target.population == target).findFirst().orElseThrow();
+    }
+
+    private DeviceTrace deviceTrace(Trace trace) {
+        return Arrays.stream(traces).filter(t -> t.trace == trace).findFirst().orElseThrow();
     }
 
     private static int[] offsetBy(int[] values, int offset) {
@@ -1241,6 +1319,10 @@ final class OpenClEngine implements Engine {
         final cl_mem modulators;
         final cl_mem eligibility;
         final cl_mem eligibilityStep;
+        private final HostArray modulatorsHost;
+        /** The rule's eligibilities on the host (null unless paired). */
+        private final HostArray eligibilityHost;
+        private final HostArray eligibilityStepHost;
         private final int[] apply = new int[1];
         private final float[] etaDtGate = new float[1];
         private final Pointer applyPointer = Pointer.to(apply);
@@ -1250,11 +1332,14 @@ final class OpenClEngine implements Engine {
             super("three_factor", rule.projection(), rule.weights());
             this.rule = rule;
             boolean paired = rule.paired();
-            DeviceTrace pre = traces.get(rule.presynapticTrace());
-            DeviceTrace post = paired ? traces.get(rule.postsynapticTrace()) : pre;
+            DeviceTrace pre = deviceTrace(rule.presynapticTrace());
+            DeviceTrace post = paired ? deviceTrace(rule.postsynapticTrace()) : pre;
             modulators = session.floats(rule.modulators());
             eligibility = session.floats(paired ? rule.eligibility() : new float[0]);
             eligibilityStep = session.longs(paired ? rule.eligibilityStep() : new long[0]);
+            modulatorsHost = HostArray.of(rule.modulators());
+            eligibilityHost = paired ? HostArray.of(rule.eligibility()) : null;
+            eligibilityStepHost = paired ? HostArray.of(rule.eligibilityStep()) : null;
             float[] table = paired ? rule.eligibilityDecayTable() : new float[] {1f};
             launch.args(OWN_ARGUMENTS, delivery.delayBuffer, delivery.weightBuffer, synapseBase, paired ? 1 : 0,
                     eligibility, eligibilityStep, session.floats(table), table.length);
@@ -1274,7 +1359,7 @@ final class OpenClEngine implements Engine {
         /** Sends the modulators and the gate host code set, then runs the rule. */
         @Override
         void run() {
-            session.write(modulators, rule.modulators());
+            session.write(modulators, modulatorsHost);
             float gate = rule.gate();
             apply[0] = gate != 0f ? 1 : 0;
             etaDtGate[0] = rule.etaDt() * gate;
@@ -1287,8 +1372,8 @@ final class OpenClEngine implements Engine {
         void download() {
             super.download();
             if (rule.paired()) {
-                session.read(eligibility, rule.eligibility());
-                session.read(eligibilityStep, rule.eligibilityStep());
+                session.read(eligibility, eligibilityHost);
+                session.read(eligibilityStep, eligibilityStepHost);
             }
         }
 
@@ -1296,7 +1381,7 @@ final class OpenClEngine implements Engine {
         @Override
         void restarted() {
             if (rule.paired() && rule.eligibility().length > 0) {
-                clearWords(eligibility, rule.eligibility().length);
+                clearing.clear(Pointer.to(eligibility), rule.eligibility().length);
             }
         }
     }
