@@ -37,6 +37,9 @@ import org.jocl.cl_platform_id;
  * error says what to install; when PoCL cannot write its kernel cache, it says to set POCL_CACHE_DIR.
  */
 public final class OpenClDevices {
+    /** Why JOCL's native library could not be linked, from the first attempt; null until one failed. */
+    private static volatile String linkFailure;
+
     private OpenClDevices() {
     }
 
@@ -132,11 +135,15 @@ public final class OpenClDevices {
         try {
             CL.setExceptionsEnabled(true);
             clGetPlatformIDs(0, null, count);
-        } catch (LinkageError | CLException e) {
-            // the first attempt fails to link JOCL's native library; later ones find its class unusable
-            throw new IllegalStateException("OpenCL is not available on this machine (" + e.getMessage() + "): "
-                    + "install the OpenCL loader and a driver, for a CPU device PoCL: apt-get install "
-                    + "ocl-icd-libopencl1 pocl-opencl-icd; the Java backend (BackendKind.JAVA) works without it", e);
+        } catch (LinkageError e) {
+            // the first attempt fails to link JOCL's native library and says why; later ones only find its class
+            // unusable, so the first reason is kept
+            if (linkFailure == null) {
+                linkFailure = e.getMessage();
+            }
+            throw notAvailable(linkFailure, e);
+        } catch (CLException e) {
+            throw notAvailable(e.getMessage(), e);
         }
         if (count[0] == 0) {
             throw new IllegalStateException("no OpenCL platform is installed: apt-get install pocl-opencl-icd (CPU) "
@@ -145,6 +152,12 @@ public final class OpenClDevices {
         cl_platform_id[] platforms = new cl_platform_id[count[0]];
         clGetPlatformIDs(platforms.length, platforms, null);
         return platforms;
+    }
+
+    private static IllegalStateException notAvailable(String reason, Throwable cause) {
+        return new IllegalStateException("OpenCL is not available on this machine (" + reason + "): install the "
+                + "OpenCL loader and a driver, for a CPU device PoCL: apt-get install ocl-icd-libopencl1 "
+                + "pocl-opencl-icd; the Java backend (BackendKind.JAVA) works without it", cause);
     }
 
     /** What to do when PoCL finds no device because its kernel cache is not writable. */
