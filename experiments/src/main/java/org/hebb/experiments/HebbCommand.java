@@ -165,13 +165,7 @@ public final class HebbCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Map<String, NalsmLiquid.Model> models = Map.of("nalsm", NalsmLiquid.Model.NALSM, "lsm-stdp",
-                    NalsmLiquid.Model.LSM_STDP, "lsm", NalsmLiquid.Model.LSM);
-            NalsmLiquid.Model kind = models.get(model);
-            if (kind == null) {
-                throw new IllegalArgumentException("model = '" + model + "' is not allowed: must be one of "
-                        + models.keySet());
-            }
+            NalsmLiquid.Model kind = NalsmLiquid.Model.ofLabel(model);
             NalsmExperiment.Options options = new NalsmExperiment.Options(side, kind, phase1, train, test, epochs,
                     seed, workers, readoutRate, weight != null ? weight : kind == NalsmLiquid.Model.LSM
                     ? NalsmExperiment.Options.STATIC_WEIGHT : NalsmExperiment.Options.PLASTIC_WEIGHT);

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 
 import org.hebb.simulator.io.AtomicFiles;
 import org.hebb.util.Require;
@@ -28,8 +27,6 @@ public final class JobRunner {
     public static final int MAX_WORKERS = 4096;
     /** How a checkpoint file's name ends. */
     static final String SUFFIX = ".result";
-    /** How the temporary files of {@link AtomicFiles} end; they start with '.'. */
-    private static final String PARTIAL = ".partial";
 
     private JobRunner() {
     }
@@ -51,7 +48,7 @@ public final class JobRunner {
             Require.that(ids.add(job.id()), "job id = '" + job.id() + "' is not allowed: it is used twice");
         }
         key.claim(checkpoints);
-        deletePartials(checkpoints);
+        AtomicFiles.deleteTemporaryFiles(checkpoints);
         List<R> results = new ArrayList<>(jobs.size());
         List<Integer> pending = new ArrayList<>();
         for (int k = 0; k < jobs.size(); k++) {
@@ -123,18 +120,6 @@ public final class JobRunner {
         } catch (IOException | RuntimeException e) {
             throw new IOException("checkpoint " + file.toAbsolutePath() + " cannot be read back: "
                     + (e.getMessage() != null ? e.getMessage() : e.toString()) + "; delete it to make it again", e);
-        }
-    }
-
-    /** Deletes the temporary files of checkpoints that a killed run was writing. */
-    private static void deletePartials(Path checkpoints) throws IOException {
-        try (Stream<Path> files = Files.list(checkpoints)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                String name = file.getFileName().toString();
-                if (name.startsWith(".") && name.endsWith(PARTIAL) && Files.isRegularFile(file)) {
-                    Files.deleteIfExists(file);
-                }
-            }
         }
     }
 

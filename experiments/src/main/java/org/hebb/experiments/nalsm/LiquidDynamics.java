@@ -112,8 +112,7 @@ public final class LiquidDynamics {
                     settings.blockSize(), settings.seed());
             double seconds = (System.nanoTime() - start) / 1e9;
             BranchingProbe.Result after = BranchingProbe.measure(liquid, encoding, probeFrom, settings.probeSamples());
-            return new ModelRun(model == NalsmLiquid.Model.NALSM ? "nalsm" : "lsm-stdp", blocks, before, after,
-                    seconds);
+            return new ModelRun(model.label(), blocks, before, after, seconds);
         } finally {
             liquid.network().close();
         }

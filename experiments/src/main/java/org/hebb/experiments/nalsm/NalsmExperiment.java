@@ -86,12 +86,6 @@ public final class NalsmExperiment {
         int phase1Presented() {
             return model == NalsmLiquid.Model.LSM ? 0 : phase1;
         }
-
-        /** The model's name on the command line and in results: nalsm, lsm-stdp or lsm. */
-        String modelName() {
-            return model == NalsmLiquid.Model.NALSM ? "nalsm" : model == NalsmLiquid.Model.LSM_STDP ? "lsm-stdp"
-                    : "lsm";
-        }
     }
 
     /**
@@ -125,7 +119,7 @@ public final class NalsmExperiment {
         NalsmLiquid.Config nalsm = NalsmLiquid.Config.nalsm(o.side(), inputs, o.model(), o.seed());
         NalsmLiquid.Config config = new NalsmLiquid.Config(nalsm.side(), nalsm.inputs(), nalsm.model(), o.weight(),
                 nalsm.astrocyteWeight(), nalsm.rateDecayPerMs(), nalsm.seed(), nalsm.threads());
-        requireFits(o, config);
+        requireFits(o, split, config);
         NalsmLiquid liquid = NalsmLiquid.build(config);
         List<UnsupervisedPhase.Block> phase1 = o.phase1Presented() > 0
                 ? UnsupervisedPhase.run(liquid, trainEncoding, o.phase1(), PHASE_1_MS,
@@ -151,7 +145,7 @@ public final class NalsmExperiment {
         double seconds = (System.nanoTime() - start) / 1e9;
 
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("model", o.modelName());
+        json.put("model", o.model().label());
         json.put("liquid_size", config.neurons());
         json.put("dataset", dataset);
         json.put("seed", o.seed());
@@ -205,7 +199,7 @@ public final class NalsmExperiment {
      * {@link FeaturePhase} also keys each set by the weights and samples themselves).
      */
     private static CheckpointKey checkpointKey(Options o, InputEncoding train, InputEncoding test) {
-        return new CheckpointKey().with("model", o.modelName()).with("side", o.side()).with("weight", o.weight())
+        return new CheckpointKey().with("model", o.model().label()).with("side", o.side()).with("weight", o.weight())
                 .with("seed", o.seed()).with("phase-1 samples", o.phase1Presented()).with("train images", o.train())
                 .with("test images", o.test()).with("training data", train.fingerprint())
                 .with("test data", test.fingerprint());
@@ -213,10 +207,10 @@ public final class NalsmExperiment {
 
     /**
      * Fails unless the run fits the heap: the liquid, one copy per feature worker, and the features (a spike count
-     * and a normalised value per liquid neuron and sample, for at most the requested samples).
+     * and a normalised value per liquid neuron and sample of the split).
      */
-    private static void requireFits(Options o, NalsmLiquid.Config config) {
-        double samples = (double) o.train() + Math.min(10_000, o.train() / 5 + 1) + o.test();
+    private static void requireFits(Options o, SampleSplit split, NalsmLiquid.Config config) {
+        double samples = (double) split.train() + split.validation() + split.test();
         MemoryEstimate.of("NALSM with " + config.neurons() + " neurons and " + o.workers() + " workers")
                 .values(1 + o.workers(), config.memoryBytes())
                 .values(samples * config.neurons(), 8)

@@ -83,11 +83,33 @@ public record NalsmLiquid(Network network, BernoulliSource pixels, NeuronPopulat
     /** Which liquid. */
     public enum Model {
         /** Astrocyte-modulated STDP (NALSM). */
-        NALSM,
+        NALSM("nalsm"),
         /** STDP with the depression rate fixed at its initial value (NALSM's "LSM + STDP" ablation). */
-        LSM_STDP,
+        LSM_STDP("lsm-stdp"),
         /** No plasticity (the plain LSM). */
-        LSM
+        LSM("lsm");
+
+        private final String label;
+
+        Model(String label) {
+            this.label = label;
+        }
+
+        /** The model's name on the command line and in results: nalsm, lsm-stdp or lsm. */
+        public String label() {
+            return label;
+        }
+
+        /** The model called {@code label}, or a clear error listing the names. */
+        public static Model ofLabel(String label) {
+            for (Model m : values()) {
+                if (m.label.equals(label)) {
+                    return m;
+                }
+            }
+            throw new IllegalArgumentException("model = '" + label + "' is not allowed: must be one of "
+                    + java.util.Arrays.stream(values()).map(Model::label).toList());
+        }
     }
 
     /**

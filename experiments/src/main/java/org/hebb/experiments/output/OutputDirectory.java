@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
+import org.hebb.simulator.io.AtomicFiles;
+
 /**
  * A program's output directory ({@code --out}), held for one run. {@link #open} checks it before any work: creates
  * it, probes that files can be written in it, and takes an exclusive lock on its {@value #LOCK_FILE} file, so that
@@ -49,7 +51,7 @@ public final class OutputDirectory implements AutoCloseable {
         FileChannel channel;
         try {
             Files.createDirectories(path);
-            Files.delete(Files.createTempFile(path, ".probe", ".partial"));
+            AtomicFiles.checkWritable(path);
             channel = FileChannel.open(path.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         } catch (IOException | SecurityException e) {
             throw new IllegalArgumentException("output directory --out = '" + path + "' is not usable: "

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.stream.Stream;
 
 /**
  * Writes result files atomically: the content goes to a temporary file in the same directory, is forced to the
@@ -16,7 +17,34 @@ import java.nio.file.attribute.PosixFilePermissions;
  * destroys an earlier one.
  */
 public final class AtomicFiles {
+    /** How a temporary file's name starts and ends: hidden, beside its target. */
+    private static final String TEMPORARY_PREFIX = ".";
+    private static final String TEMPORARY_SUFFIX = ".partial";
+
     private AtomicFiles() {
+    }
+
+    /**
+     * Fails unless a result could be written into {@code directory} (which must exist): creates there the kind of
+     * temporary file a write makes, and deletes it.
+     */
+    public static void checkWritable(Path directory) throws IOException {
+        Files.delete(Files.createTempFile(directory, TEMPORARY_PREFIX + "probe", TEMPORARY_SUFFIX));
+    }
+
+    /**
+     * Deletes the temporary files that writes into {@code directory} left when their process was killed; call it
+     * only where no write into the directory is under way.
+     */
+    public static void deleteTemporaryFiles(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                if (name.startsWith(TEMPORARY_PREFIX) && name.endsWith(TEMPORARY_SUFFIX) && Files.isRegularFile(file)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
     }
 
     /** Writes {@code content} to {@code target} atomically, creating parent directories as needed. */
@@ -36,7 +64,8 @@ public final class AtomicFiles {
     private static void replace(Path target, Filler filler) throws IOException {
         Path absolute = target.toAbsolutePath();
         Files.createDirectories(absolute.getParent());
-        Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".partial");
+        Path temporary = Files.createTempFile(absolute.getParent(), TEMPORARY_PREFIX + absolute.getFileName(),
+                TEMPORARY_SUFFIX);
         try {
             filler.fill(temporary);
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {

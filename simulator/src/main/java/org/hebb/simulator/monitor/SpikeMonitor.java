@@ -93,7 +93,7 @@ public final class SpikeMonitor implements Monitor {
                     + e + ")", e);
         }
         try {
-            Files.delete(Files.createTempFile(directory, "." + name, ".probe"));
+            AtomicFiles.checkWritable(directory);
         } catch (IOException e) {
             throw new IllegalArgumentException(refused + "its directory " + directory + " cannot be written ("
                     + e + ")", e);
