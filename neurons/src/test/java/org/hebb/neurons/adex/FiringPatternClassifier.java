@@ -10,10 +10,11 @@ import org.hebb.util.Require;
  *
  * <p>Naud et al., like Gerstner et al. (2014, Neuronal Dynamics, Sect. 6.2.1), describe a response in the scheme of
  * Markram et al. (2004): an initiation pattern (tonic, initial burst, delay) followed by a steady-state pattern (tonic,
- * adapting, bursting, irregular), plus transient spiking when the firing stops while the current is still on. The paper defines these classes in words and by example, not by
- * numerical thresholds; the measures and thresholds below are this class's, chosen to make the words operational, and
- * each is placed with a wide margin between the reference responses of {@link NaudParameterSets} that it separates
- * (values quoted for a 1000 ms step, see {@link FiringPatternClassifierTest}).
+ * adapting, bursting, irregular), plus transient spiking when the firing stops while the current is still on. The
+ * paper defines these classes in words and by example, not by numerical thresholds; the measures and thresholds below
+ * are this class's, chosen to make the words operational. Each threshold lies between the reference responses of
+ * {@link NaudParameterSets} that it separates; their values (for a 1000 ms step, see {@link
+ * FiringPatternClassifierTest}) are quoted with it, so the margin can be read off.
  *
  * <p>The steady state is the second half of the stimulus: the inter-spike intervals (ISIs) that start at or after
  * T/2. The decision, in order:
