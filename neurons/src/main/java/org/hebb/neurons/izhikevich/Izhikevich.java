@@ -10,6 +10,9 @@ import org.hebb.neurons.NeuronModel;
 import org.hebb.neurons.NeuronState;
 import org.hebb.neurons.ReceptorKind;
 import org.hebb.neurons.Variable;
+import org.hebb.neurons.definition.IntegrationMethod;
+import org.hebb.neurons.definition.NeuronDefinition;
+import org.hebb.neurons.definition.Receptor;
 import org.hebb.util.Require;
 
 /**
@@ -29,6 +32,33 @@ import org.hebb.util.Require;
  * The model has no refractory period.
  */
 public final class Izhikevich implements NeuronModel {
+    /**
+     * Izhikevich's neuron as a definition: {@code paper} advances v in two Euler half-steps and then u with the new
+     * v (the 2003 program), else both in one Euler step. Weights (mV) act as a current w / dt for one step.
+     */
+    public static NeuronDefinition definition(boolean paper) {
+        NeuronDefinition.Builder b = NeuronDefinition.builder("Izhikevich")
+                .neuronParameter("a", "1/ms", 0.02).neuronParameter("b", "1/ms", 0.2)
+                .neuronParameter("c", "mV", -65).neuronParameter("d", "mV/ms", 8)
+                .parameter("v_peak", "mV", 30).parameter("v_init", "mV", -65).parameter("i_offset", "mV/ms", 0)
+                .stepInput("I_syn", "mV/ms")
+                .injectedCurrent("mV/ms")
+                .equations("""
+                        dv/dt = 0.04/ms/mV * v * v + 5/ms * v + 140*mV/ms - u + I : mV
+                        du/dt = a * (b * v - u) : mV/ms
+                        I = i_offset + I_inj + I_syn : mV/ms
+                        """)
+                .initial("v", "v_init").initial("u", "b * v_init")
+                .threshold("v >= v_peak").reset("v = c; u += d")
+                .receptor(Receptor.of("excitatory", "mV", "I_syn += weight / dt"))
+                .receptor(Receptor.of("inhibitory", "mV", "I_syn += weight / dt"))
+                .method(IntegrationMethod.EULER);
+        if (paper) {
+            b.stage(IntegrationMethod.EULER, 2, "v");
+        }
+        return b.build();
+    }
+
     /** Index of {@code v} (mV). */
     public static final int V = 0;
     /** Index of {@code u} (mV/ms). */

@@ -7,6 +7,9 @@ import org.hebb.neurons.ArrayLoops;
 import org.hebb.neurons.NeuronState;
 import org.hebb.neurons.ReceptorKind;
 import org.hebb.neurons.Variable;
+import org.hebb.neurons.definition.IntegrationMethod;
+import org.hebb.neurons.definition.NeuronDefinition;
+import org.hebb.neurons.definition.Receptor;
 import org.hebb.util.Require;
 
 /**
@@ -21,6 +24,26 @@ import org.hebb.util.Require;
  * The membrane is advanced with the chosen {@link Integration}, conductances held at their start-of-step values.
  */
 public final class IfCondExp extends LifModel {
+    /**
+     * IF_cond_exp as a definition: the membrane advanced with {@code membrane} (Euler or exponential Euler) from
+     * the conductances at the start of the step, then the conductances decay exactly.
+     */
+    public static NeuronDefinition definition(IntegrationMethod membrane) {
+        return LifDefinitions.common("IF_cond_exp")
+                .parameter("tau_syn_E", "ms", 5).parameter("tau_syn_I", "ms", 5)
+                .parameter("e_rev_E", "mV", 0).parameter("e_rev_I", "mV", -70)
+                .equations("""
+                        dv/dt = (v_rest - v) / tau_m + (g_e * (e_rev_E - v) + g_i * (e_rev_I - v) + i_offset + I_inj) / cm : mV (unless refractory)
+                        dg_e/dt = -g_e / tau_syn_E : uS
+                        dg_i/dt = -g_i / tau_syn_I : uS
+                        """)
+                .receptor(Receptor.of("excitatory", "uS", "g_e += weight").nonNegative())
+                .receptor(Receptor.of("inhibitory", "uS", "g_i += weight").nonNegative())
+                .stage(membrane, 1, "v")
+                .method(IntegrationMethod.EXACT)
+                .build();
+    }
+
     /** Index of {@code g_e} (uS). */
     public static final int G_E = 2;
     /** Index of {@code g_i} (uS). */

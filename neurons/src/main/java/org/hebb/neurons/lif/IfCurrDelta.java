@@ -9,6 +9,9 @@ import org.hebb.neurons.EventDrivenModel;
 import org.hebb.neurons.NeuronState;
 import org.hebb.neurons.ReceptorKind;
 import org.hebb.neurons.Variable;
+import org.hebb.neurons.definition.IntegrationMethod;
+import org.hebb.neurons.definition.NeuronDefinition;
+import org.hebb.neurons.definition.Receptor;
 
 /**
  * Leaky integrate-and-fire neuron with delta synapses ({@code IF_curr_delta}): a synaptic weight (mV) makes the
@@ -23,6 +26,14 @@ import org.hebb.neurons.Variable;
  * or, with a suprathreshold constant current, at the time given by the closed form.
  */
 public final class IfCurrDelta extends LifModel implements EventDrivenModel {
+    /** IF_curr_delta as a definition: jumps act after the step's exact propagation and are lost while refractory. */
+    public static final NeuronDefinition DEFINITION = LifDefinitions.common("IF_curr_delta")
+            .equations("dv/dt = (v_rest - v) / tau_m + (i_offset + I_inj) / cm : mV (unless refractory)")
+            .receptor(Receptor.of("excitatory", "mV", "v += weight").actingAfterIntegration())
+            .receptor(Receptor.of("inhibitory", "mV", "v += weight").actingAfterIntegration())
+            .method(IntegrationMethod.EXACT)
+            .build();
+
     private IfCurrDelta(Builder b) {
         super(b);
     }

@@ -9,6 +9,9 @@ import org.hebb.neurons.EventDrivenModel;
 import org.hebb.neurons.NeuronState;
 import org.hebb.neurons.ReceptorKind;
 import org.hebb.neurons.Variable;
+import org.hebb.neurons.definition.IntegrationMethod;
+import org.hebb.neurons.definition.NeuronDefinition;
+import org.hebb.neurons.definition.Receptor;
 import org.hebb.util.Require;
 
 /**
@@ -26,6 +29,19 @@ import org.hebb.util.Require;
  * to 1e-12 ms.
  */
 public final class IfCurrExp extends LifModel implements EventDrivenModel {
+    /** IF_curr_exp as a definition, integrated exactly; parameters in PyNN's names, units and defaults. */
+    public static final NeuronDefinition DEFINITION = LifDefinitions.common("IF_curr_exp")
+            .parameter("tau_syn_E", "ms", 5).parameter("tau_syn_I", "ms", 5)
+            .equations("""
+                    dv/dt = (v_rest - v) / tau_m + (i_syn_e + i_syn_i + i_offset + I_inj) / cm : mV (unless refractory)
+                    di_syn_e/dt = -i_syn_e / tau_syn_E : nA
+                    di_syn_i/dt = -i_syn_i / tau_syn_I : nA
+                    """)
+            .receptor(Receptor.of("excitatory", "nA", "i_syn_e += weight"))
+            .receptor(Receptor.of("inhibitory", "nA", "i_syn_i += weight"))
+            .method(IntegrationMethod.EXACT)
+            .build();
+
     /** Index of {@code i_syn_e} (nA). */
     public static final int I_SYN_E = 2;
     /** Index of {@code i_syn_i} (nA). */

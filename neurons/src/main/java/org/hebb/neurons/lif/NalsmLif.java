@@ -9,6 +9,9 @@ import org.hebb.neurons.NeuronModel;
 import org.hebb.neurons.NeuronState;
 import org.hebb.neurons.ReceptorKind;
 import org.hebb.neurons.Variable;
+import org.hebb.neurons.definition.IntegrationMethod;
+import org.hebb.neurons.definition.NeuronDefinition;
+import org.hebb.neurons.definition.Receptor;
 import org.hebb.util.Require;
 
 /**
@@ -36,6 +39,26 @@ import org.hebb.util.Require;
  * noticeable (at the 3 ms minimum interval, by e^-3 of the previous spike's kernel).
  */
 public final class NalsmLif implements NeuronModel {
+    /**
+     * NALSM's neuron as a definition: v by forward Euler from the drive at the start of the step, then the drive
+     * decays exactly; the refractory period tau_refrac + dt (NALSM skips round(tau_refrac / dt) threshold checks
+     * after the spike's own step) blocks the threshold only.
+     */
+    public static final NeuronDefinition DEFINITION = NeuronDefinition.builder("NALSM_LIF")
+            .parameter("tau_m", "ms", 64).parameter("tau_syn", "ms", 1).parameter("v_thresh", "mV", 20)
+            .parameter("v_reset", "mV", 0).parameter("tau_refrac", "ms", 2).parameter("i_offset", "mV/ms", 0)
+            .injectedCurrent("mV/ms")
+            .equations("""
+                    dv/dt = -v / tau_m + drive + i_offset + I_inj : mV
+                    ddrive/dt = -drive / tau_syn : mV/ms
+                    """)
+            .threshold("v >= v_thresh").reset("v = v_reset").refractory("tau_refrac + dt")
+            .receptor(Receptor.of("synaptic", "mV", "drive += weight / tau_syn"))
+            .receptor(Receptor.of("direct", "mV", "v += weight").actingAfterIntegration())
+            .stage(IntegrationMethod.EULER, 1, "v")
+            .method(IntegrationMethod.EXACT)
+            .build();
+
     /** Index of {@code v} (mV). */
     public static final int V = 0;
     /** Index of {@code drive} (mV/ms), the synaptic drive of the membrane potential. */

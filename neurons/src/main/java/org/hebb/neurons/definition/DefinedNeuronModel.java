@@ -1,0 +1,161 @@
+package org.hebb.neurons.definition;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.hebb.neurons.NeuronKernel;
+import org.hebb.neurons.NeuronModel;
+import org.hebb.neurons.NeuronState;
+import org.hebb.neurons.ReceptorKind;
+import org.hebb.neurons.Variable;
+import org.hebb.neurons.definition.analysis.ConstantEvaluator;
+import org.hebb.neurons.definition.analysis.Symbol;
+import org.hebb.neurons.definition.generate.JavaKernelSource;
+import org.hebb.neurons.definition.generate.JavaKernels;
+import org.hebb.neurons.definition.integration.StepProgram;
+import org.hebb.neurons.definition.integration.StepProgramBuilder;
+import org.hebb.neurons.definition.units.Units;
+import org.hebb.util.Require;
+
+/**
+ * A {@link NeuronDefinition} with values for its parameters: a model that populations can use. Its Java kernel
+ * is generated from the definition and compiled when first needed (once per definition and dt).
+ */
+public final class DefinedNeuronModel implements NeuronModel {
+    private final NeuronDefinition definition;
+    private final Map<String, Double> values;
+
+    DefinedNeuronModel(NeuronDefinition definition, Map<String, Double> values) {
+        this.definition = definition;
+        this.values = Map.copyOf(values);
+    }
+
+    /** The definition with every parameter at its default. */
+    public static DefinedNeuronModel of(NeuronDefinition definition) {
+        Map<String, Double> defaults = new LinkedHashMap<>();
+        definition.parameters().forEach(p -> defaults.put(p.name(), p.defaultValue()));
+        return new DefinedNeuronModel(definition, defaults);
+    }
+
+    /** This model with {@code parameter} set to {@code value} (in the parameter's unit). */
+    public DefinedNeuronModel with(String parameter, double value) {
+        Parameter p = definition.parameters().stream().filter(q -> q.name().equals(parameter)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("parameter = '" + parameter + "' does not exist on "
+                        + definition.name() + ": must be one of " + parameters().keySet()));
+        Require.finite(parameter, value, p.unit().text());
+        Map<String, Double> changed = new LinkedHashMap<>(values);
+        changed.put(parameter, value);
+        return new DefinedNeuronModel(definition, changed);
+    }
+
+    /** The definition. */
+    public NeuronDefinition definition() {
+        return definition;
+    }
+
+    /** The value of {@code parameter}, in its unit. */
+    public double parameter(String parameter) {
+        Double v = values.get(parameter);
+        Require.that(v != null, "parameter = '" + parameter + "' does not exist on " + definition.name()
+                + ": must be one of " + parameters().keySet());
+        return v;
+    }
+
+    @Override
+    public String name() {
+        return definition.name();
+    }
+
+    @Override
+    public Map<String, Double> parameters() {
+        Map<String, Double> p = new LinkedHashMap<>();
+        definition.parameters().forEach(q -> p.put(q.name(), values.get(q.name())));
+        return p;
+    }
+
+    @Override
+    public List<String> receptors() {
+        return definition.receptors().stream().map(Receptor::name).toList();
+    }
+
+    @Override
+    public ReceptorKind receptorKind(String receptor) {
+        Receptor r = definition.receptors().get(receptorIndex(receptor));
+        return new ReceptorKind(r.weightUnit(), r.nonNegativeWeights());
+    }
+
+    @Override
+    public List<Variable> variables() {
+        List<Variable> variables = new ArrayList<>();
+        for (String name : definition.storageOrder()) {
+            Symbol s = definition.scope().get(name);
+            if (s == null) {
+                variables.add(Variable.state(name, "steps"));
+            } else if (s.kind() == Symbol.Kind.STATE) {
+                variables.add(Variable.state(name, s.unit().text()));
+            } else {
+                variables.add(Variable.parameter(name, s.unit().text()));
+            }
+        }
+        return variables;
+    }
+
+    /** Sets each state variable to its initial value and each per-neuron parameter to the population's value. */
+    @Override
+    public NeuronState createState(int size) {
+        NeuronState state = new NeuronState(variables(), size);
+        for (StateVariable v : definition.stateVariables()) {
+            double base = ConstantEvaluator.evaluate(v.initial(), this::baseValue);
+            Arrays.fill(state.array(v.name()), (float) (base / v.unit().factor()));
+        }
+        for (Parameter p : definition.parameters()) {
+            if (p.perNeuron()) {
+                Arrays.fill(state.array(p.name()), (float) (double) values.get(p.name()));
+            }
+        }
+        return state;
+    }
+
+    @Override
+    public NeuronKernel createKernel(NeuronState state, double dt) {
+        StepProgram program = program(dt);
+        float[][] stored = new float[program.stored().size()][];
+        for (int i = 0; i < stored.length; i++) {
+            stored[i] = state.array(program.stored().get(i));
+        }
+        float[][] scratch = new float[program.stepInputs().size()][state.size()];
+        return JavaKernels.instantiate(JavaKernelSource.of(program), stored, scratch, program.constants());
+    }
+
+    /** The Java source of this model's kernel at time step {@code dt} ms, as it is compiled and run. */
+    public String javaSource(double dt) {
+        return JavaKernelSource.of(program(dt));
+    }
+
+    /** The step, as every backend prints it, at time step {@code dt} ms. */
+    public StepProgram program(double dt) {
+        Require.positive("dt", dt, "ms");
+        if (definition.hasRefractoryPeriod()) {
+            long steps = StepProgramBuilder.refractoryStepsAfterSpike(definition, values, dt);
+            Require.that(steps < 1 << 24, "refractory period " + definition.refractoryText() + " is not allowed at "
+                    + "dt = " + dt + " ms: must be at most 2^24 steps");
+        }
+        return StepProgramBuilder.build(definition, values, dt);
+    }
+
+    private double baseValue(String name) {
+        Symbol s = definition.scope().get(name);
+        if (s != null && (s.kind() == Symbol.Kind.PARAMETER || s.kind() == Symbol.Kind.NEURON_PARAMETER)) {
+            return values.get(name) * s.unit().factor();
+        }
+        return Units.symbol(name).factor();
+    }
+
+    @Override
+    public String toString() {
+        return definition.name() + parameters();
+    }
+}

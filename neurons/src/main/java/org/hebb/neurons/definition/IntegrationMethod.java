@@ -1,0 +1,32 @@
+package org.hebb.neurons.definition;
+
+/** How a definition's differential equations are advanced over a time step dt. */
+public enum IntegrationMethod {
+    /**
+     * Exact solution of a linear system with constant coefficients, inputs held constant over the step: the
+     * propagator exp(A dt) is computed once when the kernel is made (as NEST does).
+     */
+    EXACT("exact"),
+    /** Forward Euler: x += dt f(x), every variable from the values at the start of the step. */
+    EULER("euler"),
+    /**
+     * Brian2's exponential Euler: for each variable x with dx/dt = A x + B, A and B not depending on x (other
+     * variables at their start-of-step values), x = -B/A + (x + B/A) exp(A dt).
+     */
+    EXPONENTIAL_EULER("exponential_euler"),
+    /** Second-order Runge-Kutta (the midpoint method, Brian2's rk2). */
+    RK2("rk2"),
+    /** Classical fourth-order Runge-Kutta. */
+    RK4("rk4");
+
+    private final String label;
+
+    IntegrationMethod(String label) {
+        this.label = label;
+    }
+
+    /** The method's name as Brian2 writes it. */
+    public String label() {
+        return label;
+    }
+}

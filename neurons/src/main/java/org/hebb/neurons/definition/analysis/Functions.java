@@ -1,0 +1,42 @@
+package org.hebb.neurons.definition.analysis;
+
+import java.util.Map;
+
+/**
+ * The functions of the definition language and their number of arguments. exp, log, expm1, log1p, tanh, sinh and
+ * cosh take and give pure numbers; sqrt halves its argument's dimension; abs, min, max and clip keep it; pow(x, y)
+ * needs a pure y, and a pure x unless y is an integer literal.
+ */
+public final class Functions {
+    private static final Map<String, Integer> ARITY = Map.ofEntries(
+            Map.entry("exp", 1), Map.entry("log", 1), Map.entry("expm1", 1), Map.entry("log1p", 1),
+            Map.entry("tanh", 1), Map.entry("sinh", 1), Map.entry("cosh", 1), Map.entry("sqrt", 1),
+            Map.entry("abs", 1), Map.entry("min", 2), Map.entry("max", 2), Map.entry("clip", 3),
+            Map.entry("pow", 2));
+
+    private Functions() {
+    }
+
+    /** Whether {@code name} is a function. */
+    public static boolean isFunction(String name) {
+        return ARITY.containsKey(name);
+    }
+
+    /** The number of arguments of {@code name}, or -1. */
+    public static int arity(String name) {
+        return ARITY.getOrDefault(name, -1);
+    }
+
+    /** Whether the function takes and gives pure numbers and is computed by Hebb's own math. */
+    public static boolean isTranscendental(String name) {
+        return switch (name) {
+            case "exp", "log", "expm1", "log1p", "tanh", "sinh", "cosh", "pow" -> true;
+            default -> false;
+        };
+    }
+
+    /** The names, for messages. */
+    public static java.util.Set<String> names() {
+        return new java.util.TreeSet<>(ARITY.keySet());
+    }
+}

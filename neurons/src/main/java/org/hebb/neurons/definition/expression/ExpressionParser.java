@@ -1,0 +1,223 @@
+package org.hebb.neurons.definition.expression;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.hebb.neurons.definition.DefinitionException;
+import org.hebb.neurons.definition.expression.Expression.Binary;
+import org.hebb.neurons.definition.expression.Expression.Call;
+import org.hebb.neurons.definition.expression.Expression.Comparison;
+import org.hebb.neurons.definition.expression.Expression.Literal;
+import org.hebb.neurons.definition.expression.Expression.Logical;
+import org.hebb.neurons.definition.expression.Expression.Name;
+import org.hebb.neurons.definition.expression.Expression.Negate;
+import org.hebb.neurons.definition.expression.Expression.Not;
+import org.hebb.neurons.definition.expression.Expression.Operator;
+import org.hebb.neurons.definition.expression.Expression.Relation;
+
+/**
+ * Parses the expression language of neuron definitions:
+ *
+ * <pre>
+ * condition  := and ('or' and)*
+ * and        := negation ('and' negation)*
+ * negation   := 'not' negation | comparison
+ * comparison := sum (('&lt;' | '&lt;=' | '&gt;' | '&gt;=' | '==' | '!=') sum)?
+ * sum        := product (('+' | '-') product)*
+ * product    := unary (('*' | '/') unary)*
+ * unary      := ('-' | '+') unary | power
+ * power      := primary (('**' | '^') unary)?
+ * primary    := number | name | name '(' condition (',' condition)* ')' | '(' condition ')'
+ * </pre>
+ * As in Python and Brian2, {@code -x**2} is {@code -(x**2)} and powers associate to the right.
+ */
+public final class ExpressionParser {
+    private final String what;
+    private final String text;
+    private final List<Token> tokens;
+    private int next;
+
+    private ExpressionParser(String what, String text) {
+        this.what = what;
+        this.text = text;
+        this.tokens = Tokenizer.tokens(what, text);
+    }
+
+    /**
+     * Parses {@code text}, the {@code what} of a definition (named in error messages, for example
+     * {@code "threshold"}), as an expression or condition.
+     */
+    public static Expression parse(String what, String text) {
+        ExpressionParser parser = new ExpressionParser(what, text);
+        Expression e = parser.condition();
+        parser.expectEnd();
+        return e;
+    }
+
+    /** Parses {@code text[from, to)} as an expression, with positions relative to the whole text. */
+    static Expression parse(String what, String text, int from, int to) {
+        ExpressionParser parser = new ExpressionParser(what, text);
+        parser.tokens.removeIf(t -> t.start() < from || t.start() >= to);
+        parser.tokens.add(new Token(Token.Kind.END, "", to));
+        if (parser.tokens.size() == 1) {
+            throw DefinitionException.at(what, text, Math.min(from, text.length()), "expected an expression");
+        }
+        Expression e = parser.condition();
+        parser.expectEnd();
+        return e;
+    }
+
+    private Expression condition() {
+        Expression left = conjunction();
+        while (peekWord("or")) {
+            next++;
+            Expression right = conjunction();
+            left = new Logical(false, left, right, left.start(), right.end());
+        }
+        return left;
+    }
+
+    private Expression conjunction() {
+        Expression left = negation();
+        while (peekWord("and")) {
+            next++;
+            Expression right = negation();
+            left = new Logical(true, left, right, left.start(), right.end());
+        }
+        return left;
+    }
+
+    private Expression negation() {
+        if (peekWord("not")) {
+            int start = tokens.get(next++).start();
+            Expression operand = negation();
+            return new Not(operand, start, operand.end());
+        }
+        return comparison();
+    }
+
+    private Expression comparison() {
+        Expression left = sum();
+        Token t = tokens.get(next);
+        for (Relation r : Relation.values()) {
+            if (t.is(r.symbol())) {
+                next++;
+                Expression right = sum();
+                return new Comparison(r, left, right, left.start(), right.end());
+            }
+        }
+        return left;
+    }
+
+    private Expression sum() {
+        Expression left = product();
+        while (peek("+") || peek("-")) {
+            Operator op = tokens.get(next++).is("+") ? Operator.ADD : Operator.SUBTRACT;
+            Expression right = product();
+            left = new Binary(op, left, right, left.start(), right.end());
+        }
+        return left;
+    }
+
+    private Expression product() {
+        Expression left = unary();
+        while (peek("*") || peek("/")) {
+            Operator op = tokens.get(next++).is("*") ? Operator.MULTIPLY : Operator.DIVIDE;
+            Expression right = unary();
+            left = new Binary(op, left, right, left.start(), right.end());
+        }
+        return left;
+    }
+
+    private Expression unary() {
+        if (peek("-")) {
+            int start = tokens.get(next++).start();
+            Expression operand = unary();
+            return new Negate(operand, start, operand.end());
+        }
+        if (peek("+")) {
+            next++;
+            return unary();
+        }
+        return power();
+    }
+
+    private Expression power() {
+        Expression base = primary();
+        if (peek("**") || peek("^")) {
+            next++;
+            Expression exponent = unary();
+            return new Binary(Operator.POWER, base, exponent, base.start(), exponent.end());
+        }
+        return base;
+    }
+
+    private Expression primary() {
+        Token t = tokens.get(next);
+        switch (t.kind()) {
+            case NUMBER -> {
+                next++;
+                return new Literal(Double.parseDouble(t.text()), t.start(), t.end());
+            }
+            case NAME -> {
+                if (t.text().equals("and") || t.text().equals("or") || t.text().equals("not")) {
+                    throw error(t, "expected an operand, found '" + t.text() + "'");
+                }
+                next++;
+                if (!peek("(")) {
+                    return new Name(t.text(), t.start(), t.end());
+                }
+                next++;
+                List<Expression> arguments = new ArrayList<>();
+                if (!peek(")")) {
+                    arguments.add(condition());
+                    while (peek(",")) {
+                        next++;
+                        arguments.add(condition());
+                    }
+                }
+                Token close = expect(")");
+                return new Call(t.text(), arguments, t.start(), close.end());
+            }
+            case SYMBOL -> {
+                if (t.is("(")) {
+                    next++;
+                    Expression inner = condition();
+                    expect(")");
+                    return inner;
+                }
+                throw error(t, "expected an operand, found '" + t.text() + "'");
+            }
+            default -> throw error(t, "expected an operand, found the end of the text");
+        }
+    }
+
+    private Token expect(String symbol) {
+        Token t = tokens.get(next);
+        if (!t.is(symbol)) {
+            throw error(t, "expected '" + symbol + "', found " + t.describe());
+        }
+        next++;
+        return t;
+    }
+
+    private void expectEnd() {
+        Token t = tokens.get(next);
+        if (t.kind() != Token.Kind.END) {
+            throw error(t, "expected an operator or the end of the text, found " + t.describe());
+        }
+    }
+
+    private boolean peek(String symbol) {
+        return tokens.get(next).is(symbol);
+    }
+
+    private boolean peekWord(String word) {
+        Token t = tokens.get(next);
+        return t.kind() == Token.Kind.NAME && t.text().equals(word);
+    }
+
+    private DefinitionException error(Token at, String message) {
+        return DefinitionException.at(what, text, at.start(), message);
+    }
+}

@@ -1,0 +1,105 @@
+package org.hebb.neurons.definition.generate;
+
+import java.util.function.UnaryOperator;
+
+import org.hebb.neurons.definition.expression.Expression;
+import org.hebb.neurons.definition.expression.Expression.Binary;
+import org.hebb.neurons.definition.expression.Expression.Call;
+import org.hebb.neurons.definition.expression.Expression.Comparison;
+import org.hebb.neurons.definition.expression.Expression.Literal;
+import org.hebb.neurons.definition.expression.Expression.Logical;
+import org.hebb.neurons.definition.expression.Expression.Name;
+import org.hebb.neurons.definition.expression.Expression.Negate;
+import org.hebb.neurons.definition.expression.Expression.Not;
+import org.hebb.neurons.definition.expression.Expression.Select;
+import org.hebb.neurons.definition.expression.Expressions;
+
+/**
+ * Prints an expression of a {@link org.hebb.neurons.definition.integration.StepProgram} as single-precision code
+ * in Java or OpenCL C, fully parenthesised so that both languages evaluate the same operations in the same order.
+ * Integer powers become products ({@code x**3} is {@code x * x * x}); min, max and clip call the generated
+ * {@code _min}/{@code _max}, which propagate NaN the same way in both languages.
+ */
+final class ExpressionPrinter {
+    private final Dialect dialect;
+    private final UnaryOperator<String> names;
+
+    /** @param names the code of each name (a local, a constant field) */
+    ExpressionPrinter(Dialect dialect, UnaryOperator<String> names) {
+        this.dialect = dialect;
+        this.names = names;
+    }
+
+    /** A float literal that both languages read as exactly {@code value}. */
+    static String literal(float value) {
+        String text = Float.toString(value) + "f";
+        return value < 0 || (value == 0 && 1 / value < 0) ? "(" + text + ")" : text;
+    }
+
+    String print(Expression e) {
+        if (e instanceof Literal l) {
+            return literal((float) l.value());
+        }
+        if (e instanceof Name n) {
+            return names.apply(n.name());
+        }
+        if (e instanceof Negate n) {
+            return "(-" + print(n.operand()) + ")";
+        }
+        if (e instanceof Binary b) {
+            return binary(b);
+        }
+        if (e instanceof Call c) {
+            return call(c);
+        }
+        if (e instanceof Comparison c) {
+            return "(" + print(c.left()) + " " + c.relation().symbol() + " " + print(c.right()) + ")";
+        }
+        if (e instanceof Logical l) {
+            return "(" + print(l.left()) + (l.and() ? " && " : " || ") + print(l.right()) + ")";
+        }
+        if (e instanceof Not n) {
+            return "(" + dialect.not() + print(n.operand()) + ")";
+        }
+        Select s = (Select) e;
+        return "(" + print(s.condition()) + " ? " + print(s.ifTrue()) + " : " + print(s.ifFalse()) + ")";
+    }
+
+    private String binary(Binary b) {
+        if (b.operator() == Expression.Operator.POWER) {
+            Integer n = Expressions.integerValue(b.right());
+            if (n != null && Math.abs(n) <= 16) {
+                return integerPower(b.left(), n);
+            }
+            return dialect.mathFunction("pow") + "(" + print(b.left()) + ", " + print(b.right()) + ")";
+        }
+        return "(" + print(b.left()) + " " + b.operator().symbol() + " " + print(b.right()) + ")";
+    }
+
+    private String integerPower(Expression base, int n) {
+        if (n == 0) {
+            return "1.0f";
+        }
+        String x = print(base);
+        StringBuilder product = new StringBuilder("(").append(x);
+        for (int k = 1; k < Math.abs(n); k++) {
+            product.append(" * ").append(x);
+        }
+        product.append(')');
+        return n > 0 ? product.toString() : "(1.0f / " + product + ")";
+    }
+
+    private String call(Call c) {
+        String a0 = print(c.arguments().get(0));
+        return switch (c.function()) {
+            case "sqrt" -> dialect.sqrt(a0);
+            case "abs" -> dialect.abs(a0);
+            case "min" -> "_min(" + a0 + ", " + print(c.arguments().get(1)) + ")";
+            case "max" -> "_max(" + a0 + ", " + print(c.arguments().get(1)) + ")";
+            case "clip" -> "_min(_max(" + a0 + ", " + print(c.arguments().get(1)) + "), "
+                    + print(c.arguments().get(2)) + ")";
+            case "pow" -> dialect.mathFunction("pow") + "(" + a0 + ", " + print(c.arguments().get(1)) + ")";
+            default -> dialect.mathFunction(c.function()) + "(" + a0 + ")";
+        };
+    }
+}

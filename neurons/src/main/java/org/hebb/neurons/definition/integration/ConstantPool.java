@@ -1,0 +1,108 @@
+package org.hebb.neurons.definition.integration;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
+
+import org.hebb.neurons.definition.analysis.ConstantEvaluator;
+import org.hebb.neurons.definition.expression.Expression;
+import org.hebb.neurons.definition.expression.Expression.Binary;
+import org.hebb.neurons.definition.expression.Expression.Literal;
+import org.hebb.neurons.definition.expression.Expression.Name;
+import org.hebb.neurons.definition.expression.Expressions;
+
+/**
+ * The constants of a generated step, {@code _k0, _k1, ...}: every largest subexpression fixed for the population
+ * (parameters, dt, units, numbers) is computed once in double precision, rounded to float and read from here.
+ * A division by such a constant becomes a multiplication by its reciprocal.
+ */
+final class ConstantPool {
+    private final Predicate<String> isConstant;
+    private final ToDoubleFunction<String> valueOf;
+    private final List<Float> values = new ArrayList<>();
+    private final List<Double> exact = new ArrayList<>();
+    private final List<String> descriptions = new ArrayList<>();
+    private final Map<Integer, String> byBits = new HashMap<>();
+
+    ConstantPool(Predicate<String> isConstant, ToDoubleFunction<String> valueOf) {
+        this.isConstant = isConstant;
+        this.valueOf = valueOf;
+    }
+
+    /** A constant with a value computed elsewhere (a propagator entry). */
+    Expression add(double value, String description) {
+        return slot(value, description);
+    }
+
+    /** {@code e} with its constant subexpressions replaced by constants. */
+    Expression hoist(Expression e) {
+        return Expressions.rewrite(e, node -> {
+            if (node instanceof Binary b && b.operator() == Expression.Operator.DIVIDE && constant(b.right())
+                    && !constant(b.left())) {
+                return Expressions.multiply(hoist(b.left()),
+                        hoist(Expressions.divide(Expressions.number(1), b.right())));
+            }
+            if (node instanceof Literal || !constant(node)) {
+                return null;
+            }
+            if (node instanceof Name n && n.name().startsWith("_k")) {
+                return null;
+            }
+            double value = ConstantEvaluator.evaluate(node, this::value);
+            return slot(value, Expressions.toText(node));
+        });
+    }
+
+    private double value(String name) {
+        if (name.startsWith("_k")) {
+            return exact.get(Integer.parseInt(name.substring(2)));
+        }
+        return valueOf.applyAsDouble(name);
+    }
+
+    private boolean constant(Expression e) {
+        if (e instanceof Expression.Select || e instanceof Expression.Comparison || e instanceof Expression.Logical
+                || e instanceof Expression.Not) {
+            return false;
+        }
+        for (String name : Expressions.names(e)) {
+            if (!(name.startsWith("_k") || isConstant.test(name))) {
+                return false;
+            }
+        }
+        for (Expression child : Expressions.children(e)) {
+            if (!constant(child)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Expression slot(double value, String description) {
+        float rounded = (float) value;
+        String name = byBits.get(Float.floatToRawIntBits(rounded));
+        if (name == null) {
+            name = "_k" + values.size();
+            values.add(rounded);
+            exact.add(value);
+            descriptions.add(description);
+            byBits.put(Float.floatToRawIntBits(rounded), name);
+        }
+        return Expressions.name(name);
+    }
+
+    float[] values() {
+        float[] v = new float[values.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = values.get(i);
+        }
+        return v;
+    }
+
+    List<String> descriptions() {
+        return List.copyOf(descriptions);
+    }
+}

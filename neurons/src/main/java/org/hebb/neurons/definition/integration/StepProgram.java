@@ -1,0 +1,54 @@
+package org.hebb.neurons.definition.integration;
+
+import java.util.List;
+import java.util.Map;
+
+import org.hebb.neurons.definition.expression.Expression;
+
+/**
+ * One step of a defined model for one neuron, as assignments in the definition's expression language over
+ * single-precision values, from which each backend's code is printed. Every backend evaluates the same operations
+ * in the same order, so their results agree bit for bit.
+ *
+ * <p>Names in the expressions: state variables (their value at the start of the step, after the receptors'
+ * inputs), per-neuron parameters, step inputs, {@code I_inj}, {@code _held} (1 while refractory, else 0),
+ * {@code _w0, _w1, ...} (the inputs of receptors acting after integration), temporaries {@code _t0, _t1, ...} and
+ * constants {@code _k0, _k1, ...} ({@link #constants()}). All values are in Hebb's units; {@link #loadFactor}
+ * converts a stored value.
+ *
+ * <p>Order: the {@link #inputPasses()}; the main pass ({@link #temporaries()}, then every variable of
+ * {@link #nextValues()} is stored); the {@link #selfUpdates()}; inputs read in the main pass are zeroed; then the
+ * threshold: a neuron spikes where {@link #threshold()} holds (and, with a refractory period, it is not
+ * refractory: its counter is 0), the {@link #reset()} assignments run in order, and the counter is set to
+ * {@link #refractoryStepsAfterSpike()}; elsewhere the counter counts down to 0.
+ *
+ * @param stored                    the per-neuron arrays, in storage order: state variables, then per-neuron
+ *                                  parameters
+ * @param loadFactors               for each stored array: the factor from its unit to Hebb's (1 for most)
+ * @param receptorFactors           for each receptor: the factor from its weight unit to Hebb's
+ * @param injectedFactor            the factor from the injected current's unit to Hebb's
+ * @param stepInputs                the step inputs (scratch arrays)
+ * @param inputPasses               the receptors' statements acting before integration
+ * @param temporaries               the main pass's temporaries, in order
+ * @param nextValues                the main pass's new values of state variables
+ * @param afterIntegrationInputs    receptors whose input the main pass reads (as {@code _w<r>})
+ * @param selfUpdates               variables updated in passes of their own, after the main pass
+ * @param threshold                 the spike condition, or null
+ * @param reset                     the reset, in order (targets are state variables)
+ * @param refractoryCounter         the refractory counter's name, or null without a refractory period
+ * @param refractoryStepsAfterSpike what a spike leaves in the refractory counter
+ * @param constants                 the values of {@code _k0, _k1, ...}, computed in double and rounded to float
+ * @param constantDescriptions      what each constant is, for the generated source's comments
+ */
+public record StepProgram(String model, List<String> stored, Map<String, Double> loadFactors,
+                          double[] receptorFactors, double injectedFactor, List<String> stepInputs,
+                          List<InputPass> inputPasses, List<Assignment> temporaries,
+                          Map<String, Expression> nextValues, List<Integer> afterIntegrationInputs,
+                          List<SelfUpdate> selfUpdates, Expression threshold, List<Assignment> reset,
+                          String refractoryCounter, float refractoryStepsAfterSpike, float[] constants,
+                          List<String> constantDescriptions) {
+    /** The factor that converts a stored value of {@code name} into Hebb's units. */
+    public double loadFactor(String name) {
+        return loadFactors.getOrDefault(name, 1.0);
+    }
+}

@@ -1,0 +1,105 @@
+package org.hebb.neurons.definition.units;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.hebb.neurons.definition.DefinitionException;
+import org.hebb.neurons.definition.expression.Expression;
+import org.hebb.neurons.definition.expression.ExpressionParser;
+
+/** The unit symbols a definition can use, and the parsing of unit texts. */
+public final class Units {
+    private static final Map<String, Unit> SYMBOLS = new HashMap<>();
+
+    static {
+        Dimension capacitance = new Dimension(-1, 1, 1, 0);
+        Dimension conductance = new Dimension(-1, 0, 1, 0);
+        Dimension resistance = new Dimension(1, 0, -1, 0);
+        Dimension frequency = new Dimension(0, -1, 0, 0);
+        add(Dimension.VOLTAGE, 1, "mV", 1e3, "V", 1e-3, "uV");
+        add(Dimension.TIME, 1, "ms", 1e3, "s", 1e-3, "us");
+        add(Dimension.CURRENT, 1, "nA", 1e-3, "pA", 1e3, "uA", 1e6, "mA", 1e9, "A");
+        add(capacitance, 1, "nF", 1e-3, "pF", 1e3, "uF", 1e9, "F");
+        add(conductance, 1, "uS", 1e-3, "nS", 1e3, "mS", 1e6, "S");
+        add(resistance, 1, "MOhm", 1e3, "GOhm", 1e-3, "kOhm", 1e-6, "Ohm");
+        add(frequency, 1e-3, "Hz", 1, "kHz");
+        add(Dimension.LENGTH, 1, "um", 1e3, "mm", 1e4, "cm", 1e6, "m");
+        SYMBOLS.put("cm2", new Unit("cm2", Dimension.LENGTH.power(2), 1e8));
+        SYMBOLS.put("um2", new Unit("um2", Dimension.LENGTH.power(2), 1));
+    }
+
+    private Units() {
+    }
+
+    private static void add(Dimension dimension, Object... factorsAndSymbols) {
+        for (int i = 0; i < factorsAndSymbols.length; i += 2) {
+            String symbol = (String) factorsAndSymbols[i + 1];
+            SYMBOLS.put(symbol, new Unit(symbol, dimension, ((Number) factorsAndSymbols[i]).doubleValue()));
+        }
+    }
+
+    /** The unit named {@code symbol}, or null. */
+    public static Unit symbol(String symbol) {
+        return SYMBOLS.get(symbol);
+    }
+
+    /** Every unit symbol. */
+    public static Set<String> symbols() {
+        return SYMBOLS.keySet();
+    }
+
+    /** Parses a unit text: symbols combined with *, / and integer powers, or {@code 1}. */
+    public static Unit parse(String text) {
+        Expression e = ExpressionParser.parse("unit", text);
+        Unit u = evaluate(text, e);
+        return new Unit(text.strip(), u.dimension(), u.factor());
+    }
+
+    private static Unit evaluate(String text, Expression e) {
+        if (e instanceof Expression.Literal l && l.value() == 1) {
+            return Unit.ONE;
+        }
+        if (e instanceof Expression.Name n) {
+            Unit u = SYMBOLS.get(n.name());
+            if (u == null) {
+                throw DefinitionException.at("unit", text, n.start(), "unknown unit '" + n.name()
+                        + "': must be built from " + new java.util.TreeSet<>(SYMBOLS.keySet()) + " or 1");
+            }
+            return u;
+        }
+        if (e instanceof Expression.Binary b) {
+            Unit left = evaluate(text, b.left());
+            switch (b.operator()) {
+                case MULTIPLY -> {
+                    Unit right = evaluate(text, b.right());
+                    return new Unit(text, left.dimension().times(right.dimension()), left.factor() * right.factor());
+                }
+                case DIVIDE -> {
+                    Unit right = evaluate(text, b.right());
+                    return new Unit(text, left.dimension().dividedBy(right.dimension()),
+                            left.factor() / right.factor());
+                }
+                case POWER -> {
+                    int p = integerExponent(text, b.right());
+                    return new Unit(text, left.dimension().power(p), Math.pow(left.factor(), p));
+                }
+                default -> {
+                }
+            }
+        }
+        throw DefinitionException.at("unit", text, Math.max(e.start(), 0),
+                "a unit is made of unit symbols, *, / and integer powers (for example mV/ms, uS/cm^2, 1)");
+    }
+
+    private static int integerExponent(String text, Expression e) {
+        if (e instanceof Expression.Literal l && l.value() == Math.rint(l.value())) {
+            return (int) l.value();
+        }
+        if (e instanceof Expression.Negate n && n.operand() instanceof Expression.Literal l
+                && l.value() == Math.rint(l.value())) {
+            return -(int) l.value();
+        }
+        throw DefinitionException.at("unit", text, Math.max(e.start(), 0), "a unit's power must be an integer");
+    }
+}
