@@ -76,6 +76,8 @@ final class DeviceSession implements AutoCloseable {
     private final cl_command_queue queue;
     private final cl_program program;
     private final String buildOptions;
+    /** Hebb's kernels and the generated models of this session's network. */
+    private final String programSource;
     private final List<cl_program> generated = new ArrayList<>();
     private final List<cl_kernel> kernels = new ArrayList<>();
     /** With {@link KernelProfile#PROPERTY}: the profile, kernel names, and launches whose times are not read yet. */
@@ -101,7 +103,8 @@ final class DeviceSession implements AutoCloseable {
     /** {@link #readColumns}' origin in the host array (never changed). */
     private static final long[] RECT_HOST_ORIGIN = new long[3];
 
-    DeviceSession(OpenClDevice device) {
+    /** A session on {@code device} whose program holds Hebb's kernels and the generated {@code modelSource}. */
+    DeviceSession(OpenClDevice device, String modelSource) {
         warnWithoutSignalChaining();
         this.device = device;
         this.doubles = extensions(device).contains("cl_khr_fp64");
@@ -117,7 +120,8 @@ final class DeviceSession implements AutoCloseable {
         // single-precision division as IEEE (and Java) rounds it, where the device can
         buildOptions = "-cl-std=CL1.2 -DSCAN_BLOCK=" + SCAN_BLOCK
                 + (correctlyRoundedDivision(device) ? " -cl-fp32-correctly-rounded-divide-sqrt" : "");
-        program = build(source());
+        programSource = source() + modelSource;
+        program = build(programSource);
     }
 
     /**
@@ -158,7 +162,7 @@ final class DeviceSession implements AutoCloseable {
      * for one network, using the source's functions); released with the session.
      */
     cl_kernel compile(String name, String generated) {
-        cl_program built = build(source() + generated);
+        cl_program built = build(programSource + generated);
         this.generated.add(built);
         return kernel(built, name);
     }

@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.hebb.neurons.NeuronState;
@@ -168,7 +170,18 @@ final class OpenClEngine implements Engine {
             spikeHistory = Math.max(spikeHistory, rule.projection().maxDelay() + 2);
         }
         int deliveryDepth = spikeHistory;
-        session = new DeviceSession(OpenClDevices.select(deviceSelector));
+        Map<NeuronPopulation, DeviceModel> deviceModels = new IdentityHashMap<>();
+        Set<String> modelSources = new LinkedHashSet<>();
+        for (Population p : populations) {
+            if (p instanceof NeuronPopulation np) {
+                DeviceModel model = deviceModel(np, dt);
+                deviceModels.put(np, model);
+                if (model.source() != null) {
+                    modelSources.add(model.source());
+                }
+            }
+        }
+        session = new DeviceSession(OpenClDevices.select(deviceSelector), String.join("\n", modelSources));
         try {
             gpuShape = switch (System.getProperty(SHAPE_PROPERTY, "auto")) {
                 case "auto" -> session.device.type().equals("GPU");
@@ -197,7 +210,7 @@ final class OpenClEngine implements Engine {
                             maxDelay = Math.max(maxDelay, projection.maxDelay());
                         }
                     }
-                    groups[g] = new NeuronGroup(np, layout, deviceModel(np, dt), maxDelay + 1);
+                    groups[g] = new NeuronGroup(np, layout, deviceModels.get(np), maxDelay + 1);
                 } else if (p instanceof BernoulliSource source) {
                     groups[g] = new BernoulliGroup(source, layout, Seeds.derive(masterSeed, "source:" + p.name()));
                 } else {

@@ -15,6 +15,7 @@ import org.hebb.neurons.definition.analysis.ConstantEvaluator;
 import org.hebb.neurons.definition.analysis.Symbol;
 import org.hebb.neurons.definition.generate.JavaKernelSource;
 import org.hebb.neurons.definition.generate.JavaKernels;
+import org.hebb.neurons.definition.generate.OpenClKernelSource;
 import org.hebb.neurons.definition.integration.StepProgram;
 import org.hebb.neurons.definition.integration.StepProgramBuilder;
 import org.hebb.neurons.definition.units.Units;
@@ -133,6 +134,11 @@ public final class DefinedNeuronModel implements NeuronModel {
     /** The Java source of this model's kernel at time step {@code dt} ms, as it is compiled and run. */
     public String javaSource(double dt) {
         return JavaKernelSource.of(program(dt));
+    }
+
+    /** The OpenCL C of this model's device kernel at time step {@code dt} ms (its constants: {@link #program}). */
+    public String openClSource(double dt) {
+        return OpenClKernelSource.of(program(dt)).source();
     }
 
     /** The step, as every backend prints it, at time step {@code dt} ms. */

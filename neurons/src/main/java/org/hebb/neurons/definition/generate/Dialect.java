@@ -22,6 +22,16 @@ public enum Dialect {
         return this == JAVA ? "Math.abs(" + argument + ")" : "fabs(" + argument + ")";
     }
 
+    /** The generated function returning the smaller of two floats, NaN if either is NaN. */
+    String min() {
+        return this == JAVA ? "_min" : "hebb_min_f";
+    }
+
+    /** The generated function returning the larger of two floats, NaN if either is NaN. */
+    String max() {
+        return this == JAVA ? "_max" : "hebb_max_f";
+    }
+
     /** The keyword of logical negation. */
     String not() {
         return "!";

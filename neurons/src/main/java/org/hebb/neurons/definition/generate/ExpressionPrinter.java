@@ -18,7 +18,7 @@ import org.hebb.neurons.definition.expression.Expressions;
  * Prints an expression of a {@link org.hebb.neurons.definition.integration.StepProgram} as single-precision code
  * in Java or OpenCL C, fully parenthesised so that both languages evaluate the same operations in the same order.
  * Integer powers become products ({@code x**3} is {@code x * x * x}); min, max and clip call the generated
- * {@code _min}/{@code _max}, which propagate NaN the same way in both languages.
+ * generated functions that propagate NaN the same way in both languages.
  */
 final class ExpressionPrinter {
     private final Dialect dialect;
@@ -94,10 +94,10 @@ final class ExpressionPrinter {
         return switch (c.function()) {
             case "sqrt" -> dialect.sqrt(a0);
             case "abs" -> dialect.abs(a0);
-            case "min" -> "_min(" + a0 + ", " + print(c.arguments().get(1)) + ")";
-            case "max" -> "_max(" + a0 + ", " + print(c.arguments().get(1)) + ")";
-            case "clip" -> "_min(_max(" + a0 + ", " + print(c.arguments().get(1)) + "), "
-                    + print(c.arguments().get(2)) + ")";
+            case "min" -> dialect.min() + "(" + a0 + ", " + print(c.arguments().get(1)) + ")";
+            case "max" -> dialect.max() + "(" + a0 + ", " + print(c.arguments().get(1)) + ")";
+            case "clip" -> dialect.min() + "(" + dialect.max() + "(" + a0 + ", " + print(c.arguments().get(1))
+                    + "), " + print(c.arguments().get(2)) + ")";
             case "pow" -> dialect.mathFunction("pow") + "(" + a0 + ", " + print(c.arguments().get(1)) + ")";
             default -> dialect.mathFunction(c.function()) + "(" + a0 + ")";
         };

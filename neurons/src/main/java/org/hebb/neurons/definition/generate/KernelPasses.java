@@ -1,0 +1,205 @@
+package org.hebb.neurons.definition.generate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.hebb.neurons.definition.expression.Expression;
+import org.hebb.neurons.definition.expression.Expressions;
+import org.hebb.neurons.definition.integration.Assignment;
+import org.hebb.neurons.definition.integration.InputPass;
+import org.hebb.neurons.definition.integration.SelfUpdate;
+import org.hebb.neurons.definition.integration.StepProgram;
+
+/**
+ * The passes of a {@link StepProgram}, each the statements that update one neuron, in the order every backend
+ * runs them: the receptors' statements, the main update, the variables that only decay, the zeroing of inputs
+ * read during the main update, and the threshold. Java runs each pass as a loop over the neurons; OpenCL runs
+ * them one after the other for each neuron. The statements are the same, so are the results.
+ */
+final class KernelPasses {
+    /**
+     * One pass.
+     *
+     * @param name  the pass's name (a Java method)
+     * @param lines its statements for one neuron
+     * @param used  the arrays and constants it touches (Java names)
+     * @param threshold whether it is the threshold pass (which counts spikes)
+     */
+    record Pass(String name, List<String> lines, Set<String> used, boolean threshold) {
+    }
+
+    private final StepProgram program;
+    private final Access access;
+    private final ExpressionPrinter printer;
+
+    private KernelPasses(StepProgram program, Access access, Dialect dialect) {
+        this.program = program;
+        this.access = access;
+        this.printer = new ExpressionPrinter(dialect, name -> name.startsWith("_k") ? access.constant(name) : name);
+    }
+
+    /** The passes of {@code program}, reading and writing through {@code access}. */
+    static List<Pass> of(StepProgram program, Access access, Dialect dialect) {
+        return new KernelPasses(program, access, dialect).passes();
+    }
+
+    private List<Pass> passes() {
+        List<Pass> passes = new ArrayList<>();
+        for (int p = 0; p < program.inputPasses().size(); p++) {
+            passes.add(inputPass("_receive" + p, program.inputPasses().get(p)));
+        }
+        if (!program.nextValues().isEmpty()) {
+            access.startPass();
+            List<String> lines = new ArrayList<>();
+            Set<String> names = new LinkedHashSet<>();
+            program.temporaries().forEach(a -> names.addAll(Expressions.names(a.value())));
+            program.nextValues().values().forEach(e -> names.addAll(Expressions.names(e)));
+            loads(lines, names);
+            temporaries(lines, program.temporaries());
+            for (Map.Entry<String, Expression> e : program.nextValues().entrySet()) {
+                lines.add(store(e.getKey(), printer.print(e.getValue())));
+            }
+            passes.add(new Pass("_integrate", lines, access.used(), false));
+        }
+        for (int u = 0; u < program.selfUpdates().size(); u += 2) {
+            access.startPass();
+            List<SelfUpdate> group = program.selfUpdates().subList(u, Math.min(u + 2, program.selfUpdates().size()));
+            List<String> lines = new ArrayList<>();
+            Set<String> names = new LinkedHashSet<>();
+            for (SelfUpdate s : group) {
+                names.add(s.variable());
+                s.temporaries().forEach(a -> names.addAll(Expressions.names(a.value())));
+                names.addAll(Expressions.names(s.next()));
+            }
+            loads(lines, names);
+            for (SelfUpdate s : group) {
+                temporaries(lines, s.temporaries());
+                lines.add(store(s.variable(), printer.print(s.next())));
+            }
+            passes.add(new Pass("_decay" + u / 2, lines, access.used(), false));
+        }
+        for (int r : program.afterIntegrationInputs()) {
+            access.startPass();
+            String clear = access.clearInput(r);
+            if (clear != null) {
+                passes.add(new Pass("_consumed" + r, List.of(clear), access.used(), false));
+            }
+        }
+        if (program.threshold() != null) {
+            passes.add(threshold());
+        }
+        return passes;
+    }
+
+    private Pass inputPass(String name, InputPass pass) {
+        access.startPass();
+        List<String> lines = new ArrayList<>();
+        lines.add("float weight = " + scaled(access.input(pass.receptor()), program.receptorFactors()[pass.receptor()])
+                + ";");
+        Set<String> names = new LinkedHashSet<>(Expressions.names(pass.value()));
+        names.remove("weight");
+        loads(lines, names);
+        String value = printer.print(pass.value());
+        if (pass.stepInput()) {
+            String target = access.stepInput(pass.target());
+            lines.add(target + " = " + (pass.first() ? value : "(" + target + " + " + value + ")") + ";");
+        } else {
+            String old = scaled(access.stored(pass.target()), program.loadFactor(pass.target()));
+            lines.add(store(pass.target(), "(" + old + " + " + value + ")"));
+        }
+        if (pass.clear()) {
+            String clear = access.clearInput(pass.receptor());
+            if (clear != null) {
+                lines.add(clear);
+            }
+        }
+        return new Pass(name, lines, access.used(), false);
+    }
+
+    private Pass threshold() {
+        access.startPass();
+        List<String> lines = new ArrayList<>();
+        Set<String> names = new LinkedHashSet<>(Expressions.names(program.threshold()));
+        loads(lines, names);
+        String condition = printer.print(program.threshold());
+        String counter = program.refractoryCounter();
+        if (counter != null) {
+            lines.add("float _remaining = " + access.stored(counter) + ";");
+            condition = "_remaining <= 0.0f && " + condition;
+        }
+        lines.add("if (" + condition + ") {");
+        Set<String> later = new LinkedHashSet<>();
+        for (Assignment a : program.reset()) {
+            later.add(a.name());
+            later.addAll(Expressions.names(a.value()));
+        }
+        later.removeAll(names);
+        List<String> inner = new ArrayList<>();
+        loads(inner, later);
+        Set<String> assigned = new LinkedHashSet<>();
+        for (Assignment a : program.reset()) {
+            inner.add(a.name() + " = " + printer.print(a.value()) + ";");
+            assigned.add(a.name());
+        }
+        for (String a : assigned) {
+            inner.add(store(a, a));
+        }
+        if (counter != null) {
+            inner.add(access.stored(counter) + " = " + ExpressionPrinter.literal(program.refractoryStepsAfterSpike())
+                    + ";");
+        }
+        inner.add(access.spike());
+        inner.forEach(line -> lines.add("    " + line));
+        if (counter != null) {
+            lines.add("} else {");
+            lines.add("    " + access.stored(counter) + " = " + access.max("_remaining - 1.0f", "0.0f") + ";");
+        }
+        lines.add("}");
+        return new Pass("_threshold", lines, access.used(), true);
+    }
+
+    /** Declares a local for every name that is read per neuron. */
+    private void loads(List<String> lines, Set<String> names) {
+        for (String n : names) {
+            if (n.startsWith("_t") || n.startsWith("_k") || n.equals("weight")) {
+                if (n.startsWith("_k")) {
+                    access.constant(n);
+                }
+                continue;
+            }
+            String value;
+            if (n.equals("_held")) {
+                value = access.min(access.stored(program.refractoryCounter()), "1.0f");
+            } else if (n.equals("I_inj")) {
+                value = scaled(access.injected(), program.injectedFactor());
+            } else if (n.startsWith("_w")) {
+                int r = Integer.parseInt(n.substring(2));
+                value = scaled(access.input(r), program.receptorFactors()[r]);
+            } else if (program.stepInputs().contains(n)) {
+                value = access.stepInput(n);
+            } else {
+                value = scaled(access.stored(n), program.loadFactor(n));
+            }
+            lines.add("float " + n + " = " + value + ";");
+        }
+    }
+
+    private void temporaries(List<String> lines, List<Assignment> temporaries) {
+        for (Assignment a : temporaries) {
+            lines.add("float " + a.name() + " = " + printer.print(a.value()) + ";");
+        }
+    }
+
+    private String store(String variable, String value) {
+        double factor = program.loadFactor(variable);
+        String stored = factor == 1 ? value : "(" + value + " / " + ExpressionPrinter.literal((float) factor) + ")";
+        return access.stored(variable) + " = " + stored + ";";
+    }
+
+    private static String scaled(String load, double factor) {
+        return factor == 1 ? load : "(" + load + " * " + ExpressionPrinter.literal((float) factor) + ")";
+    }
+}
