@@ -31,8 +31,8 @@ final class FusedStep {
     static final String KERNEL = "network_step";
 
     /**
-     * A population as the step updates it: the model's per-neuron function ({@code <function>_at} in
-     * clock_step.cl), its place in the shared buffers, and its buffer arguments.
+     * A population as the step updates it: the model's per-neuron function ({@code <function>_at}, generated from
+     * its definition), its place in the shared buffers, and its buffer arguments.
      *
      * @param function   kernel name of the model, or {@code bernoulli_source}
      * @param neurons    whether it is a neuron population (else a Bernoulli source)
@@ -42,13 +42,12 @@ final class FusedStep {
      * @param blocks     number of blocks
      * @param blockOffset first block among all populations' blocks
      * @param depth      depth of the delay ring in steps (neurons)
-     * @param options    the model's integer options (neurons)
      * @param key        the source's Philox key (sources)
      * @param buffers    neurons: ring, injected current (null for none), step constants, then the state variables;
      *                   sources: the probabilities
      */
     record Part(String function, boolean neurons, int padded, int size, int offset, int blocks, int blockOffset,
-                int depth, int[] options, long key, cl_mem[] buffers) {
+                int depth, long key, cl_mem[] buffers) {
     }
 
     /**
@@ -301,9 +300,6 @@ final class FusedStep {
             StringBuilder arguments = new StringBuilder(String.format("i, step, %d, spiked, %d, %d, slot, p%4$d_ring, "
                     + "%5$s, p%4$d_k", part.padded(), part.offset(), part.depth(), p,
                     part.buffers()[1] != null ? "p" + p + "_injected" : "0"));
-            for (int option : part.options()) {
-                arguments.append(", ").append(option);
-            }
             for (int v = 3; v < part.buffers().length; v++) {
                 arguments.append(String.format(", p%d_v%d", p, v - 3));
             }

@@ -49,7 +49,7 @@ import org.jocl.cl_mem;
  * population's spikes when a monitor reads them (block counts, then the spikes), its state when a state monitor
  * reads it, a few bytes per variable for the finite-state check.
  *
- * <p>Runs so far: IF_curr_exp, IF_cond_exp, IF_curr_delta, Izhikevich and NALSM populations ({@link DeviceModel}),
+ * <p>Runs so far: populations of any defined neuron model, the built-in ones included ({@link DeviceModel}),
  * Bernoulli and Poisson sources, constant injected currents, projections with any weights and delays, static or
  * with pair-based STDP ({@link PairStdpUpdate}), the three-factor rule without HLOP ({@link ThreeFactorUpdate}) or
  * astrocyte-modulated STDP ({@link AstrocyteStdpUpdate}). Anything else is refused, naming it and the Java
@@ -271,8 +271,8 @@ final class OpenClEngine implements Engine {
         DeviceModel model = DeviceModel.of(population.model(), dt);
         if (model == null) {
             throw unsupported("population '" + population.name() + "' of " + population.model().name()
-                    + " (the device runs IF_curr_exp, IF_cond_exp, IF_curr_delta, Izhikevich and the NALSM neuron so "
-                    + "far)");
+                    + " (the device runs models made from a NeuronDefinition: every built-in model and any defined "
+                    + "one)");
         }
         return model;
     }
@@ -801,7 +801,7 @@ final class OpenClEngine implements Engine {
         @Override
         FusedStep.Part part() {
             return new FusedStep.Part("bernoulli_source", false, layout.padded(), layout.size(), layout.offset(),
-                    layout.blocks(), layout.blockOffset(), 0, new int[0], key, new cl_mem[] {probabilityBuffer});
+                    layout.blocks(), layout.blockOffset(), 0, key, new cl_mem[] {probabilityBuffer});
         }
     }
 
@@ -852,9 +852,6 @@ final class OpenClEngine implements Engine {
             update.arg(4, depth);
             update.args(6, ring, injectedBuffer, constantsBuffer);
             int next = 9;
-            for (int option : model.options()) {
-                update.arg(next++, option);
-            }
             for (cl_mem variable : variables) {
                 update.arg(next++, variable);
             }
@@ -921,7 +918,7 @@ final class OpenClEngine implements Engine {
             buffers[2] = constantsBuffer;
             System.arraycopy(variables, 0, buffers, 3, variables.length);
             return new FusedStep.Part(model.kernel(), true, layout.padded(), layout.size(), layout.offset(),
-                    layout.blocks(), layout.blockOffset(), depth, model.options(), 0, buffers);
+                    layout.blocks(), layout.blockOffset(), depth, 0, buffers);
         }
 
         /** Copies the state from the device into the population's arrays. */

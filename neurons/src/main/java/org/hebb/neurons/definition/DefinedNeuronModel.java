@@ -25,28 +25,35 @@ import org.hebb.util.Require;
  * A {@link NeuronDefinition} with values for its parameters: a model that populations can use. Its Java kernel
  * is generated from the definition and compiled when first needed (once per definition and dt).
  */
-public final class DefinedNeuronModel implements NeuronModel {
+public class DefinedNeuronModel implements NeuronModel {
     private final NeuronDefinition definition;
     private final Map<String, Double> values;
 
-    DefinedNeuronModel(NeuronDefinition definition, Map<String, Double> values) {
+    /**
+     * The model of {@code definition} with parameter values {@code values} (by name, in each parameter's unit);
+     * parameters not given take their defaults.
+     */
+    protected DefinedNeuronModel(NeuronDefinition definition, Map<String, Double> values) {
         this.definition = definition;
-        this.values = Map.copyOf(values);
+        Map<String, Double> all = new LinkedHashMap<>();
+        for (Parameter p : definition.parameters()) {
+            Double value = values.get(p.name());
+            all.put(p.name(), value == null ? p.defaultValue() : Require.finite(p.name(), value, p.unit().text()));
+        }
+        for (String name : values.keySet()) {
+            Require.that(all.containsKey(name), "parameter = '" + name + "' does not exist on " + definition.name()
+                    + ": must be one of " + all.keySet());
+        }
+        this.values = Map.copyOf(all);
     }
 
     /** The definition with every parameter at its default. */
     public static DefinedNeuronModel of(NeuronDefinition definition) {
-        Map<String, Double> defaults = new LinkedHashMap<>();
-        definition.parameters().forEach(p -> defaults.put(p.name(), p.defaultValue()));
-        return new DefinedNeuronModel(definition, defaults);
+        return new DefinedNeuronModel(definition, Map.of());
     }
 
     /** This model with {@code parameter} set to {@code value} (in the parameter's unit). */
     public DefinedNeuronModel with(String parameter, double value) {
-        Parameter p = definition.parameters().stream().filter(q -> q.name().equals(parameter)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("parameter = '" + parameter + "' does not exist on "
-                        + definition.name() + ": must be one of " + parameters().keySet()));
-        Require.finite(parameter, value, p.unit().text());
         Map<String, Double> changed = new LinkedHashMap<>(values);
         changed.put(parameter, value);
         return new DefinedNeuronModel(definition, changed);

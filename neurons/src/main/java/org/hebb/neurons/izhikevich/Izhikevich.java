@@ -1,15 +1,8 @@
 package org.hebb.neurons.izhikevich;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
-import org.hebb.neurons.ArrayLoops;
-import org.hebb.neurons.NeuronKernel;
-import org.hebb.neurons.NeuronModel;
-import org.hebb.neurons.NeuronState;
-import org.hebb.neurons.ReceptorKind;
-import org.hebb.neurons.Variable;
+import org.hebb.neurons.definition.DefinedNeuronModel;
 import org.hebb.neurons.definition.IntegrationMethod;
 import org.hebb.neurons.definition.NeuronDefinition;
 import org.hebb.neurons.definition.Receptor;
@@ -31,7 +24,42 @@ import org.hebb.util.Require;
  * program does at dt = 1 ms; {@link Numerics#EULER} advances both with one forward-Euler step from the old values.
  * The model has no refractory period.
  */
-public final class Izhikevich implements NeuronModel {
+public final class Izhikevich extends DefinedNeuronModel {
+    /** Index of {@code v} (mV). */
+    public static final int V = 0;
+    /** Index of {@code u} (mV/ms). */
+    public static final int U = 1;
+    /** Index of the per-neuron parameter {@code a} (1/ms). */
+    public static final int A = 2;
+    /** Index of the per-neuron parameter {@code b} (1/ms). */
+    public static final int B = 3;
+    /** Index of the per-neuron parameter {@code c} (mV). */
+    public static final int C = 4;
+    /** Index of the per-neuron parameter {@code d} (mV/ms). */
+    public static final int D = 5;
+
+    private static final NeuronDefinition EULER = definition(false);
+    private static final NeuronDefinition PAPER = definition(true);
+
+    /** How v and u are advanced over a step. */
+    public enum Numerics {
+        /** One forward-Euler step for v and u from the values at the start of the step. */
+        EULER,
+        /** v in two half-steps of dt/2, then u in one step using the new v (Izhikevich 2003's program). */
+        PAPER
+    }
+
+    private final Numerics numerics;
+
+    private Izhikevich(Builder builder) {
+        super(builder.numerics == Numerics.PAPER ? PAPER : EULER, Map.of("a", builder.a, "b", builder.b, "c",
+                builder.c, "d", builder.d, "v_peak", builder.vPeak, "v_init", builder.vInit, "i_offset",
+                builder.iOffset));
+        this.numerics = builder.numerics;
+        Require.that(builder.c < builder.vPeak, "c = " + builder.c + " mV is not allowed: must be below v_peak = "
+                + builder.vPeak + " mV");
+    }
+
     /**
      * Izhikevich's neuron as a definition: {@code paper} advances v in two Euler half-steps and then u with the new
      * v (the 2003 program), else both in one Euler step. Weights (mV) act as a current w / dt for one step.
@@ -59,185 +87,14 @@ public final class Izhikevich implements NeuronModel {
         return b.build();
     }
 
-    /** Index of {@code v} (mV). */
-    public static final int V = 0;
-    /** Index of {@code u} (mV/ms). */
-    public static final int U = 1;
-    /** Index of the per-neuron parameter {@code a} (1/ms). */
-    public static final int A = 2;
-    /** Index of the per-neuron parameter {@code b} (1/ms). */
-    public static final int B = 3;
-    /** Index of the per-neuron parameter {@code c} (mV). */
-    public static final int C = 4;
-    /** Index of the per-neuron parameter {@code d} (mV/ms). */
-    public static final int D = 5;
-
-    /** How v and u are advanced over a step. */
-    public enum Numerics {
-        /** One forward-Euler step for v and u from the values at the start of the step. */
-        EULER,
-        /** v in two half-steps of dt/2, then u in one step using the new v (Izhikevich 2003's program). */
-        PAPER
-    }
-
-    private final double a;
-    private final double b;
-    private final double c;
-    private final double d;
-    private final double vPeak;
-    private final double vInit;
-    private final double iOffset;
-    private final Numerics numerics;
-
-    private Izhikevich(Builder builder) {
-        this.a = builder.a;
-        this.b = builder.b;
-        this.c = builder.c;
-        this.d = builder.d;
-        this.vPeak = builder.vPeak;
-        this.vInit = builder.vInit;
-        this.iOffset = builder.iOffset;
-        this.numerics = builder.numerics;
-        Require.that(c < vPeak, "c = " + c + " mV is not allowed: must be below v_peak = " + vPeak + " mV");
-    }
-
     /** A builder with the regular-spiking parameters (a 0.02, b 0.2, c -65, d 8) and Euler numerics. */
     public static Builder builder() {
         return new Builder();
     }
 
-    @Override
-    public String name() {
-        return "Izhikevich";
-    }
-
     /** The numerics. */
     public Numerics numerics() {
         return numerics;
-    }
-
-    @Override
-    public Map<String, Double> parameters() {
-        Map<String, Double> p = new LinkedHashMap<>();
-        p.put("a", a);
-        p.put("b", b);
-        p.put("c", c);
-        p.put("d", d);
-        p.put("v_peak", vPeak);
-        p.put("v_init", vInit);
-        p.put("i_offset", iOffset);
-        return p;
-    }
-
-    @Override
-    public List<String> receptors() {
-        return List.of("excitatory", "inhibitory");
-    }
-
-    @Override
-    public ReceptorKind receptorKind(String receptor) {
-        receptorIndex(receptor);
-        return ReceptorKind.VOLTAGE_JUMP;
-    }
-
-    @Override
-    public List<Variable> variables() {
-        return List.of(Variable.state("v", "mV"), Variable.state("u", "mV/ms"),
-                Variable.parameter("a", "1/ms"), Variable.parameter("b", "1/ms"),
-                Variable.parameter("c", "mV"), Variable.parameter("d", "mV/ms"));
-    }
-
-    /** Sets v to v_init, u to b * v_init, and every neuron's a, b, c, d to the population's values. */
-    @Override
-    public NeuronState createState(int size) {
-        NeuronState state = new NeuronState(variables(), size);
-        java.util.Arrays.fill(state.array(V), (float) vInit);
-        java.util.Arrays.fill(state.array(U), (float) (b * vInit));
-        java.util.Arrays.fill(state.array(A), (float) a);
-        java.util.Arrays.fill(state.array(B), (float) b);
-        java.util.Arrays.fill(state.array(C), (float) c);
-        java.util.Arrays.fill(state.array(D), (float) d);
-        return state;
-    }
-
-    /**
-     * The single-precision constants of one step of {@code dt} ms, shared by every backend's kernel: dt, dt / 2,
-     * 1 / dt (input weights act as a current for one step), i_offset and v_peak.
-     */
-    public record StepConstants(float step, float half, float inverseDt, float bias, float peak) {
-    }
-
-    /** The constants of one step of {@code dt} ms (see {@link StepConstants}). */
-    public StepConstants stepConstants(double dt) {
-        return new StepConstants((float) dt, (float) (dt / 2), (float) (1 / dt), (float) iOffset, (float) vPeak);
-    }
-
-    @Override
-    public NeuronKernel createKernel(NeuronState state, double dt) {
-        final float[] v = state.array(V);
-        final float[] u = state.array(U);
-        final float[] pa = state.array(A);
-        final float[] pb = state.array(B);
-        final float[] pc = state.array(C);
-        final float[] pd = state.array(D);
-        final StepConstants k = stepConstants(dt);
-        final float step = k.step();
-        final float half = k.half();
-        final float inverseDt = k.inverseDt();
-        final float bias = k.bias();
-        final float peak = k.peak();
-        final boolean paper = numerics == Numerics.PAPER;
-        final float[] current = new float[state.size()];
-        return (from, to, input, injected, spikes) -> {
-            totalCurrent(from, to, current, input[0], input[1], injected, inverseDt, bias);
-            ArrayLoops.clear(from, to, input[0], input[1]);
-            if (paper) {
-                integratePaper(from, to, v, u, pa, pb, current, step, half);
-            } else {
-                integrateEuler(from, to, v, u, pa, pb, current, step);
-            }
-            int spiking = 0;
-            for (int i = from; i < to; i++) {
-                // An overflowed v (+infinity) is left as it is, for the finite-state check to report.
-                if (v[i] >= peak && v[i] <= Float.MAX_VALUE) {
-                    v[i] = pc[i];
-                    u[i] += pd[i];
-                    spikes[spiking++] = i;
-                }
-            }
-            return spiking;
-        };
-    }
-
-    // The update is split into passes over few arrays so that C2 vectorises them (see ArrayLoops).
-    private static void totalCurrent(int from, int to, float[] current, float[] inE, float[] inI, float[] injected,
-                                     float inverseDt, float bias) {
-        for (int i = from; i < to; i++) {
-            current[i] = bias + injected[i] + (inE[i] + inI[i]) * inverseDt;
-        }
-    }
-
-    private static void integratePaper(int from, int to, float[] v, float[] u, float[] a, float[] b,
-                                       float[] current, float step, float half) {
-        for (int i = from; i < to; i++) {
-            float vi = v[i];
-            float ui = u[i];
-            float ii = current[i];
-            vi += half * (0.04f * vi * vi + 5f * vi + 140f - ui + ii);
-            vi += half * (0.04f * vi * vi + 5f * vi + 140f - ui + ii);
-            v[i] = vi;
-            u[i] = ui + step * a[i] * (b[i] * vi - ui);
-        }
-    }
-
-    private static void integrateEuler(int from, int to, float[] v, float[] u, float[] a, float[] b,
-                                       float[] current, float step) {
-        for (int i = from; i < to; i++) {
-            float vi = v[i];
-            float ui = u[i];
-            v[i] = vi + step * (0.04f * vi * vi + 5f * vi + 140f - ui + current[i]);
-            u[i] = ui + step * a[i] * (b[i] * vi - ui);
-        }
     }
 
     /** Builder for {@link Izhikevich}. Named presets set a, b, c, d to the 2003 paper's cell classes. */

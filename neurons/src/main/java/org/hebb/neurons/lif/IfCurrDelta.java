@@ -1,14 +1,8 @@
 package org.hebb.neurons.lif;
 
-import java.util.List;
-import java.util.Map;
-
-import org.hebb.neurons.ArrayLoops;
 import org.hebb.neurons.EventDrivenKernel;
 import org.hebb.neurons.EventDrivenModel;
 import org.hebb.neurons.NeuronState;
-import org.hebb.neurons.ReceptorKind;
-import org.hebb.neurons.Variable;
 import org.hebb.neurons.definition.IntegrationMethod;
 import org.hebb.neurons.definition.NeuronDefinition;
 import org.hebb.neurons.definition.Receptor;
@@ -35,7 +29,7 @@ public final class IfCurrDelta extends LifModel implements EventDrivenModel {
             .build();
 
     private IfCurrDelta(Builder b) {
-        super(b);
+        super(DEFINITION, b);
     }
 
     /** A builder with PyNN's defaults. */
@@ -44,67 +38,8 @@ public final class IfCurrDelta extends LifModel implements EventDrivenModel {
     }
 
     @Override
-    public String name() {
-        return "IF_curr_delta";
-    }
-
-    @Override
-    protected ReceptorKind weightKind() {
-        return ReceptorKind.VOLTAGE_JUMP;
-    }
-
-    @Override
-    protected Map<String, Double> specificParameters() {
-        return Map.of();
-    }
-
-    @Override
-    protected List<Variable> specificVariables() {
-        return List.of();
-    }
-
-    @Override
     public EventDrivenKernel createEventKernel(NeuronState state, double dt) {
         return new DeltaLifEventKernel(this, state, dt);
-    }
-
-    /**
-     * The single-precision constants of one step of {@code dt} ms, shared by every backend's kernel:
-     * v' = target + (v - target) decay + jumps, with target = restPlusBias + resistance I_inj.
-     */
-    public record StepConstants(float decay, float resistance, float restPlusBias) {
-    }
-
-    /** The constants of one step of {@code dt} ms (see {@link StepConstants}). */
-    public StepConstants stepConstants(double dt) {
-        return new StepConstants((float) Math.exp(-dt / tauM), (float) (tauM / cm),
-                (float) (vRest + iOffset * tauM / cm));
-    }
-
-    @Override
-    protected Integrator createIntegrator(NeuronState state, double dt) {
-        final float[] v = state.array(V);
-        final float[] refractory = state.array(REFRACTORY);
-        final StepConstants k = stepConstants(dt);
-        return (from, to, input, injected) -> {
-            integrate(from, to, v, refractory, input[0], input[1], injected, k.decay(), k.resistance(),
-                    k.restPlusBias());
-            ArrayLoops.clear(from, to, input[0], input[1]);
-        };
-    }
-
-    // One pass of the split update (see ArrayLoops); while refractory v keeps its value and jumps are lost.
-    private static void integrate(int from, int to, float[] v, float[] refractory, float[] inE, float[] inI,
-                                  float[] injected, float decay, float resistance, float restPlusBias) {
-        for (int i = from; i < to; i++) {
-            float vi = v[i];
-            float remaining = refractory[i];
-            float held = Math.min(remaining, 1f);
-            float target = restPlusBias + resistance * injected[i];
-            float next = target + (vi - target) * decay + (inE[i] + inI[i]);
-            v[i] = vi * held + next * (1f - held);
-            refractory[i] = Math.max(remaining - 1f, 0f);
-        }
     }
 
     /** Builder for {@link IfCurrDelta}. */

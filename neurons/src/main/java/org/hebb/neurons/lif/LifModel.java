@@ -1,22 +1,18 @@
 package org.hebb.neurons.lif;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
-import org.hebb.neurons.NeuronKernel;
-import org.hebb.neurons.NeuronModel;
-import org.hebb.neurons.ReceptorKind;
-import org.hebb.neurons.NeuronState;
-import org.hebb.neurons.Variable;
+import org.hebb.neurons.definition.DefinedNeuronModel;
+import org.hebb.neurons.definition.NeuronDefinition;
 import org.hebb.util.Require;
 
 /**
  * What the leaky integrate-and-fire models share: the membrane parameters (PyNN names and units), the variables
- * {@code v} and {@code refractory_steps}, and threshold, reset and refractoriness. While refractory
- * ({@code refractory_steps} > 0, a whole number) the membrane potential keeps its value, v_reset after a spike,
- * and input arriving at the membrane itself is discarded; synaptic currents and conductances keep evolving.
+ * {@code v} and {@code refractory_steps}, and threshold, reset and refractoriness (see {@link LifDefinitions}).
+ * While refractory ({@code refractory_steps} > 0, a whole number) the membrane potential keeps its value, v_reset
+ * after a spike, and input arriving at the membrane itself is discarded; synaptic currents and conductances keep
+ * evolving.
  *
  * <p>The refractory period lasts tau_refrac from the spike, as in Brian2: a spike in step s, stamped at time
  * s dt, holds v in steps s+1 .. s+n-1 with n = round(tau_refrac / dt), and step s+n integrates again. With n = 0
@@ -24,7 +20,7 @@ import org.hebb.util.Require;
  * (NEST holds tau_refrac from its own stamp, the end of the step; see docs/ARCHITECTURE.md, "Timing
  * conventions".)
  */
-public abstract class LifModel implements NeuronModel {
+public abstract class LifModel extends DefinedNeuronModel {
     /** Index of {@code v} in every LIF model's variables. */
     public static final int V = 0;
     /**
@@ -44,98 +40,17 @@ public abstract class LifModel implements NeuronModel {
     protected final double vThresh;
     protected final double iOffset;
 
-    protected LifModel(Builder<?> b) {
-        Require.that(b.vReset < b.vThresh, "v_reset = " + b.vReset + " mV is not allowed: must be below v_thresh = "
-                + b.vThresh + " mV");
-        this.cm = b.cm;
-        this.tauM = b.tauM;
-        this.tauRefrac = b.tauRefrac;
-        this.vRest = b.vRest;
-        this.vReset = b.vReset;
-        this.vThresh = b.vThresh;
-        this.iOffset = b.iOffset;
-    }
-
-    @Override
-    public Map<String, Double> parameters() {
-        Map<String, Double> p = new LinkedHashMap<>();
-        p.put("cm", cm);
-        p.put("tau_m", tauM);
-        p.put("tau_refrac", tauRefrac);
-        p.put("v_rest", vRest);
-        p.put("v_reset", vReset);
-        p.put("v_thresh", vThresh);
-        p.put("i_offset", iOffset);
-        p.putAll(specificParameters());
-        return p;
-    }
-
-    /** Every LIF model has an excitatory and an inhibitory receptor. */
-    @Override
-    public List<String> receptors() {
-        return List.of("excitatory", "inhibitory");
-    }
-
-    @Override
-    public ReceptorKind receptorKind(String receptor) {
-        receptorIndex(receptor);
-        return weightKind();
-    }
-
-    /** How weights act on both receptors of this model. */
-    protected abstract ReceptorKind weightKind();
-
-    /**
-     * The kernel: the model's integration (see {@link #createIntegrator}), then threshold, reset and the start of
-     * the refractory period.
-     */
-    @Override
-    public final NeuronKernel createKernel(NeuronState state, double dt) {
-        final Integrator integrator = createIntegrator(state, dt);
-        final float[] v = state.array(V);
-        final float[] refractory = state.array(REFRACTORY);
-        final float threshold = (float) vThresh;
-        final float reset = (float) vReset;
-        final float heldAfterSpike = refractoryStepsAfterSpike(dt);
-        return (from, to, input, injected, spikes) -> {
-            integrator.advance(from, to, input, injected);
-            return thresholdAndReset(from, to, v, refractory, threshold, reset, heldAfterSpike, spikes);
-        };
-    }
-
-    /**
-     * The model's integration over one step for a range of neurons: consume synaptic input, advance the state,
-     * hold refractory neurons and count their refractory steps down.
-     */
-    protected abstract Integrator createIntegrator(NeuronState state, double dt);
-
-    /** One step of a LIF model's subthreshold dynamics over a range of neurons. */
-    @FunctionalInterface
-    protected interface Integrator {
-        /** Advances neurons [from, to); see {@link NeuronKernel#step} for the arguments. */
-        void advance(int from, int to, float[][] synapticInput, float[] injectedCurrent);
-    }
-
-    /** The parameters this model adds to the common LIF ones. */
-    protected abstract Map<String, Double> specificParameters();
-
-    /** The variables this model adds after {@code v} and {@code refractory_steps}. */
-    protected abstract List<Variable> specificVariables();
-
-    @Override
-    public List<Variable> variables() {
-        List<Variable> vars = new ArrayList<>();
-        vars.add(Variable.state("v", "mV"));
-        vars.add(Variable.state("refractory_steps", "steps"));
-        vars.addAll(specificVariables());
-        return vars;
-    }
-
-    @Override
-    public NeuronState createState(int size) {
-        NeuronState state = new NeuronState(variables(), size);
-        java.util.Arrays.fill(state.array(V), (float) vRest);
-        return state;
+    protected LifModel(NeuronDefinition definition, Builder<?> b) {
+        super(definition, b.values);
+        Require.that(b.vReset() < b.vThresh(), "v_reset = " + b.vReset() + " mV is not allowed: must be below "
+                + "v_thresh = " + b.vThresh() + " mV");
+        this.cm = parameter("cm");
+        this.tauM = parameter("tau_m");
+        this.tauRefrac = parameter("tau_refrac");
+        this.vRest = parameter("v_rest");
+        this.vReset = parameter("v_reset");
+        this.vThresh = parameter("v_thresh");
+        this.iOffset = parameter("i_offset");
     }
 
     /** Membrane time constant in ms. */
@@ -178,49 +93,38 @@ public abstract class LifModel implements NeuronModel {
     }
 
     /**
-     * Threshold, reset and start of the refractory period for neurons [from, to).
-     *
-     * @return the number of spikes written to {@code spikes}
-     */
-    private static int thresholdAndReset(int from, int to, float[] v, float[] refractory, float vThresh,
-                                           float vReset, float heldAfterSpike, int[] spikes) {
-        int count = 0;
-        for (int i = from; i < to; i++) {
-            if (v[i] >= vThresh) {
-                v[i] = vReset;
-                refractory[i] = heldAfterSpike;
-                spikes[count++] = i;
-            }
-        }
-        return count;
-    }
-
-    /**
      * The common LIF parameters, with PyNN's defaults. Subclasses add the model's own.
      *
      * @param <B> the concrete builder
      */
     public abstract static class Builder<B extends Builder<B>> {
-        double cm = 1.0;
-        double tauM = 20.0;
-        double tauRefrac = 0.1;
-        double vRest = -65.0;
-        double vReset = -65.0;
-        double vThresh = -50.0;
-        double iOffset = 0.0;
+        /** The parameter values set so far, by PyNN name; the definition's defaults fill the rest. */
+        final Map<String, Double> values = new LinkedHashMap<>();
 
         protected abstract B self();
 
+        /** Sets {@code name} to {@code value} (already validated). */
+        protected final B set(String name, double value) {
+            values.put(name, value);
+            return self();
+        }
+
+        double vReset() {
+            return values.getOrDefault("v_reset", -65.0);
+        }
+
+        double vThresh() {
+            return values.getOrDefault("v_thresh", -50.0);
+        }
+
         /** Membrane capacitance {@code cm} in nF (> 0). */
         public B cm(double nF) {
-            cm = Require.positive("cm", nF, "nF");
-            return self();
+            return set("cm", Require.positive("cm", nF, "nF"));
         }
 
         /** Membrane time constant {@code tau_m} in ms (> 0). */
         public B tauM(double ms) {
-            tauM = Require.positive("tau_m", ms, "ms");
-            return self();
+            return set("tau_m", Require.positive("tau_m", ms, "ms"));
         }
 
         /**
@@ -228,32 +132,27 @@ public abstract class LifModel implements NeuronModel {
          * integrates again tau_refrac later (see {@link LifModel}).
          */
         public B tauRefrac(double ms) {
-            tauRefrac = Require.nonNegative("tau_refrac", ms, "ms");
-            return self();
+            return set("tau_refrac", Require.nonNegative("tau_refrac", ms, "ms"));
         }
 
         /** Resting potential {@code v_rest} in mV. */
         public B vRest(double mV) {
-            vRest = Require.finite("v_rest", mV, "mV");
-            return self();
+            return set("v_rest", Require.finite("v_rest", mV, "mV"));
         }
 
         /** Reset potential {@code v_reset} in mV (below v_thresh). */
         public B vReset(double mV) {
-            vReset = Require.finite("v_reset", mV, "mV");
-            return self();
+            return set("v_reset", Require.finite("v_reset", mV, "mV"));
         }
 
         /** Firing threshold {@code v_thresh} in mV: a spike is emitted when v >= v_thresh after an update. */
         public B vThresh(double mV) {
-            vThresh = Require.finite("v_thresh", mV, "mV");
-            return self();
+            return set("v_thresh", Require.finite("v_thresh", mV, "mV"));
         }
 
         /** Constant bias current {@code i_offset} in nA. */
         public B iOffset(double nA) {
-            iOffset = Require.finite("i_offset", nA, "nA");
-            return self();
+            return set("i_offset", Require.finite("i_offset", nA, "nA"));
         }
     }
 }

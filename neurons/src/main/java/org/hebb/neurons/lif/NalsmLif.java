@@ -1,14 +1,10 @@
 package org.hebb.neurons.lif;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.hebb.neurons.NeuronKernel;
-import org.hebb.neurons.NeuronModel;
 import org.hebb.neurons.NeuronState;
-import org.hebb.neurons.ReceptorKind;
-import org.hebb.neurons.Variable;
+import org.hebb.neurons.definition.DefinedNeuronModel;
 import org.hebb.neurons.definition.IntegrationMethod;
 import org.hebb.neurons.definition.NeuronDefinition;
 import org.hebb.neurons.definition.Receptor;
@@ -38,7 +34,7 @@ import org.hebb.util.Require;
  * of each presynaptic neuron, which differs when a neuron fires again while its previous kernel is still
  * noticeable (at the 3 ms minimum interval, by e^-3 of the previous spike's kernel).
  */
-public final class NalsmLif implements NeuronModel {
+public final class NalsmLif extends DefinedNeuronModel {
     /**
      * NALSM's neuron as a definition: v by forward Euler from the drive at the start of the step, then the drive
      * decays exactly; the refractory period tau_refrac + dt (NALSM skips round(tau_refrac / dt) threshold checks
@@ -63,26 +59,14 @@ public final class NalsmLif implements NeuronModel {
     public static final int V = 0;
     /** Index of {@code drive} (mV/ms), the synaptic drive of the membrane potential. */
     public static final int DRIVE = 1;
-    /** Index of {@code refractory_steps}: threshold checks still to skip (tau_refrac / dt after a spike). */
+    /** Index of {@code refractory_steps}: steps in which the threshold is not checked. */
     public static final int REFRACTORY = 2;
-    private static final List<String> RECEPTORS = List.of("synaptic", "direct");
-
-    private final double tauM;
-    private final double tauSyn;
-    private final double vThresh;
-    private final double vReset;
-    private final double tauRefrac;
-    private final double iOffset;
 
     private NalsmLif(Builder b) {
+        super(DEFINITION, Map.of("tau_m", b.tauM, "tau_syn", b.tauSyn, "v_thresh", b.vThresh, "v_reset", b.vReset,
+                "tau_refrac", b.tauRefrac, "i_offset", b.iOffset));
         Require.that(b.vReset < b.vThresh, "v_reset = " + b.vReset + " mV is not allowed: must be below v_thresh = "
                 + b.vThresh + " mV");
-        this.tauM = b.tauM;
-        this.tauSyn = b.tauSyn;
-        this.vThresh = b.vThresh;
-        this.vReset = b.vReset;
-        this.tauRefrac = b.tauRefrac;
-        this.iOffset = b.iOffset;
     }
 
     /** A builder with NALSM's parameters. */
@@ -90,106 +74,13 @@ public final class NalsmLif implements NeuronModel {
         return new Builder();
     }
 
-    @Override
-    public String name() {
-        return "NALSM_LIF";
-    }
-
-    @Override
-    public Map<String, Double> parameters() {
-        Map<String, Double> p = new LinkedHashMap<>();
-        p.put("tau_m", tauM);
-        p.put("tau_syn", tauSyn);
-        p.put("v_thresh", vThresh);
-        p.put("v_reset", vReset);
-        p.put("tau_refrac", tauRefrac);
-        p.put("i_offset", iOffset);
-        return p;
-    }
-
-    @Override
-    public List<String> receptors() {
-        return RECEPTORS;
-    }
-
-    @Override
-    public ReceptorKind receptorKind(String receptor) {
-        return receptorIndex(receptor) == 0 ? ReceptorKind.VOLTAGE_KERNEL : ReceptorKind.VOLTAGE_JUMP;
-    }
-
-    @Override
-    public List<Variable> variables() {
-        return List.of(Variable.state("v", "mV"), Variable.state("drive", "mV/ms"),
-                Variable.state("refractory_steps", "steps"));
-    }
-
-    /** All variables start at 0 (NALSM starts v at 0, its reset). */
-    @Override
-    public NeuronState createState(int size) {
-        return new NeuronState(variables(), size);
-    }
-
-    /**
-     * The single-precision constants of one step of {@code dt} ms, shared by every backend's kernel: dt, the
-     * membrane's keep factor 1 - dt / tau_m, the drive per arriving weight 1 / tau_syn, the drive's decay per step,
-     * i_offset, threshold, reset, and the refractory period in steps.
-     */
-    public record StepConstants(float step, float keep, float perArrival, float driveDecay, float bias,
-                                float threshold, float reset, float refractorySteps) {
-    }
-
-    /** The constants of one step of {@code dt} ms (see {@link StepConstants}). */
-    public StepConstants stepConstants(double dt) {
-        return new StepConstants((float) dt, (float) (1 - dt / tauM), (float) (1 / tauSyn),
-                (float) Math.exp(-dt / tauSyn), (float) iOffset, (float) vThresh, (float) vReset,
-                Math.round(tauRefrac / dt));
-    }
-
+    /** Refuses a step the forward-Euler membrane cannot take (dt >= tau_m), then makes the kernel. */
     @Override
     public NeuronKernel createKernel(NeuronState state, double dt) {
-        Require.that(Math.round(tauRefrac / dt) <= 1 << 24, "tau_refrac = " + tauRefrac + " ms is not allowed at dt = "
-                + dt + " ms: must be at most 2^24 steps");
+        double tauM = parameter("tau_m");
         Require.that(dt < tauM, "dt = " + dt + " ms is not allowed for " + name() + ": must be below tau_m = "
                 + tauM + " ms (forward Euler)");
-        final StepConstants k = stepConstants(dt);
-        final float refractorySteps = k.refractorySteps();
-        final float[] v = state.array(V);
-        final float[] drive = state.array(DRIVE);
-        final float[] refractory = state.array(REFRACTORY);
-        final float step = k.step();
-        final float keep = k.keep();
-        final float perArrival = k.perArrival();
-        final float driveDecay = k.driveDecay();
-        final float bias = k.bias();
-        final float threshold = k.threshold();
-        final float reset = k.reset();
-        return (from, to, input, injected, spikes) -> {
-            integrate(from, to, v, drive, input[0], input[1], injected, step, keep, perArrival, driveDecay, bias);
-            int count = 0;
-            for (int i = from; i < to; i++) {
-                float remaining = refractory[i];
-                if (remaining > 0) {
-                    refractory[i] = remaining - 1;
-                } else if (v[i] >= threshold) {
-                    v[i] = reset;
-                    refractory[i] = refractorySteps;
-                    spikes[count++] = i;
-                }
-            }
-            return count;
-        };
-    }
-
-    private static void integrate(int from, int to, float[] v, float[] drive, float[] synaptic, float[] direct,
-                                  float[] injected, float step, float keep, float perArrival, float driveDecay,
-                                  float bias) {
-        for (int i = from; i < to; i++) {
-            float d = drive[i] + synaptic[i] * perArrival;
-            v[i] = v[i] * keep + step * (d + bias + injected[i]) + direct[i];
-            drive[i] = d * driveDecay;
-            synaptic[i] = 0;
-            direct[i] = 0;
-        }
+        return super.createKernel(state, dt);
     }
 
     /** Builder for {@link NalsmLif}, starting from NALSM's values. */
