@@ -40,7 +40,8 @@ import org.hebb.util.Require;
  * </pre>
  * Names an expression can use: the parameters, state variables, subexpressions and step inputs, {@code I_inj}
  * (the injected current, in {@link Builder#injectedCurrent its unit}), {@code dt}, unit symbols as quantities
- * ({@code -70*mV}), and the functions exp, log, expm1, log1p, tanh, sinh, cosh, pow, sqrt, abs, min, max, clip.
+ * ({@code -70*mV}), and the functions exp, log, expm1, exprel, log1p, tanh, sinh, cosh, pow, sqrt, abs, min, max,
+ * clip.
  */
 public final class NeuronDefinition {
     /** Name of the refractory counter variable that a definition with a refractory period gets. */

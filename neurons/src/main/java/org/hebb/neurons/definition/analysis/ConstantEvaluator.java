@@ -48,6 +48,7 @@ public final class ConstantEvaluator {
                 case "exp" -> Math.exp(a[0]);
                 case "log" -> Math.log(a[0]);
                 case "expm1" -> Math.expm1(a[0]);
+                case "exprel" -> a[0] == 0 ? 1 : Math.expm1(a[0]) / a[0];
                 case "log1p" -> Math.log1p(a[0]);
                 case "tanh" -> Math.tanh(a[0]);
                 case "sinh" -> Math.sinh(a[0]);

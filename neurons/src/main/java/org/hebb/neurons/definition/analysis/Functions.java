@@ -3,8 +3,8 @@ package org.hebb.neurons.definition.analysis;
 import java.util.Map;
 
 /**
- * The functions of the definition language and their number of arguments. exp, log, expm1, log1p, tanh, sinh and
- * cosh take and give pure numbers; sqrt halves its argument's dimension; abs, min, max and clip keep it; pow(x, y)
+ * The functions of the definition language and their number of arguments. exp, log, expm1, log1p, tanh, sinh,
+ * cosh and exprel ((exp(x) - 1) / x, 1 at x = 0, as Brian2's) take and give pure numbers; sqrt halves its argument's dimension; abs, min, max and clip keep it; pow(x, y)
  * needs a pure y, and a pure x unless y is an integer literal.
  */
 public final class Functions {
@@ -12,7 +12,7 @@ public final class Functions {
             Map.entry("exp", 1), Map.entry("log", 1), Map.entry("expm1", 1), Map.entry("log1p", 1),
             Map.entry("tanh", 1), Map.entry("sinh", 1), Map.entry("cosh", 1), Map.entry("sqrt", 1),
             Map.entry("abs", 1), Map.entry("min", 2), Map.entry("max", 2), Map.entry("clip", 3),
-            Map.entry("pow", 2));
+            Map.entry("pow", 2), Map.entry("exprel", 1));
 
     private Functions() {
     }
@@ -30,7 +30,7 @@ public final class Functions {
     /** Whether the function takes and gives pure numbers and is computed by Hebb's own math. */
     public static boolean isTranscendental(String name) {
         return switch (name) {
-            case "exp", "log", "expm1", "log1p", "tanh", "sinh", "cosh", "pow" -> true;
+            case "exp", "log", "expm1", "log1p", "tanh", "sinh", "cosh", "pow", "exprel" -> true;
             default -> false;
         };
     }

@@ -98,6 +98,8 @@ final class ExpressionPrinter {
             case "max" -> dialect.max() + "(" + a0 + ", " + print(c.arguments().get(1)) + ")";
             case "clip" -> dialect.min() + "(" + dialect.max() + "(" + a0 + ", " + print(c.arguments().get(1))
                     + "), " + print(c.arguments().get(2)) + ")";
+            case "exprel" -> "((" + a0 + ") == 0.0f ? 1.0f : " + dialect.mathFunction("expm1") + "(" + a0 + ") / ("
+                    + a0 + "))";
             case "pow" -> dialect.mathFunction("pow") + "(" + a0 + ", " + print(c.arguments().get(1)) + ")";
             default -> dialect.mathFunction(c.function()) + "(" + a0 + ")";
         };
