@@ -20,7 +20,8 @@ final class GeneratedCodeNames {
             "auto", "extern", "inline", "register", "restrict", "signed", "sizeof", "struct", "typedef", "union",
             "unsigned", "bool", "half", "size_t", "ptrdiff_t", "intptr_t", "uintptr_t", "global", "local",
             "constant", "kernel", "read_only", "write_only", "read_write", "sampler_t", "event_t", "sqrt", "fabs");
-    private static final String VECTOR_TYPE = "u?(char|short|int|long)(2|3|4|8|16)?|(float|double|half|bool)(2|3|4|8|16)";
+    private static final String VECTOR_TYPE =
+            "u?(char|short|int|long)(2|3|4|8|16)?|(float|double|half|bool)(2|3|4|8|16)";
 
     private GeneratedCodeNames() {
     }

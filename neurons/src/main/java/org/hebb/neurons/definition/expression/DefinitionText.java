@@ -52,6 +52,7 @@ public final class DefinitionText {
         }
         int colon = lastTopLevel(tokens, ":");
         if (colon < 0) {
+            // an unbalanced parenthesis hides the unit's colon; the expression's parser then reports the parenthesis
             colon = lastIndexOf(tokens, ":");
         }
         if (colon < 0) {
