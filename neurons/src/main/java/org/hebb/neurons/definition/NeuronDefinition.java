@@ -19,6 +19,7 @@ import org.hebb.neurons.definition.expression.Expressions;
 import org.hebb.neurons.definition.expression.Statement;
 import org.hebb.neurons.definition.units.Dimension;
 import org.hebb.neurons.definition.units.Unit;
+import org.hebb.neurons.definition.units.Units;
 import org.hebb.util.Require;
 
 /**
@@ -235,7 +236,8 @@ public final class NeuronDefinition {
             if (parameters.containsKey(parameter)) {
                 throw new DefinitionException("parameter '" + parameter + "' is declared twice");
             }
-            parameters.put(parameter, new Parameter(parameter, Unit.of(unit), defaultValue, perNeuron));
+            parameters.put(parameter, new Parameter(parameter, Units.parse("unit of parameter " + parameter,
+                    Require.notNull("unit", unit)), defaultValue, perNeuron));
             return this;
         }
 
@@ -284,13 +286,14 @@ public final class NeuronDefinition {
          * over that step, 0 again at the next (for example {@code I_syn} with receptor {@code I_syn += weight / dt}).
          */
         public Builder stepInput(String name, String unit) {
-            stepInputs.put(Require.notNull("name", name), Unit.of(unit));
+            stepInputs.put(Require.notNull("name", name), Units.parse("unit of step input " + name,
+                    Require.notNull("unit", unit)));
             return this;
         }
 
         /** The unit of the injected current {@code I_inj} (default nA). */
         public Builder injectedCurrent(String unit) {
-            injectedUnit = Unit.of(unit);
+            injectedUnit = Units.parse("unit of the injected current", Require.notNull("unit", unit));
             return this;
         }
 
@@ -447,7 +450,8 @@ public final class NeuronDefinition {
                 return null;
             }
             if (thresholdCondition == null) {
-                throw new DefinitionException("refractory '" + refractory + "' is given but no threshold");
+                throw new DefinitionException("refractory '" + refractory + "' is given but no threshold: the "
+                        + "refractory period starts when the threshold condition holds");
             }
             Expression e = ExpressionParser.parse("refractory", refractory);
             DimensionCheck.expect(e, Dimension.TIME, "the refractory period", scope, "refractory", refractory);
@@ -463,7 +467,7 @@ public final class NeuronDefinition {
                 if (all.containsKey(r.name())) {
                     throw new DefinitionException("receptor '" + r.name() + "' is declared twice");
                 }
-                Scope withWeight = scope.withWeight(Unit.of(r.weightUnit()));
+                Scope withWeight = scope.withWeight(Units.parse("weight unit of receptor " + r.name(), r.weightUnit()));
                 String what = "receptor " + r.name();
                 Set<Symbol.Kind> targets = r.afterIntegration() ? Set.of(Symbol.Kind.STATE)
                         : Set.of(Symbol.Kind.STATE, Symbol.Kind.STEP_INPUT);
@@ -492,14 +496,29 @@ public final class NeuronDefinition {
                 Symbol target = scope.get(s.target());
                 if (target == null || !targets.contains(target.kind())) {
                     throw DefinitionException.at(what, s.text(), s.position(), "'" + s.target()
-                            + "' cannot be assigned here: must be " + (targets.contains(Symbol.Kind.STEP_INPUT)
-                            ? "a state variable or a step input" : "a state variable"));
+                            + "' cannot be assigned here: must be " + assignable(scope, targets));
                 }
                 DimensionCheck.expect(s.assigned(), target.unit().dimension(), s.target(), scope, what, s.text());
                 parsed.add(new Statement(s.target(), s.operator(), inline(s.value(), subexpressions), s.text(),
                         s.position()));
             }
             return parsed;
+        }
+
+        private static String assignable(Scope scope, Set<Symbol.Kind> targets) {
+            List<String> variables = new ArrayList<>();
+            List<String> inputs = new ArrayList<>();
+            for (Symbol s : scope.symbols()) {
+                if (s.kind() == Symbol.Kind.STATE) {
+                    variables.add(s.name());
+                } else if (s.kind() == Symbol.Kind.STEP_INPUT) {
+                    inputs.add(s.name());
+                }
+            }
+            return targets.contains(Symbol.Kind.STEP_INPUT)
+                    ? "a state variable or a step input; the state variables are " + variables + ", the step "
+                    + "inputs " + inputs
+                    : "a state variable; the state variables are " + variables;
         }
 
         private static void requireKinds(Expression e, Scope scope, String what, String text,

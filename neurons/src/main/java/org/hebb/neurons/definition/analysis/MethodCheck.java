@@ -1,7 +1,8 @@
 package org.hebb.neurons.definition.analysis;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
 
 import org.hebb.neurons.definition.DefinitionException;
@@ -30,47 +31,61 @@ public final class MethodCheck {
                 if (stage.method() == IntegrationMethod.EXACT) {
                     exactForm(definition, v);
                 } else if (stage.method() == IntegrationMethod.EXPONENTIAL_EULER) {
-                    linear(v, Set.of(v.name()), "exponential_euler", "linear in " + v.name());
+                    linear(definition, v, Set.of(v.name()), "exponential_euler", "linear in " + v.name());
                 }
             }
         }
     }
 
     /**
-     * The linear form of {@code v}'s derivative in the stage's variables and in every non-constant name; refuses
-     * what {@code exact} cannot integrate.
+     * The linear form of {@code v}'s derivative in every name that is not fixed for the population (state
+     * variables, inputs, per-neuron parameters); its coefficients are then fixed for the population. Refuses what
+     * {@code exact} cannot integrate.
      */
     public static LinearForm exactForm(NeuronDefinition definition, StateVariable v) {
         Set<String> nonConstant = new LinkedHashSet<>();
         for (String name : Expressions.names(v.derivative())) {
             Symbol s = definition.scope().get(name);
-            if (s == null || !s.isConstant()) {
+            if (s != null && !s.isConstant()) {
                 nonConstant.add(name);
             }
         }
-        LinearForm form = linear(v, nonConstant, "exact", "linear in the state and the inputs");
-        for (Map.Entry<String, Expression> c : form.coefficients().entrySet()) {
-            for (String name : Expressions.names(c.getValue())) {
-                Symbol s = definition.scope().get(name);
-                if (s != null && !s.isConstant()) {
-                    throw DefinitionException.at("equation", v.equation().text(), -1, "method exact needs "
-                            + "coefficients fixed for the population, but the coefficient '"
-                            + Expressions.toText(c.getValue()) + "' of " + c.getKey() + " depends on '" + name
-                            + "' (" + describe(s) + "): choose exponential_euler, euler, rk2 or rk4");
-                }
-            }
-        }
-        return form;
+        return linear(definition, v, nonConstant, "exact", "linear in the state variables and inputs, with "
+                + "coefficients fixed for the population (parameters, dt, units)");
     }
 
-    private static LinearForm linear(StateVariable v, Set<String> names, String method, String need) {
+    private static LinearForm linear(NeuronDefinition definition, StateVariable v, Set<String> names,
+                                     String method, String need) {
         try {
             return LinearForm.of(v.derivative(), names);
         } catch (LinearForm.NotLinear e) {
             throw DefinitionException.at("equation", v.equation().text(), position(e.term(), v),
                     "method " + method + " needs d" + v.name() + "/dt " + need + ", but the term '"
-                            + quote(e.term(), v) + "' is not: choose " + alternatives(method));
+                            + quote(e.term(), v) + "' is not: " + why(e.term(), names, definition)
+                            + "; choose " + alternatives(method));
         }
+    }
+
+    /** Why {@code term} is not linear in {@code names}, naming them and what they are. */
+    private static String why(Expression term, Set<String> names, NeuronDefinition definition) {
+        if (term instanceof Expression.Binary b && b.operator() == Expression.Operator.MULTIPLY) {
+            return "it multiplies " + describe(b.left(), names, definition) + " by "
+                    + describe(b.right(), names, definition);
+        }
+        if (term instanceof Expression.Binary b && b.operator() == Expression.Operator.DIVIDE) {
+            return "it divides by " + describe(b.right(), names, definition);
+        }
+        return "it is a nonlinear function of " + describe(term, names, definition);
+    }
+
+    private static String describe(Expression e, Set<String> names, NeuronDefinition definition) {
+        List<String> described = new ArrayList<>();
+        for (String name : Expressions.names(e)) {
+            if (names.contains(name)) {
+                described.add(name + " (" + Scope.describe(definition.scope().get(name).kind()) + ")");
+            }
+        }
+        return String.join(" and ", described);
     }
 
     private static int position(Expression term, StateVariable v) {
@@ -83,9 +98,5 @@ public final class MethodCheck {
 
     private static String alternatives(String method) {
         return method.equals("exact") ? "exponential_euler, euler, rk2 or rk4" : "euler, rk2 or rk4";
-    }
-
-    private static String describe(Symbol s) {
-        return Scope.describe(s.kind());
     }
 }

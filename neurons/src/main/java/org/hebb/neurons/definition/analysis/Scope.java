@@ -22,6 +22,10 @@ public final class Scope {
         if (Functions.isFunction(name) || name.equals("and") || name.equals("or") || name.equals("not")) {
             throw new DefinitionException("name '" + name + "' is reserved (a function or keyword)");
         }
+        if (GeneratedCodeNames.isReserved(name)) {
+            throw new DefinitionException("name '" + name + "' is reserved (a word of Java or OpenCL C, the "
+                    + "languages of the generated kernels)");
+        }
         Symbol old = symbols.get(name);
         if (old != null) {
             throw new DefinitionException("name '" + name + "' is defined twice: as " + describe(old.kind())

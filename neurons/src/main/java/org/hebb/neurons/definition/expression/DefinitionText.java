@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.hebb.neurons.definition.DefinitionException;
+import org.hebb.neurons.definition.units.Units;
 
 /** Parses the texts of a definition that are more than one expression: equations and statements. */
 public final class DefinitionText {
@@ -51,14 +52,18 @@ public final class DefinitionText {
         }
         int colon = lastTopLevel(tokens, ":");
         if (colon < 0) {
+            // an unbalanced parenthesis hides the unit's colon; the expression's parser then reports the parenthesis
+            colon = lastIndexOf(tokens, ":");
+        }
+        if (colon < 0) {
             throw DefinitionException.at("equation", line, line.length(),
                     "expected ': unit' after the expression (use ': 1' for a dimensionless quantity)");
         }
         int unitStart = tokens.get(colon).end();
         int unitEnd = line.length();
         boolean unlessRefractory = false;
-        int flags = line.indexOf('(', unitStart);
-        if (flags >= 0 && line.endsWith(")") && !line.substring(unitStart, flags).isBlank()) {
+        int flags = flagsStart(line, unitStart);
+        if (flags >= 0) {
             String flag = line.substring(flags + 1, line.length() - 1).strip();
             if (!flag.equals("unless refractory")) {
                 throw DefinitionException.at("equation", line, flags + 1,
@@ -75,6 +80,7 @@ public final class DefinitionText {
         if (unit.isEmpty()) {
             throw DefinitionException.at("equation", line, unitStart, "expected a unit after ':'");
         }
+        Units.parse("equation", line, unitStart, unitEnd);
         Expression right = ExpressionParser.parse("equation", line, tokens.get(equals).end(), tokens.get(colon).start());
         return new Equation(name, differential, right, unit, unlessRefractory, line);
     }
@@ -124,6 +130,28 @@ public final class DefinitionText {
 
     private static int indexOf(List<Token> tokens, String symbol) {
         for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).is(symbol)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Where the flags of an equation start: the '(' of a group that ends the line and follows the unit, not one
+     * that is part of the unit (as in {@code 1/(mV*ms)}); -1 if there are none.
+     */
+    private static int flagsStart(String line, int unitStart) {
+        int open = line.lastIndexOf('(');
+        if (open < unitStart || !line.endsWith(")")) {
+            return -1;
+        }
+        String before = line.substring(unitStart, open).strip();
+        return before.isEmpty() || "*/^".indexOf(before.charAt(before.length() - 1)) >= 0 ? -1 : open;
+    }
+
+    private static int lastIndexOf(List<Token> tokens, String symbol) {
+        for (int i = tokens.size() - 1; i >= 0; i--) {
             if (tokens.get(i).is(symbol)) {
                 return i;
             }

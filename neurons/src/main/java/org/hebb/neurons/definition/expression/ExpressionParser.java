@@ -1,7 +1,9 @@
 package org.hebb.neurons.definition.expression;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.hebb.neurons.definition.DefinitionException;
 import org.hebb.neurons.definition.expression.Expression.Binary;
@@ -35,6 +37,8 @@ public final class ExpressionParser {
     private final String what;
     private final String text;
     private final List<Token> tokens;
+    /** The span of each parenthesised node including its parentheses, so that messages quote whole terms. */
+    private final Map<Expression, int[]> parenthesised = new IdentityHashMap<>();
     private int next;
 
     private ExpressionParser(String what, String text) {
@@ -55,7 +59,7 @@ public final class ExpressionParser {
     }
 
     /** Parses {@code text[from, to)} as an expression, with positions relative to the whole text. */
-    static Expression parse(String what, String text, int from, int to) {
+    public static Expression parse(String what, String text, int from, int to) {
         ExpressionParser parser = new ExpressionParser(what, text);
         parser.tokens.removeIf(t -> t.start() < from || t.start() >= to);
         parser.tokens.add(new Token(Token.Kind.END, "", to));
@@ -72,7 +76,7 @@ public final class ExpressionParser {
         while (peekWord("or")) {
             next++;
             Expression right = conjunction();
-            left = new Logical(false, left, right, left.start(), right.end());
+            left = new Logical(false, left, right, start(left), end(right));
         }
         return left;
     }
@@ -82,7 +86,7 @@ public final class ExpressionParser {
         while (peekWord("and")) {
             next++;
             Expression right = negation();
-            left = new Logical(true, left, right, left.start(), right.end());
+            left = new Logical(true, left, right, start(left), end(right));
         }
         return left;
     }
@@ -91,7 +95,7 @@ public final class ExpressionParser {
         if (peekWord("not")) {
             int start = tokens.get(next++).start();
             Expression operand = negation();
-            return new Not(operand, start, operand.end());
+            return new Not(operand, start, end(operand));
         }
         return comparison();
     }
@@ -103,7 +107,7 @@ public final class ExpressionParser {
             if (t.is(r.symbol())) {
                 next++;
                 Expression right = sum();
-                return new Comparison(r, left, right, left.start(), right.end());
+                return new Comparison(r, left, right, start(left), end(right));
             }
         }
         return left;
@@ -114,7 +118,7 @@ public final class ExpressionParser {
         while (peek("+") || peek("-")) {
             Operator op = tokens.get(next++).is("+") ? Operator.ADD : Operator.SUBTRACT;
             Expression right = product();
-            left = new Binary(op, left, right, left.start(), right.end());
+            left = new Binary(op, left, right, start(left), end(right));
         }
         return left;
     }
@@ -124,7 +128,7 @@ public final class ExpressionParser {
         while (peek("*") || peek("/")) {
             Operator op = tokens.get(next++).is("*") ? Operator.MULTIPLY : Operator.DIVIDE;
             Expression right = unary();
-            left = new Binary(op, left, right, left.start(), right.end());
+            left = new Binary(op, left, right, start(left), end(right));
         }
         return left;
     }
@@ -133,7 +137,7 @@ public final class ExpressionParser {
         if (peek("-")) {
             int start = tokens.get(next++).start();
             Expression operand = unary();
-            return new Negate(operand, start, operand.end());
+            return new Negate(operand, start, end(operand));
         }
         if (peek("+")) {
             next++;
@@ -147,7 +151,7 @@ public final class ExpressionParser {
         if (peek("**") || peek("^")) {
             next++;
             Expression exponent = unary();
-            return new Binary(Operator.POWER, base, exponent, base.start(), exponent.end());
+            return new Binary(Operator.POWER, base, exponent, start(base), end(exponent));
         }
         return base;
     }
@@ -183,12 +187,18 @@ public final class ExpressionParser {
                 if (t.is("(")) {
                     next++;
                     Expression inner = condition();
-                    expect(")");
+                    Token close = tokens.get(next);
+                    if (!close.is(")")) {
+                        throw error(close, "expected ')' to close the '(' at position " + (t.start() + 1)
+                                + ", found " + close.describe());
+                    }
+                    next++;
+                    parenthesised.put(inner, new int[] {t.start(), close.end()});
                     return inner;
                 }
                 throw error(t, "expected an operand, found '" + t.text() + "'");
             }
-            default -> throw error(t, "expected an operand, found the end of the text");
+            default -> throw error(t, "expected an operand, found the end of the expression");
         }
     }
 
@@ -203,9 +213,22 @@ public final class ExpressionParser {
 
     private void expectEnd() {
         Token t = tokens.get(next);
-        if (t.kind() != Token.Kind.END) {
-            throw error(t, "expected an operator or the end of the text, found " + t.describe());
+        if (t.is(")")) {
+            throw error(t, "')' without a matching '('");
         }
+        if (t.kind() != Token.Kind.END) {
+            throw error(t, "expected an operator or the end of the expression, found " + t.describe());
+        }
+    }
+
+    private int start(Expression e) {
+        int[] span = parenthesised.get(e);
+        return span == null ? e.start() : span[0];
+    }
+
+    private int end(Expression e) {
+        int[] span = parenthesised.get(e);
+        return span == null ? e.end() : span[1];
     }
 
     private boolean peek(String symbol) {

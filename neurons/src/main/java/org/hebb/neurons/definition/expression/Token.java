@@ -15,6 +15,6 @@ record Token(Kind kind, String text, int start) {
     }
 
     String describe() {
-        return kind == Kind.END ? "the end of the text" : "'" + text + "'";
+        return kind == Kind.END ? "the end of the expression" : "'" + text + "'";
     }
 }

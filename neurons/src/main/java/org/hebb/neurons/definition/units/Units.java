@@ -51,55 +51,74 @@ public final class Units {
 
     /** Parses a unit text: symbols combined with *, / and integer powers, or {@code 1}. */
     public static Unit parse(String text) {
-        Expression e = ExpressionParser.parse("unit", text);
-        Unit u = evaluate(text, e);
-        return new Unit(text.strip(), u.dimension(), u.factor());
+        return parse("unit", text);
     }
 
-    private static Unit evaluate(String text, Expression e) {
-        if (e instanceof Expression.Literal l && l.value() == 1) {
-            return Unit.ONE;
-        }
-        if (e instanceof Expression.Name n) {
-            Unit u = SYMBOLS.get(n.name());
-            if (u == null) {
-                throw DefinitionException.at("unit", text, n.start(), "unknown unit '" + n.name()
-                        + "': must be built from " + new java.util.TreeSet<>(SYMBOLS.keySet()) + " or 1");
-            }
-            return u;
-        }
-        if (e instanceof Expression.Binary b) {
-            Unit left = evaluate(text, b.left());
-            switch (b.operator()) {
-                case MULTIPLY -> {
-                    Unit right = evaluate(text, b.right());
-                    return new Unit(text, left.dimension().times(right.dimension()), left.factor() * right.factor());
-                }
-                case DIVIDE -> {
-                    Unit right = evaluate(text, b.right());
-                    return new Unit(text, left.dimension().dividedBy(right.dimension()),
-                            left.factor() / right.factor());
-                }
-                case POWER -> {
-                    int p = integerExponent(text, b.right());
-                    return new Unit(text, left.dimension().power(p), Math.pow(left.factor(), p));
-                }
-                default -> {
-                }
-            }
-        }
-        throw DefinitionException.at("unit", text, Math.max(e.start(), 0),
-                "a unit is made of unit symbols, *, / and integer powers (for example mV/ms, uS/cm^2, 1)");
+    /**
+     * Parses a unit text, naming it in messages as {@code what} (for example {@code "unit of parameter cm"}).
+     */
+    public static Unit parse(String what, String text) {
+        return parse(what, text, 0, text.length());
     }
 
-    private static int integerExponent(String text, Expression e) {
-        if (e instanceof Expression.Literal l && l.value() == Math.rint(l.value())) {
-            return (int) l.value();
+    /**
+     * Parses the unit written in {@code text[from, to)}, the {@code what} of a definition (for example an equation);
+     * messages quote the whole text and point into it.
+     */
+    public static Unit parse(String what, String text, int from, int to) {
+        Expression e = ExpressionParser.parse(what, text, from, to);
+        Unit u = new Parsing(what, text).evaluate(e);
+        return new Unit(text.substring(from, to).strip(), u.dimension(), u.factor());
+    }
+
+    /** The evaluation of one unit text, for messages. */
+    private record Parsing(String what, String text) {
+        private Unit evaluate(Expression e) {
+            if (e instanceof Expression.Literal l && l.value() == 1) {
+                return Unit.ONE;
+            }
+            if (e instanceof Expression.Name n) {
+                Unit u = SYMBOLS.get(n.name());
+                if (u == null) {
+                    throw DefinitionException.at(what, text, n.start(), "unknown unit '" + n.name()
+                            + "': must be built from " + new java.util.TreeSet<>(SYMBOLS.keySet()) + " or 1");
+                }
+                return u;
+            }
+            if (e instanceof Expression.Binary b) {
+                Unit left = evaluate(b.left());
+                switch (b.operator()) {
+                    case MULTIPLY -> {
+                        Unit right = evaluate(b.right());
+                        return new Unit(text, left.dimension().times(right.dimension()),
+                                left.factor() * right.factor());
+                    }
+                    case DIVIDE -> {
+                        Unit right = evaluate(b.right());
+                        return new Unit(text, left.dimension().dividedBy(right.dimension()),
+                                left.factor() / right.factor());
+                    }
+                    case POWER -> {
+                        int p = integerExponent(b.right());
+                        return new Unit(text, left.dimension().power(p), Math.pow(left.factor(), p));
+                    }
+                    default -> {
+                    }
+                }
+            }
+            throw DefinitionException.at(what, text, Math.max(e.start(), 0),
+                    "a unit is made of unit symbols, *, / and integer powers (for example mV/ms, uS/cm^2, 1)");
         }
-        if (e instanceof Expression.Negate n && n.operand() instanceof Expression.Literal l
-                && l.value() == Math.rint(l.value())) {
-            return -(int) l.value();
+
+        private int integerExponent(Expression e) {
+            if (e instanceof Expression.Literal l && l.value() == Math.rint(l.value())) {
+                return (int) l.value();
+            }
+            if (e instanceof Expression.Negate n && n.operand() instanceof Expression.Literal l
+                    && l.value() == Math.rint(l.value())) {
+                return -(int) l.value();
+            }
+            throw DefinitionException.at(what, text, Math.max(e.start(), 0), "a unit's power must be an integer");
         }
-        throw DefinitionException.at("unit", text, Math.max(e.start(), 0), "a unit's power must be an integer");
     }
 }

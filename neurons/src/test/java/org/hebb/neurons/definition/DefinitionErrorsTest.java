@@ -1,0 +1,411 @@
+package org.hebb.neurons.definition;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every error of a definition is raised while it is built, with a message that says what is wrong and where: the
+ * text, the 1-based position with a caret under it, the offending term, the units, the names that exist.
+ */
+class DefinitionErrorsTest {
+    private static final String LEAK = "dv/dt = (v_rest - v) / tau_m : mV";
+
+    /** A leaky integrator's parameters, threshold and reset, without equations. */
+    private static NeuronDefinition.Builder lif() {
+        return NeuronDefinition.builder("test_lif")
+                .parameter("tau_m", "ms", 20).parameter("v_rest", "mV", -65).parameter("r_m", "MOhm", 100)
+                .parameter("v_thresh", "mV", -50).parameter("v_reset", "mV", -65).parameter("tau_refrac", "ms", 2)
+                .parameter("i_syn", "nA", 0.5);
+    }
+
+    private static String error(Supplier<NeuronDefinition> definition) {
+        return assertThrows(DefinitionException.class, definition::get).getMessage();
+    }
+
+    private static void assertContains(String message, String... parts) {
+        for (String part : parts) {
+            assertTrue(message.contains(part), "message lacks '" + part + "':\n" + message);
+        }
+    }
+
+    /** The message quotes {@code text}, names the 1-based position of {@code at} and puts a caret under it. */
+    private static void assertCaret(String message, String what, String text, int at) {
+        assertContains(message, what + " '" + text + "' at position " + (at + 1) + ":",
+                "\n    " + text + "\n    " + " ".repeat(at) + "^");
+    }
+
+    // ---- parse errors
+
+    @Test
+    void missingOperandNamesTheEquationAndThePosition() {
+        String line = "dv/dt = (v - : mV";
+        String m = error(() -> lif().equations(line).build());
+        assertCaret(m, "equation", line, line.indexOf(':'));
+        assertContains(m, "expected an operand");
+    }
+
+    @Test
+    void unclosedParenthesisIsReportedAsSuch() {
+        String line = "dv/dt = (v_rest - v / tau_m : mV";
+        String m = error(() -> lif().equations(line).build());
+        assertCaret(m, "equation", line, line.indexOf(':'));
+        assertContains(m, "expected ')'");
+    }
+
+    @Test
+    void unmatchedClosingParenthesisIsReportedAsSuch() {
+        String line = "dv/dt = (v_rest - v)) / tau_m : mV";
+        String m = error(() -> lif().equations(line).build());
+        assertCaret(m, "equation", line, line.indexOf("))") + 1);
+        assertContains(m, "')' without a matching '('");
+    }
+
+    @Test
+    void unknownCharacterIsQuoted() {
+        String line = "dv/dt = (v_rest - v) $ tau_m : mV";
+        String m = error(() -> lif().equations(line).build());
+        assertCaret(m, "equation", line, line.indexOf('$'));
+        assertContains(m, "unexpected character '$'");
+    }
+
+    @Test
+    void missingUnitAsksForOne() {
+        String line = "dv/dt = (v_rest - v) / tau_m";
+        String m = error(() -> lif().equations(line).build());
+        assertCaret(m, "equation", line, line.length());
+        assertContains(m, "expected ': unit'", "': 1'");
+    }
+
+    @Test
+    void badLeftHandSideSaysWhatIsExpected() {
+        String line = "v/dt = (v_rest - v) / tau_m : mV";
+        String m = error(() -> lif().equations(line).build());
+        assertCaret(m, "equation", line, 0);
+        assertContains(m, "'dx/dt'", "subexpression");
+    }
+
+    @Test
+    void unknownFlagNamesTheOnlyFlag() {
+        String line = LEAK + " (unless spiking)";
+        String m = error(() -> lif().equations(line).build());
+        assertCaret(m, "equation", line, line.indexOf("unless"));
+        assertContains(m, "unknown flag 'unless spiking'", "'unless refractory'");
+    }
+
+    @Test
+    void unitWithParenthesesIsNotTakenForAFlag() {
+        assertDoesNotThrow(() -> lif().parameter("k", "1/(mV*ms)", 1)
+                .equations("dv/dt = (v_rest - v) / tau_m + k * v * v * ms / ms : mV\n"
+                        + "dx/dt = k * v * x : 1/(mV*ms)").method(IntegrationMethod.EULER).build());
+    }
+
+    @Test
+    void unknownUnitNamesWhereItIsWritten() {
+        String m = error(() -> lif().equations("dv/dt = (v_rest - v) / tau_m : mVolt").build());
+        assertContains(m, "dv/dt = (v_rest - v) / tau_m : mVolt", "unknown unit 'mVolt'", "mV");
+        String p = error(() -> lif().parameter("c", "pFarad", 1).equations(LEAK).build());
+        assertContains(p, "unit of parameter c 'pFarad'", "unknown unit 'pFarad'", "pF");
+    }
+
+    // ---- dimensions
+
+    @Test
+    void derivativeInTheWrongUnitNamesBothUnits() {
+        String line = "dv/dt = i_syn / tau_m : mV";
+        String m = error(() -> lif().equations(line).build());
+        assertCaret(m, "equation", line, line.indexOf("i_syn"));
+        assertContains(m, "dv/dt is in mV/ms", "'i_syn / tau_m' is in nA/ms");
+    }
+
+    @Test
+    void sumOfVoltageAndCurrentNamesBothTermsAndUnits() {
+        String line = "dv/dt = (v_rest - v + i_syn) / tau_m : mV";
+        String m = error(() -> lif().equations(line).build());
+        assertCaret(m, "equation", line, line.indexOf("i_syn"));
+        assertContains(m, "'v_rest - v' in mV", "'i_syn' in nA", "cannot be added");
+    }
+
+    @Test
+    void exponentialOfAQuantityWithAUnit() {
+        String line = "dv/dt = (v_rest - v) / tau_m + exp(v) * mV / ms : mV";
+        String m = error(() -> lif().equations(line).build());
+        assertCaret(m, "equation", line, line.indexOf("v) *"));
+        assertContains(m, "exp needs a pure number", "'v' is in mV");
+    }
+
+    @Test
+    void nonIntegerPowerOfAQuantityWithAUnit() {
+        String line = "dv/dt = (v_rest - v) / tau_m + v**0.5 * mV**0.5 / ms : mV";
+        String m = error(() -> lif().equations(line).build());
+        assertCaret(m, "equation", line, line.indexOf("0.5"));
+        assertContains(m, "'v' is in mV", "integer");
+    }
+
+    @Test
+    void thresholdThatIsNotACondition() {
+        String m = error(() -> lif().equations(LEAK).threshold("v - v_thresh").build());
+        assertCaret(m, "threshold", "v - v_thresh", 0);
+        assertContains(m, "expected a condition", "'v - v_thresh'");
+    }
+
+    @Test
+    void resetAssigningACurrentToAVoltage() {
+        String m = error(() -> lif().equations(LEAK).threshold("v >= v_thresh").reset("v = i_syn").build());
+        assertCaret(m, "reset", "v = i_syn", 4);
+        assertContains(m, "v is in mV", "'i_syn' is in nA");
+    }
+
+    @Test
+    void refractoryPeriodThatIsNotATime() {
+        String m = error(() -> lif().equations(LEAK).threshold("v >= v_thresh").refractory("v_rest").build());
+        assertCaret(m, "refractory", "v_rest", 0);
+        assertContains(m, "the refractory period is in ms", "'v_rest' is in mV");
+    }
+
+    @Test
+    void initialValueInTheWrongUnit() {
+        String m = error(() -> lif().equations(LEAK).initial("v", "i_syn").build());
+        assertCaret(m, "initial value of v", "i_syn", 0);
+        assertContains(m, "v is in mV", "'i_syn' is in nA");
+    }
+
+    @Test
+    void receptorWeightInTheWrongUnitForItsTarget() {
+        String m = error(() -> lif().equations(LEAK).receptor(Receptor.of("excitatory", "nA", "v += weight"))
+                .build());
+        assertCaret(m, "receptor excitatory", "v += weight", 5);
+        assertContains(m, "'v' in mV", "'weight' in nA");
+    }
+
+    // ---- unknown names
+
+    @Test
+    void unknownNameInAnEquationListsTheDefinedNames() {
+        String line = "dv/dt = (v_rest - v) / tau_mem : mV";
+        String m = error(() -> lif().equations(line).build());
+        assertCaret(m, "equation", line, line.indexOf("tau_mem"));
+        assertContains(m, "unknown name 'tau_mem'", "tau_m, tau_refrac", "v_rest");
+    }
+
+    @Test
+    void unknownNameInTheThresholdListsTheDefinedNames() {
+        String m = error(() -> lif().equations(LEAK).threshold("v >= v_th").build());
+        assertCaret(m, "threshold", "v >= v_th", 5);
+        assertContains(m, "unknown name 'v_th'", "v_thresh");
+    }
+
+    @Test
+    void unknownNameInAResetListsTheDefinedNames() {
+        String m = error(() -> lif().equations(LEAK).threshold("v >= v_thresh").reset("v = v_rst").build());
+        assertCaret(m, "reset", "v = v_rst", 4);
+        assertContains(m, "unknown name 'v_rst'", "v_reset");
+    }
+
+    @Test
+    void unknownTargetOfAResetListsTheStateVariables() {
+        String m = error(() -> lif().equations(LEAK).threshold("v >= v_thresh").reset("v = v_reset; w += 1*mV")
+                .build());
+        assertCaret(m, "reset", "v = v_reset; w += 1*mV", 13);
+        assertContains(m, "'w'", "the state variables are [v]");
+    }
+
+    @Test
+    void unknownNameInAReceptorStatementListsTheDefinedNames() {
+        String m = error(() -> lif().equations(LEAK).receptor(Receptor.of("excitatory", "mV", "v += weigth"))
+                .build());
+        assertCaret(m, "receptor excitatory", "v += weigth", 5);
+        assertContains(m, "unknown name 'weigth'", "weight", "v_rest");
+    }
+
+    @Test
+    void unknownFunctionListsTheFunctions() {
+        String line = "dv/dt = (v_rest - v) / tau_m + expo(1) * mV / ms : mV";
+        String m = error(() -> lif().equations(line).build());
+        assertCaret(m, "equation", line, line.indexOf("expo"));
+        assertContains(m, "unknown function 'expo'", "exp", "tanh", "clip");
+    }
+
+    @Test
+    void wrongNumberOfArguments() {
+        String line = "dv/dt = (v_rest - v) / tau_m + max(v) / ms : mV";
+        String m = error(() -> lif().equations(line).build());
+        assertCaret(m, "equation", line, line.indexOf("max"));
+        assertContains(m, "max takes 2 arguments, not 1");
+    }
+
+    // ---- names
+
+    @Test
+    void parameterDeclaredTwice() {
+        String m = error(() -> lif().parameter("tau_m", "ms", 10).equations(LEAK).build());
+        assertContains(m, "'tau_m'", "twice");
+    }
+
+    @Test
+    void stateVariableWithTheNameOfAParameter() {
+        String m = error(() -> lif().equations(LEAK + "\ndtau_m/dt = -tau_m / tau_m : ms").build());
+        assertContains(m, "'tau_m' is defined twice", "a parameter", "a state variable");
+    }
+
+    @Test
+    void reservedNamesAreRefused() {
+        assertContains(error(() -> lif().parameter("weight", "mV", 1).equations(LEAK).build()),
+                "'weight' is reserved");
+        assertContains(error(() -> lif().equations(LEAK + "\ndrefractory_steps/dt = 0 : 1").build()),
+                "'refractory_steps' is reserved");
+        assertContains(error(() -> lif().parameter("exp", "1", 1).equations(LEAK).build()),
+                "'exp' is reserved", "function");
+    }
+
+    @Test
+    void namesOfTheGeneratedCodeAreRefusedAtDefinition() {
+        for (String keyword : new String[] {"new", "float", "int", "class", "Math", "global"}) {
+            String m = error(() -> lif().parameter(keyword, "mV", 1)
+                    .equations("dv/dt = (v_rest - v + " + keyword + ") / tau_m : mV").build());
+            assertContains(m, "'" + keyword + "' is reserved");
+        }
+    }
+
+    @Test
+    void namesMustStartWithALetter() {
+        assertContains(error(() -> lif().parameter("_x", "mV", 1).equations(LEAK).build()),
+                "'_x' is not allowed", "letter");
+        assertContains(error(() -> lif().equations(LEAK + "\nd_w/dt = -_w / tau_m : mV").build()),
+                "'_w' is not allowed", "letter");
+        assertContains(error(() -> lif().stepInput("2x", "nA").equations(LEAK).build()),
+                "'2x' is not allowed", "letter");
+    }
+
+    @Test
+    void initialValueOfSomethingThatIsNotAStateVariable() {
+        String m = error(() -> lif().equations(LEAK).initial("tau_m", "10*ms").build());
+        assertContains(m, "'tau_m' is not a state variable", "the state variables are [v]");
+    }
+
+    @Test
+    void initialValueMayNotReadAStateVariable() {
+        String m = error(() -> lif().equations(LEAK + "\ndw/dt = -w / tau_m : mV").initial("w", "v").build());
+        assertContains(m, "initial value of w", "'v' cannot be used here", "parameters");
+    }
+
+    @Test
+    void stageNamingAnUnknownVariable() {
+        String m = error(() -> lif().equations(LEAK).stage(IntegrationMethod.EULER, 2, "w").build());
+        assertContains(m, "stage euler names 'w'", "the state variables are [v]");
+    }
+
+    @Test
+    void variableInTwoStages() {
+        String m = error(() -> lif().equations(LEAK).stage(IntegrationMethod.EULER, 2, "v")
+                .stage(IntegrationMethod.RK2, 1, "v").build());
+        assertContains(m, "'v' is in two stages");
+    }
+
+    @Test
+    void subexpressionsInACycle() {
+        String m = error(() -> lif().equations(LEAK.replace("(v_rest - v)", "a") + "\na = b + v_rest : mV"
+                + "\nb = a - v : mV").build());
+        assertContains(m, "cycle", "a -> b -> a");
+    }
+
+    @Test
+    void resetWithoutThreshold() {
+        String m = error(() -> lif().equations(LEAK).reset("v = v_reset").build());
+        assertContains(m, "reset 'v = v_reset'", "no threshold");
+    }
+
+    @Test
+    void refractoryWithoutThreshold() {
+        String m = error(() -> lif().equations(LEAK).refractory("tau_refrac").build());
+        assertContains(m, "refractory 'tau_refrac'", "no threshold");
+    }
+
+    @Test
+    void receptorWithoutStatement() {
+        String m = error(() -> lif().equations(LEAK).receptor(Receptor.of("excitatory", "mV", " # nothing"))
+                .build());
+        assertContains(m, "receptor excitatory does nothing", "+= weight");
+    }
+
+    @Test
+    void receptorAssigningInsteadOfAdding() {
+        String m = error(() -> lif().equations(LEAK).receptor(Receptor.of("excitatory", "mV", "v = weight"))
+                .build());
+        assertCaret(m, "receptor excitatory", "v = weight", 0);
+        assertContains(m, "'v += ...'");
+    }
+
+    @Test
+    void receptorDeclaredTwice() {
+        String m = error(() -> lif().equations(LEAK).receptor(Receptor.of("excitatory", "mV", "v += weight"))
+                .receptor(Receptor.of("excitatory", "mV", "v -= weight")).build());
+        assertContains(m, "receptor 'excitatory' is declared twice");
+    }
+
+    @Test
+    void modelWithoutDifferentialEquation() {
+        String m = error(() -> lif().equations("i = i_syn : nA").build());
+        assertContains(m, "no differential equation");
+    }
+
+    // ---- methods
+
+    @Test
+    void exactOnANonlinearEquationNamesTheTermAndTheOtherMethods() {
+        String line = "dv/dt = (v_rest - v) / tau_m + v * v / (tau_m * mV) : mV";
+        String m = error(() -> lif().equations(line).method(IntegrationMethod.EXACT).build());
+        assertCaret(m, "equation", line, line.indexOf("v * v"));
+        assertContains(m, "method exact", "'v * v'", "exponential_euler, euler, rk2 or rk4");
+    }
+
+    @Test
+    void exactOnAnExponentialNamesTheCall() {
+        String line = "dv/dt = (v_rest - v) / tau_m + exp((v - v_thresh) / mV) * mV / ms : mV";
+        String m = error(() -> lif().equations(line).method(IntegrationMethod.EXACT).build());
+        assertCaret(m, "equation", line, line.indexOf("exp"));
+        assertContains(m, "'exp((v - v_thresh) / mV)'", "euler");
+    }
+
+    @Test
+    void exactWithACoefficientDependingOnAStateVariableNamesIt() {
+        String m = error(() -> lif().parameter("e_rev", "mV", 0)
+                .equations(LEAK.replace("/ tau_m", "/ tau_m + g * (e_rev - v) / (tau_m * uS)")
+                        + "\ndg/dt = -g / tau_m : uS").method(IntegrationMethod.EXACT).build());
+        assertContains(m, "method exact", "'g * (e_rev - v)'", "g (a state variable)");
+    }
+
+    @Test
+    void exactWithACoefficientDependingOnAPerNeuronParameterNamesIt() {
+        String m = error(() -> lif().neuronParameter("tau_n", "ms", 10)
+                .equations("dv/dt = (v_rest - v) / tau_n : mV").method(IntegrationMethod.EXACT).build());
+        assertContains(m, "method exact", "tau_n (a per-neuron parameter)", "exponential_euler");
+    }
+
+    @Test
+    void exactAcceptsUnitsWrittenAsQuantities() {
+        NeuronDefinition d = assertDoesNotThrow(() -> lif()
+                .equations("dv/dt = (-70*mV - v) / tau_m + 0.5*mV/ms : mV").method(IntegrationMethod.EXACT)
+                .build());
+        assertDoesNotThrow(() -> d.model().program(0.1));
+    }
+
+    @Test
+    void exponentialEulerOnAnEquationNonlinearInItsVariableNamesTheTerm() {
+        String line = "dv/dt = (v_rest - v) / tau_m + v * v / (tau_m * mV) : mV";
+        String m = error(() -> lif().equations(line).method(IntegrationMethod.EXPONENTIAL_EULER).build());
+        assertCaret(m, "equation", line, line.indexOf("v * v"));
+        assertContains(m, "method exponential_euler", "linear in v", "'v * v'", "euler, rk2 or rk4");
+    }
+
+    @Test
+    void exponentialEulerAcceptsCoefficientsOfOtherVariables() {
+        assertDoesNotThrow(() -> lif().parameter("e_rev", "mV", 0)
+                .equations(LEAK.replace("/ tau_m", "/ tau_m + g * (e_rev - v) / (tau_m * uS)")
+                        + "\ndg/dt = -g / tau_m : uS").method(IntegrationMethod.EXPONENTIAL_EULER).build());
+    }
+}
