@@ -380,14 +380,15 @@ public final class StepProgramBuilder {
         Map<String, Expression> next = new LinkedHashMap<>();
         for (int i = 0; i < variables.size(); i++) {
             String v = variables.get(i);
-            Expression value = row(v, free[i], columns, current);
+            List<Assignment> sink = selfOnly.contains(v) ? new ArrayList<>() : temporaries;
+            Expression value = row(v, free[i], columns, current, sink);
             if (!clamped.contains(v) && !java.util.Arrays.equals(free[i], refractory[i])) {
                 Expression held = name(HELD);
                 value = add(multiply(value, subtract(number(1), held)),
-                        multiply(row(v, refractory[i], columns, current), held));
+                        multiply(row(v, refractory[i], columns, current, temporaries), held));
             }
             if (selfOnly.contains(v)) {
-                selfUpdates.add(new SelfUpdate(v, List.of(), value));
+                selfUpdates.add(new SelfUpdate(v, sink, value));
             } else {
                 next.put(v, temporary(value, temporaries));
             }
@@ -417,32 +418,58 @@ public final class StepProgramBuilder {
     }
 
     /**
-     * The new value of {@code variable} from its propagator row. A row with a constant part or inputs is written
-     * as an increment, x + ((P - 1) x + ...), with P - 1 computed in double: its equilibrium is then as accurate
-     * as the float values allow, where P x + ... would move it by the rounding of P divided by 1 - P.
+     * The new value of {@code variable} from its propagator row: P x + (other state variables) for a homogeneous
+     * row. A row with a constant part or inputs is written around its equilibrium, as NEST's kernels are:
+     * x_inf + (x - x_inf) P + (other state variables), with x_inf = (constant part + inputs) / (1 - P) from
+     * constants computed in double; the form P x + c would move the equilibrium by the rounding of P divided by
+     * 1 - P. (In float, x still stops short of x_inf where its change per step, (1 - P) (x - x_inf), rounds away.)
+     * Without decay (P = 1) it is x + (constant part + inputs).
      */
-    private Expression row(String variable, double[] row, List<String> columns, Map<String, Expression> current) {
+    private Expression row(String variable, double[] row, List<String> columns, Map<String, Expression> current,
+                           List<Assignment> sink) {
         int own = columns.indexOf(variable);
-        boolean affine = row[row.length - 1] != 0;
-        for (int c = 0; c < columns.size(); c++) {
-            affine |= row[c] != 0 && !definition.scope().get(columns.get(c)).kind().equals(Symbol.Kind.STATE);
-        }
-        Expression sum = number(0);
-        for (int c = 0; c < columns.size(); c++) {
-            double entry = affine && c == own ? row[c] - 1 : row[c];
-            if (entry == 0) {
-                continue;
-            }
-            Expression column = current.getOrDefault(columns.get(c), name(columns.get(c)));
-            String what = affine && c == own ? "propagator - 1: " + variable + " from itself"
-                    : "propagator: " + variable + " from " + columns.get(c);
-            sum = add(sum, entry == 1 ? column : multiply(constants.add(entry, what), column));
-        }
+        double keep = row[own];
         double constant = row[row.length - 1];
-        if (constant != 0) {
-            sum = add(sum, constants.add(constant, "propagator: constant part of " + variable));
+        boolean affine = constant != 0;
+        for (int c = 0; c < columns.size(); c++) {
+            affine |= row[c] != 0 && !isState(columns.get(c));
         }
-        return affine ? add(current.get(variable), sum) : sum;
+        Expression x = current.get(variable);
+        Expression value;
+        if (!affine) {
+            value = keep == 1 ? x : multiply(constants.add(keep, "propagator: " + variable + " from itself"), x);
+        } else {
+            double scale = keep == 1 ? 1 : 1 / (1 - keep);
+            String part = keep == 1 ? "increment of " + variable : "equilibrium of " + variable;
+            Expression drive = constant == 0 ? number(0) : constants.add(constant * scale, part + ": constant part");
+            for (int c = 0; c < columns.size(); c++) {
+                if (row[c] != 0 && !isState(columns.get(c))) {
+                    Expression column = current.getOrDefault(columns.get(c), name(columns.get(c)));
+                    drive = add(drive, multiply(constants.add(row[c] * scale, part + ": per unit of "
+                            + columns.get(c)), column));
+                }
+            }
+            if (keep == 1) {
+                value = add(x, drive);
+            } else {
+                Expression target = temporary(drive, sink);
+                value = add(target, multiply(subtract(x, target),
+                        constants.add(keep, "propagator: " + variable + " from itself")));
+            }
+        }
+        for (int c = 0; c < columns.size(); c++) {
+            if (c != own && row[c] != 0 && isState(columns.get(c))) {
+                Expression column = current.getOrDefault(columns.get(c), name(columns.get(c)));
+                value = add(value, row[c] == 1 ? column : multiply(constants.add(row[c], "propagator: " + variable
+                        + " from " + columns.get(c)), column));
+            }
+        }
+        return value;
+    }
+
+    private boolean isState(String name) {
+        Symbol s = definition.scope().get(name);
+        return s != null && s.kind() == Symbol.Kind.STATE;
     }
 
     private Expression temporary(Expression value, List<Assignment> sink) {
