@@ -183,9 +183,9 @@ public final class HebbMath {
     public static float sinh(float x) {
         float a = Math.abs(x);
         float e = expm1(clamp(a, 0.0f, 88.0f));
-        float half = expScaled(a, 0.0f, -1);
+        float halfExp = expScaled(a, 0.0f, -1);
         float z = a * a;
-        float r = a < 88.0f ? 0.5f * (e + e / (e + 1.0f)) : half - 0.25f / half;
+        float r = a < 88.0f ? 0.5f * (e + e / (e + 1.0f)) : halfExp - 0.25f / halfExp;
         r = a < 1.0f ? a + a * z * (0x1.555556p-3f + z * (0x1.11111ep-7f + z * (0x1.a009p-13f + z * 0x1.78a70ep-19f)))
                 : r;
         return Math.copySign(r, x);
@@ -195,9 +195,9 @@ public final class HebbMath {
     public static double sinh(double x) {
         double a = Math.abs(x);
         double e = expm1(clamp(a, 0.0, 709.0));
-        double half = expScaled(a, 0.0, -1);
+        double halfExp = expScaled(a, 0.0, -1);
         double z = a * a;
-        double r = a < 709.0 ? 0.5 * (e + e / (e + 1.0)) : half - 0.25 / half;
+        double r = a < 709.0 ? 0.5 * (e + e / (e + 1.0)) : halfExp - 0.25 / halfExp;
         r = a < 1.0 ? a + a * z * (0x1.5555555555555p-3 + z * (0x1.11111111110fdp-7 + z * (0x1.a01a01a01ee70p-13
                 + z * (0x1.71de3a4e14f40p-19 + z * (0x1.ae6460fae3728p-26 + z * (0x1.611cb330c1fe8p-33
                 + z * 0x1.b41232cf9950fp-41)))))) : r;
@@ -206,14 +206,14 @@ public final class HebbMath {
 
     /** The hyperbolic cosine; within 2 ulp. */
     public static float cosh(float x) {
-        float half = expScaled(Math.abs(x), 0.0f, -1);
-        return half + 0.25f / half;
+        float halfExp = expScaled(Math.abs(x), 0.0f, -1);
+        return halfExp + 0.25f / halfExp;
     }
 
     /** The hyperbolic cosine; within 2 ulp of StrictMath. */
     public static double cosh(double x) {
-        double half = expScaled(Math.abs(x), 0.0, -1);
-        return half + 0.25 / half;
+        double halfExp = expScaled(Math.abs(x), 0.0, -1);
+        return halfExp + 0.25 / halfExp;
     }
 
     /** x^y with {@link Math#pow}'s special cases; within 1 ulp. */
