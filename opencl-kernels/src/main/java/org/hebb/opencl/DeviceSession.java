@@ -63,11 +63,13 @@ import org.jocl.cl_program;
 import org.jocl.cl_queue_properties;
 
 /**
- * One device in use: its context, an in-order command queue, Hebb's kernels built from {@code clock_step.cl}, and
- * the buffers made through it (all released by {@link #close}). Counts the bytes moved between host and device.
+ * One device in use: its context, an in-order command queue, Hebb's kernels built from {@code hebb_math.cl} and
+ * {@code clock_step.cl}, and the buffers made through it (all released by {@link #close}). Counts the bytes moved
+ * between host and device.
  */
 final class DeviceSession implements AutoCloseable {
-    private static final String SOURCE = "clock_step.cl";
+    /** The program's source files, in order: Hebb's mathematical functions, then the kernels that use them. */
+    private static final String[] SOURCES = {"hebb_math.cl", "clock_step.cl"};
 
     final OpenClDevice device;
     /** Whether the device computes in double precision (cl_khr_fp64): kernels' precise_t is double then. */
@@ -195,15 +197,20 @@ final class DeviceSession implements AutoCloseable {
         return (config[0] & CL_FP_CORRECTLY_ROUNDED_DIVIDE_SQRT) != 0;
     }
 
-    private static String source() {
-        try (InputStream in = DeviceSession.class.getResourceAsStream(SOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(SOURCE + " is missing from the class path");
+    /** Hebb's OpenCL source: {@link #SOURCES} one after the other. */
+    static String source() {
+        StringBuilder source = new StringBuilder();
+        for (String file : SOURCES) {
+            try (InputStream in = DeviceSession.class.getResourceAsStream(file)) {
+                if (in == null) {
+                    throw new IllegalStateException(file + " is missing from the class path");
+                }
+                source.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        return source.toString();
     }
 
     private String buildLog(cl_program built) {
