@@ -45,7 +45,7 @@ class HebbMathDeviceTest {
             }
         }
         for (OpenClDevice device : OpenClDevices.list()) {
-            try (DeviceSession session = new DeviceSession(device)) {
+            try (DeviceSession session = new DeviceSession(device, "")) {
                 float[] out = new float[FUNCTIONS.length * COUNT];
                 run(session, kernelSource("float", "f"), session.floats(x), session.floats(y),
                         session.floats(out), HostArray.of(out));
@@ -86,7 +86,7 @@ class HebbMathDeviceTest {
         }
         int devices = 0;
         for (OpenClDevice device : OpenClDevices.list()) {
-            try (DeviceSession session = new DeviceSession(device)) {
+            try (DeviceSession session = new DeviceSession(device, "")) {
                 if (!session.doubles) {
                     continue;
                 }
