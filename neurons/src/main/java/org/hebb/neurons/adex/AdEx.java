@@ -12,12 +12,13 @@ import org.hebb.neurons.definition.Receptor;
  * <pre>
  * cm dv/dt = g_L (v_rest - v) + g_L delta_T exp((min(v, v_spike) - v_thresh) / delta_T) - w
  *            + g_e (e_rev_E - v) + g_i (e_rev_I - v) + i_offset + I_inj,        g_L = cm / tau_m
- * tau_w dw/dt = a (v - v_rest) - w
+ * tau_w dw/dt = a (min(v, v_spike) - v_rest) - w
  * if v >= v_spike: v = v_reset, w = w + b, v held for tau_refrac
  * </pre>
- * v and w are advanced together with rk4, the conductances (uS, weights >= 0) decay exactly after them. The
- * exponential is taken at min(v, v_spike), as NEST does, so that a step that overshoots the cut-off cannot
- * overflow. Parameters in PyNN's names and units (a in nS, b in nA); the defaults are Brette and Gerstner's
+ * v and w are advanced together with rk4, the conductances (uS, weights >= 0) decay exactly after them. Both
+ * equations see v at most at v_spike: the exponential is taken at min(v, v_spike), as NEST does, so that a step
+ * that overshoots the cut-off cannot overflow, and the adaptation current does not integrate the overshoot of the
+ * step in which the neuron spikes (rk4's intermediate stages there reach far beyond the cut-off). Parameters in PyNN's names and units (a in nS, b in nA); the defaults are Brette and Gerstner's
  * regular-spiking cell, with the spike counted at v_spike = 0 mV.
  */
 public final class AdEx {
@@ -31,7 +32,7 @@ public final class AdEx {
             .parameter("e_rev_I", "mV", -80)
             .equations("""
                     dv/dt = (g_L * (v_rest - v) + g_L * delta_T * exp((min(v, v_spike) - v_thresh) / delta_T) - w + I_syn + i_offset + I_inj) / cm : mV (unless refractory)
-                    dw/dt = (a * (v - v_rest) - w) / tau_w : nA
+                    dw/dt = (a * (min(v, v_spike) - v_rest) - w) / tau_w : nA
                     dg_e/dt = -g_e / tau_syn_E : uS
                     dg_i/dt = -g_i / tau_syn_I : uS
                     g_L = cm / tau_m : uS

@@ -1,0 +1,128 @@
+package org.hebb.neurons.lif;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.hebb.neurons.NeuronModel;
+import org.hebb.neurons.testing.SingleNeuron;
+import org.junit.jupiter.api.Test;
+
+/**
+ * IF_curr_alpha and IF_cond_alpha, defined from equations alone, against closed forms: after one input of weight w
+ * at time 0 the synaptic current (conductance) is w (t / tau) exp(1 - t / tau); IF_curr_alpha's postsynaptic
+ * potential is the closed-form solution of the membrane equation driven by it, and IF_cond_alpha's peaks where a
+ * fine-step double-precision integration of the same equations puts it.
+ */
+class AlphaSynapseTest {
+    private static final double DT = 0.1;
+
+    private static double alpha(double weight, double tau, double t) {
+        return weight * t / tau * Math.exp(1 - t / tau);
+    }
+
+    /**
+     * The potential above rest at time t of a membrane (tau_m, cm) driven by an alpha current of weight w and time
+     * constant tau_s: (w e / (cm tau_s)) exp(-t / tau_m) (1 - exp(-k t) (1 + k t)) / k^2, k = 1/tau_s - 1/tau_m.
+     */
+    private static double psp(double weight, double tauS, double tauM, double cm, double t) {
+        double k = 1 / tauS - 1 / tauM;
+        return weight * Math.E / (cm * tauS) * Math.exp(-t / tauM) * (1 - Math.exp(-k * t) * (1 + k * t)) / (k * k);
+    }
+
+    @Test
+    void currentAlphaPspFollowsTheClosedFormAndPeaksWhereItDoes() {
+        double tauS = 2;
+        double tauM = 10;
+        double cm = 0.5;
+        double weight = 0.8;
+        NeuronModel model = IfCurrAlpha.DEFINITION.model().with("tau_syn_E", tauS).with("tau_m", tauM)
+                .with("cm", cm).with("v_thresh", 0);
+        SingleNeuron neuron = new SingleNeuron(model, DT);
+        neuron.receive(0, weight);
+        double peak = 0;
+        int peakStep = 0;
+        for (int k = 1; k <= 600; k++) {
+            neuron.step();
+            double t = k * DT;
+            assertEquals(alpha(weight, tauS, t), neuron.value("i_syn_e"), 2e-6, "i_syn_e at " + t + " ms");
+            double rise = neuron.value("v") + 65;
+            assertEquals(psp(weight, tauS, tauM, cm, t), rise, 2e-4, "PSP at " + t + " ms");
+            if (rise > peak) {
+                peak = rise;
+                peakStep = k;
+            }
+        }
+        double[] closed = peakOf(t -> psp(weight, tauS, tauM, cm, t));
+        assertEquals(closed[0], peakStep * DT, DT / 2 + 1e-9, "peak time, ms");
+        assertEquals(closed[1], peak, 1e-4 * closed[1], "peak amplitude, mV");
+        assertTrue(closed[1] > 1, "test setup: a PSP of a few mV, got " + closed[1]);
+    }
+
+    @Test
+    void conductanceAlphaFollowsTheClosedFormAndItsPspPeaksAsAFineIntegrationSays() {
+        double dt = 0.01;
+        double tauS = 0.3;
+        double weight = 0.02;
+        NeuronModel model = IfCondAlpha.DEFINITION.model().with("v_thresh", 0);
+        SingleNeuron neuron = new SingleNeuron(model, dt);
+        neuron.receive(0, weight);
+        double peak = 0;
+        int peakStep = 0;
+        for (int k = 1; k <= 3000; k++) {
+            neuron.step();
+            double t = k * dt;
+            assertEquals(alpha(weight, tauS, t), neuron.value("g_e"), 1e-5 * weight, "g_e at " + t + " ms");
+            double rise = neuron.value("v") + 65;
+            if (rise > peak) {
+                peak = rise;
+                peakStep = k;
+            }
+        }
+        double[] reference = conductancePspPeak(weight, tauS);
+        assertEquals(reference[0], peakStep * dt, 0.05, "peak time, ms");
+        assertEquals(reference[1], peak, 0.01 * reference[1], "peak amplitude, mV");
+        assertTrue(reference[1] > 0.5, "test setup: a PSP of about a mV, got " + reference[1]);
+    }
+
+    /** Time and value of the maximum of f over (0, 60] ms, on a grid of 1e-4 ms. */
+    private static double[] peakOf(java.util.function.DoubleUnaryOperator f) {
+        double best = Double.NEGATIVE_INFINITY;
+        double at = 0;
+        for (double t = 1e-4; t <= 60; t += 1e-4) {
+            double value = f.applyAsDouble(t);
+            if (value > best) {
+                best = value;
+                at = t;
+            }
+        }
+        return new double[] {at, best};
+    }
+
+    /**
+     * Peak time and height above rest of IF_cond_alpha's PSP with PyNN's defaults (cm 1 nF, tau_m 20 ms, rest
+     * -65 mV, e_rev_E 0 mV), integrated in double with rk4 at 1e-4 ms and the conductance in closed form.
+     */
+    private static double[] conductancePspPeak(double weight, double tauS) {
+        double h = 1e-4;
+        double v = -65;
+        double best = v;
+        double at = 0;
+        for (int k = 0; k < 600_000; k++) {
+            double t = k * h;
+            double k1 = dv(v, alpha(weight, tauS, t));
+            double k2 = dv(v + h / 2 * k1, alpha(weight, tauS, t + h / 2));
+            double k3 = dv(v + h / 2 * k2, alpha(weight, tauS, t + h / 2));
+            double k4 = dv(v + h * k3, alpha(weight, tauS, t + h));
+            v += h / 6 * (k1 + 2 * k2 + 2 * k3 + k4);
+            if (v > best) {
+                best = v;
+                at = t + h;
+            }
+        }
+        return new double[] {at, best + 65};
+    }
+
+    private static double dv(double v, double g) {
+        return (-65 - v) / 20 + g * (0 - v) / 1.0;
+    }
+}

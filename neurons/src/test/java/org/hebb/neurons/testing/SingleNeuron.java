@@ -1,0 +1,41 @@
+package org.hebb.neurons.testing;
+
+import org.hebb.neurons.NeuronKernel;
+import org.hebb.neurons.NeuronModel;
+import org.hebb.neurons.NeuronState;
+
+/** One neuron of a model driven step by step through its kernel, for tests of a model's physics. */
+public final class SingleNeuron {
+    private final NeuronState state;
+    private final NeuronKernel kernel;
+    private final float[][] input;
+    private final float[] injected = new float[1];
+    private final int[] spikes = new int[1];
+
+    /** The neuron at its initial state, stepped with {@code dt} ms. */
+    public SingleNeuron(NeuronModel model, double dt) {
+        state = model.createState(1);
+        kernel = model.createKernel(state, dt);
+        input = new float[model.receptors().size()][1];
+    }
+
+    /** Adds {@code weight} to what arrives at {@code receptor} in the next step. */
+    public void receive(int receptor, double weight) {
+        input[receptor][0] += (float) weight;
+    }
+
+    /** Sets the injected current of the coming steps (in the model's current unit). */
+    public void inject(double current) {
+        injected[0] = (float) current;
+    }
+
+    /** Advances one step; true if the neuron spiked. */
+    public boolean step() {
+        return kernel.step(0, 1, input, injected, spikes) == 1;
+    }
+
+    /** The current value of {@code variable}. */
+    public float value(String variable) {
+        return state.array(variable)[0];
+    }
+}
