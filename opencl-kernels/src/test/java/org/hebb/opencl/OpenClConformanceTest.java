@@ -14,10 +14,15 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.hebb.neurons.NeuronModel;
+import org.hebb.neurons.adex.AdEx;
+import org.hebb.neurons.definition.IntegrationMethod;
+import org.hebb.neurons.hh.HhCondExp;
 import org.hebb.neurons.izhikevich.Izhikevich;
 import org.hebb.neurons.lif.IfCondExp;
 import org.hebb.neurons.lif.IfCurrDelta;
+import org.hebb.neurons.lif.IfCurrAlpha;
 import org.hebb.neurons.lif.IfCurrExp;
+import org.hebb.neurons.lif.IfCondAlpha;
 import org.hebb.neurons.lif.NalsmLif;
 import org.hebb.simulator.BackendKind;
 import org.hebb.simulator.Network;
@@ -54,9 +59,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The OpenCL backend against the Java reference (one thread), for every model the device runs: the same network
  * and seed must give the same spike trains and the same state variables, bit for bit, through recurrent
  * excitation and inhibition with heterogeneous delays and weights, Poisson and Bernoulli inputs whose rates
- * change between runs, constant currents, and a reset. The one inexact case, IF_cond_exp with exponential Euler
- * (exp computed by the JVM on one side and by the device on the other, which may differ in the last place), must
- * keep spike counts within 2% and sampled v within 0.5 mV. Runs on whatever device the machine has (PoCL in CI).
+ * change between runs, constant currents, and a reset. Every model is generated from its definition for both
+ * backends, transcendental functions included (Hebb's own, identical on the JVM and the device), so every case is
+ * exact. Runs on whatever device the machine has (PoCL in CI).
  */
 class OpenClConformanceTest {
 
@@ -108,7 +113,19 @@ class OpenClConformanceTest {
                         "u"),
                 new Case("NALSM", NalsmLif.builder().build(), new double[] {2, 5}, new double[] {0.5, 2},
                         new double[] {-3, -1}, new double[] {0.2, 0.3}, "drive",
-                        new String[] {"direct", "synaptic", "synaptic"}));
+                        new String[] {"direct", "synaptic", "synaptic"}),
+                new Case("AdEx Euler", AdEx.definition(IntegrationMethod.EULER).model(), new double[] {0.01, 0.03}, new double[] {0.001, 0.004},
+                        new double[] {0.01, 0.03}, new double[] {0.2, 0.4}, "w"),
+                new Case("IF_curr_alpha", IfCurrAlpha.DEFINITION.model().with("cm", 0.25).with("tau_m", 10)
+                        .with("tau_refrac", 2).with("tau_syn_E", 1).with("tau_syn_I", 2), new double[] {3, 6},
+                        new double[] {0.1, 0.6}, new double[] {-1.2, -0.4}, new double[] {0.45, 0.7}, "i_syn_e"),
+                new Case("IF_cond_alpha", IfCondAlpha.DEFINITION.model().with("cm", 0.2).with("tau_refrac", 5)
+                        .with("v_rest", -60).with("v_reset", -60).with("tau_syn_E", 1).with("tau_syn_I", 2)
+                        .with("e_rev_I", -80), new double[] {0.02, 0.06}, new double[] {0.002, 0.008},
+                        new double[] {0.02, 0.06}, new double[] {0.08, 0.12}, "g_e"),
+                new Case("HH_cond_exp exponential Euler", HhCondExp.definition(IntegrationMethod.EXPONENTIAL_EULER)
+                        .model(), new double[] {0.01, 0.02}, new double[] {0.002, 0.004}, new double[] {0.002, 0.006},
+                        new double[] {0.0, 0.2}, "m"));
     }
 
     /**

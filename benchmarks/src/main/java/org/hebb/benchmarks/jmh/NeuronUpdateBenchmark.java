@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import org.hebb.neurons.NeuronKernel;
 import org.hebb.neurons.NeuronModel;
 import org.hebb.neurons.NeuronState;
+import org.hebb.benchmarks.jmh.baseline.HandWrittenKernels;
 import org.hebb.neurons.izhikevich.Izhikevich;
 import org.hebb.neurons.lif.IfCondExp;
 import org.hebb.neurons.lif.IfCurrExp;
@@ -23,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One step of a neuron model's Java kernel over a whole population (integration, threshold, reset), with eight
- * inputs arriving each step; divide by {@code neurons} for the cost per neuron-step. The LIF populations sit
+ * inputs arriving each step; divide by {@code neurons} for the cost per neuron-step. The generated kernel is timed
+ * beside the hand-written one Hebb had before (see {@link HandWrittenKernels}). The LIF populations sit
  * below threshold with occasional spikes (as in COBA, where 0.2% of neurons fire per step); the Izhikevich
  * population gets a constant current and fires tonically.
  */
@@ -40,7 +42,11 @@ public class NeuronUpdateBenchmark {
     @Param({"IF_cond_exp_euler", "IF_cond_exp_exponential_euler", "IF_curr_exp", "Izhikevich"})
     String model;
 
-    private NeuronKernel kernel;
+    /** {@code generated}: Hebb's kernel, made from the model's definition; {@code hand-written}: the old baseline. */
+    @Param({"generated", "hand-written"})
+    String kernel;
+
+    private NeuronKernel update;
     private float[][] input;
     private float[] injected;
     private int[] spikes;
@@ -60,11 +66,28 @@ public class NeuronUpdateBenchmark {
         for (int i = 0; i < neurons; i++) {
             v[i] += 5 * (float) random.nextGaussian();
         }
-        kernel = m.createKernel(state, 0.1);
+        update = kernel.equals("generated") ? m.createKernel(state, 0.1) : handWritten(m, state);
         input = new float[m.receptors().size()][neurons];
         injected = new float[neurons];
         java.util.Arrays.fill(injected, model.equals("Izhikevich") ? 4f : model.equals("IF_curr_exp") ? 0.2f : 0f);
         spikes = new int[neurons];
+    }
+
+    /** The hand-written kernel of {@code m} with the same parameters (dt 0.1 ms). */
+    private static NeuronKernel handWritten(NeuronModel m, NeuronState state) {
+        if (m instanceof IfCondExp c) {
+            return HandWrittenKernels.ifCondExp(state, c.integration() == IfCondExp.Integration.EULER, 0.1, c.cm(),
+                    c.tauM(), c.parameter("v_rest"), c.parameter("i_offset"), c.parameter("e_rev_E"),
+                    c.parameter("e_rev_I"), c.parameter("tau_syn_E"), c.parameter("tau_syn_I"), c.vThresh(),
+                    c.vReset(), c.refractoryStepsAfterSpike(0.1));
+        }
+        if (m instanceof IfCurrExp c) {
+            return HandWrittenKernels.ifCurrExp(state, 0.1, c.cm(), c.tauM(), c.parameter("v_rest"),
+                    c.parameter("i_offset"), c.tauSynE(), c.tauSynI(), c.vThresh(), c.vReset(),
+                    c.refractoryStepsAfterSpike(0.1));
+        }
+        Izhikevich z = (Izhikevich) m;
+        return HandWrittenKernels.izhikevich(state, 0.1, z.parameter("i_offset"), z.parameter("v_peak"));
     }
 
     private static IfCondExp coba(IfCondExp.Integration integration) {
@@ -78,6 +101,6 @@ public class NeuronUpdateBenchmark {
             next = (next + 7919) % neurons;
             input[0][next] += 0.006f;
         }
-        return kernel.step(0, neurons, input, injected, spikes);
+        return update.step(0, neurons, input, injected, spikes);
     }
 }

@@ -30,6 +30,9 @@ abstract class Access {
     /** The value of a step input. */
     abstract String stepInput(String name);
 
+    /** Where the prepared value {@code name} ({@code _p0, _p1, ...}, see {@link Fission}) is kept. */
+    abstract String prepared(String name);
+
     /** The summed weight arriving at receptor {@code r} in this step. */
     abstract String input(int r);
 

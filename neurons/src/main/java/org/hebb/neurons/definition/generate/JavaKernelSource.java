@@ -7,10 +7,11 @@ import org.hebb.neurons.definition.integration.StepProgram;
 
 /**
  * Prints a {@link StepProgram} as the Java source of a {@link org.hebb.neurons.NeuronKernel}: each of its
- * {@link KernelPasses passes} is a loop over the neurons in a static method taking only the arrays it touches:
+ * {@link KernelPasses passes} is a loop over the neurons in a {@link KernelPass} of its own, touching only the arrays
+ * it needs:
  * HotSpot's C2 on Java 17 vectorises a loop over a variable range only when it touches few arrays (a fused COBA
  * update over seven arrays ran unvectorised at 4-6 ns per neuron; split into such passes it takes about 1 ns).
- * Constants are loaded from {@code _k[]} into fields and handed to the passes as arguments.
+ * Each pass holds the arrays and constants ({@code _k[]}) it reads in fields, copied into locals for its loop.
  *
  * <p>Identifiers made by Hebb start with {@code _} (definitions cannot), so a definition's names are the code's.
  */
@@ -35,46 +36,29 @@ public final class JavaKernelSource {
         for (int k = 0; k < program.constants().length; k++) {
             line("// _k" + k + " = " + program.constantDescriptions().get(k));
         }
+        List<KernelPasses.Pass> passes = KernelPasses.of(program, new JavaAccess(), Dialect.JAVA);
         line("public final class " + CLASS_NAME + " implements org.hebb.neurons.NeuronKernel {");
-        for (String s : program.stored()) {
-            line("    private final float[] " + array(s) + ";");
-        }
-        for (String s : program.stepInputs()) {
-            line("    private final float[] " + stepInput(s) + ";");
-        }
-        for (int k = 0; k < program.constants().length; k++) {
-            line("    private final float _k" + k + ";");
-        }
+        line("    private final org.hebb.neurons.definition.generate.KernelPass[] _passes;");
         line("");
         line("    public " + CLASS_NAME + "(float[][] _stored, float[][] _stepInputs, float[] _k) {");
-        for (int i = 0; i < program.stored().size(); i++) {
-            line("        " + array(program.stored().get(i)) + " = _stored[" + i + "];");
+        long prepared = passes.stream().flatMap(p -> p.used().stream()).filter(n -> n.startsWith("_q_")).distinct()
+                .count();
+        line("        float[][] _prepared = new float[" + prepared + "][_stored[0].length];");
+        StringBuilder list = new StringBuilder();
+        for (KernelPasses.Pass pass : passes) {
+            list.append(list.length() == 0 ? "" : ", ").append("new ").append(pass.name())
+                    .append("(_stored, _stepInputs, _prepared, _k)");
         }
-        for (int i = 0; i < program.stepInputs().size(); i++) {
-            line("        " + stepInput(program.stepInputs().get(i)) + " = _stepInputs[" + i + "];");
-        }
-        for (int k = 0; k < program.constants().length; k++) {
-            line("        _k" + k + " = _k[" + k + "];");
-        }
+        line("        _passes = new org.hebb.neurons.definition.generate.KernelPass[] {" + list + "};");
         line("    }");
-        List<KernelPasses.Pass> passes = KernelPasses.of(program, new JavaAccess(), Dialect.JAVA);
         line("");
         line("    @Override");
         line("    public int step(int _from, int _to, float[][] _input, float[] _injected, int[] _spikes) {");
-        String result = "0";
-        for (KernelPasses.Pass pass : passes) {
-            String call = pass.name() + "(_from, _to" + (pass.threshold() ? ", _spikes" : "")
-                    + arguments(pass) + ")";
-            if (pass.threshold()) {
-                result = call;
-            } else {
-                line("        " + call + ";");
-            }
-        }
-        line("        return " + result + ";");
+        line("        return org.hebb.neurons.definition.generate.KernelPass.runAll(_passes, _from, _to, _input, "
+                + "_injected, _spikes);");
         line("    }");
         for (KernelPasses.Pass pass : passes) {
-            method(pass);
+            passClass(pass);
         }
         line("");
         line("    private static float _min(float _a, float _b) {");
@@ -88,39 +72,63 @@ public final class JavaKernelSource {
         return out.toString();
     }
 
-    private void method(KernelPasses.Pass pass) {
-        List<String> parameters = new ArrayList<>();
-        parameters.add("int _from");
-        parameters.add("int _to");
-        if (pass.threshold()) {
-            parameters.add("int[] _spikes");
-        }
+    /** A pass as a nested class holding the arrays and constants it reads, copied into locals for its loop. */
+    private void passClass(KernelPasses.Pass pass) {
+        line("");
+        line("    private static final class " + pass.name()
+                + " implements org.hebb.neurons.definition.generate.KernelPass {");
+        List<String> fields = new ArrayList<>();
         for (String name : pass.used()) {
-            parameters.add((name.startsWith("_k") ? "float " : "float[] ") + name);
+            if (name.startsWith("_a_") || name.startsWith("_u_") || name.startsWith("_q_") || name.startsWith("_k")) {
+                fields.add(name);
+                line("        private final " + type(name) + name + ";");
+            }
         }
         line("");
-        line("    private static " + (pass.threshold() ? "int " : "void ") + pass.name() + "("
-                + String.join(", ", parameters) + ") {");
-        if (pass.threshold()) {
-            line("        int _count = 0;");
-        }
-        line("        for (int _i = _from; _i < _to; _i++) {");
-        for (String l : pass.lines()) {
-            line("            " + l);
+        line("        " + pass.name() + "(float[][] _stored, float[][] _stepInputs, float[][] _prepared, float[] _k) {");
+        for (String name : fields) {
+            line("            this." + name + " = " + source(name) + ";");
         }
         line("        }");
-        if (pass.threshold()) {
-            line("        return _count;");
+        line("");
+        line("        @Override");
+        line("        public int run(int _from, int _to, float[][] _input, float[] _injected, int[] _spikes) {");
+        for (String name : pass.used()) {
+            if (fields.contains(name)) {
+                line("            final " + type(name) + name + " = this." + name + ";");
+            } else if (name.startsWith("_input")) {
+                line("            final float[] " + name + " = _input[" + name.substring(6) + "];");
+            }
         }
+        if (pass.threshold()) {
+            line("            int _count = 0;");
+        }
+        line("            for (int _i = _from; _i < _to; _i++) {");
+        for (String l : pass.lines()) {
+            line("                " + l);
+        }
+        line("            }");
+        line("            return " + (pass.threshold() ? "_count" : "0") + ";");
+        line("        }");
         line("    }");
     }
 
-    private static String arguments(KernelPasses.Pass pass) {
-        StringBuilder a = new StringBuilder();
-        for (String name : pass.used()) {
-            a.append(", ").append(name.startsWith("_input") ? "_input[" + name.substring(6) + "]" : name);
+    private static String type(String name) {
+        return name.startsWith("_k") ? "float " : "float[] ";
+    }
+
+    /** Where the constructor of a pass finds {@code name}. */
+    private String source(String name) {
+        if (name.startsWith("_a_")) {
+            return "_stored[" + program.stored().indexOf(name.substring(3)) + "]";
         }
-        return a.toString();
+        if (name.startsWith("_u_")) {
+            return "_stepInputs[" + program.stepInputs().indexOf(name.substring(3)) + "]";
+        }
+        if (name.startsWith("_q_")) {
+            return "_prepared[" + name.substring(5) + "]";
+        }
+        return "_k[" + name.substring(2) + "]";
     }
 
     private static String array(String name) {
@@ -141,6 +149,12 @@ public final class JavaKernelSource {
         String stored(String name) {
             use(array(name));
             return array(name) + "[_i]";
+        }
+
+        @Override
+        String prepared(String name) {
+            use("_q_" + name);
+            return "_q_" + name + "[_i]";
         }
 
         @Override

@@ -33,6 +33,7 @@ public final class JavaKernels {
     private static Constructor<? extends NeuronKernel> compile(String source) {
         SimpleCompiler compiler = new SimpleCompiler();
         compiler.setParentClassLoader(JavaKernels.class.getClassLoader());
+        compiler.setTargetVersion(8);
         try {
             compiler.cook(source);
             Class<? extends NeuronKernel> kernel = compiler.getClassLoader()

@@ -52,17 +52,32 @@ final class KernelPasses {
             passes.add(inputPass("_receive" + p, program.inputPasses().get(p)));
         }
         if (!program.nextValues().isEmpty()) {
+            Fission.Split split = Fission.of(program);
+            if (!split.prepared().isEmpty()) {
+                passes.add(prepare(split.prepared()));
+            }
             access.startPass();
             List<String> lines = new ArrayList<>();
             Set<String> names = new LinkedHashSet<>();
-            program.temporaries().forEach(a -> names.addAll(Expressions.names(a.value())));
-            program.nextValues().values().forEach(e -> names.addAll(Expressions.names(e)));
+            split.temporaries().forEach(a -> names.addAll(Expressions.names(a.value())));
+            split.nextValues().values().forEach(e -> names.addAll(Expressions.names(e)));
+            String counter = program.refractoryCounter();
+            if (counter != null) {
+                lines.add("float _remaining = " + access.stored(counter) + ";");
+            }
             loads(lines, names);
-            temporaries(lines, program.temporaries());
-            for (Map.Entry<String, Expression> e : program.nextValues().entrySet()) {
+            temporaries(lines, split.temporaries());
+            for (Map.Entry<String, Expression> e : split.nextValues().entrySet()) {
                 lines.add(store(e.getKey(), printer.print(e.getValue())));
             }
+            if (counter != null) {
+                lines.add(countDown("_remaining"));
+            }
             passes.add(new Pass("_integrate", lines, access.used(), false));
+        } else if (program.refractoryCounter() != null) {
+            access.startPass();
+            passes.add(new Pass("_countDown", List.of(countDown(access.stored(program.refractoryCounter()))),
+                    access.used(), false));
         }
         for (int u = 0; u < program.selfUpdates().size(); u += 2) {
             access.startPass();
@@ -91,7 +106,23 @@ final class KernelPasses {
         if (program.threshold() != null) {
             passes.add(threshold());
         }
+        if (program.refractoryCounter() != null) {
+            passes.add(settle());
+        }
         return passes;
+    }
+
+    /** The pass computing the main pass's input-only subexpressions (see {@link Fission}). */
+    private Pass prepare(List<Assignment> prepared) {
+        access.startPass();
+        List<String> lines = new ArrayList<>();
+        Set<String> names = new LinkedHashSet<>();
+        prepared.forEach(a -> names.addAll(Expressions.names(a.value())));
+        loads(lines, names);
+        for (Assignment a : prepared) {
+            lines.add(access.prepared(a.name()) + " = " + printer.print(a.value()) + ";");
+        }
+        return new Pass("_prepare", lines, access.used(), false);
     }
 
     private Pass inputPass(String name, InputPass pass) {
@@ -127,8 +158,7 @@ final class KernelPasses {
         String condition = printer.print(program.threshold());
         String counter = program.refractoryCounter();
         if (counter != null) {
-            lines.add("float _remaining = " + access.stored(counter) + ";");
-            condition = "_remaining <= 0.0f && " + condition;
+            condition = condition + " && " + access.stored(counter) + " < 0.0f";
         }
         lines.add("if (" + condition + ") {");
         Set<String> later = new LinkedHashSet<>();
@@ -153,12 +183,25 @@ final class KernelPasses {
         }
         inner.add(access.spike());
         inner.forEach(line -> lines.add("    " + line));
-        if (counter != null) {
-            lines.add("} else {");
-            lines.add("    " + access.stored(counter) + " = " + access.max("_remaining - 1.0f", "0.0f") + ";");
-        }
         lines.add("}");
         return new Pass("_threshold", lines, access.used(), true);
+    }
+
+    /**
+     * The refractory counter counted down in the main pass (whose loop vectorises when it stores the counter it
+     * reads, and not otherwise, on Java 17): to -1 for a neuron that was not refractory, which is how the
+     * threshold, run next, tells that the neuron may spike; {@link #settle} takes -1 back to 0.
+     */
+    private String countDown(String remaining) {
+        return access.stored(program.refractoryCounter()) + " = " + access.max(remaining + " - 1.0f", "-1.0f") + ";";
+    }
+
+    /** After the threshold: a counter left at -1 by {@link #countDown} is 0 again (not refractory). */
+    private Pass settle() {
+        access.startPass();
+        String counter = access.stored(program.refractoryCounter());
+        return new Pass("_settle", List.of(counter + " = " + access.max(counter, "0.0f") + ";"), access.used(),
+                false);
     }
 
     /** Declares a local for every name that is read per neuron. */
@@ -171,8 +214,10 @@ final class KernelPasses {
                 continue;
             }
             String value;
-            if (n.equals("_held")) {
-                value = access.min(access.stored(program.refractoryCounter()), "1.0f");
+            if (n.startsWith("_p")) {
+                value = access.prepared(n);
+            } else if (n.equals("_held")) {
+                value = access.min("_remaining", "1.0f");
             } else if (n.equals("I_inj")) {
                 value = scaled(access.injected(), program.injectedFactor());
             } else if (n.startsWith("_w")) {

@@ -73,6 +73,8 @@ public final class OpenClKernelSource {
         for (String s : program.stepInputs()) {
             out.append("    float _u_").append(s).append(" = 0.0f;\n");
         }
+        passes.stream().flatMap(p -> p.used().stream()).filter(n -> n.startsWith("_q_")).distinct()
+                .forEach(q -> out.append("    float ").append(q).append(";\n"));
         for (int r = 0; r < program.receptorFactors().length; r++) {
             out.append("    float _in").append(r).append(" = take_input(_ring + ((long) ").append(r)
                     .append(" * _depth + _slot) * _size, _i);\n");
@@ -107,6 +109,12 @@ public final class OpenClKernelSource {
         @Override
         String stored(String name) {
             return "_s_" + name;
+        }
+
+        @Override
+        String prepared(String name) {
+            use("_q_" + name);
+            return "_q_" + name;
         }
 
         @Override

@@ -377,12 +377,13 @@ public final class StepProgramBuilder {
             }
         }
         double[][] refractory = clamped.isEmpty() ? free : propagator(forms, columns, clamped);
+        Set<String> coupled = coupledToHeld(forms, clamped);
         Map<String, Expression> next = new LinkedHashMap<>();
         for (int i = 0; i < variables.size(); i++) {
             String v = variables.get(i);
             List<Assignment> sink = selfOnly.contains(v) ? new ArrayList<>() : temporaries;
             Expression value = row(v, free[i], columns, current, sink);
-            if (!clamped.contains(v) && !java.util.Arrays.equals(free[i], refractory[i])) {
+            if (coupled.contains(v)) {
                 Expression held = name(HELD);
                 value = add(multiply(value, subtract(number(1), held)),
                         multiply(row(v, refractory[i], columns, current, temporaries), held));
@@ -394,6 +395,27 @@ public final class StepProgramBuilder {
             }
         }
         current.putAll(next);
+    }
+
+    /**
+     * The variables that are not held while refractory but whose equations depend, directly or through others, on
+     * a held one: they need the propagator of the refractory system while the neuron is refractory.
+     */
+    private static Set<String> coupledToHeld(Map<String, LinearForm> forms, Set<String> held) {
+        Set<String> reached = new LinkedHashSet<>(held);
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Map.Entry<String, LinearForm> e : forms.entrySet()) {
+                if (!reached.contains(e.getKey())
+                        && e.getValue().coefficients().keySet().stream().anyMatch(reached::contains)) {
+                    reached.add(e.getKey());
+                    grew = true;
+                }
+            }
+        }
+        reached.removeAll(held);
+        return reached;
     }
 
     /**
