@@ -36,6 +36,13 @@ public interface NeuronModel {
      */
     NeuronKernel createKernel(NeuronState state, double dt);
 
+    /**
+     * Prepares what {@link #createKernel} needs at time step {@code dt} ms (a generated model compiles its kernel
+     * here), so that a network can do it while it is built rather than when it first runs; does nothing by default.
+     */
+    default void prepareKernel(double dt) {
+    }
+
     /** Index of {@code receptor} in {@link #receptors()}; fails with the allowed names if the model has none such. */
     default int receptorIndex(String receptor) {
         int index = receptors().indexOf(receptor);

@@ -150,6 +150,9 @@ public final class Network implements AutoCloseable {
             throw EventDrivenEngine.unsupported("model " + model.name() + " of population '" + name
                     + "' has no closed form between events");
         }
+        if (backendKind == BackendKind.JAVA && engineKind == EngineKind.CLOCK_DRIVEN) {
+            model.prepareKernel(dt);
+        }
         return register(new NeuronPopulation(name, size, model, seed));
     }
 

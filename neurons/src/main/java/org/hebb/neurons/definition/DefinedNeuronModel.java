@@ -138,6 +138,12 @@ public class DefinedNeuronModel implements NeuronModel {
         return JavaKernels.instantiate(JavaKernelSource.of(program), stored, scratch, program.constants());
     }
 
+    /** Generates and compiles the Java kernel for time step {@code dt} ms (once per definition and dt). */
+    @Override
+    public void prepareKernel(double dt) {
+        JavaKernels.compiled(JavaKernelSource.of(program(dt)));
+    }
+
     /** The Java source of this model's kernel at time step {@code dt} ms, as it is compiled and run. */
     public String javaSource(double dt) {
         return JavaKernelSource.of(program(dt));

@@ -19,14 +19,8 @@ import org.hebb.neurons.definition.Receptor;
  * gbar_Na 20 uS, gbar_K 6 uS, e_rev_leak -60 mV, tau_syn_E 5 ms, tau_syn_I 10 ms.
  */
 public final class HhCondExp {
-    private static final String RATES = """
-            alpha_m = 0.32/mV * 4*mV / exprel((13*mV - v + v_offset) / (4*mV)) / ms : 1/ms
-            beta_m = 0.28/mV * 5*mV / exprel((v - v_offset - 40*mV) / (5*mV)) / ms : 1/ms
-            alpha_h = 0.128 * exp((17*mV - v + v_offset) / (18*mV)) / ms : 1/ms
-            beta_h = 4 / (1 + exp((40*mV - v + v_offset) / (5*mV))) / ms : 1/ms
-            alpha_n = 0.032/mV * 5*mV / exprel((15*mV - v + v_offset) / (5*mV)) / ms : 1/ms
-            beta_n = 0.5 * exp((10*mV - v + v_offset) / (40*mV)) / ms : 1/ms
-            """;
+    /** The potential the gates start in equilibrium at. */
+    private static final String REST = "e_rev_leak";
 
     private HhCondExp() {
     }
@@ -46,11 +40,14 @@ public final class HhCondExp {
                         dh/dt = alpha_h * (1 - h) - beta_h * h : 1
                         dg_e/dt = -g_e / tau_syn_E : uS
                         dg_i/dt = -g_i / tau_syn_I : uS
-                        """ + RATES)
+                        """)
+                .equations(String.join("\n", "alpha_m = " + alphaM("v") + " : 1/ms", "beta_m = " + betaM("v")
+                        + " : 1/ms", "alpha_h = " + alphaH("v") + " : 1/ms", "beta_h = " + betaH("v") + " : 1/ms",
+                        "alpha_n = " + alphaN("v") + " : 1/ms", "beta_n = " + betaN("v") + " : 1/ms"))
                 .initial("v", "e_rev_leak")
-                .initial("m", steadyState("m"))
-                .initial("n", steadyState("n"))
-                .initial("h", steadyState("h"))
+                .initial("m", steadyState(alphaM(REST), betaM(REST)))
+                .initial("n", steadyState(alphaN(REST), betaN(REST)))
+                .initial("h", steadyState(alphaH(REST), betaH(REST)))
                 .threshold("v > v_spike").refractory("tau_refrac")
                 .receptor(Receptor.of("excitatory", "uS", "g_e += weight").nonNegative())
                 .receptor(Receptor.of("inhibitory", "uS", "g_i += weight").nonNegative())
@@ -59,20 +56,33 @@ public final class HhCondExp {
                 .build();
     }
 
-    /** alpha_x / (alpha_x + beta_x) at v = e_rev_leak, as an expression of parameters. */
-    private static String steadyState(String gate) {
-        String alpha = rate("alpha_" + gate);
-        String beta = rate("beta_" + gate);
-        return "(" + alpha + ") / ((" + alpha + ") + (" + beta + "))";
+    // Traub and Miles' rates (1/ms) at membrane potential v, a name of the definition.
+    private static String alphaM(String v) {
+        return "0.32/mV * 4*mV / exprel((13*mV - " + v + " + v_offset) / (4*mV)) / ms";
     }
 
-    private static String rate(String name) {
-        for (String line : RATES.split("\n")) {
-            if (line.startsWith(name + " = ")) {
-                String expression = line.substring(name.length() + 3, line.lastIndexOf(':')).strip();
-                return "(" + expression.replace(" v ", " e_rev_leak ").replace("(v ", "(e_rev_leak ") + ") * ms";
-            }
-        }
-        throw new IllegalStateException(name);
+    private static String betaM(String v) {
+        return "0.28/mV * 5*mV / exprel((" + v + " - v_offset - 40*mV) / (5*mV)) / ms";
+    }
+
+    private static String alphaH(String v) {
+        return "0.128 * exp((17*mV - " + v + " + v_offset) / (18*mV)) / ms";
+    }
+
+    private static String betaH(String v) {
+        return "4 / (1 + exp((40*mV - " + v + " + v_offset) / (5*mV))) / ms";
+    }
+
+    private static String alphaN(String v) {
+        return "0.032/mV * 5*mV / exprel((15*mV - " + v + " + v_offset) / (5*mV)) / ms";
+    }
+
+    private static String betaN(String v) {
+        return "0.5 * exp((10*mV - " + v + " + v_offset) / (40*mV)) / ms";
+    }
+
+    /** alpha / (alpha + beta), a pure number. */
+    private static String steadyState(String alpha, String beta) {
+        return "(" + alpha + ") / ((" + alpha + ") + (" + beta + "))";
     }
 }

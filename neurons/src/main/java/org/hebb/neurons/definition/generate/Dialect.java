@@ -31,9 +31,4 @@ public enum Dialect {
     String max() {
         return this == JAVA ? "_max" : "hebb_max_f";
     }
-
-    /** The keyword of logical negation. */
-    String not() {
-        return "!";
-    }
 }

@@ -59,7 +59,7 @@ final class ExpressionPrinter {
             return "(" + print(l.left()) + (l.and() ? " && " : " || ") + print(l.right()) + ")";
         }
         if (e instanceof Not n) {
-            return "(" + dialect.not() + print(n.operand()) + ")";
+            return "(!" + print(n.operand()) + ")";
         }
         Select s = (Select) e;
         return "(" + print(s.condition()) + " ? " + print(s.ifTrue()) + " : " + print(s.ifFalse()) + ")";

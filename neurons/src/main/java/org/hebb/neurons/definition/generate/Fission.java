@@ -80,10 +80,11 @@ final class Fission {
 
     /** Whether {@code name} is read from a per-neuron array and independent of the state. */
     private boolean isInput(String name) {
-        return name.equals("I_inj") || name.startsWith("_w") || program.stepInputs().contains(name)
-                || program.stored().contains(name) && !program.nextValues().containsKey(name)
+        boolean perNeuronParameter = program.stored().contains(name) && !program.nextValues().containsKey(name)
                 && program.selfUpdates().stream().noneMatch(s -> s.variable().equals(name))
                 && !name.equals(program.refractoryCounter());
+        return name.equals("I_inj") || name.startsWith("_w") || program.stepInputs().contains(name)
+                || perNeuronParameter;
     }
 
     private boolean isArray(String name) {

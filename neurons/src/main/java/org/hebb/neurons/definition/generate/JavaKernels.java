@@ -21,6 +21,11 @@ public final class JavaKernels {
     private JavaKernels() {
     }
 
+    /** Compiles {@code source}, unless it was compiled before. */
+    public static void compiled(String source) {
+        COMPILED.computeIfAbsent(source, JavaKernels::compile);
+    }
+
     /** A kernel instance of {@code source} over {@code stored} and {@code scratch} arrays with constants {@code k}. */
     public static NeuronKernel instantiate(String source, float[][] stored, float[][] scratch, float[] k) {
         try {
