@@ -1,6 +1,7 @@
 package org.hebb.neurons.definition;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -70,7 +71,7 @@ public final class NeuronDefinition {
         this.scope = scope;
         this.parameters = List.copyOf(b.parameters.values());
         this.stateVariables = List.copyOf(stateVariables);
-        this.stepInputs = Map.copyOf(b.stepInputs);
+        this.stepInputs = Collections.unmodifiableMap(new LinkedHashMap<>(b.stepInputs));
         this.injectedUnit = b.injectedUnit;
         this.threshold = threshold;
         this.thresholdText = b.threshold;

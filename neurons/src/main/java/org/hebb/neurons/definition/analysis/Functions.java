@@ -27,14 +27,6 @@ public final class Functions {
         return ARITY.getOrDefault(name, -1);
     }
 
-    /** Whether the function takes and gives pure numbers and is computed by Hebb's own math. */
-    public static boolean isTranscendental(String name) {
-        return switch (name) {
-            case "exp", "log", "expm1", "log1p", "tanh", "sinh", "cosh", "pow", "exprel" -> true;
-            default -> false;
-        };
-    }
-
     /** The names, for messages. */
     public static java.util.Set<String> names() {
         return new java.util.TreeSet<>(ARITY.keySet());

@@ -16,11 +16,6 @@ public record Unit(String text, Dimension dimension, double factor) {
         return Units.parse(text);
     }
 
-    /** Whether a value in this unit is already in Hebb's units. */
-    public boolean isHebbUnit() {
-        return factor == 1;
-    }
-
     @Override
     public String toString() {
         return text;

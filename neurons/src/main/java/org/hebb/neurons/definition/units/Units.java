@@ -2,7 +2,7 @@ package org.hebb.neurons.definition.units;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeSet;
 
 import org.hebb.neurons.definition.DefinitionException;
 import org.hebb.neurons.definition.expression.Expression;
@@ -44,11 +44,6 @@ public final class Units {
         return SYMBOLS.get(symbol);
     }
 
-    /** Every unit symbol. */
-    public static Set<String> symbols() {
-        return SYMBOLS.keySet();
-    }
-
     /** Parses a unit text: symbols combined with *, / and integer powers, or {@code 1}. */
     public static Unit parse(String text) {
         return parse("unit", text);
@@ -81,7 +76,7 @@ public final class Units {
                 Unit u = SYMBOLS.get(n.name());
                 if (u == null) {
                     throw DefinitionException.at(what, text, n.start(), "unknown unit '" + n.name()
-                            + "': must be built from " + new java.util.TreeSet<>(SYMBOLS.keySet()) + " or 1");
+                            + "': must be built from " + new TreeSet<>(SYMBOLS.keySet()) + " or 1");
                 }
                 return u;
             }
