@@ -1,21 +1,28 @@
 package org.hebb.benchmarks;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.hebb.benchmarks.jmh.baseline.HandWrittenKernels;
 import org.hebb.experiments.coba.CobaNetwork;
+import org.hebb.neurons.NeuronModel;
 import org.hebb.neurons.lif.IfCondExp;
 import org.hebb.plasticity.stdp.StdpSynapses;
+import org.hebb.simulator.BackendKind;
 import org.hebb.simulator.Network;
+import org.hebb.simulator.connect.Delays;
 import org.hebb.simulator.monitor.SpikeMonitor;
 
 /**
  * One whole-run measurement of Hebb's COBA in a fresh JVM: builds the network, then times {@code run()} alone
  * (JIT warm-up included, network construction excluded, as Brian2's main-loop time excludes its build). Prints
  * one JSON object: n, threads, seed, duration_s, hebb_seconds, hebb_rate_hz, spikes, synapses, plastic and (plastic)
- * mean_ee_weight in leak units. Usage: {@code CobaRun N DURATION_MS SEED THREADS [plastic]}; "plastic" adds
- * {@link CobaNetwork#stdpOnExcitatory()} on E->E.
+ * mean_ee_weight in leak units. Usage: {@code CobaRun N DURATION_MS SEED THREADS [plastic] [hand-written]};
+ * "plastic" adds {@link CobaNetwork#stdpOnExcitatory()} on E->E, "hand-written" runs the neurons with the kernel
+ * Hebb had before its kernels were generated ({@link HandWrittenKernels}).
  */
 public final class CobaRun {
     private CobaRun() {
@@ -27,8 +34,11 @@ public final class CobaRun {
         double durationMs = Double.parseDouble(args[1]);
         long seed = Long.parseLong(args[2]);
         int threads = Integer.parseInt(args[3]);
-        boolean plastic = args.length > 4 && args[4].equals("plastic");
-        CobaNetwork coba = CobaNetwork.build(n, seed, threads, IfCondExp.Integration.EULER);
+        List<String> options = Arrays.asList(args).subList(4, args.length);
+        boolean plastic = options.contains("plastic");
+        IfCondExp neuron = CobaNetwork.neuron(IfCondExp.Integration.EULER);
+        NeuronModel model = options.contains("hand-written") ? HandWrittenKernels.handWritten(neuron) : neuron;
+        CobaNetwork coba = CobaNetwork.build(n, seed, threads, model, BackendKind.JAVA, Delays.steps(1));
         Network net = coba.network();
         StdpSynapses stdp = plastic ? coba.addStdpOnExcitatory() : null;
         SpikeMonitor exc = net.monitorSpikes(coba.excitatory(), SpikeMonitor.settings().countsOnly());

@@ -1,5 +1,6 @@
 package org.hebb.experiments.coba;
 
+import org.hebb.neurons.NeuronModel;
 import org.hebb.neurons.lif.IfCondExp;
 import org.hebb.plasticity.stdp.Stdp;
 import org.hebb.plasticity.stdp.StdpSynapses;
@@ -78,14 +79,27 @@ public record CobaNetwork(Network network, NeuronPopulation excitatory, NeuronPo
      */
     public static CobaNetwork build(int n, long seed, int threads, IfCondExp.Integration integration,
                                     BackendKind backend, Delays.DelayDistribution excToExcDelays) {
-        Require.inRange("n", n, MIN_NEURONS, MAX_NEURONS);
-        Network network = Network.builder().dt(DT_MS).seed(seed).threads(threads).backend(backend).build();
-        IfCondExp model = IfCondExp.builder()
+        return build(n, seed, threads, neuron(integration), backend, excToExcDelays);
+    }
+
+    /** The benchmark's neuron: IF_cond_exp with COBA's parameters, its membrane integrated by {@code integration}. */
+    public static IfCondExp neuron(IfCondExp.Integration integration) {
+        return IfCondExp.builder()
                 .cm(0.2).tauM(20).tauRefrac(5)
                 .vRest(-60).vReset(-60).vThresh(-50)
                 .tauSynE(5).tauSynI(10).eRevE(0).eRevI(-80)
                 .integration(integration)
                 .build();
+    }
+
+    /**
+     * The network with {@code model} for its neurons, which must have COBA's variables and receptors (for
+     * comparing implementations of {@link #neuron}).
+     */
+    public static CobaNetwork build(int n, long seed, int threads, NeuronModel model, BackendKind backend,
+                                    Delays.DelayDistribution excToExcDelays) {
+        Require.inRange("n", n, MIN_NEURONS, MAX_NEURONS);
+        Network network = Network.builder().dt(DT_MS).seed(seed).threads(threads).backend(backend).build();
         int nExc = n * 4 / 5;
         NeuronPopulation exc = network.addNeurons("exc", nExc, model);
         NeuronPopulation inh = network.addNeurons("inh", n - nExc, model);

@@ -1,7 +1,14 @@
 package org.hebb.benchmarks.jmh.baseline;
 
+import java.util.List;
+import java.util.Map;
+
 import org.hebb.neurons.NeuronKernel;
+import org.hebb.neurons.NeuronModel;
 import org.hebb.neurons.NeuronState;
+import org.hebb.neurons.ReceptorKind;
+import org.hebb.neurons.Variable;
+import org.hebb.neurons.lif.IfCondExp;
 
 /**
  * The hand-written Java kernels Hebb had before its models were generated from definitions (commit 9a62398),
@@ -10,6 +17,50 @@ import org.hebb.neurons.NeuronState;
  */
 public final class HandWrittenKernels {
     private HandWrittenKernels() {
+    }
+
+    /** {@code model} with its step run by the hand-written IF_cond_exp kernel instead of the generated one. */
+    public static NeuronModel handWritten(IfCondExp model) {
+        return new NeuronModel() {
+            @Override
+            public String name() {
+                return model.name();
+            }
+
+            @Override
+            public Map<String, Double> parameters() {
+                return model.parameters();
+            }
+
+            @Override
+            public List<String> receptors() {
+                return model.receptors();
+            }
+
+            @Override
+            public ReceptorKind receptorKind(String receptor) {
+                return model.receptorKind(receptor);
+            }
+
+            @Override
+            public List<Variable> variables() {
+                return model.variables();
+            }
+
+            @Override
+            public NeuronState createState(int size) {
+                return model.createState(size);
+            }
+
+            @Override
+            public NeuronKernel createKernel(NeuronState state, double dt) {
+                return ifCondExp(state, model.integration() == IfCondExp.Integration.EULER, dt, model.cm(),
+                        model.tauM(), model.parameter("v_rest"), model.parameter("i_offset"),
+                        model.parameter("e_rev_E"), model.parameter("e_rev_I"), model.parameter("tau_syn_E"),
+                        model.parameter("tau_syn_I"), model.vThresh(), model.vReset(),
+                        model.refractoryStepsAfterSpike(dt));
+            }
+        };
     }
 
     /**
