@@ -21,6 +21,8 @@ import org.hebb.experiments.stdp.SongExperiment;
 import org.hebb.experiments.stdp.SongMillerAbbott;
 import org.hebb.experiments.whatwhen.WhatWhenExperiment;
 import org.hebb.experiments.whatwhen.WhatWhenSettings;
+import org.hebb.neurons.BuiltInModels;
+import org.hebb.neurons.definition.DefinedNeuronModel;
 import org.hebb.opencl.OpenClDevices;
 import org.hebb.simulator.BackendKind;
 import picocli.CommandLine;
@@ -40,7 +42,7 @@ import picocli.CommandLine.Option;
         subcommands = {HebbCommand.QuickstartCommand.class, HebbCommand.LiquidDynamicsCommand.class,
                 HebbCommand.DevicesCommand.class, HebbCommand.PixelReadoutCommand.class,
                 HebbCommand.NalsmCommand.class, HebbCommand.Izhikevich2003Command.class,
-                HebbCommand.WhatWhenCommand.class, HebbCommand.SongCommand.class})
+                HebbCommand.WhatWhenCommand.class, HebbCommand.SongCommand.class, HebbCommand.KernelCommand.class})
 public final class HebbCommand implements Runnable {
     /** Exit code of a run that failed. */
     public static final int EXIT_FAILED = 1;
@@ -228,6 +230,33 @@ public final class HebbCommand implements Runnable {
         public Integer call() {
             System.out.print(OpenClDevices.listing(OpenClDevices.list()));
             System.out.println("Default: " + OpenClDevices.select(null).describe());
+            return 0;
+        }
+    }
+
+    /** {@code hebb kernel}: the kernel Hebb generates from a built-in model's definition. */
+    @Command(name = "kernel", mixinStandardHelpOptions = true,
+            description = "Prints the Java (or OpenCL C) kernel Hebb generates from a built-in model's definition, "
+                    + "as it runs.")
+    static final class KernelCommand implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--model", required = true, description = "A built-in model by its name, such as "
+                + "IF_cond_exp or HH_cond_exp (an unknown name lists them all).")
+        String model;
+
+        @Option(names = "--dt", defaultValue = "0.1", description = "Time step in ms (default ${DEFAULT-VALUE}).")
+        double dt;
+
+        @Option(names = "--opencl", description = "Print the OpenCL C kernel instead of the Java one.")
+        boolean openCl;
+
+        @Override
+        public Integer call() {
+            DefinedNeuronModel defined = BuiltInModels.named(model);
+            spec.commandLine().getOut().print(openCl ? defined.openClSource(dt) : defined.javaSource(dt));
+            spec.commandLine().getOut().flush();
             return 0;
         }
     }

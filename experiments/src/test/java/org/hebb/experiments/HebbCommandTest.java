@@ -37,6 +37,25 @@ class HebbCommandTest {
     }
 
     @Test
+    void kernelPrintsTheGeneratedJavaOrOpenClOfABuiltInModel() {
+        Outcome java = hebb("kernel", "--model", "EIF_cond_exp_isfa_ista");
+        assertEquals(0, java.exitCode(), java.err());
+        assertTrue(java.out().contains("implements org.hebb.neurons.NeuronKernel")
+                && java.out().contains("HebbMath.exp("), java.out());
+        Outcome openCl = hebb("kernel", "--model", "HH_cond_exp", "--dt", "0.05", "--opencl");
+        assertEquals(0, openCl.exitCode(), openCl.err());
+        assertTrue(openCl.out().contains("__kernel void defined_HH_cond_exp_")
+                && openCl.out().contains("hebb_exp_f("), openCl.out());
+    }
+
+    @Test
+    void kernelOfAnUnknownModelNamesTheBuiltInOnes() {
+        Outcome r = hebb("kernel", "--model", "AdEx");
+        assertEquals(2, r.exitCode());
+        assertOneLine(r, "hebb kernel: model = 'AdEx' is not a built-in model: must be one of [IF_curr_delta,");
+    }
+
+    @Test
     void aRefusedParameterIsOneLineAndExitCodeTwo() {
         Path out = dir.resolve("q");
         Outcome r = hebb("quickstart", "--neurons", "2000000000", "--out", out.toString());
