@@ -90,7 +90,7 @@ public final class OpenClKernelSource {
             }
             out.append("    }\n");
         }
-        for (String s : program.stored()) {
+        for (String s : program.written()) {
             out.append("    _a_").append(s).append("[_i] = _s_").append(s).append(";\n");
         }
         out.append("    _spiked[_offset + _i] = ").append(spikes ? "_spike" : "0").append(";\n");

@@ -1,7 +1,9 @@
 package org.hebb.neurons.definition.integration;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.hebb.neurons.definition.expression.Expression;
 
@@ -47,6 +49,18 @@ public record StepProgram(String model, List<String> stored, Map<String, Double>
                           List<SelfUpdate> selfUpdates, Expression threshold, List<Assignment> reset,
                           String refractoryCounter, float refractoryStepsAfterSpike, float[] constants,
                           List<String> constantDescriptions) {
+    /** The per-neuron arrays a step writes (state variables and the refractory counter), in storage order. */
+    public List<String> written() {
+        Set<String> written = new HashSet<>(nextValues.keySet());
+        selfUpdates.forEach(u -> written.add(u.variable()));
+        reset.forEach(a -> written.add(a.name()));
+        inputPasses.stream().filter(p -> !p.stepInput()).forEach(p -> written.add(p.target()));
+        if (refractoryCounter != null) {
+            written.add(refractoryCounter);
+        }
+        return stored.stream().filter(written::contains).toList();
+    }
+
     /** The factor that converts a stored value of {@code name} into Hebb's units. */
     public double loadFactor(String name) {
         return loadFactors.getOrDefault(name, 1.0);
