@@ -44,12 +44,12 @@ public final class JavaKernelSource {
         long prepared = passes.stream().flatMap(p -> p.used().stream()).filter(n -> n.startsWith("_q_")).distinct()
                 .count();
         line("        float[][] _prepared = new float[" + prepared + "][_stored[0].length];");
-        StringBuilder list = new StringBuilder();
-        for (KernelPasses.Pass pass : passes) {
-            list.append(list.length() == 0 ? "" : ", ").append("new ").append(pass.name())
-                    .append("(_stored, _stepInputs, _prepared, _k)");
+        line("        _passes = new org.hebb.neurons.definition.generate.KernelPass[] {");
+        for (int p = 0; p < passes.size(); p++) {
+            line("            new " + passes.get(p).name() + "(_stored, _stepInputs, _prepared, _k)"
+                    + (p < passes.size() - 1 ? "," : ""));
         }
-        line("        _passes = new org.hebb.neurons.definition.generate.KernelPass[] {" + list + "};");
+        line("        };");
         line("    }");
         line("");
         line("    @Override");
