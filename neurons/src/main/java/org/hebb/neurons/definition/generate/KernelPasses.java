@@ -48,14 +48,18 @@ final class KernelPasses {
 
     private List<Pass> passes() {
         List<Pass> passes = new ArrayList<>();
-        for (int p = 0; p < program.inputPasses().size(); p++) {
-            passes.add(inputPass("_receive" + p, program.inputPasses().get(p)));
-        }
-        if (!program.nextValues().isEmpty()) {
-            Fission.Split split = Fission.of(program);
-            if (!split.prepared().isEmpty()) {
+        Fission.Split split = program.nextValues().isEmpty() ? null : Fission.of(program);
+        if (split != null && receivesOnlyIntoPrepared(split)) {
+            passes.add(receiveAndPrepare(split.prepared()));
+        } else {
+            for (int p = 0; p < program.inputPasses().size(); p++) {
+                passes.add(inputPass("_receive" + p, program.inputPasses().get(p)));
+            }
+            if (split != null && !split.prepared().isEmpty()) {
                 passes.add(prepare(split.prepared()));
             }
+        }
+        if (split != null) {
             access.startPass();
             List<String> lines = new ArrayList<>();
             Set<String> names = new LinkedHashSet<>();
@@ -110,6 +114,63 @@ final class KernelPasses {
             passes.add(settle());
         }
         return passes;
+    }
+
+    /**
+     * Whether every receptor adds to a step input that only the prepared subexpressions read: then one pass sums
+     * the receptors' inputs in locals and computes the prepared values from them, storing no step input.
+     */
+    private boolean receivesOnlyIntoPrepared(Fission.Split split) {
+        if (split.prepared().isEmpty() || program.inputPasses().isEmpty()
+                || !program.inputPasses().stream().allMatch(InputPass::stepInput)) {
+            return false;
+        }
+        Set<String> elsewhere = new LinkedHashSet<>();
+        split.temporaries().forEach(a -> elsewhere.addAll(Expressions.names(a.value())));
+        split.nextValues().values().forEach(e -> elsewhere.addAll(Expressions.names(e)));
+        program.selfUpdates().forEach(u -> elsewhere.addAll(Expressions.names(u.next())));
+        if (program.threshold() != null) {
+            elsewhere.addAll(Expressions.names(program.threshold()));
+        }
+        program.reset().forEach(a -> elsewhere.addAll(Expressions.names(a.value())));
+        return program.inputPasses().stream().noneMatch(p -> elsewhere.contains(p.target()));
+    }
+
+    /** The receptors' statements summed in locals, then the prepared values computed from them (see above). */
+    private Pass receiveAndPrepare(List<Assignment> prepared) {
+        access.startPass();
+        List<String> lines = new ArrayList<>();
+        for (String input : program.stepInputs()) {
+            lines.add("float " + input + " = 0.0f;");
+        }
+        for (InputPass pass : program.inputPasses()) {
+            lines.add("{");
+            List<String> block = new ArrayList<>();
+            block.add("float weight = " + scaled(access.input(pass.receptor()),
+                    program.receptorFactors()[pass.receptor()]) + ";");
+            Set<String> names = new LinkedHashSet<>(Expressions.names(pass.value()));
+            names.remove("weight");
+            loads(block, names);
+            String value = printer.print(pass.value());
+            block.add(pass.target() + " = " + (pass.first() ? value : "(" + pass.target() + " + " + value + ")")
+                    + ";");
+            if (pass.clear()) {
+                String clear = access.clearInput(pass.receptor());
+                if (clear != null) {
+                    block.add(clear);
+                }
+            }
+            block.forEach(line -> lines.add("    " + line));
+            lines.add("}");
+        }
+        Set<String> names = new LinkedHashSet<>();
+        prepared.forEach(a -> names.addAll(Expressions.names(a.value())));
+        names.removeAll(program.stepInputs());
+        loads(lines, names);
+        for (Assignment a : prepared) {
+            lines.add(access.prepared(a.name()) + " = " + printer.print(a.value()) + ";");
+        }
+        return new Pass("_receive", lines, access.used(), false);
     }
 
     /** The pass computing the main pass's input-only subexpressions (see {@link Fission}). */
