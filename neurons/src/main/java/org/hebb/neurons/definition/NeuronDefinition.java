@@ -355,10 +355,9 @@ public final class NeuronDefinition {
             Expression period = refractoryPeriod(scope, thresholdCondition);
             Map<String, List<Statement>> arrivals = receptorStatements(scope, subexpressions);
             List<Stage> allStages = stages(variables);
-            NeuronDefinition definition = new NeuronDefinition(this, scope, variables, arrivals, allStages,
-                    thresholdCondition, resetStatements, period);
-            MethodCheck.check(definition);
-            return definition;
+            MethodCheck.check(scope, allStages, variables);
+            return new NeuronDefinition(this, scope, variables, arrivals, allStages, thresholdCondition,
+                    resetStatements, period);
         }
 
         private Scope declareNames() {

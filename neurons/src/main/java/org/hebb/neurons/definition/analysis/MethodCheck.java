@@ -7,7 +7,6 @@ import java.util.Set;
 
 import org.hebb.neurons.definition.DefinitionException;
 import org.hebb.neurons.definition.IntegrationMethod;
-import org.hebb.neurons.definition.NeuronDefinition;
 import org.hebb.neurons.definition.Stage;
 import org.hebb.neurons.definition.StateVariable;
 import org.hebb.neurons.definition.expression.Expression;
@@ -23,15 +22,15 @@ public final class MethodCheck {
     private MethodCheck() {
     }
 
-    /** Checks every stage of {@code definition}. */
-    public static void check(NeuronDefinition definition) {
-        for (Stage stage : definition.stages()) {
+    /** Checks every stage of a definition whose names are {@code scope}. */
+    public static void check(Scope scope, List<Stage> stages, List<StateVariable> variables) {
+        for (Stage stage : stages) {
             for (String name : stage.variables()) {
-                StateVariable v = definition.stateVariable(name);
+                StateVariable v = variables.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
                 if (stage.method() == IntegrationMethod.EXACT) {
-                    exactForm(definition, v);
+                    exactForm(scope, v);
                 } else if (stage.method() == IntegrationMethod.EXPONENTIAL_EULER) {
-                    linear(definition, v, Set.of(v.name()), "exponential_euler", "linear in " + v.name());
+                    linear(scope, v, Set.of(v.name()), "exponential_euler", "linear in " + v.name());
                 }
             }
         }
@@ -42,47 +41,46 @@ public final class MethodCheck {
      * variables, inputs, per-neuron parameters); its coefficients are then fixed for the population. Refuses what
      * {@code exact} cannot integrate.
      */
-    public static LinearForm exactForm(NeuronDefinition definition, StateVariable v) {
+    public static LinearForm exactForm(Scope scope, StateVariable v) {
         Set<String> nonConstant = new LinkedHashSet<>();
         for (String name : Expressions.names(v.derivative())) {
-            Symbol s = definition.scope().get(name);
+            Symbol s = scope.get(name);
             if (s != null && !s.isConstant()) {
                 nonConstant.add(name);
             }
         }
-        return linear(definition, v, nonConstant, "exact", "linear in the state variables and inputs, with "
+        return linear(scope, v, nonConstant, "exact", "linear in the state variables and inputs, with "
                 + "coefficients fixed for the population (parameters, dt, units)");
     }
 
-    private static LinearForm linear(NeuronDefinition definition, StateVariable v, Set<String> names,
+    private static LinearForm linear(Scope scope, StateVariable v, Set<String> names,
                                      String method, String need) {
         try {
             return LinearForm.of(v.derivative(), names);
         } catch (LinearForm.NotLinear e) {
             throw DefinitionException.at("equation", v.equation().text(), position(e.term(), v),
                     "method " + method + " needs d" + v.name() + "/dt " + need + ", but the term '"
-                            + quote(e.term(), v) + "' is not: " + why(e.term(), names, definition)
+                            + quote(e.term(), v) + "' is not: " + why(e.term(), names, scope)
                             + "; choose " + alternatives(method));
         }
     }
 
     /** Why {@code term} is not linear in {@code names}, naming them and what they are. */
-    private static String why(Expression term, Set<String> names, NeuronDefinition definition) {
+    private static String why(Expression term, Set<String> names, Scope scope) {
         if (term instanceof Expression.Binary b && b.operator() == Expression.Operator.MULTIPLY) {
-            return "it multiplies " + describe(b.left(), names, definition) + " by "
-                    + describe(b.right(), names, definition);
+            return "it multiplies " + describe(b.left(), names, scope) + " by " + describe(b.right(), names, scope);
         }
         if (term instanceof Expression.Binary b && b.operator() == Expression.Operator.DIVIDE) {
-            return "it divides by " + describe(b.right(), names, definition);
+            return "it divides by " + describe(b.right(), names, scope);
         }
-        return "it is a nonlinear function of " + describe(term, names, definition);
+        return "it is a nonlinear function of " + describe(term, names, scope);
     }
 
-    private static String describe(Expression e, Set<String> names, NeuronDefinition definition) {
+    private static String describe(Expression e, Set<String> names, Scope scope) {
         List<String> described = new ArrayList<>();
         for (String name : Expressions.names(e)) {
             if (names.contains(name)) {
-                described.add(name + " (" + Scope.describe(definition.scope().get(name).kind()) + ")");
+                described.add(name + " (" + Scope.describe(scope.get(name).kind()) + ")");
             }
         }
         return String.join(" and ", described);

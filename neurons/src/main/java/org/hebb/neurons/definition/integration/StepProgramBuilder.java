@@ -357,7 +357,7 @@ public final class StepProgramBuilder {
         Map<String, LinearForm> forms = new LinkedHashMap<>();
         Set<String> inputs = new LinkedHashSet<>();
         for (String v : variables) {
-            LinearForm form = MethodCheck.exactForm(definition, definition.stateVariable(v));
+            LinearForm form = MethodCheck.exactForm(definition.scope(), definition.stateVariable(v));
             forms.put(v, form);
             for (String name : form.coefficients().keySet()) {
                 if (!variables.contains(name)) {
