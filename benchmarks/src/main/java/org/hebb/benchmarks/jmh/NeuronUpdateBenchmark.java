@@ -79,12 +79,12 @@ public class NeuronUpdateBenchmark {
             return HandWrittenKernels.ifCondExp(state, c.integration() == IfCondExp.Integration.EULER, 0.1, c.cm(),
                     c.tauM(), c.parameter("v_rest"), c.parameter("i_offset"), c.parameter("e_rev_E"),
                     c.parameter("e_rev_I"), c.parameter("tau_syn_E"), c.parameter("tau_syn_I"), c.vThresh(),
-                    c.vReset(), c.refractoryStepsAfterSpike(0.1));
+                    c.vReset(), c.program(0.1).refractoryStepsAfterSpike());
         }
         if (m instanceof IfCurrExp c) {
             return HandWrittenKernels.ifCurrExp(state, 0.1, c.cm(), c.tauM(), c.parameter("v_rest"),
                     c.parameter("i_offset"), c.tauSynE(), c.tauSynI(), c.vThresh(), c.vReset(),
-                    c.refractoryStepsAfterSpike(0.1));
+                    c.program(0.1).refractoryStepsAfterSpike());
         }
         Izhikevich z = (Izhikevich) m;
         return HandWrittenKernels.izhikevich(state, 0.1, z.parameter("i_offset"), z.parameter("v_peak"));

@@ -74,25 +74,6 @@ public abstract class LifModel extends DefinedNeuronModel {
     }
 
     /**
-     * Refractory period in whole steps, n: tau_refrac / dt rounded to the nearest integer (at most 2^24). A spike
-     * in step s lets the neuron integrate again in step s + n (in step s + 1 if n is 0).
-     */
-    public int refractorySteps(double dt) {
-        long steps = Math.round(tauRefrac / dt);
-        Require.that(steps <= 1 << 24, "tau_refrac = " + tauRefrac + " ms is not allowed at dt = " + dt
-                + " ms: must be at most 2^24 steps");
-        return (int) steps;
-    }
-
-    /**
-     * What a spike leaves in {@code refractory_steps} at the end of its step: the steps after it that hold v,
-     * {@link #refractorySteps} - 1, and 0 when tau_refrac is below 1.5 dt.
-     */
-    public int refractoryStepsAfterSpike(double dt) {
-        return Math.max(refractorySteps(dt) - 1, 0);
-    }
-
-    /**
      * The common LIF parameters, with PyNN's defaults. Subclasses add the model's own.
      *
      * @param <B> the concrete builder

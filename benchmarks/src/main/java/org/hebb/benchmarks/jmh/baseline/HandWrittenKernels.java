@@ -58,7 +58,7 @@ public final class HandWrittenKernels {
                         model.tauM(), model.parameter("v_rest"), model.parameter("i_offset"),
                         model.parameter("e_rev_E"), model.parameter("e_rev_I"), model.parameter("tau_syn_E"),
                         model.parameter("tau_syn_I"), model.vThresh(), model.vReset(),
-                        model.refractoryStepsAfterSpike(dt));
+                        model.program(dt).refractoryStepsAfterSpike());
             }
         };
     }

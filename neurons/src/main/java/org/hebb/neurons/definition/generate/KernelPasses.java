@@ -146,30 +146,14 @@ final class KernelPasses {
         for (InputPass pass : program.inputPasses()) {
             lines.add("{");
             List<String> block = new ArrayList<>();
-            block.add("float weight = " + scaled(access.input(pass.receptor()),
-                    program.receptorFactors()[pass.receptor()]) + ";");
-            Set<String> names = new LinkedHashSet<>(Expressions.names(pass.value()));
-            names.remove("weight");
-            loads(block, names);
-            String value = printer.print(pass.value());
+            String value = weightAndValue(pass, block);
             block.add(pass.target() + " = " + (pass.first() ? value : "(" + pass.target() + " + " + value + ")")
                     + ";");
-            if (pass.clear()) {
-                String clear = access.clearInput(pass.receptor());
-                if (clear != null) {
-                    block.add(clear);
-                }
-            }
+            clear(pass, block);
             block.forEach(line -> lines.add("    " + line));
             lines.add("}");
         }
-        Set<String> names = new LinkedHashSet<>();
-        prepared.forEach(a -> names.addAll(Expressions.names(a.value())));
-        names.removeAll(program.stepInputs());
-        loads(lines, names);
-        for (Assignment a : prepared) {
-            lines.add(access.prepared(a.name()) + " = " + printer.print(a.value()) + ";");
-        }
+        computePrepared(prepared, lines, Set.copyOf(program.stepInputs()));
         return new Pass("_receive", lines, access.used(), false);
     }
 
@@ -177,24 +161,25 @@ final class KernelPasses {
     private Pass prepare(List<Assignment> prepared) {
         access.startPass();
         List<String> lines = new ArrayList<>();
+        computePrepared(prepared, lines, Set.of());
+        return new Pass("_prepare", lines, access.used(), false);
+    }
+
+    /** Loads what the prepared values read (but the names {@code local} already holds) and stores them. */
+    private void computePrepared(List<Assignment> prepared, List<String> lines, Set<String> local) {
         Set<String> names = new LinkedHashSet<>();
         prepared.forEach(a -> names.addAll(Expressions.names(a.value())));
+        names.removeAll(local);
         loads(lines, names);
         for (Assignment a : prepared) {
             lines.add(access.prepared(a.name()) + " = " + printer.print(a.value()) + ";");
         }
-        return new Pass("_prepare", lines, access.used(), false);
     }
 
     private Pass inputPass(String name, InputPass pass) {
         access.startPass();
         List<String> lines = new ArrayList<>();
-        lines.add("float weight = " + scaled(access.input(pass.receptor()), program.receptorFactors()[pass.receptor()])
-                + ";");
-        Set<String> names = new LinkedHashSet<>(Expressions.names(pass.value()));
-        names.remove("weight");
-        loads(lines, names);
-        String value = printer.print(pass.value());
+        String value = weightAndValue(pass, lines);
         if (pass.stepInput()) {
             String target = access.stepInput(pass.target());
             lines.add(target + " = " + (pass.first() ? value : "(" + target + " + " + value + ")") + ";");
@@ -202,13 +187,28 @@ final class KernelPasses {
             String old = scaled(access.stored(pass.target()), program.loadFactor(pass.target()));
             lines.add(store(pass.target(), "(" + old + " + " + value + ")"));
         }
+        clear(pass, lines);
+        return new Pass(name, lines, access.used(), false);
+    }
+
+    /** Declares the weight and what {@code pass} reads; the printed value it adds. */
+    private String weightAndValue(InputPass pass, List<String> lines) {
+        lines.add("float weight = " + scaled(access.input(pass.receptor()), program.receptorFactors()[pass.receptor()])
+                + ";");
+        Set<String> names = new LinkedHashSet<>(Expressions.names(pass.value()));
+        names.remove("weight");
+        loads(lines, names);
+        return printer.print(pass.value());
+    }
+
+    /** Zeroes the receptor's input after its last statement, where reading did not consume it. */
+    private void clear(InputPass pass, List<String> lines) {
         if (pass.clear()) {
             String clear = access.clearInput(pass.receptor());
             if (clear != null) {
                 lines.add(clear);
             }
         }
-        return new Pass(name, lines, access.used(), false);
     }
 
     private Pass threshold() {

@@ -257,22 +257,19 @@ public final class StepProgramBuilder {
                                           List<Assignment> sink) {
         Map<String, Expression> next = new LinkedHashMap<>();
         for (String v : variables) {
-            next.put(v, temporary(add(at.get(v), multiply(h, derivative(v, at, IntegrationMethod.EULER))), sink));
+            next.put(v, temporary(add(at.get(v), multiply(h, derivative(v, at, false))), sink));
         }
         return next;
     }
 
     private Map<String, Expression> rk2(List<String> variables, Map<String, Expression> at, Expression h,
                                         List<Assignment> sink) {
-        Map<String, Expression> midpoint = new LinkedHashMap<>(at);
-        Expression half = divide(h, number(2));
-        for (String v : variables) {
-            Expression k1 = temporary(derivative(v, at, IntegrationMethod.RK2), sink);
-            midpoint.put(v, temporary(add(at.get(v), multiply(half, k1)), sink));
-        }
+        Map<String, Expression> k1 = slopes(variables, at, sink);
+        Map<String, Expression> midpoint = shifted(variables, at, k1, divide(h, number(2)), sink);
+        Map<String, Expression> k2 = slopes(variables, midpoint, sink);
         Map<String, Expression> next = new LinkedHashMap<>();
         for (String v : variables) {
-            next.put(v, temporary(add(at.get(v), multiply(h, derivative(v, midpoint, IntegrationMethod.RK2))), sink));
+            next.put(v, temporary(add(at.get(v), multiply(h, k2.get(v))), sink));
         }
         return next;
     }
@@ -301,7 +298,7 @@ public final class StepProgramBuilder {
                                            List<Assignment> sink) {
         Map<String, Expression> k = new LinkedHashMap<>();
         for (String v : variables) {
-            k.put(v, temporary(derivative(v, at, IntegrationMethod.RK4), sink));
+            k.put(v, temporary(derivative(v, at, true), sink));
         }
         return k;
     }
@@ -339,13 +336,13 @@ public final class StepProgramBuilder {
     }
 
     /**
-     * dv/dt at the values {@code at}; zero while refractory if v is held then and the method is a Runge-Kutta
-     * method (whose intermediate values other variables read; Euler's result is simply held).
+     * dv/dt at the values {@code at}; with {@code zeroWhileHeld}, zero while refractory if v is held then (for the
+     * Runge-Kutta methods, whose intermediate values other variables read; Euler's result is simply held).
      */
-    private Expression derivative(String v, Map<String, Expression> at, IntegrationMethod method) {
+    private Expression derivative(String v, Map<String, Expression> at, boolean zeroWhileHeld) {
         StateVariable variable = definition.stateVariable(v);
         Expression f = Expressions.substitute(variable.derivative(), at);
-        if (variable.unlessRefractory() && definition.hasRefractoryPeriod() && method != IntegrationMethod.EULER) {
+        if (zeroWhileHeld && variable.unlessRefractory() && definition.hasRefractoryPeriod()) {
             f = multiply(f, subtract(number(1), name(HELD)));
         }
         return f;
