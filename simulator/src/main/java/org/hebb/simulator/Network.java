@@ -52,9 +52,9 @@ import org.hebb.util.Require;
  * <p>Two engines (chosen with {@link Builder#engine}). The clock-driven engine (default) advances every neuron
  * every step of dt, on one or several threads: any model, input and plasticity rule, and its cost grows with
  * neurons x steps. The event-driven engine advances a neuron only when an event reaches it and puts spikes at
- * exact times: only models with a closed form between events ({@link org.hebb.neurons.EventDrivenModel}:
- * IF_curr_delta, IF_curr_exp), Poisson and spike-time sources, constant currents, continuous delays; its cost
- * grows with the number of spikes and synaptic events, so it wins on sparsely firing networks and where spike
+ * exact times: only models whose subthreshold dynamics are linear and decay (a closed form between events,
+ * generated from the definition: IF_curr_delta, IF_curr_exp, IF_curr_alpha, a model of your own), Poisson and
+ * spike-time sources, constant currents, continuous delays; its cost grows with the number of spikes and synaptic events, so it wins on sparsely firing networks and where spike
  * times must not carry a grid error. There dt is only the grid on which monitors, callbacks and checkers run.
  *
  * <p>Every random stream (connectivity, weights, initial values, inputs) derives from the one master seed and
@@ -146,9 +146,12 @@ public final class Network implements AutoCloseable {
     public NeuronPopulation addNeurons(String name, int size, NeuronModel model) {
         requireBuilding("addNeurons");
         Require.notNull("model", model);
-        if (engineKind == EngineKind.EVENT_DRIVEN && !(model instanceof EventDrivenModel)) {
-            throw EventDrivenEngine.unsupported("model " + model.name() + " of population '" + name
-                    + "' has no closed form between events");
+        if (engineKind == EngineKind.EVENT_DRIVEN) {
+            String why = model instanceof EventDrivenModel m ? m.whyNoClosedForm(dt).orElse(null)
+                    : model.name() + " has no closed form between events";
+            if (why != null) {
+                throw EventDrivenEngine.unsupported("population '" + name + "': " + why);
+            }
         }
         if (backendKind == BackendKind.JAVA && engineKind == EngineKind.CLOCK_DRIVEN) {
             model.prepareKernel(dt);

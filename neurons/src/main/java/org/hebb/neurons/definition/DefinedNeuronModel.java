@@ -5,7 +5,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import org.hebb.neurons.EventDrivenKernel;
+import org.hebb.neurons.EventDrivenModel;
 import org.hebb.neurons.NeuronKernel;
 import org.hebb.neurons.NeuronModel;
 import org.hebb.neurons.NeuronState;
@@ -13,6 +16,7 @@ import org.hebb.neurons.ReceptorKind;
 import org.hebb.neurons.Variable;
 import org.hebb.neurons.definition.analysis.ConstantEvaluator;
 import org.hebb.neurons.definition.analysis.Symbol;
+import org.hebb.neurons.definition.event.LinearEventKernel;
 import org.hebb.neurons.definition.generate.JavaKernelSource;
 import org.hebb.neurons.definition.generate.JavaKernels;
 import org.hebb.neurons.definition.generate.OpenClKernelSource;
@@ -23,9 +27,10 @@ import org.hebb.util.Require;
 
 /**
  * A {@link NeuronDefinition} with values for its parameters: a model that populations can use. Its Java kernel
- * is generated from the definition and compiled when first needed (once per definition and dt).
+ * is generated from the definition and compiled when first needed (once per definition and dt). Where its
+ * subthreshold dynamics are linear, the event-driven engine runs it too ({@link LinearEventKernel}).
  */
-public class DefinedNeuronModel implements NeuronModel {
+public class DefinedNeuronModel implements EventDrivenModel {
     private final NeuronDefinition definition;
     private final Map<String, Double> values;
 
@@ -116,7 +121,7 @@ public class DefinedNeuronModel implements NeuronModel {
     public NeuronState createState(int size) {
         NeuronState state = new NeuronState(variables(), size);
         for (StateVariable v : definition.stateVariables()) {
-            double base = ConstantEvaluator.evaluate(v.initial(), this::baseValue);
+            double base = ConstantEvaluator.evaluate(v.initial(), name -> baseValue(name, Double.NaN));
             Arrays.fill(state.array(v.name()), (float) (base / v.unit().factor()));
         }
         for (Parameter p : definition.parameters()) {
@@ -165,7 +170,29 @@ public class DefinedNeuronModel implements NeuronModel {
         return StepProgramBuilder.build(definition, values, dt);
     }
 
-    private double baseValue(String name) {
+    @Override
+    public EventDrivenKernel createEventKernel(NeuronState state, double dt) {
+        return new LinearEventKernel(this, state, dt);
+    }
+
+    @Override
+    public Optional<String> whyNoClosedForm(double dt) {
+        try {
+            new LinearEventKernel(this, createState(1), dt);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    /**
+     * The value of a name fixed for the population, in Hebb's base units (mV, ms, nA, um): a parameter (a per-neuron
+     * one at the population's value), a unit symbol, or {@code dt} (= {@code dt} ms).
+     */
+    public double baseValue(String name, double dt) {
+        if (name.equals("dt")) {
+            return dt;
+        }
         Symbol s = definition.scope().get(name);
         if (s != null && (s.kind() == Symbol.Kind.PARAMETER || s.kind() == Symbol.Kind.NEURON_PARAMETER)) {
             return values.get(name) * s.unit().factor();

@@ -1,8 +1,5 @@
 package org.hebb.neurons.lif;
 
-import org.hebb.neurons.EventDrivenKernel;
-import org.hebb.neurons.EventDrivenModel;
-import org.hebb.neurons.NeuronState;
 import org.hebb.neurons.definition.IntegrationMethod;
 import org.hebb.neurons.definition.NeuronDefinition;
 import org.hebb.neurons.definition.Receptor;
@@ -19,7 +16,7 @@ import org.hebb.neurons.definition.Receptor;
  * <p>Event-driven: v relaxes in closed form between events; a spike happens at an input that lifts v to threshold
  * or, with a suprathreshold constant current, at the time given by the closed form.
  */
-public final class IfCurrDelta extends LifModel implements EventDrivenModel {
+public final class IfCurrDelta extends LifModel {
     /** IF_curr_delta as a definition: jumps act after the step's exact propagation and are lost while refractory. */
     public static final NeuronDefinition DEFINITION = LifDefinitions.common("IF_curr_delta")
             .equations("dv/dt = (v_rest - v) / tau_m + (i_offset + I_inj) / cm : mV (unless refractory)")
@@ -35,11 +32,6 @@ public final class IfCurrDelta extends LifModel implements EventDrivenModel {
     /** A builder with PyNN's defaults. */
     public static Builder builder() {
         return new Builder();
-    }
-
-    @Override
-    public EventDrivenKernel createEventKernel(NeuronState state, double dt) {
-        return new DeltaLifEventKernel(this, state, dt);
     }
 
     /** Builder for {@link IfCurrDelta}. */

@@ -1,8 +1,5 @@
 package org.hebb.neurons.lif;
 
-import org.hebb.neurons.EventDrivenKernel;
-import org.hebb.neurons.EventDrivenModel;
-import org.hebb.neurons.NeuronState;
 import org.hebb.neurons.definition.IntegrationMethod;
 import org.hebb.neurons.definition.NeuronDefinition;
 import org.hebb.neurons.definition.Receptor;
@@ -22,7 +19,7 @@ import org.hebb.util.Require;
  * <p>Event-driven: the same equations in closed form between events, threshold crossings located by root finding
  * to 1e-12 ms.
  */
-public final class IfCurrExp extends LifModel implements EventDrivenModel {
+public final class IfCurrExp extends LifModel {
     /** IF_curr_exp as a definition, integrated exactly; parameters in PyNN's names, units and defaults. */
     public static final NeuronDefinition DEFINITION = LifDefinitions.common("IF_curr_exp")
             .parameter("tau_syn_E", "ms", 5).parameter("tau_syn_I", "ms", 5)
@@ -58,11 +55,6 @@ public final class IfCurrExp extends LifModel implements EventDrivenModel {
     /** Decay time constant of inhibitory synaptic currents, ms. */
     public double tauSynI() {
         return parameter("tau_syn_I");
-    }
-
-    @Override
-    public EventDrivenKernel createEventKernel(NeuronState state, double dt) {
-        return new ExpCurrentLifEventKernel(this, state, dt);
     }
 
     /** Builder for {@link IfCurrExp}. */

@@ -55,7 +55,8 @@ public final class MatrixExponential {
         return result;
     }
 
-    private static double[][] identity(int n) {
+    /** The n x n identity matrix. */
+    public static double[][] identity(int n) {
         double[][] id = new double[n][n];
         for (int i = 0; i < n; i++) {
             id[i][i] = 1;
@@ -63,7 +64,8 @@ public final class MatrixExponential {
         return id;
     }
 
-    private static double[][] multiply(double[][] a, double[][] b) {
+    /** The product a b of two square matrices of one size. */
+    public static double[][] multiply(double[][] a, double[][] b) {
         int n = a.length;
         double[][] c = new double[n][n];
         for (int i = 0; i < n; i++) {

@@ -1,0 +1,136 @@
+package org.hebb.neurons.definition.event;
+
+import java.util.Arrays;
+
+/**
+ * The functions r_k(s) = exp[l_1, ..., l_k](s), the divided differences of exp(l s) over the rates l_1..l_k
+ * (per ms, sorted ascending): r_1 = exp(l_1 s) and r_(k+1) = the integral over [0, s] of
+ * exp(l_(k+1) (s - u)) r_k(u) du. They are the coefficients of Putzer's expansion of exp(A s)
+ * ({@link ExponentialBasis}); coinciding rates (a Jordan block, as in alpha synapses) need no special case.
+ *
+ * <p>r_k(s) = s^(k-1) E[l_1 s, ..., l_k s], with E the divided difference of exp. Each E over points spread by more
+ * than {@link #SPREAD} is the usual quotient of two smaller differences (which loses at most a few tens of ulps
+ * there); two closer points take e^(y_i) (e^d - 1) / d, a Taylor series; more points the series e^(y_i) sum over m of h_m(0, y_(i+1) - y_i, ...) / (k - 1 + m)!, with h_m the
+ * complete homogeneous symmetric polynomials, which has no cancellation. Not thread-safe: one per user.
+ */
+final class ExpDividedDifferences {
+    /**
+     * Below this spread a difference quotient over k + 1 points loses more than about 4 k / spread ulps (20 for two
+     * points, 40 for three): the closed form or the series instead.
+     */
+    private static final double SPREAD = 0.1;
+    private static final int MAX_TERMS = 24;
+    /** 1 / (m + 1)! for m = 0..11. */
+    private static final double[] INVERSE_FACTORIALS = new double[12];
+
+    static {
+        double factorial = 1;
+        for (int m = 0; m < INVERSE_FACTORIALS.length; m++) {
+            factorial *= m + 1;
+            INVERSE_FACTORIALS[m] = 1 / factorial;
+        }
+    }
+    private final double[] rates;
+    /** Whether each rate equals the one before (its exponential is not computed again). */
+    private final boolean[] repeated;
+    private final double[] points;
+    /** table[i][j]: the divided difference over points i..j. */
+    private final double[][] table;
+    private final double[] series;
+
+    /** @param rates the rates l_k, per ms, in ascending order */
+    ExpDividedDifferences(double[] rates) {
+        for (int k = 1; k < rates.length; k++) {
+            if (!(rates[k] >= rates[k - 1])) {
+                throw new IllegalArgumentException("rates must be ascending: " + Arrays.toString(rates));
+            }
+        }
+        this.rates = rates.clone();
+        int n = rates.length;
+        this.repeated = new boolean[n];
+        for (int k = 1; k < n; k++) {
+            repeated[k] = rates[k] == rates[k - 1];
+        }
+        this.points = new double[n];
+        this.table = new double[n][n];
+        this.series = new double[MAX_TERMS + 1];
+    }
+
+    /** Writes r_1(s), ..., r_n(s) into {@code r} (s >= 0, ms). */
+    void evaluate(double s, double[] r) {
+        int n = rates.length;
+        if (s == 0) {
+            r[0] = 1;
+            for (int k = 1; k < n; k++) {
+                r[k] = 0;
+            }
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            points[i] = rates[i] * s;
+            table[i][i] = repeated[i] ? table[i - 1][i - 1] : Math.exp(points[i]);
+        }
+        for (int length = 1; length < n; length++) {
+            for (int i = 0; i + length < n; i++) {
+                int j = i + length;
+                double spread = points[j] - points[i];
+                table[i][j] = spread > SPREAD ? (table[i + 1][j] - table[i][j - 1]) / spread : clustered(i, j);
+            }
+        }
+        double power = 1;
+        for (int k = 0; k < n; k++) {
+            r[k] = power * table[0][k];
+            power *= s;
+        }
+    }
+
+    /**
+     * (e^d - 1) / d for 0 <= d <= {@link #SPREAD}: its Taylor series to d^11 / 12!; the rest is below 1e-21 there.
+     */
+    private static double relativeExpm1(double d) {
+        double sum = INVERSE_FACTORIALS[11];
+        for (int m = 10; m >= 0; m--) {
+            sum = sum * d + INVERSE_FACTORIALS[m];
+        }
+        return sum;
+    }
+
+    /**
+     * The divided difference over points i..j, all within {@link #SPREAD} of points[i]: e^(y_i) (e^d - 1) / d for
+     * two points (d their distance), otherwise the series, summed until its terms fall below 1e-17 of the sum.
+     */
+    private double clustered(int i, int j) {
+        int order = j - i;
+        double spread = points[j] - points[i];
+        if (order == 1) {
+            return table[i][i] * relativeExpm1(spread);
+        }
+        int terms = 1;
+        double bound = 1;
+        while (terms < MAX_TERMS && bound > 1e-17) {
+            bound *= spread / terms;
+            terms++;
+        }
+        for (int m = 0; m <= terms; m++) {
+            series[m] = m == 0 ? 1 : 0;
+        }
+        for (int v = i + 1; v <= j; v++) {
+            double d = points[v] - points[i];
+            if (d != 0) {
+                for (int m = 1; m <= terms; m++) {
+                    series[m] += d * series[m - 1];
+                }
+            }
+        }
+        double factorial = 1;
+        for (int q = 2; q <= order; q++) {
+            factorial *= q;
+        }
+        double sum = 0;
+        for (int m = 0; m <= terms; m++) {
+            sum += series[m] / factorial;
+            factorial *= order + m + 1;
+        }
+        return table[i][i] * sum;
+    }
+}

@@ -1,0 +1,194 @@
+package org.hebb.neurons.definition.event;
+
+import java.util.Arrays;
+
+import org.hebb.neurons.definition.integration.MatrixExponential;
+
+/**
+ * exp(A s) for every s >= 0 of one square matrix A with real, negative eigenvalues, by Putzer's expansion:
+ * exp(A s) = sum over k of r_k(s) P_(k-1), with P_0 = I, P_k = P_(k-1) (A - l_k I) over the eigenvalues l_k in
+ * ascending order and r_k the divided differences of {@link ExpDividedDifferences}. The matrices P_k are computed
+ * once; each propagation costs n exponentials and n matrix-vector products. Every r_k is non-negative and
+ * log-concave (a convolution of decaying exponentials), so it rises to one peak and then falls to 0; the peak and
+ * its value are found once here, which gives {@link ThresholdSearch} its bounds.
+ *
+ * <p>The expansion is checked once against exp(A s) by scaling and squaring ({@link MatrixExponential}) over
+ * times from 1e-3 to 10^4 of A's slowest time constant; construction fails if they disagree (eigenvalues computed
+ * too roughly, or a system too ill-conditioned for the expansion).
+ */
+final class ExponentialBasis {
+    private static final double CHECK_TOLERANCE = 1e-10;
+    private final int n;
+    private final double[] rates;
+    /** p[k][i][j]: P_k. */
+    private final double[][][] p;
+    /** The non-zero entries of every P_k, in order of k: their k, row, column and value. */
+    private final int[] entryK;
+    private final int[] entryRow;
+    private final int[] entryColumn;
+    private final double[] entryValue;
+    private final double[] peak;
+    private final double[] peakValue;
+    private final ExpDividedDifferences differences;
+    private final double[] r;
+
+    /**
+     * @param a           the matrix, per ms
+     * @param eigenvalues its eigenvalues, real and negative, in any order (repeated as often as they occur)
+     */
+    ExponentialBasis(double[][] a, double[] eigenvalues) {
+        this.n = a.length;
+        this.rates = eigenvalues.clone();
+        Arrays.sort(rates);
+        this.p = new double[n][][];
+        p[0] = MatrixExponential.identity(n);
+        for (int k = 1; k < n; k++) {
+            double[][] shifted = new double[n][n];
+            for (int i = 0; i < n; i++) {
+                shifted[i] = a[i].clone();
+                shifted[i][i] -= rates[k - 1];
+            }
+            p[k] = MatrixExponential.multiply(p[k - 1], shifted);
+        }
+        int entries = 0;
+        for (double[][] m : p) {
+            for (double[] row : m) {
+                for (double x : row) {
+                    entries += x != 0 ? 1 : 0;
+                }
+            }
+        }
+        this.entryK = new int[entries];
+        this.entryRow = new int[entries];
+        this.entryColumn = new int[entries];
+        this.entryValue = new double[entries];
+        int e = 0;
+        for (int k = 0; k < n; k++) {
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    if (p[k][i][j] != 0) {
+                        entryK[e] = k;
+                        entryRow[e] = i;
+                        entryColumn[e] = j;
+                        entryValue[e++] = p[k][i][j];
+                    }
+                }
+            }
+        }
+        this.differences = new ExpDividedDifferences(rates);
+        this.r = new double[n];
+        this.peak = new double[n];
+        this.peakValue = new double[n];
+        for (int k = 0; k < n; k++) {
+            findPeak(k);
+        }
+        check(a);
+    }
+
+    /** The number of state variables. */
+    int size() {
+        return n;
+    }
+
+    /** The eigenvalues in ascending order, per ms. */
+    double rate(int k) {
+        return rates[k];
+    }
+
+    /** Writes r_1(s) .. r_n(s) into {@code out}. */
+    void basis(double s, double[] out) {
+        differences.evaluate(s, out);
+    }
+
+    /** P_k, row {@code i}, column {@code j}. */
+    double matrix(int k, int i, int j) {
+        return p[k][i][j];
+    }
+
+    /** Where r_(k+1) peaks, ms. */
+    double peak(int k) {
+        return peak[k];
+    }
+
+    /** The largest value of r_(k+1), rounded up. */
+    double peakValue(int k) {
+        return peakValue[k];
+    }
+
+    /**
+     * Sets {@code out[outOffset..+n]} to exp(A s) applied to {@code deviation[offset..+n]}, given the basis
+     * {@code rs} at s ({@link #basis}).
+     */
+    void apply(double[] rs, double[] deviation, int offset, double[] out, int outOffset) {
+        for (int i = 0; i < n; i++) {
+            out[outOffset + i] = 0;
+        }
+        for (int e = 0; e < entryValue.length; e++) {
+            out[outOffset + entryRow[e]] += rs[entryK[e]] * entryValue[e] * deviation[offset + entryColumn[e]];
+        }
+    }
+
+    /**
+     * The peak of r_(k+1): r_(k+1)' = l_(k+1) r_(k+1) + r_k changes sign once, from + to -, by log-concavity;
+     * bracketed by doubling and bisected. r_1 peaks at 0.
+     */
+    private void findPeak(int k) {
+        if (k == 0) {
+            peak[0] = 0;
+            peakValue[0] = 1;
+            return;
+        }
+        double lo = 0;
+        double hi = 1 / -rates[0];
+        for (int doubling = 0; doubling < 2000 && slope(k, hi) > 0; doubling++) {
+            lo = hi;
+            hi *= 2;
+        }
+        for (int iteration = 0; iteration < 200 && hi - lo > 1e-15 * hi; iteration++) {
+            double mid = 0.5 * (lo + hi);
+            if (slope(k, mid) > 0) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        peak[k] = 0.5 * (lo + hi);
+        differences.evaluate(peak[k], r);
+        peakValue[k] = r[k] * (1 + 1e-9);
+    }
+
+    private double slope(int k, double s) {
+        differences.evaluate(s, r);
+        return rates[k] * r[k] + r[k - 1];
+    }
+
+    private void check(double[][] a) {
+        double slowest = 1 / -rates[n - 1];
+        double[] rs = new double[n];
+        double[] column = new double[n];
+        double[] propagated = new double[n];
+        for (double s = 1e-3 * slowest; s <= 1e4 * slowest; s *= 10) {
+            double[][] scaled = new double[n][n];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    scaled[i][j] = a[i][j] * s;
+                }
+            }
+            double[][] reference = MatrixExponential.of(scaled);
+            basis(s, rs);
+            for (int j = 0; j < n; j++) {
+                Arrays.fill(column, 0.0);
+                column[j] = 1;
+                apply(rs, column, 0, propagated, 0);
+                for (int i = 0; i < n; i++) {
+                    if (!(Math.abs(propagated[i] - reference[i][j]) <= CHECK_TOLERANCE)) {
+                        throw new IllegalArgumentException("the closed form of exp(A s) at s = " + s + " ms differs "
+                                + "from scaling and squaring by " + Math.abs(propagated[i] - reference[i][j])
+                                + " in row " + i + ", column " + j + " (eigenvalues "
+                                + Arrays.toString(rates) + " per ms)");
+                    }
+                }
+            }
+        }
+    }
+}

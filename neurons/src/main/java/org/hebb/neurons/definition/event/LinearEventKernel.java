@@ -1,0 +1,362 @@
+package org.hebb.neurons.definition.event;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.MatrixUtils;
+import org.hebb.neurons.EventDrivenKernel;
+import org.hebb.neurons.NeuronState;
+import org.hebb.neurons.definition.DefinedNeuronModel;
+import org.hebb.neurons.definition.NeuronDefinition;
+import org.hebb.neurons.definition.analysis.ConstantEvaluator;
+import org.hebb.neurons.definition.analysis.Symbol;
+
+/**
+ * The event-driven kernel of any model whose subthreshold dynamics are linear ({@link LinearDynamics}), generated
+ * from its definition. Each neuron's state is held in double precision, in base units, as of its last event, and
+ * advanced in closed form: x(t + s) = x_inf + exp(A s) (x(t) - x_inf), with x_inf = -A^-1 drive the neuron's
+ * equilibrium and exp(A s) from {@link ExponentialBasis}. While refractory the held variables stay where they are
+ * and the others follow the system without the held rows (their own equilibrium, their own basis). The threshold
+ * function along the free trajectory is a sum over the basis, searched by {@link ThresholdSearch}.
+ *
+ * <p>A spike is at the first time the threshold function reaches 0 after the refractory period; a weight arriving
+ * at t runs its receptor's statements at t; statements of receptors acting after integration that assign a held
+ * variable are lost while the neuron is refractory (as in the clock-driven step). The refractory period is
+ * [t_spike, t_spike + period), exactly. Every input and spike also writes the neuron's values into the
+ * population's float state, so that it always holds each neuron's state as of its last event.
+ */
+public final class LinearEventKernel implements EventDrivenKernel {
+    /** How closely threshold crossings are located, ms. */
+    public static final double TOLERANCE_MS = 1e-12;
+
+    private final LinearDynamics dynamics;
+    private final NeuronState state;
+    private final double dt;
+    private final int n;
+    private final int size;
+    private final ExponentialBasis free;
+    private final double[][] inverse;
+    private final ThresholdSearch search;
+    /** thresholdRows[k][j]: row j of c^T P_k, so that the threshold's coefficient of r_(k+1) is that row times x - x_inf. */
+    private final double[][] thresholdRows;
+    /** The variables that evolve while refractory (not held), and their system; null when none do. */
+    private final int[] movingWhileHeld;
+    private final ExponentialBasis heldSystem;
+    private final double[][] heldInverse;
+    private final double[] x;
+    private final double[] equilibrium;
+    private final double[] drive;
+    private final double[] thresholdRest;
+    private final double[] refractoryPeriod;
+    private final double[][] resetRest;
+    private final double[][][] arrivalRest;
+    private final double[] lastTime;
+    private final double[] refractoryUntil;
+    private final float[][] stored;
+    private final float[] refractoryOut;
+    private final double[] r;
+    private final double[] deviation;
+    private final double[] scratch;
+    private final double[] coefficients;
+    private final double[] trajectoryStart;
+    private final double[] published;
+
+    /**
+     * The kernel of {@code model} over {@code state} at reporting step {@code dt} ms.
+     *
+     * @throws IllegalArgumentException when the model has no closed form between events, saying why
+     */
+    public LinearEventKernel(DefinedNeuronModel model, NeuronState state, double dt) {
+        this.dynamics = LinearDynamics.of(model, dt);
+        this.state = state;
+        this.dt = dt;
+        this.n = dynamics.variables.size();
+        this.size = state.size();
+        this.free = new ExponentialBasis(dynamics.a, Spectrum.of(dynamics.a, dynamics.variables, model.name()));
+        this.inverse = invert(dynamics.a);
+        this.search = new ThresholdSearch(free, TOLERANCE_MS);
+        this.thresholdRows = new double[n][n];
+        for (int k = 0; k < n; k++) {
+            for (int j = 0; j < n; j++) {
+                double sum = 0;
+                for (int i = 0; i < n; i++) {
+                    sum += dynamics.thresholdCoefficients[i] * free.matrix(k, i, j);
+                }
+                thresholdRows[k][j] = sum;
+            }
+        }
+        List<Integer> moving = new ArrayList<>();
+        boolean anyHeld = false;
+        for (int i = 0; i < n; i++) {
+            if (dynamics.held[i]) {
+                anyHeld = true;
+            } else {
+                moving.add(i);
+            }
+        }
+        if (anyHeld && !moving.isEmpty()) {
+            movingWhileHeld = moving.stream().mapToInt(Integer::intValue).toArray();
+            double[][] sub = new double[movingWhileHeld.length][movingWhileHeld.length];
+            List<String> names = new ArrayList<>();
+            for (int p = 0; p < sub.length; p++) {
+                names.add(dynamics.variables.get(movingWhileHeld[p]));
+                for (int q = 0; q < sub.length; q++) {
+                    sub[p][q] = dynamics.a[movingWhileHeld[p]][movingWhileHeld[q]];
+                }
+            }
+            heldSystem = new ExponentialBasis(sub, Spectrum.of(sub, names, model.name()));
+            heldInverse = invert(sub);
+        } else {
+            movingWhileHeld = null;
+            heldSystem = null;
+            heldInverse = null;
+        }
+        this.x = new double[size * n];
+        this.equilibrium = new double[size * n];
+        this.drive = new double[size * n];
+        this.thresholdRest = new double[size];
+        this.refractoryPeriod = new double[size];
+        this.resetRest = new double[dynamics.reset.length][size];
+        this.arrivalRest = new double[dynamics.arrivals.length][][];
+        for (int q = 0; q < arrivalRest.length; q++) {
+            arrivalRest[q] = new double[dynamics.arrivals[q].length][size];
+        }
+        this.lastTime = new double[size];
+        this.refractoryUntil = new double[size];
+        this.stored = new float[n][];
+        for (int i = 0; i < n; i++) {
+            stored[i] = state.array(dynamics.variables.get(i));
+        }
+        this.refractoryOut = dynamics.refractory == null ? null
+                : state.array(NeuronDefinition.REFRACTORY_COUNTER);
+        this.r = new double[n];
+        this.deviation = new double[n];
+        this.scratch = new double[n];
+        this.coefficients = new double[n];
+        this.trajectoryStart = new double[n];
+        this.published = new double[n];
+    }
+
+    private static double[][] invert(double[][] a) {
+        return MatrixUtils.inverse(new Array2DRowRealMatrix(a)).getData();
+    }
+
+    @Override
+    public void load(double timeMs, float[] injectedCurrent) {
+        NeuronDefinition d = dynamics.model.definition();
+        double injectedFactor = d.injectedUnit().factor();
+        for (int i = 0; i < size; i++) {
+            int neuron = i;
+            ToDoubleFunction<String> values = name -> {
+                Symbol s = d.scope().get(name);
+                if (s != null && s.kind() == Symbol.Kind.NEURON_PARAMETER) {
+                    return state.array(name)[neuron] * s.unit().factor();
+                }
+                if (s != null && s.kind() == Symbol.Kind.INJECTED) {
+                    return injectedCurrent[neuron] * injectedFactor;
+                }
+                return dynamics.constantValue(name);
+            };
+            int o = i * n;
+            for (int j = 0; j < n; j++) {
+                x[o + j] = stored[j][i] * dynamics.factors[j];
+                drive[o + j] = ConstantEvaluator.evaluate(dynamics.drive[j], values);
+            }
+            for (int j = 0; j < n; j++) {
+                double sum = 0;
+                for (int k = 0; k < n; k++) {
+                    sum -= inverse[j][k] * drive[o + k];
+                }
+                equilibrium[o + j] = sum;
+            }
+            thresholdRest[i] = ConstantEvaluator.evaluate(dynamics.thresholdRest, values);
+            refractoryPeriod[i] = dynamics.refractory == null ? 0
+                    : ConstantEvaluator.evaluate(dynamics.refractory, values);
+            for (int q = 0; q < resetRest.length; q++) {
+                resetRest[q][i] = ConstantEvaluator.evaluate(dynamics.reset[q].rest(), values);
+            }
+            for (int rec = 0; rec < arrivalRest.length; rec++) {
+                for (int q = 0; q < arrivalRest[rec].length; q++) {
+                    arrivalRest[rec][q][i] = ConstantEvaluator.evaluate(dynamics.arrivals[rec][q].rest(), values);
+                }
+            }
+            lastTime[i] = timeMs;
+            // the counter holds the coming steps of the refractory period; writeState inverts this
+            refractoryUntil[i] = refractoryOut == null ? timeMs : timeMs + refractoryOut[i] * dt;
+        }
+    }
+
+    /**
+     * Writes into {@code out[outOffset..+n]} neuron {@code i}'s state at {@code timeMs} (not before its last event)
+     * and returns when its free evolution resumes from there (timeMs, or the end of the refractory period if
+     * {@code untilFree} and that is later: then the state is the one at that time).
+     */
+    private double stateAt(int i, double timeMs, boolean untilFree, double[] out, int outOffset) {
+        int o = i * n;
+        System.arraycopy(x, o, out, outOffset, n);
+        double last = lastTime[i];
+        double until = refractoryUntil[i];
+        double end = untilFree ? Math.max(timeMs, until) : timeMs;
+        if (last < until) {
+            double heldTo = Math.min(end, until);
+            propagateHeld(i, heldTo - last, out, outOffset);
+            last = heldTo;
+        }
+        if (end > last) {
+            for (int j = 0; j < n; j++) {
+                deviation[j] = out[outOffset + j] - equilibrium[o + j];
+            }
+            free.basis(end - last, r);
+            free.apply(r, deviation, 0, scratch, 0);
+            for (int j = 0; j < n; j++) {
+                out[outOffset + j] = equilibrium[o + j] + scratch[j];
+            }
+        }
+        return end;
+    }
+
+    /** Advances the variables that move while refractory by {@code s} ms, the held ones fixed. */
+    private void propagateHeld(int i, double s, double[] out, int outOffset) {
+        if (movingWhileHeld == null || s <= 0) {
+            return;
+        }
+        int o = i * n;
+        int m = movingWhileHeld.length;
+        for (int p = 0; p < m; p++) {
+            int row = movingWhileHeld[p];
+            double input = drive[o + row];
+            for (int j = 0; j < n; j++) {
+                if (dynamics.held[j]) {
+                    input += dynamics.a[row][j] * out[outOffset + j];
+                }
+            }
+            scratch[p] = input;
+        }
+        for (int p = 0; p < m; p++) {
+            double target = 0;
+            for (int q = 0; q < m; q++) {
+                target -= heldInverse[p][q] * scratch[q];
+            }
+            coefficients[p] = target;
+            deviation[p] = out[outOffset + movingWhileHeld[p]] - target;
+        }
+        heldSystem.basis(s, r);
+        heldSystem.apply(r, deviation, 0, scratch, 0);
+        for (int p = 0; p < m; p++) {
+            out[outOffset + movingWhileHeld[p]] = coefficients[p] + scratch[p];
+        }
+    }
+
+    private void advance(int i, double timeMs) {
+        if (timeMs <= lastTime[i]) {
+            return;
+        }
+        stateAt(i, timeMs, false, x, i * n);
+        lastTime[i] = timeMs;
+    }
+
+    @Override
+    public void receive(int neuron, double timeMs, int receptor, double weight) {
+        advance(neuron, timeMs);
+        AffineStatement[] statements = dynamics.arrivals[receptor];
+        boolean lostOnHeld = dynamics.afterIntegration[receptor] && timeMs < refractoryUntil[neuron];
+        double w = weight * dynamics.weightFactors[receptor];
+        int o = neuron * n;
+        for (int q = 0; q < statements.length; q++) {
+            AffineStatement s = statements[q];
+            if (!(lostOnHeld && dynamics.held[s.target()])) {
+                x[o + s.target()] = s.value(x, o, w, arrivalRest[receptor][q][neuron]);
+            }
+        }
+        writeState(neuron);
+    }
+
+    @Override
+    public void fire(int neuron, double timeMs) {
+        advance(neuron, timeMs);
+        int o = neuron * n;
+        for (int q = 0; q < dynamics.reset.length; q++) {
+            AffineStatement s = dynamics.reset[q];
+            x[o + s.target()] = s.value(x, o, 0, resetRest[q][neuron]);
+        }
+        refractoryUntil[neuron] = timeMs + refractoryPeriod[neuron];
+        writeState(neuron);
+    }
+
+    @Override
+    public double nextThresholdTime(int neuron) {
+        double start = setTrajectory(neuron);
+        return start + search.firstCrossing();
+    }
+
+    @Override
+    public double nextThresholdTime(int neuron, double notBeforeMs) {
+        double start = setTrajectory(neuron);
+        return start + search.firstCrossing(Math.max(0, notBeforeMs - start));
+    }
+
+    @Override
+    public boolean hasCheapThresholdBound() {
+        return true;
+    }
+
+    @Override
+    public double thresholdTimeLowerBound(int neuron) {
+        double start = setTrajectory(neuron);
+        return start + search.noCrossingBefore();
+    }
+
+    /** Sets the search's function from where {@code neuron}'s free evolution resumes; returns that time, ms. */
+    private double setTrajectory(int neuron) {
+        int o = neuron * n;
+        double start = stateAt(neuron, lastTime[neuron], true, trajectoryStart, 0);
+        double atStart = thresholdRest[neuron];
+        double atEquilibrium = thresholdRest[neuron];
+        for (int j = 0; j < n; j++) {
+            double c = dynamics.thresholdCoefficients[j];
+            atStart += c * trajectoryStart[j];
+            atEquilibrium += c * equilibrium[o + j];
+            deviation[j] = trajectoryStart[j] - equilibrium[o + j];
+        }
+        for (int k = 0; k < n; k++) {
+            double sum = 0;
+            for (int j = 0; j < n; j++) {
+                sum += thresholdRows[k][j] * deviation[j];
+            }
+            coefficients[k] = sum;
+        }
+        search.set(atEquilibrium, coefficients, atStart);
+        return start;
+    }
+
+    @Override
+    public void publish(double timeMs) {
+        for (int i = 0; i < size; i++) {
+            stateAt(i, timeMs, false, published, 0);
+            for (int j = 0; j < n; j++) {
+                stored[j][i] = (float) (published[j] / dynamics.factors[j]);
+            }
+            if (refractoryOut != null) {
+                refractoryOut[i] = (float) (Math.max(0, refractoryUntil[i] - timeMs) / dt);
+            }
+        }
+    }
+
+    /** Writes neuron {@code i}'s values as of its last event into the float state arrays. */
+    private void writeState(int i) {
+        int o = i * n;
+        for (int j = 0; j < n; j++) {
+            stored[j][i] = (float) (x[o + j] / dynamics.factors[j]);
+        }
+        if (refractoryOut != null) {
+            refractoryOut[i] = (float) (Math.max(0, refractoryUntil[i] - lastTime[i]) / dt);
+        }
+    }
+
+    @Override
+    public double spikeTimeToleranceMs() {
+        return TOLERANCE_MS;
+    }
+}

@@ -1,0 +1,239 @@
+package org.hebb.neurons.definition.event;
+
+/**
+ * The first time a linear function of a linear system's state reaches 0, with s the time since the start (ms):
+ * <pre>
+ * f(s) = f_inf + sum over k of a_k r_k(s),     f'(s) = sum over k of b_k r_k(s),   b_k = a_k l_k + a_(k+1)
+ * </pre>
+ * with r_k the basis of an {@link ExponentialBasis} (r_k' = l_k r_k + r_(k-1)). Each r_k is non-negative, rises to
+ * one peak and falls to 0, so on any interval its minimum is at an end and its maximum at the peak or an end: that
+ * bounds f from above and f' from below on every interval without computing anything beyond r at the ends.
+ *
+ * <p>The first crossing is found by subdividing [from, horizon] depth first, left half first, discarding intervals
+ * whose upper bound stays below 0, until an interval with f(a) &lt; 0 &lt;= f(b) is shown to be increasing
+ * throughout; there the root is found by Newton iteration kept in its bracket and returned to within the
+ * tolerance, never before the true crossing. A trajectory that touches 0 by less than it moves in one tolerance
+ * is not counted as a crossing. Nothing allocates after construction. Not thread-safe: one per kernel.
+ */
+final class ThresholdSearch {
+    private static final int MAX_HORIZON_DOUBLINGS = 64;
+    private static final int MAX_DEPTH = 200;
+    private final ExponentialBasis basis;
+    private final int n;
+    private final double toleranceMs;
+    private final double initialHorizon;
+    private final double[] a;
+    private final double[] b;
+    private double offset;
+    private double startValue;
+    /** r at the midpoint of each depth of the subdivision, and scratch for the ends and Newton. */
+    private final double[][] atDepth;
+    private final double[] start;
+    private final double[] end;
+    private final double[] probe;
+
+    ThresholdSearch(ExponentialBasis basis, double toleranceMs) {
+        this.basis = basis;
+        this.n = basis.size();
+        this.toleranceMs = toleranceMs;
+        this.initialHorizon = 4 / -basis.rate(n - 1);
+        this.a = new double[n];
+        this.b = new double[n];
+        this.atDepth = new double[MAX_DEPTH][n];
+        this.start = new double[n];
+        this.end = new double[n];
+        this.probe = new double[n];
+    }
+
+    /** How closely crossings are located, ms. */
+    double toleranceMs() {
+        return toleranceMs;
+    }
+
+    /**
+     * Sets f: its limit {@code fInfinity}, the coefficient a_k of each r_k ({@code coefficients[k - 1]}) and its
+     * value at 0, {@code fAtStart} (= f_inf + a_1 but computed directly from the state, so that a state exactly at
+     * threshold counts as a crossing).
+     */
+    void set(double fInfinity, double[] coefficients, double fAtStart) {
+        offset = fInfinity;
+        startValue = fAtStart;
+        for (int k = 0; k < n; k++) {
+            a[k] = coefficients[k];
+        }
+        for (int k = 0; k < n; k++) {
+            b[k] = a[k] * basis.rate(k) + (k + 1 < n ? a[k + 1] : 0);
+        }
+    }
+
+    /** f(s). */
+    double value(double s) {
+        basis.basis(s, probe);
+        return value(probe);
+    }
+
+    private double value(double[] r) {
+        double f = offset;
+        for (int k = 0; k < n; k++) {
+            f += a[k] * r[k];
+        }
+        return f;
+    }
+
+    private double slope(double[] r) {
+        double d = 0;
+        for (int k = 0; k < n; k++) {
+            d += b[k] * r[k];
+        }
+        return d;
+    }
+
+    /** Whether f stays below 0 whatever s: the sum of every term's own maximum does (no exponential computed). */
+    private boolean neverReachesZero() {
+        double highest = offset;
+        for (int k = 0; k < n; k++) {
+            highest += Math.max(a[k], 0) * basis.peakValue(k);
+        }
+        return highest < 0;
+    }
+
+    /**
+     * An s before which f stays below 0: f(0) = f_inf + a_1, and f' is at most the sum of b_k times the peak of r_k
+     * over the positive b_k. 0 if f(0) >= 0, {@code Double.POSITIVE_INFINITY} if f never reaches 0. No exponential
+     * computed.
+     */
+    double noCrossingBefore() {
+        double f0 = startValue;
+        if (f0 >= 0) {
+            return 0;
+        }
+        if (neverReachesZero()) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double steepest = 0;
+        for (int k = 0; k < n; k++) {
+            steepest += Math.max(b[k], 0) * basis.peakValue(k);
+        }
+        return steepest > 0 ? -f0 / steepest : Double.POSITIVE_INFINITY;
+    }
+
+    /** The first s >= 0 with f(s) >= 0, to within the tolerance, or {@code Double.POSITIVE_INFINITY}. */
+    double firstCrossing() {
+        return firstCrossing(0);
+    }
+
+    /** As {@link #firstCrossing()}, given that f stays below 0 before {@code from}: searches [from, infinity). */
+    double firstCrossing(double from) {
+        basis.basis(from, start);
+        double fa = from == 0 ? startValue : value(start);
+        if (fa >= 0) {
+            return from;
+        }
+        if (neverReachesZero()) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double horizon = from + initialHorizon;
+        basis.basis(horizon, end);
+        double fh = value(end);
+        int doublings = 0;
+        while (fh < 0 && upperBoundFrom(horizon, end) >= 0) {
+            if (++doublings > MAX_HORIZON_DOUBLINGS) {
+                return Double.POSITIVE_INFINITY;
+            }
+            horizon = from + 2 * (horizon - from);
+            basis.basis(horizon, end);
+            fh = value(end);
+        }
+        return search(from, start, fa, horizon, end, fh, 0);
+    }
+
+    /** An upper bound of f on [s, infinity), given r at s. */
+    private double upperBoundFrom(double s, double[] rs) {
+        double bound = offset;
+        for (int k = 0; k < n; k++) {
+            if (a[k] > 0) {
+                bound += a[k] * (basis.peak(k) >= s ? basis.peakValue(k) : rs[k]);
+            }
+        }
+        return bound;
+    }
+
+    /** An upper bound of c_1 r_1 + ... on [s, t] for coefficients c, given r at both ends. */
+    private double upperBound(double[] c, double s, double[] rs, double t, double[] rt) {
+        double bound = 0;
+        for (int k = 0; k < n; k++) {
+            if (c[k] > 0) {
+                double peak = basis.peak(k);
+                bound += c[k] * (peak >= s && peak <= t ? basis.peakValue(k) : Math.max(rs[k], rt[k]));
+            } else {
+                bound += c[k] * Math.min(rs[k], rt[k]);
+            }
+        }
+        return bound;
+    }
+
+    /** A lower bound of f' on [s, t], given r at both ends. */
+    private double slopeLowerBound(double s, double[] rs, double t, double[] rt) {
+        double bound = 0;
+        for (int k = 0; k < n; k++) {
+            if (b[k] > 0) {
+                bound += b[k] * Math.min(rs[k], rt[k]);
+            } else if (b[k] < 0) {
+                double peak = basis.peak(k);
+                bound += b[k] * (peak >= s && peak <= t ? basis.peakValue(k) : Math.max(rs[k], rt[k]));
+            }
+        }
+        return bound;
+    }
+
+    private double search(double s, double[] rs, double fs, double t, double[] rt, double ft, int depth) {
+        if (offset + upperBound(a, s, rs, t, rt) < 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        if (ft >= 0 && slopeLowerBound(s, rs, t, rt) > 0) {
+            return increasingRoot(s, t, ft);
+        }
+        if (t - s <= toleranceMs || depth + 1 >= MAX_DEPTH) {
+            return ft >= 0 ? t : Double.POSITIVE_INFINITY;
+        }
+        double m = 0.5 * (s + t);
+        double[] rm = atDepth[depth];
+        basis.basis(m, rm);
+        double fm = value(rm);
+        double left = search(s, rs, fs, m, rm, fm, depth + 1);
+        return left != Double.POSITIVE_INFINITY ? left : search(m, rm, fm, t, rt, ft, depth + 1);
+    }
+
+    /** The root in [s, t] of f increasing there, with f(s) &lt; 0 &lt;= f(t): Newton kept in the bracket. */
+    private double increasingRoot(double s, double t, double ft) {
+        double x = t;
+        double fx = ft;
+        basis.basis(x, probe);
+        double dx = slope(probe);
+        while (t - s > toleranceMs) {
+            double next = x - fx / dx;
+            if (!(next > s && next < t)) {
+                next = 0.5 * (s + t);
+            }
+            basis.basis(next, probe);
+            double fn = value(probe);
+            dx = slope(probe);
+            if (fn >= 0) {
+                t = next;
+            } else {
+                s = next;
+            }
+            if (Math.abs(next - x) <= toleranceMs) {
+                double edge = fn >= 0 ? Math.max(s, next - toleranceMs) : Math.min(t, next + toleranceMs);
+                if (value(edge) >= 0) {
+                    t = edge;
+                } else {
+                    s = edge;
+                }
+            }
+            x = next;
+            fx = fn;
+        }
+        return t;
+    }
+}

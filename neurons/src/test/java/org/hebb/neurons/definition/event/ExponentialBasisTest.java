@@ -1,0 +1,94 @@
+package org.hebb.neurons.definition.event;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+
+/** Putzer's expansion against closed forms solved by hand, including coinciding and nearly coinciding rates. */
+class ExponentialBasisTest {
+    /**
+     * A membrane (tau_m) fed by a current (tau_s): exp(A s) from i to v is the PSP
+     * e^(-s/tau_m) (1 - e^(-d s)) / (d cm), d = 1/tau_s - 1/tau_m (s e^(-s/tau_m) / cm when d = 0).
+     */
+    private static double[][] lif(double tauM, double tauS, double cm) {
+        return new double[][] {{-1 / tauM, 1 / cm}, {0, -1 / tauS}};
+    }
+
+    private static double propagated(ExponentialBasis basis, double s, int row, int column) {
+        int n = basis.size();
+        double[] r = new double[n];
+        double[] unit = new double[n];
+        double[] out = new double[n];
+        unit[column] = 1;
+        basis.basis(s, r);
+        basis.apply(r, unit, 0, out, 0);
+        return out[row];
+    }
+
+    @Test
+    void membraneResponseToACurrentMatchesTheClosedForm() {
+        double tauM = 10;
+        double cm = 0.25;
+        for (double tauS : new double[] {5, 10 - 1e-7, 10, 10 + 1e-4, 0.1, 30}) {
+            double[][] a = lif(tauM, tauS, cm);
+            ExponentialBasis basis = new ExponentialBasis(a, new double[] {a[0][0], a[1][1]});
+            for (double s : new double[] {1e-6, 0.01, 0.7, 3, 25, 200}) {
+                double d = 1 / tauS - 1 / tauM;
+                double expected = Math.exp(-s / tauM) * (d == 0 ? s : -Math.expm1(-d * s) / d) / cm;
+                assertEquals(expected, propagated(basis, s, 0, 1), 1e-12 * (1 + Math.abs(expected)),
+                        "tau_s = " + tauS + " ms, s = " + s + " ms");
+                assertEquals(Math.exp(-s / tauM), propagated(basis, s, 0, 0), 1e-15, "v from v");
+                assertEquals(Math.exp(-s / tauS), propagated(basis, s, 1, 1), 1e-15, "i from i");
+            }
+        }
+    }
+
+    /** An alpha current (a Jordan block: y decays with tau, i follows it with tau) is i(s) = e s/tau e^(-s/tau) y(0). */
+    @Test
+    void jordanBlockOfTheAlphaCurrent() {
+        double tau = 2;
+        double[][] a = {{-1 / tau, Math.E / tau}, {0, -1 / tau}};
+        ExponentialBasis basis = new ExponentialBasis(a, new double[] {-1 / tau, -1 / tau});
+        for (double s : new double[] {0.001, 0.5, 2, 9, 60}) {
+            assertEquals(Math.E * s / tau * Math.exp(-s / tau), propagated(basis, s, 0, 1), 1e-14, "s = " + s);
+        }
+        assertEquals(tau, basis.peak(1), 1e-9, "r_2 = s e^(-s/tau) peaks at tau");
+    }
+
+    /** Random systems with real negative spectra, triangular and coupled, against scaling and squaring (the check). */
+    @Test
+    void randomSystemsPassTheConstructionCheck() {
+        SplittableRandom random = new SplittableRandom(3);
+        for (int trial = 0; trial < 200; trial++) {
+            int n = 1 + random.nextInt(4);
+            double[][] a = new double[n][n];
+            double[] eigenvalues = new double[n];
+            for (int i = 0; i < n; i++) {
+                a[i][i] = -(0.02 + 2 * random.nextDouble());
+                if (trial % 3 == 0 && i > 0) {
+                    a[i][i] = a[i - 1][i - 1];
+                }
+                eigenvalues[i] = a[i][i];
+                for (int j = 0; j < i; j++) {
+                    a[i][j] = 4 * (random.nextDouble() - 0.5);
+                }
+            }
+            ExponentialBasis basis = new ExponentialBasis(a, eigenvalues);
+            for (int k = 0; k < n; k++) {
+                assertTrue(basis.peakValue(k) > 0, "trial " + trial);
+            }
+        }
+    }
+
+    @Test
+    void wrongEigenvaluesAreCaughtByTheCheck() {
+        double[][] a = lif(10, 5, 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new ExponentialBasis(a, new double[] {-0.1, -0.3}));
+        assertTrue(e.getMessage().contains("differs from scaling and squaring"), e.getMessage());
+    }
+}

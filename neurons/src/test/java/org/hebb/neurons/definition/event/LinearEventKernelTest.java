@@ -1,0 +1,182 @@
+package org.hebb.neurons.definition.event;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.DoubleUnaryOperator;
+
+import org.hebb.neurons.EventDrivenKernel;
+import org.hebb.neurons.NeuronState;
+import org.hebb.neurons.definition.DefinedNeuronModel;
+import org.hebb.neurons.definition.IntegrationMethod;
+import org.hebb.neurons.definition.NeuronDefinition;
+import org.hebb.neurons.definition.Receptor;
+import org.hebb.neurons.lif.IfCurrAlpha;
+import org.hebb.neurons.lif.IfCurrExp;
+import org.hebb.neurons.testing.SingleNeuron;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The event-driven kernel generated from definitions, on models that had no hand-written one: against closed forms
+ * (alpha currents, per-neuron parameters, currents decaying while v is held) and, for a coupled system, against the
+ * clock-driven kernel of the same definition.
+ */
+class LinearEventKernelTest {
+    private static final double DT = 0.1;
+
+    private static EventDrivenKernel start(DefinedNeuronModel model, NeuronState state, double... injected) {
+        EventDrivenKernel kernel = model.createEventKernel(state, DT);
+        float[] current = new float[state.size()];
+        for (int i = 0; i < injected.length; i++) {
+            current[i] = (float) injected[i];
+        }
+        kernel.load(0, current);
+        return kernel;
+    }
+
+    /** As AlphaSynapseTest: the PSP of an alpha current w e (t/tau_s) e^(-t/tau_s) / ... in closed form. */
+    private static double alphaPsp(double weight, double tauS, double tauM, double cm, double t) {
+        double k = 1 / tauS - 1 / tauM;
+        return weight * Math.E / (cm * tauS) * Math.exp(-t / tauM) * (1 - Math.exp(-k * t) * (1 + k * t)) / (k * k);
+    }
+
+    /** The first t in [0, horizon] with f(t) >= 0, by a scan refined by bisection. */
+    private static double firstRoot(DoubleUnaryOperator f, double horizon) {
+        double step = 1e-3;
+        for (double t = step; t <= horizon; t += step) {
+            if (f.applyAsDouble(t) >= 0) {
+                double lo = t - step;
+                double hi = t;
+                while (hi - lo > 1e-13) {
+                    double m = 0.5 * (lo + hi);
+                    if (f.applyAsDouble(m) >= 0) {
+                        hi = m;
+                    } else {
+                        lo = m;
+                    }
+                }
+                return hi;
+            }
+        }
+        return Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * IF_curr_alpha (a Jordan block: y feeds i_syn with the same time constant) between events follows the closed
+     * form of its PSP, and a threshold at half the PSP's peak is crossed where the closed form crosses it.
+     */
+    @Test
+    void alphaCurrentPspAndItsThresholdCrossingMatchTheClosedForm() {
+        double tauS = 2;
+        double tauM = 10;
+        double cm = 0.5;
+        double weight = 0.8;
+        double arrival = 1.5;
+        DefinedNeuronModel probe = IfCurrAlpha.DEFINITION.model().with("tau_syn_E", tauS).with("tau_m", tauM)
+                .with("cm", cm).with("v_thresh", 0);
+        NeuronState state = probe.createState(1);
+        EventDrivenKernel kernel = start(probe, state);
+        kernel.receive(0, arrival, 0, weight);
+        for (double t = 0.25; t < 40; t += 1.75) {
+            kernel.publish(arrival + t);
+            assertEquals(alphaPsp(weight, tauS, tauM, cm, t), state.array("v")[0] + 65, 1e-5, "PSP at " + t);
+        }
+        double half = 0.5 * alphaPsp(weight, tauS, tauM, cm, 3.2);
+        DefinedNeuronModel model = probe.with("v_thresh", -65 + half);
+        EventDrivenKernel crossing = start(model, model.createState(1));
+        crossing.receive(0, arrival, 0, weight);
+        double expected = arrival + firstRoot(t -> alphaPsp(weight, tauS, tauM, cm, t) - half, 20);
+        assertEquals(expected, crossing.nextThresholdTime(0), 1e-9);
+    }
+
+    /** A per-neuron parameter enters each neuron's equilibrium: first spikes at tau_m ln((v_inf - v_rest) / (v_inf - v_thresh)). */
+    @Test
+    void perNeuronParametersSetEachNeuronsEquilibrium() {
+        DefinedNeuronModel model = NeuronDefinition.builder("biased LIF")
+                .parameter("tau_m", "ms", 10).parameter("cm", "nF", 0.25).parameter("v_rest", "mV", -65)
+                .parameter("v_thresh", "mV", -50).neuronParameter("i_bias", "nA", 0)
+                .equations("dv/dt = (v_rest - v) / tau_m + (i_bias + I_inj) / cm : mV")
+                .initial("v", "v_rest").threshold("v > v_thresh").reset("v = v_rest")
+                .method(IntegrationMethod.EXACT).build().model();
+        NeuronState state = model.createState(3);
+        float[] bias = state.array("i_bias");
+        bias[0] = 0.5f;
+        bias[1] = 1.0f;
+        bias[2] = 0.2f;
+        double[] injected = {0, 0.5, 0};
+        EventDrivenKernel kernel = start(model, state, injected);
+        for (int i = 0; i < 3; i++) {
+            double vInf = -65 + 10 / 0.25 * (bias[i] + injected[i]);
+            double expected = vInf > -50 ? 10 * Math.log((vInf + 65) / (vInf + 50)) : Double.POSITIVE_INFINITY;
+            assertEquals(expected, kernel.nextThresholdTime(i), 1e-9, "neuron " + i);
+        }
+    }
+
+    /**
+     * An input during the refractory period: v stays at v_reset until the period ends while the current decays; from
+     * then on v follows the closed form driven by what is left of the current.
+     */
+    @Test
+    void currentsDecayWhileTheMembraneIsHeld() {
+        double tauM = 10;
+        double tauE = 5;
+        double cm = 0.25;
+        IfCurrExp model = IfCurrExp.builder().cm(cm).tauM(tauM).tauSynE(tauE).vRest(-65).vReset(-70)
+                .vThresh(-50).tauRefrac(2).build();
+        NeuronState state = model.createState(1);
+        EventDrivenKernel kernel = start(model, state);
+        kernel.fire(0, 1.0);
+        kernel.receive(0, 1.5, 0, 0.3);
+        kernel.publish(2.5);
+        assertEquals(-70, state.array("v")[0], 1e-5, "held");
+        assertEquals(0.3 * Math.exp(-1 / tauE), state.array("i_syn_e")[0], 1e-7, "decaying");
+        double current = 0.3 * Math.exp(-1.5 / tauE);
+        for (double s : new double[] {0.5, 3, 12}) {
+            kernel.publish(3 + s);
+            double psp = current / cm * (Math.exp(-s / tauE) - Math.exp(-s / tauM)) / (1 / tauM - 1 / tauE);
+            double expected = -65 + (-70 + 65) * Math.exp(-s / tauM) + psp;
+            assertEquals(expected, state.array("v")[0], 1e-5, "v at " + s + " ms after the period");
+        }
+    }
+
+    /**
+     * A membrane with subthreshold adaptation coupled both ways (dw/dt depends on v: a cycle, real eigenvalues) and
+     * spike-triggered adaptation (w += b): the event-driven spike times agree with the clock-driven kernel of the same
+     * definition, exact integration at dt = 0.005 ms, within n steps at the n-th spike (each reset on the grid can
+     * delay the clock-driven train by up to a step).
+     */
+    @Test
+    void coupledAdaptationAgreesWithTheClockDrivenKernel() {
+        DefinedNeuronModel model = NeuronDefinition.builder("linear adaptive LIF")
+                .parameter("C", "nF", 0.2).parameter("g_L", "uS", 0.01).parameter("E_L", "mV", -70)
+                .parameter("a", "uS", 0.002).parameter("tau_w", "ms", 100).parameter("b", "nA", 0.05)
+                .parameter("v_thresh", "mV", -50).parameter("v_reset", "mV", -60)
+                .equations("""
+                        dv/dt = (g_L * (E_L - v) - w + I_inj) / C : mV (unless refractory)
+                        dw/dt = (a * (v - E_L) - w) / tau_w : nA
+                        """)
+                .initial("v", "E_L").threshold("v >= v_thresh").reset("v = v_reset; w += b")
+                .refractory("2 * ms").method(IntegrationMethod.EXACT).build().model();
+        double current = 0.35;
+        double fine = 0.005;
+        SingleNeuron clock = new SingleNeuron(model, fine);
+        clock.inject(current);
+        List<Double> clockSpikes = new ArrayList<>();
+        for (int k = 1; clockSpikes.size() < 15 && k < 2_000_000; k++) {
+            if (clock.step()) {
+                clockSpikes.add(k * fine);
+            }
+        }
+        EventDrivenKernel kernel = start(model, model.createState(1), current);
+        double t = 0;
+        for (int spike = 0; spike < 15; spike++) {
+            t = kernel.nextThresholdTime(0);
+            assertEquals(clockSpikes.get(spike), t, (spike + 1) * fine, "spike " + spike);
+            kernel.fire(0, t);
+        }
+        assertTrue(clockSpikes.get(14) - clockSpikes.get(13) > clockSpikes.get(1) - clockSpikes.get(0),
+                "test setup: the neuron adapts");
+    }
+}
