@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.hebb.benchmarks.jmh.baseline.HandWrittenKernels;
 import org.hebb.experiments.coba.CobaNetwork;
 import org.hebb.neurons.NeuronModel;
+import org.hebb.neurons.Precision;
 import org.hebb.neurons.lif.IfCondExp;
 import org.hebb.plasticity.stdp.StdpSynapses;
 import org.hebb.simulator.BackendKind;
@@ -20,9 +21,10 @@ import org.hebb.simulator.monitor.SpikeMonitor;
  * One whole-run measurement of Hebb's COBA in a fresh JVM: builds the network, then times {@code run()} alone
  * (JIT warm-up included, network construction excluded, as Brian2's main-loop time excludes its build). Prints
  * one JSON object: n, threads, seed, duration_s, hebb_seconds, hebb_rate_hz, spikes, synapses, plastic and (plastic)
- * mean_ee_weight in leak units. Usage: {@code CobaRun N DURATION_MS SEED THREADS [plastic] [hand-written]};
+ * mean_ee_weight in leak units. Usage: {@code CobaRun N DURATION_MS SEED THREADS [plastic] [hand-written] [double]};
  * "plastic" adds {@link CobaNetwork#stdpOnExcitatory()} on E->E, "hand-written" runs the neurons with the kernel
- * Hebb had before its kernels were generated ({@link HandWrittenKernels}).
+ * Hebb had before its kernels were generated ({@link HandWrittenKernels}), "double" runs the network in double
+ * precision.
  */
 public final class CobaRun {
     private CobaRun() {
@@ -38,7 +40,8 @@ public final class CobaRun {
         boolean plastic = options.contains("plastic");
         IfCondExp neuron = CobaNetwork.neuron(IfCondExp.Integration.EULER);
         NeuronModel model = options.contains("hand-written") ? HandWrittenKernels.handWritten(neuron) : neuron;
-        CobaNetwork coba = CobaNetwork.build(n, seed, threads, model, BackendKind.JAVA, Delays.steps(1));
+        Precision precision = options.contains("double") ? Precision.DOUBLE : Precision.SINGLE;
+        CobaNetwork coba = CobaNetwork.build(n, seed, threads, model, BackendKind.JAVA, Delays.steps(1), precision);
         Network net = coba.network();
         StdpSynapses stdp = plastic ? coba.addStdpOnExcitatory() : null;
         SpikeMonitor exc = net.monitorSpikes(coba.excitatory(), SpikeMonitor.settings().countsOnly());
@@ -57,6 +60,7 @@ public final class CobaRun {
         result.put("spikes", spikes);
         result.put("synapses", net.projections().stream().mapToLong(p -> p.synapseCount()).sum());
         result.put("plastic", plastic);
+        result.put("precision", precision.name().toLowerCase());
         if (plastic) {
             double sum = 0;
             for (float w : stdp.weights()) {

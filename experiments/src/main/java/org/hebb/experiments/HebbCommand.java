@@ -22,6 +22,7 @@ import org.hebb.experiments.stdp.SongMillerAbbott;
 import org.hebb.experiments.whatwhen.WhatWhenExperiment;
 import org.hebb.experiments.whatwhen.WhatWhenSettings;
 import org.hebb.neurons.BuiltInModels;
+import org.hebb.neurons.Precision;
 import org.hebb.neurons.definition.DefinedNeuronModel;
 import org.hebb.opencl.OpenClDevices;
 import org.hebb.simulator.BackendKind;
@@ -252,10 +253,15 @@ public final class HebbCommand implements Runnable {
         @Option(names = "--opencl", description = "Print the OpenCL C kernel instead of the Java one.")
         boolean openCl;
 
+        @Option(names = "--precision", defaultValue = "SINGLE", description = "SINGLE or DOUBLE (default "
+                + "${DEFAULT-VALUE}).")
+        Precision precision;
+
         @Override
         public Integer call() {
             DefinedNeuronModel defined = BuiltInModels.named(model);
-            spec.commandLine().getOut().print(openCl ? defined.openClSource(dt) : defined.javaSource(dt));
+            spec.commandLine().getOut().print(openCl ? defined.openClSource(dt, precision)
+                    : defined.javaSource(dt, precision));
             spec.commandLine().getOut().flush();
             return 0;
         }

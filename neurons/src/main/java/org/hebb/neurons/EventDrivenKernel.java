@@ -54,7 +54,7 @@ public interface EventDrivenKernel {
 
     /**
      * Writes every neuron's state at {@code timeMs} (not before any neuron's last event) into the population's
-     * {@link NeuronState}, in single precision, for monitors; the kernel's own state is unchanged.
+     * {@link NeuronState}, in its precision, for monitors; the kernel's own state is unchanged.
      */
     void publish(double timeMs);
 

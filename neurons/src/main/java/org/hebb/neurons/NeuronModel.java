@@ -26,21 +26,28 @@ public interface NeuronModel {
     /** The per-neuron variables, in storage order. */
     List<Variable> variables();
 
-    /** Allocates the state of {@code size} neurons, set to the model's initial values. */
-    NeuronState createState(int size);
+    /** Allocates the single-precision state of {@code size} neurons, set to the model's initial values. */
+    default NeuronState createState(int size) {
+        return createState(size, Precision.SINGLE);
+    }
+
+    /** Allocates the state of {@code size} neurons in {@code precision}, set to the model's initial values. */
+    NeuronState createState(int size, Precision precision);
 
     /**
-     * Validates that the model can run with this time step and creates its Java kernel.
+     * Validates that the model can run with this time step and creates its Java kernel, computing in the state's
+     * precision.
      *
      * @param dt time step in ms
      */
     NeuronKernel createKernel(NeuronState state, double dt);
 
     /**
-     * Prepares what {@link #createKernel} needs at time step {@code dt} ms (a generated model compiles its kernel
-     * here), so that a network can do it while it is built rather than when it first runs; does nothing by default.
+     * Prepares what {@link #createKernel} needs at time step {@code dt} ms in {@code precision} (a generated model
+     * compiles its kernel here), so that a network can do it while it is built rather than when it first runs; does
+     * nothing by default.
      */
-    default void prepareKernel(double dt) {
+    default void prepareKernel(double dt, Precision precision) {
     }
 
     /** Index of {@code receptor} in {@link #receptors()}; fails with the allowed names if the model has none such. */

@@ -1,22 +1,39 @@
 package org.hebb.neurons;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The per-neuron data of one population in struct-of-arrays layout: one {@code float[]} of length {@link #size()}
- * per {@link Variable} of the model, in the model's declared order. Kernels hold the arrays directly.
+ * The per-neuron data of one population in struct-of-arrays layout: one array of length {@link #size()} per
+ * {@link Variable} of the model, in the model's declared order, {@code float[]} in {@link Precision#SINGLE} and
+ * {@code double[]} in {@link Precision#DOUBLE}. Kernels hold the arrays directly; {@link #get} and {@link #set} read
+ * and write either.
  */
 public final class NeuronState {
     private final List<Variable> variables;
+    private final Precision precision;
     private final float[][] arrays;
+    private final double[][] doubles;
     private final int size;
 
-    /** Allocates zeroed arrays for {@code size} neurons. */
+    /** Allocates zeroed single-precision arrays for {@code size} neurons. */
     public NeuronState(List<Variable> variables, int size) {
+        this(variables, size, Precision.SINGLE);
+    }
+
+    /** Allocates zeroed arrays of {@code precision} for {@code size} neurons. */
+    public NeuronState(List<Variable> variables, int size, Precision precision) {
         this.variables = List.copyOf(variables);
         this.size = size;
-        this.arrays = new float[variables.size()][size];
+        this.precision = precision;
+        this.arrays = precision == Precision.SINGLE ? new float[variables.size()][size] : null;
+        this.doubles = precision == Precision.DOUBLE ? new double[variables.size()][size] : null;
+    }
+
+    /** The format of the arrays. */
+    public Precision precision() {
+        return precision;
     }
 
     /** Number of neurons. */
@@ -40,14 +57,74 @@ public final class NeuronState {
                 + variables.stream().map(Variable::name).collect(Collectors.joining(", ")));
     }
 
-    /** The live array of the named variable (writes change the simulation). */
+    /** The live array of the named variable (writes change the simulation); single precision only. */
     public float[] array(String name) {
-        return arrays[indexOf(name)];
+        return array(indexOf(name));
     }
 
-    /** The live array of variable {@code index}. */
+    /** The live array of variable {@code index}; single precision only. */
     public float[] array(int index) {
+        if (arrays == null) {
+            throw new IllegalStateException("this state holds double precision: read it with doubles(...) or get(...)");
+        }
         return arrays[index];
+    }
+
+    /** The live array of the named variable (writes change the simulation); double precision only. */
+    public double[] doubles(String name) {
+        return doubles(indexOf(name));
+    }
+
+    /** The live array of variable {@code index}; double precision only. */
+    public double[] doubles(int index) {
+        if (doubles == null) {
+            throw new IllegalStateException("this state holds single precision: read it with array(...) or get(...)");
+        }
+        return doubles[index];
+    }
+
+    /** The value of variable {@code index} of neuron {@code neuron}. */
+    public double get(int index, int neuron) {
+        return arrays != null ? arrays[index][neuron] : doubles[index][neuron];
+    }
+
+    /** Sets variable {@code index} of neuron {@code neuron} (rounded to float in single precision). */
+    public void set(int index, int neuron, double value) {
+        if (arrays != null) {
+            arrays[index][neuron] = (float) value;
+        } else {
+            doubles[index][neuron] = value;
+        }
+    }
+
+    /** Sets variable {@code index} of every neuron to {@code value}. */
+    public void fill(int index, double value) {
+        if (arrays != null) {
+            Arrays.fill(arrays[index], (float) value);
+        } else {
+            Arrays.fill(doubles[index], value);
+        }
+    }
+
+    /** A copy of every array, for {@link #restore}. */
+    public NeuronState copy() {
+        NeuronState copy = new NeuronState(variables, size, precision);
+        copy.restore(this);
+        return copy;
+    }
+
+    /** Sets every array to {@code from}'s (same variables, size and precision, as {@link #copy} gives). */
+    public void restore(NeuronState from) {
+        if (from.precision != precision || from.size != size || !from.variables.equals(variables)) {
+            throw new IllegalArgumentException("cannot restore a state of another shape or precision");
+        }
+        for (int v = 0; v < variables.size(); v++) {
+            if (arrays != null) {
+                System.arraycopy(from.arrays[v], 0, arrays[v], 0, size);
+            } else {
+                System.arraycopy(from.doubles[v], 0, doubles[v], 0, size);
+            }
+        }
     }
 
     /** The variable at {@code index}. */

@@ -109,7 +109,7 @@ final class DeviceSession implements AutoCloseable {
     DeviceSession(OpenClDevice device, String modelSource) {
         warnWithoutSignalChaining();
         this.device = device;
-        this.doubles = extensions(device).contains("cl_khr_fp64");
+        this.doubles = hasDoubles(device);
         cl_context_properties properties = new cl_context_properties();
         properties.addProperty(CL_CONTEXT_PLATFORM, device.platformId());
         context = clCreateContext(properties, 1, new org.jocl.cl_device_id[] {device.deviceId()}, null, null, null);
@@ -183,6 +183,11 @@ final class DeviceSession implements AutoCloseable {
         return count[0];
     }
 
+    /** Whether {@code device} computes in double precision (cl_khr_fp64). */
+    static boolean hasDoubles(OpenClDevice device) {
+        return extensions(device).contains("cl_khr_fp64");
+    }
+
     private static String extensions(OpenClDevice device) {
         long[] size = new long[1];
         clGetDeviceInfo(device.deviceId(), CL_DEVICE_EXTENSIONS, 0, null, size);
@@ -244,6 +249,11 @@ final class DeviceSession implements AutoCloseable {
     cl_mem floats(float[] values) {
         return buffer(Sizeof.cl_float * (long) Math.max(1, values.length), Pointer.to(values.length == 0
                 ? new float[1] : values));
+    }
+
+    cl_mem doubles(double[] values) {
+        return buffer(Sizeof.cl_double * (long) Math.max(1, values.length), Pointer.to(values.length == 0
+                ? new double[1] : values));
     }
 
     cl_mem ints(int[] values) {

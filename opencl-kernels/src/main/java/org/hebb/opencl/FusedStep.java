@@ -45,9 +45,11 @@ final class FusedStep {
      * @param key        the source's Philox key (sources)
      * @param buffers    neurons: ring, injected current (null for none), step constants, then the state variables;
      *                   sources: the probabilities
+     * @param type       the OpenCL C type of the state variables and step constants ({@code float} or
+     *                   {@code double})
      */
     record Part(String function, boolean neurons, int padded, int size, int offset, int blocks, int blockOffset,
-                int depth, long key, cl_mem[] buffers) {
+                int depth, long key, cl_mem[] buffers, String type) {
     }
 
     /**
@@ -226,9 +228,9 @@ final class FusedStep {
                 if (part.buffers()[1] != null) {
                     parameters.append(String.format(", __global const float* restrict p%d_injected", p));
                 }
-                parameters.append(String.format(", __constant float* p%d_k", p));
+                parameters.append(String.format(", __constant %s* p%d_k", part.type(), p));
                 for (int v = 3; v < part.buffers().length; v++) {
-                    parameters.append(String.format(", __global float* restrict p%d_v%d", p, v - 3));
+                    parameters.append(String.format(", __global %s* restrict p%d_v%d", part.type(), p, v - 3));
                 }
             } else {
                 parameters.append(String.format(", __global const float* restrict p%d_probability", p));

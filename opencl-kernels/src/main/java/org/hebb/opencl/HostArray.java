@@ -17,6 +17,10 @@ record HostArray(Pointer pointer, int length, int elementBytes) {
         return new HostArray(Pointer.to(values), values.length, Sizeof.cl_float);
     }
 
+    static HostArray of(double[] values) {
+        return new HostArray(Pointer.to(values), values.length, Sizeof.cl_double);
+    }
+
     static HostArray of(int[] values) {
         return new HostArray(Pointer.to(values), values.length, Sizeof.cl_int);
     }

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.hebb.neurons.NeuronState;
+import org.hebb.neurons.Precision;
 import org.hebb.simulator.BackendKind;
 import org.hebb.simulator.connect.IncomingSynapses;
 import org.hebb.simulator.connect.Projection;
@@ -181,7 +182,14 @@ final class OpenClEngine implements Engine {
                 }
             }
         }
-        session = new DeviceSession(OpenClDevices.select(deviceSelector), String.join("\n", modelSources));
+        OpenClDevice device = OpenClDevices.select(deviceSelector);
+        if (deviceModels.values().stream().anyMatch(m -> m.precision() == Precision.DOUBLE)
+                && !DeviceSession.hasDoubles(device)) {
+            throw new IllegalArgumentException("precision = DOUBLE is not allowed on the OpenCL device "
+                    + device.name() + ": it has no double precision (cl_khr_fp64); use Precision.SINGLE, another "
+                    + "device or the JAVA backend");
+        }
+        session = new DeviceSession(device, String.join("\n", modelSources));
         try {
             gpuShape = switch (System.getProperty(SHAPE_PROPERTY, "auto")) {
                 case "auto" -> session.device.type().equals("GPU");
@@ -268,7 +276,7 @@ final class OpenClEngine implements Engine {
     }
 
     private static DeviceModel deviceModel(NeuronPopulation population, double dt) {
-        DeviceModel model = DeviceModel.of(population.model(), dt);
+        DeviceModel model = DeviceModel.of(population.model(), dt, population.state().precision());
         if (model == null) {
             throw unsupported("population '" + population.name() + "' of " + population.model().name()
                     + " (the device runs models made from a NeuronDefinition: every built-in model and any defined "
@@ -801,7 +809,7 @@ final class OpenClEngine implements Engine {
         @Override
         FusedStep.Part part() {
             return new FusedStep.Part("bernoulli_source", false, layout.padded(), layout.size(), layout.offset(),
-                    layout.blocks(), layout.blockOffset(), 0, key, new cl_mem[] {probabilityBuffer});
+                    layout.blocks(), layout.blockOffset(), 0, key, new cl_mem[] {probabilityBuffer}, "float");
         }
     }
 
@@ -837,9 +845,11 @@ final class OpenClEngine implements Engine {
             variables = new cl_mem[state.variables().size()];
             stateHost = new HostArray[variables.length];
             variableArguments = new Pointer[variables.length];
+            boolean single = model.precision() == Precision.SINGLE;
             for (int v = 0; v < variables.length; v++) {
-                variables[v] = session.floats(padded(state.array(v), layout.padded()));
-                stateHost[v] = HostArray.of(state.array(v));
+                variables[v] = single ? session.floats(Arrays.copyOf(state.array(v), layout.padded()))
+                        : session.doubles(Arrays.copyOf(state.doubles(v), layout.padded()));
+                stateHost[v] = single ? HostArray.of(state.array(v)) : HostArray.of(state.doubles(v));
                 variableArguments[v] = Pointer.to(variables[v]);
             }
             this.depth = depth;
@@ -848,7 +858,7 @@ final class OpenClEngine implements Engine {
             this.model = model;
             injectedBuffer = session.floats(padded(injected(population), layout.padded()));
             injects = !population.currentSources().isEmpty();
-            constantsBuffer = session.floats(model.constants());
+            constantsBuffer = single ? session.floats(model.floatConstants()) : session.doubles(model.constants());
             update.arg(4, depth);
             update.args(6, ring, injectedBuffer, constantsBuffer);
             int next = 9;
@@ -859,7 +869,7 @@ final class OpenClEngine implements Engine {
             firstIndexHost = HostArray.of(firstIndex);
             firstBad = session.ints(firstIndex);
             firstBadArgument = Pointer.to(firstBad);
-            scan = session.kernel("first_non_finite");
+            scan = session.kernel(single ? "first_non_finite" : "first_non_finite_d");
             clSetKernelArg(scan, 0, Sizeof.cl_int, Pointer.to(new int[] {population.size()}));
             clSetKernelArg(scan, 2, Sizeof.cl_mem, firstBadArgument);
         }
@@ -902,8 +912,13 @@ final class OpenClEngine implements Engine {
             for (int v = 0; v < variables.length; v++) {
                 if (firstIndex[v] != 0) {
                     int neuron = Integer.MAX_VALUE - firstIndex[v];
-                    float[] value = new float[1];
-                    session.read(variables[v], (long) neuron * Sizeof.cl_float, HostArray.of(value));
+                    if (model.precision() == Precision.SINGLE) {
+                        float[] value = new float[1];
+                        session.read(variables[v], (long) neuron * Sizeof.cl_float, HostArray.of(value));
+                        return new NonFiniteValue(v, neuron, value[0]);
+                    }
+                    double[] value = new double[1];
+                    session.read(variables[v], (long) neuron * Sizeof.cl_double, HostArray.of(value));
                     return new NonFiniteValue(v, neuron, value[0]);
                 }
             }
@@ -918,7 +933,7 @@ final class OpenClEngine implements Engine {
             buffers[2] = constantsBuffer;
             System.arraycopy(variables, 0, buffers, 3, variables.length);
             return new FusedStep.Part(model.kernel(), true, layout.padded(), layout.size(), layout.offset(),
-                    layout.blocks(), layout.blockOffset(), depth, 0, buffers);
+                    layout.blocks(), layout.blockOffset(), depth, 0, buffers, model.type());
         }
 
         /** Copies the state from the device into the population's arrays. */

@@ -621,6 +621,16 @@ __kernel void first_non_finite(const int size, __global const float* values, __g
     }
 }
 
+#ifdef cl_khr_fp64
+// The same check over a double-precision state.
+__kernel void first_non_finite_d(const int size, __global const double* values, __global int* first, const int at) {
+    int i = get_global_id(0);
+    if (i < size && !isfinite(values[i])) {
+        atomic_max(first + at, INT_MAX - i);
+    }
+}
+#endif
+
 // Zeroes a buffer of 32-bit words (delay rings and spike counts after a reset).
 __kernel void clear_words(const long size, __global int* words) {
     long i = get_global_id(0);

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import org.hebb.neurons.NeuronModel;
 import org.hebb.neurons.adex.AdEx;
+import org.hebb.neurons.Precision;
 import org.hebb.neurons.definition.IntegrationMethod;
 import org.hebb.neurons.hh.HhCondExp;
 import org.hebb.neurons.izhikevich.Izhikevich;
@@ -52,6 +53,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -132,26 +134,26 @@ class OpenClConformanceTest {
      * @param kernelsPerStep   on the OpenCL backend, the kernels a step launches (else 0)
      * @param profiledLaunches on the OpenCL backend with profiling on, the launches timed (else 0)
      */
-    private record Result(int[] neurons, double[] times, int[] counts, float[] state, int[] inputSpikes,
+    private record Result(int[] neurons, double[] times, int[] counts, double[] state, int[] inputSpikes,
                           long kernelsPerStep, long profiledLaunches) {
     }
 
     private static Result run(Case c, BackendKind backend) {
-        return run(c, backend, 1);
+        return run(c, backend, 1, Precision.SINGLE);
     }
 
     /**
      * The case's network with every population {@code scale} times larger; above scale 1 the inhibitory population
      * gets no current (so that a population without one is compared too).
      */
-    private static Result run(Case c, BackendKind backend, int scale) {
+    private static Result run(Case c, BackendKind backend, int scale, Precision precision) {
         SplittableRandom random = new SplittableRandom(9);
         float[] bias = new float[300 * scale];
         for (int i = 0; i < bias.length; i++) {
             bias[i] = (float) (c.bias()[0] + (c.bias()[1] - c.bias()[0]) * random.nextDouble());
         }
         double[] inhibition = c.inhibition();
-        try (Network net = Network.builder().backend(backend).threads(1).seed(17).build()) {
+        try (Network net = Network.builder().backend(backend).threads(1).seed(17).precision(precision).build()) {
             NeuronPopulation exc = net.addNeurons("exc", 300 * scale, c.model());
             NeuronPopulation inh = net.addNeurons("inh", 80 * scale, c.model());
             exc.inject(Currents.perNeuron(bias));
@@ -187,11 +189,11 @@ class OpenClConformanceTest {
             net.run(150);
             net.resetState();
             net.run(150);
-            float[] samples = new float[0];
+            double[] samples = new double[0];
             for (String variable : new String[] {"v", c.monitored()}) {
                 for (int k = 0; k < 3; k++) {
-                    float[] trace = state.trace(variable, k);
-                    float[] joined = java.util.Arrays.copyOf(samples, samples.length + trace.length);
+                    double[] trace = state.traceDoubles(variable, k);
+                    double[] joined = java.util.Arrays.copyOf(samples, samples.length + trace.length);
                     System.arraycopy(trace, 0, joined, samples.length, trace.length);
                     samples = joined;
                 }
@@ -207,7 +209,8 @@ class OpenClConformanceTest {
      * one work-group compacted by prefix sums, spikes gathered per target neuron).
      */
     static Stream<Arguments> casesAndShapes() {
-        return cases().flatMap(c -> Stream.of(Arguments.of(c, "cpu"), Arguments.of(c, "gpu")));
+        return cases().flatMap(c -> Stream.of("cpu", "gpu").flatMap(shape -> Stream.of(Precision.values())
+                .map(precision -> Arguments.of(c, shape, precision))));
     }
 
     /** Both shapes, with populations of their smallest size and ten times that. */
@@ -235,13 +238,13 @@ class OpenClConformanceTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}, {1} shape")
+    @ParameterizedTest(name = "{0}, {1} shape, {2}")
     @MethodSource("casesAndShapes")
-    void spikeTrainsAndStateMatchTheJavaBackend(Case c, String shape) {
-        Result java = run(c, BackendKind.JAVA);
-        Result device = inShape(shape, () -> run(c, BackendKind.OPENCL));
-        System.out.printf("%s, %s shape: %d spikes on Java, %d on OpenCL%n", c, shape, java.neurons().length,
-                device.neurons().length);
+    void spikeTrainsAndStateMatchTheJavaBackend(Case c, String shape, Precision precision) {
+        Result java = run(c, BackendKind.JAVA, 1, precision);
+        Result device = inShape(shape, () -> run(c, BackendKind.OPENCL, 1, precision));
+        System.out.printf("%s, %s shape, %s: %d spikes on Java, %d on OpenCL%n", c, shape, precision,
+                java.neurons().length, device.neurons().length);
         assertTrue(java.neurons().length > 400, "test setup: too few spikes to compare: " + java.neurons().length);
         assertArrayEquals(java.inputSpikes(), device.inputSpikes(), "Poisson input spikes per element");
         assertArrayEquals(java.neurons(), device.neurons(), "spiking neurons in order");
@@ -258,8 +261,8 @@ class OpenClConformanceTest {
     @ValueSource(strings = {"cpu", "gpu"})
     void populationsOfThousandsMatchTheJavaBackend(String shape) {
         Case coba = coba();
-        Result java = run(coba, BackendKind.JAVA, 10);
-        Result device = inShape(shape, () -> run(coba, BackendKind.OPENCL, 10));
+        Result java = run(coba, BackendKind.JAVA, 10, Precision.SINGLE);
+        Result device = inShape(shape, () -> run(coba, BackendKind.OPENCL, 10, Precision.SINGLE));
         System.out.printf("%s x 10, %s shape: %d spikes on Java, %d on OpenCL, %d kernels per step%n", coba, shape,
                 java.neurons().length, device.neurons().length, device.kernelsPerStep());
         assertTrue(java.neurons().length > 4000, "test setup: too few spikes to compare: " + java.neurons().length);
@@ -609,11 +612,12 @@ class OpenClConformanceTest {
     }
 
     /** The finite-state check runs on the device and names the same value as on the Java backend. */
-    @Test
-    void nonFiniteStateIsFoundOnTheDevice() {
+    @ParameterizedTest
+    @EnumSource(Precision.class)
+    void nonFiniteStateIsFoundOnTheDevice(Precision precision) {
         String[] messages = new String[2];
         for (BackendKind backend : new BackendKind[] {BackendKind.JAVA, BackendKind.OPENCL}) {
-            try (Network net = Network.builder().backend(backend).threads(1).build()) {
+            try (Network net = Network.builder().backend(backend).threads(1).precision(precision).build()) {
                 NeuronPopulation pop = net.addNeurons("cortex", 1000,
                         Izhikevich.builder().numerics(Izhikevich.Numerics.PAPER).build());
                 float[] current = new float[1000];

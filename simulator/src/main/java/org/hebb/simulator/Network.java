@@ -13,6 +13,8 @@ import org.hebb.simulator.connect.Connector;
 import org.hebb.simulator.connect.Projection;
 import org.hebb.simulator.connect.Synapses;
 import org.hebb.neurons.EventDrivenModel;
+import org.hebb.neurons.NeuronState;
+import org.hebb.neurons.Precision;
 import org.hebb.simulator.engine.BackendEngineFactory;
 import org.hebb.simulator.engine.ClockDrivenEngine;
 import org.hebb.simulator.engine.Engine;
@@ -76,6 +78,7 @@ public final class Network implements AutoCloseable {
     private final EventQueueKind eventQueueKind;
     private final BackendKind backendKind;
     private final String device;
+    private final Precision precision;
     private final List<Population> populations = new ArrayList<>();
     private final List<Projection> projections = new ArrayList<>();
     private final Set<String> names = new HashSet<>();
@@ -87,7 +90,7 @@ public final class Network implements AutoCloseable {
     private double progressIntervalSeconds = 1.0;
     private Engine engine;
     /** Every neuron variable as it was when the first run started, per population, for {@link #resetState}. */
-    private final Map<NeuronPopulation, float[][]> initialState = new IdentityHashMap<>();
+    private final Map<NeuronPopulation, NeuronState> initialState = new IdentityHashMap<>();
     private RuntimeException brokenBy;
     private boolean closed;
     /** The thread inside {@link #run}, {@link #resetState} or {@link #close} now, or null; see {@link #alone}. */
@@ -102,6 +105,7 @@ public final class Network implements AutoCloseable {
         this.eventQueueKind = builder.eventQueue;
         this.backendKind = builder.backend;
         this.device = builder.device;
+        this.precision = builder.precision;
     }
 
     /** A builder: clock-driven, dt 0.1 ms, seed 1, threads chosen automatically. */
@@ -112,6 +116,11 @@ public final class Network implements AutoCloseable {
     /** The time step, ms. */
     public double dt() {
         return dt;
+    }
+
+    /** The precision of the neuron state and of the models' arithmetic. */
+    public Precision precision() {
+        return precision;
     }
 
     /** The master seed. */
@@ -154,9 +163,9 @@ public final class Network implements AutoCloseable {
             }
         }
         if (backendKind == BackendKind.JAVA && engineKind == EngineKind.CLOCK_DRIVEN) {
-            model.prepareKernel(dt);
+            model.prepareKernel(dt, precision);
         }
-        return register(new NeuronPopulation(name, size, model, seed));
+        return register(new NeuronPopulation(name, size, model, seed, precision));
     }
 
     /** Adds {@code size} Poisson sources firing at {@code rateHz} each (changeable later, per source). */
@@ -468,11 +477,8 @@ public final class Network implements AutoCloseable {
         alone("resetState", () -> {
             requireRunnable();
             compile();
-            engine.resetDynamics(() -> initialState.forEach((population, values) -> {
-                for (int v = 0; v < values.length; v++) {
-                    System.arraycopy(values[v], 0, population.state().array(v), 0, values[v].length);
-                }
-            }));
+            engine.resetDynamics(() -> initialState.forEach((population, values) -> population.state()
+                    .restore(values)));
         });
     }
 
@@ -647,11 +653,7 @@ public final class Network implements AutoCloseable {
         int intervalSteps = (int) Math.max(1, Math.round(finiteCheckIntervalMs / dt));
         for (Population p : populations) {
             if (p instanceof NeuronPopulation np) {
-                float[][] values = new float[np.state().variables().size()][];
-                for (int v = 0; v < values.length; v++) {
-                    values[v] = np.state().array(v).clone();
-                }
-                initialState.put(np, values);
+                initialState.put(np, np.state().copy());
                 addMonitor(np, new FiniteStateChecker(np, engine::firstNonFinite, intervalSteps, dt));
             }
         }
@@ -768,6 +770,7 @@ public final class Network implements AutoCloseable {
         private EventQueueKind eventQueue = EventQueueKind.CALENDAR;
         private BackendKind backend = BackendKind.JAVA;
         private String device;
+        private Precision precision = Precision.SINGLE;
 
         /** Time step in ms (> 0; default 0.1). */
         public Builder dt(double ms) {
@@ -838,6 +841,16 @@ public final class Network implements AutoCloseable {
          */
         public Builder device(String selector) {
             this.device = Require.notNull("device", selector);
+            return this;
+        }
+
+        /**
+         * The precision of every population's state and of the models' arithmetic: {@link Precision#SINGLE}
+         * (default) or {@link Precision#DOUBLE}, as Brian2 and NEST compute. Weights, delivered inputs and injected
+         * currents stay in single precision.
+         */
+        public Builder precision(Precision format) {
+            this.precision = Require.notNull("precision", format);
             return this;
         }
 

@@ -111,7 +111,7 @@ class RobustnessTest {
                     .getMessage().contains("settings"));
             assertTrue(assertThrows(IllegalArgumentException.class, () -> Currents.perNeuron(null))
                     .getMessage().contains("amplitudes"));
-            assertTrue(assertThrows(IllegalArgumentException.class, () -> a.set("v", null))
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> a.set("v", (float[]) null))
                     .getMessage().contains("values"));
             assertTrue(assertThrows(IllegalArgumentException.class,
                     () -> Values.normalClipped(0, 1, Double.NaN, 1)).getMessage().contains("low = NaN"));

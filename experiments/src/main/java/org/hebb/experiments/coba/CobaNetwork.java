@@ -1,6 +1,7 @@
 package org.hebb.experiments.coba;
 
 import org.hebb.neurons.NeuronModel;
+import org.hebb.neurons.Precision;
 import org.hebb.neurons.lif.IfCondExp;
 import org.hebb.plasticity.stdp.Stdp;
 import org.hebb.plasticity.stdp.StdpSynapses;
@@ -98,8 +99,15 @@ public record CobaNetwork(Network network, NeuronPopulation excitatory, NeuronPo
      */
     public static CobaNetwork build(int n, long seed, int threads, NeuronModel model, BackendKind backend,
                                     Delays.DelayDistribution excToExcDelays) {
+        return build(n, seed, threads, model, backend, excToExcDelays, Precision.SINGLE);
+    }
+
+    /** As {@link #build(int, long, int, NeuronModel, BackendKind, Delays.DelayDistribution)}, in {@code precision}. */
+    public static CobaNetwork build(int n, long seed, int threads, NeuronModel model, BackendKind backend,
+                                    Delays.DelayDistribution excToExcDelays, Precision precision) {
         Require.inRange("n", n, MIN_NEURONS, MAX_NEURONS);
-        Network network = Network.builder().dt(DT_MS).seed(seed).threads(threads).backend(backend).build();
+        Network network = Network.builder().dt(DT_MS).seed(seed).threads(threads).backend(backend)
+                .precision(precision).build();
         int nExc = n * 4 / 5;
         NeuronPopulation exc = network.addNeurons("exc", nExc, model);
         NeuronPopulation inh = network.addNeurons("inh", n - nExc, model);

@@ -1,7 +1,6 @@
 package org.hebb.neurons.definition;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,7 @@ import org.hebb.neurons.EventDrivenModel;
 import org.hebb.neurons.NeuronKernel;
 import org.hebb.neurons.NeuronModel;
 import org.hebb.neurons.NeuronState;
+import org.hebb.neurons.Precision;
 import org.hebb.neurons.ReceptorKind;
 import org.hebb.neurons.Variable;
 import org.hebb.neurons.definition.analysis.ConstantEvaluator;
@@ -118,56 +118,85 @@ public class DefinedNeuronModel implements EventDrivenModel {
 
     /** Sets each state variable to its initial value and each per-neuron parameter to the population's value. */
     @Override
-    public NeuronState createState(int size) {
-        NeuronState state = new NeuronState(variables(), size);
+    public NeuronState createState(int size, Precision precision) {
+        NeuronState state = new NeuronState(variables(), size, precision);
         for (StateVariable v : definition.stateVariables()) {
             double base = ConstantEvaluator.evaluate(v.initial(), name -> baseValue(name, Double.NaN));
-            Arrays.fill(state.array(v.name()), (float) (base / v.unit().factor()));
+            state.fill(state.indexOf(v.name()), base / v.unit().factor());
         }
         for (Parameter p : definition.parameters()) {
             if (p.perNeuron()) {
-                Arrays.fill(state.array(p.name()), (float) (double) values.get(p.name()));
+                state.fill(state.indexOf(p.name()), values.get(p.name()));
             }
         }
         return state;
     }
 
+    /** Creates the Java kernel of time step {@code dt} ms in the state's precision. */
     @Override
     public NeuronKernel createKernel(NeuronState state, double dt) {
-        StepProgram program = program(dt);
-        float[][] stored = new float[program.stored().size()][];
-        for (int i = 0; i < stored.length; i++) {
-            stored[i] = state.array(program.stored().get(i));
+        StepProgram program = program(dt, state.precision());
+        String source = JavaKernelSource.of(program);
+        int arrays = program.stored().size();
+        if (state.precision() == Precision.SINGLE) {
+            float[][] stored = new float[arrays][];
+            for (int i = 0; i < arrays; i++) {
+                stored[i] = state.array(program.stored().get(i));
+            }
+            float[] k = new float[program.constants().length];
+            for (int i = 0; i < k.length; i++) {
+                k[i] = (float) program.constants()[i];
+            }
+            return JavaKernels.instantiate(source, stored, new float[program.stepInputs().size()][state.size()], k);
         }
-        float[][] scratch = new float[program.stepInputs().size()][state.size()];
-        return JavaKernels.instantiate(JavaKernelSource.of(program), stored, scratch, program.constants());
+        double[][] stored = new double[arrays][];
+        for (int i = 0; i < arrays; i++) {
+            stored[i] = state.doubles(program.stored().get(i));
+        }
+        return JavaKernels.instantiate(source, stored, new double[program.stepInputs().size()][state.size()],
+                program.constants());
     }
 
-    /** Generates and compiles the Java kernel for time step {@code dt} ms (once per definition and dt). */
+    /** Generates and compiles the Java kernel for time step {@code dt} ms (once per definition, dt and precision). */
     @Override
-    public void prepareKernel(double dt) {
-        JavaKernels.compiled(JavaKernelSource.of(program(dt)));
+    public void prepareKernel(double dt, Precision precision) {
+        JavaKernels.compiled(JavaKernelSource.of(program(dt, precision)));
     }
 
-    /** The Java source of this model's kernel at time step {@code dt} ms, as it is compiled and run. */
+    /** The Java source of this model's single-precision kernel at time step {@code dt} ms, as it is compiled and run. */
     public String javaSource(double dt) {
-        return JavaKernelSource.of(program(dt));
+        return javaSource(dt, Precision.SINGLE);
     }
 
-    /** The OpenCL C of this model's device kernel at time step {@code dt} ms (its constants: {@link #program}). */
+    /** The Java source of this model's kernel at time step {@code dt} ms in {@code precision}. */
+    public String javaSource(double dt, Precision precision) {
+        return JavaKernelSource.of(program(dt, precision));
+    }
+
+    /** The OpenCL C of this model's single-precision device kernel at time step {@code dt} ms. */
     public String openClSource(double dt) {
-        return OpenClKernelSource.of(program(dt)).source();
+        return openClSource(dt, Precision.SINGLE);
     }
 
-    /** The step, as every backend prints it, at time step {@code dt} ms. */
+    /** The OpenCL C of this model's device kernel at time step {@code dt} ms in {@code precision}. */
+    public String openClSource(double dt, Precision precision) {
+        return OpenClKernelSource.of(program(dt, precision)).source();
+    }
+
+    /** The single-precision step, as every backend prints it, at time step {@code dt} ms. */
     public StepProgram program(double dt) {
+        return program(dt, Precision.SINGLE);
+    }
+
+    /** The step in {@code precision}, as every backend prints it, at time step {@code dt} ms. */
+    public StepProgram program(double dt, Precision precision) {
         Require.positive("dt", dt, "ms");
         if (definition.hasRefractoryPeriod()) {
             long steps = StepProgramBuilder.refractoryStepsAfterSpike(definition, values, dt);
             Require.that(steps < 1 << 24, "refractory period " + definition.refractoryText() + " is not allowed at "
                     + "dt = " + dt + " ms: must be at most 2^24 steps");
         }
-        return StepProgramBuilder.build(definition, values, dt);
+        return StepProgramBuilder.build(definition, values, dt, precision);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.hebb.neurons.testing;
 import org.hebb.neurons.NeuronKernel;
 import org.hebb.neurons.NeuronModel;
 import org.hebb.neurons.NeuronState;
+import org.hebb.neurons.Precision;
 
 /** One neuron of a model driven step by step through its kernel, for tests of a model's physics. */
 public final class SingleNeuron {
@@ -14,7 +15,12 @@ public final class SingleNeuron {
 
     /** The neuron at its initial state, stepped with {@code dt} ms. */
     public SingleNeuron(NeuronModel model, double dt) {
-        state = model.createState(1);
+        this(model, dt, Precision.SINGLE);
+    }
+
+    /** The neuron at its initial state in {@code precision}, stepped with {@code dt} ms. */
+    public SingleNeuron(NeuronModel model, double dt, Precision precision) {
+        state = model.createState(1, precision);
         kernel = model.createKernel(state, dt);
         input = new float[model.receptors().size()][1];
     }
@@ -34,8 +40,13 @@ public final class SingleNeuron {
         return kernel.step(0, 1, input, injected, spikes) == 1;
     }
 
-    /** The current value of {@code variable}. */
+    /** The current value of {@code variable} (single precision). */
     public float value(String variable) {
         return state.array(variable)[0];
+    }
+
+    /** The current value of {@code variable}, in the state's precision. */
+    public double exactValue(String variable) {
+        return state.get(state.indexOf(variable), 0);
     }
 }

@@ -77,10 +77,10 @@ public interface Engine extends AutoCloseable {
     default NonFiniteValue firstNonFinite(NeuronPopulation population) {
         NeuronState state = population.state();
         for (int v = 0; v < state.variables().size(); v++) {
-            float[] values = state.array(v);
-            for (int i = 0; i < values.length; i++) {
-                if (!Float.isFinite(values[i])) {
-                    return new NonFiniteValue(v, i, values[i]);
+            for (int i = 0; i < state.size(); i++) {
+                double value = state.get(v, i);
+                if (!Double.isFinite(value)) {
+                    return new NonFiniteValue(v, i, value);
                 }
             }
         }
@@ -110,7 +110,7 @@ public interface Engine extends AutoCloseable {
     }
 
     /** A non-finite state value: variable index, neuron index, value. */
-    record NonFiniteValue(int variable, int neuron, float value) {
+    record NonFiniteValue(int variable, int neuron, double value) {
     }
 
     @Override

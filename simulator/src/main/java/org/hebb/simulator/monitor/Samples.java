@@ -1,29 +1,42 @@
 package org.hebb.simulator.monitor;
 
+import org.eclipse.collections.impl.list.mutable.primitive.DoubleArrayList;
 import org.eclipse.collections.impl.list.mutable.primitive.FloatArrayList;
 import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
 
 /**
  * What sampling monitors store: samples of a fixed number of values each, taken at the end of given steps, up to a
- * bound on stored values; samples beyond it are counted, not stored.
+ * bound on stored values; samples beyond it are counted, not stored. Values are kept as floats, or as doubles for
+ * a double-precision state.
  */
 final class Samples {
     private final int perSample;
     private final double dt;
     private final long maxValues;
     private final LongArrayList steps = new LongArrayList();
-    private final FloatArrayList values = new FloatArrayList();
+    private final FloatArrayList values;
+    private final DoubleArrayList doubles;
     private long dropped;
 
     Samples(int perSample, double dt, long maxValues) {
+        this(perSample, dt, maxValues, false);
+    }
+
+    Samples(int perSample, double dt, long maxValues, boolean keepDoubles) {
         this.perSample = perSample;
         this.dt = dt;
         this.maxValues = maxValues;
+        this.values = keepDoubles ? null : new FloatArrayList();
+        this.doubles = keepDoubles ? new DoubleArrayList() : null;
+    }
+
+    private int size() {
+        return values != null ? values.size() : doubles.size();
     }
 
     /** Starts the sample of {@code step}; false (and counted as dropped) if it would pass the bound. */
     boolean begin(long step) {
-        if (values.size() + (long) perSample > maxValues) {
+        if (size() + (long) perSample > maxValues) {
             dropped++;
             return false;
         }
@@ -33,7 +46,20 @@ final class Samples {
 
     /** Adds the next value of the current sample. */
     void add(float value) {
-        values.add(value);
+        if (values != null) {
+            values.add(value);
+        } else {
+            doubles.add(value);
+        }
+    }
+
+    /** Adds the next value of the current sample (rounded to float unless doubles are kept). */
+    void add(double value) {
+        if (values != null) {
+            values.add((float) value);
+        } else {
+            doubles.add(value);
+        }
     }
 
     int count() {
@@ -49,11 +75,22 @@ final class Samples {
         return t;
     }
 
-    /** Value {@code position} (0 to perSample - 1) of every sample. */
+    /** Value {@code position} (0 to perSample - 1) of every sample, as floats. */
     float[] series(int position) {
         float[] series = new float[steps.size()];
         for (int s = 0; s < series.length; s++) {
-            series[s] = values.get(s * perSample + position);
+            int at = s * perSample + position;
+            series[s] = values != null ? values.get(at) : (float) doubles.get(at);
+        }
+        return series;
+    }
+
+    /** Value {@code position} of every sample, as doubles (exact where doubles are kept). */
+    double[] seriesDoubles(int position) {
+        double[] series = new double[steps.size()];
+        for (int s = 0; s < series.length; s++) {
+            int at = s * perSample + position;
+            series[s] = values != null ? values.get(at) : doubles.get(at);
         }
         return series;
     }
@@ -63,6 +100,6 @@ final class Samples {
     }
 
     long memoryBytes() {
-        return 8L * steps.size() + 4L * values.size();
+        return 8L * steps.size() + (values != null ? 4L * values.size() : 8L * doubles.size());
     }
 }

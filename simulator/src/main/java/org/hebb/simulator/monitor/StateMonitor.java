@@ -1,5 +1,7 @@
 package org.hebb.simulator.monitor;
 
+import org.hebb.neurons.NeuronState;
+import org.hebb.neurons.Precision;
 import org.hebb.simulator.engine.SpikeView;
 import org.hebb.simulator.population.NeuronPopulation;
 import org.hebb.util.Require;
@@ -10,11 +12,13 @@ import org.hebb.util.Require;
  * in {@link #droppedSamples()}.
  */
 public final class StateMonitor implements Monitor {
-    /** Default bound on stored values: 50 million floats (200 MB). */
+    /** Default bound on stored values: 50 million (200 MB as floats, 400 MB as doubles). */
     public static final long DEFAULT_MAX_VALUES = 50_000_000L;
 
     private final NeuronPopulation population;
     private final String[] variables;
+    private final int[] indices;
+    /** The arrays of a single-precision state (read directly), else null. */
     private final float[][] arrays;
     private final int[] neurons;
     private final int interval;
@@ -29,16 +33,22 @@ public final class StateMonitor implements Monitor {
         Require.atLeast("interval (steps)", intervalSteps, 1);
         this.population = population;
         this.variables = variables.clone();
-        this.arrays = new float[variables.length][];
+        NeuronState state = population.state();
+        this.indices = new int[variables.length];
         for (int v = 0; v < variables.length; v++) {
-            arrays[v] = population.state().array(variables[v]);
+            indices[v] = state.indexOf(variables[v]);
+        }
+        boolean single = state.precision() == Precision.SINGLE;
+        this.arrays = single ? new float[variables.length][] : null;
+        for (int v = 0; single && v < variables.length; v++) {
+            arrays[v] = state.array(indices[v]);
         }
         for (int n : neurons) {
             Require.inRange("monitored neuron of " + population.name(), n, 0, population.size() - 1);
         }
         this.neurons = neurons.clone();
         this.interval = intervalSteps;
-        this.samples = new Samples(variables.length * neurons.length, dt, maxValues);
+        this.samples = new Samples(variables.length * neurons.length, dt, maxValues, !single);
     }
 
     @Override
@@ -54,9 +64,18 @@ public final class StateMonitor implements Monitor {
         if (!samples.begin(step)) {
             return;
         }
-        for (float[] array : arrays) {
+        if (arrays != null) {
+            for (float[] array : arrays) {
+                for (int n : neurons) {
+                    samples.add(array[n]);
+                }
+            }
+            return;
+        }
+        NeuronState state = population.state();
+        for (int index : indices) {
             for (int n : neurons) {
-                samples.add(array[n]);
+                samples.add(state.get(index, n));
             }
         }
     }
@@ -71,11 +90,21 @@ public final class StateMonitor implements Monitor {
         return samples.times();
     }
 
-    /** The trace of {@code variable} for the {@code k}-th monitored neuron, one value per sample. */
+    /** The trace of {@code variable} for the {@code k}-th monitored neuron, one value per sample, as floats. */
     public float[] trace(String variable, int k) {
         int v = indexOf(variable);
         Require.inRange("k (monitored neuron position)", k, 0, neurons.length - 1);
         return samples.series(v * neurons.length + k);
+    }
+
+    /**
+     * The trace of {@code variable} for the {@code k}-th monitored neuron as doubles: every bit of a
+     * double-precision network's state, a single-precision one's floats widened.
+     */
+    public double[] traceDoubles(String variable, int k) {
+        int v = indexOf(variable);
+        Require.inRange("k (monitored neuron position)", k, 0, neurons.length - 1);
+        return samples.seriesDoubles(v * neurons.length + k);
     }
 
     private int indexOf(String variable) {

@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.hebb.neurons.NeuronModel;
 import org.hebb.neurons.NeuronState;
+import org.hebb.neurons.Precision;
 import org.hebb.simulator.init.ValueDistribution;
 import org.hebb.simulator.input.CurrentSource;
 import org.hebb.simulator.random.Seeds;
@@ -19,11 +20,16 @@ public final class NeuronPopulation extends Population {
     private final List<CurrentSource> currents = new ArrayList<>();
     private boolean frozen;
 
-    /** Created by {@link org.hebb.simulator.Network#addNeurons}. */
+    /** A single-precision population, as {@link #NeuronPopulation(String, int, NeuronModel, long, Precision)}. */
     public NeuronPopulation(String name, int size, NeuronModel model, long masterSeed) {
+        this(name, size, model, masterSeed, Precision.SINGLE);
+    }
+
+    /** Created by {@link org.hebb.simulator.Network#addNeurons}. */
+    public NeuronPopulation(String name, int size, NeuronModel model, long masterSeed, Precision precision) {
         super(name, size);
         this.model = Require.notNull("model", model);
-        this.state = model.createState(size);
+        this.state = model.createState(size, precision);
         this.masterSeed = masterSeed;
     }
 
@@ -43,14 +49,16 @@ public final class NeuronPopulation extends Population {
      */
     public NeuronPopulation initialize(String variable, ValueDistribution values) {
         Require.notNull("values", values);
-        float[] target = state.array(variable);
+        int index = state.indexOf(variable);
         UniformRandomProvider random = Seeds.generator(masterSeed, "init:" + name() + ":" + variable);
-        for (int i = 0; i < target.length; i++) {
-            target[i] = (float) values.sample(random);
-            if (!Float.isFinite(target[i])) {
-                throw new IllegalArgumentException("initial " + variable + " = " + target[i] + " of neuron " + i
+        for (int i = 0; i < size(); i++) {
+            state.set(index, i, values.sample(random));
+            double value = state.get(index, i);
+            if (!Double.isFinite(value)) {
+                throw new IllegalArgumentException("initial " + variable + " = " + value + " of neuron " + i
                         + " of population '" + name() + "' drawn from " + values.describe()
-                        + " is not allowed: must be finite in single precision");
+                        + " is not allowed: must be finite in " + state.precision().name().toLowerCase()
+                        + " precision");
             }
         }
         return this;
@@ -59,11 +67,30 @@ public final class NeuronPopulation extends Population {
     /** Sets {@code variable} of every neuron from {@code values} (one finite value per neuron). */
     public NeuronPopulation set(String variable, float[] values) {
         Require.notNull("values", values);
-        float[] target = state.array(variable);
-        Require.that(values.length == target.length, "values for '" + variable + "' has length " + values.length
-                + ": must be the population size " + target.length);
         Require.allFinite(variable, values, null);
-        System.arraycopy(values, 0, target, 0, values.length);
+        double[] widened = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            widened[i] = values[i];
+        }
+        return set(variable, widened);
+    }
+
+    /**
+     * Sets {@code variable} of every neuron from {@code values} (one finite value per neuron; rounded to float in
+     * single precision).
+     */
+    public NeuronPopulation set(String variable, double[] values) {
+        Require.notNull("values", values);
+        int index = state.indexOf(variable);
+        Require.that(values.length == size(), "values for '" + variable + "' has length " + values.length
+                + ": must be the population size " + size());
+        for (int i = 0; i < values.length; i++) {
+            Require.that(Double.isFinite(values[i]), variable + "[" + i + "] = " + values[i]
+                    + " is not allowed: must be finite");
+        }
+        for (int i = 0; i < values.length; i++) {
+            state.set(index, i, values[i]);
+        }
         return this;
     }
 

@@ -3,6 +3,8 @@ package org.hebb.simulator.engine;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.hebb.neurons.NeuronState;
+import org.hebb.neurons.Precision;
 import org.hebb.neurons.izhikevich.Izhikevich;
 import org.hebb.neurons.lif.IfCondExp;
 import org.hebb.simulator.Network;
@@ -15,14 +17,25 @@ import org.hebb.simulator.input.PoissonSource;
 import org.hebb.simulator.monitor.SpikeMonitor;
 import org.hebb.simulator.population.NeuronPopulation;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The same master seed gives bitwise identical spikes and state for 1, 2, 3 and 4 threads. */
+/** The same master seed gives bitwise identical spikes and state for 1, 2, 3 and 4 threads, in either precision. */
 class ThreadDeterminismTest {
-    private record Outcome(long[] steps, int[] neurons, float[] v, long[] izhSteps, float[] u) {
+    private record Outcome(long[] steps, int[] neurons, double[] v, long[] izhSteps, double[] u) {
     }
 
-    private static Outcome simulate(int threads, long seed) {
-        try (Network net = Network.builder().dt(0.1).seed(seed).threads(threads).build()) {
+    private static double[] values(NeuronPopulation population, String variable) {
+        NeuronState state = population.state();
+        double[] values = new double[state.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = state.get(state.indexOf(variable), i);
+        }
+        return values;
+    }
+
+    private static Outcome simulate(int threads, long seed, Precision precision) {
+        try (Network net = Network.builder().dt(0.1).seed(seed).threads(threads).precision(precision).build()) {
             IfCondExp model = IfCondExp.builder().cm(0.2).tauM(20).tauRefrac(5).vRest(-60).vReset(-60)
                     .vThresh(-50).tauSynE(5).tauSynI(10).eRevE(0).eRevI(-80).build();
             NeuronPopulation exc = net.addNeurons("exc", 1601, model);
@@ -47,18 +60,19 @@ class ThreadDeterminismTest {
             SpikeMonitor spikes = net.monitorSpikes(exc);
             SpikeMonitor izhSpikes = net.monitorSpikes(izh);
             net.run(300);
-            return new Outcome(spikes.steps(), spikes.neurons(), exc.state().array("v").clone(),
-                    izhSpikes.steps(), izh.state().array("u").clone());
+            return new Outcome(spikes.steps(), spikes.neurons(), values(exc, "v"), izhSpikes.steps(),
+                    values(izh, "u"));
         }
     }
 
-    @Test
-    void identicalForAnyThreadCount() {
-        Outcome reference = simulate(1, 42);
+    @ParameterizedTest
+    @EnumSource(Precision.class)
+    void identicalForAnyThreadCount(Precision precision) {
+        Outcome reference = simulate(1, 42, precision);
         assertTrue(reference.steps().length > 1000, "the network is active: " + reference.steps().length);
         assertTrue(reference.izhSteps().length > 100, "the Izhikevich group is active");
         for (int threads : new int[] {2, 3, 4}) {
-            Outcome other = simulate(threads, 42);
+            Outcome other = simulate(threads, 42, precision);
             assertArrayEquals(reference.steps(), other.steps(), threads + " threads: spike steps");
             assertArrayEquals(reference.neurons(), other.neurons(), threads + " threads: spiking neurons");
             assertArrayEquals(reference.v(), other.v(), threads + " threads: final v");
@@ -69,8 +83,8 @@ class ThreadDeterminismTest {
 
     @Test
     void differentSeedsGiveDifferentSpikes() {
-        Outcome a = simulate(1, 42);
-        Outcome b = simulate(1, 43);
+        Outcome a = simulate(1, 42, Precision.SINGLE);
+        Outcome b = simulate(1, 43, Precision.SINGLE);
         assertTrue(a.steps().length != b.steps().length || !java.util.Arrays.equals(a.neurons(), b.neurons()));
     }
 }

@@ -6,9 +6,11 @@ import java.util.Map;
 import org.hebb.neurons.NeuronKernel;
 import org.hebb.neurons.NeuronModel;
 import org.hebb.neurons.NeuronState;
+import org.hebb.neurons.Precision;
 import org.hebb.neurons.ReceptorKind;
 import org.hebb.neurons.Variable;
 import org.hebb.neurons.lif.IfCondExp;
+import org.hebb.util.Require;
 
 /**
  * The hand-written Java kernels Hebb had before its models were generated from definitions (commit 9a62398),
@@ -48,8 +50,9 @@ public final class HandWrittenKernels {
             }
 
             @Override
-            public NeuronState createState(int size) {
-                return model.createState(size);
+            public NeuronState createState(int size, Precision precision) {
+                Require.that(precision == Precision.SINGLE, "the hand-written kernel is single precision only");
+                return model.createState(size, precision);
             }
 
             @Override

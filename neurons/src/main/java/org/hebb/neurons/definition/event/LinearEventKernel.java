@@ -25,7 +25,7 @@ import org.hebb.neurons.definition.analysis.Symbol;
  * at t runs its receptor's statements at t; statements of receptors acting after integration that assign a held
  * variable are lost while the neuron is refractory (as in the clock-driven step). The refractory period is
  * [t_spike, t_spike + period), exactly. Every input and spike also writes the neuron's values into the
- * population's float state, so that it always holds each neuron's state as of its last event.
+ * population's state, so that it always holds each neuron's state as of its last event.
  */
 public final class LinearEventKernel implements EventDrivenKernel {
     /** How closely threshold crossings are located, ms. */
@@ -54,8 +54,9 @@ public final class LinearEventKernel implements EventDrivenKernel {
     private final double[][][] arrivalRest;
     private final double[] lastTime;
     private final double[] refractoryUntil;
-    private final float[][] stored;
-    private final float[] refractoryOut;
+    /** The index in the population's state of each variable, and of the refractory counter (-1 if none). */
+    private final int[] stored;
+    private final int refractoryOut;
     private final double[] r;
     private final double[] deviation;
     private final double[] scratch;
@@ -125,12 +126,11 @@ public final class LinearEventKernel implements EventDrivenKernel {
         }
         this.lastTime = new double[size];
         this.refractoryUntil = new double[size];
-        this.stored = new float[n][];
+        this.stored = new int[n];
         for (int i = 0; i < n; i++) {
-            stored[i] = state.array(dynamics.variables.get(i));
+            stored[i] = state.indexOf(dynamics.variables.get(i));
         }
-        this.refractoryOut = dynamics.refractory == null ? null
-                : state.array(NeuronDefinition.REFRACTORY_COUNTER);
+        this.refractoryOut = dynamics.refractory == null ? -1 : state.indexOf(NeuronDefinition.REFRACTORY_COUNTER);
         this.r = new double[n];
         this.deviation = new double[n];
         this.scratch = new double[n];
@@ -152,7 +152,7 @@ public final class LinearEventKernel implements EventDrivenKernel {
             ToDoubleFunction<String> values = name -> {
                 Symbol s = d.scope().get(name);
                 if (s != null && s.kind() == Symbol.Kind.NEURON_PARAMETER) {
-                    return state.array(name)[neuron] * s.unit().factor();
+                    return state.get(state.indexOf(name), neuron) * s.unit().factor();
                 }
                 if (s != null && s.kind() == Symbol.Kind.INJECTED) {
                     return injectedCurrent[neuron] * injectedFactor;
@@ -161,7 +161,7 @@ public final class LinearEventKernel implements EventDrivenKernel {
             };
             int o = i * n;
             for (int j = 0; j < n; j++) {
-                x[o + j] = stored[j][i] * dynamics.factors[j];
+                x[o + j] = state.get(stored[j], i) * dynamics.factors[j];
                 drive[o + j] = ConstantEvaluator.evaluate(dynamics.drive[j], values);
             }
             for (int j = 0; j < n; j++) {
@@ -184,7 +184,7 @@ public final class LinearEventKernel implements EventDrivenKernel {
             }
             lastTime[i] = timeMs;
             // the counter holds the coming steps of the refractory period; writeState inverts this
-            refractoryUntil[i] = refractoryOut == null ? timeMs : timeMs + refractoryOut[i] * dt;
+            refractoryUntil[i] = refractoryOut < 0 ? timeMs : timeMs + state.get(refractoryOut, i) * dt;
         }
     }
 
@@ -336,22 +336,22 @@ public final class LinearEventKernel implements EventDrivenKernel {
         for (int i = 0; i < size; i++) {
             stateAt(i, timeMs, false, published, 0);
             for (int j = 0; j < n; j++) {
-                stored[j][i] = (float) (published[j] / dynamics.factors[j]);
+                state.set(stored[j], i, published[j] / dynamics.factors[j]);
             }
-            if (refractoryOut != null) {
-                refractoryOut[i] = (float) (Math.max(0, refractoryUntil[i] - timeMs) / dt);
+            if (refractoryOut >= 0) {
+                state.set(refractoryOut, i, Math.max(0, refractoryUntil[i] - timeMs) / dt);
             }
         }
     }
 
-    /** Writes neuron {@code i}'s values as of its last event into the float state arrays. */
+    /** Writes neuron {@code i}'s values as of its last event into the population's state arrays. */
     private void writeState(int i) {
         int o = i * n;
         for (int j = 0; j < n; j++) {
-            stored[j][i] = (float) (x[o + j] / dynamics.factors[j]);
+            state.set(stored[j], i, x[o + j] / dynamics.factors[j]);
         }
-        if (refractoryOut != null) {
-            refractoryOut[i] = (float) (Math.max(0, refractoryUntil[i] - lastTime[i]) / dt);
+        if (refractoryOut >= 0) {
+            state.set(refractoryOut, i, Math.max(0, refractoryUntil[i] - lastTime[i]) / dt);
         }
     }
 

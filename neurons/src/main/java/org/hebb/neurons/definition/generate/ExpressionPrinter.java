@@ -2,6 +2,7 @@ package org.hebb.neurons.definition.generate;
 
 import java.util.function.UnaryOperator;
 
+import org.hebb.neurons.Precision;
 import org.hebb.neurons.definition.expression.Expression;
 import org.hebb.neurons.definition.expression.Expression.Binary;
 import org.hebb.neurons.definition.expression.Expression.Call;
@@ -15,30 +16,40 @@ import org.hebb.neurons.definition.expression.Expression.Select;
 import org.hebb.neurons.definition.expression.Expressions;
 
 /**
- * Prints an expression of a {@link org.hebb.neurons.definition.integration.StepProgram} as single-precision code
+ * Prints an expression of a {@link org.hebb.neurons.definition.integration.StepProgram} as code of its precision
  * in Java or OpenCL C, fully parenthesised so that both languages evaluate the same operations in the same order.
  * Integer powers become products ({@code x**3} is {@code x * x * x}); min, max and clip call the generated
  * generated functions that propagate NaN the same way in both languages.
  */
 final class ExpressionPrinter {
     private final Dialect dialect;
+    private final Precision precision;
     private final UnaryOperator<String> names;
 
     /** @param names the code of each name (a local, a constant field) */
-    ExpressionPrinter(Dialect dialect, UnaryOperator<String> names) {
+    ExpressionPrinter(Dialect dialect, Precision precision, UnaryOperator<String> names) {
         this.dialect = dialect;
+        this.precision = precision;
         this.names = names;
     }
 
-    /** A float literal that both languages read as exactly {@code value}. */
-    static String literal(float value) {
-        String text = Float.toString(value) + "f";
+    /**
+     * A literal of {@code precision} that both languages read as exactly {@code value} (rounded to float in single
+     * precision).
+     */
+    static String literal(double value, Precision precision) {
+        String text = precision == Precision.SINGLE ? Float.toString((float) value) + "f" : Double.toString(value);
         return value < 0 || (value == 0 && 1 / value < 0) ? "(" + text + ")" : text;
+    }
+
+    /** The name of the type of {@code precision}'s values in both languages. */
+    static String type(Precision precision) {
+        return precision == Precision.SINGLE ? "float" : "double";
     }
 
     String print(Expression e) {
         if (e instanceof Literal l) {
-            return literal((float) l.value());
+            return literal(l.value(), precision);
         }
         if (e instanceof Name n) {
             return names.apply(n.name());
@@ -71,14 +82,14 @@ final class ExpressionPrinter {
             if (n != null && Math.abs(n) <= 16) {
                 return integerPower(b.left(), n);
             }
-            return dialect.mathFunction("pow") + "(" + print(b.left()) + ", " + print(b.right()) + ")";
+            return dialect.mathFunction("pow", precision) + "(" + print(b.left()) + ", " + print(b.right()) + ")";
         }
         return "(" + print(b.left()) + " " + b.operator().symbol() + " " + print(b.right()) + ")";
     }
 
     private String integerPower(Expression base, int n) {
         if (n == 0) {
-            return "1.0f";
+            return literal(1, precision);
         }
         String x = print(base);
         StringBuilder product = new StringBuilder("(").append(x);
@@ -86,22 +97,25 @@ final class ExpressionPrinter {
             product.append(" * ").append(x);
         }
         product.append(')');
-        return n > 0 ? product.toString() : "(1.0f / " + product + ")";
+        return n > 0 ? product.toString() : "(" + literal(1, precision) + " / " + product + ")";
     }
 
     private String call(Call c) {
         String a0 = print(c.arguments().get(0));
+        String min = dialect.min(precision);
+        String max = dialect.max(precision);
         return switch (c.function()) {
-            case "sqrt" -> dialect.sqrt(a0);
+            case "sqrt" -> dialect.sqrt(a0, precision);
             case "abs" -> dialect.abs(a0);
-            case "min" -> dialect.min() + "(" + a0 + ", " + print(c.arguments().get(1)) + ")";
-            case "max" -> dialect.max() + "(" + a0 + ", " + print(c.arguments().get(1)) + ")";
-            case "clip" -> dialect.min() + "(" + dialect.max() + "(" + a0 + ", " + print(c.arguments().get(1))
-                    + "), " + print(c.arguments().get(2)) + ")";
-            case "exprel" -> "((" + a0 + ") == 0.0f ? 1.0f : " + dialect.mathFunction("expm1") + "(" + a0 + ") / ("
-                    + a0 + "))";
-            case "pow" -> dialect.mathFunction("pow") + "(" + a0 + ", " + print(c.arguments().get(1)) + ")";
-            default -> dialect.mathFunction(c.function()) + "(" + a0 + ")";
+            case "min" -> min + "(" + a0 + ", " + print(c.arguments().get(1)) + ")";
+            case "max" -> max + "(" + a0 + ", " + print(c.arguments().get(1)) + ")";
+            case "clip" -> min + "(" + max + "(" + a0 + ", " + print(c.arguments().get(1)) + "), "
+                    + print(c.arguments().get(2)) + ")";
+            case "exprel" -> "((" + a0 + ") == " + literal(0, precision) + " ? " + literal(1, precision) + " : "
+                    + dialect.mathFunction("expm1", precision) + "(" + a0 + ") / (" + a0 + "))";
+            case "pow" -> dialect.mathFunction("pow", precision) + "(" + a0 + ", " + print(c.arguments().get(1))
+                    + ")";
+            default -> dialect.mathFunction(c.function(), precision) + "(" + a0 + ")";
         };
     }
 }

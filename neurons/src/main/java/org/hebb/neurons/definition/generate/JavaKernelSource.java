@@ -13,17 +13,22 @@ import org.hebb.neurons.definition.integration.StepProgram;
  * update over seven arrays ran unvectorised at 4-6 ns per neuron; split into such passes it takes about 1 ns).
  * Each pass holds the arrays and constants ({@code _k[]}) it reads in fields, copied into locals for its loop.
  *
- * <p>Identifiers made by Hebb start with {@code _} (definitions cannot), so a definition's names are the code's.
+ * <p>The state, step inputs and constants are of the program's precision; synaptic inputs and injected currents
+ * are float arrays in either. Identifiers made by Hebb start with {@code _} (definitions cannot), so a definition's
+ * names are the code's.
  */
 public final class JavaKernelSource {
     /** The generated class's name (Janino compiles it without a package). */
     public static final String CLASS_NAME = "GeneratedNeuronKernel";
 
     private final StepProgram program;
+    /** The type of state values and constants. */
+    private final String type;
     private final StringBuilder out = new StringBuilder();
 
     private JavaKernelSource(StepProgram program) {
         this.program = program;
+        this.type = ExpressionPrinter.type(program.precision());
     }
 
     /** The source of the kernel class for {@code program}. */
@@ -40,10 +45,11 @@ public final class JavaKernelSource {
         line("public final class " + CLASS_NAME + " implements org.hebb.neurons.NeuronKernel {");
         line("    private final org.hebb.neurons.definition.generate.KernelPass[] _passes;");
         line("");
-        line("    public " + CLASS_NAME + "(float[][] _stored, float[][] _stepInputs, float[] _k) {");
+        line("    public " + CLASS_NAME + "(" + type + "[][] _stored, " + type + "[][] _stepInputs, " + type
+                + "[] _k) {");
         long prepared = passes.stream().flatMap(p -> p.used().stream()).filter(n -> n.startsWith("_q_")).distinct()
                 .count();
-        line("        float[][] _prepared = new float[" + prepared + "][_stored[0].length];");
+        line("        " + type + "[][] _prepared = new " + type + "[" + prepared + "][_stored[0].length];");
         line("        _passes = new org.hebb.neurons.definition.generate.KernelPass[] {");
         for (int p = 0; p < passes.size(); p++) {
             line("            new " + passes.get(p).name() + "(_stored, _stepInputs, _prepared, _k)"
@@ -61,11 +67,11 @@ public final class JavaKernelSource {
             passClass(pass);
         }
         line("");
-        line("    private static float _min(float _a, float _b) {");
+        line("    private static " + type + " _min(" + type + " _a, " + type + " _b) {");
         line("        return _a < _b || _a != _a ? _a : _b;");
         line("    }");
         line("");
-        line("    private static float _max(float _a, float _b) {");
+        line("    private static " + type + " _max(" + type + " _a, " + type + " _b) {");
         line("        return _a > _b || _a != _a ? _a : _b;");
         line("    }");
         line("}");
@@ -85,7 +91,8 @@ public final class JavaKernelSource {
             }
         }
         line("");
-        line("        " + pass.name() + "(float[][] _stored, float[][] _stepInputs, float[][] _prepared, float[] _k) {");
+        line("        " + pass.name() + "(" + type + "[][] _stored, " + type + "[][] _stepInputs, " + type
+                + "[][] _prepared, " + type + "[] _k) {");
         for (String name : fields) {
             line("            this." + name + " = " + source(name) + ";");
         }
@@ -113,8 +120,8 @@ public final class JavaKernelSource {
         line("    }");
     }
 
-    private static String type(String name) {
-        return name.startsWith("_k") ? "float " : "float[] ";
+    private String type(String name) {
+        return type + (name.startsWith("_k") ? " " : "[] ");
     }
 
     /** Where the constructor of a pass finds {@code name}. */

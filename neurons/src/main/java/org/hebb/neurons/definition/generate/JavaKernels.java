@@ -16,7 +16,7 @@ import org.hebb.neurons.NeuronKernel;
  * is compiled by HotSpot like javac's.
  */
 public final class JavaKernels {
-    private static final Map<String, Constructor<? extends NeuronKernel>> COMPILED = new ConcurrentHashMap<>();
+    private static final Map<String, Constructor<?>> COMPILED = new ConcurrentHashMap<>();
 
     private JavaKernels() {
     }
@@ -26,16 +26,29 @@ public final class JavaKernels {
         COMPILED.computeIfAbsent(source, JavaKernels::compile);
     }
 
-    /** A kernel instance of {@code source} over {@code stored} and {@code scratch} arrays with constants {@code k}. */
+    /**
+     * A single-precision kernel instance of {@code source} over {@code stored} and {@code scratch} arrays with
+     * constants {@code k}.
+     */
     public static NeuronKernel instantiate(String source, float[][] stored, float[][] scratch, float[] k) {
+        return create(source, stored, scratch, k);
+    }
+
+    /** A double-precision kernel instance, as {@link #instantiate(String, float[][], float[][], float[])}. */
+    public static NeuronKernel instantiate(String source, double[][] stored, double[][] scratch, double[] k) {
+        return create(source, stored, scratch, k);
+    }
+
+    private static NeuronKernel create(String source, Object stored, Object scratch, Object k) {
         try {
-            return COMPILED.computeIfAbsent(source, JavaKernels::compile).newInstance(stored, scratch, k);
+            return (NeuronKernel) COMPILED.computeIfAbsent(source, JavaKernels::compile)
+                    .newInstance(stored, scratch, k);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("the generated kernel could not be created", e);
         }
     }
 
-    private static Constructor<? extends NeuronKernel> compile(String source) {
+    private static Constructor<?> compile(String source) {
         SimpleCompiler compiler = new SimpleCompiler();
         compiler.setParentClassLoader(JavaKernels.class.getClassLoader());
         compiler.setTargetVersion(8);
@@ -43,8 +56,8 @@ public final class JavaKernels {
             compiler.cook(source);
             Class<? extends NeuronKernel> kernel = compiler.getClassLoader()
                     .loadClass(JavaKernelSource.CLASS_NAME).asSubclass(NeuronKernel.class);
-            return kernel.getConstructor(float[][].class, float[][].class, float[].class);
-        } catch (CompileException | ReflectiveOperationException e) {
+            return kernel.getConstructors()[0];
+        } catch (CompileException | ClassNotFoundException e) {
             throw new IllegalStateException("Hebb generated a kernel that does not compile (a defect of Hebb; "
                     + "please report it with this source):\n" + source, e);
         }

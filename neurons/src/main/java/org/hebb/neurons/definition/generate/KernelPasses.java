@@ -34,11 +34,19 @@ final class KernelPasses {
     private final StepProgram program;
     private final Access access;
     private final ExpressionPrinter printer;
+    /** The type of values, with a trailing space. */
+    private final String type;
 
     private KernelPasses(StepProgram program, Access access, Dialect dialect) {
         this.program = program;
         this.access = access;
-        this.printer = new ExpressionPrinter(dialect, name -> name.startsWith("_k") ? access.constant(name) : name);
+        this.printer = new ExpressionPrinter(dialect, program.precision(),
+                name -> name.startsWith("_k") ? access.constant(name) : name);
+        this.type = ExpressionPrinter.type(program.precision()) + " ";
+    }
+
+    private String literal(double value) {
+        return ExpressionPrinter.literal(value, program.precision());
     }
 
     /** The passes of {@code program}, reading and writing through {@code access}. */
@@ -67,7 +75,7 @@ final class KernelPasses {
             split.nextValues().values().forEach(e -> names.addAll(Expressions.names(e)));
             String counter = program.refractoryCounter();
             if (counter != null) {
-                lines.add("float _remaining = " + access.stored(counter) + ";");
+                lines.add(type + "_remaining = " + access.stored(counter) + ";");
             }
             loads(lines, names);
             temporaries(lines, split.temporaries());
@@ -141,7 +149,7 @@ final class KernelPasses {
         access.startPass();
         List<String> lines = new ArrayList<>();
         for (String input : program.stepInputs()) {
-            lines.add("float " + input + " = 0.0f;");
+            lines.add(type + input + " = " + literal(0) + ";");
         }
         for (InputPass pass : program.inputPasses()) {
             lines.add("{");
@@ -193,7 +201,7 @@ final class KernelPasses {
 
     /** Declares the weight and what {@code pass} reads; the printed value it adds. */
     private String weightAndValue(InputPass pass, List<String> lines) {
-        lines.add("float weight = " + scaled(access.input(pass.receptor()), program.receptorFactors()[pass.receptor()])
+        lines.add(type + "weight = " + scaled(access.input(pass.receptor()), program.receptorFactors()[pass.receptor()])
                 + ";");
         Set<String> names = new LinkedHashSet<>(Expressions.names(pass.value()));
         names.remove("weight");
@@ -219,7 +227,7 @@ final class KernelPasses {
         String condition = printer.print(program.threshold());
         String counter = program.refractoryCounter();
         if (counter != null) {
-            condition = condition + " && " + access.stored(counter) + " < 0.0f";
+            condition = condition + " && " + access.stored(counter) + " < " + literal(0);
         }
         lines.add("if (" + condition + ") {");
         Set<String> later = new LinkedHashSet<>();
@@ -239,8 +247,7 @@ final class KernelPasses {
             inner.add(store(a, a));
         }
         if (counter != null) {
-            inner.add(access.stored(counter) + " = " + ExpressionPrinter.literal(program.refractoryStepsAfterSpike())
-                    + ";");
+            inner.add(access.stored(counter) + " = " + literal(program.refractoryStepsAfterSpike()) + ";");
         }
         inner.add(access.spike());
         inner.forEach(line -> lines.add("    " + line));
@@ -254,15 +261,16 @@ final class KernelPasses {
      * threshold, run next, tells that the neuron may spike; {@link #settle} takes -1 back to 0.
      */
     private String countDown(String remaining) {
-        return access.stored(program.refractoryCounter()) + " = " + access.max(remaining + " - 1.0f", "-1.0f") + ";";
+        return access.stored(program.refractoryCounter()) + " = "
+                + access.max(remaining + " - " + literal(1), literal(-1)) + ";";
     }
 
     /** After the threshold: a counter left at -1 by {@link #countDown} is 0 again (not refractory). */
     private Pass settle() {
         access.startPass();
         String counter = access.stored(program.refractoryCounter());
-        return new Pass("_settle", List.of(counter + " = " + access.max(counter, "0.0f") + ";"), access.used(),
-                false);
+        return new Pass("_settle", List.of(counter + " = " + access.max(counter, literal(0)) + ";"),
+                access.used(), false);
     }
 
     /** Declares a local for every name that is read per neuron. */
@@ -278,7 +286,7 @@ final class KernelPasses {
             if (n.startsWith("_p")) {
                 value = access.prepared(n);
             } else if (n.equals("_held")) {
-                value = access.min("_remaining", "1.0f");
+                value = access.min("_remaining", literal(1));
             } else if (n.equals("I_inj")) {
                 value = scaled(access.injected(), program.injectedFactor());
             } else if (n.startsWith("_w")) {
@@ -289,23 +297,23 @@ final class KernelPasses {
             } else {
                 value = scaled(access.stored(n), program.loadFactor(n));
             }
-            lines.add("float " + n + " = " + value + ";");
+            lines.add(type + n + " = " + value + ";");
         }
     }
 
     private void temporaries(List<String> lines, List<Assignment> temporaries) {
         for (Assignment a : temporaries) {
-            lines.add("float " + a.name() + " = " + printer.print(a.value()) + ";");
+            lines.add(type + a.name() + " = " + printer.print(a.value()) + ";");
         }
     }
 
     private String store(String variable, String value) {
         double factor = program.loadFactor(variable);
-        String stored = factor == 1 ? value : "(" + value + " / " + ExpressionPrinter.literal((float) factor) + ")";
+        String stored = factor == 1 ? value : "(" + value + " / " + literal(factor) + ")";
         return access.stored(variable) + " = " + stored + ";";
     }
 
-    private static String scaled(String load, double factor) {
-        return factor == 1 ? load : "(" + load + " * " + ExpressionPrinter.literal((float) factor) + ")";
+    private String scaled(String load, double factor) {
+        return factor == 1 ? load : "(" + load + " * " + literal(factor) + ")";
     }
 }

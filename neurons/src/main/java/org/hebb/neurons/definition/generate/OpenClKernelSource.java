@@ -3,6 +3,7 @@ package org.hebb.neurons.definition.generate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.hebb.neurons.Precision;
 import org.hebb.neurons.definition.integration.StepProgram;
 
 /**
@@ -37,8 +38,26 @@ public final class OpenClKernelSource {
 
     /** The OpenCL C source of {@code program} as function {@code name + "_at"} and kernel {@code name}. */
     static String of(StepProgram program, String name) {
-        List<KernelPasses.Pass> passes = KernelPasses.of(program, new OpenClAccess(), Dialect.OPENCL);
+        List<KernelPasses.Pass> passes = KernelPasses.of(program, new OpenClAccess(program.precision()),
+                Dialect.OPENCL);
+        String type = ExpressionPrinter.type(program.precision());
         StringBuilder out = new StringBuilder();
+        if (program.precision() == Precision.DOUBLE) {
+            out.append("""
+                    #pragma OPENCL EXTENSION cl_khr_fp64 : enable
+                    #ifndef HEBB_MIN_MAX_D
+                    #define HEBB_MIN_MAX_D
+                    inline double hebb_min_d(double a, double b) {
+                        return a < b || a != a ? a : b;
+                    }
+
+                    inline double hebb_max_d(double a, double b) {
+                        return a > b || a != a ? a : b;
+                    }
+                    #endif
+
+                    """);
+        }
         out.append("""
                 #ifndef HEBB_MIN_MAX
                 #define HEBB_MIN_MAX
@@ -59,22 +78,23 @@ public final class OpenClKernelSource {
         }
         List<String> arrays = new ArrayList<>();
         for (String s : program.stored()) {
-            arrays.add("__global float* restrict _a_" + s);
+            arrays.add("__global " + type + "* restrict _a_" + s);
         }
         String common = "const long _step, const int _size, __global uchar* restrict _spiked, const int _offset, "
                 + "const int _depth, const int _slot, __global float* restrict _ring, "
-                + "__global const float* restrict _injected, __constant float* _k";
+                + "__global const float* restrict _injected, __constant " + type + "* _k";
         out.append("inline void ").append(name).append("_at(const int _i, ").append(common);
         arrays.forEach(a -> out.append(",\n        ").append(a));
         out.append(") {\n");
         for (String s : program.stored()) {
-            out.append("    float _s_").append(s).append(" = _a_").append(s).append("[_i];\n");
+            out.append("    ").append(type).append(" _s_").append(s).append(" = _a_").append(s).append("[_i];\n");
         }
         for (String s : program.stepInputs()) {
-            out.append("    float _u_").append(s).append(" = 0.0f;\n");
+            out.append("    ").append(type).append(" _u_").append(s).append(" = ")
+                    .append(ExpressionPrinter.literal(0, program.precision())).append(";\n");
         }
         passes.stream().flatMap(p -> p.used().stream()).filter(n -> n.startsWith("_q_")).distinct()
-                .forEach(q -> out.append("    float ").append(q).append(";\n"));
+                .forEach(q -> out.append("    ").append(type).append(' ').append(q).append(";\n"));
         for (int r = 0; r < program.receptorFactors().length; r++) {
             out.append("    float _in").append(r).append(" = take_input(_ring + ((long) ").append(r)
                     .append(" * _depth + _slot) * _size, _i);\n");
@@ -106,6 +126,12 @@ public final class OpenClKernelSource {
 
     /** Private copies of the neuron's values. */
     private static final class OpenClAccess extends Access {
+        private final Precision precision;
+
+        OpenClAccess(Precision precision) {
+            this.precision = precision;
+        }
+
         @Override
         String stored(String name) {
             return "_s_" + name;
@@ -134,7 +160,7 @@ public final class OpenClKernelSource {
 
         @Override
         String injected() {
-            return "(_injected != 0 ? _injected[_i] : 0.0f)";
+            return "(_injected != 0 ? _injected[_i] : " + ExpressionPrinter.literal(0, precision) + ")";
         }
 
         @Override

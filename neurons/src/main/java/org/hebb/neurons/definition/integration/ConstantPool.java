@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 
+import org.hebb.neurons.Precision;
 import org.hebb.neurons.definition.analysis.ConstantEvaluator;
 import org.hebb.neurons.definition.expression.Expression;
 import org.hebb.neurons.definition.expression.Expression.Binary;
@@ -16,20 +17,23 @@ import org.hebb.neurons.definition.expression.Expressions;
 
 /**
  * The constants of a generated step, {@code _k0, _k1, ...}: every largest subexpression fixed for the population
- * (parameters, dt, units, numbers) is computed once in double precision, rounded to float and read from here.
+ * (parameters, dt, units, numbers) is computed once in double precision, rounded to the kernel's precision and
+ * read from here.
  * A division by such a constant becomes a multiplication by its reciprocal.
  */
 final class ConstantPool {
     private final Predicate<String> isConstant;
     private final ToDoubleFunction<String> valueOf;
-    private final List<Float> values = new ArrayList<>();
+    private final Precision precision;
+    private final List<Double> values = new ArrayList<>();
     private final List<Double> exact = new ArrayList<>();
     private final List<String> descriptions = new ArrayList<>();
-    private final Map<Integer, String> byBits = new HashMap<>();
+    private final Map<Long, String> byBits = new HashMap<>();
 
-    ConstantPool(Predicate<String> isConstant, ToDoubleFunction<String> valueOf) {
+    ConstantPool(Predicate<String> isConstant, ToDoubleFunction<String> valueOf, Precision precision) {
         this.isConstant = isConstant;
         this.valueOf = valueOf;
+        this.precision = precision;
     }
 
     /** A constant with a value computed elsewhere (a propagator entry). */
@@ -82,20 +86,21 @@ final class ConstantPool {
     }
 
     private Expression slot(double value, String description) {
-        float rounded = (float) value;
-        String name = byBits.get(Float.floatToRawIntBits(rounded));
+        double rounded = precision == Precision.SINGLE ? (float) value : value;
+        long bits = Double.doubleToRawLongBits(rounded);
+        String name = byBits.get(bits);
         if (name == null) {
             name = "_k" + values.size();
             values.add(rounded);
             exact.add(value);
             descriptions.add(description);
-            byBits.put(Float.floatToRawIntBits(rounded), name);
+            byBits.put(bits, name);
         }
         return Expressions.name(name);
     }
 
-    float[] values() {
-        float[] v = new float[values.size()];
+    double[] values() {
+        double[] v = new double[values.size()];
         for (int i = 0; i < v.length; i++) {
             v[i] = values.get(i);
         }

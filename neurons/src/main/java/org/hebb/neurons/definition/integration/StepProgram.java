@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.hebb.neurons.Precision;
 import org.hebb.neurons.definition.expression.Expression;
 
 /**
- * One step of a defined model for one neuron, as assignments in the definition's expression language over
- * single-precision values, from which each backend's code is printed. Every backend evaluates the same operations
+ * One step of a defined model for one neuron, as assignments in the definition's expression language over values of
+ * one {@link Precision}, from which each backend's code is printed. Every backend evaluates the same operations
  * in the same order, so their results agree bit for bit.
  *
  * <p>Names in the expressions: state variables (their value at the start of the step, after the receptors'
@@ -39,16 +40,18 @@ import org.hebb.neurons.definition.expression.Expression;
  * @param reset                     the reset, in order (targets are state variables)
  * @param refractoryCounter         the refractory counter's name, or null without a refractory period
  * @param refractoryStepsAfterSpike what a spike leaves in the refractory counter
- * @param constants                 the values of {@code _k0, _k1, ...}, computed in double and rounded to float
+ * @param constants                 the values of {@code _k0, _k1, ...}, computed in double and rounded to the
+ *                                  precision
  * @param constantDescriptions      what each constant is, for the generated source's comments
+ * @param precision                 the format of the state and of the arithmetic
  */
 public record StepProgram(String model, List<String> stored, Map<String, Double> loadFactors,
                           double[] receptorFactors, double injectedFactor, List<String> stepInputs,
                           List<InputPass> inputPasses, List<Assignment> temporaries,
                           Map<String, Expression> nextValues, List<Integer> afterIntegrationInputs,
                           List<SelfUpdate> selfUpdates, Expression threshold, List<Assignment> reset,
-                          String refractoryCounter, float refractoryStepsAfterSpike, float[] constants,
-                          List<String> constantDescriptions) {
+                          String refractoryCounter, float refractoryStepsAfterSpike, double[] constants,
+                          List<String> constantDescriptions, Precision precision) {
     /** The per-neuron arrays a step writes (state variables and the refractory counter), in storage order. */
     public List<String> written() {
         Set<String> written = new HashSet<>(nextValues.keySet());

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.hebb.neurons.Precision;
 import org.hebb.neurons.definition.IntegrationMethod;
 import org.hebb.neurons.definition.NeuronDefinition;
 import org.hebb.neurons.definition.Parameter;
@@ -37,29 +38,33 @@ public final class StepProgramBuilder {
     private final NeuronDefinition definition;
     private final Map<String, Double> values;
     private final double dt;
+    private final Precision precision;
     private final ConstantPool constants;
     private final List<Assignment> temporaries = new ArrayList<>();
     private int temporaryCount;
 
-    private StepProgramBuilder(NeuronDefinition definition, Map<String, Double> values, double dt) {
+    private StepProgramBuilder(NeuronDefinition definition, Map<String, Double> values, double dt,
+                               Precision precision) {
         this.definition = definition;
         this.values = values;
         this.dt = dt;
-        this.constants = new ConstantPool(this::isConstant, this::constantValue);
+        this.precision = precision;
+        this.constants = new ConstantPool(this::isConstant, this::constantValue, precision);
     }
 
     /**
      * The step program of {@code definition} with the population's parameter values {@code values} (by name, in
-     * each parameter's unit) and time step {@code dt} ms.
+     * each parameter's unit), time step {@code dt} ms and {@code precision}.
      */
-    public static StepProgram build(NeuronDefinition definition, Map<String, Double> values, double dt) {
-        return new StepProgramBuilder(definition, values, dt).build();
+    public static StepProgram build(NeuronDefinition definition, Map<String, Double> values, double dt,
+                                    Precision precision) {
+        return new StepProgramBuilder(definition, values, dt, precision).build();
     }
 
     /** What a spike leaves in the refractory counter: round(period / dt) - 1, at least 0. */
     public static long refractoryStepsAfterSpike(NeuronDefinition definition, Map<String, Double> values,
                                                  double dt) {
-        StepProgramBuilder b = new StepProgramBuilder(definition, values, dt);
+        StepProgramBuilder b = new StepProgramBuilder(definition, values, dt, Precision.DOUBLE);
         double period = ConstantEvaluator.evaluate(definition.refractory(), b::constantValue);
         return Math.max(Math.round(period / dt) - 1, 0);
     }
@@ -140,7 +145,7 @@ public final class StepProgramBuilder {
                 definition.injectedUnit().factor(), List.copyOf(definition.stepInputs().keySet()), hoistedPasses,
                 hoistedTemporaries, hoistedNext, afterInputs, hoistSelf(selfUpdates), threshold, reset,
                 definition.hasRefractoryPeriod() ? NeuronDefinition.REFRACTORY_COUNTER : null, afterSpike,
-                constants.values(), constants.descriptions());
+                constants.values(), constants.descriptions(), precision);
     }
 
     private List<SelfUpdate> hoistSelf(List<SelfUpdate> updates) {
@@ -508,7 +513,7 @@ public final class StepProgramBuilder {
                         || c.relation() == Expression.Relation.GREATER_OR_EQUAL)
                     && c.left() instanceof Expression.Name n && definition.stateVariable(n.name()) != null) {
                 Expression finite = new Expression.Comparison(Expression.Relation.LESS_OR_EQUAL, c.left(),
-                        number(Float.MAX_VALUE), -1, -1);
+                        number(precision == Precision.SINGLE ? Float.MAX_VALUE : Double.MAX_VALUE), -1, -1);
                 return new Expression.Logical(true, c, finite, c.start(), c.end());
             }
             return null;
