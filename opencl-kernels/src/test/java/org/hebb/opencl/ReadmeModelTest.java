@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.hebb.neurons.definition.IntegrationMethod;
 import org.hebb.neurons.definition.NeuronDefinition;
-import org.hebb.neurons.definition.Receptor;
 import org.hebb.simulator.BackendKind;
 import org.hebb.simulator.Network;
 import org.hebb.simulator.connect.Connectors;
@@ -19,6 +17,7 @@ import org.hebb.simulator.input.PoissonSource;
 import org.hebb.simulator.monitor.SpikeMonitor;
 import org.hebb.simulator.population.NeuronPopulation;
 import org.hebb.simulator.testing.Prerequisites;
+import org.hebb.simulator.testing.ReadmeModel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,20 +30,7 @@ class ReadmeModelTest {
 
     @Test
     void theReadmesAdaptingLifGivesTheSameSpikesOnBothBackends() {
-        NeuronDefinition adaptiveLif = NeuronDefinition.builder("adaptive_lif")
-                .parameter("tau_m", "ms", 20).parameter("r_m", "MOhm", 100).parameter("v_rest", "mV", -70)
-                .parameter("v_thresh", "mV", -50).parameter("v_reset", "mV", -65).parameter("tau_refrac", "ms", 2)
-                .parameter("tau_a", "ms", 200).parameter("b", "nA", 0.02).parameter("tau_syn", "ms", 5)
-                .equations("""
-                        dv/dt = (v_rest - v + r_m * (i_syn - a + I_inj)) / tau_m : mV (unless refractory)
-                        da/dt = -a / tau_a : nA
-                        di_syn/dt = -i_syn / tau_syn : nA
-                        """)
-                .initial("v", "v_rest")
-                .threshold("v >= v_thresh").reset("v = v_reset; a += b").refractory("tau_refrac")
-                .receptor(Receptor.of("synaptic", "nA", "i_syn += weight"))
-                .method(IntegrationMethod.EXACT)
-                .build();
+        NeuronDefinition adaptiveLif = ReadmeModel.ADAPTIVE_LIF;
         List<int[]> neurons = new ArrayList<>();
         List<double[]> times = new ArrayList<>();
         for (BackendKind backend : List.of(BackendKind.JAVA, BackendKind.OPENCL)) {

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.hebb.neurons.definition.DefinedNeuronModel;
-import org.hebb.neurons.definition.IntegrationMethod;
-import org.hebb.neurons.definition.NeuronDefinition;
-import org.hebb.neurons.definition.Receptor;
 import org.hebb.neurons.lif.IfCondExp;
 import org.hebb.simulator.EngineKind;
 import org.hebb.simulator.Network;
@@ -18,6 +15,7 @@ import org.hebb.simulator.init.Values;
 import org.hebb.simulator.input.Currents;
 import org.hebb.simulator.monitor.SpikeMonitor;
 import org.hebb.simulator.population.NeuronPopulation;
+import org.hebb.simulator.testing.ReadmeModel;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,24 +24,9 @@ import org.junit.jupiter.api.Test;
  * clock-driven engine's step shrinks; a nonlinear model is refused naming the term.
  */
 class DefinedModelEventDrivenTest {
-    private static final NeuronDefinition ADAPTIVE_LIF = NeuronDefinition.builder("adaptive_lif")
-            .parameter("tau_m", "ms", 20).parameter("r_m", "MOhm", 100).parameter("v_rest", "mV", -70)
-            .parameter("v_thresh", "mV", -50).parameter("v_reset", "mV", -65).parameter("tau_refrac", "ms", 2)
-            .parameter("tau_a", "ms", 200).parameter("b", "nA", 0.02).parameter("tau_syn", "ms", 5)
-            .equations("""
-                    dv/dt = (v_rest - v + r_m * (i_syn - a + I_inj)) / tau_m : mV (unless refractory)
-                    da/dt = -a / tau_a : nA
-                    di_syn/dt = -i_syn / tau_syn : nA
-                    """)
-            .initial("v", "v_rest")
-            .threshold("v >= v_thresh").reset("v = v_reset; a += b").refractory("tau_refrac")
-            .receptor(Receptor.of("synaptic", "nA", "i_syn += weight"))
-            .method(IntegrationMethod.EXACT)
-            .build();
-
     /** Spike times of one neuron under a constant current, kicked by one input at 30 ms, over 300 ms. */
     private static double[] spikeTimes(Network.Builder builder) {
-        DefinedNeuronModel model = ADAPTIVE_LIF.model();
+        DefinedNeuronModel model = ReadmeModel.ADAPTIVE_LIF.model();
         try (Network net = builder.seed(1).build()) {
             NeuronPopulation cell = net.addNeurons("cell", 1, model);
             cell.inject(Currents.constant(0.4));
