@@ -3,14 +3,17 @@ package org.hebb.neurons.lif;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.hebb.neurons.EventDrivenKernel;
 import org.hebb.neurons.NeuronModel;
+import org.hebb.neurons.NeuronState;
+import org.hebb.neurons.definition.DefinedNeuronModel;
 import org.hebb.neurons.testing.SingleNeuron;
 import org.junit.jupiter.api.Test;
 
 /**
  * IF_curr_alpha and IF_cond_alpha, defined from equations alone, against closed forms: after one input of weight w
  * at time 0 the synaptic current (conductance) is w (t / tau) exp(1 - t / tau); IF_curr_alpha's postsynaptic
- * potential is the closed-form solution of the membrane equation driven by it, and IF_cond_alpha's peaks where a
+ * potential is the closed-form solution of the membrane equation driven by it, on both engines, and IF_cond_alpha's peaks where a
  * fine-step double-precision integration of the same equations puts it.
  */
 class AlphaSynapseTest {
@@ -56,6 +59,51 @@ class AlphaSynapseTest {
         assertEquals(closed[0], peakStep * DT, DT / 2 + 1e-9, "peak time, ms");
         assertEquals(closed[1], peak, 1e-4 * closed[1], "peak amplitude, mV");
         assertTrue(closed[1] > 1, "test setup: a PSP of a few mV, got " + closed[1]);
+    }
+
+    /**
+     * Event-driven, IF_curr_alpha (a Jordan block: y feeds i_syn with the same time constant) follows the closed
+     * form of its PSP between events, and a threshold at half the PSP's peak is crossed where the closed form
+     * crosses it (found by a scan refined by bisection).
+     */
+    @Test
+    void eventDrivenAlphaPspAndItsThresholdCrossingFollowTheClosedForm() {
+        double tauS = 2;
+        double tauM = 10;
+        double cm = 0.5;
+        double weight = 0.8;
+        double arrival = 1.5;
+        DefinedNeuronModel probe = IfCurrAlpha.DEFINITION.model().with("tau_syn_E", tauS).with("tau_m", tauM)
+                .with("cm", cm).with("v_thresh", 0);
+        NeuronState state = probe.createState(1);
+        EventDrivenKernel kernel = probe.createEventKernel(state, DT);
+        kernel.load(0, new float[1]);
+        kernel.receive(0, arrival, 0, weight);
+        for (double t = 0.25; t < 40; t += 1.75) {
+            kernel.publish(arrival + t);
+            assertEquals(psp(weight, tauS, tauM, cm, t), state.array("v")[0] + 65, 1e-5, "PSP at " + t);
+        }
+        double half = 0.5 * psp(weight, tauS, tauM, cm, 3.2);
+        DefinedNeuronModel model = probe.with("v_thresh", -65 + half);
+        EventDrivenKernel crossing = model.createEventKernel(model.createState(1), DT);
+        crossing.load(0, new float[1]);
+        crossing.receive(0, arrival, 0, weight);
+        double step = 1e-3;
+        double t = step;
+        while (psp(weight, tauS, tauM, cm, t) < half) {
+            t += step;
+        }
+        double lo = t - step;
+        double hi = t;
+        while (hi - lo > 1e-13) {
+            double mid = 0.5 * (lo + hi);
+            if (psp(weight, tauS, tauM, cm, mid) >= half) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        assertEquals(arrival + hi, crossing.nextThresholdTime(0), 1e-9);
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.DoubleUnaryOperator;
 
 import org.hebb.neurons.EventDrivenKernel;
 import org.hebb.neurons.NeuronState;
@@ -13,15 +12,14 @@ import org.hebb.neurons.definition.DefinedNeuronModel;
 import org.hebb.neurons.definition.IntegrationMethod;
 import org.hebb.neurons.definition.NeuronDefinition;
 import org.hebb.neurons.definition.Receptor;
-import org.hebb.neurons.lif.IfCurrAlpha;
 import org.hebb.neurons.lif.IfCurrExp;
 import org.hebb.neurons.testing.SingleNeuron;
 import org.junit.jupiter.api.Test;
 
 /**
  * The event-driven kernel generated from definitions, on models that had no hand-written one: against closed forms
- * (alpha currents, per-neuron parameters, currents decaying while v is held) and, for a coupled system, against the
- * clock-driven kernel of the same definition.
+ * (per-neuron parameters, currents decaying while v is held) and, for a coupled system, against the clock-driven
+ * kernel of the same definition (alpha currents: AlphaSynapseTest).
  */
 class LinearEventKernelTest {
     private static final double DT = 0.1;
@@ -34,61 +32,6 @@ class LinearEventKernelTest {
         }
         kernel.load(0, current);
         return kernel;
-    }
-
-    /** As AlphaSynapseTest: the PSP of an alpha current w e (t/tau_s) e^(-t/tau_s) / ... in closed form. */
-    private static double alphaPsp(double weight, double tauS, double tauM, double cm, double t) {
-        double k = 1 / tauS - 1 / tauM;
-        return weight * Math.E / (cm * tauS) * Math.exp(-t / tauM) * (1 - Math.exp(-k * t) * (1 + k * t)) / (k * k);
-    }
-
-    /** The first t in [0, horizon] with f(t) >= 0, by a scan refined by bisection. */
-    private static double firstRoot(DoubleUnaryOperator f, double horizon) {
-        double step = 1e-3;
-        for (double t = step; t <= horizon; t += step) {
-            if (f.applyAsDouble(t) >= 0) {
-                double lo = t - step;
-                double hi = t;
-                while (hi - lo > 1e-13) {
-                    double m = 0.5 * (lo + hi);
-                    if (f.applyAsDouble(m) >= 0) {
-                        hi = m;
-                    } else {
-                        lo = m;
-                    }
-                }
-                return hi;
-            }
-        }
-        return Double.POSITIVE_INFINITY;
-    }
-
-    /**
-     * IF_curr_alpha (a Jordan block: y feeds i_syn with the same time constant) between events follows the closed
-     * form of its PSP, and a threshold at half the PSP's peak is crossed where the closed form crosses it.
-     */
-    @Test
-    void alphaCurrentPspAndItsThresholdCrossingMatchTheClosedForm() {
-        double tauS = 2;
-        double tauM = 10;
-        double cm = 0.5;
-        double weight = 0.8;
-        double arrival = 1.5;
-        DefinedNeuronModel probe = IfCurrAlpha.DEFINITION.model().with("tau_syn_E", tauS).with("tau_m", tauM)
-                .with("cm", cm).with("v_thresh", 0);
-        NeuronState state = probe.createState(1);
-        EventDrivenKernel kernel = start(probe, state);
-        kernel.receive(0, arrival, 0, weight);
-        for (double t = 0.25; t < 40; t += 1.75) {
-            kernel.publish(arrival + t);
-            assertEquals(alphaPsp(weight, tauS, tauM, cm, t), state.array("v")[0] + 65, 1e-5, "PSP at " + t);
-        }
-        double half = 0.5 * alphaPsp(weight, tauS, tauM, cm, 3.2);
-        DefinedNeuronModel model = probe.with("v_thresh", -65 + half);
-        EventDrivenKernel crossing = start(model, model.createState(1));
-        crossing.receive(0, arrival, 0, weight);
-        double expected = arrival + firstRoot(t -> alphaPsp(weight, tauS, tauM, cm, t) - half, 20);
-        assertEquals(expected, crossing.nextThresholdTime(0), 1e-9);
     }
 
     /** A per-neuron parameter enters each neuron's equilibrium: first spikes at tau_m ln((v_inf - v_rest) / (v_inf - v_thresh)). */
