@@ -11,7 +11,6 @@ import org.hebb.neurons.NeuronState;
 import org.hebb.neurons.definition.DefinedNeuronModel;
 import org.hebb.neurons.definition.IntegrationMethod;
 import org.hebb.neurons.definition.NeuronDefinition;
-import org.hebb.neurons.definition.Receptor;
 import org.hebb.neurons.lif.IfCurrExp;
 import org.hebb.neurons.testing.SingleNeuron;
 import org.junit.jupiter.api.Test;
