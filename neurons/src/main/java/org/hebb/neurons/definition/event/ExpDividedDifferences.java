@@ -20,16 +20,24 @@ final class ExpDividedDifferences {
      */
     private static final double SPREAD = 0.1;
     private static final int MAX_TERMS = 24;
-    /** 1 / (m + 1)! for m = 0..11. */
-    private static final double[] INVERSE_FACTORIALS = new double[12];
+    /** The most points a divided difference may have (a system of this many variables). */
+    private static final int MAX_POINTS = 64;
+    /** 1 / m! for m = 0 .. MAX_TERMS + MAX_POINTS. */
+    private static final double[] INVERSE_FACTORIAL = new double[MAX_TERMS + MAX_POINTS + 1];
+    /** 1 / m for m = 1 .. MAX_TERMS. */
+    private static final double[] RECIPROCAL = new double[MAX_TERMS + 1];
 
     static {
         double factorial = 1;
-        for (int m = 0; m < INVERSE_FACTORIALS.length; m++) {
-            factorial *= m + 1;
-            INVERSE_FACTORIALS[m] = 1 / factorial;
+        for (int m = 0; m < INVERSE_FACTORIAL.length; m++) {
+            factorial *= Math.max(m, 1);
+            INVERSE_FACTORIAL[m] = 1 / factorial;
+        }
+        for (int m = 1; m < RECIPROCAL.length; m++) {
+            RECIPROCAL[m] = 1.0 / m;
         }
     }
+
     private final double[] rates;
     /** Whether each rate equals the one before (its exponential is not computed again). */
     private final boolean[] repeated;
@@ -44,6 +52,9 @@ final class ExpDividedDifferences {
             if (!(rates[k] >= rates[k - 1])) {
                 throw new IllegalArgumentException("rates must be ascending: " + Arrays.toString(rates));
             }
+        }
+        if (rates.length > MAX_POINTS) {
+            throw new IllegalArgumentException(rates.length + " rates are not allowed: at most " + MAX_POINTS);
         }
         this.rates = rates.clone();
         int n = rates.length;
@@ -88,16 +99,20 @@ final class ExpDividedDifferences {
      * (e^d - 1) / d for 0 <= d <= {@link #SPREAD}: its Taylor series to d^11 / 12!; the rest is below 1e-21 there.
      */
     private static double relativeExpm1(double d) {
-        double sum = INVERSE_FACTORIALS[11];
-        for (int m = 10; m >= 0; m--) {
-            sum = sum * d + INVERSE_FACTORIALS[m];
+        if (d == 0) {
+            return 1;
+        }
+        double sum = INVERSE_FACTORIAL[12];
+        for (int m = 11; m >= 1; m--) {
+            sum = sum * d + INVERSE_FACTORIAL[m];
         }
         return sum;
     }
 
     /**
      * The divided difference over points i..j, all within {@link #SPREAD} of points[i]: e^(y_i) (e^d - 1) / d for
-     * two points (d their distance), otherwise the series, summed until its terms fall below 1e-17 of the sum.
+     * two points (d their distance), otherwise the series, to the term where spread^m / m! falls below 1e-17 (the
+     * terms' bound relative to the sum).
      */
     private double clustered(int i, int j) {
         int order = j - i;
@@ -105,14 +120,15 @@ final class ExpDividedDifferences {
         if (order == 1) {
             return table[i][i] * relativeExpm1(spread);
         }
-        int terms = 1;
+        int terms = 0;
         double bound = 1;
         while (terms < MAX_TERMS && bound > 1e-17) {
-            bound *= spread / terms;
             terms++;
+            bound *= spread * RECIPROCAL[terms];
         }
-        for (int m = 0; m <= terms; m++) {
-            series[m] = m == 0 ? 1 : 0;
+        series[0] = 1;
+        for (int m = 1; m <= terms; m++) {
+            series[m] = 0;
         }
         for (int v = i + 1; v <= j; v++) {
             double d = points[v] - points[i];
@@ -122,14 +138,9 @@ final class ExpDividedDifferences {
                 }
             }
         }
-        double factorial = 1;
-        for (int q = 2; q <= order; q++) {
-            factorial *= q;
-        }
         double sum = 0;
         for (int m = 0; m <= terms; m++) {
-            sum += series[m] / factorial;
-            factorial *= order + m + 1;
+            sum += series[m] * INVERSE_FACTORIAL[order + m];
         }
         return table[i][i] * sum;
     }

@@ -22,9 +22,9 @@ final class ExponentialBasis {
     private final double[] rates;
     /** p[k][i][j]: P_k. */
     private final double[][][] p;
-    /** The non-zero entries of every P_k, in order of k: their k, row, column and value. */
+    /** The non-zero entries of every P_k, row by row (row i's are [rowStart[i], rowStart[i + 1])): k, column, value. */
+    private final int[] rowStart;
     private final int[] entryK;
-    private final int[] entryRow;
     private final int[] entryColumn;
     private final double[] entryValue;
     private final double[] peak;
@@ -58,23 +58,24 @@ final class ExponentialBasis {
                 }
             }
         }
+        this.rowStart = new int[n + 1];
         this.entryK = new int[entries];
-        this.entryRow = new int[entries];
         this.entryColumn = new int[entries];
         this.entryValue = new double[entries];
         int e = 0;
-        for (int k = 0; k < n; k++) {
-            for (int i = 0; i < n; i++) {
+        for (int i = 0; i < n; i++) {
+            rowStart[i] = e;
+            for (int k = 0; k < n; k++) {
                 for (int j = 0; j < n; j++) {
                     if (p[k][i][j] != 0) {
                         entryK[e] = k;
-                        entryRow[e] = i;
                         entryColumn[e] = j;
                         entryValue[e++] = p[k][i][j];
                     }
                 }
             }
         }
+        rowStart[n] = e;
         this.differences = new ExpDividedDifferences(rates);
         this.r = new double[n];
         this.peak = new double[n];
@@ -121,10 +122,11 @@ final class ExponentialBasis {
      */
     void apply(double[] rs, double[] deviation, int offset, double[] out, int outOffset) {
         for (int i = 0; i < n; i++) {
-            out[outOffset + i] = 0;
-        }
-        for (int e = 0; e < entryValue.length; e++) {
-            out[outOffset + entryRow[e]] += rs[entryK[e]] * entryValue[e] * deviation[offset + entryColumn[e]];
+            double sum = 0;
+            for (int e = rowStart[i], end = rowStart[i + 1]; e < end; e++) {
+                sum += rs[entryK[e]] * entryValue[e] * deviation[offset + entryColumn[e]];
+            }
+            out[outOffset + i] = sum;
         }
     }
 
