@@ -2,10 +2,12 @@ package org.hebb.neurons.definition;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.regex.Pattern;
 
+import org.hebb.neurons.NeuronState;
 import org.hebb.neurons.Precision;
 import org.hebb.neurons.adex.AdEx;
 import org.hebb.neurons.hh.HhCondExp;
@@ -77,5 +79,19 @@ class DoublePrecisionTest {
             v = v + 0.1 * (-v * factor);
             assertEquals(v, neuron.exactValue("v"), 1e-15, "step " + k);
         }
+    }
+
+    /** A state's arrays are read in their own precision; the other accessor says which to use. */
+    @Test
+    void statesRefuseTheOtherPrecisionsArrays() {
+        NeuronState doubles = IfCurrExp.builder().build().createState(3, Precision.DOUBLE);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> doubles.array("v"));
+        assertTrue(e.getMessage().contains("doubles(...)"), e.getMessage());
+        doubles.set(doubles.indexOf("v"), 1, -64.123456789012);
+        assertEquals(-64.123456789012, doubles.doubles("v")[1]);
+        NeuronState floats = IfCurrExp.builder().build().createState(3);
+        assertThrows(IllegalStateException.class, () -> floats.doubles("v"));
+        floats.set(floats.indexOf("v"), 1, -64.123456789012);
+        assertEquals((float) -64.123456789012, floats.array("v")[1]);
     }
 }
