@@ -42,8 +42,13 @@ final class ExpDividedDifferences {
     /** Whether each rate equals the one before (its exponential is not computed again). */
     private final boolean[] repeated;
     private final double[] points;
-    /** table[i][j]: the divided difference over points i..j. */
-    private final double[][] table;
+    /** exp of each point. */
+    private final double[] exponentials;
+    /**
+     * One level of the table of divided differences at a time: at level L, level[i] is the difference over points
+     * i..i+L (computed in place from level L-1, which needs only level[i] and level[i + 1]).
+     */
+    private final double[] level;
     private final double[] series;
 
     /** @param rates the rates l_k, per ms, in ascending order */
@@ -63,7 +68,8 @@ final class ExpDividedDifferences {
             repeated[k] = rates[k] == rates[k - 1];
         }
         this.points = new double[n];
-        this.table = new double[n][n];
+        this.exponentials = new double[n];
+        this.level = new double[n];
         this.series = new double[MAX_TERMS + 1];
     }
 
@@ -79,19 +85,18 @@ final class ExpDividedDifferences {
         }
         for (int i = 0; i < n; i++) {
             points[i] = rates[i] * s;
-            table[i][i] = repeated[i] ? table[i - 1][i - 1] : Math.exp(points[i]);
+            exponentials[i] = repeated[i] ? exponentials[i - 1] : Math.exp(points[i]);
+            level[i] = exponentials[i];
         }
+        r[0] = level[0];
+        double power = 1;
         for (int length = 1; length < n; length++) {
             for (int i = 0; i + length < n; i++) {
-                int j = i + length;
-                double spread = points[j] - points[i];
-                table[i][j] = spread > SPREAD ? (table[i + 1][j] - table[i][j - 1]) / spread : clustered(i, j);
+                double spread = points[i + length] - points[i];
+                level[i] = spread > SPREAD ? (level[i + 1] - level[i]) / spread : clustered(i, i + length);
             }
-        }
-        double power = 1;
-        for (int k = 0; k < n; k++) {
-            r[k] = power * table[0][k];
             power *= s;
+            r[length] = power * level[0];
         }
     }
 
@@ -118,7 +123,7 @@ final class ExpDividedDifferences {
         int order = j - i;
         double spread = points[j] - points[i];
         if (order == 1) {
-            return table[i][i] * relativeExpm1(spread);
+            return exponentials[i] * relativeExpm1(spread);
         }
         int terms = 0;
         double bound = 1;
@@ -142,6 +147,6 @@ final class ExpDividedDifferences {
         for (int m = 0; m <= terms; m++) {
             sum += series[m] * INVERSE_FACTORIAL[order + m];
         }
-        return table[i][i] * sum;
+        return exponentials[i] * sum;
     }
 }
