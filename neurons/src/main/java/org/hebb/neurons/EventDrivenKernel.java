@@ -18,8 +18,8 @@ public interface EventDrivenKernel {
 
     /**
      * The earliest time, not before the neuron's last event, at which it reaches threshold if no further input
-     * arrives; {@code Double.POSITIVE_INFINITY} if it never does. Crossings found by root finding are located
-     * within {@link #spikeTimeToleranceMs()}.
+     * arrives; {@code Double.POSITIVE_INFINITY} if it never does. A crossing found by a search is located to the
+     * kernel's tolerance (1e-12 ms for {@code LinearEventKernel}), never before the exact one.
      */
     double nextThresholdTime(int neuron);
 
@@ -57,7 +57,4 @@ public interface EventDrivenKernel {
      * {@link NeuronState}, in its precision, for monitors; the kernel's own state is unchanged.
      */
     void publish(double timeMs);
-
-    /** How closely threshold crossings found by root finding are located, ms (0 where no root is searched). */
-    double spikeTimeToleranceMs();
 }

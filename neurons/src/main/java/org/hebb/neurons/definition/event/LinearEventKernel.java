@@ -354,9 +354,4 @@ public final class LinearEventKernel implements EventDrivenKernel {
             state.set(refractoryOut, i, Math.max(0, refractoryUntil[i] - lastTime[i]) / dt);
         }
     }
-
-    @Override
-    public double spikeTimeToleranceMs() {
-        return TOLERANCE_MS;
-    }
 }
