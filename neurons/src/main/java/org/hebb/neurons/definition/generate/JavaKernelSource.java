@@ -11,7 +11,8 @@ import org.hebb.neurons.definition.integration.StepProgram;
  * it needs:
  * HotSpot's C2 on Java 17 vectorises a loop over a variable range only when it touches few arrays (a fused COBA
  * update over seven arrays ran unvectorised at 4-6 ns per neuron; split into such passes it takes about 1 ns).
- * Each pass holds the arrays and constants ({@code _k[]}) it reads in fields, copied into locals for its loop.
+ * Each pass holds the arrays and constants ({@code _k[]}) it reads in fields, copied into locals for its loop (not
+ * in the threshold's pass, whose branchy loop C2 compiles better reading the fields).
  *
  * <p>The state, step inputs and constants are of the program's precision; synaptic inputs and injected currents
  * are float arrays in either. Identifiers made by Hebb start with {@code _} (definitions cannot), so a definition's
@@ -102,7 +103,11 @@ public final class JavaKernelSource {
         line("        public int run(int _from, int _to, float[][] _input, float[] _injected, int[] _spikes) {");
         for (String name : pass.used()) {
             if (fields.contains(name)) {
-                line("            final " + type(name) + name + " = this." + name + ";");
+                // the threshold's branchy loop reads its fields directly: with local copies C2 compiled it, in some
+                // JVMs and not others, into a loop about 1.5 times slower (Izhikevich, N = 4000)
+                if (!pass.threshold()) {
+                    line("            final " + type(name) + name + " = this." + name + ";");
+                }
             } else if (name.startsWith("_input")) {
                 line("            final float[] " + name + " = _input[" + name.substring(6) + "];");
             }
