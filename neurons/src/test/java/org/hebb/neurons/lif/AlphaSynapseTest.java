@@ -32,15 +32,19 @@ class AlphaSynapseTest {
         return weight * Math.E / (cm * tauS) * Math.exp(-t / tauM) * (1 - Math.exp(-k * t) * (1 + k * t)) / (k * k);
     }
 
+    /** IF_curr_alpha with tau_syn_E = 2 ms, tau_m = 10 ms, cm = 0.5 nF and a threshold no PSP reaches. */
+    private static DefinedNeuronModel currentAlpha() {
+        return IfCurrAlpha.DEFINITION.model().with("tau_syn_E", 2).with("tau_m", 10).with("cm", 0.5)
+                .with("v_thresh", 0);
+    }
+
     @Test
     void currentAlphaPspFollowsTheClosedFormAndPeaksWhereItDoes() {
         double tauS = 2;
         double tauM = 10;
         double cm = 0.5;
         double weight = 0.8;
-        NeuronModel model = IfCurrAlpha.DEFINITION.model().with("tau_syn_E", tauS).with("tau_m", tauM)
-                .with("cm", cm).with("v_thresh", 0);
-        SingleNeuron neuron = new SingleNeuron(model, DT);
+        SingleNeuron neuron = new SingleNeuron(currentAlpha(), DT);
         neuron.receive(0, weight);
         double peak = 0;
         int peakStep = 0;
@@ -73,8 +77,7 @@ class AlphaSynapseTest {
         double cm = 0.5;
         double weight = 0.8;
         double arrival = 1.5;
-        DefinedNeuronModel probe = IfCurrAlpha.DEFINITION.model().with("tau_syn_E", tauS).with("tau_m", tauM)
-                .with("cm", cm).with("v_thresh", 0);
+        DefinedNeuronModel probe = currentAlpha();
         NeuronState state = probe.createState(1);
         EventDrivenKernel kernel = probe.createEventKernel(state, DT);
         kernel.load(0, new float[1]);
