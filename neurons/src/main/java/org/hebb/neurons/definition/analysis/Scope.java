@@ -72,7 +72,8 @@ public final class Scope {
         return symbols.values();
     }
 
-    static String describe(Symbol.Kind kind) {
+    /** What a symbol of {@code kind} is, for messages: "a parameter", "a state variable", ... */
+    public static String describe(Symbol.Kind kind) {
         return switch (kind) {
             case STATE -> "a state variable";
             case PARAMETER -> "a parameter";
@@ -83,6 +84,9 @@ public final class Scope {
             case TIME_STEP -> "the time step";
             case WEIGHT -> "the weight";
             case UNIT -> "a unit";
+            case SYNAPSE_VARIABLE -> "a synapse variable";
+            case PRESYNAPTIC_TRACE -> "a presynaptic trace";
+            case POSTSYNAPTIC_TRACE -> "a postsynaptic trace";
         };
     }
 }

@@ -29,7 +29,13 @@ public record Symbol(String name, Kind kind, Unit unit) {
         /** The weight of an arriving spike ({@code weight}, in receptor statements only). */
         WEIGHT,
         /** A unit symbol used as a quantity, such as {@code mV} in {@code -70*mV}. */
-        UNIT
+        UNIT,
+        /** A variable with a value per synapse (synapse definitions; the weight {@code w} is one). */
+        SYNAPSE_VARIABLE,
+        /** A trace with a value per presynaptic neuron (synapse definitions). */
+        PRESYNAPTIC_TRACE,
+        /** A trace with a value per postsynaptic neuron (synapse definitions). */
+        POSTSYNAPTIC_TRACE
     }
 
     /** Whether the value is known when the model is built (one value for all neurons and steps). */

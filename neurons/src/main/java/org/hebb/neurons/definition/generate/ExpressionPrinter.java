@@ -21,13 +21,13 @@ import org.hebb.neurons.definition.expression.Expressions;
  * Integer powers become products ({@code x**3} is {@code x * x * x}); min, max and clip call the generated
  * generated functions that propagate NaN the same way in both languages.
  */
-final class ExpressionPrinter {
+public final class ExpressionPrinter {
     private final Dialect dialect;
     private final Precision precision;
     private final UnaryOperator<String> names;
 
     /** @param names the code of each name (a local, a constant field) */
-    ExpressionPrinter(Dialect dialect, Precision precision, UnaryOperator<String> names) {
+    public ExpressionPrinter(Dialect dialect, Precision precision, UnaryOperator<String> names) {
         this.dialect = dialect;
         this.precision = precision;
         this.names = names;
@@ -37,7 +37,7 @@ final class ExpressionPrinter {
      * A literal of {@code precision} that both languages read as exactly {@code value} (rounded to float in single
      * precision).
      */
-    static String literal(double value, Precision precision) {
+    public static String literal(double value, Precision precision) {
         String text = precision == Precision.SINGLE ? Float.toString((float) value) + "f" : Double.toString(value);
         return value < 0 || (value == 0 && 1 / value < 0) ? "(" + text + ")" : text;
     }
@@ -47,7 +47,8 @@ final class ExpressionPrinter {
         return precision == Precision.SINGLE ? "float" : "double";
     }
 
-    String print(Expression e) {
+    /** The code of {@code e}. */
+    public String print(Expression e) {
         if (e instanceof Literal l) {
             return literal(l.value(), precision);
         }

@@ -1,5 +1,7 @@
 package org.hebb.neurons.definition.generate;
 
+import org.hebb.neurons.Precision;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -67,16 +69,25 @@ public final class JavaKernelSource {
         for (KernelPasses.Pass pass : passes) {
             passClass(pass);
         }
-        line("");
-        line("    private static " + type + " _min(" + type + " _a, " + type + " _b) {");
-        line("        return _a < _b || _a != _a ? _a : _b;");
-        line("    }");
-        line("");
-        line("    private static " + type + " _max(" + type + " _a, " + type + " _b) {");
-        line("        return _a > _b || _a != _a ? _a : _b;");
-        line("    }");
+        out.append(minMax(program.precision()));
         line("}");
         return out.toString();
+    }
+
+    /**
+     * The methods {@code _min} and {@code _max} of a generated Java class in {@code precision}, which propagate NaN
+     * as the OpenCL kernels' do (an expression's {@code min}, {@code max} and {@code clip} call them).
+     */
+    public static String minMax(Precision precision) {
+        String type = ExpressionPrinter.type(precision);
+        return "\n"
+                + "    private static " + type + " _min(" + type + " _a, " + type + " _b) {\n"
+                + "        return _a < _b || _a != _a ? _a : _b;\n"
+                + "    }\n"
+                + "\n"
+                + "    private static " + type + " _max(" + type + " _a, " + type + " _b) {\n"
+                + "        return _a > _b || _a != _a ? _a : _b;\n"
+                + "    }\n";
     }
 
     /** A pass as a nested class holding the arrays and constants it reads, copied into locals for its loop. */

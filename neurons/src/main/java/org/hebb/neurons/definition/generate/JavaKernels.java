@@ -23,7 +23,7 @@ public final class JavaKernels {
 
     /** Compiles {@code source}, unless it was compiled before. */
     public static void compiled(String source) {
-        COMPILED.computeIfAbsent(source, JavaKernels::compile);
+        COMPILED.computeIfAbsent(source, s -> compile(s, JavaKernelSource.CLASS_NAME));
     }
 
     /**
@@ -40,25 +40,30 @@ public final class JavaKernels {
     }
 
     private static NeuronKernel create(String source, Object stored, Object scratch, Object k) {
+        return instantiate(source, JavaKernelSource.CLASS_NAME, NeuronKernel.class, stored, scratch, k);
+    }
+
+    /**
+     * An instance of the class {@code className} of the generated {@code source} (compiled once), a {@code type},
+     * made by its only constructor with {@code arguments}; the source's classes see Hebb's classes.
+     */
+    public static <T> T instantiate(String source, String className, Class<T> type, Object... arguments) {
         try {
-            return (NeuronKernel) COMPILED.computeIfAbsent(source, JavaKernels::compile)
-                    .newInstance(stored, scratch, k);
+            return type.cast(COMPILED.computeIfAbsent(source, s -> compile(s, className)).newInstance(arguments));
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("the generated kernel could not be created", e);
+            throw new IllegalStateException("the generated " + className + " could not be created", e);
         }
     }
 
-    private static Constructor<?> compile(String source) {
+    private static Constructor<?> compile(String source, String className) {
         SimpleCompiler compiler = new SimpleCompiler();
         compiler.setParentClassLoader(JavaKernels.class.getClassLoader());
         compiler.setTargetVersion(8);
         try {
             compiler.cook(source);
-            Class<? extends NeuronKernel> kernel = compiler.getClassLoader()
-                    .loadClass(JavaKernelSource.CLASS_NAME).asSubclass(NeuronKernel.class);
-            return kernel.getConstructors()[0];
+            return compiler.getClassLoader().loadClass(className).getConstructors()[0];
         } catch (CompileException | ClassNotFoundException e) {
-            throw new IllegalStateException("Hebb generated a kernel that does not compile (a defect of Hebb; "
+            throw new IllegalStateException("Hebb generated code that does not compile (a defect of Hebb; "
                     + "please report it with this source):\n" + source, e);
         }
     }

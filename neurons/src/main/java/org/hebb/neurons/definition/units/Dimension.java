@@ -5,11 +5,15 @@ import java.util.Map;
 /**
  * The physical dimension of a quantity as powers of voltage, time, current and length, the base quantities of
  * Hebb's units (mV, ms, nA, um); capacitance, conductance and resistance are products of them (nF = nA ms / mV,
- * uS = nA / mV, MOhm = mV / nA), which is why Hebb's units need no conversion factors between them.
+ * uS = nA / mV, MOhm = mV / nA), which is why Hebb's units need no conversion factors between them. A fifth
+ * power, of {@code weight}, stands for the unit of a projection's weights in synapse definitions, which work on
+ * any projection whatever its receptor's unit.
  */
-public record Dimension(int voltage, int time, int current, int length) {
+public record Dimension(int voltage, int time, int current, int length, int weight) {
     /** A pure number. */
     public static final Dimension NONE = new Dimension(0, 0, 0, 0);
+    /** The unit of a projection's weights (uS, nA or mV, whichever its receptor takes). */
+    public static final Dimension WEIGHT = new Dimension(0, 0, 0, 0, 1);
     /** mV. */
     public static final Dimension VOLTAGE = new Dimension(1, 0, 0, 0);
     /** ms. */
@@ -35,21 +39,27 @@ public record Dimension(int voltage, int time, int current, int length) {
             Map.entry(new Dimension(-1, 0, 0, 0), "1/mV"),
             Map.entry(new Dimension(-1, -1, 0, 0), "1/(mV*ms)"));
 
+    /** A dimension without the weight's power. */
+    public Dimension(int voltage, int time, int current, int length) {
+        this(voltage, time, current, length, 0);
+    }
+
     /** {@code this * other}. */
     public Dimension times(Dimension other) {
         return new Dimension(voltage + other.voltage, time + other.time, current + other.current,
-                length + other.length);
+                length + other.length, weight + other.weight);
     }
 
     /** {@code this / other}. */
     public Dimension dividedBy(Dimension other) {
         return new Dimension(voltage - other.voltage, time - other.time, current - other.current,
-                length - other.length);
+                length - other.length, weight - other.weight);
     }
 
     /** {@code this ** exponent}. */
     public Dimension power(int exponent) {
-        return new Dimension(voltage * exponent, time * exponent, current * exponent, length * exponent);
+        return new Dimension(voltage * exponent, time * exponent, current * exponent, length * exponent,
+                weight * exponent);
     }
 
     /** Whether this is a pure number. */
@@ -59,10 +69,10 @@ public record Dimension(int voltage, int time, int current, int length) {
 
     /** The square root, or null if some power is odd. */
     public Dimension sqrt() {
-        if (voltage % 2 != 0 || time % 2 != 0 || current % 2 != 0 || length % 2 != 0) {
+        if (voltage % 2 != 0 || time % 2 != 0 || current % 2 != 0 || length % 2 != 0 || weight % 2 != 0) {
             return null;
         }
-        return new Dimension(voltage / 2, time / 2, current / 2, length / 2);
+        return new Dimension(voltage / 2, time / 2, current / 2, length / 2, weight / 2);
     }
 
     /** The dimension in Hebb's units, for example {@code mV/ms} or {@code nA*ms/um^2}. */
@@ -75,9 +85,9 @@ public record Dimension(int voltage, int time, int current, int length) {
         StringBuilder top = new StringBuilder();
         StringBuilder bottom = new StringBuilder();
         int bottomCount = 0;
-        String[] symbols = {"mV", "ms", "nA", "um"};
-        int[] powers = {voltage, time, current, length};
-        for (int i = 0; i < 4; i++) {
+        String[] symbols = {"mV", "ms", "nA", "um", "weight"};
+        int[] powers = {voltage, time, current, length, weight};
+        for (int i = 0; i < symbols.length; i++) {
             int p = powers[i];
             if (p == 0) {
                 continue;

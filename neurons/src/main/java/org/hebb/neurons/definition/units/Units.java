@@ -2,6 +2,7 @@ package org.hebb.neurons.definition.units;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 import org.hebb.neurons.definition.DefinitionException;
@@ -28,6 +29,9 @@ public final class Units {
         SYMBOLS.put("cm2", new Unit("cm2", Dimension.LENGTH.power(2), 1e8));
         SYMBOLS.put("um2", new Unit("um2", Dimension.LENGTH.power(2), 1));
     }
+
+    /** The unit of a projection's weights, {@code weight}, for synapse definitions. */
+    public static final Unit WEIGHT = new Unit("weight", Dimension.WEIGHT, 1);
 
     private Units() {
     }
@@ -61,22 +65,32 @@ public final class Units {
      * messages quote the whole text and point into it.
      */
     public static Unit parse(String what, String text, int from, int to) {
+        return parse(what, text, from, to, Map.of());
+    }
+
+    /**
+     * Parses a unit text that may also use the symbols of {@code extra} (for example {@link #WEIGHT} in synapse
+     * definitions), as {@link #parse(String, String, int, int)}.
+     */
+    public static Unit parse(String what, String text, int from, int to, Map<String, Unit> extra) {
         Expression e = ExpressionParser.parse(what, text, from, to);
-        Unit u = new Parsing(what, text).evaluate(e);
+        Unit u = new Parsing(what, text, extra).evaluate(e);
         return new Unit(text.substring(from, to).strip(), u.dimension(), u.factor());
     }
 
     /** The evaluation of one unit text, for messages. */
-    private record Parsing(String what, String text) {
+    private record Parsing(String what, String text, Map<String, Unit> extra) {
         private Unit evaluate(Expression e) {
             if (e instanceof Expression.Literal l && l.value() == 1) {
                 return Unit.ONE;
             }
             if (e instanceof Expression.Name n) {
-                Unit u = SYMBOLS.get(n.name());
+                Unit u = SYMBOLS.getOrDefault(n.name(), extra.get(n.name()));
                 if (u == null) {
+                    Set<String> known = new TreeSet<>(SYMBOLS.keySet());
+                    known.addAll(extra.keySet());
                     throw DefinitionException.at(what, text, n.start(), "unknown unit '" + n.name()
-                            + "': must be built from " + new TreeSet<>(SYMBOLS.keySet()) + " or 1");
+                            + "': must be built from " + known + " or 1");
                 }
                 return u;
             }

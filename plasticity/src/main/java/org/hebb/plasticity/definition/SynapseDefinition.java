@@ -1,0 +1,353 @@
+package org.hebb.plasticity.definition;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.hebb.neurons.definition.DefinitionException;
+import org.hebb.neurons.definition.Parameter;
+import org.hebb.neurons.definition.analysis.DimensionCheck;
+import org.hebb.neurons.definition.analysis.Scope;
+import org.hebb.neurons.definition.analysis.Symbol;
+import org.hebb.neurons.definition.expression.DefinitionText;
+import org.hebb.neurons.definition.expression.Equation;
+import org.hebb.neurons.definition.expression.Expression;
+import org.hebb.neurons.definition.expression.ExpressionParser;
+import org.hebb.neurons.definition.expression.Expressions;
+import org.hebb.neurons.definition.expression.Statement;
+import org.hebb.neurons.definition.units.Dimension;
+import org.hebb.neurons.definition.units.Unit;
+import org.hebb.neurons.definition.units.Units;
+import org.hebb.simulator.engine.Trace;
+
+/**
+ * A plasticity rule declared once, in the language of the neuron definitions: parameters, variables per synapse
+ * (the weight {@code w} among them), traces per presynaptic or postsynaptic neuron, and the statements run when a
+ * presynaptic spike arrives at a synapse ({@code on_pre}, after the synapse's delay) and when the postsynaptic
+ * neuron spikes ({@code on_post}). Hebb generates the rule's per-step code from it. Pair STDP:
+ * <pre>{@code
+ * SynapseDefinition stdp = SynapseDefinition.builder("pair STDP")
+ *         .parameter("tau_plus", "ms", 20).parameter("tau_minus", "ms", 20)
+ *         .parameter("A_plus", "weight", 0.01).parameter("A_minus", "weight", 0.0105)
+ *         .parameter("w_max", "weight", 1)
+ *         .presynapticTrace("dx_pre/dt = -x_pre / tau_plus : 1", "x_pre += 1")
+ *         .postsynapticTrace("dx_post/dt = -x_post / tau_minus : 1", "x_post += 1")
+ *         .onPre("w = clip(w - A_minus * x_post, 0, w_max)")
+ *         .onPost("w = clip(w + A_plus * x_pre, 0, w_max)")
+ *         .build();
+ * }</pre>
+ *
+ * <p>The unit {@code weight} stands for the projection's weight unit (uS, nA or mV, its receptor's), so one rule
+ * fits every projection. A statement reads each trace as it was just before the event, and a presynaptic spike
+ * arriving in a step comes before a postsynaptic spike of that step: {@code on_post} sees the presynaptic trace
+ * including the spikes that arrived in the same step (as the synapse sees it: one delay after they were emitted)
+ * and the postsynaptic trace without the spike at hand; {@code on_pre} sees the postsynaptic trace before the
+ * step's postsynaptic spikes. Every error is reported when the definition is built, naming the text, the position
+ * and what is allowed.
+ */
+public final class SynapseDefinition {
+    /** The name of the weight, a variable every synapse definition has. */
+    public static final String WEIGHT = "w";
+
+    private static final Map<String, Unit> WEIGHT_UNIT = Map.of("weight", Units.WEIGHT);
+
+    private final String name;
+    private final Scope scope;
+    private final List<Parameter> parameters;
+    private final List<SynapseVariable> synapseVariables;
+    private final List<TraceDefinition> traces;
+    private final List<Statement> onPre;
+    private final List<Statement> onPost;
+
+    private SynapseDefinition(String name, Scope scope, List<Parameter> parameters,
+                              List<SynapseVariable> synapseVariables, List<TraceDefinition> traces,
+                              List<Statement> onPre, List<Statement> onPost) {
+        this.name = name;
+        this.scope = scope;
+        this.parameters = List.copyOf(parameters);
+        this.synapseVariables = List.copyOf(synapseVariables);
+        this.traces = List.copyOf(traces);
+        this.onPre = List.copyOf(onPre);
+        this.onPost = List.copyOf(onPost);
+    }
+
+    /** A builder for a definition called {@code name} (used in messages and generated code comments). */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** The rule of this definition with every parameter at its default value. */
+    public DefinedRule rule() {
+        return new DefinedRule(this, Map.of());
+    }
+
+    /** The definition's name. */
+    public String name() {
+        return name;
+    }
+
+    /** The names and their kinds and units. */
+    public Scope scope() {
+        return scope;
+    }
+
+    /** The parameters, in declaration order. */
+    public List<Parameter> parameters() {
+        return parameters;
+    }
+
+    /** The per-synapse variables, the weight first. */
+    public List<SynapseVariable> synapseVariables() {
+        return synapseVariables;
+    }
+
+    /** The traces, in declaration order. */
+    public List<TraceDefinition> traces() {
+        return traces;
+    }
+
+    /** The statements run when a presynaptic spike arrives at a synapse. */
+    public List<Statement> onPre() {
+        return onPre;
+    }
+
+    /** The statements run, for each incoming synapse, when the postsynaptic neuron spikes. */
+    public List<Statement> onPost() {
+        return onPost;
+    }
+
+    @Override
+    public String toString() {
+        return "synapse definition '" + name + "'";
+    }
+
+    /** Collects a definition's parts; {@link #build()} checks them all. */
+    public static final class Builder {
+        private final String name;
+        private final Map<String, Parameter> parameters = new LinkedHashMap<>();
+        private final List<String[]> synapseVariables = new ArrayList<>();
+        private final List<String[]> traces = new ArrayList<>();
+        private String onPre = "";
+        private String onPost = "";
+
+        private Builder(String name) {
+            if (name == null || name.isBlank()) {
+                throw new DefinitionException("synapse definition name = '" + name + "' is not allowed: must be "
+                        + "non-blank");
+            }
+            this.name = name;
+        }
+
+        /** A parameter in {@code unit} (which may use {@code weight}), with its default value in that unit. */
+        public Builder parameter(String parameter, String unit, double defaultValue) {
+            if (!Double.isFinite(defaultValue)) {
+                throw new DefinitionException("default value of parameter " + parameter + " = " + defaultValue
+                        + " is not allowed: must be finite");
+            }
+            parameters.put(parameter, new Parameter(parameter, unit(unit, "unit of parameter " + parameter),
+                    defaultValue, false));
+            return this;
+        }
+
+        /**
+         * A variable per synapse besides the weight, in {@code unit}, starting at {@code initial} (a constant
+         * expression of parameters and units).
+         */
+        public Builder synapseVariable(String variable, String unit, String initial) {
+            synapseVariables.add(new String[] {variable, unit, initial});
+            return this;
+        }
+
+        /**
+         * A trace per presynaptic neuron: {@code equation} is {@code dx/dt = -x / tau : unit} and {@code onSpike}
+         * is {@code x += c} (all-to-all) or {@code x = c} (nearest-neighbour), tau and c constant expressions.
+         */
+        public Builder presynapticTrace(String equation, String onSpike) {
+            traces.add(new String[] {"pre", equation, onSpike});
+            return this;
+        }
+
+        /** A trace per postsynaptic neuron, written as for {@link #presynapticTrace}. */
+        public Builder postsynapticTrace(String equation, String onSpike) {
+            traces.add(new String[] {"post", equation, onSpike});
+            return this;
+        }
+
+        /** Statements run when a presynaptic spike arrives at a synapse, separated by {@code ;} or new lines. */
+        public Builder onPre(String statements) {
+            onPre = statements == null ? "" : statements;
+            return this;
+        }
+
+        /** Statements run for every incoming synapse of a postsynaptic neuron when it spikes. */
+        public Builder onPost(String statements) {
+            onPost = statements == null ? "" : statements;
+            return this;
+        }
+
+        /** Checks every part (names, units, dimensions, what each statement may read and assign). */
+        public SynapseDefinition build() {
+            Scope scope = new Scope();
+            scope.declare("dt", Symbol.Kind.TIME_STEP, Unit.of("ms"));
+            for (Parameter p : parameters.values()) {
+                scope.declare(p.name(), Symbol.Kind.PARAMETER, p.unit());
+            }
+            List<SynapseVariable> variables = new ArrayList<>();
+            scope.declare(WEIGHT, Symbol.Kind.SYNAPSE_VARIABLE, Units.WEIGHT);
+            variables.add(new SynapseVariable(WEIGHT, Units.WEIGHT, null));
+            for (String[] v : synapseVariables) {
+                Unit unit = unit(v[1], "unit of synapse variable " + v[0]);
+                scope.declare(v[0], Symbol.Kind.SYNAPSE_VARIABLE, unit);
+                variables.add(new SynapseVariable(v[0], unit, null));
+            }
+            List<String[]> parsedTraces = new ArrayList<>();
+            List<Equation> equations = new ArrayList<>();
+            for (String[] t : traces) {
+                List<Equation> parsed = DefinitionText.equations(t[1]);
+                if (parsed.size() != 1 || !parsed.get(0).differential()) {
+                    throw DefinitionException.at("trace equation", t[1], 0, "expected one equation "
+                            + "'dx/dt = -x / tau : unit'");
+                }
+                Equation e = parsed.get(0);
+                scope.declare(e.name(), t[0].equals("pre") ? Symbol.Kind.PRESYNAPTIC_TRACE
+                        : Symbol.Kind.POSTSYNAPTIC_TRACE, unit(e.unit(), "unit of trace " + e.name()));
+                equations.add(e);
+                parsedTraces.add(t);
+            }
+            for (int k = 0; k < variables.size(); k++) {
+                SynapseVariable v = variables.get(k);
+                if (k > 0) {
+                    String text = synapseVariables.get(k - 1)[2];
+                    Expression initial = constant("initial value of " + v.name(), text, v.unit(), scope);
+                    variables.set(k, new SynapseVariable(v.name(), v.unit(), initial));
+                }
+            }
+            List<TraceDefinition> traceDefinitions = new ArrayList<>();
+            for (int k = 0; k < equations.size(); k++) {
+                traceDefinitions.add(trace(equations.get(k), parsedTraces.get(k), scope));
+            }
+            List<Statement> pre = statements("on_pre", onPre, scope, Set.of(Symbol.Kind.PRESYNAPTIC_TRACE));
+            List<Statement> post = statements("on_post", onPost, scope, Set.of());
+            if (pre.isEmpty() && post.isEmpty()) {
+                throw new DefinitionException(name + ": a synapse definition needs on_pre or on_post statements "
+                        + "(with neither, it would change nothing)");
+            }
+            return new SynapseDefinition(name, scope, new ArrayList<>(parameters.values()), variables,
+                    traceDefinitions, pre, post);
+        }
+
+        private static TraceDefinition trace(Equation e, String[] declared, Scope scope) {
+            Unit unit = scope.get(e.name()).unit();
+            Expression tau = decayTime(e);
+            if (tau == null) {
+                throw DefinitionException.at("trace equation", e.text(), 0, "a trace decays exponentially: "
+                        + "write 'd" + e.name() + "/dt = -" + e.name() + " / tau : " + e.unit()
+                        + "' with tau a constant time");
+            }
+            requireConstant(tau, scope, "trace equation", e.text());
+            DimensionCheck.expect(tau, Dimension.TIME, "the time constant of " + e.name(), scope, "trace equation",
+                    e.text());
+            String text = declared[2];
+            List<Statement> onSpike = DefinitionText.statements("spike statement of trace " + e.name(), text);
+            if (onSpike.size() != 1 || !onSpike.get(0).target().equals(e.name())
+                    || (onSpike.get(0).operator() != null
+                    && onSpike.get(0).operator() != Expression.Operator.ADD)) {
+                throw DefinitionException.at("spike statement of trace " + e.name(), text, 0, "expected '"
+                        + e.name() + " += c' (all-to-all pairing) or '" + e.name()
+                        + " = c' (nearest-neighbour pairing), c a constant expression");
+            }
+            Statement s = onSpike.get(0);
+            requireConstant(s.value(), scope, "spike statement of trace " + e.name(), text);
+            DimensionCheck.expect(s.value(), unit.dimension(), e.name(), scope, "spike statement of trace "
+                    + e.name(), text);
+            return new TraceDefinition(e.name(), declared[0].equals("pre"), unit, tau, s.value(),
+                    s.operator() == null ? Trace.Pairing.NEAREST_NEIGHBOUR : Trace.Pairing.ALL_TO_ALL);
+        }
+
+        /** tau of {@code -x / tau} or {@code (-x) / tau}, else null. */
+        private static Expression decayTime(Equation e) {
+            Expression right = e.right();
+            if (right instanceof Expression.Negate n && n.operand() instanceof Expression.Binary b
+                    && b.operator() == Expression.Operator.DIVIDE && isName(b.left(), e.name())) {
+                return b.right();
+            }
+            if (right instanceof Expression.Binary b && b.operator() == Expression.Operator.DIVIDE
+                    && b.left() instanceof Expression.Negate n && isName(n.operand(), e.name())) {
+                return b.right();
+            }
+            return null;
+        }
+
+        private static boolean isName(Expression e, String name) {
+            return e instanceof Expression.Name n && n.name().equals(name);
+        }
+
+        private static Expression constant(String what, String text, Unit unit, Scope scope) {
+            Expression e = ExpressionParser.parse(what, text);
+            requireConstant(e, scope, what, text);
+            DimensionCheck.expect(e, unit.dimension(), what.replace("initial value of ", ""), scope, what, text);
+            return e;
+        }
+
+        private static void requireConstant(Expression e, Scope scope, String what, String text) {
+            requireKinds(e, scope, what, text, Set.of(Symbol.Kind.PARAMETER, Symbol.Kind.UNIT,
+                    Symbol.Kind.TIME_STEP), "parameters, dt and units (a constant)");
+        }
+
+        private static List<Statement> statements(String what, String text, Scope scope,
+                                                  Set<Symbol.Kind> unsupported) {
+            List<Statement> parsed = new ArrayList<>();
+            for (Statement s : DefinitionText.statements(what, text)) {
+                Symbol target = scope.get(s.target());
+                if (target == null || target.kind() != Symbol.Kind.SYNAPSE_VARIABLE) {
+                    throw DefinitionException.at(what, s.text(), s.position(), "'" + s.target()
+                            + "' cannot be assigned here: must be a synapse variable; the synapse variables are "
+                            + names(scope, Symbol.Kind.SYNAPSE_VARIABLE) + " (a trace changes only by its "
+                            + "spike statement)");
+                }
+                Expressions.rewrite(s.value(), node -> {
+                    if (node instanceof Expression.Name n
+                            && unsupported.contains(scope.resolve(n, what, s.text()).kind())) {
+                        throw DefinitionException.at(what, s.text(), n.start(), "'" + n.name() + "' cannot be "
+                                + "read here: on_pre does not read presynaptic traces yet (the arriving spike's "
+                                + "own trace); write the rule with the trace on the other side or in on_post");
+                    }
+                    return node;
+                });
+                DimensionCheck.expect(s.assigned(), target.unit().dimension(), s.target(), scope, what, s.text());
+                parsed.add(s);
+            }
+            return parsed;
+        }
+
+        private static void requireKinds(Expression e, Scope scope, String what, String text,
+                                         Set<Symbol.Kind> allowed, String description) {
+            Expressions.rewrite(e, node -> {
+                if (node instanceof Expression.Name n && !allowed.contains(scope.resolve(n, what, text).kind())) {
+                    throw DefinitionException.at(what, text, n.start(), "'" + n.name() + "' cannot be used here: "
+                            + "only " + description);
+                }
+                return node;
+            });
+        }
+
+        private static List<String> names(Scope scope, Symbol.Kind kind) {
+            List<String> names = new ArrayList<>();
+            for (Symbol s : scope.symbols()) {
+                if (s.kind() == kind) {
+                    names.add(s.name());
+                }
+            }
+            return names;
+        }
+
+        private static Unit unit(String text, String what) {
+            if (text == null) {
+                throw new DefinitionException(what + " is missing: write a unit such as ms, weight or 1");
+            }
+            return Units.parse(what, text, 0, text.length(), WEIGHT_UNIT);
+        }
+    }
+}
