@@ -235,7 +235,7 @@ final class ClockRuleSource {
     private Expression withUnitValues(Expression e) {
         return Expressions.rewrite(e, node -> node instanceof Expression.Name n
                 && definition.scope().get(n.name()) == null ? Expressions.number(Units.symbol(n.name()).factor())
-                : node);
+                : null);
     }
 
     private List<TraceDefinition> traces(Set<String> read, boolean presynaptic) {

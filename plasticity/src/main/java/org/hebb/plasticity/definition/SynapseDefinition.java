@@ -314,7 +314,7 @@ public final class SynapseDefinition {
                                 + "read here: on_pre does not read presynaptic traces yet (the arriving spike's "
                                 + "own trace); write the rule with the trace on the other side or in on_post");
                     }
-                    return node;
+                    return null;
                 });
                 DimensionCheck.expect(s.assigned(), target.unit().dimension(), s.target(), scope, what, s.text());
                 parsed.add(s);
@@ -329,7 +329,7 @@ public final class SynapseDefinition {
                     throw DefinitionException.at(what, text, n.start(), "'" + n.name() + "' cannot be used here: "
                             + "only " + description);
                 }
-                return node;
+                return null;
             });
         }
 

@@ -1,0 +1,31 @@
+package org.hebb.plasticity.stdp;
+
+import org.hebb.plasticity.definition.SynapseDefinition;
+
+/**
+ * Triplet STDP (Pfister and Gerstner 2006, J. Neurosci. 26:9673), all-to-all, as a synapse definition and nothing
+ * else. A presynaptic spike depresses by A2_minus * o1; a postsynaptic spike potentiates by
+ * r1 * (A2_plus + A3_plus * o2), where o2 excludes the spike at hand, so potentiation grows with the
+ * postsynaptic rate. The defaults are the paper's minimal model fitted to visual cortex (A3_minus = 0, so no
+ * presynaptic triplet trace); amplitudes are in the projection's weight unit.
+ */
+public final class TripletStdp {
+    /** The minimal all-to-all model with the visual-cortex parameters; w_max must suit the projection. */
+    public static final SynapseDefinition MINIMAL = SynapseDefinition.builder("triplet STDP, minimal all-to-all")
+            .parameter("tau_plus", "ms", 16.8)
+            .parameter("tau_minus", "ms", 33.7)
+            .parameter("tau_y", "ms", 125)
+            .parameter("A2_plus", "weight", 5e-10)
+            .parameter("A3_plus", "weight", 6.2e-3)
+            .parameter("A2_minus", "weight", 7e-3)
+            .parameter("w_max", "weight", 1)
+            .presynapticTrace("dr1/dt = -r1 / tau_plus : 1", "r1 += 1")
+            .postsynapticTrace("do1/dt = -o1 / tau_minus : 1", "o1 += 1")
+            .postsynapticTrace("do2/dt = -o2 / tau_y : 1", "o2 += 1")
+            .onPre("w = clip(w - o1 * A2_minus, 0, w_max)")
+            .onPost("w = clip(w + r1 * (A2_plus + A3_plus * o2), 0, w_max)")
+            .build();
+
+    private TripletStdp() {
+    }
+}

@@ -1,0 +1,130 @@
+package org.hebb.plasticity.definition;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.function.Supplier;
+
+import org.hebb.neurons.definition.DefinitionException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every error of a synapse definition is raised when it is built, naming the text, the position, the units or
+ * the names that are allowed; parameter values are checked when a rule is made from it.
+ */
+class SynapseDefinitionErrorsTest {
+    private static SynapseDefinition.Builder stdp() {
+        return SynapseDefinition.builder("test STDP")
+                .parameter("tau_pre", "ms", 20).parameter("tau_post", "ms", 20)
+                .parameter("A_pre", "weight", 0.01).parameter("A_post", "weight", 0.0105)
+                .parameter("w_max", "weight", 1)
+                .presynapticTrace("dx_pre/dt = -x_pre / tau_pre : 1", "x_pre += 1")
+                .postsynapticTrace("dx_post/dt = -x_post / tau_post : 1", "x_post += 1")
+                .onPre("w = clip(w - A_post * x_post, 0, w_max)")
+                .onPost("w = clip(w + A_pre * x_pre, 0, w_max)");
+    }
+
+    private static String error(Supplier<SynapseDefinition> definition) {
+        return assertThrows(DefinitionException.class, definition::get).getMessage();
+    }
+
+    private static void assertContains(String message, String... parts) {
+        for (String part : parts) {
+            assertTrue(message.contains(part), "message lacks '" + part + "':\n" + message);
+        }
+    }
+
+    @Test
+    void theExampleDefinitionBuilds() {
+        SynapseDefinition d = stdp().build();
+        assertEquals(2, d.traces().size());
+        assertEquals(SynapseDefinition.WEIGHT, d.synapseVariables().get(0).name());
+    }
+
+    @Test
+    void aWeightChangedByATraceWithoutItsAmplitudeIsADimensionError() {
+        String m = error(() -> stdp().onPost("w = clip(w + x_pre, 0, w_max)").build());
+        assertContains(m, "on_post 'w = clip(w + x_pre, 0, w_max)' at position 14",
+                "'w' in weight and 'x_pre' in 1 cannot be added");
+    }
+
+    @Test
+    void anUnknownNameListsTheDefinedOnes() {
+        String m = error(() -> stdp().onPre("w = w - A_post * y_post").build());
+        assertContains(m, "unknown name 'y_post'", "A_post", "x_post", "w_max", "dt");
+    }
+
+    @Test
+    void aTraceCannotBeAssignedInAnEventStatement() {
+        String m = error(() -> stdp().onPost("x_pre = 0").build());
+        assertContains(m, "'x_pre' cannot be assigned here: must be a synapse variable",
+                "the synapse variables are [w]", "a trace changes only by its spike statement");
+    }
+
+    @Test
+    void onPreDoesNotReadPresynapticTracesYet() {
+        String m = error(() -> stdp().onPre("w = w - A_post * x_pre").build());
+        assertContains(m, "'x_pre' cannot be read here: on_pre does not read presynaptic traces");
+    }
+
+    @Test
+    void aTraceThatDoesNotDecayExponentiallyIsRefused() {
+        String m = error(() -> stdp().postsynapticTrace("dy/dt = (1 - y) / tau_post : 1", "y += 1").build());
+        assertContains(m, "a trace decays exponentially: write 'dy/dt = -y / tau : 1'");
+    }
+
+    @Test
+    void aTraceTimeConstantMustBeATime() {
+        String m = error(() -> stdp().postsynapticTrace("dy/dt = -y / w_max : 1", "y += 1").build());
+        assertContains(m, "the time constant of y is in ms but 'w_max' is in weight");
+    }
+
+    @Test
+    void aTraceTimeConstantMustBeConstant() {
+        String m = error(() -> stdp().postsynapticTrace("dy/dt = -y / (w * ms / w_max) : 1", "y += 1").build());
+        assertContains(m, "'w' cannot be used here: only parameters, dt and units (a constant)");
+    }
+
+    @Test
+    void aSpikeStatementMustAddOrSetAConstant() {
+        String m = error(() -> stdp().postsynapticTrace("dy/dt = -y / tau_post : 1", "y *= 2").build());
+        assertContains(m, "expected 'y += c' (all-to-all pairing) or 'y = c' (nearest-neighbour pairing)");
+    }
+
+    @Test
+    void anUnknownUnitListsTheUnitsIncludingWeight() {
+        String m = error(() -> stdp().parameter("eta", "weigth", 1).build());
+        assertContains(m, "unknown unit 'weigth'", "weight", "mV");
+    }
+
+    @Test
+    void aNameDefinedTwiceSaysAsWhat() {
+        String m = error(() -> stdp().parameter("x_post", "1", 0).build());
+        assertContains(m, "name 'x_post' is defined twice: as a parameter and as a postsynaptic trace");
+    }
+
+    @Test
+    void aDefinitionWithoutEventStatementsIsRefused() {
+        String m = error(() -> stdp().onPre("").onPost("").build());
+        assertContains(m, "needs on_pre or on_post statements");
+    }
+
+    @Test
+    void anInitialValueMustBeAConstantOfTheVariablesUnit() {
+        String m = error(() -> stdp().synapseVariable("u", "1", "0.5 * ms").build());
+        assertContains(m, "initial value of u '0.5 * ms'", "u is in 1 but '0.5 * ms' is in ms");
+    }
+
+    @Test
+    void aRuleRefusesAnUnknownParameterAndANonFiniteValue() {
+        DefinedRule rule = stdp().build().rule();
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> rule.with("wmax", 2));
+        assertContains(unknown.getMessage(), "parameter = 'wmax' is not allowed", "[tau_pre, tau_post, A_pre, "
+                + "A_post, w_max]");
+        IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
+                () -> rule.with("w_max", Double.NaN));
+        assertContains(nan.getMessage(), "parameter w_max = NaN is not allowed: must be finite");
+    }
+}
