@@ -7,11 +7,15 @@ import java.util.List;
 import org.hebb.neurons.definition.Parameter;
 import org.hebb.neurons.definition.generate.JavaKernels;
 import org.hebb.simulator.connect.Projection;
+import org.hebb.neurons.definition.expression.Expressions;
 import org.hebb.simulator.engine.SpikeHistory;
+import org.hebb.simulator.engine.SpikeView;
 import org.hebb.simulator.engine.SynapseUpdate;
 import org.hebb.simulator.engine.Trace;
+import org.hebb.simulator.engine.Transmission;
 import org.hebb.simulator.plasticity.PlasticityContext;
 import org.hebb.simulator.plasticity.RuleState;
+import org.hebb.util.Require;
 
 /**
  * A {@link DefinedRule} on one projection: the per-synapse variables (the weight is the projection's own array),
@@ -56,15 +60,42 @@ public final class DefinedSynapses implements RuleState {
             constants[k] = (float) (rule.value(parameters.get(k).name()) * parameters.get(k).unit().factor());
         }
         constants[parameters.size()] = (float) context.dt();
+        for (SynapseEquation e : definition.synapseEquations()) {
+            Require.that(Expressions.isZero(e.rate()) || rule.evaluate(e.rate(), context.dt()) != 0, "synapse "
+                    + "equation '" + e.text() + "' of " + definition + " has a rate that is 0 with these parameters "
+                    + "but not 0 as written: write it without the term in " + e.name());
+        }
         SpikeHistory preSpikes = definition.onPre().isEmpty() ? null
                 : context.spikes(projection.source(), projection.minDelay() + 1);
-        SynapseUpdate update = JavaKernels.instantiate(ClockRuleSource.of(definition), ClockRuleSource.CLASS_NAME,
-                SynapseUpdate.class, synapseArrays, traces, constants,
-                definition.onPost().isEmpty() ? null : context.incoming(), preSpikes, projection.minDelay());
-        context.onSynapses(update);
+        boolean transmits = !definition.onTransmit().isEmpty();
+        long[] lastSpike = transmits ? new long[projection.source().size()] : null;
+        Object update = JavaKernels.instantiate(ClockRuleSource.of(definition), ClockRuleSource.CLASS_NAME,
+                Object.class, synapseArrays, traces, constants,
+                definition.onPost().isEmpty() ? null : context.incoming(), preSpikes, projection.minDelay(),
+                lastSpike);
+        if (!definition.onPre().isEmpty() || !definition.onPost().isEmpty()) {
+            context.onSynapses((SynapseUpdate) update);
+        }
+        if (transmits) {
+            Arrays.fill(lastSpike, Long.MIN_VALUE);
+            context.onTransmission((Transmission) update);
+            SpikeHistory sent = context.spikes(projection.source(), 1);
+            context.afterSynapseUpdates(spikeStep -> {
+                SpikeView spikes = sent.at(spikeStep);
+                for (int part = 0; part < spikes.partitions(); part++) {
+                    int[] neurons = spikes.neurons(part);
+                    for (int s = 0, n = spikes.count(part); s < n; s++) {
+                        lastSpike[neurons[s]] = spikeStep;
+                    }
+                }
+            });
+        }
         context.onReset(() -> {
             for (int k = 1; k < synapseArrays.length; k++) {
                 Arrays.fill(synapseArrays[k], initial[k]);
+            }
+            if (lastSpike != null) {
+                Arrays.fill(lastSpike, Long.MIN_VALUE);
             }
         });
     }

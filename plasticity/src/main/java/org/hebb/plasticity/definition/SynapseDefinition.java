@@ -9,6 +9,7 @@ import java.util.Set;
 import org.hebb.neurons.definition.DefinitionException;
 import org.hebb.neurons.definition.Parameter;
 import org.hebb.neurons.definition.analysis.DimensionCheck;
+import org.hebb.neurons.definition.analysis.LinearForm;
 import org.hebb.neurons.definition.analysis.Scope;
 import org.hebb.neurons.definition.analysis.Symbol;
 import org.hebb.neurons.definition.expression.DefinitionText;
@@ -50,6 +51,8 @@ import org.hebb.simulator.engine.Trace;
 public final class SynapseDefinition {
     /** The name of the weight, a variable every synapse definition has. */
     public static final String WEIGHT = "w";
+    /** The amount a spike delivers to the receptor, set by {@code on_transmit} (the weight if there is none). */
+    public static final String TRANSMITTED = "transmitted";
 
     private static final Map<String, Unit> WEIGHT_UNIT = Map.of("weight", Units.WEIGHT);
 
@@ -58,17 +61,21 @@ public final class SynapseDefinition {
     private final List<Parameter> parameters;
     private final List<SynapseVariable> synapseVariables;
     private final List<TraceDefinition> traces;
+    private final List<SynapseEquation> synapseEquations;
+    private final List<Statement> onTransmit;
     private final List<Statement> onPre;
     private final List<Statement> onPost;
 
-    private SynapseDefinition(String name, Scope scope, List<Parameter> parameters,
-                              List<SynapseVariable> synapseVariables, List<TraceDefinition> traces,
-                              List<Statement> onPre, List<Statement> onPost) {
-        this.name = name;
+    private SynapseDefinition(Builder b, Scope scope, List<SynapseVariable> synapseVariables,
+                              List<TraceDefinition> traces, List<SynapseEquation> synapseEquations,
+                              List<Statement> onTransmit, List<Statement> onPre, List<Statement> onPost) {
+        this.name = b.name;
         this.scope = scope;
-        this.parameters = List.copyOf(parameters);
+        this.parameters = List.copyOf(b.parameters.values());
         this.synapseVariables = List.copyOf(synapseVariables);
         this.traces = List.copyOf(traces);
+        this.synapseEquations = List.copyOf(synapseEquations);
+        this.onTransmit = List.copyOf(onTransmit);
         this.onPre = List.copyOf(onPre);
         this.onPost = List.copyOf(onPost);
     }
@@ -108,6 +115,19 @@ public final class SynapseDefinition {
         return traces;
     }
 
+    /** The dynamics of synapse variables between presynaptic spikes, advanced when a spike is sent. */
+    public List<SynapseEquation> synapseEquations() {
+        return synapseEquations;
+    }
+
+    /**
+     * The statements run for each synapse of a presynaptic neuron when it spikes, before the spike is delivered;
+     * they set {@link #TRANSMITTED}. Empty if the synapses transmit their weights.
+     */
+    public List<Statement> onTransmit() {
+        return onTransmit;
+    }
+
     /** The statements run when a presynaptic spike arrives at a synapse. */
     public List<Statement> onPre() {
         return onPre;
@@ -129,6 +149,9 @@ public final class SynapseDefinition {
         private final Map<String, Parameter> parameters = new LinkedHashMap<>();
         private final List<String[]> synapseVariables = new ArrayList<>();
         private final List<String[]> traces = new ArrayList<>();
+        private final Map<String, String> initialValues = new LinkedHashMap<>();
+        private String synapseEquations = "";
+        private String onTransmit = "";
         private String onPre = "";
         private String onPost = "";
 
@@ -175,6 +198,34 @@ public final class SynapseDefinition {
             return this;
         }
 
+        /**
+         * Equations of synapse variables, one per line, each linear in its own variable with constant coefficients
+         * ({@code du/dt = (U - u) / tau_f : 1}); they are solved in closed form when a presynaptic spike is sent
+         * (Brian2's flag {@code (event-driven)} may be written and changes nothing). Their variables start at 0
+         * unless {@link #initial} says otherwise.
+         */
+        public Builder synapseEquations(String equations) {
+            synapseEquations = equations == null ? "" : equations;
+            return this;
+        }
+
+        /** The initial value of a synapse variable of {@link #synapseEquations}, a constant expression. */
+        public Builder initial(String variable, String expression) {
+            initialValues.put(variable, expression);
+            return this;
+        }
+
+        /**
+         * Statements run for each synapse of a presynaptic neuron when it spikes, before the spike travels: they
+         * advance nothing but read and assign synapse variables (advanced to this spike by their equations) and
+         * must set {@code transmitted}, what the spike delivers to the receptor in place of {@code w}
+         * (short-term plasticity).
+         */
+        public Builder onTransmit(String statements) {
+            onTransmit = statements == null ? "" : statements;
+            return this;
+        }
+
         /** Statements run when a presynaptic spike arrives at a synapse, separated by {@code ;} or new lines. */
         public Builder onPre(String statements) {
             onPre = statements == null ? "" : statements;
@@ -202,6 +253,21 @@ public final class SynapseDefinition {
                 scope.declare(v[0], Symbol.Kind.SYNAPSE_VARIABLE, unit);
                 variables.add(new SynapseVariable(v[0], unit, null));
             }
+            List<Equation> dynamics = new ArrayList<>();
+            for (Equation e : DefinitionText.equations(synapseEquations.replace("(event-driven)", ""))) {
+                if (!e.differential()) {
+                    throw DefinitionException.at("synapse equation", e.text(), 0, "expected 'dx/dt = ... : unit'");
+                }
+                Unit unit = unit(e.unit(), "unit of synapse variable " + e.name());
+                scope.declare(e.name(), Symbol.Kind.SYNAPSE_VARIABLE, unit);
+                variables.add(new SynapseVariable(e.name(), unit, null));
+                dynamics.add(e);
+            }
+            boolean transmits = !onTransmit.isBlank();
+            if (transmits) {
+                scope.declare(TRANSMITTED, Symbol.Kind.SYNAPSE_VARIABLE, Units.WEIGHT);
+                variables.add(new SynapseVariable(TRANSMITTED, Units.WEIGHT, null));
+            }
             List<String[]> parsedTraces = new ArrayList<>();
             List<Equation> equations = new ArrayList<>();
             for (String[] t : traces) {
@@ -216,26 +282,72 @@ public final class SynapseDefinition {
                 equations.add(e);
                 parsedTraces.add(t);
             }
-            for (int k = 0; k < variables.size(); k++) {
-                SynapseVariable v = variables.get(k);
-                if (k > 0) {
-                    String text = synapseVariables.get(k - 1)[2];
-                    Expression initial = constant("initial value of " + v.name(), text, v.unit(), scope);
-                    variables.set(k, new SynapseVariable(v.name(), v.unit(), initial));
+            for (String variable : initialValues.keySet()) {
+                Symbol s = scope.get(variable);
+                if (s == null || s.kind() != Symbol.Kind.SYNAPSE_VARIABLE || variable.equals(WEIGHT)
+                        || variable.equals(TRANSMITTED)) {
+                    throw new DefinitionException("initial value of '" + variable + "' is not allowed: only "
+                            + "variables of the synapse equations take one; they are "
+                            + dynamics.stream().map(Equation::name).toList());
                 }
+            }
+            for (int k = 1; k < variables.size(); k++) {
+                SynapseVariable v = variables.get(k);
+                String text = k <= synapseVariables.size() ? synapseVariables.get(k - 1)[2]
+                        : initialValues.getOrDefault(v.name(), "0");
+                Expression initial = constant("initial value of " + v.name(), text, v.unit(), scope);
+                variables.set(k, new SynapseVariable(v.name(), v.unit(), initial));
+            }
+            List<SynapseEquation> equationsOfSynapses = new ArrayList<>();
+            for (Equation e : dynamics) {
+                equationsOfSynapses.add(synapseEquation(e, scope));
             }
             List<TraceDefinition> traceDefinitions = new ArrayList<>();
             for (int k = 0; k < equations.size(); k++) {
                 traceDefinitions.add(trace(equations.get(k), parsedTraces.get(k), scope));
             }
-            List<Statement> pre = statements("on_pre", onPre, scope, Set.of(Symbol.Kind.PRESYNAPTIC_TRACE));
-            List<Statement> post = statements("on_post", onPost, scope, Set.of());
-            if (pre.isEmpty() && post.isEmpty()) {
-                throw new DefinitionException(name + ": a synapse definition needs on_pre or on_post statements "
-                        + "(with neither, it would change nothing)");
+            Set<String> advanced = new java.util.HashSet<>();
+            dynamics.forEach(e -> advanced.add(e.name()));
+            List<Statement> transmit = statements("on_transmit", onTransmit, scope,
+                    Set.of(Symbol.Kind.PRESYNAPTIC_TRACE, Symbol.Kind.POSTSYNAPTIC_TRACE), Set.of());
+            if (transmits && transmit.stream().noneMatch(t -> t.target().equals(TRANSMITTED))) {
+                throw DefinitionException.at("on_transmit", onTransmit, 0, "must set '" + TRANSMITTED
+                        + "', the amount the spike delivers (for example 'transmitted = w * u * x')");
             }
-            return new SynapseDefinition(name, scope, new ArrayList<>(parameters.values()), variables,
-                    traceDefinitions, pre, post);
+            if (!dynamics.isEmpty() && !transmits) {
+                throw new DefinitionException(name + ": synapse equations advance when a presynaptic spike is "
+                        + "sent, so they need on_transmit statements");
+            }
+            List<Statement> pre = statements("on_pre", onPre, scope, Set.of(Symbol.Kind.PRESYNAPTIC_TRACE),
+                    advanced);
+            List<Statement> post = statements("on_post", onPost, scope, Set.of(), advanced);
+            if (pre.isEmpty() && post.isEmpty() && transmit.isEmpty()) {
+                throw new DefinitionException(name + ": a synapse definition needs on_pre, on_post or on_transmit "
+                        + "statements (with none, it would change nothing)");
+            }
+            return new SynapseDefinition(this, scope, variables, traceDefinitions, equationsOfSynapses, transmit,
+                    pre, post);
+        }
+
+        private static SynapseEquation synapseEquation(Equation e, Scope scope) {
+            Unit unit = scope.get(e.name()).unit();
+            DimensionCheck.expect(e.right(), unit.dimension().dividedBy(Dimension.TIME), e.left(), scope,
+                    "synapse equation", e.text());
+            LinearForm form;
+            try {
+                form = LinearForm.of(e.right(), Set.of(e.name()));
+            } catch (LinearForm.NotLinear notLinear) {
+                throw DefinitionException.at("synapse equation", e.text(), Math.max(notLinear.term().start(), 0),
+                        "'" + notLinear.getMessage() + "' is not linear in " + e.name() + ": a synapse equation "
+                        + "is solved in closed form between spikes, so it must be linear in its variable");
+            }
+            String constant = "parameters, dt and units (a synapse equation's coefficients are constant, so that "
+                    + "it has a closed form)";
+            requireKinds(form.coefficient(e.name()), scope, "synapse equation", e.text(),
+                    Set.of(Symbol.Kind.PARAMETER, Symbol.Kind.UNIT, Symbol.Kind.TIME_STEP), constant);
+            requireKinds(form.rest(), scope, "synapse equation", e.text(),
+                    Set.of(Symbol.Kind.PARAMETER, Symbol.Kind.UNIT, Symbol.Kind.TIME_STEP), constant);
+            return new SynapseEquation(e.name(), form.coefficient(e.name()), form.rest(), e.text());
         }
 
         private static TraceDefinition trace(Equation e, String[] declared, Scope scope) {
@@ -297,7 +409,7 @@ public final class SynapseDefinition {
         }
 
         private static List<Statement> statements(String what, String text, Scope scope,
-                                                  Set<Symbol.Kind> unsupported) {
+                                                  Set<Symbol.Kind> unsupported, Set<String> advanced) {
             List<Statement> parsed = new ArrayList<>();
             for (Statement s : DefinitionText.statements(what, text)) {
                 Symbol target = scope.get(s.target());
@@ -307,12 +419,23 @@ public final class SynapseDefinition {
                             + names(scope, Symbol.Kind.SYNAPSE_VARIABLE) + " (a trace changes only by its "
                             + "spike statement)");
                 }
-                Expressions.rewrite(s.value(), node -> {
-                    if (node instanceof Expression.Name n
-                            && unsupported.contains(scope.resolve(n, what, s.text()).kind())) {
-                        throw DefinitionException.at(what, s.text(), n.start(), "'" + n.name() + "' cannot be "
-                                + "read here: on_pre does not read presynaptic traces yet (the arriving spike's "
-                                + "own trace); write the rule with the trace on the other side or in on_post");
+                if (advanced.contains(s.target())) {
+                    throw DefinitionException.at(what, s.text(), s.position(), "'" + s.target() + "' cannot be "
+                            + "assigned here: its synapse equation advances it when a presynaptic spike is sent, so "
+                            + "only on_transmit changes it");
+                }
+                Expressions.rewrite(s.assigned(), node -> {
+                    if (node instanceof Expression.Name n) {
+                        Symbol.Kind kind = scope.resolve(n, what, s.text()).kind();
+                        if (unsupported.contains(kind)) {
+                            throw DefinitionException.at(what, s.text(), Math.max(n.start(), 0), "'" + n.name()
+                                    + "' cannot be read here: " + unsupportedReason(what, kind));
+                        }
+                        if (advanced.contains(n.name())) {
+                            throw DefinitionException.at(what, s.text(), Math.max(n.start(), 0), "'" + n.name()
+                                    + "' cannot be used here: its synapse equation advances it when a presynaptic "
+                                    + "spike is sent, so only on_transmit sees it up to date");
+                        }
                     }
                     return null;
                 });
@@ -320,6 +443,15 @@ public final class SynapseDefinition {
                 parsed.add(s);
             }
             return parsed;
+        }
+
+        private static String unsupportedReason(String what, Symbol.Kind kind) {
+            if (what.equals("on_transmit")) {
+                return "on_transmit runs when the spike is sent, before it reaches the synapse; traces are read in "
+                        + "on_pre and on_post";
+            }
+            return "on_pre does not read presynaptic traces yet (the arriving spike's own trace); write the rule "
+                    + "with the trace on the other side or in on_post";
         }
 
         private static void requireKinds(Expression e, Scope scope, String what, String text,

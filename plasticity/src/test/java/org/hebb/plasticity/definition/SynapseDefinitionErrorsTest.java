@@ -107,13 +107,65 @@ class SynapseDefinitionErrorsTest {
     @Test
     void aDefinitionWithoutEventStatementsIsRefused() {
         String m = error(() -> stdp().onPre("").onPost("").build());
-        assertContains(m, "needs on_pre or on_post statements");
+        assertContains(m, "needs on_pre, on_post or on_transmit statements");
     }
 
     @Test
     void anInitialValueMustBeAConstantOfTheVariablesUnit() {
         String m = error(() -> stdp().synapseVariable("u", "1", "0.5 * ms").build());
         assertContains(m, "initial value of u '0.5 * ms'", "u is in 1 but '0.5 * ms' is in ms");
+    }
+
+    private static SynapseDefinition.Builder depression() {
+        return SynapseDefinition.builder("test depression").parameter("tau_d", "ms", 200)
+                .synapseEquations("dx/dt = (1 - x) / tau_d : 1 (event-driven)").initial("x", "1");
+    }
+
+    @Test
+    void aSynapseEquationMustBeLinearInItsVariable() {
+        String m = error(() -> depression().synapseEquations("dx/dt = (1 - x * x) / tau_d : 1")
+                .onTransmit("transmitted = w * x").build());
+        assertContains(m, "synapse equation 'dx/dt = (1 - x * x) / tau_d : 1'", "is not linear in x");
+    }
+
+    @Test
+    void aSynapseEquationMustHaveConstantCoefficients() {
+        String m = error(() -> depression().synapseEquations("dx/dt = (1 - x) * w / (tau_d * w_unit) : 1")
+                .parameter("w_unit", "weight", 1).onTransmit("transmitted = w * x").build());
+        assertContains(m, "'w' cannot be used here: only parameters, dt and units (a synapse equation's "
+                + "coefficients are constant");
+    }
+
+    @Test
+    void onTransmitMustSetWhatIsTransmitted() {
+        String m = error(() -> depression().onTransmit("x -= 0.5 * x").build());
+        assertContains(m, "on_transmit 'x -= 0.5 * x' at position 1: must set 'transmitted'");
+    }
+
+    @Test
+    void synapseEquationsNeedOnTransmit() {
+        String m = error(() -> depression().onPre("w = w * 0.5").build());
+        assertContains(m, "synapse equations advance when a presynaptic spike is sent, so they need on_transmit");
+    }
+
+    @Test
+    void onPreCannotUseAVariableThatOnlyOnTransmitKeepsUpToDate() {
+        String m = error(() -> depression().onTransmit("transmitted = w * x").onPre("w = w * x").build());
+        assertContains(m, "'x' cannot be used here: its synapse equation advances it when a presynaptic spike is "
+                + "sent");
+    }
+
+    @Test
+    void onTransmitCannotReadTraces() {
+        String m = error(() -> stdp().onTransmit("transmitted = w * x_post").build());
+        assertContains(m, "'x_post' cannot be read here: on_transmit runs when the spike is sent");
+    }
+
+    @Test
+    void anInitialValueIsOnlyForVariablesOfSynapseEquations() {
+        String m = error(() -> depression().initial("w", "1").onTransmit("transmitted = w * x").build());
+        assertContains(m, "initial value of 'w' is not allowed: only variables of the synapse equations take one; "
+                + "they are [x]");
     }
 
     @Test

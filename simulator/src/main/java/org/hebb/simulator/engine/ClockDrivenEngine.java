@@ -95,7 +95,8 @@ public final class ClockDrivenEngine implements Engine {
         List<ProjectionRuntime> projectionRuntimes = new ArrayList<>();
         for (Projection p : projectionList) {
             projectionRuntimes.add(new ProjectionRuntime(p, byPopulation.get(p.source()),
-                    byPopulation.get(p.target()), updates.getOrDefault(p, List.of())));
+                    byPopulation.get(p.target()), updates.getOrDefault(p, List.of()),
+                    plasticity.transmissions().get(p)));
         }
         this.projections = projectionRuntimes.toArray(new ProjectionRuntime[0]);
         this.pool = threads > 1 ? new WorkerPool(threads, this::runPartition, "hebb") : null;
@@ -330,12 +331,14 @@ public final class ClockDrivenEngine implements Engine {
         final float[][] ring;
         final PopulationRuntime target;
         final SynapseUpdate[] updates;
+        /** What the synapses transmit in place of their weights (short-term plasticity), or null. */
+        final Transmission transmission;
         final SynapseRange[] ranges;
         /** Per partition, the synapses arriving in each step; only for plastic projections with delays. */
         final ArrivalRing[] arrivals;
 
         ProjectionRuntime(Projection projection, PopulationRuntime source, PopulationRuntime target,
-                          List<SynapseUpdate> updates) {
+                          List<SynapseUpdate> updates, Transmission transmission) {
             Projection.SparseRows rows = projection.rows();
             this.source = source;
             this.targets = rows.targets();
@@ -346,6 +349,7 @@ public final class ClockDrivenEngine implements Engine {
             this.ring = target.rings[projection.receptorIndex()];
             this.target = target;
             this.updates = updates.toArray(new SynapseUpdate[0]);
+            this.transmission = transmission;
             int parts = target.bounds.length - 1;
             int rowsCount = rows.rowPointer().length - 1;
             segments = new int[parts + 1][rowsCount];
@@ -398,6 +402,13 @@ public final class ClockDrivenEngine implements Engine {
                 // the previous step's arrivals were handled by its synapse updates; the slot is reused now
                 arriving.clear(base == 0 ? depth - 1 : base - 1);
             }
+            final float[] sent;
+            if (transmission != null) {
+                transmission.beforeDelivery(ranges[k], spikeStep, source.views[spikeSlot]);
+                sent = transmission.transmitted();
+            } else {
+                sent = weights;
+            }
             for (int part = 0; part < lists.length; part++) {
                 final int[] list = lists[part];
                 final int n = counts[part];
@@ -406,15 +417,15 @@ public final class ClockDrivenEngine implements Engine {
                     if (delays == null) {
                         int slot = base + uniformDelay;
                         float[] target = ring[slot >= depth ? slot - depth : slot];
-                        if (weights == null) {
+                        if (sent == null) {
                             deliverRow(target, from[pre], to[pre], uniformWeight);
                         } else {
-                            deliverRow(target, from[pre], to[pre]);
+                            deliverRow(target, from[pre], to[pre], sent);
                         }
-                    } else if (weights == null) {
+                    } else if (sent == null) {
                         deliverRowWithDelays(base, depth, from[pre], to[pre], uniformWeight);
                     } else {
-                        deliverRowWithDelays(base, depth, from[pre], to[pre]);
+                        deliverRowWithDelays(base, depth, from[pre], to[pre], sent);
                     }
                     if (arriving != null) {
                         arriving.record(base, from[pre], to[pre], delays);
@@ -429,9 +440,9 @@ public final class ClockDrivenEngine implements Engine {
             }
         }
 
-        private void deliverRow(float[] slot, int start, int end) {
+        private void deliverRow(float[] slot, int start, int end, float[] sent) {
             for (int j = start; j < end; j++) {
-                slot[targets[j]] += weights[j];
+                slot[targets[j]] += sent[j];
             }
         }
 
@@ -442,10 +453,10 @@ public final class ClockDrivenEngine implements Engine {
             }
         }
 
-        private void deliverRowWithDelays(int base, int depth, int start, int end) {
+        private void deliverRowWithDelays(int base, int depth, int start, int end, float[] sent) {
             for (int j = start; j < end; j++) {
                 int slot = base + delays[j];
-                ring[slot >= depth ? slot - depth : slot][targets[j]] += weights[j];
+                ring[slot >= depth ? slot - depth : slot][targets[j]] += sent[j];
             }
         }
     }

@@ -8,6 +8,7 @@ import org.hebb.simulator.engine.SpikeEventUpdate;
 import org.hebb.simulator.engine.SpikeHistory;
 import org.hebb.simulator.engine.SynapseUpdate;
 import org.hebb.simulator.engine.Trace;
+import org.hebb.simulator.engine.Transmission;
 import org.hebb.simulator.population.Population;
 import org.hebb.simulator.random.Seeds;
 import org.hebb.util.Require;
@@ -101,6 +102,14 @@ public final class PlasticityContext {
      */
     public void onReset(Runnable action) {
         registry.resetAction(action);
+    }
+
+    /**
+     * Clock-driven engine: before each step's spikes of the projection's source are delivered, runs {@code
+     * transmission} on every thread, and delivers what it transmits instead of the weights (one per projection).
+     */
+    public void onTransmission(Transmission transmission) {
+        registry.transmission(projection, transmission);
     }
 
     /** Runs {@code update} each step on the coordinating thread, after every thread's synapse updates. */

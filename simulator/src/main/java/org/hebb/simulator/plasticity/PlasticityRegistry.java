@@ -14,6 +14,7 @@ import org.hebb.simulator.engine.SpikeEventUpdate;
 import org.hebb.simulator.engine.SpikeHistory;
 import org.hebb.simulator.engine.SynapseUpdate;
 import org.hebb.simulator.engine.Trace;
+import org.hebb.simulator.engine.Transmission;
 import org.hebb.simulator.population.Population;
 import org.hebb.util.Require;
 
@@ -29,6 +30,7 @@ public final class PlasticityRegistry {
     private final Map<RuleState, Projection> states = new IdentityHashMap<>();
     private final List<Runnable> resetActions = new ArrayList<>();
     private final Map<Projection, List<SpikeEventUpdate>> eventUpdates = new IdentityHashMap<>();
+    private final Map<Projection, Transmission> transmissions = new IdentityHashMap<>();
 
     /**
      * Attaches {@code rule} to {@code projection} if it supports the engine and backend, else refuses naming them.
@@ -58,6 +60,13 @@ public final class PlasticityRegistry {
 
     void eventUpdate(Projection projection, SpikeEventUpdate update) {
         eventUpdates.computeIfAbsent(projection, p -> new ArrayList<>()).add(Require.notNull("update", update));
+    }
+
+    void transmission(Projection projection, Transmission transmission) {
+        Require.that(!transmissions.containsKey(projection), "projection '" + projection.name() + "' already has "
+                + "a rule that sets what its synapses transmit; it can have one");
+        projection.storeWeightsPerSynapse();
+        transmissions.put(projection, Require.notNull("transmission", transmission));
     }
 
     void globalUpdate(GlobalUpdate update) {
@@ -100,6 +109,6 @@ public final class PlasticityRegistry {
     /** What the engine runs. */
     public PlasticityWiring wiring() {
         return new PlasticityWiring(synapseUpdates, List.copyOf(traces), List.copyOf(histories),
-                List.copyOf(globalUpdates), List.copyOf(resetActions), eventUpdates);
+                List.copyOf(globalUpdates), List.copyOf(resetActions), eventUpdates, transmissions);
     }
 }
