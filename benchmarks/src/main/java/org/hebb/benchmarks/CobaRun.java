@@ -11,7 +11,7 @@ import org.hebb.experiments.coba.CobaNetwork;
 import org.hebb.neurons.NeuronModel;
 import org.hebb.neurons.Precision;
 import org.hebb.neurons.lif.IfCondExp;
-import org.hebb.plasticity.stdp.StdpSynapses;
+import org.hebb.plasticity.stdp.StdpDefinition;
 import org.hebb.simulator.BackendKind;
 import org.hebb.simulator.Network;
 import org.hebb.simulator.connect.Delays;
@@ -21,8 +21,9 @@ import org.hebb.simulator.monitor.SpikeMonitor;
  * One whole-run measurement of Hebb's COBA in a fresh JVM: builds the network, then times {@code run()} alone
  * (JIT warm-up included, network construction excluded, as Brian2's main-loop time excludes its build). Prints
  * one JSON object: n, threads, seed, duration_s, hebb_seconds, hebb_rate_hz, spikes, synapses, plastic and (plastic)
- * mean_ee_weight in leak units. Usage: {@code CobaRun N DURATION_MS SEED THREADS [plastic] [hand-written] [double]};
- * "plastic" adds {@link CobaNetwork#stdpOnExcitatory()} on E->E, "hand-written" runs the neurons with the kernel
+ * mean_ee_weight in leak units. Usage: {@code CobaRun N DURATION_MS SEED THREADS [plastic] [defined] [hand-written]
+ * [double]}; "plastic" adds {@link CobaNetwork#stdpOnExcitatory()} on E->E ("defined": run from its definition,
+ * {@link StdpDefinition}), "hand-written" runs the neurons with the kernel
  * Hebb had before its kernels were generated ({@link HandWrittenKernels}), "double" runs the network in double
  * precision.
  */
@@ -43,7 +44,10 @@ public final class CobaRun {
         Precision precision = options.contains("double") ? Precision.DOUBLE : Precision.SINGLE;
         CobaNetwork coba = CobaNetwork.build(n, seed, threads, model, BackendKind.JAVA, Delays.steps(1), precision);
         Network net = coba.network();
-        StdpSynapses stdp = plastic ? coba.addStdpOnExcitatory() : null;
+        boolean defined = options.contains("defined");
+        float[] plasticWeights = !plastic ? null : defined
+                ? net.addPlasticity(coba.excToExc(), StdpDefinition.of(CobaNetwork.stdpOnExcitatory())).weights()
+                : coba.addStdpOnExcitatory().weights();
         SpikeMonitor exc = net.monitorSpikes(coba.excitatory(), SpikeMonitor.settings().countsOnly());
         SpikeMonitor inh = net.monitorSpikes(coba.inhibitory(), SpikeMonitor.settings().countsOnly());
         long start = System.nanoTime();
@@ -60,13 +64,14 @@ public final class CobaRun {
         result.put("spikes", spikes);
         result.put("synapses", net.projections().stream().mapToLong(p -> p.synapseCount()).sum());
         result.put("plastic", plastic);
+        result.put("rule", !plastic ? "none" : defined ? "stdp from its definition" : "stdp, hand-written");
         result.put("precision", precision.name().toLowerCase());
         if (plastic) {
             double sum = 0;
-            for (float w : stdp.weights()) {
+            for (float w : plasticWeights) {
                 sum += w;
             }
-            result.put("mean_ee_weight", sum / stdp.weights().length / CobaNetwork.LEAK_US);
+            result.put("mean_ee_weight", sum / plasticWeights.length / CobaNetwork.LEAK_US);
         }
         net.close();
         System.out.println(new ObjectMapper().writeValueAsString(result));
