@@ -19,6 +19,7 @@ import org.hebb.simulator.connect.IncomingSynapses;
 import org.hebb.simulator.connect.Projection;
 import org.hebb.simulator.engine.AstrocyteRates;
 import org.hebb.simulator.engine.AstrocyteStdpUpdate;
+import org.hebb.simulator.engine.DeviceRule;
 import org.hebb.simulator.engine.Engine;
 import org.hebb.simulator.engine.GlobalUpdate;
 import org.hebb.simulator.engine.PairStdpUpdate;
@@ -130,11 +131,14 @@ final class OpenClEngine implements Engine {
         step = startStep;
         continuousFrom = startStep;
         List<PairStdpUpdate> stdpUpdates = new ArrayList<>();
+        List<DeviceRule> deviceRules = new ArrayList<>();
         List<AstrocyteStdpUpdate> astrocyteUpdates = new ArrayList<>();
         List<ThreeFactorUpdate> threeFactorUpdates = new ArrayList<>();
         for (List<SynapseUpdate> updates : plasticity.synapseUpdates().values()) {
             for (SynapseUpdate update : updates) {
-                if (update instanceof PairStdpUpdate stdp) {
+                if (update instanceof DeviceRule rule) {
+                    deviceRules.add(rule);
+                } else if (update instanceof PairStdpUpdate stdp) {
                     stdpUpdates.add(stdp);
                 } else if (update instanceof AstrocyteStdpUpdate astrocyte) {
                     astrocyteUpdates.add(astrocyte);
@@ -170,6 +174,9 @@ final class OpenClEngine implements Engine {
         for (ThreeFactorUpdate rule : threeFactorUpdates) {
             spikeHistory = Math.max(spikeHistory, rule.projection().maxDelay() + 2);
         }
+        for (DeviceRule rule : deviceRules) {
+            spikeHistory = Math.max(spikeHistory, rule.projection().maxDelay() + 2);
+        }
         int deliveryDepth = spikeHistory;
         Map<NeuronPopulation, DeviceModel> deviceModels = new IdentityHashMap<>();
         Set<String> modelSources = new LinkedHashSet<>();
@@ -181,6 +188,9 @@ final class OpenClEngine implements Engine {
                     modelSources.add(model.source());
                 }
             }
+        }
+        for (DeviceRule rule : deviceRules) {
+            modelSources.add(rule.openClSource());
         }
         OpenClDevice device = OpenClDevices.select(deviceSelector);
         if (deviceModels.values().stream().anyMatch(m -> m.precision() == Precision.DOUBLE)
@@ -257,6 +267,9 @@ final class OpenClEngine implements Engine {
             for (PairStdpUpdate stdp : stdpUpdates) {
                 rules.add(new StdpLaunch(stdp));
             }
+            for (DeviceRule rule : deviceRules) {
+                rules.add(new DeviceRuleLaunch(rule));
+            }
             for (ThreeFactorUpdate rule : threeFactorUpdates) {
                 rules.add(new ThreeFactorLaunch(rule));
             }
@@ -293,7 +306,7 @@ final class OpenClEngine implements Engine {
         List<Group> order = List.of(groups);
         List<FusedStep.Part> parts = order.stream().map(Group::part).toList();
         List<FusedStep.Delivery> fusedDeliveries = Arrays.stream(deliveries).map(d -> d.part(order)).toList();
-        List<FusedStep.RuleCall> rules = Arrays.stream(learning).map(l -> new FusedStep.RuleCall("stdp_block",
+        List<FusedStep.RuleCall> rules = Arrays.stream(learning).map(l -> new FusedStep.RuleCall(l.blockFunction(),
                 order.indexOf(byPopulation.get(l.projection.target())), l.launch.arguments)).toList();
         List<FusedStep.TraceAdvance> advances = Arrays.stream(traces).map(t -> t.part(order)).toList();
         return FusedStep.fits(session, parts, fusedDeliveries, rules, advances) ? new FusedStep(session, parts,
@@ -1224,6 +1237,11 @@ final class OpenClEngine implements Engine {
             launch.run();
         }
 
+        /** The function that does the rule's work on one target block, in a generated step. */
+        String blockFunction() {
+            return "stdp_block";
+        }
+
         /**
          * The delay of each incoming synapse in the transposed order, so that potentiation reads them in sequence
          * rather than one cache miss each.
@@ -1259,6 +1277,78 @@ final class OpenClEngine implements Engine {
                     pre.trace.depth(), pre.stride, inStart, inSynapse, inSource, session.ints(incomingDelays()),
                     rule.potentiationConstant(), rule.potentiationSlope(), rule.depressionConstant(),
                     rule.depressionSlope(), rule.minWeight(), rule.maxWeight());
+        }
+    }
+
+    /**
+     * A rule generated from its definition: its kernel is in the program, its arguments are bound by their
+     * meaning ({@link DeviceRule.DeviceArgument}), and the per-synapse arrays it changes are copied back with the
+     * weights.
+     */
+    private final class DeviceRuleLaunch extends RuleLaunch {
+        private final DeviceRule rule;
+        private final List<cl_mem> arrays = new ArrayList<>();
+        private final List<HostArray> hostArrays = new ArrayList<>();
+
+        DeviceRuleLaunch(DeviceRule rule) {
+            super(rule.openClName(), rule.projection(), weightsOf(rule));
+            this.rule = rule;
+            List<Object> values = new ArrayList<>();
+            for (DeviceRule.DeviceArgument argument : rule.deviceArguments()) {
+                if (argument instanceof DeviceRule.DeviceArgument.Weights) {
+                    values.add(delivery.weightBuffer);
+                } else if (argument instanceof DeviceRule.DeviceArgument.Delays) {
+                    values.add(delivery.delayBuffer);
+                } else if (argument instanceof DeviceRule.DeviceArgument.DelayRange) {
+                    values.add(projection.minDelay());
+                    values.add(projection.maxDelay());
+                } else if (argument instanceof DeviceRule.DeviceArgument.Incoming) {
+                    values.addAll(List.of(inStart, inSynapse, inSource, session.ints(incomingDelays())));
+                } else if (argument instanceof DeviceRule.DeviceArgument.SynapseBase) {
+                    values.add(synapseBase);
+                } else if (argument instanceof DeviceRule.DeviceArgument.TraceRing ring) {
+                    DeviceTrace trace = deviceTrace(ring.trace());
+                    values.addAll(List.of(trace.ring, trace.trace.depth(), trace.stride, trace.trace.decay()));
+                } else if (argument instanceof DeviceRule.DeviceArgument.SynapseArray array) {
+                    cl_mem buffer = session.floats(array.host());
+                    arrays.add(buffer);
+                    hostArrays.add(HostArray.of(array.host()));
+                    values.add(buffer);
+                } else if (argument instanceof DeviceRule.DeviceArgument.Constant constant) {
+                    values.add(constant.value());
+                }
+            }
+            launch.args(OWN_ARGUMENTS, values.toArray());
+        }
+
+        private static float[] weightsOf(DeviceRule rule) {
+            for (DeviceRule.DeviceArgument argument : rule.deviceArguments()) {
+                if (argument instanceof DeviceRule.DeviceArgument.Weights weights) {
+                    return weights.host();
+                }
+            }
+            throw new IllegalArgumentException("device rule " + rule.openClName() + " names no weights");
+        }
+
+        @Override
+        String blockFunction() {
+            return rule.openClName() + "_block";
+        }
+
+        @Override
+        void download() {
+            super.download();
+            for (int k = 0; k < arrays.size(); k++) {
+                session.read(arrays.get(k), hostArrays.get(k));
+            }
+        }
+
+        /** The rule's reset action has set its per-synapse arrays on the host; they go to the device. */
+        @Override
+        void restarted() {
+            for (int k = 0; k < arrays.size(); k++) {
+                session.write(arrays.get(k), hostArrays.get(k));
+            }
         }
     }
 

@@ -33,7 +33,9 @@ import org.hebb.plasticity.astrocyte.Astrocyte;
 import org.hebb.plasticity.astrocyte.AstrocyteStdp;
 import org.hebb.plasticity.astrocyte.AstrocyteStdpSynapses;
 import org.hebb.plasticity.stdp.Stdp;
-import org.hebb.plasticity.stdp.StdpSynapses;
+import org.hebb.plasticity.stdp.InhibitoryStdp;
+import org.hebb.plasticity.stdp.StdpDefinition;
+import org.hebb.plasticity.stdp.TripletStdp;
 import org.hebb.plasticity.threefactor.ThreeFactor;
 import org.hebb.plasticity.threefactor.ThreeFactorSynapses;
 import org.hebb.simulator.connect.Delays;
@@ -46,6 +48,8 @@ import org.hebb.simulator.input.Currents;
 import org.hebb.simulator.input.PoissonSource;
 import org.hebb.simulator.monitor.SpikeMonitor;
 import org.hebb.simulator.monitor.StateMonitor;
+import org.hebb.simulator.plasticity.PlasticityRule;
+import org.hebb.simulator.plasticity.RuleState;
 import org.hebb.simulator.population.NeuronPopulation;
 import org.hebb.simulator.run.SimulationAbortedException;
 import org.hebb.simulator.testing.Prerequisites;
@@ -356,6 +360,14 @@ class OpenClConformanceTest {
 
     /** The same, with the clock's first step {@code start}. */
     private static Learned learn(BackendKind backend, int scale, long start) {
+        return learn(backend, scale, start, Stdp.builder().tauPlus(17).tauMinus(34).aPlus(0.01).aMinus(0.012)
+                .wMax(1.0).weightDependence(WeightDependence.MULTIPLICATIVE).pairing(Trace.Pairing.NEAREST_NEIGHBOUR)
+                .build(), Stdp.builder().tauPlus(20).tauMinus(20).aPlus(0.02).aMinus(0.021).wMax(0.3).build());
+    }
+
+    /** The same network with {@code onInput} and {@code onRecurrent} as the rules. */
+    private static Learned learn(BackendKind backend, int scale, long start, PlasticityRule<?> onInput,
+                                 PlasticityRule<?> onRecurrent) {
         try (Network net = Network.builder().backend(backend).threads(1).seed(23).startStep(start).build()) {
             NeuronPopulation cells = net.addNeurons("cells", 200 * scale, IfCurrExp.builder().cm(0.25).tauM(10)
                     .vRest(-65).vReset(-65).vThresh(-50).tauRefrac(2).tauSynE(5).tauSynI(10).build());
@@ -365,18 +377,15 @@ class OpenClConformanceTest {
                     Synapses.onto("excitatory").weights(Values.uniform(0.2, 0.8)).delays(Delays.uniformSteps(1, 40)));
             Projection recurrent = net.connect(cells, cells, Connectors.fixedProbability(0.1 / scale, false),
                     Synapses.onto("excitatory").weights(Values.uniform(0.05, 0.2)).delays(Delays.steps(15)));
-            StdpSynapses onInput = net.addPlasticity(input, Stdp.builder().tauPlus(17).tauMinus(34).aPlus(0.01)
-                    .aMinus(0.012).wMax(1.0).weightDependence(WeightDependence.MULTIPLICATIVE)
-                    .pairing(Trace.Pairing.NEAREST_NEIGHBOUR).build());
-            StdpSynapses onRecurrent = net.addPlasticity(recurrent, Stdp.builder().tauPlus(20).tauMinus(20)
-                    .aPlus(0.02).aMinus(0.021).wMax(0.3).build());
+            RuleState inputRule = net.addPlasticity(input, onInput);
+            RuleState recurrentRule = net.addPlasticity(recurrent, onRecurrent);
             SpikeMonitor spikes = net.monitorSpikes(cells);
             net.run(300);
             net.resetState();
             net.run(200);
             Map<String, Long> counters = net.engineCounters();
-            return new Learned(spikes.neurons(), spikes.times(), onInput.weights().clone(),
-                    onRecurrent.weights().clone(), counters.getOrDefault("kernels_per_step", 0L),
+            return new Learned(spikes.neurons(), spikes.times(), weights(inputRule), weights(recurrentRule),
+                    counters.getOrDefault("kernels_per_step", 0L),
                     counters.getOrDefault("most_steps_per_launch", 0L),
                     counters.getOrDefault("spike_history_steps", 1L));
         }
@@ -410,6 +419,51 @@ class OpenClConformanceTest {
         assertTrue(history >= 64, "steps kept on the device: " + history);
         assertTrue(times[0].length > 50, "test setup: too few spikes " + times[0].length);
         assertArrayEquals(times[0], times[1], "spike times");
+    }
+
+    /** A rule's weights, its first variable (a copy). */
+    private static float[] weights(RuleState rule) {
+        return rule.values(rule.variables().get(0).name()).clone();
+    }
+
+    static Stream<Arguments> definedRules() {
+        return Stream.of("cpu", "gpu").flatMap(shape -> Stream.of(Arguments.of(shape, "STDP", 1),
+                Arguments.of(shape, "STDP", 10), Arguments.of(shape, "triplet STDP", 1),
+                Arguments.of(shape, "inhibitory STDP", 1)));
+    }
+
+    /** The rules of {@link #definedRulesOnTheDeviceMatchTheJavaBackend}, by name: on the input, on the recurrence. */
+    private static PlasticityRule<?>[] definedRules(String name) {
+        return switch (name) {
+            case "STDP" -> new PlasticityRule<?>[] {StdpDefinition.of(Stdp.builder().tauPlus(17).tauMinus(34)
+                    .aPlus(0.01).aMinus(0.012).wMax(1.0).weightDependence(WeightDependence.MULTIPLICATIVE)
+                    .pairing(Trace.Pairing.NEAREST_NEIGHBOUR).build()), StdpDefinition.of(Stdp.builder().tauPlus(20)
+                    .tauMinus(20).aPlus(0.02).aMinus(0.021).wMax(0.3).build())};
+            case "triplet STDP" -> new PlasticityRule<?>[] {TripletStdp.MINIMAL.rule().with("w_max", 1.0)
+                    .with("A3_plus", 0.03), TripletStdp.MINIMAL.rule().with("w_max", 0.3)};
+            default -> new PlasticityRule<?>[] {InhibitoryStdp.VOGELS_2011.rule().with("eta", 0.002)
+                    .with("rho0", 10), InhibitoryStdp.VOGELS_2011.rule().with("eta", 0.001).with("w_max", 0.3)};
+        };
+    }
+
+    /**
+     * Rules from synapse definitions run on the device from the OpenCL C generated from their definitions, with
+     * the Java backend's spikes and weights bit for bit; in the cpu shape inside the step's one kernel.
+     */
+    @ParameterizedTest(name = "{0} shape, {1}, scale {2}")
+    @MethodSource("definedRules")
+    void definedRulesOnTheDeviceMatchTheJavaBackend(String shape, String rule, int scale) {
+        PlasticityRule<?>[] rules = definedRules(rule);
+        Learned java = learn(BackendKind.JAVA, scale, 0, rules[0], rules[1]);
+        Learned device = inShape(shape, () -> learn(BackendKind.OPENCL, scale, 0, rules[0], rules[1]));
+        assertTrue(java.neurons().length > 1000 * scale, "test setup: too few spikes: " + java.neurons().length);
+        if (shape.equals("cpu")) {
+            assertEquals(1, device.kernelsPerStep(), "the rules inside the one kernel of a step");
+        }
+        assertArrayEquals(java.neurons(), device.neurons(), "spiking neurons in order");
+        assertArrayEquals(java.times(), device.times(), "spike times");
+        assertArrayEquals(java.inputWeights(), device.inputWeights(), "input weights after learning, bit for bit");
+        assertArrayEquals(java.recurrentWeights(), device.recurrentWeights(), "recurrent weights, bit for bit");
     }
 
     /** At scale 10 the populations are cut into several blocks; the cpu shape then runs the step as one kernel. */

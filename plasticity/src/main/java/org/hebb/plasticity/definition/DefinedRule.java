@@ -86,9 +86,11 @@ public final class DefinedRule implements PlasticityRule<DefinedSynapses> {
         return Set.of(EngineKind.CLOCK_DRIVEN);
     }
 
+    /** The Java backend; OpenCL too unless the rule sets what synapses transmit (not on devices yet). */
     @Override
     public Set<BackendKind> backends() {
-        return Set.of(BackendKind.JAVA);
+        return definition.onTransmit().isEmpty() ? Set.of(BackendKind.JAVA, BackendKind.OPENCL)
+                : Set.of(BackendKind.JAVA);
     }
 
     @Override

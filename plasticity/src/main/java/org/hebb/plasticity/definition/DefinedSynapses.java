@@ -74,7 +74,8 @@ public final class DefinedSynapses implements RuleState {
                 definition.onPost().isEmpty() ? null : context.incoming(), preSpikes, projection.minDelay(),
                 lastSpike);
         if (!definition.onPre().isEmpty() || !definition.onPost().isEmpty()) {
-            context.onSynapses((SynapseUpdate) update);
+            context.onSynapses(new DefinedUpdate((SynapseUpdate) update, definition, projection, synapseArrays,
+                    traces, constants));
         }
         if (transmits) {
             Arrays.fill(lastSpike, Long.MIN_VALUE);
