@@ -11,7 +11,6 @@ import org.hebb.experiments.coba.CobaNetwork;
 import org.hebb.neurons.NeuronModel;
 import org.hebb.neurons.Precision;
 import org.hebb.neurons.lif.IfCondExp;
-import org.hebb.plasticity.stdp.StdpDefinition;
 import org.hebb.simulator.BackendKind;
 import org.hebb.simulator.Network;
 import org.hebb.simulator.connect.Delays;
@@ -21,9 +20,8 @@ import org.hebb.simulator.monitor.SpikeMonitor;
  * One whole-run measurement of Hebb's COBA in a fresh JVM: builds the network, then times {@code run()} alone
  * (JIT warm-up included, network construction excluded, as Brian2's main-loop time excludes its build). Prints
  * one JSON object: n, threads, seed, duration_s, hebb_seconds, hebb_rate_hz, spikes, synapses, plastic and (plastic)
- * mean_ee_weight in leak units. Usage: {@code CobaRun N DURATION_MS SEED THREADS [plastic] [defined] [hand-written]
- * [double]}; "plastic" adds {@link CobaNetwork#stdpOnExcitatory()} on E->E ("defined": run from its definition,
- * {@link StdpDefinition}), "hand-written" runs the neurons with the kernel
+ * mean_ee_weight in leak units. Usage: {@code CobaRun N DURATION_MS SEED THREADS [plastic] [hand-written] [double]};
+ * "plastic" adds {@link CobaNetwork#stdpOnExcitatory()} on E->E, "hand-written" runs the neurons with the kernel
  * Hebb had before its kernels were generated ({@link HandWrittenKernels}), "double" runs the network in double
  * precision.
  */
@@ -44,10 +42,7 @@ public final class CobaRun {
         Precision precision = options.contains("double") ? Precision.DOUBLE : Precision.SINGLE;
         CobaNetwork coba = CobaNetwork.build(n, seed, threads, model, BackendKind.JAVA, Delays.steps(1), precision);
         Network net = coba.network();
-        boolean defined = options.contains("defined");
-        float[] plasticWeights = !plastic ? null : defined
-                ? net.addPlasticity(coba.excToExc(), StdpDefinition.of(CobaNetwork.stdpOnExcitatory())).weights()
-                : coba.addStdpOnExcitatory().weights();
+        float[] plasticWeights = plastic ? coba.addStdpOnExcitatory().weights() : null;
         SpikeMonitor exc = net.monitorSpikes(coba.excitatory(), SpikeMonitor.settings().countsOnly());
         SpikeMonitor inh = net.monitorSpikes(coba.inhibitory(), SpikeMonitor.settings().countsOnly());
         long start = System.nanoTime();
@@ -64,7 +59,6 @@ public final class CobaRun {
         result.put("spikes", spikes);
         result.put("synapses", net.projections().stream().mapToLong(p -> p.synapseCount()).sum());
         result.put("plastic", plastic);
-        result.put("rule", !plastic ? "none" : defined ? "stdp from its definition" : "stdp, hand-written");
         result.put("precision", precision.name().toLowerCase());
         if (plastic) {
             double sum = 0;

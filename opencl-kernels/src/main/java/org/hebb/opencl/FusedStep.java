@@ -14,8 +14,8 @@ import org.jocl.cl_kernel;
 import org.jocl.cl_mem;
 
 /**
- * Steps of a network, static or with pair-based STDP, as one kernel for CPU devices. The work of a step on block b
- * is: deliver the previous step's spikes into block b of every target population, apply STDP to the synapses onto
+ * Steps of a network, static or with rules from definitions, as one kernel for CPU devices. The work of a step on
+ * block b is: deliver the previous step's spikes into block b of every target population, apply the rules to the synapses onto
  * block b and advance the traces of block b's neurons, then update block b of every population in a loop and
  * compact its spikes, as the Java backend's partition b does between two barriers. Each kernel launch costs a CPU
  * device several microseconds between commands and wakes its worker threads anew, which at 100,000 neurons was as
@@ -23,8 +23,9 @@ import org.jocl.cl_mem;
  * from a counter and start a step's block only once every block of the step before is done; a work-group waits
  * only for tickets already taken, whose holders are running, so the kernel cannot deadlock whichever work-groups
  * the device runs at once (one, if it likes, takes them all). The kernel is generated for the network, with its
- * sizes and the rules' constants as literals, from the model, delivery, STDP, trace and compaction functions of
- * {@code clock_step.cl}; spike trains are those of the kernels launched one by one.
+ * sizes and the rules' constants as literals, from the model, delivery, trace and compaction functions of
+ * {@code clock_step.cl} and the rules' generated block functions; spike trains are those of the kernels launched
+ * one by one.
  */
 final class FusedStep {
     /** Name of the generated kernel. */
@@ -68,7 +69,7 @@ final class FusedStep {
      * A plasticity rule's work on one target block: {@code function(b, step, arguments...)}, where the arguments
      * from index 1 are those its own kernel was given.
      *
-     * @param function  the function in clock_step.cl, such as {@code stdp_block}
+     * @param function  the rule's generated block function ({@link org.hebb.simulator.engine.DeviceRule})
      * @param target    index of the target population among the parts (its blocks)
      * @param arguments the kernel's arguments by index: Integer, Float or cl_mem
      */

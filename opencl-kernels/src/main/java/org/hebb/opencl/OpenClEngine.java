@@ -22,7 +22,6 @@ import org.hebb.simulator.engine.AstrocyteStdpUpdate;
 import org.hebb.simulator.engine.DeviceRule;
 import org.hebb.simulator.engine.Engine;
 import org.hebb.simulator.engine.GlobalUpdate;
-import org.hebb.simulator.engine.PairStdpUpdate;
 import org.hebb.simulator.engine.PlasticityWiring;
 import org.hebb.simulator.engine.SpikeView;
 import org.hebb.simulator.engine.SynapseUpdate;
@@ -43,9 +42,9 @@ import org.jocl.cl_mem;
  * Every population is cut into blocks as the Java backend cuts it among threads; state, delay rings, synapses and
  * spike lists, plastic weights and traces stay on the device. One step: each target population's delivery of the
  * previous step's spikes (one work-item per target block, walking the spikes in order and adding the row segments
- * that fall into its block: partitioned by target, never a racy scatter), then STDP by target block and the
+ * that fall into its block: partitioned by target, never a racy scatter), then the rules by target block and the
  * shared traces, then each population's update (one work-item per neuron) and the compaction of its spikes into
- * ordered per-block lists. On CPU devices a network without plasticity or with pair-based STDP runs all of that as
+ * ordered per-block lists. On CPU devices a network without plasticity or with rules from definitions runs all of that as
  * one generated kernel per step, a batch of steps per launch ({@link FusedStep}). With the same single-precision operations in the same
  * order (FP_CONTRACT OFF), spike trains equal the Java backend's. Only what is asked for crosses to the host: a
  * population's spikes when a monitor reads them (block counts, then the spikes), its state when a state monitor
@@ -53,7 +52,8 @@ import org.jocl.cl_mem;
  *
  * <p>Runs so far: populations of any defined neuron model, the built-in ones included ({@link DeviceModel}),
  * Bernoulli and Poisson sources, constant injected currents, projections with any weights and delays, static or
- * with pair-based STDP ({@link PairStdpUpdate}), the three-factor rule without HLOP ({@link ThreeFactorUpdate}) or
+ * with a rule generated from its definition ({@link DeviceRule}: STDP and any synapse definition without
+ * {@code on_transmit}), the three-factor rule without HLOP ({@link ThreeFactorUpdate}) or
  * astrocyte-modulated STDP ({@link AstrocyteStdpUpdate}). Anything else is refused, naming it and the Java
  * backend.
  */
@@ -98,7 +98,7 @@ final class OpenClEngine implements Engine {
     private final Group[] groups;
     /** In the cpu shape, the compaction of every population's spikes in one launch (else null: one per group). */
     private final Launch compactAll;
-    /** The whole step as one kernel (cpu shape, networks without plasticity or with pair-based STDP), or null. */
+    /** The whole step as one kernel (cpu shape, networks without plasticity or with rules from definitions), or null. */
     private final FusedStep fusedStep;
     private final Delivery[] deliveries;
     private final RuleLaunch[] learning;
@@ -130,7 +130,6 @@ final class OpenClEngine implements Engine {
                  List<Projection> projections, PlasticityWiring plasticity) {
         step = startStep;
         continuousFrom = startStep;
-        List<PairStdpUpdate> stdpUpdates = new ArrayList<>();
         List<DeviceRule> deviceRules = new ArrayList<>();
         List<AstrocyteStdpUpdate> astrocyteUpdates = new ArrayList<>();
         List<ThreeFactorUpdate> threeFactorUpdates = new ArrayList<>();
@@ -138,8 +137,6 @@ final class OpenClEngine implements Engine {
             for (SynapseUpdate update : updates) {
                 if (update instanceof DeviceRule rule) {
                     deviceRules.add(rule);
-                } else if (update instanceof PairStdpUpdate stdp) {
-                    stdpUpdates.add(stdp);
                 } else if (update instanceof AstrocyteStdpUpdate astrocyte) {
                     astrocyteUpdates.add(astrocyte);
                 } else if (update instanceof ThreeFactorUpdate threeFactor) {
@@ -168,9 +165,6 @@ final class OpenClEngine implements Engine {
         }
         resetActions = plasticity.resetActions();
         int spikeHistory = 2;
-        for (PairStdpUpdate stdp : stdpUpdates) {
-            spikeHistory = Math.max(spikeHistory, stdp.projection().maxDelay() + 2);
-        }
         for (ThreeFactorUpdate rule : threeFactorUpdates) {
             spikeHistory = Math.max(spikeHistory, rule.projection().maxDelay() + 2);
         }
@@ -264,9 +258,6 @@ final class OpenClEngine implements Engine {
             deliveries = targets.toArray(new Delivery[0]);
             traces = plasticity.traces().stream().map(DeviceTrace::new).toArray(DeviceTrace[]::new);
             List<RuleLaunch> rules = new ArrayList<>();
-            for (PairStdpUpdate stdp : stdpUpdates) {
-                rules.add(new StdpLaunch(stdp));
-            }
             for (DeviceRule rule : deviceRules) {
                 rules.add(new DeviceRuleLaunch(rule));
             }
@@ -299,7 +290,7 @@ final class OpenClEngine implements Engine {
     }
 
     /**
-     * The step as one kernel (static networks and pair-based STDP: their learning is per target block and per
+     * The step as one kernel (static networks and rules from definitions: their learning is per target block and per
      * neuron), or null where the device cannot take its arguments.
      */
     private FusedStep fusedStep() {
@@ -1237,9 +1228,9 @@ final class OpenClEngine implements Engine {
             launch.run();
         }
 
-        /** The function that does the rule's work on one target block, in a generated step. */
+        /** The function that does the rule's work on one target block, in a generated step (rules that have one). */
         String blockFunction() {
-            return "stdp_block";
+            throw new UnsupportedOperationException(getClass().getSimpleName() + " has no block function");
         }
 
         /**
@@ -1263,20 +1254,6 @@ final class OpenClEngine implements Engine {
 
         /** Zeroes the rule's dynamic state on the device when the network's dynamics restart (none by default). */
         void restarted() {
-        }
-    }
-
-    /** Pair-based STDP on one projection. */
-    private final class StdpLaunch extends RuleLaunch {
-        StdpLaunch(PairStdpUpdate rule) {
-            super("stdp", rule.projection(), rule.weights());
-            DeviceTrace pre = deviceTrace(rule.presynapticTrace());
-            DeviceTrace post = deviceTrace(rule.postsynapticTrace());
-            launch.args(OWN_ARGUMENTS, delivery.delayBuffer, delivery.weightBuffer, projection.minDelay(),
-                    projection.maxDelay(), post.ring, post.trace.depth(), post.stride, post.trace.decay(), pre.ring,
-                    pre.trace.depth(), pre.stride, inStart, inSynapse, inSource, session.ints(incomingDelays()),
-                    rule.potentiationConstant(), rule.potentiationSlope(), rule.depressionConstant(),
-                    rule.depressionSlope(), rule.minWeight(), rule.maxWeight());
         }
     }
 

@@ -352,62 +352,16 @@ __kernel void gather(const long step, const int size, const int depth, const int
                 int j = inSynapse[c];
 #define END_FOR_EACH_SYNAPSE_ONTO_A_SPIKE }}}
 
-// ---- Plasticity: pair-based STDP (as ClockStdpSynapses; see PairStdpUpdate) ---------------------------------------
-// In the step after spike step s, per target block: presynaptic spikes emitted in s - d that arrive in s through
-// synapses of delay d are depressed by the postsynaptic trace of s - 1; then postsynaptic spikes of s potentiate
-// their incoming synapses (transposed index) by the presynaptic trace of s - d. Each weight belongs to one block.
+// ---- Plasticity ------------------------------------------------------------------------------------------------
+// Rules from definitions are generated (see DeviceRule): per target block, in the step after spike step s,
+// presynaptic spikes arriving in s (emitted in s - d) first, then the incoming synapses of the postsynaptic spikes
+// of s. Each weight belongs to one block.
 
 // The slot of step s - d in a ring of `depth` steps, for 0 <= d < depth and sSlot = s % depth (no 64-bit division
 // per synapse).
 inline int slot_back(int sSlot, int d, int depth) {
     int slot = sSlot - d;
     return slot < 0 ? slot + depth : slot;
-}
-
-inline float stdp_change(float w, float x, float intercept, float slope, float low, float high) {
-    return fmin(high, fmax(low, w + x * (intercept + slope * w)));
-}
-
-#define STDP_ARGS __global const int* synDelay, __global float* weights, const int minDelay, const int maxDelay, \
-    __global const float* postTrace, const int postDepth, const int postStride, const float postDecay, \
-    __global const float* preTrace, const int preDepth, const int preStride, __global const int* inStart, \
-    __global const int* inSynapse, __global const int* inSource, __global const int* inDelay, \
-    const float upConstant, const float upSlope, const float downConstant, const float downSlope, const float low, \
-    const float high
-
-// STDP in target block b (a step's kernel of its own below, or part of a generated network step). A projection
-// with one delay (minDelay == maxDelay, literals in a generated step) reads no per-synapse delays.
-inline void stdp_block(const int b, RULE_ARGS, STDP_ARGS) {
-    long s = step - 1;
-    int lowest = block_start(targetSize, blocks, b);
-    int beyond = block_start(targetSize, blocks, b + 1);
-    rows += rowBase;
-    __global const float* xPost = postTrace + (long) ((((s - 1) % postDepth) + postDepth) % postDepth) * postStride;
-    for (int d = minDelay; d <= maxDelay && d <= s; d++) {
-        FOR_EACH_ARRIVING_SYNAPSE((int) ((s - d) % listDepth))
-            if (minDelay == maxDelay || synDelay[j] == d) {
-                float x = xPost[synTarget[j]] * postDecay;
-                weights[j] = stdp_change(weights[j], x, downConstant, downSlope, low, high);
-            }
-        END_FOR_EACH_ARRIVING_SYNAPSE
-    }
-    int preSlot = (int) (s % preDepth);
-    FOR_EACH_SYNAPSE_ONTO_A_SPIKE((int) (s % listDepth))
-        int d = minDelay == maxDelay ? minDelay : inDelay[c];
-        if (d <= s) {
-            float x = preTrace[(long) slot_back(preSlot, d, preDepth) * preStride + inSource[c]];
-            weights[j] = stdp_change(weights[j], x, upConstant, upSlope, low, high);
-        }
-    END_FOR_EACH_SYNAPSE_ONTO_A_SPIKE
-}
-
-__kernel void stdp(RULE_ARGS, STDP_ARGS) {
-    int b = get_global_id(0);
-    if (b < blocks && step != 0) {
-        stdp_block(b, RULE_NAMES, synDelay, weights, minDelay, maxDelay, postTrace, postDepth, postStride, postDecay,
-                preTrace, preDepth, preStride, inStart, inSynapse, inSource, inDelay, upConstant, upSlope,
-                downConstant, downSlope, low, high);
-    }
 }
 
 // ---- Plasticity: astrocyte-modulated STDP (as AstrocyteStdpSynapses and Astrocyte; see AstrocyteStdpUpdate) ---

@@ -7,7 +7,6 @@ import org.hebb.neurons.lif.IfCondExp;
 import org.hebb.plasticity.Signal;
 import org.hebb.plasticity.astrocyte.Astrocyte;
 import org.hebb.plasticity.astrocyte.AstrocyteStdp;
-import org.hebb.plasticity.stdp.StdpDefinition;
 import org.hebb.plasticity.threefactor.ThreeFactor;
 import org.hebb.simulator.BackendKind;
 import org.hebb.simulator.Network;
@@ -33,8 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * The auxiliary counter {@code plasticEvents} counts the synapse updates the rule's spike events make (each
  * delivered E->E presynaptic spike touches its out-degree, each E postsynaptic spike its in-degree; every E->E
  * synapse in every step when modulated) and JMH reports it per microsecond of whole steps: synaptic updates per
- * second within a step. The rule's own cost is the difference to {@code rule = none}. Rules: none, stdp ({@link CobaNetwork#stdpOnExcitatory()}), stdp-defined (the same
- * rule run from its definition, {@link StdpDefinition}), three-factor
+ * second within a step. The rule's own cost is the difference to {@code rule = none}. Rules: none, stdp ({@link CobaNetwork#stdpOnExcitatory()}), three-factor
  * (paired eligibility with a modulator that is zero, the cost of eligibility bookkeeping) and three-factor-modulated
  * (modulator non-zero in every step: every E->E synapse is updated in every step). {@code delays} gives the E->E
  * synapses per-synapse delays (for example "1-50": 0.1 to 5 ms).
@@ -46,7 +44,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(3)
 public class PlasticCobaStepBenchmark {
-    @Param({"none", "stdp", "stdp-defined", "astrocyte-stdp", "three-factor", "three-factor-modulated"})
+    @Param({"none", "stdp", "astrocyte-stdp", "three-factor", "three-factor-modulated"})
     String rule;
 
     /** E->E delays in steps: "1" (COBA's own) or "min-max", drawn uniformly per synapse. */
@@ -75,8 +73,6 @@ public class PlasticCobaStepBenchmark {
         double wMax = 1.2 * CobaNetwork.LEAK_US;
         switch (rule) {
             case "stdp" -> coba.addStdpOnExcitatory();
-            case "stdp-defined" -> network.addPlasticity(coba.excToExc(),
-                    StdpDefinition.of(CobaNetwork.stdpOnExcitatory()));
             case "three-factor", "three-factor-modulated" -> network.addPlasticity(coba.excToExc(),
                     ThreeFactor.builder().wMin(0).wMax(wMax).eta(1e-9).aPlus(1).aMinus(1.05)
                             .modulator(Signal.constant(rule.equals("three-factor") ? 0 : 1)).build());
