@@ -440,7 +440,7 @@ public final class NeuronDefinition {
             String text = initial.getOrDefault(variable, "0");
             Expression e = ExpressionParser.parse("initial value of " + variable, text);
             DimensionCheck.expect(e, unit.dimension(), variable, scope, "initial value of " + variable, text);
-            requireKinds(e, scope, "initial value of " + variable, text,
+            scope.requireKinds(e, "initial value of " + variable, text,
                     Set.of(Symbol.Kind.PARAMETER, Symbol.Kind.NEURON_PARAMETER, Symbol.Kind.UNIT), "parameters");
             return e;
         }
@@ -455,7 +455,7 @@ public final class NeuronDefinition {
             }
             Expression e = ExpressionParser.parse("refractory", refractory);
             DimensionCheck.expect(e, Dimension.TIME, "the refractory period", scope, "refractory", refractory);
-            requireKinds(e, scope, "refractory", refractory,
+            scope.requireKinds(e, "refractory", refractory,
                     Set.of(Symbol.Kind.PARAMETER, Symbol.Kind.TIME_STEP, Symbol.Kind.UNIT),
                     "parameters of the population, dt and units");
             return e;
@@ -480,7 +480,7 @@ public final class NeuronDefinition {
                         throw DefinitionException.at(what, s.text(), s.position(), "a receptor adds to a "
                                 + "variable: write '" + s.target() + " += ...' or '" + s.target() + " -= ...'");
                     }
-                    requireKinds(s.value(), withWeight, what, s.text(), Set.of(Symbol.Kind.WEIGHT,
+                    withWeight.requireKinds(s.value(), what, s.text(), Set.of(Symbol.Kind.WEIGHT,
                             Symbol.Kind.PARAMETER, Symbol.Kind.NEURON_PARAMETER, Symbol.Kind.TIME_STEP,
                             Symbol.Kind.UNIT), "weight, parameters, dt and units");
                 }
@@ -519,17 +519,6 @@ public final class NeuronDefinition {
                     ? "a state variable or a step input; the state variables are " + variables + ", the step "
                     + "inputs " + inputs
                     : "a state variable; the state variables are " + variables;
-        }
-
-        private static void requireKinds(Expression e, Scope scope, String what, String text,
-                                         Set<Symbol.Kind> allowed, String description) {
-            Expressions.rewrite(e, node -> {
-                if (node instanceof Expression.Name n && !allowed.contains(scope.resolve(n, what, text).kind())) {
-                    throw DefinitionException.at(what, text, n.start(), "'" + n.name() + "' cannot be used here: "
-                            + "only " + description);
-                }
-                return null;
-            });
         }
 
         private List<Stage> stages(List<StateVariable> variables) {

@@ -1,6 +1,5 @@
 package org.hebb.plasticity.definition;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,7 +11,6 @@ import org.hebb.neurons.definition.expression.Statement;
 import org.hebb.neurons.definition.generate.Dialect;
 import org.hebb.neurons.definition.generate.ExpressionPrinter;
 import org.hebb.neurons.definition.generate.JavaKernelSource;
-import org.hebb.neurons.definition.units.Units;
 
 /**
  * The Java source of a {@link SynapseDefinition}'s work under the clock-driven engine: a
@@ -53,7 +51,7 @@ final class ClockRuleSource {
         boolean transmits = !definition.onTransmit().isEmpty();
         line("public final class " + CLASS_NAME + " implements org.hebb.simulator.engine.SynapseUpdate"
                 + (transmits ? ", org.hebb.simulator.engine.Transmission {" : " {"));
-        List<String> constants = constants();
+        List<String> constants = RuleStatements.constants(definition);
         for (String c : constants) {
             line("    private final float _k_" + c + ";");
         }
@@ -110,17 +108,9 @@ final class ClockRuleSource {
         return out.toString();
     }
 
-    /** The parameters then dt: the constants a statement can read, in the order of the {@code _k} argument. */
-    private List<String> constants() {
-        List<String> names = new ArrayList<>();
-        definition.parameters().forEach(p -> names.add(p.name()));
-        names.add("dt");
-        return names;
-    }
-
     private void transmit() {
         List<Statement> statements = definition.onTransmit();
-        Set<String> read = read(statements);
+        Set<String> read = RuleStatements.read(statements);
         List<SynapseEquation> equations = definition.synapseEquations();
         for (SynapseEquation e : equations) {
             read.add(e.name());
@@ -153,14 +143,14 @@ final class ClockRuleSource {
                 if (Expressions.isZero(e.rate())) {
                     continue;
                 }
-                line("                final float _e_" + e.name() + " = " + printer.print(withUnitValues(
-                        Expressions.call("exp", Expressions.multiply(e.rate(), Expressions.name("_elapsed")))))
-                        + ";");
+                Expression factor = Expressions.call("exp", Expressions.multiply(e.rate(),
+                        Expressions.name("_elapsed")));
+                line("                final float _e_" + e.name() + " = " + code(factor) + ";");
             }
         }
         line("                for (int _j = _r.rowStart(_source), _end = _r.rowEnd(_source); _j < _end; _j++) {");
         String indent = "                    ";
-        Set<String> assigned = assigned(statements);
+        Set<String> assigned = RuleStatements.assigned(statements);
         for (var v : definition.synapseVariables()) {
             if (touched.contains(v.name()) && !v.name().equals(SynapseDefinition.TRANSMITTED)) {
                 line(indent + "float " + v.name() + " = _a_" + v.name() + "[_j];");
@@ -168,10 +158,10 @@ final class ClockRuleSource {
         }
         line(indent + "float " + SynapseDefinition.TRANSMITTED + " = 0f;");
         for (SynapseEquation e : equations) {
-            line(indent + e.name() + " = " + printer.print(withUnitValues(advanced(e))) + ";");
+            line(indent + e.name() + " = " + code(advanced(e)) + ";");
         }
         for (Statement s : statements) {
-            line(indent + s.target() + " = " + printer.print(withUnitValues(s.assigned())) + ";");
+            line(indent + s.target() + " = " + code(s.assigned()) + ";");
         }
         for (var v : definition.synapseVariables()) {
             boolean advancedVariable = equations.stream().anyMatch(e -> e.name().equals(v.name()));
@@ -201,7 +191,7 @@ final class ClockRuleSource {
 
     private void onPre() {
         List<Statement> statements = definition.onPre();
-        Set<String> read = read(statements);
+        Set<String> read = RuleStatements.read(statements);
         line("");
         line("    private void _onPre(org.hebb.simulator.engine.SynapseRange _r, long _step) {");
         line("        final int[] _targets = _r.targets();");
@@ -231,8 +221,8 @@ final class ClockRuleSource {
 
     private void onPost() {
         List<Statement> statements = definition.onPost();
-        Set<String> read = read(statements);
-        List<TraceDefinition> preTraces = traces(read, true);
+        Set<String> read = RuleStatements.read(statements);
+        List<TraceDefinition> preTraces = RuleStatements.traces(definition, read, true);
         line("");
         line("    private void _onPost(org.hebb.simulator.engine.SynapseRange _r, long _step, "
                 + "org.hebb.simulator.engine.SpikeView _post) {");
@@ -281,13 +271,13 @@ final class ClockRuleSource {
 
     /** Final locals for the constants the statements read. */
     private void locals(Set<String> read, List<Statement> statements) {
-        for (String c : constants()) {
+        for (String c : RuleStatements.constants(definition)) {
             if (read.contains(c)) {
                 line("        final float " + c + " = this._k_" + c + ";");
             }
         }
         for (var v : definition.synapseVariables()) {
-            if (read.contains(v.name()) || assigned(statements).contains(v.name())) {
+            if (read.contains(v.name()) || RuleStatements.assigned(statements).contains(v.name())) {
                 line("        final float[] _a_" + v.name() + " = this._s_" + v.name() + ";");
             }
         }
@@ -295,7 +285,7 @@ final class ClockRuleSource {
 
     /** The postsynaptic traces read, as they were after the previous step, and their decay per step. */
     private void postTraceArrays(Set<String> read) {
-        for (TraceDefinition t : traces(read, false)) {
+        for (TraceDefinition t : RuleStatements.traces(definition, read, false)) {
             line("        final float[] _a_" + t.name() + " = _t_" + t.name() + ".at(_step - 1);");
             line("        final float _d_" + t.name() + " = _t_" + t.name() + ".decay();");
         }
@@ -303,18 +293,18 @@ final class ClockRuleSource {
 
     /** One synapse {@code _j} onto postsynaptic neuron {@code target}: load, run the statements, store. */
     private void body(List<Statement> statements, Set<String> read, String indent, String target) {
-        for (TraceDefinition t : traces(read, false)) {
+        for (TraceDefinition t : RuleStatements.traces(definition, read, false)) {
             line(indent + "final float " + t.name() + " = _a_" + t.name() + "[" + target + "] * _d_" + t.name()
                     + ";");
         }
-        Set<String> assigned = assigned(statements);
+        Set<String> assigned = RuleStatements.assigned(statements);
         for (var v : definition.synapseVariables()) {
             if (read.contains(v.name()) || assigned.contains(v.name())) {
                 line(indent + "float " + v.name() + " = _a_" + v.name() + "[_j];");
             }
         }
         for (Statement s : statements) {
-            line(indent + s.target() + " = " + printer.print(withUnitValues(s.assigned())) + ";");
+            line(indent + s.target() + " = " + code(s.assigned()) + ";");
         }
         for (var v : definition.synapseVariables()) {
             if (assigned.contains(v.name())) {
@@ -323,35 +313,9 @@ final class ClockRuleSource {
         }
     }
 
-    /** Unit symbols replaced by their values in Hebb's units. */
-    private Expression withUnitValues(Expression e) {
-        return Expressions.rewrite(e, node -> node instanceof Expression.Name n
-                && definition.scope().get(n.name()) == null && Units.symbol(n.name()) != null
-                ? Expressions.number(Units.symbol(n.name()).factor()) : null);
-    }
-
-    private List<TraceDefinition> traces(Set<String> read, boolean presynaptic) {
-        List<TraceDefinition> traces = new ArrayList<>();
-        for (TraceDefinition t : definition.traces()) {
-            if (t.presynaptic() == presynaptic && read.contains(t.name())) {
-                traces.add(t);
-            }
-        }
-        return traces;
-    }
-
-    private static Set<String> read(List<Statement> statements) {
-        Set<String> names = new LinkedHashSet<>();
-        for (Statement s : statements) {
-            names.addAll(Expressions.names(s.assigned()));
-        }
-        return names;
-    }
-
-    private static Set<String> assigned(List<Statement> statements) {
-        Set<String> names = new LinkedHashSet<>();
-        statements.forEach(s -> names.add(s.target()));
-        return names;
+    /** The code of {@code e}, its units replaced by their values. */
+    private String code(Expression e) {
+        return printer.print(RuleStatements.withUnitValues(definition, e));
     }
 
     private void line(String text) {

@@ -1,17 +1,14 @@
 package org.hebb.plasticity.definition;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 import org.hebb.neurons.Precision;
 import org.hebb.neurons.definition.expression.Expression;
-import org.hebb.neurons.definition.expression.Expressions;
 import org.hebb.neurons.definition.expression.Statement;
 import org.hebb.neurons.definition.generate.Dialect;
 import org.hebb.neurons.definition.generate.ExpressionPrinter;
-import org.hebb.neurons.definition.units.Units;
 
 /**
  * The OpenCL C of a {@link SynapseDefinition}'s {@code on_pre} and {@code on_post} work, per target block, in the
@@ -86,7 +83,7 @@ final class OpenClRuleSource {
         for (SynapseVariable v : extraVariables()) {
             p.add("__global float* s_" + v.name());
         }
-        for (String c : constants()) {
+        for (String c : RuleStatements.constants(definition)) {
             p.add("const float v_" + c);
         }
         return String.join(", ", p);
@@ -100,7 +97,7 @@ final class OpenClRuleSource {
                     "t_" + t.name() + "_decay"));
         }
         extraVariables().forEach(v -> names.add("s_" + v.name()));
-        constants().forEach(c -> names.add("v_" + c));
+        RuleStatements.constants(definition).forEach(c -> names.add("v_" + c));
         return names;
     }
 
@@ -109,16 +106,9 @@ final class OpenClRuleSource {
         return definition.synapseVariables().subList(1, definition.synapseVariables().size());
     }
 
-    private List<String> constants() {
-        List<String> names = new ArrayList<>();
-        definition.parameters().forEach(p -> names.add(p.name()));
-        names.add("dt");
-        return names;
-    }
-
     private void onPre() {
         List<Statement> statements = definition.onPre();
-        Set<String> read = read(statements);
+        Set<String> read = RuleStatements.read(statements);
         postTraceRows(read);
         line("    for (int d = minDelay; d <= maxDelay && d <= s; d++) {");
         line("        FOR_EACH_ARRIVING_SYNAPSE((int) ((s - d) % listDepth))");
@@ -131,8 +121,8 @@ final class OpenClRuleSource {
 
     private void onPost() {
         List<Statement> statements = definition.onPost();
-        Set<String> read = read(statements);
-        List<TraceDefinition> preTraces = traces(read, true);
+        Set<String> read = RuleStatements.read(statements);
+        List<TraceDefinition> preTraces = RuleStatements.traces(definition, read, true);
         postTraceRows(read);
         line("    FOR_EACH_SYNAPSE_ONTO_A_SPIKE((int) (s % listDepth))");
         String indent = "        ";
@@ -155,7 +145,7 @@ final class OpenClRuleSource {
 
     /** The row of each postsynaptic trace read: its values after step s - 1. */
     private void postTraceRows(Set<String> read) {
-        for (TraceDefinition t : traces(read, false)) {
+        for (TraceDefinition t : RuleStatements.traces(definition, read, false)) {
             String ring = "t_" + t.name();
             line("    __global const float* a_" + t.name() + " = " + ring + " + (long) ((((s - 1) % " + ring
                     + "_depth) + " + ring + "_depth) % " + ring + "_depth) * " + ring + "_stride;");
@@ -163,19 +153,19 @@ final class OpenClRuleSource {
     }
 
     private void body(List<Statement> statements, Set<String> read, String indent, String target) {
-        for (TraceDefinition t : traces(read, false)) {
+        for (TraceDefinition t : RuleStatements.traces(definition, read, false)) {
             line(indent + "float v_" + t.name() + " = a_" + t.name() + "[" + target + "] * t_" + t.name()
                     + "_decay;");
         }
-        Set<String> assigned = new LinkedHashSet<>();
-        statements.forEach(s -> assigned.add(s.target()));
+        Set<String> assigned = RuleStatements.assigned(statements);
         for (SynapseVariable v : definition.synapseVariables()) {
             if (read.contains(v.name()) || assigned.contains(v.name())) {
                 line(indent + "float v_" + v.name() + " = " + array(v) + ";");
             }
         }
         for (Statement s : statements) {
-            line(indent + "v_" + s.target() + " = " + printer.print(withUnitValues(s.assigned())) + ";");
+            line(indent + "v_" + s.target() + " = "
+                    + code(s.assigned()) + ";");
         }
         for (SynapseVariable v : definition.synapseVariables()) {
             if (assigned.contains(v.name())) {
@@ -188,28 +178,9 @@ final class OpenClRuleSource {
         return v.name().equals(SynapseDefinition.WEIGHT) ? "weights[j]" : "s_" + v.name() + "[j - synapseBase]";
     }
 
-    private Expression withUnitValues(Expression e) {
-        return Expressions.rewrite(e, node -> node instanceof Expression.Name n
-                && definition.scope().get(n.name()) == null && Units.symbol(n.name()) != null
-                ? Expressions.number(Units.symbol(n.name()).factor()) : null);
-    }
-
-    private List<TraceDefinition> traces(Set<String> read, boolean presynaptic) {
-        List<TraceDefinition> traces = new ArrayList<>();
-        for (TraceDefinition t : definition.traces()) {
-            if (t.presynaptic() == presynaptic && read.contains(t.name())) {
-                traces.add(t);
-            }
-        }
-        return traces;
-    }
-
-    private static Set<String> read(List<Statement> statements) {
-        Set<String> names = new LinkedHashSet<>();
-        for (Statement s : statements) {
-            names.addAll(Expressions.names(s.assigned()));
-        }
-        return names;
+    /** The code of {@code e}, its units replaced by their values. */
+    private String code(Expression e) {
+        return printer.print(RuleStatements.withUnitValues(definition, e));
     }
 
     private void line(String text) {

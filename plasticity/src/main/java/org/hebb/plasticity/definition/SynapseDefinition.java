@@ -343,9 +343,9 @@ public final class SynapseDefinition {
             }
             String constant = "parameters, dt and units (a synapse equation's coefficients are constant, so that "
                     + "it has a closed form)";
-            requireKinds(form.coefficient(e.name()), scope, "synapse equation", e.text(),
+            scope.requireKinds(form.coefficient(e.name()), "synapse equation", e.text(),
                     Set.of(Symbol.Kind.PARAMETER, Symbol.Kind.UNIT, Symbol.Kind.TIME_STEP), constant);
-            requireKinds(form.rest(), scope, "synapse equation", e.text(),
+            scope.requireKinds(form.rest(), "synapse equation", e.text(),
                     Set.of(Symbol.Kind.PARAMETER, Symbol.Kind.UNIT, Symbol.Kind.TIME_STEP), constant);
             return new SynapseEquation(e.name(), form.coefficient(e.name()), form.rest(), e.text());
         }
@@ -404,7 +404,7 @@ public final class SynapseDefinition {
         }
 
         private static void requireConstant(Expression e, Scope scope, String what, String text) {
-            requireKinds(e, scope, what, text, Set.of(Symbol.Kind.PARAMETER, Symbol.Kind.UNIT,
+            scope.requireKinds(e, what, text, Set.of(Symbol.Kind.PARAMETER, Symbol.Kind.UNIT,
                     Symbol.Kind.TIME_STEP), "parameters, dt and units (a constant)");
         }
 
@@ -452,17 +452,6 @@ public final class SynapseDefinition {
             }
             return "on_pre does not read presynaptic traces yet (the arriving spike's own trace); write the rule "
                     + "with the trace on the other side or in on_post";
-        }
-
-        private static void requireKinds(Expression e, Scope scope, String what, String text,
-                                         Set<Symbol.Kind> allowed, String description) {
-            Expressions.rewrite(e, node -> {
-                if (node instanceof Expression.Name n && !allowed.contains(scope.resolve(n, what, text).kind())) {
-                    throw DefinitionException.at(what, text, n.start(), "'" + n.name() + "' cannot be used here: "
-                            + "only " + description);
-                }
-                return null;
-            });
         }
 
         private static List<String> names(Scope scope, Symbol.Kind kind) {

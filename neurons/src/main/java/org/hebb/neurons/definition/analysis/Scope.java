@@ -2,10 +2,12 @@ package org.hebb.neurons.definition.analysis;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 import org.hebb.neurons.definition.DefinitionException;
 import org.hebb.neurons.definition.expression.Expression;
+import org.hebb.neurons.definition.expression.Expressions;
 import org.hebb.neurons.definition.units.Unit;
 import org.hebb.neurons.definition.units.Units;
 
@@ -60,6 +62,21 @@ public final class Scope {
         throw DefinitionException.at(what, text, name.start(), "unknown name '" + name.name()
                 + "': the defined names are " + new TreeSet<>(symbols.keySet()) + "; units such as mV, ms, nA, "
                 + "nF, uS can be used as quantities");
+    }
+
+    /**
+     * Checks that every name in {@code e} (parsed from {@code text}, the {@code what} of a definition) is of a kind
+     * in {@code allowed}; the error names the first that is not and says what may be used: "only " +
+     * {@code description}.
+     */
+    public void requireKinds(Expression e, String what, String text, Set<Symbol.Kind> allowed, String description) {
+        Expressions.rewrite(e, node -> {
+            if (node instanceof Expression.Name n && !allowed.contains(resolve(n, what, text).kind())) {
+                throw DefinitionException.at(what, text, n.start(), "'" + n.name() + "' cannot be used here: "
+                        + "only " + description);
+            }
+            return null;
+        });
     }
 
     /** The symbol declared as {@code name}, or null. */
