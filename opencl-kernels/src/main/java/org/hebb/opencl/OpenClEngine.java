@@ -44,8 +44,8 @@ import org.jocl.cl_mem;
  * previous step's spikes (one work-item per target block, walking the spikes in order and adding the row segments
  * that fall into its block: partitioned by target, never a racy scatter), then the rules by target block and the
  * shared traces, then each population's update (one work-item per neuron) and the compaction of its spikes into
- * ordered per-block lists. On CPU devices a network without plasticity or with rules from definitions runs all of that as
- * one generated kernel per step, a batch of steps per launch ({@link FusedStep}). With the same single-precision operations in the same
+ * ordered per-block lists. On CPU devices a network without plasticity or with rules from definitions runs all of
+ * that as one generated kernel per step, a batch of steps per launch ({@link FusedStep}). With the same single-precision operations in the same
  * order (FP_CONTRACT OFF), spike trains equal the Java backend's. Only what is asked for crosses to the host: a
  * population's spikes when a monitor reads them (block counts, then the spikes), its state when a state monitor
  * reads it, a few bytes per variable for the finite-state check.
@@ -98,7 +98,7 @@ final class OpenClEngine implements Engine {
     private final Group[] groups;
     /** In the cpu shape, the compaction of every population's spikes in one launch (else null: one per group). */
     private final Launch compactAll;
-    /** The whole step as one kernel (cpu shape, networks without plasticity or with rules from definitions), or null. */
+    /** The step as one kernel (cpu shape, networks without plasticity or with rules from definitions), or null. */
     private final FusedStep fusedStep;
     private final Delivery[] deliveries;
     private final RuleLaunch[] learning;

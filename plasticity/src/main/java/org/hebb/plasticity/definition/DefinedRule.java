@@ -81,9 +81,14 @@ public final class DefinedRule implements PlasticityRule<DefinedSynapses> {
         return definition.name();
     }
 
+    /**
+     * The clock-driven engine; the event-driven one too unless the rule sets what synapses transmit (which needs
+     * the step at which a spike is sent).
+     */
     @Override
     public Set<EngineKind> engines() {
-        return Set.of(EngineKind.CLOCK_DRIVEN);
+        return definition.onTransmit().isEmpty() ? Set.of(EngineKind.CLOCK_DRIVEN, EngineKind.EVENT_DRIVEN)
+                : Set.of(EngineKind.CLOCK_DRIVEN);
     }
 
     /** The Java backend; OpenCL too unless the rule sets what synapses transmit (not on devices yet). */

@@ -5,9 +5,11 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.hebb.neurons.definition.Parameter;
-import org.hebb.neurons.definition.generate.JavaKernels;
-import org.hebb.simulator.connect.Projection;
 import org.hebb.neurons.definition.expression.Expressions;
+import org.hebb.neurons.definition.generate.JavaKernels;
+import org.hebb.simulator.EngineKind;
+import org.hebb.simulator.connect.Projection;
+import org.hebb.simulator.engine.SpikeEventUpdate;
 import org.hebb.simulator.engine.SpikeHistory;
 import org.hebb.simulator.engine.SpikeView;
 import org.hebb.simulator.engine.SynapseUpdate;
@@ -19,21 +21,31 @@ import org.hebb.util.Require;
 
 /**
  * A {@link DefinedRule} on one projection: the per-synapse variables (the weight is the projection's own array),
- * the shared traces, and the generated update registered with the engine. Values are in Hebb's units (ms, mV, nA,
- * uS; weights in the projection's weight unit).
+ * the traces, and the generated update registered with the engine. Values are in Hebb's units (ms, mV, nA, uS;
+ * weights in the projection's weight unit). Under the clock-driven engine the traces are the engine's shared ones
+ * (values after the latest step); under the event-driven engine a presynaptic trace is kept per synapse (its value
+ * at the synapse's last arrival) and a postsynaptic one per neuron (at its last spike).
  */
 public final class DefinedSynapses implements RuleState {
+    private final DefinedRule rule;
+    private final SynapseDefinition definition;
+    private final PlasticityContext context;
     private final Projection projection;
     private final List<Variable> variables = new ArrayList<>();
     private final float[][] synapseArrays;
-    private final Trace[] traces;
+    private final float[] initial;
+    private final float[][] traceValues;
+    /** Under the clock-driven engine, the engine's traces the rule uses (else null). */
+    private Trace[] clockTraces;
 
     DefinedSynapses(DefinedRule rule, PlasticityContext context) {
-        SynapseDefinition definition = rule.definition();
+        this.rule = rule;
+        this.definition = rule.definition();
+        this.context = context;
         this.projection = context.projection();
         List<SynapseVariable> declared = definition.synapseVariables();
         this.synapseArrays = new float[declared.size()][];
-        float[] initial = new float[declared.size()];
+        this.initial = new float[declared.size()];
         for (int k = 0; k < declared.size(); k++) {
             SynapseVariable v = declared.get(k);
             if (k == 0) {
@@ -45,21 +57,45 @@ public final class DefinedSynapses implements RuleState {
             }
             variables.add(new Variable(v.name(), unitText(v.unit().dimension().toString()), Scope.SYNAPSE));
         }
-        this.traces = new Trace[definition.traces().size()];
+        boolean events = context.engine() == EngineKind.EVENT_DRIVEN;
+        for (TraceDefinition t : definition.traces()) {
+            Scope scope = !t.presynaptic() ? Scope.POSTSYNAPTIC_NEURON
+                    : events ? Scope.SYNAPSE : Scope.PRESYNAPTIC_NEURON;
+            variables.add(new Variable(t.name(), unitText(t.unit().dimension().toString()), scope));
+        }
+        this.traceValues = events ? wireEvents() : wireClock();
+    }
+
+    private static String unitText(String dimension) {
+        return dimension.replace("weight", "projection weight unit");
+    }
+
+    /** The parameters' values in Hebb's units, then dt (ms). */
+    private double[] constants() {
+        List<Parameter> parameters = definition.parameters();
+        double[] constants = new double[parameters.size() + 1];
+        for (int k = 0; k < parameters.size(); k++) {
+            constants[k] = rule.value(parameters.get(k).name()) * parameters.get(k).unit().factor();
+        }
+        constants[parameters.size()] = context.dt();
+        return constants;
+    }
+
+    /** Registers the clock-driven update (and transmission); returns null: the traces are the engine's. */
+    private float[][] wireClock() {
+        Trace[] traces = new Trace[definition.traces().size()];
         for (int k = 0; k < traces.length; k++) {
             TraceDefinition t = definition.traces().get(k);
             traces[k] = context.trace(t.presynaptic() ? projection.source() : projection.target(),
                     rule.evaluate(t.tau(), context.dt()), (float) rule.evaluate(t.increment(), context.dt()),
                     t.pairing(), t.presynaptic() ? projection.maxDelay() + 1 : 2);
-            variables.add(new Variable(t.name(), unitText(t.unit().dimension().toString()),
-                    t.presynaptic() ? Scope.PRESYNAPTIC_NEURON : Scope.POSTSYNAPTIC_NEURON));
         }
-        List<Parameter> parameters = definition.parameters();
-        float[] constants = new float[parameters.size() + 1];
-        for (int k = 0; k < parameters.size(); k++) {
-            constants[k] = (float) (rule.value(parameters.get(k).name()) * parameters.get(k).unit().factor());
+        this.clockTraces = traces;
+        double[] values = constants();
+        float[] constants = new float[values.length];
+        for (int k = 0; k < values.length; k++) {
+            constants[k] = (float) values[k];
         }
-        constants[parameters.size()] = (float) context.dt();
         for (SynapseEquation e : definition.synapseEquations()) {
             Require.that(Expressions.isZero(e.rate()) || rule.evaluate(e.rate(), context.dt()) != 0, "synapse "
                     + "equation '" + e.text() + "' of " + definition + " has a rate that is 0 with these parameters "
@@ -92,17 +128,49 @@ public final class DefinedSynapses implements RuleState {
             });
         }
         context.onReset(() -> {
-            for (int k = 1; k < synapseArrays.length; k++) {
-                Arrays.fill(synapseArrays[k], initial[k]);
-            }
+            resetSynapseVariables();
             if (lastSpike != null) {
                 Arrays.fill(lastSpike, Long.MIN_VALUE);
             }
         });
+        return null;
     }
 
-    private static String unitText(String dimension) {
-        return dimension.replace("weight", "projection weight unit");
+    /** Registers the event-driven update; returns the traces' values (per synapse or per target neuron). */
+    private float[][] wireEvents() {
+        int count = definition.traces().size();
+        float[][] values = new float[count][];
+        double[][] last = new double[count][];
+        double[] tau = new double[count];
+        double[] increment = new double[count];
+        for (int k = 0; k < count; k++) {
+            TraceDefinition t = definition.traces().get(k);
+            values[k] = new float[t.presynaptic() ? projection.synapseCount() : projection.target().size()];
+            last[k] = new double[values[k].length];
+            tau[k] = rule.evaluate(t.tau(), context.dt());
+            increment[k] = rule.evaluate(t.increment(), context.dt());
+        }
+        Runnable clear = () -> {
+            for (int k = 0; k < count; k++) {
+                Arrays.fill(values[k], 0f);
+                Arrays.fill(last[k], Double.NEGATIVE_INFINITY);
+            }
+        };
+        clear.run();
+        context.onSpikeEvents(JavaKernels.instantiate(EventRuleSource.of(definition), EventRuleSource.CLASS_NAME,
+                SpikeEventUpdate.class, synapseArrays, values, last, constants(), tau, increment,
+                definition.onPost().isEmpty() ? null : context.incoming()));
+        context.onReset(() -> {
+            resetSynapseVariables();
+            clear.run();
+        });
+        return values;
+    }
+
+    private void resetSynapseVariables() {
+        for (int k = 1; k < synapseArrays.length; k++) {
+            Arrays.fill(synapseArrays[k], initial[k]);
+        }
     }
 
     /** The projection the rule works on. */
@@ -124,6 +192,10 @@ public final class DefinedSynapses implements RuleState {
     public float[] values(String variable) {
         Variable v = RuleState.find(variables, variable);
         int index = variables.indexOf(v);
-        return index < synapseArrays.length ? synapseArrays[index] : traces[index - synapseArrays.length].latest();
+        if (index < synapseArrays.length) {
+            return synapseArrays[index];
+        }
+        int trace = index - synapseArrays.length;
+        return traceValues != null ? traceValues[trace] : clockTraces[trace].latest();
     }
 }

@@ -20,9 +20,10 @@ import org.hebb.util.Require;
  *
  * <p>Updates happen only at spikes: an arriving presynaptic spike depresses its synapse by the postsynaptic
  * trace; a postsynaptic spike potentiates its incoming synapses, found through the transposed index, by the
- * presynaptic trace as it was one delay earlier. Clock-driven: traces are per neuron and shared with every rule
- * using the same time constant and pairing. Event-driven: spikes pair at their exact times and traces decay in
- * closed form between events ({@code EventStdpSynapses}), so the window carries no grid error.
+ * presynaptic trace as it was one delay earlier. The rule runs from its definition ({@link StdpDefinition}).
+ * Clock-driven: traces are per neuron and shared with every rule using the same time constant and pairing.
+ * Event-driven: spikes pair at their exact times and traces decay in closed form between events, so the window
+ * carries no grid error.
  */
 public final class Stdp implements PlasticityRule<StdpSynapses> {
     private final double tauPlusMs;
@@ -68,8 +69,7 @@ public final class Stdp implements PlasticityRule<StdpSynapses> {
 
     @Override
     public StdpSynapses attach(PlasticityContext context) {
-        return context.engine() == EngineKind.EVENT_DRIVEN ? new EventStdpSynapses(this, context)
-                : new ClockStdpSynapses(this, context);
+        return new DefinedStdpSynapses(this, context);
     }
 
     /** Presynaptic trace time constant, ms. */
