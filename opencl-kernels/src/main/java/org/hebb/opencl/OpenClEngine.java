@@ -439,6 +439,15 @@ final class OpenClEngine implements Engine {
     /** {@inheritDoc} The plastic weights and the astrocytes' rates are copied back into the rules' arrays. */
     @Override
     public void runEnded() {
+        synchronizeRules();
+    }
+
+    /**
+     * {@inheritDoc} Copies back every rule's weights and arrays, the astrocytes' rates and the traces (the same as
+     * at the end of a run).
+     */
+    @Override
+    public void synchronizeRules() {
         for (RuleLaunch l : learning) {
             l.download();
         }

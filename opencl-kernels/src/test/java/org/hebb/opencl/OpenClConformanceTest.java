@@ -32,10 +32,11 @@ import org.hebb.plasticity.WeightDependence;
 import org.hebb.plasticity.astrocyte.Astrocyte;
 import org.hebb.plasticity.astrocyte.AstrocyteStdp;
 import org.hebb.plasticity.astrocyte.AstrocyteStdpSynapses;
-import org.hebb.plasticity.stdp.Stdp;
 import org.hebb.plasticity.stdp.InhibitoryStdp;
+import org.hebb.plasticity.stdp.Stdp;
 import org.hebb.plasticity.stdp.TripletStdp;
 import org.hebb.plasticity.threefactor.ThreeFactor;
+import org.hebb.plasticity.testing.PlasticNetworks;
 import org.hebb.plasticity.threefactor.ThreeFactorSynapses;
 import org.hebb.simulator.connect.Delays;
 import org.hebb.simulator.connect.Projection;
@@ -45,6 +46,7 @@ import org.hebb.simulator.init.Values;
 import org.hebb.simulator.input.BernoulliSource;
 import org.hebb.simulator.input.Currents;
 import org.hebb.simulator.input.PoissonSource;
+import org.hebb.simulator.monitor.RuleStateMonitor;
 import org.hebb.simulator.monitor.SpikeMonitor;
 import org.hebb.simulator.monitor.StateMonitor;
 import org.hebb.simulator.plasticity.PlasticityRule;
@@ -459,6 +461,50 @@ class OpenClConformanceTest {
         assertArrayEquals(java.times(), device.times(), "spike times");
         assertArrayEquals(java.inputWeights(), device.inputWeights(), "input weights after learning, bit for bit");
         assertArrayEquals(java.recurrentWeights(), device.recurrentWeights(), "recurrent weights, bit for bit");
+    }
+
+    private record Sampled(float[] monitored, List<Float> readInCallbacks) {
+    }
+
+    /** STDP sampled by a rule monitor every 2 ms, and all its weights summed by a step callback every 10 ms. */
+    private static Sampled sampleDuringARun(BackendKind backend) {
+        try (Network net = Network.builder().backend(backend).threads(1).seed(31).build()) {
+            RuleState stdp = PlasticNetworks.stdp(net);
+            RuleStateMonitor monitor = net.monitorRule(stdp, "weight", new int[] {0, 7, 19, 101}, 2.0);
+            List<Float> sums = new java.util.ArrayList<>();
+            net.afterEachStep((step, timeMs) -> {
+                if (step % 100 == 99) {
+                    net.synchronizeRuleState();
+                    float sum = 0;
+                    for (float w : stdp.values("weight")) {
+                        sum += w;
+                    }
+                    sums.add(sum);
+                }
+            });
+            net.run(100);
+            float[] monitored = new float[4 * monitor.sampleCount()];
+            for (int k = 0; k < 4; k++) {
+                System.arraycopy(monitor.trace(k), 0, monitored, k * monitor.sampleCount(), monitor.sampleCount());
+            }
+            return new Sampled(monitored, sums);
+        }
+    }
+
+    /**
+     * A rule's weights read during a run are current on the device too: a rule monitor and a step callback that
+     * asks for them ({@code Network.synchronizeRuleState}) see the Java backend's values step for step.
+     */
+    @ParameterizedTest(name = "{0} shape")
+    @ValueSource(strings = {"cpu", "gpu"})
+    void ruleStateReadDuringARunIsCurrent(String shape) {
+        Sampled java = sampleDuringARun(BackendKind.JAVA);
+        Sampled device = inShape(shape, () -> sampleDuringARun(BackendKind.OPENCL));
+        assertEquals(50 * 4, java.monitored().length, "samples");
+        assertArrayEquals(java.monitored(), device.monitored(), "monitored weights, bit for bit");
+        assertEquals(java.readInCallbacks(), device.readInCallbacks(), "weights summed in step callbacks");
+        assertTrue(java.readInCallbacks().stream().distinct().count() == java.readInCallbacks().size(),
+                "test setup: the weights must change between the callbacks");
     }
 
     /** At scale 10 the populations are cut into several blocks; the cpu shape then runs the step as one kernel. */

@@ -333,13 +333,11 @@ public final class Network implements AutoCloseable {
     /**
      * Samples {@code variable} of a plasticity rule's state (as {@link #addPlasticity} returned it) for the given
      * elements (synapse indices, neuron indices, or {0} for a global variable) every {@code intervalMs} ms (rounded
-     * to whole steps, at least one).
+     * to whole steps, at least one). On a device backend each sample first copies the rules' state back from the
+     * device, which costs a transfer of every plastic weight: sample sparingly there.
      */
     public RuleStateMonitor monitorRule(RuleState state, String variable, int[] elements, double intervalMs) {
         Require.notNull("state", state);
-        Require.that(backendKind == BackendKind.JAVA, "monitorRule is not allowed on the " + backendKind
-                + " backend yet: rule state lives on the device during a run (weights are copied back when a run "
-                + "ends); use BackendKind.JAVA");
         Projection projection = plasticity.projectionOf(state);
         Require.that(projection != null, "state = " + state + " is not allowed: it was not returned by "
                 + "addPlasticity of this network");
@@ -390,6 +388,18 @@ public final class Network implements AutoCloseable {
     /** Runs {@code callback} after every step, after monitors. */
     public void afterEachStep(StepCallback callback) {
         callbacks.add(Require.notNull("callback", callback));
+    }
+
+    /**
+     * Copies the plasticity rules' current state into their arrays ({@link RuleState#values}, a rule's weights),
+     * as it is at the end of the last completed step. Between runs the arrays are always current; during a run, in
+     * a step callback, they are current on the Java backend, while on a device backend they hold the values of the
+     * end of the last run until this is called (it copies every plastic weight back from the device).
+     */
+    public void synchronizeRuleState() {
+        if (engine != null) {
+            engine.synchronizeRules();
+        }
     }
 
     /** Simulates {@code durationMs} more milliseconds (rounded to whole steps). */
@@ -590,6 +600,9 @@ public final class Network implements AutoCloseable {
             for (MonitorEntry m : recorders) {
                 if (m.monitor.readsStateAfter(completed)) {
                     engine.synchronizeState((NeuronPopulation) m.population);
+                }
+                if (m.monitor.readsRulesAfter(completed)) {
+                    engine.synchronizeRules();
                 }
                 m.monitor.record(completed, engine.spikes(m.population, completed));
             }

@@ -63,6 +63,13 @@ public interface Engine extends AutoCloseable {
     void synchronizeState(NeuronPopulation population);
 
     /**
+     * Makes the plasticity rules' arrays (weights, traces, rule variables) hold their values at the end of the last
+     * completed step. The Java engines keep them so; an engine on a device copies them back.
+     */
+    default void synchronizeRules() {
+    }
+
+    /**
      * Starts the dynamics afresh: applies what is pending from the last step, drops spikes in flight and the
      * spike history, zeroes traces, runs the rules' reset actions and {@code restoreNeuronState}, which puts the
      * neuron variables back. Weights, random streams and the step count carry on.

@@ -29,7 +29,15 @@ public interface Monitor {
      * steps later (see {@link org.hebb.simulator.engine.Engine#spikeHistorySteps()}).
      */
     default boolean observesEngineAfter(long step) {
-        return readsStateAfter(step);
+        return readsStateAfter(step) || readsRulesAfter(step);
+    }
+
+    /**
+     * Whether {@link #record} of {@code step} reads plasticity rules' state, so that an engine that keeps it
+     * elsewhere (on a device) must copy it into the rules' arrays first.
+     */
+    default boolean readsRulesAfter(long step) {
+        return false;
     }
 
     /** Memory held by recorded data, in bytes. */

@@ -37,13 +37,13 @@ public final class RuleStateMonitor implements Monitor {
     }
 
     @Override
-    public boolean observesEngineAfter(long step) {
+    public boolean readsRulesAfter(long step) {
         return (step + 1) % interval == 0;
     }
 
     @Override
     public void record(long step, SpikeView spikes) {
-        if (!observesEngineAfter(step)) {
+        if (!readsRulesAfter(step)) {
             return;
         }
         if (!samples.begin(step)) {

@@ -6,6 +6,9 @@ import java.util.List;
  * The state a plasticity rule keeps on one projection, by name, for monitors and user code: per synapse (indexed
  * like the projection's synapses, weights included), per neuron (presynaptic or postsynaptic population), or
  * global (one value). Arrays returned are live: read them between runs or from step callbacks, never write them.
+ * On a device backend (OpenCL) the state lives on the device during a run: the arrays hold its values at the end
+ * of the last run, or at the last {@code Network.synchronizeRuleState()}, which a step callback calls to read
+ * current ones ({@code Network.monitorRule} does so itself).
  */
 public interface RuleState {
     /** Where a variable lives. */
