@@ -435,8 +435,8 @@ class OpenClConformanceTest {
     /** The rules of {@link #definedRulesOnTheDeviceMatchTheJavaBackend}, by name: on the input, on the recurrence. */
     private static PlasticityRule<?>[] definedRules(String name) {
         return switch (name) {
-            case "triplet STDP" -> new PlasticityRule<?>[] {TripletStdp.MINIMAL.rule().with("w_max", 1.0)
-                    .with("A3_plus", 0.03), TripletStdp.MINIMAL.rule().with("w_max", 0.3)};
+            case "triplet STDP" -> new PlasticityRule<?>[] {TripletStdp.FULL.rule().with("w_max", 1.0)
+                    .with("A3_plus", 0.03).with("A3_minus", 0.003), TripletStdp.MINIMAL.rule().with("w_max", 0.3)};
             default -> new PlasticityRule<?>[] {InhibitoryStdp.VOGELS_2011.rule().with("eta", 0.002)
                     .with("rho0", 10), InhibitoryStdp.VOGELS_2011.rule().with("eta", 0.001).with("w_max", 0.3)};
         };

@@ -65,10 +65,12 @@ final class ClockRuleSource {
         line("    private final org.hebb.simulator.engine.SpikeHistory _preSpikes;");
         line("    private final int _minDelay;");
         line("    private final long[] _lastSpike;");
+        line("    private final int[] _rowPointer;");
         line("");
         line("    public " + CLASS_NAME + "(float[][] _synapse, org.hebb.simulator.engine.Trace[] _traces, "
                 + "float[] _k, org.hebb.simulator.connect.IncomingSynapses _incoming, "
-                + "org.hebb.simulator.engine.SpikeHistory _preSpikes, int _minDelay, long[] _lastSpike) {");
+                + "org.hebb.simulator.engine.SpikeHistory _preSpikes, int _minDelay, long[] _lastSpike, "
+                + "int[] _rowPointer) {");
         for (int k = 0; k < constants.size(); k++) {
             line("        this._k_" + constants.get(k) + " = _k[" + k + "];");
         }
@@ -82,6 +84,7 @@ final class ClockRuleSource {
         line("        this._preSpikes = _preSpikes;");
         line("        this._minDelay = _minDelay;");
         line("        this._lastSpike = _lastSpike;");
+        line("        this._rowPointer = _rowPointer;");
         line("    }");
         line("");
         line("    @Override");
@@ -198,25 +201,58 @@ final class ClockRuleSource {
         line("        final short[] _delays = _r.delays();");
         locals(read, statements);
         postTraceArrays(read);
+        List<TraceDefinition> preTraces = RuleStatements.traces(definition, read, true);
         line("        if (_delays != null) {");
         line("            final int[] _arriving = _r.arrivingSynapses(_step);");
         line("            for (int _c = 0, _n = _r.arrivingCount(_step); _c < _n; _c++) {");
         line("                final int _j = _arriving[_c];");
+        if (!preTraces.isEmpty()) {
+            line("                final int _source = _sourceOf(_j);");
+            for (TraceDefinition t : preTraces) {
+                line("                final float " + t.name() + " = _t_" + t.name() + ".at(_step - _delays[_j] - 1)"
+                        + "[_source] * _t_" + t.name() + ".decay();");
+            }
+        }
         body(statements, read, "                ", "_targets[_j]");
         line("            }");
         line("        } else if (_minDelay <= _step) {");
         line("            final org.hebb.simulator.engine.SpikeView _spikes = _preSpikes.at(_step - _minDelay);");
+        for (TraceDefinition t : preTraces) {
+            line("            final float[] _p_" + t.name() + " = _t_" + t.name() + ".at(_step - _minDelay - 1);");
+            line("            final float _d_" + t.name() + " = _t_" + t.name() + ".decay();");
+        }
         line("            for (int _part = 0; _part < _spikes.partitions(); _part++) {");
         line("                final int[] _list = _spikes.neurons(_part);");
         line("                for (int _s = 0, _n = _spikes.count(_part); _s < _n; _s++) {");
         line("                    final int _source = _list[_s];");
         line("                    for (int _j = _r.rowStart(_source), _end = _r.rowEnd(_source); _j < _end; _j++) {");
+        for (TraceDefinition t : preTraces) {
+            line("                        final float " + t.name() + " = _p_" + t.name() + "[_source] * _d_"
+                    + t.name() + ";");
+        }
         body(statements, read, "                        ", "_targets[_j]");
         line("                    }");
         line("                }");
         line("            }");
         line("        }");
         line("    }");
+        if (!preTraces.isEmpty()) {
+            line("");
+            line("    /** The presynaptic neuron of synapse _j: the row of the row pointers that holds it. */");
+            line("    private int _sourceOf(int _j) {");
+            line("        int _lo = 0;");
+            line("        int _hi = _rowPointer.length - 2;");
+            line("        while (_lo < _hi) {");
+            line("            int _mid = (_lo + _hi + 1) >>> 1;");
+            line("            if (_rowPointer[_mid] <= _j) {");
+            line("                _lo = _mid;");
+            line("            } else {");
+            line("                _hi = _mid - 1;");
+            line("            }");
+            line("        }");
+            line("        return _lo;");
+            line("    }");
+        }
     }
 
     private void onPost() {

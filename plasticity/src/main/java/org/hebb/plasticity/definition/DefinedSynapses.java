@@ -88,7 +88,7 @@ public final class DefinedSynapses implements RuleState {
             TraceDefinition t = definition.traces().get(k);
             traces[k] = context.trace(t.presynaptic() ? projection.source() : projection.target(),
                     rule.evaluate(t.tau(), context.dt()), (float) rule.evaluate(t.increment(), context.dt()),
-                    t.pairing(), t.presynaptic() ? projection.maxDelay() + 1 : 2);
+                    t.pairing(), t.presynaptic() ? projection.maxDelay() + 2 : 2);
         }
         this.clockTraces = traces;
         double[] values = constants();
@@ -108,7 +108,7 @@ public final class DefinedSynapses implements RuleState {
         Object update = JavaKernels.instantiate(ClockRuleSource.of(definition), ClockRuleSource.CLASS_NAME,
                 Object.class, synapseArrays, traces, constants,
                 definition.onPost().isEmpty() ? null : context.incoming(), preSpikes, projection.minDelay(),
-                lastSpike);
+                lastSpike, projection.rows().rowPointer());
         if (!definition.onPre().isEmpty() || !definition.onPost().isEmpty()) {
             context.onSynapses(new DefinedUpdate((SynapseUpdate) update, definition, projection, synapseArrays,
                     traces, constants));

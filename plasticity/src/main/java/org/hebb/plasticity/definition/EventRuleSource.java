@@ -91,6 +91,9 @@ final class EventRuleSource {
         for (TraceDefinition t : RuleStatements.traces(definition, read, false)) {
             line("        final double " + t.name() + " = " + decayed(t, "_target") + ";");
         }
+        for (TraceDefinition t : RuleStatements.traces(definition, read, true)) {
+            line("        final double " + t.name() + " = " + decayed(t, "_j") + ";");
+        }
         body(statements, read, "        ");
         for (TraceDefinition t : definition.traces()) {
             if (t.presynaptic()) {

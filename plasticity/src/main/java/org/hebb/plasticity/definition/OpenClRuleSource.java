@@ -113,6 +113,11 @@ final class OpenClRuleSource {
         line("    for (int d = minDelay; d <= maxDelay && d <= s; d++) {");
         line("        FOR_EACH_ARRIVING_SYNAPSE((int) ((s - d) % listDepth))");
         line("            if (minDelay == maxDelay || synDelay[j] == d) {");
+        for (TraceDefinition t : RuleStatements.traces(definition, read, true)) {
+            String ring = "t_" + t.name();
+            line("                float v_" + t.name() + " = " + ring + "[(long) slot_back((int) (s % " + ring
+                    + "_depth), d + 1, " + ring + "_depth) * " + ring + "_stride + pre] * " + ring + "_decay;");
+        }
         body(statements, read, "                ", "synTarget[j]");
         line("            }");
         line("        END_FOR_EACH_ARRIVING_SYNAPSE");

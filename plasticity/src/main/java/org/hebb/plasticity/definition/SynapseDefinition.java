@@ -44,8 +44,8 @@ import org.hebb.simulator.engine.Trace;
  * fits every projection. A statement reads each trace as it was just before the event, and a presynaptic spike
  * arriving in a step comes before a postsynaptic spike of that step: {@code on_post} sees the presynaptic trace
  * including the spikes that arrived in the same step (as the synapse sees it: one delay after they were emitted)
- * and the postsynaptic trace without the spike at hand; {@code on_pre} sees the postsynaptic trace before the
- * step's postsynaptic spikes. Every error is reported when the definition is built, naming the text, the position
+ * and the postsynaptic trace without the spike at hand; {@code on_pre} sees the presynaptic trace without the
+ * arriving spike and the postsynaptic trace before the step's postsynaptic spikes. Every error is reported when the definition is built, naming the text, the position
  * and what is allowed.
  */
 public final class SynapseDefinition {
@@ -318,8 +318,7 @@ public final class SynapseDefinition {
                 throw new DefinitionException(name + ": synapse equations advance when a presynaptic spike is "
                         + "sent, so they need on_transmit statements");
             }
-            List<Statement> pre = statements("on_pre", onPre, scope, Set.of(Symbol.Kind.PRESYNAPTIC_TRACE),
-                    advanced);
+            List<Statement> pre = statements("on_pre", onPre, scope, Set.of(), advanced);
             List<Statement> post = statements("on_post", onPost, scope, Set.of(), advanced);
             if (pre.isEmpty() && post.isEmpty() && transmit.isEmpty()) {
                 throw new DefinitionException(name + ": a synapse definition needs on_pre, on_post or on_transmit "
@@ -446,12 +445,8 @@ public final class SynapseDefinition {
         }
 
         private static String unsupportedReason(String what, Symbol.Kind kind) {
-            if (what.equals("on_transmit")) {
-                return "on_transmit runs when the spike is sent, before it reaches the synapse; traces are read in "
-                        + "on_pre and on_post";
-            }
-            return "on_pre does not read presynaptic traces yet (the arriving spike's own trace); write the rule "
-                    + "with the trace on the other side or in on_post";
+            return "on_transmit runs when the spike is sent, before it reaches the synapse; traces are read in "
+                    + "on_pre and on_post";
         }
 
         private static List<String> names(Scope scope, Symbol.Kind kind) {

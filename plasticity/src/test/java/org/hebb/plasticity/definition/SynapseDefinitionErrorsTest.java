@@ -63,12 +63,6 @@ class SynapseDefinitionErrorsTest {
     }
 
     @Test
-    void onPreDoesNotReadPresynapticTracesYet() {
-        String m = error(() -> stdp().onPre("w = w - A_post * x_pre").build());
-        assertContains(m, "'x_pre' cannot be read here: on_pre does not read presynaptic traces");
-    }
-
-    @Test
     void aTraceThatDoesNotDecayExponentiallyIsRefused() {
         String m = error(() -> stdp().postsynapticTrace("dy/dt = (1 - y) / tau_post : 1", "y += 1").build());
         assertContains(m, "a trace decays exponentially: write 'dy/dt = -y / tau : 1'");

@@ -3,8 +3,11 @@ package org.hebb.plasticity.stdp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.stream.Stream;
+
 import org.hebb.neurons.lif.IfCurrDelta;
 import org.hebb.plasticity.definition.DefinedSynapses;
+import org.hebb.simulator.EngineKind;
 import org.hebb.simulator.Network;
 import org.hebb.simulator.connect.Connectors;
 import org.hebb.simulator.connect.Projection;
@@ -13,17 +16,17 @@ import org.hebb.simulator.init.Values;
 import org.hebb.simulator.input.SpikeTimesSource;
 import org.hebb.simulator.monitor.SpikeMonitor;
 import org.hebb.simulator.population.NeuronPopulation;
-import org.hebb.simulator.EngineKind;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Triplet STDP written only as a definition ({@link TripletStdp#MINIMAL}) under the pairing protocol of Sjöström
- * et al. (2001) that Pfister and Gerstner fitted: 60 pairs at 1, 10, 20, 40 and 50 Hz, the postsynaptic spike
- * 10 ms after or before the presynaptic one. Each weight change equals the model's closed form, the sums of
- * exponentials over the spike times the run produced, on both engines; and the curve has the published shape:
- * post-before-pre depresses at low frequency, pre-before-post potentiates more the higher the frequency (from 10 Hz), and both
- * orders potentiate at 40 and 50 Hz.
+ * Triplet STDP written only as a definition ({@link TripletStdp#MINIMAL}, {@link TripletStdp#FULL}) under the
+ * pairing protocol of Sjöström et al. (2001) that Pfister and Gerstner fitted: 60 pairs at 1, 10, 20, 40 and 50 Hz,
+ * the postsynaptic spike 10 ms after or before the presynaptic one. Each weight change equals the model's closed
+ * form, the sums of exponentials over the spike times the run produced, on both engines; and the curve has the
+ * published shape: post-before-pre depresses at low frequency, pre-before-post potentiates more the higher the
+ * frequency (from 10 Hz), and both orders potentiate at 40 and 50 Hz.
  */
 class TripletStdpTest {
     private static final double DT = 0.1;
@@ -37,10 +40,16 @@ class TripletStdpTest {
     private static final double A2_PLUS = 5e-10;
     private static final double A3_PLUS = 6.2e-3;
     private static final double A2_MINUS = 7e-3;
+    private static final double A3_MINUS = 2.3e-4;
+    private static final double TAU_X = 101;
 
-    @ParameterizedTest
-    @EnumSource(EngineKind.class)
-    void pairingProtocolFollowsTheClosedFormAndThePublishedShape(EngineKind engine) {
+    static Stream<Arguments> enginesAndModels() {
+        return Stream.of(EngineKind.values()).flatMap(e -> Stream.of(Arguments.of(e, false), Arguments.of(e, true)));
+    }
+
+    @ParameterizedTest(name = "{0}, full model {1}")
+    @MethodSource("enginesAndModels")
+    void pairingProtocolFollowsTheClosedFormAndThePublishedShape(EngineKind engine, boolean full) {
         int n = FREQUENCIES_HZ.length * INTERVALS_MS.length;
         double[][] preTimes = new double[n][PAIRS];
         double[][] driverTimes = new double[n][PAIRS];
@@ -64,7 +73,8 @@ class TripletStdpTest {
             Projection plastic = net.connect(pre, post, Connectors.oneToOne(),
                     Synapses.onto("excitatory").weights(Values.constant(W0)));
             net.connect(driver, post, Connectors.oneToOne(), Synapses.onto("excitatory").weights(Values.constant(100)));
-            DefinedSynapses triplet = net.addPlasticity(plastic, TripletStdp.MINIMAL.rule().with("w_max", 10));
+            DefinedSynapses triplet = net.addPlasticity(plastic, (full ? TripletStdp.FULL : TripletStdp.MINIMAL)
+                    .rule().with("w_max", 10));
             SpikeMonitor preSpikes = net.monitorSpikes(pre);
             SpikeMonitor postSpikes = net.monitorSpikes(post);
             net.run(100 + PAIRS * 1000 / FREQUENCIES_HZ[0] + 50);
@@ -73,15 +83,15 @@ class TripletStdpTest {
                 double[] arrivals = timesOf(preSpikes, i, 1);
                 double[] posts = timesOf(postSpikes, i, 0);
                 dw[i] = triplet.weights()[i] - W0;
-                expected[i] = closedForm(arrivals, posts);
+                expected[i] = closedForm(arrivals, posts, full ? A3_MINUS : 0);
                 // the float weight rounds once per update: at most half an ulp of W0 for each of 2 * PAIRS updates
                 assertEquals(expected[i], dw[i], 1e-3 * Math.abs(expected[i]) + PAIRS * Math.ulp((float) W0),
                         "pairing " + i);
             }
         }
         for (int f = 0; f < FREQUENCIES_HZ.length; f++) {
-            System.out.printf("%s, triplet STDP at %4.0f Hz: dw(+10 ms) %+.5f (closed form %+.5f), "
-                    + "dw(-10 ms) %+.5f (closed form %+.5f)%n", engine, FREQUENCIES_HZ[f], dw[2 * f], expected[2 * f], dw[2 * f + 1],
+            System.out.printf("%s, %s triplet STDP at %4.0f Hz: dw(+10 ms) %+.5f (closed form %+.5f), "
+                    + "dw(-10 ms) %+.5f (closed form %+.5f)%n", engine, full ? "full" : "minimal", FREQUENCIES_HZ[f], dw[2 * f], expected[2 * f], dw[2 * f + 1],
                     expected[2 * f + 1]);
         }
         assertTrue(dw[1] < 0 && dw[3] < 0, "post-before-pre must depress at 1 and 10 Hz: " + dw[1] + ", " + dw[3]);
@@ -94,14 +104,14 @@ class TripletStdpTest {
     }
 
     /**
-     * The minimal model's weight change: each presynaptic arrival depresses by A2- o1, o1 summing the earlier
-     * postsynaptic spikes; each postsynaptic spike potentiates by r1 (A2+ + A3+ o2), r1 summing the arrivals up to
-     * and including its own time step, o2 the earlier postsynaptic spikes.
+     * The model's weight change: each presynaptic arrival depresses by o1 (A2- + A3- r2), o1 summing the earlier
+     * postsynaptic spikes and r2 the earlier arrivals; each postsynaptic spike potentiates by r1 (A2+ + A3+ o2), r1
+     * summing the arrivals up to and including its own time step, o2 the earlier postsynaptic spikes.
      */
-    private static double closedForm(double[] arrivals, double[] posts) {
+    private static double closedForm(double[] arrivals, double[] posts, double a3Minus) {
         double dw = 0;
         for (double a : arrivals) {
-            dw -= A2_MINUS * sum(posts, a, TAU_MINUS, false);
+            dw -= sum(posts, a, TAU_MINUS, false) * (A2_MINUS + a3Minus * sum(arrivals, a, TAU_X, false));
         }
         for (double p : posts) {
             dw += sum(arrivals, p, TAU_PLUS, true) * (A2_PLUS + A3_PLUS * sum(posts, p, TAU_Y, false));
