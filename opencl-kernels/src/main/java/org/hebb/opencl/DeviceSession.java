@@ -295,8 +295,13 @@ final class DeviceSession implements AutoCloseable {
 
     /** Copies the whole of {@code values} to the start of {@code buffer}. */
     void write(cl_mem buffer, HostArray values) {
+        write(buffer, 0, values);
+    }
+
+    /** Writes {@code values} into {@code buffer} from byte {@code offset} on (blocking). */
+    void write(cl_mem buffer, long offset, HostArray values) {
         long bytes = values.bytes(values.length());
-        clEnqueueWriteBuffer(queue, buffer, CL_TRUE, 0, bytes, values.pointer(), 0, null, null);
+        clEnqueueWriteBuffer(queue, buffer, CL_TRUE, offset, bytes, values.pointer(), 0, null, null);
         bytesToDevice += bytes;
     }
 

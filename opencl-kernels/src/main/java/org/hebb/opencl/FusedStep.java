@@ -72,8 +72,9 @@ final class FusedStep {
      * @param function  the rule's generated block function ({@link org.hebb.simulator.engine.DeviceRule})
      * @param target    index of the target population among the parts (its blocks)
      * @param arguments the kernel's arguments by index: Integer, Float or cl_mem
+     * @param beforeDelivery whether it runs before the step's delivery (a transmission) rather than after it
      */
-    record RuleCall(String function, int target, Map<Integer, Object> arguments) {
+    record RuleCall(String function, int target, Map<Integer, Object> arguments, boolean beforeDelivery) {
     }
 
     /**
@@ -198,11 +199,18 @@ final class FusedStep {
                 + "    const long step = first + s;%n"
                 + "    const int listSlot = (int) (step %% %2$d);%n", blocks, listDepth));
         body.append("    if (step > continuousFrom) {\n");
+        for (int r = 0; r < rules.size(); r++) {
+            if (rules.get(r).beforeDelivery()) {
+                body.append(ruleCall(r, rules.get(r), parts));
+            }
+        }
         for (int d = 0; d < deliveries.size(); d++) {
             body.append(delivery(d, deliveries.get(d), parts, total, totalBlocks, listDepth));
         }
         for (int r = 0; r < rules.size(); r++) {
-            body.append(ruleCall(r, rules.get(r), parts));
+            if (!rules.get(r).beforeDelivery()) {
+                body.append(ruleCall(r, rules.get(r), parts));
+            }
         }
         for (int t = 0; t < traces.size(); t++) {
             body.append(traceAdvance(t, traces.get(t), parts));

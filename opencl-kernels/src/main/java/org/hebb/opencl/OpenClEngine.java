@@ -19,7 +19,9 @@ import org.hebb.simulator.connect.IncomingSynapses;
 import org.hebb.simulator.connect.Projection;
 import org.hebb.simulator.engine.AstrocyteRates;
 import org.hebb.simulator.engine.AstrocyteStdpUpdate;
+import org.hebb.simulator.engine.DeviceArgument;
 import org.hebb.simulator.engine.DeviceRule;
+import org.hebb.simulator.engine.DeviceTransmission;
 import org.hebb.simulator.engine.Engine;
 import org.hebb.simulator.engine.GlobalUpdate;
 import org.hebb.simulator.engine.PlasticityWiring;
@@ -27,6 +29,7 @@ import org.hebb.simulator.engine.SpikeView;
 import org.hebb.simulator.engine.SynapseUpdate;
 import org.hebb.simulator.engine.ThreeFactorUpdate;
 import org.hebb.simulator.engine.Trace;
+import org.hebb.simulator.engine.Transmission;
 import org.hebb.simulator.input.BernoulliSource;
 import org.hebb.simulator.input.CurrentSource;
 import org.hebb.simulator.population.NeuronPopulation;
@@ -102,6 +105,8 @@ final class OpenClEngine implements Engine {
     private final FusedStep fusedStep;
     private final Delivery[] deliveries;
     private final RuleLaunch[] learning;
+    /** What projections with short-term plasticity send, set before each step's delivery. */
+    private final RuleLaunch[] sending;
     /** Global updates that stay on the host (the three-factor rule's signals), run after each step's learning. */
     private final GlobalUpdate[] hostUpdates;
     private final DeviceAstrocyte[] astrocytes;
@@ -164,6 +169,13 @@ final class OpenClEngine implements Engine {
             throw unsupported("plasticity with event updates");
         }
         resetActions = plasticity.resetActions();
+        List<DeviceTransmission> transmissions = new ArrayList<>();
+        for (Transmission t : plasticity.transmissions().values()) {
+            if (!(t instanceof DeviceTransmission device)) {
+                throw unsupported("a transmission (short-term plasticity) not made from a definition");
+            }
+            transmissions.add(device);
+        }
         int spikeHistory = 2;
         for (ThreeFactorUpdate rule : threeFactorUpdates) {
             spikeHistory = Math.max(spikeHistory, rule.projection().maxDelay() + 2);
@@ -185,6 +197,9 @@ final class OpenClEngine implements Engine {
         }
         for (DeviceRule rule : deviceRules) {
             modelSources.add(rule.openClSource());
+        }
+        for (DeviceTransmission t : transmissions) {
+            modelSources.add(t.openClSource());
         }
         OpenClDevice device = OpenClDevices.select(deviceSelector);
         if (deviceModels.values().stream().anyMatch(m -> m.precision() == Precision.DOUBLE)
@@ -259,7 +274,7 @@ final class OpenClEngine implements Engine {
             traces = plasticity.traces().stream().map(DeviceTrace::new).toArray(DeviceTrace[]::new);
             List<RuleLaunch> rules = new ArrayList<>();
             for (DeviceRule rule : deviceRules) {
-                rules.add(new DeviceRuleLaunch(rule));
+                rules.add(new DeviceRuleLaunch(rule.openClName(), rule.projection(), rule.deviceArguments(), false));
             }
             for (ThreeFactorUpdate rule : threeFactorUpdates) {
                 rules.add(new ThreeFactorLaunch(rule));
@@ -270,6 +285,8 @@ final class OpenClEngine implements Engine {
                 rules.add(new AstrocyteStdpLaunch(rule, astrocyte));
             }
             learning = rules.toArray(new RuleLaunch[0]);
+            sending = transmissions.stream().map(t -> new DeviceRuleLaunch(t.openClName(), t.projection(),
+                    t.deviceArguments(), true)).toArray(RuleLaunch[]::new);
             astrocytes = byRates.values().toArray(new DeviceAstrocyte[0]);
             fusedStep = fuse ? fusedStep() : null;
             compactAll = gpuShape || fusedStep != null ? null : compactAll();
@@ -297,8 +314,9 @@ final class OpenClEngine implements Engine {
         List<Group> order = List.of(groups);
         List<FusedStep.Part> parts = order.stream().map(Group::part).toList();
         List<FusedStep.Delivery> fusedDeliveries = Arrays.stream(deliveries).map(d -> d.part(order)).toList();
-        List<FusedStep.RuleCall> rules = Arrays.stream(learning).map(l -> new FusedStep.RuleCall(l.blockFunction(),
-                order.indexOf(byPopulation.get(l.projection.target())), l.launch.arguments)).toList();
+        List<FusedStep.RuleCall> rules = java.util.stream.Stream.concat(Arrays.stream(sending), Arrays.stream(learning))
+                .map(l -> new FusedStep.RuleCall(l.blockFunction(), order.indexOf(byPopulation.get(
+                        l.projection.target())), l.launch.arguments, l.beforeDelivery())).toList();
         List<FusedStep.TraceAdvance> advances = Arrays.stream(traces).map(t -> t.part(order)).toList();
         return FusedStep.fits(session, parts, fusedDeliveries, rules, advances) ? new FusedStep(session, parts,
                 fusedDeliveries, rules, advances, total, totalBlocks, listDepth, spiked, lists, counts) : null;
@@ -351,7 +369,8 @@ final class OpenClEngine implements Engine {
         if (fusedStep != null) {
             return 1;
         }
-        int kernels = deliveries.length + learning.length + traces.length + astrocytes.length + groups.length;
+        int kernels = sending.length + deliveries.length + learning.length + traces.length + astrocytes.length
+                + groups.length;
         return kernels + (compactAll != null ? 1 : gpuShape ? groups.length : 0);
     }
 
@@ -373,6 +392,9 @@ final class OpenClEngine implements Engine {
             return;
         }
         if (step > continuousFrom) {
+            for (RuleLaunch l : sending) {
+                l.run();
+            }
             for (Delivery d : deliveries) {
                 d.launch();
             }
@@ -451,6 +473,9 @@ final class OpenClEngine implements Engine {
         for (RuleLaunch l : learning) {
             l.download();
         }
+        for (RuleLaunch l : sending) {
+            l.download();
+        }
         for (DeviceAstrocyte a : astrocytes) {
             a.download();
         }
@@ -517,6 +542,9 @@ final class OpenClEngine implements Engine {
             clearing.clear(Pointer.to(t.ring), t.length);
         }
         for (RuleLaunch l : learning) {
+            l.restarted();
+        }
+        for (RuleLaunch l : sending) {
             l.restarted();
         }
         session.finish();
@@ -1242,6 +1270,11 @@ final class OpenClEngine implements Engine {
             throw new UnsupportedOperationException(getClass().getSimpleName() + " has no block function");
         }
 
+        /** Whether it runs before the step's delivery (what synapses send) rather than after it (learning). */
+        boolean beforeDelivery() {
+            return false;
+        }
+
         /**
          * The delay of each incoming synapse in the transposed order, so that potentiation reads them in sequence
          * rather than one cache miss each.
@@ -1267,58 +1300,81 @@ final class OpenClEngine implements Engine {
     }
 
     /**
-     * A rule generated from its definition: its kernel is in the program, its arguments are bound by their
-     * meaning ({@link DeviceRule.DeviceArgument}), and the per-synapse arrays it changes are copied back with the
-     * weights.
+     * A rule or transmission generated from its definition: its kernel is in the program, its arguments are bound
+     * by their meaning ({@link DeviceArgument}), and the per-synapse arrays it changes are copied back with the
+     * weights (for a transmission: with what its synapses sent, which the delivery's weight buffer holds).
      */
     private final class DeviceRuleLaunch extends RuleLaunch {
-        private final DeviceRule rule;
+        private final String name;
+        private final boolean transmission;
         private final List<cl_mem> arrays = new ArrayList<>();
         private final List<HostArray> hostArrays = new ArrayList<>();
+        private cl_mem lastSpikes;
+        private long[] neverSpiked;
+        private HostArray sent;
 
-        DeviceRuleLaunch(DeviceRule rule) {
-            super(rule.openClName(), rule.projection(), weightsOf(rule));
-            this.rule = rule;
+        DeviceRuleLaunch(String name, Projection projection, List<DeviceArgument> arguments, boolean transmission) {
+            super(name, projection, deliveredHost(name, arguments));
+            this.name = name;
+            this.transmission = transmission;
             List<Object> values = new ArrayList<>();
-            for (DeviceRule.DeviceArgument argument : rule.deviceArguments()) {
-                if (argument instanceof DeviceRule.DeviceArgument.Weights) {
+            for (DeviceArgument argument : arguments) {
+                if (argument instanceof DeviceArgument.Weights) {
                     values.add(delivery.weightBuffer);
-                } else if (argument instanceof DeviceRule.DeviceArgument.Delays) {
+                } else if (argument instanceof DeviceArgument.Sent amounts) {
+                    sent = HostArray.of(amounts.host());
+                    writeSent();
+                    values.add(delivery.weightBuffer);
+                } else if (argument instanceof DeviceArgument.Delays) {
                     values.add(delivery.delayBuffer);
-                } else if (argument instanceof DeviceRule.DeviceArgument.DelayRange) {
+                } else if (argument instanceof DeviceArgument.DelayRange) {
                     values.add(projection.minDelay());
                     values.add(projection.maxDelay());
-                } else if (argument instanceof DeviceRule.DeviceArgument.Incoming) {
+                } else if (argument instanceof DeviceArgument.Incoming) {
                     values.addAll(List.of(inStart, inSynapse, inSource, session.ints(incomingDelays())));
-                } else if (argument instanceof DeviceRule.DeviceArgument.SynapseBase) {
+                } else if (argument instanceof DeviceArgument.SynapseBase) {
                     values.add(synapseBase);
-                } else if (argument instanceof DeviceRule.DeviceArgument.TraceRing ring) {
+                } else if (argument instanceof DeviceArgument.LastSpikes) {
+                    neverSpiked = new long[projection.synapseCount()];
+                    Arrays.fill(neverSpiked, Long.MIN_VALUE);
+                    lastSpikes = session.longs(neverSpiked);
+                    values.add(lastSpikes);
+                } else if (argument instanceof DeviceArgument.TraceRing ring) {
                     DeviceTrace trace = deviceTrace(ring.trace());
                     values.addAll(List.of(trace.ring, trace.trace.depth(), trace.stride, trace.trace.decay()));
-                } else if (argument instanceof DeviceRule.DeviceArgument.SynapseArray array) {
+                } else if (argument instanceof DeviceArgument.SynapseArray array) {
                     cl_mem buffer = session.floats(array.host());
                     arrays.add(buffer);
                     hostArrays.add(HostArray.of(array.host()));
                     values.add(buffer);
-                } else if (argument instanceof DeviceRule.DeviceArgument.Constant constant) {
+                } else if (argument instanceof DeviceArgument.Constant constant) {
                     values.add(constant.value());
                 }
             }
             launch.args(OWN_ARGUMENTS, values.toArray());
         }
 
-        private static float[] weightsOf(DeviceRule rule) {
-            for (DeviceRule.DeviceArgument argument : rule.deviceArguments()) {
-                if (argument instanceof DeviceRule.DeviceArgument.Weights weights) {
+        /** The host array the delivery's weight buffer is read back into: the weights, or what was sent. */
+        private static float[] deliveredHost(String name, List<DeviceArgument> arguments) {
+            for (DeviceArgument argument : arguments) {
+                if (argument instanceof DeviceArgument.Weights weights) {
                     return weights.host();
                 }
+                if (argument instanceof DeviceArgument.Sent sent) {
+                    return sent.host();
+                }
             }
-            throw new IllegalArgumentException("device rule " + rule.openClName() + " names no weights");
+            throw new IllegalArgumentException("device rule " + name + " names neither weights nor what it sends");
         }
 
         @Override
         String blockFunction() {
-            return rule.openClName() + "_block";
+            return name + "_block";
+        }
+
+        @Override
+        boolean beforeDelivery() {
+            return transmission;
         }
 
         @Override
@@ -1329,12 +1385,26 @@ final class OpenClEngine implements Engine {
             }
         }
 
-        /** The rule's reset action has set its per-synapse arrays on the host; they go to the device. */
+        /**
+         * The rule's reset action has set its per-synapse arrays on the host; they go to the device, and no
+         * synapse has seen a spike.
+         */
         @Override
         void restarted() {
             for (int k = 0; k < arrays.size(); k++) {
                 session.write(arrays.get(k), hostArrays.get(k));
             }
+            if (lastSpikes != null) {
+                session.write(lastSpikes, HostArray.of(neverSpiked));
+            }
+            if (sent != null) {
+                writeSent();
+            }
+        }
+
+        /** What the synapses send before their first spike (host values), where the delivery reads it. */
+        private void writeSent() {
+            session.write(delivery.weightBuffer, (long) Sizeof.cl_float * synapseBase, sent);
         }
     }
 

@@ -32,6 +32,8 @@ import org.hebb.plasticity.WeightDependence;
 import org.hebb.plasticity.astrocyte.Astrocyte;
 import org.hebb.plasticity.astrocyte.AstrocyteStdp;
 import org.hebb.plasticity.astrocyte.AstrocyteStdpSynapses;
+import org.hebb.plasticity.definition.DefinedSynapses;
+import org.hebb.plasticity.shortterm.TsodyksMarkram;
 import org.hebb.plasticity.stdp.InhibitoryStdp;
 import org.hebb.plasticity.stdp.Stdp;
 import org.hebb.plasticity.stdp.TripletStdp;
@@ -461,6 +463,55 @@ class OpenClConformanceTest {
         assertArrayEquals(java.times(), device.times(), "spike times");
         assertArrayEquals(java.inputWeights(), device.inputWeights(), "input weights after learning, bit for bit");
         assertArrayEquals(java.recurrentWeights(), device.recurrentWeights(), "recurrent weights, bit for bit");
+    }
+
+    private record Transmitted(int[] neurons, double[] times, float[] sent, float[] resources,
+                               float[] utilisation, long kernelsPerStep) {
+    }
+
+    /**
+     * Tsodyks-Markram short-term plasticity (a definition with on_transmit) on Poisson input with heterogeneous
+     * delays, facilitating and depressing on two projections, and a reset between two runs.
+     */
+    private static Transmitted transmit(BackendKind backend, int scale) {
+        try (Network net = Network.builder().backend(backend).threads(1).seed(29).build()) {
+            NeuronPopulation cells = net.addNeurons("cells", 200 * scale, IfCurrExp.builder().tauRefrac(2).build());
+            PoissonSource drive = net.addPoissonSource("drive", 300 * scale, 20);
+            Projection depressing = net.connect(drive, cells, Connectors.fixedInDegree(30, false),
+                    Synapses.onto("excitatory").weights(Values.uniform(0.5, 1.5)).delays(Delays.uniformSteps(1, 30)));
+            Projection facilitating = net.connect(drive, cells, Connectors.fixedInDegree(20, false),
+                    Synapses.onto("inhibitory").weights(Values.uniform(0.2, 0.6)).delays(Delays.steps(4)));
+            DefinedSynapses d = net.addPlasticity(depressing, TsodyksMarkram.DEFINITION.rule());
+            net.addPlasticity(facilitating, TsodyksMarkram.DEFINITION.rule().with("U", 0.05).with("tau_d", 100)
+                    .with("tau_f", 1000));
+            SpikeMonitor spikes = net.monitorSpikes(cells);
+            net.run(200);
+            net.resetState();
+            net.run(150);
+            return new Transmitted(spikes.neurons(), spikes.times(), d.values("transmitted").clone(),
+                    d.values("x").clone(), d.values("u").clone(),
+                    net.engineCounters().getOrDefault("kernels_per_step", 0L));
+        }
+    }
+
+    /**
+     * Short-term plasticity runs on the device from the OpenCL C generated from its definition, before each step's
+     * delivery; spikes, what every synapse last sent and its resources and utilisation equal the Java backend's.
+     */
+    @ParameterizedTest(name = "{0} shape, scale {1}")
+    @MethodSource("shapesAndScales")
+    void shortTermPlasticityOnTheDeviceMatchesTheJavaBackend(String shape, int scale) {
+        Transmitted java = transmit(BackendKind.JAVA, scale);
+        Transmitted device = inShape(shape, () -> transmit(BackendKind.OPENCL, scale));
+        assertTrue(java.neurons().length > 500 * scale, "test setup: too few spikes: " + java.neurons().length);
+        if (shape.equals("cpu")) {
+            assertEquals(1, device.kernelsPerStep(), "the transmissions inside the one kernel of a step");
+        }
+        assertArrayEquals(java.neurons(), device.neurons(), "spiking neurons in order");
+        assertArrayEquals(java.times(), device.times(), "spike times");
+        assertArrayEquals(java.sent(), device.sent(), "what each synapse sent last, bit for bit");
+        assertArrayEquals(java.resources(), device.resources(), "resources x");
+        assertArrayEquals(java.utilisation(), device.utilisation(), "utilisation u");
     }
 
     private record Sampled(float[] monitored, List<Float> readInCallbacks) {

@@ -127,6 +127,16 @@ final class ClockRuleSource {
         line("    }");
         line("");
         line("    @Override");
+        line("    public void delivered(long _step, org.hebb.simulator.engine.SpikeView _pre) {");
+        line("        for (int _part = 0; _part < _pre.partitions(); _part++) {");
+        line("            final int[] _list = _pre.neurons(_part);");
+        line("            for (int _s = 0, _n = _pre.count(_part); _s < _n; _s++) {");
+        line("                _lastSpike[_list[_s]] = _step;");
+        line("            }");
+        line("        }");
+        line("    }");
+        line("");
+        line("    @Override");
         line("    public void beforeDelivery(org.hebb.simulator.engine.SynapseRange _r, long _step, "
                 + "org.hebb.simulator.engine.SpikeView _pre) {");
         Set<String> touched = new LinkedHashSet<>(read);
@@ -146,9 +156,7 @@ final class ClockRuleSource {
                 if (Expressions.isZero(e.rate())) {
                     continue;
                 }
-                Expression factor = Expressions.call("exp", Expressions.multiply(e.rate(),
-                        Expressions.name("_elapsed")));
-                line("                final float _e_" + e.name() + " = " + code(factor) + ";");
+                line("                final float _e_" + e.name() + " = " + code(RuleStatements.decayFactor(e)) + ";");
             }
         }
         line("                for (int _j = _r.rowStart(_source), _end = _r.rowEnd(_source); _j < _end; _j++) {");
@@ -161,7 +169,7 @@ final class ClockRuleSource {
         }
         line(indent + "float " + SynapseDefinition.TRANSMITTED + " = 0f;");
         for (SynapseEquation e : equations) {
-            line(indent + e.name() + " = " + code(advanced(e)) + ";");
+            line(indent + e.name() + " = " + code(RuleStatements.advanced(e)) + ";");
         }
         for (Statement s : statements) {
             line(indent + s.target() + " = " + code(s.assigned()) + ";");
@@ -176,20 +184,6 @@ final class ClockRuleSource {
         line("            }");
         line("        }");
         line("    }");
-    }
-
-    /** The variable of {@code e} advanced over {@code _elapsed} ms, its factor exp(rate * elapsed) in _e_name. */
-    private static Expression advanced(SynapseEquation e) {
-        Expression x = Expressions.name(e.name());
-        if (Expressions.isZero(e.rate())) {
-            return Expressions.add(x, Expressions.multiply(e.drive(), Expressions.name("_elapsed")));
-        }
-        if (Expressions.isZero(e.drive())) {
-            return Expressions.multiply(x, Expressions.name("_e_" + e.name()));
-        }
-        Expression offset = Expressions.divide(e.drive(), e.rate());
-        return Expressions.subtract(Expressions.multiply(Expressions.add(x, offset),
-                Expressions.name("_e_" + e.name())), offset);
     }
 
     private void onPre() {

@@ -91,11 +91,16 @@ public final class DefinedRule implements PlasticityRule<DefinedSynapses> {
                 : Set.of(EngineKind.CLOCK_DRIVEN);
     }
 
-    /** The Java backend; OpenCL too unless the rule sets what synapses transmit (not on devices yet). */
+    /**
+     * The Java backend; OpenCL too, unless the rule both sets what synapses transmit and changes them at spike
+     * arrivals or postsynaptic spikes (on a device the weights a transmission reads and those delivery reads are
+     * kept apart, which the two together would need joined).
+     */
     @Override
     public Set<BackendKind> backends() {
-        return definition.onTransmit().isEmpty() ? Set.of(BackendKind.JAVA, BackendKind.OPENCL)
-                : Set.of(BackendKind.JAVA);
+        boolean both = !definition.onTransmit().isEmpty()
+                && (!definition.onPre().isEmpty() || !definition.onPost().isEmpty());
+        return both ? Set.of(BackendKind.JAVA) : Set.of(BackendKind.JAVA, BackendKind.OPENCL);
     }
 
     @Override

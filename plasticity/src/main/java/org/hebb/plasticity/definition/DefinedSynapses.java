@@ -11,7 +11,6 @@ import org.hebb.simulator.EngineKind;
 import org.hebb.simulator.connect.Projection;
 import org.hebb.simulator.engine.SpikeEventUpdate;
 import org.hebb.simulator.engine.SpikeHistory;
-import org.hebb.simulator.engine.SpikeView;
 import org.hebb.simulator.engine.SynapseUpdate;
 import org.hebb.simulator.engine.Trace;
 import org.hebb.simulator.engine.Transmission;
@@ -115,17 +114,8 @@ public final class DefinedSynapses implements RuleState {
         }
         if (transmits) {
             Arrays.fill(lastSpike, Long.MIN_VALUE);
-            context.onTransmission((Transmission) update);
-            SpikeHistory sent = context.spikes(projection.source(), 1);
-            context.afterSynapseUpdates(spikeStep -> {
-                SpikeView spikes = sent.at(spikeStep);
-                for (int part = 0; part < spikes.partitions(); part++) {
-                    int[] neurons = spikes.neurons(part);
-                    for (int s = 0, n = spikes.count(part); s < n; s++) {
-                        lastSpike[neurons[s]] = spikeStep;
-                    }
-                }
-            });
+            context.onTransmission(new DefinedTransmission((Transmission) update, definition, projection,
+                    synapseArrays, constants));
         }
         context.onReset(() -> {
             resetSynapseVariables();

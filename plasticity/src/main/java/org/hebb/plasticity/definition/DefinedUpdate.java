@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.hebb.simulator.connect.Projection;
+import org.hebb.simulator.engine.DeviceArgument;
 import org.hebb.simulator.engine.DeviceRule;
 import org.hebb.simulator.engine.SpikeView;
 import org.hebb.simulator.engine.SynapseRange;

@@ -50,6 +50,28 @@ final class RuleStatements {
         return names;
     }
 
+    /** The factor exp(rate * _elapsed) by which the variable of {@code e} relaxes over {@code _elapsed} ms. */
+    static Expression decayFactor(SynapseEquation e) {
+        return Expressions.call("exp", Expressions.multiply(e.rate(), Expressions.name("_elapsed")));
+    }
+
+    /**
+     * The variable of {@code e} advanced over {@code _elapsed} ms, given its {@link #decayFactor} as {@code _e_}
+     * and its name (not used when the rate is zero).
+     */
+    static Expression advanced(SynapseEquation e) {
+        Expression x = Expressions.name(e.name());
+        if (Expressions.isZero(e.rate())) {
+            return Expressions.add(x, Expressions.multiply(e.drive(), Expressions.name("_elapsed")));
+        }
+        if (Expressions.isZero(e.drive())) {
+            return Expressions.multiply(x, Expressions.name("_e_" + e.name()));
+        }
+        Expression offset = Expressions.divide(e.drive(), e.rate());
+        return Expressions.subtract(Expressions.multiply(Expressions.add(x, offset),
+                Expressions.name("_e_" + e.name())), offset);
+    }
+
     /** {@code e} with each unit symbol (a name the definition does not declare) replaced by its value. */
     static Expression withUnitValues(SynapseDefinition definition, Expression e) {
         return Expressions.rewrite(e, node -> node instanceof Expression.Name n

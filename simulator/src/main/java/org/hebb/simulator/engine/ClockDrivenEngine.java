@@ -164,6 +164,11 @@ public final class ClockDrivenEngine implements Engine {
             for (Trace trace : traces) {
                 trace.completed(step - 1);
             }
+            for (ProjectionRuntime p : projections) {
+                if (p.transmission != null) {
+                    p.transmission.delivered(step - 1, p.source.views[p.source.slot(step - 1)]);
+                }
+            }
             for (GlobalUpdate update : globalUpdates) {
                 update.afterSynapseUpdates(step - 1);
             }

@@ -25,45 +25,4 @@ public interface DeviceRule extends SynapseUpdate {
 
     /** The arguments the kernel takes after RULE_ARGS. */
     List<DeviceArgument> deviceArguments();
-
-    /** What a device rule's kernel is given, by meaning; the backend supplies its own buffers for each. */
-    sealed interface DeviceArgument {
-        /** The projection's weights ({@code __global float*}, indexed by the backend's synapse index). */
-        record Weights(float[] host) implements DeviceArgument {
-        }
-
-        /** The projection's per-synapse delays in steps ({@code __global const int*}). */
-        record Delays() implements DeviceArgument {
-        }
-
-        /** The shortest and the longest delay in steps ({@code const int} each). */
-        record DelayRange() implements DeviceArgument {
-        }
-
-        /**
-         * The transposed index: start per target neuron, synapse (backend index), source neuron and delay per
-         * incoming synapse ({@code __global const int*} each).
-         */
-        record Incoming() implements DeviceArgument {
-        }
-
-        /** The backend's index of the projection's first synapse ({@code const int}). */
-        record SynapseBase() implements DeviceArgument {
-        }
-
-        /** A shared trace: its ring, steps kept, stride between steps, decay per step. */
-        record TraceRing(Trace trace) implements DeviceArgument {
-        }
-
-        /**
-         * A per-synapse array the rule changes ({@code __global float*}, indexed by synapse index minus the
-         * synapse base), uploaded before a run and read back after.
-         */
-        record SynapseArray(float[] host) implements DeviceArgument {
-        }
-
-        /** A constant ({@code const float}). */
-        record Constant(float value) implements DeviceArgument {
-        }
-    }
 }

@@ -20,4 +20,12 @@ public interface Transmission {
      * @param pre       the spikes the projection's source population emitted in {@code spikeStep}
      */
     void beforeDelivery(SynapseRange synapses, long spikeStep, SpikeView pre);
+
+    /**
+     * Called once per step on the coordinating thread after every thread has delivered the spikes of {@code
+     * spikeStep} ({@code pre}, all partitions), for bookkeeping per presynaptic neuron that the threads may not
+     * share (the latest spike of each); nothing by default.
+     */
+    default void delivered(long spikeStep, SpikeView pre) {
+    }
 }
