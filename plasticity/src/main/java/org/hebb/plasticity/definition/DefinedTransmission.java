@@ -14,23 +14,22 @@ import org.hebb.simulator.engine.Transmission;
  * A defined rule's {@code on_transmit} work on one projection: on the JVM the generated Java class; for a device,
  * the generated OpenCL C and the arguments it takes.
  */
-final class DefinedTransmission implements DeviceTransmission {
+final class DefinedTransmission extends GeneratedDeviceWork implements DeviceTransmission {
     private final Transmission generated;
-    private final Projection projection;
-    private final String openClName;
-    private final String openClSource;
-    private final List<DeviceArgument> arguments = new ArrayList<>();
 
     DefinedTransmission(Transmission generated, SynapseDefinition definition, Projection projection,
                         float[][] synapseArrays, float[] constants) {
+        super(projection, OpenClRuleSource.transmission(definition, "@RULE@"), "transmit",
+                arguments(definition, synapseArrays, constants));
         this.generated = generated;
-        this.projection = projection;
-        String source = OpenClRuleSource.transmission(definition, "@RULE@");
-        this.openClName = "transmit_" + Integer.toHexString(source.hashCode());
-        this.openClSource = source.replace("@RULE@", openClName);
+    }
+
+    private static List<DeviceArgument> arguments(SynapseDefinition definition, float[][] synapseArrays,
+                                                  float[] constants) {
         List<SynapseVariable> variables = definition.synapseVariables();
         int sent = variables.indexOf(variables.stream()
                 .filter(v -> v.name().equals(SynapseDefinition.TRANSMITTED)).findFirst().orElseThrow());
+        List<DeviceArgument> arguments = new ArrayList<>();
         arguments.add(new DeviceArgument.Sent(synapseArrays[sent]));
         arguments.add(new DeviceArgument.LastSpikes());
         arguments.add(new DeviceArgument.SynapseBase());
@@ -42,6 +41,7 @@ final class DefinedTransmission implements DeviceTransmission {
         for (float c : constants) {
             arguments.add(new DeviceArgument.Constant(c));
         }
+        return arguments;
     }
 
     @Override
@@ -57,25 +57,5 @@ final class DefinedTransmission implements DeviceTransmission {
     @Override
     public void delivered(long spikeStep, SpikeView pre) {
         generated.delivered(spikeStep, pre);
-    }
-
-    @Override
-    public Projection projection() {
-        return projection;
-    }
-
-    @Override
-    public String openClName() {
-        return openClName;
-    }
-
-    @Override
-    public String openClSource() {
-        return openClSource;
-    }
-
-    @Override
-    public List<DeviceArgument> deviceArguments() {
-        return List.copyOf(arguments);
     }
 }

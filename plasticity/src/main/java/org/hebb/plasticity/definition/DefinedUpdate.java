@@ -15,20 +15,18 @@ import org.hebb.simulator.engine.Trace;
  * A defined rule's {@code on_pre} and {@code on_post} work on one projection: on the JVM the generated Java class;
  * for a device, the generated OpenCL C and the arguments it takes.
  */
-final class DefinedUpdate implements DeviceRule {
+final class DefinedUpdate extends GeneratedDeviceWork implements DeviceRule {
     private final SynapseUpdate generated;
-    private final Projection projection;
-    private final String openClName;
-    private final String openClSource;
-    private final List<DeviceArgument> arguments = new ArrayList<>();
 
     DefinedUpdate(SynapseUpdate generated, SynapseDefinition definition, Projection projection,
                   float[][] synapseArrays, Trace[] traces, float[] constants) {
+        super(projection, OpenClRuleSource.of(definition, "@RULE@"), "rule",
+                arguments(synapseArrays, traces, constants));
         this.generated = generated;
-        this.projection = projection;
-        String source = OpenClRuleSource.of(definition, "@RULE@");
-        this.openClName = "rule_" + Integer.toHexString(source.hashCode()).replace('-', 'm');
-        this.openClSource = source.replace("@RULE@", openClName);
+    }
+
+    private static List<DeviceArgument> arguments(float[][] synapseArrays, Trace[] traces, float[] constants) {
+        List<DeviceArgument> arguments = new ArrayList<>();
         arguments.add(new DeviceArgument.Delays());
         arguments.add(new DeviceArgument.Weights(synapseArrays[0]));
         arguments.add(new DeviceArgument.DelayRange());
@@ -43,30 +41,11 @@ final class DefinedUpdate implements DeviceRule {
         for (float c : constants) {
             arguments.add(new DeviceArgument.Constant(c));
         }
+        return arguments;
     }
 
     @Override
     public void afterDelivery(SynapseRange synapses, long spikeStep, SpikeView pre, SpikeView post) {
         generated.afterDelivery(synapses, spikeStep, pre, post);
-    }
-
-    @Override
-    public Projection projection() {
-        return projection;
-    }
-
-    @Override
-    public String openClName() {
-        return openClName;
-    }
-
-    @Override
-    public String openClSource() {
-        return openClSource;
-    }
-
-    @Override
-    public List<DeviceArgument> deviceArguments() {
-        return List.copyOf(arguments);
     }
 }
