@@ -1,11 +1,13 @@
 package org.hebb.plasticity.shortterm;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.hebb.neurons.definition.IntegrationMethod;
 import org.hebb.neurons.definition.NeuronDefinition;
 import org.hebb.neurons.definition.Receptor;
+import org.hebb.neurons.lif.IfCurrExp;
 import org.hebb.plasticity.definition.DefinedRule;
 import org.hebb.simulator.Network;
 import org.hebb.simulator.connect.Connectors;
@@ -15,13 +17,15 @@ import org.hebb.simulator.init.Values;
 import org.hebb.simulator.input.SpikeTimesSource;
 import org.hebb.simulator.monitor.StateMonitor;
 import org.hebb.simulator.population.NeuronPopulation;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Tsodyks-Markram short-term plasticity, written only as a definition, delivers to a neuron that sums what arrives
  * exactly the amplitudes of the model's closed-form recursion for a regular train, in the depressing and the
- * facilitating regime, through synapses with delays of 1 and 7 steps.
+ * facilitating regime, through synapses with delays of 1 and 7 steps; and a recurrent network with it gives the
+ * same spikes on one and two threads.
  */
 class TsodyksMarkramTest {
     private static final double DT = 0.1;
@@ -81,5 +85,30 @@ class TsodyksMarkramTest {
         } else if (tauF > 3 * tauD) {
             assertTrue(amplitudes[3] > 2 * amplitudes[0], "a facilitating synapse must facilitate");
         }
+    }
+
+    private static int[] recurrentSpikes(int threads) {
+        try (Network net = Network.builder().dt(DT).seed(17).threads(threads).build()) {
+            NeuronPopulation cells = net.addNeurons("cells", 300,
+                    IfCurrExp.builder().tauRefrac(2).build());
+            var drive = net.addPoissonSource("drive", 400, 15);
+            var input = net.connect(drive, cells, Connectors.fixedInDegree(40, false),
+                    Synapses.onto("excitatory").weights(Values.uniform(0.5, 1.5)).delays(Delays.uniformSteps(1, 25)));
+            var recurrent = net.connect(cells, cells, Connectors.fixedProbability(0.05, false),
+                    Synapses.onto("excitatory").weights(Values.uniform(0.2, 0.8)).delays(Delays.steps(10)));
+            net.addPlasticity(input, TsodyksMarkram.DEFINITION.rule());
+            net.addPlasticity(recurrent, TsodyksMarkram.DEFINITION.rule().with("U", 0.1).with("tau_f", 500));
+            var spikes = net.monitorSpikes(cells);
+            net.run(300);
+            return spikes.neurons();
+        }
+    }
+
+    /** What synapses transmit is computed per thread for its own targets: the same spikes for 1 and 2 threads. */
+    @Test
+    void sameSpikesForOneAndTwoThreads() {
+        int[] one = recurrentSpikes(1);
+        assertArrayEquals(one, recurrentSpikes(2));
+        assertTrue(one.length > 500, "test setup: too few spikes: " + one.length);
     }
 }
