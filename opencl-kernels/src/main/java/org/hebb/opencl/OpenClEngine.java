@@ -10,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 import org.hebb.neurons.NeuronState;
 import org.hebb.neurons.Precision;
@@ -100,7 +99,7 @@ final class OpenClEngine implements Engine {
     private final cl_mem counts;
     private final Group[] groups;
     /** In the cpu shape, the compaction of every population's spikes in one launch (else null: one per group). */
-    private final Launch compactAll;
+    private final KernelLaunch compactAll;
     /** The step as one kernel (cpu shape, networks without plasticity or with rules from definitions), or null. */
     private final FusedStep fusedStep;
     private final Delivery[] deliveries;
@@ -252,7 +251,7 @@ final class OpenClEngine implements Engine {
             spiked = session.bytes(total);
             lists = session.ints(new int[listDepth * total]);
             counts = session.ints(new int[listDepth * totalBlocks]);
-            clearing = new WordClearing();
+            clearing = new WordClearing(session);
             for (Group g : groups) {
                 g.bind();
             }
@@ -271,7 +270,10 @@ final class OpenClEngine implements Engine {
                 }
             }
             deliveries = targets.toArray(new Delivery[0]);
-            traces = plasticity.traces().stream().map(DeviceTrace::new).toArray(DeviceTrace[]::new);
+            traces = plasticity.traces().stream().map(t -> {
+                Layout layout = byPopulation.get(t.population()).layout;
+                return new DeviceTrace(session, t, layout, spiked, newLaunch("trace_advance", layout.padded(), false));
+            }).toArray(DeviceTrace[]::new);
             List<RuleLaunch> rules = new ArrayList<>();
             for (DeviceRule rule : deviceRules) {
                 rules.add(new DeviceRuleLaunch(rule.openClName(), rule.projection(), rule.deviceArguments(), false));
@@ -317,13 +319,14 @@ final class OpenClEngine implements Engine {
         List<FusedStep.RuleCall> rules = java.util.stream.Stream.concat(Arrays.stream(sending), Arrays.stream(learning))
                 .map(l -> new FusedStep.RuleCall(l.blockFunction(), order.indexOf(byPopulation.get(
                         l.projection.target())), l.launch.arguments, l.beforeDelivery())).toList();
-        List<FusedStep.TraceAdvance> advances = Arrays.stream(traces).map(t -> t.part(order)).toList();
+        List<FusedStep.TraceAdvance> advances = Arrays.stream(traces)
+                .map(t -> t.part(order.indexOf(byPopulation.get(t.trace.population())))).toList();
         return FusedStep.fits(session, parts, fusedDeliveries, rules, advances) ? new FusedStep(session, parts,
                 fusedDeliveries, rules, advances, total, totalBlocks, listDepth, spiked, lists, counts) : null;
     }
 
     /** The cpu shape's compaction: one work-item per block of every population, described by its place. */
-    private Launch compactAll() {
+    private KernelLaunch compactAll() {
         int[] blockDesc = new int[3 * totalBlocks];
         for (Group g : groups) {
             Layout layout = g.layout;
@@ -334,7 +337,7 @@ final class OpenClEngine implements Engine {
                 blockDesc[at + 2] = layout.blockStart(b + 1);
             }
         }
-        Launch launch = new Launch("compact", totalBlocks, true);
+        KernelLaunch launch = newLaunch("compact", totalBlocks, true);
         launch.args(1, totalBlocks, session.ints(blockDesc), total, spiked, lists, counts, listDepth);
         return launch;
     }
@@ -480,7 +483,7 @@ final class OpenClEngine implements Engine {
             a.download();
         }
         for (DeviceTrace t : traces) {
-            t.download();
+            t.download(step);
         }
     }
 
@@ -550,23 +553,14 @@ final class OpenClEngine implements Engine {
         session.finish();
     }
 
-    /** The clear_words kernel, which zeroes a buffer of 32-bit words, with its arguments kept between launches. */
-    private final class WordClearing {
-        private final cl_kernel kernel = session.kernel("clear_words");
-        private final long group = session.workGroupSize(kernel);
-        private final long[] local = {group};
-        private final long[] global = new long[1];
-        private final long[] words = new long[1];
-        private final Pointer wordsPointer = Pointer.to(words);
+    /** A launch of kernel {@code name} over {@code items} work-items (see {@link KernelLaunch}). */
+    private KernelLaunch newLaunch(String name, int items, boolean perBlock) {
+        return new KernelLaunch(session, stepPointer, name, items, perBlock, PADDING);
+    }
 
-        /** Enqueues the zeroing of the first {@code count} words of the buffer that {@code buffer} points to. */
-        void clear(Pointer buffer, long count) {
-            words[0] = count;
-            global[0] = (count + group - 1) / group * group;
-            clSetKernelArg(kernel, 0, Sizeof.cl_long, wordsPointer);
-            clSetKernelArg(kernel, 1, Sizeof.cl_mem, buffer);
-            session.launch(kernel, global, local);
-        }
+    /** A launch of kernel {@code name} over {@code items} work-items in work-groups of exactly {@code group}. */
+    private KernelLaunch newLaunch(String name, int items, int group) {
+        return new KernelLaunch(session, stepPointer, name, items, group);
     }
 
     /**
@@ -603,90 +597,12 @@ final class OpenClEngine implements Engine {
         return Arrays.copyOf(values, length);
     }
 
-    /**
-     * Where a population lies in the shared buffers: neuron offset, size, size padded to whole work-groups (the
-     * update kernels run over the padding, so that no work-item tests a bound), block offset and block count.
-     */
-    private record Layout(int offset, int size, int padded, int blockOffset, int blocks) {
-        int blockStart(int b) {
-            return (int) ((long) size * b / blocks);
-        }
-    }
-
-    /** A kernel with its launch shape, over {@code items} work-items. */
-    private final class Launch {
-        final cl_kernel kernel;
-        final long[] global;
-        final long[] local;
-        /** The arguments set so far by index (Integer, Float or cl_mem), for a generated step that calls the same. */
-        final Map<Integer, Object> arguments = new TreeMap<>();
-
-        /**
-         * @param perBlock whether each work-item is a block that loops over many neurons: on a CPU device each then
-         *                 gets a work-group of its own (work-groups, not work-items, are spread over the cores)
-         */
-        Launch(String name, int items, boolean perBlock) {
-            kernel = session.kernel(name);
-            long group = perBlock && session.device.type().equals("CPU") ? 1
-                    : Math.min(Long.highestOneBit(Math.min(PADDING, session.workGroupSize(kernel))),
-                            Math.max(1, Integer.highestOneBit(items)));
-            local = new long[] {group};
-            global = new long[] {(items + group - 1) / group * group};
-        }
-
-        /** Over {@code items} work-items in work-groups of exactly {@code group} (which must divide it). */
-        Launch(String name, int items, int group) {
-            kernel = session.kernel(name);
-            if (session.workGroupSize(kernel) < group) {
-                throw new IllegalStateException("kernel " + name + " needs work-groups of " + group + " work-items; "
-                        + session.device.name() + " allows " + session.workGroupSize(kernel) + ": run with -D"
-                        + SHAPE_PROPERTY + "=cpu");
-            }
-            local = new long[] {group};
-            global = new long[] {items};
-        }
-
-        /** Sets arguments {@code first}, {@code first + 1}, ... to ints, floats and buffers (setup only). */
-        void args(int first, Object... values) {
-            for (int k = 0; k < values.length; k++) {
-                Object value = values[k];
-                if (value instanceof Integer i) {
-                    arg(first + k, i);
-                } else if (value instanceof Float f) {
-                    arg(first + k, (float) f);
-                } else {
-                    arg(first + k, (cl_mem) value);
-                }
-            }
-        }
-
-        void arg(int index, int value) {
-            clSetKernelArg(kernel, index, Sizeof.cl_int, Pointer.to(new int[] {value}));
-            arguments.put(index, value);
-        }
-
-        void arg(int index, float value) {
-            clSetKernelArg(kernel, index, Sizeof.cl_float, Pointer.to(new float[] {value}));
-            arguments.put(index, value);
-        }
-
-        void arg(int index, cl_mem buffer) {
-            clSetKernelArg(kernel, index, Sizeof.cl_mem, Pointer.to(buffer));
-            arguments.put(index, buffer);
-        }
-
-        void run() {
-            clSetKernelArg(kernel, 0, Sizeof.cl_long, stepPointer);
-            session.launch(kernel, global, local);
-        }
-    }
-
     /** One population on the device: its update, the compaction of its spikes, and their reading on demand. */
     private abstract class Group {
         final Population population;
         final Layout layout;
-        final Launch update;
-        Launch compact;
+        final KernelLaunch update;
+        KernelLaunch compact;
         final int[] spikeList;
         final int[] spikeCount = new int[1];
         final SpikeView view;
@@ -706,7 +622,7 @@ final class OpenClEngine implements Engine {
         Group(Population population, Layout layout, String kernel) {
             this.population = population;
             this.layout = layout;
-            this.update = new Launch(kernel, layout.padded(), false);
+            this.update = newLaunch(kernel, layout.padded(), false);
             update.arg(1, layout.padded());
             this.spikeList = new int[population.size()];
             this.view = SpikeView.filledOnDemand(spikeList, spikeCount, this::fill);
@@ -720,7 +636,7 @@ final class OpenClEngine implements Engine {
             fetchedCount = new int[listDepth];
             update.args(2, spiked, layout.offset());
             if (gpuShape) {
-                compact = new Launch("compact_scan", layout.blocks() * SCAN_BLOCK, SCAN_BLOCK);
+                compact = newLaunch("compact_scan", layout.blocks() * SCAN_BLOCK, SCAN_BLOCK);
                 compact.args(1, population.size(), layout.blocks(), layout.offset(), layout.blockOffset(), total,
                         totalBlocks, spiked, lists, counts, listDepth);
             }
@@ -1005,7 +921,7 @@ final class OpenClEngine implements Engine {
      */
     private final class Delivery {
         final NeuronGroup target;
-        final Launch launch;
+        final KernelLaunch launch;
         final cl_mem rowBuffer;
         final cl_mem targetBuffer;
         final cl_mem weightBuffer;
@@ -1069,7 +985,7 @@ final class OpenClEngine implements Engine {
             delayBuffer = session.ints(synDelay);
             if (gpuShape) {
                 segmentBuffer = session.ints(new int[0]);
-                launch = new Launch("gather", t.padded(), false);
+                launch = newLaunch("gather", t.padded(), false);
                 launch.args(1, t.padded(), target.depth, onto.size(), session.ints(receptors(onto)),
                         session.ints(transposedStarts(onto, t.padded())), session.ints(transposedSynapses(onto)),
                         session.ints(transposedSources(onto)), spiked, weightBuffer, delayBuffer, target.ring);
@@ -1078,7 +994,7 @@ final class OpenClEngine implements Engine {
                 segmentTable = segments.length > 0;
                 descBuffer = session.ints(desc);
                 segmentBuffer = session.ints(segments);
-                launch = new Launch("deliver", t.blocks(), true);
+                launch = newLaunch("deliver", t.blocks(), true);
                 launch.args(1, t.padded(), t.size(), t.blocks(), target.depth, onto.size(), descBuffer, rowBuffer,
                         targetBuffer, weightBuffer, delayBuffer, total, totalBlocks, lists, counts, target.ring,
                         listDepth, segmentTable ? 1 : 0, segmentBuffer);
@@ -1184,50 +1100,6 @@ final class OpenClEngine implements Engine {
     }
 
     /**
-     * A shared spike trace on the device: a ring of {@code depth} steps of the population's padded size, copied
-     * into the host trace when a run ends (for rule states that show traces).
-     */
-    private final class DeviceTrace {
-        final Trace trace;
-        final cl_mem ring;
-        final long length;
-        final int stride;
-        final Launch advance;
-        /** The host trace's slots, filled from the ring when a run ends. */
-        private final HostArray[] slots;
-
-        DeviceTrace(Trace trace) {
-            this.trace = trace;
-            Layout layout = byPopulation.get(trace.population()).layout;
-            stride = layout.padded();
-            length = (long) trace.depth() * stride;
-            ring = session.floats(new float[Math.toIntExact(length)]);
-            trace.allocate();
-            slots = new HostArray[trace.depth()];
-            for (int k = 0; k < slots.length; k++) {
-                slots[k] = HostArray.of(trace.at(k));
-            }
-            advance = new Launch("trace_advance", stride, false);
-            advance.args(1, stride, trace.depth(), ring, spiked, layout.offset(), trace.decay(), trace.increment(),
-                    trace.pairing() == Trace.Pairing.NEAREST_NEIGHBOUR ? 1 : 0);
-        }
-
-        FusedStep.TraceAdvance part(List<Group> order) {
-            return new FusedStep.TraceAdvance(order.indexOf(byPopulation.get(trace.population())), trace.depth(),
-                    stride, trace.decay(), trace.increment(), trace.pairing() == Trace.Pairing.NEAREST_NEIGHBOUR,
-                    ring);
-        }
-
-        void download() {
-            for (int k = 0; k < slots.length; k++) {
-                session.read(ring, (long) Sizeof.cl_float * k * stride, slots[k]);
-            }
-            // as on the Java backend, the last step's spikes are learned from at the start of the next step
-            trace.completed(step - 2);
-        }
-    }
-
-    /**
      * A plasticity rule's kernel on one projection, on the weights its target's delivery uses: the arguments every
      * rule kernel takes first (see RULE_ARGS in clock_step.cl), the transposed index, and the weights copied back.
      */
@@ -1235,7 +1107,7 @@ final class OpenClEngine implements Engine {
         /** The first argument a rule's own kernel sets. */
         static final int OWN_ARGUMENTS = 19;
         final Projection projection;
-        final Launch launch;
+        final KernelLaunch launch;
         final Delivery delivery;
         final int synapseBase;
         final cl_mem inStart;
@@ -1255,7 +1127,7 @@ final class OpenClEngine implements Engine {
             inStart = session.ints(in.start());
             inSynapse = session.ints(offsetBy(in.synapse(), synapseBase));
             inSource = session.ints(in.source());
-            launch = new Launch(kernel, t.blocks(), true);
+            launch = newLaunch(kernel, t.blocks(), true);
             launch.args(1, t.size(), t.blocks(), listDepth, total, totalBlocks, lists, counts, s.offset(), s.size(),
                     s.blocks(), s.blockOffset(), t.offset(), t.blockOffset(), rowBase, delivery.rowBuffer,
                     delivery.targetBuffer, delivery.segmentTable ? 1 : 0, delivery.segmentBuffer);
@@ -1412,14 +1284,14 @@ final class OpenClEngine implements Engine {
     private final class DeviceAstrocyte {
         final AstrocyteRates rates;
         final cl_mem state;
-        final Launch update;
+        final KernelLaunch update;
         private final float[] values = new float[5];
         private final HostArray valuesHost = HostArray.of(values);
 
         DeviceAstrocyte(AstrocyteRates rates) {
             this.rates = rates;
             this.state = session.floats(rates.state());
-            update = new Launch("astrocyte_update", 1, false);
+            update = newLaunch("astrocyte_update", 1, false);
             update.args(1, listDepth, totalBlocks, counts, rates.liquid().size(), session.ints(ranges(rates.liquid())),
                     rates.input().size(), session.ints(ranges(rates.input())), rates.modulated() ? 1 : 0, rates.dt(),
                     rates.inverseTau(), state);
