@@ -16,9 +16,9 @@ import org.jocl.cl_mem;
 /**
  * Steps of a network, static or with rules from definitions, as one kernel for CPU devices. The work of a step on
  * block b is: deliver the previous step's spikes into block b of every target population, apply the rules to the
- * synapses onto block b and advance the traces of block b's neurons, then update block b of every population in a loop and
- * compact its spikes, as the Java backend's partition b does between two barriers. Each kernel launch costs a CPU
- * device several microseconds between commands and wakes its worker threads anew, which at 100,000 neurons was as
+ * synapses onto block b and advance the traces of block b's neurons, then update block b of every population in a
+ * loop and compact its spikes, as the Java backend's partition b does between two barriers. Each kernel launch costs
+ * a CPU device several microseconds between commands and wakes its worker threads anew, which at 100,000 neurons was as
  * much as a step's work: here one launch runs a batch of steps. Its work-groups take (step, block) tickets in order
  * from a counter and start a step's block only once every block of the step before is done; a work-group waits
  * only for tickets already taken, whose holders are running, so the kernel cannot deadlock whichever work-groups

@@ -14,11 +14,9 @@ import java.util.Set;
 import org.hebb.neurons.NeuronState;
 import org.hebb.neurons.Precision;
 import org.hebb.simulator.BackendKind;
-import org.hebb.simulator.connect.IncomingSynapses;
 import org.hebb.simulator.connect.Projection;
 import org.hebb.simulator.engine.AstrocyteRates;
 import org.hebb.simulator.engine.AstrocyteStdpUpdate;
-import org.hebb.simulator.engine.DeviceArgument;
 import org.hebb.simulator.engine.DeviceRule;
 import org.hebb.simulator.engine.DeviceTransmission;
 import org.hebb.simulator.engine.Engine;
@@ -47,10 +45,10 @@ import org.jocl.cl_mem;
  * that fall into its block: partitioned by target, never a racy scatter), then the rules by target block and the
  * shared traces, then each population's update (one work-item per neuron) and the compaction of its spikes into
  * ordered per-block lists. On CPU devices a network without plasticity or with rules from definitions runs all of
- * that as one generated kernel per step, a batch of steps per launch ({@link FusedStep}). With the same single-precision operations in the same
- * order (FP_CONTRACT OFF), spike trains equal the Java backend's. Only what is asked for crosses to the host: a
- * population's spikes when a monitor reads them (block counts, then the spikes), its state when a state monitor
- * reads it, a few bytes per variable for the finite-state check.
+ * that as one generated kernel per step, a batch of steps per launch ({@link FusedStep}). With the same
+ * single-precision operations in the same order (FP_CONTRACT OFF), spike trains equal the Java backend's. Only what
+ * is asked for crosses to the host: a population's spikes when a monitor reads them (block counts, then the
+ * spikes), its state when a state monitor reads it, a few bytes per variable for the finite-state check.
  *
  * <p>Runs so far: populations of any defined neuron model, the built-in ones included ({@link DeviceModel}),
  * Bernoulli and Poisson sources, constant injected currents, projections with any weights and delays, static or
@@ -59,7 +57,7 @@ import org.jocl.cl_mem;
  * astrocyte-modulated STDP ({@link AstrocyteStdpUpdate}). Anything else is refused, naming it and the Java
  * backend.
  */
-final class OpenClEngine implements Engine {
+final class OpenClEngine implements Engine, DeviceNetwork {
     /**
      * Neurons per block at least, and blocks per compute unit at most: one, as the Java backend has one partition
      * per thread (more blocks measured slower on PoCL: each work-group costs time to start, and where a batch of
@@ -276,18 +274,19 @@ final class OpenClEngine implements Engine {
             }).toArray(DeviceTrace[]::new);
             List<RuleLaunch> rules = new ArrayList<>();
             for (DeviceRule rule : deviceRules) {
-                rules.add(new DeviceRuleLaunch(rule.openClName(), rule.projection(), rule.deviceArguments(), false));
+                rules.add(new DeviceRuleLaunch(this, rule.openClName(), rule.projection(), rule.deviceArguments(),
+                        false));
             }
             for (ThreeFactorUpdate rule : threeFactorUpdates) {
-                rules.add(new ThreeFactorLaunch(rule));
+                rules.add(new ThreeFactorLaunch(this, rule));
             }
             Map<AstrocyteRates, DeviceAstrocyte> byRates = new IdentityHashMap<>();
             for (AstrocyteStdpUpdate rule : astrocyteUpdates) {
-                DeviceAstrocyte astrocyte = byRates.computeIfAbsent(rule.rates(), DeviceAstrocyte::new);
-                rules.add(new AstrocyteStdpLaunch(rule, astrocyte));
+                DeviceAstrocyte astrocyte = byRates.computeIfAbsent(rule.rates(), r -> new DeviceAstrocyte(this, r));
+                rules.add(new AstrocyteStdpLaunch(this, rule, astrocyte));
             }
             learning = rules.toArray(new RuleLaunch[0]);
-            sending = transmissions.stream().map(t -> new DeviceRuleLaunch(t.openClName(), t.projection(),
+            sending = transmissions.stream().map(t -> new DeviceRuleLaunch(this, t.openClName(), t.projection(),
                     t.deviceArguments(), true)).toArray(RuleLaunch[]::new);
             astrocytes = byRates.values().toArray(new DeviceAstrocyte[0]);
             fusedStep = fuse ? fusedStep() : null;
@@ -1099,333 +1098,69 @@ final class OpenClEngine implements Engine {
         }
     }
 
-    /**
-     * A plasticity rule's kernel on one projection, on the weights its target's delivery uses: the arguments every
-     * rule kernel takes first (see RULE_ARGS in clock_step.cl), the transposed index, and the weights copied back.
-     */
-    private abstract class RuleLaunch {
-        /** The first argument a rule's own kernel sets. */
-        static final int OWN_ARGUMENTS = 19;
-        final Projection projection;
-        final KernelLaunch launch;
-        final Delivery delivery;
-        final int synapseBase;
-        final cl_mem inStart;
-        final cl_mem inSynapse;
-        final cl_mem inSource;
-        private final HostArray hostWeights;
-
-        RuleLaunch(String kernel, Projection projection, float[] hostWeights) {
-            this.projection = projection;
-            this.hostWeights = HostArray.of(hostWeights);
-            Layout t = byPopulation.get(projection.target()).layout;
-            Layout s = byPopulation.get(projection.source()).layout;
-            delivery = deliveryOnto(projection.target());
-            int rowBase = delivery.starts.get(projection)[0];
-            synapseBase = delivery.starts.get(projection)[1];
-            IncomingSynapses in = projection.incoming();
-            inStart = session.ints(in.start());
-            inSynapse = session.ints(offsetBy(in.synapse(), synapseBase));
-            inSource = session.ints(in.source());
-            launch = newLaunch(kernel, t.blocks(), true);
-            launch.args(1, t.size(), t.blocks(), listDepth, total, totalBlocks, lists, counts, s.offset(), s.size(),
-                    s.blocks(), s.blockOffset(), t.offset(), t.blockOffset(), rowBase, delivery.rowBuffer,
-                    delivery.targetBuffer, delivery.segmentTable ? 1 : 0, delivery.segmentBuffer);
-        }
-
-        void run() {
-            launch.run();
-        }
-
-        /** The function that does the rule's work on one target block, in a generated step (rules that have one). */
-        String blockFunction() {
-            throw new UnsupportedOperationException(getClass().getSimpleName() + " has no block function");
-        }
-
-        /** Whether it runs before the step's delivery (what synapses send) rather than after it (learning). */
-        boolean beforeDelivery() {
-            return false;
-        }
-
-        /**
-         * The delay of each incoming synapse in the transposed order, so that potentiation reads them in sequence
-         * rather than one cache miss each.
-         */
-        int[] incomingDelays() {
-            Projection.SparseRows rows = projection.rows();
-            int[] synapse = projection.incoming().synapse();
-            int[] delays = new int[synapse.length];
-            for (int c = 0; c < synapse.length; c++) {
-                delays[c] = rows.delays() == null ? rows.uniformDelay() : rows.delays()[synapse[c]];
-            }
-            return delays;
-        }
-
-        /** Copies the weights (and whatever else the rule keeps on the device) back into the rule's arrays. */
-        void download() {
-            session.read(delivery.weightBuffer, (long) Sizeof.cl_float * synapseBase, hostWeights);
-        }
-
-        /** Zeroes the rule's dynamic state on the device when the network's dynamics restart (none by default). */
-        void restarted() {
-        }
+    @Override
+    public DeviceSession session() {
+        return session;
     }
 
-    /**
-     * A rule or transmission generated from its definition: its kernel is in the program, its arguments are bound
-     * by their meaning ({@link DeviceArgument}), and the per-synapse arrays it changes are copied back with the
-     * weights (for a transmission: with what its synapses sent, which the delivery's weight buffer holds).
-     */
-    private final class DeviceRuleLaunch extends RuleLaunch {
-        private final String name;
-        private final boolean transmission;
-        private final List<cl_mem> arrays = new ArrayList<>();
-        private final List<HostArray> hostArrays = new ArrayList<>();
-        private cl_mem lastSpikes;
-        private long[] neverSpiked;
-        private HostArray sent;
-
-        DeviceRuleLaunch(String name, Projection projection, List<DeviceArgument> arguments, boolean transmission) {
-            super(name, projection, deliveredHost(name, arguments));
-            this.name = name;
-            this.transmission = transmission;
-            List<Object> values = new ArrayList<>();
-            for (DeviceArgument argument : arguments) {
-                if (argument instanceof DeviceArgument.Weights) {
-                    values.add(delivery.weightBuffer);
-                } else if (argument instanceof DeviceArgument.Sent amounts) {
-                    sent = HostArray.of(amounts.host());
-                    writeSent();
-                    values.add(delivery.weightBuffer);
-                } else if (argument instanceof DeviceArgument.Delays) {
-                    values.add(delivery.delayBuffer);
-                } else if (argument instanceof DeviceArgument.DelayRange) {
-                    values.add(projection.minDelay());
-                    values.add(projection.maxDelay());
-                } else if (argument instanceof DeviceArgument.Incoming) {
-                    values.addAll(List.of(inStart, inSynapse, inSource, session.ints(incomingDelays())));
-                } else if (argument instanceof DeviceArgument.SynapseBase) {
-                    values.add(synapseBase);
-                } else if (argument instanceof DeviceArgument.LastSpikes) {
-                    neverSpiked = new long[projection.synapseCount()];
-                    Arrays.fill(neverSpiked, Long.MIN_VALUE);
-                    lastSpikes = session.longs(neverSpiked);
-                    values.add(lastSpikes);
-                } else if (argument instanceof DeviceArgument.TraceRing ring) {
-                    DeviceTrace trace = deviceTrace(ring.trace());
-                    values.addAll(List.of(trace.ring, trace.trace.depth(), trace.stride, trace.trace.decay()));
-                } else if (argument instanceof DeviceArgument.SynapseArray array) {
-                    cl_mem buffer = session.floats(array.host());
-                    arrays.add(buffer);
-                    hostArrays.add(HostArray.of(array.host()));
-                    values.add(buffer);
-                } else if (argument instanceof DeviceArgument.Constant constant) {
-                    values.add(constant.value());
-                }
-            }
-            launch.args(OWN_ARGUMENTS, values.toArray());
-        }
-
-        /** The host array the delivery's weight buffer is read back into: the weights, or what was sent. */
-        private static float[] deliveredHost(String name, List<DeviceArgument> arguments) {
-            for (DeviceArgument argument : arguments) {
-                if (argument instanceof DeviceArgument.Weights weights) {
-                    return weights.host();
-                }
-                if (argument instanceof DeviceArgument.Sent sent) {
-                    return sent.host();
-                }
-            }
-            throw new IllegalArgumentException("device rule " + name + " names neither weights nor what it sends");
-        }
-
-        @Override
-        String blockFunction() {
-            return name + "_block";
-        }
-
-        @Override
-        boolean beforeDelivery() {
-            return transmission;
-        }
-
-        @Override
-        void download() {
-            super.download();
-            for (int k = 0; k < arrays.size(); k++) {
-                session.read(arrays.get(k), hostArrays.get(k));
-            }
-        }
-
-        /**
-         * The rule's reset action has set its per-synapse arrays on the host; they go to the device, and no
-         * synapse has seen a spike.
-         */
-        @Override
-        void restarted() {
-            for (int k = 0; k < arrays.size(); k++) {
-                session.write(arrays.get(k), hostArrays.get(k));
-            }
-            if (lastSpikes != null) {
-                session.write(lastSpikes, HostArray.of(neverSpiked));
-            }
-            if (sent != null) {
-                writeSent();
-            }
-        }
-
-        /** What the synapses send before their first spike (host values), where the delivery reads it. */
-        private void writeSent() {
-            session.write(delivery.weightBuffer, (long) Sizeof.cl_float * synapseBase, sent);
-        }
+    @Override
+    public Layout layout(Population population) {
+        Group g = byPopulation.get(population);
+        return g == null ? null : g.layout;
     }
 
-    /** An astrocyte's rates {P, A, w_A, bias, decay} on the device, and its update after each step. */
-    private final class DeviceAstrocyte {
-        final AstrocyteRates rates;
-        final cl_mem state;
-        final KernelLaunch update;
-        private final float[] values = new float[5];
-        private final HostArray valuesHost = HostArray.of(values);
-
-        DeviceAstrocyte(AstrocyteRates rates) {
-            this.rates = rates;
-            this.state = session.floats(rates.state());
-            update = newLaunch("astrocyte_update", 1, false);
-            update.args(1, listDepth, totalBlocks, counts, rates.liquid().size(), session.ints(ranges(rates.liquid())),
-                    rates.input().size(), session.ints(ranges(rates.input())), rates.modulated() ? 1 : 0, rates.dt(),
-                    rates.inverseTau(), state);
-        }
-
-        private int[] ranges(List<Population> populations) {
-            int[] ranges = new int[2 * populations.size()];
-            for (int p = 0; p < populations.size(); p++) {
-                Group g = byPopulation.get(populations.get(p));
-                if (g == null) {
-                    throw new IllegalArgumentException("astrocyte population '" + populations.get(p).name()
-                            + "' is not allowed: it belongs to another network");
-                }
-                ranges[2 * p] = g.layout.blockOffset();
-                ranges[2 * p + 1] = g.layout.blocks();
-            }
-            return ranges;
-        }
-
-        void upload() {
-            System.arraycopy(rates.state(), 0, values, 0, values.length);
-            session.write(state, valuesHost);
-        }
-
-        void download() {
-            session.read(state, valuesHost);
-            rates.setState(values);
-        }
+    @Override
+    public ProjectionBuffers buffers(Projection projection) {
+        Delivery d = Arrays.stream(deliveries).filter(x -> x.target.population == projection.target()).findFirst()
+                .orElseThrow();
+        int[] starts = d.starts.get(projection);
+        return new ProjectionBuffers(starts[0], starts[1], d.rowBuffer, d.targetBuffer, d.weightBuffer,
+                d.delayBuffer, d.segmentTable, d.segmentBuffer);
     }
 
-    /** Astrocyte-modulated STDP on one projection. */
-    private final class AstrocyteStdpLaunch extends RuleLaunch {
-        AstrocyteStdpLaunch(AstrocyteStdpUpdate rule, DeviceAstrocyte astrocyte) {
-            super("astrocyte_stdp", rule.projection(), rule.weights());
-            DeviceTrace pre = deviceTrace(rule.presynapticTrace());
-            DeviceTrace post = deviceTrace(rule.postsynapticTrace());
-            launch.args(OWN_ARGUMENTS, delivery.weightBuffer, spiked, post.ring, post.trace.depth(), post.stride,
-                    pre.ring, pre.trace.depth(), pre.stride, inStart, inSynapse, inSource,
-                    rule.presynapticExcitatory() ? 1 : 0, astrocyte.state, rule.minWeight(), rule.maxWeight());
-        }
+    @Override
+    public int listDepth() {
+        return listDepth;
     }
 
-    private Delivery deliveryOnto(Population target) {
-        return Arrays.stream(deliveries).filter(d -> d.target.population == target).findFirst().orElseThrow();
+    @Override
+    public int total() {
+        return total;
     }
 
-    private DeviceTrace deviceTrace(Trace trace) {
+    @Override
+    public int totalBlocks() {
+        return totalBlocks;
+    }
+
+    @Override
+    public cl_mem lists() {
+        return lists;
+    }
+
+    @Override
+    public cl_mem counts() {
+        return counts;
+    }
+
+    @Override
+    public cl_mem spiked() {
+        return spiked;
+    }
+
+    @Override
+    public WordClearing clearing() {
+        return clearing;
+    }
+
+    @Override
+    public DeviceTrace trace(Trace trace) {
         return Arrays.stream(traces).filter(t -> t.trace == trace).findFirst().orElseThrow();
     }
 
-    private static int[] offsetBy(int[] values, int offset) {
-        int[] shifted = new int[values.length];
-        for (int k = 0; k < values.length; k++) {
-            shifted[k] = values[k] + offset;
-        }
-        return shifted;
+    @Override
+    public KernelLaunch launch(String name, int items, boolean perBlock) {
+        return newLaunch(name, items, perBlock);
     }
 
-    /**
-     * The three-factor rule on one projection: eligibility (paired) on the device, modulators and gate set by host
-     * code each step and sent before the rule runs (4 bytes per postsynaptic neuron per step).
-     */
-    private final class ThreeFactorLaunch extends RuleLaunch {
-        /** The kernel's decayPerStep (double where the device has doubles), and its apply flag (etaDtGate next). */
-        static final int DECAY_ARGUMENT = OWN_ARGUMENTS + 8;
-        static final int APPLY_ARGUMENT = OWN_ARGUMENTS + 24;
-        final ThreeFactorUpdate rule;
-        final cl_mem modulators;
-        final cl_mem eligibility;
-        final cl_mem eligibilityStep;
-        private final HostArray modulatorsHost;
-        /** The rule's eligibilities on the host (null unless paired). */
-        private final HostArray eligibilityHost;
-        private final HostArray eligibilityStepHost;
-        private final int[] apply = new int[1];
-        private final float[] etaDtGate = new float[1];
-        private final Pointer applyPointer = Pointer.to(apply);
-        private final Pointer etaDtGatePointer = Pointer.to(etaDtGate);
-
-        ThreeFactorLaunch(ThreeFactorUpdate rule) {
-            super("three_factor", rule.projection(), rule.weights());
-            this.rule = rule;
-            boolean paired = rule.paired();
-            DeviceTrace pre = deviceTrace(rule.presynapticTrace());
-            DeviceTrace post = paired ? deviceTrace(rule.postsynapticTrace()) : pre;
-            modulators = session.floats(rule.modulators());
-            eligibility = session.floats(paired ? rule.eligibility() : new float[0]);
-            eligibilityStep = session.longs(paired ? rule.eligibilityStep() : new long[0]);
-            modulatorsHost = HostArray.of(rule.modulators());
-            eligibilityHost = paired ? HostArray.of(rule.eligibility()) : null;
-            eligibilityStepHost = paired ? HostArray.of(rule.eligibilityStep()) : null;
-            float[] table = paired ? rule.eligibilityDecayTable() : new float[] {1f};
-            launch.args(OWN_ARGUMENTS, delivery.delayBuffer, delivery.weightBuffer, synapseBase, paired ? 1 : 0,
-                    eligibility, eligibilityStep, session.floats(table), table.length);
-            double decayPerStep = paired ? rule.eligibilityDecayPerStep() : 1;
-            if (session.doubles) {
-                clSetKernelArg(launch.kernel, DECAY_ARGUMENT, Sizeof.cl_double,
-                        Pointer.to(new double[] {decayPerStep}));
-            } else {
-                launch.arg(DECAY_ARGUMENT, (float) decayPerStep);
-            }
-            launch.args(DECAY_ARGUMENT + 1, rule.aPlus(), rule.aMinus(), projection.minDelay(), projection.maxDelay(),
-                    post.ring, post.trace.depth(), post.stride, post.trace.decay(), pre.ring, pre.trace.depth(),
-                    pre.stride, inStart, inSynapse, inSource, modulators);
-            launch.args(APPLY_ARGUMENT + 2, rule.minWeight(), rule.maxWeight());
-        }
-
-        /** Sends the modulators and the gate host code set, then runs the rule. */
-        @Override
-        void run() {
-            session.write(modulators, modulatorsHost);
-            float gate = rule.gate();
-            apply[0] = gate != 0f ? 1 : 0;
-            etaDtGate[0] = rule.etaDt() * gate;
-            clSetKernelArg(launch.kernel, APPLY_ARGUMENT, Sizeof.cl_int, applyPointer);
-            clSetKernelArg(launch.kernel, APPLY_ARGUMENT + 1, Sizeof.cl_float, etaDtGatePointer);
-            launch.run();
-        }
-
-        @Override
-        void download() {
-            super.download();
-            if (rule.paired()) {
-                session.read(eligibility, eligibilityHost);
-                session.read(eligibilityStep, eligibilityStepHost);
-            }
-        }
-
-        /** As its reset action does on the host, the paired eligibilities go to zero. */
-        @Override
-        void restarted() {
-            if (rule.paired() && rule.eligibility().length > 0) {
-                clearing.clear(Pointer.to(eligibility), rule.eligibility().length);
-            }
-        }
-    }
 }

@@ -1,0 +1,120 @@
+package org.hebb.opencl;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.hebb.simulator.connect.Projection;
+import org.hebb.simulator.engine.DeviceArgument;
+import org.jocl.Sizeof;
+import org.jocl.cl_mem;
+
+/**
+ * A rule or transmission generated from its definition: its kernel is in the program, its arguments are bound
+ * by their meaning ({@link DeviceArgument}), and the per-synapse arrays it changes are copied back with the
+ * weights (for a transmission: with what its synapses sent, which the delivery's weight buffer holds).
+ */
+final class DeviceRuleLaunch extends RuleLaunch {
+    private final String name;
+    private final boolean transmission;
+    private final List<cl_mem> arrays = new ArrayList<>();
+    private final List<HostArray> hostArrays = new ArrayList<>();
+    private cl_mem lastSpikes;
+    private long[] neverSpiked;
+    private HostArray sent;
+
+    DeviceRuleLaunch(DeviceNetwork network, String name, Projection projection, List<DeviceArgument> arguments,
+                     boolean transmission) {
+        super(network, name, projection, deliveredHost(name, arguments));
+        this.name = name;
+        this.transmission = transmission;
+        List<Object> values = new ArrayList<>();
+        for (DeviceArgument argument : arguments) {
+            if (argument instanceof DeviceArgument.Weights) {
+                values.add(delivery.weights());
+            } else if (argument instanceof DeviceArgument.Sent amounts) {
+                sent = HostArray.of(amounts.host());
+                writeSent();
+                values.add(delivery.weights());
+            } else if (argument instanceof DeviceArgument.Delays) {
+                values.add(delivery.delays());
+            } else if (argument instanceof DeviceArgument.DelayRange) {
+                values.add(projection.minDelay());
+                values.add(projection.maxDelay());
+            } else if (argument instanceof DeviceArgument.Incoming) {
+                values.addAll(List.of(inStart, inSynapse, inSource, session.ints(incomingDelays())));
+            } else if (argument instanceof DeviceArgument.SynapseBase) {
+                values.add(synapseBase);
+            } else if (argument instanceof DeviceArgument.LastSpikes) {
+                neverSpiked = new long[projection.synapseCount()];
+                Arrays.fill(neverSpiked, Long.MIN_VALUE);
+                lastSpikes = session.longs(neverSpiked);
+                values.add(lastSpikes);
+            } else if (argument instanceof DeviceArgument.TraceRing ring) {
+                DeviceTrace trace = network.trace(ring.trace());
+                values.addAll(List.of(trace.ring, trace.trace.depth(), trace.stride, trace.trace.decay()));
+            } else if (argument instanceof DeviceArgument.SynapseArray array) {
+                cl_mem buffer = session.floats(array.host());
+                arrays.add(buffer);
+                hostArrays.add(HostArray.of(array.host()));
+                values.add(buffer);
+            } else if (argument instanceof DeviceArgument.Constant constant) {
+                values.add(constant.value());
+            }
+        }
+        launch.args(OWN_ARGUMENTS, values.toArray());
+    }
+
+    /** The host array the delivery's weight buffer is read back into: the weights, or what was sent. */
+    private static float[] deliveredHost(String name, List<DeviceArgument> arguments) {
+        for (DeviceArgument argument : arguments) {
+            if (argument instanceof DeviceArgument.Weights weights) {
+                return weights.host();
+            }
+            if (argument instanceof DeviceArgument.Sent sent) {
+                return sent.host();
+            }
+        }
+        throw new IllegalArgumentException("device rule " + name + " names neither weights nor what it sends");
+    }
+
+    @Override
+    String blockFunction() {
+        return name + "_block";
+    }
+
+    @Override
+    boolean beforeDelivery() {
+        return transmission;
+    }
+
+    @Override
+    void download() {
+        super.download();
+        for (int k = 0; k < arrays.size(); k++) {
+            session.read(arrays.get(k), hostArrays.get(k));
+        }
+    }
+
+    /**
+     * The rule's reset action has set its per-synapse arrays on the host; they go to the device, and no
+     * synapse has seen a spike.
+     */
+    @Override
+    void restarted() {
+        for (int k = 0; k < arrays.size(); k++) {
+            session.write(arrays.get(k), hostArrays.get(k));
+        }
+        if (lastSpikes != null) {
+            session.write(lastSpikes, HostArray.of(neverSpiked));
+        }
+        if (sent != null) {
+            writeSent();
+        }
+    }
+
+    /** What the synapses send before their first spike (host values), where the delivery reads it. */
+    private void writeSent() {
+        session.write(delivery.weights(), (long) Sizeof.cl_float * synapseBase, sent);
+    }
+}
