@@ -6,9 +6,9 @@ import org.hebb.simulator.population.Population;
 import org.jocl.cl_mem;
 
 /**
- * What the pieces of the OpenCL engine that are built around its shared buffers (rule launches, astrocytes) need of
- * it: the session, where each population lies, each projection's delivery buffers, the spike lists and flags, the
- * device traces, and launches of its kernels.
+ * What the pieces of the OpenCL engine that are built around its shared buffers (populations, deliveries, rule
+ * launches, astrocytes) need of it: the session, where each population lies, each projection's delivery buffers,
+ * the spike lists and flags, the device traces, the step, and launches of its kernels.
  */
 interface DeviceNetwork {
     /** The device session. */
@@ -46,6 +46,21 @@ interface DeviceNetwork {
 
     /** A launch of kernel {@code name} over {@code items} work-items (see {@link KernelLaunch}). */
     KernelLaunch launch(String name, int items, boolean perBlock);
+
+    /** A launch of kernel {@code name} over {@code items} work-items in work-groups of exactly {@code group}. */
+    KernelLaunch launch(String name, int items, int group);
+
+    /** Whether the work has the gpu shape (see {@link OpenClEngine#SHAPE_PROPERTY}). */
+    boolean gpuShape();
+
+    /** The step the engine is at (the next to run). */
+    long currentStep();
+
+    /**
+     * The buffer a batch of {@code ints} spikes is gathered in before it crosses to the host, one for every
+     * population (each reads its batch to the host before the next gathers).
+     */
+    cl_mem gatherBuffer(int ints);
 
     /**
      * Where a projection's synapses are in the delivery buffers of its target: the first row pointer and synapse

@@ -1,7 +1,5 @@
 package org.hebb.opencl;
 
-import static org.jocl.CL.clSetKernelArg;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -11,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.hebb.neurons.NeuronState;
 import org.hebb.neurons.Precision;
 import org.hebb.simulator.BackendKind;
 import org.hebb.simulator.connect.Projection;
@@ -28,13 +25,11 @@ import org.hebb.simulator.engine.ThreeFactorUpdate;
 import org.hebb.simulator.engine.Trace;
 import org.hebb.simulator.engine.Transmission;
 import org.hebb.simulator.input.BernoulliSource;
-import org.hebb.simulator.input.CurrentSource;
 import org.hebb.simulator.population.NeuronPopulation;
 import org.hebb.simulator.population.Population;
 import org.hebb.simulator.random.Seeds;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
-import org.jocl.cl_kernel;
 import org.jocl.cl_mem;
 
 /**
@@ -66,8 +61,6 @@ final class OpenClEngine implements Engine, DeviceNetwork {
      */
     private static final int MIN_BLOCK = 256;
     private static final int BLOCKS_PER_COMPUTE_UNIT = 1;
-    /** Ints per incoming projection in the delivery's descriptor (see {@code deliver} in clock_step.cl). */
-    private static final int DESC = 8;
     /** Populations are padded to a multiple of this (a multiple of every power-of-two work-group size used). */
     private static final int PADDING = 256;
     /**
@@ -234,9 +227,10 @@ final class OpenClEngine implements Engine, DeviceNetwork {
                             maxDelay = Math.max(maxDelay, projection.maxDelay());
                         }
                     }
-                    groups[g] = new NeuronGroup(np, layout, deviceModels.get(np), maxDelay + 1);
+                    groups[g] = new NeuronGroup(this, np, layout, deviceModels.get(np), maxDelay + 1);
                 } else if (p instanceof BernoulliSource source) {
-                    groups[g] = new BernoulliGroup(source, layout, Seeds.derive(masterSeed, "source:" + p.name()));
+                    groups[g] = new BernoulliGroup(this, source, layout,
+                            Seeds.derive(masterSeed, "source:" + p.name()));
                 } else {
                     throw unsupported("source population '" + p.name() + "' (" + p.getClass().getSimpleName() + ")");
                 }
@@ -263,7 +257,7 @@ final class OpenClEngine implements Engine, DeviceNetwork {
                         }
                     }
                     if (!onto.isEmpty()) {
-                        targets.add(new Delivery(target, onto));
+                        targets.add(new Delivery(this, target, onto));
                     }
                 }
             }
@@ -341,7 +335,7 @@ final class OpenClEngine implements Engine, DeviceNetwork {
         return launch;
     }
 
-    private static IllegalArgumentException unsupported(String what) {
+    static IllegalArgumentException unsupported(String what) {
         return new IllegalArgumentException(what + ": the " + BackendKind.OPENCL + " backend cannot run it yet; "
                 + "build the network with Network.builder().backend(BackendKind." + BackendKind.JAVA + ")");
     }
@@ -566,7 +560,8 @@ final class OpenClEngine implements Engine, DeviceNetwork {
      * The buffer a batch of {@code ints} spikes is gathered in, grown (at least doubled) where it is too small:
      * one buffer serves every population, as each reads its batch to the host before the next gathers.
      */
-    private cl_mem gatherBuffer(int ints) {
+    @Override
+    public cl_mem gatherBuffer(int ints) {
         if (ints > gatheredInts) {
             if (gathered != null) {
                 session.release(gathered);
@@ -578,7 +573,7 @@ final class OpenClEngine implements Engine, DeviceNetwork {
     }
 
     /** A capacity of at least {@code needed}, and at least twice {@code capacity}, so that growing is rare. */
-    private static int grownCapacity(int capacity, int needed) {
+    static int grownCapacity(int capacity, int needed) {
         return (int) Math.min(Integer.MAX_VALUE, Math.max(Math.max(needed, 1024), 2L * capacity));
     }
 
@@ -587,515 +582,13 @@ final class OpenClEngine implements Engine, DeviceNetwork {
         session.close();
     }
 
-    private static int padded(int size) {
+    static int padded(int size) {
         return (size + PADDING - 1) / PADDING * PADDING;
     }
 
     /** A copy of {@code values} padded with zeros to {@code length}. */
-    private static float[] padded(float[] values, int length) {
+    static float[] padded(float[] values, int length) {
         return Arrays.copyOf(values, length);
-    }
-
-    /** One population on the device: its update, the compaction of its spikes, and their reading on demand. */
-    private abstract class Group {
-        final Population population;
-        final Layout layout;
-        final KernelLaunch update;
-        KernelLaunch compact;
-        final int[] spikeList;
-        final int[] spikeCount = new int[1];
-        final SpikeView view;
-        /** This group's spike counts per slot and block, and its spikes of the steps fetched last. */
-        int[] blockCounts;
-        HostArray blockCountsHost;
-        int[] fetchedStart;
-        int[] fetchedCount;
-        int[] fetched = new int[0];
-        HostArray fetchedHost;
-        long fetchedFrom = -1;
-        long fetchedTo = -1;
-        /** The step whose spikes the view holds, and the step whose spikes it must hold when read. */
-        long viewStep = -1;
-        long wantedStep = -1;
-
-        Group(Population population, Layout layout, String kernel) {
-            this.population = population;
-            this.layout = layout;
-            this.update = newLaunch(kernel, layout.padded(), false);
-            update.arg(1, layout.padded());
-            this.spikeList = new int[population.size()];
-            this.view = SpikeView.filledOnDemand(spikeList, spikeCount, this::fill);
-        }
-
-        /** Binds the shared buffers, once they exist. */
-        void bind() {
-            blockCounts = new int[listDepth * layout.blocks()];
-            blockCountsHost = HostArray.of(blockCounts);
-            fetchedStart = new int[listDepth];
-            fetchedCount = new int[listDepth];
-            update.args(2, spiked, layout.offset());
-            if (gpuShape) {
-                compact = newLaunch("compact_scan", layout.blocks() * SCAN_BLOCK, SCAN_BLOCK);
-                compact.args(1, population.size(), layout.blocks(), layout.offset(), layout.blockOffset(), total,
-                        totalBlocks, spiked, lists, counts, listDepth);
-            }
-        }
-
-        /** Brings what the host changed to the device before a step. */
-        void prepare() {
-        }
-
-        /** This population as the fused step updates it. */
-        abstract FusedStep.Part part();
-
-        /** The update, and in the gpu shape the compaction of this population's spikes. */
-        void launch() {
-            prepare();
-            update.run();
-            if (compact != null) {
-                compact.run();
-            }
-        }
-
-        /** After a reset: the host's values are the truth again. */
-        void restarted() {
-            viewStep = -1;
-            wantedStep = -1;
-            fetchedFrom = -1;
-            fetchedTo = -1;
-            spikeCount[0] = 0;
-        }
-
-        /** The spikes of {@code spikeStep}, read from the device only if a monitor reads them. */
-        SpikeView spikesOf(long spikeStep) {
-            wantedStep = spikeStep;
-            return view;
-        }
-
-        private void fill() {
-            if (viewStep == wantedStep) {
-                return;
-            }
-            int count = 0;
-            if (wantedStep >= 0) {
-                if (wantedStep < fetchedFrom || wantedStep > fetchedTo) {
-                    fetch(wantedStep, step - 1);
-                }
-                int slot = (int) (wantedStep % listDepth);
-                count = fetchedCount[slot];
-                System.arraycopy(fetched, fetchedStart[slot], spikeList, 0, count);
-            }
-            spikeCount[0] = count;
-            viewStep = wantedStep;
-        }
-
-        /**
-         * Reads the spikes of steps {@code from} to {@code to} (the batch the network is handing to the monitors):
-         * this group's counts of every slot in one read, then every non-empty block list copied one after another
-         * into the gather buffer on the device, and that read in one: two waits per batch. (JOCL allocates for
-         * every read that does not wait, so the block lists are not read one by one without waiting.)
-         */
-        private void fetch(long from, long to) {
-            session.readColumns(counts, totalBlocks, layout.blockOffset(), layout.blocks(), listDepth,
-                    blockCountsHost);
-            int spikes = 0;
-            for (long s = from; s <= to; s++) {
-                int slot = (int) (s % listDepth);
-                for (int b = 0; b < layout.blocks(); b++) {
-                    spikes += blockCounts[slot * layout.blocks() + b];
-                }
-            }
-            cl_mem gather = gatherBuffer(spikes);
-            if (fetched.length < spikes) {
-                fetched = new int[grownCapacity(fetched.length, spikes)];
-                fetchedHost = HostArray.of(fetched);
-            }
-            int position = 0;
-            for (long s = from; s <= to; s++) {
-                int slot = (int) (s % listDepth);
-                fetchedStart[slot] = position;
-                for (int b = 0; b < layout.blocks(); b++) {
-                    int n = blockCounts[slot * layout.blocks() + b];
-                    if (n > 0) {
-                        session.copyInts(lists, (long) Sizeof.cl_int * ((long) slot * total + layout.offset()
-                                + layout.blockStart(b)), gather, (long) Sizeof.cl_int * position, n);
-                        position += n;
-                    }
-                }
-                fetchedCount[slot] = position - fetchedStart[slot];
-            }
-            if (position > 0) {
-                session.read(gather, 0, fetchedHost, position);
-            }
-            fetchedFrom = from;
-            fetchedTo = to;
-        }
-    }
-
-    /** A Bernoulli or Poisson source: probabilities uploaded when they change. */
-    private final class BernoulliGroup extends Group {
-        private final BernoulliSource source;
-        private final float[] probabilities;
-        private final HostArray probabilitiesHost;
-        private final cl_mem probabilityBuffer;
-        private final long key;
-        private long seenChanges = -1;
-
-        BernoulliGroup(BernoulliSource source, Layout layout, long key) {
-            super(source, layout, "bernoulli_source");
-            this.source = source;
-            this.key = key;
-            this.probabilities = new float[layout.padded()];
-            this.probabilitiesHost = HostArray.of(probabilities);
-            this.probabilityBuffer = session.floats(probabilities);
-            update.args(4, (int) key, (int) (key >>> 32), probabilityBuffer);
-        }
-
-        @Override
-        void prepare() {
-            if (source.changeCount() != seenChanges) {
-                seenChanges = source.changeCount();
-                for (int i = 0; i < source.size(); i++) {
-                    probabilities[i] = (float) source.probability(i);
-                }
-                session.write(probabilityBuffer, probabilitiesHost);
-            }
-        }
-
-        @Override
-        FusedStep.Part part() {
-            return new FusedStep.Part("bernoulli_source", false, layout.padded(), layout.size(), layout.offset(),
-                    layout.blocks(), layout.blockOffset(), 0, key, new cl_mem[] {probabilityBuffer}, "float");
-        }
-    }
-
-    /** A neuron population: its state, injected current and delay ring on the device. */
-    private final class NeuronGroup extends Group {
-        private final NeuronState state;
-        private final HostArray[] stateHost;
-        private final cl_mem[] variables;
-        /** Pointers to the variables' buffers, kernel arguments of the finite-state check. */
-        private final Pointer[] variableArguments;
-        final int depth;
-        final cl_mem ring;
-        final long ringLength;
-        private final DeviceModel model;
-        private final cl_mem injectedBuffer;
-        /** Whether currents are injected (else the fused step reads no injected current). */
-        private final boolean injects;
-        private final cl_mem constantsBuffer;
-        private final cl_kernel scan;
-        private final cl_mem firstBad;
-        private final Pointer firstBadArgument;
-        /** Per variable, Integer.MAX_VALUE minus the first neuron whose value is not finite (0 for none). */
-        private final int[] firstIndex;
-        private final HostArray firstIndexHost;
-        private final int[] scanned = new int[1];
-        private final Pointer scannedPointer = Pointer.to(scanned);
-        private final int[] slot = new int[1];
-        private final Pointer slotPointer = Pointer.to(slot);
-
-        NeuronGroup(NeuronPopulation population, Layout layout, DeviceModel model, int depth) {
-            super(population, layout, model.kernel());
-            state = population.state();
-            variables = new cl_mem[state.variables().size()];
-            stateHost = new HostArray[variables.length];
-            variableArguments = new Pointer[variables.length];
-            boolean single = model.precision() == Precision.SINGLE;
-            for (int v = 0; v < variables.length; v++) {
-                variables[v] = single ? session.floats(Arrays.copyOf(state.array(v), layout.padded()))
-                        : session.doubles(Arrays.copyOf(state.doubles(v), layout.padded()));
-                stateHost[v] = single ? HostArray.of(state.array(v)) : HostArray.of(state.doubles(v));
-                variableArguments[v] = Pointer.to(variables[v]);
-            }
-            this.depth = depth;
-            ringLength = (long) population.model().receptors().size() * depth * layout.padded();
-            ring = session.floats(new float[Math.toIntExact(ringLength)]);
-            this.model = model;
-            injectedBuffer = session.floats(padded(injected(population), layout.padded()));
-            injects = !population.currentSources().isEmpty();
-            constantsBuffer = single ? session.floats(model.floatConstants()) : session.doubles(model.constants());
-            update.arg(4, depth);
-            update.args(6, ring, injectedBuffer, constantsBuffer);
-            int next = 9;
-            for (cl_mem variable : variables) {
-                update.arg(next++, variable);
-            }
-            firstIndex = new int[variables.length];
-            firstIndexHost = HostArray.of(firstIndex);
-            firstBad = session.ints(firstIndex);
-            firstBadArgument = Pointer.to(firstBad);
-            scan = session.kernel(single ? "first_non_finite" : "first_non_finite_d");
-            clSetKernelArg(scan, 0, Sizeof.cl_int, Pointer.to(new int[] {population.size()}));
-            clSetKernelArg(scan, 2, Sizeof.cl_mem, firstBadArgument);
-        }
-
-        private static float[] injected(NeuronPopulation population) {
-            float[] sum = new float[population.size()];
-            for (CurrentSource source : population.currentSources()) {
-                float[] amplitudes = source.constantAmplitudes(population.size());
-                if (amplitudes == null) {
-                    throw unsupported("current " + source.describe() + " into population '" + population.name()
-                            + "' (varies in time; so far the device takes constant currents)");
-                }
-                for (int i = 0; i < sum.length; i++) {
-                    sum[i] += amplitudes[i];
-                }
-            }
-            return sum;
-        }
-
-        @Override
-        void launch() {
-            slot[0] = (int) (step % depth);
-            clSetKernelArg(update.kernel, 5, Sizeof.cl_int, slotPointer);
-            super.launch();
-        }
-
-        /**
-         * The first non-finite value, found on the device: every variable scanned and a few bytes read back in one
-         * round trip, whatever the population size.
-         */
-        NonFiniteValue firstNonFinite() {
-            clearing.clear(firstBadArgument, variables.length);
-            for (int v = 0; v < variables.length; v++) {
-                scanned[0] = v;
-                clSetKernelArg(scan, 1, Sizeof.cl_mem, variableArguments[v]);
-                clSetKernelArg(scan, 3, Sizeof.cl_int, scannedPointer);
-                session.launch(scan, update.global, update.local);
-            }
-            session.read(firstBad, firstIndexHost);
-            for (int v = 0; v < variables.length; v++) {
-                if (firstIndex[v] != 0) {
-                    int neuron = Integer.MAX_VALUE - firstIndex[v];
-                    if (model.precision() == Precision.SINGLE) {
-                        float[] value = new float[1];
-                        session.read(variables[v], (long) neuron * Sizeof.cl_float, HostArray.of(value));
-                        return new NonFiniteValue(v, neuron, value[0]);
-                    }
-                    double[] value = new double[1];
-                    session.read(variables[v], (long) neuron * Sizeof.cl_double, HostArray.of(value));
-                    return new NonFiniteValue(v, neuron, value[0]);
-                }
-            }
-            return null;
-        }
-
-        @Override
-        FusedStep.Part part() {
-            cl_mem[] buffers = new cl_mem[3 + variables.length];
-            buffers[0] = ring;
-            buffers[1] = injects ? injectedBuffer : null;
-            buffers[2] = constantsBuffer;
-            System.arraycopy(variables, 0, buffers, 3, variables.length);
-            return new FusedStep.Part(model.kernel(), true, layout.padded(), layout.size(), layout.offset(),
-                    layout.blocks(), layout.blockOffset(), depth, 0, buffers, model.type());
-        }
-
-        /** Copies the state from the device into the population's arrays. */
-        void download() {
-            for (int k = 0; k < variables.length; k++) {
-                session.read(variables[k], stateHost[k]);
-            }
-        }
-
-        @Override
-        void restarted() {
-            super.restarted();
-            for (int k = 0; k < variables.length; k++) {
-                session.write(variables[k], stateHost[k]);
-            }
-        }
-    }
-
-    /** A value of synapse j (row pre) of a projection. */
-    private interface SynapseValue {
-        int of(Projection projection, int pre, int j);
-    }
-
-    /**
-     * The delivery into one target population: its incoming projections' synapses flattened (target, weight, delay,
-     * rows sorted by target) with their row pointers, where each block finds its part of a row by binary search;
-     * in the gpu shape also the transposed index through which each target neuron gathers its inputs.
-     */
-    private final class Delivery {
-        final NeuronGroup target;
-        final KernelLaunch launch;
-        final cl_mem rowBuffer;
-        final cl_mem targetBuffer;
-        final cl_mem weightBuffer;
-        final cl_mem delayBuffer;
-        final int projections;
-        /** In the cpu shape, the descriptor of the incoming projections (else null). */
-        cl_mem descBuffer;
-        /** Each row's segment in each block (see {@link #segments}), and whether that table was made (else empty). */
-        cl_mem segmentBuffer;
-        boolean segmentTable;
-        /** Per incoming projection: where its row pointers and its synapses start in the flattened arrays. */
-        final Map<Projection, int[]> starts = new IdentityHashMap<>();
-
-        Delivery(NeuronGroup target, List<Projection> onto) {
-            this.target = target;
-            this.projections = onto.size();
-            Layout t = target.layout;
-            int[] desc = new int[DESC * onto.size()];
-            long synapses = 0;
-            long rowPointers = 0;
-            for (Projection p : onto) {
-                synapses += p.synapseCount();
-                rowPointers += p.source().size() + 1;
-            }
-            int[] rows = new int[Math.toIntExact(rowPointers)];
-            int[] synTarget = new int[Math.toIntExact(synapses)];
-            float[] synWeight = new float[synTarget.length];
-            int[] synDelay = new int[synTarget.length];
-            int rowBase = 0;
-            int synapseBase = 0;
-            for (int q = 0; q < onto.size(); q++) {
-                Projection p = onto.get(q);
-                Layout s = byPopulation.get(p.source()).layout;
-                Projection.SparseRows sparse = p.rows();
-                desc[DESC * q] = s.offset();
-                desc[DESC * q + 1] = s.size();
-                desc[DESC * q + 2] = s.blocks();
-                desc[DESC * q + 3] = s.blockOffset();
-                desc[DESC * q + 4] = p.receptorIndex();
-                desc[DESC * q + 5] = rowBase;
-                desc[DESC * q + 6] = sparse.delays() == null ? sparse.uniformDelay() : -1;
-                desc[DESC * q + 7] = sparse.weights() == null && p.synapseCount() > 0 ? 1 : 0;
-                int[] rowPointer = sparse.rowPointer();
-                for (int pre = 0; pre < rowPointer.length; pre++) {
-                    rows[rowBase + pre] = synapseBase + rowPointer[pre];
-                }
-                int[] targets = sparse.targets();
-                for (int j = 0; j < targets.length; j++) {
-                    synTarget[synapseBase + j] = targets[j];
-                    synWeight[synapseBase + j] = sparse.weights() == null ? sparse.uniformWeight()
-                            : sparse.weights()[j];
-                    synDelay[synapseBase + j] = sparse.delays() == null ? sparse.uniformDelay() : sparse.delays()[j];
-                }
-                starts.put(p, new int[] {rowBase, synapseBase});
-                rowBase += rowPointer.length;
-                synapseBase += targets.length;
-            }
-            rowBuffer = session.ints(rows);
-            targetBuffer = session.ints(synTarget);
-            weightBuffer = session.floats(synWeight);
-            delayBuffer = session.ints(synDelay);
-            if (gpuShape) {
-                segmentBuffer = session.ints(new int[0]);
-                launch = newLaunch("gather", t.padded(), false);
-                launch.args(1, t.padded(), target.depth, onto.size(), session.ints(receptors(onto)),
-                        session.ints(transposedStarts(onto, t.padded())), session.ints(transposedSynapses(onto)),
-                        session.ints(transposedSources(onto)), spiked, weightBuffer, delayBuffer, target.ring);
-            } else {
-                int[] segments = segments(rows, synTarget, t);
-                segmentTable = segments.length > 0;
-                descBuffer = session.ints(desc);
-                segmentBuffer = session.ints(segments);
-                launch = newLaunch("deliver", t.blocks(), true);
-                launch.args(1, t.padded(), t.size(), t.blocks(), target.depth, onto.size(), descBuffer, rowBuffer,
-                        targetBuffer, weightBuffer, delayBuffer, total, totalBlocks, lists, counts, target.ring,
-                        listDepth, segmentTable ? 1 : 0, segmentBuffer);
-            }
-        }
-
-        /**
-         * In the cpu shape, each row's part in each target block, as the Java backend's segments: row pointer r's
-         * synapses onto block b are [entry r (blocks + 1) + b, the next entry), a row's entries side by side (one
-         * cache line per spike). Empty (the kernels then search each row) for one block, or where the table would be
-         * larger than the synapses' targets.
-         */
-        private static int[] segments(int[] rows, int[] synTarget, Layout t) {
-            int stride = t.blocks() + 1;
-            long length = (long) stride * rows.length;
-            if (t.blocks() == 1 || length > synTarget.length) {
-                return new int[0];
-            }
-            int[] segments = new int[(int) length];
-            for (int r = 0; r < rows.length; r++) {
-                int start = rows[r];
-                int end = r + 1 < rows.length ? Math.max(start, rows[r + 1]) : start;
-                for (int b = 0; b < t.blocks(); b++) {
-                    segments[r * stride + b] = Projection.SparseRows.firstAtLeast(synTarget, start, end,
-                            t.blockStart(b));
-                }
-                segments[r * stride + t.blocks()] = end;
-            }
-            return segments;
-        }
-
-        private static int[] receptors(List<Projection> onto) {
-            return onto.stream().mapToInt(Projection::receptorIndex).toArray();
-        }
-
-        /**
-         * In the gpu shape: per incoming projection q, {@code padded + 1} positions: the incoming synapses of target i
-         * are [starts[q (padded + 1) + i], starts[q (padded + 1) + i + 1]) in the transposed arrays, in increasing
-         * presynaptic order, the order in which pushing adds them.
-         */
-        private int[] transposedStarts(List<Projection> onto, int padded) {
-            int[] result = new int[Math.multiplyExact(onto.size(), padded + 1)];
-            int position = 0;
-            for (int q = 0; q < onto.size(); q++) {
-                int[] starts = firstIncoming(onto.get(q).rows().targets(), padded);
-                for (int i = 0; i <= padded; i++) {
-                    result[q * (padded + 1) + i] = position + starts[i];
-                }
-                position += starts[padded];
-            }
-            return result;
-        }
-
-        /** Where each target's incoming synapses start when they are listed target by target ({@code size + 1}). */
-        private static int[] firstIncoming(int[] targets, int size) {
-            int[] starts = new int[size + 1];
-            for (int target : targets) {
-                starts[target + 1]++;
-            }
-            for (int i = 0; i < size; i++) {
-                starts[i + 1] += starts[i];
-            }
-            return starts;
-        }
-
-        /** In the gpu shape: the flattened synapse index of each incoming synapse, in transposed order. */
-        private int[] transposedSynapses(List<Projection> onto) {
-            return transposed(onto, (p, pre, j) -> starts.get(p)[1] + j);
-        }
-
-        /** In the gpu shape: the presynaptic neuron of each incoming synapse as an index into the spike flags. */
-        private int[] transposedSources(List<Projection> onto) {
-            return transposed(onto, (p, pre, j) -> byPopulation.get(p.source()).layout.offset() + pre);
-        }
-
-        private int[] transposed(List<Projection> onto, SynapseValue value) {
-            long synapses = onto.stream().mapToLong(Projection::synapseCount).sum();
-            int[] result = new int[Math.toIntExact(synapses)];
-            int base = 0;
-            for (Projection p : onto) {
-                Projection.SparseRows sparse = p.rows();
-                int[] targets = sparse.targets();
-                int[] next = firstIncoming(targets, p.target().size());
-                int[] rowPointer = sparse.rowPointer();
-                for (int pre = 0; pre + 1 < rowPointer.length; pre++) {
-                    for (int j = rowPointer[pre]; j < rowPointer[pre + 1]; j++) {
-                        result[base + next[targets[j]]++] = value.of(p, pre, j);
-                    }
-                }
-                base += targets.length;
-            }
-            return result;
-        }
-
-        void launch() {
-            launch.run();
-        }
-
-        FusedStep.Delivery part(List<Group> order) {
-            return new FusedStep.Delivery(order.indexOf(target), projections, segmentTable, new cl_mem[] {
-                descBuffer, rowBuffer, targetBuffer, weightBuffer, delayBuffer, segmentBuffer});
-        }
     }
 
     @Override
@@ -1162,5 +655,16 @@ final class OpenClEngine implements Engine, DeviceNetwork {
     public KernelLaunch launch(String name, int items, boolean perBlock) {
         return newLaunch(name, items, perBlock);
     }
+
+    @Override
+    public KernelLaunch launch(String name, int items, int group) {
+        return newLaunch(name, items, group);
+    }
+
+    @Override
+    public boolean gpuShape() {
+        return gpuShape;
+    }
+
 
 }

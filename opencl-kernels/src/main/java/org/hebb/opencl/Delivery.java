@@ -1,0 +1,204 @@
+package org.hebb.opencl;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.hebb.simulator.connect.Projection;
+import org.jocl.cl_mem;
+
+/** A value of synapse j (row pre) of a projection. */
+interface SynapseValue {
+    int of(Projection projection, int pre, int j);
+}
+
+/**
+ * The delivery into one target population: its incoming projections' synapses flattened (target, weight, delay,
+ * rows sorted by target) with their row pointers, where each block finds its part of a row by binary search;
+ * in the gpu shape also the transposed index through which each target neuron gathers its inputs.
+ */
+final class Delivery {
+    /** Ints per incoming projection in the descriptor (see {@code deliver} in clock_step.cl). */
+    static final int DESC = 8;
+    final DeviceNetwork network;
+    final DeviceSession session;
+    final NeuronGroup target;
+    final KernelLaunch launch;
+    final cl_mem rowBuffer;
+    final cl_mem targetBuffer;
+    final cl_mem weightBuffer;
+    final cl_mem delayBuffer;
+    final int projections;
+    /** In the cpu shape, the descriptor of the incoming projections (else null). */
+    cl_mem descBuffer;
+    /** Each row's segment in each block (see {@link #segments}), and whether that table was made (else empty). */
+    cl_mem segmentBuffer;
+    boolean segmentTable;
+    /** Per incoming projection: where its row pointers and its synapses start in the flattened arrays. */
+    final Map<Projection, int[]> starts = new IdentityHashMap<>();
+
+    Delivery(DeviceNetwork network, NeuronGroup target, List<Projection> onto) {
+        this.network = network;
+        this.session = network.session();
+        this.target = target;
+        this.projections = onto.size();
+        Layout t = target.layout;
+        int[] desc = new int[DESC * onto.size()];
+        long synapses = 0;
+        long rowPointers = 0;
+        for (Projection p : onto) {
+            synapses += p.synapseCount();
+            rowPointers += p.source().size() + 1;
+        }
+        int[] rows = new int[Math.toIntExact(rowPointers)];
+        int[] synTarget = new int[Math.toIntExact(synapses)];
+        float[] synWeight = new float[synTarget.length];
+        int[] synDelay = new int[synTarget.length];
+        int rowBase = 0;
+        int synapseBase = 0;
+        for (int q = 0; q < onto.size(); q++) {
+            Projection p = onto.get(q);
+            Layout s = network.layout(p.source());
+            Projection.SparseRows sparse = p.rows();
+            desc[DESC * q] = s.offset();
+            desc[DESC * q + 1] = s.size();
+            desc[DESC * q + 2] = s.blocks();
+            desc[DESC * q + 3] = s.blockOffset();
+            desc[DESC * q + 4] = p.receptorIndex();
+            desc[DESC * q + 5] = rowBase;
+            desc[DESC * q + 6] = sparse.delays() == null ? sparse.uniformDelay() : -1;
+            desc[DESC * q + 7] = sparse.weights() == null && p.synapseCount() > 0 ? 1 : 0;
+            int[] rowPointer = sparse.rowPointer();
+            for (int pre = 0; pre < rowPointer.length; pre++) {
+                rows[rowBase + pre] = synapseBase + rowPointer[pre];
+            }
+            int[] targets = sparse.targets();
+            for (int j = 0; j < targets.length; j++) {
+                synTarget[synapseBase + j] = targets[j];
+                synWeight[synapseBase + j] = sparse.weights() == null ? sparse.uniformWeight()
+                        : sparse.weights()[j];
+                synDelay[synapseBase + j] = sparse.delays() == null ? sparse.uniformDelay() : sparse.delays()[j];
+            }
+            starts.put(p, new int[] {rowBase, synapseBase});
+            rowBase += rowPointer.length;
+            synapseBase += targets.length;
+        }
+        rowBuffer = session.ints(rows);
+        targetBuffer = session.ints(synTarget);
+        weightBuffer = session.floats(synWeight);
+        delayBuffer = session.ints(synDelay);
+        if (network.gpuShape()) {
+            segmentBuffer = session.ints(new int[0]);
+            launch = network.launch("gather", t.padded(), false);
+            launch.args(1, t.padded(), target.depth, onto.size(), session.ints(receptors(onto)),
+                    session.ints(transposedStarts(onto, t.padded())), session.ints(transposedSynapses(onto)),
+                    session.ints(transposedSources(onto)), network.spiked(), weightBuffer, delayBuffer, target.ring);
+        } else {
+            int[] segments = segments(rows, synTarget, t);
+            segmentTable = segments.length > 0;
+            descBuffer = session.ints(desc);
+            segmentBuffer = session.ints(segments);
+            launch = network.launch("deliver", t.blocks(), true);
+            launch.args(1, t.padded(), t.size(), t.blocks(), target.depth, onto.size(), descBuffer, rowBuffer,
+                    targetBuffer, weightBuffer, delayBuffer, network.total(), network.totalBlocks(), network.lists(),
+                    network.counts(), target.ring, network.listDepth(), segmentTable ? 1 : 0, segmentBuffer);
+        }
+    }
+
+    /**
+     * In the cpu shape, each row's part in each target block, as the Java backend's segments: row pointer r's
+     * synapses onto block b are [entry r (blocks + 1) + b, the next entry), a row's entries side by side (one
+     * cache line per spike). Empty (the kernels then search each row) for one block, or where the table would be
+     * larger than the synapses' targets.
+     */
+    private static int[] segments(int[] rows, int[] synTarget, Layout t) {
+        int stride = t.blocks() + 1;
+        long length = (long) stride * rows.length;
+        if (t.blocks() == 1 || length > synTarget.length) {
+            return new int[0];
+        }
+        int[] segments = new int[(int) length];
+        for (int r = 0; r < rows.length; r++) {
+            int start = rows[r];
+            int end = r + 1 < rows.length ? Math.max(start, rows[r + 1]) : start;
+            for (int b = 0; b < t.blocks(); b++) {
+                segments[r * stride + b] = Projection.SparseRows.firstAtLeast(synTarget, start, end,
+                        t.blockStart(b));
+            }
+            segments[r * stride + t.blocks()] = end;
+        }
+        return segments;
+    }
+
+    private static int[] receptors(List<Projection> onto) {
+        return onto.stream().mapToInt(Projection::receptorIndex).toArray();
+    }
+
+    /**
+     * In the gpu shape: per incoming projection q, {@code padded + 1} positions: the incoming synapses of target i
+     * are [starts[q (padded + 1) + i], starts[q (padded + 1) + i + 1]) in the transposed arrays, in increasing
+     * presynaptic order, the order in which pushing adds them.
+     */
+    private int[] transposedStarts(List<Projection> onto, int padded) {
+        int[] result = new int[Math.multiplyExact(onto.size(), padded + 1)];
+        int position = 0;
+        for (int q = 0; q < onto.size(); q++) {
+            int[] starts = firstIncoming(onto.get(q).rows().targets(), padded);
+            for (int i = 0; i <= padded; i++) {
+                result[q * (padded + 1) + i] = position + starts[i];
+            }
+            position += starts[padded];
+        }
+        return result;
+    }
+
+    /** Where each target's incoming synapses start when they are listed target by target ({@code size + 1}). */
+    private static int[] firstIncoming(int[] targets, int size) {
+        int[] starts = new int[size + 1];
+        for (int target : targets) {
+            starts[target + 1]++;
+        }
+        for (int i = 0; i < size; i++) {
+            starts[i + 1] += starts[i];
+        }
+        return starts;
+    }
+
+    /** In the gpu shape: the flattened synapse index of each incoming synapse, in transposed order. */
+    private int[] transposedSynapses(List<Projection> onto) {
+        return transposed(onto, (p, pre, j) -> starts.get(p)[1] + j);
+    }
+
+    /** In the gpu shape: the presynaptic neuron of each incoming synapse as an index into the spike flags. */
+    private int[] transposedSources(List<Projection> onto) {
+        return transposed(onto, (p, pre, j) -> network.layout(p.source()).offset() + pre);
+    }
+
+    private int[] transposed(List<Projection> onto, SynapseValue value) {
+        long synapses = onto.stream().mapToLong(Projection::synapseCount).sum();
+        int[] result = new int[Math.toIntExact(synapses)];
+        int base = 0;
+        for (Projection p : onto) {
+            Projection.SparseRows sparse = p.rows();
+            int[] targets = sparse.targets();
+            int[] next = firstIncoming(targets, p.target().size());
+            int[] rowPointer = sparse.rowPointer();
+            for (int pre = 0; pre + 1 < rowPointer.length; pre++) {
+                for (int j = rowPointer[pre]; j < rowPointer[pre + 1]; j++) {
+                    result[base + next[targets[j]]++] = value.of(p, pre, j);
+                }
+            }
+            base += targets.length;
+        }
+        return result;
+    }
+
+    void launch() {
+        launch.run();
+    }
+
+    FusedStep.Delivery part(List<Group> order) {
+        return new FusedStep.Delivery(order.indexOf(target), projections, segmentTable, new cl_mem[] {
+            descBuffer, rowBuffer, targetBuffer, weightBuffer, delayBuffer, segmentBuffer});
+    }
+}

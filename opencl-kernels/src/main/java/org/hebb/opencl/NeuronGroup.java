@@ -1,0 +1,154 @@
+package org.hebb.opencl;
+
+import static org.jocl.CL.clSetKernelArg;
+
+import java.util.Arrays;
+
+import org.hebb.neurons.NeuronState;
+import org.hebb.neurons.Precision;
+import org.hebb.simulator.engine.Engine;
+import org.hebb.simulator.input.CurrentSource;
+import org.hebb.simulator.population.NeuronPopulation;
+import org.jocl.Pointer;
+import org.jocl.Sizeof;
+import org.jocl.cl_kernel;
+import org.jocl.cl_mem;
+
+/** A neuron population: its state, injected current and delay ring on the device. */
+final class NeuronGroup extends Group {
+    private final NeuronState state;
+    private final HostArray[] stateHost;
+    private final cl_mem[] variables;
+    /** Pointers to the variables' buffers, kernel arguments of the finite-state check. */
+    private final Pointer[] variableArguments;
+    final int depth;
+    final cl_mem ring;
+    final long ringLength;
+    private final DeviceModel model;
+    private final cl_mem injectedBuffer;
+    /** Whether currents are injected (else the fused step reads no injected current). */
+    private final boolean injects;
+    private final cl_mem constantsBuffer;
+    private final cl_kernel scan;
+    private final cl_mem firstBad;
+    private final Pointer firstBadArgument;
+    /** Per variable, Integer.MAX_VALUE minus the first neuron whose value is not finite (0 for none). */
+    private final int[] firstIndex;
+    private final HostArray firstIndexHost;
+    private final int[] scanned = new int[1];
+    private final Pointer scannedPointer = Pointer.to(scanned);
+    private final int[] slot = new int[1];
+    private final Pointer slotPointer = Pointer.to(slot);
+
+    NeuronGroup(DeviceNetwork network, NeuronPopulation population, Layout layout, DeviceModel model, int depth) {
+        super(network, population, layout, model.kernel());
+        state = population.state();
+        variables = new cl_mem[state.variables().size()];
+        stateHost = new HostArray[variables.length];
+        variableArguments = new Pointer[variables.length];
+        boolean single = model.precision() == Precision.SINGLE;
+        for (int v = 0; v < variables.length; v++) {
+            variables[v] = single ? session.floats(Arrays.copyOf(state.array(v), layout.padded()))
+                    : session.doubles(Arrays.copyOf(state.doubles(v), layout.padded()));
+            stateHost[v] = single ? HostArray.of(state.array(v)) : HostArray.of(state.doubles(v));
+            variableArguments[v] = Pointer.to(variables[v]);
+        }
+        this.depth = depth;
+        ringLength = (long) population.model().receptors().size() * depth * layout.padded();
+        ring = session.floats(new float[Math.toIntExact(ringLength)]);
+        this.model = model;
+        injectedBuffer = session.floats(OpenClEngine.padded(injected(population), layout.padded()));
+        injects = !population.currentSources().isEmpty();
+        constantsBuffer = single ? session.floats(model.floatConstants()) : session.doubles(model.constants());
+        update.arg(4, depth);
+        update.args(6, ring, injectedBuffer, constantsBuffer);
+        int next = 9;
+        for (cl_mem variable : variables) {
+            update.arg(next++, variable);
+        }
+        firstIndex = new int[variables.length];
+        firstIndexHost = HostArray.of(firstIndex);
+        firstBad = session.ints(firstIndex);
+        firstBadArgument = Pointer.to(firstBad);
+        scan = session.kernel(single ? "first_non_finite" : "first_non_finite_d");
+        clSetKernelArg(scan, 0, Sizeof.cl_int, Pointer.to(new int[] {population.size()}));
+        clSetKernelArg(scan, 2, Sizeof.cl_mem, firstBadArgument);
+    }
+
+    private static float[] injected(NeuronPopulation population) {
+        float[] sum = new float[population.size()];
+        for (CurrentSource source : population.currentSources()) {
+            float[] amplitudes = source.constantAmplitudes(population.size());
+            if (amplitudes == null) {
+                throw OpenClEngine.unsupported("current " + source.describe() + " into population '" + population.name()
+                        + "' (varies in time; so far the device takes constant currents)");
+            }
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += amplitudes[i];
+            }
+        }
+        return sum;
+    }
+
+    @Override
+    void launch() {
+        slot[0] = (int) (network.currentStep() % depth);
+        clSetKernelArg(update.kernel, 5, Sizeof.cl_int, slotPointer);
+        super.launch();
+    }
+
+    /**
+     * The first non-finite value, found on the device: every variable scanned and a few bytes read back in one
+     * round trip, whatever the population size.
+     */
+    Engine.NonFiniteValue firstNonFinite() {
+        network.clearing().clear(firstBadArgument, variables.length);
+        for (int v = 0; v < variables.length; v++) {
+            scanned[0] = v;
+            clSetKernelArg(scan, 1, Sizeof.cl_mem, variableArguments[v]);
+            clSetKernelArg(scan, 3, Sizeof.cl_int, scannedPointer);
+            session.launch(scan, update.global, update.local);
+        }
+        session.read(firstBad, firstIndexHost);
+        for (int v = 0; v < variables.length; v++) {
+            if (firstIndex[v] != 0) {
+                int neuron = Integer.MAX_VALUE - firstIndex[v];
+                if (model.precision() == Precision.SINGLE) {
+                    float[] value = new float[1];
+                    session.read(variables[v], (long) neuron * Sizeof.cl_float, HostArray.of(value));
+                    return new Engine.NonFiniteValue(v, neuron, value[0]);
+                }
+                double[] value = new double[1];
+                session.read(variables[v], (long) neuron * Sizeof.cl_double, HostArray.of(value));
+                return new Engine.NonFiniteValue(v, neuron, value[0]);
+            }
+        }
+        return null;
+    }
+
+    @Override
+    FusedStep.Part part() {
+        cl_mem[] buffers = new cl_mem[3 + variables.length];
+        buffers[0] = ring;
+        buffers[1] = injects ? injectedBuffer : null;
+        buffers[2] = constantsBuffer;
+        System.arraycopy(variables, 0, buffers, 3, variables.length);
+        return new FusedStep.Part(model.kernel(), true, layout.padded(), layout.size(), layout.offset(),
+                layout.blocks(), layout.blockOffset(), depth, 0, buffers, model.type());
+    }
+
+    /** Copies the state from the device into the population's arrays. */
+    void download() {
+        for (int k = 0; k < variables.length; k++) {
+            session.read(variables[k], stateHost[k]);
+        }
+    }
+
+    @Override
+    void restarted() {
+        super.restarted();
+        for (int k = 0; k < variables.length; k++) {
+            session.write(variables[k], stateHost[k]);
+        }
+    }
+}
