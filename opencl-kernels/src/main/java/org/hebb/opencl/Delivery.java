@@ -18,7 +18,7 @@ interface SynapseValue {
  * in the gpu shape also the transposed index through which each target neuron gathers its inputs.
  */
 final class Delivery {
-    /** Ints per incoming projection in the descriptor (see {@code deliver} in clock_step.cl). */
+    /** Ints per incoming projection in the descriptor (see {@code deliver} in delivery.cl). */
     static final int DESC = 8;
     final DeviceNetwork network;
     final DeviceSession session;

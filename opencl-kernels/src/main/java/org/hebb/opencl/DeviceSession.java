@@ -64,12 +64,16 @@ import org.jocl.cl_queue_properties;
 
 /**
  * One device in use: its context, an in-order command queue, Hebb's kernels built from {@code hebb_math.cl} and
- * {@code clock_step.cl}, and the buffers made through it (all released by {@link #close}). Counts the bytes moved
+ * the step's kernel files ({@link #SOURCES}), and the buffers made through it (all released by {@link #close}). Counts the bytes moved
  * between host and device.
  */
 final class DeviceSession implements AutoCloseable {
-    /** The program's source files, in order: Hebb's mathematical functions, then the kernels that use them. */
-    private static final String[] SOURCES = {"hebb_math.cl", "clock_step.cl"};
+    /**
+     * The program's source files, in order: Hebb's mathematical functions, then the step's kernels by concern, each
+     * after those it uses.
+     */
+    static final String[] SOURCES = {"hebb_math.cl", "common.cl", "sources.cl", "spike_lists.cl", "delivery.cl",
+        "rules.cl", "astrocyte_stdp.cl", "three_factor.cl", "traces.cl", "neurons.cl"};
 
     final OpenClDevice device;
     /** Whether the device computes in double precision (cl_khr_fp64): kernels' precise_t is double then. */

@@ -24,7 +24,7 @@ import org.jocl.cl_mem;
  * only for tickets already taken, whose holders are running, so the kernel cannot deadlock whichever work-groups
  * the device runs at once (one, if it likes, takes them all). The kernel is generated for the network, with its
  * sizes and the rules' constants as literals, from the model, delivery, trace and compaction functions of
- * {@code clock_step.cl} and the rules' generated block functions; spike trains are those of the kernels launched
+ * the step's kernel files and the rules' generated block functions; spike trains are those of the kernels launched
  * one by one.
  */
 final class FusedStep {

@@ -33,7 +33,8 @@ import org.jocl.Sizeof;
 import org.jocl.cl_mem;
 
 /**
- * The clock-driven engine on an OpenCL device, step for step the Java backend's (see {@code clock_step.cl}).
+ * The clock-driven engine on an OpenCL device, step for step the Java backend's (see the kernel files listed in
+ * {@link DeviceSession#SOURCES}).
  * Every population is cut into blocks as the Java backend cuts it among threads; state, delay rings, synapses and
  * spike lists, plastic weights and traces stay on the device. One step: each target population's delivery of the
  * previous step's spikes (one work-item per target block, walking the spikes in order and adding the row segments

@@ -7,7 +7,7 @@ import org.jocl.cl_mem;
 
 /**
  * A plasticity rule's kernel on one projection, on the weights its target's delivery uses: the arguments every
- * rule kernel takes first (see RULE_ARGS in clock_step.cl), the transposed index, and the weights copied back.
+ * rule kernel takes first (see RULE_ARGS in rules.cl), the transposed index, and the weights copied back.
  */
 abstract class RuleLaunch {
     /** The first argument a rule's own kernel sets. */

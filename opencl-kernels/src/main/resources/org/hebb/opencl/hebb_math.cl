@@ -4,7 +4,7 @@
 // with -cl-fp32-correctly-rounded-divide-sqrt where the device supports it), comparisons, selections, floor, fabs,
 // copysign and reinterpretation of bits, never OpenCL's exp, log or pow, and no contraction into fused multiply-adds.
 // Bit manipulations that might overflow a signed int for a NaN argument are done in unsigned arithmetic (the same
-// bits as Java's wrapping int arithmetic). Prepended to Hebb's kernels (clock_step.cl) and to generated ones.
+// bits as Java's wrapping int arithmetic). Prepended to Hebb's kernels (DeviceSession.SOURCES) and to generated ones.
 #ifndef HEBB_MATH_CL
 #define HEBB_MATH_CL
 #pragma OPENCL FP_CONTRACT OFF

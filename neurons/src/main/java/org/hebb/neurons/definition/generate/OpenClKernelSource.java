@@ -10,9 +10,9 @@ import org.hebb.neurons.definition.integration.StepProgram;
  * Prints a {@link StepProgram} as OpenCL C: a function {@code NAME_at} that updates neuron {@code i} (its
  * {@link KernelPasses passes} one after the other, on private copies of the neuron's values), and a kernel
  * {@code NAME} that runs it for one neuron per work-item. Both take the arguments of the device's neuron models
- * in {@code clock_step.cl} (step, padded size, spike flags, offset, ring depth, ring slot, ring, injected current,
- * constants), then the model's per-neuron arrays in storage order. The source needs {@code take_input} from
- * clock_step.cl and Hebb's math functions (hebb_math.cl).
+ * (see the OpenCL backend's {@code neurons.cl}: step, padded size, spike flags, offset, ring depth, ring slot,
+ * ring, injected current, constants), then the model's per-neuron arrays in storage order. The source needs
+ * {@code take_input} from {@code neurons.cl} and Hebb's math functions (hebb_math.cl).
  */
 public final class OpenClKernelSource {
     private OpenClKernelSource() {

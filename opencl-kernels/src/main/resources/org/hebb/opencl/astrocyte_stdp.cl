@@ -1,0 +1,68 @@
+// ---- Plasticity: astrocyte-modulated STDP (as AstrocyteStdpSynapses and Astrocyte; see AstrocyteStdpUpdate) ---
+// In the step after spike step s, per target block, with the rates of before the step's global update (rates[0] =
+// P, rates[1] = A): presynaptic spikes of s change their row by rate_out * x_post(s - 1), clipped unless the target
+// fired in s too; then postsynaptic spikes of s change their incoming synapses by rate_in * x_pre(s - 1) and clip.
+
+__kernel void astrocyte_stdp(RULE_ARGS, __global float* weights, __global const uchar* spiked,
+                             __global const float* postTrace, const int postDepth, const int postStride,
+                             __global const float* preTrace, const int preDepth, const int preStride,
+                             __global const int* inStart, __global const int* inSynapse, __global const int* inSource,
+                             const int excitatory, __global const float* rates, const float low, const float high) {
+    int b = get_global_id(0);
+    if (b >= blocks || step == 0) {
+        return;
+    }
+    long s = step - 1;
+    float rateOut = excitatory ? -rates[1] : rates[0];
+    float rateIn = excitatory ? rates[0] : -rates[1];
+    int lowest = block_start(targetSize, blocks, b);
+    int beyond = block_start(targetSize, blocks, b + 1);
+    rows += rowBase;
+    __global const float* xPost = postTrace + (long) ((((s - 1) % postDepth) + postDepth) % postDepth) * postStride;
+    __global const float* xPre = preTrace + (long) ((((s - 1) % preDepth) + preDepth) % preDepth) * preStride;
+    int slot = (int) (s % listDepth);
+    FOR_EACH_ARRIVING_SYNAPSE(slot)
+        int i = synTarget[j];
+        float w = weights[j] + rateOut * xPost[i];
+        weights[j] = spiked[targetOffset + i] ? w : fmin(high, fmax(low, w));
+    END_FOR_EACH_ARRIVING_SYNAPSE
+    FOR_EACH_SYNAPSE_ONTO_A_SPIKE(slot)
+        weights[j] = fmin(high, fmax(low, weights[j] + rateIn * xPre[inSource[c]]));
+    END_FOR_EACH_SYNAPSE_ONTO_A_SPIKE
+}
+
+// The astrocyte's update after spike step s (Astrocyte): rates = {P, A, w_A, bias, decay per step}; the liquid's
+// and the input's spike counts of s are summed over their populations' blocks (ranges in liquidBlocks and
+// inputBlocks: pairs of first block and block count).
+__kernel void astrocyte_update(const long step, const int listDepth, const int totalBlocks,
+                               __global const int* counts, const int liquidRanges,
+                               __global const int* liquidBlocks, const int inputRanges,
+                               __global const int* inputBlocks, const int modulated, const float dt,
+                               const float inverseTau, __global float* rates) {
+    if (get_global_id(0) != 0 || step == 0) {
+        return;
+    }
+    int slot = (int) ((step - 1) % listDepth);
+    int difference = 0;
+    for (int r = 0; r < liquidRanges; r++) {
+        for (int b = 0; b < liquidBlocks[2 * r + 1]; b++) {
+            difference += counts[slot * totalBlocks + liquidBlocks[2 * r] + b];
+        }
+    }
+    for (int r = 0; r < inputRanges; r++) {
+        for (int b = 0; b < inputBlocks[2 * r + 1]; b++) {
+            difference -= counts[slot * totalBlocks + inputBlocks[2 * r] + b];
+        }
+    }
+    if (modulated) {
+        float a = rates[1];
+        rates[1] = a + (rates[2] * (float) difference + dt * (rates[3] - a)) * inverseTau;
+    }
+    float decay = rates[4];
+    if (decay != 1.0f) {
+        rates[0] *= decay;
+        rates[1] *= decay;
+        rates[2] *= decay;
+        rates[3] *= decay;
+    }
+}

@@ -1,0 +1,75 @@
+// ---- Spike lists -------------------------------------------------------------------------------------------
+// Writes the spikes among neurons [lo, hi) of a population (flags from `flags`, the population's first) in increasing
+// order into its list (`list`, the population's first entry, so that neuron lo's block starts at list[lo]); returns
+// their number.
+inline int compact_range(__global const uchar* restrict flags, __global int* restrict list, int lo, int hi) {
+    int count = 0;
+    int i = lo;
+    // spikes are rare: test eight flags at a time from an aligned position (populations start at multiples of 256)
+    for (; i < hi && (i & 7) != 0; i++) {
+        if (flags[i]) {
+            list[lo + count++] = i;
+        }
+    }
+    for (; i + 8 <= hi; i += 8) {
+        if (*((__global const ulong*) (flags + i)) != 0) {
+            for (int k = i; k < i + 8; k++) {
+                if (flags[k]) {
+                    list[lo + count++] = k;
+                }
+            }
+        }
+    }
+    for (; i < hi; i++) {
+        if (flags[i]) {
+            list[lo + count++] = i;
+        }
+    }
+    return count;
+}
+
+// Compacts the spikes of every block of every population into this step's lists and counts: one work-item per
+// block b of all totalBlocks, whose population starts at neuron blockDesc[3b] of the shared buffers and whose neurons
+// are [blockDesc[3b + 1], blockDesc[3b + 2]) of that population.
+__kernel void compact(const long step, const int totalBlocks, __global const int* blockDesc, const int total,
+                      __global const uchar* spiked, __global int* lists, __global int* counts,
+                      const int listDepth) {
+    int b = get_global_id(0);
+    if (b >= totalBlocks) {
+        return;
+    }
+    int slot = (int) (step % listDepth);
+    int offset = blockDesc[3 * b];
+    counts[slot * totalBlocks + b] = compact_range(spiked + offset, lists + (long) slot * total + offset,
+            blockDesc[3 * b + 1], blockDesc[3 * b + 2]);
+}
+
+// The same for GPUs: one work-group of SCAN_BLOCK work-items per block (of at most SCAN_BLOCK neurons) numbers its
+// spikes with a prefix sum in local memory, so that each is written at its place in increasing order (SCAN_BLOCK
+// comes from the build options).
+__kernel void compact_scan(const long step, const int size, const int blocks, const int offset,
+                           const int blockOffset, const int total, const int totalBlocks,
+                           __global const uchar* spiked, __global int* lists, __global int* counts,
+                           const int listDepth) {
+    __local int scan[SCAN_BLOCK];
+    int b = get_group_id(0);
+    int l = get_local_id(0);
+    int lo = block_start(size, blocks, b);
+    int i = lo + l;
+    int flag = i < block_start(size, blocks, b + 1) && spiked[offset + i] ? 1 : 0;
+    scan[l] = flag;
+    barrier(CLK_LOCAL_MEM_FENCE);
+    for (int d = 1; d < SCAN_BLOCK; d <<= 1) {
+        int add = l >= d ? scan[l - d] : 0;
+        barrier(CLK_LOCAL_MEM_FENCE);
+        scan[l] += add;
+        barrier(CLK_LOCAL_MEM_FENCE);
+    }
+    int slot = (int) (step % listDepth);
+    if (flag) {
+        lists[(long) slot * total + offset + lo + scan[l] - 1] = i;
+    }
+    if (l == SCAN_BLOCK - 1) {
+        counts[slot * totalBlocks + blockOffset + b] = scan[l];
+    }
+}
