@@ -9,8 +9,8 @@ import org.hebb.neurons.definition.integration.StepProgram;
 /**
  * How a neuron model runs on the device: its kernel, generated from the model's definition (the same step program
  * the Java kernel is printed from, so both compute the same operations on the same constants), and the constants.
- * The kernel takes the common arguments of the neuron kernels (neurons.cl), then every per-neuron array of the model, in
- * the model's order.
+ * The kernel takes the common arguments of the neuron kernels (neurons.cl), then every per-neuron array of the
+ * model, in the model's order.
  *
  * @param kernel    kernel name ({@code kernel + "_at"} updates one neuron)
  * @param constants the step program's constants (rounded to float in single precision)

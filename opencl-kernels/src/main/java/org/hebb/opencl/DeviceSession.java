@@ -64,8 +64,8 @@ import org.jocl.cl_queue_properties;
 
 /**
  * One device in use: its context, an in-order command queue, Hebb's kernels built from {@code hebb_math.cl} and
- * the step's kernel files ({@link #SOURCES}), and the buffers made through it (all released by {@link #close}). Counts the bytes moved
- * between host and device.
+ * the step's kernel files ({@link #SOURCES}), and the buffers made through it (all released by {@link #close}).
+ * Counts the bytes moved between host and device.
  */
 final class DeviceSession implements AutoCloseable {
     /**

@@ -20,10 +20,8 @@ import org.hebb.simulator.engine.Engine;
 import org.hebb.simulator.engine.GlobalUpdate;
 import org.hebb.simulator.engine.PlasticityWiring;
 import org.hebb.simulator.engine.SpikeView;
-import org.hebb.simulator.engine.SynapseUpdate;
 import org.hebb.simulator.engine.ThreeFactorUpdate;
 import org.hebb.simulator.engine.Trace;
-import org.hebb.simulator.engine.Transmission;
 import org.hebb.simulator.input.BernoulliSource;
 import org.hebb.simulator.population.NeuronPopulation;
 import org.hebb.simulator.population.Population;
@@ -126,54 +124,14 @@ final class OpenClEngine implements Engine, DeviceNetwork {
                  List<Projection> projections, PlasticityWiring plasticity) {
         step = startStep;
         continuousFrom = startStep;
-        List<DeviceRule> deviceRules = new ArrayList<>();
-        List<AstrocyteStdpUpdate> astrocyteUpdates = new ArrayList<>();
-        List<ThreeFactorUpdate> threeFactorUpdates = new ArrayList<>();
-        for (List<SynapseUpdate> updates : plasticity.synapseUpdates().values()) {
-            for (SynapseUpdate update : updates) {
-                if (update instanceof DeviceRule rule) {
-                    deviceRules.add(rule);
-                } else if (update instanceof AstrocyteStdpUpdate astrocyte) {
-                    astrocyteUpdates.add(astrocyte);
-                } else if (update instanceof ThreeFactorUpdate threeFactor) {
-                    if (threeFactor.projected()) {
-                        throw unsupported("the three-factor rule with an orthogonal projection (HLOP), which "
-                                + "projects the presynaptic traces on the host every step");
-                    }
-                    threeFactorUpdates.add(threeFactor);
-                } else {
-                    throw unsupported("afterDelivery code");
-                }
-            }
-        }
-        List<GlobalUpdate> onHost = new ArrayList<>();
-        for (GlobalUpdate update : plasticity.globalUpdates()) {
-            if (!(update instanceof AstrocyteRates)) {
-                if (threeFactorUpdates.isEmpty()) {
-                    throw unsupported("a global update of a rule the device does not know");
-                }
-                onHost.add(update);
-            }
-        }
-        hostUpdates = onHost.toArray(new GlobalUpdate[0]);
-        if (!plasticity.eventUpdates().isEmpty()) {
-            throw unsupported("plasticity with event updates");
-        }
+        DevicePlasticity sorted = DevicePlasticity.of(plasticity);
+        hostUpdates = sorted.hostUpdates().toArray(new GlobalUpdate[0]);
         resetActions = plasticity.resetActions();
-        List<DeviceTransmission> transmissions = new ArrayList<>();
-        for (Transmission t : plasticity.transmissions().values()) {
-            if (!(t instanceof DeviceTransmission device)) {
-                throw unsupported("a transmission (short-term plasticity) not made from a definition");
-            }
-            transmissions.add(device);
-        }
-        int spikeHistory = 2;
-        for (ThreeFactorUpdate rule : threeFactorUpdates) {
-            spikeHistory = Math.max(spikeHistory, rule.projection().maxDelay() + 2);
-        }
-        for (DeviceRule rule : deviceRules) {
-            spikeHistory = Math.max(spikeHistory, rule.projection().maxDelay() + 2);
-        }
+        List<DeviceRule> deviceRules = sorted.deviceRules();
+        List<DeviceTransmission> transmissions = sorted.transmissions();
+        List<AstrocyteStdpUpdate> astrocyteUpdates = sorted.astrocyteUpdates();
+        List<ThreeFactorUpdate> threeFactorUpdates = sorted.threeFactorUpdates();
+        int spikeHistory = sorted.spikeHistorySteps();
         int deliveryDepth = spikeHistory;
         Map<NeuronPopulation, DeviceModel> deviceModels = new IdentityHashMap<>();
         Set<String> modelSources = new LinkedHashSet<>();
@@ -186,12 +144,7 @@ final class OpenClEngine implements Engine, DeviceNetwork {
                 }
             }
         }
-        for (DeviceRule rule : deviceRules) {
-            modelSources.add(rule.openClSource());
-        }
-        for (DeviceTransmission t : transmissions) {
-            modelSources.add(t.openClSource());
-        }
+        modelSources.addAll(sorted.sources());
         OpenClDevice device = OpenClDevices.select(deviceSelector);
         if (deviceModels.values().stream().anyMatch(m -> m.precision() == Precision.DOUBLE)
                 && !DeviceSession.hasDoubles(device)) {
