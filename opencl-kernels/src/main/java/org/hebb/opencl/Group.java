@@ -121,7 +121,7 @@ abstract class Group {
         }
         cl_mem gather = network.gatherBuffer(spikes);
         if (fetched.length < spikes) {
-            fetched = new int[OpenClEngine.grownCapacity(fetched.length, spikes)];
+            fetched = new int[DeviceLayout.grownCapacity(fetched.length, spikes)];
             fetchedHost = HostArray.of(fetched);
         }
         int position = 0;

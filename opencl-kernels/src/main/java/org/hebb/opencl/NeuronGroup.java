@@ -57,7 +57,7 @@ final class NeuronGroup extends Group {
         ringLength = (long) population.model().receptors().size() * depth * layout.padded();
         ring = session.floats(new float[Math.toIntExact(ringLength)]);
         this.model = model;
-        injectedBuffer = session.floats(OpenClEngine.padded(injected(population), layout.padded()));
+        injectedBuffer = session.floats(DeviceLayout.padded(injected(population), layout.padded()));
         injects = !population.currentSources().isEmpty();
         constantsBuffer = single ? session.floats(model.floatConstants()) : session.doubles(model.constants());
         update.arg(4, depth);
