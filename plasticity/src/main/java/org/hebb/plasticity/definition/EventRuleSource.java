@@ -142,8 +142,8 @@ final class EventRuleSource {
 
     /** Trace {@code t} at {@code _time}, from its value at its last event at {@code index}. */
     private static String decayed(TraceDefinition t, String index) {
-        return "_t_" + t.name() + "[" + index + "] * Math.exp((_l_" + t.name() + "[" + index + "] - _time) / _tau_"
-                + t.name() + ")";
+        return "_t_" + t.name() + "[" + index + "] * java.lang.Math.exp((_l_" + t.name() + "[" + index
+                + "] - _time) / _tau_" + t.name() + ")";
     }
 
     /** Trace {@code t} at {@code index} after a spike at {@code _time}: decayed and incremented, or set. */

@@ -45,8 +45,8 @@ import org.hebb.simulator.engine.Trace;
  * arriving in a step comes before a postsynaptic spike of that step: {@code on_post} sees the presynaptic trace
  * including the spikes that arrived in the same step (as the synapse sees it: one delay after they were emitted)
  * and the postsynaptic trace without the spike at hand; {@code on_pre} sees the presynaptic trace without the
- * arriving spike and the postsynaptic trace before the step's postsynaptic spikes. Every error is reported when the definition is built, naming the text, the position
- * and what is allowed.
+ * arriving spike and the postsynaptic trace before the step's postsynaptic spikes. Every error is reported when
+ * the definition is built, naming the text, the position and what is allowed.
  */
 public final class SynapseDefinition {
     /** The name of the weight, a variable every synapse definition has. */
