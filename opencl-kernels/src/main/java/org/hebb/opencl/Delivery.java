@@ -7,11 +7,6 @@ import java.util.Map;
 import org.hebb.simulator.connect.Projection;
 import org.jocl.cl_mem;
 
-/** A value of synapse j (row pre) of a projection. */
-interface SynapseValue {
-    int of(Projection projection, int pre, int j);
-}
-
 /**
  * The delivery into one target population: its incoming projections' synapses flattened (target, weight, delay,
  * rows sorted by target) with their row pointers, where each block finds its part of a row by binary search;
@@ -20,6 +15,12 @@ interface SynapseValue {
 final class Delivery {
     /** Ints per incoming projection in the descriptor (see {@code deliver} in delivery.cl). */
     static final int DESC = 8;
+
+    /** A value of synapse j (row pre) of a projection. */
+    private interface SynapseValue {
+        int of(Projection projection, int pre, int j);
+    }
+
     final DeviceNetwork network;
     final DeviceSession session;
     final NeuronGroup target;

@@ -81,12 +81,12 @@ abstract class RuleLaunch {
     void restarted() {
     }
 
-/** {@code values} each plus {@code offset}. */
-static int[] offsetBy(int[] values, int offset) {
-    int[] shifted = new int[values.length];
-    for (int k = 0; k < values.length; k++) {
-        shifted[k] = values[k] + offset;
+    /** {@code values} each plus {@code offset}. */
+    static int[] offsetBy(int[] values, int offset) {
+        int[] shifted = new int[values.length];
+        for (int k = 0; k < values.length; k++) {
+            shifted[k] = values[k] + offset;
+        }
+        return shifted;
     }
-    return shifted;
-}
 }
