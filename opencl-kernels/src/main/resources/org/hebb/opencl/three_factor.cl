@@ -44,7 +44,7 @@ __kernel void three_factor(RULE_ARGS, __global const int* synDelay, __global flo
                 if (synDelay[j] == d) {
                     int own = j - synapseBase;
                     eligibility[own] = eligibility_at(eligibility, eligibilityStep, own, s, table, tableLength,
-                            decayPerStep) - aMinus * xPost[synTarget[j]] * postDecay;
+                            decayPerStep) - aMinus * (xPost[synTarget[j]] * postDecay);
                     eligibilityStep[own] = s;
                 }
             END_FOR_EACH_ARRIVING_SYNAPSE

@@ -31,6 +31,8 @@ import org.hebb.neurons.definition.generate.JavaKernelSource;
  */
 final class ClockRuleSource {
     static final String CLASS_NAME = "GeneratedSynapseUpdate";
+    /** on_step walks the rows when at least one target in this many qualifies, else the transposed index. */
+    static final int SWEEP_WHEN_ONE_IN = 8;
 
     private final SynapseDefinition definition;
     private final ExpressionPrinter printer;
@@ -66,11 +68,23 @@ final class ClockRuleSource {
         line("    private final int _minDelay;");
         line("    private final long[] _lastSpike;");
         line("    private final int[] _rowPointer;");
+        for (ModulatorDefinition m : definition.modulators()) {
+            line("    private final float[] _m_" + m.name() + ";");
+        }
+        line("    private final long[] _lastUpdate;");
+        for (SynapseEquation e : lazyDecays()) {
+            line("    private final float[] _tab_" + e.name() + ";");
+            line("    private final double _per_" + e.name() + ";");
+        }
+        for (TraceDefinition t : definition.traces()) {
+            line("    private final float[] _projected_" + t.name() + ";");
+        }
         line("");
         line("    public " + CLASS_NAME + "(float[][] _synapse, org.hebb.simulator.engine.Trace[] _traces, "
                 + "float[] _k, org.hebb.simulator.connect.IncomingSynapses _incoming, "
                 + "org.hebb.simulator.engine.SpikeHistory _preSpikes, int _minDelay, long[] _lastSpike, "
-                + "int[] _rowPointer) {");
+                + "int[] _rowPointer, float[][] _modulators, long[] _lastUpdate, float[][] _decayTables, "
+                + "double[] _decayPerStep, float[][] _projected) {");
         for (int k = 0; k < constants.size(); k++) {
             line("        this._k_" + constants.get(k) + " = _k[" + k + "];");
         }
@@ -85,6 +99,20 @@ final class ClockRuleSource {
         line("        this._minDelay = _minDelay;");
         line("        this._lastSpike = _lastSpike;");
         line("        this._rowPointer = _rowPointer;");
+        for (int k = 0; k < definition.modulators().size(); k++) {
+            line("        this._m_" + definition.modulators().get(k).name() + " = _modulators[" + k + "];");
+        }
+        line("        this._lastUpdate = _lastUpdate;");
+        for (int k = 0; k < definition.synapseEquations().size(); k++) {
+            SynapseEquation e = definition.synapseEquations().get(k);
+            if (lazyDecays().contains(e)) {
+                line("        this._tab_" + e.name() + " = _decayTables[" + k + "];");
+                line("        this._per_" + e.name() + " = _decayPerStep[" + k + "];");
+            }
+        }
+        for (int k = 0; k < definition.traces().size(); k++) {
+            line("        this._projected_" + definition.traces().get(k).name() + " = _projected[" + k + "];");
+        }
         line("    }");
         line("");
         line("    @Override");
@@ -96,6 +124,9 @@ final class ClockRuleSource {
         if (!definition.onPost().isEmpty()) {
             line("        _onPost(_r, _step, _post);");
         }
+        if (!definition.onStep().isEmpty()) {
+            line("        _onStep(_r, _step);");
+        }
         line("    }");
         if (transmits) {
             transmit();
@@ -105,6 +136,16 @@ final class ClockRuleSource {
         }
         if (!definition.onPost().isEmpty()) {
             onPost();
+        }
+        if (!definition.onStep().isEmpty()) {
+            onStep();
+        }
+        if (!lazyDecays().isEmpty()) {
+            line("");
+            line("    /** The factor by which a variable decaying by perStep each step decays over gap steps. */");
+            line("    private static float _decay(float[] _table, double _perStep, long _gap) {");
+            line("        return _gap < _table.length ? _table[(int) _gap] : (float) Math.pow(_perStep, _gap);");
+            line("    }");
         }
         out.append(JavaKernelSource.minMax(Precision.SINGLE));
         line("}");
@@ -141,7 +182,7 @@ final class ClockRuleSource {
                 + "org.hebb.simulator.engine.SpikeView _pre) {");
         Set<String> touched = new LinkedHashSet<>(read);
         touched.add(SynapseDefinition.TRANSMITTED);
-        locals(touched, statements);
+        transmitLocals(touched, statements);
         if (!equations.isEmpty() && !read.contains("dt")) {
             line("        final float dt = this._k_dt;");
         }
@@ -193,8 +234,7 @@ final class ClockRuleSource {
         line("    private void _onPre(org.hebb.simulator.engine.SynapseRange _r, long _step) {");
         line("        final int[] _targets = _r.targets();");
         line("        final short[] _delays = _r.delays();");
-        locals(read, statements);
-        postTraceArrays(read);
+        locals(statements);
         List<TraceDefinition> preTraces = RuleStatements.traces(definition, read, true);
         line("        if (_delays != null) {");
         line("            final int[] _arriving = _r.arrivingSynapses(_step);");
@@ -207,7 +247,7 @@ final class ClockRuleSource {
                         + "[_source] * _t_" + t.name() + ".decay();");
             }
         }
-        body(statements, read, "                ", "_targets[_j]");
+        body(statements, "                ", "_targets[_j]", true);
         line("            }");
         line("        } else if (_minDelay <= _step) {");
         line("            final org.hebb.simulator.engine.SpikeView _spikes = _preSpikes.at(_step - _minDelay);");
@@ -224,7 +264,7 @@ final class ClockRuleSource {
             line("                        final float " + t.name() + " = _p_" + t.name() + "[_source] * _d_"
                     + t.name() + ";");
         }
-        body(statements, read, "                        ", "_targets[_j]");
+        body(statements, "                        ", "_targets[_j]", true);
         line("                    }");
         line("                }");
         line("            }");
@@ -251,8 +291,7 @@ final class ClockRuleSource {
 
     private void onPost() {
         List<Statement> statements = definition.onPost();
-        Set<String> read = RuleStatements.read(statements);
-        List<TraceDefinition> preTraces = RuleStatements.traces(definition, read, true);
+        List<TraceDefinition> preTraces = RuleStatements.traces(definition, RuleStatements.read(statements), true);
         line("");
         line("    private void _onPost(org.hebb.simulator.engine.SynapseRange _r, long _step, "
                 + "org.hebb.simulator.engine.SpikeView _post) {");
@@ -262,45 +301,118 @@ final class ClockRuleSource {
         line("        final int[] _synapse = _incoming.synapse();");
         line("        final int[] _sources = _incoming.source();");
         line("        final short[] _delays = _r.delays();");
-        locals(read, statements);
-        postTraceArrays(read);
-        for (TraceDefinition t : preTraces) {
-            line("        final float[] _u_" + t.name() + " = _delays == null && _r.uniformDelay() <= _step ? _t_"
-                    + t.name() + ".at(_step - _r.uniformDelay()) : null;");
-        }
+        locals(statements);
+        uniformPreTraces(preTraces, false);
         line("        for (int _s = 0, _n = _post.count(_partition); _s < _n; _s++) {");
         line("            final int _target = _list[_s];");
         line("            for (int _c = _start[_target], _end = _start[_target + 1]; _c < _end; _c++) {");
         line("                final int _j = _synapse[_c];");
-        if (!preTraces.isEmpty()) {
-            for (TraceDefinition t : preTraces) {
-                line("                final float " + t.name() + ";");
-            }
-            line("                if (_delays == null) {");
-            line("                    if (_u_" + preTraces.get(0).name() + " == null) {");
-            line("                        break;");
-            line("                    }");
-            for (TraceDefinition t : preTraces) {
-                line("                    " + t.name() + " = _u_" + t.name() + "[_sources[_c]];");
-            }
-            line("                } else {");
-            line("                    if (_delays[_j] > _step) {");
-            line("                        continue;");
-            line("                    }");
-            for (TraceDefinition t : preTraces) {
-                line("                    " + t.name() + " = _t_" + t.name() + ".at(_step - _delays[_j])"
-                        + "[_sources[_c]];");
-            }
-            line("                }");
-        }
-        body(statements, read, "                ", "_target");
+        preTraceValues(preTraces, "                ", "_sources[_c]");
+        body(statements, "                ", "_target", true);
         line("            }");
         line("        }");
         line("    }");
     }
 
-    /** Final locals for the constants the statements read. */
-    private void locals(Set<String> read, List<Statement> statements) {
+    /**
+     * The synapses onto the targets where the condition holds: by the rows, in synapse order, when at least one
+     * target in {@value #SWEEP_WHEN_ONE_IN} qualifies (memory in sequence), else by the transposed index of each
+     * qualifying target (a cache miss per synapse, no work for the others).
+     */
+    private void onStep() {
+        List<Statement> statements = definition.onStep();
+        List<TraceDefinition> preTraces = RuleStatements.traces(definition, RuleStatements.read(statements), true);
+        String condition = definition.onStepCondition() == null ? "true" : code(definition.onStepCondition());
+        line("");
+        line("    private void _onStep(org.hebb.simulator.engine.SynapseRange _r, long _step) {");
+        line("        final int[] _targets = _r.targets();");
+        line("        final int[] _start = _incoming.start();");
+        line("        final int[] _synapse = _incoming.synapse();");
+        line("        final int[] _sources = _incoming.source();");
+        line("        final short[] _delays = _r.delays();");
+        locals(statements);
+        conditionLocals();
+        line("        int _qualifying = 0;");
+        line("        for (int _target = _r.targetFrom(); _target < _r.targetTo(); _target++) {");
+        perNeuronModulators("            ", "_target");
+        line("            _qualifying += " + condition + " ? 1 : 0;");
+        line("        }");
+        line("        if (_qualifying == 0) {");
+        line("            return;");
+        line("        }");
+        uniformPreTraces(preTraces, true);
+        if (!preTraces.isEmpty()) {
+            line("        if (_delays == null && _u_" + preTraces.get(0).name() + " == null) {");
+            line("            return;");
+            line("        }");
+        }
+        line("        if (_qualifying * " + SWEEP_WHEN_ONE_IN + " >= _r.targetTo() - _r.targetFrom()) {");
+        line("            for (int _source = 0, _rows = _rowPointer.length - 1; _source < _rows; _source++) {");
+        line("                for (int _j = _r.rowStart(_source), _end = _r.rowEnd(_source); _j < _end; _j++) {");
+        line("                    final int _target = _targets[_j];");
+        perNeuronModulators("                    ", "_target");
+        line("                    if (!(" + condition + ")) {");
+        line("                        continue;");
+        line("                    }");
+        preTraceValues(preTraces, "                    ", "_source");
+        body(statements, "                    ", "_target", false);
+        line("                }");
+        line("            }");
+        line("        } else {");
+        line("            for (int _target = _r.targetFrom(); _target < _r.targetTo(); _target++) {");
+        perNeuronModulators("                ", "_target");
+        line("                if (!(" + condition + ")) {");
+        line("                    continue;");
+        line("                }");
+        line("                for (int _c = _start[_target], _end = _start[_target + 1]; _c < _end; _c++) {");
+        line("                    final int _j = _synapse[_c];");
+        preTraceValues(preTraces, "                    ", "_sources[_c]");
+        body(statements, "                    ", "_target", false);
+        line("                }");
+        line("            }");
+        line("        }");
+        line("    }");
+    }
+
+    /**
+     * The presynaptic traces as a synapse of the projection's one delay sees them in this step ({@code _u_x}, null
+     * with per-synapse delays or before the first spike can arrive), or their projections where a rule sets one.
+     */
+    private void uniformPreTraces(List<TraceDefinition> preTraces, boolean projected) {
+        for (TraceDefinition t : preTraces) {
+            line("        final float[] _u_" + t.name() + " = " + (projected ? "_projected_" + t.name() + " != null ? "
+                    + "_projected_" + t.name() + " : " : "") + "_delays == null && _r.uniformDelay() <= _step ? _t_"
+                    + t.name() + ".at(_step - _r.uniformDelay()) : null;");
+        }
+    }
+
+    /**
+     * Each presynaptic trace at synapse {@code _j} from {@code source}: its value one delay after its spikes were
+     * sent; the synapse is skipped where no spike can have arrived yet.
+     */
+    private void preTraceValues(List<TraceDefinition> preTraces, String indent, String source) {
+        if (preTraces.isEmpty()) {
+            return;
+        }
+        String first = preTraces.get(0).name();
+        for (TraceDefinition t : preTraces) {
+            line(indent + "final float " + t.name() + ";");
+        }
+        line(indent + "if (_u_" + first + " != null) {");
+        for (TraceDefinition t : preTraces) {
+            line(indent + "    " + t.name() + " = _u_" + t.name() + "[" + source + "];");
+        }
+        line(indent + "} else if (_delays == null || _delays[_j] > _step) {");
+        line(indent + "    continue;");
+        line(indent + "} else {");
+        for (TraceDefinition t : preTraces) {
+            line(indent + "    " + t.name() + " = _t_" + t.name() + ".at(_step - _delays[_j])[" + source + "];");
+        }
+        line(indent + "}");
+    }
+
+    /** Final locals for the constants that on_transmit and its equations read, and its synapse arrays. */
+    private void transmitLocals(Set<String> read, List<Statement> statements) {
         for (String c : RuleStatements.constants(definition)) {
             if (read.contains(c)) {
                 line("        final float " + c + " = this._k_" + c + ";");
@@ -313,34 +425,146 @@ final class ClockRuleSource {
         }
     }
 
-    /** The postsynaptic traces read, as they were after the previous step, and their decay per step. */
-    private void postTraceArrays(Set<String> read) {
-        for (TraceDefinition t : RuleStatements.traces(definition, read, false)) {
+    /** Final locals for the constants, global modulators and arrays the statements use. */
+    private void locals(List<Statement> statements) {
+        Set<String> used = RuleStatements.read(statements);
+        used.addAll(RuleStatements.assigned(statements));
+        boolean lazy = touchesLazily(statements);
+        if (lazy && lazyDecays().size() < definition.synapseEquations().size()) {
+            used.add("dt");
+        }
+        for (String c : RuleStatements.constants(definition)) {
+            if (used.contains(c)) {
+                line("        final float " + c + " = this._k_" + c + ";");
+            }
+        }
+        for (ModulatorDefinition m : definition.modulators()) {
+            if (!m.perPostsynapticNeuron() && used.contains(m.name())) {
+                line("        final float " + m.name() + " = this._m_" + m.name() + "[0];");
+            }
+        }
+        for (var v : definition.synapseVariables()) {
+            if (used.contains(v.name()) || lazy && lazyDecay(v.name()) != null) {
+                line("        final float[] _a_" + v.name() + " = this._s_" + v.name() + ";");
+            }
+        }
+        for (TraceDefinition t : RuleStatements.traces(definition, used, false)) {
             line("        final float[] _a_" + t.name() + " = _t_" + t.name() + ".at(_step - 1);");
             line("        final float _d_" + t.name() + " = _t_" + t.name() + ".decay();");
         }
     }
 
-    /** One synapse {@code _j} onto postsynaptic neuron {@code target}: load, run the statements, store. */
-    private void body(List<Statement> statements, Set<String> read, String indent, String target) {
+    /** Final locals for what the on_step condition reads that the statements do not (constants, global modulators). */
+    private void conditionLocals() {
+        if (definition.onStepCondition() == null) {
+            return;
+        }
+        Set<String> used = RuleStatements.read(definition.onStep());
+        for (String name : Expressions.names(definition.onStepCondition())) {
+            if (used.contains(name)) {
+                continue;
+            }
+            if (RuleStatements.constants(definition).contains(name)) {
+                line("        final float " + name + " = this._k_" + name + ";");
+            }
+            for (ModulatorDefinition m : definition.modulators()) {
+                if (!m.perPostsynapticNeuron() && m.name().equals(name)) {
+                    line("        final float " + name + " = this._m_" + name + "[0];");
+                }
+            }
+        }
+    }
+
+    /** The per-neuron modulators that the on_step condition or statements read, at {@code target}. */
+    private void perNeuronModulators(String indent, String target) {
+        Set<String> used = RuleStatements.read(definition.onStep());
+        if (definition.onStepCondition() != null) {
+            used.addAll(Expressions.names(definition.onStepCondition()));
+        }
+        for (ModulatorDefinition m : definition.modulators()) {
+            if (m.perPostsynapticNeuron() && used.contains(m.name())) {
+                line(indent + "final float " + m.name() + " = this._m_" + m.name() + "[" + target + "];");
+            }
+        }
+    }
+
+    /**
+     * One synapse {@code _j} onto postsynaptic neuron {@code target}: load (advancing lazily solved variables to
+     * this step), run the statements, store.
+     */
+    private void body(List<Statement> statements, String indent, String target, boolean loadModulators) {
+        Set<String> read = RuleStatements.read(statements);
+        Set<String> assigned = RuleStatements.assigned(statements);
         for (TraceDefinition t : RuleStatements.traces(definition, read, false)) {
             line(indent + "final float " + t.name() + " = _a_" + t.name() + "[" + target + "] * _d_" + t.name()
                     + ";");
         }
-        Set<String> assigned = RuleStatements.assigned(statements);
+        if (loadModulators) {
+            for (ModulatorDefinition m : definition.modulators()) {
+                if (m.perPostsynapticNeuron() && read.contains(m.name())) {
+                    line(indent + "final float " + m.name() + " = this._m_" + m.name() + "[" + target + "];");
+                }
+            }
+        }
+        boolean lazy = touchesLazily(statements);
         for (var v : definition.synapseVariables()) {
-            if (read.contains(v.name()) || assigned.contains(v.name())) {
+            if (read.contains(v.name()) || assigned.contains(v.name()) || lazy && lazyDecay(v.name()) != null) {
                 line(indent + "float " + v.name() + " = _a_" + v.name() + "[_j];");
             }
+        }
+        if (lazy) {
+            advanceLazily(indent);
         }
         for (Statement s : statements) {
             line(indent + s.target() + " = " + code(s.assigned()) + ";");
         }
         for (var v : definition.synapseVariables()) {
-            if (assigned.contains(v.name())) {
+            if (assigned.contains(v.name()) || lazy && lazyDecay(v.name()) != null) {
                 line(indent + "_a_" + v.name() + "[_j] = " + v.name() + ";");
             }
         }
+        if (lazy) {
+            line(indent + "_lastUpdate[_j] = _step;");
+        }
+    }
+
+    /** The lazily solved variables advanced over the steps since synapse {@code _j} was last touched. */
+    private void advanceLazily(String indent) {
+        line(indent + "final long _gap = _step - _lastUpdate[_j];");
+        if (lazyDecays().size() < definition.synapseEquations().size()) {
+            line(indent + "final float _elapsed = (float) _gap * dt;");
+        }
+        for (SynapseEquation e : definition.synapseEquations()) {
+            if (!Expressions.isZero(e.rate())) {
+                // a variable at 0 that only decays stays 0: no table look-up (or power) for it
+                String decay = "_decay(_tab_" + e.name() + ", _per_" + e.name() + ", _gap)";
+                line(indent + "final float _e_" + e.name() + " = " + (Expressions.isZero(e.drive()) ? e.name()
+                        + " != 0f ? " + decay + " : 1f" : decay) + ";");
+            }
+            line(indent + e.name() + " = " + code(RuleStatements.advanced(e)) + ";");
+        }
+    }
+
+    /** Whether {@code statements} use a variable of the synapse equations when those are solved lazily. */
+    private boolean touchesLazily(List<Statement> statements) {
+        if (!definition.advancesLazily()) {
+            return false;
+        }
+        Set<String> used = RuleStatements.read(statements);
+        used.addAll(RuleStatements.assigned(statements));
+        return definition.synapseEquations().stream().anyMatch(e -> used.contains(e.name()));
+    }
+
+    /** The lazily solved equations with a non-zero rate: those that decay by a per-step factor. */
+    private List<SynapseEquation> lazyDecays() {
+        return !definition.advancesLazily() ? List.of() : definition.synapseEquations().stream()
+                .filter(e -> !Expressions.isZero(e.rate())).toList();
+    }
+
+    /** The lazily solved equation of {@code variable}, or null. */
+    private SynapseEquation lazyDecay(String variable) {
+        return !definition.advancesLazily() ? null : definition.synapseEquations().stream()
+                .filter(e -> e.name().equals(variable)).findFirst().orElse(null);
     }
 
     /** The code of {@code e}, its units replaced by their values. */

@@ -1,6 +1,7 @@
 package org.hebb.plasticity.definition;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -8,6 +9,8 @@ import org.hebb.neurons.definition.Parameter;
 import org.hebb.neurons.definition.analysis.ConstantEvaluator;
 import org.hebb.neurons.definition.expression.Expression;
 import org.hebb.neurons.definition.units.Units;
+import org.hebb.plasticity.PresynapticProjection;
+import org.hebb.plasticity.Signal;
 import org.hebb.simulator.BackendKind;
 import org.hebb.simulator.EngineKind;
 import org.hebb.simulator.plasticity.PlasticityContext;
@@ -21,10 +24,19 @@ import org.hebb.util.Require;
 public final class DefinedRule implements PlasticityRule<DefinedSynapses> {
     private final SynapseDefinition definition;
     private final Map<String, Double> values;
+    private final Map<String, Signal> signals;
+    private final Map<String, PresynapticProjection> projections;
 
     DefinedRule(SynapseDefinition definition, Map<String, Double> values) {
+        this(definition, values, Map.of(), Map.of());
+    }
+
+    private DefinedRule(SynapseDefinition definition, Map<String, Double> values, Map<String, Signal> signals,
+                        Map<String, PresynapticProjection> projections) {
         this.definition = definition;
         this.values = Map.copyOf(values);
+        this.signals = Map.copyOf(signals);
+        this.projections = Map.copyOf(projections);
     }
 
     /**
@@ -42,7 +54,53 @@ public final class DefinedRule implements PlasticityRule<DefinedSynapses> {
                 + "finite");
         Map<String, Double> changed = new LinkedHashMap<>(values);
         changed.put(parameter, value);
-        return new DefinedRule(definition, changed);
+        return new DefinedRule(definition, changed, signals, projections);
+    }
+
+    /**
+     * This rule with global modulator {@code modulator} set from {@code signal} (in the modulator's unit) before
+     * every step's synapse updates, instead of by user code.
+     *
+     * @throws IllegalArgumentException naming the modulator and the definition's global modulators
+     */
+    public DefinedRule withSignal(String modulator, Signal signal) {
+        Require.notNull("signal", signal);
+        List<String> global = definition.modulators().stream().filter(m -> !m.perPostsynapticNeuron())
+                .map(ModulatorDefinition::name).toList();
+        Require.that(global.contains(modulator), "signal for modulator = '" + modulator + "' is not allowed: "
+                + definition + " has the global modulators " + global + " (a per-neuron modulator is set by "
+                + "user code)");
+        Map<String, Signal> changed = new LinkedHashMap<>(signals);
+        changed.put(modulator, signal);
+        return new DefinedRule(definition, values, changed, projections);
+    }
+
+    /**
+     * This rule with presynaptic trace {@code trace}, as on_step reads it, replaced by its projection: HLOP's
+     * orthogonal projection, which keeps weight changes out of a protected input subspace. The projection is
+     * computed once per step on the coordinating thread, on the Java backend, for projections of one delay.
+     *
+     * @throws IllegalArgumentException naming the trace and the presynaptic traces on_step reads
+     */
+    public DefinedRule withProjection(String trace, PresynapticProjection projection) {
+        Require.notNull("projection", projection);
+        List<String> read = definition.traces().stream().filter(TraceDefinition::presynaptic)
+                .map(TraceDefinition::name).filter(RuleStatements.read(definition.onStep())::contains).toList();
+        Require.that(read.contains(trace), "projection of trace = '" + trace + "' is not allowed: the presynaptic "
+                + "traces on_step of " + definition + " reads are " + read);
+        Map<String, PresynapticProjection> changed = new LinkedHashMap<>(projections);
+        changed.put(trace, projection);
+        return new DefinedRule(definition, values, signals, changed);
+    }
+
+    /** The signals that set global modulators, by modulator. */
+    Map<String, Signal> signals() {
+        return signals;
+    }
+
+    /** The projections of presynaptic traces, by trace. */
+    Map<String, PresynapticProjection> projections() {
+        return projections;
     }
 
     /** The definition. */
@@ -82,25 +140,28 @@ public final class DefinedRule implements PlasticityRule<DefinedSynapses> {
     }
 
     /**
-     * The clock-driven engine; the event-driven one too unless the rule sets what synapses transmit (which needs
-     * the step at which a spike is sent).
+     * The clock-driven engine; the event-driven one too unless the rule works in steps: it sets what synapses
+     * transmit (which needs the step at which a spike is sent), has on_step statements or modulators (set between
+     * steps), or solves synapse equations lazily (over steps since a synapse was touched).
      */
     @Override
     public Set<EngineKind> engines() {
-        return definition.onTransmit().isEmpty() ? Set.of(EngineKind.CLOCK_DRIVEN, EngineKind.EVENT_DRIVEN)
-                : Set.of(EngineKind.CLOCK_DRIVEN);
+        boolean stepped = !definition.onTransmit().isEmpty() || !definition.onStep().isEmpty()
+                || !definition.modulators().isEmpty() || definition.advancesLazily();
+        return stepped ? Set.of(EngineKind.CLOCK_DRIVEN) : Set.of(EngineKind.CLOCK_DRIVEN, EngineKind.EVENT_DRIVEN);
     }
 
     /**
      * The Java backend; OpenCL too, unless the rule both sets what synapses transmit and changes them at spike
      * arrivals or postsynaptic spikes (on a device the weights a transmission reads and those delivery reads are
-     * kept apart, which the two together would need joined).
+     * kept apart, which the two together would need joined), or projects a trace (which the host computes from
+     * the traces every step).
      */
     @Override
     public Set<BackendKind> backends() {
         boolean both = !definition.onTransmit().isEmpty()
                 && (!definition.onPre().isEmpty() || !definition.onPost().isEmpty());
-        return both ? Set.of(BackendKind.JAVA) : Set.of(BackendKind.JAVA, BackendKind.OPENCL);
+        return both || !projections.isEmpty() ? Set.of(BackendKind.JAVA) : Set.of(BackendKind.JAVA, BackendKind.OPENCL);
     }
 
     @Override
@@ -110,6 +171,7 @@ public final class DefinedRule implements PlasticityRule<DefinedSynapses> {
 
     @Override
     public String toString() {
-        return "rule of " + definition + " with " + values;
+        return "rule of " + definition + " with " + values + (signals.isEmpty() ? "" : ", signals for "
+                + signals.keySet()) + (projections.isEmpty() ? "" : ", projections of " + projections.keySet());
     }
 }

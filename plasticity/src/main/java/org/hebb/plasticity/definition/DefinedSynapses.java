@@ -9,6 +9,7 @@ import org.hebb.neurons.definition.expression.Expressions;
 import org.hebb.neurons.definition.generate.JavaKernels;
 import org.hebb.simulator.EngineKind;
 import org.hebb.simulator.connect.Projection;
+import org.hebb.simulator.engine.HostGlobalUpdate;
 import org.hebb.simulator.engine.SpikeEventUpdate;
 import org.hebb.simulator.engine.SpikeHistory;
 import org.hebb.simulator.engine.SynapseUpdate;
@@ -36,6 +37,11 @@ public final class DefinedSynapses implements RuleState {
     private final float[][] traceValues;
     /** Under the clock-driven engine, the engine's traces the rule uses (else null). */
     private Trace[] clockTraces;
+    private final Modulators modulators;
+    /** The lazily solved synapse equations (null unless the definition solves them lazily). */
+    private final LazyEquations lazy;
+    /** The latest spike step whose synapse updates have run (clock-driven engine). */
+    private long latestStep;
 
     DefinedSynapses(DefinedRule rule, PlasticityContext context) {
         this.rule = rule;
@@ -62,6 +68,14 @@ public final class DefinedSynapses implements RuleState {
                     : events ? Scope.SYNAPSE : Scope.PRESYNAPTIC_NEURON;
             variables.add(new Variable(t.name(), unitText(t.unit().dimension().toString()), scope));
         }
+        for (ModulatorDefinition m : definition.modulators()) {
+            variables.add(new Variable(m.name(), unitText(m.unit().dimension().toString()),
+                    m.perPostsynapticNeuron() ? Scope.POSTSYNAPTIC_NEURON : Scope.GLOBAL));
+        }
+        this.modulators = new Modulators(definition.modulators(), rule.signals(), projection.target().size());
+        this.lazy = definition.advancesLazily() ? new LazyEquations(rule, projection.synapseCount(), context.dt())
+                : null;
+        this.latestStep = context.startStep();
         this.traceValues = events ? wireEvents() : wireClock();
     }
 
@@ -104,13 +118,28 @@ public final class DefinedSynapses implements RuleState {
                 : context.spikes(projection.source(), projection.minDelay() + 1);
         boolean transmits = !definition.onTransmit().isEmpty();
         long[] lastSpike = transmits ? new long[projection.source().size()] : null;
+        float[][] projected = projectedTraces();
+        if (lazy != null) {
+            lazy.restartAt(context.startStep());
+        }
+        boolean incoming = !definition.onPost().isEmpty() || !definition.onStep().isEmpty();
         Object update = JavaKernels.instantiate(ClockRuleSource.of(definition), ClockRuleSource.CLASS_NAME,
-                Object.class, synapseArrays, traces, constants,
-                definition.onPost().isEmpty() ? null : context.incoming(), preSpikes, projection.minDelay(),
-                lastSpike, projection.rows().rowPointer());
-        if (!definition.onPre().isEmpty() || !definition.onPost().isEmpty()) {
+                Object.class, synapseArrays, traces, constants, incoming ? context.incoming() : null, preSpikes,
+                projection.minDelay(), lastSpike, projection.rows().rowPointer(), modulators.arrays(),
+                lazy == null ? null : lazy.lastUpdate(), lazy == null ? null : lazy.tables(),
+                lazy == null ? null : lazy.perStep(), projected);
+        if (!definition.onPre().isEmpty() || !definition.onPost().isEmpty() || !definition.onStep().isEmpty()) {
             context.onSynapses(new DefinedUpdate((SynapseUpdate) update, definition, projection, synapseArrays,
-                    traces, constants));
+                    traces, constants, modulators.arrays(), lazy));
+        }
+        long first = context.startStep();
+        modulators.evaluateSignals(first, context.dt());
+        if (lazy != null || modulators.hasSignals() || !rule.projections().isEmpty()) {
+            context.afterSynapseUpdates((HostGlobalUpdate) spikeStep -> {
+                latestStep = spikeStep;
+                modulators.evaluateSignals(spikeStep + 1, context.dt());
+                project(traces, projected, spikeStep + 1);
+            });
         }
         if (transmits) {
             Arrays.fill(lastSpike, Long.MIN_VALUE);
@@ -122,8 +151,47 @@ public final class DefinedSynapses implements RuleState {
             if (lastSpike != null) {
                 Arrays.fill(lastSpike, Long.MIN_VALUE);
             }
+            if (lazy != null) {
+                lazy.restartAt(latestStep);
+            }
         });
         return null;
+    }
+
+    /** Per trace, the array its projection is written to (null for traces not projected). */
+    private float[][] projectedTraces() {
+        float[][] projected = new float[definition.traces().size()][];
+        rule.projections().forEach((trace, p) -> {
+            Require.that(projection.hasUniformDelay(), "a projection of trace " + trace + " (HLOP) is not allowed "
+                    + "on projection '" + projection.name() + "': it has per-synapse delays, so its synapses see "
+                    + "different presynaptic vectors; use one delay");
+            Require.that(p.dimension() == projection.source().size(), "projection dimension = " + p.dimension()
+                    + " is not allowed: must equal the presynaptic population size " + projection.source().size());
+            projected[traceIndex(trace)] = new float[projection.source().size()];
+        });
+        return projected;
+    }
+
+    /** The projected traces as synapses of the projection's one delay see them in {@code step}. */
+    private void project(Trace[] traces, float[][] projected, long step) {
+        int delay = projection.maxDelay();
+        rule.projections().forEach((trace, p) -> {
+            int k = traceIndex(trace);
+            if (step >= delay) {
+                p.project(traces[k].at(step - delay), projected[k]);
+            } else {
+                Arrays.fill(projected[k], 0f);
+            }
+        });
+    }
+
+    private int traceIndex(String trace) {
+        for (int k = 0; k < definition.traces().size(); k++) {
+            if (definition.traces().get(k).name().equals(trace)) {
+                return k;
+            }
+        }
+        throw new IllegalStateException("no trace " + trace);
     }
 
     /** Registers the event-driven update; returns the traces' values (per synapse or per target neuron). */
@@ -178,14 +246,36 @@ public final class DefinedSynapses implements RuleState {
         return List.copyOf(variables);
     }
 
+    /**
+     * Sets global modulator {@code modulator}, or every neuron's value of a per-neuron one, in its declared unit;
+     * it applies from the synapse update of the step after the latest one run.
+     */
+    public void setModulator(String modulator, double value) {
+        modulators.set(modulator, value);
+    }
+
+    /** Sets per-neuron modulator {@code modulator} of postsynaptic neuron {@code neuron}, in its declared unit. */
+    public void setModulator(String modulator, int neuron, double value) {
+        modulators.set(modulator, neuron, value);
+    }
+
+    /**
+     * Current values; synapse variables, traces and modulators are live arrays except variables of lazily solved
+     * synapse equations: a fresh copy brought to the latest step run (they are stored as of each synapse's last
+     * update).
+     */
     @Override
     public float[] values(String variable) {
         Variable v = RuleState.find(variables, variable);
         int index = variables.indexOf(v);
         if (index < synapseArrays.length) {
-            return synapseArrays[index];
+            int equation = lazy == null ? -1 : lazy.indexOf(v.name());
+            return equation < 0 ? synapseArrays[index] : lazy.valuesAt(equation, synapseArrays[index], latestStep);
         }
         int trace = index - synapseArrays.length;
+        if (trace >= definition.traces().size()) {
+            return modulators.array(v.name());
+        }
         return traceValues != null ? traceValues[trace] : clockTraces[trace].latest();
     }
 }

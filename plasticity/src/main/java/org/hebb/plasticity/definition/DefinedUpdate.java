@@ -19,13 +19,15 @@ final class DefinedUpdate extends GeneratedDeviceWork implements DeviceRule {
     private final SynapseUpdate generated;
 
     DefinedUpdate(SynapseUpdate generated, SynapseDefinition definition, Projection projection,
-                  float[][] synapseArrays, Trace[] traces, float[] constants) {
+                  float[][] synapseArrays, Trace[] traces, float[] constants, float[][] modulators,
+                  LazyEquations lazy) {
         super(projection, OpenClRuleSource.of(definition, "@RULE@"), "rule",
-                arguments(synapseArrays, traces, constants));
+                arguments(synapseArrays, traces, constants, modulators, lazy));
         this.generated = generated;
     }
 
-    private static List<DeviceArgument> arguments(float[][] synapseArrays, Trace[] traces, float[] constants) {
+    private static List<DeviceArgument> arguments(float[][] synapseArrays, Trace[] traces, float[] constants,
+                                                  float[][] modulators, LazyEquations lazy) {
         List<DeviceArgument> arguments = new ArrayList<>();
         arguments.add(new DeviceArgument.Delays());
         arguments.add(new DeviceArgument.Weights(synapseArrays[0]));
@@ -40,6 +42,17 @@ final class DefinedUpdate extends GeneratedDeviceWork implements DeviceRule {
         }
         for (float c : constants) {
             arguments.add(new DeviceArgument.Constant(c));
+        }
+        for (float[] m : modulators) {
+            arguments.add(new DeviceArgument.Modulator(m));
+        }
+        if (lazy != null) {
+            arguments.add(new DeviceArgument.SynapseSteps(lazy.lastUpdate()));
+            for (int k = 0; k < lazy.tables().length; k++) {
+                if (lazy.tables()[k] != null) {
+                    arguments.add(new DeviceArgument.DecayTable(lazy.tables()[k], lazy.perStep()[k]));
+                }
+            }
         }
         return arguments;
     }

@@ -56,6 +56,9 @@ public final class SynapseDefinition {
 
     private static final Map<String, Unit> WEIGHT_UNIT = Map.of("weight", Units.WEIGHT);
 
+    /** Whether a modulator has one value or one per postsynaptic neuron. */
+    public enum ModulatorScope { GLOBAL, PER_POSTSYNAPTIC_NEURON }
+
     private final String name;
     private final Scope scope;
     private final List<Parameter> parameters;
@@ -65,10 +68,15 @@ public final class SynapseDefinition {
     private final List<Statement> onTransmit;
     private final List<Statement> onPre;
     private final List<Statement> onPost;
+    private final List<ModulatorDefinition> modulators;
+    private final Expression onStepCondition;
+    private final List<Statement> onStep;
 
     private SynapseDefinition(Builder b, Scope scope, List<SynapseVariable> synapseVariables,
                               List<TraceDefinition> traces, List<SynapseEquation> synapseEquations,
-                              List<Statement> onTransmit, List<Statement> onPre, List<Statement> onPost) {
+                              List<Statement> onTransmit, List<Statement> onPre, List<Statement> onPost,
+                              List<ModulatorDefinition> modulators, Expression onStepCondition,
+                              List<Statement> onStep) {
         this.name = b.name;
         this.scope = scope;
         this.parameters = List.copyOf(b.parameters.values());
@@ -78,6 +86,9 @@ public final class SynapseDefinition {
         this.onTransmit = List.copyOf(onTransmit);
         this.onPre = List.copyOf(onPre);
         this.onPost = List.copyOf(onPost);
+        this.modulators = List.copyOf(modulators);
+        this.onStepCondition = onStepCondition;
+        this.onStep = List.copyOf(onStep);
     }
 
     /** A builder for a definition called {@code name} (used in messages and generated code comments). */
@@ -115,7 +126,10 @@ public final class SynapseDefinition {
         return traces;
     }
 
-    /** The dynamics of synapse variables between presynaptic spikes, advanced when a spike is sent. */
+    /**
+     * The dynamics of synapse variables between events: advanced at each sent spike with {@code on_transmit},
+     * lazily otherwise ({@link #advancesLazily()}).
+     */
     public List<SynapseEquation> synapseEquations() {
         return synapseEquations;
     }
@@ -138,6 +152,33 @@ public final class SynapseDefinition {
         return onPost;
     }
 
+    /** The modulators, in declaration order. */
+    public List<ModulatorDefinition> modulators() {
+        return modulators;
+    }
+
+    /**
+     * The statements run every step for each synapse onto a postsynaptic neuron where {@link #onStepCondition()}
+     * holds, after {@code on_pre} and {@code on_post}.
+     */
+    public List<Statement> onStep() {
+        return onStep;
+    }
+
+    /** The condition on modulators and constants under which {@link #onStep()} runs, or null for always. */
+    public Expression onStepCondition() {
+        return onStepCondition;
+    }
+
+    /**
+     * Whether the synapse equations are solved lazily: in closed form over the steps since a synapse was last
+     * touched, whenever {@code on_pre}, {@code on_post} or {@code on_step} touch it (there is no on_transmit, which
+     * advances them at each sent spike instead).
+     */
+    public boolean advancesLazily() {
+        return !synapseEquations.isEmpty() && onTransmit.isEmpty();
+    }
+
     @Override
     public String toString() {
         return "synapse definition '" + name + "'";
@@ -154,6 +195,10 @@ public final class SynapseDefinition {
         private String onTransmit = "";
         private String onPre = "";
         private String onPost = "";
+        private final List<ModulatorDefinition> modulators = new ArrayList<>();
+        private final List<String> modulatorUnits = new ArrayList<>();
+        private String onStepCondition;
+        private String onStep = "";
 
         private Builder(String name) {
             if (name == null || name.isBlank()) {
@@ -200,9 +245,11 @@ public final class SynapseDefinition {
 
         /**
          * Equations of synapse variables, one per line, each linear in its own variable with constant coefficients
-         * ({@code du/dt = (U - u) / tau_f : 1}); they are solved in closed form when a presynaptic spike is sent
-         * (Brian2's flag {@code (event-driven)} may be written and changes nothing). Their variables start at 0
-         * unless {@link #initial} says otherwise.
+         * ({@code du/dt = (U - u) / tau_f : 1}), solved in closed form (Brian2's flag {@code (event-driven)} may be
+         * written and changes nothing). With {@code on_transmit} they advance when a presynaptic spike is sent and
+         * only on_transmit reads them; without it they advance lazily, over the steps since the synapse was last
+         * touched, whenever on_pre, on_post or on_step touch it (an eligibility trace {@code de/dt = -e / tau_e}).
+         * Their variables start at 0 unless {@link #initial} says otherwise.
          */
         public Builder synapseEquations(String equations) {
             synapseEquations = equations == null ? "" : equations;
@@ -235,6 +282,38 @@ public final class SynapseDefinition {
         /** Statements run for every incoming synapse of a postsynaptic neuron when it spikes. */
         public Builder onPost(String statements) {
             onPost = statements == null ? "" : statements;
+            return this;
+        }
+
+        /**
+         * A modulator (a third factor) in {@code unit}, set by user code between steps and read by the statements:
+         * one value, or one per postsynaptic neuron; {@code initial} (in {@code unit}) until it is set.
+         */
+        public Builder modulator(String modulator, String unit, ModulatorScope scope, double initial) {
+            if (scope == null || !Double.isFinite(initial)) {
+                throw new DefinitionException("modulator " + modulator + " with scope = " + scope + " and initial "
+                        + "value = " + initial + " is not allowed: the scope must be given and the value finite");
+            }
+            modulators.add(new ModulatorDefinition(modulator, null, scope == ModulatorScope.PER_POSTSYNAPTIC_NEURON,
+                    initial));
+            modulatorUnits.add(unit);
+            return this;
+        }
+
+        /** Statements run every step for every synapse (see {@link #onStep(String, String)}). */
+        public Builder onStep(String statements) {
+            return onStep(null, statements);
+        }
+
+        /**
+         * Statements run every step, after {@code on_pre} and {@code on_post}, for each synapse onto a postsynaptic
+         * neuron where {@code condition} holds ({@code "g * M != 0"}: a condition on modulators, parameters and dt,
+         * which lets a step skip the synapses it would not change; null for always). They see presynaptic traces as
+         * {@code on_post} does and postsynaptic traces as {@code on_pre} does.
+         */
+        public Builder onStep(String condition, String statements) {
+            onStepCondition = condition == null || condition.isBlank() ? null : condition;
+            onStep = statements == null ? "" : statements;
             return this;
         }
 
@@ -306,26 +385,48 @@ public final class SynapseDefinition {
             for (int k = 0; k < equations.size(); k++) {
                 traceDefinitions.add(trace(equations.get(k), parsedTraces.get(k), scope));
             }
+            List<ModulatorDefinition> modulatorDefinitions = new ArrayList<>();
+            for (int k = 0; k < modulators.size(); k++) {
+                ModulatorDefinition m = modulators.get(k);
+                Unit unit = unit(modulatorUnits.get(k), "unit of modulator " + m.name());
+                scope.declare(m.name(), Symbol.Kind.MODULATOR, unit);
+                modulatorDefinitions.add(new ModulatorDefinition(m.name(), unit, m.perPostsynapticNeuron(),
+                        m.initial()));
+            }
+            // with on_transmit, synapse equations advance at each sent spike and only on_transmit sees them up to
+            // date; without it they advance lazily wherever a statement touches the synapse
             Set<String> advanced = new java.util.HashSet<>();
-            dynamics.forEach(e -> advanced.add(e.name()));
+            if (transmits) {
+                dynamics.forEach(e -> advanced.add(e.name()));
+            }
             List<Statement> transmit = statements("on_transmit", onTransmit, scope,
-                    Set.of(Symbol.Kind.PRESYNAPTIC_TRACE, Symbol.Kind.POSTSYNAPTIC_TRACE), Set.of());
+                    Set.of(Symbol.Kind.PRESYNAPTIC_TRACE, Symbol.Kind.POSTSYNAPTIC_TRACE, Symbol.Kind.MODULATOR),
+                    Set.of());
             if (transmits && transmit.stream().noneMatch(t -> t.target().equals(TRANSMITTED))) {
                 throw DefinitionException.at("on_transmit", onTransmit, 0, "must set '" + TRANSMITTED
                         + "', the amount the spike delivers (for example 'transmitted = w * u * x')");
             }
-            if (!dynamics.isEmpty() && !transmits) {
-                throw new DefinitionException(name + ": synapse equations advance when a presynaptic spike is "
-                        + "sent, so they need on_transmit statements");
-            }
             List<Statement> pre = statements("on_pre", onPre, scope, Set.of(), advanced);
             List<Statement> post = statements("on_post", onPost, scope, Set.of(), advanced);
-            if (pre.isEmpty() && post.isEmpty() && transmit.isEmpty()) {
-                throw new DefinitionException(name + ": a synapse definition needs on_pre, on_post or on_transmit "
-                        + "statements (with none, it would change nothing)");
+            List<Statement> step = statements("on_step", onStep, scope, Set.of(), advanced);
+            Expression condition = null;
+            if (onStepCondition != null) {
+                condition = ExpressionParser.parse("on_step condition", onStepCondition);
+                scope.requireKinds(condition, "on_step condition", onStepCondition, Set.of(Symbol.Kind.MODULATOR,
+                        Symbol.Kind.PARAMETER, Symbol.Kind.UNIT, Symbol.Kind.TIME_STEP), "modulators, parameters, "
+                        + "dt and units (it is evaluated once per postsynaptic neuron)");
+                DimensionCheck.condition(condition, scope, "on_step condition", onStepCondition);
+                if (step.isEmpty()) {
+                    throw DefinitionException.at("on_step condition", onStepCondition, 0, "there are no on_step "
+                            + "statements for it to guard");
+                }
+            }
+            if (pre.isEmpty() && post.isEmpty() && transmit.isEmpty() && step.isEmpty()) {
+                throw new DefinitionException(name + ": a synapse definition needs on_pre, on_post, on_step or "
+                        + "on_transmit statements (with none, it would change nothing)");
             }
             return new SynapseDefinition(this, scope, variables, traceDefinitions, equationsOfSynapses, transmit,
-                    pre, post);
+                    pre, post, modulatorDefinitions, condition, step);
         }
 
         private static SynapseEquation synapseEquation(Equation e, Scope scope) {
@@ -445,8 +546,8 @@ public final class SynapseDefinition {
         }
 
         private static String unsupportedReason(String what, Symbol.Kind kind) {
-            return "on_transmit runs when the spike is sent, before it reaches the synapse; traces are read in "
-                    + "on_pre and on_post";
+            return "on_transmit runs when the spike is sent, before it reaches the synapse; traces and modulators "
+                    + "are read in on_pre, on_post and on_step";
         }
 
         private static List<String> names(Scope scope, Symbol.Kind kind) {

@@ -291,7 +291,7 @@ public final class ThreeFactorSynapses implements ThreeFactorUpdate, RuleState {
             final int[] arriving = synapses.arrivingSynapses(spikeStep);
             for (int c = 0, n = synapses.arrivingCount(spikeStep); c < n; c++) {
                 int j = arriving[c];
-                depress(j, spikeStep, aMinus * xPost[targets[j]] * decay);
+                depress(j, spikeStep, aMinus * (xPost[targets[j]] * decay));
             }
         } else if (minDelay <= spikeStep) {
             SpikeView arriving = preSpikes.at(spikeStep - minDelay);
@@ -300,7 +300,7 @@ public final class ThreeFactorSynapses implements ThreeFactorUpdate, RuleState {
                 for (int s = 0, n = arriving.count(part); s < n; s++) {
                     int pre = list[s];
                     for (int j = synapses.rowStart(pre), end = synapses.rowEnd(pre); j < end; j++) {
-                        depress(j, spikeStep, aMinus * xPost[targets[j]] * decay);
+                        depress(j, spikeStep, aMinus * (xPost[targets[j]] * decay));
                     }
                 }
             }

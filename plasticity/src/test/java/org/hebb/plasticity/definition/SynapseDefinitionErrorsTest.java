@@ -101,7 +101,7 @@ class SynapseDefinitionErrorsTest {
     @Test
     void aDefinitionWithoutEventStatementsIsRefused() {
         String m = error(() -> stdp().onPre("").onPost("").build());
-        assertContains(m, "needs on_pre, on_post or on_transmit statements");
+        assertContains(m, "needs on_pre, on_post, on_step or on_transmit statements");
     }
 
     @Test
@@ -137,9 +137,45 @@ class SynapseDefinitionErrorsTest {
     }
 
     @Test
-    void synapseEquationsNeedOnTransmit() {
-        String m = error(() -> depression().onPre("w = w * 0.5").build());
-        assertContains(m, "synapse equations advance when a presynaptic spike is sent, so they need on_transmit");
+    void anOnStepConditionReadsOnlyModulatorsAndConstants() {
+        String m = error(() -> modulated().onStep("w > 0", "w = w + eta * M * dt").build());
+        assertContains(m, "on_step condition 'w > 0'", "'w'", "modulators, parameters, dt and units");
+    }
+
+    @Test
+    void anOnStepConditionIsACondition() {
+        String m = error(() -> modulated().onStep("M * 2", "w = w + eta * M * dt").build());
+        assertContains(m, "on_step condition 'M * 2'", "expected a condition");
+    }
+
+    @Test
+    void anOnStepConditionNeedsStatements() {
+        String m = error(() -> modulated().onPre("w = w + eta * M * dt").onStep("M != 0", "").build());
+        assertContains(m, "on_step condition 'M != 0'", "no on_step statements for it to guard");
+    }
+
+    @Test
+    void onTransmitCannotReadModulators() {
+        String m = error(() -> modulated().onTransmit("transmitted = w * M").build());
+        assertContains(m, "'M' cannot be read here: on_transmit runs when the spike is sent",
+                "traces and modulators are read in on_pre, on_post and on_step");
+    }
+
+    @Test
+    void aModulatorCannotBeAssigned() {
+        String m = error(() -> modulated().onStep("M = 0").build());
+        assertContains(m, "'M' cannot be assigned here: must be a synapse variable");
+    }
+
+    @Test
+    void aModulatorNeedsAScope() {
+        String m = error(() -> modulated().modulator("g", "1", null, 1).build());
+        assertContains(m, "modulator g with scope = null", "the scope must be given");
+    }
+
+    private static SynapseDefinition.Builder modulated() {
+        return SynapseDefinition.builder("modulated").parameter("eta", "weight/ms", 0.01)
+                .modulator("M", "1", SynapseDefinition.ModulatorScope.PER_POSTSYNAPTIC_NEURON, 0);
     }
 
     @Test

@@ -56,4 +56,25 @@ public sealed interface DeviceArgument {
      */
     record LastSpikes() implements DeviceArgument {
     }
+
+    /**
+     * Values host code sets between steps ({@code __global const float*}: one value, or one per postsynaptic
+     * neuron), written to the device before every step's run of the rule.
+     */
+    record Modulator(float[] host) implements DeviceArgument {
+    }
+
+    /**
+     * A per-synapse step the rule keeps ({@code __global long*}, indexed by synapse index minus the synapse base),
+     * uploaded before a run, read back after and uploaded again when the dynamics restart.
+     */
+    record SynapseSteps(long[] host) implements DeviceArgument {
+    }
+
+    /**
+     * Powers of a decay factor per step: the table ({@code __global const float*}), its length ({@code const int})
+     * and the factor ({@code const precise_t}: double where the device has doubles).
+     */
+    record DecayTable(float[] table, double perStep) implements DeviceArgument {
+    }
 }

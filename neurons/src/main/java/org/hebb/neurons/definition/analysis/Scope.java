@@ -104,6 +104,7 @@ public final class Scope {
             case SYNAPSE_VARIABLE -> "a synapse variable";
             case PRESYNAPTIC_TRACE -> "a presynaptic trace";
             case POSTSYNAPTIC_TRACE -> "a postsynaptic trace";
+            case MODULATOR -> "a modulator";
         };
     }
 }

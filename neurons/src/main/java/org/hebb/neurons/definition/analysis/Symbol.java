@@ -35,7 +35,9 @@ public record Symbol(String name, Kind kind, Unit unit) {
         /** A trace with a value per presynaptic neuron (synapse definitions). */
         PRESYNAPTIC_TRACE,
         /** A trace with a value per postsynaptic neuron (synapse definitions). */
-        POSTSYNAPTIC_TRACE
+        POSTSYNAPTIC_TRACE,
+        /** A value set by user code between steps, global or per postsynaptic neuron (synapse definitions). */
+        MODULATOR
     }
 
     /** Whether the value is known when the model is built (one value for all neurons and steps). */

@@ -1,0 +1,89 @@
+package org.hebb.plasticity.definition;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.hebb.plasticity.Signal;
+import org.hebb.util.Require;
+
+/**
+ * The modulators of a rule on one projection, in Hebb's units: one array per modulator (a single value when
+ * global, one per postsynaptic neuron otherwise), written by user code or by signals between steps and read by the
+ * generated code.
+ */
+final class Modulators {
+    private final List<ModulatorDefinition> definitions;
+    private final float[][] values;
+    private final Signal[] signals;
+
+    Modulators(List<ModulatorDefinition> definitions, Map<String, Signal> signals, int targets) {
+        this.definitions = definitions;
+        this.values = new float[definitions.size()][];
+        this.signals = new Signal[definitions.size()];
+        for (int k = 0; k < values.length; k++) {
+            ModulatorDefinition m = definitions.get(k);
+            values[k] = new float[m.perPostsynapticNeuron() ? targets : 1];
+            Arrays.fill(values[k], (float) (m.initial() * m.unit().factor()));
+            this.signals[k] = signals.get(m.name());
+        }
+    }
+
+    /** The live arrays, in declaration order. */
+    float[][] arrays() {
+        return values;
+    }
+
+    /** The live array of {@code modulator}. */
+    float[] array(String modulator) {
+        return values[index(modulator)];
+    }
+
+    /** Whether any modulator follows a signal. */
+    boolean hasSignals() {
+        return Arrays.stream(signals).anyMatch(s -> s != null);
+    }
+
+    /** Sets every modulator that follows a signal to the signal's value in {@code step}. */
+    void evaluateSignals(long step, double dt) {
+        for (int k = 0; k < signals.length; k++) {
+            if (signals[k] != null) {
+                set(k, signals[k].valueAt(step, step * dt));
+            }
+        }
+    }
+
+    /** Sets {@code modulator} (every neuron's value, if it has one per neuron), in its declared unit. */
+    void set(String modulator, double value) {
+        set(index(modulator), value);
+    }
+
+    private void set(int k, double value) {
+        Arrays.fill(values[k], (float) (Require.finiteFloat(definitions.get(k).name(), value, "")
+                * definitions.get(k).unit().factor()));
+    }
+
+    /** Sets per-neuron {@code modulator} of postsynaptic neuron {@code neuron}, in its declared unit. */
+    void set(String modulator, int neuron, double value) {
+        int k = index(modulator);
+        Require.that(definitions.get(k).perPostsynapticNeuron(), "setModulator(" + modulator + ", neuron, value) "
+                + "is not allowed: " + modulator + " is global; use setModulator(" + modulator + ", value)");
+        Require.inRange("neuron", neuron, 0, values[k].length - 1);
+        float v = (float) (value * definitions.get(k).unit().factor());
+        if (!Float.isFinite(v)) {
+            // named only on failure: user code calls this for every neuron in every step
+            Require.finiteFloat(modulator + "[" + neuron + "]", value, "");
+        }
+        values[k][neuron] = v;
+    }
+
+    private int index(String modulator) {
+        for (int k = 0; k < definitions.size(); k++) {
+            if (definitions.get(k).name().equals(modulator)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("modulator = '" + modulator + "' is not allowed: the rule's modulators "
+                + "are " + definitions.stream().map(ModulatorDefinition::name).toList());
+    }
+}
