@@ -10,42 +10,33 @@ import org.hebb.simulator.engine.AstrocyteStdpUpdate;
 import org.hebb.simulator.engine.DeviceRule;
 import org.hebb.simulator.engine.DeviceTransmission;
 import org.hebb.simulator.engine.GlobalUpdate;
+import org.hebb.simulator.engine.HostGlobalUpdate;
 import org.hebb.simulator.engine.PlasticityWiring;
 import org.hebb.simulator.engine.SynapseUpdate;
-import org.hebb.simulator.engine.ThreeFactorUpdate;
 import org.hebb.simulator.engine.Transmission;
 
 /**
  * A network's plasticity as the device runs it: rules and transmissions generated from definitions, the hand-written
- * rules the device knows, and the global updates that stay on the host. Anything else is refused, naming it.
+ * rule the device knows (astrocyte-modulated STDP), and the global updates that stay on the host. Anything else is
+ * refused, naming it.
  *
  * @param deviceRules        rules from definitions
  * @param transmissions      transmissions (short-term plasticity) from definitions
- * @param astrocyteUpdates   astrocyte-modulated STDP
- * @param threeFactorUpdates the three-factor rule
- * @param hostUpdates        global updates run on the host after each step's learning (the three-factor rule's
- *                           signals)
+ * @param astrocyteUpdates astrocyte-modulated STDP
+ * @param hostUpdates      global updates run on the host after each step's learning (rules' signals)
  */
 record DevicePlasticity(List<DeviceRule> deviceRules, List<DeviceTransmission> transmissions,
-                        List<AstrocyteStdpUpdate> astrocyteUpdates, List<ThreeFactorUpdate> threeFactorUpdates,
-                        List<GlobalUpdate> hostUpdates) {
+                        List<AstrocyteStdpUpdate> astrocyteUpdates, List<GlobalUpdate> hostUpdates) {
     /** Sorts {@code plasticity} by what runs it, refusing what the device cannot run. */
     static DevicePlasticity of(PlasticityWiring plasticity) {
         List<DeviceRule> deviceRules = new ArrayList<>();
         List<AstrocyteStdpUpdate> astrocyteUpdates = new ArrayList<>();
-        List<ThreeFactorUpdate> threeFactorUpdates = new ArrayList<>();
         for (List<SynapseUpdate> updates : plasticity.synapseUpdates().values()) {
             for (SynapseUpdate update : updates) {
                 if (update instanceof DeviceRule rule) {
                     deviceRules.add(rule);
                 } else if (update instanceof AstrocyteStdpUpdate astrocyte) {
                     astrocyteUpdates.add(astrocyte);
-                } else if (update instanceof ThreeFactorUpdate threeFactor) {
-                    if (threeFactor.projected()) {
-                        throw OpenClEngine.unsupported("the three-factor rule with an orthogonal projection (HLOP), "
-                                + "which projects the presynaptic traces on the host every step");
-                    }
-                    threeFactorUpdates.add(threeFactor);
                 } else {
                     throw OpenClEngine.unsupported("afterDelivery code");
                 }
@@ -53,11 +44,10 @@ record DevicePlasticity(List<DeviceRule> deviceRules, List<DeviceTransmission> t
         }
         List<GlobalUpdate> onHost = new ArrayList<>();
         for (GlobalUpdate update : plasticity.globalUpdates()) {
-            if (!(update instanceof AstrocyteRates)) {
-                if (threeFactorUpdates.isEmpty()) {
-                    throw OpenClEngine.unsupported("a global update of a rule the device does not know");
-                }
+            if (update instanceof HostGlobalUpdate) {
                 onHost.add(update);
+            } else if (!(update instanceof AstrocyteRates)) {
+                throw OpenClEngine.unsupported("a global update of a rule the device does not know");
             }
         }
         if (!plasticity.eventUpdates().isEmpty()) {
@@ -70,15 +60,12 @@ record DevicePlasticity(List<DeviceRule> deviceRules, List<DeviceTransmission> t
             }
             transmissions.add(device);
         }
-        return new DevicePlasticity(deviceRules, transmissions, astrocyteUpdates, threeFactorUpdates, onHost);
+        return new DevicePlasticity(deviceRules, transmissions, astrocyteUpdates, onHost);
     }
 
     /** Steps of spike lists the rules need: 2, or enough to see presynaptic spikes arrive after their delay. */
     int spikeHistorySteps() {
         int steps = 2;
-        for (ThreeFactorUpdate rule : threeFactorUpdates) {
-            steps = Math.max(steps, rule.projection().maxDelay() + 2);
-        }
         for (DeviceRule rule : deviceRules) {
             steps = Math.max(steps, rule.projection().maxDelay() + 2);
         }

@@ -22,6 +22,10 @@ final class DeviceRuleLaunch extends RuleLaunch {
     private cl_mem lastSpikes;
     private long[] neverSpiked;
     private HostArray sent;
+    private final List<cl_mem> modulators = new ArrayList<>();
+    private final List<HostArray> modulatorHosts = new ArrayList<>();
+    private cl_mem synapseSteps;
+    private HostArray synapseStepsHost;
 
     DeviceRuleLaunch(DeviceNetwork network, String name, Projection projection, List<DeviceArgument> arguments,
                      boolean transmission) {
@@ -60,6 +64,17 @@ final class DeviceRuleLaunch extends RuleLaunch {
                 values.add(buffer);
             } else if (argument instanceof DeviceArgument.Constant constant) {
                 values.add(constant.value());
+            } else if (argument instanceof DeviceArgument.Modulator modulator) {
+                cl_mem buffer = session.floats(modulator.host());
+                modulators.add(buffer);
+                modulatorHosts.add(HostArray.of(modulator.host()));
+                values.add(buffer);
+            } else if (argument instanceof DeviceArgument.SynapseSteps steps) {
+                synapseSteps = session.longs(steps.host());
+                synapseStepsHost = HostArray.of(steps.host());
+                values.add(synapseSteps);
+            } else if (argument instanceof DeviceArgument.DecayTable table) {
+                values.addAll(List.of(session.floats(table.table()), table.table().length, table.perStep()));
             }
         }
         launch.args(OWN_ARGUMENTS, values.toArray());
@@ -88,11 +103,29 @@ final class DeviceRuleLaunch extends RuleLaunch {
         return transmission;
     }
 
+    /** Not with modulators: host code sets them between steps, and a step as one kernel runs many steps. */
+    @Override
+    boolean fusable() {
+        return modulators.isEmpty();
+    }
+
+    /** Sends the modulators host code set, then runs the rule. */
+    @Override
+    void run() {
+        for (int k = 0; k < modulators.size(); k++) {
+            session.write(modulators.get(k), modulatorHosts.get(k));
+        }
+        super.run();
+    }
+
     @Override
     void download() {
         super.download();
         for (int k = 0; k < arrays.size(); k++) {
             session.read(arrays.get(k), hostArrays.get(k));
+        }
+        if (synapseSteps != null) {
+            session.read(synapseSteps, synapseStepsHost);
         }
     }
 
@@ -107,6 +140,9 @@ final class DeviceRuleLaunch extends RuleLaunch {
         }
         if (lastSpikes != null) {
             session.write(lastSpikes, HostArray.of(neverSpiked));
+        }
+        if (synapseSteps != null) {
+            session.write(synapseSteps, synapseStepsHost);
         }
         if (sent != null) {
             writeSent();

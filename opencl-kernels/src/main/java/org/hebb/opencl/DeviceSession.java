@@ -73,7 +73,7 @@ final class DeviceSession implements AutoCloseable {
      * after those it uses.
      */
     static final String[] SOURCES = {"hebb_math.cl", "common.cl", "sources.cl", "spike_lists.cl", "delivery.cl",
-        "rules.cl", "astrocyte_stdp.cl", "three_factor.cl", "traces.cl", "neurons.cl"};
+        "rules.cl", "astrocyte_stdp.cl", "traces.cl", "neurons.cl"};
 
     final OpenClDevice device;
     /** Whether the device computes in double precision (cl_khr_fp64): kernels' precise_t is double then. */

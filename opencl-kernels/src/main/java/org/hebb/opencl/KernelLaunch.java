@@ -18,7 +18,10 @@ final class KernelLaunch {
     final cl_kernel kernel;
     final long[] global;
     final long[] local;
-    /** The arguments set so far by index (Integer, Float or cl_mem), for a generated step that calls the same. */
+    /**
+     * The arguments set so far by index (Integer, Float, Double or cl_mem), for a generated step that calls the
+     * same.
+     */
     final Map<Integer, Object> arguments = new TreeMap<>();
     private final DeviceSession session;
     private final Pointer step;
@@ -54,7 +57,10 @@ final class KernelLaunch {
         global = new long[] {items};
     }
 
-    /** Sets arguments {@code first}, {@code first + 1}, ... to ints, floats and buffers (setup only). */
+    /**
+     * Sets arguments {@code first}, {@code first + 1}, ... to ints, floats, doubles (precise_t) and buffers (setup
+     * only).
+     */
     void args(int first, Object... values) {
         for (int k = 0; k < values.length; k++) {
             Object value = values[k];
@@ -62,6 +68,8 @@ final class KernelLaunch {
                 arg(first + k, i);
             } else if (value instanceof Float f) {
                 arg(first + k, (float) f);
+            } else if (value instanceof Double d) {
+                precise(first + k, d);
             } else {
                 arg(first + k, (cl_mem) value);
             }
@@ -76,6 +84,16 @@ final class KernelLaunch {
     void arg(int index, float value) {
         clSetKernelArg(kernel, index, Sizeof.cl_float, Pointer.to(new float[] {value}));
         arguments.put(index, value);
+    }
+
+    /** A {@code precise_t} argument: double where the device has doubles, else float. */
+    void precise(int index, double value) {
+        if (session.doubles) {
+            clSetKernelArg(kernel, index, Sizeof.cl_double, Pointer.to(new double[] {value}));
+            arguments.put(index, value);
+        } else {
+            arg(index, (float) value);
+        }
     }
 
     void arg(int index, cl_mem buffer) {

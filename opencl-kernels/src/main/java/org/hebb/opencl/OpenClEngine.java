@@ -20,7 +20,6 @@ import org.hebb.simulator.engine.Engine;
 import org.hebb.simulator.engine.GlobalUpdate;
 import org.hebb.simulator.engine.PlasticityWiring;
 import org.hebb.simulator.engine.SpikeView;
-import org.hebb.simulator.engine.ThreeFactorUpdate;
 import org.hebb.simulator.population.NeuronPopulation;
 import org.hebb.simulator.population.Population;
 import org.jocl.Pointer;
@@ -41,10 +40,9 @@ import org.jocl.Pointer;
  *
  * <p>Runs so far: populations of any defined neuron model, the built-in ones included ({@link DeviceModel}),
  * Bernoulli and Poisson sources, constant injected currents, projections with any weights and delays, static or
- * with a rule generated from its definition ({@link DeviceRule}: STDP and any synapse definition without
- * {@code on_transmit}), the three-factor rule without HLOP ({@link ThreeFactorUpdate}) or
- * astrocyte-modulated STDP ({@link AstrocyteStdpUpdate}). Anything else is refused, naming it and the Java
- * backend.
+ * with a rule generated from its definition ({@link DeviceRule}: STDP, the three-factor rule without HLOP and any
+ * synapse definition; {@link DeviceTransmission} for what synapses send) or astrocyte-modulated STDP
+ * ({@link AstrocyteStdpUpdate}). Anything else is refused, naming it and the Java backend.
  */
 final class OpenClEngine implements Engine {
     /**
@@ -67,7 +65,7 @@ final class OpenClEngine implements Engine {
     private final RuleLaunch[] learning;
     /** What projections with short-term plasticity send, set before each step's delivery. */
     private final RuleLaunch[] sending;
-    /** Global updates that stay on the host (the three-factor rule's signals), run after each step's learning. */
+    /** Global updates that stay on the host (rules' signals), run after each step's learning. */
     private final GlobalUpdate[] hostUpdates;
     private final DeviceAstrocyte[] astrocytes;
     private final List<Runnable> resetActions;
@@ -86,7 +84,6 @@ final class OpenClEngine implements Engine {
         List<DeviceRule> deviceRules = sorted.deviceRules();
         List<DeviceTransmission> transmissions = sorted.transmissions();
         List<AstrocyteStdpUpdate> astrocyteUpdates = sorted.astrocyteUpdates();
-        List<ThreeFactorUpdate> threeFactorUpdates = sorted.threeFactorUpdates();
         int spikeHistory = sorted.spikeHistorySteps();
         int deliveryDepth = spikeHistory;
         Map<NeuronPopulation, DeviceModel> deviceModels = new IdentityHashMap<>();
@@ -117,17 +114,13 @@ final class OpenClEngine implements Engine {
                 default -> throw new IllegalArgumentException(SHAPE_PROPERTY + " = '"
                         + System.getProperty(SHAPE_PROPERTY) + "' is not allowed: use auto, cpu or gpu");
             };
-            boolean fuse = !gpuShape && astrocyteUpdates.isEmpty() && threeFactorUpdates.isEmpty()
-                    && plasticity.globalUpdates().isEmpty();
+            boolean fuse = !gpuShape && astrocyteUpdates.isEmpty() && plasticity.globalUpdates().isEmpty();
             network = new DeviceLayout(session, gpuShape, startStep, masterSeed, populations, projections,
                     deviceModels, plasticity.traces(), deliveryDepth);
             List<RuleLaunch> rules = new ArrayList<>();
             for (DeviceRule rule : deviceRules) {
                 rules.add(new DeviceRuleLaunch(network, rule.openClName(), rule.projection(), rule.deviceArguments(),
                         false));
-            }
-            for (ThreeFactorUpdate rule : threeFactorUpdates) {
-                rules.add(new ThreeFactorLaunch(network, rule));
             }
             Map<AstrocyteRates, DeviceAstrocyte> byRates = new IdentityHashMap<>();
             for (AstrocyteStdpUpdate rule : astrocyteUpdates) {
@@ -138,6 +131,7 @@ final class OpenClEngine implements Engine {
             sending = transmissions.stream().map(t -> new DeviceRuleLaunch(network, t.openClName(), t.projection(),
                     t.deviceArguments(), true)).toArray(RuleLaunch[]::new);
             astrocytes = byRates.values().toArray(new DeviceAstrocyte[0]);
+            fuse &= Arrays.stream(learning).allMatch(RuleLaunch::fusable);
             fusedStep = fuse ? fusedStep() : null;
             compactAll = gpuShape || fusedStep != null ? null : compactAll();
         } catch (RuntimeException e) {
@@ -372,7 +366,8 @@ final class OpenClEngine implements Engine {
     /**
      * {@inheritDoc} As on the Java backend, the plasticity of the last step run is applied first and the rules'
      * reset actions run (an astrocyte's rates go back to the device); then spikes in flight, spike flags and
-     * counts, delay rings, traces and the three-factor rule's eligibilities are zeroed on the device.
+     * counts, delay rings and traces are zeroed on the device, and the rules' per-synapse state goes to the device
+     * as their reset actions set it on the host.
      */
     @Override
     public void resetDynamics(Runnable restoreNeuronState) {

@@ -53,6 +53,11 @@ abstract class RuleLaunch {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " has no block function");
     }
 
+    /** Whether it can run inside the step as one kernel (which runs many steps without the host). */
+    boolean fusable() {
+        return true;
+    }
+
     /** Whether it runs before the step's delivery (what synapses send) rather than after it (learning). */
     boolean beforeDelivery() {
         return false;

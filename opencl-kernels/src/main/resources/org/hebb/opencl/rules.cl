@@ -57,3 +57,9 @@ inline int slot_back(int sSlot, int d, int depth) {
     int slot = sSlot - d;
     return slot < 0 ? slot + depth : slot;
 }
+
+// The factor by which a lazily solved synapse variable decaying by perStep each step decays over gap steps: the
+// host's table of powers below its length, a power beyond (as the Java backend computes it).
+inline float lazy_decay(__global const float* table, const int length, const precise_t perStep, const long gap) {
+    return gap < length ? table[gap] : (float) pow(perStep, (precise_t) gap);
+}

@@ -206,7 +206,7 @@ public record WhatWhenRun(WhatWhenSettings settings, List<Trial> trials, List<Sn
         }
 
         void afterStep() {
-            float[] x = w.whenRule().presynapticTrace().latest();
+            float[] x = w.whenRule().values("eligibility");
             if (exposing) {
                 if (ms % ACTIVITY_EVERY_MS == 0) {
                     exposureSamples.add(x.clone());

@@ -429,7 +429,7 @@ final class ClockRuleSource {
     private void locals(List<Statement> statements) {
         Set<String> used = RuleStatements.read(statements);
         used.addAll(RuleStatements.assigned(statements));
-        boolean lazy = touchesLazily(statements);
+        boolean lazy = RuleStatements.touchesLazily(definition, statements);
         if (lazy && lazyDecays().size() < definition.synapseEquations().size()) {
             used.add("dt");
         }
@@ -506,7 +506,7 @@ final class ClockRuleSource {
                 }
             }
         }
-        boolean lazy = touchesLazily(statements);
+        boolean lazy = RuleStatements.touchesLazily(definition, statements);
         for (var v : definition.synapseVariables()) {
             if (read.contains(v.name()) || assigned.contains(v.name()) || lazy && lazyDecay(v.name()) != null) {
                 line(indent + "float " + v.name() + " = _a_" + v.name() + "[_j];");
@@ -543,16 +543,6 @@ final class ClockRuleSource {
             }
             line(indent + e.name() + " = " + code(RuleStatements.advanced(e)) + ";");
         }
-    }
-
-    /** Whether {@code statements} use a variable of the synapse equations when those are solved lazily. */
-    private boolean touchesLazily(List<Statement> statements) {
-        if (!definition.advancesLazily()) {
-            return false;
-        }
-        Set<String> used = RuleStatements.read(statements);
-        used.addAll(RuleStatements.assigned(statements));
-        return definition.synapseEquations().stream().anyMatch(e -> used.contains(e.name()));
     }
 
     /** The lazily solved equations with a non-zero rate: those that decay by a per-step factor. */

@@ -175,14 +175,17 @@ public final class DefinedSynapses implements RuleState {
     /** The projected traces as synapses of the projection's one delay see them in {@code step}. */
     private void project(Trace[] traces, float[][] projected, long step) {
         int delay = projection.maxDelay();
-        rule.projections().forEach((trace, p) -> {
-            int k = traceIndex(trace);
+        for (int k = 0; k < projected.length; k++) {
+            if (projected[k] == null) {
+                continue;
+            }
             if (step >= delay) {
-                p.project(traces[k].at(step - delay), projected[k]);
+                rule.projections().get(definition.traces().get(k).name()).project(traces[k].at(step - delay),
+                        projected[k]);
             } else {
                 Arrays.fill(projected[k], 0f);
             }
-        });
+        }
     }
 
     private int traceIndex(String trace) {
@@ -244,6 +247,29 @@ public final class DefinedSynapses implements RuleState {
     @Override
     public List<Variable> variables() {
         return List.copyOf(variables);
+    }
+
+    /**
+     * The live array of synapse variable {@code variable} as stored: for a variable of lazily solved synapse
+     * equations, its value as of each synapse's last update ({@link #lastUpdates()}).
+     */
+    public float[] storedValues(String variable) {
+        for (int k = 0; k < synapseArrays.length; k++) {
+            if (definition.synapseVariables().get(k).name().equals(variable)) {
+                return synapseArrays[k];
+            }
+        }
+        throw new IllegalArgumentException("synapse variable = '" + variable + "' is not allowed: " + definition
+                + " has the synapse variables " + definition.synapseVariables().stream().map(SynapseVariable::name)
+                .toList());
+    }
+
+    /**
+     * The live steps at which each synapse's lazily solved variables were last brought up to date, or null if the
+     * definition solves none lazily.
+     */
+    public long[] lastUpdates() {
+        return lazy == null ? null : lazy.lastUpdate();
     }
 
     /**

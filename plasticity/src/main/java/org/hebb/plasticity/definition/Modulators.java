@@ -66,8 +66,11 @@ final class Modulators {
     /** Sets per-neuron {@code modulator} of postsynaptic neuron {@code neuron}, in its declared unit. */
     void set(String modulator, int neuron, double value) {
         int k = index(modulator);
-        Require.that(definitions.get(k).perPostsynapticNeuron(), "setModulator(" + modulator + ", neuron, value) "
-                + "is not allowed: " + modulator + " is global; use setModulator(" + modulator + ", value)");
+        if (!definitions.get(k).perPostsynapticNeuron()) {
+            // the message is built only on failure: user code calls this for every neuron in every step
+            throw new IllegalArgumentException("setModulator(" + modulator + ", neuron, value) is not allowed: "
+                    + modulator + " is global; use setModulator(" + modulator + ", value)");
+        }
         Require.inRange("neuron", neuron, 0, values[k].length - 1);
         float v = (float) (value * definitions.get(k).unit().factor());
         if (!Float.isFinite(v)) {

@@ -129,6 +129,9 @@ final class OpenClRuleSource {
         if (!definition.onPost().isEmpty()) {
             onPost();
         }
+        if (!definition.onStep().isEmpty()) {
+            onStep();
+        }
         line("}");
         line("");
         line("__kernel void " + name + "(RULE_ARGS, " + parameters() + ") {");
@@ -163,7 +166,23 @@ final class OpenClRuleSource {
         for (String c : RuleStatements.constants(definition)) {
             p.add("const float v_" + c);
         }
+        for (ModulatorDefinition m : definition.modulators()) {
+            p.add("__global const float* m_" + m.name());
+        }
+        if (definition.advancesLazily()) {
+            p.add("__global long* lastUpdate");
+            for (SynapseEquation e : decaying()) {
+                p.add("__global const float* tab_" + e.name());
+                p.add("const int tab_" + e.name() + "_length");
+                p.add("const precise_t per_" + e.name());
+            }
+        }
         return String.join(", ", p);
+    }
+
+    /** The lazily solved equations with a non-zero rate (those with a decay table), in declaration order. */
+    private List<SynapseEquation> decaying() {
+        return definition.synapseEquations().stream().filter(e -> !Expressions.isZero(e.rate())).toList();
     }
 
     private List<String> parameterNames() {
@@ -175,6 +194,13 @@ final class OpenClRuleSource {
         }
         extraVariables().forEach(v -> names.add("s_" + v.name()));
         RuleStatements.constants(definition).forEach(c -> names.add("v_" + c));
+        definition.modulators().forEach(m -> names.add("m_" + m.name()));
+        if (definition.advancesLazily()) {
+            names.add("lastUpdate");
+            for (SynapseEquation e : decaying()) {
+                names.addAll(List.of("tab_" + e.name(), "tab_" + e.name() + "_length", "per_" + e.name()));
+            }
+        }
         return names;
     }
 
@@ -187,6 +213,7 @@ final class OpenClRuleSource {
         List<Statement> statements = definition.onPre();
         Set<String> read = RuleStatements.read(statements);
         postTraceRows(read);
+        globalModulators(read);
         line("    for (int d = minDelay; d <= maxDelay && d <= s; d++) {");
         line("        FOR_EACH_ARRIVING_SYNAPSE((int) ((s - d) % listDepth))");
         line("            if (minDelay == maxDelay || synDelay[j] == d) {");
@@ -195,7 +222,7 @@ final class OpenClRuleSource {
             line("                float v_" + t.name() + " = " + ring + "[(long) slot_back((int) (s % " + ring
                     + "_depth), d + 1, " + ring + "_depth) * " + ring + "_stride + pre] * " + ring + "_decay;");
         }
-        body(statements, read, "                ", "synTarget[j]");
+        body(statements, read, "                ", "synTarget[j]", true);
         line("            }");
         line("        END_FOR_EACH_ARRIVING_SYNAPSE");
         line("    }");
@@ -206,6 +233,7 @@ final class OpenClRuleSource {
         Set<String> read = RuleStatements.read(statements);
         List<TraceDefinition> preTraces = RuleStatements.traces(definition, read, true);
         postTraceRows(read);
+        globalModulators(read);
         line("    FOR_EACH_SYNAPSE_ONTO_A_SPIKE((int) (s % listDepth))");
         String indent = "        ";
         if (!preTraces.isEmpty()) {
@@ -218,11 +246,63 @@ final class OpenClRuleSource {
             }
             indent = "            ";
         }
-        body(statements, read, indent, "i");
+        body(statements, read, indent, "i", true);
         if (!preTraces.isEmpty()) {
             line("        }");
         }
         line("    END_FOR_EACH_SYNAPSE_ONTO_A_SPIKE");
+    }
+
+    /**
+     * Each target of the block where the condition holds, its incoming synapses by the transposed index; presynaptic
+     * traces as on_post reads them, postsynaptic ones as on_pre does.
+     */
+    private void onStep() {
+        List<Statement> statements = definition.onStep();
+        Set<String> read = RuleStatements.read(statements);
+        Set<String> used = new java.util.LinkedHashSet<>(read);
+        if (definition.onStepCondition() != null) {
+            used.addAll(Expressions.names(definition.onStepCondition()));
+        }
+        List<TraceDefinition> preTraces = RuleStatements.traces(definition, read, true);
+        postTraceRows(read);
+        globalModulators(used);
+        line("    for (int i = lowest; i < beyond; i++) {");
+        for (ModulatorDefinition m : definition.modulators()) {
+            if (m.perPostsynapticNeuron() && used.contains(m.name())) {
+                line("        float v_" + m.name() + " = m_" + m.name() + "[i];");
+            }
+        }
+        if (definition.onStepCondition() != null) {
+            line("        if (!(" + code(definition.onStepCondition()) + ")) {");
+            line("            continue;");
+            line("        }");
+        }
+        line("        for (int c = inStart[i]; c < inStart[i + 1]; c++) {");
+        line("            int j = inSynapse[c];");
+        if (!preTraces.isEmpty()) {
+            line("            int d = minDelay == maxDelay ? minDelay : inDelay[c];");
+            line("            if (d > s) {");
+            line("                continue;");
+            line("            }");
+            for (TraceDefinition t : preTraces) {
+                String ring = "t_" + t.name();
+                line("            float v_" + t.name() + " = " + ring + "[(long) slot_back((int) (s % " + ring
+                        + "_depth), d, " + ring + "_depth) * " + ring + "_stride + inSource[c]];");
+            }
+        }
+        body(statements, read, "            ", "i", false);
+        line("        }");
+        line("    }");
+    }
+
+    /** The global modulators among {@code used}, for the whole block. */
+    private void globalModulators(Set<String> used) {
+        for (ModulatorDefinition m : definition.modulators()) {
+            if (!m.perPostsynapticNeuron() && used.contains(m.name())) {
+                line("    float v_" + m.name() + " = m_" + m.name() + "[0];");
+            }
+        }
     }
 
     /** The row of each postsynaptic trace read: its values after step s - 1. */
@@ -234,26 +314,54 @@ final class OpenClRuleSource {
         }
     }
 
-    private void body(List<Statement> statements, Set<String> read, String indent, String target) {
+    private void body(List<Statement> statements, Set<String> read, String indent, String target,
+                      boolean loadModulators) {
         for (TraceDefinition t : RuleStatements.traces(definition, read, false)) {
             line(indent + "float v_" + t.name() + " = a_" + t.name() + "[" + target + "] * t_" + t.name()
                     + "_decay;");
         }
+        if (loadModulators) {
+            for (ModulatorDefinition m : definition.modulators()) {
+                if (m.perPostsynapticNeuron() && read.contains(m.name())) {
+                    line(indent + "float v_" + m.name() + " = m_" + m.name() + "[" + target + "];");
+                }
+            }
+        }
         Set<String> assigned = RuleStatements.assigned(statements);
+        boolean lazy = RuleStatements.touchesLazily(definition, statements);
         for (SynapseVariable v : definition.synapseVariables()) {
-            if (read.contains(v.name()) || assigned.contains(v.name())) {
+            if (read.contains(v.name()) || assigned.contains(v.name()) || lazy && isLazy(v.name())) {
                 line(indent + "float v_" + v.name() + " = " + array(v) + ";");
             }
         }
+        if (lazy) {
+            line(indent + "long gap = s - lastUpdate[j - synapseBase];");
+            line(indent + "float v__elapsed = (float) gap * v_dt;");
+            for (SynapseEquation e : definition.synapseEquations()) {
+                if (!Expressions.isZero(e.rate())) {
+                    String decay = "lazy_decay(tab_" + e.name() + ", tab_" + e.name() + "_length, per_" + e.name()
+                            + ", gap)";
+                    line(indent + "float v__e_" + e.name() + " = " + (Expressions.isZero(e.drive()) ? "v_"
+                            + e.name() + " != 0.0f ? " + decay + " : 1.0f" : decay) + ";");
+                }
+                line(indent + "v_" + e.name() + " = " + code(RuleStatements.advanced(e)) + ";");
+            }
+        }
         for (Statement s : statements) {
-            line(indent + "v_" + s.target() + " = "
-                    + code(s.assigned()) + ";");
+            line(indent + "v_" + s.target() + " = " + code(s.assigned()) + ";");
         }
         for (SynapseVariable v : definition.synapseVariables()) {
-            if (assigned.contains(v.name())) {
+            if (assigned.contains(v.name()) || lazy && isLazy(v.name())) {
                 line(indent + array(v) + " = v_" + v.name() + ";");
             }
         }
+        if (lazy) {
+            line(indent + "lastUpdate[j - synapseBase] = s;");
+        }
+    }
+
+    private boolean isLazy(String variable) {
+        return definition.synapseEquations().stream().anyMatch(e -> e.name().equals(variable));
     }
 
     private static String array(SynapseVariable v) {

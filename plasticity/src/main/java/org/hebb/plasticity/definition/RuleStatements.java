@@ -31,6 +31,16 @@ final class RuleStatements {
         return names;
     }
 
+    /** Whether {@code statements} use a variable of the synapse equations when those are solved lazily. */
+    static boolean touchesLazily(SynapseDefinition definition, List<Statement> statements) {
+        if (!definition.advancesLazily()) {
+            return false;
+        }
+        Set<String> used = read(statements);
+        used.addAll(assigned(statements));
+        return definition.synapseEquations().stream().anyMatch(e -> used.contains(e.name()));
+    }
+
     /** The presynaptic or postsynaptic traces among {@code read}, in declaration order. */
     static List<TraceDefinition> traces(SynapseDefinition definition, Set<String> read, boolean presynaptic) {
         List<TraceDefinition> traces = new ArrayList<>();

@@ -88,9 +88,10 @@ public final class ThreeFactor implements PlasticityRule<ThreeFactorSynapses> {
         return Set.of(EngineKind.CLOCK_DRIVEN);
     }
 
+    /** The Java backend; OpenCL too, unless a projection (HLOP) is set: the host computes it every step. */
     @Override
     public Set<BackendKind> backends() {
-        return Set.of(BackendKind.JAVA, BackendKind.OPENCL);
+        return ThreeFactorDefinition.of(this).backends();
     }
 
     @Override

@@ -61,7 +61,7 @@ class ThreeFactorLateStartTest {
             SpikeMonitor spikes = net.monitorSpikes(post);
             net.run(STEPS * DT / 3);
             net.run(STEPS * DT * 2 / 3);
-            long[] updated = concat(onSpread.eligibilityStep(), onSingle.eligibilityStep());
+            long[] updated = concat(onSpread.defined().lastUpdates(), onSingle.defined().lastUpdates());
             for (int j = 0; j < updated.length; j++) {
                 updated[j] -= start;
             }
@@ -70,7 +70,7 @@ class ThreeFactorLateStartTest {
                 postSpikes[k] -= start;
             }
             return new Learned(concat(onSpread.weights(), onSingle.weights()),
-                    concat(onSpread.eligibility(), onSingle.eligibility()),
+                    concat(onSpread.defined().storedValues("e"), onSingle.defined().storedValues("e")),
                     concat(onSpread.values("eligibility"), onSingle.values("eligibility")), updated, postSpikes);
         }
     }

@@ -111,10 +111,10 @@ class ThreeFactorTest {
                         .aPlus(1).aMinus(1).eta(0.01).wMin(0).wMax(1)
                         .modulator((step, t) -> t >= 1000 - 1e-9 && t < 1010 - 1e-9 ? 1 : 0).build());
                 net.run(500);
-                assertTrue(rule.eligibility()[0] > 0 && rule.eligibility()[1] < 0, "the pairings left eligibility");
+                assertTrue(rule.values("eligibility")[0] > 0 && rule.values("eligibility")[1] < 0, "the pairings left eligibility");
                 if (reset) {
                     net.resetState();
-                    assertArrayEquals(new float[2], rule.eligibility(), "eligibility after the reset");
+                    assertArrayEquals(new float[2], rule.values("eligibility"), "eligibility after the reset");
                 }
                 net.run(1000);
                 float[] w = rule.weights();
