@@ -1,46 +1,39 @@
 package org.hebb.plasticity.definition;
 
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 import org.hebb.neurons.Precision;
-import org.hebb.neurons.definition.expression.Expression;
 import org.hebb.neurons.definition.expression.Expressions;
 import org.hebb.neurons.definition.expression.Statement;
-import org.hebb.neurons.definition.generate.Dialect;
-import org.hebb.neurons.definition.generate.ExpressionPrinter;
 import org.hebb.neurons.definition.generate.JavaKernelSource;
 
 /**
  * The Java source of a {@link SynapseDefinition}'s work under the clock-driven engine: a
  * {@link org.hebb.simulator.engine.SynapseUpdate} whose {@code on_pre} loop runs over the synapses whose spikes
  * arrive in the step (the arrival list with per-synapse delays, the rows of the spikes emitted one delay earlier
- * otherwise) and whose {@code on_post} loop runs over the incoming synapses of each postsynaptic spike (the
- * transposed index), both within the thread's own target neurons. The source depends on the definition alone;
- * parameter values, arrays and traces reach the constructor.
+ * otherwise), whose {@code on_post} loop runs over the incoming synapses of each postsynaptic spike (the
+ * transposed index) and whose {@code on_step} loop runs over the synapses onto the targets where its condition
+ * holds, all within the thread's own target neurons. The source depends on the definition alone; parameter
+ * values, arrays and traces reach the constructor.
  *
  * <p>Constructor arguments: the synapse variables' arrays (in {@link SynapseDefinition#synapseVariables()} order),
  * the traces (in {@link SynapseDefinition#traces()} order), the parameters' values (in declaration order, then
- * dt), the projection's incoming index (null without {@code on_post}), the presynaptic spike history (null without
- * {@code on_pre}), the projection's shortest delay in steps, and the step of each presynaptic neuron's latest spike
- * ({@link Long#MIN_VALUE} before its first; null without {@code on_transmit}). With {@code on_transmit} the class
- * is also the projection's {@link org.hebb.simulator.engine.Transmission}: before a step's spikes are delivered, it
- * advances the synapse equations of the spiking rows to the spike and runs the statements, which set what each
- * synapse transmits.
+ * dt), the projection's incoming index (null without {@code on_post} and {@code on_step}), the presynaptic spike
+ * history (null without {@code on_pre}), the projection's shortest delay in steps, the step of each presynaptic
+ * neuron's latest spike ({@link Long#MIN_VALUE} before its first; null without {@code on_transmit}), the row
+ * pointers, the modulators' arrays (in declaration order), and for lazily solved synapse equations the step of
+ * each synapse's last update, each equation's table of decay factors and its factor per step (nulls otherwise),
+ * and per trace its projection's array (null where not projected). With {@code on_transmit} the class is also the
+ * projection's {@link org.hebb.simulator.engine.Transmission} ({@link ClockTransmissionSource}).
  */
-final class ClockRuleSource {
+final class ClockRuleSource extends JavaRuleWriter {
     static final String CLASS_NAME = "GeneratedSynapseUpdate";
     /** on_step walks the rows when at least one target in this many qualifies, else the transposed index. */
     static final int SWEEP_WHEN_ONE_IN = 8;
 
-    private final SynapseDefinition definition;
-    private final ExpressionPrinter printer;
-    private final StringBuilder out = new StringBuilder();
-
     private ClockRuleSource(SynapseDefinition definition) {
-        this.definition = definition;
-        this.printer = new ExpressionPrinter(Dialect.JAVA, Precision.SINGLE, name -> name);
+        super(definition, new StringBuilder());
     }
 
     /** The source of {@code definition}'s clock-driven update. */
@@ -129,7 +122,7 @@ final class ClockRuleSource {
         }
         line("    }");
         if (transmits) {
-            transmit();
+            new ClockTransmissionSource(definition, out).write();
         }
         if (!definition.onPre().isEmpty()) {
             onPre();
@@ -152,80 +145,6 @@ final class ClockRuleSource {
         return out.toString();
     }
 
-    private void transmit() {
-        List<Statement> statements = definition.onTransmit();
-        Set<String> read = RuleStatements.read(statements);
-        List<SynapseEquation> equations = definition.synapseEquations();
-        for (SynapseEquation e : equations) {
-            read.add(e.name());
-            read.addAll(Expressions.names(e.rate()));
-            read.addAll(Expressions.names(e.drive()));
-        }
-        line("");
-        line("    @Override");
-        line("    public float[] transmitted() {");
-        line("        return _s_" + SynapseDefinition.TRANSMITTED + ";");
-        line("    }");
-        line("");
-        line("    @Override");
-        line("    public void delivered(long _step, org.hebb.simulator.engine.SpikeView _pre) {");
-        line("        for (int _part = 0; _part < _pre.partitions(); _part++) {");
-        line("            final int[] _list = _pre.neurons(_part);");
-        line("            for (int _s = 0, _n = _pre.count(_part); _s < _n; _s++) {");
-        line("                _lastSpike[_list[_s]] = _step;");
-        line("            }");
-        line("        }");
-        line("    }");
-        line("");
-        line("    @Override");
-        line("    public void beforeDelivery(org.hebb.simulator.engine.SynapseRange _r, long _step, "
-                + "org.hebb.simulator.engine.SpikeView _pre) {");
-        Set<String> touched = new LinkedHashSet<>(read);
-        touched.add(SynapseDefinition.TRANSMITTED);
-        transmitLocals(touched, statements);
-        if (!equations.isEmpty() && !read.contains("dt")) {
-            line("        final float dt = this._k_dt;");
-        }
-        line("        for (int _part = 0; _part < _pre.partitions(); _part++) {");
-        line("            final int[] _list = _pre.neurons(_part);");
-        line("            for (int _s = 0, _n = _pre.count(_part); _s < _n; _s++) {");
-        line("                final int _source = _list[_s];");
-        if (!equations.isEmpty()) {
-            line("                final long _last = _lastSpike[_source];");
-            line("                final float _elapsed = _last == Long.MIN_VALUE ? 0f : (float) (_step - _last) * dt;");
-            for (SynapseEquation e : equations) {
-                if (Expressions.isZero(e.rate())) {
-                    continue;
-                }
-                line("                final float _e_" + e.name() + " = " + code(RuleStatements.decayFactor(e)) + ";");
-            }
-        }
-        line("                for (int _j = _r.rowStart(_source), _end = _r.rowEnd(_source); _j < _end; _j++) {");
-        String indent = "                    ";
-        Set<String> assigned = RuleStatements.assigned(statements);
-        for (var v : definition.synapseVariables()) {
-            if (touched.contains(v.name()) && !v.name().equals(SynapseDefinition.TRANSMITTED)) {
-                line(indent + "float " + v.name() + " = _a_" + v.name() + "[_j];");
-            }
-        }
-        line(indent + "float " + SynapseDefinition.TRANSMITTED + " = 0f;");
-        for (SynapseEquation e : equations) {
-            line(indent + e.name() + " = " + code(RuleStatements.advanced(e)) + ";");
-        }
-        for (Statement s : statements) {
-            line(indent + s.target() + " = " + code(s.assigned()) + ";");
-        }
-        for (var v : definition.synapseVariables()) {
-            boolean advancedVariable = equations.stream().anyMatch(e -> e.name().equals(v.name()));
-            if (assigned.contains(v.name()) || advancedVariable) {
-                line(indent + "_a_" + v.name() + "[_j] = " + v.name() + ";");
-            }
-        }
-        line("                }");
-        line("            }");
-        line("        }");
-        line("    }");
-    }
 
     private void onPre() {
         List<Statement> statements = definition.onPre();
@@ -325,13 +244,7 @@ final class ClockRuleSource {
         String condition = definition.onStepCondition() == null ? "true" : code(definition.onStepCondition());
         line("");
         line("    private void _onStep(org.hebb.simulator.engine.SynapseRange _r, long _step) {");
-        line("        final int[] _targets = _r.targets();");
-        line("        final int[] _start = _incoming.start();");
-        line("        final int[] _synapse = _incoming.synapse();");
-        line("        final int[] _sources = _incoming.source();");
-        line("        final short[] _delays = _r.delays();");
-        locals(statements);
-        conditionLocals();
+        conditionLocals(List.of());
         line("        int _qualifying = 0;");
         line("        for (int _target = _r.targetFrom(); _target < _r.targetTo(); _target++) {");
         perNeuronModulators("            ", "_target");
@@ -340,38 +253,63 @@ final class ClockRuleSource {
         line("        if (_qualifying == 0) {");
         line("            return;");
         line("        }");
+        line("        if (_qualifying * " + SWEEP_WHEN_ONE_IN + " >= _r.targetTo() - _r.targetFrom()) {");
+        line("            _onStepByRows(_r, _step);");
+        line("        } else {");
+        line("            _onStepByTargets(_r, _step);");
+        line("        }");
+        line("    }");
+        // each walk a method of its own, so that the JIT compiles each loop on its own
+        line("");
+        line("    private void _onStepByRows(org.hebb.simulator.engine.SynapseRange _r, long _step) {");
+        line("        final int[] _targets = _r.targets();");
+        stepLocals(statements, preTraces);
+        line("        for (int _source = 0, _rows = _rowPointer.length - 1; _source < _rows; _source++) {");
+        line("            for (int _j = _r.rowStart(_source), _end = _r.rowEnd(_source); _j < _end; _j++) {");
+        line("                final int _target = _targets[_j];");
+        perNeuronModulators("                ", "_target");
+        line("                if (!(" + condition + ")) {");
+        line("                    continue;");
+        line("                }");
+        preTraceValues(preTraces, "                ", "_source");
+        body(statements, "                ", "_target", false);
+        line("            }");
+        line("        }");
+        line("    }");
+        line("");
+        line("    private void _onStepByTargets(org.hebb.simulator.engine.SynapseRange _r, long _step) {");
+        line("        final int[] _start = _incoming.start();");
+        line("        final int[] _synapse = _incoming.synapse();");
+        line("        final int[] _sources = _incoming.source();");
+        stepLocals(statements, preTraces);
+        line("        for (int _target = _r.targetFrom(); _target < _r.targetTo(); _target++) {");
+        perNeuronModulators("            ", "_target");
+        line("            if (!(" + condition + ")) {");
+        line("                continue;");
+        line("            }");
+        line("            for (int _c = _start[_target], _end = _start[_target + 1]; _c < _end; _c++) {");
+        line("                final int _j = _synapse[_c];");
+        preTraceValues(preTraces, "                ", "_sources[_c]");
+        body(statements, "                ", "_target", false);
+        line("            }");
+        line("        }");
+        line("    }");
+    }
+
+    /**
+     * The locals of an on_step walk: what the statements and the condition use, and the presynaptic traces of a
+     * projection of one delay (the walk ends at once where no spike can have arrived yet).
+     */
+    private void stepLocals(List<Statement> statements, List<TraceDefinition> preTraces) {
+        line("        final short[] _delays = _r.delays();");
+        locals(statements);
+        conditionLocals(statements);
         uniformPreTraces(preTraces, true);
         if (!preTraces.isEmpty()) {
             line("        if (_delays == null && _u_" + preTraces.get(0).name() + " == null) {");
             line("            return;");
             line("        }");
         }
-        line("        if (_qualifying * " + SWEEP_WHEN_ONE_IN + " >= _r.targetTo() - _r.targetFrom()) {");
-        line("            for (int _source = 0, _rows = _rowPointer.length - 1; _source < _rows; _source++) {");
-        line("                for (int _j = _r.rowStart(_source), _end = _r.rowEnd(_source); _j < _end; _j++) {");
-        line("                    final int _target = _targets[_j];");
-        perNeuronModulators("                    ", "_target");
-        line("                    if (!(" + condition + ")) {");
-        line("                        continue;");
-        line("                    }");
-        preTraceValues(preTraces, "                    ", "_source");
-        body(statements, "                    ", "_target", false);
-        line("                }");
-        line("            }");
-        line("        } else {");
-        line("            for (int _target = _r.targetFrom(); _target < _r.targetTo(); _target++) {");
-        perNeuronModulators("                ", "_target");
-        line("                if (!(" + condition + ")) {");
-        line("                    continue;");
-        line("                }");
-        line("                for (int _c = _start[_target], _end = _start[_target + 1]; _c < _end; _c++) {");
-        line("                    final int _j = _synapse[_c];");
-        preTraceValues(preTraces, "                    ", "_sources[_c]");
-        body(statements, "                    ", "_target", false);
-        line("                }");
-        line("            }");
-        line("        }");
-        line("    }");
     }
 
     /**
@@ -411,55 +349,16 @@ final class ClockRuleSource {
         line(indent + "}");
     }
 
-    /** Final locals for the constants that on_transmit and its equations read, and its synapse arrays. */
-    private void transmitLocals(Set<String> read, List<Statement> statements) {
-        for (String c : RuleStatements.constants(definition)) {
-            if (read.contains(c)) {
-                line("        final float " + c + " = this._k_" + c + ";");
-            }
-        }
-        for (var v : definition.synapseVariables()) {
-            if (read.contains(v.name()) || RuleStatements.assigned(statements).contains(v.name())) {
-                line("        final float[] _a_" + v.name() + " = this._s_" + v.name() + ";");
-            }
-        }
-    }
 
-    /** Final locals for the constants, global modulators and arrays the statements use. */
-    private void locals(List<Statement> statements) {
-        Set<String> used = RuleStatements.read(statements);
-        used.addAll(RuleStatements.assigned(statements));
-        boolean lazy = RuleStatements.touchesLazily(definition, statements);
-        if (lazy && lazyDecays().size() < definition.synapseEquations().size()) {
-            used.add("dt");
-        }
-        for (String c : RuleStatements.constants(definition)) {
-            if (used.contains(c)) {
-                line("        final float " + c + " = this._k_" + c + ";");
-            }
-        }
-        for (ModulatorDefinition m : definition.modulators()) {
-            if (!m.perPostsynapticNeuron() && used.contains(m.name())) {
-                line("        final float " + m.name() + " = this._m_" + m.name() + "[0];");
-            }
-        }
-        for (var v : definition.synapseVariables()) {
-            if (used.contains(v.name()) || lazy && lazyDecay(v.name()) != null) {
-                line("        final float[] _a_" + v.name() + " = this._s_" + v.name() + ";");
-            }
-        }
-        for (TraceDefinition t : RuleStatements.traces(definition, used, false)) {
-            line("        final float[] _a_" + t.name() + " = _t_" + t.name() + ".at(_step - 1);");
-            line("        final float _d_" + t.name() + " = _t_" + t.name() + ".decay();");
-        }
-    }
-
-    /** Final locals for what the on_step condition reads that the statements do not (constants, global modulators). */
-    private void conditionLocals() {
+    /**
+     * Final locals for what the on_step condition reads (constants, global modulators) that {@code declared}
+     * (statements whose locals are declared) do not.
+     */
+    private void conditionLocals(List<Statement> declared) {
         if (definition.onStepCondition() == null) {
             return;
         }
-        Set<String> used = RuleStatements.read(definition.onStep());
+        Set<String> used = RuleStatements.read(declared);
         for (String name : Expressions.names(definition.onStepCondition())) {
             if (used.contains(name)) {
                 continue;
@@ -488,81 +387,4 @@ final class ClockRuleSource {
         }
     }
 
-    /**
-     * One synapse {@code _j} onto postsynaptic neuron {@code target}: load (advancing lazily solved variables to
-     * this step), run the statements, store.
-     */
-    private void body(List<Statement> statements, String indent, String target, boolean loadModulators) {
-        Set<String> read = RuleStatements.read(statements);
-        Set<String> assigned = RuleStatements.assigned(statements);
-        for (TraceDefinition t : RuleStatements.traces(definition, read, false)) {
-            line(indent + "final float " + t.name() + " = _a_" + t.name() + "[" + target + "] * _d_" + t.name()
-                    + ";");
-        }
-        if (loadModulators) {
-            for (ModulatorDefinition m : definition.modulators()) {
-                if (m.perPostsynapticNeuron() && read.contains(m.name())) {
-                    line(indent + "final float " + m.name() + " = this._m_" + m.name() + "[" + target + "];");
-                }
-            }
-        }
-        boolean lazy = RuleStatements.touchesLazily(definition, statements);
-        for (var v : definition.synapseVariables()) {
-            if (read.contains(v.name()) || assigned.contains(v.name()) || lazy && lazyDecay(v.name()) != null) {
-                line(indent + "float " + v.name() + " = _a_" + v.name() + "[_j];");
-            }
-        }
-        if (lazy) {
-            advanceLazily(indent);
-        }
-        for (Statement s : statements) {
-            line(indent + s.target() + " = " + code(s.assigned()) + ";");
-        }
-        for (var v : definition.synapseVariables()) {
-            if (assigned.contains(v.name()) || lazy && lazyDecay(v.name()) != null) {
-                line(indent + "_a_" + v.name() + "[_j] = " + v.name() + ";");
-            }
-        }
-        if (lazy) {
-            line(indent + "_lastUpdate[_j] = _step;");
-        }
-    }
-
-    /** The lazily solved variables advanced over the steps since synapse {@code _j} was last touched. */
-    private void advanceLazily(String indent) {
-        line(indent + "final long _gap = _step - _lastUpdate[_j];");
-        if (lazyDecays().size() < definition.synapseEquations().size()) {
-            line(indent + "final float _elapsed = (float) _gap * dt;");
-        }
-        for (SynapseEquation e : definition.synapseEquations()) {
-            if (!Expressions.isZero(e.rate())) {
-                // a variable at 0 that only decays stays 0: no table look-up (or power) for it
-                String decay = "_decay(_tab_" + e.name() + ", _per_" + e.name() + ", _gap)";
-                line(indent + "final float _e_" + e.name() + " = " + (Expressions.isZero(e.drive()) ? e.name()
-                        + " != 0f ? " + decay + " : 1f" : decay) + ";");
-            }
-            line(indent + e.name() + " = " + code(RuleStatements.advanced(e)) + ";");
-        }
-    }
-
-    /** The lazily solved equations with a non-zero rate: those that decay by a per-step factor. */
-    private List<SynapseEquation> lazyDecays() {
-        return !definition.advancesLazily() ? List.of() : definition.synapseEquations().stream()
-                .filter(e -> !Expressions.isZero(e.rate())).toList();
-    }
-
-    /** The lazily solved equation of {@code variable}, or null. */
-    private SynapseEquation lazyDecay(String variable) {
-        return !definition.advancesLazily() ? null : definition.synapseEquations().stream()
-                .filter(e -> e.name().equals(variable)).findFirst().orElse(null);
-    }
-
-    /** The code of {@code e}, its units replaced by their values. */
-    private String code(Expression e) {
-        return printer.print(RuleStatements.withUnitValues(definition, e));
-    }
-
-    private void line(String text) {
-        out.append(text).append('\n');
-    }
 }

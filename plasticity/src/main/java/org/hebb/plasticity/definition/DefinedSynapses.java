@@ -42,6 +42,8 @@ public final class DefinedSynapses implements RuleState {
     private final LazyEquations lazy;
     /** The latest spike step whose synapse updates have run (clock-driven engine). */
     private long latestStep;
+    /** The delay of a projection whose traces a rule projects (one delay for all its synapses), steps. */
+    private final int projectedDelay;
 
     DefinedSynapses(DefinedRule rule, PlasticityContext context) {
         this.rule = rule;
@@ -76,6 +78,7 @@ public final class DefinedSynapses implements RuleState {
         this.lazy = definition.advancesLazily() ? new LazyEquations(rule, projection.synapseCount(), context.dt())
                 : null;
         this.latestStep = context.startStep();
+        this.projectedDelay = rule.projections().isEmpty() ? 0 : projection.maxDelay();
         this.traceValues = events ? wireEvents() : wireClock();
     }
 
@@ -174,14 +177,13 @@ public final class DefinedSynapses implements RuleState {
 
     /** The projected traces as synapses of the projection's one delay see them in {@code step}. */
     private void project(Trace[] traces, float[][] projected, long step) {
-        int delay = projection.maxDelay();
         for (int k = 0; k < projected.length; k++) {
             if (projected[k] == null) {
                 continue;
             }
-            if (step >= delay) {
-                rule.projections().get(definition.traces().get(k).name()).project(traces[k].at(step - delay),
-                        projected[k]);
+            if (step >= projectedDelay) {
+                rule.projections().get(definition.traces().get(k).name())
+                        .project(traces[k].at(step - projectedDelay), projected[k]);
             } else {
                 Arrays.fill(projected[k], 0f);
             }
