@@ -8,26 +8,22 @@ import java.util.Set;
 
 import org.hebb.neurons.definition.DefinitionException;
 import org.hebb.neurons.definition.Parameter;
-import org.hebb.neurons.definition.analysis.DimensionCheck;
-import org.hebb.neurons.definition.analysis.LinearForm;
 import org.hebb.neurons.definition.analysis.Scope;
 import org.hebb.neurons.definition.analysis.Symbol;
 import org.hebb.neurons.definition.expression.DefinitionText;
 import org.hebb.neurons.definition.expression.Equation;
 import org.hebb.neurons.definition.expression.Expression;
-import org.hebb.neurons.definition.expression.ExpressionParser;
-import org.hebb.neurons.definition.expression.Expressions;
 import org.hebb.neurons.definition.expression.Statement;
-import org.hebb.neurons.definition.units.Dimension;
 import org.hebb.neurons.definition.units.Unit;
 import org.hebb.neurons.definition.units.Units;
-import org.hebb.simulator.engine.Trace;
 
 /**
  * A plasticity rule declared once, in the language of the neuron definitions: parameters, variables per synapse
- * (the weight {@code w} among them), traces per presynaptic or postsynaptic neuron, and the statements run when a
- * presynaptic spike arrives at a synapse ({@code on_pre}, after the synapse's delay) and when the postsynaptic
- * neuron spikes ({@code on_post}). Hebb generates the rule's per-step code from it. Pair STDP:
+ * (the weight {@code w} among them) and their equations, traces per presynaptic or postsynaptic neuron, modulators
+ * (third factors that user code sets), and the statements run when a presynaptic spike is sent ({@code
+ * on_transmit}), when it arrives at a synapse ({@code on_pre}, after the synapse's delay), when the postsynaptic
+ * neuron spikes ({@code on_post}) and every step where a condition on the modulators holds ({@code on_step}).
+ * Hebb generates the rule's per-step code from it. Pair STDP:
  * <pre>{@code
  * SynapseDefinition stdp = SynapseDefinition.builder("pair STDP")
  *         .parameter("tau_plus", "ms", 20).parameter("tau_minus", "ms", 20)
@@ -53,8 +49,6 @@ public final class SynapseDefinition {
     public static final String WEIGHT = "w";
     /** The amount a spike delivers to the receptor, set by {@code on_transmit} (the weight if there is none). */
     public static final String TRANSMITTED = "transmitted";
-
-    private static final Map<String, Unit> WEIGHT_UNIT = Map.of("weight", Units.WEIGHT);
 
     /** Whether a modulator has one value or one per postsynaptic neuron. */
     public enum ModulatorScope { GLOBAL, PER_POSTSYNAPTIC_NEURON }
@@ -214,8 +208,8 @@ public final class SynapseDefinition {
                 throw new DefinitionException("default value of parameter " + parameter + " = " + defaultValue
                         + " is not allowed: must be finite");
             }
-            parameters.put(parameter, new Parameter(parameter, unit(unit, "unit of parameter " + parameter),
-                    defaultValue, false));
+            parameters.put(parameter, new Parameter(parameter, SynapseParts.unit(unit, "unit of parameter "
+                    + parameter), defaultValue, false));
             return this;
         }
 
@@ -328,7 +322,7 @@ public final class SynapseDefinition {
             scope.declare(WEIGHT, Symbol.Kind.SYNAPSE_VARIABLE, Units.WEIGHT);
             variables.add(new SynapseVariable(WEIGHT, Units.WEIGHT, null));
             for (String[] v : synapseVariables) {
-                Unit unit = unit(v[1], "unit of synapse variable " + v[0]);
+                Unit unit = SynapseParts.unit(v[1], "unit of synapse variable " + v[0]);
                 scope.declare(v[0], Symbol.Kind.SYNAPSE_VARIABLE, unit);
                 variables.add(new SynapseVariable(v[0], unit, null));
             }
@@ -337,7 +331,7 @@ public final class SynapseDefinition {
                 if (!e.differential()) {
                     throw DefinitionException.at("synapse equation", e.text(), 0, "expected 'dx/dt = ... : unit'");
                 }
-                Unit unit = unit(e.unit(), "unit of synapse variable " + e.name());
+                Unit unit = SynapseParts.unit(e.unit(), "unit of synapse variable " + e.name());
                 scope.declare(e.name(), Symbol.Kind.SYNAPSE_VARIABLE, unit);
                 variables.add(new SynapseVariable(e.name(), unit, null));
                 dynamics.add(e);
@@ -357,7 +351,7 @@ public final class SynapseDefinition {
                 }
                 Equation e = parsed.get(0);
                 scope.declare(e.name(), t[0].equals("pre") ? Symbol.Kind.PRESYNAPTIC_TRACE
-                        : Symbol.Kind.POSTSYNAPTIC_TRACE, unit(e.unit(), "unit of trace " + e.name()));
+                        : Symbol.Kind.POSTSYNAPTIC_TRACE, SynapseParts.unit(e.unit(), "unit of trace " + e.name()));
                 equations.add(e);
                 parsedTraces.add(t);
             }
@@ -374,21 +368,21 @@ public final class SynapseDefinition {
                 SynapseVariable v = variables.get(k);
                 String text = k <= synapseVariables.size() ? synapseVariables.get(k - 1)[2]
                         : initialValues.getOrDefault(v.name(), "0");
-                Expression initial = constant("initial value of " + v.name(), text, v.unit(), scope);
+                Expression initial = SynapseParts.constant("initial value of " + v.name(), text, v.unit(), scope);
                 variables.set(k, new SynapseVariable(v.name(), v.unit(), initial));
             }
             List<SynapseEquation> equationsOfSynapses = new ArrayList<>();
             for (Equation e : dynamics) {
-                equationsOfSynapses.add(synapseEquation(e, scope));
+                equationsOfSynapses.add(SynapseParts.synapseEquation(e, scope));
             }
             List<TraceDefinition> traceDefinitions = new ArrayList<>();
             for (int k = 0; k < equations.size(); k++) {
-                traceDefinitions.add(trace(equations.get(k), parsedTraces.get(k), scope));
+                traceDefinitions.add(SynapseParts.trace(equations.get(k), parsedTraces.get(k), scope));
             }
             List<ModulatorDefinition> modulatorDefinitions = new ArrayList<>();
             for (int k = 0; k < modulators.size(); k++) {
                 ModulatorDefinition m = modulators.get(k);
-                Unit unit = unit(modulatorUnits.get(k), "unit of modulator " + m.name());
+                Unit unit = SynapseParts.unit(modulatorUnits.get(k), "unit of modulator " + m.name());
                 scope.declare(m.name(), Symbol.Kind.MODULATOR, unit);
                 modulatorDefinitions.add(new ModulatorDefinition(m.name(), unit, m.perPostsynapticNeuron(),
                         m.initial()));
@@ -399,172 +393,24 @@ public final class SynapseDefinition {
             if (transmits) {
                 dynamics.forEach(e -> advanced.add(e.name()));
             }
-            List<Statement> transmit = statements("on_transmit", onTransmit, scope,
+            List<Statement> transmit = SynapseParts.statements("on_transmit", onTransmit, scope,
                     Set.of(Symbol.Kind.PRESYNAPTIC_TRACE, Symbol.Kind.POSTSYNAPTIC_TRACE, Symbol.Kind.MODULATOR),
                     Set.of());
             if (transmits && transmit.stream().noneMatch(t -> t.target().equals(TRANSMITTED))) {
                 throw DefinitionException.at("on_transmit", onTransmit, 0, "must set '" + TRANSMITTED
                         + "', the amount the spike delivers (for example 'transmitted = w * u * x')");
             }
-            List<Statement> pre = statements("on_pre", onPre, scope, Set.of(), advanced);
-            List<Statement> post = statements("on_post", onPost, scope, Set.of(), advanced);
-            List<Statement> step = statements("on_step", onStep, scope, Set.of(), advanced);
-            Expression condition = null;
-            if (onStepCondition != null) {
-                condition = ExpressionParser.parse("on_step condition", onStepCondition);
-                scope.requireKinds(condition, "on_step condition", onStepCondition, Set.of(Symbol.Kind.MODULATOR,
-                        Symbol.Kind.PARAMETER, Symbol.Kind.UNIT, Symbol.Kind.TIME_STEP), "modulators, parameters, "
-                        + "dt and units (it is evaluated once per postsynaptic neuron)");
-                DimensionCheck.condition(condition, scope, "on_step condition", onStepCondition);
-                if (step.isEmpty()) {
-                    throw DefinitionException.at("on_step condition", onStepCondition, 0, "there are no on_step "
-                            + "statements for it to guard");
-                }
-            }
+            List<Statement> pre = SynapseParts.statements("on_pre", onPre, scope, Set.of(), advanced);
+            List<Statement> post = SynapseParts.statements("on_post", onPost, scope, Set.of(), advanced);
+            List<Statement> step = SynapseParts.statements("on_step", onStep, scope, Set.of(), advanced);
+            Expression condition = onStepCondition == null ? null
+                    : SynapseParts.onStepCondition(onStepCondition, scope, step);
             if (pre.isEmpty() && post.isEmpty() && transmit.isEmpty() && step.isEmpty()) {
                 throw new DefinitionException(name + ": a synapse definition needs on_pre, on_post, on_step or "
                         + "on_transmit statements (with none, it would change nothing)");
             }
             return new SynapseDefinition(this, scope, variables, traceDefinitions, equationsOfSynapses, transmit,
                     pre, post, modulatorDefinitions, condition, step);
-        }
-
-        private static SynapseEquation synapseEquation(Equation e, Scope scope) {
-            Unit unit = scope.get(e.name()).unit();
-            DimensionCheck.expect(e.right(), unit.dimension().dividedBy(Dimension.TIME), e.left(), scope,
-                    "synapse equation", e.text());
-            LinearForm form;
-            try {
-                form = LinearForm.of(e.right(), Set.of(e.name()));
-            } catch (LinearForm.NotLinear notLinear) {
-                throw DefinitionException.at("synapse equation", e.text(), Math.max(notLinear.term().start(), 0),
-                        "'" + notLinear.getMessage() + "' is not linear in " + e.name() + ": a synapse equation "
-                        + "is solved in closed form between spikes, so it must be linear in its variable");
-            }
-            String constant = "parameters, dt and units (a synapse equation's coefficients are constant, so that "
-                    + "it has a closed form)";
-            scope.requireKinds(form.coefficient(e.name()), "synapse equation", e.text(),
-                    Set.of(Symbol.Kind.PARAMETER, Symbol.Kind.UNIT, Symbol.Kind.TIME_STEP), constant);
-            scope.requireKinds(form.rest(), "synapse equation", e.text(),
-                    Set.of(Symbol.Kind.PARAMETER, Symbol.Kind.UNIT, Symbol.Kind.TIME_STEP), constant);
-            return new SynapseEquation(e.name(), form.coefficient(e.name()), form.rest(), e.text());
-        }
-
-        private static TraceDefinition trace(Equation e, String[] declared, Scope scope) {
-            Unit unit = scope.get(e.name()).unit();
-            Expression tau = decayTime(e);
-            if (tau == null) {
-                throw DefinitionException.at("trace equation", e.text(), 0, "a trace decays exponentially: "
-                        + "write 'd" + e.name() + "/dt = -" + e.name() + " / tau : " + e.unit()
-                        + "' with tau a constant time");
-            }
-            requireConstant(tau, scope, "trace equation", e.text());
-            DimensionCheck.expect(tau, Dimension.TIME, "the time constant of " + e.name(), scope, "trace equation",
-                    e.text());
-            String text = declared[2];
-            List<Statement> onSpike = DefinitionText.statements("spike statement of trace " + e.name(), text);
-            if (onSpike.size() != 1 || !onSpike.get(0).target().equals(e.name())
-                    || (onSpike.get(0).operator() != null
-                    && onSpike.get(0).operator() != Expression.Operator.ADD)) {
-                throw DefinitionException.at("spike statement of trace " + e.name(), text, 0, "expected '"
-                        + e.name() + " += c' (all-to-all pairing) or '" + e.name()
-                        + " = c' (nearest-neighbour pairing), c a constant expression");
-            }
-            Statement s = onSpike.get(0);
-            requireConstant(s.value(), scope, "spike statement of trace " + e.name(), text);
-            DimensionCheck.expect(s.value(), unit.dimension(), e.name(), scope, "spike statement of trace "
-                    + e.name(), text);
-            return new TraceDefinition(e.name(), declared[0].equals("pre"), unit, tau, s.value(),
-                    s.operator() == null ? Trace.Pairing.NEAREST_NEIGHBOUR : Trace.Pairing.ALL_TO_ALL);
-        }
-
-        /** tau of {@code -x / tau} or {@code (-x) / tau}, else null. */
-        private static Expression decayTime(Equation e) {
-            Expression right = e.right();
-            if (right instanceof Expression.Negate n && n.operand() instanceof Expression.Binary b
-                    && b.operator() == Expression.Operator.DIVIDE && isName(b.left(), e.name())) {
-                return b.right();
-            }
-            if (right instanceof Expression.Binary b && b.operator() == Expression.Operator.DIVIDE
-                    && b.left() instanceof Expression.Negate n && isName(n.operand(), e.name())) {
-                return b.right();
-            }
-            return null;
-        }
-
-        private static boolean isName(Expression e, String name) {
-            return e instanceof Expression.Name n && n.name().equals(name);
-        }
-
-        private static Expression constant(String what, String text, Unit unit, Scope scope) {
-            Expression e = ExpressionParser.parse(what, text);
-            requireConstant(e, scope, what, text);
-            DimensionCheck.expect(e, unit.dimension(), what.replace("initial value of ", ""), scope, what, text);
-            return e;
-        }
-
-        private static void requireConstant(Expression e, Scope scope, String what, String text) {
-            scope.requireKinds(e, what, text, Set.of(Symbol.Kind.PARAMETER, Symbol.Kind.UNIT,
-                    Symbol.Kind.TIME_STEP), "parameters, dt and units (a constant)");
-        }
-
-        private static List<Statement> statements(String what, String text, Scope scope,
-                                                  Set<Symbol.Kind> unsupported, Set<String> advanced) {
-            List<Statement> parsed = new ArrayList<>();
-            for (Statement s : DefinitionText.statements(what, text)) {
-                Symbol target = scope.get(s.target());
-                if (target == null || target.kind() != Symbol.Kind.SYNAPSE_VARIABLE) {
-                    throw DefinitionException.at(what, s.text(), s.position(), "'" + s.target()
-                            + "' cannot be assigned here: must be a synapse variable; the synapse variables are "
-                            + names(scope, Symbol.Kind.SYNAPSE_VARIABLE) + " (a trace changes only by its "
-                            + "spike statement)");
-                }
-                if (advanced.contains(s.target())) {
-                    throw DefinitionException.at(what, s.text(), s.position(), "'" + s.target() + "' cannot be "
-                            + "assigned here: its synapse equation advances it when a presynaptic spike is sent, so "
-                            + "only on_transmit changes it");
-                }
-                Expressions.rewrite(s.assigned(), node -> {
-                    if (node instanceof Expression.Name n) {
-                        Symbol.Kind kind = scope.resolve(n, what, s.text()).kind();
-                        if (unsupported.contains(kind)) {
-                            throw DefinitionException.at(what, s.text(), Math.max(n.start(), 0), "'" + n.name()
-                                    + "' cannot be read here: " + unsupportedReason(what, kind));
-                        }
-                        if (advanced.contains(n.name())) {
-                            throw DefinitionException.at(what, s.text(), Math.max(n.start(), 0), "'" + n.name()
-                                    + "' cannot be used here: its synapse equation advances it when a presynaptic "
-                                    + "spike is sent, so only on_transmit sees it up to date");
-                        }
-                    }
-                    return null;
-                });
-                DimensionCheck.expect(s.assigned(), target.unit().dimension(), s.target(), scope, what, s.text());
-                parsed.add(s);
-            }
-            return parsed;
-        }
-
-        private static String unsupportedReason(String what, Symbol.Kind kind) {
-            return "on_transmit runs when the spike is sent, before it reaches the synapse; traces and modulators "
-                    + "are read in on_pre, on_post and on_step";
-        }
-
-        private static List<String> names(Scope scope, Symbol.Kind kind) {
-            List<String> names = new ArrayList<>();
-            for (Symbol s : scope.symbols()) {
-                if (s.kind() == kind) {
-                    names.add(s.name());
-                }
-            }
-            return names;
-        }
-
-        private static Unit unit(String text, String what) {
-            if (text == null) {
-                throw new DefinitionException(what + " is missing: write a unit such as ms, weight or 1");
-            }
-            return Units.parse(what, text, 0, text.length(), WEIGHT_UNIT);
         }
     }
 }
