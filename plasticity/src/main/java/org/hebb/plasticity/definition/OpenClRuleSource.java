@@ -235,21 +235,8 @@ final class OpenClRuleSource {
         postTraceRows(read);
         globalModulators(read);
         line("    FOR_EACH_SYNAPSE_ONTO_A_SPIKE((int) (s % listDepth))");
-        String indent = "        ";
-        if (!preTraces.isEmpty()) {
-            line("        int d = minDelay == maxDelay ? minDelay : inDelay[c];");
-            line("        if (d <= s) {");
-            for (TraceDefinition t : preTraces) {
-                String ring = "t_" + t.name();
-                line("            float v_" + t.name() + " = " + ring + "[(long) slot_back((int) (s % " + ring
-                        + "_depth), d, " + ring + "_depth) * " + ring + "_stride + inSource[c]];");
-            }
-            indent = "            ";
-        }
-        body(statements, read, indent, "i", true);
-        if (!preTraces.isEmpty()) {
-            line("        }");
-        }
+        incomingPreTraces(preTraces, "        ");
+        body(statements, read, "        ", "i", true);
         line("    END_FOR_EACH_SYNAPSE_ONTO_A_SPIKE");
     }
 
@@ -280,20 +267,29 @@ final class OpenClRuleSource {
         }
         line("        for (int c = inStart[i]; c < inStart[i + 1]; c++) {");
         line("            int j = inSynapse[c];");
-        if (!preTraces.isEmpty()) {
-            line("            int d = minDelay == maxDelay ? minDelay : inDelay[c];");
-            line("            if (d > s) {");
-            line("                continue;");
-            line("            }");
-            for (TraceDefinition t : preTraces) {
-                String ring = "t_" + t.name();
-                line("            float v_" + t.name() + " = " + ring + "[(long) slot_back((int) (s % " + ring
-                        + "_depth), d, " + ring + "_depth) * " + ring + "_stride + inSource[c]];");
-            }
-        }
+        incomingPreTraces(preTraces, "            ");
         body(statements, read, "            ", "i", false);
         line("        }");
         line("    }");
+    }
+
+    /**
+     * The presynaptic traces at incoming synapse {@code c} as the synapse sees them (after its delay d, so the
+     * step's arrivals count); the synapse is skipped before a spike can have arrived.
+     */
+    private void incomingPreTraces(List<TraceDefinition> preTraces, String indent) {
+        if (preTraces.isEmpty()) {
+            return;
+        }
+        line(indent + "int d = minDelay == maxDelay ? minDelay : inDelay[c];");
+        line(indent + "if (d > s) {");
+        line(indent + "    continue;");
+        line(indent + "}");
+        for (TraceDefinition t : preTraces) {
+            String ring = "t_" + t.name();
+            line(indent + "float v_" + t.name() + " = " + ring + "[(long) slot_back((int) (s % " + ring
+                    + "_depth), d, " + ring + "_depth) * " + ring + "_stride + inSource[c]];");
+        }
     }
 
     /** The global modulators among {@code used}, for the whole block. */
