@@ -15,6 +15,7 @@ import org.hebb.simulator.BackendKind;
 import org.hebb.simulator.EngineKind;
 import org.hebb.simulator.plasticity.PlasticityContext;
 import org.hebb.simulator.plasticity.PlasticityRule;
+import org.hebb.simulator.population.Population;
 import org.hebb.util.Require;
 
 /**
@@ -26,17 +27,30 @@ public final class DefinedRule implements PlasticityRule<DefinedSynapses> {
     private final Map<String, Double> values;
     private final Map<String, Signal> signals;
     private final Map<String, PresynapticProjection> projections;
+    private final Map<String, SpikeDrive> spikeDrives;
+
+    /**
+     * A modulator that follows the spikes of a population, as NEST's volume transmitter: each step it decays by
+     * exp(-dt / tau) and each spike adds {@code increment}.
+     *
+     * @param population whose spikes drive it (for a per-neuron modulator, neuron i drives postsynaptic neuron i's)
+     * @param tauMs      its decay time constant, ms
+     * @param increment  what a spike adds, in the modulator's unit
+     */
+    record SpikeDrive(Population population, double tauMs, double increment) {
+    }
 
     DefinedRule(SynapseDefinition definition, Map<String, Double> values) {
-        this(definition, values, Map.of(), Map.of());
+        this(definition, values, Map.of(), Map.of(), Map.of());
     }
 
     private DefinedRule(SynapseDefinition definition, Map<String, Double> values, Map<String, Signal> signals,
-                        Map<String, PresynapticProjection> projections) {
+                        Map<String, PresynapticProjection> projections, Map<String, SpikeDrive> spikeDrives) {
         this.definition = definition;
         this.values = Map.copyOf(values);
         this.signals = Map.copyOf(signals);
         this.projections = Map.copyOf(projections);
+        this.spikeDrives = Map.copyOf(spikeDrives);
     }
 
     /**
@@ -54,7 +68,7 @@ public final class DefinedRule implements PlasticityRule<DefinedSynapses> {
                 + "finite");
         Map<String, Double> changed = new LinkedHashMap<>(values);
         changed.put(parameter, value);
-        return new DefinedRule(definition, changed, signals, projections);
+        return new DefinedRule(definition, changed, signals, projections, spikeDrives);
     }
 
     /**
@@ -69,10 +83,37 @@ public final class DefinedRule implements PlasticityRule<DefinedSynapses> {
                 .map(ModulatorDefinition::name).toList();
         Require.that(global.contains(modulator), "signal for modulator = '" + modulator + "' is not allowed: "
                 + definition + " has the global modulators " + global + " (a per-neuron modulator is set by "
-                + "user code)");
+                + "user code or by spikes)");
+        Require.that(!spikeDrives.containsKey(modulator), "signal for modulator = '" + modulator + "' is not "
+                + "allowed: it follows the spikes of population " + (spikeDrives.containsKey(modulator)
+                ? spikeDrives.get(modulator).population().name() : ""));
         Map<String, Signal> changed = new LinkedHashMap<>(signals);
         changed.put(modulator, signal);
-        return new DefinedRule(definition, values, changed, projections);
+        return new DefinedRule(definition, values, changed, projections, spikeDrives);
+    }
+
+    /**
+     * This rule with modulator {@code modulator} following the spikes of {@code population}, as NEST's volume
+     * transmitter does for dopamine: each step the modulator decays by exp(-dt / tau), and a spike of step s adds
+     * {@code increment} (in the modulator's unit) from the synapse update of spike step s + 1 on (one step of
+     * transmission; user code that sets a modulator after step t reaches the update of spike step t). A global
+     * modulator counts every neuron's spikes; a per-neuron one needs a population of the projection's target size,
+     * whose neuron i drives postsynaptic neuron i's value. On the Java backend (a device keeps spikes on the device).
+     *
+     * @throws IllegalArgumentException naming the modulator, the value and what is allowed
+     */
+    public DefinedRule withSpikeDrive(String modulator, Population population, double tauMs, double increment) {
+        Require.notNull("population", population);
+        Require.positive("tau of modulator " + modulator, tauMs, "ms");
+        Require.finite("increment of modulator " + modulator, increment, "");
+        List<String> names = definition.modulators().stream().map(ModulatorDefinition::name).toList();
+        Require.that(names.contains(modulator), "spike drive of modulator = '" + modulator + "' is not allowed: "
+                + definition + " has the modulators " + names);
+        Require.that(!signals.containsKey(modulator), "spike drive of modulator = '" + modulator + "' is not "
+                + "allowed: it follows a signal");
+        Map<String, SpikeDrive> changed = new LinkedHashMap<>(spikeDrives);
+        changed.put(modulator, new SpikeDrive(population, tauMs, increment));
+        return new DefinedRule(definition, values, signals, projections, changed);
     }
 
     /**
@@ -90,12 +131,17 @@ public final class DefinedRule implements PlasticityRule<DefinedSynapses> {
                 + "traces on_step of " + definition + " reads are " + read);
         Map<String, PresynapticProjection> changed = new LinkedHashMap<>(projections);
         changed.put(trace, projection);
-        return new DefinedRule(definition, values, signals, changed);
+        return new DefinedRule(definition, values, signals, changed, spikeDrives);
     }
 
     /** The signals that set global modulators, by modulator. */
     Map<String, Signal> signals() {
         return signals;
+    }
+
+    /** The modulators that follow spikes, by modulator. */
+    Map<String, SpikeDrive> spikeDrives() {
+        return spikeDrives;
     }
 
     /** The projections of presynaptic traces, by trace. */
@@ -155,13 +201,14 @@ public final class DefinedRule implements PlasticityRule<DefinedSynapses> {
      * The Java backend; OpenCL too, unless the rule both sets what synapses transmit and changes them at spike
      * arrivals or postsynaptic spikes (on a device the weights a transmission reads and those delivery reads are
      * kept apart, which the two together would need joined), or projects a trace (which the host computes from
-     * the traces every step).
+     * the traces every step) or drives a modulator by spikes (which a device keeps on the device).
      */
     @Override
     public Set<BackendKind> backends() {
         boolean both = !definition.onTransmit().isEmpty()
                 && (!definition.onPre().isEmpty() || !definition.onPost().isEmpty());
-        return both || !projections.isEmpty() ? Set.of(BackendKind.JAVA) : Set.of(BackendKind.JAVA, BackendKind.OPENCL);
+        return both || !projections.isEmpty() || !spikeDrives.isEmpty() ? Set.of(BackendKind.JAVA)
+                : Set.of(BackendKind.JAVA, BackendKind.OPENCL);
     }
 
     @Override
@@ -172,6 +219,7 @@ public final class DefinedRule implements PlasticityRule<DefinedSynapses> {
     @Override
     public String toString() {
         return "rule of " + definition + " with " + values + (signals.isEmpty() ? "" : ", signals for "
-                + signals.keySet()) + (projections.isEmpty() ? "" : ", projections of " + projections.keySet());
+                + signals.keySet()) + (projections.isEmpty() ? "" : ", projections of " + projections.keySet())
+                + (spikeDrives.isEmpty() ? "" : ", spike drives of " + spikeDrives.keySet());
     }
 }

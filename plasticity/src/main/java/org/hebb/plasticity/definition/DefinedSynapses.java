@@ -137,10 +137,12 @@ public final class DefinedSynapses implements RuleState {
         }
         long first = context.startStep();
         modulators.evaluateSignals(first, context.dt());
-        if (lazy != null || modulators.hasSignals() || !rule.projections().isEmpty()) {
+        driveModulatorsBySpikes();
+        if (lazy != null || modulators.hasSignals() || modulators.hasDrivers() || !rule.projections().isEmpty()) {
             context.afterSynapseUpdates((HostGlobalUpdate) spikeStep -> {
                 latestStep = spikeStep;
                 modulators.evaluateSignals(spikeStep + 1, context.dt());
+                modulators.takeSpikes(spikeStep);
                 project(traces, projected, spikeStep + 1);
             });
         }
@@ -159,6 +161,21 @@ public final class DefinedSynapses implements RuleState {
             }
         });
         return null;
+    }
+
+    /** The modulators that follow spikes get their populations' spike histories. */
+    private void driveModulatorsBySpikes() {
+        rule.spikeDrives().forEach((modulator, drive) -> {
+            boolean perNeuron = definition.modulators().stream()
+                    .anyMatch(m -> m.name().equals(modulator) && m.perPostsynapticNeuron());
+            Require.that(!perNeuron || drive.population().size() == projection.target().size(), "spike drive of "
+                    + "modulator " + modulator + " by population '" + drive.population().name() + "' of size "
+                    + drive.population().size() + " is not allowed on projection '" + projection.name() + "': the "
+                    + "modulator has a value per postsynaptic neuron, so the population needs the target's size "
+                    + projection.target().size());
+            modulators.driveBySpikes(modulator, context.spikes(drive.population(), 1),
+                    Math.exp(-context.dt() / drive.tauMs()), drive.increment());
+        });
     }
 
     /** Per trace, the array its projection is written to (null for traces not projected). */
@@ -276,7 +293,7 @@ public final class DefinedSynapses implements RuleState {
 
     /**
      * Sets global modulator {@code modulator}, or every neuron's value of a per-neuron one, in its declared unit;
-     * it applies from the synapse update of the step after the latest one run.
+     * set after step t (in a step callback), it applies from the synapse update of spike step t on.
      */
     public void setModulator(String modulator, double value) {
         modulators.set(modulator, value);

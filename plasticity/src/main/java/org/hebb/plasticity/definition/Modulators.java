@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.hebb.plasticity.Signal;
+import org.hebb.simulator.engine.SpikeHistory;
+import org.hebb.simulator.engine.SpikeView;
 import org.hebb.util.Require;
 
 /**
@@ -16,6 +18,10 @@ final class Modulators {
     private final List<ModulatorDefinition> definitions;
     private final float[][] values;
     private final Signal[] signals;
+    /** Per modulator that follows spikes: their history, the decay per step and what a spike adds (else null). */
+    private final SpikeHistory[] drivers;
+    private final float[] decay;
+    private final float[] increment;
 
     Modulators(List<ModulatorDefinition> definitions, Map<String, Signal> signals, int targets) {
         this.definitions = definitions;
@@ -26,6 +32,50 @@ final class Modulators {
             values[k] = new float[m.perPostsynapticNeuron() ? targets : 1];
             Arrays.fill(values[k], (float) (m.initial() * m.unit().factor()));
             this.signals[k] = signals.get(m.name());
+        }
+        this.drivers = new SpikeHistory[definitions.size()];
+        this.decay = new float[definitions.size()];
+        this.increment = new float[definitions.size()];
+    }
+
+    /**
+     * Modulator {@code modulator} follows the spikes in {@code history}: each step it decays by {@code decay}, and
+     * each spike adds {@code increment} (in the modulator's unit) to it, or to neuron i's value for a spike of
+     * neuron i when it has one per neuron.
+     */
+    void driveBySpikes(String modulator, SpikeHistory history, double decay, double increment) {
+        int k = index(modulator);
+        drivers[k] = history;
+        this.decay[k] = (float) decay;
+        this.increment[k] = (float) (increment * definitions.get(k).unit().factor());
+    }
+
+    /** Whether any modulator follows spikes. */
+    boolean hasDrivers() {
+        return Arrays.stream(drivers).anyMatch(d -> d != null);
+    }
+
+    /** The modulators that follow spikes decay over one step and take the spikes of {@code step}. */
+    void takeSpikes(long step) {
+        for (int k = 0; k < drivers.length; k++) {
+            if (drivers[k] == null) {
+                continue;
+            }
+            float[] m = values[k];
+            for (int i = 0; i < m.length; i++) {
+                m[i] *= decay[k];
+            }
+            SpikeView spikes = drivers[k].at(step);
+            if (m.length == 1) {
+                m[0] += increment[k] * spikes.total();
+                continue;
+            }
+            for (int part = 0; part < spikes.partitions(); part++) {
+                int[] neurons = spikes.neurons(part);
+                for (int s = 0, n = spikes.count(part); s < n; s++) {
+                    m[neurons[s]] += increment[k];
+                }
+            }
         }
     }
 
