@@ -20,10 +20,11 @@ import org.hebb.simulator.monitor.SpikeMonitor;
  * One whole-run measurement of Hebb's COBA in a fresh JVM: builds the network, then times {@code run()} alone
  * (JIT warm-up included, network construction excluded, as Brian2's main-loop time excludes its build). Prints
  * one JSON object: n, threads, seed, duration_s, hebb_seconds, hebb_rate_hz, spikes, synapses, plastic and (plastic)
- * mean_ee_weight in leak units. Usage: {@code CobaRun N DURATION_MS SEED THREADS [plastic] [hand-written] [double]};
- * "plastic" adds {@link CobaNetwork#stdpOnExcitatory()} on E->E, "hand-written" runs the neurons with the kernel
- * Hebb had before its kernels were generated ({@link HandWrittenKernels}), "double" runs the network in double
- * precision.
+ * mean_ee_weight in leak units. Usage: {@code CobaRun N DURATION_MS SEED THREADS [plastic] [hand-written] [double]
+ * [by-tenths]}; "plastic" adds {@link CobaNetwork#stdpOnExcitatory()} on E->E, "hand-written" runs the neurons with
+ * the kernel Hebb had before its kernels were generated ({@link HandWrittenKernels}), "double" runs the network in
+ * double precision, "by-tenths" runs it in ten equal parts and adds each part's seconds (tenths_seconds: where
+ * the JIT warm-up falls).
  */
 public final class CobaRun {
     private CobaRun() {
@@ -45,8 +46,18 @@ public final class CobaRun {
         float[] plasticWeights = plastic ? coba.addStdpOnExcitatory().weights() : null;
         SpikeMonitor exc = net.monitorSpikes(coba.excitatory(), SpikeMonitor.settings().countsOnly());
         SpikeMonitor inh = net.monitorSpikes(coba.inhibitory(), SpikeMonitor.settings().countsOnly());
+        boolean byTenths = options.contains("by-tenths");
+        double[] tenths = new double[10];
         long start = System.nanoTime();
-        net.run(durationMs);
+        if (byTenths) {
+            for (int k = 0; k < tenths.length; k++) {
+                long partStart = System.nanoTime();
+                net.run(durationMs / tenths.length);
+                tenths[k] = (System.nanoTime() - partStart) / 1e9;
+            }
+        } else {
+            net.run(durationMs);
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         long spikes = exc.totalCount() + inh.totalCount();
         Map<String, Object> result = new LinkedHashMap<>();
@@ -60,6 +71,9 @@ public final class CobaRun {
         result.put("synapses", net.projections().stream().mapToLong(p -> p.synapseCount()).sum());
         result.put("plastic", plastic);
         result.put("precision", precision.name().toLowerCase());
+        if (byTenths) {
+            result.put("tenths_seconds", tenths);
+        }
         if (plastic) {
             double sum = 0;
             for (float w : plasticWeights) {
