@@ -1,5 +1,6 @@
 package org.hebb.simulator;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -9,6 +10,7 @@ import java.util.ServiceLoader;
 import java.util.Set;
 
 import org.hebb.neurons.NeuronModel;
+import org.hebb.simulator.checkpoint.CheckpointFile;
 import org.hebb.simulator.connect.Connector;
 import org.hebb.simulator.connect.Projection;
 import org.hebb.simulator.connect.Synapses;
@@ -56,8 +58,8 @@ import org.hebb.util.Require;
  * neurons x steps. The event-driven engine advances a neuron only when an event reaches it and puts spikes at
  * exact times: only models whose subthreshold dynamics are linear and decay (a closed form between events,
  * generated from the definition: IF_curr_delta, IF_curr_exp, IF_curr_alpha, a model of your own), Poisson and
- * spike-time sources, constant currents, continuous delays; its cost grows with the number of spikes and synaptic events, so it wins on sparsely firing networks and where spike
- * times must not carry a grid error. There dt is only the grid on which monitors, callbacks and checkers run.
+ * spike-time sources, constant currents, continuous delays; its cost grows with the number of spikes and
+ * synaptic events, so it wins on sparsely firing networks and where spike times must not carry a grid error. There dt is only the grid on which monitors, callbacks and checkers run.
  *
  * <p>Every random stream (connectivity, weights, initial values, inputs) derives from the one master seed and
  * from names, so the same seed gives the same spikes whatever the number of threads.
@@ -490,6 +492,49 @@ public final class Network implements AutoCloseable {
             engine.resetDynamics(() -> initialState.forEach((population, values) -> population.state()
                     .restore(values)));
         });
+    }
+
+    /**
+     * Saves the network's dynamic state to {@code file} (HDF5, docs/FORMATS.md), atomically: every neuron variable
+     * and the state {@link #resetState} returns to, spikes in flight, traces, the clock, source probabilities set
+     * by user code, weights and the rules' state, with the network's shape, seed and dt and a checksum. Random
+     * streams are functions of the seed and the step, so they need no saving. Between runs, on the clock-driven
+     * engine of the Java backend; monitors are outputs and are not saved.
+     *
+     * @throws org.hebb.simulator.checkpoint.CheckpointException naming what cannot be saved
+     */
+    public void saveCheckpoint(Path file) {
+        alone("saveCheckpoint", () -> {
+            requireRunnable();
+            compile();
+            CheckpointFile.save(file, checkpointHeader(), checkpoint());
+        });
+    }
+
+    /**
+     * Restores the state saved by {@link #saveCheckpoint} into this network, which must be built as the saved one
+     * was (same populations, models, projections and rules, in the same order; the thread count may differ), with
+     * the same seed and dt; running on then gives what the saved network would have given, bit for bit. Nothing
+     * changes unless the whole file is sound and fits.
+     *
+     * @throws org.hebb.simulator.checkpoint.CheckpointException naming what is wrong with the file or where the
+     *         networks differ
+     */
+    public void restoreCheckpoint(Path file) {
+        alone("restoreCheckpoint", () -> {
+            requireRunnable();
+            compile();
+            CheckpointFile.restore(file, checkpointHeader(), checkpoint());
+        });
+    }
+
+    private CheckpointFile.Header checkpointHeader() {
+        return new CheckpointFile.Header(NetworkCheckpoint.describe(populations, projections, plasticity.attached(),
+                engineKind, backendKind, precision), seed, dt, stepsRun());
+    }
+
+    private NetworkCheckpoint checkpoint() {
+        return new NetworkCheckpoint(engine, populations, projections, initialState, plasticity.attached());
     }
 
     /**

@@ -2,6 +2,8 @@ package org.hebb.plasticity.astrocyte;
 
 import java.util.List;
 
+import org.hebb.simulator.checkpoint.Checkpointed;
+import org.hebb.simulator.checkpoint.StateVisitor;
 import org.hebb.simulator.engine.AstrocyteRates;
 import org.hebb.simulator.engine.SpikeHistory;
 import org.hebb.simulator.plasticity.PlasticityContext;
@@ -23,7 +25,7 @@ import org.hebb.util.Require;
  * update, as NALSM does while it computes features. The update runs once per step after every projection's
  * synapse updates, so each step's weight changes use the rates from before it.
  */
-public final class Astrocyte {
+public final class Astrocyte implements Checkpointed {
     /** Whether the astrocyte sets the depression rate. */
     public enum Mode {
         /** A follows the astrocyte (NALSM). */
@@ -83,6 +85,25 @@ public final class Astrocyte {
         depression[0] = initialDepression;
         weight = initialWeight;
         bias = initialBias;
+    }
+
+    /**
+     * The rates P and A, the weight w_A, the bias and the decay per ms (which user code changes between runs),
+     * for checkpoints.
+     */
+    @Override
+    public void checkpoint(StateVisitor state) {
+        state.floats("potentiation", potentiation);
+        state.floats("depression", depression);
+        float[] scalars = {weight, bias};
+        state.floats("weight_and_bias", scalars);
+        weight = scalars[0];
+        bias = scalars[1];
+        double[] decay = {rateDecayPerMs};
+        state.doubles("rate_decay_per_ms", decay);
+        if (state.restoring() && decay[0] != rateDecayPerMs) {
+            setRateDecayPerMs(decay[0]);
+        }
     }
 
     /** The current potentiation rate P. */

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.hebb.plasticity.WeightBounds;
+import org.hebb.simulator.checkpoint.Checkpointed;
+import org.hebb.simulator.checkpoint.StateVisitor;
 import org.hebb.simulator.connect.IncomingSynapses;
 import org.hebb.simulator.connect.Projection;
 import org.hebb.simulator.engine.AstrocyteRates;
@@ -19,7 +21,7 @@ import org.hebb.simulator.plasticity.RuleState;
  * postsynaptic trace, postsynaptic spikes change their incoming synapses (transposed index) with the presynaptic
  * trace. A synapse whose two neurons both fired in the step is clipped once, after both changes.
  */
-public final class AstrocyteStdpSynapses implements AstrocyteStdpUpdate, RuleState {
+public final class AstrocyteStdpSynapses implements AstrocyteStdpUpdate, RuleState, Checkpointed {
     private static final List<Variable> VARIABLES = List.of(
             new Variable("weight", "projection weight unit", Scope.SYNAPSE),
             new Variable("pre_trace", "1", Scope.PRESYNAPTIC_NEURON),
@@ -167,5 +169,11 @@ public final class AstrocyteStdpSynapses implements AstrocyteStdpUpdate, RuleSta
     /** The shared rates. */
     public Astrocyte astrocyte() {
         return astrocyte;
+    }
+
+    /** The shared astrocyte's state (the weights are the projection's, which the network saves). */
+    @Override
+    public void checkpoint(StateVisitor state) {
+        state.part("astrocyte", astrocyte);
     }
 }

@@ -8,6 +8,9 @@ import org.hebb.neurons.definition.Parameter;
 import org.hebb.neurons.definition.expression.Expressions;
 import org.hebb.neurons.definition.generate.JavaKernels;
 import org.hebb.simulator.EngineKind;
+import org.hebb.simulator.checkpoint.CheckpointException;
+import org.hebb.simulator.checkpoint.Checkpointed;
+import org.hebb.simulator.checkpoint.StateVisitor;
 import org.hebb.simulator.connect.Projection;
 import org.hebb.simulator.engine.HostGlobalUpdate;
 import org.hebb.simulator.engine.SpikeEventUpdate;
@@ -26,7 +29,7 @@ import org.hebb.util.Require;
  * (values after the latest step); under the event-driven engine a presynaptic trace is kept per synapse (its value
  * at the synapse's last arrival) and a postsynaptic one per neuron (at its last spike).
  */
-public final class DefinedSynapses implements RuleState {
+public final class DefinedSynapses implements RuleState, Checkpointed {
     private final DefinedRule rule;
     private final SynapseDefinition definition;
     private final PlasticityContext context;
@@ -44,6 +47,10 @@ public final class DefinedSynapses implements RuleState {
     private long latestStep;
     /** The delay of a projection whose traces a rule projects (one delay for all its synapses), steps. */
     private final int projectedDelay;
+    /** With on_transmit, the step of each presynaptic neuron's latest spike (else null). */
+    private long[] lastSpike;
+    /** Per trace, its projection as on_step reads it (null where not projected; clock-driven engine). */
+    private float[][] projected;
 
     DefinedSynapses(DefinedRule rule, PlasticityContext context) {
         this.rule = rule;
@@ -122,6 +129,8 @@ public final class DefinedSynapses implements RuleState {
         boolean transmits = !definition.onTransmit().isEmpty();
         long[] lastSpike = transmits ? new long[projection.source().size()] : null;
         float[][] projected = projectedTraces();
+        this.lastSpike = lastSpike;
+        this.projected = projected;
         if (lazy != null) {
             lazy.restartAt(context.startStep());
         }
@@ -266,6 +275,38 @@ public final class DefinedSynapses implements RuleState {
     @Override
     public List<Variable> variables() {
         return List.copyOf(variables);
+    }
+
+    /**
+     * The rule's dynamic state besides the weights (which the network saves with the projection): the other
+     * synapse variables, the step of each synapse's last lazy update, the modulators, the latest step run, the
+     * latest presynaptic spikes of a transmission and the projected traces. Clock-driven engine.
+     */
+    @Override
+    public void checkpoint(StateVisitor state) {
+        if (context.engine() != EngineKind.CLOCK_DRIVEN) {
+            throw new CheckpointException(definition + " on projection '" + projection.name() + "' cannot be "
+                    + "checkpointed on the event-driven engine yet");
+        }
+        for (int k = 1; k < synapseArrays.length; k++) {
+            state.floats("synapse_" + definition.synapseVariables().get(k).name(), synapseArrays[k]);
+        }
+        if (lazy != null) {
+            state.longs("last_update", lazy.lastUpdate());
+        }
+        float[][] values = modulators.arrays();
+        for (int k = 0; k < values.length; k++) {
+            state.floats("modulator_" + definition.modulators().get(k).name(), values[k]);
+        }
+        latestStep = state.scalar("latest_step", latestStep);
+        if (lastSpike != null) {
+            state.longs("last_spike", lastSpike);
+        }
+        for (int k = 0; k < projected.length; k++) {
+            if (projected[k] != null) {
+                state.floats("projected_" + definition.traces().get(k).name(), projected[k]);
+            }
+        }
     }
 
     /**

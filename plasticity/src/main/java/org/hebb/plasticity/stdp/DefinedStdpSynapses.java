@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.hebb.plasticity.definition.DefinedSynapses;
+import org.hebb.simulator.checkpoint.Checkpointed;
+import org.hebb.simulator.checkpoint.StateVisitor;
 import org.hebb.simulator.plasticity.PlasticityContext;
 import org.hebb.simulator.plasticity.RuleState;
 
@@ -11,7 +13,7 @@ import org.hebb.simulator.plasticity.RuleState;
  * {@link Stdp} on one projection, run from its definition ({@link StdpDefinition}) on every engine and backend; its
  * state under the names STDP has always had: weight, pre_trace and post_trace.
  */
-final class DefinedStdpSynapses implements StdpSynapses {
+final class DefinedStdpSynapses implements StdpSynapses, Checkpointed {
     private static final Map<String, String> DEFINITION_NAMES = Map.of("weight", "w", "pre_trace", "x_pre",
             "post_trace", "x_post");
 
@@ -39,5 +41,10 @@ final class DefinedStdpSynapses implements StdpSynapses {
     @Override
     public float[] weights() {
         return defined.weights();
+    }
+
+    @Override
+    public void checkpoint(StateVisitor state) {
+        defined.checkpoint(state);
     }
 }

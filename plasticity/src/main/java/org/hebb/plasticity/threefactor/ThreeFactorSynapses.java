@@ -7,6 +7,8 @@ import java.util.Map;
 
 import org.hebb.plasticity.definition.DefinedSynapses;
 import org.hebb.simulator.connect.Projection;
+import org.hebb.simulator.checkpoint.Checkpointed;
+import org.hebb.simulator.checkpoint.StateVisitor;
 import org.hebb.simulator.plasticity.PlasticityContext;
 import org.hebb.simulator.plasticity.RuleState;
 import org.hebb.util.Require;
@@ -16,7 +18,7 @@ import org.hebb.util.Require;
  * its state under the names the rule has always had: weight, modulator, gate and eligibility (under presynaptic
  * eligibility, the presynaptic trace).
  */
-public final class ThreeFactorSynapses implements RuleState {
+public final class ThreeFactorSynapses implements RuleState, Checkpointed {
     private final ThreeFactor rule;
     private final DefinedSynapses defined;
     private final Map<String, String> definitionNames = new LinkedHashMap<>();
@@ -80,5 +82,10 @@ public final class ThreeFactorSynapses implements RuleState {
     @Override
     public float[] values(String variable) {
         return defined.values(definitionNames.get(RuleState.find(variables, variable).name()));
+    }
+
+    @Override
+    public void checkpoint(StateVisitor state) {
+        defined.checkpoint(state);
     }
 }

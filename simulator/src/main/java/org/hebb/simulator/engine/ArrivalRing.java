@@ -55,6 +55,15 @@ final class ArrivalRing {
         Arrays.fill(counts, 0);
     }
 
+    /** Replaces slot {@code slot}'s list by {@code list} (growing every list if it needs room). */
+    void set(int slot, int[] list, int count) {
+        if (count > synapses[slot].length) {
+            growAll(Math.max(count, 2 * synapses[slot].length));
+        }
+        System.arraycopy(list, 0, synapses[slot], 0, count);
+        counts[slot] = count;
+    }
+
     int[] synapses(int slot) {
         return synapses[slot];
     }

@@ -12,7 +12,7 @@ import org.hebb.util.Require;
  * updates; it keeps the last {@link #depth()} values of every neuron, so that a rule may read x(s - d) for the
  * synapse delays d it needs while x(s) is being written.
  */
-public final class Trace {
+public final class Trace implements org.hebb.simulator.checkpoint.Checkpointed {
     /** How a spike changes the trace. */
     public enum Pairing {
         /** Spikes add up: every presynaptic spike pairs with every postsynaptic spike. */
@@ -101,6 +101,15 @@ public final class Trace {
     /** For engines: the trace now includes the spikes of {@code step}. */
     public void completed(long step) {
         latestStep = step;
+    }
+
+    /** The kept steps' values and the latest step they include. */
+    @Override
+    public void checkpoint(org.hebb.simulator.checkpoint.StateVisitor state) {
+        for (int slot = 0; slot < slots.length; slot++) {
+            state.floats("slot_" + slot, slots[slot]);
+        }
+        latestStep = state.scalar("latest_step", latestStep);
     }
 
     /** Sets every kept value to 0, as before any spike. */

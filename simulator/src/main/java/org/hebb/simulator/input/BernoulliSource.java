@@ -1,5 +1,7 @@
 package org.hebb.simulator.input;
 
+import org.hebb.simulator.checkpoint.Checkpointed;
+import org.hebb.simulator.checkpoint.StateVisitor;
 import org.hebb.simulator.population.SpikeSourcePopulation;
 import org.hebb.simulator.random.CounterRandom;
 import org.hebb.util.Require;
@@ -9,7 +11,7 @@ import org.hebb.util.Require;
  * the Bernoulli encoder used to present images (one input per pixel). Probabilities may be changed between
  * steps, for example from a step callback, to present a new image.
  */
-public class BernoulliSource extends SpikeSourcePopulation {
+public class BernoulliSource extends SpikeSourcePopulation implements Checkpointed {
     private final float[] probability;
     private long changes;
 
@@ -36,6 +38,15 @@ public class BernoulliSource extends SpikeSourcePopulation {
         Require.inRange("index", index, 0, size() - 1);
         probability[index] = (float) Require.inRange("probability", perStep, 0.0, 1.0, "per step");
         changes++;
+    }
+
+    /** The probabilities (or rates) user code may have set between steps; restoring them counts as a change. */
+    @Override
+    public void checkpoint(StateVisitor state) {
+        state.floats("probability", probability);
+        if (state.restoring()) {
+            changes++;
+        }
     }
 
     /** How many times probabilities (or rates) have been set: lets an engine notice a change. */

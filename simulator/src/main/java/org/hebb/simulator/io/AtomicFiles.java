@@ -57,8 +57,14 @@ public final class AtomicFiles {
         replace(target, temporary -> Files.copy(source, temporary, StandardCopyOption.REPLACE_EXISTING));
     }
 
-    private interface Filler {
+    /** Fills the temporary file that an atomic write then moves over its target. */
+    public interface Filler {
         void fill(Path temporary) throws IOException;
+    }
+
+    /** Writes {@code target} atomically: {@code filler} writes the temporary file it is given. */
+    public static void writeWith(Path target, Filler filler) throws IOException {
+        replace(target, filler);
     }
 
     private static void replace(Path target, Filler filler) throws IOException {

@@ -28,6 +28,17 @@ public final class PlasticityRegistry {
     private final List<SpikeHistory> histories = new ArrayList<>();
     private final List<GlobalUpdate> globalUpdates = new ArrayList<>();
     private final Map<RuleState, Projection> states = new IdentityHashMap<>();
+    private final List<Attached> attached = new ArrayList<>();
+
+    /**
+     * A rule attached to a projection, in attachment order.
+     *
+     * @param rule       the rule's name
+     * @param projection the projection
+     * @param state      its state on the projection
+     */
+    public record Attached(String rule, Projection projection, RuleState state) {
+    }
     private final List<Runnable> resetActions = new ArrayList<>();
     private final Map<Projection, List<SpikeEventUpdate>> eventUpdates = new IdentityHashMap<>();
     private final Map<Projection, Transmission> transmissions = new IdentityHashMap<>();
@@ -49,6 +60,7 @@ public final class PlasticityRegistry {
         S state = Require.notNull(rule.name() + " state", rule.attach(
                 new PlasticityContext(projection, dt, masterSeed, startStep, engine, this)));
         states.put(state, projection);
+        attached.add(new Attached(rule.name(), projection, state));
         return state;
     }
 
@@ -99,6 +111,11 @@ public final class PlasticityRegistry {
         SpikeHistory history = new SpikeHistory(population, steps);
         histories.add(history);
         return history;
+    }
+
+    /** The rules attached so far, in attachment order. */
+    public List<Attached> attached() {
+        return List.copyOf(attached);
     }
 
     /** The projection whose rule keeps {@code state}, or null if no rule of this network returned it. */

@@ -1,0 +1,105 @@
+package org.hebb.simulator;
+
+import java.util.List;
+import java.util.Map;
+
+import org.hebb.neurons.NeuronState;
+import org.hebb.neurons.Precision;
+import org.hebb.simulator.checkpoint.CheckpointException;
+import org.hebb.simulator.checkpoint.Checkpointed;
+import org.hebb.simulator.checkpoint.StateVisitor;
+import org.hebb.simulator.connect.Projection;
+import org.hebb.simulator.engine.Engine;
+import org.hebb.simulator.plasticity.PlasticityRegistry;
+import org.hebb.simulator.population.NeuronPopulation;
+import org.hebb.simulator.population.Population;
+
+/**
+ * A network's dynamic state for a checkpoint: the engine's (clock, spikes in flight, traces), every neuron variable
+ * with the state a reset returns to, what user code may set on sources, the weights, and each rule's state.
+ */
+final class NetworkCheckpoint implements Checkpointed {
+    private final Engine engine;
+    private final List<Population> populations;
+    private final List<Projection> projections;
+    private final Map<NeuronPopulation, NeuronState> initialState;
+    private final List<PlasticityRegistry.Attached> rules;
+
+    NetworkCheckpoint(Engine engine, List<Population> populations, List<Projection> projections,
+                      Map<NeuronPopulation, NeuronState> initialState, List<PlasticityRegistry.Attached> rules) {
+        this.engine = engine;
+        this.populations = populations;
+        this.projections = projections;
+        this.initialState = initialState;
+        this.rules = rules;
+    }
+
+    /**
+     * The network's shape, one line per population, projection and rule, which a checkpoint must match to be
+     * restored.
+     */
+    static String describe(List<Population> populations, List<Projection> projections,
+                           List<PlasticityRegistry.Attached> rules, EngineKind engine, BackendKind backend,
+                           Precision precision) {
+        StringBuilder shape = new StringBuilder("engine " + engine + " on " + backend + ", " + precision + "\n");
+        for (Population p : populations) {
+            shape.append("population ").append(p.name()).append(": ").append(p.size()).append(' ')
+                    .append(p instanceof NeuronPopulation np ? np.model().name() : p.getClass().getSimpleName())
+                    .append('\n');
+        }
+        for (Projection p : projections) {
+            shape.append("projection ").append(p.name()).append(": ").append(p.source().name()).append(" -> ")
+                    .append(p.target().name()).append(" (").append(p.receptor()).append("), ")
+                    .append(p.synapseCount()).append(" synapses\n");
+        }
+        for (PlasticityRegistry.Attached a : rules) {
+            shape.append("rule ").append(a.rule()).append(" on ").append(a.projection().name()).append('\n');
+        }
+        return shape.toString();
+    }
+
+    @Override
+    public void checkpoint(StateVisitor state) {
+        if (!(engine instanceof Checkpointed checkpointed)) {
+            throw new CheckpointException("checkpoints are not supported on this engine yet (" + engine.getClass()
+                    .getSimpleName() + "): use the clock-driven engine on the Java backend");
+        }
+        for (PlasticityRegistry.Attached a : rules) {
+            if (!(a.state() instanceof Checkpointed)) {
+                throw new CheckpointException("rule " + a.rule() + " on projection '" + a.projection().name()
+                        + "' cannot be checkpointed: its state does not support it");
+            }
+        }
+        state.part("engine", checkpointed);
+        for (Population p : populations) {
+            if (p instanceof NeuronPopulation np) {
+                state.part("neurons_" + np.name(), s -> {
+                    variables(s, "", np.state());
+                    variables(s, "initial_", initialState.get(np));
+                });
+            } else if (p instanceof Checkpointed source) {
+                state.part("source_" + p.name(), source);
+            }
+        }
+        for (Projection p : projections) {
+            if (!p.hasUniformWeight()) {
+                state.floats("weights_" + p.name(), p.rows().weights());
+            }
+        }
+        for (int r = 0; r < rules.size(); r++) {
+            state.part("rule_" + r, (Checkpointed) rules.get(r).state());
+        }
+    }
+
+    /** Every stored column of {@code values}: the state variables, refractory counters and per-neuron parameters. */
+    private static void variables(StateVisitor state, String prefix, NeuronState values) {
+        for (int v = 0; v < values.variables().size(); v++) {
+            String name = prefix + values.variable(v).name();
+            if (values.precision() == Precision.DOUBLE) {
+                state.doubles(name, values.doubles(v));
+            } else {
+                state.floats(name, values.array(v));
+            }
+        }
+    }
+}

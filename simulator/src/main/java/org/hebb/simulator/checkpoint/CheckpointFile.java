@@ -1,0 +1,224 @@
+package org.hebb.simulator.checkpoint;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.CRC32C;
+
+import io.jhdf.HdfFile;
+import io.jhdf.WritableHdfFile;
+import io.jhdf.api.Attribute;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
+import io.jhdf.api.WritableGroup;
+import org.hebb.simulator.io.AtomicFiles;
+
+/**
+ * A checkpoint file: HDF5 (docs/FORMATS.md), its attributes saying what it is (format, version, the network's
+ * shape, seed, dt, step, a CRC-32C checksum of the state) and the state under {@code /state}, one dataset per
+ * piece. Saving is atomic; restoring reads and checks the whole file before anything changes.
+ */
+public final class CheckpointFile {
+    /** The value of the root attribute {@code format}. */
+    public static final String FORMAT = "hebb-checkpoint";
+    /** The format version this Hebb writes; it reads this one and older ones. */
+    public static final long VERSION = 1;
+
+    /**
+     * What a checkpoint says about the network it came from.
+     *
+     * @param network a description of the network's shape (populations, models, projections, rules), one per line
+     * @param seed    the master seed
+     * @param dtMs    the time step, ms
+     * @param step    the clock: the next step to run
+     */
+    public record Header(String network, long seed, double dtMs, long step) {
+    }
+
+    private CheckpointFile() {
+    }
+
+    /** Saves {@code state} with {@code header} to {@code file}, atomically (an earlier file stays until then). */
+    public static void save(Path file, Header header, Checkpointed state) {
+        StateWriter writer = new StateWriter();
+        writer.part("state", state);
+        Map<String, Object> entries = writer.entries();
+        long checksum = checksum(entries);
+        try {
+            AtomicFiles.writeWith(file, temporary -> {
+                try (WritableHdfFile out = HdfFile.write(temporary)) {
+                    out.putAttribute("format", FORMAT);
+                    out.putAttribute("version", VERSION);
+                    out.putAttribute("network", header.network());
+                    out.putAttribute("seed", header.seed());
+                    out.putAttribute("dt_ms", header.dtMs());
+                    out.putAttribute("step", header.step());
+                    out.putAttribute("checksum", checksum);
+                    Map<String, WritableGroup> groups = new LinkedHashMap<>();
+                    for (Map.Entry<String, Object> e : entries.entrySet()) {
+                        String path = e.getKey();
+                        int slash = path.lastIndexOf('/');
+                        group(out, groups, path.substring(0, slash)).putDataset(path.substring(slash + 1),
+                                e.getValue());
+                    }
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("checkpoint " + file + " could not be written: " + e.getMessage(), e);
+        }
+    }
+
+    private static WritableGroup group(WritableHdfFile root, Map<String, WritableGroup> groups, String path) {
+        WritableGroup group = groups.get(path);
+        if (group == null) {
+            int slash = path.lastIndexOf('/');
+            WritableGroup parent = slash < 0 ? root : group(root, groups, path.substring(0, slash));
+            group = parent.putGroup(path.substring(slash + 1));
+            groups.put(path, group);
+        }
+        return group;
+    }
+
+    /**
+     * Restores {@code state} from {@code file}, which must come from a network of shape {@code expected.network()}
+     * with the same seed and dt; returns the file's header. Nothing changes unless the whole file is sound and fits.
+     *
+     * @throws CheckpointException naming what is wrong: not a checkpoint, damaged, a newer version, another network
+     */
+    public static Header restore(Path file, Header expected, Checkpointed state) {
+        Loaded loaded = load(file);
+        Header header = loaded.header();
+        if (header.seed() != expected.seed()) {
+            throw new CheckpointException("checkpoint " + file + " has seed " + header.seed() + "; this network has "
+                    + "seed " + expected.seed() + ": its random streams would differ");
+        }
+        if (!header.network().equals(expected.network())) {
+            throw new CheckpointException("checkpoint " + file + " comes from another network: " + firstDifference(
+                    header.network(), expected.network()));
+        }
+        if (header.dtMs() != expected.dtMs()) {
+            throw new CheckpointException("checkpoint " + file + " has dt = " + header.dtMs() + " ms; this network "
+                    + "has dt = " + expected.dtMs() + " ms");
+        }
+        StateReader check = new StateReader(loaded.entries(), true);
+        check.part("state", state);
+        if (!check.unused().isEmpty()) {
+            throw new CheckpointException("checkpoint " + file + " holds state this network does not have, such as '"
+                    + check.unused().iterator().next() + "': it was saved from a network built differently");
+        }
+        new StateReader(loaded.entries(), false).part("state", state);
+        return header;
+    }
+
+    private record Loaded(Header header, Map<String, Object> entries) {
+    }
+
+    private static Loaded load(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new CheckpointException("checkpoint " + file + " does not exist");
+        }
+        try (HdfFile in = new HdfFile(file)) {
+            Object format = attribute(in, "format", file);
+            if (!FORMAT.equals(format)) {
+                throw new CheckpointException(file + " is not a Hebb checkpoint (its format attribute is '" + format
+                        + "', expected '" + FORMAT + "')");
+            }
+            long version = ((Number) attribute(in, "version", file)).longValue();
+            if (version > VERSION) {
+                throw new CheckpointException("checkpoint " + file + " has format version " + version + "; this "
+                        + "Hebb reads versions up to " + VERSION + ": restore it with a newer Hebb");
+            }
+            Header header = new Header((String) attribute(in, "network", file),
+                    ((Number) attribute(in, "seed", file)).longValue(),
+                    ((Number) attribute(in, "dt_ms", file)).doubleValue(),
+                    ((Number) attribute(in, "step", file)).longValue());
+            long checksum = ((Number) attribute(in, "checksum", file)).longValue();
+            Map<String, Object> entries = new TreeMap<>();
+            Node state = in.getChild("state");
+            if (!(state instanceof Group group)) {
+                throw new CheckpointException("checkpoint " + file + " has no group 'state'");
+            }
+            read(group, "state", entries);
+            if (checksum(entries) != checksum) {
+                throw new CheckpointException("checkpoint " + file + " is damaged: the checksum of its state does not "
+                        + "match the one saved with it");
+            }
+            return new Loaded(header, entries);
+        } catch (CheckpointException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new CheckpointException("checkpoint " + file + " cannot be read (truncated or damaged?): " + e,
+                    e);
+        }
+    }
+
+    private static Object attribute(HdfFile in, String name, Path file) {
+        Attribute attribute = in.getAttribute(name);
+        if (attribute == null) {
+            throw new CheckpointException(file + " is not a Hebb checkpoint: it has no attribute '" + name + "'");
+        }
+        return attribute.getData();
+    }
+
+    private static void read(Group group, String path, Map<String, Object> entries) {
+        for (Node node : group.getChildren().values()) {
+            String child = path + "/" + node.getName();
+            if (node instanceof Group g) {
+                read(g, child, entries);
+            } else {
+                entries.put(child, ((Dataset) node).getData());
+            }
+        }
+    }
+
+    /** CRC-32C of every entry's path and values (little-endian), in path order. */
+    static long checksum(Map<String, Object> entries) {
+        CRC32C crc = new CRC32C();
+        ByteBuffer buffer = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+        for (Map.Entry<String, Object> e : entries.entrySet()) {
+            crc.update(e.getKey().getBytes(StandardCharsets.UTF_8));
+            Object values = e.getValue();
+            int length = java.lang.reflect.Array.getLength(values);
+            for (int i = 0; i < length; i++) {
+                if (buffer.remaining() < Long.BYTES) {
+                    crc.update(buffer.flip());
+                    buffer.clear();
+                }
+                if (values instanceof float[] f) {
+                    buffer.putFloat(f[i]);
+                } else if (values instanceof double[] d) {
+                    buffer.putDouble(d[i]);
+                } else if (values instanceof int[] n) {
+                    buffer.putInt(n[i]);
+                } else {
+                    buffer.putLong(((long[]) values)[i]);
+                }
+            }
+            crc.update(buffer.flip());
+            buffer.clear();
+        }
+        return crc.getValue();
+    }
+
+    /** The first line where two network descriptions differ, both versions. */
+    private static String firstDifference(String saved, String expected) {
+        String[] a = saved.split("\n");
+        String[] b = expected.split("\n");
+        for (int i = 0; i < Math.max(a.length, b.length); i++) {
+            String x = i < a.length ? a[i] : "(nothing)";
+            String y = i < b.length ? b[i] : "(nothing)";
+            if (!x.equals(y)) {
+                return "it has '" + x + "' where this network has '" + y + "'";
+            }
+        }
+        return "(no difference found)";
+    }
+}

@@ -1,0 +1,169 @@
+package org.hebb.simulator.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.hebb.neurons.NeuronKernel;
+import org.hebb.simulator.checkpoint.Checkpointed;
+import org.hebb.simulator.checkpoint.StateVisitor;
+import org.hebb.simulator.input.CurrentSource;
+import org.hebb.simulator.population.NeuronPopulation;
+import org.hebb.simulator.population.Population;
+import org.hebb.simulator.population.SpikeSourcePopulation;
+import org.hebb.simulator.random.Seeds;
+
+/** Run-time data of one population: a ring of spike lists per step and partition, inputs, kernel, traces. */
+final class PopulationRuntime implements Checkpointed {
+    final String name;
+    final int[] bounds;
+    final int[][][] spikes;
+    final int[][] counts;
+    final SpikeView[] views;
+    final NeuronKernel kernel;
+    final float[][][] rings;
+    final float[][] inputNow;
+    final float[] injected;
+    final CurrentSource.Injector[][] injectors;
+    final SpikeSourcePopulation.SpikeGenerator[] generators;
+    final List<Trace> traces = new ArrayList<>();
+
+    PopulationRuntime(Population population, int threads, double dt, long masterSeed, int ringDepth,
+                      int spikeSteps) {
+        int n = population.size();
+        name = population.name();
+        bounds = Partitioning.split(n, threads);
+        spikes = new int[spikeSteps][threads][];
+        counts = new int[spikeSteps][threads];
+        views = new SpikeView[spikeSteps];
+        for (int slot = 0; slot < spikeSteps; slot++) {
+            for (int k = 0; k < threads; k++) {
+                spikes[slot][k] = new int[bounds[k + 1] - bounds[k]];
+            }
+            views[slot] = new SpikeView(spikes[slot], counts[slot]);
+        }
+        if (population instanceof NeuronPopulation np) {
+            kernel = np.model().createKernel(np.state(), dt);
+            int receptors = np.model().receptors().size();
+            rings = new float[receptors][ringDepth][n];
+            inputNow = new float[receptors][];
+            injected = new float[n];
+            List<CurrentSource> sources = np.currentSources();
+            injectors = new CurrentSource.Injector[threads][sources.size()];
+            for (int s = 0; s < sources.size(); s++) {
+                long key = Seeds.derive(masterSeed, "current:" + population.name() + ":" + s);
+                for (int k = 0; k < threads; k++) {
+                    injectors[k][s] = sources.get(s).createInjector(dt, n, key);
+                }
+            }
+            generators = null;
+        } else {
+            SpikeSourcePopulation source = (SpikeSourcePopulation) population;
+            kernel = null;
+            rings = null;
+            inputNow = null;
+            injected = null;
+            injectors = null;
+            long key = Seeds.derive(masterSeed, "source:" + population.name());
+            generators = new SpikeSourcePopulation.SpikeGenerator[threads];
+            for (int k = 0; k < threads; k++) {
+                generators[k] = source.createGenerator(dt, key);
+            }
+        }
+    }
+
+    void selectInputSlot(long step) {
+        if (rings != null) {
+            for (int r = 0; r < rings.length; r++) {
+                inputNow[r] = rings[r][(int) (step % rings[r].length)];
+            }
+        }
+    }
+
+    int slot(long step) {
+        return (int) (step % views.length);
+    }
+
+    /** Drops the spike history and the input waiting in the delay rings. */
+    void clear() {
+        for (int[] perPartition : counts) {
+            Arrays.fill(perPartition, 0);
+        }
+        if (rings != null) {
+            for (float[][] receptor : rings) {
+                for (float[] slot : receptor) {
+                    Arrays.fill(slot, 0f);
+                }
+            }
+        }
+    }
+
+    void advanceTraces(int k, long spikeStep) {
+        int slot = slot(spikeStep);
+        for (int t = 0; t < traces.size(); t++) {
+            traces.get(t).advance(bounds[k], bounds[k + 1], spikeStep, spikes[slot][k], counts[slot][k]);
+        }
+    }
+
+    void advance(int k, long step) {
+        int from = bounds[k];
+        int to = bounds[k + 1];
+        int slot = slot(step);
+        int[] out = spikes[slot][k];
+        if (kernel != null) {
+            CurrentSource.Injector[] own = injectors[k];
+            if (own.length > 0) {
+                Arrays.fill(injected, from, to, 0f);
+                for (CurrentSource.Injector injector : own) {
+                    injector.add(step, from, to, injected);
+                }
+            }
+            counts[slot][k] = kernel.step(from, to, inputNow, injected, out);
+        } else {
+            counts[slot][k] = generators[k].generate(step, from, to, out);
+        }
+    }
+
+    /**
+     * The spikes of the kept steps, each step's partitions joined into one ascending list (and split again by this
+     * engine's partitions when restored, so the thread count may differ), and the input waiting in the delay rings.
+     */
+    @Override
+    public void checkpoint(StateVisitor state) {
+        int[] joined = new int[bounds[bounds.length - 1]];
+        for (int slot = 0; slot < spikes.length; slot++) {
+            int n = 0;
+            for (int k = 0; k < counts[slot].length; k++) {
+                System.arraycopy(spikes[slot][k], 0, joined, n, counts[slot][k]);
+                n += counts[slot][k];
+            }
+            int[] list = state.list("spikes_" + slot, joined, n);
+            if (state.restoring()) {
+                split(slot, list);
+            }
+        }
+        if (rings != null) {
+            for (int r = 0; r < rings.length; r++) {
+                for (int slot = 0; slot < rings[r].length; slot++) {
+                    state.floats("input_" + r + "_" + slot, rings[r][slot]);
+                }
+            }
+        }
+    }
+
+    /** Step slot {@code slot}'s spikes from an ascending list of neurons, each to its partition. */
+    private void split(int slot, int[] list) {
+        Arrays.fill(counts[slot], 0);
+        int k = 0;
+        for (int neuron : list) {
+            if (neuron < 0 || neuron >= bounds[bounds.length - 1]) {
+                throw new org.hebb.simulator.checkpoint.CheckpointException("checkpoint lists neuron " + neuron
+                        + " of population '" + name + "', which has " + bounds[bounds.length - 1]);
+            }
+            while (neuron >= bounds[k + 1]) {
+                k++;
+            }
+            spikes[slot][k][counts[slot][k]++] = neuron;
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package org.hebb.simulator.engine;
+
+import java.util.List;
+
+import org.hebb.simulator.checkpoint.Checkpointed;
+import org.hebb.simulator.checkpoint.StateVisitor;
+import org.hebb.simulator.connect.Projection;
+
+/** Run-time view of one projection: its rows split by the target's partitions, and its ring buffer. */
+final class ProjectionRuntime implements Checkpointed {
+    final String name;
+    final PopulationRuntime source;
+    final int[][] segments;
+    final int[] targets;
+    final float[] weights;
+    final float uniformWeight;
+    final short[] delays;
+    final int uniformDelay;
+    final float[][] ring;
+    final PopulationRuntime target;
+    final SynapseUpdate[] updates;
+    /** What the synapses transmit in place of their weights (short-term plasticity), or null. */
+    final Transmission transmission;
+    final SynapseRange[] ranges;
+    /** Per partition, the synapses arriving in each step; only for plastic projections with delays. */
+    final ArrivalRing[] arrivals;
+
+    ProjectionRuntime(Projection projection, PopulationRuntime source, PopulationRuntime target,
+                      List<SynapseUpdate> updates, Transmission transmission) {
+        Projection.SparseRows rows = projection.rows();
+        this.name = projection.name();
+        this.source = source;
+        this.targets = rows.targets();
+        this.weights = rows.weights();
+        this.uniformWeight = rows.uniformWeight();
+        this.delays = rows.delays();
+        this.uniformDelay = rows.uniformDelay();
+        this.ring = target.rings[projection.receptorIndex()];
+        this.target = target;
+        this.updates = updates.toArray(new SynapseUpdate[0]);
+        this.transmission = transmission;
+        int parts = target.bounds.length - 1;
+        int rowsCount = rows.rowPointer().length - 1;
+        segments = new int[parts + 1][rowsCount];
+        for (int i = 0; i < rowsCount; i++) {
+            int start = rows.rowPointer()[i];
+            int end = rows.rowPointer()[i + 1];
+            segments[0][i] = start;
+            segments[parts][i] = end;
+            for (int k = 1; k < parts; k++) {
+                segments[k][i] = Projection.SparseRows.firstAtLeast(targets, start, end, target.bounds[k]);
+            }
+        }
+        arrivals = delays != null && this.updates.length > 0 ? new ArrivalRing[parts] : null;
+        ranges = new SynapseRange[parts];
+        for (int k = 0; k < parts; k++) {
+            if (arrivals != null) {
+                arrivals[k] = new ArrivalRing(ring.length);
+            }
+            ranges[k] = new SynapseRange(k, segments[k], segments[k + 1], target.bounds[k],
+                    target.bounds[k + 1], targets, weights, delays, uniformDelay,
+                    arrivals != null ? arrivals[k] : null);
+        }
+    }
+
+    void clearArrivals() {
+        if (arrivals != null) {
+            for (ArrivalRing a : arrivals) {
+                a.clearAll();
+            }
+        }
+    }
+
+    void update(int k, long spikeStep) {
+        for (SynapseUpdate update : updates) {
+            update.afterDelivery(ranges[k], spikeStep, source.views[source.slot(spikeStep)],
+                    target.views[target.slot(spikeStep)]);
+        }
+    }
+
+    void deliver(int k, long spikeStep) {
+        final int[] from = segments[k];
+        final int[] to = segments[k + 1];
+        final int depth = ring.length;
+        final int base = (int) (spikeStep % depth);
+        final int spikeSlot = source.slot(spikeStep);
+        final int[][] lists = source.spikes[spikeSlot];
+        final int[] counts = source.counts[spikeSlot];
+        final ArrivalRing arriving = arrivals != null ? arrivals[k] : null;
+        if (arriving != null) {
+            // the previous step's arrivals were handled by its synapse updates; the slot is reused now
+            arriving.clear(base == 0 ? depth - 1 : base - 1);
+        }
+        final float[] sent;
+        if (transmission != null) {
+            transmission.beforeDelivery(ranges[k], spikeStep, source.views[spikeSlot]);
+            sent = transmission.transmitted();
+        } else {
+            sent = weights;
+        }
+        for (int part = 0; part < lists.length; part++) {
+            final int[] list = lists[part];
+            final int n = counts[part];
+            for (int s = 0; s < n; s++) {
+                int pre = list[s];
+                if (delays == null) {
+                    int slot = base + uniformDelay;
+                    float[] target = ring[slot >= depth ? slot - depth : slot];
+                    if (sent == null) {
+                        deliverRow(target, from[pre], to[pre], uniformWeight);
+                    } else {
+                        deliverRow(target, from[pre], to[pre], sent);
+                    }
+                } else if (sent == null) {
+                    deliverRowWithDelays(base, depth, from[pre], to[pre], uniformWeight);
+                } else {
+                    deliverRowWithDelays(base, depth, from[pre], to[pre], sent);
+                }
+                if (arriving != null) {
+                    arriving.record(base, from[pre], to[pre], delays);
+                }
+            }
+        }
+    }
+
+    private void deliverRow(float[] slot, int start, int end, float weight) {
+        for (int j = start; j < end; j++) {
+            slot[targets[j]] += weight;
+        }
+    }
+
+    private void deliverRow(float[] slot, int start, int end, float[] sent) {
+        for (int j = start; j < end; j++) {
+            slot[targets[j]] += sent[j];
+        }
+    }
+
+    private void deliverRowWithDelays(int base, int depth, int start, int end, float weight) {
+        for (int j = start; j < end; j++) {
+            int slot = base + delays[j];
+            ring[slot >= depth ? slot - depth : slot][targets[j]] += weight;
+        }
+    }
+
+    private void deliverRowWithDelays(int base, int depth, int start, int end, float[] sent) {
+        for (int j = start; j < end; j++) {
+            int slot = base + delays[j];
+            ring[slot >= depth ? slot - depth : slot][targets[j]] += sent[j];
+        }
+    }
+
+    /**
+     * The synapses listed to arrive in each step of the ring (plastic projections with per-synapse delays), each
+     * step's partitions joined, and split again by target when restored.
+     */
+    @Override
+    public void checkpoint(StateVisitor state) {
+        if (arrivals == null) {
+            return;
+        }
+        int depth = arrivals[0].depth();
+        for (int slot = 0; slot < depth; slot++) {
+            int total = 0;
+            for (ArrivalRing a : arrivals) {
+                total += a.count(slot);
+            }
+            int[] joined = new int[total];
+            int n = 0;
+            for (ArrivalRing a : arrivals) {
+                System.arraycopy(a.synapses(slot), 0, joined, n, a.count(slot));
+                n += a.count(slot);
+            }
+            int[] list = state.list("arrivals_" + slot, joined, n);
+            if (state.restoring()) {
+                split(slot, list);
+            }
+        }
+    }
+
+    /** Slot {@code slot}'s arrivals from one list, each synapse to the partition of its target. */
+    private void split(int slot, int[] list) {
+        int[][] parts = new int[arrivals.length][list.length];
+        int[] counts = new int[arrivals.length];
+        int[] bounds = target.bounds;
+        for (int j : list) {
+            if (j < 0 || j >= targets.length) {
+                throw new org.hebb.simulator.checkpoint.CheckpointException("checkpoint lists synapse " + j
+                        + " of projection '" + name + "', which has " + targets.length);
+            }
+            int k = 0;
+            while (targets[j] >= bounds[k + 1]) {
+                k++;
+            }
+            parts[k][counts[k]++] = j;
+        }
+        for (int k = 0; k < arrivals.length; k++) {
+            arrivals[k].set(slot, parts[k], counts[k]);
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package org.hebb.simulator.checkpoint;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import io.jhdf.HdfFile;
+import io.jhdf.WritableHdfFile;
+import org.hebb.neurons.lif.IfCurrExp;
+import org.hebb.simulator.Network;
+import org.hebb.simulator.connect.Connectors;
+import org.hebb.simulator.connect.Delays;
+import org.hebb.simulator.connect.Synapses;
+import org.hebb.simulator.init.Values;
+import org.hebb.simulator.input.PoissonSource;
+import org.hebb.simulator.monitor.SpikeMonitor;
+import org.hebb.simulator.population.NeuronPopulation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A static network with heterogeneous delays, stopped, saved, restored into a network built again by the same code
+ * and run on, gives the spikes and state of a run that never stopped, bit for bit, whatever the thread counts;
+ * checkpoint files that are damaged, newer or from another network are refused, naming what is wrong, and leave
+ * the network as it was.
+ */
+class CheckpointTest {
+    private static final double FIRST_MS = 60;
+    private static final double SECOND_MS = 90;
+
+    @TempDir
+    Path directory;
+
+    private record Built(Network net, NeuronPopulation cells, PoissonSource drive, SpikeMonitor spikes) {
+    }
+
+    private static Built build(int threads, int size, long seed) {
+        Network net = Network.builder().threads(threads).seed(seed).build();
+        NeuronPopulation cells = net.addNeurons("cells", size, IfCurrExp.builder().tauRefrac(2).build());
+        PoissonSource drive = net.addPoissonSource("drive", 100, 30);
+        net.connect(drive, cells, Connectors.fixedProbability(0.2, false), Synapses.onto("excitatory")
+                .weights(Values.uniform(0.5, 1.5)).delays(Delays.uniformSteps(1, 40)));
+        net.connect(cells, cells, Connectors.fixedProbability(0.1, false), Synapses.onto("inhibitory")
+                .weights(Values.uniform(-1, -0.2)).delays(Delays.uniformSteps(5, 25)));
+        SpikeMonitor spikes = net.monitorSpikes(cells);
+        return new Built(net, cells, drive, spikes);
+    }
+
+    /** The spike steps and neurons at and after {@code fromStep}. */
+    private static long[][] spikesFrom(SpikeMonitor spikes, long fromStep) {
+        long[] steps = spikes.steps();
+        int[] neurons = spikes.neurons();
+        int first = 0;
+        while (first < steps.length && steps[first] < fromStep) {
+            first++;
+        }
+        long[] n = new long[neurons.length - first];
+        for (int k = first; k < neurons.length; k++) {
+            n[k - first] = neurons[k];
+        }
+        return new long[][] {Arrays.copyOfRange(steps, first, steps.length), n};
+    }
+
+    @ParameterizedTest(name = "saved on {0} thread(s), restored on {1}")
+    @CsvSource({"1, 1", "2, 1", "1, 2"})
+    void aRestoredNetworkGoesOnAsIfItHadNeverStopped(int savedThreads, int restoredThreads) {
+        Path file = directory.resolve("net.h5");
+        long[][] straight;
+        float[] straightV;
+        long split;
+        try (Network net = build(1, 80, 7).net()) {
+            Built b = new Built(net, (NeuronPopulation) net.populations().get(0), null,
+                    net.monitorSpikes(net.populations().get(0)));
+            net.run(FIRST_MS);
+            split = net.stepsRun();
+            net.run(SECOND_MS);
+            straight = spikesFrom(b.spikes(), split);
+            straightV = b.cells().state().array("v").clone();
+        }
+        try (Network net = build(savedThreads, 80, 7).net()) {
+            net.run(FIRST_MS);
+            net.saveCheckpoint(file);
+        }
+        try (Network net = build(restoredThreads, 80, 7).net()) {
+            SpikeMonitor spikes = net.monitorSpikes(net.populations().get(0));
+            net.restoreCheckpoint(file);
+            assertEquals(split, net.stepsRun(), "the clock");
+            net.run(SECOND_MS);
+            long[][] resumed = spikesFrom(spikes, 0);
+            assertTrue(straight[0].length > 100, "test setup: too few spikes " + straight[0].length);
+            assertArrayEquals(straight[0], resumed[0], "spike steps");
+            assertArrayEquals(straight[1], resumed[1], "spiking neurons");
+            assertArrayEquals(straightV, ((NeuronPopulation) net.populations().get(0)).state().array("v"),
+                    "membrane potentials, bit for bit");
+        }
+    }
+
+    /** A checkpoint of the 80-neuron network after 60 ms. */
+    private Path saved() {
+        return saved(new float[1]);
+    }
+
+    /** The same, with neuron 3's v then in {@code v[0]}. */
+    private Path saved(float[] v) {
+        Path file = directory.resolve("net.h5");
+        try (Network net = build(1, 80, 7).net()) {
+            net.run(FIRST_MS);
+            v[0] = ((NeuronPopulation) net.populations().get(0)).state().array("v")[3];
+            net.saveCheckpoint(file);
+        }
+        return file;
+    }
+
+    /** Restoring {@code file} into a fresh network fails with a message containing {@code expected}; v unchanged. */
+    private static void refused(Path file, int size, long seed, String... expected) {
+        try (Network net = build(1, size, seed).net()) {
+            net.run(1);
+            float[] before = ((NeuronPopulation) net.populations().get(0)).state().array("v").clone();
+            long step = net.stepsRun();
+            CheckpointException e = assertThrows(CheckpointException.class, () -> net.restoreCheckpoint(file));
+            for (String part : expected) {
+                assertTrue(e.getMessage().contains(part), "message '" + e.getMessage() + "' should contain '"
+                        + part + "'");
+            }
+            assertArrayEquals(before, ((NeuronPopulation) net.populations().get(0)).state().array("v"),
+                    "nothing restored");
+            assertEquals(step, net.stepsRun(), "the clock unchanged");
+        }
+    }
+
+    @Test
+    void aTruncatedFileIsRefused() throws IOException {
+        Path file = saved();
+        byte[] bytes = Files.readAllBytes(file);
+        Path truncated = directory.resolve("truncated.h5");
+        Files.write(truncated, Arrays.copyOf(bytes, bytes.length / 2));
+        refused(truncated, 80, 7, "checkpoint " + truncated, "cannot be read");
+    }
+
+    @Test
+    void aCorruptedValueIsCaughtByTheChecksum() throws IOException {
+        float[] v = new float[1];
+        Path file = saved(v);
+        byte[] bytes = Files.readAllBytes(file);
+        int bits = Float.floatToRawIntBits(v[0]);
+        byte[] pattern = {(byte) bits, (byte) (bits >>> 8), (byte) (bits >>> 16), (byte) (bits >>> 24)};
+        int at = -1;
+        for (int i = 0; i + 4 <= bytes.length && at < 0; i++) {
+            if (Arrays.equals(pattern, Arrays.copyOfRange(bytes, i, i + 4))) {
+                at = i;
+            }
+        }
+        assertTrue(at >= 0, "test setup: neuron 3's v is in the file");
+        bytes[at] ^= 0x01;
+        Path corrupted = directory.resolve("corrupted.h5");
+        Files.write(corrupted, bytes);
+        refused(corrupted, 80, 7, "checkpoint " + corrupted + " is damaged: the checksum of its state does not "
+                + "match");
+    }
+
+    @Test
+    void aNewerFormatVersionIsRefused() {
+        Path file = directory.resolve("newer.h5");
+        try (WritableHdfFile out = HdfFile.write(file)) {
+            out.putAttribute("format", CheckpointFile.FORMAT);
+            out.putAttribute("version", CheckpointFile.VERSION + 1);
+        }
+        refused(file, 80, 7, "has format version " + (CheckpointFile.VERSION + 1), "reads versions up to "
+                + CheckpointFile.VERSION);
+    }
+
+    @Test
+    void aFileFromAnotherNetworkIsRefused() {
+        Path file = saved();
+        refused(file, 81, 7, "comes from another network", "population cells: 80", "population cells: 81");
+    }
+
+    @Test
+    void aFileWithAnotherSeedIsRefused() {
+        Path file = saved();
+        refused(file, 80, 8, "has seed 7; this network has seed 8");
+    }
+
+    @Test
+    void aFileThatIsNoCheckpointIsRefused() throws IOException {
+        Path file = directory.resolve("notes.h5");
+        Files.writeString(file, "not HDF5 at all");
+        refused(file, 80, 7, "cannot be read");
+        Path missing = directory.resolve("missing.h5");
+        refused(missing, 80, 7, "does not exist");
+    }
+
+    @Test
+    void savingReplacesTheFileAtomically() throws IOException {
+        Path file = saved();
+        byte[] first = Files.readAllBytes(file);
+        try (Network net = build(1, 80, 7).net()) {
+            net.run(FIRST_MS + 10);
+            net.saveCheckpoint(file);
+        }
+        assertTrue(!Arrays.equals(first, Files.readAllBytes(file)), "the second save replaced the first");
+        try (var files = Files.list(directory)) {
+            assertEquals(1, files.count(), "no temporary file left beside it");
+        }
+    }
+}
