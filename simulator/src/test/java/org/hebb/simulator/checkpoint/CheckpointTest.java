@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
@@ -21,6 +22,8 @@ import org.hebb.simulator.init.Values;
 import org.hebb.simulator.input.PoissonSource;
 import org.hebb.simulator.monitor.SpikeMonitor;
 import org.hebb.simulator.population.NeuronPopulation;
+import org.hebb.simulator.testing.H5py;
+import org.hebb.simulator.testing.Prerequisites;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -196,6 +199,33 @@ class CheckpointTest {
         refused(file, 80, 7, "cannot be read");
         Path missing = directory.resolve("missing.h5");
         refused(missing, 80, 7, "does not exist");
+    }
+
+    @Test
+    void h5pyOpensACheckpoint() throws Exception {
+        Prerequisites.require(H5py.missing());
+        Path file = directory.resolve("net.h5");
+        float[] v;
+        long step;
+        try (Network net = build(2, 80, 7).net()) {
+            net.run(FIRST_MS);
+            net.saveCheckpoint(file);
+            v = ((NeuronPopulation) net.populations().get(0)).state().array("v");
+            step = net.stepsRun();
+        }
+        Map<String, String> read = H5py.read(file);
+        assertEquals(CheckpointFile.FORMAT, read.get("@format"), "format");
+        assertEquals(String.valueOf(CheckpointFile.VERSION), read.get("@version"), "version");
+        assertEquals(String.valueOf(step), read.get("@step"), "the clock");
+        assertEquals("7", read.get("@seed"), "the seed");
+        assertTrue(read.get("@network").contains("population cells: 80"), read.get("@network"));
+        String saved = read.get("/state/neurons_cells/v");
+        assertTrue(saved.startsWith("float32: "), saved);
+        String[] values = saved.substring("float32: ".length()).split(" ");
+        assertEquals(v.length, values.length, "one value per neuron");
+        for (int i = 0; i < v.length; i++) {
+            assertEquals(v[i], Float.parseFloat(values[i]), "v of neuron " + i);
+        }
     }
 
     @Test

@@ -1,0 +1,73 @@
+package org.hebb.simulator.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+
+import io.jhdf.HdfFile;
+import io.jhdf.WritableHdfFile;
+import io.jhdf.api.WritableDataset;
+import io.jhdf.api.WritableGroup;
+import org.hebb.simulator.monitor.SpikeMonitor;
+
+/**
+ * Writes spike monitors as a SONATA spike file, the Allen Institute's and Blue Brain's format read by NEST, BMTK,
+ * NetPyNE and libsonata: for each monitored population {@code /spikes/<population>/timestamps} (ms, float64; the
+ * exact times under the event-driven engine, the step's start under the clock-driven one) and
+ * {@code /spikes/<population>/node_ids} (int64, the neuron's index in its population), in time order (attribute
+ * {@code sorting = by_time}), with the root attributes {@code magic} and {@code version} of the format. A monitor
+ * that stored no spike (none fired, or it keeps counts only) has no group: the HDF5 library Hebb uses writes no
+ * empty dataset. Written atomically.
+ */
+public final class SonataSpikes {
+    /** The SONATA files' magic number. */
+    static final int MAGIC = 0x0A7A;
+
+    private SonataSpikes() {
+    }
+
+    /**
+     * Writes the stored spikes of {@code monitors} (one per population) to {@code file}.
+     *
+     * @throws IllegalArgumentException when two monitors watch the same population, or one keeps counts only
+     */
+    public static void write(Path file, SpikeMonitor... monitors) {
+        Set<String> populations = new HashSet<>();
+        for (SpikeMonitor m : monitors) {
+            String name = m.population().name();
+            if (!populations.add(name)) {
+                throw new IllegalArgumentException("monitors = two monitors of population '" + name + "' is not "
+                        + "allowed: a SONATA spike file has one group per population");
+            }
+        }
+        try {
+            AtomicFiles.writeWith(file, temporary -> {
+                try (WritableHdfFile out = HdfFile.write(temporary)) {
+                    out.putAttribute("magic", new int[] {MAGIC});
+                    out.putAttribute("version", new int[] {0, 1});
+                    WritableGroup spikes = out.putGroup("spikes");
+                    for (SpikeMonitor m : monitors) {
+                        if (m.storedCount() == 0) {
+                            continue;
+                        }
+                        WritableGroup population = spikes.putGroup(m.population().name());
+                        population.putAttribute("sorting", "by_time");
+                        WritableDataset times = population.putDataset("timestamps", m.times());
+                        times.putAttribute("units", "ms");
+                        int[] neurons = m.neurons();
+                        long[] ids = new long[neurons.length];
+                        for (int k = 0; k < ids.length; k++) {
+                            ids[k] = neurons[k];
+                        }
+                        population.putDataset("node_ids", ids);
+                    }
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("SONATA spike file " + file + " could not be written: " + e.getMessage(),
+                    e);
+        }
+    }
+}

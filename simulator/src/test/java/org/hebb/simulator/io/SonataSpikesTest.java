@@ -1,0 +1,66 @@
+package org.hebb.simulator.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.hebb.neurons.lif.IfCurrExp;
+import org.hebb.simulator.Network;
+import org.hebb.simulator.connect.Connectors;
+import org.hebb.simulator.connect.Synapses;
+import org.hebb.simulator.init.Values;
+import org.hebb.simulator.input.PoissonSource;
+import org.hebb.simulator.monitor.SpikeMonitor;
+import org.hebb.simulator.population.NeuronPopulation;
+import org.hebb.simulator.testing.H5py;
+import org.hebb.simulator.testing.Prerequisites;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Hebb's SONATA spike files, read back by h5py: the groups, datasets, types, attributes and values SONATA names. */
+class SonataSpikesTest {
+    @TempDir
+    Path directory;
+
+    @Test
+    void h5pyReadsTheSpikesOfEachPopulation() throws Exception {
+        Prerequisites.require(H5py.missing());
+        Path file = directory.resolve("spikes.h5");
+        SpikeMonitor cellSpikes;
+        SpikeMonitor inputSpikes;
+        try (Network net = Network.builder().seed(2).dt(0.1).build()) {
+            PoissonSource input = net.addPoissonSource("input", 20, 50);
+            NeuronPopulation cells = net.addNeurons("cells", 10, IfCurrExp.builder().build());
+            net.connect(input, cells, Connectors.allToAll(false), Synapses.onto("excitatory")
+                    .weights(Values.constant(1.5)));
+            cellSpikes = net.monitorSpikes(cells);
+            inputSpikes = net.monitorSpikes(input);
+            net.run(50);
+            SonataSpikes.write(file, cellSpikes, inputSpikes);
+        }
+        Map<String, String> read = H5py.read(file);
+        assertEquals(String.valueOf(SonataSpikes.MAGIC), read.get("@magic"), "magic number");
+        assertEquals("0 1", read.get("@version"), "format version");
+        for (SpikeMonitor m : new SpikeMonitor[] {cellSpikes, inputSpikes}) {
+            String group = "/spikes/" + m.population().name();
+            assertTrue(m.storedCount() > 5, "test setup: spikes of " + group);
+            assertEquals("by_time", read.get(group + "@sorting"), group + " sorting");
+            assertEquals("ms", read.get(group + "/timestamps@units"), group + " time unit");
+            String times = read.get(group + "/timestamps");
+            String ids = read.get(group + "/node_ids");
+            assertTrue(times.startsWith("float64: "), times);
+            assertTrue(ids.startsWith("int64: "), ids);
+            String[] t = times.substring("float64: ".length()).split(" ");
+            String[] n = ids.substring("int64: ".length()).split(" ");
+            assertEquals(m.storedCount(), t.length, group + " spike count");
+            for (int k = 0; k < t.length; k++) {
+                assertEquals(m.times()[k], Double.parseDouble(t[k]), 1e-12, group + " spike " + k + " time");
+                assertEquals(m.neurons()[k], Integer.parseInt(n[k]), group + " spike " + k + " neuron");
+            }
+        }
+        assertFalse(read.containsKey("/spikes/nobody"), "only the monitored populations");
+    }
+}
