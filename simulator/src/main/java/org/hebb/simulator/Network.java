@@ -428,6 +428,28 @@ public final class Network implements AutoCloseable {
         alone("run", () -> runSteps(steps, listener));
     }
 
+    /**
+     * Simulates {@code durationMs} more milliseconds, saving a checkpoint to {@code file} (see
+     * {@link #saveCheckpoint}) after every {@code checkpointEveryMs} of simulated time and at the end, each save
+     * replacing the previous one atomically. A run killed on the way loses at most one interval: build the network
+     * again, {@link #restoreCheckpoint restore} the file and run the rest, with the result of an uninterrupted run.
+     */
+    public void run(double durationMs, double checkpointEveryMs, Path file) {
+        Require.positive("duration", durationMs, "ms");
+        Require.positive("checkpoint interval", checkpointEveryMs, "ms");
+        Require.notNull("checkpoint file", file);
+        long steps = Math.round(durationMs / dt);
+        long interval = Math.max(1, Math.round(checkpointEveryMs / dt));
+        Require.that(steps >= 1, "duration = " + durationMs + " ms is not allowed: must be at least one step (dt = "
+                + dt + " ms)");
+        alone("run", () -> {
+            for (long done = 0; done < steps; done += interval) {
+                runSteps(Math.min(interval, steps - done), null);
+                CheckpointFile.save(file, checkpointHeader(), checkpoint());
+            }
+        });
+    }
+
     private void runSteps(long steps, ProgressListener listener) {
         requireRunnable();
         compile();

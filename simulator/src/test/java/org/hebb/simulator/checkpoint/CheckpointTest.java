@@ -106,6 +106,53 @@ class CheckpointTest {
         }
     }
 
+    @Test
+    void aRunThatCheckpointsResumesAfterBeingStoppedWithTheResultOfOneRun() {
+        Path file = directory.resolve("periodic.h5");
+        long[][] straight;
+        float[] straightV;
+        try (Network net = build(1, 80, 7).net()) {
+            SpikeMonitor spikes = net.monitorSpikes(net.populations().get(0));
+            net.run(FIRST_MS + SECOND_MS);
+            straight = spikesFrom(spikes, 0);
+            straightV = ((NeuronPopulation) net.populations().get(0)).state().array("v").clone();
+        }
+        try (Network net = build(1, 80, 7).net()) {
+            SpikeMonitor spikes = net.monitorSpikes(net.populations().get(0));
+            net.run(FIRST_MS + SECOND_MS, 25, directory.resolve("every25.h5"));
+            assertArrayEquals(straight[0], spikesFrom(spikes, 0)[0], "checkpointing changes no spike");
+        }
+        long checkpointed;
+        try (Network net = build(2, 80, 7).net()) {
+            // a run killed at 70 ms: its last checkpoint is the one at 50 ms
+            net.run(50, 25, file);
+            checkpointed = net.stepsRun();
+            net.run(20);
+        }
+        try (Network net = build(1, 80, 7).net()) {
+            SpikeMonitor spikes = net.monitorSpikes(net.populations().get(0));
+            net.restoreCheckpoint(file);
+            assertEquals(checkpointed, net.stepsRun(), "the clock of the last checkpoint");
+            net.run(FIRST_MS + SECOND_MS - 50);
+            long[][] resumed = spikesFrom(spikes, 0);
+            long[][] expected = after(straight, checkpointed);
+            assertArrayEquals(expected[0], resumed[0], "spike steps");
+            assertArrayEquals(expected[1], resumed[1], "spiking neurons");
+            assertArrayEquals(straightV, ((NeuronPopulation) net.populations().get(0)).state().array("v"),
+                    "membrane potentials, bit for bit");
+        }
+    }
+
+    /** The spikes (steps, neurons) of {@code spikes} at and after {@code fromStep}. */
+    private static long[][] after(long[][] spikes, long fromStep) {
+        int first = 0;
+        while (first < spikes[0].length && spikes[0][first] < fromStep) {
+            first++;
+        }
+        return new long[][] {Arrays.copyOfRange(spikes[0], first, spikes[0].length),
+                Arrays.copyOfRange(spikes[1], first, spikes[1].length)};
+    }
+
     /** A checkpoint of the 80-neuron network after 60 ms. */
     private Path saved() {
         return saved(new float[1]);
