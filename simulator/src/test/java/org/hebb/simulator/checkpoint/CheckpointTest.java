@@ -45,6 +45,11 @@ class CheckpointTest {
     private record Built(Network net, NeuronPopulation cells, PoissonSource drive, SpikeMonitor spikes) {
     }
 
+    /** The test network: Poisson input and recurrent inhibition with delays of 0.1 to 4 ms. */
+    static Network network(int threads, int size, long seed) {
+        return build(threads, size, seed).net();
+    }
+
     private static Built build(int threads, int size, long seed) {
         Network net = Network.builder().threads(threads).seed(seed).build();
         NeuronPopulation cells = net.addNeurons("cells", size, IfCurrExp.builder().tauRefrac(2).build());
@@ -58,7 +63,7 @@ class CheckpointTest {
     }
 
     /** The spike steps and neurons at and after {@code fromStep}. */
-    private static long[][] spikesFrom(SpikeMonitor spikes, long fromStep) {
+    static long[][] spikesFrom(SpikeMonitor spikes, long fromStep) {
         long[] steps = spikes.steps();
         int[] neurons = spikes.neurons();
         int first = 0;
