@@ -323,13 +323,23 @@ public final class Network implements AutoCloseable {
      */
     public StateMonitor monitorState(NeuronPopulation population, String[] variables, int[] neurons,
                                      double intervalMs) {
+        return monitorState(population, variables, neurons, intervalMs, StateMonitor.settings());
+    }
+
+    /**
+     * Like {@link #monitorState(NeuronPopulation, String[], int[], double)}, with {@code settings}: a bound on
+     * stored values, a CSV file every sample is streamed to.
+     */
+    public StateMonitor monitorState(NeuronPopulation population, String[] variables, int[] neurons,
+                                     double intervalMs, StateMonitor.Settings settings) {
         requireMember(population);
         Require.notNull("variables", variables);
         Require.notNull("neurons", neurons);
+        Require.notNull("settings", settings);
         Require.positive("interval", intervalMs, "ms");
         int interval = (int) Math.max(1, Math.round(intervalMs / dt));
-        return addMonitor(population, new StateMonitor(population, variables, neurons, interval, dt,
-                StateMonitor.DEFAULT_MAX_VALUES));
+        return addMonitor(population, new StateMonitor(population, variables, neurons, interval, dt, seed,
+                settings));
     }
 
     /**

@@ -1,17 +1,11 @@
 package org.hebb.simulator.monitor;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.eclipse.collections.impl.list.mutable.primitive.DoubleArrayList;
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
 import org.hebb.simulator.engine.SpikeView;
-import org.hebb.simulator.io.AtomicFiles;
 import org.hebb.simulator.population.Population;
 import org.hebb.util.Require;
 
@@ -39,9 +33,7 @@ public final class SpikeMonitor implements Monitor {
     private final LongArrayList steps = new LongArrayList();
     private final IntArrayList neurons = new IntArrayList();
     private final DoubleArrayList exactTimes = new DoubleArrayList();
-    private final Path streamFile;
-    private final Path streamPartial;
-    private BufferedWriter stream;
+    private final CsvStream stream;
     private final StringBuilder line = new StringBuilder(32);
     private long dropped;
     private long recordedSteps;
@@ -62,43 +54,8 @@ public final class SpikeMonitor implements Monitor {
                 selected[i] = true;
             }
         }
-        this.streamFile = settings.streamTo;
-        this.streamPartial = streamFile == null ? null : requireWritable(streamFile);
-    }
-
-    /**
-     * Refuses, before any simulation, a stream file that the runs could not write: a path naming no file, a
-     * directory in the place of the file or of its partial file, a directory that cannot be created or written.
-     *
-     * @return the partial file the runs write to
-     */
-    private static Path requireWritable(Path file) {
-        String refused = "streamTo = '" + file + "' is not allowed: ";
-        Path name = file.getFileName();
-        if (name == null || name.toString().isEmpty()) {
-            throw new IllegalArgumentException(refused + "it names no file");
-        }
-        Path partial = file.resolveSibling(name + ".partial");
-        for (Path path : new Path[] {file, partial}) {
-            if (Files.isDirectory(path)) {
-                throw new IllegalArgumentException(refused + (path == file ? "it is" : path + " is")
-                        + " a directory; name a file (its partial copy goes beside it, in <file>.partial)");
-            }
-        }
-        Path directory = file.toAbsolutePath().getParent();
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(refused + "its directory " + directory + " cannot be created ("
-                    + e + ")", e);
-        }
-        try {
-            AtomicFiles.checkWritable(directory);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(refused + "its directory " + directory + " cannot be written ("
-                    + e + ")", e);
-        }
-        return partial;
+        this.stream = settings.streamTo == null ? null : new CsvStream(settings.streamTo, "# spikes of population '"
+                + population.name() + "', master seed " + seed + ", dt " + dt + " ms\ntime_ms,neuron\n", "spikes");
     }
 
     /**
@@ -130,7 +87,7 @@ public final class SpikeMonitor implements Monitor {
                 if (!countsOnly) {
                     store(step, neuron, spikes.hasTimes(), time);
                 }
-                if (streamFile != null) {
+                if (stream != null) {
                     stream(time, neuron, spikes.hasTimes());
                 }
             }
@@ -161,52 +118,23 @@ public final class SpikeMonitor implements Monitor {
     }
 
     private void stream(double time, int neuron, boolean exact) {
-        try {
-            openStream();
-            line.setLength(0);
-            line.append(exact ? time : Math.round(time * 1e6) / 1e6)
-                    .append(',').append(neuron).append('\n');
-            stream.append(line);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write spikes to " + streamPartial, e);
-        }
-    }
-
-    private void openStream() throws IOException {
-        if (stream == null) {
-            stream = Files.newBufferedWriter(streamPartial, StandardCharsets.UTF_8);
-            stream.write("# spikes of population '" + population.name() + "', master seed " + seed + ", dt " + dt
-                    + " ms\n");
-            stream.write("time_ms,neuron\n");
-        }
+        line.setLength(0);
+        line.append(exact ? time : Math.round(time * 1e6) / 1e6).append(',').append(neuron).append('\n');
+        stream.write(line);
     }
 
     @Override
     public void runEnded() {
-        if (streamFile == null) {
-            return;
-        }
-        try {
-            openStream();
-            stream.flush();
-            AtomicFiles.copy(streamPartial, streamFile);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write spikes to " + streamFile, e);
+        if (stream != null) {
+            stream.runEnded();
         }
     }
 
     @Override
     public void close() {
-        if (stream == null) {
-            return;
-        }
-        try {
+        if (stream != null) {
             stream.close();
-            Files.deleteIfExists(streamPartial);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot close " + streamPartial, e);
         }
-        stream = null;
     }
 
     /** The monitored population. */

@@ -1,5 +1,7 @@
 package org.hebb.simulator.monitor;
 
+import java.nio.file.Path;
+
 import org.hebb.neurons.NeuronState;
 import org.hebb.neurons.Precision;
 import org.hebb.simulator.engine.SpikeView;
@@ -9,7 +11,8 @@ import org.hebb.util.Require;
 /**
  * Samples chosen variables of chosen neurons every {@code interval} steps, at the end of the step (after
  * threshold and reset), up to a bound on stored samples. Samples beyond the bound are not stored and counted
- * in {@link #droppedSamples()}.
+ * in {@link #droppedSamples()}. Optionally every sample also goes to a CSV file as the run goes
+ * ({@link Settings#streamTo}), so that a long recording needs no memory.
  */
 public final class StateMonitor implements Monitor {
     /** Default bound on stored values: 50 million (200 MB as floats, 400 MB as doubles). */
@@ -23,10 +26,23 @@ public final class StateMonitor implements Monitor {
     private final int[] neurons;
     private final int interval;
     private final Samples samples;
+    private final CsvStream stream;
+    private final double dt;
+    private final StringBuilder line = new StringBuilder(64);
 
-    /** Created by {@link org.hebb.simulator.Network#monitorState}. */
+    /** Created by {@link org.hebb.simulator.Network#monitorState}; stores up to {@code maxValues} values. */
     public StateMonitor(NeuronPopulation population, String[] variables, int[] neurons, int intervalSteps,
                         double dt, long maxValues) {
+        this(population, variables, neurons, intervalSteps, dt, 0, settings().maxStoredValues(maxValues));
+    }
+
+    /**
+     * Created by {@link org.hebb.simulator.Network#monitorState}.
+     *
+     * @param seed the network's master seed, recorded in a streamed file
+     */
+    public StateMonitor(NeuronPopulation population, String[] variables, int[] neurons, int intervalSteps,
+                        double dt, long seed, Settings settings) {
         Require.that(variables.length > 0, "variables is empty: name at least one variable of "
                 + population.model().name());
         Require.that(neurons.length > 0, "neurons is empty: name at least one neuron of " + population.name());
@@ -48,7 +64,16 @@ public final class StateMonitor implements Monitor {
         }
         this.neurons = neurons.clone();
         this.interval = intervalSteps;
-        this.samples = new Samples(variables.length * neurons.length, dt, maxValues, !single);
+        this.samples = new Samples(variables.length * neurons.length, dt, settings.maxValues, !single);
+        this.dt = dt;
+        this.stream = settings.streamTo == null ? null : new CsvStream(settings.streamTo, "# state of population '"
+                + population.name() + "' every " + intervalSteps + " steps, master seed " + seed + ", dt " + dt
+                + " ms\ntime_ms,neuron," + String.join(",", variables) + "\n", "state samples");
+    }
+
+    /** Settings with defaults: values stored up to {@link #DEFAULT_MAX_VALUES}, no file. */
+    public static Settings settings() {
+        return new Settings();
     }
 
     @Override
@@ -60,6 +85,9 @@ public final class StateMonitor implements Monitor {
     public void record(long step, SpikeView spikes) {
         if (!readsStateAfter(step)) {
             return;
+        }
+        if (stream != null) {
+            stream(step);
         }
         if (!samples.begin(step)) {
             return;
@@ -77,6 +105,38 @@ public final class StateMonitor implements Monitor {
             for (int n : neurons) {
                 samples.add(state.get(index, n));
             }
+        }
+    }
+
+    /** One line per monitored neuron: the sample's time (the end of the step), the neuron, its values. */
+    private void stream(long step) {
+        NeuronState state = population.state();
+        for (int n : neurons) {
+            line.setLength(0);
+            line.append(Math.round((step + 1) * dt * 1e6) / 1e6).append(',').append(n);
+            for (int index : indices) {
+                line.append(',');
+                if (arrays != null) {
+                    line.append(state.array(index)[n]);
+                } else {
+                    line.append(state.get(index, n));
+                }
+            }
+            stream.write(line.append('\n'));
+        }
+    }
+
+    @Override
+    public void runEnded() {
+        if (stream != null) {
+            stream.runEnded();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (stream != null) {
+            stream.close();
         }
     }
 
@@ -130,5 +190,30 @@ public final class StateMonitor implements Monitor {
     @Override
     public long memoryBytes() {
         return samples.memoryBytes();
+    }
+
+    /** Options of a state monitor. */
+    public static final class Settings {
+        private long maxValues = DEFAULT_MAX_VALUES;
+        private Path streamTo;
+
+        /** Bound on stored values (>= 0; 0 to store none, as when every sample goes to a file). */
+        public Settings maxStoredValues(long max) {
+            if (max < 0) {
+                throw new IllegalArgumentException("maxStoredValues = " + max + " is not allowed: must be >= 0");
+            }
+            this.maxValues = max;
+            return this;
+        }
+
+        /**
+         * Also write every sample to this CSV file ({@code time_ms,neuron,<variables>}, one line per neuron), with
+         * memory bounded however long the recording (with {@code maxStoredValues(0)}). The network refuses the
+         * monitor when it is created if the file could not be written.
+         */
+        public Settings streamTo(Path file) {
+            this.streamTo = Require.notNull("file", file);
+            return this;
+        }
     }
 }

@@ -2,9 +2,13 @@ package org.hebb.simulator.monitor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +17,7 @@ import org.hebb.simulator.Network;
 import org.hebb.simulator.input.Currents;
 import org.hebb.simulator.population.NeuronPopulation;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** StateMonitor: sampling interval and times, values equal to the state at the sample, refusals. */
 class StateMonitorTest {
@@ -129,6 +134,46 @@ class StateMonitorTest {
             assertEquals(3, monitor.sampleCount(), "3 samples of 3 values fit in 10");
             assertEquals(7, monitor.droppedSamples());
         }
+    }
+
+    /**
+     * Streamed to a file with nothing stored, every sample of two runs is there, equal to what a storing monitor
+     * records, written when each run ends; the partial file goes when the network closes.
+     */
+    @Test
+    void aStreamedMonitorWritesEverySampleAndStoresNone(@TempDir Path directory) throws IOException {
+        Path file = directory.resolve("state.csv");
+        try (Network net = network()) {
+            NeuronPopulation pop = noisyPopulation(net);
+            StateMonitor stored = net.monitorState(pop, new String[] {"v", "refractory_steps"}, new int[] {0, 2},
+                    0.5);
+            StateMonitor streamed = net.monitorState(pop, new String[] {"v", "refractory_steps"},
+                    new int[] {0, 2}, 0.5, StateMonitor.settings().maxStoredValues(0).streamTo(file));
+            net.run(3);
+            assertEquals(6 * 2 + 2, Files.readAllLines(file).size(), "the first run's samples, after it ends");
+            net.run(2);
+            assertEquals(0, streamed.sampleCount(), "nothing stored");
+            assertEquals(0, streamed.memoryBytes(), "no memory");
+            List<String> lines = Files.readAllLines(file);
+            assertTrue(lines.get(0).startsWith("# state of population 'pop' every 5 steps, master seed"),
+                    lines.get(0));
+            assertEquals("time_ms,neuron,v,refractory_steps", lines.get(1));
+            assertEquals(10 * 2, lines.size() - 2, "ten samples of two neurons");
+            double[] times = stored.times();
+            float[] v0 = stored.trace("v", 0);
+            float[] v2 = stored.trace("v", 1);
+            for (int s = 0; s < times.length; s++) {
+                String[] first = lines.get(2 + 2 * s).split(",");
+                String[] second = lines.get(3 + 2 * s).split(",");
+                assertEquals(times[s], Double.parseDouble(first[0]), 1e-9, "time of sample " + s);
+                assertEquals("0", first[1]);
+                assertEquals("2", second[1]);
+                assertEquals(v0[s], Float.parseFloat(first[2]), "v of neuron 0, sample " + s);
+                assertEquals(v2[s], Float.parseFloat(second[2]), "v of neuron 2, sample " + s);
+            }
+        }
+        assertTrue(Files.exists(file), "the file stays");
+        assertFalse(Files.exists(directory.resolve("state.csv.partial")), "the partial file goes with the network");
     }
 
     @Test

@@ -1,0 +1,104 @@
+package org.hebb.simulator.monitor;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.hebb.simulator.io.AtomicFiles;
+
+/**
+ * What a monitor streams to a CSV file: lines written to {@code <file>.partial} as a run goes, copied atomically to
+ * the file when each run ends, the partial file removed when the network is closed. Memory stays bounded however
+ * long the recording.
+ */
+final class CsvStream {
+    private final Path file;
+    private final Path partial;
+    private final String header;
+    private final String what;
+    private BufferedWriter out;
+
+    /**
+     * Refuses, before any simulation, a file that the runs could not write: a path naming no file, a directory in
+     * the place of the file or of its partial file, a directory that cannot be created or written.
+     *
+     * @param header the first lines (comments and column names), each ending in a new line
+     * @param what   what the lines are, for messages ("spikes", "state samples")
+     */
+    CsvStream(Path file, String header, String what) {
+        String refused = "streamTo = '" + file + "' is not allowed: ";
+        Path name = file.getFileName();
+        if (name == null || name.toString().isEmpty()) {
+            throw new IllegalArgumentException(refused + "it names no file");
+        }
+        Path partialFile = file.resolveSibling(name + ".partial");
+        for (Path path : new Path[] {file, partialFile}) {
+            if (Files.isDirectory(path)) {
+                throw new IllegalArgumentException(refused + (path == file ? "it is" : path + " is")
+                        + " a directory; name a file (its partial copy goes beside it, in <file>.partial)");
+            }
+        }
+        Path directory = file.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(refused + "its directory " + directory + " cannot be created ("
+                    + e + ")", e);
+        }
+        try {
+            AtomicFiles.checkWritable(directory);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(refused + "its directory " + directory + " cannot be written ("
+                    + e + ")", e);
+        }
+        this.file = file;
+        this.partial = partialFile;
+        this.header = header;
+        this.what = what;
+    }
+
+    /** Appends {@code line} (ending in a new line) to the partial file. */
+    void write(CharSequence line) {
+        try {
+            open();
+            out.append(line);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + what + " to " + partial, e);
+        }
+    }
+
+    private void open() throws IOException {
+        if (out == null) {
+            out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
+            out.write(header);
+        }
+    }
+
+    /** The lines so far become the file, atomically. */
+    void runEnded() {
+        try {
+            open();
+            out.flush();
+            AtomicFiles.copy(partial, file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + what + " to " + file, e);
+        }
+    }
+
+    /** Removes the partial file. */
+    void close() {
+        if (out == null) {
+            return;
+        }
+        try {
+            out.close();
+            Files.deleteIfExists(partial);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close " + partial, e);
+        }
+        out = null;
+    }
+}
