@@ -281,6 +281,19 @@ class CheckpointTest {
     }
 
     @Test
+    void theEventDrivenEngineRefusesToSaveNamingItself() {
+        try (Network net = Network.builder().engine(org.hebb.simulator.EngineKind.EVENT_DRIVEN).seed(1).build()) {
+            net.addNeurons("cells", 10, IfCurrExp.builder().build());
+            net.run(1);
+            CheckpointException e = assertThrows(CheckpointException.class,
+                    () -> net.saveCheckpoint(directory.resolve("event.h5")));
+            assertTrue(e.getMessage().contains("checkpoints are not supported on this engine yet (EventDrivenEngine)"),
+                    e.getMessage());
+        }
+        assertTrue(!Files.exists(directory.resolve("event.h5")), "no file written");
+    }
+
+    @Test
     void savingReplacesTheFileAtomically() throws IOException {
         Path file = saved();
         byte[] first = Files.readAllBytes(file);
