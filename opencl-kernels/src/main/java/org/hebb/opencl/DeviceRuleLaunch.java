@@ -129,6 +129,32 @@ final class DeviceRuleLaunch extends RuleLaunch {
         }
     }
 
+    /** The weights, the per-synapse arrays and steps restored on the host go to the device. */
+    @Override
+    void restored() {
+        super.restored();
+        for (int k = 0; k < arrays.size(); k++) {
+            session.write(arrays.get(k), hostArrays.get(k));
+        }
+        if (synapseSteps != null) {
+            session.write(synapseSteps, synapseStepsHost);
+        }
+    }
+
+    /** The step of each synapse's latest spike, which only the device keeps (transmissions). */
+    @Override
+    void checkpoint(org.hebb.simulator.checkpoint.StateVisitor state) {
+        if (lastSpikes == null) {
+            return;
+        }
+        long[] host = new long[neverSpiked.length];
+        session.read(lastSpikes, HostArray.of(host));
+        state.longs("last_spikes", host);
+        if (state.restoring()) {
+            session.write(lastSpikes, HostArray.of(host));
+        }
+    }
+
     /**
      * The rule's reset action has set its per-synapse arrays on the host; they go to the device, and no
      * synapse has seen a spike.

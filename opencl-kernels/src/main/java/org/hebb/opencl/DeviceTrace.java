@@ -53,4 +53,11 @@ final class DeviceTrace {
         // as on the Java backend, the last step's spikes are learned from at the start of the next step
         trace.completed(step - 2);
     }
+
+    /** Copies the host trace (restored from a checkpoint) into the ring. */
+    void upload() {
+        for (int k = 0; k < slots.length; k++) {
+            session.write(ring, (long) Sizeof.cl_float * k * stride, slots[k]);
+        }
+    }
 }

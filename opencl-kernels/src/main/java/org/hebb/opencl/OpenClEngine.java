@@ -11,6 +11,8 @@ import java.util.Set;
 
 import org.hebb.neurons.Precision;
 import org.hebb.simulator.BackendKind;
+import org.hebb.simulator.checkpoint.Checkpointed;
+import org.hebb.simulator.checkpoint.StateVisitor;
 import org.hebb.simulator.connect.Projection;
 import org.hebb.simulator.engine.AstrocyteRates;
 import org.hebb.simulator.engine.AstrocyteStdpUpdate;
@@ -23,6 +25,7 @@ import org.hebb.simulator.engine.SpikeView;
 import org.hebb.simulator.population.NeuronPopulation;
 import org.hebb.simulator.population.Population;
 import org.jocl.Pointer;
+import org.jocl.cl_mem;
 
 /**
  * The clock-driven engine on an OpenCL device, step for step the Java backend's (see the kernel files listed in
@@ -44,7 +47,7 @@ import org.jocl.Pointer;
  * synapse definition; {@link DeviceTransmission} for what synapses send) or astrocyte-modulated STDP
  * ({@link AstrocyteStdpUpdate}). Anything else is refused, naming it and the Java backend.
  */
-final class OpenClEngine implements Engine {
+final class OpenClEngine implements Engine, Checkpointed {
     /**
      * System property choosing the shape of the work: {@code cpu} (one block of neurons per compute unit, each
      * compacted and fed by one long work-item that walks the spike lists: few work-groups, which is what a CPU
@@ -397,6 +400,78 @@ final class OpenClEngine implements Engine {
         for (RuleLaunch l : sending) {
             l.restarted();
         }
+        session.finish();
+    }
+
+    /**
+     * What is in flight on the device, as the device holds it (a checkpoint restores on the same device, shape and
+     * network): the clock, the spike lists, counts and flags, the delay rings, the traces, and what the rules keep
+     * only there. Saving first brings the neuron state and the rules' arrays to the host, where the network saves
+     * them; restoring writes the device buffers here and the host arrays in {@link #stateRestored}.
+     */
+    @Override
+    public void checkpoint(StateVisitor state) {
+        session.finish();
+        if (!state.restoring()) {
+            synchronizeRules();
+            for (Group g : network.groups) {
+                if (g instanceof NeuronGroup n) {
+                    n.download();
+                }
+            }
+        }
+        network.step = state.scalar("step", network.step);
+        continuousFrom = state.scalar("continuous_from", continuousFrom);
+        deviceInts(state, "spike_lists", network.lists, (long) network.listDepth * network.total);
+        deviceInts(state, "spike_counts", network.counts, (long) network.listDepth * network.totalBlocks);
+        deviceInts(state, "spike_flags", network.spiked, (network.total + 3) / 4);
+        for (Delivery d : network.deliveries) {
+            float[] ring = new float[Math.toIntExact(d.target.ringLength)];
+            session.read(d.target.ring, HostArray.of(ring));
+            state.floats("ring_" + d.target.population.name(), ring);
+            if (state.restoring()) {
+                session.write(d.target.ring, HostArray.of(ring));
+            }
+        }
+        for (int t = 0; t < network.traces.length; t++) {
+            state.part("trace_" + t, network.traces[t].trace);
+        }
+        for (int r = 0; r < learning.length; r++) {
+            int rule = r;
+            state.part("learning_" + r, s -> learning[rule].checkpoint(s));
+        }
+        for (int r = 0; r < sending.length; r++) {
+            int rule = r;
+            state.part("sending_" + r, s -> sending[rule].checkpoint(s));
+        }
+    }
+
+    private void deviceInts(StateVisitor state, String name, cl_mem buffer, long count) {
+        int[] host = new int[Math.toIntExact(count)];
+        session.read(buffer, HostArray.of(host));
+        state.ints(name, host);
+        if (state.restoring()) {
+            session.write(buffer, HostArray.of(host));
+        }
+    }
+
+    /** The neuron state, traces, weights and rule arrays restored on the host go to the device. */
+    @Override
+    public void stateRestored() {
+        network.stepArgument[0] = network.step;
+        for (Group g : network.groups) {
+            g.restarted();
+        }
+        for (DeviceTrace t : network.traces) {
+            t.upload();
+        }
+        for (RuleLaunch l : learning) {
+            l.restored();
+        }
+        for (RuleLaunch l : sending) {
+            l.restored();
+        }
+        runStarting();
         session.finish();
     }
 

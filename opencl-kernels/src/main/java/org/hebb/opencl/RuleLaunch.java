@@ -82,6 +82,15 @@ abstract class RuleLaunch {
         session.read(delivery.weights(), (long) Sizeof.cl_float * synapseBase, hostWeights);
     }
 
+    /** Sends the weights (and whatever else the rule keeps on the device) from the host after a restore. */
+    void restored() {
+        session.write(delivery.weights(), (long) Sizeof.cl_float * synapseBase, hostWeights);
+    }
+
+    /** Saves or restores what the rule keeps only on the device (nothing by default). */
+    void checkpoint(org.hebb.simulator.checkpoint.StateVisitor state) {
+    }
+
     /** Zeroes the rule's dynamic state on the device when the network's dynamics restart (none by default). */
     void restarted() {
     }

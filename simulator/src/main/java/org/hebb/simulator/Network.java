@@ -531,7 +531,7 @@ public final class Network implements AutoCloseable {
      * and the state {@link #resetState} returns to, spikes in flight, traces, the clock, source probabilities set
      * by user code, weights and the rules' state, with the network's shape, seed and dt and a checksum. Random
      * streams are functions of the seed and the step, so they need no saving. Between runs, on the clock-driven
-     * engine of the Java backend; monitors are outputs and are not saved.
+     * engine (Java, any thread count; OpenCL, as the device holds it); monitors are outputs and are not saved.
      *
      * @throws org.hebb.simulator.checkpoint.CheckpointException naming what cannot be saved
      */
@@ -545,8 +545,8 @@ public final class Network implements AutoCloseable {
 
     /**
      * Restores the state saved by {@link #saveCheckpoint} into this network, which must be built as the saved one
-     * was (same populations, models, projections and rules, in the same order; the thread count may differ), with
-     * the same seed and dt; running on then gives what the saved network would have given, bit for bit. Nothing
+     * was (same populations, models, projections and rules, in the same order, on the same backend; the thread
+     * count may differ; on OpenCL the same device and shape), with the same seed and dt; running on then gives what the saved network would have given, bit for bit. Nothing
      * changes unless the whole file is sound and fits.
      *
      * @throws org.hebb.simulator.checkpoint.CheckpointException naming what is wrong with the file or where the
@@ -557,6 +557,7 @@ public final class Network implements AutoCloseable {
             requireRunnable();
             compile();
             CheckpointFile.restore(file, checkpointHeader(), checkpoint());
+            engine.stateRestored();
         });
     }
 

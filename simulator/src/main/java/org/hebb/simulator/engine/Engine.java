@@ -103,6 +103,13 @@ public interface Engine extends AutoCloseable {
     }
 
     /**
+     * Called after a checkpoint has been restored into the engine and the network's host arrays (neuron state,
+     * weights, rule state): an engine that keeps state elsewhere (on a device) sends them there.
+     */
+    default void stateRestored() {
+    }
+
+    /**
      * Called when a run starts: an engine that keeps rule state elsewhere (on a device) takes what user code may
      * have changed between runs (an astrocyte's rate decay).
      */
