@@ -26,7 +26,8 @@ import org.hebb.simulator.population.Population;
  * <li>{@code nodes.h5}: per population, {@code /nodes/<population>/node_type_id}, {@code node_group_id} and
  *     {@code node_group_index}, and the empty property group {@code 0};</li>
  * <li>{@code node_types.csv}: one type per population (space-separated: node_type_id, model_type
- *     {@code point_neuron} or {@code virtual} for spike sources, model_template {@code hebb:<model>},
+ *     {@code point_neuron} or {@code virtual} for spike sources, model_template {@code hebb:<model>} for a
+ *     built-in model ({@code hebb-user:<name>} for a model of the user's own, which {@link #load} refuses),
  *     dynamics_params, pop_name), with the model's parameter values in {@code <population>.json};</li>
  * <li>{@code edges.h5}: per projection, {@code /edges/<projection>/source_node_id} and {@code target_node_id}
  *     (with the attribute {@code node_population}), {@code edge_type_id}, {@code edge_group_id},
@@ -36,7 +37,8 @@ import org.hebb.simulator.population.Population;
  * <li>{@code circuit_config.json}, naming the four files.</li>
  * </ul>
  * Node ids are the neurons' indices in their population. A projection without synapses has no edge group (the
- * HDF5 library Hebb uses writes no empty dataset). Every file is written atomically.
+ * HDF5 library Hebb uses writes no empty dataset). Every file is written atomically. {@link #load} builds such a
+ * network again.
  */
 public final class SonataNetwork {
     private SonataNetwork() {
@@ -53,12 +55,13 @@ public final class SonataNetwork {
             for (int k = 0; k < populations.size(); k++) {
                 Population p = populations.get(k);
                 boolean neurons = p instanceof NeuronPopulation;
-                String model = neurons ? ((NeuronPopulation) p).model().name() : p.getClass().getSimpleName();
+                String builtIn = neurons ? BuiltInModels.nameOf(((NeuronPopulation) p).model()) : null;
+                String template = !neurons ? "hebb:" + p.getClass().getSimpleName() : builtIn != null
+                        ? "hebb:" + builtIn : "hebb-user:" + ((NeuronPopulation) p).model().name().replace(' ', '_');
                 Map<String, Double> parameters = neurons && ((NeuronPopulation) p).model()
                         instanceof DefinedNeuronModel defined ? defined.parameters() : Map.of();
-                nodeTypes.append(k).append(neurons ? " point_neuron " : " virtual ").append("hebb:")
-                        .append(model.replace(' ', '_')).append(' ').append(p.name()).append(".json ")
-                        .append(p.name()).append('\n');
+                nodeTypes.append(k).append(neurons ? " point_neuron " : " virtual ").append(template).append(' ')
+                        .append(p.name()).append(".json ").append(p.name()).append('\n');
                 AtomicFiles.write(directory.resolve(p.name() + ".json"), json.writeValueAsString(parameters));
             }
             AtomicFiles.write(directory.resolve("node_types.csv"), nodeTypes.toString());
@@ -85,6 +88,21 @@ public final class SonataNetwork {
             throw new UncheckedIOException("SONATA network could not be written to " + directory + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Builds the populations and projections of the SONATA network in {@code directory} (nodes.h5,
+     * node_types.csv, edges.h5, edge_types.csv, as {@link #export} writes them) into {@code network}: point
+     * neurons of Hebb's built-in models ({@code model_template hebb:<model>}, parameters from their dynamics_params
+     * file) become neuron populations, virtual nodes become spike sources replaying {@code inputSpikes} (a SONATA
+     * spike file; null, or no group for the population, for silent ones), and each edge population becomes a
+     * projection with its weights and delays (rounded to steps of the network's dt).
+     *
+     * @return the populations by name
+     * @throws IllegalArgumentException naming the file and what Hebb cannot build from it
+     */
+    public static Map<String, Population> load(Path directory, Network network, Path inputSpikes) {
+        return new SonataReader(directory, network, inputSpikes).load();
     }
 
     private static void writeNodes(Path file, List<Population> populations) {

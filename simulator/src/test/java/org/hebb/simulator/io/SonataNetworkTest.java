@@ -1,5 +1,6 @@
 package org.hebb.simulator.io;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.hebb.neurons.definition.DefinedNeuronModel;
+import org.hebb.neurons.lif.IfCondExp;
 import org.hebb.neurons.lif.IfCurrExp;
 import org.hebb.simulator.Network;
 import org.hebb.simulator.connect.Connectors;
@@ -15,12 +18,17 @@ import org.hebb.simulator.connect.Delays;
 import org.hebb.simulator.connect.Projection;
 import org.hebb.simulator.connect.Synapses;
 import org.hebb.simulator.init.Values;
+import org.hebb.simulator.monitor.SpikeMonitor;
+import org.hebb.simulator.population.NeuronPopulation;
 import org.hebb.simulator.testing.H5py;
 import org.hebb.simulator.testing.Prerequisites;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A network exported to SONATA nodes and edges, read back by h5py: names, types, shapes and every synapse. */
+/**
+ * SONATA networks: an export read back by h5py (names, types, shapes, every synapse), a network built again from
+ * its export with the same spikes, and a network written by h5py imported and run.
+ */
 class SonataNetworkTest {
     @TempDir
     Path directory;
@@ -77,5 +85,114 @@ class SonataNetworkTest {
     private static String[] values(String read, String dtype) {
         assertTrue(read.startsWith(dtype + ": "), read);
         return read.substring(dtype.length() + 2).split(" ");
+    }
+
+    /** Input spike times, ms, of three inputs. */
+    private static final double[][] INPUT = {{2, 11.3, 20, 35}, {5, 6.1, 40}, {1, 17, 17.5, 30, 44}};
+
+    /** Two populations of different models driven by spike times, with recurrent synapses; their spikes. */
+    private static Map<String, SpikeMonitor> build(Network net, boolean fromSonata, Path directory,
+                                                   Path inputFile) {
+        if (fromSonata) {
+            SonataNetwork.load(directory, net, inputFile);
+        } else {
+            var input = net.addSpikeTimes("input", INPUT);
+            var fast = net.addNeurons("fast", 15, IfCurrExp.builder().tauM(8).tauRefrac(1).build());
+            var slow = net.addNeurons("slow", 10, IfCondExp.builder().integration(IfCondExp.Integration.EULER)
+                    .build());
+            net.connect(input, fast, Connectors.allToAll(false), Synapses.onto("excitatory")
+                    .weights(Values.uniform(2, 6)).delays(Delays.uniformSteps(1, 20)));
+            net.connect(fast, slow, Connectors.fixedProbability(0.5, false), Synapses.onto("excitatory")
+                    .weights(Values.uniform(0.01, 0.05)).delays(Delays.uniformSteps(5, 15)));
+            net.connect(fast, fast, Connectors.fixedProbability(0.2, false), Synapses.onto("inhibitory")
+                    .weights(Values.uniform(-2, -0.5)).delays(Delays.steps(3)));
+        }
+        Map<String, SpikeMonitor> spikes = new java.util.LinkedHashMap<>();
+        for (var p : net.populations()) {
+            spikes.put(p.name(), net.monitorSpikes(p));
+        }
+        return spikes;
+    }
+
+    /**
+     * A network exported to SONATA (and its input as a SONATA spike file), built again from the files in a fresh
+     * network, gives the same spikes bit for bit: models and parameters, weights, delays and inputs survive.
+     */
+    @Test
+    void aNetworkBuiltFromItsSonataFilesSpikesAsTheOriginal() {
+        Path inputFile = directory.resolve("input.h5");
+        Map<String, long[]> original = new java.util.LinkedHashMap<>();
+        try (Network net = Network.builder().seed(5).dt(0.1).build()) {
+            Map<String, SpikeMonitor> spikes = build(net, false, directory, inputFile);
+            net.run(60);
+            SonataNetwork.export(net, directory);
+            SonataSpikes.write(inputFile, spikes.get("input"));
+            spikes.forEach((name, m) -> original.put(name, m.steps()));
+            assertTrue(spikes.get("slow").storedCount() > 3, "test setup: the slow cells spike");
+        }
+        try (Network net = Network.builder().seed(5).dt(0.1).build()) {
+            Map<String, SpikeMonitor> spikes = build(net, true, directory, inputFile);
+            net.run(60);
+            assertEquals(original.keySet(), spikes.keySet(), "the populations");
+            for (String name : original.keySet()) {
+                assertArrayEquals(original.get(name), spikes.get(name).steps(), "spikes of " + name);
+            }
+        }
+    }
+
+    /** A SONATA network written by h5py (an independent writer) imports with its structure and runs. */
+    @Test
+    void aNetworkWrittenByH5pyImportsAndRuns() throws Exception {
+        Prerequisites.require(H5py.missing());
+        String script = String.join("\n",
+                "import sys, h5py, numpy as np",
+                "d = sys.argv[1]",
+                "with h5py.File(d + '/nodes.h5', 'w') as f:",
+                "    for name, n, t in (('in', 2, 0), ('cells', 3, 1)):",
+                "        g = f.create_group('nodes/' + name)",
+                "        g['node_type_id'] = np.full(n, t, dtype=np.uint32)",
+                "        g['node_group_id'] = np.zeros(n, dtype=np.uint32)",
+                "        g['node_group_index'] = np.arange(n, dtype=np.uint32)",
+                "        g.create_group('0')",
+                "with h5py.File(d + '/edges.h5', 'w') as f:",
+                "    g = f.create_group('edges/in_to_cells')",
+                "    g['source_node_id'] = np.array([0, 0, 1, 1], dtype=np.uint64)",
+                "    g['source_node_id'].attrs['node_population'] = 'in'",
+                "    g['target_node_id'] = np.array([0, 1, 1, 2], dtype=np.uint64)",
+                "    g['target_node_id'].attrs['node_population'] = 'cells'",
+                "    g['edge_type_id'] = np.zeros(4, dtype=np.uint32)",
+                "    g['edge_group_id'] = np.zeros(4, dtype=np.uint32)",
+                "    g['edge_group_index'] = np.arange(4, dtype=np.uint32)",
+                "    g['0/syn_weight'] = np.array([30.0, 30.0, 0.5, 30.0])",
+                "    g['0/delay'] = np.array([1.0, 2.5, 1.0, 0.1])",
+                "with h5py.File(d + '/in.h5', 'w') as f:",
+                "    g = f.create_group('spikes/in')",
+                "    g['timestamps'] = np.array([5.0, 10.0])",
+                "    g['node_ids'] = np.array([0, 1], dtype=np.uint64)",
+                "open(d + '/node_types.csv', 'w').write('node_type_id model_type model_template dynamics_params "
+                        + "pop_name\\n0 virtual NONE NONE in\\n1 point_neuron hebb:IF_curr_exp cells.json cells\\n')",
+                "open(d + '/edge_types.csv', 'w').write('edge_type_id model_template receptor dynamics_params\\n"
+                        + "0 static_synapse excitatory NONE\\n')",
+                "open(d + '/cells.json', 'w').write('{\"tau_m\": 10.0}')");
+        Process p = new ProcessBuilder("/usr/bin/python3", "-c", script, directory.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), "h5py wrote the network: " + output);
+        try (Network net = Network.builder().seed(1).dt(0.1).build()) {
+            Map<String, org.hebb.simulator.population.Population> built = SonataNetwork.load(directory, net,
+                    directory.resolve("in.h5"));
+            assertEquals(List.of("in", "cells"), List.copyOf(built.keySet()), "populations in file order");
+            Projection edges = net.projections().get(0);
+            assertEquals("in_to_cells", edges.name());
+            assertEquals(4, edges.synapseCount());
+            assertEquals(25, edges.delayOf(1), "2.5 ms in steps of 0.1 ms");
+            assertEquals(10.0, ((DefinedNeuronModel) ((NeuronPopulation) built.get("cells")).model())
+                    .parameter("tau_m"), "parameters from dynamics_params");
+            SpikeMonitor cells = net.monitorSpikes(built.get("cells"));
+            net.run(20);
+            int[] counts = cells.counts();
+            assertTrue(counts[0] >= 1 && counts[1] >= 2 && counts[2] >= 1, "the strong synapses make each cell "
+                    + "fire: " + java.util.Arrays.toString(counts));
+        }
     }
 }

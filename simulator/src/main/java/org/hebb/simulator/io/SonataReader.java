@@ -1,0 +1,272 @@
+package org.hebb.simulator.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jhdf.HdfFile;
+import io.jhdf.api.Attribute;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
+import org.hebb.simulator.Network;
+import org.hebb.simulator.connect.Connectors;
+import org.hebb.simulator.connect.Synapses;
+import org.hebb.simulator.population.NeuronPopulation;
+import org.hebb.simulator.population.Population;
+
+/** Builds a network from SONATA files ({@link SonataNetwork#load}). */
+final class SonataReader {
+    private final Path directory;
+    private final Network network;
+    private final Path inputSpikes;
+
+    SonataReader(Path directory, Network network, Path inputSpikes) {
+        this.directory = directory;
+        this.network = network;
+        this.inputSpikes = inputSpikes;
+    }
+
+    Map<String, Population> load() {
+        Map<Long, Map<String, String>> nodeTypes = types("node_types.csv", "node_type_id");
+        Map<Long, Map<String, String>> edgeTypes = types("edge_types.csv", "edge_type_id");
+        Map<String, Population> populations = new LinkedHashMap<>();
+        Path nodes = directory.resolve("nodes.h5");
+        try (HdfFile in = open(nodes)) {
+            for (Group g : byFirstType(group(in, "nodes", nodes), "node_type_id", nodes)) {
+                long[] type = longs(dataset(g, "node_type_id", nodes));
+                populations.put(g.getName(), population(g.getName(), type, nodeTypes, nodes));
+            }
+        }
+        Path edges = directory.resolve("edges.h5");
+        try (HdfFile in = open(edges)) {
+            for (Group g : byFirstType(group(in, "edges", edges), "edge_type_id", edges)) {
+                project(g.getName(), g, populations, edgeTypes, edges);
+            }
+        }
+        return populations;
+    }
+
+    /**
+     * The groups under {@code parent} in the order of their first type id, then of their names: HDF5 lists groups
+     * by name, and the order of populations and projections is the order Hebb builds them in (projections onto one
+     * receptor are summed in that order).
+     */
+    private static List<Group> byFirstType(Group parent, String typeDataset, Path file) {
+        List<Group> groups = new ArrayList<>();
+        Map<Group, Long> firstType = new HashMap<>();
+        for (Node node : parent.getChildren().values()) {
+            if (!(node instanceof Group g)) {
+                throw refused(file, "'" + node.getPath() + "' is not a group");
+            }
+            long[] type = longs(dataset(g, typeDataset, file));
+            firstType.put(g, type.length == 0 ? Long.MAX_VALUE : type[0]);
+            groups.add(g);
+        }
+        groups.sort(java.util.Comparator.comparing((Group g) -> firstType.get(g)).thenComparing(Group::getName));
+        return groups;
+    }
+
+    private Population population(String name, long[] type, Map<Long, Map<String, String>> nodeTypes, Path file) {
+        for (long t : type) {
+            if (t != type[0]) {
+                throw refused(file, "population '" + name + "' mixes node types " + type[0] + " and " + t
+                        + ": Hebb builds a population of one type");
+            }
+        }
+        Map<String, String> nodeType = nodeTypes.get(type[0]);
+        if (nodeType == null) {
+            throw refused(file, "population '" + name + "' has node type " + type[0] + ", which node_types.csv "
+                    + "does not list");
+        }
+        if ("virtual".equals(nodeType.get("model_type"))) {
+            return network.addSpikeTimes(name, inputTimes(name, type.length));
+        }
+        String template = nodeType.getOrDefault("model_template", "");
+        if (!template.startsWith("hebb:")) {
+            throw refused(file, "population '" + name + "' has model_template '" + template + "': Hebb builds "
+                    + "its own models (hebb:<model>) and virtual nodes");
+        }
+        Map<String, Double> parameters = parameters(nodeType.get("dynamics_params"));
+        return network.addNeurons(name, type.length, BuiltInModels.model(template.substring(5), parameters));
+    }
+
+    private void project(String name, Group group, Map<String, Population> populations,
+                         Map<Long, Map<String, String>> edgeTypes, Path file) {
+        Dataset sources = dataset(group, "source_node_id", file);
+        Dataset targets = dataset(group, "target_node_id", file);
+        Population source = populations.get(nodePopulation(sources, file));
+        Population target = populations.get(nodePopulation(targets, file));
+        if (source == null || !(target instanceof NeuronPopulation neurons)) {
+            throw refused(file, "edge population '" + name + "' connects " + nodePopulation(sources, file) + " to "
+                    + nodePopulation(targets, file) + ": both must be node populations, the target of neurons");
+        }
+        long[] type = longs(dataset(group, "edge_type_id", file));
+        Map<String, String> edgeType = edgeTypes.get(type.length == 0 ? -1 : type[0]);
+        if (edgeType == null) {
+            throw refused(file, "edge population '" + name + "' has an edge type that edge_types.csv does not list");
+        }
+        int[] pre = ints(longs(sources));
+        int[] post = ints(longs(targets));
+        Group properties = (Group) group.getChild("0");
+        double[] weights = doubles(dataset(properties, "syn_weight", file));
+        double[] delays = doubles(dataset(properties, "delay", file));
+        float[] w = new float[weights.length];
+        int[] steps = new int[delays.length];
+        for (int k = 0; k < w.length; k++) {
+            w[k] = (float) weights[k];
+            steps[k] = (int) Math.max(1, Math.round(delays[k] / network.dt()));
+        }
+        network.connect(source, neurons, Connectors.fromList(pre, post), Synapses.onto(edgeType.getOrDefault(
+                "receptor", "excitatory")).weights(w).delays(steps).named(name));
+    }
+
+    /** Each element's spike times in {@code population}'s group of the input spike file (none without one). */
+    private double[][] inputTimes(String population, int size) {
+        List<List<Double>> times = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            times.add(new ArrayList<>());
+        }
+        if (inputSpikes != null) {
+            try (HdfFile in = open(inputSpikes)) {
+                Node spikes = in.getByPath("spikes");
+                Node group = spikes instanceof Group g ? g.getChild(population) : null;
+                if (group instanceof Group g) {
+                    double[] t = doubles(dataset(g, "timestamps", inputSpikes));
+                    long[] ids = longs(dataset(g, "node_ids", inputSpikes));
+                    for (int k = 0; k < t.length; k++) {
+                        if (ids[k] < 0 || ids[k] >= size) {
+                            throw refused(inputSpikes, "population '" + population + "' has node " + ids[k]
+                                    + ", beyond its " + size + " nodes");
+                        }
+                        times.get((int) ids[k]).add(t[k]);
+                    }
+                }
+            }
+        }
+        double[][] perElement = new double[size][];
+        for (int i = 0; i < size; i++) {
+            perElement[i] = times.get(i).stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        }
+        return perElement;
+    }
+
+    private Map<String, Double> parameters(String file) {
+        if (file == null || file.equals("NONE")) {
+            return Map.of();
+        }
+        try {
+            return new ObjectMapper().readValue(directory.resolve(file).toFile(), new TypeReference<>() { });
+        } catch (IOException e) {
+            throw new UncheckedIOException("dynamics_params " + directory.resolve(file) + " cannot be read: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The rows of a space-separated SONATA types file by their id column. */
+    private Map<Long, Map<String, String>> types(String name, String idColumn) {
+        Path file = directory.resolve(name);
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("SONATA file " + file + " cannot be read: " + e.getMessage(), e);
+        }
+        if (lines.isEmpty()) {
+            throw refused(file, "it is empty; its first line names the columns");
+        }
+        String[] columns = lines.get(0).trim().split("\\s+");
+        Map<Long, Map<String, String>> rows = new HashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] cells = line.trim().split("\\s+");
+            Map<String, String> row = new HashMap<>();
+            for (int c = 0; c < Math.min(columns.length, cells.length); c++) {
+                row.put(columns[c], cells[c]);
+            }
+            String id = row.get(idColumn);
+            if (id == null) {
+                throw refused(file, "a row has no " + idColumn + ": '" + line + "'");
+            }
+            rows.put(Long.parseLong(id), row);
+        }
+        return rows;
+    }
+
+    private static HdfFile open(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("SONATA file " + file + " does not exist");
+        }
+        return new HdfFile(file);
+    }
+
+    private static Group group(HdfFile in, String name, Path file) {
+        Node node = in.getChild(name);
+        if (!(node instanceof Group g)) {
+            throw refused(file, "it has no group '" + name + "'");
+        }
+        return g;
+    }
+
+    private static Dataset dataset(Group group, String name, Path file) {
+        Node node = group == null ? null : group.getChild(name);
+        if (!(node instanceof Dataset d)) {
+            throw refused(file, "group '" + (group == null ? "0" : group.getPath()) + "' has no dataset '" + name
+                    + "'");
+        }
+        return d;
+    }
+
+    private static String nodePopulation(Dataset ids, Path file) {
+        Attribute a = ids.getAttribute("node_population");
+        if (a == null) {
+            throw refused(file, "dataset '" + ids.getPath() + "' has no attribute node_population");
+        }
+        Object value = a.getData();
+        return value instanceof String s ? s : String.valueOf(value);
+    }
+
+    /** The values of an integer dataset of any width. */
+    private static long[] longs(Dataset d) {
+        Object data = d.getDataFlat();
+        int n = java.lang.reflect.Array.getLength(data);
+        long[] values = new long[n];
+        for (int k = 0; k < n; k++) {
+            values[k] = ((Number) java.lang.reflect.Array.get(data, k)).longValue();
+        }
+        return values;
+    }
+
+    /** The values of a numeric dataset of any type. */
+    private static double[] doubles(Dataset d) {
+        Object data = d.getDataFlat();
+        int n = java.lang.reflect.Array.getLength(data);
+        double[] values = new double[n];
+        for (int k = 0; k < n; k++) {
+            values[k] = ((Number) java.lang.reflect.Array.get(data, k)).doubleValue();
+        }
+        return values;
+    }
+
+    private static int[] ints(long[] values) {
+        int[] ints = new int[values.length];
+        for (int k = 0; k < ints.length; k++) {
+            ints[k] = Math.toIntExact(values[k]);
+        }
+        return ints;
+    }
+
+    private static IllegalArgumentException refused(Path file, String what) {
+        return new IllegalArgumentException("SONATA file " + file + " is not allowed: " + what);
+    }
+}
