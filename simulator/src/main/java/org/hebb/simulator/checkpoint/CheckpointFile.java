@@ -2,20 +2,16 @@ package org.hebb.simulator.checkpoint;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.zip.CRC32C;
 
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.Attribute;
-import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import io.jhdf.api.WritableGroup;
@@ -94,70 +90,68 @@ public final class CheckpointFile {
      * @throws CheckpointException naming what is wrong: not a checkpoint, damaged, a newer version, another network
      */
     public static Header restore(Path file, Header expected, Checkpointed state) {
-        Loaded loaded = load(file);
-        Header header = loaded.header();
-        if (header.seed() != expected.seed()) {
-            throw new CheckpointException("checkpoint " + file + " has seed " + header.seed() + "; this network has "
-                    + "seed " + expected.seed() + ": its random streams would differ");
-        }
-        if (!header.network().equals(expected.network())) {
-            throw new CheckpointException("checkpoint " + file + " comes from another network: " + firstDifference(
-                    header.network(), expected.network()));
-        }
-        if (header.dtMs() != expected.dtMs()) {
-            throw new CheckpointException("checkpoint " + file + " has dt = " + header.dtMs() + " ms; this network "
-                    + "has dt = " + expected.dtMs() + " ms");
-        }
-        StateReader check = new StateReader(loaded.entries(), true);
-        check.part("state", state);
-        if (!check.unused().isEmpty()) {
-            throw new CheckpointException("checkpoint " + file + " holds state this network does not have, such as '"
-                    + check.unused().iterator().next() + "': it was saved from a network built differently");
-        }
-        new StateReader(loaded.entries(), false).part("state", state);
-        return header;
-    }
-
-    private record Loaded(Header header, Map<String, Object> entries) {
-    }
-
-    private static Loaded load(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new CheckpointException("checkpoint " + file + " does not exist");
         }
         try (HdfFile in = new HdfFile(file)) {
-            Object format = attribute(in, "format", file);
-            if (!FORMAT.equals(format)) {
-                throw new CheckpointException(file + " is not a Hebb checkpoint (its format attribute is '" + format
-                        + "', expected '" + FORMAT + "')");
-            }
-            long version = ((Number) attribute(in, "version", file)).longValue();
-            if (version > VERSION) {
-                throw new CheckpointException("checkpoint " + file + " has format version " + version + "; this "
-                        + "Hebb reads versions up to " + VERSION + ": restore it with a newer Hebb");
-            }
-            Header header = new Header((String) attribute(in, "network", file),
-                    ((Number) attribute(in, "seed", file)).longValue(),
-                    ((Number) attribute(in, "dt_ms", file)).doubleValue(),
-                    ((Number) attribute(in, "step", file)).longValue());
-            long checksum = ((Number) attribute(in, "checksum", file)).longValue();
-            Map<String, Object> entries = new TreeMap<>();
-            Node state = in.getChild("state");
-            if (!(state instanceof Group group)) {
-                throw new CheckpointException("checkpoint " + file + " has no group 'state'");
-            }
-            read(group, "state", entries);
-            if (checksum(entries) != checksum) {
+            Header header = header(in, file);
+            StateFile saved = new StateFile(stateGroup(in, file));
+            if (saved.checksum() != ((Number) attribute(in, "checksum", file)).longValue()) {
                 throw new CheckpointException("checkpoint " + file + " is damaged: the checksum of its state does not "
                         + "match the one saved with it");
             }
-            return new Loaded(header, entries);
+            if (header.seed() != expected.seed()) {
+                throw new CheckpointException("checkpoint " + file + " has seed " + header.seed() + "; this network "
+                        + "has seed " + expected.seed() + ": its random streams would differ");
+            }
+            if (!header.network().equals(expected.network())) {
+                throw new CheckpointException("checkpoint " + file + " comes from another network: "
+                        + firstDifference(header.network(), expected.network()));
+            }
+            if (header.dtMs() != expected.dtMs()) {
+                throw new CheckpointException("checkpoint " + file + " has dt = " + header.dtMs() + " ms; this "
+                        + "network has dt = " + expected.dtMs() + " ms");
+            }
+            StateReader check = new StateReader(saved, true);
+            check.part("state", state);
+            if (!check.unused().isEmpty()) {
+                throw new CheckpointException("checkpoint " + file + " holds state this network does not have, such "
+                        + "as '" + check.unused().iterator().next() + "': it was saved from a network built "
+                        + "differently");
+            }
+            new StateReader(saved, false).part("state", state);
+            return header;
         } catch (CheckpointException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new CheckpointException("checkpoint " + file + " cannot be read (truncated or damaged?): " + e,
                     e);
         }
+    }
+
+    /** The header, after checking that the file is a checkpoint of a version this Hebb reads. */
+    private static Header header(HdfFile in, Path file) {
+        Object format = attribute(in, "format", file);
+        if (!FORMAT.equals(format)) {
+            throw new CheckpointException(file + " is not a Hebb checkpoint (its format attribute is '" + format
+                    + "', expected '" + FORMAT + "')");
+        }
+        long version = ((Number) attribute(in, "version", file)).longValue();
+        if (version > VERSION) {
+            throw new CheckpointException("checkpoint " + file + " has format version " + version + "; this Hebb "
+                    + "reads versions up to " + VERSION + ": restore it with a newer Hebb");
+        }
+        return new Header((String) attribute(in, "network", file), ((Number) attribute(in, "seed", file)).longValue(),
+                ((Number) attribute(in, "dt_ms", file)).doubleValue(),
+                ((Number) attribute(in, "step", file)).longValue());
+    }
+
+    private static Group stateGroup(HdfFile in, Path file) {
+        Node state = in.getChild("state");
+        if (!(state instanceof Group group)) {
+            throw new CheckpointException("checkpoint " + file + " has no group 'state'");
+        }
+        return group;
     }
 
     private static Object attribute(HdfFile in, String name, Path file) {
@@ -168,42 +162,12 @@ public final class CheckpointFile {
         return attribute.getData();
     }
 
-    private static void read(Group group, String path, Map<String, Object> entries) {
-        for (Node node : group.getChildren().values()) {
-            String child = path + "/" + node.getName();
-            if (node instanceof Group g) {
-                read(g, child, entries);
-            } else {
-                entries.put(child, ((Dataset) node).getData());
-            }
-        }
-    }
-
     /** CRC-32C of every entry's path and values (little-endian), in path order. */
     static long checksum(Map<String, Object> entries) {
         CRC32C crc = new CRC32C();
-        ByteBuffer buffer = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
         for (Map.Entry<String, Object> e : entries.entrySet()) {
             crc.update(e.getKey().getBytes(StandardCharsets.UTF_8));
-            Object values = e.getValue();
-            int length = java.lang.reflect.Array.getLength(values);
-            for (int i = 0; i < length; i++) {
-                if (buffer.remaining() < Long.BYTES) {
-                    crc.update(buffer.flip());
-                    buffer.clear();
-                }
-                if (values instanceof float[] f) {
-                    buffer.putFloat(f[i]);
-                } else if (values instanceof double[] d) {
-                    buffer.putDouble(d[i]);
-                } else if (values instanceof int[] n) {
-                    buffer.putInt(n[i]);
-                } else {
-                    buffer.putLong(((long[]) values)[i]);
-                }
-            }
-            crc.update(buffer.flip());
-            buffer.clear();
+            StateFile.update(crc, e.getValue());
         }
         return crc.getValue();
     }

@@ -2,29 +2,29 @@ package org.hebb.simulator.checkpoint;
 
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The restoring direction, from state read whole from a file. A dry run first checks that every piece the
- * network asks for is there with its length, without changing anything (each call gives back the object's own
- * state); only then does the real run fill the arrays, so a file that does not fit leaves the network as it was.
+ * The restoring direction, from the state datasets of a checkpoint file, read slice by slice into the network's
+ * arrays. A dry run first checks that every piece the network asks for is there with its type and length, without
+ * reading or changing anything (each call gives back the object's own state); only then does the real run fill the
+ * arrays, so a file that does not fit leaves the network as it was.
  */
 final class StateReader implements StateVisitor {
     private final StatePaths paths = new StatePaths();
-    private final Map<String, Object> entries;
+    private final StateFile file;
     private final boolean dry;
     private final Set<String> used = new HashSet<>();
 
-    StateReader(Map<String, Object> entries, boolean dry) {
-        this.entries = entries;
+    StateReader(StateFile file, boolean dry) {
+        this.file = file;
         this.dry = dry;
     }
 
     /** The saved pieces that no part of the network asked for. */
     Set<String> unused() {
-        Set<String> unused = new TreeSet<>(entries.keySet());
+        Set<String> unused = new TreeSet<>(file.paths());
         unused.removeAll(used);
         return unused;
     }
@@ -41,70 +41,72 @@ final class StateReader implements StateVisitor {
 
     @Override
     public void floats(String name, float[] values) {
-        float[] saved = saved(name, float[].class, values.length);
-        if (!dry) {
-            System.arraycopy(saved, 0, values, 0, values.length);
-        }
+        fill(name, float.class, values, values.length);
     }
 
     @Override
     public void doubles(String name, double[] values) {
-        double[] saved = saved(name, double[].class, values.length);
-        if (!dry) {
-            System.arraycopy(saved, 0, values, 0, values.length);
-        }
+        fill(name, double.class, values, values.length);
     }
 
     @Override
     public void ints(String name, int[] values) {
-        int[] saved = saved(name, int[].class, values.length);
-        if (!dry) {
-            System.arraycopy(saved, 0, values, 0, values.length);
-        }
+        fill(name, int.class, values, values.length);
     }
 
     @Override
     public void longs(String name, long[] values) {
-        long[] saved = saved(name, long[].class, values.length);
-        if (!dry) {
-            System.arraycopy(saved, 0, values, 0, values.length);
-        }
+        fill(name, long.class, values, values.length);
     }
 
     @Override
     public long scalar(String name, long value) {
-        long saved = saved(name, long[].class, 1)[0];
-        return dry ? value : saved;
+        long[] saved = new long[1];
+        String path = check(name, long.class, 1);
+        if (dry) {
+            return value;
+        }
+        file.read(path, saved);
+        return saved[0];
     }
 
     @Override
     public int[] list(String name, int[] values, int length) {
-        int[] saved = saved(name, int[].class, -1);
+        String path = check(name, int.class, -1);
+        int[] saved = new int[file.length(path)];
+        file.read(path, saved);
         if (saved.length == 0 || saved[0] != saved.length - 1) {
-            throw new CheckpointException("checkpoint entry '" + paths.of(name) + "' is not a list (its first "
-                    + "value must be its length)");
+            throw new CheckpointException("checkpoint entry '" + path + "' is not a list (its first value must be "
+                    + "its length)");
         }
         return dry ? Arrays.copyOf(values, length) : Arrays.copyOfRange(saved, 1, saved.length);
     }
 
-    /** The saved array at {@code name}, of {@code type} and (unless negative) {@code length}. */
-    private <T> T saved(String name, Class<T> type, int length) {
+    /** Fills {@code values} from the entry {@code name} (unless dry), after checking its type and length. */
+    private void fill(String name, Class<?> type, Object values, int length) {
+        String path = check(name, type, length);
+        if (!dry) {
+            file.read(path, values);
+        }
+    }
+
+    /** The path of {@code name}, after checking it holds values of {@code type} and (unless negative) length. */
+    private String check(String name, Class<?> type, int length) {
         String path = paths.of(name);
-        Object saved = entries.get(path);
+        Class<?> saved = file.type(path);
         if (saved == null) {
             throw new CheckpointException("checkpoint has no entry '" + path + "' that this network needs: it was "
                     + "saved from a network built differently");
         }
-        if (!type.isInstance(saved)) {
-            throw new CheckpointException("checkpoint entry '" + path + "' holds " + saved.getClass()
-                    .getComponentType() + " values; this network needs " + type.getComponentType());
+        if (saved != type) {
+            throw new CheckpointException("checkpoint entry '" + path + "' holds " + saved + " values; this "
+                    + "network needs " + type);
         }
-        int savedLength = java.lang.reflect.Array.getLength(saved);
-        if (length >= 0 && savedLength != length) {
-            throw new CheckpointException("checkpoint entry '" + path + "' has " + savedLength + " values; this "
-                    + "network needs " + length + ": it was saved from a network built differently");
+        if (length >= 0 && file.length(path) != length) {
+            throw new CheckpointException("checkpoint entry '" + path + "' has " + file.length(path) + " values; "
+                    + "this network needs " + length + ": it was saved from a network built differently");
         }
         used.add(path);
-        return type.cast(saved);
+        return path;
     }
 }
