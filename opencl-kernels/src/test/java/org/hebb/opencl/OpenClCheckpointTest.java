@@ -10,12 +10,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.hebb.neurons.lif.IfCurrExp;
-import org.hebb.plasticity.shortterm.TsodyksMarkram;
 import org.hebb.plasticity.testing.PlasticNetworks;
 import org.hebb.plasticity.testing.PlasticNetworks.Setup;
 import org.hebb.simulator.BackendKind;
@@ -63,20 +61,12 @@ class OpenClCheckpointTest {
         return null;
     }
 
-    /** Tsodyks-Markram short-term plasticity on Poisson input with delays (dt 0.1 ms). */
-    private static RuleState shortTerm(Network net) {
-        NeuronPopulation out = net.addNeurons("out", 100, IfCurrExp.builder().tauRefrac(2).build());
-        return net.addPlasticity(net.connect(net.addPoissonSource("in", 200, 20), out,
-                Connectors.fixedProbability(0.2, false), Synapses.onto("excitatory").weights(Values.uniform(1, 3))
-                        .delays(Delays.uniformSteps(1, 15))), TsodyksMarkram.DEFINITION.rule());
-    }
-
     static Stream<Arguments> networks() {
         Setup none = OpenClCheckpointTest::none;
         Setup stdp = PlasticNetworks::stdp;
         Setup threeFactor = PlasticNetworks::threeFactor;
         Setup astrocyte = PlasticNetworks::astrocyte;
-        Setup shortTerm = OpenClCheckpointTest::shortTerm;
+        Setup shortTerm = PlasticNetworks::shortTerm;
         return Stream.of("cpu", "gpu").flatMap(shape -> Stream.of(Arguments.of("static", none, 0.1, null, shape),
                 Arguments.of("STDP", stdp, 0.1, "weight", shape),
                 Arguments.of("three-factor", threeFactor, 0.1, "weight", shape),
@@ -136,20 +126,6 @@ class OpenClCheckpointTest {
         return Network.builder().backend(BackendKind.OPENCL).dt(dt).seed(3).threads(1).build();
     }
 
-    private static <T> T inShape(String shape, Supplier<T> work) {
-        String before = System.getProperty(OpenClEngine.SHAPE_PROPERTY);
-        System.setProperty(OpenClEngine.SHAPE_PROPERTY, shape);
-        try {
-            return work.get();
-        } finally {
-            if (before == null) {
-                System.clearProperty(OpenClEngine.SHAPE_PROPERTY);
-            } else {
-                System.setProperty(OpenClEngine.SHAPE_PROPERTY, before);
-            }
-        }
-    }
-
     @ParameterizedTest(name = "{0}, {4} shape")
     @MethodSource("networks")
     void aRestoredNetworkOnTheDeviceGoesOnAsIfItHadNeverStopped(String name, Setup setup, double dt,
@@ -157,7 +133,7 @@ class OpenClCheckpointTest {
         double first = 40 * Math.max(1, dt * 10);
         double second = 60 * Math.max(1, dt * 10);
         Path file = directory.resolve("device.h5");
-        inShape(shape, () -> {
+        Shapes.inShape(shape, () -> {
             Outcome straight;
             long split;
             try (Network net = network(dt)) {

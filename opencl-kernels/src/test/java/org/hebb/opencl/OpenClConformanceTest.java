@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.DoubleFunction;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.hebb.neurons.NeuronModel;
@@ -231,26 +230,11 @@ class OpenClConformanceTest {
         return cases().filter(c -> c.name().equals("IF_cond_exp Euler")).findFirst().orElseThrow();
     }
 
-    /** Runs {@code work} with the OpenCL backend's work in {@code shape}. */
-    private static <T> T inShape(String shape, Supplier<T> work) {
-        String before = System.getProperty(OpenClEngine.SHAPE_PROPERTY);
-        System.setProperty(OpenClEngine.SHAPE_PROPERTY, shape);
-        try {
-            return work.get();
-        } finally {
-            if (before == null) {
-                System.clearProperty(OpenClEngine.SHAPE_PROPERTY);
-            } else {
-                System.setProperty(OpenClEngine.SHAPE_PROPERTY, before);
-            }
-        }
-    }
-
     @ParameterizedTest(name = "{0}, {1} shape, {2}")
     @MethodSource("casesAndShapes")
     void spikeTrainsAndStateMatchTheJavaBackend(Case c, String shape, Precision precision) {
         Result java = run(c, BackendKind.JAVA, 1, precision);
-        Result device = inShape(shape, () -> run(c, BackendKind.OPENCL, 1, precision));
+        Result device = Shapes.inShape(shape, () -> run(c, BackendKind.OPENCL, 1, precision));
         System.out.printf("%s, %s shape, %s: %d spikes on Java, %d on OpenCL%n", c, shape, precision,
                 java.neurons().length, device.neurons().length);
         assertTrue(java.neurons().length > 400, "test setup: too few spikes to compare: " + java.neurons().length);
@@ -270,7 +254,7 @@ class OpenClConformanceTest {
     void populationsOfThousandsMatchTheJavaBackend(String shape) {
         Case coba = coba();
         Result java = run(coba, BackendKind.JAVA, 10, Precision.SINGLE);
-        Result device = inShape(shape, () -> run(coba, BackendKind.OPENCL, 10, Precision.SINGLE));
+        Result device = Shapes.inShape(shape, () -> run(coba, BackendKind.OPENCL, 10, Precision.SINGLE));
         System.out.printf("%s x 10, %s shape: %d spikes on Java, %d on OpenCL, %d kernels per step%n", coba, shape,
                 java.neurons().length, device.neurons().length, device.kernelsPerStep());
         assertTrue(java.neurons().length > 4000, "test setup: too few spikes to compare: " + java.neurons().length);
@@ -320,7 +304,7 @@ class OpenClConformanceTest {
     @ValueSource(strings = {"cpu", "gpu"})
     void saturatedLifNeuronsFireEveryRefractoryPeriod(String shape) {
         List<Train> java = refractoryRun(BackendKind.JAVA);
-        List<Train> device = inShape(shape, () -> refractoryRun(BackendKind.OPENCL));
+        List<Train> device = Shapes.inShape(shape, () -> refractoryRun(BackendKind.OPENCL));
         for (int p = 0; p < java.size(); p++) {
             Train train = device.get(p);
             assertArrayEquals(java.get(p).neurons(), train.neurons(), "population " + p + ": spiking neurons");
@@ -475,7 +459,7 @@ class OpenClConformanceTest {
     void definedRulesOnTheDeviceMatchTheJavaBackend(String shape, String rule, int scale) {
         PlasticityRule<?>[] rules = definedRules(rule);
         Learned java = learn(BackendKind.JAVA, scale, 0, rules[0], rules[1]);
-        Learned device = inShape(shape, () -> learn(BackendKind.OPENCL, scale, 0, rules[0], rules[1]));
+        Learned device = Shapes.inShape(shape, () -> learn(BackendKind.OPENCL, scale, 0, rules[0], rules[1]));
         assertTrue(java.neurons().length > 1000 * scale, "test setup: too few spikes: " + java.neurons().length);
         if (shape.equals("cpu") && !rule.equals("lazily solved")) {
             assertEquals(1, device.kernelsPerStep(), "the rules inside the one kernel of a step");
@@ -523,7 +507,7 @@ class OpenClConformanceTest {
     @MethodSource("shapesAndScales")
     void shortTermPlasticityOnTheDeviceMatchesTheJavaBackend(String shape, int scale) {
         Transmitted java = transmit(BackendKind.JAVA, scale);
-        Transmitted device = inShape(shape, () -> transmit(BackendKind.OPENCL, scale));
+        Transmitted device = Shapes.inShape(shape, () -> transmit(BackendKind.OPENCL, scale));
         assertTrue(java.neurons().length > 500 * scale, "test setup: too few spikes: " + java.neurons().length);
         if (shape.equals("cpu")) {
             assertEquals(1, device.kernelsPerStep(), "the transmissions inside the one kernel of a step");
@@ -571,7 +555,7 @@ class OpenClConformanceTest {
     @ValueSource(strings = {"cpu", "gpu"})
     void ruleStateReadDuringARunIsCurrent(String shape) {
         Sampled java = sampleDuringARun(BackendKind.JAVA);
-        Sampled device = inShape(shape, () -> sampleDuringARun(BackendKind.OPENCL));
+        Sampled device = Shapes.inShape(shape, () -> sampleDuringARun(BackendKind.OPENCL));
         assertEquals(50 * 4, java.monitored().length, "samples");
         assertArrayEquals(java.monitored(), device.monitored(), "monitored weights, bit for bit");
         assertEquals(java.readInCallbacks(), device.readInCallbacks(), "weights summed in step callbacks");
@@ -584,7 +568,7 @@ class OpenClConformanceTest {
     @MethodSource("shapesAndScales")
     void stdpOnTheDeviceMatchesTheJavaBackend(String shape, int scale) {
         Learned java = learn(BackendKind.JAVA, scale);
-        Learned device = inShape(shape, () -> learn(BackendKind.OPENCL, scale));
+        Learned device = Shapes.inShape(shape, () -> learn(BackendKind.OPENCL, scale));
         assertTrue(java.neurons().length > 1000 * scale, "test setup: too few spikes: " + java.neurons().length);
         if (shape.equals("cpu")) {
             assertEquals(1, device.kernelsPerStep(), "STDP inside the one kernel of a step");
@@ -664,7 +648,7 @@ class OpenClConformanceTest {
     @MethodSource("astrocyteModesAndShapes")
     void astrocyteStdpOnTheDeviceMatchesTheJavaBackend(Astrocyte.Mode mode, String shape) {
         Liquid java = liquid(BackendKind.JAVA, mode);
-        Liquid device = inShape(shape, () -> liquid(BackendKind.OPENCL, mode));
+        Liquid device = Shapes.inShape(shape, () -> liquid(BackendKind.OPENCL, mode));
         assertTrue(java.neurons().length > 500, "test setup: too few spikes: " + java.neurons().length);
         assertArrayEquals(java.neurons(), device.neurons(), "spiking neurons in order");
         assertArrayEquals(java.times(), device.times(), "spike times");
@@ -730,7 +714,7 @@ class OpenClConformanceTest {
     void threeFactorOnTheDeviceMatchesTheJavaBackend(ThreeFactor.Eligibility eligibility,
                                                      ThreeFactor.Modulation modulation, String shape) {
         Modulated java = modulated(BackendKind.JAVA, eligibility, modulation);
-        Modulated device = inShape(shape, () -> modulated(BackendKind.OPENCL, eligibility, modulation));
+        Modulated device = Shapes.inShape(shape, () -> modulated(BackendKind.OPENCL, eligibility, modulation));
         assertTrue(java.neurons().length > 500, "test setup: too few spikes: " + java.neurons().length);
         assertArrayEquals(java.neurons(), device.neurons(), "spiking neurons in order");
         assertArrayEquals(java.times(), device.times(), "spike times");
@@ -756,7 +740,7 @@ class OpenClConformanceTest {
     void threeFactorStartedLateMatchesTheJavaBackend(long start, ThreeFactor.Modulation modulation, String shape) {
         ThreeFactor.Eligibility paired = ThreeFactor.Eligibility.PAIRED;
         Modulated java = modulated(BackendKind.JAVA, paired, modulation, start);
-        Modulated device = inShape(shape, () -> modulated(BackendKind.OPENCL, paired, modulation, start));
+        Modulated device = Shapes.inShape(shape, () -> modulated(BackendKind.OPENCL, paired, modulation, start));
         assertTrue(java.neurons().length > 500, "test setup: too few spikes: " + java.neurons().length);
         assertArrayEquals(java.neurons(), device.neurons(), "spiking neurons in order");
         assertArrayEquals(java.times(), device.times(), "spike times");
@@ -769,7 +753,7 @@ class OpenClConformanceTest {
     void stdpInOneKernelStartedLateMatchesTheJavaBackend() {
         long start = (1L << 32) - 50;
         Learned java = learn(BackendKind.JAVA, 1, start);
-        Learned device = inShape("cpu", () -> learn(BackendKind.OPENCL, 1, start));
+        Learned device = Shapes.inShape("cpu", () -> learn(BackendKind.OPENCL, 1, start));
         assertEquals(1, device.kernelsPerStep(), "STDP inside the one kernel of a step");
         assertTrue(java.neurons().length > 1000, "test setup: too few spikes: " + java.neurons().length);
         assertArrayEquals(java.neurons(), device.neurons(), "spiking neurons in order");

@@ -11,15 +11,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.hebb.neurons.lif.IfCurrExp;
-import org.hebb.plasticity.shortterm.TsodyksMarkram;
 import org.hebb.plasticity.testing.PlasticNetworks;
 import org.hebb.plasticity.testing.PlasticNetworks.Setup;
 import org.hebb.simulator.Network;
-import org.hebb.simulator.connect.Connectors;
-import org.hebb.simulator.connect.Delays;
-import org.hebb.simulator.connect.Synapses;
-import org.hebb.simulator.init.Values;
 import org.hebb.simulator.monitor.SpikeMonitor;
 import org.hebb.simulator.plasticity.RuleState;
 import org.hebb.simulator.population.NeuronPopulation;
@@ -38,20 +32,12 @@ class PlasticCheckpointTest {
     @TempDir
     Path directory;
 
-    /** Tsodyks-Markram short-term plasticity (on_transmit) on Poisson input with delays (dt 0.1 ms). */
-    private static RuleState shortTerm(Network net) {
-        NeuronPopulation out = net.addNeurons("out", 100, IfCurrExp.builder().tauRefrac(2).build());
-        return net.addPlasticity(net.connect(net.addPoissonSource("in", 200, 20), out,
-                Connectors.fixedProbability(0.2, false), Synapses.onto("excitatory").weights(Values.uniform(1, 3))
-                        .delays(Delays.uniformSteps(1, 15))), TsodyksMarkram.DEFINITION.rule());
-    }
-
     static Stream<Arguments> rules() {
         Setup stdp = PlasticNetworks::stdp;
         Setup threeFactor = PlasticNetworks::threeFactor;
         Setup projected = PlasticNetworks::threeFactorWithProjection;
         Setup astrocyte = PlasticNetworks::astrocyte;
-        Setup shortTerm = PlasticCheckpointTest::shortTerm;
+        Setup shortTerm = PlasticNetworks::shortTerm;
         return Stream.of(Arguments.of("STDP", stdp, 0.1, "weight"), Arguments.of("three-factor", threeFactor, 0.1,
                         "weight"), Arguments.of("three-factor with HLOP's projection", projected, 0.1, "weight"),
                 Arguments.of("astrocyte STDP", astrocyte, 1.0, "weight"),

@@ -5,6 +5,7 @@ import org.hebb.neurons.lif.NalsmLif;
 import org.hebb.plasticity.astrocyte.Astrocyte;
 import org.hebb.plasticity.astrocyte.AstrocyteStdp;
 import org.hebb.plasticity.hlop.HebbianSubspace;
+import org.hebb.plasticity.shortterm.TsodyksMarkram;
 import org.hebb.plasticity.stdp.Stdp;
 import org.hebb.plasticity.threefactor.ThreeFactor;
 import org.hebb.plasticity.threefactor.ThreeFactorSynapses;
@@ -77,6 +78,14 @@ public final class PlasticNetworks {
         return net.addPlasticity(input, ThreeFactor.builder().eligibility(ThreeFactor.Eligibility.PRESYNAPTIC)
                 .tauEligibility(200).eta(0.01).wMin(0).wMax(2).modulator((step, timeMs) -> Math.sin(timeMs / 20))
                 .projection(subspace).build());
+    }
+
+    /** Tsodyks-Markram short-term plasticity (on_transmit) on Poisson input with delays (dt 0.1 ms). */
+    public static RuleState shortTerm(Network net) {
+        NeuronPopulation out = net.addNeurons("out", 100, IfCurrExp.builder().tauRefrac(2).build());
+        return net.addPlasticity(net.connect(net.addPoissonSource("in", 200, 20), out,
+                Connectors.fixedProbability(0.2, false), Synapses.onto("excitatory").weights(Values.uniform(1, 3))
+                        .delays(Delays.uniformSteps(1, 15))), TsodyksMarkram.DEFINITION.rule());
     }
 
     /** A small NALSM liquid with astrocyte-modulated STDP on input and inhibitory synapses (dt 1 ms). */
