@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
@@ -144,6 +145,26 @@ final class FusedStep {
                 .forEach(buffers::add));
         traces.forEach(t -> buffers.add(t.ring()));
         return buffers;
+    }
+
+    /**
+     * The step of {@code network} with its transmissions and rules as one kernel, or null where the device cannot
+     * take its arguments.
+     */
+    static FusedStep of(DeviceLayout network, RuleLaunch[] sending, RuleLaunch[] learning) {
+        List<Group> order = List.of(network.groups);
+        List<Part> parts = order.stream().map(Group::part).toList();
+        List<Delivery> deliveries = Arrays.stream(network.deliveries).map(d -> d.part(order)).toList();
+        List<RuleCall> rules = Stream.concat(Arrays.stream(sending), Arrays.stream(learning))
+                .map(l -> new RuleCall(l.blockFunction(), order.indexOf(network.byPopulation.get(
+                        l.projection.target())), l.launch.arguments, l.beforeDelivery())).toList();
+        List<TraceAdvance> advances = Arrays.stream(network.traces)
+                .map(t -> t.part(order.indexOf(network.byPopulation.get(t.trace.population())))).toList();
+        if (!fits(network.session, parts, deliveries, rules, advances)) {
+            return null;
+        }
+        return new FusedStep(network.session, parts, deliveries, rules, advances, network.total, network.totalBlocks,
+                network.listDepth, network.spiked, network.lists, network.counts);
     }
 
     /** Whether the device takes the generated kernel's arguments: their bytes and its constant buffers. */

@@ -24,8 +24,6 @@ import org.hebb.simulator.engine.PlasticityWiring;
 import org.hebb.simulator.engine.SpikeView;
 import org.hebb.simulator.population.NeuronPopulation;
 import org.hebb.simulator.population.Population;
-import org.jocl.Pointer;
-import org.jocl.cl_mem;
 
 /**
  * The clock-driven engine on an OpenCL device, step for step the Java backend's (see the kernel files listed in
@@ -135,7 +133,7 @@ final class OpenClEngine implements Engine, Checkpointed {
                     t.deviceArguments(), true)).toArray(RuleLaunch[]::new);
             astrocytes = byRates.values().toArray(new DeviceAstrocyte[0]);
             fuse &= Arrays.stream(learning).allMatch(RuleLaunch::fusable);
-            fusedStep = fuse ? fusedStep() : null;
+            fusedStep = fuse ? FusedStep.of(network, sending, learning) : null;
             compactAll = gpuShape || fusedStep != null ? null : compactAll();
         } catch (RuntimeException e) {
             session.close();
@@ -151,26 +149,6 @@ final class OpenClEngine implements Engine, Checkpointed {
                     + "one)");
         }
         return model;
-    }
-
-    /**
-     * The step as one kernel (static networks and rules from definitions: their learning is per target block and per
-     * neuron), or null where the device cannot take its arguments.
-     */
-    private FusedStep fusedStep() {
-        List<Group> order = List.of(network.groups);
-        List<FusedStep.Part> parts = order.stream().map(Group::part).toList();
-        List<FusedStep.Delivery> fusedDeliveries = Arrays.stream(network.deliveries).map(d -> d.part(order)).toList();
-        List<FusedStep.RuleCall> rules = java.util.stream.Stream.concat(Arrays.stream(sending), Arrays.stream(learning))
-                .map(l -> new FusedStep.RuleCall(l.blockFunction(), order.indexOf(network.byPopulation.get(
-                        l.projection.target())), l.launch.arguments, l.beforeDelivery())).toList();
-        List<FusedStep.TraceAdvance> advances = Arrays.stream(network.traces)
-                .map(t -> t.part(order.indexOf(network.byPopulation.get(t.trace.population())))).toList();
-        if (!FusedStep.fits(session, parts, fusedDeliveries, rules, advances)) {
-            return null;
-        }
-        return new FusedStep(session, parts, fusedDeliveries, rules, advances, network.total, network.totalBlocks,
-                network.listDepth, network.spiked, network.lists, network.counts);
     }
 
     /** The cpu shape's compaction: one work-item per block of every population, described by its place. */
@@ -383,23 +361,7 @@ final class OpenClEngine implements Engine, Checkpointed {
         resetActions.forEach(Runnable::run);
         runStarting();
         restoreNeuronState.run();
-        for (Group g : network.groups) {
-            g.restarted();
-        }
-        network.clearing.clear(Pointer.to(network.counts), (long) network.listDepth * network.totalBlocks);
-        network.clearing.clear(Pointer.to(network.spiked), (network.total + 3) / 4);
-        for (Delivery d : network.deliveries) {
-            network.clearing.clear(Pointer.to(d.target.ring), d.target.ringLength);
-        }
-        for (DeviceTrace t : network.traces) {
-            network.clearing.clear(Pointer.to(t.ring), t.length);
-        }
-        for (RuleLaunch l : learning) {
-            l.restarted();
-        }
-        for (RuleLaunch l : sending) {
-            l.restarted();
-        }
+        DeviceDynamics.clear(network, learning, sending);
         session.finish();
     }
 
@@ -422,55 +384,14 @@ final class OpenClEngine implements Engine, Checkpointed {
         }
         network.step = state.scalar("step", network.step);
         continuousFrom = state.scalar("continuous_from", continuousFrom);
-        deviceInts(state, "spike_lists", network.lists, (long) network.listDepth * network.total);
-        deviceInts(state, "spike_counts", network.counts, (long) network.listDepth * network.totalBlocks);
-        deviceInts(state, "spike_flags", network.spiked, (network.total + 3) / 4);
-        for (Delivery d : network.deliveries) {
-            float[] ring = new float[Math.toIntExact(d.target.ringLength)];
-            session.read(d.target.ring, HostArray.of(ring));
-            state.floats("ring_" + d.target.population.name(), ring);
-            if (state.restoring()) {
-                session.write(d.target.ring, HostArray.of(ring));
-            }
-        }
-        for (int t = 0; t < network.traces.length; t++) {
-            state.part("trace_" + t, network.traces[t].trace);
-        }
-        for (int r = 0; r < learning.length; r++) {
-            int rule = r;
-            state.part("learning_" + r, s -> learning[rule].checkpoint(s));
-        }
-        for (int r = 0; r < sending.length; r++) {
-            int rule = r;
-            state.part("sending_" + r, s -> sending[rule].checkpoint(s));
-        }
-    }
-
-    private void deviceInts(StateVisitor state, String name, cl_mem buffer, long count) {
-        int[] host = new int[Math.toIntExact(count)];
-        session.read(buffer, HostArray.of(host));
-        state.ints(name, host);
-        if (state.restoring()) {
-            session.write(buffer, HostArray.of(host));
-        }
+        DeviceDynamics.buffers(state, network, learning, sending);
     }
 
     /** The neuron state, traces, weights and rule arrays restored on the host go to the device. */
     @Override
     public void stateRestored() {
         network.stepArgument[0] = network.step;
-        for (Group g : network.groups) {
-            g.restarted();
-        }
-        for (DeviceTrace t : network.traces) {
-            t.upload();
-        }
-        for (RuleLaunch l : learning) {
-            l.restored();
-        }
-        for (RuleLaunch l : sending) {
-            l.restored();
-        }
+        DeviceDynamics.restored(network, learning, sending);
         runStarting();
         session.finish();
     }
