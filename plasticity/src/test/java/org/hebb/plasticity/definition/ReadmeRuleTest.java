@@ -1,6 +1,7 @@
 package org.hebb.plasticity.definition;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.hebb.neurons.lif.IfCurrExp;
 import org.hebb.simulator.Network;
@@ -61,6 +62,40 @@ class ReadmeRuleTest {
             net.run(50);
             assertEquals(1.0f, state.values("transmitted")[0], "the spike at 130 ms, the first after the reset");
             assertEquals(0.5f, state.values("x")[0], "resources after it");
+        }
+    }
+
+    /**
+     * plasticity/README.md's reward-modulated rule, as written there: weights stay until the dopamine neurons
+     * fire, then move by the eligibility that pairings left.
+     */
+    @Test
+    void thePlasticityReadmeRewardedRuleLearnsOnlyAfterDopamine() {
+        SynapseDefinition rewarded = SynapseDefinition.builder("reward-modulated eligibility")
+                .parameter("tau_e", "ms", 500).parameter("eta", "weight/ms", 0.001).parameter("w_max", "weight", 1)
+                .modulator("D", "1", SynapseDefinition.ModulatorScope.GLOBAL, 0)
+                .synapseEquations("de/dt = -e / tau_e : 1")                   // decayed lazily, when touched
+                .presynapticTrace("dx_pre/dt = -x_pre / (20*ms) : 1", "x_pre += 1")
+                .postsynapticTrace("dx_post/dt = -x_post / (20*ms) : 1", "x_post += 1")
+                .onPre("e -= x_post").onPost("e += x_pre")
+                .onStep("D != 0", "w = clip(w + eta * dt * D * e, 0, w_max)")
+                .build();
+        try (Network net = Network.builder().seed(1).build()) {
+            SpikeTimesSource pre = net.addSpikeTimes("pre", new double[][] {{10, 30}, {12, 32}});
+            NeuronPopulation post = net.addNeurons("post", 1, IfCurrExp.builder().build());
+            SpikeTimesSource dopamineNeurons = net.addSpikeTimes("dopamine", new double[][] {{100}});
+            Projection projection = net.connect(pre, post, Connectors.allToAll(false),
+                    Synapses.onto("excitatory").weights(Values.constant(0.5)));
+            net.connect(net.addSpikeTimes("drive", new double[][] {{14, 34}}), post, Connectors.allToAll(false),
+                    Synapses.onto("excitatory").weights(Values.constant(20)));
+            DefinedSynapses rule = net.addPlasticity(projection, rewarded.rule().withSpikeDrive("D",
+                    dopamineNeurons, 200, 0.1));
+            net.run(99);
+            assertEquals(0.5f, rule.weights()[0], "no dopamine yet, no change");
+            assertEquals(0.5f, rule.weights()[1], "no dopamine yet, no change");
+            net.run(50);
+            assertTrue(rule.weights()[0] > 0.5f && rule.weights()[1] > 0.5f, "pre-before-post pairings, then "
+                    + "dopamine, potentiate: " + rule.weights()[0] + ", " + rule.weights()[1]);
         }
     }
 }
