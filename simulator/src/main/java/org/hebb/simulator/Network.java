@@ -9,31 +9,32 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 
+import org.hebb.neurons.EventDrivenModel;
 import org.hebb.neurons.NeuronModel;
+import org.hebb.neurons.NeuronState;
+import org.hebb.neurons.Precision;
 import org.hebb.simulator.checkpoint.CheckpointFile;
+import org.hebb.simulator.checkpoint.Checkpointed;
 import org.hebb.simulator.connect.Connector;
 import org.hebb.simulator.connect.Projection;
 import org.hebb.simulator.connect.Synapses;
-import org.hebb.neurons.EventDrivenModel;
-import org.hebb.neurons.NeuronState;
-import org.hebb.neurons.Precision;
 import org.hebb.simulator.engine.BackendEngineFactory;
 import org.hebb.simulator.engine.ClockDrivenEngine;
 import org.hebb.simulator.engine.Engine;
 import org.hebb.simulator.engine.EventDrivenEngine;
 import org.hebb.simulator.engine.SynapseUpdate;
-import org.hebb.simulator.plasticity.PlasticityRegistry;
-import org.hebb.simulator.plasticity.PlasticityRule;
-import org.hebb.simulator.plasticity.RuleState;
 import org.hebb.simulator.input.BernoulliSource;
 import org.hebb.simulator.input.CorrelatedPoissonSource;
 import org.hebb.simulator.input.PoissonSource;
 import org.hebb.simulator.input.SpikeTimesSource;
 import org.hebb.simulator.monitor.Monitor;
 import org.hebb.simulator.monitor.PopulationRateMonitor;
-import org.hebb.simulator.monitor.SpikeMonitor;
 import org.hebb.simulator.monitor.RuleStateMonitor;
+import org.hebb.simulator.monitor.SpikeMonitor;
 import org.hebb.simulator.monitor.StateMonitor;
+import org.hebb.simulator.plasticity.PlasticityRegistry;
+import org.hebb.simulator.plasticity.PlasticityRule;
+import org.hebb.simulator.plasticity.RuleState;
 import org.hebb.simulator.population.Grid3D;
 import org.hebb.simulator.population.NeuronPopulation;
 import org.hebb.simulator.population.Population;
@@ -530,8 +531,8 @@ public final class Network implements AutoCloseable {
      * Saves the network's dynamic state to {@code file} (HDF5, docs/FORMATS.md), atomically: every neuron variable
      * and the state {@link #resetState} returns to, spikes in flight, traces, the clock, source probabilities set
      * by user code, weights and the rules' state, with the network's shape, seed and dt and a checksum. Random
-     * streams are functions of the seed and the step, so they need no saving. Between runs, on the clock-driven
-     * engine (Java, any thread count; OpenCL, as the device holds it); monitors are outputs and are not saved.
+     * streams are functions of the seed and the step, so they need no saving; what the monitors have recorded is
+     * saved too. Between runs, on the clock-driven engine (Java, any thread count; OpenCL, as the device holds it).
      *
      * @throws org.hebb.simulator.checkpoint.CheckpointException naming what cannot be saved
      */
@@ -546,7 +547,8 @@ public final class Network implements AutoCloseable {
     /**
      * Restores the state saved by {@link #saveCheckpoint} into this network, which must be built as the saved one
      * was (same populations, models, projections and rules, in the same order, on the same backend; the thread
-     * count may differ; on OpenCL the same device and shape), with the same seed and dt; running on then gives what the saved network would have given, bit for bit. Nothing
+     * count may differ; on OpenCL the same device and shape), with the same seed and dt, and with monitors that
+     * begin with the saved network's (they go on recording; monitors added after them start empty); running on then gives what the saved network would have given, bit for bit. Nothing
      * changes unless the whole file is sound and fits.
      *
      * @throws org.hebb.simulator.checkpoint.CheckpointException naming what is wrong with the file or where the
@@ -556,18 +558,33 @@ public final class Network implements AutoCloseable {
         alone("restoreCheckpoint", () -> {
             requireRunnable();
             compile();
-            CheckpointFile.restore(file, checkpointHeader(), checkpoint());
+            CheckpointFile.restore(file, checkpointHeader(), saved -> checkpoint((int) saved.monitors().lines()
+                    .count()));
             engine.stateRestored();
         });
     }
 
     private CheckpointFile.Header checkpointHeader() {
+        List<MonitorEntry> recorded = recordedMonitors();
         return new CheckpointFile.Header(NetworkCheckpoint.describe(populations, projections, plasticity.attached(),
-                engineKind, backendKind, precision), seed, dt, stepsRun());
+                engineKind, backendKind, precision), NetworkCheckpoint.describeMonitors(recorded.stream()
+                .map(e -> (Checkpointed) e.monitor()).toList(), recorded.stream().map(e -> e.population() == null
+                ? "a rule" : e.population().name()).toList()), seed, dt, stepsRun());
+    }
+
+    /** The monitors whose recordings a checkpoint keeps, in the order they were added. */
+    private List<MonitorEntry> recordedMonitors() {
+        return monitors.stream().filter(e -> e.monitor() instanceof Checkpointed).toList();
     }
 
     private NetworkCheckpoint checkpoint() {
-        return new NetworkCheckpoint(engine, populations, projections, initialState, plasticity.attached());
+        return checkpoint(recordedMonitors().size());
+    }
+
+    /** The state to save or restore, with the recordings of the first {@code monitorCount} recording monitors. */
+    private NetworkCheckpoint checkpoint(int monitorCount) {
+        return new NetworkCheckpoint(engine, populations, projections, initialState, plasticity.attached(),
+                recordedMonitors().subList(0, monitorCount).stream().map(e -> (Checkpointed) e.monitor()).toList());
     }
 
     /**

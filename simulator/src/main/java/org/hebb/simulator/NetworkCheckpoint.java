@@ -16,7 +16,8 @@ import org.hebb.simulator.population.Population;
 
 /**
  * A network's dynamic state for a checkpoint: the engine's (clock, spikes in flight, traces), every neuron variable
- * with the state a reset returns to, what user code may set on sources, the weights, and each rule's state.
+ * with the state a reset returns to, what user code may set on sources, the weights, each rule's state, and what
+ * the monitors have recorded.
  */
 final class NetworkCheckpoint implements Checkpointed {
     private final Engine engine;
@@ -24,14 +25,28 @@ final class NetworkCheckpoint implements Checkpointed {
     private final List<Projection> projections;
     private final Map<NeuronPopulation, NeuronState> initialState;
     private final List<PlasticityRegistry.Attached> rules;
+    private final List<Checkpointed> monitors;
 
+    /** @param monitors the monitors whose recordings to save or restore, in order */
     NetworkCheckpoint(Engine engine, List<Population> populations, List<Projection> projections,
-                      Map<NeuronPopulation, NeuronState> initialState, List<PlasticityRegistry.Attached> rules) {
+                      Map<NeuronPopulation, NeuronState> initialState, List<PlasticityRegistry.Attached> rules,
+                      List<Checkpointed> monitors) {
         this.engine = engine;
         this.populations = populations;
         this.projections = projections;
         this.initialState = initialState;
         this.rules = rules;
+        this.monitors = monitors;
+    }
+
+    /** One line per monitor whose recordings a checkpoint saves: its place, kind and what it watches. */
+    static String describeMonitors(List<Checkpointed> monitors, List<String> watched) {
+        StringBuilder lines = new StringBuilder();
+        for (int k = 0; k < monitors.size(); k++) {
+            lines.append("monitor ").append(k).append(": ").append(monitors.get(k).getClass().getSimpleName())
+                    .append(" of ").append(watched.get(k)).append('\n');
+        }
+        return lines.toString();
     }
 
     /**
@@ -88,6 +103,9 @@ final class NetworkCheckpoint implements Checkpointed {
         }
         for (int r = 0; r < rules.size(); r++) {
             state.part("rule_" + r, (Checkpointed) rules.get(r).state());
+        }
+        for (int m = 0; m < monitors.size(); m++) {
+            state.part("monitor_" + m, monitors.get(m));
         }
     }
 

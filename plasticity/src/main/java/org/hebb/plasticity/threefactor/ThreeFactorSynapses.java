@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.hebb.plasticity.definition.DefinedSynapses;
-import org.hebb.simulator.connect.Projection;
 import org.hebb.simulator.checkpoint.Checkpointed;
 import org.hebb.simulator.checkpoint.StateVisitor;
+import org.hebb.simulator.connect.Projection;
 import org.hebb.simulator.plasticity.PlasticityContext;
 import org.hebb.simulator.plasticity.RuleState;
 import org.hebb.util.Require;

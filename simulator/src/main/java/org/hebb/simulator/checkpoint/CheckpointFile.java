@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.zip.CRC32C;
 
 import io.jhdf.HdfFile;
@@ -31,12 +32,13 @@ public final class CheckpointFile {
     /**
      * What a checkpoint says about the network it came from.
      *
-     * @param network a description of the network's shape (populations, models, projections, rules), one per line
-     * @param seed    the master seed
-     * @param dtMs    the time step, ms
-     * @param step    the clock: the next step to run
+     * @param network  a description of the network's shape (populations, models, projections, rules), one per line
+     * @param monitors a description of the monitors whose recordings are saved, one per line
+     * @param seed     the master seed
+     * @param dtMs     the time step, ms
+     * @param step     the clock: the next step to run
      */
-    public record Header(String network, long seed, double dtMs, long step) {
+    public record Header(String network, String monitors, long seed, double dtMs, long step) {
     }
 
     private CheckpointFile() {
@@ -54,6 +56,7 @@ public final class CheckpointFile {
                     out.putAttribute("format", FORMAT);
                     out.putAttribute("version", VERSION);
                     out.putAttribute("network", header.network());
+                    out.putAttribute("monitors", header.monitors());
                     out.putAttribute("seed", header.seed());
                     out.putAttribute("dt_ms", header.dtMs());
                     out.putAttribute("step", header.step());
@@ -84,12 +87,13 @@ public final class CheckpointFile {
     }
 
     /**
-     * Restores {@code state} from {@code file}, which must come from a network of shape {@code expected.network()}
-     * with the same seed and dt; returns the file's header. Nothing changes unless the whole file is sound and fits.
+     * Restores the state that {@code state} gives for the file's header from {@code file}, which must come from a
+     * network of shape {@code expected.network()} with the same seed and dt, whose monitors the expected ones begin
+     * with; returns the file's header. Nothing changes unless the whole file is sound and fits.
      *
      * @throws CheckpointException naming what is wrong: not a checkpoint, damaged, a newer version, another network
      */
-    public static Header restore(Path file, Header expected, Checkpointed state) {
+    public static Header restore(Path file, Header expected, Function<Header, Checkpointed> state) {
         if (!Files.isRegularFile(file)) {
             throw new CheckpointException("checkpoint " + file + " does not exist");
         }
@@ -112,14 +116,20 @@ public final class CheckpointFile {
                 throw new CheckpointException("checkpoint " + file + " has dt = " + header.dtMs() + " ms; this "
                         + "network has dt = " + expected.dtMs() + " ms");
             }
+            if (!(expected.monitors()).startsWith(header.monitors())) {
+                throw new CheckpointException("checkpoint " + file + " has recordings of other monitors (this "
+                        + "network's must begin with the saved network's, in order): " + firstDifference(
+                        header.monitors(), expected.monitors()));
+            }
+            Checkpointed restored = state.apply(header);
             StateReader check = new StateReader(saved, true);
-            check.part("state", state);
+            check.part("state", restored);
             if (!check.unused().isEmpty()) {
                 throw new CheckpointException("checkpoint " + file + " holds state this network does not have, such "
                         + "as '" + check.unused().iterator().next() + "': it was saved from a network built "
                         + "differently");
             }
-            new StateReader(saved, false).part("state", state);
+            new StateReader(saved, false).part("state", restored);
             return header;
         } catch (CheckpointException e) {
             throw e;
@@ -141,7 +151,8 @@ public final class CheckpointFile {
             throw new CheckpointException("checkpoint " + file + " has format version " + version + "; this Hebb "
                     + "reads versions up to " + VERSION + ": restore it with a newer Hebb");
         }
-        return new Header((String) attribute(in, "network", file), ((Number) attribute(in, "seed", file)).longValue(),
+        return new Header((String) attribute(in, "network", file), (String) attribute(in, "monitors", file),
+                ((Number) attribute(in, "seed", file)).longValue(),
                 ((Number) attribute(in, "dt_ms", file)).doubleValue(),
                 ((Number) attribute(in, "step", file)).longValue());
     }

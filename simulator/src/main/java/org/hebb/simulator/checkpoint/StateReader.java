@@ -72,14 +72,45 @@ final class StateReader implements StateVisitor {
 
     @Override
     public int[] list(String name, int[] values, int length) {
-        String path = check(name, int.class, -1);
-        int[] saved = new int[file.length(path)];
-        file.read(path, saved);
-        if (saved.length == 0 || saved[0] != saved.length - 1) {
-            throw new CheckpointException("checkpoint entry '" + path + "' is not a list (its first value must be "
-                    + "its length)");
+        return readList(name, int.class, Arrays.copyOf(values, length));
+    }
+
+    @Override
+    public long[] list(String name, long[] values, int length) {
+        return readList(name, long.class, Arrays.copyOf(values, length));
+    }
+
+    @Override
+    public float[] list(String name, float[] values, int length) {
+        return readList(name, float.class, Arrays.copyOf(values, length));
+    }
+
+    @Override
+    public double[] list(String name, double[] values, int length) {
+        return readList(name, double.class, Arrays.copyOf(values, length));
+    }
+
+    /**
+     * The saved list {@code name} (its length, then unless empty its values), or in a dry run {@code own}, the
+     * object's own list, after checking the entries.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> T readList(String name, Class<?> type, T own) {
+        long[] length = new long[1];
+        file.read(check(name + "_length", long.class, 1), length);
+        if (length[0] < 0 || length[0] > Integer.MAX_VALUE) {
+            throw new CheckpointException("checkpoint entry '" + paths.of(name + "_length") + "' = " + length[0]
+                    + " is not a list's length");
         }
-        return dry ? Arrays.copyOf(values, length) : Arrays.copyOfRange(saved, 1, saved.length);
+        String path = length[0] > 0 ? check(name, type, (int) length[0]) : null;
+        if (dry) {
+            return own;
+        }
+        Object saved = java.lang.reflect.Array.newInstance(type, (int) length[0]);
+        if (path != null) {
+            file.read(path, saved);
+        }
+        return (T) saved;
     }
 
     /** Fills {@code values} from the entry {@code name} (unless dry), after checking its type and length. */

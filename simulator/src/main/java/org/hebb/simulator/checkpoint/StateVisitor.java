@@ -28,4 +28,13 @@ public interface StateVisitor {
      * returns the saved list (a new array of its own length).
      */
     int[] list(String name, int[] values, int length);
+
+    /** A list of longs, as {@link #list(String, int[], int)}. */
+    long[] list(String name, long[] values, int length);
+
+    /** A list of floats, as {@link #list(String, int[], int)}. */
+    float[] list(String name, float[] values, int length);
+
+    /** A list of doubles, as {@link #list(String, int[], int)}. */
+    double[] list(String name, double[] values, int length);
 }

@@ -52,11 +52,32 @@ final class StateWriter implements StateVisitor {
 
     @Override
     public int[] list(String name, int[] values, int length) {
-        int[] prefixed = new int[length + 1];
-        prefixed[0] = length;
-        System.arraycopy(values, 0, prefixed, 1, length);
-        put(name, prefixed);
-        return Arrays.copyOf(values, length);
+        return putList(name, Arrays.copyOf(values, length));
+    }
+
+    @Override
+    public long[] list(String name, long[] values, int length) {
+        return putList(name, Arrays.copyOf(values, length));
+    }
+
+    @Override
+    public float[] list(String name, float[] values, int length) {
+        return putList(name, Arrays.copyOf(values, length));
+    }
+
+    @Override
+    public double[] list(String name, double[] values, int length) {
+        return putList(name, Arrays.copyOf(values, length));
+    }
+
+    /** Records a list as its length ({@code <name>_length}) and, unless empty, its values ({@code <name>}). */
+    private <T> T putList(String name, T values) {
+        int length = java.lang.reflect.Array.getLength(values);
+        put(name + "_length", new long[] {length});
+        if (length > 0) {
+            put(name, values);
+        }
+        return values;
     }
 
     private void put(String name, Object values) {

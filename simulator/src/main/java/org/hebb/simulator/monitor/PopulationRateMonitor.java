@@ -1,12 +1,14 @@
 package org.hebb.simulator.monitor;
 
 import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
+import org.hebb.simulator.checkpoint.Checkpointed;
+import org.hebb.simulator.checkpoint.StateVisitor;
 import org.hebb.simulator.engine.SpikeView;
 import org.hebb.simulator.population.Population;
 import org.hebb.util.Require;
 
 /** The population's firing rate (Hz per neuron) in consecutive bins of a chosen number of steps. */
-public final class PopulationRateMonitor implements Monitor {
+public final class PopulationRateMonitor implements Monitor, Checkpointed {
     private final Population population;
     private final int binSteps;
     private final double dt;
@@ -62,5 +64,18 @@ public final class PopulationRateMonitor implements Monitor {
     @Override
     public long memoryBytes() {
         return 8L * binCounts.size();
+    }
+
+    /** The counts of the bins so far and of the bin under way. */
+    @Override
+    public void checkpoint(StateVisitor state) {
+        long[] saved = state.list("bin_counts", binCounts.toArray(), binCounts.size());
+        current = state.scalar("current", current);
+        stepsInBin = (int) state.scalar("steps_in_bin", stepsInBin);
+        firstStep = state.scalar("first_step", firstStep);
+        if (state.restoring()) {
+            binCounts.clear();
+            binCounts.addAll(saved);
+        }
     }
 }

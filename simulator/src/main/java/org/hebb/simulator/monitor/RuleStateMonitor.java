@@ -1,5 +1,7 @@
 package org.hebb.simulator.monitor;
 
+import org.hebb.simulator.checkpoint.Checkpointed;
+import org.hebb.simulator.checkpoint.StateVisitor;
 import org.hebb.simulator.engine.SpikeView;
 import org.hebb.simulator.plasticity.RuleState;
 import org.hebb.util.Require;
@@ -12,7 +14,7 @@ import org.hebb.util.Require;
  * clock-driven engine a step's spikes change weights at the start of the next step, so the sample after step t
  * holds the weights changed by the spikes of steps up to t - 1.
  */
-public final class RuleStateMonitor implements Monitor {
+public final class RuleStateMonitor implements Monitor, Checkpointed {
     private final RuleState state;
     private final String variable;
     private final int[] elements;
@@ -84,5 +86,11 @@ public final class RuleStateMonitor implements Monitor {
     @Override
     public long memoryBytes() {
         return samples.memoryBytes();
+    }
+
+    /** The samples so far; a restored monitor goes on sampling after them (a stream file starts afresh). */
+    @Override
+    public void checkpoint(StateVisitor state) {
+        state.part("samples", samples);
     }
 }

@@ -3,13 +3,15 @@ package org.hebb.simulator.monitor;
 import org.eclipse.collections.impl.list.mutable.primitive.DoubleArrayList;
 import org.eclipse.collections.impl.list.mutable.primitive.FloatArrayList;
 import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
+import org.hebb.simulator.checkpoint.Checkpointed;
+import org.hebb.simulator.checkpoint.StateVisitor;
 
 /**
  * What sampling monitors store: samples of a fixed number of values each, taken at the end of given steps, up to a
  * bound on stored values; samples beyond it are counted, not stored. Values are kept as floats, or as doubles for
  * a double-precision state.
  */
-final class Samples {
+final class Samples implements Checkpointed {
     private final int perSample;
     private final double dt;
     private final long maxValues;
@@ -93,6 +95,30 @@ final class Samples {
             series[s] = values != null ? values.get(at) : doubles.get(at);
         }
         return series;
+    }
+
+    /** The samples so far (steps, values) and the dropped count. */
+    @Override
+    public void checkpoint(StateVisitor state) {
+        long[] savedSteps = state.list("steps", steps.toArray(), steps.size());
+        dropped = state.scalar("dropped", dropped);
+        if (values != null) {
+            float[] saved = state.list("values", values.toArray(), values.size());
+            if (state.restoring()) {
+                values.clear();
+                values.addAll(saved);
+            }
+        } else {
+            double[] saved = state.list("values", doubles.toArray(), doubles.size());
+            if (state.restoring()) {
+                doubles.clear();
+                doubles.addAll(saved);
+            }
+        }
+        if (state.restoring()) {
+            steps.clear();
+            steps.addAll(savedSteps);
+        }
     }
 
     long dropped() {

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import org.eclipse.collections.impl.list.mutable.primitive.DoubleArrayList;
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
+import org.hebb.simulator.checkpoint.Checkpointed;
+import org.hebb.simulator.checkpoint.StateVisitor;
 import org.hebb.simulator.engine.SpikeView;
 import org.hebb.simulator.population.Population;
 import org.hebb.util.Require;
@@ -18,7 +20,7 @@ import org.hebb.util.Require;
  * {@code <file>.partial} as the run goes, copied atomically to the file when each run ends; the partial file is
  * removed when the network is closed.
  */
-public final class SpikeMonitor implements Monitor {
+public final class SpikeMonitor implements Monitor, Checkpointed {
     /** Default bound on stored spikes: 10 million (120 MB). */
     public static final int DEFAULT_MAX_STORED = 10_000_000;
     private static final System.Logger LOG = System.getLogger(SpikeMonitor.class.getName());
@@ -134,6 +136,28 @@ public final class SpikeMonitor implements Monitor {
     public void close() {
         if (stream != null) {
             stream.close();
+        }
+    }
+
+    /**
+     * What is recorded so far: counts, stored spikes, dropped spikes. A restored monitor goes on recording after
+     * them; its stream file, if any, starts afresh with the restore.
+     */
+    @Override
+    public void checkpoint(StateVisitor state) {
+        state.ints("counts", counts);
+        long[] savedSteps = state.list("steps", steps.toArray(), steps.size());
+        int[] savedNeurons = state.list("neurons", neurons.toArray(), neurons.size());
+        double[] savedTimes = state.list("exact_times", exactTimes.toArray(), exactTimes.size());
+        dropped = state.scalar("dropped", dropped);
+        recordedSteps = state.scalar("recorded_steps", recordedSteps);
+        if (state.restoring()) {
+            steps.clear();
+            steps.addAll(savedSteps);
+            neurons.clear();
+            neurons.addAll(savedNeurons);
+            exactTimes.clear();
+            exactTimes.addAll(savedTimes);
         }
     }
 

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 
 import org.hebb.neurons.NeuronState;
 import org.hebb.neurons.Precision;
+import org.hebb.simulator.checkpoint.Checkpointed;
+import org.hebb.simulator.checkpoint.StateVisitor;
 import org.hebb.simulator.engine.SpikeView;
 import org.hebb.simulator.population.NeuronPopulation;
 import org.hebb.util.Require;
@@ -14,7 +16,7 @@ import org.hebb.util.Require;
  * in {@link #droppedSamples()}. Optionally every sample also goes to a CSV file as the run goes
  * ({@link Settings#streamTo}), so that a long recording needs no memory.
  */
-public final class StateMonitor implements Monitor {
+public final class StateMonitor implements Monitor, Checkpointed {
     /** Default bound on stored values: 50 million (200 MB as floats, 400 MB as doubles). */
     public static final long DEFAULT_MAX_VALUES = 50_000_000L;
 
@@ -215,5 +217,11 @@ public final class StateMonitor implements Monitor {
             this.streamTo = Require.notNull("file", file);
             return this;
         }
+    }
+
+    /** The samples so far; a restored monitor goes on sampling after them (a stream file starts afresh). */
+    @Override
+    public void checkpoint(StateVisitor state) {
+        state.part("samples", samples);
     }
 }

@@ -1,5 +1,7 @@
 package org.hebb.simulator.run;
 
+import org.hebb.simulator.checkpoint.Checkpointed;
+import org.hebb.simulator.checkpoint.StateVisitor;
 import org.hebb.simulator.engine.SpikeView;
 import org.hebb.simulator.population.Population;
 import org.hebb.util.Require;
@@ -8,7 +10,7 @@ import org.hebb.util.Require;
  * Stops a run when a population's mean rate over a window leaves [minHz, maxHz] (runaway excitation or silence);
  * the rate is measured over consecutive windows of {@code windowMs}, each checked when it is complete.
  */
-public final class RateChecker extends Checker {
+public final class RateChecker extends Checker implements Checkpointed {
     private final Population population;
     private final double minHz;
     private final double maxHz;
@@ -45,5 +47,12 @@ public final class RateChecker extends Checker {
         }
         spikes = 0;
         steps = 0;
+    }
+
+    /** The spikes and steps of the window under way. */
+    @Override
+    public void checkpoint(StateVisitor state) {
+        spikes = state.scalar("spikes", spikes);
+        steps = (int) state.scalar("steps", steps);
     }
 }

@@ -158,6 +158,59 @@ class CheckpointTest {
                 Arrays.copyOfRange(spikes[1], first, spikes[1].length)};
     }
 
+    /** What every kind of monitor has recorded: spikes, samples of v, binned rates. */
+    private record Recorded(long[] steps, int[] neurons, float[] v, double[] sampleTimes, double[] rates) {
+    }
+
+    /** The test network with a spike, state and rate monitor and a rate checker, run for the given times. */
+    private Recorded recorded(int threads, double[] runsMs, Path save, Path restore) {
+        try (Network net = build(threads, 80, 7).net()) {
+            NeuronPopulation cells = (NeuronPopulation) net.populations().get(0);
+            SpikeMonitor spikes = net.monitorSpikes(cells);
+            var v = net.monitorState(cells, new String[] {"v"}, new int[] {3}, 0.7);
+            var rates = net.monitorRate(cells, 4);
+            net.checkRate(cells, 0, 1000, 30);
+            if (restore != null) {
+                net.restoreCheckpoint(restore);
+            }
+            for (double ms : runsMs) {
+                net.run(ms);
+            }
+            if (save != null) {
+                net.saveCheckpoint(save);
+            }
+            return new Recorded(spikes.steps(), spikes.neurons(), v.trace("v", 0), v.times(), rates.ratesHz());
+        }
+    }
+
+    @Test
+    void monitorsGoOnRecordingAfterARestore() {
+        Path file = directory.resolve("monitored.h5");
+        Recorded straight = recorded(1, new double[] {FIRST_MS, SECOND_MS}, null, null);
+        recorded(2, new double[] {FIRST_MS}, file, null);
+        Recorded resumed = recorded(1, new double[] {SECOND_MS}, null, file);
+        assertTrue(straight.steps().length > 100, "test setup: spikes");
+        assertArrayEquals(straight.steps(), resumed.steps(), "every spike step, before and after the restore");
+        assertArrayEquals(straight.neurons(), resumed.neurons(), "every spiking neuron");
+        assertArrayEquals(straight.v(), resumed.v(), "every sample of v");
+        assertArrayEquals(straight.sampleTimes(), resumed.sampleTimes(), "sample times");
+        assertArrayEquals(straight.rates(), resumed.rates(), "binned rates, the bin across the restore included");
+    }
+
+    @Test
+    void theRestoringNetworksMonitorsMustBeginWithTheSavedOnes() {
+        Path file = directory.resolve("monitored.h5");
+        recorded(1, new double[] {FIRST_MS}, file, null);
+        try (Network net = build(1, 80, 7).net()) {
+            NeuronPopulation cells = (NeuronPopulation) net.populations().get(0);
+            net.monitorRate(cells, 4);
+            CheckpointException e = assertThrows(CheckpointException.class, () -> net.restoreCheckpoint(file));
+            assertTrue(e.getMessage().contains("has recordings of other monitors")
+                    && e.getMessage().contains("monitor 1: SpikeMonitor of cells")
+                    && e.getMessage().contains("monitor 1: PopulationRateMonitor of cells"), e.getMessage());
+        }
+    }
+
     /** A checkpoint of the 80-neuron network after 60 ms. */
     private Path saved() {
         return saved(new float[1]);
