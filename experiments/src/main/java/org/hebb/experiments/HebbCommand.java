@@ -340,6 +340,11 @@ public final class HebbCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "1", description = "Master seed (default ${DEFAULT-VALUE}).")
         long seed;
 
+        @Option(names = "--checkpoint-every", defaultValue = "0", description = "Seconds of biological time "
+                + "between checkpoints in the output directory (0 for none): a run killed on the way goes on from "
+                + "its last one when started again with the same settings (default ${DEFAULT-VALUE}).")
+        double checkpointS;
+
         @Option(names = "--out", defaultValue = "out/song", description = "Output directory "
                 + "(default ${DEFAULT-VALUE}).")
         Path out;
@@ -354,8 +359,13 @@ public final class HebbCommand implements Runnable {
                         + cells.keySet());
             }
             RunLimits.duration("duration", durationS, "s", 1000, SongMillerAbbott.DT_MS);
+            if (checkpointS < 0) {
+                throw new IllegalArgumentException("--checkpoint-every = " + checkpointS + " s is not allowed: must "
+                        + "be >= 0 (0 for no checkpoints)");
+            }
             SongMillerAbbott.Result r = SongExperiment.run(new SongMillerAbbott.Config(chosen, inputs, rateHz,
-                    correlated, correlation, inhibitory, aPlus, durationS * 1000, seed), snapshotS * 1000, out);
+                    correlated, correlation, inhibitory, aPlus, durationS * 1000, seed), snapshotS * 1000,
+                    checkpointS * 1000, out);
             System.out.printf("Song, Miller & Abbott, seed %d, %.0f s: output %.1f -> %.1f Hz (first and last "
                             + "tenth), %.1f%% of weights within 10%% of a bound; %.1f s. Results in %s%n", seed,
                     durationS, r.outputRateFirstHz(), r.outputRateLastHz(), 100 * r.fractionNearBounds(),

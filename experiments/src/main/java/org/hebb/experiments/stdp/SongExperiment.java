@@ -30,9 +30,22 @@ public final class SongExperiment {
      * last; the settings are checked and the directory opened ({@link OutputDirectory}) before the run.
      */
     public static Result run(Config config, double snapshotMs, Path out) throws IOException {
+        return run(config, snapshotMs, 0, out);
+    }
+
+    /**
+     * As {@link #run(Config, double, Path)}, saving a checkpoint to {@code out} every {@code checkpointMs} of
+     * simulated time (none if 0). A run killed on the way goes on from its last checkpoint when run again with the
+     * same settings, and gives the result of an uninterrupted run. The checkpoint's name holds a digest of the
+     * settings, so other settings start afresh.
+     */
+    public static Result run(Config config, double snapshotMs, double checkpointMs, Path out) throws IOException {
         SongMillerAbbott.requireRunnable(config, snapshotMs);
         try (OutputDirectory directory = OutputDirectory.open(out, RESULT)) {
-            Result result = SongMillerAbbott.run(config, snapshotMs);
+            SongMillerAbbott.Checkpointing checkpointing = checkpointMs <= 0 ? null
+                    : new SongMillerAbbott.Checkpointing(directory.resolve("checkpoint-"
+                    + Integer.toHexString((config + " " + snapshotMs).hashCode()) + ".h5"), checkpointMs);
+            Result result = SongMillerAbbott.run(config, snapshotMs, checkpointing);
             Map<String, Object> json = summary(result, snapshotMs);
             plot(directory, result);
             AtomicFiles.write(directory.resolve("summary.md"), markdown(json, result));
@@ -66,6 +79,7 @@ public final class SongExperiment {
         json.put("mean_weight_uncorrelated", finiteOrNull(r.meanUncorrelated()));
         json.put("dropped_spikes", r.droppedSpikes());
         json.put("wall_seconds", r.simulationSeconds());
+        json.put("resumed_from_s", r.resumedFromMs() / 1000);
         List<Map<String, Object>> snapshots = new ArrayList<>();
         for (Snapshot s : r.snapshots()) {
             Map<String, Object> m = new LinkedHashMap<>();

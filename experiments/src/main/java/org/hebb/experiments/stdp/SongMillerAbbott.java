@@ -1,5 +1,7 @@
 package org.hebb.experiments.stdp;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -119,10 +121,12 @@ public final class SongMillerAbbott {
      * @param simulationSeconds   wall time of the run, s
      * @param droppedSpikes       output spikes counted but not stored (the spike monitor's bound): the output rates
      *                            leave them out
+     * @param resumedFromMs       the biological time of the checkpoint the run went on from, ms (0 if it started
+     *                            afresh)
      */
     public record Result(Config config, float[] weightsOverGMax, double outputRateFirstHz, double outputRateLastHz,
                          double fractionNearBounds, double meanCorrelated, double meanUncorrelated, Snapshot start,
-                         List<Snapshot> snapshots, double simulationSeconds, long droppedSpikes) {
+                         List<Snapshot> snapshots, double simulationSeconds, long droppedSpikes, double resumedFromMs) {
     }
 
     /** The paper's STDP rule with potentiation amplitude {@code aPlus} (fraction of g_max). */
@@ -140,6 +144,24 @@ public final class SongMillerAbbott {
      * {@code snapshotMs} (rounded to whole steps), after {@link #requireRunnable}.
      */
     public static Result run(Config config, double snapshotMs) {
+        return run(config, snapshotMs, null);
+    }
+
+    /**
+     * Where a run keeps its checkpoint and how often it saves one.
+     *
+     * @param file    the checkpoint; a run that finds it there goes on from it
+     * @param everyMs simulated time between checkpoints, ms
+     */
+    public record Checkpointing(Path file, double everyMs) {
+    }
+
+    /**
+     * As {@link #run(Config, double)}, saving a checkpoint to {@code checkpointing.file()} every
+     * {@code checkpointing.everyMs()} (none if null); a run that finds the file goes on from it, with the result of
+     * an uninterrupted run (the monitors' recordings are part of the checkpoint).
+     */
+    public static Result run(Config config, double snapshotMs, Checkpointing checkpointing) {
         requireRunnable(config, snapshotMs);
         try (Network net = Network.builder().dt(DT_MS).seed(config.seed()).threads(1).build()) {
             IfCondExp model = IfCondExp.builder()
@@ -171,9 +193,18 @@ public final class SongMillerAbbott {
             SpikeMonitor output = net.monitorSpikes(neuron);
             Snapshot initial = snapshot(config, weightsOverGMax(config, groups), 0, Double.NaN);
             long start = System.nanoTime();
-            net.run(config.durationMs());
+            if (checkpointing != null && Files.exists(checkpointing.file())) {
+                net.restoreCheckpoint(checkpointing.file());
+            }
+            double resumedFromMs = net.stepsRun() * DT_MS;
+            long left = Math.round(config.durationMs() / DT_MS) - net.stepsRun();
+            if (left > 0 && checkpointing != null) {
+                net.run(left * DT_MS, checkpointing.everyMs(), checkpointing.file());
+            } else if (left > 0) {
+                net.run(left * DT_MS);
+            }
             double seconds = (System.nanoTime() - start) / 1e9;
-            return summarize(config, groups, weightMonitors, output, initial, seconds);
+            return summarize(config, groups, weightMonitors, output, initial, seconds, resumedFromMs);
         }
     }
 
@@ -223,7 +254,7 @@ public final class SongMillerAbbott {
     }
 
     private static Result summarize(Config config, List<StdpSynapses> groups, List<RuleStateMonitor> weightMonitors,
-                                    SpikeMonitor output, Snapshot initial, double seconds) {
+                                    SpikeMonitor output, Snapshot initial, double seconds, double resumedFromMs) {
         double[] spikeTimesMs = output.times();
         double gMax = config.cell().gMaxUs();
         float[] weights = weightsOverGMax(config, groups);
@@ -253,7 +284,7 @@ public final class SongMillerAbbott {
         return new Result(config, weights, spikesIn(spikeTimesMs, 0, tenth) / (tenth / 1000),
                 spikesIn(spikeTimesMs, config.durationMs() - tenth, config.durationMs()) / (tenth / 1000),
                 end.fractionNearBounds(), end.meanCorrelated(), end.meanUncorrelated(), initial,
-                List.copyOf(snapshots), seconds, output.droppedSpikes());
+                List.copyOf(snapshots), seconds, output.droppedSpikes(), resumedFromMs);
     }
 
     private static Snapshot snapshot(Config config, float[] weightsOverGMax, double timeMs, double outputRateHz) {
