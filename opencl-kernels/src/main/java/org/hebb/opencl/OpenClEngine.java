@@ -49,10 +49,10 @@ final class OpenClEngine implements Engine, Checkpointed {
     /**
      * System property choosing the shape of the work: {@code cpu} (one block of neurons per compute unit, each
      * compacted and fed by one long work-item that walks the spike lists: few work-groups, which is what a CPU
-     * device runs fastest), {@code gpu} (blocks of {@link DeviceSession#SCAN_BLOCK} neurons compacted by one work-group each
-     * with a prefix sum, and spikes gathered by one work-item per target neuron over its incoming synapses: many
-     * short work-items, for GPUs) or {@code auto} (the default: gpu on GPUs, cpu otherwise). Spike trains are the
-     * same either way.
+     * device runs fastest), {@code gpu} (blocks of {@link DeviceSession#SCAN_BLOCK} neurons compacted by one
+     * work-group each with a prefix sum, and spikes gathered by one work-item per target neuron over its incoming
+     * synapses: many short work-items, for GPUs) or {@code auto} (the default: gpu on GPUs, cpu otherwise). Spike
+     * trains are the same either way.
      */
     static final String SHAPE_PROPERTY = "hebb.opencl.shape";
 

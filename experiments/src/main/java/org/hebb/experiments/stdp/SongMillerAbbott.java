@@ -27,9 +27,9 @@ import org.hebb.util.Require;
  * Song, Miller and Abbott (2000): additive STDP on the excitatory synapses of one conductance-based LIF neuron
  * driven by Poisson inputs balances its firing, makes the weights bimodal, and favours correlated inputs.
  * Neuron ({@link Cell#SONG_2000}): tau_m 20 ms, E_L -70 mV, threshold -54 mV, reset -60 mV, no refractory period,
- * E_exc 0 mV, tau_exc 5 ms; leak 10 nS (cm = 10 nS * tau_m), g_max 0.015 leak units = 0.15 nS, initial weights U(0, g_max);
- * STDP tau_plus = tau_minus = 20 ms, a_plus 0.005, a_minus 1.05 a_plus, hard bounds [0, g_max]. Brian2's variant of
- * the example ({@link Cell#BRIAN2_EXAMPLE}, 15 Hz, a_plus 0.01) converges faster.
+ * E_exc 0 mV, tau_exc 5 ms; leak 10 nS (cm = 10 nS * tau_m), g_max 0.015 leak units = 0.15 nS, initial weights
+ * U(0, g_max); STDP tau_plus = tau_minus = 20 ms, a_plus 0.005, a_minus 1.05 a_plus, hard bounds [0, g_max].
+ * Brian2's variant of the example ({@link Cell#BRIAN2_EXAMPLE}, 15 Hz, a_plus 0.01) converges faster.
  */
 public final class SongMillerAbbott {
     /** Leak conductance, uS. */
@@ -131,7 +131,8 @@ public final class SongMillerAbbott {
 
     /** The paper's STDP rule with potentiation amplitude {@code aPlus} (fraction of g_max). */
     public static Stdp rule(double aPlus, double gMaxUs) {
-        return Stdp.builder().tauPlus(20).tauMinus(20).aPlus(aPlus).aMinus(aPlus * A_MINUS_OVER_A_PLUS).wMax(gMaxUs).build();
+        return Stdp.builder().tauPlus(20).tauMinus(20).aPlus(aPlus).aMinus(aPlus * A_MINUS_OVER_A_PLUS).wMax(gMaxUs)
+                .build();
     }
 
     /** Builds and runs the network on one thread; one snapshot, at the end. */
