@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -16,6 +15,7 @@ import java.util.stream.Stream;
 import org.hebb.neurons.lif.IfCurrExp;
 import org.hebb.plasticity.testing.PlasticNetworks;
 import org.hebb.plasticity.testing.PlasticNetworks.Setup;
+import org.hebb.plasticity.testing.SpikeLists;
 import org.hebb.simulator.BackendKind;
 import org.hebb.simulator.Network;
 import org.hebb.simulator.checkpoint.CheckpointException;
@@ -84,17 +84,7 @@ class OpenClCheckpointTest {
     private static Outcome outcome(Network net, Monitors monitors, RuleState rule, String variable, long fromStep) {
         List<long[]> spikes = new ArrayList<>();
         for (SpikeMonitor m : monitors.spikes()) {
-            long[] steps = m.steps();
-            int[] neurons = m.neurons();
-            long[] after = new long[2 * steps.length];
-            int n = 0;
-            for (int k = 0; k < steps.length; k++) {
-                if (steps[k] >= fromStep) {
-                    after[n++] = steps[k];
-                    after[n++] = neurons[k];
-                }
-            }
-            spikes.add(Arrays.copyOf(after, n));
+            spikes.add(SpikeLists.from(m, fromStep));
         }
         List<float[]> v = new ArrayList<>();
         for (StateMonitor m : monitors.v()) {

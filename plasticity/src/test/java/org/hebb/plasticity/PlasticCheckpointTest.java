@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import org.hebb.plasticity.testing.PlasticNetworks;
 import org.hebb.plasticity.testing.PlasticNetworks.Setup;
+import org.hebb.plasticity.testing.SpikeLists;
 import org.hebb.simulator.Network;
 import org.hebb.simulator.monitor.SpikeMonitor;
 import org.hebb.simulator.plasticity.RuleState;
@@ -52,17 +53,7 @@ class PlasticCheckpointTest {
                                    long fromStep) {
         List<long[]> spikes = new ArrayList<>();
         for (SpikeMonitor m : monitors) {
-            long[] steps = m.steps();
-            int[] neurons = m.neurons();
-            long[] after = new long[2 * steps.length];
-            int n = 0;
-            for (int k = 0; k < steps.length; k++) {
-                if (steps[k] >= fromStep) {
-                    after[n++] = steps[k];
-                    after[n++] = neurons[k];
-                }
-            }
-            spikes.add(Arrays.copyOf(after, n));
+            spikes.add(SpikeLists.from(m, fromStep));
         }
         List<float[]> v = new ArrayList<>();
         for (Population p : net.populations()) {

@@ -7,6 +7,7 @@ import java.util.List;
 import org.hebb.neurons.definition.Parameter;
 import org.hebb.neurons.definition.expression.Expressions;
 import org.hebb.neurons.definition.generate.JavaKernels;
+import org.hebb.plasticity.PresynapticProjection;
 import org.hebb.simulator.EngineKind;
 import org.hebb.simulator.checkpoint.CheckpointException;
 import org.hebb.simulator.checkpoint.Checkpointed;
@@ -51,6 +52,8 @@ public final class DefinedSynapses implements RuleState, Checkpointed {
     private long[] lastSpike;
     /** Per trace, its projection as on_step reads it (null where not projected; clock-driven engine). */
     private float[][] projected;
+    /** Per trace, the projection that writes {@link #projected} (null where not projected). */
+    private final PresynapticProjection[] projections;
 
     DefinedSynapses(DefinedRule rule, PlasticityContext context) {
         this.rule = rule;
@@ -86,6 +89,8 @@ public final class DefinedSynapses implements RuleState, Checkpointed {
                 : null;
         this.latestStep = context.startStep();
         this.projectedDelay = rule.projections().isEmpty() ? 0 : projection.maxDelay();
+        this.projections = new PresynapticProjection[definition.traces().size()];
+        rule.projections().forEach((trace, p) -> projections[traceIndex(trace)] = p);
         this.traceValues = events ? wireEvents() : wireClock();
     }
 
@@ -208,8 +213,7 @@ public final class DefinedSynapses implements RuleState, Checkpointed {
                 continue;
             }
             if (step >= projectedDelay) {
-                rule.projections().get(definition.traces().get(k).name())
-                        .project(traces[k].at(step - projectedDelay), projected[k]);
+                projections[k].project(traces[k].at(step - projectedDelay), projected[k]);
             } else {
                 Arrays.fill(projected[k], 0f);
             }
