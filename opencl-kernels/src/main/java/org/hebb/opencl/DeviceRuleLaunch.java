@@ -21,6 +21,8 @@ final class DeviceRuleLaunch extends RuleLaunch {
     private final List<HostArray> hostArrays = new ArrayList<>();
     private cl_mem lastSpikes;
     private long[] neverSpiked;
+    /** The rule's latest spike step per presynaptic neuron, which the device keeps per synapse. */
+    private long[] lastSpikePerSource;
     private HostArray sent;
     private final List<cl_mem> modulators = new ArrayList<>();
     private final List<HostArray> modulatorHosts = new ArrayList<>();
@@ -49,7 +51,8 @@ final class DeviceRuleLaunch extends RuleLaunch {
                 values.addAll(List.of(inStart, inSynapse, inSource, session.ints(incomingDelays())));
             } else if (argument instanceof DeviceArgument.SynapseBase) {
                 values.add(synapseBase);
-            } else if (argument instanceof DeviceArgument.LastSpikes) {
+            } else if (argument instanceof DeviceArgument.LastSpikes last) {
+                lastSpikePerSource = last.perSource();
                 neverSpiked = new long[projection.synapseCount()];
                 Arrays.fill(neverSpiked, Long.MIN_VALUE);
                 lastSpikes = session.longs(neverSpiked);
@@ -127,9 +130,19 @@ final class DeviceRuleLaunch extends RuleLaunch {
         if (synapseSteps != null) {
             session.read(synapseSteps, synapseStepsHost);
         }
+        if (lastSpikes != null) {
+            long[] perSynapse = new long[neverSpiked.length];
+            session.read(lastSpikes, HostArray.of(perSynapse));
+            int[] rowPointer = projection.rows().rowPointer();
+            for (int pre = 0; pre + 1 < rowPointer.length; pre++) {
+                if (rowPointer[pre] < rowPointer[pre + 1]) {
+                    lastSpikePerSource[pre] = perSynapse[rowPointer[pre]];
+                }
+            }
+        }
     }
 
-    /** The weights, the per-synapse arrays and steps restored on the host go to the device. */
+    /** The weights, the per-synapse arrays and steps and the latest spikes restored on the host go to the device. */
     @Override
     void restored() {
         super.restored();
@@ -139,19 +152,13 @@ final class DeviceRuleLaunch extends RuleLaunch {
         if (synapseSteps != null) {
             session.write(synapseSteps, synapseStepsHost);
         }
-    }
-
-    /** The step of each synapse's latest spike, which only the device keeps (transmissions). */
-    @Override
-    void checkpoint(org.hebb.simulator.checkpoint.StateVisitor state) {
-        if (lastSpikes == null) {
-            return;
-        }
-        long[] host = new long[neverSpiked.length];
-        session.read(lastSpikes, HostArray.of(host));
-        state.longs("last_spikes", host);
-        if (state.restoring()) {
-            session.write(lastSpikes, HostArray.of(host));
+        if (lastSpikes != null) {
+            long[] perSynapse = new long[neverSpiked.length];
+            int[] rowPointer = projection.rows().rowPointer();
+            for (int pre = 0; pre + 1 < rowPointer.length; pre++) {
+                Arrays.fill(perSynapse, rowPointer[pre], rowPointer[pre + 1], lastSpikePerSource[pre]);
+            }
+            session.write(lastSpikes, HostArray.of(perSynapse));
         }
     }
 

@@ -59,6 +59,7 @@ final class OpenClEngine implements Engine, Checkpointed {
     private final DeviceSession session;
     /** The network as laid out on the device, and the step it is at. */
     private final DeviceLayout network;
+    private final DeviceCheckpoint checkpoint;
     /** In the cpu shape, the compaction of every population's spikes in one launch (else null: one per group). */
     private final KernelLaunch compactAll;
     /** The step as one kernel (cpu shape, networks without plasticity or with rules from definitions), or null. */
@@ -85,8 +86,8 @@ final class OpenClEngine implements Engine, Checkpointed {
         List<DeviceRule> deviceRules = sorted.deviceRules();
         List<DeviceTransmission> transmissions = sorted.transmissions();
         List<AstrocyteStdpUpdate> astrocyteUpdates = sorted.astrocyteUpdates();
-        int spikeHistory = sorted.spikeHistorySteps();
-        int deliveryDepth = spikeHistory;
+        int[] stepsKept = populations.stream().mapToInt(p -> plasticity.spikeStepsKept(p, projections)).toArray();
+        int deliveryDepth = Math.max(sorted.spikeHistorySteps(), Arrays.stream(stepsKept).max().orElse(2));
         Map<NeuronPopulation, DeviceModel> deviceModels = new IdentityHashMap<>();
         Set<String> modelSources = new LinkedHashSet<>();
         for (Population p : populations) {
@@ -118,6 +119,7 @@ final class OpenClEngine implements Engine, Checkpointed {
             boolean fuse = !gpuShape && astrocyteUpdates.isEmpty() && plasticity.globalUpdates().isEmpty();
             network = new DeviceLayout(session, gpuShape, startStep, masterSeed, populations, projections,
                     deviceModels, plasticity.traces(), deliveryDepth);
+            checkpoint = new DeviceCheckpoint(network, stepsKept);
             List<RuleLaunch> rules = new ArrayList<>();
             for (DeviceRule rule : deviceRules) {
                 rules.add(new DeviceRuleLaunch(network, rule.openClName(), rule.projection(), rule.deviceArguments(),
@@ -366,10 +368,9 @@ final class OpenClEngine implements Engine, Checkpointed {
     }
 
     /**
-     * What is in flight on the device, as the device holds it (a checkpoint restores on the same device, shape and
-     * network): the clock, the spike lists, counts and flags, the delay rings, the traces, and what the rules keep
-     * only there. Saving first brings the neuron state and the rules' arrays to the host, where the network saves
-     * them; restoring writes the device buffers here and the host arrays in {@link #stateRestored}.
+     * The clock and what is in flight, in the form every backend saves: the spikes of the kept steps, the delay
+     * rings and the traces. Saving first brings the neuron state, the traces and the rules' arrays to the host,
+     * where the network saves them; restoring sends everything to the device in {@link #stateRestored}.
      */
     @Override
     public void checkpoint(StateVisitor state) {
@@ -384,13 +385,17 @@ final class OpenClEngine implements Engine, Checkpointed {
         }
         network.step = state.scalar("step", network.step);
         continuousFrom = state.scalar("continuous_from", continuousFrom);
-        DeviceDynamics.buffers(state, network, learning, sending);
+        checkpoint.visit(state, continuousFrom);
+        for (int t = 0; t < network.traces.length; t++) {
+            state.part("trace_" + t, network.traces[t].trace);
+        }
     }
 
-    /** The neuron state, traces, weights and rule arrays restored on the host go to the device. */
+    /** The spikes, rings, neuron state, traces, weights and rule arrays restored on the host go to the device. */
     @Override
     public void stateRestored() {
         network.stepArgument[0] = network.step;
+        checkpoint.send();
         DeviceDynamics.restored(network, learning, sending);
         runStarting();
         session.finish();

@@ -87,10 +87,6 @@ abstract class RuleLaunch {
         session.write(delivery.weights(), (long) Sizeof.cl_float * synapseBase, hostWeights);
     }
 
-    /** Saves or restores what the rule keeps only on the device (nothing by default). */
-    void checkpoint(org.hebb.simulator.checkpoint.StateVisitor state) {
-    }
-
     /** Zeroes the rule's dynamic state on the device when the network's dynamics restart (none by default). */
     void restarted() {
     }

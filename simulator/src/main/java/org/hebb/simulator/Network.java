@@ -532,7 +532,8 @@ public final class Network implements AutoCloseable {
      * and the state {@link #resetState} returns to, spikes in flight, traces, the clock, source probabilities set
      * by user code, weights and the rules' state, with the network's shape, seed and dt and a checksum. Random
      * streams are functions of the seed and the step, so they need no saving; what the monitors have recorded is
-     * saved too. Between runs, on the clock-driven engine (Java, any thread count; OpenCL, as the device holds it).
+     * saved too. Between runs, on the clock-driven engine; the state is saved in one form for every backend and
+     * thread count.
      *
      * @throws org.hebb.simulator.checkpoint.CheckpointException naming what cannot be saved
      */
@@ -546,10 +547,11 @@ public final class Network implements AutoCloseable {
 
     /**
      * Restores the state saved by {@link #saveCheckpoint} into this network, which must be built as the saved one
-     * was (same populations, models, projections and rules, in the same order, on the same backend; the thread
-     * count may differ; on OpenCL the same device and shape), with the same seed and dt, and with monitors that
-     * begin with the saved network's (they go on recording; monitors added after them start empty); running on then gives what the saved network would have given, bit for bit. Nothing
-     * changes unless the whole file is sound and fits.
+     * was (same populations, models, projections and rules, in the same order, with the same precision; the
+     * backend, device and thread count may differ), with the same seed and dt, and with monitors that begin with
+     * the saved network's (they go on recording; monitors added after them start empty); running on then gives
+     * what the saved network would have given, bit for bit. Nothing changes unless the whole file is sound and
+     * fits.
      *
      * @throws org.hebb.simulator.checkpoint.CheckpointException naming what is wrong with the file or where the
      *         networks differ
@@ -567,7 +569,7 @@ public final class Network implements AutoCloseable {
     private CheckpointFile.Header checkpointHeader() {
         List<MonitorEntry> recorded = recordedMonitors();
         return new CheckpointFile.Header(NetworkCheckpoint.describe(populations, projections, plasticity.attached(),
-                engineKind, backendKind, precision), NetworkCheckpoint.describeMonitors(recorded.stream()
+                engineKind, precision), backendKind.toString(), NetworkCheckpoint.describeMonitors(recorded.stream()
                 .map(e -> (Checkpointed) e.monitor()).toList(), recorded.stream().map(e -> e.population() == null
                 ? "a rule" : e.population().name()).toList()), seed, dt, stepsRun());
     }

@@ -54,9 +54,8 @@ final class NetworkCheckpoint implements Checkpointed {
      * restored.
      */
     static String describe(List<Population> populations, List<Projection> projections,
-                           List<PlasticityRegistry.Attached> rules, EngineKind engine, BackendKind backend,
-                           Precision precision) {
-        StringBuilder shape = new StringBuilder("engine " + engine + " on " + backend + ", " + precision + "\n");
+                           List<PlasticityRegistry.Attached> rules, EngineKind engine, Precision precision) {
+        StringBuilder shape = new StringBuilder("engine " + engine + ", " + precision + "\n");
         for (Population p : populations) {
             shape.append("population ").append(p.name()).append(": ").append(p.size()).append(' ')
                     .append(p instanceof NeuronPopulation np ? np.model().name() : p.getClass().getSimpleName())

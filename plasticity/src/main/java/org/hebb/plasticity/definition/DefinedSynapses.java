@@ -163,7 +163,7 @@ public final class DefinedSynapses implements RuleState, Checkpointed {
         if (transmits) {
             Arrays.fill(lastSpike, Long.MIN_VALUE);
             context.onTransmission(new DefinedTransmission((Transmission) update, definition, projection,
-                    synapseArrays, constants));
+                    synapseArrays, constants, lastSpike));
         }
         context.onReset(() -> {
             resetSynapseVariables();

@@ -18,20 +18,20 @@ final class DefinedTransmission extends GeneratedDeviceWork implements DeviceTra
     private final Transmission generated;
 
     DefinedTransmission(Transmission generated, SynapseDefinition definition, Projection projection,
-                        float[][] synapseArrays, float[] constants) {
+                        float[][] synapseArrays, float[] constants, long[] lastSpike) {
         super(projection, OpenClRuleSource.transmission(definition, "@RULE@"), "transmit",
-                arguments(definition, synapseArrays, constants));
+                arguments(definition, synapseArrays, constants, lastSpike));
         this.generated = generated;
     }
 
     private static List<DeviceArgument> arguments(SynapseDefinition definition, float[][] synapseArrays,
-                                                  float[] constants) {
+                                                  float[] constants, long[] lastSpike) {
         List<SynapseVariable> variables = definition.synapseVariables();
         int sent = variables.indexOf(variables.stream()
                 .filter(v -> v.name().equals(SynapseDefinition.TRANSMITTED)).findFirst().orElseThrow());
         List<DeviceArgument> arguments = new ArrayList<>();
         arguments.add(new DeviceArgument.Sent(synapseArrays[sent]));
-        arguments.add(new DeviceArgument.LastSpikes());
+        arguments.add(new DeviceArgument.LastSpikes(lastSpike));
         arguments.add(new DeviceArgument.SynapseBase());
         for (int k = 0; k < variables.size(); k++) {
             if (k != sent) {

@@ -26,19 +26,25 @@ import org.hebb.simulator.io.AtomicFiles;
 public final class CheckpointFile {
     /** The value of the root attribute {@code format}. */
     public static final String FORMAT = "hebb-checkpoint";
-    /** The format version this Hebb writes; it reads this one and older ones. */
-    public static final long VERSION = 1;
+    /** The format version this Hebb writes; it reads this one and older ones back to {@link #OLDEST_READ}. */
+    public static final long VERSION = 2;
+    /**
+     * The oldest version this Hebb reads: version 1 saved the OpenCL backend's state in the device's own layout,
+     * and the arrival lists of the Java backend.
+     */
+    public static final long OLDEST_READ = 2;
 
     /**
      * What a checkpoint says about the network it came from.
      *
      * @param network  a description of the network's shape (populations, models, projections, rules), one per line
+     * @param backend  the backend that saved it (any backend restores it)
      * @param monitors a description of the monitors whose recordings are saved, one per line
      * @param seed     the master seed
      * @param dtMs     the time step, ms
      * @param step     the clock: the next step to run
      */
-    public record Header(String network, String monitors, long seed, double dtMs, long step) {
+    public record Header(String network, String backend, String monitors, long seed, double dtMs, long step) {
     }
 
     private CheckpointFile() {
@@ -56,6 +62,7 @@ public final class CheckpointFile {
                     out.putAttribute("format", FORMAT);
                     out.putAttribute("version", VERSION);
                     out.putAttribute("network", header.network());
+                    out.putAttribute("backend", header.backend());
                     out.putAttribute("monitors", header.monitors());
                     out.putAttribute("seed", header.seed());
                     out.putAttribute("dt_ms", header.dtMs());
@@ -151,7 +158,13 @@ public final class CheckpointFile {
             throw new CheckpointException("checkpoint " + file + " has format version " + version + "; this Hebb "
                     + "reads versions up to " + VERSION + ": restore it with a newer Hebb");
         }
-        return new Header((String) attribute(in, "network", file), (String) attribute(in, "monitors", file),
+        if (version < OLDEST_READ) {
+            throw new CheckpointException("checkpoint " + file + " has format version " + version + ", which saved "
+                    + "each backend's state in its own layout; this Hebb reads versions " + OLDEST_READ + " to "
+                    + VERSION + ": save it again with the Hebb that wrote it, or run the network again");
+        }
+        return new Header((String) attribute(in, "network", file), (String) attribute(in, "backend", file),
+                (String) attribute(in, "monitors", file),
                 ((Number) attribute(in, "seed", file)).longValue(),
                 ((Number) attribute(in, "dt_ms", file)).doubleValue(),
                 ((Number) attribute(in, "step", file)).longValue());

@@ -29,16 +29,28 @@ final class ArrivalRing {
         final int depth = counts.length;
         for (int j = start; j < end; j++) {
             int slot = base + delays[j];
-            if (slot >= depth) {
-                slot -= depth;
-            }
-            int n = counts[slot];
-            if (n == synapses[slot].length) {
-                growAll(2 * n);
-            }
-            synapses[slot][n] = j;
-            counts[slot] = n + 1;
+            add(slot >= depth ? slot - depth : slot, j);
         }
+    }
+
+    /** As {@link #record}, only the synapses whose delay is {@code minimumDelay} steps or more. */
+    void recordFrom(int base, int start, int end, short[] delays, int minimumDelay) {
+        final int depth = counts.length;
+        for (int j = start; j < end; j++) {
+            if (delays[j] >= minimumDelay) {
+                int slot = base + delays[j];
+                add(slot >= depth ? slot - depth : slot, j);
+            }
+        }
+    }
+
+    private void add(int slot, int synapse) {
+        int n = counts[slot];
+        if (n == synapses[slot].length) {
+            growAll(2 * n);
+        }
+        synapses[slot][n] = synapse;
+        counts[slot] = n + 1;
     }
 
     private void growAll(int capacity) {
@@ -53,15 +65,6 @@ final class ArrivalRing {
 
     void clearAll() {
         Arrays.fill(counts, 0);
-    }
-
-    /** Replaces slot {@code slot}'s list by {@code list} (growing every list if it needs room). */
-    void set(int slot, int[] list, int count) {
-        if (count > synapses[slot].length) {
-            growAll(Math.max(count, 2 * synapses[slot].length));
-        }
-        System.arraycopy(list, 0, synapses[slot], 0, count);
-        counts[slot] = count;
     }
 
     int[] synapses(int slot) {

@@ -67,14 +67,10 @@ public final class ClockDrivenEngine implements Engine, Checkpointed {
         for (Projection p : projectionList) {
             maxDelay.merge(p.target(), p.maxDelay(), Math::max);
         }
-        Map<Population, Integer> spikeRing = new IdentityHashMap<>();
-        for (SpikeHistory history : plasticity.spikeHistories()) {
-            spikeRing.merge(history.population(), history.depth() + 1, Math::max);
-        }
         List<PopulationRuntime> populationRuntimes = new ArrayList<>();
         for (Population population : populationList) {
             PopulationRuntime runtime = new PopulationRuntime(population, threads, dt, masterSeed,
-                    maxDelay.getOrDefault(population, 0) + 1, Math.max(2, spikeRing.getOrDefault(population, 0)));
+                    maxDelay.getOrDefault(population, 0) + 1, plasticity.spikeStepsKept(population, projectionList));
             populationRuntimes.add(runtime);
             byPopulation.put(population, runtime);
         }
@@ -178,8 +174,9 @@ public final class ClockDrivenEngine implements Engine, Checkpointed {
     }
 
     /**
-     * The clock, the step from which learning is continuous, and per population, projection and trace what
-     * is in flight: the spike lists of the kept steps, the delay rings, the arrival lists, the traces.
+     * The clock, the step from which learning is continuous, and per population and trace what is in flight: the
+     * spike lists of the kept steps, the delay rings, the traces. The arrival lists follow from the spike lists
+     * ({@link #stateRestored}).
      */
     @Override
     public void checkpoint(StateVisitor state) {
@@ -188,11 +185,16 @@ public final class ClockDrivenEngine implements Engine, Checkpointed {
         for (PopulationRuntime p : populations) {
             state.part("population_" + p.name, p);
         }
-        for (ProjectionRuntime p : projections) {
-            state.part("projection_" + p.name, p);
-        }
         for (int t = 0; t < traces.length; t++) {
             state.part("trace_" + t, traces[t]);
+        }
+    }
+
+    /** The arrival lists of plastic projections with per-synapse delays, listed again from the restored spikes. */
+    @Override
+    public void stateRestored() {
+        for (ProjectionRuntime p : projections) {
+            p.listArrivals(step, continuousFrom);
         }
     }
 

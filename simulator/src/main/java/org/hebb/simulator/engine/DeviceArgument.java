@@ -52,9 +52,10 @@ public sealed interface DeviceArgument {
 
     /**
      * The step of each synapse's latest presynaptic spike ({@code __global long*}, indexed by synapse index minus
-     * the synapse base), Long.MIN_VALUE before its first and after a reset; kept by the backend.
+     * the synapse base), Long.MIN_VALUE before its first and after a reset; kept by the backend, and read back
+     * into, or sent from, {@code perSource}: the same steps per presynaptic neuron, as the rule keeps them.
      */
-    record LastSpikes() implements DeviceArgument {
+    record LastSpikes(long[] perSource) implements DeviceArgument {
     }
 
     /**

@@ -2,12 +2,10 @@ package org.hebb.simulator.engine;
 
 import java.util.List;
 
-import org.hebb.simulator.checkpoint.Checkpointed;
-import org.hebb.simulator.checkpoint.StateVisitor;
 import org.hebb.simulator.connect.Projection;
 
 /** Run-time view of one projection: its rows split by the target's partitions, and its ring buffer. */
-final class ProjectionRuntime implements Checkpointed {
+final class ProjectionRuntime {
     final String name;
     final PopulationRuntime source;
     final int[][] segments;
@@ -150,51 +148,32 @@ final class ProjectionRuntime implements Checkpointed {
     }
 
     /**
-     * The synapses listed to arrive in each step of the ring (plastic projections with per-synapse delays), each
-     * step's partitions joined, and split again by target when restored.
+     * Lists again, after a restore at {@code step}, the synapses that delivery had listed and that have not yet
+     * arrived or were the last to: those of the source's spikes of steps {@code continuousFrom} to {@code step - 2}
+     * (delivered) whose arrival step is {@code step - 2} or later, in the order delivery lists them (spike step,
+     * then presynaptic neuron, then synapse). The source keeps enough steps of spikes for this
+     * ({@link PlasticityWiring#spikeStepsKept}).
      */
-    @Override
-    public void checkpoint(StateVisitor state) {
+    void listArrivals(long step, long continuousFrom) {
         if (arrivals == null) {
             return;
         }
-        int depth = arrivals[0].depth();
-        for (int slot = 0; slot < depth; slot++) {
-            int total = 0;
-            for (ArrivalRing a : arrivals) {
-                total += a.count(slot);
+        clearArrivals();
+        long lastDelivered = step - 2;
+        int depth = ring.length;
+        for (long t = Math.max(continuousFrom, step - source.views.length); t <= lastDelivered; t++) {
+            int slot = source.slot(t);
+            int base = (int) (t % depth);
+            for (int part = 0; part < source.spikes[slot].length; part++) {
+                int[] list = source.spikes[slot][part];
+                for (int s = 0, n = source.counts[slot][part]; s < n; s++) {
+                    int pre = list[s];
+                    for (int k = 0; k < arrivals.length; k++) {
+                        arrivals[k].recordFrom(base, segments[k][pre], segments[k + 1][pre], delays,
+                                (int) (lastDelivered - t));
+                    }
+                }
             }
-            int[] joined = new int[total];
-            int n = 0;
-            for (ArrivalRing a : arrivals) {
-                System.arraycopy(a.synapses(slot), 0, joined, n, a.count(slot));
-                n += a.count(slot);
-            }
-            int[] list = state.list("arrivals_" + slot, joined, n);
-            if (state.restoring()) {
-                split(slot, list);
-            }
-        }
-    }
-
-    /** Slot {@code slot}'s arrivals from one list, each synapse to the partition of its target. */
-    private void split(int slot, int[] list) {
-        int[][] parts = new int[arrivals.length][list.length];
-        int[] counts = new int[arrivals.length];
-        int[] bounds = target.bounds;
-        for (int j : list) {
-            if (j < 0 || j >= targets.length) {
-                throw new org.hebb.simulator.checkpoint.CheckpointException("checkpoint lists synapse " + j
-                        + " of projection '" + name + "', which has " + targets.length);
-            }
-            int k = 0;
-            while (targets[j] >= bounds[k + 1]) {
-                k++;
-            }
-            parts[k][counts[k]++] = j;
-        }
-        for (int k = 0; k < arrivals.length; k++) {
-            arrivals[k].set(slot, parts[k], counts[k]);
         }
     }
 }

@@ -286,6 +286,17 @@ class CheckpointTest {
     }
 
     @Test
+    void aVersionOneFileIsRefused() {
+        Path file = directory.resolve("version1.h5");
+        try (WritableHdfFile out = HdfFile.write(file)) {
+            out.putAttribute("format", CheckpointFile.FORMAT);
+            out.putAttribute("version", 1L);
+        }
+        refused(file, 80, 7, "has format version 1, which saved each backend's state in its own layout",
+                "reads versions 2 to " + CheckpointFile.VERSION);
+    }
+
+    @Test
     void aFileFromAnotherNetworkIsRefused() {
         Path file = saved();
         refused(file, 81, 7, "comes from another network", "population cells: 80", "population cells: 81");
@@ -323,6 +334,7 @@ class CheckpointTest {
         assertEquals(String.valueOf(CheckpointFile.VERSION), read.get("@version"), "version");
         assertEquals(String.valueOf(step), read.get("@step"), "the clock");
         assertEquals("7", read.get("@seed"), "the seed");
+        assertEquals("JAVA", read.get("@backend"), "the backend that saved it");
         assertTrue(read.get("@network").contains("population cells: 80"), read.get("@network"));
         String saved = read.get("/state/neurons_cells/v");
         assertTrue(saved.startsWith("float32: "), saved);

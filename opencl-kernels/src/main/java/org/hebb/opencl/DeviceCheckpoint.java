@@ -1,0 +1,155 @@
+package org.hebb.opencl;
+
+import java.util.Arrays;
+
+import org.hebb.simulator.checkpoint.CheckpointException;
+import org.hebb.simulator.checkpoint.StateVisitor;
+
+/**
+ * What is in flight on the device, in the form every backend saves (docs/FORMATS.md): per population the spikes of
+ * its kept steps, one ascending list per step, and the delay rings without their padding; the traces as the host
+ * holds them. Restored values wait here until the whole file has been read ({@link #send}), so that a file that
+ * does not fit changes nothing on the device.
+ */
+final class DeviceCheckpoint {
+    private final DeviceLayout network;
+    /** Per group, the steps of spikes a checkpoint holds. */
+    private final int[] stepsKept;
+    private int[] restoredLists;
+    private int[] restoredCounts;
+    private int[] restoredFlags;
+    private float[][] restoredRings;
+
+    /** @param stepsKept per group of {@code network}, the steps of spikes a checkpoint holds */
+    DeviceCheckpoint(DeviceLayout network, int[] stepsKept) {
+        this.network = network;
+        this.stepsKept = stepsKept.clone();
+        for (int k : stepsKept) {
+            if (k > network.listDepth) {
+                throw new IllegalStateException("the device keeps " + network.listDepth + " steps of spikes; a "
+                        + "checkpoint needs " + k);
+            }
+        }
+    }
+
+    /**
+     * Saves or restores the spikes and rings of the network, at its step, whose learning is continuous from
+     * {@code continuousFrom} (earlier steps have no spikes).
+     */
+    void visit(StateVisitor state, long continuousFrom) {
+        DeviceSession session = network.session;
+        int[] lists = new int[network.listDepth * network.total];
+        int[] counts = new int[network.listDepth * network.totalBlocks];
+        session.read(network.lists, HostArray.of(lists));
+        session.read(network.counts, HostArray.of(counts));
+        if (state.restoring()) {
+            restoredLists = new int[lists.length];
+            restoredCounts = new int[counts.length];
+            restoredFlags = new int[network.total / 4];
+            restoredRings = new float[network.groups.length][];
+        }
+        for (int g = 0; g < network.groups.length; g++) {
+            Group group = network.groups[g];
+            int kept = stepsKept[g];
+            int index = g;
+            state.part("population_" + group.population.name(), part -> {
+                for (int slot = 0; slot < kept; slot++) {
+                    long step = stepOfSlot(slot, kept);
+                    int[] joined = step < continuousFrom ? new int[0] : joined(group, step, lists, counts);
+                    int[] list = part.list("spikes_" + slot, joined, joined.length);
+                    if (part.restoring() && step >= continuousFrom) {
+                        split(group, step, list);
+                    }
+                }
+                if (group instanceof NeuronGroup neurons) {
+                    rings(part, neurons, index);
+                }
+            });
+        }
+    }
+
+    /** The step among the last {@code kept} before the network's whose spikes a checkpoint keeps in {@code slot}. */
+    private long stepOfSlot(int slot, int kept) {
+        long first = network.step - kept;
+        return first + Math.floorMod(slot - first, kept);
+    }
+
+    /** The spikes of {@code step} of every block of {@code group}, one ascending list. */
+    private int[] joined(Group group, long step, int[] lists, int[] counts) {
+        Layout layout = group.layout;
+        int slot = (int) (step % network.listDepth);
+        int n = 0;
+        for (int b = 0; b < layout.blocks(); b++) {
+            n += counts[slot * network.totalBlocks + layout.blockOffset() + b];
+        }
+        int[] joined = new int[n];
+        int at = 0;
+        for (int b = 0; b < layout.blocks(); b++) {
+            int count = counts[slot * network.totalBlocks + layout.blockOffset() + b];
+            System.arraycopy(lists, slot * network.total + layout.offset() + layout.blockStart(b), joined, at, count);
+            at += count;
+        }
+        return joined;
+    }
+
+    /** Puts the ascending list {@code list} of {@code step}'s spikes into the blocks of {@code group}. */
+    private void split(Group group, long step, int[] list) {
+        Layout layout = group.layout;
+        int slot = (int) (step % network.listDepth);
+        boolean last = step == network.step - 1;
+        int b = 0;
+        for (int neuron : list) {
+            if (neuron < 0 || neuron >= layout.size()) {
+                throw new CheckpointException("checkpoint lists neuron " + neuron + " of population '"
+                        + group.population.name() + "', which has " + layout.size());
+            }
+            while (neuron >= layout.blockStart(b + 1)) {
+                b++;
+            }
+            int count = slot * network.totalBlocks + layout.blockOffset() + b;
+            restoredLists[slot * network.total + layout.offset() + layout.blockStart(b) + restoredCounts[count]] =
+                    neuron;
+            restoredCounts[count]++;
+            if (last) {
+                int flag = layout.offset() + neuron;
+                restoredFlags[flag / 4] |= 1 << (8 * (flag % 4));
+            }
+        }
+    }
+
+    /** The input waiting in the delay ring of group {@code index}, per receptor and slot, without the padding. */
+    private void rings(StateVisitor state, NeuronGroup group, int index) {
+        float[] ring = new float[Math.toIntExact(group.ringLength)];
+        network.session.read(group.ring, HostArray.of(ring));
+        int padded = group.layout.padded();
+        int receptors = (int) (group.ringLength / ((long) group.depth * padded));
+        for (int r = 0; r < receptors; r++) {
+            for (int slot = 0; slot < group.depth; slot++) {
+                int at = (r * group.depth + slot) * padded;
+                float[] slotValues = Arrays.copyOfRange(ring, at, at + group.layout.size());
+                state.floats("input_" + r + "_" + slot, slotValues);
+                System.arraycopy(slotValues, 0, ring, at, slotValues.length);
+            }
+        }
+        if (state.restoring()) {
+            restoredRings[index] = ring;
+        }
+    }
+
+    /** After the whole file has been read: the restored spikes, flags and rings go to the device. */
+    void send() {
+        DeviceSession session = network.session;
+        session.write(network.lists, HostArray.of(restoredLists));
+        session.write(network.counts, HostArray.of(restoredCounts));
+        session.write(network.spiked, HostArray.of(restoredFlags));
+        for (int g = 0; g < network.groups.length; g++) {
+            if (network.groups[g] instanceof NeuronGroup neurons) {
+                session.write(neurons.ring, HostArray.of(restoredRings[g]));
+            }
+        }
+        restoredLists = null;
+        restoredCounts = null;
+        restoredFlags = null;
+        restoredRings = null;
+    }
+}
