@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -86,6 +87,7 @@ public final class Network implements AutoCloseable {
     private final List<Projection> projections = new ArrayList<>();
     private final Set<String> names = new HashSet<>();
     private final List<MonitorEntry> monitors = new ArrayList<>();
+    private final Map<String, Checkpointed> userState = new LinkedHashMap<>();
     private final List<Checker> checkers = new ArrayList<>();
     private final List<StepCallback> callbacks = new ArrayList<>();
     private final PlasticityRegistry plasticity = new PlasticityRegistry();
@@ -379,6 +381,24 @@ public final class Network implements AutoCloseable {
         return monitor;
     }
 
+    /**
+     * Saves and restores {@code state} with every checkpoint of this network, under {@code /state/user_<name>}:
+     * what a program keeps around its runs (a training loop's position, the results so far), so that a program
+     * that restores a checkpoint goes on where it was. A restoring network must have added state under the same
+     * names.
+     *
+     * @param name letters, digits, '_' and '-', not used before
+     * @return {@code state}
+     */
+    public <C extends Checkpointed> C addCheckpointed(String name, C state) {
+        Require.that(name != null && name.matches("[A-Za-z0-9_-]+"), "checkpointed state name '" + name + "' is not "
+                + "allowed: use letters, digits, '_' and '-'");
+        Require.that(!userState.containsKey(name), "checkpointed state name '" + name + "' is not allowed: it is "
+                + "taken; use another");
+        userState.put(name, Require.notNull("state", state));
+        return state;
+    }
+
     /** Stops every run in which {@code population}'s rate over {@code windowMs} leaves [minHz, maxHz]. */
     public RateChecker checkRate(Population population, double minHz, double maxHz, double windowMs) {
         return addMonitor(population, new RateChecker(population, minHz, maxHz, windowMs, dt));
@@ -586,7 +606,8 @@ public final class Network implements AutoCloseable {
     /** The state to save or restore, with the recordings of the first {@code monitorCount} recording monitors. */
     private NetworkCheckpoint checkpoint(int monitorCount) {
         return new NetworkCheckpoint(engine, populations, projections, initialState, plasticity.attached(),
-                recordedMonitors().subList(0, monitorCount).stream().map(e -> (Checkpointed) e.monitor()).toList());
+                recordedMonitors().subList(0, monitorCount).stream().map(e -> (Checkpointed) e.monitor()).toList(),
+                userState);
     }
 
     /**

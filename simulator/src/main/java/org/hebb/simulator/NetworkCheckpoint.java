@@ -17,7 +17,7 @@ import org.hebb.simulator.population.Population;
 /**
  * A network's dynamic state for a checkpoint: the engine's (clock, spikes in flight, traces), every neuron variable
  * with the state a reset returns to, what user code may set on sources, the weights, each rule's state, and what
- * the monitors have recorded.
+ * the monitors have recorded, and the program's own state added to checkpoints.
  */
 final class NetworkCheckpoint implements Checkpointed {
     private final Engine engine;
@@ -26,17 +26,22 @@ final class NetworkCheckpoint implements Checkpointed {
     private final Map<NeuronPopulation, NeuronState> initialState;
     private final List<PlasticityRegistry.Attached> rules;
     private final List<Checkpointed> monitors;
+    private final Map<String, Checkpointed> userState;
 
-    /** @param monitors the monitors whose recordings to save or restore, in order */
+    /**
+     * @param monitors  the monitors whose recordings to save or restore, in order
+     * @param userState state of the program's own, by name
+     */
     NetworkCheckpoint(Engine engine, List<Population> populations, List<Projection> projections,
                       Map<NeuronPopulation, NeuronState> initialState, List<PlasticityRegistry.Attached> rules,
-                      List<Checkpointed> monitors) {
+                      List<Checkpointed> monitors, Map<String, Checkpointed> userState) {
         this.engine = engine;
         this.populations = populations;
         this.projections = projections;
         this.initialState = initialState;
         this.rules = rules;
         this.monitors = monitors;
+        this.userState = userState;
     }
 
     /** One line per monitor whose recordings a checkpoint saves: its place, kind and what it watches. */
@@ -106,6 +111,7 @@ final class NetworkCheckpoint implements Checkpointed {
         for (int m = 0; m < monitors.size(); m++) {
             state.part("monitor_" + m, monitors.get(m));
         }
+        userState.forEach((name, part) -> state.part("user_" + name, part));
     }
 
     /** Every stored column of {@code values}: the state variables, refractory counters and per-neuron parameters. */

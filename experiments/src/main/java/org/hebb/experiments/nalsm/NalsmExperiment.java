@@ -23,8 +23,9 @@ import org.hebb.util.Require;
  * sample, giving W_init; skipped for the LSM without plasticity), the branching factor, phase 2 (features: liquid
  * spike counts over 250 ms from W_init, on several workers, checkpointed; {@link FeaturePhase}), and the linear
  * softmax readout on L1-normalised counts with model selection on validation accuracy. Writes {@code result.json},
- * {@code summary.md} and {@code validation_accuracy.png}; features are checkpointed under {@code checkpoints/}, so
- * an interrupted run started again with the same options resumes and ends with the same result. The checkpoints
+ * {@code summary.md} and {@code validation_accuracy.png}; phase 1 (after every block of samples) and the features
+ * are checkpointed under {@code checkpoints/}, so an interrupted run started again with the same options resumes
+ * and ends with the same result. The checkpoints
  * are keyed by everything the features depend on (model, side, weight, seed, phase-1 samples, sample counts and
  * both data files): a run into the same directory with any of these changed is refused before phase 1, naming the
  * options that differ; the readout's settings and the workers can change.
@@ -36,6 +37,8 @@ public final class NalsmExperiment {
     public static final int PHASE_1_MS = 20;
     /** Phase 1 is summarised (astrocyte, rates) in this many blocks of samples. */
     private static final int PHASE_1_BLOCKS = 50;
+    /** Phase 1's checkpoint in the checkpoints directory, saved after every block of samples. */
+    static final String PHASE_1_CHECKPOINT = "phase1.h5";
     /** Samples per feature job. */
     private static final int BLOCK = 100;
 
@@ -121,10 +124,11 @@ public final class NalsmExperiment {
                 nalsm.astrocyteWeight(), nalsm.rateDecayPerMs(), nalsm.seed(), nalsm.threads());
         requireFits(o, split, config);
         NalsmLiquid liquid = NalsmLiquid.build(config);
-        List<UnsupervisedPhase.Block> phase1 = o.phase1Presented() > 0
+        UnsupervisedPhase.Outcome phase1Outcome = o.phase1Presented() > 0
                 ? UnsupervisedPhase.run(liquid, trainEncoding, o.phase1(), PHASE_1_MS,
-                Math.max(1, o.phase1() / PHASE_1_BLOCKS), o.seed())
-                : List.of();
+                Math.max(1, o.phase1() / PHASE_1_BLOCKS), o.seed(), checkpoints.resolve(PHASE_1_CHECKPOINT))
+                : new UnsupervisedPhase.Outcome(List.of(), 0);
+        List<UnsupervisedPhase.Block> phase1 = phase1Outcome.blocks();
         double phase1Seconds = (System.nanoTime() - start) / 1e9;
         float[][] initial = FeaturePhase.weightsOf(liquid);
         BranchingProbe.Result branching = BranchingProbe.measure(liquid, trainEncoding, 0,
@@ -150,6 +154,7 @@ public final class NalsmExperiment {
         json.put("dataset", dataset);
         json.put("seed", o.seed());
         json.put("phase1_samples", o.phase1Presented());
+        json.put("phase1_resumed_from_sample", phase1Outcome.resumedFrom());
         json.put("train_samples", train.size());
         json.put("validation_samples", validation.size());
         json.put("test_samples", test.size());

@@ -1,11 +1,15 @@
 package org.hebb.experiments.nalsm;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.PermutationSampler;
 import org.hebb.simulator.Network;
+import org.hebb.simulator.checkpoint.Checkpointed;
+import org.hebb.simulator.checkpoint.StateVisitor;
 import org.hebb.simulator.engine.SpikeView;
 import org.hebb.simulator.monitor.Monitor;
 import org.hebb.simulator.random.Seeds;
@@ -14,7 +18,8 @@ import org.hebb.util.Require;
 /**
  * NALSM's phase 1: samples in random order, each shown for a few ms with plasticity on; neuron state, traces and
  * the astrocyte are reset before each sample (Network.resetState), weights carry over. Reports the liquid's
- * activity, the astrocyte and the branching factor per block of samples, to watch the liquid organise itself.
+ * activity, the astrocyte and the branching factor per block of samples, to watch the liquid organise itself. It may
+ * save a checkpoint after every block, from which a run killed on the way goes on to the same result.
  */
 public final class UnsupervisedPhase {
     /**
@@ -32,6 +37,40 @@ public final class UnsupervisedPhase {
                         double depressionAtEnd, double branchingFactor, double fractionAboveChange) {
     }
 
+    /**
+     * What phase 1 showed.
+     *
+     * @param blocks       every block's summary
+     * @param resumedFrom  the samples done when the run went on from a checkpoint (0 if it started afresh)
+     */
+    public record Outcome(List<Block> blocks, int resumedFrom) {
+    }
+
+    /** How far phase 1 has come, saved with the network in a checkpoint: samples done and the blocks' summaries. */
+    private static final class Position implements Checkpointed {
+        private static final int FIELDS = 7;
+        int samplesDone;
+        final List<Block> blocks = new ArrayList<>();
+
+        @Override
+        public void checkpoint(StateVisitor state) {
+            samplesDone = (int) state.scalar("samples_done", samplesDone);
+            double[] values = new double[blocks.size() * FIELDS];
+            for (int b = 0; b < blocks.size(); b++) {
+                Block k = blocks.get(b);
+                System.arraycopy(new double[] {k.samplesDone(), k.liquidRateHz(), k.inputRateHz(),
+                        k.liquidMinusInputPerMs(), k.depressionAtEnd(), k.branchingFactor(), k.fractionAboveChange()},
+                        0, values, b * FIELDS, FIELDS);
+            }
+            values = state.list("blocks", values, values.length);
+            blocks.clear();
+            for (int at = 0; at + FIELDS <= values.length; at += FIELDS) {
+                blocks.add(new Block((int) values[at], values[at + 1], values[at + 2], values[at + 3], values[at + 4],
+                        values[at + 5], values[at + 6]));
+            }
+        }
+    }
+
     private UnsupervisedPhase() {
     }
 
@@ -41,6 +80,16 @@ public final class UnsupervisedPhase {
      */
     public static List<Block> run(NalsmLiquid liquid, InputEncoding encoding, int samples, int sampleMs,
                                   int blockSize, long seed) {
+        return run(liquid, encoding, samples, sampleMs, blockSize, seed, null).blocks();
+    }
+
+    /**
+     * As {@link #run(NalsmLiquid, InputEncoding, int, int, int, long)}, saving a checkpoint to {@code checkpoint}
+     * after every block (none if null). A run that finds the checkpoint there goes on from it, with the result of
+     * an uninterrupted run; the sample order is drawn again from the seed up to where it stopped.
+     */
+    public static Outcome run(NalsmLiquid liquid, InputEncoding encoding, int samples, int sampleMs,
+                              int blockSize, long seed, Path checkpoint) {
         Require.atLeast("samples", samples, 1);
         Require.atLeast("sample duration", sampleMs, 1);
         Require.inRange("block size", blockSize, 1, samples);
@@ -59,17 +108,28 @@ public final class UnsupervisedPhase {
             }
         });
         BranchingFactor branching = new BranchingFactor(liquid.liquid(), liquid.numbering());
+        Position position = new Position();
+        if (checkpoint != null) {
+            net.addCheckpointed("phase1", position);
+            if (Files.exists(checkpoint)) {
+                net.restoreCheckpoint(checkpoint);
+            }
+        }
+        int resumedFrom = position.samplesDone;
         UniformRandomProvider random = Seeds.generator(seed, "nalsm:sample-order");
         int[] order = PermutationSampler.natural(encoding.images().size());
+        for (int s = 0; s < resumedFrom; s += order.length) {
+            PermutationSampler.shuffle(random, order);
+        }
         float[] probabilities = new float[liquid.pixels().size()];
         int liquidSize = liquid.numbering().size();
-        List<Block> blocks = new ArrayList<>();
+        List<Block> blocks = position.blocks;
         long liquidCount = 0;
         long inputCount = 0;
         double depressionSum = 0;
         int raised = 0;
         int inBlock = 0;
-        for (int s = 0; s < samples; s++) {
+        for (int s = resumedFrom; s < samples; s++) {
             if (s % order.length == 0) {
                 PermutationSampler.shuffle(random, order);
             }
@@ -98,9 +158,13 @@ public final class UnsupervisedPhase {
                 raised = 0;
                 inBlock = 0;
                 branching.clear();
+                if (checkpoint != null) {
+                    position.samplesDone = s + 1;
+                    net.saveCheckpoint(checkpoint);
+                }
             }
         }
         spikes.stop();
-        return blocks;
+        return new Outcome(List.copyOf(blocks), resumedFrom);
     }
 }

@@ -285,6 +285,49 @@ class CheckpointTest {
                 + CheckpointFile.VERSION);
     }
 
+    /** A program's own state: a count and a list of results, as a training loop would keep. */
+    private static final class LoopProgress implements Checkpointed {
+        long done;
+        double[] results = new double[0];
+
+        @Override
+        public void checkpoint(StateVisitor state) {
+            done = state.scalar("done", done);
+            results = state.list("results", results, results.length);
+        }
+    }
+
+    @Test
+    void aProgramsOwnStateIsSavedAndRestoredWithTheNetwork() {
+        Path file = directory.resolve("user.h5");
+        try (Network net = network(1, 80, 7)) {
+            LoopProgress progress = net.addCheckpointed("loop", new LoopProgress());
+            net.run(5);
+            progress.done = 12;
+            progress.results = new double[] {0.25, 0.5};
+            net.saveCheckpoint(file);
+        }
+        try (Network net = network(1, 80, 7)) {
+            LoopProgress progress = net.addCheckpointed("loop", new LoopProgress());
+            net.restoreCheckpoint(file);
+            assertEquals(12, progress.done, "the count");
+            assertArrayEquals(new double[] {0.25, 0.5}, progress.results, "the results");
+        }
+        try (Network net = network(1, 80, 7)) {
+            CheckpointException e = assertThrows(CheckpointException.class, () -> net.restoreCheckpoint(file));
+            assertTrue(e.getMessage().contains("user_loop"), e.getMessage());
+        }
+        try (Network net = network(1, 80, 7)) {
+            net.addCheckpointed("loop", new LoopProgress());
+            IllegalArgumentException taken = assertThrows(IllegalArgumentException.class,
+                    () -> net.addCheckpointed("loop", new LoopProgress()));
+            assertTrue(taken.getMessage().contains("'loop' is not allowed: it is taken"), taken.getMessage());
+            IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                    () -> net.addCheckpointed("a/b", new LoopProgress()));
+            assertTrue(bad.getMessage().contains("'a/b' is not allowed: use letters, digits"), bad.getMessage());
+        }
+    }
+
     @Test
     void aVersionOneFileIsRefused() {
         Path file = directory.resolve("version1.h5");

@@ -1,0 +1,106 @@
+package org.hebb.experiments.nalsm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.hebb.experiments.HebbCommand;
+import org.hebb.experiments.data.IdxImages;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code hebb nalsm}, killed in another JVM during phase 1 and started again with the same options, goes on from
+ * phase 1's last checkpoint and writes the result of an uninterrupted run: the same phase-1 summaries, features,
+ * branching factor and readout accuracies (wall times aside).
+ */
+class NalsmResumeTest {
+    private static final int PHASE_1 = 2000;
+    private static final List<String> TIMINGS = List.of("phase1_seconds", "feature_seconds",
+            "feature_samples_per_second_per_worker", "wall_seconds", "phase1_resumed_from_sample");
+
+    /** Writes {@code images} as the IDX pair {@code prefix}-images-idx3-ubyte and {@code prefix}-labels-idx1-ubyte. */
+    private static void writeIdx(Path directory, String prefix, IdxImages images) throws IOException {
+        try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(directory.resolve(prefix
+                + "-images-idx3-ubyte")))) {
+            out.writeInt(0x803);
+            out.writeInt(images.size());
+            out.writeInt(images.rows());
+            out.writeInt(images.columns());
+            for (byte[] image : images.pixels()) {
+                out.write(image);
+            }
+        }
+        try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(directory.resolve(prefix
+                + "-labels-idx1-ubyte")))) {
+            out.writeInt(0x801);
+            out.writeInt(images.size());
+            out.write(images.labels());
+        }
+    }
+
+    private static Map<String, Object> result(Path out) throws IOException {
+        return new ObjectMapper().readValue(out.resolve(NalsmExperiment.RESULT).toFile(), new TypeReference<>() { });
+    }
+
+    @Test
+    void aRunKilledInPhaseOneGoesOnToTheResultOfAnUninterruptedOne(@TempDir Path directory) throws Exception {
+        Path data = Files.createDirectories(directory.resolve("data"));
+        IdxImages train = NalsmExperimentTest.classBlobs(130, 1);
+        IdxImages test = NalsmExperimentTest.classBlobs(50, 2);
+        writeIdx(data, "train", train);
+        writeIdx(data, "t10k", test);
+        NalsmExperiment.Options settings = new NalsmExperiment.Options(5, NalsmLiquid.Model.NALSM, PHASE_1, 100, 50,
+                20, 3, 2, 100, NalsmExperiment.Options.PLASTIC_WEIGHT);
+        String[] options = {"--data", data.toString(), "--side", "5", "--phase1", String.valueOf(PHASE_1),
+                "--train", "100", "--test", "50", "--epochs", "20", "--seed", "3", "--workers", "2",
+                "--readout-rate", "100"};
+        Path straight = directory.resolve("straight");
+        NalsmExperiment.run(settings, train, test, data.toString(), straight);
+
+        Path resumed = directory.resolve("resumed");
+        Path checkpoint = resumed.resolve("checkpoints").resolve(NalsmExperiment.PHASE_1_CHECKPOINT);
+        Path launcher = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process run = new ProcessBuilder(concat(new String[] {launcher.toString(), "-cp",
+                System.getProperty("java.class.path"), HebbCommand.class.getName(), "nalsm"},
+                concat(options, "--out", resumed.toString()))).redirectErrorStream(true)
+                .redirectOutput(directory.resolve("killed.log").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!Files.exists(checkpoint) && run.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        run.destroyForcibly();
+        run.waitFor(60, TimeUnit.SECONDS);
+        assertNotEquals(0, run.exitValue(), "the run was killed before it ended: "
+                + Files.readString(directory.resolve("killed.log")));
+        assertTrue(Files.exists(checkpoint), "the killed run left phase 1's checkpoint");
+        assertTrue(!Files.exists(resumed.resolve(NalsmExperiment.RESULT)), "and no result");
+
+        NalsmExperiment.run(settings, train, test, data.toString(), resumed);
+        Map<String, Object> expected = result(straight);
+        Map<String, Object> actual = result(resumed);
+        assertEquals(0, expected.get("phase1_resumed_from_sample"), "the uninterrupted run started afresh");
+        int from = (Integer) actual.get("phase1_resumed_from_sample");
+        assertTrue(from > 0 && from < PHASE_1, "the run went on from a checkpoint inside phase 1, at sample " + from);
+        TIMINGS.forEach(expected::remove);
+        TIMINGS.forEach(actual::remove);
+        assertEquals(expected, actual, "result.json of the resumed run");
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = new String[first.length + more.length];
+        System.arraycopy(first, 0, all, 0, first.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
+}
