@@ -113,8 +113,14 @@ final class StateReader implements StateVisitor {
         return (T) saved;
     }
 
-    /** Fills {@code values} from the entry {@code name} (unless dry), after checking its type and length. */
+    /**
+     * Fills {@code values} from the entry {@code name} (unless dry), after checking its type and length; an empty
+     * array has no entry.
+     */
     private void fill(String name, Class<?> type, Object values, int length) {
+        if (length == 0) {
+            return;
+        }
         String path = check(name, type, length);
         if (!dry) {
             file.read(path, values);

@@ -4,7 +4,11 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The saving direction: records each piece of state under its path, the arrays themselves (no copy). */
+/**
+ * The saving direction: records each piece of state under its path, the arrays themselves (no copy). An empty array
+ * (of an empty projection, say) is not recorded: HDF5 files hold no empty datasets here, and its restore needs
+ * nothing.
+ */
 final class StateWriter implements StateVisitor {
     private final StatePaths paths = new StatePaths();
     private final Map<String, Object> entries = new TreeMap<>();
@@ -26,22 +30,22 @@ final class StateWriter implements StateVisitor {
 
     @Override
     public void floats(String name, float[] values) {
-        put(name, values);
+        putArray(name, values, values.length);
     }
 
     @Override
     public void doubles(String name, double[] values) {
-        put(name, values);
+        putArray(name, values, values.length);
     }
 
     @Override
     public void ints(String name, int[] values) {
-        put(name, values);
+        putArray(name, values, values.length);
     }
 
     @Override
     public void longs(String name, long[] values) {
-        put(name, values);
+        putArray(name, values, values.length);
     }
 
     @Override
@@ -78,6 +82,12 @@ final class StateWriter implements StateVisitor {
             put(name, values);
         }
         return values;
+    }
+
+    private void putArray(String name, Object values, int length) {
+        if (length > 0) {
+            put(name, values);
+        }
     }
 
     private void put(String name, Object values) {

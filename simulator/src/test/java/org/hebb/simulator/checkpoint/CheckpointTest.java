@@ -329,6 +329,25 @@ class CheckpointTest {
     }
 
     @Test
+    void emptyArraysAreSavedAndRestored() {
+        Path file = directory.resolve("empty.h5");
+        Checkpointed empty = state -> {
+            state.floats("weights", new float[0]);
+            state.ints("indices", new int[0]);
+        };
+        try (Network net = network(1, 80, 7)) {
+            net.addCheckpointed("empty", empty);
+            net.run(5);
+            net.saveCheckpoint(file);
+        }
+        try (Network net = network(1, 80, 7)) {
+            net.addCheckpointed("empty", empty);
+            net.restoreCheckpoint(file);
+            assertEquals(50, net.stepsRun(), "restored");
+        }
+    }
+
+    @Test
     void aVersionOneFileIsRefused() {
         Path file = directory.resolve("version1.h5");
         try (WritableHdfFile out = HdfFile.write(file)) {
