@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Reads an HDF5 file with h5py (Debian's python3-h5py, run by /usr/bin/python3): a reader independent of the
  * library Hebb writes with. Each attribute and dataset comes back as text: attributes under {@code path@name},
- * datasets under their path as "dtype: v1 v2 ..."; a new line in a string comes back as the two characters \n.
+ * datasets under their path as "dtype: v1 v2 ..." (flattened) and their shapes under {@code path#shape} as
+ * "d1 d2 ..."; a new line in a string comes back as the two characters \n.
  */
 public final class H5py {
     private static final Path PYTHON = Path.of("/usr/bin/python3");
@@ -25,6 +26,7 @@ public final class H5py {
             "def visit(path, obj):",
             "    for k, v in obj.attrs.items(): print(('/' + path if path else '') + '@' + k + '\\t' + text(v))",
             "    if isinstance(obj, h5py.Dataset): print('/' + path + '\\t' + str(obj.dtype) + ': ' + text(obj[()]))",
+            "    if isinstance(obj, h5py.Dataset): print('/' + path + '#shape\\t' + ' '.join(map(str, obj.shape)))",
             "f = h5py.File(sys.argv[1], 'r')",
             "visit('', f)",
             "f.visititems(visit)");
