@@ -287,8 +287,8 @@ public final class NalsmExperiment {
                 md.append("| ").append(k).append(" | ").append(v).append(" |\n");
             }
         });
-        md.append("\nPlots: validation_accuracy.png (readout accuracy per epoch), raster.png (the liquid during one test"
-                + " sample)");
+        md.append("\nPlots: validation_accuracy.png (readout accuracy per epoch), raster.png (the liquid during one "
+                + "test sample)");
         md.append(json.containsKey("phase1_samples_done")
                 ? ", phase1_astrocyte.png and phase1_rate.png (the astrocyte and the rates over phase 1).\n" : ".\n");
         return md.toString();

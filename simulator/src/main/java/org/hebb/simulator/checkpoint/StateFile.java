@@ -12,11 +12,12 @@ import java.util.zip.CRC32C;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
+import io.jhdf.api.dataset.ContiguousDataset;
 
 /**
- * The state datasets of an open checkpoint file, read one at a time: checking the checksum and restoring the state
- * each hold at most one dataset's values besides the network. (jHDF reads a slice of a contiguous dataset by
- * reading the whole of it, so slices would not hold less.)
+ * The state datasets of an open checkpoint file, read one at a time. A contiguous dataset (as Hebb writes them) is
+ * read through a view of the file mapped into memory, straight into the network's array and the checksum, so that
+ * restoring holds no second copy of the weights on the heap; other datasets are read whole.
  */
 final class StateFile {
     /** Values per buffer of the checksum. */
@@ -54,7 +55,20 @@ final class StateFile {
 
     /** Copies {@code path}'s values into {@code into} (an array of its type and length). */
     void read(String path, Object into) {
-        System.arraycopy(datasets.get(path).getData(), 0, into, 0, length(path));
+        Dataset d = datasets.get(path);
+        ByteBuffer mapped = mapped(d);
+        int n = length(path);
+        if (mapped == null) {
+            System.arraycopy(d.getData(), 0, into, 0, n);
+        } else if (into instanceof float[] f) {
+            mapped.asFloatBuffer().get(f, 0, n);
+        } else if (into instanceof double[] v) {
+            mapped.asDoubleBuffer().get(v, 0, n);
+        } else if (into instanceof int[] v) {
+            mapped.asIntBuffer().get(v, 0, n);
+        } else {
+            mapped.asLongBuffer().get((long[]) into, 0, n);
+        }
     }
 
     /** CRC-32C of every dataset's path and values (little-endian), in path order, as {@link CheckpointFile}. */
@@ -62,9 +76,22 @@ final class StateFile {
         CRC32C crc = new CRC32C();
         for (Map.Entry<String, Dataset> e : datasets.entrySet()) {
             crc.update(e.getKey().getBytes(StandardCharsets.UTF_8));
-            update(crc, e.getValue().getData());
+            ByteBuffer mapped = mapped(e.getValue());
+            if (mapped != null && mapped.order() == ByteOrder.LITTLE_ENDIAN) {
+                crc.update(mapped);
+            } else {
+                update(crc, e.getValue().getData());
+            }
         }
         return crc.getValue();
+    }
+
+    /** The values of a contiguous one-dimensional dataset as a view of the mapped file, else null. */
+    private static ByteBuffer mapped(Dataset d) {
+        if (d instanceof ContiguousDataset c && d.getDimensions().length == 1 && !d.isEmpty()) {
+            return c.getBuffer();
+        }
+        return null;
     }
 
     /** Adds {@code values} (a float, double, int or long array) to {@code crc}, little-endian. */
