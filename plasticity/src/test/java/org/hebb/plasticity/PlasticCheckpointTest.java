@@ -3,6 +3,7 @@ package org.hebb.plasticity;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -11,14 +12,25 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.hebb.neurons.definition.DefinedNeuronModel;
+import org.hebb.neurons.definition.NeuronDefinition;
+import org.hebb.neurons.definition.Receptor;
+import org.hebb.neurons.lif.IfCurrExp;
 import org.hebb.plasticity.testing.PlasticNetworks;
 import org.hebb.plasticity.testing.PlasticNetworks.Setup;
 import org.hebb.plasticity.testing.SpikeLists;
+import org.hebb.plasticity.threefactor.ThreeFactor;
 import org.hebb.simulator.Network;
+import org.hebb.simulator.checkpoint.CheckpointException;
+import org.hebb.simulator.connect.Connectors;
+import org.hebb.simulator.connect.Delays;
+import org.hebb.simulator.connect.Synapses;
+import org.hebb.simulator.init.Values;
 import org.hebb.simulator.monitor.SpikeMonitor;
 import org.hebb.simulator.plasticity.RuleState;
 import org.hebb.simulator.population.NeuronPopulation;
 import org.hebb.simulator.population.Population;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -27,7 +39,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Plastic networks of every built-in rule, stopped, saved on two threads, restored into the network built again
  * and run on on one thread, give the spikes, membrane potentials and weights of a run that never stopped, bit for
- * bit: traces, eligibilities, arrival lists, modulators, the astrocyte and what synapses transmit all carry over.
+ * bit: traces, eligibilities, arrival lists, modulators, the astrocyte and what synapses transmit all carry over. A
+ * checkpoint of a model or rule the restoring network lacks is refused, naming both.
  */
 class PlasticCheckpointTest {
     @TempDir
@@ -114,5 +127,58 @@ class PlasticCheckpointTest {
             }
             assertArrayEquals(straight.variable(), resumed.variable(), name + ": " + variable + ", bit for bit");
         }
+    }
+
+    /** Builds {@code setup} on a fresh network at dt 0.1 ms and seed 3, and runs it 5 ms unless {@code run} is false. */
+    private static Network built(Setup setup, boolean run) {
+        Network net = Network.builder().dt(0.1).seed(3).build();
+        setup.build(net);
+        if (run) {
+            net.run(5);
+        }
+        return net;
+    }
+
+    private void refused(Path file, Setup restoring, String... parts) {
+        try (Network net = built(restoring, true)) {
+            long step = net.stepsRun();
+            CheckpointException e = assertThrows(CheckpointException.class, () -> net.restoreCheckpoint(file));
+            for (String part : parts) {
+                assertTrue(e.getMessage().contains(part), "'" + part + "' missing from: " + e.getMessage());
+            }
+            assertEquals(step, net.stepsRun(), "nothing restored");
+        }
+    }
+
+    /**
+     * A checkpoint restores only into a network the same code built: one whose population has a model, or whose
+     * projection has a rule, that the restoring network does not have is refused, naming both.
+     */
+    @Test
+    void aCheckpointOfAModelOrRuleTheNetworkLacksIsRefusedNamingIt() {
+        Path file = directory.resolve("stdp.h5");
+        try (Network net = built(PlasticNetworks::stdp, true)) {
+            net.saveCheckpoint(file);
+        }
+        NeuronDefinition adapting = NeuronDefinition.builder("Adapting_LIF").parameter("tau", "ms", 10)
+                .equations("dv/dt = -v / tau : mV").threshold("v > 10*mV").reset("v = 0*mV")
+                .receptor(Receptor.of("excitatory", "mV", "v += weight")).build();
+        refused(file, net -> {
+            NeuronPopulation out = net.addNeurons("out", 200, DefinedNeuronModel.of(adapting));
+            net.connect(net.addPoissonSource("in", 300, 20), out, Connectors.fixedProbability(0.2, false),
+                    Synapses.onto("excitatory").weights(Values.constant(1)));
+            return null;
+        }, "comes from another network", "Adapting_LIF", "IF_curr_exp");
+        refused(file, net -> {
+            NeuronPopulation out = net.addNeurons("out", 200, IfCurrExp.builder().tauRefrac(2).build());
+            net.monitorSpikes(out, SpikeMonitor.settings().maxStoredSpikes(1000));
+            net.connect(out, out, Connectors.fixedProbability(0.05, false), Synapses.onto("excitatory")
+                    .weights(Values.uniform(0, 0.5)).delays(Delays.steps(10)));
+            return net.addPlasticity(net.connect(net.addPoissonSource("in", 300, 20), out,
+                    Connectors.fixedProbability(0.2, false), Synapses.onto("excitatory")
+                            .weights(Values.uniform(0.5, 1.5)).delays(Delays.uniformSteps(1, 20))),
+                    ThreeFactor.builder().wMin(0).wMax(2).build());
+        }, "comes from another network", "it has 'rule STDP on in->out.excitatory'",
+                "this network has 'rule three-factor on in->out.excitatory'");
     }
 }
