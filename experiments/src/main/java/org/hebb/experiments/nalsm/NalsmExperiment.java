@@ -144,7 +144,8 @@ public final class NalsmExperiment {
         double featureSeconds = (System.nanoTime() - featuresStart) / 1e9;
         SoftmaxReadout.Settings paper = SoftmaxReadout.Settings.nalsm(o.epochs(), o.seed());
         SoftmaxReadout readout = new SoftmaxReadout(train.dimension(), IdxImages.CLASSES, new SoftmaxReadout.Settings(
-                o.readoutRate(), paper.rho(), paper.epsilon(), paper.l2(), paper.batchSize(), o.epochs(), o.seed()));
+                o.readoutRate(), paper.rho(), paper.epsilon(), paper.l2(), paper.batchSize(), o.epochs(), o.seed()),
+                o.workers());
         SoftmaxReadout.Result result = readout.train(train, validation, test);
         double seconds = (System.nanoTime() - start) / 1e9;
 

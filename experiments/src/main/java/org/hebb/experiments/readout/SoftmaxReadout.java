@@ -1,5 +1,14 @@
 package org.hebb.experiments.readout;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.IntConsumer;
+
 import org.apache.commons.rng.UniformRandomProvider;
 import org.hebb.simulator.random.Seeds;
 import org.hebb.util.Require;
@@ -10,6 +19,12 @@ import org.hebb.util.Require;
  * with decay rho, update scaled by the learning rate), with an L2 penalty; the model is chosen on validation
  * accuracy: the reported test accuracy is the one at the epoch with the best validation accuracy (NALSM's
  * protocol). Training is in double precision; samples are shuffled every epoch from the seed.
+ *
+ * <p>Every sum is taken in one order whatever the number of threads or how samples are grouped: a logit is its bias
+ * plus each feature times its weight, in feature order; a minibatch gradient sums its samples in batch order. So
+ * the result is the same, bit for bit, on one thread or several, and the same as adding one sample at a time. The
+ * work is split by sample (logits) and by feature (gradient and update); the logits of a batch are computed
+ * together, a block of features at a time, so that the innermost loop runs over samples and vectorises.
  */
 public final class SoftmaxReadout {
     /**
@@ -80,19 +95,37 @@ public final class SoftmaxReadout {
         }
     }
 
+    /**
+     * Features per block: of the logits, computed block by block for a batch of samples (a block of 100 samples'
+     * features, 200 KB, stays in the core's cache), and of the gradient and update, split among threads.
+     */
+    private static final int FEATURE_CHUNK = 256;
+
     private final int dimension;
     private final int classes;
+    /** Per class, {@code dimension} weights then the bias. */
     private final double[] weights;
     private final double[] squaredGradients;
     private final double[] squaredUpdates;
     private final double[] gradient;
     private final Settings settings;
+    private final int threads;
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
-    /** A readout of {@code dimension} features into {@code classes} classes, all weights 0. */
+    /** A readout of {@code dimension} features into {@code classes} classes, all weights 0, on one thread. */
     public SoftmaxReadout(int dimension, int classes, Settings settings) {
+        this(dimension, classes, settings, 1);
+    }
+
+    /**
+     * A readout of {@code dimension} features into {@code classes} classes, all weights 0, trained and evaluated on
+     * {@code threads} threads (the result does not depend on their number).
+     */
+    public SoftmaxReadout(int dimension, int classes, Settings settings, int threads) {
         this.dimension = Require.atLeast("dimension", dimension, 1);
         this.classes = Require.atLeast("classes", classes, 2);
         this.settings = Require.notNull("settings", settings);
+        this.threads = Require.inRange("threads", threads, 1, 256);
         int parameters = (dimension + 1) * classes;
         weights = new double[parameters];
         squaredGradients = new double[parameters];
@@ -115,34 +148,111 @@ public final class SoftmaxReadout {
         double[] testAccuracy = new double[epochs];
         double[] loss = new double[epochs];
         int best = 0;
-        double[] probabilities = new double[classes];
-        for (int epoch = 0; epoch < epochs; epoch++) {
-            for (int i = order.length - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
-            double total = 0;
-            for (int start = 0; start < order.length; start += settings.batchSize()) {
-                int end = Math.min(order.length, start + settings.batchSize());
-                java.util.Arrays.fill(gradient, 0);
-                for (int k = start; k < end; k++) {
-                    int sample = order[k];
-                    predict(train, sample, probabilities);
-                    total -= Math.log(Math.max(1e-300, probabilities[train.labels()[sample]]));
-                    accumulate(train, sample, probabilities, 1.0 / (end - start));
+        int batch = settings.batchSize();
+        double[][] errors = new double[Math.min(batch, Math.max(1, order.length))][classes];
+        double[] batchLoss = new double[errors.length];
+        int[] batchSamples = new int[errors.length];
+        double[] rows = new double[errors.length * dimension];
+        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, daemon()) : null;
+        try {
+            for (int epoch = 0; epoch < epochs; epoch++) {
+                for (int i = order.length - 1; i > 0; i--) {
+                    int j = random.nextInt(i + 1);
+                    int t = order[i];
+                    order[i] = order[j];
+                    order[j] = t;
                 }
-                step();
+                double total = 0;
+                for (int start = 0; start < order.length; start += batch) {
+                    int end = Math.min(order.length, start + batch);
+                    int n = end - start;
+                    System.arraycopy(order, start, batchSamples, 0, n);
+                    double scale = 1.0 / n;
+                    forEachRange(pool, n, (from, to) -> {
+                        probabilities(train, batchSamples, from, to, rows, 0, errors);
+                        for (int s = from; s < to; s++) {
+                            int label = train.labels()[batchSamples[s]];
+                            double[] p = errors[s];
+                            batchLoss[s] = -Math.log(Math.max(1e-300, p[label]));
+                            for (int c = 0; c < classes; c++) {
+                                p[c] = (p[c] - (c == label ? 1 : 0)) * scale;
+                            }
+                        }
+                    });
+                    for (int s = 0; s < n; s++) {
+                        total += batchLoss[s];
+                    }
+                    forEach(pool, chunks(dimension + 1), chunk -> {
+                        int from = chunk * FEATURE_CHUNK;
+                        int to = Math.min(dimension + 1, from + FEATURE_CHUNK);
+                        accumulate(rows, n, errors, from, to);
+                        step(from, to);
+                    });
+                }
+                loss[epoch] = total / order.length;
+                validationAccuracy[epoch] = accuracy(validation, pool);
+                testAccuracy[epoch] = accuracy(test, pool);
+                if (validationAccuracy[epoch] > validationAccuracy[best]) {
+                    best = epoch;
+                }
             }
-            loss[epoch] = total / order.length;
-            validationAccuracy[epoch] = accuracy(validation);
-            testAccuracy[epoch] = accuracy(test);
-            if (validationAccuracy[epoch] > validationAccuracy[best]) {
-                best = epoch;
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
             }
         }
         return new Result(validationAccuracy, testAccuracy, loss, best);
+    }
+
+    private static int chunks(int length) {
+        return (length + FEATURE_CHUNK - 1) / FEATURE_CHUNK;
+    }
+
+    private static ThreadFactory daemon() {
+        return work -> {
+            Thread t = new Thread(work, "hebb-readout");
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** A task over the range {@code from} to {@code to - 1}. */
+    private interface RangeTask {
+        void run(int from, int to);
+    }
+
+    /** Runs {@code task} for 0 to {@code count - 1}, split into contiguous ranges among the pool's threads. */
+    private void forEach(ExecutorService pool, int count, IntConsumer task) {
+        forEachRange(pool, count, (from, to) -> {
+            for (int k = from; k < to; k++) {
+                task.accept(k);
+            }
+        });
+    }
+
+    /** Runs {@code task} on 0 to {@code count - 1} cut into one contiguous range per thread of the pool. */
+    private void forEachRange(ExecutorService pool, int count, RangeTask task) {
+        if (pool == null || count < 2) {
+            task.run(0, count);
+            return;
+        }
+        int parts = Math.min(threads, count);
+        List<Future<?>> futures = new ArrayList<>(parts);
+        for (int part = 0; part < parts; part++) {
+            int from = (int) ((long) count * part / parts);
+            int to = (int) ((long) count * (part + 1) / parts);
+            futures.add(pool.submit(() -> task.run(from, to)));
+        }
+        try {
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("readout training interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     private void requireShape(Samples samples, String name) {
@@ -155,85 +265,307 @@ public final class SoftmaxReadout {
 
     /** Class probabilities of one sample, into {@code out}. */
     double[] predict(Samples samples, int sample, double[] out) {
-        float[] x = samples.features();
-        int base = sample * dimension;
-        double max = Double.NEGATIVE_INFINITY;
-        for (int c = 0; c < classes; c++) {
-            double z = weights[dimension * classes + c];
-            for (int f = 0; f < dimension; f++) {
-                z += x[base + f] * weights[f * classes + c];
-            }
-            out[c] = z;
-            max = Math.max(max, z);
-        }
-        double sum = 0;
-        for (int c = 0; c < classes; c++) {
-            out[c] = Math.exp(out[c] - max);
-            sum += out[c];
-        }
-        for (int c = 0; c < classes; c++) {
-            out[c] /= sum;
-        }
+        double[][] one = {out};
+        probabilities(samples, new int[] {sample}, 0, 1, new double[dimension], 0, one);
         return out;
     }
 
-    /** Adds one sample's cross-entropy gradient (p - y) x, scaled by {@code scale}. */
-    private void accumulate(Samples samples, int sample, double[] probabilities, double scale) {
+    /**
+     * Class probabilities of samples {@code which[from]} to {@code which[to - 1]}, into {@code out[from]} to
+     * {@code out[to - 1]}, their features copied as doubles into {@code rows} (sample s at
+     * {@code (s - rowBase) * dimension}).
+     * Each logit is its bias plus the products of features and weights added in feature order, as one sample at a
+     * time would add them; they are computed for the samples together, one block of features at a time, the block
+     * turned feature by sample, so that the innermost loop adds weights times features of every sample into every
+     * sample's logit (a loop the JIT vectorises).
+     */
+    private void probabilities(Samples samples, int[] which, int from, int to, double[] rows, int rowBase,
+                               double[][] out) {
+        int n = to - from;
+        int stride = dimension + 1;
         float[] x = samples.features();
-        int base = sample * dimension;
-        int label = samples.labels()[sample];
+        for (int s = from; s < to; s++) {
+            int base = which[s] * dimension;
+            int row = (s - rowBase) * dimension;
+            for (int f = 0; f < dimension; f++) {
+                rows[row + f] = x[base + f];
+            }
+        }
+        Scratch scratch = this.scratch.get();
+        double[] z = scratch.logits(classes * n);
+        double[] features = scratch.features(FEATURE_CHUNK * n);
         for (int c = 0; c < classes; c++) {
-            double error = (probabilities[c] - (c == label ? 1 : 0)) * scale;
-            if (error == 0) {
+            java.util.Arrays.fill(z, c * n, (c + 1) * n, weights[c * stride + dimension]);
+        }
+        for (int block = 0; block < dimension; block += FEATURE_CHUNK) {
+            int width = Math.min(dimension, block + FEATURE_CHUNK) - block;
+            transpose(rows, (from - rowBase) * dimension, n, block, width, features);
+            int c = 0;
+            for (; c + 1 < classes; c += 2) {
+                addProducts(z, c * n, (c + 1) * n, features, n, c * stride + block, (c + 1) * stride + block, width);
+            }
+            if (c < classes) {
+                addProducts(z, c * n, -1, features, n, c * stride + block, -1, width);
+            }
+        }
+        for (int s = 0; s < n; s++) {
+            double[] p = out[from + s];
+            double max = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < classes; k++) {
+                p[k] = z[k * n + s];
+                max = Math.max(max, p[k]);
+            }
+            double sum = 0;
+            for (int k = 0; k < classes; k++) {
+                p[k] = Math.exp(p[k] - max);
+                sum += p[k];
+            }
+            for (int k = 0; k < classes; k++) {
+                p[k] /= sum;
+            }
+        }
+    }
+
+    /**
+     * Features {@code block} to {@code block + width - 1} of the {@code n} rows from {@code first}, into
+     * {@code features} feature by sample, in tiles of 16 features (whose destination lines stay in the cache).
+     */
+    private void transpose(double[] rows, int first, int n, int block, int width, double[] features) {
+        for (int tile = 0; tile < width; tile += 16) {
+            int end = Math.min(width, tile + 16);
+            for (int s = 0; s < n; s++) {
+                int row = first + s * dimension + block;
+                for (int f = tile; f < end; f++) {
+                    features[f * n + s] = rows[row + f];
+                }
+            }
+        }
+    }
+
+    /**
+     * Adds to the logits of one or two classes ({@code z[a]...} and {@code z[b]...}, b = -1 for none) of {@code n}
+     * samples the products of {@code width} features (rows of {@code n} samples in {@code features}) with the
+     * classes' weights (from {@code weights[wa]} and {@code weights[wb]}), feature by feature. Four features per
+     * pass: {@code z + p + q + r + t} adds left to right, as four passes would, with fewer loads and stores.
+     */
+    private void addProducts(double[] z, int a, int b, double[] features, int n, int wa, int wb, int width) {
+        int f = 0;
+        for (; f + 3 < width; f += 4) {
+            int r0 = f * n;
+            int r1 = r0 + n;
+            int r2 = r1 + n;
+            int r3 = r2 + n;
+            double a0 = weights[wa + f];
+            double a1 = weights[wa + f + 1];
+            double a2 = weights[wa + f + 2];
+            double a3 = weights[wa + f + 3];
+            if (b < 0) {
+                for (int s = 0; s < n; s++) {
+                    z[a + s] = z[a + s] + features[r0 + s] * a0 + features[r1 + s] * a1 + features[r2 + s] * a2
+                            + features[r3 + s] * a3;
+                }
                 continue;
             }
-            for (int f = 0; f < dimension; f++) {
-                gradient[f * classes + c] += error * x[base + f];
+            double b0 = weights[wb + f];
+            double b1 = weights[wb + f + 1];
+            double b2 = weights[wb + f + 2];
+            double b3 = weights[wb + f + 3];
+            for (int s = 0; s < n; s++) {
+                double x0 = features[r0 + s];
+                double x1 = features[r1 + s];
+                double x2 = features[r2 + s];
+                double x3 = features[r3 + s];
+                z[a + s] = z[a + s] + x0 * a0 + x1 * a1 + x2 * a2 + x3 * a3;
+                z[b + s] = z[b + s] + x0 * b0 + x1 * b1 + x2 * b2 + x3 * b3;
             }
-            gradient[dimension * classes + c] += error;
+        }
+        for (; f < width; f++) {
+            int row = f * n;
+            double wa0 = weights[wa + f];
+            for (int s = 0; s < n; s++) {
+                z[a + s] += features[row + s] * wa0;
+            }
+            if (b >= 0) {
+                double wb0 = weights[wb + f];
+                for (int s = 0; s < n; s++) {
+                    z[b + s] += features[row + s] * wb0;
+                }
+            }
+        }
+    }
+
+    /** A thread's buffers for {@link #probabilities}, grown when a call needs more. */
+    private static final class Scratch {
+        private double[] logits = new double[0];
+        private double[] features = new double[0];
+        private double[] rows = new double[0];
+
+        double[] rows(int length) {
+            if (rows.length < length) {
+                rows = new double[length];
+            }
+            return rows;
+        }
+
+        double[] logits(int length) {
+            if (logits.length < length) {
+                logits = new double[length];
+            }
+            return logits;
+        }
+
+        double[] features(int length) {
+            if (features.length < length) {
+                features = new double[length];
+            }
+            return features;
+        }
+    }
+
+    /**
+     * The minibatch gradient, for features {@code from} to {@code to - 1} (the bias is feature {@code dimension}):
+     * the sum over the batch's {@code n} samples ({@code rows}, as doubles), in order, of each sample's scaled error
+     * (p - y) / n times the feature; a class whose error is 0 adds nothing. Four samples per pass where all four
+     * errors are non-zero ({@code g + p + q + r + t} adds left to right, as four passes would).
+     */
+    private void accumulate(double[] rows, int n, double[][] errors, int from, int to) {
+        int stride = dimension + 1;
+        for (int c = 0; c < classes; c++) {
+            java.util.Arrays.fill(gradient, c * stride + from, c * stride + to, 0);
+        }
+        for (int s = 0; s < n; s += 4) {
+            int group = Math.min(4, n - s);
+            for (int c = 0; c < classes; c++) {
+                boolean allNonZero = group == 4;
+                for (int k = 0; k < group && allNonZero; k++) {
+                    allNonZero = errors[s + k][c] != 0;
+                }
+                if (allNonZero) {
+                    addFour(rows, s, errors, c, from, to);
+                } else {
+                    for (int k = s; k < s + group; k++) {
+                        addOne(rows, k, errors[k][c], c, from, to);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Adds samples {@code s} to {@code s + 3}'s errors of class {@code c} times their features to the gradient. */
+    private void addFour(double[] rows, int s, double[][] errors, int c, int from, int to) {
+        int g = c * (dimension + 1);
+        double e0 = errors[s][c];
+        double e1 = errors[s + 1][c];
+        double e2 = errors[s + 2][c];
+        double e3 = errors[s + 3][c];
+        int r0 = s * dimension;
+        int r1 = r0 + dimension;
+        int r2 = r1 + dimension;
+        int r3 = r2 + dimension;
+        int end = Math.min(to, dimension);
+        for (int f = from; f < end; f++) {
+            gradient[g + f] = gradient[g + f] + e0 * rows[r0 + f] + e1 * rows[r1 + f] + e2 * rows[r2 + f]
+                    + e3 * rows[r3 + f];
+        }
+        if (to > dimension) {
+            gradient[g + dimension] = gradient[g + dimension] + e0 + e1 + e2 + e3;
+        }
+    }
+
+    /** Adds sample {@code s}'s error {@code e} of class {@code c} times its features to the gradient (none if 0). */
+    private void addOne(double[] rows, int s, double e, int c, int from, int to) {
+        if (e == 0) {
+            return;
+        }
+        int g = c * (dimension + 1);
+        int r = s * dimension;
+        int end = Math.min(to, dimension);
+        for (int f = from; f < end; f++) {
+            gradient[g + f] += e * rows[r + f];
+        }
+        if (to > dimension) {
+            gradient[g + dimension] += e;
         }
     }
 
     /** One Adadelta update from the accumulated gradient (plus the L2 penalty's on the weights, not the bias). */
     void step() {
+        step(0, dimension + 1);
+    }
+
+    /**
+     * The Adadelta update of features {@code from} to {@code to - 1} of every class: the weights with the L2
+     * penalty's gradient, in a loop without branches (which the JIT vectorises), then the bias without it.
+     */
+    private void step(int from, int to) {
+        double l2 = settings.l2();
+        int stride = dimension + 1;
+        int end = Math.min(to, dimension);
+        for (int c = 0; c < classes; c++) {
+            for (int k = c * stride + from; k < c * stride + end; k++) {
+                adadelta(k, gradient[k] + l2 * weights[k]);
+            }
+            if (to > dimension) {
+                int bias = c * stride + dimension;
+                adadelta(bias, gradient[bias] + 0.0);
+            }
+        }
+    }
+
+    private void adadelta(int k, double g) {
         double rho = settings.rho();
         double epsilon = settings.epsilon();
-        int weightCount = dimension * classes;
-        for (int k = 0; k < weights.length; k++) {
-            double g = gradient[k] + (k < weightCount ? settings.l2() * weights[k] : 0);
-            squaredGradients[k] = rho * squaredGradients[k] + (1 - rho) * g * g;
-            double update = -Math.sqrt(squaredUpdates[k] + epsilon) / Math.sqrt(squaredGradients[k] + epsilon) * g;
-            squaredUpdates[k] = rho * squaredUpdates[k] + (1 - rho) * update * update;
-            weights[k] += settings.learningRate() * update;
-        }
+        squaredGradients[k] = rho * squaredGradients[k] + (1 - rho) * g * g;
+        double update = -Math.sqrt(squaredUpdates[k] + epsilon) / Math.sqrt(squaredGradients[k] + epsilon) * g;
+        squaredUpdates[k] = rho * squaredUpdates[k] + (1 - rho) * update * update;
+        weights[k] += settings.learningRate() * update;
     }
 
     /** Fraction of {@code samples} whose most probable class is their label. */
     public double accuracy(Samples samples) {
-        double[] probabilities = new double[classes];
-        int correct = 0;
-        for (int s = 0; s < samples.size(); s++) {
-            predict(samples, s, probabilities);
-            int argmax = 0;
-            for (int c = 1; c < classes; c++) {
-                if (probabilities[c] > probabilities[argmax]) {
-                    argmax = c;
+        return accuracy(samples, null);
+    }
+
+    private double accuracy(Samples samples, ExecutorService pool) {
+        int n = samples.size();
+        boolean[] right = new boolean[n];
+        int[] all = new int[n];
+        for (int s = 0; s < n; s++) {
+            all[s] = s;
+        }
+        forEachRange(pool, n, (from, to) -> {
+            double[][] probabilities = new double[Math.min(to - from, settings.batchSize())][classes];
+            for (int start = from; start < to; start += probabilities.length) {
+                int end = Math.min(to, start + probabilities.length);
+                double[][] view = new double[end][];
+                System.arraycopy(probabilities, 0, view, start, end - start);
+                probabilities(samples, all, start, end, scratch.get().rows((end - start) * dimension), start, view);
+                for (int s = start; s < end; s++) {
+                    double[] p = view[s];
+                    int argmax = 0;
+                    for (int c = 1; c < classes; c++) {
+                        if (p[c] > p[argmax]) {
+                            argmax = c;
+                        }
+                    }
+                    right[s] = argmax == samples.labels()[s];
                 }
             }
-            if (argmax == samples.labels()[s]) {
-                correct++;
-            }
+        });
+        int correct = 0;
+        for (boolean r : right) {
+            correct += r ? 1 : 0;
         }
-        return samples.size() == 0 ? 0 : (double) correct / samples.size();
+        return n == 0 ? 0 : (double) correct / n;
     }
 
     /** Weight of feature {@code f} for class {@code c}; {@code f == dimension} is the bias. */
     double weight(int f, int c) {
-        return weights[f * classes + c];
+        return weights[c * (dimension + 1) + f];
     }
 
-    /** For tests: sets the gradient buffer. */
-    void setGradient(int k, double value) {
-        gradient[k] = value;
+    /** For tests: sets the gradient of weight {@code f} of class {@code c} ({@code f == dimension}: the bias). */
+    void setGradient(int f, int c, double value) {
+        gradient[c * (dimension + 1) + f] = value;
     }
 }

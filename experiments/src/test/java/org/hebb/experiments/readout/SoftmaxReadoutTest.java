@@ -18,12 +18,12 @@ class SoftmaxReadoutTest {
     void oneAdadeltaStepFollowsTheFormula() {
         SoftmaxReadout.Settings settings = new SoftmaxReadout.Settings(0.1, 0.95, 1e-8, 0, 1, 1, 1);
         SoftmaxReadout readout = new SoftmaxReadout(1, 2, settings);
-        readout.setGradient(0, 0.5);
+        readout.setGradient(0, 0, 0.5);
         readout.step();
         double squaredGradient = 0.05 * 0.25;
         double update = -Math.sqrt(1e-8) / Math.sqrt(squaredGradient + 1e-8) * 0.5;
         assertEquals(0.1 * update, readout.weight(0, 0), 1e-15);
-        readout.setGradient(0, 0.5);
+        readout.setGradient(0, 0, 0.5);
         readout.step();
         double squaredUpdate = 0.05 * update * update;
         squaredGradient = 0.95 * squaredGradient + 0.05 * 0.25;
