@@ -100,6 +100,8 @@ public final class SoftmaxReadout {
      * features, 200 KB, stays in the core's cache), and of the gradient and update, split among threads.
      */
     private static final int FEATURE_CHUNK = 256;
+    /** Samples whose probabilities an evaluation computes together (their block of features: 512 KB). */
+    private static final int EVALUATION_CHUNK = 256;
 
     private final int dimension;
     private final int classes;
@@ -273,7 +275,7 @@ public final class SoftmaxReadout {
     /**
      * Class probabilities of samples {@code which[from]} to {@code which[to - 1]}, into {@code out[from]} to
      * {@code out[to - 1]}, their features copied as doubles into {@code rows} (sample s at
-     * {@code (s - rowBase) * dimension}).
+     * {@code (s - rowBase) * dimension}; not copied if null).
      * Each logit is its bias plus the products of features and weights added in feature order, as one sample at a
      * time would add them; they are computed for the samples together, one block of features at a time, the block
      * turned feature by sample, so that the innermost loop adds weights times features of every sample into every
@@ -283,14 +285,6 @@ public final class SoftmaxReadout {
                                double[][] out) {
         int n = to - from;
         int stride = dimension + 1;
-        float[] x = samples.features();
-        for (int s = from; s < to; s++) {
-            int base = which[s] * dimension;
-            int row = (s - rowBase) * dimension;
-            for (int f = 0; f < dimension; f++) {
-                rows[row + f] = x[base + f];
-            }
-        }
         Scratch scratch = this.scratch.get();
         double[] z = scratch.logits(classes * n);
         double[] features = scratch.features(FEATURE_CHUNK * n);
@@ -299,7 +293,7 @@ public final class SoftmaxReadout {
         }
         for (int block = 0; block < dimension; block += FEATURE_CHUNK) {
             int width = Math.min(dimension, block + FEATURE_CHUNK) - block;
-            transpose(rows, (from - rowBase) * dimension, n, block, width, features);
+            transpose(samples.features(), which, from, n, rows, from - rowBase, block, width, features);
             int c = 0;
             for (; c + 1 < classes; c += 2) {
                 addProducts(z, c * n, (c + 1) * n, features, n, c * stride + block, (c + 1) * stride + block, width);
@@ -327,16 +321,27 @@ public final class SoftmaxReadout {
     }
 
     /**
-     * Features {@code block} to {@code block + width - 1} of the {@code n} rows from {@code first}, into
+     * Features {@code block} to {@code block + width - 1} of samples {@code which[from]} to
+     * {@code which[from + n - 1]}: as doubles into {@code rows} (from row {@code firstRow}; none if null) and into
      * {@code features} feature by sample, in tiles of 16 features (whose destination lines stay in the cache).
      */
-    private void transpose(double[] rows, int first, int n, int block, int width, double[] features) {
+    private void transpose(float[] x, int[] which, int from, int n, double[] rows, int firstRow, int block,
+                           int width, double[] features) {
         for (int tile = 0; tile < width; tile += 16) {
             int end = Math.min(width, tile + 16);
             for (int s = 0; s < n; s++) {
-                int row = first + s * dimension + block;
-                for (int f = tile; f < end; f++) {
-                    features[f * n + s] = rows[row + f];
+                int base = which[from + s] * dimension + block;
+                int row = (firstRow + s) * dimension + block;
+                if (rows == null) {
+                    for (int f = tile; f < end; f++) {
+                        features[f * n + s] = x[base + f];
+                    }
+                } else {
+                    for (int f = tile; f < end; f++) {
+                        double value = x[base + f];
+                        rows[row + f] = value;
+                        features[f * n + s] = value;
+                    }
                 }
             }
         }
@@ -398,14 +403,6 @@ public final class SoftmaxReadout {
     private static final class Scratch {
         private double[] logits = new double[0];
         private double[] features = new double[0];
-        private double[] rows = new double[0];
-
-        double[] rows(int length) {
-            if (rows.length < length) {
-                rows = new double[length];
-            }
-            return rows;
-        }
 
         double[] logits(int length) {
             if (logits.length < length) {
@@ -435,40 +432,69 @@ public final class SoftmaxReadout {
         }
         for (int s = 0; s < n; s += 4) {
             int group = Math.min(4, n - s);
+            int pending = -1;
             for (int c = 0; c < classes; c++) {
                 boolean allNonZero = group == 4;
                 for (int k = 0; k < group && allNonZero; k++) {
                     allNonZero = errors[s + k][c] != 0;
                 }
-                if (allNonZero) {
-                    addFour(rows, s, errors, c, from, to);
-                } else {
+                if (!allNonZero) {
                     for (int k = s; k < s + group; k++) {
                         addOne(rows, k, errors[k][c], c, from, to);
                     }
+                } else if (pending < 0) {
+                    pending = c;
+                } else {
+                    addFour(rows, s, errors, pending, c, from, to);
+                    pending = -1;
                 }
+            }
+            if (pending >= 0) {
+                addFour(rows, s, errors, pending, -1, from, to);
             }
         }
     }
 
-    /** Adds samples {@code s} to {@code s + 3}'s errors of class {@code c} times their features to the gradient. */
-    private void addFour(double[] rows, int s, double[][] errors, int c, int from, int to) {
-        int g = c * (dimension + 1);
-        double e0 = errors[s][c];
-        double e1 = errors[s + 1][c];
-        double e2 = errors[s + 2][c];
-        double e3 = errors[s + 3][c];
+    /**
+     * Adds samples {@code s} to {@code s + 3}'s errors of class {@code a}, and of class {@code b} unless it is -1,
+     * times their features to the gradient (the two classes share the loads of the features).
+     */
+    private void addFour(double[] rows, int s, double[][] errors, int a, int b, int from, int to) {
         int r0 = s * dimension;
         int r1 = r0 + dimension;
         int r2 = r1 + dimension;
         int r3 = r2 + dimension;
         int end = Math.min(to, dimension);
-        for (int f = from; f < end; f++) {
-            gradient[g + f] = gradient[g + f] + e0 * rows[r0 + f] + e1 * rows[r1 + f] + e2 * rows[r2 + f]
-                    + e3 * rows[r3 + f];
+        int ga = a * (dimension + 1);
+        double a0 = errors[s][a];
+        double a1 = errors[s + 1][a];
+        double a2 = errors[s + 2][a];
+        double a3 = errors[s + 3][a];
+        if (b < 0) {
+            for (int f = from; f < end; f++) {
+                gradient[ga + f] = gradient[ga + f] + a0 * rows[r0 + f] + a1 * rows[r1 + f] + a2 * rows[r2 + f]
+                        + a3 * rows[r3 + f];
+            }
+        } else {
+            int gb = b * (dimension + 1);
+            double b0 = errors[s][b];
+            double b1 = errors[s + 1][b];
+            double b2 = errors[s + 2][b];
+            double b3 = errors[s + 3][b];
+            for (int f = from; f < end; f++) {
+                double x0 = rows[r0 + f];
+                double x1 = rows[r1 + f];
+                double x2 = rows[r2 + f];
+                double x3 = rows[r3 + f];
+                gradient[ga + f] = gradient[ga + f] + a0 * x0 + a1 * x1 + a2 * x2 + a3 * x3;
+                gradient[gb + f] = gradient[gb + f] + b0 * x0 + b1 * x1 + b2 * x2 + b3 * x3;
+            }
+            if (to > dimension) {
+                gradient[gb + dimension] = gradient[gb + dimension] + b0 + b1 + b2 + b3;
+            }
         }
         if (to > dimension) {
-            gradient[g + dimension] = gradient[g + dimension] + e0 + e1 + e2 + e3;
+            gradient[ga + dimension] = gradient[ga + dimension] + a0 + a1 + a2 + a3;
         }
     }
 
@@ -534,12 +560,12 @@ public final class SoftmaxReadout {
             all[s] = s;
         }
         forEachRange(pool, n, (from, to) -> {
-            double[][] probabilities = new double[Math.min(to - from, settings.batchSize())][classes];
+            double[][] probabilities = new double[Math.min(to - from, EVALUATION_CHUNK)][classes];
             for (int start = from; start < to; start += probabilities.length) {
                 int end = Math.min(to, start + probabilities.length);
                 double[][] view = new double[end][];
                 System.arraycopy(probabilities, 0, view, start, end - start);
-                probabilities(samples, all, start, end, scratch.get().rows((end - start) * dimension), start, view);
+                probabilities(samples, all, start, end, null, start, view);
                 for (int s = start; s < end; s++) {
                     double[] p = view[s];
                     int argmax = 0;
