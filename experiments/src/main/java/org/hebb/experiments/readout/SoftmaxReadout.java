@@ -100,8 +100,8 @@ public final class SoftmaxReadout {
      * features, 200 KB, stays in the core's cache), and of the gradient and update, split among threads.
      */
     private static final int FEATURE_CHUNK = 256;
-    /** Samples whose probabilities an evaluation computes together (their block of features: 512 KB). */
-    private static final int EVALUATION_CHUNK = 256;
+    /** Samples whose probabilities an evaluation computes together. */
+    private static final int EVALUATION_CHUNK = 100;
 
     private final int dimension;
     private final int classes;
@@ -286,6 +286,16 @@ public final class SoftmaxReadout {
         int n = to - from;
         int stride = dimension + 1;
         Scratch scratch = this.scratch.get();
+        double[] copy = rows != null ? rows : scratch.rows(n * dimension);
+        int first = rows != null ? from - rowBase : 0;
+        float[] x = samples.features();
+        for (int s = 0; s < n; s++) {
+            int base = which[from + s] * dimension;
+            int row = (first + s) * dimension;
+            for (int f = 0; f < dimension; f++) {
+                copy[row + f] = x[base + f];
+            }
+        }
         double[] z = scratch.logits(classes * n);
         double[] features = scratch.features(FEATURE_CHUNK * n);
         for (int c = 0; c < classes; c++) {
@@ -293,7 +303,7 @@ public final class SoftmaxReadout {
         }
         for (int block = 0; block < dimension; block += FEATURE_CHUNK) {
             int width = Math.min(dimension, block + FEATURE_CHUNK) - block;
-            transpose(samples.features(), which, from, n, rows, from - rowBase, block, width, features);
+            transpose(copy, first, n, block, width, features);
             int c = 0;
             for (; c + 1 < classes; c += 2) {
                 addProducts(z, c * n, (c + 1) * n, features, n, c * stride + block, (c + 1) * stride + block, width);
@@ -321,27 +331,17 @@ public final class SoftmaxReadout {
     }
 
     /**
-     * Features {@code block} to {@code block + width - 1} of samples {@code which[from]} to
-     * {@code which[from + n - 1]}: as doubles into {@code rows} (from row {@code firstRow}; none if null) and into
-     * {@code features} feature by sample, in tiles of 16 features (whose destination lines stay in the cache).
+     * Features {@code block} to {@code block + width - 1} of the {@code n} rows from row {@code first} of
+     * {@code rows}, into {@code features} feature by sample, in tiles of 16 features (whose destination lines stay in
+     * the cache).
      */
-    private void transpose(float[] x, int[] which, int from, int n, double[] rows, int firstRow, int block,
-                           int width, double[] features) {
+    private void transpose(double[] rows, int first, int n, int block, int width, double[] features) {
         for (int tile = 0; tile < width; tile += 16) {
             int end = Math.min(width, tile + 16);
             for (int s = 0; s < n; s++) {
-                int base = which[from + s] * dimension + block;
-                int row = (firstRow + s) * dimension + block;
-                if (rows == null) {
-                    for (int f = tile; f < end; f++) {
-                        features[f * n + s] = x[base + f];
-                    }
-                } else {
-                    for (int f = tile; f < end; f++) {
-                        double value = x[base + f];
-                        rows[row + f] = value;
-                        features[f * n + s] = value;
-                    }
+                int row = (first + s) * dimension + block;
+                for (int f = tile; f < end; f++) {
+                    features[f * n + s] = rows[row + f];
                 }
             }
         }
@@ -403,6 +403,14 @@ public final class SoftmaxReadout {
     private static final class Scratch {
         private double[] logits = new double[0];
         private double[] features = new double[0];
+        private double[] rows = new double[0];
+
+        double[] rows(int length) {
+            if (rows.length < length) {
+                rows = new double[length];
+            }
+            return rows;
+        }
 
         double[] logits(int length) {
             if (logits.length < length) {
