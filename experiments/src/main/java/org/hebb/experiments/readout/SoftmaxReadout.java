@@ -1,14 +1,5 @@
 package org.hebb.experiments.readout;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.function.IntConsumer;
-
 import org.apache.commons.rng.UniformRandomProvider;
 import org.hebb.simulator.random.Seeds;
 import org.hebb.util.Require;
@@ -155,8 +146,7 @@ public final class SoftmaxReadout {
         double[] batchLoss = new double[errors.length];
         int[] batchSamples = new int[errors.length];
         double[] rows = new double[errors.length * dimension];
-        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, daemon()) : null;
-        try {
+        try (Ranges ranges = new Ranges(threads, "hebb-readout")) {
             for (int epoch = 0; epoch < epochs; epoch++) {
                 for (int i = order.length - 1; i > 0; i--) {
                     int j = random.nextInt(i + 1);
@@ -170,7 +160,7 @@ public final class SoftmaxReadout {
                     int n = end - start;
                     System.arraycopy(order, start, batchSamples, 0, n);
                     double scale = 1.0 / n;
-                    forEachRange(pool, n, (from, to) -> {
+                    ranges.run(n, (from, to) -> {
                         probabilities(train, batchSamples, from, to, rows, 0, errors);
                         for (int s = from; s < to; s++) {
                             int label = train.labels()[batchSamples[s]];
@@ -184,7 +174,7 @@ public final class SoftmaxReadout {
                     for (int s = 0; s < n; s++) {
                         total += batchLoss[s];
                     }
-                    forEach(pool, chunks(dimension + 1), chunk -> {
+                    ranges.forEach(chunks(dimension + 1), chunk -> {
                         int from = chunk * FEATURE_CHUNK;
                         int to = Math.min(dimension + 1, from + FEATURE_CHUNK);
                         accumulate(rows, n, errors, from, to);
@@ -192,15 +182,11 @@ public final class SoftmaxReadout {
                     });
                 }
                 loss[epoch] = total / order.length;
-                validationAccuracy[epoch] = accuracy(validation, pool);
-                testAccuracy[epoch] = accuracy(test, pool);
+                validationAccuracy[epoch] = accuracy(validation, ranges);
+                testAccuracy[epoch] = accuracy(test, ranges);
                 if (validationAccuracy[epoch] > validationAccuracy[best]) {
                     best = epoch;
                 }
-            }
-        } finally {
-            if (pool != null) {
-                pool.shutdownNow();
             }
         }
         return new Result(validationAccuracy, testAccuracy, loss, best);
@@ -208,53 +194,6 @@ public final class SoftmaxReadout {
 
     private static int chunks(int length) {
         return (length + FEATURE_CHUNK - 1) / FEATURE_CHUNK;
-    }
-
-    private static ThreadFactory daemon() {
-        return work -> {
-            Thread t = new Thread(work, "hebb-readout");
-            t.setDaemon(true);
-            return t;
-        };
-    }
-
-    /** A task over the range {@code from} to {@code to - 1}. */
-    private interface RangeTask {
-        void run(int from, int to);
-    }
-
-    /** Runs {@code task} for 0 to {@code count - 1}, split into contiguous ranges among the pool's threads. */
-    private void forEach(ExecutorService pool, int count, IntConsumer task) {
-        forEachRange(pool, count, (from, to) -> {
-            for (int k = from; k < to; k++) {
-                task.accept(k);
-            }
-        });
-    }
-
-    /** Runs {@code task} on 0 to {@code count - 1} cut into one contiguous range per thread of the pool. */
-    private void forEachRange(ExecutorService pool, int count, RangeTask task) {
-        if (pool == null || count < 2) {
-            task.run(0, count);
-            return;
-        }
-        int parts = Math.min(threads, count);
-        List<Future<?>> futures = new ArrayList<>(parts);
-        for (int part = 0; part < parts; part++) {
-            int from = (int) ((long) count * part / parts);
-            int to = (int) ((long) count * (part + 1) / parts);
-            futures.add(pool.submit(() -> task.run(from, to)));
-        }
-        try {
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("readout training interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
     }
 
     private void requireShape(Samples samples, String name) {
@@ -557,17 +496,19 @@ public final class SoftmaxReadout {
 
     /** Fraction of {@code samples} whose most probable class is their label. */
     public double accuracy(Samples samples) {
-        return accuracy(samples, null);
+        try (Ranges ranges = new Ranges(threads, "hebb-readout")) {
+            return accuracy(samples, ranges);
+        }
     }
 
-    private double accuracy(Samples samples, ExecutorService pool) {
+    private double accuracy(Samples samples, Ranges ranges) {
         int n = samples.size();
         boolean[] right = new boolean[n];
         int[] all = new int[n];
         for (int s = 0; s < n; s++) {
             all[s] = s;
         }
-        forEachRange(pool, n, (from, to) -> {
+        ranges.run(n, (from, to) -> {
             double[][] probabilities = new double[Math.min(to - from, EVALUATION_CHUNK)][classes];
             for (int start = from; start < to; start += probabilities.length) {
                 int end = Math.min(to, start + probabilities.length);
