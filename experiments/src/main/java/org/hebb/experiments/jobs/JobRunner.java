@@ -7,15 +7,14 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.hebb.simulator.io.AtomicFiles;
 import org.hebb.util.Require;
 
 /**
- * Runs independent {@link Job}s on a number of worker threads and checkpoints each result to its own file as soon
- * as it is made (written atomically: a crash loses no finished job). Jobs whose checkpoint exists are not run
+ * Runs independent {@link Job}s through a {@link JobExecutor} (worker threads in this process by default) and
+ * checkpoints each result to its own file as soon as it comes back (written atomically: a crash loses no finished
+ * job). Jobs whose checkpoint exists are not run
  * again but read back, so an interrupted run resumes where it stopped and, the jobs being deterministic, ends with
  * the same results as an uninterrupted one. Results come back in the jobs' order, whatever order they finished in.
  * The directory belongs to one {@link CheckpointKey}: results made from other inputs are refused, not read back.
@@ -33,7 +32,8 @@ public final class JobRunner {
 
     /**
      * Runs {@code jobs} whose checkpoint is missing from {@code checkpoints} (created if needed) on
-     * {@code workers} threads; the first failure stops the others and is rethrown naming the job.
+     * {@code workers} threads in this process ({@link LocalExecutor}); the first failure stops the others and is
+     * rethrown naming the job.
      *
      * @param key what the jobs' results are made from ({@link CheckpointKey#claim}: checkpoints made from
      *            anything else are refused, naming what differs)
@@ -41,7 +41,15 @@ public final class JobRunner {
      */
     public static <R> List<R> run(List<? extends Job<R>> jobs, JobCodec<R> codec, Path checkpoints,
                                   CheckpointKey key, int workers, String label) throws IOException {
-        Require.inRange("workers", workers, 1, MAX_WORKERS);
+        return run(jobs, codec, checkpoints, key, new LocalExecutor(workers), label);
+    }
+
+    /**
+     * As {@link #run(List, JobCodec, Path, CheckpointKey, int, String)}, the pending jobs run by {@code executor};
+     * each result it hands back is written to its checkpoint here, atomically.
+     */
+    public static <R> List<R> run(List<? extends Job<R>> jobs, JobCodec<R> codec, Path checkpoints,
+                                  CheckpointKey key, JobExecutor executor, String label) throws IOException {
         Set<String> ids = new HashSet<>();
         for (Job<R> job : jobs) {
             requireId("job id", job.id());
@@ -50,55 +58,27 @@ public final class JobRunner {
         key.claim(checkpoints);
         AtomicFiles.deleteTemporaryFiles(checkpoints);
         List<R> results = new ArrayList<>(jobs.size());
-        List<Integer> pending = new ArrayList<>();
+        List<Job<R>> pending = new ArrayList<>();
+        List<Integer> places = new ArrayList<>();
         for (int k = 0; k < jobs.size(); k++) {
             Path file = checkpointFile(checkpoints, jobs.get(k).id());
             if (Files.exists(file)) {
                 results.add(readBack(codec, file));
             } else {
                 results.add(null);
-                pending.add(k);
+                pending.add(jobs.get(k));
+                places.add(k);
             }
         }
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger done = new AtomicInteger();
-        AtomicReference<Exception> failure = new AtomicReference<>();
+        int resumed = jobs.size() - pending.size();
         long start = System.nanoTime();
         long[] lastReport = {start};
-        Thread[] threads = new Thread[Math.min(workers, Math.max(1, pending.size()))];
-        for (int w = 0; w < threads.length; w++) {
-            int worker = w;
-            threads[w] = new Thread(() -> {
-                int p;
-                while (failure.get() == null && (p = next.getAndIncrement()) < pending.size()) {
-                    int k = pending.get(p);
-                    Job<R> job = jobs.get(k);
-                    try {
-                        R result = job.run(worker);
-                        AtomicFiles.write(checkpointFile(checkpoints, job.id()), codec.encode(result));
-                        synchronized (results) {
-                            results.set(k, result);
-                        }
-                        report(label, done.incrementAndGet(), pending.size(), jobs.size() - pending.size(), start,
-                                lastReport);
-                    } catch (Exception e) {
-                        failure.compareAndSet(null, new IOException("job '" + job.id() + "' failed: " + e, e));
-                    }
-                }
-            }, label + "-worker-" + w);
-            threads[w].start();
-        }
-        for (Thread thread : threads) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException(label + " was interrupted", e);
-            }
-        }
-        if (failure.get() != null) {
-            throw (IOException) failure.get();
-        }
+        int[] done = {0};
+        executor.execute(pending, codec, (index, encoded) -> {
+            AtomicFiles.write(checkpointFile(checkpoints, pending.get(index).id()), encoded);
+            results.set(places.get(index), codec.decode(encoded));
+            report(label, ++done[0], pending.size(), resumed, start, lastReport);
+        });
         return results;
     }
 
@@ -125,12 +105,10 @@ public final class JobRunner {
 
     private static void report(String label, int done, int pending, int resumed, long start, long[] lastReport) {
         long now = System.nanoTime();
-        synchronized (lastReport) {
-            if (done < pending && now - lastReport[0] < 1_000_000_000L) {
-                return;
-            }
-            lastReport[0] = now;
+        if (done < pending && now - lastReport[0] < 1_000_000_000L) {
+            return;
         }
+        lastReport[0] = now;
         double elapsed = (now - start) / 1e9;
         double eta = elapsed / done * (pending - done);
         System.err.printf("%s: %d of %d jobs done%s, %.1f s elapsed, ETA %.1f s%n", label, done + resumed,

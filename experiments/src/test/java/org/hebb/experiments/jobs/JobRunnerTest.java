@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The job runner: results in job order whatever the workers; an interrupted run resumes from its checkpoints,
  * runs only what is missing and ends with the results of an uninterrupted run; bad ids are refused; a corrupt
  * checkpoint is named; checkpoints made from another key are refused; temporary files left by a killed run are
- * cleaned.
+ * cleaned; results and checkpoints do not depend on the executor or on the order in which jobs finish.
  */
 class JobRunnerTest {
     @TempDir
@@ -178,5 +178,41 @@ class JobRunnerTest {
         JobRunner.run(jobs(3, -1, runs), DOUBLES, dir, other, 1, "emptied");
         assertEquals(3, runs.get(), "a directory without results takes any key");
         assertEquals(other.values(), CheckpointKey.read(dir.resolve(CheckpointKey.FILE)).values());
+    }
+
+    /** Runs the jobs last to first, on the calling thread: the order in which a cluster might finish them. */
+    private static final class Backwards implements JobExecutor {
+        @Override
+        public int workers() {
+            return 1;
+        }
+
+        @Override
+        public <R> void execute(List<? extends Job<R>> jobs, JobCodec<R> codec, Results results) throws IOException {
+            for (int k = jobs.size() - 1; k >= 0; k--) {
+                try {
+                    results.finished(k, codec.encode(jobs.get(k).run(0)));
+                } catch (Exception e) {
+                    throw new IOException("job '" + jobs.get(k).id() + "' failed: " + e, e);
+                }
+            }
+        }
+    }
+
+    @Test
+    void resultsAndCheckpointsDoNotDependOnTheExecutorOrTheOrderJobsFinish() throws IOException {
+        List<double[]> one = JobRunner.run(jobs(12, -1, new AtomicInteger()), DOUBLES, dir.resolve("one"), KEY, 1,
+                "test");
+        List<double[]> backwards = JobRunner.run(jobs(12, -1, new AtomicInteger()), DOUBLES, dir.resolve("back"), KEY,
+                new Backwards(), "test");
+        List<double[]> three = JobRunner.run(jobs(12, -1, new AtomicInteger()), DOUBLES, dir.resolve("three"), KEY,
+                new LocalExecutor(3), "test");
+        for (int k = 0; k < 12; k++) {
+            assertArrayEquals(one.get(k), backwards.get(k), "job " + k + " run last to first");
+            assertArrayEquals(one.get(k), three.get(k), "job " + k + " on three workers");
+            byte[] file = Files.readAllBytes(JobRunner.checkpointFile(dir.resolve("one"), "block-" + k));
+            assertArrayEquals(file, Files.readAllBytes(JobRunner.checkpointFile(dir.resolve("back"), "block-" + k)));
+            assertArrayEquals(file, Files.readAllBytes(JobRunner.checkpointFile(dir.resolve("three"), "block-" + k)));
+        }
     }
 }

@@ -1,0 +1,33 @@
+package org.hebb.experiments.jobs;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Where a {@link JobRunner}'s pending jobs run: in this process on worker threads ({@link LocalExecutor}), or on a
+ * cluster. The runner hands it the jobs and takes each result as it comes back, encoded; the runner writes the
+ * checkpoint itself, atomically, so that a result is read back only once it is whole, whichever executor made it.
+ * Jobs are deterministic, so an executor may run a job more than once (after a lost worker, say): every run gives
+ * the same bytes.
+ */
+public interface JobExecutor {
+    /** Takes one job's result. */
+    interface Results {
+        /**
+         * The result of job {@code index} (its place in the list given to {@link #execute}), encoded by the codec.
+         * Called once per job, one call at a time, in any order.
+         */
+        void finished(int index, byte[] encoded) throws IOException;
+    }
+
+    /** How many jobs it runs at once (for progress reports and per-worker resources). */
+    int workers();
+
+    /**
+     * Runs every job of {@code jobs} and hands each result, encoded with {@code codec}, to {@code results}; returns
+     * when all are done.
+     *
+     * @throws IOException the first failure, naming the job; the other jobs stop as soon as they can
+     */
+    <R> void execute(List<? extends Job<R>> jobs, JobCodec<R> codec, Results results) throws IOException;
+}
