@@ -2,8 +2,12 @@ package org.hebb.experiments;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 import org.hebb.experiments.data.IdxImages;
@@ -19,6 +23,8 @@ import org.hebb.experiments.quickstart.Quickstart;
 import org.hebb.experiments.readout.PixelReadout;
 import org.hebb.experiments.stdp.SongExperiment;
 import org.hebb.experiments.stdp.SongMillerAbbott;
+import org.hebb.experiments.sweep.Sweep;
+import org.hebb.experiments.sweep.SweepPlan;
 import org.hebb.experiments.whatwhen.WhatWhenExperiment;
 import org.hebb.experiments.whatwhen.WhatWhenSettings;
 import org.hebb.neurons.BuiltInModels;
@@ -26,6 +32,7 @@ import org.hebb.neurons.Precision;
 import org.hebb.neurons.definition.DefinedNeuronModel;
 import org.hebb.opencl.OpenClDevices;
 import org.hebb.simulator.BackendKind;
+import org.hebb.util.Require;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,7 +50,8 @@ import picocli.CommandLine.Option;
         subcommands = {HebbCommand.QuickstartCommand.class, HebbCommand.LiquidDynamicsCommand.class,
                 HebbCommand.DevicesCommand.class, HebbCommand.PixelReadoutCommand.class,
                 HebbCommand.NalsmCommand.class, HebbCommand.Izhikevich2003Command.class,
-                HebbCommand.WhatWhenCommand.class, HebbCommand.SongCommand.class, HebbCommand.KernelCommand.class})
+                HebbCommand.WhatWhenCommand.class, HebbCommand.SongCommand.class, HebbCommand.KernelCommand.class,
+                HebbCommand.SweepCommand.class})
 public final class HebbCommand implements Runnable {
     /** Exit code of a run that failed. */
     public static final int EXIT_FAILED = 1;
@@ -64,7 +72,7 @@ public final class HebbCommand implements Runnable {
     }
 
     /** Runs the command line {@code args}, printing to {@code out} and {@code err}; returns the exit code. */
-    static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new HebbCommand()).setOut(out).setErr(err);
         commandLine.getCommandSpec().usageMessage().footer(FOOTER);
         commandLine.getSubcommands().values().forEach(c -> c.getCommandSpec().usageMessage().footer(FOOTER));
@@ -181,6 +189,53 @@ public final class HebbCommand implements Runnable {
                     + "factor %.3f; %.0f s. Results in %s%n", r.get("model"), (int) r.get("liquid_size"), seed,
                     (double) r.get("test_accuracy"), (double) r.get("validation_accuracy"), (int) r.get("best_epoch"),
                     (double) r.get("branching_factor"), (double) r.get("wall_seconds"), out.toAbsolutePath());
+            return 0;
+        }
+    }
+
+    /** {@code hebb sweep}: an experiment over seeds and parameter values. */
+    @Command(name = "sweep", mixinStandardHelpOptions = true,
+            description = "Runs an experiment over seeds and parameter values, for example 'hebb sweep nalsm --seeds "
+                    + "1-5 --weight 0.4,0.8,1.4': the experiment's options pass through, and one whose value lists "
+                    + "values separated by commas is swept. One result per point in OUT/<point>/, then sweep.csv, "
+                    + "summary.md (mean and sd over the seeds) and sweep.png. A sweep started again goes on where it "
+                    + "stopped.")
+    static final class SweepCommand implements Callable<Integer> {
+        @CommandLine.Parameters(index = "0", description = "The experiment: a hebb command with --seed and --out "
+                + "(nalsm, song, what-when, izhikevich2003, pixel-readout, quickstart, liquid-dynamics).")
+        String experiment;
+
+        @Option(names = "--seeds", defaultValue = "1", description = "Seeds and ranges, such as 1-5 or 1,3,7-9 "
+                + "(default ${DEFAULT-VALUE}).")
+        String seeds;
+
+        @Option(names = "--metric", description = "The result field to summarise and plot (default: test_accuracy "
+                + "where the results have it, else their first number).")
+        String metric;
+
+        @Option(names = "--out", defaultValue = "out/sweep", description = "Output directory "
+                + "(default ${DEFAULT-VALUE}).")
+        Path out;
+
+        @CommandLine.Unmatched
+        List<String> options = new ArrayList<>();
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Set<String> runnable = new TreeSet<>(spec.parent().subcommands().keySet());
+            runnable.removeAll(List.of("sweep", "devices", "kernel"));
+            Require.that(runnable.contains(experiment), "experiment = '" + experiment + "' is not "
+                    + "allowed: must be one of " + String.join(", ", runnable));
+            SweepPlan plan = SweepPlan.of(seeds, options);
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Sweep.Outcome outcome = Sweep.run(experiment, plan, this.out, metric,
+                    arguments -> execute(arguments.toArray(new String[0]), out, err));
+            out.printf("%s: %d points, %s summarised in %s%n", experiment, outcome.points().size(),
+                    outcome.metric(), this.out.resolve("summary.md").toAbsolutePath());
             return 0;
         }
     }

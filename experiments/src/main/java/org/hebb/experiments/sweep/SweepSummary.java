@@ -1,0 +1,83 @@
+package org.hebb.experiments.sweep;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.hebb.experiments.output.Plots;
+import org.hebb.simulator.io.AtomicFiles;
+
+/** The files that summarise a sweep: {@code sweep.csv}, {@code summary.md} and {@code sweep.png}. */
+final class SweepSummary {
+    private SweepSummary() {
+    }
+
+    static void write(String experiment, SweepPlan plan, Sweep.Outcome outcome, Path out) throws IOException {
+        List<String> fields = new ArrayList<>(Sweep.numberFields(outcome.results()));
+        fields.remove("seed");
+        plan.swept().keySet().forEach(option -> fields.remove(option.replaceFirst("^-+", "")));
+        StringBuilder csv = new StringBuilder("point,seed");
+        plan.swept().keySet().forEach(option -> csv.append(',').append(option.replaceFirst("^-+", "")));
+        fields.forEach(f -> csv.append(',').append(f));
+        csv.append('\n');
+        Map<String, List<Double>> byCombination = new LinkedHashMap<>();
+        for (int k = 0; k < outcome.points().size(); k++) {
+            SweepPlan.Point point = outcome.points().get(k);
+            Map<String, Object> result = outcome.results().get(k);
+            csv.append(point.name()).append(',').append(point.seed());
+            point.values().values().forEach(v -> csv.append(',').append(v));
+            for (String f : fields) {
+                csv.append(',').append(result.get(f) instanceof Number n ? n.toString() : "");
+            }
+            csv.append('\n');
+            if (result.get(outcome.metric()) instanceof Number n) {
+                byCombination.computeIfAbsent(SweepPlan.combinationName(point.values()), c -> new ArrayList<>())
+                        .add(n.doubleValue());
+            }
+        }
+        AtomicFiles.write(out.resolve("sweep.csv"), csv.toString());
+        StringBuilder md = new StringBuilder("# Sweep of " + experiment + "\n\nSeeds: ");
+        for (long seed : plan.seeds()) {
+            md.append(seed).append(' ');
+        }
+        md.append("\nSwept: ").append(plan.swept().isEmpty() ? "nothing" : plan.swept().toString())
+                .append("\nFixed options: ").append(String.join(" ", plan.fixed()))
+                .append("\n\n| combination | seeds | mean ").append(outcome.metric()).append(" | sd | values |\n")
+                .append("|---|---|---|---|---|\n");
+        List<String> combinations = new ArrayList<>(byCombination.keySet());
+        double[] means = new double[combinations.size()];
+        for (int c = 0; c < combinations.size(); c++) {
+            List<Double> values = byCombination.get(combinations.get(c));
+            double mean = values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+            double sd = values.size() < 2 ? 0 : Math.sqrt(values.stream().mapToDouble(v -> (v - mean) * (v - mean))
+                    .sum() / (values.size() - 1));
+            means[c] = mean;
+            md.append("| ").append(combinations.get(c)).append(" | ").append(values.size()).append(" | ")
+                    .append(String.format("%.6g", mean)).append(" | ").append(String.format("%.3g", sd)).append(" | ")
+                    .append(values).append(" |\n");
+        }
+        md.append("\nOne result per point in `<point>/`; every number of every result in `sweep.csv`; the metric per "
+                + "combination in `sweep.png`.\n");
+        AtomicFiles.write(out.resolve("summary.md"), md.toString());
+        List<String> labels = new ArrayList<>();
+        List<double[]> series = new ArrayList<>();
+        for (long seed : plan.seeds()) {
+            double[] values = new double[combinations.size()];
+            for (int k = 0; k < outcome.points().size(); k++) {
+                SweepPlan.Point p = outcome.points().get(k);
+                if (p.seed() == seed && outcome.results().get(k).get(outcome.metric()) instanceof Number n) {
+                    values[combinations.indexOf(SweepPlan.combinationName(p.values()))] = n.doubleValue();
+                }
+            }
+            labels.add("seed " + seed);
+            series.add(values);
+        }
+        labels.add("mean");
+        series.add(means);
+        Plots.bars(out.resolve("sweep.png"), experiment + ": " + outcome.metric() + " per combination",
+                "combination", outcome.metric(), combinations, labels, series);
+    }
+}

@@ -1,0 +1,102 @@
+package org.hebb.experiments.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.hebb.experiments.HebbCommand;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Sweeps: seeds and swept values parse, and bad ones are refused; {@code hebb sweep quickstart} runs every point,
+ * each giving what a run of that point alone gives, summarises them, and when started again runs nothing twice.
+ */
+class SweepTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void seedsAndSweptOptionsParse() {
+        assertArrayEquals(new long[] {1, 2, 3, 7, 9}, SweepPlan.parseSeeds("9,1-3,7,2"));
+        SweepPlan plan = SweepPlan.of("1-2", List.of("--side", "5", "--weight", "0.4,0.8", "--fast", "--model",
+                "a,b"));
+        assertEquals(List.of("--side", "5", "--fast"), plan.fixed());
+        assertEquals(Map.of("--weight", List.of("0.4", "0.8"), "--model", List.of("a", "b")), plan.swept());
+        List<SweepPlan.Point> points = plan.points();
+        assertEquals(8, points.size(), "2 weights x 2 models x 2 seeds");
+        assertEquals("weight0.4-modela-seed1", points.get(0).name());
+        assertEquals("weight0.8-modelb-seed2", points.get(7).name());
+        assertEquals(List.of("nalsm", "--side", "5", "--fast", "--weight", "0.4", "--model", "a", "--seed", "1",
+                "--out", "o"), plan.arguments("nalsm", points.get(0), "o"));
+    }
+
+    @Test
+    void badSeedsAndOptionsAreRefused() {
+        for (String seeds : new String[] {"", "a", "3-1", "1-2-3", "1,,2"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> SweepPlan.parseSeeds(seeds));
+            assertTrue(e.getMessage().contains("seeds = '" + seeds + "' is not allowed"), e.getMessage());
+        }
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> SweepPlan.of("1", List.of("--seed", "2")))
+                .getMessage().contains("the sweep sets --seed and --out"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> SweepPlan.of("1", List.of("--w", "1,,2")))
+                .getMessage().contains("none empty"));
+    }
+
+    private static int hebb(String... args) {
+        StringWriter out = new StringWriter();
+        return HebbCommand.execute(args, new PrintWriter(out, true), new PrintWriter(out, true));
+    }
+
+    private static Map<String, Object> read(Path file) throws Exception {
+        Map<String, Object> json = new ObjectMapper().readValue(file.toFile(), new TypeReference<>() { });
+        json.keySet().removeIf(k -> k.endsWith("Seconds"));
+        return json;
+    }
+
+    @Test
+    void aSweepRunsEveryPointAsItsOwnRunWouldAndResumes() throws Exception {
+        Path out = dir.resolve("sweep");
+        assertEquals(0, hebb("sweep", "quickstart", "--seeds", "1-2", "--neurons", "200,300", "--duration", "100",
+                "--metric", "synapses", "--out", out.toString()));
+        List<String> points = List.of("neurons200-seed1", "neurons200-seed2", "neurons300-seed1", "neurons300-seed2");
+        for (String point : points) {
+            assertTrue(Files.isRegularFile(out.resolve(point).resolve("summary.json")), point);
+        }
+        Path alone = dir.resolve("alone");
+        assertEquals(0, hebb("quickstart", "--neurons", "300", "--duration", "100", "--seed", "2", "--out",
+                alone.toString()));
+        assertEquals(read(alone.resolve("summary.json")), read(out.resolve("neurons300-seed2/summary.json")),
+                "a point gives what its run alone gives");
+        List<String> rows = Files.readAllLines(out.resolve("sweep.csv"));
+        assertEquals(5, rows.size(), "a header and one row per point");
+        assertTrue(rows.get(0).startsWith("point,seed,neurons,") && rows.get(0).contains(",synapses"), rows.get(0));
+        String summary = Files.readString(out.resolve("summary.md"));
+        assertTrue(summary.contains("| neurons200 | 2 |") && summary.contains("mean synapses"), summary);
+        assertTrue(Files.size(out.resolve("sweep.png")) > 0, "the plot");
+
+        List<Long> modified = new ArrayList<>();
+        for (String point : points) {
+            modified.add(Files.getLastModifiedTime(out.resolve(point).resolve("summary.json")).toMillis());
+        }
+        assertEquals(0, hebb("sweep", "quickstart", "--seeds", "1-2", "--neurons", "200,300", "--duration", "100",
+                "--metric", "synapses", "--out", out.toString()));
+        for (int k = 0; k < points.size(); k++) {
+            assertEquals(modified.get(k), Files.getLastModifiedTime(out.resolve(points.get(k))
+                    .resolve("summary.json")).toMillis(), points.get(k) + " was not run again");
+        }
+        assertEquals(2, hebb("sweep", "nosuch", "--out", dir.resolve("x").toString()), "an unknown experiment");
+    }
+}
