@@ -173,6 +173,7 @@ public final class NalsmExperiment {
                 (train.size() + validation.size() + test.size()) / featureSeconds / o.workers());
         json.put("wall_seconds", seconds);
         json.put("workers", o.workers());
+        json.put("executor", "local");
         json.put("validation_accuracy_per_epoch", result.validationAccuracy());
         if (!phase1.isEmpty()) {
             json.put("phase1_samples_done", phase1.stream().mapToDouble(UnsupervisedPhase.Block::samplesDone)
