@@ -198,6 +198,10 @@ final class NirReader {
                 throw refused("node '" + c.weights().name() + "' has weights of shape " + shape[0] + " x " + shape[1]
                         + "; " + between + " they must be " + to + " x " + from + " (outputs x inputs)");
             }
+            if (c.weights().type().equals("Affine") && c.weights().require("bias").length != to) {
+                throw refused("node '" + c.weights().name() + "' has " + c.weights().require("bias").length
+                        + " biases for " + to + " outputs");
+            }
         }
         if (c.delayBefore() != null && c.delayBefore().length != from
                 || c.delayAfter() != null && c.delayAfter().length != to) {

@@ -251,6 +251,9 @@ class NirGraphTest {
                 new String[][] {{"x", "a"}, {"a", "b"}, {"b", "n"}}), "two weight nodes ('a' and 'b')");
         refused(graph("shape.nir", new Object[][] {input, {"a", "Linear", "weight", new double[][] {{1, 0, 0}}}, lif},
                 new String[][] {{"x", "a"}, {"a", "n"}}), "node 'a' has weights of shape 1 x 3", "must be 2 x 2");
+        refused(graph("bias.nir", new Object[][] {input, {"a", "Affine", "weight", new double[][] {{1, 0}, {0, 1}},
+                "bias", new double[] {1, 2, 3}}, lif}, new String[][] {{"x", "a"}, {"a", "n"}}),
+                "node 'a' has 3 biases for 2 outputs");
         refused(graph("edge.nir", new Object[][] {input, lif}, new String[][] {{"x", "m"}}),
                 "an edge names node 'm'");
         refused(directory.resolve("missing.nir"), "missing.nir does not exist");
