@@ -146,7 +146,9 @@ public final class NalsmExperiment {
         SoftmaxReadout readout = new SoftmaxReadout(train.dimension(), IdxImages.CLASSES, new SoftmaxReadout.Settings(
                 o.readoutRate(), paper.rho(), paper.epsilon(), paper.l2(), paper.batchSize(), o.epochs(), o.seed()),
                 o.workers());
+        long readoutStart = System.nanoTime();
         SoftmaxReadout.Result result = readout.train(train, validation, test);
+        double readoutSeconds = (System.nanoTime() - readoutStart) / 1e9;
         double seconds = (System.nanoTime() - start) / 1e9;
 
         Map<String, Object> json = new LinkedHashMap<>();
@@ -169,6 +171,7 @@ public final class NalsmExperiment {
         json.put("liquid_rate_hz", branching.liquidRateHz());
         json.put("phase1_seconds", phase1Seconds);
         json.put("feature_seconds", featureSeconds);
+        json.put("readout_seconds", readoutSeconds);
         json.put("feature_samples_per_second_per_worker",
                 (train.size() + validation.size() + test.size()) / featureSeconds / o.workers());
         json.put("wall_seconds", seconds);

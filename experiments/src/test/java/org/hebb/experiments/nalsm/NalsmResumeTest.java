@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NalsmResumeTest {
     private static final int PHASE_1 = 2000;
-    private static final List<String> TIMINGS = List.of("phase1_seconds", "feature_seconds",
+    private static final List<String> TIMINGS = List.of("phase1_seconds", "feature_seconds", "readout_seconds",
             "feature_samples_per_second_per_worker", "wall_seconds", "phase1_resumed_from_sample");
 
     /** Writes {@code images} as the IDX pair {@code prefix}-images-idx3-ubyte and {@code prefix}-labels-idx1-ubyte. */
