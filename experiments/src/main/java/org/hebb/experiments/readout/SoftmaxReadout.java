@@ -204,13 +204,6 @@ public final class SoftmaxReadout {
         }
     }
 
-    /** Class probabilities of one sample, into {@code out}. */
-    double[] predict(Samples samples, int sample, double[] out) {
-        double[][] one = {out};
-        probabilities(samples, new int[] {sample}, 0, 1, new double[dimension], 0, one);
-        return out;
-    }
-
     /**
      * Class probabilities of samples {@code which[from]} to {@code which[to - 1]}, into {@code out[from]} to
      * {@code out[to - 1]}, their features copied as doubles into {@code rows} (sample s at
