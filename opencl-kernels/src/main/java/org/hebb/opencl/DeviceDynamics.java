@@ -1,7 +1,6 @@
 package org.hebb.opencl;
 
 import org.jocl.Pointer;
-import org.jocl.cl_mem;
 
 /**
  * What changes on the device as the network runs, besides the neuron state and the weights: the spike lists,

@@ -129,7 +129,7 @@ class PlasticCheckpointTest {
         }
     }
 
-    /** Builds {@code setup} on a fresh network at dt 0.1 ms and seed 3, and runs it 5 ms unless {@code run} is false. */
+    /** Builds {@code setup} on a fresh network (dt 0.1 ms, seed 3) and runs it 5 ms unless {@code run} is false. */
     private static Network built(Setup setup, boolean run) {
         Network net = Network.builder().dt(0.1).seed(3).build();
         setup.build(net);

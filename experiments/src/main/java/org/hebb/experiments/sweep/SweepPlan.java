@@ -36,7 +36,8 @@ public record SweepPlan(long[] seeds, List<String> fixed, Map<String, List<Strin
             Require.that(!option.equals("--seed") && !option.equals("--out") && !option.startsWith("--seed=")
                     && !option.startsWith("--out="), "option " + option + " is not allowed: the sweep sets --seed "
                     + "and --out for each point (use --seeds and the sweep's --out)");
-            boolean hasValue = option.startsWith("--") && k + 1 < options.size() && !options.get(k + 1).startsWith("--");
+            boolean hasValue = option.startsWith("--") && k + 1 < options.size()
+                    && !options.get(k + 1).startsWith("--");
             if (hasValue && options.get(k + 1).contains(",")) {
                 Require.that(!swept.containsKey(option), "option " + option + " is not allowed twice");
                 List<String> values = List.of(options.get(k + 1).split(","));
