@@ -42,7 +42,7 @@ final class SonataReader {
         Path nodes = directory.resolve("nodes.h5");
         try (HdfFile in = open(nodes)) {
             for (Group g : byFirstType(group(in, "nodes", nodes), "node_type_id", nodes)) {
-                long[] type = longs(dataset(g, "node_type_id", nodes));
+                long[] type = Datasets.longs(dataset(g, "node_type_id", nodes));
                 populations.put(g.getName(), population(g.getName(), type, nodeTypes, nodes));
             }
         }
@@ -67,7 +67,7 @@ final class SonataReader {
             if (!(node instanceof Group g)) {
                 throw refused(file, "'" + node.getPath() + "' is not a group");
             }
-            long[] type = longs(dataset(g, typeDataset, file));
+            long[] type = Datasets.longs(dataset(g, typeDataset, file));
             firstType.put(g, type.length == 0 ? Long.MAX_VALUE : type[0]);
             groups.add(g);
         }
@@ -109,16 +109,16 @@ final class SonataReader {
             throw refused(file, "edge population '" + name + "' connects " + nodePopulation(sources, file) + " to "
                     + nodePopulation(targets, file) + ": both must be node populations, the target of neurons");
         }
-        long[] type = longs(dataset(group, "edge_type_id", file));
+        long[] type = Datasets.longs(dataset(group, "edge_type_id", file));
         Map<String, String> edgeType = edgeTypes.get(type.length == 0 ? -1 : type[0]);
         if (edgeType == null) {
             throw refused(file, "edge population '" + name + "' has an edge type that edge_types.csv does not list");
         }
-        int[] pre = ints(longs(sources));
-        int[] post = ints(longs(targets));
+        int[] pre = ints(Datasets.longs(sources));
+        int[] post = ints(Datasets.longs(targets));
         Group properties = (Group) group.getChild("0");
-        double[] weights = doubles(dataset(properties, "syn_weight", file));
-        double[] delays = doubles(dataset(properties, "delay", file));
+        double[] weights = Datasets.doubles(dataset(properties, "syn_weight", file));
+        double[] delays = Datasets.doubles(dataset(properties, "delay", file));
         float[] w = new float[weights.length];
         int[] steps = new int[delays.length];
         for (int k = 0; k < w.length; k++) {
@@ -140,8 +140,8 @@ final class SonataReader {
                 Node spikes = in.getByPath("spikes");
                 Node group = spikes instanceof Group g ? g.getChild(population) : null;
                 if (group instanceof Group g) {
-                    double[] t = doubles(dataset(g, "timestamps", inputSpikes));
-                    long[] ids = longs(dataset(g, "node_ids", inputSpikes));
+                    double[] t = Datasets.doubles(dataset(g, "timestamps", inputSpikes));
+                    long[] ids = Datasets.longs(dataset(g, "node_ids", inputSpikes));
                     for (int k = 0; k < t.length; k++) {
                         if (ids[k] < 0 || ids[k] >= size) {
                             throw refused(inputSpikes, "population '" + population + "' has node " + ids[k]
@@ -234,28 +234,6 @@ final class SonataReader {
         }
         Object value = a.getData();
         return value instanceof String s ? s : String.valueOf(value);
-    }
-
-    /** The values of an integer dataset of any width. */
-    private static long[] longs(Dataset d) {
-        Object data = d.getDataFlat();
-        int n = java.lang.reflect.Array.getLength(data);
-        long[] values = new long[n];
-        for (int k = 0; k < n; k++) {
-            values[k] = ((Number) java.lang.reflect.Array.get(data, k)).longValue();
-        }
-        return values;
-    }
-
-    /** The values of a numeric dataset of any type. */
-    private static double[] doubles(Dataset d) {
-        Object data = d.getDataFlat();
-        int n = java.lang.reflect.Array.getLength(data);
-        double[] values = new double[n];
-        for (int k = 0; k < n; k++) {
-            values[k] = ((Number) java.lang.reflect.Array.get(data, k)).doubleValue();
-        }
-        return values;
     }
 
     private static int[] ints(long[] values) {

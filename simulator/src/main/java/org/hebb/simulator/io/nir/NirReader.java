@@ -18,6 +18,7 @@ import org.hebb.neurons.nir.NirModels;
 import org.hebb.simulator.Network;
 import org.hebb.simulator.connect.Connectors;
 import org.hebb.simulator.connect.Synapses;
+import org.hebb.simulator.io.Datasets;
 import org.hebb.simulator.population.NeuronPopulation;
 import org.hebb.simulator.population.Population;
 
@@ -120,7 +121,7 @@ final class NirReader {
                 for (int k = 0; k < shape.length; k++) {
                     shape[k] = d.getDimensions()[k];
                 }
-                node.with(child.getName(), doubles(d.getDataFlat()), shape);
+                node.with(child.getName(), Datasets.doubles(d), shape);
             }
         }
         if (node.isWeights() && node.shapes().getOrDefault("weight", new long[0]).length != 2) {
@@ -134,15 +135,6 @@ final class NirReader {
             throw refused("group '" + group.getPath() + "' has no string '" + name + "'");
         }
         return s;
-    }
-
-    private static double[] doubles(Object flat) {
-        int n = java.lang.reflect.Array.getLength(flat);
-        double[] values = new double[n];
-        for (int k = 0; k < n; k++) {
-            values[k] = ((Number) java.lang.reflect.Array.get(flat, k)).doubleValue();
-        }
-        return values;
     }
 
     /** Follows the edges into {@code name} back to populations, adding a chain for each one reached. */
