@@ -1,6 +1,9 @@
 package org.hebb.simulator.io.nir;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.IntToDoubleFunction;
 
 import org.hebb.neurons.NeuronState;
 import org.hebb.neurons.Precision;
@@ -26,12 +29,21 @@ final class NirNeurons {
         int n = node.size();
         double[] r = node.orDefault("r", n, 1);
         double[] scale = new double[n];
-        for (int i = 0; i < n; i++) {
-            scale[i] = switch (node.type()) {
-                case "LIF" -> r[i] / node.require("tau")[i];
-                case "CubaLIF" -> r[i] * node.orDefault("w_in", n, 1)[i] / node.require("tau_syn")[i];
-                default -> r[i];
-            };
+        switch (node.type()) {
+            case "LIF" -> {
+                double[] tau = node.require("tau");
+                for (int i = 0; i < n; i++) {
+                    scale[i] = r[i] / tau[i];
+                }
+            }
+            case "CubaLIF" -> {
+                double[] wIn = node.orDefault("w_in", n, 1);
+                double[] tauSyn = node.require("tau_syn");
+                for (int i = 0; i < n; i++) {
+                    scale[i] = r[i] * wIn[i] / tauSyn[i];
+                }
+            }
+            default -> System.arraycopy(r, 0, scale, 0, n);
         }
         return scale;
     }
@@ -41,59 +53,61 @@ final class NirNeurons {
         int n = node.size();
         double[] b = bias == null ? new double[n] : bias;
         double[] r = node.orDefault("r", n, 1);
+        double[] threshold = node.require("v_threshold");
         double[] reset = node.orDefault("v_reset", n, 0);
         NeuronDefinition definition;
-        String[] names;
-        double[][] values = new double[n][];
+        Map<String, double[]> parameters = new LinkedHashMap<>();
         switch (node.type()) {
             case "LIF" -> {
                 double[] tau = node.require("tau");
-                definition = uniform(tau) ? NirModels.LIF : NirModels.withTauPerNeuron(NirModels.LIF);
-                names = new String[] {"tau", "v_leak", "v_threshold", "v_reset"};
                 double[] leak = node.require("v_leak");
-                for (int i = 0; i < n; i++) {
-                    values[i] = new double[] {NirUnits.milliseconds(tau[i]), leak[i] + r[i] * b[i],
-                            node.require("v_threshold")[i], reset[i]};
-                }
+                definition = uniform(tau) ? NirModels.LIF : NirModels.withTauPerNeuron(NirModels.LIF);
+                parameters.put("tau", each(n, i -> NirUnits.milliseconds(tau[i])));
+                parameters.put("v_leak", each(n, i -> leak[i] + r[i] * b[i]));
             }
             case "CubaLIF" -> {
                 double[] tauSyn = node.require("tau_syn");
                 double[] tauMem = node.require("tau_mem");
+                double[] wIn = node.orDefault("w_in", n, 1);
                 definition = uniform(tauSyn) && uniform(tauMem) ? NirModels.CUBA_LIF
                         : NirModels.withTauPerNeuron(NirModels.CUBA_LIF);
-                names = new String[] {"tau_syn", "tau_mem", "v_leak", "v_threshold", "v_reset", "u_bias"};
-                double[] wIn = node.orDefault("w_in", n, 1);
-                for (int i = 0; i < n; i++) {
-                    values[i] = new double[] {NirUnits.milliseconds(tauSyn[i]), NirUnits.milliseconds(tauMem[i]),
-                            node.require("v_leak")[i], node.require("v_threshold")[i], reset[i], r[i] * wIn[i] * b[i]};
-                }
+                parameters.put("tau_syn", each(n, i -> NirUnits.milliseconds(tauSyn[i])));
+                parameters.put("tau_mem", each(n, i -> NirUnits.milliseconds(tauMem[i])));
+                parameters.put("v_leak", node.require("v_leak"));
+                parameters.put("u_bias", each(n, i -> r[i] * wIn[i] * b[i]));
             }
             default -> {
                 definition = NirModels.IF;
-                names = new String[] {"drift", "v_threshold", "v_reset"};
-                for (int i = 0; i < n; i++) {
-                    values[i] = new double[] {NirUnits.perMillisecond(r[i] * b[i]), node.require("v_threshold")[i],
-                            reset[i]};
-                }
+                parameters.put("drift", each(n, i -> NirUnits.perMillisecond(r[i] * b[i])));
             }
         }
+        parameters.put("v_threshold", threshold);
+        parameters.put("v_reset", reset);
         DefinedNeuronModel model = DefinedNeuronModel.of(definition);
-        for (int k = 0; k < names.length; k++) {
-            if (n > 0 && !perNeuron(definition, names[k])) {
-                model = model.with(names[k], values[0][k]);
+        for (Map.Entry<String, double[]> p : parameters.entrySet()) {
+            if (n > 0 && !perNeuron(definition, p.getKey())) {
+                model = model.with(p.getKey(), p.getValue()[0]);
             }
         }
         NeuronPopulation population = network.addNeurons(node.name(), n, model);
         NeuronState state = population.state();
-        for (int k = 0; k < names.length; k++) {
-            if (perNeuron(definition, names[k])) {
-                int column = state.indexOf(names[k]);
+        for (Map.Entry<String, double[]> p : parameters.entrySet()) {
+            if (perNeuron(definition, p.getKey())) {
+                int column = state.indexOf(p.getKey());
                 for (int i = 0; i < n; i++) {
-                    state.set(column, i, values[i][k]);
+                    state.set(column, i, p.getValue()[i]);
                 }
             }
         }
         return population;
+    }
+
+    private static double[] each(int n, IntToDoubleFunction value) {
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = value.applyAsDouble(i);
+        }
+        return values;
     }
 
     private static boolean perNeuron(NeuronDefinition definition, String parameter) {

@@ -247,27 +247,28 @@ final class NirReader {
         int from = c.source().size();
         int to = c.target().size();
         double[] w = c.weights() == null ? null : c.weights().require("weight");
-        List<int[]> pairs = new ArrayList<>();
+        int count = 0;
+        for (int k = 0; k < (w == null ? 0 : w.length); k++) {
+            count += w[k] != 0 ? 1 : 0;
+        }
+        int synapses = w == null ? from : count;
+        int[] pre = new int[synapses];
+        int[] post = new int[synapses];
+        float[] weights = new float[synapses];
+        int[] delays = new int[synapses];
+        int k = 0;
         for (int j = 0; j < from; j++) {
             for (int i = 0; i < to; i++) {
-                if (w == null ? i == j : w[i * from + j] != 0) {
-                    pairs.add(new int[] {j, i});
+                if (w == null ? i != j : w[i * from + j] == 0) {
+                    continue;
                 }
+                pre[k] = j;
+                post[k] = i;
+                weights[k] = (float) ((w == null ? 1 : w[i * from + j]) * scale[i]);
+                double seconds = (c.delayBefore() == null ? 0 : c.delayBefore()[j])
+                        + (c.delayAfter() == null ? 0 : c.delayAfter()[i]);
+                delays[k++] = (int) Math.max(1, Math.round(NirUnits.milliseconds(seconds) / network.dt()));
             }
-        }
-        int[] pre = new int[pairs.size()];
-        int[] post = new int[pairs.size()];
-        float[] weights = new float[pairs.size()];
-        int[] delays = new int[pairs.size()];
-        for (int k = 0; k < pre.length; k++) {
-            int j = pairs.get(k)[0];
-            int i = pairs.get(k)[1];
-            pre[k] = j;
-            post[k] = i;
-            weights[k] = (float) ((w == null ? 1 : w[i * from + j]) * scale[i]);
-            double seconds = (c.delayBefore() == null ? 0 : c.delayBefore()[j])
-                    + (c.delayAfter() == null ? 0 : c.delayAfter()[i]);
-            delays[k] = (int) Math.max(1, Math.round(NirUnits.milliseconds(seconds) / network.dt()));
         }
         String name = c.weights() == null ? c.source().name() + "_to_" + c.target().name() : c.weights().name();
         if (!names.add(name)) {
