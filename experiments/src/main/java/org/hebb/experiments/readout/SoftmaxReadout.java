@@ -161,7 +161,7 @@ public final class SoftmaxReadout {
                     System.arraycopy(order, start, batchSamples, 0, n);
                     double scale = 1.0 / n;
                     ranges.run(n, (from, to) -> {
-                        probabilities(train, batchSamples, from, to, rows, 0, errors);
+                        probabilities(train, batchSamples, from, to, rows, errors);
                         for (int s = from; s < to; s++) {
                             int label = train.labels()[batchSamples[s]];
                             double[] p = errors[s];
@@ -206,20 +206,19 @@ public final class SoftmaxReadout {
 
     /**
      * Class probabilities of samples {@code which[from]} to {@code which[to - 1]}, into {@code out[from]} to
-     * {@code out[to - 1]}, their features copied as doubles into {@code rows} (sample s at
-     * {@code (s - rowBase) * dimension}; not copied if null).
+     * {@code out[to - 1]}, their features copied as doubles into {@code rows} (sample s at {@code s * dimension};
+     * into a scratch copy of the thread's if null).
      * Each logit is its bias plus the products of features and weights added in feature order, as one sample at a
      * time would add them; they are computed for the samples together, one block of features at a time, the block
      * turned feature by sample, so that the innermost loop adds weights times features of every sample into every
      * sample's logit (a loop the JIT vectorises).
      */
-    private void probabilities(Samples samples, int[] which, int from, int to, double[] rows, int rowBase,
-                               double[][] out) {
+    private void probabilities(Samples samples, int[] which, int from, int to, double[] rows, double[][] out) {
         int n = to - from;
         int stride = dimension + 1;
         Scratch scratch = this.scratch.get();
         double[] copy = rows != null ? rows : scratch.rows(n * dimension);
-        int first = rows != null ? from - rowBase : 0;
+        int first = rows != null ? from : 0;
         float[] x = samples.features();
         for (int s = 0; s < n; s++) {
             int base = which[from + s] * dimension;
@@ -501,15 +500,13 @@ public final class SoftmaxReadout {
         for (int s = 0; s < n; s++) {
             all[s] = s;
         }
+        double[][] probabilities = new double[n][classes];
         ranges.run(n, (from, to) -> {
-            double[][] probabilities = new double[Math.min(to - from, EVALUATION_CHUNK)][classes];
-            for (int start = from; start < to; start += probabilities.length) {
-                int end = Math.min(to, start + probabilities.length);
-                double[][] view = new double[end][];
-                System.arraycopy(probabilities, 0, view, start, end - start);
-                probabilities(samples, all, start, end, null, start, view);
+            for (int start = from; start < to; start += EVALUATION_CHUNK) {
+                int end = Math.min(to, start + EVALUATION_CHUNK);
+                probabilities(samples, all, start, end, null, probabilities);
                 for (int s = start; s < end; s++) {
-                    double[] p = view[s];
+                    double[] p = probabilities[s];
                     int argmax = 0;
                     for (int c = 1; c < classes; c++) {
                         if (p[c] > p[argmax]) {
