@@ -20,7 +20,6 @@ final class DeviceRuleLaunch extends RuleLaunch {
     private final List<cl_mem> arrays = new ArrayList<>();
     private final List<HostArray> hostArrays = new ArrayList<>();
     private cl_mem lastSpikes;
-    private long[] neverSpiked;
     /** The rule's latest spike step per presynaptic neuron, which the device keeps per synapse. */
     private long[] lastSpikePerSource;
     private HostArray sent;
@@ -53,9 +52,7 @@ final class DeviceRuleLaunch extends RuleLaunch {
                 values.add(synapseBase);
             } else if (argument instanceof DeviceArgument.LastSpikes last) {
                 lastSpikePerSource = last.perSource();
-                neverSpiked = new long[projection.synapseCount()];
-                Arrays.fill(neverSpiked, Long.MIN_VALUE);
-                lastSpikes = session.longs(neverSpiked);
+                lastSpikes = session.longs(lastSpikesPerSynapse());
                 values.add(lastSpikes);
             } else if (argument instanceof DeviceArgument.TraceRing ring) {
                 DeviceTrace trace = network.trace(ring.trace());
@@ -131,7 +128,7 @@ final class DeviceRuleLaunch extends RuleLaunch {
             session.read(synapseSteps, synapseStepsHost);
         }
         if (lastSpikes != null) {
-            long[] perSynapse = new long[neverSpiked.length];
+            long[] perSynapse = new long[projection.synapseCount()];
             session.read(lastSpikes, HostArray.of(perSynapse));
             int[] rowPointer = projection.rows().rowPointer();
             for (int pre = 0; pre + 1 < rowPointer.length; pre++) {
@@ -146,40 +143,42 @@ final class DeviceRuleLaunch extends RuleLaunch {
     @Override
     void restored() {
         super.restored();
-        for (int k = 0; k < arrays.size(); k++) {
-            session.write(arrays.get(k), hostArrays.get(k));
-        }
-        if (synapseSteps != null) {
-            session.write(synapseSteps, synapseStepsHost);
-        }
-        if (lastSpikes != null) {
-            long[] perSynapse = new long[neverSpiked.length];
-            int[] rowPointer = projection.rows().rowPointer();
-            for (int pre = 0; pre + 1 < rowPointer.length; pre++) {
-                Arrays.fill(perSynapse, rowPointer[pre], rowPointer[pre + 1], lastSpikePerSource[pre]);
-            }
-            session.write(lastSpikes, HostArray.of(perSynapse));
-        }
+        sendSynapseState();
     }
 
     /**
-     * The rule's reset action has set its per-synapse arrays on the host; they go to the device, and no
-     * synapse has seen a spike.
+     * The rule's reset action has set its per-synapse arrays and latest spikes (none yet) on the host; they go to the
+     * device, with what the synapses send before their first spike.
      */
     @Override
     void restarted() {
+        sendSynapseState();
+        if (sent != null) {
+            writeSent();
+        }
+    }
+
+    /** The per-synapse arrays, steps and latest spikes as the host holds them go to the device. */
+    private void sendSynapseState() {
         for (int k = 0; k < arrays.size(); k++) {
             session.write(arrays.get(k), hostArrays.get(k));
-        }
-        if (lastSpikes != null) {
-            session.write(lastSpikes, HostArray.of(neverSpiked));
         }
         if (synapseSteps != null) {
             session.write(synapseSteps, synapseStepsHost);
         }
-        if (sent != null) {
-            writeSent();
+        if (lastSpikes != null) {
+            session.write(lastSpikes, HostArray.of(lastSpikesPerSynapse()));
         }
+    }
+
+    /** Each synapse's latest spike: its presynaptic neuron's, as the rule keeps it. */
+    private long[] lastSpikesPerSynapse() {
+        long[] perSynapse = new long[projection.synapseCount()];
+        int[] rowPointer = projection.rows().rowPointer();
+        for (int pre = 0; pre + 1 < rowPointer.length; pre++) {
+            Arrays.fill(perSynapse, rowPointer[pre], rowPointer[pre + 1], lastSpikePerSource[pre]);
+        }
+        return perSynapse;
     }
 
     /** What the synapses send before their first spike (host values), where the delivery reads it. */
