@@ -303,6 +303,61 @@ public final class HebbMath {
     }
 
     /**
+     * {@link #exp(float)} in three steps for loops over arrays, each step its own loop: {@code s = expShift(x)} and
+     * {@code m = expMantissa(x, s)}, whose loop the JIT vectorises, then {@code expScale(m, s)}, which moves bits and
+     * stays scalar. {@code expScale(expMantissa(x, s), s)} is {@code exp(x)} bit for bit; this step is x clamped,
+     * over ln 2, plus 1.5 * 2^23 (the integer nearest to it sits in the low bits).
+     */
+    public static float expShift(float x) {
+        return clampToExpRange(x) * LOG2E_F + SHIFT_F;
+    }
+
+    /** e^r for the reduced argument r = x - k ln 2 of {@code x}, k read from {@code shifted}; see {@link #expShift}. */
+    public static float expMantissa(float x, float shifted) {
+        float k = shifted - SHIFT_F;
+        float r = (clampToExpRange(x) - k * LN2_HI_F) + (0.0f - k * LN2_LO_F);
+        return 1.0f + (r + r * r * expPolynomial(r));
+    }
+
+    /** {@code mantissa} times 2^k, k read from {@code shifted}: e^x; see {@link #expShift}. */
+    public static float expScale(float mantissa, float shifted) {
+        int n = Float.floatToRawIntBits(shifted) - SHIFT_BITS_F;
+        int n1 = n >> 1;
+        return mantissa * pow2F(n1) * pow2F(n - n1);
+    }
+
+    /** {@link #exp(double)}'s first step, as {@link #expShift(float)}. */
+    public static double expShift(double x) {
+        return clampToExpRange(x) * LOG2E_D + SHIFT_D;
+    }
+
+    /** {@link #exp(double)}'s second step, as {@link #expMantissa(float, float)}. */
+    public static double expMantissa(double x, double shifted) {
+        double k = shifted - SHIFT_D;
+        double r = (clampToExpRange(x) - k * LN2_HI_D) + (0.0 - k * LN2_LO_D);
+        return 1.0 + (r + r * r * expPolynomial(r));
+    }
+
+    /** {@link #exp(double)}'s last step, as {@link #expScale(float, float)}. */
+    public static double expScale(double mantissa, double shifted) {
+        int n = (int) (Double.doubleToRawLongBits(shifted) - SHIFT_BITS_D);
+        int n1 = n >> 1;
+        return mantissa * pow2D(n1) * pow2D(n - n1);
+    }
+
+    /**
+     * x clamped to exp's range with {@link Math#min} and {@link Math#max}, which the JIT vectorises (the comparisons
+     * of {@link #clamp} it does not): the same value, NaN included.
+     */
+    private static float clampToExpRange(float x) {
+        return Math.min(Math.max(x, EXP_MIN_F), EXP_MAX_F);
+    }
+
+    private static double clampToExpRange(double x) {
+        return Math.min(Math.max(x, EXP_MIN_D), EXP_MAX_D);
+    }
+
+    /**
      * e^(hi + lo) * 2^scale, for |lo| at most about ulp(hi) and scale in [-1, 0]: straight-line code that the JIT can
      * inline into a loop. hi is clamped to [EXP_MIN_F, EXP_MAX_F] (NaN stays NaN).
      */

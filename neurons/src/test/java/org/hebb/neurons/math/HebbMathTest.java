@@ -109,6 +109,33 @@ class HebbMathTest {
         }
     }
 
+    @Test
+    void expInThreeStepsGivesExpsBits() {
+        SplittableRandom random = new SplittableRandom(21);
+        float[] floats = new float[SAMPLES];
+        double[] doubles = new double[SAMPLES];
+        float[] floatSpecials = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0f, -0f, -104f, 90f,
+            -103.97208f, 88.72284f, Float.MIN_VALUE, -Float.MAX_VALUE};
+        double[] doubleSpecials = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0, -0.0, -746,
+            711, -745.1332191019412, 709.782712893384, Double.MIN_VALUE, -Double.MAX_VALUE};
+        for (int i = 0; i < SAMPLES; i++) {
+            floats[i] = i < floatSpecials.length ? floatSpecials[i] : i % 2 == 0 ? Float.intBitsToFloat(random.nextInt())
+                    : (float) random.nextDouble(-110, 95);
+            doubles[i] = i < doubleSpecials.length ? doubleSpecials[i]
+                    : i % 2 == 0 ? Double.longBitsToDouble(random.nextLong()) : random.nextDouble(-750, 712);
+        }
+        for (float x : floats) {
+            float shifted = HebbMath.expShift(x);
+            assertSame("exp in three steps", x, HebbMath.expScale(HebbMath.expMantissa(x, shifted), shifted),
+                    HebbMath.exp(x));
+        }
+        for (double x : doubles) {
+            double shifted = HebbMath.expShift(x);
+            assertSame("exp in three steps", x, HebbMath.expScale(HebbMath.expMantissa(x, shifted), shifted),
+                    HebbMath.exp(x));
+        }
+    }
+
     // ---- special values ----
 
     @Test

@@ -30,7 +30,10 @@ abstract class Access {
     /** The value of a step input. */
     abstract String stepInput(String name);
 
-    /** Where the prepared value {@code name} ({@code _p0, _p1, ...}, see {@link Fission}) is kept. */
+    /**
+     * Where the prepared value {@code name} ({@code _p0, ...} of {@link Fission}, {@code _e0, _s0, ...} of
+     * {@link ExpFission}) is kept.
+     */
     abstract String prepared(String name);
 
     /** The summed weight arriving at receptor {@code r} in this step. */

@@ -19,7 +19,7 @@ import org.hebb.neurons.definition.expression.Expressions;
  * Prints an expression of a {@link org.hebb.neurons.definition.integration.StepProgram} as code of its precision
  * in Java or OpenCL C, fully parenthesised so that both languages evaluate the same operations in the same order.
  * Integer powers become products ({@code x**3} is {@code x * x * x}); min, max and clip call the generated
- * generated functions that propagate NaN the same way in both languages.
+ * functions that propagate NaN the same way in both languages.
  */
 public final class ExpressionPrinter {
     private final Dialect dialect;
@@ -56,7 +56,9 @@ public final class ExpressionPrinter {
             return names.apply(n.name());
         }
         if (e instanceof Negate n) {
-            return "(-" + print(n.operand()) + ")";
+            // -1 * x is -x exactly (zeros and infinities included); C2 on Java 17 vectorises it, and not a negation
+            return dialect == Dialect.JAVA ? "(" + literal(-1, precision) + " * " + print(n.operand()) + ")"
+                    : "(-" + print(n.operand()) + ")";
         }
         if (e instanceof Binary b) {
             return binary(b);

@@ -28,6 +28,8 @@ public final class JavaKernelSource {
     /** The type of state values and constants. */
     private final String type;
     private final StringBuilder out = new StringBuilder();
+    /** The arrays of prepared values ({@code _q_...}), in the order of {@code _prepared}. */
+    private final List<String> prepared = new ArrayList<>();
 
     private JavaKernelSource(StepProgram program) {
         this.program = program;
@@ -50,9 +52,9 @@ public final class JavaKernelSource {
         line("");
         line("    public " + CLASS_NAME + "(" + type + "[][] _stored, " + type + "[][] _stepInputs, " + type
                 + "[] _k) {");
-        long prepared = passes.stream().flatMap(p -> p.used().stream()).filter(n -> n.startsWith("_q_")).distinct()
-                .count();
-        line("        " + type + "[][] _prepared = new " + type + "[" + prepared + "][_stored[0].length];");
+        passes.stream().flatMap(p -> p.used().stream()).filter(n -> n.startsWith("_q_")).distinct()
+                .forEach(prepared::add);
+        line("        " + type + "[][] _prepared = new " + type + "[" + prepared.size() + "][_stored[0].length];");
         line("        _passes = new org.hebb.neurons.definition.generate.KernelPass[] {");
         for (int p = 0; p < passes.size(); p++) {
             line("            new " + passes.get(p).name() + "(_stored, _stepInputs, _prepared, _k)"
@@ -149,7 +151,7 @@ public final class JavaKernelSource {
             return "_stepInputs[" + program.stepInputs().indexOf(name.substring(3)) + "]";
         }
         if (name.startsWith("_q_")) {
-            return "_prepared[" + name.substring(5) + "]";
+            return "_prepared[" + prepared.indexOf(name) + "]";
         }
         return "_k[" + name.substring(2) + "]";
     }

@@ -1,6 +1,7 @@
 package org.hebb.neurons.definition.generate;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,13 +34,16 @@ final class KernelPasses {
 
     private final StepProgram program;
     private final Access access;
+    private final Dialect dialect;
     private final ExpressionPrinter printer;
+    private static final String MATH = "org.hebb.neurons.math.HebbMath.";
     /** The type of values, with a trailing space. */
     private final String type;
 
     private KernelPasses(StepProgram program, Access access, Dialect dialect) {
         this.program = program;
         this.access = access;
+        this.dialect = dialect;
         this.printer = new ExpressionPrinter(dialect, program.precision(),
                 name -> name.startsWith("_k") ? access.constant(name) : name);
         this.type = ExpressionPrinter.type(program.precision()) + " ";
@@ -68,18 +72,36 @@ final class KernelPasses {
             }
         }
         if (split != null) {
+            List<Assignment> temporaries = split.temporaries();
+            Map<String, Expression> nextValues = split.nextValues();
+            if (dialect == Dialect.JAVA) {
+                ExpFission.Split exps = ExpFission.of(temporaries, nextValues);
+                if (!exps.arguments().isEmpty()) {
+                    passes.add(expReduce(exps.arguments()));
+                    passes.add(expScale(exps.arguments()));
+                    temporaries = exps.temporaries();
+                    nextValues = exps.nextValues();
+                }
+                TemporaryFission.Split hoisting = TemporaryFission.of(temporaries, nextValues,
+                        program.refractoryCounter() != null);
+                if (!hoisting.hoisted().isEmpty()) {
+                    passes.addAll(hoisted(hoisting.hoisted()));
+                    temporaries = hoisting.temporaries();
+                    nextValues = hoisting.nextValues();
+                }
+            }
             access.startPass();
             List<String> lines = new ArrayList<>();
             Set<String> names = new LinkedHashSet<>();
-            split.temporaries().forEach(a -> names.addAll(Expressions.names(a.value())));
-            split.nextValues().values().forEach(e -> names.addAll(Expressions.names(e)));
+            temporaries.forEach(a -> names.addAll(Expressions.names(a.value())));
+            nextValues.values().forEach(e -> names.addAll(Expressions.names(e)));
             String counter = program.refractoryCounter();
             if (counter != null) {
                 lines.add(type + "_remaining = " + access.stored(counter) + ";");
             }
             loads(lines, names);
-            temporaries(lines, split.temporaries());
-            for (Map.Entry<String, Expression> e : split.nextValues().entrySet()) {
+            temporaries(lines, temporaries);
+            for (Map.Entry<String, Expression> e : nextValues.entrySet()) {
                 lines.add(store(e.getKey(), printer.print(e.getValue())));
             }
             if (counter != null) {
@@ -184,6 +206,80 @@ final class KernelPasses {
         }
     }
 
+    /**
+     * The exponentials' arguments (see {@link ExpFission}) and the first two of exp's steps, in a pass that
+     * vectorises: {@code _e} keeps the mantissa, {@code _s} the shifted argument.
+     */
+    private Pass expReduce(List<Assignment> arguments) {
+        access.startPass();
+        List<String> lines = new ArrayList<>();
+        Set<String> names = new LinkedHashSet<>();
+        arguments.forEach(a -> names.addAll(Expressions.names(a.value())));
+        loads(lines, names);
+        for (Assignment a : arguments) {
+            String shifted = shiftedName(a.name());
+            lines.add(type + a.name() + " = " + printer.print(a.value()) + ";");
+            lines.add(type + shifted + " = " + MATH + "expShift(" + a.name() + ");");
+            lines.add(access.prepared(a.name()) + " = " + MATH + "expMantissa(" + a.name() + ", " + shifted + ");");
+            lines.add(access.prepared(shifted) + " = " + shifted + ";");
+        }
+        return new Pass("_expReduce", lines, access.used(), false);
+    }
+
+    /** exp's last step, which stays scalar: the mantissa times 2^k, where the main pass reads it. */
+    private Pass expScale(List<Assignment> arguments) {
+        access.startPass();
+        List<String> lines = new ArrayList<>();
+        for (Assignment a : arguments) {
+            String mantissa = access.prepared(a.name());
+            lines.add(mantissa + " = " + MATH + "expScale(" + mantissa + ", " + access.prepared(shiftedName(a.name()))
+                    + ");");
+        }
+        return new Pass("_expScale", lines, access.used(), false);
+    }
+
+    /**
+     * The temporaries taken out of the main pass (see {@link TemporaryFission}), each stored in its array, in as few
+     * passes as keep each within {@link TemporaryFission#BUDGET}.
+     */
+    private List<Pass> hoisted(List<Assignment> hoisted) {
+        List<List<Assignment>> groups = new ArrayList<>();
+        Map<String, Expression> group = new LinkedHashMap<>();
+        for (Assignment a : hoisted) {
+            Map<String, Expression> larger = new LinkedHashMap<>(group);
+            larger.put(a.name(), a.value());
+            if (!group.isEmpty() && TemporaryFission.size(List.of(), larger, false) > TemporaryFission.BUDGET) {
+                groups.add(assignments(group));
+                group.clear();
+            }
+            group.put(a.name(), a.value());
+        }
+        groups.add(assignments(group));
+        List<Pass> passes = new ArrayList<>();
+        for (List<Assignment> g : groups) {
+            access.startPass();
+            List<String> lines = new ArrayList<>();
+            Set<String> names = new LinkedHashSet<>();
+            g.forEach(a -> names.addAll(Expressions.names(a.value())));
+            g.forEach(a -> names.remove(a.name()));
+            loads(lines, names);
+            for (Assignment a : g) {
+                lines.add(type + a.name() + " = " + printer.print(a.value()) + ";");
+                lines.add(access.prepared(a.name()) + " = " + a.name() + ";");
+            }
+            passes.add(new Pass("_hoisted" + passes.size(), lines, access.used(), false));
+        }
+        return passes;
+    }
+
+    private static List<Assignment> assignments(Map<String, Expression> values) {
+        return values.entrySet().stream().map(e -> new Assignment(e.getKey(), e.getValue())).toList();
+    }
+
+    private static String shiftedName(String exponential) {
+        return "_s" + exponential.substring(2);
+    }
+
     private Pass inputPass(String name, InputPass pass) {
         access.startPass();
         List<String> lines = new ArrayList<>();
@@ -283,10 +379,10 @@ final class KernelPasses {
                 continue;
             }
             String value;
-            if (n.startsWith("_p")) {
-                value = access.prepared(n);
-            } else if (n.equals("_held")) {
+            if (n.equals("_held")) {
                 value = access.min("_remaining", literal(1));
+            } else if (n.startsWith("_p") || n.startsWith("_e") || n.startsWith("_h")) {
+                value = access.prepared(n);
             } else if (n.equals("I_inj")) {
                 value = scaled(access.injected(), program.injectedFactor());
             } else if (n.startsWith("_w")) {
