@@ -12,6 +12,8 @@ import java.util.concurrent.Callable;
 
 import org.hebb.experiments.data.IdxImages;
 import org.hebb.experiments.izhikevich.Izhikevich2003Experiment;
+import org.hebb.experiments.jobs.JobExecutor;
+import org.hebb.experiments.jobs.JobExecutors;
 import org.hebb.experiments.limits.RunLimits;
 import org.hebb.experiments.nalsm.InputEncoding;
 import org.hebb.experiments.nalsm.LiquidDynamics;
@@ -214,8 +216,21 @@ public final class HebbCommand implements Runnable {
         String metric;
 
         @Option(names = "--out", defaultValue = "out/sweep", description = "Output directory "
-                + "(default ${DEFAULT-VALUE}).")
+                + "(default ${DEFAULT-VALUE}); on a cluster, each point's output is written where its worker runs "
+                + "it and its result file also here.")
         Path out;
+
+        @Option(names = "--executor", defaultValue = "local", description = "Where points run: local (this "
+                + "process) or spark (with the hebb-spark module; docs/CLUSTER.md) (default ${DEFAULT-VALUE}).")
+        String executor;
+
+        @Option(names = "--master", description = "The cluster's address for --executor spark, such as "
+                + "spark://host:7077 or local[2] (default: spark-submit's --master).")
+        String master;
+
+        @Option(names = "--points-at-once", defaultValue = "1", description = "Points run at once by the local "
+                + "executor, each with the workers its options give (default ${DEFAULT-VALUE}).")
+        int pointsAtOnce;
 
         @CommandLine.Unmatched
         List<String> options = new ArrayList<>();
@@ -231,9 +246,10 @@ public final class HebbCommand implements Runnable {
                     + "allowed: must be one of " + String.join(", ", runnable));
             SweepPlan plan = SweepPlan.of(seeds, options);
             PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            Sweep.Outcome outcome = Sweep.run(experiment, plan, this.out, metric,
-                    arguments -> execute(arguments.toArray(new String[0]), out, err));
+            Sweep.Outcome outcome;
+            try (JobExecutor points = JobExecutors.open(executor, master, pointsAtOnce)) {
+                outcome = Sweep.run(experiment, plan, this.out, metric, points);
+            }
             out.printf("%s: %d points, %s summarised in %s%n", experiment, outcome.points().size(),
                     outcome.metric(), this.out.resolve("summary.md").toAbsolutePath());
             return 0;

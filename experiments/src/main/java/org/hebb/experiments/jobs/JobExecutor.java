@@ -8,9 +8,10 @@ import java.util.List;
  * cluster. The runner hands it the jobs and takes each result as it comes back, encoded; the runner writes the
  * checkpoint itself, atomically, so that a result is read back only once it is whole, whichever executor made it.
  * Jobs are deterministic, so an executor may run a job more than once (after a lost worker, say): every run gives
- * the same bytes.
+ * the same bytes. {@link JobExecutors#open} opens one by name ({@code local}, or {@code spark} with the hebb-spark
+ * module on the class path).
  */
-public interface JobExecutor {
+public interface JobExecutor extends AutoCloseable {
     /** Takes one job's result. */
     interface Results {
         /**
@@ -30,4 +31,12 @@ public interface JobExecutor {
      * @throws IOException the first failure, naming the job; the other jobs stop as soon as they can
      */
     <R> void execute(List<? extends Job<R>> jobs, JobCodec<R> codec, Results results) throws IOException;
+
+    /** The executor's name as {@link JobExecutors#open} takes it, recorded in results ({@code local}, {@code spark}). */
+    String name();
+
+    /** Releases what the executor holds (a cluster connection); the in-process executor holds nothing. */
+    @Override
+    default void close() {
+    }
 }

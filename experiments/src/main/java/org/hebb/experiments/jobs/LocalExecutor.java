@@ -25,6 +25,11 @@ public final class LocalExecutor implements JobExecutor {
     }
 
     @Override
+    public String name() {
+        return "local";
+    }
+
+    @Override
     public <R> void execute(List<? extends Job<R>> jobs, JobCodec<R> codec, Results results) throws IOException {
         AtomicInteger next = new AtomicInteger();
         AtomicReference<IOException> failure = new AtomicReference<>();

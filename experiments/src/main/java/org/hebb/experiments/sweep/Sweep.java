@@ -11,23 +11,22 @@ import java.util.Set;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.hebb.experiments.jobs.JobExecutor;
+import org.hebb.simulator.io.AtomicFiles;
 
 /**
  * Runs an experiment at every point of a {@link SweepPlan}, each into its own directory under the sweep's, and
  * summarises the results: {@code sweep.csv} (one row per point: its seed, swept values and every number of its
  * result), {@code summary.md} (per combination of swept values, the mean and standard deviation of one metric over
- * the seeds) and {@code sweep.png} (that metric per combination, each seed and the mean). A point whose result file
- * is there is not run again, and each experiment resumes from its own checkpoints, so a sweep started again goes on
- * where it stopped. Points run one after another in this process, each with the workers its options give.
+ * the seeds) and {@code sweep.png} (that metric per combination, each seed and the mean). Points are jobs
+ * ({@link SweepPointJob}) run by a {@link JobExecutor}: in this process, one after another by default, or on a
+ * cluster; each point's result file comes back to this process and is written into its directory atomically. A
+ * point whose result file is there is not run again, and each experiment resumes from its own checkpoints, so a
+ * sweep started again goes on where it stopped.
  */
 public final class Sweep {
     /** The result files an experiment may write, in the order looked for. */
-    private static final List<String> RESULT_FILES = List.of("result.json", "summary.json", "pixel-readout.json");
-
-    /** Runs one point's command line (the experiment's name, then its options); returns its exit code. */
-    public interface Runner {
-        int run(List<String> arguments) throws Exception;
-    }
+    static final List<String> RESULT_FILES = List.of("result.json", "summary.json", "pixel-readout.json");
 
     /**
      * What a sweep gave.
@@ -43,34 +42,39 @@ public final class Sweep {
     }
 
     /**
-     * Runs {@code experiment} at every point of {@code plan} with {@code runner}, into {@code out}, and writes the
+     * Runs {@code experiment} at every point of {@code plan} on {@code executor}, into {@code out}, and writes the
      * summary; {@code metric} is the result field to summarise (null: test_accuracy if the results have it, else
      * their first number).
      *
      * @throws IOException naming the point whose run failed or whose result cannot be read
      */
-    public static Outcome run(String experiment, SweepPlan plan, Path out, String metric, Runner runner)
+    public static Outcome run(String experiment, SweepPlan plan, Path out, String metric, JobExecutor executor)
             throws IOException {
         Files.createDirectories(out);
         List<SweepPlan.Point> points = plan.points();
-        List<Map<String, Object>> results = new ArrayList<>();
-        for (int k = 0; k < points.size(); k++) {
-            SweepPlan.Point point = points.get(k);
+        List<SweepPointJob> pending = new ArrayList<>();
+        for (SweepPlan.Point point : points) {
             Path directory = out.resolve(point.name());
             if (resultFile(directory) == null) {
-                System.err.printf("sweep: point %d of %d, %s%n", k + 1, points.size(), point.name());
-                int code;
-                try {
-                    code = runner.run(plan.arguments(experiment, point, directory.toString()));
-                } catch (Exception e) {
-                    throw new IOException("sweep point " + point.name() + " failed: " + e, e);
-                }
-                if (code != 0 || resultFile(directory) == null) {
-                    throw new IOException("sweep point " + point.name() + " failed (exit code " + code
-                            + "); its output is in " + directory.toAbsolutePath());
-                }
+                pending.add(new SweepPointJob(point.name(), plan.arguments(experiment, point, directory.toString()),
+                        directory.toString()));
             }
-            results.add(new ObjectMapper().readValue(resultFile(directory).toFile(), new TypeReference<>() { }));
+        }
+        int[] done = {points.size() - pending.size()};
+        executor.execute(pending, SweepPointJob.CODEC, (index, encoded) -> {
+            SweepPointJob.Result result = SweepPointJob.CODEC.decode(encoded);
+            Path directory = out.resolve(pending.get(index).id());
+            if (resultFile(directory) == null) {
+                Files.createDirectories(directory);
+                AtomicFiles.write(directory.resolve(result.fileName()), result.content());
+            }
+            System.err.printf("sweep: %d of %d points done (%s, on the %s executor)%n", ++done[0], points.size(),
+                    pending.get(index).id(), executor.name());
+        });
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (SweepPlan.Point point : points) {
+            results.add(new ObjectMapper().readValue(resultFile(out.resolve(point.name())).toFile(),
+                    new TypeReference<>() { }));
         }
         String chosen = metric != null ? metric : results.get(0).containsKey("test_accuracy") ? "test_accuracy"
                 : numberFields(results).stream().findFirst().orElseThrow(() -> new IOException("the results of "

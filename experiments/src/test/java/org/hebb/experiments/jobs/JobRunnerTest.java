@@ -188,6 +188,11 @@ class JobRunnerTest {
         }
 
         @Override
+        public String name() {
+            return "backwards";
+        }
+
+        @Override
         public <R> void execute(List<? extends Job<R>> jobs, JobCodec<R> codec, Results results) throws IOException {
             for (int k = jobs.size() - 1; k >= 0; k--) {
                 try {

@@ -16,6 +16,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.hebb.experiments.HebbCommand;
+import org.hebb.experiments.jobs.JobExecutors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -98,5 +99,9 @@ class SweepTest {
                     .resolve("summary.json")).toMillis(), points.get(k) + " was not run again");
         }
         assertEquals(2, hebb("sweep", "nosuch", "--out", dir.resolve("x").toString()), "an unknown experiment");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> JobExecutors.open("spark", null, 1));
+        assertTrue(e.getMessage().contains("executor = 'spark' is not allowed: this class path has local")
+                && e.getMessage().contains("hebb-spark"), e.getMessage());
     }
 }

@@ -1,0 +1,151 @@
+package org.hebb.spark;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.SparkContext;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.hebb.experiments.jobs.Job;
+import org.hebb.experiments.jobs.JobCodec;
+import org.hebb.experiments.jobs.JobExecutor;
+import scala.collection.Iterator;
+import scala.jdk.javaapi.CollectionConverters;
+import scala.reflect.ClassTag;
+import scala.reflect.ClassTag$;
+import scala.runtime.AbstractFunction2;
+import scala.runtime.BoxedUnit;
+
+/**
+ * Runs jobs on Apache Spark: one partition per job, so that Spark schedules each on a free executor, reruns it
+ * elsewhere when its executor is lost, and returns its encoded result to this process, the driver, where the
+ * {@link org.hebb.experiments.jobs.JobRunner} or sweep writes it atomically. Results come back rather than being
+ * written by the workers so that the workers need no disk shared with the driver, and so that a result is written
+ * once, whole, by one process, however many times Spark ran its job. Each task runs its own deserialised copy of
+ * its job, as worker 0 (jobs must not depend on the worker index), and jobs and codec must be
+ * {@link Serializable}.
+ */
+public final class SparkExecutor implements JobExecutor {
+    private final JavaSparkContext context;
+
+    /**
+     * An executor on the cluster at {@code master} (spark://host:port, local[N], ...; null: the master spark-submit
+     * was given), with Spark's other settings from spark-submit or {@code spark.*} system properties.
+     */
+    public SparkExecutor(String master) {
+        this(configuration(master));
+    }
+
+    /** An executor with the given Spark settings. */
+    public SparkExecutor(SparkConf settings) {
+        this.context = JavaSparkContext.fromSparkContext(SparkContext.getOrCreate(settings));
+    }
+
+    private static SparkConf configuration(String master) {
+        SparkConf settings = new SparkConf().setAppName("hebb").setIfMissing("spark.ui.enabled", "false");
+        if (master != null) {
+            settings.setMaster(master);
+        }
+        if (!settings.contains("spark.master")) {
+            throw new IllegalArgumentException("master is not set: give --master (spark://host:7077, local[2], ...) "
+                    + "or run through spark-submit --master");
+        }
+        return settings;
+    }
+
+    /** The cores Spark offers, the number of jobs it runs at once. */
+    @Override
+    public int workers() {
+        return context.defaultParallelism();
+    }
+
+    @Override
+    public String name() {
+        return "spark";
+    }
+
+    @Override
+    public <R> void execute(List<? extends Job<R>> jobs, JobCodec<R> codec, Results results) throws IOException {
+        if (jobs.isEmpty()) {
+            return;
+        }
+        require(codec instanceof Serializable, "its codec " + codec.getClass().getName());
+        for (Job<R> job : jobs) {
+            require(job instanceof Serializable, "job '" + job.id() + "' (" + job.getClass().getName() + ")");
+        }
+        JavaRDD<Job<R>> rdd = context.parallelize(new ArrayList<>(jobs), jobs.size());
+        ResultHandler handler = new ResultHandler(results);
+        List<Object> partitions = IntStream.range(0, jobs.size()).boxed().collect(Collectors.toList());
+        ClassTag<byte[]> bytes = ClassTag$.MODULE$.apply(byte[].class);
+        try {
+            context.sc().runJob(rdd.rdd(), new RunJob<>(codec), CollectionConverters.asScala(partitions).toSeq(),
+                    handler, bytes);
+        } catch (Exception e) { // Spark throws its checked SparkException undeclared
+            throw new IOException("the jobs failed on Spark: " + e.getMessage(), e);
+        }
+        if (handler.failure != null) {
+            throw handler.failure;
+        }
+    }
+
+    /** Stops the Spark context. */
+    @Override
+    public void close() {
+        context.stop();
+    }
+
+    private static void require(boolean serializable, String what) throws IOException {
+        if (!serializable) {
+            throw new IOException(what + " cannot run on Spark: it is not Serializable");
+        }
+    }
+
+    /** On an executor: runs the partition's one job and encodes its result. */
+    private static final class RunJob<R> extends AbstractFunction2<TaskContext, Iterator<Job<R>>, byte[]>
+            implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final JobCodec<R> codec;
+
+        RunJob(JobCodec<R> codec) {
+            this.codec = codec;
+        }
+
+        @Override
+        public byte[] apply(TaskContext task, Iterator<Job<R>> partition) {
+            Job<R> job = partition.next();
+            try {
+                return codec.encode(job.run(0));
+            } catch (Exception e) {
+                throw new IllegalStateException("job '" + job.id() + "' failed: " + e, e);
+            }
+        }
+    }
+
+    /** On the driver: hands each job's result over as it arrives, keeping the first failure to do so. */
+    private static final class ResultHandler extends AbstractFunction2<Object, byte[], BoxedUnit> {
+        private final Results results;
+        private IOException failure;
+
+        ResultHandler(Results results) {
+            this.results = results;
+        }
+
+        @Override
+        public synchronized BoxedUnit apply(Object index, byte[] encoded) {
+            if (failure == null) {
+                try {
+                    results.finished((Integer) index, encoded);
+                } catch (IOException e) {
+                    failure = e;
+                }
+            }
+            return BoxedUnit.UNIT;
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.hebb.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.spark.SparkConf;
+import org.hebb.experiments.HebbCommand;
+import org.hebb.experiments.jobs.CheckpointKey;
+import org.hebb.experiments.jobs.Job;
+import org.hebb.experiments.jobs.JobRunner;
+import org.hebb.experiments.jobs.LocalExecutor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Spark executor on {@code local[2]} (two task threads in this JVM, Spark's scheduler and serialisation in
+ * full): the same results and checkpoints as the in-process executor, a sweep's points the same as run in
+ * process, and jobs that cannot be shipped refused by name.
+ */
+class SparkExecutorTest {
+    private static final CheckpointKey KEY = new CheckpointKey().with("draws", 100);
+
+    @TempDir
+    Path dir;
+
+    static SparkConf local() {
+        return new SparkConf().setMaster("local[2]").setAppName("hebb-test").set("spark.ui.enabled", "false");
+    }
+
+    @Test
+    void jobsGiveTheSameResultsAndCheckpointsAsInProcess() throws IOException {
+        List<double[]> here = JobRunner.run(DrawsJob.jobs(10, 0), DrawsJob.CODEC, dir.resolve("here"), KEY,
+                new LocalExecutor(1), "test");
+        List<double[]> spark;
+        try (SparkExecutor executor = new SparkExecutor(local())) {
+            assertEquals(2, executor.workers());
+            spark = JobRunner.run(DrawsJob.jobs(10, 200), DrawsJob.CODEC, dir.resolve("spark"), KEY, executor,
+                    "test");
+        }
+        for (int k = 0; k < 10; k++) {
+            assertArrayEquals(here.get(k), spark.get(k), "job " + k);
+            assertArrayEquals(Files.readAllBytes(JobRunner.checkpointFile(dir.resolve("here"), "draws-" + k)),
+                    Files.readAllBytes(JobRunner.checkpointFile(dir.resolve("spark"), "draws-" + k)), "checkpoint " + k);
+        }
+    }
+
+    @Test
+    void aJobThatCannotBeShippedIsRefusedByName() {
+        Job<double[]> local = new Job<>() {
+            @Override
+            public String id() {
+                return "unshippable";
+            }
+
+            @Override
+            public double[] run(int worker) {
+                return new double[0];
+            }
+        };
+        try (SparkExecutor executor = new SparkExecutor(local())) {
+            IOException e = assertThrows(IOException.class, () -> executor.execute(List.of(local), DrawsJob.CODEC,
+                    (index, encoded) -> { }));
+            assertTrue(e.getMessage().contains("job 'unshippable'") && e.getMessage().contains("not Serializable"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void aFailingJobIsReportedByName() {
+        try (SparkExecutor executor = new SparkExecutor(local())) {
+            IOException e = assertThrows(IOException.class, () -> executor.execute(List.of(new FailingJob()),
+                    DrawsJob.CODEC, (index, encoded) -> { }));
+            assertTrue(e.getMessage().contains("job 'failing' failed"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aSweepOnSparkGivesEachPointWhatItsRunInProcessGives() throws Exception {
+        Path spark = dir.resolve("spark-sweep");
+        assertEquals(0, hebb("sweep", "quickstart", "--seeds", "1-2", "--neurons", "200,300", "--duration", "100",
+                "--metric", "synapses", "--executor", "spark", "--master", "local[2]", "--out", spark.toString()));
+        Path here = dir.resolve("sweep");
+        assertEquals(0, hebb("sweep", "quickstart", "--seeds", "1-2", "--neurons", "200,300", "--duration", "100",
+                "--metric", "synapses", "--out", here.toString()));
+        for (String point : List.of("neurons200-seed1", "neurons200-seed2", "neurons300-seed1", "neurons300-seed2")) {
+            assertEquals(read(here.resolve(point).resolve("summary.json")),
+                    read(spark.resolve(point).resolve("summary.json")), point);
+        }
+        assertEquals(Files.readString(here.resolve("summary.md")), Files.readString(spark.resolve("summary.md")));
+    }
+
+    /** A job that fails. */
+    private record FailingJob() implements Job<double[]>, java.io.Serializable {
+        @Override
+        public String id() {
+            return "failing";
+        }
+
+        @Override
+        public double[] run(int worker) {
+            throw new IllegalStateException("no draws today");
+        }
+    }
+
+    private static int hebb(String... args) {
+        StringWriter out = new StringWriter();
+        return HebbCommand.execute(args, new PrintWriter(out, true), new PrintWriter(out, true));
+    }
+
+    private static Map<String, Object> read(Path file) throws IOException {
+        Map<String, Object> json = new ObjectMapper().readValue(file.toFile(), new TypeReference<>() { });
+        json.keySet().removeIf(k -> k.endsWith("Seconds") || k.endsWith("_seconds"));
+        return json;
+    }
+}
