@@ -1,6 +1,7 @@
 package org.hebb.spark;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -13,6 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,6 +30,9 @@ import org.hebb.experiments.jobs.JobCodec;
 import org.hebb.experiments.jobs.JobExecutor;
 import org.hebb.experiments.jobs.JobRunner;
 import org.hebb.experiments.jobs.LocalExecutor;
+import org.hebb.experiments.sweep.Sweep;
+import org.hebb.experiments.sweep.SweepPlan;
+import org.hebb.experiments.testing.SyntheticImages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A real Spark standalone cluster on 127.0.0.1: Spark's own Master and two Workers, each a process of its own
  * started here, and executors that the workers start as processes of their own. A worker and its executor are
  * killed while jobs run; Spark runs the lost job again on the other worker, and every result and checkpoint is
- * the same as in process.
+ * the same as in process: for plain jobs, and for a small NALSM sweep end to end (a point killed mid-run resumes
+ * from the checkpoints it left in the shared output directory).
  */
 class StandaloneClusterTest {
     private static final CheckpointKey KEY = new CheckpointKey().with("draws", 100);
@@ -61,14 +68,7 @@ class StandaloneClusterTest {
         AtomicInteger failedTasks = new AtomicInteger();
         List<double[]> results;
         try (SparkExecutor spark = new SparkExecutor(settings(master))) {
-            SparkContext.getOrCreate().addSparkListener(new SparkListener() {
-                @Override
-                public void onTaskEnd(SparkListenerTaskEnd end) {
-                    if (!end.taskInfo().successful()) {
-                        failedTasks.incrementAndGet();
-                    }
-                }
-            });
+            countFailedAttempts(failedTasks);
             Process victim = processes.get(1);
             results = JobRunner.run(DrawsJob.jobs(8, 2000), DrawsJob.CODEC, dir.resolve("cluster"), KEY,
                     killingAfter(2, victim, spark), "test");
@@ -83,6 +83,50 @@ class StandaloneClusterTest {
                 + failedTasks.get() + " failed attempts");
     }
 
+    @Test
+    void aNalsmSweepOnTheClusterGivesWhatItGivesInProcessThoughAWorkerIsKilled() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        SyntheticImages.writeIdx(data, "train", SyntheticImages.classBlobs(130, 1));
+        SyntheticImages.writeIdx(data, "t10k", SyntheticImages.classBlobs(50, 2));
+        SweepPlan plan = SweepPlan.of("1-2", List.of("--data", data.toString(), "--side", "5", "--phase1", "30",
+                "--train", "100", "--test", "50", "--epochs", "20", "--workers", "1", "--readout-rate", "100",
+                "--weight", "2,3"));
+        Sweep.Outcome here = Sweep.run("nalsm", plan, dir.resolve("here"), null, new LocalExecutor(1));
+        String master = startCluster(2);
+        AtomicInteger failedTasks = new AtomicInteger();
+        Sweep.Outcome cluster;
+        try (SparkExecutor spark = new SparkExecutor(settings(master))) {
+            countFailedAttempts(failedTasks);
+            cluster = Sweep.run("nalsm", plan, dir.resolve("cluster"), null, killingAfter(1, processes.get(1), spark));
+        }
+        assertTrue(!processes.get(1).isAlive(), "the worker was killed");
+        assertTrue(failedTasks.get() >= 1, "the killed worker's point failed and ran again");
+        for (int k = 0; k < here.points().size(); k++) {
+            assertEquals(withoutTimes(here.results().get(k)), withoutTimes(cluster.results().get(k)),
+                    here.points().get(k).name());
+        }
+        assertEquals(Files.readString(dir.resolve("here/summary.md")), Files.readString(dir.resolve(
+                "cluster/summary.md")));
+    }
+
+    private static Map<String, Object> withoutTimes(Map<String, Object> result) {
+        Map<String, Object> kept = new TreeMap<>(result);
+        kept.keySet().removeIf(k -> k.contains("seconds") || k.contains("per_second") || k.contains("resumed"));
+        return kept;
+    }
+
+    /** Counts the task attempts that end other than in success, in {@code failed}. */
+    private static void countFailedAttempts(AtomicInteger failed) {
+        SparkContext.getOrCreate().addSparkListener(new SparkListener() {
+            @Override
+            public void onTaskEnd(SparkListenerTaskEnd end) {
+                if (!end.taskInfo().successful()) {
+                    failed.incrementAndGet();
+                }
+            }
+        });
+    }
+
     /** Spark's settings for a driver in this JVM whose executors load Hebb's classes from this class path. */
     static SparkConf settings(String master) {
         return new SparkConf().setMaster(master).setAppName("hebb-cluster-test").set("spark.ui.enabled", "false")
@@ -90,7 +134,11 @@ class StandaloneClusterTest {
                 .set("spark.executor.extraClassPath", System.getProperty("java.class.path"));
     }
 
-    /** {@code executor}, killing {@code victim} and its executors once {@code count} results have come back. */
+    /**
+     * {@code executor}, killing {@code victim} and its executors half a second after {@code count} results have come
+     * back: by then every executor is in the middle of its next job (jobs last a second or more, and a new one starts
+     * within milliseconds of the last one's end).
+     */
     private static JobExecutor killingAfter(int count, Process victim, JobExecutor executor) {
         return new JobExecutor() {
             @Override
@@ -110,8 +158,16 @@ class StandaloneClusterTest {
                 executor.execute(jobs, codec, (index, encoded) -> {
                     results.finished(index, encoded);
                     if (finished.incrementAndGet() == count) {
-                        victim.descendants().forEach(ProcessHandle::destroyForcibly);
-                        victim.destroyForcibly();
+                        Thread killer = new Thread(() -> {
+                            try {
+                                Thread.sleep(500);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            victim.descendants().forEach(ProcessHandle::destroyForcibly);
+                            victim.destroyForcibly();
+                        });
+                        killer.start();
                     }
                 });
             }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +15,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.hebb.experiments.HebbCommand;
 import org.hebb.experiments.data.IdxImages;
+import org.hebb.experiments.testing.SyntheticImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,26 +29,6 @@ class NalsmResumeTest {
     private static final List<String> TIMINGS = List.of("phase1_seconds", "feature_seconds", "readout_seconds",
             "feature_samples_per_second_per_worker", "wall_seconds", "phase1_resumed_from_sample");
 
-    /** Writes {@code images} as the IDX pair {@code prefix}-images-idx3-ubyte and {@code prefix}-labels-idx1-ubyte. */
-    private static void writeIdx(Path directory, String prefix, IdxImages images) throws IOException {
-        try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(directory.resolve(prefix
-                + "-images-idx3-ubyte")))) {
-            out.writeInt(0x803);
-            out.writeInt(images.size());
-            out.writeInt(images.rows());
-            out.writeInt(images.columns());
-            for (byte[] image : images.pixels()) {
-                out.write(image);
-            }
-        }
-        try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(directory.resolve(prefix
-                + "-labels-idx1-ubyte")))) {
-            out.writeInt(0x801);
-            out.writeInt(images.size());
-            out.write(images.labels());
-        }
-    }
-
     private static Map<String, Object> result(Path out) throws IOException {
         return new ObjectMapper().readValue(out.resolve(NalsmExperiment.RESULT).toFile(), new TypeReference<>() { });
     }
@@ -56,10 +36,10 @@ class NalsmResumeTest {
     @Test
     void aRunKilledInPhaseOneGoesOnToTheResultOfAnUninterruptedOne(@TempDir Path directory) throws Exception {
         Path data = Files.createDirectories(directory.resolve("data"));
-        IdxImages train = NalsmExperimentTest.classBlobs(130, 1);
-        IdxImages test = NalsmExperimentTest.classBlobs(50, 2);
-        writeIdx(data, "train", train);
-        writeIdx(data, "t10k", test);
+        IdxImages train = SyntheticImages.classBlobs(130, 1);
+        IdxImages test = SyntheticImages.classBlobs(50, 2);
+        SyntheticImages.writeIdx(data, "train", train);
+        SyntheticImages.writeIdx(data, "t10k", test);
         NalsmExperiment.Options settings = new NalsmExperiment.Options(5, NalsmLiquid.Model.NALSM, PHASE_1, 100, 50,
                 20, 3, 2, 100, NalsmExperiment.Options.PLASTIC_WEIGHT);
         String[] options = {"--data", data.toString(), "--side", "5", "--phase1", String.valueOf(PHASE_1),
