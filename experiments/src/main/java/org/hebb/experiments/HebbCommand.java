@@ -176,6 +176,15 @@ public final class HebbCommand implements Runnable {
                 + "(default ${DEFAULT-VALUE}).")
         Path out;
 
+        @Option(names = "--executor", defaultValue = "local", description = "Where the feature blocks run: local "
+                + "(--workers threads here) or spark (with the hebb-spark module; docs/CLUSTER.md) "
+                + "(default ${DEFAULT-VALUE}).")
+        String executor;
+
+        @Option(names = "--master", description = "The cluster's address for --executor spark, such as "
+                + "spark://host:7077 or local[2] (default: spark-submit's --master).")
+        String master;
+
         @Override
         public Integer call() throws Exception {
             NalsmLiquid.Model kind = NalsmLiquid.Model.ofLabel(model);
@@ -183,9 +192,10 @@ public final class HebbCommand implements Runnable {
                     seed, workers, readoutRate, weight != null ? weight : kind == NalsmLiquid.Model.LSM
                     ? NalsmExperiment.Options.STATIC_WEIGHT : NalsmExperiment.Options.PLASTIC_WEIGHT);
             Map<String, Object> r;
-            try (OutputDirectory directory = OutputDirectory.open(out, NalsmExperiment.RESULT)) {
+            try (OutputDirectory directory = OutputDirectory.open(out, NalsmExperiment.RESULT);
+                 JobExecutor features = JobExecutors.open(executor, master, workers)) {
                 r = NalsmExperiment.run(options, IdxImages.read(data, IdxImages.Split.TRAIN),
-                        IdxImages.read(data, IdxImages.Split.TEST), data.toString(), directory);
+                        IdxImages.read(data, IdxImages.Split.TEST), data.toString(), directory, features);
             }
             System.out.printf("%s, %d neurons, seed %d: test accuracy %.4f (validation %.4f, epoch %d), branching "
                     + "factor %.3f; %.0f s. Results in %s%n", r.get("model"), (int) r.get("liquid_size"), seed,

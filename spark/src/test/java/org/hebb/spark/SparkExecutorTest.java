@@ -17,10 +17,14 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.spark.SparkConf;
 import org.hebb.experiments.HebbCommand;
+import org.hebb.experiments.data.IdxImages;
 import org.hebb.experiments.jobs.CheckpointKey;
 import org.hebb.experiments.jobs.Job;
 import org.hebb.experiments.jobs.JobRunner;
 import org.hebb.experiments.jobs.LocalExecutor;
+import org.hebb.experiments.nalsm.NalsmExperiment;
+import org.hebb.experiments.nalsm.NalsmLiquid;
+import org.hebb.experiments.testing.SyntheticImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -111,6 +115,31 @@ class SparkExecutorTest {
         @Override
         public double[] run(int worker) {
             throw new IllegalStateException("no draws today");
+        }
+    }
+
+    @Test
+    void nalsmFeatureBlocksOnSparkGiveTheFeaturesAndAccuraciesOfAnInProcessRun() throws Exception {
+        IdxImages train = SyntheticImages.classBlobs(130, 1);
+        IdxImages test = SyntheticImages.classBlobs(50, 2);
+        NalsmExperiment.Options options = new NalsmExperiment.Options(5, NalsmLiquid.Model.NALSM, 30, 100, 50, 20, 3,
+                2, 100, NalsmExperiment.Options.PLASTIC_WEIGHT);
+        Map<String, Object> here = StandaloneClusterTest.nalsm(options, train, test, dir.resolve("here"),
+                new LocalExecutor(2));
+        Map<String, Object> spark;
+        try (SparkExecutor executor = new SparkExecutor(local())) {
+            spark = StandaloneClusterTest.nalsm(options, train, test, dir.resolve("spark"), executor);
+        }
+        assertEquals("local", here.remove("executor"));
+        assertEquals("spark", spark.remove("executor"));
+        assertEquals(StandaloneClusterTest.withoutTimes(here), StandaloneClusterTest.withoutTimes(spark));
+        try (var files = Files.walk(dir.resolve("here/checkpoints"))) {
+            List<Path> blocks = files.filter(f -> f.toString().endsWith(".result")).toList();
+            assertEquals(3, blocks.size(), "a block each of training, validation and test features");
+            for (Path file : blocks) {
+                assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(dir.resolve("spark/checkpoints")
+                        .resolve(dir.resolve("here/checkpoints").relativize(file))), "features " + file);
+            }
         }
     }
 

@@ -20,16 +20,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.hebb.experiments.data.IdxImages;
 import org.hebb.experiments.jobs.CheckpointKey;
 import org.hebb.experiments.jobs.Job;
 import org.hebb.experiments.jobs.JobCodec;
 import org.hebb.experiments.jobs.JobExecutor;
 import org.hebb.experiments.jobs.JobRunner;
 import org.hebb.experiments.jobs.LocalExecutor;
+import org.hebb.experiments.nalsm.NalsmExperiment;
+import org.hebb.experiments.nalsm.NalsmLiquid;
+import org.hebb.experiments.output.OutputDirectory;
 import org.hebb.experiments.sweep.Sweep;
 import org.hebb.experiments.sweep.SweepPlan;
 import org.hebb.experiments.testing.SyntheticImages;
@@ -42,7 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
  * started here, and executors that the workers start as processes of their own. A worker and its executor are
  * killed while jobs run; Spark runs the lost job again on the other worker, and every result and checkpoint is
  * the same as in process: for plain jobs, and for a small NALSM sweep end to end (a point killed mid-run resumes
- * from the checkpoints it left in the shared output directory).
+ * from the checkpoints it left in the shared output directory). A NALSM run whose feature blocks run on the
+ * cluster gives the same features and accuracies as in process.
  */
 class StandaloneClusterTest {
     private static final CheckpointKey KEY = new CheckpointKey().with("draws", 100);
@@ -84,35 +90,67 @@ class StandaloneClusterTest {
     }
 
     @Test
-    void aNalsmSweepOnTheClusterGivesWhatItGivesInProcessThoughAWorkerIsKilled() throws Exception {
+    void nalsmFeaturesAndANalsmSweepOnTheClusterGiveWhatTheyGiveInProcess() throws Exception {
         Path data = Files.createDirectories(dir.resolve("data"));
-        SyntheticImages.writeIdx(data, "train", SyntheticImages.classBlobs(130, 1));
-        SyntheticImages.writeIdx(data, "t10k", SyntheticImages.classBlobs(50, 2));
+        IdxImages train = SyntheticImages.classBlobs(130, 1);
+        IdxImages test = SyntheticImages.classBlobs(50, 2);
+        SyntheticImages.writeIdx(data, "train", train);
+        SyntheticImages.writeIdx(data, "t10k", test);
+        NalsmExperiment.Options options = new NalsmExperiment.Options(5, NalsmLiquid.Model.NALSM, 30, 100, 50, 20, 3,
+                1, 100, NalsmExperiment.Options.PLASTIC_WEIGHT);
+        Map<String, Object> here = nalsm(options, train, test, dir.resolve("nalsm-here"), new LocalExecutor(1));
         SweepPlan plan = SweepPlan.of("1-2", List.of("--data", data.toString(), "--side", "5", "--phase1", "30",
                 "--train", "100", "--test", "50", "--epochs", "20", "--workers", "1", "--readout-rate", "100",
                 "--weight", "2,3"));
-        Sweep.Outcome here = Sweep.run("nalsm", plan, dir.resolve("here"), null, new LocalExecutor(1));
+        Sweep.Outcome sweepHere = Sweep.run("nalsm", plan, dir.resolve("sweep-here"), null, new LocalExecutor(1));
         String master = startCluster(2);
         AtomicInteger failedTasks = new AtomicInteger();
-        Sweep.Outcome cluster;
+        Map<String, Object> there;
+        Sweep.Outcome sweepThere;
         try (SparkExecutor spark = new SparkExecutor(settings(master))) {
+            there = nalsm(options, train, test, dir.resolve("nalsm-cluster"), spark);
             countFailedAttempts(failedTasks);
-            cluster = Sweep.run("nalsm", plan, dir.resolve("cluster"), null, killingAfter(1, processes.get(1), spark));
+            sweepThere = Sweep.run("nalsm", plan, dir.resolve("sweep-cluster"), null,
+                    killingAfter(1, processes.get(1), spark));
+        }
+        assertEquals("spark", there.get("executor"));
+        here.remove("executor");
+        there.remove("executor");
+        assertEquals(withoutTimes(here), withoutTimes(there), "a NALSM run with its feature blocks on the cluster");
+        for (String set : List.of("train", "validation", "test")) {
+            Path blocks = dir.resolve("nalsm-here/checkpoints").resolve(set);
+            try (var files = Files.list(blocks)) {
+                List<Path> results = files.filter(f -> f.toString().endsWith(".result")).toList();
+                assertEquals(1, results.size(), set + " features in one block");
+                for (Path file : results) {
+                    assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(dir.resolve("nalsm-cluster/"
+                            + "checkpoints").resolve(set).resolve(file.getFileName())), "features " + file);
+                }
+            }
         }
         assertTrue(!processes.get(1).isAlive(), "the worker was killed");
-        assertTrue(failedTasks.get() >= 1, "the killed worker's point failed and ran again");
-        for (int k = 0; k < here.points().size(); k++) {
-            assertEquals(withoutTimes(here.results().get(k)), withoutTimes(cluster.results().get(k)),
-                    here.points().get(k).name());
+        assertTrue(failedTasks.get() >= 1, "the killed worker's sweep point failed and ran again");
+        for (int k = 0; k < sweepHere.points().size(); k++) {
+            assertEquals(withoutTimes(sweepHere.results().get(k)), withoutTimes(sweepThere.results().get(k)),
+                    sweepHere.points().get(k).name());
         }
-        assertEquals(Files.readString(dir.resolve("here/summary.md")), Files.readString(dir.resolve(
-                "cluster/summary.md")));
+        assertEquals(Files.readString(dir.resolve("sweep-here/summary.md")), Files.readString(dir.resolve(
+                "sweep-cluster/summary.md")));
     }
 
-    private static Map<String, Object> withoutTimes(Map<String, Object> result) {
+    /** A NALSM run into {@code out}, its feature blocks on {@code features}. */
+    static Map<String, Object> nalsm(NalsmExperiment.Options options, IdxImages train, IdxImages test, Path out,
+                                     JobExecutor features) throws IOException {
+        try (OutputDirectory directory = OutputDirectory.open(out, NalsmExperiment.RESULT)) {
+            return new TreeMap<>(NalsmExperiment.run(options, train, test, "synthetic", directory, features));
+        }
+    }
+
+    /** A result as JSON (arrays by content), without its times and what depends on where it ran. */
+    static String withoutTimes(Map<String, Object> result) throws IOException {
         Map<String, Object> kept = new TreeMap<>(result);
         kept.keySet().removeIf(k -> k.contains("seconds") || k.contains("per_second") || k.contains("resumed"));
-        return kept;
+        return new ObjectMapper().writeValueAsString(kept);
     }
 
     /** Counts the task attempts that end other than in success, in {@code failed}. */

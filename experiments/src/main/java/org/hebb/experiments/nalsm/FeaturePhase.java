@@ -8,9 +8,10 @@ import java.util.List;
 
 import org.hebb.experiments.jobs.CheckpointKey;
 import org.hebb.experiments.jobs.Fingerprint;
-import org.hebb.experiments.jobs.Job;
 import org.hebb.experiments.jobs.JobCodec;
+import org.hebb.experiments.jobs.JobExecutor;
 import org.hebb.experiments.jobs.JobRunner;
+import org.hebb.experiments.jobs.LocalExecutor;
 import org.hebb.simulator.Network;
 import org.hebb.simulator.connect.Projection;
 import org.hebb.simulator.random.CounterRandom;
@@ -56,38 +57,37 @@ public final class FeaturePhase {
      */
     public static int[][] make(NalsmLiquid.Config config, float[][] initial, InputEncoding encoding, int[] images,
                                int blockSize, int workers, Path checkpoints, String name) throws IOException {
-        Require.atLeast("block size", blockSize, 1);
         Require.inRange("workers", workers, 1, JobRunner.MAX_WORKERS);
+        return make(config, initial, encoding, images, blockSize, new LocalExecutor(workers), checkpoints, name);
+    }
+
+    /**
+     * As {@link #make(NalsmLiquid.Config, float[][], InputEncoding, int[], int, int, Path, String)}, the blocks run
+     * by {@code executor}: each block is a {@link FeatureBlock} that carries what it needs (the liquid's
+     * configuration, W_init, its images' pixels), so that it runs in this process or on a cluster alike.
+     */
+    public static int[][] make(NalsmLiquid.Config config, float[][] initial, InputEncoding encoding, int[] images,
+                               int blockSize, JobExecutor executor, Path checkpoints, String name) throws IOException {
+        Require.atLeast("block size", blockSize, 1);
         Path directory = checkpoints.resolve(JobRunner.requireId("feature set name", name));
-        Worker[] pool = new Worker[workers];
-        List<Job<int[][]>> jobs = new ArrayList<>();
+        CheckpointKey key = key(config, initial, encoding, images, blockSize);
+        String liquid = key.values().get("liquid") + ", W_init " + key.values().get("W_init");
+        List<FeatureBlock> jobs = new ArrayList<>();
         for (int start = 0; start < images.length; start += blockSize) {
             int[] block = java.util.Arrays.copyOfRange(images, start, Math.min(images.length, start + blockSize));
-            String id = name + "-" + start;
-            jobs.add(new Job<>() {
-                @Override
-                public String id() {
-                    return id;
-                }
-
-                @Override
-                public int[][] run(int worker) {
-                    synchronized (pool) {
-                        if (pool[worker] == null) {
-                            pool[worker] = new Worker(config, initial, encoding);
-                        }
-                    }
-                    int[][] features = new int[block.length][];
-                    for (int s = 0; s < block.length; s++) {
-                        features[s] = pool[worker].features(block[s]);
-                    }
-                    return features;
-                }
-            });
+            byte[][] pixels = new byte[block.length][];
+            for (int s = 0; s < block.length; s++) {
+                pixels[s] = encoding.images().pixels()[block[s]];
+            }
+            jobs.add(new FeatureBlock(name + "-" + start, config, initial, liquid, block, pixels, encoding.scale()));
         }
         int width = config.neurons();
-        List<int[][]> blocks = JobRunner.run(jobs, codec(width), directory,
-                key(config, initial, encoding, images, blockSize), workers, "features " + name);
+        List<int[][]> blocks;
+        try {
+            blocks = JobRunner.run(jobs, codec(width), directory, key, executor, "features " + name);
+        } finally {
+            FeatureBlock.release(liquid);
+        }
         int[][] features = new int[images.length][];
         int k = 0;
         for (int b = 0; b < blocks.size(); b++) {
@@ -129,31 +129,29 @@ public final class FeaturePhase {
      */
     public static LiquidSpikes spikesOf(NalsmLiquid.Config config, float[][] initial, InputEncoding encoding,
                                         int image) {
-        Worker worker = new Worker(config, initial, encoding);
-        worker.features(image);
+        Worker worker = new Worker(config, initial);
+        float[] probabilities = new float[config.inputs()];
+        encoding.probabilities(image, probabilities);
+        worker.features(image, probabilities);
         return worker.spikes;
     }
 
-    /** One worker's liquid, built from the configuration and set to W_init. */
-    private static final class Worker {
+    /** One worker's liquid, built from the configuration and set to W_init before each sample. */
+    static final class Worker {
         private final NalsmLiquid liquid;
         private final float[][] initial;
-        private final InputEncoding encoding;
         private final LiquidSpikes spikes;
-        private final float[] probabilities;
         private final float[] uniforms;
         private final float[][] pulses;
         private final long seed;
         private final int[] step = new int[1];
 
-        Worker(NalsmLiquid.Config config, float[][] initial, InputEncoding encoding) {
+        Worker(NalsmLiquid.Config config, float[][] initial) {
             this.liquid = NalsmLiquid.build(config);
             this.initial = initial;
-            this.encoding = encoding;
             this.seed = config.seed();
             this.spikes = LiquidSpikes.recording(liquid);
             int inputs = liquid.pixels().size();
-            this.probabilities = new float[inputs];
             this.uniforms = new float[inputs];
             this.pulses = new float[BranchingProbe.SAMPLE_MS][inputs];
             if (liquid.astrocyte() != null) {
@@ -168,8 +166,8 @@ public final class FeaturePhase {
             });
         }
 
-        int[] features(int image) {
-            encoding.probabilities(image, probabilities);
+        /** The spike count of every liquid neuron while image {@code image} is presented with {@code probabilities}. */
+        int[] features(int image, float[] probabilities) {
             CounterRandom random = new CounterRandom(Seeds.derive(seed, "feature pulses:" + image));
             for (int t = 0; t < pulses.length; t++) {
                 random.uniforms(t, 0, uniforms.length, uniforms);
@@ -197,46 +195,49 @@ public final class FeaturePhase {
 
     /** Blocks of spike counts as rows, width, then the counts (big-endian ints); checks all of it on reading. */
     private static JobCodec<int[][]> codec(int width) {
-        return new JobCodec<>() {
-            @Override
-            public byte[] encode(int[][] rows) {
-                ByteBuffer buffer = ByteBuffer.allocate(8 + 4 * rows.length * width);
-                buffer.putInt(rows.length).putInt(width);
-                for (int[] row : rows) {
-                    for (int value : row) {
-                        buffer.putInt(value);
-                    }
-                }
-                return buffer.array();
-            }
+        return new Codec(width);
+    }
 
-            @Override
-            public int[][] decode(byte[] bytes) throws IOException {
-                if (bytes.length < 8) {
-                    throw new IOException("it holds " + bytes.length + " bytes, less than its 8-byte header");
+    /** The codec of {@link #codec}, serialisable so that a cluster can ship it. */
+    private record Codec(int width) implements JobCodec<int[][]>, java.io.Serializable {
+        @Override
+        public byte[] encode(int[][] rows) {
+            ByteBuffer buffer = ByteBuffer.allocate(8 + 4 * rows.length * width);
+            buffer.putInt(rows.length).putInt(width);
+            for (int[] row : rows) {
+                for (int value : row) {
+                    buffer.putInt(value);
                 }
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                int rows = buffer.getInt();
-                int columns = buffer.getInt();
-                if (rows < 0 || columns != width) {
-                    throw new IOException("its header gives " + rows + " samples of " + columns + " counts: "
-                            + "the liquid has " + width + " neurons");
-                }
-                if (bytes.length != 8 + 4L * rows * width) {
-                    throw new IOException("it holds " + bytes.length + " bytes: " + rows + " samples of " + width
-                            + " counts take " + (8 + 4L * rows * width));
-                }
-                int[][] counts = new int[rows][width];
-                for (int[] row : counts) {
-                    for (int i = 0; i < row.length; i++) {
-                        row[i] = buffer.getInt();
-                        if (row[i] < 0) {
-                            throw new IOException("it holds a negative spike count, " + row[i]);
-                        }
+            }
+            return buffer.array();
+        }
+
+        @Override
+        public int[][] decode(byte[] bytes) throws IOException {
+            if (bytes.length < 8) {
+                throw new IOException("it holds " + bytes.length + " bytes, less than its 8-byte header");
+            }
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            int rows = buffer.getInt();
+            int columns = buffer.getInt();
+            if (rows < 0 || columns != width) {
+                throw new IOException("its header gives " + rows + " samples of " + columns + " counts: "
+                        + "the liquid has " + width + " neurons");
+            }
+            if (bytes.length != 8 + 4L * rows * width) {
+                throw new IOException("it holds " + bytes.length + " bytes: " + rows + " samples of " + width
+                        + " counts take " + (8 + 4L * rows * width));
+            }
+            int[][] counts = new int[rows][width];
+            for (int[] row : counts) {
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = buffer.getInt();
+                    if (row[i] < 0) {
+                        throw new IOException("it holds a negative spike count, " + row[i]);
                     }
                 }
-                return counts;
             }
-        };
+            return counts;
+        }
     }
 }

@@ -27,19 +27,37 @@ public final class InputEncoding {
     }
 
     private long total(int image) {
+        return total(images.pixels()[image]);
+    }
+
+    private static long total(byte[] pixels) {
         long total = 0;
-        for (int k = 0; k < images.rows() * images.columns(); k++) {
-            total += images.pixel(image, k);
+        for (byte pixel : pixels) {
+            total += pixel & 0xff;
         }
         return total;
     }
 
     /** Writes image {@code image}'s firing probabilities per ms into {@code out}. */
     public void probabilities(int image, float[] out) {
-        long total = total(image);
+        probabilities(images.pixels()[image], scale, out);
+    }
+
+    /**
+     * Writes the firing probabilities per ms of an image with {@code pixels} into {@code out}, {@code scale} being
+     * 1 / m of its dataset ({@link #scale()}): what {@link #probabilities(int, float[])} writes, where the dataset is
+     * not at hand (a job on another machine).
+     */
+    public static void probabilities(byte[] pixels, double scale, float[] out) {
+        long total = total(pixels);
         for (int k = 0; k < out.length; k++) {
-            out[k] = total == 0 ? 0f : (float) Math.min(1.0, images.pixel(image, k) * scale / total);
+            out[k] = total == 0 ? 0f : (float) Math.min(1.0, (pixels[k] & 0xff) * scale / total);
         }
+    }
+
+    /** 1 / m, m the largest fraction of an image's pixel sum in one pixel over the dataset. */
+    public double scale() {
+        return scale;
     }
 
     /** The images' {@link IdxImages#fingerprint() fingerprint} (the scale m follows from them), computed once. */

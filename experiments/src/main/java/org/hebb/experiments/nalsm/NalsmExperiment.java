@@ -8,7 +8,9 @@ import java.util.Map;
 
 import org.hebb.experiments.data.IdxImages;
 import org.hebb.experiments.jobs.CheckpointKey;
+import org.hebb.experiments.jobs.JobExecutor;
 import org.hebb.experiments.jobs.JobRunner;
+import org.hebb.experiments.jobs.LocalExecutor;
 import org.hebb.experiments.limits.MemoryEstimate;
 import org.hebb.experiments.output.DroppedSpikes;
 import org.hebb.experiments.output.OutputDirectory;
@@ -112,6 +114,15 @@ public final class NalsmExperiment {
      */
     public static Map<String, Object> run(Options o, IdxImages trainImages, IdxImages testImages, String dataset,
                                           OutputDirectory out) throws IOException {
+        return run(o, trainImages, testImages, dataset, out, new LocalExecutor(o.workers()));
+    }
+
+    /**
+     * As {@link #run(Options, IdxImages, IdxImages, String, OutputDirectory)}, the feature blocks run by
+     * {@code features} (in this process or on a cluster: the same features and results either way).
+     */
+    public static Map<String, Object> run(Options o, IdxImages trainImages, IdxImages testImages, String dataset,
+                                          OutputDirectory out, JobExecutor features) throws IOException {
         long start = System.nanoTime();
         SampleSplit split = o.split(trainImages, testImages);
         InputEncoding trainEncoding = new InputEncoding(trainImages);
@@ -135,12 +146,12 @@ public final class NalsmExperiment {
                 Math.min(20, trainImages.size()));
         long featuresStart = System.nanoTime();
         SoftmaxReadout.Samples train = samples(FeaturePhase.make(config, initial, trainEncoding,
-                range(0, split.train()), BLOCK, o.workers(), checkpoints, "train"), trainImages, 0);
+                range(0, split.train()), BLOCK, features, checkpoints, "train"), trainImages, 0);
         SoftmaxReadout.Samples validation = samples(FeaturePhase.make(config, initial, trainEncoding,
-                range(split.validationStart(), split.validation()), BLOCK, o.workers(), checkpoints, "validation"),
+                range(split.validationStart(), split.validation()), BLOCK, features, checkpoints, "validation"),
                 trainImages, split.validationStart());
         SoftmaxReadout.Samples test = samples(FeaturePhase.make(config, initial, testEncoding,
-                range(0, split.test()), BLOCK, o.workers(), checkpoints, "test"), testImages, 0);
+                range(0, split.test()), BLOCK, features, checkpoints, "test"), testImages, 0);
         double featureSeconds = (System.nanoTime() - featuresStart) / 1e9;
         SoftmaxReadout.Settings paper = SoftmaxReadout.Settings.nalsm(o.epochs(), o.seed());
         SoftmaxReadout readout = new SoftmaxReadout(train.dimension(), IdxImages.CLASSES, new SoftmaxReadout.Settings(
@@ -173,10 +184,10 @@ public final class NalsmExperiment {
         json.put("feature_seconds", featureSeconds);
         json.put("readout_seconds", readoutSeconds);
         json.put("feature_samples_per_second_per_worker",
-                (train.size() + validation.size() + test.size()) / featureSeconds / o.workers());
+                (train.size() + validation.size() + test.size()) / featureSeconds / features.workers());
         json.put("wall_seconds", seconds);
         json.put("workers", o.workers());
-        json.put("executor", "local");
+        json.put("executor", features.name());
         json.put("validation_accuracy_per_epoch", result.validationAccuracy());
         if (!phase1.isEmpty()) {
             json.put("phase1_samples_done", phase1.stream().mapToDouble(UnsupervisedPhase.Block::samplesDone)

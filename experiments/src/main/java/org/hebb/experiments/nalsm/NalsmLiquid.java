@@ -126,7 +126,7 @@ public record NalsmLiquid(Network network, BernoulliSource pixels, NeuronPopulat
      * @param threads         engine threads
      */
     public record Config(int side, int inputs, Model model, double weight, double astrocyteWeight,
-                         double rateDecayPerMs, long seed, int threads) {
+                         double rateDecayPerMs, long seed, int threads) implements java.io.Serializable {
         public Config {
             Require.atLeast("grid side", side, 2);
             Require.atLeast("inputs", inputs, 1);
