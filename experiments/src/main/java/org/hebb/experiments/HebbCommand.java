@@ -12,8 +12,8 @@ import java.util.concurrent.Callable;
 
 import org.hebb.experiments.data.IdxImages;
 import org.hebb.experiments.izhikevich.Izhikevich2003Experiment;
+import org.hebb.experiments.jobs.ExecutorOptions;
 import org.hebb.experiments.jobs.JobExecutor;
-import org.hebb.experiments.jobs.JobExecutors;
 import org.hebb.experiments.limits.RunLimits;
 import org.hebb.experiments.nalsm.InputEncoding;
 import org.hebb.experiments.nalsm.LiquidDynamics;
@@ -176,14 +176,9 @@ public final class HebbCommand implements Runnable {
                 + "(default ${DEFAULT-VALUE}).")
         Path out;
 
-        @Option(names = "--executor", defaultValue = "local", description = "Where the feature blocks run: local "
-                + "(--workers threads here) or spark (with the hebb-spark module; docs/CLUSTER.md) "
-                + "(default ${DEFAULT-VALUE}).")
-        String executor;
-
-        @Option(names = "--master", description = "The cluster's address for --executor spark, such as "
-                + "spark://host:7077 or local[2] (default: spark-submit's --master).")
-        String master;
+        /** Where the feature blocks run (local: on --workers threads here). */
+        @CommandLine.Mixin
+        ExecutorOptions executor;
 
         @Override
         public Integer call() throws Exception {
@@ -193,7 +188,7 @@ public final class HebbCommand implements Runnable {
                     ? NalsmExperiment.Options.STATIC_WEIGHT : NalsmExperiment.Options.PLASTIC_WEIGHT);
             Map<String, Object> r;
             try (OutputDirectory directory = OutputDirectory.open(out, NalsmExperiment.RESULT);
-                 JobExecutor features = JobExecutors.open(executor, master, workers)) {
+                 JobExecutor features = executor.open(workers)) {
                 r = NalsmExperiment.run(options, IdxImages.read(data, IdxImages.Split.TRAIN),
                         IdxImages.read(data, IdxImages.Split.TEST), data.toString(), directory, features);
             }
@@ -230,13 +225,9 @@ public final class HebbCommand implements Runnable {
                 + "it and its result file also here.")
         Path out;
 
-        @Option(names = "--executor", defaultValue = "local", description = "Where points run: local (this "
-                + "process) or spark (with the hebb-spark module; docs/CLUSTER.md) (default ${DEFAULT-VALUE}).")
-        String executor;
-
-        @Option(names = "--master", description = "The cluster's address for --executor spark, such as "
-                + "spark://host:7077 or local[2] (default: spark-submit's --master).")
-        String master;
+        /** Where the points run (local: --points-at-once at a time here). */
+        @CommandLine.Mixin
+        ExecutorOptions executor;
 
         @Option(names = "--points-at-once", defaultValue = "1", description = "Points run at once by the local "
                 + "executor, each with the workers its options give (default ${DEFAULT-VALUE}).")
@@ -257,7 +248,7 @@ public final class HebbCommand implements Runnable {
             SweepPlan plan = SweepPlan.of(seeds, options);
             PrintWriter out = spec.commandLine().getOut();
             Sweep.Outcome outcome;
-            try (JobExecutor points = JobExecutors.open(executor, master, pointsAtOnce)) {
+            try (JobExecutor points = executor.open(pointsAtOnce)) {
                 outcome = Sweep.run(experiment, plan, this.out, metric, points);
             }
             out.printf("%s: %d points, %s summarised in %s%n", experiment, outcome.points().size(),

@@ -56,7 +56,8 @@ class SparkExecutorTest {
         for (int k = 0; k < 10; k++) {
             assertArrayEquals(here.get(k), spark.get(k), "job " + k);
             assertArrayEquals(Files.readAllBytes(JobRunner.checkpointFile(dir.resolve("here"), "draws-" + k)),
-                    Files.readAllBytes(JobRunner.checkpointFile(dir.resolve("spark"), "draws-" + k)), "checkpoint " + k);
+                    Files.readAllBytes(JobRunner.checkpointFile(dir.resolve("spark"), "draws-" + k)),
+                    "checkpoint " + k);
         }
     }
 

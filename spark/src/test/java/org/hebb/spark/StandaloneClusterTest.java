@@ -83,7 +83,8 @@ class StandaloneClusterTest {
         for (int k = 0; k < 8; k++) {
             assertArrayEquals(expected.get(k), results.get(k), "job " + k);
             assertArrayEquals(Files.readAllBytes(JobRunner.checkpointFile(dir.resolve("here"), "draws-" + k)),
-                    Files.readAllBytes(JobRunner.checkpointFile(dir.resolve("cluster"), "draws-" + k)), "checkpoint " + k);
+                    Files.readAllBytes(JobRunner.checkpointFile(dir.resolve("cluster"), "draws-" + k)),
+                    "checkpoint " + k);
         }
         assertTrue(failedTasks.get() >= 1, "the killed worker's running job failed and ran again: "
                 + failedTasks.get() + " failed attempts");

@@ -32,7 +32,7 @@ public interface JobExecutor extends AutoCloseable {
      */
     <R> void execute(List<? extends Job<R>> jobs, JobCodec<R> codec, Results results) throws IOException;
 
-    /** The executor's name as {@link JobExecutors#open} takes it, recorded in results ({@code local}, {@code spark}). */
+    /** Its name as {@link JobExecutors#open} takes it, recorded in results ({@code local}, {@code spark}). */
     String name();
 
     /** Releases what the executor holds (a cluster connection); the in-process executor holds nothing. */

@@ -21,8 +21,9 @@ import org.hebb.util.Require;
 /**
  * NALSM's phase 2: every sample presented for {@link BranchingProbe#SAMPLE_MS} ms from the same weights W_init
  * (the end of phase 1), plasticity on with every rate decaying by 0.99 per ms; its feature is the spike count of
- * every liquid neuron. Samples are independent, so blocks of them are {@link Job}s run by {@link JobRunner} on
- * several workers, each with its own copy of the liquid, and checkpointed as they are made. A sample's input
+ * every liquid neuron. Samples are independent, so blocks of them are jobs ({@link FeatureBlock}) run by
+ * {@link JobRunner} on an executor's workers, each with its own copy of the liquid, and checkpointed as they are
+ * made. A sample's input
  * pulses come from a random stream keyed by the image, not by the network's clock, so a sample's features are the
  * same whichever worker makes them and in whatever order. Each set of images keeps its blocks in its own directory,
  * keyed ({@link CheckpointKey}) by the liquid, W_init, the images, the samples and the block size: blocks made from

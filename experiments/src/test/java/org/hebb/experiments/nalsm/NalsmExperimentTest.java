@@ -1,5 +1,6 @@
 package org.hebb.experiments.nalsm;
 
+import static org.hebb.experiments.testing.SyntheticImages.classBlobs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,7 +14,6 @@ import java.util.Map;
 
 import org.hebb.experiments.output.OutputAssertions;
 import org.hebb.experiments.data.IdxImages;
-import org.hebb.experiments.testing.SyntheticImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +33,7 @@ class NalsmExperimentTest {
     void staticLsmSkipsPhaseOneAndKeepsItsWeight() throws IOException {
         NalsmExperiment.Options options = new NalsmExperiment.Options(5, NalsmLiquid.Model.LSM, 200, 300, 100,
                 100, 3, 1, 100, 1.0);
-        Map<String, Object> r = NalsmExperiment.run(options, SyntheticImages.classBlobs(360, 1), SyntheticImages.classBlobs(100, 2), "synthetic",
+        Map<String, Object> r = NalsmExperiment.run(options, classBlobs(360, 1), classBlobs(100, 2), "synthetic",
                 dir.resolve("lsm"));
         System.out.printf("small static LSM: test %.3f, branching factor %.3f%n", (double) r.get("test_accuracy"),
                 (double) r.get("branching_factor"));
@@ -45,8 +45,8 @@ class NalsmExperimentTest {
 
     @Test
     void smallConfigurationLearnsAndResumesIdentically() throws IOException {
-        IdxImages train = SyntheticImages.classBlobs(360, 1);
-        IdxImages test = SyntheticImages.classBlobs(100, 2);
+        IdxImages train = classBlobs(360, 1);
+        IdxImages test = classBlobs(100, 2);
         NalsmExperiment.Options options = new NalsmExperiment.Options(5, NalsmLiquid.Model.NALSM, 200, 300, 100,
                 300, 3, 2, 100, NalsmExperiment.Options.PLASTIC_WEIGHT);
         Map<String, Object> first = NalsmExperiment.run(options, train, test, "synthetic", dir.resolve("run"));
@@ -70,7 +70,7 @@ class NalsmExperimentTest {
 
     @Test
     void featuresDoNotDependOnTheWorkers() throws IOException {
-        IdxImages images = SyntheticImages.classBlobs(40, 3);
+        IdxImages images = classBlobs(40, 3);
         InputEncoding encoding = new InputEncoding(images);
         NalsmLiquid.Config config = NalsmLiquid.Config.nalsm(4, 784, NalsmLiquid.Model.NALSM, 9);
         float[][] initial = FeaturePhase.weightsOf(NalsmLiquid.build(config));
@@ -112,8 +112,8 @@ class NalsmExperimentTest {
 
     @Test
     void rerunsWithOtherSettingsOrDataAreRefusedNamingWhatDiffers() throws IOException {
-        IdxImages train = SyntheticImages.classBlobs(30, 1);
-        IdxImages test = SyntheticImages.classBlobs(10, 2);
+        IdxImages train = classBlobs(30, 1);
+        IdxImages test = classBlobs(10, 2);
         Path out = dir.resolve("run");
         NalsmLiquid.Model nalsm = NalsmLiquid.Model.NALSM;
         NalsmExperiment.run(tiny(3, nalsm, 20, 20, 10, 1, 3), train, test, "synthetic", out);
@@ -126,8 +126,8 @@ class NalsmExperimentTest {
                 {tiny(3, nalsm, 30, 20, 10, 1, 3), train, test, "phase-1 samples = 20", "phase-1 samples = 30"},
                 {tiny(3, nalsm, 20, 15, 10, 1, 3), train, test, "train images = 20", "train images = 15"},
                 {tiny(3, nalsm, 20, 20, 8, 1, 3), train, test, "test images = 10", "test images = 8"},
-                {tiny(3, nalsm, 20, 20, 10, 1, 3), SyntheticImages.classBlobs(30, 5), test, "training data = 30 images"},
-                {tiny(3, nalsm, 20, 20, 10, 1, 3), train, SyntheticImages.classBlobs(10, 6), "test data = 10 images"}};
+                {tiny(3, nalsm, 20, 20, 10, 1, 3), classBlobs(30, 5), test, "training data = 30 images"},
+                {tiny(3, nalsm, 20, 20, 10, 1, 3), train, classBlobs(10, 6), "test data = 10 images"}};
         for (Object[] change : changes) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NalsmExperiment.run(
                     (NalsmExperiment.Options) change[0], (IdxImages) change[1], (IdxImages) change[2], "synthetic",
@@ -144,7 +144,7 @@ class NalsmExperimentTest {
 
     @Test
     void featureCheckpointsBelongToTheirLiquidImagesAndSamples() throws IOException {
-        IdxImages images = SyntheticImages.classBlobs(14, 3);
+        IdxImages images = classBlobs(14, 3);
         InputEncoding encoding = new InputEncoding(images);
         NalsmLiquid.Config config = NalsmLiquid.Config.nalsm(3, 784, NalsmLiquid.Model.NALSM, 9);
         float[][] initial = FeaturePhase.weightsOf(NalsmLiquid.build(config));
@@ -157,7 +157,7 @@ class NalsmExperimentTest {
         assertMentions(assertThrows(IllegalArgumentException.class, () -> FeaturePhase.make(config, otherInitial,
                 encoding, order, 7, 1, dir, "x")), "W_init");
         assertMentions(assertThrows(IllegalArgumentException.class, () -> FeaturePhase.make(config, initial,
-                new InputEncoding(SyntheticImages.classBlobs(14, 4)), order, 7, 1, dir, "x")), "images");
+                new InputEncoding(classBlobs(14, 4)), order, 7, 1, dir, "x")), "images");
         int[] shifted = range(14);
         shifted[13] = 0;
         assertMentions(assertThrows(IllegalArgumentException.class, () -> FeaturePhase.make(config, initial,
@@ -170,7 +170,7 @@ class NalsmExperimentTest {
 
     @Test
     void corruptFeatureCheckpointsAreNamed() throws IOException {
-        InputEncoding encoding = new InputEncoding(SyntheticImages.classBlobs(14, 3));
+        InputEncoding encoding = new InputEncoding(classBlobs(14, 3));
         NalsmLiquid.Config config = NalsmLiquid.Config.nalsm(3, 784, NalsmLiquid.Model.NALSM, 9);
         float[][] initial = FeaturePhase.weightsOf(NalsmLiquid.build(config));
         FeaturePhase.make(config, initial, encoding, range(14), 7, 1, dir, "x");
@@ -210,8 +210,8 @@ class NalsmExperimentTest {
 
     @Test
     void sampleCountsAreCheckedAgainstTheDataBeforeAnyWork() {
-        IdxImages train = SyntheticImages.classBlobs(30, 1);
-        IdxImages test = SyntheticImages.classBlobs(10, 2);
+        IdxImages train = classBlobs(30, 1);
+        IdxImages test = classBlobs(10, 2);
         Path out = dir.resolve("refused");
         NalsmLiquid.Model nalsm = NalsmLiquid.Model.NALSM;
         assertMentions(assertThrows(IllegalArgumentException.class, () -> NalsmExperiment.run(
@@ -219,7 +219,7 @@ class NalsmExperimentTest {
         assertMentions(assertThrows(IllegalArgumentException.class, () -> NalsmExperiment.run(
                 tiny(3, nalsm, 20, 20, 11, 1, 3), train, test, "synthetic", out)), "test images = 11", "10");
         assertMentions(assertThrows(IllegalArgumentException.class, () -> NalsmExperiment.run(
-                tiny(3, nalsm, 20, 2, 10, 1, 3), SyntheticImages.classBlobs(2, 1), test, "synthetic", out)), "2 images");
+                tiny(3, nalsm, 20, 2, 10, 1, 3), classBlobs(2, 1), test, "synthetic", out)), "2 images");
         IdxImages small = new IdxImages(14, 14, new byte[10][14 * 14], new byte[10]);
         assertMentions(assertThrows(IllegalArgumentException.class, () -> NalsmExperiment.run(
                 tiny(3, nalsm, 20, 20, 10, 1, 3), train, small, "synthetic", out)), "14 x 14", "28 x 28");

@@ -119,8 +119,8 @@ class HebbMathTest {
         double[] doubleSpecials = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0, -0.0, -746,
             711, -745.1332191019412, 709.782712893384, Double.MIN_VALUE, -Double.MAX_VALUE};
         for (int i = 0; i < SAMPLES; i++) {
-            floats[i] = i < floatSpecials.length ? floatSpecials[i] : i % 2 == 0 ? Float.intBitsToFloat(random.nextInt())
-                    : (float) random.nextDouble(-110, 95);
+            floats[i] = i < floatSpecials.length ? floatSpecials[i]
+                    : i % 2 == 0 ? Float.intBitsToFloat(random.nextInt()) : (float) random.nextDouble(-110, 95);
             doubles[i] = i < doubleSpecials.length ? doubleSpecials[i]
                     : i % 2 == 0 ? Double.longBitsToDouble(random.nextLong()) : random.nextDouble(-750, 712);
         }
