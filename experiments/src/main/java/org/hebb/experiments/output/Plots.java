@@ -10,6 +10,8 @@ import org.hebb.simulator.monitor.SpikeMonitor;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -105,6 +107,31 @@ public final class Plots {
         for (int k = 0; k < labels.size(); k++) {
             chart.addSeries(labels.get(k), categories, java.util.Arrays.stream(values.get(k)).boxed().toList());
         }
+        save(file, chart);
+    }
+
+    /**
+     * A heat map of {@code values[row][column]}, rows labelled {@code rows} (bottom to top) and columns
+     * {@code columns}, each cell showing its value; NaN cells are left out.
+     */
+    public static void heatMap(Path file, String title, String xLabel, String yLabel, List<String> columns,
+                               List<String> rows, double[][] values, double min, double max) throws IOException {
+        HeatMapChart chart = new HeatMapChartBuilder().width(800).height(700).title(title).xAxisTitle(xLabel)
+                .yAxisTitle(yLabel).build();
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setShowValue(true);
+        chart.getStyler().setMin(min);
+        chart.getStyler().setMax(max);
+        chart.getStyler().setHeatMapValueDecimalPattern("0.0");
+        List<Number[]> cells = new java.util.ArrayList<>();
+        for (int r = 0; r < values.length; r++) {
+            for (int c = 0; c < values[r].length; c++) {
+                if (!Double.isNaN(values[r][c])) {
+                    cells.add(new Number[] {c, r, values[r][c]});
+                }
+            }
+        }
+        chart.addSeries(title, columns, rows, cells);
         save(file, chart);
     }
 
