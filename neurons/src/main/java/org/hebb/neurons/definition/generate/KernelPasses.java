@@ -32,11 +32,12 @@ final class KernelPasses {
     record Pass(String name, List<String> lines, Set<String> used, boolean threshold) {
     }
 
+    private static final String MATH = "org.hebb.neurons.math.HebbMath.";
+
     private final StepProgram program;
     private final Access access;
     private final Dialect dialect;
     private final ExpressionPrinter printer;
-    private static final String MATH = "org.hebb.neurons.math.HebbMath.";
     /** The type of values, with a trailing space. */
     private final String type;
 
