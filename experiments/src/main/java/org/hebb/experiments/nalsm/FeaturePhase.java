@@ -58,7 +58,6 @@ public final class FeaturePhase {
      */
     public static int[][] make(NalsmLiquid.Config config, float[][] initial, InputEncoding encoding, int[] images,
                                int blockSize, int workers, Path checkpoints, String name) throws IOException {
-        Require.inRange("workers", workers, 1, JobRunner.MAX_WORKERS);
         return make(config, initial, encoding, images, blockSize, new LocalExecutor(workers), checkpoints, name);
     }
 

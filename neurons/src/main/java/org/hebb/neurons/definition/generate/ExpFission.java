@@ -32,7 +32,7 @@ final class ExpFission {
     }
 
     /** Names that hold a value of the main pass's own loop, which a pass before it cannot read. */
-    private static final List<String> LOOP_LOCALS = List.of("_held", "_remaining");
+    static final List<String> LOOP_LOCALS = List.of("_held", "_remaining");
 
     private final Map<String, Expression> writtenOut = new LinkedHashMap<>();
     private final Map<String, String> names = new LinkedHashMap<>();

@@ -71,7 +71,7 @@ final class TemporaryFission {
 
     /** Whether {@code name} is a value of the main pass's loop: the refractory hold or a temporary kept in it. */
     private static boolean isLoopLocal(String name, List<Assignment> kept) {
-        return name.equals("_held") || name.equals("_remaining") || kept.stream().anyMatch(a -> a.name().equals(name));
+        return ExpFission.LOOP_LOCALS.contains(name) || kept.stream().anyMatch(a -> a.name().equals(name));
     }
 
     /**
