@@ -24,7 +24,7 @@ import org.hebb.neurons.definition.generate.JavaKernelSource;
  * neuron's latest spike ({@link Long#MIN_VALUE} before its first; null without {@code on_transmit}), the row
  * pointers, the modulators' arrays (in declaration order), and for lazily solved synapse equations the step of
  * each synapse's last update, each equation's table of decay factors and its factor per step (nulls otherwise),
- * and per trace its projection's array (null where not projected). With {@code on_transmit} the class is also the
+ * and per trace its {@link ProjectedTrace} (null where not projected). With {@code on_transmit} the class is also the
  * projection's {@link org.hebb.simulator.engine.Transmission} ({@link ClockTransmissionSource}).
  */
 final class ClockRuleSource extends JavaRuleWriter {
@@ -70,14 +70,14 @@ final class ClockRuleSource extends JavaRuleWriter {
             line("    private final double _per_" + e.name() + ";");
         }
         for (TraceDefinition t : definition.traces()) {
-            line("    private final float[] _projected_" + t.name() + ";");
+            line("    private final org.hebb.plasticity.definition.ProjectedTrace _projected_" + t.name() + ";");
         }
         line("");
         line("    public " + CLASS_NAME + "(float[][] _synapse, org.hebb.simulator.engine.Trace[] _traces, "
                 + "float[] _k, org.hebb.simulator.connect.IncomingSynapses _incoming, "
                 + "org.hebb.simulator.engine.SpikeHistory _preSpikes, int _minDelay, long[] _lastSpike, "
                 + "int[] _rowPointer, float[][] _modulators, long[] _lastUpdate, float[][] _decayTables, "
-                + "double[] _decayPerStep, float[][] _projected) {");
+                + "double[] _decayPerStep, org.hebb.plasticity.definition.ProjectedTrace[] _projected) {");
         for (int k = 0; k < constants.size(); k++) {
             line("        this._k_" + constants.get(k) + " = _k[" + k + "];");
         }
@@ -318,9 +318,10 @@ final class ClockRuleSource extends JavaRuleWriter {
      */
     private void uniformPreTraces(List<TraceDefinition> preTraces, boolean projected) {
         for (TraceDefinition t : preTraces) {
-            line("        final float[] _u_" + t.name() + " = " + (projected ? "_projected_" + t.name() + " != null ? "
-                    + "_projected_" + t.name() + " : " : "") + "_delays == null && _r.uniformDelay() <= _step ? _t_"
-                    + t.name() + ".at(_step - _r.uniformDelay()) : null;");
+            String projection = projected ? "_projected_" + t.name() + " != null ? _projected_" + t.name()
+                    + ".at(_step) : " : "";
+            line("        final float[] _u_" + t.name() + " = " + projection + "_delays == null && _r.uniformDelay() "
+                    + "<= _step ? _t_" + t.name() + ".at(_step - _r.uniformDelay()) : null;");
         }
     }
 

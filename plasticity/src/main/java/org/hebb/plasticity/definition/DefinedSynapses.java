@@ -7,7 +7,6 @@ import java.util.List;
 import org.hebb.neurons.definition.Parameter;
 import org.hebb.neurons.definition.expression.Expressions;
 import org.hebb.neurons.definition.generate.JavaKernels;
-import org.hebb.plasticity.PresynapticProjection;
 import org.hebb.simulator.EngineKind;
 import org.hebb.simulator.checkpoint.CheckpointException;
 import org.hebb.simulator.checkpoint.Checkpointed;
@@ -46,14 +45,10 @@ public final class DefinedSynapses implements RuleState, Checkpointed {
     private final LazyEquations lazy;
     /** The latest spike step whose synapse updates have run (clock-driven engine). */
     private long latestStep;
-    /** The delay of a projection whose traces a rule projects (one delay for all its synapses), steps. */
-    private final int projectedDelay;
     /** With on_transmit, the step of each presynaptic neuron's latest spike (else null). */
     private long[] lastSpike;
     /** Per trace, its projection as on_step reads it (null where not projected; clock-driven engine). */
-    private float[][] projected;
-    /** Per trace, the projection that writes {@link #projected} (null where not projected). */
-    private final PresynapticProjection[] projections;
+    private ProjectedTrace[] projected;
 
     DefinedSynapses(DefinedRule rule, PlasticityContext context) {
         this.rule = rule;
@@ -88,9 +83,6 @@ public final class DefinedSynapses implements RuleState, Checkpointed {
         this.lazy = definition.advancesLazily() ? new LazyEquations(rule, projection.synapseCount(), context.dt())
                 : null;
         this.latestStep = context.startStep();
-        this.projectedDelay = rule.projections().isEmpty() ? 0 : projection.maxDelay();
-        this.projections = new PresynapticProjection[definition.traces().size()];
-        rule.projections().forEach((trace, p) -> projections[traceIndex(trace)] = p);
         this.traceValues = events ? wireEvents() : wireClock();
     }
 
@@ -133,7 +125,7 @@ public final class DefinedSynapses implements RuleState, Checkpointed {
                 : context.spikes(projection.source(), projection.minDelay() + 1);
         boolean transmits = !definition.onTransmit().isEmpty();
         long[] lastSpike = transmits ? new long[projection.source().size()] : null;
-        float[][] projected = projectedTraces();
+        ProjectedTrace[] projected = projectedTraces(traces);
         this.lastSpike = lastSpike;
         this.projected = projected;
         if (lazy != null) {
@@ -152,12 +144,11 @@ public final class DefinedSynapses implements RuleState, Checkpointed {
         long first = context.startStep();
         modulators.evaluateSignals(first, context.dt());
         driveModulatorsBySpikes();
-        if (lazy != null || modulators.hasSignals() || modulators.hasDrivers() || !rule.projections().isEmpty()) {
+        if (lazy != null || modulators.hasSignals() || modulators.hasDrivers()) {
             context.afterSynapseUpdates((HostGlobalUpdate) spikeStep -> {
                 latestStep = spikeStep;
                 modulators.evaluateSignals(spikeStep + 1, context.dt());
                 modulators.takeSpikes(spikeStep);
-                project(traces, projected, spikeStep + 1);
             });
         }
         if (transmits) {
@@ -167,6 +158,7 @@ public final class DefinedSynapses implements RuleState, Checkpointed {
         }
         context.onReset(() -> {
             resetSynapseVariables();
+            forgetProjections();
             if (lastSpike != null) {
                 Arrays.fill(lastSpike, Long.MIN_VALUE);
             }
@@ -192,32 +184,19 @@ public final class DefinedSynapses implements RuleState, Checkpointed {
         });
     }
 
-    /** Per trace, the array its projection is written to (null for traces not projected). */
-    private float[][] projectedTraces() {
-        float[][] projected = new float[definition.traces().size()][];
+    /** Per trace, its projection as on_step reads it (null for traces not projected). */
+    private ProjectedTrace[] projectedTraces(Trace[] traces) {
+        ProjectedTrace[] projected = new ProjectedTrace[definition.traces().size()];
         rule.projections().forEach((trace, p) -> {
             Require.that(projection.hasUniformDelay(), "a projection of trace " + trace + " (HLOP) is not allowed "
                     + "on projection '" + projection.name() + "': it has per-synapse delays, so its synapses see "
                     + "different presynaptic vectors; use one delay");
             Require.that(p.dimension() == projection.source().size(), "projection dimension = " + p.dimension()
                     + " is not allowed: must equal the presynaptic population size " + projection.source().size());
-            projected[traceIndex(trace)] = new float[projection.source().size()];
+            int k = traceIndex(trace);
+            projected[k] = new ProjectedTrace(traces[k], p, projection.maxDelay());
         });
         return projected;
-    }
-
-    /** The projected traces as synapses of the projection's one delay see them in {@code step}. */
-    private void project(Trace[] traces, float[][] projected, long step) {
-        for (int k = 0; k < projected.length; k++) {
-            if (projected[k] == null) {
-                continue;
-            }
-            if (step >= projectedDelay) {
-                projections[k].project(traces[k].at(step - projectedDelay), projected[k]);
-            } else {
-                Arrays.fill(projected[k], 0f);
-            }
-        }
     }
 
     private int traceIndex(String trace) {
@@ -284,7 +263,8 @@ public final class DefinedSynapses implements RuleState, Checkpointed {
     /**
      * The rule's dynamic state besides the weights (which the network saves with the projection): the other
      * synapse variables, the step of each synapse's last lazy update, the modulators, the latest step run, the
-     * latest presynaptic spikes of a transmission and the projected traces. Clock-driven engine.
+     * latest presynaptic spikes of a transmission. Clock-driven engine. Projected traces are not state: they are
+     * made again from the traces when next read.
      */
     @Override
     public void checkpoint(StateVisitor state) {
@@ -306,9 +286,13 @@ public final class DefinedSynapses implements RuleState, Checkpointed {
         if (lastSpike != null) {
             state.longs("last_spike", lastSpike);
         }
-        for (int k = 0; k < projected.length; k++) {
-            if (projected[k] != null) {
-                state.floats("projected_" + definition.traces().get(k).name(), projected[k]);
+        forgetProjections();
+    }
+
+    private void forgetProjections() {
+        for (ProjectedTrace p : projected) {
+            if (p != null) {
+                p.invalidate();
             }
         }
     }
