@@ -11,6 +11,9 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 import org.hebb.experiments.data.IdxImages;
+import org.hebb.experiments.hlop.HlopExperiment;
+import org.hebb.experiments.hlop.HlopSettings;
+import org.hebb.experiments.hlop.HlopVariant;
 import org.hebb.experiments.izhikevich.Izhikevich2003Experiment;
 import org.hebb.experiments.jobs.ExecutorOptions;
 import org.hebb.experiments.jobs.JobExecutor;
@@ -53,7 +56,7 @@ import picocli.CommandLine.Option;
                 HebbCommand.DevicesCommand.class, HebbCommand.PixelReadoutCommand.class,
                 HebbCommand.NalsmCommand.class, HebbCommand.Izhikevich2003Command.class,
                 HebbCommand.WhatWhenCommand.class, HebbCommand.SongCommand.class, HebbCommand.KernelCommand.class,
-                HebbCommand.SweepCommand.class})
+                HebbCommand.SweepCommand.class, HebbCommand.HlopCommand.class})
 public final class HebbCommand implements Runnable {
     /** Exit code of a run that failed. */
     public static final int EXIT_FAILED = 1;
@@ -518,6 +521,54 @@ public final class HebbCommand implements Runnable {
                         + "values A:B");
             }
             return parts;
+        }
+    }
+
+    /** {@code hebb hlop}: continual learning of permuted Fashion-MNIST, with and without HLOP. */
+    @Command(name = "hlop", mixinStandardHelpOptions = true,
+            description = "A spiking network learns permuted Fashion-MNIST tasks one after another with a "
+                    + "three-factor rule (baseline), with its updates projected off the subspaces that Hebbian "
+                    + "subspace neurons learn (hlop), or all tasks at once (multitask); result.json with the "
+                    + "accuracy matrix, ACC and BWT, and plots. Resumes from the checkpoint in --out.")
+    static final class HlopCommand implements Callable<Integer> {
+        @Option(names = "--seed", defaultValue = "1", description = "Master seed (default ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--variant", defaultValue = "hlop", description = "baseline, hlop or multitask (default "
+                + "${DEFAULT-VALUE}).")
+        String variant;
+
+        @Option(names = "--tasks", defaultValue = "10", description = "Tasks, 1 to 10 (default ${DEFAULT-VALUE}).")
+        int tasks;
+
+        @Option(names = "--train-per-task", defaultValue = "10000", description = "Training images per task "
+                + "(default ${DEFAULT-VALUE}).")
+        int trainPerTask;
+
+        @Option(names = "--test-per-task", defaultValue = "2000", description = "Test images per task (default "
+                + "${DEFAULT-VALUE}).")
+        int testPerTask;
+
+        @Option(names = "--hidden", defaultValue = "400", description = "Hidden LIF neurons (default "
+                + "${DEFAULT-VALUE}).")
+        int hidden;
+
+        @Option(names = "--out", defaultValue = "out/hlop", description = "Output directory (default "
+                + "${DEFAULT-VALUE}).")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            HlopVariant kind = Arrays.stream(HlopVariant.values()).filter(v -> v.label().equals(variant))
+                    .findFirst().orElseThrow(() -> new IllegalArgumentException("--variant = '" + variant + "' is "
+                            + "not allowed: use baseline, hlop or multitask"));
+            HlopSettings s = HlopSettings.standard(seed, kind);
+            if (tasks != s.tasks() || trainPerTask != s.trainPerTask() || testPerTask != s.testPerTask()
+                    || hidden != s.hidden()) {
+                s = s.reduced(tasks, trainPerTask, testPerTask, hidden);
+            }
+            HlopExperiment.run(s, out);
+            return 0;
         }
     }
 

@@ -4,6 +4,8 @@ import java.util.Arrays;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.hebb.plasticity.PresynapticProjection;
+import org.hebb.simulator.checkpoint.Checkpointed;
+import org.hebb.simulator.checkpoint.StateVisitor;
 import org.hebb.simulator.random.Seeds;
 import org.hebb.util.Require;
 
@@ -33,12 +35,14 @@ import org.hebb.util.Require;
  * concurrently (and never while the module learns or changes task) call
  * {@link #project(float[], float[], double[])} with scratch of their own.
  */
-public final class HebbianSubspace implements PresynapticProjection {
+public final class HebbianSubspace implements PresynapticProjection, Checkpointed {
     private static final long MAX_WEIGHTS = Integer.MAX_VALUE - 8;
 
     private final int dimension;
     private final SubspaceLearningSettings settings;
-    private final UniformRandomProvider random;
+    private final long seed;
+    /** Tasks begun so far: task k's random rows come from streams of its own. */
+    private int tasksBegun;
     private final double[] residual;
 
     private double[] weights = new double[0];
@@ -54,7 +58,7 @@ public final class HebbianSubspace implements PresynapticProjection {
     private HebbianSubspace(int dimension, long seed, SubspaceLearningSettings settings) {
         this.dimension = dimension;
         this.settings = settings;
-        this.random = Seeds.generator(seed, "hebbian-subspace:initial-rows");
+        this.seed = seed;
         this.residual = new double[dimension];
     }
 
@@ -94,6 +98,8 @@ public final class HebbianSubspace implements PresynapticProjection {
                 + " is not allowed: " + (rows + newRows) + " rows of dimension " + dimension
                 + " exceed the largest array (" + MAX_WEIGHTS + " weights)");
         int total = rows + newRows;
+        tasksBegun++;
+        UniformRandomProvider random = Seeds.generator(seed, "hebbian-subspace:rows of task " + tasksBegun);
         weights = Arrays.copyOf(weights, total * dimension);
         for (int row = rows; row < total; row++) {
             RowOrthonormalization.fillRandomOrthonormal(weights, dimension, row, random);
@@ -158,6 +164,7 @@ public final class HebbianSubspace implements PresynapticProjection {
     public void endTask() {
         requireTaskInProgress();
         if (settings.orthonormalizeOnMerge()) {
+            UniformRandomProvider random = Seeds.generator(seed, "hebbian-subspace:merge of task " + tasksBegun);
             for (int row = frozenRows; row < rows; row++) {
                 if (!RowOrthonormalization.orthonormalize(weights, dimension, row)) {
                     RowOrthonormalization.fillRandomOrthonormal(weights, dimension, row, random);
@@ -216,6 +223,29 @@ public final class HebbianSubspace implements PresynapticProjection {
             for (int j = 0; j < dimension; j++) {
                 out[j] = (float) (out[j] - y * weights[start + j]);
             }
+        }
+    }
+
+    /**
+     * Saves or restores the rows, how many are frozen, the task in progress with its momentum, and how many tasks
+     * have begun (a task's random rows come from streams of its own, so a restored module draws what the saved
+     * one would have drawn). The settings and seed are the module's own: restore into a module created
+     * with the ones it was saved with.
+     */
+    @Override
+    public void checkpoint(StateVisitor state) {
+        rows = (int) state.scalar("rows", rows);
+        frozenRows = (int) state.scalar("frozen_rows", frozenRows);
+        taskInProgress = state.scalar("task_in_progress", taskInProgress ? 1 : 0) == 1;
+        tasksBegun = (int) state.scalar("tasks_begun", tasksBegun);
+        weights = state.list("weights", weights, rows * dimension);
+        velocity = state.list("velocity", velocity, velocity.length);
+        if (state.restoring()) {
+            Require.that(weights.length == rows * dimension && velocity.length == (taskInProgress
+                    ? (rows - frozenRows) * dimension : 0), "the saved subspace does not fit dimension = "
+                    + dimension + ": " + rows + " rows, " + frozenRows + " frozen, " + weights.length + " weights");
+            update = new double[velocity.length];
+            response = new double[rows];
         }
     }
 

@@ -1,0 +1,235 @@
+package org.hebb.experiments.hlop;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.hebb.experiments.data.IdxImages;
+import org.hebb.experiments.output.OutputDirectory;
+import org.hebb.simulator.input.BernoulliSource;
+import org.hebb.simulator.random.Seeds;
+
+/**
+ * The continual-learning protocol: the network learns the permuted tasks one after another (or, multitask, all at
+ * once), is tested on every task after each, and with HLOP its subspaces learn each task's activity. A checkpoint
+ * after every task lets an interrupted run resume with the same result.
+ */
+public final class HlopExperiment {
+    static final String CHECKPOINT = "checkpoint.h5";
+    private static final int PROGRESS_EVERY = 1000;
+
+    private final HlopSettings settings;
+    private final IdxImages train;
+    private final IdxImages test;
+    private final int[][] permutations;
+    private final PrintStream log;
+
+    HlopExperiment(HlopSettings settings, IdxImages train, IdxImages test, PrintStream log) {
+        this.settings = settings;
+        this.train = train;
+        this.test = test;
+        this.permutations = PermutedTasks.permutations(settings.tasks(), HlopNetwork.PIXELS, settings.seed());
+        this.log = log;
+    }
+
+    /** Runs the protocol with Fashion-MNIST and writes result.json and the plots into {@code out}. */
+    public static Map<String, Object> run(HlopSettings settings, Path out) throws IOException {
+        IdxImages train = IdxImages.read(IdxImages.FASHION_MNIST, IdxImages.Split.TRAIN);
+        IdxImages test = IdxImages.read(IdxImages.FASHION_MNIST, IdxImages.Split.TEST);
+        return new HlopExperiment(settings, train, test, System.out).run(out);
+    }
+
+    Map<String, Object> run(Path out) throws IOException {
+        return run(out, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Runs at most {@code phasesNow} training phases (checkpointing after each, as an interrupted run would have
+     * done); returns the result when the protocol is complete, else null.
+     */
+    Map<String, Object> run(Path out, int phasesNow) throws IOException {
+        try (OutputDirectory directory = OutputDirectory.open(out, "result.json");
+             HlopNetwork network = new HlopNetwork(settings)) {
+            HlopProgress progress = new HlopProgress(settings);
+            network.addCheckpointed("progress", progress);
+            if (network.inputSubspace() != null) {
+                network.addCheckpointed("input_subspace", network.inputSubspace());
+                network.addCheckpointed("hidden_subspace", network.hiddenSubspace());
+            }
+            Path checkpoint = directory.resolve(CHECKPOINT);
+            if (Files.exists(checkpoint)) {
+                network.restoreCheckpoint(checkpoint);
+                progress.requireSettings(settings);
+                log.printf("resuming after %d of %d training phases from %s%n", progress.phasesDone(),
+                        progress.phases(), checkpoint);
+            }
+            long started = System.nanoTime();
+            double before = progress.wallSeconds();
+            Eta eta = new Eta(progress.phases() * (trainingSamples() + evaluationSamples()),
+                    progress.phasesDone() * (trainingSamples() + evaluationSamples()));
+            int last = (int) Math.min(progress.phases(), (long) progress.phasesDone() + phasesNow);
+            for (int phase = progress.phasesDone(); phase < last; phase++) {
+                trainPhase(network, phase, eta, progress);
+                progress.record(phase, evaluate(network, eta));
+                progress.setWallSeconds(before + (System.nanoTime() - started) / 1e9);
+                network.saveCheckpoint(checkpoint);
+            }
+            if (progress.phasesDone() < progress.phases()) {
+                return null;
+            }
+            Map<String, Object> result = HlopResults.write(directory, settings, progress);
+            log.printf("hlop %s, seed %d: ACC %.2f, BWT %s; %.0f s. Results in %s%n", settings.variant().label(),
+                    settings.seed(), (double) result.get("acc"), result.get("bwt"), progress.wallSeconds(),
+                    directory.path());
+            return result;
+        }
+    }
+
+    /** Training samples per phase: a task's, or every task's in the multitask run. */
+    private int trainingSamples() {
+        return settings.variant() == HlopVariant.MULTITASK ? settings.tasks() * settings.trainPerTask()
+                : settings.trainPerTask();
+    }
+
+    private int evaluationSamples() {
+        return settings.tasks() * settings.testPerTask();
+    }
+
+    /** Learns training phase {@code phase}: task phase + 1, or every task shuffled together. */
+    private void trainPhase(HlopNetwork network, int phase, Eta eta, HlopProgress progress) {
+        List<int[]> samples = new ArrayList<>();
+        if (settings.variant() == HlopVariant.MULTITASK) {
+            for (int task = 0; task < settings.tasks(); task++) {
+                for (int image : trainingImages(task)) {
+                    samples.add(new int[] {task, image});
+                }
+            }
+            shuffle(samples, new SplittableRandom(Seeds.derive(settings.seed(), "multitask order")));
+        } else {
+            for (int image : trainingImages(phase)) {
+                samples.add(new int[] {phase, image});
+            }
+        }
+        SubspaceBatches batches = null;
+        if (settings.variant() == HlopVariant.HLOP) {
+            network.inputSubspace().beginTask(settings.inputRows()[phase]);
+            network.hiddenSubspace().beginTask(settings.hiddenRows()[phase]);
+            batches = new SubspaceBatches(network.inputSubspace(), network.hiddenSubspace(), settings.subspaceBatch());
+        }
+        int correct = 0;
+        for (int s = 0; s < samples.size(); s++) {
+            int task = samples.get(s)[0];
+            int image = samples.get(s)[1];
+            int label = train.label(image);
+            if (network.present(probabilities(train, image, task), label, batches) == label) {
+                correct++;
+            }
+            if ((s + 1) % PROGRESS_EVERY == 0 || s + 1 == samples.size()) {
+                eta.advance(Math.min(PROGRESS_EVERY, s % PROGRESS_EVERY + 1));
+                log.printf("phase %d/%d: trained %d/%d, running accuracy %.1f%%; %s%n", phase + 1,
+                        phasesOf(), s + 1, samples.size(), 100.0 * correct / (s + 1), eta);
+            }
+        }
+        if (batches != null) {
+            double[] fit = batches.endTask();
+            progress.recordFit(phase, fit);
+            log.printf("subspace rows of task %d against the SVD (largest angle, variance fraction, largest angle "
+                    + "of the %d leading): input %.1f deg, %.3f, %.1f deg; hidden %.1f deg, %.3f, %.1f deg%n",
+                    phase + 1, SubspaceFit.LEADING, fit[0], fit[1], fit[2], fit[3], fit[4], fit[5]);
+        }
+    }
+
+    private int phasesOf() {
+        return settings.variant() == HlopVariant.MULTITASK ? 1 : settings.tasks();
+    }
+
+    /** Test accuracy on every task, as fractions. */
+    private double[] evaluate(HlopNetwork network, Eta eta) {
+        double[] accuracy = new double[settings.tasks()];
+        for (int task = 0; task < settings.tasks(); task++) {
+            int correct = 0;
+            for (int image = 0; image < settings.testPerTask(); image++) {
+                if (network.present(probabilities(test, image, task), -1, null) == test.label(image)) {
+                    correct++;
+                }
+            }
+            accuracy[task] = (double) correct / settings.testPerTask();
+            eta.advance(settings.testPerTask());
+        }
+        log.printf("tested: %s; %s%n", percentages(accuracy), eta);
+        return accuracy;
+    }
+
+    private static String percentages(double[] accuracy) {
+        StringBuilder text = new StringBuilder();
+        for (double a : accuracy) {
+            text.append(text.isEmpty() ? "" : " ").append(String.format("%.1f", 100 * a));
+        }
+        return text.toString();
+    }
+
+    /** The training images of task {@code task}: a random subset of its own, from the master seed. */
+    private int[] trainingImages(int task) {
+        int[] order = new int[train.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        SplittableRandom random = new SplittableRandom(Seeds.derive(settings.seed(), "training images of task "
+                + (task + 1)));
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+        return java.util.Arrays.copyOf(order, Math.min(settings.trainPerTask(), order.length));
+    }
+
+    private static void shuffle(List<int[]> samples, SplittableRandom random) {
+        for (int i = samples.size() - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int[] swap = samples.get(i);
+            samples.set(i, samples.get(j));
+            samples.set(j, swap);
+        }
+    }
+
+    private float[] probabilities(IdxImages images, int image, int task) {
+        int[] permutation = permutations[task];
+        float[] intensities = new float[HlopNetwork.PIXELS];
+        for (int p = 0; p < intensities.length; p++) {
+            intensities[p] = images.pixel(image, permutation[p]);
+        }
+        return BernoulliSource.fromIntensities(intensities, 255, settings.maxProbability());
+    }
+
+    /** Work done and left, with the time it will take at the pace so far. */
+    private static final class Eta {
+        private final long total;
+        private final long startedAt;
+        private final long start = System.nanoTime();
+        private long done;
+
+        Eta(long total, long done) {
+            this.total = total;
+            this.done = done;
+            this.startedAt = done;
+        }
+
+        void advance(long samples) {
+            done += samples;
+        }
+
+        @Override
+        public String toString() {
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double rate = (done - startedAt) / Math.max(seconds, 1e-9);
+            return String.format("%.0f s elapsed, about %.0f s left", seconds, rate > 0 ? (total - done) / rate : 0);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package org.hebb.experiments.hlop;
+
+import java.util.Arrays;
+
+import org.hebb.plasticity.hlop.SubspaceLearningSettings;
+import org.hebb.util.Require;
+
+/**
+ * One run of the HLOP protocol: the data, the network, its learning and the subspace schedule.
+ *
+ * @param seed                   master seed: permutations, image order, weights, spikes
+ * @param variant                baseline, hlop or multitask
+ * @param tasks                  permuted tasks, task 1 the identity
+ * @param trainPerTask           training images per task (a random subset of the 60,000, one pass)
+ * @param testPerTask            test images per task (the first of the 10,000)
+ * @param hidden                 hidden LIF neurons
+ * @param stepsPerSample         steps (of {@link HlopNetwork#DT_MS}) each image is shown
+ * @param maxProbability         spike probability per step of a white pixel
+ * @param traceTauMs             time constant of the presynaptic traces (the eligibility), ms
+ * @param hiddenLearningRate     eta of the input-to-hidden rule, mV per ms per unit of modulator and trace
+ * @param readoutLearningRate    eta of the hidden-to-readout rule, same unit
+ * @param inputWeightSdMv        SD of the initial input-to-hidden weights (mean 0), mV
+ * @param readoutWeightSdMv      SD of the initial hidden-to-readout weights (mean 0), mV
+ * @param weightBoundMv          weights stay within +-this, mV
+ * @param scorePerMv             softmax scale of the readout potentials, per mV
+ * @param inputSubspaceLearning  Oja's rule for the input layer's subspace
+ * @param hiddenSubspaceLearning Oja's rule for the hidden layer's subspace
+ * @param subspaceBatch          samples per batch the subspaces learn from
+ * @param inputRows              subspace rows added at each task for the input layer (length tasks)
+ * @param hiddenRows             subspace rows added at each task for the hidden layer (length tasks)
+ */
+public record HlopSettings(long seed, HlopVariant variant, int tasks, int trainPerTask, int testPerTask, int hidden,
+                           int stepsPerSample, double maxProbability, double traceTauMs, double hiddenLearningRate,
+                           double readoutLearningRate, double inputWeightSdMv, double readoutWeightSdMv,
+                           double weightBoundMv, double scorePerMv, SubspaceLearningSettings inputSubspaceLearning,
+                           SubspaceLearningSettings hiddenSubspaceLearning, int subspaceBatch, int[] inputRows,
+                           int[] hiddenRows) {
+    /** The paper's subspace rows per task for its 784-dimensional input layer, and their pattern for later tasks. */
+    static final int[] PAPER_INPUT_ROWS = {80, 70, 70, 50, 50, 50, 30, 30, 30, 10};
+    /** The paper's rows for the 800 hidden neurons feeding its classifier. */
+    static final int[] PAPER_CLASSIFIER_ROWS = {100, 70, 70, 50, 50, 50, 30, 30, 30, 10};
+    static final int PAPER_HIDDEN = 800;
+
+    public HlopSettings {
+        Require.notNull("variant", variant);
+        Require.inRange("tasks", tasks, 1, PAPER_INPUT_ROWS.length);
+        Require.atLeast("trainPerTask", trainPerTask, 1);
+        Require.atLeast("testPerTask", testPerTask, 1);
+        Require.atLeast("hidden", hidden, 1);
+        Require.atLeast("stepsPerSample", stepsPerSample, 2);
+        Require.inRange("maxProbability", maxProbability, 0.0, 1.0, "per step");
+        Require.positive("traceTauMs", traceTauMs, "ms");
+        Require.positive("hiddenLearningRate", hiddenLearningRate, "mV/ms");
+        Require.positive("readoutLearningRate", readoutLearningRate, "mV/ms");
+        Require.positive("inputWeightSdMv", inputWeightSdMv, "mV");
+        Require.positive("readoutWeightSdMv", readoutWeightSdMv, "mV");
+        Require.positive("weightBoundMv", weightBoundMv, "mV");
+        Require.positive("scorePerMv", scorePerMv, "per mV");
+        Require.notNull("inputSubspaceLearning", inputSubspaceLearning);
+        Require.notNull("hiddenSubspaceLearning", hiddenSubspaceLearning);
+        Require.atLeast("subspaceBatch", subspaceBatch, 1);
+        inputRows = rows("inputRows", inputRows, tasks, HlopNetwork.PIXELS);
+        hiddenRows = rows("hiddenRows", hiddenRows, tasks, hidden);
+    }
+
+    private static int[] rows(String name, int[] rows, int tasks, int dimension) {
+        Require.notNull(name, rows);
+        Require.that(rows.length == tasks, name + " has " + rows.length + " entries: must have one per task ("
+                + tasks + ")");
+        int total = 0;
+        for (int k = 0; k < rows.length; k++) {
+            Require.atLeast(name + "[" + k + "]", rows[k], 1);
+            total += rows[k];
+        }
+        Require.that(total <= dimension, name + " adds " + total + " rows in all: at most " + dimension
+                + " (the layer's size) are allowed");
+        return rows.clone();
+    }
+
+    /**
+     * The configuration of the measured runs: 10 tasks of 10,000 training and 2,000 test images, 400 hidden
+     * neurons, 20 steps per image; the paper's subspace rows (input layer as published, the hidden layer's scaled
+     * by 400 / 800).
+     */
+    public static HlopSettings standard(long seed, HlopVariant variant) {
+        int tasks = PAPER_INPUT_ROWS.length;
+        int hidden = 400;
+        return new HlopSettings(seed, variant, tasks, 10_000, 2_000, hidden, 20, 1.0, 20, 1e-4, 1e-3, 0.35, 0.01,
+                50, 1, SubspaceLearningSettings.defaults().withLearningRate(1.5e-4),
+                SubspaceLearningSettings.defaults().withLearningRate(1.5e-3), 64, PAPER_INPUT_ROWS.clone(),
+                scaled(PAPER_CLASSIFIER_ROWS, hidden, tasks));
+    }
+
+    /** The paper's rows for its 800-neuron layer, scaled to {@code hidden} neurons, for the first tasks. */
+    static int[] scaled(int[] paperRows, int hidden, int tasks) {
+        int[] rows = new int[tasks];
+        for (int k = 0; k < tasks; k++) {
+            rows[k] = Math.max(1, (int) Math.round(paperRows[k] * (double) hidden / PAPER_HIDDEN));
+        }
+        return rows;
+    }
+
+    /** These settings with fewer tasks, images and hidden neurons (the subspace rows scaled to match). */
+    public HlopSettings reduced(int fewerTasks, int train, int test, int hiddenNeurons) {
+        return new HlopSettings(seed, variant, fewerTasks, train, test, hiddenNeurons, stepsPerSample,
+                maxProbability, traceTauMs, hiddenLearningRate, readoutLearningRate, inputWeightSdMv,
+                readoutWeightSdMv, weightBoundMv, scorePerMv, inputSubspaceLearning, hiddenSubspaceLearning,
+                subspaceBatch, Arrays.copyOf(inputRows, fewerTasks),
+                scaled(PAPER_CLASSIFIER_ROWS, hiddenNeurons, fewerTasks));
+    }
+
+    /** These settings for another variant. */
+    public HlopSettings withVariant(HlopVariant other) {
+        return new HlopSettings(seed, other, tasks, trainPerTask, testPerTask, hidden, stepsPerSample,
+                maxProbability, traceTauMs, hiddenLearningRate, readoutLearningRate, inputWeightSdMv,
+                readoutWeightSdMv, weightBoundMv, scorePerMv, inputSubspaceLearning, hiddenSubspaceLearning,
+                subspaceBatch, inputRows, hiddenRows);
+    }
+
+    @Override
+    public int[] inputRows() {
+        return inputRows.clone();
+    }
+
+    @Override
+    public int[] hiddenRows() {
+        return hiddenRows.clone();
+    }
+
+    /** A text that differs between settings that give different runs (a resumed run must match it). */
+    String fingerprint() {
+        return toString().replaceAll("\\[I@[0-9a-f]+", "") + Arrays.toString(inputRows)
+                + Arrays.toString(hiddenRows);
+    }
+}

@@ -1,0 +1,81 @@
+package org.hebb.experiments.hlop;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.hebb.experiments.data.IdxImages;
+import org.hebb.simulator.testing.Prerequisites;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The HLOP protocol at a reduced size on real Fashion-MNIST (3 tasks of 2000 training and 400 test images, 200
+ * hidden neurons): the baseline forgets, HLOP forgets markedly less; an interrupted run resumes from its checkpoint
+ * with the same accuracies. Needs Debian's dataset-fashion-mnist (.ci/run installs it).
+ */
+class HlopExperimentTest {
+    private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+    private static IdxImages train;
+    private static IdxImages test;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void fashionMnist() throws IOException {
+        Path images = IdxImages.FASHION_MNIST.resolve("train-images-idx3-ubyte.gz");
+        Prerequisites.require(Files.isRegularFile(images) ? null : "Fashion-MNIST is not installed (no " + images
+                + "): apt-get install dataset-fashion-mnist");
+        train = IdxImages.read(IdxImages.FASHION_MNIST, IdxImages.Split.TRAIN);
+        test = IdxImages.read(IdxImages.FASHION_MNIST, IdxImages.Split.TEST);
+    }
+
+    private static HlopSettings reduced(HlopVariant variant, int tasks) {
+        return HlopSettings.standard(3, variant).reduced(tasks, 2000, 400, 200);
+    }
+
+    private Map<String, Object> run(HlopSettings settings, String name) throws IOException {
+        return new HlopExperiment(settings, train, test, QUIET).run(dir.resolve(name));
+    }
+
+    @Test
+    void hlopForgetsMarkedlyLessThanTheBaseline() throws IOException {
+        Map<String, Object> baseline = run(reduced(HlopVariant.BASELINE, 3), "baseline");
+        Map<String, Object> hlop = run(reduced(HlopVariant.HLOP, 3), "hlop");
+        double baselineBwt = (double) baseline.get("bwt");
+        double hlopBwt = (double) hlop.get("bwt");
+        double[][] matrix = (double[][]) hlop.get("accuracy_matrix");
+        System.out.printf("HLOP, 3 tasks: BWT baseline %.1f, hlop %.1f points; ACC %.1f and %.1f%n", baselineBwt,
+                hlopBwt, (double) baseline.get("acc"), (double) hlop.get("acc"));
+        assertTrue(matrix[0][0] > 60, "task 1 is learnt: " + matrix[0][0] + "%");
+        assertTrue(baselineBwt < -8, "the baseline forgets: BWT " + baselineBwt);
+        assertTrue(hlopBwt > baselineBwt + 6, "HLOP forgets markedly less: BWT " + hlopBwt + " against the "
+                + "baseline's " + baselineBwt);
+        assertTrue((double) hlop.get("acc") > (double) baseline.get("acc"), "and ends with a higher ACC");
+    }
+
+    @Test
+    void anInterruptedRunResumesWithTheSameResult() throws IOException {
+        HlopSettings settings = reduced(HlopVariant.HLOP, 2);
+        Map<String, Object> whole = run(settings, "whole");
+        HlopExperiment interrupted = new HlopExperiment(settings, train, test, QUIET);
+        assertNull(interrupted.run(dir.resolve("interrupted"), 1), "stops after the first task");
+        assertTrue(Files.exists(dir.resolve("interrupted").resolve(HlopExperiment.CHECKPOINT)));
+        Map<String, Object> resumed = new HlopExperiment(settings, train, test, QUIET).run(dir.resolve(
+                "interrupted"));
+        double[][] expected = (double[][]) whole.get("accuracy_matrix");
+        double[][] actual = (double[][]) resumed.get("accuracy_matrix");
+        for (int i = 0; i < expected.length; i++) {
+            assertArrayEquals(expected[i], actual[i], "accuracies after task " + (i + 1));
+        }
+    }
+}
