@@ -1,8 +1,6 @@
 package org.hebb.experiments.hlop;
 
 import java.nio.file.Path;
-import java.util.Arrays;
-
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.hebb.neurons.definition.IntegrationMethod;
@@ -71,9 +69,11 @@ final class HlopNetwork implements AutoCloseable {
                 .vRest(V_REST_MV).vReset(V_REST_MV).vThresh(V_THRESH_MV).tauRefrac(0).build());
         this.readout = network.addNeurons("readout", CLASSES, READOUT.model());
         Projection inputWeights = network.connect(pixels, hiddenLayer, Connectors.allToAll(true),
-                Synapses.onto("excitatory").weights(Values.normal(0, settings.inputWeightSdMv())).named("pixels to hidden"));
+                Synapses.onto("excitatory").weights(Values.normal(0, settings.inputWeightSdMv()))
+                        .named("pixels to hidden"));
         Projection readoutWeights = network.connect(hiddenLayer, readout, Connectors.allToAll(true),
-                Synapses.onto("input").weights(Values.normal(0, settings.readoutWeightSdMv())).named("hidden to readout"));
+                Synapses.onto("input").weights(Values.normal(0, settings.readoutWeightSdMv()))
+                        .named("hidden to readout"));
         boolean hlop = settings.variant() == HlopVariant.HLOP;
         this.inputSubspace = hlop ? HebbianSubspace.create(PIXELS, Seeds.derive(settings.seed(), "input subspace"),
                 settings.inputSubspaceLearning()) : null;
@@ -136,7 +136,7 @@ final class HlopNetwork implements AutoCloseable {
         double sum = 0;
         double[] softmax = new double[CLASSES];
         for (int i = 0; i < CLASSES; i++) {
-            softmax[i] = Math.exp(settings.scorePerMv() * (scores[i] - max));
+            softmax[i] = StrictMath.exp(settings.scorePerMv() * (scores[i] - max));
             sum += softmax[i];
         }
         for (int i = 0; i < CLASSES; i++) {
@@ -186,11 +186,6 @@ final class HlopNetwork implements AutoCloseable {
 
     void restoreCheckpoint(Path file) {
         network.restoreCheckpoint(file);
-    }
-
-    /** A copy of the input weights (synapse order), for tests. */
-    float[] inputWeights() {
-        return Arrays.copyOf(hiddenRule.weights(), hiddenRule.weights().length);
     }
 
     @Override

@@ -64,10 +64,6 @@ final class HlopProgress implements Checkpointed {
         return phasesDone;
     }
 
-    int tasks() {
-        return tasks;
-    }
-
     void record(int phase, double[] accuracies) {
         System.arraycopy(accuracies, 0, accuracy, phase * tasks, tasks);
         phasesDone = phase + 1;

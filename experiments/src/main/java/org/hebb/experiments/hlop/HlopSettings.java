@@ -109,14 +109,6 @@ public record HlopSettings(long seed, HlopVariant variant, int tasks, int trainP
                 scaled(PAPER_CLASSIFIER_ROWS, hiddenNeurons, fewerTasks));
     }
 
-    /** These settings for another variant. */
-    public HlopSettings withVariant(HlopVariant other) {
-        return new HlopSettings(seed, other, tasks, trainPerTask, testPerTask, hidden, stepsPerSample,
-                maxProbability, traceTauMs, hiddenLearningRate, readoutLearningRate, inputWeightSdMv,
-                readoutWeightSdMv, weightBoundMv, scorePerMv, inputSubspaceLearning, hiddenSubspaceLearning,
-                subspaceBatch, inputRows, hiddenRows);
-    }
-
     @Override
     public int[] inputRows() {
         return inputRows.clone();
