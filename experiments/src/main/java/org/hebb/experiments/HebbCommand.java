@@ -549,7 +549,7 @@ public final class HebbCommand implements Runnable {
                 + "${DEFAULT-VALUE}).")
         int testPerTask;
 
-        @Option(names = "--hidden", defaultValue = "400", description = "Hidden LIF neurons (default "
+        @Option(names = "--hidden", defaultValue = "800", description = "Hidden LIF neurons (default "
                 + "${DEFAULT-VALUE}).")
         int hidden;
 

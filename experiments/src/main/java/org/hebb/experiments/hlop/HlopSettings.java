@@ -78,14 +78,14 @@ public record HlopSettings(long seed, HlopVariant variant, int tasks, int trainP
     }
 
     /**
-     * The configuration of the measured runs: 10 tasks of 10,000 training and 2,000 test images, 400 hidden
-     * neurons, 20 steps per image; the paper's subspace rows (input layer as published, the hidden layer's scaled
-     * by 400 / 800).
+     * The configuration of the measured runs: 10 tasks of 10,000 training and 2,000 test images, one hidden layer
+     * of the paper's 800 neurons, 20 steps per image, and the paper's subspace rows (for the hidden layer, those
+     * of its classifier's input).
      */
     public static HlopSettings standard(long seed, HlopVariant variant) {
         int tasks = PAPER_INPUT_ROWS.length;
-        int hidden = 400;
-        return new HlopSettings(seed, variant, tasks, 10_000, 2_000, hidden, 20, 1.0, 20, 1e-4, 1e-3, 0.35, 0.01,
+        int hidden = PAPER_HIDDEN;
+        return new HlopSettings(seed, variant, tasks, 10_000, 2_000, hidden, 20, 1.0, 20, 1e-4, 2.5e-4, 0.35, 0.01,
                 50, 1, SubspaceLearningSettings.defaults().withLearningRate(1.5e-4),
                 SubspaceLearningSettings.defaults().withLearningRate(1.5e-3), 64, PAPER_INPUT_ROWS.clone(),
                 scaled(PAPER_CLASSIFIER_ROWS, hidden, tasks));
@@ -107,6 +107,14 @@ public record HlopSettings(long seed, HlopVariant variant, int tasks, int trainP
                 readoutWeightSdMv, weightBoundMv, scorePerMv, inputSubspaceLearning, hiddenSubspaceLearning,
                 subspaceBatch, Arrays.copyOf(inputRows, fewerTasks),
                 scaled(PAPER_CLASSIFIER_ROWS, hiddenNeurons, fewerTasks));
+    }
+
+    /** These settings with other learning rates (mV per ms per unit of modulator and trace). */
+    HlopSettings withLearningRates(double hiddenRate, double readoutRate) {
+        return new HlopSettings(seed, variant, tasks, trainPerTask, testPerTask, hidden, stepsPerSample,
+                maxProbability, traceTauMs, hiddenRate, readoutRate, inputWeightSdMv, readoutWeightSdMv,
+                weightBoundMv, scorePerMv, inputSubspaceLearning, hiddenSubspaceLearning, subspaceBatch, inputRows,
+                hiddenRows);
     }
 
     @Override
