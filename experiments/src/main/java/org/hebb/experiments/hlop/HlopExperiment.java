@@ -109,7 +109,13 @@ public final class HlopExperiment {
                     samples.add(new int[] {task, image});
                 }
             }
-            shuffle(samples, new SplittableRandom(Seeds.derive(settings.seed(), "multitask order")));
+            int[] order = PermutedTasks.randomOrder(samples.size(), new SplittableRandom(Seeds.derive(
+                    settings.seed(), "multitask order")));
+            List<int[]> shuffled = new ArrayList<>(samples.size());
+            for (int k : order) {
+                shuffled.add(samples.get(k));
+            }
+            samples = shuffled;
         } else {
             for (int image : trainingImages(phase)) {
                 samples.add(new int[] {phase, image});
@@ -175,28 +181,9 @@ public final class HlopExperiment {
 
     /** The training images of task {@code task}: a random subset of its own, from the master seed. */
     private int[] trainingImages(int task) {
-        int[] order = new int[train.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        SplittableRandom random = new SplittableRandom(Seeds.derive(settings.seed(), "training images of task "
-                + (task + 1)));
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
+        int[] order = PermutedTasks.randomOrder(train.size(), new SplittableRandom(Seeds.derive(settings.seed(),
+                "training images of task " + (task + 1))));
         return java.util.Arrays.copyOf(order, Math.min(settings.trainPerTask(), order.length));
-    }
-
-    private static void shuffle(List<int[]> samples, SplittableRandom random) {
-        for (int i = samples.size() - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int[] swap = samples.get(i);
-            samples.set(i, samples.get(j));
-            samples.set(j, swap);
-        }
     }
 
     private float[] probabilities(IdxImages images, int image, int task) {

@@ -22,23 +22,27 @@ public final class PermutedTasks {
     public static int[][] permutations(int tasks, int pixels, long masterSeed) {
         Require.atLeast("tasks", tasks, 1);
         Require.atLeast("pixels", pixels, 1);
-        int[][] permutations = new int[tasks][pixels];
+        int[][] permutations = new int[tasks][];
         for (int k = 0; k < tasks; k++) {
-            for (int p = 0; p < pixels; p++) {
-                permutations[k][p] = p;
-            }
-            if (k > 0) {
-                SplittableRandom random = new SplittableRandom(Seeds.derive(masterSeed, "pixel permutation of task "
-                        + (k + 1)));
-                for (int p = pixels - 1; p > 0; p--) {
-                    int q = random.nextInt(p + 1);
-                    int swap = permutations[k][p];
-                    permutations[k][p] = permutations[k][q];
-                    permutations[k][q] = swap;
-                }
-            }
+            permutations[k] = k == 0 ? randomOrder(pixels, null) : randomOrder(pixels, new SplittableRandom(
+                    Seeds.derive(masterSeed, "pixel permutation of task " + (k + 1))));
         }
         return permutations;
+    }
+
+    /** 0..n-1 shuffled by {@code random} (Fisher-Yates), or in order when it is null. */
+    static int[] randomOrder(int n, SplittableRandom random) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = n - 1; random != null && i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+        return order;
     }
 
     /** {@code images} with their pixels moved by {@code permutation} (labels unchanged). */
