@@ -83,9 +83,10 @@ public final class HlopExperiment {
                 return null;
             }
             Map<String, Object> result = HlopResults.write(directory, settings, progress);
-            log.printf("hlop %s, seed %d: ACC %.2f, BWT %s; %.0f s. Results in %s%n", settings.variant().label(),
-                    settings.seed(), (double) result.get("acc"), result.get("bwt"), progress.wallSeconds(),
-                    directory.path());
+            Object bwt = result.get("bwt");
+            log.printf("hlop %s, seed %d: ACC %.2f, BWT %s (percentage points); %.0f s. Results in %s%n",
+                    settings.variant().label(), settings.seed(), (double) result.get("acc"), bwt == null ? "not defined"
+                    : String.format("%.2f", (double) bwt), progress.wallSeconds(), directory.path());
             return result;
         }
     }

@@ -102,6 +102,8 @@ public record HlopSettings(long seed, HlopVariant variant, int tasks, int trainP
 
     /** These settings with fewer tasks, images and hidden neurons (the subspace rows scaled to match). */
     public HlopSettings reduced(int fewerTasks, int train, int test, int hiddenNeurons) {
+        Require.inRange("tasks", fewerTasks, 1, PAPER_INPUT_ROWS.length);
+        Require.atLeast("hidden", hiddenNeurons, 1);
         return new HlopSettings(seed, variant, fewerTasks, train, test, hiddenNeurons, stepsPerSample,
                 maxProbability, traceTauMs, hiddenLearningRate, readoutLearningRate, inputWeightSdMv,
                 readoutWeightSdMv, weightBoundMv, scorePerMv, inputSubspaceLearning, hiddenSubspaceLearning,
