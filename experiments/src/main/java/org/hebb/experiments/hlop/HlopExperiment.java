@@ -139,7 +139,7 @@ public final class HlopExperiment {
             if ((s + 1) % PROGRESS_EVERY == 0 || s + 1 == samples.size()) {
                 eta.advance(Math.min(PROGRESS_EVERY, s % PROGRESS_EVERY + 1));
                 log.printf("phase %d/%d: trained %d/%d, running accuracy %.1f%%; %s%n", phase + 1,
-                        phasesOf(), s + 1, samples.size(), 100.0 * correct / (s + 1), eta);
+                        progress.phases(), s + 1, samples.size(), 100.0 * correct / (s + 1), eta);
             }
         }
         if (batches != null) {
@@ -149,10 +149,6 @@ public final class HlopExperiment {
                     + "of the %d leading): input %.1f deg, %.3f, %.1f deg; hidden %.1f deg, %.3f, %.1f deg%n",
                     phase + 1, SubspaceFit.LEADING, fit[0], fit[1], fit[2], fit[3], fit[4], fit[5]);
         }
-    }
-
-    private int phasesOf() {
-        return settings.variant() == HlopVariant.MULTITASK ? 1 : settings.tasks();
     }
 
     /** Test accuracy on every task, as fractions. */

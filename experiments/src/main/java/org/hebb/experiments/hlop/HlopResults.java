@@ -84,19 +84,13 @@ final class HlopResults {
         Plots.heatMap(directory.resolve("accuracy-matrix.png"), title + ": test accuracy (%)", "tested on",
                 "after learning", tasks, rows, percent, 0, 100);
         if (sequential) {
-            AccuracyMatrix matrix = new AccuracyMatrix(Arrays.stream(percent)
-                    .map(r -> Arrays.stream(r).map(a -> a / 100).toArray()).toArray(double[][]::new));
             double[] x = new double[settings.tasks()];
             List<double[]> curves = new ArrayList<>();
-            for (int i = 0; i < x.length; i++) {
-                x[i] = i + 1;
-            }
-            for (double[][] perTask = matrix.perTask(); curves.size() < perTask.length; ) {
-                int j = curves.size();
+            for (int j = 0; j < x.length; j++) {
+                x[j] = j + 1;
                 double[] curve = new double[x.length];
-                Arrays.fill(curve, Double.NaN);
-                for (int i = j; i < x.length; i++) {
-                    curve[i] = 100 * perTask[j][i - j];
+                for (int i = 0; i < x.length; i++) {
+                    curve[i] = i >= j ? percent[i][j] : Double.NaN;
                 }
                 curves.add(curve);
             }
