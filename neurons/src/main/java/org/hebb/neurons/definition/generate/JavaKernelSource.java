@@ -14,7 +14,8 @@ import org.hebb.neurons.definition.integration.StepProgram;
  * HotSpot's C2 on Java 17 vectorises a loop over a variable range only when it touches few arrays (a fused COBA
  * update over seven arrays ran unvectorised at 4-6 ns per neuron; split into such passes it takes about 1 ns).
  * Each pass holds the arrays and constants ({@code _k[]}) it reads in fields, copied into locals for its loop (not
- * in the threshold's pass, whose branchy loop C2 compiles better reading the fields).
+ * in a threshold's pass over every neuron, whose branchy loop C2 compiles better reading the fields). Where the
+ * threshold has a {@link ThresholdBound}, its statements run for the candidates alone.
  *
  * <p>The state, step inputs and constants are of the program's precision; synaptic inputs and injected currents
  * are float arrays in either. Identifiers made by Hebb start with {@code _} (definitions cannot), so a definition's
@@ -104,11 +105,25 @@ public final class JavaKernelSource {
                 line("        private final " + type(name) + name + ";");
             }
         }
+        KernelPasses.Kind kind = pass.kind();
+        if (kind == KernelPasses.Kind.CANDIDATES) {
+            line("        private final " + type + " " + ThresholdBound.LOWEST + ";");
+        } else if (kind == KernelPasses.Kind.CANDIDATE_THRESHOLD) {
+            line("        private final " + type + "[] _lowests;");
+        }
         line("");
         line("        " + pass.name() + "(" + type + "[][] _stored, " + type + "[][] _stepInputs, " + type
                 + "[][] _prepared, " + type + "[] _k) {");
         for (String name : fields) {
             line("            this." + name + " = " + source(name) + ";");
+        }
+        if (kind == KernelPasses.Kind.CANDIDATES) {
+            line("            this." + ThresholdBound.LOWEST + " = "
+                    + pass.bound().lowestInitializer(program.precision()) + ";");
+        } else if (kind == KernelPasses.Kind.CANDIDATE_THRESHOLD) {
+            line("            this._lowests = new " + type + "[_stored[0].length];");
+            line("            java.util.Arrays.fill(this._lowests, " + pass.bound().lowestInitializer(program.precision())
+                    + ");");
         }
         line("        }");
         line("");
@@ -118,19 +133,37 @@ public final class JavaKernelSource {
             if (fields.contains(name)) {
                 // the threshold's branchy loop reads its fields directly: with local copies C2 compiled it, in some
                 // JVMs and not others, into a loop about 1.5 times slower (Izhikevich, N = 4000)
-                if (!pass.threshold()) {
+                if (kind != KernelPasses.Kind.THRESHOLD) {
                     line("            final " + type(name) + name + " = this." + name + ";");
                 }
             } else if (name.startsWith("_input")) {
                 line("            final float[] " + name + " = _input[" + name.substring(6) + "];");
             }
         }
+        if (kind == KernelPasses.Kind.CANDIDATES) {
+            line("            final " + type + " " + ThresholdBound.LOWEST + " = this." + ThresholdBound.LOWEST + ";");
+        }
         if (pass.threshold()) {
             line("            int _count = 0;");
         }
-        line("            for (int _i = _from; _i < _to; _i++) {");
+        if (kind == KernelPasses.Kind.CANDIDATE_THRESHOLD) {
+            String candidates = "_q_" + ThresholdBound.CANDIDATE;
+            line("            int _i = _from;");
+            line("            while (true) {");
+            line("                int _skipped = java.util.Arrays.mismatch(" + candidates + ", _i, _to, this._lowests, "
+                    + "_i, _to);");
+            line("                if (_skipped < 0) {");
+            line("                    break;");
+            line("                }");
+            line("                _i += _skipped;");
+        } else {
+            line("            for (int _i = _from; _i < _to; _i++) {");
+        }
         for (String l : pass.lines()) {
             line("                " + l);
+        }
+        if (kind == KernelPasses.Kind.CANDIDATE_THRESHOLD) {
+            line("                _i++;");
         }
         line("            }");
         line("            return " + (pass.threshold() ? "_count" : "0") + ";");

@@ -24,12 +24,37 @@ final class KernelPasses {
     /**
      * One pass.
      *
-     * @param name  the pass's name (a Java method)
-     * @param lines its statements for one neuron
-     * @param used  the arrays and constants it touches (Java names)
-     * @param threshold whether it is the threshold pass (which counts spikes)
+     * @param name   the pass's name (a Java method)
+     * @param lines  its statements for one neuron
+     * @param used   the arrays and constants it touches (Java names)
+     * @param kind   how a Java kernel runs it
+     * @param bound  for {@link Kind#CANDIDATES} and {@link Kind#CANDIDATE_THRESHOLD}: the threshold's bound, else
+     *               null
      */
-    record Pass(String name, List<String> lines, Set<String> used, boolean threshold) {
+    record Pass(String name, List<String> lines, Set<String> used, Kind kind, ThresholdBound bound) {
+        Pass(String name, List<String> lines, Set<String> used, Kind kind) {
+            this(name, lines, used, kind, null);
+        }
+
+        /** Whether the pass counts spikes. */
+        boolean threshold() {
+            return kind == Kind.THRESHOLD || kind == Kind.CANDIDATE_THRESHOLD;
+        }
+    }
+
+    /** How a Java kernel runs a pass. */
+    enum Kind {
+        /** A loop over every neuron. */
+        UPDATE,
+        /** A loop over every neuron that counts the spikes its statements record. */
+        THRESHOLD,
+        /**
+         * A loop over every neuron that stores in {@code _q__candidate} a value other than the bound's
+         * {@link ThresholdBound#lowest() lowest} for every neuron that may spike (see {@link ThresholdBound}).
+         */
+        CANDIDATES,
+        /** The threshold's statements for the candidates alone, found with {@code Arrays.mismatch}. */
+        CANDIDATE_THRESHOLD
     }
 
     private static final String MATH = "org.hebb.neurons.math.HebbMath.";
@@ -108,11 +133,11 @@ final class KernelPasses {
             if (counter != null) {
                 lines.add(countDown("_remaining"));
             }
-            passes.add(new Pass("_integrate", lines, access.used(), false));
+            passes.add(new Pass("_integrate", lines, access.used(), Kind.UPDATE));
         } else if (program.refractoryCounter() != null) {
             access.startPass();
             passes.add(new Pass("_countDown", List.of(countDown(access.stored(program.refractoryCounter()))),
-                    access.used(), false));
+                    access.used(), Kind.UPDATE));
         }
         for (int u = 0; u < program.selfUpdates().size(); u += 2) {
             access.startPass();
@@ -129,17 +154,21 @@ final class KernelPasses {
                 temporaries(lines, s.temporaries());
                 lines.add(store(s.variable(), printer.print(s.next())));
             }
-            passes.add(new Pass("_decay" + u / 2, lines, access.used(), false));
+            passes.add(new Pass("_decay" + u / 2, lines, access.used(), Kind.UPDATE));
         }
         for (int r : program.afterIntegrationInputs()) {
             access.startPass();
             String clear = access.clearInput(r);
             if (clear != null) {
-                passes.add(new Pass("_consumed" + r, List.of(clear), access.used(), false));
+                passes.add(new Pass("_consumed" + r, List.of(clear), access.used(), Kind.UPDATE));
             }
         }
+        ThresholdBound bound = dialect == Dialect.JAVA ? ThresholdBound.of(program) : null;
+        if (bound != null) {
+            passes.add(candidates(bound));
+        }
         if (program.threshold() != null) {
-            passes.add(threshold());
+            passes.add(threshold(bound));
         }
         if (program.refractoryCounter() != null) {
             passes.add(settle());
@@ -185,7 +214,7 @@ final class KernelPasses {
             lines.add("}");
         }
         computePrepared(prepared, lines, Set.copyOf(program.stepInputs()));
-        return new Pass("_receive", lines, access.used(), false);
+        return new Pass("_receive", lines, access.used(), Kind.UPDATE);
     }
 
     /** The pass computing the main pass's input-only subexpressions (see {@link Fission}). */
@@ -193,7 +222,7 @@ final class KernelPasses {
         access.startPass();
         List<String> lines = new ArrayList<>();
         computePrepared(prepared, lines, Set.of());
-        return new Pass("_prepare", lines, access.used(), false);
+        return new Pass("_prepare", lines, access.used(), Kind.UPDATE);
     }
 
     /** Loads what the prepared values read (but the names {@code local} already holds) and stores them. */
@@ -224,7 +253,7 @@ final class KernelPasses {
             lines.add(access.prepared(a.name()) + " = " + MATH + "expMantissa(" + a.name() + ", " + shifted + ");");
             lines.add(access.prepared(shifted) + " = " + shifted + ";");
         }
-        return new Pass("_expReduce", lines, access.used(), false);
+        return new Pass("_expReduce", lines, access.used(), Kind.UPDATE);
     }
 
     /** exp's last step, which stays scalar: the mantissa times 2^k, where the main pass reads it. */
@@ -236,7 +265,7 @@ final class KernelPasses {
             lines.add(mantissa + " = " + MATH + "expScale(" + mantissa + ", " + access.prepared(shiftedName(a.name()))
                     + ");");
         }
-        return new Pass("_expScale", lines, access.used(), false);
+        return new Pass("_expScale", lines, access.used(), Kind.UPDATE);
     }
 
     /**
@@ -268,7 +297,7 @@ final class KernelPasses {
                 lines.add(type + a.name() + " = " + printer.print(a.value()) + ";");
                 lines.add(access.prepared(a.name()) + " = " + a.name() + ";");
             }
-            passes.add(new Pass("_hoisted" + passes.size(), lines, access.used(), false));
+            passes.add(new Pass("_hoisted" + passes.size(), lines, access.used(), Kind.UPDATE));
         }
         return passes;
     }
@@ -293,7 +322,7 @@ final class KernelPasses {
             lines.add(store(pass.target(), "(" + old + " + " + value + ")"));
         }
         clear(pass, lines);
-        return new Pass(name, lines, access.used(), false);
+        return new Pass(name, lines, access.used(), Kind.UPDATE);
     }
 
     /** Declares the weight and what {@code pass} reads; the printed value it adds. */
@@ -316,7 +345,18 @@ final class KernelPasses {
         }
     }
 
-    private Pass threshold() {
+    /** The candidates of {@code bound}: {@code _q__candidate} is the bound's variable raised to the lowest value. */
+    private Pass candidates(ThresholdBound bound) {
+        access.startPass();
+        List<String> lines = new ArrayList<>();
+        loads(lines, Set.of(bound.variable()));
+        lines.add(access.prepared(ThresholdBound.CANDIDATE) + " = " + access.max(bound.variable(), ThresholdBound.LOWEST)
+                + ";");
+        return new Pass("_candidates", lines, access.used(), Kind.CANDIDATES, bound);
+    }
+
+    /** The threshold: the spike condition, for every neuron or (with {@code bound}) for the candidates alone. */
+    private Pass threshold(ThresholdBound bound) {
         access.startPass();
         List<String> lines = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>(Expressions.names(program.threshold()));
@@ -349,7 +389,11 @@ final class KernelPasses {
         inner.add(access.spike());
         inner.forEach(line -> lines.add("    " + line));
         lines.add("}");
-        return new Pass("_threshold", lines, access.used(), true);
+        if (bound != null) {
+            access.prepared(ThresholdBound.CANDIDATE);
+            return new Pass("_threshold", lines, access.used(), Kind.CANDIDATE_THRESHOLD, bound);
+        }
+        return new Pass("_threshold", lines, access.used(), Kind.THRESHOLD);
     }
 
     /**
@@ -367,7 +411,7 @@ final class KernelPasses {
         access.startPass();
         String counter = access.stored(program.refractoryCounter());
         return new Pass("_settle", List.of(counter + " = " + access.max(counter, literal(0)) + ";"),
-                access.used(), false);
+                access.used(), Kind.UPDATE);
     }
 
     /** Declares a local for every name that is read per neuron. */
