@@ -24,7 +24,8 @@ import org.hebb.simulator.monitor.SpikeMonitor;
  * [by-tenths]}; "plastic" adds {@link CobaNetwork#stdpOnExcitatory()} on E->E, "hand-written" runs the neurons with
  * the kernel Hebb had before its kernels were generated ({@link HandWrittenKernels}), "double" runs the network in
  * double precision, "by-tenths" runs it in ten equal parts and adds each part's seconds (tenths_seconds: where
- * the JIT warm-up falls).
+ * the JIT warm-up falls) and the JVM's uptime when the run started (run_started_ms, to set beside the times of a
+ * compilation log).
  */
 public final class CobaRun {
     private CobaRun() {
@@ -48,6 +49,7 @@ public final class CobaRun {
         SpikeMonitor inh = net.monitorSpikes(coba.inhibitory(), SpikeMonitor.settings().countsOnly());
         boolean byTenths = options.contains("by-tenths");
         double[] tenths = new double[10];
+        long runStartedMs = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
         long start = System.nanoTime();
         if (byTenths) {
             for (int k = 0; k < tenths.length; k++) {
@@ -73,6 +75,7 @@ public final class CobaRun {
         result.put("precision", precision.name().toLowerCase());
         if (byTenths) {
             result.put("tenths_seconds", tenths);
+            result.put("run_started_ms", runStartedMs);
         }
         if (plastic) {
             double sum = 0;
