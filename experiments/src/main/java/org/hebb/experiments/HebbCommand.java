@@ -18,6 +18,9 @@ import org.hebb.experiments.izhikevich.Izhikevich2003Experiment;
 import org.hebb.experiments.jobs.ExecutorOptions;
 import org.hebb.experiments.jobs.JobExecutor;
 import org.hebb.experiments.limits.RunLimits;
+import org.hebb.experiments.microcircuit.Microcircuit;
+import org.hebb.experiments.microcircuit.MicrocircuitExperiment;
+import org.hebb.experiments.microcircuit.MicrocircuitParameters;
 import org.hebb.experiments.nalsm.InputEncoding;
 import org.hebb.experiments.nalsm.LiquidDynamics;
 import org.hebb.experiments.nalsm.NalsmExperiment;
@@ -56,7 +59,7 @@ import picocli.CommandLine.Option;
                 HebbCommand.DevicesCommand.class, HebbCommand.PixelReadoutCommand.class,
                 HebbCommand.NalsmCommand.class, HebbCommand.Izhikevich2003Command.class,
                 HebbCommand.WhatWhenCommand.class, HebbCommand.SongCommand.class, HebbCommand.KernelCommand.class,
-                HebbCommand.SweepCommand.class, HebbCommand.HlopCommand.class})
+                HebbCommand.SweepCommand.class, HebbCommand.HlopCommand.class, HebbCommand.MicrocircuitCommand.class})
 public final class HebbCommand implements Runnable {
     /** Exit code of a run that failed. */
     public static final int EXIT_FAILED = 1;
@@ -568,6 +571,64 @@ public final class HebbCommand implements Runnable {
                 s = s.reduced(tasks, trainPerTask, testPerTask, hidden);
             }
             HlopExperiment.run(s, out);
+            return 0;
+        }
+    }
+
+    /** {@code hebb microcircuit}: the cortical microcircuit of Potjans and Diesmann (2014). */
+    @Command(name = "microcircuit", mixinStandardHelpOptions = true,
+            description = "The cortical microcircuit of Potjans & Diesmann (2014) with the PyNEST example's "
+                    + "parameters: 100 ms of warm-up, then 1 s recorded; rates, irregularity and synchrony per "
+                    + "population beside NEST's reference rates, construction time, time per biological second, "
+                    + "peak memory; result.json, summary.md, raster.png, rates.png.")
+    static final class MicrocircuitCommand implements Callable<Integer> {
+        @Option(names = "--scale", defaultValue = "0.1", description = "Share of the full model's 77,169 neurons, "
+                + "in (0, 1]; in-degrees stay those of the full model (default ${DEFAULT-VALUE}).")
+        double scale;
+
+        @Option(names = "--background", defaultValue = "poisson", description = "poisson (K_ext sources at 8 Hz "
+                + "per neuron) or dc (its mean as a current) (default ${DEFAULT-VALUE}).")
+        String background;
+
+        @Option(names = "--backend", defaultValue = "JAVA", description = "JAVA or OPENCL (with --background dc) "
+                + "(default ${DEFAULT-VALUE}).")
+        BackendKind backend;
+
+        @Option(names = "--threads", defaultValue = "0", description = "Threads of the JAVA backend; 0 chooses "
+                + "automatically (default ${DEFAULT-VALUE}).")
+        int threads;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Master seed (default ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--duration", defaultValue = "1000", description = "Recorded biological time after the "
+                + "warm-up, ms (default ${DEFAULT-VALUE}).")
+        double durationMs;
+
+        @Option(names = "--warmup", defaultValue = "100", description = "Biological time before recording, ms "
+                + "(default ${DEFAULT-VALUE}).")
+        double warmupMs;
+
+        @Option(names = "--out", defaultValue = "out/microcircuit", description = "Output directory (default "
+                + "${DEFAULT-VALUE}).")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            Microcircuit.Background kind = Arrays.stream(Microcircuit.Background.values())
+                    .filter(b -> b.name().equalsIgnoreCase(background)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("--background = '" + background + "' is not "
+                            + "allowed: use poisson or dc"));
+            MicrocircuitExperiment.Result r = MicrocircuitExperiment.run(new MicrocircuitExperiment.Settings(scale,
+                    kind, backend, threads, seed, warmupMs, durationMs), out);
+            StringBuilder rates = new StringBuilder();
+            for (int p = 0; p < r.ratesHz().length; p++) {
+                rates.append(String.format(" %s %.2f", MicrocircuitParameters.POPULATIONS.get(p), r.ratesHz()[p]));
+            }
+            System.out.printf("Microcircuit, scale %s, %d neurons, %d synapses: rates (Hz)%s; construction %.1f s, "
+                            + "%.2f s per biological second, peak memory %.2f GiB. Results in %s%n", scale,
+                    r.neurons(), r.synapses(), rates, r.constructionSeconds(), r.secondsPerBioSecond(),
+                    r.peakMemoryBytes() / (double) (1L << 30), out.toAbsolutePath());
             return 0;
         }
     }

@@ -65,6 +65,18 @@ class HebbCommandTest {
     }
 
     @Test
+    void microcircuitRefusesAnUnknownBackgroundAndAScaleAboveOne() {
+        Path out = dir.resolve("m");
+        Outcome r = hebb("microcircuit", "--background", "noisy", "--out", out.toString());
+        assertEquals(2, r.exitCode());
+        assertOneLine(r, "hebb microcircuit: --background = 'noisy' is not allowed: use poisson or dc");
+        r = hebb("microcircuit", "--scale", "2", "--out", out.toString());
+        assertEquals(2, r.exitCode());
+        assertOneLine(r, "hebb microcircuit: scale = 2.0 is not allowed: must be in (0, 1]");
+        assertFalse(Files.exists(out), "refused before any work");
+    }
+
+    @Test
     void verboseAddsTheStackTraceBeforeOrAfterTheCommand() {
         for (String[] args : new String[][] {{"--verbose", "quickstart", "--neurons", "2000000000"},
                 {"quickstart", "--neurons", "2000000000", "--verbose"}}) {

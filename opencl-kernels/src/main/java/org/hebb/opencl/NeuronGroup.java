@@ -76,6 +76,10 @@ final class NeuronGroup extends Group {
     }
 
     private static float[] injected(NeuronPopulation population) {
+        if (!population.poissonInputs().isEmpty()) {
+            throw OpenClEngine.unsupported(population.poissonInputs().get(0).describe() + " into population '"
+                    + population.name() + "' (so far the Java backend draws Poisson inputs)");
+        }
         float[] sum = new float[population.size()];
         for (CurrentSource source : population.currentSources()) {
             float[] amplitudes = source.constantAmplitudes(population.size());

@@ -7,8 +7,9 @@ import org.hebb.simulator.population.Positions;
 import org.hebb.util.Require;
 
 /**
- * The connectors: one-to-one, all-to-all, fixed probability, fixed in-degree, distance-dependent and explicit
- * lists. {@code allowSelf} matters only when a population projects onto itself: it allows i -> i.
+ * The connectors: one-to-one, all-to-all, fixed probability, fixed in-degree, fixed total number,
+ * distance-dependent and explicit lists. {@code allowSelf} matters only when a population projects onto itself: it
+ * allows i -> i.
  */
 public final class Connectors {
     private Connectors() {
@@ -116,6 +117,31 @@ public final class Connectors {
             @Override
             public String describe() {
                 return "fixedInDegree(k=" + k + ", allowSelf=" + allowSelf + ")";
+            }
+        };
+    }
+
+    /**
+     * Makes exactly {@code count} synapses, each from a source element and onto a target neuron drawn uniformly and
+     * independently, as NEST's {@code fixed_total_number} rule with multapses and autapses allowed: a pair may be
+     * connected more than once and, within one population, i -> i may occur (the cortical microcircuit of Potjans
+     * and Diesmann is built this way).
+     */
+    public static Connector fixedTotalNumber(long count) {
+        Require.that(count >= 0 && count <= Integer.MAX_VALUE - 8, "count = " + count + " is not allowed: must be in "
+                + "[0, " + (Integer.MAX_VALUE - 8) + "] (a projection's synapses are indexed by int)");
+        return new Connector() {
+            @Override
+            public void connect(Population source, Population target, UniformRandomProvider random, PairSink sink) {
+                for (long k = 0; k < count; k++) {
+                    int pre = random.nextInt(source.size());
+                    sink.add(pre, random.nextInt(target.size()));
+                }
+            }
+
+            @Override
+            public String describe() {
+                return "fixedTotalNumber(count=" + count + ", multapses and autapses allowed)";
             }
         };
     }

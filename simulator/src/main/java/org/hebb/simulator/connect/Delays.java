@@ -1,6 +1,7 @@
 package org.hebb.simulator.connect;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.hebb.simulator.init.Values;
 import org.hebb.util.Require;
 
 /**
@@ -117,6 +118,35 @@ public final class Delays {
             @Override
             public String describe() {
                 return "uniform[" + minMs + ", " + maxMs + "] ms";
+            }
+        };
+    }
+    /**
+     * Each synapse delays by a time drawn from a normal distribution of mean {@code meanMs} and standard deviation
+     * {@code sdMs}, drawn again while below dt / 2 (as NEST's cortical microcircuit draws them); continuous under the
+     * event-driven engine, rounded to the nearest whole step under the clock-driven one (so at least 1 step).
+     */
+    public static DelayDistribution normalMs(double meanMs, double sdMs) {
+        Require.positive("mean delay", meanMs, "ms");
+        Require.nonNegative("delay sd", sdMs, "ms");
+        return new DelayDistribution() {
+            @Override
+            public int sampleSteps(UniformRandomProvider random, double dt) {
+                double ms = sampleMs(random, dt);
+                long steps = Math.round(ms / dt);
+                Require.that(steps <= MAX_STEPS, "delay = " + ms + " ms drawn from " + describe() + " is not allowed "
+                        + "at dt = " + dt + " ms: must round to at most " + MAX_STEPS + " steps");
+                return (int) steps;
+            }
+
+            @Override
+            public double sampleMs(UniformRandomProvider random, double dt) {
+                return Values.normalRedrawn(meanMs, sdMs, dt / 2, Double.POSITIVE_INFINITY).sample(random);
+            }
+
+            @Override
+            public String describe() {
+                return "normal(" + meanMs + ", " + sdMs + ") ms, redrawn below dt / 2";
             }
         };
     }

@@ -365,6 +365,10 @@ public final class EventDrivenEngine implements Engine {
                 throw unsupported("population '" + population.name() + "' of " + population.model().name()
                         + " (no closed form between events)");
             }
+            if (!population.poissonInputs().isEmpty()) {
+                throw unsupported(population.poissonInputs().get(0).describe() + " into population '"
+                        + population.name() + "' (draws per step; use the clock-driven engine)");
+            }
             kernel = model.createEventKernel(population.state(), dt);
             injected = new float[population.size()];
             for (CurrentSource source : population.currentSources()) {

@@ -8,6 +8,7 @@ import org.hebb.neurons.NeuronKernel;
 import org.hebb.simulator.checkpoint.Checkpointed;
 import org.hebb.simulator.checkpoint.StateVisitor;
 import org.hebb.simulator.input.CurrentSource;
+import org.hebb.simulator.input.PoissonInput;
 import org.hebb.simulator.population.NeuronPopulation;
 import org.hebb.simulator.population.Population;
 import org.hebb.simulator.population.SpikeSourcePopulation;
@@ -25,6 +26,9 @@ final class PopulationRuntime implements Checkpointed {
     final float[][] inputNow;
     final float[] injected;
     final CurrentSource.Injector[][] injectors;
+    /** Per partition, the Poisson inputs' injectors, each adding to the input of {@link #backgroundReceptors}. */
+    final PoissonInput.Injector[][] background;
+    final int[] backgroundReceptors;
     final SpikeSourcePopulation.SpikeGenerator[] generators;
     final List<Trace> traces = new ArrayList<>();
 
@@ -56,6 +60,16 @@ final class PopulationRuntime implements Checkpointed {
                     injectors[k][s] = sources.get(s).createInjector(dt, n, key);
                 }
             }
+            List<PoissonInput> inputs = np.poissonInputs();
+            background = new PoissonInput.Injector[threads][inputs.size()];
+            backgroundReceptors = new int[inputs.size()];
+            for (int s = 0; s < inputs.size(); s++) {
+                long key = Seeds.derive(masterSeed, "poisson input:" + population.name() + ":" + s);
+                backgroundReceptors[s] = np.model().receptorIndex(inputs.get(s).receptor());
+                for (int k = 0; k < threads; k++) {
+                    background[k][s] = inputs.get(s).createInjector(dt, key, n);
+                }
+            }
             generators = null;
         } else {
             SpikeSourcePopulation source = (SpikeSourcePopulation) population;
@@ -64,6 +78,8 @@ final class PopulationRuntime implements Checkpointed {
             inputNow = null;
             injected = null;
             injectors = null;
+            background = null;
+            backgroundReceptors = null;
             long key = Seeds.derive(masterSeed, "source:" + population.name());
             generators = new SpikeSourcePopulation.SpikeGenerator[threads];
             for (int k = 0; k < threads; k++) {
@@ -117,6 +133,10 @@ final class PopulationRuntime implements Checkpointed {
                 for (CurrentSource.Injector injector : own) {
                     injector.add(step, from, to, injected);
                 }
+            }
+            PoissonInput.Injector[] inputs = background[k];
+            for (int s = 0; s < inputs.length; s++) {
+                inputs[s].add(step, from, to, inputNow[backgroundReceptors[s]]);
             }
             counts[slot][k] = kernel.step(from, to, inputNow, injected, out);
         } else {

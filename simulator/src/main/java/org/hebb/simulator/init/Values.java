@@ -2,9 +2,10 @@ package org.hebb.simulator.init;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.hebb.util.Require;
 
-/** Factories of {@link ValueDistribution}: constant, uniform, choice, normal and clipped normal. */
+/** Factories of {@link ValueDistribution}: constant, uniform, choice, normal, clipped normal and redrawn normal. */
 public final class Values {
     private Values() {
     }
@@ -107,6 +108,42 @@ public final class Values {
             public String describe() {
                 return "normal(" + mean + ", " + sd + ")" + (Double.isInfinite(low) && Double.isInfinite(high)
                         ? "" : " clipped to [" + low + ", " + high + "]");
+            }
+
+            @Override
+            public double lowerBound() {
+                return low;
+            }
+        };
+    }
+    /**
+     * Normal with the given mean and standard deviation, drawn again until it falls in [low, high] (a truncated
+     * normal, as NEST's {@code redraw}); [low, high] must hold at least a millionth of the distribution, so that
+     * redrawing ends.
+     */
+    public static ValueDistribution normalRedrawn(double mean, double sd, double low, double high) {
+        Require.finite("mean", mean, null);
+        Require.nonNegative("sd", sd, null);
+        Require.that(!Double.isNaN(low) && !Double.isNaN(high) && high >= low, "[low, high] = [" + low + ", " + high
+                + "] is not allowed: must be an interval (low <= high)");
+        double inside = sd == 0 ? (mean >= low && mean <= high ? 1 : 0)
+                : NormalDistribution.of(mean, sd).probability(low, high);
+        Require.that(inside >= 1e-6, "[low, high] = [" + low + ", " + high + "] is not allowed for normal(" + mean
+                + ", " + sd + "): it holds " + inside + " of the distribution, must hold at least 1e-6");
+        return new ValueDistribution() {
+            @Override
+            public double sample(UniformRandomProvider random) {
+                ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(random);
+                double x;
+                do {
+                    x = mean + sd * gaussian.sample();
+                } while (!(x >= low && x <= high));
+                return x;
+            }
+
+            @Override
+            public String describe() {
+                return "normal(" + mean + ", " + sd + ") redrawn outside [" + low + ", " + high + "]";
             }
 
             @Override

@@ -8,16 +8,22 @@ import org.hebb.neurons.NeuronModel;
 import org.hebb.neurons.NeuronState;
 import org.hebb.neurons.Precision;
 import org.hebb.simulator.init.ValueDistribution;
+import org.hebb.neurons.ReceptorKind;
 import org.hebb.simulator.input.CurrentSource;
+import org.hebb.simulator.input.PoissonInput;
 import org.hebb.simulator.random.Seeds;
 import org.hebb.util.Require;
 
-/** A population of neurons of one model, with its state arrays and the current sources injected into it. */
+/**
+ * A population of neurons of one model, with its state arrays, the current sources injected into it and the
+ * Poisson inputs onto its receptors.
+ */
 public final class NeuronPopulation extends Population {
     private final NeuronModel model;
     private final NeuronState state;
     private final long masterSeed;
     private final List<CurrentSource> currents = new ArrayList<>();
+    private final List<PoissonInput> poissonInputs = new ArrayList<>();
     private boolean frozen;
 
     /** A single-precision population, as {@link #NeuronPopulation(String, int, NeuronModel, long, Precision)}. */
@@ -107,6 +113,25 @@ public final class NeuronPopulation extends Population {
         return this;
     }
 
+    /**
+     * Adds Poisson background input onto one of the model's receptors (see {@link PoissonInput}). Only before the
+     * network's first run; the Java backend's clock-driven engine runs it.
+     */
+    public NeuronPopulation addPoissonInput(PoissonInput input) {
+        if (frozen) {
+            throw new IllegalStateException("addPoissonInput is not allowed after the first run: inputs are fixed "
+                    + "then; build a new Network");
+        }
+        Require.notNull("input", input);
+        model.receptorIndex(input.receptor());
+        ReceptorKind kind = model.receptorKind(input.receptor());
+        Require.that(!kind.requiresNonNegativeWeights() || input.weight() >= 0, "weight = " + input.weight() + " "
+                + kind.weightUnit() + " of " + input.describe() + " is not allowed: receptor '" + input.receptor()
+                + "' of " + model.name() + " is a conductance and needs weights >= 0");
+        poissonInputs.add(input);
+        return this;
+    }
+
     /** Called by the network at its first run: the current sources are fixed from then on. */
     public void freeze() {
         frozen = true;
@@ -115,5 +140,10 @@ public final class NeuronPopulation extends Population {
     /** The current sources injected into this population. */
     public List<CurrentSource> currentSources() {
         return List.copyOf(currents);
+    }
+
+    /** The Poisson inputs onto this population's receptors. */
+    public List<PoissonInput> poissonInputs() {
+        return List.copyOf(poissonInputs);
     }
 }

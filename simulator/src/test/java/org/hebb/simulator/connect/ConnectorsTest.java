@@ -166,6 +166,46 @@ class ConnectorsTest {
         }
     }
 
+    /**
+     * Exactly the count; each synapse's source and target uniform and independent: per-source and per-target counts
+     * binomial, autapses about count / N within one population, multapses as many as the birthday problem predicts.
+     */
+    @Test
+    void fixedTotalNumberDrawsSourcesAndTargetsUniformly() {
+        NeuronPopulation a = population("a", 50);
+        int count = 20_000;
+        List<int[]> pairs = pairs(Connectors.fixedTotalNumber(count), a, a);
+        assertEquals(count, pairs.size());
+        int[] out = new int[50];
+        int[] in = new int[50];
+        int autapses = 0;
+        for (int[] p : pairs) {
+            out[p[0]]++;
+            in[p[1]]++;
+            autapses += p[0] == p[1] ? 1 : 0;
+        }
+        double share = 1.0 / 50;
+        for (int i = 0; i < 50; i++) {
+            assertEquals(count * share, out[i], 5 * Math.sqrt(count * share * (1 - share)), "synapses from " + i);
+            assertEquals(count * share, in[i], 5 * Math.sqrt(count * share * (1 - share)), "synapses onto " + i);
+        }
+        assertEquals(count * share, autapses, 5 * Math.sqrt(count * share), "autapses");
+        // 20,000 draws over 2,500 pairs: each pair is drawn Poisson(8) times, so about 2500 (1 - e^-8) distinct ones
+        double expectedDistinct = 2500 * (1 - Math.exp(-8.0));
+        assertEquals(expectedDistinct, distinct(pairs).size(), 5 * Math.sqrt(2500 * Math.exp(-8.0)), "distinct pairs");
+        assertEquals(0, pairs(Connectors.fixedTotalNumber(0), a, population("b", 3)).size());
+    }
+
+    @Test
+    void fixedTotalNumberRefusesCountsOutsideAnInt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Connectors.fixedTotalNumber(-5));
+        assertTrue(e.getMessage().contains("count = -5") && e.getMessage().contains("must be in [0, "),
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Connectors.fixedTotalNumber(1L << 31));
+        assertTrue(e.getMessage().contains("count = 2147483648"), e.getMessage());
+    }
+
     @Test
     void fixedInDegreeRefusesKLargerThanThePartners() {
         NeuronPopulation a = population("a", 10);

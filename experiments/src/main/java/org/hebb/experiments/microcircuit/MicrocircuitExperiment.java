@@ -1,0 +1,224 @@
+package org.hebb.experiments.microcircuit;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.hebb.experiments.analysis.SpikeTrainStatistics;
+import org.hebb.experiments.limits.MemoryEstimate;
+import org.hebb.experiments.limits.RunLimits;
+import org.hebb.experiments.output.DroppedSpikes;
+import org.hebb.experiments.output.Machine;
+import org.hebb.experiments.output.OutputDirectory;
+import org.hebb.experiments.output.Plots;
+import org.hebb.simulator.BackendKind;
+import org.hebb.simulator.Network;
+import org.hebb.simulator.io.AtomicFiles;
+import org.hebb.simulator.monitor.SpikeMonitor;
+import org.hebb.util.Require;
+
+/**
+ * Runs the {@link Microcircuit} as the PyNEST example does: a warm-up (100 ms), then the recorded time (1000 ms);
+ * reports per population the mean rate, the irregularity and the synchrony of the recorded time
+ * ({@link SpikeTrainStatistics}, synchrony in bins of {@value #SYNCHRONY_BIN_MS} ms), beside NEST's reference
+ * rates, and the costs: construction time, time per biological second of the recorded run, peak memory.
+ */
+public final class MicrocircuitExperiment {
+    /** The result file, written last. */
+    public static final String RESULT = "result.json";
+    /** Bins of the synchrony measure, ms. */
+    public static final double SYNCHRONY_BIN_MS = 3;
+    /** The raster shows this share of each population's neurons (at least one). */
+    private static final double RASTER_SHARE = 0.02;
+    /** Spikes the monitors may store, 24 bytes each in the estimate: a rate of up to 50 Hz everywhere. */
+    private static final double ESTIMATED_MAX_RATE_HZ = 50;
+
+    private MicrocircuitExperiment() {
+    }
+
+    /**
+     * What to run.
+     *
+     * @param scale      the share of the full model's neurons, in (0, 1]
+     * @param background Poisson input or its DC equivalent
+     * @param backend    the backend
+     * @param threads    threads (0: automatic)
+     * @param seed       master seed
+     * @param warmupMs   simulated before recording, ms
+     * @param durationMs recorded, ms
+     */
+    public record Settings(double scale, Microcircuit.Background background, BackendKind backend, int threads,
+                           long seed, double warmupMs, double durationMs) {
+        /** Checks every value before anything is built. */
+        public Settings {
+            Require.that(scale > 0 && scale <= 1, "scale = " + scale + " is not allowed: must be in (0, 1]");
+            Require.notNull("background", background);
+            Require.notNull("backend", backend);
+            Require.that(threads >= 0, "threads = " + threads + " is not allowed: must be >= 0 (0: automatic)");
+            Require.nonNegative("warm-up", warmupMs, "ms");
+            RunLimits.duration("duration", durationMs, MicrocircuitParameters.DT_MS);
+            Require.that(durationMs >= 2 * SYNCHRONY_BIN_MS, "duration = " + durationMs + " ms is not allowed: must "
+                    + "be at least " + 2 * SYNCHRONY_BIN_MS + " ms (two bins of the synchrony measure)");
+            Require.that(background != Microcircuit.Background.POISSON || backend == BackendKind.JAVA,
+                    "background = POISSON is not allowed on backend = " + backend + ": so far the Java backend "
+                            + "draws Poisson input; use background DC");
+        }
+
+        /** The PyNEST example's run: 100 ms of warm-up, 1000 ms recorded. */
+        public static Settings standard(double scale, Microcircuit.Background background, BackendKind backend,
+                                        int threads, long seed) {
+            return new Settings(scale, background, backend, threads, seed, 100, 1000);
+        }
+    }
+
+    /**
+     * A run's results; arrays are per population, in the order of {@link MicrocircuitParameters#POPULATIONS}.
+     *
+     * @param neurons                 neurons in all
+     * @param synapses                synapses in all
+     * @param constructionSeconds     wall time of building the network, s
+     * @param secondsPerBioSecond     wall time of the recorded run over its biological time
+     * @param peakMemoryBytes         the JVM's peak resident memory, bytes
+     * @param ratesHz                 mean rates, Hz
+     * @param cvOfIntervals           mean coefficient of variation of inter-spike intervals
+     * @param synchrony               variance over mean of the population's spike count in 3 ms bins
+     */
+    public record Result(Settings settings, int neurons, long synapses, double constructionSeconds,
+                         double secondsPerBioSecond, long peakMemoryBytes, double[] ratesHz, double[] cvOfIntervals,
+                         double[] synchrony) {
+    }
+
+    /** Runs {@code settings}; when {@code out} is not null, writes plots and results there (result.json last). */
+    public static Result run(Settings settings, Path out) throws IOException {
+        requireFits(settings);
+        if (out == null) {
+            return simulate(settings, null);
+        }
+        try (OutputDirectory directory = OutputDirectory.open(out, RESULT)) {
+            return simulate(settings, directory);
+        }
+    }
+
+    private static void requireFits(Settings s) {
+        double largest = 0;
+        for (int t = 0; t < MicrocircuitParameters.FULL_SIZES.length; t++) {
+            for (int p = 0; p < MicrocircuitParameters.FULL_SIZES.length; p++) {
+                largest = Math.max(largest, Microcircuit.synapses(t, p, s.scale()));
+            }
+        }
+        int neurons = Microcircuit.totalNeurons(s.scale());
+        MemoryEstimate.of("The microcircuit at scale " + s.scale())
+                .neurons(neurons)
+                .synapses(Microcircuit.totalSynapses(s.scale()), largest)
+                .values(Math.min(SpikeMonitor.DEFAULT_MAX_STORED, neurons * ESTIMATED_MAX_RATE_HZ
+                        * (s.warmupMs() + s.durationMs()) / 1000), 24)
+                .requireFits("lower --scale");
+    }
+
+    private static Result simulate(Settings s, OutputDirectory out) throws IOException {
+        long buildStart = System.nanoTime();
+        Microcircuit circuit = Microcircuit.build(s.scale(), s.background(), s.seed(), s.threads(), s.backend());
+        double constructionSeconds = (System.nanoTime() - buildStart) / 1e9;
+        try (Network net = circuit.network()) {
+            List<SpikeMonitor> monitors = new ArrayList<>();
+            circuit.populations().forEach(p -> monitors.add(net.monitorSpikes(p)));
+            if (s.warmupMs() > 0) {
+                net.run(s.warmupMs());
+            }
+            long start = System.nanoTime();
+            net.run(s.durationMs());
+            double seconds = (System.nanoTime() - start) / 1e9;
+            int count = monitors.size();
+            double[] rates = new double[count];
+            double[] cv = new double[count];
+            double[] synchrony = new double[count];
+            double from = s.warmupMs();
+            double to = s.warmupMs() + s.durationMs();
+            for (int p = 0; p < count; p++) {
+                SpikeMonitor m = monitors.get(p);
+                int size = circuit.populations().get(p).size();
+                rates[p] = SpikeTrainStatistics.rateHz(m.times(), size, from, to);
+                cv[p] = SpikeTrainStatistics.meanCvOfIntervals(m.times(), m.neurons(), size, from, to);
+                synchrony[p] = SpikeTrainStatistics.synchrony(m.times(), from, to, SYNCHRONY_BIN_MS);
+            }
+            Result result = new Result(s, Microcircuit.totalNeurons(s.scale()), circuit.synapses(),
+                    constructionSeconds, seconds / (s.durationMs() / 1000), Machine.peakResidentBytes(), rates, cv,
+                    synchrony);
+            if (out != null) {
+                write(out, result, monitors, circuit);
+            }
+            return result;
+        }
+    }
+
+    private static void write(OutputDirectory out, Result r, List<SpikeMonitor> monitors, Microcircuit circuit)
+            throws IOException {
+        Settings s = r.settings();
+        List<String> names = MicrocircuitParameters.POPULATIONS;
+        String title = "Cortical microcircuit, scale " + s.scale() + ", " + s.background().name().toLowerCase()
+                + " background, seed " + s.seed();
+        double end = s.warmupMs() + s.durationMs();
+        List<Plots.RasterGroup> groups = new ArrayList<>();
+        int row = 0;
+        for (int p = names.size() - 1; p >= 0; p--) {
+            int shown = Math.max(1, (int) Math.round(circuit.populations().get(p).size() * RASTER_SHARE));
+            groups.add(Plots.RasterGroup.of(names.get(p), monitors.get(p), shown, row, end,
+                    MicrocircuitParameters.excitatory(p) ? Plots.EXCITATORY : Plots.INHIBITORY));
+            row += shown;
+        }
+        DroppedSpikes dropped = DroppedSpikes.of(monitors);
+        Plots.raster(out.resolve("raster.png"), title + ": " + (int) (RASTER_SHARE * 100) + "% of each population "
+                + "(L6I at the bottom, L23E at the top)", groups, end, dropped);
+        Plots.bars(out.resolve("rates.png"), title + ": mean rates after " + (int) s.warmupMs() + " ms",
+                "population", "rate (Hz)", names, List.of("Hebb", "NEST reference (full scale)"),
+                List.of(r.ratesHz(), MicrocircuitParameters.NEST_REFERENCE_RATES_HZ));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("network", "Potjans & Diesmann (2014) cortical microcircuit, PyNEST example parameters");
+        json.put("scale", s.scale());
+        json.put("background", s.background().name().toLowerCase());
+        json.put("backend", s.backend().name().toLowerCase());
+        json.put("threads", circuit.network().threads());
+        json.put("seed", s.seed());
+        json.put("neurons", r.neurons());
+        json.put("synapses", r.synapses());
+        json.put("warmup_ms", s.warmupMs());
+        json.put("duration_ms", s.durationMs());
+        json.put("hebb_seconds_per_bio_second", r.secondsPerBioSecond());
+        json.put("brian2_seconds_per_bio_second", null);
+        json.put("hebb_peak_memory_gib", r.peakMemoryBytes() / (double) (1L << 30));
+        json.put("construction_seconds", r.constructionSeconds());
+        json.put("rates_hz", perPopulation(r.ratesHz()));
+        json.put("nest_reference_rates_hz", perPopulation(MicrocircuitParameters.NEST_REFERENCE_RATES_HZ));
+        json.put("cv_isi", perPopulation(r.cvOfIntervals()));
+        json.put("synchrony", perPopulation(r.synchrony()));
+        json.put("dropped_spikes", dropped.count());
+        json.put("machine", Machine.description());
+        StringBuilder md = new StringBuilder("# " + title + "\n\n")
+                .append(String.format("%d neurons, %d synapses; construction %.1f s, %.3f s per biological second, "
+                                + "peak memory %.2f GiB.%n%n", r.neurons(), r.synapses(), r.constructionSeconds(),
+                        r.secondsPerBioSecond(), r.peakMemoryBytes() / (double) (1L << 30)))
+                .append("| population | rate (Hz) | NEST reference (Hz) | CV of ISI | synchrony |\n|---|---|---|---|---|\n");
+        for (int p = 0; p < names.size(); p++) {
+            md.append(String.format("| %s | %.3f | %.3f | %.3f | %.3f |%n", names.get(p), r.ratesHz()[p],
+                    MicrocircuitParameters.NEST_REFERENCE_RATES_HZ[p], r.cvOfIntervals()[p], r.synchrony()[p]));
+        }
+        md.append("\nRates, CV (neurons with at least ").append(SpikeTrainStatistics.MIN_SPIKES_FOR_CV)
+                .append(" spikes) and synchrony (variance over mean of the population's spike count in ")
+                .append(SYNCHRONY_BIN_MS).append(" ms bins) over the recorded ").append((int) s.durationMs())
+                .append(" ms. Plots: raster.png, rates.png.\n");
+        AtomicFiles.write(out.resolve("summary.md"), md.toString());
+        out.writeResult(json);
+    }
+
+    /** The values by population name, NaN (no neuron with enough spikes, or none at all) as null. */
+    private static Map<String, Double> perPopulation(double[] values) {
+        Map<String, Double> map = new LinkedHashMap<>();
+        for (int p = 0; p < values.length; p++) {
+            map.put(MicrocircuitParameters.POPULATIONS.get(p), Double.isNaN(values[p]) ? null : values[p]);
+        }
+        return map;
+    }
+}

@@ -1,0 +1,43 @@
+package org.hebb.experiments.output;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** What a result records of the machine that produced it: the processor, the cores, the JVM; its peak memory. */
+public final class Machine {
+    private Machine() {
+    }
+
+    /** For example "AMD EPYC, 2 cores, OpenJDK 64-Bit Server VM 17.0.15". */
+    public static String description() {
+        String cpu = "unknown processor";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse(cpu);
+        } catch (IOException | SecurityException e) {
+            // not Linux: the processor stays unknown
+        }
+        return cpu + ", " + Runtime.getRuntime().availableProcessors() + " cores, "
+                + System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version");
+    }
+
+    /**
+     * The largest resident memory of this whole JVM so far (Linux's VmHWM), bytes; where that is not available,
+     * the heap's committed size, a lower bound.
+     */
+    public static long peakResidentBytes() {
+        try {
+            List<String> status = Files.readAllLines(Path.of("/proc/self/status"));
+            for (String line : status) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | SecurityException | NumberFormatException e) {
+            // not Linux: fall back to the heap
+        }
+        return Runtime.getRuntime().totalMemory();
+    }
+}

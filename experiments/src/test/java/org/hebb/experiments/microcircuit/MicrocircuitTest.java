@@ -1,0 +1,114 @@
+package org.hebb.experiments.microcircuit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.hebb.simulator.BackendKind;
+import org.hebb.simulator.Network;
+import org.hebb.simulator.connect.Projection;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The microcircuit at 1% of its size: the network built as specified (sizes, synapse counts, weights, delays),
+ * a run's outputs, and results that depend on the seed alone, not on the thread count.
+ */
+class MicrocircuitTest {
+    private static final double SCALE = 0.01;
+
+    @Test
+    void theNetworkIsBuiltAsSpecified() {
+        Microcircuit circuit = Microcircuit.build(SCALE, Microcircuit.Background.POISSON, 5, 1, BackendKind.JAVA);
+        try (Network net = circuit.network()) {
+            for (int p = 0; p < 8; p++) {
+                assertEquals(Microcircuit.size(p, SCALE), circuit.populations().get(p).size());
+            }
+            assertEquals(Microcircuit.totalSynapses(SCALE), circuit.synapses());
+            Map<String, Projection> byName = new java.util.HashMap<>();
+            net.projections().forEach(pr -> byName.put(pr.name(), pr));
+            assertEquals(55, byName.size(), "64 pathways but the 9 with p = 0");
+            Projection l4ToL23 = byName.get("L4E->L23E");
+            assertEquals(Microcircuit.synapses(0, 2, SCALE), l4ToL23.synapseCount());
+            assertMoments(l4ToL23, 2 * 0.08781, 15);
+            assertMoments(byName.get("L23E->L4I"), 0.08781, 15);
+            assertMoments(byName.get("L4I->L4E"), -4 * 0.08781, 7.5);
+        }
+    }
+
+    /** Weights of the projection's mean (10% sd, none across zero) and delays of about the mean, in steps. */
+    private static void assertMoments(Projection projection, double meanWeight, double meanDelaySteps) {
+        int n = projection.synapseCount();
+        double weights = 0;
+        double delays = 0;
+        for (int k = 0; k < n; k++) {
+            float w = projection.weightOf(k);
+            assertTrue(meanWeight > 0 ? w > 0 : w < 0, projection.name() + " weight " + w);
+            weights += w;
+            assertTrue(projection.delayOf(k) >= 1);
+            delays += projection.delayOf(k);
+        }
+        assertEquals(meanWeight, weights / n, 5 * 0.1 * Math.abs(meanWeight) / Math.sqrt(n), projection.name());
+        // the delays' normal is cut below dt/2 (at 3 sd for 1.5 ms, at 1.9 sd for 0.75 ms), which raises the mean
+        assertEquals(meanDelaySteps, delays / n, 0.12 * meanDelaySteps, projection.name() + " delays");
+    }
+
+    @Test
+    void aRunWritesItsResultsAndDependsOnTheSeedAlone(@TempDir Path out) throws Exception {
+        MicrocircuitExperiment.Settings one = new MicrocircuitExperiment.Settings(SCALE,
+                Microcircuit.Background.POISSON, BackendKind.JAVA, 1, 3, 50, 150);
+        MicrocircuitExperiment.Result r = MicrocircuitExperiment.run(one, out);
+        JsonNode json = new ObjectMapper().readTree(out.resolve(MicrocircuitExperiment.RESULT).toFile());
+        for (String field : List.of("scale", "background", "backend", "threads", "seed", "hebb_seconds_per_bio_second",
+                "brian2_seconds_per_bio_second", "hebb_peak_memory_gib", "construction_seconds", "rates_hz",
+                "machine", "cv_isi", "synchrony", "synapses")) {
+            assertTrue(json.has(field), "result.json has " + field);
+        }
+        assertTrue(json.get("brian2_seconds_per_bio_second").isNull());
+        assertEquals(8, json.get("rates_hz").size());
+        assertEquals(r.ratesHz()[2], json.get("rates_hz").get("L4E").asDouble(), 0);
+        assertTrue(Files.size(out.resolve("raster.png")) > 0 && Files.size(out.resolve("rates.png")) > 0);
+        double all = java.util.Arrays.stream(r.ratesHz()).sum();
+        assertTrue(all > 0 && all < 8 * 100, "rates " + java.util.Arrays.toString(r.ratesHz()));
+
+        MicrocircuitExperiment.Result two = MicrocircuitExperiment.run(new MicrocircuitExperiment.Settings(SCALE,
+                Microcircuit.Background.POISSON, BackendKind.JAVA, 2, 3, 50, 150), null);
+        assertArrayEquals(r.ratesHz(), two.ratesHz(), "1 and 2 threads");
+        assertArrayEquals(r.cvOfIntervals(), two.cvOfIntervals(), "1 and 2 threads");
+        MicrocircuitExperiment.Result other = MicrocircuitExperiment.run(new MicrocircuitExperiment.Settings(SCALE,
+                Microcircuit.Background.POISSON, BackendKind.JAVA, 1, 4, 50, 150), null);
+        assertTrue(!java.util.Arrays.equals(r.ratesHz(), other.ratesHz()), "another seed, another network");
+    }
+
+    @Test
+    void theDcBackgroundDrivesTheCircuitToo() throws Exception {
+        MicrocircuitExperiment.Result r = MicrocircuitExperiment.run(new MicrocircuitExperiment.Settings(SCALE,
+                Microcircuit.Background.DC, BackendKind.JAVA, 1, 3, 50, 150), null);
+        assertTrue(java.util.Arrays.stream(r.ratesHz()).sum() > 0, java.util.Arrays.toString(r.ratesHz()));
+    }
+
+    @Test
+    void badSettingsAreRefusedBeforeBuilding() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> MicrocircuitExperiment.Settings.standard(0, Microcircuit.Background.DC, BackendKind.JAVA, 1, 1));
+        assertTrue(e.getMessage().contains("scale = 0.0") && e.getMessage().contains("(0, 1]"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> MicrocircuitExperiment.Settings.standard(1.5,
+                Microcircuit.Background.DC, BackendKind.JAVA, 1, 1));
+        assertTrue(e.getMessage().contains("scale = 1.5"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> MicrocircuitExperiment.Settings.standard(0.1,
+                Microcircuit.Background.POISSON, BackendKind.OPENCL, 1, 1));
+        assertTrue(e.getMessage().contains("background = POISSON") && e.getMessage().contains("OPENCL"),
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new MicrocircuitExperiment.Settings(0.1,
+                Microcircuit.Background.DC, BackendKind.JAVA, 1, 1, 100, 4));
+        assertTrue(e.getMessage().contains("duration = 4.0"), e.getMessage());
+    }
+}
