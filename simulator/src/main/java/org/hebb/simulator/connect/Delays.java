@@ -1,6 +1,9 @@
 package org.hebb.simulator.connect;
 
+import java.util.Map;
+
 import org.apache.commons.rng.UniformRandomProvider;
+import org.hebb.simulator.init.ValueDistribution;
 import org.hebb.simulator.init.Values;
 import org.hebb.util.Require;
 
@@ -74,8 +77,10 @@ public final class Delays {
             @Override
             public int sampleSteps(UniformRandomProvider random, double dt) {
                 long steps = Math.round(ms / dt);
-                Require.that(steps >= 1 && steps <= MAX_STEPS, "delay = " + ms + " ms is not allowed at dt = "
-                        + dt + " ms: must round to between 1 and " + MAX_STEPS + " steps");
+                if (steps < 1 || steps > MAX_STEPS) {
+                    throw new IllegalArgumentException("delay = " + ms + " ms is not allowed at dt = " + dt + " ms: "
+                            + "must round to between 1 and " + MAX_STEPS + " steps");
+                }
                 return (int) steps;
             }
 
@@ -104,9 +109,10 @@ public final class Delays {
             public int sampleSteps(UniformRandomProvider random, double dt) {
                 double ms = sampleMs(random, dt);
                 long steps = Math.round(ms / dt);
-                Require.that(steps >= 1 && steps <= MAX_STEPS, "delay = " + ms + " ms drawn from " + describe()
-                        + " is not allowed at dt = " + dt + " ms: must round to between 1 and " + MAX_STEPS
-                        + " steps");
+                if (steps < 1 || steps > MAX_STEPS) {
+                    throw new IllegalArgumentException("delay = " + ms + " ms drawn from " + describe() + " is not "
+                            + "allowed at dt = " + dt + " ms: must round to between 1 and " + MAX_STEPS + " steps");
+                }
                 return (int) steps;
             }
 
@@ -130,18 +136,28 @@ public final class Delays {
         Require.positive("mean delay", meanMs, "ms");
         Require.nonNegative("delay sd", sdMs, "ms");
         return new DelayDistribution() {
+            /** The distribution for the last dt asked for (a projection's synapses all ask for the same). */
+            private volatile Map.Entry<Double, ValueDistribution> redrawn;
+
             @Override
             public int sampleSteps(UniformRandomProvider random, double dt) {
                 double ms = sampleMs(random, dt);
                 long steps = Math.round(ms / dt);
-                Require.that(steps <= MAX_STEPS, "delay = " + ms + " ms drawn from " + describe() + " is not allowed "
-                        + "at dt = " + dt + " ms: must round to at most " + MAX_STEPS + " steps");
+                if (steps > MAX_STEPS) {
+                    throw new IllegalArgumentException("delay = " + ms + " ms drawn from " + describe() + " is not "
+                            + "allowed at dt = " + dt + " ms: must round to at most " + MAX_STEPS + " steps");
+                }
                 return (int) steps;
             }
 
             @Override
             public double sampleMs(UniformRandomProvider random, double dt) {
-                return Values.normalRedrawn(meanMs, sdMs, dt / 2, Double.POSITIVE_INFINITY).sample(random);
+                Map.Entry<Double, ValueDistribution> last = redrawn;
+                if (last == null || last.getKey() != dt) {
+                    last = Map.entry(dt, Values.normalRedrawn(meanMs, sdMs, dt / 2, Double.POSITIVE_INFINITY));
+                    redrawn = last;
+                }
+                return last.getValue().sample(random);
             }
 
             @Override
