@@ -74,19 +74,26 @@ public final class PoissonInput {
     /** Adds one step's background to a receptor's input. Not thread-safe: one per thread. */
     public static final class Injector {
         private final double mean;
-        private final double probabilityOfNone;
+        /** P(count <= k), summed in order from P(0) = exp(-mean), up to where the search stops. */
+        private final double[] cumulative;
         private final float weight;
         private final CounterRandom random;
         private final float[] uniforms;
-        private final int largest;
 
         Injector(double mean, float weight, CounterRandom random, int size) {
             this.mean = mean;
-            this.probabilityOfNone = Math.exp(-mean);
             this.weight = weight;
             this.random = random;
             this.uniforms = new float[size];
-            this.largest = (int) Math.ceil(mean + 40 * Math.sqrt(mean) + 40);
+            int largest = (int) Math.ceil(mean + 40 * Math.sqrt(mean) + 40);
+            cumulative = new double[largest + 1];
+            double probability = Math.exp(-mean);
+            cumulative[0] = probability;
+            for (int k = 1; k <= largest; k++) {
+                probability *= mean / k;
+                cumulative[k] = cumulative[k - 1] + probability;
+            }
+            cumulative[largest] = Double.POSITIVE_INFINITY;
         }
 
         /** Adds the background of {@code step} to {@code input[from..to)}. */
@@ -103,15 +110,11 @@ public final class PoissonInput {
             }
         }
 
-        /** The count whose cumulative probability first reaches {@code u}. */
+        /** The count whose cumulative probability first exceeds {@code u}. */
         int count(float u) {
-            double probability = probabilityOfNone;
-            double cumulative = probability;
             int k = 0;
-            while (u >= cumulative && k < largest) {
+            while (u >= cumulative[k]) {
                 k++;
-                probability *= mean / k;
-                cumulative += probability;
             }
             return k;
         }
