@@ -103,18 +103,25 @@ public final class PoissonInput {
             }
             random.uniforms(step, from, to, uniforms);
             for (int i = from; i < to; i++) {
-                int count = count(uniforms[i]);
-                if (count > 0) {
-                    input[i] += count * weight;
-                }
+                // adding 0 x weight leaves the input as it was: it is never -0, which + 0 would change
+                input[i] += count(uniforms[i]) * weight;
             }
         }
 
-        /** The count whose cumulative probability first exceeds {@code u}. */
+        /**
+         * The count whose cumulative probability first exceeds {@code u}: the number of the first eight entries
+         * that u reaches, summed without branches (a search that stops at a random place mispredicts its last
+         * branch), then a search from there.
+         */
         int count(float u) {
-            int k = 0;
-            while (u >= cumulative[k]) {
-                k++;
+            double x = u;
+            double[] f = cumulative;
+            int k = (x >= f[0] ? 1 : 0) + (x >= f[1] ? 1 : 0) + (x >= f[2] ? 1 : 0) + (x >= f[3] ? 1 : 0)
+                    + (x >= f[4] ? 1 : 0) + (x >= f[5] ? 1 : 0) + (x >= f[6] ? 1 : 0) + (x >= f[7] ? 1 : 0);
+            if (k == 8) {
+                while (x >= f[k]) {
+                    k++;
+                }
             }
             return k;
         }
