@@ -3,11 +3,12 @@
 # and collects each run's result.json as one object of the array in benchmarks/results/microcircuit.json (replacing
 # an earlier object of the same scale, background, backend, threads and seed). With --brian2, Brian2's C++ standalone
 # version (benchmarks/brian2/microcircuit_brian2.py, one thread) runs right after each Hebb run, and its time per
-# biological second and rates go into the same object (brian2_seconds_per_bio_second, brian2_rates_hz).
-# Usage: benchmarks/microcircuit.sh [--background poisson|dc] [--threads T] [--seed S] [--heap 20g] [--brian2] scale...
+# biological second, rates and irregularity go into the same object (brian2_seconds_per_bio_second, brian2_rates_hz,
+# brian2_cv_isi).
+# Usage: benchmarks/microcircuit.sh [--background poisson|dc] [--threads T] [--seed S] [--heap 6g] [--brian2] scale...
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-background=poisson threads=1 seed=1 heap=20g brian2=no scales=()
+background=poisson threads=1 seed=1 heap=6g brian2=no scales=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --background) background="$2"; shift 2 ;;
@@ -18,7 +19,7 @@ while [ $# -gt 0 ]; do
     *) scales+=("$1"); shift ;;
   esac
 done
-[ ${#scales[@]} -gt 0 ] || { echo "usage: $0 [--background poisson|dc] [--threads T] [--seed S] [--heap 20g] [--brian2] scale..." >&2; exit 2; }
+[ ${#scales[@]} -gt 0 ] || { echo "usage: $0 [--background poisson|dc] [--threads T] [--seed S] [--heap 6g] [--brian2] scale..." >&2; exit 2; }
 mvn -B -ntp -q -f "$root/pom.xml" install -DskipTests
 results="$root/benchmarks/results/microcircuit.json"
 for scale in "${scales[@]}"; do
@@ -38,6 +39,7 @@ if os.path.exists(sys.argv[3]):
     brian2 = json.load(open(sys.argv[3]))
     run["brian2_seconds_per_bio_second"] = brian2["seconds_per_bio_second"]
     run["brian2_rates_hz"] = brian2["rates_hz"]
+    run["brian2_cv_isi"] = brian2["cv_isi"]
 runs = json.load(open(results)) if os.path.exists(results) else []
 key = lambda r: (r["scale"], r["background"], r["backend"], r["threads"], r["seed"])
 runs = [r for r in runs if key(r) != key(run)] + [run]

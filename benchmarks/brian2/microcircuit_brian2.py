@@ -2,19 +2,21 @@
 """Potjans & Diesmann (2014) cortical microcircuit in Brian2 (C++ standalone, one thread).
 
 The model of Hebb's `./hebb microcircuit` (MicrocircuitParameters.java), with the PyNEST example's parameters:
-eight populations of LIF neurons with exponential synaptic currents (exact integration), synapses drawn as a fixed
-total number per projection with multapses and autapses (numpy draws, passed to connect(i=, j=)), weights normal
-with 10% sd redrawn across zero (L4E->L23E doubled, inhibitory -4x), delays normal (1.5 and 0.75 ms, 50% sd)
-redrawn below dt/2, background as a PoissonInput of K_ext sources at 8 Hz per neuron (a binomial count per step)
-or its DC equivalent. At scale S, round(S N) neurons per population and round(K round(S N_t) / N_t) synapses per
-projection (in-degrees of the full model).
+eight populations of LIF neurons with exponential synaptic currents (exact integration), weights normal with 10%
+sd (L4E->L23E doubled, inhibitory -4x; a draw across zero, a 10-sd event, is clipped), delays normal (1.5 and
+0.75 ms, 50% sd) drawn again up to three times below dt/2 and then clipped, background as a PoissonInput of K_ext
+sources at 8 Hz per neuron (a binomial count per step) or its DC equivalent. At scale S, round(S N) neurons per
+population. Everything is drawn inside the C++ binary: passing 3e8 synapses from Python as arrays needs more than
+the machine's 24 GiB. So each pair connects with probability K / (N_pre N_post), K the number of synapses of
+Hebb's fixed total number at that scale: the same expected number of synapses, without multapses.
 
 What is measured:
   seconds_per_bio_second  the main loop of the recorded run (after the warm-up) over its biological time: Brian2's
                           device._last_run_time, std::clock() CPU time of the single-threaded binary
   total_seconds           wall time of the whole script (model setup, code generation, compilation, construction
                           inside the binary, both runs)
-  rates_hz                per population, over the recorded run
+  rates_hz, cv_isi         per population, over the recorded run (cv_isi: the mean coefficient of variation of
+                          the inter-spike intervals of neurons with at least 3 spikes)
 
 Prints one JSON object as the last line of stdout. Run with Debian's python3-brian (Brian2 2.5.1):
 /usr/bin/python3 microcircuit_brian2.py --scale 0.1
@@ -58,15 +60,6 @@ def psc_for_psp(psp_mv):
     peak = math.log(TAU_M / TAU_S) * TAU_M * TAU_S / (TAU_M - TAU_S)
     per_pa = TAU_M * TAU_S / (C_M * (TAU_M - TAU_S)) * (math.exp(-peak / TAU_M) - math.exp(-peak / TAU_S))
     return psp_mv / per_pa
-
-
-def redrawn_normal(rng, mean, sd, n, low, high):
-    x = rng.normal(mean, sd, n)
-    bad = (x < low) | (x > high)
-    while bad.any():
-        x[bad] = rng.normal(mean, sd, bad.sum())
-        bad = (x < low) | (x > high)
-    return x
 
 
 def main():
@@ -123,12 +116,16 @@ def main():
             mean = w_exc * (2 if (t == 0 and s == 2) else 1) if excitatory else -4 * w_exc
             syn = b2.Synapses(groups[s], groups[t], "w : amp",
                               on_pre=("I_e_post += w" if excitatory else "I_i_post += w"))
-            syn.connect(i=rng.integers(0, sizes[s], k), j=rng.integers(0, sizes[t], k))
+            syn.connect(p=min(1.0, k / (sizes[s] * sizes[t])))
             sd = 0.1 * abs(mean)
-            syn.w = (redrawn_normal(rng, mean, sd, k, 0, np.inf) if excitatory
-                     else redrawn_normal(rng, mean, sd, k, -np.inf, 0)) * pA
+            bounds = "0*pA, 1e9*pA" if excitatory else "-1e9*pA, 0*pA"
+            syn.w = "clip(%r*pA + %r*pA*randn(), %s)" % (mean, sd, bounds)
             d = 1.5 if excitatory else 0.75
-            syn.delay = redrawn_normal(rng, d, 0.5 * d, k, DT / 2, np.inf) * ms
+            draw = "(%r + %r*randn())*ms" % (d, 0.5 * d)
+            syn.delay = draw
+            for _ in range(3):  # drawn again where below dt/2, three times; then clipped
+                syn.delay = "delay*int(delay >= %r*ms) + (1 - int(delay >= %r*ms))*%s" % (DT / 2, DT / 2, draw)
+            syn.delay = "clip(delay, %r*ms, 1e9*ms)" % (DT / 2)
             synapses.append(syn)
             total += k
     monitors = [b2.SpikeMonitor(g) for g in groups]
@@ -138,17 +135,24 @@ def main():
     b2.device.build(directory=build_dir, compile=True, run=True)
     seconds = b2.device._last_run_time
     from_ms, to_ms = args.warmup, args.warmup + args.duration
-    rates = {}
+    rates, cv = {}, {}
     for p, m in enumerate(monitors):
         t_ms = np.asarray(m.t / ms)
-        rates[POPULATIONS[p]] = float(((t_ms >= from_ms) & (t_ms < to_ms)).sum() / (sizes[p] * args.duration / 1000))
+        inside = (t_ms >= from_ms) & (t_ms < to_ms)
+        rates[POPULATIONS[p]] = float(inside.sum() / (sizes[p] * args.duration / 1000))
+        # mean coefficient of variation of the intervals of neurons with at least 3 spikes (as Hebb computes it)
+        trains = {}
+        for i, t in zip(np.asarray(m.i)[inside], t_ms[inside]):
+            trains.setdefault(int(i), []).append(t)
+        cvs = [np.std(np.diff(x)) / np.mean(np.diff(x)) for x in trains.values() if len(x) >= 3]
+        cv[POPULATIONS[p]] = float(np.mean(cvs)) if cvs else None
     total_seconds = time.perf_counter() - t0
     if args.build_dir is None:
         shutil.rmtree(build_dir, ignore_errors=True)
     print(json.dumps(dict(scale=args.scale, background=args.background, seed=args.seed, threads=1,
                           brian2_version=b2.__version__, neurons=int(sum(sizes)), synapses=int(total),
                           seconds_per_bio_second=seconds / (args.duration / 1000), total_seconds=round(total_seconds, 1),
-                          rates_hz=rates)))
+                          rates_hz=rates, cv_isi=cv)))
 
 
 if __name__ == "__main__":
