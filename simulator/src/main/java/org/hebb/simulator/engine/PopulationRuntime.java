@@ -26,8 +26,8 @@ final class PopulationRuntime implements Checkpointed {
     final float[][] inputNow;
     final float[] injected;
     final CurrentSource.Injector[][] injectors;
-    /** Per partition, the Poisson inputs' injectors, each adding to the input of {@link #backgroundReceptors}. */
-    final PoissonInput.Injector[][] background;
+    /** The Poisson inputs' injectors (shared by the partitions), each adding to its receptor's input. */
+    final PoissonInput.Injector[] background;
     final int[] backgroundReceptors;
     final SpikeSourcePopulation.SpikeGenerator[] generators;
     final List<Trace> traces = new ArrayList<>();
@@ -61,14 +61,12 @@ final class PopulationRuntime implements Checkpointed {
                 }
             }
             List<PoissonInput> inputs = np.poissonInputs();
-            background = new PoissonInput.Injector[threads][inputs.size()];
+            background = new PoissonInput.Injector[inputs.size()];
             backgroundReceptors = new int[inputs.size()];
             for (int s = 0; s < inputs.size(); s++) {
                 long key = Seeds.derive(masterSeed, "poisson input:" + population.name() + ":" + s);
                 backgroundReceptors[s] = np.model().receptorIndex(inputs.get(s).receptor());
-                for (int k = 0; k < threads; k++) {
-                    background[k][s] = inputs.get(s).createInjector(dt, key, n);
-                }
+                background[s] = inputs.get(s).createInjector(dt, key, n);
             }
             generators = null;
         } else {
@@ -134,9 +132,8 @@ final class PopulationRuntime implements Checkpointed {
                     injector.add(step, from, to, injected);
                 }
             }
-            PoissonInput.Injector[] inputs = background[k];
-            for (int s = 0; s < inputs.length; s++) {
-                inputs[s].add(step, from, to, inputNow[backgroundReceptors[s]]);
+            for (int s = 0; s < background.length; s++) {
+                background[s].add(step, from, to, inputNow[backgroundReceptors[s]]);
             }
             counts[slot][k] = kernel.step(from, to, inputNow, injected, out);
         } else {

@@ -60,7 +60,7 @@ public final class PoissonInput {
 
     /**
      * An injector for time step {@code dt} ms, drawing from the stream {@code key}, for a population of
-     * {@code size}.
+     * {@code size}; threads adding to their own ranges may share it.
      *
      * @throws IllegalArgumentException if the mean count per step exceeds {@value #MAX_MEAN_PER_STEP}
      */

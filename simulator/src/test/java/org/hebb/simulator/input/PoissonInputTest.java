@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
+
 import org.apache.commons.statistics.distribution.PoissonDistribution;
 import org.hebb.neurons.lif.IfCondExp;
 import org.hebb.neurons.lif.IfCurrExp;
@@ -13,6 +15,7 @@ import org.hebb.simulator.Network;
 import org.hebb.simulator.monitor.SpikeMonitor;
 import org.hebb.simulator.population.NeuronPopulation;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Poisson input: the counts per neuron and step are Poisson; the synaptic current they drive has the mean and
@@ -101,14 +104,57 @@ class PoissonInputTest {
 
     private static int[] spikeCounts(int threads) {
         try (Network net = Network.builder().dt(DT).seed(11).threads(threads).build()) {
-            NeuronPopulation pop = net.addNeurons("driven", 301, IfCurrExp.builder().cm(0.25).tauM(10).tauSynE(0.5)
-                    .tauSynI(0.5).tauRefrac(2).vRest(-65).vReset(-65).vThresh(-50).build());
+            NeuronPopulation pop = net.addNeurons("driven", 301, cell());
             pop.addPoissonInput(PoissonInput.of("excitatory", 2900, 8, WEIGHT_NA));
             pop.addPoissonInput(PoissonInput.of("inhibitory", 200, 8, -4 * WEIGHT_NA));
             SpikeMonitor spikes = net.monitorSpikes(pop, SpikeMonitor.settings().countsOnly());
             net.run(500);
             return spikes.counts();
         }
+    }
+
+    /** The counts depend on the step alone: a run continued from a checkpoint spikes as the uninterrupted one. */
+    @Test
+    void aRunContinuedFromACheckpointSpikesAsTheUninterruptedOne(@TempDir Path dir) {
+        Path file = dir.resolve("poisson.h5");
+        int[] whole;
+        try (Network net = driven(1)) {
+            SpikeMonitor spikes = net.monitorSpikes(net.populations().get(0), SpikeMonitor.settings().countsOnly());
+            net.run(200);
+            whole = spikes.counts();
+        }
+        try (Network net = driven(1)) {
+            net.run(100);
+            net.saveCheckpoint(file);
+        }
+        try (Network net = driven(2)) {
+            net.restoreCheckpoint(file);
+            SpikeMonitor spikes = net.monitorSpikes(net.populations().get(0), SpikeMonitor.settings().countsOnly());
+            net.run(100);
+            int[] second = spikes.counts();
+            try (Network first = driven(1)) {
+                SpikeMonitor early = first.monitorSpikes(first.populations().get(0),
+                        SpikeMonitor.settings().countsOnly());
+                first.run(100);
+                int[] sum = early.counts().clone();
+                for (int i = 0; i < sum.length; i++) {
+                    sum[i] += second[i];
+                }
+                assertArrayEquals(whole, sum);
+            }
+        }
+    }
+
+    private static Network driven(int threads) {
+        Network net = Network.builder().dt(DT).seed(11).threads(threads).build();
+        net.addNeurons("driven", 301, cell()).addPoissonInput(PoissonInput.of("excitatory", 2900, 8, WEIGHT_NA));
+        return net;
+    }
+
+    /** The microcircuit's neuron. */
+    private static IfCurrExp cell() {
+        return IfCurrExp.builder().cm(0.25).tauM(10).tauSynE(0.5).tauSynI(0.5).tauRefrac(2).vRest(-65).vReset(-65)
+                .vThresh(-50).build();
     }
 
     @Test
