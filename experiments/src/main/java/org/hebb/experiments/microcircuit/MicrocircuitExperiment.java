@@ -58,6 +58,8 @@ public final class MicrocircuitExperiment {
             Require.notNull("background", background);
             Require.notNull("backend", backend);
             Require.that(threads >= 0, "threads = " + threads + " is not allowed: must be >= 0 (0: automatic)");
+            Require.that(backend == BackendKind.JAVA || threads <= 1, "threads = " + threads + " is not allowed with "
+                    + "backend " + backend + ", which runs on its device: use 0 or 1");
             Require.nonNegative("warm-up", warmupMs, "ms");
             RunLimits.duration("duration", durationMs, MicrocircuitParameters.DT_MS);
             Require.that(durationMs >= 2 * SYNCHRONY_BIN_MS, "duration = " + durationMs + " ms is not allowed: must "

@@ -7,14 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.hebb.opencl.OpenClDevices;
 import org.hebb.simulator.BackendKind;
 import org.hebb.simulator.Network;
 import org.hebb.simulator.connect.Projection;
+import org.hebb.simulator.testing.Prerequisites;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +37,7 @@ class MicrocircuitTest {
                 assertEquals(Microcircuit.size(p, SCALE), circuit.populations().get(p).size());
             }
             assertEquals(Microcircuit.totalSynapses(SCALE), circuit.synapses());
-            Map<String, Projection> byName = new java.util.HashMap<>();
+            Map<String, Projection> byName = new HashMap<>();
             net.projections().forEach(pr -> byName.put(pr.name(), pr));
             assertEquals(55, byName.size(), "64 pathways but the 9 with p = 0");
             Projection l4ToL23 = byName.get("L4E->L23E");
@@ -76,8 +80,8 @@ class MicrocircuitTest {
         assertEquals(8, json.get("rates_hz").size());
         assertEquals(r.ratesHz()[2], json.get("rates_hz").get("L4E").asDouble(), 0);
         assertTrue(Files.size(out.resolve("raster.png")) > 0 && Files.size(out.resolve("rates.png")) > 0);
-        double all = java.util.Arrays.stream(r.ratesHz()).sum();
-        assertTrue(all > 0 && all < 8 * 100, "rates " + java.util.Arrays.toString(r.ratesHz()));
+        double all = Arrays.stream(r.ratesHz()).sum();
+        assertTrue(all > 0 && all < 8 * 100, "rates " + Arrays.toString(r.ratesHz()));
 
         MicrocircuitExperiment.Result two = MicrocircuitExperiment.run(new MicrocircuitExperiment.Settings(SCALE,
                 Microcircuit.Background.POISSON, BackendKind.JAVA, 2, 3, 50, 150), null);
@@ -85,14 +89,26 @@ class MicrocircuitTest {
         assertArrayEquals(r.cvOfIntervals(), two.cvOfIntervals(), "1 and 2 threads");
         MicrocircuitExperiment.Result other = MicrocircuitExperiment.run(new MicrocircuitExperiment.Settings(SCALE,
                 Microcircuit.Background.POISSON, BackendKind.JAVA, 1, 4, 50, 150), null);
-        assertTrue(!java.util.Arrays.equals(r.ratesHz(), other.ratesHz()), "another seed, another network");
+        assertTrue(!Arrays.equals(r.ratesHz(), other.ratesHz()), "another seed, another network");
     }
 
     @Test
     void theDcBackgroundDrivesTheCircuitToo() throws Exception {
         MicrocircuitExperiment.Result r = MicrocircuitExperiment.run(new MicrocircuitExperiment.Settings(SCALE,
                 Microcircuit.Background.DC, BackendKind.JAVA, 1, 3, 50, 150), null);
-        assertTrue(java.util.Arrays.stream(r.ratesHz()).sum() > 0, java.util.Arrays.toString(r.ratesHz()));
+        assertTrue(Arrays.stream(r.ratesHz()).sum() > 0, Arrays.toString(r.ratesHz()));
+    }
+
+    /** With the DC background the OpenCL backend runs the circuit, spike for spike as Java does. */
+    @Test
+    void openClRunsTheDcCircuitAsJavaDoes() throws Exception {
+        Prerequisites.require(OpenClDevices.missingReason());
+        double[] onJava = MicrocircuitExperiment.run(new MicrocircuitExperiment.Settings(SCALE,
+                Microcircuit.Background.DC, BackendKind.JAVA, 1, 3, 20, 100), null).ratesHz();
+        double[] onOpenCl = MicrocircuitExperiment.run(new MicrocircuitExperiment.Settings(SCALE,
+                Microcircuit.Background.DC, BackendKind.OPENCL, 0, 3, 20, 100), null).ratesHz();
+        assertTrue(Arrays.stream(onJava).sum() > 0);
+        assertArrayEquals(onJava, onOpenCl);
     }
 
     @Test
@@ -110,5 +126,8 @@ class MicrocircuitTest {
         e = assertThrows(IllegalArgumentException.class, () -> new MicrocircuitExperiment.Settings(0.1,
                 Microcircuit.Background.DC, BackendKind.JAVA, 1, 1, 100, 4));
         assertTrue(e.getMessage().contains("duration = 4.0"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> MicrocircuitExperiment.Settings.standard(0.1,
+                Microcircuit.Background.DC, BackendKind.OPENCL, 2, 1));
+        assertTrue(e.getMessage().contains("threads = 2 is not allowed with backend OPENCL"), e.getMessage());
     }
 }
