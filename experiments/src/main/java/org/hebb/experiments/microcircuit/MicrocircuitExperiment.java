@@ -202,7 +202,8 @@ public final class MicrocircuitExperiment {
                 .append(String.format("%d neurons, %d synapses; construction %.1f s, %.3f s per biological second, "
                                 + "peak memory %.2f GiB.%n%n", r.neurons(), r.synapses(), r.constructionSeconds(),
                         r.secondsPerBioSecond(), r.peakMemoryBytes() / (double) (1L << 30)))
-                .append("| population | rate (Hz) | NEST reference (Hz) | CV of ISI | synchrony |\n|---|---|---|---|---|\n");
+                .append("| population | rate (Hz) | NEST reference (Hz) | CV of ISI | synchrony |\n")
+                .append("|---|---|---|---|---|\n");
         for (int p = 0; p < names.size(); p++) {
             md.append(String.format("| %s | %.3f | %.3f | %.3f | %.3f |%n", names.get(p), r.ratesHz()[p],
                     MicrocircuitParameters.NEST_REFERENCE_RATES_HZ[p], r.cvOfIntervals()[p], r.synchrony()[p]));

@@ -122,8 +122,8 @@ public final class JavaKernelSource {
                     + pass.bound().lowestInitializer(program.precision()) + ";");
         } else if (kind == KernelPasses.Kind.CANDIDATE_THRESHOLD) {
             line("            this._lowests = new " + type + "[_stored[0].length];");
-            line("            java.util.Arrays.fill(this._lowests, " + pass.bound().lowestInitializer(program.precision())
-                    + ");");
+            line("            java.util.Arrays.fill(this._lowests, "
+                    + pass.bound().lowestInitializer(program.precision()) + ");");
         }
         line("        }");
         line("");

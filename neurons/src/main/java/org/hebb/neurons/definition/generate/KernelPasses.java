@@ -350,8 +350,8 @@ final class KernelPasses {
         access.startPass();
         List<String> lines = new ArrayList<>();
         loads(lines, Set.of(bound.variable()));
-        lines.add(access.prepared(ThresholdBound.CANDIDATE) + " = " + access.max(bound.variable(), ThresholdBound.LOWEST)
-                + ";");
+        lines.add(access.prepared(ThresholdBound.CANDIDATE) + " = "
+                + access.max(bound.variable(), ThresholdBound.LOWEST) + ";");
         return new Pass("_candidates", lines, access.used(), Kind.CANDIDATES, bound);
     }
 
