@@ -153,41 +153,20 @@ public final class Projection {
     private static Projection sortIntoRows(String name, Population source, NeuronPopulation target,
                                            String receptor, int[] pre, int[] post, float[] w, int[] d,
                                            double[] dMs, String description) {
+        // each loop is a method of its own: the JIT then compiles small methods, quickly, instead of this one with
+        // every loop inlined, a compilation still running when the network's first steps need the compiler
         int count = pre.length;
-        int[] rowPointer = new int[source.size() + 1];
-        for (int p : pre) {
-            rowPointer[p + 1]++;
-        }
-        for (int i = 0; i < source.size(); i++) {
-            rowPointer[i + 1] += rowPointer[i];
-        }
-        int[] fill = Arrays.copyOf(rowPointer, source.size());
-        int[] order = new int[count];
-        for (int k = 0; k < count; k++) {
-            order[fill[pre[k]]++] = k;
-        }
+        int[] rowPointer = rowPointers(pre, source.size());
+        int[] order = orderByRow(pre, rowPointer);
         for (int i = 0; i < source.size(); i++) {
             sortRowByTarget(order, rowPointer[i], rowPointer[i + 1], post);
         }
-        int[] targets = new int[count];
-        float[] weights = new float[count];
-        int[] delaySteps = d == null ? null : new int[count];
-        double[] delayMs = d == null ? new double[count] : null;
-        boolean uniformDelays = true;
-        boolean uniformWeights = true;
-        for (int k = 0; k < count; k++) {
-            int from = order[k];
-            targets[k] = post[from];
-            weights[k] = w[from];
-            if (d != null) {
-                delaySteps[k] = d[from];
-                uniformDelays &= delaySteps[k] == delaySteps[0];
-            } else {
-                delayMs[k] = dMs[from];
-                uniformDelays &= delayMs[k] == delayMs[0];
-            }
-            uniformWeights &= Float.floatToIntBits(weights[k]) == Float.floatToIntBits(weights[0]);
-        }
+        int[] targets = gather(post, order);
+        float[] weights = gather(w, order);
+        int[] delaySteps = d == null ? null : gather(d, order);
+        double[] delayMs = d == null ? gather(dMs, order) : null;
+        boolean uniformDelays = d != null ? allEqual(delaySteps) : allEqual(delayMs);
+        boolean uniformWeights = allEqualBits(weights);
         float uniformWeight = count == 0 ? 0f : weights[0];
         short[] delays = null;
         float[] delaysMs = null;
@@ -206,6 +185,80 @@ public final class Projection {
         double uniformDelayMs = d != null ? Double.NaN : count == 0 ? Double.POSITIVE_INFINITY : delayMs[0];
         return new Projection(name, source, target, receptor, rowPointer, targets, uniformWeights ? null : weights,
                 uniformWeight, delays, uniformDelay, delaysMs, uniformDelayMs, description);
+    }
+
+    /** The start of each presynaptic element's row, and the end of the last. */
+    private static int[] rowPointers(int[] pre, int sources) {
+        int[] rowPointer = new int[sources + 1];
+        for (int p : pre) {
+            rowPointer[p + 1]++;
+        }
+        for (int i = 0; i < sources; i++) {
+            rowPointer[i + 1] += rowPointer[i];
+        }
+        return rowPointer;
+    }
+
+    /** The synapses' indices in the order of their rows, each row in the order the connector emitted them. */
+    private static int[] orderByRow(int[] pre, int[] rowPointer) {
+        int[] fill = Arrays.copyOf(rowPointer, rowPointer.length - 1);
+        int[] order = new int[pre.length];
+        for (int k = 0; k < pre.length; k++) {
+            order[fill[pre[k]]++] = k;
+        }
+        return order;
+    }
+
+    private static int[] gather(int[] values, int[] order) {
+        int[] out = new int[order.length];
+        for (int k = 0; k < order.length; k++) {
+            out[k] = values[order[k]];
+        }
+        return out;
+    }
+
+    private static float[] gather(float[] values, int[] order) {
+        float[] out = new float[order.length];
+        for (int k = 0; k < order.length; k++) {
+            out[k] = values[order[k]];
+        }
+        return out;
+    }
+
+    private static double[] gather(double[] values, int[] order) {
+        double[] out = new double[order.length];
+        for (int k = 0; k < order.length; k++) {
+            out[k] = values[order[k]];
+        }
+        return out;
+    }
+
+    private static boolean allEqual(int[] values) {
+        for (int value : values) {
+            if (value != values[0]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allEqual(double[] values) {
+        for (double value : values) {
+            if (value != values[0]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether every value has the bits of the first (so 0 and -0, or two NaNs of different bits, differ). */
+    private static boolean allEqualBits(float[] values) {
+        for (float value : values) {
+            if (Float.floatToIntBits(value) != Float.floatToIntBits(values[0])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void sortRowByTarget(int[] order, int from, int to, int[] post) {
