@@ -2,7 +2,6 @@ package org.hebb.benchmarks;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.hebb.experiments.output.JsonOutput;
+import org.hebb.experiments.output.Machine;
 
 /**
  * Runs Hebb's COBA and Brian2's (C++ standalone) side by side, alternating, for each network size, and writes
@@ -105,7 +105,7 @@ public final class CobaVsBrian2 {
                 + (plastic ? ", additive STDP on E->E (tau 20/20 ms, w_max 12 nS, a+ 0.01, a- 0.0105)" : ""));
         out.put("date", Instant.now().toString());
         out.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        out.put("cpu", cpuModel());
+        out.put("cpu", Machine.processor());
         out.put("repeats", repeats);
         out.put("results", results);
         Path file = root.resolve(plastic ? "benchmarks/results/plastic-coba-vs-brian2.json"
@@ -145,14 +145,4 @@ public final class CobaVsBrian2 {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-
-    private static String cpuModel() {
-        try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown")
-                    + ", " + Runtime.getRuntime().availableProcessors() + " cores";
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.hebb.simulator.connect.Projection;
+import org.hebb.simulator.connect.RowOffsets;
 import org.jocl.cl_mem;
 
 /**
@@ -144,25 +145,13 @@ final class Delivery {
         int[] result = new int[Math.multiplyExact(onto.size(), padded + 1)];
         int position = 0;
         for (int q = 0; q < onto.size(); q++) {
-            int[] starts = firstIncoming(onto.get(q).rows().targets(), padded);
+            int[] starts = RowOffsets.of(onto.get(q).rows().targets(), padded);
             for (int i = 0; i <= padded; i++) {
                 result[q * (padded + 1) + i] = position + starts[i];
             }
             position += starts[padded];
         }
         return result;
-    }
-
-    /** Where each target's incoming synapses start when they are listed target by target ({@code size + 1}). */
-    private static int[] firstIncoming(int[] targets, int size) {
-        int[] starts = new int[size + 1];
-        for (int target : targets) {
-            starts[target + 1]++;
-        }
-        for (int i = 0; i < size; i++) {
-            starts[i + 1] += starts[i];
-        }
-        return starts;
     }
 
     /** In the gpu shape: the flattened synapse index of each incoming synapse, in transposed order. */
@@ -182,7 +171,7 @@ final class Delivery {
         for (Projection p : onto) {
             Projection.SparseRows sparse = p.rows();
             int[] targets = sparse.targets();
-            int[] next = firstIncoming(targets, p.target().size());
+            int[] next = RowOffsets.of(targets, p.target().size());
             int[] rowPointer = sparse.rowPointer();
             for (int pre = 0; pre + 1 < rowPointer.length; pre++) {
                 for (int j = rowPointer[pre]; j < rowPointer[pre + 1]; j++) {

@@ -12,15 +12,19 @@ public final class Machine {
 
     /** For example "AMD EPYC, 2 cores, OpenJDK 64-Bit Server VM 17.0.15". */
     public static String description() {
-        String cpu = "unknown processor";
+        return processor() + ", " + System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version");
+    }
+
+    /** For example "AMD EPYC, 2 cores" ("unknown" for the model where /proc/cpuinfo cannot be read). */
+    public static String processor() {
+        String cpu = "unknown";
         try {
             cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
                     .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse(cpu);
         } catch (IOException | SecurityException e) {
-            // not Linux: the processor stays unknown
+            // not Linux: the model stays unknown
         }
-        return cpu + ", " + Runtime.getRuntime().availableProcessors() + " cores, "
-                + System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version");
+        return cpu + ", " + Runtime.getRuntime().availableProcessors() + " cores";
     }
 
     /**

@@ -1,7 +1,5 @@
 package org.hebb.simulator.connect;
 
-import java.util.Map;
-
 import org.apache.commons.rng.UniformRandomProvider;
 import org.hebb.simulator.init.ValueDistribution;
 import org.hebb.simulator.init.Values;
@@ -137,7 +135,7 @@ public final class Delays {
         Require.nonNegative("delay sd", sdMs, "ms");
         return new DelayDistribution() {
             /** The distribution for the last dt asked for (a projection's synapses all ask for the same). */
-            private volatile Map.Entry<Double, ValueDistribution> redrawn;
+            private volatile Redrawn redrawn;
 
             @Override
             public int sampleSteps(UniformRandomProvider random, double dt) {
@@ -152,12 +150,12 @@ public final class Delays {
 
             @Override
             public double sampleMs(UniformRandomProvider random, double dt) {
-                Map.Entry<Double, ValueDistribution> last = redrawn;
-                if (last == null || last.getKey() != dt) {
-                    last = Map.entry(dt, Values.normalRedrawn(meanMs, sdMs, dt / 2, Double.POSITIVE_INFINITY));
+                Redrawn last = redrawn;
+                if (last == null || last.dt() != dt) {
+                    last = new Redrawn(dt, Values.normalRedrawn(meanMs, sdMs, dt / 2, Double.POSITIVE_INFINITY));
                     redrawn = last;
                 }
-                return last.getValue().sample(random);
+                return last.values().sample(random);
             }
 
             @Override
@@ -165,5 +163,9 @@ public final class Delays {
                 return "normal(" + meanMs + ", " + sdMs + ") ms, redrawn below dt / 2";
             }
         };
+    }
+
+    /** A normal redrawn below dt / 2, for that dt. */
+    private record Redrawn(double dt, ValueDistribution values) {
     }
 }

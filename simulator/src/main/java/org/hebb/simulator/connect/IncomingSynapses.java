@@ -11,13 +11,7 @@ package org.hebb.simulator.connect;
  */
 public record IncomingSynapses(int[] start, int[] synapse, int[] source) {
     static IncomingSynapses of(int[] rowPointer, int[] targets, int targetCount) {
-        int[] start = new int[targetCount + 1];
-        for (int target : targets) {
-            start[target + 1]++;
-        }
-        for (int i = 0; i < targetCount; i++) {
-            start[i + 1] += start[i];
-        }
+        int[] start = RowOffsets.of(targets, targetCount);
         int[] fill = start.clone();
         int[] synapse = new int[targets.length];
         int[] source = new int[targets.length];

@@ -156,7 +156,7 @@ public final class Projection {
         // each loop is a method of its own: the JIT then compiles small methods, quickly, instead of this one with
         // every loop inlined, a compilation still running when the network's first steps need the compiler
         int count = pre.length;
-        int[] rowPointer = rowPointers(pre, source.size());
+        int[] rowPointer = RowOffsets.of(pre, source.size());
         int[] order = orderByRow(pre, rowPointer);
         for (int i = 0; i < source.size(); i++) {
             sortRowByTarget(order, rowPointer[i], rowPointer[i + 1], post);
@@ -185,18 +185,6 @@ public final class Projection {
         double uniformDelayMs = d != null ? Double.NaN : count == 0 ? Double.POSITIVE_INFINITY : delayMs[0];
         return new Projection(name, source, target, receptor, rowPointer, targets, uniformWeights ? null : weights,
                 uniformWeight, delays, uniformDelay, delaysMs, uniformDelayMs, description);
-    }
-
-    /** The start of each presynaptic element's row, and the end of the last. */
-    private static int[] rowPointers(int[] pre, int sources) {
-        int[] rowPointer = new int[sources + 1];
-        for (int p : pre) {
-            rowPointer[p + 1]++;
-        }
-        for (int i = 0; i < sources; i++) {
-            rowPointer[i + 1] += rowPointer[i];
-        }
-        return rowPointer;
     }
 
     /** The synapses' indices in the order of their rows, each row in the order the connector emitted them. */

@@ -103,9 +103,8 @@ class PoissonInputTest {
     }
 
     private static int[] spikeCounts(int threads) {
-        try (Network net = Network.builder().dt(DT).seed(11).threads(threads).build()) {
-            NeuronPopulation pop = net.addNeurons("driven", 301, cell());
-            pop.addPoissonInput(PoissonInput.of("excitatory", 2900, 8, WEIGHT_NA));
+        try (Network net = driven(threads)) {
+            NeuronPopulation pop = (NeuronPopulation) net.populations().get(0);
             pop.addPoissonInput(PoissonInput.of("inhibitory", 200, 8, -4 * WEIGHT_NA));
             SpikeMonitor spikes = net.monitorSpikes(pop, SpikeMonitor.settings().countsOnly());
             net.run(500);
@@ -145,6 +144,7 @@ class PoissonInputTest {
         }
     }
 
+    /** 301 of the microcircuit's neurons driven by 2900 Poisson sources at 8 Hz. */
     private static Network driven(int threads) {
         Network net = Network.builder().dt(DT).seed(11).threads(threads).build();
         net.addNeurons("driven", 301, cell()).addPoissonInput(PoissonInput.of("excitatory", 2900, 8, WEIGHT_NA));
