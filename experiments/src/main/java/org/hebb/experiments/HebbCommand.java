@@ -625,9 +625,11 @@ public final class HebbCommand implements Runnable {
             for (int p = 0; p < r.ratesHz().length; p++) {
                 rates.append(String.format(" %s %.2f", MicrocircuitParameters.POPULATIONS.get(p), r.ratesHz()[p]));
             }
-            System.out.printf("Microcircuit, scale %s, %d neurons, %d synapses: rates (Hz)%s; construction %.1f s, "
-                            + "%.2f s per biological second, peak memory %.2f GiB. Results in %s%n", scale,
-                    r.neurons(), r.synapses(), rates, r.constructionSeconds(), r.secondsPerBioSecond(),
+            System.out.printf("Microcircuit, scale %s, %d neurons, %d synapses (%.2f bytes each): rates (Hz)%s; "
+                            + "construction %.1f s, %.2f s per biological second, peak memory %.2f GiB. Results in "
+                            + "%s%n",
+                    scale, r.neurons(), r.synapses(), (double) r.synapseBytes() / r.synapses(), rates,
+                    r.constructionSeconds(), r.secondsPerBioSecond(),
                     r.peakMemoryBytes() / (double) (1L << 30), out.toAbsolutePath());
             return 0;
         }

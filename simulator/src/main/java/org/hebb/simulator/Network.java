@@ -263,7 +263,7 @@ public final class Network implements AutoCloseable {
         Require.that(!names.contains(name), "projection name = '" + name + "' is not allowed: it exists already; "
                 + "give this projection its own name with Synapses.named(...)");
         Projection projection = Projection.build(name, source, target, connector, synapses, dt, seed,
-                engineKind == EngineKind.EVENT_DRIVEN);
+                engineKind == EngineKind.EVENT_DRIVEN, buildThreads());
         names.add(name);
         projections.add(projection);
         return projection;
@@ -802,6 +802,11 @@ public final class Network implements AutoCloseable {
     /** The number of threads the engine uses (chosen at the first run when set to automatic). */
     public int threads() {
         return engine != null ? engine.threads() : chooseThreads();
+    }
+
+    /** The threads that build projections: as set, or every core when chosen automatically. */
+    private int buildThreads() {
+        return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     }
 
     private int chooseThreads() {

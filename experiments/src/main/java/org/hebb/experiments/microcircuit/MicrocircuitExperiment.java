@@ -82,6 +82,7 @@ public final class MicrocircuitExperiment {
      * @param neurons                 neurons in all
      * @param synapses                synapses in all
      * @param constructionSeconds     wall time of building the network, s
+     * @param synapseBytes            memory of the synapse arrays, bytes
      * @param secondsPerBioSecond     wall time of the recorded run over its biological time
      * @param peakMemoryBytes         the JVM's peak resident memory, bytes
      * @param ratesHz                 mean rates, Hz
@@ -89,8 +90,8 @@ public final class MicrocircuitExperiment {
      * @param synchrony               variance over mean of the population's spike count in 3 ms bins
      */
     public record Result(Settings settings, int neurons, long synapses, double constructionSeconds,
-                         double secondsPerBioSecond, long peakMemoryBytes, double[] ratesHz, double[] cvOfIntervals,
-                         double[] synchrony) {
+                         long synapseBytes, double secondsPerBioSecond, long peakMemoryBytes, double[] ratesHz,
+                         double[] cvOfIntervals, double[] synchrony) {
     }
 
     /** Runs {@code settings}; when {@code out} is not null, writes plots and results there (result.json last). */
@@ -147,8 +148,8 @@ public final class MicrocircuitExperiment {
                 synchrony[p] = SpikeTrainStatistics.synchrony(m.times(), from, to, SYNCHRONY_BIN_MS);
             }
             Result result = new Result(s, Microcircuit.totalNeurons(s.scale()), circuit.synapses(),
-                    constructionSeconds, seconds / (s.durationMs() / 1000), Machine.peakResidentBytes(), rates, cv,
-                    synchrony);
+                    constructionSeconds, net.synapseMemoryBytes(), seconds / (s.durationMs() / 1000),
+                    Machine.peakResidentBytes(), rates, cv, synchrony);
             if (out != null) {
                 write(out, result, monitors, circuit);
             }
@@ -192,6 +193,7 @@ public final class MicrocircuitExperiment {
         json.put("brian2_seconds_per_bio_second", null);
         json.put("hebb_peak_memory_gib", r.peakMemoryBytes() / (double) (1L << 30));
         json.put("construction_seconds", r.constructionSeconds());
+        json.put("bytes_per_synapse", (double) r.synapseBytes() / r.synapses());
         json.put("rates_hz", perPopulation(r.ratesHz()));
         json.put("nest_reference_rates_hz", perPopulation(MicrocircuitParameters.NEST_REFERENCE_RATES_HZ));
         json.put("cv_isi", perPopulation(r.cvOfIntervals()));
@@ -199,9 +201,10 @@ public final class MicrocircuitExperiment {
         json.put("dropped_spikes", dropped.count());
         json.put("machine", Machine.description());
         StringBuilder md = new StringBuilder("# " + title + "\n\n")
-                .append(String.format("%d neurons, %d synapses; construction %.1f s, %.3f s per biological second, "
-                                + "peak memory %.2f GiB.%n%n", r.neurons(), r.synapses(), r.constructionSeconds(),
-                        r.secondsPerBioSecond(), r.peakMemoryBytes() / (double) (1L << 30)))
+                .append(String.format("%d neurons, %d synapses (%.2f bytes each); construction %.1f s, %.3f s per "
+                                + "biological second, peak memory %.2f GiB.%n%n", r.neurons(), r.synapses(),
+                        (double) r.synapseBytes() / r.synapses(), r.constructionSeconds(), r.secondsPerBioSecond(),
+                        r.peakMemoryBytes() / (double) (1L << 30)))
                 .append("| population | rate (Hz) | NEST reference (Hz) | CV of ISI | synchrony |\n")
                 .append("|---|---|---|---|---|\n");
         for (int p = 0; p < names.size(); p++) {

@@ -2,6 +2,8 @@ package org.hebb.simulator.connect;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.PermutationSampler;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.hebb.simulator.population.Population;
 import org.hebb.simulator.population.Positions;
 import org.hebb.util.Require;
@@ -12,6 +14,9 @@ import org.hebb.util.Require;
  * allows i -> i.
  */
 public final class Connectors {
+    /** Synapses whose sources {@link #fixedTotalNumber} draws from one random stream. */
+    private static final int SOURCES_PER_BLOCK = 1 << 20;
+
     private Connectors() {
     }
 
@@ -125,17 +130,54 @@ public final class Connectors {
      * Makes exactly {@code count} synapses, each from a source element and onto a target neuron drawn uniformly and
      * independently, as NEST's {@code fixed_total_number} rule with multapses and autapses allowed: a pair may be
      * connected more than once and, within one population, i -> i may occur (the cortical microcircuit of Potjans
-     * and Diesmann is built this way).
+     * and Diesmann is built this way). Drawn as a {@link RowConnector}: the sources of all synapses first, counted
+     * per source, then each source's targets, so its projections build on several threads.
      */
-    public static Connector fixedTotalNumber(long count) {
+    public static RowConnector fixedTotalNumber(long count) {
         Require.that(count >= 0 && count <= Integer.MAX_VALUE - 8, "count = " + count + " is not allowed: must be in "
                 + "[0, " + (Integer.MAX_VALUE - 8) + "] (a projection's synapses are indexed by int)");
-        return new Connector() {
+        return new RowConnector() {
             @Override
-            public void connect(Population source, Population target, UniformRandomProvider random, PairSink sink) {
-                for (long k = 0; k < count; k++) {
-                    int pre = random.nextInt(source.size());
-                    sink.add(pre, random.nextInt(target.size()));
+            public int lengthBlocks(Population source, Population target) {
+                return (int) ((count + SOURCES_PER_BLOCK - 1) / SOURCES_PER_BLOCK);
+            }
+
+            @Override
+            public void drawRowLengths(Population source, Population target, int block,
+                                       UniformRandomProvider random, int[] lengths) {
+                long end = Math.min(count, (block + 1L) * SOURCES_PER_BLOCK);
+                int n = source.size();
+                for (long k = (long) block * SOURCES_PER_BLOCK; k < end; k++) {
+                    lengths[random.nextInt(n)]++;
+                }
+            }
+
+            /** Each thread's partial sums of exponential spacings. */
+            private final ThreadLocal<double[]> spacings = ThreadLocal.withInitial(() -> new double[0]);
+
+            /**
+             * Uniform targets drawn already sorted: the order statistics of L uniforms on [0, 1) are the partial sums
+             * of L + 1 standard exponentials divided by their total, so the row needs no sort.
+             */
+            @Override
+            public void drawRow(Population source, Population target, int pre, UniformRandomProvider random,
+                                int[] targets, int from, int to) {
+                int length = to - from;
+                double[] sums = spacings.get();
+                if (sums.length < length) {
+                    sums = new double[Math.max(length, 2 * sums.length)];
+                    spacings.set(sums);
+                }
+                ContinuousSampler exponential = ZigguratSampler.Exponential.of(random);
+                double sum = 0;
+                for (int k = 0; k < length; k++) {
+                    sum += exponential.sample();
+                    sums[k] = sum;
+                }
+                int n = target.size();
+                double scale = n / (sum + exponential.sample());
+                for (int k = 0; k < length; k++) {
+                    targets[from + k] = Math.min(n - 1, (int) (sums[k] * scale));
                 }
             }
 

@@ -1,5 +1,8 @@
 package org.hebb.simulator.connect;
 
+import java.util.function.DoubleSupplier;
+import java.util.function.IntSupplier;
+
 import org.apache.commons.rng.UniformRandomProvider;
 import org.hebb.simulator.init.ValueDistribution;
 import org.hebb.simulator.init.Values;
@@ -26,6 +29,19 @@ public final class Delays {
         /** Draws one continuous delay in ms (event-driven engine); by default a whole number of steps. */
         default double sampleMs(UniformRandomProvider random, double dt) {
             return sampleSteps(random, dt) * dt;
+        }
+
+        /**
+         * Draws delays in steps from {@code random} as repeated {@link #sampleSteps} calls would, with whatever a
+         * draw needs set up once (for drawing a delay per synapse).
+         */
+        default IntSupplier stepSampler(UniformRandomProvider random, double dt) {
+            return () -> sampleSteps(random, dt);
+        }
+
+        /** Draws continuous delays in ms as repeated {@link #sampleMs} calls would, set up once. */
+        default DoubleSupplier msSampler(UniformRandomProvider random, double dt) {
+            return () -> sampleMs(random, dt);
         }
 
         /** A short description, for reports. */
@@ -139,23 +155,36 @@ public final class Delays {
 
             @Override
             public int sampleSteps(UniformRandomProvider random, double dt) {
-                double ms = sampleMs(random, dt);
-                long steps = Math.round(ms / dt);
-                if (steps > MAX_STEPS) {
-                    throw new IllegalArgumentException("delay = " + ms + " ms drawn from " + describe() + " is not "
-                            + "allowed at dt = " + dt + " ms: must round to at most " + MAX_STEPS + " steps");
-                }
-                return (int) steps;
+                return stepSampler(random, dt).getAsInt();
             }
 
             @Override
             public double sampleMs(UniformRandomProvider random, double dt) {
+                return msSampler(random, dt).getAsDouble();
+            }
+
+            @Override
+            public IntSupplier stepSampler(UniformRandomProvider random, double dt) {
+                DoubleSupplier delaysMs = msSampler(random, dt);
+                return () -> {
+                    double ms = delaysMs.getAsDouble();
+                    long steps = Math.round(ms / dt);
+                    if (steps > MAX_STEPS) {
+                        throw new IllegalArgumentException("delay = " + ms + " ms drawn from " + describe() + " is "
+                                + "not allowed at dt = " + dt + " ms: must round to at most " + MAX_STEPS + " steps");
+                    }
+                    return (int) steps;
+                };
+            }
+
+            @Override
+            public DoubleSupplier msSampler(UniformRandomProvider random, double dt) {
                 Redrawn last = redrawn;
                 if (last == null || last.dt() != dt) {
                     last = new Redrawn(dt, Values.normalRedrawn(meanMs, sdMs, dt / 2, Double.POSITIVE_INFINITY));
                     redrawn = last;
                 }
-                return last.values().sample(random);
+                return last.values().sampler(random);
             }
 
             @Override

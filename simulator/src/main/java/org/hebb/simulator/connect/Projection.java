@@ -1,10 +1,10 @@
 package org.hebb.simulator.connect;
 
 import java.util.Arrays;
+import java.util.function.IntSupplier;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
-import org.hebb.neurons.ReceptorKind;
 import org.hebb.simulator.population.NeuronPopulation;
 import org.hebb.simulator.population.Population;
 import org.hebb.simulator.random.Seeds;
@@ -55,20 +55,23 @@ public final class Projection {
     }
 
     /**
-     * Builds a projection: draws the pairs, then weights and delays (each from its own stream derived from the
-     * master seed and {@code name}), validates them against the receptor, and sorts them into rows.
+     * Builds a projection: draws the pairs, then weights and delays (each from streams derived from the master seed
+     * and {@code name}), validates them against the receptor, and sorts them into rows. A {@link RowConnector}'s
+     * projection is drawn on up to {@code threads} threads, the same for any number of them.
      *
      * @param continuousDelays whether delays are kept in ms (event-driven engine) rather than whole steps
      */
     public static Projection build(String name, Population source, NeuronPopulation target, Connector connector,
-                                   Synapses synapses, double dt, long masterSeed, boolean continuousDelays) {
+                                   Synapses synapses, double dt, long masterSeed, boolean continuousDelays,
+                                   int threads) {
         Require.notNull("connector", connector);
         Require.notNull("synapses", synapses);
-        int receptorIndex = target.model().receptorIndex(synapses.receptor());
-        ReceptorKind kind = target.model().receptorKind(synapses.receptor());
+        target.model().receptorIndex(synapses.receptor());
         Require.that(synapses.weightDistribution() != null || synapses.explicitWeights() != null,
                 "weights of projection '" + name + "' are not set: call Synapses.weights(...)");
-
+        if (connector instanceof RowConnector rows) {
+            return RowDrawing.build(name, source, target, rows, synapses, dt, masterSeed, continuousDelays, threads);
+        }
         IntArrayList pre = new IntArrayList();
         IntArrayList post = new IntArrayList();
         connector.connect(source, target, Seeds.generator(masterSeed, "connect:" + name), (i, j) -> {
@@ -82,109 +85,98 @@ public final class Projection {
         });
         int count = pre.size();
         float[] w = drawWeights(name, synapses, count, Seeds.generator(masterSeed, "weights:" + name));
+        SynapseValues.requireAllowed(name, target, synapses.receptor(), w, 0, count,
+                k -> pre.get(k) + " -> " + post.get(k));
         UniformRandomProvider delayStream = Seeds.generator(masterSeed, "delays:" + name);
         double[] d = continuousDelays ? drawDelaysMs(name, synapses, count, dt, delayStream) : null;
         int[] steps = continuousDelays ? null : drawDelays(name, synapses, count, dt, delayStream);
-        if (kind.requiresNonNegativeWeights()) {
-            for (int k = 0; k < count; k++) {
-                if (!(w[k] >= 0)) {
-                    throw new IllegalArgumentException("weight " + w[k] + " " + kind.weightUnit() + " of synapse "
-                            + pre.get(k) + " -> " + post.get(k) + " in projection '" + name + "' is not allowed: "
-                            + target.model().name() + " receptor '" + synapses.receptor()
-                            + "' is a conductance and needs weights >= 0");
-                }
-            }
-        }
-        return sortIntoRows(name, source, target, synapses.receptor(), pre.toArray(), post.toArray(), w, steps, d,
-                connector.describe() + ", weights " + (synapses.weightDistribution() != null
-                        ? synapses.weightDistribution().describe() : "explicit") + " " + kind.weightUnit()
-                        + ", delays " + (synapses.delayDistribution() != null
-                        ? synapses.delayDistribution().describe() : "explicit"));
+        return sortIntoRows(name, source, target, synapses, pre.toArray(), post.toArray(), w, steps, d,
+                connector.describe());
     }
 
     private static float[] drawWeights(String name, Synapses synapses, int count, UniformRandomProvider random) {
         if (synapses.explicitWeights() != null) {
-            Require.that(synapses.explicitWeights().length == count, "weights of projection '" + name + "' has "
-                    + synapses.explicitWeights().length + " values: must have one per synapse (" + count + ")");
-            return synapses.explicitWeights().clone();
+            return SynapseValues.explicitWeights(name, synapses, count);
         }
         float[] w = new float[count];
-        for (int k = 0; k < count; k++) {
-            w[k] = (float) synapses.weightDistribution().sample(random);
-            if (!Float.isFinite(w[k])) {
-                throw new IllegalArgumentException("weight " + w[k] + " drawn from "
-                        + synapses.weightDistribution().describe() + " for projection '" + name
-                        + "' is not allowed: weights must be finite in single precision");
-            }
-        }
+        SynapseValues.drawWeights(name, synapses, random, w, 0, count);
         return w;
     }
 
     private static int[] drawDelays(String name, Synapses synapses, int count, double dt,
                                     UniformRandomProvider random) {
         if (synapses.explicitDelays() != null) {
-            Require.that(synapses.explicitDelays().length == count, "delays of projection '" + name + "' has "
-                    + synapses.explicitDelays().length + " values: must have one per synapse (" + count + ")");
-            return synapses.explicitDelays().clone();
+            return SynapseValues.explicitDelays(name, synapses, count);
         }
         int[] d = new int[count];
+        IntSupplier delays = synapses.delayDistribution().stepSampler(random, dt);
         for (int k = 0; k < count; k++) {
-            d[k] = synapses.delayDistribution().sampleSteps(random, dt);
+            d[k] = delays.getAsInt();
         }
         return d;
     }
 
     private static double[] drawDelaysMs(String name, Synapses synapses, int count, double dt,
                                          UniformRandomProvider random) {
-        double[] d = new double[count];
-        int[] explicit = synapses.explicitDelays();
-        Require.that(explicit == null || explicit.length == count, "delays of projection '" + name + "' has "
-                + (explicit == null ? 0 : explicit.length) + " values: must have one per synapse (" + count + ")");
-        for (int k = 0; k < count; k++) {
-            d[k] = explicit != null ? explicit[k] * dt : synapses.delayDistribution().sampleMs(random, dt);
-            if (!(d[k] > 0) || !Float.isFinite((float) d[k])) {
-                throw new IllegalArgumentException("delay " + d[k] + " ms of synapse " + k + " in projection '"
-                        + name + "' is not allowed: delays must be > 0 ms and finite");
-            }
+        if (synapses.explicitDelays() != null) {
+            SynapseValues.explicitDelays(name, synapses, count);
         }
+        double[] d = new double[count];
+        SynapseValues.drawDelaysMs(name, synapses, dt, random, d, 0, count);
         return d;
     }
 
     private static Projection sortIntoRows(String name, Population source, NeuronPopulation target,
-                                           String receptor, int[] pre, int[] post, float[] w, int[] d,
-                                           double[] dMs, String description) {
+                                           Synapses synapses, int[] pre, int[] post, float[] w, int[] d,
+                                           double[] dMs, String connection) {
         // each loop is a method of its own: the JIT then compiles small methods, quickly, instead of this one with
         // every loop inlined, a compilation still running when the network's first steps need the compiler
-        int count = pre.length;
         int[] rowPointer = RowOffsets.of(pre, source.size());
         int[] order = orderByRow(pre, rowPointer);
         for (int i = 0; i < source.size(); i++) {
             sortRowByTarget(order, rowPointer[i], rowPointer[i + 1], post);
         }
-        int[] targets = gather(post, order);
-        float[] weights = gather(w, order);
-        int[] delaySteps = d == null ? null : gather(d, order);
-        double[] delayMs = d == null ? gather(dMs, order) : null;
-        boolean uniformDelays = d != null ? allEqual(delaySteps) : allEqual(delayMs);
-        boolean uniformWeights = allEqualBits(weights);
-        float uniformWeight = count == 0 ? 0f : weights[0];
-        short[] delays = null;
-        float[] delaysMs = null;
-        if (!uniformDelays && d != null) {
-            delays = new short[count];
+        return assemble(name, source, target, synapses, rowPointer, gather(post, order), gather(w, order),
+                d == null ? null : toShorts(gather(d, order)), d == null ? gather(dMs, order) : null, connection);
+    }
+
+    /**
+     * A projection of synapses already in rows; a weight or delay array whose values all agree is stored once.
+     *
+     * @param delaySteps delays in steps, or null with continuous delays
+     * @param delaysMs   continuous delays in ms (event-driven engine), or null with step delays
+     * @param connection the connector's description
+     */
+    static Projection assemble(String name, Population source, NeuronPopulation target, Synapses synapses,
+                               int[] rowPointer, int[] targets, float[] weights, short[] delaySteps,
+                               double[] delaysMs, String connection) {
+        int count = targets.length;
+        boolean uniformDelays = delaySteps != null ? allEqual(delaySteps) : allEqual(delaysMs);
+        float[] delaysMsStored = null;
+        if (!uniformDelays && delaysMs != null) {
+            delaysMsStored = new float[count];
             for (int k = 0; k < count; k++) {
-                delays[k] = (short) delaySteps[k];
-            }
-        } else if (!uniformDelays) {
-            delaysMs = new float[count];
-            for (int k = 0; k < count; k++) {
-                delaysMs[k] = (float) delayMs[k];
+                delaysMsStored[k] = (float) delaysMs[k];
             }
         }
-        int uniformDelay = d == null || count == 0 ? 1 : delaySteps[0];
-        double uniformDelayMs = d != null ? Double.NaN : count == 0 ? Double.POSITIVE_INFINITY : delayMs[0];
-        return new Projection(name, source, target, receptor, rowPointer, targets, uniformWeights ? null : weights,
-                uniformWeight, delays, uniformDelay, delaysMs, uniformDelayMs, description);
+        int uniformDelay = delaySteps == null || count == 0 ? 1 : delaySteps[0];
+        double uniformDelayMs = delaySteps != null ? Double.NaN : count == 0 ? Double.POSITIVE_INFINITY
+                : delaysMs[0];
+        String description = connection + ", weights " + (synapses.weightDistribution() != null
+                ? synapses.weightDistribution().describe() : "explicit") + " "
+                + target.model().receptorKind(synapses.receptor()).weightUnit() + ", delays "
+                + (synapses.delayDistribution() != null ? synapses.delayDistribution().describe() : "explicit");
+        return new Projection(name, source, target, synapses.receptor(), rowPointer, targets,
+                allEqualBits(weights) ? null : weights, count == 0 ? 0f : weights[0],
+                uniformDelays ? null : delaySteps, uniformDelay, delaysMsStored, uniformDelayMs, description);
+    }
+
+    private static short[] toShorts(int[] values) {
+        short[] out = new short[values.length];
+        for (int k = 0; k < values.length; k++) {
+            out[k] = (short) values[k];
+        }
+        return out;
     }
 
     /** The synapses' indices in the order of their rows, each row in the order the connector emitted them. */
@@ -221,8 +213,8 @@ public final class Projection {
         return out;
     }
 
-    private static boolean allEqual(int[] values) {
-        for (int value : values) {
+    private static boolean allEqual(short[] values) {
+        for (short value : values) {
             if (value != values[0]) {
                 return false;
             }

@@ -1,5 +1,7 @@
 package org.hebb.simulator.init;
 
+import java.util.function.DoubleSupplier;
+
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -9,6 +11,14 @@ import org.apache.commons.rng.UniformRandomProvider;
 public interface ValueDistribution {
     /** Draws one value. */
     double sample(UniformRandomProvider random);
+
+    /**
+     * Draws values from {@code random} as repeated {@link #sample} calls would, the same values in the same order,
+     * with whatever a draw needs set up once (for drawing a value per synapse).
+     */
+    default DoubleSupplier sampler(UniformRandomProvider random) {
+        return () -> sample(random);
+    }
 
     /** A short description with parameters, for reports and error messages. */
     String describe();

@@ -1,5 +1,7 @@
 package org.hebb.simulator.init;
 
+import java.util.function.DoubleSupplier;
+
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.statistics.distribution.NormalDistribution;
@@ -98,12 +100,15 @@ public final class Values {
         Require.that(!Double.isNaN(low), "low = NaN is not allowed: must be a number or -infinity");
         Require.that(high >= low, "high = " + high + " is not allowed: must be a number >= low = " + low);
         return new ValueDistribution() {
-            private final Gaussians gaussians = new Gaussians();
-
             @Override
             public double sample(UniformRandomProvider random) {
-                double x = mean + sd * gaussians.of(random).sample();
-                return Math.max(low, Math.min(high, x));
+                return sampler(random).getAsDouble();
+            }
+
+            @Override
+            public DoubleSupplier sampler(UniformRandomProvider random) {
+                ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(random);
+                return () -> Math.max(low, Math.min(high, mean + sd * gaussian.sample()));
             }
 
             @Override
@@ -133,16 +138,21 @@ public final class Values {
         Require.that(inside >= 1e-6, "[low, high] = [" + low + ", " + high + "] is not allowed for normal(" + mean
                 + ", " + sd + "): it holds " + inside + " of the distribution, must hold at least 1e-6");
         return new ValueDistribution() {
-            private final Gaussians gaussians = new Gaussians();
-
             @Override
             public double sample(UniformRandomProvider random) {
-                ZigguratSampler.NormalizedGaussian gaussian = gaussians.of(random);
-                double x;
-                do {
-                    x = mean + sd * gaussian.sample();
-                } while (!(x >= low && x <= high));
-                return x;
+                return sampler(random).getAsDouble();
+            }
+
+            @Override
+            public DoubleSupplier sampler(UniformRandomProvider random) {
+                ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(random);
+                return () -> {
+                    double x;
+                    do {
+                        x = mean + sd * gaussian.sample();
+                    } while (!(x >= low && x <= high));
+                    return x;
+                };
             }
 
             @Override
@@ -155,26 +165,5 @@ public final class Values {
                 return low;
             }
         };
-    }
-
-    /**
-     * The standard normal sampler of the stream last drawn from, kept so that drawing a value per synapse does not
-     * create a sampler each time; an immutable pair, so that threads drawing from their own streams at once only
-     * create more of them.
-     */
-    private static final class Gaussians {
-        private record Pair(UniformRandomProvider random, ZigguratSampler.NormalizedGaussian sampler) {
-        }
-
-        private volatile Pair last;
-
-        ZigguratSampler.NormalizedGaussian of(UniformRandomProvider random) {
-            Pair pair = last;
-            if (pair == null || pair.random() != random) {
-                pair = new Pair(random, ZigguratSampler.NormalizedGaussian.of(random));
-                last = pair;
-            }
-            return pair.sampler();
-        }
     }
 }

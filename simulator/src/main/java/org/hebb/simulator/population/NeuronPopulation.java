@@ -2,8 +2,8 @@ package org.hebb.simulator.population;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleSupplier;
 
-import org.apache.commons.rng.UniformRandomProvider;
 import org.hebb.neurons.NeuronModel;
 import org.hebb.neurons.NeuronState;
 import org.hebb.neurons.Precision;
@@ -56,9 +56,9 @@ public final class NeuronPopulation extends Population {
     public NeuronPopulation initialize(String variable, ValueDistribution values) {
         Require.notNull("values", values);
         int index = state.indexOf(variable);
-        UniformRandomProvider random = Seeds.generator(masterSeed, "init:" + name() + ":" + variable);
+        DoubleSupplier random = values.sampler(Seeds.generator(masterSeed, "init:" + name() + ":" + variable));
         for (int i = 0; i < size(); i++) {
-            state.set(index, i, values.sample(random));
+            state.set(index, i, random.getAsDouble());
             double value = state.get(index, i);
             if (!Double.isFinite(value)) {
                 throw new IllegalArgumentException("initial " + variable + " = " + value + " of neuron " + i

@@ -1,0 +1,81 @@
+package org.hebb.simulator.connect;
+
+import java.util.function.DoubleSupplier;
+import java.util.function.IntFunction;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.hebb.neurons.ReceptorKind;
+import org.hebb.simulator.population.NeuronPopulation;
+
+/** Draws and checks the weights and delays of a projection's synapses, a range of synapses at a time. */
+final class SynapseValues {
+    private SynapseValues() {
+    }
+
+    /** The explicit weights of {@code synapses}, which must number {@code count}. */
+    static float[] explicitWeights(String name, Synapses synapses, int count) {
+        float[] explicit = synapses.explicitWeights();
+        if (explicit.length != count) {
+            throw new IllegalArgumentException("weights of projection '" + name + "' has " + explicit.length
+                    + " values: must have one per synapse (" + count + ")");
+        }
+        return explicit.clone();
+    }
+
+    /** The explicit delays in steps of {@code synapses}, which must number {@code count}. */
+    static int[] explicitDelays(String name, Synapses synapses, int count) {
+        int[] explicit = synapses.explicitDelays();
+        if (explicit.length != count) {
+            throw new IllegalArgumentException("delays of projection '" + name + "' has " + explicit.length
+                    + " values: must have one per synapse (" + count + ")");
+        }
+        return explicit.clone();
+    }
+
+    /** Draws weights {@code from} to {@code to - 1} from the distribution of {@code synapses}; each must be finite. */
+    static void drawWeights(String name, Synapses synapses, UniformRandomProvider random, float[] w, int from,
+                            int to) {
+        DoubleSupplier weights = synapses.weightDistribution().sampler(random);
+        for (int k = from; k < to; k++) {
+            w[k] = (float) weights.getAsDouble();
+            if (!Float.isFinite(w[k])) {
+                throw new IllegalArgumentException("weight " + w[k] + " drawn from "
+                        + synapses.weightDistribution().describe() + " for projection '" + name
+                        + "' is not allowed: weights must be finite in single precision");
+            }
+        }
+    }
+
+    /**
+     * Refuses a negative weight onto a conductance among weights {@code from} to {@code to - 1};
+     * {@code synapse} names synapse k in the message ("3 -> 7").
+     */
+    static void requireAllowed(String name, NeuronPopulation target, String receptor, float[] w, int from, int to,
+                               IntFunction<String> synapse) {
+        ReceptorKind kind = target.model().receptorKind(receptor);
+        if (!kind.requiresNonNegativeWeights()) {
+            return;
+        }
+        for (int k = from; k < to; k++) {
+            if (!(w[k] >= 0)) {
+                throw new IllegalArgumentException("weight " + w[k] + " " + kind.weightUnit() + " of synapse "
+                        + synapse.apply(k) + " in projection '" + name + "' is not allowed: " + target.model().name()
+                        + " receptor '" + receptor + "' is a conductance and needs weights >= 0");
+            }
+        }
+    }
+
+    /** Draws continuous delays {@code from} to {@code to - 1}, ms (explicit steps times dt when given). */
+    static void drawDelaysMs(String name, Synapses synapses, double dt, UniformRandomProvider random, double[] d,
+                             int from, int to) {
+        int[] explicit = synapses.explicitDelays();
+        DoubleSupplier delays = explicit != null ? null : synapses.delayDistribution().msSampler(random, dt);
+        for (int k = from; k < to; k++) {
+            d[k] = explicit != null ? explicit[k] * dt : delays.getAsDouble();
+            if (!(d[k] > 0) || !Float.isFinite((float) d[k])) {
+                throw new IllegalArgumentException("delay " + d[k] + " ms of synapse " + k + " in projection '"
+                        + name + "' is not allowed: delays must be > 0 ms and finite");
+            }
+        }
+    }
+}
