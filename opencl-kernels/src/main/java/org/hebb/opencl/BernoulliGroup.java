@@ -1,5 +1,7 @@
 package org.hebb.opencl;
 
+import java.util.List;
+
 import org.hebb.simulator.input.BernoulliSource;
 import org.jocl.cl_mem;
 
@@ -36,6 +38,6 @@ final class BernoulliGroup extends Group {
     @Override
     FusedStep.Part part() {
         return new FusedStep.Part("bernoulli_source", false, layout.padded(), layout.size(), layout.offset(),
-                layout.blocks(), layout.blockOffset(), 0, key, new cl_mem[] {probabilityBuffer}, "float");
+                layout.blocks(), layout.blockOffset(), 0, key, new cl_mem[] {probabilityBuffer}, "float", List.of());
     }
 }

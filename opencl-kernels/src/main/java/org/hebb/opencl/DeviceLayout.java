@@ -71,11 +71,12 @@ final class DeviceLayout implements DeviceNetwork {
     /**
      * Lays out {@code populations} and {@code projections} on the device of {@code session}.
      *
+     * @param dt            the time step, ms
      * @param models        the device model of each neuron population
      * @param traces        the shared traces the rules use
      * @param deliveryDepth steps of spike lists the rules need at least
      */
-    DeviceLayout(DeviceSession session, boolean gpuShape, long startStep, long masterSeed,
+    DeviceLayout(DeviceSession session, boolean gpuShape, long startStep, double dt, long masterSeed,
                  List<Population> populations, List<Projection> projections,
                  Map<NeuronPopulation, DeviceModel> models, List<Trace> traces, int deliveryDepth) {
         this.session = session;
@@ -99,7 +100,7 @@ final class DeviceLayout implements DeviceNetwork {
                         maxDelay = Math.max(maxDelay, projection.maxDelay());
                     }
                 }
-                groups[g] = new NeuronGroup(this, np, layout, models.get(np), maxDelay + 1);
+                groups[g] = new NeuronGroup(this, np, layout, models.get(np), maxDelay + 1, dt, masterSeed);
             } else if (p instanceof BernoulliSource source) {
                 groups[g] = new BernoulliGroup(this, source, layout,
                         Seeds.derive(masterSeed, "source:" + p.name()));

@@ -49,9 +49,21 @@ final class FusedStep {
      *                   sources: the probabilities
      * @param type       the OpenCL C type of the state variables and step constants ({@code float} or
      *                   {@code double})
+     * @param poisson    the Poisson inputs onto the neurons, in the order they are added
      */
     record Part(String function, boolean neurons, int padded, int size, int offset, int blocks, int blockOffset,
-                int depth, long key, cl_mem[] buffers, String type) {
+                int depth, long key, cl_mem[] buffers, String type, List<Poisson> poisson) {
+    }
+
+    /**
+     * A Poisson input onto a receptor of a population (see poisson_input_at).
+     *
+     * @param receptor the receptor's index
+     * @param key      the stream's key
+     * @param weight   what each spike adds
+     * @param bounds   the bounds of the counts' search
+     */
+    record Poisson(int receptor, long key, float weight, cl_mem bounds) {
     }
 
     /**
@@ -139,7 +151,10 @@ final class FusedStep {
     private static List<cl_mem> buffers(List<Part> parts, List<Delivery> deliveries, List<RuleCall> rules,
                                         List<TraceAdvance> traces) {
         List<cl_mem> buffers = new ArrayList<>();
-        parts.forEach(p -> Arrays.stream(p.buffers()).filter(Objects::nonNull).forEach(buffers::add));
+        parts.forEach(p -> {
+            Arrays.stream(p.buffers()).filter(Objects::nonNull).forEach(buffers::add);
+            p.poisson().forEach(input -> buffers.add(input.bounds()));
+        });
         deliveries.forEach(d -> buffers.addAll(Arrays.asList(d.buffers())));
         rules.forEach(r -> r.arguments().values().stream().filter(cl_mem.class::isInstance).map(cl_mem.class::cast)
                 .forEach(buffers::add));
@@ -262,6 +277,9 @@ final class FusedStep {
                 for (int v = 3; v < part.buffers().length; v++) {
                     parameters.append(String.format(", __global %s* restrict p%d_v%d", part.type(), p, v - 3));
                 }
+                for (int s = 0; s < part.poisson().size(); s++) {
+                    parameters.append(String.format(", __global const long* restrict p%d_poisson%d", p, s));
+                }
             } else {
                 parameters.append(String.format(", __global const float* restrict p%d_probability", p));
             }
@@ -336,6 +354,14 @@ final class FusedStep {
                 arguments.append(String.format(", p%d_v%d", p, v - 3));
             }
             update.append(String.format("        const int slot = (int) (step %% %d);%n", part.depth()));
+            for (int s = 0; s < part.poisson().size(); s++) {
+                Poisson input = part.poisson().get(s);
+                update.append(String.format("        for (int i = lo; i < hi; i++) {%n"
+                        + "            poisson_input_at(i, step, %d, %sUL, p%d_poisson%d, %s, p%3$d_ring"
+                        + " + ((long) %d * %d + slot) * %d);%n        }%n", part.size(),
+                        Long.toUnsignedString(input.key()), p, s,
+                        literal(input.weight()), input.receptor(), part.depth(), part.padded()));
+            }
             call = part.function() + "_at(" + arguments + ")";
         } else {
             call = String.format("bernoulli_source_at(i, step, spiked, %d, %du, %du, p%d_probability)",

@@ -81,6 +81,11 @@ final class KernelLaunch {
         arguments.put(index, value);
     }
 
+    void arg(int index, long value) {
+        clSetKernelArg(kernel, index, Sizeof.cl_long, Pointer.to(new long[] {value}));
+        arguments.put(index, value);
+    }
+
     void arg(int index, float value) {
         clSetKernelArg(kernel, index, Sizeof.cl_float, Pointer.to(new float[] {value}));
         arguments.put(index, value);

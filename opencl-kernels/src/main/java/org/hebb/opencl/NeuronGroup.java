@@ -14,7 +14,7 @@ import org.jocl.Sizeof;
 import org.jocl.cl_kernel;
 import org.jocl.cl_mem;
 
-/** A neuron population: its state, injected current and delay ring on the device. */
+/** A neuron population: its state, injected current, Poisson inputs and delay ring on the device. */
 final class NeuronGroup extends Group {
     private final NeuronState state;
     private final HostArray[] stateHost;
@@ -40,7 +40,14 @@ final class NeuronGroup extends Group {
     private final int[] slot = new int[1];
     private final Pointer slotPointer = Pointer.to(slot);
 
-    NeuronGroup(DeviceNetwork network, NeuronPopulation population, Layout layout, DeviceModel model, int depth) {
+    private final PoissonBackground background;
+
+    /**
+     * @param dt         the time step, ms
+     * @param masterSeed the seed the Poisson inputs' streams derive from
+     */
+    NeuronGroup(DeviceNetwork network, NeuronPopulation population, Layout layout, DeviceModel model, int depth,
+                double dt, long masterSeed) {
         super(network, population, layout, model.kernel());
         state = population.state();
         variables = new cl_mem[state.variables().size()];
@@ -57,6 +64,7 @@ final class NeuronGroup extends Group {
         ringLength = (long) population.model().receptors().size() * depth * layout.padded();
         ring = session.floats(new float[Math.toIntExact(ringLength)]);
         this.model = model;
+        background = new PoissonBackground(network, population, layout, depth, ring, dt, masterSeed);
         injectedBuffer = session.floats(DeviceLayout.padded(injected(population), layout.padded()));
         injects = !population.currentSources().isEmpty();
         constantsBuffer = single ? session.floats(model.floatConstants()) : session.doubles(model.constants());
@@ -76,10 +84,6 @@ final class NeuronGroup extends Group {
     }
 
     private static float[] injected(NeuronPopulation population) {
-        if (!population.poissonInputs().isEmpty()) {
-            throw OpenClEngine.unsupported(population.poissonInputs().get(0).describe() + " into population '"
-                    + population.name() + "' (so far the Java backend draws Poisson inputs)");
-        }
         float[] sum = new float[population.size()];
         for (CurrentSource source : population.currentSources()) {
             float[] amplitudes = source.constantAmplitudes(population.size());
@@ -98,6 +102,7 @@ final class NeuronGroup extends Group {
     void launch() {
         slot[0] = (int) (network.currentStep() % depth);
         clSetKernelArg(update.kernel, 5, Sizeof.cl_int, slotPointer);
+        background.launch(network.currentStep());
         super.launch();
     }
 
@@ -138,7 +143,7 @@ final class NeuronGroup extends Group {
         buffers[2] = constantsBuffer;
         System.arraycopy(variables, 0, buffers, 3, variables.length);
         return new FusedStep.Part(model.kernel(), true, layout.padded(), layout.size(), layout.offset(),
-                layout.blocks(), layout.blockOffset(), depth, 0, buffers, model.type());
+                layout.blocks(), layout.blockOffset(), depth, 0, buffers, model.type(), background.inputs());
     }
 
     /** Copies the state from the device into the population's arrays. */

@@ -117,7 +117,7 @@ final class OpenClEngine implements Engine, Checkpointed {
                         + System.getProperty(SHAPE_PROPERTY) + "' is not allowed: use auto, cpu or gpu");
             };
             boolean fuse = !gpuShape && astrocyteUpdates.isEmpty() && plasticity.globalUpdates().isEmpty();
-            network = new DeviceLayout(session, gpuShape, startStep, masterSeed, populations, projections,
+            network = new DeviceLayout(session, gpuShape, startStep, dt, masterSeed, populations, projections,
                     deviceModels, plasticity.traces(), deliveryDepth);
             checkpoint = new DeviceCheckpoint(network, stepsKept);
             List<RuleLaunch> rules = new ArrayList<>();

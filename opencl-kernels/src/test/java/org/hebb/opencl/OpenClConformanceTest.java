@@ -47,6 +47,7 @@ import org.hebb.simulator.engine.Trace;
 import org.hebb.simulator.init.Values;
 import org.hebb.simulator.input.BernoulliSource;
 import org.hebb.simulator.input.Currents;
+import org.hebb.simulator.input.PoissonInput;
 import org.hebb.simulator.input.PoissonSource;
 import org.hebb.simulator.monitor.RuleStateMonitor;
 import org.hebb.simulator.monitor.SpikeMonitor;
@@ -123,7 +124,8 @@ class OpenClConformanceTest {
                 new Case("NALSM", NalsmLif.builder().build(), new double[] {2, 5}, new double[] {0.5, 2},
                         new double[] {-3, -1}, new double[] {0.2, 0.3}, "drive",
                         new String[] {"direct", "synaptic", "synaptic"}),
-                new Case("AdEx Euler", AdEx.definition(IntegrationMethod.EULER).model(), new double[] {0.01, 0.03}, new double[] {0.001, 0.004},
+                new Case("AdEx Euler", AdEx.definition(IntegrationMethod.EULER).model(), new double[] {0.01, 0.03},
+                        new double[] {0.001, 0.004},
                         new double[] {0.01, 0.03}, new double[] {0.2, 0.4}, "w"),
                 new Case("IF_curr_alpha", IfCurrAlpha.DEFINITION.model().with("cm", 0.25).with("tau_m", 10)
                         .with("tau_refrac", 2).with("tau_syn_E", 1).with("tau_syn_I", 2), new double[] {3, 6},
@@ -164,6 +166,9 @@ class OpenClConformanceTest {
             NeuronPopulation exc = net.addNeurons("exc", 300 * scale, c.model());
             NeuronPopulation inh = net.addNeurons("inh", 80 * scale, c.model());
             exc.inject(Currents.perNeuron(bias));
+            // two Poisson inputs onto one population, so that their order of addition is compared too
+            exc.addPoissonInput(PoissonInput.of(c.receptors()[0], 100, 10, c.drive()[0]));
+            exc.addPoissonInput(PoissonInput.of(c.receptors()[2], 50, 10, c.inhibition()[1]));
             if (scale == 1) {
                 inh.inject(Currents.constant(bias[0]));
             }

@@ -64,9 +64,6 @@ public final class MicrocircuitExperiment {
             RunLimits.duration("duration", durationMs, MicrocircuitParameters.DT_MS);
             Require.that(durationMs >= 2 * SYNCHRONY_BIN_MS, "duration = " + durationMs + " ms is not allowed: must "
                     + "be at least " + 2 * SYNCHRONY_BIN_MS + " ms (two bins of the synchrony measure)");
-            Require.that(background != Microcircuit.Background.POISSON || backend == BackendKind.JAVA,
-                    "background = POISSON is not allowed on backend = " + backend + ": so far the Java backend "
-                            + "draws Poisson input; use background DC");
         }
 
         /** The PyNEST example's run: 100 ms of warm-up, 1000 ms recorded. */

@@ -64,9 +64,9 @@ final class PopulationRuntime implements Checkpointed {
             background = new PoissonInput.Injector[inputs.size()];
             backgroundReceptors = new int[inputs.size()];
             for (int s = 0; s < inputs.size(); s++) {
-                long key = Seeds.derive(masterSeed, "poisson input:" + population.name() + ":" + s);
                 backgroundReceptors[s] = np.model().receptorIndex(inputs.get(s).receptor());
-                background[s] = inputs.get(s).createInjector(dt, key, n);
+                background[s] = inputs.get(s).createInjector(dt, PoissonInput.streamKey(masterSeed, population.name(),
+                        s), n);
             }
             generators = null;
         } else {

@@ -1,5 +1,6 @@
 package org.hebb.simulator.input;
 
+import org.hebb.simulator.random.Seeds;
 import org.hebb.util.Require;
 
 /**
@@ -59,6 +60,14 @@ public final class PoissonInput {
     }
 
     /**
+     * The key of the stream of input number {@code index} (in the order added) of population {@code population}:
+     * every backend draws that input's counts from it.
+     */
+    public static long streamKey(long masterSeed, String population, int index) {
+        return Seeds.derive(masterSeed, "poisson input:" + population + ":" + index);
+    }
+
+    /**
      * An injector for time step {@code dt} ms, drawing from the stream {@code key}, for a population of
      * {@code size}; threads adding to their own ranges may share it.
      *
@@ -105,6 +114,29 @@ public final class PoissonInput {
                 below[k] = (long) Math.ceil(cumulative * 0x1.0p53) - 1;
             }
             below[largest] = Long.MAX_VALUE;
+        }
+
+        /** Whether it adds nothing (a rate of 0). */
+        public boolean silent() {
+            return mean == 0;
+        }
+
+        /** The stream's key, for a backend that draws the same counts. */
+        public long key() {
+            return key;
+        }
+
+        /** The weight each spike adds, in the receptor's weight unit. */
+        public float weight() {
+            return weight;
+        }
+
+        /**
+         * The bounds of the counts' search, for a backend that draws the same counts: the count is the first k whose
+         * bound the 53-bit integer does not exceed (the last bound is {@link Long#MAX_VALUE}).
+         */
+        public long[] countBounds() {
+            return below.clone();
         }
 
         /** Adds the background of {@code step} to {@code input[from..to)}. */

@@ -1,0 +1,60 @@
+package org.hebb.opencl;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.hebb.simulator.input.PoissonInput;
+import org.hebb.simulator.population.NeuronPopulation;
+import org.jocl.cl_mem;
+
+/**
+ * A neuron population's Poisson inputs on the device: each input's counts drawn as the Java backend draws them (the
+ * same stream key and search bounds) and added, in the order the inputs were added, to the input of the step's ring
+ * slot after the step's delivery and before the update, as the Java backend adds them.
+ */
+final class PoissonBackground {
+    private final List<FusedStep.Poisson> inputs = new ArrayList<>();
+    private final List<KernelLaunch> launches = new ArrayList<>();
+    private final int depth;
+    private final int padded;
+
+    PoissonBackground(DeviceNetwork network, NeuronPopulation population, Layout layout, int depth, cl_mem ring,
+                      double dt, long masterSeed) {
+        this.depth = depth;
+        this.padded = layout.padded();
+        List<PoissonInput> added = population.poissonInputs();
+        for (int s = 0; s < added.size(); s++) {
+            PoissonInput input = added.get(s);
+            PoissonInput.Injector injector = input.createInjector(dt,
+                    PoissonInput.streamKey(masterSeed, population.name(), s), population.size());
+            if (injector.silent()) {
+                continue;
+            }
+            FusedStep.Poisson poisson = new FusedStep.Poisson(population.model().receptorIndex(input.receptor()),
+                    injector.key(), injector.weight(), network.session().longs(injector.countBounds()));
+            inputs.add(poisson);
+            if (network.gpuShape()) {
+                KernelLaunch launch = network.launch("poisson_input", layout.padded(), false);
+                launch.args(1, population.size());
+                launch.arg(2, poisson.key());
+                launch.args(3, poisson.bounds(), poisson.weight(), ring);
+                launches.add(launch);
+            }
+        }
+    }
+
+    /** The inputs, for the fused step. */
+    List<FusedStep.Poisson> inputs() {
+        return List.copyOf(inputs);
+    }
+
+    /** Adds the inputs of {@code step} (gpu shape: a launch per input). */
+    void launch(long step) {
+        int slot = (int) (step % depth);
+        for (int s = 0; s < launches.size(); s++) {
+            KernelLaunch launch = launches.get(s);
+            launch.arg(6, ((long) inputs.get(s).receptor() * depth + slot) * padded);
+            launch.run();
+        }
+    }
+}
