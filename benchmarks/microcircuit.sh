@@ -32,22 +32,6 @@ for scale in "${scales[@]}"; do
   else
     rm -f "$out/brian2.json"
   fi
-  /usr/bin/python3 - "$results" "$out/result.json" "$out/brian2.json" <<'PY'
-import json, os, sys
-results, run = sys.argv[1], json.load(open(sys.argv[2]))
-if os.path.exists(sys.argv[3]):
-    brian2 = json.load(open(sys.argv[3]))
-    run["brian2_seconds_per_bio_second"] = brian2["seconds_per_bio_second"]
-    run["brian2_rates_hz"] = brian2["rates_hz"]
-    run["brian2_cv_isi"] = brian2["cv_isi"]
-runs = json.load(open(results)) if os.path.exists(results) else []
-key = lambda r: (r["scale"], r["background"], r["backend"], r["threads"], r["seed"])
-runs = [r for r in runs if key(r) != key(run)] + [run]
-runs.sort(key=key)
-tmp = results + ".tmp"
-with open(tmp, "w") as f:
-    json.dump(runs, f, indent=2)
-os.replace(tmp, results)
-PY
+  /usr/bin/python3 "$root/benchmarks/microcircuit_merge.py" "$results" "$out/result.json" "$out/brian2.json"
 done
 echo "written $results"

@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# Everything Hebb checks and measures on a GPU, in one run of under 8 minutes.
+#
+# On the development machine:  benchmarks/gpu-check.sh pack
+#   builds Hebb and packs a Java 17 runtime (jlink), Hebb's jars, the OpenCL tests and an OpenCL ICD loader into
+#   .gpu-pack/pack.tar.xz (about 45 MB, ignored by git), for a GPU machine that has a driver but no Java.
+# On the GPU machine, in the repository root:  benchmarks/gpu-check.sh run [--smoke] OUTDIR
+#   unpacks the pack, makes the vendor's OpenCL driver visible when no ICD file names it, then
+#   1. runs every OpenCL test (the conformance suite: Java against the device, bit for bit, both work shapes) and
+#      the microcircuit's device test, through JUnit's console launcher: OUTDIR/tests.txt;
+#   2. measures COBA at 10^5 neurons (3 repeats) and 10^6 (1), and plastic COBA at 10^6, Java with 2 threads
+#      against the OpenCL backend, alternating (BackendScaling): OUTDIR/benchmarks/results/opencl.json, the
+#      repository's file with these rows added;
+#   3. runs the full-scale microcircuit (Poisson background) on the OpenCL backend and on Java with 2 threads:
+#      OUTDIR/benchmarks/results/microcircuit.json, the repository's file with these runs added;
+#   and logs everything to OUTDIR/gpu-check.log. Copy the two JSON files over the repository's and commit them.
+#   --smoke: small sizes (10^4 and 2 x 10^4 neurons, the microcircuit at scale 0.05), to try the script on a CPU
+#   device such as PoCL.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+pack_dir="$root/.gpu-pack"
+
+pack() {
+  mvn -B -ntp -q -f "$root/pom.xml" install -DskipTests
+  local stage
+  stage="$(mktemp -d)"
+  jlink --add-modules java.base,java.desktop,java.logging,java.management,java.naming,java.sql,java.xml,jdk.management,\
+jdk.unsupported \
+    --strip-debug --no-header-files --no-man-pages --strip-native-debug-symbols=exclude-debuginfo-files \
+    --output "$stage/jre"
+  cp "$root/benchmarks/target/hebb-benchmarks.jar" "$stage/"
+  cp "$root/simulator/target/"hebb-simulator-*-tests.jar "$stage/simulator-tests.jar"
+  cp -r "$root/plasticity/target/test-classes" "$stage/plasticity-tests"
+  cp -r "$root/opencl-kernels/target/test-classes" "$stage/opencl-tests"
+  cp -r "$root/experiments/target/test-classes" "$stage/experiments-tests"
+  local launcher
+  launcher="$(find "$HOME/.m2/repository/org/junit/platform/junit-platform-console-standalone" -name '*.jar' \
+    | sort | tail -1)"
+  [ -n "$launcher" ] || { echo "JUnit's console launcher is not in ~/.m2: run mvn dependency:get -Dartifact=org.junit.platform:junit-platform-console-standalone:1.14.1" >&2; exit 1; }
+  cp "$launcher" "$stage/junit-console.jar"
+  mkdir -p "$stage/lib"
+  cp -L /usr/lib/x86_64-linux-gnu/libOpenCL.so.1 "$stage/lib/"
+  git -C "$root" rev-parse --short HEAD > "$stage/commit"
+  mkdir -p "$pack_dir"
+  tar cJf "$pack_dir/pack.tar.xz.partial" -C "$stage" .
+  mv "$pack_dir/pack.tar.xz.partial" "$pack_dir/pack.tar.xz"
+  rm -rf "$stage"
+  echo "packed $pack_dir/pack.tar.xz ($(du -h "$pack_dir/pack.tar.xz" | cut -f1)); on the GPU machine, carrying .gpu-pack:"
+  echo "  bash benchmarks/gpu-check.sh run \"\$OUT\""
+}
+
+# Makes an OpenCL driver visible: the pack's ICD loader when the system has none, and an ICD file for NVIDIA's
+# library when none names it.
+opencl_setup() {
+  local work="$1"
+  if ! ldconfig -p | grep -q 'libOpenCL.so.1 '; then
+    export LD_LIBRARY_PATH="$work/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+  fi
+  if [ -z "$(ls /etc/OpenCL/vendors/*.icd 2>/dev/null)" ]; then
+    local nvidia
+    nvidia="$(ldconfig -p | awk '/libnvidia-opencl.so.1 /{print $NF; exit}')"
+    [ -n "$nvidia" ] || nvidia="$(find /usr/local/nvidia /usr/lib /usr/lib64 -name 'libnvidia-opencl.so.1' 2>/dev/null | head -1)"
+    if [ -n "$nvidia" ]; then
+      mkdir -p "$work/vendors"
+      echo "$nvidia" > "$work/vendors/nvidia.icd"
+      export OCL_ICD_VENDORS="$work/vendors"
+    fi
+  fi
+}
+
+run() {
+  local smoke=no
+  if [ "${1:-}" = --smoke ]; then smoke=yes; shift; fi
+  local out="${1:?usage: gpu-check.sh run [--smoke] OUTDIR}"
+  mkdir -p "$out/benchmarks/results"
+  out="$(cd "$out" && pwd)"
+  local work=/tmp/hebb-gpu-check
+  rm -rf "$work" && mkdir -p "$work"
+  tar xJf "$pack_dir/pack.tar.xz" -C "$work"
+  opencl_setup "$work"
+  local java="$work/jre/bin/java"
+  export LD_PRELOAD="$work/jre/lib/server/libjsig.so${LD_PRELOAD:+:$LD_PRELOAD}"
+  export POCL_CACHE_DIR="$work/pocl-cache"
+  local machine
+  local gpu
+  gpu="$(nvidia-smi --query-gpu=name,driver_version --format=csv,noheader 2>/dev/null | head -1 || true)"
+  machine="$(nproc) cores, ${gpu:-no NVIDIA GPU}, Hebb at $(cat "$work/commit"), $(date -u +%F)"
+  local log="$out/gpu-check.log"
+  echo "machine: $machine" | tee "$log"
+  local sizes=(100000 1000000) micro_scale=1.0 heap=64g
+  if [ "$smoke" = yes ]; then sizes=(10000 20000); micro_scale=0.05; heap=4g; fi
+
+  echo "== 1. OpenCL tests" | tee -a "$log"
+  timeout 150 "$java" -jar "$work/junit-console.jar" execute --disable-banner --details=summary \
+    --class-path "$work/hebb-benchmarks.jar:$work/simulator-tests.jar:$work/plasticity-tests:$work/opencl-tests:\
+$work/experiments-tests" \
+    --select-package org.hebb.opencl \
+    --select-method 'org.hebb.experiments.microcircuit.MicrocircuitTest#openClRunsTheCircuitAsJavaDoes(org.hebb.experiments.microcircuit.Microcircuit$Background)' \
+    > "$out/tests.txt" 2>&1 || echo "tests: exit $?" | tee -a "$log"
+  grep -E 'tests (successful|failed|skipped)' "$out/tests.txt" | tee -a "$log" || true
+
+  echo "== 2. COBA and plastic COBA, Java 2 threads against OpenCL" | tee -a "$log"
+  cp "$root/benchmarks/results/opencl.json" "$out/benchmarks/results/opencl.json"
+  local scaling=("$java" "-Xmx$heap" -Dhebb.root="$out" -Dhebb.machine="$machine" -Dhebb.backends=java-2,opencl
+    -cp "$work/hebb-benchmarks.jar")
+  timeout 90 "${scaling[@]}" -Dhebb.models=coba org.hebb.benchmarks.BackendScaling 3 "${sizes[0]}" >> "$log" 2>&1 \
+    || echo "coba ${sizes[0]}: exit $?" | tee -a "$log"
+  timeout 120 "${scaling[@]}" -Dhebb.models=coba,plastic-coba org.hebb.benchmarks.BackendScaling 1 "${sizes[1]}" \
+    >> "$log" 2>&1 || echo "coba ${sizes[1]}: exit $?" | tee -a "$log"
+
+  echo "== 3. Microcircuit, scale $micro_scale, Poisson background" | tee -a "$log"
+  cp "$root/benchmarks/results/microcircuit.json" "$out/benchmarks/results/microcircuit.json"
+  for backend in OPENCL JAVA; do
+    local threads=0
+    [ "$backend" = JAVA ] && threads=2
+    local dir="$work/microcircuit-$backend"
+    if timeout 60 "$java" "-Xmx$heap" -cp "$work/hebb-benchmarks.jar" org.hebb.experiments.HebbCommand microcircuit \
+        --scale "$micro_scale" --backend "$backend" --threads "$threads" --out "$dir" >> "$log" 2>&1; then
+      python3 - "$dir/result.json" "$machine" <<'PY'
+import json, sys
+run = json.load(open(sys.argv[1]))
+run["machine"] = sys.argv[2]
+json.dump(run, open(sys.argv[1], "w"), indent=2)
+PY
+      python3 "$root/benchmarks/microcircuit_merge.py" "$out/benchmarks/results/microcircuit.json" "$dir/result.json"
+    else
+      echo "microcircuit $backend: exit $?" | tee -a "$log"
+    fi
+  done
+  tail -4 "$log"
+}
+
+case "${1:-}" in
+  pack) pack ;;
+  run) shift; run "$@" ;;
+  *) echo "usage: $0 pack | run [--smoke] OUTDIR" >&2; exit 2 ;;
+esac
