@@ -9,8 +9,8 @@
 #   1. runs every OpenCL test (the conformance suite: Java against the device, bit for bit, both work shapes) and
 #      the microcircuit's device test, through JUnit's console launcher: OUTDIR/tests.txt;
 #   2. measures COBA at 10^5 neurons (3 repeats) and 10^6 (1), and plastic COBA at 10^6, Java with 2 threads
-#      against the OpenCL backend, alternating (BackendScaling): OUTDIR/benchmarks/results/opencl.json, the
-#      repository's file with these rows added;
+#      against the OpenCL backend, alternating (BackendScaling), and COBA at 10^6 once more with the gpu shape's
+#      gathering delivery: OUTDIR/benchmarks/results/opencl.json, the repository's file with these rows added;
 #   3. runs the full-scale microcircuit (Poisson background) on the OpenCL backend and on Java with 2 threads:
 #      OUTDIR/benchmarks/results/microcircuit.json, the repository's file with these runs added;
 #   and logs everything to OUTDIR/gpu-check.log. Copy the two JSON files over the repository's and commit them.
@@ -36,7 +36,11 @@ jdk.unsupported \
   local launcher
   launcher="$(find "$HOME/.m2/repository/org/junit/platform/junit-platform-console-standalone" -name '*.jar' \
     | sort | tail -1)"
-  [ -n "$launcher" ] || { echo "JUnit's console launcher is not in ~/.m2: run mvn dependency:get -Dartifact=org.junit.platform:junit-platform-console-standalone:1.14.1" >&2; exit 1; }
+  if [ -z "$launcher" ]; then
+    echo "JUnit's console launcher is not in ~/.m2: run mvn dependency:get" \
+      "-Dartifact=org.junit.platform:junit-platform-console-standalone:1.14.1" >&2
+    exit 1
+  fi
   cp "$launcher" "$stage/junit-console.jar"
   mkdir -p "$stage/lib"
   cp -L /usr/lib/x86_64-linux-gnu/libOpenCL.so.1 "$stage/lib/"
@@ -45,7 +49,8 @@ jdk.unsupported \
   tar cJf "$pack_dir/pack.tar.xz.partial" -C "$stage" .
   mv "$pack_dir/pack.tar.xz.partial" "$pack_dir/pack.tar.xz"
   rm -rf "$stage"
-  echo "packed $pack_dir/pack.tar.xz ($(du -h "$pack_dir/pack.tar.xz" | cut -f1)); on the GPU machine, carrying .gpu-pack:"
+  echo "packed $pack_dir/pack.tar.xz ($(du -h "$pack_dir/pack.tar.xz" | cut -f1));" \
+    "on the GPU machine, carrying .gpu-pack:"
   echo "  bash benchmarks/gpu-check.sh run \"\$OUT\""
 }
 
@@ -59,7 +64,9 @@ opencl_setup() {
   if [ -z "$(ls /etc/OpenCL/vendors/*.icd 2>/dev/null)" ]; then
     local nvidia
     nvidia="$(ldconfig -p | awk '/libnvidia-opencl.so.1 /{print $NF; exit}')"
-    [ -n "$nvidia" ] || nvidia="$(find /usr/local/nvidia /usr/lib /usr/lib64 -name 'libnvidia-opencl.so.1' 2>/dev/null | head -1)"
+    if [ -z "$nvidia" ]; then
+      nvidia="$(find /usr/local/nvidia /usr/lib /usr/lib64 -name 'libnvidia-opencl.so.1' 2>/dev/null | head -1)"
+    fi
     if [ -n "$nvidia" ]; then
       mkdir -p "$work/vendors"
       echo "$nvidia" > "$work/vendors/nvidia.icd"
@@ -95,7 +102,8 @@ run() {
     --class-path "$work/hebb-benchmarks.jar:$work/simulator-tests.jar:$work/plasticity-tests:$work/opencl-tests:\
 $work/experiments-tests" \
     --select-package org.hebb.opencl \
-    --select-method 'org.hebb.experiments.microcircuit.MicrocircuitTest#openClRunsTheCircuitAsJavaDoes(org.hebb.experiments.microcircuit.Microcircuit$Background)' \
+    --select-method "org.hebb.experiments.microcircuit.MicrocircuitTest#openClRunsTheCircuitAsJavaDoes(\
+org.hebb.experiments.microcircuit.Microcircuit\$Background)" \
     > "$out/tests.txt" 2>&1 || echo "tests: exit $?" | tee -a "$log"
   grep -E 'tests (successful|failed|skipped)' "$out/tests.txt" | tee -a "$log" || true
 
@@ -107,6 +115,9 @@ $work/experiments-tests" \
     || echo "coba ${sizes[0]}: exit $?" | tee -a "$log"
   timeout 120 "${scaling[@]}" -Dhebb.models=coba,plastic-coba org.hebb.benchmarks.BackendScaling 1 "${sizes[1]}" \
     >> "$log" 2>&1 || echo "coba ${sizes[1]}: exit $?" | tee -a "$log"
+  timeout 60 "${scaling[@]}" -Dhebb.models=coba -Dhebb.backends=opencl -Dhebb.opencl.gpuDelivery=gather \
+    org.hebb.benchmarks.BackendScaling 1 "${sizes[1]}" >> "$log" 2>&1 \
+    || echo "gather ${sizes[1]}: exit $?" | tee -a "$log"
 
   echo "== 3. Microcircuit, scale $micro_scale, Poisson background" | tee -a "$log"
   cp "$root/benchmarks/results/microcircuit.json" "$out/benchmarks/results/microcircuit.json"

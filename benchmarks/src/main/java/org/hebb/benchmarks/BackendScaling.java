@@ -99,7 +99,7 @@ public final class BackendScaling {
     }
 
     private static boolean sameMeasurement(Map<String, Object> a, Map<String, Object> b) {
-        for (String key : List.of("machine", "model", "n", "backend")) {
+        for (String key : List.of("machine", "model", "n", "backend", "gpu_delivery")) {
             if (!String.valueOf(a.get(key)).equals(String.valueOf(b.get(key)))) {
                 return false;
             }
@@ -135,6 +135,7 @@ public final class BackendScaling {
             if (openCl) {
                 row.put("bytes_to_host_per_step", Medians.of(traffic));
                 row.put("work_shape", System.getProperty("hebb.opencl.shape", "auto"));
+                row.put("gpu_delivery", System.getProperty("hebb.opencl.gpuDelivery", "push"));
             }
             rows.add(row);
             System.err.println(row);

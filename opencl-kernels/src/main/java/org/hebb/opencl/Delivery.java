@@ -10,12 +10,20 @@ import org.jocl.cl_mem;
 
 /**
  * The delivery into one target population: its incoming projections' synapses flattened (target, weight, delay,
- * rows sorted by target) with their row pointers, where each block finds its part of a row by binary search;
- * in the gpu shape also the transposed index through which each target neuron gathers its inputs.
+ * rows sorted by target) with their row pointers, where each block finds its part of a row by binary search; in the
+ * gpu shape the arrival lists into which the spikes push their synapses and from which each target takes its inputs
+ * (or, with {@link #GPU_DELIVERY_PROPERTY} = gather, the transposed index through which each target gathers them).
  */
 final class Delivery {
     /** Ints per incoming projection in the descriptor (see {@code deliver} in delivery.cl). */
     static final int DESC = 8;
+    /**
+     * How the gpu shape delivers: {@code push} (default), work in proportion to the spikes and their synapses
+     * (push_arrivals, take_arrivals), or {@code gather}, every target reading all its incoming synapses each step.
+     */
+    static final String GPU_DELIVERY_PROPERTY = "hebb.opencl.gpuDelivery";
+    /** Work-items of a work-group of the push, which share a spike's row. */
+    private static final int PUSH_GROUP = 64;
 
     /** A value of synapse j (row pre) of a projection. */
     private interface SynapseValue {
@@ -25,13 +33,16 @@ final class Delivery {
     final DeviceNetwork network;
     final DeviceSession session;
     final NeuronGroup target;
+    /** The delivery: in the gpu shape the push of the spikes' synapses (or, with gather, the gather). */
     final KernelLaunch launch;
+    /** In the gpu shape, what each target takes of the arrivals pushed (null otherwise, and with gather). */
+    private final KernelLaunch take;
     final cl_mem rowBuffer;
     final cl_mem targetBuffer;
     final cl_mem weightBuffer;
     final cl_mem delayBuffer;
     final int projections;
-    /** In the cpu shape, the descriptor of the incoming projections (else null). */
+    /** In the cpu shape and the gpu shape's push, the descriptor of the incoming projections (else null). */
     cl_mem descBuffer;
     /** Each row's segment in each block (see {@link #segments}), and whether that table was made (else empty). */
     cl_mem segmentBuffer;
@@ -89,17 +100,33 @@ final class Delivery {
         targetBuffer = session.ints(synTarget);
         weightBuffer = session.floats(synWeight);
         delayBuffer = session.ints(synDelay);
-        if (network.gpuShape()) {
+        if (network.gpuShape() && gathering()) {
             segmentBuffer = session.ints(new int[0]);
             launch = network.launch("gather", t.padded(), false);
             launch.args(1, t.padded(), target.depth, onto.size(), session.ints(receptors(onto)),
                     session.ints(transposedStarts(onto, t.padded())), session.ints(transposedSynapses(onto)),
                     session.ints(transposedSources(onto)), network.spiked(), weightBuffer, delayBuffer, target.ring);
+            take = null;
+        } else if (network.gpuShape()) {
+            segmentBuffer = session.ints(new int[0]);
+            descBuffer = session.ints(desc);
+            int[] pushBlocks = pushBlocks(onto);
+            cl_mem arrivalStart = session.ints(arrivalStarts(onto, t.padded()));
+            cl_mem arrivalCount = session.ints(new int[t.padded()]);
+            cl_mem arrivals = session.ints(new int[Math.max(1, synTarget.length)]);
+            launch = network.launch("push_arrivals", pushBlocks.length / 2 * PUSH_GROUP, PUSH_GROUP);
+            launch.args(1, descBuffer, session.ints(pushBlocks), rowBuffer,
+                    targetBuffer, network.total(), network.totalBlocks(), network.lists(), network.counts(),
+                    network.listDepth(), arrivalStart, arrivalCount, arrivals);
+            take = network.launch("take_arrivals", t.padded(), false);
+            take.args(1, t.padded(), target.depth, session.ints(synapseBases(onto)), session.ints(receptors(onto)),
+                    weightBuffer, delayBuffer, arrivalStart, arrivalCount, arrivals, target.ring);
         } else {
             int[] segments = segments(rows, synTarget, t);
             segmentTable = segments.length > 0;
             descBuffer = session.ints(desc);
             segmentBuffer = session.ints(segments);
+            take = null;
             launch = network.launch("deliver", t.blocks(), true);
             launch.args(1, t.padded(), t.size(), t.blocks(), target.depth, onto.size(), descBuffer, rowBuffer,
                     targetBuffer, weightBuffer, delayBuffer, network.total(), network.totalBlocks(), network.lists(),
@@ -185,6 +212,70 @@ final class Delivery {
 
     void launch() {
         launch.run();
+        if (take != null) {
+            take.run();
+        }
+    }
+
+    /** The kernels a step launches for this delivery. */
+    int kernels() {
+        return take != null ? 2 : 1;
+    }
+
+    /** Whether the gpu shape gathers every incoming synapse each step ({@link #GPU_DELIVERY_PROPERTY}). */
+    static boolean gathering() {
+        return switch (System.getProperty(GPU_DELIVERY_PROPERTY, "push")) {
+            case "push" -> false;
+            case "gather" -> true;
+            default -> throw new IllegalArgumentException(GPU_DELIVERY_PROPERTY + " = '"
+                    + System.getProperty(GPU_DELIVERY_PROPERTY) + "' is not allowed: use push or gather");
+        };
+    }
+
+    /**
+     * In the gpu shape: per work-group of the push, an incoming projection and a block of its source, for every
+     * block of every incoming projection's source. Listed last block first, so that a device that runs work-groups
+     * in order (PoCL) fills the arrival lists out of order and the conformance suite tests their sorting.
+     */
+    private int[] pushBlocks(List<Projection> onto) {
+        int groups = 0;
+        for (Projection p : onto) {
+            groups += network.layout(p.source()).blocks();
+        }
+        int[] pairs = new int[2 * groups];
+        int g = 0;
+        for (int q = onto.size() - 1; q >= 0; q--) {
+            for (int sb = network.layout(onto.get(q).source()).blocks() - 1; sb >= 0; sb--) {
+                pairs[2 * g] = q;
+                pairs[2 * g + 1] = sb;
+                g++;
+            }
+        }
+        return pairs;
+    }
+
+    /** In the gpu shape: where each target's arrivals start, room for its in-degree over all incoming projections. */
+    private static int[] arrivalStarts(List<Projection> onto, int padded) {
+        int[] inDegree = new int[padded];
+        for (Projection p : onto) {
+            for (int target : p.rows().targets()) {
+                inDegree[target]++;
+            }
+        }
+        int[] starts = new int[padded + 1];
+        for (int i = 0; i < padded; i++) {
+            starts[i + 1] = starts[i] + inDegree[i];
+        }
+        return starts;
+    }
+
+    /** The first flattened synapse of each incoming projection, and their total last. */
+    private int[] synapseBases(List<Projection> onto) {
+        int[] bases = new int[onto.size() + 1];
+        for (int q = 0; q < onto.size(); q++) {
+            bases[q + 1] = bases[q] + onto.get(q).synapseCount();
+        }
+        return bases;
     }
 
     FusedStep.Delivery part(List<Group> order) {

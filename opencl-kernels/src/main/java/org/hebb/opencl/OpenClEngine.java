@@ -201,8 +201,8 @@ final class OpenClEngine implements Engine, Checkpointed {
         if (fusedStep != null) {
             return 1;
         }
-        int kernels = sending.length + network.deliveries.length + learning.length + network.traces.length
-                + astrocytes.length + network.groups.length;
+        int kernels = sending.length + Arrays.stream(network.deliveries).mapToInt(Delivery::kernels).sum()
+                + learning.length + network.traces.length + astrocytes.length + network.groups.length;
         return kernels + (compactAll != null ? 1 : network.gpuShape ? network.groups.length : 0);
     }
 

@@ -136,3 +136,88 @@ __kernel void gather(const long step, const int size, const int depth, const int
         }
     }
 }
+
+// ---- Delivery driven by the spikes (gpu shape) ---------------------------------------------------------------
+// Work proportional to the spikes and their synapses, not to all synapses, and sums still in the Java backend's
+// order. push_arrivals lists, for each target neuron, the flattened index of every synapse on which a spike of the
+// previous step arrives (in no particular order: an atomic counter per target hands out the places); take_arrivals
+// then sorts each target's list and adds the weights in increasing synapse index, which is the order of pushing
+// (projection by projection, presynaptic neurons in increasing order, a row's synapses in order), so the sums are
+// bit for bit those of the Java backend. A target's list has room for its in-degree: no synapse arrives twice in a
+// step.
+
+// One work-group per (incoming projection q, block sb of its source), pushBlocks[2 g] and pushBlocks[2 g + 1]: the
+// work-items share each spike's row.
+__kernel void push_arrivals(const long step, __global const int* desc, __global const int* pushBlocks,
+                            __global const int* rows, __global const int* synTarget, const int total,
+                            const int totalBlocks, __global const int* lists, __global const int* counts,
+                            const int listDepth, __global const int* arrivalStart, __global int* arrivalCount,
+                            __global int* arrivals) {
+    if (step == 0) {
+        return;
+    }
+    int g = get_group_id(0);
+    __global const int* d = desc + DESC * pushBlocks[2 * g];
+    int sb = pushBlocks[2 * g + 1];
+    int previous = (int) ((step - 1) % listDepth);
+    int count = counts[previous * totalBlocks + d[3] + sb];
+    __global const int* list = lists + (long) previous * total + d[0] + block_start(d[1], d[2], sb);
+    __global const int* table = rows + d[5];
+    for (int k = 0; k < count; k++) {
+        int pre = list[k];
+        int end = table[pre + 1];
+        for (int j = table[pre] + (int) get_local_id(0); j < end; j += (int) get_local_size(0)) {
+            int t = synTarget[j];
+            arrivals[arrivalStart[t] + atomic_inc(arrivalCount + t)] = j;
+        }
+    }
+}
+
+// Sorts a[0..n) ascending: insertion sort over gaps of Ciura's sequence (a shell sort), in place.
+inline void sort_ints(__global int* a, int n) {
+    const int gaps[8] = {701, 301, 132, 57, 23, 10, 4, 1};
+    for (int g = 0; g < 8; g++) {
+        int gap = gaps[g];
+        for (int k = gap; k < n; k++) {
+            int value = a[k];
+            int m = k;
+            while (m >= gap && a[m - gap] > value) {
+                a[m] = a[m - gap];
+                m -= gap;
+            }
+            a[m] = value;
+        }
+    }
+}
+
+// One work-item per target neuron: its arrivals of this step, sorted, added to the delay ring of their receptors;
+// bases[q] is the first flattened synapse of incoming projection q (bases[projections] their total).
+__kernel void take_arrivals(const long step, const int size, const int depth, __global const int* bases,
+                            __global const int* receptors, __global const float* synWeight,
+                            __global const int* synDelay, __global const int* arrivalStart,
+                            __global int* arrivalCount, __global int* arrivals, __global float* ring) {
+    int i = get_global_id(0);
+    if (step == 0 || i >= size) {
+        return;
+    }
+    int n = arrivalCount[i];
+    if (n == 0) {
+        return;
+    }
+    arrivalCount[i] = 0;
+    __global int* a = arrivals + arrivalStart[i];
+    sort_ints(a, n);
+    int base = (int) ((step - 1) % depth);
+    int q = 0;
+    for (int k = 0; k < n; k++) {
+        int j = a[k];
+        while (j >= bases[q + 1]) {
+            q++;
+        }
+        int slot = base + synDelay[j];
+        if (slot >= depth) {
+            slot -= depth;
+        }
+        ring[((long) receptors[q] * depth + slot) * size + i] += synWeight[j];
+    }
+}

@@ -218,7 +218,7 @@ class OpenClConformanceTest {
 
     /**
      * Every case in each shape of work on the device (cpu: blocks per compute unit, spikes pushed; gpu: blocks of
-     * one work-group compacted by prefix sums, spikes gathered per target neuron).
+     * one work-group compacted by prefix sums, each spike's synapses pushed to arrival lists that each target sorts).
      */
     static Stream<Arguments> casesAndShapes() {
         return cases().flatMap(c -> Stream.of("cpu", "gpu").flatMap(shape -> Stream.of(Precision.values())
@@ -270,6 +270,26 @@ class OpenClConformanceTest {
         if (shape.equals("cpu")) {
             assertEquals(1, device.kernelsPerStep(), "the whole step in one kernel");
         }
+    }
+
+    /**
+     * The gpu shape's other delivery, each target gathering all its incoming synapses every step, gives the Java
+     * backend's spikes and state as the default push does; an unknown delivery is refused naming the property.
+     */
+    @Test
+    void theGpuShapesGatherMatchesTheJavaBackend() {
+        Case coba = coba();
+        Result java = run(coba, BackendKind.JAVA, 10, Precision.SINGLE);
+        Result device = Shapes.inShape("gpu", () -> Shapes.withProperty(Delivery.GPU_DELIVERY_PROPERTY, "gather",
+                () -> run(coba, BackendKind.OPENCL, 10, Precision.SINGLE)));
+        assertArrayEquals(java.neurons(), device.neurons(), "spiking neurons in order");
+        assertArrayEquals(java.times(), device.times(), "spike times");
+        assertArrayEquals(java.state(), device.state(), "sampled state, bit for bit");
+        String message = assertThrows(IllegalArgumentException.class, () -> Shapes.inShape("gpu",
+                () -> Shapes.withProperty(Delivery.GPU_DELIVERY_PROPERTY, "scatter",
+                        () -> run(coba, BackendKind.OPENCL, 1, Precision.SINGLE)))).getMessage();
+        assertTrue(message.contains("hebb.opencl.gpuDelivery = 'scatter'") && message.contains("push or gather"),
+                message);
     }
 
     /** Refractory periods around the step (dt = 0.1 ms): none, below half a step, one step, 2 ms. */
