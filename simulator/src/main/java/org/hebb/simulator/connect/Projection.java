@@ -66,7 +66,7 @@ public final class Projection {
                                    int threads) {
         Require.notNull("connector", connector);
         Require.notNull("synapses", synapses);
-        target.model().receptorIndex(synapses.receptor());
+        target.model().receptorIndex(synapses.receptor()); // refuses a receptor the model lacks, naming its own
         Require.that(synapses.weightDistribution() != null || synapses.explicitWeights() != null,
                 "weights of projection '" + name + "' are not set: call Synapses.weights(...)");
         if (connector instanceof RowConnector rows) {
@@ -118,9 +118,6 @@ public final class Projection {
 
     private static double[] drawDelaysMs(String name, Synapses synapses, int count, double dt,
                                          UniformRandomProvider random) {
-        if (synapses.explicitDelays() != null) {
-            SynapseValues.explicitDelays(name, synapses, count);
-        }
         double[] d = new double[count];
         SynapseValues.drawDelaysMs(name, synapses, dt, random, d, 0, count);
         return d;
@@ -137,7 +134,8 @@ public final class Projection {
             sortRowByTarget(order, rowPointer[i], rowPointer[i + 1], post);
         }
         return assemble(name, source, target, synapses, rowPointer, gather(post, order), gather(w, order),
-                d == null ? null : toShorts(gather(d, order)), d == null ? gather(dMs, order) : null, connection);
+                d == null ? null : SynapseValues.toShorts(gather(d, order)), d == null ? gather(dMs, order) : null,
+                connection);
     }
 
     /**
@@ -169,14 +167,6 @@ public final class Projection {
         return new Projection(name, source, target, synapses.receptor(), rowPointer, targets,
                 allEqualBits(weights) ? null : weights, count == 0 ? 0f : weights[0],
                 uniformDelays ? null : delaySteps, uniformDelay, delaysMsStored, uniformDelayMs, description);
-    }
-
-    private static short[] toShorts(int[] values) {
-        short[] out = new short[values.length];
-        for (int k = 0; k < values.length; k++) {
-            out[k] = (short) values[k];
-        }
-        return out;
     }
 
     /** The synapses' indices in the order of their rows, each row in the order the connector emitted them. */

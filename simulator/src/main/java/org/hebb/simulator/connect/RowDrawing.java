@@ -105,14 +105,10 @@ final class RowDrawing {
 
     private static short[] delaySteps(String name, Synapses synapses, int count, double dt, BlockStreams streams,
                                       int threads) {
-        short[] delays = new short[count];
         if (synapses.explicitDelays() != null) {
-            int[] explicit = SynapseValues.explicitDelays(name, synapses, count);
-            for (int k = 0; k < count; k++) {
-                delays[k] = (short) explicit[k];
-            }
-            return delays;
+            return SynapseValues.toShorts(SynapseValues.explicitDelays(name, synapses, count));
         }
+        short[] delays = new short[count];
         ParallelBlocks.run(threads, blocks(count), block -> {
             IntSupplier steps = synapses.delayDistribution().stepSampler(streams.stream("delays", block), dt);
             int to = Math.min(count, (block + 1) * SYNAPSES_PER_BLOCK);
@@ -125,9 +121,6 @@ final class RowDrawing {
 
     private static double[] delaysMs(String name, Synapses synapses, int count, double dt, BlockStreams streams,
                                      int threads) {
-        if (synapses.explicitDelays() != null) {
-            SynapseValues.explicitDelays(name, synapses, count);
-        }
         double[] delays = new double[count];
         ParallelBlocks.run(threads, blocks(count), block -> {
             int from = block * SYNAPSES_PER_BLOCK;

@@ -46,6 +46,15 @@ final class SynapseValues {
         }
     }
 
+    /** The values as shorts (delays in steps, at most {@link Delays#MAX_STEPS}). */
+    static short[] toShorts(int[] values) {
+        short[] out = new short[values.length];
+        for (int k = 0; k < values.length; k++) {
+            out[k] = (short) values[k];
+        }
+        return out;
+    }
+
     /**
      * Refuses a negative weight onto a conductance among weights {@code from} to {@code to - 1};
      * {@code synapse} names synapse k in the message ("3 -> 7").
@@ -65,10 +74,13 @@ final class SynapseValues {
         }
     }
 
-    /** Draws continuous delays {@code from} to {@code to - 1}, ms (explicit steps times dt when given). */
+    /**
+     * Draws continuous delays {@code from} to {@code to - 1}, ms (explicit steps times dt when given, which must
+     * number {@code d.length}).
+     */
     static void drawDelaysMs(String name, Synapses synapses, double dt, UniformRandomProvider random, double[] d,
                              int from, int to) {
-        int[] explicit = synapses.explicitDelays();
+        int[] explicit = synapses.explicitDelays() != null ? explicitDelays(name, synapses, d.length) : null;
         DoubleSupplier delays = explicit != null ? null : synapses.delayDistribution().msSampler(random, dt);
         for (int k = from; k < to; k++) {
             d[k] = explicit != null ? explicit[k] * dt : delays.getAsDouble();
