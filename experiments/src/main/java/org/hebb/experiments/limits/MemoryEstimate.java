@@ -33,7 +33,10 @@ public final class MemoryEstimate {
         return this;
     }
 
-    /** Adds {@code total} synapses, of which the largest projection holds {@code largestProjection}. */
+    /**
+     * Adds {@code total} synapses, of which the largest projection drawn as a list of pairs (any connector but a
+     * {@code RowConnector}, whose projections are drawn straight into rows) holds {@code largestProjection}.
+     */
     public MemoryEstimate synapses(double total, double largestProjection) {
         bytes += total * BYTES_PER_SYNAPSE + largestProjection * BYTES_PER_SYNAPSE_BUILDING;
         return this;

@@ -102,17 +102,12 @@ public final class MicrocircuitExperiment {
         }
     }
 
+    /** Refuses a run the heap cannot hold; its projections are drawn straight into rows, with no list of pairs. */
     private static void requireFits(Settings s) {
-        double largest = 0;
-        for (int t = 0; t < MicrocircuitParameters.FULL_SIZES.length; t++) {
-            for (int p = 0; p < MicrocircuitParameters.FULL_SIZES.length; p++) {
-                largest = Math.max(largest, Microcircuit.synapses(t, p, s.scale()));
-            }
-        }
         int neurons = Microcircuit.totalNeurons(s.scale());
         MemoryEstimate.of("The microcircuit at scale " + s.scale())
                 .neurons(neurons)
-                .synapses(Microcircuit.totalSynapses(s.scale()), largest)
+                .synapses(Microcircuit.totalSynapses(s.scale()), 0)
                 .values(Math.min(SpikeMonitor.DEFAULT_MAX_STORED, neurons * ESTIMATED_MAX_RATE_HZ
                         * (s.warmupMs() + s.durationMs()) / 1000), 24)
                 .requireFits("lower --scale");
