@@ -21,7 +21,10 @@ public final class Delays {
     private Delays() {
     }
 
-    /** How delays are chosen, per synapse. */
+    /**
+     * How delays are chosen, per synapse. Several threads may draw at once, each from its own stream (projections
+     * built in blocks), so an implementation keeps no state that drawing changes.
+     */
     public interface DelayDistribution {
         /** Draws one delay in steps for time step {@code dt} (ms). */
         int sampleSteps(UniformRandomProvider random, double dt);

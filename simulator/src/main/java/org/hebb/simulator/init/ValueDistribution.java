@@ -6,7 +6,8 @@ import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * How initial values are drawn, one per element (a neuron's variable, a synapse's weight). Draws come from a
- * build-time stream derived from the master seed.
+ * build-time stream derived from the master seed. Several threads may draw at once, each from its own stream
+ * (projections built in blocks), so an implementation keeps no state that drawing changes.
  */
 public interface ValueDistribution {
     /** Draws one value. */
