@@ -22,8 +22,8 @@ final class Delivery {
      * (push_arrivals, take_arrivals), or {@code gather}, every target reading all its incoming synapses each step.
      */
     static final String GPU_DELIVERY_PROPERTY = "hebb.opencl.gpuDelivery";
-    /** Work-items of a work-group of the push, which share a spike's row. */
-    private static final int PUSH_GROUP = 64;
+    /** Work-items of a work-group of the push (and of a rule's pushed presynaptic work), which share a spike's row. */
+    static final int PUSH_GROUP = 64;
 
     /** A value of synapse j (row pre) of a projection. */
     private interface SynapseValue {

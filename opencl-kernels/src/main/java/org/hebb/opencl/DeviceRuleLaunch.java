@@ -28,8 +28,16 @@ final class DeviceRuleLaunch extends RuleLaunch {
     private cl_mem synapseSteps;
     private HostArray synapseStepsHost;
 
+    /** In the gpu shape, for a rule with presynaptic work: that work by source blocks, then the rest (else null). */
+    private final KernelLaunch pushed;
+    private final KernelLaunch post;
+
+    /**
+     * @param split whether the program has the rule's gpu-shape pair of kernels
+     *              ({@link org.hebb.simulator.engine.DeviceRule#splitsPresynapticWork})
+     */
     DeviceRuleLaunch(DeviceNetwork network, String name, Projection projection, List<DeviceArgument> arguments,
-                     boolean transmission) {
+                     boolean transmission, boolean split) {
         super(network, name, projection, deliveredHost(name, arguments));
         this.name = name;
         this.transmission = transmission;
@@ -78,6 +86,21 @@ final class DeviceRuleLaunch extends RuleLaunch {
             }
         }
         launch.args(OWN_ARGUMENTS, values.toArray());
+        if (split && network.gpuShape()) {
+            pushed = network.launch(name + "_pushed", network.layout(projection.source()).blocks()
+                    * Delivery.PUSH_GROUP, Delivery.PUSH_GROUP);
+            pushed.argumentsOf(launch);
+            post = network.launch(name + "_post", network.layout(projection.target()).blocks(), true);
+            post.argumentsOf(launch);
+        } else {
+            pushed = null;
+            post = null;
+        }
+    }
+
+    @Override
+    int kernels() {
+        return pushed != null ? 2 : 1;
     }
 
     /** The host array the delivery's weight buffer is read back into: the weights, or what was sent. */
@@ -109,13 +132,18 @@ final class DeviceRuleLaunch extends RuleLaunch {
         return modulators.isEmpty();
     }
 
-    /** Sends the modulators host code set, then runs the rule. */
+    /** Sends the modulators host code set, then runs the rule (in the gpu shape, its pair of kernels if it has one). */
     @Override
     void run() {
         for (int k = 0; k < modulators.size(); k++) {
             session.write(modulators.get(k), modulatorHosts.get(k));
         }
-        super.run();
+        if (pushed != null) {
+            pushed.run();
+            post.run();
+        } else {
+            super.run();
+        }
     }
 
     @Override

@@ -106,6 +106,23 @@ final class KernelLaunch {
         arguments.put(index, buffer);
     }
 
+    /** Sets every argument {@code from} has set, at the same indices (a kernel with the same parameters). */
+    void argumentsOf(KernelLaunch from) {
+        from.arguments.forEach((index, value) -> {
+            if (value instanceof Integer i) {
+                arg(index, (int) i);
+            } else if (value instanceof Long l) {
+                arg(index, (long) l);
+            } else if (value instanceof Float f) {
+                arg(index, (float) f);
+            } else if (value instanceof Double d) {
+                precise(index, d);
+            } else {
+                arg(index, (cl_mem) value);
+            }
+        });
+    }
+
     void run() {
         clSetKernelArg(kernel, 0, Sizeof.cl_long, step);
         session.launch(kernel, global, local);

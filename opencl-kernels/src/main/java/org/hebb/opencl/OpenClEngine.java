@@ -123,7 +123,7 @@ final class OpenClEngine implements Engine, Checkpointed {
             List<RuleLaunch> rules = new ArrayList<>();
             for (DeviceRule rule : deviceRules) {
                 rules.add(new DeviceRuleLaunch(network, rule.openClName(), rule.projection(), rule.deviceArguments(),
-                        false));
+                        false, rule.splitsPresynapticWork()));
             }
             Map<AstrocyteRates, DeviceAstrocyte> byRates = new IdentityHashMap<>();
             for (AstrocyteStdpUpdate rule : astrocyteUpdates) {
@@ -132,7 +132,7 @@ final class OpenClEngine implements Engine, Checkpointed {
             }
             learning = rules.toArray(new RuleLaunch[0]);
             sending = transmissions.stream().map(t -> new DeviceRuleLaunch(network, t.openClName(), t.projection(),
-                    t.deviceArguments(), true)).toArray(RuleLaunch[]::new);
+                    t.deviceArguments(), true, false)).toArray(RuleLaunch[]::new);
             astrocytes = byRates.values().toArray(new DeviceAstrocyte[0]);
             fuse &= Arrays.stream(learning).allMatch(RuleLaunch::fusable);
             fusedStep = fuse ? FusedStep.of(network, sending, learning) : null;
@@ -201,8 +201,10 @@ final class OpenClEngine implements Engine, Checkpointed {
         if (fusedStep != null) {
             return 1;
         }
-        int kernels = sending.length + Arrays.stream(network.deliveries).mapToInt(Delivery::kernels).sum()
-                + learning.length + network.traces.length + astrocytes.length + network.groups.length;
+        int kernels = Arrays.stream(sending).mapToInt(RuleLaunch::kernels).sum()
+                + Arrays.stream(network.deliveries).mapToInt(Delivery::kernels).sum()
+                + Arrays.stream(learning).mapToInt(RuleLaunch::kernels).sum() + network.traces.length
+                + astrocytes.length + network.groups.length;
         return kernels + (compactAll != null ? 1 : network.gpuShape ? network.groups.length : 0);
     }
 

@@ -48,6 +48,11 @@ abstract class RuleLaunch {
         launch.run();
     }
 
+    /** The kernels a step launches for this rule. */
+    int kernels() {
+        return 1;
+    }
+
     /** The function that does the rule's work on one target block, in a generated step (rules that have one). */
     String blockFunction() {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " has no block function");

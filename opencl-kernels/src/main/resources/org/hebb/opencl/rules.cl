@@ -32,6 +32,19 @@
                 for (int j = firsts_[k_]; heads_[k_] < beyond && j < ends_[k_] && synTarget[j] < beyond; j++) {
 #define END_FOR_EACH_ARRIVING_SYNAPSE }}}}
 
+// In the gpu shape's kernel NAME_pushed, the statements between FOR_EACH_PUSHED_SYNAPSE(slot) and
+// END_FOR_EACH_PUSHED_SYNAPSE run for every synapse j (presynaptic neuron pre) in the rows of the spikes of source
+// block sb listed in step slot `slot`, the work-items of the work-group sharing each row.
+#define FOR_EACH_PUSHED_SYNAPSE(slot) \
+    { \
+        int count_ = counts[(slot) * totalBlocks + sourceBlockOffset + sb]; \
+        __global const int* list_ = lists + (long) (slot) * total + sourceOffset \
+                + block_start(sourceSize, sourceBlocks, sb); \
+        for (int k_ = 0; k_ < count_; k_++) { \
+            int pre = list_[k_]; \
+            for (int j = rows[pre] + (int) get_local_id(0); j < rows[pre + 1]; j += (int) get_local_size(0)) {
+#define END_FOR_EACH_PUSHED_SYNAPSE }}}
+
 // The statements between FOR_EACH_SYNAPSE_ONTO_A_SPIKE(slot) and END_FOR_EACH_SYNAPSE_ONTO_A_SPIKE run for every
 // synapse j (position c in the transposed index, source inSource[c]) onto a neuron i of this target block that
 // spiked in the step whose lists are in slot.

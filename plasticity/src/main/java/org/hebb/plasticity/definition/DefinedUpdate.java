@@ -17,6 +17,7 @@ import org.hebb.simulator.engine.Trace;
  */
 final class DefinedUpdate extends GeneratedDeviceWork implements DeviceRule {
     private final SynapseUpdate generated;
+    private final boolean splitsPresynapticWork;
 
     DefinedUpdate(SynapseUpdate generated, SynapseDefinition definition, Projection projection,
                   float[][] synapseArrays, Trace[] traces, float[] constants, float[][] modulators,
@@ -24,6 +25,7 @@ final class DefinedUpdate extends GeneratedDeviceWork implements DeviceRule {
         super(projection, OpenClRuleSource.of(definition, "@RULE@"), "rule",
                 arguments(synapseArrays, traces, constants, modulators, lazy));
         this.generated = generated;
+        this.splitsPresynapticWork = OpenClRuleSource.splitsPresynapticWork(definition);
     }
 
     private static List<DeviceArgument> arguments(float[][] synapseArrays, Trace[] traces, float[] constants,
@@ -55,6 +57,11 @@ final class DefinedUpdate extends GeneratedDeviceWork implements DeviceRule {
             }
         }
         return arguments;
+    }
+
+    @Override
+    public boolean splitsPresynapticWork() {
+        return splitsPresynapticWork;
     }
 
     @Override

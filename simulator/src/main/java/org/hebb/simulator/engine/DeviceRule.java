@@ -25,4 +25,13 @@ public interface DeviceRule extends SynapseUpdate {
 
     /** The arguments the kernel takes after RULE_ARGS. */
     List<DeviceArgument> deviceArguments();
+
+    /**
+     * Whether {@link #openClSource()} also defines the gpu shape's pair of kernels, with NAME's arguments:
+     * {@code NAME_pushed}, the presynaptic work with a work-group per block of the source, whose work-items share each
+     * spike's row, and then {@code NAME_post}, the rest of NAME's work per target block.
+     */
+    default boolean splitsPresynapticWork() {
+        return false;
+    }
 }
