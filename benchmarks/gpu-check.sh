@@ -81,6 +81,10 @@ run() {
   local out="${1:?usage: gpu-check.sh run [--smoke] OUTDIR}"
   mkdir -p "$out/benchmarks/results"
   out="$(cd "$out" && pwd)"
+  if [ ! -f "$pack_dir/pack.tar.xz" ]; then
+    echo "no $pack_dir/pack.tar.xz: run benchmarks/gpu-check.sh pack on the development machine and carry .gpu-pack" >&2
+    exit 1
+  fi
   local work=/tmp/hebb-gpu-check
   rm -rf "$work" && mkdir -p "$work"
   tar xJf "$pack_dir/pack.tar.xz" -C "$work"
