@@ -1,10 +1,14 @@
 package org.hebb.opencl;
 
+import static org.jocl.CL.clSetKernelArg;
+
 import java.util.ArrayList;
 import java.util.List;
 
 import org.hebb.simulator.input.PoissonInput;
 import org.hebb.simulator.population.NeuronPopulation;
+import org.jocl.Pointer;
+import org.jocl.Sizeof;
 import org.jocl.cl_mem;
 
 /**
@@ -15,6 +19,9 @@ import org.jocl.cl_mem;
 final class PoissonBackground {
     private final List<FusedStep.Poisson> inputs = new ArrayList<>();
     private final List<KernelLaunch> launches = new ArrayList<>();
+    /** Per launch, where the step's slot row starts in the ring, and the pointer the kernel argument reads. */
+    private final long[][] rows;
+    private final Pointer[] rowPointers;
     private final int depth;
     private final int padded;
 
@@ -41,6 +48,11 @@ final class PoissonBackground {
                 launches.add(launch);
             }
         }
+        rows = new long[launches.size()][1];
+        rowPointers = new Pointer[launches.size()];
+        for (int k = 0; k < rows.length; k++) {
+            rowPointers[k] = Pointer.to(rows[k]);
+        }
     }
 
     /** The inputs, for the fused step. */
@@ -48,12 +60,13 @@ final class PoissonBackground {
         return List.copyOf(inputs);
     }
 
-    /** Adds the inputs of {@code step} (gpu shape: a launch per input). */
+    /** Adds the inputs of {@code step} (gpu shape: a launch per input), allocating nothing. */
     void launch(long step) {
         int slot = (int) (step % depth);
         for (int s = 0; s < launches.size(); s++) {
             KernelLaunch launch = launches.get(s);
-            launch.arg(6, ((long) inputs.get(s).receptor() * depth + slot) * padded);
+            rows[s][0] = ((long) inputs.get(s).receptor() * depth + slot) * padded;
+            clSetKernelArg(launch.kernel, 6, Sizeof.cl_long, rowPointers[s]);
             launch.run();
         }
     }

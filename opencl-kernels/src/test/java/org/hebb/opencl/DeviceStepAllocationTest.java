@@ -6,6 +6,9 @@ import org.hebb.plasticity.testing.PlasticNetworks;
 import org.hebb.plasticity.testing.PlasticNetworks.Setup;
 import org.hebb.simulator.BackendKind;
 import org.hebb.simulator.Network;
+import org.hebb.simulator.input.PoissonInput;
+import org.hebb.simulator.population.NeuronPopulation;
+import org.hebb.simulator.population.Population;
 import org.hebb.simulator.testing.AllocationMeter;
 import org.hebb.simulator.testing.Prerequisites;
 import org.hebb.simulator.testing.StepNetworks;
@@ -16,7 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The OpenCL backend's host side allocates nothing per step ({@link AllocationMeter#assertStepsAllocateNothing}):
- * a static network and each plasticity rule the device runs, in both work shapes.
+ * a static network, one with Poisson inputs onto receptors, and each plasticity rule the device runs, in both work
+ * shapes.
  */
 class DeviceStepAllocationTest {
     @BeforeEach
@@ -32,7 +36,18 @@ class DeviceStepAllocationTest {
             StepNetworks.recurrent(net);
             return null;
         };
+        Setup background = net -> {
+            StepNetworks.recurrent(net);
+            for (Population p : net.populations()) {
+                if (p instanceof NeuronPopulation neurons) {
+                    neurons.addPoissonInput(PoissonInput.of("excitatory", 100, 10, 0.5));
+                    neurons.addPoissonInput(PoissonInput.of("inhibitory", 50, 10, -0.5));
+                }
+            }
+            return null;
+        };
         return Stream.of("cpu", "gpu").flatMap(shape -> Stream.of(Arguments.of("static", recurrent, 0.1, shape),
+                Arguments.of("Poisson input", background, 0.1, shape),
                 Arguments.of("STDP", stdp, 0.1, shape), Arguments.of("three-factor", threeFactor, 0.1, shape),
                 Arguments.of("astrocyte STDP", astrocyte, 1.0, shape)));
     }
