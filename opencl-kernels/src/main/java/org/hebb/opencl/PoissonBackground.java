@@ -40,13 +40,11 @@ final class PoissonBackground {
             FusedStep.Poisson poisson = new FusedStep.Poisson(population.model().receptorIndex(input.receptor()),
                     injector.key(), injector.weight(), network.session().longs(injector.countBounds()));
             inputs.add(poisson);
-            if (network.gpuShape()) {
-                KernelLaunch launch = network.launch("poisson_input", layout.padded(), false);
-                launch.args(1, population.size());
-                launch.arg(2, poisson.key());
-                launch.args(3, poisson.bounds(), poisson.weight(), ring);
-                launches.add(launch);
-            }
+            KernelLaunch launch = network.launch("poisson_input", layout.padded(), false);
+            launch.args(1, population.size());
+            launch.arg(2, poisson.key());
+            launch.args(3, poisson.bounds(), poisson.weight(), ring);
+            launches.add(launch);
         }
         rows = new long[launches.size()][1];
         rowPointers = new Pointer[launches.size()];
@@ -60,7 +58,10 @@ final class PoissonBackground {
         return List.copyOf(inputs);
     }
 
-    /** Adds the inputs of {@code step} (gpu shape: a launch per input), allocating nothing. */
+    /**
+     * Adds the inputs of {@code step}, a launch per input, allocating nothing: for a step run kernel by kernel (the
+     * gpu shape, or a cpu-shape step that cannot be one kernel); a step as one kernel adds them itself.
+     */
     void launch(long step) {
         int slot = (int) (step % depth);
         for (int s = 0; s < launches.size(); s++) {

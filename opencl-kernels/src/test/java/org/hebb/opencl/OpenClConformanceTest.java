@@ -702,6 +702,8 @@ class OpenClConformanceTest {
         try (Network net = Network.builder().backend(backend).threads(1).seed(4).startStep(start).build()) {
             PoissonSource in = net.addPoissonSource("in", 200, 30);
             NeuronPopulation out = net.addNeurons("out", 50, IfCurrExp.builder().tauRefrac(2).build());
+            // a step the device cannot run as one kernel (modulators set by host code) adds this input by a launch
+            out.addPoissonInput(PoissonInput.of("excitatory", 100, 10, 0.3));
             Projection p = net.connect(in, out, Connectors.fixedProbability(0.3, true), Synapses.onto("excitatory")
                     .weights(Values.uniform(0.5, 1.5)).delays(Delays.uniformSteps(1, 20)));
             ThreeFactor.Builder builder = ThreeFactor.builder().eligibility(eligibility).modulation(modulation)
