@@ -590,7 +590,7 @@ public final class HebbCommand implements Runnable {
                 + "per neuron) or dc (its mean as a current) (default ${DEFAULT-VALUE}).")
         String background;
 
-        @Option(names = "--backend", defaultValue = "JAVA", description = "JAVA or OPENCL (with --background dc) "
+        @Option(names = "--backend", defaultValue = "JAVA", description = "JAVA or OPENCL "
                 + "(default ${DEFAULT-VALUE}).")
         BackendKind backend;
 

@@ -119,7 +119,8 @@ final class Delivery {
                     targetBuffer, network.total(), network.totalBlocks(), network.lists(), network.counts(),
                     network.listDepth(), arrivalStart, arrivalCount, arrivals);
             take = network.launch("take_arrivals", t.padded(), false);
-            take.args(1, t.padded(), target.depth, session.ints(synapseBases(onto)), session.ints(receptors(onto)),
+            take.args(1, t.padded(), target.depth, session.ints(synapseBases(onto, synTarget.length)),
+                    session.ints(receptors(onto)),
                     weightBuffer, delayBuffer, arrivalStart, arrivalCount, arrivals, target.ring);
         } else {
             int[] segments = segments(rows, synTarget, t);
@@ -269,12 +270,13 @@ final class Delivery {
         return starts;
     }
 
-    /** The first flattened synapse of each incoming projection, and their total last. */
-    private int[] synapseBases(List<Projection> onto) {
+    /** The first flattened synapse of each incoming projection ({@link #starts}), and their total last. */
+    private int[] synapseBases(List<Projection> onto, int total) {
         int[] bases = new int[onto.size() + 1];
         for (int q = 0; q < onto.size(); q++) {
-            bases[q + 1] = bases[q] + onto.get(q).synapseCount();
+            bases[q] = starts.get(onto.get(q))[1];
         }
+        bases[onto.size()] = total;
         return bases;
     }
 

@@ -130,19 +130,9 @@ final class RowDrawing {
         return delays;
     }
 
-    /** The row that holds synapse {@code k}. */
+    /** The row that holds synapse {@code k}: the last whose start is at most k. */
     private static int rowOf(int[] rowPointer, int k) {
-        int lo = 0;
-        int hi = rowPointer.length - 2;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (rowPointer[mid] <= k) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return lo;
+        return Projection.SparseRows.firstAtLeast(rowPointer, 0, rowPointer.length, k + 1) - 1;
     }
 
     private static int blocks(int count) {

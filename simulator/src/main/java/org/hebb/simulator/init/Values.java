@@ -99,27 +99,11 @@ public final class Values {
         Require.nonNegative("sd", sd, null);
         Require.that(!Double.isNaN(low), "low = NaN is not allowed: must be a number or -infinity");
         Require.that(high >= low, "high = " + high + " is not allowed: must be a number >= low = " + low);
-        return new ValueDistribution() {
+        return new FromNormal(low, "normal(" + mean + ", " + sd + ")" + (Double.isInfinite(low)
+                && Double.isInfinite(high) ? "" : " clipped to [" + low + ", " + high + "]")) {
             @Override
-            public double sample(UniformRandomProvider random) {
-                return sampler(random).getAsDouble();
-            }
-
-            @Override
-            public DoubleSupplier sampler(UniformRandomProvider random) {
-                ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(random);
-                return () -> Math.max(low, Math.min(high, mean + sd * gaussian.sample()));
-            }
-
-            @Override
-            public String describe() {
-                return "normal(" + mean + ", " + sd + ")" + (Double.isInfinite(low) && Double.isInfinite(high)
-                        ? "" : " clipped to [" + low + ", " + high + "]");
-            }
-
-            @Override
-            public double lowerBound() {
-                return low;
+            double draw(ZigguratSampler.NormalizedGaussian gaussian) {
+                return Math.max(low, Math.min(high, mean + sd * gaussian.sample()));
             }
         };
     }
@@ -137,33 +121,53 @@ public final class Values {
                 : NormalDistribution.of(mean, sd).probability(low, high);
         Require.that(inside >= 1e-6, "[low, high] = [" + low + ", " + high + "] is not allowed for normal(" + mean
                 + ", " + sd + "): it holds " + inside + " of the distribution, must hold at least 1e-6");
-        return new ValueDistribution() {
+        return new FromNormal(low, "normal(" + mean + ", " + sd + ") redrawn outside [" + low + ", " + high + "]") {
             @Override
-            public double sample(UniformRandomProvider random) {
-                return sampler(random).getAsDouble();
-            }
-
-            @Override
-            public DoubleSupplier sampler(UniformRandomProvider random) {
-                ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(random);
-                return () -> {
-                    double x;
-                    do {
-                        x = mean + sd * gaussian.sample();
-                    } while (!(x >= low && x <= high));
-                    return x;
-                };
-            }
-
-            @Override
-            public String describe() {
-                return "normal(" + mean + ", " + sd + ") redrawn outside [" + low + ", " + high + "]";
-            }
-
-            @Override
-            public double lowerBound() {
-                return low;
+            double draw(ZigguratSampler.NormalizedGaussian gaussian) {
+                double x;
+                do {
+                    x = mean + sd * gaussian.sample();
+                } while (!(x >= low && x <= high));
+                return x;
             }
         };
+    }
+
+    /**
+     * A distribution drawn from standard normal values: a sampler binds one Ziggurat sampler to its stream, and
+     * {@link #sample} draws as a new sampler's first value would.
+     */
+    private abstract static class FromNormal implements ValueDistribution {
+        private final double lowerBound;
+        private final String description;
+
+        FromNormal(double lowerBound, String description) {
+            this.lowerBound = lowerBound;
+            this.description = description;
+        }
+
+        /** One value, from standard normal values of {@code gaussian}. */
+        abstract double draw(ZigguratSampler.NormalizedGaussian gaussian);
+
+        @Override
+        public double sample(UniformRandomProvider random) {
+            return draw(ZigguratSampler.NormalizedGaussian.of(random));
+        }
+
+        @Override
+        public DoubleSupplier sampler(UniformRandomProvider random) {
+            ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(random);
+            return () -> draw(gaussian);
+        }
+
+        @Override
+        public String describe() {
+            return description;
+        }
+
+        @Override
+        public double lowerBound() {
+            return lowerBound;
+        }
     }
 }
