@@ -17,6 +17,7 @@ import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import io.jhdf.api.WritableGroup;
 import org.hebb.simulator.io.AtomicFiles;
+import org.hebb.simulator.io.StreamedDataset;
 
 /**
  * A checkpoint file: HDF5 (docs/FORMATS.md), its attributes saying what it is (format, version, the network's
@@ -72,7 +73,7 @@ public final class CheckpointFile {
                     for (Map.Entry<String, Object> e : entries.entrySet()) {
                         String path = e.getKey();
                         int slash = path.lastIndexOf('/');
-                        group(out, groups, path.substring(0, slash)).putDataset(path.substring(slash + 1),
+                        StreamedDataset.put(group(out, groups, path.substring(0, slash)), path.substring(slash + 1),
                                 e.getValue());
                     }
                 }

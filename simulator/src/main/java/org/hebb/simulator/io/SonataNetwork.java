@@ -113,9 +113,9 @@ public final class SonataNetwork {
                 WritableGroup group = nodes.putGroup(p.name());
                 long[] type = new long[p.size()];
                 java.util.Arrays.fill(type, k);
-                group.putDataset("node_type_id", type);
-                group.putDataset("node_group_id", new long[p.size()]);
-                group.putDataset("node_group_index", indices(p.size()));
+                StreamedDataset.put(group, "node_type_id", type);
+                StreamedDataset.put(group, "node_group_id", new long[p.size()]);
+                StreamedDataset.put(group, "node_group_index", indices(p.size()));
                 group.putGroup("0");
             }
         }
@@ -143,18 +143,18 @@ public final class SonataNetwork {
                     }
                 }
                 WritableGroup group = edges.putGroup(p.name());
-                WritableDataset source = group.putDataset("source_node_id", sources);
+                WritableDataset source = StreamedDataset.put(group, "source_node_id", sources);
                 source.putAttribute("node_population", p.source().name());
-                WritableDataset target = group.putDataset("target_node_id", targets);
+                WritableDataset target = StreamedDataset.put(group, "target_node_id", targets);
                 target.putAttribute("node_population", p.target().name());
                 long[] type = new long[n];
                 java.util.Arrays.fill(type, k);
-                group.putDataset("edge_type_id", type);
-                group.putDataset("edge_group_id", new long[n]);
-                group.putDataset("edge_group_index", indices(n));
+                StreamedDataset.put(group, "edge_type_id", type);
+                StreamedDataset.put(group, "edge_group_id", new long[n]);
+                StreamedDataset.put(group, "edge_group_index", indices(n));
                 WritableGroup properties = group.putGroup("0");
-                properties.putDataset("syn_weight", weights);
-                properties.putDataset("delay", delays);
+                StreamedDataset.put(properties, "syn_weight", weights);
+                StreamedDataset.put(properties, "delay", delays);
             }
         }
     }

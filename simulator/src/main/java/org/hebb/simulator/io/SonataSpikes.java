@@ -54,14 +54,14 @@ public final class SonataSpikes {
                         }
                         WritableGroup population = spikes.putGroup(m.population().name());
                         population.putAttribute("sorting", "by_time");
-                        WritableDataset times = population.putDataset("timestamps", m.times());
+                        WritableDataset times = StreamedDataset.put(population, "timestamps", m.times());
                         times.putAttribute("units", "ms");
                         int[] neurons = m.neurons();
                         long[] ids = new long[neurons.length];
                         for (int k = 0; k < ids.length; k++) {
                             ids[k] = neurons[k];
                         }
-                        population.putDataset("node_ids", ids);
+                        StreamedDataset.put(population, "node_ids", ids);
                     }
                 }
             });
