@@ -9,8 +9,9 @@
 #   1. runs every OpenCL test (the conformance suite: Java against the device, bit for bit, both work shapes) and
 #      the microcircuit's device test, through JUnit's console launcher: OUTDIR/tests.txt;
 #   2. measures COBA at 10^5 neurons (3 repeats) and 10^6 (1), and plastic COBA at 10^6, Java with 2 threads
-#      against the OpenCL backend, alternating (BackendScaling), and COBA at 10^6 once more with the gpu shape's
-#      gathering delivery: OUTDIR/benchmarks/results/opencl.json, the repository's file with these rows added;
+#      against the OpenCL backend, alternating (BackendScaling), COBA at 10^6 once more with the gpu shape's
+#      gathering delivery and at 10^5 with its step launched kernel by kernel (-Dhebb.opencl.gpuStep=launches):
+#      OUTDIR/benchmarks/results/opencl.json, the repository's file with these rows added;
 #   3. runs the full-scale microcircuit (Poisson background) on the OpenCL backend and on Java with 2 threads:
 #      OUTDIR/benchmarks/results/microcircuit.json, the repository's file with these runs added;
 #   and logs everything to OUTDIR/gpu-check.log. Copy the two JSON files over the repository's and commit them.
@@ -122,6 +123,9 @@ org.hebb.experiments.microcircuit.Microcircuit\$Background)" \
   timeout 60 "${scaling[@]}" -Dhebb.models=coba -Dhebb.backends=opencl -Dhebb.opencl.gpuDelivery=gather \
     org.hebb.benchmarks.BackendScaling 1 "${sizes[1]}" >> "$log" 2>&1 \
     || echo "gather ${sizes[1]}: exit $?" | tee -a "$log"
+  timeout 45 "${scaling[@]}" -Dhebb.models=coba -Dhebb.backends=opencl -Dhebb.opencl.gpuStep=launches \
+    org.hebb.benchmarks.BackendScaling 1 "${sizes[0]}" >> "$log" 2>&1 \
+    || echo "launches ${sizes[0]}: exit $?" | tee -a "$log"
 
   echo "== 3. Microcircuit, scale $micro_scale, Poisson background" | tee -a "$log"
   cp "$root/benchmarks/results/microcircuit.json" "$out/benchmarks/results/microcircuit.json"

@@ -99,7 +99,7 @@ public final class BackendScaling {
     }
 
     private static boolean sameMeasurement(Map<String, Object> a, Map<String, Object> b) {
-        for (String key : List.of("machine", "model", "n", "backend", "gpu_delivery")) {
+        for (String key : List.of("machine", "model", "n", "backend", "gpu_delivery", "gpu_step")) {
             if (!String.valueOf(a.get(key)).equals(String.valueOf(b.get(key)))) {
                 return false;
             }
@@ -136,6 +136,7 @@ public final class BackendScaling {
                 row.put("bytes_to_host_per_step", Medians.of(traffic));
                 row.put("work_shape", System.getProperty("hebb.opencl.shape", "auto"));
                 row.put("gpu_delivery", System.getProperty("hebb.opencl.gpuDelivery", "push"));
+                row.put("gpu_step", System.getProperty("hebb.opencl.gpuStep", "fused"));
             }
             rows.add(row);
             System.err.println(row);

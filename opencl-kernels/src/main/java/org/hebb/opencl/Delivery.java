@@ -49,6 +49,10 @@ final class Delivery {
     boolean segmentTable;
     /** Per incoming projection: where its row pointers and its synapses start in the flattened arrays. */
     final Map<Projection, int[]> starts = new IdentityHashMap<>();
+    /** In the gpu shape's push, the push's work-groups and the buffers of push and take (else null). */
+    private int pushGroups;
+    private cl_mem[] pushBuffers;
+    private cl_mem[] takeBuffers;
 
     Delivery(DeviceNetwork network, NeuronGroup target, List<Projection> onto) {
         this.network = network;
@@ -111,17 +115,21 @@ final class Delivery {
             segmentBuffer = session.ints(new int[0]);
             descBuffer = session.ints(desc);
             int[] pushBlocks = pushBlocks(onto);
+            pushGroups = pushBlocks.length / 2;
             cl_mem arrivalStart = session.ints(arrivalStarts(onto, t.padded()));
             cl_mem arrivalCount = session.ints(new int[t.padded()]);
             cl_mem arrivals = session.ints(new int[Math.max(1, synTarget.length)]);
-            launch = network.launch("push_arrivals", pushBlocks.length / 2 * PUSH_GROUP, PUSH_GROUP);
-            launch.args(1, descBuffer, session.ints(pushBlocks), rowBuffer,
-                    targetBuffer, network.total(), network.totalBlocks(), network.lists(), network.counts(),
-                    network.listDepth(), arrivalStart, arrivalCount, arrivals);
+            pushBuffers = new cl_mem[] {descBuffer, session.ints(pushBlocks), rowBuffer, targetBuffer, arrivalStart,
+                arrivalCount, arrivals};
+            takeBuffers = new cl_mem[] {session.ints(synapseBases(onto, synTarget.length)),
+                session.ints(receptors(onto)), weightBuffer, delayBuffer, arrivalStart, arrivalCount, arrivals};
+            launch = network.launch("push_arrivals", pushGroups * PUSH_GROUP, PUSH_GROUP);
+            launch.args(1, pushBuffers[0], pushBuffers[1], rowBuffer, targetBuffer, network.total(),
+                    network.totalBlocks(), network.lists(), network.counts(), network.listDepth(), arrivalStart,
+                    arrivalCount, arrivals);
             take = network.launch("take_arrivals", t.padded(), false);
-            take.args(1, t.padded(), target.depth, session.ints(synapseBases(onto, synTarget.length)),
-                    session.ints(receptors(onto)),
-                    weightBuffer, delayBuffer, arrivalStart, arrivalCount, arrivals, target.ring);
+            take.args(1, t.padded(), target.depth, takeBuffers[0], takeBuffers[1], weightBuffer, delayBuffer,
+                    arrivalStart, arrivalCount, arrivals, target.ring);
         } else {
             int[] segments = segments(rows, synTarget, t);
             segmentTable = segments.length > 0;
@@ -278,6 +286,12 @@ final class Delivery {
         }
         bases[onto.size()] = total;
         return bases;
+    }
+
+    /** In the gpu shape's push, this delivery as a few-launch step runs it (null otherwise). */
+    GpuStep.Arrivals gpuPart(List<Group> order) {
+        return pushBuffers == null ? null
+                : new GpuStep.Arrivals(order.indexOf(target), pushGroups, pushBuffers, takeBuffers);
     }
 
     FusedStep.Delivery part(List<Group> order) {

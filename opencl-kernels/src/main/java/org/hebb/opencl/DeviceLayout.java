@@ -212,6 +212,24 @@ final class DeviceLayout implements DeviceNetwork {
         return gpuShape;
     }
 
+    /**
+     * Every block of every population, three ints each: the population's first neuron in the shared buffers, and the
+     * block's first and end neuron in the population.
+     */
+    int[] blockDescriptors() {
+        int[] blockDesc = new int[3 * totalBlocks];
+        for (Group g : groups) {
+            Layout layout = g.layout;
+            for (int b = 0; b < layout.blocks(); b++) {
+                int at = 3 * (layout.blockOffset() + b);
+                blockDesc[at] = layout.offset();
+                blockDesc[at + 1] = layout.blockStart(b);
+                blockDesc[at + 2] = layout.blockStart(b + 1);
+            }
+        }
+        return blockDesc;
+    }
+
     @Override
     public KernelLaunch launch(String name, int items, boolean perBlock) {
         return new KernelLaunch(session, stepPointer, name, items, perBlock, PADDING);

@@ -168,9 +168,18 @@ final class DeviceSession implements AutoCloseable {
      * for one network, using the source's functions); released with the session.
      */
     cl_kernel compile(String name, String generated) {
+        return compile(generated, new String[] {name})[0];
+    }
+
+    /** Kernels {@code names} of one program made of the kernels' source followed by {@code generated}. */
+    cl_kernel[] compile(String generated, String... names) {
         cl_program built = build(programSource + generated);
         this.generated.add(built);
-        return kernel(built, name);
+        cl_kernel[] kernels = new cl_kernel[names.length];
+        for (int k = 0; k < names.length; k++) {
+            kernels[k] = kernel(built, names[k]);
+        }
+        return kernels;
     }
 
     /** The device's limit on the bytes of one kernel's arguments. */

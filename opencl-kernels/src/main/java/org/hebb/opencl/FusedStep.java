@@ -151,15 +151,18 @@ final class FusedStep {
     private static List<cl_mem> buffers(List<Part> parts, List<Delivery> deliveries, List<RuleCall> rules,
                                         List<TraceAdvance> traces) {
         List<cl_mem> buffers = new ArrayList<>();
-        parts.forEach(p -> {
-            Arrays.stream(p.buffers()).filter(Objects::nonNull).forEach(buffers::add);
-            p.poisson().forEach(input -> buffers.add(input.bounds()));
-        });
+        parts.forEach(p -> addBuffers(buffers, p));
         deliveries.forEach(d -> buffers.addAll(Arrays.asList(d.buffers())));
         rules.forEach(r -> r.arguments().values().stream().filter(cl_mem.class::isInstance).map(cl_mem.class::cast)
                 .forEach(buffers::add));
         traces.forEach(t -> buffers.add(t.ring()));
         return buffers;
+    }
+
+    /** Adds {@code part}'s buffers to {@code buffers} in the order of its parameters ({@link #partParameters}). */
+    static void addBuffers(List<cl_mem> buffers, Part part) {
+        Arrays.stream(part.buffers()).filter(Objects::nonNull).forEach(buffers::add);
+        part.poisson().forEach(input -> buffers.add(input.bounds()));
     }
 
     /**
@@ -267,22 +270,7 @@ final class FusedStep {
                 + "const uint claimBase, const uint doneBase, __global volatile uint* tickets, "
                 + "__global uchar* restrict spiked, __global int* restrict lists, __global int* restrict counts");
         for (int p = 0; p < parts.size(); p++) {
-            Part part = parts.get(p);
-            if (part.neurons()) {
-                parameters.append(String.format(", __global float* restrict p%d_ring", p));
-                if (part.buffers()[1] != null) {
-                    parameters.append(String.format(", __global const float* restrict p%d_injected", p));
-                }
-                parameters.append(String.format(", __constant %s* p%d_k", part.type(), p));
-                for (int v = 3; v < part.buffers().length; v++) {
-                    parameters.append(String.format(", __global %s* restrict p%d_v%d", part.type(), p, v - 3));
-                }
-                for (int s = 0; s < part.poisson().size(); s++) {
-                    parameters.append(String.format(", __global const long* restrict p%d_poisson%d", p, s));
-                }
-            } else {
-                parameters.append(String.format(", __global const float* restrict p%d_probability", p));
-            }
+            parameters.append(partParameters(p, parts.get(p)));
         }
         for (int d = 0; d < deliveries.size(); d++) {
             parameters.append(String.format(", __global const int* restrict d%1$d_desc, "
@@ -299,6 +287,25 @@ final class FusedStep {
         }
         for (int t = 0; t < traces.size(); t++) {
             parameters.append(String.format(", __global float* t%d_ring", t));
+        }
+        return parameters.toString();
+    }
+
+    /** Part p's kernel parameters, each after a comma: p{p}_ring, p{p}_injected, p{p}_k, p{p}_v0... (neurons). */
+    static String partParameters(int p, Part part) {
+        if (!part.neurons()) {
+            return String.format(", __global const float* restrict p%d_probability", p);
+        }
+        StringBuilder parameters = new StringBuilder(String.format(", __global float* restrict p%d_ring", p));
+        if (part.buffers()[1] != null) {
+            parameters.append(String.format(", __global const float* restrict p%d_injected", p));
+        }
+        parameters.append(String.format(", __constant %s* p%d_k", part.type(), p));
+        for (int v = 3; v < part.buffers().length; v++) {
+            parameters.append(String.format(", __global %s* restrict p%d_v%d", part.type(), p, v - 3));
+        }
+        for (int s = 0; s < part.poisson().size(); s++) {
+            parameters.append(String.format(", __global const long* restrict p%d_poisson%d", p, s));
         }
         return parameters.toString();
     }
@@ -345,33 +352,48 @@ final class FusedStep {
         StringBuilder update = new StringBuilder(String.format("    if (b < %1$d) {%n"
                 + "        const int lo = block_start(%2$d, %1$d, b);%n"
                 + "        const int hi = block_start(%2$d, %1$d, b + 1);%n", part.blocks(), part.size()));
-        String call;
         if (part.neurons()) {
-            StringBuilder arguments = new StringBuilder(String.format("i, step, %d, spiked, %d, %d, slot, p%4$d_ring, "
-                    + "%5$s, p%4$d_k", part.padded(), part.offset(), part.depth(), p,
-                    part.buffers()[1] != null ? "p" + p + "_injected" : "0"));
-            for (int v = 3; v < part.buffers().length; v++) {
-                arguments.append(String.format(", p%d_v%d", p, v - 3));
-            }
             update.append(String.format("        const int slot = (int) (step %% %d);%n", part.depth()));
             for (int s = 0; s < part.poisson().size(); s++) {
-                Poisson input = part.poisson().get(s);
-                update.append(String.format("        for (int i = lo; i < hi; i++) {%n"
-                        + "            poisson_input_at(i, step, %d, %sUL, p%d_poisson%d, %s, p%3$d_ring"
-                        + " + ((long) %d * %d + slot) * %d);%n        }%n", part.size(),
-                        Long.toUnsignedString(input.key()), p, s,
-                        literal(input.weight()), input.receptor(), part.depth(), part.padded()));
+                update.append("        for (int i = lo; i < hi; i++) {\n            ").append(poissonCall(p, part, s))
+                        .append(";\n        }\n");
             }
-            call = part.function() + "_at(" + arguments + ")";
-        } else {
-            call = String.format("bernoulli_source_at(i, step, spiked, %d, %du, %du, p%d_probability)",
-                    part.offset(), part.key() & 0xFFFFFFFFL, part.key() >>> 32, p);
         }
-        update.append("        for (int i = lo; i < hi; i++) {\n            ").append(call).append(";\n        }\n");
+        update.append("        for (int i = lo; i < hi; i++) {\n            ").append(updateCall(p, part))
+                .append(";\n        }\n");
         update.append(String.format("        counts[listSlot * %d + %d + b] = compact_range(spiked + %d, "
                 + "lists + (long) listSlot * %d + %3$d, lo, hi);%n    }%n", totalBlocks, part.blockOffset(),
                 part.offset(), total));
         return update.toString();
+    }
+
+    /**
+     * Poisson input s of part p for neuron {@code i} (which must be below the part's size) at {@code step}, whose
+     * ring slot is {@code slot}.
+     */
+    static String poissonCall(int p, Part part, int s) {
+        Poisson input = part.poisson().get(s);
+        return String.format("poisson_input_at(i, step, %d, %sUL, p%d_poisson%d, %s, p%3$d_ring + ((long) %d * %d + "
+                        + "slot) * %d)", part.size(), Long.toUnsignedString(input.key()), p, s, literal(input.weight()),
+                input.receptor(), part.depth(), part.padded());
+    }
+
+    /**
+     * The update of neuron (or source) {@code i} of part p at {@code step}: the model's function (a neuron's ring slot
+     * in {@code slot}) or the Bernoulli source's draw, setting its flag in {@code spiked}.
+     */
+    static String updateCall(int p, Part part) {
+        if (!part.neurons()) {
+            return String.format("bernoulli_source_at(i, step, spiked, %d, %du, %du, p%d_probability)",
+                    part.offset(), part.key() & 0xFFFFFFFFL, part.key() >>> 32, p);
+        }
+        StringBuilder arguments = new StringBuilder(String.format("i, step, %d, spiked, %d, %d, slot, p%4$d_ring, "
+                + "%5$s, p%4$d_k", part.padded(), part.offset(), part.depth(), p,
+                part.buffers()[1] != null ? "p" + p + "_injected" : "0"));
+        for (int v = 3; v < part.buffers().length; v++) {
+            arguments.append(String.format(", p%d_v%d", p, v - 3));
+        }
+        return part.function() + "_at(" + arguments + ")";
     }
 
     /** An int or float argument as an OpenCL C literal (floats exactly, in hexadecimal). */

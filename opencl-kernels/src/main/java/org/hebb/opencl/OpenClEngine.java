@@ -64,6 +64,8 @@ final class OpenClEngine implements Engine, Checkpointed {
     private final KernelLaunch compactAll;
     /** The step as one kernel (cpu shape, networks without plasticity or with rules from definitions), or null. */
     private final FusedStep fusedStep;
+    /** The step in three launches (gpu shape, networks without plasticity), or null. */
+    private final GpuStep gpuStep;
     private final RuleLaunch[] learning;
     /** What projections with short-term plasticity send, set before each step's delivery. */
     private final RuleLaunch[] sending;
@@ -136,6 +138,8 @@ final class OpenClEngine implements Engine, Checkpointed {
             astrocytes = byRates.values().toArray(new DeviceAstrocyte[0]);
             fuse &= Arrays.stream(learning).allMatch(RuleLaunch::fusable);
             fusedStep = fuse ? FusedStep.of(network, sending, learning) : null;
+            gpuStep = GpuStep.of(network,
+                    learning.length + sending.length + astrocytes.length + hostUpdates.length > 0);
             compactAll = gpuShape || fusedStep != null ? null : compactAll();
         } catch (RuntimeException e) {
             session.close();
@@ -155,19 +159,9 @@ final class OpenClEngine implements Engine, Checkpointed {
 
     /** The cpu shape's compaction: one work-item per block of every population, described by its place. */
     private KernelLaunch compactAll() {
-        int[] blockDesc = new int[3 * network.totalBlocks];
-        for (Group g : network.groups) {
-            Layout layout = g.layout;
-            for (int b = 0; b < layout.blocks(); b++) {
-                int at = 3 * (layout.blockOffset() + b);
-                blockDesc[at] = layout.offset();
-                blockDesc[at + 1] = layout.blockStart(b);
-                blockDesc[at + 2] = layout.blockStart(b + 1);
-            }
-        }
         KernelLaunch launch = network.launch("compact", network.totalBlocks, true);
-        launch.args(1, network.totalBlocks, session.ints(blockDesc), network.total, network.spiked, network.lists,
-                network.counts, network.listDepth);
+        launch.args(1, network.totalBlocks, session.ints(network.blockDescriptors()), network.total, network.spiked,
+                network.lists, network.counts, network.listDepth);
         return launch;
     }
 
@@ -201,6 +195,9 @@ final class OpenClEngine implements Engine, Checkpointed {
         if (fusedStep != null) {
             return 1;
         }
+        if (gpuStep != null) {
+            return gpuStep.kernels();
+        }
         int kernels = Arrays.stream(sending).mapToInt(RuleLaunch::kernels).sum()
                 + Arrays.stream(network.deliveries).mapToInt(Delivery::kernels).sum()
                 + Arrays.stream(learning).mapToInt(RuleLaunch::kernels).sum() + network.traces.length
@@ -223,6 +220,11 @@ final class OpenClEngine implements Engine, Checkpointed {
         network.stepArgument[0] = network.step;
         if (fusedStep != null) {
             runFused(1);
+            return;
+        }
+        if (gpuStep != null) {
+            gpuStep.run(network.step > continuousFrom);
+            network.step++;
             return;
         }
         if (network.step > continuousFrom) {

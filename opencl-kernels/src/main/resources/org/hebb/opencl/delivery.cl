@@ -148,15 +148,12 @@ __kernel void gather(const long step, const int size, const int depth, const int
 
 // One work-group per (incoming projection q, block sb of its source), pushBlocks[2 g] and pushBlocks[2 g + 1]: the
 // work-items share each spike's row.
-__kernel void push_arrivals(const long step, __global const int* desc, __global const int* pushBlocks,
-                            __global const int* rows, __global const int* synTarget, const int total,
-                            const int totalBlocks, __global const int* lists, __global const int* counts,
-                            const int listDepth, __global const int* arrivalStart, __global int* arrivalCount,
-                            __global int* arrivals) {
-    if (step == 0) {
-        return;
-    }
-    int g = get_group_id(0);
+inline void push_arrivals_group(const long step, const int g, __global const int* desc,
+                                __global const int* pushBlocks, __global const int* rows,
+                                __global const int* synTarget, const int total, const int totalBlocks,
+                                __global const int* lists, __global const int* counts, const int listDepth,
+                                __global const int* arrivalStart, __global int* arrivalCount,
+                                __global int* arrivals) {
     __global const int* d = desc + DESC * pushBlocks[2 * g];
     int sb = pushBlocks[2 * g + 1];
     int previous = (int) ((step - 1) % listDepth);
@@ -171,6 +168,18 @@ __kernel void push_arrivals(const long step, __global const int* desc, __global 
             arrivals[arrivalStart[t] + atomic_inc(arrivalCount + t)] = j;
         }
     }
+}
+
+__kernel void push_arrivals(const long step, __global const int* desc, __global const int* pushBlocks,
+                            __global const int* rows, __global const int* synTarget, const int total,
+                            const int totalBlocks, __global const int* lists, __global const int* counts,
+                            const int listDepth, __global const int* arrivalStart, __global int* arrivalCount,
+                            __global int* arrivals) {
+    if (step == 0) {
+        return;
+    }
+    push_arrivals_group(step, get_group_id(0), desc, pushBlocks, rows, synTarget, total, totalBlocks, lists, counts,
+            listDepth, arrivalStart, arrivalCount, arrivals);
 }
 
 // Sorts a[0..n) ascending: insertion sort over gaps of Ciura's sequence (a shell sort), in place.
@@ -190,16 +199,12 @@ inline void sort_ints(__global int* a, int n) {
     }
 }
 
-// One work-item per target neuron: its arrivals of this step, sorted, added to the delay ring of their receptors;
-// bases[q] is the first flattened synapse of incoming projection q (bases[projections] their total).
-__kernel void take_arrivals(const long step, const int size, const int depth, __global const int* bases,
-                            __global const int* receptors, __global const float* synWeight,
-                            __global const int* synDelay, __global const int* arrivalStart,
-                            __global int* arrivalCount, __global int* arrivals, __global float* ring) {
-    int i = get_global_id(0);
-    if (step == 0 || i >= size) {
-        return;
-    }
+// Target neuron i's arrivals of this step, sorted, added to the delay ring of their receptors; bases[q] is the first
+// flattened synapse of incoming projection q (bases[projections] their total).
+inline void take_arrivals_at(const int i, const long step, const int size, const int depth, __global const int* bases,
+                             __global const int* receptors, __global const float* synWeight,
+                             __global const int* synDelay, __global const int* arrivalStart,
+                             __global int* arrivalCount, __global int* arrivals, __global float* ring) {
     int n = arrivalCount[i];
     if (n == 0) {
         return;
@@ -220,4 +225,17 @@ __kernel void take_arrivals(const long step, const int size, const int depth, __
         }
         ring[((long) receptors[q] * depth + slot) * size + i] += synWeight[j];
     }
+}
+
+// One work-item per target neuron.
+__kernel void take_arrivals(const long step, const int size, const int depth, __global const int* bases,
+                            __global const int* receptors, __global const float* synWeight,
+                            __global const int* synDelay, __global const int* arrivalStart,
+                            __global int* arrivalCount, __global int* arrivals, __global float* ring) {
+    int i = get_global_id(0);
+    if (step == 0 || i >= size) {
+        return;
+    }
+    take_arrivals_at(i, step, size, depth, bases, receptors, synWeight, synDelay, arrivalStart, arrivalCount,
+            arrivals, ring);
 }

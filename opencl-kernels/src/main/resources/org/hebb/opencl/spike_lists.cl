@@ -46,17 +46,15 @@ __kernel void compact(const long step, const int totalBlocks, __global const int
 
 // The same for GPUs: one work-group of SCAN_BLOCK work-items per block (of at most SCAN_BLOCK neurons) numbers its
 // spikes with a prefix sum in local memory, so that each is written at its place in increasing order (SCAN_BLOCK
-// comes from the build options).
-__kernel void compact_scan(const long step, const int size, const int blocks, const int offset,
-                           const int blockOffset, const int total, const int totalBlocks,
-                           __global const uchar* spiked, __global int* lists, __global int* counts,
-                           const int listDepth) {
-    __local int scan[SCAN_BLOCK];
-    int b = get_group_id(0);
+// comes from the build options). The block is [lo, hi) of the population at `offset` in the shared buffers, and its
+// count goes to entry `countIndex` of the step's counts.
+inline void compact_scan_block(const long step, const int lo, const int hi, const int offset, const int countIndex,
+                               const int total, const int totalBlocks, __global const uchar* spiked,
+                               __global int* lists, __global int* counts, const int listDepth,
+                               __local int* scan) {
     int l = get_local_id(0);
-    int lo = block_start(size, blocks, b);
     int i = lo + l;
-    int flag = i < block_start(size, blocks, b + 1) && spiked[offset + i] ? 1 : 0;
+    int flag = i < hi && spiked[offset + i] ? 1 : 0;
     scan[l] = flag;
     barrier(CLK_LOCAL_MEM_FENCE);
     for (int d = 1; d < SCAN_BLOCK; d <<= 1) {
@@ -70,6 +68,28 @@ __kernel void compact_scan(const long step, const int size, const int blocks, co
         lists[(long) slot * total + offset + lo + scan[l] - 1] = i;
     }
     if (l == SCAN_BLOCK - 1) {
-        counts[slot * totalBlocks + blockOffset + b] = scan[l];
+        counts[slot * totalBlocks + countIndex] = scan[l];
     }
+}
+
+// One population's blocks, a work-group each.
+__kernel void compact_scan(const long step, const int size, const int blocks, const int offset,
+                           const int blockOffset, const int total, const int totalBlocks,
+                           __global const uchar* spiked, __global int* lists, __global int* counts,
+                           const int listDepth) {
+    __local int scan[SCAN_BLOCK];
+    int b = get_group_id(0);
+    compact_scan_block(step, block_start(size, blocks, b), block_start(size, blocks, b + 1), offset, blockOffset + b,
+            total, totalBlocks, spiked, lists, counts, listDepth, scan);
+}
+
+// Every population's blocks in one launch, a work-group each: block b is [blockDesc[3b + 1], blockDesc[3b + 2]) of
+// the population at neuron blockDesc[3b] of the shared buffers (as for compact).
+__kernel void compact_scan_all(const long step, const int totalBlocks, __global const int* blockDesc,
+                               const int total, __global const uchar* spiked, __global int* lists,
+                               __global int* counts, const int listDepth) {
+    __local int scan[SCAN_BLOCK];
+    int b = get_group_id(0);
+    compact_scan_block(step, blockDesc[3 * b + 1], blockDesc[3 * b + 2], blockDesc[3 * b], b, total, totalBlocks,
+            spiked, lists, counts, listDepth, scan);
 }

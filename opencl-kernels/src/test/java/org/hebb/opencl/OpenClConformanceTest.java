@@ -62,6 +62,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -252,7 +253,7 @@ class OpenClConformanceTest {
     /**
      * Populations of thousands are cut into several blocks (in the cpu shape as many as twice the compute units,
      * fewer for the smaller ones), so that rows are split between blocks; without plasticity the cpu shape runs the
-     * whole step as one kernel.
+     * whole step as one kernel, the gpu shape as three.
      */
     @ParameterizedTest(name = "{0} shape")
     @ValueSource(strings = {"cpu", "gpu"})
@@ -267,29 +268,30 @@ class OpenClConformanceTest {
         assertArrayEquals(java.neurons(), device.neurons(), "spiking neurons in order");
         assertArrayEquals(java.times(), device.times(), "spike times");
         assertArrayEquals(java.state(), device.state(), "sampled state, bit for bit");
-        if (shape.equals("cpu")) {
-            assertEquals(1, device.kernelsPerStep(), "the whole step in one kernel");
-        }
+        assertEquals(shape.equals("cpu") ? 1 : 3, device.kernelsPerStep(), shape.equals("cpu")
+                ? "the whole step in one kernel" : "the push, the update of every population and the compaction");
     }
 
     /**
-     * The gpu shape's other delivery, each target gathering all its incoming synapses every step, gives the Java
-     * backend's spikes and state as the default push does; an unknown delivery is refused naming the property.
+     * The gpu shape's other ways, each target gathering all its incoming synapses every step instead of taking what
+     * the spikes pushed, and the step launched kernel by kernel instead of in three launches, give the Java backend's
+     * spikes and state as the default does; an unknown value is refused naming the property.
      */
-    @Test
-    void theGpuShapesGatherMatchesTheJavaBackend() {
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource({"hebb.opencl.gpuDelivery, gather, push or gather", "hebb.opencl.gpuStep, launches, fused or launches"})
+    void theGpuShapesOtherWaysMatchTheJavaBackend(String property, String value, String allowed) {
         Case coba = coba();
         Result java = run(coba, BackendKind.JAVA, 10, Precision.SINGLE);
-        Result device = Shapes.inShape("gpu", () -> Shapes.withProperty(Delivery.GPU_DELIVERY_PROPERTY, "gather",
+        Result device = Shapes.inShape("gpu", () -> Shapes.withProperty(property, value,
                 () -> run(coba, BackendKind.OPENCL, 10, Precision.SINGLE)));
         assertArrayEquals(java.neurons(), device.neurons(), "spiking neurons in order");
         assertArrayEquals(java.times(), device.times(), "spike times");
         assertArrayEquals(java.state(), device.state(), "sampled state, bit for bit");
+        assertTrue(device.kernelsPerStep() > 3, "kernel by kernel: " + device.kernelsPerStep());
         String message = assertThrows(IllegalArgumentException.class, () -> Shapes.inShape("gpu",
-                () -> Shapes.withProperty(Delivery.GPU_DELIVERY_PROPERTY, "scatter",
+                () -> Shapes.withProperty(property, "scatter",
                         () -> run(coba, BackendKind.OPENCL, 1, Precision.SINGLE)))).getMessage();
-        assertTrue(message.contains("hebb.opencl.gpuDelivery = 'scatter'") && message.contains("push or gather"),
-                message);
+        assertTrue(message.contains(property + " = 'scatter'") && message.contains(allowed), message);
     }
 
     /** Refractory periods around the step (dt = 0.1 ms): none, below half a step, one step, 2 ms. */
