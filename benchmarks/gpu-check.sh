@@ -103,7 +103,7 @@ run() {
   if [ "$smoke" = yes ]; then sizes=(10000 20000); micro_scale=0.05; heap=4g; fi
 
   echo "== 1. OpenCL tests" | tee -a "$log"
-  timeout 150 "$java" -jar "$work/junit-console.jar" execute --disable-banner --details=summary \
+  timeout 240 "$java" -jar "$work/junit-console.jar" execute --disable-banner --details=summary \
     --class-path "$work/hebb-benchmarks.jar:$work/simulator-tests.jar:$work/plasticity-tests:$work/opencl-tests:\
 $work/experiments-tests" \
     --select-package org.hebb.opencl \
