@@ -11,21 +11,31 @@ import org.jocl.cl_kernel;
 import org.jocl.cl_mem;
 
 /**
- * The gpu shape's step of a network without plasticity in three launches, however many populations, inputs and
- * projections it has: the push of every delivery's arriving synapses; one work-item per neuron of every population,
- * which takes its arrivals, adds its Poisson inputs and updates it (a Bernoulli source draws); the compaction of every
- * block's spikes. Launched one by one, the cortical microcircuit's step is about 40 kernels (a push, a take, each
- * Poisson input, an update and a compaction per population), and a GPU pays several microseconds for each (an NVIDIA
- * H200 took 72 us for a 16,000-neuron COBA step of five, BENCHMARKS.md), more than the work of a step. The two first
- * kernels are generated for the network from the functions the one-by-one kernels call (push_arrivals_group,
- * take_arrivals_at, poisson_input_at, the models' _at functions), each neuron's in the same order, so the spike
- * trains are the same; {@link #PROPERTY} = launches runs the step kernel by kernel instead.
+ * The gpu shape's step in few launches, however many populations, inputs and projections the network has. Without
+ * rules, three: the push of every delivery's arriving synapses; one work-item per neuron of every population, which
+ * takes its arrivals, adds its Poisson inputs and updates it (a Bernoulli source draws); the compaction of every
+ * block's spikes. With rules, whose kernels run between the delivery and the update, the take is a launch of its own
+ * after the push: four besides the rules'. Launched one by one, the cortical microcircuit's step is about 40 kernels
+ * (a push, a take, each Poisson input, an update and a compaction per population), and a GPU pays several
+ * microseconds for each (an NVIDIA H200 took 72 us for a 16,000-neuron COBA step of five, BENCHMARKS.md), more than
+ * the work of a step. The push, take and update are generated for the network from the functions the one-by-one
+ * kernels call (push_arrivals_group, take_arrivals_at, poisson_input_at, the models' _at functions), each neuron's in
+ * the same order, so the spike trains are the same; {@link #PROPERTY} = launches runs the step kernel by kernel.
  */
 final class GpuStep {
-    /** Set to {@code launches} to run a step kernel by kernel, as the gpu shape runs networks with rules. */
+    /** Set to {@code launches} to run a step kernel by kernel. */
     static final String PROPERTY = "hebb.opencl.gpuStep";
     static final String PUSH = "network_push";
+    static final String TAKE = "network_take";
     static final String UPDATE = "network_update";
+    /**
+     * The work-item's neuron n in the shared buffers, and its work-group's first: work-groups never straddle two
+     * populations (each is padded to a multiple of every work-group size used), so the kernels choose the population
+     * by the work-group, which compilers see is the same for all its work-items (PoCL ran a choice by n, in one
+     * kernel over two populations, 40 times slower).
+     */
+    private static final String WORK_ITEM = "    const int n = get_global_id(0);\n"
+            + "    const int first = (int) (get_group_id(0) * get_local_size(0));\n";
     /** Buffers per delivery of the push. */
     private static final String[] PUSH_BUFFERS = {"desc", "pushBlocks", "rows", "synTarget", "arrivalStart",
         "arrivalCount", "arrivals"};
@@ -48,6 +58,8 @@ final class GpuStep {
     private final Group[] groups;
     private final Pointer step;
     private final cl_kernel push;
+    /** The take of every delivery, where rules run between it and the update (else null: the update takes). */
+    private final cl_kernel take;
     private final cl_kernel update;
     private final KernelLaunch compact;
     private final long[] pushGlobal;
@@ -55,31 +67,28 @@ final class GpuStep {
     private final long[] updateGlobal;
     private final long[] updateLocal;
 
-    private GpuStep(DeviceLayout network, List<FusedStep.Part> parts, List<Arrivals> deliveries) {
+    private GpuStep(DeviceLayout network, List<FusedStep.Part> parts, List<Arrivals> deliveries,
+                    boolean separateTake) {
         session = network.session;
         groups = network.groups;
         step = network.stepPointer;
         int pushGroups = deliveries.stream().mapToInt(Arrivals::pushGroups).sum();
-        cl_kernel[] kernels = session.compile(pushSource(deliveries, network) + updateSource(parts, deliveries),
-                PUSH, UPDATE);
+        List<Arrivals> updateTakes = separateTake ? List.of() : deliveries;
+        String source = pushSource(deliveries, network) + (separateTake ? takeSource(parts, deliveries) : "")
+                + updateSource(parts, updateTakes);
+        cl_kernel[] kernels = separateTake ? session.compile(source, PUSH, TAKE, UPDATE)
+                : session.compile(source, PUSH, UPDATE);
         push = pushGroups > 0 ? kernels[0] : null;
-        update = kernels[1];
+        take = separateTake && !deliveries.isEmpty() ? kernels[1] : null;
+        update = kernels[kernels.length - 1];
         pushGlobal = new long[] {(long) pushGroups * pushLocal[0]};
         updateLocal = new long[] {Long.highestOneBit(session.workGroupSize(update))};
         updateGlobal = new long[] {network.total};
-        int index = 1;
-        for (cl_mem buffer : new cl_mem[] {network.lists, network.counts}) {
-            clSetKernelArg(kernels[0], index++, Sizeof.cl_mem, Pointer.to(buffer));
+        bind(kernels[0], pushBuffers(network, deliveries));
+        if (separateTake) {
+            bind(kernels[1], takeBuffers(parts, deliveries));
         }
-        for (Arrivals d : deliveries) {
-            for (cl_mem buffer : d.push()) {
-                clSetKernelArg(kernels[0], index++, Sizeof.cl_mem, Pointer.to(buffer));
-            }
-        }
-        index = 1;
-        for (cl_mem buffer : updateBuffers(network.spiked, parts, deliveries)) {
-            clSetKernelArg(update, index++, Sizeof.cl_mem, Pointer.to(buffer));
-        }
+        bind(update, updateBuffers(network.spiked, parts, updateTakes));
         compact = network.launch("compact_scan_all", network.totalBlocks * DeviceSession.SCAN_BLOCK,
                 DeviceSession.SCAN_BLOCK);
         compact.args(1, network.totalBlocks, session.ints(network.blockDescriptors()), network.total, network.spiked,
@@ -87,16 +96,16 @@ final class GpuStep {
     }
 
     /**
-     * The step of {@code network} in three launches, or null where it has rules or traces (see
-     * {@link OpenClEngine#step}), gathers instead of pushing, is asked to launch kernel by kernel, or its
-     * arguments do not fit the device.
+     * The step of {@code network} in few launches ({@code rules}: whether rules run between its delivery and its
+     * update), or null where it is not in the gpu shape, gathers instead of pushing, is asked to launch kernel by
+     * kernel, or its arguments do not fit the device.
      */
-    static GpuStep of(DeviceLayout network, boolean plastic) {
+    static GpuStep of(DeviceLayout network, boolean rules) {
         String mode = System.getProperty(PROPERTY, "fused");
         if (!mode.equals("fused") && !mode.equals("launches")) {
             throw new IllegalArgumentException(PROPERTY + " = '" + mode + "' is not allowed: use fused or launches");
         }
-        if (!network.gpuShape || plastic || network.traces.length > 0 || mode.equals("launches")) {
+        if (!network.gpuShape || mode.equals("launches")) {
             return null;
         }
         List<Group> order = List.of(network.groups);
@@ -109,15 +118,41 @@ final class GpuStep {
             }
             deliveries.add(part);
         }
-        long pushBytes = Sizeof.cl_long + (2L + PUSH_BUFFERS.length * deliveries.size()) * Sizeof.cl_mem;
+        long pushBytes = Sizeof.cl_long + (long) pushBuffers(network, deliveries).size() * Sizeof.cl_mem;
+        long takeBytes = Sizeof.cl_long + (long) takeBuffers(parts, deliveries).size() * Sizeof.cl_mem;
         long updateBytes = Sizeof.cl_long
-                + (long) updateBuffers(network.spiked, parts, deliveries).size() * Sizeof.cl_mem;
+                + (long) updateBuffers(network.spiked, parts, rules ? List.of() : deliveries).size() * Sizeof.cl_mem;
         long constants = parts.stream().filter(FusedStep.Part::neurons).count();
-        if (Math.max(pushBytes, updateBytes) > network.session.maxParameterBytes()
+        if (Math.max(pushBytes, Math.max(takeBytes, updateBytes)) > network.session.maxParameterBytes()
                 || constants > network.session.maxConstantArguments()) {
             return null;
         }
-        return new GpuStep(network, parts, deliveries);
+        return new GpuStep(network, parts, deliveries, rules);
+    }
+
+    /** Sets {@code kernel}'s arguments from 1 on (after the step) to {@code buffers}. */
+    private static void bind(cl_kernel kernel, List<cl_mem> buffers) {
+        int index = 1;
+        for (cl_mem buffer : buffers) {
+            clSetKernelArg(kernel, index++, Sizeof.cl_mem, Pointer.to(buffer));
+        }
+    }
+
+    /** The push's buffer arguments after the step: the spike lists and counts, then each delivery's. */
+    private static List<cl_mem> pushBuffers(DeviceLayout network, List<Arrivals> deliveries) {
+        List<cl_mem> buffers = new ArrayList<>(List.of(network.lists, network.counts));
+        deliveries.forEach(d -> buffers.addAll(List.of(d.push())));
+        return buffers;
+    }
+
+    /** The take's buffer arguments after the step: each delivery's, then its target's ring. */
+    private static List<cl_mem> takeBuffers(List<FusedStep.Part> parts, List<Arrivals> deliveries) {
+        List<cl_mem> buffers = new ArrayList<>();
+        deliveries.forEach(d -> {
+            buffers.addAll(List.of(d.take()));
+            buffers.add(parts.get(d.target()).buffers()[0]);
+        });
+        return buffers;
     }
 
     /** The update's buffer arguments after the step. */
@@ -128,27 +163,39 @@ final class GpuStep {
         return buffers;
     }
 
-    /**
-     * Enqueues a step (the engine has set its number where {@link DeviceLayout#stepPointer} points), delivering the
-     * previous step's spikes if {@code delivering}. (Each step's take empties the arrival lists its push filled, so a
-     * step without a push takes nothing.)
-     */
-    void run(boolean delivering) {
+    /** Brings what the host changed to the device; first in a step. */
+    void prepare() {
         for (Group g : groups) {
             g.prepare();
         }
-        if (delivering && push != null) {
+    }
+
+    /**
+     * Enqueues the delivery of the previous step's spikes (the engine has set the step where
+     * {@link DeviceLayout#stepPointer} points): the push and, with rules, the take. (Each step's take empties the
+     * arrival lists its push filled, so a step that delivers nothing takes nothing.)
+     */
+    void deliver() {
+        if (push != null) {
             clSetKernelArg(push, 0, Sizeof.cl_long, step);
             session.launch(push, pushGlobal, pushLocal);
         }
+        if (take != null) {
+            clSetKernelArg(take, 0, Sizeof.cl_long, step);
+            session.launch(take, updateGlobal, updateLocal);
+        }
+    }
+
+    /** Enqueues the update of every population (after the rules, if any) and the compaction of its spikes; last. */
+    void update() {
         clSetKernelArg(update, 0, Sizeof.cl_long, step);
         session.launch(update, updateGlobal, updateLocal);
         compact.run();
     }
 
-    /** Kernels a step launches. */
+    /** Kernels a step launches, the rules' aside. */
     int kernels() {
-        return push != null ? 3 : 2;
+        return (push != null ? 1 : 0) + (take != null ? 1 : 0) + 2;
     }
 
     /** The push of every delivery: work-group g is push work-group g - (the groups of the deliveries before). */
@@ -172,32 +219,59 @@ final class GpuStep {
         return "\n__kernel void " + PUSH + "(" + parameters + ") {\n" + body + "}\n";
     }
 
-    /** One work-item per neuron of every part: work-item n is neuron n - offset of the part it falls in. */
+    /** The take of every delivery: work-item n is neuron n - offset of the part it falls in. */
+    private static String takeSource(List<FusedStep.Part> parts, List<Arrivals> deliveries) {
+        StringBuilder parameters = new StringBuilder("const long step");
+        StringBuilder body = new StringBuilder(WORK_ITEM);
+        for (int d = 0; d < deliveries.size(); d++) {
+            parameters.append(takeParameters(d)).append(String.format(", __global float* d%d_ring", d));
+            FusedStep.Part part = parts.get(deliveries.get(d).target());
+            body.append(String.format("    if (first >= %d && first < %d) {%n        %s;%n    }%n", part.offset(),
+                    part.offset() + part.padded(), takeCall(d, part, "n - " + part.offset(), "d" + d + "_ring")));
+        }
+        return "\n__kernel void " + TAKE + "(" + parameters + ") {\n" + body + "}\n";
+    }
+
+    /** Delivery d's take parameters, each after a comma. */
+    private static String takeParameters(int d) {
+        StringBuilder parameters = new StringBuilder();
+        for (String name : TAKE_BUFFERS) {
+            boolean written = name.equals("arrivalCount") || name.equals("arrivals");
+            parameters.append(String.format(", __global %s%s* d%d_%s", written ? "" : "const ",
+                    name.equals("synWeight") ? "float" : "int", d, name));
+        }
+        return parameters.toString();
+    }
+
+    /** Delivery d's take for neuron {@code neuron} of its target {@code part} into {@code ring}. */
+    private static String takeCall(int d, FusedStep.Part part, String neuron, String ring) {
+        return String.format("take_arrivals_at(%s, step, %d, %d, d%4$d_bases, d%4$d_receptors, d%4$d_synWeight, "
+                + "d%4$d_synDelay, d%4$d_arrivalStart, d%4$d_arrivalCount, d%4$d_arrivals, %5$s)", neuron,
+                part.padded(), part.depth(), d, ring);
+    }
+
+    /**
+     * One work-item per neuron of every part: work-item n is neuron n - offset of the part it falls in; it takes the
+     * arrivals of {@code deliveries} (empty where the take is a launch of its own).
+     */
     private static String updateSource(List<FusedStep.Part> parts, List<Arrivals> deliveries) {
         StringBuilder parameters = new StringBuilder("const long step, __global uchar* restrict spiked");
         for (int p = 0; p < parts.size(); p++) {
             parameters.append(FusedStep.partParameters(p, parts.get(p)));
         }
         for (int d = 0; d < deliveries.size(); d++) {
-            for (String name : TAKE_BUFFERS) {
-                boolean written = name.equals("arrivalCount") || name.equals("arrivals");
-                parameters.append(String.format(", __global %s%s* d%d_%s", written ? "" : "const ",
-                        name.equals("synWeight") ? "float" : "int", d, name));
-            }
+            parameters.append(takeParameters(d));
         }
-        StringBuilder body = new StringBuilder("    const int n = get_global_id(0);\n");
+        StringBuilder body = new StringBuilder(WORK_ITEM);
         for (int p = 0; p < parts.size(); p++) {
             FusedStep.Part part = parts.get(p);
-            body.append(String.format("    %sif (n < %d) {%n        const int i = n - %d;%n", p == 0 ? "" : "else ",
+            body.append(String.format("    %sif (first < %d) {%n        const int i = n - %d;%n", p == 0 ? "" : "else ",
                     part.offset() + part.padded(), part.offset()));
             if (part.neurons()) {
                 body.append(String.format("        const int slot = (int) (step %% %d);%n", part.depth()));
                 for (int d = 0; d < deliveries.size(); d++) {
                     if (deliveries.get(d).target() == p) {
-                        body.append(String.format("        take_arrivals_at(i, step, %d, %d, d%3$d_bases, "
-                                + "d%3$d_receptors, d%3$d_synWeight, d%3$d_synDelay, d%3$d_arrivalStart, "
-                                + "d%3$d_arrivalCount, d%3$d_arrivals, p%4$d_ring);%n", part.padded(), part.depth(), d,
-                                p));
+                        body.append("        ").append(takeCall(d, part, "i", "p" + p + "_ring")).append(";\n");
                     }
                 }
                 for (int s = 0; s < part.poisson().size(); s++) {

@@ -64,7 +64,7 @@ final class OpenClEngine implements Engine, Checkpointed {
     private final KernelLaunch compactAll;
     /** The step as one kernel (cpu shape, networks without plasticity or with rules from definitions), or null. */
     private final FusedStep fusedStep;
-    /** The step in three launches (gpu shape, networks without plasticity), or null. */
+    /** The gpu shape's delivery and update each in one or two launches for every population, or null. */
     private final GpuStep gpuStep;
     private final RuleLaunch[] learning;
     /** What projections with short-term plasticity send, set before each step's delivery. */
@@ -138,8 +138,8 @@ final class OpenClEngine implements Engine, Checkpointed {
             astrocytes = byRates.values().toArray(new DeviceAstrocyte[0]);
             fuse &= Arrays.stream(learning).allMatch(RuleLaunch::fusable);
             fusedStep = fuse ? FusedStep.of(network, sending, learning) : null;
-            gpuStep = GpuStep.of(network,
-                    learning.length + sending.length + astrocytes.length + hostUpdates.length > 0);
+            gpuStep = GpuStep.of(network, learning.length + sending.length + astrocytes.length + hostUpdates.length
+                    + network.traces.length > 0);
             compactAll = gpuShape || fusedStep != null ? null : compactAll();
         } catch (RuntimeException e) {
             session.close();
@@ -195,13 +195,14 @@ final class OpenClEngine implements Engine, Checkpointed {
         if (fusedStep != null) {
             return 1;
         }
-        if (gpuStep != null) {
-            return gpuStep.kernels();
-        }
-        int kernels = Arrays.stream(sending).mapToInt(RuleLaunch::kernels).sum()
-                + Arrays.stream(network.deliveries).mapToInt(Delivery::kernels).sum()
+        int rules = Arrays.stream(sending).mapToInt(RuleLaunch::kernels).sum()
                 + Arrays.stream(learning).mapToInt(RuleLaunch::kernels).sum() + network.traces.length
-                + astrocytes.length + network.groups.length;
+                + astrocytes.length;
+        if (gpuStep != null) {
+            return rules + gpuStep.kernels();
+        }
+        int kernels = rules + Arrays.stream(network.deliveries).mapToInt(Delivery::kernels).sum()
+                + network.groups.length;
         return kernels + (compactAll != null ? 1 : network.gpuShape ? network.groups.length : 0);
     }
 
@@ -223,7 +224,15 @@ final class OpenClEngine implements Engine, Checkpointed {
             return;
         }
         if (gpuStep != null) {
-            gpuStep.run(network.step > continuousFrom);
+            gpuStep.prepare();
+            if (network.step > continuousFrom) {
+                for (RuleLaunch l : sending) {
+                    l.run();
+                }
+                gpuStep.deliver();
+                learn();
+            }
+            gpuStep.update();
             network.step++;
             return;
         }

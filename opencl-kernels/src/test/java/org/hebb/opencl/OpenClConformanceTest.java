@@ -590,7 +590,10 @@ class OpenClConformanceTest {
                 "test setup: the weights must change between the callbacks");
     }
 
-    /** At scale 10 the populations are cut into several blocks; the cpu shape then runs the step as one kernel. */
+    /**
+     * At scale 10 the populations are cut into several blocks; the cpu shape then runs the step as one kernel. The gpu
+     * shape runs it in fewer launches than kernel by kernel, and both ways match.
+     */
     @ParameterizedTest(name = "{0} shape, scale {1}")
     @MethodSource("shapesAndScales")
     void stdpOnTheDeviceMatchesTheJavaBackend(String shape, int scale) {
@@ -608,6 +611,14 @@ class OpenClConformanceTest {
         assertArrayEquals(java.times(), device.times(), "spike times");
         assertArrayEquals(java.inputWeights(), device.inputWeights(), "input weights after learning, bit for bit");
         assertArrayEquals(java.recurrentWeights(), device.recurrentWeights(), "recurrent weights, bit for bit");
+        if (shape.equals("gpu")) {
+            Learned launched = Shapes.inShape(shape, () -> Shapes.withProperty(GpuStep.PROPERTY, "launches",
+                    () -> learn(BackendKind.OPENCL, scale)));
+            assertTrue(device.kernelsPerStep() < launched.kernelsPerStep(), "the delivery and the updates in "
+                    + device.kernelsPerStep() + " launches, not " + launched.kernelsPerStep());
+            assertArrayEquals(java.neurons(), launched.neurons(), "spiking neurons, kernel by kernel");
+            assertArrayEquals(java.recurrentWeights(), launched.recurrentWeights(), "weights, kernel by kernel");
+        }
     }
 
     private record Liquid(int[] neurons, double[] times, float[] weights, float[] depression) {
