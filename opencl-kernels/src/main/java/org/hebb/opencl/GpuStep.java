@@ -11,7 +11,7 @@ import org.jocl.cl_kernel;
 import org.jocl.cl_mem;
 
 /**
- * The gpu shape's step in few launches, however many populations, inputs and projections the network has. Without
+ * The gpu shape's step in a few launches, however many populations, inputs and projections the network has. Without
  * rules, three: the push of every delivery's arriving synapses; one work-item per neuron of every population, which
  * takes its arrivals, adds its Poisson inputs and updates it (a Bernoulli source draws); the compaction of every
  * block's spikes. With rules, whose kernels run between the delivery and the update, the take is a launch of its own
@@ -96,7 +96,7 @@ final class GpuStep {
     }
 
     /**
-     * The step of {@code network} in few launches ({@code rules}: whether rules run between its delivery and its
+     * The step of {@code network} in a few launches ({@code rules}: whether rules run between its delivery and its
      * update), or null where it is not in the gpu shape, gathers instead of pushing, is asked to launch kernel by
      * kernel, or its arguments do not fit the device.
      */
