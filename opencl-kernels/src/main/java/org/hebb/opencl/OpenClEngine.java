@@ -225,31 +225,23 @@ final class OpenClEngine implements Engine, Checkpointed {
         }
         if (gpuStep != null) {
             gpuStep.prepare();
-            if (network.step > continuousFrom) {
-                for (RuleLaunch l : sending) {
-                    l.run();
-                }
-                gpuStep.deliver();
-                learn();
-            }
-            gpuStep.update();
-            network.step++;
-            return;
         }
         if (network.step > continuousFrom) {
             for (RuleLaunch l : sending) {
                 l.run();
             }
-            for (Delivery d : network.deliveries) {
-                d.launch();
-            }
+            deliver();
             learn();
         }
-        for (Group g : network.groups) {
-            g.launch();
-        }
-        if (compactAll != null) {
-            compactAll.run();
+        if (gpuStep != null) {
+            gpuStep.update();
+        } else {
+            for (Group g : network.groups) {
+                g.launch();
+            }
+            if (compactAll != null) {
+                compactAll.run();
+            }
         }
         network.step++;
     }
@@ -274,6 +266,17 @@ final class OpenClEngine implements Engine, Checkpointed {
         }
         fusedStep.run(network.step, count, continuousFrom);
         network.step += count;
+    }
+
+    /** The delivery of the previous step's spikes into every population. */
+    private void deliver() {
+        if (gpuStep != null) {
+            gpuStep.deliver();
+            return;
+        }
+        for (Delivery d : network.deliveries) {
+            d.launch();
+        }
     }
 
     /**
