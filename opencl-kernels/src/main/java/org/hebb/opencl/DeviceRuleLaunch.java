@@ -28,12 +28,13 @@ final class DeviceRuleLaunch extends RuleLaunch {
     private cl_mem synapseSteps;
     private HostArray synapseStepsHost;
 
-    /** In the gpu shape, for a rule with presynaptic work: that work by source blocks, then the rest (else null). */
+    /** In the gpu shape, the presynaptic work by source blocks (null without any, and in the cpu shape). */
     private final KernelLaunch pushed;
+    /** In the gpu shape, the postsynaptic work, a work-group per target block (null in the cpu shape). */
     private final KernelLaunch post;
 
     /**
-     * @param split whether the program has the rule's gpu-shape pair of kernels
+     * @param split whether the program has the rule's gpu-shape kernel for presynaptic work
      *              ({@link org.hebb.simulator.engine.DeviceRule#splitsPresynapticWork})
      */
     DeviceRuleLaunch(DeviceNetwork network, String name, Projection projection, List<DeviceArgument> arguments,
@@ -86,11 +87,14 @@ final class DeviceRuleLaunch extends RuleLaunch {
             }
         }
         launch.args(OWN_ARGUMENTS, values.toArray());
-        if (split && network.gpuShape()) {
-            pushed = network.launch(name + "_pushed", network.layout(projection.source()).blocks()
+        if (network.gpuShape() && !transmission) {
+            pushed = split ? network.launch(name + "_pushed", network.layout(projection.source()).blocks()
+                    * Delivery.PUSH_GROUP, Delivery.PUSH_GROUP) : null;
+            if (pushed != null) {
+                pushed.argumentsOf(launch);
+            }
+            post = network.launch(name + "_post", network.layout(projection.target()).blocks()
                     * Delivery.PUSH_GROUP, Delivery.PUSH_GROUP);
-            pushed.argumentsOf(launch);
-            post = network.launch(name + "_post", network.layout(projection.target()).blocks(), true);
             post.argumentsOf(launch);
         } else {
             pushed = null;
@@ -132,14 +136,16 @@ final class DeviceRuleLaunch extends RuleLaunch {
         return modulators.isEmpty();
     }
 
-    /** Sends the modulators host code set, then runs the rule (in the gpu shape, its pair of kernels if it has one). */
+    /** Sends the modulators host code set, then runs the rule (in the gpu shape, its gpu-shape kernels). */
     @Override
     void run() {
         for (int k = 0; k < modulators.size(); k++) {
             session.write(modulators.get(k), modulatorHosts.get(k));
         }
-        if (pushed != null) {
-            pushed.run();
+        if (post != null) {
+            if (pushed != null) {
+                pushed.run();
+            }
             post.run();
         } else {
             super.run();

@@ -26,7 +26,7 @@ __kernel void astrocyte_stdp(RULE_ARGS, __global float* weights, __global const 
         float w = weights[j] + rateOut * xPost[i];
         weights[j] = spiked[targetOffset + i] ? w : fmin(high, fmax(low, w));
     END_FOR_EACH_ARRIVING_SYNAPSE
-    FOR_EACH_SYNAPSE_ONTO_A_SPIKE(slot)
+    FOR_EACH_SYNAPSE_ONTO_A_SPIKE(slot, 0, 1)
         weights[j] = fmin(high, fmax(low, weights[j] + rateIn * xPre[inSource[c]]));
     END_FOR_EACH_SYNAPSE_ONTO_A_SPIKE
 }

@@ -45,17 +45,18 @@
             for (int j = rows[pre] + (int) get_local_id(0); j < rows[pre + 1]; j += (int) get_local_size(0)) {
 #define END_FOR_EACH_PUSHED_SYNAPSE }}}
 
-// The statements between FOR_EACH_SYNAPSE_ONTO_A_SPIKE(slot) and END_FOR_EACH_SYNAPSE_ONTO_A_SPIKE run for every
-// synapse j (position c in the transposed index, source inSource[c]) onto a neuron i of this target block that
-// spiked in the step whose lists are in slot.
-#define FOR_EACH_SYNAPSE_ONTO_A_SPIKE(slot) \
+// The statements between FOR_EACH_SYNAPSE_ONTO_A_SPIKE(slot, first, stride) and END_FOR_EACH_SYNAPSE_ONTO_A_SPIKE
+// run for synapses j (position c in the transposed index, source inSource[c]) onto a neuron i of this target block
+// that spiked in the step whose lists are in slot: positions first, first + stride, ... of each such neuron's
+// incoming synapses (0 and 1: all of them; a work-group's items share them with their local id and size).
+#define FOR_EACH_SYNAPSE_ONTO_A_SPIKE(slot, first, stride) \
     { \
         int count_ = counts[(slot) * totalBlocks + targetBlockOffset + b]; \
         __global const int* list_ = lists + (long) (slot) * total + targetOffset \
                 + block_start(targetSize, blocks, b); \
         for (int k_ = 0; k_ < count_; k_++) { \
             int i = list_[k_]; \
-            for (int c = inStart[i]; c < inStart[i + 1]; c++) { \
+            for (int c = inStart[i] + (first); c < inStart[i + 1]; c += (stride)) { \
                 int j = inSynapse[c];
 #define END_FOR_EACH_SYNAPSE_ONTO_A_SPIKE }}}
 

@@ -116,11 +116,12 @@ final class OpenClRuleSource {
     }
 
     /**
-     * {@code name_block} and kernel {@code name}: the rule's work on target block b. With on_pre work, also the gpu
-     * shape's pair ({@link #splitsPresynapticWork}): kernel {@code name_pushed}, on_pre with a work-group per source
-     * block whose work-items share each spike's row (work in proportion to the spikes and their synapses), then
-     * kernel {@code name_post}, the rest per target block. Each on_pre writes only its own synapse's variables, so
-     * the order of synapses within the phase changes nothing, and on_pre still runs before on_post.
+     * {@code name_block} and kernel {@code name}: the rule's work on target block b, one work-item per block. For
+     * the gpu shape, kernel {@code name_post}, the postsynaptic work with a work-group per target block, and with
+     * on_pre work ({@link #splitsPresynapticWork}) kernel {@code name_pushed} before it, on_pre with a work-group per
+     * source block whose work-items share each spike's row (work in proportion to the spikes and their synapses).
+     * Each on_pre writes only its own synapse's variables, so the order of synapses within the phase changes
+     * nothing, and on_pre still runs before on_post.
      */
     private String generate() {
         String names = "RULE_NAMES, " + String.join(", ", parameterNames());
@@ -130,14 +131,7 @@ final class OpenClRuleSource {
         if (split) {
             blockFunction("_pre_block", () -> onPre(false));
         }
-        blockFunction("_post_block", () -> {
-            if (!definition.onPost().isEmpty()) {
-                onPost();
-            }
-            if (!definition.onStep().isEmpty()) {
-                onStep();
-            }
-        });
+        blockFunction("_post_block", () -> postsynapticWork(false));
         line("inline void " + name + "_block(const int b, RULE_ARGS, " + parameters() + ") {");
         if (split) {
             line("    " + name + "_pre_block(b, " + names + ");");
@@ -146,8 +140,8 @@ final class OpenClRuleSource {
         line("}");
         line("");
         blockKernel("", "_block", names);
+        groupKernel();
         if (split) {
-            blockKernel("_post", "_post_block", names);
             line("__kernel void " + name + "_pushed(RULE_ARGS, " + parameters() + ") {");
             line("    int sb = get_group_id(0);");
             line("    if (sb >= sourceBlocks || step == 0) {");
@@ -161,9 +155,51 @@ final class OpenClRuleSource {
         return out.toString();
     }
 
-    /** Whether a rule has the gpu shape's pair of kernels, {@code name_pushed} and {@code name_post}. */
+    /** Whether a rule has the gpu shape's kernel {@code name_pushed} besides {@code name_post}. */
     static boolean splitsPresynapticWork(SynapseDefinition definition) {
         return !definition.onPre().isEmpty();
+    }
+
+    /**
+     * on_post, then on_step: by one work-item, or ({@code shared}) by the work-items of a work-group, each taking
+     * positions {@code first}, {@code first + stride}, ... of every spiking neuron's incoming synapses and of the
+     * block's neurons.
+     */
+    private void postsynapticWork(boolean shared) {
+        String first = shared ? "first" : "0";
+        String stride = shared ? "stride" : "1";
+        if (!definition.onPost().isEmpty()) {
+            onPost(first, stride);
+        }
+        if (shared && !definition.onPost().isEmpty() && !definition.onStep().isEmpty()) {
+            line("    barrier(CLK_GLOBAL_MEM_FENCE);");
+        }
+        if (!definition.onStep().isEmpty()) {
+            onStep(first, stride);
+        }
+    }
+
+    /**
+     * The gpu shape's kernel {@code name_post}: the postsynaptic work of a target block per work-group, its
+     * work-items sharing each spiking neuron's incoming synapses (on_post) and the block's neurons (on_step). A
+     * synapse has one target, so no two work-items write the same synapse within a phase, and the barrier keeps
+     * on_post before on_step: each synapse sees the order of {@code name_block}, bit for bit.
+     */
+    private void groupKernel() {
+        line("__kernel void " + name + "_post(RULE_ARGS, " + parameters() + ") {");
+        line("    int b = get_group_id(0);");
+        line("    if (b >= blocks || step == 0) {");
+        line("        return;");
+        line("    }");
+        line("    long s = step - 1;");
+        line("    int lowest = block_start(targetSize, blocks, b);");
+        line("    int beyond = block_start(targetSize, blocks, b + 1);");
+        line("    rows += rowBase;");
+        line("    int first = (int) get_local_id(0);");
+        line("    int stride = (int) get_local_size(0);");
+        postsynapticWork(true);
+        line("}");
+        line("");
     }
 
     private void blockFunction(String suffix, Runnable work) {
@@ -275,13 +311,13 @@ final class OpenClRuleSource {
         line("    }");
     }
 
-    private void onPost() {
+    private void onPost(String first, String stride) {
         List<Statement> statements = definition.onPost();
         Set<String> read = RuleStatements.read(statements);
         List<TraceDefinition> preTraces = RuleStatements.traces(definition, read, true);
         postTraceRows(read);
         globalModulators(read);
-        line("    FOR_EACH_SYNAPSE_ONTO_A_SPIKE((int) (s % listDepth))");
+        line("    FOR_EACH_SYNAPSE_ONTO_A_SPIKE((int) (s % listDepth), " + first + ", " + stride + ")");
         incomingPreTraces(preTraces, "        ");
         body(statements, read, "        ", "i", true);
         line("    END_FOR_EACH_SYNAPSE_ONTO_A_SPIKE");
@@ -291,7 +327,7 @@ final class OpenClRuleSource {
      * Each target of the block where the condition holds, its incoming synapses by the transposed index; presynaptic
      * traces as on_post reads them, postsynaptic ones as on_pre does.
      */
-    private void onStep() {
+    private void onStep(String first, String stride) {
         List<Statement> statements = definition.onStep();
         Set<String> read = RuleStatements.read(statements);
         Set<String> used = new java.util.LinkedHashSet<>(read);
@@ -301,18 +337,17 @@ final class OpenClRuleSource {
         List<TraceDefinition> preTraces = RuleStatements.traces(definition, read, true);
         postTraceRows(read);
         globalModulators(used);
-        line("    for (int i = lowest; i < beyond; i++) {");
+        line("    for (int i = lowest + " + first + "; i < beyond; i += " + stride + ") {");
         for (ModulatorDefinition m : definition.modulators()) {
             if (m.perPostsynapticNeuron() && used.contains(m.name())) {
                 line("        float v_" + m.name() + " = m_" + m.name() + "[i];");
             }
         }
-        if (definition.onStepCondition() != null) {
-            line("        if (!(" + code(definition.onStepCondition()) + ")) {");
-            line("            continue;");
-            line("        }");
-        }
-        line("        for (int c = inStart[i]; c < inStart[i + 1]; c++) {");
+        // A bound rather than a continue: PoCL 3.1 crashed on a continue in this loop after the group kernel's barrier.
+        String end = definition.onStepCondition() == null ? "inStart[i + 1]"
+                : "(" + code(definition.onStepCondition()) + ") ? inStart[i + 1] : inStart[i]";
+        line("        int end = " + end + ";");
+        line("        for (int c = inStart[i]; c < end; c++) {");
         line("            int j = inSynapse[c];");
         incomingPreTraces(preTraces, "            ");
         body(statements, read, "            ", "i", false);

@@ -27,9 +27,10 @@ public interface DeviceRule extends SynapseUpdate {
     List<DeviceArgument> deviceArguments();
 
     /**
-     * Whether {@link #openClSource()} also defines the gpu shape's pair of kernels, with NAME's arguments:
-     * {@code NAME_pushed}, the presynaptic work with a work-group per block of the source, whose work-items share each
-     * spike's row, and then {@code NAME_post}, the rest of NAME's work per target block.
+     * {@link #openClSource()} also defines the gpu shape's kernel {@code NAME_post}, with NAME's arguments: NAME's
+     * postsynaptic work with a work-group per target block, whose work-items share each spiking neuron's incoming
+     * synapses. Whether it defines, besides, {@code NAME_pushed}, to run before it: the presynaptic work with a
+     * work-group per block of the source, whose work-items share each spike's row.
      */
     default boolean splitsPresynapticWork() {
         return false;
