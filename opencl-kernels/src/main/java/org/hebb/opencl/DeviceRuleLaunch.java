@@ -28,11 +28,6 @@ final class DeviceRuleLaunch extends RuleLaunch {
     private cl_mem synapseSteps;
     private HostArray synapseStepsHost;
 
-    /** In the gpu shape, the presynaptic work by source blocks (null without any, and in the cpu shape). */
-    private final KernelLaunch pushed;
-    /** In the gpu shape, the postsynaptic work, a work-group per target block (null in the cpu shape). */
-    private final KernelLaunch post;
-
     /**
      * @param split whether the program has the rule's gpu-shape kernel for presynaptic work
      *              ({@link org.hebb.simulator.engine.DeviceRule#splitsPresynapticWork})
@@ -87,24 +82,9 @@ final class DeviceRuleLaunch extends RuleLaunch {
             }
         }
         launch.args(OWN_ARGUMENTS, values.toArray());
-        if (network.gpuShape() && !transmission) {
-            pushed = split ? network.launch(name + "_pushed", network.layout(projection.source()).blocks()
-                    * Delivery.PUSH_GROUP, Delivery.PUSH_GROUP) : null;
-            if (pushed != null) {
-                pushed.argumentsOf(launch);
-            }
-            post = network.launch(name + "_post", network.layout(projection.target()).blocks()
-                    * Delivery.PUSH_GROUP, Delivery.PUSH_GROUP);
-            post.argumentsOf(launch);
-        } else {
-            pushed = null;
-            post = null;
+        if (!transmission) {
+            useGpuShapeKernels(name, split);
         }
-    }
-
-    @Override
-    int kernels() {
-        return pushed != null ? 2 : 1;
     }
 
     /** The host array the delivery's weight buffer is read back into: the weights, or what was sent. */
@@ -142,14 +122,7 @@ final class DeviceRuleLaunch extends RuleLaunch {
         for (int k = 0; k < modulators.size(); k++) {
             session.write(modulators.get(k), modulatorHosts.get(k));
         }
-        if (post != null) {
-            if (pushed != null) {
-                pushed.run();
-            }
-            post.run();
-        } else {
-            super.run();
-        }
+        super.run();
     }
 
     @Override

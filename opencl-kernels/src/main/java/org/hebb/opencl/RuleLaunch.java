@@ -22,6 +22,10 @@ abstract class RuleLaunch {
     final cl_mem inSynapse;
     final cl_mem inSource;
     private final HostArray hostWeights;
+    /** In the gpu shape, the presynaptic work by source blocks (null without any, and in the cpu shape). */
+    private KernelLaunch pushed;
+    /** In the gpu shape, the postsynaptic work with a work-group per target block (null in the cpu shape). */
+    private KernelLaunch post;
 
     RuleLaunch(DeviceNetwork network, String kernel, Projection projection, float[] hostWeights) {
         this.network = network;
@@ -44,13 +48,39 @@ abstract class RuleLaunch {
                 delivery.segments());
     }
 
+    /**
+     * In the gpu shape, the rule runs kernels {@code kernel_pushed} (where {@code pushedToo}), with a work-group per
+     * source block, and {@code kernel_post}, with a work-group per target block, instead of {@code kernel}; both
+     * take its arguments, so call this once they are all set.
+     */
+    final void useGpuShapeKernels(String kernel, boolean pushedToo) {
+        if (!network.gpuShape()) {
+            return;
+        }
+        if (pushedToo) {
+            pushed = network.launch(kernel + "_pushed", network.layout(projection.source()).blocks()
+                    * Delivery.PUSH_GROUP, Delivery.PUSH_GROUP);
+            pushed.argumentsOf(launch);
+        }
+        post = network.launch(kernel + "_post", network.layout(projection.target()).blocks() * Delivery.PUSH_GROUP,
+                Delivery.PUSH_GROUP);
+        post.argumentsOf(launch);
+    }
+
     void run() {
-        launch.run();
+        if (post == null) {
+            launch.run();
+            return;
+        }
+        if (pushed != null) {
+            pushed.run();
+        }
+        post.run();
     }
 
     /** The kernels a step launches for this rule. */
     int kernels() {
-        return 1;
+        return pushed != null ? 2 : 1;
     }
 
     /** The function that does the rule's work on one target block, in a generated step (rules that have one). */
