@@ -71,6 +71,11 @@ abstract class Group {
         }
     }
 
+    /** The kernels {@link #launch()} runs. */
+    int kernels() {
+        return compact != null ? 2 : 1;
+    }
+
     /** After a reset: the host's values are the truth again. */
     void restarted() {
         viewStep = -1;

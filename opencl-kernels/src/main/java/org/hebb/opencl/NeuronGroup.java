@@ -99,6 +99,11 @@ final class NeuronGroup extends Group {
     }
 
     @Override
+    int kernels() {
+        return super.kernels() + background.kernels();
+    }
+
+    @Override
     void launch() {
         slot[0] = (int) (network.currentStep() % depth);
         clSetKernelArg(update.kernel, 5, Sizeof.cl_int, slotPointer);

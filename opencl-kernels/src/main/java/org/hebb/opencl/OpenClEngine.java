@@ -201,9 +201,8 @@ final class OpenClEngine implements Engine, Checkpointed {
         if (gpuStep != null) {
             return rules + gpuStep.kernels();
         }
-        int kernels = rules + Arrays.stream(network.deliveries).mapToInt(Delivery::kernels).sum()
-                + network.groups.length;
-        return kernels + (compactAll != null ? 1 : network.gpuShape ? network.groups.length : 0);
+        return rules + Arrays.stream(network.deliveries).mapToInt(Delivery::kernels).sum()
+                + Arrays.stream(network.groups).mapToInt(Group::kernels).sum() + (compactAll != null ? 1 : 0);
     }
 
     @Override

@@ -58,6 +58,11 @@ final class PoissonBackground {
         return List.copyOf(inputs);
     }
 
+    /** The kernels {@link #launch} runs: one per input. */
+    int kernels() {
+        return launches.size();
+    }
+
     /**
      * Adds the inputs of {@code step}, a launch per input, allocating nothing: for a step run kernel by kernel (the
      * gpu shape, or a cpu-shape step that cannot be one kernel); a step as one kernel adds them itself.

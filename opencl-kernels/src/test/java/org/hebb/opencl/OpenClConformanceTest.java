@@ -294,6 +294,30 @@ class OpenClConformanceTest {
         assertTrue(message.contains(property + " = 'scatter'") && message.contains(allowed), message);
     }
 
+    /**
+     * kernels_per_step counts each launch of a step: run kernel by kernel in the gpu shape, a population with k
+     * Poisson inputs is an update, k inputs and a compaction; the few-launch step is the update and the compaction
+     * whatever k (no delivery to push).
+     */
+    @ParameterizedTest(name = "{0} Poisson inputs")
+    @ValueSource(ints = {1, 3})
+    void kernelsPerStepCountsEachPoissonInput(int inputs) {
+        assertEquals(2 + inputs, Shapes.inShape("gpu", () -> Shapes.withProperty("hebb.opencl.gpuStep", "launches",
+                () -> kernelsPerStep(inputs))), "kernel by kernel");
+        assertEquals(2, Shapes.inShape("gpu", () -> kernelsPerStep(inputs)), "in few launches");
+    }
+
+    private static long kernelsPerStep(int poissonInputs) {
+        try (Network net = Network.builder().backend(BackendKind.OPENCL).threads(1).seed(5).build()) {
+            NeuronPopulation cells = net.addNeurons("cells", 100, IfCurrExp.builder().build());
+            for (int k = 0; k < poissonInputs; k++) {
+                cells.addPoissonInput(PoissonInput.of("excitatory", 10, 20, 0.1));
+            }
+            net.run(1);
+            return net.engineCounters().get("kernels_per_step");
+        }
+    }
+
     /** Refractory periods around the step (dt = 0.1 ms): none, below half a step, one step, 2 ms. */
     private static final double[] TAU_REFRACS = {0, 0.04, 0.1, 2};
 
