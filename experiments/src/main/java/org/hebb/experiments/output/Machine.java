@@ -15,16 +15,38 @@ public final class Machine {
         return processor() + ", " + System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version");
     }
 
-    /** For example "AMD EPYC, 2 cores" ("unknown" for the model where /proc/cpuinfo cannot be read). */
+    /**
+     * For example "AMD EPYC (family 26, model 2), 2 cores" ("unknown" for the model where /proc/cpuinfo cannot be
+     * read). A virtual machine's model name may not tell processor generations apart; the family and model do.
+     */
     public static String processor() {
         String cpu = "unknown";
         try {
-            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse(cpu);
+            List<String> info = Files.readAllLines(Path.of("/proc/cpuinfo"));
+            cpu = field(info, "model name");
+            String family = field(info, "cpu family");
+            String model = field(info, "model");
+            if (cpu == null) {
+                cpu = "unknown";
+            }
+            if (family != null && model != null) {
+                cpu += " (family " + family + ", model " + model + ")";
+            }
         } catch (IOException | SecurityException e) {
             // not Linux: the model stays unknown
         }
         return cpu + ", " + Runtime.getRuntime().availableProcessors() + " cores";
+    }
+
+    /** The value of the first line "key : value" of /proc/cpuinfo whose key is {@code key}, or null. */
+    private static String field(List<String> cpuinfo, String key) {
+        for (String line : cpuinfo) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && line.substring(0, colon).strip().equals(key)) {
+                return line.substring(colon + 1).strip();
+            }
+        }
+        return null;
     }
 
     /**
