@@ -88,6 +88,26 @@ public final class NeuronState {
         return arrays != null ? arrays[index][neuron] : doubles[index][neuron];
     }
 
+    /** The first neuron whose variable {@code index} is NaN or infinite, or -1 when every one is finite. */
+    public int firstNonFinite(int index) {
+        if (arrays != null) {
+            float[] values = arrays[index];
+            for (int i = 0; i < values.length; i++) {
+                if (!(Math.abs(values[i]) <= Float.MAX_VALUE)) {
+                    return i;
+                }
+            }
+        } else {
+            double[] values = doubles[index];
+            for (int i = 0; i < values.length; i++) {
+                if (!(Math.abs(values[i]) <= Double.MAX_VALUE)) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
     /** Sets variable {@code index} of neuron {@code neuron} (rounded to float in single precision). */
     public void set(int index, int neuron, double value) {
         if (arrays != null) {

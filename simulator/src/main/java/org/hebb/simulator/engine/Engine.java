@@ -84,11 +84,9 @@ public interface Engine extends AutoCloseable {
     default NonFiniteValue firstNonFinite(NeuronPopulation population) {
         NeuronState state = population.state();
         for (int v = 0; v < state.variables().size(); v++) {
-            for (int i = 0; i < state.size(); i++) {
-                double value = state.get(v, i);
-                if (!Double.isFinite(value)) {
-                    return new NonFiniteValue(v, i, value);
-                }
+            int i = state.firstNonFinite(v);
+            if (i >= 0) {
+                return new NonFiniteValue(v, i, state.get(v, i));
             }
         }
         return null;
