@@ -43,6 +43,14 @@ public interface NeuronModel {
     NeuronKernel createKernel(NeuronState state, double dt);
 
     /**
+     * As {@link #createKernel(NeuronState, double)}; without {@code injectedCurrent} (a population no current
+     * source drives) the kernel may take the injected current as 0 and not read the array it is given.
+     */
+    default NeuronKernel createKernel(NeuronState state, double dt, boolean injectedCurrent) {
+        return createKernel(state, dt);
+    }
+
+    /**
      * Prepares what {@link #createKernel} needs at time step {@code dt} ms in {@code precision} (a generated model
      * compiles its kernel here), so that a network can do it while it is built rather than when it first runs; does
      * nothing by default.

@@ -134,9 +134,18 @@ public class DefinedNeuronModel implements EventDrivenModel {
 
     /** Creates the Java kernel of time step {@code dt} ms in the state's precision. */
     @Override
-    public NeuronKernel createKernel(NeuronState state, double dt) {
+    public final NeuronKernel createKernel(NeuronState state, double dt) {
+        return createKernel(state, dt, true);
+    }
+
+    /**
+     * Creates the Java kernel of time step {@code dt} ms in the state's precision; without {@code injectedCurrent}
+     * it adds a constant 0 where the current would be, as the OpenCL kernel does, and reads no array for it.
+     */
+    @Override
+    public NeuronKernel createKernel(NeuronState state, double dt, boolean injectedCurrent) {
         StepProgram program = program(dt, state.precision());
-        String source = JavaKernelSource.of(program);
+        String source = JavaKernelSource.of(program, injectedCurrent);
         int arrays = program.stored().size();
         if (state.precision() == Precision.SINGLE) {
             float[][] stored = new float[arrays][];
@@ -157,10 +166,14 @@ public class DefinedNeuronModel implements EventDrivenModel {
                 program.constants());
     }
 
-    /** Generates and compiles the Java kernel for time step {@code dt} ms (once per definition, dt and precision). */
+    /**
+     * Generates and compiles the Java kernels for time step {@code dt} ms, with and without an injected current (once
+     * per definition, dt and precision).
+     */
     @Override
     public void prepareKernel(double dt, Precision precision) {
-        JavaKernels.compiled(JavaKernelSource.of(program(dt, precision)));
+        JavaKernels.compiled(JavaKernelSource.of(program(dt, precision), false));
+        JavaKernels.compiled(JavaKernelSource.of(program(dt, precision), true));
     }
 
     /** The Java source of this model's single-precision kernel at time step {@code dt} ms, as it is compiled and run. */

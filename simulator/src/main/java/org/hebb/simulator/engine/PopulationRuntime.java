@@ -47,7 +47,7 @@ final class PopulationRuntime implements Checkpointed {
             views[slot] = new SpikeView(spikes[slot], counts[slot]);
         }
         if (population instanceof NeuronPopulation np) {
-            kernel = np.model().createKernel(np.state(), dt);
+            kernel = np.model().createKernel(np.state(), dt, !np.currentSources().isEmpty());
             int receptors = np.model().receptors().size();
             rings = new float[receptors][ringDepth][n];
             inputNow = new float[receptors][];

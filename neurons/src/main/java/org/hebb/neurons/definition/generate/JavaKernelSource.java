@@ -26,20 +26,30 @@ public final class JavaKernelSource {
     public static final String CLASS_NAME = "GeneratedNeuronKernel";
 
     private final StepProgram program;
+    private final boolean injectedCurrent;
     /** The type of state values and constants. */
     private final String type;
     private final StringBuilder out = new StringBuilder();
     /** The arrays of prepared values ({@code _q_...}), in the order of {@code _prepared}. */
     private final List<String> prepared = new ArrayList<>();
 
-    private JavaKernelSource(StepProgram program) {
+    private JavaKernelSource(StepProgram program, boolean injectedCurrent) {
         this.program = program;
+        this.injectedCurrent = injectedCurrent;
         this.type = ExpressionPrinter.type(program.precision());
     }
 
     /** The source of the kernel class for {@code program}. */
     public static String of(StepProgram program) {
-        return new JavaKernelSource(program).generate();
+        return of(program, true);
+    }
+
+    /**
+     * The source of the kernel class for {@code program}; without {@code injectedCurrent} it adds a constant 0 where
+     * the injected current would be (one array fewer in the passes that read it).
+     */
+    public static String of(StepProgram program, boolean injectedCurrent) {
+        return new JavaKernelSource(program, injectedCurrent).generate();
     }
 
     private String generate() {
@@ -47,7 +57,8 @@ public final class JavaKernelSource {
         for (int k = 0; k < program.constants().length; k++) {
             line("// _k" + k + " = " + program.constantDescriptions().get(k));
         }
-        List<KernelPasses.Pass> passes = KernelPasses.of(program, new JavaAccess(), Dialect.JAVA);
+        List<KernelPasses.Pass> passes = KernelPasses.of(program, new JavaAccess(injectedCurrent ? null
+                : ExpressionPrinter.literal(0, program.precision())), Dialect.JAVA);
         line("public final class " + CLASS_NAME + " implements org.hebb.neurons.NeuronKernel {");
         line("    private final org.hebb.neurons.definition.generate.KernelPass[] _passes;");
         line("");
@@ -203,6 +214,13 @@ public final class JavaKernelSource {
 
     /** Arrays indexed by {@code _i}, passed to each pass. */
     private static final class JavaAccess extends Access {
+        /** What the injected current reads as where no array holds it (null: the array). */
+        private final String noCurrent;
+
+        JavaAccess(String noCurrent) {
+            this.noCurrent = noCurrent;
+        }
+
         @Override
         String stored(String name) {
             use(array(name));
@@ -235,6 +253,9 @@ public final class JavaKernelSource {
 
         @Override
         String injected() {
+            if (noCurrent != null) {
+                return noCurrent;
+            }
             use("_injected");
             return "_injected[_i]";
         }
