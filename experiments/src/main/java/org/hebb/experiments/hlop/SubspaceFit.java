@@ -49,14 +49,7 @@ final class SubspaceFit {
     double[] fit(HebbianSubspace subspace, int frozenBefore) {
         double[] rows = subspace.weights();
         int fresh = subspace.rows() - frozenBefore;
-        RealMatrix second = new Array2DRowRealMatrix(dimension, dimension);
-        for (int i = 0; i < dimension; i++) {
-            for (int j = i; j < dimension; j++) {
-                double v = moment[i * dimension + j] / samples;
-                second.setEntry(i, j, v);
-                second.setEntry(j, i, v);
-            }
-        }
+        RealMatrix second = secondMoment();
         RealMatrix complement = MatrixUtils.createRealIdentityMatrix(dimension);
         if (frozenBefore > 0) {
             RealMatrix old = new Array2DRowRealMatrix(frozenBefore, dimension);
@@ -88,5 +81,24 @@ final class SubspaceFit {
         double learntVariance = learnt.transpose().multiply(residual).multiply(learnt).getTrace();
         return new double[] {angles[angles.length - 1], learntVariance / leadingVariance,
                 leadingAngles[leadingAngles.length - 1]};
+    }
+
+    /** The eigenvalues of the second moment of the activity added so far, largest first. */
+    double[] eigenvalues() {
+        // symmetric and positive semi-definite: its singular values are its eigenvalues
+        return new SingularValueDecomposition(secondMoment()).getSingularValues();
+    }
+
+    /** The mean of x x^T over the activity vectors added so far. */
+    private RealMatrix secondMoment() {
+        RealMatrix second = new Array2DRowRealMatrix(dimension, dimension);
+        for (int i = 0; i < dimension; i++) {
+            for (int j = i; j < dimension; j++) {
+                double v = moment[i * dimension + j] / samples;
+                second.setEntry(i, j, v);
+                second.setEntry(j, i, v);
+            }
+        }
+        return second;
     }
 }

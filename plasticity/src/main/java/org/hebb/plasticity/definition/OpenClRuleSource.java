@@ -191,10 +191,7 @@ final class OpenClRuleSource {
         line("    if (b >= blocks || step == 0) {");
         line("        return;");
         line("    }");
-        line("    long s = step - 1;");
-        line("    int lowest = block_start(targetSize, blocks, b);");
-        line("    int beyond = block_start(targetSize, blocks, b + 1);");
-        line("    rows += rowBase;");
+        blockRange();
         line("    int first = (int) get_local_id(0);");
         line("    int stride = (int) get_local_size(0);");
         postsynapticWork(true);
@@ -204,13 +201,18 @@ final class OpenClRuleSource {
 
     private void blockFunction(String suffix, Runnable work) {
         line("inline void " + name + suffix + "(const int b, RULE_ARGS, " + parameters() + ") {");
+        blockRange();
+        work.run();
+        line("}");
+        line("");
+    }
+
+    /** The spike step s the work is for, target block b's neurons [lowest, beyond), and the projection's rows. */
+    private void blockRange() {
         line("    long s = step - 1;");
         line("    int lowest = block_start(targetSize, blocks, b);");
         line("    int beyond = block_start(targetSize, blocks, b + 1);");
         line("    rows += rowBase;");
-        work.run();
-        line("}");
-        line("");
     }
 
     /** Kernel {@code name + kernelSuffix}, running {@code name + functionSuffix} on every target block. */
