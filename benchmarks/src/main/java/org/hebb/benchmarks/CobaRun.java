@@ -17,15 +17,17 @@ import org.hebb.simulator.connect.Delays;
 import org.hebb.simulator.monitor.SpikeMonitor;
 
 /**
- * One whole-run measurement of Hebb's COBA in a fresh JVM: builds the network, then times {@code run()} alone
- * (JIT warm-up included, network construction excluded, as Brian2's main-loop time excludes its build). Prints
- * one JSON object: n, threads, seed, duration_s, hebb_seconds, hebb_rate_hz, spikes, synapses, plastic and (plastic)
+ * One whole-run measurement of Hebb's COBA in a fresh JVM: builds the network and prepares it
+ * ({@link Network#prepare}: the engine's run-time structures and kernels), then times {@code run()} alone (JIT
+ * warm-up included, network construction excluded, as Brian2's main-loop time excludes its build). Prints one JSON
+ * object: n, threads, seed, duration_s, hebb_seconds, hebb_rate_hz, spikes, synapses, plastic and (plastic)
  * mean_ee_weight in leak units. Usage: {@code CobaRun N DURATION_MS SEED THREADS [plastic] [hand-written] [double]
- * [by-tenths]}; "plastic" adds {@link CobaNetwork#stdpOnExcitatory()} on E->E, "hand-written" runs the neurons with
- * the kernel Hebb had before its kernels were generated ({@link HandWrittenKernels}), "double" runs the network in
- * double precision, "by-tenths" runs it in ten equal parts and adds each part's seconds (tenths_seconds: where
- * the JIT warm-up falls) and the JVM's uptime when the run started (run_started_ms, to set beside the times of a
- * compilation log).
+ * [by-tenths] [unprepared]}; "plastic" adds {@link CobaNetwork#stdpOnExcitatory()} on E->E, "hand-written" runs
+ * the neurons with the kernel Hebb had before its kernels were generated ({@link HandWrittenKernels}), "double" runs
+ * the network in double precision, "by-tenths" runs it in ten equal parts and adds each part's seconds
+ * (tenths_seconds: where the JIT warm-up falls) and the JVM's uptime when the run started (run_started_ms, to set
+ * beside the times of a compilation log), "unprepared" leaves the preparation to the timed run (as measured before
+ * {@code prepare} existed).
  */
 public final class CobaRun {
     private CobaRun() {
@@ -47,6 +49,9 @@ public final class CobaRun {
         float[] plasticWeights = plastic ? coba.addStdpOnExcitatory().weights() : null;
         SpikeMonitor exc = net.monitorSpikes(coba.excitatory(), SpikeMonitor.settings().countsOnly());
         SpikeMonitor inh = net.monitorSpikes(coba.inhibitory(), SpikeMonitor.settings().countsOnly());
+        if (!options.contains("unprepared")) {
+            net.prepare();
+        }
         boolean byTenths = options.contains("by-tenths");
         double[] tenths = new double[10];
         long runStartedMs = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();

@@ -436,6 +436,23 @@ public final class Network implements AutoCloseable {
         }
     }
 
+    /**
+     * Prepares the network for running now, as NEST's {@code Prepare} does: what the first {@link #run} would
+     * otherwise do before its first step. The structure is fixed from then on (no more populations, projections,
+     * rules or inputs), the engine lays out its run-time structures and makes its kernels, and on a device backend
+     * the device programs are built and the network copied there. Optional, and done once: a later call does
+     * nothing. A program calls it to learn of a failing device before it starts simulating, or to time its runs
+     * apart from this setup.
+     *
+     * @throws IllegalStateException as {@link #run}: during a run, from another thread, or once closed
+     */
+    public void prepare() {
+        alone("prepare", () -> {
+            requireRunnable();
+            compile();
+        });
+    }
+
     /** Simulates {@code durationMs} more milliseconds (rounded to whole steps). */
     public void run(double durationMs) {
         run(durationMs, null);
@@ -847,8 +864,8 @@ public final class Network implements AutoCloseable {
 
     private void requireBuilding(String operation) {
         if (engine != null) {
-            throw new IllegalStateException(operation + " is not allowed after the first run: the network's "
-                    + "structure is fixed then; build a new Network instead");
+            throw new IllegalStateException(operation + " is not allowed after the first run (or prepare()): the "
+                    + "network's structure is fixed then; build a new Network instead");
         }
     }
 

@@ -102,12 +102,13 @@ public final class NeuronPopulation extends Population {
 
     /**
      * Adds a current source; its current is summed with the others and with the model's bias. Only before the
-     * network's first run.
+     * network's first run (or {@code Network.prepare}).
      */
     public NeuronPopulation inject(CurrentSource source) {
         if (frozen) {
-            throw new IllegalStateException("inject is not allowed after the first run: current sources are fixed "
-                    + "then; change a source's values from a step callback instead, or build a new Network");
+            throw new IllegalStateException("inject is not allowed after the network's first run (or prepare()): "
+                    + "current sources are fixed then; change a source's values from a step callback instead, or build a "
+                    + "new Network");
         }
         currents.add(Require.notNull("source", source));
         return this;
@@ -115,12 +116,12 @@ public final class NeuronPopulation extends Population {
 
     /**
      * Adds Poisson background input onto one of the model's receptors (see {@link PoissonInput}). Only before the
-     * network's first run; the Java backend's clock-driven engine runs it.
+     * network's first run (or {@code Network.prepare}); the Java backend's clock-driven engine runs it.
      */
     public NeuronPopulation addPoissonInput(PoissonInput input) {
         if (frozen) {
-            throw new IllegalStateException("addPoissonInput is not allowed after the first run: inputs are fixed "
-                    + "then; build a new Network");
+            throw new IllegalStateException("addPoissonInput is not allowed after the network's first run (or "
+                    + "prepare()): inputs are fixed then; build a new Network");
         }
         Require.notNull("input", input);
         model.receptorIndex(input.receptor());
@@ -132,7 +133,7 @@ public final class NeuronPopulation extends Population {
         return this;
     }
 
-    /** Called by the network at its first run: the current sources are fixed from then on. */
+    /** Called by the network when it is prepared (its first run): the current sources are fixed from then on. */
     public void freeze() {
         frozen = true;
     }
