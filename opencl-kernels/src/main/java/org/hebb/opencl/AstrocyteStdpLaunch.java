@@ -11,6 +11,6 @@ final class AstrocyteStdpLaunch extends RuleLaunch {
         launch.args(OWN_ARGUMENTS, delivery.weights(), network.spiked(), post.ring, post.trace.depth(), post.stride,
                 pre.ring, pre.trace.depth(), pre.stride, inStart, inSynapse, inSource,
                 rule.presynapticExcitatory() ? 1 : 0, astrocyte.state, rule.minWeight(), rule.maxWeight());
-        useGpuShapeKernels("astrocyte_stdp", true);
+        useGpuShapeKernels("astrocyte_stdp", true, true);
     }
 }

@@ -29,11 +29,13 @@ final class DeviceRuleLaunch extends RuleLaunch {
     private HostArray synapseStepsHost;
 
     /**
-     * @param split whether the program has the rule's gpu-shape kernel for presynaptic work
-     *              ({@link org.hebb.simulator.engine.DeviceRule#splitsPresynapticWork})
+     * @param split    whether the program has the rule's gpu-shape kernel for presynaptic work
+     *                 ({@link org.hebb.simulator.engine.DeviceRule#splitsPresynapticWork})
+     * @param postWork whether its gpu-shape kernel for postsynaptic work has any
+     *                 ({@link org.hebb.simulator.engine.DeviceRule#hasPostsynapticWork})
      */
     DeviceRuleLaunch(DeviceNetwork network, String name, Projection projection, List<DeviceArgument> arguments,
-                     boolean transmission, boolean split) {
+                     boolean transmission, boolean split, boolean postWork) {
         super(network, name, projection, deliveredHost(name, arguments));
         this.name = name;
         this.transmission = transmission;
@@ -83,7 +85,7 @@ final class DeviceRuleLaunch extends RuleLaunch {
         }
         launch.args(OWN_ARGUMENTS, values.toArray());
         if (!transmission) {
-            useGpuShapeKernels(name, split);
+            useGpuShapeKernels(name, split, postWork);
         }
     }
 

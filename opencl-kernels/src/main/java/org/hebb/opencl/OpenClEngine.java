@@ -125,7 +125,7 @@ final class OpenClEngine implements Engine, Checkpointed {
             List<RuleLaunch> rules = new ArrayList<>();
             for (DeviceRule rule : deviceRules) {
                 rules.add(new DeviceRuleLaunch(network, rule.openClName(), rule.projection(), rule.deviceArguments(),
-                        false, rule.splitsPresynapticWork()));
+                        false, rule.splitsPresynapticWork(), rule.hasPostsynapticWork()));
             }
             Map<AstrocyteRates, DeviceAstrocyte> byRates = new IdentityHashMap<>();
             for (AstrocyteStdpUpdate rule : astrocyteUpdates) {
@@ -134,7 +134,7 @@ final class OpenClEngine implements Engine, Checkpointed {
             }
             learning = rules.toArray(new RuleLaunch[0]);
             sending = transmissions.stream().map(t -> new DeviceRuleLaunch(network, t.openClName(), t.projection(),
-                    t.deviceArguments(), true, false)).toArray(RuleLaunch[]::new);
+                    t.deviceArguments(), true, false, true)).toArray(RuleLaunch[]::new);
             astrocytes = byRates.values().toArray(new DeviceAstrocyte[0]);
             fuse &= Arrays.stream(learning).allMatch(RuleLaunch::fusable);
             fusedStep = fuse ? FusedStep.of(network, sending, learning) : null;

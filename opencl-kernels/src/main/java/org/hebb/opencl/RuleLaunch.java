@@ -22,9 +22,11 @@ abstract class RuleLaunch {
     final cl_mem inSynapse;
     final cl_mem inSource;
     private final HostArray hostWeights;
+    /** Whether the rule runs the gpu shape's kernels instead of {@link #launch}. */
+    private boolean gpuShapeKernels;
     /** In the gpu shape, the presynaptic work by source blocks (null without any, and in the cpu shape). */
     private KernelLaunch pushed;
-    /** In the gpu shape, the postsynaptic work with a work-group per target block (null in the cpu shape). */
+    /** In the gpu shape, the postsynaptic work with a work-group per target block (null without any). */
     private KernelLaunch post;
 
     RuleLaunch(DeviceNetwork network, String kernel, Projection projection, float[] hostWeights) {
@@ -50,37 +52,42 @@ abstract class RuleLaunch {
 
     /**
      * In the gpu shape, the rule runs kernels {@code kernel_pushed} (where {@code pushedToo}), with a work-group per
-     * source block, and {@code kernel_post}, with a work-group per target block, instead of {@code kernel}; both
-     * take its arguments, so call this once they are all set.
+     * source block, and {@code kernel_post} (where {@code postToo}), with a work-group per target block, instead of
+     * {@code kernel}; both take its arguments, so call this once they are all set.
      */
-    final void useGpuShapeKernels(String kernel, boolean pushedToo) {
+    final void useGpuShapeKernels(String kernel, boolean pushedToo, boolean postToo) {
         if (!network.gpuShape()) {
             return;
         }
+        gpuShapeKernels = true;
         if (pushedToo) {
             pushed = network.launch(kernel + "_pushed", network.layout(projection.source()).blocks()
                     * Delivery.PUSH_GROUP, Delivery.PUSH_GROUP);
             pushed.argumentsOf(launch);
         }
-        post = network.launch(kernel + "_post", network.layout(projection.target()).blocks() * Delivery.PUSH_GROUP,
-                Delivery.PUSH_GROUP);
-        post.argumentsOf(launch);
+        if (postToo) {
+            post = network.launch(kernel + "_post", network.layout(projection.target()).blocks()
+                    * Delivery.PUSH_GROUP, Delivery.PUSH_GROUP);
+            post.argumentsOf(launch);
+        }
     }
 
     void run() {
-        if (post == null) {
+        if (!gpuShapeKernels) {
             launch.run();
             return;
         }
         if (pushed != null) {
             pushed.run();
         }
-        post.run();
+        if (post != null) {
+            post.run();
+        }
     }
 
     /** The kernels a step launches for this rule. */
     int kernels() {
-        return pushed != null ? 2 : 1;
+        return gpuShapeKernels ? (pushed != null ? 1 : 0) + (post != null ? 1 : 0) : 1;
     }
 
     /** The function that does the rule's work on one target block, in a generated step (rules that have one). */

@@ -467,7 +467,25 @@ class OpenClConformanceTest {
 
     static Stream<Arguments> definedRules() {
         return Stream.of("cpu", "gpu").flatMap(shape -> Stream.of(Arguments.of(shape, "triplet STDP", 1),
-                Arguments.of(shape, "inhibitory STDP", 1), Arguments.of(shape, "lazily solved", 1)));
+                Arguments.of(shape, "inhibitory STDP", 1), Arguments.of(shape, "lazily solved", 1),
+                Arguments.of(shape, "presynaptic only", 1)));
+    }
+
+    /**
+     * A rule that acts on presynaptic spikes alone: at each arrival the weight moves towards a value set by the
+     * target's recent activity (its trace). {@link #WITH_EMPTY_POST} is the same rule with an on_post that changes
+     * nothing, for the count of kernels.
+     */
+    private static final SynapseDefinition PRESYNAPTIC_ONLY = presynapticOnly("");
+    private static final SynapseDefinition WITH_EMPTY_POST = presynapticOnly("w = w");
+
+    private static SynapseDefinition presynapticOnly(String onPost) {
+        SynapseDefinition.Builder rule = SynapseDefinition.builder("presynaptically gated")
+                .parameter("tau", "ms", 20).parameter("A", "weight", 0.02).parameter("theta", "1", 0.5)
+                .parameter("w_max", "weight", 1)
+                .postsynapticTrace("dx_post/dt = -x_post / tau : 1", "x_post += 1")
+                .onPre("w = clip(w + A * (x_post - theta), 0, w_max)");
+        return (onPost.isEmpty() ? rule : rule.onPost(onPost)).build();
     }
 
     /**
@@ -494,6 +512,8 @@ class OpenClConformanceTest {
                     .with("A3_plus", 0.03).with("A3_minus", 0.003), TripletStdp.MINIMAL.rule().with("w_max", 0.3)};
             case "lazily solved" -> new PlasticityRule<?>[] {LAZILY_SOLVED.rule().withSignal("g",
                     (step, t) -> 1 + 0.5 * Math.sin(t / 30)), LAZILY_SOLVED.rule().with("w_max", 0.3)};
+            case "presynaptic only" -> new PlasticityRule<?>[] {PRESYNAPTIC_ONLY.rule(),
+                    PRESYNAPTIC_ONLY.rule().with("w_max", 0.3).with("theta", 0.2)};
             default -> new PlasticityRule<?>[] {InhibitoryStdp.VOGELS_2011.rule().with("eta", 0.002)
                     .with("rho0", 10), InhibitoryStdp.VOGELS_2011.rule().with("eta", 0.001).with("w_max", 0.3)};
         };
@@ -514,6 +534,12 @@ class OpenClConformanceTest {
         assertTrue(java.neurons().length > 1000 * scale, "test setup: too few spikes: " + java.neurons().length);
         if (shape.equals("cpu") && !rule.equals("lazily solved")) {
             assertEquals(1, device.kernelsPerStep(), "the rules inside the one kernel of a step");
+        }
+        if (shape.equals("gpu") && rule.equals("presynaptic only")) {
+            Learned withEmptyPost = Shapes.inShape(shape, () -> learn(BackendKind.OPENCL, scale, 0,
+                    WITH_EMPTY_POST.rule(), WITH_EMPTY_POST.rule().with("w_max", 0.3).with("theta", 0.2)));
+            assertEquals(withEmptyPost.kernelsPerStep() - 2, device.kernelsPerStep(),
+                    "each rule without postsynaptic work launches its presynaptic kernel alone");
         }
         assertArrayEquals(java.neurons(), device.neurons(), "spiking neurons in order");
         assertArrayEquals(java.times(), device.times(), "spike times");

@@ -18,6 +18,7 @@ import org.hebb.simulator.engine.Trace;
 final class DefinedUpdate extends GeneratedDeviceWork implements DeviceRule {
     private final SynapseUpdate generated;
     private final boolean splitsPresynapticWork;
+    private final boolean hasPostsynapticWork;
 
     DefinedUpdate(SynapseUpdate generated, SynapseDefinition definition, Projection projection,
                   float[][] synapseArrays, Trace[] traces, float[] constants, float[][] modulators,
@@ -26,6 +27,7 @@ final class DefinedUpdate extends GeneratedDeviceWork implements DeviceRule {
                 arguments(synapseArrays, traces, constants, modulators, lazy));
         this.generated = generated;
         this.splitsPresynapticWork = OpenClRuleSource.splitsPresynapticWork(definition);
+        this.hasPostsynapticWork = OpenClRuleSource.hasPostsynapticWork(definition);
     }
 
     private static List<DeviceArgument> arguments(float[][] synapseArrays, Trace[] traces, float[] constants,
@@ -62,6 +64,11 @@ final class DefinedUpdate extends GeneratedDeviceWork implements DeviceRule {
     @Override
     public boolean splitsPresynapticWork() {
         return splitsPresynapticWork;
+    }
+
+    @Override
+    public boolean hasPostsynapticWork() {
+        return hasPostsynapticWork;
     }
 
     @Override

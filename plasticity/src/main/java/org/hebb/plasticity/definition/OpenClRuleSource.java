@@ -160,6 +160,11 @@ final class OpenClRuleSource {
         return !definition.onPre().isEmpty();
     }
 
+    /** Whether the gpu shape's kernel {@code name_post} does anything (the rule has on_post or on_step). */
+    static boolean hasPostsynapticWork(SynapseDefinition definition) {
+        return !definition.onPost().isEmpty() || !definition.onStep().isEmpty();
+    }
+
     /**
      * on_post, then on_step: by one work-item, or ({@code shared}) by the work-items of a work-group, each taking
      * positions {@code first}, {@code first + stride}, ... of every spiking neuron's incoming synapses and of the

@@ -35,4 +35,12 @@ public interface DeviceRule extends SynapseUpdate {
     default boolean splitsPresynapticWork() {
         return false;
     }
+
+    /**
+     * Whether {@code NAME_post} has work to do (postsynaptic or per-step work): a rule that acts on presynaptic
+     * spikes alone launches {@code NAME_pushed} alone in the gpu shape.
+     */
+    default boolean hasPostsynapticWork() {
+        return true;
+    }
 }
