@@ -325,8 +325,9 @@ final class OpenClRuleSource {
         postTraceRows(read);
         globalModulators(read);
         line("    FOR_EACH_SYNAPSE_ONTO_A_SPIKE((int) (s % listDepth), " + first + ", " + stride + ")");
-        incomingPreTraces(preTraces, "        ");
-        body(statements, read, "        ", "i", true);
+        String indent = incomingPreTraces(preTraces, "        ");
+        body(statements, read, indent, "i", true);
+        closeIncomingPreTraces(preTraces, "        ");
         line("    END_FOR_EACH_SYNAPSE_ONTO_A_SPIKE");
     }
 
@@ -356,28 +357,36 @@ final class OpenClRuleSource {
         line("        int end = " + end + ";");
         line("        for (int c = inStart[i]; c < end; c++) {");
         line("            int j = inSynapse[c];");
-        incomingPreTraces(preTraces, "            ");
-        body(statements, read, "            ", "i", false);
+        String indent = incomingPreTraces(preTraces, "            ");
+        body(statements, read, indent, "i", false);
+        closeIncomingPreTraces(preTraces, "            ");
         line("        }");
         line("    }");
     }
 
     /**
      * The presynaptic traces at incoming synapse {@code c} as the synapse sees them (after its delay d, so the
-     * step's arrivals count); the synapse is skipped before a spike can have arrived.
+     * step's arrivals count), in a block that skips the synapse before a spike can have arrived (a block rather
+     * than a continue, which PoCL 3.1 was seen to crash on in a group kernel); the indent of the block's body.
+     * {@link #closeIncomingPreTraces} closes the block.
      */
-    private void incomingPreTraces(List<TraceDefinition> preTraces, String indent) {
+    private String incomingPreTraces(List<TraceDefinition> preTraces, String indent) {
         if (preTraces.isEmpty()) {
-            return;
+            return indent;
         }
         line(indent + "int d = minDelay == maxDelay ? minDelay : inDelay[c];");
-        line(indent + "if (d > s) {");
-        line(indent + "    continue;");
-        line(indent + "}");
+        line(indent + "if (d <= s) {");
         for (TraceDefinition t : preTraces) {
             String ring = "t_" + t.name();
-            line(indent + "float v_" + t.name() + " = " + ring + "[(long) slot_back((int) (s % " + ring
+            line(indent + "    float v_" + t.name() + " = " + ring + "[(long) slot_back((int) (s % " + ring
                     + "_depth), d, " + ring + "_depth) * " + ring + "_stride + inSource[c]];");
+        }
+        return indent + "    ";
+    }
+
+    private void closeIncomingPreTraces(List<TraceDefinition> preTraces, String indent) {
+        if (!preTraces.isEmpty()) {
+            line(indent + "}");
         }
     }
 
