@@ -161,6 +161,11 @@ final class NeuronGroup extends Group {
     @Override
     void restarted() {
         super.restarted();
+        upload();
+    }
+
+    /** Sends the host's neuron state to the device. */
+    void upload() {
         for (int k = 0; k < variables.length; k++) {
             session.write(variables[k], stateHost[k]);
         }

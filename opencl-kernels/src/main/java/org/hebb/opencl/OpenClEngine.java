@@ -406,6 +406,17 @@ final class OpenClEngine implements Engine, Checkpointed {
         }
     }
 
+    /** {@inheritDoc} The host's neuron state goes to the device. */
+    @Override
+    public void neuronStateSet() {
+        for (Group g : network.groups) {
+            if (g instanceof NeuronGroup n) {
+                n.upload();
+            }
+        }
+        session.finish();
+    }
+
     /** The spikes, rings, neuron state, traces, weights and rule arrays restored on the host go to the device. */
     @Override
     public void stateRestored() {

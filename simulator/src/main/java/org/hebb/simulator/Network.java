@@ -97,6 +97,8 @@ public final class Network implements AutoCloseable {
     private Engine engine;
     /** Every neuron variable as it was when the first run started, per population, for {@link #resetState}. */
     private final Map<NeuronPopulation, NeuronState> initialState = new IdentityHashMap<>();
+    /** Whether the engine has served a run, a reset, a save or a restore (see {@link #begin}). */
+    private boolean begun;
     private RuntimeException brokenBy;
     private boolean closed;
     /** The thread inside {@link #run}, {@link #resetState} or {@link #close} now, or null; see {@link #alone}. */
@@ -440,9 +442,10 @@ public final class Network implements AutoCloseable {
      * Prepares the network for running now, as NEST's {@code Prepare} does: what the first {@link #run} would
      * otherwise do before its first step. The structure is fixed from then on (no more populations, projections,
      * rules or inputs), the engine lays out its run-time structures and makes its kernels, and on a device backend
-     * the device programs are built and the network copied there. Optional, and done once: a later call does
-     * nothing. A program calls it to learn of a failing device before it starts simulating, or to time its runs
-     * apart from this setup.
+     * the device programs are built and the network copied there. Neuron state set after it (with
+     * {@code initialize}) is still what the first run starts from and what {@link #resetState} returns to. Optional,
+     * and done once: a later call does nothing. A program calls it to learn of a failing device before it starts
+     * simulating, or to time its runs apart from this setup.
      *
      * @throws IllegalStateException as {@link #run}: during a run, from another thread, or once closed
      */
@@ -501,7 +504,7 @@ public final class Network implements AutoCloseable {
 
     private void runSteps(long steps, ProgressListener listener) {
         requireRunnable();
-        compile();
+        begin();
         MonitorEntry[] recorders = monitors.toArray(new MonitorEntry[0]);
         StepCallback[] afterStep = callbacks.toArray(new StepCallback[0]);
         Checker[] checks = checkers.toArray(new Checker[0]);
@@ -559,7 +562,7 @@ public final class Network implements AutoCloseable {
     public void resetState() {
         alone("resetState", () -> {
             requireRunnable();
-            compile();
+            begin();
             engine.resetDynamics(() -> initialState.forEach((population, values) -> population.state()
                     .restore(values)));
         });
@@ -578,7 +581,7 @@ public final class Network implements AutoCloseable {
     public void saveCheckpoint(Path file) {
         alone("saveCheckpoint", () -> {
             requireRunnable();
-            compile();
+            begin();
             CheckpointFile.save(file, checkpointHeader(), checkpoint());
         });
     }
@@ -597,7 +600,7 @@ public final class Network implements AutoCloseable {
     public void restoreCheckpoint(Path file) {
         alone("restoreCheckpoint", () -> {
             requireRunnable();
-            compile();
+            begin();
             CheckpointFile.restore(file, checkpointHeader(), saved -> checkpoint((int) saved.monitors().lines()
                     .count()));
             engine.stateRestored();
@@ -802,9 +805,30 @@ public final class Network implements AutoCloseable {
         int intervalSteps = (int) Math.max(1, Math.round(finiteCheckIntervalMs / dt));
         for (Population p : populations) {
             if (p instanceof NeuronPopulation np) {
-                initialState.put(np, np.state().copy());
                 addMonitor(np, new FiniteStateChecker(np, engine::firstNonFinite, intervalSteps, dt));
             }
+        }
+    }
+
+    /**
+     * Makes the engine if {@link #prepare} has not, and the first time the engine serves (a run, a reset, a save or
+     * a restore) keeps the neuron state {@link #resetState} returns to; an engine made ahead then takes the neuron
+     * state again, which user code may have set since.
+     */
+    private void begin() {
+        boolean prepared = engine != null;
+        compile();
+        if (begun) {
+            return;
+        }
+        begun = true;
+        for (Population p : populations) {
+            if (p instanceof NeuronPopulation np) {
+                initialState.put(np, np.state().copy());
+            }
+        }
+        if (prepared) {
+            engine.neuronStateSet();
         }
     }
 

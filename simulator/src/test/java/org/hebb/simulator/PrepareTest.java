@@ -16,6 +16,8 @@ import org.hebb.simulator.input.PoissonSource;
 import org.hebb.simulator.monitor.SpikeMonitor;
 import org.hebb.simulator.population.NeuronPopulation;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@link Network#prepare}: the first run's setup done ahead, with the same run after it and the structure fixed. */
 class PrepareTest {
@@ -23,7 +25,12 @@ class PrepareTest {
     }
 
     private static Built build() {
-        Network net = Network.builder().seed(11).threads(2).build();
+        return build(EngineKind.CLOCK_DRIVEN);
+    }
+
+    private static Built build(EngineKind engine) {
+        int threads = engine == EngineKind.EVENT_DRIVEN ? 1 : 2;
+        Network net = Network.builder().seed(11).threads(threads).engine(engine).build();
         PoissonSource source = net.addPoissonSource("source", 200, 30);
         NeuronPopulation target = net.addNeurons("target", 300, IfCurrExp.builder().tauRefrac(2).build());
         net.connect(source, target, Connectors.fixedProbability(0.1, false),
@@ -44,6 +51,30 @@ class PrepareTest {
             assertTrue(plain.spikes().totalCount() > 100, "the network must spike: " + plain.spikes().totalCount());
             assertArrayEquals(plain.spikes().steps(), prepared.spikes().steps());
             assertArrayEquals(plain.spikes().neurons(), prepared.spikes().neurons());
+        }
+    }
+
+    /**
+     * Membrane potentials drawn after {@code prepare()} are where the first run starts and what a reset returns to,
+     * as when they are drawn before the first run of a network never prepared.
+     */
+    @ParameterizedTest
+    @EnumSource(EngineKind.class)
+    void neuronStateSetAfterPreparingIsWhereTheFirstRunStarts(EngineKind engine) {
+        Built plain = build(engine);
+        Built prepared = build(engine);
+        try (Network a = plain.network(); Network b = prepared.network()) {
+            plain.target().initialize("v", Values.uniform(-65, -50.5));
+            b.prepare();
+            prepared.target().initialize("v", Values.uniform(-65, -50.5));
+            float[] drawn = prepared.target().state().array(0).clone();
+            a.run(100);
+            b.run(100);
+            assertTrue(plain.spikes().totalCount() > 50, "the network must spike: " + plain.spikes().totalCount());
+            assertArrayEquals(plain.spikes().steps(), prepared.spikes().steps());
+            assertArrayEquals(plain.spikes().neurons(), prepared.spikes().neurons());
+            b.resetState();
+            assertArrayEquals(drawn, prepared.target().state().array(0), "v after a reset");
         }
     }
 

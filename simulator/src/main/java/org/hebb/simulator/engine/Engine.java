@@ -108,6 +108,13 @@ public interface Engine extends AutoCloseable {
     }
 
     /**
+     * Called when an engine made ahead ({@code Network.prepare}) first serves: user code may have set the neuron
+     * state since it was made, and an engine that keeps that state elsewhere (on a device) takes it again.
+     */
+    default void neuronStateSet() {
+    }
+
+    /**
      * Called when a run starts: an engine that keeps rule state elsewhere (on a device) takes what user code may
      * have changed between runs (an astrocyte's rate decay).
      */

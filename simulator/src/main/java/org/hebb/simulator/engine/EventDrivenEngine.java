@@ -133,6 +133,14 @@ public final class EventDrivenEngine implements Engine {
 
     private void start(double timeMs) {
         queue.clear();
+        loadNeurons(timeMs);
+        for (SourceNode node : sourceNodes) {
+            node.restartAll(timeMs);
+        }
+    }
+
+    /** The kernels load the neuron state at {@code timeMs}, and each neuron's next event is queued. */
+    private void loadNeurons(double timeMs) {
         for (NeuronNode node : neuronNodes) {
             node.kernel.load(timeMs, node.injected);
             Arrays.fill(node.pending, Double.POSITIVE_INFINITY);
@@ -140,9 +148,6 @@ public final class EventDrivenEngine implements Engine {
             for (int i = 0; i < node.pending.length; i++) {
                 reschedule(node, i);
             }
-        }
-        for (SourceNode node : sourceNodes) {
-            node.restartAll(timeMs);
         }
     }
 
@@ -306,6 +311,19 @@ public final class EventDrivenEngine implements Engine {
         ((NeuronNode) byPopulation.get(population)).kernel.publish(step * dt);
     }
 
+    /**
+     * {@inheritDoc} The kernels load the neuron state again and each neuron's next event is found afresh; the
+     * sources' next spikes, already drawn, are queued again after them, as when the engine was made.
+     */
+    @Override
+    public void neuronStateSet() {
+        queue.clear();
+        loadNeurons(step * dt);
+        for (SourceNode node : sourceNodes) {
+            node.queueAll();
+        }
+    }
+
     /** {@inheritDoc} Every neuron then starts afresh from the restored state at the current time. */
     @Override
     public void resetDynamics(Runnable restoreNeuronState) {
@@ -421,8 +439,19 @@ public final class EventDrivenEngine implements Engine {
         }
 
         void scheduleNext(int element) {
-            double time = times.next(element);
-            next[element] = time;
+            next[element] = times.next(element);
+            enqueue(element);
+        }
+
+        /** Queues every element's next spike again (after the queue was cleared). */
+        void queueAll() {
+            for (int i = 0; i < next.length; i++) {
+                enqueue(i);
+            }
+        }
+
+        private void enqueue(int element) {
+            double time = next[element];
             if (time != Double.POSITIVE_INFINITY) {
                 queue.add(time, encode(SOURCE, index, element), time);
             }

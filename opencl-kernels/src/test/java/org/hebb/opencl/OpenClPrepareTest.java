@@ -1,0 +1,69 @@
+package org.hebb.opencl;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.stream.IntStream;
+
+import org.hebb.neurons.lif.IfCurrExp;
+import org.hebb.simulator.BackendKind;
+import org.hebb.simulator.Network;
+import org.hebb.simulator.connect.Connectors;
+import org.hebb.simulator.connect.Synapses;
+import org.hebb.simulator.init.Values;
+import org.hebb.simulator.monitor.SpikeMonitor;
+import org.hebb.simulator.monitor.StateMonitor;
+import org.hebb.simulator.population.NeuronPopulation;
+import org.hebb.simulator.testing.Prerequisites;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A network prepared on the device ({@code Network.prepare}) and given its membrane potentials afterwards starts
+ * its first run from them: the spikes and potentials of the Java backend's run, bit for bit.
+ */
+class OpenClPrepareTest {
+    @BeforeEach
+    void requireDevice() {
+        Prerequisites.require(OpenClDevices.missingReason());
+    }
+
+    private record Outcome(long[] steps, int[] neurons, float[] v) {
+    }
+
+    private static Outcome simulate(BackendKind backend, boolean prepareFirst) {
+        try (Network net = Network.builder().backend(backend).threads(1).seed(31).build()) {
+            NeuronPopulation cells = net.addNeurons("cells", 150, IfCurrExp.builder().tauRefrac(2).build());
+            net.connect(net.addPoissonSource("in", 200, 25), cells, Connectors.fixedProbability(0.1, false),
+                    Synapses.onto("excitatory").weights(Values.constant(0.5)));
+            SpikeMonitor spikes = net.monitorSpikes(cells);
+            StateMonitor v = net.monitorState(cells, new String[] {"v"}, IntStream.range(0, cells.size()).toArray(),
+                    5);
+            if (prepareFirst) {
+                net.prepare();
+            }
+            cells.initialize("v", Values.uniform(-65, -50.5));
+            net.run(100);
+            float[] samples = new float[0];
+            for (int i = 0; i < cells.size(); i++) {
+                float[] trace = v.trace("v", i);
+                samples = Arrays.copyOf(samples, samples.length + trace.length);
+                System.arraycopy(trace, 0, samples, samples.length - trace.length, trace.length);
+            }
+            return new Outcome(spikes.steps(), spikes.neurons(), samples);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} shape")
+    @ValueSource(strings = {"cpu", "gpu"})
+    void potentialsDrawnAfterPreparingReachTheDevice(String shape) {
+        Outcome java = simulate(BackendKind.JAVA, false);
+        Outcome device = Shapes.inShape(shape, () -> simulate(BackendKind.OPENCL, true));
+        assertTrue(java.neurons().length > 50, "test setup: too few spikes: " + java.neurons().length);
+        assertArrayEquals(java.steps(), device.steps(), "spike steps");
+        assertArrayEquals(java.neurons(), device.neurons(), "spiking neurons");
+        assertArrayEquals(java.v(), device.v(), "membrane potentials every 5 ms");
+    }
+}
