@@ -417,6 +417,13 @@ final class OpenClEngine implements Engine, Checkpointed {
         session.finish();
     }
 
+    /** {@inheritDoc} The population's neuron state goes to the device. */
+    @Override
+    public void neuronStateWritten(NeuronPopulation population) {
+        ((NeuronGroup) network.byPopulation.get(population)).upload();
+        session.finish();
+    }
+
     /** The spikes, rings, neuron state, traces, weights and rule arrays restored on the host go to the device. */
     @Override
     public void stateRestored() {

@@ -803,9 +803,25 @@ public final class Network implements AutoCloseable {
                     plasticity.wiring());
         }
         int intervalSteps = (int) Math.max(1, Math.round(finiteCheckIntervalMs / dt));
+        NeuronPopulation.StateWrites writes = new NeuronPopulation.StateWrites() {
+            @Override
+            public void before(NeuronPopulation population) {
+                if (begun) {
+                    engine.synchronizeState(population);
+                }
+            }
+
+            @Override
+            public void after(NeuronPopulation population) {
+                if (begun) {
+                    engine.neuronStateWritten(population);
+                }
+            }
+        };
         for (Population p : populations) {
             if (p instanceof NeuronPopulation np) {
                 addMonitor(np, new FiniteStateChecker(np, engine::firstNonFinite, intervalSteps, dt));
+                np.watchStateWrites(writes);
             }
         }
     }

@@ -115,6 +115,14 @@ public interface Engine extends AutoCloseable {
     }
 
     /**
+     * Called after user code set {@code population}'s neuron state (through {@code NeuronPopulation.initialize} or
+     * {@code set}) once this engine has served, between runs or from a step callback, with
+     * {@link #synchronizeState} called just before: an engine that keeps the state elsewhere takes it again.
+     */
+    default void neuronStateWritten(NeuronPopulation population) {
+    }
+
+    /**
      * Called when a run starts: an engine that keeps rule state elsewhere (on a device) takes what user code may
      * have changed between runs (an astrocyte's rate decay).
      */

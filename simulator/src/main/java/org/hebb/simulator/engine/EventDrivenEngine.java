@@ -142,13 +142,26 @@ public final class EventDrivenEngine implements Engine {
     /** The kernels load the neuron state at {@code timeMs}, and each neuron's next event is queued. */
     private void loadNeurons(double timeMs) {
         for (NeuronNode node : neuronNodes) {
-            node.kernel.load(timeMs, node.injected);
-            Arrays.fill(node.pending, Double.POSITIVE_INFINITY);
-            Arrays.fill(node.pendingCheck, false);
-            for (int i = 0; i < node.pending.length; i++) {
-                reschedule(node, i);
-            }
+            load(node, timeMs);
         }
+    }
+
+    private void load(NeuronNode node, double timeMs) {
+        node.kernel.load(timeMs, node.injected);
+        Arrays.fill(node.pending, Double.POSITIVE_INFINITY);
+        Arrays.fill(node.pendingCheck, false);
+        for (int i = 0; i < node.pending.length; i++) {
+            reschedule(node, i);
+        }
+    }
+
+    /**
+     * {@inheritDoc} The population's kernel loads the state at the current time and its neurons' next events are
+     * found afresh; the events queued before are passed over when they come (they no longer match).
+     */
+    @Override
+    public void neuronStateWritten(NeuronPopulation population) {
+        load((NeuronNode) byPopulation.get(population), step * dt);
     }
 
     @Override

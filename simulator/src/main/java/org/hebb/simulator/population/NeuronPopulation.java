@@ -25,6 +25,21 @@ public final class NeuronPopulation extends Population {
     private final List<CurrentSource> currents = new ArrayList<>();
     private final List<PoissonInput> poissonInputs = new ArrayList<>();
     private boolean frozen;
+    /** Told of neuron state set through this population once the network has made its engine; null before. */
+    private StateWrites stateWrites;
+
+    /**
+     * What a network's engine does around neuron state set through {@link #initialize} or {@link #set}: before, it
+     * brings the population's state to the host where it keeps it elsewhere (a device, the event-driven engine's
+     * kernels); after, it takes the host's state.
+     */
+    public interface StateWrites {
+        /** Before the population's state arrays are written. */
+        void before(NeuronPopulation population);
+
+        /** After they are written (also when the write stopped on an error). */
+        void after(NeuronPopulation population);
+    }
 
     /** A single-precision population, as {@link #NeuronPopulation(String, int, NeuronModel, long, Precision)}. */
     public NeuronPopulation(String name, int size, NeuronModel model, long masterSeed) {
@@ -44,9 +59,18 @@ public final class NeuronPopulation extends Population {
         return model;
     }
 
-    /** The live state arrays (reads see the current simulation state; writes change it). */
+    /**
+     * The state arrays. On the clock-driven Java engine they are the live state; elsewhere they hold the state as
+     * of the last time a monitor or a run's end read it. To change the state between runs, or from a step
+     * callback, on every engine and backend, use {@link #initialize} or {@link #set}.
+     */
     public NeuronState state() {
         return state;
+    }
+
+    /** Called by the network when it makes its engine: neuron state set from then on goes through {@code writes}. */
+    public void watchStateWrites(StateWrites writes) {
+        this.stateWrites = writes;
     }
 
     /**
@@ -57,15 +81,20 @@ public final class NeuronPopulation extends Population {
         Require.notNull("values", values);
         int index = state.indexOf(variable);
         DoubleSupplier random = values.sampler(Seeds.generator(masterSeed, "init:" + name() + ":" + variable));
-        for (int i = 0; i < size(); i++) {
-            state.set(index, i, random.getAsDouble());
-            double value = state.get(index, i);
-            if (!Double.isFinite(value)) {
-                throw new IllegalArgumentException("initial " + variable + " = " + value + " of neuron " + i
-                        + " of population '" + name() + "' drawn from " + values.describe()
-                        + " is not allowed: must be finite in " + state.precision().name().toLowerCase()
-                        + " precision");
+        beforeWrite();
+        try {
+            for (int i = 0; i < size(); i++) {
+                state.set(index, i, random.getAsDouble());
+                double value = state.get(index, i);
+                if (!Double.isFinite(value)) {
+                    throw new IllegalArgumentException("initial " + variable + " = " + value + " of neuron " + i
+                            + " of population '" + name() + "' drawn from " + values.describe()
+                            + " is not allowed: must be finite in " + state.precision().name().toLowerCase()
+                            + " precision");
+                }
             }
+        } finally {
+            afterWrite();
         }
         return this;
     }
@@ -94,8 +123,13 @@ public final class NeuronPopulation extends Population {
             Require.that(Double.isFinite(values[i]), variable + "[" + i + "] = " + values[i]
                     + " is not allowed: must be finite");
         }
-        for (int i = 0; i < values.length; i++) {
-            state.set(index, i, values[i]);
+        beforeWrite();
+        try {
+            for (int i = 0; i < values.length; i++) {
+                state.set(index, i, values[i]);
+            }
+        } finally {
+            afterWrite();
         }
         return this;
     }
@@ -131,6 +165,18 @@ public final class NeuronPopulation extends Population {
                 + "' of " + model.name() + " is a conductance and needs weights >= 0");
         poissonInputs.add(input);
         return this;
+    }
+
+    private void beforeWrite() {
+        if (stateWrites != null) {
+            stateWrites.before(this);
+        }
+    }
+
+    private void afterWrite() {
+        if (stateWrites != null) {
+            stateWrites.after(this);
+        }
     }
 
     /** Called by the network when it is prepared (its first run): the current sources are fixed from then on. */

@@ -21,10 +21,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A network prepared on the device ({@code Network.prepare}) and given its membrane potentials afterwards starts
- * its first run from them: the spikes and potentials of the Java backend's run, bit for bit.
+ * Membrane potentials set on the host once the device holds the network, after {@code Network.prepare} or between
+ * two runs, are where the device goes on from: the spikes and potentials of the Java backend's run, bit for bit.
  */
-class OpenClPrepareTest {
+class OpenClStateWritesTest {
     @BeforeEach
     void requireDevice() {
         Prerequisites.require(OpenClDevices.missingReason());
@@ -33,7 +33,8 @@ class OpenClPrepareTest {
     private record Outcome(long[] steps, int[] neurons, float[] v) {
     }
 
-    private static Outcome simulate(BackendKind backend, boolean prepareFirst) {
+    /** Prepared or not, potentials drawn, 100 ms run; with {@code between}, potentials set and 50 ms more. */
+    private static Outcome simulate(BackendKind backend, boolean prepareFirst, boolean between) {
         try (Network net = Network.builder().backend(backend).threads(1).seed(31).build()) {
             NeuronPopulation cells = net.addNeurons("cells", 150, IfCurrExp.builder().tauRefrac(2).build());
             net.connect(net.addPoissonSource("in", 200, 25), cells, Connectors.fixedProbability(0.1, false),
@@ -46,6 +47,14 @@ class OpenClPrepareTest {
             }
             cells.initialize("v", Values.uniform(-65, -50.5));
             net.run(100);
+            if (between) {
+                float[] potentials = new float[cells.size()];
+                for (int i = 0; i < potentials.length; i++) {
+                    potentials[i] = -64f + 0.09f * i;
+                }
+                cells.set("v", potentials);
+                net.run(50);
+            }
             float[] samples = new float[0];
             for (int i = 0; i < cells.size(); i++) {
                 float[] trace = v.trace("v", i);
@@ -59,8 +68,18 @@ class OpenClPrepareTest {
     @ParameterizedTest(name = "{0} shape")
     @ValueSource(strings = {"cpu", "gpu"})
     void potentialsDrawnAfterPreparingReachTheDevice(String shape) {
-        Outcome java = simulate(BackendKind.JAVA, false);
-        Outcome device = Shapes.inShape(shape, () -> simulate(BackendKind.OPENCL, true));
+        assertSame(simulate(BackendKind.JAVA, false, false),
+                Shapes.inShape(shape, () -> simulate(BackendKind.OPENCL, true, false)));
+    }
+
+    @ParameterizedTest(name = "{0} shape")
+    @ValueSource(strings = {"cpu", "gpu"})
+    void potentialsSetBetweenRunsReachTheDevice(String shape) {
+        assertSame(simulate(BackendKind.JAVA, false, true),
+                Shapes.inShape(shape, () -> simulate(BackendKind.OPENCL, false, true)));
+    }
+
+    private static void assertSame(Outcome java, Outcome device) {
         assertTrue(java.neurons().length > 50, "test setup: too few spikes: " + java.neurons().length);
         assertArrayEquals(java.steps(), device.steps(), "spike steps");
         assertArrayEquals(java.neurons(), device.neurons(), "spiking neurons");
