@@ -21,8 +21,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Membrane potentials set on the host once the device holds the network, after {@code Network.prepare} or between
- * two runs, are where the device goes on from: the spikes and potentials of the Java backend's run, bit for bit.
+ * Membrane potentials set on the host once the device holds the network, after {@code Network.prepare}, between
+ * two runs or from a step callback, are where the device goes on from: the spikes and potentials of the Java
+ * backend's run, bit for bit.
  */
 class OpenClStateWritesTest {
     @BeforeEach
@@ -33,7 +34,10 @@ class OpenClStateWritesTest {
     private record Outcome(long[] steps, int[] neurons, float[] v) {
     }
 
-    /** Prepared or not, potentials drawn, 100 ms run; with {@code between}, potentials set and 50 ms more. */
+    /**
+     * Prepared or not, potentials drawn, 100 ms run; with {@code between}, potentials set and 50 ms more, then 50 ms
+     * in which a step callback sets them again.
+     */
     private static Outcome simulate(BackendKind backend, boolean prepareFirst, boolean between) {
         try (Network net = Network.builder().backend(backend).threads(1).seed(31).build()) {
             NeuronPopulation cells = net.addNeurons("cells", 150, IfCurrExp.builder().tauRefrac(2).build());
@@ -48,11 +52,13 @@ class OpenClStateWritesTest {
             cells.initialize("v", Values.uniform(-65, -50.5));
             net.run(100);
             if (between) {
-                float[] potentials = new float[cells.size()];
-                for (int i = 0; i < potentials.length; i++) {
-                    potentials[i] = -64f + 0.09f * i;
-                }
-                cells.set("v", potentials);
+                cells.set("v", ramp(cells.size(), -64f));
+                net.run(50);
+                net.afterEachStep((step, timeMs) -> {
+                    if (step == 1700) {
+                        cells.set("v", ramp(cells.size(), -63f));
+                    }
+                });
                 net.run(50);
             }
             float[] samples = new float[0];
@@ -65,6 +71,15 @@ class OpenClStateWritesTest {
         }
     }
 
+    /** Potentials rising from {@code lowest} mV by 0.09 mV a neuron, below threshold. */
+    private static float[] ramp(int size, float lowest) {
+        float[] v = new float[size];
+        for (int i = 0; i < size; i++) {
+            v[i] = lowest + 0.09f * i;
+        }
+        return v;
+    }
+
     @ParameterizedTest(name = "{0} shape")
     @ValueSource(strings = {"cpu", "gpu"})
     void potentialsDrawnAfterPreparingReachTheDevice(String shape) {
@@ -74,7 +89,7 @@ class OpenClStateWritesTest {
 
     @ParameterizedTest(name = "{0} shape")
     @ValueSource(strings = {"cpu", "gpu"})
-    void potentialsSetBetweenRunsReachTheDevice(String shape) {
+    void potentialsSetBetweenRunsAndFromACallbackReachTheDevice(String shape) {
         assertSame(simulate(BackendKind.JAVA, false, true),
                 Shapes.inShape(shape, () -> simulate(BackendKind.OPENCL, false, true)));
     }
