@@ -60,9 +60,10 @@ public final class NeuronPopulation extends Population {
     }
 
     /**
-     * The state arrays. On the clock-driven Java engine they are the live state; elsewhere they hold the state as
-     * of the last time a monitor or a run's end read it. To change the state between runs, or from a step
-     * callback, on every engine and backend, use {@link #initialize} or {@link #set}.
+     * The state arrays. On the clock-driven Java engine they are the live state; elsewhere they may lag behind it
+     * (the event-driven engine keeps each neuron's values as of its last event, a device backend as of the last time
+     * a state monitor read them). To change the state on every engine and backend, before the first run, between
+     * runs or from a step callback, use {@link #initialize} or {@link #set}.
      */
     public NeuronState state() {
         return state;
