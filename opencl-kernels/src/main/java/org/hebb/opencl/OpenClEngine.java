@@ -406,17 +406,6 @@ final class OpenClEngine implements Engine, Checkpointed {
         }
     }
 
-    /** {@inheritDoc} The host's neuron state goes to the device. */
-    @Override
-    public void neuronStateSet() {
-        for (Group g : network.groups) {
-            if (g instanceof NeuronGroup n) {
-                n.upload();
-            }
-        }
-        session.finish();
-    }
-
     /** {@inheritDoc} The population's neuron state goes to the device. */
     @Override
     public void neuronStateWritten(NeuronPopulation population) {

@@ -97,8 +97,6 @@ public final class Network implements AutoCloseable {
     private Engine engine;
     /** Every neuron variable as it was when the first run started, per population, for {@link #resetState}. */
     private final Map<NeuronPopulation, NeuronState> initialState = new IdentityHashMap<>();
-    /** Whether the engine has served a run, a reset, a save or a restore (see {@link #begin}). */
-    private boolean begun;
     private RuntimeException brokenBy;
     private boolean closed;
     /** The thread inside {@link #run}, {@link #resetState} or {@link #close} now, or null; see {@link #alone}. */
@@ -806,16 +804,12 @@ public final class Network implements AutoCloseable {
         NeuronPopulation.StateWrites writes = new NeuronPopulation.StateWrites() {
             @Override
             public void before(NeuronPopulation population) {
-                if (begun) {
-                    engine.synchronizeState(population);
-                }
+                engine.synchronizeState(population);
             }
 
             @Override
             public void after(NeuronPopulation population) {
-                if (begun) {
-                    engine.neuronStateWritten(population);
-                }
+                engine.neuronStateWritten(population);
             }
         };
         for (Population p : populations) {
@@ -828,23 +822,17 @@ public final class Network implements AutoCloseable {
 
     /**
      * Makes the engine if {@link #prepare} has not, and the first time the engine serves (a run, a reset, a save or
-     * a restore) keeps the neuron state {@link #resetState} returns to; an engine made ahead then takes the neuron
-     * state again, which user code may have set since.
+     * a restore) keeps the neuron state {@link #resetState} returns to, which user code may have set since
+     * {@link #prepare}.
      */
     private void begin() {
-        boolean prepared = engine != null;
         compile();
-        if (begun) {
-            return;
-        }
-        begun = true;
-        for (Population p : populations) {
-            if (p instanceof NeuronPopulation np) {
-                initialState.put(np, np.state().copy());
+        if (initialState.isEmpty()) {
+            for (Population p : populations) {
+                if (p instanceof NeuronPopulation np) {
+                    initialState.put(np, np.state().copy());
+                }
             }
-        }
-        if (prepared) {
-            engine.neuronStateSet();
         }
     }
 

@@ -108,15 +108,8 @@ public interface Engine extends AutoCloseable {
     }
 
     /**
-     * Called when an engine made ahead ({@code Network.prepare}) first serves: user code may have set the neuron
-     * state since it was made, and an engine that keeps that state elsewhere (on a device) takes it again.
-     */
-    default void neuronStateSet() {
-    }
-
-    /**
      * Called after user code set {@code population}'s neuron state (through {@code NeuronPopulation.initialize} or
-     * {@code set}) once this engine has served, between runs or from a step callback, with
+     * {@code set}) once this engine exists (after {@code Network.prepare}, between runs, from a step callback), with
      * {@link #synchronizeState} called just before: an engine that keeps the state elsewhere takes it again.
      */
     default void neuronStateWritten(NeuronPopulation population) {

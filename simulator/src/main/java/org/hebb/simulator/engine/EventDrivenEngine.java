@@ -324,19 +324,6 @@ public final class EventDrivenEngine implements Engine {
         ((NeuronNode) byPopulation.get(population)).kernel.publish(step * dt);
     }
 
-    /**
-     * {@inheritDoc} The kernels load the neuron state again and each neuron's next event is found afresh; the
-     * sources' next spikes, already drawn, are queued again after them, as when the engine was made.
-     */
-    @Override
-    public void neuronStateSet() {
-        queue.clear();
-        loadNeurons(step * dt);
-        for (SourceNode node : sourceNodes) {
-            node.queueAll();
-        }
-    }
-
     /** {@inheritDoc} Every neuron then starts afresh from the restored state at the current time. */
     @Override
     public void resetDynamics(Runnable restoreNeuronState) {
@@ -452,19 +439,8 @@ public final class EventDrivenEngine implements Engine {
         }
 
         void scheduleNext(int element) {
-            next[element] = times.next(element);
-            enqueue(element);
-        }
-
-        /** Queues every element's next spike again (after the queue was cleared). */
-        void queueAll() {
-            for (int i = 0; i < next.length; i++) {
-                enqueue(i);
-            }
-        }
-
-        private void enqueue(int element) {
-            double time = next[element];
+            double time = times.next(element);
+            next[element] = time;
             if (time != Double.POSITIVE_INFINITY) {
                 queue.add(time, encode(SOURCE, index, element), time);
             }
