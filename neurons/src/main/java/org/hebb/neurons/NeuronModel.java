@@ -2,6 +2,7 @@ package org.hebb.neurons;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A point-neuron model: its parameters, its per-neuron variables, its receptors and its update. A model instance
@@ -48,6 +49,32 @@ public interface NeuronModel {
      */
     default NeuronKernel createKernel(NeuronState state, double dt, boolean injectedCurrent) {
         return createKernel(state, dt);
+    }
+
+    /**
+     * The state variable to which receptor {@code receptor} adds each arriving weight unchanged ({@code x += weight}
+     * before integration, the weight in the variable's stored unit), or empty. An engine may then add each weight
+     * straight to the variable as it arrives, instead of summing the step's weights first (see
+     * {@link #createKernel(NeuronState, double, boolean, boolean[])}). Empty by default.
+     */
+    default Optional<String> directTarget(int receptor) {
+        return Optional.empty();
+    }
+
+    /**
+     * As {@link #createKernel(NeuronState, double, boolean)}, for a population whose receptors {@code r} with
+     * {@code receivedDirectly[r]} have their weights added straight to their {@link #directTarget} before the step:
+     * the kernel leaves their input alone.
+     */
+    default NeuronKernel createKernel(NeuronState state, double dt, boolean injectedCurrent,
+                                      boolean[] receivedDirectly) {
+        for (int r = 0; r < receivedDirectly.length; r++) {
+            if (receivedDirectly[r]) {
+                throw new IllegalArgumentException("receptor " + receptors().get(r) + " of " + name()
+                        + " is not allowed to receive directly: it has no direct target");
+            }
+        }
+        return createKernel(state, dt, injectedCurrent);
     }
 
     /**

@@ -16,7 +16,7 @@ import org.jocl.cl_mem;
  */
 final class Delivery {
     /** Ints per incoming projection in the descriptor (see {@code deliver} in delivery.cl). */
-    static final int DESC = 8;
+    static final int DESC = 9;
     /**
      * How the gpu shape delivers: {@code push} (default), work in proportion to the spikes and their synapses
      * (push_arrivals, take_arrivals), or {@code gather}, every target reading all its incoming synapses each step.
@@ -85,6 +85,7 @@ final class Delivery {
             desc[DESC * q + 5] = rowBase;
             desc[DESC * q + 6] = sparse.delays() == null ? sparse.uniformDelay() : -1;
             desc[DESC * q + 7] = sparse.weights() == null && p.synapseCount() > 0 ? 1 : 0;
+            desc[DESC * q + 8] = directRow(target, p);
             int[] rowPointer = sparse.rowPointer();
             for (int pre = 0; pre < rowPointer.length; pre++) {
                 rows[rowBase + pre] = synapseBase + rowPointer[pre];
@@ -108,7 +109,7 @@ final class Delivery {
             segmentBuffer = session.ints(new int[0]);
             launch = network.launch("gather", t.padded(), false);
             launch.args(1, t.padded(), target.depth, onto.size(), session.ints(receptors(onto)),
-                    session.ints(transposedStarts(onto, t.padded())), session.ints(transposedSynapses(onto)),
+                    session.ints(directRows(target, onto)), session.ints(transposedStarts(onto, t.padded())), session.ints(transposedSynapses(onto)),
                     session.ints(transposedSources(onto)), network.spiked(), weightBuffer, delayBuffer, target.ring);
             take = null;
         } else if (network.gpuShape()) {
@@ -122,14 +123,15 @@ final class Delivery {
             pushBuffers = new cl_mem[] {descBuffer, session.ints(pushBlocks), rowBuffer, targetBuffer, arrivalStart,
                 arrivalCount, arrivals};
             takeBuffers = new cl_mem[] {session.ints(synapseBases(onto, synTarget.length)),
-                session.ints(receptors(onto)), weightBuffer, delayBuffer, arrivalStart, arrivalCount, arrivals};
+                session.ints(receptors(onto)), session.ints(directRows(target, onto)), weightBuffer, delayBuffer,
+                arrivalStart, arrivalCount, arrivals};
             launch = network.launch("push_arrivals", pushGroups * PUSH_GROUP, PUSH_GROUP);
             launch.args(1, pushBuffers[0], pushBuffers[1], rowBuffer, targetBuffer, network.total(),
                     network.totalBlocks(), network.lists(), network.counts(), network.listDepth(), arrivalStart,
                     arrivalCount, arrivals);
             take = network.launch("take_arrivals", t.padded(), false);
-            take.args(1, t.padded(), target.depth, takeBuffers[0], takeBuffers[1], weightBuffer, delayBuffer,
-                    arrivalStart, arrivalCount, arrivals, target.ring);
+            take.args(1, t.padded(), target.depth, takeBuffers[0], takeBuffers[1], takeBuffers[2], weightBuffer,
+                    delayBuffer, arrivalStart, arrivalCount, arrivals, target.ring);
         } else {
             int[] segments = segments(rows, synTarget, t);
             segmentTable = segments.length > 0;
@@ -170,6 +172,19 @@ final class Delivery {
 
     private static int[] receptors(List<Projection> onto) {
         return onto.stream().mapToInt(Projection::receptorIndex).toArray();
+    }
+
+    /**
+     * The ring row projection {@code p} adds its weights to if its receptor receives directly (the target variable's,
+     * after the delay slots: receptors * depth + receptor), else -1.
+     */
+    private static int directRow(NeuronGroup target, Projection p) {
+        int receptor = p.receptorIndex();
+        return target.model().direct()[receptor] ? target.model().direct().length * target.depth + receptor : -1;
+    }
+
+    private static int[] directRows(NeuronGroup target, List<Projection> onto) {
+        return onto.stream().mapToInt(p -> directRow(target, p)).toArray();
     }
 
     /**

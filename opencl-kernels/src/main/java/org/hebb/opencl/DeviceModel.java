@@ -1,10 +1,13 @@
 package org.hebb.opencl;
 
-import org.hebb.neurons.NeuronModel;
+import java.util.List;
+
 import org.hebb.neurons.Precision;
 import org.hebb.neurons.definition.DefinedNeuronModel;
 import org.hebb.neurons.definition.generate.OpenClKernelSource;
-import org.hebb.neurons.definition.integration.StepProgram;
+import org.hebb.simulator.connect.Projection;
+import org.hebb.simulator.engine.DirectInput;
+import org.hebb.simulator.population.NeuronPopulation;
 
 /**
  * How a neuron model runs on the device: its kernel, generated from the model's definition (the same step program
@@ -16,20 +19,34 @@ import org.hebb.neurons.definition.integration.StepProgram;
  * @param constants the step program's constants (rounded to float in single precision)
  * @param source    the kernel's OpenCL C
  * @param precision the format of the state, the constants and the arithmetic
+ * @param direct    per receptor, whether it {@link DirectInput receives directly} (its target variable then lives
+ *                  in the ring buffer, after the delay slots, at row receptors * depth + receptor)
  */
-record DeviceModel(String kernel, double[] constants, String source, Precision precision) {
+record DeviceModel(String kernel, double[] constants, String source, Precision precision, boolean[] direct) {
 
     /**
-     * The device form of {@code model} at step {@code dt} in {@code precision}, or null if the model has no
-     * definition.
+     * The device form of {@code population}'s model at step {@code dt}, given every projection of the network, or
+     * null if the model has no definition.
      */
-    static DeviceModel of(NeuronModel model, double dt, Precision precision) {
-        if (!(model instanceof DefinedNeuronModel m)) {
+    static DeviceModel of(NeuronPopulation population, List<Projection> projections, double dt) {
+        if (!(population.model() instanceof DefinedNeuronModel m)) {
             return null;
         }
-        StepProgram program = m.program(dt, precision);
-        OpenClKernelSource.Kernel kernel = OpenClKernelSource.of(program);
-        return new DeviceModel(kernel.name(), program.constants(), kernel.source(), precision);
+        Precision precision = population.state().precision();
+        boolean[] direct = DirectInput.receptors(population, projections);
+        OpenClKernelSource.Kernel kernel = m.openClKernel(dt, precision, direct);
+        return new DeviceModel(kernel.name(), m.program(dt, precision).constants(), kernel.source(), precision,
+                direct);
+    }
+
+    /** Whether any receptor receives directly. */
+    boolean anyDirect() {
+        for (boolean d : direct) {
+            if (d) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The OpenCL C type of the state and constants. */

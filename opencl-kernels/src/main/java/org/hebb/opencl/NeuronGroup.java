@@ -22,8 +22,15 @@ final class NeuronGroup extends Group {
     /** Pointers to the variables' buffers, kernel arguments of the finite-state check. */
     private final Pointer[] variableArguments;
     final int depth;
+    /**
+     * The delay ring, [receptor][slot][padded], ringLength floats; where a receptor receives directly, its target
+     * variable follows at row receptors * depth + receptor (the variable's own buffer then only carries it to the
+     * finite-state check).
+     */
     final cl_mem ring;
     final long ringLength;
+    /** Per variable, the float at which it starts in the ring if a receptor receives directly into it, else -1. */
+    private final long[] inRing;
     private final DeviceModel model;
     private final cl_mem injectedBuffer;
     /** Whether currents are injected (else the fused step reads no injected current). */
@@ -61,9 +68,24 @@ final class NeuronGroup extends Group {
             variableArguments[v] = Pointer.to(variables[v]);
         }
         this.depth = depth;
-        ringLength = (long) population.model().receptors().size() * depth * layout.padded();
-        ring = session.floats(new float[Math.toIntExact(ringLength)]);
+        int receptors = population.model().receptors().size();
+        ringLength = (long) receptors * depth * layout.padded();
+        inRing = new long[variables.length];
+        Arrays.fill(inRing, -1);
+        for (int r = 0; r < receptors; r++) {
+            if (model.direct()[r]) {
+                String target = population.model().directTarget(r).orElseThrow();
+                inRing[state.indexOf(target)] = ringLength + (long) r * layout.padded();
+            }
+        }
+        long directRows = model.anyDirect() ? (long) receptors * layout.padded() : 0;
+        ring = session.floats(new float[Math.toIntExact(ringLength + directRows)]);
         this.model = model;
+        for (int v = 0; v < variables.length; v++) {
+            if (inRing[v] >= 0) {
+                session.write(ring, inRing[v] * Sizeof.cl_float, stateHost[v]);
+            }
+        }
         background = new PoissonBackground(network, population, layout, depth, ring, dt, masterSeed);
         injectedBuffer = session.floats(DeviceLayout.padded(injected(population), layout.padded()));
         injects = !population.currentSources().isEmpty();
@@ -118,6 +140,9 @@ final class NeuronGroup extends Group {
     Engine.NonFiniteValue firstNonFinite() {
         network.clearing().clear(firstBadArgument, variables.length);
         for (int v = 0; v < variables.length; v++) {
+            if (inRing[v] >= 0) {
+                session.copyInts(ring, inRing[v] * Sizeof.cl_float, variables[v], 0, layout.padded());
+            }
             scanned[0] = v;
             clSetKernelArg(scan, 1, Sizeof.cl_mem, variableArguments[v]);
             clSetKernelArg(scan, 3, Sizeof.cl_int, scannedPointer);
@@ -154,7 +179,11 @@ final class NeuronGroup extends Group {
     /** Copies the state from the device into the population's arrays. */
     void download() {
         for (int k = 0; k < variables.length; k++) {
-            session.read(variables[k], stateHost[k]);
+            if (inRing[k] >= 0) {
+                session.read(ring, inRing[k] * Sizeof.cl_float, stateHost[k]);
+            } else {
+                session.read(variables[k], stateHost[k]);
+            }
         }
     }
 
@@ -164,10 +193,19 @@ final class NeuronGroup extends Group {
         upload();
     }
 
+    /** How the population's model runs on the device. */
+    DeviceModel model() {
+        return model;
+    }
+
     /** Sends the host's neuron state to the device. */
     void upload() {
         for (int k = 0; k < variables.length; k++) {
-            session.write(variables[k], stateHost[k]);
+            if (inRing[k] >= 0) {
+                session.write(ring, inRing[k] * Sizeof.cl_float, stateHost[k]);
+            } else {
+                session.write(variables[k], stateHost[k]);
+            }
         }
     }
 }

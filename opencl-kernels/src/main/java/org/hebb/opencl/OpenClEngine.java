@@ -94,7 +94,7 @@ final class OpenClEngine implements Engine, Checkpointed {
         Set<String> modelSources = new LinkedHashSet<>();
         for (Population p : populations) {
             if (p instanceof NeuronPopulation np) {
-                DeviceModel model = deviceModel(np, dt);
+                DeviceModel model = deviceModel(np, projections, dt);
                 deviceModels.put(np, model);
                 if (model.source() != null) {
                     modelSources.add(model.source());
@@ -147,8 +147,8 @@ final class OpenClEngine implements Engine, Checkpointed {
         }
     }
 
-    private static DeviceModel deviceModel(NeuronPopulation population, double dt) {
-        DeviceModel model = DeviceModel.of(population.model(), dt, population.state().precision());
+    private static DeviceModel deviceModel(NeuronPopulation population, List<Projection> projections, double dt) {
+        DeviceModel model = DeviceModel.of(population, projections, dt);
         if (model == null) {
             throw unsupported("population '" + population.name() + "' of " + population.model().name()
                     + " (the device runs models made from a NeuronDefinition: every built-in model and any defined "

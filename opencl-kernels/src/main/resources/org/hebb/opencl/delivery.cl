@@ -4,10 +4,11 @@
 // source blocks, source block offset, receptor, the offset of its row pointers in `rows` (rows[pre] and
 // rows[pre + 1] bound row pre in the synapses, flattened over the target's projections: target, weight, delay;
 // each row sorted by target), the projection's delay in steps if all its synapses share one (else -1), and 1 if
-// they share one weight (then synWeight holds it at every synapse). Row pointer r's row has its synapses onto block b
+// they share one weight (then synWeight holds it at every synapse), and the ring row of the target variable if the
+// receptor receives directly (its weights are then added straight to the variable, one by one; else -1). Row pointer r's row has its synapses onto block b
 // at [segments[r * (blocks + 1) + b], segments[r * (blocks + 1) + b + 1]) when the host made that table
 // (segmentTable != 0: one cache line per spike), else a binary search finds where the row enters the block.
-#define DESC 8
+#define DESC 9
 #define ROWS_AHEAD 16
 
 // For the spikes list[0..n) (n <= ROWS_AHEAD): where each one's row (rows[pre], row pointer rowBase + pre) has its
@@ -49,7 +50,9 @@ inline void deliver_block(const long step, const int b, const int size, const in
         __global const int* list = lists + (long) previous * total + d[0];
         int sharedDelay = d[6];
         __global float* sharedSlot = 0;
-        if (sharedDelay >= 0) {
+        if (d[8] >= 0) {
+            sharedSlot = ring + (long) d[8] * size;
+        } else if (sharedDelay >= 0) {
             int slot = base + sharedDelay;
             sharedSlot = receptorRing + (long) (slot >= depth ? slot - depth : slot) * size;
         }
@@ -108,12 +111,23 @@ __kernel void deliver(const long step, const int size, const int targetSize, con
     }
 }
 
+// The ring row a weight is added to: the target variable's where the receptor receives directly (directRow >= 0),
+// else the receptor's delay slot `slot` (base + delay, wrapped into the ring's depth).
+inline long ring_row(int directRow, int receptor, int slot, int depth) {
+    if (directRow >= 0) {
+        return directRow;
+    }
+    return (long) receptor * depth + (slot >= depth ? slot - depth : slot);
+}
+
 // The same delivery for GPUs: one work-item per target neuron reads all its incoming synapses (transposed index:
 // per projection, starts[q * (size + 1) + i] to the next, presynaptic neurons in increasing order) and adds the
 // weights of those whose source spiked in the previous step, projection by projection: the order of pushing, so
-// the sums are identical. Padding neurons have no incoming synapses.
+// the sums are identical. Padding neurons have no incoming synapses. directRows[q] is the ring row of the target
+// variable where projection q's receptor receives directly, else -1.
 __kernel void gather(const long step, const int size, const int depth, const int projections,
-                     __global const int* receptors, __global const int* starts, __global const int* inSynapse,
+                     __global const int* receptors, __global const int* directRows, __global const int* starts,
+                     __global const int* inSynapse,
                      __global const int* inSource, __global const uchar* spiked, __global const float* synWeight,
                      __global const int* synDelay, __global float* ring) {
     int i = get_global_id(0);
@@ -122,16 +136,11 @@ __kernel void gather(const long step, const int size, const int depth, const int
     }
     int base = (int) ((step - 1) % depth);
     for (int q = 0; q < projections; q++) {
-        __global float* receptorRing = ring + (long) receptors[q] * depth * size;
         __global const int* start = starts + (long) q * (size + 1);
         for (int c = start[i]; c < start[i + 1]; c++) {
             if (spiked[inSource[c]]) {
                 int j = inSynapse[c];
-                int slot = base + synDelay[j];
-                if (slot >= depth) {
-                    slot -= depth;
-                }
-                receptorRing[(long) slot * size + i] += synWeight[j];
+                ring[ring_row(directRows[q], receptors[q], base + synDelay[j], depth) * size + i] += synWeight[j];
             }
         }
     }
@@ -202,7 +211,8 @@ inline void sort_ints(__global int* a, int n) {
 // Target neuron i's arrivals of this step, sorted, added to the delay ring of their receptors; bases[q] is the first
 // flattened synapse of incoming projection q (bases[projections] their total).
 inline void take_arrivals_at(const int i, const long step, const int size, const int depth, __global const int* bases,
-                             __global const int* receptors, __global const float* synWeight,
+                             __global const int* receptors, __global const int* directRows,
+                             __global const float* synWeight,
                              __global const int* synDelay, __global const int* arrivalStart,
                              __global int* arrivalCount, __global int* arrivals, __global float* ring) {
     int n = arrivalCount[i];
@@ -219,23 +229,20 @@ inline void take_arrivals_at(const int i, const long step, const int size, const
         while (j >= bases[q + 1]) {
             q++;
         }
-        int slot = base + synDelay[j];
-        if (slot >= depth) {
-            slot -= depth;
-        }
-        ring[((long) receptors[q] * depth + slot) * size + i] += synWeight[j];
+        ring[ring_row(directRows[q], receptors[q], base + synDelay[j], depth) * size + i] += synWeight[j];
     }
 }
 
 // One work-item per target neuron.
 __kernel void take_arrivals(const long step, const int size, const int depth, __global const int* bases,
-                            __global const int* receptors, __global const float* synWeight,
-                            __global const int* synDelay, __global const int* arrivalStart,
-                            __global int* arrivalCount, __global int* arrivals, __global float* ring) {
+                            __global const int* receptors, __global const int* directRows,
+                            __global const float* synWeight, __global const int* synDelay,
+                            __global const int* arrivalStart, __global int* arrivalCount, __global int* arrivals,
+                            __global float* ring) {
     int i = get_global_id(0);
     if (step == 0 || i >= size) {
         return;
     }
-    take_arrivals_at(i, step, size, depth, bases, receptors, synWeight, synDelay, arrivalStart, arrivalCount,
-            arrivals, ring);
+    take_arrivals_at(i, step, size, depth, bases, receptors, directRows, synWeight, synDelay, arrivalStart,
+            arrivalCount, arrivals, ring);
 }

@@ -17,6 +17,8 @@ import org.hebb.neurons.Variable;
 import org.hebb.neurons.definition.analysis.ConstantEvaluator;
 import org.hebb.neurons.definition.analysis.Symbol;
 import org.hebb.neurons.definition.event.LinearEventKernel;
+import org.hebb.neurons.definition.expression.Expression;
+import org.hebb.neurons.definition.expression.Statement;
 import org.hebb.neurons.definition.generate.JavaKernelSource;
 import org.hebb.neurons.definition.generate.JavaKernels;
 import org.hebb.neurons.definition.generate.OpenClKernelSource;
@@ -143,8 +145,16 @@ public class DefinedNeuronModel implements EventDrivenModel {
      * it adds a constant 0 where the current would be, as the OpenCL kernel does, and reads no array for it.
      */
     @Override
-    public NeuronKernel createKernel(NeuronState state, double dt, boolean injectedCurrent) {
-        StepProgram program = program(dt, state.precision());
+    public final NeuronKernel createKernel(NeuronState state, double dt, boolean injectedCurrent) {
+        return createKernel(state, dt, injectedCurrent, new boolean[definition.receptors().size()]);
+    }
+
+    /** {@inheritDoc} Only a single-precision state receives directly. */
+    @Override
+    public NeuronKernel createKernel(NeuronState state, double dt, boolean injectedCurrent,
+                                     boolean[] receivedDirectly) {
+        checkDirect(receivedDirectly, state.precision());
+        StepProgram program = program(dt, state.precision()).receivingDirectly(receivedDirectly);
         String source = JavaKernelSource.of(program, injectedCurrent);
         int arrays = program.stored().size();
         if (state.precision() == Precision.SINGLE) {
@@ -164,6 +174,36 @@ public class DefinedNeuronModel implements EventDrivenModel {
         }
         return JavaKernels.instantiate(source, stored, new double[program.stepInputs().size()][state.size()],
                 program.constants());
+    }
+
+    @Override
+    public Optional<String> directTarget(int receptor) {
+        Receptor r = definition.receptors().get(receptor);
+        List<Statement> statements = definition.receptorStatements(r);
+        if (r.afterIntegration() || statements.size() != 1) {
+            return Optional.empty();
+        }
+        Statement s = statements.get(0);
+        StateVariable target = definition.stateVariable(s.target());
+        boolean plain = s.operator() == Expression.Operator.ADD && s.value() instanceof Expression.Name n
+                && n.name().equals("weight");
+        return plain && target != null && target.unit().factor() == 1 && Units.parse(r.weightUnit()).factor() == 1
+                ? Optional.of(target.name()) : Optional.empty();
+    }
+
+    /** Refuses a receptor marked to receive directly that has no direct target, or a direct receptor in double. */
+    private void checkDirect(boolean[] receivedDirectly, Precision precision) {
+        Require.that(receivedDirectly.length == definition.receptors().size(), "receivedDirectly has "
+                + receivedDirectly.length + " entries: must have one per receptor of " + name() + " ("
+                + definition.receptors().size() + ")");
+        for (int r = 0; r < receivedDirectly.length; r++) {
+            if (receivedDirectly[r]) {
+                Require.that(directTarget(r).isPresent(), "receptor " + receptors().get(r) + " of " + name()
+                        + " is not allowed to receive directly: its statement is not x += weight");
+                Require.that(precision == Precision.SINGLE, "receptor " + receptors().get(r) + " of " + name()
+                        + " is not allowed to receive directly in " + precision + " precision: only in single");
+            }
+        }
     }
 
     /**
@@ -193,7 +233,16 @@ public class DefinedNeuronModel implements EventDrivenModel {
 
     /** The OpenCL C of this model's device kernel at time step {@code dt} ms in {@code precision}. */
     public String openClSource(double dt, Precision precision) {
-        return OpenClKernelSource.of(program(dt, precision)).source();
+        return openClKernel(dt, precision, new boolean[definition.receptors().size()]).source();
+    }
+
+    /**
+     * The device kernel at time step {@code dt} ms in {@code precision}, its receptors {@code r} with
+     * {@code receivedDirectly[r]} added to their direct target before the step (see OpenClKernelSource).
+     */
+    public OpenClKernelSource.Kernel openClKernel(double dt, Precision precision, boolean[] receivedDirectly) {
+        checkDirect(receivedDirectly, precision);
+        return OpenClKernelSource.of(program(dt, precision), receivedDirectly);
     }
 
     /** The single-precision step, as every backend prints it, at time step {@code dt} ms. */

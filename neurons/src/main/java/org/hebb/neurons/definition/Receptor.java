@@ -6,7 +6,9 @@ import org.hebb.util.Require;
  * What a spike arriving on a named receptor does: statements run with {@code weight}, the summed weight arriving at the
  * neuron in this step, for example {@code g_e += weight} (a conductance jump) or {@code I_syn += weight / dt} (a current for
  * one step). Statements run at the start of the step, before integration, unless {@link #afterIntegration()}: then
- * they act on the integrated values, as NEST's delta synapses do, and are lost while a variable is held.
+ * they act on the integrated values, as NEST's delta synapses do, and are lost while a variable is held. A single
+ * statement {@code x += weight} may instead run once per arriving weight, during delivery (see
+ * {@code NeuronModel.directTarget}): the same sum, added in another order.
  *
  * @param name               the receptor's name, for projections (for example {@code "excitatory"})
  * @param weightUnit         the unit of weights onto it (for example {@code "uS"})

@@ -76,11 +76,12 @@ public final class NalsmLif extends DefinedNeuronModel {
 
     /** Refuses a step the forward-Euler membrane cannot take (dt >= tau_m), then makes the kernel. */
     @Override
-    public NeuronKernel createKernel(NeuronState state, double dt, boolean injectedCurrent) {
+    public NeuronKernel createKernel(NeuronState state, double dt, boolean injectedCurrent,
+                                     boolean[] receivedDirectly) {
         double tauM = parameter("tau_m");
         Require.that(dt < tauM, "dt = " + dt + " ms is not allowed for " + name() + ": must be below tau_m = "
                 + tauM + " ms (forward Euler)");
-        return super.createKernel(state, dt, injectedCurrent);
+        return super.createKernel(state, dt, injectedCurrent, receivedDirectly);
     }
 
     /** Builder for {@link NalsmLif}, starting from NALSM's values. */

@@ -18,7 +18,8 @@ import org.hebb.simulator.population.Population;
  * <p>One step, for each thread's range of target neurons, in this order:
  * <ol>
  * <li>deliver the spikes of the previous step through every projection into the delay ring buffers of the
- *     thread's target neurons (a spike of step t with delay d lands in the slot read at step t + d);</li>
+ *     thread's target neurons (a spike of step t with delay d lands in the slot read at step t + d), or straight
+ *     into their variables where the receptor {@link DirectInput receives directly};</li>
  * <li>run the projections' {@link SynapseUpdate}s (plasticity) on the synapses onto the thread's targets, then
  *     advance the shared {@link Trace}s of the thread's neurons to the previous step;</li>
  * <li>compute injected currents;</li>
@@ -69,8 +70,11 @@ public final class ClockDrivenEngine implements Engine, Checkpointed {
         }
         List<PopulationRuntime> populationRuntimes = new ArrayList<>();
         for (Population population : populationList) {
+            boolean[] direct = population instanceof NeuronPopulation np
+                    ? DirectInput.receptors(np, projectionList) : null;
             PopulationRuntime runtime = new PopulationRuntime(population, threads, dt, masterSeed,
-                    maxDelay.getOrDefault(population, 0) + 1, plasticity.spikeStepsKept(population, projectionList));
+                    maxDelay.getOrDefault(population, 0) + 1, plasticity.spikeStepsKept(population, projectionList),
+                    direct);
             populationRuntimes.add(runtime);
             byPopulation.put(population, runtime);
         }

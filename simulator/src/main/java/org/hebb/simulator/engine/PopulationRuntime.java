@@ -23,6 +23,8 @@ final class PopulationRuntime implements Checkpointed {
     final SpikeView[] views;
     final NeuronKernel kernel;
     final float[][][] rings;
+    /** Per receptor, the variable it {@link DirectInput receives directly} into, or null (summed in the ring). */
+    final float[][] directTargets;
     final float[][] inputNow;
     final float[] injected;
     final CurrentSource.Injector[][] injectors;
@@ -32,8 +34,9 @@ final class PopulationRuntime implements Checkpointed {
     final SpikeSourcePopulation.SpikeGenerator[] generators;
     final List<Trace> traces = new ArrayList<>();
 
+    /** @param direct per receptor, whether it {@link DirectInput receives directly} (neuron populations) */
     PopulationRuntime(Population population, int threads, double dt, long masterSeed, int ringDepth,
-                      int spikeSteps) {
+                      int spikeSteps, boolean[] direct) {
         int n = population.size();
         name = population.name();
         bounds = Partitioning.split(n, threads);
@@ -47,8 +50,14 @@ final class PopulationRuntime implements Checkpointed {
             views[slot] = new SpikeView(spikes[slot], counts[slot]);
         }
         if (population instanceof NeuronPopulation np) {
-            kernel = np.model().createKernel(np.state(), dt, !np.currentSources().isEmpty());
+            kernel = np.model().createKernel(np.state(), dt, !np.currentSources().isEmpty(), direct);
             int receptors = np.model().receptors().size();
+            directTargets = new float[receptors][];
+            for (int r = 0; r < receptors; r++) {
+                if (direct[r]) {
+                    directTargets[r] = np.state().array(np.model().directTarget(r).orElseThrow());
+                }
+            }
             rings = new float[receptors][ringDepth][n];
             inputNow = new float[receptors][];
             injected = new float[n];
@@ -73,6 +82,7 @@ final class PopulationRuntime implements Checkpointed {
             SpikeSourcePopulation source = (SpikeSourcePopulation) population;
             kernel = null;
             rings = null;
+            directTargets = null;
             inputNow = null;
             injected = null;
             injectors = null;

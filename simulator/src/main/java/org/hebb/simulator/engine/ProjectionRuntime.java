@@ -15,6 +15,8 @@ final class ProjectionRuntime {
     final short[] delays;
     final int uniformDelay;
     final float[][] ring;
+    /** The variable weights are added to as they arrive, if the receptor receives directly (else null). */
+    final float[] direct;
     final PopulationRuntime target;
     final SynapseUpdate[] updates;
     /** What the synapses transmit in place of their weights (short-term plasticity), or null. */
@@ -44,6 +46,7 @@ final class ProjectionRuntime {
         this.delays = rows.delays();
         this.uniformDelay = rows.uniformDelay();
         this.ring = target.rings[projection.receptorIndex()];
+        this.direct = target.directTargets[projection.receptorIndex()];
         this.target = target;
         this.updates = updates.toArray(new SynapseUpdate[0]);
         this.transmission = transmission;
@@ -117,7 +120,7 @@ final class ProjectionRuntime {
                 }
                 if (delays == null) {
                     int slot = base + uniformDelay;
-                    float[] target = ring[slot >= depth ? slot - depth : slot];
+                    float[] target = direct != null ? direct : ring[slot >= depth ? slot - depth : slot];
                     if (sent == null) {
                         deliverRow(target, from[pre], to[pre], uniformWeight);
                     } else {

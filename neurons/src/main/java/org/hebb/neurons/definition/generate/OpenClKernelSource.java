@@ -2,6 +2,7 @@ package org.hebb.neurons.definition.generate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.hebb.neurons.Precision;
 import org.hebb.neurons.definition.integration.StepProgram;
@@ -30,14 +31,29 @@ public final class OpenClKernelSource {
      * programs get equal names and different ones different names in one device program.
      */
     public static Kernel of(StepProgram program) {
-        String anonymous = of(program, "NAME");
-        String name = "defined_" + program.model().replaceAll("[^A-Za-z0-9]", "_") + "_"
-                + Integer.toHexString(anonymous.hashCode());
-        return new Kernel(name, of(program, name));
+        return of(program, new boolean[program.receptorFactors().length]);
     }
 
-    /** The OpenCL C source of {@code program} as function {@code name + "_at"} and kernel {@code name}. */
-    static String of(StepProgram program, String name) {
+    /**
+     * As {@link #of(StepProgram)}, with the receptors {@code r} with {@code direct[r]} received directly: delivery
+     * adds their weights to their target variable before the step, and the kernel does not take their input. Such a
+     * variable is kept on the device in the ring buffer, after the delay slots: row
+     * {@code receptors * depth + r}, where the delivery kernels find it.
+     */
+    public static Kernel of(StepProgram program, boolean[] direct) {
+        StepProgram received = program.receivingDirectly(direct);
+        Map<String, Integer> directTargets = program.directTargets(direct);
+        String anonymous = of(received, directTargets, "NAME");
+        String name = "defined_" + program.model().replaceAll("[^A-Za-z0-9]", "_") + "_"
+                + Integer.toHexString(anonymous.hashCode());
+        return new Kernel(name, of(received, directTargets, name));
+    }
+
+    /**
+     * The OpenCL C source of {@code program} as function {@code name + "_at"} and kernel {@code name}; the variables
+     * of {@code directTargets} (to the receptor whose weights they receive) are read from and written to the ring.
+     */
+    static String of(StepProgram program, Map<String, Integer> directTargets, String name) {
         List<KernelPasses.Pass> passes = KernelPasses.of(program, new OpenClAccess(program.precision()),
                 Dialect.OPENCL);
         String type = ExpressionPrinter.type(program.precision());
@@ -61,8 +77,12 @@ public final class OpenClKernelSource {
         out.append("inline void ").append(name).append("_at(const int _i, ").append(common);
         arrays.forEach(a -> out.append(",\n        ").append(a));
         out.append(") {\n");
+        int receptors = program.receptorFactors().length;
+        directTargets.forEach((s, r) -> out.append("    __global float* _a_direct_").append(s).append(" = _ring + ")
+                .append("(long) (").append(receptors).append(" * _depth + ").append(r).append(") * _size;\n"));
         for (String s : program.stored()) {
-            out.append("    ").append(type).append(" _s_").append(s).append(" = _a_").append(s).append("[_i];\n");
+            out.append("    ").append(type).append(" _s_").append(s).append(" = ").append(array(s, directTargets))
+                    .append("[_i];\n");
         }
         for (String s : program.stepInputs()) {
             out.append("    ").append(type).append(" _u_").append(s).append(" = ")
@@ -70,7 +90,10 @@ public final class OpenClKernelSource {
         }
         passes.stream().flatMap(p -> p.used().stream()).filter(n -> n.startsWith("_q_")).distinct()
                 .forEach(q -> out.append("    ").append(type).append(' ').append(q).append(";\n"));
-        for (int r = 0; r < program.receptorFactors().length; r++) {
+        for (int r = 0; r < receptors; r++) {
+            if (directTargets.containsValue(r)) {
+                continue;
+            }
             out.append("    float _in").append(r).append(" = take_input(_ring + ((long) ").append(r)
                     .append(" * _depth + _slot) * _size, _i);\n");
         }
@@ -86,7 +109,7 @@ public final class OpenClKernelSource {
             out.append("    }\n");
         }
         for (String s : program.written()) {
-            out.append("    _a_").append(s).append("[_i] = _s_").append(s).append(";\n");
+            out.append("    ").append(array(s, directTargets)).append("[_i] = _s_").append(s).append(";\n");
         }
         out.append("    _spiked[_offset + _i] = ").append(spikes ? "_spike" : "0").append(";\n");
         out.append("}\n\n");
@@ -97,6 +120,11 @@ public final class OpenClKernelSource {
         program.stored().forEach(s -> out.append(", _a_").append(s));
         out.append(");\n}\n");
         return out.toString();
+    }
+
+    /** The array stored variable {@code s} is read from and written to. */
+    private static String array(String s, Map<String, Integer> directTargets) {
+        return (directTargets.containsKey(s) ? "_a_direct_" : "_a_") + s;
     }
 
     /** min and max of {@code type} that propagate NaN as the Java kernels' do, defined once per program. */

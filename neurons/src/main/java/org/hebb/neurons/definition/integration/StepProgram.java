@@ -1,6 +1,7 @@
 package org.hebb.neurons.definition.integration;
 
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,6 +63,32 @@ public record StepProgram(String model, List<String> stored, Map<String, Double>
             written.add(refractoryCounter);
         }
         return stored.stream().filter(written::contains).toList();
+    }
+
+    /**
+     * This step for a population whose receptors {@code r} with {@code direct[r]} have their weights added to their
+     * variable before the step (each a single statement {@code x += weight}): without those receptors' input passes.
+     */
+    public StepProgram receivingDirectly(boolean[] direct) {
+        List<InputPass> kept = inputPasses.stream().filter(p -> !isDirect(direct, p.receptor())).toList();
+        return new StepProgram(model, stored, loadFactors, receptorFactors, injectedFactor, stepInputs, kept,
+                temporaries, nextValues, afterIntegrationInputs, selfUpdates, threshold, reset, refractoryCounter,
+                refractoryStepsAfterSpike, constants, constantDescriptions, precision);
+    }
+
+    /** Per receptor {@code r} with {@code direct[r]}: the variable its weights are added to, and r. */
+    public Map<String, Integer> directTargets(boolean[] direct) {
+        Map<String, Integer> targets = new LinkedHashMap<>();
+        for (InputPass p : inputPasses) {
+            if (isDirect(direct, p.receptor())) {
+                targets.put(p.target(), p.receptor());
+            }
+        }
+        return targets;
+    }
+
+    private static boolean isDirect(boolean[] direct, int receptor) {
+        return receptor < direct.length && direct[receptor];
     }
 
     /** The factor that converts a stored value of {@code name} into Hebb's units. */
