@@ -187,8 +187,11 @@ public class DefinedNeuronModel implements EventDrivenModel {
         StateVariable target = definition.stateVariable(s.target());
         boolean plain = s.operator() == Expression.Operator.ADD && s.value() instanceof Expression.Name n
                 && n.name().equals("weight");
-        return plain && target != null && target.unit().factor() == 1 && Units.parse(r.weightUnit()).factor() == 1
-                ? Optional.of(target.name()) : Optional.empty();
+        boolean alone = definition.receptors().stream().filter(other -> other != r)
+                .flatMap(other -> definition.receptorStatements(other).stream())
+                .noneMatch(other -> other.target().equals(s.target()));
+        return plain && alone && target != null && target.unit().factor() == 1
+                && Units.parse(r.weightUnit()).factor() == 1 ? Optional.of(target.name()) : Optional.empty();
     }
 
     /** Refuses a receptor marked to receive directly that has no direct target, or a direct receptor in double. */
