@@ -85,7 +85,7 @@ final class Delivery {
             desc[DESC * q + 5] = rowBase;
             desc[DESC * q + 6] = sparse.delays() == null ? sparse.uniformDelay() : -1;
             desc[DESC * q + 7] = sparse.weights() == null && p.synapseCount() > 0 ? 1 : 0;
-            desc[DESC * q + 8] = directRow(target, p);
+            desc[DESC * q + 8] = target.directRow(p.receptorIndex());
             int[] rowPointer = sparse.rowPointer();
             for (int pre = 0; pre < rowPointer.length; pre++) {
                 rows[rowBase + pre] = synapseBase + rowPointer[pre];
@@ -109,8 +109,8 @@ final class Delivery {
             segmentBuffer = session.ints(new int[0]);
             launch = network.launch("gather", t.padded(), false);
             launch.args(1, t.padded(), target.depth, onto.size(), session.ints(receptors(onto)),
-                    session.ints(directRows(target, onto)), session.ints(transposedStarts(onto, t.padded())), session.ints(transposedSynapses(onto)),
-                    session.ints(transposedSources(onto)), network.spiked(), weightBuffer, delayBuffer, target.ring);
+                    session.ints(directRows(target, onto)), session.ints(transposedStarts(onto, t.padded())),
+                    session.ints(transposedSynapses(onto)), session.ints(transposedSources(onto)), network.spiked(), weightBuffer, delayBuffer, target.ring);
             take = null;
         } else if (network.gpuShape()) {
             segmentBuffer = session.ints(new int[0]);
@@ -174,17 +174,9 @@ final class Delivery {
         return onto.stream().mapToInt(Projection::receptorIndex).toArray();
     }
 
-    /**
-     * The ring row projection {@code p} adds its weights to if its receptor receives directly (the target variable's,
-     * after the delay slots: receptors * depth + receptor), else -1.
-     */
-    private static int directRow(NeuronGroup target, Projection p) {
-        int receptor = p.receptorIndex();
-        return target.model().direct()[receptor] ? target.model().direct().length * target.depth + receptor : -1;
-    }
-
+    /** Per projection, the ring row of its receptor's variable if the receptor receives directly, else -1. */
     private static int[] directRows(NeuronGroup target, List<Projection> onto) {
-        return onto.stream().mapToInt(p -> directRow(target, p)).toArray();
+        return onto.stream().mapToInt(p -> target.directRow(p.receptorIndex())).toArray();
     }
 
     /**

@@ -72,15 +72,15 @@ final class NeuronGroup extends Group {
         ringLength = (long) receptors * depth * layout.padded();
         inRing = new long[variables.length];
         Arrays.fill(inRing, -1);
+        this.model = model;
         for (int r = 0; r < receptors; r++) {
             if (model.direct()[r]) {
                 String target = population.model().directTarget(r).orElseThrow();
-                inRing[state.indexOf(target)] = ringLength + (long) r * layout.padded();
+                inRing[state.indexOf(target)] = (long) directRow(r) * layout.padded();
             }
         }
         long directRows = model.anyDirect() ? (long) receptors * layout.padded() : 0;
         ring = session.floats(new float[Math.toIntExact(ringLength + directRows)]);
-        this.model = model;
         for (int v = 0; v < variables.length; v++) {
             if (inRing[v] >= 0) {
                 session.write(ring, inRing[v] * Sizeof.cl_float, stateHost[v]);
@@ -193,9 +193,12 @@ final class NeuronGroup extends Group {
         upload();
     }
 
-    /** How the population's model runs on the device. */
-    DeviceModel model() {
-        return model;
+    /**
+     * The ring row of the variable receptor {@code receptor} adds to if it receives directly (after the delay slots:
+     * receptors * depth + receptor), else -1.
+     */
+    int directRow(int receptor) {
+        return model.direct()[receptor] ? model.direct().length * depth + receptor : -1;
     }
 
     /** Sends the host's neuron state to the device. */
