@@ -3,11 +3,12 @@
 // [receptor][slot][n], n the padded size). Per incoming projection, DESC ints of desc: source offset, source size,
 // source blocks, source block offset, receptor, the offset of its row pointers in `rows` (rows[pre] and
 // rows[pre + 1] bound row pre in the synapses, flattened over the target's projections: target, weight, delay;
-// each row sorted by target), the projection's delay in steps if all its synapses share one (else -1), and 1 if
-// they share one weight (then synWeight holds it at every synapse), and the ring row of the target variable if the
-// receptor receives directly (its weights are then added straight to the variable, one by one; else -1). Row pointer r's row has its synapses onto block b
-// at [segments[r * (blocks + 1) + b], segments[r * (blocks + 1) + b + 1]) when the host made that table
-// (segmentTable != 0: one cache line per spike), else a binary search finds where the row enters the block.
+// each row sorted by target), the projection's delay in steps if all its synapses share one (else -1), 1 if they
+// share one weight (then synWeight holds it at every synapse), and the ring row of the target variable if the
+// receptor receives directly (its weights are then added straight to the variable, one by one; else -1). Row
+// pointer r's row has its synapses onto block b at [segments[r * (blocks + 1) + b], segments[r * (blocks + 1) + b +
+// 1]) when the host made that table (segmentTable != 0: one cache line per spike), else a binary search finds where
+// the row enters the block.
 #define DESC 9
 #define ROWS_AHEAD 16
 
@@ -127,9 +128,8 @@ inline long ring_row(int directRow, int receptor, int slot, int depth) {
 // variable where projection q's receptor receives directly, else -1.
 __kernel void gather(const long step, const int size, const int depth, const int projections,
                      __global const int* receptors, __global const int* directRows, __global const int* starts,
-                     __global const int* inSynapse,
-                     __global const int* inSource, __global const uchar* spiked, __global const float* synWeight,
-                     __global const int* synDelay, __global float* ring) {
+                     __global const int* inSynapse, __global const int* inSource, __global const uchar* spiked,
+                     __global const float* synWeight, __global const int* synDelay, __global float* ring) {
     int i = get_global_id(0);
     if (step == 0) {
         return;
@@ -212,9 +212,9 @@ inline void sort_ints(__global int* a, int n) {
 // flattened synapse of incoming projection q (bases[projections] their total).
 inline void take_arrivals_at(const int i, const long step, const int size, const int depth, __global const int* bases,
                              __global const int* receptors, __global const int* directRows,
-                             __global const float* synWeight,
-                             __global const int* synDelay, __global const int* arrivalStart,
-                             __global int* arrivalCount, __global int* arrivals, __global float* ring) {
+                             __global const float* synWeight, __global const int* synDelay,
+                             __global const int* arrivalStart, __global int* arrivalCount, __global int* arrivals,
+                             __global float* ring) {
     int n = arrivalCount[i];
     if (n == 0) {
         return;
