@@ -9,12 +9,14 @@
 #   1. runs every OpenCL test (the conformance suite: Java against the device, bit for bit, both work shapes) and
 #      the microcircuit's device test, through JUnit's console launcher: OUTDIR/tests.txt;
 #   2. measures COBA at 10^5 neurons (3 repeats) and 10^6 (1), and plastic COBA at 10^6, Java with 2 threads
-#      against the OpenCL backend, alternating (BackendScaling), COBA at 10^6 once more with the gpu shape's
-#      gathering delivery and at 10^5 with its step launched kernel by kernel (-Dhebb.opencl.gpuStep=launches):
-#      OUTDIR/benchmarks/results/opencl.json, the repository's file with these rows added;
-#   3. runs the full-scale microcircuit (Poisson background) on the OpenCL backend and on Java with 2 threads:
-#      OUTDIR/benchmarks/results/microcircuit.json, the repository's file with these runs added;
+#      against the OpenCL backend, alternating (BackendScaling): OUTDIR/benchmarks/results/opencl.json, the
+#      repository's file with these rows added;
+#   3. runs the full-scale microcircuit (Poisson background) on the OpenCL backend:
+#      OUTDIR/benchmarks/results/microcircuit.json, the repository's file with this run added;
+#   4. as the budget allows, COBA at 10^6 once more with the gpu shape's gathering delivery and at 10^5 with its
+#      step launched kernel by kernel (-Dhebb.opencl.gpuStep=launches), and the microcircuit on Java with 2 threads;
 #   and logs everything to OUTDIR/gpu-check.log. Copy the two JSON files over the repository's and commit them.
+#   The whole run keeps within a budget of 480 s (each step's limit is cut to what is left; see within).
 #   --smoke: small sizes (10^4 and 2 x 10^4 neurons, the microcircuit at scale 0.05), to try the script on a CPU
 #   device such as PoCL.
 set -euo pipefail
@@ -102,12 +104,25 @@ run() {
   machine="$(nproc) cores, ${gpu:-no NVIDIA GPU}, Hebb at $(cat "$work/commit"), $(date -u +%F)"
   local log="$out/gpu-check.log"
   echo "machine: $machine" | tee "$log"
-  # PoCL on a small CPU compiles every kernel of the suite cold, which takes it longer than a GPU's driver
-  local sizes=(100000 1000000) micro_scale=1.0 heap=64g tests_limit=240
-  if [ "$smoke" = yes ]; then sizes=(10000 20000); micro_scale=0.05; heap=4g; tests_limit=900; fi
+  # Each step runs under the smaller of its own limit and what is left of the whole run's budget, and a step with
+  # under 10 s left is skipped, so that the check ends within one call of the device however the steps go. PoCL on
+  # a small CPU compiles every kernel of the suite cold, which takes it longer than a GPU's driver.
+  local sizes=(100000 1000000) micro_scale=1.0 heap=64g tests_limit=210 budget=480
+  if [ "$smoke" = yes ]; then sizes=(10000 20000); micro_scale=0.05; heap=4g; tests_limit=900; budget=1500; fi
+  local started=$SECONDS
+  within() {
+    local left=$((budget - (SECONDS - started)))
+    local limit=$(($1 < left ? $1 : left))
+    shift
+    if [ "$left" -lt 10 ]; then
+      echo "skipped, the budget of $budget s is spent: ${*: -2}" | tee -a "$log"
+      return 124
+    fi
+    timeout "$limit" "$@"
+  }
 
   echo "== 1. OpenCL tests" | tee -a "$log"
-  timeout "$tests_limit" "$java" -jar "$work/junit-console.jar" execute --disable-banner --details=summary \
+  within "$tests_limit" "$java" -jar "$work/junit-console.jar" execute --disable-banner --details=summary \
     --class-path "$work/hebb-benchmarks.jar:$work/simulator-tests.jar:$work/plasticity-tests:$work/opencl-tests:\
 $work/experiments-tests" \
     --select-package org.hebb.opencl \
@@ -120,37 +135,43 @@ org.hebb.experiments.microcircuit.Microcircuit\$Background)" \
   cp "$root/benchmarks/results/opencl.json" "$out/benchmarks/results/opencl.json"
   local scaling=("$java" "-Xmx$heap" -Dhebb.root="$out" -Dhebb.machine="$machine" -Dhebb.backends=java-2,opencl
     -cp "$work/hebb-benchmarks.jar")
-  timeout 90 "${scaling[@]}" -Dhebb.models=coba org.hebb.benchmarks.BackendScaling 3 "${sizes[0]}" >> "$log" 2>&1 \
+  within 75 "${scaling[@]}" -Dhebb.models=coba org.hebb.benchmarks.BackendScaling 3 "${sizes[0]}" >> "$log" 2>&1 \
     || echo "coba ${sizes[0]}: exit $?" | tee -a "$log"
-  timeout 120 "${scaling[@]}" -Dhebb.models=coba,plastic-coba org.hebb.benchmarks.BackendScaling 1 "${sizes[1]}" \
+  within 120 "${scaling[@]}" -Dhebb.models=coba,plastic-coba org.hebb.benchmarks.BackendScaling 1 "${sizes[1]}" \
     >> "$log" 2>&1 || echo "coba ${sizes[1]}: exit $?" | tee -a "$log"
-  timeout 60 "${scaling[@]}" -Dhebb.models=coba -Dhebb.backends=opencl -Dhebb.opencl.gpuDelivery=gather \
+
+  echo "== 3. Microcircuit, scale $micro_scale, Poisson background, OpenCL" | tee -a "$log"
+  cp "$root/benchmarks/results/microcircuit.json" "$out/benchmarks/results/microcircuit.json"
+  microcircuit OPENCL 0
+
+  echo "== 4. The gpu shape's other ways; the microcircuit on Java with 2 threads, as time allows" | tee -a "$log"
+  within 45 "${scaling[@]}" -Dhebb.models=coba -Dhebb.backends=opencl -Dhebb.opencl.gpuDelivery=gather \
     org.hebb.benchmarks.BackendScaling 1 "${sizes[1]}" >> "$log" 2>&1 \
     || echo "gather ${sizes[1]}: exit $?" | tee -a "$log"
-  timeout 45 "${scaling[@]}" -Dhebb.models=coba -Dhebb.backends=opencl -Dhebb.opencl.gpuStep=launches \
+  within 30 "${scaling[@]}" -Dhebb.models=coba -Dhebb.backends=opencl -Dhebb.opencl.gpuStep=launches \
     org.hebb.benchmarks.BackendScaling 1 "${sizes[0]}" >> "$log" 2>&1 \
     || echo "launches ${sizes[0]}: exit $?" | tee -a "$log"
+  microcircuit JAVA 2
+  echo "== done in $((SECONDS - started)) s of a budget of $budget s" | tee -a "$log"
+}
 
-  echo "== 3. Microcircuit, scale $micro_scale, Poisson background" | tee -a "$log"
-  cp "$root/benchmarks/results/microcircuit.json" "$out/benchmarks/results/microcircuit.json"
-  for backend in OPENCL JAVA; do
-    local threads=0
-    [ "$backend" = JAVA ] && threads=2
-    local dir="$work/microcircuit-$backend"
-    if timeout 60 "$java" "-Xmx$heap" -cp "$work/hebb-benchmarks.jar" org.hebb.experiments.HebbCommand microcircuit \
-        --scale "$micro_scale" --backend "$backend" --threads "$threads" --out "$dir" >> "$log" 2>&1; then
-      python3 - "$dir/result.json" "$machine" <<'PY'
+# The microcircuit on BACKEND with THREADS threads (0: the backend's choice), its result added to microcircuit.json;
+# uses run's variables.
+microcircuit() {
+  local backend="$1" threads="$2"
+  local dir="$work/microcircuit-$backend"
+  if within 60 "$java" "-Xmx$heap" -cp "$work/hebb-benchmarks.jar" org.hebb.experiments.HebbCommand microcircuit \
+      --scale "$micro_scale" --backend "$backend" --threads "$threads" --out "$dir" >> "$log" 2>&1; then
+    python3 - "$dir/result.json" "$machine" <<'PY'
 import json, sys
 run = json.load(open(sys.argv[1]))
 run["machine"] = sys.argv[2]
 json.dump(run, open(sys.argv[1], "w"), indent=2)
 PY
-      python3 "$root/benchmarks/microcircuit_merge.py" "$out/benchmarks/results/microcircuit.json" "$dir/result.json"
-    else
-      echo "microcircuit $backend: exit $?" | tee -a "$log"
-    fi
-  done
-  tail -4 "$log"
+    python3 "$root/benchmarks/microcircuit_merge.py" "$out/benchmarks/results/microcircuit.json" "$dir/result.json"
+  else
+    echo "microcircuit $backend: exit $?" | tee -a "$log"
+  fi
 }
 
 case "${1:-}" in
