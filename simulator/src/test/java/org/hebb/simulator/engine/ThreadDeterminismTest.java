@@ -1,6 +1,7 @@
 package org.hebb.simulator.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.hebb.neurons.NeuronState;
@@ -35,6 +36,11 @@ class ThreadDeterminismTest {
     }
 
     private static Outcome simulate(int threads, long seed, Precision precision) {
+        return simulate(threads, seed, precision, false);
+    }
+
+    /** With {@code oneStepDelays}, exc and inh receive directly ({@link DirectInput}) instead of through the ring. */
+    private static Outcome simulate(int threads, long seed, Precision precision, boolean oneStepDelays) {
         try (Network net = Network.builder().dt(0.1).seed(seed).threads(threads).precision(precision).build()) {
             IfCondExp model = IfCondExp.builder().cm(0.2).tauM(20).tauRefrac(5).vRest(-60).vReset(-60)
                     .vThresh(-50).tauSynE(5).tauSynI(10).eRevE(0).eRevI(-80).build();
@@ -47,9 +53,9 @@ class ThreadDeterminismTest {
             izh.inject(Currents.gaussianNoise(3, 4));
             exc.inject(Currents.function((t, i) -> i % 7 == 0 ? 0.05 : 0.0));
             Synapses e = Synapses.onto("excitatory").weights(Values.uniform(0.002, 0.01))
-                    .delays(Delays.uniformSteps(1, 25));
+                    .delays(oneStepDelays ? Delays.steps(1) : Delays.uniformSteps(1, 25));
             Synapses i = Synapses.onto("inhibitory").weights(Values.uniform(0.03, 0.09))
-                    .delays(Delays.uniformSteps(1, 8));
+                    .delays(oneStepDelays ? Delays.steps(1) : Delays.uniformSteps(1, 8));
             net.connect(exc, exc, Connectors.fixedProbability(0.03, false), e);
             net.connect(exc, inh, Connectors.fixedProbability(0.03, false), e);
             net.connect(inh, exc, Connectors.fixedInDegree(20, false), i);
@@ -57,6 +63,8 @@ class ThreadDeterminismTest {
             net.connect(drive, exc, Connectors.fixedProbability(0.05, false), e);
             net.connect(exc, izh, Connectors.fixedProbability(0.02, false),
                     Synapses.onto("excitatory").weights(Values.constant(2.0)).delays(Delays.uniformSteps(1, 30)));
+            boolean[] direct = DirectInput.receptors(exc, net.projections());
+            assertEquals(oneStepDelays && precision == Precision.SINGLE, direct[0] && direct[1], "test setup");
             SpikeMonitor spikes = net.monitorSpikes(exc);
             SpikeMonitor izhSpikes = net.monitorSpikes(izh);
             net.run(300);
@@ -78,6 +86,19 @@ class ThreadDeterminismTest {
             assertArrayEquals(reference.v(), other.v(), threads + " threads: final v");
             assertArrayEquals(reference.izhSteps(), other.izhSteps(), threads + " threads: Izhikevich spikes");
             assertArrayEquals(reference.u(), other.u(), threads + " threads: final u");
+        }
+    }
+
+    /** Weights added straight to g_e and g_i as they arrive, by each thread for its own targets. */
+    @Test
+    void identicalForAnyThreadCountWhenReceivingDirectly() {
+        Outcome reference = simulate(1, 42, Precision.SINGLE, true);
+        assertTrue(reference.steps().length > 1000, "the network is active: " + reference.steps().length);
+        for (int threads : new int[] {2, 3}) {
+            Outcome other = simulate(threads, 42, Precision.SINGLE, true);
+            assertArrayEquals(reference.steps(), other.steps(), threads + " threads: spike steps");
+            assertArrayEquals(reference.neurons(), other.neurons(), threads + " threads: spiking neurons");
+            assertArrayEquals(reference.v(), other.v(), threads + " threads: final v");
         }
     }
 
