@@ -53,8 +53,8 @@ public interface NeuronModel {
 
     /**
      * The state variable to which receptor {@code receptor} adds each arriving weight unchanged ({@code x += weight}
-     * before integration, the weight in the variable's stored unit, and no other receptor acting on x), or empty. An engine may then add each weight
-     * straight to the variable as it arrives, instead of summing the step's weights first (see
+     * before integration, the weight in the variable's stored unit, and no other receptor acting on x), or empty.
+     * An engine may then add each weight straight to the variable as it arrives, instead of summing the step's weights first (see
      * {@link #createKernel(NeuronState, double, boolean, boolean[])}). Empty by default.
      */
     default Optional<String> directTarget(int receptor) {

@@ -110,7 +110,8 @@ final class Delivery {
             launch = network.launch("gather", t.padded(), false);
             launch.args(1, t.padded(), target.depth, onto.size(), session.ints(receptors(onto)),
                     session.ints(directRows(target, onto)), session.ints(transposedStarts(onto, t.padded())),
-                    session.ints(transposedSynapses(onto)), session.ints(transposedSources(onto)), network.spiked(), weightBuffer, delayBuffer, target.ring);
+                    session.ints(transposedSynapses(onto)), session.ints(transposedSources(onto)), network.spiked(),
+                    weightBuffer, delayBuffer, target.ring);
             take = null;
         } else if (network.gpuShape()) {
             segmentBuffer = session.ints(new int[0]);

@@ -246,8 +246,8 @@ final class GpuStep {
     /** Delivery d's take for neuron {@code neuron} of its target {@code part} into {@code ring}. */
     private static String takeCall(int d, FusedStep.Part part, String neuron, String ring) {
         return String.format("take_arrivals_at(%s, step, %d, %d, d%4$d_bases, d%4$d_receptors, d%4$d_directRows, "
-                + "d%4$d_synWeight, d%4$d_synDelay, d%4$d_arrivalStart, d%4$d_arrivalCount, d%4$d_arrivals, %5$s)", neuron,
-                part.padded(), part.depth(), d, ring);
+                + "d%4$d_synWeight, d%4$d_synDelay, d%4$d_arrivalStart, d%4$d_arrivalCount, d%4$d_arrivals, %5$s)",
+                neuron, part.padded(), part.depth(), d, ring);
     }
 
     /**

@@ -109,6 +109,9 @@ final class ProjectionRuntime {
         } else {
             sent = weights;
         }
+        final int sharedSlot = base + uniformDelay;
+        final float[] sharedTarget = delays != null ? null
+                : direct != null ? direct : ring[sharedSlot >= depth ? sharedSlot - depth : sharedSlot];
         int looked = 0;
         for (int part = 0; part < lists.length; part++) {
             final int[] list = lists[part];
@@ -118,13 +121,11 @@ final class ProjectionRuntime {
                 if (s + ROW_LOOKAHEAD < n) {
                     looked += lookAhead(from[list[s + ROW_LOOKAHEAD]], to[list[s + ROW_LOOKAHEAD]]);
                 }
-                if (delays == null) {
-                    int slot = base + uniformDelay;
-                    float[] target = direct != null ? direct : ring[slot >= depth ? slot - depth : slot];
+                if (sharedTarget != null) {
                     if (sent == null) {
-                        deliverRow(target, from[pre], to[pre], uniformWeight);
+                        deliverRow(sharedTarget, from[pre], to[pre], uniformWeight);
                     } else {
-                        deliverRow(target, from[pre], to[pre], sent);
+                        deliverRow(sharedTarget, from[pre], to[pre], sent);
                     }
                 } else if (sent == null) {
                     deliverRowWithDelays(base, depth, from[pre], to[pre], uniformWeight);

@@ -142,8 +142,8 @@ public final class NeuronPopulation extends Population {
     public NeuronPopulation inject(CurrentSource source) {
         if (frozen) {
             throw new IllegalStateException("inject is not allowed after the network's first run (or prepare()): "
-                    + "current sources are fixed then; change a source's values from a step callback instead, or build a "
-                    + "new Network");
+                    + "current sources are fixed then; change a source's values from a step callback instead, or "
+                    + "build a new Network");
         }
         currents.add(Require.notNull("source", source));
         return this;
