@@ -6,24 +6,37 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 
 import org.hebb.neurons.BuiltInModels;
 import org.hebb.neurons.NeuronKernel;
 import org.hebb.neurons.NeuronState;
 import org.hebb.neurons.Precision;
 import org.hebb.neurons.definition.generate.JavaKernelSource;
+import org.hebb.neurons.lif.IfCondExp;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class InjectedCurrentVariantTest {
+    /**
+     * The built-in models, and Euler IF_cond_exp, whose kernel without a current runs its decays in the main pass
+     * and with one in a pass of their own (see {@code DecayFusionTest}).
+     */
+    static Stream<Arguments> models() {
+        Stream<Arguments> builtIn = Stream.of("IF_curr_exp", "IF_cond_exp", "Izhikevich", "EIF_cond_exp_isfa_ista",
+                "HH_cond_exp").map(name -> Arguments.of(name, BuiltInModels.named(name)));
+        IfCondExp euler = IfCondExp.builder().integration(IfCondExp.Integration.EULER).build();
+        return Stream.concat(builtIn, Stream.of(Arguments.of("IF_cond_exp, Euler", euler)));
+    }
+
     /**
      * A kernel made for a population without an injected current reads no current array, and steps every state
      * variable to the same bits as the kernel that reads one full of zeros, spikes included.
      */
-    @ParameterizedTest
-    @ValueSource(strings = {"IF_curr_exp", "IF_cond_exp", "Izhikevich", "EIF_cond_exp_isfa_ista", "HH_cond_exp"})
-    void withoutACurrentTheKernelStepsAsWithZeroCurrent(String name) {
-        DefinedNeuronModel model = BuiltInModels.named(name);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void withoutACurrentTheKernelStepsAsWithZeroCurrent(String name, DefinedNeuronModel model) {
         int n = 64;
         NeuronState reading = model.createState(n);
         NeuronState constant = model.createState(n);

@@ -45,6 +45,11 @@ abstract class Access {
     /** The injected current. */
     abstract String injected();
 
+    /** Whether {@link #injected} reads an array (rather than a constant). */
+    boolean injectedArray() {
+        return true;
+    }
+
     /** A constant. */
     abstract String constant(String name);
 

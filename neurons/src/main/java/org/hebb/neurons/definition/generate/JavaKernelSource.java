@@ -261,6 +261,11 @@ public final class JavaKernelSource {
         }
 
         @Override
+        boolean injectedArray() {
+            return noCurrent == null;
+        }
+
+        @Override
         String constant(String name) {
             use(name);
             return name;

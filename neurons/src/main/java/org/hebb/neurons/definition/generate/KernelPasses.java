@@ -16,8 +16,9 @@ import org.hebb.neurons.definition.integration.StepProgram;
 
 /**
  * The passes of a {@link StepProgram}, each the statements that update one neuron, in the order every backend
- * runs them: the receptors' statements, the main update, the variables that only decay, the zeroing of inputs
- * read during the main update, and the threshold. Java runs each pass as a loop over the neurons; OpenCL runs
+ * runs them: the receptors' statements, the main update, the variables that only decay (in Java, those that fit
+ * in the main pass's loop run there, see {@link DecayFusion}), the zeroing of inputs read during the main update,
+ * and the threshold. Java runs each pass as a loop over the neurons; OpenCL runs
  * them one after the other for each neuron. The statements are the same, so are the results.
  */
 final class KernelPasses {
@@ -97,6 +98,7 @@ final class KernelPasses {
                 passes.add(prepare(split.prepared()));
             }
         }
+        List<SelfUpdate> decays = program.selfUpdates();
         if (split != null) {
             List<Assignment> temporaries = split.temporaries();
             Map<String, Expression> nextValues = split.nextValues();
@@ -116,20 +118,30 @@ final class KernelPasses {
                     nextValues = hoisting.nextValues();
                 }
             }
+            List<SelfUpdate> fused = List.of();
+            if (dialect == Dialect.JAVA) {
+                DecayFusion.Split fusion = DecayFusion.of(temporaries, nextValues, decays,
+                        program.refractoryCounter(), access.injectedArray());
+                fused = fusion.fused();
+                decays = fusion.alone();
+            }
             access.startPass();
             List<String> lines = new ArrayList<>();
             Set<String> names = new LinkedHashSet<>();
             temporaries.forEach(a -> names.addAll(Expressions.names(a.value())));
             nextValues.values().forEach(e -> names.addAll(Expressions.names(e)));
+            fused.forEach(s -> names.addAll(DecayFusion.reads(s)));
             String counter = program.refractoryCounter();
             if (counter != null) {
                 lines.add(type + "_remaining = " + access.stored(counter) + ";");
             }
             loads(lines, names);
             temporaries(lines, temporaries);
+            fused.forEach(s -> temporaries(lines, s.temporaries()));
             for (Map.Entry<String, Expression> e : nextValues.entrySet()) {
                 lines.add(store(e.getKey(), printer.print(e.getValue())));
             }
+            fused.forEach(s -> lines.add(store(s.variable(), printer.print(s.next()))));
             if (counter != null) {
                 lines.add(countDown("_remaining"));
             }
@@ -139,16 +151,12 @@ final class KernelPasses {
             passes.add(new Pass("_countDown", List.of(countDown(access.stored(program.refractoryCounter()))),
                     access.used(), Kind.UPDATE));
         }
-        for (int u = 0; u < program.selfUpdates().size(); u += 2) {
+        for (int u = 0; u < decays.size(); u += 2) {
             access.startPass();
-            List<SelfUpdate> group = program.selfUpdates().subList(u, Math.min(u + 2, program.selfUpdates().size()));
+            List<SelfUpdate> group = decays.subList(u, Math.min(u + 2, decays.size()));
             List<String> lines = new ArrayList<>();
             Set<String> names = new LinkedHashSet<>();
-            for (SelfUpdate s : group) {
-                names.add(s.variable());
-                s.temporaries().forEach(a -> names.addAll(Expressions.names(a.value())));
-                names.addAll(Expressions.names(s.next()));
-            }
+            group.forEach(s -> names.addAll(DecayFusion.reads(s)));
             loads(lines, names);
             for (SelfUpdate s : group) {
                 temporaries(lines, s.temporaries());

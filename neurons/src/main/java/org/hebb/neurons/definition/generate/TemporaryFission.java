@@ -95,7 +95,7 @@ final class TemporaryFission {
         return operations + 2 * (int) arrays + (refractory ? 3 + 4 : 0);
     }
 
-    private static int operations(Expression e) {
+    static int operations(Expression e) {
         if (e instanceof Name || e instanceof Literal) {
             return 0;
         }

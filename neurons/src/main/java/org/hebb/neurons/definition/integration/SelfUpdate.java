@@ -6,8 +6,8 @@ import org.hebb.neurons.definition.expression.Expression;
 
 /**
  * The update of a variable whose new value depends only on its own value and constants (a decaying synaptic
- * current, say), which a generated Java kernel runs in a pass of its own after the main pass so that both loops
- * stay small enough to vectorise.
+ * current, say). A generated Java kernel runs it in the main pass where that pass already reads the variable and
+ * stays small enough to vectorise, and in a pass of its own after the main pass otherwise.
  *
  * @param variable    the state variable
  * @param temporaries temporaries, in order

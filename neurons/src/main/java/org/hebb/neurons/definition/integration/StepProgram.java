@@ -36,7 +36,7 @@ import org.hebb.neurons.definition.expression.Expression;
  * @param temporaries               the main pass's temporaries, in order
  * @param nextValues                the main pass's new values of state variables
  * @param afterIntegrationInputs    receptors whose input the main pass reads (as {@code _w<r>})
- * @param selfUpdates               variables updated in passes of their own, after the main pass
+ * @param selfUpdates               variables that only decay, updated after the main pass
  * @param threshold                 the spike condition, or null
  * @param reset                     the reset, in order (targets are state variables)
  * @param refractoryCounter         the refractory counter's name, or null without a refractory period
