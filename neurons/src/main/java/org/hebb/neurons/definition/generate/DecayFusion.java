@@ -15,16 +15,16 @@ import org.hebb.neurons.definition.integration.SelfUpdate;
 /**
  * Moves the variables that only decay into a Java kernel's main pass, where that pass already reads them and stays
  * small enough for C2 to vectorise: a decay pass of its own streams those arrays once more, while in the main pass
- * each decay costs one multiplication and one store (Euler IF_cond_exp receiving directly, as in COBA: a step at
- * N = 4000 about 8% faster, the same spikes). The main pass loads every value before it stores any, and a decay reads
+ * each decay costs one multiplication and one store (Euler IF_cond_exp receiving directly, as in COBA: the steps of
+ * a run at N = 4000 about 7% faster once compiled, the same spikes). The main pass loads every value before it stores any, and a decay reads
  * only its own variable and constants ({@link SelfUpdate}), so it still reads the value the step began with: the
  * operations are the same, so are the results. The OpenCL kernel runs every pass for one neuron at a time and is
  * not changed.
  */
 final class DecayFusion {
     /**
-     * The largest {@link #cost} of a main pass with decays moved into it. Measured (plain timing loops and
-     * {@code NeuronUpdateBenchmark}, N = 4000 and 16000): Euler IF_cond_exp's main pass reading an injected current
+     * The largest {@link #cost} of a main pass with decays moved into it. Measured ({@code NeuronUpdateBenchmark} at
+     * N = 4000 and 16000, and whole COBA runs): Euler IF_cond_exp's main pass reading an injected current
      * (30) and the same pass without the current but with both decays (30) vectorise, as does IF_curr_exp's with a
      * current and both decays (28); Euler IF_cond_exp's with a current and one decay (31) or both (32) runs scalar,
      * about four times slower.
