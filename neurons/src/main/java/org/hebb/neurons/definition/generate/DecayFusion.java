@@ -14,12 +14,12 @@ import org.hebb.neurons.definition.integration.SelfUpdate;
 
 /**
  * Moves the variables that only decay into a Java kernel's main pass, where that pass already reads them and stays
- * small enough for C2 to vectorise: a decay pass of its own streams those arrays once more, while in the main pass
- * each decay costs one multiplication and one store (Euler IF_cond_exp receiving directly, as in COBA: the steps of
- * a run at N = 4000 about 7% faster once compiled, the same spikes). The main pass loads every value before it stores any, and a decay reads
- * only its own variable and constants ({@link SelfUpdate}), so it still reads the value the step began with: the
- * operations are the same, so are the results. The OpenCL kernel runs every pass for one neuron at a time and is
- * not changed.
+ * small enough for C2 to vectorise: a decay pass of its own streams those arrays once more, while in the main pass each
+ * decay costs one multiplication and one store (Euler IF_cond_exp receiving directly, as in COBA: the steps of a run at
+ * N = 4000 about 7% faster once compiled, the same spikes). The main pass loads every value before it stores any, and a
+ * decay reads only its own variable and constants ({@link SelfUpdate}), so it still reads the value the step began
+ * with: the operations are the same, so are the results. The OpenCL kernel runs every pass for one neuron at a time and
+ * is not changed.
  */
 final class DecayFusion {
     /**
