@@ -50,9 +50,7 @@ final class DecayFusion {
      */
     static Split of(List<Assignment> temporaries, Map<String, Expression> nextValues, List<SelfUpdate> decays,
                     String refractoryCounter, boolean injectedArray) {
-        Set<String> readByMainPass = new LinkedHashSet<>();
-        temporaries.forEach(a -> readByMainPass.addAll(Expressions.names(a.value())));
-        nextValues.values().forEach(e -> readByMainPass.addAll(Expressions.names(e)));
+        Set<String> readByMainPass = reads(temporaries, nextValues);
         List<Assignment> passTemporaries = new ArrayList<>(temporaries);
         Map<String, Expression> passValues = new LinkedHashMap<>(nextValues);
         List<SelfUpdate> fused = new ArrayList<>();
@@ -76,6 +74,14 @@ final class DecayFusion {
         return new Split(fused, alone);
     }
 
+    /** The names that {@code temporaries} and {@code nextValues} read, in order. */
+    static Set<String> reads(List<Assignment> temporaries, Map<String, Expression> nextValues) {
+        Set<String> names = new LinkedHashSet<>();
+        temporaries.forEach(a -> names.addAll(Expressions.names(a.value())));
+        nextValues.values().forEach(e -> names.addAll(Expressions.names(e)));
+        return names;
+    }
+
     /** What {@code decay} reads: its variable, then the names its temporaries and new value read. */
     static Set<String> reads(SelfUpdate decay) {
         Set<String> names = new LinkedHashSet<>();
@@ -92,14 +98,13 @@ final class DecayFusion {
     static int cost(List<Assignment> temporaries, Map<String, Expression> nextValues, boolean refractory,
                     boolean injectedArray) {
         Set<String> arrays = new LinkedHashSet<>(nextValues.keySet());
+        arrays.addAll(reads(temporaries, nextValues));
         int operations = 0;
         for (Assignment a : temporaries) {
             operations += TemporaryFission.operations(a.value());
-            arrays.addAll(Expressions.names(a.value()));
         }
         for (Expression e : nextValues.values()) {
             operations += TemporaryFission.operations(e);
-            arrays.addAll(Expressions.names(e));
         }
         arrays.removeIf(n -> n.startsWith("_t") || n.startsWith("_k") || ExpFission.LOOP_LOCALS.contains(n)
                 || n.equals("I_inj") && !injectedArray);

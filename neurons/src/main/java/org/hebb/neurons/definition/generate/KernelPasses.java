@@ -127,9 +127,7 @@ final class KernelPasses {
             }
             access.startPass();
             List<String> lines = new ArrayList<>();
-            Set<String> names = new LinkedHashSet<>();
-            temporaries.forEach(a -> names.addAll(Expressions.names(a.value())));
-            nextValues.values().forEach(e -> names.addAll(Expressions.names(e)));
+            Set<String> names = DecayFusion.reads(temporaries, nextValues);
             fused.forEach(s -> names.addAll(DecayFusion.reads(s)));
             String counter = program.refractoryCounter();
             if (counter != null) {
