@@ -83,7 +83,7 @@ final class NeuronGroup extends Group {
         ring = session.floats(new float[Math.toIntExact(ringLength + directRows)]);
         for (int v = 0; v < variables.length; v++) {
             if (inRing[v] >= 0) {
-                session.write(ring, inRing[v] * Sizeof.cl_float, stateHost[v]);
+                upload(v);
             }
         }
         background = new PoissonBackground(network, population, layout, depth, ring, dt, masterSeed);
@@ -204,11 +204,16 @@ final class NeuronGroup extends Group {
     /** Sends the host's neuron state to the device. */
     void upload() {
         for (int k = 0; k < variables.length; k++) {
-            if (inRing[k] >= 0) {
-                session.write(ring, inRing[k] * Sizeof.cl_float, stateHost[k]);
-            } else {
-                session.write(variables[k], stateHost[k]);
-            }
+            upload(k);
+        }
+    }
+
+    /** Sends variable {@code k} to where the device keeps it: its buffer, or its row of the ring. */
+    private void upload(int k) {
+        if (inRing[k] >= 0) {
+            session.write(ring, inRing[k] * Sizeof.cl_float, stateHost[k]);
+        } else {
+            session.write(variables[k], stateHost[k]);
         }
     }
 }
