@@ -7,7 +7,8 @@
 # On the GPU machine, in the repository root:  benchmarks/gpu-check.sh run [--smoke] OUTDIR
 #   unpacks the pack, makes the vendor's OpenCL driver visible when no ICD file names it, then
 #   1. runs every OpenCL test (the conformance suite: Java against the device, bit for bit, both work shapes) and
-#      the microcircuit's device test, through JUnit's console launcher: OUTDIR/tests.txt;
+#      the microcircuit's device test, through JUnit's console launcher, each launch waiting for its kernel so that
+#      a kernel failing on the device is named: OUTDIR/tests.txt;
 #   2. measures COBA at 10^5 neurons (3 repeats) and 10^6 (1), and plastic COBA at 10^6, Java with 2 threads
 #      against the OpenCL backend, alternating (BackendScaling): OUTDIR/benchmarks/results/opencl.json, the
 #      repository's file with these rows added;
@@ -122,7 +123,8 @@ run() {
   }
 
   echo "== 1. OpenCL tests" | tee -a "$log"
-  within "$tests_limit" "$java" -jar "$work/junit-console.jar" execute --disable-banner --details=summary \
+  within "$tests_limit" "$java" -Dhebb.opencl.checkLaunches=true -jar "$work/junit-console.jar" execute \
+    --disable-banner --details=summary \
     --class-path "$work/hebb-benchmarks.jar:$work/simulator-tests.jar:$work/plasticity-tests:$work/opencl-tests:\
 $work/experiments-tests" \
     --select-package org.hebb.opencl \

@@ -4,8 +4,6 @@ import static org.jocl.CL.CL_CONTEXT_PLATFORM;
 import static org.jocl.CL.CL_DEVICE_EXTENSIONS;
 import static org.jocl.CL.CL_DEVICE_MAX_CONSTANT_ARGS;
 import static org.jocl.CL.CL_DEVICE_MAX_PARAMETER_SIZE;
-import static org.jocl.CL.CL_DEVICE_SINGLE_FP_CONFIG;
-import static org.jocl.CL.CL_FP_CORRECTLY_ROUNDED_DIVIDE_SQRT;
 import static org.jocl.CL.CL_KERNEL_WORK_GROUP_SIZE;
 import static org.jocl.CL.CL_MEM_COPY_HOST_PTR;
 import static org.jocl.CL.CL_MEM_READ_WRITE;
@@ -76,6 +74,7 @@ final class DeviceSession implements AutoCloseable {
         "rules.cl", "astrocyte_stdp.cl", "traces.cl", "neurons.cl"};
 
     final OpenClDevice device;
+    final DeviceLimits limits;
     /** Whether the device computes in double precision (cl_khr_fp64): kernels' precise_t is double then. */
     final boolean doubles;
     private final cl_context context;
@@ -101,6 +100,12 @@ final class DeviceSession implements AutoCloseable {
     private final long[] rectBufferOrigin = new long[3];
     private final long[] rectRegion = {0, 0, 1};
 
+    /**
+     * The system property that makes every launch wait for its kernel to finish, so that a kernel failing on the
+     * device is named (otherwise the failure shows at a later read, naming none); for finding faults, not for speed.
+     */
+    static final String CHECK_LAUNCHES_PROPERTY = "hebb.opencl.checkLaunches";
+    private static final boolean CHECK_LAUNCHES = Boolean.getBoolean(CHECK_LAUNCHES_PROPERTY);
     /** Neurons per block, and work-items per compaction work-group, in the gpu shape (SCAN_BLOCK in the kernels). */
     static final int SCAN_BLOCK = 256;
     /** Launches profiled between two reads of their times. */
@@ -114,6 +119,7 @@ final class DeviceSession implements AutoCloseable {
         warnWithoutSignalChaining();
         this.device = device;
         this.doubles = hasDoubles(device);
+        this.limits = DeviceLimits.of(device);
         cl_context_properties properties = new cl_context_properties();
         properties.addProperty(CL_CONTEXT_PLATFORM, device.platformId());
         context = clCreateContext(properties, 1, new org.jocl.cl_device_id[] {device.deviceId()}, null, null, null);
@@ -125,7 +131,7 @@ final class DeviceSession implements AutoCloseable {
         queue = clCreateCommandQueueWithProperties(context, device.deviceId(), queueProperties, null);
         // single-precision division as IEEE (and Java) rounds it, where the device can
         buildOptions = "-cl-std=CL1.2 -DSCAN_BLOCK=" + SCAN_BLOCK
-                + (correctlyRoundedDivision(device) ? " -cl-fp32-correctly-rounded-divide-sqrt" : "");
+                + (limits.correctlyRoundedDivision() ? " -cl-fp32-correctly-rounded-divide-sqrt" : "");
         programSource = source() + modelSource;
         program = build(programSource);
     }
@@ -209,12 +215,6 @@ final class DeviceSession implements AutoCloseable {
         return new String(text, StandardCharsets.UTF_8);
     }
 
-    private static boolean correctlyRoundedDivision(OpenClDevice device) {
-        long[] config = new long[1];
-        clGetDeviceInfo(device.deviceId(), CL_DEVICE_SINGLE_FP_CONFIG, Sizeof.cl_long, Pointer.to(config), null);
-        return (config[0] & CL_FP_CORRECTLY_ROUNDED_DIVIDE_SQRT) != 0;
-    }
-
     /** Hebb's OpenCL source: {@link #SOURCES} one after the other. */
     static String source() {
         StringBuilder source = new StringBuilder();
@@ -284,6 +284,7 @@ final class DeviceSession implements AutoCloseable {
     }
 
     private cl_mem buffer(long bytes, Pointer initial) {
+        limits.checkBuffer(bytes, device);
         cl_mem mem = clCreateBuffer(context, CL_MEM_READ_WRITE | CL_MEM_COPY_HOST_PTR, bytes, initial, null);
         buffers.add(mem);
         bytesToDevice += bytes;
@@ -295,6 +296,7 @@ final class DeviceSession implements AutoCloseable {
      * it), released with the session or by {@link #release}.
      */
     cl_mem scratch(long bytes) {
+        limits.checkBuffer(bytes, device);
         cl_mem mem = clCreateBuffer(context, CL_MEM_READ_WRITE, bytes, null, null);
         buffers.add(mem);
         return mem;
@@ -356,14 +358,27 @@ final class DeviceSession implements AutoCloseable {
         clEnqueueCopyBuffer(queue, from, to, fromOffset, toOffset, Sizeof.cl_int * (long) count, 0, null, null);
     }
 
-    /** Enqueues {@code kernel} over {@code global[0]} work-items in groups of {@code local[0]} (a multiple). */
+    /**
+     * Enqueues {@code kernel} over {@code global[0]} work-items in groups of {@code local[0]} (a multiple). A launch
+     * the device refuses is reported with the kernel's name; with {@link #CHECK_LAUNCHES_PROPERTY}, so is a kernel
+     * that fails while it runs (the launch then waits for the kernel to finish).
+     */
     void launch(cl_kernel kernel, long[] global, long[] local) {
-        if (profile == null) {
-            clEnqueueNDRangeKernel(queue, kernel, 1, null, global, local, 0, null, null);
+        cl_event event = profile == null ? null : new cl_event();
+        try {
+            clEnqueueNDRangeKernel(queue, kernel, 1, null, global, local, 0, null, event);
+            if (CHECK_LAUNCHES) {
+                clFinish(queue);
+            }
+        } catch (CLException e) {
+            throw new IllegalStateException("kernel " + kernelNames.get(kernel) + " over " + global[0]
+                    + " work-items in groups of " + (local == null ? "the device's choice" : local[0]) + " failed on "
+                    + device.name() + (CHECK_LAUNCHES ? "" : " (-D" + CHECK_LAUNCHES_PROPERTY + "=true reports "
+                    + "failures while kernels run, naming the kernel)") + ": " + e.getMessage(), e);
+        }
+        if (event == null) {
             return;
         }
-        cl_event event = new cl_event();
-        clEnqueueNDRangeKernel(queue, kernel, 1, null, global, local, 0, null, event);
         profiled.add(event);
         profiledNames.add(kernelNames.get(kernel));
         if (profiled.size() >= PROFILE_BATCH) {

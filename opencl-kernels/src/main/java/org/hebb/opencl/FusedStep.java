@@ -76,6 +76,10 @@ final class FusedStep {
      * @param buffers      desc, rows, synapse targets, weights, delays, segments (see deliver_block)
      */
     record Delivery(int target, int projections, boolean segmentTable, cl_mem[] buffers) {
+        /** The weights' buffer. */
+        cl_mem weights() {
+            return buffers[3];
+        }
     }
 
     /**
@@ -273,10 +277,13 @@ final class FusedStep {
             parameters.append(partParameters(p, parts.get(p)));
         }
         for (int d = 0; d < deliveries.size(); d++) {
+            cl_mem weights = deliveries.get(d).weights();
+            // a rule writing these weights reaches them through a pointer of its own: no restrict then
+            boolean learnt = rules.stream().anyMatch(r -> r.arguments().containsValue(weights));
             parameters.append(String.format(", __global const int* restrict d%1$d_desc, "
                     + "__global const int* restrict d%1$d_rows, __global const int* restrict d%1$d_synTarget, "
-                    + "__global const float* restrict d%1$d_synWeight, __global const int* restrict d%1$d_synDelay, "
-                    + "__global const int* restrict d%1$d_segments", d));
+                    + "__global const float* %2$sd%1$d_synWeight, __global const int* restrict d%1$d_synDelay, "
+                    + "__global const int* restrict d%1$d_segments", d, learnt ? "" : "restrict "));
         }
         for (int r = 0; r < rules.size(); r++) {
             for (Map.Entry<Integer, Object> argument : rules.get(r).arguments().entrySet()) {

@@ -66,6 +66,7 @@ final class GpuStep {
     private final long[] pushLocal = {Delivery.PUSH_GROUP};
     private final long[] updateGlobal;
     private final long[] updateLocal;
+    private final long[] takeLocal;
 
     private GpuStep(DeviceLayout network, List<FusedStep.Part> parts, List<Arrivals> deliveries,
                     boolean separateTake) {
@@ -83,6 +84,7 @@ final class GpuStep {
         update = kernels[kernels.length - 1];
         pushGlobal = new long[] {(long) pushGroups * pushLocal[0]};
         updateLocal = new long[] {Long.highestOneBit(session.workGroupSize(update))};
+        takeLocal = take == null ? null : new long[] {Long.highestOneBit(session.workGroupSize(take))};
         updateGlobal = new long[] {network.total};
         bind(kernels[0], pushBuffers(network, deliveries));
         if (separateTake) {
@@ -182,7 +184,7 @@ final class GpuStep {
         }
         if (take != null) {
             clSetKernelArg(take, 0, Sizeof.cl_long, step);
-            session.launch(take, updateGlobal, updateLocal);
+            session.launch(take, updateGlobal, takeLocal);
         }
     }
 

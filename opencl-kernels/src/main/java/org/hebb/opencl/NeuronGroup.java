@@ -37,6 +37,8 @@ final class NeuronGroup extends Group {
     private final boolean injects;
     private final cl_mem constantsBuffer;
     private final cl_kernel scan;
+    /** The scan's work-group: the update's, or less where the device allows the scan less (both powers of two). */
+    private final long[] scanLocal;
     private final cl_mem firstBad;
     private final Pointer firstBadArgument;
     /** Per variable, Integer.MAX_VALUE minus the first neuron whose value is not finite (0 for none). */
@@ -101,6 +103,7 @@ final class NeuronGroup extends Group {
         firstBad = session.ints(firstIndex);
         firstBadArgument = Pointer.to(firstBad);
         scan = session.kernel(single ? "first_non_finite" : "first_non_finite_d");
+        scanLocal = new long[] {Math.min(update.local[0], Long.highestOneBit(session.workGroupSize(scan)))};
         clSetKernelArg(scan, 0, Sizeof.cl_int, Pointer.to(new int[] {population.size()}));
         clSetKernelArg(scan, 2, Sizeof.cl_mem, firstBadArgument);
     }
@@ -146,7 +149,7 @@ final class NeuronGroup extends Group {
             scanned[0] = v;
             clSetKernelArg(scan, 1, Sizeof.cl_mem, variableArguments[v]);
             clSetKernelArg(scan, 3, Sizeof.cl_int, scannedPointer);
-            session.launch(scan, update.global, update.local);
+            session.launch(scan, update.global, scanLocal);
         }
         session.read(firstBad, firstIndexHost);
         for (int v = 0; v < variables.length; v++) {

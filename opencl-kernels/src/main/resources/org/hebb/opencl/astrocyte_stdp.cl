@@ -21,13 +21,13 @@ inline __global const float* trace_row(__global const float* ring, const int dep
 inline void astrocyte_on_pre(__global float* weights, const int j, const int i, __global const float* xPost,
                              const bool targetSpiked, const float rateOut, const float low, const float high) {
     float w = weights[j] + rateOut * xPost[i];
-    weights[j] = targetSpiked ? w : fmin(high, fmax(low, w));
+    weights[j] = targetSpiked ? w : hebb_java_min_f(high, hebb_java_max_f(low, w));
 }
 
 // A postsynaptic spike's change to its incoming synapse j (position c in the transposed index).
 inline void astrocyte_on_post(__global float* weights, const int j, const int c, __global const int* inSource,
                               __global const float* xPre, const float rateIn, const float low, const float high) {
-    weights[j] = fmin(high, fmax(low, weights[j] + rateIn * xPre[inSource[c]]));
+    weights[j] = hebb_java_min_f(high, hebb_java_max_f(low, weights[j] + rateIn * xPre[inSource[c]]));
 }
 
 __kernel void astrocyte_stdp(ASTROCYTE_STDP_ARGS) {

@@ -35,6 +35,19 @@ inline float hebb_clamp_f(float x, float lo, float hi) {
     return x < lo ? lo : x > hi ? hi : x;
 }
 
+/**
+ * Java's Math.min: NaN wins and -0 is below +0 (OpenCL's fmin returns the other operand for NaN and may order signed
+ * zeros either way).
+ */
+inline float hebb_java_min_f(float a, float b) {
+    return a != a ? a : (a == 0.0f && b == 0.0f) ? (as_int(b) < 0 ? b : a) : (a <= b ? a : b);
+}
+
+/** Java's Math.max, as hebb_java_min_f. */
+inline float hebb_java_max_f(float a, float b) {
+    return a != a ? a : (a == 0.0f && b == 0.0f) ? (as_int(a) < 0 ? b : a) : (a >= b ? a : b);
+}
+
 /** 2^n for n in [-126, 127], from its bits. */
 inline float hebb_pow2_f(int n) {
     return as_float((as_uint(n) + 127u) << 23);
@@ -243,6 +256,14 @@ inline float hebb_pow_f(float x, float y) {
 
 inline double hebb_clamp_d(double x, double lo, double hi) {
     return x < lo ? lo : x > hi ? hi : x;
+}
+
+inline double hebb_java_min_d(double a, double b) {
+    return a != a ? a : (a == 0.0 && b == 0.0) ? (as_long(b) < 0 ? b : a) : (a <= b ? a : b);
+}
+
+inline double hebb_java_max_d(double a, double b) {
+    return a != a ? a : (a == 0.0 && b == 0.0) ? (as_long(a) < 0 ? b : a) : (a >= b ? a : b);
 }
 
 /** 2^n for n in [-1022, 1023], from its bits. */

@@ -73,7 +73,12 @@ inline int slot_back(int sSlot, int d, int depth) {
 }
 
 // The factor by which a lazily solved synapse variable decaying by perStep each step decays over gap steps: the
-// host's table of powers below its length, a power beyond (as the Java backend computes it).
+// host's table of powers below its length, beyond it Hebb's power, as the Java backend computes it (OpenCL's pow may
+// differ from it by several ulps; in single precision, without cl_khr_fp64, it differs from Java's double).
 inline float lazy_decay(__global const float* table, const int length, const precise_t perStep, const long gap) {
-    return gap < length ? table[gap] : (float) pow(perStep, (precise_t) gap);
+#ifdef cl_khr_fp64
+    return gap < length ? table[gap] : (float) hebb_pow_d(perStep, (double) gap);
+#else
+    return gap < length ? table[gap] : hebb_pow_f(perStep, (float) gap);
+#endif
 }

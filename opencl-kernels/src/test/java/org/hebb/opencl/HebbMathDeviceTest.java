@@ -17,13 +17,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * hebb_math.cl gives the same bits as {@link HebbMath} on every OpenCL device of this machine: each function over
- * the same large set of arguments (special values, subnormal results, overflow thresholds, arguments near 0 and 1,
- * random bit patterns), in single precision and, where the device has cl_khr_fp64, in double precision. NaN results
- * are compared for being NaN only.
+ * hebb_math.cl gives the same bits as {@link HebbMath} (java_min and java_max: as {@link Math#min} and
+ * {@link Math#max}) on every OpenCL device of this machine: each function over the same large set of arguments
+ * (special values, signed zeros, subnormal results, overflow thresholds, arguments near 0 and 1, random bit
+ * patterns), in single precision and, where the device has cl_khr_fp64, in double precision. NaN results are
+ * compared for being NaN only.
  */
 class HebbMathDeviceTest {
-    private static final String[] FUNCTIONS = {"exp", "expm1", "log", "log1p", "tanh", "sinh", "cosh", "pow"};
+    private static final String[] FUNCTIONS = {"exp", "expm1", "log", "log1p", "tanh", "sinh", "cosh", "pow",
+        "java_min", "java_max"};
+    /** FUNCTIONS from this one on take two arguments. */
+    private static final int FIRST_BINARY = 7;
     private static final int COUNT = 1 << 18;
 
     @BeforeEach
@@ -39,7 +43,8 @@ class HebbMathDeviceTest {
         int[] expected = new int[FUNCTIONS.length * COUNT];
         for (int i = 0; i < COUNT; i++) {
             float[] results = {HebbMath.exp(x[i]), HebbMath.expm1(x[i]), HebbMath.log(x[i]), HebbMath.log1p(x[i]),
-                HebbMath.tanh(x[i]), HebbMath.sinh(x[i]), HebbMath.cosh(x[i]), HebbMath.pow(x[i], y[i])};
+                HebbMath.tanh(x[i]), HebbMath.sinh(x[i]), HebbMath.cosh(x[i]), HebbMath.pow(x[i], y[i]),
+                Math.min(x[i], y[i]), Math.max(x[i], y[i])};
             for (int f = 0; f < FUNCTIONS.length; f++) {
                 expected[f * COUNT + i] = Float.floatToRawIntBits(results[f]);
             }
@@ -56,7 +61,8 @@ class HebbMathDeviceTest {
                             : Float.floatToRawIntBits(out[k]) == expected[k];
                     if (!same && mismatches.size() < 10) {
                         int i = k % COUNT;
-                        mismatches.add(FUNCTIONS[k / COUNT] + "(" + x[i] + (k / COUNT == 7 ? ", " + y[i] : "")
+                        String second = k / COUNT >= FIRST_BINARY ? ", " + y[i] : "";
+                        mismatches.add(FUNCTIONS[k / COUNT] + "(" + x[i] + second
                                 + ") = " + out[k] + " on the device, " + want + " in Java");
                     }
                 }
@@ -73,7 +79,8 @@ class HebbMathDeviceTest {
         long[] expected = new long[FUNCTIONS.length * COUNT];
         for (int i = 0; i < COUNT; i++) {
             double[] results = {HebbMath.exp(x[i]), HebbMath.expm1(x[i]), HebbMath.log(x[i]), HebbMath.log1p(x[i]),
-                HebbMath.tanh(x[i]), HebbMath.sinh(x[i]), HebbMath.cosh(x[i]), HebbMath.pow(x[i], y[i])};
+                HebbMath.tanh(x[i]), HebbMath.sinh(x[i]), HebbMath.cosh(x[i]), HebbMath.pow(x[i], y[i]),
+                Math.min(x[i], y[i]), Math.max(x[i], y[i])};
             for (int f = 0; f < FUNCTIONS.length; f++) {
                 expected[f * COUNT + i] = Double.doubleToRawLongBits(results[f]);
             }
@@ -101,7 +108,8 @@ class HebbMathDeviceTest {
                             : out[k] == expected[k];
                     if (!same && mismatches.size() < 10) {
                         int i = k % COUNT;
-                        mismatches.add(FUNCTIONS[k / COUNT] + "(" + x[i] + (k / COUNT == 7 ? ", " + y[i] : "")
+                        String second = k / COUNT >= FIRST_BINARY ? ", " + y[i] : "";
+                        mismatches.add(FUNCTIONS[k / COUNT] + "(" + x[i] + second
                                 + ") = " + Double.longBitsToDouble(out[k]) + " on the device, " + want + " in Java");
                     }
                 }
@@ -121,13 +129,14 @@ class HebbMathDeviceTest {
         session.read(out, into);
     }
 
-    /** A kernel writing every function of x (pow of x and y) to out, function after function. */
+    /** A kernel writing every function of x (of x and y from FIRST_BINARY on) to out, function after function. */
     private static String kernelSource(String type, String suffix) {
         StringBuilder source = new StringBuilder("__kernel void hebb_math_all(__global const " + type + "* x, "
                 + "__global const " + type + "* y, __global " + type + "* out) {\n    int i = get_global_id(0);\n");
         for (int f = 0; f < FUNCTIONS.length; f++) {
             source.append("    out[").append(f).append(" * ").append(COUNT).append(" + i] = hebb_")
-                    .append(FUNCTIONS[f]).append('_').append(suffix).append(f == 7 ? "(x[i], y[i]);\n" : "(x[i]);\n");
+                    .append(FUNCTIONS[f]).append('_').append(suffix)
+                    .append(f >= FIRST_BINARY ? "(x[i], y[i]);\n" : "(x[i]);\n");
         }
         return source.append("}\n").toString();
     }

@@ -751,8 +751,8 @@ class OpenClConformanceTest {
      * The three-factor rule on the device: heterogeneous delays, a modulator changing every step from a callback
      * (global, or per postsynaptic neuron, of either sign and at times on a tenth of the neurons only), a gate that closes now and then, a signal for the
      * gate in one case; two runs with a reset of the dynamics (eligibilities included) between them. Gaps between
-     * eligibility updates stay below the decay table (4096 steps), where
-     * both backends multiply by the same table entry.
+     * eligibility updates stay below the decay table (4096 steps), where both backends multiply by the same table
+     * entry ({@link OpenClLazyDecayTest} passes it).
      */
     private static Modulated modulated(BackendKind backend, ThreeFactor.Eligibility eligibility,
                                        ThreeFactor.Modulation modulation) {

@@ -137,7 +137,8 @@ final class ClockRuleSource extends JavaRuleWriter {
             line("");
             line("    /** The factor by which a variable decaying by perStep each step decays over gap steps. */");
             line("    private static float _decay(float[] _table, double _perStep, long _gap) {");
-            line("        return _gap < _table.length ? _table[(int) _gap] : (float) Math.pow(_perStep, _gap);");
+            line("        return _gap < _table.length ? _table[(int) _gap]");
+            line("                : (float) org.hebb.neurons.math.HebbMath.pow(_perStep, (double) _gap);");
             line("    }");
         }
         out.append(JavaKernelSource.minMax(Precision.SINGLE));

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.hebb.neurons.definition.expression.Expressions;
+import org.hebb.neurons.math.HebbMath;
 
 /**
  * The synapse equations of a rule that solves them lazily ({@link SynapseDefinition#advancesLazily()}) on one
@@ -99,6 +100,6 @@ final class LazyEquations {
     }
 
     private float factor(int k, long gap) {
-        return gap < TABLE_LENGTH ? tables[k][(int) gap] : (float) Math.pow(perStep[k], gap);
+        return gap < TABLE_LENGTH ? tables[k][(int) gap] : (float) HebbMath.pow(perStep[k], (double) gap);
     }
 }
