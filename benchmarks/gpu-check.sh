@@ -15,8 +15,10 @@
 #      repository's file with these rows added;
 #   3. runs the full-scale microcircuit (Poisson background) on the OpenCL backend:
 #      OUTDIR/benchmarks/results/microcircuit.json, the repository's file with this run added;
-#   4. as the budget allows, COBA at 10^6 once more with the gpu shape's gathering delivery and at 10^5 with its
-#      step launched kernel by kernel (-Dhebb.opencl.gpuStep=launches), and the microcircuit on Java with 2 threads;
+#   4. as the budget allows, a profile of every kernel (-Dhebb.opencl.profile=true, into the log) of COBA and
+#      plastic COBA at 10^6 and of 200 ms of the microcircuit, COBA at 10^6 once more with the gpu shape's gathering
+#      delivery and at 10^5 with its step launched kernel by kernel (-Dhebb.opencl.gpuStep=launches), and the
+#      microcircuit on Java with 2 threads;
 #   and logs everything to OUTDIR/gpu-check.log. Copy the two JSON files over the repository's and commit them.
 #   The whole run keeps within a budget of 480 s (each step's limit is cut to what is left; see within).
 #   --smoke: small sizes (10^4 and 2 x 10^4 neurons, the microcircuit at scale 0.05), to try the script on a CPU
@@ -158,7 +160,18 @@ org.hebb.experiments.microcircuit.Microcircuit\$Background)" \
   cp "$root/benchmarks/results/microcircuit.json" "$out/benchmarks/results/microcircuit.json"
   microcircuit OPENCL 0
 
-  echo "== 4. The gpu shape's other ways; the microcircuit on Java with 2 threads, as time allows" | tee -a "$log"
+  echo "== 4. Kernel profiles, the gpu shape's other ways, the microcircuit on Java with 2 threads, as time allows" \
+    | tee -a "$log"
+  # per kernel: launches, mean run time, mean idle gap before it (OpenCL profiling events; rows kept out of the JSON)
+  mkdir -p "$work/profiled/benchmarks/results"
+  within 60 "$java" "-Xmx$heap" -Dhebb.root="$work/profiled" -Dhebb.machine="$machine" -Dhebb.backends=opencl \
+    -Dhebb.opencl.profile=true -Dhebb.models=coba,plastic-coba -cp "$work/hebb-benchmarks.jar" \
+    org.hebb.benchmarks.BackendScaling 1 "${sizes[1]}" >> "$log" 2>&1 || echo "profiled ${sizes[1]}: exit $?" \
+    | tee -a "$log"
+  within 45 "$java" "-Xmx$heap" -Dhebb.opencl.profile=true -cp "$work/hebb-benchmarks.jar" \
+    org.hebb.experiments.HebbCommand microcircuit --scale "$micro_scale" --backend OPENCL --duration 200 \
+    --warmup 20 --out "$work/microcircuit-profiled" >> "$log" 2>&1 || echo "profiled microcircuit: exit $?" \
+    | tee -a "$log"
   within 45 "${scaling[@]}" -Dhebb.models=coba -Dhebb.backends=opencl -Dhebb.opencl.gpuDelivery=gather \
     org.hebb.benchmarks.BackendScaling 1 "${sizes[1]}" >> "$log" 2>&1 \
     || echo "gather ${sizes[1]}: exit $?" | tee -a "$log"
