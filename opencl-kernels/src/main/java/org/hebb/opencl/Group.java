@@ -2,7 +2,6 @@ package org.hebb.opencl;
 
 import org.hebb.simulator.engine.SpikeView;
 import org.hebb.simulator.population.Population;
-import org.jocl.Sizeof;
 import org.jocl.cl_mem;
 
 /** One population on the device: its update, the compaction of its spikes, and their reading on demand. */
@@ -23,6 +22,7 @@ abstract class Group {
     int[] fetchedCount;
     int[] fetched = new int[0];
     HostArray fetchedHost;
+    SpikeListGather listGather;
     long fetchedFrom = -1;
     long fetchedTo = -1;
     /** The step whose spikes the view holds, and the step whose spikes it must hold when read. */
@@ -46,6 +46,7 @@ abstract class Group {
         blockCountsHost = HostArray.of(blockCounts);
         fetchedStart = new int[network.listDepth()];
         fetchedCount = new int[network.listDepth()];
+        listGather = new SpikeListGather(network, layout);
         update.args(2, network.spiked(), layout.offset());
         if (network.gpuShape()) {
             compact = network.launch("compact_scan", layout.blocks() * DeviceSession.SCAN_BLOCK,
@@ -110,9 +111,9 @@ abstract class Group {
 
     /**
      * Reads the spikes of steps {@code from} to {@code to} (the batch the network is handing to the monitors):
-     * this group's counts of every slot in one read, then every non-empty block list copied one after another
-     * into the gather buffer on the device, and that read in one: two waits per batch. (JOCL allocates for
-     * every read that does not wait, so the block lists are not read one by one without waiting.)
+     * this group's counts of every slot in one read, then every non-empty block list gathered into the gather buffer
+     * on the device ({@link SpikeListGather}), and that read in one: two waits per batch. (JOCL allocates for every
+     * read that does not wait, so the block lists are not read one by one without waiting.)
      */
     private void fetch(long from, long to) {
         session.readColumns(network.counts(), network.totalBlocks(), layout.blockOffset(), layout.blocks(),
@@ -120,32 +121,20 @@ abstract class Group {
         int spikes = 0;
         for (long s = from; s <= to; s++) {
             int slot = (int) (s % network.listDepth());
+            fetchedStart[slot] = spikes;
             for (int b = 0; b < layout.blocks(); b++) {
                 spikes += blockCounts[slot * layout.blocks() + b];
             }
+            fetchedCount[slot] = spikes - fetchedStart[slot];
         }
-        cl_mem gather = network.gatherBuffer(spikes);
         if (fetched.length < spikes) {
             fetched = new int[DeviceLayout.grownCapacity(fetched.length, spikes)];
             fetchedHost = HostArray.of(fetched);
         }
-        int position = 0;
-        for (long s = from; s <= to; s++) {
-            int slot = (int) (s % network.listDepth());
-            fetchedStart[slot] = position;
-            for (int b = 0; b < layout.blocks(); b++) {
-                int n = blockCounts[slot * layout.blocks() + b];
-                if (n > 0) {
-                    long at = (long) slot * network.total() + layout.offset() + layout.blockStart(b);
-                    session.copyInts(network.lists(), (long) Sizeof.cl_int * at, gather,
-                            (long) Sizeof.cl_int * position, n);
-                    position += n;
-                }
-            }
-            fetchedCount[slot] = position - fetchedStart[slot];
-        }
-        if (position > 0) {
-            session.read(gather, 0, fetchedHost, position);
+        if (spikes > 0) {
+            cl_mem gather = network.gatherBuffer(spikes);
+            listGather.gather(from, to, blockCounts, gather);
+            session.read(gather, 0, fetchedHost, spikes);
         }
         fetchedFrom = from;
         fetchedTo = to;

@@ -93,3 +93,44 @@ __kernel void compact_scan_all(const long step, const int totalBlocks, __global 
     compact_scan_block(step, blockDesc[3 * b + 1], blockDesc[3 * b + 2], blockDesc[3 * b], b, total, totalBlocks,
             spiked, lists, counts, listDepth, scan);
 }
+
+// The spike lists of steps first .. first + steps - 1 of one population (its `blocks` blocks of `size` neurons at
+// neuron `offset` of the shared buffers, their counts from entry `blockOffset` of each step's counts) one after
+// another into `gathered`, step by step and block by block: one work-group of SCAN_BLOCK work-items takes SCAN_BLOCK
+// (step, block) pairs at a time, numbers their counts with a prefix sum in local memory, and each work-item copies its
+// pair's list. One launch instead of a copy command per non-empty list.
+__kernel void gather_lists(const long first, const int steps, const int size, const int blocks, const int offset,
+                           const int blockOffset, const int total, const int totalBlocks,
+                           __global const int* lists, __global const int* counts, const int listDepth,
+                           __global int* gathered) {
+    __local int scan[SCAN_BLOCK];
+    int l = get_local_id(0);
+    int pairs = steps * blocks;
+    int base = 0;
+    for (int firstPair = 0; firstPair < pairs; firstPair += SCAN_BLOCK) {
+        int p = firstPair + l;
+        int slot = 0;
+        int b = 0;
+        int n = 0;
+        if (p < pairs) {
+            slot = (int) ((first + p / blocks) % listDepth);
+            b = p % blocks;
+            n = counts[slot * totalBlocks + blockOffset + b];
+        }
+        scan[l] = n;
+        barrier(CLK_LOCAL_MEM_FENCE);
+        for (int d = 1; d < SCAN_BLOCK; d <<= 1) {
+            int add = l >= d ? scan[l - d] : 0;
+            barrier(CLK_LOCAL_MEM_FENCE);
+            scan[l] += add;
+            barrier(CLK_LOCAL_MEM_FENCE);
+        }
+        __global const int* list = lists + (long) slot * total + offset + block_start(size, blocks, b);
+        int at = base + scan[l] - n;
+        for (int i = 0; i < n; i++) {
+            gathered[at + i] = list[i];
+        }
+        base += scan[SCAN_BLOCK - 1];
+        barrier(CLK_LOCAL_MEM_FENCE);
+    }
+}
