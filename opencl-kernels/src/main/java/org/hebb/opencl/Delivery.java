@@ -24,6 +24,13 @@ final class Delivery {
     static final String GPU_DELIVERY_PROPERTY = "hebb.opencl.gpuDelivery";
     /** Work-items of a work-group of the push (and of a rule's pushed presynaptic work), which share a spike's row. */
     static final int PUSH_GROUP = 64;
+    /**
+     * At most this many of a row's synapses per work-item of the push: a projection with longer rows has each row
+     * shared by several work-groups (chunks), as each synapse waits on memory and an atomic in turn.
+     */
+    static final int PUSH_SYNAPSES_PER_ITEM = 4;
+    /** Ints per work-group in the push's list of work ({@link #pushBlocks}). */
+    private static final int PUSH_ENTRY = 4;
 
     /** A value of synapse j (row pre) of a projection. */
     private interface SynapseValue {
@@ -117,7 +124,7 @@ final class Delivery {
             segmentBuffer = session.ints(new int[0]);
             descBuffer = session.ints(desc);
             int[] pushBlocks = pushBlocks(onto);
-            pushGroups = pushBlocks.length / 2;
+            pushGroups = pushBlocks.length / PUSH_ENTRY;
             cl_mem arrivalStart = session.ints(arrivalStarts(onto, t.padded()));
             cl_mem arrivalCount = session.ints(new int[t.padded()]);
             cl_mem arrivals = session.ints(new int[Math.max(1, synTarget.length)]);
@@ -250,25 +257,38 @@ final class Delivery {
     }
 
     /**
-     * In the gpu shape: per work-group of the push, an incoming projection and a block of its source, for every
-     * block of every incoming projection's source. Listed last block first, so that a device that runs work-groups
-     * in order (PoCL) fills the arrival lists out of order and the conformance suite tests their sorting.
+     * In the gpu shape: per work-group of the push, {@value #PUSH_ENTRY} ints: an incoming projection, a block of its
+     * source, a chunk and the number of chunks its rows are cut in ({@link #PUSH_SYNAPSES_PER_ITEM}), for every chunk
+     * of every block of every incoming projection's source. Listed last first, so that a device that runs
+     * work-groups in order (PoCL) fills the arrival lists out of order and the conformance suite tests their sorting.
      */
     private int[] pushBlocks(List<Projection> onto) {
+        int[] chunks = new int[onto.size()];
         int groups = 0;
-        for (Projection p : onto) {
-            groups += network.layout(p.source()).blocks();
+        for (int q = 0; q < onto.size(); q++) {
+            int[] rowPointer = onto.get(q).rows().rowPointer();
+            int longest = 0;
+            for (int pre = 0; pre + 1 < rowPointer.length; pre++) {
+                longest = Math.max(longest, rowPointer[pre + 1] - rowPointer[pre]);
+            }
+            int perGroup = PUSH_GROUP * PUSH_SYNAPSES_PER_ITEM;
+            chunks[q] = Math.max(1, (longest + perGroup - 1) / perGroup);
+            groups += network.layout(onto.get(q).source()).blocks() * chunks[q];
         }
-        int[] pairs = new int[2 * groups];
+        int[] entries = new int[PUSH_ENTRY * groups];
         int g = 0;
         for (int q = onto.size() - 1; q >= 0; q--) {
             for (int sb = network.layout(onto.get(q).source()).blocks() - 1; sb >= 0; sb--) {
-                pairs[2 * g] = q;
-                pairs[2 * g + 1] = sb;
-                g++;
+                for (int c = chunks[q] - 1; c >= 0; c--) {
+                    entries[PUSH_ENTRY * g] = q;
+                    entries[PUSH_ENTRY * g + 1] = sb;
+                    entries[PUSH_ENTRY * g + 2] = c;
+                    entries[PUSH_ENTRY * g + 3] = chunks[q];
+                    g++;
+                }
             }
         }
-        return pairs;
+        return entries;
     }
 
     /** In the gpu shape: where each target's arrivals start, room for its in-degree over all incoming projections. */

@@ -155,16 +155,19 @@ __kernel void gather(const long step, const int size, const int depth, const int
 // bit for bit those of the Java backend. A target's list has room for its in-degree: no synapse arrives twice in a
 // step.
 
-// One work-group per (incoming projection q, block sb of its source), pushBlocks[2 g] and pushBlocks[2 g + 1]: the
-// work-items share each spike's row.
+// One work-group per (incoming projection q, block sb of its source, chunk c of C), pushBlocks[4 g] to [4 g + 3]: the
+// work-items of the C work-groups of (q, sb) share each spike's row, so that a long row is not walked by one
+// work-group alone.
 inline void push_arrivals_group(const long step, const int g, __global const int* desc,
                                 __global const int* pushBlocks, __global const int* rows,
                                 __global const int* synTarget, const int total, const int totalBlocks,
                                 __global const int* lists, __global const int* counts, const int listDepth,
                                 __global const int* arrivalStart, __global int* arrivalCount,
                                 __global int* arrivals) {
-    __global const int* d = desc + DESC * pushBlocks[2 * g];
-    int sb = pushBlocks[2 * g + 1];
+    __global const int* d = desc + DESC * pushBlocks[4 * g];
+    int sb = pushBlocks[4 * g + 1];
+    int first = pushBlocks[4 * g + 2] * (int) get_local_size(0) + (int) get_local_id(0);
+    int stride = pushBlocks[4 * g + 3] * (int) get_local_size(0);
     int previous = (int) ((step - 1) % listDepth);
     int count = counts[previous * totalBlocks + d[3] + sb];
     __global const int* list = lists + (long) previous * total + d[0] + block_start(d[1], d[2], sb);
@@ -172,7 +175,7 @@ inline void push_arrivals_group(const long step, const int g, __global const int
     for (int k = 0; k < count; k++) {
         int pre = list[k];
         int end = table[pre + 1];
-        for (int j = table[pre] + (int) get_local_id(0); j < end; j += (int) get_local_size(0)) {
+        for (int j = table[pre] + first; j < end; j += stride) {
             int t = synTarget[j];
             arrivals[arrivalStart[t] + atomic_inc(arrivalCount + t)] = j;
         }
