@@ -1,4 +1,18 @@
 // ---- Spike lists -------------------------------------------------------------------------------------------
+// The sum of `value` over work-items 0 to l of the work-group (of SCAN_BLOCK work-items, l the caller's local id), by
+// prefix sums in `scan`, whose last entry then holds the sum over the whole work-group. Every work-item calls it.
+inline int prefix_sum_local(__local int* scan, const int l, const int value) {
+    scan[l] = value;
+    barrier(CLK_LOCAL_MEM_FENCE);
+    for (int d = 1; d < SCAN_BLOCK; d <<= 1) {
+        int add = l >= d ? scan[l - d] : 0;
+        barrier(CLK_LOCAL_MEM_FENCE);
+        scan[l] += add;
+        barrier(CLK_LOCAL_MEM_FENCE);
+    }
+    return scan[l];
+}
+
 // Writes the spikes among neurons [lo, hi) of a population (flags from `flags`, the population's first) in increasing
 // order into its list (`list`, the population's first entry, so that neuron lo's block starts at list[lo]); returns
 // their number.
@@ -55,20 +69,13 @@ inline void compact_scan_block(const long step, const int lo, const int hi, cons
     int l = get_local_id(0);
     int i = lo + l;
     int flag = i < hi && spiked[offset + i] ? 1 : 0;
-    scan[l] = flag;
-    barrier(CLK_LOCAL_MEM_FENCE);
-    for (int d = 1; d < SCAN_BLOCK; d <<= 1) {
-        int add = l >= d ? scan[l - d] : 0;
-        barrier(CLK_LOCAL_MEM_FENCE);
-        scan[l] += add;
-        barrier(CLK_LOCAL_MEM_FENCE);
-    }
+    int upToHere = prefix_sum_local(scan, l, flag);
     int slot = (int) (step % listDepth);
     if (flag) {
-        lists[(long) slot * total + offset + lo + scan[l] - 1] = i;
+        lists[(long) slot * total + offset + lo + upToHere - 1] = i;
     }
     if (l == SCAN_BLOCK - 1) {
-        counts[slot * totalBlocks + countIndex] = scan[l];
+        counts[slot * totalBlocks + countIndex] = upToHere;
     }
 }
 
@@ -117,16 +124,8 @@ __kernel void gather_lists(const long first, const int steps, const int size, co
             b = p % blocks;
             n = counts[slot * totalBlocks + blockOffset + b];
         }
-        scan[l] = n;
-        barrier(CLK_LOCAL_MEM_FENCE);
-        for (int d = 1; d < SCAN_BLOCK; d <<= 1) {
-            int add = l >= d ? scan[l - d] : 0;
-            barrier(CLK_LOCAL_MEM_FENCE);
-            scan[l] += add;
-            barrier(CLK_LOCAL_MEM_FENCE);
-        }
+        int at = base + prefix_sum_local(scan, l, n) - n;
         __global const int* list = lists + (long) slot * total + offset + block_start(size, blocks, b);
-        int at = base + scan[l] - n;
         for (int i = 0; i < n; i++) {
             gathered[at + i] = list[i];
         }
