@@ -43,7 +43,7 @@ record DeviceLimits(long maxAllocationBytes, boolean correctlyRoundedDivision, b
     }
 
     /** What keeps the device's single-precision arithmetic from giving Java's bits, or null. */
-    String inexactArithmetic() {
+    private String inexactArithmetic() {
         if (correctlyRoundedDivision && denormals) {
             return null;
         }

@@ -23,7 +23,8 @@ final class SpikeListGather {
     private final Pointer firstPointer = Pointer.to(first);
     private final int[] steps = new int[1];
     private final Pointer stepsPointer = Pointer.to(steps);
-    private final long[] size = {DeviceSession.SCAN_BLOCK};
+    /** The launch: one work-group of SCAN_BLOCK work-items. */
+    private final long[] oneGroup = {DeviceSession.SCAN_BLOCK};
     private cl_mem boundGather;
 
     SpikeListGather(DeviceNetwork network, Layout layout) {
@@ -58,7 +59,7 @@ final class SpikeListGather {
             steps[0] = (int) (to - from + 1);
             clSetKernelArg(kernel, 0, Sizeof.cl_long, firstPointer);
             clSetKernelArg(kernel, 1, Sizeof.cl_int, stepsPointer);
-            session.launch(kernel, size, size);
+            session.launch(kernel, oneGroup, oneGroup);
             return;
         }
         int position = 0;
