@@ -6,6 +6,8 @@ import static org.jocl.CL.CL_FP_CORRECTLY_ROUNDED_DIVIDE_SQRT;
 import static org.jocl.CL.CL_FP_DENORM;
 import static org.jocl.CL.clGetDeviceInfo;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -44,12 +46,14 @@ record DeviceLimits(long maxAllocationBytes, boolean correctlyRoundedDivision, b
 
     /** What keeps the device's single-precision arithmetic from giving Java's bits, or null. */
     private String inexactArithmetic() {
-        if (correctlyRoundedDivision && denormals) {
-            return null;
+        List<String> lacks = new ArrayList<>();
+        if (!correctlyRoundedDivision) {
+            lacks.add("cannot round single-precision division and square roots correctly");
         }
-        return !denormals ? (correctlyRoundedDivision ? "flushes subnormal numbers to zero"
-                : "flushes subnormal numbers to zero and cannot round division correctly")
-                : "cannot round single-precision division and square roots correctly";
+        if (!denormals) {
+            lacks.add("flushes subnormal numbers to zero");
+        }
+        return lacks.isEmpty() ? null : String.join(" and ", lacks);
     }
 
     /** Refuses a buffer of {@code bytes} that {@code device} cannot allocate. */
