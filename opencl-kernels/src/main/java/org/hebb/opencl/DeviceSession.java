@@ -25,6 +25,7 @@ import static org.jocl.CL.clEnqueueReadBuffer;
 import static org.jocl.CL.clEnqueueReadBufferRect;
 import static org.jocl.CL.clEnqueueWriteBuffer;
 import static org.jocl.CL.clFinish;
+import static org.jocl.CL.clFlush;
 import static org.jocl.CL.clGetDeviceInfo;
 import static org.jocl.CL.clGetEventProfilingInfo;
 import static org.jocl.CL.clGetKernelWorkGroupInfo;
@@ -384,6 +385,14 @@ final class DeviceSession implements AutoCloseable {
         if (profiled.size() >= PROFILE_BATCH) {
             finish();
         }
+    }
+
+    /**
+     * Hands the commands queued so far to the device without waiting for them: a driver may otherwise hold a batch
+     * of steps' launches until the batch's first read, leaving the device idle while the host queues them.
+     */
+    void flush() {
+        clFlush(queue);
     }
 
     void finish() {

@@ -220,6 +220,7 @@ final class OpenClEngine implements Engine, Checkpointed {
         network.stepArgument[0] = network.step;
         if (fusedStep != null) {
             runFused(1);
+            session.flush();
             return;
         }
         if (gpuStep != null) {
@@ -242,6 +243,7 @@ final class OpenClEngine implements Engine, Checkpointed {
                 compactAll.run();
             }
         }
+        session.flush();
         network.step++;
     }
 
