@@ -118,8 +118,9 @@ public final class DefinedRule implements PlasticityRule<DefinedSynapses> {
 
     /**
      * This rule with presynaptic trace {@code trace}, as on_step reads it, replaced by its projection: HLOP's
-     * orthogonal projection, which keeps weight changes out of a protected input subspace. The projection is
-     * computed once per step on the coordinating thread, on the Java backend, for projections of one delay.
+     * orthogonal projection, which keeps weight changes out of a protected input subspace. On the Java backend, for
+     * projections of one delay, the projection is computed once per step in which on_step runs, by the first thread
+     * that needs it, holding {@code projection}'s lock (rules may share one projection).
      *
      * @throws IllegalArgumentException naming the trace and the presynaptic traces on_step reads
      */
