@@ -42,6 +42,9 @@ public final class AdEx {
                 .parameter("v_reset", "mV", -70.6).parameter("tau_refrac", "ms", 0.1).parameter("i_offset", "nA", 0)
                 .parameter("tau_syn_E", "ms", 5).parameter("tau_syn_I", "ms", 5).parameter("e_rev_E", "mV", 0)
                 .parameter("e_rev_I", "mV", -80)
+                .requires("cm > 0").requires("tau_m > 0").requires("delta_T > 0").requires("tau_w > 0")
+                .requires("tau_refrac >= 0").requires("tau_syn_E > 0").requires("tau_syn_I > 0")
+                .requires("v_thresh < v_spike").requires("v_reset < v_spike")
                 .equations("""
                         dv/dt = (g_L * (v_rest - v) + g_L * delta_T * exp((min(v, v_spike) - v_thresh) / delta_T) - w + I_syn + i_offset + I_inj) / cm : mV (unless refractory)
                         dw/dt = (a * (min(v, v_spike) - v_rest) - w) / tau_w : nA

@@ -63,10 +63,12 @@ public final class NeuronDefinition {
     private final List<Receptor> receptors;
     private final Map<String, List<Statement>> receptorStatements;
     private final List<Stage> stages;
+    private final List<Requirement> requirements;
 
     private NeuronDefinition(Builder b, Scope scope, List<StateVariable> stateVariables,
                              Map<String, List<Statement>> receptorStatements, List<Stage> stages,
-                             Expression threshold, List<Statement> reset, Expression refractory) {
+                             Expression threshold, List<Statement> reset, Expression refractory,
+                             List<Requirement> requirements) {
         this.name = b.name;
         this.scope = scope;
         this.parameters = List.copyOf(b.parameters.values());
@@ -81,6 +83,7 @@ public final class NeuronDefinition {
         this.receptors = List.copyOf(b.receptors);
         this.receptorStatements = Map.copyOf(receptorStatements);
         this.stages = List.copyOf(stages);
+        this.requirements = List.copyOf(requirements);
     }
 
     /** Starts a definition of the model {@code name} (PyNN's name where PyNN has the model). */
@@ -106,6 +109,11 @@ public final class NeuronDefinition {
     /** The parameters, in declaration order. */
     public List<Parameter> parameters() {
         return parameters;
+    }
+
+    /** What every model of this definition requires of its parameter values, in declaration order. */
+    public List<Requirement> requirements() {
+        return requirements;
     }
 
     /** The state variables, in the order of their equations. */
@@ -213,6 +221,7 @@ public final class NeuronDefinition {
         private String reset = "";
         private String refractory;
         private IntegrationMethod method = IntegrationMethod.EXACT;
+        private final List<String> requirements = new ArrayList<>();
 
         private Builder(String name) {
             Require.that(name != null && !name.isBlank(), "name = '" + name + "' is not allowed: must not be empty");
@@ -239,6 +248,16 @@ public final class NeuronDefinition {
             }
             parameters.put(parameter, new Parameter(parameter, Units.parse("unit of parameter " + parameter,
                     Require.notNull("unit", unit)), defaultValue, perNeuron));
+            return this;
+        }
+
+        /**
+         * A condition on parameter values that every model of this definition must meet, for example
+         * {@code tau_m > 0*ms} or {@code v_reset < v_thresh}: a model whose values fail it is refused, naming them.
+         * It may name parameters and units only.
+         */
+        public Builder requires(String condition) {
+            requirements.add(Require.notNull("condition", condition));
             return this;
         }
 
@@ -357,7 +376,7 @@ public final class NeuronDefinition {
             List<Stage> allStages = stages(variables);
             MethodCheck.check(scope, allStages, variables);
             return new NeuronDefinition(this, scope, variables, arrivals, allStages, thresholdCondition,
-                    resetStatements, period);
+                    resetStatements, period, requirements(scope));
         }
 
         private Scope declareNames() {
@@ -443,6 +462,24 @@ public final class NeuronDefinition {
             scope.requireKinds(e, "initial value of " + variable, text,
                     Set.of(Symbol.Kind.PARAMETER, Symbol.Kind.NEURON_PARAMETER, Symbol.Kind.UNIT), "parameters");
             return e;
+        }
+
+        private List<Requirement> requirements(Scope scope) {
+            List<Requirement> parsed = new ArrayList<>();
+            for (String text : requirements) {
+                Expression condition = ExpressionParser.parse("requirement", text);
+                DimensionCheck.condition(condition, scope, "requirement", text);
+                for (String n : Expressions.names(condition)) {
+                    Symbol symbol = scope.get(n);
+                    if (symbol != null && symbol.kind() != Symbol.Kind.PARAMETER
+                            && symbol.kind() != Symbol.Kind.NEURON_PARAMETER) {
+                        throw new DefinitionException("requirement '" + text + "' names '" + n + "', which is not a "
+                                + "parameter: a requirement may name parameters and units only");
+                    }
+                }
+                parsed.add(new Requirement(text, condition));
+            }
+            return parsed;
         }
 
         private Expression refractoryPeriod(Scope scope, Expression thresholdCondition) {

@@ -33,6 +33,8 @@ public final class HhCondExp {
                 .parameter("e_rev_K", "mV", -90).parameter("v_offset", "mV", -63).parameter("e_rev_E", "mV", 0)
                 .parameter("e_rev_I", "mV", -80).parameter("tau_syn_E", "ms", 5).parameter("tau_syn_I", "ms", 10)
                 .parameter("i_offset", "nA", 0).parameter("v_spike", "mV", -20).parameter("tau_refrac", "ms", 3)
+                .requires("cm > 0").requires("g_leak >= 0").requires("gbar_Na >= 0").requires("gbar_K >= 0")
+                .requires("tau_syn_E > 0").requires("tau_syn_I > 0").requires("tau_refrac >= 0")
                 .equations("""
                         dv/dt = (g_leak * (e_rev_leak - v) - gbar_Na * m*m*m * h * (v - e_rev_Na) - gbar_K * n*n*n*n * (v - e_rev_K) + g_e * (e_rev_E - v) + g_i * (e_rev_I - v) + i_offset + I_inj) / cm : mV
                         dm/dt = alpha_m * (1 - m) - beta_m * m : 1

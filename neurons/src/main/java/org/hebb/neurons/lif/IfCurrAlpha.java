@@ -20,6 +20,7 @@ public final class IfCurrAlpha {
     /** The definition; {@code DEFINITION.model().with(...)} sets parameters. */
     public static final NeuronDefinition DEFINITION = LifDefinitions.common("IF_curr_alpha")
             .parameter("tau_syn_E", "ms", 0.5).parameter("tau_syn_I", "ms", 0.5)
+            .requires("tau_syn_E > 0").requires("tau_syn_I > 0")
             .equations("""
                     dv/dt = (v_rest - v) / tau_m + (i_syn_e + i_syn_i + i_offset + I_inj) / cm : mV (unless refractory)
                     di_syn_e/dt = (exp(1) * y_e - i_syn_e) / tau_syn_E : nA

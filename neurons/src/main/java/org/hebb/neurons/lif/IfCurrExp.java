@@ -23,6 +23,7 @@ public final class IfCurrExp extends LifModel {
     /** IF_curr_exp as a definition, integrated exactly; parameters in PyNN's names, units and defaults. */
     public static final NeuronDefinition DEFINITION = LifDefinitions.common("IF_curr_exp")
             .parameter("tau_syn_E", "ms", 5).parameter("tau_syn_I", "ms", 5)
+            .requires("tau_syn_E > 0").requires("tau_syn_I > 0")
             .equations("""
                     dv/dt = (v_rest - v) / tau_m + (i_syn_e + i_syn_i + i_offset + I_inj) / cm : mV (unless refractory)
                     di_syn_e/dt = -i_syn_e / tau_syn_E : nA

@@ -13,6 +13,8 @@ final class LifDefinitions {
                 .parameter("cm", "nF", 1).parameter("tau_m", "ms", 20).parameter("tau_refrac", "ms", 0.1)
                 .parameter("v_rest", "mV", -65).parameter("v_reset", "mV", -65).parameter("v_thresh", "mV", -50)
                 .parameter("i_offset", "nA", 0)
+                .requires("cm > 0").requires("tau_m > 0").requires("tau_refrac >= 0")
+                .requires("v_reset < v_thresh")
                 .initial("v", "v_rest")
                 .threshold("v >= v_thresh").reset("v = v_reset").refractory("tau_refrac");
     }

@@ -42,8 +42,6 @@ public abstract class LifModel extends DefinedNeuronModel {
 
     protected LifModel(NeuronDefinition definition, Builder<?> b) {
         super(definition, b.values);
-        Require.that(b.vReset() < b.vThresh(), "v_reset = " + b.vReset() + " mV is not allowed: must be below "
-                + "v_thresh = " + b.vThresh() + " mV");
         this.cm = parameter("cm");
         this.tauM = parameter("tau_m");
         this.tauRefrac = parameter("tau_refrac");
@@ -88,14 +86,6 @@ public abstract class LifModel extends DefinedNeuronModel {
         protected final B set(String name, double value) {
             values.put(name, value);
             return self();
-        }
-
-        double vReset() {
-            return values.getOrDefault("v_reset", -65.0);
-        }
-
-        double vThresh() {
-            return values.getOrDefault("v_thresh", -50.0);
         }
 
         /** Membrane capacitance {@code cm} in nF (> 0). */

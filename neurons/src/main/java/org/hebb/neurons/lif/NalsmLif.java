@@ -43,6 +43,8 @@ public final class NalsmLif extends DefinedNeuronModel {
     public static final NeuronDefinition DEFINITION = NeuronDefinition.builder("NALSM_LIF")
             .parameter("tau_m", "ms", 64).parameter("tau_syn", "ms", 1).parameter("v_thresh", "mV", 20)
             .parameter("v_reset", "mV", 0).parameter("tau_refrac", "ms", 2).parameter("i_offset", "mV/ms", 0)
+            .requires("tau_m > 0").requires("tau_syn > 0").requires("tau_refrac >= 0")
+            .requires("v_reset < v_thresh")
             .injectedCurrent("mV/ms")
             .equations("""
                     dv/dt = -v / tau_m + drive + i_offset + I_inj : mV
@@ -65,8 +67,6 @@ public final class NalsmLif extends DefinedNeuronModel {
     private NalsmLif(Builder b) {
         super(DEFINITION, Map.of("tau_m", b.tauM, "tau_syn", b.tauSyn, "v_thresh", b.vThresh, "v_reset", b.vReset,
                 "tau_refrac", b.tauRefrac, "i_offset", b.iOffset));
-        Require.that(b.vReset < b.vThresh, "v_reset = " + b.vReset + " mV is not allowed: must be below v_thresh = "
-                + b.vThresh + " mV");
     }
 
     /** A builder with NALSM's parameters. */

@@ -11,6 +11,7 @@ public final class ReadmeModel {
             .parameter("tau_m", "ms", 20).parameter("r_m", "MOhm", 100).parameter("v_rest", "mV", -70)
             .parameter("v_thresh", "mV", -50).parameter("v_reset", "mV", -65).parameter("tau_refrac", "ms", 2)
             .parameter("tau_a", "ms", 200).parameter("b", "nA", 0.02).parameter("tau_syn", "ms", 5)
+            .requires("tau_m > 0").requires("tau_a > 0").requires("tau_syn > 0").requires("v_reset < v_thresh")
             .equations("""
                     dv/dt = (v_rest - v + r_m * (i_syn - a + I_inj)) / tau_m : mV (unless refractory)
                     da/dt = -a / tau_a : nA

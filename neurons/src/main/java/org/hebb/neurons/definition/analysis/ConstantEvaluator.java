@@ -5,9 +5,12 @@ import java.util.function.ToDoubleFunction;
 import org.hebb.neurons.definition.expression.Expression;
 import org.hebb.neurons.definition.expression.Expression.Binary;
 import org.hebb.neurons.definition.expression.Expression.Call;
+import org.hebb.neurons.definition.expression.Expression.Comparison;
 import org.hebb.neurons.definition.expression.Expression.Literal;
+import org.hebb.neurons.definition.expression.Expression.Logical;
 import org.hebb.neurons.definition.expression.Expression.Name;
 import org.hebb.neurons.definition.expression.Expression.Negate;
+import org.hebb.neurons.definition.expression.Expression.Not;
 
 /**
  * Evaluates an arithmetic expression in double precision on the host, for the values that are fixed when a kernel
@@ -15,6 +18,30 @@ import org.hebb.neurons.definition.expression.Expression.Negate;
  */
 public final class ConstantEvaluator {
     private ConstantEvaluator() {
+    }
+
+    /** Whether {@code condition} (comparisons joined by and, or, not) holds, names valued as {@link #evaluate}. */
+    public static boolean holds(Expression condition, ToDoubleFunction<String> names) {
+        if (condition instanceof Comparison c) {
+            double x = evaluate(c.left(), names);
+            double y = evaluate(c.right(), names);
+            return switch (c.relation()) {
+                case LESS -> x < y;
+                case LESS_OR_EQUAL -> x <= y;
+                case GREATER -> x > y;
+                case GREATER_OR_EQUAL -> x >= y;
+                case EQUAL -> x == y;
+                case NOT_EQUAL -> x != y;
+            };
+        }
+        if (condition instanceof Logical l) {
+            return l.and() ? holds(l.left(), names) && holds(l.right(), names)
+                    : holds(l.left(), names) || holds(l.right(), names);
+        }
+        if (condition instanceof Not n) {
+            return !holds(n.operand(), names);
+        }
+        throw new IllegalArgumentException("not a condition: " + condition);
     }
 
     /** The value of {@code e}, with {@code names} giving each name's value in Hebb's units. */

@@ -20,6 +20,9 @@ public final class MatrixExponential {
             }
             norm = Math.max(norm, sum);
         }
+        if (!Double.isFinite(norm)) {
+            throw new IllegalArgumentException("exp(M) of a matrix with non-finite entries");
+        }
         int squarings = 0;
         while (norm > 0.5) {
             norm /= 2;

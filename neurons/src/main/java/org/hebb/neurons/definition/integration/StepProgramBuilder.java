@@ -438,6 +438,16 @@ public final class StepProgramBuilder {
             }
             row++;
         }
+        for (int r = 0; r < forms.size(); r++) {
+            for (double x : m[r]) {
+                if (!Double.isFinite(x)) {
+                    throw new IllegalArgumentException(definition.name() + " cannot be integrated exactly with "
+                            + "these parameters: the equations of " + new ArrayList<>(forms.keySet()).get(r)
+                            + " give a non-finite coefficient (a time constant of 0?); parameters "
+                            + values);
+                }
+            }
+        }
         return MatrixExponential.of(m);
     }
 

@@ -1,0 +1,69 @@
+package org.hebb.neurons.definition;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.hebb.neurons.NeuronState;
+import org.hebb.neurons.adex.AdEx;
+import org.hebb.neurons.hh.HhCondExp;
+import org.hebb.neurons.lif.IfCurrExp;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Parameter values that a definition's requirements rule out are refused when the model is made, whichever way they
+ * are set (a builder or {@code with}), naming the values and the requirement.
+ */
+class ParameterRequirementsTest {
+    private static String refusal(Runnable make) {
+        return assertThrows(IllegalArgumentException.class, make::run).getMessage();
+    }
+
+    @Test
+    void withRefusesWhatTheBuilderRefuses() {
+        DefinedNeuronModel lif = IfCurrExp.builder().build();
+        assertEquals("tau_m = -10.0 ms is not allowed for IF_curr_exp: must satisfy tau_m > 0",
+                refusal(() -> lif.with("tau_m", -10)));
+        assertEquals("v_reset = -40.0 mV, v_thresh = -50.0 mV are not allowed for IF_curr_exp: must satisfy "
+                + "v_reset < v_thresh", refusal(() -> lif.with("v_reset", -40)));
+        assertEquals("tau_refrac = -5.0 ms is not allowed for IF_curr_exp: must satisfy tau_refrac >= 0",
+                refusal(() -> lif.with("tau_refrac", -5)));
+        assertEquals("tau_syn_E = 0.0 ms is not allowed for IF_curr_exp: must satisfy tau_syn_E > 0",
+                refusal(() -> lif.with("tau_syn_E", 0)));
+        assertDoesNotThrow(() -> lif.with("tau_refrac", 0).with("v_reset", -55));
+    }
+
+    @Test
+    void modelsWithoutBuildersAreChecked() {
+        assertTrue(refusal(() -> AdEx.DEFINITION.model().with("cm", -0.281)).startsWith("cm = -0.281 nF"));
+        assertTrue(refusal(() -> AdEx.DEFINITION.model().with("tau_w", -144)).endsWith("must satisfy tau_w > 0"));
+        assertTrue(refusal(() -> AdEx.DEFINITION.model().with("v_reset", 10)).endsWith("v_reset < v_spike"));
+        assertTrue(refusal(() -> HhCondExp.definition(IntegrationMethod.RK4).model().with("gbar_Na", -1)).endsWith("gbar_Na >= 0"));
+    }
+
+    @Test
+    void aRequirementMayNameParametersAndUnitsOnly() {
+        NeuronDefinition.Builder leak = NeuronDefinition.builder("leak").parameter("tau", "ms", 10)
+                .equations("dv/dt = -v / tau : mV");
+        assertDoesNotThrow(() -> leak.requires("tau >= 1*ms and not (tau > 1000*ms)").build());
+        String message = assertThrows(DefinitionException.class,
+                () -> NeuronDefinition.builder("leak").parameter("tau", "ms", 10).equations("dv/dt = -v / tau : mV")
+                        .requires("v < 0*mV").build()).getMessage();
+        assertTrue(message.contains("names 'v', which is not a parameter"), message);
+        NeuronDefinition bounded = NeuronDefinition.builder("leak").parameter("tau", "ms", 10)
+                .equations("dv/dt = -v / tau : mV").requires("tau >= 1*ms and not (tau > 1000*ms)").build();
+        assertEquals("tau = 0.5 ms is not allowed for leak: must satisfy tau >= 1*ms and not (tau > 1000*ms)",
+                refusal(() -> bounded.model().with("tau", 0.5)));
+        assertTrue(refusal(() -> bounded.model().with("tau", 2000)).startsWith("tau = 2000.0 ms"));
+    }
+
+    @Test
+    void aTimeConstantOfZeroWithoutARequirementIsRefusedWhenTheKernelIsMade() {
+        DefinedNeuronModel leak = NeuronDefinition.builder("leak").parameter("tau", "ms", 10)
+                .equations("dv/dt = -v / tau : mV").build().model().with("tau", 0);
+        NeuronState state = new NeuronState(leak.variables(), 4);
+        String message = refusal(() -> leak.createKernel(state, 0.1));
+        assertTrue(message.startsWith("leak cannot be integrated exactly with these parameters"), message);
+    }
+}
