@@ -16,6 +16,18 @@ public final class Require {
         return value;
     }
 
+    /**
+     * The duration {@code ms} in whole steps of {@code dt} ms (rounded, at least one); fails unless it is finite,
+     * positive and at most {@link Integer#MAX_VALUE} steps.
+     */
+    public static int steps(String name, double ms, double dt) {
+        positive(name, ms, "ms");
+        if (Math.round(ms / dt) > Integer.MAX_VALUE) {
+            throw invalid(name, ms, "ms", "at most " + Integer.MAX_VALUE + " steps of dt = " + dt + " ms");
+        }
+        return (int) Math.max(1, Math.round(ms / dt));
+    }
+
     /** Fails unless {@code value} is finite and at least zero. */
     public static double nonNegative(String name, double value, String unit) {
         if (!(value >= 0) || Double.isInfinite(value)) {

@@ -340,8 +340,7 @@ public final class Network implements AutoCloseable {
         Require.notNull("variables", variables);
         Require.notNull("neurons", neurons);
         Require.notNull("settings", settings);
-        Require.positive("interval", intervalMs, "ms");
-        int interval = (int) Math.max(1, Math.round(intervalMs / dt));
+        int interval = Require.steps("interval", intervalMs, dt);
         return addMonitor(population, new StateMonitor(population, variables, neurons, interval, dt, seed,
                 settings));
     }
@@ -358,8 +357,7 @@ public final class Network implements AutoCloseable {
         Require.that(projection != null, "state = " + state + " is not allowed: it was not returned by "
                 + "addPlasticity of this network");
         RuleState.find(state.variables(), Require.notNull("variable", variable));
-        Require.positive("interval", intervalMs, "ms");
-        int interval = (int) Math.max(1, Math.round(intervalMs / dt));
+        int interval = Require.steps("interval", intervalMs, dt);
         return addMonitor(projection.target(), new RuleStateMonitor(state, variable, elements, interval, dt,
                 StateMonitor.DEFAULT_MAX_VALUES));
     }
@@ -367,9 +365,7 @@ public final class Network implements AutoCloseable {
     /** Records the population rate of {@code population} in bins of {@code binMs} (rounded to whole steps). */
     public PopulationRateMonitor monitorRate(Population population, double binMs) {
         requireMember(population);
-        Require.positive("bin", binMs, "ms");
-        return addMonitor(population, new PopulationRateMonitor(population,
-                (int) Math.max(1, Math.round(binMs / dt)), dt));
+        return addMonitor(population, new PopulationRateMonitor(population, Require.steps("bin", binMs, dt), dt));
     }
 
     /** Adds a monitor of the user's own for {@code population}. */
@@ -411,7 +407,8 @@ public final class Network implements AutoCloseable {
      */
     public void setFiniteCheckInterval(double intervalMs) {
         requireBuilding("setFiniteCheckInterval");
-        finiteCheckIntervalMs = Require.positive("finite check interval", intervalMs, "ms");
+        Require.steps("finite check interval", intervalMs, dt);
+        finiteCheckIntervalMs = intervalMs;
     }
 
     /** How often (wall-clock seconds) progress listeners are called between start and completion; default 1 s. */
@@ -800,7 +797,7 @@ public final class Network implements AutoCloseable {
             engine = new ClockDrivenEngine(dt, chooseThreads(), seed, startStep, populations, projections,
                     plasticity.wiring());
         }
-        int intervalSteps = (int) Math.max(1, Math.round(finiteCheckIntervalMs / dt));
+        int intervalSteps = Require.steps("finite check interval", finiteCheckIntervalMs, dt);
         NeuronPopulation.StateWrites writes = new NeuronPopulation.StateWrites() {
             @Override
             public void before(NeuronPopulation population) {
@@ -1042,6 +1039,8 @@ public final class Network implements AutoCloseable {
                     + " is not allowed with the event-driven engine: it runs on the JAVA backend only");
             Require.that(engine == EngineKind.CLOCK_DRIVEN || threads <= 1, "threads = " + threads + " is not "
                     + "allowed with the event-driven engine: it runs on one thread (use 0 or 1)");
+            Require.that(backend == BackendKind.JAVA || threads <= 1, "threads = " + threads + " is not allowed "
+                    + "with backend = " + backend + ": the device runs the step (use 0 or 1)");
             return new Network(this);
         }
     }

@@ -50,6 +50,8 @@ class ValidationTest {
         refused(() -> Network.builder().threads(-1), "threads = -1", "[0, 256]");
         refused(() -> Network.builder().threads(257), "threads = 257", "[0, 256]");
         assertEquals(256, Network.builder().threads(256).build().threads());
+        refused(() -> Network.builder().backend(BackendKind.OPENCL).threads(8).build(), "threads = 8",
+                "backend = OPENCL", "use 0 or 1");
     }
 
     @Test
@@ -155,6 +157,9 @@ class ValidationTest {
             refused(() -> net.checkRate(pop, 10, 5, 100), "maxHz = 5.0 Hz", "minHz = 10.0");
             refused(() -> net.checkRate(pop, -1, 5, 100), "minHz = -1.0 Hz");
             refused(() -> net.checkRate(pop, 0, 5, 0), "windowMs = 0.0 ms");
+            refused(() -> net.checkRate(pop, 0, 5, 4.294967296e8), "windowMs = 4.294967296E8 ms",
+                    "at most 2147483647 steps of dt = 0.1 ms");
+            refused(() -> net.checkRate(pop, 0, 5, Double.MAX_VALUE), "windowMs = 1.7976931348623157E308 ms");
             net.run(1);
             assertEquals(10, net.stepsRun(), "refused checkers must not be installed");
         }
@@ -189,6 +194,10 @@ class ValidationTest {
             refused(() -> net.monitorState(pop, new String[] {"v"}, new int[] {-1}, 1),
                     "monitored neuron of exc = -1");
             refused(() -> net.monitorState(pop, new String[] {"v"}, new int[] {0}, -1), "interval = -1.0 ms");
+            refused(() -> net.monitorState(pop, new String[] {"v"}, new int[] {0}, 3e8), "interval = 3.0E8 ms",
+                    "at most 2147483647 steps");
+            refused(() -> net.monitorRate(pop, 3e8), "bin = 3.0E8 ms", "at most 2147483647 steps");
+            refused(() -> net.setFiniteCheckInterval(4.294967296e8), "finite check interval = 4.294967296E8 ms");
             assertEquals(0, net.monitorMemoryBytes());
         }
     }

@@ -26,10 +26,9 @@ public final class RateChecker extends Checker implements Checkpointed {
         this.population = Require.notNull("population", population);
         Require.nonNegative("minHz", minHz, "Hz");
         Require.that(maxHz >= minHz, "maxHz = " + maxHz + " Hz is not allowed: must be >= minHz = " + minHz);
-        Require.positive("windowMs", windowMs, "ms");
+        this.windowSteps = Require.steps("windowMs", windowMs, dt);
         this.minHz = minHz;
         this.maxHz = maxHz;
-        this.windowSteps = (int) Math.max(1, Math.round(windowMs / dt));
         this.dt = dt;
     }
 
