@@ -1,5 +1,7 @@
 package org.hebb.simulator;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,6 +30,7 @@ import org.hebb.simulator.input.BernoulliSource;
 import org.hebb.simulator.input.CorrelatedPoissonSource;
 import org.hebb.simulator.input.PoissonSource;
 import org.hebb.simulator.input.SpikeTimesSource;
+import org.hebb.simulator.io.AtomicFiles;
 import org.hebb.simulator.monitor.Monitor;
 import org.hebb.simulator.monitor.PopulationRateMonitor;
 import org.hebb.simulator.monitor.RuleStateMonitor;
@@ -480,6 +483,7 @@ public final class Network implements AutoCloseable {
      * {@link #saveCheckpoint}) after every {@code checkpointEveryMs} of simulated time and at the end, each save
      * replacing the previous one atomically. A run killed on the way loses at most one interval: build the network
      * again, {@link #restoreCheckpoint restore} the file and run the rest, with the result of an uninterrupted run.
+     * Before the first step it fails if the network cannot be checkpointed or the file's directory is not writable.
      */
     public void run(double durationMs, double checkpointEveryMs, Path file) {
         Require.positive("duration", durationMs, "ms");
@@ -490,6 +494,10 @@ public final class Network implements AutoCloseable {
         Require.that(steps >= 1, "duration = " + durationMs + " ms is not allowed: must be at least one step (dt = "
                 + dt + " ms)");
         alone("run", () -> {
+            requireRunnable();
+            begin();
+            checkpoint().requireSupported();
+            requireWritable("checkpoint file", file);
             for (long done = 0; done < steps; done += interval) {
                 runSteps(Math.min(interval, steps - done), null);
                 CheckpointFile.save(file, checkpointHeader(), checkpoint());
@@ -600,6 +608,19 @@ public final class Network implements AutoCloseable {
                     .count()));
             engine.stateRestored();
         });
+    }
+
+    /** Fails unless a result could be written atomically to {@code file} (creating its directory). */
+    private static void requireWritable(String name, Path file) {
+        Path absolute = file.toAbsolutePath();
+        try {
+            Require.that(!Files.isDirectory(absolute), name + " = " + file + " is not allowed: it is a directory");
+            Files.createDirectories(absolute.getParent());
+            AtomicFiles.checkWritable(absolute.getParent());
+        } catch (IOException e) {
+            throw new IllegalArgumentException(name + " = " + file + " is not allowed: its directory cannot be "
+                    + "written (" + e + ")", e);
+        }
     }
 
     private CheckpointFile.Header checkpointHeader() {

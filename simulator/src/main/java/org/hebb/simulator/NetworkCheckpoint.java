@@ -77,8 +77,8 @@ final class NetworkCheckpoint implements Checkpointed {
         return shape.toString();
     }
 
-    @Override
-    public void checkpoint(StateVisitor state) {
+    /** The engine, as it saves its state; fails where the engine or a rule cannot be checkpointed. */
+    Checkpointed requireSupported() {
         if (!(engine instanceof Checkpointed checkpointed)) {
             throw new CheckpointException("checkpoints are not supported on this engine yet (" + engine.getClass()
                     .getSimpleName() + "): use the clock-driven engine on the Java backend");
@@ -89,7 +89,12 @@ final class NetworkCheckpoint implements Checkpointed {
                         + "' cannot be checkpointed: its state does not support it");
             }
         }
-        state.part("engine", checkpointed);
+        return checkpointed;
+    }
+
+    @Override
+    public void checkpoint(StateVisitor state) {
+        state.part("engine", requireSupported());
         for (Population p : populations) {
             if (p instanceof NeuronPopulation np) {
                 state.part("neurons_" + np.name(), s -> {

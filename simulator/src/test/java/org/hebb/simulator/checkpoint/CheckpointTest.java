@@ -421,6 +421,26 @@ class CheckpointTest {
     }
 
     @Test
+    void aRunThatCannotCheckpointIsRefusedBeforeItsFirstStep() throws IOException {
+        try (Network net = Network.builder().engine(org.hebb.simulator.EngineKind.EVENT_DRIVEN).seed(1).build()) {
+            net.addNeurons("cells", 10, IfCurrExp.builder().build());
+            CheckpointException e = assertThrows(CheckpointException.class,
+                    () -> net.run(1000, 100, directory.resolve("event.h5")));
+            assertTrue(e.getMessage().contains("(EventDrivenEngine)"), e.getMessage());
+            assertEquals(0, net.stepsRun());
+        }
+        Path notADirectory = Files.writeString(directory.resolve("plain"), "a file");
+        try (Network net = Network.builder().seed(1).build()) {
+            net.addNeurons("cells", 10, IfCurrExp.builder().build());
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> net.run(1000, 100, notADirectory.resolve("run.h5")));
+            assertTrue(e.getMessage().startsWith("checkpoint file = " + notADirectory.resolve("run.h5")
+                    + " is not allowed: its directory cannot be written"), e.getMessage());
+            assertEquals(0, net.stepsRun());
+        }
+    }
+
+    @Test
     void savingReplacesTheFileAtomically() throws IOException {
         Path file = saved();
         byte[] first = Files.readAllBytes(file);
