@@ -9,6 +9,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 
@@ -374,7 +375,16 @@ public final class Network implements AutoCloseable {
     /** Adds a monitor of the user's own for {@code population}. */
     public <M extends Monitor> M addMonitor(Population population, M monitor) {
         requireMember(population);
-        monitors.add(new MonitorEntry(population, Require.notNull("monitor", monitor)));
+        Require.notNull("monitor", monitor);
+        Optional<Path> file = monitor.streamFile();
+        for (MonitorEntry e : monitors) {
+            if (file.isPresent() && e.monitor().streamFile().map(f -> sameFile(f, file.get())).orElse(false)) {
+                throw new IllegalArgumentException("streamTo = '" + file.get() + "' is not allowed: a monitor of "
+                        + (e.population() == null ? "a rule" : "population '" + e.population().name() + "'")
+                        + " streams to it already");
+            }
+        }
+        monitors.add(new MonitorEntry(population, monitor));
         if (monitor instanceof Checker checker) {
             checkers.add(checker);
         }
@@ -607,7 +617,14 @@ public final class Network implements AutoCloseable {
             CheckpointFile.restore(file, checkpointHeader(), saved -> checkpoint((int) saved.monitors().lines()
                     .count()));
             engine.stateRestored();
+            for (MonitorEntry e : monitors) {
+                e.monitor().restored(stepsRun());
+            }
         });
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
     /** Fails unless a result could be written atomically to {@code file} (creating its directory). */

@@ -1,5 +1,6 @@
 package org.hebb.simulator.monitor;
 
+import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -74,6 +75,48 @@ final class CsvStream {
         if (out == null) {
             out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
             out.write(header);
+        }
+    }
+
+    /** The file streamed to. */
+    Path file() {
+        return file;
+    }
+
+    /**
+     * Starts again from what the file holds, where it begins with this stream's header: its lines stamped before
+     * {@code beforeMs} (the first column, in ms; lines are in time order) are kept, and the lines streamed from now
+     * on follow them. Lines streamed before are dropped. A file with another header is replaced at the next run's
+     * end, as a new stream replaces it.
+     */
+    void resume(double beforeMs) {
+        try {
+            if (out != null) {
+                out.close();
+                out = null;
+            }
+            open();
+            if (!Files.isRegularFile(file)) {
+                return;
+            }
+            try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                for (String expected : header.split("\n")) {
+                    if (!expected.equals(in.readLine())) {
+                        return;
+                    }
+                }
+                for (String kept = in.readLine(); kept != null; kept = in.readLine()) {
+                    int comma = kept.indexOf(',');
+                    if (comma < 0 || !(Double.parseDouble(kept.substring(0, comma)) < beforeMs)) {
+                        break;
+                    }
+                    out.write(kept);
+                    out.write('\n');
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            throw new IllegalStateException("cannot resume the " + what + " streamed to " + file + " (" + e + ")",
+                    e);
         }
     }
 

@@ -1,5 +1,8 @@
 package org.hebb.simulator.monitor;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 import org.hebb.simulator.engine.SpikeView;
 
 /**
@@ -49,5 +52,17 @@ public interface Monitor {
 
     /** Called when the network is closed: release files. */
     default void close() {
+    }
+
+    /**
+     * Called after the network restored a checkpoint taken with its clock at {@code nextStep} (the index of the
+     * next step): a monitor streaming to a file goes on with what that file held up to then.
+     */
+    default void restored(long nextStep) {
+    }
+
+    /** The file this monitor streams to, if any. */
+    default Optional<Path> streamFile() {
+        return Optional.empty();
     }
 }

@@ -1,6 +1,7 @@
 package org.hebb.simulator.monitor;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 import org.eclipse.collections.impl.list.mutable.primitive.DoubleArrayList;
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
@@ -139,9 +140,22 @@ public final class SpikeMonitor implements Monitor, Checkpointed {
         }
     }
 
+    /** {@inheritDoc} The stream keeps the spikes of the steps before nextStep (stamped at the step's start). */
+    @Override
+    public void restored(long nextStep) {
+        if (stream != null) {
+            stream.resume((nextStep - 0.5) * dt);
+        }
+    }
+
+    @Override
+    public Optional<Path> streamFile() {
+        return stream == null ? Optional.empty() : Optional.of(stream.file());
+    }
+
     /**
      * What is recorded so far: counts, stored spikes, dropped spikes. A restored monitor goes on recording after
-     * them; its stream file, if any, starts afresh with the restore.
+     * them; its stream file, if any, goes on after the spikes it held up to the checkpoint ({@link #restored}).
      */
     @Override
     public void checkpoint(StateVisitor state) {

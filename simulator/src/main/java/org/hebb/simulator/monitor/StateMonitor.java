@@ -1,6 +1,7 @@
 package org.hebb.simulator.monitor;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 import org.hebb.neurons.NeuronState;
 import org.hebb.neurons.Precision;
@@ -140,6 +141,19 @@ public final class StateMonitor implements Monitor, Checkpointed {
         if (stream != null) {
             stream.close();
         }
+    }
+
+    /** {@inheritDoc} The stream keeps the samples of the steps before nextStep (stamped at the step's end). */
+    @Override
+    public void restored(long nextStep) {
+        if (stream != null) {
+            stream.resume((nextStep + 0.5) * dt);
+        }
+    }
+
+    @Override
+    public Optional<Path> streamFile() {
+        return stream == null ? Optional.empty() : Optional.of(stream.file());
     }
 
     /** Number of stored samples. */

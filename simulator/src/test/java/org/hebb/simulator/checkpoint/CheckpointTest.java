@@ -21,6 +21,7 @@ import org.hebb.simulator.connect.Synapses;
 import org.hebb.simulator.init.Values;
 import org.hebb.simulator.input.PoissonSource;
 import org.hebb.simulator.monitor.SpikeMonitor;
+import org.hebb.simulator.monitor.StateMonitor;
 import org.hebb.simulator.population.NeuronPopulation;
 import org.hebb.simulator.testing.H5py;
 import org.hebb.simulator.testing.Prerequisites;
@@ -146,6 +147,44 @@ class CheckpointTest {
             assertArrayEquals(straightV, ((NeuronPopulation) net.populations().get(0)).state().array("v"),
                     "membrane potentials, bit for bit");
         }
+    }
+
+    /** Streamed spikes and samples of the test network run for {@code runsMs}, checkpointed every 25 ms. */
+    private void streamed(Path spikes, Path samples, Path checkpoint, double... runsMs) {
+        try (Network net = build(1, 80, 7).net()) {
+            NeuronPopulation cells = (NeuronPopulation) net.populations().get(0);
+            net.monitorSpikes(cells, SpikeMonitor.settings().streamTo(spikes));
+            net.monitorState(cells, new String[] {"v"}, new int[] {3, 7}, 0.7,
+                    StateMonitor.settings().streamTo(samples));
+            if (checkpoint != null && Files.exists(checkpoint)) {
+                net.restoreCheckpoint(checkpoint);
+            }
+            for (double ms : runsMs) {
+                if (checkpoint != null) {
+                    net.run(ms, 25, checkpoint);
+                } else {
+                    net.run(ms);
+                }
+            }
+        }
+    }
+
+    @Test
+    void streamedFilesGoOnAfterARestoreAsIfTheRunHadNeverStopped() throws IOException {
+        streamed(directory.resolve("straight-spikes.csv"), directory.resolve("straight-v.csv"), null,
+                FIRST_MS + SECOND_MS);
+        Path spikes = directory.resolve("spikes.csv");
+        Path samples = directory.resolve("v.csv");
+        Path checkpoint = directory.resolve("streamed.h5");
+        // the checkpoint at 50 ms, then a run whose files reached 62.5 ms when it was killed
+        streamed(spikes, samples, checkpoint, 50);
+        Path kept = directory.resolve("kept.h5");
+        Files.copy(checkpoint, kept);
+        streamed(spikes, samples, null, 50, 12.5);
+        Files.copy(kept, checkpoint, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        streamed(spikes, samples, checkpoint, FIRST_MS + SECOND_MS - 50);
+        assertEquals(Files.readString(directory.resolve("straight-spikes.csv")), Files.readString(spikes));
+        assertEquals(Files.readString(directory.resolve("straight-v.csv")), Files.readString(samples));
     }
 
     /** The spikes (steps, neurons) of {@code spikes} at and after {@code fromStep}. */

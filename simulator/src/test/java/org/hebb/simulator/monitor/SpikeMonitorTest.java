@@ -247,6 +247,20 @@ class SpikeMonitorTest {
         }
     }
 
+    @Test
+    void twoMonitorsCannotStreamToOneFile() {
+        Path file = dir.resolve("spikes.csv");
+        try (Network net = network()) {
+            Population first = net.addSpikeTimes("first", TIMES);
+            Population second = net.addSpikeTimes("second", TIMES);
+            net.monitorSpikes(first, SpikeMonitor.settings().streamTo(file));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> net.monitorSpikes(second,
+                    SpikeMonitor.settings().streamTo(dir.resolve("./spikes.csv"))));
+            assertTrue(e.getMessage().endsWith("is not allowed: a monitor of population 'first' streams to it "
+                    + "already"), e.getMessage());
+        }
+    }
+
     private void assertStreamRefused(Path file, String reason) {
         try (Network net = network()) {
             Population source = net.addSpikeTimes("src", TIMES);
