@@ -34,7 +34,8 @@ import org.hebb.simulator.population.Population;
  *     {@code edge_group_index}, and {@code 0/syn_weight} (in the receptor's weight unit) and {@code 0/delay} (ms);</li>
  * <li>{@code edge_types.csv}: one type per projection (edge_type_id, model_template {@code static_synapse},
  *     receptor, dynamics_params {@code NONE});</li>
- * <li>{@code circuit_config.json}, naming the four files.</li>
+ * <li>{@code circuit_config.json}, naming the four files, with Hebb's {@code hebb_seed} (the master seed, which drew
+ *     the connections and weights) and {@code hebb_dt_ms}.</li>
  * </ul>
  * Node ids are the neurons' indices in their population. A projection without synapses has no edge group (the
  * HDF5 library Hebb uses writes no empty dataset). Every file is written atomically. {@link #load} builds such a
@@ -83,6 +84,8 @@ public final class SonataNetwork {
                     "edges", List.of(Map.of("edges_file", "$NETWORK_DIR/edges.h5",
                             "edge_types_file", "$NETWORK_DIR/edge_types.csv"))));
             config.put("components", Map.of("point_neuron_models_dir", "$NETWORK_DIR"));
+            config.put("hebb_seed", network.seed());
+            config.put("hebb_dt_ms", network.dt());
             AtomicFiles.write(directory.resolve("circuit_config.json"), json.writeValueAsString(config));
         } catch (IOException e) {
             throw new UncheckedIOException("SONATA network could not be written to " + directory + ": "

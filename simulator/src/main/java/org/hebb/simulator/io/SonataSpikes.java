@@ -17,9 +17,9 @@ import org.hebb.simulator.monitor.SpikeMonitor;
  * NetPyNE and libsonata: for each monitored population {@code /spikes/<population>/timestamps} (ms, float64; the
  * exact times under the event-driven engine, the step's start under the clock-driven one) and
  * {@code /spikes/<population>/node_ids} (int64, the neuron's index in its population), in time order (attribute
- * {@code sorting = by_time}), with the root attributes {@code magic} and {@code version} of the format. A monitor
- * that stored no spike (none fired, or it keeps counts only) has no group: the HDF5 library Hebb uses writes no
- * empty dataset. Written atomically.
+ * {@code sorting = by_time}), with the root attributes {@code magic} and {@code version} of the format and Hebb's
+ * {@code hebb_seed} (the master seed) and {@code hebb_dt_ms}. A monitor that stored no spike (none fired) has no
+ * group: the HDF5 library Hebb uses writes no empty dataset. Written atomically.
  */
 public final class SonataSpikes {
     /** The SONATA files' magic number. */
@@ -31,7 +31,9 @@ public final class SonataSpikes {
     /**
      * Writes the stored spikes of {@code monitors} (one per population) to {@code file}.
      *
-     * @throws IllegalArgumentException when two monitors watch the same population, or one keeps counts only
+     * @throws IllegalArgumentException when two monitors watch the same population, one keeps counts only or has
+     *                                  dropped spikes beyond its bound, or the monitors come from networks of
+     *                                  different seeds or time steps
      */
     public static void write(Path file, SpikeMonitor... monitors) {
         Set<String> populations = new HashSet<>();
@@ -41,12 +43,27 @@ public final class SonataSpikes {
                 throw new IllegalArgumentException("monitors = two monitors of population '" + name + "' is not "
                         + "allowed: a SONATA spike file has one group per population");
             }
+            if (m.countsOnly() || m.droppedSpikes() > 0) {
+                throw new IllegalArgumentException("monitor of population '" + name + "' is not allowed: it "
+                        + (m.countsOnly() ? "keeps counts only" : "dropped " + m.droppedSpikes() + " of its "
+                        + m.totalCount() + " spikes (maxStoredSpikes)") + ", and a SONATA file would miss them; "
+                        + "store every spike, or stream them with streamTo");
+            }
+            if (m.seed() != monitors[0].seed() || m.dt() != monitors[0].dt()) {
+                throw new IllegalArgumentException("monitors = monitors of networks with seeds " + monitors[0].seed()
+                        + " and " + m.seed() + ", dt " + monitors[0].dt() + " and " + m.dt() + " ms is not "
+                        + "allowed: one file holds the spikes of one run");
+            }
         }
         try {
             AtomicFiles.writeWith(file, temporary -> {
                 try (WritableHdfFile out = HdfFile.write(temporary)) {
                     out.putAttribute("magic", new int[] {MAGIC});
                     out.putAttribute("version", new int[] {0, 1});
+                    if (monitors.length > 0) {
+                        out.putAttribute("hebb_seed", monitors[0].seed());
+                        out.putAttribute("hebb_dt_ms", monitors[0].dt());
+                    }
                     WritableGroup spikes = out.putGroup("spikes");
                     for (SpikeMonitor m : monitors) {
                         if (m.storedCount() == 0) {

@@ -239,6 +239,21 @@ public final class SpikeMonitor implements Monitor, Checkpointed {
         return neurons.toArray();
     }
 
+    /** The network's master seed, which its spikes come from. */
+    public long seed() {
+        return seed;
+    }
+
+    /** The time step, ms. */
+    public double dt() {
+        return dt;
+    }
+
+    /** Whether this monitor keeps counts only, storing no spike. */
+    public boolean countsOnly() {
+        return countsOnly;
+    }
+
     /** Spikes counted but not stored because the bound was reached. */
     public long droppedSpikes() {
         return dropped;

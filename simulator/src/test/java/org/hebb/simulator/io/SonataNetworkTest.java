@@ -79,7 +79,9 @@ class SonataNetworkTest {
         }
         List<String> edgeTypes = Files.readAllLines(directory.resolve("edge_types.csv"));
         assertEquals("1 static_synapse inhibitory NONE", edgeTypes.get(2));
-        assertTrue(Files.readString(directory.resolve("circuit_config.json")).contains("\"nodes_file\""));
+        String config = Files.readString(directory.resolve("circuit_config.json"));
+        assertTrue(config.contains("\"nodes_file\""), config);
+        assertTrue(config.contains("\"hebb_seed\" : 4"), config);
     }
 
     private static String[] values(String read, String dtype) {

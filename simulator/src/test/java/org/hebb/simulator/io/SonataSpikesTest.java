@@ -2,6 +2,7 @@ package org.hebb.simulator.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -44,6 +45,8 @@ class SonataSpikesTest {
         Map<String, String> read = H5py.read(file);
         assertEquals(String.valueOf(SonataSpikes.MAGIC), read.get("@magic"), "magic number");
         assertEquals("0 1", read.get("@version"), "format version");
+        assertEquals("2", read.get("@hebb_seed"), "master seed");
+        assertEquals("0.1", read.get("@hebb_dt_ms"), "time step");
         for (SpikeMonitor m : new SpikeMonitor[] {cellSpikes, inputSpikes}) {
             String group = "/spikes/" + m.population().name();
             assertTrue(m.storedCount() > 5, "test setup: spikes of " + group);
@@ -62,5 +65,23 @@ class SonataSpikesTest {
             }
         }
         assertFalse(read.containsKey("/spikes/nobody"), "only the monitored populations");
+    }
+
+    @Test
+    void monitorsMissingSpikesAreRefused() {
+        try (Network net = Network.builder().seed(2).dt(0.1).build()) {
+            PoissonSource input = net.addPoissonSource("input", 20, 50);
+            SpikeMonitor bounded = net.monitorSpikes(input, SpikeMonitor.settings().maxStoredSpikes(10));
+            SpikeMonitor counts = net.monitorSpikes(input, SpikeMonitor.settings().countsOnly());
+            net.run(50);
+            Path file = directory.resolve("spikes.h5");
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> SonataSpikes.write(file, bounded));
+            assertTrue(e.getMessage().startsWith("monitor of population 'input' is not allowed: it dropped "
+                    + bounded.droppedSpikes() + " of its " + bounded.totalCount() + " spikes"), e.getMessage());
+            e = assertThrows(IllegalArgumentException.class, () -> SonataSpikes.write(file, counts));
+            assertTrue(e.getMessage().contains("it keeps counts only"), e.getMessage());
+            assertFalse(java.nio.file.Files.exists(file), "nothing written");
+        }
     }
 }

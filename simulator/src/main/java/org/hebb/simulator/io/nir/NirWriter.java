@@ -71,6 +71,7 @@ final class NirWriter {
             AtomicFiles.writeWith(file, temporary -> {
                 try (WritableHdfFile out = HdfFile.write(temporary)) {
                     out.putDataset("version", NirGraph.VERSION);
+                    out.putAttribute("hebb_seed", network.seed());
                     WritableGroup graph = out.putGroup("node");
                     graph.putDataset("type", "NIRGraph");
                     WritableGroup all = graph.putGroup("nodes");

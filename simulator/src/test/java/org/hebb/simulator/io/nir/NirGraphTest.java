@@ -152,6 +152,7 @@ class NirGraphTest {
         Map<String, String> read = H5py.read(file);
         assertTrue(read.get("/version").endsWith(": " + NirGraph.VERSION), read.get("/version"));
         assertTrue(read.get("/node/type").endsWith(": NIRGraph"), read.get("/node/type"));
+        assertEquals("5", read.get("@hebb_seed"), "master seed");
         assertTrue(read.get("/node/nodes/in/type").endsWith(": Input"));
         assertEquals("int64: 40", read.get("/node/nodes/in/shape"));
         assertTrue(read.get("/node/nodes/lif/type").endsWith(": LIF"));
