@@ -108,6 +108,18 @@ public final class HebbCommand implements Runnable {
         }
     }
 
+    /**
+     * Parses {@code args} as {@link #execute} would, running nothing: fails with an IllegalArgumentException that
+     * starts with {@code what} where an option is unknown or a value does not convert to its type.
+     */
+    public static void checkArguments(List<String> args, String what) {
+        try {
+            new CommandLine(new HebbCommand()).parseArgs(args.toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            throw new IllegalArgumentException(what + " (" + String.join(" ", args) + "): " + e.getMessage(), e);
+        }
+    }
+
     private static boolean verbose(CommandLine.ParseResult parsed) {
         for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
             if (p.hasMatchedOption(VERBOSE)) {

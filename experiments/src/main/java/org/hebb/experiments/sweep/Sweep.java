@@ -11,6 +11,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.hebb.experiments.HebbCommand;
 import org.hebb.experiments.jobs.JobExecutor;
 import org.hebb.simulator.io.AtomicFiles;
 
@@ -27,6 +28,8 @@ import org.hebb.simulator.io.AtomicFiles;
 public final class Sweep {
     /** The result files an experiment may write, in the order looked for. */
     static final List<String> RESULT_FILES = List.of("result.json", "summary.json", "pixel-readout.json");
+    /** Where a sweep records its experiment and fixed options, in its --out. */
+    static final String PLAN_FILE = "sweep-command.json";
 
     /**
      * What a sweep gave.
@@ -50,8 +53,13 @@ public final class Sweep {
      */
     public static Outcome run(String experiment, SweepPlan plan, Path out, String metric, JobExecutor executor)
             throws IOException {
-        Files.createDirectories(out);
         List<SweepPlan.Point> points = plan.points();
+        for (SweepPlan.Point point : points) {
+            HebbCommand.checkArguments(plan.arguments(experiment, point, out.resolve(point.name()).toString()),
+                    "sweep point " + point.name());
+        }
+        Files.createDirectories(out);
+        requireSameFixedOptions(experiment, plan, out);
         List<SweepPointJob> pending = new ArrayList<>();
         for (SweepPlan.Point point : points) {
             Path directory = out.resolve(point.name());
@@ -82,6 +90,29 @@ public final class Sweep {
         Outcome outcome = new Outcome(points, results, chosen);
         SweepSummary.write(experiment, plan, outcome, out);
         return outcome;
+    }
+
+    /**
+     * Records the experiment and its fixed options in {@code out/}{@value #PLAN_FILE}, or refuses a sweep into an
+     * {@code out} that holds points of another experiment or other fixed options: their results would be taken for
+     * this sweep's. (Seeds and swept values may differ: a sweep started again with more of them adds points.)
+     */
+    private static void requireSameFixedOptions(String experiment, SweepPlan plan, Path out) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(experiment);
+        command.addAll(plan.fixed());
+        Path file = out.resolve(PLAN_FILE);
+        ObjectMapper json = new ObjectMapper();
+        if (Files.isRegularFile(file)) {
+            List<String> recorded = json.readValue(file.toFile(), new TypeReference<>() { });
+            if (!recorded.equals(command)) {
+                throw new IllegalArgumentException("--out = " + out + " is not allowed: it holds a sweep of '"
+                        + String.join(" ", recorded) + "', and this one is '" + String.join(" ", command) + "' (the "
+                        + "finished points would be taken for this sweep's); give another --out, or remove " + out);
+            }
+            return;
+        }
+        AtomicFiles.write(file, json.writeValueAsString(command));
     }
 
     /** The result file in {@code directory}, or null if the point has not finished. */

@@ -99,6 +99,16 @@ class SweepTest {
                     .resolve("summary.json")).toMillis(), points.get(k) + " was not run again");
         }
         assertEquals(2, hebb("sweep", "nosuch", "--out", dir.resolve("x").toString()), "an unknown experiment");
+        StringWriter refusal = new StringWriter();
+        assertEquals(2, HebbCommand.execute(new String[] {"sweep", "quickstart", "--seeds", "1-2", "--neurons",
+            "200,300", "--duration", "2000", "--out", out.toString()}, new PrintWriter(refusal, true),
+                new PrintWriter(refusal, true)), "other fixed options into the same --out");
+        assertTrue(refusal.toString().contains("it holds a sweep of 'quickstart --duration 100', and this one is 'quickstart --duration 2000'"), refusal
+                .toString());
+        Path typo = dir.resolve("typo");
+        assertEquals(2, hebb("sweep", "quickstart", "--neurons", "100,200", "--duratoin", "100", "--out",
+                typo.toString()), "an unknown option, refused before any point runs");
+        assertTrue(!Files.exists(typo), "nothing run or written");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> JobExecutors.open("spark", null, 1));
         assertTrue(e.getMessage().contains("executor = 'spark' is not allowed: this class path has local")
