@@ -20,8 +20,8 @@ public final class IfCondAlpha {
     /** The definition; {@code DEFINITION.model().with(...)} sets parameters. */
     public static final NeuronDefinition DEFINITION = LifDefinitions.common("IF_cond_alpha")
             .parameter("tau_syn_E", "ms", 0.3).parameter("tau_syn_I", "ms", 0.5)
-            .requires("tau_syn_E > 0").requires("tau_syn_I > 0")
             .parameter("e_rev_E", "mV", 0).parameter("e_rev_I", "mV", -70)
+            .requires("tau_syn_E > 0").requires("tau_syn_I > 0")
             .equations("""
                     dv/dt = (v_rest - v) / tau_m + (g_e * (e_rev_E - v) + g_i * (e_rev_I - v) + i_offset + I_inj) / cm : mV (unless refractory)
                     dg_e/dt = (exp(1) * y_e - g_e) / tau_syn_E : uS

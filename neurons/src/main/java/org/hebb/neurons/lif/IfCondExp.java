@@ -47,8 +47,8 @@ public final class IfCondExp extends LifModel {
     public static NeuronDefinition definition(IntegrationMethod membrane) {
         return LifDefinitions.common("IF_cond_exp")
                 .parameter("tau_syn_E", "ms", 5).parameter("tau_syn_I", "ms", 5)
-                .requires("tau_syn_E > 0").requires("tau_syn_I > 0")
                 .parameter("e_rev_E", "mV", 0).parameter("e_rev_I", "mV", -70)
+                .requires("tau_syn_E > 0").requires("tau_syn_I > 0")
                 .equations("""
                         dv/dt = (v_rest - v) / tau_m + (g_e * (e_rev_E - v) + g_i * (e_rev_I - v) + i_offset + I_inj) / cm : mV (unless refractory)
                         dg_e/dt = -g_e / tau_syn_E : uS

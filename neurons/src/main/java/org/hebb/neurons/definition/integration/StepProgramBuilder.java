@@ -435,18 +435,15 @@ public final class StepProgramBuilder {
                     m[row][c] = ConstantEvaluator.evaluate(form.coefficient(columns.get(c)), this::constantValue) * dt;
                 }
                 m[row][n - 1] = ConstantEvaluator.evaluate(form.rest(), this::constantValue) * dt;
-            }
-            row++;
-        }
-        for (int r = 0; r < forms.size(); r++) {
-            for (double x : m[r]) {
-                if (!Double.isFinite(x)) {
-                    throw new IllegalArgumentException(definition.name() + " cannot be integrated exactly with "
-                            + "these parameters: the equations of " + new ArrayList<>(forms.keySet()).get(r)
-                            + " give a non-finite coefficient (a time constant of 0?); parameters "
-                            + values);
+                for (double x : m[row]) {
+                    if (!Double.isFinite(x)) {
+                        throw new IllegalArgumentException(definition.name() + " cannot be integrated exactly with "
+                                + "these parameters: the equation of " + e.getKey() + " has a coefficient that is not "
+                                + "finite (a time constant of 0?); parameters " + values);
+                    }
                 }
             }
+            row++;
         }
         return MatrixExponential.of(m);
     }
