@@ -3,8 +3,10 @@ package org.hebb.opencl;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import org.hebb.simulator.connect.Projection;
 import org.hebb.simulator.engine.AstrocyteRates;
 import org.hebb.simulator.engine.AstrocyteStdpUpdate;
 import org.hebb.simulator.engine.DeviceRule;
@@ -31,7 +33,17 @@ record DevicePlasticity(List<DeviceRule> deviceRules, List<DeviceTransmission> t
     static DevicePlasticity of(PlasticityWiring plasticity) {
         List<DeviceRule> deviceRules = new ArrayList<>();
         List<AstrocyteStdpUpdate> astrocyteUpdates = new ArrayList<>();
-        for (List<SynapseUpdate> updates : plasticity.synapseUpdates().values()) {
+        for (Map.Entry<Projection, List<SynapseUpdate>> entry : plasticity.synapseUpdates().entrySet()) {
+            List<SynapseUpdate> updates = entry.getValue();
+            String projection = "projection '" + entry.getKey().name() + "'";
+            if (!updates.isEmpty() && plasticity.transmissions().containsKey(entry.getKey())) {
+                throw OpenClEngine.unsupported("short-term plasticity (a rule that sets what synapses transmit) and "
+                        + "learning on one projection, " + projection);
+            }
+            if (updates.size() > 1 && updates.stream().anyMatch(u -> u instanceof AstrocyteStdpUpdate)) {
+                throw OpenClEngine.unsupported("astrocyte-modulated STDP and another rule on one projection, "
+                        + projection);
+            }
             for (SynapseUpdate update : updates) {
                 if (update instanceof DeviceRule rule) {
                     deviceRules.add(rule);

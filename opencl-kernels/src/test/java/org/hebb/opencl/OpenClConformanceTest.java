@@ -961,4 +961,35 @@ class OpenClConformanceTest {
             assertTrue(message.contains("'times'") && message.contains("BackendKind.JAVA"), message);
         }
     }
+
+    /**
+     * Short-term plasticity and learning on one projection, and astrocyte STDP beside another rule there: the device
+     * keeps the weights a transmission reads apart from those learning changes, and runs astrocyte STDP after the
+     * other rules, so both are refused before the first step, naming the projection.
+     */
+    @Test
+    void rulesTheDeviceWouldCombineOtherwiseThanJavaAreRefused() {
+        try (Network net = Network.builder().backend(BackendKind.OPENCL).build()) {
+            NeuronPopulation cells = net.addNeurons("cells", 10, IfCurrExp.builder().build());
+            Projection both = net.connect(net.addPoissonSource("drive", 10, 20), cells, Connectors.allToAll(false),
+                    Synapses.onto("excitatory").named("both").weights(Values.constant(0.5)));
+            net.addPlasticity(both, TsodyksMarkram.DEFINITION.rule());
+            net.addPlasticity(both, Stdp.builder().wMax(1).build());
+            String message = assertThrows(IllegalArgumentException.class, () -> net.run(1)).getMessage();
+            assertTrue(message.startsWith("short-term plasticity (a rule that sets what synapses transmit) and "
+                    + "learning on one projection, projection 'both'") && message.contains("BackendKind.JAVA"),
+                    message);
+            assertEquals(0, net.stepsRun());
+        }
+        try (Network net = Network.builder().backend(BackendKind.OPENCL).build()) {
+            NeuronPopulation exc = net.addNeurons("exc", 20, NalsmLif.builder().build());
+            NeuronPopulation inh = net.addNeurons("inh", 5, NalsmLif.builder().build());
+            NeuronPopulation input = net.addNeurons("input", 5, NalsmLif.builder().build());
+            Astrocyte astrocyte = Astrocyte.builder().liquid(exc, inh).input(input).build();
+            AstrocyteStdpSynapses first = plastic(net, astrocyte, exc, exc, 0, 3, true);
+            net.addPlasticity(first.projection(), Stdp.builder().wMax(3).build());
+            String message = assertThrows(IllegalArgumentException.class, () -> net.run(1)).getMessage();
+            assertTrue(message.startsWith("astrocyte-modulated STDP and another rule on one projection"), message);
+        }
+    }
 }

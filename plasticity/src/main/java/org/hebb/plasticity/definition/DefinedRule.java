@@ -199,15 +199,15 @@ public final class DefinedRule implements PlasticityRule<DefinedSynapses> {
     }
 
     /**
-     * The Java backend; OpenCL too, unless the rule both sets what synapses transmit and changes them at spike
-     * arrivals or postsynaptic spikes (on a device the weights a transmission reads and those delivery reads are
-     * kept apart, which the two together would need joined), or projects a trace (which the host computes from
-     * the traces every step) or drives a modulator by spikes (which a device keeps on the device).
+     * The Java backend; OpenCL too, unless the rule both sets what synapses transmit and changes them (at spike
+     * arrivals, postsynaptic spikes or every step: on a device the weights a transmission reads and those delivery
+     * reads are kept apart, which the two together would need joined), or projects a trace (which the host computes
+     * from the traces every step) or drives a modulator by spikes (which a device keeps on the device).
      */
     @Override
     public Set<BackendKind> backends() {
         boolean both = !definition.onTransmit().isEmpty()
-                && (!definition.onPre().isEmpty() || !definition.onPost().isEmpty());
+                && (!definition.onPre().isEmpty() || !definition.onPost().isEmpty() || !definition.onStep().isEmpty());
         return both || !projections.isEmpty() || !spikeDrives.isEmpty() ? Set.of(BackendKind.JAVA)
                 : Set.of(BackendKind.JAVA, BackendKind.OPENCL);
     }
