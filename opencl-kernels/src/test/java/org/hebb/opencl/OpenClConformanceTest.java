@@ -963,6 +963,31 @@ class OpenClConformanceTest {
     }
 
     /**
+     * A run a rate check stops ends at the step the check flagged, on the device as on the Java backend: the end of
+     * the check's window ends the device's batch of steps (the spike monitor alone would let it run 64 steps on).
+     */
+    @Test
+    void aRunStoppedByARateCheckEndsWhereJavasDoes() {
+        double[][] spikeTimes = new double[2][];
+        long[] stopped = new long[2];
+        for (BackendKind backend : new BackendKind[] {BackendKind.JAVA, BackendKind.OPENCL}) {
+            try (Network net = Network.builder().backend(backend).threads(1).seed(5).build()) {
+                NeuronPopulation cells = net.addNeurons("cells", 100, IfCurrExp.builder().tauRefrac(2).build());
+                net.connect(net.addPoissonSource("drive", 100, 30), cells, Connectors.fixedInDegree(10, false),
+                        Synapses.onto("excitatory").weights(Values.uniform(0.5, 1.5)));
+                SpikeMonitor spikes = net.monitorSpikes(cells);
+                net.checkRate(cells, 0, 1, 10.3);
+                assertThrows(SimulationAbortedException.class, () -> net.run(100));
+                stopped[backend.ordinal()] = net.stepsRun();
+                spikeTimes[backend.ordinal()] = spikes.times();
+            }
+        }
+        assertTrue(stopped[0] > 0 && stopped[0] % 103 == 0, "a window's end: " + stopped[0]);
+        assertEquals(stopped[0], stopped[1], "steps run");
+        assertArrayEquals(spikeTimes[0], spikeTimes[1], "spike times");
+    }
+
+    /**
      * Short-term plasticity and learning on one projection, and astrocyte STDP beside another rule there: the device
      * keeps the weights a transmission reads apart from those learning changes, and runs astrocyte STDP after the
      * other rules, so both are refused before the first step, naming the projection.

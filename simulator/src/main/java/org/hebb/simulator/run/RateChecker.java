@@ -8,7 +8,10 @@ import org.hebb.util.Require;
 
 /**
  * Stops a run when a population's mean rate over a window leaves [minHz, maxHz] (runaway excitation or silence);
- * the rate is measured over consecutive windows of {@code windowMs}, each checked when it is complete.
+ * the rate is measured over consecutive windows of {@code windowMs} on the clock (steps 0 to n - 1, n to 2n - 1,
+ * ...), each checked when it is complete; a window the checker saw only part of (it was added, or the clock started,
+ * within it) is not checked. The engine stops at the end of each window, so that a run stopped by the check leaves
+ * it at the step the check looked at, on every backend.
  */
 public final class RateChecker extends Checker implements Checkpointed {
     private final Population population;
@@ -33,9 +36,19 @@ public final class RateChecker extends Checker implements Checkpointed {
     }
 
     @Override
+    public boolean observesEngineAfter(long step) {
+        return (step + 1) % windowSteps == 0;
+    }
+
+    @Override
     public void record(long step, SpikeView view) {
+        if (step % windowSteps == 0) {
+            spikes = 0;
+            steps = 0;
+        }
         spikes += view.total();
-        if (++steps < windowSteps) {
+        steps++;
+        if (!observesEngineAfter(step) || steps < windowSteps) {
             return;
         }
         double rate = spikes / ((double) population.size() * windowSteps * dt / 1000.0);
@@ -44,8 +57,6 @@ public final class RateChecker extends Checker implements Checkpointed {
                     + "outside the allowed [%s, %s] Hz", population.name(), rate, windowSteps * dt,
                     (step + 1) * dt, minHz, maxHz));
         }
-        spikes = 0;
-        steps = 0;
     }
 
     /** The spikes and steps of the window under way. */

@@ -119,6 +119,17 @@ class CheckersTest {
     }
 
     @Test
+    void rateWindowsFollowTheClockAndAPartOfOneIsNotChecked() {
+        try (Network net = Network.builder().dt(0.1).seed(1).startStep(150).build()) {
+            PoissonSource input = net.addPoissonSource("drive", 100, 300);
+            net.checkRate(input, 0, 100, 20);
+            SimulationAbortedException e = assertThrows(SimulationAbortedException.class, () -> net.run(200));
+            assertEquals(40.0, e.timeMs(), 1e-9, "steps 150-199 are part of a window; steps 200-399 fill one");
+            assertEquals(400, net.stepsRun());
+        }
+    }
+
+    @Test
     void rateCheckerStopsASilentPopulation() {
         try (Network net = network()) {
             NeuronPopulation pop = net.addNeurons("quiet", 20, IfCurrDelta.builder().build());
