@@ -1,9 +1,11 @@
 package org.hebb.plasticity.definition;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.hebb.neurons.definition.Parameter;
 import org.hebb.neurons.definition.analysis.ConstantEvaluator;
@@ -206,10 +208,29 @@ public final class DefinedRule implements PlasticityRule<DefinedSynapses> {
      */
     @Override
     public Set<BackendKind> backends() {
-        boolean both = !definition.onTransmit().isEmpty()
-                && (!definition.onPre().isEmpty() || !definition.onPost().isEmpty() || !definition.onStep().isEmpty());
-        return both || !projections.isEmpty() || !spikeDrives.isEmpty() ? Set.of(BackendKind.JAVA)
-                : Set.of(BackendKind.JAVA, BackendKind.OPENCL);
+        return javaOnly().isEmpty() ? Set.of(BackendKind.JAVA, BackendKind.OPENCL) : Set.of(BackendKind.JAVA);
+    }
+
+    @Override
+    public String whyNotOn(BackendKind backend) {
+        return "it " + String.join(" and ", javaOnly()) + ", which only the JAVA backend runs";
+    }
+
+    /** What keeps this rule on the Java backend (see {@link #backends}). */
+    private List<String> javaOnly() {
+        List<String> reasons = new ArrayList<>();
+        boolean changes = !definition.onPre().isEmpty() || !definition.onPost().isEmpty()
+                || !definition.onStep().isEmpty();
+        if (!definition.onTransmit().isEmpty() && changes) {
+            reasons.add("sets what synapses transmit (on_transmit) and changes them (on_pre, on_post or on_step)");
+        }
+        if (!projections.isEmpty()) {
+            reasons.add("projects trace(s) " + new TreeSet<>(projections.keySet()) + " (HLOP's orthogonal projection)");
+        }
+        if (!spikeDrives.isEmpty()) {
+            reasons.add("drives modulator(s) " + new TreeSet<>(spikeDrives.keySet()) + " by spikes");
+        }
+        return reasons;
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.hebb.neurons.lif.IfCurrExp;
 import org.hebb.plasticity.PresynapticProjection;
 import org.hebb.plasticity.threefactor.ThreeFactorDefinition;
+import org.hebb.simulator.BackendKind;
 import org.hebb.simulator.Network;
 import org.hebb.simulator.connect.Connectors;
 import org.hebb.simulator.connect.Synapses;
@@ -47,6 +48,33 @@ class DefinedRuleErrorsTest {
         };
         refused(() -> ThreeFactorDefinition.PAIRED_GLOBAL.rule().withProjection("x_pre", identity),
                 "projection of trace = 'x_pre' is not allowed", "on_step of", "reads are []");
+    }
+
+    @Test
+    void whatKeepsARuleOnTheJavaBackendIsNamedWhenAnotherRefusesIt() {
+        PresynapticProjection identity = new PresynapticProjection() {
+            @Override
+            public int dimension() {
+                return 3;
+            }
+
+            @Override
+            public void project(float[] activity, float[] out) {
+                System.arraycopy(activity, 0, out, 0, out.length);
+            }
+        };
+        try (Network net = Network.builder().backend(BackendKind.OPENCL).seed(1).build()) {
+            NeuronPopulation cells = net.addNeurons("cells", 3, IfCurrExp.builder().build());
+            refused(() -> net.addPlasticity(net.connect(cells, cells, Connectors.allToAll(false),
+                    Synapses.onto("excitatory").weights(Values.constant(0.5))),
+                    ThreeFactorDefinition.PRESYNAPTIC_GLOBAL.rule().withProjection("x_pre", identity)),
+                    "is not allowed on the OPENCL backend: it projects trace(s) [x_pre] (HLOP's orthogonal "
+                    + "projection), which only the JAVA backend runs");
+            refused(() -> net.addPlasticity(net.connect(cells, cells, Connectors.allToAll(false),
+                    Synapses.onto("excitatory").named("driven").weights(Values.constant(0.5))),
+                    ThreeFactorDefinition.PAIRED_GLOBAL.rule().withSpikeDrive("g", cells, 10, 1)),
+                    "it drives modulator(s) [g] by spikes");
+        }
     }
 
     @Test

@@ -55,7 +55,7 @@ public final class PlasticityRegistry {
         Require.that(rule.engines().contains(engine), "rule = " + rule.name() + " is not allowed on the "
                 + engine + " engine: it supports " + rule.engines());
         Require.that(rule.backends().contains(backend), "rule = " + rule.name() + " is not allowed on the "
-                + backend + " backend: it supports " + rule.backends());
+                + backend + " backend: " + rule.whyNotOn(backend));
         projection.storeWeightsPerSynapse();
         S state = Require.notNull(rule.name() + " state", rule.attach(
                 new PlasticityContext(projection, dt, masterSeed, startStep, engine, this)));

@@ -23,6 +23,14 @@ public interface PlasticityRule<S extends RuleState> {
     /** The backends this rule runs on. */
     Set<BackendKind> backends();
 
+    /**
+     * Why this rule does not run on {@code backend} (one of those {@link #backends} lacks), for the refusal's
+     * message; by default the backends it runs on.
+     */
+    default String whyNotOn(BackendKind backend) {
+        return "it supports " + backends();
+    }
+
     /** Attaches the rule to the context's projection (called once, before the first run). */
     S attach(PlasticityContext context);
 }
