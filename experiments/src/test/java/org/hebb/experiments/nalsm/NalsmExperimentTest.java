@@ -63,6 +63,9 @@ class NalsmExperimentTest {
         }
 
         Map<String, Object> again = NalsmExperiment.run(options, train, test, "synthetic", dir.resolve("run"));
+        assertEquals(0, ((Number) first.get("phase1_resumed_from_sample")).intValue(), "the first run starts afresh");
+        assertEquals(first.get("phase1_samples"), again.get("phase1_resumed_from_sample"),
+                "the second run resumes from the first's last checkpoint, computing no phase-1 sample again");
         assertEquals(first.get("test_accuracy"), again.get("test_accuracy"), "resumed from checkpoints");
         assertArrayEquals((double[]) first.get("validation_accuracy_per_epoch"),
                 (double[]) again.get("validation_accuracy_per_epoch"));

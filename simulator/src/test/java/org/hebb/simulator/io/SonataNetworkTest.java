@@ -124,12 +124,14 @@ class SonataNetworkTest {
     void aNetworkBuiltFromItsSonataFilesSpikesAsTheOriginal() {
         Path inputFile = directory.resolve("input.h5");
         Map<String, long[]> original = new java.util.LinkedHashMap<>();
+        Map<String, int[]> originalNeurons = new java.util.LinkedHashMap<>();
         try (Network net = Network.builder().seed(5).dt(0.1).build()) {
             Map<String, SpikeMonitor> spikes = build(net, false, directory, inputFile);
             net.run(60);
             SonataNetwork.export(net, directory);
             SonataSpikes.write(inputFile, spikes.get("input"));
             spikes.forEach((name, m) -> original.put(name, m.steps()));
+            spikes.forEach((name, m) -> originalNeurons.put(name, m.neurons()));
             assertTrue(spikes.get("slow").storedCount() > 3, "test setup: the slow cells spike");
         }
         try (Network net = Network.builder().seed(5).dt(0.1).build()) {
@@ -137,7 +139,8 @@ class SonataNetworkTest {
             net.run(60);
             assertEquals(original.keySet(), spikes.keySet(), "the populations");
             for (String name : original.keySet()) {
-                assertArrayEquals(original.get(name), spikes.get(name).steps(), "spikes of " + name);
+                assertArrayEquals(original.get(name), spikes.get(name).steps(), "spike steps of " + name);
+                assertArrayEquals(originalNeurons.get(name), spikes.get(name).neurons(), "spiking neurons of " + name);
             }
         }
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 
+import org.hebb.neurons.definition.integration.MatrixExponential;
 import org.junit.jupiter.api.Test;
 
 /** Putzer's expansion against closed forms solved by hand, including coinciding and nearly coinciding rates. */
@@ -59,9 +60,12 @@ class ExponentialBasisTest {
         assertEquals(tau, basis.peak(1), 1e-9, "r_2 = s e^(-s/tau) peaks at tau");
     }
 
-    /** Random systems with real negative spectra, triangular and coupled, against scaling and squaring (the check). */
+    /**
+     * Random systems with real negative spectra, triangular and coupled, up to 4 x 4: every entry of exp(A s), at
+     * several s, against scaling and squaring ({@link MatrixExponential}) computed here.
+     */
     @Test
-    void randomSystemsPassTheConstructionCheck() {
+    void randomSystemsMatchScalingAndSquaring() {
         SplittableRandom random = new SplittableRandom(3);
         for (int trial = 0; trial < 200; trial++) {
             int n = 1 + random.nextInt(4);
@@ -78,8 +82,20 @@ class ExponentialBasisTest {
                 }
             }
             ExponentialBasis basis = new ExponentialBasis(a, eigenvalues);
-            for (int k = 0; k < n; k++) {
-                assertTrue(basis.peakValue(k) > 0, "trial " + trial);
+            for (double s : new double[] {0.05, 0.9, 7, 40}) {
+                double[][] scaled = new double[n][n];
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < n; j++) {
+                        scaled[i][j] = a[i][j] * s;
+                    }
+                }
+                double[][] expected = MatrixExponential.of(scaled);
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < n; j++) {
+                        assertEquals(expected[i][j], propagated(basis, s, i, j), 1e-9 * (1 + Math.abs(expected[i][j])),
+                                "trial " + trial + ", s = " + s + ", entry (" + i + ", " + j + ")");
+                    }
+                }
             }
         }
     }
