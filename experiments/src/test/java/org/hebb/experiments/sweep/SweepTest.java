@@ -106,8 +106,8 @@ class SweepTest {
         assertEquals(2, HebbCommand.execute(new String[] {"sweep", "quickstart", "--seeds", "1-2", "--neurons",
             "200,300", "--duration", "2000", "--out", out.toString()}, new PrintWriter(refusal, true),
                 new PrintWriter(refusal, true)), "other fixed options into the same --out");
-        assertTrue(refusal.toString().contains("it holds a sweep of 'quickstart --duration 100', and this one is 'quickstart --duration 2000'"), refusal
-                .toString());
+        assertTrue(refusal.toString().contains("it holds a sweep of 'quickstart --duration 100', and this one is "
+                + "'quickstart --duration 2000'"), refusal.toString());
         Path typo = dir.resolve("typo");
         assertEquals(2, hebb("sweep", "quickstart", "--neurons", "100,200", "--duratoin", "100", "--out",
                 typo.toString()), "an unknown option, refused before any point runs");
