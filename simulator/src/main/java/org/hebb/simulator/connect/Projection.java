@@ -29,7 +29,7 @@ public final class Projection {
     private final float uniformWeight;
     private final short[] delays;
     private final int uniformDelay;
-    private final float[] delaysMs;
+    private final double[] delaysMs;
     /** The delay of every synapse when {@code delaysMs} is null (event-driven engine); NaN with step delays. */
     private final double uniformDelayMs;
     private final String description;
@@ -37,7 +37,7 @@ public final class Projection {
 
     private Projection(String name, Population source, NeuronPopulation target, String receptor, int[] rowPointer,
                        int[] targets, float[] weights, float uniformWeight, short[] delays, int uniformDelay,
-                       float[] delaysMs, double uniformDelayMs, String description) {
+                       double[] delaysMs, double uniformDelayMs, String description) {
         this.name = name;
         this.source = source;
         this.target = target;
@@ -150,13 +150,7 @@ public final class Projection {
                                double[] delaysMs, String connection) {
         int count = targets.length;
         boolean uniformDelays = delaySteps != null ? allEqual(delaySteps) : allEqual(delaysMs);
-        float[] delaysMsStored = null;
-        if (!uniformDelays && delaysMs != null) {
-            delaysMsStored = new float[count];
-            for (int k = 0; k < count; k++) {
-                delaysMsStored[k] = (float) delaysMs[k];
-            }
-        }
+        double[] delaysMsStored = uniformDelays ? null : delaysMs;
         int uniformDelay = delaySteps == null || count == 0 ? 1 : delaySteps[0];
         double uniformDelayMs = delaySteps != null ? Double.NaN : count == 0 ? Double.POSITIVE_INFINITY
                 : delaysMs[0];
@@ -393,7 +387,7 @@ public final class Projection {
     /** Memory of the synapse arrays in bytes (row pointers, targets, weights, delays, the transposed index). */
     public long memoryBytes() {
         return 4L * rowPointer.length + 4L * targets.length + (weights == null ? 0 : 4L * weights.length)
-                + (delays == null ? 0 : 2L * delays.length) + (delaysMs == null ? 0 : 4L * delaysMs.length)
+                + (delays == null ? 0 : 2L * delays.length) + (delaysMs == null ? 0 : 8L * delaysMs.length)
                 + (incoming == null ? 0 : incoming.memoryBytes());
     }
 
@@ -412,7 +406,7 @@ public final class Projection {
      * Continuous delays for the event-driven engine: ms per synapse in synapse order, or null when every synapse
      * has {@link #delayMsOf delayMsOf(0, dt)}; not part of the user API.
      */
-    public float[] delaysMs() {
+    public double[] delaysMs() {
         return delaysMs;
     }
 

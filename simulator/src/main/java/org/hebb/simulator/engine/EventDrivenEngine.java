@@ -2,6 +2,7 @@ package org.hebb.simulator.engine;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -206,7 +207,7 @@ public final class EventDrivenEngine implements Engine {
     private void deliverDelayRun(double time, long payload, double emitted) {
         ProjectionRuntime p = projections[(int) ((payload >>> OWNER_SHIFT) & OWNER_MASK)];
         int k = (int) (payload & ELEMENT_MASK);
-        float delay = p.sortedDelays[k];
+        double delay = p.sortedDelays[k];
         boolean last;
         do {
             deliver(p, p.byDelay[k], time);
@@ -459,7 +460,7 @@ public final class EventDrivenEngine implements Engine {
         final float uniformWeight;
         final double uniformDelayMs;
         final int[] byDelay;
-        final float[] sortedDelays;
+        final double[] sortedDelays;
         private final long[] rowEnds;
         final NeuronNode target;
         final int receptor;
@@ -480,7 +481,7 @@ public final class EventDrivenEngine implements Engine {
             this.target = target;
             this.receptor = projection.receptorIndex();
             this.updates = updates.toArray(new SpikeEventUpdate[0]);
-            float[] delays = projection.delaysMs();
+            double[] delays = projection.delaysMs();
             if (delays == null) {
                 byDelay = null;
                 sortedDelays = null;
@@ -488,7 +489,7 @@ public final class EventDrivenEngine implements Engine {
                 return;
             }
             byDelay = new int[delays.length];
-            sortedDelays = new float[delays.length];
+            sortedDelays = new double[delays.length];
             rowEnds = new long[(delays.length + 63) >>> 6];
             for (int pre = 0; pre + 1 < rowPointer.length; pre++) {
                 int from = rowPointer[pre];
@@ -496,13 +497,13 @@ public final class EventDrivenEngine implements Engine {
                 if (from == to) {
                     continue;
                 }
-                long[] keys = new long[to - from];
+                Integer[] order = new Integer[to - from];
                 for (int k = from; k < to; k++) {
-                    keys[k - from] = ((long) Float.floatToIntBits(delays[k]) << 32) | (k - from);
+                    order[k - from] = k;
                 }
-                Arrays.sort(keys);
+                Arrays.sort(order, Comparator.comparingDouble(k -> delays[k]));  // stable: equal delays by index
                 for (int k = from; k < to; k++) {
-                    byDelay[k] = from + (int) keys[k - from];
+                    byDelay[k] = order[k - from];
                     sortedDelays[k] = delays[byDelay[k]];
                 }
                 rowEnds[(to - 1) >>> 6] |= 1L << (to - 1);

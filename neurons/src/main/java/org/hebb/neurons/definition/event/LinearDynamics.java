@@ -37,6 +37,8 @@ final class LinearDynamics {
     /** Whether each variable is held while refractory. */
     final boolean[] held;
     final double[] thresholdCoefficients;
+    /** Whether the threshold is strict ({@code >} or {@code <}): f must exceed 0 rather than reach it. */
+    final boolean strictThreshold;
     final Expression thresholdRest;
     final AffineStatement[] reset;
     /** Per receptor, its statements. */
@@ -75,6 +77,8 @@ final class LinearDynamics {
             throw refusal("it has no threshold");
         }
         Expression f = thresholdFunction(threshold, d.thresholdText());
+        this.strictThreshold = threshold instanceof Expression.Comparison c
+                && (c.relation() == Expression.Relation.GREATER || c.relation() == Expression.Relation.LESS);
         String thresholdWhat = "threshold '" + d.thresholdText() + "'";
         LinearForm form = linear(f, state, thresholdWhat);
         this.thresholdCoefficients = new double[n];

@@ -41,6 +41,8 @@ public final class LinearEventKernel implements EventDrivenKernel {
     private final ThresholdSearch search;
     /** thresholdRows[k][j]: row j of c^T P_k, so that the threshold's coefficient of r_(k+1) is that row times x - x_inf. */
     private final double[][] thresholdRows;
+    /** Whether any variable is held while refractory (else all evolve freely through the refractory period). */
+    private final boolean anyHeld;
     /** The variables that evolve while refractory (not held), and their system; null when none do. */
     private final int[] movingWhileHeld;
     private final ExponentialBasis heldSystem;
@@ -77,7 +79,7 @@ public final class LinearEventKernel implements EventDrivenKernel {
         this.size = state.size();
         this.free = new ExponentialBasis(dynamics.a, Spectrum.of(dynamics.a, dynamics.variables, model.name()));
         this.inverse = invert(dynamics.a);
-        this.search = new ThresholdSearch(free, TOLERANCE_MS);
+        this.search = new ThresholdSearch(free, TOLERANCE_MS, dynamics.strictThreshold);
         this.thresholdRows = new double[n][n];
         for (int k = 0; k < n; k++) {
             for (int j = 0; j < n; j++) {
@@ -89,14 +91,15 @@ public final class LinearEventKernel implements EventDrivenKernel {
             }
         }
         List<Integer> moving = new ArrayList<>();
-        boolean anyHeld = false;
+        boolean held = false;
         for (int i = 0; i < n; i++) {
             if (dynamics.held[i]) {
-                anyHeld = true;
+                held = true;
             } else {
                 moving.add(i);
             }
         }
+        this.anyHeld = held;
         if (anyHeld && !moving.isEmpty()) {
             movingWhileHeld = moving.stream().mapToInt(Integer::intValue).toArray();
             double[][] sub = new double[movingWhileHeld.length][movingWhileHeld.length];
@@ -199,7 +202,7 @@ public final class LinearEventKernel implements EventDrivenKernel {
         double last = lastTime[i];
         double until = refractoryUntil[i];
         double end = untilFree ? Math.max(timeMs, until) : timeMs;
-        if (last < until) {
+        if (last < until && anyHeld) {
             double heldTo = Math.min(end, until);
             propagateHeld(i, heldTo - last, out, outOffset);
             last = heldTo;

@@ -13,14 +13,19 @@ package org.hebb.neurons.definition.event;
  * whose upper bound stays below 0, until an interval with f(a) &lt; 0 &lt;= f(b) is shown to be increasing
  * throughout; there the root is found by Newton iteration kept in its bracket and returned to within the
  * tolerance, never before the true crossing. A trajectory that touches 0 by less than it moves in one tolerance
- * is not counted as a crossing. Nothing allocates after construction. Not thread-safe: one per kernel.
+ * is not counted as a crossing, nor is one whose highest value is 0 (an equilibrium exactly at threshold, which
+ * the trajectory approaches but never reaches). The tolerance grows with s where doubles are coarser than it. With
+ * a strict threshold ({@code >} or {@code <}) f must exceed 0, else reach it. Nothing allocates after construction.
+ * Not thread-safe: one per kernel.
  */
 final class ThresholdSearch {
     private static final int MAX_HORIZON_DOUBLINGS = 64;
     private static final int MAX_DEPTH = 200;
+    private static final int MAX_NEWTON_STEPS = 200;
     private final ExponentialBasis basis;
     private final int n;
     private final double toleranceMs;
+    private final boolean strict;
     private final double initialHorizon;
     private final double[] a;
     private final double[] b;
@@ -32,10 +37,12 @@ final class ThresholdSearch {
     private final double[] end;
     private final double[] probe;
 
-    ThresholdSearch(ExponentialBasis basis, double toleranceMs) {
+    /** @param strict whether f must exceed 0 (a threshold {@code >} or {@code <}) rather than reach it */
+    ThresholdSearch(ExponentialBasis basis, double toleranceMs, boolean strict) {
         this.basis = basis;
         this.n = basis.size();
         this.toleranceMs = toleranceMs;
+        this.strict = strict;
         this.initialHorizon = 4 / -basis.rate(n - 1);
         this.a = new double[n];
         this.b = new double[n];
@@ -88,23 +95,37 @@ final class ThresholdSearch {
         return d;
     }
 
-    /** Whether f stays below 0 whatever s: the sum of every term's own maximum does (no exponential computed). */
+    /**
+     * Whether f stays below 0 whatever s: the sum of every term's own maximum is at most 0 (no exponential computed).
+     * At exactly 0 it is a supremum that the trajectory does not reach (it would take every positive term at its
+     * peak and every other at 0 at once), which f computed in doubles would reach only where the terms underflow.
+     */
     private boolean neverReachesZero() {
         double highest = offset;
         for (int k = 0; k < n; k++) {
             highest += Math.max(a[k], 0) * basis.peakValue(k);
         }
-        return highest < 0;
+        return highest <= 0;
+    }
+
+    /** Whether f has crossed: f &gt; 0 for a strict threshold, else f &gt;= 0. */
+    private boolean crossed(double f) {
+        return strict ? f > 0 : f >= 0;
+    }
+
+    /** The tolerance at s: {@link #toleranceMs}, or two units in the last place of s where those are coarser. */
+    private double toleranceAt(double s) {
+        return Math.max(toleranceMs, 2 * Math.ulp(s));
     }
 
     /**
      * An s before which f stays below 0: f(0) = f_inf + a_1, and f' is at most the sum of b_k times the peak of r_k
-     * over the positive b_k. 0 if f(0) >= 0, {@code Double.POSITIVE_INFINITY} if f never reaches 0. No exponential
+     * over the positive b_k. 0 if f(0) has crossed, {@code Double.POSITIVE_INFINITY} if f never does. No exponential
      * computed.
      */
     double noCrossingBefore() {
         double f0 = startValue;
-        if (f0 >= 0) {
+        if (crossed(f0)) {
             return 0;
         }
         if (neverReachesZero()) {
@@ -117,7 +138,7 @@ final class ThresholdSearch {
         return steepest > 0 ? -f0 / steepest : Double.POSITIVE_INFINITY;
     }
 
-    /** The first s >= 0 with f(s) >= 0, to within the tolerance, or {@code Double.POSITIVE_INFINITY}. */
+    /** The first s >= 0 where f has crossed, to within the tolerance, or {@code Double.POSITIVE_INFINITY}. */
     double firstCrossing() {
         return firstCrossing(0);
     }
@@ -126,7 +147,7 @@ final class ThresholdSearch {
     double firstCrossing(double from) {
         basis.basis(from, start);
         double fa = from == 0 ? startValue : value(start);
-        if (fa >= 0) {
+        if (crossed(fa)) {
             return from;
         }
         if (neverReachesZero()) {
@@ -136,7 +157,7 @@ final class ThresholdSearch {
         basis.basis(horizon, end);
         double fh = value(end);
         int doublings = 0;
-        while (fh < 0 && upperBoundFrom(horizon, end) >= 0) {
+        while (!crossed(fh) && crossed(upperBoundFrom(horizon, end))) {
             if (++doublings > MAX_HORIZON_DOUBLINGS) {
                 return Double.POSITIVE_INFINITY;
             }
@@ -187,14 +208,14 @@ final class ThresholdSearch {
     }
 
     private double search(double s, double[] rs, double fs, double t, double[] rt, double ft, int depth) {
-        if (offset + upperBound(a, s, rs, t, rt) < 0) {
+        if (!crossed(offset + upperBound(a, s, rs, t, rt))) {
             return Double.POSITIVE_INFINITY;
         }
-        if (ft >= 0 && slopeLowerBound(s, rs, t, rt) > 0) {
+        if (crossed(ft) && slopeLowerBound(s, rs, t, rt) > 0) {
             return increasingRoot(s, t, ft);
         }
-        if (t - s <= toleranceMs || depth + 1 >= MAX_DEPTH) {
-            return ft >= 0 ? t : Double.POSITIVE_INFINITY;
+        if (t - s <= toleranceAt(t) || depth + 1 >= MAX_DEPTH) {
+            return crossed(ft) ? t : Double.POSITIVE_INFINITY;
         }
         double m = 0.5 * (s + t);
         double[] rm = atDepth[depth];
@@ -204,13 +225,16 @@ final class ThresholdSearch {
         return left != Double.POSITIVE_INFINITY ? left : search(m, rm, fm, t, rt, ft, depth + 1);
     }
 
-    /** The root in [s, t] of f increasing there, with f(s) &lt; 0 &lt;= f(t): Newton kept in the bracket. */
+    /**
+     * The root in [s, t] of f increasing there, with f(s) not crossed and f(t) crossed: Newton kept in the bracket,
+     * at most {@link #MAX_NEWTON_STEPS} steps (then t, which has crossed).
+     */
     private double increasingRoot(double s, double t, double ft) {
         double x = t;
         double fx = ft;
         basis.basis(x, probe);
         double dx = slope(probe);
-        while (t - s > toleranceMs) {
+        for (int steps = 0; t - s > toleranceAt(t) && steps < MAX_NEWTON_STEPS; steps++) {
             double next = x - fx / dx;
             if (!(next > s && next < t)) {
                 next = 0.5 * (s + t);
@@ -218,14 +242,15 @@ final class ThresholdSearch {
             basis.basis(next, probe);
             double fn = value(probe);
             dx = slope(probe);
-            if (fn >= 0) {
+            if (crossed(fn)) {
                 t = next;
             } else {
                 s = next;
             }
-            if (Math.abs(next - x) <= toleranceMs) {
-                double edge = fn >= 0 ? Math.max(s, next - toleranceMs) : Math.min(t, next + toleranceMs);
-                if (value(edge) >= 0) {
+            double tolerance = toleranceAt(next);
+            if (Math.abs(next - x) <= tolerance) {
+                double edge = crossed(fn) ? Math.max(s, next - tolerance) : Math.min(t, next + tolerance);
+                if (crossed(value(edge))) {
                     t = edge;
                 } else {
                     s = edge;

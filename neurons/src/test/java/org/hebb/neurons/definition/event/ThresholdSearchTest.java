@@ -35,7 +35,7 @@ class ThresholdSearchTest {
                 eigenvalues = new double[] {-1 / TAU_M, -1 / tauE, -1 / tauI};
             }
             ExponentialBasis basis = new ExponentialBasis(a, eigenvalues);
-            ThresholdSearch search = new ThresholdSearch(basis, 1e-12);
+            ThresholdSearch search = new ThresholdSearch(basis, 1e-12, false);
             double[] deviation;
             double offset;
             if (trial % 4 == 1) {
