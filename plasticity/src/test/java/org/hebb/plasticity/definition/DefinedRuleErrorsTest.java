@@ -25,6 +25,19 @@ class DefinedRuleErrorsTest {
         }
     }
 
+    /** The identity on three presynaptic neurons. */
+    private static final PresynapticProjection IDENTITY = new PresynapticProjection() {
+        @Override
+        public int dimension() {
+            return 3;
+        }
+
+        @Override
+        public void project(float[] activity, float[] out) {
+            System.arraycopy(activity, 0, out, 0, out.length);
+        }
+    };
+
     @Test
     void aSignalDrivesAGlobalModulatorOnly() {
         refused(() -> ThreeFactorDefinition.PAIRED_PER_NEURON.rule().withSignal("M", (step, t) -> 1),
@@ -35,39 +48,17 @@ class DefinedRuleErrorsTest {
 
     @Test
     void aProjectionAppliesToAPresynapticTraceThatOnStepReads() {
-        PresynapticProjection identity = new PresynapticProjection() {
-            @Override
-            public int dimension() {
-                return 3;
-            }
-
-            @Override
-            public void project(float[] activity, float[] out) {
-                System.arraycopy(activity, 0, out, 0, out.length);
-            }
-        };
-        refused(() -> ThreeFactorDefinition.PAIRED_GLOBAL.rule().withProjection("x_pre", identity),
+        refused(() -> ThreeFactorDefinition.PAIRED_GLOBAL.rule().withProjection("x_pre", IDENTITY),
                 "projection of trace = 'x_pre' is not allowed", "on_step of", "reads are []");
     }
 
     @Test
     void whatKeepsARuleOnTheJavaBackendIsNamedWhenAnotherRefusesIt() {
-        PresynapticProjection identity = new PresynapticProjection() {
-            @Override
-            public int dimension() {
-                return 3;
-            }
-
-            @Override
-            public void project(float[] activity, float[] out) {
-                System.arraycopy(activity, 0, out, 0, out.length);
-            }
-        };
         try (Network net = Network.builder().backend(BackendKind.OPENCL).seed(1).build()) {
             NeuronPopulation cells = net.addNeurons("cells", 3, IfCurrExp.builder().build());
             refused(() -> net.addPlasticity(net.connect(cells, cells, Connectors.allToAll(false),
                     Synapses.onto("excitatory").weights(Values.constant(0.5))),
-                    ThreeFactorDefinition.PRESYNAPTIC_GLOBAL.rule().withProjection("x_pre", identity)),
+                    ThreeFactorDefinition.PRESYNAPTIC_GLOBAL.rule().withProjection("x_pre", IDENTITY)),
                     "is not allowed on the OPENCL backend: it projects trace(s) [x_pre] (HLOP's orthogonal "
                     + "projection), which only the JAVA backend runs");
             refused(() -> net.addPlasticity(net.connect(cells, cells, Connectors.allToAll(false),
