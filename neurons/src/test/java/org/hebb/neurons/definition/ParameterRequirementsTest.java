@@ -39,7 +39,8 @@ class ParameterRequirementsTest {
         assertTrue(refusal(() -> AdEx.DEFINITION.model().with("cm", -0.281)).startsWith("cm = -0.281 nF"));
         assertTrue(refusal(() -> AdEx.DEFINITION.model().with("tau_w", -144)).endsWith("must satisfy tau_w > 0"));
         assertTrue(refusal(() -> AdEx.DEFINITION.model().with("v_reset", 10)).endsWith("v_reset < v_spike"));
-        assertTrue(refusal(() -> HhCondExp.definition(IntegrationMethod.RK4).model().with("gbar_Na", -1)).endsWith("gbar_Na >= 0"));
+        DefinedNeuronModel hh = HhCondExp.definition(IntegrationMethod.RK4).model();
+        assertTrue(refusal(() -> hh.with("gbar_Na", -1)).endsWith("gbar_Na >= 0"));
     }
 
     @Test
