@@ -1,5 +1,6 @@
 package org.hebb.opencl;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.hebb.simulator.engine.AstrocyteRates;
@@ -14,6 +15,8 @@ final class DeviceAstrocyte {
     final KernelLaunch update;
     private final float[] values = new float[5];
     private final HostArray valuesHost = HostArray.of(values);
+    /** The host's state as the device last took it or gave it back. */
+    private float[] known = new float[5];
 
     DeviceAstrocyte(DeviceNetwork network, AstrocyteRates rates) {
         this.session = network.session();
@@ -41,12 +44,27 @@ final class DeviceAstrocyte {
     }
 
     void upload() {
-        System.arraycopy(rates.state(), 0, values, 0, values.length);
+        known = rates.state();
+        System.arraycopy(known, 0, values, 0, values.length);
         session.write(state, valuesHost);
     }
 
     void download() {
         session.read(state, valuesHost);
         rates.setState(values);
+        known = rates.state();
+    }
+
+    /**
+     * Fails if user code changed the astrocyte on the host since the device last took or gave back its state: during
+     * a run the device holds the rates, so such a change (a reset or a new decay from a step callback) would be lost.
+     */
+    void requireUnchangedOnHost() {
+        if (!Arrays.equals(rates.state(), known)) {
+            throw new IllegalStateException("an astrocyte was changed during a run (Astrocyte.reset or "
+                    + "setRateDecayPerMs, from a step callback or another thread): the OPENCL backend holds its rates "
+                    + "on the device during a run, so the change would be lost; change it between runs, or use "
+                    + "BackendKind.JAVA");
+        }
     }
 }

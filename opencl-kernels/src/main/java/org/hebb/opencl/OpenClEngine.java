@@ -72,6 +72,8 @@ final class OpenClEngine implements Engine, Checkpointed {
     /** Global updates that stay on the host (rules' signals), run after each step's learning. */
     private final GlobalUpdate[] hostUpdates;
     private final DeviceAstrocyte[] astrocytes;
+    /** Whether a run is under way (between runStarting and runEnded): the device holds the astrocytes' rates. */
+    private boolean running;
     private final List<Runnable> resetActions;
     /**
      * The first step whose predecessor's spikes are delivered and learned from (the clock's first step, or the step
@@ -305,12 +307,17 @@ final class OpenClEngine implements Engine, Checkpointed {
         for (DeviceAstrocyte a : astrocytes) {
             a.upload();
         }
+        running = true;
     }
 
-    /** {@inheritDoc} The plastic weights and the astrocytes' rates are copied back into the rules' arrays. */
+    /**
+     * {@inheritDoc} The plastic weights and the astrocytes' rates are copied back into the rules' arrays, after
+     * checking that no astrocyte was changed on the host during the run.
+     */
     @Override
     public void runEnded() {
         synchronizeRules();
+        running = false;
     }
 
     /**
@@ -326,6 +333,9 @@ final class OpenClEngine implements Engine, Checkpointed {
             l.download();
         }
         for (DeviceAstrocyte a : astrocytes) {
+            if (running) {
+                a.requireUnchangedOnHost();
+            }
             a.download();
         }
         for (DeviceTrace t : network.traces) {

@@ -988,6 +988,34 @@ class OpenClConformanceTest {
     }
 
     /**
+     * An astrocyte changed from a step callback: the Java backend applies the change; the device, which holds the
+     * rates during the run, would lose it, so the run fails naming the astrocyte rather than going on without it.
+     */
+    @Test
+    void anAstrocyteChangedDuringARunIsReportedOnTheDevice() {
+        for (BackendKind backend : new BackendKind[] {BackendKind.JAVA, BackendKind.OPENCL}) {
+            try (Network net = Network.builder().backend(backend).threads(1).seed(3).build()) {
+                NeuronPopulation exc = net.addNeurons("exc", 20, NalsmLif.builder().build());
+                NeuronPopulation inh = net.addNeurons("inh", 5, NalsmLif.builder().build());
+                NeuronPopulation input = net.addNeurons("input", 5, NalsmLif.builder().build());
+                Astrocyte astrocyte = Astrocyte.builder().liquid(exc, inh).input(input).build();
+                plastic(net, astrocyte, exc, exc, 0, 3, true);
+                net.afterEachStep((step, timeMs) -> {
+                    if (step == 20) {
+                        astrocyte.setRateDecayPerMs(0.99);
+                    }
+                });
+                if (backend == BackendKind.JAVA) {
+                    net.run(5);
+                } else {
+                    String message = assertThrows(IllegalStateException.class, () -> net.run(5)).getMessage();
+                    assertTrue(message.startsWith("an astrocyte was changed during a run"), message);
+                }
+            }
+        }
+    }
+
+    /**
      * Short-term plasticity and learning on one projection, and astrocyte STDP beside another rule there: the device
      * keeps the weights a transmission reads apart from those learning changes, and runs astrocyte STDP after the
      * other rules, so both are refused before the first step, naming the projection.
