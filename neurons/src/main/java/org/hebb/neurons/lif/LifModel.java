@@ -27,8 +27,8 @@ public abstract class LifModel extends DefinedNeuronModel {
      * Index of {@code refractory_steps} in every LIF model's variables: the refractory time left after the time
      * the state is at, in steps of dt, i.e. how many of the coming steps hold v. A spike in step s leaves
      * n - 1 = round(tau_refrac / dt) - 1 (0 if that is negative) at the end of that step, and each held step
-     * counts it down by one; the event-driven engine reads and writes it in the same sense, so that the neuron
-     * integrates again tau_refrac after its spike.
+     * counts it down by one; a free step leaves -1 (0 and -1 both mean free). The event-driven engine reads and
+     * writes it in the same sense, so that the neuron integrates again tau_refrac after its spike.
      */
     public static final int REFRACTORY = 1;
 

@@ -1,5 +1,6 @@
 package org.hebb.neurons.lif;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -117,6 +118,39 @@ class LifClosedFormTest {
                         + " after " + period + " steps");
             }
         }
+    }
+
+    /**
+     * A counter of 0 or less means free: 0 (the initial value, and what the last held step leaves), -1 (what every
+     * free step leaves) and any other negative value integrate alike; a counter of 1 holds v for one more step even
+     * above threshold, and the neuron fires in the step after.
+     */
+    @ParameterizedTest
+    @MethodSource("exactModels")
+    void aCounterOfZeroOrLessIsFreeAndAFreeStepLeavesMinusOne(NeuronModel model) {
+        KernelDriver driver = new KernelDriver(model, 3, DT);
+        driver.inject(0.2);
+        float[] v = driver.state().array("v");
+        float[] refractory = driver.state().array("refractory_steps");
+        refractory[1] = -1;
+        refractory[2] = -7;
+        for (int step = 0; step < 50; step++) {
+            driver.step();
+            for (int i = 0; i < 3; i++) {
+                assertEquals(-1, refractory[i], model.name() + ": refractory_steps of free neuron " + i);
+                assertEquals(v[0], v[i], model.name() + ": v of neuron " + i + " after step " + step);
+            }
+        }
+        assertTrue(v[0] > V_REST + 1, model.name() + ": v integrated: " + v[0]);
+        float held = (float) (V_THRESH + 5);
+        v[0] = held;
+        refractory[0] = 1;
+        driver.step();
+        assertEquals(held, v[0], model.name() + ": v held in the last refractory step");
+        assertEquals(0, refractory[0], model.name() + ": refractory_steps after the last held step");
+        assertEquals(0, driver.spikeSteps().length, model.name() + ": no spike while held");
+        driver.step();
+        assertArrayEquals(new int[] {51}, driver.spikeSteps(), model.name() + ": fires in the first free step");
     }
 
     @ParameterizedTest

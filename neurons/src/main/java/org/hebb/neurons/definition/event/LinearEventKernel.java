@@ -186,8 +186,8 @@ public final class LinearEventKernel implements EventDrivenKernel {
                 }
             }
             lastTime[i] = timeMs;
-            // the counter holds the coming steps of the refractory period; writeState inverts this
-            refractoryUntil[i] = refractoryOut < 0 ? timeMs : timeMs + state.get(refractoryOut, i) * dt;
+            // the counter holds the coming steps of the refractory period (-1 or 0: none); writeState inverts this
+            refractoryUntil[i] = refractoryOut < 0 ? timeMs : timeMs + Math.max(0, state.get(refractoryOut, i)) * dt;
         }
     }
 

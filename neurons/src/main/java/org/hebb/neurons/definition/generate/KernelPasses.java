@@ -131,7 +131,7 @@ final class KernelPasses {
             fused.forEach(s -> names.addAll(DecayFusion.reads(s)));
             String counter = program.refractoryCounter();
             if (counter != null) {
-                lines.add(type + "_remaining = " + access.stored(counter) + ";");
+                lines.add(type + "_remaining = " + access.max(access.stored(counter), literal(0)) + ";");
             }
             loads(lines, names);
             temporaries(lines, temporaries);
@@ -146,7 +146,8 @@ final class KernelPasses {
             passes.add(new Pass("_integrate", lines, access.used(), Kind.UPDATE));
         } else if (program.refractoryCounter() != null) {
             access.startPass();
-            passes.add(new Pass("_countDown", List.of(countDown(access.stored(program.refractoryCounter()))),
+            String counter = access.stored(program.refractoryCounter());
+            passes.add(new Pass("_countDown", List.of(countDown(access.max(counter, literal(0)))),
                     access.used(), Kind.UPDATE));
         }
         for (int u = 0; u < decays.size(); u += 2) {
@@ -175,9 +176,6 @@ final class KernelPasses {
         }
         if (program.threshold() != null) {
             passes.add(threshold(bound));
-        }
-        if (program.refractoryCounter() != null) {
-            passes.add(settle());
         }
         return passes;
     }
@@ -403,21 +401,13 @@ final class KernelPasses {
     }
 
     /**
-     * The refractory counter counted down in the main pass (whose loop vectorises when it stores the counter it
-     * reads, and not otherwise, on Java 17): to -1 for a neuron that was not refractory, which is how the
-     * threshold, run next, tells that the neuron may spike; {@link #settle} takes -1 back to 0.
+     * The refractory counter counted down from {@code remaining}, the counter raised to 0: a neuron held this step
+     * ({@code remaining} at least 1) leaves 0 or more, a free one -1, which is how the threshold, run next, tells
+     * that the neuron may spike. A free neuron's counter stays at -1, so no pass after the threshold has to take it
+     * back (the main pass, whose loop vectorises on Java 17 when it stores the counter it reads, stays as short).
      */
     private String countDown(String remaining) {
-        return access.stored(program.refractoryCounter()) + " = "
-                + access.max(remaining + " - " + literal(1), literal(-1)) + ";";
-    }
-
-    /** After the threshold: a counter left at -1 by {@link #countDown} is 0 again (not refractory). */
-    private Pass settle() {
-        access.startPass();
-        String counter = access.stored(program.refractoryCounter());
-        return new Pass("_settle", List.of(counter + " = " + access.max(counter, literal(0)) + ";"),
-                access.used(), Kind.UPDATE);
+        return access.stored(program.refractoryCounter()) + " = " + remaining + " - " + literal(1) + ";";
     }
 
     /** Declares a local for every name that is read per neuron. */

@@ -23,8 +23,8 @@ import org.hebb.neurons.definition.expression.Expression;
  * <p>Order: the {@link #inputPasses()}; the main pass ({@link #temporaries()}, then every variable of
  * {@link #nextValues()} is stored); the {@link #selfUpdates()}; inputs read in the main pass are zeroed; then the
  * threshold: a neuron spikes where {@link #threshold()} holds (and, with a refractory period, it is not
- * refractory: its counter is 0), the {@link #reset()} assignments run in order, and the counter is set to
- * {@link #refractoryStepsAfterSpike()}; elsewhere the counter counts down to 0.
+ * refractory: its counter is 0 or less), the {@link #reset()} assignments run in order, and the counter is set to
+ * {@link #refractoryStepsAfterSpike()}; elsewhere the counter counts down to -1, where a free neuron's stays.
  *
  * @param stored                    the per-neuron arrays, in storage order: state variables, then per-neuron
  *                                  parameters
