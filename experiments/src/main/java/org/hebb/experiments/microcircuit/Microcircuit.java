@@ -23,7 +23,8 @@ import org.hebb.util.Require;
  * round(K N_target(S) / N_target) synapses, K its full-scale number: the in-degrees stay those of the full model,
  * as in the example with K_scaling = 1, so the weights need no correction. Synapses are drawn with
  * {@link Connectors#fixedTotalNumber} (multapses and autapses), weights from a normal redrawn across zero, delays
- * from a normal redrawn below dt / 2 and rounded to whole steps.
+ * from a normal redrawn below dt / 2 and rounded to whole steps, applied as NEST applies them (a step later than
+ * Hebb's own delays of that many steps: {@link Delays#asInNestAndBrian2}).
  *
  * @param network     the network, not yet run
  * @param populations the eight populations, in the order of {@link MicrocircuitParameters#POPULATIONS}
@@ -113,7 +114,7 @@ public record Microcircuit(Network network, List<NeuronPopulation> populations, 
         return Synapses.onto(excitatory ? "excitatory" : "inhibitory")
                 .weights(excitatory ? Values.normalRedrawn(mean, sd, 0, Double.POSITIVE_INFINITY)
                         : Values.normalRedrawn(mean, sd, Double.NEGATIVE_INFINITY, 0))
-                .delays(Delays.normalMs(delay, DELAY_RELATIVE_SD * delay))
+                .delays(Delays.asInNestAndBrian2(Delays.normalMs(delay, DELAY_RELATIVE_SD * delay)))
                 .named(POPULATIONS.get(source) + "->" + POPULATIONS.get(target));
     }
 }

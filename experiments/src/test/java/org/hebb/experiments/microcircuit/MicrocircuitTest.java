@@ -44,9 +44,10 @@ class MicrocircuitTest {
             assertEquals(55, byName.size(), "64 pathways but the 9 with p = 0");
             Projection l4ToL23 = byName.get("L4E->L23E");
             assertEquals(Microcircuit.synapses(0, 2, SCALE), l4ToL23.synapseCount());
-            assertMoments(l4ToL23, 2 * 0.08781, 15);
-            assertMoments(byName.get("L23E->L4I"), 0.08781, 15);
-            assertMoments(byName.get("L4I->L4E"), -4 * 0.08781, 7.5);
+            // NEST's mean delays of 15 and 7.5 steps, and the step by which NEST's delays act later than Hebb's
+            assertMoments(l4ToL23, 2 * 0.08781, 15 + 1);
+            assertMoments(byName.get("L23E->L4I"), 0.08781, 15 + 1);
+            assertMoments(byName.get("L4I->L4E"), -4 * 0.08781, 7.5 + 1);
         }
     }
 
@@ -59,12 +60,12 @@ class MicrocircuitTest {
             float w = projection.weightOf(k);
             assertTrue(meanWeight > 0 ? w > 0 : w < 0, projection.name() + " weight " + w);
             weights += w;
-            assertTrue(projection.delayOf(k) >= 1);
+            assertTrue(projection.delayOf(k) >= 2, projection.name() + " delay " + projection.delayOf(k));
             delays += projection.delayOf(k);
         }
         assertEquals(meanWeight, weights / n, 5 * 0.1 * Math.abs(meanWeight) / Math.sqrt(n), projection.name());
         // the delays' normal is cut below dt/2 (at 3 sd for 1.5 ms, at 1.9 sd for 0.75 ms), which raises the mean
-        assertEquals(meanDelaySteps, delays / n, 0.12 * meanDelaySteps, projection.name() + " delays");
+        assertEquals(meanDelaySteps, delays / n, 0.1 * meanDelaySteps, projection.name() + " delays");
     }
 
     @Test

@@ -10,7 +10,8 @@ import org.hebb.util.Require;
 
 /**
  * Synaptic delays. Under the clock-driven engine they are whole time steps: a delay of d steps delivers a spike
- * emitted in step t at the start of step t + d; the shortest delay is 1 step, the longest {@value #MAX_STEPS}.
+ * emitted in step t at the start of step t + d; the shortest delay is 1 step, the longest {@value #MAX_STEPS}. NEST's
+ * and Brian2's delay of d steps acts a step later, as Hebb's d + 1 ({@link #asInNestAndBrian2}).
  * Under the event-driven engine they are continuous (ms, stored in single precision per synapse): a spike emitted
  * at t arrives at exactly t + d; delays given in steps mean steps * dt.
  */
@@ -193,6 +194,53 @@ public final class Delays {
             @Override
             public String describe() {
                 return "normal(" + meanMs + ", " + sdMs + ") ms, redrawn below dt / 2";
+            }
+        };
+    }
+
+    /**
+     * {@code delays} as NEST and Brian2 apply them on a clock, one step longer than Hebb's: both deliver a spike of
+     * step t with a delay of d steps after the update of step t + d (NEST stamps the spike at the end of its step,
+     * Brian2 runs on_pre after the update), so that it acts from step t + d + 1, where Hebb's acts from step t + d.
+     * A model ported with its NEST or Brian2 delays keeps its latencies this way: each drawn delay is one step longer
+     * (dt longer in ms under the event-driven engine).
+     */
+    public static DelayDistribution asInNestAndBrian2(DelayDistribution delays) {
+        return new DelayDistribution() {
+            @Override
+            public int sampleSteps(UniformRandomProvider random, double dt) {
+                return longer(delays.sampleSteps(random, dt));
+            }
+
+            @Override
+            public double sampleMs(UniformRandomProvider random, double dt) {
+                return delays.sampleMs(random, dt) + dt;
+            }
+
+            @Override
+            public IntSupplier stepSampler(UniformRandomProvider random, double dt) {
+                IntSupplier steps = delays.stepSampler(random, dt);
+                return () -> longer(steps.getAsInt());
+            }
+
+            @Override
+            public DoubleSupplier msSampler(UniformRandomProvider random, double dt) {
+                DoubleSupplier ms = delays.msSampler(random, dt);
+                return () -> ms.getAsDouble() + dt;
+            }
+
+            private int longer(int steps) {
+                if (steps >= MAX_STEPS) {
+                    throw new IllegalArgumentException("delay = " + steps + " steps drawn from " + delays.describe()
+                            + " is not allowed as NEST and Brian2 apply it: one step longer, it must stay at most "
+                            + MAX_STEPS + " steps");
+                }
+                return steps + 1;
+            }
+
+            @Override
+            public String describe() {
+                return delays.describe() + ", as NEST and Brian2 apply it (one step longer)";
             }
         };
     }

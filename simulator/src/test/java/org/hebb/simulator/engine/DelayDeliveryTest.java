@@ -68,4 +68,18 @@ class DelayDeliveryTest {
             assertEquals(-2.0f, v.trace("v", 1)[v.sampleCount() - 1]);
         }
     }
+
+    /** NEST's and Brian2's delay of 1.5 ms acts a step later than Hebb's: from step s + 16 at dt 0.1 ms. */
+    @Test
+    void delaysAsNestAndBrian2ApplyThemActAStepLater() {
+        try (Network net = Network.builder().dt(0.1).threads(1).build()) {
+            SpikeTimesSource source = net.addSpikeTimes("source", new double[][] {{1.0}});
+            NeuronPopulation target = net.addNeurons("target", 1, INTEGRATOR);
+            net.connect(source, target, Connectors.oneToOne(), Synapses.onto("excitatory")
+                    .weights(Values.constant(1.0)).delays(Delays.asInNestAndBrian2(Delays.ms(1.5))));
+            StateMonitor v = net.monitorState(target, new String[] {"v"}, new int[] {0}, 0.1);
+            net.run(5);
+            assertEquals(10 + 16, firstChange(v, 1)[0]);
+        }
+    }
 }
