@@ -4,10 +4,12 @@ import org.hebb.util.Require;
 
 /**
  * Statistics of a population's spikes in a window [from, to) ms, given as parallel arrays of times (ms, ascending)
- * and neuron indices, as Potjans and Diesmann (2014) report them: the mean rate, the irregularity (the coefficient
- * of variation of each neuron's inter-spike intervals, averaged over the neurons with at least
+ * and neuron indices, the measures Potjans and Diesmann (2014) report: the mean rate, the irregularity (the
+ * coefficient of variation of each neuron's inter-spike intervals, averaged over the neurons with at least
  * {@link #MIN_SPIKES_FOR_CV} spikes) and the synchrony (the variance of the population's spike count in bins of
- * {@code binMs} over its mean; about 1 for independent Poisson neurons, larger when they fire together).
+ * {@code binMs} over its mean; about 1 for independent Poisson neurons, larger when they fire together). Both of the
+ * last two depend on the window and the population's size (few intervals per neuron bias the CV low; the synchrony of
+ * a whole population grows with its size), so they compare runs of the same window and sizes.
  */
 public final class SpikeTrainStatistics {
     /** Neurons with fewer spikes in the window are left out of the irregularity. */
