@@ -12,7 +12,7 @@ import org.hebb.util.Require;
  * Synaptic delays. Under the clock-driven engine they are whole time steps: a delay of d steps delivers a spike
  * emitted in step t at the start of step t + d; the shortest delay is 1 step, the longest {@value #MAX_STEPS}. NEST's
  * and Brian2's delay of d steps acts a step later, as Hebb's d + 1 ({@link #asInNestAndBrian2}).
- * Under the event-driven engine they are continuous (ms, stored in single precision per synapse): a spike emitted
+ * Under the event-driven engine they are continuous (ms, stored in double precision per synapse): a spike emitted
  * at t arrives at exactly t + d; delays given in steps mean steps * dt.
  */
 public final class Delays {
