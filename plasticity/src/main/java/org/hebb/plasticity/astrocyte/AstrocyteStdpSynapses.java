@@ -1,6 +1,5 @@
 package org.hebb.plasticity.astrocyte;
 
-import java.util.Arrays;
 import java.util.List;
 
 import org.hebb.plasticity.WeightBounds;
@@ -37,8 +36,12 @@ public final class AstrocyteStdpSynapses implements AstrocyteStdpUpdate, RuleSta
     private final Trace preTrace;
     private final Trace postTrace;
     private final IncomingSynapses incoming;
-    /** Per target neuron, the last step it fired in (each thread writes only its own targets). */
-    private final long[] postSpikeStep;
+    /**
+     * Per target neuron, whether it fired in the step being updated: set before the step's changes and cleared after
+     * them, so no mark outlives its step (a clock set back by a restore cannot meet one). Each thread writes only its
+     * own targets.
+     */
+    private final boolean[] firedThisStep;
 
     AstrocyteStdpSynapses(AstrocyteStdp rule, PlasticityContext context) {
         this.projection = context.projection();
@@ -52,8 +55,7 @@ public final class AstrocyteStdpSynapses implements AstrocyteStdpUpdate, RuleSta
         this.preTrace = context.trace(projection.source(), decay, increment, Trace.Pairing.ALL_TO_ALL, 2);
         this.postTrace = context.trace(projection.target(), decay, increment, Trace.Pairing.ALL_TO_ALL, 2);
         this.incoming = context.incoming();
-        this.postSpikeStep = new long[projection.target().size()];
-        Arrays.fill(postSpikeStep, -1);
+        this.firedThisStep = new boolean[projection.target().size()];
         astrocyte.bind(context);
         context.onSynapses(this);
     }
@@ -64,11 +66,15 @@ public final class AstrocyteStdpSynapses implements AstrocyteStdpUpdate, RuleSta
         float a = astrocyte.depressionRate();
         int k = synapses.partition();
         int[] posts = post.neurons(k);
-        for (int s = 0, n = post.count(k); s < n; s++) {
-            postSpikeStep[posts[s]] = spikeStep;
+        int count = post.count(k);
+        for (int s = 0; s < count; s++) {
+            firedThisStep[posts[s]] = true;
         }
         changeOutgoing(synapses, spikeStep, pre, excitatory ? -a : p);
-        changeIncoming(spikeStep, posts, post.count(k), excitatory ? p : -a);
+        changeIncoming(spikeStep, posts, count, excitatory ? p : -a);
+        for (int s = 0; s < count; s++) {
+            firedThisStep[posts[s]] = false;
+        }
     }
 
     /** Presynaptic spikes of the step meet the postsynaptic trace from before it. */
@@ -85,7 +91,7 @@ public final class AstrocyteStdpSynapses implements AstrocyteStdpUpdate, RuleSta
                     int i = targets[syn];
                     float w = weights[syn] + rate * xPost[i];
                     // left unclipped when i fired too: changeIncoming adds its part and clips
-                    weights[syn] = postSpikeStep[i] == spikeStep ? w : Math.min(max, Math.max(min, w));
+                    weights[syn] = firedThisStep[i] ? w : Math.min(max, Math.max(min, w));
                 }
             }
         }
