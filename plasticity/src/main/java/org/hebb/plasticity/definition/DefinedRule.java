@@ -100,7 +100,8 @@ public final class DefinedRule implements PlasticityRule<DefinedSynapses> {
      * {@code increment} (in the modulator's unit) from the synapse update of spike step s + 1 on (one step of
      * transmission; user code that sets a modulator after step t reaches the update of spike step t). A global
      * modulator counts every neuron's spikes; a per-neuron one needs a population of the projection's target size,
-     * whose neuron i drives postsynaptic neuron i's value. On the Java backend (a device keeps spikes on the device).
+     * whose neuron i drives postsynaptic neuron i's value. {@code Network.resetState} returns the modulator to its
+     * initial value, as it drops the spikes. On the Java backend (a device keeps spikes on the device).
      *
      * @throws IllegalArgumentException naming the modulator, the value and what is allowed
      */

@@ -158,6 +158,7 @@ public final class DefinedSynapses implements RuleState, Checkpointed {
         }
         context.onReset(() -> {
             resetSynapseVariables();
+            modulators.resetSpikeDriven();
             forgetProjections();
             if (lastSpike != null) {
                 Arrays.fill(lastSpike, Long.MIN_VALUE);
@@ -322,7 +323,9 @@ public final class DefinedSynapses implements RuleState, Checkpointed {
 
     /**
      * Sets global modulator {@code modulator}, or every neuron's value of a per-neuron one, in its declared unit;
-     * set after step t (in a step callback), it applies from the synapse update of spike step t on.
+     * set after step t (in a step callback), it applies from the synapse update of spike step t on. The value
+     * stays through {@code Network.resetState}, which returns only modulators driven by spikes to their initial
+     * values.
      */
     public void setModulator(String modulator, double value) {
         modulators.set(modulator, value);

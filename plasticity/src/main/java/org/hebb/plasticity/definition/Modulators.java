@@ -30,7 +30,7 @@ final class Modulators {
         for (int k = 0; k < values.length; k++) {
             ModulatorDefinition m = definitions.get(k);
             values[k] = new float[m.perPostsynapticNeuron() ? targets : 1];
-            Arrays.fill(values[k], (float) (m.initial() * m.unit().factor()));
+            Arrays.fill(values[k], initial(k));
             this.signals[k] = signals.get(m.name());
         }
         this.drivers = new SpikeHistory[definitions.size()];
@@ -48,6 +48,23 @@ final class Modulators {
         drivers[k] = history;
         this.decay[k] = (float) decay;
         this.increment[k] = (float) (increment * definitions.get(k).unit().factor());
+    }
+
+    /** The initial value of modulator {@code k}, in Hebb's units. */
+    private float initial(int k) {
+        return (float) (definitions.get(k).initial() * definitions.get(k).unit().factor());
+    }
+
+    /**
+     * The modulators that follow spikes return to their initial values (the spikes that drove them are gone); those
+     * set by user code or by signals keep theirs.
+     */
+    void resetSpikeDriven() {
+        for (int k = 0; k < drivers.length; k++) {
+            if (drivers[k] != null) {
+                Arrays.fill(values[k], initial(k));
+            }
+        }
     }
 
     /** Whether any modulator follows spikes. */

@@ -2,6 +2,7 @@ package org.hebb.plasticity.definition;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,6 +63,29 @@ class SpikeDrivenModulatorTest {
         float decay = (float) Math.exp(-DT / TAU);
         for (int k = first + 1; k < values.size(); k++) {
             assertEquals(values.get(k - 1) * decay, values.get(k), "step " + k + ": one step's decay, exactly");
+        }
+    }
+
+    /**
+     * Network.resetState drops the spikes that drove a modulator, so the modulator returns to its initial value; a
+     * modulator set by user code keeps its value.
+     */
+    @Test
+    void resetStateReturnsASpikeDrivenModulatorToItsInitialValueAndKeepsAValueSetByUserCode() {
+        try (Network net = Network.builder().dt(DT).seed(3).build()) {
+            SpikeTimesSource dopamine = net.addSpikeTimes("dopamine", new double[][] {{5.0}});
+            PoissonSource in = net.addPoissonSource("in", 20, 10);
+            NeuronPopulation out = net.addNeurons("out", 5, IfCurrExp.builder().build());
+            Projection p = net.connect(in, out, Connectors.allToAll(false), Synapses.onto("excitatory")
+                    .weights(Values.constant(0.5)));
+            DefinedSynapses rule = net.addPlasticity(p, ThreeFactorDefinition.PAIRED_GLOBAL.rule()
+                    .with("w_max", 1).withSpikeDrive("g", dopamine, TAU, INCREMENT));
+            net.run(20);
+            assertNotEquals(1f, rule.values("g")[0], "test setup: the spike and the decay moved g from its initial 1");
+            rule.setModulator("M", 0.5);
+            net.resetState();
+            assertEquals(1f, rule.values("g")[0], "g, driven by spikes: its initial value");
+            assertEquals(0.5f, rule.values("M")[0], "M, set by user code: kept");
         }
     }
 
