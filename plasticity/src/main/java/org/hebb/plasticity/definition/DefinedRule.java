@@ -8,8 +8,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.hebb.neurons.definition.Parameter;
+import org.hebb.neurons.definition.Requirement;
 import org.hebb.neurons.definition.analysis.ConstantEvaluator;
 import org.hebb.neurons.definition.expression.Expression;
+import org.hebb.neurons.definition.expression.Expressions;
 import org.hebb.neurons.definition.units.Units;
 import org.hebb.plasticity.PresynapticProjection;
 import org.hebb.plasticity.Signal;
@@ -22,7 +24,9 @@ import org.hebb.util.Require;
 
 /**
  * A {@link SynapseDefinition} with values for its parameters, ready to attach to projections. Immutable: {@link
- * #with} returns a new rule.
+ * #with} returns a new rule. The definition's requirements on the values ({@link SynapseDefinition#requirements()})
+ * and the time constants of its traces (> 0) are checked when the rule is attached to a projection, before the
+ * rule changes anything there, so parameters may be set in any order.
  */
 public final class DefinedRule implements PlasticityRule<DefinedSynapses> {
     private final SynapseDefinition definition;
@@ -171,17 +175,44 @@ public final class DefinedRule implements PlasticityRule<DefinedSynapses> {
 
     /** The value of a constant expression of the definition, in Hebb's units, for time step {@code dt} (ms). */
     double evaluate(Expression constant, double dt) {
-        return ConstantEvaluator.evaluate(constant, n -> {
-            if (n.equals("dt")) {
-                return dt;
+        return ConstantEvaluator.evaluate(constant, n -> valueOf(n, dt));
+    }
+
+    /** The value of name {@code name} (dt, a parameter or a unit) in Hebb's units, for time step {@code dt} (ms). */
+    private double valueOf(String name, double dt) {
+        if (name.equals("dt")) {
+            return dt;
+        }
+        for (Parameter p : definition.parameters()) {
+            if (p.name().equals(name)) {
+                return value(name) * p.unit().factor();
             }
-            for (Parameter p : definition.parameters()) {
-                if (p.name().equals(n)) {
-                    return value(n) * p.unit().factor();
+        }
+        return Units.symbol(name).factor();
+    }
+
+    /**
+     * Refuses values that fail a requirement of the definition, naming them and the requirement, and traces whose
+     * time constant is not above 0 (they would grow instead of decaying), naming the trace and the value.
+     */
+    private void requireAllowedValues(double dt) {
+        for (Requirement r : definition.requirements()) {
+            if (!ConstantEvaluator.holds(r.condition(), n -> valueOf(n, dt))) {
+                List<String> named = new ArrayList<>();
+                for (String n : Expressions.names(r.condition())) {
+                    definition.parameters().stream().filter(p -> p.name().equals(n)).findFirst()
+                            .ifPresent(p -> named.add(n + " = " + value(n) + (p.unit().text().equals("1") ? ""
+                                    : " " + p.unit().text())));
                 }
+                throw new IllegalArgumentException(String.join(", ", named) + (named.size() == 1 ? " is" : " are")
+                        + " not allowed for " + definition + ": must satisfy " + r.text());
             }
-            return Units.symbol(n).factor();
-        });
+        }
+        for (TraceDefinition t : definition.traces()) {
+            double tau = evaluate(t.tau(), dt);
+            Require.that(tau > 0, "time constant of trace " + t.name() + " = " + tau + " ms is not allowed for the "
+                    + this + ": must be > 0 (the trace decays by exp(-dt / tau))");
+        }
     }
 
     @Override
@@ -234,8 +265,15 @@ public final class DefinedRule implements PlasticityRule<DefinedSynapses> {
         return reasons;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException naming the values that fail a requirement of the definition, or a trace whose
+     *                                  time constant is not above 0
+     */
     @Override
     public DefinedSynapses attach(PlasticityContext context) {
+        requireAllowedValues(context.dt());
         return new DefinedSynapses(this, context);
     }
 

@@ -8,11 +8,14 @@ import java.util.Set;
 
 import org.hebb.neurons.definition.DefinitionException;
 import org.hebb.neurons.definition.Parameter;
+import org.hebb.neurons.definition.Requirement;
+import org.hebb.neurons.definition.analysis.DimensionCheck;
 import org.hebb.neurons.definition.analysis.Scope;
 import org.hebb.neurons.definition.analysis.Symbol;
 import org.hebb.neurons.definition.expression.DefinitionText;
 import org.hebb.neurons.definition.expression.Equation;
 import org.hebb.neurons.definition.expression.Expression;
+import org.hebb.neurons.definition.expression.ExpressionParser;
 import org.hebb.neurons.definition.expression.Statement;
 import org.hebb.neurons.definition.units.Unit;
 import org.hebb.neurons.definition.units.Units;
@@ -65,12 +68,13 @@ public final class SynapseDefinition {
     private final List<ModulatorDefinition> modulators;
     private final Expression onStepCondition;
     private final List<Statement> onStep;
+    private final List<Requirement> requirements;
 
     private SynapseDefinition(Builder b, Scope scope, List<SynapseVariable> synapseVariables,
                               List<TraceDefinition> traces, List<SynapseEquation> synapseEquations,
                               List<Statement> onTransmit, List<Statement> onPre, List<Statement> onPost,
                               List<ModulatorDefinition> modulators, Expression onStepCondition,
-                              List<Statement> onStep) {
+                              List<Statement> onStep, List<Requirement> requirements) {
         this.name = b.name;
         this.scope = scope;
         this.parameters = List.copyOf(b.parameters.values());
@@ -83,6 +87,7 @@ public final class SynapseDefinition {
         this.modulators = List.copyOf(modulators);
         this.onStepCondition = onStepCondition;
         this.onStep = List.copyOf(onStep);
+        this.requirements = List.copyOf(requirements);
     }
 
     /** A builder for a definition called {@code name} (used in messages and generated code comments). */
@@ -165,6 +170,14 @@ public final class SynapseDefinition {
     }
 
     /**
+     * What every rule of this definition requires of its parameter values, in declaration order (see
+     * {@link Builder#requires}).
+     */
+    public List<Requirement> requirements() {
+        return requirements;
+    }
+
+    /**
      * Whether the synapse equations are solved lazily: in closed form over the steps since a synapse was last
      * touched, whenever {@code on_pre}, {@code on_post} or {@code on_step} touch it (there is no on_transmit, which
      * advances them at each sent spike instead).
@@ -193,6 +206,7 @@ public final class SynapseDefinition {
         private final List<String> modulatorUnits = new ArrayList<>();
         private String onStepCondition;
         private String onStep = "";
+        private final List<String> requirements = new ArrayList<>();
 
         private Builder(String name) {
             if (name == null || name.isBlank()) {
@@ -311,6 +325,21 @@ public final class SynapseDefinition {
             return this;
         }
 
+        /**
+         * A condition on parameter values that every rule of this definition must meet, for example
+         * {@code tau_plus > 0} for a time constant or {@code w_min < w_max} for weight bounds: a rule whose values
+         * fail it is refused when it is attached to a projection, naming them (so its parameters may be set in any
+         * order). It may name parameters and units only.
+         */
+        public Builder requires(String condition) {
+            if (condition == null || condition.isBlank()) {
+                throw new DefinitionException("requirement = '" + condition + "' is not allowed: must be a condition "
+                        + "such as 'tau_plus > 0'");
+            }
+            requirements.add(condition);
+            return this;
+        }
+
         /** Checks every part (names, units, dimensions, what each statement may read and assign). */
         public SynapseDefinition build() {
             Scope scope = new Scope();
@@ -410,7 +439,19 @@ public final class SynapseDefinition {
                         + "on_transmit statements (with none, it would change nothing)");
             }
             return new SynapseDefinition(this, scope, variables, traceDefinitions, equationsOfSynapses, transmit,
-                    pre, post, modulatorDefinitions, condition, step);
+                    pre, post, modulatorDefinitions, condition, step, requirements(scope));
+        }
+
+        private List<Requirement> requirements(Scope scope) {
+            List<Requirement> parsed = new ArrayList<>();
+            for (String text : requirements) {
+                Expression condition = ExpressionParser.parse("requirement", text);
+                scope.requireKinds(condition, "requirement", text, Set.of(Symbol.Kind.PARAMETER, Symbol.Kind.UNIT),
+                        "parameters and units (a requirement is checked on the parameter values)");
+                DimensionCheck.condition(condition, scope, "requirement", text);
+                parsed.add(new Requirement(text, condition));
+            }
+            return parsed;
         }
     }
 }

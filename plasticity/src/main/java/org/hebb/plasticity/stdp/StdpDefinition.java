@@ -29,6 +29,7 @@ public final class StdpDefinition {
                 .parameter("s_minus", "1", 0)
                 .parameter("w_min", "weight", 0)
                 .parameter("w_max", "weight", 1)
+                .requires("tau_plus > 0").requires("tau_minus > 0").requires("w_min < w_max")
                 .presynapticTrace("dx_pre/dt = -x_pre / tau_plus : 1", "x_pre " + onSpike + " 1")
                 .postsynapticTrace("dx_post/dt = -x_post / tau_minus : 1", "x_post " + onSpike + " 1")
                 .onPre("w = clip(w + x_post * (c_minus + s_minus * w), w_min, w_max)")

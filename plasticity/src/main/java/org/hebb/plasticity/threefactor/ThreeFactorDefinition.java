@@ -29,6 +29,7 @@ public final class ThreeFactorDefinition {
                 .parameter("eta", "weight/ms", 1)
                 .parameter("w_min", "weight", 0)
                 .parameter("w_max", "weight", 1)
+                .requires("tau_e > 0").requires("w_min < w_max")
                 .modulator("M", "1", scope, 0)
                 .modulator("g", "1", ModulatorScope.GLOBAL, 1);
     }
@@ -39,6 +40,7 @@ public final class ThreeFactorDefinition {
                 .parameter("tau_minus", "ms", 20)
                 .parameter("a_plus", "1", 1)
                 .parameter("a_minus", "1", 1)
+                .requires("tau_plus > 0").requires("tau_minus > 0")
                 .synapseEquations("de/dt = -e / tau_e : 1 (event-driven)")
                 .presynapticTrace("dx_pre/dt = -x_pre / tau_plus : 1", "x_pre += 1")
                 .postsynapticTrace("dx_post/dt = -x_post / tau_minus : 1", "x_post += 1")

@@ -199,6 +199,18 @@ class SynapseDefinitionErrorsTest {
     }
 
     @Test
+    void aRequirementIsAConditionOnParametersAndUnits() {
+        assertContains(error(() -> stdp().requires("x_pre > 0").build()), "requirement 'x_pre > 0'",
+                "'x_pre' cannot be used here: only parameters and units");
+        assertContains(error(() -> stdp().requires("tau_pre").build()), "requirement 'tau_pre'",
+                "expected a condition");
+        assertContains(error(() -> stdp().requires("tau_pre < w_max").build()), "requirement 'tau_pre < w_max'",
+                "dimension mismatch");
+        assertContains(error(() -> stdp().requires(" ").build()), "requirement = ' ' is not allowed");
+        assertEquals("tau_pre > 0*ms", stdp().requires("tau_pre > 0*ms").build().requirements().get(0).text());
+    }
+
+    @Test
     void aRuleRefusesAnUnknownParameterAndANonFiniteValue() {
         DefinedRule rule = stdp().build().rule();
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,

@@ -1,0 +1,124 @@
+package org.hebb.plasticity.definition;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.hebb.neurons.lif.IfCurrExp;
+import org.hebb.plasticity.shortterm.TsodyksMarkram;
+import org.hebb.plasticity.stdp.InhibitoryStdp;
+import org.hebb.plasticity.stdp.StdpDefinition;
+import org.hebb.plasticity.stdp.TripletStdp;
+import org.hebb.plasticity.threefactor.ThreeFactorDefinition;
+import org.hebb.simulator.EngineKind;
+import org.hebb.simulator.Network;
+import org.hebb.simulator.connect.Connectors;
+import org.hebb.simulator.connect.Projection;
+import org.hebb.simulator.connect.Synapses;
+import org.hebb.simulator.init.Values;
+import org.hebb.simulator.population.NeuronPopulation;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Time constants at or below 0 and weight bounds with w_min not below w_max are refused when the rule is attached,
+ * before the run and before the rule changes anything, naming the parameter, the value and what is allowed, on
+ * either engine; parameters may be set in any order.
+ */
+class RuleParameterRequirementsTest {
+    private static final double WEIGHT = 0.5;
+
+    /** A network of three neurons and a plastic projection onto them. */
+    private record Plastic(Network net, Projection projection) implements AutoCloseable {
+        @Override
+        public void close() {
+            net.close();
+        }
+    }
+
+    private static Plastic network(EngineKind engine) {
+        Network net = Network.builder().engine(engine).seed(1).build();
+        NeuronPopulation cells = net.addNeurons("cells", 3, IfCurrExp.builder().build());
+        Projection projection = net.connect(net.addPoissonSource("in", 10, 50), cells, Connectors.allToAll(false),
+                Synapses.onto("excitatory").weights(Values.constant(WEIGHT)));
+        return new Plastic(net, projection);
+    }
+
+    private static void refused(EngineKind engine, DefinedRule rule, String... parts) {
+        try (Plastic plastic = network(engine)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> plastic.net().addPlasticity(plastic.projection(), rule));
+            for (String part : parts) {
+                assertTrue(e.getMessage().contains(part), "message '" + e.getMessage() + "' should contain '" + part
+                        + "'");
+            }
+        }
+    }
+
+    private static void refused(DefinedRule rule, String... parts) {
+        refused(EngineKind.CLOCK_DRIVEN, rule, parts);
+    }
+
+    @Test
+    void aTimeConstantOfALazilySolvedEquationMustBePositive() {
+        refused(ThreeFactorDefinition.PAIRED_GLOBAL.rule().with("tau_e", -100),
+                "tau_e = -100.0 ms is not allowed for synapse definition 'three-factor, paired eligibility",
+                "must satisfy tau_e > 0");
+        refused(ThreeFactorDefinition.PRESYNAPTIC_PER_NEURON.rule().with("tau_e", 0), "tau_e = 0.0 ms",
+                "must satisfy tau_e > 0");
+    }
+
+    @Test
+    void aTimeConstantOfAnEquationAdvancedAtEachSentSpikeMustBePositive() {
+        refused(TsodyksMarkram.DEFINITION.rule().with("tau_f", -50), "tau_f = -50.0 ms is not allowed",
+                "must satisfy tau_f > 0");
+        refused(TsodyksMarkram.DEFINITION.rule().with("tau_d", -1100), "tau_d = -1100.0 ms is not allowed",
+                "must satisfy tau_d > 0");
+    }
+
+    @Test
+    void aTimeConstantOfATraceMustBePositiveOnEitherEngine() {
+        for (EngineKind engine : EngineKind.values()) {
+            refused(engine, StdpDefinition.ALL_TO_ALL.rule().with("tau_plus", -20), "tau_plus = -20.0 ms",
+                    "must satisfy tau_plus > 0");
+            refused(engine, TripletStdp.FULL.rule().with("tau_x", -101), "tau_x = -101.0 ms",
+                    "must satisfy tau_x > 0");
+            refused(engine, InhibitoryStdp.VOGELS_2011.rule().with("tau_stdp", 0), "tau_stdp = 0.0 ms",
+                    "must satisfy tau_stdp > 0");
+        }
+    }
+
+    @Test
+    void aTraceOfADefinitionWithoutRequirementsMustDecayOnEitherEngine() {
+        SynapseDefinition unchecked = SynapseDefinition.builder("unchecked STDP")
+                .parameter("tau", "ms", 20).parameter("A", "weight", 0.01).parameter("w_max", "weight", 1)
+                .presynapticTrace("dx_pre/dt = -x_pre / tau : 1", "x_pre += 1")
+                .onPost("w = clip(w + A * x_pre, 0, w_max)")
+                .build();
+        for (EngineKind engine : EngineKind.values()) {
+            refused(engine, unchecked.rule().with("tau", -20), "time constant of trace x_pre = -20.0 ms is not "
+                    + "allowed", "unchecked STDP", "must be > 0");
+        }
+    }
+
+    @Test
+    void theLowerWeightBoundMustBeBelowTheUpperOne() {
+        refused(StdpDefinition.NEAREST_NEIGHBOUR.rule().with("w_min", 2).with("w_max", 1),
+                "w_min = 2.0 weight, w_max = 1.0 weight are not allowed", "must satisfy w_min < w_max");
+        refused(ThreeFactorDefinition.PAIRED_PER_NEURON.rule().with("w_min", 1), "w_min = 1.0 weight, "
+                + "w_max = 1.0 weight are not allowed", "must satisfy w_min < w_max");
+        refused(TripletStdp.MINIMAL.rule().with("w_max", -1), "w_max = -1.0 weight is not allowed",
+                "must satisfy w_max > 0");
+        refused(InhibitoryStdp.VOGELS_2011.rule().with("w_max", 0), "w_max = 0.0 weight is not allowed",
+                "must satisfy w_max > 0");
+    }
+
+    @Test
+    void parametersMayBeSetInAnyOrder() {
+        try (Plastic plastic = network(EngineKind.CLOCK_DRIVEN)) {
+            assertDoesNotThrow(() -> plastic.net().addPlasticity(plastic.projection(),
+                    StdpDefinition.ALL_TO_ALL.rule().with("w_min", 2).with("w_max", 3)), "w_min above the default "
+                    + "w_max, then w_max above it");
+            plastic.net().run(10);
+        }
+    }
+}
