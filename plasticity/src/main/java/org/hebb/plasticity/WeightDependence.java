@@ -2,9 +2,9 @@ package org.hebb.plasticity;
 
 /**
  * How the size of a weight change depends on the weight, for amplitudes a given as fractions of w_max and a
- * trace value x: additive (hard bounds) changes by a * w_max * x and clips to [w_min, w_max]; multiplicative
- * (soft bounds) potentiates by a * (w_max - w) * x and depresses by a * (w - w_min) * x, so the weight approaches
- * the bounds without reaching them.
+ * trace value x: additive (hard bounds) changes by a * w_max * x and clips to [w_min, w_max], so it needs
+ * w_max > 0 ({@code Stdp} refuses others); multiplicative (soft bounds) potentiates by a * (w_max - w) * x and
+ * depresses by a * (w - w_min) * x, so the weight approaches the bounds without reaching them, whatever their sign.
  */
 public enum WeightDependence {
     ADDITIVE,

@@ -41,12 +41,17 @@ public final class Stdp implements PlasticityRule<StdpSynapses> {
         this.aMinus = b.aMinus;
         this.bounds = new WeightBounds(b.wMin, Require.notNull("w_max (set with wMax)", b.wMax));
         this.dependence = b.dependence;
+        Require.that(dependence != WeightDependence.ADDITIVE || bounds.max() > 0, "w_max = " + bounds.max()
+                + " is not allowed with additive weight dependence: must be > 0, as a_plus and a_minus are fractions "
+                + "of w_max (a pair changes the weight by a * w_max * x), so a w_max at or below 0 would stop or "
+                + "reverse learning; for bounds at or below 0 use multiplicative weight dependence, or "
+                + "StdpDefinition's rule with amplitudes c_plus and c_minus in the weight unit");
         this.pairing = b.pairing;
     }
 
     /**
      * A builder: tau_plus = tau_minus = 20 ms, a_plus 0.01, a_minus 0.0105, w_min 0, additive, all-to-all;
-     * w_max must be set.
+     * w_max must be set (above 0 for additive weight dependence, which {@link Builder#build} checks).
      */
     public static Builder builder() {
         return new Builder();
@@ -151,7 +156,10 @@ public final class Stdp implements PlasticityRule<StdpSynapses> {
             return this;
         }
 
-        /** Highest weight, in the projection's weight unit (required). */
+        /**
+         * Highest weight, in the projection's weight unit (required; above 0 with additive weight dependence, whose
+         * amplitudes are fractions of it).
+         */
         public Builder wMax(double weight) {
             wMax = (float) Require.finiteFloat("w_max", weight, "");
             return this;
@@ -169,6 +177,12 @@ public final class Stdp implements PlasticityRule<StdpSynapses> {
             return this;
         }
 
+        /**
+         * The rule.
+         *
+         * @throws IllegalArgumentException if w_max is not set or not above w_min, or is at or below 0 with
+         *                                  additive weight dependence
+         */
         public Stdp build() {
             return new Stdp(this);
         }
