@@ -101,8 +101,12 @@ public final class DefinedSynapses implements RuleState, Checkpointed {
         return constants;
     }
 
-    /** Registers the clock-driven update (and transmission); returns null: the traces are the engine's. */
+    /**
+     * Registers the clock-driven update (and transmission); returns null: the traces are the engine's. Everything
+     * the rule could refuse is checked first, so that a refusal leaves no work of the rule behind.
+     */
     private float[][] wireClock() {
+        requireClockWirable();
         Trace[] traces = new Trace[definition.traces().size()];
         for (int k = 0; k < traces.length; k++) {
             TraceDefinition t = definition.traces().get(k);
@@ -115,11 +119,6 @@ public final class DefinedSynapses implements RuleState, Checkpointed {
         float[] constants = new float[values.length];
         for (int k = 0; k < values.length; k++) {
             constants[k] = (float) values[k];
-        }
-        for (SynapseEquation e : definition.synapseEquations()) {
-            Require.that(Expressions.isZero(e.rate()) || rule.evaluate(e.rate(), context.dt()) != 0, "synapse "
-                    + "equation '" + e.text() + "' of " + definition + " has a rate that is 0 with these parameters "
-                    + "but not 0 as written: write it without the term in " + e.name());
         }
         SpikeHistory preSpikes = definition.onPre().isEmpty() ? null
                 : context.spikes(projection.source(), projection.minDelay() + 1);
@@ -137,12 +136,18 @@ public final class DefinedSynapses implements RuleState, Checkpointed {
                 projection.minDelay(), lastSpike, projection.rows().rowPointer(), modulators.arrays(),
                 lazy == null ? null : lazy.lastUpdate(), lazy == null ? null : lazy.tables(),
                 lazy == null ? null : lazy.perStep(), projected);
+        // a signal's first value is checked here, and a transmission is refused where the projection already has
+        // one, before the rule's other work is registered
+        modulators.evaluateSignals(context.startStep(), context.dt());
+        if (transmits) {
+            Arrays.fill(lastSpike, Long.MIN_VALUE);
+            context.onTransmission(new DefinedTransmission((Transmission) update, definition, projection,
+                    synapseArrays, constants, lastSpike));
+        }
         if (!definition.onPre().isEmpty() || !definition.onPost().isEmpty() || !definition.onStep().isEmpty()) {
             context.onSynapses(new DefinedUpdate((SynapseUpdate) update, definition, projection, synapseArrays,
                     traces, constants, modulators.arrays(), lazy));
         }
-        long first = context.startStep();
-        modulators.evaluateSignals(first, context.dt());
         driveModulatorsBySpikes();
         if (lazy != null || modulators.hasSignals() || modulators.hasDrivers()) {
             context.afterSynapseUpdates((HostGlobalUpdate) spikeStep -> {
@@ -150,11 +155,6 @@ public final class DefinedSynapses implements RuleState, Checkpointed {
                 modulators.evaluateSignals(spikeStep + 1, context.dt());
                 modulators.takeSpikes(spikeStep);
             });
-        }
-        if (transmits) {
-            Arrays.fill(lastSpike, Long.MIN_VALUE);
-            context.onTransmission(new DefinedTransmission((Transmission) update, definition, projection,
-                    synapseArrays, constants, lastSpike));
         }
         context.onReset(() -> {
             resetSynapseVariables();
@@ -170,8 +170,24 @@ public final class DefinedSynapses implements RuleState, Checkpointed {
         return null;
     }
 
-    /** The modulators that follow spikes get their populations' spike histories. */
-    private void driveModulatorsBySpikes() {
+    /**
+     * Refuses what the clock-driven wiring cannot take: a synapse equation whose rate these parameters make 0, a
+     * projected trace on a projection it does not fit, a per-neuron modulator driven by a population of another
+     * size than the target's.
+     */
+    private void requireClockWirable() {
+        for (SynapseEquation e : definition.synapseEquations()) {
+            Require.that(Expressions.isZero(e.rate()) || rule.evaluate(e.rate(), context.dt()) != 0, "synapse "
+                    + "equation '" + e.text() + "' of " + definition + " has a rate that is 0 with these parameters "
+                    + "but not 0 as written: write it without the term in " + e.name());
+        }
+        rule.projections().forEach((trace, p) -> {
+            Require.that(projection.hasUniformDelay(), "a projection of trace " + trace + " (HLOP) is not allowed "
+                    + "on projection '" + projection.name() + "': it has per-synapse delays, so its synapses see "
+                    + "different presynaptic vectors; use one delay");
+            Require.that(p.dimension() == projection.source().size(), "projection dimension = " + p.dimension()
+                    + " is not allowed: must equal the presynaptic population size " + projection.source().size());
+        });
         rule.spikeDrives().forEach((modulator, drive) -> {
             boolean perNeuron = definition.modulators().stream()
                     .anyMatch(m -> m.name().equals(modulator) && m.perPostsynapticNeuron());
@@ -180,20 +196,19 @@ public final class DefinedSynapses implements RuleState, Checkpointed {
                     + drive.population().size() + " is not allowed on projection '" + projection.name() + "': the "
                     + "modulator has a value per postsynaptic neuron, so the population needs the target's size "
                     + projection.target().size());
-            modulators.driveBySpikes(modulator, context.spikes(drive.population(), 1),
-                    Math.exp(-context.dt() / drive.tauMs()), drive.increment());
         });
+    }
+
+    /** The modulators that follow spikes get their populations' spike histories. */
+    private void driveModulatorsBySpikes() {
+        rule.spikeDrives().forEach((modulator, drive) -> modulators.driveBySpikes(modulator,
+                context.spikes(drive.population(), 1), Math.exp(-context.dt() / drive.tauMs()), drive.increment()));
     }
 
     /** Per trace, its projection as on_step reads it (null for traces not projected). */
     private ProjectedTrace[] projectedTraces(Trace[] traces) {
         ProjectedTrace[] projected = new ProjectedTrace[definition.traces().size()];
         rule.projections().forEach((trace, p) -> {
-            Require.that(projection.hasUniformDelay(), "a projection of trace " + trace + " (HLOP) is not allowed "
-                    + "on projection '" + projection.name() + "': it has per-synapse delays, so its synapses see "
-                    + "different presynaptic vectors; use one delay");
-            Require.that(p.dimension() == projection.source().size(), "projection dimension = " + p.dimension()
-                    + " is not allowed: must equal the presynaptic population size " + projection.source().size());
             int k = traceIndex(trace);
             projected[k] = new ProjectedTrace(traces[k], p, projection.maxDelay());
         });

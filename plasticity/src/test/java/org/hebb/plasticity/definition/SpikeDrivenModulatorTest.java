@@ -145,18 +145,33 @@ class SpikeDrivenModulatorTest {
         assertArrayEquals(byHand[1], driven[1], "weights, bit for bit");
     }
 
+    /**
+     * A per-neuron modulator driven by a population of another size than the target's is refused, and the refused
+     * rule leaves nothing behind: the network runs on with its weights untouched.
+     */
     @Test
     void aPerNeuronModulatorNeedsAPopulationOfTheTargetsSize() {
+        SynapseDefinition growing = SynapseDefinition.builder("growth by a modulator per neuron")
+                .parameter("rate", "weight", 0.01)
+                .modulator("M", "1", SynapseDefinition.ModulatorScope.PER_POSTSYNAPTIC_NEURON, 1)
+                .onStep("w = w + rate * M")
+                .build();
         try (Network net = Network.builder().dt(DT).seed(3).build()) {
             PoissonSource in = net.addPoissonSource("in", 20, 10);
             NeuronPopulation out = net.addNeurons("out", 5, IfCurrExp.builder().build());
             PoissonSource error = net.addPoissonSource("error", 6, 10);
             Projection p = net.connect(in, out, Connectors.allToAll(false), Synapses.onto("excitatory")
                     .weights(Values.constant(0.5)));
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> net.addPlasticity(p,
-                    ThreeFactorDefinition.PAIRED_PER_NEURON.rule().withSpikeDrive("M", error, TAU, 1)));
-            assertTrue(e.getMessage().contains("spike drive of modulator M by population 'error' of size 6 is not "
-                    + "allowed on projection"), e.getMessage());
+            for (DefinedRule rule : List.of(ThreeFactorDefinition.PAIRED_PER_NEURON.rule(), growing.rule())) {
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> net.addPlasticity(p,
+                        rule.withSpikeDrive("M", error, TAU, 1)));
+                assertTrue(e.getMessage().contains("spike drive of modulator M by population 'error' of size 6 is "
+                        + "not allowed on projection"), e.getMessage());
+            }
+            net.run(5);
+            for (float w : p.rows().weights()) {
+                assertEquals(0.5f, w, "weight after the refused rules");
+            }
         }
     }
 }
