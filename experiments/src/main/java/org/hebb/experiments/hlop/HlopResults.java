@@ -10,7 +10,7 @@ import java.util.Map;
 import org.hebb.experiments.output.OutputDirectory;
 import org.hebb.experiments.output.Plots;
 
-/** result.json and the plots of a finished run. */
+/** The plots and then result.json of a finished run: the result file is written last. */
 final class HlopResults {
     private HlopResults() {
     }
@@ -45,8 +45,8 @@ final class HlopResults {
             result.put("subspace_fit", fit);
         }
         result.put("settings", settingsMap(settings));
-        directory.writeResult(result);
         plots(directory, settings, percent, sequential);
+        directory.writeResult(result);
         return result;
     }
 
