@@ -29,6 +29,7 @@ import org.hebb.experiments.nalsm.UnsupervisedPhase;
 import org.hebb.experiments.output.OutputDirectory;
 import org.hebb.experiments.quickstart.Quickstart;
 import org.hebb.experiments.readout.PixelReadout;
+import org.hebb.experiments.readout.SoftmaxReadout;
 import org.hebb.experiments.stdp.SongExperiment;
 import org.hebb.experiments.stdp.SongMillerAbbott;
 import org.hebb.experiments.sweep.Sweep;
@@ -179,8 +180,10 @@ public final class HebbCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "1", description = "Master seed (default ${DEFAULT-VALUE}).")
         long seed;
 
-        @Option(names = "--workers", description = "Feature workers (default: the number of cores).")
-        int workers = Runtime.getRuntime().availableProcessors();
+        @Option(names = "--workers", description = "Feature workers and readout threads, 1 to "
+                + SoftmaxReadout.MAX_THREADS + " (default: the number of cores, at most " + SoftmaxReadout.MAX_THREADS
+                + ").")
+        int workers = SoftmaxReadout.defaultThreads(Runtime.getRuntime().availableProcessors());
 
         @Option(names = "--readout-rate", defaultValue = "0.1", description = "Readout Adadelta learning rate "
                 + "(NALSM 0.1; small runs need more, e.g. 100) (default ${DEFAULT-VALUE}).")

@@ -9,7 +9,6 @@ import java.util.Map;
 import org.hebb.experiments.data.IdxImages;
 import org.hebb.experiments.jobs.CheckpointKey;
 import org.hebb.experiments.jobs.JobExecutor;
-import org.hebb.experiments.jobs.JobRunner;
 import org.hebb.experiments.jobs.LocalExecutor;
 import org.hebb.experiments.limits.MemoryEstimate;
 import org.hebb.experiments.output.DroppedSpikes;
@@ -58,7 +57,8 @@ public final class NalsmExperiment {
      * @param test         test images, 2 to the size of the test file (NALSM: 10,000)
      * @param epochs       readout epochs, 1 to {@link SoftmaxReadout.Settings#MAX_EPOCHS}
      * @param seed         master seed
-     * @param workers      feature workers (threads), 1 to {@link JobRunner#MAX_WORKERS}
+     * @param workers      feature workers (threads), also the readout's threads: 1 to
+     *                     {@link SoftmaxReadout#MAX_THREADS}
      * @param readoutRate  the readout's Adadelta learning rate (NALSM 0.1; a small run, with far fewer updates,
      *                     needs a larger one)
      * @param weight       initial weight magnitude |w| of every liquid and input synapse (NALSM 3; the LSM
@@ -77,7 +77,9 @@ public final class NalsmExperiment {
             Require.atLeast("phase-1 samples", phase1, 0);
             SampleSplit.requireCounts(train, test);
             Require.inRange("epochs", epochs, 1, SoftmaxReadout.Settings.MAX_EPOCHS);
-            Require.inRange("workers", workers, 1, JobRunner.MAX_WORKERS);
+            Require.that(workers >= 1 && workers <= SoftmaxReadout.MAX_THREADS, "workers = " + workers + " is not "
+                    + "allowed: must be in [1, " + SoftmaxReadout.MAX_THREADS + "] (the readout trains on one thread "
+                    + "per worker, and on at most " + SoftmaxReadout.MAX_THREADS + ")");
             Require.positive("readout learning rate", readoutRate, null);
             Require.inRange("weight magnitude |w|", weight, 0.0, NalsmLiquid.MAX_WEIGHT, "mV");
         }

@@ -77,7 +77,8 @@ public final class PixelReadout {
         SoftmaxReadout.Samples validationSet = pixels(train, split.validationStart(), split.validation());
         SoftmaxReadout.Samples testSet = pixels(test, 0, split.test());
         SoftmaxReadout readout = new SoftmaxReadout(train.rows() * train.columns(), IdxImages.CLASSES,
-                SoftmaxReadout.Settings.nalsm(epochs, seed), Runtime.getRuntime().availableProcessors());
+                SoftmaxReadout.Settings.nalsm(epochs, seed),
+                SoftmaxReadout.defaultThreads(Runtime.getRuntime().availableProcessors()));
         SoftmaxReadout.Result result = readout.train(trainSet, validationSet, testSet);
         double seconds = (System.nanoTime() - start) / 1e9;
         Map<String, Object> json = new LinkedHashMap<>();

@@ -93,6 +93,8 @@ public final class SoftmaxReadout {
     private static final int FEATURE_CHUNK = 256;
     /** Samples whose probabilities an evaluation computes together. */
     private static final int EVALUATION_CHUNK = 100;
+    /** The most threads a readout trains and evaluates on. */
+    public static final int MAX_THREADS = 256;
 
     private final int dimension;
     private final int classes;
@@ -112,18 +114,23 @@ public final class SoftmaxReadout {
 
     /**
      * A readout of {@code dimension} features into {@code classes} classes, all weights 0, trained and evaluated on
-     * {@code threads} threads (the result does not depend on their number).
+     * {@code threads} threads, 1 to {@link #MAX_THREADS} (the result does not depend on their number).
      */
     public SoftmaxReadout(int dimension, int classes, Settings settings, int threads) {
         this.dimension = Require.atLeast("dimension", dimension, 1);
         this.classes = Require.atLeast("classes", classes, 2);
         this.settings = Require.notNull("settings", settings);
-        this.threads = Require.inRange("threads", threads, 1, 256);
+        this.threads = Require.inRange("threads", threads, 1, MAX_THREADS);
         int parameters = (dimension + 1) * classes;
         weights = new double[parameters];
         squaredGradients = new double[parameters];
         squaredUpdates = new double[parameters];
         gradient = new double[parameters];
+    }
+
+    /** The number of threads to train on by default: {@code cores}, at most {@link #MAX_THREADS}. */
+    public static int defaultThreads(int cores) {
+        return Math.max(1, Math.min(cores, MAX_THREADS));
     }
 
     /** Trains for the settings' epochs, evaluating validation and test accuracy after each. */

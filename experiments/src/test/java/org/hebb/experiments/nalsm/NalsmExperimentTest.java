@@ -14,6 +14,7 @@ import java.util.Map;
 
 import org.hebb.experiments.output.OutputAssertions;
 import org.hebb.experiments.data.IdxImages;
+import org.hebb.experiments.readout.SoftmaxReadout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -204,7 +205,9 @@ class NalsmExperimentTest {
                 {300, 100, -1, 10, 1, "phase-1 samples = -1"}, {300, 100, 200, 0, 1, "epochs = 0"},
                 {300, 100, 200, Integer.MAX_VALUE, 1, "epochs = " + Integer.MAX_VALUE},
                 {300, 100, 200, 10, 0, "workers = 0"},
-                {300, 100, 200, 10, Integer.MAX_VALUE, "workers = " + Integer.MAX_VALUE}};
+                {300, 100, 200, 10, Integer.MAX_VALUE, "workers = " + Integer.MAX_VALUE},
+                {300, 100, 200, 10, SoftmaxReadout.MAX_THREADS + 1, "workers = " + (SoftmaxReadout.MAX_THREADS + 1)
+                        + " is not allowed: must be in [1, " + SoftmaxReadout.MAX_THREADS + "] (the readout"}};
         for (Object[] r : refused) {
             assertMentions(assertThrows(IllegalArgumentException.class, () -> new NalsmExperiment.Options(5, nalsm,
                     (int) r[2], (int) r[0], (int) r[1], (int) r[3], 3, (int) r[4], 100, 3)), (String) r[5]);

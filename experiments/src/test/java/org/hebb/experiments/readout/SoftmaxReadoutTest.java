@@ -63,6 +63,17 @@ class SoftmaxReadoutTest {
         assertThrows(IllegalArgumentException.class, () -> new SoftmaxReadout.Samples(new float[5], 2, new int[2]));
     }
 
+    @Test
+    void theDefaultThreadsAreTheCoresUpToWhatTheReadoutAccepts() {
+        assertEquals(4, SoftmaxReadout.defaultThreads(4));
+        assertEquals(SoftmaxReadout.MAX_THREADS, SoftmaxReadout.defaultThreads(SoftmaxReadout.MAX_THREADS + 1000));
+        int threads = SoftmaxReadout.defaultThreads(SoftmaxReadout.MAX_THREADS + 1000);
+        new SoftmaxReadout(2, 2, SoftmaxReadout.Settings.nalsm(1, 1), threads);
+        String message = assertThrows(IllegalArgumentException.class, () -> new SoftmaxReadout(2, 2,
+                SoftmaxReadout.Settings.nalsm(1, 1), SoftmaxReadout.MAX_THREADS + 1)).getMessage();
+        assertTrue(message.contains("threads = " + (SoftmaxReadout.MAX_THREADS + 1)), message);
+    }
+
     private static SoftmaxReadout.Samples clusters(int count, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         float[] features = new float[count * 20];
