@@ -559,12 +559,12 @@ public final class HebbCommand implements Runnable {
         @Option(names = "--tasks", defaultValue = "10", description = "Tasks, 1 to 10 (default ${DEFAULT-VALUE}).")
         int tasks;
 
-        @Option(names = "--train-per-task", defaultValue = "10000", description = "Training images per task "
-                + "(default ${DEFAULT-VALUE}).")
+        @Option(names = "--train-per-task", defaultValue = "10000", description = "Training images per task, a "
+                + "random subset of Fashion-MNIST's 60,000 (default ${DEFAULT-VALUE}).")
         int trainPerTask;
 
-        @Option(names = "--test-per-task", defaultValue = "2000", description = "Test images per task (default "
-                + "${DEFAULT-VALUE}).")
+        @Option(names = "--test-per-task", defaultValue = "2000", description = "Test images per task, the "
+                + "first of Fashion-MNIST's 10,000 (default ${DEFAULT-VALUE}).")
         int testPerTask;
 
         @Option(names = "--hidden", defaultValue = "800", description = "Hidden LIF neurons (default "

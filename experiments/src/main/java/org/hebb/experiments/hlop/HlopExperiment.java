@@ -29,7 +29,15 @@ public final class HlopExperiment {
     private final int[][] permutations;
     private final PrintStream log;
 
+    /**
+     * The protocol for {@code settings} on {@code train} and {@code test}.
+     *
+     * @throws IllegalArgumentException naming the option, its value and the data's size when a task asks for more
+     *                                  training or test images than the data has
+     */
     HlopExperiment(HlopSettings settings, IdxImages train, IdxImages test, PrintStream log) {
+        requireImages("--train-per-task", settings.trainPerTask(), "training", train);
+        requireImages("--test-per-task", settings.testPerTask(), "test", test);
         this.settings = settings;
         this.train = train;
         this.test = test;
@@ -37,7 +45,18 @@ public final class HlopExperiment {
         this.log = log;
     }
 
-    /** Runs the protocol with Fashion-MNIST and writes result.json and the plots into {@code out}. */
+    private static void requireImages(String option, int perTask, String what, IdxImages images) {
+        if (perTask > images.size()) {
+            throw new IllegalArgumentException(option + " = " + perTask + " is not allowed: must be at most "
+                    + images.size() + " (the " + what + " data has " + images.size() + " images)");
+        }
+    }
+
+    /**
+     * Runs the protocol with Fashion-MNIST and writes result.json and the plots into {@code out}.
+     *
+     * @throws IllegalArgumentException before any work when a task asks for more images than Fashion-MNIST has
+     */
     public static Map<String, Object> run(HlopSettings settings, Path out) throws IOException {
         IdxImages train = IdxImages.read(IdxImages.FASHION_MNIST, IdxImages.Split.TRAIN);
         IdxImages test = IdxImages.read(IdxImages.FASHION_MNIST, IdxImages.Split.TEST);
@@ -180,7 +199,7 @@ public final class HlopExperiment {
     private int[] trainingImages(int task) {
         int[] order = PermutedTasks.randomOrder(train.size(), new SplittableRandom(Seeds.derive(settings.seed(),
                 "training images of task " + (task + 1))));
-        return java.util.Arrays.copyOf(order, Math.min(settings.trainPerTask(), order.length));
+        return java.util.Arrays.copyOf(order, settings.trainPerTask());
     }
 
     private float[] probabilities(IdxImages images, int image, int task) {
