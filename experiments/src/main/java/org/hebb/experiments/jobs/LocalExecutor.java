@@ -9,7 +9,9 @@ import org.hebb.util.Require;
 
 /**
  * Runs jobs in this process on worker threads: each worker takes the next job not yet taken, so the jobs spread
- * over the workers whatever their cost; worker w passes w to {@link Job#run}.
+ * over the workers whatever their cost; worker w passes w to {@link Job#run}. The first job to fail, with an
+ * exception or an error, stops the others; {@link #execute} then throws an IOException naming the job and what it
+ * threw, or, when the job ran out of memory, the OutOfMemoryError itself (so that the program reports it as such).
  */
 public final class LocalExecutor implements JobExecutor {
     private final int workers;
@@ -32,7 +34,7 @@ public final class LocalExecutor implements JobExecutor {
     @Override
     public <R> void execute(List<? extends Job<R>> jobs, JobCodec<R> codec, Results results) throws IOException {
         AtomicInteger next = new AtomicInteger();
-        AtomicReference<IOException> failure = new AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread[] threads = new Thread[Math.min(workers, Math.max(1, jobs.size()))];
         for (int w = 0; w < threads.length; w++) {
             int worker = w;
@@ -45,8 +47,11 @@ public final class LocalExecutor implements JobExecutor {
                         synchronized (results) {
                             results.finished(k, encoded);
                         }
-                    } catch (Exception e) {
-                        failure.compareAndSet(null, new IOException("job '" + job.id() + "' failed: " + e, e));
+                    } catch (Throwable e) {
+                        // an Error too (out of memory, a stack overflow): a worker that died of it silently would
+                        // leave its job without a result
+                        failure.compareAndSet(null, e instanceof OutOfMemoryError ? e
+                                : new IOException("job '" + job.id() + "' failed: " + e, e));
                     }
                 }
             }, "hebb-worker-" + w);
@@ -60,8 +65,12 @@ public final class LocalExecutor implements JobExecutor {
                 throw new IOException("the jobs were interrupted", e);
             }
         }
-        if (failure.get() != null) {
-            throw failure.get();
+        Throwable failed = failure.get();
+        if (failed instanceof OutOfMemoryError e) {
+            throw e;
+        }
+        if (failed != null) {
+            throw (IOException) failed;
         }
     }
 }

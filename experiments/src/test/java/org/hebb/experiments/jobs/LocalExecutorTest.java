@@ -1,0 +1,101 @@
+package org.hebb.experiments.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The in-process executor: a job that fails with an Error (a stack overflow, running out of memory) fails the run,
+ * naming the job and the error, instead of killing its worker silently and leaving the job without a result.
+ */
+class LocalExecutorTest {
+    private static final JobCodec<String> TEXT = new JobCodec<>() {
+        @Override
+        public byte[] encode(String result) {
+            return result.getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public String decode(byte[] bytes) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    };
+
+    /** Six jobs; job 3 throws what {@code failure} gives. */
+    private static List<Job<String>> jobs(Supplier<Throwable> failure) {
+        List<Job<String>> jobs = new ArrayList<>();
+        for (int k = 0; k < 6; k++) {
+            int index = k;
+            jobs.add(new Job<>() {
+                @Override
+                public String id() {
+                    return "job-" + index;
+                }
+
+                @Override
+                public String run(int worker) throws Exception {
+                    if (index == 3) {
+                        Throwable t = failure.get();
+                        if (t instanceof Error e) {
+                            throw e;
+                        }
+                        throw (Exception) t;
+                    }
+                    return "result " + index;
+                }
+            });
+        }
+        return jobs;
+    }
+
+    private static void execute(int workers, List<Job<String>> jobs, List<String> results) throws IOException {
+        new LocalExecutor(workers).execute(jobs, TEXT, (index, encoded) -> results.set(index, TEXT.decode(encoded)));
+    }
+
+    private static List<String> empty() {
+        return new ArrayList<>(Collections.nCopies(6, null));
+    }
+
+    @Test
+    void anErrorInAJobFailsTheRunNamingTheJobAndTheError() {
+        for (int workers : new int[] {1, 3}) {
+            IOException e = assertThrows(IOException.class, () -> execute(workers, jobs(() -> new StackOverflowError(
+                    "deep recursion")), empty()), workers + " workers");
+            assertTrue(e.getMessage().contains("job 'job-3' failed") && e.getMessage().contains("StackOverflowError")
+                    && e.getMessage().contains("deep recursion"), e.getMessage());
+            assertTrue(e.getCause() instanceof StackOverflowError);
+        }
+    }
+
+    @Test
+    void runningOutOfMemoryInAJobIsRethrownAsSuch() {
+        OutOfMemoryError e = assertThrows(OutOfMemoryError.class, () -> execute(2, jobs(() -> new OutOfMemoryError(
+                "Java heap space")), empty()));
+        assertEquals("Java heap space", e.getMessage());
+    }
+
+    @Test
+    void anExceptionInAJobFailsTheRunNamingIt() {
+        IOException e = assertThrows(IOException.class, () -> execute(2, jobs(() -> new IllegalStateException(
+                "injected")), empty()));
+        assertTrue(e.getMessage().contains("job 'job-3' failed") && e.getMessage().contains("injected"),
+                e.getMessage());
+    }
+
+    @Test
+    void everyJobHandsBackItsResult() throws IOException {
+        List<String> results = empty();
+        List<Job<String>> jobs = jobs(() -> new AssertionError("job 3 is left out"));
+        execute(3, jobs.subList(0, 3), results);
+        assertEquals(List.of("result 0", "result 1", "result 2"), results.subList(0, 3));
+    }
+}
