@@ -710,7 +710,8 @@ public final class HebbCommand implements Runnable {
         int block;
 
         @Option(names = "--probe-samples", defaultValue = "20", description = "250 ms samples for the branching "
-                + "factor (default ${DEFAULT-VALUE}).")
+                + "factor: the last images of the training data, at most as many as it has (default "
+                + "${DEFAULT-VALUE}).")
         int probeSamples;
 
         @Option(names = "--data", description = "Directory of IDX files (default: Fashion-MNIST at "

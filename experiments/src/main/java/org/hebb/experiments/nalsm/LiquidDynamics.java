@@ -27,7 +27,8 @@ public final class LiquidDynamics {
      * @param side         grid side (10: 1000 neurons)
      * @param samples      phase-1 samples (NALSM: 50,000 of 20 ms)
      * @param blockSize    samples per reported block
-     * @param probeSamples samples of 250 ms for the branching factor before and after (NALSM: 20)
+     * @param probeSamples samples of 250 ms for the branching factor before and after (NALSM: 20): the last
+     *                     images of the training data, at most as many as it has
      * @param seed         master seed (network, inputs and sample order)
      */
     public record Settings(int side, int samples, int blockSize, int probeSamples, long seed) {
@@ -62,21 +63,26 @@ public final class LiquidDynamics {
 
     /**
      * Runs both plastic models on {@code encoding}'s images and, when {@code outDir} is not null, writes the results
-     * there (summary.json last); the heap and the directory are checked first.
+     * there (summary.json last); the probe samples against the data, the heap and the directory are checked first.
      */
     public static Summary run(Settings settings, InputEncoding encoding, Path outDir) throws IOException {
         if (outDir == null) {
             return run(settings, encoding, (OutputDirectory) null);
         }
-        requireFits(settings, encoding);
+        requireRunnable(settings, encoding);
         try (OutputDirectory out = OutputDirectory.open(outDir, RESULT)) {
             return run(settings, encoding, out);
         }
     }
 
-    /** As {@link #run(Settings, InputEncoding, Path)} into a directory the caller has opened (or none: null). */
+    /**
+     * As {@link #run(Settings, InputEncoding, Path)} into a directory the caller has opened (or none: null).
+     *
+     * @throws IllegalArgumentException before any work when the probe asks for more samples than the data has, or
+     *                                  when the liquid does not fit the heap
+     */
     public static Summary run(Settings settings, InputEncoding encoding, OutputDirectory outDir) throws IOException {
-        requireFits(settings, encoding);
+        requireRunnable(settings, encoding);
         List<ModelRun> runs = new ArrayList<>();
         for (NalsmLiquid.Model model : List.of(NalsmLiquid.Model.NALSM, NalsmLiquid.Model.LSM_STDP)) {
             runs.add(runModel(settings, encoding, model));
@@ -90,8 +96,15 @@ public final class LiquidDynamics {
         return summary;
     }
 
-    /** Fails unless one liquid (the models run one after the other) fits the heap. */
-    private static void requireFits(Settings settings, InputEncoding encoding) {
+    /**
+     * Fails unless the data has the probe's samples and one liquid (the models run one after the other) fits the
+     * heap.
+     */
+    private static void requireRunnable(Settings settings, InputEncoding encoding) {
+        int images = encoding.images().size();
+        Require.that(settings.probeSamples() <= images, "--probe-samples = " + settings.probeSamples() + " is not "
+                + "allowed: must be at most " + images + " (the training data has " + images + " images; the probe "
+                + "presents the last ones)");
         NalsmLiquid.Config config = config(settings, encoding, NalsmLiquid.Model.NALSM);
         MemoryEstimate.of("A NALSM liquid of " + config.neurons() + " neurons").values(1, config.memoryBytes())
                 .requireFits("lower --side");

@@ -1,6 +1,7 @@
 package org.hebb.experiments.nalsm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -10,13 +11,16 @@ import java.util.List;
 import java.util.Random;
 
 import org.hebb.experiments.data.IdxImages;
+import org.hebb.experiments.output.OutputAssertions;
+import org.hebb.experiments.output.OutputDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A 1000-neuron NALSM liquid driven by Bernoulli-encoded images: the astrocyte's depression rate rises whenever
  * the liquid outfires its input, and the liquid's rate settles; with A fixed (plain STDP) the rate runs away, as
- * NALSM reports. The images are synthetic blobs so that the test needs no dataset.
+ * NALSM reports. The images are synthetic blobs so that the test needs no dataset. A probe of more samples than the
+ * data has is refused before any work.
  */
 class LiquidDynamicsTest {
     @TempDir
@@ -46,6 +50,19 @@ class LiquidDynamicsTest {
             labels[i] = (byte) (i % 10);
         }
         return new IdxImages(28, 28, pixels, labels);
+    }
+
+    @Test
+    void moreProbeSamplesThanImagesAreRefusedBeforeAnyWork() {
+        InputEncoding encoding = new InputEncoding(blobs(30, 5));
+        Path dir = out.resolve("refused");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LiquidDynamics.run(
+                new LiquidDynamics.Settings(5, 40, 20, 31, 3), encoding, dir));
+        assertTrue(e.getMessage().startsWith("--probe-samples = 31 is not allowed: must be at most 30 (the training "
+                + "data has 30 images"), e.getMessage());
+        OutputAssertions.assertNothingWritten(dir);
+        assertThrows(IllegalArgumentException.class, () -> LiquidDynamics.run(new LiquidDynamics.Settings(5, 40, 20,
+                31, 3), encoding, (OutputDirectory) null));
     }
 
     @Test
