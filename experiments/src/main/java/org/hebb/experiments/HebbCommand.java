@@ -52,7 +52,8 @@ import picocli.CommandLine.Option;
  * {@value #EXIT_REFUSED} when the command line was refused before any work (an unknown option, a value of the wrong
  * type, a parameter out of its range, an unusable --out, a run too large for the heap) and {@value #EXIT_FAILED}
  * when the run failed (an I/O error, a simulation stopped by a checker, an output directory in use by another run,
- * anything else).
+ * anything else). An IllegalArgumentException is a refusal only until the program marks the start of its work
+ * ({@link RunPhase#workStarts}); after that it is a failure of the run.
  */
 @Command(name = "hebb", mixinStandardHelpOptions = true, version = "Hebb 0.1.0",
         description = "Runs Hebb's simulation programs.",
@@ -94,8 +95,9 @@ public final class HebbCommand implements Runnable {
         });
         commandLine.setExecutionExceptionHandler((e, command, parsed) -> {
             report(command, e, verbose(parsed));
-            return e instanceof IllegalArgumentException ? EXIT_REFUSED : EXIT_FAILED;
+            return e instanceof IllegalArgumentException && !RunPhase.hasWorkStarted() ? EXIT_REFUSED : EXIT_FAILED;
         });
+        boolean[] enclosing = RunPhase.begin();
         try {
             return commandLine.execute(args);
         } catch (OutOfMemoryError e) {
@@ -106,6 +108,8 @@ public final class HebbCommand implements Runnable {
             }
             err.flush();
             return EXIT_FAILED;
+        } finally {
+            RunPhase.end(enclosing);
         }
     }
 

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The command line's errors: one line {@code hebb <command>: <message>} on stderr, the stack trace only with
- * {@code --verbose}; exit code 2 when the command line is refused, 1 when the run fails.
+ * {@code --verbose}; exit code 2 when the command line is refused before any work, 1 when the run fails (whatever
+ * the exception once the work has started).
  */
 class HebbCommandTest {
     @TempDir
@@ -121,6 +122,16 @@ class HebbCommandTest {
         assertEquals(1, r.exitCode());
         assertOneLine(r, "hebb quickstart: ");
         assertTrue(r.err().contains("raster.png"), r.err());
+    }
+
+    @Test
+    void anIllegalArgumentAfterTheWorkStartedIsAFailedRunExitCodeOne() {
+        Path out = dir.resolve("sweep");
+        Outcome r = hebb("sweep", "quickstart", "--neurons", "200", "--duration", "20", "--metric", "nosuch",
+                "--out", out.toString());
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(Files.isRegularFile(out.resolve("seed1").resolve("summary.json")), "the point ran");
+        assertTrue(r.err().lines().anyMatch(line -> line.startsWith("hebb sweep: ")), r.err());
     }
 
     @Test

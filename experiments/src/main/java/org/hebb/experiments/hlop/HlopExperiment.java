@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import org.hebb.experiments.RunPhase;
 import org.hebb.experiments.data.IdxImages;
 import org.hebb.experiments.output.OutputDirectory;
 import org.hebb.simulator.input.BernoulliSource;
@@ -87,6 +88,7 @@ public final class HlopExperiment {
                 log.printf("resuming after %d of %d training phases from %s%n", progress.phasesDone(),
                         progress.phases(), checkpoint);
             }
+            RunPhase.workStarts();
             long started = System.nanoTime();
             double before = progress.wallSeconds();
             Eta eta = new Eta(progress.phases() * (trainingSamples() + evaluationSamples()),

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.hebb.experiments.RunPhase;
 import org.hebb.experiments.analysis.PowerSpectrum;
 import org.hebb.experiments.limits.MemoryEstimate;
 import org.hebb.experiments.limits.RunLimits;
@@ -111,6 +112,7 @@ public final class Izhikevich2003Experiment {
 
     private static Result simulate(long seed, double durationMs, int threads, OutputDirectory out)
             throws IOException {
+        RunPhase.workStarts();
         Izhikevich2003Network paper = Izhikevich2003Network.build(seed, threads);
         try (Network net = paper.network()) {
             SpikeMonitor exc = net.monitorSpikes(paper.excitatory());

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.hebb.experiments.RunPhase;
 import org.hebb.experiments.limits.MemoryEstimate;
 import org.hebb.experiments.output.OutputDirectory;
 import org.hebb.experiments.output.Plots;
@@ -83,6 +84,7 @@ public final class LiquidDynamics {
      */
     public static Summary run(Settings settings, InputEncoding encoding, OutputDirectory outDir) throws IOException {
         requireRunnable(settings, encoding);
+        RunPhase.workStarts();
         List<ModelRun> runs = new ArrayList<>();
         for (NalsmLiquid.Model model : List.of(NalsmLiquid.Model.NALSM, NalsmLiquid.Model.LSM_STDP)) {
             runs.add(runModel(settings, encoding, model));

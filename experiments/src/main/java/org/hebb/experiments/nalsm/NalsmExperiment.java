@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.hebb.experiments.RunPhase;
 import org.hebb.experiments.data.IdxImages;
 import org.hebb.experiments.jobs.CheckpointKey;
 import org.hebb.experiments.jobs.JobExecutor;
@@ -136,6 +137,7 @@ public final class NalsmExperiment {
         NalsmLiquid.Config config = new NalsmLiquid.Config(nalsm.side(), nalsm.inputs(), nalsm.model(), o.weight(),
                 nalsm.astrocyteWeight(), nalsm.rateDecayPerMs(), nalsm.seed(), nalsm.threads());
         requireFits(o, split, config);
+        RunPhase.workStarts();
         NalsmLiquid liquid = NalsmLiquid.build(config);
         UnsupervisedPhase.Outcome phase1Outcome = o.phase1Presented() > 0
                 ? UnsupervisedPhase.run(liquid, trainEncoding, o.phase1(), PHASE_1_MS,

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.hebb.experiments.RunPhase;
 import org.hebb.experiments.coba.CobaNetwork;
 import org.hebb.experiments.limits.MemoryEstimate;
 import org.hebb.experiments.limits.RunLimits;
@@ -122,6 +123,7 @@ public final class Quickstart {
     }
 
     private static Summary run(Options o, OutputDirectory out) throws IOException {
+        RunPhase.workStarts();
         int n = o.neurons();
         double durationMs = o.durationMs();
         long seed = o.seed();

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.hebb.experiments.RunPhase;
 import org.hebb.experiments.data.IdxImages;
 import org.hebb.experiments.output.OutputDirectory;
 import org.hebb.experiments.output.Plots;
@@ -73,6 +74,7 @@ public final class PixelReadout {
         IdxImages train = IdxImages.read(dataDirectory, IdxImages.Split.TRAIN);
         IdxImages test = IdxImages.read(dataDirectory, IdxImages.Split.TEST);
         SampleSplit split = o.split(train, test);
+        RunPhase.workStarts();
         SoftmaxReadout.Samples trainSet = pixels(train, 0, split.train());
         SoftmaxReadout.Samples validationSet = pixels(train, split.validationStart(), split.validation());
         SoftmaxReadout.Samples testSet = pixels(test, 0, split.test());

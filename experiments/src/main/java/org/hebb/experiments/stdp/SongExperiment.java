@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.hebb.experiments.RunPhase;
 import org.hebb.experiments.output.OutputDirectory;
 import org.hebb.experiments.output.Plots;
 import org.hebb.experiments.stdp.SongMillerAbbott.Config;
@@ -45,6 +46,7 @@ public final class SongExperiment {
             SongMillerAbbott.Checkpointing checkpointing = checkpointMs <= 0 ? null
                     : new SongMillerAbbott.Checkpointing(directory.resolve("checkpoint-"
                     + Integer.toHexString((config + " " + snapshotMs).hashCode()) + ".h5"), checkpointMs);
+            RunPhase.workStarts();
             Result result = SongMillerAbbott.run(config, snapshotMs, checkpointing);
             Map<String, Object> json = summary(result, snapshotMs);
             plot(directory, result);

@@ -12,6 +12,7 @@ import java.util.Set;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.hebb.experiments.HebbCommand;
+import org.hebb.experiments.RunPhase;
 import org.hebb.experiments.jobs.JobExecutor;
 import org.hebb.simulator.io.AtomicFiles;
 
@@ -68,6 +69,7 @@ public final class Sweep {
                         directory.toString()));
             }
         }
+        RunPhase.workStarts();
         int[] done = {points.size() - pending.size()};
         executor.execute(pending, SweepPointJob.CODEC, (index, encoded) -> {
             SweepPointJob.Result result = SweepPointJob.CODEC.decode(encoded);

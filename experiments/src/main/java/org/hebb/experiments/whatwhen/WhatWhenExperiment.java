@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.hebb.experiments.RunPhase;
 import org.hebb.experiments.izhikevich.Izhikevich2003Experiment;
 import org.hebb.experiments.limits.MemoryEstimate;
 import org.hebb.experiments.output.OutputDirectory;
@@ -61,6 +62,7 @@ public final class WhatWhenExperiment {
 
     private static Map<String, Object> run(WhatWhenSettings s, OutputDirectory out, OutputDirectory rhythmsOut)
             throws IOException {
+        RunPhase.workStarts();
         WhatWhenRun run = WhatWhenRun.run(s);
         WhatWhenMetrics m = WhatWhenMetrics.of(run);
         Izhikevich2003Experiment.Result rhythms = Izhikevich2003Experiment.run(s.seed(), IZHIKEVICH_2003_MS, 1,
