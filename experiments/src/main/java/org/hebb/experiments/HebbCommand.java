@@ -241,8 +241,9 @@ public final class HebbCommand implements Runnable {
                 + "(default ${DEFAULT-VALUE}).")
         String seeds;
 
-        @Option(names = "--metric", description = "The result field to summarise and plot (default: test_accuracy "
-                + "where the results have it, else their first number).")
+        @Option(names = "--metric", description = "The numeric result field to summarise and plot, not the seed "
+                + "or an option of the sweep (default: test_accuracy for nalsm and pixel-readout, acc for hlop; "
+                + "required for the other experiments).")
         String metric;
 
         @Option(names = "--out", defaultValue = "out/sweep", description = "Output directory "

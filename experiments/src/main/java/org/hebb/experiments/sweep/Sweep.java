@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,6 +32,12 @@ public final class Sweep {
     static final List<String> RESULT_FILES = List.of("result.json", "summary.json", "pixel-readout.json");
     /** Where a sweep records its experiment and fixed options, in its --out. */
     static final String PLAN_FILE = "sweep-command.json";
+    /**
+     * The result field summarised when --metric is left out: the experiment's headline number. The other
+     * experiments' results have none (their first numbers are settings, such as the seed), so they need --metric.
+     */
+    static final Map<String, String> DEFAULT_METRICS = Map.of("nalsm", "test_accuracy", "pixel-readout",
+            "test_accuracy", "hlop", "acc");
 
     /**
      * What a sweep gave.
@@ -47,13 +54,18 @@ public final class Sweep {
 
     /**
      * Runs {@code experiment} at every point of {@code plan} on {@code executor}, into {@code out}, and writes the
-     * summary; {@code metric} is the result field to summarise (null: test_accuracy if the results have it, else
-     * their first number).
+     * summary; {@code metric} is the result field to summarise (null: the experiment's headline number,
+     * {@link #DEFAULT_METRICS}).
      *
-     * @throws IOException naming the point whose run failed or whose result cannot be read
+     * @throws IllegalArgumentException before any point runs when {@code metric} is null and the experiment has no
+     *                                  headline number, or when it names the seed or one of the sweep's options;
+     *                                  after the points ran when no result has {@code metric} as a number (naming
+     *                                  the numbers they have)
+     * @throws IOException              naming the point whose run failed or whose result cannot be read
      */
     public static Outcome run(String experiment, SweepPlan plan, Path out, String metric, JobExecutor executor)
             throws IOException {
+        String chosen = metric(experiment, plan, metric);
         List<SweepPlan.Point> points = plan.points();
         for (SweepPlan.Point point : points) {
             HebbCommand.checkArguments(plan.arguments(experiment, point, out.resolve(point.name()).toString()),
@@ -86,12 +98,54 @@ public final class Sweep {
             results.add(new ObjectMapper().readValue(resultFile(out.resolve(point.name())).toFile(),
                     new TypeReference<>() { }));
         }
-        String chosen = metric != null ? metric : results.get(0).containsKey("test_accuracy") ? "test_accuracy"
-                : numberFields(results).stream().findFirst().orElseThrow(() -> new IOException("the results of "
-                + experiment + " hold no number to summarise"));
+        if (results.stream().noneMatch(r -> r.get(chosen) instanceof Number)) {
+            Set<String> available = numberFields(results);
+            available.removeAll(optionFields(plan));
+            throw new IllegalArgumentException("--metric = '" + chosen + "' is not allowed: no result of "
+                    + experiment + " has a numeric field by that name; " + (available.isEmpty() ? "they have none "
+                    + "but the seed and the sweep's options" : "give one of those they have: "
+                    + String.join(", ", available)));
+        }
         Outcome outcome = new Outcome(points, results, chosen);
         SweepSummary.write(experiment, plan, outcome, out);
         return outcome;
+    }
+
+    /**
+     * The metric to summarise: {@code metric}, or the experiment's default; refuses none, and the seed or an
+     * option of the sweep (the same for every seed, or the swept value itself: not a result).
+     */
+    private static String metric(String experiment, SweepPlan plan, String metric) {
+        if (metric == null) {
+            String headline = DEFAULT_METRICS.get(experiment);
+            if (headline == null) {
+                throw new IllegalArgumentException("--metric is required for a sweep of " + experiment + ": its "
+                        + "results have no headline number to summarise by default (only "
+                        + String.join(", ", new TreeSet<>(DEFAULT_METRICS.keySet())) + " have one); give --metric "
+                        + "with a numeric field of its result file");
+            }
+            return headline;
+        }
+        if (optionFields(plan).contains(metric)) {
+            throw new IllegalArgumentException("--metric = '" + metric + "' is not allowed: it is "
+                    + (metric.equals("seed") ? "the seed" : "an option of the sweep") + ", not a result; give a "
+                    + "numeric field of the experiment's result file");
+        }
+        return metric;
+    }
+
+    /** The result fields that are the seed or the sweep's options, swept or fixed ({@code --a-b}: a-b and a_b). */
+    static Set<String> optionFields(SweepPlan plan) {
+        Set<String> fields = new LinkedHashSet<>();
+        fields.add("seed");
+        List<String> options = new ArrayList<>(plan.swept().keySet());
+        plan.fixed().stream().filter(o -> o.startsWith("--")).forEach(options::add);
+        for (String option : options) {
+            String name = option.replaceFirst("^-+", "").replaceFirst("=.*", "");
+            fields.add(name);
+            fields.add(name.replace('-', '_'));
+        }
+        return fields;
     }
 
     /**

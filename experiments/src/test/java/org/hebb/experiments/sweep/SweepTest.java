@@ -21,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Sweeps: seeds and swept values parse, and bad ones are refused; {@code hebb sweep quickstart} runs every point,
- * each giving what a run of that point alone gives, summarises them, and when started again runs nothing twice.
+ * each giving what a run of that point alone gives, summarises them, and when started again runs nothing twice; the
+ * metric is required where the results have no headline number, may not be the seed or an option, and one that no
+ * result has fails the sweep, naming the numbers they have.
  */
 class SweepTest {
     @TempDir
@@ -58,6 +60,47 @@ class SweepTest {
     private static int hebb(String... args) {
         StringWriter out = new StringWriter();
         return HebbCommand.execute(args, new PrintWriter(out, true), new PrintWriter(out, true));
+    }
+
+    private record Outcome(int exitCode, String text) {
+    }
+
+    private static Outcome hebbOutput(String... args) {
+        StringWriter out = new StringWriter();
+        int code = HebbCommand.execute(args, new PrintWriter(out, true), new PrintWriter(out, true));
+        return new Outcome(code, out.toString());
+    }
+
+    @Test
+    void withoutAHeadlineNumberTheMetricIsRequiredBeforeAnyPointRuns() {
+        Path out = dir.resolve("no-metric");
+        Outcome r = hebbOutput("sweep", "quickstart", "--neurons", "200", "--duration", "20", "--out",
+                out.toString());
+        assertEquals(2, r.exitCode(), r.text());
+        assertTrue(r.text().startsWith("hebb sweep: --metric is required for a sweep of quickstart: its results have "
+                + "no headline number"), r.text());
+        assertTrue(!Files.exists(out), "nothing run or written");
+        for (String metric : new String[] {"seed", "neurons", "duration"}) {
+            r = hebbOutput("sweep", "quickstart", "--neurons", "200,300", "--duration", "20", "--metric", metric,
+                    "--out", out.toString());
+            assertEquals(2, r.exitCode(), r.text());
+            assertTrue(r.text().startsWith("hebb sweep: --metric = '" + metric + "' is not allowed: it is "), r.text());
+            assertTrue(!Files.exists(out), "nothing run or written");
+        }
+        assertEquals("test_accuracy", Sweep.DEFAULT_METRICS.get("nalsm"));
+    }
+
+    @Test
+    void aMetricThatNoResultHasFailsTheSweepNamingTheNumbersTheyHave() {
+        Path out = dir.resolve("typo");
+        Outcome r = hebbOutput("sweep", "quickstart", "--neurons", "200", "--duration", "20", "--metric", "synapse",
+                "--out", out.toString());
+        assertEquals(1, r.exitCode(), "the point ran: " + r.text());
+        assertTrue(r.text().startsWith("hebb sweep: --metric = 'synapse' is not allowed: no result of quickstart has "
+                + "a numeric field by that name; give one of those they have: "), r.text());
+        assertTrue(r.text().contains("synapses") && !r.text().contains(" seed,") && !r.text().contains(" neurons,"),
+                r.text());
+        assertTrue(Files.isRegularFile(out.resolve("seed1").resolve("summary.json")), "the point ran");
     }
 
     private static Map<String, Object> read(Path file) throws Exception {
@@ -104,13 +147,17 @@ class SweepTest {
         assertEquals(2, hebb("sweep", "nosuch", "--out", dir.resolve("x").toString()), "an unknown experiment");
         StringWriter refusal = new StringWriter();
         assertEquals(2, HebbCommand.execute(new String[] {"sweep", "quickstart", "--seeds", "1-2", "--neurons",
-            "200,300", "--duration", "2000", "--out", out.toString()}, new PrintWriter(refusal, true),
-                new PrintWriter(refusal, true)), "other fixed options into the same --out");
+            "200,300", "--duration", "2000", "--metric", "synapses", "--out", out.toString()},
+                new PrintWriter(refusal, true), new PrintWriter(refusal, true)), "other fixed options into the same "
+                + "--out");
         assertTrue(refusal.toString().contains("it holds a sweep of 'quickstart --duration 100', and this one is "
                 + "'quickstart --duration 2000'"), refusal.toString());
         Path typo = dir.resolve("typo");
-        assertEquals(2, hebb("sweep", "quickstart", "--neurons", "100,200", "--duratoin", "100", "--out",
-                typo.toString()), "an unknown option, refused before any point runs");
+        StringWriter unknown = new StringWriter();
+        assertEquals(2, HebbCommand.execute(new String[] {"sweep", "quickstart", "--neurons", "100,200", "--duratoin",
+            "100", "--metric", "synapses", "--out", typo.toString()}, new PrintWriter(unknown, true),
+                new PrintWriter(unknown, true)), "an unknown option, refused before any point runs");
+        assertTrue(unknown.toString().contains("--duratoin"), unknown.toString());
         assertTrue(!Files.exists(typo), "nothing run or written");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> JobExecutors.open("spark", null, 1));
