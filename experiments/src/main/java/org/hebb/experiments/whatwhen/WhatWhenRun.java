@@ -22,7 +22,7 @@ import org.hebb.simulator.random.Seeds;
  * @param snapshots   the readout weights at the end of each block, after consolidation
  * @param activity    reservoir traces sampled every {@link #ACTIVITY_EVERY_MS} ms of every trial (for the activity
  *                    subspace)
- * @param reservoirRateHz mean rate of the reservoir neurons over all trials, Hz
+ * @param reservoirRateHz mean rate of the reservoir neurons over all the blocks' trials (not the exposure's), Hz
  * @param subspaceFitDeg the largest principal angle between the subspace the subspace neurons learned during
  *                    exposure and the leading principal subspace of the exposure activity, degrees (NaN without
  *                    subspace neurons)
@@ -74,6 +74,8 @@ public record WhatWhenRun(WhatWhenSettings settings, List<Trial> trials, List<Sn
                 }
                 subspaceFitDeg = CueSubspace.learn(w.subspace(), s.whatSubspaceRows(), exposure, exposureCues);
             }
+            // the monitor keeps counting through resetState: the rate is over the task trials, not the exposure
+            long exposureSpikes = reservoirSpikes.totalCount();
             for (int b = 0; b < s.blocks().size(); b++) {
                 WhatWhenSettings.Block block = s.blocks().get(b);
                 if (b > 0) {
@@ -94,7 +96,7 @@ public record WhatWhenRun(WhatWhenSettings settings, List<Trial> trials, List<Sn
             }
             double seconds = runner.trials.size() * s.trialMs() / 1000.0;
             return new WhatWhenRun(s, runner.trials, snapshots, runner.activity,
-                    reservoirSpikes.totalCount() / (seconds * s.neurons()), subspaceFitDeg,
+                    (reservoirSpikes.totalCount() - exposureSpikes) / (seconds * s.neurons()), subspaceFitDeg,
                     (System.nanoTime() - start) / 1e9);
         }
     }
