@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.hebb.experiments.RunPhase;
 import org.hebb.experiments.analysis.SpikeTrainStatistics;
 import org.hebb.experiments.limits.MemoryEstimate;
 import org.hebb.experiments.limits.RunLimits;
@@ -114,6 +115,7 @@ public final class MicrocircuitExperiment {
     }
 
     private static Result simulate(Settings s, OutputDirectory out) throws IOException {
+        RunPhase.workStarts();
         long buildStart = System.nanoTime();
         Microcircuit circuit = Microcircuit.build(s.scale(), s.background(), s.seed(), s.threads(), s.backend());
         double constructionSeconds = (System.nanoTime() - buildStart) / 1e9;
