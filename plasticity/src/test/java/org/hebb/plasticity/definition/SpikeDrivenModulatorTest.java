@@ -33,18 +33,23 @@ class SpikeDrivenModulatorTest {
     private static final double TAU = 50;
     private static final double INCREMENT = 0.4;
 
+    /** The three-factor rule on 20 Poisson inputs onto 5 neurons, its modulator {@code modulator} driven by spikes. */
+    private static DefinedSynapses ruleDrivenBy(Network net, SpikeTimesSource dopamine, String modulator) {
+        PoissonSource in = net.addPoissonSource("in", 20, 10);
+        NeuronPopulation out = net.addNeurons("out", 5, IfCurrExp.builder().build());
+        Projection p = net.connect(in, out, Connectors.allToAll(false), Synapses.onto("excitatory")
+                .weights(Values.constant(0.5)));
+        return net.addPlasticity(p, ThreeFactorDefinition.PAIRED_GLOBAL.rule()
+                .with("w_max", 1).withSpikeDrive(modulator, dopamine, TAU, INCREMENT));
+    }
+
     @Test
     void aSpikeAddsTheIncrementWhichThenDecaysStepByStep() {
         List<Float> values = new ArrayList<>();
         List<Long> spikeSteps = new ArrayList<>();
         try (Network net = Network.builder().dt(DT).seed(3).build()) {
             SpikeTimesSource dopamine = net.addSpikeTimes("dopamine", new double[][] {{5.0}});
-            PoissonSource in = net.addPoissonSource("in", 20, 10);
-            NeuronPopulation out = net.addNeurons("out", 5, IfCurrExp.builder().build());
-            Projection p = net.connect(in, out, Connectors.allToAll(false), Synapses.onto("excitatory")
-                    .weights(Values.constant(0.5)));
-            DefinedSynapses rule = net.addPlasticity(p, ThreeFactorDefinition.PAIRED_GLOBAL.rule()
-                    .with("w_max", 1).withSpikeDrive("M", dopamine, TAU, INCREMENT));
+            DefinedSynapses rule = ruleDrivenBy(net, dopamine, "M");
             SpikeMonitor spikes = net.monitorSpikes(dopamine);
             net.afterEachStep((step, t) -> {
                 values.add(rule.values("M")[0]);
@@ -73,13 +78,7 @@ class SpikeDrivenModulatorTest {
     @Test
     void resetStateReturnsASpikeDrivenModulatorToItsInitialValueAndKeepsAValueSetByUserCode() {
         try (Network net = Network.builder().dt(DT).seed(3).build()) {
-            SpikeTimesSource dopamine = net.addSpikeTimes("dopamine", new double[][] {{5.0}});
-            PoissonSource in = net.addPoissonSource("in", 20, 10);
-            NeuronPopulation out = net.addNeurons("out", 5, IfCurrExp.builder().build());
-            Projection p = net.connect(in, out, Connectors.allToAll(false), Synapses.onto("excitatory")
-                    .weights(Values.constant(0.5)));
-            DefinedSynapses rule = net.addPlasticity(p, ThreeFactorDefinition.PAIRED_GLOBAL.rule()
-                    .with("w_max", 1).withSpikeDrive("g", dopamine, TAU, INCREMENT));
+            DefinedSynapses rule = ruleDrivenBy(net, net.addSpikeTimes("dopamine", new double[][] {{5.0}}), "g");
             net.run(20);
             assertNotEquals(1f, rule.values("g")[0], "test setup: the spike and the decay moved g from its initial 1");
             rule.setModulator("M", 0.5);
