@@ -16,9 +16,10 @@ import org.hebb.util.Require;
 
 /**
  * What a directory of checkpoints is made from: named values (settings, fingerprints of data and weights) that
- * together decide every result in it. The key is kept in the directory's {@value #FILE}; a run with another key is
- * refused, naming each value that differs, as long as the directory holds results, so results made from other
- * settings are never read back as this run's.
+ * together decide every checkpoint in it. The key is kept in the directory's {@value #FILE}; a run with another key
+ * is refused, naming each value that differs, as long as the directory holds checkpoints (job results, a network's
+ * saved state: any file at any depth but key files and the hidden temporary files of atomic writes), so checkpoints
+ * made from other settings are never read back as this run's.
  */
 public final class CheckpointKey {
     /** The file, in the checkpoint directory, that holds the key: one {@code name = value} per line. */
@@ -56,16 +57,19 @@ public final class CheckpointKey {
 
     /**
      * Makes {@code directory} (created if needed) this key's: refused, naming what differs, when the directory
-     * holds results (files ending in {@code .result}, at any depth) made with another key or with none.
+     * holds checkpoints made with another key or with none. A checkpoint is any regular file in the directory or
+     * below it other than a key file ({@value #FILE}) and a hidden temporary file (its name starting with '.', as
+     * an atomic write's does): job results ({@code .result} files) and a network's saved state alike. A directory
+     * that holds none takes any key.
      *
-     * @throws IllegalArgumentException when the directory's results were made from something else
+     * @throws IllegalArgumentException when the directory's checkpoints were made from something else
      * @throws IOException              when the directory or its key file cannot be read or written
      */
     public void claim(Path directory) throws IOException {
         Files.createDirectories(directory);
         Path file = directory.resolve(FILE);
         boolean hasKey = Files.exists(file);
-        if (holdsResults(directory)) {
+        if (holdsCheckpoints(directory)) {
             String afresh = ": write to another output directory, or delete " + directory.toAbsolutePath()
                     + " to start afresh";
             Require.that(hasKey, "the checkpoints in " + directory.toAbsolutePath() + " have no " + FILE + " saying"
@@ -123,10 +127,11 @@ public final class CheckpointKey {
         return new CheckpointKey(values);
     }
 
-    private static boolean holdsResults(Path directory) throws IOException {
+    /** Whether {@code directory} holds a checkpoint: a regular file, at any depth, but a key or temporary file. */
+    private static boolean holdsCheckpoints(Path directory) throws IOException {
         try (Stream<Path> files = Files.walk(directory)) {
-            return files.anyMatch(f -> f.getFileName().toString().endsWith(JobRunner.SUFFIX)
-                    && Files.isRegularFile(f));
+            return files.filter(Files::isRegularFile).map(f -> f.getFileName().toString())
+                    .anyMatch(name -> !name.equals(FILE) && !name.startsWith("."));
         }
     }
 }

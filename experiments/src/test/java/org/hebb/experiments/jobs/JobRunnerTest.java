@@ -180,6 +180,21 @@ class JobRunnerTest {
         assertEquals(other.values(), CheckpointKey.read(dir.resolve(CheckpointKey.FILE)).values());
     }
 
+    @Test
+    void anyCheckpointButKeysAndTemporaryFilesHoldsTheDirectoryToItsKey() throws IOException {
+        KEY.claim(dir);
+        Path state = Files.write(Files.createDirectories(dir.resolve("phase")).resolve("state.h5"), new byte[8]);
+        CheckpointKey other = new CheckpointKey().with("draws", 200);
+        String message = assertThrows(IllegalArgumentException.class, () -> other.claim(dir)).getMessage();
+        assertTrue(message.contains("made with draws = 100; this run has draws = 200"), message);
+        Files.delete(state);
+        Files.write(dir.resolve(".state.h5123.partial"), new byte[8]);
+        Files.write(dir.resolve("phase").resolve(CheckpointKey.FILE), "draws = 100\n".getBytes());
+        other.claim(dir);
+        assertEquals(other.values(), CheckpointKey.read(dir.resolve(CheckpointKey.FILE)).values(),
+                "keys and temporary files alone are no checkpoints: the directory takes any key");
+    }
+
     /** Runs the jobs last to first, on the calling thread: the order in which a cluster might finish them. */
     private static final class Backwards implements JobExecutor {
         @Override
