@@ -125,6 +125,21 @@ public final class HebbCommand implements Runnable {
         }
     }
 
+    /**
+     * The options of the command {@code experiment} whose value is itself a list, separated by commas (declared
+     * with picocli's {@code split}, such as what-when's --latencies), by each of their names; none for a command
+     * that has no such option or is unknown. A sweep passes such a value whole ({@link SweepPlan}).
+     */
+    public static Set<String> listOptions(String experiment) {
+        CommandLine command = new CommandLine(new HebbCommand()).getSubcommands().get(experiment);
+        Set<String> names = new TreeSet<>();
+        if (command != null) {
+            command.getCommandSpec().options().stream().filter(o -> !o.splitRegex().isEmpty())
+                    .forEach(o -> names.addAll(Arrays.asList(o.names())));
+        }
+        return names;
+    }
+
     private static boolean verbose(CommandLine.ParseResult parsed) {
         for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
             if (p.hasMatchedOption(VERBOSE)) {
@@ -229,9 +244,12 @@ public final class HebbCommand implements Runnable {
     @Command(name = "sweep", mixinStandardHelpOptions = true,
             description = "Runs an experiment over seeds and parameter values, for example 'hebb sweep nalsm --seeds "
                     + "1-5 --weight 0.4,0.8,1.4': the experiment's options pass through, and one whose value lists "
-                    + "values separated by commas is swept. One result per point in OUT/<point>/, then sweep.csv, "
-                    + "summary.md (mean and sd over the seeds) and sweep.png. A sweep started again goes on where it "
-                    + "stopped.")
+                    + "values separated by commas is swept. An option whose value is itself a comma-separated list "
+                    + "(what-when's --latencies and --probabilities) is passed whole; to sweep it, separate its "
+                    + "alternatives by ';', as in --latencies '150:300,250:300;200:300,250:300' (quoted for the "
+                    + "shell). A ';' in any other option's value is refused. One result per point in OUT/<point>/, "
+                    + "then sweep.csv, summary.md (mean and sd over the seeds) and sweep.png. A sweep started again "
+                    + "goes on where it stopped.")
     static final class SweepCommand implements Callable<Integer> {
         @CommandLine.Parameters(index = "0", description = "The experiment: a hebb command with --seed and --out "
                 + "(nalsm, song, what-when, izhikevich2003, pixel-readout, quickstart, liquid-dynamics).")
@@ -271,7 +289,7 @@ public final class HebbCommand implements Runnable {
             runnable.removeAll(List.of("sweep", "devices", "kernel"));
             Require.that(runnable.contains(experiment), "experiment = '" + experiment + "' is not "
                     + "allowed: must be one of " + String.join(", ", runnable));
-            SweepPlan plan = SweepPlan.of(seeds, options);
+            SweepPlan plan = SweepPlan.of(seeds, options, listOptions(experiment));
             PrintWriter out = spec.commandLine().getOut();
             Sweep.Outcome outcome;
             try (JobExecutor points = executor.open(pointsAtOnce)) {
@@ -489,13 +507,14 @@ public final class HebbCommand implements Runnable {
                 + "${DEFAULT-VALUE}).")
         int trials;
 
-        @Option(names = "--latencies", defaultValue = "150:300,250:300,250:300", description = "Per block, the "
-                + "latencies (ms) of cues A and B as A:B, blocks separated by commas (default ${DEFAULT-VALUE}).")
-        String latencies;
+        @Option(names = "--latencies", defaultValue = "150:300,250:300,250:300", split = ",", description = "Per "
+                + "block, the latencies (ms) of cues A and B as A:B, blocks separated by commas (default "
+                + "${DEFAULT-VALUE}).")
+        List<String> latencies;
 
-        @Option(names = "--probabilities", defaultValue = "1:0.5,1:0.5,0.25:0.75", description = "Per block, the "
-                + "outcome probabilities of cues A and B, as --latencies (default ${DEFAULT-VALUE}).")
-        String probabilities;
+        @Option(names = "--probabilities", defaultValue = "1:0.5,1:0.5,0.25:0.75", split = ",", description = "Per "
+                + "block, the outcome probabilities of cues A and B, as --latencies (default ${DEFAULT-VALUE}).")
+        List<String> probabilities;
 
         @Option(names = "--what-subspace-rows", defaultValue = "2", description = "Subspace neurons dividing the "
                 + "activity between the \"what\" readouts (inside their subspace) and the \"when\" readouts (its "
@@ -508,8 +527,8 @@ public final class HebbCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            String[] lat = latencies.split(",");
-            String[] prob = probabilities.split(",");
+            String[] lat = latencies.toArray(String[]::new);
+            String[] prob = probabilities.toArray(String[]::new);
             if (lat.length != prob.length) {
                 throw new IllegalArgumentException("--latencies has " + lat.length + " blocks and --probabilities "
                         + prob.length + ": they must have the same number");

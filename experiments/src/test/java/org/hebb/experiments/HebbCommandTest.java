@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +36,17 @@ class HebbCommandTest {
     private static void assertOneLine(Outcome outcome, String start) {
         assertEquals(1, outcome.err().lines().count(), outcome.err());
         assertTrue(outcome.err().startsWith(start), outcome.err());
+    }
+
+    @Test
+    void whatWhenBlocksReplaceTheDefaultOnesWhole() {
+        HebbCommand.WhatWhenCommand defaults = new HebbCommand.WhatWhenCommand();
+        new picocli.CommandLine(defaults).parseArgs();
+        assertEquals(List.of("150:300", "250:300", "250:300"), defaults.latencies);
+        HebbCommand.WhatWhenCommand given = new HebbCommand.WhatWhenCommand();
+        new picocli.CommandLine(given).parseArgs("--latencies", "200:300,250:300", "--probabilities", "1:0.5,1:0.5");
+        assertEquals(List.of("200:300", "250:300"), given.latencies, "the given blocks, not added to the default");
+        assertEquals(List.of("1:0.5", "1:0.5"), given.probabilities);
     }
 
     @Test

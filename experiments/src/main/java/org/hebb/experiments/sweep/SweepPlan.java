@@ -4,31 +4,53 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 import org.hebb.util.Require;
 
 /**
  * The points of a sweep: every seed for every combination of the swept options' values. The experiment's own options
- * pass through to every point; an option whose value is a comma-separated list is swept over its values.
+ * pass through to every point; an option whose value is a comma-separated list is swept over its values. An option
+ * whose value is itself a comma-separated list (a list option, such as what-when's --latencies) is passed whole, and
+ * swept over alternatives separated by {@value #ALTERNATIVES} ({@code 150:300,250:300;200:300,250:300}); a
+ * {@value #ALTERNATIVES} in any other option's value is refused.
  *
  * @param seeds   the seeds, ascending, each once
  * @param fixed   the options every point gets, in order ({@code --name value} or flags)
  * @param swept   each swept option (as written, {@code --weight}) with its values, in order
  */
 public record SweepPlan(long[] seeds, List<String> fixed, Map<String, List<String>> swept) {
+    /** What separates the alternatives of a swept list option. */
+    public static final String ALTERNATIVES = ";";
+
     /** One point: its seed, the value of each swept option, and the name of its output directory. */
     public record Point(long seed, Map<String, String> values, String name) {
     }
 
     /**
      * The plan for {@code seeds} (a list of seeds and ranges, such as {@code 1-5} or {@code 1,3,7-9}) and the
-     * experiment's options {@code options}.
+     * experiment's options {@code options}, none of which is a list option.
      *
-     * @throws IllegalArgumentException naming what is wrong: a seed list that does not parse, an option that sets
-     *                                  --seed or --out (the sweep sets them), an option given twice
+     * @throws IllegalArgumentException as {@link #of(String, List, Set)}
      */
     public static SweepPlan of(String seeds, List<String> options) {
+        return of(seeds, options, Set.of());
+    }
+
+    /**
+     * The plan for {@code seeds} (a list of seeds and ranges, such as {@code 1-5} or {@code 1,3,7-9}) and the
+     * experiment's options {@code options}, of which those named in {@code listOptions} take a comma-separated list
+     * as their value ({@code HebbCommand.listOptions}): such a value is passed whole, or swept over its
+     * alternatives separated by {@value #ALTERNATIVES}; any other option's value is swept over its values separated
+     * by commas.
+     *
+     * @throws IllegalArgumentException naming what is wrong: a seed list that does not parse, an option that sets
+     *                                  --seed or --out (the sweep sets them), an option given twice, an empty
+     *                                  value or alternative, a {@value #ALTERNATIVES} in the value of an option
+     *                                  that is not a list option
+     */
+    public static SweepPlan of(String seeds, List<String> options, Set<String> listOptions) {
         List<String> fixed = new ArrayList<>();
         Map<String, List<String>> swept = new LinkedHashMap<>();
         for (int k = 0; k < options.size(); k++) {
@@ -38,11 +60,20 @@ public record SweepPlan(long[] seeds, List<String> fixed, Map<String, List<Strin
                     + "and --out for each point (use --seeds and the sweep's --out)");
             boolean hasValue = option.startsWith("--") && k + 1 < options.size()
                     && !options.get(k + 1).startsWith("--");
-            if (hasValue && options.get(k + 1).contains(",")) {
+            String value = hasValue ? options.get(k + 1) : "";
+            boolean list = listOptions.contains(option);
+            Require.that(list || !value.contains(ALTERNATIVES), option + " = '" + value + "' is not allowed: '"
+                    + ALTERNATIVES + "' separates the alternatives of an option whose value is itself a "
+                    + "comma-separated list (" + (listOptions.isEmpty() ? "this experiment has none"
+                    : String.join(", ", new TreeSet<>(listOptions))) + "); sweep " + option + " over values "
+                    + "separated by commas");
+            String separator = list ? ALTERNATIVES : ",";
+            if (hasValue && value.contains(separator)) {
                 Require.that(!swept.containsKey(option), "option " + option + " is not allowed twice");
-                List<String> values = List.of(options.get(k + 1).split(","));
-                Require.that(values.stream().noneMatch(String::isBlank), option + " = '" + options.get(k + 1)
-                        + "' is not allowed: a swept option lists values separated by commas, none empty");
+                List<String> values = List.of(value.split(separator, -1));
+                Require.that(values.stream().noneMatch(String::isBlank), option + " = '" + value + "' is not "
+                        + "allowed: a swept option lists " + (list ? "alternatives separated by '" + ALTERNATIVES
+                        + "'" : "values separated by commas") + ", none empty");
                 swept.put(option, values);
                 k++;
             } else {

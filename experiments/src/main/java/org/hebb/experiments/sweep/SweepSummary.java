@@ -28,7 +28,7 @@ final class SweepSummary {
             SweepPlan.Point point = outcome.points().get(k);
             Map<String, Object> result = outcome.results().get(k);
             csv.append(point.name()).append(',').append(point.seed());
-            point.values().values().forEach(v -> csv.append(',').append(v));
+            point.values().values().forEach(v -> csv.append(',').append(csvField(v)));
             for (String f : fields) {
                 csv.append(',').append(result.get(f) instanceof Number n ? n.toString() : "");
             }
@@ -79,5 +79,10 @@ final class SweepSummary {
         series.add(means);
         Plots.bars(out.resolve("sweep.png"), experiment + ": " + outcome.metric() + " per combination",
                 "combination", outcome.metric(), combinations, labels, series);
+    }
+
+    /** {@code value} as a CSV field: quoted, its quotes doubled, when it holds a comma or a quote (a list value). */
+    static String csvField(String value) {
+        return value.contains(",") || value.contains("\"") ? '"' + value.replace("\"", "\"\"") + '"' : value;
     }
 }

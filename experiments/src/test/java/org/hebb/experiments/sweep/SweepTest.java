@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,6 +56,45 @@ class SweepTest {
                 .getMessage().contains("the sweep sets --seed and --out"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> SweepPlan.of("1", List.of("--w", "1,,2")))
                 .getMessage().contains("none empty"));
+    }
+
+    @Test
+    void listOptionsPassWholeAndSweepOverAlternativesSeparatedBySemicolons() {
+        Set<String> lists = HebbCommand.listOptions("what-when");
+        assertEquals(Set.of("--latencies", "--probabilities"), lists);
+        assertEquals(Set.of(), HebbCommand.listOptions("nalsm"));
+        List<String> blocks = List.of("--latencies", "150:300,250:300,250:300", "--probabilities",
+                "1:0.5,1:0.5,0.25:0.75");
+        SweepPlan one = SweepPlan.of("1", blocks, lists);
+        assertEquals(1, one.points().size(), "one point of three blocks");
+        List<String> args = one.arguments("what-when", one.points().get(0), "o");
+        assertEquals(List.of("what-when", "--latencies", "150:300,250:300,250:300", "--probabilities",
+                "1:0.5,1:0.5,0.25:0.75", "--seed", "1", "--out", "o"), args);
+        HebbCommand.checkArguments(args, "point");
+
+        SweepPlan two = SweepPlan.of("1", List.of("--latencies", "150:300,250:300;200:300,250:300",
+                "--probabilities", "1:0.5,1:0.5", "--trials", "10,20"), lists);
+        assertEquals(Map.of("--latencies", List.of("150:300,250:300", "200:300,250:300"), "--trials",
+                List.of("10", "20")), two.swept());
+        assertEquals(List.of("--probabilities", "1:0.5,1:0.5"), two.fixed());
+        assertEquals(4, two.points().size(), "2 alternatives of --latencies x 2 values of --trials");
+        assertEquals("latencies150_300_250_300-trials10-seed1", two.points().get(0).name());
+        assertEquals(2, SweepPlan.of("1", List.of("--latencies", "150:300;200:300", "--probabilities",
+                "1:0.5"), lists).points().size(), "two one-block points");
+
+        String refused = assertThrows(IllegalArgumentException.class,
+                () -> SweepPlan.of("1", List.of("--trials", "10;20"), lists)).getMessage();
+        assertTrue(refused.startsWith("--trials = '10;20' is not allowed: ';' separates the alternatives")
+                && refused.contains("--latencies, --probabilities") && refused.contains("separated by commas"),
+                refused);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> SweepPlan.of("1", List.of("--latencies",
+                "150:300;"), lists)).getMessage().contains("alternatives separated by ';', none empty"));
+        Outcome r = hebbOutput("sweep", "what-when", "--metric", "timing_error_fraction", "--trials", "10;20",
+                "--out", dir.resolve("semicolon").toString());
+        assertEquals(2, r.exitCode(), r.text());
+        assertTrue(r.text().contains("--trials = '10;20' is not allowed"), r.text());
+        assertEquals("\"150:300,250:300\"", SweepSummary.csvField("150:300,250:300"));
+        assertEquals("0.4", SweepSummary.csvField("0.4"));
     }
 
     private static int hebb(String... args) {
