@@ -156,7 +156,8 @@ public final class WhatWhenExperiment {
             }
             Plots.lines(out.resolve("learning_curves.png"), "Cue " + cueName(a.cue()) + ": performance (1 - NMSE, "
                             + WhatWhenMetrics.CURVE_WINDOW + "-trial mean, clipped at -1) over its trials; blocks "
-                            + "change after its trials " + blockEnds(run, a.cue()) + seed, "trial of cue " + cueName(a.cue()),
+                            + "change after its trials " + blockEnds(run, a.cue()) + seed,
+                            "trial of cue " + cueName(a.cue()),
                     "performance", trial, kinds, curves);
         }
         double[] blocks = new double[m.angles().size()];
@@ -203,7 +204,8 @@ public final class WhatWhenExperiment {
                         ? java.util.Arrays.toString(b) : v).append(" |\n");
             }
         });
-        md.append("\n| block | cue | latency (ms) | probability | peak (ms) | peak amplitude |\n|---|---|---|---|---|---|\n");
+        md.append("\n| block | cue | latency (ms) | probability | peak (ms) | peak amplitude |\n")
+                .append("|---|---|---|---|---|---|\n");
         for (WhatWhenMetrics.Condition c : m.conditions()) {
             md.append(String.format("| %d | %s | %d | %.2f | %d | %.3f |%n", c.block() + 1, cueName(c.cue()),
                     c.latencyMs(), c.probability(), c.peakMs(), c.peakAmplitude()));

@@ -39,7 +39,10 @@ public final class LinearEventKernel implements EventDrivenKernel {
     private final ExponentialBasis free;
     private final double[][] inverse;
     private final ThresholdSearch search;
-    /** thresholdRows[k][j]: row j of c^T P_k, so that the threshold's coefficient of r_(k+1) is that row times x - x_inf. */
+    /**
+     * thresholdRows[k][j]: row j of c^T P_k, so that the threshold's coefficient of r_(k+1) is that row times
+     * x - x_inf.
+     */
     private final double[][] thresholdRows;
     /** Whether any variable is held while refractory (else all evolve freely through the refractory period). */
     private final boolean anyHeld;
