@@ -16,7 +16,7 @@ public final class TsodyksMarkram {
             .parameter("U", "1", 0.5)
             .parameter("tau_d", "ms", 1100)
             .parameter("tau_f", "ms", 50)
-            .requires("tau_d > 0").requires("tau_f > 0")
+            .requires("tau_d > 0").requires("tau_f > 0").requires("U >= 0").requires("U <= 1")
             .synapseEquations("""
                     du/dt = (U - u) / tau_f : 1
                     dx/dt = (1 - x) / tau_d : 1

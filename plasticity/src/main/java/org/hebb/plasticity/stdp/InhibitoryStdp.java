@@ -16,7 +16,7 @@ public final class InhibitoryStdp {
             .parameter("rho0", "Hz", 5)
             .parameter("eta", "weight", 1e-3)
             .parameter("w_max", "weight", 1)
-            .requires("tau_stdp > 0").requires("w_max > 0")
+            .requires("tau_stdp > 0").requires("w_max > 0").requires("rho0 >= 0")
             .presynapticTrace("dx_pre/dt = -x_pre / tau_stdp : 1", "x_pre += 1")
             .postsynapticTrace("dx_post/dt = -x_post / tau_stdp : 1", "x_post += 1")
             .onPre("w = clip(w + eta * (x_post - 2 * rho0 * tau_stdp), 0, w_max)")

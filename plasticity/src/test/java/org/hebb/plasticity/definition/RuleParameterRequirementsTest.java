@@ -112,6 +112,15 @@ class RuleParameterRequirementsTest {
                 "must satisfy w_max > 0");
     }
 
+    /** A utilisation is a fraction (as NEST's tsodyks synapses require), and a target rate is not negative. */
+    @Test
+    void fractionsAndRatesStayInTheirRanges() {
+        refused(TsodyksMarkram.DEFINITION.rule().with("U", 1.5), "U = 1.5 is not allowed", "must satisfy U <= 1");
+        refused(TsodyksMarkram.DEFINITION.rule().with("U", -0.1), "U = -0.1 is not allowed", "must satisfy U >= 0");
+        refused(InhibitoryStdp.VOGELS_2011.rule().with("rho0", -5), "rho0 = -5.0 Hz is not allowed",
+                "must satisfy rho0 >= 0");
+    }
+
     @Test
     void parametersMayBeSetInAnyOrder() {
         try (Plastic plastic = network(EngineKind.CLOCK_DRIVEN)) {
