@@ -18,7 +18,6 @@ import org.hebb.neurons.definition.analysis.ConstantEvaluator;
 import org.hebb.neurons.definition.analysis.Symbol;
 import org.hebb.neurons.definition.event.LinearEventKernel;
 import org.hebb.neurons.definition.expression.Expression;
-import org.hebb.neurons.definition.expression.Expressions;
 import org.hebb.neurons.definition.expression.Statement;
 import org.hebb.neurons.definition.generate.JavaKernelSource;
 import org.hebb.neurons.definition.generate.JavaKernels;
@@ -54,17 +53,10 @@ public class DefinedNeuronModel implements EventDrivenModel {
         }
         this.values = Map.copyOf(all);
         for (Requirement r : definition.requirements()) {
-            if (!ConstantEvaluator.holds(r.condition(), name -> baseValue(name, 0))) {
-                List<String> named = new ArrayList<>();
-                for (String n : Expressions.names(r.condition())) {
-                    Symbol s = definition.scope().get(n);
-                    if (s != null) {
-                        named.add(n + " = " + this.values.get(n) + " " + s.unit().text());
-                    }
-                }
-                throw new IllegalArgumentException(String.join(", ", named) + (named.size() == 1 ? " is" : " are")
-                        + " not allowed for " + definition.name() + ": must satisfy " + r.text());
-            }
+            r.require(definition.name(), name -> baseValue(name, 0), n -> {
+                Symbol s = definition.scope().get(n);
+                return s == null ? null : n + " = " + this.values.get(n) + " " + s.unit().text();
+            });
         }
     }
 

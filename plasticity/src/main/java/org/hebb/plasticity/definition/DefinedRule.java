@@ -11,7 +11,6 @@ import org.hebb.neurons.definition.Parameter;
 import org.hebb.neurons.definition.Requirement;
 import org.hebb.neurons.definition.analysis.ConstantEvaluator;
 import org.hebb.neurons.definition.expression.Expression;
-import org.hebb.neurons.definition.expression.Expressions;
 import org.hebb.neurons.definition.units.Units;
 import org.hebb.plasticity.PresynapticProjection;
 import org.hebb.plasticity.Signal;
@@ -197,16 +196,10 @@ public final class DefinedRule implements PlasticityRule<DefinedSynapses> {
      */
     private void requireAllowedValues(double dt) {
         for (Requirement r : definition.requirements()) {
-            if (!ConstantEvaluator.holds(r.condition(), n -> valueOf(n, dt))) {
-                List<String> named = new ArrayList<>();
-                for (String n : Expressions.names(r.condition())) {
-                    definition.parameters().stream().filter(p -> p.name().equals(n)).findFirst()
-                            .ifPresent(p -> named.add(n + " = " + value(n) + (p.unit().text().equals("1") ? ""
-                                    : " " + p.unit().text())));
-                }
-                throw new IllegalArgumentException(String.join(", ", named) + (named.size() == 1 ? " is" : " are")
-                        + " not allowed for " + definition + ": must satisfy " + r.text());
-            }
+            r.require(definition.toString(), n -> valueOf(n, dt), n -> definition.parameters().stream()
+                    .filter(p -> p.name().equals(n)).findFirst()
+                    .map(p -> n + " = " + value(n) + (p.unit().text().equals("1") ? "" : " " + p.unit().text()))
+                    .orElse(null));
         }
         for (TraceDefinition t : definition.traces()) {
             double tau = evaluate(t.tau(), dt);
