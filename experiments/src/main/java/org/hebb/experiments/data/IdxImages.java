@@ -66,6 +66,16 @@ public record IdxImages(int rows, int columns, byte[][] pixels, byte[] labels) {
         return labels.length;
     }
 
+    /**
+     * Refuses {@code count} images, asked for by {@code option}, beyond this data's {@link #size}: the message names
+     * the option, the count, the size and the data ({@code what}, such as "training"), and ends with {@code note}
+     * (empty, or "; " and why the images are needed).
+     */
+    public void requireHas(String option, int count, String what, String note) {
+        Require.that(count <= size(), option + " = " + count + " is not allowed: must be at most " + size() + " (the "
+                + what + " data has " + size() + " images" + note + ")");
+    }
+
     /** Grey level (0-255) of pixel {@code k} of image {@code image}. */
     public int pixel(int image, int k) {
         return pixels[image][k] & 0xff;

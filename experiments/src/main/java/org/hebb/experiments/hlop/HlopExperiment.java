@@ -37,20 +37,13 @@ public final class HlopExperiment {
      *                                  training or test images than the data has
      */
     HlopExperiment(HlopSettings settings, IdxImages train, IdxImages test, PrintStream log) {
-        requireImages("--train-per-task", settings.trainPerTask(), "training", train);
-        requireImages("--test-per-task", settings.testPerTask(), "test", test);
+        train.requireHas("--train-per-task", settings.trainPerTask(), "training", "");
+        test.requireHas("--test-per-task", settings.testPerTask(), "test", "");
         this.settings = settings;
         this.train = train;
         this.test = test;
         this.permutations = PermutedTasks.permutations(settings.tasks(), HlopNetwork.PIXELS, settings.seed());
         this.log = log;
-    }
-
-    private static void requireImages(String option, int perTask, String what, IdxImages images) {
-        if (perTask > images.size()) {
-            throw new IllegalArgumentException(option + " = " + perTask + " is not allowed: must be at most "
-                    + images.size() + " (the " + what + " data has " + images.size() + " images)");
-        }
     }
 
     /**

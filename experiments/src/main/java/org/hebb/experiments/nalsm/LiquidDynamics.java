@@ -103,10 +103,8 @@ public final class LiquidDynamics {
      * heap.
      */
     private static void requireRunnable(Settings settings, InputEncoding encoding) {
-        int images = encoding.images().size();
-        Require.that(settings.probeSamples() <= images, "--probe-samples = " + settings.probeSamples() + " is not "
-                + "allowed: must be at most " + images + " (the training data has " + images + " images; the probe "
-                + "presents the last ones)");
+        encoding.images().requireHas("--probe-samples", settings.probeSamples(), "training",
+                "; the probe presents the last ones");
         NalsmLiquid.Config config = config(settings, encoding, NalsmLiquid.Model.NALSM);
         MemoryEstimate.of("A NALSM liquid of " + config.neurons() + " neurons").values(1, config.memoryBytes())
                 .requireFits("lower --side");

@@ -45,8 +45,7 @@ public record SampleSplit(int train, int validationStart, int validation, int te
         Require.that(train <= validationStart, "train images = " + train + " is not allowed: must be at most "
                 + validationStart + " (the training data has " + trainImages.size() + " images; those from "
                 + validationStart + " on validate)");
-        Require.that(test <= testImages.size(), "test images = " + test + " is not allowed: must be at most "
-                + testImages.size() + " (the test data has " + testImages.size() + " images)");
+        testImages.requireHas("test images", test, "test", "");
         int validation = Math.min(trainImages.size() - validationStart, Math.max(1, train / 5));
         return new SampleSplit(train, validationStart, validation, test);
     }
