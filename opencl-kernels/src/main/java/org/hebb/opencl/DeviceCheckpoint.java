@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import org.hebb.simulator.checkpoint.CheckpointException;
 import org.hebb.simulator.checkpoint.StateVisitor;
+import org.jocl.Sizeof;
 
 /**
  * What is in flight on the device, in the form every backend saves (docs/FORMATS.md): per population the spikes of
@@ -15,7 +16,8 @@ final class DeviceCheckpoint {
     private final DeviceLayout network;
     /** Per group, the steps of spikes a checkpoint holds. */
     private final int[] stepsKept;
-    private int[] restoredLists;
+    /** Per slot of the spike lists, the restored lists of every neuron (null for a slot nothing was restored in). */
+    private int[][] restoredLists;
     private int[] restoredCounts;
     private int[] restoredFlags;
     private float[][] restoredRings;
@@ -38,12 +40,10 @@ final class DeviceCheckpoint {
      */
     void visit(StateVisitor state, long continuousFrom) {
         DeviceSession session = network.session;
-        int[] lists = new int[network.listDepth * network.total];
         int[] counts = new int[network.listDepth * network.totalBlocks];
-        session.read(network.lists, HostArray.of(lists));
         session.read(network.counts, HostArray.of(counts));
         if (state.restoring()) {
-            restoredLists = new int[lists.length];
+            restoredLists = new int[network.listDepth][];
             restoredCounts = new int[counts.length];
             restoredFlags = new int[network.total / 4];
             restoredRings = new float[network.groups.length][];
@@ -55,7 +55,7 @@ final class DeviceCheckpoint {
             state.part("population_" + group.population.name(), part -> {
                 for (int slot = 0; slot < kept; slot++) {
                     long step = stepOfSlot(slot, kept);
-                    int[] joined = step < continuousFrom ? new int[0] : joined(group, step, lists, counts);
+                    int[] joined = step < continuousFrom ? new int[0] : joined(group, step, counts);
                     int[] list = part.list("spikes_" + slot, joined, joined.length);
                     if (part.restoring() && step >= continuousFrom) {
                         split(group, step, list);
@@ -74,8 +74,11 @@ final class DeviceCheckpoint {
         return first + Math.floorMod(slot - first, kept);
     }
 
-    /** The spikes of {@code step} of every block of {@code group}, one ascending list. */
-    private int[] joined(Group group, long step, int[] lists, int[] counts) {
+    /**
+     * The spikes of {@code step} of every block of {@code group}, one ascending list, read block by block from the
+     * device (the lists of every kept step may pass 2^31 ints, more than one host array holds).
+     */
+    private int[] joined(Group group, long step, int[] counts) {
         Layout layout = group.layout;
         int slot = (int) (step % network.listDepth);
         int n = 0;
@@ -86,8 +89,13 @@ final class DeviceCheckpoint {
         int at = 0;
         for (int b = 0; b < layout.blocks(); b++) {
             int count = counts[slot * network.totalBlocks + layout.blockOffset() + b];
-            System.arraycopy(lists, slot * network.total + layout.offset() + layout.blockStart(b), joined, at, count);
-            at += count;
+            if (count > 0) {
+                int[] block = new int[count];
+                long first = (long) slot * network.total + layout.offset() + layout.blockStart(b);
+                network.session.read(network.lists, Sizeof.cl_int * first, HostArray.of(block));
+                System.arraycopy(block, 0, joined, at, count);
+                at += count;
+            }
         }
         return joined;
     }
@@ -97,6 +105,9 @@ final class DeviceCheckpoint {
         Layout layout = group.layout;
         int slot = (int) (step % network.listDepth);
         boolean last = step == network.step - 1;
+        if (restoredLists[slot] == null) {
+            restoredLists[slot] = new int[network.total];
+        }
         int b = 0;
         for (int neuron : list) {
             if (neuron < 0 || neuron >= layout.size()) {
@@ -107,8 +118,7 @@ final class DeviceCheckpoint {
                 b++;
             }
             int count = slot * network.totalBlocks + layout.blockOffset() + b;
-            restoredLists[slot * network.total + layout.offset() + layout.blockStart(b) + restoredCounts[count]] =
-                    neuron;
+            restoredLists[slot][layout.offset() + layout.blockStart(b) + restoredCounts[count]] = neuron;
             restoredCounts[count]++;
             if (last) {
                 int flag = layout.offset() + neuron;
@@ -139,7 +149,12 @@ final class DeviceCheckpoint {
     /** After the whole file has been read: the restored spikes, flags and rings go to the device. */
     void send() {
         DeviceSession session = network.session;
-        session.write(network.lists, HostArray.of(restoredLists));
+        for (int slot = 0; slot < restoredLists.length; slot++) {
+            if (restoredLists[slot] != null) {
+                session.write(network.lists, (long) Sizeof.cl_int * slot * network.total,
+                        HostArray.of(restoredLists[slot]));
+            }
+        }
         session.write(network.counts, HostArray.of(restoredCounts));
         session.write(network.spiked, HostArray.of(restoredFlags));
         for (int g = 0; g < network.groups.length; g++) {

@@ -115,9 +115,12 @@ final class DeviceLayout implements DeviceNetwork {
         listDepth = (int) Math.max(deliveryDepth,
                 Math.min(MONITOR_BATCH_STEPS, SPIKE_LIST_BYTES / ((long) Sizeof.cl_int * total)));
         spiked = session.bytes(total);
-        lists = session.ints(new int[listDepth * total]);
-        counts = session.ints(new int[listDepth * totalBlocks]);
         clearing = new WordClearing(session);
+        // counted in long: listDepth steps of every neuron pass 2^31 ints in large networks with long delays
+        long listInts = (long) listDepth * total;
+        lists = session.scratch(Sizeof.cl_int * listInts);
+        clearing.clear(Pointer.to(lists), listInts);
+        counts = session.ints(new int[listDepth * totalBlocks]);
         for (Group g : groups) {
             g.bind();
         }
