@@ -104,11 +104,12 @@ public final class OpenClDevices {
             return devices.get(0);
         }
         if (selector.matches("\\d+")) {
-            int index = Integer.parseInt(selector);
-            if (index < devices.size()) {
-                return devices.get(index);
+            // an index beyond an int names no device either
+            if (selector.length() <= 9 && Integer.parseInt(selector) < devices.size()) {
+                return devices.get(Integer.parseInt(selector));
             }
-        } else {
+        } else if (!selector.isBlank()) {
+            // a blank selector, contained in every name, names none
             String wanted = selector.toLowerCase(Locale.ROOT);
             for (OpenClDevice d : devices) {
                 if (d.name().toLowerCase(Locale.ROOT).contains(wanted)

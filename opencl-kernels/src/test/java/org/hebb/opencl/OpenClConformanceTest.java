@@ -951,6 +951,21 @@ class OpenClConformanceTest {
         assertTrue(message.contains("no-such-device") && message.contains(chosen.name()), message);
     }
 
+    /**
+     * An index beyond an int, and a selector with nothing in it (which every name contains), are refused naming
+     * the selector and the devices, as any other selector that names none.
+     */
+    @Test
+    void selectorsThatNameNoDeviceAreRefusedNamingThem() {
+        String name = OpenClDevices.select(null).name();
+        for (String selector : new String[] {"99999999999", "", "  "}) {
+            String message = assertThrows(IllegalArgumentException.class, () -> OpenClDevices.select(selector),
+                    "device = '" + selector + "'").getMessage();
+            assertTrue(message.startsWith("device = '" + selector + "' is not allowed") && message.contains(name),
+                    message);
+        }
+    }
+
     @Test
     void whatTheDeviceCannotRunYetIsRefusedNamingTheJavaBackend() {
         try (Network net = Network.builder().backend(BackendKind.OPENCL).build()) {
