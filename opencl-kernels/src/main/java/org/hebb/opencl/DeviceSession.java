@@ -134,7 +134,13 @@ final class DeviceSession implements AutoCloseable {
         buildOptions = "-cl-std=CL1.2 -DSCAN_BLOCK=" + SCAN_BLOCK
                 + (limits.correctlyRoundedDivision() ? " -cl-fp32-correctly-rounded-divide-sqrt" : "");
         programSource = source() + modelSource;
-        program = build(programSource);
+        try {
+            program = build(programSource);
+        } catch (RuntimeException e) {
+            clReleaseCommandQueue(queue);
+            clReleaseContext(context);
+            throw e;
+        }
     }
 
     /**
@@ -164,8 +170,9 @@ final class DeviceSession implements AutoCloseable {
         try {
             clBuildProgram(built, 0, null, buildOptions, null, null);
         } catch (CLException e) {
-            throw new IllegalStateException("the OpenCL kernels did not build on " + device.name() + ":\n"
-                    + buildLog(built), e);
+            String log = buildLog(built);
+            clReleaseProgram(built);
+            throw new IllegalStateException("the OpenCL kernels did not build on " + device.name() + ":\n" + log, e);
         }
         return built;
     }
