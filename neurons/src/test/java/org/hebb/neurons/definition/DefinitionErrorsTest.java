@@ -154,6 +154,28 @@ class DefinitionErrorsTest {
     }
 
     @Test
+    void comparisonUsedAsANumberInAnEquationIsRefused() {
+        // Java has no arithmetic on booleans: built, this kernel would not compile (and OpenCL C would take 1 for true)
+        String line = "dv/dt = (v_rest - v) / tau_m + (v < v_thresh) * 1*mV/ms : mV";
+        String m = error(() -> lif().equations(line).method(IntegrationMethod.EULER).build());
+        assertCaret(m, "equation", line, line.indexOf("v < v_thresh"));
+        assertContains(m, "'v < v_thresh' is a condition where a value is expected");
+    }
+
+    @Test
+    void conditionsUsedAsValuesAreRefusedWherever() {
+        error(() -> lif().equations("dv/dt = (v_rest - v) / tau_m - (not v > v_rest) * mV/ms : mV")
+                .method(IntegrationMethod.EULER).build());
+        error(() -> lif().equations("dv/dt = (v_rest - v) / tau_m + abs(v > v_rest and v < v_thresh) * mV/ms : mV")
+                .method(IntegrationMethod.EULER).build());
+        error(() -> lif().equations(LEAK).threshold("(v > v_thresh) > 0").build());
+        error(() -> lif().equations(LEAK + "\nspiking = v > v_thresh : 1").build());
+        error(() -> lif().equations(LEAK).threshold("v >= v_thresh").reset("v = v_reset + (v > v_rest) * mV")
+                .build());
+        error(() -> lif().equations(LEAK).initial("v", "v_rest > v_reset").build());
+    }
+
+    @Test
     void resetAssigningACurrentToAVoltage() {
         String m = error(() -> lif().equations(LEAK).threshold("v >= v_thresh").reset("v = i_syn").build());
         assertCaret(m, "reset", "v = i_syn", 4);

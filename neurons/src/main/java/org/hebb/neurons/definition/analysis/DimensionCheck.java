@@ -16,7 +16,8 @@ import org.hebb.neurons.definition.units.Dimension;
 
 /**
  * Computes the dimension of an expression and refuses one whose terms do not agree: sums and comparisons of
- * different dimensions, functions of quantities that must be pure numbers, non-integer powers of quantities.
+ * different dimensions, functions of quantities that must be pure numbers, non-integer powers of quantities, and
+ * conditions (comparisons, and, or, not) where a value is expected, which the generated kernels cannot compute with.
  * Messages name the text, the offending term and both units.
  */
 public final class DimensionCheck {
@@ -30,9 +31,9 @@ public final class DimensionCheck {
         this.text = text;
     }
 
-    /** The dimension of {@code e}, parsed from {@code text} (the {@code what} of the definition). */
+    /** The dimension of {@code e}, a value parsed from {@code text} (the {@code what} of the definition). */
     public static Dimension of(Expression e, Scope scope, String what, String text) {
-        return new DimensionCheck(scope, what, text).dimension(e);
+        return new DimensionCheck(scope, what, text).value(e);
     }
 
     /** Checks that {@code e} is a condition (a comparison or a logical combination of comparisons). */
@@ -63,6 +64,16 @@ public final class DimensionCheck {
         return e instanceof Comparison || e instanceof Logical || e instanceof Not;
     }
 
+    /** The dimension of {@code e}, which must be a value, not a condition. */
+    private Dimension value(Expression e) {
+        if (isCondition(e)) {
+            throw DefinitionException.at(what, text, Math.max(e.start(), 0), "'" + quote(e, text)
+                    + "' is a condition where a value is expected: comparisons, 'and', 'or' and 'not' belong in "
+                    + "conditions (a threshold, a requirement), not in arithmetic");
+        }
+        return dimension(e);
+    }
+
     private Dimension dimension(Expression e) {
         if (e instanceof Literal) {
             return Dimension.NONE;
@@ -72,7 +83,7 @@ public final class DimensionCheck {
             return s.unit().dimension();
         }
         if (e instanceof Negate n) {
-            return dimension(n.operand());
+            return value(n.operand());
         }
         if (e instanceof Binary b) {
             return binary(b);
@@ -113,14 +124,14 @@ public final class DimensionCheck {
                 return same(b.left(), b.right(), b.operator() == Expression.Operator.ADD ? "added" : "subtracted");
             }
             case MULTIPLY -> {
-                return dimension(b.left()).times(dimension(b.right()));
+                return value(b.left()).times(value(b.right()));
             }
             case DIVIDE -> {
-                return dimension(b.left()).dividedBy(dimension(b.right()));
+                return value(b.left()).dividedBy(value(b.right()));
             }
             case POWER -> {
-                Dimension base = dimension(b.left());
-                Dimension exponent = dimension(b.right());
+                Dimension base = value(b.left());
+                Dimension exponent = value(b.right());
                 if (!exponent.isNone()) {
                     throw DefinitionException.at(what, text, Math.max(b.right().start(), 0), "the exponent '"
                             + quote(b.right(), text) + "' must be a pure number but is in " + exponent);
@@ -152,7 +163,7 @@ public final class DimensionCheck {
         }
         switch (c.function()) {
             case "sqrt" -> {
-                Dimension d = dimension(c.arguments().get(0));
+                Dimension d = value(c.arguments().get(0));
                 Dimension root = d.sqrt();
                 if (root == null) {
                     throw DefinitionException.at(what, text, Math.max(c.start(), 0), "sqrt of '"
@@ -161,7 +172,7 @@ public final class DimensionCheck {
                 return root;
             }
             case "abs" -> {
-                return dimension(c.arguments().get(0));
+                return value(c.arguments().get(0));
             }
             case "min", "max" -> {
                 return same(c.arguments().get(0), c.arguments().get(1), "compared by " + c.function());
@@ -177,7 +188,7 @@ public final class DimensionCheck {
             }
             default -> {
                 Expression argument = c.arguments().get(0);
-                Dimension d = dimension(argument);
+                Dimension d = value(argument);
                 if (!d.isNone()) {
                     throw DefinitionException.at(what, text, Math.max(argument.start(), 0), c.function()
                             + " needs a pure number, but '" + quote(argument, text) + "' is in " + d);
@@ -188,8 +199,8 @@ public final class DimensionCheck {
     }
 
     private Dimension same(Expression left, Expression right, String verb) {
-        Dimension l = dimension(left);
-        Dimension r = dimension(right);
+        Dimension l = value(left);
+        Dimension r = value(right);
         if (l.equals(r) || Expressions.isZero(left) || Expressions.isZero(right)) {
             return Expressions.isZero(left) ? r : l;
         }
