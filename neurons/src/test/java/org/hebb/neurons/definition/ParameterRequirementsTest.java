@@ -67,4 +67,29 @@ class ParameterRequirementsTest {
         String message = refusal(() -> leak.createKernel(state, 0.1));
         assertTrue(message.startsWith("leak cannot be integrated exactly with these parameters"), message);
     }
+    @Test
+    void aConstantDividedByAParameterOfZeroIsRefusedBeforeTheKernelRuns() {
+        // no requirement guards tau: the Euler kernel's constant 1 / tau is infinite, and v became NaN in the first
+        // step without a word
+        NeuronDefinition leak = NeuronDefinition.builder("leak").parameter("tau", "ms", 10)
+                .equations("dv/dt = (1*mV - v) / tau : mV").method(IntegrationMethod.EULER).build();
+        DefinedNeuronModel model = leak.model().with("tau", 0);
+        for (org.hebb.neurons.Precision precision : org.hebb.neurons.Precision.values()) {
+            String message = refusal(() -> model.createKernel(model.createState(1, precision), 0.1));
+            assertTrue(message.startsWith("leak with parameters {tau=0.0} at dt = 0.1 ms is not allowed: '1 / tau' "
+                    + "is Infinity"), message);
+        }
+        assertDoesNotThrow(() -> leak.model().with("tau", 5).createKernel(leak.model().createState(1), 0.1));
+    }
+
+    @Test
+    void aNumberBeyondTheRangeOfTheKernelsPrecisionIsRefusedNotPrintedAsCodeThatDoesNotCompile() {
+        // 1e39 is no float: it was printed as 'Infinityf', and the Java kernel did not compile
+        NeuronDefinition large = NeuronDefinition.builder("large").parameter("tau", "ms", 10)
+                .equations("dv/dt = -v / tau + v * 1e39 / ms : mV").method(IntegrationMethod.EULER).build();
+        DefinedNeuronModel model = large.model();
+        String message = refusal(() -> model.createKernel(model.createState(1), 0.1));
+        assertTrue(message.contains("'1.0E39' is 1.0E39, beyond the range of single precision"), message);
+        assertDoesNotThrow(() -> model.createKernel(model.createState(1, org.hebb.neurons.Precision.DOUBLE), 0.1));
+    }
 }

@@ -19,21 +19,28 @@ import org.hebb.neurons.definition.expression.Expressions;
  * The constants of a generated step, {@code _k0, _k1, ...}: every largest subexpression fixed for the population
  * (parameters, dt, units, numbers) is computed once in double precision, rounded to the kernel's precision and
  * read from here.
- * A division by such a constant becomes a multiplication by its reciprocal.
+ * A division by such a constant becomes a multiplication by its reciprocal. A constant or number that is not finite
+ * in the kernel's precision (a division by a parameter of 0, a value beyond the float range) is refused, naming it.
  */
 final class ConstantPool {
     private final Predicate<String> isConstant;
     private final ToDoubleFunction<String> valueOf;
     private final Precision precision;
+    /** The model and its parameter values, for messages. */
+    private final String owner;
     private final List<Double> values = new ArrayList<>();
     private final List<Double> exact = new ArrayList<>();
     private final List<String> descriptions = new ArrayList<>();
     private final Map<Long, String> byBits = new HashMap<>();
 
-    ConstantPool(Predicate<String> isConstant, ToDoubleFunction<String> valueOf, Precision precision) {
+    /**
+     * @param owner the model and its parameter values, as messages name them
+     */
+    ConstantPool(Predicate<String> isConstant, ToDoubleFunction<String> valueOf, Precision precision, String owner) {
         this.isConstant = isConstant;
         this.valueOf = valueOf;
         this.precision = precision;
+        this.owner = owner;
     }
 
     /** A constant with a value computed elsewhere (a propagator entry). */
@@ -49,7 +56,11 @@ final class ConstantPool {
                 return Expressions.multiply(hoist(b.left()),
                         hoist(Expressions.divide(Expressions.number(1), b.right())));
             }
-            if (node instanceof Literal || !constant(node)) {
+            if (node instanceof Literal l) {
+                requireFinite(l.value(), Expressions.toText(node));
+                return null;
+            }
+            if (!constant(node)) {
                 return null;
             }
             if (node instanceof Name n && n.name().startsWith("_k")) {
@@ -86,7 +97,7 @@ final class ConstantPool {
     }
 
     private Expression slot(double value, String description) {
-        double rounded = precision == Precision.SINGLE ? (float) value : value;
+        double rounded = requireFinite(value, description);
         long bits = Double.doubleToRawLongBits(rounded);
         String name = byBits.get(bits);
         if (name == null) {
@@ -97,6 +108,18 @@ final class ConstantPool {
             byBits.put(bits, name);
         }
         return Expressions.name(name);
+    }
+
+    /** {@code value} rounded to the kernel's precision, refused where that is not finite. */
+    private double requireFinite(double value, String description) {
+        double rounded = precision == Precision.SINGLE ? (float) value : value;
+        if (!Double.isFinite(rounded)) {
+            throw new IllegalArgumentException(owner + " is not allowed: '" + description + "' is " + value
+                    + (Double.isFinite(value) ? ", beyond the range of " + precision.name().toLowerCase()
+                    + " precision" : "") + ": every value fixed for the population must be finite (a division by "
+                    + "a parameter of 0?)");
+        }
+        return rounded;
     }
 
     double[] values() {

@@ -49,7 +49,8 @@ public final class StepProgramBuilder {
         this.values = values;
         this.dt = dt;
         this.precision = precision;
-        this.constants = new ConstantPool(this::isConstant, this::constantValue, precision);
+        this.constants = new ConstantPool(this::isConstant, this::constantValue, precision,
+                definition.name() + " with parameters " + values + " at dt = " + dt + " ms");
     }
 
     /**
