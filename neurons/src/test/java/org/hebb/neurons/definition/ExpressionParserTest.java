@@ -98,6 +98,17 @@ class ExpressionParserTest {
     }
 
     @Test
+    void aSemicolonInACommentOfStatementsSeparatesNothing() {
+        // the ';' in the comment ended the first statement, and 'then adapt' (inside the comment) was read as the
+        // second: the reset was refused with "expected 'variable = expression'"
+        List<org.hebb.neurons.definition.expression.Statement> statements = DefinitionText.statements("reset",
+                "v = v_reset # back to rest; then adapt\nw += b; u = c # done;");
+        assertEquals(List.of("v", "w", "u"), statements.stream().map(s -> s.target()).toList());
+        assertEquals(List.of("v_reset", "b", "c"), statements.stream().map(s -> Expressions.toText(s.value()))
+                .toList());
+    }
+
+    @Test
     void printedExpressionsParseToTheSameTree() {
         for (String text : List.of("-x**2", "(-x)**2", "2**3**2", "(2**3)**2", "a - (b - c)", "a - b - c",
                 "a / (b / c)", "a / b / c", "-(a + b) * c", "not a > b and c < d", "not (a > b and c < d)",

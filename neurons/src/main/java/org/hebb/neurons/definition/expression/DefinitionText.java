@@ -96,7 +96,10 @@ public final class DefinitionText {
         int from = 0;
         while (from <= text.length()) {
             int to = from;
-            while (to < text.length() && text.charAt(to) != ';' && text.charAt(to) != '\n') {
+            boolean comment = false;
+            while (to < text.length() && (comment || text.charAt(to) != ';') && text.charAt(to) != '\n') {
+                // a ';' in a comment separates nothing: the comment runs to the line's end
+                comment |= text.charAt(to) == '#';
                 to++;
             }
             if (!stripComment(text.substring(from, to)).isBlank()) {
