@@ -67,6 +67,7 @@ class ParameterRequirementsTest {
         String message = refusal(() -> leak.createKernel(state, 0.1));
         assertTrue(message.startsWith("leak cannot be integrated exactly with these parameters"), message);
     }
+
     @Test
     void aConstantDividedByAParameterOfZeroIsRefusedBeforeTheKernelRuns() {
         // no requirement guards tau: the Euler kernel's constant 1 / tau is infinite, and v became NaN in the first
