@@ -43,8 +43,9 @@ public final class NirModels {
     private NirModels() {
     }
 
+    /** A time constant (10 ms by default), which must be above 0 as in NIR. */
     private static NeuronDefinition.Builder tau(NeuronDefinition.Builder b, String name, boolean perNeuron) {
-        return perNeuron ? b.neuronParameter(name, "ms", 10) : b.parameter(name, "ms", 10);
+        return (perNeuron ? b.neuronParameter(name, "ms", 10) : b.parameter(name, "ms", 10)).requires(name + " > 0");
     }
 
     private static String suffix(boolean perNeuron) {
