@@ -113,13 +113,18 @@ class ExpressionParserTest {
         for (String text : List.of("-x**2", "(-x)**2", "2**3**2", "(2**3)**2", "a - (b - c)", "a - b - c",
                 "a / (b / c)", "a / b / c", "-(a + b) * c", "not a > b and c < d", "not (a > b and c < d)",
                 "a > b or c < d and d < c", "(a > b or c < d) and d < c", "max(a, b - c) / exp(-x / a)",
-                "clip(a, -1.5, 2.5e-3) ** 3", "a * -b", "-a - -b")) {
+                "clip(a, -1.5, 2.5e-3) ** 3", "a * -b", "-a - -b", "(-2)**x", "(-2.5)**x", "x**-2")) {
             Expression e = parse(text);
             String printed = Expressions.toText(e);
             assertEquals(Expressions.withoutPositions(e), Expressions.withoutPositions(parse(printed)),
                     text + " printed as " + printed);
         }
         assertEquals("-x ** 2", Expressions.toText(parse("-x**2")));
+        // a negative number made by folding constants, raised to a power, was printed as -(2 ** x) is, "-2 ** x"
+        Expression folded = new Expression.Binary(Expression.Operator.POWER, Expressions.number(-2),
+                Expressions.name("x"), -1, -1);
+        assertEquals("(-2) ** x", Expressions.toText(folded));
+        assertEquals("-2 ** x", Expressions.toText(parse("-(2**x)")));
         assertEquals("a - (b - c)", Expressions.toText(parse("a-(b-c)")));
     }
 

@@ -280,8 +280,10 @@ public final class Expressions {
 
     private static String print(Expression e, int context) {
         if (e instanceof Literal l) {
-            return l.value() == Math.rint(l.value()) && Math.abs(l.value()) < 1e15
+            String number = l.value() == Math.rint(l.value()) && Math.abs(l.value()) < 1e15
                     ? Long.toString((long) l.value()) : Double.toString(l.value());
+            // a negative number (made by folding constants) binds as a negation does: "(-2) ** x" is not "-2 ** x"
+            return wrap(number, number.startsWith("-") && context > 3);
         }
         if (e instanceof Name n) {
             return n.name();
