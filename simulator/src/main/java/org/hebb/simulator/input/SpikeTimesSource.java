@@ -51,6 +51,10 @@ public final class SpikeTimesSource extends SpikeSourcePopulation {
             int count = 0;
             for (int i = from; i < to; i++) {
                 int c = cursor[i];
+                // a restored checkpoint may take the clock back: the times from its step on fire again
+                while (c > offsets[i] && steps[c - 1] >= step) {
+                    c--;
+                }
                 while (c < offsets[i + 1] && steps[c] < step) {
                     c++;
                 }

@@ -492,4 +492,32 @@ class CheckpointTest {
             assertEquals(1, files.count(), "no temporary file left beside it");
         }
     }
+
+    /**
+     * A checkpoint restored into the network that saved it, after it ran on, takes the clock back: the spike times
+     * from the checkpoint's step on fire again, and the run from there repeats the first one.
+     */
+    @Test
+    void aNetworkRestoredToAnEarlierStepFiresItsSpikeTimesAgain() {
+        Path file = directory.resolve("back.h5");
+        try (Network net = Network.builder().dt(0.1).seed(1).threads(1).build()) {
+            var times = net.addSpikeTimes("times", new double[][] {{1, 12, 15}, {13.5}});
+            NeuronPopulation cells = net.addNeurons("cells", 2, IfCurrExp.builder().build());
+            net.connect(times, cells, Connectors.oneToOne(), Synapses.onto("excitatory").weights(Values.constant(20))
+                    .delays(Delays.steps(3)));
+            SpikeMonitor sourceSpikes = net.monitorSpikes(times);
+            SpikeMonitor cellSpikes = net.monitorSpikes(cells);
+            net.run(10);
+            net.saveCheckpoint(file);
+            net.run(10);
+            long[][] first = {sourceSpikes.steps(), cellSpikes.steps()};
+            assertEquals(4, first[0].length, "test setup: the source's spikes");
+            assertTrue(first[1].length > 0 && first[1][first[1].length - 1] > 100, "test setup: the cells fire after "
+                    + "the checkpoint");
+            net.restoreCheckpoint(file);
+            net.run(10);
+            assertArrayEquals(first[0], sourceSpikes.steps(), "the source's spike steps");
+            assertArrayEquals(first[1], cellSpikes.steps(), "the cells' spike steps");
+        }
+    }
 }
