@@ -119,9 +119,18 @@ final class SonataReader {
         Group properties = (Group) group.getChild("0");
         double[] weights = Datasets.doubles(dataset(properties, "syn_weight", file));
         double[] delays = Datasets.doubles(dataset(properties, "delay", file));
+        if (post.length != pre.length || weights.length != pre.length || delays.length != pre.length) {
+            throw refused(file, "edge population '" + name + "' has " + pre.length + " source_node_id, "
+                    + post.length + " target_node_id, " + weights.length + " syn_weight and " + delays.length
+                    + " delay values: it needs one of each per edge");
+        }
         float[] w = new float[weights.length];
         int[] steps = new int[delays.length];
         for (int k = 0; k < w.length; k++) {
+            if (!(delays[k] >= 0) || Double.isInfinite(delays[k])) {
+                throw refused(file, "edge population '" + name + "' has delay[" + k + "] = " + delays[k] + " ms; "
+                        + "delays must be finite and >= 0");
+            }
             w[k] = (float) weights[k];
             steps[k] = (int) Math.max(1, Math.round(delays[k] / network.dt()));
         }

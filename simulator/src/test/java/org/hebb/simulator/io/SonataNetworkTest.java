@@ -200,4 +200,63 @@ class SonataNetworkTest {
                     + "fire: " + java.util.Arrays.toString(counts));
         }
     }
+
+    /**
+     * Rewrites the one edge population of an exported network ({@code cells} onto themselves, three synapses) with
+     * these source ids, weights and delays (ms).
+     */
+    private void writeEdges(long[] sources, float[] weights, double[] delays) {
+        try (io.jhdf.WritableHdfFile out = io.jhdf.HdfFile.write(directory.resolve("edges.h5"))) {
+            io.jhdf.api.WritableGroup group = out.putGroup("edges").putGroup("recurrent");
+            group.putDataset("source_node_id", sources).putAttribute("node_population", "cells");
+            group.putDataset("target_node_id", new long[] {1, 2, 0}).putAttribute("node_population", "cells");
+            group.putDataset("edge_type_id", new long[] {0, 0, 0});
+            io.jhdf.api.WritableGroup properties = group.putGroup("0");
+            properties.putDataset("syn_weight", weights);
+            properties.putDataset("delay", delays);
+        }
+    }
+
+    /** A network of three cells with recurrent synapses, exported to the test directory. */
+    private void exportThreeCells() {
+        try (Network net = Network.builder().seed(1).dt(0.1).build()) {
+            var cells = net.addNeurons("cells", 3, IfCurrExp.builder().build());
+            net.connect(cells, cells, Connectors.fromList(new int[] {0, 1, 2}, new int[] {1, 2, 0}),
+                    Synapses.onto("excitatory").weights(new float[] {1, 1, 1}).delays(Delays.steps(2))
+                            .named("recurrent"));
+            SonataNetwork.export(net, directory);
+        }
+    }
+
+    private String refusal() {
+        try (Network net = Network.builder().seed(1).dt(0.1).build()) {
+            return org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> SonataNetwork.load(directory, net, null)).getMessage();
+        }
+    }
+
+    /** Delays that are no time (negative, NaN, infinite) are refused, naming the synapse and the value. */
+    @Test
+    void delaysThatAreNoTimeAreRefused() {
+        exportThreeCells();
+        for (double bad : new double[] {-2, Double.NaN, Double.POSITIVE_INFINITY}) {
+            writeEdges(new long[] {0, 1, 2}, new float[] {1, 1, 1}, new double[] {0.5, bad, 0.5});
+            String message = refusal();
+            assertTrue(message.contains("edges.h5 is not allowed: edge population 'recurrent' has delay[1] = " + bad
+                    + " ms; delays must be finite and >= 0"), message);
+        }
+    }
+
+    /** Datasets of one edge population with different lengths are refused, naming them. */
+    @Test
+    void edgeDatasetsOfDifferentLengthsAreRefused() {
+        exportThreeCells();
+        writeEdges(new long[] {0, 1, 2}, new float[] {1, 1, 1}, new double[] {0.5, 0.5});
+        String message = refusal();
+        assertTrue(message.contains("edge population 'recurrent' has 3 source_node_id, 3 target_node_id, 3 "
+                + "syn_weight and 2 delay values: it needs one of each per edge"), message);
+        writeEdges(new long[] {0, 1, 2}, new float[] {1, 1}, new double[] {0.5, 0.5, 0.5});
+        message = refusal();
+        assertTrue(message.contains("3 source_node_id, 3 target_node_id, 2 syn_weight and 3 delay values"), message);
+    }
 }
