@@ -127,6 +127,15 @@ final class NirReader {
         if (node.isWeights() && node.shapes().getOrDefault("weight", new long[0]).length != 2) {
             throw refused("node '" + node.name() + "' (" + type + ") must have a 2-D weight (outputs x inputs)");
         }
+        if (type.equals("Delay")) {
+            double[] delays = node.require("delay");
+            for (int k = 0; k < delays.length; k++) {
+                if (!(delays[k] >= 0) || Double.isInfinite(delays[k])) {
+                    throw refused("node '" + node.name() + "' (Delay) has delay[" + k + "] = " + delays[k] + " s; "
+                            + "delays must be finite and >= 0");
+                }
+            }
+        }
         return node;
     }
 

@@ -270,4 +270,17 @@ class NirGraphTest {
                     e.getMessage());
         }
     }
+
+    /** A Delay node's delays that are no time (negative, NaN, infinite) are refused, naming the node and value. */
+    @Test
+    void delaysThatAreNoTimeAreRefused() {
+        Object[] input = {"x", "Input", "shape", new long[] {2}};
+        Object[] lif = {"n", "LIF", "tau", new double[] {0.01, 0.01}, "r", new double[] {1, 1}, "v_leak",
+                new double[] {0, 0}, "v_threshold", new double[] {1, 1}};
+        for (double bad : new double[] {-0.001, Double.NaN, Double.NEGATIVE_INFINITY}) {
+            refused(graph("delay.nir", new Object[][] {input, {"d", "Delay", "delay", new double[] {0.001, bad}}, lif},
+                    new String[][] {{"x", "d"}, {"d", "n"}}), "delay.nir is not allowed: node 'd' (Delay) has "
+                    + "delay[1] = " + bad + " s; delays must be finite and >= 0");
+        }
+    }
 }
