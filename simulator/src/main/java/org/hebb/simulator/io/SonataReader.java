@@ -110,6 +110,12 @@ final class SonataReader {
                     + nodePopulation(targets, file) + ": both must be node populations, the target of neurons");
         }
         long[] type = Datasets.longs(dataset(group, "edge_type_id", file));
+        for (long t : type) {
+            if (t != type[0]) {
+                throw refused(file, "edge population '" + name + "' mixes edge types " + type[0] + " and " + t
+                        + ": Hebb builds a projection of one type");
+            }
+        }
         Map<String, String> edgeType = edgeTypes.get(type.length == 0 ? -1 : type[0]);
         if (edgeType == null) {
             throw refused(file, "edge population '" + name + "' has an edge type that edge_types.csv does not list");

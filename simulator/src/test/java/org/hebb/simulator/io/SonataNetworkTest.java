@@ -206,11 +206,16 @@ class SonataNetworkTest {
      * these source ids, weights and delays (ms).
      */
     private void writeEdges(long[] sources, float[] weights, double[] delays) {
+        writeEdges(sources, weights, delays, new long[] {0, 0, 0});
+    }
+
+    /** As {@link #writeEdges(long[], float[], double[])}, with these edge types. */
+    private void writeEdges(long[] sources, float[] weights, double[] delays, long[] types) {
         try (io.jhdf.WritableHdfFile out = io.jhdf.HdfFile.write(directory.resolve("edges.h5"))) {
             io.jhdf.api.WritableGroup group = out.putGroup("edges").putGroup("recurrent");
             group.putDataset("source_node_id", sources).putAttribute("node_population", "cells");
             group.putDataset("target_node_id", new long[] {1, 2, 0}).putAttribute("node_population", "cells");
-            group.putDataset("edge_type_id", new long[] {0, 0, 0});
+            group.putDataset("edge_type_id", types);
             io.jhdf.api.WritableGroup properties = group.putGroup("0");
             properties.putDataset("syn_weight", weights);
             properties.putDataset("delay", delays);
@@ -258,5 +263,20 @@ class SonataNetworkTest {
         writeEdges(new long[] {0, 1, 2}, new float[] {1, 1}, new double[] {0.5, 0.5, 0.5});
         message = refusal();
         assertTrue(message.contains("3 source_node_id, 3 target_node_id, 2 syn_weight and 3 delay values"), message);
+    }
+
+    /**
+     * An edge population that mixes edge types (here an excitatory and an inhibitory one) is refused, as a node
+     * population that mixes node types is, rather than built with the first edge's type for every edge.
+     */
+    @Test
+    void anEdgePopulationOfMixedTypesIsRefused() throws java.io.IOException {
+        exportThreeCells();
+        Files.writeString(directory.resolve("edge_types.csv"), "edge_type_id model_template receptor "
+                + "dynamics_params\n0 static_synapse excitatory NONE\n1 static_synapse inhibitory NONE\n");
+        writeEdges(new long[] {0, 1, 2}, new float[] {1, -1, 1}, new double[] {0.5, 0.5, 0.5}, new long[] {0, 1, 0});
+        String message = refusal();
+        assertTrue(message.contains("edges.h5 is not allowed: edge population 'recurrent' mixes edge types 0 and 1: "
+                + "Hebb builds a projection of one type"), message);
     }
 }
