@@ -157,6 +157,10 @@ final class SonataReader {
                 if (group instanceof Group g) {
                     double[] t = Datasets.doubles(dataset(g, "timestamps", inputSpikes));
                     long[] ids = Datasets.longs(dataset(g, "node_ids", inputSpikes));
+                    if (ids.length != t.length) {
+                        throw refused(inputSpikes, "population '" + population + "' has " + t.length
+                                + " timestamps and " + ids.length + " node_ids: it needs one of each per spike");
+                    }
                     for (int k = 0; k < t.length; k++) {
                         if (ids[k] < 0 || ids[k] >= size) {
                             throw refused(inputSpikes, "population '" + population + "' has node " + ids[k]

@@ -279,4 +279,27 @@ class SonataNetworkTest {
         assertTrue(message.contains("edges.h5 is not allowed: edge population 'recurrent' mixes edge types 0 and 1: "
                 + "Hebb builds a projection of one type"), message);
     }
+
+    /** An input spike file whose timestamps and node_ids differ in length is refused, naming both lengths. */
+    @Test
+    void inputSpikesWithUnequalTimestampsAndNodeIdsAreRefused() {
+        try (Network net = Network.builder().seed(1).dt(0.1).build()) {
+            net.addSpikeTimes("input", new double[][] {{1}, {2}});
+            SonataNetwork.export(net, directory);
+        }
+        Path spikes = directory.resolve("spikes.h5");
+        for (long[] ids : new long[][] {{0, 1}, {0, 1, 1, 0}}) {
+            try (io.jhdf.WritableHdfFile out = io.jhdf.HdfFile.write(spikes)) {
+                io.jhdf.api.WritableGroup group = out.putGroup("spikes").putGroup("input");
+                group.putDataset("timestamps", new double[] {1, 2, 3});
+                group.putDataset("node_ids", ids);
+            }
+            try (Network net = Network.builder().seed(1).dt(0.1).build()) {
+                String message = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                        () -> SonataNetwork.load(directory, net, spikes)).getMessage();
+                assertTrue(message.contains("spikes.h5 is not allowed: population 'input' has 3 timestamps and "
+                        + ids.length + " node_ids: it needs one of each per spike"), message);
+            }
+        }
+    }
 }
