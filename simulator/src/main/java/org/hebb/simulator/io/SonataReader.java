@@ -76,6 +76,9 @@ final class SonataReader {
     }
 
     private Population population(String name, long[] type, Map<Long, Map<String, String>> nodeTypes, Path file) {
+        if (type.length == 0) {
+            throw refused(file, "population '" + name + "' has no nodes");
+        }
         for (long t : type) {
             if (t != type[0]) {
                 throw refused(file, "population '" + name + "' mixes node types " + type[0] + " and " + t
@@ -122,7 +125,7 @@ final class SonataReader {
         }
         int[] pre = ints(Datasets.longs(sources));
         int[] post = ints(Datasets.longs(targets));
-        Group properties = (Group) group.getChild("0");
+        Group properties = group.getChild("0") instanceof Group g ? g : null;
         double[] weights = Datasets.doubles(dataset(properties, "syn_weight", file));
         double[] delays = Datasets.doubles(dataset(properties, "delay", file));
         if (post.length != pre.length || weights.length != pre.length || delays.length != pre.length) {
@@ -217,7 +220,15 @@ final class SonataReader {
             if (id == null) {
                 throw refused(file, "a row has no " + idColumn + ": '" + line + "'");
             }
-            rows.put(Long.parseLong(id), row);
+            long key;
+            try {
+                key = Long.parseLong(id);
+            } catch (NumberFormatException e) {
+                throw refused(file, idColumn + " '" + id + "' is not an integer");
+            }
+            if (rows.put(key, row) != null) {
+                throw refused(file, idColumn + " " + key + " is listed twice; each type is listed once");
+            }
         }
         return rows;
     }

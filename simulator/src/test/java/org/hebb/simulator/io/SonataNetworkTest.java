@@ -302,4 +302,33 @@ class SonataNetworkTest {
             }
         }
     }
+
+    /** A types file with an id that is not an integer, or an id listed twice, is refused, naming the id. */
+    @Test
+    void typeIdsThatAreNoIntegersOrListedTwiceAreRefused() throws java.io.IOException {
+        exportThreeCells();
+        Path types = directory.resolve("edge_types.csv");
+        String header = "edge_type_id model_template receptor dynamics_params\n";
+        Files.writeString(types, header + "e0 static_synapse excitatory NONE\n");
+        String message = refusal();
+        assertTrue(message.contains("edge_types.csv is not allowed: edge_type_id 'e0' is not an integer"), message);
+        Files.writeString(types, header + "0 static_synapse excitatory NONE\n0 static_synapse inhibitory NONE\n");
+        message = refusal();
+        assertTrue(message.contains("edge_types.csv is not allowed: edge_type_id 0 is listed twice"), message);
+    }
+
+    /** An edge population whose properties group '0' is a dataset is refused, naming the dataset it lacks. */
+    @Test
+    void aPropertiesGroupThatIsNoGroupIsRefused() {
+        exportThreeCells();
+        try (io.jhdf.WritableHdfFile out = io.jhdf.HdfFile.write(directory.resolve("edges.h5"))) {
+            io.jhdf.api.WritableGroup group = out.putGroup("edges").putGroup("recurrent");
+            group.putDataset("source_node_id", new long[] {0}).putAttribute("node_population", "cells");
+            group.putDataset("target_node_id", new long[] {1}).putAttribute("node_population", "cells");
+            group.putDataset("edge_type_id", new long[] {0});
+            group.putDataset("0", new double[] {1});
+        }
+        String message = refusal();
+        assertTrue(message.contains("edges.h5 is not allowed: group '0' has no dataset 'syn_weight'"), message);
+    }
 }
