@@ -479,13 +479,26 @@ public final class Network implements AutoCloseable {
      *                                     at a time
      */
     public void run(double durationMs, ProgressListener listener) {
+        long steps = steps(durationMs);
+        alone("run", () -> runSteps(steps, listener));
+    }
+
+    /**
+     * The whole steps of {@code durationMs}, refused unless at least one and within the clock's range. Messages are
+     * made only for a refusal: a program that runs a step at a time calls this every step.
+     */
+    private long steps(double durationMs) {
         Require.positive("duration", durationMs, "ms");
         long steps = Math.round(durationMs / dt);
-        Require.that(steps >= 1, "duration = " + durationMs + " ms is not allowed: must be at least one step (dt = "
-                + dt + " ms)");
-        Require.that(steps <= Builder.MAX_START_STEP, "duration = " + durationMs + " ms is not allowed: must be at "
-                + "most 2^62 steps of dt = " + dt + " ms (" + Builder.MAX_START_STEP * dt + " ms), the clock's range");
-        alone("run", () -> runSteps(steps, listener));
+        if (steps < 1) {
+            throw new IllegalArgumentException("duration = " + durationMs + " ms is not allowed: must be at least one "
+                    + "step (dt = " + dt + " ms)");
+        }
+        if (steps > Builder.MAX_START_STEP) {
+            throw new IllegalArgumentException("duration = " + durationMs + " ms is not allowed: must be at most 2^62 "
+                    + "steps of dt = " + dt + " ms (" + Builder.MAX_START_STEP * dt + " ms), the clock's range");
+        }
+        return steps;
     }
 
     /**
@@ -496,13 +509,10 @@ public final class Network implements AutoCloseable {
      * Before the first step it fails if the network cannot be checkpointed or the file's directory is not writable.
      */
     public void run(double durationMs, double checkpointEveryMs, Path file) {
-        Require.positive("duration", durationMs, "ms");
+        long steps = steps(durationMs);
         Require.positive("checkpoint interval", checkpointEveryMs, "ms");
         Require.notNull("checkpoint file", file);
-        long steps = Math.round(durationMs / dt);
         long interval = Math.max(1, Math.round(checkpointEveryMs / dt));
-        Require.that(steps >= 1, "duration = " + durationMs + " ms is not allowed: must be at least one step (dt = "
-                + dt + " ms)");
         alone("run", () -> {
             requireRunnable();
             begin();
