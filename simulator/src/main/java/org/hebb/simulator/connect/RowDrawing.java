@@ -90,7 +90,10 @@ final class RowDrawing {
                                    int[] targets, BlockStreams streams, int threads) {
         int count = targets.length;
         if (synapses.explicitWeights() != null) {
-            return SynapseValues.explicitWeights(name, synapses, count);
+            float[] explicit = SynapseValues.explicitWeights(name, synapses, count);
+            SynapseValues.requireAllowed(name, target, synapses.receptor(), explicit, 0, count,
+                    k -> rowOf(rowPointer, k) + " -> " + targets[k]);
+            return explicit;
         }
         float[] weights = new float[count];
         ParallelBlocks.run(threads, blocks(count), block -> {

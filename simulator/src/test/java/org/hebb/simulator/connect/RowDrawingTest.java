@@ -171,6 +171,21 @@ class RowDrawingTest {
         }
     }
 
+    /** Explicit weights onto a conductance are checked as drawn ones are: a negative one is refused, by synapse. */
+    @Test
+    void explicitNegativeWeightOntoConductanceIsRefused() {
+        float[] weights = {0.1f, 0.1f, -0.5f, 0.1f, 0.1f};
+        try (Network net = Network.builder().dt(0.1).seed(2).threads(2).build()) {
+            NeuronPopulation a = net.addNeurons("a", 10, IfCondExp.builder().build());
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> net.connect(a, a,
+                    Connectors.fixedTotalNumber(5), Synapses.onto("excitatory").weights(weights)));
+            assertTrue(e.getMessage().startsWith("weight -0.5 uS of synapse ") && e.getMessage().contains(
+                    "in projection 'a->a.excitatory' is not allowed") && e.getMessage().contains("needs weights >= 0"),
+                    e.getMessage());
+            assertTrue(net.projections().isEmpty());
+        }
+    }
+
     @Test
     void continuousDelaysAreDrawnInBlocksToo() {
         try (Network net = Network.builder().dt(0.1).seed(4).engine(EngineKind.EVENT_DRIVEN).build()) {
