@@ -111,7 +111,7 @@ public final class Projection {
         int[] d = new int[count];
         IntSupplier delays = synapses.delayDistribution().stepSampler(random, dt);
         for (int k = 0; k < count; k++) {
-            d[k] = delays.getAsInt();
+            d[k] = SynapseValues.checkedSteps(name, synapses, k, delays.getAsInt());
         }
         return d;
     }

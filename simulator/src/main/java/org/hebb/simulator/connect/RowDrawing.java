@@ -116,7 +116,7 @@ final class RowDrawing {
             IntSupplier steps = synapses.delayDistribution().stepSampler(streams.stream("delays", block), dt);
             int to = Math.min(count, (block + 1) * SYNAPSES_PER_BLOCK);
             for (int k = block * SYNAPSES_PER_BLOCK; k < to; k++) {
-                delays[k] = (short) steps.getAsInt();
+                delays[k] = (short) SynapseValues.checkedSteps(name, synapses, k, steps.getAsInt());
             }
         });
         return delays;

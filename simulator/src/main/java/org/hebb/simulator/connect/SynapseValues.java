@@ -46,6 +46,19 @@ final class SynapseValues {
         }
     }
 
+    /**
+     * The delay {@code steps} drawn for synapse {@code k} from the delay distribution of {@code synapses}, refused
+     * unless it lies in 1 to {@link Delays#MAX_STEPS} steps (a distribution of the user's own may draw any int).
+     */
+    static int checkedSteps(String name, Synapses synapses, int k, int steps) {
+        if (steps < 1 || steps > Delays.MAX_STEPS) {
+            throw new IllegalArgumentException("delay = " + steps + " steps of synapse " + k + " drawn from "
+                    + synapses.delayDistribution().describe() + " for projection '" + name + "' is not allowed: "
+                    + "must be in [1, " + Delays.MAX_STEPS + "] steps");
+        }
+        return steps;
+    }
+
     /** The values as shorts (delays in steps, at most {@link Delays#MAX_STEPS}). */
     static short[] toShorts(int[] values) {
         short[] out = new short[values.length];

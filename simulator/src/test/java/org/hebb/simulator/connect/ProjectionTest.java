@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 
+import org.apache.commons.rng.UniformRandomProvider;
 import org.hebb.neurons.lif.IfCondExp;
 import org.hebb.neurons.lif.IfCurrExp;
 import org.hebb.simulator.Network;
@@ -182,6 +183,43 @@ class ProjectionTest {
                     () -> net.connect(a, a, Connectors.oneToOne(),
                             Synapses.onto("excitatory").weights(new float[] {1, 2, 3})));
             assertTrue(e.getMessage().contains("3 values") && e.getMessage().contains("(4)"), e.getMessage());
+        }
+    }
+
+    /** A delay distribution of the user's own that always draws {@code steps}. */
+    private static Delays.DelayDistribution alwaysSteps(int steps) {
+        return new Delays.DelayDistribution() {
+            @Override
+            public int sampleSteps(UniformRandomProvider random, double dt) {
+                return steps;
+            }
+
+            @Override
+            public String describe() {
+                return "always " + steps + " steps";
+            }
+        };
+    }
+
+    /**
+     * Delays drawn outside 1 to 32767 steps (by a distribution of the user's own) are refused, on pairs and on rows,
+     * rather than stored as shorts that wrap around.
+     */
+    @Test
+    void drawnDelaysOutsideTheStepRangeAreRefused() {
+        for (int steps : new int[] {0, -3, Delays.MAX_STEPS + 1, 40_000}) {
+            for (Connector connector : new Connector[] {Connectors.allToAll(true), Connectors.fixedTotalNumber(20)}) {
+                try (Network net = network(1)) {
+                    NeuronPopulation a = net.addNeurons("a", 10, IfCurrExp.builder().build());
+                    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> net.connect(a,
+                            a, connector, Synapses.onto("excitatory").weights(Values.constant(0.1))
+                                    .delays(alwaysSteps(steps))), connector.describe() + ", " + steps + " steps");
+                    String m = e.getMessage();
+                    assertTrue(m.startsWith("delay = " + steps + " steps of synapse 0 drawn from always " + steps
+                            + " steps for projection 'a->a.excitatory' is not allowed: must be in [1, 32767]"), m);
+                    assertTrue(net.projections().isEmpty());
+                }
+            }
         }
     }
 
