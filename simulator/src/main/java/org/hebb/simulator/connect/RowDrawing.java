@@ -98,7 +98,7 @@ final class RowDrawing {
         float[] weights = new float[count];
         ParallelBlocks.run(threads, blocks(count), block -> {
             int from = block * SYNAPSES_PER_BLOCK;
-            int to = Math.min(count, from + SYNAPSES_PER_BLOCK);
+            int to = blockEnd(count, block);
             SynapseValues.drawWeights(name, synapses, streams.stream("weights", block), weights, from, to);
             SynapseValues.requireAllowed(name, target, synapses.receptor(), weights, from, to,
                     k -> rowOf(rowPointer, k) + " -> " + targets[k]);
@@ -114,7 +114,7 @@ final class RowDrawing {
         short[] delays = new short[count];
         ParallelBlocks.run(threads, blocks(count), block -> {
             IntSupplier steps = synapses.delayDistribution().stepSampler(streams.stream("delays", block), dt);
-            int to = Math.min(count, (block + 1) * SYNAPSES_PER_BLOCK);
+            int to = blockEnd(count, block);
             for (int k = block * SYNAPSES_PER_BLOCK; k < to; k++) {
                 delays[k] = (short) SynapseValues.checkedSteps(name, synapses, k, steps.getAsInt());
             }
@@ -128,7 +128,7 @@ final class RowDrawing {
         ParallelBlocks.run(threads, blocks(count), block -> {
             int from = block * SYNAPSES_PER_BLOCK;
             SynapseValues.drawDelaysMs(name, synapses, dt, streams.stream("delays", block), delays, from,
-                    Math.min(count, from + SYNAPSES_PER_BLOCK));
+                    blockEnd(count, block));
         });
         return delays;
     }
@@ -138,7 +138,16 @@ final class RowDrawing {
         return Projection.SparseRows.firstAtLeast(rowPointer, 0, rowPointer.length, k + 1) - 1;
     }
 
-    private static int blocks(int count) {
-        return (count + SYNAPSES_PER_BLOCK - 1) / SYNAPSES_PER_BLOCK;
+    /**
+     * The blocks of {@link #SYNAPSES_PER_BLOCK} synapses that {@code count} synapses fill, the last perhaps in part
+     * (counted in long: a count near {@link Integer#MAX_VALUE} plus a block would overflow an int).
+     */
+    static int blocks(int count) {
+        return (int) ((count + (long) SYNAPSES_PER_BLOCK - 1) / SYNAPSES_PER_BLOCK);
+    }
+
+    /** One past the last synapse of block {@code block} of {@code count} synapses. */
+    static int blockEnd(int count, int block) {
+        return (int) Math.min(count, (block + 1L) * SYNAPSES_PER_BLOCK);
     }
 }

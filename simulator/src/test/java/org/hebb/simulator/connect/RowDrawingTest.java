@@ -171,6 +171,27 @@ class RowDrawingTest {
         }
     }
 
+    /**
+     * The blocks of weights and delays cover every synapse once, up to the largest count a projection may have: near
+     * 2^31 synapses, the last block's end does not overflow (it left the last block's weights and delays undrawn, or
+     * every block's, as 0).
+     */
+    @Test
+    void blocksOfWeightsAndDelaysCoverEverySynapseUpToTheLargestCount() {
+        int block = RowDrawing.SYNAPSES_PER_BLOCK;
+        for (int count : new int[] {0, 1, block - 1, block, block + 1, Integer.MAX_VALUE - 8 - block,
+                (Integer.MAX_VALUE / block) * block, (Integer.MAX_VALUE / block) * block + 1, Integer.MAX_VALUE - 8}) {
+            int blocks = RowDrawing.blocks(count);
+            assertEquals((count + (long) block - 1) / block, blocks, "blocks of " + count);
+            for (int b = Math.max(0, blocks - 2); b < blocks; b++) {
+                int end = RowDrawing.blockEnd(count, b);
+                assertTrue(end > (long) b * block && end <= (long) b * block + block, "end " + end + " of block " + b
+                        + " of " + count);
+            }
+            assertEquals(count, blocks == 0 ? 0 : RowDrawing.blockEnd(count, blocks - 1), "end of " + count);
+        }
+    }
+
     /** Explicit weights onto a conductance are checked as drawn ones are: a negative one is refused, by synapse. */
     @Test
     void explicitNegativeWeightOntoConductanceIsRefused() {
