@@ -45,6 +45,8 @@ public final class Connectors {
             @Override
             public void connect(Population source, Population target, UniformRandomProvider random, PairSink sink) {
                 boolean same = source == target;
+                long count = (long) source.size() * target.size() - (allowSelf || !same ? 0 : source.size());
+                requireFits(count, describe() + " from " + source + " onto " + target);
                 for (int i = 0; i < source.size(); i++) {
                     for (int j = 0; j < target.size(); j++) {
                         if (allowSelf || !same || i != j) {
@@ -105,6 +107,7 @@ public final class Connectors {
                 int candidates = source.size() - (same && !allowSelf ? 1 : 0);
                 Require.that(k <= candidates, "k = " + k + " is not allowed: must be <= " + candidates
                         + " (the number of possible presynaptic partners from " + source + ")");
+                requireFits((long) k * target.size(), "k = " + k + " onto " + target);
                 if (k == 0) {
                     return;
                 }
@@ -186,6 +189,15 @@ public final class Connectors {
                 return "fixedTotalNumber(count=" + count + ", multapses and autapses allowed)";
             }
         };
+    }
+
+    /**
+     * Refuses a connector that would make {@code count} synapses, more than a projection holds, before it draws any;
+     * {@code what} names the connector and its populations ("k = 1000 onto b[3000000]").
+     */
+    private static void requireFits(long count, String what) {
+        Require.that(count <= Projection.MAX_SYNAPSES, what + " makes " + count + " synapses: must make at most "
+                + Projection.MAX_SYNAPSES + " (a projection's synapses are indexed by int)");
     }
 
     /**

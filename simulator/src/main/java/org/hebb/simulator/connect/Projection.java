@@ -18,6 +18,9 @@ import org.hebb.util.Require;
  * and continuous times in ms for the event-driven engine ({@link #hasContinuousDelays()}).
  */
 public final class Projection {
+    /** The most synapses a projection holds (its synapses are indexed by int, in Java arrays). */
+    public static final int MAX_SYNAPSES = Integer.MAX_VALUE - 8;
+
     private final String name;
     private final Population source;
     private final NeuronPopulation target;
@@ -79,6 +82,11 @@ public final class Projection {
                 throw new IllegalArgumentException("connector " + connector.describe() + " of projection '" + name
                         + "' made pair (" + i + ", " + j + "): must lie within [0, " + source.size() + ") x [0, "
                         + target.size() + ")");
+            }
+            if (pre.size() == MAX_SYNAPSES) {
+                throw new IllegalArgumentException("connector " + connector.describe() + " of projection '" + name
+                        + "' made more than " + MAX_SYNAPSES + " synapses: must make at most " + MAX_SYNAPSES
+                        + " (a projection's synapses are indexed by int)");
             }
             pre.add(i);
             post.add(j);

@@ -364,4 +364,33 @@ class ConnectorsTest {
             assertEquals(0, net.projections().size());
         }
     }
+
+    /**
+     * allToAll and fixedInDegree that would make more synapses than a projection holds (2^31 - 9) are refused before
+     * they emit a pair, rather than filling the heap until it runs out or an index overflows.
+     */
+    @Test
+    void connectorsOfMoreSynapsesThanAProjectionHoldsAreRefusedBeforeDrawing() {
+        NeuronPopulation a = population("a", 46_341); // 46,341^2 = 2,147,488,281
+        Connector.PairSink noPair = (i, j) -> {
+            throw new AssertionError("pair (" + i + ", " + j + ") emitted");
+        };
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Connectors.allToAll(true).connect(a, a, random("all"), noPair));
+        assertEquals("allToAll(allowSelf=true) from a[46341] onto a[46341] makes 2147488281 synapses: must make at "
+                + "most 2147483639 (a projection's synapses are indexed by int)", e.getMessage());
+        NeuronPopulation b = population("b", 42_950); // 50,000 * 42,950 = 2,147,500,000
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Connectors.fixedInDegree(50_000, true).connect(population("c", 50_000), b, random("in"),
+                        noPair));
+        assertTrue(e.getMessage().startsWith("k = 50000 onto b[42950] makes 2147500000 synapses: must make at most "
+                + "2147483639"), e.getMessage());
+        try (Network net = Network.builder().dt(0.1).seed(3).threads(1).build()) {
+            NeuronPopulation n = net.addNeurons("n", 46_341, IfCurrExp.builder().build());
+            e = assertThrows(IllegalArgumentException.class, () -> net.connect(n, n, Connectors.allToAll(true),
+                    Synapses.onto("excitatory").weights(Values.constant(0.1))));
+            assertTrue(e.getMessage().contains("makes 2147488281 synapses"), e.getMessage());
+            assertEquals(0, net.projections().size());
+        }
+    }
 }
