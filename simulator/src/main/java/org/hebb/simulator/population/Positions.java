@@ -8,13 +8,16 @@ public final class Positions {
     private final float[] y;
     private final float[] z;
 
-    /** Positions from three coordinate arrays of equal length. */
+    /** Positions from three coordinate arrays of equal length, every coordinate finite. */
     public Positions(float[] x, float[] y, float[] z) {
         Require.notNull("x", x);
         Require.notNull("y", y);
         Require.notNull("z", z);
         Require.that(x.length == y.length && y.length == z.length, "coordinate arrays have lengths " + x.length
                 + ", " + y.length + ", " + z.length + ": must be equal");
+        Require.allFinite("x", x, null);
+        Require.allFinite("y", y, null);
+        Require.allFinite("z", z, null);
         this.x = x.clone();
         this.y = y.clone();
         this.z = z.clone();

@@ -16,6 +16,7 @@ import org.hebb.simulator.init.Values;
 import org.hebb.simulator.population.Grid3D;
 import org.hebb.simulator.population.NeuronPopulation;
 import org.hebb.simulator.population.Population;
+import org.hebb.simulator.population.Positions;
 import org.hebb.simulator.random.Seeds;
 import org.junit.jupiter.api.Test;
 
@@ -264,6 +265,21 @@ class ConnectorsTest {
         long self = pairs(Connectors.distanceDependent(0.5, 1.0, true), grid, grid).stream()
                 .filter(p -> p[0] == p[1]).count();
         assertEquals(500, self, 5 * Math.sqrt(1000 * 0.25));
+    }
+
+    /**
+     * A position that is not finite is refused when given, naming the coordinate, rather than making every distance
+     * from it NaN, so that distanceDependent connects nothing to or from it without a word.
+     */
+    @Test
+    void positionsMustBeFinite() {
+        float[] finite = {0, 1, 2};
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Positions(finite, new float[] {0, Float.NaN, 2}, finite));
+        assertEquals("y[1] = NaN is not allowed: must be a finite number", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new Positions(finite, finite, new float[] {0, 1, Float.NEGATIVE_INFINITY}));
+        assertEquals("z[2] = -Infinity is not allowed: must be a finite number", e.getMessage());
     }
 
     @Test
