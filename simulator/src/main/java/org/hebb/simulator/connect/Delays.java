@@ -206,6 +206,7 @@ public final class Delays {
      * (dt longer in ms under the event-driven engine).
      */
     public static DelayDistribution asInNestAndBrian2(DelayDistribution delays) {
+        Require.notNull("delays", delays);
         return new DelayDistribution() {
             @Override
             public int sampleSteps(UniformRandomProvider random, double dt) {

@@ -223,6 +223,14 @@ class ProjectionTest {
         }
     }
 
+    /** No delays to lengthen is refused when asked for, not with a NullPointerException once synapses are drawn. */
+    @Test
+    void delaysAsInNestAndBrian2NeedDelays() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Delays.asInNestAndBrian2(null));
+        assertEquals("delays is null: a value is required", e.getMessage());
+    }
+
     private record Arrays3(int[] targets, float[] weights, int[] delays, int[] rowEnds) {
     }
 
