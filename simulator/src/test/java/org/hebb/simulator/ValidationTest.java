@@ -280,4 +280,20 @@ class ValidationTest {
             assertEquals(1, net.projections().size());
         }
     }
+
+    /** An initial value beyond float range is refused before any neuron's value is written. */
+    @Test
+    void aRefusedInitialisationLeavesTheStateAsItWas() {
+        try (Network net = network()) {
+            NeuronPopulation p = net.addNeurons("p", 3, IfCurrExp.builder().build());
+            int v = p.state().indexOf("v");
+            double before = p.state().get(v, 0);
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> p.initialize("v", Values.constant(1e39)));
+            assertTrue(refused.getMessage().startsWith("initial v = Infinity of neuron 0 of population 'p'"),
+                    refused.getMessage());
+            // neuron 0 was written as Infinity before the check refused it
+            assertEquals(before, p.state().get(v, 0));
+        }
+    }
 }

@@ -82,17 +82,22 @@ public final class NeuronPopulation extends Population {
         Require.notNull("values", values);
         int index = state.indexOf(variable);
         DoubleSupplier random = values.sampler(Seeds.generator(masterSeed, "init:" + name() + ":" + variable));
+        // every value is drawn and checked before any is written: a refusal leaves the state as it was
+        double[] drawn = new double[size()];
+        for (int i = 0; i < drawn.length; i++) {
+            drawn[i] = random.getAsDouble();
+            double stored = state.precision() == Precision.SINGLE ? (float) drawn[i] : drawn[i];
+            if (!Double.isFinite(stored)) {
+                throw new IllegalArgumentException("initial " + variable + " = " + stored + " of neuron " + i
+                        + " of population '" + name() + "' drawn from " + values.describe()
+                        + " is not allowed: must be finite in " + state.precision().name().toLowerCase()
+                        + " precision");
+            }
+        }
         beforeWrite();
         try {
-            for (int i = 0; i < size(); i++) {
-                state.set(index, i, random.getAsDouble());
-                double value = state.get(index, i);
-                if (!Double.isFinite(value)) {
-                    throw new IllegalArgumentException("initial " + variable + " = " + value + " of neuron " + i
-                            + " of population '" + name() + "' drawn from " + values.describe()
-                            + " is not allowed: must be finite in " + state.precision().name().toLowerCase()
-                            + " precision");
-                }
+            for (int i = 0; i < drawn.length; i++) {
+                state.set(index, i, drawn[i]);
             }
         } finally {
             afterWrite();
