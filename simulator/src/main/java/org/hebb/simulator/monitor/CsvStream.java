@@ -1,8 +1,9 @@
 package org.hebb.simulator.monitor;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +21,12 @@ final class CsvStream {
     private final Path partial;
     private final String header;
     private final String what;
-    private BufferedWriter out;
+    private OutputStream out;
+    /**
+     * The bytes of the line being written, reused: a {@link java.io.Writer} appends a line through a String made of
+     * it and wraps its buffer anew at every flush, so the lines are encoded here and written as bytes.
+     */
+    private byte[] bytes = new byte[64];
 
     /**
      * Refuses, before any simulation, a file that the runs could not write: a path naming no file, a directory in
@@ -61,11 +67,28 @@ final class CsvStream {
         this.what = what;
     }
 
-    /** Appends {@code line} (ending in a new line) to the partial file. */
-    void write(CharSequence line) {
+    /**
+     * Appends {@code line} (ending in a new line) to the partial file, allocating nothing once warm where the line
+     * is ASCII (numbers and commas, as monitors write them).
+     */
+    void write(StringBuilder line) {
+        int length = line.length();
+        if (length > bytes.length) {
+            bytes = new byte[Math.max(length, 2 * bytes.length)];
+        }
+        boolean ascii = true;
+        for (int i = 0; i < length; i++) {
+            char c = line.charAt(i);
+            ascii &= c < 0x80;
+            bytes[i] = (byte) c;
+        }
         try {
             open();
-            out.append(line);
+            if (ascii) {
+                out.write(bytes, 0, length);
+            } else {
+                out.write(line.toString().getBytes(StandardCharsets.UTF_8));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + what + " to " + partial, e);
         }
@@ -73,8 +96,8 @@ final class CsvStream {
 
     private void open() throws IOException {
         if (out == null) {
-            out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
-            out.write(header);
+            out = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16);
+            out.write(header.getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -110,8 +133,7 @@ final class CsvStream {
                     if (comma < 0 || !(Double.parseDouble(kept.substring(0, comma)) < beforeMs)) {
                         break;
                     }
-                    out.write(kept);
-                    out.write('\n');
+                    out.write((kept + "\n").getBytes(StandardCharsets.UTF_8));
                 }
             }
         } catch (IOException | NumberFormatException e) {
