@@ -271,9 +271,12 @@ public final class SpikeMonitor implements Monitor, Checkpointed {
         private int maxStored = DEFAULT_MAX_STORED;
         private Path streamTo;
 
-        /** Record only these neurons. */
+        /** Record only these neurons (at least one). */
         public Settings neurons(int... indices) {
-            this.neurons = Require.notNull("neurons", indices).clone();
+            Require.notNull("neurons", indices);
+            Require.that(indices.length > 0, "neurons is empty: name at least one neuron to record, or leave the "
+                    + "subset out to record every neuron");
+            this.neurons = indices.clone();
             return this;
         }
 

@@ -315,4 +315,12 @@ class SpikeMonitorTest {
             assertTrue(e.getMessage().contains("maxStoredSpikes = -1"), e.getMessage());
         }
     }
+
+    /** An empty subset would record nothing and give a mean rate of 0 / 0 neurons: refused, as a state monitor's is. */
+    @Test
+    void anEmptySubsetIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SpikeMonitor.settings().neurons());
+        assertTrue(e.getMessage().contains("neurons is empty"), e.getMessage());
+    }
 }
