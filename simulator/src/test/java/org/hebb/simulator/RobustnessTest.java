@@ -49,6 +49,21 @@ class RobustnessTest {
         }
     }
 
+    /**
+     * An infinite current fired and reset its neuron within the step, so the finite-state check found nothing and
+     * the run went on; it now stops the run, naming the neuron and the time.
+     */
+    @Test
+    void anInfiniteCurrentFromAFunctionStopsTheRun() {
+        try (Network net = Network.builder().threads(1).build()) {
+            NeuronPopulation a = net.addNeurons("a", 3, MODEL);
+            a.inject(Currents.function((t, i) -> t >= 0.5 && i == 2 ? Double.POSITIVE_INFINITY : 0.1));
+            ArithmeticException e = assertThrows(ArithmeticException.class, () -> net.run(1));
+            assertEquals("the current function gave Infinity nA for neuron 2 at t = 0.5 ms: it must give finite "
+                    + "currents", e.getMessage());
+        }
+    }
+
     @Test
     void currentsAreFixedByTheFirstRun() {
         try (Network net = Network.builder().threads(1).build()) {

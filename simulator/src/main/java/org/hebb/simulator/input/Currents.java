@@ -130,7 +130,14 @@ public final class Currents {
                 return (step, from, to, current) -> {
                     double time = step * dt;
                     for (int i = from; i < to; i++) {
-                        current[i] += (float) function.current(time, i);
+                        float value = (float) function.current(time, i);
+                        if (!Float.isFinite(value)) {
+                            // an infinite current would fire and reset the neuron within the step, leaving no
+                            // value for the finite-state check to find
+                            throw new ArithmeticException("the current function gave " + value + " nA for neuron "
+                                    + i + " at t = " + time + " ms: it must give finite currents");
+                        }
+                        current[i] += value;
                     }
                 };
             }
