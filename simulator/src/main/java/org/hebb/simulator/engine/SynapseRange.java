@@ -81,7 +81,7 @@ public final class SynapseRange {
      * The synapses of this range whose presynaptic spikes arrive in step {@code step} (emitted {@code delay} steps
      * before it), at positions 0 to {@link #arrivingCount(long) arrivingCount(step)} - 1, in no particular order
      * (read only). Kept for plastic projections with per-synapse delays ({@link #delays()} not null), for the
-     * step whose synapse updates run and the steps before it within the longest delay.
+     * step whose synapse updates run only: delivery reuses the previous step's list.
      */
     public int[] arrivingSynapses(long step) {
         return arrivals().synapses((int) (step % arrivals.depth()));

@@ -88,7 +88,7 @@ public final class RuleStateMonitor implements Monitor, Checkpointed {
         return samples.memoryBytes();
     }
 
-    /** The samples so far; a restored monitor goes on sampling after them (a stream file starts afresh). */
+    /** The samples so far; a restored monitor goes on sampling after them. */
     @Override
     public void checkpoint(StateVisitor state) {
         state.part("samples", samples);

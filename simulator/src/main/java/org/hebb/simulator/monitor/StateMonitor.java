@@ -233,7 +233,10 @@ public final class StateMonitor implements Monitor, Checkpointed {
         }
     }
 
-    /** The samples so far; a restored monitor goes on sampling after them (a stream file starts afresh). */
+    /**
+     * The samples so far; a restored monitor goes on sampling after them, and its stream file keeps the lines from
+     * before the restored step and goes on after them ({@link #restored}).
+     */
     @Override
     public void checkpoint(StateVisitor state) {
         state.part("samples", samples);
