@@ -778,6 +778,7 @@ public final class Network implements AutoCloseable {
      */
     private void afterSteps(int count, MonitorEntry[] recorders, StepCallback[] afterStep, Checker[] checks) {
         long last = engine.currentStep() - 1;
+        RuntimeException failed = null;
         for (long completed = last - count + 1; completed <= last; completed++) {
             for (MonitorEntry m : recorders) {
                 if (m.monitor.readsStateAfter(completed)) {
@@ -786,8 +787,20 @@ public final class Network implements AutoCloseable {
                 if (m.monitor.readsRulesAfter(completed)) {
                     engine.synchronizeRules();
                 }
-                m.monitor.record(completed, engine.spikes(m.population, completed));
+                // a monitor that fails (a full disk) does not cost the others the steps they would miss after it
+                try {
+                    m.monitor.record(completed, engine.spikes(m.population, completed));
+                } catch (RuntimeException e) {
+                    if (failed == null) {
+                        failed = e;
+                    } else if (failed != e) {
+                        failed.addSuppressed(e);
+                    }
+                }
             }
+        }
+        if (failed != null) {
+            throw failed;
         }
         double timeMs = engine.currentStep() * dt;
         for (StepCallback callback : afterStep) {

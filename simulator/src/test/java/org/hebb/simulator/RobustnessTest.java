@@ -64,6 +64,36 @@ class RobustnessTest {
         }
     }
 
+    /**
+     * A monitor that fails (here at 0.3 ms) stops the run, and the monitors after it still record that step: before,
+     * they missed the step it failed in, and the spike of the source at 0.3 ms was lost to them.
+     */
+    @Test
+    void aFailingMonitorCostsTheOthersNoStep() {
+        try (Network net = Network.builder().threads(1).build()) {
+            var source = net.addSpikeTimes("s", new double[][] {{0.3}});
+            net.addMonitor(source, new org.hebb.simulator.monitor.Monitor() {
+                @Override
+                public void record(long step, org.hebb.simulator.engine.SpikeView spikes) {
+                    if (step == 3) {
+                        throw new IllegalStateException("disk full");
+                    }
+                }
+
+                @Override
+                public long memoryBytes() {
+                    return 0;
+                }
+            });
+            SpikeMonitor after = net.monitorSpikes(source);
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> net.run(1));
+            assertEquals("disk full", e.getMessage());
+            assertEquals(1, after.totalCount());
+            net.run(1);
+            assertEquals(1, after.totalCount());
+        }
+    }
+
     @Test
     void currentsAreFixedByTheFirstRun() {
         try (Network net = Network.builder().threads(1).build()) {
