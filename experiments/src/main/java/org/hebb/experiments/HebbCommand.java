@@ -475,9 +475,9 @@ public final class HebbCommand implements Runnable {
                         + cells.keySet());
             }
             RunLimits.duration("duration", durationS, "s", 1000, SongMillerAbbott.DT_MS);
-            if (checkpointS < 0) {
+            if (!(checkpointS >= 0 && Double.isFinite(checkpointS))) {
                 throw new IllegalArgumentException("--checkpoint-every = " + checkpointS + " s is not allowed: must "
-                        + "be >= 0 (0 for no checkpoints)");
+                        + "be a finite number >= 0 (0 for no checkpoints)");
             }
             SongMillerAbbott.Result r = SongExperiment.run(new SongMillerAbbott.Config(chosen, inputs, rateHz,
                     correlated, correlation, inhibitory, aPlus, durationS * 1000, seed), snapshotS * 1000,

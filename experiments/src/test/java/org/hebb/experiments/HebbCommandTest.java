@@ -154,6 +154,26 @@ class HebbCommandTest {
     }
 
     @Test
+    void songRefusesItsOutOfRangeValuesBeforeAnyWork() {
+        Path out = dir.resolve("song");
+        String[][] cases = {{"--correlated", "10", "--correlation", "2"}, {"--rate", "20000"},
+                {"--correlated", "10", "--correlation", "0.5", "--rate", "6000"}, {"--checkpoint-every", "NaN"}};
+        String[] messages = {"hebb song: correlation = 2.0 is not allowed",
+                "hebb song: rate = 20000.0 Hz is not allowed", "hebb song: rate = 6000.0 Hz is not allowed with "
+                + "correlation 0.5",
+                "hebb song: --checkpoint-every = NaN s is not allowed"};
+        for (int c = 0; c < cases.length; c++) {
+            List<String> args = new java.util.ArrayList<>(List.of("song", "--duration", "1", "--snapshot", "1",
+                    "--out", out.toString()));
+            args.addAll(List.of(cases[c]));
+            Outcome r = hebb(args.toArray(String[]::new));
+            assertEquals(2, r.exitCode(), r.err());
+            assertOneLine(r, messages[c]);
+            assertFalse(Files.exists(out), "refused before any work");
+        }
+    }
+
+    @Test
     void anAbsurdDurationIsRefused() {
         Outcome r = hebb("quickstart", "--duration", "1e300", "--out", dir.resolve("q").toString());
         assertEquals(2, r.exitCode());

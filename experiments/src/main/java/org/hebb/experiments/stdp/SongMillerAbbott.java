@@ -88,7 +88,15 @@ public final class SongMillerAbbott {
             Require.positive("a_plus", aPlus, "(fraction of g_max)");
             Require.atLeast("inputs", inputs, 1);
             Require.positive("rate", rateHz, "Hz");
+            Require.that(rateHz * DT_MS / 1000 <= 1, "rate = " + rateHz + " Hz is not allowed: must be at most "
+                    + 1000 / DT_MS + " Hz (rate * dt must not exceed 1)");
             Require.inRange("correlated inputs", correlatedInputs, 0, inputs);
+            if (correlatedInputs > 0) {
+                Require.that(correlation > 0 && correlation <= 1, "correlation = " + correlation + " is not "
+                        + "allowed: must be in (0, 1]");
+                Require.that(rateHz * DT_MS / 1000 / correlation <= 1, "rate = " + rateHz + " Hz is not allowed "
+                        + "with correlation " + correlation + ": rate * dt / correlation must not exceed 1");
+            }
             RunLimits.duration("duration", durationMs, DT_MS);
         }
     }
