@@ -17,6 +17,7 @@ import org.hebb.experiments.hlop.HlopVariant;
 import org.hebb.experiments.izhikevich.Izhikevich2003Experiment;
 import org.hebb.experiments.jobs.ExecutorOptions;
 import org.hebb.experiments.jobs.JobExecutor;
+import org.hebb.experiments.jobs.JobRunner;
 import org.hebb.experiments.limits.RunLimits;
 import org.hebb.experiments.microcircuit.Microcircuit;
 import org.hebb.experiments.microcircuit.MicrocircuitExperiment;
@@ -289,6 +290,7 @@ public final class HebbCommand implements Runnable {
             runnable.removeAll(List.of("sweep", "devices", "kernel"));
             Require.that(runnable.contains(experiment), "experiment = '" + experiment + "' is not "
                     + "allowed: must be one of " + String.join(", ", runnable));
+            Require.inRange("--points-at-once", pointsAtOnce, 1, JobRunner.MAX_WORKERS);
             SweepPlan plan = SweepPlan.of(seeds, options, listOptions(experiment));
             PrintWriter out = spec.commandLine().getOut();
             Sweep.Outcome outcome;

@@ -174,6 +174,16 @@ class HebbCommandTest {
     }
 
     @Test
+    void aSweepNamesPointsAtOnceWhenRefusingIt() {
+        Path out = dir.resolve("sweep");
+        Outcome r = hebb("sweep", "quickstart", "--metric", "synapses", "--points-at-once", "0", "--out",
+                out.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertOneLine(r, "hebb sweep: --points-at-once = 0 is not allowed: must be in [1, ");
+        assertFalse(Files.exists(out), "refused before any work");
+    }
+
+    @Test
     void anAbsurdDurationIsRefused() {
         Outcome r = hebb("quickstart", "--duration", "1e300", "--out", dir.resolve("q").toString());
         assertEquals(2, r.exitCode());
