@@ -253,7 +253,8 @@ public final class HebbCommand implements Runnable {
                     + "goes on where it stopped.")
     static final class SweepCommand implements Callable<Integer> {
         @CommandLine.Parameters(index = "0", description = "The experiment: a hebb command with --seed and --out "
-                + "(nalsm, song, what-when, izhikevich2003, pixel-readout, quickstart, liquid-dynamics).")
+                + "(nalsm, song, what-when, izhikevich2003, pixel-readout, quickstart, liquid-dynamics, hlop, "
+                + "microcircuit).")
         String experiment;
 
         @Option(names = "--seeds", defaultValue = "1", description = "Seeds and ranges, such as 1-5 or 1,3,7-9 "

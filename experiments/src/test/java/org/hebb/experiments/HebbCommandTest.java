@@ -184,6 +184,19 @@ class HebbCommandTest {
     }
 
     @Test
+    void sweepsHelpNamesEveryExperimentItRuns() {
+        picocli.CommandLine hebb = new picocli.CommandLine(new HebbCommand());
+        String described = String.join(" ", hebb.getSubcommands().get("sweep").getCommandSpec()
+                .positionalParameters().get(0).description());
+        List<String> named = List.of(described.replaceAll("[^a-z0-9-]+", " ").split(" "));
+        for (String experiment : hebb.getSubcommands().keySet()) {
+            if (!List.of("sweep", "devices", "kernel").contains(experiment)) {
+                assertTrue(named.contains(experiment), experiment + " is missing from: " + described);
+            }
+        }
+    }
+
+    @Test
     void anAbsurdDurationIsRefused() {
         Outcome r = hebb("quickstart", "--duration", "1e300", "--out", dir.resolve("q").toString());
         assertEquals(2, r.exitCode());
