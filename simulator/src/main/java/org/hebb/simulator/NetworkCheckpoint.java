@@ -81,7 +81,8 @@ final class NetworkCheckpoint implements Checkpointed {
     Checkpointed requireSupported() {
         if (!(engine instanceof Checkpointed checkpointed)) {
             throw new CheckpointException("checkpoints are not supported on this engine yet (" + engine.getClass()
-                    .getSimpleName() + "): use the clock-driven engine on the Java backend");
+                    .getSimpleName() + "): use Network.builder().engine(EngineKind.CLOCK_DRIVEN), whose checkpoints "
+                    + "the Java and OpenCL backends both save and restore");
         }
         for (PlasticityRegistry.Attached a : rules) {
             if (!(a.state() instanceof Checkpointed)) {

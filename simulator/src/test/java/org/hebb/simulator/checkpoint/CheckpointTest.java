@@ -455,6 +455,8 @@ class CheckpointTest {
                     () -> net.saveCheckpoint(directory.resolve("event.h5")));
             assertTrue(e.getMessage().contains("checkpoints are not supported on this engine yet (EventDrivenEngine)"),
                     e.getMessage());
+            assertTrue(e.getMessage().contains("EngineKind.CLOCK_DRIVEN") && !e.getMessage().contains("on the Java "
+                    + "backend"), "names the engine to use, not one backend of it: " + e.getMessage());
         }
         assertTrue(!Files.exists(directory.resolve("event.h5")), "no file written");
     }
