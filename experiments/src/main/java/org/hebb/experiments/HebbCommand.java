@@ -478,6 +478,9 @@ public final class HebbCommand implements Runnable {
                         + cells.keySet());
             }
             RunLimits.duration("duration", durationS, "s", 1000, SongMillerAbbott.DT_MS);
+            Require.positive("--snapshot", snapshotS, "s");
+            Require.that(snapshotS <= durationS, "--snapshot = " + snapshotS + " s is not allowed: must be at most "
+                    + "--duration, " + durationS + " s");
             if (!(checkpointS >= 0 && Double.isFinite(checkpointS))) {
                 throw new IllegalArgumentException("--checkpoint-every = " + checkpointS + " s is not allowed: must "
                         + "be a finite number >= 0 (0 for no checkpoints)");

@@ -174,6 +174,16 @@ class HebbCommandTest {
     }
 
     @Test
+    void songNamesSnapshotInTheSecondsItWasGiven() {
+        Outcome r = hebb("song", "--duration", "1", "--snapshot", "-1", "--out", dir.resolve("s").toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertOneLine(r, "hebb song: --snapshot = -1.0 s is not allowed");
+        r = hebb("song", "--duration", "1", "--snapshot", "5", "--out", dir.resolve("s").toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertOneLine(r, "hebb song: --snapshot = 5.0 s is not allowed: must be at most --duration, 1.0 s");
+    }
+
+    @Test
     void aSweepNamesPointsAtOnceWhenRefusingIt() {
         Path out = dir.resolve("sweep");
         Outcome r = hebb("sweep", "quickstart", "--metric", "synapses", "--points-at-once", "0", "--out",
