@@ -131,9 +131,9 @@ public final class Currents {
                     double time = step * dt;
                     for (int i = from; i < to; i++) {
                         float value = (float) function.current(time, i);
-                        if (!Float.isFinite(value)) {
+                        if (Float.isInfinite(value)) {
                             // an infinite current would fire and reset the neuron within the step, leaving no
-                            // value for the finite-state check to find
+                            // value for the finite-state check to find (a NaN stays in the state, where it does)
                             throw new ArithmeticException("the current function gave " + value + " nA for neuron "
                                     + i + " at t = " + time + " ms: it must give finite currents");
                         }
