@@ -244,9 +244,9 @@ final class OpenClRuleSource {
         p.add("const int synapseBase");
         for (TraceDefinition t : definition.traces()) {
             p.add("__global const float* t_" + t.name());
-            p.add("const int t_" + t.name() + "_depth");
-            p.add("const int t_" + t.name() + "_stride");
-            p.add("const float t_" + t.name() + "_decay");
+            p.add("const int " + trace(t, "depth"));
+            p.add("const int " + trace(t, "stride"));
+            p.add("const float " + trace(t, "decay"));
         }
         for (SynapseVariable v : extraVariables()) {
             p.add("__global float* s_" + v.name());
@@ -261,7 +261,7 @@ final class OpenClRuleSource {
             p.add("__global long* lastUpdate");
             for (SynapseEquation e : decaying()) {
                 p.add("__global const float* tab_" + e.name());
-                p.add("const int tab_" + e.name() + "_length");
+                p.add("const int tablength_" + e.name());
                 p.add("const precise_t per_" + e.name());
             }
         }
@@ -277,8 +277,7 @@ final class OpenClRuleSource {
         List<String> names = new ArrayList<>(List.of("synDelay", "weights", "minDelay", "maxDelay", "inStart",
                 "inSynapse", "inSource", "inDelay", "synapseBase"));
         for (TraceDefinition t : definition.traces()) {
-            names.addAll(List.of("t_" + t.name(), "t_" + t.name() + "_depth", "t_" + t.name() + "_stride",
-                    "t_" + t.name() + "_decay"));
+            names.addAll(List.of("t_" + t.name(), trace(t, "depth"), trace(t, "stride"), trace(t, "decay")));
         }
         extraVariables().forEach(v -> names.add("s_" + v.name()));
         RuleStatements.constants(definition).forEach(c -> names.add("v_" + c));
@@ -286,7 +285,7 @@ final class OpenClRuleSource {
         if (definition.advancesLazily()) {
             names.add("lastUpdate");
             for (SynapseEquation e : decaying()) {
-                names.addAll(List.of("tab_" + e.name(), "tab_" + e.name() + "_length", "per_" + e.name()));
+                names.addAll(List.of("tab_" + e.name(), "tablength_" + e.name(), "per_" + e.name()));
             }
         }
         return names;
@@ -309,8 +308,9 @@ final class OpenClRuleSource {
         line("            if (minDelay == maxDelay || synDelay[j] == d) {");
         for (TraceDefinition t : RuleStatements.traces(definition, read, true)) {
             String ring = "t_" + t.name();
-            line("                float v_" + t.name() + " = " + ring + "[(long) slot_back((int) (s % " + ring
-                    + "_depth), d + 1, " + ring + "_depth) * " + ring + "_stride + pre] * " + ring + "_decay;");
+            String depth = trace(t, "depth");
+            line("                float v_" + t.name() + " = " + ring + "[(long) slot_back((int) (s % " + depth
+                    + "), d + 1, " + depth + ") * " + trace(t, "stride") + " + pre] * " + trace(t, "decay") + ";");
         }
         body(statements, read, "                ", "synTarget[j]", true);
         line("            }");
@@ -378,8 +378,9 @@ final class OpenClRuleSource {
         line(indent + "if (d <= s) {");
         for (TraceDefinition t : preTraces) {
             String ring = "t_" + t.name();
-            line(indent + "    float v_" + t.name() + " = " + ring + "[(long) slot_back((int) (s % " + ring
-                    + "_depth), d, " + ring + "_depth) * " + ring + "_stride + inSource[c]];");
+            String depth = trace(t, "depth");
+            line(indent + "    float v_" + t.name() + " = " + ring + "[(long) slot_back((int) (s % " + depth
+                    + "), d, " + depth + ") * " + trace(t, "stride") + " + inSource[c]];");
         }
         return indent + "    ";
     }
@@ -403,16 +404,17 @@ final class OpenClRuleSource {
     private void postTraceRows(Set<String> read) {
         for (TraceDefinition t : RuleStatements.traces(definition, read, false)) {
             String ring = "t_" + t.name();
-            line("    __global const float* a_" + t.name() + " = " + ring + " + (long) ((((s - 1) % " + ring
-                    + "_depth) + " + ring + "_depth) % " + ring + "_depth) * " + ring + "_stride;");
+            String depth = trace(t, "depth");
+            line("    __global const float* a_" + t.name() + " = " + ring + " + (long) ((((s - 1) % " + depth
+                    + ") + " + depth + ") % " + depth + ") * " + trace(t, "stride") + ";");
         }
     }
 
     private void body(List<Statement> statements, Set<String> read, String indent, String target,
                       boolean loadModulators) {
         for (TraceDefinition t : RuleStatements.traces(definition, read, false)) {
-            line(indent + "float v_" + t.name() + " = a_" + t.name() + "[" + target + "] * t_" + t.name()
-                    + "_decay;");
+            line(indent + "float v_" + t.name() + " = a_" + t.name() + "[" + target + "] * " + trace(t, "decay")
+                    + ";");
         }
         if (loadModulators) {
             for (ModulatorDefinition m : definition.modulators()) {
@@ -433,7 +435,7 @@ final class OpenClRuleSource {
             line(indent + "float v__elapsed = (float) gap * v_dt;");
             for (SynapseEquation e : definition.synapseEquations()) {
                 if (!Expressions.isZero(e.rate())) {
-                    String decay = "lazy_decay(tab_" + e.name() + ", tab_" + e.name() + "_length, per_" + e.name()
+                    String decay = "lazy_decay(tab_" + e.name() + ", tablength_" + e.name() + ", per_" + e.name()
                             + ", gap)";
                     line(indent + "float v__e_" + e.name() + " = " + (Expressions.isZero(e.drive()) ? "v_"
                             + e.name() + " != 0.0f ? " + decay + " : 1.0f" : decay) + ";");
@@ -456,6 +458,14 @@ final class OpenClRuleSource {
 
     private boolean isLazy(String variable) {
         return definition.synapseEquations().stream().anyMatch(e -> e.name().equals(variable));
+    }
+
+    /**
+     * The kernel's name of a part of trace {@code t}'s ring ({@code depth}, {@code stride}, {@code decay}): the part
+     * before the trace's name, so that no two traces' names meet ({@code x} and {@code x_decay}).
+     */
+    private static String trace(TraceDefinition t, String part) {
+        return "t" + part + "_" + t.name();
     }
 
     private static String array(SynapseVariable v) {
