@@ -222,6 +222,9 @@ public final class SynapseDefinition {
                 throw new DefinitionException("default value of parameter " + parameter + " = " + defaultValue
                         + " is not allowed: must be finite");
             }
+            if (parameters.containsKey(parameter)) {
+                throw new DefinitionException("parameter '" + parameter + "' is declared twice");
+            }
             parameters.put(parameter, new Parameter(parameter, SynapseParts.unit(unit, "unit of parameter "
                     + parameter), defaultValue, false));
             return this;

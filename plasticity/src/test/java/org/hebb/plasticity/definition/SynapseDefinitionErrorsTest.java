@@ -50,6 +50,12 @@ class SynapseDefinitionErrorsTest {
     }
 
     @Test
+    void aParameterDeclaredTwiceIsRefused() {
+        String m = error(() -> stdp().parameter("tau_pre", "ms", 5).build());
+        assertContains(m, "parameter 'tau_pre' is declared twice");
+    }
+
+    @Test
     void anUnknownNameListsTheDefinedOnes() {
         String m = error(() -> stdp().onPre("w = w - A_post * y_post").build());
         assertContains(m, "unknown name 'y_post'", "A_post", "x_post", "w_max", "dt");
