@@ -100,6 +100,29 @@ class ExponentialBasisTest {
         }
     }
 
+    /**
+     * Time constants far apart (a membrane of 10^7 or 10^9 ms, a synapse of 10^-6 ms, both of 10^5 ms) make scaling
+     * and squaring, the check's reference, lose more than 1e-10 where the expansion does not: the check allows for
+     * that instead of refusing a correct closed form.
+     */
+    @Test
+    void farApartTimeConstantsPassTheCheck() {
+        double cm = 0.25;
+        for (double[] taus : new double[][] {{1e7, 5}, {1e9, 5}, {10, 1e-6}, {1e5, 1e5}}) {
+            double tauM = taus[0];
+            double tauS = taus[1];
+            double[][] a = lif(tauM, tauS, cm);
+            ExponentialBasis basis = new ExponentialBasis(a, new double[] {a[0][0], a[1][1]});
+            for (double s : new double[] {1e-3, 1, 1e3, 1e4, 1e6}) {
+                double d = 1 / tauS - 1 / tauM;
+                double expected = Math.exp(-s / tauM) * (d == 0 ? s : -Math.expm1(-d * s) / d) / cm;
+                assertEquals(expected, propagated(basis, s, 0, 1), 1e-13 * (1 + Math.abs(expected)),
+                        "tau_m = " + tauM + " ms, tau_s = " + tauS + " ms, s = " + s + " ms");
+                assertEquals(Math.exp(-s / tauM), propagated(basis, s, 0, 0), 1e-15, "v from v");
+            }
+        }
+    }
+
     @Test
     void wrongEigenvaluesAreCaughtByTheCheck() {
         double[][] a = lif(10, 5, 1);
