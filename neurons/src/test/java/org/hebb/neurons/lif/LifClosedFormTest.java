@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.hebb.neurons.KernelDriver;
 import org.hebb.neurons.NeuronModel;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -60,6 +61,30 @@ class LifClosedFormTest {
             worst = Math.max(worst, Math.abs(v[0] - expected) / Math.abs(expected - V_REST));
         }
         assertTrue(worst < 1e-3, model.name() + ": worst relative error of v - v_rest " + worst);
+    }
+
+    /**
+     * A membrane that barely leaks (tau_m of 10^5 to 10^12 ms, so that v_inf = v_rest + I tau_m / cm lies far away)
+     * under a constant current: each step takes v to the closed form from its value before the step,
+     * v + (v_inf - v) (1 - exp(-dt / tau_m)), to float precision. Neither the distant equilibrium nor a propagator
+     * exp(-dt / tau_m) that rounds to 1 in float may cost the increment.
+     */
+    @Test
+    void barelyLeakingMembraneStepsAsTheClosedFormToFloatPrecision() {
+        float current = 0.3f;
+        for (double tauM : new double[] {1e5, 1e7, 1e9, 1e12}) {
+            NeuronModel model = IfCurrExp.builder().cm(CM).tauM(tauM).vRest(V_REST).vReset(V_RESET).vThresh(V_THRESH)
+                    .tauRefrac(TAU_REFRAC).tauSynE(3).tauSynI(7).build();
+            KernelDriver driver = new KernelDriver(model, 1, DT);
+            driver.inject(current);
+            float[] v = driver.state().array("v");
+            for (int step = 1; step <= 100; step++) {
+                double before = v[0];
+                driver.step();
+                double expected = before + (V_REST - before + current * tauM / CM) * -Math.expm1(-DT / tauM);
+                assertEquals(expected, v[0], 2 * Math.ulp((float) expected), "tau_m = " + tauM + " ms, step " + step);
+            }
+        }
     }
 
     @ParameterizedTest

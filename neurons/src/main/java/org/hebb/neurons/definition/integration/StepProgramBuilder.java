@@ -385,11 +385,11 @@ public final class StepProgramBuilder {
         for (int i = 0; i < variables.size(); i++) {
             String v = variables.get(i);
             List<Assignment> sink = selfOnly.contains(v) ? new ArrayList<>() : temporaries;
-            Expression value = row(v, free[i], columns, current, sink);
+            Expression value = row(v, free[i], columns, current);
             if (coupled.contains(v)) {
                 Expression held = name(HELD);
                 value = add(multiply(value, subtract(number(1), held)),
-                        multiply(row(v, refractory[i], columns, current, temporaries), held));
+                        multiply(row(v, refractory[i], columns, current), held));
             }
             if (selfOnly.contains(v)) {
                 selfUpdates.add(new SelfUpdate(v, sink, value));
@@ -451,14 +451,14 @@ public final class StepProgramBuilder {
 
     /**
      * The new value of {@code variable} from its propagator row: P x + (other state variables) for a homogeneous
-     * row. A row with a constant part or inputs is written around its equilibrium, as NEST's kernels are:
-     * x_inf + (x - x_inf) P + (other state variables), with x_inf = (constant part + inputs) / (1 - P) from
-     * constants computed in double; the form P x + c would move the equilibrium by the rounding of P divided by
-     * 1 - P. (In float, x still stops short of x_inf where its change per step, (1 - P) (x - x_inf), rounds away.)
-     * Without decay (P = 1) it is x + (constant part + inputs).
+     * row. A row with a constant part or inputs is written as an increment, x + (c - (1 - P) x) + (other state
+     * variables), with c = constant part + inputs and 1 - P computed in double: the form P x + c would move the
+     * equilibrium c / (1 - P) by the rounding of P divided by 1 - P, and the form x_inf + (x - x_inf) P loses x
+     * in the rounding of x_inf where the equilibrium lies far away (a membrane that barely leaks, tau_m >> dt, where
+     * P may even round to 1 in float). (In float, x still stops short of the equilibrium where its change per step,
+     * (1 - P) (x - x_inf), rounds away.) Without decay (P = 1) it is x + c.
      */
-    private Expression row(String variable, double[] row, List<String> columns, Map<String, Expression> current,
-                           List<Assignment> sink) {
+    private Expression row(String variable, double[] row, List<String> columns, Map<String, Expression> current) {
         int own = columns.indexOf(variable);
         double keep = row[own];
         double constant = row[row.length - 1];
@@ -471,23 +471,17 @@ public final class StepProgramBuilder {
         if (!affine) {
             value = keep == 1 ? x : multiply(constants.add(keep, "propagator: " + variable + " from itself"), x);
         } else {
-            double scale = keep == 1 ? 1 : 1 / (1 - keep);
-            String part = keep == 1 ? "increment of " + variable : "equilibrium of " + variable;
-            Expression drive = constant == 0 ? number(0) : constants.add(constant * scale, part + ": constant part");
+            Expression drive = constant == 0 ? number(0)
+                    : constants.add(constant, "increment of " + variable + ": constant part");
             for (int c = 0; c < columns.size(); c++) {
                 if (row[c] != 0 && !isState(columns.get(c))) {
                     Expression column = current.getOrDefault(columns.get(c), name(columns.get(c)));
-                    drive = add(drive, multiply(constants.add(row[c] * scale, part + ": per unit of "
+                    drive = add(drive, multiply(constants.add(row[c], "increment of " + variable + ": per unit of "
                             + columns.get(c)), column));
                 }
             }
-            if (keep == 1) {
-                value = add(x, drive);
-            } else {
-                Expression target = temporary(drive, sink);
-                value = add(target, multiply(subtract(x, target),
-                        constants.add(keep, "propagator: " + variable + " from itself")));
-            }
+            value = keep == 1 ? add(x, drive) : add(x, subtract(drive, multiply(constants.add(1 - keep,
+                    "propagator: decay of " + variable + " per step"), x)));
         }
         for (int c = 0; c < columns.size(); c++) {
             if (c != own && row[c] != 0 && isState(columns.get(c))) {
