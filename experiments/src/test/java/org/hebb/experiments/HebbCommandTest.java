@@ -90,6 +90,15 @@ class HebbCommandTest {
     }
 
     @Test
+    void microcircuitRefusesAnImplausibleWarmUpBeforeBuilding() {
+        Path out = dir.resolve("m");
+        Outcome r = hebb("microcircuit", "--scale", "0.001", "--warmup", "1e300", "--out", out.toString());
+        assertEquals(2, r.exitCode());
+        assertOneLine(r, "hebb microcircuit: warm-up + duration = 1.0E300 ms is not allowed: must be at most");
+        assertFalse(Files.exists(out), "refused before any work");
+    }
+
+    @Test
     void verboseAddsTheStackTraceBeforeOrAfterTheCommand() {
         for (String[] args : new String[][] {{"--verbose", "quickstart", "--neurons", "2000000000"},
                 {"quickstart", "--neurons", "2000000000", "--verbose"}}) {

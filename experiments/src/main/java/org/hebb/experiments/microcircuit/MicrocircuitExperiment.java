@@ -63,6 +63,7 @@ public final class MicrocircuitExperiment {
                     + "backend " + backend + ", which runs on its device: use 0 or 1");
             Require.nonNegative("warm-up", warmupMs, "ms");
             RunLimits.duration("duration", durationMs, MicrocircuitParameters.DT_MS);
+            RunLimits.duration("warm-up + duration", warmupMs + durationMs, MicrocircuitParameters.DT_MS);
             Require.that(durationMs >= 2 * SYNCHRONY_BIN_MS, "duration = " + durationMs + " ms is not allowed: must "
                     + "be at least " + 2 * SYNCHRONY_BIN_MS + " ms (two bins of the synchrony measure)");
         }
