@@ -22,7 +22,7 @@ import org.hebb.util.Require;
 /**
  * Runs {@link Izhikevich2003Network} and looks for its rhythms: the power spectrum (Welch, 1024 ms Hann segments)
  * of the whole network's rate in 1 ms bins, after a transient, and whether it peaks in the alpha (8-13 Hz) and
- * gamma (30-80 Hz) bands.
+ * gamma (30-80 Hz) bands. The mean rates leave the transient out too, as the paper's program's reference does.
  */
 public final class Izhikevich2003Experiment {
     /** The result file, written last. */
@@ -62,8 +62,8 @@ public final class Izhikevich2003Experiment {
     /**
      * A run's results.
      *
-     * @param excitatoryRateHz mean rate of the excitatory neurons, Hz
-     * @param inhibitoryRateHz mean rate of the inhibitory neurons, Hz
+     * @param excitatoryRateHz mean rate of the excitatory neurons after the transient, Hz
+     * @param inhibitoryRateHz mean rate of the inhibitory neurons after the transient, Hz
      * @param spectrum         power spectrum of the network rate after the transient
      * @param alpha            the alpha band
      * @param gamma            the gamma band
@@ -132,16 +132,22 @@ public final class Izhikevich2003Experiment {
                         / (Izhikevich2003Network.EXCITATORY + Izhikevich2003Network.INHIBITORY);
             }
             PowerSpectrum spectrum = PowerSpectrum.welch(network, 1.0, SEGMENT);
-            double seconds1 = durationMs / 1000;
-            Result result = new Result(seed, durationMs,
-                    exc.totalCount() / (seconds1 * Izhikevich2003Network.EXCITATORY),
-                    inh.totalCount() / (seconds1 * Izhikevich2003Network.INHIBITORY), spectrum,
+            Result result = new Result(seed, durationMs, meanAfter(e, skip), meanAfter(i, skip), spectrum,
                     band(spectrum, ALPHA_HZ), band(spectrum, GAMMA_HZ), seconds);
             if (out != null) {
                 write(out, result, exc, inh);
             }
             return result;
         }
+    }
+
+    /** The mean of the 1 ms bins' rates from bin {@code skip} on: the rate after the transient, Hz. */
+    private static double meanAfter(double[] ratesHz, int skip) {
+        double sum = 0;
+        for (int b = skip; b < ratesHz.length; b++) {
+            sum += ratesHz[b];
+        }
+        return sum / (ratesHz.length - skip);
     }
 
     /**
@@ -211,6 +217,7 @@ public final class Izhikevich2003Experiment {
                 md.append("| ").append(k).append(" | ").append(v).append(" |\n");
             }
         });
+        md.append("\nRates and spectrum leave out the first ").append((int) TRANSIENT_MS).append(" ms.\n");
         md.append("\nA band has a peak when, over the frequency bins that overlap it, the largest power is a local "
                 + "maximum of the spectrum and exceeds ").append(PEAK_FACTOR).append(" times the mean power of its "
                 + "flanks (half a band wide on each side).\nPlots: raster.png, spectrum.png.\n");

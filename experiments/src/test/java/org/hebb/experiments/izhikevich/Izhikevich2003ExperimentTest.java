@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+
+import org.hebb.simulator.Network;
+import org.hebb.simulator.monitor.SpikeMonitor;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +41,26 @@ class Izhikevich2003ExperimentTest {
         for (String file : new String[] {"raster.png", "spectrum.png", "result.json", "summary.md"}) {
             assertTrue(Files.size(dir.resolve(file)) > 0, file);
         }
+    }
+
+    @Test
+    void ratesLeaveTheTransientOutAsTheSpectrumDoes() throws IOException {
+        double durationMs = Izhikevich2003Experiment.TRANSIENT_MS + 1100;
+        Izhikevich2003Network paper = Izhikevich2003Network.build(1, 1);
+        long[] after = new long[2];
+        try (Network net = paper.network()) {
+            SpikeMonitor[] monitors = {net.monitorSpikes(paper.excitatory()), net.monitorSpikes(paper.inhibitory())};
+            net.run(durationMs);
+            for (int k = 0; k < 2; k++) {
+                after[k] = Arrays.stream(monitors[k].times()).filter(t -> t >= Izhikevich2003Experiment.TRANSIENT_MS)
+                        .count();
+                assertTrue(after[k] < monitors[k].totalCount(), "the transient has spikes");
+            }
+        }
+        double seconds = (durationMs - Izhikevich2003Experiment.TRANSIENT_MS) / 1000;
+        Izhikevich2003Experiment.Result r = Izhikevich2003Experiment.run(1, durationMs, 1, (Path) null);
+        assertEquals(after[0] / (seconds * Izhikevich2003Network.EXCITATORY), r.excitatoryRateHz(), 1e-9);
+        assertEquals(after[1] / (seconds * Izhikevich2003Network.INHIBITORY), r.inhibitoryRateHz(), 1e-9);
     }
 
     @Test
