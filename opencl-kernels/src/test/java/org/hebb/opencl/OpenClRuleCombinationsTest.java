@@ -163,7 +163,8 @@ class OpenClRuleCombinationsTest {
     }
 
     private static final SynapseDefinition LAZY = SynapseDefinition.builder("lazy rule")
-            .parameter("tau", "ms", 20).parameter("tau_r", "ms", 100).parameter("A", "weight", 0.01) .parameter("leak", "1/ms", 1e-4)
+            .parameter("tau", "ms", 20).parameter("tau_r", "ms", 100).parameter("A", "weight", 0.01)
+            .parameter("leak", "1/ms", 1e-4)
             .parameter("w_max", "weight", 1)
             .modulator("g", "1", SynapseDefinition.ModulatorScope.PER_POSTSYNAPTIC_NEURON, 1)
             .synapseEquations("du/dt = (1 - u) / tau_r : 1").initial("u", "1")
