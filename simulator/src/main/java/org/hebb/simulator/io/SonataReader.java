@@ -79,12 +79,7 @@ final class SonataReader {
         if (type.length == 0) {
             throw refused(file, "population '" + name + "' has no nodes");
         }
-        for (long t : type) {
-            if (t != type[0]) {
-                throw refused(file, "population '" + name + "' mixes node types " + type[0] + " and " + t
-                        + ": Hebb builds a population of one type");
-            }
-        }
+        requireOneType(file, "population '" + name + "'", "node", type, "population");
         Map<String, String> nodeType = nodeTypes.get(type[0]);
         if (nodeType == null) {
             throw refused(file, "population '" + name + "' has node type " + type[0] + ", which node_types.csv "
@@ -113,12 +108,7 @@ final class SonataReader {
                     + nodePopulation(targets, file) + ": both must be node populations, the target of neurons");
         }
         long[] type = Datasets.longs(dataset(group, "edge_type_id", file));
-        for (long t : type) {
-            if (t != type[0]) {
-                throw refused(file, "edge population '" + name + "' mixes edge types " + type[0] + " and " + t
-                        + ": Hebb builds a projection of one type");
-            }
-        }
+        requireOneType(file, "edge population '" + name + "'", "edge", type, "projection");
         Map<String, String> edgeType = edgeTypes.get(type.length == 0 ? -1 : type[0]);
         if (edgeType == null) {
             throw refused(file, "edge population '" + name + "' has an edge type that edge_types.csv does not list");
@@ -264,6 +254,16 @@ final class SonataReader {
         }
         Object value = a.getData();
         return value instanceof String s ? s : String.valueOf(value);
+    }
+
+    /** Refuses {@code what} ("population 'cells'") when its type ids ({@code kind}: node or edge) differ. */
+    private static void requireOneType(Path file, String what, String kind, long[] type, String builds) {
+        for (long t : type) {
+            if (t != type[0]) {
+                throw refused(file, what + " mixes " + kind + " types " + type[0] + " and " + t + ": Hebb builds a "
+                        + builds + " of one type");
+            }
+        }
     }
 
     private static int[] ints(long[] values) {

@@ -80,9 +80,9 @@ public final class NeuronPopulation extends Population {
      */
     public NeuronPopulation initialize(String variable, ValueDistribution values) {
         Require.notNull("values", values);
-        int index = state.indexOf(variable);
+        state.indexOf(variable); // refuses a variable the model lacks before anything is drawn
         DoubleSupplier random = values.sampler(Seeds.generator(masterSeed, "init:" + name() + ":" + variable));
-        // every value is drawn and checked before any is written: a refusal leaves the state as it was
+        // every value is drawn and checked before any is written (by set): a refusal leaves the state as it was
         double[] drawn = new double[size()];
         for (int i = 0; i < drawn.length; i++) {
             drawn[i] = random.getAsDouble();
@@ -94,15 +94,7 @@ public final class NeuronPopulation extends Population {
                         + " precision");
             }
         }
-        beforeWrite();
-        try {
-            for (int i = 0; i < drawn.length; i++) {
-                state.set(index, i, drawn[i]);
-            }
-        } finally {
-            afterWrite();
-        }
-        return this;
+        return set(variable, drawn);
     }
 
     /** Sets {@code variable} of every neuron from {@code values} (one finite value per neuron). */
