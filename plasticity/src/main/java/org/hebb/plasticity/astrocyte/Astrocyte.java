@@ -283,27 +283,27 @@ public final class Astrocyte implements Checkpointed {
             return this;
         }
 
-        /** Initial potentiation rate P (>= 0, finite; NALSM 0.15). */
+        /** Initial potentiation rate P (>= 0, finite in single precision; NALSM 0.15). */
         public Builder potentiationRate(double value) {
-            potentiation = (float) Require.nonNegative("potentiation rate", value, null);
+            potentiation = nonNegativeFloat("potentiation rate", value, null);
             return this;
         }
 
-        /** Initial depression rate A (>= 0, finite; NALSM 0.15). */
+        /** Initial depression rate A (>= 0, finite in single precision; NALSM 0.15). */
         public Builder depressionRate(double value) {
-            depression = (float) Require.nonNegative("depression rate", value, null);
+            depression = nonNegativeFloat("depression rate", value, null);
             return this;
         }
 
         /** The astrocyte's weight w_A per spike (>= 0; NALSM 0.015 for 1000 neurons, 0.0075 for 8000). */
         public Builder weight(double perSpike) {
-            weight = (float) Require.nonNegative("astrocyte weight w_A", perSpike, "per spike");
+            weight = nonNegativeFloat("astrocyte weight w_A", perSpike, "per spike");
             return this;
         }
 
         /** The value A relaxes to without activity difference (>= 0; NALSM 0.15). */
         public Builder bias(double value) {
-            bias = (float) Require.nonNegative("astrocyte bias", value, null);
+            bias = nonNegativeFloat("astrocyte bias", value, null);
             return this;
         }
 
@@ -320,6 +320,11 @@ public final class Astrocyte implements Checkpointed {
         public Builder rateDecayPerMs(double factor) {
             rateDecayPerMs = requireDecay(factor);
             return this;
+        }
+
+        /** {@code value}, refused unless >= 0 and finite in single precision, the precision of the rates. */
+        private static float nonNegativeFloat(String name, double value, String unit) {
+            return (float) Require.finiteFloat(name, Require.nonNegative(name, value, unit), unit);
         }
 
         /** Creates the astrocyte. */

@@ -131,9 +131,10 @@ public final class AstrocyteStdp implements PlasticityRule<AstrocyteStdpSynapses
             return this;
         }
 
-        /** What a spike adds to its trace before the step's decay (> 0; NALSM 0.1). */
+        /** What a spike adds to its trace before the step's decay (> 0, finite in single precision; NALSM 0.1). */
         public Builder traceIncrement(double value) {
-            traceIncrement = (float) Require.positive("trace increment", value, null);
+            traceIncrement = (float) Require.finiteFloat("trace increment", Require.positive("trace increment",
+                    value, null), null);
             return this;
         }
 

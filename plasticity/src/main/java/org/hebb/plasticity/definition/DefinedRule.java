@@ -60,7 +60,7 @@ public final class DefinedRule implements PlasticityRule<DefinedSynapses> {
 
     /**
      * This rule with parameter {@code parameter} at {@code value}, in the parameter's declared unit (a weight in
-     * the projection's weight unit).
+     * the projection's weight unit); finite, also in single precision once converted to Hebb's units.
      *
      * @throws IllegalArgumentException naming the parameter, the value and what is allowed
      */
@@ -71,6 +71,9 @@ public final class DefinedRule implements PlasticityRule<DefinedSynapses> {
                         .map(Parameter::name).toList()));
         Require.that(Double.isFinite(value), "parameter " + parameter + " = " + value + " is not allowed: must be "
                 + "finite");
+        Require.that(Float.isFinite((float) (value * p.unit().factor())), "parameter " + parameter + " = " + value
+                + " is not allowed: must be finite in single precision in Hebb's units (|value| < 3.4e38 after "
+                + "conversion from " + p.unit().text() + "), the precision of the rule's state");
         Map<String, Double> changed = new LinkedHashMap<>(values);
         changed.put(parameter, value);
         return new DefinedRule(definition, changed, signals, projections, spikeDrives);

@@ -138,15 +138,17 @@ public final class Stdp implements PlasticityRule<StdpSynapses> {
             return this;
         }
 
-        /** Potentiation per pair at dt = 0, as a fraction of w_max (>= 0). */
+        /** Potentiation per pair at dt = 0, as a fraction of w_max (>= 0, finite in single precision). */
         public Builder aPlus(double fraction) {
-            aPlus = (float) Require.nonNegative("a_plus", fraction, "(fraction of w_max)");
+            aPlus = (float) Require.finiteFloat("a_plus", Require.nonNegative("a_plus", fraction,
+                    "(fraction of w_max)"), "(fraction of w_max)");
             return this;
         }
 
-        /** Depression per pair at dt = 0, as a fraction of w_max (>= 0). */
+        /** Depression per pair at dt = 0, as a fraction of w_max (>= 0, finite in single precision). */
         public Builder aMinus(double fraction) {
-            aMinus = (float) Require.nonNegative("a_minus", fraction, "(fraction of w_max)");
+            aMinus = (float) Require.finiteFloat("a_minus", Require.nonNegative("a_minus", fraction,
+                    "(fraction of w_max)"), "(fraction of w_max)");
             return this;
         }
 
