@@ -152,6 +152,15 @@ public final class Astrocyte implements Checkpointed {
     }
 
     /**
+     * Refuses a time step above tau_A: the update A + dt (bias - A) / tau_A relaxes A towards the bias without
+     * passing it only while dt &lt;= tau_A (beyond, A overshoots, can turn negative, and beyond 2 tau_A diverges).
+     */
+    void requireStepAtMostTau(double dt) {
+        Require.that(tauMs >= dt, "astrocyte tau_A = " + tauMs + " ms is not allowed with dt = " + dt + " ms: "
+                + "must be >= dt, so that A relaxes to the bias without overshooting it (A + dt (bias - A) / tau_A)");
+    }
+
+    /**
      * Binds to the context's network the first time (spike counts and the per-step update); later calls, from the
      * other projections of the same network, only check that it is the same one.
      */
@@ -307,7 +316,7 @@ public final class Astrocyte implements Checkpointed {
             return this;
         }
 
-        /** The astrocyte's time constant tau_A in ms (> 0; NALSM 100). */
+        /** The astrocyte's time constant tau_A in ms (> 0, and at least the network's dt; NALSM 100). */
         public Builder tauMs(double ms) {
             tauMs = Require.positive("astrocyte tau_A", ms, "ms");
             return this;

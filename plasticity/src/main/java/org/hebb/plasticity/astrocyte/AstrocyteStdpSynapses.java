@@ -49,6 +49,7 @@ public final class AstrocyteStdpSynapses implements AstrocyteStdpUpdate, RuleSta
         this.bounds = rule.bounds();
         bounds.requireContains(projection.name(), weights);
         this.astrocyte = rule.astrocyte();
+        astrocyte.requireStepAtMostTau(context.dt());
         this.excitatory = rule.presynaptic() == AstrocyteStdp.Presynaptic.EXCITATORY;
         float decay = (float) Math.pow(rule.traceDecayPerMs(), context.dt());
         float increment = decay * rule.traceIncrement();

@@ -235,4 +235,35 @@ class AstrocyteStdpTest {
             assertTrue(e.getMessage().contains("another network"), e.getMessage());
         }
     }
+
+    /**
+     * The astrocyte's Euler step A + dt (bias - A) / tau_A relaxes A towards the bias only while tau_A >= dt: with
+     * tau_A = dt it reaches the bias in one step; below dt it overshoots it (with tau_A = dt / 2.5, A = 0.3 and
+     * bias 0.15 go to A = -0.075, a negative depression rate) and below dt / 2 diverges. Such a tau_A is refused
+     * when the rule joins a network, naming tau_A and dt.
+     */
+    @Test
+    void anAstrocyteFasterThanTheStepIsRefused() {
+        for (double tau : new double[] {0.4, 1.0}) {
+            try (Network net = Network.builder().dt(1.0).build()) {
+                NeuronPopulation a = net.addNeurons("a", 5, NalsmLif.builder().build());
+                Astrocyte astrocyte = Astrocyte.builder().liquid(a).tauMs(tau).depressionRate(0.3).bias(0.15)
+                        .build();
+                Projection projection = net.connect(a, a, Connectors.allToAll(false),
+                        Synapses.onto("synaptic").weights(Values.constant(1)));
+                if (tau < 1) {
+                    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> net
+                            .addPlasticity(projection, AstrocyteStdp.builder(astrocyte).bounds(0, 3).build()));
+                    for (String part : new String[] {"astrocyte tau_A = 0.4 ms is not allowed", "dt = 1.0 ms"}) {
+                        assertTrue(e.getMessage().contains(part), e.getMessage());
+                    }
+                    continue;
+                }
+                net.addPlasticity(projection, AstrocyteStdp.builder(astrocyte).bounds(0, 3).build());
+                net.run(5);
+                assertEquals(0.15f, astrocyte.depressionRate(), "no spikes, tau_A = dt: A is the bias after one "
+                        + "update and stays there");
+            }
+        }
+    }
 }
