@@ -341,6 +341,9 @@ public final class DefinedSynapses implements RuleState, Checkpointed {
      * set after step t (in a step callback), it applies from the synapse update of spike step t on. The value
      * stays through {@code Network.resetState}, which returns only modulators driven by spikes to their initial
      * values.
+     *
+     * @throws IllegalArgumentException if {@code modulator} follows a signal ({@link DefinedRule#withSignal}), which
+     *                                  sets it in every step
      */
     public void setModulator(String modulator, double value) {
         modulators.set(modulator, value);

@@ -120,9 +120,16 @@ final class Modulators {
         }
     }
 
-    /** Sets {@code modulator} (every neuron's value, if it has one per neuron), in its declared unit. */
+    /**
+     * Sets {@code modulator} (every neuron's value, if it has one per neuron), in its declared unit; refused for a
+     * modulator that follows a signal, which would overwrite the value before the next step's synapse updates.
+     */
     void set(String modulator, double value) {
-        set(index(modulator), value);
+        int k = index(modulator);
+        Require.that(signals[k] == null, "setModulator(" + modulator + ", value) is not allowed: " + modulator
+                + " follows a signal, which sets it before every step's synapse updates; change the signal, or "
+                + "build the rule without it to set the modulator from user code");
+        set(k, value);
     }
 
     private void set(int k, double value) {

@@ -38,7 +38,10 @@ public final class ThreeFactorSynapses implements RuleState, Checkpointed {
         });
     }
 
-    /** Sets the modulator (under per-neuron modulation, every postsynaptic neuron's). */
+    /**
+     * Sets the modulator (under per-neuron modulation, every postsynaptic neuron's); refused when the rule was built
+     * with a modulator signal, which sets it in every step.
+     */
     public void setModulator(double value) {
         defined.setModulator("M", value);
     }
@@ -50,7 +53,7 @@ public final class ThreeFactorSynapses implements RuleState, Checkpointed {
         defined.setModulator("M", neuron, value);
     }
 
-    /** Sets the attention gate. */
+    /** Sets the attention gate; refused when the rule was built with a gate signal, which sets it in every step. */
     public void setGate(double value) {
         defined.setModulator("g", value);
     }

@@ -1,11 +1,14 @@
 package org.hebb.plasticity.definition;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.hebb.neurons.lif.IfCurrExp;
 import org.hebb.plasticity.PresynapticProjection;
+import org.hebb.plasticity.threefactor.ThreeFactor;
 import org.hebb.plasticity.threefactor.ThreeFactorDefinition;
+import org.hebb.plasticity.threefactor.ThreeFactorSynapses;
 import org.hebb.simulator.BackendKind;
 import org.hebb.simulator.Network;
 import org.hebb.simulator.connect.Connectors;
@@ -92,6 +95,31 @@ class DefinedRuleErrorsTest {
             refused(() -> rule.setModulator("M", 3, 0.5), "neuron");
             refused(() -> rule.setModulator("M", 1, Double.NaN), "M[1]");
             refused(() -> rule.setModulator("dopamine", 0.5), "modulator = 'dopamine' is not allowed", "[M, g]");
+        }
+    }
+
+    /**
+     * A modulator that follows a signal is set from it before every step's synapse updates, so a value that user
+     * code set would be overwritten after at most one step: setting it is refused, naming the modulator, and the
+     * other modulators stay settable.
+     */
+    @Test
+    void aModulatorThatFollowsASignalIsNotSetByUserCode() {
+        try (Network net = Network.builder().seed(1).build()) {
+            NeuronPopulation cells = net.addNeurons("cells", 3, IfCurrExp.builder().build());
+            DefinedSynapses rule = net.addPlasticity(net.connect(cells, cells, Connectors.allToAll(false),
+                    Synapses.onto("excitatory").weights(Values.constant(0.5))),
+                    ThreeFactorDefinition.PAIRED_GLOBAL.rule().withSignal("M", (step, t) -> 0));
+            refused(() -> rule.setModulator("M", 1), "setModulator(M, value) is not allowed",
+                    "M follows a signal");
+            rule.setModulator("g", 0.5);
+            assertEquals(0.5f, rule.values("g")[0]);
+            ThreeFactorSynapses threeFactor = net.addPlasticity(net.connect(cells, cells,
+                    Connectors.allToAll(false), Synapses.onto("excitatory").named("gated")
+                            .weights(Values.constant(0.5))), ThreeFactor.builder().wMin(0).wMax(1)
+                    .gate((step, t) -> 1).build());
+            refused(() -> threeFactor.setGate(0), "setModulator(g, value) is not allowed", "g follows a signal");
+            threeFactor.setModulator(1);
         }
     }
 }
