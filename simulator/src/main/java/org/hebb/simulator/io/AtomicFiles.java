@@ -13,13 +13,26 @@ import java.util.stream.Stream;
 
 /**
  * Writes result files atomically: the content goes to a temporary file in the same directory, is forced to the
- * disk, and the file is then moved over the target, so a crash never leaves a half-written result and never
- * destroys an earlier one.
+ * disk, and the file is then moved over the target and the directory forced to the disk too, so that the move
+ * survives a power loss; a crash never leaves a half-written result and never destroys an earlier one.
  */
 public final class AtomicFiles {
     /** How a temporary file's name starts and ends: hidden, beside its target. */
     private static final String TEMPORARY_PREFIX = ".";
     private static final String TEMPORARY_SUFFIX = ".partial";
+
+    /** Forces a directory's entries to the disk, as {@code fsync} on the directory does. */
+    @FunctionalInterface
+    interface DirectoryForce {
+        void force(Path directory) throws IOException;
+    }
+
+    /** Opens the directory for reading and forces it: how Linux and macOS make a rename durable. */
+    static final DirectoryForce FORCE_DIRECTORY = directory -> {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+    };
 
     private AtomicFiles() {
     }
@@ -68,6 +81,14 @@ public final class AtomicFiles {
     }
 
     private static void replace(Path target, Filler filler) throws IOException {
+        replace(target, filler, FORCE_DIRECTORY);
+    }
+
+    /**
+     * Writes {@code target} atomically and then forces its directory with {@code forceDirectory}, so that the
+     * move itself reaches the disk.
+     */
+    static void replace(Path target, Filler filler, DirectoryForce forceDirectory) throws IOException {
         Path absolute = target.toAbsolutePath();
         Files.createDirectories(absolute.getParent());
         Path temporary = Files.createTempFile(absolute.getParent(), TEMPORARY_PREFIX + absolute.getFileName(),
@@ -84,8 +105,22 @@ public final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
             }
+            forceTolerantly(absolute.getParent(), forceDirectory);
         } finally {
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * Forces {@code directory}, tolerating file systems and platforms that refuse to (Windows cannot open a
+     * directory, some network and FUSE file systems refuse to force one): the file itself is on the disk already,
+     * and only the durability of its name is then up to the file system.
+     */
+    static void forceTolerantly(Path directory, DirectoryForce force) {
+        try {
+            force.force(directory);
+        } catch (IOException | UnsupportedOperationException e) {
+            // refused by the platform or file system: the move has happened, as without the force
         }
     }
 
