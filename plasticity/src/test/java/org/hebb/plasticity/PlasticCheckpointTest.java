@@ -12,12 +12,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.jhdf.HdfFile;
+import io.jhdf.api.Group;
 import org.hebb.neurons.definition.DefinedNeuronModel;
 import org.hebb.neurons.definition.NeuronDefinition;
 import org.hebb.neurons.definition.Receptor;
 import org.hebb.neurons.lif.IfCurrExp;
 import org.hebb.plasticity.testing.PlasticNetworks;
 import org.hebb.plasticity.testing.PlasticNetworks.Setup;
+import org.hebb.plasticity.stdp.Stdp;
 import org.hebb.plasticity.testing.SpikeLists;
 import org.hebb.plasticity.threefactor.ThreeFactor;
 import org.hebb.simulator.Network;
@@ -27,6 +30,7 @@ import org.hebb.simulator.connect.Delays;
 import org.hebb.simulator.connect.Synapses;
 import org.hebb.simulator.init.Values;
 import org.hebb.simulator.monitor.SpikeMonitor;
+import org.hebb.simulator.input.PoissonSource;
 import org.hebb.simulator.plasticity.RuleState;
 import org.hebb.simulator.population.NeuronPopulation;
 import org.hebb.simulator.population.Population;
@@ -180,5 +184,40 @@ class PlasticCheckpointTest {
                     ThreeFactor.builder().wMin(0).wMax(2).build());
         }, "comes from another network", "it has 'rule STDP on in->out.excitatory'",
                 "this network has 'rule three-factor on in->out.excitatory'");
+    }
+
+    /**
+     * docs/FORMATS.md: a trace keeps 2 steps, and a presynaptic trace of a rule its projection's longest delay
+     * (in steps) plus 2, the most that the rules sharing it ask for; the spike lists of a plastic projection's
+     * source are kept as long.
+     */
+    @Test
+    void aCheckpointHoldsTheDocumentedNumberOfTraceAndSpikeSlots() {
+        Path file = directory.resolve("depths.h5");
+        try (Network net = Network.builder().dt(0.1).seed(3).build()) {
+            PoissonSource in = net.addPoissonSource("in", 50, 20);
+            NeuronPopulation near = net.addNeurons("near", 20, IfCurrExp.builder().build());
+            NeuronPopulation far = net.addNeurons("far", 20, IfCurrExp.builder().build());
+            Stdp stdp = Stdp.builder().wMax(2).build();
+            net.addPlasticity(net.connect(in, near, Connectors.fixedProbability(0.5, false), Synapses
+                    .onto("excitatory").weights(Values.constant(1)).delays(Delays.uniformSteps(1, 5))), stdp);
+            net.addPlasticity(net.connect(in, far, Connectors.fixedProbability(0.5, false), Synapses
+                    .onto("excitatory").weights(Values.constant(1)).delays(Delays.uniformSteps(2, 9))), stdp);
+            net.run(3);
+            net.saveCheckpoint(file);
+        }
+        try (HdfFile saved = new HdfFile(file)) {
+            assertEquals(9 + 2, slots(saved, "state/engine/trace_0", "slot_"), "the presynaptic trace of 'in', "
+                    + "shared by both rules: the longest delay, 9 steps, plus 2");
+            assertEquals(2, slots(saved, "state/engine/trace_1", "slot_"), "the postsynaptic trace of 'near'");
+            assertEquals(2, slots(saved, "state/engine/trace_2", "slot_"), "the postsynaptic trace of 'far'");
+            assertEquals(9 + 2, slots(saved, "state/engine/population_in", "spikes_"), "spike lists of 'in'");
+        }
+    }
+
+    /** The number of slots {@code <prefix><slot>} (or, for a list, {@code <prefix><slot>_length}) in {@code group}. */
+    private static long slots(HdfFile file, String group, String prefix) {
+        return ((Group) file.getByPath(group)).getChildren().keySet().stream().filter(n -> n.startsWith(prefix))
+                .map(n -> n.split("_")[1]).distinct().count();
     }
 }
