@@ -654,7 +654,7 @@ public final class Network implements AutoCloseable {
         List<MonitorEntry> recorded = recordedMonitors();
         return new CheckpointFile.Header(NetworkCheckpoint.describe(populations, projections, plasticity.attached(),
                 engineKind, precision), backendKind.toString(), NetworkCheckpoint.describeMonitors(recorded.stream()
-                .map(e -> (Checkpointed) e.monitor()).toList(), recorded.stream().map(e -> e.population() == null
+                .map(MonitorEntry::monitor).toList(), recorded.stream().map(e -> e.population() == null
                 ? "a rule" : e.population().name()).toList()), seed, dt, stepsRun());
     }
 

@@ -10,6 +10,7 @@ import org.hebb.simulator.checkpoint.Checkpointed;
 import org.hebb.simulator.checkpoint.StateVisitor;
 import org.hebb.simulator.connect.Projection;
 import org.hebb.simulator.engine.Engine;
+import org.hebb.simulator.monitor.Monitor;
 import org.hebb.simulator.plasticity.PlasticityRegistry;
 import org.hebb.simulator.population.NeuronPopulation;
 import org.hebb.simulator.population.Population;
@@ -44,12 +45,17 @@ final class NetworkCheckpoint implements Checkpointed {
         this.userState = userState;
     }
 
-    /** One line per monitor whose recordings a checkpoint saves: its place, kind and what it watches. */
-    static String describeMonitors(List<Checkpointed> monitors, List<String> watched) {
+    /**
+     * One line per monitor whose recordings a checkpoint saves: its place, kind, what it watches and how its
+     * recordings are laid out ({@link Monitor#recordingLayout}).
+     */
+    static String describeMonitors(List<Monitor> monitors, List<String> watched) {
         StringBuilder lines = new StringBuilder();
         for (int k = 0; k < monitors.size(); k++) {
+            String layout = monitors.get(k).recordingLayout();
             lines.append("monitor ").append(k).append(": ").append(monitors.get(k).getClass().getSimpleName())
-                    .append(" of ").append(watched.get(k)).append('\n');
+                    .append(" of ").append(watched.get(k)).append(layout.isEmpty() ? "" : " (" + layout + ")")
+                    .append('\n');
         }
         return lines.toString();
     }

@@ -46,6 +46,14 @@ public interface Monitor {
     /** Memory held by recorded data, in bytes. */
     long memoryBytes();
 
+    /**
+     * How the recordings are laid out, in words (which neurons or elements, variables, interval, bin): what a
+     * monitor that restores them from a checkpoint must share besides its kind and population, or "" if nothing.
+     */
+    default String recordingLayout() {
+        return "";
+    }
+
     /** Called once when a run ends (normally or not): flush buffered output. */
     default void runEnded() {
     }

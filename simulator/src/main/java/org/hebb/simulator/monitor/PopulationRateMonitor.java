@@ -66,6 +66,12 @@ public final class PopulationRateMonitor implements Monitor, Checkpointed {
         return 8L * binCounts.size();
     }
 
+    /** The width of the bins, whose counts a checkpoint saves. */
+    @Override
+    public String recordingLayout() {
+        return "bins of " + binSteps + " steps";
+    }
+
     /** The counts of the bins so far and of the bin under way. */
     @Override
     public void checkpoint(StateVisitor state) {

@@ -88,6 +88,12 @@ public final class RuleStateMonitor implements Monitor, Checkpointed {
         return samples.memoryBytes();
     }
 
+    /** The variable, how many elements and the interval: a saved sample holds one value per element. */
+    @Override
+    public String recordingLayout() {
+        return variable + " of " + elements.length + " elements every " + interval + " steps";
+    }
+
     /** The samples so far; a restored monitor goes on sampling after them. */
     @Override
     public void checkpoint(StateVisitor state) {

@@ -201,6 +201,12 @@ public final class SpikeMonitor implements Monitor, Checkpointed {
         return seconds == 0 ? 0 : totalCount() / (monitored * seconds);
     }
 
+    /** Which neurons are recorded, and whether their spikes are stored or only counted. */
+    @Override
+    public String recordingLayout() {
+        return (selected == null ? "all neurons" : countSelected() + " neurons") + (countsOnly ? ", counts only" : "");
+    }
+
     private int countSelected() {
         int n = 0;
         for (boolean b : selected) {

@@ -208,6 +208,12 @@ public final class StateMonitor implements Monitor, Checkpointed {
         return samples.memoryBytes();
     }
 
+    /** The variables, how many neurons and the interval: a saved sample holds one value per variable and neuron. */
+    @Override
+    public String recordingLayout() {
+        return String.join(", ", variables) + " of " + neurons.length + " neurons every " + interval + " steps";
+    }
+
     /** Options of a state monitor. */
     public static final class Settings {
         private long maxValues = DEFAULT_MAX_VALUES;

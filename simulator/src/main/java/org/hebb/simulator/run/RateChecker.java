@@ -59,6 +59,12 @@ public final class RateChecker extends Checker implements Checkpointed {
         }
     }
 
+    /** The width of the window whose spikes and steps a checkpoint saves. */
+    @Override
+    public String recordingLayout() {
+        return "windows of " + windowSteps + " steps";
+    }
+
     /** The spikes and steps of the window under way. */
     @Override
     public void checkpoint(StateVisitor state) {

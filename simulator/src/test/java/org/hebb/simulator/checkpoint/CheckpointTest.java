@@ -250,6 +250,52 @@ class CheckpointTest {
         }
     }
 
+    /**
+     * Recordings restore only into a monitor that records the same way: a state monitor of other neurons, variables
+     * or interval would read the saved samples with another number of values each; a spike or rate monitor of other
+     * neurons or bins would go on with counts of another kind. Each is refused, naming both monitors.
+     */
+    @Test
+    void recordingsOfAMonitorWithOtherSettingsAreRefused() {
+        Path file = directory.resolve("settings.h5");
+        try (Network net = build(1, 80, 7).net()) {
+            NeuronPopulation cells = (NeuronPopulation) net.populations().get(0);
+            net.monitorState(cells, new String[] {"v"}, new int[] {3, 7}, 0.5);
+            net.monitorRate(cells, 4);
+            net.run(10);
+            net.saveCheckpoint(file);
+        }
+        refusedMonitors(file, cells -> new Object[] {cells.net().monitorState(cells.cells(), new String[] {"v"},
+                new int[] {3, 7, 9}, 0.5), cells.net().monitorRate(cells.cells(), 4)}, "v of 2 neurons every 5 steps",
+                "v of 3 neurons every 5 steps");
+        refusedMonitors(file, cells -> new Object[] {cells.net().monitorState(cells.cells(), new String[] {"v"},
+                new int[] {3, 7}, 1.0), cells.net().monitorRate(cells.cells(), 4)}, "every 5 steps", "every 10 steps");
+        refusedMonitors(file, cells -> new Object[] {cells.net().monitorState(cells.cells(), new String[] {"v"},
+                new int[] {3, 7}, 0.5), cells.net().monitorRate(cells.cells(), 2)}, "bins of 40 steps",
+                "bins of 20 steps");
+        try (Network net = build(1, 80, 7).net()) {
+            NeuronPopulation cells = (NeuronPopulation) net.populations().get(0);
+            net.monitorState(cells, new String[] {"v"}, new int[] {3, 7}, 0.5);
+            net.monitorRate(cells, 4);
+            net.restoreCheckpoint(file);
+            assertEquals(100, net.stepsRun(), "monitors that record as the saved ones restore");
+        }
+    }
+
+    private interface Monitors {
+        Object[] add(Built built);
+    }
+
+    private void refusedMonitors(Path file, Monitors monitors, String saved, String restoring) {
+        try (Network net = build(1, 80, 7).net()) {
+            monitors.add(new Built(net, (NeuronPopulation) net.populations().get(0), null, null));
+            CheckpointException e = assertThrows(CheckpointException.class, () -> net.restoreCheckpoint(file));
+            assertTrue(e.getMessage().contains("has recordings of other monitors") && e.getMessage().contains(saved)
+                    && e.getMessage().contains(restoring), e.getMessage());
+            assertEquals(0, net.stepsRun(), "nothing restored");
+        }
+    }
+
     /** A checkpoint of the 80-neuron network after 60 ms. */
     private Path saved() {
         return saved(new float[1]);
