@@ -296,6 +296,49 @@ class CheckpointTest {
         }
     }
 
+    /**
+     * Rates and probabilities that user code set on sources between runs are saved: a network built again (its
+     * sources at their initial rates) and restored fires as the saved one would have.
+     */
+    @Test
+    void sourceRatesSetBetweenRunsAreRestored() {
+        Path file = directory.resolve("rates.h5");
+        long[][] straight;
+        long split;
+        try (Network net = build(1, 80, 7).net()) {
+            Built b = new Built(net, null, (PoissonSource) net.populations().get(1),
+                    net.monitorSpikes(net.populations().get(0)));
+            ratesChanged(b);
+            split = net.stepsRun();
+            net.run(SECOND_MS);
+            straight = spikesFrom(b.spikes(), split);
+        }
+        try (Network net = build(1, 80, 7).net()) {
+            ratesChanged(new Built(net, null, (PoissonSource) net.populations().get(1), null));
+            net.saveCheckpoint(file);
+        }
+        try (Network net = build(1, 80, 7).net()) {
+            SpikeMonitor spikes = net.monitorSpikes(net.populations().get(0));
+            net.restoreCheckpoint(file);
+            net.run(SECOND_MS);
+            long[][] resumed = spikesFrom(spikes, 0);
+            assertTrue(straight[0].length > 100, "test setup: too few spikes " + straight[0].length);
+            assertArrayEquals(straight[0], resumed[0], "spike steps");
+            assertArrayEquals(straight[1], resumed[1], "spiking neurons");
+        }
+    }
+
+    /** Runs the test network 20 ms, then sets the drive's rates (30 Hz built) to 5 to 104 Hz and runs 20 ms. */
+    private static void ratesChanged(Built built) {
+        built.net().run(20);
+        float[] rates = new float[built.drive().size()];
+        for (int i = 0; i < rates.length; i++) {
+            rates[i] = 5 + i;
+        }
+        built.drive().setRates(rates);
+        built.net().run(20);
+    }
+
     /** A checkpoint of the 80-neuron network after 60 ms. */
     private Path saved() {
         return saved(new float[1]);
