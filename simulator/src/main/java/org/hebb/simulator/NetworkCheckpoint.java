@@ -6,6 +6,7 @@ import java.util.Map;
 import org.hebb.neurons.NeuronState;
 import org.hebb.neurons.Precision;
 import org.hebb.simulator.checkpoint.CheckpointException;
+import org.hebb.simulator.checkpoint.CheckpointFile;
 import org.hebb.simulator.checkpoint.Checkpointed;
 import org.hebb.simulator.checkpoint.StateVisitor;
 import org.hebb.simulator.connect.Projection;
@@ -54,7 +55,7 @@ final class NetworkCheckpoint implements Checkpointed {
         for (int k = 0; k < monitors.size(); k++) {
             String layout = monitors.get(k).recordingLayout();
             lines.append("monitor ").append(k).append(": ").append(monitors.get(k).getClass().getSimpleName())
-                    .append(" of ").append(watched.get(k)).append(layout.isEmpty() ? "" : " (" + layout + ")")
+                    .append(" of ").append(watched.get(k)).append(layout.isEmpty() ? "" : CheckpointFile.LAYOUT_MARK + layout)
                     .append('\n');
         }
         return lines.toString();

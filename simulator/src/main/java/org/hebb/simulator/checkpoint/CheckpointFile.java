@@ -28,12 +28,17 @@ public final class CheckpointFile {
     /** The value of the root attribute {@code format}. */
     public static final String FORMAT = "hebb-checkpoint";
     /** The format version this Hebb writes; it reads this one and older ones back to {@link #OLDEST_READ}. */
-    public static final long VERSION = 2;
+    public static final long VERSION = 3;
     /**
      * The oldest version this Hebb reads: version 1 saved the OpenCL backend's state in the device's own layout,
      * and the arrival lists of the Java backend.
      */
     public static final long OLDEST_READ = 2;
+    /**
+     * What separates a monitor's line in the {@code monitors} attribute from how it lays out its recordings, which
+     * version 2 did not save.
+     */
+    public static final String LAYOUT_MARK = "; recorded as ";
 
     /**
      * What a checkpoint says about the network it came from.
@@ -53,6 +58,11 @@ public final class CheckpointFile {
 
     /** Saves {@code state} with {@code header} to {@code file}, atomically (an earlier file stays until then). */
     public static void save(Path file, Header header, Checkpointed state) {
+        save(file, header, state, VERSION);
+    }
+
+    /** {@link #save} as format {@code version} says, its header already in that version's form. */
+    static void save(Path file, Header header, Checkpointed state, long version) {
         StateWriter writer = new StateWriter();
         writer.part("state", state);
         Map<String, Object> entries = writer.entries();
@@ -61,7 +71,7 @@ public final class CheckpointFile {
             AtomicFiles.writeWith(file, temporary -> {
                 try (WritableHdfFile out = HdfFile.write(temporary)) {
                     out.putAttribute("format", FORMAT);
-                    out.putAttribute("version", VERSION);
+                    out.putAttribute("version", version);
                     out.putAttribute("network", header.network());
                     out.putAttribute("backend", header.backend());
                     out.putAttribute("monitors", header.monitors());
@@ -124,10 +134,12 @@ public final class CheckpointFile {
                 throw new CheckpointException("checkpoint " + file + " has dt = " + header.dtMs() + " ms; this "
                         + "network has dt = " + expected.dtMs() + " ms");
             }
-            if (!(expected.monitors()).startsWith(header.monitors())) {
+            String expectedMonitors = version(in, file) < 3 ? withoutLayouts(expected.monitors())
+                    : expected.monitors();
+            if (!expectedMonitors.startsWith(header.monitors())) {
                 throw new CheckpointException("checkpoint " + file + " has recordings of other monitors (this "
                         + "network's must begin with the saved network's, in order): " + firstDifference(
-                        header.monitors(), expected.monitors()));
+                        header.monitors(), expectedMonitors));
             }
             Checkpointed restored = state.apply(header);
             StateReader check = new StateReader(saved, true);
@@ -147,6 +159,20 @@ public final class CheckpointFile {
         }
     }
 
+    private static long version(HdfFile in, Path file) {
+        return ((Number) attribute(in, "version", file)).longValue();
+    }
+
+    /** Monitor lines as version 2 saved them: without how each lays out its recordings. */
+    private static String withoutLayouts(String monitors) {
+        StringBuilder lines = new StringBuilder();
+        for (String line : monitors.split("\n")) {
+            int mark = line.indexOf(LAYOUT_MARK);
+            lines.append(mark < 0 ? line : line.substring(0, mark)).append('\n');
+        }
+        return monitors.isEmpty() ? "" : lines.toString();
+    }
+
     /** The header, after checking that the file is a checkpoint of a version this Hebb reads. */
     private static Header header(HdfFile in, Path file) {
         Object format = attribute(in, "format", file);
@@ -154,7 +180,7 @@ public final class CheckpointFile {
             throw new CheckpointException(file + " is not a Hebb checkpoint (its format attribute is '" + format
                     + "', expected '" + FORMAT + "')");
         }
-        long version = ((Number) attribute(in, "version", file)).longValue();
+        long version = version(in, file);
         if (version > VERSION) {
             throw new CheckpointException("checkpoint " + file + " has format version " + version + "; this Hebb "
                     + "reads versions up to " + VERSION + ": restore it with a newer Hebb");

@@ -282,6 +282,32 @@ class CheckpointTest {
         }
     }
 
+    /**
+     * Version 2 saved each monitor's line without how it lays out its recordings: such a file restores into
+     * monitors whose lines begin as its do, and a version 3 file with the same lines is refused.
+     */
+    @Test
+    void monitorLinesOfVersion2CarryNoLayout() {
+        String network = "engine CLOCK_DRIVEN FLOAT\n";
+        String saved = "monitor 0: SpikeMonitor of population 'cells'\n";
+        CheckpointFile.Header expected = new CheckpointFile.Header(network, "JAVA",
+                "monitor 0: SpikeMonitor of population 'cells'" + CheckpointFile.LAYOUT_MARK + "neurons 0-79\n", 7,
+                0.1, 0);
+        CheckpointFile.Header old = new CheckpointFile.Header(network, "JAVA", saved, 7, 0.1, 0);
+        Path version2 = directory.resolve("version2.h5");
+        Path version3 = directory.resolve("version3.h5");
+        LoopProgress progress = new LoopProgress();
+        progress.done = 5;
+        CheckpointFile.save(version2, old, progress, 2);
+        CheckpointFile.save(version3, old, progress, 3);
+        LoopProgress restored = new LoopProgress();
+        CheckpointFile.restore(version2, expected, header -> restored);
+        assertEquals(5, restored.done, "a version 2 file restores");
+        CheckpointException e = assertThrows(CheckpointException.class,
+                () -> CheckpointFile.restore(version3, expected, header -> new LoopProgress()));
+        assertTrue(e.getMessage().contains("has recordings of other monitors"), e.getMessage());
+    }
+
     private interface Monitors {
         Object[] add(Built built);
     }
