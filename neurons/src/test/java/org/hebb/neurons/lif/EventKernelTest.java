@@ -81,6 +81,36 @@ class EventKernelTest {
         }
     }
 
+    /**
+     * A membrane that barely leaks (tau_m of 10^12 and 10^20 ms, so that v_inf = v_rest + I tau_m / cm lies far
+     * away) under a constant current integrates it almost perfectly: the first spike is at
+     * -tau_m ln(1 - (v_thresh - v_rest) / (v_inf - v_rest)), about cm (v_thresh - v_rest) / I, and every later one
+     * tau_refrac - tau_m ln(1 - (v_thresh - v_reset) / (v_inf - v_reset)) after the one before. The distant
+     * equilibrium may not cost the state its increments.
+     */
+    @Test
+    void barelyLeakingMembraneFiresAsThePerfectIntegrator() {
+        double current = 2.0;
+        for (double tauM : new double[] {1e12, 1e20}) {
+            IfCurrExp exp = lif().tauM(tauM).tauSynE(5).tauSynI(7).build();
+            IfCurrDelta delta = IfCurrDelta.builder().cm(CM).tauM(tauM).vRest(V_REST).vReset(V_RESET)
+                    .vThresh(V_THRESH).tauRefrac(TAU_REFRAC).build();
+            EventDrivenKernel del = delta.createEventKernel(delta.createState(1), 0.1);
+            del.load(0, new float[] {(float) current});
+            double above = current * tauM / CM;
+            double first = -tauM * Math.log1p(-(V_THRESH - V_REST) / above);
+            double period = TAU_REFRAC - tauM * Math.log1p(-(V_THRESH - V_RESET) / (above + V_REST - V_RESET));
+            assertEquals(CM * (V_THRESH - V_REST) / current, first, 1e-10, "test setup: a perfect integrator");
+            for (EventDrivenKernel kernel : new EventDrivenKernel[] {start(exp, current), del}) {
+                for (int n = 0; n < 20; n++) {
+                    double t = kernel.nextThresholdTime(0);
+                    assertEquals(first + n * period, t, 1e-11, "tau_m = " + tauM + " ms, spike " + n);
+                    kernel.fire(0, t);
+                }
+            }
+        }
+    }
+
     @Test
     void deltaInputFiresAtArrivalAndIsDiscardedWhileRefractory() {
         IfCurrDelta model = deltaLif();

@@ -5,10 +5,14 @@ import java.util.Arrays;
 /**
  * The functions r_k(s) = exp[l_1, ..., l_k](s), the divided differences of exp(l s) over the rates l_1..l_k
  * (per ms, sorted ascending): r_1 = exp(l_1 s) and r_(k+1) = the integral over [0, s] of
- * exp(l_(k+1) (s - u)) r_k(u) du. They are the coefficients of Putzer's expansion of exp(A s)
- * ({@link ExponentialBasis}); coinciding rates (a Jordan block, as in alpha synapses) need no special case.
+ * exp(l_(k+1) (s - u)) r_k(u) du; and their integrals q_k(s) = the integral over [0, s] of r_k(u) du =
+ * exp[l_1, ..., l_k, 0](s). They are the coefficients of Putzer's expansion of exp(A s) and of its integral
+ * ({@link ExponentialBasis}); coinciding rates (a Jordan block, as in alpha synapses) need no special case, and q_1 =
+ * (exp(l_1 s) - 1) / l_1 keeps its precision where l_1 s is tiny (a membrane that barely leaks).
  *
- * <p>r_k(s) = s^(k-1) E[l_1 s, ..., l_k s], with E the divided difference of exp. Each E over points spread by more
+ * <p>r_k(s) = s^(k-1) E[l_1 s, ..., l_k s] and q_k(s) = s^k E[l_1 s, ..., l_k s, 0], with E the divided difference
+ * of exp; the second table, of E[y_i, ..., y_j, 0], takes y_i and 0, the points furthest apart, out of each
+ * difference. Each E over points spread by more
  * than {@link #SPREAD} is the usual quotient of two smaller differences (which loses at most a few tens of ulps
  * there); two closer points take e^(y_i) (e^d - 1) / d, a Taylor series; more points the series e^(y_i) sum over m of h_m(0, y_(i+1) - y_i, ...) / (k - 1 + m)!, with h_m the
  * complete homogeneous symmetric polynomials, which has no cancellation. Not thread-safe: one per user.
@@ -49,6 +53,8 @@ final class ExpDividedDifferences {
      * i..i+L (computed in place from level L-1, which needs only level[i] and level[i + 1]).
      */
     private final double[] level;
+    /** As {@link #level}, the differences over points i..i+L and 0. */
+    private final double[] integral;
     private final double[] series;
 
     /** @param rates the rates l_k, per ms, in ascending order */
@@ -70,16 +76,22 @@ final class ExpDividedDifferences {
         this.points = new double[n];
         this.exponentials = new double[n];
         this.level = new double[n];
+        this.integral = new double[n];
         this.series = new double[MAX_TERMS + 1];
     }
 
-    /** Writes r_1(s), ..., r_n(s) into {@code r} (s >= 0, ms). */
-    void evaluate(double s, double[] r) {
+    /**
+     * Writes r_1(s), ..., r_n(s) into {@code r[0..n)} and q_1(s), ..., q_n(s) (ms) into {@code q[qOffset..+n)}
+     * (s >= 0, ms; the rates negative).
+     */
+    void evaluate(double s, double[] r, double[] q, int qOffset) {
         int n = rates.length;
         if (s == 0) {
             r[0] = 1;
+            q[qOffset] = 0;
             for (int k = 1; k < n; k++) {
                 r[k] = 0;
+                q[qOffset + k] = 0;
             }
             return;
         }
@@ -87,16 +99,21 @@ final class ExpDividedDifferences {
             points[i] = rates[i] * s;
             exponentials[i] = repeated[i] ? exponentials[i - 1] : Math.exp(points[i]);
             level[i] = exponentials[i];
+            integral[i] = -points[i] > SPREAD ? (1 - level[i]) / -points[i] : clustered(i, i, true);
         }
         r[0] = level[0];
+        q[qOffset] = s * integral[0];
         double power = 1;
         for (int length = 1; length < n; length++) {
             for (int i = 0; i + length < n; i++) {
                 double spread = points[i + length] - points[i];
-                level[i] = spread > SPREAD ? (level[i + 1] - level[i]) / spread : clustered(i, i + length);
+                level[i] = spread > SPREAD ? (level[i + 1] - level[i]) / spread : clustered(i, i + length, false);
+                integral[i] = -points[i] > SPREAD ? (integral[i + 1] - level[i]) / -points[i]
+                        : clustered(i, i + length, true);
             }
             power *= s;
             r[length] = power * level[0];
+            q[qOffset + length] = power * s * integral[0];
         }
     }
 
@@ -134,13 +151,13 @@ final class ExpDividedDifferences {
     }
 
     /**
-     * The divided difference over points i..j, all within {@link #SPREAD} of points[i]: e^(y_i) (e^d - 1) / d for
-     * two points (d their distance), otherwise the series, to the term where spread^m / m! falls below 1e-17 (the
-     * terms' bound relative to the sum).
+     * The divided difference over points i..j and, if {@code withZero}, the point 0, all within {@link #SPREAD} of
+     * points[i]: e^(y_i) (e^d - 1) / d for two points (d their distance), otherwise the series, to the term where
+     * spread^m / m! falls below 1e-17 (the terms' bound relative to the sum).
      */
-    private double clustered(int i, int j) {
-        int order = j - i;
-        double spread = points[j] - points[i];
+    private double clustered(int i, int j, boolean withZero) {
+        int order = j - i + (withZero ? 1 : 0);
+        double spread = (withZero ? 0 : points[j]) - points[i];
         if (order == 1) {
             return exponentials[i] * relativeExpm1(spread);
         }
@@ -157,8 +174,8 @@ final class ExpDividedDifferences {
         for (int m = 1; m <= terms; m++) {
             series[m] = 0;
         }
-        for (int v = i + 1; v <= j; v++) {
-            double d = points[v] - points[i];
+        for (int v = i + 1; v <= j + (withZero ? 1 : 0); v++) {
+            double d = (v > j ? 0 : points[v]) - points[i];
             if (d != 0) {
                 for (int m = 1; m <= terms; m++) {
                     series[m] += d * series[m - 1];

@@ -5,19 +5,25 @@ import java.util.Arrays;
 import org.hebb.neurons.definition.integration.MatrixExponential;
 
 /**
- * exp(A s) for every s >= 0 of one square matrix A with real, negative eigenvalues, by Putzer's expansion:
- * exp(A s) = sum over k of r_k(s) P_(k-1), with P_0 = I, P_k = P_(k-1) (A - l_k I) over the eigenvalues l_k in
- * ascending order and r_k the divided differences of {@link ExpDividedDifferences}. The matrices P_k are computed
- * once; each propagation costs n exponentials and n matrix-vector products. Every r_k is non-negative and
- * log-concave (a convolution of decaying exponentials), so it rises to one peak and then falls to 0; the peak and
- * its value are found once here, which gives {@link ThresholdSearch} its bounds.
+ * exp(A s) and its integral phi(s) = the integral over [0, s] of exp(A u) du, for every s >= 0, of one square
+ * matrix A with real, negative eigenvalues, by Putzer's expansion: exp(A s) = sum over k of r_k(s) P_(k-1) and
+ * phi(s) = sum over k of q_k(s) P_(k-1), with P_0 = I, P_k = P_(k-1) (A - l_k I) over the eigenvalues l_k in
+ * ascending order, r_k the divided differences of {@link ExpDividedDifferences} and q_k their
+ * integrals. A linear system dx/dt = A x + b then moves from x to x + phi(s) (A x + b) in s ms: an increment, which
+ * keeps its precision where the equilibrium -A^-1 b lies far away (a membrane that barely leaks), unlike
+ * x_inf + exp(A s) (x - x_inf). The matrices P_k are computed once; each propagation costs n exponentials and n
+ * matrix-vector products. Every r_k is non-negative and log-concave (a convolution of decaying exponentials), so it
+ * rises to one peak and then falls to 0, and every q_k rises from 0 to its limit, the product of the -1 / l_j for
+ * j <= k; the peaks, their values and the limits are found once here, which gives {@link ThresholdSearch} its
+ * bounds.
  *
- * <p>The expansion is checked once against exp(A s) by scaling and squaring ({@link MatrixExponential}) over
- * times from 1e-3 to 10^4 of A's slowest time constant; construction fails if they disagree (eigenvalues computed
- * too roughly, or a system too ill-conditioned for the expansion). They must agree to 1e-10 of exp(A s)'s largest
- * entry, or to what scaling and squaring resolves, where that is coarser: each squaring doubles its error, and it
- * squares about log2 of the norm of A s times, so where time constants lie far apart (tau_m of 10^7 ms, a synapse
- * of 10^-6 ms) its own error grows to some ulps times that norm.
+ * <p>The expansion is checked once against exp(A s) and phi(s) by scaling and squaring ({@link MatrixExponential};
+ * phi(s) from the exponential of the matrix [[A s, I s], [0, 0]]) over times from 1e-3 to 10^4 of A's slowest time
+ * constant; construction fails if they disagree (eigenvalues computed too roughly, or a system too ill-conditioned
+ * for the expansion). They must agree to 1e-10 of the largest entry, or to what scaling and squaring resolves,
+ * where that is coarser: each squaring doubles its error, and it squares about log2 of the norm of A s times, so
+ * where time constants lie far apart (tau_m of 10^7 ms, a synapse of 10^-6 ms) its own error grows to some ulps
+ * times that norm.
  */
 final class ExponentialBasis {
     private static final double CHECK_TOLERANCE = 1e-10;
@@ -34,6 +40,7 @@ final class ExponentialBasis {
     private final double[] entryValue;
     private final double[] peak;
     private final double[] peakValue;
+    private final double[] integralLimit;
     private final ExpDividedDifferences differences;
     private final double[] r;
 
@@ -82,11 +89,15 @@ final class ExponentialBasis {
         }
         rowStart[n] = e;
         this.differences = new ExpDividedDifferences(rates);
-        this.r = new double[n];
+        this.r = new double[2 * n];
         this.peak = new double[n];
         this.peakValue = new double[n];
+        this.integralLimit = new double[n];
+        double limit = 1;
         for (int k = 0; k < n; k++) {
             findPeak(k);
+            limit /= -rates[k];
+            integralLimit[k] = limit;
         }
         check(a);
     }
@@ -101,9 +112,12 @@ final class ExponentialBasis {
         return rates[k];
     }
 
-    /** Writes r_1(s) .. r_n(s) into {@code out}. */
+    /**
+     * Writes r_1(s) .. r_n(s) into {@code out[0..n)} and their integrals q_1(s) .. q_n(s) (ms) into
+     * {@code out[n..2n)}: {@code out} holds 2 n values.
+     */
     void basis(double s, double[] out) {
-        differences.evaluate(s, out);
+        differences.evaluate(s, out, out, n);
     }
 
     /** P_k, row {@code i}, column {@code j}. */
@@ -121,15 +135,33 @@ final class ExponentialBasis {
         return peakValue[k];
     }
 
+    /** The limit of q_(k+1)(s) as s grows, the product of -1 / l_j for j <= k + 1, ms^(k+1). */
+    double integralLimit(int k) {
+        return integralLimit[k];
+    }
+
     /**
      * Sets {@code out[outOffset..+n]} to exp(A s) applied to {@code deviation[offset..+n]}, given the basis
      * {@code rs} at s ({@link #basis}).
      */
     void apply(double[] rs, double[] deviation, int offset, double[] out, int outOffset) {
+        combine(rs, 0, deviation, offset, out, outOffset);
+    }
+
+    /**
+     * Sets {@code out[outOffset..+n]} to phi(s) applied to {@code slope[offset..+n]}, given the basis {@code rs} at s
+     * ({@link #basis}): for dx/dt = A x + b and slope = A x + b, the change of x over s ms.
+     */
+    void applyIntegral(double[] rs, double[] slope, int offset, double[] out, int outOffset) {
+        combine(rs, n, slope, offset, out, outOffset);
+    }
+
+    /** out = sum over k of rs[from + k] P_k v. */
+    private void combine(double[] rs, int from, double[] v, int offset, double[] out, int outOffset) {
         for (int i = 0; i < n; i++) {
             double sum = 0;
             for (int e = rowStart[i], end = rowStart[i + 1]; e < end; e++) {
-                sum += rs[entryK[e]] * entryValue[e] * deviation[offset + entryColumn[e]];
+                sum += rs[from + entryK[e]] * entryValue[e] * v[offset + entryColumn[e]];
             }
             out[outOffset + i] = sum;
         }
@@ -160,50 +192,57 @@ final class ExponentialBasis {
             }
         }
         peak[k] = 0.5 * (lo + hi);
-        differences.evaluate(peak[k], r);
+        basis(peak[k], r);
         peakValue[k] = r[k] * (1 + 1e-9);
     }
 
     private double slope(int k, double s) {
-        differences.evaluate(s, r);
+        basis(s, r);
         return rates[k] * r[k] + r[k - 1];
     }
 
     private void check(double[][] a) {
         double slowest = 1 / -rates[n - 1];
-        double[] rs = new double[n];
+        double[] rs = new double[2 * n];
         double[] column = new double[n];
         double[] propagated = new double[n];
         for (double s = 1e-3 * slowest; s <= 1e4 * slowest; s *= 10) {
-            double[][] scaled = new double[n][n];
+            // exp(A s); then [[A s, I s], [0, 0]], whose exponential holds phi(s) top right
+            double[][] scaled = new double[2 * n][2 * n];
+            double[][] alone = new double[n][n];
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < n; j++) {
                     scaled[i][j] = a[i][j] * s;
+                    alone[i][j] = scaled[i][j];
                 }
+                scaled[i][n + i] = s;
             }
-            double[][] reference = MatrixExponential.of(scaled);
-            double norm = 0;
-            double largest = 1;
-            for (int i = 0; i < n; i++) {
-                double rowSum = 0;
-                for (int j = 0; j < n; j++) {
-                    rowSum += Math.abs(scaled[i][j]);
-                    largest = Math.max(largest, Math.abs(reference[i][j]));
-                }
-                norm = Math.max(norm, rowSum);
-            }
-            double tolerance = Math.max(CHECK_TOLERANCE, REFERENCE_ERROR_PER_NORM * norm) * largest;
             basis(s, rs);
-            for (int j = 0; j < n; j++) {
-                Arrays.fill(column, 0.0);
-                column[j] = 1;
-                apply(rs, column, 0, propagated, 0);
+            for (int part = 0; part < 2; part++) {
+                String what = part == 0 ? "exp(A s)" : "its integral";
+                double[][] reference = MatrixExponential.of(part == 0 ? alone : scaled);
+                double norm = 0;
+                double largest = 1;
                 for (int i = 0; i < n; i++) {
-                    if (!(Math.abs(propagated[i] - reference[i][j]) <= tolerance)) {
-                        throw new IllegalArgumentException("the closed form of exp(A s) at s = " + s + " ms differs "
-                                + "from scaling and squaring by " + Math.abs(propagated[i] - reference[i][j])
-                                + " in row " + i + ", column " + j + " (eigenvalues "
-                                + Arrays.toString(rates) + " per ms)");
+                    double rowSum = 0;
+                    for (int j = 0; j < n; j++) {
+                        rowSum += Math.abs(scaled[i][j]) + part * Math.abs(scaled[i][n + j]);
+                        largest = Math.max(largest, Math.abs(reference[i][part * n + j]));
+                    }
+                    norm = Math.max(norm, rowSum);
+                }
+                double tolerance = Math.max(CHECK_TOLERANCE, REFERENCE_ERROR_PER_NORM * norm) * largest;
+                for (int j = 0; j < n; j++) {
+                    Arrays.fill(column, 0.0);
+                    column[j] = 1;
+                    combine(rs, part * n, column, 0, propagated, 0);
+                    for (int i = 0; i < n; i++) {
+                        double error = Math.abs(propagated[i] - reference[i][part * n + j]);
+                        if (!(error <= tolerance)) {
+                            throw new IllegalArgumentException("the closed form of " + what + " at s = " + s
+                                    + " ms differs from scaling and squaring by " + error + " in row " + i
+                                    + ", column " + j + " (eigenvalues " + Arrays.toString(rates) + " per ms)");
+                        }
                     }
                 }
             }

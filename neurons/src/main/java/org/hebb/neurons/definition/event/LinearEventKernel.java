@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.MatrixUtils;
 import org.hebb.neurons.EventDrivenKernel;
 import org.hebb.neurons.NeuronState;
 import org.hebb.neurons.definition.DefinedNeuronModel;
@@ -16,10 +14,12 @@ import org.hebb.neurons.definition.analysis.Symbol;
 /**
  * The event-driven kernel of any model whose subthreshold dynamics are linear ({@link LinearDynamics}), generated
  * from its definition. Each neuron's state is held in double precision, in base units, as of its last event, and
- * advanced in closed form: x(t + s) = x_inf + exp(A s) (x(t) - x_inf), with x_inf = -A^-1 drive the neuron's
- * equilibrium and exp(A s) from {@link ExponentialBasis}. While refractory the held variables stay where they are
- * and the others follow the system without the held rows (their own equilibrium, their own basis). The threshold
- * function along the free trajectory is a sum over the basis, searched by {@link ThresholdSearch}.
+ * advanced in closed form as an increment: x(t + s) = x(t) + phi(s) (A x(t) + drive), with phi(s) the integral over
+ * [0, s] of exp(A u) du from {@link ExponentialBasis}. (The form x_inf + exp(A s) (x(t) - x_inf) around the
+ * equilibrium x_inf = -A^-1 drive would lose x in the rounding of x_inf where that lies far away: a membrane that
+ * barely leaks.) While refractory the held variables stay where they are and the others follow the system without
+ * the held rows (their own basis, the held variables entering their drive). The threshold function along the free
+ * trajectory is its value at the start plus a sum over the basis' integrals, searched by {@link ThresholdSearch}.
  *
  * <p>A spike is at the first time the threshold function reaches 0 after the refractory period; a weight arriving
  * at t runs its receptor's statements at t; statements of receptors acting after integration that assign a held
@@ -37,11 +37,10 @@ public final class LinearEventKernel implements EventDrivenKernel {
     private final int n;
     private final int size;
     private final ExponentialBasis free;
-    private final double[][] inverse;
     private final ThresholdSearch search;
     /**
-     * thresholdRows[k][j]: row j of c^T P_k, so that the threshold's coefficient of r_(k+1) is that row times
-     * x - x_inf.
+     * thresholdRows[k][j]: entry j of c^T P_k, so that the threshold's coefficient of q_(k+1) is that row times
+     * A x + drive.
      */
     private final double[][] thresholdRows;
     /** Whether any variable is held while refractory (else all evolve freely through the refractory period). */
@@ -49,9 +48,7 @@ public final class LinearEventKernel implements EventDrivenKernel {
     /** The variables that evolve while refractory (not held), and their system; null when none do. */
     private final int[] movingWhileHeld;
     private final ExponentialBasis heldSystem;
-    private final double[][] heldInverse;
     private final double[] x;
-    private final double[] equilibrium;
     private final double[] drive;
     private final double[] thresholdRest;
     private final double[] refractoryPeriod;
@@ -63,7 +60,8 @@ public final class LinearEventKernel implements EventDrivenKernel {
     private final int[] stored;
     private final int refractoryOut;
     private final double[] r;
-    private final double[] deviation;
+    /** A x + drive at the start of a propagation: the state's rate of change, base units per ms. */
+    private final double[] slope;
     private final double[] scratch;
     private final double[] coefficients;
     private final double[] trajectoryStart;
@@ -81,7 +79,6 @@ public final class LinearEventKernel implements EventDrivenKernel {
         this.n = dynamics.variables.size();
         this.size = state.size();
         this.free = new ExponentialBasis(dynamics.a, Spectrum.of(dynamics.a, dynamics.variables, model.name()));
-        this.inverse = invert(dynamics.a);
         this.search = new ThresholdSearch(free, TOLERANCE_MS, dynamics.strictThreshold);
         this.thresholdRows = new double[n][n];
         for (int k = 0; k < n; k++) {
@@ -114,14 +111,11 @@ public final class LinearEventKernel implements EventDrivenKernel {
                 }
             }
             heldSystem = new ExponentialBasis(sub, Spectrum.of(sub, names, model.name()));
-            heldInverse = invert(sub);
         } else {
             movingWhileHeld = null;
             heldSystem = null;
-            heldInverse = null;
         }
         this.x = new double[size * n];
-        this.equilibrium = new double[size * n];
         this.drive = new double[size * n];
         this.thresholdRest = new double[size];
         this.refractoryPeriod = new double[size];
@@ -137,16 +131,12 @@ public final class LinearEventKernel implements EventDrivenKernel {
             stored[i] = state.indexOf(dynamics.variables.get(i));
         }
         this.refractoryOut = dynamics.refractory == null ? -1 : state.indexOf(NeuronDefinition.REFRACTORY_COUNTER);
-        this.r = new double[n];
-        this.deviation = new double[n];
+        this.r = new double[2 * n];
+        this.slope = new double[n];
         this.scratch = new double[n];
         this.coefficients = new double[n];
         this.trajectoryStart = new double[n];
         this.published = new double[n];
-    }
-
-    private static double[][] invert(double[][] a) {
-        return MatrixUtils.inverse(new Array2DRowRealMatrix(a)).getData();
     }
 
     @Override
@@ -169,13 +159,6 @@ public final class LinearEventKernel implements EventDrivenKernel {
             for (int j = 0; j < n; j++) {
                 x[o + j] = state.get(stored[j], i) * dynamics.factors[j];
                 drive[o + j] = ConstantEvaluator.evaluate(dynamics.drive[j], values);
-            }
-            for (int j = 0; j < n; j++) {
-                double sum = 0;
-                for (int k = 0; k < n; k++) {
-                    sum -= inverse[j][k] * drive[o + k];
-                }
-                equilibrium[o + j] = sum;
             }
             thresholdRest[i] = ConstantEvaluator.evaluate(dynamics.thresholdRest, values);
             refractoryPeriod[i] = dynamics.refractory == null ? 0
@@ -211,16 +194,28 @@ public final class LinearEventKernel implements EventDrivenKernel {
             last = heldTo;
         }
         if (end > last) {
-            for (int j = 0; j < n; j++) {
-                deviation[j] = out[outOffset + j] - equilibrium[o + j];
-            }
+            slope(o, out, outOffset);
             free.basis(end - last, r);
-            free.apply(r, deviation, 0, scratch, 0);
+            free.applyIntegral(r, slope, 0, scratch, 0);
             for (int j = 0; j < n; j++) {
-                out[outOffset + j] = equilibrium[o + j] + scratch[j];
+                out[outOffset + j] += scratch[j];
             }
         }
         return end;
+    }
+
+    /** Sets {@link #slope} to A x + drive for the state {@code x[xOffset..+n]} of the neuron whose drive is at o. */
+    private void slope(int o, double[] x, int xOffset) {
+        double[][] a = dynamics.a;
+        for (int i = 0; i < n; i++) {
+            double sum = drive[o + i];
+            for (int j = 0; j < n; j++) {
+                if (a[i][j] != 0) {
+                    sum += a[i][j] * x[xOffset + j];
+                }
+            }
+            slope[i] = sum;
+        }
     }
 
     /** Advances the variables that move while refractory by {@code s} ms, the held ones fixed. */
@@ -228,30 +223,15 @@ public final class LinearEventKernel implements EventDrivenKernel {
         if (movingWhileHeld == null || s <= 0) {
             return;
         }
-        int o = i * n;
+        slope(i * n, out, outOffset);
         int m = movingWhileHeld.length;
         for (int p = 0; p < m; p++) {
-            int row = movingWhileHeld[p];
-            double input = drive[o + row];
-            for (int j = 0; j < n; j++) {
-                if (dynamics.held[j]) {
-                    input += dynamics.a[row][j] * out[outOffset + j];
-                }
-            }
-            scratch[p] = input;
-        }
-        for (int p = 0; p < m; p++) {
-            double target = 0;
-            for (int q = 0; q < m; q++) {
-                target -= heldInverse[p][q] * scratch[q];
-            }
-            coefficients[p] = target;
-            deviation[p] = out[outOffset + movingWhileHeld[p]] - target;
+            coefficients[p] = slope[movingWhileHeld[p]];
         }
         heldSystem.basis(s, r);
-        heldSystem.apply(r, deviation, 0, scratch, 0);
+        heldSystem.applyIntegral(r, coefficients, 0, scratch, 0);
         for (int p = 0; p < m; p++) {
-            out[outOffset + movingWhileHeld[p]] = coefficients[p] + scratch[p];
+            out[outOffset + movingWhileHeld[p]] += scratch[p];
         }
     }
 
@@ -316,24 +296,20 @@ public final class LinearEventKernel implements EventDrivenKernel {
 
     /** Sets the search's function from where {@code neuron}'s free evolution resumes; returns that time, ms. */
     private double setTrajectory(int neuron) {
-        int o = neuron * n;
         double start = stateAt(neuron, lastTime[neuron], true, trajectoryStart, 0);
         double atStart = thresholdRest[neuron];
-        double atEquilibrium = thresholdRest[neuron];
         for (int j = 0; j < n; j++) {
-            double c = dynamics.thresholdCoefficients[j];
-            atStart += c * trajectoryStart[j];
-            atEquilibrium += c * equilibrium[o + j];
-            deviation[j] = trajectoryStart[j] - equilibrium[o + j];
+            atStart += dynamics.thresholdCoefficients[j] * trajectoryStart[j];
         }
+        slope(neuron * n, trajectoryStart, 0);
         for (int k = 0; k < n; k++) {
             double sum = 0;
             for (int j = 0; j < n; j++) {
-                sum += thresholdRows[k][j] * deviation[j];
+                sum += thresholdRows[k][j] * slope[j];
             }
             coefficients[k] = sum;
         }
-        search.set(atEquilibrium, coefficients, atStart);
+        search.set(atStart, coefficients);
         return start;
     }
 

@@ -3,11 +3,14 @@ package org.hebb.neurons.definition.event;
 /**
  * The first time a linear function of a linear system's state reaches 0, with s the time since the start (ms):
  * <pre>
- * f(s) = f_inf + sum over k of a_k r_k(s),     f'(s) = sum over k of b_k r_k(s),   b_k = a_k l_k + a_(k+1)
+ * f(s) = f(0) + sum over k of a_k q_k(s),     f'(s) = sum over k of a_k r_k(s)
  * </pre>
- * with r_k the basis of an {@link ExponentialBasis} (r_k' = l_k r_k + r_(k-1)). Each r_k is non-negative, rises to
- * one peak and falls to 0, so on any interval its minimum is at an end and its maximum at the peak or an end: that
- * bounds f from above and f' from below on every interval without computing anything beyond r at the ends.
+ * with r_k the basis of an {@link ExponentialBasis} and q_k its integrals (for f = c x + rest along
+ * dx/dt = A x + b: a_k = c P_(k-1) (A x(0) + b)). Written from f(0) rather than from f's limit, f keeps its precision
+ * where that limit lies far away (a membrane that barely leaks). Each r_k is non-negative, rises to one peak and
+ * falls to 0, so on any interval its minimum is at an end and its maximum at the peak or an end; each q_k rises
+ * from 0 to a known limit: that bounds f from above and f' from below on every interval without computing anything
+ * beyond r and q at the ends.
  *
  * <p>The first crossing is found by subdividing [from, horizon] depth first, left half first, discarding intervals
  * whose upper bound stays below 0, until an interval with f(a) &lt; 0 &lt;= f(b) is shown to be increasing
@@ -28,8 +31,6 @@ final class ThresholdSearch {
     private final boolean strict;
     private final double initialHorizon;
     private final double[] a;
-    private final double[] b;
-    private double offset;
     private double startValue;
     /** r at the midpoint of each depth of the subdivision, and scratch for the ends and Newton. */
     private final double[][] atDepth;
@@ -45,11 +46,10 @@ final class ThresholdSearch {
         this.strict = strict;
         this.initialHorizon = 4 / -basis.rate(n - 1);
         this.a = new double[n];
-        this.b = new double[n];
-        this.atDepth = new double[MAX_DEPTH][n];
-        this.start = new double[n];
-        this.end = new double[n];
-        this.probe = new double[n];
+        this.atDepth = new double[MAX_DEPTH][2 * n];
+        this.start = new double[2 * n];
+        this.end = new double[2 * n];
+        this.probe = new double[2 * n];
     }
 
     /** How closely crossings are located, ms. */
@@ -58,18 +58,13 @@ final class ThresholdSearch {
     }
 
     /**
-     * Sets f: its limit {@code fInfinity}, the coefficient a_k of each r_k ({@code coefficients[k - 1]}) and its
-     * value at 0, {@code fAtStart} (= f_inf + a_1 but computed directly from the state, so that a state exactly at
-     * threshold counts as a crossing).
+     * Sets f: its value at 0, {@code fAtStart}, and the coefficient a_k of each q_k in f and of each r_k in f'
+     * ({@code coefficients[k - 1]}).
      */
-    void set(double fInfinity, double[] coefficients, double fAtStart) {
-        offset = fInfinity;
+    void set(double fAtStart, double[] coefficients) {
         startValue = fAtStart;
         for (int k = 0; k < n; k++) {
             a[k] = coefficients[k];
-        }
-        for (int k = 0; k < n; k++) {
-            b[k] = a[k] * basis.rate(k) + (k + 1 < n ? a[k + 1] : 0);
         }
     }
 
@@ -79,33 +74,30 @@ final class ThresholdSearch {
         return value(probe);
     }
 
-    private double value(double[] r) {
-        double f = offset;
+    /** f given the basis at s, r and q ({@link ExponentialBasis#basis}). */
+    private double value(double[] rq) {
+        double f = startValue;
         for (int k = 0; k < n; k++) {
-            f += a[k] * r[k];
+            f += a[k] * rq[n + k];
         }
         return f;
     }
 
-    private double slope(double[] r) {
+    private double slope(double[] rq) {
         double d = 0;
         for (int k = 0; k < n; k++) {
-            d += b[k] * r[k];
+            d += a[k] * rq[k];
         }
         return d;
     }
 
     /**
-     * Whether f stays below 0 whatever s: the sum of every term's own maximum is at most 0 (no exponential computed).
-     * At exactly 0 it is a supremum that the trajectory does not reach (it would take every positive term at its
-     * peak and every other at 0 at once), which f computed in doubles would reach only where the terms underflow.
+     * Whether f stays below 0 whatever s: f(0) plus every rising term at its limit is at most 0 (no exponential
+     * computed). At exactly 0 it is a supremum that the trajectory does not reach (it would take every positive term
+     * at its limit and every other at 0 at once): an equilibrium exactly at threshold.
      */
     private boolean neverReachesZero() {
-        double highest = offset;
-        for (int k = 0; k < n; k++) {
-            highest += Math.max(a[k], 0) * basis.peakValue(k);
-        }
-        return highest <= 0;
+        return upperBoundFrom(0, null) <= 0;
     }
 
     /** Whether f has crossed: f &gt; 0 for a strict threshold, else f &gt;= 0. */
@@ -133,7 +125,7 @@ final class ThresholdSearch {
         }
         double steepest = 0;
         for (int k = 0; k < n; k++) {
-            steepest += Math.max(b[k], 0) * basis.peakValue(k);
+            steepest += Math.max(a[k], 0) * basis.peakValue(k);
         }
         return steepest > 0 ? -f0 / steepest : Double.POSITIVE_INFINITY;
     }
@@ -168,47 +160,44 @@ final class ThresholdSearch {
         return search(from, start, fa, horizon, end, fh, 0);
     }
 
-    /** An upper bound of f on [s, infinity), given r at s. */
+    /** An upper bound of f on [s, infinity), given the basis at s (null at s = 0, where every q_k is 0). */
     private double upperBoundFrom(double s, double[] rs) {
-        double bound = offset;
+        double bound = startValue;
         for (int k = 0; k < n; k++) {
             if (a[k] > 0) {
-                bound += a[k] * (basis.peak(k) >= s ? basis.peakValue(k) : rs[k]);
+                bound += a[k] * basis.integralLimit(k);
+            } else if (a[k] < 0 && rs != null) {
+                bound += a[k] * rs[n + k];
             }
         }
         return bound;
     }
 
-    /** An upper bound of c_1 r_1 + ... on [s, t] for coefficients c, given r at both ends. */
-    private double upperBound(double[] c, double s, double[] rs, double t, double[] rt) {
-        double bound = 0;
+    /** An upper bound of f on [s, t], given the basis at both ends: each q_k rises. */
+    private double upperBound(double[] rs, double[] rt) {
+        double bound = startValue;
         for (int k = 0; k < n; k++) {
-            if (c[k] > 0) {
-                double peak = basis.peak(k);
-                bound += c[k] * (peak >= s && peak <= t ? basis.peakValue(k) : Math.max(rs[k], rt[k]));
-            } else {
-                bound += c[k] * Math.min(rs[k], rt[k]);
-            }
+            bound += a[k] * (a[k] > 0 ? rt[n + k] : rs[n + k]);
         }
         return bound;
     }
 
-    /** A lower bound of f' on [s, t], given r at both ends. */
+    /** A lower bound of f' on [s, t], given the basis at both ends. */
     private double slopeLowerBound(double s, double[] rs, double t, double[] rt) {
         double bound = 0;
         for (int k = 0; k < n; k++) {
-            if (b[k] > 0) {
-                bound += b[k] * Math.min(rs[k], rt[k]);
-            } else if (b[k] < 0) {
+            if (a[k] > 0) {
+                bound += a[k] * Math.min(rs[k], rt[k]);
+            } else if (a[k] < 0) {
                 double peak = basis.peak(k);
-                bound += b[k] * (peak >= s && peak <= t ? basis.peakValue(k) : Math.max(rs[k], rt[k]));
+                bound += a[k] * (peak >= s && peak <= t ? basis.peakValue(k) : Math.max(rs[k], rt[k]));
             }
         }
         return bound;
     }
 
     private double search(double s, double[] rs, double fs, double t, double[] rt, double ft, int depth) {
-        if (!crossed(offset + upperBound(a, s, rs, t, rt))) {
+        if (!crossed(upperBound(rs, rt))) {
             return Double.POSITIVE_INFINITY;
         }
         if (crossed(ft) && slopeLowerBound(s, rs, t, rt) > 0) {

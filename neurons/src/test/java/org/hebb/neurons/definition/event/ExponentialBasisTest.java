@@ -21,12 +21,24 @@ class ExponentialBasisTest {
 
     private static double propagated(ExponentialBasis basis, double s, int row, int column) {
         int n = basis.size();
-        double[] r = new double[n];
+        double[] r = new double[2 * n];
         double[] unit = new double[n];
         double[] out = new double[n];
         unit[column] = 1;
         basis.basis(s, r);
         basis.apply(r, unit, 0, out, 0);
+        return out[row];
+    }
+
+    /** Entry (row, column) of phi(s), the integral over [0, s] of exp(A u) du. */
+    private static double integrated(ExponentialBasis basis, double s, int row, int column) {
+        int n = basis.size();
+        double[] r = new double[2 * n];
+        double[] unit = new double[n];
+        double[] out = new double[n];
+        unit[column] = 1;
+        basis.basis(s, r);
+        basis.applyIntegral(r, unit, 0, out, 0);
         return out[row];
     }
 
@@ -119,6 +131,78 @@ class ExponentialBasisTest {
                 assertEquals(expected, propagated(basis, s, 0, 1), 1e-13 * (1 + Math.abs(expected)),
                         "tau_m = " + tauM + " ms, tau_s = " + tauS + " ms, s = " + s + " ms");
                 assertEquals(Math.exp(-s / tauM), propagated(basis, s, 0, 0), 1e-15, "v from v");
+            }
+        }
+    }
+
+    /**
+     * The integral of exp(A s) of a membrane fed by a current: from v to v, tau_m (1 - e^(-s/tau_m)), by expm1, to
+     * 1e-15 relative also where tau_m is 10^12 or 10^20 ms (where 1 - e^(-s/tau_m) computed as it reads is 0 or
+     * all rounding); from i to i, tau_s (1 - e^(-s/tau_s)); from i to v, the integral of the PSP,
+     * (tau_m (1 - e^(-s/tau_m)) - tau_s (1 - e^(-s/tau_s))) tau_m tau_s / ((tau_m - tau_s) cm).
+     */
+    @Test
+    void integralMatchesTheClosedFormAlsoForABarelyLeakingMembrane() {
+        double cm = 0.25;
+        double tauS = 5;
+        for (double tauM : new double[] {10, 1e5, 1e12, 1e20}) {
+            double[][] a = lif(tauM, tauS, cm);
+            ExponentialBasis basis = new ExponentialBasis(a, new double[] {a[0][0], a[1][1]});
+            for (double s : new double[] {1e-6, 0.01, 0.7, 3, 25, 200}) {
+                double vFromV = -tauM * Math.expm1(-s / tauM);
+                double iFromI = -tauS * Math.expm1(-s / tauS);
+                double vFromI = (vFromV - iFromI) / ((tauM - tauS) * cm) * tauM * tauS;
+                String where = "tau_m = " + tauM + " ms, s = " + s + " ms";
+                assertEquals(vFromV, integrated(basis, s, 0, 0), 1e-15 * vFromV, "v from v, " + where);
+                assertEquals(iFromI, integrated(basis, s, 1, 1), 1e-15 * iFromI, "i from i, " + where);
+                if (s >= 0.5) {  // below, the closed form itself cancels
+                    assertEquals(vFromI, integrated(basis, s, 0, 1), 1e-12 * vFromI, "v from i, " + where);
+                }
+                assertEquals(0, integrated(basis, s, 1, 0), "i from v");
+            }
+            assertEquals(tauS * tauM, basis.integralLimit(1), 1e-15 * tauS * tauM, "the limit of q_2, tau_m = " + tauM
+                    + " ms");
+        }
+    }
+
+    /**
+     * Random systems as in {@link #randomSystemsMatchScalingAndSquaring}: every entry of phi(s), the top right block
+     * of the exponential of [[A s, I s], [0, 0]] by scaling and squaring.
+     */
+    @Test
+    void randomIntegralsMatchScalingAndSquaring() {
+        SplittableRandom random = new SplittableRandom(5);
+        for (int trial = 0; trial < 200; trial++) {
+            int n = 1 + random.nextInt(4);
+            double[][] a = new double[n][n];
+            double[] eigenvalues = new double[n];
+            for (int i = 0; i < n; i++) {
+                a[i][i] = -(0.02 + 2 * random.nextDouble());
+                if (trial % 3 == 0 && i > 0) {
+                    a[i][i] = a[i - 1][i - 1];
+                }
+                eigenvalues[i] = a[i][i];
+                for (int j = 0; j < i; j++) {
+                    a[i][j] = 4 * (random.nextDouble() - 0.5);
+                }
+            }
+            ExponentialBasis basis = new ExponentialBasis(a, eigenvalues);
+            for (double s : new double[] {0.05, 0.9, 7, 40}) {
+                double[][] augmented = new double[2 * n][2 * n];
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < n; j++) {
+                        augmented[i][j] = a[i][j] * s;
+                    }
+                    augmented[i][n + i] = s;
+                }
+                double[][] expected = MatrixExponential.of(augmented);
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < n; j++) {
+                        double e = expected[i][n + j];
+                        assertEquals(e, integrated(basis, s, i, j), 1e-9 * (1 + Math.abs(e)),
+                                "trial " + trial + ", s = " + s + ", entry (" + i + ", " + j + ")");
+                    }
+                }
             }
         }
     }

@@ -49,8 +49,8 @@ class ThresholdSearchTest {
                 deviation = new double[] {30 * (random.nextDouble() - 0.8), 30 * random.nextDouble(),
                         -30 * random.nextDouble()};
             }
-            Trajectory f = new Trajectory(basis, offset, deviation);
-            search.set(offset, f.coefficients(), offset + deviation[0]);
+            Trajectory f = new Trajectory(a, basis, offset, deviation);
+            search.set(offset + deviation[0], f.coefficients());
             double found = search.firstCrossing();
             double scanned = f.scan(100, 2e-3);
             double bound = search.noCrossingBefore();
@@ -75,14 +75,23 @@ class ThresholdSearchTest {
         assertTrue(bounded > 100, "test setup: too few finite bounds to be informative: " + bounded);
     }
 
-    /** v(s) - threshold = offset + (exp(A s) deviation)_v, computed by propagating the state itself. */
-    private record Trajectory(ExponentialBasis basis, double offset, double[] deviation) {
+    /**
+     * v(s) - threshold = offset + (exp(A s) deviation)_v, computed by propagating the state itself; the search's
+     * coefficients are row v of P_k times A deviation, the rate of change at the start.
+     */
+    private record Trajectory(double[][] a, ExponentialBasis basis, double offset, double[] deviation) {
         double[] coefficients() {
             int n = basis.size();
+            double[] slope = new double[n];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    slope[i] += a[i][j] * deviation[j];
+                }
+            }
             double[] c = new double[n];
             for (int k = 0; k < n; k++) {
                 for (int j = 0; j < n; j++) {
-                    c[k] += basis.matrix(k, 0, j) * deviation[j];
+                    c[k] += basis.matrix(k, 0, j) * slope[j];
                 }
             }
             return c;
@@ -90,7 +99,7 @@ class ThresholdSearchTest {
 
         double value(double s) {
             int n = basis.size();
-            double[] r = new double[n];
+            double[] r = new double[2 * n];
             double[] out = new double[n];
             basis.basis(s, r);
             basis.apply(r, deviation, 0, out, 0);
