@@ -13,6 +13,18 @@ public interface EventDrivenKernel {
      */
     void load(double timeMs, float[] injectedCurrent);
 
+    /**
+     * As {@link #load}, after user code wrote the population's {@link NeuronState} at {@code timeMs}, with
+     * {@link #publish publish(timeMs)} called just before: a value that still holds what publish wrote is kept as
+     * the kernel holds it, in double precision, rather than taken back rounded to the state's precision, so that a
+     * write changes only what it writes. By default, {@link #load}.
+     *
+     * @param injectedCurrent constant current per neuron (nA) on top of the model's own offset current; read once
+     */
+    default void reload(double timeMs, float[] injectedCurrent) {
+        load(timeMs, injectedCurrent);
+    }
+
     /** A spike of weight {@code weight} (in the receptor's unit) reaches {@code neuron} at {@code timeMs}. */
     void receive(int neuron, double timeMs, int receptor, double weight);
 

@@ -143,12 +143,17 @@ public final class EventDrivenEngine implements Engine {
     /** The kernels load the neuron state at {@code timeMs}, and each neuron's next event is queued. */
     private void loadNeurons(double timeMs) {
         for (NeuronNode node : neuronNodes) {
-            load(node, timeMs);
+            load(node, timeMs, false);
         }
     }
 
-    private void load(NeuronNode node, double timeMs) {
-        node.kernel.load(timeMs, node.injected);
+    /** As {@link #loadNeurons} for one population; {@code written}: after user code wrote its state. */
+    private void load(NeuronNode node, double timeMs, boolean written) {
+        if (written) {
+            node.kernel.reload(timeMs, node.injected);
+        } else {
+            node.kernel.load(timeMs, node.injected);
+        }
         Arrays.fill(node.pending, Double.POSITIVE_INFINITY);
         Arrays.fill(node.pendingCheck, false);
         for (int i = 0; i < node.pending.length; i++) {
@@ -157,12 +162,13 @@ public final class EventDrivenEngine implements Engine {
     }
 
     /**
-     * {@inheritDoc} The population's kernel loads the state at the current time and its neurons' next events are
-     * found afresh; the events queued before are passed over when they come (they no longer match).
+     * {@inheritDoc} The population's kernel takes the state again at the current time, keeping in double precision
+     * what the write left as it was ({@link EventDrivenKernel#reload}), and its neurons' next events are found
+     * afresh; the events queued before are passed over when they come (they no longer match).
      */
     @Override
     public void neuronStateWritten(NeuronPopulation population) {
-        load((NeuronNode) byPopulation.get(population), step * dt);
+        load((NeuronNode) byPopulation.get(population), step * dt, true);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.function.ToDoubleFunction;
 
 import org.hebb.neurons.EventDrivenKernel;
 import org.hebb.neurons.NeuronState;
+import org.hebb.neurons.Precision;
 import org.hebb.neurons.definition.DefinedNeuronModel;
 import org.hebb.neurons.definition.NeuronDefinition;
 import org.hebb.neurons.definition.analysis.ConstantEvaluator;
@@ -66,6 +67,16 @@ public final class LinearEventKernel implements EventDrivenKernel {
     private final double[] coefficients;
     private final double[] trajectoryStart;
     private final double[] published;
+    /**
+     * Before a write (reload; made at the first): every neuron's state at the write's time, and as of its last
+     * event with that event's time, its drive, the rest of its threshold and the end of its refractory period.
+     */
+    private double[] beforeWrite;
+    private double[] heldX;
+    private double[] heldLastTime;
+    private double[] heldDrive;
+    private double[] heldThresholdRest;
+    private double[] heldRefractoryUntil;
 
     /**
      * The kernel of {@code model} over {@code state} at reporting step {@code dt} ms.
@@ -175,6 +186,61 @@ public final class LinearEventKernel implements EventDrivenKernel {
             // the counter holds the coming steps of the refractory period (-1 or 0: none); writeState inverts this
             refractoryUntil[i] = refractoryOut < 0 ? timeMs : timeMs + Math.max(0, state.get(refractoryOut, i)) * dt;
         }
+    }
+
+    /**
+     * {@inheritDoc} A variable, or the refractory counter, whose stored value is what {@link #publish} wrote at
+     * {@code timeMs} (the kernel's value rounded to the state's precision) keeps the kernel's value at
+     * {@code timeMs}. A neuron of which the write changed nothing (its variables, counter, drive and threshold as
+     * they were) keeps its state as of its last event, so that its trajectory is the one it had.
+     */
+    @Override
+    public void reload(double timeMs, float[] injectedCurrent) {
+        if (beforeWrite == null) {
+            beforeWrite = new double[size * n];
+            heldX = new double[size * n];
+            heldLastTime = new double[size];
+            heldDrive = new double[size * n];
+            heldThresholdRest = new double[size];
+            heldRefractoryUntil = new double[size];
+        }
+        for (int i = 0; i < size; i++) {
+            stateAt(i, timeMs, false, beforeWrite, i * n);
+        }
+        System.arraycopy(x, 0, heldX, 0, size * n);
+        System.arraycopy(drive, 0, heldDrive, 0, size * n);
+        System.arraycopy(lastTime, 0, heldLastTime, 0, size);
+        System.arraycopy(thresholdRest, 0, heldThresholdRest, 0, size);
+        System.arraycopy(refractoryUntil, 0, heldRefractoryUntil, 0, size);
+        load(timeMs, injectedCurrent);
+        boolean single = state.precision() == Precision.SINGLE;
+        for (int i = 0; i < size; i++) {
+            int o = i * n;
+            boolean untouched = thresholdRest[i] == heldThresholdRest[i];
+            for (int j = 0; j < n; j++) {
+                untouched &= drive[o + j] == heldDrive[o + j];
+                if (state.get(stored[j], i) == asStored(beforeWrite[o + j] / dynamics.factors[j], single)) {
+                    x[o + j] = beforeWrite[o + j];
+                } else {
+                    untouched = false;
+                }
+            }
+            if (refractoryOut < 0 || state.get(refractoryOut, i)
+                    == asStored(Math.max(0, heldRefractoryUntil[i] - timeMs) / dt, single)) {
+                refractoryUntil[i] = heldRefractoryUntil[i];
+            } else {
+                untouched = false;
+            }
+            if (untouched) {
+                System.arraycopy(heldX, o, x, o, n);
+                lastTime[i] = heldLastTime[i];
+            }
+        }
+    }
+
+    /** {@code value} as a state of the given precision stores it. */
+    private static double asStored(double value, boolean single) {
+        return single ? (float) value : value;
     }
 
     /**
