@@ -2,6 +2,7 @@ package org.hebb.plasticity.definition;
 
 import java.util.List;
 
+import org.hebb.neurons.definition.generate.GeneratedNames;
 import org.hebb.simulator.connect.Projection;
 import org.hebb.simulator.engine.DeviceArgument;
 
@@ -21,7 +22,7 @@ abstract class GeneratedDeviceWork {
      */
     GeneratedDeviceWork(Projection projection, String source, String prefix, List<DeviceArgument> arguments) {
         this.projection = projection;
-        this.openClName = prefix + "_" + Integer.toHexString(source.hashCode());
+        this.openClName = GeneratedNames.of(prefix, source);
         this.openClSource = source.replace("@RULE@", openClName);
         this.arguments = List.copyOf(arguments);
     }

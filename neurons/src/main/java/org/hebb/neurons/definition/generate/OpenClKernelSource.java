@@ -27,8 +27,9 @@ public final class OpenClKernelSource {
     }
 
     /**
-     * The OpenCL C source of {@code program}, named after the model and a hash of the source, so that equal
-     * programs get equal names and different ones different names in one device program.
+     * The OpenCL C source of {@code program}, named after the model and a digest of the source
+     * ({@link GeneratedNames}), so that equal programs get equal names and different ones different names in one
+     * device program.
      */
     public static Kernel of(StepProgram program) {
         return of(program, new boolean[program.receptorFactors().length]);
@@ -44,8 +45,7 @@ public final class OpenClKernelSource {
         StepProgram received = program.receivingDirectly(direct);
         Map<String, Integer> directTargets = program.directTargets(direct);
         String anonymous = of(received, directTargets, "NAME");
-        String name = "defined_" + program.model().replaceAll("[^A-Za-z0-9]", "_") + "_"
-                + Integer.toHexString(anonymous.hashCode());
+        String name = GeneratedNames.of("defined_" + program.model().replaceAll("[^A-Za-z0-9]", "_"), anonymous);
         return new Kernel(name, of(received, directTargets, name));
     }
 
