@@ -403,17 +403,26 @@ final class FusedStep {
         return part.function() + "_at(" + arguments + ")";
     }
 
-    /** An int or float argument as an OpenCL C literal (floats exactly, in hexadecimal). */
+    /**
+     * An int, long, float or double (precise_t) argument as an OpenCL C literal of the same value: floats and doubles
+     * exactly, in hexadecimal, NaN and the infinities as OpenCL C's NAN and INFINITY (float constants, which a
+     * double argument receives as the same NaN or infinity).
+     */
     static String literal(Object value) {
         if (value instanceof Float f) {
-            if (f.isNaN()) {
-                return "NAN";
-            }
-            if (f.isInfinite()) {
-                return f > 0 ? "INFINITY" : "(-INFINITY)";
-            }
-            return "(" + Float.toHexString(f) + "f)";
+            return Float.isFinite(f) ? "(" + Float.toHexString(f) + "f)" : nonFinite(f);
+        }
+        if (value instanceof Double d) {
+            return Double.isFinite(d) ? "(" + Double.toHexString(d) + ")" : nonFinite(d);
         }
         return "(" + value + ")";
+    }
+
+    /** NaN or an infinity as OpenCL C's macros. */
+    private static String nonFinite(double value) {
+        if (Double.isNaN(value)) {
+            return "NAN";
+        }
+        return value > 0 ? "INFINITY" : "(-INFINITY)";
     }
 }
