@@ -259,9 +259,12 @@ final class DeviceLayout implements DeviceNetwork {
         return gathered;
     }
 
-    /** A capacity of at least {@code needed}, and at least twice {@code capacity}, so that growing is rare. */
+    /**
+     * A capacity of at least {@code needed}, and at least twice {@code capacity}, so that growing is rare, but no
+     * more than {@link Group#MAX_FETCHED} (an int array's length) unless {@code needed} is.
+     */
     static int grownCapacity(int capacity, int needed) {
-        return (int) Math.min(Integer.MAX_VALUE, Math.max(Math.max(needed, 1024), 2L * capacity));
+        return (int) Math.max(needed, Math.min(Group.MAX_FETCHED, Math.max(1024, 2L * capacity)));
     }
 
     static int padded(int size) {

@@ -12,6 +12,8 @@ abstract class Group {
     final Layout layout;
     final KernelLaunch update;
     KernelLaunch compact;
+    /** The most spikes one batch holds (in one Java array). */
+    static final int MAX_FETCHED = Integer.MAX_VALUE - 8;
     final int[] spikeList;
     final int[] spikeCount = new int[1];
     final SpikeView view;
@@ -110,33 +112,55 @@ abstract class Group {
     }
 
     /**
-     * Reads the spikes of steps {@code from} to {@code to} (the batch the network is handing to the monitors):
-     * this group's counts of every slot in one read, then every non-empty block list gathered into the gather buffer
+     * Reads the spikes of steps {@code from} to {@code to} (the batch the network is handing to the monitors), or of
+     * as many of them as one array holds ({@link #layOut}; the rest are read when a monitor asks for them): this
+     * group's counts of every slot in one read, then every non-empty block list gathered into the gather buffer
      * on the device ({@link SpikeListGather}), and that read in one: two waits per batch. (JOCL allocates for every
      * read that does not wait, so the block lists are not read one by one without waiting.)
      */
     private void fetch(long from, long to) {
         session.readColumns(network.counts(), network.totalBlocks(), layout.blockOffset(), layout.blocks(),
                 network.listDepth(), blockCountsHost);
-        int spikes = 0;
-        for (long s = from; s <= to; s++) {
-            int slot = (int) (s % network.listDepth());
-            fetchedStart[slot] = spikes;
-            for (int b = 0; b < layout.blocks(); b++) {
-                spikes += blockCounts[slot * layout.blocks() + b];
-            }
-            fetchedCount[slot] = spikes - fetchedStart[slot];
-        }
+        long last = layOut(from, to, network.listDepth(), layout.blocks(), blockCounts, fetchedStart, fetchedCount);
+        int lastSlot = (int) (last % network.listDepth());
+        int spikes = fetchedStart[lastSlot] + fetchedCount[lastSlot];
         if (fetched.length < spikes) {
             fetched = new int[DeviceLayout.grownCapacity(fetched.length, spikes)];
             fetchedHost = HostArray.of(fetched);
         }
         if (spikes > 0) {
             cl_mem gather = network.gatherBuffer(spikes);
-            listGather.gather(from, to, blockCounts, gather);
+            listGather.gather(from, last, blockCounts, gather);
             session.read(gather, 0, fetchedHost, spikes);
         }
         fetchedFrom = from;
-        fetchedTo = to;
+        fetchedTo = last;
+    }
+
+    /**
+     * Lays out the spikes of steps {@code from} to {@code to} one step after the other, each step's blocks in order,
+     * given the counts per slot and block ({@code blocks} blocks a slot, a ring of {@code listDepth} slots): the
+     * first index ({@code start}) and the number ({@code count}) of each step's spikes, by slot. Counts in long and
+     * stops before the step that would take the batch past {@link #MAX_FETCHED} spikes (steps of a big population
+     * may hold more than one array); {@code from}'s spikes, at most a population's size, always fit.
+     *
+     * @return the last step laid out: {@code to}, or an earlier one where the batch would not fit
+     */
+    static long layOut(long from, long to, int listDepth, int blocks, int[] blockCounts, int[] start, int[] count) {
+        long spikes = 0;
+        for (long s = from; s <= to; s++) {
+            int slot = (int) (s % listDepth);
+            long inStep = 0;
+            for (int b = 0; b < blocks; b++) {
+                inStep += blockCounts[slot * blocks + b];
+            }
+            if (s > from && spikes + inStep > MAX_FETCHED) {
+                return s - 1;
+            }
+            start[slot] = (int) spikes;
+            count[slot] = (int) inStep;
+            spikes += inStep;
+        }
+        return to;
     }
 }
