@@ -22,14 +22,22 @@ final class SynapseValues {
         return explicit.clone();
     }
 
-    /** The explicit delays in steps of {@code synapses}, which must number {@code count}. */
+    /** A copy of the explicit delays in steps of {@code synapses}, which must number {@code count}. */
     static int[] explicitDelays(String name, Synapses synapses, int count) {
+        return explicitDelaysRead(name, synapses, count).clone();
+    }
+
+    /**
+     * The explicit delays in steps of {@code synapses} themselves, to be read only, which must number
+     * {@code count}.
+     */
+    private static int[] explicitDelaysRead(String name, Synapses synapses, int count) {
         int[] explicit = synapses.explicitDelays();
         if (explicit.length != count) {
             throw new IllegalArgumentException("delays of projection '" + name + "' has " + explicit.length
                     + " values: must have one per synapse (" + count + ")");
         }
-        return explicit.clone();
+        return explicit;
     }
 
     /** Draws weights {@code from} to {@code to - 1} from the distribution of {@code synapses}; each must be finite. */
@@ -89,11 +97,12 @@ final class SynapseValues {
 
     /**
      * Draws continuous delays {@code from} to {@code to - 1}, ms (explicit steps times dt when given, which must
-     * number {@code d.length}).
+     * number {@code d.length}; read where they are, so that a projection drawn in blocks does not copy them per
+     * block).
      */
     static void drawDelaysMs(String name, Synapses synapses, double dt, UniformRandomProvider random, double[] d,
                              int from, int to) {
-        int[] explicit = synapses.explicitDelays() != null ? explicitDelays(name, synapses, d.length) : null;
+        int[] explicit = synapses.explicitDelays() != null ? explicitDelaysRead(name, synapses, d.length) : null;
         DoubleSupplier delays = explicit != null ? null : synapses.delayDistribution().msSampler(random, dt);
         for (int k = from; k < to; k++) {
             d[k] = explicit != null ? explicit[k] * dt : delays.getAsDouble();

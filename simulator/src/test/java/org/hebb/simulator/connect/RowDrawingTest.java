@@ -224,6 +224,34 @@ class RowDrawingTest {
         }
     }
 
+    /**
+     * Explicit delays on the event-driven engine are each delay in steps times dt, in row order, and are read, not
+     * copied once per block of synapses: building the projection allocates a bounded number of bytes per synapse
+     * (one copy of the 2^22 delays per block of 2^16 synapses allocated 64 times the delays' 16 MiB).
+     */
+    @Test
+    void explicitContinuousDelaysAreStepsTimesDtAndNotCopiedPerBlock() {
+        int count = 1 << 22;
+        int[] steps = new int[count];
+        for (int k = 0; k < count; k++) {
+            steps[k] = 1 + k % 13;
+        }
+        Synapses synapses = Synapses.onto("excitatory").weights(Values.constant(0.1)).delays(steps);
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        try (Network net = Network.builder().dt(0.1).seed(4).threads(1).engine(EngineKind.EVENT_DRIVEN).build()) {
+            NeuronPopulation a = net.addNeurons("a", 100, IfCurrExp.builder().build());
+            long before = threads.getCurrentThreadAllocatedBytes();
+            Projection p = net.connect(a, a, Connectors.fixedTotalNumber(count), synapses);
+            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            assertTrue(p.hasContinuousDelays());
+            for (int k = 0; k < count; k++) {
+                assertEquals(steps[k] * 0.1, p.delayMsOf(k, 0.1), "synapse " + k);
+            }
+            assertTrue(allocated < 64L * count, allocated + " bytes allocated for " + count + " synapses");
+        }
+    }
+
     /** A bad weight drawn on a worker thread is refused with the message one thread gives. */
     @Test
     void errorsOnAnyThreadNameTheProjection() {
