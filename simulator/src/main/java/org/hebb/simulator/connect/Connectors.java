@@ -76,15 +76,16 @@ public final class Connectors {
                 double logMiss = Math.log1p(-p);
                 int n = target.size();
                 for (int i = 0; i < source.size(); i++) {
-                    int j = -1;
+                    // in long: the next index, up to this one plus n + 1, overflows an int above 2^30 neurons
+                    long j = -1;
                     while (true) {
-                        j += p == 1 ? 1 : 1 + (int) Math.min(n, Math.floor(Math.log(1.0 - random.nextDouble())
+                        j += p == 1 ? 1 : 1 + (long) Math.min(n, Math.floor(Math.log(1.0 - random.nextDouble())
                                 / logMiss));
                         if (j >= n) {
                             break;
                         }
                         if (allowSelf || !same || i != j) {
-                            sink.add(i, j);
+                            sink.add(i, (int) j);
                         }
                     }
                 }
@@ -206,7 +207,7 @@ public final class Connectors {
      */
     private static void drawDistinct(UniformRandomProvider random, int n, int[] chosen, int[] drawnFor, int mark) {
         int k = chosen.length;
-        if (2 * k <= n) {
+        if (byRejection(k, n)) {
             for (int c = 0; c < k; ) {
                 int x = random.nextInt(n);
                 if (drawnFor[x] != mark) {
@@ -218,6 +219,11 @@ public final class Connectors {
             System.arraycopy(new PermutationSampler(random, n, k).sample(), 0, chosen, 0, k);
         }
         java.util.Arrays.sort(chosen);
+    }
+
+    /** Whether {@link #drawDistinct} draws {@code k} of {@code n} by rejection: when at most half are wanted. */
+    static boolean byRejection(int k, int n) {
+        return 2L * k <= n;
     }
 
     /**

@@ -36,6 +36,9 @@ final class RowDrawing {
     /** The row offsets (length source size + 1) of the lengths {@code connector} draws. */
     static int[] rowPointer(RowConnector connector, Population source, Population target, BlockStreams streams,
                             int threads) {
+        Require.that(source.size() < Projection.MAX_SYNAPSES, "connector " + connector.describe() + " from "
+                + source + " is not allowed: a source drawn row by row must have at most "
+                + (Projection.MAX_SYNAPSES - 1) + " elements (its row offsets, one more, are an int array)");
         int[] lengths = new int[source.size()];
         ParallelBlocks.run(threads, connector.lengthBlocks(source, target), block -> {
             int[] drawn = new int[source.size()];
@@ -66,10 +69,9 @@ final class RowDrawing {
     static int[] targets(RowConnector connector, Population source, Population target, BlockStreams streams,
                          int threads, int[] rowPointer) {
         int[] targets = new int[rowPointer[source.size()]];
-        int blocks = (source.size() + RowConnector.ROWS_PER_BLOCK - 1) / RowConnector.ROWS_PER_BLOCK;
-        ParallelBlocks.run(threads, blocks, block -> {
+        ParallelBlocks.run(threads, rowBlocks(source.size()), block -> {
             UniformRandomProvider random = streams.stream("rows", block);
-            int end = Math.min(source.size(), (block + 1) * RowConnector.ROWS_PER_BLOCK);
+            int end = rowBlockEnd(source.size(), block);
             for (int pre = block * RowConnector.ROWS_PER_BLOCK; pre < end; pre++) {
                 int from = rowPointer[pre];
                 int to = rowPointer[pre + 1];
@@ -144,6 +146,19 @@ final class RowDrawing {
      */
     static int blocks(int count) {
         return (int) ((count + (long) SYNAPSES_PER_BLOCK - 1) / SYNAPSES_PER_BLOCK);
+    }
+
+    /**
+     * The blocks of {@link RowConnector#ROWS_PER_BLOCK} rows that {@code rows} rows fill, the last perhaps in part
+     * (counted in long: rows near {@link Integer#MAX_VALUE} plus a block would overflow an int).
+     */
+    static int rowBlocks(int rows) {
+        return (int) ((rows + (long) RowConnector.ROWS_PER_BLOCK - 1) / RowConnector.ROWS_PER_BLOCK);
+    }
+
+    /** One past the last row of block {@code block} of {@code rows} rows. */
+    static int rowBlockEnd(int rows, int block) {
+        return (int) Math.min(rows, (block + 1L) * RowConnector.ROWS_PER_BLOCK);
     }
 
     /** One past the last synapse of block {@code block} of {@code count} synapses. */

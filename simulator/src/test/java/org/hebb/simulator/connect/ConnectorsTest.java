@@ -1,6 +1,7 @@
 package org.hebb.simulator.connect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -408,5 +409,43 @@ class ConnectorsTest {
             assertTrue(e.getMessage().contains("makes 2147488281 synapses"), e.getMessage());
             assertEquals(0, net.projections().size());
         }
+    }
+    /** A population of {@code size} elements that holds nothing per element (connectors read only its size). */
+    private static Population bare(String name, int size) {
+        return new Population(name, size) {
+        };
+    }
+
+    /**
+     * Onto a population of more than 2^30 neurons, fixed probability's skips stay within the population: the index
+     * of the next target (this one plus a skip of up to the size) does not overflow an int and wrap to a negative one.
+     */
+    @Test
+    void fixedProbabilityOntoMoreThanTwoToThe30NeuronsStaysWithinTheTarget() {
+        Population source = bare("s", 200);
+        Population target = bare("t", Integer.MAX_VALUE - 8);
+        int[] pairs = new int[1];
+        Connectors.fixedProbability(1e-9, true).connect(source, target, random("beyond 2^30"), (i, j) -> {
+            // wrapped, the index went on from near 0 after every crossing: pairs without end
+            assertTrue(j >= 0 && j < target.size() && pairs[0] < 1000, "target " + j + " of source " + i + ", pair "
+                    + pairs[0]);
+            pairs[0]++;
+        });
+        // about 2.1 pairs a source: 430 +- 21
+        assertTrue(pairs[0] > 300 && pairs[0] < 560, pairs[0] + " pairs");
+    }
+
+    /**
+     * Distinct values are drawn by rejection only when at most half the candidates are wanted; {@code 2 * k} is
+     * computed in long, where more than 2^30 wanted would have overflowed to a negative number and chosen rejection.
+     */
+    @Test
+    void distinctDrawsChooseRejectionOnlyForAtMostHalfTheCandidates() {
+        assertTrue(Connectors.byRejection(10, 20));
+        assertFalse(Connectors.byRejection(11, 20));
+        assertTrue(Connectors.byRejection((1 << 30) - 5, Integer.MAX_VALUE - 8));
+        assertFalse(Connectors.byRejection((1 << 30) - 4, Integer.MAX_VALUE - 8));
+        assertFalse(Connectors.byRejection((1 << 30) + 1, Integer.MAX_VALUE - 8));
+        assertFalse(Connectors.byRejection(Integer.MAX_VALUE - 9, Integer.MAX_VALUE - 8));
     }
 }

@@ -192,6 +192,39 @@ class RowDrawingTest {
         }
     }
 
+    /**
+     * The blocks of rows cover every row once up to the largest source: near 2^31 rows, the count of blocks and the
+     * last block's end do not overflow (a negative count drew no row at all, a negative end left the last block's
+     * rows undrawn).
+     */
+    @Test
+    void blocksOfRowsCoverEveryRowUpToTheLargestSource() {
+        int block = RowConnector.ROWS_PER_BLOCK;
+        for (int rows : new int[] {1, block - 1, block, block + 1, Integer.MAX_VALUE - 9, Integer.MAX_VALUE - 8 - block,
+                (Integer.MAX_VALUE / block) * block, (Integer.MAX_VALUE / block) * block + 1}) {
+            int blocks = RowDrawing.rowBlocks(rows);
+            assertEquals((rows + (long) block - 1) / block, blocks, "blocks of " + rows + " rows");
+            for (int b = Math.max(0, blocks - 2); b < blocks; b++) {
+                int end = RowDrawing.rowBlockEnd(rows, b);
+                assertTrue(end > (long) b * block && end <= (long) b * block + block, "end " + end + " of block " + b
+                        + " of " + rows);
+            }
+            assertEquals(rows, RowDrawing.rowBlockEnd(rows, blocks - 1), "end of " + rows + " rows");
+        }
+    }
+
+    /** A source too large for its row offsets to fit an int array is refused before anything is drawn. */
+    @Test
+    void aSourceWithoutRoomForItsRowOffsetsIsRefused() {
+        org.hebb.simulator.population.Population huge = new org.hebb.simulator.population.Population("huge",
+                Integer.MAX_VALUE) {
+        };
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Connectors
+                .fixedTotalNumber(1).connect(huge, huge, Seeds.generator(1, "huge"), (i, j) -> { }));
+        assertTrue(e.getMessage().contains("from huge[2147483647] is not allowed: a source drawn row by row must "
+                + "have at most 2147483638 elements"), e.getMessage());
+    }
+
     /** Explicit weights onto a conductance are checked as drawn ones are: a negative one is refused, by synapse. */
     @Test
     void explicitNegativeWeightOntoConductanceIsRefused() {
