@@ -230,23 +230,46 @@ public final class HebbianSubspace implements PresynapticProjection, Checkpointe
      * Saves or restores the rows, how many are frozen, the task in progress with its momentum, and how many tasks
      * have begun (a task's random rows come from streams of its own, so a restored module draws what the saved
      * one would have drawn). The settings and seed are the module's own: restore into a module created
-     * with the ones it was saved with.
+     * with the ones it was saved with. A saved state that does not fit this module (more rows than
+     * {@link #dimension()}, rows of another length, inconsistent counts) is refused before anything is restored,
+     * so the module stays as it was.
      */
     @Override
     public void checkpoint(StateVisitor state) {
-        rows = (int) state.scalar("rows", rows);
-        frozenRows = (int) state.scalar("frozen_rows", frozenRows);
-        taskInProgress = state.scalar("task_in_progress", taskInProgress ? 1 : 0) == 1;
-        tasksBegun = (int) state.scalar("tasks_begun", tasksBegun);
-        weights = state.list("weights", weights, rows * dimension);
-        velocity = state.list("velocity", velocity, velocity.length);
-        if (state.restoring()) {
-            Require.that(weights.length == rows * dimension && velocity.length == (taskInProgress
-                    ? (rows - frozenRows) * dimension : 0), "the saved subspace does not fit dimension = "
-                    + dimension + ": " + rows + " rows, " + frozenRows + " frozen, " + weights.length + " weights");
-            update = new double[velocity.length];
-            response = new double[rows];
+        long savedRows = state.scalar("rows", rows);
+        long savedFrozen = state.scalar("frozen_rows", frozenRows);
+        long savedInProgress = state.scalar("task_in_progress", taskInProgress ? 1 : 0);
+        long savedTasks = state.scalar("tasks_begun", tasksBegun);
+        Require.that(savedRows >= 0 && savedRows <= dimension, "the saved subspace does not fit dimension = "
+                + dimension + ": rows = " + savedRows + ", allowed 0 to " + dimension);
+        Require.that(savedInProgress == 0 || savedInProgress == 1, "the saved subspace is damaged: "
+                + "task_in_progress = " + savedInProgress + ", allowed 0 or 1");
+        boolean inProgress = savedInProgress == 1;
+        Require.that(inProgress ? savedFrozen >= 0 && savedFrozen < savedRows : savedFrozen == savedRows,
+                "the saved subspace is damaged: frozen_rows = " + savedFrozen + " with rows = " + savedRows
+                        + (inProgress ? " and a task in progress: allowed 0 to rows - 1"
+                        : " and no task in progress: must equal rows"));
+        Require.that(savedTasks >= 0 && savedTasks <= Integer.MAX_VALUE, "the saved subspace is damaged: "
+                + "tasks_begun = " + savedTasks + ", allowed 0 to " + Integer.MAX_VALUE);
+        int newRows = (int) savedRows;
+        int newFrozen = (int) savedFrozen;
+        double[] newWeights = state.list("weights", weights, rows * dimension);
+        double[] newVelocity = state.list("velocity", velocity, velocity.length);
+        if (!state.restoring()) {
+            return;
         }
+        Require.that(newWeights.length == newRows * dimension && newVelocity.length == (inProgress
+                ? (newRows - newFrozen) * dimension : 0), "the saved subspace does not fit dimension = "
+                + dimension + ": " + newRows + " rows, " + newFrozen + " frozen, " + newWeights.length + " weights, "
+                + newVelocity.length + " momenta");
+        rows = newRows;
+        frozenRows = newFrozen;
+        taskInProgress = inProgress;
+        tasksBegun = (int) savedTasks;
+        weights = newWeights;
+        velocity = newVelocity;
+        update = new double[velocity.length];
+        response = new double[rows];
     }
 
     /** Number of presynaptic neurons N, the length of activity vectors and of each row. */
