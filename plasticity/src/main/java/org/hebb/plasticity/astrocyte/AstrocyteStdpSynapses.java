@@ -14,6 +14,7 @@ import org.hebb.simulator.engine.SynapseRange;
 import org.hebb.simulator.engine.Trace;
 import org.hebb.simulator.plasticity.PlasticityContext;
 import org.hebb.simulator.plasticity.RuleState;
+import org.hebb.util.Require;
 
 /**
  * {@link AstrocyteStdp} on one projection: presynaptic spikes change their outgoing row segment with the
@@ -52,6 +53,8 @@ public final class AstrocyteStdpSynapses implements AstrocyteStdpUpdate, RuleSta
         astrocyte.requireStepAtMostTau(context.dt());
         this.excitatory = rule.presynaptic() == AstrocyteStdp.Presynaptic.EXCITATORY;
         float decay = (float) Math.pow(rule.traceDecayPerMs(), context.dt());
+        Require.that(decay > 0, "trace decay per ms = " + rule.traceDecayPerMs() + " is not allowed at dt = "
+                + context.dt() + " ms: the decay per step, (trace decay per ms) ^ dt, is 0 in single precision");
         float increment = decay * rule.traceIncrement();
         this.preTrace = context.trace(projection.source(), decay, increment, Trace.Pairing.ALL_TO_ALL, 2);
         this.postTrace = context.trace(projection.target(), decay, increment, Trace.Pairing.ALL_TO_ALL, 2);

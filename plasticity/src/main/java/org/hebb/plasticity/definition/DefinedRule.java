@@ -11,6 +11,7 @@ import org.hebb.neurons.definition.Parameter;
 import org.hebb.neurons.definition.Requirement;
 import org.hebb.neurons.definition.analysis.ConstantEvaluator;
 import org.hebb.neurons.definition.expression.Expression;
+import org.hebb.neurons.definition.expression.Expressions;
 import org.hebb.neurons.definition.units.Units;
 import org.hebb.plasticity.PresynapticProjection;
 import org.hebb.plasticity.Signal;
@@ -209,6 +210,50 @@ public final class DefinedRule implements PlasticityRule<DefinedSynapses> {
             Require.that(tau > 0, "time constant of trace " + t.name() + " = " + tau + " ms is not allowed for the "
                     + this + ": must be > 0 (the trace decays by exp(-dt / tau))");
         }
+    }
+
+    /**
+     * Refuses a trace whose decay per step, exp(-dt / tau) in single precision as the clock-driven engine keeps
+     * it, is 0: its time constant is below dt / (150 ln 2). Names the parameter that sets the time constant (or
+     * the trace, its expression and the parameters in it), the value and the shortest allowed, in ms.
+     *
+     * @param dt the time step, ms
+     */
+    void requireTracesDecayPerStep(double dt) {
+        for (TraceDefinition t : definition.traces()) {
+            double tau = evaluate(t.tau(), dt);
+            if ((float) Math.exp(-dt / tau) > 0) {
+                continue;
+            }
+            String what;
+            if (t.tau() instanceof Expression.Name n && isParameter(n.name())) {
+                what = parameterText(n.name());
+            } else {
+                List<String> parameters = new ArrayList<>();
+                for (String name : new TreeSet<>(Expressions.names(t.tau()))) {
+                    if (isParameter(name)) {
+                        parameters.add(parameterText(name));
+                    }
+                }
+                what = "time constant of trace " + t.name() + " = " + Expressions.toText(t.tau()) + " = " + tau
+                        + " ms" + (parameters.isEmpty() ? "" : " (" + String.join(", ", parameters) + ")");
+            }
+            throw new IllegalArgumentException(what + " is not allowed for the " + this + ": trace " + t.name()
+                    + " decays by exp(-dt / tau) per step of dt = " + dt + " ms, which is 0 in single precision; "
+                    + "the time constant must be > " + (float) (dt / (150 * Math.log(2))) + " ms");
+        }
+    }
+
+    private boolean isParameter(String name) {
+        return definition.parameters().stream().anyMatch(p -> p.name().equals(name));
+    }
+
+    /** {@code name = value unit}, the parameter's value in its declared unit. */
+    private String parameterText(String name) {
+        Parameter parameter = definition.parameters().stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow();
+        return name + " = " + value(name) + (parameter.unit().text().equals("1") ? "" : " "
+                + parameter.unit().text());
     }
 
     @Override

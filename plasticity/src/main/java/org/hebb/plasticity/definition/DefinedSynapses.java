@@ -176,6 +176,7 @@ public final class DefinedSynapses implements RuleState, Checkpointed {
      * size than the target's.
      */
     private void requireClockWirable() {
+        rule.requireTracesDecayPerStep(context.dt());
         for (SynapseEquation e : definition.synapseEquations()) {
             Require.that(Expressions.isZero(e.rate()) || rule.evaluate(e.rate(), context.dt()) != 0, "synapse "
                     + "equation '" + e.text() + "' of " + definition + " has a rate that is 0 with these parameters "

@@ -237,6 +237,29 @@ class AstrocyteStdpTest {
     }
 
     /**
+     * The traces decay by (trace decay per ms) ^ dt per step, in single precision: a factor per ms so small that
+     * this is 0 is refused when the rule joins the network, naming the factor and dt; the astrocyte stays unbound,
+     * so a rule with a factor that fits then joins.
+     */
+    @Test
+    void aTraceDecayPerStepOfZeroIsRefusedNamingTheFactorPerMs() {
+        try (Network net = Network.builder().dt(1.0).build()) {
+            NeuronPopulation a = net.addNeurons("a", 5, NalsmLif.builder().build());
+            Astrocyte astrocyte = Astrocyte.builder().liquid(a).build();
+            Projection projection = net.connect(a, a, Connectors.allToAll(false),
+                    Synapses.onto("synaptic").weights(Values.constant(1)));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> net.addPlasticity(
+                    projection, AstrocyteStdp.builder(astrocyte).bounds(0, 3).traceDecayPerMs(1e-50).build()));
+            for (String part : new String[] {"trace decay per ms = 1.0E-50 is not allowed", "dt = 1.0 ms"}) {
+                assertTrue(e.getMessage().contains(part), e.getMessage());
+            }
+            net.addPlasticity(projection, AstrocyteStdp.builder(astrocyte).bounds(0, 3).traceDecayPerMs(1e-40)
+                    .build());
+            net.run(5);
+        }
+    }
+
+    /**
      * The astrocyte's Euler step A + dt (bias - A) / tau_A relaxes A towards the bias only while tau_A >= dt: with
      * tau_A = dt it reaches the bias in one step; below dt it overshoots it (with tau_A = dt / 2.5, A = 0.3 and
      * bias 0.15 go to A = -0.075, a negative depression rate) and below dt / 2 diverges. Such a tau_A is refused

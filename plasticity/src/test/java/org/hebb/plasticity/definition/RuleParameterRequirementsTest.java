@@ -100,6 +100,41 @@ class RuleParameterRequirementsTest {
         }
     }
 
+    /**
+     * A trace kept per step (clock-driven engine) decays by exp(-dt / tau) in single precision: a time constant so
+     * short that this is 0 is refused naming the parameter the user set, its value and the shortest allowed. The
+     * event-driven engine decays traces in closed form between events and takes it.
+     */
+    @Test
+    void aTraceTimeConstantWhoseDecayPerStepIsZeroIsRefusedNamingTheParameter() {
+        double dt;
+        try (Plastic plastic = network(EngineKind.CLOCK_DRIVEN)) {
+            dt = plastic.net().dt();
+        }
+        double shortest = dt / (150 * Math.log(2));
+        refused(StdpDefinition.ALL_TO_ALL.rule().with("tau_plus", shortest / 2), "tau_plus = " + shortest / 2
+                + " ms is not allowed", "trace x_pre", "must be > " + (float) shortest + " ms");
+        refused(StdpDefinition.NEAREST_NEIGHBOUR.rule().with("tau_minus", 1e-30), "tau_minus = 1.0E-30 ms",
+                "trace x_post", "must be > " + (float) shortest + " ms");
+        SynapseDefinition halved = SynapseDefinition.builder("halved STDP")
+                .parameter("tau", "ms", 20).parameter("A", "weight", 0.01).parameter("w_max", "weight", 1)
+                .presynapticTrace("dx_pre/dt = -x_pre / (tau / 2) : 1", "x_pre += 1")
+                .onPost("w = clip(w + A * x_pre, 0, w_max)")
+                .build();
+        refused(halved.rule().with("tau", shortest), "time constant of trace x_pre = tau / 2 = " + shortest / 2
+                + " ms", "tau = " + shortest + " ms", "must be > " + (float) shortest + " ms");
+        try (Plastic plastic = network(EngineKind.CLOCK_DRIVEN)) {
+            assertDoesNotThrow(() -> plastic.net().addPlasticity(plastic.projection(),
+                    StdpDefinition.ALL_TO_ALL.rule().with("tau_plus", shortest * 1.01)));
+            plastic.net().run(10);
+        }
+        try (Plastic plastic = network(EngineKind.EVENT_DRIVEN)) {
+            assertDoesNotThrow(() -> plastic.net().addPlasticity(plastic.projection(),
+                    StdpDefinition.ALL_TO_ALL.rule().with("tau_plus", shortest / 2)));
+            plastic.net().run(10);
+        }
+    }
+
     @Test
     void theLowerWeightBoundMustBeBelowTheUpperOne() {
         refused(StdpDefinition.NEAREST_NEIGHBOUR.rule().with("w_min", 2).with("w_max", 1),

@@ -68,11 +68,18 @@ public final class PlasticityContext {
     /**
      * The trace of {@code population} with time constant {@code tauMs} (decay exp(-dt / tau) per step), shared with
      * every rule that asks for the same one, keeping at least {@code historySteps} values per neuron.
+     *
+     * @param tauMs the time constant, ms: above 0, and above dt / (150 ln 2) so that the decay per step is not 0 in
+     *              single precision
      */
     public Trace trace(Population population, double tauMs, float increment, Trace.Pairing pairing,
                        int historySteps) {
         Require.positive("trace tau", tauMs, "ms");
-        return trace(population, (float) Math.exp(-dt / tauMs), increment, pairing, historySteps);
+        float decay = (float) Math.exp(-dt / tauMs);
+        Require.that(decay > 0, "trace tau = " + tauMs + " ms is not allowed: the trace decays by exp(-dt / tau) "
+                + "per step of dt = " + dt + " ms, which is 0 in single precision; must be > "
+                + (float) (dt / (150 * Math.log(2))) + " ms");
+        return trace(population, decay, increment, pairing, historySteps);
     }
 
     /** Like {@link #trace(Population, double, float, Trace.Pairing, int)} with the decay per step given. */

@@ -73,6 +73,22 @@ class PlasticityAttachmentTest {
         }
     }
 
+    /** A time constant so short that exp(-dt / tau) is 0 in single precision is refused naming tau and dt. */
+    @Test
+    void aTraceTimeConstantWhoseDecayPerStepIsZeroIsRefusedNamingTau() {
+        Set<EngineKind> clock = Set.of(EngineKind.CLOCK_DRIVEN);
+        Set<BackendKind> java = Set.of(BackendKind.JAVA);
+        try (Network net = Network.builder().dt(0.1).build()) {
+            Projection p = build(net);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> net.addPlasticity(p,
+                    new TraceRule(clock, java, 1e-4)));
+            for (String part : new String[] {"trace tau = 1.0E-4 ms is not allowed", "dt = 0.1 ms",
+                                             "must be > " + (float) (0.1 / (150 * Math.log(2))) + " ms"}) {
+                assertTrue(e.getMessage().contains(part), e.getMessage());
+            }
+        }
+    }
+
     @Test
     void rulesWithTheSameTimeConstantShareOneTraceWhoseValuesFollowTheSpikes() {
         Set<EngineKind> clock = Set.of(EngineKind.CLOCK_DRIVEN);
