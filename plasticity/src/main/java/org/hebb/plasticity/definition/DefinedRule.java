@@ -12,6 +12,7 @@ import org.hebb.neurons.definition.Requirement;
 import org.hebb.neurons.definition.analysis.ConstantEvaluator;
 import org.hebb.neurons.definition.expression.Expression;
 import org.hebb.neurons.definition.expression.Expressions;
+import org.hebb.neurons.definition.generate.SinglePrecisionEvaluator;
 import org.hebb.neurons.definition.units.Units;
 import org.hebb.plasticity.PresynapticProjection;
 import org.hebb.plasticity.Signal;
@@ -179,6 +180,14 @@ public final class DefinedRule implements PlasticityRule<DefinedSynapses> {
     /** The value of a constant expression of the definition, in Hebb's units, for time step {@code dt} (ms). */
     double evaluate(Expression constant, double dt) {
         return ConstantEvaluator.evaluate(constant, n -> valueOf(n, dt));
+    }
+
+    /**
+     * The value of a constant expression of the definition as the generated single-precision code computes it
+     * (constants rounded to float, every operation in float), for time step {@code dt} (ms).
+     */
+    float evaluateSingle(Expression constant, double dt) {
+        return SinglePrecisionEvaluator.evaluate(constant, n -> valueOf(n, dt));
     }
 
     /** The value of name {@code name} (dt, a parameter or a unit) in Hebb's units, for time step {@code dt} (ms). */

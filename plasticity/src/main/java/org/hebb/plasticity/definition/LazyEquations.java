@@ -19,7 +19,9 @@ final class LazyEquations {
     private final long[] lastUpdate;
     private final float[][] tables;
     private final double[] perStep;
+    /** Per equation: its offset drive / rate (single precision), and whether its drive is not 0 as written. */
     private final float[] offsets;
+    private final boolean[] driven;
     private final float[] drives;
     private final float dt;
 
@@ -29,17 +31,19 @@ final class LazyEquations {
         this.tables = new float[equations.size()][];
         this.perStep = new double[equations.size()];
         this.offsets = new float[equations.size()];
+        this.driven = new boolean[equations.size()];
         this.drives = new float[equations.size()];
         this.dt = (float) dt;
         for (int k = 0; k < equations.size(); k++) {
             SynapseEquation e = equations.get(k);
-            double drive = rule.evaluate(e.drive(), dt);
-            drives[k] = (float) drive;
+            // the drive and the offset drive / rate as the generated code computes them: in float, in its order
+            drives[k] = rule.evaluateSingle(e.drive(), dt);
             if (Expressions.isZero(e.rate())) {
                 continue;
             }
             double rate = rule.evaluate(e.rate(), dt);
-            offsets[k] = (float) (drive / rate);
+            driven[k] = !Expressions.isZero(e.drive());
+            offsets[k] = driven[k] ? rule.evaluateSingle(Expressions.divide(e.drive(), e.rate()), dt) : 0f;
             perStep[k] = Math.exp(rate * dt);
             tables[k] = new float[TABLE_LENGTH];
             for (int i = 0; i < TABLE_LENGTH; i++) {
@@ -80,7 +84,8 @@ final class LazyEquations {
 
     /**
      * A fresh copy of the values of equation {@code k}'s variable brought to {@code step} (the stored values are
-     * those of each synapse's last update), in the arithmetic of the generated code.
+     * those of each synapse's last update), in the arithmetic of the generated code, so that the values equal, bit
+     * for bit, those an update at {@code step} would use.
      */
     float[] valuesAt(int k, float[] stored, long step) {
         float[] now = new float[stored.length];
@@ -90,7 +95,7 @@ final class LazyEquations {
             float x = stored[j];
             if (!decays) {
                 now[j] = x + drives[k] * ((float) gap * dt);
-            } else if (offsets[k] == 0f) {
+            } else if (!driven[k]) {
                 now[j] = x != 0f ? x * factor(k, gap) : x;
             } else {
                 now[j] = (x + offsets[k]) * factor(k, gap) - offsets[k];
