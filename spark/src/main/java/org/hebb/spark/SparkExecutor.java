@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -29,9 +30,14 @@ import scala.runtime.BoxedUnit;
  * written by the workers so that the workers need no disk shared with the driver, and so that a result is written
  * once, whole, by one process, however many times Spark ran its job. Each task runs its own deserialised copy of
  * its job, as worker 0 (jobs must not depend on the worker index), and jobs and codec must be
- * {@link Serializable}.
+ * {@link Serializable}. As on the in-process executor, the first failure stops the jobs not yet started: a job's
+ * own, or the driver's failure to take a result (then {@link #execute} throws that failure); jobs already running
+ * finish.
  */
 public final class SparkExecutor implements JobExecutor {
+    /** The local properties of the calling thread that a job group sets (restored after the jobs). */
+    private static final String[] GROUP_PROPERTIES = {"spark.jobGroup.id", "spark.job.description",
+        "spark.job.interruptOnCancel"};
     private final JavaSparkContext context;
 
     /**
@@ -80,17 +86,32 @@ public final class SparkExecutor implements JobExecutor {
             require(job instanceof Serializable, "job '" + job.id() + "' (" + job.getClass().getName() + ")");
         }
         JavaRDD<Job<R>> rdd = context.parallelize(new ArrayList<>(jobs), jobs.size());
-        ResultHandler handler = new ResultHandler(results);
+        // a group of its own, so that a result the driver cannot take stops the jobs still to run
+        String group = "hebb-jobs-" + UUID.randomUUID();
+        SparkContext spark = context.sc();
+        String[] previous = new String[GROUP_PROPERTIES.length];
+        for (int p = 0; p < previous.length; p++) {
+            previous[p] = spark.getLocalProperty(GROUP_PROPERTIES[p]);
+        }
+        ResultHandler handler = new ResultHandler(results, () -> spark.cancelJobGroup(group));
         List<Object> partitions = IntStream.range(0, jobs.size()).boxed().collect(Collectors.toList());
         ClassTag<byte[]> bytes = ClassTag$.MODULE$.apply(byte[].class);
         try {
-            context.sc().runJob(rdd.rdd(), new RunJob<>(codec), CollectionConverters.asScala(partitions).toSeq(),
-                    handler, bytes);
+            spark.setJobGroup(group, jobs.size() + " Hebb jobs", false);
+            spark.runJob(rdd.rdd(), new RunJob<>(codec), CollectionConverters.asScala(partitions).toSeq(), handler,
+                    bytes);
         } catch (Exception e) { // Spark throws its checked SparkException undeclared
+            if (handler.failure() != null) {
+                throw handler.failure();
+            }
             throw new IOException("the jobs failed on Spark: " + e.getMessage(), e);
+        } finally {
+            for (int p = 0; p < previous.length; p++) {
+                spark.setLocalProperty(GROUP_PROPERTIES[p], previous[p]);
+            }
         }
-        if (handler.failure != null) {
-            throw handler.failure;
+        if (handler.failure() != null) {
+            throw handler.failure();
         }
     }
 
@@ -127,13 +148,18 @@ public final class SparkExecutor implements JobExecutor {
         }
     }
 
-    /** On the driver: hands each job's result over as it arrives, keeping the first failure to do so. */
+    /**
+     * On the driver: hands each job's result over as it arrives; the first failure to do so (an exception of the
+     * results' own) is kept, and stops the jobs still to run.
+     */
     private static final class ResultHandler extends AbstractFunction2<Object, byte[], BoxedUnit> {
         private final Results results;
+        private final Runnable stop;
         private IOException failure;
 
-        ResultHandler(Results results) {
+        ResultHandler(Results results, Runnable stop) {
             this.results = results;
+            this.stop = stop;
         }
 
         @Override
@@ -141,11 +167,17 @@ public final class SparkExecutor implements JobExecutor {
             if (failure == null) {
                 try {
                     results.finished((Integer) index, encoded);
-                } catch (IOException e) {
-                    failure = e;
+                } catch (IOException | RuntimeException e) {
+                    failure = e instanceof IOException io ? io : new IOException("the result of job " + index
+                            + " could not be taken: " + e, e);
+                    stop.run();
                 }
             }
             return BoxedUnit.UNIT;
+        }
+
+        synchronized IOException failure() {
+            return failure;
         }
     }
 }

@@ -2,6 +2,7 @@ package org.hebb.spark;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -88,6 +89,48 @@ class SparkExecutorTest {
             IOException e = assertThrows(IOException.class, () -> executor.execute(List.of(new FailingJob()),
                     DrawsJob.CODEC, (index, encoded) -> { }));
             assertTrue(e.getMessage().contains("job 'failing' failed"), e.getMessage());
+        }
+    }
+
+    /**
+     * The driver fails to take the first result (its disk is full, say): the jobs not yet started never start, and
+     * execute throws that failure, not Spark's report of the jobs it stopped.
+     */
+    @Test
+    void aResultTheDriverCannotTakeStopsTheOtherJobsAndIsReported() {
+        int count = 12;
+        List<Job<double[]>> jobs = new java.util.ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            jobs.add(new CountedJob(k));
+        }
+        CountedJob.STARTED.set(0);
+        IOException full = new IOException("no space left for the result");
+        try (SparkExecutor executor = new SparkExecutor(local())) {
+            IOException e = assertThrows(IOException.class, () -> executor.execute(jobs, DrawsJob.CODEC,
+                    (index, encoded) -> {
+                        throw full;
+                    }));
+            assertSame(full, e);
+        }
+        assertTrue(CountedJob.STARTED.get() < count, CountedJob.STARTED.get() + " of " + count + " jobs started after "
+                + "the first result was refused");
+    }
+
+    /** A job that counts its starts (the tasks of local[2] run in this JVM) and takes 200 ms. */
+    private record CountedJob(int index) implements Job<double[]>, java.io.Serializable {
+        static final java.util.concurrent.atomic.AtomicInteger STARTED = new java.util.concurrent.atomic
+                .AtomicInteger();
+
+        @Override
+        public String id() {
+            return "counted-" + index;
+        }
+
+        @Override
+        public double[] run(int worker) throws InterruptedException {
+            STARTED.incrementAndGet();
+            Thread.sleep(200);
+            return new double[] {index};
         }
     }
 
