@@ -56,19 +56,19 @@ public final class Izhikevich extends DefinedNeuronModel {
                 builder.c, "d", builder.d, "v_peak", builder.vPeak, "v_init", builder.vInit, "i_offset",
                 builder.iOffset));
         this.numerics = builder.numerics;
-        Require.that(builder.c < builder.vPeak, "c = " + builder.c + " mV is not allowed: must be below v_peak = "
-                + builder.vPeak + " mV");
     }
 
     /**
      * Izhikevich's neuron as a definition: {@code paper} advances v in two Euler half-steps and then u with the new
-     * v (the 2003 program), else both in one Euler step. Weights (mV) act as a current w / dt for one step.
+     * v (the 2003 program), else both in one Euler step. Weights (mV) act as a current w / dt for one step. It
+     * requires a > 0 and c < v_peak (a neuron reset at or above its peak would fire in every step).
      */
     public static NeuronDefinition definition(boolean paper) {
         NeuronDefinition.Builder b = NeuronDefinition.builder("Izhikevich")
                 .neuronParameter("a", "1/ms", 0.02).neuronParameter("b", "1/ms", 0.2)
                 .neuronParameter("c", "mV", -65).neuronParameter("d", "mV/ms", 8)
                 .parameter("v_peak", "mV", 30).parameter("v_init", "mV", -65).parameter("i_offset", "mV/ms", 0)
+                .requires("a > 0").requires("c < v_peak")
                 .stepInput("I_syn", "mV/ms")
                 .injectedCurrent("mV/ms")
                 .equations("""

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.hebb.neurons.NeuronState;
 import org.hebb.neurons.adex.AdEx;
 import org.hebb.neurons.hh.HhCondExp;
+import org.hebb.neurons.izhikevich.Izhikevich;
 import org.hebb.neurons.lif.IfCurrExp;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,20 @@ class ParameterRequirementsTest {
         assertEquals("tau_syn_E = 0.0 ms is not allowed for IF_curr_exp: must satisfy tau_syn_E > 0",
                 refusal(() -> lif.with("tau_syn_E", 0)));
         assertDoesNotThrow(() -> lif.with("tau_refrac", 0).with("v_reset", -55));
+    }
+
+    /** Izhikevich's builder refuses a <= 0 and c at or above v_peak (a neuron reset above its peak fires forever). */
+    @Test
+    void withRefusesWhatTheIzhikevichBuilderRefuses() {
+        assertTrue(refusal(() -> Izhikevich.builder().abcd(0, 0.2, -65, 8)).startsWith("a = 0.0"));
+        assertTrue(refusal(() -> Izhikevich.builder().abcd(0.02, 0.2, 30, 8).build()).contains("c = 30.0 mV"));
+        DefinedNeuronModel izhikevich = Izhikevich.builder().build();
+        assertEquals("a = 0.0 1/ms is not allowed for Izhikevich: must satisfy a > 0",
+                refusal(() -> izhikevich.with("a", 0)));
+        assertEquals("c = 30.0 mV, v_peak = 30.0 mV are not allowed for Izhikevich: must satisfy c < v_peak",
+                refusal(() -> izhikevich.with("c", 30)));
+        assertTrue(refusal(() -> izhikevich.with("v_peak", -70)).endsWith("must satisfy c < v_peak"));
+        assertDoesNotThrow(() -> izhikevich.with("a", 0.1).with("c", 29));
     }
 
     @Test
