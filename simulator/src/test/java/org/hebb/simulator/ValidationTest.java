@@ -93,8 +93,8 @@ class ValidationTest {
 
     @Test
     void izhikevichParameters() {
-        refused(() -> Izhikevich.builder().abcd(0, 0.2, -65, 8), "a = 0.0 1/ms", "> 0");
-        refused(() -> Izhikevich.builder().abcd(-0.02, 0.2, -65, 8), "a = -0.02 1/ms");
+        refused(() -> Izhikevich.builder().abcd(Double.NaN, 0.2, -65, 8), "a = NaN 1/ms");
+        refused(() -> Izhikevich.builder().abcd(Double.NEGATIVE_INFINITY, 0.2, -65, 8), "a = -Infinity 1/ms");
         refused(() -> Izhikevich.builder().abcd(0.02, Double.NaN, -65, 8), "b = NaN 1/ms");
         refused(() -> Izhikevich.builder().abcd(0.02, 0.2, 30, 8).build(), "c = 30.0 mV", "v_peak = 30.0 mV");
         refused(() -> Izhikevich.builder().vPeak(-70).build(), "c = -65.0 mV", "v_peak = -70.0 mV");

@@ -61,14 +61,15 @@ public final class Izhikevich extends DefinedNeuronModel {
     /**
      * Izhikevich's neuron as a definition: {@code paper} advances v in two Euler half-steps and then u with the new
      * v (the 2003 program), else both in one Euler step. Weights (mV) act as a current w / dt for one step. It
-     * requires a > 0 and c < v_peak (a neuron reset at or above its peak would fire in every step).
+     * requires c < v_peak (a neuron reset at or above its peak would fire in every step); a may be negative, as in
+     * Izhikevich (2004)'s inhibition-induced spiking (a = -0.02).
      */
     public static NeuronDefinition definition(boolean paper) {
         NeuronDefinition.Builder b = NeuronDefinition.builder("Izhikevich")
                 .neuronParameter("a", "1/ms", 0.02).neuronParameter("b", "1/ms", 0.2)
                 .neuronParameter("c", "mV", -65).neuronParameter("d", "mV/ms", 8)
                 .parameter("v_peak", "mV", 30).parameter("v_init", "mV", -65).parameter("i_offset", "mV/ms", 0)
-                .requires("a > 0").requires("c < v_peak")
+                .requires("c < v_peak")
                 .stepInput("I_syn", "mV/ms")
                 .injectedCurrent("mV/ms")
                 .equations("""
@@ -133,9 +134,12 @@ public final class Izhikevich extends DefinedNeuronModel {
             return abcd(0.02, 0.25, -65, 2);
         }
 
-        /** Sets a (1/ms, > 0), b (1/ms), c (mV) and d (mV/ms) for every neuron of the population. */
+        /**
+         * Sets a (1/ms; negative in some of Izhikevich (2004)'s regimes), b (1/ms), c (mV, below v_peak) and d
+         * (mV/ms) for every neuron of the population.
+         */
         public Builder abcd(double a, double b, double c, double d) {
-            this.a = Require.positive("a", a, "1/ms");
+            this.a = Require.finite("a", a, "1/ms");
             this.b = Require.finite("b", b, "1/ms");
             this.c = Require.finite("c", c, "mV");
             this.d = Require.finite("d", d, "mV/ms");

@@ -35,17 +35,20 @@ class ParameterRequirementsTest {
         assertDoesNotThrow(() -> lif.with("tau_refrac", 0).with("v_reset", -55));
     }
 
-    /** Izhikevich's builder refuses a <= 0 and c at or above v_peak (a neuron reset above its peak fires forever). */
+    /**
+     * Izhikevich's builder refuses c at or above v_peak (a neuron reset above its peak fires forever), and so does
+     * {@code with}; a negative a, as in Izhikevich (2004)'s inhibition-induced spiking, is allowed.
+     */
     @Test
     void withRefusesWhatTheIzhikevichBuilderRefuses() {
-        assertTrue(refusal(() -> Izhikevich.builder().abcd(0, 0.2, -65, 8)).startsWith("a = 0.0"));
+        assertTrue(refusal(() -> Izhikevich.builder().abcd(Double.NaN, 0.2, -65, 8)).startsWith("a = NaN"));
         assertTrue(refusal(() -> Izhikevich.builder().abcd(0.02, 0.2, 30, 8).build()).contains("c = 30.0 mV"));
         DefinedNeuronModel izhikevich = Izhikevich.builder().build();
-        assertEquals("a = 0.0 1/ms is not allowed for Izhikevich: must satisfy a > 0",
-                refusal(() -> izhikevich.with("a", 0)));
         assertEquals("c = 30.0 mV, v_peak = 30.0 mV are not allowed for Izhikevich: must satisfy c < v_peak",
                 refusal(() -> izhikevich.with("c", 30)));
         assertTrue(refusal(() -> izhikevich.with("v_peak", -70)).endsWith("must satisfy c < v_peak"));
+        assertDoesNotThrow(() -> Izhikevich.builder().abcd(-0.02, -1, -60, 8).build());
+        assertDoesNotThrow(() -> izhikevich.with("a", -0.026).with("c", 29));
         assertDoesNotThrow(() -> izhikevich.with("a", 0.1).with("c", 29));
     }
 
