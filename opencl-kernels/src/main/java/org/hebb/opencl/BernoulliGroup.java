@@ -5,12 +5,12 @@ import java.util.List;
 import org.hebb.simulator.input.BernoulliSource;
 import org.jocl.cl_mem;
 
-/** A Bernoulli or Poisson source: probabilities uploaded when they change. */
+/** A Bernoulli or Poisson source: the thresholds of its trials uploaded when its probabilities change. */
 final class BernoulliGroup extends Group {
     private final BernoulliSource source;
-    private final float[] probabilities;
-    private final HostArray probabilitiesHost;
-    private final cl_mem probabilityBuffer;
+    private final long[] thresholds;
+    private final HostArray thresholdsHost;
+    private final cl_mem thresholdBuffer;
     private final long key;
     private long seenChanges = -1;
 
@@ -18,10 +18,10 @@ final class BernoulliGroup extends Group {
         super(network, source, layout, "bernoulli_source");
         this.source = source;
         this.key = key;
-        this.probabilities = new float[layout.padded()];
-        this.probabilitiesHost = HostArray.of(probabilities);
-        this.probabilityBuffer = session.floats(probabilities);
-        update.args(4, (int) key, (int) (key >>> 32), probabilityBuffer);
+        this.thresholds = new long[layout.padded()];
+        this.thresholdsHost = HostArray.of(thresholds);
+        this.thresholdBuffer = session.longs(thresholds);
+        update.args(4, (int) key, (int) (key >>> 32), thresholdBuffer);
     }
 
     @Override
@@ -29,15 +29,15 @@ final class BernoulliGroup extends Group {
         if (source.changeCount() != seenChanges) {
             seenChanges = source.changeCount();
             for (int i = 0; i < source.size(); i++) {
-                probabilities[i] = (float) source.probability(i);
+                thresholds[i] = source.threshold(i);
             }
-            session.write(probabilityBuffer, probabilitiesHost);
+            session.write(thresholdBuffer, thresholdsHost);
         }
     }
 
     @Override
     FusedStep.Part part() {
         return new FusedStep.Part("bernoulli_source", false, layout.padded(), layout.size(), layout.offset(),
-                layout.blocks(), layout.blockOffset(), 0, key, new cl_mem[] {probabilityBuffer}, "float", List.of());
+                layout.blocks(), layout.blockOffset(), 0, key, new cl_mem[] {thresholdBuffer}, "float", List.of());
     }
 }

@@ -46,7 +46,7 @@ final class FusedStep {
      * @param depth      depth of the delay ring in steps (neurons)
      * @param key        the source's Philox key (sources)
      * @param buffers    neurons: ring, injected current (null for none), step constants, then the state variables;
-     *                   sources: the probabilities
+     *                   sources: the trials' thresholds (see {@code BernoulliSource#threshold})
      * @param type       the OpenCL C type of the state variables and step constants ({@code float} or
      *                   {@code double})
      * @param poisson    the Poisson inputs onto the neurons, in the order they are added
@@ -301,7 +301,7 @@ final class FusedStep {
     /** Part p's kernel parameters, each after a comma: p{p}_ring, p{p}_injected, p{p}_k, p{p}_v0... (neurons). */
     static String partParameters(int p, Part part) {
         if (!part.neurons()) {
-            return String.format(", __global const float* restrict p%d_probability", p);
+            return String.format(", __global const ulong* restrict p%d_threshold", p);
         }
         StringBuilder parameters = new StringBuilder(String.format(", __global float* restrict p%d_ring", p));
         if (part.buffers()[1] != null) {
@@ -391,7 +391,7 @@ final class FusedStep {
      */
     static String updateCall(int p, Part part) {
         if (!part.neurons()) {
-            return String.format("bernoulli_source_at(i, step, spiked, %d, %du, %du, p%d_probability)",
+            return String.format("bernoulli_source_at(i, step, spiked, %d, %du, %du, p%d_threshold)",
                     part.offset(), part.key() & 0xFFFFFFFFL, part.key() >>> 32, p);
         }
         StringBuilder arguments = new StringBuilder(String.format("i, step, %d, spiked, %d, %d, slot, p%4$d_ring, "

@@ -29,17 +29,24 @@ inline uint4 philox4x32(uint c0, uint c1, uint c2, uint c3, uint k0, uint k1) {
     return (uint4) (c0, c1, c2, c3);
 }
 
-// A uniform float on [0, 1) with 24 random bits, as Philox.toUnitFloat.
-inline float unit_float(uint word) {
-    return (float) (word >> 8) * 0x1.0p-24f;
+// Word of element i at a step in the stream `tag`, as CounterRandom draws it: element i takes lane i % 4 of the
+// Philox words of counter (i / 4, step low, step high, tag).
+inline uint word_at(int i, long step, uint tag, uint k0, uint k1) {
+    uint4 words = philox4x32((uint) (i >> 2), (uint) step, (uint) (step >> 32), tag, k0, k1);
+    int lane = i & 3;
+    return lane == 0 ? words.x : lane == 1 ? words.y : lane == 2 ? words.z : words.w;
 }
 
-// Uniform number of element i at a step, as CounterRandom.uniforms (stream tag 0x55AA).
-inline float uniform_at(int i, long step, uint k0, uint k1) {
-    uint4 words = philox4x32((uint) (i >> 2), (uint) step, (uint) (step >> 32), 0x55AAu, k0, k1);
-    int lane = i & 3;
-    uint word = lane == 0 ? words.x : lane == 1 ? words.y : lane == 2 ? words.z : words.w;
-    return unit_float(word);
+// Bernoulli trial of element i at a step, as CounterRandom.bernoulli: it succeeds when the uniform integer of 63
+// bits, the word of stream 0x55AA then the top 31 bits of the word of stream 0x55AB (drawn only when the first
+// equals the threshold's top 32 bits), is below `threshold` (round(p 2^63); 2^63 for p = 1).
+inline bool bernoulli_at(int i, long step, uint k0, uint k1, ulong threshold) {
+    const ulong high = threshold >> 31;
+    const ulong word = word_at(i, step, 0x55AAu, k0, k1);
+    if (word != high) {
+        return word < high;
+    }
+    return (ulong) (word_at(i, step, 0x55ABu, k0, k1) >> 1) < (threshold & 0x7FFFFFFFUL);
 }
 
 // ---- Blocks --------------------------------------------------------------------------------------------------

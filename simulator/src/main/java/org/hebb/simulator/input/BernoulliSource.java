@@ -9,16 +9,20 @@ import org.hebb.util.Require;
 /**
  * Spike sources that each fire in a step with their own probability, independently across steps and elements:
  * the Bernoulli encoder used to present images (one input per pixel). Probabilities may be changed between
- * steps, for example from a step callback, to present a new image.
+ * steps, for example from a step callback, to present a new image. Each element fires with exactly its
+ * probability (a float) per step, however small: the trial compares a uniform integer of 63 bits with the
+ * probability's {@link CounterRandom#bernoulliThreshold threshold}, computed when the probability is set.
  */
 public class BernoulliSource extends SpikeSourcePopulation implements Checkpointed {
     private final float[] probability;
+    private final long[] threshold;
     private long changes;
 
     /** Created by {@link org.hebb.simulator.Network#addBernoulliSource}; all probabilities start at 0. */
     public BernoulliSource(String name, int size) {
         super(name, size);
         this.probability = new float[size];
+        this.threshold = new long[size];
     }
 
     /** Sets every element's firing probability per step (each in [0, 1]). */
@@ -30,6 +34,9 @@ public class BernoulliSource extends SpikeSourcePopulation implements Checkpoint
             Require.inRange("probability[" + i + "]", perStep[i], 0.0, 1.0, "per step");
         }
         System.arraycopy(perStep, 0, probability, 0, perStep.length);
+        for (int i = 0; i < perStep.length; i++) {
+            threshold[i] = CounterRandom.bernoulliThreshold(perStep[i]);
+        }
         changes++;
     }
 
@@ -37,6 +44,7 @@ public class BernoulliSource extends SpikeSourcePopulation implements Checkpoint
     public void setProbability(int index, double perStep) {
         Require.inRange("index", index, 0, size() - 1);
         probability[index] = (float) Require.inRange("probability", perStep, 0.0, 1.0, "per step");
+        threshold[index] = CounterRandom.bernoulliThreshold(probability[index]);
         changes++;
     }
 
@@ -45,6 +53,10 @@ public class BernoulliSource extends SpikeSourcePopulation implements Checkpoint
     public void checkpoint(StateVisitor state) {
         state.floats("probability", probability);
         if (state.restoring()) {
+            for (int i = 0; i < probability.length; i++) {
+                Require.inRange("restored probability[" + i + "]", probability[i], 0.0, 1.0, "per step");
+                threshold[i] = CounterRandom.bernoulliThreshold(probability[i]);
+            }
             changes++;
         }
     }
@@ -57,6 +69,14 @@ public class BernoulliSource extends SpikeSourcePopulation implements Checkpoint
     /** Element {@code index}'s firing probability per step. */
     public double probability(int index) {
         return probability[index];
+    }
+
+    /**
+     * Element {@code index}'s {@link CounterRandom#bernoulliThreshold threshold}, for a backend that runs the same
+     * trials: it fires in a step with probability threshold / 2^63 (unsigned), which is {@link #probability}.
+     */
+    public long threshold(int index) {
+        return threshold[index];
     }
 
     /**
@@ -77,16 +97,6 @@ public class BernoulliSource extends SpikeSourcePopulation implements Checkpoint
     @Override
     public SpikeGenerator createGenerator(double dt, long key) {
         final CounterRandom random = new CounterRandom(key);
-        final float[] uniforms = new float[size()];
-        return (step, from, to, spikes) -> {
-            random.uniforms(step, from, to, uniforms);
-            int count = 0;
-            for (int i = from; i < to; i++) {
-                if (uniforms[i] < probability[i]) {
-                    spikes[count++] = i;
-                }
-            }
-            return count;
-        };
+        return (step, from, to, spikes) -> random.bernoulli(step, from, to, threshold, spikes);
     }
 }

@@ -1,5 +1,7 @@
 package org.hebb.simulator.input;
 
+import java.util.Arrays;
+
 import org.hebb.simulator.population.SpikeSourcePopulation;
 import org.hebb.simulator.random.CounterRandom;
 import org.hebb.util.Require;
@@ -39,23 +41,15 @@ public final class CorrelatedPoissonSource extends SpikeSourcePopulation {
     @Override
     public SpikeGenerator createGenerator(double dt, long key) {
         final CounterRandom random = new CounterRandom(key);
-        final float motherProbability = (float) (rateHz * dt / 1000.0 / correlation);
-        final float copyProbability = (float) correlation;
+        final long motherThreshold = CounterRandom.bernoulliThreshold(rateHz * dt / 1000.0 / correlation);
+        final long[] copyThresholds = new long[size()];
+        Arrays.fill(copyThresholds, CounterRandom.bernoulliThreshold(correlation));
         final int motherIndex = size();
-        final float[] uniforms = new float[size() + 1];
         return (step, from, to, spikes) -> {
-            random.uniforms(step, motherIndex, motherIndex + 1, uniforms);
-            if (uniforms[motherIndex] >= motherProbability) {
+            if (!random.bernoulli(step, motherIndex, motherThreshold)) {
                 return 0;
             }
-            random.uniforms(step, from, to, uniforms);
-            int count = 0;
-            for (int i = from; i < to; i++) {
-                if (uniforms[i] < copyProbability) {
-                    spikes[count++] = i;
-                }
-            }
-            return count;
+            return random.bernoulli(step, from, to, copyThresholds, spikes);
         };
     }
 }

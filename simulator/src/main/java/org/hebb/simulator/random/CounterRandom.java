@@ -1,14 +1,21 @@
 package org.hebb.simulator.random;
 
 /**
- * Run-time random numbers for one stream (one key derived from the master seed): uniform and normal variates
- * indexed by (element, step). Philox yields four words per call, so elements are served in blocks of four.
- * Instances hold a small scratch buffer: use one per thread.
+ * Run-time random numbers for one stream (one key derived from the master seed): uniform and normal variates and
+ * Bernoulli trials indexed by (element, step). Philox yields four words per call, so elements are served in blocks
+ * of four. Instances hold a small scratch buffer: use one per thread.
  */
 public final class CounterRandom {
+    /** {@link #bernoulliThreshold} of probability 1: 2^63 as an unsigned number. */
+    private static final long CERTAIN = Long.MIN_VALUE;
+    /** The low 31 bits of a threshold, compared with the second word of a trial. */
+    private static final long LOW_BITS = 0x7FFF_FFFFL;
+    private static final long WORD = 0xFFFF_FFFFL;
+
     private final int k0;
     private final int k1;
     private final int[] words = new int[4];
+    private final int[] tail = new int[4];
 
     /** A stream with the given 64-bit key. */
     public CounterRandom(long key) {
@@ -66,5 +73,69 @@ public final class CounterRandom {
     public double uniformDouble(int element, long counter) {
         Philox.generate(element, (int) counter, (int) (counter >>> 32), 0x0E7E, k0, k1, words);
         return ((long) (words[0] >>> 5) * (1L << 26) + (words[1] >>> 6)) * 0x1.0p-53;
+    }
+
+    /**
+     * The threshold of a Bernoulli trial that succeeds with probability {@code p}, for {@link #bernoulli}:
+     * round(p 2^63), an unsigned 64-bit number (2^63, {@link Long#MIN_VALUE} as a signed long, for p = 1). A trial
+     * compares a uniform integer of 63 bits with it, so it succeeds with probability exactly threshold / 2^63: exactly
+     * p for every float p of at least 2^-40, and within 2^-64 of p below that.
+     *
+     * @param p probability per trial, in [0, 1]
+     */
+    public static long bernoulliThreshold(double p) {
+        if (!(p >= 0 && p <= 1)) {
+            throw new IllegalArgumentException("p = " + p + " is not allowed: must be a probability in [0, 1]");
+        }
+        return p == 1 ? CERTAIN : Math.round(p * 0x1.0p63);
+    }
+
+    /**
+     * Runs the Bernoulli trial of each element i in [from, to) at {@code step}, succeeding with probability
+     * {@code thresholds[i]} / 2^63 (see {@link #bernoulliThreshold}), and writes the elements whose trial succeeds
+     * into {@code out} from index 0, in increasing order; returns their number. The outcome depends only on the key,
+     * i, {@code step} and the threshold.
+     *
+     * <p>Trial i draws the uniform integer (w1 2^31 + (w2 &gt;&gt;&gt; 1)) of 63 bits, where w1 is element i's word
+     * of the uniform stream ({@link #uniforms} keeps its top 24 bits) and w2 its word of a second stream, which is
+     * drawn only in the rare step where w1 equals the threshold's top 32 bits.
+     */
+    public int bernoulli(long step, int from, int to, long[] thresholds, int[] out) {
+        int stepLo = (int) step;
+        int stepHi = (int) (step >>> 32);
+        int block = from >>> 2;
+        int i = from;
+        int count = 0;
+        while (i < to) {
+            Philox.generate(block, stepLo, stepHi, 0x55AA, k0, k1, words);
+            int base = block << 2;
+            int end = Math.min(to, base + 4);
+            for (; i < end; i++) {
+                long high = thresholds[i] >>> 31;
+                long word = words[i - base] & WORD;
+                if (word < high || word == high && tailBelow(block, stepLo, stepHi, i - base, thresholds[i])) {
+                    out[count++] = i;
+                }
+            }
+            block++;
+        }
+        return count;
+    }
+
+    /** Whether the Bernoulli trial of {@code element} at {@code step} with {@code threshold} succeeds. */
+    public boolean bernoulli(long step, int element, long threshold) {
+        int stepLo = (int) step;
+        int stepHi = (int) (step >>> 32);
+        int block = element >>> 2;
+        Philox.generate(block, stepLo, stepHi, 0x55AA, k0, k1, words);
+        long high = threshold >>> 31;
+        long word = words[element & 3] & WORD;
+        return word < high || word == high && tailBelow(block, stepLo, stepHi, element & 3, threshold);
+    }
+
+    /** Whether the second word of a trial, its top 31 bits, lies below the low 31 bits of the threshold. */
+    private boolean tailBelow(int block, int stepLo, int stepHi, int lane, long threshold) {
+        Philox.generate(block, stepLo, stepHi, 0x55AB, k0, k1, tail);
+        return (tail[lane] >>> 1) < (threshold & LOW_BITS);
     }
 }

@@ -137,13 +137,11 @@ class LateStartTest {
             }
         }
         CounterRandom random = new CounterRandom(Seeds.derive(3, "source:drive"));
-        float[] u = new float[size];
-        float p = (float) (rateHz * DT / 1000);
+        long threshold = CounterRandom.bernoulliThreshold((float) (rateHz * DT / 1000));
         int k = 0;
         for (long step = BEFORE_2_32; step < BEFORE_2_32 + 100; step++) {
-            random.uniforms(step, 0, size, u);
             for (int i = 0; i < size; i++) {
-                if (u[i] < p) {
+                if (random.bernoulli(step, i, threshold)) {
                     assertEquals(step, steps[0][k], "spike " + k + " step");
                     assertEquals(i, neurons[0][k], "spike " + k + " neuron");
                     k++;

@@ -5,9 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
+import java.util.Arrays;
+
 import org.hebb.simulator.Network;
 import org.hebb.simulator.monitor.SpikeMonitor;
+import org.hebb.simulator.random.CounterRandom;
+import org.hebb.simulator.random.Philox;
+import org.hebb.simulator.random.Seeds;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Bernoulli sources: per-element probabilities per step, and the intensity encoder. */
 class BernoulliSourceTest {
@@ -38,6 +45,104 @@ class BernoulliSourceTest {
             }
             assertEquals(STEPS, counts[LEVELS.length * PER_LEVEL - 1], "p = 1 fires in every step");
             assertEquals(0, counts[0], "p = 0 never fires");
+        }
+    }
+
+    /**
+     * Probabilities far below 2^-24 per step: a trial succeeds when the uniform integer of 63 bits made of the
+     * element's word of the step (stream tag 0x55AA) and, below it, the top 31 bits of its word of the second stream
+     * (tag 0x55AB) is less than p 2^63, so that it succeeds with probability exactly p. Over 2^26 trials some words
+     * fall between p 2^32 and 2^8, where a uniform of 24 bits would be 0 and fire for every p > 0.
+     */
+    @Test
+    void probabilitiesFarBelowTwoToTheMinus24FireExactlyAsTheirUniformsSay() {
+        int size = 1 << 16;
+        int steps = 1 << 10;
+        float[] levels = {0x1.0p-30f, 1e-9f, 0x1.0p-32f};
+        float[] p = new float[size];
+        for (int i = 0; i < size; i++) {
+            p[i] = levels[i % levels.length];
+        }
+        long seed = 12;
+        long[] spikeSteps;
+        int[] spikeNeurons;
+        try (Network net = Network.builder().dt(0.1).seed(seed).threads(2).build()) {
+            BernoulliSource source = net.addBernoulliSource("rare", size);
+            source.setProbabilities(p);
+            SpikeMonitor spikes = net.monitorSpikes(source);
+            net.run(steps * 0.1);
+            spikeSteps = spikes.steps();
+            spikeNeurons = spikes.neurons();
+        }
+        long key = Seeds.derive(seed, "source:rare");
+        int[] first = new int[4];
+        int[] second = new int[4];
+        int k = 0;
+        int smallWords = 0;
+        for (long step = 0; step < steps; step++) {
+            for (int i = 0; i < size; i++) {
+                if ((i & 3) == 0) {
+                    Philox.generate(i >>> 2, (int) step, (int) (step >>> 32), 0x55AA, (int) key,
+                            (int) (key >>> 32), first);
+                }
+                long word = first[i & 3] & 0xFFFFFFFFL;
+                if (word >= 1 << 8) {
+                    continue;
+                }
+                smallWords++;
+                Philox.generate(i >>> 2, (int) step, (int) (step >>> 32), 0x55AB, (int) key, (int) (key >>> 32),
+                        second);
+                long draw = (word << 31) | (second[i & 3] >>> 1);
+                // p 2^63 is an integer for every float p >= 2^-40, and exact in double
+                if (draw < (long) (p[i] * 0x1.0p63)) {
+                    assertTrue(k < spikeSteps.length, "missing spike of element " + i + " at step " + step);
+                    assertEquals(step, spikeSteps[k], "spike " + k + " step");
+                    assertEquals(i, spikeNeurons[k], "spike " + k + " element (p = " + p[i] + ")");
+                    k++;
+                }
+            }
+        }
+        assertEquals(k, spikeSteps.length, "no other spikes: a spike at a word of 2^8 or more is too many");
+        assertTrue(smallWords >= 3, "test setup: words below 2^8 drawn: " + smallWords);
+    }
+
+    /** A restored checkpoint's probabilities decide the trials: the restored network fires as the saved one would. */
+    @Test
+    void restoredProbabilitiesDecideTheTrials(@TempDir Path directory) {
+        Path file = directory.resolve("pixels.h5");
+        float[] p = new float[300];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = i % 3 == 0 ? 0.2f : i % 3 == 1 ? 0.7f : 1e-9f;
+        }
+        long[] straightSteps;
+        int[] straightNeurons;
+        try (Network net = Network.builder().dt(0.1).seed(6).threads(2).build()) {
+            BernoulliSource source = net.addBernoulliSource("pixels", p.length);
+            source.setProbabilities(p);
+            net.run(10);
+            SpikeMonitor spikes = net.monitorSpikes(source);
+            net.run(10);
+            straightSteps = spikes.steps();
+            straightNeurons = spikes.neurons();
+        }
+        try (Network net = Network.builder().dt(0.1).seed(6).threads(1).build()) {
+            net.addBernoulliSource("pixels", p.length).setProbabilities(p);
+            net.run(10);
+            net.saveCheckpoint(file);
+        }
+        try (Network net = Network.builder().dt(0.1).seed(6).threads(1).build()) {
+            BernoulliSource source = net.addBernoulliSource("pixels", p.length);
+            net.restoreCheckpoint(file);
+            for (int i = 0; i < p.length; i++) {
+                assertEquals(p[i], source.probability(i), "probability " + i);
+                assertEquals(CounterRandom.bernoulliThreshold(p[i]), source.threshold(i), "threshold " + i);
+            }
+            SpikeMonitor spikes = net.monitorSpikes(source);
+            net.run(10);
+            assertTrue(straightSteps.length > 1000, "test setup: spikes " + straightSteps.length);
+            assertArrayEquals(straightSteps, spikes.steps(), "spike steps");
+            assertArrayEquals(straightNeurons, spikes.neurons(), "spiking elements");
+            assertEquals(0, Arrays.stream(spikes.neurons()).filter(i -> i % 3 == 2).count(), "p = 1e-9");
         }
     }
 

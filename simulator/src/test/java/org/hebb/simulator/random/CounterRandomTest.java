@@ -146,4 +146,112 @@ class CounterRandomTest {
         double tail = 0.04550026389635842;
         assertEquals(tail * n, beyondTwo, 5 * Math.sqrt(n * tail * (1 - tail)), "P(|X| > 2)");
     }
+
+    @Test
+    void bernoulliThresholdsAreTheProbabilityInUnitsOfTwoToTheMinus63() {
+        assertEquals(0, CounterRandom.bernoulliThreshold(0));
+        assertEquals(Long.MIN_VALUE, CounterRandom.bernoulliThreshold(1), "p = 1: 2^63 unsigned");
+        assertEquals(1L << 62, CounterRandom.bernoulliThreshold(0.5));
+        assertEquals(1L << 33, CounterRandom.bernoulliThreshold(0x1.0p-30));
+        assertEquals(1L << 31, CounterRandom.bernoulliThreshold(0x1.0p-32));
+        assertEquals(1, CounterRandom.bernoulliThreshold(0x1.0p-63));
+        // the float 1e-9 is 9.99999971718e-10 = 0x1.12e0bep-30: exactly 0x1.12e0bep33 in units of 2^-63
+        assertEquals((long) 0x1.12e0bep33, CounterRandom.bernoulliThreshold(1e-9f));
+        assertEquals(Math.round(1e-9 * 0x1.0p63), CounterRandom.bernoulliThreshold(1e-9));
+        assertEquals((1L << 63) - (1L << 39), CounterRandom.bernoulliThreshold(1 - 0x1.0p-24f));
+        for (double bad : new double[] {-1e-300, 1 + 1e-15, Double.NaN}) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    IllegalArgumentException.class, () -> CounterRandom.bernoulliThreshold(bad));
+            assertTrue(e.getMessage().contains("p = " + bad), e.getMessage());
+        }
+    }
+
+    /**
+     * A trial succeeds exactly when its 63-bit uniform integer (the element's word of the uniform stream, then the
+     * top 31 bits of its word of the second stream, tag 0x55AB) is below the threshold: set the threshold to that
+     * integer and the trial fails, one more and it succeeds. So a trial succeeds with probability threshold / 2^63.
+     */
+    @Test
+    void aBernoulliTrialSucceedsWhenItsUniformIntegerIsBelowTheThreshold() {
+        long key = 0x5eed_0001_2345L;
+        CounterRandom random = new CounterRandom(key);
+        int[] first = new int[4];
+        int[] second = new int[4];
+        int[] out = new int[8];
+        long[] thresholds = new long[8];
+        for (long step : new long[] {0, 3, 1L << 32, (1L << 40) + 5}) {
+            for (int element = 0; element < 40; element++) {
+                Philox.generate(element >>> 2, (int) step, (int) (step >>> 32), 0x55AA, (int) key,
+                        (int) (key >>> 32), first);
+                Philox.generate(element >>> 2, (int) step, (int) (step >>> 32), 0x55AB, (int) key,
+                        (int) (key >>> 32), second);
+                long draw = ((first[element & 3] & 0xFFFFFFFFL) << 31) | (second[element & 3] >>> 1);
+                String where = "element " + element + ", step " + step;
+                assertFalse(random.bernoulli(step, element, draw), where + ": threshold = its integer");
+                assertTrue(random.bernoulli(step, element, draw + 1), where + ": threshold one above");
+                // the same trial within a range, beside elements that always and never fire
+                int from = element & ~3;
+                for (int j = 0; j < 8; j++) {
+                    thresholds[j] = j % 2 == 0 ? Long.MIN_VALUE : 0;
+                }
+                thresholds[element - from] = draw;
+                long[] shifted = new long[from + 8];
+                System.arraycopy(thresholds, 0, shifted, from, 8);
+                int[] certain = new int[8];
+                int[] withElement = new int[8];
+                int nCertain = 0;
+                int nWith = 0;
+                for (int j = from; j < from + 8; j++) {
+                    if (j == element) {
+                        withElement[nWith++] = j;
+                    } else if ((j - from) % 2 == 0) {
+                        certain[nCertain++] = j;
+                        withElement[nWith++] = j;
+                    }
+                }
+                int count = random.bernoulli(step, from, from + 8, shifted, out);
+                assertArrayEquals(Arrays.copyOf(certain, nCertain), Arrays.copyOf(out, count),
+                        where + ": at its integer only the certain ones fire");
+                shifted[element] = draw + 1;
+                count = random.bernoulli(step, from, from + 8, shifted, out);
+                assertArrayEquals(Arrays.copyOf(withElement, nWith), Arrays.copyOf(out, count),
+                        where + ": one above, the element fires too");
+            }
+        }
+    }
+
+    @Test
+    void bernoulliTrialsSucceedAtTheirProbabilityAndDoNotDependOnTheRangeDrawn() {
+        CounterRandom random = new CounterRandom(31);
+        double[] levels = {0, 0.001, 0.05, 0.5, 0.999, 1};
+        long[] thresholds = new long[N];
+        for (int i = 0; i < N; i++) {
+            thresholds[i] = CounterRandom.bernoulliThreshold(levels[i % levels.length]);
+        }
+        long[] successes = new long[levels.length];
+        int[] whole = new int[N];
+        int[] part = new int[N];
+        int steps = 2000;
+        for (long step = 0; step < steps; step++) {
+            int count = random.bernoulli(step, 0, N, thresholds, whole);
+            for (int k = 0; k < count; k++) {
+                successes[whole[k] % levels.length]++;
+            }
+            if (step % 100 == 0) {
+                int k = 0;
+                for (int c = 0; c + 1 < ODD_CHUNKS.length; c++) {
+                    int n = new CounterRandom(31).bernoulli(step, ODD_CHUNKS[c], ODD_CHUNKS[c + 1], thresholds, part);
+                    for (int j = 0; j < n; j++) {
+                        assertEquals(whole[k++], part[j], "step " + step + ", chunk " + c);
+                    }
+                }
+                assertEquals(count, k, "step " + step + ": chunks give the same successes");
+            }
+        }
+        for (int l = 0; l < levels.length; l++) {
+            double trials = (double) steps * ((N - l + levels.length - 1) / levels.length);
+            double q = levels[l];
+            assertEquals(trials * q, successes[l], 5 * Math.sqrt(trials * q * (1 - q)) + 1e-9, "p = " + q);
+        }
+    }
 }
