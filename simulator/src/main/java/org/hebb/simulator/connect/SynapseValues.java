@@ -43,7 +43,7 @@ final class SynapseValues {
     /** Draws weights {@code from} to {@code to - 1} from the distribution of {@code synapses}; each must be finite. */
     static void drawWeights(String name, Synapses synapses, UniformRandomProvider random, float[] w, int from,
                             int to) {
-        DoubleSupplier weights = synapses.weightDistribution().sampler(random);
+        DoubleSupplier weights = synapses.weightDistribution().floatSampler(random);
         for (int k = from; k < to; k++) {
             w[k] = (float) weights.getAsDouble();
             if (!Float.isFinite(w[k])) {

@@ -21,6 +21,16 @@ public interface ValueDistribution {
         return () -> sample(random);
     }
 
+    /**
+     * Draws values rounded to float, for values stored in single precision (weights, a population's state in single
+     * precision): by default {@link #sampler}'s values rounded to nearest. A distribution whose values must keep a
+     * property after rounding overrides it ({@link Values#uniform} excludes the float its upper bound rounds to).
+     */
+    default DoubleSupplier floatSampler(UniformRandomProvider random) {
+        DoubleSupplier values = sampler(random);
+        return () -> (float) values.getAsDouble();
+    }
+
     /** A short description with parameters, for reports and error messages. */
     String describe();
 

@@ -62,15 +62,46 @@ public final class Values {
         };
     }
 
-    /** Uniform on [low, high). */
+    /**
+     * Uniform on [low, high), as NEST's {@code uniform} and Brian2's {@code low + (high - low) * rand()}: high is
+     * never drawn, also where low + (high - low) u would round to it (u is then drawn again). Stored in single
+     * precision (weights; a population's state in single precision) values lie in [(float) low, (float) high): a
+     * draw that would round to (float) high is drawn again, unless low and high round to the same float, which is
+     * then the only value.
+     *
+     * @param low  the least value, finite
+     * @param high the bound above, finite, greater than low, with high - low finite
+     */
     public static ValueDistribution uniform(double low, double high) {
         Require.finite("low", low, null);
         Require.finite("high", high, null);
         Require.that(low < high, "high = " + high + " is not allowed: must be > low = " + low);
+        Require.that(Double.isFinite(high - low), "[low, high] = [" + low + ", " + high + "] is not allowed: "
+                + "high - low must be finite");
+        final float lowFloat = (float) low;
+        final float highFloat = (float) high;
         return new ValueDistribution() {
             @Override
             public double sample(UniformRandomProvider random) {
-                return low + (high - low) * random.nextDouble();
+                double x;
+                do {
+                    x = low + (high - low) * random.nextDouble();
+                } while (x >= high);
+                return x;
+            }
+
+            @Override
+            public DoubleSupplier floatSampler(UniformRandomProvider random) {
+                if (Math.nextUp(lowFloat) >= highFloat) {
+                    return () -> lowFloat;
+                }
+                return () -> {
+                    float x;
+                    do {
+                        x = (float) sample(random);
+                    } while (x >= highFloat);
+                    return x;
+                };
             }
 
             @Override

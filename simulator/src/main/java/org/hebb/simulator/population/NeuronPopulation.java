@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleSupplier;
 
+import org.apache.commons.rng.UniformRandomProvider;
 import org.hebb.neurons.NeuronModel;
 import org.hebb.neurons.NeuronState;
 import org.hebb.neurons.Precision;
@@ -81,7 +82,9 @@ public final class NeuronPopulation extends Population {
     public NeuronPopulation initialize(String variable, ValueDistribution values) {
         Require.notNull("values", values);
         state.indexOf(variable); // refuses a variable the model lacks before anything is drawn
-        DoubleSupplier random = values.sampler(Seeds.generator(masterSeed, "init:" + name() + ":" + variable));
+        UniformRandomProvider stream = Seeds.generator(masterSeed, "init:" + name() + ":" + variable);
+        DoubleSupplier random = state.precision() == Precision.SINGLE ? values.floatSampler(stream)
+                : values.sampler(stream);
         // every value is drawn and checked before any is written (by set): a refusal leaves the state as it was
         double[] drawn = new double[size()];
         for (int i = 0; i < drawn.length; i++) {
