@@ -80,10 +80,12 @@ public class BernoulliSource extends SpikeSourcePopulation implements Checkpoint
     }
 
     /**
-     * Probabilities proportional to intensities: {@code p_i = maxProbability * intensity_i / maxIntensity}, for
-     * example pixel values with maxIntensity 255.
+     * Probabilities per step proportional to intensities: {@code p_i = maxProbability * intensity_i / maxIntensity},
+     * for example pixel values with maxIntensity 255 (each intensity in [0, maxIntensity], maxProbability in
+     * [0, 1]).
      */
     public static float[] fromIntensities(float[] intensities, double maxIntensity, double maxProbability) {
+        Require.notNull("intensities", intensities);
         Require.positive("maxIntensity", maxIntensity, null);
         Require.inRange("maxProbability", maxProbability, 0.0, 1.0, "per step");
         float[] p = new float[intensities.length];

@@ -224,5 +224,7 @@ class BernoulliSourceTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> BernoulliSource.fromIntensities(new float[] {10}, 0, 0.5));
         assertTrue(e.getMessage().contains("maxIntensity = 0.0"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> BernoulliSource.fromIntensities(null, 255, 0.5));
+        assertTrue(e.getMessage().contains("intensities"), e.getMessage());
     }
 }
