@@ -26,8 +26,11 @@ import org.hebb.util.Require;
  * @param inputSubspaceLearning  Oja's rule for the input layer's subspace
  * @param hiddenSubspaceLearning Oja's rule for the hidden layer's subspace
  * @param subspaceBatch          samples per batch the subspaces learn from
- * @param inputRows              subspace rows added at each task for the input layer (length tasks)
- * @param hiddenRows             subspace rows added at each task for the hidden layer (length tasks)
+ * @param inputRows              subspace rows added at each task for the input layer (length tasks); with
+ *                               {@link HlopVariant#HLOP} their total must fit in the layer, the other variants
+ *                               have no subspaces and do not use them
+ * @param hiddenRows             subspace rows added at each task for the hidden layer (length tasks), as
+ *                               inputRows
  */
 public record HlopSettings(long seed, HlopVariant variant, int tasks, int trainPerTask, int testPerTask, int hidden,
                            int stepsPerSample, double maxProbability, double traceTauMs, double hiddenLearningRate,
@@ -43,10 +46,10 @@ public record HlopSettings(long seed, HlopVariant variant, int tasks, int trainP
 
     public HlopSettings {
         Require.notNull("variant", variant);
-        Require.inRange("tasks", tasks, 1, PAPER_INPUT_ROWS.length);
-        Require.atLeast("trainPerTask", trainPerTask, 1);
-        Require.atLeast("testPerTask", testPerTask, 1);
-        Require.atLeast("hidden", hidden, 1);
+        Require.inRange("--tasks", tasks, 1, PAPER_INPUT_ROWS.length);
+        Require.atLeast("--train-per-task", trainPerTask, 1);
+        Require.atLeast("--test-per-task", testPerTask, 1);
+        Require.atLeast("--hidden", hidden, 1);
         Require.atLeast("stepsPerSample", stepsPerSample, 2);
         Require.inRange("maxProbability", maxProbability, 0.0, 1.0, "per step");
         Require.positive("traceTauMs", traceTauMs, "ms");
@@ -59,11 +62,35 @@ public record HlopSettings(long seed, HlopVariant variant, int tasks, int trainP
         Require.notNull("inputSubspaceLearning", inputSubspaceLearning);
         Require.notNull("hiddenSubspaceLearning", hiddenSubspaceLearning);
         Require.atLeast("subspaceBatch", subspaceBatch, 1);
-        inputRows = rows("inputRows", inputRows, tasks, HlopNetwork.PIXELS);
-        hiddenRows = rows("hiddenRows", hiddenRows, tasks, hidden);
+        boolean subspaces = variant == HlopVariant.HLOP;
+        inputRows = rows("inputRows", inputRows, tasks, subspaces, HlopNetwork.PIXELS);
+        hiddenRows = rows("hiddenRows", hiddenRows, tasks, false, hidden);
+        int hiddenTotal = Arrays.stream(hiddenRows).sum();
+        Require.that(!subspaces || hiddenTotal <= hidden, "--hidden = " + hidden + " is not allowed with --variant "
+                + variant.label() + " and --tasks " + tasks + ": the hidden layer's subspace adds "
+                + hiddenTotal + " rows over the tasks (at least one per task), which must fit in the layer; "
+                + "use --hidden " + minimumHidden(tasks) + " or more, or --variant baseline or multitask, which "
+                + "have no subspaces");
     }
 
-    private static int[] rows(String name, int[] rows, int tasks, int dimension) {
+    /**
+     * The fewest hidden neurons whose subspace rows, the paper's scaled to the layer ({@link #reduced}), fit in the
+     * hidden layer over {@code tasks} tasks: the smallest {@code --hidden} that {@link HlopVariant#HLOP} allows.
+     */
+    public static int minimumHidden(int tasks) {
+        Require.inRange("--tasks", tasks, 1, PAPER_INPUT_ROWS.length);
+        int hidden = 1;
+        while (Arrays.stream(scaled(PAPER_CLASSIFIER_ROWS, hidden, tasks)).sum() > hidden) {
+            hidden++;
+        }
+        return hidden;
+    }
+
+    /**
+     * Checks a layer's subspace rows per task: one entry per task, each at least 1, and where {@code fit} (the
+     * variant uses subspaces) at most {@code dimension} in all.
+     */
+    private static int[] rows(String name, int[] rows, int tasks, boolean fit, int dimension) {
         Require.notNull(name, rows);
         Require.that(rows.length == tasks, name + " has " + rows.length + " entries: must have one per task ("
                 + tasks + ")");
@@ -72,7 +99,7 @@ public record HlopSettings(long seed, HlopVariant variant, int tasks, int trainP
             Require.atLeast(name + "[" + k + "]", rows[k], 1);
             total += rows[k];
         }
-        Require.that(total <= dimension, name + " adds " + total + " rows in all: at most " + dimension
+        Require.that(!fit || total <= dimension, name + " adds " + total + " rows in all: at most " + dimension
                 + " (the layer's size) are allowed");
         return rows.clone();
     }
@@ -102,8 +129,8 @@ public record HlopSettings(long seed, HlopVariant variant, int tasks, int trainP
 
     /** These settings with fewer tasks, images and hidden neurons (the subspace rows scaled to match). */
     public HlopSettings reduced(int fewerTasks, int train, int test, int hiddenNeurons) {
-        Require.inRange("tasks", fewerTasks, 1, PAPER_INPUT_ROWS.length);
-        Require.atLeast("hidden", hiddenNeurons, 1);
+        Require.inRange("--tasks", fewerTasks, 1, PAPER_INPUT_ROWS.length);
+        Require.atLeast("--hidden", hiddenNeurons, 1);
         return new HlopSettings(seed, variant, fewerTasks, train, test, hiddenNeurons, stepsPerSample,
                 maxProbability, traceTauMs, hiddenLearningRate, readoutLearningRate, inputWeightSdMv,
                 readoutWeightSdMv, weightBoundMv, scorePerMv, inputSubspaceLearning, hiddenSubspaceLearning,

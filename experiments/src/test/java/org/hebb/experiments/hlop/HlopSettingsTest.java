@@ -1,6 +1,7 @@
 package org.hebb.experiments.hlop;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,11 +28,25 @@ class HlopSettingsTest {
     @Test
     void badSettingsAreRefusedWithTheirNames() {
         HlopSettings standard = HlopSettings.standard(1, HlopVariant.BASELINE);
-        refused(() -> standard.reduced(11, 100, 10, 200), "tasks = 11");
-        refused(() -> standard.reduced(3, 0, 10, 200), "trainPerTask = 0");
-        refused(() -> standard.reduced(3, 100, 10, 0), "hidden = 0");
-        refused(() -> standard.reduced(10, 100, 10, 5), "hiddenRows adds 10 rows in all: at most 5");
+        refused(() -> standard.reduced(11, 100, 10, 200), "--tasks = 11");
+        refused(() -> standard.reduced(3, 0, 10, 200), "--train-per-task = 0 is not allowed");
+        refused(() -> standard.reduced(3, 100, 0, 200), "--test-per-task = 0 is not allowed");
+        refused(() -> standard.reduced(3, 100, 10, 0), "--hidden = 0");
+        refused(() -> HlopSettings.standard(1, HlopVariant.HLOP).reduced(10, 100, 10, 5), "--hidden = 5 is not "
+                + "allowed with --variant hlop and --tasks 10: the hidden layer's subspace adds 10 rows");
         refused(() -> standard.withLearningRates(-1, 1e-3), "hiddenLearningRate");
+    }
+
+    /** Only HLOP has subspaces, so only HLOP needs a hidden layer that holds their rows. */
+    @Test
+    void aSmallHiddenLayerIsRefusedOnlyWhereSubspacesUseIt() {
+        assertEquals(10, HlopSettings.minimumHidden(10), "one row per task at least");
+        assertEquals(1, HlopSettings.minimumHidden(1));
+        for (HlopVariant variant : new HlopVariant[] {HlopVariant.BASELINE, HlopVariant.MULTITASK}) {
+            assertEquals(5, HlopSettings.standard(1, variant).reduced(10, 100, 10, 5).hidden(), variant.label());
+        }
+        assertEquals(10, HlopSettings.standard(1, HlopVariant.HLOP).reduced(10, 100, 10, 10).hidden());
+        refused(() -> HlopSettings.standard(1, HlopVariant.HLOP).reduced(10, 100, 10, 9), "use --hidden 10 or more");
     }
 
     @Test
