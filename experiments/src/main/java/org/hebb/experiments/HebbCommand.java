@@ -474,10 +474,14 @@ public final class HebbCommand implements Runnable {
                     "brian2", SongMillerAbbott.Cell.BRIAN2_EXAMPLE);
             SongMillerAbbott.Cell chosen = cells.get(cell);
             if (chosen == null) {
-                throw new IllegalArgumentException("cell = '" + cell + "' is not allowed: must be one of "
-                        + cells.keySet());
+                throw new IllegalArgumentException("--cell = '" + cell + "' is not allowed: must be one of "
+                        + new TreeSet<>(cells.keySet()));
             }
             RunLimits.duration("duration", durationS, "s", 1000, SongMillerAbbott.DT_MS);
+            Require.atLeast("--inputs", inputs, 1);
+            Require.inRange("--correlated", correlated, 0, inputs);
+            Require.atLeast("--inhibitory", inhibitory, 0);
+            Require.positive("--a-plus", aPlus, "(fraction of g_max)");
             Require.positive("--snapshot", snapshotS, "s");
             Require.that(snapshotS <= durationS, "--snapshot = " + snapshotS + " s is not allowed: must be at most "
                     + "--duration, " + durationS + " s");
@@ -539,19 +543,40 @@ public final class HebbCommand implements Runnable {
                 throw new IllegalArgumentException("--latencies has " + lat.length + " blocks and --probabilities "
                         + prob.length + ": they must have the same number");
             }
+            Require.atLeast("--trials", trials, 2);
+            Require.atLeast("--excitatory", excitatory, 1);
+            WhatWhenSettings full = WhatWhenSettings.full(seed);
+            int earliest = full.gateFromMs() + 1;
+            int latest = full.trialMs() - 1;
             java.util.List<WhatWhenSettings.Block> blocks = new java.util.ArrayList<>();
             for (int b = 0; b < lat.length; b++) {
+                int[] latency;
+                double[] probability;
                 try {
-                    blocks.add(new WhatWhenSettings.Block(trials, java.util.Arrays.stream(pair("--latencies", lat[b]))
-                            .mapToInt(Integer::parseInt).toArray(), java.util.Arrays.stream(pair("--probabilities",
-                            prob[b])).mapToDouble(Double::parseDouble).toArray()));
+                    latency = java.util.Arrays.stream(pair("--latencies", lat[b])).mapToInt(Integer::parseInt)
+                            .toArray();
+                    probability = java.util.Arrays.stream(pair("--probabilities", prob[b]))
+                            .mapToDouble(Double::parseDouble).toArray();
                 } catch (NumberFormatException e) {
                     throw new IllegalArgumentException("--latencies block '" + lat[b] + "' or --probabilities block '"
                             + prob[b] + "' is not allowed: must be two numbers A:B (latencies in whole ms)", e);
                 }
+                for (int k = 0; k < WhatWhenSettings.CUES; k++) {
+                    String cue = "cue " + (char) ('A' + k);
+                    Require.that(latency[k] >= earliest && latency[k] <= latest, "--latencies block " + (b + 1)
+                            + " '" + lat[b] + "' is not allowed: " + cue + "'s latency " + latency[k] + " ms must "
+                            + "be in [" + earliest + ", " + latest + "] ms (after the attention gate opens at "
+                            + full.gateFromMs() + " ms, within the " + full.trialMs() + " ms trial)");
+                    Require.that(probability[k] >= 0 && probability[k] <= 1, "--probabilities block " + (b + 1)
+                            + " '" + prob[b] + "' is not allowed: " + cue + "'s probability " + probability[k]
+                            + " must be in [0, 1]");
+                }
+                blocks.add(new WhatWhenSettings.Block(trials, latency, probability));
             }
-            WhatWhenSettings s = WhatWhenSettings.full(seed).withBlocks(blocks)
-                    .withReservoir(excitatory, Math.max(1, excitatory / 4)).withWhatSubspaceRows(whatSubspaceRows);
+            int inhibitory = Math.max(1, excitatory / 4);
+            Require.inRange("--what-subspace-rows", whatSubspaceRows, 0, excitatory + inhibitory - 1);
+            WhatWhenSettings s = full.withBlocks(blocks).withReservoir(excitatory, inhibitory)
+                    .withWhatSubspaceRows(whatSubspaceRows);
             Map<String, Object> r = WhatWhenExperiment.run(s, out);
             System.out.printf("what-when, seed %d: timing error %.3f, probability r %.3f, adaptation (trials) "
                             + "three-factor %s, FORCE without reset %s, FORCE with reset %s, what/when angle %.1f deg;"

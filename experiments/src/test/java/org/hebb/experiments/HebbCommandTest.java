@@ -182,6 +182,38 @@ class HebbCommandTest {
         }
     }
 
+    /** A refusal names the option the user gave, its value and what is allowed, not a field or an index. */
+    @Test
+    void refusalsNameTheOptionsAsGiven() {
+        Path out = dir.resolve("r");
+        String[][] cases = {{"song", "--cell", "hh", "--duration", "1", "--snapshot", "1"},
+                {"song", "--a-plus", "0", "--duration", "1", "--snapshot", "1"},
+                {"song", "--inhibitory", "-1", "--duration", "1", "--snapshot", "1"},
+                {"what-when", "--latencies", "150:300,40:300", "--probabilities", "1:0.5,1:0.5"},
+                {"what-when", "--latencies", "150:300", "--probabilities", "1:1.5"},
+                {"what-when", "--trials", "1"},
+                {"what-when", "--excitatory", "8", "--what-subspace-rows", "10"},
+                {"hlop", "--train-per-task", "0"}};
+        String[] messages = {"hebb song: --cell = 'hh' is not allowed: must be one of [brian2, song2000]",
+                "hebb song: --a-plus = 0.0 (fraction of g_max) is not allowed",
+                "hebb song: --inhibitory = -1 is not allowed",
+                "hebb what-when: --latencies block 2 '40:300' is not allowed: cue A's latency 40 ms must be in "
+                        + "[51, 499] ms",
+                "hebb what-when: --probabilities block 1 '1:1.5' is not allowed: cue B's probability 1.5 must be "
+                        + "in [0, 1]",
+                "hebb what-when: --trials = 1 is not allowed",
+                "hebb what-when: --what-subspace-rows = 10 is not allowed: must be in [0, 9]",
+                "hebb hlop: --train-per-task = 0 is not allowed"};
+        for (int c = 0; c < cases.length; c++) {
+            List<String> args = new java.util.ArrayList<>(List.of(cases[c]));
+            args.addAll(List.of("--out", out.toString()));
+            Outcome r = hebb(args.toArray(String[]::new));
+            assertEquals(2, r.exitCode(), r.err());
+            assertOneLine(r, messages[c]);
+            assertFalse(Files.exists(out), "refused before any work");
+        }
+    }
+
     @Test
     void songNamesSnapshotInTheSecondsItWasGiven() {
         Outcome r = hebb("song", "--duration", "1", "--snapshot", "-1", "--out", dir.resolve("s").toString());

@@ -55,8 +55,8 @@ public record WhatWhenSettings(int excitatory, int inhibitory, double connection
             Require.that(latencyMs.length == CUES && probability.length == CUES, "a block needs " + CUES
                     + " latencies and " + CUES + " probabilities");
             for (int k = 0; k < CUES; k++) {
-                Require.atLeast("latency of cue " + k + " (ms)", latencyMs[k], 1);
-                Require.inRange("probability of cue " + k, probability[k], 0, 1, null);
+                Require.atLeast("latency of cue " + cueName(k) + " (ms)", latencyMs[k], 1);
+                Require.inRange("probability of cue " + cueName(k), probability[k], 0, 1, null);
             }
         }
     }
@@ -83,7 +83,8 @@ public record WhatWhenSettings(int excitatory, int inhibitory, double connection
         Require.that(!blocks.isEmpty(), "at least one block is needed");
         for (Block b : blocks) {
             for (int k = 0; k < CUES; k++) {
-                Require.inRange("latency of cue " + k + " (ms)", b.latencyMs()[k], gateFromMs + 1, trialMs - 1);
+                Require.inRange("latency of cue " + cueName(k) + " (ms)", b.latencyMs()[k], gateFromMs + 1,
+                        trialMs - 1);
             }
         }
     }
@@ -131,6 +132,11 @@ public record WhatWhenSettings(int excitatory, int inhibitory, double connection
                 maxDelayMs, noiseSd, slowestA, cueInputs, cueRateHz, cueWeight, trialMs, gateFromMs, readoutTauMs,
                 outcomeWidthMs, eta, replayEta, replayPasses, forceAlpha, forceEverySteps, exposureTrials, rows, blocks,
                 seed);
+    }
+
+    /** The name of cue {@code k} (0: A, 1: B), as the command line and the results name it. */
+    static String cueName(int k) {
+        return String.valueOf((char) ('A' + k));
     }
 
     /** Reservoir size. */
