@@ -485,10 +485,13 @@ public final class HebbCommand implements Runnable {
             Require.positive("--snapshot", snapshotS, "s");
             Require.that(snapshotS <= durationS, "--snapshot = " + snapshotS + " s is not allowed: must be at most "
                     + "--duration, " + durationS + " s");
+            double stepS = SongMillerAbbott.DT_MS / 1000;
             if (!(checkpointS >= 0 && Double.isFinite(checkpointS))) {
                 throw new IllegalArgumentException("--checkpoint-every = " + checkpointS + " s is not allowed: must "
                         + "be a finite number >= 0 (0 for no checkpoints)");
             }
+            Require.that(checkpointS == 0 || checkpointS >= stepS, "--checkpoint-every = " + checkpointS + " s is "
+                    + "not allowed: must be 0 (no checkpoints) or at least one time step, " + stepS + " s");
             SongMillerAbbott.Result r = SongExperiment.run(new SongMillerAbbott.Config(chosen, inputs, rateHz,
                     correlated, correlation, inhibitory, aPlus, durationS * 1000, seed), snapshotS * 1000,
                     checkpointS * 1000, out);

@@ -14,6 +14,7 @@ import org.hebb.experiments.stdp.SongMillerAbbott.Config;
 import org.hebb.experiments.stdp.SongMillerAbbott.Result;
 import org.hebb.experiments.stdp.SongMillerAbbott.Snapshot;
 import org.hebb.simulator.io.AtomicFiles;
+import org.hebb.util.Require;
 
 /**
  * Runs {@link SongMillerAbbott} with snapshots and writes what a person looks at: how the weights leave the
@@ -39,9 +40,15 @@ public final class SongExperiment {
      * simulated time (none if 0). A run killed on the way goes on from its last checkpoint when run again with the
      * same settings, and gives the result of an uninterrupted run. The checkpoint's name holds a digest of the
      * settings, so other settings start afresh.
+     *
+     * @param checkpointMs simulated time between checkpoints, ms: 0 for none, else at least one time step
+     *                     ({@link SongMillerAbbott#DT_MS})
      */
     public static Result run(Config config, double snapshotMs, double checkpointMs, Path out) throws IOException {
         SongMillerAbbott.requireRunnable(config, snapshotMs);
+        Require.that(checkpointMs == 0 || (checkpointMs >= SongMillerAbbott.DT_MS && Double.isFinite(checkpointMs)),
+                "checkpoint interval = " + checkpointMs + " ms is not allowed: must be 0 (no checkpoints) or a "
+                        + "finite number of at least one time step, " + SongMillerAbbott.DT_MS + " ms");
         try (OutputDirectory directory = OutputDirectory.open(out, RESULT)) {
             SongMillerAbbott.Checkpointing checkpointing = checkpointMs <= 0 ? null
                     : new SongMillerAbbott.Checkpointing(directory.resolve("checkpoint-"

@@ -65,6 +65,18 @@ class SongExperimentTest {
         assertThrows(IllegalArgumentException.class, () -> SongMillerAbbott.run(CONFIG, 0));
     }
 
+    /** A checkpoint every step (or more often) would make the run mostly writing: refused before the run. */
+    @Test
+    void aCheckpointIntervalShorterThanAStepIsRefused(@TempDir Path out) {
+        Config brief = new Config(Cell.SONG_2000, 100, 10, 0, 0.2, 0, 0.005, 1000, 3);
+        for (double everyMs : new double[] {-1, Double.NaN, Double.POSITIVE_INFINITY, 0.01}) {
+            String message = assertThrows(IllegalArgumentException.class,
+                    () -> SongExperiment.run(brief, 500, everyMs, out)).getMessage();
+            assertTrue(message.startsWith("checkpoint interval = " + everyMs + " ms is not allowed"), message);
+        }
+        assertFalse(Files.exists(out.resolve("result.json")));
+    }
+
     @Test
     void resultJsonComesLastSoARunThatFailsWritingDoesNotLookFinished(@TempDir Path out) throws IOException {
         Files.createDirectories(out.resolve("weights.png").resolve("in the way"));
