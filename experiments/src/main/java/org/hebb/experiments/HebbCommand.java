@@ -584,10 +584,16 @@ public final class HebbCommand implements Runnable {
             System.out.printf("what-when, seed %d: timing error %.3f, probability r %.3f, adaptation (trials) "
                             + "three-factor %s, FORCE without reset %s, FORCE with reset %s, what/when angle %.1f deg;"
                             + " %.0f s. Results in %s%n", seed, (double) r.get("timing_error_fraction"),
-                    (double) r.get("probability_pearson_r"), r.get("adaptation_trials_three_factor"),
-                    r.get("adaptation_trials_force_no_reset"), r.get("adaptation_trials_force_reset"),
+                    (double) r.get("probability_pearson_r"), measured(r.get("adaptation_trials_three_factor")),
+                    measured(r.get("adaptation_trials_force_no_reset")),
+                    measured(r.get("adaptation_trials_force_reset")),
                     (double) r.get("subspace_angle_deg"), (double) r.get("wall_seconds"), out.toAbsolutePath());
             return 0;
+        }
+
+        /** A result's value, or "not measured" where the result has none. */
+        private static String measured(Object value) {
+            return value == null ? "not measured" : value.toString();
         }
 
         private static String[] pair(String option, String text) {

@@ -146,7 +146,7 @@ public final class WhatWhenExperiment {
         if (a != null) {
             double[] trial = new double[a.curves()[0].length];
             for (int t = 0; t < trial.length; t++) {
-                trial[t] = t + 1;
+                trial[t] = t + WhatWhenMetrics.CURVE_WINDOW;
             }
             List<String> kinds = new ArrayList<>();
             List<double[]> curves = new ArrayList<>();
@@ -155,7 +155,8 @@ public final class WhatWhenExperiment {
                 curves.add(clipped(a.curves()[kind.ordinal()]));
             }
             Plots.lines(out.resolve("learning_curves.png"), "Cue " + cueName(a.cue()) + ": performance (1 - NMSE, "
-                            + WhatWhenMetrics.CURVE_WINDOW + "-trial mean, clipped at -1) over its trials; blocks "
+                            + WhatWhenMetrics.CURVE_WINDOW + "-trial mean ending at each trial, clipped at -1) over "
+                            + "its trials; blocks "
                             + "change after its trials " + blockEnds(run, a.cue()) + seed,
                             "trial of cue " + cueName(a.cue()),
                     "performance", trial, kinds, curves);

@@ -30,6 +30,8 @@ public record WhatWhenMetrics(List<Condition> conditions, double timingErrorFrac
     public static final int EVALUATION_TRIALS = 20;
     /** Learning curves average this many consecutive trials of a cue. */
     public static final int CURVE_WINDOW = 5;
+    /** The level of a readout before and after a latency change is its mean over at most this many trials. */
+    public static final int STEADY_TRIALS = 10;
     /** Principal components of the cue-averaged activity are kept until they explain this fraction of its variance. */
     public static final double ACTIVITY_VARIANCE = 0.9;
     private static final int NULL_SAMPLES = 1000;
@@ -50,11 +52,17 @@ public record WhatWhenMetrics(List<Condition> conditions, double timingErrorFrac
      * whether that steady state regained 90% of the level the readout held before the change (the previous
      * block's last 10 trials): a readout that settles far below its former level has failed to relearn.
      *
-     * @param trials    per kind, trials to reach 90% of the new steady state
+     * Every mean of {@link #CURVE_WINDOW} trials is over that many: the count is at least {@link #CURVE_WINDOW},
+     * and a change followed by fewer trials of the cue than that is not measured. The levels are means over at most
+     * {@link #STEADY_TRIALS} trials: all of a block's trials of the cue where it has fewer.
+     *
+     * @param trials    per kind, trials to reach 90% of the new steady state (all of the block's trials of the cue
+     *                  when no window reaches it)
      * @param relearned per kind, whether the new steady state is at least 90% of the level before the change
      * @param before    per kind, the level before the change
      * @param after     per kind, the new steady state
-     * @param curves    per kind, the moving-average performance over every trial of the cue in the run
+     * @param curves    per kind, the moving-average performance over the trials of the cue in the run: entry j is
+     *                  the mean over its trials j + 1 to j + {@link #CURVE_WINDOW} (counted from 1)
      */
     public record Adaptation(int block, int cue, int[] trials, boolean[] relearned, double[] before, double[] after,
                              double[][] curves) {
@@ -149,7 +157,11 @@ public record WhatWhenMetrics(List<Condition> conditions, double timingErrorFrac
                 error <= Math.max(0.1 * latency, 20), mean);
     }
 
-    private static Adaptation adaptation(WhatWhenRun run) {
+    /**
+     * The recovery after the schedule's first latency change; null when the schedule has none or when the changed
+     * block has fewer than {@link #CURVE_WINDOW} trials of that cue.
+     */
+    static Adaptation adaptation(WhatWhenRun run) {
         WhatWhenSettings s = run.settings();
         for (int b = 1; b < s.blocks().size(); b++) {
             for (int cue = 0; cue < WhatWhenSettings.CUES; cue++) {
@@ -166,6 +178,9 @@ public record WhatWhenMetrics(List<Condition> conditions, double timingErrorFrac
         List<Trial> previous = trialsOf(run, block - 1, cue);
         List<Trial> changed = trialsOf(run, block, cue);
         List<Trial> all = run.trials().stream().filter(t -> t.cue() == cue).toList();
+        if (changed.size() < CURVE_WINDOW) {
+            return null;
+        }
         int[] trials = new int[kinds.length];
         boolean[] relearned = new boolean[kinds.length];
         double[] before = new double[kinds.length];
@@ -177,10 +192,10 @@ public record WhatWhenMetrics(List<Condition> conditions, double timingErrorFrac
             after[k] = lastMean(changed, k);
             relearned[k] = after[k] >= 0.9 * before[k];
             double[] curve = movingAverage(changed.stream().mapToDouble(t -> t.performance()[k]).toArray());
-            trials[k] = curve.length;
+            trials[k] = changed.size();
             for (int i = 0; i < curve.length; i++) {
                 if (curve[i] >= 0.9 * after[k]) {
-                    trials[k] = i + 1;
+                    trials[k] = i + CURVE_WINDOW;
                     break;
                 }
             }
@@ -190,20 +205,22 @@ public record WhatWhenMetrics(List<Condition> conditions, double timingErrorFrac
     }
 
     private static double lastMean(List<Trial> trials, int kind) {
-        return trials.subList(Math.max(0, trials.size() - 10), trials.size()).stream()
+        return trials.subList(Math.max(0, trials.size() - STEADY_TRIALS), trials.size()).stream()
                 .mapToDouble(t -> t.performance()[kind]).average().orElse(Double.NaN);
     }
 
-    /** Mean of each value and the up to {@link #CURVE_WINDOW} - 1 before it. */
+    /**
+     * The means of every {@link #CURVE_WINDOW} consecutive values: entry j is the mean of x[j] to
+     * x[j + CURVE_WINDOW - 1]; empty when x has fewer values.
+     */
     static double[] movingAverage(double[] x) {
-        double[] out = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            int from = Math.max(0, i - CURVE_WINDOW + 1);
+        double[] out = new double[Math.max(0, x.length - CURVE_WINDOW + 1)];
+        for (int i = 0; i < out.length; i++) {
             double sum = 0;
-            for (int j = from; j <= i; j++) {
+            for (int j = i; j < i + CURVE_WINDOW; j++) {
                 sum += x[j];
             }
-            out[i] = sum / (i - from + 1);
+            out[i] = sum / CURVE_WINDOW;
         }
         return out;
     }
