@@ -710,6 +710,11 @@ public final class HebbCommand implements Runnable {
                     scale, r.neurons(), r.synapses(), (double) r.synapseBytes() / r.synapses(), rates,
                     r.constructionSeconds(), r.secondsPerBioSecond(),
                     r.peakMemoryBytes() / (double) (1L << 30), out.toAbsolutePath());
+            if (!r.metricsComplete()) {
+                System.out.printf("Incomplete: the spikes of %s were not all stored (%d past the spike monitors' "
+                        + "bound), so they have no CV or synchrony; their rates count every spike.%n",
+                        String.join(", ", r.incompletePopulations()), Arrays.stream(r.droppedSpikes()).sum());
+            }
             return 0;
         }
     }

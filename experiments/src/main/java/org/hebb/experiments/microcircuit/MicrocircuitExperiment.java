@@ -3,6 +3,7 @@ package org.hebb.experiments.microcircuit;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,23 +85,48 @@ public final class MicrocircuitExperiment {
      * @param synapseBytes            memory of the synapse arrays, bytes
      * @param secondsPerBioSecond     wall time of the recorded run over its biological time
      * @param peakMemoryBytes         the JVM's peak resident memory, bytes
-     * @param ratesHz                 mean rates, Hz
-     * @param cvOfIntervals           mean coefficient of variation of inter-spike intervals
-     * @param synchrony               variance over mean of the population's spike count in 3 ms bins
+     * @param ratesHz                 mean rates over the recorded time, Hz, from every spike (counted, stored or
+     *                                not)
+     * @param cvOfIntervals           mean coefficient of variation of inter-spike intervals; NaN where no neuron
+     *                                had enough spikes, or where the population's spikes were not all stored
+     * @param synchrony               variance over mean of the population's spike count in 3 ms bins; NaN where
+     *                                the population's spikes were not all stored
+     * @param droppedSpikes           spikes counted but not stored once the population's spike monitor was full
+     *                                ({@link SpikeMonitor#DEFAULT_MAX_STORED}), warm-up included
      */
     public record Result(Settings settings, int neurons, long synapses, double constructionSeconds,
                          long synapseBytes, double secondsPerBioSecond, long peakMemoryBytes, double[] ratesHz,
-                         double[] cvOfIntervals, double[] synchrony) {
+                         double[] cvOfIntervals, double[] synchrony, long[] droppedSpikes) {
+        /** Whether every spike was stored, so that CV and synchrony cover every population. */
+        public boolean metricsComplete() {
+            return Arrays.stream(droppedSpikes).allMatch(d -> d == 0);
+        }
+
+        /** The populations whose spikes were not all stored: they have no CV or synchrony. */
+        public List<String> incompletePopulations() {
+            List<String> names = new ArrayList<>();
+            for (int p = 0; p < droppedSpikes.length; p++) {
+                if (droppedSpikes[p] > 0) {
+                    names.add(MicrocircuitParameters.POPULATIONS.get(p));
+                }
+            }
+            return names;
+        }
     }
 
     /** Runs {@code settings}; when {@code out} is not null, writes plots and results there (result.json last). */
     public static Result run(Settings settings, Path out) throws IOException {
+        return run(settings, out, SpikeMonitor.DEFAULT_MAX_STORED);
+    }
+
+    /** As {@link #run(Settings, Path)}, each population's spike monitor storing at most {@code maxStored} spikes. */
+    static Result run(Settings settings, Path out, int maxStored) throws IOException {
         requireFits(settings);
         if (out == null) {
-            return simulate(settings, null);
+            return simulate(settings, null, maxStored);
         }
         try (OutputDirectory directory = OutputDirectory.open(out, RESULT)) {
-            return simulate(settings, directory);
+            return simulate(settings, directory, maxStored);
         }
     }
 
@@ -115,36 +141,49 @@ public final class MicrocircuitExperiment {
                 .requireFits("lower --scale");
     }
 
-    private static Result simulate(Settings s, OutputDirectory out) throws IOException {
+    private static Result simulate(Settings s, OutputDirectory out, int maxStored) throws IOException {
         RunPhase.workStarts();
         long buildStart = System.nanoTime();
         Microcircuit circuit = Microcircuit.build(s.scale(), s.background(), s.seed(), s.threads(), s.backend());
         double constructionSeconds = (System.nanoTime() - buildStart) / 1e9;
         try (Network net = circuit.network()) {
             List<SpikeMonitor> monitors = new ArrayList<>();
-            circuit.populations().forEach(p -> monitors.add(net.monitorSpikes(p)));
+            circuit.populations().forEach(p -> monitors.add(net.monitorSpikes(p,
+                    SpikeMonitor.settings().maxStoredSpikes(maxStored))));
             if (s.warmupMs() > 0) {
                 net.run(s.warmupMs());
+            }
+            int count = monitors.size();
+            long[] beforeRecording = new long[count];
+            for (int p = 0; p < count; p++) {
+                beforeRecording[p] = monitors.get(p).totalCount();
             }
             long start = System.nanoTime();
             net.run(s.durationMs());
             double seconds = (System.nanoTime() - start) / 1e9;
-            int count = monitors.size();
             double[] rates = new double[count];
             double[] cv = new double[count];
             double[] synchrony = new double[count];
+            long[] dropped = new long[count];
             double from = s.warmupMs();
             double to = s.warmupMs() + s.durationMs();
             for (int p = 0; p < count; p++) {
                 SpikeMonitor m = monitors.get(p);
                 int size = circuit.populations().get(p).size();
-                rates[p] = SpikeTrainStatistics.rateHz(m.times(), size, from, to);
-                cv[p] = SpikeTrainStatistics.meanCvOfIntervals(m.times(), m.neurons(), size, from, to);
-                synchrony[p] = SpikeTrainStatistics.synchrony(m.times(), from, to, SYNCHRONY_BIN_MS);
+                // counted, not read from the stored spikes, so that spikes past the monitor's bound count too
+                rates[p] = (m.totalCount() - beforeRecording[p]) / (size * (to - from) / 1000);
+                dropped[p] = m.droppedSpikes();
+                if (dropped[p] > 0) {
+                    cv[p] = Double.NaN;
+                    synchrony[p] = Double.NaN;
+                } else {
+                    cv[p] = SpikeTrainStatistics.meanCvOfIntervals(m.times(), m.neurons(), size, from, to);
+                    synchrony[p] = SpikeTrainStatistics.synchrony(m.times(), from, to, SYNCHRONY_BIN_MS);
+                }
             }
             Result result = new Result(s, Microcircuit.totalNeurons(s.scale()), circuit.synapses(),
                     constructionSeconds, net.synapseMemoryBytes(), seconds / (s.durationMs() / 1000),
-                    Machine.peakResidentBytes(), rates, cv, synchrony);
+                    Machine.peakResidentBytes(), rates, cv, synchrony, dropped);
             if (out != null) {
                 write(out, result, monitors, circuit);
             }
@@ -194,6 +233,8 @@ public final class MicrocircuitExperiment {
         json.put("cv_isi", perPopulation(r.cvOfIntervals()));
         json.put("synchrony", perPopulation(r.synchrony()));
         json.put("dropped_spikes", dropped.count());
+        json.put("metrics_complete", r.metricsComplete());
+        json.put("incomplete_populations", r.incompletePopulations());
         json.put("machine", Machine.description());
         StringBuilder md = new StringBuilder("# " + title + "\n\n")
                 .append(String.format("%d neurons, %d synapses (%.2f bytes each); construction %.1f s, %.3f s per "
@@ -210,6 +251,12 @@ public final class MicrocircuitExperiment {
                 .append(" spikes) and synchrony (variance over mean of the population's spike count in ")
                 .append(SYNCHRONY_BIN_MS).append(" ms bins) over the recorded ").append((int) s.durationMs())
                 .append(" ms. Plots: raster.png, rates.png.\n");
+        if (!r.metricsComplete()) {
+            md.append("\n**Incomplete:** the spikes of ").append(String.join(", ", r.incompletePopulations()))
+                    .append(" were not all stored (").append(dropped.count()).append(" past the spike monitors' "
+                    + "bound on stored spikes), so they have no CV or synchrony and the raster misses their later "
+                    + "spikes; their rates count every spike.\n");
+        }
         AtomicFiles.write(out.resolve("summary.md"), md.toString());
         out.writeResult(json);
     }

@@ -2,6 +2,7 @@ package org.hebb.experiments.microcircuit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,6 +94,50 @@ class MicrocircuitTest {
         MicrocircuitExperiment.Result other = MicrocircuitExperiment.run(new MicrocircuitExperiment.Settings(SCALE,
                 Microcircuit.Background.POISSON, BackendKind.JAVA, 1, 4, 50, 150), null);
         assertTrue(!Arrays.equals(r.ratesHz(), other.ratesHz()), "another seed, another network");
+    }
+
+    /**
+     * Spikes past a monitor's bound are counted though not stored: the rates are those of a run that stored all,
+     * and the populations whose spikes were not all stored have no CV or synchrony (measured on part of the
+     * recorded time they would be wrong), are listed in result.json and noted in summary.md.
+     */
+    @Test
+    void spikesPastTheStoredBoundCountInTheRatesAndMarkTheOtherMetricsIncomplete(@TempDir Path out,
+                                                                                 @TempDir Path whole)
+            throws Exception {
+        MicrocircuitExperiment.Settings settings = new MicrocircuitExperiment.Settings(SCALE,
+                Microcircuit.Background.POISSON, BackendKind.JAVA, 1, 3, 50, 150);
+        MicrocircuitExperiment.Result all = MicrocircuitExperiment.run(settings, whole);
+        // a bound between the populations' spike counts (estimated from their rates), so that some fill it
+        double[] spikes = new double[8];
+        for (int p = 0; p < 8; p++) {
+            spikes[p] = all.ratesHz()[p] * Microcircuit.size(p, SCALE) * 0.2;
+        }
+        Arrays.sort(spikes);
+        int bound = (int) Math.sqrt(spikes[3] * spikes[4]);
+        MicrocircuitExperiment.Result bounded = MicrocircuitExperiment.run(settings, out, bound);
+        assertArrayEquals(all.ratesHz(), bounded.ratesHz(), "rates count every spike, stored or not");
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode json = mapper.readTree(out.resolve(MicrocircuitExperiment.RESULT).toFile());
+        assertTrue(json.get("dropped_spikes").asLong() > 0);
+        assertFalse(json.get("metrics_complete").asBoolean());
+        List<String> incomplete = new java.util.ArrayList<>();
+        json.get("incomplete_populations").forEach(p -> incomplete.add(p.asText()));
+        assertTrue(!incomplete.isEmpty() && incomplete.size() < 8, "some populations fired more than " + bound
+                + " spikes, some fewer: " + incomplete);
+        for (int p = 0; p < 8; p++) {
+            String name = MicrocircuitParameters.POPULATIONS.get(p);
+            if (incomplete.contains(name)) {
+                assertTrue(json.get("cv_isi").get(name).isNull() && json.get("synchrony").get(name).isNull(), name);
+            } else {
+                assertEquals(all.synchrony()[p], bounded.synchrony()[p], 0, name + ": all its spikes were stored");
+                assertEquals(all.cvOfIntervals()[p], bounded.cvOfIntervals()[p], 0, name);
+            }
+        }
+        assertTrue(Files.readString(out.resolve("summary.md")).contains("not all stored"));
+        JsonNode complete = mapper.readTree(whole.resolve(MicrocircuitExperiment.RESULT).toFile());
+        assertTrue(complete.get("metrics_complete").asBoolean());
+        assertEquals(0, complete.get("incomplete_populations").size());
     }
 
     @Test
