@@ -98,6 +98,10 @@ public final class HebbCommand implements Runnable {
             report(command, e, verbose(parsed));
             return e instanceof IllegalArgumentException && !RunPhase.hasWorkStarted() ? EXIT_REFUSED : EXIT_FAILED;
         });
+        commandLine.setExecutionStrategy(parsed -> {
+            requireListOptionsOnce(parsed);
+            return new CommandLine.RunLast().execute(parsed);
+        });
         boolean[] enclosing = RunPhase.begin();
         try {
             return commandLine.execute(args);
@@ -120,7 +124,7 @@ public final class HebbCommand implements Runnable {
      */
     public static void checkArguments(List<String> args, String what) {
         try {
-            new CommandLine(new HebbCommand()).parseArgs(args.toArray(String[]::new));
+            requireListOptionsOnce(new CommandLine(new HebbCommand()).parseArgs(args.toArray(String[]::new)));
         } catch (CommandLine.ParameterException e) {
             throw new IllegalArgumentException(what + " (" + String.join(" ", args) + "): " + e.getMessage(), e);
         }
@@ -139,6 +143,25 @@ public final class HebbCommand implements Runnable {
                     .forEach(o -> names.addAll(Arrays.asList(o.names())));
         }
         return names;
+    }
+
+    /**
+     * Refuses an option whose value is itself a comma-separated list ({@link #listOptions}) given more than once:
+     * picocli would append the second list to the first, where a command line takes the last value or refuses a
+     * repeat, as picocli does for Hebb's other options.
+     */
+    private static void requireListOptionsOnce(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            List<CommandLine.Model.OptionSpec> matched = p.matchedOptions();
+            for (CommandLine.Model.OptionSpec o : new java.util.LinkedHashSet<>(matched)) {
+                if (!o.splitRegex().isEmpty() && java.util.Collections.frequency(matched, o) > 1) {
+                    throw new CommandLine.ParameterException(p.commandSpec().commandLine(), "option '"
+                            + o.longestName() + "' should be specified only once (given " + String.join(" and ",
+                            o.originalStringValues().stream().map(v -> "'" + v + "'").toList()) + "): its one "
+                            + "value lists all of its items, separated by '" + o.splitRegex() + "'");
+                }
+            }
+        }
     }
 
     private static boolean verbose(CommandLine.ParseResult parsed) {

@@ -49,6 +49,35 @@ class HebbCommandTest {
         assertEquals(List.of("1:0.5", "1:0.5"), given.probabilities);
     }
 
+    /** A list option given twice would append its second list to the first: refused, as a repeat of any option. */
+    @Test
+    void aListOptionGivenTwiceIsRefused() {
+        Path out = dir.resolve("w");
+        Outcome r = hebb("what-when", "--latencies", "150:300", "--latencies", "250:300", "--probabilities",
+                "1:0.5,1:0.5", "--out", out.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().startsWith("hebb what-when: option '--latencies' should be specified only once (given "
+                + "'150:300' and '250:300')"), r.err());
+        assertFalse(Files.exists(out), "refused before any work");
+        r = hebb("what-when", "--probabilities=1:0.5", "--probabilities", "1:0.5", "--out", out.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().startsWith("hebb what-when: option '--probabilities' should be specified only once"),
+                r.err());
+    }
+
+    /** A cluster address may hold commas (Spark's standalone masters, spark://a:7077,b:7077): it is kept whole. */
+    @Test
+    void aMasterWithCommasIsKeptWhole() {
+        String masters = "spark://a:7077,b:7077";
+        for (String[] args : new String[][] {{"sweep", "nalsm", "--executor", "spark", "--master", masters},
+                {"sweep", "nalsm", "--executor", "spark", "--master=" + masters},
+                {"nalsm", "--executor", "spark", "--master", masters}}) {
+            picocli.CommandLine.ParseResult parsed = new picocli.CommandLine(new HebbCommand()).parseArgs(args);
+            assertEquals(masters, parsed.subcommand().matchedOption("--master").getValue(), String.join(" ", args));
+            assertTrue(parsed.subcommand().unmatched().isEmpty(), String.join(" ", args));
+        }
+    }
+
     @Test
     void kernelPrintsTheGeneratedJavaOrOpenClOfABuiltInModel() {
         Outcome java = hebb("kernel", "--model", "EIF_cond_exp_isfa_ista");

@@ -51,13 +51,17 @@ public record SweepPlan(long[] seeds, List<String> fixed, Map<String, List<Strin
      *                                  that is not a list option
      */
     public static SweepPlan of(String seeds, List<String> options, Set<String> listOptions) {
+        options = separated(options);
         List<String> fixed = new ArrayList<>();
         Map<String, List<String>> swept = new LinkedHashMap<>();
+        Set<String> given = new TreeSet<>();
         for (int k = 0; k < options.size(); k++) {
             String option = options.get(k);
-            Require.that(!option.equals("--seed") && !option.equals("--out") && !option.startsWith("--seed=")
-                    && !option.startsWith("--out="), "option " + option + " is not allowed: the sweep sets --seed "
-                    + "and --out for each point (use --seeds and the sweep's --out)");
+            Require.that(!option.equals("--seed") && !option.equals("--out"), "option " + option + " is not "
+                    + "allowed: the sweep sets --seed and --out for each point (use --seeds and the sweep's --out)");
+            Require.that(!option.startsWith("--") || given.add(option), "option " + option + " is not allowed "
+                    + "twice: give it once (to sweep it, list its values separated by "
+                    + (listOptions.contains(option) ? "'" + ALTERNATIVES + "'" : "commas") + ")");
             boolean hasValue = option.startsWith("--") && k + 1 < options.size()
                     && !options.get(k + 1).startsWith("--");
             String value = hasValue ? options.get(k + 1) : "";
@@ -69,7 +73,6 @@ public record SweepPlan(long[] seeds, List<String> fixed, Map<String, List<Strin
                     + "separated by commas");
             String separator = list ? ALTERNATIVES : ",";
             if (hasValue && value.contains(separator)) {
-                Require.that(!swept.containsKey(option), "option " + option + " is not allowed twice");
                 List<String> values = List.of(value.split(separator, -1));
                 Require.that(values.stream().noneMatch(String::isBlank), option + " = '" + value + "' is not "
                         + "allowed: a swept option lists " + (list ? "alternatives separated by '" + ALTERNATIVES
@@ -84,6 +87,24 @@ public record SweepPlan(long[] seeds, List<String> fixed, Map<String, List<Strin
             }
         }
         return new SweepPlan(parseSeeds(seeds), List.copyOf(fixed), swept);
+    }
+
+    /**
+     * The options with each {@code --name=value} written as {@code --name} and {@code value}, as picocli reads
+     * both, so that the two forms sweep alike.
+     */
+    private static List<String> separated(List<String> options) {
+        List<String> out = new ArrayList<>();
+        for (String option : options) {
+            int equals = option.indexOf('=');
+            if (option.startsWith("--") && equals > 2) {
+                out.add(option.substring(0, equals));
+                out.add(option.substring(equals + 1));
+            } else {
+                out.add(option);
+            }
+        }
+        return out;
     }
 
     /** Seeds from a list of seeds and ranges ({@code 1-5}, {@code 1,3,7-9}), ascending, each once. */

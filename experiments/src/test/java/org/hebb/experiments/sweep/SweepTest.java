@@ -97,6 +97,33 @@ class SweepTest {
         assertEquals("0.4", SweepSummary.csvField("0.4"));
     }
 
+    /** A sweep reads --name=value as picocli does, --name value: swept alike, and an option given twice refused. */
+    @Test
+    void optionsWithEqualsSignsSweepAsSeparateValuesDoAndRepeatsAreRefused() {
+        SweepPlan plan = SweepPlan.of("1", List.of("--weight=0.4,0.8", "--model=lsm", "--side", "5"));
+        assertEquals(Map.of("--weight", List.of("0.4", "0.8")), plan.swept());
+        assertEquals(List.of("--model", "lsm", "--side", "5"), plan.fixed());
+        assertEquals(plan.swept(), SweepPlan.of("1", List.of("--weight", "0.4,0.8")).swept());
+        Set<String> lists = HebbCommand.listOptions("what-when");
+        assertEquals(Map.of("--latencies", List.of("150:300", "200:300")), SweepPlan.of("1",
+                List.of("--latencies=150:300;200:300"), lists).swept());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> SweepPlan.of("1", List.of("--out=o")))
+                .getMessage().contains("the sweep sets --seed and --out"));
+        for (List<String> twice : List.of(List.of("--side", "5", "--side", "6"), List.of("--side=5", "--side", "6"),
+                List.of("--weight", "0.4,0.8", "--weight", "1"))) {
+            String message = assertThrows(IllegalArgumentException.class, () -> SweepPlan.of("1", twice))
+                    .getMessage();
+            assertTrue(message.startsWith("option --" + twice.get(0).replaceAll("^--(\\w+).*", "$1") + " is not "
+                    + "allowed twice"), message);
+        }
+        String message = assertThrows(IllegalArgumentException.class, () -> SweepPlan.of("1", List.of(
+                "--latencies", "150:300", "--latencies", "250:300"), lists)).getMessage();
+        assertTrue(message.startsWith("option --latencies is not allowed twice"), message);
+        message = assertThrows(IllegalArgumentException.class, () -> HebbCommand.checkArguments(List.of(
+                "what-when", "--latencies", "150:300", "--latencies", "250:300"), "point")).getMessage();
+        assertTrue(message.contains("option '--latencies' should be specified only once"), message);
+    }
+
     private static int hebb(String... args) {
         StringWriter out = new StringWriter();
         return HebbCommand.execute(args, new PrintWriter(out, true), new PrintWriter(out, true));
