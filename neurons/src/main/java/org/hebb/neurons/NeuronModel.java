@@ -85,6 +85,18 @@ public interface NeuronModel {
     default void prepareKernel(double dt, Precision precision) {
     }
 
+    /**
+     * Refuses {@code values} (one per neuron, in the variable's unit, as they will be stored) for variable
+     * {@code variable} of {@code state} where a neuron's value breaks a requirement of the model on its parameters;
+     * the other per-neuron parameters a requirement reads are taken from {@code state}. Nothing is refused by
+     * default.
+     *
+     * @param owner what the message names the values as being for ({@code population 'exc'})
+     * @throws IllegalArgumentException naming the first neuron's values that break a requirement, and it
+     */
+    default void requireNeuronValues(NeuronState state, int variable, double[] values, String owner) {
+    }
+
     /** Index of {@code receptor} in {@link #receptors()}; fails with the allowed names if the model has none such. */
     default int receptorIndex(String receptor) {
         int index = receptors().indexOf(receptor);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.hebb.neurons.Precision;
 import org.hebb.neurons.izhikevich.Izhikevich;
 import org.hebb.neurons.lif.IfCondExp;
 import org.hebb.neurons.lif.IfCurrDelta;
@@ -294,6 +295,43 @@ class ValidationTest {
                     refused.getMessage());
             // neuron 0 was written as Infinity before the check refused it
             assertEquals(before, p.state().get(v, 0));
+        }
+    }
+
+    /**
+     * A per-neuron parameter set through {@code set} or {@code initialize} must meet the definition's requirements
+     * (Izhikevich: c < v_peak, else a neuron reset at its peak fires in every step); nothing is written on refusal.
+     */
+    @Test
+    void perNeuronParametersMeetTheDefinitionsRequirements() {
+        try (Network net = network()) {
+            NeuronPopulation p = net.addNeurons("p", 3, Izhikevich.builder().build());
+            int c = p.state().indexOf("c");
+            refused(() -> p.set("c", new double[] {-65, 30, -50}), "c[1] = 30.0 mV", "v_peak = 30.0 mV",
+                    "population 'p'", "must satisfy c < v_peak");
+            refused(() -> p.set("c", new float[] {-65, -50, 31}), "c[2] = 31.0 mV", "must satisfy c < v_peak");
+            refused(() -> p.initialize("c", Values.constant(30)), "c[0] = 30.0 mV", "must satisfy c < v_peak");
+            assertEquals(-65, p.state().get(c, 1));
+            p.set("c", new double[] {-65, 29.5, -50});
+            assertEquals(29.5, p.state().get(c, 1));
+        }
+    }
+
+    /** In single precision {@code set} refuses a finite double beyond the float range, as initialize does. */
+    @Test
+    void setRefusesValuesBeyondTheFloatRangeInSinglePrecision() {
+        try (Network net = network()) {
+            NeuronPopulation p = net.addNeurons("p", 2, IfCurrExp.builder().build());
+            int v = p.state().indexOf("v");
+            double before = p.state().get(v, 0);
+            refused(() -> p.set("v", new double[] {1e39, -65}), "v[0] = 1.0E39", "p",
+                    "must be finite in single precision");
+            assertEquals(before, p.state().get(v, 0));
+        }
+        try (Network net = Network.builder().dt(0.1).seed(1).threads(1).precision(Precision.DOUBLE).build()) {
+            NeuronPopulation p = net.addNeurons("p", 1, IfCurrExp.builder().build());
+            p.set("v", new double[] {1e39});
+            assertEquals(1e39, p.state().get(p.state().indexOf("v"), 0));
         }
     }
 }

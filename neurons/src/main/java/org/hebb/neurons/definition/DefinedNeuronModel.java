@@ -18,6 +18,7 @@ import org.hebb.neurons.definition.analysis.ConstantEvaluator;
 import org.hebb.neurons.definition.analysis.Symbol;
 import org.hebb.neurons.definition.event.LinearEventKernel;
 import org.hebb.neurons.definition.expression.Expression;
+import org.hebb.neurons.definition.expression.Expressions;
 import org.hebb.neurons.definition.expression.Statement;
 import org.hebb.neurons.definition.generate.JavaKernelSource;
 import org.hebb.neurons.definition.generate.JavaKernels;
@@ -122,6 +123,62 @@ public class DefinedNeuronModel implements EventDrivenModel {
             }
         }
         return variables;
+    }
+
+    /**
+     * {@inheritDoc} A per-neuron parameter's values must meet each of the definition's requirements that reads it
+     * (Izhikevich's c < v_peak), as the population's value must; the message names the neuron's value as
+     * {@code c[3] = 30.0 mV}.
+     */
+    @Override
+    public void requireNeuronValues(NeuronState state, int variable, double[] values, String owner) {
+        String name = state.variable(variable).name();
+        Symbol parameter = definition.scope().get(name);
+        if (parameter == null || parameter.kind() != Symbol.Kind.NEURON_PARAMETER) {
+            return;
+        }
+        List<Requirement> reading = definition.requirements().stream()
+                .filter(r -> Expressions.names(r.condition()).contains(name)).toList();
+        if (reading.isEmpty()) {
+            return;
+        }
+        String what = owner + " of " + definition.name();
+        for (int i = 0; i < values.length; i++) {
+            int neuron = i;
+            for (Requirement r : reading) {
+                r.require(what, n -> neuronValue(state, variable, values, neuron, n) * unitFactor(n), n -> {
+                    Symbol s = definition.scope().get(n);
+                    if (s == null) {
+                        return null;
+                    }
+                    boolean own = s.kind() == Symbol.Kind.NEURON_PARAMETER;
+                    return n + (own ? "[" + neuron + "]" : "") + " = " + neuronValue(state, variable, values,
+                            neuron, n) + " " + s.unit().text();
+                });
+            }
+        }
+    }
+
+    /**
+     * The value of parameter {@code name} for {@code neuron} in its unit: from {@code set} for the variable being
+     * set, from {@code state} for another per-neuron parameter, else the population's; 1 for a unit symbol.
+     */
+    private double neuronValue(NeuronState state, int variable, double[] set, int neuron, String name) {
+        Symbol s = definition.scope().get(name);
+        if (s == null) {
+            return 1;
+        }
+        if (s.kind() != Symbol.Kind.NEURON_PARAMETER) {
+            return values.get(name);
+        }
+        int index = state.indexOf(name);
+        return index == variable ? set[neuron] : state.get(index, neuron);
+    }
+
+    /** The factor of {@code name}'s unit to Hebb's base units, or the unit symbol's own value. */
+    private double unitFactor(String name) {
+        Symbol s = definition.scope().get(name);
+        return s == null ? Units.symbol(name).factor() : s.unit().factor();
     }
 
     /** Sets each state variable to its initial value and each per-neuron parameter to the population's value. */

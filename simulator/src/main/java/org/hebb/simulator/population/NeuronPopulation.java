@@ -89,12 +89,11 @@ public final class NeuronPopulation extends Population {
         double[] drawn = new double[size()];
         for (int i = 0; i < drawn.length; i++) {
             drawn[i] = random.getAsDouble();
-            double stored = state.precision() == Precision.SINGLE ? (float) drawn[i] : drawn[i];
+            double stored = stored(drawn[i]);
             if (!Double.isFinite(stored)) {
                 throw new IllegalArgumentException("initial " + variable + " = " + stored + " of neuron " + i
                         + " of population '" + name() + "' drawn from " + values.describe()
-                        + " is not allowed: must be finite in " + state.precision().name().toLowerCase()
-                        + " precision");
+                        + " is not allowed: " + finiteRule());
             }
         }
         return set(variable, drawn);
@@ -112,18 +111,25 @@ public final class NeuronPopulation extends Population {
     }
 
     /**
-     * Sets {@code variable} of every neuron from {@code values} (one finite value per neuron; rounded to float in
-     * single precision).
+     * Sets {@code variable} of every neuron from {@code values}, in the variable's unit: one value per neuron, finite
+     * in the population's precision (rounded to float in single precision); a per-neuron parameter's values must
+     * meet the model's requirements on it (Izhikevich's c < v_peak), checked with the values as they are stored.
+     * Every value is checked before any is written: a refusal leaves the state as it was.
      */
     public NeuronPopulation set(String variable, double[] values) {
         Require.notNull("values", values);
         int index = state.indexOf(variable);
         Require.that(values.length == size(), "values for '" + variable + "' has length " + values.length
                 + ": must be the population size " + size());
+        double[] stored = new double[values.length];
         for (int i = 0; i < values.length; i++) {
             Require.that(Double.isFinite(values[i]), variable + "[" + i + "] = " + values[i]
                     + " is not allowed: must be finite");
+            stored[i] = stored(values[i]);
+            Require.that(Double.isFinite(stored[i]), variable + "[" + i + "] = " + values[i] + " of population '"
+                    + name() + "' is not allowed: " + finiteRule());
         }
+        model.requireNeuronValues(state, index, stored, "population '" + name() + "'");
         beforeWrite();
         try {
             for (int i = 0; i < values.length; i++) {
@@ -166,6 +172,16 @@ public final class NeuronPopulation extends Population {
                 + "' of " + model.name() + " is a conductance and needs weights >= 0");
         poissonInputs.add(input);
         return this;
+    }
+
+    /** {@code value} as the state stores it: rounded to float in single precision. */
+    private double stored(double value) {
+        return state.precision() == Precision.SINGLE ? (float) value : value;
+    }
+
+    /** What a stored value must be. */
+    private String finiteRule() {
+        return "must be finite in " + state.precision().name().toLowerCase() + " precision";
     }
 
     private void beforeWrite() {
