@@ -16,6 +16,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.hebb.experiments.jobs.Job;
 import org.hebb.experiments.jobs.JobCodec;
 import org.hebb.experiments.jobs.JobExecutor;
+import org.hebb.util.Require;
 import scala.collection.Iterator;
 import scala.jdk.javaapi.CollectionConverters;
 import scala.reflect.ClassTag;
@@ -42,15 +43,31 @@ public final class SparkExecutor implements JobExecutor {
 
     /**
      * An executor on the cluster at {@code master} (spark://host:port, local[N], ...; null: the master spark-submit
-     * was given), with Spark's other settings from spark-submit or {@code spark.*} system properties.
+     * was given), with Spark's other settings from spark-submit or {@code spark.*} system properties. Where this JVM
+     * already runs a Spark context, the executor uses it, as {@link #SparkExecutor(SparkConf)} says.
      */
     public SparkExecutor(String master) {
         this(configuration(master));
     }
 
-    /** An executor with the given Spark settings. */
+    /**
+     * An executor with the given Spark settings. Spark runs one context per JVM: where one is already running (a
+     * spark-shell's, or another executor's not yet closed), the executor uses it, as
+     * {@link SparkContext#getOrCreate(SparkConf)} does, and its settings stay as they are (Spark logs a warning that
+     * some settings may not take effect); a {@code spark.master} other than the running context's is refused rather
+     * than the jobs run elsewhere than asked. {@link #close} stops the context, a running one it found too.
+     *
+     * @throws IllegalArgumentException {@code settings} is null, or its master is not the running context's
+     */
     public SparkExecutor(SparkConf settings) {
-        this.context = JavaSparkContext.fromSparkContext(SparkContext.getOrCreate(settings));
+        Require.notNull("settings", settings);
+        SparkContext spark = SparkContext.getOrCreate(settings);
+        if (settings.contains("spark.master") && !settings.get("spark.master").equals(spark.master())) {
+            throw new IllegalArgumentException("master = '" + settings.get("spark.master") + "' is not allowed: the "
+                    + "Spark context of this JVM runs on '" + spark.master() + "' and Spark allows one context per "
+                    + "JVM: give its master (or none), or stop it first");
+        }
+        this.context = JavaSparkContext.fromSparkContext(spark);
     }
 
     private static SparkConf configuration(String master) {
@@ -78,6 +95,7 @@ public final class SparkExecutor implements JobExecutor {
 
     @Override
     public <R> void execute(List<? extends Job<R>> jobs, JobCodec<R> codec, Results results) throws IOException {
+        JobExecutor.requireArguments(jobs, codec, results);
         if (jobs.isEmpty()) {
             return;
         }
@@ -115,7 +133,7 @@ public final class SparkExecutor implements JobExecutor {
         }
     }
 
-    /** Stops the Spark context. */
+    /** Stops the Spark context (also one that was running when the executor was made). */
     @Override
     public void close() {
         context.stop();

@@ -21,6 +21,7 @@ import org.hebb.experiments.HebbCommand;
 import org.hebb.experiments.data.IdxImages;
 import org.hebb.experiments.jobs.CheckpointKey;
 import org.hebb.experiments.jobs.Job;
+import org.hebb.experiments.jobs.JobExecutor;
 import org.hebb.experiments.jobs.JobRunner;
 import org.hebb.experiments.jobs.LocalExecutor;
 import org.hebb.experiments.nalsm.NalsmExperiment;
@@ -80,6 +81,41 @@ class SparkExecutorTest {
                     (index, encoded) -> { }));
             assertTrue(e.getMessage().contains("job 'unshippable'") && e.getMessage().contains("not Serializable"),
                     e.getMessage());
+        }
+    }
+
+    /** A missing argument, or a missing job among the jobs, is refused naming it, as on the in-process executor. */
+    @Test
+    void missingArgumentsAreRefusedByName() {
+        List<Job<double[]>> jobs = new java.util.ArrayList<>(DrawsJob.jobs(2, 0));
+        JobExecutor.Results ignored = (index, encoded) -> { };
+        try (SparkExecutor executor = new SparkExecutor(local())) {
+            assertEquals("jobs is null: a value is required", assertThrows(IllegalArgumentException.class,
+                    () -> executor.execute(null, DrawsJob.CODEC, ignored)).getMessage());
+            assertEquals("codec is null: a value is required", assertThrows(IllegalArgumentException.class,
+                    () -> executor.execute(List.<Job<double[]>>of(), null, ignored)).getMessage());
+            assertEquals("results is null: a value is required", assertThrows(IllegalArgumentException.class,
+                    () -> executor.execute(jobs, DrawsJob.CODEC, null)).getMessage());
+            jobs.set(1, null);
+            assertEquals("jobs[1] is null: a value is required", assertThrows(IllegalArgumentException.class,
+                    () -> executor.execute(jobs, DrawsJob.CODEC, ignored)).getMessage());
+        }
+    }
+
+    /**
+     * Spark keeps one context per JVM: an executor opened while one runs uses it, and is refused when it asks for
+     * another master rather than running its jobs where they were not meant to run.
+     */
+    @Test
+    void anExecutorOnARunningContextOfAnotherMasterIsRefused() {
+        try (SparkExecutor executor = new SparkExecutor(local())) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new SparkExecutor(local().setMaster("local[1]")));
+            assertTrue(e.getMessage().startsWith("master = 'local[1]' is not allowed: the Spark context of this "
+                    + "JVM runs on 'local[2]'"), e.getMessage());
+            SparkExecutor same = new SparkExecutor(local());
+            assertEquals(2, same.workers());
+            assertEquals(2, executor.workers());
         }
     }
 

@@ -3,6 +3,8 @@ package org.hebb.experiments.jobs;
 import java.io.IOException;
 import java.util.List;
 
+import org.hebb.util.Require;
+
 /**
  * Where a {@link JobRunner}'s pending jobs run: in this process on worker threads ({@link LocalExecutor}), or on a
  * cluster. The runner hands it the jobs and takes each result as it comes back, encoded; the runner writes the
@@ -28,9 +30,26 @@ public interface JobExecutor extends AutoCloseable {
      * Runs every job of {@code jobs} and hands each result, encoded with {@code codec}, to {@code results}; returns
      * when all are done.
      *
-     * @throws IOException the first failure, naming the job; the other jobs stop as soon as they can
+     * @throws IOException              the first failure, naming the job; the other jobs stop as soon as they can
+     * @throws IllegalArgumentException {@code jobs}, {@code codec}, {@code results} or one of the jobs is null
+     *                                  (see {@link #requireArguments}), before any job runs
      */
     <R> void execute(List<? extends Job<R>> jobs, JobCodec<R> codec, Results results) throws IOException;
+
+    /**
+     * The checks of {@link #execute}'s arguments that every executor makes first.
+     *
+     * @throws IllegalArgumentException naming {@code jobs}, {@code codec} or {@code results} where it is null, or
+     *                                  {@code jobs[k]} where job k is
+     */
+    static void requireArguments(List<? extends Job<?>> jobs, JobCodec<?> codec, Results results) {
+        Require.notNull("jobs", jobs);
+        Require.notNull("codec", codec);
+        Require.notNull("results", results);
+        for (int k = 0; k < jobs.size(); k++) {
+            Require.notNull("jobs[" + k + "]", jobs.get(k));
+        }
+    }
 
     /** Its name as {@link JobExecutors#open} takes it, recorded in results ({@code local}, {@code spark}). */
     String name();

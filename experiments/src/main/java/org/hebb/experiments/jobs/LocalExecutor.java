@@ -33,6 +33,7 @@ public final class LocalExecutor implements JobExecutor {
 
     @Override
     public <R> void execute(List<? extends Job<R>> jobs, JobCodec<R> codec, Results results) throws IOException {
+        JobExecutor.requireArguments(jobs, codec, results);
         AtomicInteger next = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread[] threads = new Thread[Math.min(workers, Math.max(1, jobs.size()))];

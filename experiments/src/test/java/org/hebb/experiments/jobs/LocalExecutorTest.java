@@ -98,4 +98,26 @@ class LocalExecutorTest {
         execute(3, jobs.subList(0, 3), results);
         assertEquals(List.of("result 0", "result 1", "result 2"), results.subList(0, 3));
     }
+
+    /** A missing argument, or a missing job among the jobs, is refused naming it before any job runs. */
+    @Test
+    void missingArgumentsAreRefusedByName() {
+        LocalExecutor executor = new LocalExecutor(2);
+        List<String> results = empty();
+        JobExecutor.Results taken = (index, encoded) -> results.set(index, TEXT.decode(encoded));
+        List<Job<String>> jobs = jobs(() -> new AssertionError("job 3 is left out")).subList(0, 3);
+        assertEquals("jobs is null: a value is required", assertThrows(IllegalArgumentException.class,
+                () -> executor.execute(null, TEXT, taken)).getMessage());
+        assertEquals("codec is null: a value is required", assertThrows(IllegalArgumentException.class,
+                () -> executor.execute(jobs, null, taken)).getMessage());
+        assertEquals("codec is null: a value is required", assertThrows(IllegalArgumentException.class,
+                () -> executor.execute(List.<Job<String>>of(), null, taken)).getMessage());
+        assertEquals("results is null: a value is required", assertThrows(IllegalArgumentException.class,
+                () -> executor.execute(jobs, TEXT, null)).getMessage());
+        List<Job<String>> withNull = new ArrayList<>(jobs);
+        withNull.set(1, null);
+        assertEquals("jobs[1] is null: a value is required", assertThrows(IllegalArgumentException.class,
+                () -> executor.execute(withNull, TEXT, taken)).getMessage());
+        assertEquals(empty(), results, "no job ran");
+    }
 }
