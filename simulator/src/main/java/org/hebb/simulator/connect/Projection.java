@@ -75,6 +75,9 @@ public final class Projection {
         if (connector instanceof RowConnector rows) {
             return RowDrawing.build(name, source, target, rows, synapses, dt, masterSeed, continuousDelays, threads);
         }
+        Require.that(source.size() < MAX_SYNAPSES, "source " + source + " of projection '" + name + "' is not "
+                + "allowed: must have at most " + (MAX_SYNAPSES - 1) + " elements (its row offsets, one more, are an "
+                + "int array)");
         IntArrayList pre = new IntArrayList();
         IntArrayList post = new IntArrayList();
         connector.connect(source, target, Seeds.generator(masterSeed, "connect:" + name), (i, j) -> {

@@ -290,4 +290,47 @@ class ProjectionTest {
                     && d.contains("3 steps"), d);
         }
     }
+
+    /**
+     * A source too large for its row offsets (one more than its size) to fit an int array is refused naming the
+     * projection and the source before the connector runs, as a source drawn row by row is.
+     */
+    @Test
+    void aSourceWithoutRoomForItsRowOffsetsIsRefusedBeforeTheConnectorRuns() {
+        org.hebb.simulator.population.Population huge = new org.hebb.simulator.population.Population("huge",
+                Integer.MAX_VALUE) {
+        };
+        NeuronPopulation target = new NeuronPopulation("t", 2, IfCurrExp.builder().build(), 1);
+        int[] calls = new int[1];
+        Connector one = new Connector() {
+            @Override
+            public void connect(org.hebb.simulator.population.Population source,
+                                org.hebb.simulator.population.Population onto, UniformRandomProvider random,
+                                PairSink sink) {
+                calls[0]++;
+                sink.add(0, 0);
+            }
+
+            @Override
+            public String describe() {
+                return "one pair";
+            }
+        };
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Projection.build("big",
+                huge, target, one, Synapses.onto("excitatory").weights(Values.constant(1)), 0.1, 1, false, 1));
+        assertTrue(e.getMessage().startsWith("source huge[2147483647] of projection 'big' is not allowed: must have "
+                + "at most 2147483638 elements"), e.getMessage());
+        assertEquals(0, calls[0], "the connector ran");
+    }
+
+    /** Row offsets for more keys than an int array can hold one more than are refused, naming the count. */
+    @Test
+    void rowOffsetsRefuseACountWithoutRoomForItsTotal() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RowOffsets.of(new int[0], Integer.MAX_VALUE));
+        assertTrue(e.getMessage().startsWith("count = 2147483647 is not allowed: must be in [0, 2147483638]"),
+                e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> RowOffsets.of(new int[0], -1));
+        assertArrayEquals(new int[] {0, 1, 1, 3}, RowOffsets.of(new int[] {2, 0, 2}, 3));
+    }
 }
