@@ -34,12 +34,37 @@ public final class ExpressionPrinter {
     }
 
     /**
-     * A literal of {@code precision} that both languages read as exactly {@code value} (rounded to float in single
-     * precision).
+     * A literal of {@code precision} that {@code dialect} reads as exactly {@code value} (rounded to float in single
+     * precision): a finite value as a decimal literal, which both languages read alike; NaN and the infinities (a
+     * value beyond the float range in single precision among them) as Java's {@code Float.NaN},
+     * {@code Float.POSITIVE_INFINITY}, ... or OpenCL C's {@code NAN}, {@code INFINITY} and {@code (-INFINITY)}
+     * (float constants, which double arithmetic takes as the same NaN or infinity), never as the "NaN" or "Infinity"
+     * of {@link Double#toString}, which is neither language.
      */
-    public static String literal(double value, Precision precision) {
+    public static String literal(double value, Precision precision, Dialect dialect) {
+        double stored = precision == Precision.SINGLE ? (float) value : value;
+        if (!Double.isFinite(stored)) {
+            return dialect == Dialect.JAVA ? nonFiniteJava(stored, precision) : nonFiniteOpenCl(stored);
+        }
         String text = precision == Precision.SINGLE ? Float.toString((float) value) + "f" : Double.toString(value);
         return value < 0 || (value == 0 && 1 / value < 0) ? "(" + text + ")" : text;
+    }
+
+    /** NaN or an infinity as Java's constant of {@code precision}'s type. */
+    private static String nonFiniteJava(double value, Precision precision) {
+        String type = precision == Precision.SINGLE ? "Float" : "Double";
+        if (Double.isNaN(value)) {
+            return type + ".NaN";
+        }
+        return type + (value > 0 ? ".POSITIVE_INFINITY" : ".NEGATIVE_INFINITY");
+    }
+
+    /** NaN or an infinity as OpenCL C's macros. */
+    private static String nonFiniteOpenCl(double value) {
+        if (Double.isNaN(value)) {
+            return "NAN";
+        }
+        return value > 0 ? "INFINITY" : "(-INFINITY)";
     }
 
     /** The name of the type of {@code precision}'s values in both languages. */
@@ -50,14 +75,14 @@ public final class ExpressionPrinter {
     /** The code of {@code e}. */
     public String print(Expression e) {
         if (e instanceof Literal l) {
-            return literal(l.value(), precision);
+            return literal(l.value(), precision, dialect);
         }
         if (e instanceof Name n) {
             return names.apply(n.name());
         }
         if (e instanceof Negate n) {
             // -1 * x is -x exactly (zeros and infinities included); C2 on Java 17 vectorises it, and not a negation
-            return dialect == Dialect.JAVA ? "(" + literal(-1, precision) + " * " + print(n.operand()) + ")"
+            return dialect == Dialect.JAVA ? "(" + literal(-1, precision, dialect) + " * " + print(n.operand()) + ")"
                     : "(-" + print(n.operand()) + ")";
         }
         if (e instanceof Binary b) {
@@ -92,7 +117,7 @@ public final class ExpressionPrinter {
 
     private String integerPower(Expression base, int n) {
         if (n == 0) {
-            return literal(1, precision);
+            return literal(1, precision, dialect);
         }
         String x = print(base);
         StringBuilder product = new StringBuilder("(").append(x);
@@ -100,7 +125,7 @@ public final class ExpressionPrinter {
             product.append(" * ").append(x);
         }
         product.append(')');
-        return n > 0 ? product.toString() : "(" + literal(1, precision) + " / " + product + ")";
+        return n > 0 ? product.toString() : "(" + literal(1, precision, dialect) + " / " + product + ")";
     }
 
     private String call(Call c) {
@@ -114,8 +139,9 @@ public final class ExpressionPrinter {
             case "max" -> max + "(" + a0 + ", " + print(c.arguments().get(1)) + ")";
             case "clip" -> min + "(" + max + "(" + a0 + ", " + print(c.arguments().get(1)) + "), "
                     + print(c.arguments().get(2)) + ")";
-            case "exprel" -> "((" + a0 + ") == " + literal(0, precision) + " ? " + literal(1, precision) + " : "
-                    + dialect.mathFunction("expm1", precision) + "(" + a0 + ") / (" + a0 + "))";
+            case "exprel" -> "((" + a0 + ") == " + literal(0, precision, dialect) + " ? "
+                    + literal(1, precision, dialect) + " : " + dialect.mathFunction("expm1", precision) + "(" + a0
+                    + ") / (" + a0 + "))";
             case "pow" -> dialect.mathFunction("pow", precision) + "(" + a0 + ", " + print(c.arguments().get(1))
                     + ")";
             default -> dialect.mathFunction(c.function(), precision) + "(" + a0 + ")";

@@ -58,7 +58,7 @@ public final class JavaKernelSource {
             line("// _k" + k + " = " + program.constantDescriptions().get(k));
         }
         List<KernelPasses.Pass> passes = KernelPasses.of(program, new JavaAccess(injectedCurrent ? null
-                : ExpressionPrinter.literal(0, program.precision())), Dialect.JAVA);
+                : ExpressionPrinter.literal(0, program.precision(), Dialect.JAVA)), Dialect.JAVA);
         line("public final class " + CLASS_NAME + " implements org.hebb.neurons.NeuronKernel {");
         line("    private final org.hebb.neurons.definition.generate.KernelPass[] _passes;");
         line("");

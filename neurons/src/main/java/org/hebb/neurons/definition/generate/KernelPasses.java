@@ -77,7 +77,7 @@ final class KernelPasses {
     }
 
     private String literal(double value) {
-        return ExpressionPrinter.literal(value, program.precision());
+        return ExpressionPrinter.literal(value, program.precision(), dialect);
     }
 
     /** The passes of {@code program}, reading and writing through {@code access}. */

@@ -86,7 +86,7 @@ public final class OpenClKernelSource {
         }
         for (String s : program.stepInputs()) {
             out.append("    ").append(type).append(" _u_").append(s).append(" = ")
-                    .append(ExpressionPrinter.literal(0, program.precision())).append(";\n");
+                    .append(ExpressionPrinter.literal(0, program.precision(), Dialect.OPENCL)).append(";\n");
         }
         passes.stream().flatMap(p -> p.used().stream()).filter(n -> n.startsWith("_q_")).distinct()
                 .forEach(q -> out.append("    ").append(type).append(' ').append(q).append(";\n"));
@@ -173,7 +173,7 @@ public final class OpenClKernelSource {
 
         @Override
         String injected() {
-            return "(_injected != 0 ? _injected[_i] : " + ExpressionPrinter.literal(0, precision) + ")";
+            return "(_injected != 0 ? _injected[_i] : " + ExpressionPrinter.literal(0, precision, Dialect.OPENCL) + ")";
         }
 
         @Override

@@ -54,7 +54,7 @@ record ThresholdBound(String variable, String constant, boolean inclusive) {
         String constant;
         if (c instanceof Expression.Literal l) {
             value = l.value();
-            constant = ExpressionPrinter.literal(value, program.precision());
+            constant = ExpressionPrinter.literal(value, program.precision(), Dialect.JAVA);
         } else if (c instanceof Expression.Name k && k.name().matches("_k\\d+")) {
             int index = Integer.parseInt(k.name().substring(2));
             value = program.constants()[index];
@@ -73,6 +73,6 @@ record ThresholdBound(String variable, String constant, boolean inclusive) {
      */
     String lowestInitializer(Precision precision) {
         return inclusive ? "Math.nextDown(" + constant + ")"
-                : "(" + constant + " + " + ExpressionPrinter.literal(0, precision) + ")";
+                : "(" + constant + " + " + ExpressionPrinter.literal(0, precision, Dialect.JAVA) + ")";
     }
 }
