@@ -2,6 +2,7 @@ package org.hebb.neurons.lif;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.hebb.neurons.EventDrivenKernel;
 import org.hebb.neurons.KernelDriver;
@@ -59,6 +60,33 @@ class EventKernelTest {
         double wAtThreshold = 4 * (V_THRESH - V_REST) * CM / TAU_M;
         kernel.receive(0, 1, 0, wAtThreshold * 0.999);
         assertEquals(Double.POSITIVE_INFINITY, kernel.nextThresholdTime(0));
+    }
+
+    /**
+     * A pulse whose response peaks below threshold, (w tau_m / cm) / 4 at most with tau_syn_E = tau_m / 2, is known
+     * never to cross from the cheap bound alone, as long as that peak stays below threshold by more than rounding:
+     * else the engine queues a check (and a search) for every subthreshold input. (With tau_syn_I = tau_m the
+     * response is one term of the basis, whose peak the bound knows.) A pulse that reaches threshold keeps a finite
+     * bound, not after its crossing.
+     */
+    @Test
+    void cheapBoundKnowsASubthresholdPulseNeverCrosses() {
+        IfCurrExp model = lif().tauSynE(TAU_M / 2).tauSynI(TAU_M).build();
+        double wAtThreshold = 4 * (V_THRESH - V_REST) * CM / TAU_M;
+        for (double fraction : new double[] {0.1, 0.5, 0.8, 0.95, 0.999999}) {
+            EventDrivenKernel kernel = start(model, 0);
+            kernel.receive(0, 1, 0, wAtThreshold * fraction);
+            assertEquals(Double.POSITIVE_INFINITY, kernel.thresholdTimeLowerBound(0), "peak at " + fraction
+                    + " of the way to threshold");
+        }
+        for (double fraction : new double[] {1.001, 1.5, 4}) {
+            EventDrivenKernel kernel = start(model, 0);
+            kernel.receive(0, 1, 0, wAtThreshold * fraction);
+            double crossing = kernel.nextThresholdTime(0);
+            double bound = kernel.thresholdTimeLowerBound(0);
+            assertTrue(crossing < Double.POSITIVE_INFINITY && bound <= crossing, "w at " + fraction + " of the"
+                    + " threshold's: bound " + bound + " ms, crossing " + crossing + " ms");
+        }
     }
 
     /** A suprathreshold constant current fires every tau_refrac + tau_m ln((v_inf - v_reset) / (v_inf - v_thresh)). */

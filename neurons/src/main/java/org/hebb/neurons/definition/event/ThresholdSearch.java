@@ -25,12 +25,19 @@ final class ThresholdSearch {
     private static final int MAX_HORIZON_DOUBLINGS = 64;
     private static final int MAX_DEPTH = 200;
     private static final int MAX_NEWTON_STEPS = 200;
+    /**
+     * The rounding allowed for, relative to the magnitudes summed, in the bound of f written around its limit: far
+     * above the few tens of ulps by which f and the bound, each computed in doubles, may differ.
+     */
+    private static final double ROUNDING = 1e-9;
     private final ExponentialBasis basis;
     private final int n;
     private final double toleranceMs;
     private final boolean strict;
     private final double initialHorizon;
     private final double[] a;
+    /** 1 / l_k, ms. */
+    private final double[] inverseRate;
     private double startValue;
     /** r at the midpoint of each depth of the subdivision, and scratch for the ends and Newton. */
     private final double[][] atDepth;
@@ -46,6 +53,10 @@ final class ThresholdSearch {
         this.strict = strict;
         this.initialHorizon = 4 / -basis.rate(n - 1);
         this.a = new double[n];
+        this.inverseRate = new double[n];
+        for (int k = 0; k < n; k++) {
+            inverseRate[k] = 1 / basis.rate(k);
+        }
         this.atDepth = new double[MAX_DEPTH][2 * n];
         this.start = new double[2 * n];
         this.end = new double[2 * n];
@@ -92,12 +103,39 @@ final class ThresholdSearch {
     }
 
     /**
-     * Whether f stays below 0 whatever s: f(0) plus every rising term at its limit is at most 0 (no exponential
-     * computed). At exactly 0 it is a supremum that the trajectory does not reach (it would take every positive term
-     * at its limit and every other at 0 at once): an equilibrium exactly at threshold.
+     * Whether f stays below 0 whatever s, from two upper bounds of f, neither computing an exponential; at exactly 0
+     * either is a supremum that the trajectory does not reach. The first is f(0) plus every rising term at its limit
+     * (it would take every positive term at its limit and every other at 0 at once: an equilibrium exactly at
+     * threshold). The second writes f around its limit, f_inf = f(0) + sum a_k L_k (L_k the limit of q_k), as
+     * f_inf + sum e_k r_k with e_n = a_n / l_n and e_k = (a_k - e_(k+1)) / l_k (from r_k = l_k q_k + q_(k-1)), and
+     * adds every positive e_k at the peak of r_k and {@link #ROUNDING} of the magnitudes summed: it is as tight as
+     * the response's own peak where one term carries it (an input's postsynaptic potential), where the first may
+     * exceed that peak several times over. The first stays sharp where f_inf lies far away (a membrane that barely
+     * leaks), where the rounding of the second is large.
      */
     private boolean neverReachesZero() {
-        return upperBoundFrom(0, null) <= 0;
+        double bound = upperBoundFrom(0, null);
+        if (bound <= 0) {
+            return true;
+        }
+        double limit = startValue;
+        double magnitude = Math.abs(startValue);
+        for (int k = 0; k < n; k++) {
+            limit += a[k] * basis.integralLimit(k);
+            magnitude += Math.abs(a[k]) * basis.integralLimit(k);
+        }
+        double aroundLimit = limit;
+        double e = 0;
+        double eMagnitude = 0;
+        for (int k = n - 1; k >= 0; k--) {
+            e = (a[k] - e) * inverseRate[k];
+            eMagnitude = (Math.abs(a[k]) + eMagnitude) * -inverseRate[k];
+            if (e > 0) {
+                aroundLimit += e * basis.peakValue(k);
+            }
+            magnitude += eMagnitude * basis.peakValue(k);
+        }
+        return aroundLimit + ROUNDING * magnitude <= 0;
     }
 
     /** Whether f has crossed: f &gt; 0 for a strict threshold, else f &gt;= 0. */
@@ -111,9 +149,9 @@ final class ThresholdSearch {
     }
 
     /**
-     * An s before which f stays below 0: f(0) = f_inf + a_1, and f' is at most the sum of b_k times the peak of r_k
-     * over the positive b_k. 0 if f(0) has crossed, {@code Double.POSITIVE_INFINITY} if f never does. No exponential
-     * computed.
+     * An s before which f stays below 0: f' = sum a_k r_k is at most the sum of the positive a_k times the peak of
+     * their r_k, so f needs -f(0) / that to reach 0. 0 if f(0) has crossed, {@code Double.POSITIVE_INFINITY} if f
+     * never does ({@link #neverReachesZero}). No exponential computed.
      */
     double noCrossingBefore() {
         double f0 = startValue;
