@@ -99,7 +99,8 @@ final class ExpDividedDifferences {
             points[i] = rates[i] * s;
             exponentials[i] = repeated[i] ? exponentials[i - 1] : Math.exp(points[i]);
             level[i] = exponentials[i];
-            integral[i] = -points[i] > SPREAD ? (1 - level[i]) / -points[i] : clustered(i, i, true);
+            integral[i] = repeated[i] ? integral[i - 1]
+                    : -points[i] > SPREAD ? (1 - level[i]) / -points[i] : clustered(i, i, true);
         }
         r[0] = level[0];
         q[qOffset] = s * integral[0];
@@ -151,6 +152,27 @@ final class ExpDividedDifferences {
     }
 
     /**
+     * E[0, d1, d2, d3] for 0 <= d1 <= d2 <= d3 <= {@link #SPREAD}, in registers: the series with
+     * h_m(d1, .., dv) = h_m(d1, .., d(v-1)) + dv h_(m-1)(d1, .., dv), to the term where d3^m / m! falls below 1e-17,
+     * each value computed as {@link #clustered}'s table computes it, so that the two agree to the bit.
+     */
+    private static double fourPoints(double d1, double d2, double d3) {
+        double h1 = 1;
+        double h2 = 1;
+        double h3 = 1;
+        double sum = INVERSE_FACTORIAL[3];
+        double bound = 1;
+        for (int m = 1; m <= MAX_TERMS && bound > 1e-17; m++) {
+            bound *= d3 * RECIPROCAL[m];
+            h1 = d1 * h1;
+            h2 = h1 + d2 * h2;
+            h3 = h2 + d3 * h3;
+            sum += h3 * INVERSE_FACTORIAL[3 + m];
+        }
+        return sum;
+    }
+
+    /**
      * The divided difference over points i..j and, if {@code withZero}, the point 0, all within {@link #SPREAD} of
      * points[i]: e^(y_i) (e^d - 1) / d for two points (d their distance), otherwise the series, to the term where
      * spread^m / m! falls below 1e-17 (the terms' bound relative to the sum).
@@ -163,6 +185,9 @@ final class ExpDividedDifferences {
         }
         if (order == 2) {
             return exponentials[i] * threePoints(points[i + 1] - points[i], spread);
+        }
+        if (order == 3) {
+            return exponentials[i] * fourPoints(points[i + 1] - points[i], points[i + 2] - points[i], spread);
         }
         int terms = 0;
         double bound = 1;

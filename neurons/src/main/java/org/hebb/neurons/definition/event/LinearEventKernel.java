@@ -44,6 +44,10 @@ public final class LinearEventKernel implements EventDrivenKernel {
      * A x + drive.
      */
     private final double[][] thresholdRows;
+    /** The non-zero entries of A, row by row (row i's are [slopeStart[i], slopeStart[i + 1])): column, value. */
+    private final int[] slopeStart;
+    private final int[] slopeColumn;
+    private final double[] slopeValue;
     /** Whether any variable is held while refractory (else all evolve freely through the refractory period). */
     private final boolean anyHeld;
     /** The variables that evolve while refractory (not held), and their system; null when none do. */
@@ -101,6 +105,26 @@ public final class LinearEventKernel implements EventDrivenKernel {
                 thresholdRows[k][j] = sum;
             }
         }
+        this.slopeStart = new int[n + 1];
+        int entries = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                entries += dynamics.a[i][j] != 0 ? 1 : 0;
+            }
+        }
+        this.slopeColumn = new int[entries];
+        this.slopeValue = new double[entries];
+        int e = 0;
+        for (int i = 0; i < n; i++) {
+            slopeStart[i] = e;
+            for (int j = 0; j < n; j++) {
+                if (dynamics.a[i][j] != 0) {
+                    slopeColumn[e] = j;
+                    slopeValue[e++] = dynamics.a[i][j];
+                }
+            }
+        }
+        slopeStart[n] = e;
         List<Integer> moving = new ArrayList<>();
         boolean held = false;
         for (int i = 0; i < n; i++) {
@@ -272,13 +296,10 @@ public final class LinearEventKernel implements EventDrivenKernel {
 
     /** Sets {@link #slope} to A x + drive for the state {@code x[xOffset..+n]} of the neuron whose drive is at o. */
     private void slope(int o, double[] x, int xOffset) {
-        double[][] a = dynamics.a;
         for (int i = 0; i < n; i++) {
             double sum = drive[o + i];
-            for (int j = 0; j < n; j++) {
-                if (a[i][j] != 0) {
-                    sum += a[i][j] * x[xOffset + j];
-                }
+            for (int e = slopeStart[i], end = slopeStart[i + 1]; e < end; e++) {
+                sum += slopeValue[e] * x[xOffset + slopeColumn[e]];
             }
             slope[i] = sum;
         }
