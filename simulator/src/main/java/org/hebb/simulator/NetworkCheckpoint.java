@@ -55,7 +55,8 @@ final class NetworkCheckpoint implements Checkpointed {
         for (int k = 0; k < monitors.size(); k++) {
             String layout = monitors.get(k).recordingLayout();
             lines.append("monitor ").append(k).append(": ").append(monitors.get(k).getClass().getSimpleName())
-                    .append(" of ").append(watched.get(k)).append(layout.isEmpty() ? "" : CheckpointFile.LAYOUT_MARK + layout)
+                    .append(" of ").append(watched.get(k))
+                    .append(layout.isEmpty() ? "" : CheckpointFile.LAYOUT_MARK + layout)
                     .append('\n');
         }
         return lines.toString();

@@ -127,7 +127,7 @@ public class DefinedNeuronModel implements EventDrivenModel {
 
     /**
      * {@inheritDoc} A per-neuron parameter's values must meet each of the definition's requirements that reads it
-     * (Izhikevich's c < v_peak), as the population's value must; the message names the neuron's value as
+     * (Izhikevich's {@code c < v_peak}), as the population's value must; the message names the neuron's value as
      * {@code c[3] = 30.0 mV}.
      */
     @Override

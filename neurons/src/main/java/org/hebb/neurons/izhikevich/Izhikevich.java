@@ -61,8 +61,8 @@ public final class Izhikevich extends DefinedNeuronModel {
     /**
      * Izhikevich's neuron as a definition: {@code paper} advances v in two Euler half-steps and then u with the new
      * v (the 2003 program), else both in one Euler step. Weights (mV) act as a current w / dt for one step. It
-     * requires c < v_peak (a neuron reset at or above its peak would fire in every step); a may be negative, as in
-     * Izhikevich (2004)'s inhibition-induced spiking (a = -0.02).
+     * requires {@code c < v_peak} (a neuron reset at or above its peak would fire in every step); a may be negative,
+     * as in Izhikevich (2004)'s inhibition-induced spiking (a = -0.02).
      */
     public static NeuronDefinition definition(boolean paper) {
         NeuronDefinition.Builder b = NeuronDefinition.builder("Izhikevich")

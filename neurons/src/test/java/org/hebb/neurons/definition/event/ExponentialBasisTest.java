@@ -80,20 +80,9 @@ class ExponentialBasisTest {
     void randomSystemsMatchScalingAndSquaring() {
         SplittableRandom random = new SplittableRandom(3);
         for (int trial = 0; trial < 200; trial++) {
-            int n = 1 + random.nextInt(4);
-            double[][] a = new double[n][n];
-            double[] eigenvalues = new double[n];
-            for (int i = 0; i < n; i++) {
-                a[i][i] = -(0.02 + 2 * random.nextDouble());
-                if (trial % 3 == 0 && i > 0) {
-                    a[i][i] = a[i - 1][i - 1];
-                }
-                eigenvalues[i] = a[i][i];
-                for (int j = 0; j < i; j++) {
-                    a[i][j] = 4 * (random.nextDouble() - 0.5);
-                }
-            }
-            ExponentialBasis basis = new ExponentialBasis(a, eigenvalues);
+            double[][] a = randomSystem(random, trial % 3 == 0);
+            int n = a.length;
+            ExponentialBasis basis = new ExponentialBasis(a, diagonal(a));
             for (double s : new double[] {0.05, 0.9, 7, 40}) {
                 double[][] scaled = new double[n][n];
                 for (int i = 0; i < n; i++) {
@@ -173,20 +162,9 @@ class ExponentialBasisTest {
     void randomIntegralsMatchScalingAndSquaring() {
         SplittableRandom random = new SplittableRandom(5);
         for (int trial = 0; trial < 200; trial++) {
-            int n = 1 + random.nextInt(4);
-            double[][] a = new double[n][n];
-            double[] eigenvalues = new double[n];
-            for (int i = 0; i < n; i++) {
-                a[i][i] = -(0.02 + 2 * random.nextDouble());
-                if (trial % 3 == 0 && i > 0) {
-                    a[i][i] = a[i - 1][i - 1];
-                }
-                eigenvalues[i] = a[i][i];
-                for (int j = 0; j < i; j++) {
-                    a[i][j] = 4 * (random.nextDouble() - 0.5);
-                }
-            }
-            ExponentialBasis basis = new ExponentialBasis(a, eigenvalues);
+            double[][] a = randomSystem(random, trial % 3 == 0);
+            int n = a.length;
+            ExponentialBasis basis = new ExponentialBasis(a, diagonal(a));
             for (double s : new double[] {0.05, 0.9, 7, 40}) {
                 double[][] augmented = new double[2 * n][2 * n];
                 for (int i = 0; i < n; i++) {
@@ -213,5 +191,32 @@ class ExponentialBasisTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new ExponentialBasis(a, new double[] {-0.1, -0.3}));
         assertTrue(e.getMessage().contains("differs from scaling and squaring"), e.getMessage());
+    }
+
+    /**
+     * A random lower-triangular system of up to 4 x 4 with real negative eigenvalues (its diagonal), repeated ones
+     * where {@code repeated}, and coupling entries in (-2, 2).
+     */
+    private static double[][] randomSystem(SplittableRandom random, boolean repeated) {
+        int n = 1 + random.nextInt(4);
+        double[][] a = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            a[i][i] = -(0.02 + 2 * random.nextDouble());
+            if (repeated && i > 0) {
+                a[i][i] = a[i - 1][i - 1];
+            }
+            for (int j = 0; j < i; j++) {
+                a[i][j] = 4 * (random.nextDouble() - 0.5);
+            }
+        }
+        return a;
+    }
+
+    private static double[] diagonal(double[][] a) {
+        double[] d = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            d[i] = a[i][i];
+        }
+        return d;
     }
 }
