@@ -30,6 +30,7 @@ import org.hebb.experiments.nalsm.UnsupervisedPhase;
 import org.hebb.experiments.output.OutputDirectory;
 import org.hebb.experiments.quickstart.Quickstart;
 import org.hebb.experiments.readout.PixelReadout;
+import org.hebb.experiments.readout.SampleSplit;
 import org.hebb.experiments.readout.SoftmaxReadout;
 import org.hebb.experiments.stdp.SongExperiment;
 import org.hebb.experiments.stdp.SongMillerAbbott;
@@ -246,15 +247,32 @@ public final class HebbCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            NalsmLiquid.Model kind = NalsmLiquid.Model.ofLabel(model);
+            NalsmLiquid.Model kind = Arrays.stream(NalsmLiquid.Model.values()).filter(m -> m.label().equals(model))
+                    .findFirst().orElseThrow(() -> new IllegalArgumentException("--model = '" + model + "' is not "
+                            + "allowed: must be one of " + Arrays.stream(NalsmLiquid.Model.values())
+                            .map(NalsmLiquid.Model::label).toList()));
+            OptionChecks.side(side);
+            Require.atLeast("--phase1", phase1, 0);
+            SampleSplit.requireCounts(train, test, "--train", "--test");
+            Require.inRange("--epochs", epochs, 1, SoftmaxReadout.Settings.MAX_EPOCHS);
+            Require.that(workers >= 1 && workers <= SoftmaxReadout.MAX_THREADS, "--workers = " + workers + " is not "
+                    + "allowed: must be in [1, " + SoftmaxReadout.MAX_THREADS + "] (the readout trains on one thread "
+                    + "per worker, and on at most " + SoftmaxReadout.MAX_THREADS + ")");
+            Require.positive("--readout-rate", readoutRate, null);
+            if (weight != null) {
+                Require.inRange("--weight", weight, 0.0, NalsmLiquid.MAX_WEIGHT, "mV");
+            }
+            IdxImages trainImages = IdxImages.read(data, IdxImages.Split.TRAIN);
+            IdxImages testImages = IdxImages.read(data, IdxImages.Split.TEST);
+            OptionChecks.sideFits(side, trainImages);
+            SampleSplit.of(train, test, trainImages, testImages, "--train", "--test");
             NalsmExperiment.Options options = new NalsmExperiment.Options(side, kind, phase1, train, test, epochs,
                     seed, workers, readoutRate, weight != null ? weight : kind == NalsmLiquid.Model.LSM
                     ? NalsmExperiment.Options.STATIC_WEIGHT : NalsmExperiment.Options.PLASTIC_WEIGHT);
             Map<String, Object> r;
             try (OutputDirectory directory = OutputDirectory.open(out, NalsmExperiment.RESULT);
                  JobExecutor features = executor.open(workers)) {
-                r = NalsmExperiment.run(options, IdxImages.read(data, IdxImages.Split.TRAIN),
-                        IdxImages.read(data, IdxImages.Split.TEST), data.toString(), directory, features);
+                r = NalsmExperiment.run(options, trainImages, testImages, data.toString(), directory, features);
             }
             System.out.printf("%s, %d neurons, seed %d: test accuracy %.4f (validation %.4f, epoch %d), branching "
                     + "factor %.3f; %.0f s. Results in %s%n", r.get("model"), (int) r.get("liquid_size"), seed,

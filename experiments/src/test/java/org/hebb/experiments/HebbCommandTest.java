@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.hebb.experiments.testing.SyntheticImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -244,6 +245,51 @@ class HebbCommandTest {
             assertOneLine(r, messages[c]);
             assertFalse(Files.exists(out), "refused before any work");
         }
+    }
+
+    /** A small IDX data set (60 training images, of which 50 may train, and 12 test images) in {@code dir}/data. */
+    private Path smallData() throws IOException {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        SyntheticImages.writeIdx(data, "train", SyntheticImages.classBlobs(60, 1));
+        SyntheticImages.writeIdx(data, "t10k", SyntheticImages.classBlobs(12, 2));
+        return data;
+    }
+
+    /** Runs each case with {@code --out}: refused, one line starting with its message, nothing made. */
+    private void assertRefused(String[][] cases, String[] messages) {
+        Path out = dir.resolve("r");
+        for (int c = 0; c < cases.length; c++) {
+            List<String> args = new java.util.ArrayList<>(List.of(cases[c]));
+            args.addAll(List.of("--out", out.toString()));
+            Outcome r = hebb(args.toArray(String[]::new));
+            assertEquals(2, r.exitCode(), String.join(" ", cases[c]) + ": " + r.err());
+            assertOneLine(r, messages[c]);
+            assertFalse(Files.exists(out), "refused before any work: " + String.join(" ", cases[c]));
+        }
+    }
+
+    /** nalsm's refusals name its options, --side rather than the grid side, before the output is opened. */
+    @Test
+    void nalsmRefusalsNameItsOptions() throws IOException {
+        String data = smallData().toString();
+        String[][] cases = {{"nalsm", "--side", "1"}, {"nalsm", "--data", data, "--side", "200"},
+                {"nalsm", "--phase1", "-1"}, {"nalsm", "--train", "1"}, {"nalsm", "--data", data, "--train", "51"},
+                {"nalsm", "--test", "0"}, {"nalsm", "--data", data, "--train", "20", "--test", "13"},
+                {"nalsm", "--epochs", "0"}, {"nalsm", "--workers", "0"}, {"nalsm", "--readout-rate", "NaN"},
+                {"nalsm", "--weight", "4"}, {"nalsm", "--model", "snn"}};
+        String[] messages = {"hebb nalsm: --side = 1 is not allowed: must be >= 2",
+                "hebb nalsm: --side = 200 is not allowed with images of 28 x 28 pixels: must be at most 139",
+                "hebb nalsm: --phase1 = -1 is not allowed: must be >= 0",
+                "hebb nalsm: --train = 1 is not allowed: must be in [2, 50000]",
+                "hebb nalsm: --train = 51 is not allowed: must be at most 50 (the training data has 60 images",
+                "hebb nalsm: --test = 0 is not allowed: must be >= 2",
+                "hebb nalsm: --test = 13 is not allowed: must be at most 12 (the test data has 12 images)",
+                "hebb nalsm: --epochs = 0 is not allowed: must be in [1, ",
+                "hebb nalsm: --workers = 0 is not allowed: must be in [1, ",
+                "hebb nalsm: --readout-rate = NaN is not allowed: must be a finite number > 0",
+                "hebb nalsm: --weight = 4.0 mV is not allowed: must be in [0.0, 3.0]",
+                "hebb nalsm: --model = 'snn' is not allowed: must be one of [nalsm, lsm-stdp, lsm]"};
+        assertRefused(cases, messages);
     }
 
     @Test

@@ -19,11 +19,21 @@ public record SampleSplit(int train, int validationStart, int validation, int te
     public static final int MIN_SAMPLES = 2;
     /** The most training images: NALSM validates on Fashion-MNIST's images from 50,000 on. */
     public static final int MAX_TRAIN = 50_000;
+    private static final String TRAIN_NAME = "train images";
+    private static final String TEST_NAME = "test images";
 
     /** Checks the requested sample counts by themselves, before any data is read. */
     public static void requireCounts(int train, int test) {
-        Require.inRange("train images", train, MIN_SAMPLES, MAX_TRAIN);
-        Require.atLeast("test images", test, MIN_SAMPLES);
+        requireCounts(train, test, TRAIN_NAME, TEST_NAME);
+    }
+
+    /**
+     * As {@link #requireCounts(int, int)}, a refusal naming the counts {@code trainName} and {@code testName} (such
+     * as the command-line options that gave them, {@code --train} and {@code --test}).
+     */
+    public static void requireCounts(int train, int test, String trainName, String testName) {
+        Require.inRange(trainName, train, MIN_SAMPLES, MAX_TRAIN);
+        Require.atLeast(testName, test, MIN_SAMPLES);
     }
 
     /**
@@ -33,7 +43,16 @@ public record SampleSplit(int train, int validationStart, int validation, int te
      *                                  fewer images than asked for or when its two files hold images of two sizes
      */
     public static SampleSplit of(int train, int test, IdxImages trainImages, IdxImages testImages) {
-        requireCounts(train, test);
+        return of(train, test, trainImages, testImages, TRAIN_NAME, TEST_NAME);
+    }
+
+    /**
+     * As {@link #of(int, int, IdxImages, IdxImages)}, a refusal naming the counts {@code trainName} and
+     * {@code testName} (such as the command-line options that gave them, {@code --train} and {@code --test}).
+     */
+    public static SampleSplit of(int train, int test, IdxImages trainImages, IdxImages testImages, String trainName,
+                                 String testName) {
+        requireCounts(train, test, trainName, testName);
         Require.that(trainImages.rows() == testImages.rows() && trainImages.columns() == testImages.columns(),
                 "test data of " + testImages.rows() + " x " + testImages.columns() + " images is not allowed with"
                         + " training data of " + trainImages.rows() + " x " + trainImages.columns() + " images: both"
@@ -42,10 +61,10 @@ public record SampleSplit(int train, int validationStart, int validation, int te
         Require.that(validationStart >= MIN_SAMPLES, "training data of " + trainImages.size() + " images is not "
                 + "allowed: it needs at least " + (MIN_SAMPLES + 1) + " (" + MIN_SAMPLES + " to train, 1 to "
                 + "validate)");
-        Require.that(train <= validationStart, "train images = " + train + " is not allowed: must be at most "
+        Require.that(train <= validationStart, trainName + " = " + train + " is not allowed: must be at most "
                 + validationStart + " (the training data has " + trainImages.size() + " images; those from "
                 + validationStart + " on validate)");
-        testImages.requireHas("test images", test, "test", "");
+        testImages.requireHas(testName, test, "test", "");
         int validation = Math.min(trainImages.size() - validationStart, Math.max(1, train / 5));
         return new SampleSplit(train, validationStart, validation, test);
     }
