@@ -837,12 +837,16 @@ public final class HebbCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            OptionChecks.side(side);
+            Require.atLeast("--samples", samples, 1);
+            Require.that(block >= 1 && block <= samples, "--block = " + block + " is not allowed: must be in [1, "
+                    + samples + "] (at most --samples)");
+            Require.atLeast("--probe-samples", probeSamples, 1);
+            IdxImages images = IdxImages.read(data, IdxImages.Split.TRAIN);
+            OptionChecks.sideFits(side, images);
             LiquidDynamics.Settings settings = new LiquidDynamics.Settings(side, samples, block, probeSamples, seed);
-            LiquidDynamics.Summary s;
-            try (OutputDirectory directory = OutputDirectory.open(out, LiquidDynamics.RESULT)) {
-                s = LiquidDynamics.run(settings, new InputEncoding(IdxImages.read(data, IdxImages.Split.TRAIN)),
-                        directory);
-            }
+            // checks the probe samples against the data and the liquid against the heap before opening out
+            LiquidDynamics.Summary s = LiquidDynamics.run(settings, new InputEncoding(images), out);
             for (LiquidDynamics.ModelRun run : s.models()) {
                 UnsupervisedPhase.Block last = run.blocks().get(run.blocks().size() - 1);
                 System.out.printf("%-8s liquid %.1f -> %.1f Hz, A %.4f, NALSM branching factor %.3f -> %.3f "

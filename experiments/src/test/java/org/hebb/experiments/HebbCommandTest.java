@@ -292,6 +292,25 @@ class HebbCommandTest {
         assertRefused(cases, messages);
     }
 
+    /** liquid-dynamics' refusals name its options, --block rather than the block size, before the output is opened. */
+    @Test
+    void liquidDynamicsRefusalsNameItsOptions() throws IOException {
+        String data = smallData().toString();
+        String[][] cases = {{"liquid-dynamics", "--side", "1"}, {"liquid-dynamics", "--data", data, "--side", "200"},
+                {"liquid-dynamics", "--samples", "0"}, {"liquid-dynamics", "--samples", "10", "--block", "11"},
+                {"liquid-dynamics", "--block", "0"}, {"liquid-dynamics", "--probe-samples", "0"},
+                {"liquid-dynamics", "--data", data, "--probe-samples", "61"}};
+        String[] messages = {"hebb liquid-dynamics: --side = 1 is not allowed: must be >= 2",
+                "hebb liquid-dynamics: --side = 200 is not allowed with images of 28 x 28 pixels: must be at most 139",
+                "hebb liquid-dynamics: --samples = 0 is not allowed: must be >= 1",
+                "hebb liquid-dynamics: --block = 11 is not allowed: must be in [1, 10] (at most --samples)",
+                "hebb liquid-dynamics: --block = 0 is not allowed: must be in [1, 50000] (at most --samples)",
+                "hebb liquid-dynamics: --probe-samples = 0 is not allowed: must be >= 1",
+                "hebb liquid-dynamics: --probe-samples = 61 is not allowed: must be at most 60 (the training data has "
+                        + "60 images; the probe presents the last ones)"};
+        assertRefused(cases, messages);
+    }
+
     @Test
     void songNamesSnapshotInTheSecondsItWasGiven() {
         Outcome r = hebb("song", "--duration", "1", "--snapshot", "-1", "--out", dir.resolve("s").toString());
