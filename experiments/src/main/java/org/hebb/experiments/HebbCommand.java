@@ -373,7 +373,13 @@ public final class HebbCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Map<String, Object> r = PixelReadout.run(data, epochs, seed, train, test, out);
+            Require.inRange("--epochs", epochs, 1, SoftmaxReadout.Settings.MAX_EPOCHS);
+            SampleSplit.requireCounts(train, test, "--train", "--test");
+            IdxImages trainImages = IdxImages.read(data, IdxImages.Split.TRAIN);
+            IdxImages testImages = IdxImages.read(data, IdxImages.Split.TEST);
+            SampleSplit.of(train, test, trainImages, testImages, "--train", "--test");
+            Map<String, Object> r = PixelReadout.run(new PixelReadout.Options(epochs, seed, train, test), trainImages,
+                    testImages, data.toString(), out);
             System.out.printf("pixels -> linear softmax, seed %d: test accuracy %.4f at the best validation epoch "
                     + "%d (validation %.4f); %.1f s. Results in %s%n", seed, (double) r.get("test_accuracy"),
                     (int) r.get("best_epoch") + 1, (double) r.get("validation_accuracy"),

@@ -311,6 +311,21 @@ class HebbCommandTest {
         assertRefused(cases, messages);
     }
 
+    /** pixel-readout's refusals name its options, --train rather than the train images, before the output opens. */
+    @Test
+    void pixelReadoutRefusalsNameItsOptions() throws IOException {
+        String data = smallData().toString();
+        String[][] cases = {{"pixel-readout", "--epochs", "0"}, {"pixel-readout", "--train", "1"},
+                {"pixel-readout", "--data", data, "--train", "51"}, {"pixel-readout", "--test", "-1"},
+                {"pixel-readout", "--data", data, "--train", "20", "--test", "13"}};
+        String[] messages = {"hebb pixel-readout: --epochs = 0 is not allowed: must be in [1, ",
+                "hebb pixel-readout: --train = 1 is not allowed: must be in [2, 50000]",
+                "hebb pixel-readout: --train = 51 is not allowed: must be at most 50 (the training data has 60 images",
+                "hebb pixel-readout: --test = -1 is not allowed: must be >= 2",
+                "hebb pixel-readout: --test = 13 is not allowed: must be at most 12 (the test data has 12 images)"};
+        assertRefused(cases, messages);
+    }
+
     @Test
     void songNamesSnapshotInTheSecondsItWasGiven() {
         Outcome r = hebb("song", "--duration", "1", "--snapshot", "-1", "--out", dir.resolve("s").toString());

@@ -63,16 +63,34 @@ public final class PixelReadout {
      */
     public static Map<String, Object> run(Options o, Path dataDirectory, Path out) throws IOException {
         try (OutputDirectory directory = OutputDirectory.open(out, RESULT)) {
-            return run(o, dataDirectory, directory);
+            long start = System.nanoTime();
+            IdxImages train = IdxImages.read(dataDirectory, IdxImages.Split.TRAIN);
+            IdxImages test = IdxImages.read(dataDirectory, IdxImages.Split.TEST);
+            return run(o, train, test, dataDirectory.toString(), directory, start);
         }
     }
 
-    private static Map<String, Object> run(Options o, Path dataDirectory, OutputDirectory out) throws IOException {
+    /**
+     * As {@link #run(Options, Path, Path)} on images already read: {@code train} (the training file: train and
+     * validation) and {@code test}, from {@code dataset} (recorded in the result); the split is checked before
+     * {@code out} is opened.
+     *
+     * @throws IllegalArgumentException before anything is opened, trained or written when the data has fewer images
+     *                                  than the options ask for
+     */
+    public static Map<String, Object> run(Options o, IdxImages train, IdxImages test, String dataset, Path out)
+            throws IOException {
         long start = System.nanoTime();
+        o.split(train, test);
+        try (OutputDirectory directory = OutputDirectory.open(out, RESULT)) {
+            return run(o, train, test, dataset, directory, start);
+        }
+    }
+
+    private static Map<String, Object> run(Options o, IdxImages train, IdxImages test, String dataset,
+                                           OutputDirectory out, long start) throws IOException {
         int epochs = o.epochs();
         long seed = o.seed();
-        IdxImages train = IdxImages.read(dataDirectory, IdxImages.Split.TRAIN);
-        IdxImages test = IdxImages.read(dataDirectory, IdxImages.Split.TEST);
         SampleSplit split = o.split(train, test);
         RunPhase.workStarts();
         SoftmaxReadout.Samples trainSet = pixels(train, 0, split.train());
@@ -86,7 +104,7 @@ public final class PixelReadout {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("model", "pixels");
         json.put("liquid_size", 0);
-        json.put("dataset", dataDirectory.toString());
+        json.put("dataset", dataset);
         json.put("seed", seed);
         json.put("train_samples", trainSet.size());
         json.put("validation_samples", validationSet.size());
