@@ -43,6 +43,7 @@ import org.hebb.neurons.Precision;
 import org.hebb.neurons.definition.DefinedNeuronModel;
 import org.hebb.opencl.OpenClDevices;
 import org.hebb.simulator.BackendKind;
+import org.hebb.simulator.monitor.StateMonitor;
 import org.hebb.util.Require;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -524,7 +525,7 @@ public final class HebbCommand implements Runnable {
                 throw new IllegalArgumentException("--cell = '" + cell + "' is not allowed: must be one of "
                         + new TreeSet<>(cells.keySet()));
             }
-            RunLimits.duration("duration", durationS, "s", 1000, SongMillerAbbott.DT_MS);
+            RunLimits.duration("--duration", durationS, "s", 1000, SongMillerAbbott.DT_MS);
             Require.atLeast("--inputs", inputs, 1);
             Require.inRange("--correlated", correlated, 0, inputs);
             Require.atLeast("--inhibitory", inhibitory, 0);
@@ -532,6 +533,11 @@ public final class HebbCommand implements Runnable {
             Require.positive("--snapshot", snapshotS, "s");
             Require.that(snapshotS <= durationS, "--snapshot = " + snapshotS + " s is not allowed: must be at most "
                     + "--duration, " + durationS + " s");
+            double weightValues = SongMillerAbbott.snapshotValues(inputs, durationS * 1000, snapshotS * 1000);
+            Require.that(weightValues <= StateMonitor.DEFAULT_MAX_VALUES, "--snapshot = " + snapshotS + " s is not "
+                    + "allowed with --inputs " + inputs + " over --duration " + durationS + " s: the weights would "
+                    + "need " + (long) weightValues + " values, the weight monitor holds at most "
+                    + StateMonitor.DEFAULT_MAX_VALUES + " (raise --snapshot, or lower --inputs or --duration)");
             double stepS = SongMillerAbbott.DT_MS / 1000;
             if (!(checkpointS >= 0 && Double.isFinite(checkpointS))) {
                 throw new IllegalArgumentException("--checkpoint-every = " + checkpointS + " s is not allowed: must "

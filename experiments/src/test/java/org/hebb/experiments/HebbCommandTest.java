@@ -334,6 +334,15 @@ class HebbCommandTest {
         r = hebb("song", "--duration", "1", "--snapshot", "5", "--out", dir.resolve("s").toString());
         assertEquals(2, r.exitCode(), r.err());
         assertOneLine(r, "hebb song: --snapshot = 5.0 s is not allowed: must be at most --duration, 1.0 s");
+        r = hebb("song", "--duration", "1e300", "--out", dir.resolve("s").toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertOneLine(r, "hebb song: --duration = 1.0E300 s is not allowed: must be at most");
+        r = hebb("song", "--inputs", "100000", "--duration", "1", "--snapshot", "0.001", "--out",
+                dir.resolve("s").toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertOneLine(r, "hebb song: --snapshot = 0.001 s is not allowed with --inputs 100000 over --duration 1.0 s: "
+                + "the weights would need 100000000 values, the weight monitor holds at most 50000000");
+        assertFalse(Files.exists(dir.resolve("s")), "refused before any work");
     }
 
     @Test

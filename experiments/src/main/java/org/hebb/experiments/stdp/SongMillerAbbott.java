@@ -225,8 +225,7 @@ public final class SongMillerAbbott {
         Require.positive("snapshot interval", snapshotMs, "ms");
         Require.that(snapshotMs <= config.durationMs(), "snapshot interval = " + snapshotMs + " ms is not allowed: "
                 + "must be at most the duration, " + config.durationMs() + " ms");
-        double weightValues = (double) config.inputs() * Math.floor(config.durationMs()
-                / (Math.max(1, Math.round(snapshotMs / DT_MS)) * DT_MS));
+        double weightValues = snapshotValues(config.inputs(), config.durationMs(), snapshotMs);
         Require.that(weightValues <= StateMonitor.DEFAULT_MAX_VALUES, "snapshot interval = " + snapshotMs + " ms is "
                 + "not allowed with " + config.inputs() + " inputs over " + config.durationMs() + " ms: the weights "
                 + "would need " + (long) weightValues + " values, the weight monitor holds at most "
@@ -240,6 +239,14 @@ public final class SongMillerAbbott {
                 .values(Math.min(SpikeMonitor.DEFAULT_MAX_STORED,
                         config.durationMs() / 1000 * ESTIMATED_MAX_RATE_HZ), 24)
                 .requireFits("lower --inputs or --duration, or raise --snapshot");
+    }
+
+    /**
+     * The weights the snapshots of {@code inputs} inputs every {@code snapshotMs} ms (in whole steps, at least one)
+     * over {@code durationMs} ms store: at most {@link StateMonitor#DEFAULT_MAX_VALUES} fit the weight monitor.
+     */
+    public static double snapshotValues(int inputs, double durationMs, double snapshotMs) {
+        return (double) inputs * Math.floor(durationMs / (Math.max(1, Math.round(snapshotMs / DT_MS)) * DT_MS));
     }
 
     private static StdpSynapses attach(Network net, Population inputs, NeuronPopulation neuron, Config config) {
