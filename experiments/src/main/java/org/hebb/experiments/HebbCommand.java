@@ -263,6 +263,7 @@ public final class HebbCommand implements Runnable {
             if (weight != null) {
                 Require.inRange("--weight", weight, 0.0, NalsmLiquid.MAX_WEIGHT, "mV");
             }
+            executor.check();
             IdxImages trainImages = IdxImages.read(data, IdxImages.Split.TRAIN);
             IdxImages testImages = IdxImages.read(data, IdxImages.Split.TEST);
             OptionChecks.sideFits(side, trainImages);
@@ -334,6 +335,7 @@ public final class HebbCommand implements Runnable {
             Require.that(runnable.contains(experiment), "experiment = '" + experiment + "' is not "
                     + "allowed: must be one of " + String.join(", ", runnable));
             Require.inRange("--points-at-once", pointsAtOnce, 1, JobRunner.MAX_WORKERS);
+            executor.check();
             SweepPlan plan = SweepPlan.of(seeds, options, listOptions(experiment));
             PrintWriter out = spec.commandLine().getOut();
             Sweep.Outcome outcome;

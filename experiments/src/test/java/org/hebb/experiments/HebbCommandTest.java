@@ -326,6 +326,16 @@ class HebbCommandTest {
         assertRefused(cases, messages);
     }
 
+    /** An executor that is not on the class path is refused naming --executor, before any output is opened. */
+    @Test
+    void anUnknownExecutorIsRefusedNamingTheOption() {
+        String[][] cases = {{"nalsm", "--executor", "mpi"}, {"sweep", "quickstart", "--metric", "synapses",
+                "--executor", "mpi"}};
+        String[] messages = {"hebb nalsm: --executor = 'mpi' is not allowed: this class path has local",
+                "hebb sweep: --executor = 'mpi' is not allowed: this class path has local"};
+        assertRefused(cases, messages);
+    }
+
     @Test
     void songNamesSnapshotInTheSecondsItWasGiven() {
         Outcome r = hebb("song", "--duration", "1", "--snapshot", "-1", "--out", dir.resolve("s").toString());

@@ -12,6 +12,14 @@ public final class ExecutorOptions {
             + "or local[2] (default: spark-submit's --master).")
     String master;
 
+    /**
+     * Fails unless --executor names an executor on the class path, naming the option: a command calls this before
+     * its work and before opening its output directory.
+     */
+    public void check() {
+        JobExecutors.requireKnown("--executor", executor);
+    }
+
     /** The executor chosen, with {@code localWorkers} threads if it is the local one. */
     public JobExecutor open(int localWorkers) {
         return JobExecutors.open(executor, master, localWorkers);

@@ -19,15 +19,28 @@ public final class JobExecutors {
         if (name.equals("local")) {
             return new LocalExecutor(localWorkers);
         }
-        List<String> names = new ArrayList<>(List.of("local"));
         for (ExecutorProvider provider : ServiceLoader.load(ExecutorProvider.class)) {
             if (provider.name().equals(name)) {
                 return provider.open(master);
             }
+        }
+        requireKnown("executor", name);
+        throw new IllegalStateException("executor '" + name + "' was found and then lost");
+    }
+
+    /**
+     * Fails unless {@code name} is {@code local} or the name of a provider on the class path, with a message that
+     * calls it {@code parameter} (such as the command-line option {@code --executor}) and lists what is installed.
+     */
+    public static void requireKnown(String parameter, String name) {
+        List<String> names = new ArrayList<>(List.of("local"));
+        for (ExecutorProvider provider : ServiceLoader.load(ExecutorProvider.class)) {
             names.add(provider.name());
         }
-        throw new IllegalArgumentException("executor = '" + name + "' is not allowed: this class path has "
-                + String.join(", ", names) + (name.equals("spark") ? " (the Spark executor is in the hebb-spark "
-                + "module: run through spark-submit with spark/target/hebb-spark.jar, docs/CLUSTER.md)" : ""));
+        if (!names.contains(name)) {
+            throw new IllegalArgumentException(parameter + " = '" + name + "' is not allowed: this class path has "
+                    + String.join(", ", names) + ("spark".equals(name) ? " (the Spark executor is in the hebb-spark "
+                    + "module: run through spark-submit with spark/target/hebb-spark.jar, docs/CLUSTER.md)" : ""));
+        }
     }
 }
