@@ -264,6 +264,7 @@ public final class HebbCommand implements Runnable {
                 Require.inRange("--weight", weight, 0.0, NalsmLiquid.MAX_WEIGHT, "mV");
             }
             executor.check();
+            IdxImages.requireFiles("--data", data, IdxImages.Split.TRAIN, IdxImages.Split.TEST);
             IdxImages trainImages = IdxImages.read(data, IdxImages.Split.TRAIN);
             IdxImages testImages = IdxImages.read(data, IdxImages.Split.TEST);
             OptionChecks.sideFits(side, trainImages);
@@ -378,6 +379,7 @@ public final class HebbCommand implements Runnable {
         public Integer call() throws Exception {
             Require.inRange("--epochs", epochs, 1, SoftmaxReadout.Settings.MAX_EPOCHS);
             SampleSplit.requireCounts(train, test, "--train", "--test");
+            IdxImages.requireFiles("--data", data, IdxImages.Split.TRAIN, IdxImages.Split.TEST);
             IdxImages trainImages = IdxImages.read(data, IdxImages.Split.TRAIN);
             IdxImages testImages = IdxImages.read(data, IdxImages.Split.TEST);
             SampleSplit.of(train, test, trainImages, testImages, "--train", "--test");
@@ -856,6 +858,7 @@ public final class HebbCommand implements Runnable {
             Require.that(block >= 1 && block <= samples, "--block = " + block + " is not allowed: must be in [1, "
                     + samples + "] (at most --samples)");
             Require.atLeast("--probe-samples", probeSamples, 1);
+            IdxImages.requireFiles("--data", data, IdxImages.Split.TRAIN);
             IdxImages images = IdxImages.read(data, IdxImages.Split.TRAIN);
             OptionChecks.sideFits(side, images);
             LiquidDynamics.Settings settings = new LiquidDynamics.Settings(side, samples, block, probeSamples, seed);

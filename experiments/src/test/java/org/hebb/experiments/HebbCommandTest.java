@@ -336,6 +336,20 @@ class HebbCommandTest {
         assertRefused(cases, messages);
     }
 
+    /** A --data without the IDX files is a refused command line naming --data, not a failed run. */
+    @Test
+    void dataWithoutTheImagesIsRefusedNamingData() throws IOException {
+        Path missing = dir.resolve("nowhere");
+        Path noTest = Files.createDirectories(dir.resolve("train-only"));
+        SyntheticImages.writeIdx(noTest, "train", SyntheticImages.classBlobs(12, 1));
+        String[][] cases = {{"nalsm", "--data", missing.toString()}, {"pixel-readout", "--data", noTest.toString()},
+                {"liquid-dynamics", "--data", missing.toString()}};
+        String[] messages = {"hebb nalsm: --data = '" + missing + "' is not allowed: no such directory; point to",
+                "hebb pixel-readout: --data = '" + noTest + "' is not allowed: it has no t10k-images-idx3-ubyte[.gz]",
+                "hebb liquid-dynamics: --data = '" + missing + "' is not allowed: no such directory"};
+        assertRefused(cases, messages);
+    }
+
     @Test
     void songNamesSnapshotInTheSecondsItWasGiven() {
         Outcome r = hebb("song", "--duration", "1", "--snapshot", "-1", "--out", dir.resolve("s").toString());

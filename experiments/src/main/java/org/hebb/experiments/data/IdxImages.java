@@ -113,8 +113,8 @@ public record IdxImages(int rows, int columns, byte[][] pixels, byte[] labels) {
      *                     do not match
      */
     public static IdxImages read(Path directory, Split split) throws IOException {
-        Path imageFile = find(directory, split.prefix + "-images-idx3-ubyte");
-        Path labelFile = find(directory, split.prefix + "-labels-idx1-ubyte");
+        Path imageFile = find(directory, split.prefix + IMAGES);
+        Path labelFile = find(directory, split.prefix + LABELS);
         int rows;
         int columns;
         List<byte[]> pixels = new ArrayList<>();
@@ -163,15 +163,43 @@ public record IdxImages(int rows, int columns, byte[][] pixels, byte[] labels) {
     }
 
     private static Path find(Path directory, String stem) throws IOException {
+        Path file = existing(directory, stem);
+        if (file == null) {
+            throw new IOException("dataset file " + stem + "[.gz] not found in " + directory.toAbsolutePath() + ": "
+                    + WHERE);
+        }
+        return file;
+    }
+
+    /** The file {@code stem}, gzipped or not, in {@code directory}; null if neither is there. */
+    private static Path existing(Path directory, String stem) {
         for (Path candidate : new Path[] {directory.resolve(stem + ".gz"), directory.resolve(stem)}) {
             if (Files.isRegularFile(candidate)) {
                 return candidate;
             }
         }
-        throw new IOException("dataset file " + stem + "[.gz] not found in " + directory.toAbsolutePath()
-                + ": point to a directory with MNIST-layout IDX files; for Fashion-MNIST on Debian or Ubuntu, "
-                + "apt-get install dataset-fashion-mnist (files go to " + FASHION_MNIST + ")");
+        return null;
     }
+
+    /**
+     * Fails unless {@code directory}, given as {@code option} (such as {@code --data}), holds the image and label
+     * files of each of {@code splits} that {@link #read} looks for, naming the option, the directory and the first
+     * file missing; checks only that the files are there, not what they hold.
+     */
+    public static void requireFiles(String option, Path directory, Split... splits) {
+        for (Split split : splits) {
+            for (String stem : new String[] {split.prefix + IMAGES, split.prefix + LABELS}) {
+                Require.that(existing(directory, stem) != null, option + " = '" + directory + "' is not allowed: "
+                        + (Files.isDirectory(directory) ? "it has no " + stem + "[.gz]" : "no such directory")
+                        + "; " + WHERE);
+            }
+        }
+    }
+
+    private static final String IMAGES = "-images-idx3-ubyte";
+    private static final String LABELS = "-labels-idx1-ubyte";
+    private static final String WHERE = "point to a directory with MNIST-layout IDX files; for Fashion-MNIST on "
+            + "Debian or Ubuntu, apt-get install dataset-fashion-mnist (files go to " + FASHION_MNIST + ")";
 
     private static final String REINSTALL = " (Fashion-MNIST: apt-get install --reinstall dataset-fashion-mnist)";
 
