@@ -755,6 +755,16 @@ public final class HebbCommand implements Runnable {
                     .filter(b -> b.name().equalsIgnoreCase(background)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("--background = '" + background + "' is not "
                             + "allowed: use poisson or dc"));
+            Require.that(scale > 0 && scale <= 1, "--scale = " + scale + " is not allowed: must be in (0, 1]");
+            Require.that(threads >= 0, "--threads = " + threads + " is not allowed: must be >= 0 (0: automatic)");
+            Require.that(backend == BackendKind.JAVA || threads <= 1, "--threads = " + threads + " is not allowed "
+                    + "with --backend " + backend + ", which runs on its device: use 0 or 1");
+            Require.nonNegative("--warmup", warmupMs, "ms");
+            RunLimits.duration("--duration", durationMs, MicrocircuitParameters.DT_MS);
+            RunLimits.duration("--warmup + --duration", warmupMs + durationMs, MicrocircuitParameters.DT_MS);
+            Require.that(durationMs >= 2 * MicrocircuitExperiment.SYNCHRONY_BIN_MS, "--duration = " + durationMs
+                    + " ms is not allowed: must be at least " + 2 * MicrocircuitExperiment.SYNCHRONY_BIN_MS
+                    + " ms (two bins of the synchrony measure)");
             MicrocircuitExperiment.Result r = MicrocircuitExperiment.run(new MicrocircuitExperiment.Settings(scale,
                     kind, backend, threads, seed, warmupMs, durationMs), out);
             StringBuilder rates = new StringBuilder();

@@ -115,7 +115,7 @@ class HebbCommandTest {
         assertOneLine(r, "hebb microcircuit: --background = 'noisy' is not allowed: use poisson or dc");
         r = hebb("microcircuit", "--scale", "2", "--out", out.toString());
         assertEquals(2, r.exitCode());
-        assertOneLine(r, "hebb microcircuit: scale = 2.0 is not allowed: must be in (0, 1]");
+        assertOneLine(r, "hebb microcircuit: --scale = 2.0 is not allowed: must be in (0, 1]");
         assertFalse(Files.exists(out), "refused before any work");
     }
 
@@ -124,8 +124,22 @@ class HebbCommandTest {
         Path out = dir.resolve("m");
         Outcome r = hebb("microcircuit", "--scale", "0.001", "--warmup", "1e300", "--out", out.toString());
         assertEquals(2, r.exitCode());
-        assertOneLine(r, "hebb microcircuit: warm-up + duration = 1.0E300 ms is not allowed: must be at most");
+        assertOneLine(r, "hebb microcircuit: --warmup + --duration = 1.0E300 ms is not allowed: must be at most");
         assertFalse(Files.exists(out), "refused before any work");
+    }
+
+    /** microcircuit's refusals name its options, --warmup rather than the warm-up. */
+    @Test
+    void microcircuitRefusalsNameItsOptions() {
+        String[][] cases = {{"microcircuit", "--warmup", "-1"}, {"microcircuit", "--duration", "NaN"},
+                {"microcircuit", "--duration", "5"}, {"microcircuit", "--threads", "-1"},
+                {"microcircuit", "--threads", "2", "--backend", "OPENCL"}};
+        String[] messages = {"hebb microcircuit: --warmup = -1.0 ms is not allowed: must be a finite number >= 0",
+                "hebb microcircuit: --duration = NaN ms is not allowed: must be a finite number > 0",
+                "hebb microcircuit: --duration = 5.0 ms is not allowed: must be at least 6.0 ms",
+                "hebb microcircuit: --threads = -1 is not allowed: must be >= 0 (0: automatic)",
+                "hebb microcircuit: --threads = 2 is not allowed with --backend OPENCL"};
+        assertRefused(cases, messages);
     }
 
     @Test
