@@ -488,7 +488,7 @@ public final class HebbCommand implements Runnable {
                 + "spikes (default ${DEFAULT-VALUE}).")
         int correlated;
 
-        @Option(names = "--correlation", defaultValue = "0.2", description = "Their pairwise correlation "
+        @Option(names = "--correlation", defaultValue = "0.2", description = "Their pairwise correlation, in (0, 1] "
                 + "(default ${DEFAULT-VALUE}).")
         double correlation;
 
@@ -497,7 +497,7 @@ public final class HebbCommand implements Runnable {
         int inhibitory;
 
         @Option(names = "--a-plus", defaultValue = "0.005", description = "Potentiation per pair as a fraction of "
-                + "g_max; a_minus = 1.05 a_plus (default ${DEFAULT-VALUE}).")
+                + "g_max, in (0, 1]; a_minus = 1.05 a_plus (default ${DEFAULT-VALUE}).")
         double aPlus;
 
         @Option(names = "--duration", defaultValue = "300", description = "Biological time, s "
@@ -533,7 +533,16 @@ public final class HebbCommand implements Runnable {
             Require.atLeast("--inputs", inputs, 1);
             Require.inRange("--correlated", correlated, 0, inputs);
             Require.atLeast("--inhibitory", inhibitory, 0);
-            Require.positive("--a-plus", aPlus, "(fraction of g_max)");
+            Require.that(aPlus > 0 && aPlus <= 1, "--a-plus = " + aPlus + " (fraction of g_max) is not allowed: must "
+                    + "be in (0, 1]");
+            Require.that(correlation > 0 && correlation <= 1, "--correlation = " + correlation + " is not allowed: "
+                    + "must be in (0, 1]");
+            Require.positive("--rate", rateHz, "Hz");
+            double perStep = rateHz * SongMillerAbbott.DT_MS / 1000;
+            Require.that(perStep <= 1, "--rate = " + rateHz + " Hz is not allowed: must be at most "
+                    + 1000 / SongMillerAbbott.DT_MS + " Hz (rate * dt must not exceed 1)");
+            Require.that(correlated == 0 || perStep / correlation <= 1, "--rate = " + rateHz + " Hz is not allowed "
+                    + "with --correlation " + correlation + ": rate * dt / correlation must not exceed 1");
             Require.positive("--snapshot", snapshotS, "s");
             Require.that(snapshotS <= durationS, "--snapshot = " + snapshotS + " s is not allowed: must be at most "
                     + "--duration, " + durationS + " s");

@@ -212,9 +212,9 @@ class HebbCommandTest {
         String[][] cases = {{"--correlated", "10", "--correlation", "2"}, {"--rate", "20000"},
                 {"--correlated", "10", "--correlation", "0.5", "--rate", "6000"}, {"--checkpoint-every", "NaN"},
                 {"--checkpoint-every", "1e-5"}};
-        String[] messages = {"hebb song: correlation = 2.0 is not allowed",
-                "hebb song: rate = 20000.0 Hz is not allowed", "hebb song: rate = 6000.0 Hz is not allowed with "
-                + "correlation 0.5",
+        String[] messages = {"hebb song: --correlation = 2.0 is not allowed",
+                "hebb song: --rate = 20000.0 Hz is not allowed", "hebb song: --rate = 6000.0 Hz is not allowed with "
+                + "--correlation 0.5",
                 "hebb song: --checkpoint-every = NaN s is not allowed",
                 "hebb song: --checkpoint-every = 1.0E-5 s is not allowed: must be 0 (no checkpoints) or at least "
                         + "one time step, 1.0E-4 s"};
@@ -361,6 +361,21 @@ class HebbCommandTest {
         String[] messages = {"hebb nalsm: --data = '" + missing + "' is not allowed: no such directory; point to",
                 "hebb pixel-readout: --data = '" + noTest + "' is not allowed: it has no t10k-images-idx3-ubyte[.gz]",
                 "hebb liquid-dynamics: --data = '" + missing + "' is not allowed: no such directory"};
+        assertRefused(cases, messages);
+    }
+
+    /**
+     * song names --rate and --correlation, refuses a --correlation outside (0, 1] even with none correlated, and an
+     * --a-plus above g_max before any work.
+     */
+    @Test
+    void songNamesRateAndCorrelation() {
+        String[][] cases = {{"song", "--correlation", "NaN", "--duration", "1", "--snapshot", "1"},
+                {"song", "--rate", "-1", "--duration", "1", "--snapshot", "1"},
+                {"song", "--a-plus", "1e300", "--duration", "1", "--snapshot", "1"}};
+        String[] messages = {"hebb song: --correlation = NaN is not allowed: must be in (0, 1]",
+                "hebb song: --rate = -1.0 Hz is not allowed: must be a finite number > 0",
+                "hebb song: --a-plus = 1.0E300 (fraction of g_max) is not allowed: must be in (0, 1]"};
         assertRefused(cases, messages);
     }
 
