@@ -36,6 +36,7 @@ import org.hebb.experiments.stdp.SongExperiment;
 import org.hebb.experiments.stdp.SongMillerAbbott;
 import org.hebb.experiments.sweep.Sweep;
 import org.hebb.experiments.sweep.SweepPlan;
+import org.hebb.experiments.whatwhen.ForceReadout;
 import org.hebb.experiments.whatwhen.WhatWhenExperiment;
 import org.hebb.experiments.whatwhen.WhatWhenSettings;
 import org.hebb.neurons.BuiltInModels;
@@ -614,6 +615,17 @@ public final class HebbCommand implements Runnable {
             }
             Require.atLeast("--trials", trials, 2);
             Require.atLeast("--excitatory", excitatory, 1);
+            int mostExcitatory = ForceReadout.MAX_INPUTS * 4 / 5;
+            while (mostExcitatory + 1 + Math.max(1, (mostExcitatory + 1) / 4) <= ForceReadout.MAX_INPUTS) {
+                mostExcitatory++;
+            }
+            while (mostExcitatory + Math.max(1, mostExcitatory / 4) > ForceReadout.MAX_INPUTS) {
+                mostExcitatory--;
+            }
+            Require.that(excitatory <= mostExcitatory, "--excitatory = " + excitatory + " is not allowed: must be at "
+                    + "most " + mostExcitatory + ", as FORCE keeps an n x n matrix of the reservoir's n neurons, "
+                    + "--excitatory and a quarter as many inhibitory ones, in one array of at most "
+                    + ForceReadout.MAX_INPUTS + " x " + ForceReadout.MAX_INPUTS);
             WhatWhenSettings full = WhatWhenSettings.full(seed);
             int earliest = full.gateFromMs() + 1;
             int latest = full.trialMs() - 1;

@@ -364,6 +364,13 @@ class HebbCommandTest {
         assertRefused(cases, messages);
     }
 
+    /** An --excitatory too large for FORCE's matrix is refused naming it, not the reservoir neurons it makes. */
+    @Test
+    void whatWhenRefusesTooManyExcitatoryNeuronsNamingTheOption() {
+        assertRefused(new String[][] {{"what-when", "--excitatory", "99999999"}},
+                new String[] {"hebb what-when: --excitatory = 99999999 is not allowed: must be at most 37072"});
+    }
+
     /**
      * song names --rate and --correlation, refuses a --correlation outside (0, 1] even with none correlated, and an
      * --a-plus above g_max before any work.
