@@ -72,6 +72,8 @@ public final class HebbCommand implements Runnable {
     /** Exit code of a command line refused before any work. */
     public static final int EXIT_REFUSED = 2;
     private static final String VERBOSE = "--verbose";
+    /** The most threads a network's JAVA backend takes (Network.Builder.threads). */
+    private static final int MAX_THREADS = 256;
     private static final String FOOTER = "%nExit codes: 0 finished, " + EXIT_FAILED + " the run failed, " + EXIT_REFUSED
             + " the command line was refused before any work. A run holds its --out directory locked (its "
             + OutputDirectory.LOCK_FILE + " file) until it ends, and writes its result file last.";
@@ -751,8 +753,8 @@ public final class HebbCommand implements Runnable {
                 + "(default ${DEFAULT-VALUE}).")
         BackendKind backend;
 
-        @Option(names = "--threads", defaultValue = "0", description = "Threads of the JAVA backend; 0 chooses "
-                + "automatically (default ${DEFAULT-VALUE}).")
+        @Option(names = "--threads", defaultValue = "0", description = "Threads of the JAVA backend, 0 to "
+                + MAX_THREADS + "; 0 chooses automatically (default ${DEFAULT-VALUE}).")
         int threads;
 
         @Option(names = "--seed", defaultValue = "1", description = "Master seed (default ${DEFAULT-VALUE}).")
@@ -777,7 +779,8 @@ public final class HebbCommand implements Runnable {
                     .orElseThrow(() -> new IllegalArgumentException("--background = '" + background + "' is not "
                             + "allowed: use poisson or dc"));
             Require.that(scale > 0 && scale <= 1, "--scale = " + scale + " is not allowed: must be in (0, 1]");
-            Require.that(threads >= 0, "--threads = " + threads + " is not allowed: must be >= 0 (0: automatic)");
+            Require.that(threads >= 0 && threads <= MAX_THREADS, "--threads = " + threads + " is not allowed: must "
+                    + "be in [0, " + MAX_THREADS + "] (0: automatic)");
             Require.that(backend == BackendKind.JAVA || threads <= 1, "--threads = " + threads + " is not allowed "
                     + "with --backend " + backend + ", which runs on its device: use 0 or 1");
             Require.nonNegative("--warmup", warmupMs, "ms");

@@ -137,7 +137,7 @@ class HebbCommandTest {
         String[] messages = {"hebb microcircuit: --warmup = -1.0 ms is not allowed: must be a finite number >= 0",
                 "hebb microcircuit: --duration = NaN ms is not allowed: must be a finite number > 0",
                 "hebb microcircuit: --duration = 5.0 ms is not allowed: must be at least 6.0 ms",
-                "hebb microcircuit: --threads = -1 is not allowed: must be >= 0 (0: automatic)",
+                "hebb microcircuit: --threads = -1 is not allowed: must be in [0, 256] (0: automatic)",
                 "hebb microcircuit: --threads = 2 is not allowed with --backend OPENCL"};
         assertRefused(cases, messages);
     }
@@ -369,6 +369,13 @@ class HebbCommandTest {
     void whatWhenRefusesTooManyExcitatoryNeuronsNamingTheOption() {
         assertRefused(new String[][] {{"what-when", "--excitatory", "99999999"}},
                 new String[] {"hebb what-when: --excitatory = 99999999 is not allowed: must be at most 37072"});
+    }
+
+    /** microcircuit refuses more threads than the engine takes before building, as a refused command line. */
+    @Test
+    void microcircuitRefusesTooManyThreadsBeforeBuilding() {
+        assertRefused(new String[][] {{"microcircuit", "--threads", "100000"}},
+                new String[] {"hebb microcircuit: --threads = 100000 is not allowed: must be in [0, 256]"});
     }
 
     /**
