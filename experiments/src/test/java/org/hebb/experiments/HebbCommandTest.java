@@ -378,6 +378,15 @@ class HebbCommandTest {
                 new String[] {"hebb microcircuit: --threads = 100000 is not allowed: must be in [0, 256]"});
     }
 
+    /** hlop refuses a hidden layer too large for the heap before opening its output, naming --hidden. */
+    @Test
+    void hlopRefusesAHiddenLayerTooLargeForTheHeap() {
+        assertRefused(new String[][] {{"hlop", "--hidden", "99999999"}},
+                new String[] {"hebb hlop: hlop with 99999999 hidden neurons needs about "});
+        Outcome r = hebb("hlop", "--hidden", "99999999", "--out", dir.resolve("h").toString());
+        assertTrue(r.err().contains("lower --hidden"), r.err());
+    }
+
     /**
      * song names --rate and --correlation, refuses a --correlation outside (0, 1] even with none correlated, and an
      * --a-plus above g_max before any work.

@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 
 import org.hebb.experiments.RunPhase;
 import org.hebb.experiments.data.IdxImages;
+import org.hebb.experiments.limits.MemoryEstimate;
 import org.hebb.experiments.output.OutputDirectory;
 import org.hebb.simulator.input.BernoulliSource;
 import org.hebb.simulator.random.Seeds;
@@ -52,9 +53,23 @@ public final class HlopExperiment {
      * @throws IllegalArgumentException before any work when a task asks for more images than Fashion-MNIST has
      */
     public static Map<String, Object> run(HlopSettings settings, Path out) throws IOException {
+        memory(settings).requireFits("lower --hidden");
         IdxImages train = IdxImages.read(IdxImages.FASHION_MNIST, IdxImages.Split.TRAIN);
         IdxImages test = IdxImages.read(IdxImages.FASHION_MNIST, IdxImages.Split.TEST);
         return new HlopExperiment(settings, train, test, System.out).run(out);
+    }
+
+    /**
+     * A lower bound on the heap the network needs: its neurons, the all-to-all projections from the pixels to the
+     * hidden layer and from it to the readout (the first drawn as a list of pairs), and the feedback weights.
+     */
+    static MemoryEstimate memory(HlopSettings settings) {
+        double hidden = settings.hidden();
+        double inputSynapses = HlopNetwork.PIXELS * hidden;
+        return MemoryEstimate.of("hlop with " + settings.hidden() + " hidden neurons")
+                .neurons(HlopNetwork.PIXELS + hidden + HlopNetwork.CLASSES)
+                .synapses(inputSynapses + hidden * HlopNetwork.CLASSES, inputSynapses)
+                .values(hidden * HlopNetwork.CLASSES, 4);
     }
 
     Map<String, Object> run(Path out) throws IOException {
