@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
+import org.hebb.experiments.coba.CobaNetwork;
 import org.hebb.experiments.data.IdxImages;
 import org.hebb.experiments.hlop.HlopExperiment;
 import org.hebb.experiments.hlop.HlopSettings;
@@ -839,6 +840,14 @@ public final class HebbCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            Require.inRange("--neurons", neurons, CobaNetwork.MIN_NEURONS, CobaNetwork.MAX_NEURONS);
+            RunLimits.duration("--duration", durationMs, CobaNetwork.DT_MS);
+            Require.that(durationMs >= Quickstart.RATE_BIN_MS, "--duration = " + durationMs + " ms is not allowed: "
+                    + "must be at least " + Quickstart.RATE_BIN_MS + " ms, one bin of the population rate");
+            Require.inRange("--threads", threads, 0, MAX_THREADS);
+            Require.that(backend == BackendKind.JAVA || threads == 0, "--threads = " + threads + " is not allowed "
+                    + "with --backend " + backend + ": it runs every step on its device, without worker threads; "
+                    + "leave --threads out");
             Quickstart.Summary s = Quickstart.run(new Quickstart.Options(neurons, durationMs, seed, threads, backend),
                     out);
             System.out.printf("COBA, %d neurons, %.0f ms, seed %d: excitatory %.2f Hz, inhibitory %.2f Hz "

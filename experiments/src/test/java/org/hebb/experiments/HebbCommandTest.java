@@ -103,7 +103,7 @@ class HebbCommandTest {
         Path out = dir.resolve("q");
         Outcome r = hebb("quickstart", "--neurons", "2000000000", "--out", out.toString());
         assertEquals(2, r.exitCode());
-        assertOneLine(r, "hebb quickstart: neurons = 2000000000 is not allowed");
+        assertOneLine(r, "hebb quickstart: --neurons = 2000000000 is not allowed");
         assertFalse(Files.exists(out), "refused before any work");
     }
 
@@ -148,7 +148,7 @@ class HebbCommandTest {
                 {"quickstart", "--neurons", "2000000000", "--verbose"}}) {
             Outcome r = hebb(args);
             assertEquals(2, r.exitCode());
-            assertTrue(r.err().startsWith("hebb quickstart: neurons = 2000000000 is not allowed"), r.err());
+            assertTrue(r.err().startsWith("hebb quickstart: --neurons = 2000000000 is not allowed"), r.err());
             assertTrue(r.err().contains("\tat org.hebb."), r.err());
         }
     }
@@ -176,7 +176,7 @@ class HebbCommandTest {
         Outcome r = hebb("quickstart", "--neurons", "200", "--duration", "20", "--threads", "4", "--backend",
                 "OPENCL", "--out", dir.resolve("q").toString());
         assertEquals(2, r.exitCode());
-        assertOneLine(r, "hebb quickstart: threads = 4 is not allowed with backend OPENCL");
+        assertOneLine(r, "hebb quickstart: --threads = 4 is not allowed with --backend OPENCL");
     }
 
     @Test
@@ -402,6 +402,14 @@ class HebbCommandTest {
         assertRefused(cases, messages);
     }
 
+    /** quickstart's refusals name its options: --duration too short for a rate bin, --threads beyond 256. */
+    @Test
+    void quickstartRefusalsNameItsOptions() {
+        assertRefused(new String[][] {{"quickstart", "--duration", "1"}, {"quickstart", "--threads", "300"}},
+                new String[] {"hebb quickstart: --duration = 1.0 ms is not allowed: must be at least 5.0 ms",
+                        "hebb quickstart: --threads = 300 is not allowed: must be in [0, 256]"});
+    }
+
     @Test
     void songNamesSnapshotInTheSecondsItWasGiven() {
         Outcome r = hebb("song", "--duration", "1", "--snapshot", "-1", "--out", dir.resolve("s").toString());
@@ -448,6 +456,6 @@ class HebbCommandTest {
     void anAbsurdDurationIsRefused() {
         Outcome r = hebb("quickstart", "--duration", "1e300", "--out", dir.resolve("q").toString());
         assertEquals(2, r.exitCode());
-        assertOneLine(r, "hebb quickstart: duration = 1.0E300 ms is not allowed");
+        assertOneLine(r, "hebb quickstart: --duration = 1.0E300 ms is not allowed");
     }
 }

@@ -32,7 +32,8 @@ public final class Quickstart {
     /** The result file, written last. */
     public static final String RESULT = "summary.json";
     /** Population rates are recorded in bins of this many ms. */
-    private static final double RATE_BIN_MS = 5;
+    /** The population rate's bin, ms: the shortest run. */
+    public static final double RATE_BIN_MS = 5;
     /** The memory estimate assumes every neuron fires at up to this rate, Hz (COBA's is about 20 Hz). */
     private static final double ESTIMATED_MAX_RATE_HZ = 100;
 
