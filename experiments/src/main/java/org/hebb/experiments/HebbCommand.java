@@ -16,6 +16,7 @@ import org.hebb.experiments.hlop.HlopExperiment;
 import org.hebb.experiments.hlop.HlopSettings;
 import org.hebb.experiments.hlop.HlopVariant;
 import org.hebb.experiments.izhikevich.Izhikevich2003Experiment;
+import org.hebb.experiments.izhikevich.Izhikevich2003Network;
 import org.hebb.experiments.jobs.ExecutorOptions;
 import org.hebb.experiments.jobs.JobExecutor;
 import org.hebb.experiments.jobs.JobRunner;
@@ -460,6 +461,10 @@ public final class HebbCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            RunLimits.duration("--duration", durationMs, Izhikevich2003Network.DT_MS);
+            Require.that(durationMs >= Izhikevich2003Experiment.MIN_DURATION_MS, "--duration = " + durationMs
+                    + " ms is not allowed: must be at least " + Izhikevich2003Experiment.MIN_DURATION_MS + " ms (a "
+                    + Izhikevich2003Experiment.TRANSIENT_MS + " ms transient and one spectrum segment)");
             Izhikevich2003Experiment.Result r = Izhikevich2003Experiment.run(seed, durationMs, 1, out);
             System.out.printf("Izhikevich 2003, seed %d: excitatory %.2f Hz, inhibitory %.2f Hz; alpha peak %.1f Hz "
                             + "(%s), gamma peak %.1f Hz (%s); %.1f s. Results in %s%n", seed, r.excitatoryRateHz(),

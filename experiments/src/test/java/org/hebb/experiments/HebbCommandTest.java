@@ -410,6 +410,14 @@ class HebbCommandTest {
                         "hebb quickstart: --threads = 300 is not allowed: must be in [0, 256]"});
     }
 
+    /** izhikevich2003 names --duration when it is too short for a spectrum or not a number. */
+    @Test
+    void izhikevich2003RefusalsNameDuration() {
+        assertRefused(new String[][] {{"izhikevich2003", "--duration", "10"}, {"izhikevich2003", "--duration", "NaN"}},
+                new String[] {"hebb izhikevich2003: --duration = 10.0 ms is not allowed: must be at least 2024.0 ms",
+                        "hebb izhikevich2003: --duration = NaN ms is not allowed: must be a finite number > 0"});
+    }
+
     @Test
     void songNamesSnapshotInTheSecondsItWasGiven() {
         Outcome r = hebb("song", "--duration", "1", "--snapshot", "-1", "--out", dir.resolve("s").toString());

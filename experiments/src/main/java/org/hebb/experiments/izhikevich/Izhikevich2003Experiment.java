@@ -39,6 +39,8 @@ public final class Izhikevich2003Experiment {
     /** The start of the run left out of the spectrum, ms. */
     public static final double TRANSIENT_MS = 1000;
     private static final int SEGMENT = 1024;
+    /** The shortest run, ms: the transient and one spectrum segment. */
+    public static final double MIN_DURATION_MS = TRANSIENT_MS + SEGMENT;
     private static final double RASTER_MS = 1000;
     /** Heap per ms of a run: two rate monitors' 1 ms bins, their rates and the network rate, bytes. */
     private static final double BYTES_PER_MS = 48;
