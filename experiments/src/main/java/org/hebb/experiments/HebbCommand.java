@@ -435,6 +435,9 @@ public final class HebbCommand implements Runnable {
 
         @Override
         public Integer call() {
+            Require.that(BuiltInModels.names().contains(model), "--model = '" + model + "' is not a built-in model: "
+                    + "must be one of " + BuiltInModels.names());
+            Require.positive("--dt", dt, "ms");
             DefinedNeuronModel defined = BuiltInModels.named(model);
             spec.commandLine().getOut().print(openCl ? defined.openClSource(dt, precision)
                     : defined.javaSource(dt, precision));

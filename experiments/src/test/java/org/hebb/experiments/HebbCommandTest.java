@@ -95,7 +95,7 @@ class HebbCommandTest {
     void kernelOfAnUnknownModelNamesTheBuiltInOnes() {
         Outcome r = hebb("kernel", "--model", "AdEx");
         assertEquals(2, r.exitCode());
-        assertOneLine(r, "hebb kernel: model = 'AdEx' is not a built-in model: must be one of [IF_curr_delta,");
+        assertOneLine(r, "hebb kernel: --model = 'AdEx' is not a built-in model: must be one of [IF_curr_delta,");
     }
 
     @Test
@@ -416,6 +416,14 @@ class HebbCommandTest {
         assertRefused(new String[][] {{"izhikevich2003", "--duration", "10"}, {"izhikevich2003", "--duration", "NaN"}},
                 new String[] {"hebb izhikevich2003: --duration = 10.0 ms is not allowed: must be at least 2024.0 ms",
                         "hebb izhikevich2003: --duration = NaN ms is not allowed: must be a finite number > 0"});
+    }
+
+    /** kernel names --dt when refusing it. */
+    @Test
+    void kernelRefusesATimeStepNamingDt() {
+        Outcome r = hebb("kernel", "--model", "IF_cond_exp", "--dt", "0");
+        assertEquals(2, r.exitCode(), r.err());
+        assertOneLine(r, "hebb kernel: --dt = 0.0 ms is not allowed: must be a finite number > 0");
     }
 
     @Test
