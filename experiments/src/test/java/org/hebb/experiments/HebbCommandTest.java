@@ -426,6 +426,13 @@ class HebbCommandTest {
         assertOneLine(r, "hebb kernel: --dt = 0.0 ms is not allowed: must be a finite number > 0");
     }
 
+    /** sweep names --seeds when refusing it. */
+    @Test
+    void sweepRefusesSeedsNamingTheOption() {
+        assertRefused(new String[][] {{"sweep", "quickstart", "--metric", "synapses", "--seeds", "5-1"}},
+                new String[] {"hebb sweep: --seeds = '5-1' is not allowed: give seeds and ranges"});
+    }
+
     @Test
     void songNamesSnapshotInTheSecondsItWasGiven() {
         Outcome r = hebb("song", "--duration", "1", "--snapshot", "-1", "--out", dir.resolve("s").toString());

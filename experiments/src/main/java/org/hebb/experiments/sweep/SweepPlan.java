@@ -110,7 +110,7 @@ public record SweepPlan(long[] seeds, List<String> fixed, Map<String, List<Strin
     /** Seeds from a list of seeds and ranges ({@code 1-5}, {@code 1,3,7-9}), ascending, each once. */
     static long[] parseSeeds(String text) {
         TreeSet<Long> seeds = new TreeSet<>();
-        String refusal = "seeds = '" + text + "' is not allowed: give seeds and ranges separated by commas, such as "
+        String refusal = "--seeds = '" + text + "' is not allowed: give seeds and ranges separated by commas, such as "
                 + "1-5 or 1,3,7-9";
         Require.that(text != null && !text.isBlank(), refusal);
         for (String part : text.split(",")) {
