@@ -433,6 +433,17 @@ class HebbCommandTest {
                 new String[] {"hebb sweep: --seeds = '5-1' is not allowed: give seeds and ranges"});
     }
 
+    /** Too many --inhibitory inputs for the heap: the refusal names them and says to lower --inhibitory. */
+    @Test
+    void songRefusesTooManyInhibitoryInputsNamingThem() {
+        assertRefused(new String[][] {{"song", "--inhibitory", "99999999", "--duration", "1", "--snapshot", "1"}},
+                new String[] {"hebb song: Song, Miller & Abbott with 1000 inputs and 99999999 inhibitory ones over "
+                        + "1000.0 ms needs about "});
+        Outcome r = hebb("song", "--inhibitory", "99999999", "--duration", "1", "--snapshot", "1", "--out",
+                dir.resolve("s").toString());
+        assertTrue(r.err().contains("lower --inputs, --inhibitory or --duration"), r.err());
+    }
+
     @Test
     void songNamesSnapshotInTheSecondsItWasGiven() {
         Outcome r = hebb("song", "--duration", "1", "--snapshot", "-1", "--out", dir.resolve("s").toString());

@@ -231,14 +231,14 @@ public final class SongMillerAbbott {
                 + "would need " + (long) weightValues + " values, the weight monitor holds at most "
                 + StateMonitor.DEFAULT_MAX_VALUES);
         double sources = (double) config.inputs() + config.inhibitoryInputs();
-        MemoryEstimate.of("Song, Miller & Abbott with " + config.inputs() + " inputs over " + config.durationMs()
-                        + " ms")
+        MemoryEstimate.of("Song, Miller & Abbott with " + config.inputs() + " inputs and "
+                        + config.inhibitoryInputs() + " inhibitory ones over " + config.durationMs() + " ms")
                 .neurons(sources + 1)
                 .synapses(sources, config.inputs())
                 .values(weightValues, 12)
                 .values(Math.min(SpikeMonitor.DEFAULT_MAX_STORED,
                         config.durationMs() / 1000 * ESTIMATED_MAX_RATE_HZ), 24)
-                .requireFits("lower --inputs or --duration, or raise --snapshot");
+                .requireFits("lower --inputs, --inhibitory or --duration, or raise --snapshot");
     }
 
     /**
