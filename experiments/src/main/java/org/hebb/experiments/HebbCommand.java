@@ -277,6 +277,7 @@ public final class HebbCommand implements Runnable {
             NalsmExperiment.Options options = new NalsmExperiment.Options(side, kind, phase1, train, test, epochs,
                     seed, workers, readoutRate, weight != null ? weight : kind == NalsmLiquid.Model.LSM
                     ? NalsmExperiment.Options.STATIC_WEIGHT : NalsmExperiment.Options.PLASTIC_WEIGHT);
+            NalsmExperiment.requireFits(options, trainImages, testImages);
             Map<String, Object> r;
             try (OutputDirectory directory = OutputDirectory.open(out, NalsmExperiment.RESULT);
                  JobExecutor features = executor.open(workers)) {

@@ -306,6 +306,14 @@ class HebbCommandTest {
         assertRefused(cases, messages);
     }
 
+    /** A nalsm run too large for the heap is refused before its output directory is opened or claimed. */
+    @Test
+    void nalsmRefusesARunTooLargeForTheHeapBeforeOpeningItsOutput() throws IOException {
+        String data = smallData().toString();
+        assertRefused(new String[][] {{"nalsm", "--data", data, "--side", "139", "--train", "20", "--test", "10"}},
+                new String[] {"hebb nalsm: NALSM with 2685619 neurons and "});
+    }
+
     /** liquid-dynamics' refusals name its options, --block rather than the block size, before the output is opened. */
     @Test
     void liquidDynamicsRefusalsNameItsOptions() throws IOException {

@@ -130,13 +130,10 @@ public final class NalsmExperiment {
         SampleSplit split = o.split(trainImages, testImages);
         InputEncoding trainEncoding = new InputEncoding(trainImages);
         InputEncoding testEncoding = new InputEncoding(testImages);
+        NalsmLiquid.Config config = config(o, trainImages);
+        requireFits(o, split, config);
         Path checkpoints = out.resolve("checkpoints");
         checkpointKey(o, trainEncoding, testEncoding).claim(checkpoints);
-        int inputs = trainImages.rows() * trainImages.columns();
-        NalsmLiquid.Config nalsm = NalsmLiquid.Config.nalsm(o.side(), inputs, o.model(), o.seed());
-        NalsmLiquid.Config config = new NalsmLiquid.Config(nalsm.side(), nalsm.inputs(), nalsm.model(), o.weight(),
-                nalsm.astrocyteWeight(), nalsm.rateDecayPerMs(), nalsm.seed(), nalsm.threads());
-        requireFits(o, split, config);
         RunPhase.workStarts();
         NalsmLiquid liquid = NalsmLiquid.build(config);
         UnsupervisedPhase.Outcome phase1Outcome = o.phase1Presented() > 0
@@ -234,6 +231,24 @@ public final class NalsmExperiment {
      * Fails unless the run fits the heap: the liquid, one copy per feature worker, and the features (a spike count
      * and a normalised value per liquid neuron and sample of the split).
      */
+    /**
+     * Fails unless a run of {@code o} on {@code trainImages} and {@code testImages} fits the heap (a liquid per
+     * worker and one more, the features of every sample), or when the data has fewer images than {@code o} asks
+     * for; the run checks the same before it claims its checkpoints, and a caller may check before opening the
+     * output directory.
+     */
+    public static void requireFits(Options o, IdxImages trainImages, IdxImages testImages) {
+        requireFits(o, o.split(trainImages, testImages), config(o, trainImages));
+    }
+
+    /** The liquid of {@code o} for inputs of {@code trainImages}' size, with {@code o}'s weight. */
+    private static NalsmLiquid.Config config(Options o, IdxImages trainImages) {
+        int inputs = trainImages.rows() * trainImages.columns();
+        NalsmLiquid.Config nalsm = NalsmLiquid.Config.nalsm(o.side(), inputs, o.model(), o.seed());
+        return new NalsmLiquid.Config(nalsm.side(), nalsm.inputs(), nalsm.model(), o.weight(),
+                nalsm.astrocyteWeight(), nalsm.rateDecayPerMs(), nalsm.seed(), nalsm.threads());
+    }
+
     private static void requireFits(Options o, SampleSplit split, NalsmLiquid.Config config) {
         double samples = (double) split.train() + split.validation() + split.test();
         MemoryEstimate.of("NALSM with " + config.neurons() + " neurons and " + o.workers() + " workers")
