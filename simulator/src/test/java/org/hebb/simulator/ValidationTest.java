@@ -300,7 +300,8 @@ class ValidationTest {
 
     /**
      * A per-neuron parameter set through {@code set} or {@code initialize} must meet the definition's requirements
-     * (Izhikevich: {@code c < v_peak}, else a neuron reset at its peak fires in every step); nothing is written on refusal.
+     * (Izhikevich: {@code c < v_peak}, else a neuron reset at its peak fires in every step); nothing is written on
+     * refusal.
      */
     @Test
     void perNeuronParametersMeetTheDefinitionsRequirements() {

@@ -113,7 +113,8 @@ public final class NeuronPopulation extends Population {
     /**
      * Sets {@code variable} of every neuron from {@code values}, in the variable's unit: one value per neuron, finite
      * in the population's precision (rounded to float in single precision); a per-neuron parameter's values must
-     * meet the model's requirements on it (Izhikevich's {@code c < v_peak}), checked with the values as they are stored.
+     * meet the model's requirements on it (Izhikevich's {@code c < v_peak}), checked with the values as they are
+     * stored.
      * Every value is checked before any is written: a refusal leaves the state as it was.
      */
     public NeuronPopulation set(String variable, double[] values) {
