@@ -126,15 +126,37 @@ public final class HebbCommand implements Runnable {
     }
 
     /**
-     * Parses {@code args} as {@link #execute} would, running nothing: fails with an IllegalArgumentException that
-     * starts with {@code what} where an option is unknown or a value does not convert to its type.
+     * Parses {@code args} as {@link #execute} would and checks the command's option values as its run would before
+     * any work ({@link CheckedOptions}), running nothing and writing nothing: fails with an IllegalArgumentException
+     * that starts with {@code what} and the command line, followed by what is wrong: an unknown option, a value
+     * that does not convert to its type, or a value the command refuses (naming the option and the value).
      */
     public static void checkArguments(List<String> args, String what) {
         try {
-            requireListOptionsOnce(new CommandLine(new HebbCommand()).parseArgs(args.toArray(String[]::new)));
-        } catch (CommandLine.ParameterException e) {
+            CommandLine.ParseResult parsed = new CommandLine(new HebbCommand()).parseArgs(args.toArray(String[]::new));
+            requireListOptionsOnce(parsed);
+            for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+                if (p.commandSpec().userObject() instanceof CheckedOptions command) {
+                    command.checkOptions();
+                }
+            }
+        } catch (CommandLine.ParameterException | IllegalArgumentException e) {
             throw new IllegalArgumentException(what + " (" + String.join(" ", args) + "): " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A command whose option values can be checked without running it: {@link #checkOptions} makes the checks its
+     * run makes before any work that need only the options, so that a sweep refuses a bad point before running any.
+     * Checks of the data (which, on a cluster, may be only where the points run) and of the heap stay in the run.
+     */
+    interface CheckedOptions {
+        /**
+         * Checks the parsed option values, running and writing nothing.
+         *
+         * @throws IllegalArgumentException naming the option, its value and what is allowed
+         */
+        void checkOptions();
     }
 
     /**
@@ -199,7 +221,7 @@ public final class HebbCommand implements Runnable {
             description = "NALSM (Ivanov and Michmizos 2021) on Fashion-MNIST or MNIST: phase 1 (unsupervised "
                     + "astrocyte-modulated STDP), features over 250 ms on several workers (checkpointed: a run "
                     + "started again resumes), the linear softmax readout; result.json, summary.md, a plot.")
-    static final class NalsmCommand implements Callable<Integer> {
+    static final class NalsmCommand implements Callable<Integer>, CheckedOptions {
         @Option(names = "--data", description = "Directory of the IDX files (default: Debian's "
                 + "dataset-fashion-mnist, /usr/share/datasets/fashion-mnist).")
         Path data = IdxImages.FASHION_MNIST;
@@ -252,11 +274,8 @@ public final class HebbCommand implements Runnable {
         ExecutorOptions executor;
 
         @Override
-        public Integer call() throws Exception {
-            NalsmLiquid.Model kind = Arrays.stream(NalsmLiquid.Model.values()).filter(m -> m.label().equals(model))
-                    .findFirst().orElseThrow(() -> new IllegalArgumentException("--model = '" + model + "' is not "
-                            + "allowed: must be one of " + Arrays.stream(NalsmLiquid.Model.values())
-                            .map(NalsmLiquid.Model::label).toList()));
+        public void checkOptions() {
+            model();
             OptionChecks.side(side);
             Require.atLeast("--phase1", phase1, 0);
             SampleSplit.requireCounts(train, test, "--train", "--test");
@@ -269,6 +288,20 @@ public final class HebbCommand implements Runnable {
                 Require.inRange("--weight", weight, 0.0, NalsmLiquid.MAX_WEIGHT, "mV");
             }
             executor.check();
+        }
+
+        /** The liquid named by --model; refuses an unknown name. */
+        private NalsmLiquid.Model model() {
+            return Arrays.stream(NalsmLiquid.Model.values()).filter(m -> m.label().equals(model))
+                    .findFirst().orElseThrow(() -> new IllegalArgumentException("--model = '" + model + "' is not "
+                            + "allowed: must be one of " + Arrays.stream(NalsmLiquid.Model.values())
+                            .map(NalsmLiquid.Model::label).toList()));
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            checkOptions();
+            NalsmLiquid.Model kind = model();
             IdxImages.requireFiles("--data", data, IdxImages.Split.TRAIN, IdxImages.Split.TEST);
             IdxImages trainImages = IdxImages.read(data, IdxImages.Split.TRAIN);
             IdxImages testImages = IdxImages.read(data, IdxImages.Split.TEST);
@@ -359,7 +392,7 @@ public final class HebbCommand implements Runnable {
     @Command(name = "pixel-readout", mixinStandardHelpOptions = true,
             description = "Trains NALSM's linear softmax readout (Adadelta) on the raw pixels of Fashion-MNIST (or "
                     + "MNIST) with NALSM's split and model selection on validation accuracy.")
-    static final class PixelReadoutCommand implements Callable<Integer> {
+    static final class PixelReadoutCommand implements Callable<Integer>, CheckedOptions {
         @Option(names = "--data", description = "Directory of the IDX files (default: Debian's "
                 + "dataset-fashion-mnist, /usr/share/datasets/fashion-mnist).")
         Path data = IdxImages.FASHION_MNIST;
@@ -382,9 +415,14 @@ public final class HebbCommand implements Runnable {
         Path out;
 
         @Override
-        public Integer call() throws Exception {
+        public void checkOptions() {
             Require.inRange("--epochs", epochs, 1, SoftmaxReadout.Settings.MAX_EPOCHS);
             SampleSplit.requireCounts(train, test, "--train", "--test");
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            checkOptions();
             IdxImages.requireFiles("--data", data, IdxImages.Split.TRAIN, IdxImages.Split.TEST);
             IdxImages trainImages = IdxImages.read(data, IdxImages.Split.TRAIN);
             IdxImages testImages = IdxImages.read(data, IdxImages.Split.TEST);
@@ -451,7 +489,7 @@ public final class HebbCommand implements Runnable {
     @Command(name = "izhikevich2003", mixinStandardHelpOptions = true,
             description = "Simulates the 1000-neuron network of Izhikevich (2003) and writes a raster, the power "
                     + "spectrum of the network rate (alpha and gamma peaks) and a summary.")
-    static final class Izhikevich2003Command implements Callable<Integer> {
+    static final class Izhikevich2003Command implements Callable<Integer>, CheckedOptions {
         @Option(names = "--duration", defaultValue = "31000", description = "Biological time in ms, the first "
                 + "1000 left out of the spectrum (default ${DEFAULT-VALUE}).")
         double durationMs;
@@ -464,11 +502,16 @@ public final class HebbCommand implements Runnable {
         Path out;
 
         @Override
-        public Integer call() throws Exception {
+        public void checkOptions() {
             RunLimits.duration("--duration", durationMs, Izhikevich2003Network.DT_MS);
             Require.that(durationMs >= Izhikevich2003Experiment.MIN_DURATION_MS, "--duration = " + durationMs
                     + " ms is not allowed: must be at least " + Izhikevich2003Experiment.MIN_DURATION_MS + " ms (a "
                     + Izhikevich2003Experiment.TRANSIENT_MS + " ms transient and one spectrum segment)");
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            checkOptions();
             Izhikevich2003Experiment.Result r = Izhikevich2003Experiment.run(seed, durationMs, 1, out);
             System.out.printf("Izhikevich 2003, seed %d: excitatory %.2f Hz, inhibitory %.2f Hz; alpha peak %.1f Hz "
                             + "(%s), gamma peak %.1f Hz (%s); %.1f s. Results in %s%n", seed, r.excitatoryRateHz(),
@@ -484,7 +527,7 @@ public final class HebbCommand implements Runnable {
             description = "Song, Miller & Abbott (2000): Poisson inputs with additive STDP onto one conductance LIF "
                     + "neuron; the weight histogram, the fraction of weights near a bound and the output rate over "
                     + "time; result.json, summary.md, plots.")
-    static final class SongCommand implements Callable<Integer> {
+    static final class SongCommand implements Callable<Integer>, CheckedOptions {
         @Option(names = "--cell", defaultValue = "song2000", description = "song2000 (the paper: tau_m 20 ms, E_L "
                 + "-70 mV, g_max 0.015) or brian2 (Brian2's example: tau_m 10 ms, E_L -74 mV, g_max 0.01) "
                 + "(default ${DEFAULT-VALUE}).")
@@ -533,8 +576,8 @@ public final class HebbCommand implements Runnable {
                 + "(default ${DEFAULT-VALUE}).")
         Path out;
 
-        @Override
-        public Integer call() throws Exception {
+        /** The cell named by --cell; refuses an unknown name. */
+        private SongMillerAbbott.Cell cell() {
             Map<String, SongMillerAbbott.Cell> cells = Map.of("song2000", SongMillerAbbott.Cell.SONG_2000,
                     "brian2", SongMillerAbbott.Cell.BRIAN2_EXAMPLE);
             SongMillerAbbott.Cell chosen = cells.get(cell);
@@ -542,6 +585,12 @@ public final class HebbCommand implements Runnable {
                 throw new IllegalArgumentException("--cell = '" + cell + "' is not allowed: must be one of "
                         + new TreeSet<>(cells.keySet()));
             }
+            return chosen;
+        }
+
+        @Override
+        public void checkOptions() {
+            cell();
             RunLimits.duration("--duration", durationS, "s", 1000, SongMillerAbbott.DT_MS);
             Require.atLeast("--inputs", inputs, 1);
             Require.inRange("--correlated", correlated, 0, inputs);
@@ -571,6 +620,12 @@ public final class HebbCommand implements Runnable {
             }
             Require.that(checkpointS == 0 || checkpointS >= stepS, "--checkpoint-every = " + checkpointS + " s is "
                     + "not allowed: must be 0 (no checkpoints) or at least one time step, " + stepS + " s");
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            checkOptions();
+            SongMillerAbbott.Cell chosen = cell();
             SongMillerAbbott.Result r = SongExperiment.run(new SongMillerAbbott.Config(chosen, inputs, rateHz,
                     correlated, correlation, inhibitory, aPlus, durationS * 1000, seed), snapshotS * 1000,
                     checkpointS * 1000, out);
@@ -587,7 +642,7 @@ public final class HebbCommand implements Runnable {
             description = "An Izhikevich reservoir learns when an outcome follows each cue and with what probability "
                     + "(three-factor readouts online, \"what\" readouts consolidated offline between blocks), "
                     + "beside FORCE with and without resets; result.json, summary.md and plots.")
-    static final class WhatWhenCommand implements Callable<Integer> {
+    static final class WhatWhenCommand implements Callable<Integer>, CheckedOptions {
         @Option(names = "--seed", defaultValue = "1", description = "Master seed (default ${DEFAULT-VALUE}).")
         long seed;
 
@@ -618,7 +673,12 @@ public final class HebbCommand implements Runnable {
         Path out;
 
         @Override
-        public Integer call() throws Exception {
+        public void checkOptions() {
+            settings();
+        }
+
+        /** The settings the options give; refuses a value out of its range, naming its option. */
+        private WhatWhenSettings settings() {
             String[] lat = latencies.toArray(String[]::new);
             String[] prob = probabilities.toArray(String[]::new);
             if (lat.length != prob.length) {
@@ -668,9 +728,13 @@ public final class HebbCommand implements Runnable {
             }
             int inhibitory = Math.max(1, excitatory / 4);
             Require.inRange("--what-subspace-rows", whatSubspaceRows, 0, excitatory + inhibitory - 1);
-            WhatWhenSettings s = full.withBlocks(blocks).withReservoir(excitatory, inhibitory)
+            return full.withBlocks(blocks).withReservoir(excitatory, inhibitory)
                     .withWhatSubspaceRows(whatSubspaceRows);
-            Map<String, Object> r = WhatWhenExperiment.run(s, out);
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            Map<String, Object> r = WhatWhenExperiment.run(settings(), out);
             System.out.printf("what-when, seed %d: timing error %.3f, probability r %.3f, adaptation (trials) "
                             + "three-factor %s, FORCE without reset %s, FORCE with reset %s, what/when angle %.1f deg;"
                             + " %.0f s. Results in %s%n", seed, (double) r.get("timing_error_fraction"),
@@ -702,7 +766,7 @@ public final class HebbCommand implements Runnable {
                     + "three-factor rule (baseline), with its updates projected off the subspaces that Hebbian "
                     + "subspace neurons learn (hlop), or all tasks at once (multitask); result.json with the "
                     + "accuracy matrix, ACC and BWT, and plots. Resumes from the checkpoint in --out.")
-    static final class HlopCommand implements Callable<Integer> {
+    static final class HlopCommand implements Callable<Integer>, CheckedOptions {
         @Option(names = "--seed", defaultValue = "1", description = "Master seed (default ${DEFAULT-VALUE}).")
         long seed;
 
@@ -730,7 +794,12 @@ public final class HebbCommand implements Runnable {
         Path out;
 
         @Override
-        public Integer call() throws Exception {
+        public void checkOptions() {
+            settings();
+        }
+
+        /** The settings the options give; refuses a value out of its range, naming its option. */
+        private HlopSettings settings() {
             HlopVariant kind = Arrays.stream(HlopVariant.values()).filter(v -> v.label().equals(variant))
                     .findFirst().orElseThrow(() -> new IllegalArgumentException("--variant = '" + variant + "' is "
                             + "not allowed: use baseline, hlop or multitask"));
@@ -739,7 +808,12 @@ public final class HebbCommand implements Runnable {
                     || hidden != s.hidden()) {
                 s = s.reduced(tasks, trainPerTask, testPerTask, hidden);
             }
-            HlopExperiment.run(s, out);
+            return s;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            HlopExperiment.run(settings(), out);
             return 0;
         }
     }
@@ -750,7 +824,7 @@ public final class HebbCommand implements Runnable {
                     + "parameters: 100 ms of warm-up, then 1 s recorded; rates, irregularity and synchrony per "
                     + "population beside NEST's reference rates, construction time, time per biological second, "
                     + "peak memory; result.json, summary.md, raster.png, rates.png.")
-    static final class MicrocircuitCommand implements Callable<Integer> {
+    static final class MicrocircuitCommand implements Callable<Integer>, CheckedOptions {
         @Option(names = "--scale", defaultValue = "0.1", description = "Share of the full model's 77,169 neurons, "
                 + "in (0, 1]; in-degrees stay those of the full model (default ${DEFAULT-VALUE}).")
         double scale;
@@ -782,12 +856,17 @@ public final class HebbCommand implements Runnable {
                 + "${DEFAULT-VALUE}).")
         Path out;
 
-        @Override
-        public Integer call() throws Exception {
-            Microcircuit.Background kind = Arrays.stream(Microcircuit.Background.values())
+        /** The background named by --background; refuses an unknown name. */
+        private Microcircuit.Background background() {
+            return Arrays.stream(Microcircuit.Background.values())
                     .filter(b -> b.name().equalsIgnoreCase(background)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("--background = '" + background + "' is not "
                             + "allowed: use poisson or dc"));
+        }
+
+        @Override
+        public void checkOptions() {
+            background();
             Require.that(scale > 0 && scale <= 1, "--scale = " + scale + " is not allowed: must be in (0, 1]");
             Require.that(threads >= 0 && threads <= MAX_THREADS, "--threads = " + threads + " is not allowed: must "
                     + "be in [0, " + MAX_THREADS + "] (0: automatic)");
@@ -799,6 +878,12 @@ public final class HebbCommand implements Runnable {
             Require.that(durationMs >= 2 * MicrocircuitExperiment.SYNCHRONY_BIN_MS, "--duration = " + durationMs
                     + " ms is not allowed: must be at least " + 2 * MicrocircuitExperiment.SYNCHRONY_BIN_MS
                     + " ms (two bins of the synchrony measure)");
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            checkOptions();
+            Microcircuit.Background kind = background();
             MicrocircuitExperiment.Result r = MicrocircuitExperiment.run(new MicrocircuitExperiment.Settings(scale,
                     kind, backend, threads, seed, warmupMs, durationMs), out);
             StringBuilder rates = new StringBuilder();
@@ -824,7 +909,7 @@ public final class HebbCommand implements Runnable {
     @Command(name = "quickstart", mixinStandardHelpOptions = true,
             description = "Simulates the COBA benchmark network (Brette et al. 2007) and writes spike counts, "
                     + "rates, a raster plot and a summary.")
-    static final class QuickstartCommand implements Callable<Integer> {
+    static final class QuickstartCommand implements Callable<Integer>, CheckedOptions {
         @Option(names = "--neurons", defaultValue = "4000", description = "Network size (default ${DEFAULT-VALUE}).")
         int neurons;
 
@@ -848,7 +933,7 @@ public final class HebbCommand implements Runnable {
         BackendKind backend;
 
         @Override
-        public Integer call() throws Exception {
+        public void checkOptions() {
             Require.inRange("--neurons", neurons, CobaNetwork.MIN_NEURONS, CobaNetwork.MAX_NEURONS);
             RunLimits.duration("--duration", durationMs, CobaNetwork.DT_MS);
             Require.that(durationMs >= Quickstart.RATE_BIN_MS, "--duration = " + durationMs + " ms is not allowed: "
@@ -857,6 +942,11 @@ public final class HebbCommand implements Runnable {
             Require.that(backend == BackendKind.JAVA || threads == 0, "--threads = " + threads + " is not allowed "
                     + "with --backend " + backend + ": it runs every step on its device, without worker threads; "
                     + "leave --threads out");
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            checkOptions();
             Quickstart.Summary s = Quickstart.run(new Quickstart.Options(neurons, durationMs, seed, threads, backend),
                     out);
             System.out.printf("COBA, %d neurons, %.0f ms, seed %d: excitatory %.2f Hz, inhibitory %.2f Hz "
@@ -874,7 +964,7 @@ public final class HebbCommand implements Runnable {
             description = "Runs NALSM's unsupervised phase on Fashion-MNIST (or MNIST) with astrocyte-modulated "
                     + "STDP and with plain STDP, and writes the liquid's rate, the astrocyte and the branching "
                     + "factor over the samples.")
-    static final class LiquidDynamicsCommand implements Callable<Integer> {
+    static final class LiquidDynamicsCommand implements Callable<Integer>, CheckedOptions {
         @Option(names = "--side", defaultValue = "10", description = "Grid side: 10 for 1000 neurons, 20 for 8000 "
                 + "(default ${DEFAULT-VALUE}).")
         int side;
@@ -904,12 +994,17 @@ public final class HebbCommand implements Runnable {
         Path out;
 
         @Override
-        public Integer call() throws Exception {
+        public void checkOptions() {
             OptionChecks.side(side);
             Require.atLeast("--samples", samples, 1);
             Require.that(block >= 1 && block <= samples, "--block = " + block + " is not allowed: must be in [1, "
                     + samples + "] (at most --samples)");
             Require.atLeast("--probe-samples", probeSamples, 1);
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            checkOptions();
             IdxImages.requireFiles("--data", data, IdxImages.Split.TRAIN);
             IdxImages images = IdxImages.read(data, IdxImages.Split.TRAIN);
             OptionChecks.sideFits(side, images);

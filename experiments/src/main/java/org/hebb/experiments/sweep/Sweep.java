@@ -58,9 +58,11 @@ public final class Sweep {
      * {@link #DEFAULT_METRICS}).
      *
      * @throws IllegalArgumentException before any point runs when {@code metric} is null and the experiment has no
-     *                                  headline number, or when it names the seed or one of the sweep's options;
-     *                                  after the points ran when no result has {@code metric} as a number (naming
-     *                                  the numbers they have)
+     *                                  headline number, or when it names the seed or one of the sweep's options,
+     *                                  and before any point runs or {@code out} is created when a point's options
+     *                                  are refused ({@link HebbCommand#checkArguments}: naming the point, the
+     *                                  option and its value); after the points ran when no result has
+     *                                  {@code metric} as a number (naming the numbers they have)
      * @throws IOException              naming the point whose run failed or whose result cannot be read
      */
     public static Outcome run(String experiment, SweepPlan plan, Path out, String metric, JobExecutor executor)

@@ -2,6 +2,7 @@ package org.hebb.experiments.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.hebb.experiments.HebbCommand;
 import org.hebb.experiments.jobs.JobExecutors;
+import org.hebb.experiments.testing.SyntheticImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -168,6 +170,67 @@ class SweepTest {
         assertTrue(r.text().contains("synapses") && !r.text().contains(" seed,") && !r.text().contains(" neurons,"),
                 r.text());
         assertTrue(Files.isRegularFile(out.resolve("seed1").resolve("summary.json")), "the point ran");
+    }
+
+    /**
+     * Every point's options are checked before any point runs: a bad value, alone or in any point of a swept
+     * option, refuses the sweep with exit code 2, naming the point, the option and the value, and writes nothing.
+     */
+    @Test
+    void aBadValueInAnyPointRefusesTheSweepBeforeAnyPointRunsOrOutputIsCreated() {
+        Map<String, String> badPoint = Map.of("0", "seed1", "0,100", "neurons0-seed1", "100,0", "neurons0-seed1");
+        badPoint.forEach((neurons, point) -> {
+            Path out = dir.resolve("neurons" + neurons.replace(',', '_'));
+            Outcome r = hebbOutput("sweep", "quickstart", "--neurons", neurons, "--duration", "20", "--metric",
+                    "synapses", "--out", out.toString());
+            assertEquals(2, r.exitCode(), r.text());
+            assertTrue(r.text().startsWith("hebb sweep: sweep point " + point + " (quickstart ")
+                    && r.text().contains("--neurons = 0 is not allowed: must be in ["), r.text());
+            assertFalse(Files.exists(out), "no point run, nothing written: " + out);
+        });
+    }
+
+    /**
+     * Each experiment a sweep runs checks its options without running: a bad value is refused naming the point,
+     * the option and the value; a good point passes and writes nothing.
+     */
+    @Test
+    void everySweepableExperimentChecksItsOptionsWithoutRunning() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        SyntheticImages.writeIdx(data, "train", SyntheticImages.classBlobs(60, 1));
+        SyntheticImages.writeIdx(data, "t10k", SyntheticImages.classBlobs(12, 2));
+        Map<String, List<String>> bad = Map.of("nalsm", List.of("--side", "1"), "song", List.of("--a-plus", "2"),
+                "what-when", List.of("--trials", "1"), "izhikevich2003", List.of("--duration", "10"),
+                "pixel-readout", List.of("--epochs", "0"), "quickstart", List.of("--neurons", "0"),
+                "liquid-dynamics", List.of("--samples", "0"), "hlop", List.of("--variant", "nope"),
+                "microcircuit", List.of("--scale", "2"));
+        Set<String> withData = Set.of("nalsm", "pixel-readout", "liquid-dynamics");
+        Path out = dir.resolve("point");
+        for (Map.Entry<String, List<String>> e : bad.entrySet()) {
+            String experiment = e.getKey();
+            List<String> extra = withData.contains(experiment) ? List.of("--data", data.toString()) : List.of();
+            List<String> good = new java.util.ArrayList<>(List.of(experiment, "--seed", "1", "--out",
+                    out.toString()));
+            good.addAll(extra);
+            HebbCommand.checkArguments(good, "sweep point seed1");
+            List<String> args = new java.util.ArrayList<>(good);
+            args.addAll(e.getValue());
+            String message = assertThrows(IllegalArgumentException.class,
+                    () -> HebbCommand.checkArguments(args, "sweep point p-seed1"), experiment).getMessage();
+            String value = e.getValue().get(1);
+            assertTrue(message.startsWith("sweep point p-seed1 (" + experiment + " ")
+                    && message.matches("(?s).*: " + e.getValue().get(0) + " = '?" + value + "(\\.0)?'?[ ,:].*"),
+                    message);
+            assertFalse(Files.exists(out), experiment + " wrote nothing");
+        }
+        assertEquals(bad.keySet(), sweepable(), "every experiment a sweep runs");
+    }
+
+    /** The experiments a sweep runs, from its refusal of an unknown one. */
+    private Set<String> sweepable() {
+        Outcome r = hebbOutput("sweep", "nosuch", "--out", dir.resolve("x").toString());
+        String list = r.text().replaceFirst("(?s).*must be one of ", "").strip();
+        return Set.of(list.split(", "));
     }
 
     private static Map<String, Object> read(Path file) throws Exception {
