@@ -2,7 +2,7 @@ package org.hebb.opencl;
 
 import java.util.Arrays;
 
-import org.hebb.simulator.checkpoint.CheckpointException;
+import org.hebb.simulator.checkpoint.SpikeLists;
 import org.hebb.simulator.checkpoint.StateVisitor;
 import org.jocl.Sizeof;
 
@@ -57,7 +57,12 @@ final class DeviceCheckpoint {
                     long step = stepOfSlot(slot, kept);
                     int[] joined = step < continuousFrom ? new int[0] : joined(group, step, counts);
                     int[] list = part.list("spikes_" + slot, joined, joined.length);
-                    if (part.restoring() && step >= continuousFrom) {
+                    if (part.checking()) {
+                        SpikeLists.requireNeurons(part.savedList("spikes_" + slot, joined, joined.length),
+                                group.layout.size(), group.population.name(), "spikes_" + slot);
+                    } else if (part.restoring() && step >= continuousFrom) {
+                        SpikeLists.requireNeurons(list, group.layout.size(), group.population.name(),
+                                "spikes_" + slot);
                         split(group, step, list);
                     }
                 }
@@ -100,7 +105,7 @@ final class DeviceCheckpoint {
         return joined;
     }
 
-    /** Puts the ascending list {@code list} of {@code step}'s spikes into the blocks of {@code group}. */
+    /** Puts the ascending list (already checked) {@code list} of {@code step}'s spikes into the blocks of {@code group}. */
     private void split(Group group, long step, int[] list) {
         Layout layout = group.layout;
         int slot = (int) (step % network.listDepth);
@@ -110,10 +115,6 @@ final class DeviceCheckpoint {
         }
         int b = 0;
         for (int neuron : list) {
-            if (neuron < 0 || neuron >= layout.size()) {
-                throw new CheckpointException("checkpoint lists neuron " + neuron + " of population '"
-                        + group.population.name() + "', which has " + layout.size());
-            }
             while (neuron >= layout.blockStart(b + 1)) {
                 b++;
             }

@@ -9,7 +9,8 @@ import java.util.TreeSet;
  * The restoring direction, from the state datasets of a checkpoint file, read slice by slice into the network's
  * arrays. A dry run first checks that every piece the network asks for is there with its type and length, without
  * reading or changing anything (each call gives back the object's own state); only then does the real run fill the
- * arrays, so a file that does not fit leaves the network as it was.
+ * arrays, so a file that does not fit leaves the network as it was. Objects that refuse some saved values read them
+ * in the dry run ({@link #checking()}) with the {@code saved} methods, which change nothing.
  */
 final class StateReader implements StateVisitor {
     private final StatePaths paths = new StatePaths();
@@ -41,61 +42,95 @@ final class StateReader implements StateVisitor {
 
     @Override
     public void floats(String name, float[] values) {
-        fill(name, float.class, values, values.length);
+        fill(name, float.class, values, values.length, dry);
     }
 
     @Override
     public void doubles(String name, double[] values) {
-        fill(name, double.class, values, values.length);
+        fill(name, double.class, values, values.length, dry);
     }
 
     @Override
     public void ints(String name, int[] values) {
-        fill(name, int.class, values, values.length);
+        fill(name, int.class, values, values.length, dry);
     }
 
     @Override
     public void longs(String name, long[] values) {
-        fill(name, long.class, values, values.length);
+        fill(name, long.class, values, values.length, dry);
+    }
+
+    @Override
+    public boolean checking() {
+        return dry;
     }
 
     @Override
     public long scalar(String name, long value) {
-        long[] saved = new long[1];
-        String path = check(name, long.class, 1);
         if (dry) {
+            check(name, long.class, 1);
             return value;
         }
-        file.read(path, saved);
+        return savedScalar(name, value);
+    }
+
+    @Override
+    public long savedScalar(String name, long value) {
+        long[] saved = new long[1];
+        file.read(check(name, long.class, 1), saved);
         return saved[0];
     }
 
     @Override
+    public int[] savedList(String name, int[] values, int length) {
+        return readList(name, int.class, null, false);
+    }
+
+    @Override
+    public double[] savedList(String name, double[] values, int length) {
+        return readList(name, double.class, null, false);
+    }
+
+    @Override
+    public float[] savedFloats(String name, float[] values) {
+        float[] saved = new float[values.length];
+        fill(name, float.class, saved, saved.length, false);
+        return saved;
+    }
+
+    @Override
+    public double[] savedDoubles(String name, double[] values) {
+        double[] saved = new double[values.length];
+        fill(name, double.class, saved, saved.length, false);
+        return saved;
+    }
+
+    @Override
     public int[] list(String name, int[] values, int length) {
-        return readList(name, int.class, Arrays.copyOf(values, length));
+        return readList(name, int.class, Arrays.copyOf(values, length), dry);
     }
 
     @Override
     public long[] list(String name, long[] values, int length) {
-        return readList(name, long.class, Arrays.copyOf(values, length));
+        return readList(name, long.class, Arrays.copyOf(values, length), dry);
     }
 
     @Override
     public float[] list(String name, float[] values, int length) {
-        return readList(name, float.class, Arrays.copyOf(values, length));
+        return readList(name, float.class, Arrays.copyOf(values, length), dry);
     }
 
     @Override
     public double[] list(String name, double[] values, int length) {
-        return readList(name, double.class, Arrays.copyOf(values, length));
+        return readList(name, double.class, Arrays.copyOf(values, length), dry);
     }
 
     /**
-     * The saved list {@code name} (its length, then unless empty its values), or in a dry run {@code own}, the
+     * The saved list {@code name} (its length, then unless empty its values), or if {@code keep} {@code own}, the
      * object's own list, after checking the entries.
      */
     @SuppressWarnings("unchecked")
-    private <T> T readList(String name, Class<?> type, T own) {
+    private <T> T readList(String name, Class<?> type, T own, boolean keep) {
         long[] length = new long[1];
         file.read(check(name + "_length", long.class, 1), length);
         if (length[0] < 0 || length[0] > Integer.MAX_VALUE) {
@@ -103,7 +138,7 @@ final class StateReader implements StateVisitor {
                     + " is not a list's length");
         }
         String path = length[0] > 0 ? check(name, type, (int) length[0]) : null;
-        if (dry) {
+        if (keep) {
             return own;
         }
         Object saved = java.lang.reflect.Array.newInstance(type, (int) length[0]);
@@ -114,15 +149,15 @@ final class StateReader implements StateVisitor {
     }
 
     /**
-     * Fills {@code values} from the entry {@code name} (unless dry), after checking its type and length; an empty
-     * array has no entry.
+     * Fills {@code values} from the entry {@code name} (unless {@code keep}), after checking its type and length;
+     * an empty array has no entry.
      */
-    private void fill(String name, Class<?> type, Object values, int length) {
+    private void fill(String name, Class<?> type, Object values, int length, boolean keep) {
         if (length == 0) {
             return;
         }
         String path = check(name, type, length);
-        if (!dry) {
+        if (!keep) {
             file.read(path, values);
         }
     }

@@ -6,8 +6,19 @@ package org.hebb.simulator.checkpoint;
  * one method of a {@link Checkpointed} object both saves and restores it, and the two cannot drift apart.
  */
 public interface StateVisitor {
-    /** Whether this visitor restores (else it saves). */
+    /** Whether this visitor restores (else it saves); true as well in the check before a restore. */
     boolean restoring();
+
+    /**
+     * Whether this is the check that runs before a restore writes anything ({@link #restoring()} is true as well).
+     * The check fills no array, and {@link #scalar} and the lists give back the object's own values, so that it
+     * changes nothing. An object that refuses some saved values reads them with the {@code saved} methods and
+     * refuses them here (throwing {@link CheckpointException} or {@link IllegalArgumentException}), so that a
+     * refused restore leaves the whole network as it was.
+     */
+    default boolean checking() {
+        return false;
+    }
 
     /** Visits {@code part}'s state under {@code name} (a group of the file). */
     void part(String name, Checkpointed part);
@@ -37,4 +48,30 @@ public interface StateVisitor {
 
     /** A list of doubles, as {@link #list(String, int[], int)}. */
     double[] list(String name, double[] values, int length);
+
+    /**
+     * The value that restoring gives back for {@link #scalar(String, long)} {@code name}, read without changing
+     * anything, also while {@link #checking()}; saving, {@code value} (nothing is recorded).
+     */
+    long savedScalar(String name, long value);
+
+    /**
+     * The list that restoring gives back for {@link #list(String, int[], int)} {@code name} (a new array of its
+     * own length), also while {@link #checking()}; saving, a copy of {@code values[0..length)} (nothing is
+     * recorded).
+     */
+    int[] savedList(String name, int[] values, int length);
+
+    /** A list of doubles, as {@link #savedList(String, int[], int)}. */
+    double[] savedList(String name, double[] values, int length);
+
+    /**
+     * A new array of the values that restoring puts into {@link #floats(String, float[])} {@code name}, whose
+     * length is that of {@code values}, also while {@link #checking()}; saving, a copy of {@code values} (nothing is
+     * recorded).
+     */
+    float[] savedFloats(String name, float[] values);
+
+    /** Doubles, as {@link #savedFloats(String, float[])}. */
+    double[] savedDoubles(String name, double[] values);
 }

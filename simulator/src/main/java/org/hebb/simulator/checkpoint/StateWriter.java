@@ -74,6 +74,31 @@ final class StateWriter implements StateVisitor {
         return putList(name, Arrays.copyOf(values, length));
     }
 
+    @Override
+    public long savedScalar(String name, long value) {
+        return value;
+    }
+
+    @Override
+    public int[] savedList(String name, int[] values, int length) {
+        return Arrays.copyOf(values, length);
+    }
+
+    @Override
+    public double[] savedList(String name, double[] values, int length) {
+        return Arrays.copyOf(values, length);
+    }
+
+    @Override
+    public float[] savedFloats(String name, float[] values) {
+        return values.clone();
+    }
+
+    @Override
+    public double[] savedDoubles(String name, double[] values) {
+        return values.clone();
+    }
+
     /** Records a list as its length ({@code <name>_length}) and, unless empty, its values ({@code <name>}). */
     private <T> T putList(String name, T values) {
         int length = java.lang.reflect.Array.getLength(values);

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.hebb.neurons.NeuronKernel;
 import org.hebb.simulator.checkpoint.Checkpointed;
+import org.hebb.simulator.checkpoint.SpikeLists;
 import org.hebb.simulator.checkpoint.StateVisitor;
 import org.hebb.simulator.input.CurrentSource;
 import org.hebb.simulator.input.PoissonInput;
@@ -165,7 +166,11 @@ final class PopulationRuntime implements Checkpointed {
                 n += counts[slot][k];
             }
             int[] list = state.list("spikes_" + slot, joined, n);
-            if (state.restoring()) {
+            if (state.checking()) {
+                SpikeLists.requireNeurons(state.savedList("spikes_" + slot, joined, n), bounds[bounds.length - 1],
+                        name, "spikes_" + slot);
+            } else if (state.restoring()) {
+                SpikeLists.requireNeurons(list, bounds[bounds.length - 1], name, "spikes_" + slot);
                 split(slot, list);
             }
         }
@@ -178,15 +183,11 @@ final class PopulationRuntime implements Checkpointed {
         }
     }
 
-    /** Step slot {@code slot}'s spikes from an ascending list of neurons, each to its partition. */
+    /** Step slot {@code slot}'s spikes from an ascending list of neurons (already checked), each to its partition. */
     private void split(int slot, int[] list) {
         Arrays.fill(counts[slot], 0);
         int k = 0;
         for (int neuron : list) {
-            if (neuron < 0 || neuron >= bounds[bounds.length - 1]) {
-                throw new org.hebb.simulator.checkpoint.CheckpointException("checkpoint lists neuron " + neuron
-                        + " of population '" + name + "', which has " + bounds[bounds.length - 1]);
-            }
             while (neuron >= bounds[k + 1]) {
                 k++;
             }
