@@ -89,10 +89,13 @@ public final class Astrocyte implements Checkpointed {
 
     /**
      * The rates P and A, the weight w_A, the bias and the decay per ms (which user code changes between runs),
-     * for checkpoints.
+     * for checkpoints. A saved decay outside (0, 1] is refused in the check before a restore.
      */
     @Override
     public void checkpoint(StateVisitor state) {
+        if (state.checking()) {
+            requireDecay(state.savedDoubles("rate_decay_per_ms", new double[] {rateDecayPerMs})[0]);
+        }
         state.floats("potentiation", potentiation);
         state.floats("depression", depression);
         float[] scalars = {weight, bias};

@@ -231,15 +231,20 @@ public final class HebbianSubspace implements PresynapticProjection, Checkpointe
      * have begun (a task's random rows come from streams of its own, so a restored module draws what the saved
      * one would have drawn). The settings and seed are the module's own: restore into a module created
      * with the ones it was saved with. A saved state that does not fit this module (more rows than
-     * {@link #dimension()}, rows of another length, inconsistent counts) is refused before anything is restored,
-     * so the module stays as it was.
+     * {@link #dimension()}, rows of another length, inconsistent counts) is refused in the check before a restore
+     * ({@link StateVisitor#checking()}), so the module and the network it is saved with stay as they were.
      */
     @Override
     public void checkpoint(StateVisitor state) {
-        long savedRows = state.scalar("rows", rows);
-        long savedFrozen = state.scalar("frozen_rows", frozenRows);
-        long savedInProgress = state.scalar("task_in_progress", taskInProgress ? 1 : 0);
-        long savedTasks = state.scalar("tasks_begun", tasksBegun);
+        boolean checking = state.checking();
+        long savedRows = checking ? state.savedScalar("rows", rows) : state.scalar("rows", rows);
+        long savedFrozen = checking ? state.savedScalar("frozen_rows", frozenRows)
+                : state.scalar("frozen_rows", frozenRows);
+        long inProgressNow = taskInProgress ? 1 : 0;
+        long savedInProgress = checking ? state.savedScalar("task_in_progress", inProgressNow)
+                : state.scalar("task_in_progress", inProgressNow);
+        long savedTasks = checking ? state.savedScalar("tasks_begun", tasksBegun)
+                : state.scalar("tasks_begun", tasksBegun);
         Require.that(savedRows >= 0 && savedRows <= dimension, "the saved subspace does not fit dimension = "
                 + dimension + ": rows = " + savedRows + ", allowed 0 to " + dimension);
         Require.that(savedInProgress == 0 || savedInProgress == 1, "the saved subspace is damaged: "
@@ -253,8 +258,10 @@ public final class HebbianSubspace implements PresynapticProjection, Checkpointe
                 + "tasks_begun = " + savedTasks + ", allowed 0 to " + Integer.MAX_VALUE);
         int newRows = (int) savedRows;
         int newFrozen = (int) savedFrozen;
-        double[] newWeights = state.list("weights", weights, rows * dimension);
-        double[] newVelocity = state.list("velocity", velocity, velocity.length);
+        double[] newWeights = checking ? state.savedList("weights", weights, rows * dimension)
+                : state.list("weights", weights, rows * dimension);
+        double[] newVelocity = checking ? state.savedList("velocity", velocity, velocity.length)
+                : state.list("velocity", velocity, velocity.length);
         if (!state.restoring()) {
             return;
         }
@@ -262,6 +269,9 @@ public final class HebbianSubspace implements PresynapticProjection, Checkpointe
                 ? (newRows - newFrozen) * dimension : 0), "the saved subspace does not fit dimension = "
                 + dimension + ": " + newRows + " rows, " + newFrozen + " frozen, " + newWeights.length + " weights, "
                 + newVelocity.length + " momenta");
+        if (checking) {
+            return;
+        }
         rows = newRows;
         frozenRows = newFrozen;
         taskInProgress = inProgress;

@@ -8,9 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 
+import org.hebb.neurons.lif.IfCurrExp;
+import org.hebb.simulator.Network;
 import org.hebb.simulator.checkpoint.CheckpointException;
 import org.hebb.simulator.checkpoint.CheckpointFile;
 import org.hebb.simulator.checkpoint.CheckpointFile.Header;
+import org.hebb.simulator.connect.Connectors;
+import org.hebb.simulator.connect.Synapses;
+import org.hebb.simulator.init.Values;
+import org.hebb.simulator.population.NeuronPopulation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,5 +102,41 @@ class HebbianSubspaceRestoreTest {
         assertFalse(target.taskInProgress());
         target.beginTask(1);
         assertEquals(rows + 1, target.rows());
+    }
+
+    /** Poisson input onto 40 neurons with recurrent inhibition, and a subspace saved with it. */
+    private static Network network(HebbianSubspace subspace) {
+        Network net = Network.builder().seed(SEED).build();
+        NeuronPopulation cells = net.addNeurons("cells", 40, IfCurrExp.builder().tauRefrac(2).build());
+        net.connect(net.addPoissonSource("drive", 50, 40), cells, Connectors.fixedProbability(0.2, false),
+                Synapses.onto("excitatory").weights(Values.uniform(0.5, 1.5)));
+        net.connect(cells, cells, Connectors.fixedProbability(0.1, false), Synapses.onto("inhibitory")
+                .weights(Values.uniform(-1, -0.2)));
+        net.addCheckpointed("subspace", subspace);
+        return net;
+    }
+
+    @Test
+    void aSubspaceThatDoesNotFitIsRefusedBeforeTheNetworkChanges() {
+        Path file = directory.resolve("network.h5");
+        try (Network net = network(learned(6, 2, 3))) {
+            net.run(20);
+            net.saveCheckpoint(file);
+        }
+        HebbianSubspace target = learned(3, 1);
+        try (Network net = network(target)) {
+            net.run(1);
+            net.projections().get(0).rows().weights()[0] += 1;
+            float[] v = ((NeuronPopulation) net.populations().get(0)).state().array("v").clone();
+            float[] weights = net.projections().get(0).rows().weights().clone();
+            double[] rows = target.weights();
+            long step = net.stepsRun();
+            CheckpointException e = assertThrows(CheckpointException.class, () -> net.restoreCheckpoint(file));
+            assertArrayEquals(v, ((NeuronPopulation) net.populations().get(0)).state().array("v"), "v");
+            assertArrayEquals(weights, net.projections().get(0).rows().weights(), "weights");
+            assertEquals(step, net.stepsRun(), "the clock");
+            assertArrayEquals(rows, target.weights(), "the subspace");
+            assertTrue(e.getMessage().contains("rows = 5, allowed 0 to 3"), e.getMessage());
+        }
     }
 }

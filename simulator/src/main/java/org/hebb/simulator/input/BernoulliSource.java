@@ -48,9 +48,19 @@ public class BernoulliSource extends SpikeSourcePopulation implements Checkpoint
         changes++;
     }
 
-    /** The probabilities (or rates) user code may have set between steps; restoring them counts as a change. */
+    /**
+     * The probabilities (or rates) user code may have set between steps; restoring them counts as a change. A saved
+     * probability outside [0, 1] is refused in the check before a restore.
+     */
     @Override
     public void checkpoint(StateVisitor state) {
+        if (state.checking()) {
+            float[] saved = state.savedFloats("probability", probability);
+            for (int i = 0; i < saved.length; i++) {
+                Require.inRange("restored probability[" + i + "]", saved[i], 0.0, 1.0, "per step");
+            }
+            return;
+        }
         state.floats("probability", probability);
         if (state.restoring()) {
             for (int i = 0; i < probability.length; i++) {
