@@ -153,6 +153,9 @@ public final class CheckpointFile {
             return header;
         } catch (CheckpointException e) {
             throw e;
+        } catch (IllegalArgumentException e) {
+            throw new CheckpointException("checkpoint " + file + " holds a value this network refuses: "
+                    + e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new CheckpointException("checkpoint " + file + " cannot be read (truncated or damaged?): " + e,
                     e);

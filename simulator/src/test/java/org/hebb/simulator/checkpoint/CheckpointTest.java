@@ -482,6 +482,21 @@ class CheckpointTest {
         refused(twice, 80, 7, "checkpoint lists neuron 7 of population 'cells' after neuron 7", "ascending");
     }
 
+    /** A source probability outside [0, 1], in a file whose checksum fits, is refused before anything changes. */
+    @Test
+    void aSourceProbabilityOutsideZeroToOneIsRefusedBeforeAnythingChanges() {
+        Path file = saved();
+        Path bad = directory.resolve("probability.h5");
+        rewritten(file, bad, entries -> {
+            String key = entries.keySet().stream().filter(k -> k.endsWith("/probability")).findFirst()
+                    .orElseThrow(() -> new AssertionError("test setup: the file holds a source's probabilities"));
+            float[] probability = ((float[]) entries.get(key)).clone();
+            probability[0] = 1.5f;
+            entries.put(key, probability);
+        });
+        refused(bad, 80, 7, "checkpoint " + bad + " holds a value this network refuses", "probability[0] = 1.5");
+    }
+
     @Test
     void aTruncatedFileIsRefused() throws IOException {
         Path file = saved();
