@@ -20,25 +20,26 @@ class ExponentialBasisTest {
     }
 
     private static double propagated(ExponentialBasis basis, double s, int row, int column) {
-        int n = basis.size();
-        double[] r = new double[2 * n];
-        double[] unit = new double[n];
-        double[] out = new double[n];
-        unit[column] = 1;
-        basis.basis(s, r);
-        basis.apply(r, unit, 0, out, 0);
-        return out[row];
+        return entry(basis, s, row, column, false);
     }
 
     /** Entry (row, column) of phi(s), the integral over [0, s] of exp(A u) du. */
     private static double integrated(ExponentialBasis basis, double s, int row, int column) {
+        return entry(basis, s, row, column, true);
+    }
+
+    private static double entry(ExponentialBasis basis, double s, int row, int column, boolean integral) {
         int n = basis.size();
         double[] r = new double[2 * n];
         double[] unit = new double[n];
         double[] out = new double[n];
         unit[column] = 1;
         basis.basis(s, r);
-        basis.applyIntegral(r, unit, 0, out, 0);
+        if (integral) {
+            basis.applyIntegral(r, unit, 0, out, 0);
+        } else {
+            basis.apply(r, unit, 0, out, 0);
+        }
         return out[row];
     }
 
