@@ -1,7 +1,9 @@
 package org.hebb.plasticity.astrocyte;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -12,11 +14,13 @@ import java.util.Map;
 import org.hebb.neurons.lif.NalsmLif;
 import org.hebb.plasticity.astrocyte.AstrocyteStdp.Presynaptic;
 import org.hebb.simulator.Network;
+import org.hebb.simulator.checkpoint.CheckpointException;
 import org.hebb.simulator.connect.Connectors;
 import org.hebb.simulator.connect.Synapses;
 import org.hebb.simulator.init.Values;
 import org.hebb.simulator.input.BernoulliSource;
 import org.hebb.simulator.population.NeuronPopulation;
+import org.hebb.simulator.testing.CheckpointRewrite;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -114,6 +118,36 @@ class AstrocyteStdpRestoreTest {
                 }
                 assertArrayEquals(straight.get(step), resumed.get(step), "step " + step + ": weights, bit for bit");
             }
+        }
+    }
+
+    /** A saved astrocyte decay outside (0, 1], in a file whose checksum fits, is refused before anything changes. */
+    @Test
+    void anAstrocyteDecayOutsideZeroToOneIsRefusedBeforeAnythingChanges() {
+        Path file = directory.resolve("liquid.h5");
+        try (Network net = Network.builder().dt(1.0).seed(7).threads(2).build()) {
+            build(net);
+            net.run(BEFORE_CHECKPOINT_MS);
+            net.saveCheckpoint(file);
+        }
+        Path bad = directory.resolve("decay.h5");
+        CheckpointRewrite.rewritten(file, bad, entries -> {
+            String key = entries.keySet().stream().filter(k -> k.endsWith("/rate_decay_per_ms")).findFirst()
+                    .orElseThrow(() -> new AssertionError("test setup: the file holds the astrocyte's decay"));
+            entries.put(key, new double[] {2.0});
+        });
+        try (Network net = Network.builder().dt(1.0).seed(7).threads(2).build()) {
+            Liquid liquid = build(net);
+            net.run(10);
+            NeuronPopulation exc = (NeuronPopulation) net.populations().get(2);
+            float[] v = exc.state().array("v").clone();
+            float[] weights = liquid.rule().weights().clone();
+            long steps = net.stepsRun();
+            CheckpointException e = assertThrows(CheckpointException.class, () -> net.restoreCheckpoint(bad));
+            assertTrue(e.getMessage().contains("rate decay per ms = 2.0"), e.getMessage());
+            assertArrayEquals(v, exc.state().array("v"), "v unchanged");
+            assertArrayEquals(weights, liquid.rule().weights(), "weights unchanged");
+            assertEquals(steps, net.stepsRun(), "the clock unchanged");
         }
     }
 }

@@ -216,8 +216,11 @@ public final class CheckpointFile {
         return attribute.getData();
     }
 
-    /** CRC-32C of every entry's path and values (little-endian), in path order. */
-    static long checksum(Map<String, Object> entries) {
+    /**
+     * The {@code checksum} attribute of a checkpoint whose {@code /state} datasets are {@code entries} (path to
+     * values, in path order): CRC-32C of every entry's path (UTF-8) and values (little-endian).
+     */
+    public static long checksum(Map<String, Object> entries) {
         CRC32C crc = new CRC32C();
         for (Map.Entry<String, Object> e : entries.entrySet()) {
             crc.update(e.getKey().getBytes(StandardCharsets.UTF_8));

@@ -23,6 +23,7 @@ import org.hebb.simulator.input.PoissonSource;
 import org.hebb.simulator.monitor.SpikeMonitor;
 import org.hebb.simulator.monitor.StateMonitor;
 import org.hebb.simulator.population.NeuronPopulation;
+import org.hebb.simulator.testing.CheckpointRewrite;
 import org.hebb.simulator.testing.H5py;
 import org.hebb.simulator.testing.Prerequisites;
 import org.junit.jupiter.api.Test;
@@ -409,73 +410,31 @@ class CheckpointTest {
         }
     }
 
-    /**
-     * {@code file} written again to {@code to} with its state changed by {@code change} (path to values, as
-     * {@link CheckpointFile#checksum} takes them) and the checksum of the changed state, so only the values are wrong.
-     */
-    static void rewritten(Path file, Path to, java.util.function.Consumer<Map<String, Object>> change) {
-        Map<String, Object> entries = new java.util.TreeMap<>();
-        Map<String, Object> attributes = new java.util.LinkedHashMap<>();
-        try (HdfFile in = new HdfFile(file)) {
-            in.getAttributes().forEach((name, attribute) -> attributes.put(name, attribute.getData()));
-            collect((io.jhdf.api.Group) in.getChild("state"), "state", entries);
-        }
-        change.accept(entries);
-        attributes.put("checksum", CheckpointFile.checksum(entries));
-        try (WritableHdfFile out = HdfFile.write(to)) {
-            attributes.forEach(out::putAttribute);
-            Map<String, io.jhdf.api.WritableGroup> groups = new java.util.HashMap<>();
-            for (Map.Entry<String, Object> e : entries.entrySet()) {
-                String path = e.getKey();
-                int slash = path.lastIndexOf('/');
-                io.jhdf.api.WritableGroup group = null;
-                String at = "";
-                for (String part : path.substring(0, slash).split("/")) {
-                    at = at.isEmpty() ? part : at + "/" + part;
-                    io.jhdf.api.WritableGroup parent = group;
-                    group = groups.computeIfAbsent(at, p -> parent == null ? out.putGroup(part)
-                            : parent.putGroup(part));
-                }
-                group.putDataset(path.substring(slash + 1), e.getValue());
-            }
-        }
-    }
-
-    private static void collect(io.jhdf.api.Group group, String path, Map<String, Object> entries) {
-        for (io.jhdf.api.Node node : group.getChildren().values()) {
-            if (node instanceof io.jhdf.api.Group g) {
-                collect(g, path + "/" + node.getName(), entries);
-            } else {
-                entries.put(path + "/" + node.getName(), ((io.jhdf.api.Dataset) node).getData());
-            }
-        }
-    }
-
     @Test
     void aSpikeListWithANeuronOutOfRangeIsRefusedBeforeAnythingChanges() {
         Path file = saved();
         Path unchanged = directory.resolve("unchanged.h5");
-        rewritten(file, unchanged, entries -> { });
+        CheckpointRewrite.rewritten(file, unchanged, entries -> { });
         try (Network net = network(1, 80, 7)) {
             net.restoreCheckpoint(unchanged);
             assertEquals(600, net.stepsRun(), "test setup: a file written again by hand restores");
         }
         String list = "state/engine/population_cells/spikes_0";
         Path outOfRange = directory.resolve("out-of-range.h5");
-        rewritten(file, outOfRange, entries -> {
+        CheckpointRewrite.rewritten(file, outOfRange, entries -> {
             entries.put(list + "_length", new long[] {2});
             entries.put(list, new int[] {3, 80});
         });
         refused(outOfRange, 80, 7, "checkpoint lists neuron 80 of population 'cells', which has 80",
                 "spikes_0");
         Path negative = directory.resolve("negative.h5");
-        rewritten(file, negative, entries -> {
+        CheckpointRewrite.rewritten(file, negative, entries -> {
             entries.put(list + "_length", new long[] {1});
             entries.put(list, new int[] {-1});
         });
         refused(negative, 80, 7, "checkpoint lists neuron -1 of population 'cells'");
         Path twice = directory.resolve("twice.h5");
-        rewritten(file, twice, entries -> {
+        CheckpointRewrite.rewritten(file, twice, entries -> {
             entries.put(list + "_length", new long[] {3});
             entries.put(list, new int[] {5, 7, 7});
         });
@@ -487,7 +446,7 @@ class CheckpointTest {
     void aSourceProbabilityOutsideZeroToOneIsRefusedBeforeAnythingChanges() {
         Path file = saved();
         Path bad = directory.resolve("probability.h5");
-        rewritten(file, bad, entries -> {
+        CheckpointRewrite.rewritten(file, bad, entries -> {
             String key = entries.keySet().stream().filter(k -> k.endsWith("/probability")).findFirst()
                     .orElseThrow(() -> new AssertionError("test setup: the file holds a source's probabilities"));
             float[] probability = ((float[]) entries.get(key)).clone();
