@@ -249,7 +249,7 @@ public final class DefinedRule implements PlasticityRule<DefinedSynapses> {
             }
             throw new IllegalArgumentException(what + " is not allowed for the " + this + ": trace " + t.name()
                     + " decays by exp(-dt / tau) per step of dt = " + dt + " ms, which is 0 in single precision; "
-                    + "the time constant must be > " + (float) (dt / (150 * Math.log(2))) + " ms");
+                    + "the time constant must be > " + PlasticityContext.shortestTraceTauMs(dt) + " ms");
         }
     }
 

@@ -78,8 +78,16 @@ public final class PlasticityContext {
         float decay = (float) Math.exp(-dt / tauMs);
         Require.that(decay > 0, "trace tau = " + tauMs + " ms is not allowed: the trace decays by exp(-dt / tau) "
                 + "per step of dt = " + dt + " ms, which is 0 in single precision; must be > "
-                + (float) (dt / (150 * Math.log(2))) + " ms");
+                + shortestTraceTauMs(dt) + " ms");
         return trace(population, decay, increment, pairing, historySteps);
+    }
+
+    /**
+     * The time constant (ms) below which a trace's decay per step of {@code dt} ms, exp(-dt / tau) in single
+     * precision, is 0: dt / (150 ln 2).
+     */
+    public static float shortestTraceTauMs(double dt) {
+        return (float) (dt / (150 * Math.log(2)));
     }
 
     /** Like {@link #trace(Population, double, float, Trace.Pairing, int)} with the decay per step given. */
