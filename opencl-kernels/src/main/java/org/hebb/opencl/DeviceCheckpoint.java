@@ -61,8 +61,6 @@ final class DeviceCheckpoint {
                         SpikeLists.requireNeurons(part.savedList("spikes_" + slot, joined, joined.length),
                                 group.layout.size(), group.population.name(), "spikes_" + slot);
                     } else if (part.restoring() && step >= continuousFrom) {
-                        SpikeLists.requireNeurons(list, group.layout.size(), group.population.name(),
-                                "spikes_" + slot);
                         split(group, step, list);
                     }
                 }

@@ -170,7 +170,6 @@ final class PopulationRuntime implements Checkpointed {
                 SpikeLists.requireNeurons(state.savedList("spikes_" + slot, joined, n), bounds[bounds.length - 1],
                         name, "spikes_" + slot);
             } else if (state.restoring()) {
-                SpikeLists.requireNeurons(list, bounds[bounds.length - 1], name, "spikes_" + slot);
                 split(slot, list);
             }
         }
@@ -183,7 +182,10 @@ final class PopulationRuntime implements Checkpointed {
         }
     }
 
-    /** Step slot {@code slot}'s spikes from an ascending list of neurons (already checked), each to its partition. */
+    /**
+     * Step slot {@code slot}'s spikes from an ascending list of neurons (checked in the restore's check), each to its
+     * partition.
+     */
     private void split(int slot, int[] list) {
         Arrays.fill(counts[slot], 0);
         int k = 0;
