@@ -24,8 +24,7 @@ public final class JobExecutors {
                 return provider.open(master);
             }
         }
-        requireKnown("executor", name);
-        throw new IllegalStateException("executor '" + name + "' was found and then lost");
+        throw unknown("executor", name);
     }
 
     /**
@@ -33,14 +32,23 @@ public final class JobExecutors {
      * calls it {@code parameter} (such as the command-line option {@code --executor}) and lists what is installed.
      */
     public static void requireKnown(String parameter, String name) {
+        if (!installed().contains(name)) {
+            throw unknown(parameter, name);
+        }
+    }
+
+    /** {@code local} and the names of the providers on the class path. */
+    private static List<String> installed() {
         List<String> names = new ArrayList<>(List.of("local"));
         for (ExecutorProvider provider : ServiceLoader.load(ExecutorProvider.class)) {
             names.add(provider.name());
         }
-        if (!names.contains(name)) {
-            throw new IllegalArgumentException(parameter + " = '" + name + "' is not allowed: this class path has "
-                    + String.join(", ", names) + ("spark".equals(name) ? " (the Spark executor is in the hebb-spark "
-                    + "module: run through spark-submit with spark/target/hebb-spark.jar, docs/CLUSTER.md)" : ""));
-        }
+        return names;
+    }
+
+    private static IllegalArgumentException unknown(String parameter, String name) {
+        return new IllegalArgumentException(parameter + " = '" + name + "' is not allowed: this class path has "
+                + String.join(", ", installed()) + ("spark".equals(name) ? " (the Spark executor is in the hebb-spark "
+                + "module: run through spark-submit with spark/target/hebb-spark.jar, docs/CLUSTER.md)" : ""));
     }
 }
