@@ -446,7 +446,7 @@ public final class StepProgramBuilder {
             }
             row++;
         }
-        return MatrixExponential.of(m);
+        return MatrixExponential.precise(m);
     }
 
     /**
