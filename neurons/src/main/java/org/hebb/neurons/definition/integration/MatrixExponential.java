@@ -55,6 +55,75 @@ public final class MatrixExponential {
         return result;
     }
 
+    /**
+     * exp(m) - I, so that its diagonal entries keep their precision where they are tiny (a membrane that barely
+     * leaks, where exp(m_ii) rounds near 1 and 1 - exp(m_ii) would keep only its first digits): {@link #precise}
+     * with expm1(m_ii) on the diagonal where that sums entry by entry, otherwise scaling and squaring of exp(m) - I
+     * itself (E of M / 2^s by the Taylor series without its first term, then E = E (2 I + E) s times).
+     * {@code m} is not changed.
+     */
+    public static double[][] minusIdentity(double[][] m) {
+        int n = m.length;
+        double[][] result;
+        if (acyclic(m)) {
+            result = precise(m);
+            for (int i = 0; i < n; i++) {
+                result[i][i] = Math.expm1(m[i][i]);
+            }
+            return result;
+        }
+        double norm = 0;
+        for (double[] row : m) {
+            double sum = 0;
+            for (double x : row) {
+                sum += Math.abs(x);
+            }
+            norm = Math.max(norm, sum);
+        }
+        if (!Double.isFinite(norm)) {
+            throw new IllegalArgumentException("exp(M) of a matrix with non-finite entries");
+        }
+        int squarings = 0;
+        while (norm > 0.5) {
+            norm /= 2;
+            squarings++;
+        }
+        double scale = Math.scalb(1.0, -squarings);
+        double[][] a = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                a[i][j] = m[i][j] * scale;
+            }
+        }
+        result = new double[n][n];
+        double[][] term = identity(n);
+        for (int k = 1; k < 40; k++) {
+            term = multiply(term, a);
+            boolean changed = false;
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    term[i][j] /= k;
+                    double before = result[i][j];
+                    result[i][j] += term[i][j];
+                    changed |= result[i][j] != before;
+                }
+            }
+            if (!changed) {
+                break;
+            }
+        }
+        for (int s = 0; s < squarings; s++) {
+            double[][] square = multiply(result, result);
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    square[i][j] += 2 * result[i][j];
+                }
+            }
+            result = square;
+        }
+        return result;
+    }
+
     /** Whether the off-diagonal non-zero entries of {@code m}, as edges i to j, form no cycle. */
     private static boolean acyclic(double[][] m) {
         int n = m.length;

@@ -370,7 +370,8 @@ public final class StepProgramBuilder {
         }
         List<String> columns = new ArrayList<>(variables);
         columns.addAll(inputs);
-        double[][] free = propagator(forms, columns, Set.of());
+        double[][] free = propagator(forms, columns, Set.of(), false);
+        double[][] freeIncrement = propagator(forms, columns, Set.of(), true);
         Set<String> clamped = new LinkedHashSet<>();
         if (definition.hasRefractoryPeriod()) {
             for (String v : variables) {
@@ -379,17 +380,19 @@ public final class StepProgramBuilder {
                 }
             }
         }
-        double[][] refractory = clamped.isEmpty() ? free : propagator(forms, columns, clamped);
+        double[][] refractory = clamped.isEmpty() ? free : propagator(forms, columns, clamped, false);
+        double[][] refractoryIncrement = clamped.isEmpty() ? freeIncrement
+                : propagator(forms, columns, clamped, true);
         Set<String> coupled = coupledToHeld(forms, clamped);
         Map<String, Expression> next = new LinkedHashMap<>();
         for (int i = 0; i < variables.size(); i++) {
             String v = variables.get(i);
             List<Assignment> sink = selfOnly.contains(v) ? new ArrayList<>() : temporaries;
-            Expression value = row(v, free[i], columns, current);
+            Expression value = row(v, free[i], -freeIncrement[i][i], columns, current);
             if (coupled.contains(v)) {
                 Expression held = name(HELD);
                 value = add(multiply(value, subtract(number(1), held)),
-                        multiply(row(v, refractory[i], columns, current), held));
+                        multiply(row(v, refractory[i], -refractoryIncrement[i][i], columns, current), held));
             }
             if (selfOnly.contains(v)) {
                 selfUpdates.add(new SelfUpdate(v, sink, value));
@@ -423,9 +426,11 @@ public final class StepProgramBuilder {
 
     /**
      * exp(M dt) for the system's matrix M over the columns (state, then inputs) plus a last column for the
-     * constant term; rows of {@code held} variables are zero (their derivative vanishes while refractory).
+     * constant term, or with {@code minusIdentity} exp(M dt) - I, whose diagonal keeps its precision where a
+     * variable barely decays; rows of {@code held} variables are zero (their derivative vanishes while refractory).
      */
-    private double[][] propagator(Map<String, LinearForm> forms, List<String> columns, Set<String> held) {
+    private double[][] propagator(Map<String, LinearForm> forms, List<String> columns, Set<String> held,
+                                  boolean minusIdentity) {
         int n = columns.size() + 1;
         double[][] m = new double[n][n];
         int row = 0;
@@ -446,19 +451,21 @@ public final class StepProgramBuilder {
             }
             row++;
         }
-        return MatrixExponential.precise(m);
+        return minusIdentity ? MatrixExponential.minusIdentity(m) : MatrixExponential.precise(m);
     }
 
     /**
      * The new value of {@code variable} from its propagator row: P x + (other state variables) for a homogeneous
      * row. A row with a constant part or inputs is written as an increment, x + (c - (1 - P) x) + (other state
-     * variables), with c = constant part + inputs and 1 - P computed in double: the form P x + c would move the
-     * equilibrium c / (1 - P) by the rounding of P divided by 1 - P, and the form x_inf + (x - x_inf) P loses x
-     * in the rounding of x_inf where the equilibrium lies far away (a membrane that barely leaks, tau_m >> dt, where
-     * P may even round to 1 in float). (In float, x still stops short of the equilibrium where its change per step,
-     * (1 - P) (x - x_inf), rounds away.) Without decay (P = 1) it is x + c.
+     * variables), with c = constant part + inputs and 1 - P ({@code decay}, from exp(M dt) - I) computed in double,
+     * not as 1 minus a rounded P (which keeps only the first digits of 1 - P where P is near 1): the form P x + c
+     * would move the equilibrium c / (1 - P) by the rounding of P divided by 1 - P, and the form x_inf + (x - x_inf) P
+     * loses x in the rounding of x_inf where the equilibrium lies far away (a membrane that barely leaks,
+     * tau_m >> dt, where P may even round to 1 in float). (In float, x still stops short of the equilibrium where its
+     * change per step, (1 - P) (x - x_inf), rounds away.) Without decay (1 - P = 0) it is x + c.
      */
-    private Expression row(String variable, double[] row, List<String> columns, Map<String, Expression> current) {
+    private Expression row(String variable, double[] row, double decay, List<String> columns,
+                           Map<String, Expression> current) {
         int own = columns.indexOf(variable);
         double keep = row[own];
         double constant = row[row.length - 1];
@@ -480,7 +487,7 @@ public final class StepProgramBuilder {
                             + columns.get(c)), column));
                 }
             }
-            value = keep == 1 ? add(x, drive) : add(x, subtract(drive, multiply(constants.add(1 - keep,
+            value = decay == 0 ? add(x, drive) : add(x, subtract(drive, multiply(constants.add(decay,
                     "propagator: decay of " + variable + " per step"), x)));
         }
         for (int c = 0; c < columns.size(); c++) {

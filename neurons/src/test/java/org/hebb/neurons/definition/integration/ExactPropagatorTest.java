@@ -47,6 +47,26 @@ class ExactPropagatorTest {
     }
 
     /**
+     * A membrane that barely leaks (h / tau_m down to 1e-13): 1 - exp(-h / tau_m) keeps its precision, as
+     * -expm1(-h / tau_m) does, rather than being 1 minus a number that rounds near 1; so the equilibrium, the
+     * constant part over the decay, stays at v_rest + i_offset tau_m / cm.
+     */
+    @Test
+    void decayPerStepIsExpm1WhereTheMembraneBarelyLeaks() {
+        for (double tauM : new double[] {10, 1e5, 1e9, 1e12}) {
+            StepProgram program = currentBased(tauM, 5);
+            double decay = -Math.expm1(-DT / tauM);
+            double constant = (V_REST + I_OFFSET * tauM / CM) * decay;
+            double actualDecay = constant(program, "propagator: decay of v per step");
+            double actualConstant = constant(program, "increment of v: constant part");
+            assertTrue(ulps(decay, actualDecay) <= 2, "tau_m = " + tauM + " ms: decay " + actualDecay
+                    + ", expected " + decay + " (" + ulps(decay, actualDecay) + " ulps)");
+            assertTrue(ulps(constant, actualConstant) <= 4, "tau_m = " + tauM + " ms: constant part "
+                    + actualConstant + ", expected " + constant + " (" + ulps(constant, actualConstant) + " ulps)");
+        }
+    }
+
+    /**
      * A synaptic time constant equal or nearly equal to the membrane's, where the closed form
      * (exp(-h / tau_m) - exp(-h / tau_syn)) / (1 / tau_syn - 1 / tau_m) cancels, and time constants far below or
      * far above the step: the current's propagator into v, exp(-h / tau_m) (-expm1(-h d)) / (d cm) with
