@@ -56,6 +56,27 @@ class ThresholdCandidatesTest {
         assertSpikes(model, condition, threshold, precision);
     }
 
+    /**
+     * A negative zero written in the condition, which compares as 0 does, is accepted as the dimensionless 0 is
+     * (as a quantity of any unit), and the same neurons spike as for 0.
+     */
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("negativeZeros")
+    void aNegativeZeroIsAcceptedAndComparesAsZero(String condition, Precision precision) {
+        DefinedNeuronModel model = holding(condition, 0, false);
+        assertSpikes(model, condition, 0, precision);
+    }
+
+    static Stream<Arguments> negativeZeros() {
+        List<Arguments> cases = new ArrayList<>();
+        for (String condition : List.of("v >= -0", "v > -0", "-0 <= v", "-0.0 < v", "v > -(-0)", "v >= -0 * mV")) {
+            for (Precision precision : Precision.values()) {
+                cases.add(Arguments.of(condition, precision));
+            }
+        }
+        return cases.stream();
+    }
+
     private static void assertSpikes(DefinedNeuronModel model, String condition, double threshold,
                                      Precision precision) {
         NeuronState state = model.createState(SIZE, precision);

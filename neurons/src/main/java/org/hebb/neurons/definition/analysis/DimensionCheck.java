@@ -54,7 +54,7 @@ public final class DimensionCheck {
     public static void expect(Expression e, Dimension expected, String subject, Scope scope, String what,
                               String text) {
         Dimension actual = of(e, scope, what, text);
-        if (!actual.equals(expected) && !Expressions.isZero(e)) {
+        if (!actual.equals(expected) && !isZero(e)) {
             throw DefinitionException.at(what, text, Math.max(e.start(), 0), "dimension mismatch: " + subject
                     + " is in " + expected + " but '" + quote(e, text) + "' is in " + actual);
         }
@@ -201,12 +201,20 @@ public final class DimensionCheck {
     private Dimension same(Expression left, Expression right, String verb) {
         Dimension l = value(left);
         Dimension r = value(right);
-        if (l.equals(r) || Expressions.isZero(left) || Expressions.isZero(right)) {
-            return Expressions.isZero(left) ? r : l;
+        if (l.equals(r) || isZero(left) || isZero(right)) {
+            return isZero(left) ? r : l;
         }
         throw DefinitionException.at(what, text, Math.max(right.start(), 0), "dimension mismatch: '"
                 + quote(left, text) + "' in " + l + " and '" + quote(right, text) + "' in " + r + " cannot be "
                 + verb);
+    }
+
+    /**
+     * Whether {@code e} is the number 0 as written, which stands for a zero quantity of any unit: {@code 0}, or a
+     * negated zero such as {@code -0} (which compares and adds as 0 does).
+     */
+    private static boolean isZero(Expression e) {
+        return Expressions.isZero(e) || e instanceof Negate n && isZero(n.operand());
     }
 
     static String quote(Expression e, String text) {
