@@ -1,6 +1,7 @@
 package org.hebb.plasticity.definition;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +26,10 @@ import org.hebb.util.Require;
 
 /**
  * A {@link SynapseDefinition} with values for its parameters, ready to attach to projections. Immutable: {@link
- * #with} returns a new rule. The definition's requirements on the values ({@link SynapseDefinition#requirements()})
- * and the time constants of its traces (> 0) are checked when the rule is attached to a projection, before the
- * rule changes anything there, so parameters may be set in any order.
+ * #with} returns a new rule. The definition's requirements on the values ({@link SynapseDefinition#requirements()}),
+ * the time constants of its traces (> 0) and the finiteness of its synapse equations' rates and drives are checked
+ * when the rule is attached to a projection, before the rule changes anything there, so parameters may be set in
+ * any order.
  */
 public final class DefinedRule implements PlasticityRule<DefinedSynapses> {
     private final SynapseDefinition definition;
@@ -204,8 +206,9 @@ public final class DefinedRule implements PlasticityRule<DefinedSynapses> {
     }
 
     /**
-     * Refuses values that fail a requirement of the definition, naming them and the requirement, and traces whose
-     * time constant is not above 0 (they would grow instead of decaying), naming the trace and the value.
+     * Refuses values that fail a requirement of the definition, naming them and the requirement, traces whose
+     * time constant is not above 0 (they would grow instead of decaying), naming the trace and the value, and
+     * synapse equations that the values make compute a value that is not finite (see {@link #requireFinite}).
      */
     private void requireAllowedValues(double dt) {
         for (Requirement r : definition.requirements()) {
@@ -219,6 +222,54 @@ public final class DefinedRule implements PlasticityRule<DefinedSynapses> {
             Require.that(tau > 0, "time constant of trace " + t.name() + " = " + tau + " ms is not allowed for the "
                     + this + ": must be > 0 (the trace decays by exp(-dt / tau))");
         }
+        for (SynapseEquation e : definition.synapseEquations()) {
+            requireFinite(e, dt);
+        }
+    }
+
+    /**
+     * Refuses values that make synapse equation {@code e} compute a value that is not finite, in double or in the
+     * single precision of the generated code: its rate (1/ms), its drive (the variable's unit per ms), the offset
+     * drive / rate towards which it relaxes, or its decay factor per step exp(rate dt). Names the parameters of the
+     * equation with their values, the equation and the value that is not finite.
+     */
+    private void requireFinite(SynapseEquation e, double dt) {
+        boolean decays = !Expressions.isZero(e.rate());
+        List<String> parts = new ArrayList<>(List.of("rate", "drive"));
+        List<Expression> expressions = new ArrayList<>(List.of(e.rate(), e.drive()));
+        if (decays && !Expressions.isZero(e.drive())) {
+            parts.add("offset drive / rate");
+            expressions.add(Expressions.divide(e.drive(), e.rate()));
+        }
+        for (int k = 0; k < parts.size(); k++) {
+            Expression x = expressions.get(k);
+            double value = evaluate(x, dt);
+            float single = evaluateSingle(x, dt);
+            if (Double.isFinite(value) && Float.isFinite(single)) {
+                continue;
+            }
+            refuse(e, "its " + parts.get(k) + " '" + Expressions.toText(x) + "' is " + (Double.isFinite(value)
+                    ? single + " in single precision" : value));
+        }
+        if (decays && !Double.isFinite(Math.exp(evaluate(e.rate(), dt) * dt))) {
+            refuse(e, "its decay factor per step exp(rate * dt) is " + Math.exp(evaluate(e.rate(), dt) * dt)
+                    + " at dt = " + dt + " ms");
+        }
+    }
+
+    private void refuse(SynapseEquation e, String what) {
+        Set<String> used = new HashSet<>(Expressions.names(e.rate()));
+        used.addAll(Expressions.names(e.drive()));
+        List<String> named = new ArrayList<>();
+        for (Parameter p : definition.parameters()) {
+            if (used.contains(p.name())) {
+                named.add(parameterText(p.name()));
+            }
+        }
+        throw new IllegalArgumentException((named.isEmpty() ? "dt" : String.join(", ", named))
+                + (named.size() > 1 ? " are" : " is") + " not allowed for " + definition + ": synapse equation '"
+                + e.text() + "' then computes a value that is not finite (" + what + "); its rate, drive and "
+                + "offset drive / rate must be finite (a time constant of 0? a log of a value at or below 0?)");
     }
 
     /**
@@ -318,8 +369,9 @@ public final class DefinedRule implements PlasticityRule<DefinedSynapses> {
     /**
      * {@inheritDoc}
      *
-     * @throws IllegalArgumentException naming the values that fail a requirement of the definition, or a trace whose
-     *                                  time constant is not above 0
+     * @throws IllegalArgumentException naming the values that fail a requirement of the definition, a trace whose
+     *                                  time constant is not above 0, or the values that make a synapse equation's
+     *                                  rate, drive or offset not finite
      */
     @Override
     public DefinedSynapses attach(PlasticityContext context) {

@@ -75,6 +75,39 @@ class RuleParameterRequirementsTest {
                 "must satisfy tau_d > 0");
     }
 
+    /**
+     * A definition without requirements whose synapse equation these values make non-finite (a time constant of 0
+     * gives an infinite rate and a NaN offset drive / rate; the log of a parameter at or below 0 an infinite or NaN
+     * drive) would put NaN into the synapse variables at the first spike: it is refused when the rule is attached,
+     * naming the parameters of the equation, their values and the equation, for equations solved lazily and for
+     * those advanced at each sent spike.
+     */
+    @Test
+    void anEquationThatTheValuesMakeNonFiniteIsRefusedWithoutARequirement() {
+        SynapseDefinition lazy = SynapseDefinition.builder("unchecked eligibility")
+                .parameter("U", "1", 0.5).parameter("tau_r", "ms", 50).parameter("c", "1", 1)
+                .parameter("A", "weight", 0.01)
+                .synapseEquations("du/dt = (U - u) / tau_r : 1\nde/dt = -e / (2 * tau_r) + log(c) / ms : 1")
+                .onPre("w = w + A * u * e; u = 0")
+                .build();
+        refused(lazy.rule().with("tau_r", 0), "U = 0.5, tau_r = 0.0 ms are not allowed",
+                "synapse equation 'du/dt = (U - u) / tau_r : 1'", "unchecked eligibility", "must be finite");
+        refused(lazy.rule().with("c", 0), "tau_r = 50.0 ms, c = 0.0 are not allowed",
+                "'de/dt = -e / (2 * tau_r) + log(c) / ms : 1'", "drive", "-Infinity");
+        refused(lazy.rule().with("c", -1), "c = -1.0", "NaN", "must be finite");
+        SynapseDefinition transmitting = SynapseDefinition.builder("unchecked facilitation")
+                .parameter("U", "1", 0.5).parameter("tau_f", "ms", 50)
+                .synapseEquations("du/dt = (U - u) / tau_f : 1")
+                .onTransmit("u = u + U * (1 - u); transmitted = w * u")
+                .build();
+        refused(transmitting.rule().with("tau_f", 0), "U = 0.5, tau_f = 0.0 ms are not allowed",
+                "unchecked facilitation", "must be finite");
+        try (Plastic plastic = network(EngineKind.CLOCK_DRIVEN)) {
+            assertDoesNotThrow(() -> plastic.net().addPlasticity(plastic.projection(), lazy.rule().with("c", 2)));
+            plastic.net().run(10);
+        }
+    }
+
     @Test
     void aTimeConstantOfATraceMustBePositiveOnEitherEngine() {
         for (EngineKind engine : EngineKind.values()) {
