@@ -299,18 +299,13 @@ final class ClockRuleSource extends JavaRuleWriter {
 
     /**
      * The locals of an on_step walk: what the statements and the condition use, and the presynaptic traces of a
-     * projection of one delay (the walk ends at once where no spike can have arrived yet).
+     * projection of one delay.
      */
     private void stepLocals(List<Statement> statements, List<TraceDefinition> preTraces) {
         line("        final short[] _delays = _r.delays();");
         locals(statements);
         conditionLocals(statements);
         uniformPreTraces(preTraces, true);
-        if (!preTraces.isEmpty()) {
-            line("        if (_delays == null && _u_" + preTraces.get(0).name() + " == null) {");
-            line("            return;");
-            line("        }");
-        }
     }
 
     /**
@@ -328,7 +323,7 @@ final class ClockRuleSource extends JavaRuleWriter {
 
     /**
      * Each presynaptic trace at synapse {@code _j} from {@code source}: its value one delay after its spikes were
-     * sent; the synapse is skipped where no spike can have arrived yet.
+     * sent; 0 where no spike can have arrived yet (the statements still run there, as in Brian2).
      */
     private void preTraceValues(List<TraceDefinition> preTraces, String indent, String source) {
         if (preTraces.isEmpty()) {
@@ -342,11 +337,13 @@ final class ClockRuleSource extends JavaRuleWriter {
         for (TraceDefinition t : preTraces) {
             line(indent + "    " + t.name() + " = _u_" + t.name() + "[" + source + "];");
         }
-        line(indent + "} else if (_delays == null || _delays[_j] > _step) {");
-        line(indent + "    continue;");
-        line(indent + "} else {");
+        line(indent + "} else if (_delays != null && _delays[_j] <= _step) {");
         for (TraceDefinition t : preTraces) {
             line(indent + "    " + t.name() + " = _t_" + t.name() + ".at(_step - _delays[_j])[" + source + "];");
+        }
+        line(indent + "} else {");
+        for (TraceDefinition t : preTraces) {
+            line(indent + "    " + t.name() + " = 0f;");
         }
         line(indent + "}");
     }

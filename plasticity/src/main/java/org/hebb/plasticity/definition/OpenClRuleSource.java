@@ -325,9 +325,8 @@ final class OpenClRuleSource {
         postTraceRows(read);
         globalModulators(read);
         line("    FOR_EACH_SYNAPSE_ONTO_A_SPIKE((int) (s % listDepth), " + first + ", " + stride + ")");
-        String indent = incomingPreTraces(preTraces, "        ");
-        body(statements, read, indent, "i", true);
-        closeIncomingPreTraces(preTraces, "        ");
+        incomingPreTraces(preTraces, "        ");
+        body(statements, read, "        ", "i", true);
         line("    END_FOR_EACH_SYNAPSE_ONTO_A_SPIKE");
     }
 
@@ -357,37 +356,26 @@ final class OpenClRuleSource {
         line("        int end = " + end + ";");
         line("        for (int c = inStart[i]; c < end; c++) {");
         line("            int j = inSynapse[c];");
-        String indent = incomingPreTraces(preTraces, "            ");
-        body(statements, read, indent, "i", false);
-        closeIncomingPreTraces(preTraces, "            ");
+        incomingPreTraces(preTraces, "            ");
+        body(statements, read, "            ", "i", false);
         line("        }");
         line("    }");
     }
 
     /**
      * The presynaptic traces at incoming synapse {@code c} as the synapse sees them (after its delay d, so the
-     * step's arrivals count), in a block that skips the synapse before a spike can have arrived (a block rather
-     * than a continue, which PoCL 3.1 was seen to crash on in a group kernel); the indent of the block's body.
-     * {@link #closeIncomingPreTraces} closes the block.
+     * step's arrivals count); 0 before a spike can have arrived (the statements still run there, as in Brian2).
      */
-    private String incomingPreTraces(List<TraceDefinition> preTraces, String indent) {
+    private void incomingPreTraces(List<TraceDefinition> preTraces, String indent) {
         if (preTraces.isEmpty()) {
-            return indent;
+            return;
         }
         line(indent + "int d = minDelay == maxDelay ? minDelay : inDelay[c];");
-        line(indent + "if (d <= s) {");
         for (TraceDefinition t : preTraces) {
             String ring = "t_" + t.name();
             String depth = trace(t, "depth");
-            line(indent + "    float v_" + t.name() + " = " + ring + "[(long) slot_back((int) (s % " + depth
-                    + "), d, " + depth + ") * " + trace(t, "stride") + " + inSource[c]];");
-        }
-        return indent + "    ";
-    }
-
-    private void closeIncomingPreTraces(List<TraceDefinition> preTraces, String indent) {
-        if (!preTraces.isEmpty()) {
-            line(indent + "}");
+            line(indent + "float v_" + t.name() + " = d <= s ? " + ring + "[(long) slot_back((int) (s % " + depth
+                    + "), d, " + depth + ") * " + trace(t, "stride") + " + inSource[c]] : 0.0f;");
         }
     }
 
