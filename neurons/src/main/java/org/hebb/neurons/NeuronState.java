@@ -11,11 +11,19 @@ import java.util.stream.Collectors;
  * and write either.
  */
 public final class NeuronState {
+    /** Neurons per block of {@link #firstNonFinite}: the block's differences stay in the first-level cache. */
+    private static final int SCAN_BLOCK = 1024;
+    private static final float[] FLOAT_ZEROS = new float[SCAN_BLOCK];
+    private static final double[] DOUBLE_ZEROS = new double[SCAN_BLOCK];
+
     private final List<Variable> variables;
     private final Precision precision;
     private final float[][] arrays;
     private final double[][] doubles;
     private final int size;
+    /** {@code x - x} of the variable last scanned by {@link #firstNonFinite}, made at the first scan. */
+    private float[] floatScratch;
+    private double[] doubleScratch;
 
     /** Allocates zeroed single-precision arrays for {@code size} neurons. */
     public NeuronState(List<Variable> variables, int size) {
@@ -88,20 +96,44 @@ public final class NeuronState {
         return arrays != null ? arrays[index][neuron] : doubles[index][neuron];
     }
 
-    /** The first neuron whose variable {@code index} is NaN or infinite, or -1 when every one is finite. */
-    public int firstNonFinite(int index) {
+    /**
+     * The first neuron whose variable {@code index} is NaN or infinite, or -1 when every one is finite. Scans a
+     * block of neurons at a time in two vectorised passes: {@code x - x}, which is +0 for every finite x and NaN
+     * for NaN and the infinities, into a scratch array, then {@link Arrays#mismatch} of that block against zeros.
+     * The scratch array (one value per neuron) is made at the first call; calls on one state are serialised.
+     */
+    public synchronized int firstNonFinite(int index) {
         if (arrays != null) {
             float[] values = arrays[index];
-            for (int i = 0; i < values.length; i++) {
-                if (!(Math.abs(values[i]) <= Float.MAX_VALUE)) {
-                    return i;
+            if (floatScratch == null) {
+                floatScratch = new float[size];
+            }
+            float[] differences = floatScratch;
+            for (int from = 0; from < size; from += SCAN_BLOCK) {
+                int to = Math.min(size, from + SCAN_BLOCK);
+                // the same index on both sides, so that C2 vectorises the loop whether or not the arrays alias
+                for (int i = from; i < to; i++) {
+                    differences[i] = values[i] - values[i];
+                }
+                int found = Arrays.mismatch(differences, from, to, FLOAT_ZEROS, 0, to - from);
+                if (found >= 0) {
+                    return from + found;
                 }
             }
         } else {
             double[] values = doubles[index];
-            for (int i = 0; i < values.length; i++) {
-                if (!(Math.abs(values[i]) <= Double.MAX_VALUE)) {
-                    return i;
+            if (doubleScratch == null) {
+                doubleScratch = new double[size];
+            }
+            double[] differences = doubleScratch;
+            for (int from = 0; from < size; from += SCAN_BLOCK) {
+                int to = Math.min(size, from + SCAN_BLOCK);
+                for (int i = from; i < to; i++) {
+                    differences[i] = values[i] - values[i];
+                }
+                int found = Arrays.mismatch(differences, from, to, DOUBLE_ZEROS, 0, to - from);
+                if (found >= 0) {
+                    return from + found;
                 }
             }
         }
