@@ -39,7 +39,11 @@ public final class SparkExecutor implements JobExecutor {
     /** The local properties of the calling thread that a job group sets (restored after the jobs). */
     private static final String[] GROUP_PROPERTIES = {"spark.jobGroup.id", "spark.job.description",
         "spark.job.interruptOnCancel"};
+    /** The setting that marks a context as started by an executor: a value of its own for each executor. */
+    private static final String STARTED_BY = "spark.hebb.executor.startedBy";
     private final JavaSparkContext context;
+    /** Whether the executor started its context (else it found the context running and leaves it running). */
+    private final boolean ownsContext;
 
     /**
      * An executor on the cluster at {@code master} (spark://host:port, local[N], ...; null: the master spark-submit
@@ -55,19 +59,24 @@ public final class SparkExecutor implements JobExecutor {
      * spark-shell's, or another executor's not yet closed), the executor uses it, as
      * {@link SparkContext#getOrCreate(SparkConf)} does, and its settings stay as they are (Spark logs a warning that
      * some settings may not take effect); a {@code spark.master} other than the running context's is refused rather
-     * than the jobs run elsewhere than asked. {@link #close} stops the context, a running one it found too.
+     * than the jobs run elsewhere than asked. {@link #close} stops a context the executor started, and leaves a
+     * running one it found running, for its owner to stop.
      *
      * @throws IllegalArgumentException {@code settings} is null, or its master is not the running context's
      */
     public SparkExecutor(SparkConf settings) {
         Require.notNull("settings", settings);
-        SparkContext spark = SparkContext.getOrCreate(settings);
+        // a context started here has the settings given to getOrCreate, this mark among them; one found running
+        // has its own (Spark's public API tells no other way whether getOrCreate found a context or started one)
+        String mark = UUID.randomUUID().toString();
+        SparkContext spark = SparkContext.getOrCreate(settings.clone().set(STARTED_BY, mark));
         if (settings.contains("spark.master") && !settings.get("spark.master").equals(spark.master())) {
             throw new IllegalArgumentException("master = '" + settings.get("spark.master") + "' is not allowed: the "
                     + "Spark context of this JVM runs on '" + spark.master() + "' and Spark allows one context per "
                     + "JVM: give its master (or none), or stop it first");
         }
         this.context = JavaSparkContext.fromSparkContext(spark);
+        this.ownsContext = mark.equals(spark.getConf().get(STARTED_BY, null));
     }
 
     private static SparkConf configuration(String master) {
@@ -133,10 +142,15 @@ public final class SparkExecutor implements JobExecutor {
         }
     }
 
-    /** Stops the Spark context (also one that was running when the executor was made). */
+    /**
+     * Stops the Spark context if the executor started it; one that was running when the executor was made (a
+     * spark-shell's, a program's own) is left running.
+     */
     @Override
     public void close() {
-        context.stop();
+        if (ownsContext) {
+            context.stop();
+        }
     }
 
     private static void require(boolean serializable, String what) throws IOException {

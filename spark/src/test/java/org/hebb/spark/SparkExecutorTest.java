@@ -2,6 +2,7 @@ package org.hebb.spark;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +18,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.spark.SparkConf;
+import org.apache.spark.SparkContext;
 import org.hebb.experiments.HebbCommand;
 import org.hebb.experiments.data.IdxImages;
 import org.hebb.experiments.jobs.CheckpointKey;
@@ -117,6 +119,41 @@ class SparkExecutorTest {
             assertEquals(2, same.workers());
             assertEquals(2, executor.workers());
         }
+    }
+
+    /**
+     * A context that was running when the executor was made (a spark-shell's, a program's own) is its owner's: the
+     * executor's close leaves it running, and it still runs jobs.
+     */
+    @Test
+    void closingLeavesAContextItFoundRunning() throws IOException {
+        SparkContext own = SparkContext.getOrCreate(local());
+        try {
+            try (SparkExecutor executor = new SparkExecutor(local())) {
+                assertEquals(2, executor.workers());
+            }
+            assertFalse(own.isStopped(), "the context found running is still running");
+            assertSame(own, SparkContext.getOrCreate(local()), "and is still this JVM's context");
+            List<Integer> finished = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            try (SparkExecutor again = new SparkExecutor(local())) {
+                again.execute(DrawsJob.jobs(2, 0), DrawsJob.CODEC, (index, encoded) -> finished.add(index));
+            }
+            assertEquals(2, finished.size(), "jobs run on it after the first executor's close");
+            assertFalse(own.isStopped());
+        } finally {
+            own.stop();
+        }
+    }
+
+    /** A context the executor started is stopped by its close. */
+    @Test
+    void closingStopsAContextItStarted() {
+        SparkContext started;
+        try (SparkExecutor executor = new SparkExecutor(local())) {
+            started = SparkContext.getOrCreate(local());
+            assertFalse(started.isStopped(), "test setup: the running context is the executor's");
+        }
+        assertTrue(started.isStopped(), "the executor's own context is stopped");
     }
 
     @Test
