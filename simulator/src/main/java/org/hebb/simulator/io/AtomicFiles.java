@@ -13,8 +13,9 @@ import java.util.stream.Stream;
 
 /**
  * Writes result files atomically: the content goes to a temporary file in the same directory, is forced to the
- * disk, and the file is then moved over the target and the directory forced to the disk too, so that the move
- * survives a power loss; a crash never leaves a half-written result and never destroys an earlier one.
+ * disk, and the file is then moved over the target and the directory forced to the disk too (and the parent of each
+ * directory the write created), so that the move survives a power loss; a crash never leaves a half-written result
+ * and never destroys an earlier one.
  */
 public final class AtomicFiles {
     /** How a temporary file's name starts and ends: hidden, beside its target. */
@@ -86,12 +87,18 @@ public final class AtomicFiles {
 
     /**
      * Writes {@code target} atomically and then forces its directory with {@code forceDirectory}, so that the
-     * move itself reaches the disk.
+     * move itself reaches the disk; where the write created missing parent directories, the parent of each of them
+     * is forced after it (innermost first), so that the new directories' own entries reach the disk too.
      */
     static void replace(Path target, Filler filler, DirectoryForce forceDirectory) throws IOException {
         Path absolute = target.toAbsolutePath();
-        Files.createDirectories(absolute.getParent());
-        Path temporary = Files.createTempFile(absolute.getParent(), TEMPORARY_PREFIX + absolute.getFileName(),
+        Path directory = absolute.getParent();
+        Path outermostCreated = null;
+        for (Path d = directory; d != null && Files.notExists(d); d = d.getParent()) {
+            outermostCreated = d;
+        }
+        Files.createDirectories(directory);
+        Path temporary = Files.createTempFile(directory, TEMPORARY_PREFIX + absolute.getFileName(),
                 TEMPORARY_SUFFIX);
         try {
             filler.fill(temporary);
@@ -105,7 +112,13 @@ public final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
             }
-            forceTolerantly(absolute.getParent(), forceDirectory);
+            forceTolerantly(directory, forceDirectory);
+            for (Path created = directory; outermostCreated != null; created = created.getParent()) {
+                forceTolerantly(created.getParent(), forceDirectory);
+                if (created.equals(outermostCreated)) {
+                    break;
+                }
+            }
         } finally {
             Files.deleteIfExists(temporary);
         }

@@ -44,6 +44,48 @@ class AtomicFilesTest {
         assertEquals(List.of(directory.toAbsolutePath()), forced, "the target's directory, forced once");
     }
 
+    /**
+     * Directories the write creates are new entries of their parents: after the target's directory, the parent of
+     * each created directory is forced, innermost first, once each, and no directory that existed before.
+     */
+    @Test
+    void theParentOfEachCreatedDirectoryIsForcedToo() throws IOException {
+        Path existing = Files.createDirectory(directory.resolve("existing")).toAbsolutePath();
+        Path target = existing.resolve("a/b/result.txt");
+        List<Path> forced = new ArrayList<>();
+        AtomicFiles.replace(target, temporary -> Files.writeString(temporary, "content"), dir -> {
+            assertEquals("content", Files.readString(target), "forced after the move");
+            forced.add(dir);
+        });
+        assertEquals(List.of(existing.resolve("a/b"), existing.resolve("a"), existing), forced,
+                "the target's directory, then the parents of the two created directories");
+        assertEquals(List.of(target.getFileName()), names(target.getParent()), "no temporary file beside it");
+        forced.clear();
+        AtomicFiles.replace(existing.resolve("a/c/result.txt"), temporary -> Files.writeString(temporary, "c"),
+                forced::add);
+        assertEquals(List.of(existing.resolve("a/c"), existing.resolve("a")), forced,
+                "only the parent of the one directory created");
+        forced.clear();
+        AtomicFiles.replace(target, temporary -> Files.writeString(temporary, "again"), forced::add);
+        assertEquals(List.of(existing.resolve("a/b")), forced, "nothing created: the target's directory alone");
+    }
+
+    @Test
+    void aWriteIntoNestedMissingDirectoriesSurvivesRefusedForcesAndLeavesNoTemporaryFile() throws IOException {
+        Path target = directory.resolve("x/y/z/result.txt");
+        AtomicFiles.replace(target, temporary -> Files.writeString(temporary, "content"), dir -> {
+            throw new IOException("Invalid argument");
+        });
+        assertEquals("content", Files.readString(target));
+        AtomicFiles.write(directory.resolve("x/w/v/result.txt"), "real");
+        assertEquals("real", Files.readString(directory.resolve("x/w/v/result.txt")));
+        for (Path dir : List.of(directory, directory.resolve("x"), directory.resolve("x/y"), directory.resolve("x/w"),
+                directory.resolve("x/y/z"), directory.resolve("x/w/v"))) {
+            assertTrue(names(dir).stream().noneMatch(name -> name.toString().endsWith(".partial")),
+                    "no temporary file in " + dir);
+        }
+    }
+
     @Test
     void aFileSystemThatRefusesToForceADirectoryStillGetsTheFile() throws IOException {
         Path target = directory.resolve("result.txt");
