@@ -46,7 +46,10 @@ public final class UnsupervisedPhase {
     public record Outcome(List<Block> blocks, int resumedFrom) {
     }
 
-    /** How far phase 1 has come, saved with the network in a checkpoint: samples done and the blocks' summaries. */
+    /**
+     * How far phase 1 has come, saved with the network in a checkpoint: samples done and the blocks' summaries. A
+     * saved list of summaries that is no whole number of blocks is refused in the check before a restore.
+     */
     private static final class Position implements Checkpointed {
         private static final int FIELDS = 7;
         int samplesDone;
@@ -54,6 +57,13 @@ public final class UnsupervisedPhase {
 
         @Override
         public void checkpoint(StateVisitor state) {
+            if (state.checking()) {
+                int saved = state.savedList("blocks", new double[0], 0).length;
+                if (saved % FIELDS != 0) {
+                    throw new IllegalArgumentException("restored phase-1 blocks hold " + saved + " values: a "
+                            + "multiple of " + FIELDS + " is allowed (" + FIELDS + " summary values per block)");
+                }
+            }
             samplesDone = (int) state.scalar("samples_done", samplesDone);
             double[] values = new double[blocks.size() * FIELDS];
             for (int b = 0; b < blocks.size(); b++) {
@@ -64,7 +74,7 @@ public final class UnsupervisedPhase {
             }
             values = state.list("blocks", values, values.length);
             blocks.clear();
-            for (int at = 0; at + FIELDS <= values.length; at += FIELDS) {
+            for (int at = 0; at < values.length; at += FIELDS) {
                 blocks.add(new Block((int) values[at], values[at + 1], values[at + 2], values[at + 3], values[at + 4],
                         values[at + 5], values[at + 6]));
             }
