@@ -132,12 +132,29 @@ public final class HebbCommand implements Runnable {
      * that does not convert to its type, or a value the command refuses (naming the option and the value).
      */
     public static void checkArguments(List<String> args, String what) {
+        check(args, what, false);
+    }
+
+    /**
+     * As {@link #checkArguments}, and also checks what the run needs beyond its options as its run would before any
+     * work ({@link CheckedOptions#checkResources}): its data's files are there and their headers give enough images
+     * of a usable size, and it fits this JVM's heap. Reads only files' headers, runs and writes nothing; fails with
+     * an IllegalArgumentException that starts with {@code what} and the command line, followed by what is wrong.
+     */
+    public static void checkRunnable(List<String> args, String what) {
+        check(args, what, true);
+    }
+
+    private static void check(List<String> args, String what, boolean resources) {
         try {
             CommandLine.ParseResult parsed = new CommandLine(new HebbCommand()).parseArgs(args.toArray(String[]::new));
             requireListOptionsOnce(parsed);
             for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
                 if (p.commandSpec().userObject() instanceof CheckedOptions command) {
                     command.checkOptions();
+                    if (resources) {
+                        command.checkResources();
+                    }
                 }
             }
         } catch (CommandLine.ParameterException | IllegalArgumentException e) {
@@ -147,8 +164,8 @@ public final class HebbCommand implements Runnable {
 
     /**
      * A command whose option values can be checked without running it: {@link #checkOptions} makes the checks its
-     * run makes before any work that need only the options, so that a sweep refuses a bad point before running any.
-     * Checks of the data (which, on a cluster, may be only where the points run) and of the heap stay in the run.
+     * run makes before any work that need only the options, and {@link #checkResources} the cheap checks of its
+     * data and of the heap, so that a sweep refuses a bad point before running any. The run makes both again.
      */
     interface CheckedOptions {
         /**
@@ -157,6 +174,18 @@ public final class HebbCommand implements Runnable {
          * @throws IllegalArgumentException naming the option, its value and what is allowed
          */
         void checkOptions();
+
+        /**
+         * Checks, after {@link #checkOptions}, what the run needs beyond its options, as cheaply as the run checks
+         * it before any work: the data's files are there and their headers give as many images, of a size the
+         * network takes, as the options ask for, and the run fits this JVM's heap. Reads only files' headers,
+         * running and writing nothing; a command without data or a heap estimate has nothing to check.
+         *
+         * @throws IllegalArgumentException naming the option and its value (or the run's size and the heap it
+         *                                  needs) and what is allowed
+         */
+        default void checkResources() {
+        }
     }
 
     /**
@@ -290,6 +319,23 @@ public final class HebbCommand implements Runnable {
             executor.check();
         }
 
+        @Override
+        public void checkResources() {
+            IdxImages.Shape trainImages = IdxImages.requireShape("--data", data, IdxImages.Split.TRAIN);
+            IdxImages.Shape testImages = IdxImages.requireShape("--data", data, IdxImages.Split.TEST);
+            OptionChecks.sideFits(side, trainImages);
+            SampleSplit.of(train, test, trainImages, testImages, "--train", "--test");
+            NalsmExperiment.requireFits(options(), trainImages, testImages);
+        }
+
+        /** The experiment's options that the command's give. */
+        private NalsmExperiment.Options options() {
+            NalsmLiquid.Model kind = model();
+            return new NalsmExperiment.Options(side, kind, phase1, train, test, epochs, seed, workers, readoutRate,
+                    weight != null ? weight : kind == NalsmLiquid.Model.LSM ? NalsmExperiment.Options.STATIC_WEIGHT
+                    : NalsmExperiment.Options.PLASTIC_WEIGHT);
+        }
+
         /** The liquid named by --model; refuses an unknown name. */
         private NalsmLiquid.Model model() {
             return Arrays.stream(NalsmLiquid.Model.values()).filter(m -> m.label().equals(model))
@@ -301,15 +347,10 @@ public final class HebbCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             checkOptions();
-            NalsmLiquid.Model kind = model();
-            IdxImages.requireFiles("--data", data, IdxImages.Split.TRAIN, IdxImages.Split.TEST);
+            checkResources();
             IdxImages trainImages = IdxImages.read(data, IdxImages.Split.TRAIN);
             IdxImages testImages = IdxImages.read(data, IdxImages.Split.TEST);
-            OptionChecks.sideFits(side, trainImages);
-            SampleSplit.of(train, test, trainImages, testImages, "--train", "--test");
-            NalsmExperiment.Options options = new NalsmExperiment.Options(side, kind, phase1, train, test, epochs,
-                    seed, workers, readoutRate, weight != null ? weight : kind == NalsmLiquid.Model.LSM
-                    ? NalsmExperiment.Options.STATIC_WEIGHT : NalsmExperiment.Options.PLASTIC_WEIGHT);
+            NalsmExperiment.Options options = options();
             NalsmExperiment.requireFits(options, trainImages, testImages);
             Map<String, Object> r;
             try (OutputDirectory directory = OutputDirectory.open(out, NalsmExperiment.RESULT);
@@ -421,9 +462,15 @@ public final class HebbCommand implements Runnable {
         }
 
         @Override
+        public void checkResources() {
+            SampleSplit.of(train, test, IdxImages.requireShape("--data", data, IdxImages.Split.TRAIN),
+                    IdxImages.requireShape("--data", data, IdxImages.Split.TEST), "--train", "--test");
+        }
+
+        @Override
         public Integer call() throws Exception {
             checkOptions();
-            IdxImages.requireFiles("--data", data, IdxImages.Split.TRAIN, IdxImages.Split.TEST);
+            checkResources();
             IdxImages trainImages = IdxImages.read(data, IdxImages.Split.TRAIN);
             IdxImages testImages = IdxImages.read(data, IdxImages.Split.TEST);
             SampleSplit.of(train, test, trainImages, testImages, "--train", "--test");
@@ -510,8 +557,14 @@ public final class HebbCommand implements Runnable {
         }
 
         @Override
+        public void checkResources() {
+            Izhikevich2003Experiment.requireRunnable(durationMs);
+        }
+
+        @Override
         public Integer call() throws Exception {
             checkOptions();
+            checkResources();
             Izhikevich2003Experiment.Result r = Izhikevich2003Experiment.run(seed, durationMs, 1, out);
             System.out.printf("Izhikevich 2003, seed %d: excitatory %.2f Hz, inhibitory %.2f Hz; alpha peak %.1f Hz "
                             + "(%s), gamma peak %.1f Hz (%s); %.1f s. Results in %s%n", seed, r.excitatoryRateHz(),
@@ -622,13 +675,22 @@ public final class HebbCommand implements Runnable {
                     + "not allowed: must be 0 (no checkpoints) or at least one time step, " + stepS + " s");
         }
 
+        /** The model's configuration that the options give. */
+        private SongMillerAbbott.Config config() {
+            return new SongMillerAbbott.Config(cell(), inputs, rateHz, correlated, correlation, inhibitory, aPlus,
+                    durationS * 1000, seed);
+        }
+
+        @Override
+        public void checkResources() {
+            SongMillerAbbott.requireRunnable(config(), snapshotS * 1000);
+        }
+
         @Override
         public Integer call() throws Exception {
             checkOptions();
-            SongMillerAbbott.Cell chosen = cell();
-            SongMillerAbbott.Result r = SongExperiment.run(new SongMillerAbbott.Config(chosen, inputs, rateHz,
-                    correlated, correlation, inhibitory, aPlus, durationS * 1000, seed), snapshotS * 1000,
-                    checkpointS * 1000, out);
+            checkResources();
+            SongMillerAbbott.Result r = SongExperiment.run(config(), snapshotS * 1000, checkpointS * 1000, out);
             System.out.printf("Song, Miller & Abbott, seed %d, %.0f s: output %.1f -> %.1f Hz (first and last "
                             + "tenth), %.1f%% of weights within 10%% of a bound; %.1f s. Results in %s%n", seed,
                     durationS, r.outputRateFirstHz(), r.outputRateLastHz(), 100 * r.fractionNearBounds(),
@@ -733,7 +795,14 @@ public final class HebbCommand implements Runnable {
         }
 
         @Override
+        public void checkResources() {
+            WhatWhenExperiment.requireFits(settings());
+        }
+
+        @Override
         public Integer call() throws Exception {
+            checkOptions();
+            checkResources();
             Map<String, Object> r = WhatWhenExperiment.run(settings(), out);
             System.out.printf("what-when, seed %d: timing error %.3f, probability r %.3f, adaptation (trials) "
                             + "three-factor %s, FORCE without reset %s, FORCE with reset %s, what/when angle %.1f deg;"
@@ -812,7 +881,14 @@ public final class HebbCommand implements Runnable {
         }
 
         @Override
+        public void checkResources() {
+            HlopExperiment.requireRunnable(settings());
+        }
+
+        @Override
         public Integer call() throws Exception {
+            checkOptions();
+            checkResources();
             HlopExperiment.run(settings(), out);
             return 0;
         }
@@ -881,11 +957,21 @@ public final class HebbCommand implements Runnable {
         }
 
         @Override
+        public void checkResources() {
+            MicrocircuitExperiment.requireFits(settings());
+        }
+
+        /** The experiment's settings that the options give. */
+        private MicrocircuitExperiment.Settings settings() {
+            return new MicrocircuitExperiment.Settings(scale, background(), backend, threads, seed, warmupMs,
+                    durationMs);
+        }
+
+        @Override
         public Integer call() throws Exception {
             checkOptions();
-            Microcircuit.Background kind = background();
-            MicrocircuitExperiment.Result r = MicrocircuitExperiment.run(new MicrocircuitExperiment.Settings(scale,
-                    kind, backend, threads, seed, warmupMs, durationMs), out);
+            checkResources();
+            MicrocircuitExperiment.Result r = MicrocircuitExperiment.run(settings(), out);
             StringBuilder rates = new StringBuilder();
             for (int p = 0; p < r.ratesHz().length; p++) {
                 rates.append(String.format(" %s %.2f", MicrocircuitParameters.POPULATIONS.get(p), r.ratesHz()[p]));
@@ -945,8 +1031,14 @@ public final class HebbCommand implements Runnable {
         }
 
         @Override
+        public void checkResources() {
+            Quickstart.requireFits(new Quickstart.Options(neurons, durationMs, seed, threads, backend));
+        }
+
+        @Override
         public Integer call() throws Exception {
             checkOptions();
+            checkResources();
             Quickstart.Summary s = Quickstart.run(new Quickstart.Options(neurons, durationMs, seed, threads, backend),
                     out);
             System.out.printf("COBA, %d neurons, %.0f ms, seed %d: excitatory %.2f Hz, inhibitory %.2f Hz "
@@ -1003,12 +1095,22 @@ public final class HebbCommand implements Runnable {
         }
 
         @Override
+        public void checkResources() {
+            IdxImages.Shape images = IdxImages.requireShape("--data", data, IdxImages.Split.TRAIN);
+            OptionChecks.sideFits(side, images);
+            LiquidDynamics.requireRunnable(settings(), images);
+        }
+
+        private LiquidDynamics.Settings settings() {
+            return new LiquidDynamics.Settings(side, samples, block, probeSamples, seed);
+        }
+
+        @Override
         public Integer call() throws Exception {
             checkOptions();
-            IdxImages.requireFiles("--data", data, IdxImages.Split.TRAIN);
+            checkResources();
             IdxImages images = IdxImages.read(data, IdxImages.Split.TRAIN);
-            OptionChecks.sideFits(side, images);
-            LiquidDynamics.Settings settings = new LiquidDynamics.Settings(side, samples, block, probeSamples, seed);
+            LiquidDynamics.Settings settings = settings();
             // checks the probe samples against the data and the liquid against the heap before opening out
             LiquidDynamics.Summary s = LiquidDynamics.run(settings, new InputEncoding(images), out);
             for (LiquidDynamics.ModelRun run : s.models()) {

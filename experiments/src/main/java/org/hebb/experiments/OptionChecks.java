@@ -25,7 +25,7 @@ final class OptionChecks {
      * Fails unless a NALSM liquid of {@code --side} fits inputs of {@code images}' size (one input neuron per pixel):
      * the input-liquid pairs, inputs x side^3, are drawn from one array of at most {@link NalsmLiquid#MAX_PAIRS}.
      */
-    static void sideFits(int side, IdxImages images) {
+    static void sideFits(int side, IdxImages.Shape images) {
         long inputs = (long) images.rows() * images.columns();
         long most = (long) Math.cbrt((double) NalsmLiquid.MAX_PAIRS / inputs);
         while (most > 0 && inputs * most * most * most > NalsmLiquid.MAX_PAIRS) {

@@ -61,9 +61,41 @@ public record IdxImages(int rows, int columns, byte[][] pixels, byte[] labels) {
         }
     }
 
+    /**
+     * How many images a split has and their size, as its files' headers give them: what the checks of a run's
+     * options against its data need, known without reading the images ({@link #shape(Path, Split)}).
+     *
+     * @param size    number of images, at least 0
+     * @param rows    rows per image, at least 1
+     * @param columns columns per image, at least 1
+     */
+    public record Shape(int size, int rows, int columns) {
+        /** Checks the counts. */
+        public Shape {
+            Require.atLeast("size", size, 0);
+            Require.atLeast("rows", rows, 1);
+            Require.atLeast("columns", columns, 1);
+        }
+
+        /**
+         * Refuses {@code count} images, asked for by {@code option}, beyond {@link #size}: the message names the
+         * option, the count, the size and the data ({@code what}, such as "training"), and ends with {@code note}
+         * (empty, or "; " and why the images are needed).
+         */
+        public void requireHas(String option, int count, String what, String note) {
+            Require.that(count <= size, option + " = " + count + " is not allowed: must be at most " + size + " (the "
+                    + what + " data has " + size + " images" + note + ")");
+        }
+    }
+
     /** Number of images. */
     public int size() {
         return labels.length;
+    }
+
+    /** How many images there are and their size. */
+    public Shape shape() {
+        return new Shape(size(), rows, columns);
     }
 
     /**
@@ -72,8 +104,7 @@ public record IdxImages(int rows, int columns, byte[][] pixels, byte[] labels) {
      * (empty, or "; " and why the images are needed).
      */
     public void requireHas(String option, int count, String what, String note) {
-        Require.that(count <= size(), option + " = " + count + " is not allowed: must be at most " + size() + " (the "
-                + what + " data has " + size() + " images" + note + ")");
+        shape().requireHas(option, count, what, note);
     }
 
     /** Grey level (0-255) of pixel {@code k} of image {@code image}. */
@@ -124,12 +155,7 @@ public record IdxImages(int rows, int columns, byte[][] pixels, byte[] labels) {
             rows = in.readInt("the row count");
             columns = in.readInt("the column count");
             String header = "its header gives " + count + " images of " + rows + " x " + columns;
-            if (count < 0 || rows <= 0 || columns <= 0) {
-                throw corrupt(imageFile, header + ": counts must be >= 0, rows and columns >= 1");
-            }
-            if ((long) rows * columns > MAX_IMAGE_PIXELS) {
-                throw corrupt(imageFile, header + ": an image can have at most " + MAX_IMAGE_PIXELS + " pixels");
-            }
+            requireHeader(imageFile, count, rows, columns);
             for (int i = 0; i < count; i++) {
                 byte[] image = in.readBytes(rows * columns, "image " + i);
                 if (image.length < rows * columns) {
@@ -144,9 +170,7 @@ public record IdxImages(int rows, int columns, byte[][] pixels, byte[] labels) {
             in.requireMagic(LABELS_MAGIC);
             int count = in.readInt("the label count");
             if (count != pixels.size()) {
-                throw new IOException("dataset files " + imageFile.toAbsolutePath() + " (" + pixels.size()
-                        + " images) and " + labelFile.toAbsolutePath() + " (" + count + " labels) do not match: "
-                        + "each image needs one label; download or reinstall them" + REINSTALL);
+                throw mismatch(imageFile, pixels.size(), labelFile, count);
             }
             labels = in.readBytes(count, "the labels");
             if (labels.length < count) {
@@ -160,6 +184,54 @@ public record IdxImages(int rows, int columns, byte[][] pixels, byte[] labels) {
         } catch (IllegalArgumentException e) {
             throw corrupt(labelFile, e.getMessage());
         }
+    }
+
+    /**
+     * The shape of one split in {@code directory} as its files' headers give it, reading only the headers (for gzip
+     * files, only their first bytes), so that a run's options can be checked against its data before the images are
+     * read; {@link #read} checks the rest.
+     *
+     * @throws IOException naming the file and what is wrong when a file is missing or unreadable, when a header is
+     *                     not IDX or gives impossible counts, or when the two files' counts differ
+     */
+    public static Shape shape(Path directory, Split split) throws IOException {
+        Path imageFile = find(directory, split.prefix + IMAGES);
+        Path labelFile = find(directory, split.prefix + LABELS);
+        int count;
+        int rows;
+        int columns;
+        try (IdxStream in = new IdxStream(imageFile)) {
+            in.requireMagic(IMAGES_MAGIC);
+            count = in.readInt("the image count");
+            rows = in.readInt("the row count");
+            columns = in.readInt("the column count");
+            requireHeader(imageFile, count, rows, columns);
+        }
+        try (IdxStream in = new IdxStream(labelFile)) {
+            in.requireMagic(LABELS_MAGIC);
+            int labels = in.readInt("the label count");
+            if (labels != count) {
+                throw mismatch(imageFile, count, labelFile, labels);
+            }
+        }
+        return new Shape(count, rows, columns);
+    }
+
+    /** Fails unless an image file's header gives counts an image set can have. */
+    private static void requireHeader(Path imageFile, int count, int rows, int columns) throws IOException {
+        String header = "its header gives " + count + " images of " + rows + " x " + columns;
+        if (count < 0 || rows <= 0 || columns <= 0) {
+            throw corrupt(imageFile, header + ": counts must be >= 0, rows and columns >= 1");
+        }
+        if ((long) rows * columns > MAX_IMAGE_PIXELS) {
+            throw corrupt(imageFile, header + ": an image can have at most " + MAX_IMAGE_PIXELS + " pixels");
+        }
+    }
+
+    private static IOException mismatch(Path imageFile, int images, Path labelFile, int labels) {
+        return new IOException("dataset files " + imageFile.toAbsolutePath() + " (" + images + " images) and "
+                + labelFile.toAbsolutePath() + " (" + labels + " labels) do not match: each image needs one label; "
+                + "download or reinstall them" + REINSTALL);
     }
 
     private static Path find(Path directory, String stem) throws IOException {
@@ -193,6 +265,23 @@ public record IdxImages(int rows, int columns, byte[][] pixels, byte[] labels) {
                         + (Files.isDirectory(directory) ? "it has no " + stem + "[.gz]" : "no such directory")
                         + "; " + WHERE);
             }
+        }
+    }
+
+    /**
+     * The shape of one split in {@code directory}, given as {@code option} (such as {@code --data}), from its files'
+     * headers ({@link #shape(Path, Split)}): the cheap check of a run's data before it reads the images.
+     *
+     * @throws IllegalArgumentException naming the option, the directory and what is wrong: a file missing
+     *                                  ({@link #requireFiles}), or a header that cannot be read, is not IDX, gives
+     *                                  impossible counts or does not match its label file's
+     */
+    public static Shape requireShape(String option, Path directory, Split split) {
+        requireFiles(option, directory, split);
+        try {
+            return shape(directory, split);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(option + " = '" + directory + "' is not allowed: " + e.getMessage(), e);
         }
     }
 

@@ -53,10 +53,26 @@ public final class HlopExperiment {
      * @throws IllegalArgumentException before any work when a task asks for more images than Fashion-MNIST has
      */
     public static Map<String, Object> run(HlopSettings settings, Path out) throws IOException {
-        memory(settings).requireFits("lower --hidden");
+        requireRunnable(settings);
         IdxImages train = IdxImages.read(IdxImages.FASHION_MNIST, IdxImages.Split.TRAIN);
         IdxImages test = IdxImages.read(IdxImages.FASHION_MNIST, IdxImages.Split.TEST);
         return new HlopExperiment(settings, train, test, System.out).run(out);
+    }
+
+    /**
+     * Fails unless a run of {@code settings} fits the heap and Fashion-MNIST ({@link IdxImages#FASHION_MNIST}) is
+     * there with as many training and test images as a task asks for, reading only its files' headers: the checks
+     * {@link #run} makes before any work, which a caller may make before it runs anything.
+     *
+     * @throws IllegalArgumentException naming the heap the run needs, a file missing or damaged, or the option that
+     *                                  asks for more images than the data has, its value and the data's size
+     */
+    public static void requireRunnable(HlopSettings settings) {
+        memory(settings).requireFits("lower --hidden");
+        IdxImages.requireShape("Fashion-MNIST", IdxImages.FASHION_MNIST, IdxImages.Split.TRAIN)
+                .requireHas("--train-per-task", settings.trainPerTask(), "training", "");
+        IdxImages.requireShape("Fashion-MNIST", IdxImages.FASHION_MNIST, IdxImages.Split.TEST)
+                .requireHas("--test-per-task", settings.testPerTask(), "test", "");
     }
 
     /**

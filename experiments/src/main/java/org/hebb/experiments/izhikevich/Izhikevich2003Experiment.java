@@ -95,8 +95,13 @@ public final class Izhikevich2003Experiment {
         return simulate(seed, durationMs, threads, out);
     }
 
-    /** Fails unless a run of {@code durationMs} is long enough for a spectrum, short enough and fits the heap. */
-    private static void requireRunnable(double durationMs) {
+    /**
+     * Fails unless a run of {@code durationMs} (ms) is long enough for a spectrum, short enough and fits the heap,
+     * as {@link #run} checks before any work: a caller may check before it runs anything.
+     *
+     * @throws IllegalArgumentException naming the duration and what is allowed, or the heap the run needs
+     */
+    public static void requireRunnable(double durationMs) {
         RunLimits.duration("duration", durationMs, Izhikevich2003Network.DT_MS);
         Require.that(durationMs >= TRANSIENT_MS + SEGMENT, "duration = " + durationMs + " ms is not allowed: must be "
                 + "at least " + (TRANSIENT_MS + SEGMENT) + " ms (a " + TRANSIENT_MS + " ms transient and one spectrum "

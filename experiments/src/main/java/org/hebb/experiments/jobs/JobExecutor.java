@@ -54,6 +54,14 @@ public interface JobExecutor extends AutoCloseable {
     /** Its name as {@link JobExecutors#open} takes it, recorded in results ({@code local}, {@code spark}). */
     String name();
 
+    /**
+     * Whether the jobs run in this process, on its files and in its heap, so that what they need of them can be
+     * checked here before any runs; false for a cluster, whose workers have their own disks and heaps.
+     */
+    default boolean runsInThisProcess() {
+        return false;
+    }
+
     /** Releases what the executor holds (a cluster connection); the in-process executor holds nothing. */
     @Override
     default void close() {

@@ -32,6 +32,11 @@ public final class LocalExecutor implements JobExecutor {
     }
 
     @Override
+    public boolean runsInThisProcess() {
+        return true;
+    }
+
+    @Override
     public <R> void execute(List<? extends Job<R>> jobs, JobCodec<R> codec, Results results) throws IOException {
         JobExecutor.requireArguments(jobs, codec, results);
         AtomicInteger next = new AtomicInteger();

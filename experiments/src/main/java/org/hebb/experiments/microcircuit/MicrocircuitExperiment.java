@@ -130,8 +130,13 @@ public final class MicrocircuitExperiment {
         }
     }
 
-    /** Refuses a run the heap cannot hold; its projections are drawn straight into rows, with no list of pairs. */
-    private static void requireFits(Settings s) {
+    /**
+     * Refuses a run the heap cannot hold (its projections are drawn straight into rows, with no list of pairs), as
+     * {@link #run} does before any work: a caller may check before it runs anything.
+     *
+     * @throws IllegalArgumentException naming the scale, the heap the run needs and the heap there is
+     */
+    public static void requireFits(Settings s) {
         int neurons = Microcircuit.totalNeurons(s.scale());
         MemoryEstimate.of("The microcircuit at scale " + s.scale())
                 .neurons(neurons)

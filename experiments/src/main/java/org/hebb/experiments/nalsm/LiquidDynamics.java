@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.hebb.experiments.RunPhase;
+import org.hebb.experiments.data.IdxImages;
 import org.hebb.experiments.limits.MemoryEstimate;
 import org.hebb.experiments.output.OutputDirectory;
 import org.hebb.experiments.output.Plots;
@@ -103,9 +104,21 @@ public final class LiquidDynamics {
      * heap.
      */
     private static void requireRunnable(Settings settings, InputEncoding encoding) {
-        encoding.images().requireHas("--probe-samples", settings.probeSamples(), "training",
+        requireRunnable(settings, encoding.images().shape());
+    }
+
+    /**
+     * Fails unless training data of {@code images}' shape (as its files' headers give it, before the images are
+     * read) has the probe's samples and one liquid of {@code settings} for its images fits the heap; a run checks
+     * the same before any work.
+     *
+     * @throws IllegalArgumentException naming --probe-samples and its value, or the liquid's size and the heap
+     */
+    public static void requireRunnable(Settings settings, IdxImages.Shape images) {
+        images.requireHas("--probe-samples", settings.probeSamples(), "training",
                 "; the probe presents the last ones");
-        NalsmLiquid.Config config = config(settings, encoding, NalsmLiquid.Model.NALSM);
+        NalsmLiquid.Config config = NalsmLiquid.Config.nalsm(settings.side(), images.rows() * images.columns(),
+                NalsmLiquid.Model.NALSM, settings.seed());
         MemoryEstimate.of("A NALSM liquid of " + config.neurons() + " neurons").values(1, config.memoryBytes())
                 .requireFits("lower --side");
     }

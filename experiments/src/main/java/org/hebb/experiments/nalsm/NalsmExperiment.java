@@ -87,6 +87,11 @@ public final class NalsmExperiment {
 
         /** The split of the data for these sample counts; refused when the data has too few images. */
         public SampleSplit split(IdxImages trainImages, IdxImages testImages) {
+            return split(trainImages.shape(), testImages.shape());
+        }
+
+        /** As {@link #split(IdxImages, IdxImages)} from the data's shapes, before the images are read. */
+        public SampleSplit split(IdxImages.Shape trainImages, IdxImages.Shape testImages) {
             return SampleSplit.of(train, test, trainImages, testImages);
         }
 
@@ -130,7 +135,7 @@ public final class NalsmExperiment {
         SampleSplit split = o.split(trainImages, testImages);
         InputEncoding trainEncoding = new InputEncoding(trainImages);
         InputEncoding testEncoding = new InputEncoding(testImages);
-        NalsmLiquid.Config config = config(o, trainImages);
+        NalsmLiquid.Config config = config(o, trainImages.shape());
         requireFits(o, split, config);
         Path checkpoints = out.resolve("checkpoints");
         checkpointKey(o, trainEncoding, testEncoding).claim(checkpoints);
@@ -238,11 +243,19 @@ public final class NalsmExperiment {
      * output directory.
      */
     public static void requireFits(Options o, IdxImages trainImages, IdxImages testImages) {
+        requireFits(o, trainImages.shape(), testImages.shape());
+    }
+
+    /**
+     * As {@link #requireFits(Options, IdxImages, IdxImages)} from the data's shapes (as its files' headers give
+     * them), before the images are read.
+     */
+    public static void requireFits(Options o, IdxImages.Shape trainImages, IdxImages.Shape testImages) {
         requireFits(o, o.split(trainImages, testImages), config(o, trainImages));
     }
 
     /** The liquid of {@code o} for inputs of {@code trainImages}' size, with {@code o}'s weight. */
-    private static NalsmLiquid.Config config(Options o, IdxImages trainImages) {
+    private static NalsmLiquid.Config config(Options o, IdxImages.Shape trainImages) {
         int inputs = trainImages.rows() * trainImages.columns();
         NalsmLiquid.Config nalsm = NalsmLiquid.Config.nalsm(o.side(), inputs, o.model(), o.seed());
         return new NalsmLiquid.Config(nalsm.side(), nalsm.inputs(), nalsm.model(), o.weight(),

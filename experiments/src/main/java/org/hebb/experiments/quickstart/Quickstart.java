@@ -106,10 +106,20 @@ public final class Quickstart {
      * is checked against the heap, and the directory is opened ({@link OutputDirectory}), before anything is built.
      */
     public static Summary run(Options o, Path outDir) throws IOException {
-        memory(o).requireFits("lower --neurons or --duration");
+        requireFits(o);
         try (OutputDirectory out = OutputDirectory.open(outDir, RESULT)) {
             return run(o, out);
         }
+    }
+
+    /**
+     * Fails unless a run with options {@code o} fits the JVM's heap ({@link #memory}), as the run checks before any
+     * work: a caller may check before it runs anything.
+     *
+     * @throws IllegalArgumentException naming the run's size, the heap it needs and the heap there is
+     */
+    public static void requireFits(Options o) {
+        memory(o).requireFits("lower --neurons or --duration");
     }
 
     /** An estimate of the heap a run with options {@code o} needs. */

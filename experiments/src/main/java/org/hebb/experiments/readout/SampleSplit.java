@@ -46,12 +46,26 @@ public record SampleSplit(int train, int validationStart, int validation, int te
         return of(train, test, trainImages, testImages, TRAIN_NAME, TEST_NAME);
     }
 
+    /** As {@link #of(int, int, IdxImages, IdxImages)} from the data's shapes, before the images are read. */
+    public static SampleSplit of(int train, int test, IdxImages.Shape trainImages, IdxImages.Shape testImages) {
+        return of(train, test, trainImages, testImages, TRAIN_NAME, TEST_NAME);
+    }
+
     /**
      * As {@link #of(int, int, IdxImages, IdxImages)}, a refusal naming the counts {@code trainName} and
      * {@code testName} (such as the command-line options that gave them, {@code --train} and {@code --test}).
      */
     public static SampleSplit of(int train, int test, IdxImages trainImages, IdxImages testImages, String trainName,
                                  String testName) {
+        return of(train, test, trainImages.shape(), testImages.shape(), trainName, testName);
+    }
+
+    /**
+     * As {@link #of(int, int, IdxImages, IdxImages, String, String)} from the data's shapes alone (as its files'
+     * headers give them, {@link IdxImages#shape(java.nio.file.Path, IdxImages.Split)}), before the images are read.
+     */
+    public static SampleSplit of(int train, int test, IdxImages.Shape trainImages, IdxImages.Shape testImages,
+                                 String trainName, String testName) {
         requireCounts(train, test, trainName, testName);
         Require.that(trainImages.rows() == testImages.rows() && trainImages.columns() == testImages.columns(),
                 "test data of " + testImages.rows() + " x " + testImages.columns() + " images is not allowed with"

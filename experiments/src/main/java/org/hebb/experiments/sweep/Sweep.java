@@ -61,7 +61,10 @@ public final class Sweep {
      *                                  headline number, or when it names the seed or one of the sweep's options,
      *                                  and before any point runs or {@code out} is created when a point's options
      *                                  are refused ({@link HebbCommand#checkArguments}: naming the point, the
-     *                                  option and its value); after the points ran when no result has
+     *                                  option and its value) or, where {@code executor} runs the points in this
+     *                                  process, when a point still to run cannot have its data or does not fit
+     *                                  the heap ({@link HebbCommand#checkRunnable}: the data's files and headers,
+     *                                  the heap estimate); after the points ran when no result has
      *                                  {@code metric} as a number (naming the numbers they have)
      * @throws IOException              naming the point whose run failed or whose result cannot be read
      */
@@ -73,8 +76,6 @@ public final class Sweep {
             HebbCommand.checkArguments(plan.arguments(experiment, point, out.resolve(point.name()).toString()),
                     "sweep point " + point.name());
         }
-        Files.createDirectories(out);
-        requireSameFixedOptions(experiment, plan, out);
         List<SweepPointJob> pending = new ArrayList<>();
         for (SweepPlan.Point point : points) {
             Path directory = out.resolve(point.name());
@@ -83,6 +84,13 @@ public final class Sweep {
                         directory.toString()));
             }
         }
+        if (executor.runsInThisProcess()) {
+            for (SweepPointJob point : pending) {
+                HebbCommand.checkRunnable(point.arguments(), "sweep point " + point.id());
+            }
+        }
+        Files.createDirectories(out);
+        requireSameFixedOptions(experiment, plan, out);
         RunPhase.workStarts();
         int[] done = {points.size() - pending.size()};
         executor.execute(pending, SweepPointJob.CODEC, (index, encoded) -> {

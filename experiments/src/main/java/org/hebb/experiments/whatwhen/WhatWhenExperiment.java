@@ -32,12 +32,22 @@ public final class WhatWhenExperiment {
      * checked against the heap, and {@code out} and its izhikevich2003/ opened ({@link OutputDirectory}), first.
      */
     public static Map<String, Object> run(WhatWhenSettings s, Path out) throws IOException {
-        memory(s).requireFits("lower --excitatory or --trials");
+        requireFits(s);
         try (OutputDirectory directory = OutputDirectory.open(out, RESULT);
              OutputDirectory rhythmsDirectory = OutputDirectory.open(directory.resolve("izhikevich2003"),
                      Izhikevich2003Experiment.RESULT)) {
             return run(s, directory, rhythmsDirectory);
         }
+    }
+
+    /**
+     * Fails unless a run with settings {@code s} fits the JVM's heap ({@link #memory}), as {@link #run} checks before
+     * any work: a caller may check before it runs anything.
+     *
+     * @throws IllegalArgumentException naming the run's size, the heap it needs and the heap there is
+     */
+    public static void requireFits(WhatWhenSettings s) {
+        memory(s).requireFits("lower --excitatory or --trials");
     }
 
     /**

@@ -91,6 +91,28 @@ class IdxImagesTest {
         assertEquals((11 * 7) & 0xff, read.pixel(2, 3));
     }
 
+    /**
+     * The shape from the headers alone is what reading gives; a header that does not parse, a count mismatch or a
+     * missing file is refused naming the option and the directory.
+     */
+    @Test
+    void theShapeComesFromTheHeadersAloneAndBadHeadersAreRefusedNamingTheOption() throws IOException {
+        write("train-images-idx3-ubyte", images(0x803, 3, 2, 2, 12), true);
+        write("train-labels-idx1-ubyte", labels(3), false);
+        assertEquals(IdxImages.read(dir, IdxImages.Split.TRAIN).shape(), IdxImages.shape(dir, IdxImages.Split.TRAIN));
+        assertEquals(new IdxImages.Shape(3, 2, 2), IdxImages.requireShape("--data", dir, IdxImages.Split.TRAIN));
+        write("train-labels-idx1-ubyte", labels(2), false);
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> IdxImages.requireShape("--data", dir,
+                IdxImages.Split.TRAIN)), "--data = '" + dir + "' is not allowed: ", "3 images", "2 labels");
+        write("train-images-idx3-ubyte", images(0x1234, 3, 2, 2, 12), true);
+        assertMentions(assertThrows(IOException.class, () -> IdxImages.shape(dir, IdxImages.Split.TRAIN)),
+                "magic number");
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> IdxImages.requireShape("--data", dir,
+                IdxImages.Split.TEST)), "--data = '" + dir + "' is not allowed: it has no t10k-images-idx3-ubyte");
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> new IdxImages.Shape(3, 2, 2)
+                .requireHas("--test", 4, "test", "")), "--test = 4 is not allowed: must be at most 3");
+    }
+
     @Test
     void missingFilesSayWhereTheyWereSoughtAndHowToGetThem() {
         IOException e = assertThrows(IOException.class, () -> IdxImages.read(dir, IdxImages.Split.TEST));

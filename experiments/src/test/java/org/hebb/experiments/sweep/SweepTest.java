@@ -191,6 +191,45 @@ class SweepTest {
     }
 
     /**
+     * The data and the heap of every point are checked before any point runs: a point whose network cannot fit the
+     * heap, whose --data is missing or whose data has fewer images than it asks for refuses the sweep with exit
+     * code 2, naming the point, the option and the value, and nothing runs or is written, even where the points
+     * before it could run.
+     */
+    @Test
+    void aPointWhoseDataIsMissingOrWhoseNetworkCannotFitRefusesTheSweepBeforeAnyPointRuns() throws Exception {
+        Path tooLarge = dir.resolve("too-large");
+        Outcome r = hebbOutput("sweep", "quickstart", "--neurons", "200,33554431", "--duration", "20", "--metric",
+                "synapses", "--out", tooLarge.toString());
+        assertEquals(2, r.exitCode(), r.text());
+        assertTrue(r.text().startsWith("hebb sweep: sweep point neurons33554431-seed1 (quickstart ")
+                && r.text().contains("--neurons 33554431") && r.text().contains("COBA with 33554431 neurons for "
+                + "20.0 ms needs about") && r.text().contains("lower --neurons"), r.text());
+        assertFalse(Files.exists(tooLarge), "no point run, nothing written");
+
+        Path data = Files.createDirectories(dir.resolve("data"));
+        SyntheticImages.writeIdx(data, "train", SyntheticImages.classBlobs(60, 1));
+        SyntheticImages.writeIdx(data, "t10k", SyntheticImages.classBlobs(12, 2));
+        Path missing = dir.resolve("missing");
+        Path noData = dir.resolve("no-data");
+        r = hebbOutput("sweep", "pixel-readout", "--data", data + "," + missing, "--train", "10", "--test", "4",
+                "--epochs", "1", "--out", noData.toString());
+        assertEquals(2, r.exitCode(), r.text());
+        assertTrue(r.text().startsWith("hebb sweep: sweep point data" + SweepPlan.name(Map.of("d",
+                missing.toString()), 1).substring(1) + " (pixel-readout ") && r.text().contains("--data = '"
+                + missing + "' is not allowed: no such directory"), r.text());
+        assertFalse(Files.exists(noData), "no point run, nothing written");
+
+        Path fewImages = dir.resolve("few-images");
+        r = hebbOutput("sweep", "pixel-readout", "--data", data.toString(), "--train", "10", "--test", "4,20",
+                "--epochs", "1", "--out", fewImages.toString());
+        assertEquals(2, r.exitCode(), r.text());
+        assertTrue(r.text().startsWith("hebb sweep: sweep point test20-seed1 (pixel-readout ")
+                && r.text().contains("--test = 20 is not allowed: must be at most 12"), r.text());
+        assertFalse(Files.exists(fewImages), "no point run, nothing written");
+    }
+
+    /**
      * Each experiment a sweep runs checks its options without running: a bad value is refused naming the point,
      * the option and the value; a good point passes and writes nothing.
      */
