@@ -807,16 +807,19 @@ public final class HebbCommand implements Runnable {
             System.out.printf("what-when, seed %d: timing error %.3f, probability r %.3f, adaptation (trials) "
                             + "three-factor %s, FORCE without reset %s, FORCE with reset %s, what/when angle %.1f deg;"
                             + " %.0f s. Results in %s%n", seed, (double) r.get("timing_error_fraction"),
-                    (double) r.get("probability_pearson_r"), measured(r.get("adaptation_trials_three_factor")),
-                    measured(r.get("adaptation_trials_force_no_reset")),
-                    measured(r.get("adaptation_trials_force_reset")),
+                    (double) r.get("probability_pearson_r"), measured(r, "adaptation_trials_three_factor"),
+                    measured(r, "adaptation_trials_force_no_reset"), measured(r, "adaptation_trials_force_reset"),
                     (double) r.get("subspace_angle_deg"), (double) r.get("wall_seconds"), out.toAbsolutePath());
             return 0;
         }
 
-        /** A result's value, or "not measured" where the result has none. */
-        private static String measured(Object value) {
-            return value == null ? "not measured" : value.toString();
+        /**
+         * An adaptation count of the result {@code r}: "not measured" where the result has none, "never settled"
+         * where the readout never reached its new steady state.
+         */
+        private static String measured(Map<String, Object> r, String field) {
+            Object value = r.get(field);
+            return value != null ? value.toString() : r.containsKey(field) ? "never settled" : "not measured";
         }
 
         private static String[] pair(String option, String text) {

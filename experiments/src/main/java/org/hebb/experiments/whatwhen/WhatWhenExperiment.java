@@ -23,6 +23,9 @@ public final class WhatWhenExperiment {
     /** The result file, written last. */
     public static final String RESULT = "result.json";
     private static final double IZHIKEVICH_2003_MS = 31_000;
+    /** What summary.md says of a readout that never settled after the latency change. */
+    private static final String NEVER_SETTLED = "never settled (no " + WhatWhenMetrics.CURVE_WINDOW + "-trial mean "
+            + "reached 90% of its new steady state)";
 
     private WhatWhenExperiment() {
     }
@@ -85,16 +88,8 @@ public final class WhatWhenExperiment {
         json.put("timing_error_fraction", m.timingErrorFraction());
         json.put("timing_within_tolerance", m.timingWithinTolerance());
         json.put("probability_pearson_r", m.probabilityPearsonR());
-        WhatWhenMetrics.Adaptation a = m.adaptation();
-        if (a != null) {
-            json.put("adaptation_block", a.block());
-            json.put("adaptation_cue", cueName(a.cue()));
-            json.put("adaptation_trials_three_factor", a.trials()[ReadoutKind.THREE_FACTOR.ordinal()]);
-            json.put("adaptation_trials_force_no_reset", a.trials()[ReadoutKind.FORCE_NO_RESET.ordinal()]);
-            json.put("adaptation_trials_force_reset", a.trials()[ReadoutKind.FORCE_RESET.ordinal()]);
-            json.put("adaptation_relearned", a.relearned());
-            json.put("adaptation_level_before", a.before());
-            json.put("adaptation_level_after", a.after());
+        if (m.adaptation() != null) {
+            putAdaptation(json, m.adaptation());
         }
         WhatWhenMetrics.SubspaceAngle last = m.angles().get(m.angles().size() - 1);
         json.put("subspace_angle_deg", last.smallestDeg());
@@ -129,6 +124,22 @@ public final class WhatWhenExperiment {
         AtomicFiles.write(out.resolve("summary.md"), markdown(json, m));
         out.writeResult(json);
         return json;
+    }
+
+    /**
+     * Puts the adaptation's fields into {@code json}: per readout the trials it took to settle, null where it never
+     * settled, and {@code adaptation_settled} saying which did.
+     */
+    static void putAdaptation(Map<String, Object> json, WhatWhenMetrics.Adaptation a) {
+        json.put("adaptation_block", a.block());
+        json.put("adaptation_cue", cueName(a.cue()));
+        json.put("adaptation_trials_three_factor", a.trials()[ReadoutKind.THREE_FACTOR.ordinal()]);
+        json.put("adaptation_trials_force_no_reset", a.trials()[ReadoutKind.FORCE_NO_RESET.ordinal()]);
+        json.put("adaptation_trials_force_reset", a.trials()[ReadoutKind.FORCE_RESET.ordinal()]);
+        json.put("adaptation_settled", a.settled());
+        json.put("adaptation_relearned", a.relearned());
+        json.put("adaptation_level_before", a.before());
+        json.put("adaptation_level_after", a.after());
     }
 
     static String cueName(int cue) {
@@ -212,7 +223,8 @@ public final class WhatWhenExperiment {
         json.forEach((k, v) -> {
             if (!(v instanceof double[]) && !(v instanceof List) && !(v instanceof WhatWhenSettings)) {
                 md.append("| ").append(k).append(" | ").append(v instanceof boolean[] b
-                        ? java.util.Arrays.toString(b) : v).append(" |\n");
+                        ? java.util.Arrays.toString(b) : v == null && k.startsWith("adaptation_trials_")
+                        ? NEVER_SETTLED : v).append(" |\n");
             }
         });
         md.append("\n| block | cue | latency (ms) | probability | peak (ms) | peak amplitude |\n")

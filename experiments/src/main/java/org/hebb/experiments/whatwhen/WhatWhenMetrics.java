@@ -56,16 +56,28 @@ public record WhatWhenMetrics(List<Condition> conditions, double timingErrorFrac
      * and a change followed by fewer trials of the cue than that is not measured. The levels are means over at most
      * {@link #STEADY_TRIALS} trials: all of a block's trials of the cue where it has fewer.
      *
-     * @param trials    per kind, trials to reach 90% of the new steady state (all of the block's trials of the cue
-     *                  when no window reaches it)
+     * A readout whose means never reach 90% of its new steady state has not settled: its count is null and
+     * {@link #settled} false (a steady state below zero lies below 90% of itself, and a short block's last trials
+     * may lift the steady state above every window's mean).
+     *
+     * @param trials    per kind, trials to reach 90% of the new steady state, at least {@link #CURVE_WINDOW}; null
+     *                  where no window reaches it
      * @param relearned per kind, whether the new steady state is at least 90% of the level before the change
      * @param before    per kind, the level before the change
      * @param after     per kind, the new steady state
      * @param curves    per kind, the moving-average performance over the trials of the cue in the run: entry j is
      *                  the mean over its trials j + 1 to j + {@link #CURVE_WINDOW} (counted from 1)
      */
-    public record Adaptation(int block, int cue, int[] trials, boolean[] relearned, double[] before, double[] after,
-                             double[][] curves) {
+    public record Adaptation(int block, int cue, Integer[] trials, boolean[] relearned, double[] before,
+                             double[] after, double[][] curves) {
+        /** Per kind, whether a window reached 90% of the new steady state (its count is not null). */
+        public boolean[] settled() {
+            boolean[] settled = new boolean[trials.length];
+            for (int k = 0; k < trials.length; k++) {
+                settled[k] = trials[k] != null;
+            }
+            return settled;
+        }
     }
 
     /**
@@ -181,7 +193,7 @@ public record WhatWhenMetrics(List<Condition> conditions, double timingErrorFrac
         if (changed.size() < CURVE_WINDOW) {
             return null;
         }
-        int[] trials = new int[kinds.length];
+        Integer[] trials = new Integer[kinds.length];
         boolean[] relearned = new boolean[kinds.length];
         double[] before = new double[kinds.length];
         double[] after = new double[kinds.length];
@@ -192,7 +204,6 @@ public record WhatWhenMetrics(List<Condition> conditions, double timingErrorFrac
             after[k] = lastMean(changed, k);
             relearned[k] = after[k] >= 0.9 * before[k];
             double[] curve = movingAverage(changed.stream().mapToDouble(t -> t.performance()[k]).toArray());
-            trials[k] = changed.size();
             for (int i = 0; i < curve.length; i++) {
                 if (curve[i] >= 0.9 * after[k]) {
                     trials[k] = i + CURVE_WINDOW;

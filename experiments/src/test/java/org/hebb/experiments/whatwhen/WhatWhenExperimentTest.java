@@ -34,12 +34,14 @@ class WhatWhenExperimentTest {
         assertTrue((double) r.get("timing_error_fraction") < 0.15, "peaks near the latencies");
         assertTrue((double) r.get("probability_pearson_r") > 0.8, "amplitude follows probability");
         boolean[] relearned = (boolean[]) r.get("adaptation_relearned");
+        assertTrue(r.get("adaptation_trials_three_factor") instanceof Integer, "the three-factor readout settles");
         int threeFactor = (int) r.get("adaptation_trials_three_factor");
-        int forceNoReset = (int) r.get("adaptation_trials_force_no_reset");
+        Integer forceNoReset = (Integer) r.get("adaptation_trials_force_no_reset");
         assertTrue(relearned[ReadoutKind.THREE_FACTOR.ordinal()], "the three-factor readout relearns without reset");
         assertTrue(relearned[ReadoutKind.FORCE_RESET.ordinal()], "FORCE relearns with its reset");
-        assertTrue(!relearned[ReadoutKind.FORCE_NO_RESET.ordinal()] || forceNoReset >= 2 * threeFactor,
-                "FORCE without reset is at least twice as slow or fails");
+        assertTrue(!relearned[ReadoutKind.FORCE_NO_RESET.ordinal()] || forceNoReset == null
+                || forceNoReset >= 2 * threeFactor, "FORCE without reset is at least twice as slow, never settles or "
+                + "fails");
         assertTrue((double) r.get("what_identity_accuracy") > 0.9, "the \"what\" readouts name the outcome");
         assertTrue((double) r.get("what_subspace_fit_deg") < 5, "the subspace neurons learned the leading subspace");
         assertTrue((double) r.get("subspace_angle_deg") > 75, "\"what\" and \"when\" planes further apart than "

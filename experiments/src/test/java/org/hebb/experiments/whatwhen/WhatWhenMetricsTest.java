@@ -2,18 +2,22 @@ package org.hebb.experiments.whatwhen;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 /**
  * The adaptation after a latency change counts trials until a mean over {@link WhatWhenMetrics#CURVE_WINDOW} trials
  * reaches 90% of the new steady state: every such mean is over that many trials, never fewer, and a change followed
- * by fewer trials of the cue is not measured.
+ * by fewer trials of the cue is not measured; a readout that never reaches it has no count.
  */
 class WhatWhenMetricsTest {
     private static final int W = WhatWhenMetrics.CURVE_WINDOW;
@@ -37,6 +41,42 @@ class WhatWhenMetricsTest {
         assertEquals(10, a.trials()[three], "trials until the mean of the last " + W + " reaches 0.9");
         assertEquals(1, a.after()[three], 0);
         assertEquals(20 + 30 - W + 1, a.curves()[three].length, "one entry per full window of the cue's trials");
+    }
+
+    /**
+     * A readout whose {@value WhatWhenMetrics#CURVE_WINDOW}-trial means never reach 90% of its new steady state has
+     * no adaptation count (null, and its flag says it never settled), not the block's trial count of the cue, which
+     * a readout that settled on its last window would also have.
+     */
+    @Test
+    void aReadoutThatNeverSettlesHasNoCountAndIsFlagged() {
+        // windows of trials 1-5 and 2-6 have means 0.2; the steady state (all 6 trials) is 1/3, its 90% is 0.3
+        WhatWhenMetrics.Adaptation never = WhatWhenMetrics.adaptation(run(20, new double[] {1, 0, 0, 0, 0, 1}));
+        int three = ReadoutKind.THREE_FACTOR.ordinal();
+        assertEquals(1.0 / 3, never.after()[three], 1e-12);
+        assertNull(never.trials()[three], "never settled: no count");
+        assertFalse(never.settled()[three]);
+        // a steady state below zero: 90% of it lies above it, and a constant performance never reaches it
+        WhatWhenMetrics.Adaptation negative = WhatWhenMetrics.adaptation(run(20, new double[] {-0.5, -0.5, -0.5,
+            -0.5, -0.5, -0.5}));
+        assertNull(negative.trials()[three]);
+        assertFalse(negative.settled()[three]);
+        // settling on the last window (mean 0.2 against 90% of 0.1) counts the block's trials of the cue: a count,
+        // not "never"
+        WhatWhenMetrics.Adaptation last = WhatWhenMetrics.adaptation(run(20, new double[] {0, 0, 0, 0, 0, 0, 0, 0, 0,
+            1}));
+        assertEquals(10, last.trials()[three]);
+        assertTrue(last.settled()[three]);
+
+        Map<String, Object> json = new LinkedHashMap<>();
+        WhatWhenExperiment.putAdaptation(json, never);
+        assertTrue(json.containsKey("adaptation_trials_three_factor"));
+        assertNull(json.get("adaptation_trials_three_factor"), "never settled is null in result.json");
+        assertArrayEquals(new boolean[] {false, false, false}, (boolean[]) json.get("adaptation_settled"));
+        json.clear();
+        WhatWhenExperiment.putAdaptation(json, last);
+        assertEquals(10, json.get("adaptation_trials_three_factor"));
+        assertArrayEquals(new boolean[] {true, true, true}, (boolean[]) json.get("adaptation_settled"));
     }
 
     @Test
