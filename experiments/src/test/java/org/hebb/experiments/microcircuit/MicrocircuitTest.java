@@ -160,6 +160,25 @@ class MicrocircuitTest {
         assertArrayEquals(onJava, onOpenCl);
     }
 
+    /**
+     * The construction time covers what the first run would otherwise do before its first step (the engine's
+     * run-time structures; on a device, its programs and the copy of the network there): the network is prepared
+     * when construction ends, so that neither the warm-up nor, without a warm-up, the recorded run's time per
+     * biological second holds that setup.
+     */
+    @Test
+    void constructionEndsWithThePreparedNetwork() {
+        MicrocircuitExperiment.Construction c = MicrocircuitExperiment.construct(new MicrocircuitExperiment.Settings(
+                SCALE, Microcircuit.Background.DC, BackendKind.JAVA, 1, 1, 0, 10), 1000);
+        try (Network net = c.circuit().network()) {
+            assertEquals(MicrocircuitParameters.POPULATIONS.size(), c.monitors().size());
+            assertEquals(0, net.stepsRun());
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> net.addNeurons("late", 1,
+                    null), "the structure is fixed: the network was prepared");
+            assertTrue(e.getMessage().contains("after the first run (or prepare())"), e.getMessage());
+        }
+    }
+
     @Test
     void badSettingsAreRefusedBeforeBuilding() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
