@@ -232,17 +232,11 @@ public final class MicrocircuitExperiment {
         String title = "Cortical microcircuit, scale " + s.scale() + ", " + s.background().name().toLowerCase()
                 + " background, seed " + s.seed();
         double end = s.warmupMs() + s.durationMs();
-        List<Plots.RasterGroup> groups = new ArrayList<>();
-        int row = 0;
-        for (int p = names.size() - 1; p >= 0; p--) {
-            int shown = Math.max(1, (int) Math.round(circuit.populations().get(p).size() * RASTER_SHARE));
-            groups.add(Plots.RasterGroup.of(names.get(p), monitors.get(p), shown, row, end,
-                    MicrocircuitParameters.excitatory(p) ? Plots.EXCITATORY : Plots.INHIBITORY));
-            row += shown;
-        }
         DroppedSpikes dropped = DroppedSpikes.of(monitors);
-        Plots.raster(out.resolve("raster.png"), title + ": " + (int) (RASTER_SHARE * 100) + "% of each population "
-                + "(L6I at the bottom, L23E at the top)", groups, end, dropped);
+        String warmup = s.warmupMs() == Math.rint(s.warmupMs()) ? String.valueOf((long) s.warmupMs())
+                : String.valueOf(s.warmupMs());
+        Plots.raster(out.resolve("raster.png"), title + ": " + (int) (RASTER_SHARE * 100) + "% of each population, "
+                + "recorded from " + warmup + " ms", rasterGroups(circuit, monitors, end), end, dropped);
         Plots.bars(out.resolve("rates.png"), title + ": mean rates after " + (int) s.warmupMs() + " ms",
                 "population", "rate (Hz)", names, List.of("Hebb", "NEST reference (full scale)"),
                 List.of(r.ratesHz(), MicrocircuitParameters.NEST_REFERENCE_RATES_HZ));
@@ -293,6 +287,25 @@ public final class MicrocircuitExperiment {
         }
         AtomicFiles.write(out.resolve("summary.md"), md.toString());
         out.writeResult(json);
+    }
+
+    /**
+     * The raster's groups: the first {@value #RASTER_SHARE} of each population's neurons (at least one), L6I in the
+     * bottom rows and L23E in the top ones, each labelled with its population and its rows, so that the legend
+     * tells the populations apart where their colours (excitatory or inhibitory) do not.
+     */
+    static List<Plots.RasterGroup> rasterGroups(Microcircuit circuit, List<SpikeMonitor> monitors, double untilMs) {
+        List<String> names = MicrocircuitParameters.POPULATIONS;
+        List<Plots.RasterGroup> groups = new ArrayList<>();
+        int row = 0;
+        for (int p = names.size() - 1; p >= 0; p--) {
+            int shown = Math.max(1, (int) Math.round(circuit.populations().get(p).size() * RASTER_SHARE));
+            String rows = shown == 1 ? "row " + row : "rows " + row + "-" + (row + shown - 1);
+            groups.add(Plots.RasterGroup.of(names.get(p) + " (" + rows + ")", monitors.get(p), shown, row, untilMs,
+                    MicrocircuitParameters.excitatory(p) ? Plots.EXCITATORY : Plots.INHIBITORY));
+            row += shown;
+        }
+        return groups;
     }
 
     /** The values by population name, NaN (no neuron with enough spikes, or none at all) as null. */

@@ -179,6 +179,36 @@ class MicrocircuitTest {
         }
     }
 
+    /**
+     * The raster's legend names each population's rows: the groups are coloured only as excitatory or inhibitory,
+     * so without them the populations cannot be told apart. Every spike drawn lies in its group's rows, and the rows
+     * run from L6I at the bottom to L23E at the top without gaps.
+     */
+    @Test
+    void theRasterLegendNamesEachPopulationsRows() {
+        MicrocircuitExperiment.Settings s = new MicrocircuitExperiment.Settings(SCALE, Microcircuit.Background.DC,
+                BackendKind.JAVA, 1, 1, 0, 50);
+        MicrocircuitExperiment.Construction c = MicrocircuitExperiment.construct(s, 100_000);
+        try (Network net = c.circuit().network()) {
+            net.run(50);
+            List<org.hebb.experiments.output.Plots.RasterGroup> groups = MicrocircuitExperiment.rasterGroups(
+                    c.circuit(), c.monitors(), 50);
+            assertEquals(8, groups.size());
+            int next = 0;
+            for (int g = 0; g < groups.size(); g++) {
+                String name = MicrocircuitParameters.POPULATIONS.get(7 - g);
+                int size = c.circuit().populations().get(7 - g).size();
+                int shown = Math.max(1, (int) Math.round(size * 0.02));
+                String rows = shown == 1 ? "row " + next : "rows " + next + "-" + (next + shown - 1);
+                assertEquals(name + " (" + rows + ")", groups.get(g).label());
+                for (double row : groups.get(g).rows()) {
+                    assertTrue(row >= next && row < next + shown, name + " row " + row);
+                }
+                next += shown;
+            }
+        }
+    }
+
     @Test
     void badSettingsAreRefusedBeforeBuilding() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
