@@ -147,6 +147,53 @@ class CounterRandomTest {
         assertEquals(tail * n, beyondTwo, 5 * Math.sqrt(n * tail * (1 - tail)), "P(|X| > 2)");
     }
 
+    /**
+     * The tails beyond 6 sigma are reached: with key 77, element 437 at step 2710326 and element 276 at step 816080
+     * are beyond 6 (found by a search over 6e9 deviates of this key, which gave 8 beyond 6 where a normal gives 11.8 on
+     * average). Each equals the Box-Muller deviate of its pair's Philox words (53-bit u for the radius, 53-bit v for
+     * the angle); a radius from 24-bit uniforms could not exceed sqrt(48 ln 2) = 5.77.
+     */
+    @Test
+    void normalsReachBeyondSixSigmaAsBoxMullerOfTheirPairsWords() {
+        long key = 77;
+        long[] steps = {2_710_326, 816_080};
+        int[] elements = {437, 276};
+        double[] expected = {-6.554932666263985, -6.278383675480024};
+        float[] out = new float[N];
+        int[] words = new int[4];
+        for (int k = 0; k < steps.length; k++) {
+            new CounterRandom(key).normals(steps[k], 0, N, out);
+            int element = elements[k];
+            Philox.generate(element >>> 1, (int) steps[k], (int) (steps[k] >>> 32), 0x3C3C, (int) key,
+                    (int) (key >>> 32), words);
+            double u = ((words[0] >>> 5) * 0x1.0p-27) + ((words[1] >>> 6) * 0x1.0p-53);
+            double v = ((words[2] >>> 5) * 0x1.0p-27) + ((words[3] >>> 6) * 0x1.0p-53);
+            double radius = Math.sqrt(-2 * Math.log(1 - u));
+            double angle = 2 * Math.PI * v;
+            double z = (element & 1) == 0 ? radius * Math.cos(angle) : radius * Math.sin(angle);
+            String where = "element " + element + ", step " + steps[k];
+            assertTrue(Math.abs(out[element]) > 6, where + ": " + out[element]);
+            assertEquals(expected[k], out[element], 1e-6, where);
+            assertEquals((float) z, out[element], where);
+        }
+    }
+
+    /**
+     * The uniforms of Box-Muller have 53 bits: the smallest 1 - u, 2^-53, gives the largest radius, sqrt(106 ln 2);
+     * 1 - u is never 0, so no logarithm of 0.
+     */
+    @Test
+    void theLargestRadiusComesFromTheSmallestOneMinusUOfTwoToTheMinus53() {
+        assertEquals(0.0, CounterRandom.unit53(0, 0));
+        assertEquals(1 - 0x1.0p-53, CounterRandom.unit53(-1, -1));
+        assertEquals(0x1.0p-27, CounterRandom.unit53(1 << 5, 0), "the 27 top bits of the first word come first");
+        assertEquals(0x1.0p-53, CounterRandom.unit53(0, 1 << 6), "then the 26 top bits of the second");
+        assertEquals(0.0, CounterRandom.unit53(31, 63), "the low bits are dropped");
+        double largest = Math.sqrt(-2 * Math.log(1 - CounterRandom.unit53(-1, -1)));
+        assertEquals(Math.sqrt(106 * Math.log(2)), largest, 1e-12);
+        assertTrue(largest > 8.5, "largest radius " + largest);
+    }
+
     @Test
     void bernoulliThresholdsAreTheProbabilityInUnitsOfTwoToTheMinus63() {
         assertEquals(0, CounterRandom.bernoulliThreshold(0));
