@@ -141,7 +141,8 @@ public final class FeaturePhase {
         private final NalsmLiquid liquid;
         private final float[][] initial;
         private final LiquidSpikes spikes;
-        private final float[] uniforms;
+        private final long[] thresholds;
+        private final int[] fired;
         private final float[][] pulses;
         private final long seed;
         private final int[] step = new int[1];
@@ -152,7 +153,8 @@ public final class FeaturePhase {
             this.seed = config.seed();
             this.spikes = LiquidSpikes.recording(liquid);
             int inputs = liquid.pixels().size();
-            this.uniforms = new float[inputs];
+            this.thresholds = new long[inputs];
+            this.fired = new int[inputs];
             this.pulses = new float[BranchingProbe.SAMPLE_MS][inputs];
             if (liquid.astrocyte() != null) {
                 liquid.astrocyte().setRateDecayPerMs(BranchingProbe.RATE_DECAY_PER_MS);
@@ -168,13 +170,8 @@ public final class FeaturePhase {
 
         /** The spike count of every liquid neuron while image {@code image} is presented with {@code probabilities}. */
         int[] features(int image, float[] probabilities) {
-            CounterRandom random = new CounterRandom(Seeds.derive(seed, "feature pulses:" + image));
-            for (int t = 0; t < pulses.length; t++) {
-                random.uniforms(t, 0, uniforms.length, uniforms);
-                for (int k = 0; k < uniforms.length; k++) {
-                    pulses[t][k] = uniforms[k] < probabilities[k] ? 1f : 0f;
-                }
-            }
+            drawPulses(new CounterRandom(Seeds.derive(seed, "feature pulses:" + image)), probabilities, thresholds,
+                    fired, pulses);
             Network net = liquid.network();
             net.resetState();
             List<Projection> plastic = liquid.plastic();
@@ -190,6 +187,32 @@ public final class FeaturePhase {
                 counts[spikes.neuron(k)]++;
             }
             return counts;
+        }
+    }
+
+    /**
+     * Draws a sample's input pulses: {@code pulses[t][k]} is 1 where input k fires in ms t and 0 elsewhere, input k
+     * firing with probability {@code probabilities[k]} per ms, however small: the {@link CounterRandom#bernoulli}
+     * trial of element k at step t of {@code random}, exact for every probability of at least 2^-40
+     * ({@link CounterRandom#bernoulliThreshold}).
+     *
+     * @param probabilities firing probability per ms of every input, each in [0, 1]
+     * @param thresholds    scratch of one value per input
+     * @param fired         scratch of one value per input
+     * @param pulses        the pulses of every ms of the sample, each row one value per input
+     */
+    static void drawPulses(CounterRandom random, float[] probabilities, long[] thresholds, int[] fired,
+                           float[][] pulses) {
+        int inputs = probabilities.length;
+        for (int k = 0; k < inputs; k++) {
+            thresholds[k] = CounterRandom.bernoulliThreshold(probabilities[k]);
+        }
+        for (int t = 0; t < pulses.length; t++) {
+            java.util.Arrays.fill(pulses[t], 0f);
+            int count = random.bernoulli(t, 0, inputs, thresholds, fired);
+            for (int j = 0; j < count; j++) {
+                pulses[t][fired[j]] = 1f;
+            }
         }
     }
 
