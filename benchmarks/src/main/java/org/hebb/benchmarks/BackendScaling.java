@@ -1,5 +1,6 @@
 package org.hebb.benchmarks;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Map;
 import org.hebb.experiments.coba.CobaNetwork;
 import org.hebb.experiments.output.JsonOutput;
 import org.hebb.neurons.lif.IfCondExp;
+import org.hebb.opencl.OpenClDevice;
 import org.hebb.opencl.OpenClDevices;
 import org.hebb.simulator.BackendKind;
 import org.hebb.simulator.Network;
@@ -28,9 +30,6 @@ import org.hebb.simulator.Network;
  * machines, models, sizes or backends are kept, those measured again are replaced.
  */
 public final class BackendScaling {
-    private static final String[] BACKENDS = System.getProperty("hebb.backends", "java-1,java-2,opencl").split(",");
-    private static final String MACHINE = System.getProperty("hebb.machine", "unnamed machine");
-
     private BackendScaling() {
     }
 
@@ -56,30 +55,43 @@ public final class BackendScaling {
         }
     }
 
-    /** Entry point. */
+    /**
+     * Entry point. The file is written after each model and size, so that what was measured is kept when a later
+     * measurement fails or the run is stopped (a time limit).
+     */
     public static void main(String[] args) throws Exception {
-        for (String backend : BACKENDS) {
+        String[] backends = System.getProperty("hebb.backends", "java-1,java-2,opencl").split(",");
+        for (String backend : backends) {
             if (!List.of("java-1", "java-2", "opencl").contains(backend)) {
                 throw new IllegalArgumentException("hebb.backends lists '" + backend + "': allowed are java-1, java-2 "
                         + "and opencl");
             }
         }
-        int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 3;
-        int[] sizes = args.length > 1 ? Arrays.stream(args, 1, args.length).mapToInt(Integer::parseInt).toArray()
-                : new int[] {4000, 16000, 100000, 1000000};
-        String device = OpenClDevices.select(null).name();
-        String deviceType = OpenClDevices.select(null).type().equals("GPU") ? "opencl-gpu" : "opencl-cpu";
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (String model : System.getProperty("hebb.models", "coba,plastic-coba").split(",")) {
+        String[] models = System.getProperty("hebb.models", "coba,plastic-coba").split(",");
+        for (String model : models) {
             if (!List.of("coba", "plastic-coba").contains(model)) {
                 throw new IllegalArgumentException("hebb.models lists '" + model + "': allowed are coba and "
                         + "plastic-coba");
             }
+        }
+        int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        int[] sizes = args.length > 1 ? Arrays.stream(args, 1, args.length).mapToInt(Integer::parseInt).toArray()
+                : new int[] {4000, 16000, 100000, 1000000};
+        OpenClDevice openCl = Arrays.asList(backends).contains("opencl") ? OpenClDevices.select(null) : null;
+        String device = openCl == null ? null : openCl.name();
+        String deviceType = openCl == null ? null : openCl.type().equals("GPU") ? "opencl-gpu" : "opencl-cpu";
+        Path file = Path.of(System.getProperty("hebb.root", ".")).resolve("benchmarks/results/opencl.json");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String model : models) {
             for (int n : sizes) {
-                measure(model, n, repeats, device, deviceType, rows);
+                measure(model, n, repeats, backends, device, deviceType, rows);
+                write(file, rows);
             }
         }
-        Path file = Path.of(System.getProperty("hebb.root", ".")).resolve("benchmarks/results/opencl.json");
+    }
+
+    /** Writes {@code rows} into {@code file}, keeping its rows of other measurements and replacing the same ones. */
+    private static void write(Path file, List<Map<String, Object>> rows) throws IOException {
         List<Map<String, Object>> all = new ArrayList<>();
         if (Files.exists(file)) {
             for (Object row : (List<?>) JsonOutput.read(file, Map.class).get("results")) {
@@ -107,31 +119,31 @@ public final class BackendScaling {
         return true;
     }
 
-    private static void measure(String model, int n, int repeats, String device, String deviceType,
-                                List<Map<String, Object>> rows) {
+    private static void measure(String model, int n, int repeats, String[] backends, String device,
+                                String deviceType, List<Map<String, Object>> rows) {
         double durationMs = Math.max(20, Math.round(2e8 / n * 0.1));
-        double[][] rates = new double[BACKENDS.length][repeats];
+        double[][] rates = new double[backends.length][repeats];
         double[] traffic = new double[repeats];
         for (int r = 0; r < repeats; r++) {
-            for (int b = 0; b < BACKENDS.length; b++) {
-                Measurement m = run(model, BACKENDS[b], n, durationMs);
+            for (int b = 0; b < backends.length; b++) {
+                Measurement m = run(model, backends[b], n, durationMs);
                 rates[b][r] = m.stepsPerSecond();
-                if (BACKENDS[b].equals("opencl")) {
+                if (backends[b].equals("opencl")) {
                     traffic[r] = m.bytesToHostPerStep();
                 }
             }
         }
-        for (int b = 0; b < BACKENDS.length; b++) {
+        for (int b = 0; b < backends.length; b++) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("model", model);
             row.put("n", n);
-            boolean openCl = BACKENDS[b].equals("opencl");
-            row.put("backend", openCl ? deviceType : BACKENDS[b]);
+            boolean openCl = backends[b].equals("opencl");
+            row.put("backend", openCl ? deviceType : backends[b]);
             row.put("device", openCl ? device : "JVM " + System.getProperty("java.version"));
             row.put("steps_per_second", Medians.of(rates[b]));
             row.put("duration_ms", durationMs);
             row.put("repeats", repeats);
-            row.put("machine", MACHINE);
+            row.put("machine", System.getProperty("hebb.machine", "unnamed machine"));
             if (openCl) {
                 row.put("bytes_to_host_per_step", Medians.of(traffic));
                 row.put("work_shape", System.getProperty("hebb.opencl.shape", "auto"));
