@@ -28,7 +28,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 pack_dir="$root/.gpu-pack"
 
 pack() {
-  mvn -B -ntp -q -f "$root/pom.xml" install -DskipTests
+  # package, not install: the reactor hands each module its siblings, and the local repository stays untouched
+  mvn -B -ntp -q -f "$root/pom.xml" package -DskipTests
   local stage
   stage="$(mktemp -d)"
   jlink --add-modules java.base,java.desktop,java.logging,java.management,java.naming,java.sql,java.xml,jdk.management,\
@@ -36,6 +37,11 @@ jdk.unsupported \
     --strip-debug --no-header-files --no-man-pages --strip-native-debug-symbols=exclude-debuginfo-files \
     --output "$stage/jre"
   cp "$root/benchmarks/target/hebb-benchmarks.jar" "$stage/"
+  # the GPU machine has no network: JOCL must find its native library inside the jar
+  if ! jar tf "$stage/hebb-benchmarks.jar" | grep -q '^lib/libJOCL_.*-linux-x86_64\.so$'; then
+    echo "hebb-benchmarks.jar lacks JOCL's native library for linux-x86_64 (lib/libJOCL_*-linux-x86_64.so)" >&2
+    exit 1
+  fi
   cp "$root/simulator/target/"hebb-simulator-*-tests.jar "$stage/simulator-tests.jar"
   cp -r "$root/plasticity/target/test-classes" "$stage/plasticity-tests"
   cp -r "$root/opencl-kernels/target/test-classes" "$stage/opencl-tests"
