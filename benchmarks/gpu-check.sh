@@ -192,19 +192,32 @@ org.hebb.experiments.microcircuit.Microcircuit\$Background)" \
 # uses run's variables.
 microcircuit() {
   local backend="$1" threads="$2"
-  local dir="$work/microcircuit-$backend"
-  if within 60 "$java" "-Xmx$heap" -cp "$work/hebb-benchmarks.jar" org.hebb.experiments.HebbCommand microcircuit \
-      --scale "$micro_scale" --backend "$backend" --threads "$threads" --out "$dir" >> "$log" 2>&1; then
-    python3 - "$dir/result.json" "$machine" <<'PY'
+  local dir="$work/microcircuit-$backend" status=0
+  within 60 "$java" "-Xmx$heap" -cp "$work/hebb-benchmarks.jar" org.hebb.experiments.HebbCommand microcircuit \
+    --scale "$micro_scale" --backend "$backend" --threads "$threads" --out "$dir" >> "$log" 2>&1 || status=$?
+  if [ "$status" -ne 0 ] || [ ! -f "$dir/result.json" ]; then
+    echo "microcircuit $backend: exit $status" | tee -a "$log"
+    return 0
+  fi
+  # kept as measured, so that a failing merge (no python3 on the machine) loses nothing
+  cp "$dir/result.json" "$out/microcircuit-$backend.json"
+  if merge_microcircuit "$dir/result.json" >> "$log" 2>&1; then
+    echo "microcircuit $backend: added to benchmarks/results/microcircuit.json" | tee -a "$log"
+  else
+    echo "microcircuit $backend: not merged (see above); its result is OUTDIR/microcircuit-$backend.json" \
+      | tee -a "$log"
+  fi
+}
+
+# Adds the run in FILE, tagged with the machine, to OUTDIR's microcircuit.json (with python3); uses run's variables.
+merge_microcircuit() {
+  python3 - "$1" "$machine" <<'PY' || return 1
 import json, sys
 run = json.load(open(sys.argv[1]))
 run["machine"] = sys.argv[2]
 json.dump(run, open(sys.argv[1], "w"), indent=2)
 PY
-    python3 "$root/benchmarks/microcircuit_merge.py" "$out/benchmarks/results/microcircuit.json" "$dir/result.json"
-  else
-    echo "microcircuit $backend: exit $?" | tee -a "$log"
-  fi
+  python3 "$root/benchmarks/microcircuit_merge.py" "$out/benchmarks/results/microcircuit.json" "$1"
 }
 
 case "${1:-}" in
