@@ -5,22 +5,25 @@
 #   builds Hebb and packs a Java 17 runtime (jlink), Hebb's jars, the OpenCL tests and an OpenCL ICD loader into
 #   .gpu-pack/pack.tar.xz (about 45 MB, ignored by git), for a GPU machine that has a driver but no Java.
 # On the GPU machine, in the repository root:  benchmarks/gpu-check.sh run [--smoke] OUTDIR
-#   unpacks the pack, makes the vendor's OpenCL driver visible when no ICD file names it, then
+#   unpacks the pack, makes the vendor's OpenCL driver visible when no ICD file names it, logs the OpenCL loader,
+#   drivers and devices it finds, then
 #   1. runs every OpenCL test (the conformance suite: Java against the device, bit for bit, both work shapes) and
 #      the microcircuit's device test, through JUnit's console launcher: OUTDIR/tests.txt; where some failed, their
 #      classes again with each launch waiting for its kernel, so that a kernel failing on the device is named:
 #      OUTDIR/tests-checked.txt;
 #   2. measures COBA at 10^5 neurons (3 repeats) and 10^6 (1), and plastic COBA at 10^6, Java with 2 threads
 #      against the OpenCL backend, alternating (BackendScaling): OUTDIR/benchmarks/results/opencl.json, the
-#      repository's file with these rows added;
+#      repository's file with these rows added, each as soon as it is measured;
 #   3. runs the full-scale microcircuit (Poisson background) on the OpenCL backend:
-#      OUTDIR/benchmarks/results/microcircuit.json, the repository's file with this run added;
+#      OUTDIR/benchmarks/results/microcircuit.json, the repository's file with this run added (with python3; the
+#      run's own result is kept as OUTDIR/microcircuit-OPENCL.json in any case);
 #   4. as the budget allows, a profile of every kernel (-Dhebb.opencl.profile=true, into the log) of COBA and
 #      plastic COBA at 10^6 and of 200 ms of the microcircuit, COBA at 10^6 once more with the gpu shape's gathering
 #      delivery and at 10^5 with its step launched kernel by kernel (-Dhebb.opencl.gpuStep=launches), and the
 #      microcircuit on Java with 2 threads;
 #   and logs everything to OUTDIR/gpu-check.log. Copy the two JSON files over the repository's and commit them.
-#   The whole run keeps within a budget of 480 s (each step's limit is cut to what is left; see within).
+#   The whole run, unpacking included, keeps within a budget of 480 s (each step's limit is cut to what is left; see
+#   within). A step that fails or runs out of time is logged and the next one runs.
 #   --smoke: small sizes (10^4 and 2 x 10^4 neurons, the microcircuit at scale 0.05), to try the script on a CPU
 #   device such as PoCL.
 set -euo pipefail
@@ -101,22 +104,12 @@ run() {
     echo "no $pack_dir/pack.tar.xz: run benchmarks/gpu-check.sh pack on the development machine and carry .gpu-pack" >&2
     exit 1
   fi
-  local work=/tmp/hebb-gpu-check
-  rm -rf "$work" && mkdir -p "$work"
-  tar xJf "$pack_dir/pack.tar.xz" -C "$work"
-  opencl_setup "$work"
-  local java="$work/jre/bin/java"
-  export LD_PRELOAD="$work/jre/lib/server/libjsig.so${LD_PRELOAD:+:$LD_PRELOAD}"
-  export POCL_CACHE_DIR="$work/pocl-cache"
-  local machine
-  local gpu
-  gpu="$(nvidia-smi --query-gpu=name,driver_version --format=csv,noheader 2>/dev/null | head -1 || true)"
-  machine="$(nproc) cores, ${gpu:-no NVIDIA GPU}, Hebb at $(cat "$work/commit"), $(date -u +%F)"
   local log="$out/gpu-check.log"
-  echo "machine: $machine" | tee "$log"
-  # Each step runs under the smaller of its own limit and what is left of the whole run's budget, and a step with
-  # under 10 s left is skipped, so that the check ends within one call of the device however the steps go. PoCL on
-  # a small CPU compiles every kernel of the suite cold, which takes it longer than a GPU's driver.
+  : > "$log"
+  # Each step runs under the smaller of its own limit and what is left of the whole run's budget (counted from here,
+  # the unpacking included), a step with under 10 s left is skipped, and a step that ignores the end of its time is
+  # killed 10 s later, so that the check ends within one call of the device however the steps go. PoCL on a small CPU
+  # compiles every kernel of the suite cold, which takes it longer than a GPU's driver.
   local sizes=(100000 1000000) micro_scale=1.0 heap=64g tests_limit=210 budget=480
   if [ "$smoke" = yes ]; then sizes=(10000 20000); micro_scale=0.05; heap=4g; tests_limit=900; budget=1500; fi
   local started=$SECONDS
@@ -128,8 +121,33 @@ run() {
       echo "skipped, the budget of $budget s is spent: ${*: -2}" | tee -a "$log"
       return 124
     fi
-    timeout "$limit" "$@"
+    timeout -k 10 "$limit" "$@"
   }
+  local work=/tmp/hebb-gpu-check
+  rm -rf "$work" && mkdir -p "$work"
+  tar xJf "$pack_dir/pack.tar.xz" -C "$work"
+  opencl_setup "$work"
+  local java="$work/jre/bin/java"
+  local jsig="$work/jre/lib/server/libjsig.so"
+  [ -f "$jsig" ] || jsig="$work/jre/lib/libjsig.so"
+  export LD_PRELOAD="$jsig${LD_PRELOAD:+:$LD_PRELOAD}"
+  export POCL_CACHE_DIR="$work/pocl-cache"
+  local machine
+  local gpu
+  gpu="$(nvidia-smi --query-gpu=name,driver_version --format=csv,noheader 2>/dev/null | head -1 || true)"
+  machine="$(nproc) cores, ${gpu:-no NVIDIA GPU}, Hebb at $(cat "$work/commit"), $(date -u +%F)"
+  echo "machine: $machine" | tee -a "$log"
+  # what a failure to find or use the device needs to be understood
+  {
+    echo "OpenCL loader: $(ldconfig -p 2>/dev/null | awk '/libOpenCL.so.1 /{print $NF; exit}')" \
+      "${LD_LIBRARY_PATH:+(LD_LIBRARY_PATH=$LD_LIBRARY_PATH)}"
+    echo "OpenCL drivers: $(cat "${OCL_ICD_VENDORS:-/etc/OpenCL/vendors}"/*.icd 2>/dev/null | tr '\n' ' ')" \
+      "${OCL_ICD_VENDORS:+(OCL_ICD_VENDORS=$OCL_ICD_VENDORS)}"
+    echo "LD_PRELOAD=$LD_PRELOAD; python3: $(command -v python3 || echo "none, so the microcircuit's results are" \
+      "kept as OUTDIR/microcircuit-*.json and not merged")"
+  } | tee -a "$log"
+  within 30 "$java" -cp "$work/hebb-benchmarks.jar" org.hebb.experiments.HebbCommand devices 2>&1 | tee -a "$log" \
+    || echo "devices: exit $?" | tee -a "$log"
 
   echo "== 1. OpenCL tests" | tee -a "$log"
   local tests=("$java" -jar "$work/junit-console.jar" execute --disable-banner --details=summary
