@@ -8,9 +8,10 @@
 #   unpacks the pack, makes the vendor's OpenCL driver visible when no ICD file names it, logs the OpenCL loader,
 #   drivers and devices it finds, then
 #   1. runs every OpenCL test (the conformance suite: Java against the device, bit for bit, both work shapes) and
-#      the microcircuit's device test, through JUnit's console launcher: OUTDIR/tests.txt; where some failed, their
-#      classes again with each launch waiting for its kernel, so that a kernel failing on the device is named:
-#      OUTDIR/tests-checked.txt;
+#      the microcircuit's device test, through JUnit's console launcher, each test named as it starts and ends, a
+#      missing device failing them: OUTDIR/tests.txt (the failed tests, and those a time limit stopped, also in the
+#      log); where some failed, their classes again with each launch waiting for its kernel, so that a kernel
+#      failing on the device is named: OUTDIR/tests-checked.txt;
 #   2. measures COBA at 10^5 neurons (3 repeats) and 10^6 (1), and plastic COBA at 10^6, Java with 2 threads
 #      against the OpenCL backend, alternating (BackendScaling): OUTDIR/benchmarks/results/opencl.json, the
 #      repository's file with these rows added, each as soon as it is measured;
@@ -150,7 +151,12 @@ run() {
     || echo "devices: exit $?" | tee -a "$log"
 
   echo "== 1. OpenCL tests" | tee -a "$log"
-  local tests=("$java" -jar "$work/junit-console.jar" execute --disable-banner --details=summary
+  # a test that finds no OpenCL device fails, naming what is missing, rather than being skipped as it is on a
+  # machine without a driver: here a skip would hide that the device was not reached
+  export HEBB_REQUIRE_ALL_TESTS=true
+  # each test named as it starts and ends, so that a run stopped by its time limit shows what was running
+  local tests=("$java" -jar "$work/junit-console.jar" execute --disable-banner --details=testfeed
+    --disable-ansi-colors
     --class-path "$work/hebb-benchmarks.jar:$work/simulator-tests.jar:$work/plasticity-tests:$work/opencl-tests:\
 $work/experiments-tests")
   within "$tests_limit" "${tests[@]}" --select-package org.hebb.opencl \
@@ -158,12 +164,24 @@ $work/experiments-tests")
 org.hebb.experiments.microcircuit.Microcircuit\$Background)" \
     > "$out/tests.txt" 2>&1 || echo "tests: exit $?" | tee -a "$log"
   grep -E 'tests (successful|failed|skipped)' "$out/tests.txt" | tee -a "$log" || true
-  if grep -Eq '\[ +[1-9][0-9]* tests failed' "$out/tests.txt"; then
+  grep -E ' :: (FAILED|ABORTED)$' "$out/tests.txt" | tee -a "$log" || true
+  # tests started and not ended: those running when the time limit stopped the launcher
+  awk -F' :: ' '/ :: STARTED$/ { running[$1] = 1 } / :: (SUCCESSFUL|FAILED|ABORTED|SKIPPED)$/ { delete running[$1] }
+    END { for (t in running) print "still running when stopped: " t }' "$out/tests.txt" | tee -a "$log" || true
+  if grep -Eq ' :: FAILED$' "$out/tests.txt"; then
     # each launch waiting for its kernel, so that a kernel failing on the device is named (slower)
     echo "== 1b. The failed tests' classes again, with -Dhebb.opencl.checkLaunches=true" | tee -a "$log"
-    local selected=()
-    for class in $(grep -o "className = '[^']*'" "$out/tests.txt" | cut -d"'" -f2 | sort -u); do
-      selected+=(--select-class "$class")
+    local selected=() name file
+    # "JUnit Jupiter > Class > test :: FAILED": the class by its simple name, found among the packed test classes
+    for name in $(grep -E ' :: FAILED$' "$out/tests.txt" | awk -F' > ' '{ sub(/ :: FAILED$/, "", $2); print $2 }' \
+        | sort -u); do
+      file="$(cd "$work/opencl-tests" && find . -name "$name.class" | head -1 || true)"
+      if [ -n "$file" ]; then
+        file="${file#./}"
+        selected+=(--select-class "$(echo "${file%.class}" | tr / .)")
+      elif [ "$name" = MicrocircuitTest ]; then
+        selected+=(--select-class org.hebb.experiments.microcircuit.MicrocircuitTest)
+      fi
     done
     if [ ${#selected[@]} -gt 0 ]; then
       within 90 "${tests[@]:0:1}" -Dhebb.opencl.checkLaunches=true "${tests[@]:1}" "${selected[@]}" \
