@@ -98,25 +98,63 @@ public final class Connectors {
         };
     }
 
-    /** Gives every target neuron exactly {@code k} distinct presynaptic partners, drawn uniformly. */
+    /**
+     * Gives every target neuron exactly {@code k} distinct presynaptic partners, drawn uniformly: no pair is
+     * connected twice. The same as {@link #fixedInDegree(int, boolean, boolean) fixedInDegree(k, allowSelf, false)}.
+     * NEST's {@code fixed_indegree} allows multapses by default; Hebb's default does not, so networks built with it
+     * stay as they were.
+     *
+     * @param k         synapses onto each target neuron, from 0 to the number of possible partners (the source's
+     *                  size, one less within one population without self-connections)
+     * @param allowSelf whether i -> i may be drawn when a population projects onto itself
+     */
     public static Connector fixedInDegree(int k, boolean allowSelf) {
+        return fixedInDegree(k, allowSelf, false);
+    }
+
+    /**
+     * Gives every target neuron exactly {@code k} presynaptic partners, drawn uniformly from the source: without
+     * multapses {@code k} distinct ones, with multapses {@code k} independent draws with replacement, so that a pair
+     * may be connected more than once (about {@code k (k - 1) / (2 n)} repeated pairs of draws per target, n the
+     * possible partners), as NEST's {@code fixed_indegree} with {@code allow_multapses=True}, its default. Hebb's
+     * default, {@link #fixedInDegree(int, boolean)}, is without multapses. Drawn on one thread from the projection's
+     * stream (derived from the master seed and the projection's name), so the network is the same for any number of
+     * threads.
+     *
+     * @param k         synapses onto each target neuron: from 0; without multapses at most the number of possible
+     *                  partners (the source's size, one less within one population without self-connections); with
+     *                  multapses any number, as long as {@code k} times the target's size fits in a projection
+     * @param allowSelf whether i -> i may be drawn when a population projects onto itself
+     * @param multapses whether a pair may be drawn more than once
+     */
+    public static Connector fixedInDegree(int k, boolean allowSelf, boolean multapses) {
         Require.atLeast("k", k, 0);
         return new Connector() {
             @Override
             public void connect(Population source, Population target, UniformRandomProvider random, PairSink sink) {
                 boolean same = source == target;
                 int candidates = source.size() - (same && !allowSelf ? 1 : 0);
-                Require.that(k <= candidates, "k = " + k + " is not allowed: must be <= " + candidates
-                        + " (the number of possible presynaptic partners from " + source + ")");
+                if (multapses) {
+                    Require.that(k == 0 || candidates > 0, "k = " + k + " is not allowed: " + source + " has no "
+                            + "possible presynaptic partner (k must be 0)");
+                } else {
+                    Require.that(k <= candidates, "k = " + k + " is not allowed: must be <= " + candidates
+                            + " (the number of possible presynaptic partners from " + source + ")");
+                }
                 requireFits((long) k * target.size(), "k = " + k + " onto " + target);
                 if (k == 0) {
                     return;
                 }
                 int[] chosen = new int[k];
-                int[] drawnFor = new int[candidates];
+                int[] drawnFor = multapses ? null : new int[candidates];
                 for (int j = 0; j < target.size(); j++) {
-                    drawDistinct(random, candidates, chosen, drawnFor, j + 1);
+                    if (multapses) {
+                        drawWithReplacement(random, candidates, chosen);
+                    } else {
+                        drawDistinct(random, candidates, chosen, drawnFor, j + 1);
+                    }
                     for (int c : chosen) {
+                        // c < candidates <= source size - 1 when shifted past j: c + 1 stays an index
                         int pre = same && !allowSelf && c >= j ? c + 1 : c;
                         sink.add(pre, j);
                     }
@@ -125,7 +163,8 @@ public final class Connectors {
 
             @Override
             public String describe() {
-                return "fixedInDegree(k=" + k + ", allowSelf=" + allowSelf + ")";
+                return "fixedInDegree(k=" + k + ", allowSelf=" + allowSelf + (multapses ? ", multapses=true" : "")
+                        + ")";
             }
         };
     }
@@ -217,6 +256,14 @@ public final class Connectors {
             }
         } else {
             System.arraycopy(new PermutationSampler(random, n, k).sample(), 0, chosen, 0, k);
+        }
+        java.util.Arrays.sort(chosen);
+    }
+
+    /** Fills {@code chosen} with independent uniform values from [0, n), repeats allowed, in increasing order. */
+    private static void drawWithReplacement(UniformRandomProvider random, int n, int[] chosen) {
+        for (int c = 0; c < chosen.length; c++) {
+            chosen[c] = random.nextInt(n);
         }
         java.util.Arrays.sort(chosen);
     }

@@ -1,5 +1,6 @@
 package org.hebb.simulator.connect;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -166,6 +167,125 @@ class ConnectorsTest {
         for (int i = 0; i < 20; i++) {
             assertEquals(2000 * 0.25, outDegree[i], 5 * Math.sqrt(2000 * 0.25 * 0.75), "source " + i);
         }
+    }
+
+    /**
+     * With multapses each target draws its k sources with replacement, as NEST's fixed_indegree by default: the
+     * in-degree is exactly k, every source is drawn with probability 1/n a draw, and the distinct partners of a
+     * target are those of k balls in n bins, n (1 - (1 - 1/n)^k) on average.
+     */
+    @Test
+    void fixedInDegreeWithMultapsesDrawsWithReplacement() {
+        NeuronPopulation a = population("a", 20);
+        NeuronPopulation b = population("b", 2000);
+        int k = 10;
+        List<int[]> pairs = pairs(Connectors.fixedInDegree(k, false, true), a, b);
+        checkMultapseInDegree(pairs, 2000, k, 20, false);
+        // k may exceed the possible partners when a pair may be connected more than once
+        List<int[]> more = pairs(Connectors.fixedInDegree(30, false, true), a, population("c", 50));
+        int[] degree = new int[50];
+        for (int[] p : more) {
+            degree[p[1]]++;
+        }
+        for (int j = 0; j < 50; j++) {
+            assertEquals(30, degree[j], "in-degree of " + j);
+        }
+    }
+
+    /** Within one population and without self-connections, the n - 1 other neurons are the candidates. */
+    @Test
+    void fixedInDegreeWithMultapsesAndNoSelfConnections() {
+        NeuronPopulation a = population("a", 21);
+        checkMultapseInDegree(pairs(Connectors.fixedInDegree(10, false, true), a, a), 21, 10, 20, true);
+        List<int[]> withSelf = pairs(Connectors.fixedInDegree(40, true, true), a, a);
+        long self = withSelf.stream().filter(p -> p[0] == p[1]).count();
+        // each of the 21 * 40 draws is i -> i with probability 1/21
+        assertEquals(40, self, 5 * Math.sqrt(40 * 20.0 / 21), "self connections with allowSelf");
+    }
+
+    /**
+     * Checks in-degree exactly k, uniform sources, and the number of distinct (source, target) pairs against the
+     * occupancy of k balls in n bins: mean n (1 - q1^k) a target, variance n (n - 1) q2^k + n q1^k - n^2 q1^(2k),
+     * with q1 = 1 - 1/n and q2 = 1 - 2/n, independent between targets.
+     */
+    private static void checkMultapseInDegree(List<int[]> pairs, int targets, int k, int n, boolean noSelf) {
+        assertEquals((long) targets * k, pairs.size());
+        int[] degree = new int[targets];
+        int[] outDegree = new int[n + 1];
+        for (int[] p : pairs) {
+            degree[p[1]]++;
+            outDegree[p[0]]++;
+            if (noSelf) {
+                assertTrue(p[0] != p[1], "self connection " + p[0]);
+            }
+        }
+        for (int j = 0; j < targets; j++) {
+            assertEquals(k, degree[j], "in-degree of " + j);
+        }
+        if (!noSelf) {
+            double draws = (double) targets * k;
+            for (int i = 0; i < n; i++) {
+                assertEquals(draws / n, outDegree[i], 5 * Math.sqrt(draws / n * (1 - 1.0 / n)), "source " + i);
+            }
+        }
+        double q1 = 1 - 1.0 / n;
+        double q2 = 1 - 2.0 / n;
+        double mean = targets * n * (1 - Math.pow(q1, k));
+        double variance = targets * (n * (n - 1.0) * Math.pow(q2, k) + n * Math.pow(q1, k)
+                - (double) n * n * Math.pow(q1, 2 * k));
+        int distinct = distinct(pairs).size();
+        assertEquals(mean, distinct, 5 * Math.sqrt(variance), "distinct pairs");
+        assertTrue(distinct < pairs.size(), "no multapse among " + pairs.size() + " synapses");
+    }
+
+    /** Without multapses (the default) the connector is the one it was: the same pairs, the same description. */
+    @Test
+    void fixedInDegreeWithoutMultapsesIsTheDefault() {
+        NeuronPopulation a = population("a", 50);
+        NeuronPopulation b = population("b", 80);
+        Connector plain = Connectors.fixedInDegree(7, false);
+        Connector explicit = Connectors.fixedInDegree(7, false, false);
+        assertEquals(plain.describe(), explicit.describe());
+        assertEquals("fixedInDegree(k=7, allowSelf=false)", plain.describe());
+        assertEquals("fixedInDegree(k=7, allowSelf=false, multapses=true)",
+                Connectors.fixedInDegree(7, false, true).describe());
+        List<int[]> expected = pairs(plain, a, b);
+        List<int[]> actual = pairs(explicit, a, b);
+        assertEquals(expected.size(), actual.size());
+        for (int s = 0; s < expected.size(); s++) {
+            assertArrayEquals(expected.get(s), actual.get(s), "pair " + s);
+        }
+    }
+
+    /** Drawn from the projection's stream alone: the same network for one and for two threads. */
+    @Test
+    void fixedInDegreeWithMultapsesIsTheSameForAnyNumberOfThreads() {
+        Projection.SparseRows one = multapseProjection(1);
+        Projection.SparseRows two = multapseProjection(2);
+        assertEquals(300 * 25, one.targets().length);
+        assertArrayEquals(one.rowPointer(), two.rowPointer(), "rows");
+        assertArrayEquals(one.targets(), two.targets(), "targets");
+        assertArrayEquals(one.weights(), two.weights(), "weights");
+    }
+
+    private static Projection.SparseRows multapseProjection(int threads) {
+        try (Network net = Network.builder().dt(0.1).seed(17).threads(threads).build()) {
+            NeuronPopulation a = net.addNeurons("a", 300, IfCurrExp.builder().build());
+            return net.connect(a, a, Connectors.fixedInDegree(25, false, true),
+                    Synapses.onto("excitatory").weights(Values.uniform(0.1, 0.2))).rows();
+        }
+    }
+
+    @Test
+    void fixedInDegreeWithMultapsesRefusesAPopulationWithoutPartners() {
+        NeuronPopulation one = population("one", 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> pairs(Connectors.fixedInDegree(3, false, true), one, one));
+        assertTrue(e.getMessage().contains("k = 3") && e.getMessage().contains("one[1]"), e.getMessage());
+        assertEquals(0, pairs(Connectors.fixedInDegree(0, false, true), one, one).size());
+        assertEquals(6, pairs(Connectors.fixedInDegree(3, true, true), one, population("two", 2)).size());
+        e = assertThrows(IllegalArgumentException.class, () -> Connectors.fixedInDegree(-2, true, true));
+        assertTrue(e.getMessage().contains("k = -2"), e.getMessage());
     }
 
     /**
