@@ -400,7 +400,8 @@ public final class HebbCommand implements Runnable {
         ExecutorOptions executor;
 
         @Option(names = "--points-at-once", defaultValue = "1", description = "Points run at once by the local "
-                + "executor, each with the workers its options give (default ${DEFAULT-VALUE}).")
+                + "executor, each with the workers its options give; they share the heap, so the largest points "
+                + "still to run, this many, must fit in it together (default ${DEFAULT-VALUE}).")
         int pointsAtOnce;
 
         @CommandLine.Unmatched

@@ -15,6 +15,9 @@ public final class MemoryEstimate {
     /** Heap per synapse of the largest projection while its pairs are drawn and sorted into rows, bytes. */
     public static final double BYTES_PER_SYNAPSE_BUILDING = 40;
 
+    /** Where {@link #largestChecked} keeps the largest estimate checked on this thread; null outside it. */
+    private static final ThreadLocal<double[]> CHECKED = new ThreadLocal<>();
+
     private final String run;
     private double bytes;
 
@@ -62,8 +65,29 @@ public final class MemoryEstimate {
         requireFits(smaller, Runtime.getRuntime().maxMemory());
     }
 
+    /**
+     * Runs {@code check}, which checks what a run needs as the run itself would (every {@link #requireFits} in it
+     * still refuses an estimate larger than the heap), and returns the largest estimate it checked, bytes, or 0 if
+     * it checked none: a caller that runs several runs at once in this JVM adds up what they need together.
+     */
+    public static double largestChecked(Runnable check) {
+        double[] previous = CHECKED.get();
+        double[] largest = {0};
+        CHECKED.set(largest);
+        try {
+            check.run();
+        } finally {
+            CHECKED.set(previous);
+        }
+        return largest[0];
+    }
+
     /** As {@link #requireFits(String)} against a heap of {@code heapBytes}. */
     void requireFits(String smaller, long heapBytes) {
+        double[] largest = CHECKED.get();
+        if (largest != null) {
+            largest[0] = Math.max(largest[0], bytes);
+        }
         if (bytes > heapBytes) {
             throw new IllegalArgumentException(String.format("%s needs about %s of heap, the JVM has %s: raise -Xmx "
                     + "(e.g. JDK_JAVA_OPTIONS=-Xmx%dg ./hebb ...) or %s", run, gigabytes(bytes), gigabytes(heapBytes),

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.hebb.experiments.HebbCommand;
 import org.hebb.experiments.RunPhase;
 import org.hebb.experiments.jobs.JobExecutor;
+import org.hebb.experiments.limits.MemoryEstimate;
 import org.hebb.simulator.io.AtomicFiles;
 
 /**
@@ -64,7 +66,9 @@ public final class Sweep {
      *                                  option and its value) or, where {@code executor} runs the points in this
      *                                  process, when a point still to run cannot have its data or does not fit
      *                                  the heap ({@link HebbCommand#checkRunnable}: the data's files and headers,
-     *                                  the heap estimate); after the points ran when no result has
+     *                                  the heap estimate) or when the executor's points at once, the largest
+     *                                  still to run, need more heap together than the JVM has (naming
+     *                                  --points-at-once and its value); after the points ran when no result has
      *                                  {@code metric} as a number (naming the numbers they have)
      * @throws IOException              naming the point whose run failed or whose result cannot be read
      */
@@ -85,9 +89,13 @@ public final class Sweep {
             }
         }
         if (executor.runsInThisProcess()) {
-            for (SweepPointJob point : pending) {
-                HebbCommand.checkRunnable(point.arguments(), "sweep point " + point.id());
+            double[] heapNeeded = new double[pending.size()];
+            for (int k = 0; k < pending.size(); k++) {
+                SweepPointJob point = pending.get(k);
+                heapNeeded[k] = MemoryEstimate.largestChecked(
+                        () -> HebbCommand.checkRunnable(point.arguments(), "sweep point " + point.id()));
             }
+            requireFitTogether(heapNeeded, executor.workers(), Runtime.getRuntime().maxMemory());
         }
         Files.createDirectories(out);
         requireSameFixedOptions(experiment, plan, out);
@@ -119,6 +127,34 @@ public final class Sweep {
         Outcome outcome = new Outcome(points, results, chosen);
         SweepSummary.write(experiment, plan, outcome, out);
         return outcome;
+    }
+
+    /**
+     * Refuses running {@code atOnce} points at a time in one heap of {@code heapBytes} when the {@code atOnce}
+     * largest of the points still to run, which need {@code heapNeeded} bytes each, need more together: the points
+     * share the heap, and each was checked against all of it alone.
+     *
+     * @throws IllegalArgumentException naming --points-at-once and its value, the heap the points need together, the
+     *                                  heap there is, and how many of the largest would fit at once
+     */
+    static void requireFitTogether(double[] heapNeeded, int atOnce, long heapBytes) {
+        double[] largestFirst = heapNeeded.clone();
+        Arrays.sort(largestFirst);
+        int together = Math.min(atOnce, largestFirst.length);
+        double needed = 0;
+        int fit = 0;
+        for (int k = 0; k < together; k++) {
+            needed += largestFirst[largestFirst.length - 1 - k];
+            if (needed <= heapBytes) {
+                fit = k + 1;
+            }
+        }
+        if (needed > heapBytes) {
+            throw new IllegalArgumentException(String.format("--points-at-once = %d is not allowed: the %d largest "
+                    + "points still to run need about %.3g GB of heap together, the JVM has %.3g GB, and at most %d "
+                    + "fit at once: lower --points-at-once, raise -Xmx or make the points smaller", atOnce, together,
+                    needed / (1L << 30), heapBytes / (double) (1L << 30), fit));
+        }
     }
 
     /**

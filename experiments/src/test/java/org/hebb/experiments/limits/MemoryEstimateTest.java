@@ -24,4 +24,18 @@ class MemoryEstimateTest {
         assertEquals(10 * MemoryEstimate.BYTES_PER_NEURON + 100 * MemoryEstimate.BYTES_PER_SYNAPSE
                 + 60 * MemoryEstimate.BYTES_PER_SYNAPSE_BUILDING + 40, estimate.bytes());
     }
+
+    /** The largest estimate a check makes is measured; each still refuses a run larger than the heap. */
+    @Test
+    void theLargestEstimateCheckedIsMeasured() {
+        assertEquals(0, MemoryEstimate.largestChecked(() -> { }));
+        assertEquals(3 * GB, MemoryEstimate.largestChecked(() -> {
+            MemoryEstimate.of("a").values(GB, 1).requireFits("lower a", 4 * GB);
+            MemoryEstimate.of("b").values(3 * GB, 1).requireFits("lower b", 4 * GB);
+            MemoryEstimate.of("c").values(2 * GB, 1).requireFits("lower c", 4 * GB);
+        }));
+        assertThrows(IllegalArgumentException.class, () -> MemoryEstimate.largestChecked(
+                () -> MemoryEstimate.of("d").values(5 * GB, 1).requireFits("lower d", 4 * GB)));
+        MemoryEstimate.of("outside").values(GB, 1).requireFits("lower it", 4 * GB);
+    }
 }

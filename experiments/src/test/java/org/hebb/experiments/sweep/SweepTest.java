@@ -17,7 +17,9 @@ import java.util.Set;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.hebb.experiments.HebbCommand;
+import org.hebb.experiments.coba.CobaNetwork;
 import org.hebb.experiments.jobs.JobExecutors;
+import org.hebb.experiments.limits.MemoryEstimate;
 import org.hebb.experiments.testing.SyntheticImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -227,6 +229,51 @@ class SweepTest {
         assertTrue(r.text().startsWith("hebb sweep: sweep point test20-seed1 (pixel-readout ")
                 && r.text().contains("--test = 20 is not allowed: must be at most 12"), r.text());
         assertFalse(Files.exists(fewImages), "no point run, nothing written");
+    }
+
+    /**
+     * Points run at once share this JVM's heap: a sweep whose --points-at-once largest points still to run need more
+     * heap together than there is is refused with exit code 2, naming --points-at-once and its value, before any
+     * point runs, although each point alone fits.
+     */
+    @Test
+    void pointsRunAtOnceMustFitTheHeapTogether() throws Exception {
+        long heap = Runtime.getRuntime().maxMemory();
+        // a quickstart point of 0.6 heap: its estimate grows with its neurons, nearly in proportion
+        int neurons = 100_000;
+        double point = 0;
+        for (int k = 0; k < 4; k++) {
+            point = quickstartEstimate(neurons);
+            assertTrue(point > 0, "an estimate was checked");
+            neurons = (int) Math.min(CobaNetwork.MAX_NEURONS, neurons * (0.6 * heap / point));
+        }
+        point = quickstartEstimate(neurons);
+        assertTrue(point > heap / 2.0 && point <= heap, point + " bytes for " + neurons + " neurons, heap " + heap);
+        // into an --out that holds another sweep: past the heap's checks, the sweep stops there, before any point
+        Path out = Files.createDirectories(dir.resolve("at-once"));
+        String other = "[\"quickstart\",\"--duration\",\"999\"]";
+        Files.writeString(out.resolve(Sweep.PLAN_FILE), other);
+        Outcome r = hebbOutput("sweep", "quickstart", "--seeds", "1-3", "--neurons", String.valueOf(neurons),
+                "--duration", "20", "--metric", "synapses", "--points-at-once", "2", "--out", out.toString());
+        assertEquals(2, r.exitCode(), r.text());
+        assertTrue(r.text().startsWith("hebb sweep: --points-at-once = 2 is not allowed: the 2 largest points still "
+                + "to run need about ") && r.text().contains("of heap together, the JVM has ")
+                && r.text().contains("at most 1 fit at once"), r.text());
+        assertEquals(other, Files.readString(out.resolve(Sweep.PLAN_FILE)), "nothing written");
+        assertEquals(1, Files.list(out).count(), "no point run");
+        // one at a time each fits, and small points fit together: the sweep goes on to the check of --out
+        for (String[] fits : new String[][] {{String.valueOf(neurons), "1"}, {"200", "3"}}) {
+            r = hebbOutput("sweep", "quickstart", "--seeds", "1-3", "--neurons", fits[0], "--duration", "20",
+                    "--metric", "synapses", "--points-at-once", fits[1], "--out", out.toString());
+            assertEquals(2, r.exitCode(), r.text());
+            assertTrue(r.text().contains("it holds a sweep of 'quickstart --duration 999'"), r.text());
+        }
+    }
+
+    /** The heap a quickstart point of {@code neurons} neurons is estimated to need, bytes, as its run checks it. */
+    private double quickstartEstimate(int neurons) {
+        return MemoryEstimate.largestChecked(() -> HebbCommand.checkRunnable(List.of("quickstart", "--neurons",
+                String.valueOf(neurons), "--duration", "20", "--out", dir.resolve("probe").toString()), "probe"));
     }
 
     /**
