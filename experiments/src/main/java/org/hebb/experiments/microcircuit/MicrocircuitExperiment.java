@@ -245,7 +245,8 @@ public final class MicrocircuitExperiment {
         json.put("scale", s.scale());
         json.put("background", s.background().name().toLowerCase());
         json.put("backend", s.backend().name().toLowerCase());
-        json.put("threads", circuit.network().threads());
+        int threads = circuit.network().threads();
+        json.put("threads", threads);
         json.put("seed", s.seed());
         json.put("neurons", r.neurons());
         json.put("synapses", r.synapses());
@@ -269,6 +270,8 @@ public final class MicrocircuitExperiment {
                                 + "biological second, peak memory %.2f GiB.%n%n", r.neurons(), r.synapses(),
                         (double) r.synapseBytes() / r.synapses(), r.constructionSeconds(), r.secondsPerBioSecond(),
                         r.peakMemoryBytes() / (double) (1L << 30)))
+                .append(String.format("Backend %s, %d thread%s, seed %d.%n%n", s.backend().name().toLowerCase(),
+                        threads, threads == 1 ? "" : "s", s.seed()))
                 .append("| population | rate (Hz) | NEST reference (Hz) | CV of ISI | synchrony |\n")
                 .append("|---|---|---|---|---|\n");
         for (int p = 0; p < names.size(); p++) {

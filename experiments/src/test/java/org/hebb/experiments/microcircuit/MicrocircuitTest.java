@@ -140,6 +140,23 @@ class MicrocircuitTest {
         assertEquals(0, complete.get("incomplete_populations").size());
     }
 
+    /**
+     * summary.md says what made the run, as result.json does: the backend, the threads the network ran on and the
+     * seed, so that a summary read alone tells which configuration its numbers are for.
+     */
+    @Test
+    void theSummaryStatesTheBackendTheThreadsAndTheSeed(@TempDir Path out) throws Exception {
+        MicrocircuitExperiment.run(new MicrocircuitExperiment.Settings(SCALE, Microcircuit.Background.POISSON,
+                BackendKind.JAVA, 2, 7, 0, 20), out);
+        JsonNode json = new ObjectMapper().readTree(out.resolve(MicrocircuitExperiment.RESULT).toFile());
+        assertEquals("java", json.get("backend").asText());
+        assertEquals(2, json.get("threads").asInt());
+        assertEquals(7, json.get("seed").asLong());
+        String summary = Files.readString(out.resolve("summary.md"));
+        assertTrue(summary.startsWith("# Cortical microcircuit, scale 0.01, poisson background, seed 7\n"), summary);
+        assertTrue(summary.contains("\nBackend java, 2 threads, seed 7.\n"), summary);
+    }
+
     @Test
     void theDcBackgroundDrivesTheCircuitToo() throws Exception {
         MicrocircuitExperiment.Result r = MicrocircuitExperiment.run(new MicrocircuitExperiment.Settings(SCALE,
