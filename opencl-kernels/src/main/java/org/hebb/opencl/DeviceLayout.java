@@ -67,6 +67,8 @@ final class DeviceLayout implements DeviceNetwork {
      */
     private cl_mem gathered;
     private int gatheredInts;
+    /** Every population's spikes per step, made when first asked for. */
+    private SpikeTotals spikeTotals;
 
     /**
      * Lays out {@code populations} and {@code projections} on the device of {@code session}.
@@ -108,6 +110,7 @@ final class DeviceLayout implements DeviceNetwork {
                 throw OpenClEngine.unsupported("source population '" + p.name() + "' ("
                         + p.getClass().getSimpleName() + ")");
             }
+            groups[g].index = g;
             byPopulation.put(p, groups[g]);
         }
         total = neurons;
@@ -241,6 +244,14 @@ final class DeviceLayout implements DeviceNetwork {
     @Override
     public KernelLaunch launch(String name, int items, int group) {
         return new KernelLaunch(session, stepPointer, name, items, group);
+    }
+
+    @Override
+    public int spikeTotal(int group, long step) {
+        if (spikeTotals == null) {
+            spikeTotals = new SpikeTotals(this);
+        }
+        return spikeTotals.total(group, step);
     }
 
     /**

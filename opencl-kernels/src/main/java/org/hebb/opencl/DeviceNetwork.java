@@ -57,6 +57,12 @@ interface DeviceNetwork {
     long currentStep();
 
     /**
+     * The spikes of the population at index {@code group} of the network's populations in {@code step}, one of the
+     * last {@link #listDepth()} steps run, counted on the device ({@link SpikeTotals}).
+     */
+    int spikeTotal(int group, long step);
+
+    /**
      * The buffer a batch of {@code ints} spikes is gathered in before it crosses to the host, one for every
      * population (each reads its batch to the host before the next gathers).
      */

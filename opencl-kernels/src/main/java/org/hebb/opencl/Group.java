@@ -17,6 +17,8 @@ abstract class Group {
     final int[] spikeList;
     final int[] spikeCount = new int[1];
     final SpikeView view;
+    /** This population's index among the network's. */
+    int index;
     /** This group's spike counts per slot and block, and its spikes of the steps fetched last. */
     int[] blockCounts;
     HostArray blockCountsHost;
@@ -39,7 +41,7 @@ abstract class Group {
         this.update = network.launch(kernel, layout.padded(), false);
         update.arg(1, layout.padded());
         this.spikeList = new int[population.size()];
-        this.view = SpikeView.filledOnDemand(spikeList, spikeCount, this::fill);
+        this.view = SpikeView.filledOnDemand(spikeList, spikeCount, this::fill, this::counted);
     }
 
     /** Binds the shared buffers, once they exist. */
@@ -92,6 +94,23 @@ abstract class Group {
     SpikeView spikesOf(long spikeStep) {
         wantedStep = spikeStep;
         return view;
+    }
+
+    /**
+     * The number of spikes of the step the view is for: from what has been read already, else counted on the
+     * device, without reading the lists (a monitor that counts spikes, such as the runaway check, costs no more).
+     */
+    private int counted() {
+        if (viewStep == wantedStep) {
+            return spikeCount[0];
+        }
+        if (wantedStep < 0) {
+            return 0;
+        }
+        if (wantedStep >= fetchedFrom && wantedStep <= fetchedTo) {
+            return fetchedCount[(int) (wantedStep % network.listDepth())];
+        }
+        return network.spikeTotal(index, wantedStep);
     }
 
     private void fill() {

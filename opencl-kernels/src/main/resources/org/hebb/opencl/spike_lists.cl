@@ -133,3 +133,22 @@ __kernel void gather_lists(const long first, const int steps, const int size, co
         barrier(CLK_LOCAL_MEM_FENCE);
     }
 }
+
+// The spikes of every population in every slot of the count rings, so that the host can count a batch's spikes
+// without reading block counts or lists: totals[slot * groups + g] sums the counts of population g's blocks
+// (blockStarts[g] to blockStarts[g + 1] - 1) in that slot. One work-item per slot and population.
+__kernel void population_totals(const long step, const int groups, const int listDepth, const int totalBlocks,
+                                __global const int* blockStarts, __global const int* counts,
+                                __global int* totals) {
+    int i = get_global_id(0);
+    if (i >= groups * listDepth) {
+        return;
+    }
+    int slot = i / groups;
+    int g = i % groups;
+    int sum = 0;
+    for (int b = blockStarts[g]; b < blockStarts[g + 1]; b++) {
+        sum += counts[slot * totalBlocks + b];
+    }
+    totals[i] = sum;
+}

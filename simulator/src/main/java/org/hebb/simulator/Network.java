@@ -50,6 +50,7 @@ import org.hebb.simulator.run.FiniteStateChecker;
 import org.hebb.simulator.run.Progress;
 import org.hebb.simulator.run.ProgressListener;
 import org.hebb.simulator.run.RateChecker;
+import org.hebb.simulator.run.RunawayDetector;
 import org.hebb.simulator.run.SimulationAbortedException;
 import org.hebb.simulator.run.StepCallback;
 import org.hebb.util.Require;
@@ -79,6 +80,9 @@ public final class Network implements AutoCloseable {
      */
     public static final int AUTO_THREADS_WORK_PER_THREAD = 8_000;
 
+    /** The most warnings {@link #warnings()} keeps. */
+    public static final int MAX_WARNINGS = 1000;
+
     private final double dt;
     private final long seed;
     private final long startStep;
@@ -97,6 +101,10 @@ public final class Network implements AutoCloseable {
     private final List<StepCallback> callbacks = new ArrayList<>();
     private final PlasticityRegistry plasticity = new PlasticityRegistry();
     private double finiteCheckIntervalMs = 10.0;
+    private boolean runawayWarnings = true;
+    /** The warnings logged so far, at most {@link #MAX_WARNINGS}; see {@link #warnings()}. */
+    private final List<String> warnings = new ArrayList<>();
+    private long warningsLeftOut;
     private double progressIntervalSeconds = 1.0;
     private Engine engine;
     /** Every neuron variable as it was when the first run started, per population, for {@link #resetState}. */
@@ -422,6 +430,41 @@ public final class Network implements AutoCloseable {
         requireBuilding("setFiniteCheckInterval");
         Require.steps("finite check interval", intervalMs, dt);
         finiteCheckIntervalMs = intervalMs;
+    }
+
+    /**
+     * Whether runaway activity is reported (default true): every neuron population is watched over consecutive
+     * windows of 100 ms on the clock, and the first window of a run in which a population's mean rate is at least
+     * 90% of its saturation rate 1000 / (t_ref + dt) Hz (t_ref, ms, the smallest refractory period of its neurons,
+     * 0 for a model without one) is logged as a warning naming the population, the rate, the saturation rate and
+     * the window, and kept in {@link #warnings()}; the run goes on ({@link #checkRate} stops runs). A population of
+     * a few neurons driven to its highest rate on purpose (an f-I curve) is reported too; call this with false then.
+     * Before the first run (or {@link #prepare()}) only.
+     */
+    public void setRunawayWarnings(boolean enabled) {
+        requireBuilding("setRunawayWarnings");
+        runawayWarnings = enabled;
+    }
+
+    /**
+     * The warnings this network has logged so far, oldest first (runaway activity, see
+     * {@link #setRunawayWarnings}), for programs to write into their results; at most {@link #MAX_WARNINGS}, then a
+     * last entry saying how many more were logged but left out. An unmodifiable snapshot.
+     */
+    public List<String> warnings() {
+        List<String> all = new ArrayList<>(warnings);
+        if (warningsLeftOut > 0) {
+            all.add(warningsLeftOut + " more warnings were logged but not kept");
+        }
+        return List.copyOf(all);
+    }
+
+    private void warn(String warning) {
+        if (warnings.size() < MAX_WARNINGS) {
+            warnings.add(warning);
+        } else {
+            warningsLeftOut++;
+        }
     }
 
     /** How often (wall-clock seconds) progress listeners are called between start and completion; default 1 s. */
@@ -873,6 +916,9 @@ public final class Network implements AutoCloseable {
         for (Population p : populations) {
             if (p instanceof NeuronPopulation np) {
                 addMonitor(np, new FiniteStateChecker(np, engine::firstNonFinite, intervalSteps, dt));
+                if (runawayWarnings) {
+                    addMonitor(np, new RunawayDetector(np, dt, this::warn));
+                }
                 np.watchStateWrites(writes);
             }
         }

@@ -1,5 +1,7 @@
 package org.hebb.simulator.engine;
 
+import java.util.function.IntSupplier;
+
 /**
  * The spikes one population emitted in the step just completed. From the clock-driven engine: one list per thread
  * partition, each in increasing neuron order, partitions in increasing order, so iterating partitions then
@@ -12,20 +14,22 @@ public final class SpikeView {
     private final int[] counts;
     private final double[] times;
     private final Runnable fill;
+    private final IntSupplier counted;
 
     SpikeView(int[][] lists, int[] counts) {
         this(lists, counts, null);
     }
 
     SpikeView(int[][] lists, int[] counts, double[] times) {
-        this(lists, counts, times, null);
+        this(lists, counts, times, null, null);
     }
 
-    private SpikeView(int[][] lists, int[] counts, double[] times, Runnable fill) {
+    private SpikeView(int[][] lists, int[] counts, double[] times, Runnable fill, IntSupplier counted) {
         this.lists = lists;
         this.counts = counts;
         this.times = times;
         this.fill = fill;
+        this.counted = counted;
     }
 
     /**
@@ -34,7 +38,16 @@ public final class SpikeView {
      * the step's spikes in increasing order (cheaply when they already do).
      */
     public static SpikeView filledOnDemand(int[] neurons, int[] count, Runnable fill) {
-        return new SpikeView(new int[][] {neurons}, count, null, fill);
+        return filledOnDemand(neurons, count, fill, null);
+    }
+
+    /**
+     * As {@link #filledOnDemand(int[], int[], Runnable)}, with {@code counted} giving the step's number of spikes
+     * for {@link #total()} without filling the list (cheaper where the engine can count without reading spikes);
+     * null to fill.
+     */
+    public static SpikeView filledOnDemand(int[] neurons, int[] count, Runnable fill, IntSupplier counted) {
+        return new SpikeView(new int[][] {neurons}, count, null, fill, counted);
     }
 
     private void fill() {
@@ -72,6 +85,9 @@ public final class SpikeView {
 
     /** Total number of spikes in the step. */
     public int total() {
+        if (counted != null) {
+            return counted.getAsInt();
+        }
         fill();
         int total = 0;
         for (int c : counts) {

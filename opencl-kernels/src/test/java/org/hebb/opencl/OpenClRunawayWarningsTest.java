@@ -1,0 +1,49 @@
+package org.hebb.opencl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.hebb.neurons.lif.IfCurrExp;
+import org.hebb.simulator.BackendKind;
+import org.hebb.simulator.Network;
+import org.hebb.simulator.connect.Connectors;
+import org.hebb.simulator.connect.Synapses;
+import org.hebb.simulator.init.Values;
+import org.hebb.simulator.input.Currents;
+import org.hebb.simulator.population.NeuronPopulation;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The runaway report counts spikes on the device without reading them: the same warnings, for the same windows, as
+ * on the Java backend, in both shapes, beside a healthy population and a source.
+ */
+class OpenClRunawayWarningsTest {
+
+    private static List<String> warnings(BackendKind backend) {
+        try (Network net = Network.builder().backend(backend).threads(1).seed(3).build()) {
+            NeuronPopulation saturated = net.addNeurons("saturated", 700, IfCurrExp.builder().tauRefrac(2).build());
+            saturated.inject(Currents.constant(1000));
+            NeuronPopulation healthy = net.addNeurons("healthy", 300, IfCurrExp.builder().tauRefrac(2).build());
+            net.connect(net.addPoissonSource("drive", 300, 20), healthy, Connectors.oneToOne(),
+                    Synapses.onto("excitatory").weights(Values.constant(2.0)));
+            net.run(250);
+            net.run(130);
+            return net.warnings();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} shape")
+    @ValueSource(strings = {"cpu", "gpu"})
+    void warningsMatchTheJavaBackend(String shape) {
+        List<String> java = warnings(BackendKind.JAVA);
+        List<String> device = Shapes.inShape(shape, () -> warnings(BackendKind.OPENCL));
+        assertEquals(2, java.size(), java.toString());
+        assertTrue(java.get(0).contains("population 'saturated' (700 neurons, IF_curr_exp) fired at a mean rate of "
+                + "500.0 Hz over the 100.0 ms from t = 0.0 to 100.0 ms"), java.get(0));
+        assertTrue(java.get(1).contains("from t = 200.0 to 300.0 ms"), java.get(1));
+        assertEquals(java, device);
+    }
+}

@@ -1,0 +1,139 @@
+package org.hebb.simulator.run;
+
+import java.util.function.Consumer;
+
+import org.hebb.neurons.NeuronModel;
+import org.hebb.neurons.NeuronState;
+import org.hebb.neurons.definition.DefinedNeuronModel;
+import org.hebb.neurons.definition.NeuronDefinition;
+import org.hebb.neurons.definition.analysis.ConstantEvaluator;
+import org.hebb.neurons.definition.analysis.Symbol;
+import org.hebb.simulator.engine.SpikeView;
+import org.hebb.simulator.monitor.Monitor;
+import org.hebb.simulator.population.NeuronPopulation;
+
+/**
+ * Reports, without stopping the run, a neuron population whose activity has run away: its mean rate over a window
+ * of {@link #WINDOW_MS} on the clock (steps 0 to n - 1, n to 2n - 1, ..., as {@link RateChecker}'s) is at least
+ * {@link #SATURATION} of its saturation rate 1000 / (t_ref + dt) Hz, where t_ref (ms) is the smallest refractory
+ * period of its neurons (0 for a model without one): the rate of a neuron that fires again in the first step after
+ * its refractory period, i.e. as fast as the step can resolve. The network installs one per neuron population
+ * (see {@code Network.setRunawayWarnings}); the first saturated window of each run is reported once, to a
+ * {@link System.Logger} as a warning and to the network's list of warnings. A window the detector saw only part of
+ * is not judged. It counts spikes only, so it never ends a batch of steps (it does not look at the engine after a
+ * step), and allocates nothing per step.
+ */
+public final class RunawayDetector implements Monitor {
+    /** The length of a window, ms. */
+    public static final double WINDOW_MS = 100.0;
+    /** The fraction of the saturation rate at or above which a window is saturated. */
+    public static final double SATURATION = 0.9;
+
+    private static final System.Logger LOG = System.getLogger(RunawayDetector.class.getName());
+
+    private final NeuronPopulation population;
+    private final double dt;
+    private final int windowSteps;
+    private final double refractoryMs;
+    private final double saturationHz;
+    /** The spikes of a window at or above which it is saturated. */
+    private final double saturatedSpikes;
+    private final Consumer<String> warnings;
+    private long spikes;
+    private int steps;
+    private boolean warnedThisRun;
+
+    /**
+     * @param dt       the time step, ms
+     * @param warnings where each warning goes besides the log (the network's list)
+     */
+    public RunawayDetector(NeuronPopulation population, double dt, Consumer<String> warnings) {
+        this.population = population;
+        this.dt = dt;
+        this.warnings = warnings;
+        this.windowSteps = (int) Math.max(1, Math.round(WINDOW_MS / dt));
+        this.refractoryMs = smallestRefractoryPeriod(population, dt);
+        this.saturationHz = 1000.0 / (refractoryMs + dt);
+        this.saturatedSpikes = SATURATION * saturationHz * population.size() * (windowSteps * dt / 1000.0);
+    }
+
+    /** The saturation rate of the population, 1000 / (t_ref + dt), Hz. */
+    public double saturationHz() {
+        return saturationHz;
+    }
+
+    /**
+     * The smallest refractory period of the population's neurons, ms, as the model's definition gives it from the
+     * population's parameters (and each neuron's, where it reads per-neuron parameters); 0 without one.
+     */
+    static double smallestRefractoryPeriod(NeuronPopulation population, double dt) {
+        NeuronModel model = population.model();
+        if (!(model instanceof DefinedNeuronModel defined) || !defined.definition().hasRefractoryPeriod()) {
+            return 0;
+        }
+        NeuronDefinition definition = defined.definition();
+        NeuronState state = population.state();
+        double smallest = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < Math.max(1, population.size()); i++) {
+            int neuron = i;
+            boolean[] perNeuron = new boolean[1];
+            double period = ConstantEvaluator.evaluate(definition.refractory(), name -> {
+                Symbol s = definition.scope().get(name);
+                if (s != null && s.kind() == Symbol.Kind.NEURON_PARAMETER && neuron < population.size()) {
+                    perNeuron[0] = true;
+                    return state.get(state.indexOf(name), neuron) * s.unit().factor();
+                }
+                return defined.baseValue(name, dt);
+            });
+            smallest = Math.min(smallest, period);
+            if (!perNeuron[0]) {
+                break;
+            }
+        }
+        return Double.isFinite(smallest) ? Math.max(0, smallest) : 0;
+    }
+
+    @Override
+    public void record(long step, SpikeView view) {
+        if (step % windowSteps == 0) {
+            spikes = 0;
+            steps = 0;
+        }
+        spikes += view.total();
+        steps++;
+        if ((step + 1) % windowSteps != 0 || steps < windowSteps || warnedThisRun || spikes < saturatedSpikes) {
+            return;
+        }
+        warnedThisRun = true;
+        double windowMs = windowSteps * dt;
+        double rate = spikes / (population.size() * windowMs / 1000.0);
+        String warning = String.format("runaway activity: population '%s' (%d neurons, %s) fired at a mean rate of "
+                + "%.1f Hz over the %.1f ms from t = %.1f to %.1f ms, %.0f%% of its saturation rate %.1f Hz "
+                + "(1000 / (refractory period %s ms + dt %s ms)); the run goes on. To stop such runs add "
+                + "Network.checkRate(population, minHz, maxHz, windowMs); to silence this warning call "
+                + "Network.setRunawayWarnings(false) before the first run",
+                population.name(), population.size(), population.model().name(), rate, windowMs,
+                (step + 1 - windowSteps) * dt, (step + 1) * dt, 100 * rate / saturationHz, saturationHz,
+                refractoryMs, dt);
+        LOG.log(System.Logger.Level.WARNING, warning);
+        warnings.accept(warning);
+    }
+
+    /** Keeps no recorded data. */
+    @Override
+    public long memoryBytes() {
+        return 0;
+    }
+
+    /** {@inheritDoc} The next run reports its first saturated window again. */
+    @Override
+    public void runEnded() {
+        warnedThisRun = false;
+    }
+
+    /** {@inheritDoc} The window under way was not seen whole, so it is not judged. */
+    @Override
+    public void restored(long nextStep) {
+        steps = Integer.MIN_VALUE;
+    }
+}
