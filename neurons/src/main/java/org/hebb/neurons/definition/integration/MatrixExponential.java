@@ -72,46 +72,8 @@ public final class MatrixExponential {
             }
             return result;
         }
-        double norm = 0;
-        for (double[] row : m) {
-            double sum = 0;
-            for (double x : row) {
-                sum += Math.abs(x);
-            }
-            norm = Math.max(norm, sum);
-        }
-        if (!Double.isFinite(norm)) {
-            throw new IllegalArgumentException("exp(M) of a matrix with non-finite entries");
-        }
-        int squarings = 0;
-        while (norm > 0.5) {
-            norm /= 2;
-            squarings++;
-        }
-        double scale = Math.scalb(1.0, -squarings);
-        double[][] a = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                a[i][j] = m[i][j] * scale;
-            }
-        }
-        result = new double[n][n];
-        double[][] term = identity(n);
-        for (int k = 1; k < 40; k++) {
-            term = multiply(term, a);
-            boolean changed = false;
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < n; j++) {
-                    term[i][j] /= k;
-                    double before = result[i][j];
-                    result[i][j] += term[i][j];
-                    changed |= result[i][j] != before;
-                }
-            }
-            if (!changed) {
-                break;
-            }
-        }
+        int squarings = halvings(m);
+        result = taylor(scaled(m, squarings), false);
         for (int s = 0; s < squarings; s++) {
             double[][] square = multiply(result, result);
             for (int i = 0; i < n; i++) {
@@ -224,7 +186,16 @@ public final class MatrixExponential {
 
     /** exp(m); {@code m} is not changed. */
     public static double[][] of(double[][] m) {
-        int n = m.length;
+        int squarings = halvings(m);
+        double[][] result = taylor(scaled(m, squarings), true);
+        for (int s = 0; s < squarings; s++) {
+            result = multiply(result, result);
+        }
+        return result;
+    }
+
+    /** How often {@code m} must be halved for its norm (largest absolute row sum) to be at most 1/2. */
+    private static int halvings(double[][] m) {
         double norm = 0;
         for (double[] row : m) {
             double sum = 0;
@@ -236,19 +207,34 @@ public final class MatrixExponential {
         if (!Double.isFinite(norm)) {
             throw new IllegalArgumentException("exp(M) of a matrix with non-finite entries");
         }
-        int squarings = 0;
+        int halvings = 0;
         while (norm > 0.5) {
             norm /= 2;
-            squarings++;
+            halvings++;
         }
-        double scale = Math.scalb(1.0, -squarings);
+        return halvings;
+    }
+
+    /** m / 2^halvings. */
+    private static double[][] scaled(double[][] m, int halvings) {
+        int n = m.length;
+        double scale = Math.scalb(1.0, -halvings);
         double[][] a = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 a[i][j] = m[i][j] * scale;
             }
         }
-        double[][] result = identity(n);
+        return a;
+    }
+
+    /**
+     * The Taylor series of exp(a), summed until its terms no longer change the sum, with its first term I where
+     * {@code withIdentity}, otherwise without it (exp(a) - I).
+     */
+    private static double[][] taylor(double[][] a, boolean withIdentity) {
+        int n = a.length;
+        double[][] result = withIdentity ? identity(n) : new double[n][n];
         double[][] term = identity(n);
         for (int k = 1; k < 40; k++) {
             term = multiply(term, a);
@@ -264,9 +250,6 @@ public final class MatrixExponential {
             if (!changed) {
                 break;
             }
-        }
-        for (int s = 0; s < squarings; s++) {
-            result = multiply(result, result);
         }
         return result;
     }
