@@ -17,10 +17,8 @@ public final class RateChecker extends Checker implements Checkpointed {
     private final Population population;
     private final double minHz;
     private final double maxHz;
-    private final int windowSteps;
+    private final SpikeWindow window;
     private final double dt;
-    private long spikes;
-    private int steps;
 
     /**
      * @param windowMs length of the window over which the rate is measured, ms
@@ -29,7 +27,7 @@ public final class RateChecker extends Checker implements Checkpointed {
         this.population = Require.notNull("population", population);
         Require.nonNegative("minHz", minHz, "Hz");
         Require.that(maxHz >= minHz, "maxHz = " + maxHz + " Hz is not allowed: must be >= minHz = " + minHz);
-        this.windowSteps = Require.steps("windowMs", windowMs, dt);
+        this.window = new SpikeWindow(Require.steps("windowMs", windowMs, dt));
         this.minHz = minHz;
         this.maxHz = maxHz;
         this.dt = dt;
@@ -37,21 +35,16 @@ public final class RateChecker extends Checker implements Checkpointed {
 
     @Override
     public boolean observesEngineAfter(long step) {
-        return (step + 1) % windowSteps == 0;
+        return window.endsWindow(step);
     }
 
     @Override
     public void record(long step, SpikeView view) {
-        if (step % windowSteps == 0) {
-            spikes = 0;
-            steps = 0;
-        }
-        spikes += view.total();
-        steps++;
-        if (!observesEngineAfter(step) || steps < windowSteps) {
+        if (!window.add(step, view.total())) {
             return;
         }
-        double rate = spikes / ((double) population.size() * windowSteps * dt / 1000.0);
+        int windowSteps = window.windowSteps();
+        double rate = window.spikes() / ((double) population.size() * windowSteps * dt / 1000.0);
         if (rate < minHz || rate > maxHz) {
             flag(String.format("rate of population '%s' = %.3f Hz over the %.1f ms before t = %.1f ms is "
                     + "outside the allowed [%s, %s] Hz", population.name(), rate, windowSteps * dt,
@@ -62,13 +55,12 @@ public final class RateChecker extends Checker implements Checkpointed {
     /** The width of the window whose spikes and steps a checkpoint saves. */
     @Override
     public String recordingLayout() {
-        return "windows of " + windowSteps + " steps";
+        return "windows of " + window.windowSteps() + " steps";
     }
 
     /** The spikes and steps of the window under way. */
     @Override
     public void checkpoint(StateVisitor state) {
-        spikes = state.scalar("spikes", spikes);
-        steps = (int) state.scalar("steps", steps);
+        window.checkpoint(state);
     }
 }

@@ -33,14 +33,12 @@ public final class RunawayDetector implements Monitor {
 
     private final NeuronPopulation population;
     private final double dt;
-    private final int windowSteps;
+    private final SpikeWindow window;
     private final double refractoryMs;
     private final double saturationHz;
     /** The spikes of a window at or above which it is saturated. */
     private final double saturatedSpikes;
     private final Consumer<String> warnings;
-    private long spikes;
-    private int steps;
     private boolean warnedThisRun;
 
     /**
@@ -51,7 +49,8 @@ public final class RunawayDetector implements Monitor {
         this.population = population;
         this.dt = dt;
         this.warnings = warnings;
-        this.windowSteps = (int) Math.max(1, Math.round(WINDOW_MS / dt));
+        int windowSteps = (int) Math.max(1, Math.round(WINDOW_MS / dt));
+        this.window = new SpikeWindow(windowSteps);
         this.refractoryMs = smallestRefractoryPeriod(population, dt);
         this.saturationHz = 1000.0 / (refractoryMs + dt);
         this.saturatedSpikes = SATURATION * saturationHz * population.size() * (windowSteps * dt / 1000.0);
@@ -95,18 +94,13 @@ public final class RunawayDetector implements Monitor {
 
     @Override
     public void record(long step, SpikeView view) {
-        if (step % windowSteps == 0) {
-            spikes = 0;
-            steps = 0;
-        }
-        spikes += view.total();
-        steps++;
-        if ((step + 1) % windowSteps != 0 || steps < windowSteps || warnedThisRun || spikes < saturatedSpikes) {
+        if (!window.add(step, view.total()) || warnedThisRun || window.spikes() < saturatedSpikes) {
             return;
         }
         warnedThisRun = true;
+        int windowSteps = window.windowSteps();
         double windowMs = windowSteps * dt;
-        double rate = spikes / (population.size() * windowMs / 1000.0);
+        double rate = window.spikes() / (population.size() * windowMs / 1000.0);
         String warning = String.format("runaway activity: population '%s' (%d neurons, %s) fired at a mean rate of "
                 + "%.1f Hz over the %.1f ms from t = %.1f to %.1f ms, %.0f%% of its saturation rate %.1f Hz "
                 + "(1000 / (refractory period %s ms + dt %s ms)); the run goes on. To stop such runs add "
@@ -134,6 +128,6 @@ public final class RunawayDetector implements Monitor {
     /** {@inheritDoc} The window under way was not seen whole, so it is not judged. */
     @Override
     public void restored(long nextStep) {
-        steps = Integer.MIN_VALUE;
+        window.seenInPart();
     }
 }
