@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.hebb.experiments.jobs.CheckpointKey;
@@ -74,7 +75,7 @@ public final class FeaturePhase {
         String liquid = key.values().get("liquid") + ", W_init " + key.values().get("W_init");
         List<FeatureBlock> jobs = new ArrayList<>();
         for (int start = 0; start < images.length; start += blockSize) {
-            int[] block = java.util.Arrays.copyOfRange(images, start, Math.min(images.length, start + blockSize));
+            int[] block = Arrays.copyOfRange(images, start, Math.min(images.length, start + blockSize));
             byte[][] pixels = new byte[block.length][];
             for (int s = 0; s < block.length; s++) {
                 pixels[s] = encoding.images().pixels()[block[s]];
@@ -208,7 +209,7 @@ public final class FeaturePhase {
             thresholds[k] = CounterRandom.bernoulliThreshold(probabilities[k]);
         }
         for (int t = 0; t < pulses.length; t++) {
-            java.util.Arrays.fill(pulses[t], 0f);
+            Arrays.fill(pulses[t], 0f);
             int count = random.bernoulli(t, 0, inputs, thresholds, fired);
             for (int j = 0; j < count; j++) {
                 pulses[t][fired[j]] = 1f;
