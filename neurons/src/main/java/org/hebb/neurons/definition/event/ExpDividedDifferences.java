@@ -12,24 +12,37 @@ import java.util.Arrays;
  *
  * <p>r_k(s) = s^(k-1) E[l_1 s, ..., l_k s] and q_k(s) = s^k E[l_1 s, ..., l_k s, 0], with E the divided difference
  * of exp; the second table, of E[y_i, ..., y_j, 0], takes y_i and 0, the points furthest apart, out of each
- * difference. Each E over points spread by more
- * than {@link #SPREAD} is the usual quotient of two smaller differences (which loses at most a few tens of ulps
- * there); two closer points take e^(y_i) (e^d - 1) / d, a Taylor series; more points the series e^(y_i) sum over m of h_m(0, y_(i+1) - y_i, ...) / (k - 1 + m)!, with h_m the
- * complete homogeneous symmetric polynomials, which has no cancellation. Not thread-safe: one per user.
+ * difference. Each E over points spread by more than {@link #SERIES_SPREAD} (for its number of points) is the usual
+ * quotient of two smaller differences; two closer points take e^(y_i) (e^d - 1) / d, a Taylor series, more points the
+ * series e^(y_i) sum over m of h_m(0, y_(i+1) - y_i, ...) / (k - 1 + m)!, with h_m the complete homogeneous
+ * symmetric polynomials: positive terms, no cancellation (as {@code MatrixExponential.precise} sums the propagators of
+ * the clock-driven engine). Every value is within 8 ulps of the divided difference over the points l_k s as rounded
+ * (16 over five points or more; ExpDividedDifferencesTest); the rounding of l_k s itself moves exp(l_k s) by up to
+ * |l_k s| / 2 ulps, as it moves any exponential of a computed argument. Not thread-safe: one per user.
  */
 final class ExpDividedDifferences {
     /**
-     * Below this spread a difference quotient over k + 1 points loses more than about 4 k / spread ulps (20 for two
-     * points, 40 for three): the closed form or the series instead.
+     * A difference over k + 1 points spread by more than this times k (and at least this) is the quotient of two
+     * smaller ones, else the closed form or the series. The quotient (B - A) / d of a spread d multiplies the errors
+     * of A and B by about 1 + 2 k / d, and that compounds over the levels of the table: with quotients from a spread
+     * of 0.1 on, E[y_1, y_2, y_3, 0] lost thousands of ulps where the points lie 0.1 to 0.3 apart.
      */
-    private static final double SPREAD = 0.1;
-    private static final int MAX_TERMS = 24;
+    private static final double SPREAD_PER_POINT = 0.5;
+    /**
+     * The series is taken up to a spread of at most this, whatever the number of points (over five points or more
+     * the quotients then lose up to about 16 ulps).
+     */
+    private static final double MAX_SERIES_SPREAD = 4;
+    /** Enough for the series' terms to fall below 1e-17 of the sum at a spread of {@link #MAX_SERIES_SPREAD}. */
+    private static final int MAX_TERMS = 60;
     /** The most points a divided difference may have (a system of this many variables). */
     private static final int MAX_POINTS = 64;
     /** 1 / m! for m = 0 .. MAX_TERMS + MAX_POINTS. */
     private static final double[] INVERSE_FACTORIAL = new double[MAX_TERMS + MAX_POINTS + 1];
     /** 1 / m for m = 1 .. MAX_TERMS. */
     private static final double[] RECIPROCAL = new double[MAX_TERMS + 1];
+    /** SERIES_SPREAD[k]: up to this spread a difference over k + 1 points is summed as a series (or closed form). */
+    private static final double[] SERIES_SPREAD = new double[MAX_POINTS + 1];
 
     static {
         double factorial = 1;
@@ -39,6 +52,9 @@ final class ExpDividedDifferences {
         }
         for (int m = 1; m < RECIPROCAL.length; m++) {
             RECIPROCAL[m] = 1.0 / m;
+        }
+        for (int k = 0; k < SERIES_SPREAD.length; k++) {
+            SERIES_SPREAD[k] = Math.min(MAX_SERIES_SPREAD, Math.max(SPREAD_PER_POINT, SPREAD_PER_POINT * k));
         }
     }
 
@@ -100,16 +116,18 @@ final class ExpDividedDifferences {
             exponentials[i] = repeated[i] ? exponentials[i - 1] : Math.exp(points[i]);
             level[i] = exponentials[i];
             integral[i] = repeated[i] ? integral[i - 1]
-                    : -points[i] > SPREAD ? (1 - level[i]) / -points[i] : clustered(i, i, true);
+                    : -points[i] > SERIES_SPREAD[1] ? (1 - level[i]) / -points[i] : clustered(i, i, true);
         }
         r[0] = level[0];
         q[qOffset] = s * integral[0];
         double power = 1;
         for (int length = 1; length < n; length++) {
+            double levelSpread = SERIES_SPREAD[length];
+            double integralSpread = SERIES_SPREAD[length + 1];
             for (int i = 0; i + length < n; i++) {
                 double spread = points[i + length] - points[i];
-                level[i] = spread > SPREAD ? (level[i + 1] - level[i]) / spread : clustered(i, i + length, false);
-                integral[i] = -points[i] > SPREAD ? (integral[i + 1] - level[i]) / -points[i]
+                level[i] = spread > levelSpread ? (level[i + 1] - level[i]) / spread : clustered(i, i + length, false);
+                integral[i] = -points[i] > integralSpread ? (integral[i + 1] - level[i]) / -points[i]
                         : clustered(i, i + length, true);
             }
             power *= s;
@@ -119,14 +137,15 @@ final class ExpDividedDifferences {
     }
 
     /**
-     * (e^d - 1) / d for 0 <= d <= {@link #SPREAD}: its Taylor series, to d^11 / 12! (to d^6 / 7! for d <= 0.01); the
-     * rest is below 1e-18 of the sum there.
+     * (e^d - 1) / d for 0 &lt;= d &lt;= {@link #SPREAD_PER_POINT}: its Taylor series, to d^18 / 19! (to d^11 / 12! for
+     * d &lt;= 0.1, to d^6 / 7! for d &lt;= 0.01); the rest is below 1e-17 of the sum there. (Math.expm1 is as precise
+     * but several times slower.)
      */
     private static double relativeExpm1(double d) {
         if (d == 0) {
             return 1;
         }
-        int last = d <= 0.01 ? 7 : 12;
+        int last = d <= 0.01 ? 7 : d <= 0.1 ? 12 : 19;
         double sum = INVERSE_FACTORIAL[last];
         for (int m = last - 1; m >= 1; m--) {
             sum = sum * d + INVERSE_FACTORIAL[m];
@@ -135,24 +154,25 @@ final class ExpDividedDifferences {
     }
 
     /**
-     * E[0, d1, d2] for 0 <= d1 <= d2 <= {@link #SPREAD}, in registers: the series with h_m = d2 h_(m-1) + d1^m to
-     * m = 12 (to m = 7 for d2 <= 0.01; the rest is below 1e-18 of the sum there).
+     * E[0, d1, d2] for 0 &lt;= d1 &lt;= d2 &lt;= {@link #MAX_SERIES_SPREAD}, in registers: the series with
+     * h_m = d2 h_(m-1) + d1^m, to the term where d2^m / m! falls below 1e-17.
      */
     private static double threePoints(double d1, double d2) {
         double power = 1;
-        double h = 0;
-        double sum = 0;
-        int last = d2 <= 0.01 ? 7 : 12;
-        for (int m = 0; m <= last; m++) {
+        double h = 1;
+        double sum = INVERSE_FACTORIAL[2];
+        double bound = 1;
+        for (int m = 1; m <= MAX_TERMS && bound > 1e-17; m++) {
+            bound *= d2 * RECIPROCAL[m];
+            power *= d1;
             h = d2 * h + power;
             sum += h * INVERSE_FACTORIAL[m + 2];
-            power *= d1;
         }
         return sum;
     }
 
     /**
-     * E[0, d1, d2, d3] for 0 <= d1 <= d2 <= d3 <= {@link #SPREAD}, in registers: the series with
+     * E[0, d1, d2, d3] for 0 &lt;= d1 &lt;= d2 &lt;= d3 &lt;= {@link #MAX_SERIES_SPREAD}, in registers: the series with
      * h_m(d1, .., dv) = h_m(d1, .., d(v-1)) + dv h_(m-1)(d1, .., dv), to the term where d3^m / m! falls below 1e-17,
      * each value computed as {@link #clustered}'s table computes it, so that the two agree to the bit.
      */
@@ -173,9 +193,9 @@ final class ExpDividedDifferences {
     }
 
     /**
-     * The divided difference over points i..j and, if {@code withZero}, the point 0, all within {@link #SPREAD} of
-     * points[i]: e^(y_i) (e^d - 1) / d for two points (d their distance), otherwise the series, to the term where
-     * spread^m / m! falls below 1e-17 (the terms' bound relative to the sum).
+     * The divided difference over points i..j and, if {@code withZero}, the point 0, all within
+     * {@link #MAX_SERIES_SPREAD} of points[i]: e^(y_i) (e^d - 1) / d for two points (d their distance), otherwise the
+     * series, to the term where spread^m / m! falls below 1e-17 (the terms' bound relative to the sum).
      */
     private double clustered(int i, int j, boolean withZero) {
         int order = j - i + (withZero ? 1 : 0);
