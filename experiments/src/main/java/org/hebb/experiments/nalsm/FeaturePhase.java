@@ -27,8 +27,9 @@ import org.hebb.util.Require;
  * made. A sample's input
  * pulses come from a random stream keyed by the image, not by the network's clock, so a sample's features are the
  * same whichever worker makes them and in whatever order. Each set of images keeps its blocks in its own directory,
- * keyed ({@link CheckpointKey}) by the liquid, W_init, the images, the samples and the block size: blocks made from
- * anything else are refused, not read back.
+ * keyed ({@link CheckpointKey}) by the liquid, W_init, the images, the samples, the block size and the version of
+ * the code that makes features ({@link NalsmExperiment#GENERATOR_VERSION}): blocks made from anything else are
+ * refused, not read back.
  */
 public final class FeaturePhase {
     private FeaturePhase() {
@@ -105,7 +106,7 @@ public final class FeaturePhase {
         return features;
     }
 
-    /** Everything a set's features depend on. */
+    /** Everything a set's features depend on, Hebb's code as {@link NalsmExperiment#GENERATOR_VERSION}. */
     private static CheckpointKey key(NalsmLiquid.Config config, float[][] initial, InputEncoding encoding,
                                      int[] images, int blockSize) {
         Fingerprint weights = new Fingerprint();
@@ -121,7 +122,8 @@ public final class FeaturePhase {
                         + "), SHA-256 " + new Fingerprint().add(images).hex())
                 .with("block size", blockSize)
                 .with("presentation", BranchingProbe.SAMPLE_MS + " ms, rates decaying by "
-                        + BranchingProbe.RATE_DECAY_PER_MS + " per ms");
+                        + BranchingProbe.RATE_DECAY_PER_MS + " per ms")
+                .with(NalsmExperiment.GENERATOR_KEY, NalsmExperiment.GENERATOR_VERSION);
     }
 
     /**

@@ -28,9 +28,10 @@ import org.hebb.util.Require;
  * {@code summary.md} and {@code validation_accuracy.png}; phase 1 (after every block of samples) and the features
  * are checkpointed under {@code checkpoints/}, so an interrupted run started again with the same options resumes
  * and ends with the same result. The checkpoints
- * are keyed by everything the features depend on (model, side, weight, seed, phase-1 samples, sample counts and
- * both data files): a run into the same directory with any of these changed is refused before phase 1, naming the
- * options that differ; the readout's settings and the workers can change.
+ * are keyed by everything the features depend on (model, side, weight, seed, phase-1 samples, sample counts,
+ * both data files and the version of the code that makes them, {@link #GENERATOR_VERSION}): a run into the same
+ * directory with any of these changed is refused before phase 1, naming what differs; the readout's settings and
+ * the workers can change.
  */
 public final class NalsmExperiment {
     /** The result file, written last. */
@@ -43,6 +44,21 @@ public final class NalsmExperiment {
     static final String PHASE_1_CHECKPOINT = "phase1.h5";
     /** Samples per feature job. */
     private static final int BLOCK = 100;
+    /**
+     * The version of the code that makes phase 1's checkpoints and the features from given options and data, kept as
+     * {@code generator version} in every checkpoint key ({@code checkpoints/key.txt} and each feature set's), so
+     * that checkpoints made by another version are refused, not mixed with this one's. Bump it with every change to
+     * Hebb that makes other phase-1 checkpoints or features from the same options and data: how the liquid is
+     * built or connected, its neuron, synapse or astrocyte dynamics, plasticity, a random stream (input pulses,
+     * sample order, connections, initial weights), the presentation or the phase-1 schedule. Changes that give the
+     * same values bit for bit (speed, other workers or executors) need none. Version 1 (the keys that record none)
+     * drew input pulses from 24-bit uniforms, so that a pulse fired with its probability rounded up to a multiple of
+     * 2^-24; version 2 draws them as exact 63-bit Bernoulli trials ({@code CounterRandom.bernoulli}), in phase 1 and
+     * in the features alike.
+     */
+    public static final int GENERATOR_VERSION = 2;
+    /** The name of {@link #GENERATOR_VERSION} in checkpoint keys. */
+    static final String GENERATOR_KEY = "generator version";
 
     private NalsmExperiment() {
     }
@@ -222,14 +238,15 @@ public final class NalsmExperiment {
     }
 
     /**
-     * Everything the features depend on besides Hebb's code (the readout's settings and the workers do not count;
-     * {@link FeaturePhase} also keys each set by the weights and samples themselves).
+     * Everything phase 1 and the features depend on, Hebb's code as {@link #GENERATOR_VERSION} (the readout's
+     * settings and the workers do not count; {@link FeaturePhase} also keys each set by the weights and samples
+     * themselves).
      */
     private static CheckpointKey checkpointKey(Options o, InputEncoding train, InputEncoding test) {
         return new CheckpointKey().with("model", o.model().label()).with("side", o.side()).with("weight", o.weight())
                 .with("seed", o.seed()).with("phase-1 samples", o.phase1Presented()).with("train images", o.train())
                 .with("test images", o.test()).with("training data", train.fingerprint())
-                .with("test data", test.fingerprint());
+                .with("test data", test.fingerprint()).with(GENERATOR_KEY, GENERATOR_VERSION);
     }
 
     /**

@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import org.hebb.experiments.output.OutputAssertions;
 import org.hebb.experiments.data.IdxImages;
@@ -144,6 +145,91 @@ class NalsmExperimentTest {
         Map<String, Object> readoutOnly = NalsmExperiment.run(new NalsmExperiment.Options(3, nalsm, 20, 20, 10, 4, 1,
                 2, 50, 3), train, test, "synthetic", out);
         assertEquals(4, readoutOnly.get("epochs"), "readout settings and workers keep the features");
+    }
+
+    private static final String GENERATOR = "generator version";
+
+    /** The line of a key file's text that records the version of the code that made the checkpoints. */
+    private static String generatorLine(String keyText) {
+        return keyText.lines().filter(line -> line.startsWith(GENERATOR + " = ")).findFirst()
+                .orElseThrow(() -> new AssertionError("the key records no " + GENERATOR + ": " + keyText));
+    }
+
+    private static String generatorLine(Path keyFile) throws IOException {
+        return generatorLine(Files.readString(keyFile));
+    }
+
+    /** A tiny run into {@code out}, its checkpoints' key file then rewritten by {@code rewrite}. */
+    private Path tinyRunWithKey(Path out, UnaryOperator<String> rewrite) throws IOException {
+        NalsmExperiment.run(tiny(3, NalsmLiquid.Model.NALSM, 20, 20, 10, 1, 3), classBlobs(30, 1), classBlobs(10, 2),
+                "synthetic", out);
+        Path key = out.resolve("checkpoints").resolve("key.txt");
+        Files.writeString(key, rewrite.apply(Files.readString(key)));
+        return key;
+    }
+
+    @Test
+    void checkpointsWhoseKeyHasNoGeneratorVersionAreRefused() throws IOException {
+        Path out = dir.resolve("run");
+        String[] line = new String[1];
+        Path key = tinyRunWithKey(out, text -> {
+            line[0] = generatorLine(text);
+            return text.replace(line[0] + "\n", "");
+        });
+        String keyText = Files.readString(key);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NalsmExperiment.run(
+                tiny(3, NalsmLiquid.Model.NALSM, 20, 20, 10, 1, 3), classBlobs(30, 1), classBlobs(10, 2), "synthetic",
+                out));
+        assertMentions(e, GENERATOR + " = (none)", "this run has " + line[0], out.resolve("checkpoints").toString(),
+                "delete");
+        assertEquals(keyText, Files.readString(key), "the key is left as it was");
+    }
+
+    @Test
+    void checkpointsOfAnotherGeneratorVersionAreRefused() throws IOException {
+        Path out = dir.resolve("run");
+        String[] line = new String[1];
+        String[] older = new String[1];
+        Path key = tinyRunWithKey(out, text -> {
+            line[0] = generatorLine(text);
+            older[0] = GENERATOR + " = " + (Integer.parseInt(line[0].substring(GENERATOR.length() + 3)) - 1);
+            return text.replace(line[0], older[0]);
+        });
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NalsmExperiment.run(
+                tiny(3, NalsmLiquid.Model.NALSM, 20, 20, 10, 1, 3), classBlobs(30, 1), classBlobs(10, 2), "synthetic",
+                out));
+        assertMentions(e, "with " + older[0], "this run has " + line[0], out.resolve("checkpoints").toString(),
+                "delete");
+        assertEquals(older[0], generatorLine(key), "the key is left as it was");
+    }
+
+    @Test
+    void checkpointsOfTheSameGeneratorVersionResume() throws IOException {
+        Path out = dir.resolve("run");
+        NalsmExperiment.Options options = tiny(3, NalsmLiquid.Model.NALSM, 20, 20, 10, 1, 3);
+        Map<String, Object> first = NalsmExperiment.run(options, classBlobs(30, 1), classBlobs(10, 2), "synthetic",
+                out);
+        String line = generatorLine(out.resolve("checkpoints").resolve("key.txt"));
+        assertEquals(line, generatorLine(out.resolve("checkpoints").resolve("train").resolve("key.txt")),
+                "each feature set's key records it too");
+        Map<String, Object> again = NalsmExperiment.run(options, classBlobs(30, 1), classBlobs(10, 2), "synthetic",
+                out);
+        assertEquals(20, again.get("phase1_resumed_from_sample"), "phase 1 is not run again");
+        assertArrayEquals((double[]) first.get("validation_accuracy_per_epoch"),
+                (double[]) again.get("validation_accuracy_per_epoch"), "from the same features");
+    }
+
+    @Test
+    void featureSetsWhoseKeyHasNoGeneratorVersionAreRefused() throws IOException {
+        InputEncoding encoding = new InputEncoding(classBlobs(14, 3));
+        NalsmLiquid.Config config = NalsmLiquid.Config.nalsm(3, 784, NalsmLiquid.Model.NALSM, 9);
+        float[][] initial = FeaturePhase.weightsOf(NalsmLiquid.build(config));
+        FeaturePhase.make(config, initial, encoding, range(14), 7, 1, dir, "x");
+        Path key = dir.resolve("x").resolve("key.txt");
+        String line = generatorLine(key);
+        Files.writeString(key, Files.readString(key).replace(line + "\n", ""));
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> FeaturePhase.make(config, initial,
+                encoding, range(14), 7, 1, dir, "x")), GENERATOR + " = (none)", "this run has " + line);
     }
 
     @Test
