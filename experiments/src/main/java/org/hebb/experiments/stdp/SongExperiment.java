@@ -23,6 +23,15 @@ import org.hebb.util.Require;
 public final class SongExperiment {
     /** The result file, written last. */
     public static final String RESULT = "result.json";
+    /**
+     * The version of the code that runs the model from given settings (the inputs' random streams, the neuron, the
+     * STDP rule, the monitors), part of the digest that names a checkpoint, so that a checkpoint made by another
+     * version is not resumed from and no result mixes the two. Bump it with every change to Hebb that makes another
+     * run from the same settings; changes that give the same run bit for bit need none. Version 1 (checkpoints named
+     * by the settings alone) drew the inputs' spikes from 24-bit uniforms; version 2 draws them as exact 63-bit
+     * Bernoulli trials.
+     */
+    public static final int GENERATOR_VERSION = 2;
 
     private SongExperiment() {
     }
@@ -39,7 +48,7 @@ public final class SongExperiment {
      * As {@link #run(Config, double, Path)}, saving a checkpoint to {@code out} every {@code checkpointMs} of
      * simulated time (none if 0). A run killed on the way goes on from its last checkpoint when run again with the
      * same settings, and gives the result of an uninterrupted run. The checkpoint's name holds a digest of the
-     * settings, so other settings start afresh.
+     * settings and {@link #GENERATOR_VERSION}, so other settings, or checkpoints of another version, start afresh.
      *
      * @param checkpointMs simulated time between checkpoints, ms: 0 for none, else at least one time step
      *                     ({@link SongMillerAbbott#DT_MS})
@@ -52,7 +61,8 @@ public final class SongExperiment {
         try (OutputDirectory directory = OutputDirectory.open(out, RESULT)) {
             SongMillerAbbott.Checkpointing checkpointing = checkpointMs <= 0 ? null
                     : new SongMillerAbbott.Checkpointing(directory.resolve("checkpoint-"
-                    + Integer.toHexString((config + " " + snapshotMs).hashCode()) + ".h5"), checkpointMs);
+                    + Integer.toHexString((config + " " + snapshotMs + ", generator version " + GENERATOR_VERSION)
+                    .hashCode()) + ".h5"), checkpointMs);
             RunPhase.workStarts();
             Result result = SongMillerAbbott.run(config, snapshotMs, checkpointing);
             Map<String, Object> json = summary(result, snapshotMs);

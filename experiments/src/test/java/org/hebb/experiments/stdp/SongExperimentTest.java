@@ -65,6 +65,30 @@ class SongExperimentTest {
         assertThrows(IllegalArgumentException.class, () -> SongMillerAbbott.run(CONFIG, 0));
     }
 
+    /**
+     * A checkpoint made by another version of the code that runs the model (here version 1, named by a digest of
+     * the settings alone) is not resumed from: the run starts afresh.
+     */
+    @Test
+    void aCheckpointOfAnotherGeneratorVersionIsNotResumed(@TempDir Path out) throws IOException {
+        Config brief = new Config(Cell.SONG_2000, 100, 10, 0, 0.2, 0, 0.005, 1000, 3);
+        double snapshotMs = 500;
+        Result first = SongExperiment.run(brief, snapshotMs, 500, out);
+        assertEquals(0, first.resumedFromMs(), "the first run starts afresh");
+        Path made;
+        try (var files = Files.list(out)) {
+            made = files.filter(f -> f.getFileName().toString().matches("checkpoint-.*\\.h5")).findFirst()
+                    .orElseThrow();
+        }
+        Path versionOne = out.resolve("checkpoint-" + Integer.toHexString((brief + " " + snapshotMs).hashCode())
+                + ".h5");
+        Files.move(made, versionOne, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.delete(out.resolve(SongExperiment.RESULT));
+        Result again = SongExperiment.run(brief, snapshotMs, 500, out);
+        assertEquals(0, again.resumedFromMs(), "the version-1 checkpoint is not resumed from");
+        assertArrayEquals(first.weightsOverGMax(), again.weightsOverGMax(), "the run is made again");
+    }
+
     /** A checkpoint every step (or more often) would make the run mostly writing: refused before the run. */
     @Test
     void aCheckpointIntervalShorterThanAStepIsRefused(@TempDir Path out) {
