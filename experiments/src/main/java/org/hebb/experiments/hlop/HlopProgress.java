@@ -11,6 +11,13 @@ import org.hebb.simulator.random.Seeds;
  * with the network's checkpoint, together with a digest of the settings that a resumed run must match.
  */
 final class HlopProgress implements Checkpointed {
+    /**
+     * The version of the code that makes a run's inputs and learning, part of the digest a resumed run must match.
+     * Bump it when a change makes other spikes or weights from the same settings and data (the network, its
+     * dynamics or rules, any random stream); changes that give the same values bit for bit need none. Version 1,
+     * before 2026-12-06, drew the pixels' Bernoulli inputs from 24-bit uniforms.
+     */
+    static final int GENERATOR_VERSION = 2;
     static final int FIT_MEASURES = 6;
     private final int tasks;
     private final int phases;
@@ -26,7 +33,7 @@ final class HlopProgress implements Checkpointed {
     HlopProgress(HlopSettings settings) {
         this.tasks = settings.tasks();
         this.phases = settings.variant() == HlopVariant.MULTITASK ? 1 : tasks;
-        this.settingsDigest = digest(settings);
+        this.settingsDigest = digest(settings, GENERATOR_VERSION);
         this.savedDigest = settingsDigest;
         this.accuracy = new double[phases * tasks];
         Arrays.fill(accuracy, Double.NaN);
@@ -34,8 +41,9 @@ final class HlopProgress implements Checkpointed {
         Arrays.fill(fits, Double.NaN);
     }
 
-    private static long digest(HlopSettings settings) {
-        return Seeds.derive(0, settings.fingerprint());
+    /** Keyed by the version less one, so that version 1's digests are those written before versions existed. */
+    static long digest(HlopSettings settings, int generatorVersion) {
+        return Seeds.derive(generatorVersion - 1L, settings.fingerprint());
     }
 
     @Override
@@ -47,12 +55,13 @@ final class HlopProgress implements Checkpointed {
         state.doubles("subspace_fit", fits);
     }
 
-    /** Refuses a checkpoint written by a run with other settings. */
+    /** Refuses a checkpoint written by a run with other settings, or by another version of Hebb's code. */
     void requireSettings(HlopSettings settings) {
         if (savedDigest != settingsDigest) {
             throw new IllegalArgumentException("the checkpoint in the output directory is of a run with other "
-                    + "settings than " + settings.fingerprint() + ": resume with the settings it was made with, or "
-                    + "choose another --out");
+                    + "settings than " + settings.fingerprint() + ", or of another generator version than "
+                    + GENERATOR_VERSION + " (an earlier Hebb drew other inputs): resume with the settings and the "
+                    + "Hebb it was made with, or choose another --out");
         }
     }
 
