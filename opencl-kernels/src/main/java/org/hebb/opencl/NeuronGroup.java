@@ -19,13 +19,10 @@ final class NeuronGroup extends Group {
     private final NeuronState state;
     private final HostArray[] stateHost;
     private final cl_mem[] variables;
-    /** Pointers to the variables' buffers, kernel arguments of the finite-state check. */
-    private final Pointer[] variableArguments;
     final int depth;
     /**
      * The delay ring, [receptor][slot][padded], ringLength floats; where a receptor receives directly, its target
-     * variable follows at row receptors * depth + receptor (the variable's own buffer then only carries it to the
-     * finite-state check).
+     * variable follows at row receptors * depth + receptor (the variable's own buffer is then unused).
      */
     final cl_mem ring;
     final long ringLength;
@@ -36,16 +33,18 @@ final class NeuronGroup extends Group {
     /** Whether currents are injected (else the fused step reads no injected current). */
     private final boolean injects;
     private final cl_mem constantsBuffer;
+    /** The finite-state check of every variable at once, generated for this state ({@link #scanSource}). */
     private final cl_kernel scan;
     /** The scan's work-group: the update's, or less where the device allows the scan less (both powers of two). */
     private final long[] scanLocal;
+    /**
+     * Per variable, Integer.MAX_VALUE minus the first neuron whose value is not finite (0 for none); all zero
+     * between checks (a check that finds a value zeroes it again).
+     */
     private final cl_mem firstBad;
-    private final Pointer firstBadArgument;
-    /** Per variable, Integer.MAX_VALUE minus the first neuron whose value is not finite (0 for none). */
     private final int[] firstIndex;
     private final HostArray firstIndexHost;
-    private final int[] scanned = new int[1];
-    private final Pointer scannedPointer = Pointer.to(scanned);
+    private final HostArray firstIndexZeros;
     private final int[] slot = new int[1];
     private final Pointer slotPointer = Pointer.to(slot);
 
@@ -61,13 +60,11 @@ final class NeuronGroup extends Group {
         state = population.state();
         variables = new cl_mem[state.variables().size()];
         stateHost = new HostArray[variables.length];
-        variableArguments = new Pointer[variables.length];
         boolean single = model.precision() == Precision.SINGLE;
         for (int v = 0; v < variables.length; v++) {
             variables[v] = single ? session.floats(Arrays.copyOf(state.array(v), layout.padded()))
                     : session.doubles(Arrays.copyOf(state.doubles(v), layout.padded()));
             stateHost[v] = single ? HostArray.of(state.array(v)) : HostArray.of(state.doubles(v));
-            variableArguments[v] = Pointer.to(variables[v]);
         }
         this.depth = depth;
         int receptors = population.model().receptors().size();
@@ -100,12 +97,70 @@ final class NeuronGroup extends Group {
         }
         firstIndex = new int[variables.length];
         firstIndexHost = HostArray.of(firstIndex);
+        firstIndexZeros = HostArray.of(new int[variables.length]);
         firstBad = session.ints(firstIndex);
-        firstBadArgument = Pointer.to(firstBad);
-        scan = session.kernel(single ? "first_non_finite" : "first_non_finite_d");
+        scan = session.kernel(scanKernel(model.type(), heldInRing(population, model)));
         scanLocal = new long[] {Math.min(update.local[0], Long.highestOneBit(session.workGroupSize(scan)))};
         clSetKernelArg(scan, 0, Sizeof.cl_int, Pointer.to(new int[] {population.size()}));
-        clSetKernelArg(scan, 2, Sizeof.cl_mem, firstBadArgument);
+        clSetKernelArg(scan, 1, Sizeof.cl_mem, Pointer.to(firstBad));
+        int argument = 2;
+        for (int v = 0; v < variables.length; v++) {
+            if (inRing[v] >= 0) {
+                clSetKernelArg(scan, argument++, Sizeof.cl_mem, Pointer.to(ring));
+                clSetKernelArg(scan, argument++, Sizeof.cl_long, Pointer.to(new long[] {inRing[v]}));
+            } else {
+                clSetKernelArg(scan, argument++, Sizeof.cl_mem, Pointer.to(variables[v]));
+            }
+        }
+    }
+
+    /**
+     * Per variable of {@code population}'s state, whether the device keeps it in the delay ring (the target of a
+     * receptor that receives directly) rather than in a buffer of its own.
+     */
+    static boolean[] heldInRing(NeuronPopulation population, DeviceModel model) {
+        NeuronState state = population.state();
+        boolean[] held = new boolean[state.variables().size()];
+        for (int r = 0; r < model.direct().length; r++) {
+            if (model.direct()[r]) {
+                held[state.indexOf(population.model().directTarget(r).orElseThrow())] = true;
+            }
+        }
+        return held;
+    }
+
+    /** The name of the finite-state check of a state of OpenCL C {@code type} whose variables are held so. */
+    static String scanKernel(String type, boolean[] heldInRing) {
+        StringBuilder name = new StringBuilder("first_non_finite_").append(type).append('_');
+        for (boolean held : heldInRing) {
+            name.append(held ? 'r' : 'b');
+        }
+        return name.toString();
+    }
+
+    /**
+     * The finite-state check of a state of OpenCL C {@code type} whose variables are held so, in OpenCL C: one
+     * work-item per neuron reads every variable and, for each that is not finite, raises the variable's entry of
+     * {@code first} to INT_MAX minus the neuron, so that each entry ends naming its variable's first such neuron.
+     * Arguments: the population size, {@code first}, then per variable its buffer, followed by the float at which it
+     * starts there for a variable held in the ring.
+     */
+    static String scanSource(String type, boolean[] heldInRing) {
+        StringBuilder source = new StringBuilder("__kernel void ").append(scanKernel(type, heldInRing))
+                .append("(const int size, __global int* first");
+        for (int v = 0; v < heldInRing.length; v++) {
+            source.append(", __global const ").append(type).append("* values").append(v);
+            if (heldInRing[v]) {
+                source.append(", const long start").append(v);
+            }
+        }
+        source.append(") {\n    int i = get_global_id(0);\n    if (i >= size) {\n        return;\n    }\n");
+        for (int v = 0; v < heldInRing.length; v++) {
+            String at = heldInRing[v] ? "start" + v + " + i" : "i";
+            source.append("    if (!isfinite(values").append(v).append('[').append(at).append("])) {\n")
+                    .append("        atomic_max(first + ").append(v).append(", INT_MAX - i);\n    }\n");
+        }
+        return source.append("}\n").toString();
     }
 
     private static float[] injected(NeuronPopulation population) {
@@ -137,31 +192,26 @@ final class NeuronGroup extends Group {
     }
 
     /**
-     * The first non-finite value, found on the device: every variable scanned and a few bytes read back in one
-     * round trip, whatever the population size.
+     * The first non-finite value (variables in order, then neurons), found on the device: one launch scans every
+     * variable where it is kept and 4 bytes per variable come back, whatever the population size. Only when a value
+     * is found is it read, and the entries zeroed again.
      */
     Engine.NonFiniteValue firstNonFinite() {
-        network.clearing().clear(firstBadArgument, variables.length);
-        for (int v = 0; v < variables.length; v++) {
-            if (inRing[v] >= 0) {
-                session.copyInts(ring, inRing[v] * Sizeof.cl_float, variables[v], 0, layout.padded());
-            }
-            scanned[0] = v;
-            clSetKernelArg(scan, 1, Sizeof.cl_mem, variableArguments[v]);
-            clSetKernelArg(scan, 3, Sizeof.cl_int, scannedPointer);
-            session.launch(scan, update.global, scanLocal);
-        }
+        session.launch(scan, update.global, scanLocal);
         session.read(firstBad, firstIndexHost);
         for (int v = 0; v < variables.length; v++) {
             if (firstIndex[v] != 0) {
+                session.write(firstBad, firstIndexZeros);
                 int neuron = Integer.MAX_VALUE - firstIndex[v];
+                cl_mem buffer = inRing[v] >= 0 ? ring : variables[v];
+                long start = Math.max(inRing[v], 0);
                 if (model.precision() == Precision.SINGLE) {
                     float[] value = new float[1];
-                    session.read(variables[v], (long) neuron * Sizeof.cl_float, HostArray.of(value));
+                    session.read(buffer, (start + neuron) * Sizeof.cl_float, HostArray.of(value));
                     return new Engine.NonFiniteValue(v, neuron, value[0]);
                 }
                 double[] value = new double[1];
-                session.read(variables[v], (long) neuron * Sizeof.cl_double, HostArray.of(value));
+                session.read(buffer, (start + neuron) * Sizeof.cl_double, HostArray.of(value));
                 return new Engine.NonFiniteValue(v, neuron, value[0]);
             }
         }

@@ -101,6 +101,8 @@ final class OpenClEngine implements Engine, Checkpointed {
                 if (model.source() != null) {
                     modelSources.add(model.source());
                 }
+                boolean[] heldInRing = NeuronGroup.heldInRing(np, model);
+                modelSources.add(NeuronGroup.scanSource(model.type(), heldInRing));
             }
         }
         modelSources.addAll(sorted.sources());

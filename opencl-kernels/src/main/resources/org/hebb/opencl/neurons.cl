@@ -14,24 +14,8 @@ inline float take_input(__global float* restrict row, int i) {
 // neuron i, and a kernel NAME running it for one neuron per work-item. A generated network step (FusedStep) calls
 // NAME_at for the neurons of a block in a loop.
 
-// INT_MAX minus the lowest index whose value is NaN or infinite, into first[at] (zeroed before, so that 0 means none):
-// the finite-state check, without copying the state to the host.
-__kernel void first_non_finite(const int size, __global const float* values, __global int* first, const int at) {
-    int i = get_global_id(0);
-    if (i < size && !isfinite(values[i])) {
-        atomic_max(first + at, INT_MAX - i);
-    }
-}
-
-#ifdef cl_khr_fp64
-// The same check over a double-precision state.
-__kernel void first_non_finite_d(const int size, __global const double* values, __global int* first, const int at) {
-    int i = get_global_id(0);
-    if (i < size && !isfinite(values[i])) {
-        atomic_max(first + at, INT_MAX - i);
-    }
-}
-#endif
+// The finite-state check of a population, every variable in one launch, is generated as well
+// (NeuronGroup.scanSource): first_non_finite_TYPE_LAYOUT.
 
 // Zeroes a buffer of 32-bit words (delay rings and spike counts after a reset).
 __kernel void clear_words(const long size, __global int* words) {

@@ -107,6 +107,41 @@ class OpenClFiniteStateScanTest {
         assertEquals(java, message(BackendKind.OPENCL, Precision.SINGLE, plants));
     }
 
+    /**
+     * A finite one-step run launches as many kernels with four variables per neuron as with one: each population's
+     * variables are scanned in one launch (profiled launches; the copies of variables held in the delay ring are no
+     * launches).
+     */
+    @Test
+    void aOneStepRunLaunchesNoMoreKernelsForMoreVariables() {
+        NeuronDefinition oneDecay = NeuronDefinition.builder("one_decay")
+                .parameter("tau", "ms", 10).parameter("v_thresh", "mV", 1000).parameter("v_reset", "mV", 0)
+                .requires("tau > 0")
+                .equations("dv/dt = -v / tau : mV")
+                .threshold("v > v_thresh").reset("v = v_reset")
+                .method(IntegrationMethod.EXACT)
+                .build();
+        long[] launches = new long[2];
+        NeuronDefinition[] definitions = {oneDecay, DECAYS};
+        System.setProperty(KernelProfile.PROPERTY, "true");
+        try {
+            for (int d = 0; d < definitions.length; d++) {
+                try (Network net = Network.builder().backend(BackendKind.OPENCL).build()) {
+                    net.addNeurons("first", FIRST_SIZE, definitions[d].model());
+                    net.addNeurons("second", SECOND_SIZE, definitions[d].model());
+                    net.run(net.dt());
+                    long before = net.engineCounters().get("profiled_launches");
+                    net.run(net.dt());
+                    launches[d] = net.engineCounters().get("profiled_launches") - before;
+                    assertEquals(1, net.engineCounters().get("kernels_per_step"), "test setup: one kernel a step");
+                }
+            }
+        } finally {
+            System.clearProperty(KernelProfile.PROPERTY);
+        }
+        assertEquals(launches[0], launches[1], "launches of a one-step run with 1 and with 4 variables");
+    }
+
     /** The message of the check that stops a one-step run with {@code plants} in place. */
     private static String message(BackendKind backend, Precision precision, Plant... plants) {
         try (Network net = Network.builder().backend(backend).threads(1).precision(precision).build()) {
