@@ -204,11 +204,6 @@ final class DeviceLayout implements DeviceNetwork {
     }
 
     @Override
-    public WordClearing clearing() {
-        return clearing;
-    }
-
-    @Override
     public DeviceTrace trace(Trace trace) {
         return Arrays.stream(traces).filter(t -> t.trace == trace).findFirst().orElseThrow();
     }

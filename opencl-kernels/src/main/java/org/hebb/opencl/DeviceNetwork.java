@@ -38,9 +38,6 @@ interface DeviceNetwork {
     /** The spike flag of every neuron in the last step. */
     cl_mem spiked();
 
-    /** The kernel that zeroes buffers. */
-    WordClearing clearing();
-
     /** The device copy of {@code trace}. */
     DeviceTrace trace(Trace trace);
 
