@@ -20,6 +20,7 @@ import org.hebb.neurons.definition.Receptor;
 import org.hebb.neurons.lif.IfCurrExp;
 import org.hebb.plasticity.testing.PlasticNetworks;
 import org.hebb.plasticity.testing.PlasticNetworks.Setup;
+import org.hebb.plasticity.shortterm.TsodyksMarkram;
 import org.hebb.plasticity.stdp.Stdp;
 import org.hebb.plasticity.testing.SpikeLists;
 import org.hebb.plasticity.threefactor.ThreeFactor;
@@ -184,6 +185,61 @@ class PlasticCheckpointTest {
                     ThreeFactor.builder().wMin(0).wMax(2).build());
         }, "comes from another network", "it has 'rule STDP on in->out.excitatory'",
                 "this network has 'rule three-factor on in->out.excitatory'");
+    }
+
+    static Stream<Arguments> changedParameters() {
+        Setup stdp = PlasticNetworks::stdp;
+        Setup otherStdp = net -> PlasticNetworks.stdp(net, Stdp.builder().wMax(2).aPlus(0.02).aMinus(0.0105)
+                .build());
+        Setup shortTerm = PlasticNetworks::shortTerm;
+        Setup otherShortTerm = net -> PlasticNetworks.shortTerm(net, TsodyksMarkram.DEFINITION.rule().with("U",
+                0.4));
+        Setup threeFactor = PlasticNetworks::threeFactor;
+        Setup otherThreeFactor = net -> PlasticNetworks.threeFactor(net, 0.02);
+        Setup astrocyte = PlasticNetworks::astrocyte;
+        Setup otherAstrocyte = net -> PlasticNetworks.astrocyte(net, 120);
+        return Stream.of(
+                Arguments.of("STDP", stdp, otherStdp, "rule STDP on in->out.excitatory: a_plus = 0.01",
+                        "rule STDP on in->out.excitatory: a_plus = 0.02"),
+                Arguments.of("a synapse definition", shortTerm, otherShortTerm,
+                        "rule Tsodyks-Markram on in->out.excitatory: U = 0.5", "rule Tsodyks-Markram on "
+                                + "in->out.excitatory: U = 0.4"),
+                Arguments.of("three-factor", threeFactor, otherThreeFactor,
+                        "rule three-factor on in->out.excitatory: eta = 0.01 per ms",
+                        "rule three-factor on in->out.excitatory: eta = 0.02 per ms"),
+                Arguments.of("astrocyte", astrocyte, otherAstrocyte,
+                        "rule astrocyte-modulated STDP on inh->exc.synaptic: astrocyte tau_A = 100.0 ms",
+                        "rule astrocyte-modulated STDP on inh->exc.synaptic: astrocyte tau_A = 120.0 ms"));
+    }
+
+    /**
+     * A rule's parameters are not state, so they are part of the network's shape: a checkpoint restores only into
+     * a rule with the same values, and the refusal names the first parameter that differs with both values; the
+     * same rule restores.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("changedParameters")
+    void aRuleWithAnotherParameterIsRefusedNamingIt(String name, Setup saved, Setup changed, String savedLine,
+                                                     String changedLine) {
+        Path file = directory.resolve("rule.h5");
+        double dt = name.equals("astrocyte") ? 1.0 : 0.1;
+        try (Network net = Network.builder().dt(dt).seed(3).build()) {
+            saved.build(net);
+            net.run(5);
+            net.saveCheckpoint(file);
+        }
+        try (Network net = Network.builder().dt(dt).seed(3).build()) {
+            changed.build(net);
+            CheckpointException e = assertThrows(CheckpointException.class, () -> net.restoreCheckpoint(file));
+            assertTrue(e.getMessage().contains("comes from another network: it has 'parameter of " + savedLine
+                    + "' where this network has 'parameter of " + changedLine + "'"), e.getMessage());
+            assertEquals(0, net.stepsRun(), "nothing restored");
+        }
+        try (Network net = Network.builder().dt(dt).seed(3).build()) {
+            saved.build(net);
+            net.restoreCheckpoint(file);
+            assertEquals(Math.round(5 / dt), net.stepsRun(), "the same rule restores");
+        }
     }
 
     /**

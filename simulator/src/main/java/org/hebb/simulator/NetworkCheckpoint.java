@@ -2,9 +2,13 @@ package org.hebb.simulator;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.hebb.neurons.NeuronState;
 import org.hebb.neurons.Precision;
+import org.hebb.neurons.Variable;
 import org.hebb.simulator.checkpoint.CheckpointException;
 import org.hebb.simulator.checkpoint.CheckpointFile;
 import org.hebb.simulator.checkpoint.Checkpointed;
@@ -63,8 +67,9 @@ final class NetworkCheckpoint implements Checkpointed {
     }
 
     /**
-     * The network's shape, one line per population, projection and rule, which a checkpoint must match to be
-     * restored.
+     * The network's shape, one line per population, projection and rule, each followed by a line per constant it
+     * shares that the checkpoint's state does not hold (a model's parameters that are not per neuron, a
+     * projection's one weight for all synapses, a rule's parameters), which a checkpoint must match to be restored.
      */
     static String describe(List<Population> populations, List<Projection> projections,
                            List<PlasticityRegistry.Attached> rules, EngineKind engine, Precision precision) {
@@ -73,16 +78,36 @@ final class NetworkCheckpoint implements Checkpointed {
             shape.append("population ").append(p.name()).append(": ").append(p.size()).append(' ')
                     .append(p instanceof NeuronPopulation np ? np.model().name() : p.getClass().getSimpleName())
                     .append('\n');
+            if (p instanceof NeuronPopulation np) {
+                Set<String> perNeuron = np.model().variables().stream().map(Variable::name)
+                        .collect(Collectors.toSet());
+                new TreeMap<>(np.model().parameters()).forEach((name, value) -> {
+                    if (!perNeuron.contains(name)) {
+                        parameter(shape, "population " + p.name(), name, String.valueOf(value));
+                    }
+                });
+            }
         }
         for (Projection p : projections) {
             shape.append("projection ").append(p.name()).append(": ").append(p.source().name()).append(" -> ")
                     .append(p.target().name()).append(" (").append(p.receptor()).append("), ")
                     .append(p.synapseCount()).append(" synapses\n");
+            if (p.hasUniformWeight()) {
+                parameter(shape, "projection " + p.name(), "weight", String.valueOf(p.rows().uniformWeight()));
+            }
         }
         for (PlasticityRegistry.Attached a : rules) {
-            shape.append("rule ").append(a.rule()).append(" on ").append(a.projection().name()).append('\n');
+            String rule = "rule " + a.rule() + " on " + a.projection().name();
+            shape.append(rule).append('\n');
+            a.parameters().forEach((name, value) -> parameter(shape, rule, name, value));
         }
         return shape.toString();
+    }
+
+    /** A line of {@link #describe}: one constant of {@code owner}. */
+    private static void parameter(StringBuilder shape, String owner, String name, String value) {
+        shape.append(CheckpointFile.PARAMETER_MARK).append(owner).append(": ").append(name).append(" = ")
+                .append(value).append('\n');
     }
 
     /** The engine, as it saves its state; fails where the engine or a rule cannot be checkpointed. */

@@ -1,6 +1,8 @@
 package org.hebb.plasticity.astrocyte;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.hebb.simulator.checkpoint.Checkpointed;
 import org.hebb.simulator.checkpoint.StateVisitor;
@@ -137,6 +139,24 @@ public final class Astrocyte implements Checkpointed {
         Require.that(factor > 0 && factor <= 1, "rate decay per ms = " + factor + " is not allowed: must be in "
                 + "(0, 1]");
         return factor;
+    }
+
+    /**
+     * The constants, for a checkpoint's description of the network: the mode, the populations it listens to, the
+     * initial P, A, w_A and bias (to which a reset returns) and tau_A. The rate decay per ms, which user code
+     * changes between runs, is state that checkpoints save.
+     */
+    public Map<String, String> parameters() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("mode", mode.toString());
+        p.put("liquid", liquid.stream().map(Population::name).toList().toString());
+        p.put("input", input.stream().map(Population::name).toList().toString());
+        p.put("initial P", String.valueOf(initialPotentiation));
+        p.put("initial A", String.valueOf(initialDepression));
+        p.put("initial w_A", String.valueOf(initialWeight));
+        p.put("initial bias", String.valueOf(initialBias));
+        p.put("tau_A", tauMs + " ms");
+        return p;
     }
 
     /** The mode. */

@@ -1,5 +1,7 @@
 package org.hebb.plasticity.astrocyte;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 import org.hebb.plasticity.WeightBounds;
@@ -64,6 +66,22 @@ public final class AstrocyteStdp implements PlasticityRule<AstrocyteStdpSynapses
     @Override
     public Set<BackendKind> backends() {
         return Set.of(BackendKind.JAVA, BackendKind.OPENCL);
+    }
+
+    /**
+     * The presynaptic sign convention, w_min, w_max, the trace's decay per ms and increment, and the astrocyte's
+     * constants ({@link Astrocyte#parameters()}).
+     */
+    @Override
+    public Map<String, String> parameters() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("presynaptic", presynaptic.toString());
+        p.put("w_min", String.valueOf(bounds.min()));
+        p.put("w_max", String.valueOf(bounds.max()));
+        p.put("trace decay per ms", String.valueOf(traceDecayPerMs));
+        p.put("trace increment", String.valueOf(traceIncrement));
+        astrocyte.parameters().forEach((name, value) -> p.put("astrocyte " + name, value));
+        return p;
     }
 
     @Override

@@ -322,6 +322,34 @@ public final class DefinedRule implements PlasticityRule<DefinedSynapses> {
     }
 
     /**
+     * Every parameter of the definition with its value and unit, then how each modulator that does not wait for
+     * user code is set (a signal, or the spikes of a population with the drive's tau and increment) and which
+     * presynaptic traces are projected (what a signal or projection computes is the program's, not the network's).
+     */
+    @Override
+    public Map<String, String> parameters() {
+        Map<String, String> p = new LinkedHashMap<>();
+        for (Parameter q : definition.parameters()) {
+            p.put(q.name(), value(q.name()) + (q.unit().text().equals("1") ? "" : " " + q.unit().text()));
+        }
+        for (ModulatorDefinition m : definition.modulators()) {
+            SpikeDrive drive = spikeDrives.get(m.name());
+            if (drive != null) {
+                p.put("modulator " + m.name(), "follows the spikes of population " + drive.population().name()
+                        + ", tau = " + drive.tauMs() + " ms, increment = " + drive.increment());
+            } else if (signals.containsKey(m.name())) {
+                p.put("modulator " + m.name(), "from a signal");
+            }
+        }
+        for (TraceDefinition t : definition.traces()) {
+            if (projections.containsKey(t.name())) {
+                p.put("trace " + t.name(), "projected");
+            }
+        }
+        return p;
+    }
+
+    /**
      * The clock-driven engine; the event-driven one too unless the rule works in steps: it sets what synapses
      * transmit (which needs the step at which a spike is sent), has on_step statements or modulators (set between
      * steps), or solves synapse equations lazily (over steps since a synapse was touched).

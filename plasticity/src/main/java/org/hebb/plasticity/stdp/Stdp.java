@@ -1,5 +1,7 @@
 package org.hebb.plasticity.stdp;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 import org.hebb.plasticity.WeightBounds;
@@ -70,6 +72,21 @@ public final class Stdp implements PlasticityRule<StdpSynapses> {
     @Override
     public Set<BackendKind> backends() {
         return Set.of(BackendKind.JAVA, BackendKind.OPENCL);
+    }
+
+    /** tau_plus, tau_minus, a_plus, a_minus, w_min, w_max, the weight dependence and the pairing. */
+    @Override
+    public Map<String, String> parameters() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("tau_plus", tauPlusMs + " ms");
+        p.put("tau_minus", tauMinusMs + " ms");
+        p.put("a_plus", String.valueOf(aPlus));
+        p.put("a_minus", String.valueOf(aMinus));
+        p.put("w_min", String.valueOf(bounds.min()));
+        p.put("w_max", String.valueOf(bounds.max()));
+        p.put("weight dependence", dependence.toString());
+        p.put("pairing", pairing.toString());
+        return p;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.hebb.plasticity.threefactor;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 import org.hebb.plasticity.PresynapticProjection;
@@ -92,6 +94,30 @@ public final class ThreeFactor implements PlasticityRule<ThreeFactorSynapses> {
     @Override
     public Set<BackendKind> backends() {
         return ThreeFactorDefinition.of(this).backends();
+    }
+
+    /**
+     * The eligibility, modulation, tau_eligibility, tau_plus, tau_minus, a_plus, a_minus, eta, w_min, w_max, and
+     * whether a signal sets the modulator or the gate and a projection the presynaptic traces (what a signal or
+     * projection computes is the program's, not the network's).
+     */
+    @Override
+    public Map<String, String> parameters() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("eligibility", eligibility.toString());
+        p.put("modulation", modulation.toString());
+        p.put("tau_eligibility", tauEligibilityMs + " ms");
+        p.put("tau_plus", tauPlusMs + " ms");
+        p.put("tau_minus", tauMinusMs + " ms");
+        p.put("a_plus", String.valueOf(aPlus));
+        p.put("a_minus", String.valueOf(aMinus));
+        p.put("eta", eta + " per ms");
+        p.put("w_min", String.valueOf(bounds.min()));
+        p.put("w_max", String.valueOf(bounds.max()));
+        p.put("modulator", modulatorSignal == null ? "set by the program" : "from a signal");
+        p.put("gate", gateSignal == null ? "set by the program" : "from a signal");
+        p.put("projection of the presynaptic traces", projection == null ? "none" : "set");
+        return p;
     }
 
     @Override

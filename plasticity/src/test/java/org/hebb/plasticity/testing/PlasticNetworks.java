@@ -4,6 +4,7 @@ import org.hebb.neurons.lif.IfCurrExp;
 import org.hebb.neurons.lif.NalsmLif;
 import org.hebb.plasticity.astrocyte.Astrocyte;
 import org.hebb.plasticity.astrocyte.AstrocyteStdp;
+import org.hebb.plasticity.definition.DefinedRule;
 import org.hebb.plasticity.hlop.HebbianSubspace;
 import org.hebb.plasticity.shortterm.TsodyksMarkram;
 import org.hebb.plasticity.stdp.Stdp;
@@ -36,17 +37,27 @@ public final class PlasticNetworks {
 
     /** STDP on Poisson input with heterogeneous delays, and static recurrent synapses of one delay (dt 0.1 ms). */
     public static RuleState stdp(Network net) {
+        return stdp(net, Stdp.builder().wMax(2).aPlus(0.01).aMinus(0.0105).build());
+    }
+
+    /** {@link #stdp(Network)} with {@code rule}. */
+    public static RuleState stdp(Network net, Stdp rule) {
         NeuronPopulation out = driven(net);
         net.connect(out, out, Connectors.fixedProbability(0.05, false), Synapses.onto("excitatory")
                 .weights(Values.uniform(0, 0.5)).delays(Delays.steps(10)));
-        return net.addPlasticity(input(net, out), Stdp.builder().wMax(2).aPlus(0.01).aMinus(0.0105).build());
+        return net.addPlasticity(input(net, out), rule);
     }
 
     /** The three-factor rule with a modulator per postsynaptic neuron set in every step (dt 0.1 ms). */
     public static RuleState threeFactor(Network net) {
+        return threeFactor(net, 0.01);
+    }
+
+    /** {@link #threeFactor(Network)} with learning rate {@code eta}, per ms. */
+    public static RuleState threeFactor(Network net, double eta) {
         NeuronPopulation out = driven(net);
         ThreeFactorSynapses rule = net.addPlasticity(input(net, out), ThreeFactor.builder()
-                .modulation(ThreeFactor.Modulation.PER_POSTSYNAPTIC_NEURON).tauEligibility(200).eta(0.01)
+                .modulation(ThreeFactor.Modulation.PER_POSTSYNAPTIC_NEURON).tauEligibility(200).eta(eta)
                 .wMin(0).wMax(2).build());
         net.afterEachStep((step, timeMs) -> {
             for (int i = 0; i < out.size(); i++) {
@@ -82,14 +93,24 @@ public final class PlasticNetworks {
 
     /** Tsodyks-Markram short-term plasticity (on_transmit) on Poisson input with delays (dt 0.1 ms). */
     public static RuleState shortTerm(Network net) {
+        return shortTerm(net, TsodyksMarkram.DEFINITION.rule());
+    }
+
+    /** {@link #shortTerm(Network)} with {@code rule}, of Tsodyks-Markram's definition. */
+    public static RuleState shortTerm(Network net, DefinedRule rule) {
         NeuronPopulation out = net.addNeurons("out", 100, IfCurrExp.builder().tauRefrac(2).build());
         return net.addPlasticity(net.connect(net.addPoissonSource("in", 200, 20), out,
                 Connectors.fixedProbability(0.2, false), Synapses.onto("excitatory").weights(Values.uniform(1, 3))
-                        .delays(Delays.uniformSteps(1, 15))), TsodyksMarkram.DEFINITION.rule());
+                        .delays(Delays.uniformSteps(1, 15))), rule);
     }
 
     /** A small NALSM liquid with astrocyte-modulated STDP on input and inhibitory synapses (dt 1 ms). */
     public static RuleState astrocyte(Network net) {
+        return astrocyte(net, 100);
+    }
+
+    /** {@link #astrocyte(Network)} with the astrocyte's tau_A = {@code tauMs}. */
+    public static RuleState astrocyte(Network net, double tauMs) {
         NalsmLif model = NalsmLif.builder().build();
         BernoulliSource pixels = net.addBernoulliSource("pixels", 50);
         for (int k = 0; k < pixels.size(); k++) {
@@ -99,7 +120,7 @@ public final class PlasticNetworks {
         NeuronPopulation exc = net.addNeurons("exc", 80, model);
         NeuronPopulation inh = net.addNeurons("inh", 20, model);
         net.connect(pixels, input, Connectors.oneToOne(), Synapses.onto("direct").weights(Values.constant(100)));
-        Astrocyte astrocyte = Astrocyte.builder().liquid(exc, inh).input(input).build();
+        Astrocyte astrocyte = Astrocyte.builder().liquid(exc, inh).input(input).tauMs(tauMs).build();
         net.addPlasticity(net.connect(inh, exc, Connectors.fixedProbability(0.3, false),
                 Synapses.onto("synaptic").weights(Values.uniform(-3, 0))), AstrocyteStdp.builder(astrocyte)
                 .presynaptic(AstrocyteStdp.Presynaptic.INHIBITORY).bounds(-3, 0).build());

@@ -28,7 +28,7 @@ public final class CheckpointFile {
     /** The value of the root attribute {@code format}. */
     public static final String FORMAT = "hebb-checkpoint";
     /** The format version this Hebb writes; it reads this one and older ones back to {@link #OLDEST_READ}. */
-    public static final long VERSION = 3;
+    public static final long VERSION = 4;
     /**
      * The oldest version this Hebb reads: version 1 saved the OpenCL backend's state in the device's own layout,
      * and the arrival lists of the Java backend.
@@ -39,11 +39,17 @@ public final class CheckpointFile {
      * version 2 did not save.
      */
     public static final String LAYOUT_MARK = "; recorded as ";
+    /**
+     * What begins a line of the {@code network} attribute that gives one constant of a population, projection or
+     * rule, which versions 2 and 3 did not save.
+     */
+    public static final String PARAMETER_MARK = "parameter of ";
 
     /**
      * What a checkpoint says about the network it came from.
      *
-     * @param network  a description of the network's shape (populations, models, projections, rules), one per line
+     * @param network  a description of the network's shape (populations, models, projections, rules), one per line,
+     *                 each followed by a line per constant it shares ({@link #PARAMETER_MARK})
      * @param backend  the backend that saved it (any backend restores it)
      * @param monitors a description of the monitors whose recordings are saved, one per line
      * @param seed     the master seed
@@ -126,15 +132,17 @@ public final class CheckpointFile {
                 throw new CheckpointException("checkpoint " + file + " has seed " + header.seed() + "; this network "
                         + "has seed " + expected.seed() + ": its random streams would differ");
             }
-            if (!header.network().equals(expected.network())) {
+            long version = version(in, file);
+            String expectedNetwork = version < 4 ? withoutParameters(expected.network()) : expected.network();
+            if (!header.network().equals(expectedNetwork)) {
                 throw new CheckpointException("checkpoint " + file + " comes from another network: "
-                        + firstDifference(header.network(), expected.network()));
+                        + firstDifference(header.network(), expectedNetwork));
             }
             if (header.dtMs() != expected.dtMs()) {
                 throw new CheckpointException("checkpoint " + file + " has dt = " + header.dtMs() + " ms; this "
                         + "network has dt = " + expected.dtMs() + " ms");
             }
-            String expectedMonitors = version(in, file) < 3 ? withoutLayouts(expected.monitors())
+            String expectedMonitors = version < 3 ? withoutLayouts(expected.monitors())
                     : expected.monitors();
             if (!expectedMonitors.startsWith(header.monitors())) {
                 throw new CheckpointException("checkpoint " + file + " has recordings of other monitors (this "
@@ -174,6 +182,17 @@ public final class CheckpointFile {
             lines.append(mark < 0 ? line : line.substring(0, mark)).append('\n');
         }
         return monitors.isEmpty() ? "" : lines.toString();
+    }
+
+    /** A network's description as versions 2 and 3 saved it: without the lines of its constants. */
+    private static String withoutParameters(String network) {
+        StringBuilder lines = new StringBuilder();
+        for (String line : network.split("\n")) {
+            if (!line.startsWith(PARAMETER_MARK)) {
+                lines.append(line).append('\n');
+            }
+        }
+        return network.isEmpty() ? "" : lines.toString();
     }
 
     /** The header, after checking that the file is a checkpoint of a version this Hebb reads. */

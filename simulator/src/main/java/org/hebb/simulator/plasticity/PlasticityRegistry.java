@@ -2,6 +2,7 @@ package org.hebb.simulator.plasticity;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,8 +37,9 @@ public final class PlasticityRegistry {
      * @param rule       the rule's name
      * @param projection the projection
      * @param state      its state on the projection
+     * @param parameters the rule's constants, as {@link PlasticityRule#parameters()} gave them when it was attached
      */
-    public record Attached(String rule, Projection projection, RuleState state) {
+    public record Attached(String rule, Projection projection, RuleState state, Map<String, String> parameters) {
     }
     private final List<Runnable> resetActions = new ArrayList<>();
     private final Map<Projection, List<SpikeEventUpdate>> eventUpdates = new IdentityHashMap<>();
@@ -60,7 +62,8 @@ public final class PlasticityRegistry {
         S state = Require.notNull(rule.name() + " state", rule.attach(
                 new PlasticityContext(projection, dt, masterSeed, startStep, engine, this)));
         states.put(state, projection);
-        attached.add(new Attached(rule.name(), projection, state));
+        attached.add(new Attached(rule.name(), projection, state, new LinkedHashMap<>(Require.notNull(
+                rule.name() + " parameters", rule.parameters()))));
         return state;
     }
 

@@ -1,5 +1,6 @@
 package org.hebb.simulator.plasticity;
 
+import java.util.Map;
 import java.util.Set;
 
 import org.hebb.simulator.BackendKind;
@@ -29,6 +30,16 @@ public interface PlasticityRule<S extends RuleState> {
      */
     default String whyNotOn(BackendKind backend) {
         return "it supports " + backends();
+    }
+
+    /**
+     * The constants the rule's dynamics read and its state does not hold, by name, each with its value (and unit,
+     * where it has one) as text, in a fixed order: a checkpoint's description of the network lists them, so that a
+     * checkpoint restores only into a rule with the same values. A rule with constants lists every one; empty by
+     * default.
+     */
+    default Map<String, String> parameters() {
+        return Map.of();
     }
 
     /** Attaches the rule to the context's projection (called once, before the first run). */

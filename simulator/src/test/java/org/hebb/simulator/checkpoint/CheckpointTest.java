@@ -13,6 +13,7 @@ import java.util.Map;
 
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
+import org.hebb.neurons.NeuronModel;
 import org.hebb.neurons.lif.IfCurrExp;
 import org.hebb.simulator.Network;
 import org.hebb.simulator.connect.Connectors;
@@ -53,8 +54,12 @@ class CheckpointTest {
     }
 
     private static Built build(int threads, int size, long seed) {
+        return build(threads, size, seed, IfCurrExp.builder().tauRefrac(2).build());
+    }
+
+    private static Built build(int threads, int size, long seed, NeuronModel model) {
         Network net = Network.builder().threads(threads).seed(seed).build();
-        NeuronPopulation cells = net.addNeurons("cells", size, IfCurrExp.builder().tauRefrac(2).build());
+        NeuronPopulation cells = net.addNeurons("cells", size, model);
         PoissonSource drive = net.addPoissonSource("drive", 100, 30);
         net.connect(drive, cells, Connectors.fixedProbability(0.2, false), Synapses.onto("excitatory")
                 .weights(Values.uniform(0.5, 1.5)).delays(Delays.uniformSteps(1, 40)));
@@ -307,6 +312,32 @@ class CheckpointTest {
         CheckpointException e = assertThrows(CheckpointException.class,
                 () -> CheckpointFile.restore(version3, expected, header -> new LoopProgress()));
         assertTrue(e.getMessage().contains("has recordings of other monitors"), e.getMessage());
+    }
+
+    /**
+     * Versions 2 and 3 saved the network's shape without the lines of its constants: such a file restores into a
+     * network whose other lines are its lines (its constants cannot be checked), and a version 4 file with the same
+     * lines is refused.
+     */
+    @Test
+    void networkLinesOfVersion3CarryNoParameters() {
+        String shape = "engine CLOCK_DRIVEN, SINGLE\npopulation cells: 80 IF_curr_exp\n";
+        CheckpointFile.Header expected = new CheckpointFile.Header(shape + CheckpointFile.PARAMETER_MARK
+                + "population cells: tau_m = 20.0\n", "JAVA", "", 7, 0.1, 0);
+        CheckpointFile.Header old = new CheckpointFile.Header(shape, "JAVA", "", 7, 0.1, 0);
+        Path version3 = directory.resolve("version3.h5");
+        Path version4 = directory.resolve("version4.h5");
+        LoopProgress progress = new LoopProgress();
+        progress.done = 5;
+        CheckpointFile.save(version3, old, progress, 3);
+        CheckpointFile.save(version4, old, progress, 4);
+        LoopProgress restored = new LoopProgress();
+        CheckpointFile.restore(version3, expected, header -> restored);
+        assertEquals(5, restored.done, "a version 3 file restores");
+        CheckpointException e = assertThrows(CheckpointException.class,
+                () -> CheckpointFile.restore(version4, expected, header -> new LoopProgress()));
+        assertTrue(e.getMessage().contains("comes from another network: it has '(nothing)' where this network has "
+                + "'parameter of population cells: tau_m = 20.0'"), e.getMessage());
     }
 
     private interface Monitors {
@@ -574,6 +605,55 @@ class CheckpointTest {
     void aFileFromAnotherNetworkIsRefused() {
         Path file = saved();
         refused(file, 81, 7, "comes from another network", "population cells: 80", "population cells: 81");
+    }
+
+    /**
+     * A model's parameters shared by the whole population are not state, so they are part of the network's shape:
+     * a checkpoint restores only into a model with the same values, and the refusal names the parameter with both
+     * values; the same model restores.
+     */
+    @Test
+    void aModelWithAnotherSharedParameterIsRefusedNamingIt() {
+        Path file = saved();
+        try (Network net = build(1, 80, 7, IfCurrExp.builder().tauRefrac(3).build()).net()) {
+            CheckpointException e = assertThrows(CheckpointException.class, () -> net.restoreCheckpoint(file));
+            assertTrue(e.getMessage().contains("comes from another network: it has 'parameter of population cells: "
+                    + "tau_refrac = 2.0' where this network has 'parameter of population cells: tau_refrac = 3.0'"),
+                    e.getMessage());
+            assertEquals(0, net.stepsRun(), "nothing restored");
+        }
+        try (Network net = build(1, 80, 7, IfCurrExp.builder().tauRefrac(2).build()).net()) {
+            net.restoreCheckpoint(file);
+            assertEquals(Math.round(FIRST_MS / net.dt()), net.stepsRun(), "the same model restores");
+        }
+    }
+
+    /** One weight for all synapses of a projection is not saved with the weights, so it is part of the shape. */
+    @Test
+    void aProjectionWithAnotherUniformWeightIsRefusedNamingIt() {
+        Path file = directory.resolve("uniform.h5");
+        try (Network net = uniformlyConnected(0.5f)) {
+            net.run(5);
+            net.saveCheckpoint(file);
+        }
+        try (Network net = uniformlyConnected(0.75f)) {
+            CheckpointException e = assertThrows(CheckpointException.class, () -> net.restoreCheckpoint(file));
+            assertTrue(e.getMessage().contains("it has 'parameter of projection drive->cells.excitatory: weight = "
+                    + "0.5' where this network has 'parameter of projection drive->cells.excitatory: weight = 0.75'"),
+                    e.getMessage());
+        }
+        try (Network net = uniformlyConnected(0.5f)) {
+            net.restoreCheckpoint(file);
+            assertEquals(Math.round(5 / net.dt()), net.stepsRun(), "the same weight restores");
+        }
+    }
+
+    private static Network uniformlyConnected(float weight) {
+        Network net = Network.builder().seed(7).build();
+        NeuronPopulation cells = net.addNeurons("cells", 20, IfCurrExp.builder().build());
+        net.connect(net.addPoissonSource("drive", 30, 30), cells, Connectors.fixedProbability(0.2, false),
+                Synapses.onto("excitatory").weights(Values.constant(weight)));
+        return net;
     }
 
     @Test
