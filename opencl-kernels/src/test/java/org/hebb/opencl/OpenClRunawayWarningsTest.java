@@ -3,6 +3,8 @@ package org.hebb.opencl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.hebb.neurons.lif.IfCurrExp;
@@ -13,6 +15,7 @@ import org.hebb.simulator.connect.Synapses;
 import org.hebb.simulator.init.Values;
 import org.hebb.simulator.input.Currents;
 import org.hebb.simulator.population.NeuronPopulation;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,13 +25,21 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class OpenClRunawayWarningsTest {
 
+    @TempDir
+    Path directory;
+
+    private static Network network(BackendKind backend) {
+        Network net = Network.builder().backend(backend).threads(1).seed(3).build();
+        NeuronPopulation saturated = net.addNeurons("saturated", 700, IfCurrExp.builder().tauRefrac(2).build());
+        saturated.inject(Currents.constant(1000));
+        NeuronPopulation healthy = net.addNeurons("healthy", 300, IfCurrExp.builder().tauRefrac(2).build());
+        net.connect(net.addPoissonSource("drive", 300, 20), healthy, Connectors.oneToOne(),
+                Synapses.onto("excitatory").weights(Values.constant(2.0)));
+        return net;
+    }
+
     private static List<String> warnings(BackendKind backend) {
-        try (Network net = Network.builder().backend(backend).threads(1).seed(3).build()) {
-            NeuronPopulation saturated = net.addNeurons("saturated", 700, IfCurrExp.builder().tauRefrac(2).build());
-            saturated.inject(Currents.constant(1000));
-            NeuronPopulation healthy = net.addNeurons("healthy", 300, IfCurrExp.builder().tauRefrac(2).build());
-            net.connect(net.addPoissonSource("drive", 300, 20), healthy, Connectors.oneToOne(),
-                    Synapses.onto("excitatory").weights(Values.constant(2.0)));
+        try (Network net = network(backend)) {
             net.run(250);
             net.run(130);
             return net.warnings();
@@ -45,5 +56,36 @@ class OpenClRunawayWarningsTest {
                 + "500.0 Hz over the 100.0 ms from t = 0.0 to 100.0 ms"), java.get(0));
         assertTrue(java.get(1).contains("from t = 200.0 to 300.0 ms"), java.get(1));
         assertEquals(java, device);
+    }
+
+    /**
+     * A checkpoint saved at 250 ms, within the window from 200 to 300 ms, holds what the detector counted of it:
+     * restored into a new network, on either backend, that window is judged and reported, as in the Java
+     * backend's run that never stopped.
+     */
+    @ParameterizedTest(name = "{0} shape")
+    @ValueSource(strings = {"cpu", "gpu"})
+    void aCheckpointWithinAWindowWarnsAsARunThatNeverStopped(String shape) {
+        List<String> straight = warnings(BackendKind.JAVA);
+        Path file = directory.resolve("runaway.h5");
+        BackendKind[][] routes = {{BackendKind.OPENCL, BackendKind.OPENCL}, {BackendKind.JAVA, BackendKind.OPENCL},
+            {BackendKind.OPENCL, BackendKind.JAVA}};
+        for (BackendKind[] route : routes) {
+            List<String> resumed = Shapes.inShape(shape, () -> {
+                List<String> all = new ArrayList<>();
+                try (Network net = network(route[0])) {
+                    net.run(250);
+                    net.saveCheckpoint(file);
+                    all.addAll(net.warnings());
+                }
+                try (Network net = network(route[1])) {
+                    net.restoreCheckpoint(file);
+                    net.run(130);
+                    all.addAll(net.warnings());
+                }
+                return all;
+            });
+            assertEquals(straight, resumed, "saved on " + route[0] + ", restored on " + route[1]);
+        }
     }
 }

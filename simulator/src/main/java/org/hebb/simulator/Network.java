@@ -102,6 +102,7 @@ public final class Network implements AutoCloseable {
     private final PlasticityRegistry plasticity = new PlasticityRegistry();
     private double finiteCheckIntervalMs = 10.0;
     private boolean runawayWarnings = true;
+    private final List<RunawayDetector> runawayDetectors = new ArrayList<>();
     /** The warnings logged so far, at most {@link #MAX_WARNINGS}; see {@link #warnings()}. */
     private final List<String> warnings = new ArrayList<>();
     private long warningsLeftOut;
@@ -439,7 +440,9 @@ public final class Network implements AutoCloseable {
      * 0 for a model without one) is logged as a warning naming the population, the rate, the saturation rate and
      * the window, and kept in {@link #warnings()}; the run goes on ({@link #checkRate} stops runs). A population of
      * a few neurons driven to its highest rate on purpose (an f-I curve) is reported too; call this with false then.
-     * Before the first run (or {@link #prepare()}) only.
+     * A run with checkpoints ({@link #run(double, double, Path)}) is one run, which a network restored from one of
+     * its checkpoints goes on with: checkpoints save each window under way and whether the run has warned. Before
+     * the first run (or {@link #prepare()}) only.
      */
     public void setRunawayWarnings(boolean enabled) {
         requireBuilding("setRunawayWarnings");
@@ -523,7 +526,7 @@ public final class Network implements AutoCloseable {
      */
     public void run(double durationMs, ProgressListener listener) {
         long steps = steps(durationMs);
-        alone("run", () -> runSteps(steps, listener));
+        alone("run", () -> runSteps(steps, listener, true));
     }
 
     /**
@@ -562,13 +565,18 @@ public final class Network implements AutoCloseable {
             checkpoint().requireSupported();
             requireWritable("checkpoint file", file);
             for (long done = 0; done < steps; done += interval) {
-                runSteps(Math.min(interval, steps - done), null);
+                long part = Math.min(interval, steps - done);
+                runSteps(part, null, done + part == steps);
                 CheckpointFile.save(file, checkpointHeader(), checkpoint());
             }
         });
     }
 
-    private void runSteps(long steps, ProgressListener listener) {
+    /**
+     * Runs {@code steps} steps: the whole of a run of the program, or unless {@code endsRun} one of the intervals
+     * of a run with checkpoints, after which the run goes on.
+     */
+    private void runSteps(long steps, ProgressListener listener, boolean endsRun) {
         requireRunnable();
         begin();
         MonitorEntry[] recorders = monitors.toArray(new MonitorEntry[0]);
@@ -614,6 +622,9 @@ public final class Network implements AutoCloseable {
                 engine.runEnded();
             }
             endRun(recorders, failure);
+            if (endsRun || failure != null) {
+                runawayDetectors.forEach(RunawayDetector::programRunEnded);
+            }
         }
         report(listener, steps, steps, start);
     }
@@ -712,9 +723,11 @@ public final class Network implements AutoCloseable {
 
     /** The state to save or restore, with the recordings of the first {@code monitorCount} recording monitors. */
     private NetworkCheckpoint checkpoint(int monitorCount) {
+        Map<String, Checkpointed> runaway = new LinkedHashMap<>();
+        runawayDetectors.forEach(d -> runaway.put(d.population().name(), d::checkpoint));
         return new NetworkCheckpoint(engine, populations, projections, initialState, plasticity.attached(),
                 recordedMonitors().subList(0, monitorCount).stream().map(e -> (Checkpointed) e.monitor()).toList(),
-                userState);
+                runaway, userState);
     }
 
     /**
@@ -917,7 +930,9 @@ public final class Network implements AutoCloseable {
             if (p instanceof NeuronPopulation np) {
                 addMonitor(np, new FiniteStateChecker(np, engine::firstNonFinite, intervalSteps, dt));
                 if (runawayWarnings) {
-                    addMonitor(np, new RunawayDetector(np, dt, this::warn));
+                    RunawayDetector detector = new RunawayDetector(np, dt, this::warn);
+                    runawayDetectors.add(detector);
+                    addMonitor(np, detector);
                 }
                 np.watchStateWrites(writes);
             }

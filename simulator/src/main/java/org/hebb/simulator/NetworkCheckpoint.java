@@ -32,21 +32,25 @@ final class NetworkCheckpoint implements Checkpointed {
     private final Map<NeuronPopulation, NeuronState> initialState;
     private final List<PlasticityRegistry.Attached> rules;
     private final List<Checkpointed> monitors;
+    private final Map<String, Checkpointed> runawayDetectors;
     private final Map<String, Checkpointed> userState;
 
     /**
-     * @param monitors  the monitors whose recordings to save or restore, in order
-     * @param userState state of the program's own, by name
+     * @param monitors         the monitors whose recordings to save or restore, in order
+     * @param runawayDetectors the windows of the runaway detectors, by population (none without runaway warnings)
+     * @param userState        state of the program's own, by name
      */
     NetworkCheckpoint(Engine engine, List<Population> populations, List<Projection> projections,
                       Map<NeuronPopulation, NeuronState> initialState, List<PlasticityRegistry.Attached> rules,
-                      List<Checkpointed> monitors, Map<String, Checkpointed> userState) {
+                      List<Checkpointed> monitors, Map<String, Checkpointed> runawayDetectors,
+                      Map<String, Checkpointed> userState) {
         this.engine = engine;
         this.populations = populations;
         this.projections = projections;
         this.initialState = initialState;
         this.rules = rules;
         this.monitors = monitors;
+        this.runawayDetectors = runawayDetectors;
         this.userState = userState;
     }
 
@@ -149,6 +153,13 @@ final class NetworkCheckpoint implements Checkpointed {
         }
         for (int m = 0; m < monitors.size(); m++) {
             state.part("monitor_" + m, monitors.get(m));
+        }
+        // a checkpoint without a detector's window (older, or saved without runaway warnings) restores, and the
+        // detector does not judge the window under way; saved windows this network does not watch are passed over
+        for (Population p : populations) {
+            if (p instanceof NeuronPopulation) {
+                state.optionalPart("runaway_" + p.name(), runawayDetectors.get(p.name()));
+            }
         }
         userState.forEach((name, part) -> state.part("user_" + name, part));
     }

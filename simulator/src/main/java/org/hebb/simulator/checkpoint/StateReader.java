@@ -2,6 +2,7 @@ package org.hebb.simulator.checkpoint;
 
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -38,6 +39,21 @@ final class StateReader implements StateVisitor {
     @Override
     public void part(String name, Checkpointed part) {
         paths.enter(name, () -> part.checkpoint(this));
+    }
+
+    @Override
+    public boolean optionalPart(String name, Checkpointed part) {
+        String prefix = paths.of(name) + "/";
+        List<String> saved = file.paths().stream().filter(p -> p.startsWith(prefix)).toList();
+        if (part == null) {
+            used.addAll(saved);
+            return false;
+        }
+        if (saved.isEmpty()) {
+            return false;
+        }
+        part(name, part);
+        return true;
     }
 
     @Override

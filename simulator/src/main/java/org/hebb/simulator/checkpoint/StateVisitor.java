@@ -23,6 +23,20 @@ public interface StateVisitor {
     /** Visits {@code part}'s state under {@code name} (a group of the file). */
     void part(String name, Checkpointed part);
 
+    /**
+     * Visits {@code part}'s state under {@code name} as {@link #part} does, or nothing where the checkpoint holds
+     * nothing under {@code name} (a file from a Hebb that did not save that part, or from a network without it).
+     * A null {@code part} saves nothing and, restoring, passes over what the checkpoint holds under {@code name}.
+     *
+     * @return whether {@code part} was visited
+     */
+    default boolean optionalPart(String name, Checkpointed part) {
+        if (part != null) {
+            part(name, part);
+        }
+        return part != null;
+    }
+
     void floats(String name, float[] values);
 
     void doubles(String name, double[] values);

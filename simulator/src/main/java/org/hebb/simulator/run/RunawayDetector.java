@@ -8,6 +8,7 @@ import org.hebb.neurons.definition.DefinedNeuronModel;
 import org.hebb.neurons.definition.NeuronDefinition;
 import org.hebb.neurons.definition.analysis.ConstantEvaluator;
 import org.hebb.neurons.definition.analysis.Symbol;
+import org.hebb.simulator.checkpoint.StateVisitor;
 import org.hebb.simulator.engine.SpikeView;
 import org.hebb.simulator.monitor.Monitor;
 import org.hebb.simulator.population.NeuronPopulation;
@@ -19,9 +20,12 @@ import org.hebb.simulator.population.NeuronPopulation;
  * period of its neurons (0 for a model without one): the rate of a neuron that fires again in the first step after
  * its refractory period, i.e. as fast as the step can resolve. The network installs one per neuron population
  * (see {@code Network.setRunawayWarnings}); the first saturated window of each run is reported once, to a
- * {@link System.Logger} as a warning and to the network's list of warnings. A window the detector saw only part of
- * is not judged. It counts spikes only, so it never ends a batch of steps (it does not look at the engine after a
- * step), and allocates nothing per step.
+ * {@link System.Logger} as a warning and to the network's list of warnings. A run with checkpoints
+ * ({@code Network.run(duration, checkpointEvery, file)}) is one run, and a network restored from one of its
+ * checkpoints goes on with that run. A window the detector saw only part of is not judged. Checkpoints save the
+ * spikes and steps of the window under way and whether the run has warned, so that a restored network warns as the
+ * saved one would have. It counts spikes only, so it never ends a batch of steps (it does not look at the engine
+ * after a step), and allocates nothing per step.
  */
 public final class RunawayDetector implements Monitor {
     /** The length of a window, ms. */
@@ -40,6 +44,8 @@ public final class RunawayDetector implements Monitor {
     private final double saturatedSpikes;
     private final Consumer<String> warnings;
     private boolean warnedThisRun;
+    /** Whether the last restore set the window under way from the checkpoint. */
+    private boolean windowRestored;
 
     /**
      * @param dt       the time step, ms
@@ -119,15 +125,46 @@ public final class RunawayDetector implements Monitor {
         return 0;
     }
 
-    /** {@inheritDoc} The next run reports its first saturated window again. */
-    @Override
-    public void runEnded() {
+    /** The population watched. */
+    public NeuronPopulation population() {
+        return population;
+    }
+
+    /**
+     * Called by the network when a run of the program ends (a run with checkpoints at its end, not at each
+     * checkpoint): the next run reports its first saturated window again.
+     */
+    public void programRunEnded() {
         warnedThisRun = false;
     }
 
-    /** {@inheritDoc} The window under way was not seen whole, so it is not judged. */
+    /**
+     * {@inheritDoc} Where the checkpoint held no window of this detector (it came from a Hebb that did not save
+     * them, or from a network without runaway warnings), the window under way was not seen whole: it is not judged.
+     */
     @Override
     public void restored(long nextStep) {
-        window.seenInPart();
+        if (!windowRestored) {
+            window.seenInPart();
+        }
+        windowRestored = false;
+    }
+
+    /**
+     * Saves or restores the spikes and steps of the window under way and whether this run has warned
+     * ({@code warned}, 0 or 1). Not a monitor's recordings: the network saves it beside them (see
+     * {@link org.hebb.simulator.checkpoint.Checkpointed}).
+     */
+    public void checkpoint(StateVisitor state) {
+        if (state.checking()) {
+            long warned = state.savedScalar("warned", 0);
+            if (warned != 0 && warned != 1) {
+                throw new IllegalArgumentException("warned = " + warned + " of the runaway detector of population '"
+                        + population.name() + "' is not allowed: must be 0 or 1");
+            }
+        }
+        window.checkpoint(state);
+        warnedThisRun = state.scalar("warned", warnedThisRun ? 1 : 0) == 1;
+        windowRestored = state.restoring() && !state.checking();
     }
 }

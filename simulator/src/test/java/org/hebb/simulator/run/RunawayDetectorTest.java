@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.hebb.neurons.lif.IfCondExp;
 import org.hebb.neurons.lif.IfCurrExp;
 import org.hebb.simulator.EngineKind;
 import org.hebb.simulator.Network;
+import org.hebb.simulator.checkpoint.CheckpointException;
 import org.hebb.simulator.connect.Connectors;
 import org.hebb.simulator.connect.Delays;
 import org.hebb.simulator.connect.Synapses;
@@ -17,8 +20,10 @@ import org.hebb.simulator.init.Values;
 import org.hebb.simulator.input.Currents;
 import org.hebb.simulator.monitor.SpikeMonitor;
 import org.hebb.simulator.population.NeuronPopulation;
+import org.hebb.simulator.testing.CheckpointRewrite;
 import org.hebb.simulator.testing.StepNetworks;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -139,6 +144,133 @@ class RunawayDetectorTest {
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> net.setRunawayWarnings(true));
             assertTrue(e.getMessage().contains("setRunawayWarnings is not allowed after the first run"),
                     e.getMessage());
+        }
+    }
+
+    /** 50 neurons with tau_refrac = 2 ms, silent before {@code fromMs} and saturated (500 Hz) from it on. */
+    private static Network runawayFrom(double fromMs) {
+        Network net = network("CLOCK_DRIVEN", 1);
+        NeuronPopulation cells = net.addNeurons("cortex", 50, IfCurrExp.builder().tauRefrac(2).build());
+        cells.inject(Currents.function((timeMs, neuron) -> timeMs >= fromMs ? 1000 : 0));
+        return net;
+    }
+
+    /**
+     * A checkpoint saved within a window holds what the detector counted of it, so a network restored from it
+     * judges that window and warns as the network that never stopped: saturated from 100 ms on and saved at
+     * 150 ms, both report the window from 100 to 200 ms.
+     */
+    @Test
+    void aWindowUnderWayAtACheckpointIsJudgedAfterTheRestore(@TempDir Path directory) {
+        List<String> straight;
+        try (Network net = runawayFrom(100)) {
+            net.run(100);
+            net.run(200);
+            straight = net.warnings();
+        }
+        assertEquals(1, straight.size(), straight.toString());
+        assertTrue(straight.get(0).contains("from t = 100.0 to 200.0 ms"), straight.get(0));
+        Path file = directory.resolve("runaway.h5");
+        List<String> resumed = new ArrayList<>();
+        try (Network net = runawayFrom(100)) {
+            net.run(100);
+            net.run(50);
+            net.saveCheckpoint(file);
+            resumed.addAll(net.warnings());
+        }
+        try (Network net = runawayFrom(100)) {
+            net.restoreCheckpoint(file);
+            net.run(150);
+            resumed.addAll(net.warnings());
+        }
+        assertEquals(straight, resumed);
+    }
+
+    /**
+     * A run with checkpoints is one run: it warns once, as the same run without checkpoints; killed after a
+     * checkpoint and resumed from it in a new network, the run has already warned and warns no more.
+     */
+    @Test
+    void aRunWithCheckpointsWarnsOnceAlsoWhenResumedAfterAKill(@TempDir Path directory) {
+        List<String> straight;
+        try (Network net = runawayFrom(0)) {
+            net.run(300);
+            straight = net.warnings();
+        }
+        assertEquals(1, straight.size(), straight.toString());
+        assertTrue(straight.get(0).contains("from t = 0.0 to 100.0 ms"), straight.get(0));
+        Path file = directory.resolve("runaway.h5");
+        try (Network net = runawayFrom(0)) {
+            net.run(300, 150, file);
+            assertEquals(straight, net.warnings(), "a run with checkpoints, uninterrupted");
+        }
+        List<String> resumed = new ArrayList<>();
+        try (Network net = runawayFrom(0)) {
+            net.afterEachStep((step, timeMs) -> {
+                if (step == 2000) {
+                    throw new IllegalStateException("killed at 200 ms");
+                }
+            });
+            assertThrows(IllegalStateException.class, () -> net.run(300, 150, file));
+            resumed.addAll(net.warnings());
+        }
+        try (Network net = runawayFrom(0)) {
+            net.restoreCheckpoint(file);
+            assertEquals(1500, net.stepsRun(), "test setup: the checkpoint of 150 ms");
+            net.run(150);
+            resumed.addAll(net.warnings());
+        }
+        assertEquals(straight, resumed, "killed after its checkpoint at 150 ms and resumed");
+    }
+
+    /**
+     * The detectors' windows are not the network's dynamics: a checkpoint without them (from a network without
+     * runaway warnings, or from a Hebb that did not save them) restores, and the window under way is then not
+     * judged; one with them restores into a network without runaway warnings, which passes over them.
+     */
+    @Test
+    void checkpointsWithAndWithoutTheDetectorsWindowsRestore(@TempDir Path directory) {
+        Path without = directory.resolve("without.h5");
+        Path with = directory.resolve("with.h5");
+        try (Network net = runawayFrom(100)) {
+            net.setRunawayWarnings(false);
+            net.run(150);
+            net.saveCheckpoint(without);
+        }
+        try (Network net = runawayFrom(100)) {
+            net.run(150);
+            net.saveCheckpoint(with);
+        }
+        try (Network net = runawayFrom(100)) {
+            net.restoreCheckpoint(without);
+            net.run(150);
+            assertEquals(1, net.warnings().size(), net.warnings().toString());
+            assertTrue(net.warnings().get(0).contains("from t = 200.0 to 300.0 ms"), "the window from 100 to 200 ms "
+                    + "was seen in part: " + net.warnings().get(0));
+        }
+        try (Network net = runawayFrom(100)) {
+            net.setRunawayWarnings(false);
+            net.restoreCheckpoint(with);
+            net.run(150);
+            assertEquals(List.of(), net.warnings());
+        }
+    }
+
+    /** A saved flag other than 0 or 1 is refused, naming it, before anything changes. */
+    @Test
+    void aWarnedFlagOtherThanZeroOrOneIsRefused(@TempDir Path directory) {
+        Path file = directory.resolve("runaway.h5");
+        Path bad = directory.resolve("bad.h5");
+        try (Network net = runawayFrom(0)) {
+            net.run(150);
+            net.saveCheckpoint(file);
+        }
+        CheckpointRewrite.rewritten(file, bad, entries -> entries.put("state/runaway_cortex/warned", new long[] {2}));
+        try (Network net = runawayFrom(0)) {
+            CheckpointException e = assertThrows(CheckpointException.class, () -> net.restoreCheckpoint(bad));
+            assertTrue(e.getMessage().contains("warned = 2 of the runaway detector of population 'cortex' is not "
+                    + "allowed: must be 0 or 1"), e.getMessage());
+            assertEquals(0, net.stepsRun(), "nothing restored");
         }
     }
 
