@@ -346,6 +346,106 @@ public final class HebbMath {
     }
 
     /**
+     * {@link #expm1(float)} in steps for loops over arrays, as {@link #expShift(float)} for exp. In a loop that the JIT
+     * vectorises: {@code s = expm1Shift(x)}, {@code h = expm1Reduced(x, s)} and {@code t = expm1Tail(x, s)}; in a
+     * scalar loop, which moves bits: {@code c = expm1Scale(s)} and {@code g = expm1Large(x)}; in a loop that vectorises
+     * again (only + - * and {@link Math#max}): {@code expm1Combine(h, t, c, g)}, which is {@code expm1(x)} bit for bit.
+     * This step is x clamped to [-30, 28], over ln 2, plus 1.5 * 2^23 (the integer k nearest to it sits in the low
+     * bits).
+     */
+    public static float expm1Shift(float x) {
+        return clampToExpm1Range(x) * LOG2E_F + SHIFT_F;
+    }
+
+    /** The high part of the reduced argument x - k ln 2 of {@code x}, k read from {@code shifted}. */
+    public static float expm1Reduced(float x, float shifted) {
+        return clampToExpm1Range(x) - (shifted - SHIFT_F) * LN2_HI_F;
+    }
+
+    /** e^r - 1 less the high part of r, for the reduced argument r of {@code x}, k read from {@code shifted}. */
+    public static float expm1Tail(float x, float shifted) {
+        float k = shifted - SHIFT_F;
+        float rHi = clampToExpm1Range(x) - k * LN2_HI_F;
+        float rLo = 0.0f - k * LN2_LO_F;
+        float r = rHi + rLo;
+        return rLo + r * r * expPolynomial(r);
+    }
+
+    /** 2^k, k read from {@code shifted}; see {@link #expm1Shift(float)}. */
+    public static float expm1Scale(float shifted) {
+        return pow2F(Float.floatToRawIntBits(shifted) - SHIFT_BITS_F);
+    }
+
+    /** e^x where x is beyond expm1's range (where e^x - 1 rounds to e^x), else -infinity. */
+    public static float expm1Large(float x) {
+        return x > 28.0f ? exp(x) : -INF_F;
+    }
+
+    /**
+     * 2^k (1 + reduced + tail) - 1 = (2^k - 1) + 2^k reduced + 2^k tail, the first two added exactly, or
+     * {@code large} where larger: {@link #expm1(float)}'s sums written with subtractions where they keep the sign of a
+     * zero argument, so that no comparison is left; see {@link #expm1Shift(float)}.
+     */
+    public static float expm1Combine(float reduced, float tail, float scale, float large) {
+        float t = scale - 1.0f;
+        float tError = twoSumError(scale, -1.0f, t);
+        float u = scale * reduced;
+        float v = u - (1.0f - scale);
+        float vError = twoSumError(t, u, v);
+        float result = v - (((0.0f - tError) - vError) - scale * tail);
+        return Math.max(result, large);
+    }
+
+    /** {@link #expm1(double)}'s first step, as {@link #expm1Shift(float)}; x is clamped to [-60, 50]. */
+    public static double expm1Shift(double x) {
+        return clampToExpm1Range(x) * LOG2E_D + SHIFT_D;
+    }
+
+    /** As {@link #expm1Reduced(float, float)}. */
+    public static double expm1Reduced(double x, double shifted) {
+        return clampToExpm1Range(x) - (shifted - SHIFT_D) * LN2_HI_D;
+    }
+
+    /** As {@link #expm1Tail(float, float)}. */
+    public static double expm1Tail(double x, double shifted) {
+        double k = shifted - SHIFT_D;
+        double rHi = clampToExpm1Range(x) - k * LN2_HI_D;
+        double rLo = 0.0 - k * LN2_LO_D;
+        double r = rHi + rLo;
+        return rLo + r * r * expPolynomial(r);
+    }
+
+    /** As {@link #expm1Scale(float)}. */
+    public static double expm1Scale(double shifted) {
+        return pow2D((int) (Double.doubleToRawLongBits(shifted) - SHIFT_BITS_D));
+    }
+
+    /** As {@link #expm1Large(float)}, beyond 50. */
+    public static double expm1Large(double x) {
+        return x > 50.0 ? exp(x) : -INF_D;
+    }
+
+    /** As {@link #expm1Combine(float, float, float, float)}. */
+    public static double expm1Combine(double reduced, double tail, double scale, double large) {
+        double t = scale - 1.0;
+        double tError = twoSumError(scale, -1.0, t);
+        double u = scale * reduced;
+        double v = u - (1.0 - scale);
+        double vError = twoSumError(t, u, v);
+        double result = v - (((0.0 - tError) - vError) - scale * tail);
+        return Math.max(result, large);
+    }
+
+    /** x clamped to expm1's range, as {@link #clampToExpRange(float)}. */
+    private static float clampToExpm1Range(float x) {
+        return Math.min(Math.max(x, -30.0f), 28.0f);
+    }
+
+    private static double clampToExpm1Range(double x) {
+        return Math.min(Math.max(x, -60.0), 50.0);
+    }
+
+    /**
      * x clamped to exp's range with {@link Math#min} and {@link Math#max}, which the JIT vectorises (the comparisons
      * of {@link #clamp} it does not): the same value, NaN included.
      */

@@ -136,6 +136,36 @@ class HebbMathTest {
         }
     }
 
+    @Test
+    void expm1InStepsGivesExpm1sBits() {
+        SplittableRandom random = new SplittableRandom(22);
+        float[] floatSpecials = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0f, -0f, -30f, 28f,
+            Math.nextUp(28f), 90f, 88.72284f, Float.MIN_VALUE, -Float.MIN_VALUE, 1e-30f, -1e-7f, -Float.MAX_VALUE};
+        double[] doubleSpecials = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0, -0.0, -60, 50,
+            Math.nextUp(50.0), 711, 709.782712893384, Double.MIN_VALUE, -Double.MIN_VALUE, 1e-300, -1e-13,
+            -Double.MAX_VALUE};
+        for (int i = 0; i < SAMPLES; i++) {
+            float x = i < floatSpecials.length ? floatSpecials[i] : switch (i % 3) {
+                case 0 -> Float.intBitsToFloat(random.nextInt());
+                case 1 -> (float) random.nextDouble(-35, 35);
+                default -> (float) (random.nextDouble(-1, 1) * Math.pow(10, -random.nextInt(12)));
+            };
+            float shifted = HebbMath.expm1Shift(x);
+            assertSame("expm1 in steps", x, HebbMath.expm1Combine(HebbMath.expm1Reduced(x, shifted),
+                    HebbMath.expm1Tail(x, shifted), HebbMath.expm1Scale(shifted), HebbMath.expm1Large(x)),
+                    HebbMath.expm1(x));
+            double y = i < doubleSpecials.length ? doubleSpecials[i] : switch (i % 3) {
+                case 0 -> Double.longBitsToDouble(random.nextLong());
+                case 1 -> random.nextDouble(-65, 55);
+                default -> random.nextDouble(-1, 1) * Math.pow(10, -random.nextInt(20));
+            };
+            double yShifted = HebbMath.expm1Shift(y);
+            assertSame("expm1 in steps", y, HebbMath.expm1Combine(HebbMath.expm1Reduced(y, yShifted),
+                    HebbMath.expm1Tail(y, yShifted), HebbMath.expm1Scale(yShifted), HebbMath.expm1Large(y)),
+                    HebbMath.expm1(y));
+        }
+    }
+
     // ---- special values ----
 
     @Test
