@@ -318,6 +318,15 @@ public final class StepProgramBuilder {
         return shifted;
     }
 
+    /**
+     * Brian2's exponential Euler: for dv/dt = a v + b, linear in v with a and b taken at the start of the step,
+     * v + (v + b / a) (e^(a h) - 1), the exact step while a and b stay constant. Written as an increment with
+     * {@code expm1}: the equivalent (v + b / a) e^(a h) - b / a subtracts two values of the size of the equilibrium
+     * -b / a, which grows with the time constant -1 / a, and keeps of e^(a h) - 1 only what the rounding of e^(a h)
+     * near 1 leaves (IF_cond_exp at tau_m = 1e5 ms and dt = 0.1 ms: 763 ulps off in one double step; at 1e8 ms in
+     * float, v did not move at all). The increment is as precise as e^(a h) - 1 and v + b / a, so the step is within
+     * about an ulp of v at every time constant.
+     */
     private Map<String, Expression> exponentialEuler(List<String> variables, Map<String, Expression> at,
                                                      Expression h, List<Assignment> sink) {
         Map<String, Expression> next = new LinkedHashMap<>();
@@ -335,8 +344,8 @@ public final class StepProgramBuilder {
                 continue;
             }
             Expression ratio = temporary(divide(b, a), sink);
-            Expression growth = Expressions.call("exp", multiply(a, h));
-            next.put(v, temporary(subtract(multiply(add(at.get(v), ratio), growth), ratio), sink));
+            Expression growthMinusOne = Expressions.call("expm1", multiply(a, h));
+            next.put(v, temporary(add(at.get(v), multiply(add(at.get(v), ratio), growthMinusOne)), sink));
         }
         return next;
     }
