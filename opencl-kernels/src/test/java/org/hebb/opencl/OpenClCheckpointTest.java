@@ -32,6 +32,7 @@ import org.hebb.simulator.population.Population;
 import org.hebb.simulator.testing.CheckpointRewrite;
 import org.hebb.simulator.testing.Prerequisites;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -170,11 +171,16 @@ class OpenClCheckpointTest {
 
     /** 80 cells driven by 100 Poisson sources, with recurrent inhibition through delays of 0.5 to 2.5 ms. */
     private static NeuronPopulation refusalNetwork(Network net) {
+        return refusalNetwork(net, Delays.uniformSteps(5, 25));
+    }
+
+    /** The same, the recurrent inhibition with {@code inhibitionDelays}. */
+    private static NeuronPopulation refusalNetwork(Network net, Delays.DelayDistribution inhibitionDelays) {
         NeuronPopulation cells = net.addNeurons("cells", 80, IfCurrExp.builder().tauRefrac(2).build());
         net.connect(net.addPoissonSource("drive", 100, 30), cells, Connectors.fixedProbability(0.2, false),
                 Synapses.onto("excitatory").weights(Values.uniform(0.5, 1.5)).delays(Delays.uniformSteps(1, 40)));
         net.connect(cells, cells, Connectors.fixedProbability(0.1, false), Synapses.onto("inhibitory")
-                .weights(Values.uniform(-1, -0.2)).delays(Delays.uniformSteps(5, 25)));
+                .weights(Values.uniform(-1, -0.2)).delays(inhibitionDelays));
         return cells;
     }
 
@@ -193,6 +199,35 @@ class OpenClCheckpointTest {
                 traces.add(v.trace("v", i));
             }
             return new Outcome(List.of(SpikeLists.from(spikes, 0)), traces, new float[0]);
+        }
+    }
+
+    /**
+     * The delays are not saved with the weights but described: a file saved on the device is refused by a network
+     * whose recurrent inhibition has other delays (the same synapses, the same longest delay), naming the projection,
+     * and restores into the network built as the saved one on either backend.
+     */
+    @Test
+    void aFileSavedOnTheDeviceIsRefusedByANetworkWithOtherDelays() {
+        Path file = directory.resolve("device.h5");
+        try (Network net = network(0.1, BackendKind.OPENCL)) {
+            refusalNetwork(net);
+            net.run(5);
+            net.saveCheckpoint(file);
+        }
+        for (BackendKind backend : BackendKind.values()) {
+            try (Network net = network(0.1, backend)) {
+                refusalNetwork(net, Delays.uniformSteps(6, 25));
+                CheckpointException e = assertThrows(CheckpointException.class, () -> net.restoreCheckpoint(file));
+                assertTrue(e.getMessage().contains("comes from another network: it has 'synapses of projection "
+                        + "cells->cells.inhibitory: delays = per synapse, CRC-32C "), backend + ": " + e.getMessage());
+                assertEquals(0, net.stepsRun(), backend + ": nothing restored");
+            }
+            try (Network net = network(0.1, backend)) {
+                refusalNetwork(net);
+                net.restoreCheckpoint(file);
+                assertEquals(50, net.stepsRun(), backend + ": the network built as the saved one restores");
+            }
         }
     }
 

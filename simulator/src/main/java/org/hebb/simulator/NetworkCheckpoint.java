@@ -1,5 +1,6 @@
 package org.hebb.simulator;
 
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,7 +74,9 @@ final class NetworkCheckpoint implements Checkpointed {
     /**
      * The network's shape, one line per population, projection and rule, each followed by a line per constant it
      * shares that the checkpoint's state does not hold (a model's parameters that are not per neuron, a
-     * projection's one weight for all synapses, a rule's parameters), which a checkpoint must match to be restored.
+     * projection's one weight for all synapses, a rule's parameters), and a projection by a line of its delays (the
+     * one delay, or a digest of every synapse's) and one of a digest of its connectivity (which target each synapse
+     * has, in which row), which a checkpoint must match to be restored.
      */
     static String describe(List<Population> populations, List<Projection> projections,
                            List<PlasticityRegistry.Attached> rules, EngineKind engine, Precision precision) {
@@ -96,9 +99,13 @@ final class NetworkCheckpoint implements Checkpointed {
             shape.append("projection ").append(p.name()).append(": ").append(p.source().name()).append(" -> ")
                     .append(p.target().name()).append(" (").append(p.receptor()).append("), ")
                     .append(p.synapseCount()).append(" synapses\n");
+            String owner = "projection " + p.name();
             if (p.hasUniformWeight()) {
-                parameter(shape, "projection " + p.name(), "weight", String.valueOf(p.rows().uniformWeight()));
+                parameter(shape, owner, "weight", String.valueOf(p.rows().uniformWeight()));
             }
+            synapses(shape, owner, "delays", !p.hasUniformDelay() ? "per synapse, " + crc(p.delayDigest())
+                    : p.hasContinuousDelays() ? p.delayMsOf(0, Double.NaN) + " ms" : p.delayOf(0) + " steps");
+            synapses(shape, owner, "connectivity", crc(p.connectivityDigest()));
         }
         for (PlasticityRegistry.Attached a : rules) {
             String rule = "rule " + a.rule() + " on " + a.projection().name();
@@ -112,6 +119,16 @@ final class NetworkCheckpoint implements Checkpointed {
     private static void parameter(StringBuilder shape, String owner, String name, String value) {
         shape.append(CheckpointFile.PARAMETER_MARK).append(owner).append(": ").append(name).append(" = ")
                 .append(value).append('\n');
+    }
+
+    /** A line of {@link #describe}: the delays or connectivity of projection {@code owner}. */
+    private static void synapses(StringBuilder shape, String owner, String name, String value) {
+        shape.append(CheckpointFile.SYNAPSES_MARK).append(owner).append(": ").append(name).append(" = ")
+                .append(value).append('\n');
+    }
+
+    private static String crc(long digest) {
+        return "CRC-32C " + HexFormat.of().toHexDigits((int) digest);
     }
 
     /** The engine, as it saves its state; fails where the engine or a rule cannot be checkpointed. */

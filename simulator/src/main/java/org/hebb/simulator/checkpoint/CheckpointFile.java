@@ -28,7 +28,7 @@ public final class CheckpointFile {
     /** The value of the root attribute {@code format}. */
     public static final String FORMAT = "hebb-checkpoint";
     /** The format version this Hebb writes; it reads this one and older ones back to {@link #OLDEST_READ}. */
-    public static final long VERSION = 4;
+    public static final long VERSION = 5;
     /**
      * The oldest version this Hebb reads: version 1 saved the OpenCL backend's state in the device's own layout,
      * and the arrival lists of the Java backend.
@@ -44,12 +44,18 @@ public final class CheckpointFile {
      * rule, which versions 2 and 3 did not save.
      */
     public static final String PARAMETER_MARK = "parameter of ";
+    /**
+     * What begins a line of the {@code network} attribute that gives a projection's delays or a digest of its
+     * connectivity, which versions 2 to 4 did not save.
+     */
+    public static final String SYNAPSES_MARK = "synapses of ";
 
     /**
      * What a checkpoint says about the network it came from.
      *
      * @param network  a description of the network's shape (populations, models, projections, rules), one per line,
-     *                 each followed by a line per constant it shares ({@link #PARAMETER_MARK})
+     *                 each followed by a line per constant it shares ({@link #PARAMETER_MARK}), a projection by
+     *                 lines of its delays and connectivity ({@link #SYNAPSES_MARK})
      * @param backend  the backend that saved it (any backend restores it)
      * @param monitors a description of the monitors whose recordings are saved, one per line
      * @param seed     the master seed
@@ -133,7 +139,13 @@ public final class CheckpointFile {
                         + "has seed " + expected.seed() + ": its random streams would differ");
             }
             long version = version(in, file);
-            String expectedNetwork = version < 4 ? withoutParameters(expected.network()) : expected.network();
+            String expectedNetwork = expected.network();
+            if (version < 5) {
+                expectedNetwork = without(SYNAPSES_MARK, expectedNetwork);
+            }
+            if (version < 4) {
+                expectedNetwork = without(PARAMETER_MARK, expectedNetwork);
+            }
             if (!header.network().equals(expectedNetwork)) {
                 throw new CheckpointException("checkpoint " + file + " comes from another network: "
                         + firstDifference(header.network(), expectedNetwork));
@@ -184,11 +196,14 @@ public final class CheckpointFile {
         return monitors.isEmpty() ? "" : lines.toString();
     }
 
-    /** A network's description as versions 2 and 3 saved it: without the lines of its constants. */
-    private static String withoutParameters(String network) {
+    /**
+     * A network's description without the lines that begin with {@code mark}, as older versions saved it: versions 2
+     * and 3 without the lines of its constants, versions 2 to 4 without those of its projections' synapses.
+     */
+    private static String without(String mark, String network) {
         StringBuilder lines = new StringBuilder();
         for (String line : network.split("\n")) {
-            if (!line.startsWith(PARAMETER_MARK)) {
+            if (!line.startsWith(mark)) {
                 lines.append(line).append('\n');
             }
         }
@@ -244,6 +259,18 @@ public final class CheckpointFile {
         for (Map.Entry<String, Object> e : entries.entrySet()) {
             crc.update(e.getKey().getBytes(StandardCharsets.UTF_8));
             StateFile.update(crc, e.getValue());
+        }
+        return crc.getValue();
+    }
+
+    /**
+     * CRC-32C of the values of {@code arrays} (each a short, int, float, long or double array), one after another,
+     * little-endian, as {@link #checksum} adds a dataset's values: a digest of arrays too large to describe.
+     */
+    public static long digest(Object... arrays) {
+        CRC32C crc = new CRC32C();
+        for (Object values : arrays) {
+            StateFile.update(crc, values);
         }
         return crc.getValue();
     }

@@ -94,27 +94,30 @@ final class StateFile {
         return null;
     }
 
-    /** Adds {@code values} (a float, double, int or long array) to {@code crc}, little-endian. */
+    /**
+     * Adds {@code values} (a short, int, float, long or double array) to {@code crc}, little-endian, through a buffer
+     * of at most {@link #SLICE} values.
+     */
     static void update(CRC32C crc, Object values) {
         int length = Array.getLength(values);
-        int width = values instanceof float[] || values instanceof int[] ? 4 : 8;
+        int width = values instanceof short[] ? 2 : values instanceof float[] || values instanceof int[] ? 4 : 8;
         ByteBuffer buffer = ByteBuffer.allocate(Math.max(1, Math.min(length, SLICE)) * width)
                 .order(ByteOrder.LITTLE_ENDIAN);
-        for (int i = 0; i < length; i++) {
-            if (!buffer.hasRemaining()) {
-                crc.update(buffer.flip());
-                buffer.clear();
-            }
+        for (int from = 0; from < length; from += SLICE) {
+            int count = Math.min(SLICE, length - from);
+            buffer.clear();
             if (values instanceof float[] f) {
-                buffer.putFloat(f[i]);
+                buffer.asFloatBuffer().put(f, from, count);
             } else if (values instanceof double[] d) {
-                buffer.putDouble(d[i]);
+                buffer.asDoubleBuffer().put(d, from, count);
             } else if (values instanceof int[] n) {
-                buffer.putInt(n[i]);
+                buffer.asIntBuffer().put(n, from, count);
+            } else if (values instanceof short[] n) {
+                buffer.asShortBuffer().put(n, from, count);
             } else {
-                buffer.putLong(((long[]) values)[i]);
+                buffer.asLongBuffer().put((long[]) values, from, count);
             }
+            crc.update(buffer.limit(count * width));
         }
-        crc.update(buffer.flip());
     }
 }

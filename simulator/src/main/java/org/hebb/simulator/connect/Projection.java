@@ -5,6 +5,7 @@ import java.util.function.IntSupplier;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
+import org.hebb.simulator.checkpoint.CheckpointFile;
 import org.hebb.simulator.population.NeuronPopulation;
 import org.hebb.simulator.population.Population;
 import org.hebb.simulator.random.Seeds;
@@ -37,6 +38,10 @@ public final class Projection {
     private final double uniformDelayMs;
     private final String description;
     private IncomingSynapses incoming;
+    /** {@link #connectivityDigest}, or -1 until first asked for (the rows never change). */
+    private volatile long connectivityDigest = -1;
+    /** {@link #delayDigest}, or -1 until first asked for (the delays never change). */
+    private volatile long delayDigest = -1;
 
     private Projection(String name, Population source, NeuronPopulation target, String receptor, int[] rowPointer,
                        int[] targets, float[] weights, float uniformWeight, short[] delays, int uniformDelay,
@@ -393,6 +398,39 @@ public final class Projection {
     /** Whether every synapse has the same delay. */
     public boolean hasUniformDelay() {
         return delays == null && delaysMs == null;
+    }
+
+    /**
+     * A digest of which target each synapse has, in which row: CRC-32C of the row offsets, then the targets, in
+     * synapse order ({@link CheckpointFile#digest}), an unsigned 32-bit value. Computed in one pass on first use.
+     */
+    public long connectivityDigest() {
+        long digest = connectivityDigest;
+        if (digest < 0) {
+            digest = CheckpointFile.digest(rowPointer, targets);
+            connectivityDigest = digest;
+        }
+        return digest;
+    }
+
+    /**
+     * A digest of the delays of a projection without a {@link #hasUniformDelay uniform delay}: CRC-32C of every
+     * synapse's delay in synapse order ({@link CheckpointFile#digest}; steps as 16-bit integers, or ms as doubles
+     * with continuous delays), an unsigned 32-bit value. Computed in one pass on first use.
+     *
+     * @throws IllegalStateException if every synapse has the same delay
+     */
+    public long delayDigest() {
+        if (hasUniformDelay()) {
+            throw new IllegalStateException("delays of projection '" + name + "' are uniform: read the delay with "
+                    + "delayMsOf(0, dt)");
+        }
+        long digest = delayDigest;
+        if (digest < 0) {
+            digest = CheckpointFile.digest(delays != null ? delays : delaysMs);
+            delayDigest = digest;
+        }
+        return digest;
     }
 
     /** Memory of the synapse arrays in bytes (row pointers, targets, weights, delays, the transposed index). */
