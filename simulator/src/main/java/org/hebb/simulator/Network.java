@@ -564,10 +564,19 @@ public final class Network implements AutoCloseable {
             begin();
             checkpoint().requireSupported();
             requireWritable("checkpoint file", file);
-            for (long done = 0; done < steps; done += interval) {
-                long part = Math.min(interval, steps - done);
-                runSteps(part, null, done + part == steps);
-                CheckpointFile.save(file, checkpointHeader(), checkpoint());
+            boolean saved = false;
+            try {
+                for (long done = 0; done < steps; done += interval) {
+                    long part = Math.min(interval, steps - done);
+                    runSteps(part, null, done + part == steps);
+                    CheckpointFile.save(file, checkpointHeader(), checkpoint());
+                }
+                saved = true;
+            } finally {
+                if (!saved) {
+                    // a checkpoint that could not be saved ends the run, as a failing step does
+                    runawayDetectors.forEach(RunawayDetector::programRunEnded);
+                }
             }
         });
     }

@@ -224,6 +224,29 @@ class RunawayDetectorTest {
     }
 
     /**
+     * A run with checkpoints that stops because a checkpoint cannot be saved has ended: the next run reports its
+     * first saturated window again, as it does after a run that a failing step stops. Saturated throughout, the
+     * stopped run warns of 0 to 100 ms and the next run, from 150 ms, of the window it ends, 100 to 200 ms.
+     */
+    @Test
+    void aRunWithCheckpointsStoppedByAFailedSaveEndsTheRun(@TempDir Path directory) {
+        try (Network net = runawayFrom(0)) {
+            net.addCheckpointed("unsaveable", state -> {
+                if (!state.restoring()) {
+                    throw new IllegalStateException("this state cannot be saved");
+                }
+            });
+            assertThrows(IllegalStateException.class, () -> net.run(300, 150, directory.resolve("runaway.h5")));
+            assertEquals(1500, net.stepsRun(), "test setup: stopped by the first checkpoint, at 150 ms");
+            assertEquals(1, net.warnings().size(), net.warnings().toString());
+            net.run(150);
+            List<String> warnings = net.warnings();
+            assertEquals(2, warnings.size(), "the next run warns again: " + warnings);
+            assertTrue(warnings.get(1).contains("from t = 100.0 to 200.0 ms"), warnings.get(1));
+        }
+    }
+
+    /**
      * The detectors' windows are not the network's dynamics: a checkpoint without them (from a network without
      * runaway warnings, or from a Hebb that did not save them) restores, and the window under way is then not
      * judged; one with them restores into a network without runaway warnings, which passes over them.
