@@ -21,8 +21,8 @@ import org.hebb.plasticity.definition.SynapseDefinition;
  * <tr><td>nearest-spike, full (not defined here)</td><td>8.8e-11</td><td>5.3e-2</td><td>6.6e-3</td><td>3.1e-3</td>
  * <td>714</td><td>40</td></tr>
  * </table>
- * The paper itself was not at hand when these were written down; the rows are as other codes cite its visual cortex
- * table (Table 3; the hippocampal fits are Table 4). The all-to-all minimal row agrees across independent ones
+ * The rows are as other codes cite the paper's visual cortex table (Table 3; the hippocampal fits are Table 4),
+ * not checked against the paper itself. The all-to-all minimal row agrees across independent ones
  * (Auryn's TripletConnection: A3+ = 6.5e-3 with tau_y = 114 ms; GeNN's Sjöström triplet example: the whole row),
  * the full row is NEST's stdp_triplet_synapse defaults ("table 3") and GeNN's example, and the nearest-spike rows
  * are each from a single secondary source.
