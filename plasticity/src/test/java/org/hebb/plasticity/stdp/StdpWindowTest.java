@@ -146,10 +146,8 @@ class StdpWindowTest {
         assertWindow(measured, dw, WeightDependence.MULTIPLICATIVE);
     }
 
-    @Test
-    void nearestNeighbourPairingCountsOnlyTheLatestPresynapticSpike() {
-        double[][] preTimes = {{80, 95}};
-        double[][] driverTimes = {{104.9}};
+    /** The weight change of one synapse under all-to-all ([0]) and nearest-neighbour ([1]) pairing. */
+    private static double[] changeUnderBothPairings(double[][] preTimes, double[][] driverTimes) {
         double[] dw = new double[2];
         Trace.Pairing[] pairings = {Trace.Pairing.ALL_TO_ALL, Trace.Pairing.NEAREST_NEIGHBOUR};
         for (int p = 0; p < 2; p++) {
@@ -162,14 +160,33 @@ class StdpWindowTest {
                 net.connect(driver, post, Connectors.oneToOne(),
                         Synapses.onto("excitatory").weights(Values.constant(100)));
                 StdpSynapses stdp = net.addPlasticity(plastic, rule().pairing(pairings[p]).build());
+                SpikeMonitor postSpikes = net.monitorSpikes(post);
                 net.run(150);
+                assertEquals(driverTimes[0].length, postSpikes.totalCount(), "one postsynaptic spike per driver spike");
                 dw[p] = stdp.weights()[0] - W0;
             }
         }
+        return dw;
+    }
+
+    @Test
+    void nearestNeighbourPairingCountsOnlyTheLatestPresynapticSpike() {
+        double[] dw = changeUnderBothPairings(new double[][] {{80, 95}}, new double[][] {{104.9}});
         // presynaptic spikes arrive at 80.1 and 95.1 ms, the postsynaptic spike is at 105 ms
         double near = A_PLUS * W_MAX * Math.exp(-9.9 / TAU_PLUS);
         double far = A_PLUS * W_MAX * Math.exp(-24.9 / TAU_PLUS);
         assertEquals(near + far, dw[0], 1e-3 * (near + far));
         assertEquals(near, dw[1], 1e-3 * near);
+    }
+
+    /** The mirror image: two postsynaptic spikes before one arrival; nearest-neighbour depression sees the later. */
+    @Test
+    void nearestNeighbourPairingCountsOnlyTheLatestPostsynapticSpike() {
+        double[] dw = changeUnderBothPairings(new double[][] {{104.9}}, new double[][] {{80, 95}});
+        // postsynaptic spikes at 80.1 and 95.1 ms (no earlier arrival: no potentiation), the arrival at 105 ms
+        double near = -A_MINUS * W_MAX * Math.exp(-9.9 / TAU_MINUS);
+        double far = -A_MINUS * W_MAX * Math.exp(-24.9 / TAU_MINUS);
+        assertEquals(near + far, dw[0], 1e-3 * Math.abs(near + far));
+        assertEquals(near, dw[1], 1e-3 * Math.abs(near));
     }
 }
