@@ -125,4 +125,32 @@ class EventStdpWindowTest {
             }
         }
     }
+
+    /**
+     * The mirror image: two postsynaptic spikes before one arrival; all-to-all depression sums both pairs,
+     * nearest-neighbour depression sees the later postsynaptic spike alone.
+     */
+    @Test
+    void pairingSchemesCountTheRightPostsynapticSpikes() {
+        for (var pairing : org.hebb.simulator.engine.Trace.Pairing.values()) {
+            try (Network net = Network.builder().engine(EngineKind.EVENT_DRIVEN).build()) {
+                SpikeTimesSource pre = net.addSpikeTimes("pre", new double[][] {{18.05}});
+                SpikeTimesSource driver = net.addSpikeTimes("driver", new double[][] {{10.0, 13.3}});
+                NeuronPopulation post = net.addNeurons("post", 1, IfCurrDelta.builder().build());
+                Projection plastic = net.connect(pre, post, Connectors.oneToOne(), Synapses.onto("excitatory")
+                        .weights(Values.constant(W0)).delays(Delays.ms(0.25)));
+                net.connect(driver, post, Connectors.oneToOne(), Synapses.onto("excitatory")
+                        .weights(Values.constant(100)).delays(Delays.ms(DRIVER_DELAY)));
+                StdpSynapses stdp = net.addPlasticity(plastic, rule().pairing(pairing).build());
+                SpikeMonitor postSpikes = net.monitorSpikes(post);
+                net.run(40);
+                assertEquals(2, postSpikes.totalCount(), "test setup: postsynaptic spikes");
+                double arrival = 18.05 + 0.25;
+                double late = -A_MINUS * W_MAX * Math.exp(-(arrival - 13.3 - DRIVER_DELAY) / TAU_MINUS);
+                double early = -A_MINUS * W_MAX * Math.exp(-(arrival - 10.0 - DRIVER_DELAY) / TAU_MINUS);
+                double expected = pairing == org.hebb.simulator.engine.Trace.Pairing.ALL_TO_ALL ? late + early : late;
+                assertEquals(expected, stdp.weights()[0] - W0, 1e-6, pairing.toString());
+            }
+        }
+    }
 }
