@@ -135,6 +135,65 @@ class AlphaSynapseTest {
         assertTrue(reference[1] > 0.5, "test setup: a PSP of about a mV, got " + reference[1]);
     }
 
+    /**
+     * The inhibitory receptor of IF_curr_alpha has its own time constant: with tau_syn_I = 4 ms and tau_syn_E = 2 ms
+     * a negative weight makes i_syn_i the alpha current of tau_syn_I and v the closed-form PSP of that current,
+     * while i_syn_e stays 0.
+     */
+    @Test
+    void currentAlphaInhibitoryPspFollowsTheClosedFormOfItsOwnTimeConstant() {
+        double tauS = 4;
+        double tauM = 10;
+        double cm = 0.5;
+        double weight = -0.8;
+        SingleNeuron neuron = new SingleNeuron(currentAlpha().with("tau_syn_I", tauS), DT);
+        neuron.receive(1, weight);
+        double largest = 0;
+        for (int k = 1; k <= 600; k++) {
+            neuron.step();
+            double t = k * DT;
+            assertEquals(alpha(weight, tauS, t), neuron.value("i_syn_i"), 2e-6, "i_syn_i at " + t + " ms");
+            assertEquals(0, neuron.value("i_syn_e"), 0.0, "i_syn_e at " + t + " ms");
+            double rise = neuron.value("v") + 65;
+            assertEquals(psp(weight, tauS, tauM, cm, t), rise, 2e-4, "PSP at " + t + " ms");
+            largest = Math.max(largest, -rise);
+        }
+        assertTrue(largest > 1, "test setup: a PSP of a few mV, got " + largest);
+    }
+
+    /**
+     * The inhibitory receptor of IF_cond_alpha: g_i is the alpha conductance of tau_syn_I (1 ms here, tau_syn_E
+     * 0.3 ms), and the PSP, driven towards e_rev_I = -80 mV, has the extremum of a fine integration.
+     */
+    @Test
+    void conductanceAlphaInhibitoryFollowsItsOwnTimeConstantAndReversalPotential() {
+        double dt = 0.01;
+        double tauS = 1;
+        double eRev = -80;
+        double weight = 0.05;
+        NeuronModel model = IfCondAlpha.DEFINITION.model().with("v_thresh", 0).with("tau_syn_I", tauS)
+                .with("e_rev_I", eRev);
+        SingleNeuron neuron = new SingleNeuron(model, dt);
+        neuron.receive(1, weight);
+        double trough = 0;
+        int troughStep = 0;
+        for (int k = 1; k <= 3000; k++) {
+            neuron.step();
+            double t = k * dt;
+            assertEquals(alpha(weight, tauS, t), neuron.value("g_i"), 1e-5 * weight, "g_i at " + t + " ms");
+            assertEquals(0, neuron.value("g_e"), 0.0, "g_e at " + t + " ms");
+            double rise = neuron.value("v") + 65;
+            if (rise < trough) {
+                trough = rise;
+                troughStep = k;
+            }
+        }
+        double[] reference = conductancePspExtremum(weight, tauS, eRev);
+        assertEquals(reference[0], troughStep * dt, 0.05, "trough time, ms");
+        assertEquals(reference[1], trough, 0.01 * Math.abs(reference[1]), "trough depth, mV");
+        assertTrue(reference[1] < -0.5, "test setup: a PSP of about a mV, got " + reference[1]);
+    }
+
     /** Time and value of the maximum of f over (0, 60] ms, on a grid of 1e-4 ms. */
     private static double[] peakOf(java.util.function.DoubleUnaryOperator f) {
         double best = Double.NEGATIVE_INFINITY;
@@ -154,26 +213,34 @@ class AlphaSynapseTest {
      * -65 mV, e_rev_E 0 mV), integrated in double with rk4 at 1e-4 ms and the conductance in closed form.
      */
     private static double[] conductancePspPeak(double weight, double tauS) {
+        return conductancePspExtremum(weight, tauS, 0);
+    }
+
+    /**
+     * Time and value (above rest, signed) of the largest excursion of the PSP of an alpha conductance of
+     * {@code tauS} towards {@code eRev} on PyNN's default membrane, integrated as {@link #conductancePspPeak}.
+     */
+    private static double[] conductancePspExtremum(double weight, double tauS, double eRev) {
         double h = 1e-4;
         double v = -65;
-        double best = v;
+        double best = 0;
         double at = 0;
         for (int k = 0; k < 600_000; k++) {
             double t = k * h;
-            double k1 = dv(v, alpha(weight, tauS, t));
-            double k2 = dv(v + h / 2 * k1, alpha(weight, tauS, t + h / 2));
-            double k3 = dv(v + h / 2 * k2, alpha(weight, tauS, t + h / 2));
-            double k4 = dv(v + h * k3, alpha(weight, tauS, t + h));
+            double k1 = dv(v, alpha(weight, tauS, t), eRev);
+            double k2 = dv(v + h / 2 * k1, alpha(weight, tauS, t + h / 2), eRev);
+            double k3 = dv(v + h / 2 * k2, alpha(weight, tauS, t + h / 2), eRev);
+            double k4 = dv(v + h * k3, alpha(weight, tauS, t + h), eRev);
             v += h / 6 * (k1 + 2 * k2 + 2 * k3 + k4);
-            if (v > best) {
-                best = v;
+            if (Math.abs(v + 65) > Math.abs(best)) {
+                best = v + 65;
                 at = t + h;
             }
         }
-        return new double[] {at, best + 65};
+        return new double[] {at, best};
     }
 
-    private static double dv(double v, double g) {
-        return (-65 - v) / 20 + g * (0 - v) / 1.0;
+    private static double dv(double v, double g, double eRev) {
+        return (-65 - v) / 20 + g * (eRev - v) / 1.0;
     }
 }
