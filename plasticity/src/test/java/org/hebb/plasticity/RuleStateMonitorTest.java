@@ -75,8 +75,12 @@ class RuleStateMonitorTest {
             String range = assertThrows(IllegalArgumentException.class,
                     () -> net.monitorRule(rule, "weight", new int[] {3}, 1)).getMessage();
             assertTrue(range.contains("3"), range);
-            assertThrows(IllegalArgumentException.class, () -> net.monitorRule(rule, "weight", new int[0], 1));
-            assertThrows(IllegalArgumentException.class, () -> net.monitorRule(rule, "weight", new int[] {0}, 0));
+            String none = assertThrows(IllegalArgumentException.class,
+                    () -> net.monitorRule(rule, "weight", new int[0], 1)).getMessage();
+            assertTrue(none.startsWith("elements is empty"), none);
+            String interval = assertThrows(IllegalArgumentException.class,
+                    () -> net.monitorRule(rule, "weight", new int[] {0}, 0)).getMessage();
+            assertTrue(interval.startsWith("interval = 0.0 ms is not allowed"), interval);
         }
     }
 

@@ -59,8 +59,12 @@ class SoftmaxReadoutTest {
                 () -> readout.train(narrow, narrow, narrow)).getMessage();
         assertTrue(message.contains("dimension = 10") && message.contains("20"), message);
         SoftmaxReadout.Samples badLabel = new SoftmaxReadout.Samples(new float[20], 20, new int[] {3});
-        assertThrows(IllegalArgumentException.class, () -> readout.train(badLabel, badLabel, badLabel));
-        assertThrows(IllegalArgumentException.class, () -> new SoftmaxReadout.Samples(new float[5], 2, new int[2]));
+        String label = assertThrows(IllegalArgumentException.class, () -> readout.train(badLabel, badLabel, badLabel))
+                .getMessage();
+        assertTrue(label.startsWith("train label = 3 is not allowed"), label);
+        String features = assertThrows(IllegalArgumentException.class,
+                () -> new SoftmaxReadout.Samples(new float[5], 2, new int[2])).getMessage();
+        assertTrue(features.startsWith("features has length 5"), features);
     }
 
     @Test

@@ -62,7 +62,8 @@ class SongExperimentTest {
         String message = assertThrows(IllegalArgumentException.class,
                 () -> SongMillerAbbott.run(CONFIG, 2 * DURATION_MS)).getMessage();
         assertTrue(message.contains("snapshot interval = 40000.0 ms"), message);
-        assertThrows(IllegalArgumentException.class, () -> SongMillerAbbott.run(CONFIG, 0));
+        String zero = assertThrows(IllegalArgumentException.class, () -> SongMillerAbbott.run(CONFIG, 0)).getMessage();
+        assertTrue(zero.startsWith("snapshot interval = 0.0 ms is not allowed"), zero);
     }
 
     /**

@@ -330,7 +330,9 @@ class ProjectionTest {
                 () -> RowOffsets.of(new int[0], Integer.MAX_VALUE));
         assertTrue(e.getMessage().startsWith("count = 2147483647 is not allowed: must be in [0, 2147483638]"),
                 e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> RowOffsets.of(new int[0], -1));
+        String negative = assertThrows(IllegalArgumentException.class, () -> RowOffsets.of(new int[0], -1))
+                .getMessage();
+        assertTrue(negative.startsWith("count = -1 is not allowed"), negative);
         assertArrayEquals(new int[] {0, 1, 1, 3}, RowOffsets.of(new int[] {2, 0, 2}, 3));
     }
 }

@@ -241,7 +241,9 @@ class EventDrivenEngineTest {
             cells.inject(Currents.gaussianNoise(0, 1));
             assertRefused(() -> net.run(1), "gaussianNoise");
         }
-        assertThrows(IllegalArgumentException.class, () -> eventDriven().threads(2).build());
+        String threads = assertThrows(IllegalArgumentException.class, () -> eventDriven().threads(2).build())
+                .getMessage();
+        assertTrue(threads.startsWith("threads = 2 is not allowed"), threads);
     }
 
     private static void assertRefused(Runnable action, String named) {

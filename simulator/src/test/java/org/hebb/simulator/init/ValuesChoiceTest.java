@@ -2,6 +2,7 @@ package org.hebb.simulator.init;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
@@ -26,7 +27,9 @@ class ValuesChoiceTest {
         // binomial(n, 1/2): 5 standard deviations is 790
         assertEquals(n / 2.0, positive, 790);
         assertEquals(-3, signs.lowerBound());
-        assertThrows(IllegalArgumentException.class, Values::choice);
-        assertThrows(IllegalArgumentException.class, () -> Values.choice(1, Double.NaN));
+        String none = assertThrows(IllegalArgumentException.class, Values::choice).getMessage();
+        assertTrue(none.startsWith("values is empty"), none);
+        String nan = assertThrows(IllegalArgumentException.class, () -> Values.choice(1, Double.NaN)).getMessage();
+        assertTrue(nan.startsWith("values[1] = NaN is not allowed"), nan);
     }
 }
