@@ -60,7 +60,7 @@ class LifClosedFormTest {
             double expected = vInf + (V_REST - vInf) * Math.exp(-step * DT / TAU_M);
             worst = Math.max(worst, Math.abs(v[0] - expected) / Math.abs(expected - V_REST));
         }
-        assertTrue(worst < 1e-3, model.name() + ": worst relative error of v - v_rest " + worst);
+        assertTrue(worst < 1e-4, model.name() + ": worst relative error of v - v_rest " + worst);
     }
 
     /**
