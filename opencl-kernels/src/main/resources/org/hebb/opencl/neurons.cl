@@ -1,5 +1,5 @@
-// The input of receptor r arriving at neuron i at this step (ring slot `slot`), consumed (as
-// ArrayLoops.addAndClear).
+// The input of receptor r arriving at neuron i at this step (ring slot `slot`), consumed (read
+// and cleared, as the generated Java kernels do).
 // The slot's row is addressed first and then indexed by i, so that the compiler sees consecutive work-items read
 // consecutive floats (one vector load, not a gather).
 inline float take_input(__global float* restrict row, int i) {

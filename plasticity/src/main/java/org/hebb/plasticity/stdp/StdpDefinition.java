@@ -8,7 +8,7 @@ import org.hebb.simulator.engine.Trace;
 /**
  * {@link Stdp} as a {@link SynapseDefinition}. Both weight dependences are one change linear in the weight,
  * dw = x (c + s w) clipped to [w_min, w_max] (see {@link WeightDependence}), so one definition per pairing scheme
- * covers additive and multiplicative STDP, and its generated code computes what the hand-written kernel computes.
+ * covers additive and multiplicative STDP, and its generated code computes what the former hand-written kernel did.
  */
 public final class StdpDefinition {
     /** All-to-all pairing: a spike adds 1 to its neuron's trace. */
