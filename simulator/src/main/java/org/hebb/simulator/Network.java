@@ -65,8 +65,9 @@ import org.hebb.util.Require;
  * neurons x steps. The event-driven engine advances a neuron only when an event reaches it and puts spikes at
  * exact times: only models whose subthreshold dynamics are linear and decay (a closed form between events,
  * generated from the definition: IF_curr_delta, IF_curr_exp, IF_curr_alpha, a model of your own), Poisson and
- * spike-time sources, constant currents, continuous delays; its cost grows with the number of spikes and
- * synaptic events, so it wins on sparsely firing networks and where spike times must not carry a grid error.
+ * spike-time sources, constant currents, continuous delays, rules from definitions that only pair spikes; its cost
+ * grows with the number of spikes and synaptic events, so it wins on sparsely firing networks and where spike
+ * times must not carry a grid error.
  * There dt is only the grid on which monitors, callbacks and checkers run.
  *
  * <p>Every random stream (connectivity, weights, initial values, inputs) derives from the one master seed and
