@@ -250,10 +250,6 @@ public final class NalsmExperiment {
     }
 
     /**
-     * Fails unless the run fits the heap: the liquid, one copy per feature worker, and the features (a spike count
-     * and a normalised value per liquid neuron and sample of the split).
-     */
-    /**
      * Fails unless a run of {@code o} on {@code trainImages} and {@code testImages} fits the heap (a liquid per
      * worker and one more, the features of every sample), or when the data has fewer images than {@code o} asks
      * for; the run checks the same before it claims its checkpoints, and a caller may check before opening the
@@ -279,6 +275,10 @@ public final class NalsmExperiment {
                 nalsm.astrocyteWeight(), nalsm.rateDecayPerMs(), nalsm.seed(), nalsm.threads());
     }
 
+    /**
+     * Fails unless the run fits the heap: a liquid per feature worker and one more, and the features (a spike count
+     * and a normalised value per liquid neuron and sample of the split).
+     */
     private static void requireFits(Options o, SampleSplit split, NalsmLiquid.Config config) {
         double samples = (double) split.train() + split.validation() + split.test();
         MemoryEstimate.of("NALSM with " + config.neurons() + " neurons and " + o.workers() + " workers")
