@@ -666,6 +666,7 @@ public final class Network implements AutoCloseable {
      * @throws org.hebb.simulator.checkpoint.CheckpointException naming what cannot be saved
      */
     public void saveCheckpoint(Path file) {
+        Require.notNull("checkpoint file", file);
         alone("saveCheckpoint", () -> {
             requireRunnable();
             begin();
@@ -685,6 +686,7 @@ public final class Network implements AutoCloseable {
      *         networks differ
      */
     public void restoreCheckpoint(Path file) {
+        Require.notNull("checkpoint file", file);
         alone("restoreCheckpoint", () -> {
             requireRunnable();
             begin();

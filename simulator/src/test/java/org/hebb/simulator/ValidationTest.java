@@ -335,4 +335,19 @@ class ValidationTest {
             assertEquals(1e39, p.state().get(p.state().indexOf("v"), 0));
         }
     }
+
+    /**
+     * saveCheckpoint and restoreCheckpoint refuse a null file by name, before the network is prepared: the structure
+     * can still change after the refusal.
+     */
+    @Test
+    void checkpointFileIsRequired() {
+        try (Network net = network()) {
+            net.addNeurons("pop", 5, IfCurrExp.builder().build());
+            refused(() -> net.saveCheckpoint(null), "checkpoint file is null");
+            refused(() -> net.restoreCheckpoint(null), "checkpoint file is null");
+            net.addNeurons("later", 3, IfCurrExp.builder().build());
+            assertEquals(2, net.populations().size());
+        }
+    }
 }
