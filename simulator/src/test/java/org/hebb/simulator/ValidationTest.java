@@ -13,6 +13,8 @@ import org.hebb.simulator.connect.Connectors;
 import org.hebb.simulator.connect.Delays;
 import org.hebb.simulator.connect.Synapses;
 import org.hebb.simulator.init.Values;
+import org.hebb.simulator.input.BernoulliSource;
+import org.hebb.simulator.input.PoissonSource;
 import org.hebb.simulator.population.Grid3D;
 import org.hebb.simulator.population.NeuronPopulation;
 import org.junit.jupiter.api.Test;
@@ -348,6 +350,20 @@ class ValidationTest {
             refused(() -> net.restoreCheckpoint(null), "checkpoint file is null");
             net.addNeurons("later", 3, IfCurrExp.builder().build());
             assertEquals(2, net.populations().size());
+        }
+    }
+
+    /** The per-element accessors of source populations refuse an index outside the population by name. */
+    @Test
+    void sourceAccessorsRefuseAnIndexOutsideThePopulation() {
+        try (Network net = network()) {
+            BernoulliSource pixels = net.addBernoulliSource("px", 5);
+            PoissonSource poisson = net.addPoissonSource("in", 5, 10);
+            refused(() -> pixels.probability(5), "index = 5", "[0, 4]");
+            refused(() -> pixels.probability(-1), "index = -1", "[0, 4]");
+            refused(() -> pixels.threshold(5), "index = 5", "[0, 4]");
+            refused(() -> poisson.rate(7), "index = 7", "[0, 4]");
+            assertEquals(10, poisson.rate(4), 1e-5, "probabilities are stored in single precision");
         }
     }
 }

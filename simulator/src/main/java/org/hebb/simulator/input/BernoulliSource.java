@@ -78,7 +78,7 @@ public class BernoulliSource extends SpikeSourcePopulation implements Checkpoint
 
     /** Element {@code index}'s firing probability per step. */
     public double probability(int index) {
-        return probability[index];
+        return probability[Require.inRange("index", index, 0, size() - 1)];
     }
 
     /**
@@ -86,7 +86,7 @@ public class BernoulliSource extends SpikeSourcePopulation implements Checkpoint
      * trials: it fires in a step with probability threshold / 2^63 (unsigned), which is {@link #probability}.
      */
     public long threshold(int index) {
-        return threshold[index];
+        return threshold[Require.inRange("index", index, 0, size() - 1)];
     }
 
     /**
