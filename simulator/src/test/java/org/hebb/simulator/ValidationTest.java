@@ -366,4 +366,23 @@ class ValidationTest {
             assertEquals(10, poisson.rate(4), 1e-5, "probabilities are stored in single precision");
         }
     }
+
+    /**
+     * A uniform delay range that reaches below half a step, or beyond the longest delay, is refused at connect
+     * whatever the draws: before, only a drawn delay outside was refused, so the seed and the size decided.
+     */
+    @Test
+    void uniformDelaysReachingOutsideTheStepRangeAreRefusedAtConnect() {
+        try (Network net = network()) {
+            NeuronPopulation a = net.addNeurons("a", 5, IfCurrExp.builder().build());
+            Synapses syn = Synapses.onto("excitatory").weights(Values.constant(0.1));
+            refused(() -> net.connect(a, a, Connectors.oneToOne(), syn.delays(Delays.uniformMs(0.04, 10))),
+                    "min delay = 0.04 ms", "dt = 0.1 ms", "at least 1 step");
+            refused(() -> net.connect(a, a, Connectors.oneToOne(), syn.delays(Delays.uniformMs(1, 3276.8))),
+                    "max delay = 3276.8 ms", "dt = 0.1 ms", "at most 32767 steps");
+            assertEquals(0, net.projections().size());
+            net.connect(a, a, Connectors.oneToOne(), syn.delays(Delays.uniformMs(0.05, 3276.7)));
+            assertEquals(1, net.projections().size());
+        }
+    }
 }

@@ -116,7 +116,8 @@ public final class Delays {
 
     /**
      * Each synapse delays by a time drawn uniformly from [minMs, maxMs]: continuous under the event-driven engine,
-     * rounded to the nearest whole step under the clock-driven one (where it must round to at least 1 step).
+     * rounded to the nearest whole step under the clock-driven one, where both ends must round to between 1 and
+     * {@link #MAX_STEPS} steps (refused at connect otherwise, whatever the draws).
      */
     public static DelayDistribution uniformMs(double minMs, double maxMs) {
         Require.positive("min delay", minMs, "ms");
@@ -137,6 +138,20 @@ public final class Delays {
             @Override
             public double sampleMs(UniformRandomProvider random, double dt) {
                 return minMs + (maxMs - minMs) * random.nextDouble();
+            }
+
+            /** Refuses a range that reaches outside the delays a step can hold, so that no seed decides it. */
+            @Override
+            public IntSupplier stepSampler(UniformRandomProvider random, double dt) {
+                if (Math.round(minMs / dt) < 1) {
+                    throw new IllegalArgumentException("min delay = " + minMs + " ms of " + describe() + " is not "
+                            + "allowed at dt = " + dt + " ms: must round to at least 1 step (>= dt / 2)");
+                }
+                if (Math.round(maxMs / dt) > MAX_STEPS) {
+                    throw new IllegalArgumentException("max delay = " + maxMs + " ms of " + describe() + " is not "
+                            + "allowed at dt = " + dt + " ms: must round to at most " + MAX_STEPS + " steps");
+                }
+                return () -> sampleSteps(random, dt);
             }
 
             @Override
