@@ -100,7 +100,7 @@ public final class Network implements AutoCloseable {
     private final Map<String, Checkpointed> userState = new LinkedHashMap<>();
     private final List<Checker> checkers = new ArrayList<>();
     private final List<StepCallback> callbacks = new ArrayList<>();
-    private final PlasticityRegistry plasticity = new PlasticityRegistry();
+    private final PlasticityRegistry plasticity = new PlasticityRegistry(p -> populations.contains(p));
     private double finiteCheckIntervalMs = 10.0;
     private boolean runawayWarnings = true;
     private final List<RunawayDetector> runawayDetectors = new ArrayList<>();

@@ -188,14 +188,16 @@ public final class Astrocyte implements Checkpointed {
      * other projections of the same network, only check that it is the same one.
      */
     void bind(PlasticityContext context) {
-        SpikeHistory[] liquidHere = histories(context, liquid);
-        SpikeHistory[] inputHere = histories(context, input);
         if (liquidSpikes != null) {
-            Require.that(java.util.Arrays.equals(liquidSpikes, liquidHere)
-                            && java.util.Arrays.equals(inputSpikes, inputHere) && dt == (float) context.dt(),
+            Require.that(liquid.stream().allMatch(context::belongs) && input.stream().allMatch(context::belongs)
+                            && java.util.Arrays.equals(liquidSpikes, histories(context, liquid))
+                            && java.util.Arrays.equals(inputSpikes, histories(context, input))
+                            && dt == (float) context.dt(),
                     "astrocyte is already bound to another network: an Astrocyte serves the projections of one");
             return;
         }
+        SpikeHistory[] liquidHere = histories(context, liquid);
+        SpikeHistory[] inputHere = histories(context, input);
         liquidSpikes = liquidHere;
         inputSpikes = inputHere;
         dt = (float) context.dt();

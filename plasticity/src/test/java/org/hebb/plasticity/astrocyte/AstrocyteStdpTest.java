@@ -289,4 +289,28 @@ class AstrocyteStdpTest {
             }
         }
     }
+
+    /**
+     * An astrocyte listening to a population of another network is refused when its rule joins, naming the
+     * population; before, the rule joined and the first run failed with a NullPointerException.
+     */
+    @Test
+    void anAstrocyteListeningToAnotherNetworksPopulationIsRefused() {
+        try (Network net = Network.builder().dt(1.0).build(); Network other = Network.builder().dt(1.0).build()) {
+            NeuronPopulation a = net.addNeurons("a", 5, NalsmLif.builder().build());
+            NeuronPopulation foreign = other.addNeurons("foreign", 5, NalsmLif.builder().build());
+            Projection projection = net.connect(a, a, Connectors.allToAll(false),
+                    Synapses.onto("synaptic").weights(Values.constant(1)));
+            for (Astrocyte astrocyte : List.of(Astrocyte.builder().liquid(foreign).build(),
+                    Astrocyte.builder().liquid(a).input(foreign).build())) {
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> net.addPlasticity(
+                        projection, AstrocyteStdp.builder(astrocyte).bounds(0, 3).build()));
+                assertTrue(e.getMessage().contains("population 'foreign' does not belong to this network"),
+                        e.getMessage());
+            }
+            net.addPlasticity(projection, AstrocyteStdp.builder(Astrocyte.builder().liquid(a).build()).bounds(0, 3)
+                    .build());
+            net.run(5);
+        }
+    }
 }

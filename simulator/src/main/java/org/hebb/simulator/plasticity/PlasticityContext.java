@@ -96,6 +96,14 @@ public final class PlasticityContext {
         return registry.trace(population, decayPerStep, increment, pairing, historySteps);
     }
 
+    /**
+     * Whether {@code population} belongs to the network the rule attaches to: {@link #trace} and {@link #spikes}
+     * refuse any other.
+     */
+    public boolean belongs(Population population) {
+        return registry.belongs(population);
+    }
+
     /** The spikes of {@code population} kept for the last {@code steps} steps. */
     public SpikeHistory spikes(Population population, int steps) {
         return registry.spikes(population, steps);

@@ -5,6 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.hebb.simulator.BackendKind;
 import org.hebb.simulator.EngineKind;
@@ -44,6 +45,16 @@ public final class PlasticityRegistry {
     private final List<Runnable> resetActions = new ArrayList<>();
     private final Map<Projection, List<SpikeEventUpdate>> eventUpdates = new IdentityHashMap<>();
     private final Map<Projection, Transmission> transmissions = new IdentityHashMap<>();
+    private final Predicate<Population> member;
+
+    /**
+     * A registry for one network.
+     *
+     * @param member whether a population belongs to the network: rules may follow only its populations
+     */
+    public PlasticityRegistry(Predicate<Population> member) {
+        this.member = Require.notNull("member", member);
+    }
 
     /**
      * Attaches {@code rule} to {@code projection} if it supports the engine and backend, else refuses naming them.
@@ -93,6 +104,7 @@ public final class PlasticityRegistry {
     }
 
     Trace trace(Population population, float decay, float increment, Trace.Pairing pairing, int historySteps) {
+        requireMember(population);
         for (Trace trace : traces) {
             if (trace.matches(population, decay, increment, pairing)) {
                 trace.keepAtLeast(historySteps);
@@ -106,6 +118,7 @@ public final class PlasticityRegistry {
     }
 
     SpikeHistory spikes(Population population, int steps) {
+        requireMember(population);
         for (SpikeHistory history : histories) {
             if (history.population() == population && history.depth() == steps) {
                 return history;
@@ -114,6 +127,15 @@ public final class PlasticityRegistry {
         SpikeHistory history = new SpikeHistory(population, steps);
         histories.add(history);
         return history;
+    }
+
+    boolean belongs(Population population) {
+        return member.test(population);
+    }
+
+    private void requireMember(Population population) {
+        Require.that(member.test(Require.notNull("population", population)), "population '" + population.name()
+                + "' does not belong to this network: a rule can follow only the network's own populations");
     }
 
     /** The rules attached so far, in attachment order. */
