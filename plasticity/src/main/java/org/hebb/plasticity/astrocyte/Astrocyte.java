@@ -301,14 +301,22 @@ public final class Astrocyte implements Checkpointed {
 
         /** The populations whose spikes raise A (NALSM: every liquid neuron). */
         public Builder liquid(Population... populations) {
-            liquid = List.of(Require.notNull("liquid populations", populations));
+            liquid = populations("liquid populations", populations);
             return this;
         }
 
         /** The populations whose spikes lower A (NALSM: the input neurons). */
         public Builder input(Population... populations) {
-            input = List.of(Require.notNull("input populations", populations));
+            input = populations("input populations", populations);
             return this;
+        }
+
+        private static List<Population> populations(String name, Population[] populations) {
+            Require.notNull(name, populations);
+            for (int p = 0; p < populations.length; p++) {
+                Require.notNull(name + "[" + p + "]", populations[p]);
+            }
+            return List.of(populations);
         }
 
         /** Modulated (NALSM) or fixed A (plain STDP). */

@@ -313,4 +313,17 @@ class AstrocyteStdpTest {
             net.run(5);
         }
     }
+
+    /** A null among the populations an astrocyte listens to is refused by name, not with a NullPointerException. */
+    @Test
+    void aNullPopulationIsRefusedByName() {
+        try (Network net = Network.builder().dt(1.0).build()) {
+            NeuronPopulation a = net.addNeurons("a", 5, NalsmLif.builder().build());
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Astrocyte.builder().liquid(a, null));
+            assertEquals("liquid populations[1] is null: a value is required", e.getMessage());
+            e = assertThrows(IllegalArgumentException.class, () -> Astrocyte.builder().input((Population) null));
+            assertEquals("input populations[0] is null: a value is required", e.getMessage());
+        }
+    }
 }
