@@ -231,4 +231,18 @@ class ThreeFactorTest {
         e = assertThrows(IllegalArgumentException.class, () -> ThreeFactor.builder().wMin(0).build());
         assertTrue(e.getMessage().contains("wMax"), e.getMessage());
     }
+
+    /**
+     * A constant signal that is not finite is refused when it is made, naming the value; before, the rule attached
+     * and the run failed in its first step.
+     */
+    @Test
+    void aConstantSignalMustBeFinite() {
+        for (double value : new double[] {Double.NaN, Double.POSITIVE_INFINITY}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Signal.constant(value));
+            assertTrue(e.getMessage().startsWith("signal value = " + value + " is not allowed: must be a finite"),
+                    e.getMessage());
+        }
+        assertEquals(-2.5, Signal.constant(-2.5).valueAt(7, 0.7));
+    }
 }
