@@ -240,9 +240,13 @@ public final class Network implements AutoCloseable {
         Require.notNull("grid", grid);
         Require.notNull("populations", members);
         int total = 0;
-        for (Population p : members) {
-            requireMember(p);
-            total += p.size();
+        for (int i = 0; i < members.length; i++) {
+            requireMember(members[i]);
+            for (int j = 0; j < i; j++) {
+                Require.that(members[j] != members[i], "population '" + members[i].name() + "' is listed twice: "
+                        + "each population takes its points once");
+            }
+            total += members[i].size();
         }
         Require.that(total == grid.size(), "populations have " + total + " elements in all: must equal the grid's "
                 + grid.size() + " points");

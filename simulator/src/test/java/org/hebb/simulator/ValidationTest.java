@@ -385,4 +385,17 @@ class ValidationTest {
             assertEquals(1, net.projections().size());
         }
     }
+
+    /**
+     * A population listed twice in one placeOnGrid call is refused: before, it took two slices of the grid, kept the
+     * second, and left the first unused.
+     */
+    @Test
+    void placeOnGridRefusesAPopulationListedTwice() {
+        try (Network net = network()) {
+            NeuronPopulation exc = net.addNeurons("exc", 4, IfCurrExp.builder().build());
+            refused(() -> net.placeOnGrid(new Grid3D(2, 2, 2), false, exc, exc), "population 'exc' is listed twice");
+            assertEquals(null, exc.positions(), "a refused placement must place nothing");
+        }
+    }
 }
