@@ -334,6 +334,7 @@ public final class Network implements AutoCloseable {
 
     /** Records the spikes of {@code population} with the given settings (subset, counts only, bound, file). */
     public SpikeMonitor monitorSpikes(Population population, SpikeMonitor.Settings settings) {
+        requireOpen("monitorSpikes");
         requireMember(population);
         Require.notNull("settings", settings);
         return addMonitor(population, SpikeMonitor.create(population, settings, dt, seed));
@@ -354,6 +355,7 @@ public final class Network implements AutoCloseable {
      */
     public StateMonitor monitorState(NeuronPopulation population, String[] variables, int[] neurons,
                                      double intervalMs, StateMonitor.Settings settings) {
+        requireOpen("monitorState");
         requireMember(population);
         Require.notNull("variables", variables);
         Require.notNull("neurons", neurons);
@@ -370,6 +372,7 @@ public final class Network implements AutoCloseable {
      * device, which costs a transfer of every plastic weight: sample sparingly there.
      */
     public RuleStateMonitor monitorRule(RuleState state, String variable, int[] elements, double intervalMs) {
+        requireOpen("monitorRule");
         Require.notNull("state", state);
         Projection projection = plasticity.projectionOf(state);
         Require.that(projection != null, "state = " + state + " is not allowed: it was not returned by "
@@ -382,12 +385,14 @@ public final class Network implements AutoCloseable {
 
     /** Records the population rate of {@code population} in bins of {@code binMs} (rounded to whole steps). */
     public PopulationRateMonitor monitorRate(Population population, double binMs) {
+        requireOpen("monitorRate");
         requireMember(population);
         return addMonitor(population, new PopulationRateMonitor(population, Require.steps("bin", binMs, dt), dt));
     }
 
     /** Adds a monitor of the user's own for {@code population}. */
     public <M extends Monitor> M addMonitor(Population population, M monitor) {
+        requireOpen("addMonitor");
         requireMember(population);
         Require.notNull("monitor", monitor);
         Optional<Path> file = monitor.streamFile();
@@ -1026,9 +1031,16 @@ public final class Network implements AutoCloseable {
     }
 
     private void requireBuilding(String operation) {
+        requireOpen(operation);
         if (engine != null) {
             throw new IllegalStateException(operation + " is not allowed after the first run (or prepare()): the "
                     + "network's structure is fixed then; build a new Network instead");
+        }
+    }
+
+    private void requireOpen(String operation) {
+        if (closed) {
+            throw new IllegalStateException(operation + " is not allowed: the network has been closed");
         }
     }
 
@@ -1039,8 +1051,8 @@ public final class Network implements AutoCloseable {
     }
 
     /**
-     * Stops the engine's worker threads and closes monitors' files; the network cannot run afterwards. Refused
-     * during a run, as {@link #run} is.
+     * Stops the engine's worker threads and closes monitors' files; the network cannot run, grow or take monitors
+     * afterwards. Refused during a run, as {@link #run} is.
      */
     @Override
     public void close() {

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.hebb.neurons.Precision;
 import org.hebb.neurons.izhikevich.Izhikevich;
 import org.hebb.neurons.lif.IfCondExp;
@@ -267,6 +270,28 @@ class ValidationTest {
             net.run(1);
             assertEquals(20, net.stepsRun());
         }
+    }
+
+    @Test
+    void aClosedNetworkRefusesToGrowOrBeMonitored() {
+        Network net = network();
+        NeuronPopulation pop = net.addNeurons("pop", 5, IfCurrExp.builder().build());
+        net.close();
+        Synapses syn = Synapses.onto("excitatory").weights(Values.constant(0.1));
+        Map<String, Executable> calls = new LinkedHashMap<>();
+        calls.put("addNeurons", () -> net.addNeurons("more", 5, IfCurrExp.builder().build()));
+        calls.put("addPoissonSource", () -> net.addPoissonSource("in", 5, 10));
+        calls.put("connect", () -> net.connect(pop, pop, Connectors.oneToOne(), syn));
+        calls.put("setRunawayWarnings", () -> net.setRunawayWarnings(false));
+        calls.put("monitorSpikes", () -> net.monitorSpikes(pop));
+        calls.put("monitorState", () -> net.monitorState(pop, new String[] {"v"}, new int[] {0}, 1));
+        calls.put("monitorRate", () -> net.monitorRate(pop, 1));
+        calls.forEach((operation, call) -> {
+            IllegalStateException e = assertThrows(IllegalStateException.class, call, operation);
+            assertEquals(operation + " is not allowed: the network has been closed", e.getMessage());
+        });
+        assertEquals(1, net.populations().size());
+        assertEquals(0, net.projections().size());
     }
 
     /**
