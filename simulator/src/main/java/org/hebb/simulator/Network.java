@@ -559,9 +559,10 @@ public final class Network implements AutoCloseable {
 
     /**
      * Simulates {@code durationMs} more milliseconds, saving a checkpoint to {@code file} (see
-     * {@link #saveCheckpoint}) after every {@code checkpointEveryMs} of simulated time and at the end, each save
-     * replacing the previous one atomically. A run killed on the way loses at most one interval: build the network
-     * again, {@link #restoreCheckpoint restore} the file and run the rest, with the result of an uninterrupted run.
+     * {@link #saveCheckpoint}) after every {@code checkpointEveryMs} of simulated time (rounded to whole steps, at
+     * least one) and at the end, each save replacing the previous one atomically. A run killed on the way loses at
+     * most one interval: build the network again, {@link #restoreCheckpoint restore} the file and run the rest, with
+     * the result of an uninterrupted run.
      * Before the first step it fails if the network cannot be checkpointed or the file's directory is not writable.
      */
     public void run(double durationMs, double checkpointEveryMs, Path file) {
