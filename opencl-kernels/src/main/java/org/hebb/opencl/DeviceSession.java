@@ -267,6 +267,15 @@ final class DeviceSession implements AutoCloseable {
         return Math.max(1, Math.min(256, size[0]));
     }
 
+    /** Refuses work-groups of {@code group} for {@code kernel} (named {@code name}) where the device allows fewer. */
+    void requireWorkGroupSize(cl_kernel kernel, String name, long group) {
+        if (workGroupSize(kernel) < group) {
+            throw new IllegalStateException("kernel " + name + " needs work-groups of " + group + " work-items; "
+                    + device.name() + " allows " + workGroupSize(kernel) + ": run with -D"
+                    + OpenClEngine.SHAPE_PROPERTY + "=cpu");
+        }
+    }
+
     cl_mem floats(float[] values) {
         return buffer(Sizeof.cl_float * (long) Math.max(1, values.length), Pointer.to(values.length == 0
                 ? new float[1] : values));

@@ -80,6 +80,9 @@ final class GpuStep {
         cl_kernel[] kernels = separateTake ? session.compile(source, PUSH, TAKE, UPDATE)
                 : session.compile(source, PUSH, UPDATE);
         push = pushGroups > 0 ? kernels[0] : null;
+        if (push != null) {
+            session.requireWorkGroupSize(push, PUSH, pushLocal[0]);
+        }
         take = separateTake && !deliveries.isEmpty() ? kernels[1] : null;
         update = kernels[kernels.length - 1];
         pushGlobal = new long[] {(long) pushGroups * pushLocal[0]};

@@ -48,11 +48,7 @@ final class KernelLaunch {
         this.session = session;
         this.step = step;
         kernel = session.kernel(name);
-        if (session.workGroupSize(kernel) < group) {
-            throw new IllegalStateException("kernel " + name + " needs work-groups of " + group + " work-items; "
-                    + session.device.name() + " allows " + session.workGroupSize(kernel) + ": run with -D"
-                    + OpenClEngine.SHAPE_PROPERTY + "=cpu");
-        }
+        session.requireWorkGroupSize(kernel, name, group);
         local = new long[] {group};
         global = new long[] {items};
     }
