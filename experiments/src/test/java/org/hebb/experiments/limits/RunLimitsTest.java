@@ -17,7 +17,11 @@ class RunLimitsTest {
                         + "the longest run a program takes)",
                 assertThrows(IllegalArgumentException.class,
                         () -> RunLimits.duration("duration", 300_000, "s", 1000, 0.1)).getMessage());
-        assertThrows(IllegalArgumentException.class, () -> RunLimits.duration("duration", Double.NaN, 1));
-        assertThrows(IllegalArgumentException.class, () -> RunLimits.duration("duration", 0, 1));
+        assertEquals("duration = NaN ms is not allowed: must be a finite number > 0",
+                assertThrows(IllegalArgumentException.class,
+                        () -> RunLimits.duration("duration", Double.NaN, 1)).getMessage());
+        assertEquals("run time = 0.0 s is not allowed: must be a finite number > 0",
+                assertThrows(IllegalArgumentException.class,
+                        () -> RunLimits.duration("run time", 0, "s", 1000, 1)).getMessage());
     }
 }
