@@ -33,7 +33,9 @@ class HlopProgressTest {
     void aCheckpointOfOtherSettingsIsRefused() {
         HlopSettings other = HlopSettings.standard(2, HlopVariant.HLOP).reduced(3, 100, 10, 40);
         HlopProgress progress = restoredWithDigest(HlopProgress.digest(other, HlopProgress.GENERATOR_VERSION));
-        assertThrows(IllegalArgumentException.class, () -> progress.requireSettings(settings));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> progress.requireSettings(settings));
+        assertTrue(e.getMessage().contains("other settings than " + settings.fingerprint()), e.getMessage());
     }
 
     /** A progress restored from a checkpoint that holds {@code digest} and otherwise this run's own values. */
