@@ -103,7 +103,9 @@ class JobRunnerTest {
     void badIdsAreRefused() {
         List<Job<double[]>> twice = new ArrayList<>(jobs(2, -1, new AtomicInteger()));
         twice.addAll(jobs(1, -1, new AtomicInteger()));
-        assertThrows(IllegalArgumentException.class, () -> JobRunner.run(twice, DOUBLES, dir, KEY, 1, "twice"));
+        assertEquals("job id = 'block-0' is not allowed: it is used twice",
+                assertThrows(IllegalArgumentException.class,
+                        () -> JobRunner.run(twice, DOUBLES, dir, KEY, 1, "twice")).getMessage());
         Job<double[]> slash = new Job<>() {
             @Override
             public String id() {
