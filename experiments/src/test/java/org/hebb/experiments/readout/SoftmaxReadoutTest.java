@@ -1,5 +1,6 @@
 package org.hebb.experiments.readout;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,6 +50,19 @@ class SoftmaxReadoutTest {
         }
         assertEquals(result.testAccuracy()[result.bestEpoch()], result.selectedTestAccuracy());
         assertTrue(result.trainLoss()[result.trainLoss().length - 1] < result.trainLoss()[0], "loss falls");
+    }
+
+    /**
+     * Blank images of one class: every epoch predicts that class (only the bias learns), so the validation accuracy
+     * is 1 in every epoch, and the epoch selected is the first of the tie.
+     */
+    @Test
+    void aTieInValidationAccuracySelectsTheFirstEpoch() {
+        SoftmaxReadout.Samples blank = new SoftmaxReadout.Samples(new float[8 * 2], 2, new int[8]);
+        SoftmaxReadout readout = new SoftmaxReadout(2, 2, new SoftmaxReadout.Settings(0.1, 0.95, 1e-6, 0, 4, 3, 1));
+        SoftmaxReadout.Result result = readout.train(blank, blank, blank);
+        assertArrayEquals(new double[] {1, 1, 1}, result.validationAccuracy());
+        assertEquals(0, result.bestEpoch());
     }
 
     @Test
