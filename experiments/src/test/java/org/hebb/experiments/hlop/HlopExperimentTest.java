@@ -1,12 +1,15 @@
 package org.hebb.experiments.hlop;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -75,10 +78,15 @@ class HlopExperimentTest {
         HlopExperiment interrupted = new HlopExperiment(settings, train, test, QUIET);
         assertNull(interrupted.run(dir.resolve("interrupted"), 1), "stops after the first task");
         assertTrue(Files.exists(dir.resolve("interrupted").resolve(HlopExperiment.CHECKPOINT)));
-        Map<String, Object> resumed = new HlopExperiment(settings, train, test, QUIET).run(dir.resolve(
-                "interrupted"));
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        Map<String, Object> resumed = new HlopExperiment(settings, train, test,
+                new PrintStream(log, true, StandardCharsets.UTF_8)).run(dir.resolve("interrupted"));
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("resuming after 1 of 2 training phases"),
+                "the second run resumes from the checkpoint, not afresh: " + log.toString(StandardCharsets.UTF_8));
         double[][] expected = (double[][]) whole.get("accuracy_matrix");
         double[][] actual = (double[][]) resumed.get("accuracy_matrix");
+        assertEquals(2, actual.length, "a row per task");
+        assertEquals(2, expected.length, "a row per task");
         for (int i = 0; i < expected.length; i++) {
             assertArrayEquals(expected[i], actual[i], "accuracies after task " + (i + 1));
         }
