@@ -300,18 +300,7 @@ class CheckpointTest {
                 "monitor 0: SpikeMonitor of population 'cells'" + CheckpointFile.LAYOUT_MARK + "neurons 0-79\n", 7,
                 0.1, 0);
         CheckpointFile.Header old = new CheckpointFile.Header(network, "JAVA", saved, 7, 0.1, 0);
-        Path version2 = directory.resolve("version2.h5");
-        Path version3 = directory.resolve("version3.h5");
-        LoopProgress progress = new LoopProgress();
-        progress.done = 5;
-        CheckpointFile.save(version2, old, progress, 2);
-        CheckpointFile.save(version3, old, progress, 3);
-        LoopProgress restored = new LoopProgress();
-        CheckpointFile.restore(version2, expected, header -> restored);
-        assertEquals(5, restored.done, "a version 2 file restores");
-        CheckpointException e = assertThrows(CheckpointException.class,
-                () -> CheckpointFile.restore(version3, expected, header -> new LoopProgress()));
-        assertTrue(e.getMessage().contains("has recordings of other monitors"), e.getMessage());
+        FormatVersions.olderRestoresAndNextIsRefused(directory, old, expected, 2, "has recordings of other monitors");
     }
 
     /**
@@ -325,19 +314,8 @@ class CheckpointTest {
         CheckpointFile.Header expected = new CheckpointFile.Header(shape + CheckpointFile.PARAMETER_MARK
                 + "population cells: tau_m = 20.0\n", "JAVA", "", 7, 0.1, 0);
         CheckpointFile.Header old = new CheckpointFile.Header(shape, "JAVA", "", 7, 0.1, 0);
-        Path version3 = directory.resolve("version3.h5");
-        Path version4 = directory.resolve("version4.h5");
-        LoopProgress progress = new LoopProgress();
-        progress.done = 5;
-        CheckpointFile.save(version3, old, progress, 3);
-        CheckpointFile.save(version4, old, progress, 4);
-        LoopProgress restored = new LoopProgress();
-        CheckpointFile.restore(version3, expected, header -> restored);
-        assertEquals(5, restored.done, "a version 3 file restores");
-        CheckpointException e = assertThrows(CheckpointException.class,
-                () -> CheckpointFile.restore(version4, expected, header -> new LoopProgress()));
-        assertTrue(e.getMessage().contains("comes from another network: it has '(nothing)' where this network has "
-                + "'parameter of population cells: tau_m = 20.0'"), e.getMessage());
+        FormatVersions.olderRestoresAndNextIsRefused(directory, old, expected, 3, "comes from another network: it "
+                + "has '(nothing)' where this network has 'parameter of population cells: tau_m = 20.0'");
     }
 
     private interface Monitors {
