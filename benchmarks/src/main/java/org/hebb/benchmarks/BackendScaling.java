@@ -16,6 +16,7 @@ import org.hebb.opencl.OpenClDevice;
 import org.hebb.opencl.OpenClDevices;
 import org.hebb.simulator.BackendKind;
 import org.hebb.simulator.Network;
+import org.hebb.simulator.io.HebbVersion;
 
 /**
  * Steps per second of COBA (Euler membrane, dt 0.1 ms), static and with STDP on E->E
@@ -144,6 +145,7 @@ public final class BackendScaling {
             row.put("duration_ms", durationMs);
             row.put("repeats", repeats);
             row.put("machine", System.getProperty("hebb.machine", "unnamed machine"));
+            row.put("hebb_version", HebbVersion.describe());
             if (openCl) {
                 row.put("bytes_to_host_per_step", Medians.of(traffic));
                 row.put("work_shape", System.getProperty("hebb.opencl.shape", "auto"));

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.hebb.experiments.output.OutputDirectory;
 import org.hebb.experiments.output.Plots;
+import org.hebb.simulator.io.HebbVersion;
 
 /** The plots and then result.json of a finished run: the result file is written last. */
 final class HlopResults {
@@ -24,6 +25,7 @@ final class HlopResults {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("experiment", "hlop-permuted-fashion-mnist");
         result.put("seed", settings.seed());
+        result.put("hebb_version", HebbVersion.describe());
         result.put("variant", settings.variant().label());
         result.put("tasks", settings.tasks());
         result.put("acc", 100 * Arrays.stream(finalRow).average().orElseThrow());

@@ -15,6 +15,7 @@ import org.hebb.experiments.output.OutputDirectory;
 import org.hebb.experiments.output.Plots;
 import org.hebb.simulator.Network;
 import org.hebb.simulator.io.AtomicFiles;
+import org.hebb.simulator.io.HebbVersion;
 import org.hebb.simulator.monitor.PopulationRateMonitor;
 import org.hebb.simulator.monitor.SpikeMonitor;
 import org.hebb.util.Require;
@@ -206,6 +207,7 @@ public final class Izhikevich2003Experiment {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("network", "Izhikevich 2003, 800 excitatory + 200 inhibitory");
         json.put("seed", r.seed());
+        json.put("hebb_version", HebbVersion.describe());
         json.put("duration_ms", r.durationMs());
         json.put("excitatory_rate_hz", r.excitatoryRateHz());
         json.put("inhibitory_rate_hz", r.inhibitoryRateHz());

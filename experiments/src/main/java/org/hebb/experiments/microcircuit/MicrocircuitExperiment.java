@@ -19,6 +19,7 @@ import org.hebb.experiments.output.Plots;
 import org.hebb.simulator.BackendKind;
 import org.hebb.simulator.Network;
 import org.hebb.simulator.io.AtomicFiles;
+import org.hebb.simulator.io.HebbVersion;
 import org.hebb.simulator.monitor.SpikeMonitor;
 import org.hebb.util.Require;
 
@@ -248,6 +249,7 @@ public final class MicrocircuitExperiment {
         int threads = circuit.network().threads();
         json.put("threads", threads);
         json.put("seed", s.seed());
+        json.put("hebb_version", HebbVersion.describe());
         json.put("neurons", r.neurons());
         json.put("synapses", r.synapses());
         json.put("warmup_ms", s.warmupMs());

@@ -18,6 +18,7 @@ import org.hebb.experiments.output.Plots;
 import org.hebb.experiments.readout.SampleSplit;
 import org.hebb.experiments.readout.SoftmaxReadout;
 import org.hebb.simulator.io.AtomicFiles;
+import org.hebb.simulator.io.HebbVersion;
 import org.hebb.util.Require;
 
 /**
@@ -189,6 +190,7 @@ public final class NalsmExperiment {
         json.put("liquid_size", config.neurons());
         json.put("dataset", dataset);
         json.put("seed", o.seed());
+        json.put("hebb_version", HebbVersion.describe());
         json.put("phase1_samples", o.phase1Presented());
         json.put("phase1_resumed_from_sample", phase1Outcome.resumedFrom());
         json.put("train_samples", train.size());

@@ -18,6 +18,7 @@ import org.hebb.neurons.lif.IfCondExp;
 import org.hebb.simulator.BackendKind;
 import org.hebb.simulator.Network;
 import org.hebb.simulator.io.AtomicFiles;
+import org.hebb.simulator.io.HebbVersion;
 import org.hebb.simulator.monitor.PopulationRateMonitor;
 import org.hebb.simulator.monitor.SpikeMonitor;
 import org.hebb.simulator.population.Population;
@@ -78,11 +79,12 @@ public final class Quickstart {
      * What the quickstart wrote, also saved as summary.json.
      *
      * @param droppedSpikes spikes counted but not stored because a monitor reached {@code maxStoredSpikes}
+     * @param hebbVersion   the build of Hebb that ran ({@link HebbVersion#describe()})
      */
     public record Summary(String network, int neurons, long seed, double dtMs, double durationMs, int threads,
                           String backend, long synapses, double bytesPerSynapse, Map<String, Double> meanRateHz,
                           Map<String, Long> spikes, int maxStoredSpikes, long droppedSpikes, double buildSeconds,
-                          double simulationSeconds, String javaVersion) {
+                          double simulationSeconds, String javaVersion, String hebbVersion) {
     }
 
     /**
@@ -175,7 +177,7 @@ public final class Quickstart {
         Summary summary = new Summary("COBA (Brette et al. 2007, benchmark 1)", n, seed, net.dt(), durationMs,
                 net.threads(), o.backend().name(), synapses, (double) net.synapseMemoryBytes() / synapses, meanRate,
                 spikeTotals, o.maxStoredSpikes(), dropped.count(), (t1 - t0) / 1e9, (t2 - t1) / 1e9,
-                System.getProperty("java.version"));
+                System.getProperty("java.version"), HebbVersion.describe());
 
         AtomicFiles.write(out.resolve("spike_counts.csv"), counts.toString());
         writeRates(out.resolve("population_rate.csv"), provenance(n, seed), groups, rates);
@@ -190,7 +192,8 @@ public final class Quickstart {
 
     /** The comment line that opens every CSV the quickstart writes. */
     private static String provenance(int n, long seed) {
-        return "# Hebb quickstart: COBA, " + n + " neurons, master seed " + seed + "\n";
+        return "# Hebb quickstart (" + HebbVersion.describe() + "): COBA, " + n + " neurons, master seed " + seed
+                + "\n";
     }
 
     private static void writeRates(Path file, String provenance, List<Population> groups,

@@ -10,6 +10,7 @@ import org.hebb.experiments.RunPhase;
 import org.hebb.experiments.data.IdxImages;
 import org.hebb.experiments.output.OutputDirectory;
 import org.hebb.experiments.output.Plots;
+import org.hebb.simulator.io.HebbVersion;
 import org.hebb.util.Require;
 
 /**
@@ -106,6 +107,7 @@ public final class PixelReadout {
         json.put("liquid_size", 0);
         json.put("dataset", dataset);
         json.put("seed", seed);
+        json.put("hebb_version", HebbVersion.describe());
         json.put("train_samples", trainSet.size());
         json.put("validation_samples", validationSet.size());
         json.put("test_samples", testSet.size());

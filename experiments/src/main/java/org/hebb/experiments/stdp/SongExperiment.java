@@ -14,6 +14,7 @@ import org.hebb.experiments.stdp.SongMillerAbbott.Config;
 import org.hebb.experiments.stdp.SongMillerAbbott.Result;
 import org.hebb.experiments.stdp.SongMillerAbbott.Snapshot;
 import org.hebb.simulator.io.AtomicFiles;
+import org.hebb.simulator.io.HebbVersion;
 import org.hebb.util.Require;
 
 /**
@@ -78,6 +79,7 @@ public final class SongExperiment {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("experiment", "Song, Miller & Abbott (2000): additive STDP onto one conductance LIF neuron");
         json.put("seed", c.seed());
+        json.put("hebb_version", HebbVersion.describe());
         json.put("tau_m_ms", c.cell().tauMs());
         json.put("e_leak_mv", c.cell().restMv());
         json.put("g_max_leak_units", c.cell().gMaxLeak());

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.hebb.experiments.RunPhase;
 import org.hebb.experiments.jobs.JobExecutor;
 import org.hebb.experiments.limits.MemoryEstimate;
 import org.hebb.simulator.io.AtomicFiles;
+import org.hebb.simulator.io.HebbVersion;
 
 /**
  * Runs an experiment at every point of a {@link SweepPlan}, each into its own directory under the sweep's, and
@@ -27,11 +29,14 @@ import org.hebb.simulator.io.AtomicFiles;
  * ({@link SweepPointJob}) run by a {@link JobExecutor}: in this process, one after another by default, or on a
  * cluster; each point's result file comes back to this process and is written into its directory atomically. A
  * point whose result file is there is not run again, and each experiment resumes from its own checkpoints, so a
- * sweep started again goes on where it stopped.
+ * sweep started again goes on where it stopped; points that another build of Hebb made are reused too, with a
+ * warning naming them, and the summary names the builds.
  */
 public final class Sweep {
     /** The result files an experiment may write, in the order looked for. */
     static final List<String> RESULT_FILES = List.of("result.json", "summary.json", "pixel-readout.json");
+    /** The result field that names the build of Hebb that made the result. */
+    static final String BUILD_FIELD = "hebb_version";
     /** Where a sweep records its experiment and fixed options, in its --out. */
     static final String PLAN_FILE = "sweep-command.json";
     /**
@@ -115,6 +120,10 @@ public final class Sweep {
         for (SweepPlan.Point point : points) {
             results.add(new ObjectMapper().readValue(resultFile(out.resolve(point.name())).toFile(),
                     new TypeReference<>() { }));
+        }
+        String otherBuilds = otherBuilds(pointsByBuild(points, results), HebbVersion.describe());
+        if (otherBuilds != null) {
+            System.err.println(otherBuilds);
         }
         if (results.stream().noneMatch(r -> r.get(chosen) instanceof Number)) {
             Set<String> available = numberFields(results);
@@ -220,6 +229,38 @@ public final class Sweep {
     /** The result file in {@code directory}, or null if the point has not finished. */
     static Path resultFile(Path directory) {
         return RESULT_FILES.stream().map(directory::resolve).filter(Files::isRegularFile).findFirst().orElse(null);
+    }
+
+    /**
+     * The build of Hebb that made each result ({@link HebbVersion#describe()}, as {@value #BUILD_FIELD}, or as
+     * {@code hebbVersion} in the quickstart's summary), each with its points in the plan's order; "unrecorded" for
+     * results that name none (made before results recorded it).
+     */
+    static Map<String, List<String>> pointsByBuild(List<SweepPlan.Point> points, List<Map<String, Object>> results) {
+        Map<String, List<String>> byBuild = new LinkedHashMap<>();
+        for (int k = 0; k < points.size(); k++) {
+            Map<String, Object> result = results.get(k);
+            Object build = result.getOrDefault(BUILD_FIELD, result.get("hebbVersion"));
+            byBuild.computeIfAbsent(build == null ? "unrecorded" : build.toString(), b -> new ArrayList<>())
+                    .add(points.get(k).name());
+        }
+        return byBuild;
+    }
+
+    /**
+     * A warning naming the points that another build of Hebb than {@code current} made (points finished before a
+     * sweep was started again are reused, not run again), or null when {@code current} made them all.
+     */
+    static String otherBuilds(Map<String, List<String>> pointsByBuild, String current) {
+        List<String> others = new ArrayList<>();
+        pointsByBuild.forEach((build, names) -> {
+            if (!build.equals(current)) {
+                others.add(build + ": " + String.join(", ", names));
+            }
+        });
+        return others.isEmpty() ? null : "sweep: warning: points finished earlier by another build of Hebb than this "
+                + "one (" + current + ") are reused as they are (" + String.join("; ", others) + "); delete a "
+                + "point's directory to run it again with this build";
     }
 
     /** The fields that hold a number, in the order the results first show them. */

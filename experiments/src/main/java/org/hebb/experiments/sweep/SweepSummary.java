@@ -59,6 +59,15 @@ final class SweepSummary {
                     .append(String.format("%.6g", mean)).append(" | ").append(String.format("%.3g", sd)).append(" | ")
                     .append(values).append(" |\n");
         }
+        md.append("\nHebb: ");
+        Map<String, List<String>> byBuild = Sweep.pointsByBuild(outcome.points(), outcome.results());
+        if (byBuild.size() == 1) {
+            md.append(byBuild.keySet().iterator().next()).append(" (every point)\n");
+        } else {
+            List<String> builds = new ArrayList<>();
+            byBuild.forEach((build, names) -> builds.add(build + " (" + String.join(", ", names) + ")"));
+            md.append(String.join("; ", builds)).append('\n');
+        }
         md.append("\nOne result per point in `<point>/`; every number of every result in `sweep.csv`; the metric per "
                 + "combination in `sweep.png`.\n");
         AtomicFiles.write(out.resolve("summary.md"), md.toString());

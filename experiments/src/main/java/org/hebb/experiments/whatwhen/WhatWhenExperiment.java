@@ -13,6 +13,7 @@ import org.hebb.experiments.limits.MemoryEstimate;
 import org.hebb.experiments.output.OutputDirectory;
 import org.hebb.experiments.output.Plots;
 import org.hebb.simulator.io.AtomicFiles;
+import org.hebb.simulator.io.HebbVersion;
 
 /**
  * The "what" and "when" experiment end to end: the run, its measures, the Izhikevich (2003) network check with
@@ -82,6 +83,7 @@ public final class WhatWhenExperiment {
                 rhythmsOut);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("seed", s.seed());
+        json.put("hebb_version", HebbVersion.describe());
         json.put("reservoir_neurons", s.neurons());
         json.put("trials", run.trials().size());
         json.put("reservoir_rate_hz", run.reservoirRateHz());

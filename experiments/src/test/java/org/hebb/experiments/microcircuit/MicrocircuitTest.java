@@ -19,6 +19,7 @@ import org.hebb.opencl.OpenClDevices;
 import org.hebb.simulator.BackendKind;
 import org.hebb.simulator.Network;
 import org.hebb.simulator.connect.Projection;
+import org.hebb.simulator.io.HebbVersion;
 import org.hebb.simulator.testing.Prerequisites;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -142,7 +143,8 @@ class MicrocircuitTest {
 
     /**
      * summary.md says what made the run, as result.json does: the backend, the threads the network ran on and the
-     * seed, so that a summary read alone tells which configuration its numbers are for.
+     * seed (and the result the build of Hebb), so that a summary read alone tells which configuration its numbers are
+     * for.
      */
     @Test
     void theSummaryStatesTheBackendTheThreadsAndTheSeed(@TempDir Path out) throws Exception {
@@ -152,6 +154,7 @@ class MicrocircuitTest {
         assertEquals("java", json.get("backend").asText());
         assertEquals(2, json.get("threads").asInt());
         assertEquals(7, json.get("seed").asLong());
+        assertEquals(HebbVersion.describe(), json.get("hebb_version").asText());
         String summary = Files.readString(out.resolve("summary.md"));
         assertTrue(summary.startsWith("# Cortical microcircuit, scale 0.01, poisson background, seed 7\n"), summary);
         assertTrue(summary.contains("\nBackend java, 2 threads, seed 7.\n"), summary);

@@ -17,6 +17,7 @@ import org.hebb.experiments.stdp.SongMillerAbbott.Cell;
 import org.hebb.experiments.stdp.SongMillerAbbott.Config;
 import org.hebb.experiments.stdp.SongMillerAbbott.Result;
 import org.hebb.experiments.stdp.SongMillerAbbott.Snapshot;
+import org.hebb.simulator.io.HebbVersion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +51,7 @@ class SongExperimentTest {
 
         Map<?, ?> json = JsonOutput.read(out.resolve("result.json"), Map.class);
         assertEquals(3, ((Number) json.get("seed")).intValue());
+        assertEquals(HebbVersion.describe(), json.get("hebb_version"));
         assertEquals(10, ((List<?>) json.get("snapshots")).size());
         assertEquals(r.fractionNearBounds(), ((Number) json.get("fraction_near_bounds")).doubleValue(), 1e-12);
         for (String file : List.of("summary.md", "weights.png", "weights_over_time.png", "output_rate.png")) {
