@@ -46,6 +46,7 @@ import org.hebb.neurons.Precision;
 import org.hebb.neurons.definition.DefinedNeuronModel;
 import org.hebb.opencl.OpenClDevices;
 import org.hebb.simulator.BackendKind;
+import org.hebb.simulator.io.HebbVersion;
 import org.hebb.simulator.monitor.StateMonitor;
 import org.hebb.util.Require;
 import picocli.CommandLine;
@@ -61,7 +62,7 @@ import picocli.CommandLine.Option;
  * anything else). An IllegalArgumentException is a refusal only until the program marks the start of its work
  * ({@link RunPhase#workStarts}); after that it is a failure of the run.
  */
-@Command(name = "hebb", mixinStandardHelpOptions = true, version = "Hebb 0.1.0",
+@Command(name = "hebb", mixinStandardHelpOptions = true, versionProvider = HebbCommand.BuildVersion.class,
         description = "Runs Hebb's simulation programs.",
         subcommands = {HebbCommand.QuickstartCommand.class, HebbCommand.LiquidDynamicsCommand.class,
                 HebbCommand.DevicesCommand.class, HebbCommand.PixelReadoutCommand.class,
@@ -73,6 +74,14 @@ public final class HebbCommand implements Runnable {
     public static final int EXIT_FAILED = 1;
     /** Exit code of a command line refused before any work. */
     public static final int EXIT_REFUSED = 2;
+
+    /** {@code hebb --version}: the build that runs, as its results record it ({@link HebbVersion#describe()}). */
+    static final class BuildVersion implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Hebb " + HebbVersion.describe()};
+        }
+    }
     private static final String VERBOSE = "--verbose";
     /** The most threads a network's JAVA backend takes (Network.Builder.threads). */
     private static final int MAX_THREADS = 256;

@@ -1,0 +1,20 @@
+package org.hebb.experiments;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import org.hebb.simulator.io.HebbVersion;
+import org.junit.jupiter.api.Test;
+
+/** {@code hebb --version} names the build as results record it. */
+class HebbCommandVersionTest {
+    @Test
+    void versionNamesTheBuildThatRuns() {
+        StringWriter out = new StringWriter();
+        assertEquals(0, HebbCommand.execute(new String[] {"--version"}, new PrintWriter(out, true),
+                new PrintWriter(new StringWriter(), true)));
+        assertEquals("Hebb " + HebbVersion.describe(), out.toString().strip());
+    }
+}
