@@ -17,6 +17,7 @@ import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import io.jhdf.api.WritableGroup;
 import org.hebb.simulator.io.AtomicFiles;
+import org.hebb.simulator.io.HebbVersion;
 import org.hebb.simulator.io.StreamedDataset;
 
 /**
@@ -91,6 +92,7 @@ public final class CheckpointFile {
                     out.putAttribute("dt_ms", header.dtMs());
                     out.putAttribute("step", header.step());
                     out.putAttribute("checksum", checksum);
+                    out.putAttribute("hebb_version", HebbVersion.describe());
                     Map<String, WritableGroup> groups = new LinkedHashMap<>();
                     for (Map.Entry<String, Object> e : entries.entrySet()) {
                         String path = e.getKey();

@@ -86,6 +86,7 @@ public final class SonataNetwork {
             config.put("components", Map.of("point_neuron_models_dir", "$NETWORK_DIR"));
             config.put("hebb_seed", network.seed());
             config.put("hebb_dt_ms", network.dt());
+            config.put("hebb_version", HebbVersion.describe());
             AtomicFiles.write(directory.resolve("circuit_config.json"), json.writeValueAsString(config));
         } catch (IOException e) {
             throw new UncheckedIOException("SONATA network could not be written to " + directory + ": "

@@ -60,6 +60,7 @@ public final class SonataSpikes {
                 try (WritableHdfFile out = HdfFile.write(temporary)) {
                     out.putAttribute("magic", new int[] {MAGIC});
                     out.putAttribute("version", new int[] {0, 1});
+                    out.putAttribute("hebb_version", HebbVersion.describe());
                     if (monitors.length > 0) {
                         out.putAttribute("hebb_seed", monitors[0].seed());
                         out.putAttribute("hebb_dt_ms", monitors[0].dt());

@@ -21,6 +21,7 @@ import org.hebb.simulator.connect.Delays;
 import org.hebb.simulator.connect.Synapses;
 import org.hebb.simulator.init.Values;
 import org.hebb.simulator.input.PoissonSource;
+import org.hebb.simulator.io.HebbVersion;
 import org.hebb.simulator.monitor.SpikeMonitor;
 import org.hebb.simulator.monitor.StateMonitor;
 import org.hebb.simulator.population.NeuronPopulation;
@@ -667,6 +668,7 @@ class CheckpointTest {
         assertEquals(String.valueOf(step), read.get("@step"), "the clock");
         assertEquals("7", read.get("@seed"), "the seed");
         assertEquals("JAVA", read.get("@backend"), "the backend that saved it");
+        assertEquals(HebbVersion.describe(), read.get("@hebb_version"), "the build that saved it");
         assertTrue(read.get("@network").contains("population cells: 80"), read.get("@network"));
         String saved = read.get("/state/neurons_cells/v");
         assertTrue(saved.startsWith("float32: "), saved);

@@ -82,6 +82,7 @@ class SonataNetworkTest {
         String config = Files.readString(directory.resolve("circuit_config.json"));
         assertTrue(config.contains("\"nodes_file\""), config);
         assertTrue(config.contains("\"hebb_seed\" : 4"), config);
+        assertTrue(config.contains("\"hebb_version\" : \"" + HebbVersion.describe() + "\""), config);
     }
 
     private static String[] values(String read, String dtype) {

@@ -47,6 +47,7 @@ class SonataSpikesTest {
         assertEquals("0 1", read.get("@version"), "format version");
         assertEquals("2", read.get("@hebb_seed"), "master seed");
         assertEquals("0.1", read.get("@hebb_dt_ms"), "time step");
+        assertEquals(HebbVersion.describe(), read.get("@hebb_version"), "the build that wrote it");
         for (SpikeMonitor m : new SpikeMonitor[] {cellSpikes, inputSpikes}) {
             String group = "/spikes/" + m.population().name();
             assertTrue(m.storedCount() > 5, "test setup: spikes of " + group);

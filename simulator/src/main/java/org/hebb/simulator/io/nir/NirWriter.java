@@ -18,6 +18,7 @@ import org.hebb.neurons.nir.NirModels;
 import org.hebb.simulator.Network;
 import org.hebb.simulator.connect.Projection;
 import org.hebb.simulator.io.AtomicFiles;
+import org.hebb.simulator.io.HebbVersion;
 import org.hebb.simulator.population.NeuronPopulation;
 import org.hebb.simulator.population.Population;
 
@@ -72,6 +73,7 @@ final class NirWriter {
                 try (WritableHdfFile out = HdfFile.write(temporary)) {
                     out.putDataset("version", NirGraph.VERSION);
                     out.putAttribute("hebb_seed", network.seed());
+                    out.putAttribute("hebb_version", HebbVersion.describe());
                     WritableGroup graph = out.putGroup("node");
                     graph.putDataset("type", "NIRGraph");
                     WritableGroup all = graph.putGroup("nodes");

@@ -24,6 +24,7 @@ import org.hebb.simulator.connect.Connectors;
 import org.hebb.simulator.connect.Delays;
 import org.hebb.simulator.connect.Synapses;
 import org.hebb.simulator.init.Values;
+import org.hebb.simulator.io.HebbVersion;
 import org.hebb.simulator.monitor.SpikeMonitor;
 import org.hebb.simulator.population.NeuronPopulation;
 import org.hebb.simulator.population.Population;
@@ -153,6 +154,7 @@ class NirGraphTest {
         assertTrue(read.get("/version").endsWith(": " + NirGraph.VERSION), read.get("/version"));
         assertTrue(read.get("/node/type").endsWith(": NIRGraph"), read.get("/node/type"));
         assertEquals("5", read.get("@hebb_seed"), "master seed");
+        assertEquals(HebbVersion.describe(), read.get("@hebb_version"), "the build that wrote it");
         assertTrue(read.get("/node/nodes/in/type").endsWith(": Input"));
         assertEquals("int64: 40", read.get("/node/nodes/in/shape"));
         assertTrue(read.get("/node/nodes/lif/type").endsWith(": LIF"));
