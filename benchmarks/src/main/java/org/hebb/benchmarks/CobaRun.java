@@ -14,6 +14,7 @@ import org.hebb.neurons.lif.IfCondExp;
 import org.hebb.simulator.BackendKind;
 import org.hebb.simulator.Network;
 import org.hebb.simulator.connect.Delays;
+import org.hebb.simulator.io.HebbVersion;
 import org.hebb.simulator.monitor.SpikeMonitor;
 
 /**
@@ -71,6 +72,7 @@ public final class CobaRun {
         result.put("n", n);
         result.put("threads", net.threads());
         result.put("seed", seed);
+        result.put("hebb_version", HebbVersion.describe());
         result.put("duration_s", durationMs / 1000);
         result.put("hebb_seconds", seconds);
         result.put("hebb_rate_hz", spikes / (n * durationMs / 1000));

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.hebb.experiments.output.JsonOutput;
 import org.hebb.experiments.output.Machine;
+import org.hebb.simulator.io.HebbVersion;
 
 /**
  * Runs Hebb's COBA and Brian2's (C++ standalone) side by side, alternating, for each network size, and writes
@@ -93,6 +94,7 @@ public final class CobaVsBrian2 {
                 row.put("brian2_mean_ee_weight", brianWeight);
             }
             row.put("seed", 1);
+            row.put("hebb_version", HebbVersion.describe());
             results.add(row);
             double rateGap = Math.abs(hebbRate - brianRate) / brianRate;
             if (rateGap > 0.15) {
