@@ -10,6 +10,8 @@ import org.hebb.util.Require;
  * is allowed. The library checks the same values again for its own callers, naming its own parameters.
  */
 final class OptionChecks {
+    /** The most threads a network's JAVA backend takes (Network.Builder.threads). */
+    static final int MAX_THREADS = 256;
     /** The fewest neurons per side of a NALSM liquid grid. */
     static final int MIN_SIDE = 2;
 

@@ -41,10 +41,10 @@ class HebbCommandTest {
 
     @Test
     void whatWhenBlocksReplaceTheDefaultOnesWhole() {
-        HebbCommand.WhatWhenCommand defaults = new HebbCommand.WhatWhenCommand();
+        WhatWhenCommand defaults = new WhatWhenCommand();
         new picocli.CommandLine(defaults).parseArgs();
         assertEquals(List.of("150:300", "250:300", "250:300"), defaults.latencies);
-        HebbCommand.WhatWhenCommand given = new HebbCommand.WhatWhenCommand();
+        WhatWhenCommand given = new WhatWhenCommand();
         new picocli.CommandLine(given).parseArgs("--latencies", "200:300,250:300", "--probabilities", "1:0.5,1:0.5");
         assertEquals(List.of("200:300", "250:300"), given.latencies, "the given blocks, not added to the default");
         assertEquals(List.of("1:0.5", "1:0.5"), given.probabilities);
