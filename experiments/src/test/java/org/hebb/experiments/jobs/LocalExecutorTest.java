@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
@@ -91,12 +94,39 @@ class LocalExecutorTest {
                 e.getMessage());
     }
 
+    /**
+     * More jobs than workers: each worker goes on to the next job, job k's result is handed back as k, and the two
+     * workers, which jobs 0 and 1 hold until both have started, are numbered 0 and 1.
+     */
     @Test
     void everyJobHandsBackItsResult() throws IOException {
         List<String> results = empty();
-        List<Job<String>> jobs = jobs(() -> new AssertionError("job 3 is left out"));
-        execute(3, jobs.subList(0, 3), results);
-        assertEquals(List.of("result 0", "result 1", "result 2"), results.subList(0, 3));
+        List<Integer> workersSeen = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch bothStarted = new CountDownLatch(2);
+        List<Job<String>> jobs = new ArrayList<>();
+        for (int k = 0; k < 6; k++) {
+            int index = k;
+            jobs.add(new Job<>() {
+                @Override
+                public String id() {
+                    return "job-" + index;
+                }
+
+                @Override
+                public String run(int worker) throws InterruptedException {
+                    workersSeen.add(worker);
+                    if (index < 2) {
+                        bothStarted.countDown();
+                        bothStarted.await(10, TimeUnit.SECONDS);
+                    }
+                    return "result " + index;
+                }
+            });
+        }
+        execute(2, jobs, results);
+        assertEquals(List.of("result 0", "result 1", "result 2", "result 3", "result 4", "result 5"), results);
+        assertEquals(6, workersSeen.size(), "each job ran once");
+        assertEquals(Set.of(0, 1), Set.copyOf(workersSeen), "worker numbers");
     }
 
     /** A missing argument, or a missing job among the jobs, is refused naming it before any job runs. */
