@@ -81,14 +81,15 @@ class IdxImagesTest {
 
     @Test
     void readsGzipAndPlainFiles() throws IOException {
-        write("train-images-idx3-ubyte", images(0x803, 3, 2, 2, 12), true);
+        write("train-images-idx3-ubyte", images(0x803, 3, 2, 3, 18), true);
         write("train-labels-idx1-ubyte", labels(3), false);
         IdxImages read = IdxImages.read(dir, IdxImages.Split.TRAIN);
         assertEquals(3, read.size());
         assertEquals(2, read.rows());
+        assertEquals(3, read.columns());
         assertEquals(2, read.labels()[2]);
-        assertEquals((5 * 7) & 0xff, read.pixel(1, 1));
-        assertEquals((11 * 7) & 0xff, read.pixel(2, 3));
+        assertEquals((7 * 7) & 0xff, read.pixel(1, 1));
+        assertEquals((17 * 7) & 0xff, read.pixel(2, 5));
     }
 
     /**
@@ -97,10 +98,10 @@ class IdxImagesTest {
      */
     @Test
     void theShapeComesFromTheHeadersAloneAndBadHeadersAreRefusedNamingTheOption() throws IOException {
-        write("train-images-idx3-ubyte", images(0x803, 3, 2, 2, 12), true);
+        write("train-images-idx3-ubyte", images(0x803, 3, 2, 3, 18), true);
         write("train-labels-idx1-ubyte", labels(3), false);
         assertEquals(IdxImages.read(dir, IdxImages.Split.TRAIN).shape(), IdxImages.shape(dir, IdxImages.Split.TRAIN));
-        assertEquals(new IdxImages.Shape(3, 2, 2), IdxImages.requireShape("--data", dir, IdxImages.Split.TRAIN));
+        assertEquals(new IdxImages.Shape(3, 2, 3), IdxImages.requireShape("--data", dir, IdxImages.Split.TRAIN));
         write("train-labels-idx1-ubyte", labels(2), false);
         assertMentions(assertThrows(IllegalArgumentException.class, () -> IdxImages.requireShape("--data", dir,
                 IdxImages.Split.TRAIN)), "--data = '" + dir + "' is not allowed: ", "3 images", "2 labels");
@@ -152,10 +153,11 @@ class IdxImagesTest {
         }
         for (int[] header : new int[][] {{-1, 2, 2}, {3, 0, 2}, {3, 2, -5}}) {
             write("train-images-idx3-ubyte", images(0x803, header[0], header[1], header[2], 12), false);
-            assertMentions(readFails(), "train-images-idx3-ubyte", "header");
+            assertMentions(readFails(), "train-images-idx3-ubyte", "its header gives " + header[0] + " images of "
+                    + header[1] + " x " + header[2] + ": counts must be >= 0, rows and columns >= 1");
         }
         write("train-images-idx3-ubyte", new byte[] {0, 0, 8, 3, 0, 0}, false);
-        assertMentions(readFails(), "train-images-idx3-ubyte", "header");
+        assertMentions(readFails(), "train-images-idx3-ubyte", "it ends early, in the image count in its header");
     }
 
     @Test
