@@ -34,8 +34,21 @@ class MemoryEstimateTest {
             MemoryEstimate.of("b").values(3 * GB, 1).requireFits("lower b", 4 * GB);
             MemoryEstimate.of("c").values(2 * GB, 1).requireFits("lower c", 4 * GB);
         }));
-        assertThrows(IllegalArgumentException.class, () -> MemoryEstimate.largestChecked(
-                () -> MemoryEstimate.of("d").values(5 * GB, 1).requireFits("lower d", 4 * GB)));
+        assertEquals("d needs about 5.00 GB of heap, the JVM has 4.00 GB: raise -Xmx (e.g. JDK_JAVA_OPTIONS=-Xmx5g "
+                + "./hebb ...) or lower d", assertThrows(IllegalArgumentException.class, () -> MemoryEstimate
+                .largestChecked(() -> MemoryEstimate.of("d").values(5 * GB, 1).requireFits("lower d", 4 * GB)))
+                .getMessage());
         MemoryEstimate.of("outside").values(GB, 1).requireFits("lower it", 4 * GB);
+    }
+
+    /** A check that refuses inside another leaves the outer one measuring what is checked after it. */
+    @Test
+    void aRefusedInnerCheckLeavesTheOuterMeasuring() {
+        assertEquals(2 * GB, MemoryEstimate.largestChecked(() -> {
+            MemoryEstimate.of("a").values(GB, 1).requireFits("lower a", 4 * GB);
+            assertThrows(IllegalArgumentException.class, () -> MemoryEstimate.largestChecked(
+                    () -> MemoryEstimate.of("d").values(5 * GB, 1).requireFits("lower d", 4 * GB)));
+            MemoryEstimate.of("b").values(2 * GB, 1).requireFits("lower b", 4 * GB);
+        }), "the inner check's 5 GB is its own; b, checked after it, counts");
     }
 }
