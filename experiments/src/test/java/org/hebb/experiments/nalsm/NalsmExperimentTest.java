@@ -3,6 +3,7 @@ package org.hebb.experiments.nalsm;
 import static org.hebb.experiments.testing.SyntheticImages.classBlobs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,6 +42,9 @@ class NalsmExperimentTest {
                 (double) r.get("branching_factor"));
         assertEquals("lsm", r.get("model"));
         assertEquals(0, r.get("phase1_samples"));
+        assertFalse(r.containsKey("phase1_samples_done"), "no phase-1 block ran");
+        assertFalse(Files.exists(dir.resolve("lsm").resolve("checkpoints").resolve(
+                NalsmExperiment.PHASE_1_CHECKPOINT)), "no phase-1 checkpoint");
         assertEquals(1.0, r.get("weight"));
         assertTrue((double) r.get("test_accuracy") > 0.3, "above chance (0.1)");
     }
@@ -274,11 +278,15 @@ class NalsmExperimentTest {
                 ByteBuffer.allocate(8).putInt(Integer.MAX_VALUE).putInt(Integer.MAX_VALUE).array(),
                 ByteBuffer.allocate(8).putInt(-1).putInt(27).array(),
                 java.util.Arrays.copyOf(intact, intact.length + 4)};
-        for (byte[] corrupt : corruptions) {
-            Files.write(checkpoint, corrupt);
+        String[] reasons = {"it holds 10 bytes: 7 samples of 27 counts take " + intact.length,
+                "it holds 3 bytes, less than its 8-byte header",
+                "its header gives 2147483647 samples of 2147483647 counts: the liquid has 27 neurons",
+                "its header gives -1 samples of 27 counts", "it holds " + (intact.length + 4) + " bytes: "};
+        for (int c = 0; c < corruptions.length; c++) {
+            Files.write(checkpoint, corruptions[c]);
             IOException e = assertThrows(IOException.class, () -> FeaturePhase.make(config, initial, encoding,
                     range(14), 7, 1, dir, "x"));
-            assertMentions(e, checkpoint.toString());
+            assertMentions(e, checkpoint.toString(), reasons[c], "delete it");
         }
     }
 
