@@ -342,8 +342,20 @@ class SweepTest {
         List<String> rows = Files.readAllLines(out.resolve("sweep.csv"));
         assertEquals(5, rows.size(), "a header and one row per point");
         assertTrue(rows.get(0).startsWith("point,seed,neurons,") && rows.get(0).contains(",synapses"), rows.get(0));
+        int synapsesColumn = List.of(rows.get(0).split(",")).indexOf("synapses");
+        double[] synapses = new double[points.size()];
+        for (int p = 0; p < points.size(); p++) {
+            Object counted = read(out.resolve(points.get(p)).resolve("summary.json")).get("synapses");
+            synapses[p] = ((Number) counted).doubleValue();
+            String point = points.get(p);
+            String row = rows.stream().filter(line -> line.startsWith(point + ",")).findFirst().orElseThrow();
+            assertEquals(String.valueOf(counted), row.split(",")[synapsesColumn], point + "'s row: " + row);
+        }
+        assertTrue(synapses[0] != synapses[1], "the seeds give different networks: " + synapses[0]);
         String summary = Files.readString(out.resolve("summary.md"));
-        assertTrue(summary.contains("| neurons200 | 2 |") && summary.contains("mean synapses"), summary);
+        assertTrue(summary.contains("| neurons200 | 2 | " + String.format("%.6g", (synapses[0] + synapses[1]) / 2)
+                + " |") && summary.contains("| neurons300 | 2 | " + String.format("%.6g", (synapses[2] + synapses[3])
+                / 2) + " |") && summary.contains("mean synapses"), summary);
         assertTrue(Files.size(out.resolve("sweep.png")) > 0, "the plot");
 
         // a finished point is not run again: a marker in its result survives the sweep started again
