@@ -130,9 +130,10 @@ class SoftmaxReadoutOrderTest {
     void trainingAddsInThePlainOrderBitForBit(int dimension, int classes, int batch, int threads) {
         SoftmaxReadout.Settings settings = new SoftmaxReadout.Settings(0.5, 0.95, 1e-8, 1e-4, batch, 3, 5);
         SoftmaxReadout.Samples train = samples(120, dimension, classes, 1);
+        SoftmaxReadout.Samples validation = samples(40, dimension, classes, 3);
         SoftmaxReadout.Samples test = samples(40, dimension, classes, 2);
         SoftmaxReadout readout = new SoftmaxReadout(dimension, classes, settings, threads);
-        SoftmaxReadout.Result result = readout.train(train, test, test);
+        SoftmaxReadout.Result result = readout.train(train, validation, test);
         PlainReadout plain = new PlainReadout(dimension, classes, settings);
         double[] loss = plain.train(train);
         assertArrayEquals(loss, result.trainLoss(), "losses per epoch, bit for bit");
@@ -141,15 +142,20 @@ class SoftmaxReadoutOrderTest {
                 assertEquals(plain.w[f][c], readout.weight(f, c), 0, "weight of feature " + f + ", class " + c);
             }
         }
+        assertEquals(plainAccuracy(plain, test), result.testAccuracy()[2], 0, "test accuracy");
+        assertEquals(plainAccuracy(plain, validation), result.validationAccuracy()[2], 0, "validation accuracy");
+    }
+
+    private static double plainAccuracy(PlainReadout plain, SoftmaxReadout.Samples samples) {
         int correct = 0;
-        for (int s = 0; s < test.size(); s++) {
-            double[] p = plain.predict(test, s);
+        for (int s = 0; s < samples.size(); s++) {
+            double[] p = plain.predict(samples, s);
             int argmax = 0;
-            for (int c = 1; c < classes; c++) {
+            for (int c = 1; c < plain.classes; c++) {
                 argmax = p[c] > p[argmax] ? c : argmax;
             }
-            correct += argmax == test.labels()[s] ? 1 : 0;
+            correct += argmax == samples.labels()[s] ? 1 : 0;
         }
-        assertEquals((double) correct / test.size(), result.testAccuracy()[2], 0, "test accuracy");
+        return (double) correct / samples.size();
     }
 }
