@@ -53,16 +53,18 @@ class OutputDirectoryTest {
         try (OutputDirectory again = OutputDirectory.open(out, "result.json")) {
             assertTrue(Files.exists(again.resolve(OutputDirectory.LOCK_FILE)));
         }
+        assertTrue(Files.exists(out.resolve(OutputDirectory.LOCK_FILE)), "the lock file stays, so that every run "
+                + "locks the same file");
     }
 
     @Test
     void aLockIsReleasedWhenTheRunFails() throws IOException {
         Path out = dir.resolve("out");
-        assertThrows(IllegalStateException.class, () -> {
+        assertEquals("the run failed", assertThrows(IllegalStateException.class, () -> {
             try (OutputDirectory directory = OutputDirectory.open(out, "result.json")) {
                 throw new IllegalStateException("the run failed");
             }
-        });
+        }).getMessage(), "the run's own failure, not a refusal of the directory");
         OutputDirectory.open(out, "result.json").close();
     }
 
