@@ -68,16 +68,20 @@ public final class MemoryEstimate {
     /**
      * Runs {@code check}, which checks what a run needs as the run itself would (every {@link #requireFits} in it
      * still refuses an estimate larger than the heap), and returns the largest estimate it checked, bytes, or 0 if
-     * it checked none: a caller that runs several runs at once in this JVM adds up what they need together.
+     * it checked none: a caller that runs several runs at once in this JVM adds up what they need together. Inside
+     * another such check, what this one checked counts in the other's largest too.
      */
     public static double largestChecked(Runnable check) {
-        double[] previous = CHECKED.get();
+        double[] outer = CHECKED.get();
         double[] largest = {0};
         CHECKED.set(largest);
         try {
             check.run();
         } finally {
-            CHECKED.set(previous);
+            CHECKED.set(outer);
+            if (outer != null) {
+                outer[0] = Math.max(outer[0], largest[0]);
+            }
         }
         return largest[0];
     }

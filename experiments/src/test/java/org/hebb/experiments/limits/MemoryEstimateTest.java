@@ -41,14 +41,24 @@ class MemoryEstimateTest {
         MemoryEstimate.of("outside").values(GB, 1).requireFits("lower it", 4 * GB);
     }
 
-    /** A check that refuses inside another leaves the outer one measuring what is checked after it. */
+    /**
+     * A check inside another counts in the outer one's largest as well as in its own, whether it passed or refused,
+     * and the outer one goes on measuring what is checked after it.
+     */
     @Test
-    void aRefusedInnerCheckLeavesTheOuterMeasuring() {
-        assertEquals(2 * GB, MemoryEstimate.largestChecked(() -> {
+    void anInnerCheckCountsInTheOuterOne() {
+        double[] inner = new double[1];
+        assertEquals(3 * GB, MemoryEstimate.largestChecked(() -> {
             MemoryEstimate.of("a").values(GB, 1).requireFits("lower a", 4 * GB);
+            inner[0] = MemoryEstimate.largestChecked(
+                    () -> MemoryEstimate.of("c").values(3 * GB, 1).requireFits("lower c", 4 * GB));
+            MemoryEstimate.of("b").values(2 * GB, 1).requireFits("lower b", 4 * GB);
+        }));
+        assertEquals(3 * GB, inner[0]);
+        assertEquals(5 * GB, MemoryEstimate.largestChecked(() -> {
             assertThrows(IllegalArgumentException.class, () -> MemoryEstimate.largestChecked(
                     () -> MemoryEstimate.of("d").values(5 * GB, 1).requireFits("lower d", 4 * GB)));
             MemoryEstimate.of("b").values(2 * GB, 1).requireFits("lower b", 4 * GB);
-        }), "the inner check's 5 GB is its own; b, checked after it, counts");
+        }), "the refused 5 GB was checked too");
     }
 }
