@@ -51,4 +51,14 @@ class GroupFetchTest {
         assertEquals(0, start[1]);
         assertEquals(1, count[1]);
     }
+
+    @Test
+    void aBatchOfExactlyAsManySpikesAsOneArrayHoldsIsReadInOne() {
+        int[] blockCounts = {Group.MAX_FETCHED - 1, 0, 0, 1};
+        int[] start = new int[2];
+        int[] count = new int[2];
+        assertEquals(5, Group.layOut(4, 5, 2, BLOCKS, blockCounts, start, count));
+        assertArrayEquals(new int[] {0, Group.MAX_FETCHED - 1}, start);
+        assertArrayEquals(new int[] {Group.MAX_FETCHED - 1, 1}, count);
+    }
 }
