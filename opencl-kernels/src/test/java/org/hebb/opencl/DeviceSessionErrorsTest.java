@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What the device refuses is reported before or as it is asked, naming what was asked: a buffer beyond the device's
- * largest allocation, a launch in work-groups larger than the kernel allows.
+ * largest allocation (one of exactly that size is allowed), a launch in work-groups larger than the kernel allows.
  */
 class DeviceSessionErrorsTest {
     @BeforeEach
@@ -31,6 +31,7 @@ class DeviceSessionErrorsTest {
                 assertTrue(refused.getMessage().contains(String.format("%,d bytes", tooLarge)), refused.getMessage());
                 assertTrue(refused.getMessage().contains("CL_DEVICE_MAX_MEM_ALLOC_SIZE"), refused.getMessage());
                 assertTrue(refused.getMessage().contains(device.name()), refused.getMessage());
+                session.limits.checkBuffer(session.limits.maxAllocationBytes(), device);
             }
         }
     }
