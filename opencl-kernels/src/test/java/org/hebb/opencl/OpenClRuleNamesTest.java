@@ -12,6 +12,7 @@ import org.hebb.simulator.connect.Connectors;
 import org.hebb.simulator.connect.Delays;
 import org.hebb.simulator.connect.Synapses;
 import org.hebb.simulator.init.Values;
+import org.hebb.simulator.input.PoissonSource;
 import org.hebb.simulator.monitor.SpikeMonitor;
 import org.hebb.simulator.population.NeuronPopulation;
 import org.hebb.simulator.testing.Prerequisites;
@@ -44,8 +45,10 @@ class OpenClRuleNamesTest {
 
     private static Outcome run(BackendKind backend) {
         try (Network net = Network.builder().backend(backend).threads(1).seed(11).build()) {
+            // the source first, so that the cells' spike lists and blocks start past the device's first
+            PoissonSource in = net.addPoissonSource("in", 200, 20);
             NeuronPopulation cells = net.addNeurons("cells", 100, IfCurrExp.builder().tauRefrac(2).build());
-            DefinedSynapses rule = net.addPlasticity(net.connect(net.addPoissonSource("in", 200, 20), cells,
+            DefinedSynapses rule = net.addPlasticity(net.connect(in, cells,
                     Connectors.fixedProbability(0.2, false), Synapses.onto("excitatory")
                             .weights(Values.uniform(0.5, 1.5)).delays(Delays.uniformSteps(1, 15))), SUFFIXED.rule());
             SpikeMonitor spikes = net.monitorSpikes(cells);
