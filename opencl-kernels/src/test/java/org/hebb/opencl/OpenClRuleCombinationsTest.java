@@ -40,7 +40,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * double precision, weights driven onto their bounds, modulators set between runs, a lazily solved rule with a
  * reset, rules reading every kind of input, checkpoints saved on the device (restored into a fresh network and into
  * one that had run past them), and short-term plasticity on a recurrent projection. Each network gets 200 neurons
- * driven by Poisson inputs through per-synapse delays, and runs twice with a resetState between.
+ * (after their source on the device) driven by Poisson inputs through per-synapse delays, and runs twice with a
+ * resetState between.
  */
 class OpenClRuleCombinationsTest {
     @TempDir
@@ -61,10 +62,11 @@ class OpenClRuleCombinationsTest {
     private static Outcome run(BackendKind backend, Precision precision, Body body, Function<Network, Void> runs,
                                String... variables) {
         try (Network net = Network.builder().backend(backend).threads(1).seed(23).precision(precision).build()) {
+            // the source first, so that the cells' spike lists and blocks start past the device's first
+            PoissonSource drive = net.addPoissonSource("drive", 400, 15);
             NeuronPopulation cells = net.addNeurons("cells", 200, IfCurrExp.builder().cm(0.25).tauM(10)
                     .vRest(-65).vReset(-65).vThresh(-50).tauRefrac(2).tauSynE(5).tauSynI(10).build());
             cells.inject(Currents.constant(0.3));
-            PoissonSource drive = net.addPoissonSource("drive", 400, 15);
             Projection input = net.connect(drive, cells, Connectors.fixedInDegree(40, false),
                     Synapses.onto("excitatory").weights(Values.uniform(0.2, 0.8)).delays(Delays.uniformSteps(1, 40)));
             Projection recurrent = net.connect(cells, cells, Connectors.fixedProbability(0.1, false),
