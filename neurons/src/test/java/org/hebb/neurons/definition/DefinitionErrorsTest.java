@@ -74,6 +74,15 @@ class DefinitionErrorsTest {
     }
 
     @Test
+    void aDigitOtherThanZeroToNineIsAnUnexpectedCharacter() {
+        // Character.isDigit takes the Arabic-Indic three for a digit, which Java and C do not read as a number
+        String line = "dv/dt = (v_rest - v) / tau_m * \u0663 : mV";
+        String m = error(() -> lif().equations(line).build());
+        assertCaret(m, "equation", line, line.indexOf('\u0663'));
+        assertContains(m, "unexpected character '\u0663'");
+    }
+
+    @Test
     void missingUnitAsksForOne() {
         String line = "dv/dt = (v_rest - v) / tau_m";
         String m = error(() -> lif().equations(line).build());

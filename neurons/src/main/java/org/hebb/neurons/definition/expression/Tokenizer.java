@@ -26,9 +26,9 @@ final class Tokenizer {
                 while (i < n && text.charAt(i) != '\n') {
                     i++;
                 }
-            } else if (Character.isDigit(c) || (c == '.' && i + 1 < n && Character.isDigit(text.charAt(i + 1)))) {
+            } else if (isDigit(c) || (c == '.' && i + 1 < n && isDigit(text.charAt(i + 1)))) {
                 int start = i;
-                while (i < n && (Character.isDigit(text.charAt(i)) || text.charAt(i) == '.')) {
+                while (i < n && (isDigit(text.charAt(i)) || text.charAt(i) == '.')) {
                     i++;
                 }
                 if (i < n && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
@@ -36,8 +36,8 @@ final class Tokenizer {
                     if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
                         i++;
                     }
-                    if (i < n && Character.isDigit(text.charAt(i))) {
-                        while (i < n && Character.isDigit(text.charAt(i))) {
+                    if (i < n && isDigit(text.charAt(i))) {
+                        while (i < n && isDigit(text.charAt(i))) {
                             i++;
                         }
                     } else {
@@ -66,6 +66,11 @@ final class Tokenizer {
         }
         tokens.add(new Token(Token.Kind.END, "", n));
         return tokens;
+    }
+
+    /** Whether {@code c} is one of 0 to 9: numbers are written in those digits only, as Java and C read them. */
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static String symbolAt(String text, int i) {
