@@ -303,6 +303,20 @@ class DefinitionErrorsTest {
     }
 
     @Test
+    void macrosOfOpenClCAreRefusedAtDefinition() {
+        // the preprocessor would replace a variable of such a name, and the device kernel would not build
+        for (String macro : new String[] {"INFINITY", "NAN", "NULL", "MAXFLOAT", "M_PI", "M_PI_F", "FLT_MAX",
+            "DBL_EPSILON", "CHAR_BIT", "INT_MAX", "CLK_GLOBAL_MEM_FENCE", "CL_VERSION_1_2", "cl_khr_fp64",
+            "vec_step"}) {
+            String m = error(() -> lif().equations(LEAK + "\nd" + macro + "/dt = -" + macro + " / tau_m : 1")
+                    .build());
+            assertContains(m, "'" + macro + "' is reserved", "OpenCL C");
+        }
+        assertDoesNotThrow(() -> lif().parameter("E_L", "mV", -70).parameter("M", "1", 1).parameter("CL", "1", 1)
+                .equations("dv/dt = (E_L - v) * M * CL / tau_m : mV").build());
+    }
+
+    @Test
     void namesMustStartWithALetter() {
         assertContains(error(() -> lif().parameter("_x", "mV", 1).equations(LEAK).build()),
                 "'_x' is not allowed", "letter");
