@@ -19,6 +19,22 @@ public final class GeneratedNames {
     }
 
     /**
+     * {@code text} (a model's or rule's name) as it can stand in a {@code //} comment of generated Java or OpenCL C:
+     * printable ASCII characters are kept, others replaced by {@code _}, and so are backslashes and question marks,
+     * which Java (a unicode escape: a backslash, u and the four hexadecimal digits of a line break) and C (a
+     * backslash at the line's end, or the trigraph of two question marks and a slash) would read as a line break
+     * or a continuation of the comment onto the next line.
+     */
+    public static String comment(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            b.append(c >= ' ' && c <= '~' && c != '\\' && c != '?' ? c : '_');
+        }
+        return b.toString();
+    }
+
+    /**
      * {@code prefix}, an underscore and 32 lower-case hexadecimal digits of the SHA-256 digest of {@code source}
      * (in UTF-8): an OpenCL C identifier if {@code prefix} is one.
      */
