@@ -187,7 +187,16 @@ public class DefinedNeuronModel implements EventDrivenModel {
         NeuronState state = new NeuronState(variables(), size, precision);
         for (StateVariable v : definition.stateVariables()) {
             double base = ConstantEvaluator.evaluate(v.initial(), name -> baseValue(name, Double.NaN));
-            state.fill(state.indexOf(v.name()), base / v.unit().factor());
+            double value = base / v.unit().factor();
+            double stored = precision == Precision.SINGLE ? (float) value : value;
+            if (!Double.isFinite(stored)) {
+                throw new IllegalArgumentException(definition.name() + " with parameters " + values + " is not "
+                        + "allowed: the initial value of " + v.name() + ", '" + Expressions.toText(v.initial())
+                        + "', is " + value + " " + v.unit().text()
+                        + (Double.isFinite(value) ? ", beyond the range of single precision" : "")
+                        + ": every initial value must be finite");
+            }
+            state.fill(state.indexOf(v.name()), value);
         }
         for (Parameter p : definition.parameters()) {
             if (p.perNeuron()) {

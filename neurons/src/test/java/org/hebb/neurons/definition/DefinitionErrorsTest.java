@@ -333,6 +333,22 @@ class DefinitionErrorsTest {
     }
 
     @Test
+    void initialValueThatTheParametersMakeNonFiniteIsRefusedBeforeARun() {
+        DefinedNeuronModel model = lif().parameter("v_scale", "1", 0).equations(LEAK)
+                .initial("v", "v_rest / v_scale").build().model();
+        for (org.hebb.neurons.Precision precision : org.hebb.neurons.Precision.values()) {
+            String m = assertThrows(IllegalArgumentException.class, () -> model.createState(2, precision))
+                    .getMessage();
+            assertContains(m, "test_lif with parameters", "v_scale=0.0", "initial value of v, 'v_rest / v_scale', is "
+                    + "-Infinity mV", "must be finite");
+        }
+        String single = assertThrows(IllegalArgumentException.class, () -> model.with("v_scale", 1e-40)
+                .createState(2, org.hebb.neurons.Precision.SINGLE)).getMessage();
+        assertContains(single, "v_scale=1.0E-40", "mV, beyond the range of single precision");
+        assertDoesNotThrow(() -> model.with("v_scale", 1e-40).createState(2, org.hebb.neurons.Precision.DOUBLE));
+    }
+
+    @Test
     void initialValueMayNotReadAStateVariable() {
         String m = error(() -> lif().equations(LEAK + "\ndw/dt = -w / tau_m : mV").initial("w", "v").build());
         assertContains(m, "initial value of w", "'v' cannot be used here", "parameters");
