@@ -121,6 +121,39 @@ class DefinitionErrorsTest {
         assertContains(p, "unit of parameter c 'pFarad'", "unknown unit 'pFarad'", "pF");
     }
 
+    @Test
+    void anExpressionNestedDeeperThanTheKernelsCompileIsRefused() {
+        StringBuilder sum = new StringBuilder("(v_rest - v) / tau_m");
+        for (int k = 0; k < 300; k++) {
+            sum.append(" + v * v / (mV * ms * ").append(k + 1000).append(')');
+        }
+        String line = "dv/dt = " + sum + " : mV";
+        String m = error(() -> lif().equations(line).method(IntegrationMethod.EULER).build());
+        assertContains(m, "equation 'dv/dt = (v_rest - v) / tau_m + v * v", "nests more than "
+                + org.hebb.neurons.definition.expression.ExpressionParser.MAX_DEPTH + " operations deep");
+        String parentheses = "(".repeat(20000) + "v" + ")".repeat(20000);
+        assertContains(error(() -> lif().equations(LEAK).threshold(parentheses + " > v_thresh").build()),
+                "threshold '(((", "nests more than");
+        assertContains(error(() -> lif().equations(LEAK).threshold("v > " + "-".repeat(20000) + "v_thresh")
+                .build()), "nests more than");
+    }
+
+    @Test
+    void theDeepestExpressionAllowedCompilesWithEveryMethod() {
+        StringBuilder sum = new StringBuilder("(v_rest - v) / tau_m");
+        for (int k = 4; k < org.hebb.neurons.definition.expression.ExpressionParser.MAX_DEPTH; k++) {
+            // the first term nests 3 deep, the sum with the second 5, each further term one more: 100 in all
+            sum.append(" + v * v / (mV * ms * ").append(k + 1000).append(')');
+        }
+        for (IntegrationMethod method : new IntegrationMethod[] {IntegrationMethod.EULER, IntegrationMethod.RK2,
+            IntegrationMethod.RK4}) {
+            DefinedNeuronModel model = lif().equations("dv/dt = " + sum + " : mV").method(method).build().model();
+            for (org.hebb.neurons.Precision precision : org.hebb.neurons.Precision.values()) {
+                assertDoesNotThrow(() -> model.createKernel(model.createState(2, precision), 0.1), method.label());
+            }
+        }
+    }
+
     // ---- dimensions
 
     @Test

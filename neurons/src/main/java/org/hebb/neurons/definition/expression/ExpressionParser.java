@@ -31,14 +31,25 @@ import org.hebb.neurons.definition.expression.Expression.Relation;
  * power      := primary (('**' | '^') unary)?
  * primary    := number | name | name '(' condition (',' condition)* ')' | '(' condition ')'
  * </pre>
- * As in Python and Brian2, {@code -x**2} is {@code -(x**2)} and powers associate to the right.
+ * As in Python and Brian2, {@code -x**2} is {@code -(x**2)} and powers associate to the right. An expression
+ * nests at most {@link #MAX_DEPTH} operations deep (a sum of n terms nests n - 1 deep).
  */
 public final class ExpressionParser {
+    /**
+     * How deep an expression may nest operations: the generated kernels nest their parentheses as deep, and
+     * Janino fails to compile a kernel nested about 200 deep on a thread of the default stack size.
+     */
+    public static final int MAX_DEPTH = 100;
+
     private final String what;
     private final String text;
     private final List<Token> tokens;
     /** The span of each parenthesised node including its parentheses, so that messages quote whole terms. */
     private final Map<Expression, int[]> parenthesised = new IdentityHashMap<>();
+    /** How deep each node nests operations (1 for a number or a name). */
+    private final Map<Expression, Integer> depths = new IdentityHashMap<>();
+    /** How many parentheses, calls, signs, 'not's and exponents enclose the token being parsed. */
+    private int open;
     private int next;
 
     private ExpressionParser(String what, String text) {
@@ -76,7 +87,7 @@ public final class ExpressionParser {
         while (peekWord("or")) {
             next++;
             Expression right = conjunction();
-            left = new Logical(false, left, right, start(left), end(right));
+            left = nested(new Logical(false, left, right, start(left), end(right)), left, right);
         }
         return left;
     }
@@ -86,16 +97,18 @@ public final class ExpressionParser {
         while (peekWord("and")) {
             next++;
             Expression right = negation();
-            left = new Logical(true, left, right, start(left), end(right));
+            left = nested(new Logical(true, left, right, start(left), end(right)), left, right);
         }
         return left;
     }
 
     private Expression negation() {
         if (peekWord("not")) {
+            enter(tokens.get(next));
             int start = tokens.get(next++).start();
             Expression operand = negation();
-            return new Not(operand, start, end(operand));
+            open--;
+            return nested(new Not(operand, start, end(operand)), operand);
         }
         return comparison();
     }
@@ -107,7 +120,7 @@ public final class ExpressionParser {
             if (t.is(r.symbol())) {
                 next++;
                 Expression right = sum();
-                return new Comparison(r, left, right, start(left), end(right));
+                return nested(new Comparison(r, left, right, start(left), end(right)), left, right);
             }
         }
         return left;
@@ -118,7 +131,7 @@ public final class ExpressionParser {
         while (peek("+") || peek("-")) {
             Operator op = tokens.get(next++).is("+") ? Operator.ADD : Operator.SUBTRACT;
             Expression right = product();
-            left = new Binary(op, left, right, start(left), end(right));
+            left = nested(new Binary(op, left, right, start(left), end(right)), left, right);
         }
         return left;
     }
@@ -128,20 +141,24 @@ public final class ExpressionParser {
         while (peek("*") || peek("/")) {
             Operator op = tokens.get(next++).is("*") ? Operator.MULTIPLY : Operator.DIVIDE;
             Expression right = unary();
-            left = new Binary(op, left, right, start(left), end(right));
+            left = nested(new Binary(op, left, right, start(left), end(right)), left, right);
         }
         return left;
     }
 
     private Expression unary() {
         if (peek("-")) {
+            enter(tokens.get(next));
             int start = tokens.get(next++).start();
             Expression operand = unary();
-            return new Negate(operand, start, end(operand));
+            open--;
+            return nested(new Negate(operand, start, end(operand)), operand);
         }
         if (peek("+")) {
-            next++;
-            return unary();
+            enter(tokens.get(next++));
+            Expression operand = unary();
+            open--;
+            return operand;
         }
         return power();
     }
@@ -149,9 +166,10 @@ public final class ExpressionParser {
     private Expression power() {
         Expression base = primary();
         if (peek("**") || peek("^")) {
-            next++;
+            enter(tokens.get(next++));
             Expression exponent = unary();
-            return new Binary(Operator.POWER, base, exponent, start(base), end(exponent));
+            open--;
+            return nested(new Binary(Operator.POWER, base, exponent, start(base), end(exponent)), base, exponent);
         }
         return base;
     }
@@ -171,7 +189,7 @@ public final class ExpressionParser {
                 if (!peek("(")) {
                     return new Name(t.text(), t.start(), t.end());
                 }
-                next++;
+                enter(tokens.get(next++));
                 List<Expression> arguments = new ArrayList<>();
                 if (!peek(")")) {
                     arguments.add(condition());
@@ -181,12 +199,15 @@ public final class ExpressionParser {
                     }
                 }
                 Token close = expect(")");
-                return new Call(t.text(), arguments, t.start(), close.end());
+                open--;
+                return nested(new Call(t.text(), arguments, t.start(), close.end()),
+                        arguments.toArray(new Expression[0]));
             }
             case SYMBOL -> {
                 if (t.is("(")) {
-                    next++;
+                    enter(tokens.get(next++));
                     Expression inner = condition();
+                    open--;
                     Token close = tokens.get(next);
                     if (!close.is(")")) {
                         throw error(close, "expected ')' to close the '(' at position " + (t.start() + 1)
@@ -200,6 +221,35 @@ public final class ExpressionParser {
             }
             default -> throw error(t, "expected an operand, found the end of the expression");
         }
+    }
+
+    /**
+     * {@code node}, one operation deeper than the deepest of {@code operands}; refused where that is deeper than
+     * {@link #MAX_DEPTH}, before the parser's own recursion or a generated kernel's parentheses go deeper.
+     */
+    private Expression nested(Expression node, Expression... operands) {
+        int depth = 1;
+        for (Expression operand : operands) {
+            depth = Math.max(depth, depths.getOrDefault(operand, 1) + 1);
+        }
+        if (depth > MAX_DEPTH) {
+            throw tooDeep(start(node));
+        }
+        depths.put(node, depth);
+        return node;
+    }
+
+    /** Enters a parenthesis, call, sign, 'not' or exponent at {@code at}, refused more than MAX_DEPTH deep. */
+    private void enter(Token at) {
+        if (++open > MAX_DEPTH) {
+            throw tooDeep(at.start());
+        }
+    }
+
+    private DefinitionException tooDeep(int position) {
+        return DefinitionException.at(what, text, position, "the expression nests more than " + MAX_DEPTH
+                + " operations deep (a sum of n terms nests n - 1 deep): the generated kernels compile no deeper "
+                + "nesting");
     }
 
     private Token expect(String symbol) {
