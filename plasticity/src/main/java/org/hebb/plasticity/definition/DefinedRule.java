@@ -27,9 +27,9 @@ import org.hebb.util.Require;
 /**
  * A {@link SynapseDefinition} with values for its parameters, ready to attach to projections. Immutable: {@link
  * #with} returns a new rule. The definition's requirements on the values ({@link SynapseDefinition#requirements()}),
- * the time constants of its traces (> 0) and the finiteness of its synapse equations' rates and drives are checked
- * when the rule is attached to a projection, before the rule changes anything there, so parameters may be set in
- * any order.
+ * the time constants of its traces (> 0) and the finiteness of its synapse equations' rates and drives and of its
+ * synapse variables' initial values are checked when the rule is attached to a projection, before the rule changes
+ * anything there, so parameters may be set in any order.
  */
 public final class DefinedRule implements PlasticityRule<DefinedSynapses> {
     private final SynapseDefinition definition;

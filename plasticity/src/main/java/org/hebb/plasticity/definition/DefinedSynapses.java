@@ -63,7 +63,13 @@ public final class DefinedSynapses implements RuleState, Checkpointed {
             if (k == 0) {
                 synapseArrays[k] = projection.rows().weights();
             } else {
-                initial[k] = (float) rule.evaluate(v.initial(), context.dt());
+                double value = rule.evaluate(v.initial(), context.dt());
+                initial[k] = (float) value;
+                if (!Float.isFinite(initial[k])) {
+                    throw new IllegalArgumentException(rule + " is not allowed: the initial value of synapse variable "
+                            + v.name() + ", '" + Expressions.toText(v.initial()) + "', is " + value + ": every "
+                            + "initial value must be finite in single precision, the precision of the rule's state");
+                }
                 synapseArrays[k] = new float[projection.synapseCount()];
                 Arrays.fill(synapseArrays[k], initial[k]);
             }

@@ -59,6 +59,20 @@ class RuleParameterRequirementsTest {
     }
 
     @Test
+    void anInitialValueThatTheValuesMakeNonFiniteIsRefusedOnEitherEngine() {
+        SynapseDefinition facilitating = SynapseDefinition.builder("scaled")
+                .parameter("U", "1", 0.5).parameter("scale", "1", 1)
+                .synapseVariable("u", "1", "U / scale")
+                .onPre("w = w * (1 + u)")
+                .build();
+        for (EngineKind engine : EngineKind.values()) {
+            refused(engine, facilitating.rule().with("scale", 0), "synapse definition 'scaled'", "scale=0.0",
+                    "initial value of synapse variable u, 'U / scale', is Infinity", "must be finite");
+            refused(engine, facilitating.rule().with("scale", 1e-39), "scale=1.0E-39", "'U / scale', is 5.0");
+        }
+    }
+
+    @Test
     void aTimeConstantOfALazilySolvedEquationMustBePositive() {
         refused(ThreeFactorDefinition.PAIRED_GLOBAL.rule().with("tau_e", -100),
                 "tau_e = -100.0 ms is not allowed for synapse definition 'three-factor, paired eligibility",
