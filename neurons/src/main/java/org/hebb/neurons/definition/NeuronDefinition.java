@@ -209,6 +209,11 @@ public final class NeuronDefinition {
 
     /** Declares a definition; {@link #build()} checks it whole. */
     public static final class Builder {
+        /**
+         * The most sub-steps of a {@link #stage}: each is written out in the kernel, whose generation and
+         * compilation grow faster than the count (100 sub-steps of RK4 take seconds, 200 minutes).
+         */
+        public static final int MAX_SUBSTEPS = 100;
         private final String name;
         private final Map<String, Parameter> parameters = new LinkedHashMap<>();
         private final List<Equation> equations = new ArrayList<>();
@@ -242,6 +247,7 @@ public final class NeuronDefinition {
         }
 
         private Builder addParameter(String parameter, String unit, double defaultValue, boolean perNeuron) {
+            Require.notNull("parameter name", parameter);
             Require.finite(parameter, defaultValue, unit);
             if (parameters.containsKey(parameter)) {
                 throw new DefinitionException("parameter '" + parameter + "' is declared twice");
@@ -324,11 +330,18 @@ public final class NeuronDefinition {
         }
 
         /**
-         * Advances {@code variables} with {@code method} in {@code substeps} sub-steps, in a stage of their own;
-         * stages run in the order declared, then the remaining variables in one stage with the default method.
+         * Advances {@code variables} with {@code method} in {@code substeps} sub-steps (1 to
+         * {@value #MAX_SUBSTEPS}), in a stage of their own; stages run in the order declared, then the remaining
+         * variables in one stage with the default method.
          */
         public Builder stage(IntegrationMethod method, int substeps, String... variables) {
-            Require.atLeast("substeps", substeps, 1);
+            Require.that(substeps >= 1 && substeps <= MAX_SUBSTEPS, "substeps = " + substeps + " is not allowed: "
+                    + "must be in [1, " + MAX_SUBSTEPS + "] (each sub-step is written out in the kernel; for more, "
+                    + "use a smaller dt)");
+            Require.notNull("variables", variables);
+            for (int k = 0; k < variables.length; k++) {
+                Require.notNull("variables[" + k + "] of the stage", variables[k]);
+            }
             stages.add(new Stage(List.of(variables), Require.notNull("method", method), substeps));
             return this;
         }

@@ -1,6 +1,7 @@
 package org.hebb.neurons.definition;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -391,6 +392,23 @@ class DefinitionErrorsTest {
     void stageNamingAnUnknownVariable() {
         String m = error(() -> lif().equations(LEAK).stage(IntegrationMethod.EULER, 2, "w").build());
         assertContains(m, "stage euler names 'w'", "the state variables are [v]");
+    }
+
+    @Test
+    void stageOfTooManySubStepsOrANullVariableAndANullParameterName() {
+        int max = NeuronDefinition.Builder.MAX_SUBSTEPS;
+        lif().equations(LEAK).stage(IntegrationMethod.EULER, max, "v").build();
+        assertEquals("substeps = " + (max + 1) + " is not allowed: must be in [1, " + max + "] (each sub-step is "
+                + "written out in the kernel; for more, use a smaller dt)", assertThrows(IllegalArgumentException.class,
+                () -> lif().stage(IntegrationMethod.EULER, max + 1, "v")).getMessage());
+        assertEquals("substeps = 0 is not allowed: must be in [1, " + max + "] (each sub-step is written out in the "
+                + "kernel; for more, use a smaller dt)", assertThrows(IllegalArgumentException.class,
+                () -> lif().stage(IntegrationMethod.EULER, 0, "v")).getMessage());
+        assertEquals("variables[1] of the stage is null: a value is required", assertThrows(
+                IllegalArgumentException.class, () -> lif().stage(IntegrationMethod.EULER, 2, "v", null))
+                .getMessage());
+        assertEquals("parameter name is null: a value is required", assertThrows(IllegalArgumentException.class,
+                () -> lif().parameter(null, "mV", 1)).getMessage());
     }
 
     @Test
