@@ -41,6 +41,7 @@ public final class HebbCommand implements Runnable {
             return new String[] {"Hebb " + HebbVersion.describe()};
         }
     }
+
     private static final String VERBOSE = "--verbose";
     private static final String FOOTER = "%nExit codes: 0 finished, " + EXIT_FAILED + " the run failed, " + EXIT_REFUSED
             + " the command line was refused before any work. A run holds its --out directory locked (its "
