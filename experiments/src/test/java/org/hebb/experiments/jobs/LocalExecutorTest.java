@@ -33,8 +33,13 @@ class LocalExecutorTest {
         }
     };
 
-    /** Six jobs; job 3 throws what {@code failure} gives. */
-    private static List<Job<String>> jobs(Supplier<Throwable> failure) {
+    /** What job {@code index} does on worker {@code worker}. */
+    private interface JobBody {
+        String run(int index, int worker) throws Exception;
+    }
+
+    /** Six jobs, job-0 to job-5, each doing what {@code body} does. */
+    private static List<Job<String>> jobs(JobBody body) {
         List<Job<String>> jobs = new ArrayList<>();
         for (int k = 0; k < 6; k++) {
             int index = k;
@@ -46,18 +51,25 @@ class LocalExecutorTest {
 
                 @Override
                 public String run(int worker) throws Exception {
-                    if (index == 3) {
-                        Throwable t = failure.get();
-                        if (t instanceof Error e) {
-                            throw e;
-                        }
-                        throw (Exception) t;
-                    }
-                    return "result " + index;
+                    return body.run(index, worker);
                 }
             });
         }
         return jobs;
+    }
+
+    /** Six jobs; job 3 throws what {@code failure} gives. */
+    private static List<Job<String>> jobs(Supplier<Throwable> failure) {
+        return jobs((index, worker) -> {
+            if (index == 3) {
+                Throwable t = failure.get();
+                if (t instanceof Error e) {
+                    throw e;
+                }
+                throw (Exception) t;
+            }
+            return "result " + index;
+        });
     }
 
     private static void execute(int workers, List<Job<String>> jobs, List<String> results) throws IOException {
@@ -103,26 +115,14 @@ class LocalExecutorTest {
         List<String> results = empty();
         List<Integer> workersSeen = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch bothStarted = new CountDownLatch(2);
-        List<Job<String>> jobs = new ArrayList<>();
-        for (int k = 0; k < 6; k++) {
-            int index = k;
-            jobs.add(new Job<>() {
-                @Override
-                public String id() {
-                    return "job-" + index;
-                }
-
-                @Override
-                public String run(int worker) throws InterruptedException {
-                    workersSeen.add(worker);
-                    if (index < 2) {
-                        bothStarted.countDown();
-                        bothStarted.await(10, TimeUnit.SECONDS);
-                    }
-                    return "result " + index;
-                }
-            });
-        }
+        List<Job<String>> jobs = jobs((index, worker) -> {
+            workersSeen.add(worker);
+            if (index < 2) {
+                bothStarted.countDown();
+                bothStarted.await(10, TimeUnit.SECONDS);
+            }
+            return "result " + index;
+        });
         execute(2, jobs, results);
         assertEquals(List.of("result 0", "result 1", "result 2", "result 3", "result 4", "result 5"), results);
         assertEquals(6, workersSeen.size(), "each job ran once");
