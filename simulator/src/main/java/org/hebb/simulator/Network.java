@@ -53,6 +53,7 @@ import org.hebb.simulator.run.RateChecker;
 import org.hebb.simulator.run.RunawayDetector;
 import org.hebb.simulator.run.SimulationAbortedException;
 import org.hebb.simulator.run.StepCallback;
+import org.hebb.simulator.run.WeightChecker;
 import org.hebb.util.Require;
 
 /**
@@ -83,6 +84,12 @@ public final class Network implements AutoCloseable {
 
     /** The most warnings {@link #warnings()} keeps. */
     public static final int MAX_WARNINGS = 1000;
+
+    /**
+     * How often (biological ms, on the network's clock) the weights that plasticity changes are scanned for NaN and
+     * infinity during runs on the Java backend; every run's end scans them on every backend.
+     */
+    public static final double WEIGHT_CHECK_INTERVAL_MS = 1000.0;
 
     private final double dt;
     private final long seed;
@@ -435,7 +442,8 @@ public final class Network implements AutoCloseable {
 
     /**
      * How often (biological ms) neuron states are scanned for NaN and infinity; default 10 ms. They are also
-     * scanned when every run ends.
+     * scanned when every run ends. The weights that plasticity changes are scanned every
+     * {@link #WEIGHT_CHECK_INTERVAL_MS} and when every run ends.
      */
     public void setFiniteCheckInterval(double intervalMs) {
         requireBuilding("setFiniteCheckInterval");
@@ -630,6 +638,7 @@ public final class Network implements AutoCloseable {
                     }
                 }
             }
+            engine.runEnded();
             for (Checker checker : checks) {
                 checker.runEnding(engine.currentStep() - 1);
             }
@@ -638,9 +647,6 @@ public final class Network implements AutoCloseable {
             failure = e;
             throw e;
         } finally {
-            if (failure == null) {
-                engine.runEnded();
-            }
             endRun(recorders, failure);
             if (endsRun || failure != null) {
                 runawayDetectors.forEach(RunawayDetector::programRunEnded);
@@ -957,6 +963,14 @@ public final class Network implements AutoCloseable {
                     addMonitor(np, detector);
                 }
                 np.watchStateWrites(writes);
+            }
+        }
+        int weightIntervalSteps = Require.steps("weight check interval", WEIGHT_CHECK_INTERVAL_MS, dt);
+        for (Projection p : projections) {
+            List<String> changers = plasticity.weightChangers(p);
+            if (!changers.isEmpty()) {
+                addMonitor(p.target(), new WeightChecker(p, changers, weightIntervalSteps,
+                        backendKind == BackendKind.JAVA, dt));
             }
         }
     }

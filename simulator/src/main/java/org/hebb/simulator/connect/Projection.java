@@ -321,6 +321,29 @@ public final class Projection {
     }
 
     /**
+     * The index of the first synapse whose weight is NaN or infinite, or -1 when every weight is finite (always -1
+     * for a weight shared by every synapse, which was checked when the projection was built). Reads the live array.
+     */
+    public int firstNonFiniteWeight() {
+        if (weights != null) {
+            for (int i = 0; i < weights.length; i++) {
+                if (!Float.isFinite(weights[i])) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** The presynaptic element of synapse {@code index}: the row that holds it. */
+    public int sourceOf(int index) {
+        Require.that(index >= 0 && index < targets.length, "synapse index = " + index + " is not allowed: "
+                + "projection '" + name + "' has synapses 0 to " + (targets.length - 1));
+        // the last row starting at or before index: rows before it may be empty and start there too
+        return SparseRows.firstAtLeast(rowPointer, 0, rowPointer.length, index + 1) - 1;
+    }
+
+    /**
      * Gives every synapse its own weight entry (for rules that change weights one by one), if it does not have
      * one yet; costs 4 bytes per synapse.
      */

@@ -143,6 +143,19 @@ public final class PlasticityRegistry {
         return List.copyOf(attached);
     }
 
+    /**
+     * What may change {@code projection}'s weights during a run, for messages: the names of the rules attached to
+     * it, or "an afterDelivery update" for user code alone; empty when nothing does.
+     */
+    public List<String> weightChangers(Projection projection) {
+        List<String> rules = attached.stream().filter(a -> a.projection() == projection).map(Attached::rule)
+                .toList();
+        if (rules.isEmpty() && synapseUpdates.containsKey(projection)) {
+            return List.of("an afterDelivery update");
+        }
+        return rules;
+    }
+
     /** The projection whose rule keeps {@code state}, or null if no rule of this network returned it. */
     public Projection projectionOf(RuleState state) {
         return states.get(state);

@@ -63,6 +63,25 @@ class ProjectionTest {
         }
     }
 
+    /** Rows 0, 2, 3 and 5 are empty: every synapse maps back to its own row, and no index outside is taken. */
+    @Test
+    void sourceOfFindsEachSynapsesRowPastEmptyRows() {
+        try (Network net = network(5)) {
+            NeuronPopulation a = net.addNeurons("a", 7, IfCurrExp.builder().build());
+            int[] pre = {1, 1, 4, 6, 6, 6};
+            int[] post = {0, 2, 3, 1, 4, 5};
+            Projection p = net.connect(a, a, Connectors.fromList(pre, post),
+                    Synapses.onto("excitatory").weights(Values.constant(1)));
+            int[] sources = new int[pre.length];
+            for (int j = 0; j < sources.length; j++) {
+                sources[j] = p.sourceOf(j);
+            }
+            assertArrayEquals(pre, sources);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> p.sourceOf(6));
+            assertTrue(e.getMessage().contains("synapse index = 6 is not allowed"), e.getMessage());
+        }
+    }
+
     @Test
     void randomConnectorRowsAreSorted() {
         try (Network net = network(8)) {

@@ -1,0 +1,59 @@
+package org.hebb.opencl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.hebb.neurons.lif.IfCurrExp;
+import org.hebb.plasticity.definition.SynapseDefinition;
+import org.hebb.simulator.BackendKind;
+import org.hebb.simulator.Network;
+import org.hebb.simulator.connect.Connectors;
+import org.hebb.simulator.connect.Synapses;
+import org.hebb.simulator.init.Values;
+import org.hebb.simulator.input.PoissonSource;
+import org.hebb.simulator.population.NeuronPopulation;
+import org.hebb.simulator.run.SimulationAbortedException;
+import org.hebb.simulator.testing.Prerequisites;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Weights that a rule drives to infinity on the device are found when the run ends, with the report the Java
+ * backend gives: the rule multiplies a weight at each postsynaptic spike, and its source never fires, so no neuron
+ * receives the infinite weight and only the weight scan can see it.
+ */
+class OpenClWeightCheckTest {
+    private static final SynapseDefinition GROWTH = SynapseDefinition.builder("growth")
+            .parameter("gain", "1", 1e30)
+            .onPost("w = w * gain")
+            .build();
+
+    @BeforeEach
+    void requireDevice() {
+        Prerequisites.require(OpenClDevices.missingReason());
+    }
+
+    private static String report(BackendKind backend) {
+        try (Network net = Network.builder().backend(backend).threads(1).seed(3).build()) {
+            NeuronPopulation silent = net.addNeurons("silent", 10, IfCurrExp.builder().build());
+            PoissonSource drive = net.addPoissonSource("drive", 50, 100);
+            NeuronPopulation cells = net.addNeurons("cells", 20, IfCurrExp.builder().tauRefrac(2).build());
+            net.connect(drive, cells, Connectors.allToAll(true), Synapses.onto("excitatory")
+                    .weights(Values.constant(2)));
+            net.addPlasticity(net.connect(silent, cells, Connectors.allToAll(true), Synapses.onto("excitatory")
+                    .weights(Values.constant(0.5))), GROWTH.rule());
+            SimulationAbortedException e = assertThrows(SimulationAbortedException.class, () -> net.run(20));
+            assertEquals(20.0, e.timeMs(), 1e-9);
+            return e.getMessage();
+        }
+    }
+
+    @Test
+    void theDeviceReportsAnInfiniteWeightAsJavaDoes() {
+        String java = report(BackendKind.JAVA);
+        assertTrue(java.contains("weight = Infinity of synapse ") && java.contains("is not finite (found by the "
+                + "check at t = 20.000 ms)"), java);
+        assertEquals(java, report(BackendKind.OPENCL));
+    }
+}
