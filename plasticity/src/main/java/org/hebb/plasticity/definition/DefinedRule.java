@@ -11,14 +11,17 @@ import java.util.TreeSet;
 import org.hebb.neurons.definition.Parameter;
 import org.hebb.neurons.definition.Requirement;
 import org.hebb.neurons.definition.analysis.ConstantEvaluator;
+import org.hebb.neurons.definition.analysis.Symbol;
 import org.hebb.neurons.definition.expression.Expression;
 import org.hebb.neurons.definition.expression.Expressions;
+import org.hebb.neurons.definition.expression.Statement;
 import org.hebb.neurons.definition.generate.SinglePrecisionEvaluator;
 import org.hebb.neurons.definition.units.Units;
 import org.hebb.plasticity.PresynapticProjection;
 import org.hebb.plasticity.Signal;
 import org.hebb.simulator.BackendKind;
 import org.hebb.simulator.EngineKind;
+import org.hebb.simulator.engine.Trace;
 import org.hebb.simulator.plasticity.PlasticityContext;
 import org.hebb.simulator.plasticity.PlasticityRule;
 import org.hebb.simulator.population.Population;
@@ -27,9 +30,9 @@ import org.hebb.util.Require;
 /**
  * A {@link SynapseDefinition} with values for its parameters, ready to attach to projections. Immutable: {@link
  * #with} returns a new rule. The definition's requirements on the values ({@link SynapseDefinition#requirements()}),
- * the time constants of its traces (> 0) and the finiteness of its synapse equations' rates and drives and of its
- * synapse variables' initial values are checked when the rule is attached to a projection, before the rule changes
- * anything there, so parameters may be set in any order.
+ * the time constants of its traces (> 0) and the finiteness of its synapse equations' rates and drives, of its
+ * synapse variables' initial values and of the constant parts of its statements are checked when the rule is
+ * attached to a projection, before the rule changes anything there, so parameters may be set in any order.
  */
 public final class DefinedRule implements PlasticityRule<DefinedSynapses> {
     private final SynapseDefinition definition;
@@ -208,7 +211,8 @@ public final class DefinedRule implements PlasticityRule<DefinedSynapses> {
     /**
      * Refuses values that fail a requirement of the definition, naming them and the requirement, traces whose
      * time constant is not above 0 (they would grow instead of decaying), naming the trace and the value, and
-     * synapse equations that the values make compute a value that is not finite (see {@link #requireFinite}).
+     * synapse equations that the values make compute a value that is not finite (see {@link #requireFinite}) and
+     * statements whose constant parts they make not finite (see {@link #requireFiniteConstantParts(double)}).
      */
     private void requireAllowedValues(double dt) {
         for (Requirement r : definition.requirements()) {
@@ -225,6 +229,119 @@ public final class DefinedRule implements PlasticityRule<DefinedSynapses> {
         for (SynapseEquation e : definition.synapseEquations()) {
             requireFinite(e, dt);
         }
+        requireFiniteConstantParts(dt);
+    }
+
+    /**
+     * Refuses values that make a constant part of a statement not finite, in double or in the single precision of
+     * the generated code: a largest subexpression of parameters, dt, units and numbers ({@code log(0)},
+     * {@code w_max * 1e39}), or the reciprocal of a constant divisor ({@code w / 0}, {@code w / scale} with scale
+     * 0). The code computes these parts as written, so they would make every weight they reach infinite or NaN.
+     * Covers the four statement groups, the on_step condition and the traces' spike statements; names the
+     * statement, the part, its value and the parameters in it with their values.
+     */
+    private void requireFiniteConstantParts(double dt) {
+        Map<String, List<Statement>> groups = new LinkedHashMap<>();
+        groups.put("on_transmit", definition.onTransmit());
+        groups.put("on_pre", definition.onPre());
+        groups.put("on_post", definition.onPost());
+        groups.put("on_step", definition.onStep());
+        for (Map.Entry<String, List<Statement>> group : groups.entrySet()) {
+            for (Statement s : group.getValue()) {
+                String text = s.target() + (s.operator() == null ? " = " : " " + s.operator().symbol() + "= ")
+                        + Expressions.toText(s.value());
+                requireFiniteConstantParts(group.getKey() + " statement '" + text + "'", s.assigned(), dt);
+            }
+        }
+        if (definition.onStepCondition() != null) {
+            requireFiniteConstantParts("on_step condition '" + Expressions.toText(definition.onStepCondition())
+                    + "'", definition.onStepCondition(), dt);
+        }
+        for (TraceDefinition t : definition.traces()) {
+            requireFiniteConstantParts("spike statement of trace " + t.name() + " '" + t.name()
+                    + (t.pairing() == Trace.Pairing.ALL_TO_ALL ? " += " : " = ")
+                    + Expressions.toText(t.increment()) + "'", t.increment(), dt);
+        }
+    }
+
+    private void requireFiniteConstantParts(String where, Expression e, double dt) {
+        if (isConstant(e)) {
+            requireFinite(where, e, e, dt);
+            return;
+        }
+        if (e instanceof Expression.Binary b && b.operator() == Expression.Operator.DIVIDE
+                && isConstant(b.right())) {
+            requireFiniteConstantParts(where, b.left(), dt);
+            requireFinite(where, b.right(), b.right(), dt);
+            requireFinite(where, b.right(), new Expression.Binary(Expression.Operator.DIVIDE,
+                    new Expression.Literal(1, -1, -1), b.right(), -1, -1), dt);
+            return;
+        }
+        for (Expression child : Expressions.children(e)) {
+            requireFiniteConstantParts(where, child, dt);
+        }
+    }
+
+    private boolean isFinite(Expression constant, double dt) {
+        return Double.isFinite(evaluate(constant, dt)) && Float.isFinite(evaluateSingle(constant, dt));
+    }
+
+    /** Whether {@code e} is arithmetic on parameters, dt, units and numbers only. */
+    private boolean isConstant(Expression e) {
+        if (e instanceof Expression.Comparison || e instanceof Expression.Logical || e instanceof Expression.Not
+                || e instanceof Expression.Select) {
+            return false;
+        }
+        if (e instanceof Expression.Name n) {
+            Symbol s = definition.scope().get(n.name());
+            return s == null || s.isConstant();
+        }
+        for (Expression child : Expressions.children(e)) {
+            if (!isConstant(child)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Refuses {@code value}, computed from the constant part {@code part} of {@code where}, where it is not finite
+     * in double or in single precision, naming the innermost part of {@code part} that is not.
+     */
+    private void requireFinite(String where, Expression part, Expression value, double dt) {
+        if (isFinite(value, dt)) {
+            return;
+        }
+        if (value == part) {
+            // the innermost part that is not finite: 'log(0)' rather than 'A * log(0)'
+            boolean deeper = true;
+            while (deeper) {
+                deeper = false;
+                for (Expression child : Expressions.children(part)) {
+                    if (!isFinite(child, dt)) {
+                        part = child;
+                        deeper = true;
+                        break;
+                    }
+                }
+            }
+            value = part;
+        }
+        double exact = evaluate(value, dt);
+        float single = evaluateSingle(value, dt);
+        String what = value == part ? "its constant part '" + Expressions.toText(part) + "' is "
+                : "it divides by its constant part '" + Expressions.toText(part) + "', whose reciprocal is ";
+        List<String> named = new ArrayList<>();
+        for (String name : new TreeSet<>(Expressions.names(part))) {
+            if (isParameter(name)) {
+                named.add(parameterText(name));
+            }
+        }
+        throw new IllegalArgumentException(where + " of " + definition + " is not allowed" + (named.isEmpty() ? ""
+                : " with " + String.join(", ", named)) + ": " + what + (Double.isFinite(exact) ? single
+                + " in single precision" : exact) + "; every value a statement computes from parameters, dt, units "
+                + "and numbers must be finite, also in single precision, the precision of the rule's state (a "
+                + "division by 0? a log of a value at or below 0?)");
     }
 
     /**
@@ -399,7 +516,7 @@ public final class DefinedRule implements PlasticityRule<DefinedSynapses> {
      *
      * @throws IllegalArgumentException naming the values that fail a requirement of the definition, a trace whose
      *                                  time constant is not above 0, or the values that make a synapse equation's
-     *                                  rate, drive or offset not finite
+     *                                  rate, drive or offset, or a constant part of a statement, not finite
      */
     @Override
     public DefinedSynapses attach(PlasticityContext context) {

@@ -122,6 +122,63 @@ class RuleParameterRequirementsTest {
         }
     }
 
+    private static SynapseDefinition onPre(String statements) {
+        return SynapseDefinition.builder("unchecked statement")
+                .parameter("scale", "1", 1).parameter("big", "1", 1e20).parameter("A", "weight", 0.01)
+                .onPre(statements)
+                .build();
+    }
+
+    /**
+     * A statement whose constant part (parameters, dt, units and numbers) is not finite, or that divides by a
+     * constant part of 0, would make every weight it reaches infinite or NaN at the first spike: it is refused when
+     * the rule is attached, on either engine, naming the definition, the statement, the part and its value, and the
+     * parameters in it with their values, as a neuron definition refuses such constants.
+     */
+    @Test
+    void aStatementWhoseConstantPartIsNotFiniteIsRefusedOnEitherEngine() {
+        for (EngineKind engine : EngineKind.values()) {
+            refused(engine, onPre("w = w / 0").rule(), "on_pre statement 'w = w / 0' of synapse definition "
+                    + "'unchecked statement' is not allowed", "divides by its constant part '0', whose reciprocal is "
+                    + "Infinity", "must be finite");
+            refused(engine, onPre("w += A * log(0)").rule(), "on_pre statement 'w += A * log(0)'",
+                    "its constant part 'log(0)' is -Infinity");
+            refused(engine, onPre("w = w * (1 / 0)").rule(), "on_pre statement 'w = w * (1 / 0)'",
+                    "its constant part '1 / 0' is Infinity");
+            refused(engine, onPre("w /= scale").rule().with("scale", 0), "on_pre statement 'w /= scale'",
+                    "not allowed with scale = 0.0", "whose reciprocal is Infinity");
+            refused(engine, onPre("w = w * (big * big)").rule(), "with big = 1.0E20",
+                    "its constant part 'big * big' is Infinity in single precision");
+        }
+    }
+
+    @Test
+    void everyGroupAndTraceSpikeStatementIsCheckedForNonFiniteConstantParts() {
+        SynapseDefinition grouped = SynapseDefinition.builder("unchecked groups")
+                .parameter("a", "1", 1).parameter("b", "1", 1).parameter("c", "1", 1).parameter("d", "1", 1)
+                .parameter("A", "weight", 0.01)
+                .presynapticTrace("dx/dt = -x / (10 * ms) : 1", "x += 1 / d")
+                .modulator("M", "1", SynapseDefinition.ModulatorScope.GLOBAL, 0)
+                .onPre("w = w + A * x / a")
+                .onPost("w = w - A * x * log(b)")
+                .onStep("M > 1 / c", "w = w + A * M * x * dt / ms")
+                .build();
+        refused(grouped.rule().with("a", 0), "on_pre statement 'w = w + A * x / a'", "with a = 0.0");
+        refused(grouped.rule().with("b", 0), "on_post statement 'w = w - A * x * log(b)'", "'log(b)' is -Infinity");
+        refused(grouped.rule().with("c", 0), "on_step condition 'M > 1 / c'", "with c = 0.0");
+        refused(grouped.rule().with("d", 0), "spike statement of trace x 'x += 1 / d'", "with d = 0.0");
+        SynapseDefinition transmitting = SynapseDefinition.builder("unchecked transmission")
+                .parameter("U", "1", 0.5)
+                .onTransmit("transmitted = w * sqrt(U)")
+                .build();
+        refused(transmitting.rule().with("U", -1), "on_transmit statement 'transmitted = w * sqrt(U)'",
+                "'sqrt(U)' is NaN", "with U = -1.0");
+        try (Plastic plastic = network(EngineKind.CLOCK_DRIVEN)) {
+            assertDoesNotThrow(() -> plastic.net().addPlasticity(plastic.projection(), grouped.rule()));
+            plastic.net().run(10);
+        }
+    }
+
     @Test
     void aTimeConstantOfATraceMustBePositiveOnEitherEngine() {
         for (EngineKind engine : EngineKind.values()) {
