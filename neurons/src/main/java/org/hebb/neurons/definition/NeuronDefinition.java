@@ -360,8 +360,9 @@ public final class NeuronDefinition {
                 DimensionCheck.expect(e.right(), unit.dimension().dividedBy(Dimension.TIME), e.left(), scope,
                         "equation", e.text());
                 Expression initialValue = initialValue(e.name(), unit, scope);
-                variables.add(new StateVariable(e.name(), unit, inline(e.right(), subexpressions), e.unlessRefractory(),
-                        initialValue, e));
+                Expression right = inline(e.right(), subexpressions);
+                requireDepth(right, "equation", e.text());
+                variables.add(new StateVariable(e.name(), unit, right, e.unlessRefractory(), initialValue, e));
             }
             for (String variable : initial.keySet()) {
                 if (variables.stream().noneMatch(v -> v.name().equals(variable))) {
@@ -378,6 +379,7 @@ public final class NeuronDefinition {
                 thresholdCondition = ExpressionParser.parse("threshold", threshold);
                 DimensionCheck.condition(thresholdCondition, scope, "threshold", threshold);
                 thresholdCondition = inline(thresholdCondition, subexpressions);
+                requireDepth(thresholdCondition, "threshold", threshold);
             }
             List<Statement> resetStatements = statements("reset", reset, scope, Set.of(Symbol.Kind.STATE),
                     subexpressions);
@@ -437,8 +439,24 @@ public final class NeuronDefinition {
             return resolved;
         }
 
-        private static Expression resolve(String name, Map<String, Equation> byName, Map<String, Expression> resolved,
-                                          Set<String> path) {
+        /**
+         * Refuses {@code e}, the {@code what} {@code text} with its subexpressions substituted, where it nests more
+         * than {@link ExpressionParser#MAX_DEPTH} operations deep: the parser checks each text alone, but a chain of
+         * subexpressions nests the depths of its links.
+         */
+        private void requireDepth(Expression e, String what, String text) {
+            int depth = Expressions.depth(e);
+            if (depth > ExpressionParser.MAX_DEPTH) {
+                throw DefinitionException.at(what, text, -1, "model '" + name + "': the expression nests " + depth
+                        + " operations deep once its subexpressions are substituted, more than "
+                        + ExpressionParser.MAX_DEPTH + " (a sum of n terms nests n - 1 deep): the generated kernels "
+                        + "compile no deeper nesting; compute part of it in a state variable or shorten the chain "
+                        + "of subexpressions");
+            }
+        }
+
+        private Expression resolve(String name, Map<String, Equation> byName, Map<String, Expression> resolved,
+                                   Set<String> path) {
             Expression done = resolved.get(name);
             if (done != null) {
                 return done;
@@ -456,6 +474,7 @@ public final class NeuronDefinition {
             }
             path.remove(name);
             Expression e = Expressions.substitute(right, inner);
+            requireDepth(e, "equation", byName.get(name).text());
             resolved.put(name, e);
             return e;
         }
@@ -540,8 +559,8 @@ public final class NeuronDefinition {
             return all;
         }
 
-        private static List<Statement> statements(String what, String text, Scope scope, Set<Symbol.Kind> targets,
-                                                  Map<String, Expression> subexpressions) {
+        private List<Statement> statements(String what, String text, Scope scope, Set<Symbol.Kind> targets,
+                                           Map<String, Expression> subexpressions) {
             List<Statement> parsed = new ArrayList<>();
             for (Statement s : DefinitionText.statements(what, text)) {
                 Symbol target = scope.get(s.target());
@@ -550,8 +569,10 @@ public final class NeuronDefinition {
                             + "' cannot be assigned here: must be " + assignable(scope, targets));
                 }
                 DimensionCheck.expect(s.assigned(), target.unit().dimension(), s.target(), scope, what, s.text());
-                parsed.add(new Statement(s.target(), s.operator(), inline(s.value(), subexpressions), s.text(),
-                        s.position()));
+                Statement inlined = new Statement(s.target(), s.operator(), inline(s.value(), subexpressions),
+                        s.text(), s.position());
+                requireDepth(inlined.assigned(), what, s.text());
+                parsed.add(inlined);
             }
             return parsed;
         }

@@ -155,6 +155,43 @@ class DefinitionErrorsTest {
         }
     }
 
+    /**
+     * Subexpressions s1 = v + v, s2 = s1 + v, ..., s{n} = s{n-1} + v: substituted, s{k} nests k + 1 deep, each line
+     * alone at most 3.
+     */
+    private static String chain(int n) {
+        StringBuilder lines = new StringBuilder("s1 = v + v : mV\n");
+        for (int k = 2; k <= n; k++) {
+            lines.append('s').append(k).append(" = s").append(k - 1).append(" + v : mV\n");
+        }
+        return lines.toString();
+    }
+
+    @Test
+    void aChainOfSubexpressionsNestedDeeperThanTheKernelsCompileIsRefused() {
+        int max = org.hebb.neurons.definition.expression.ExpressionParser.MAX_DEPTH;
+        // dv/dt = (s{n} - v) / tau_m nests n + 3 deep once s{n} is substituted
+        String deepest = "dv/dt = (s" + (max - 3) + " - v) / tau_m : mV";
+        for (IntegrationMethod method : new IntegrationMethod[] {IntegrationMethod.EULER, IntegrationMethod.RK4}) {
+            DefinedNeuronModel model = lif().equations(chain(max - 3) + deepest).method(method).build().model();
+            assertDoesNotThrow(() -> model.createKernel(model.createState(2, org.hebb.neurons.Precision.SINGLE),
+                    0.1), method.label());
+        }
+        String deeper = "dv/dt = (s" + (max - 2) + " - v) / tau_m : mV";
+        assertContains(error(() -> lif().equations(chain(max - 2) + deeper).build()), "equation '" + deeper + "'",
+                "model 'test_lif'", "nests " + (max + 1) + " operations deep once its subexpressions are "
+                + "substituted, more than " + max);
+        // a chain that would nest 300 deep is refused at the first link deeper than the limit
+        assertContains(error(() -> lif().equations(chain(300) + "dv/dt = (s300 - v) / tau_m : mV").build()),
+                "equation 's" + max + " = s" + (max - 1) + " + v : mV'", "nests " + (max + 1) + " operations deep");
+        String threshold = "s" + (max - 1) + " > v_thresh";
+        assertContains(error(() -> lif().equations(chain(max - 1) + LEAK).threshold(threshold).build()),
+                "threshold '" + threshold + "'", "nests " + (max + 1));
+        assertContains(error(() -> lif().equations(chain(max - 1) + LEAK).threshold("v > v_thresh")
+                .reset("v = s" + (max - 1) + " - v").build()), "reset 'v = s" + (max - 1) + " - v'",
+                "nests " + (max + 1));
+    }
+
     // ---- dimensions
 
     @Test

@@ -1,6 +1,7 @@
 package org.hebb.neurons.definition.expression;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -198,6 +199,28 @@ public final class Expressions {
             return List.of(s.condition(), s.ifTrue(), s.ifFalse());
         }
         return List.of();
+    }
+
+    /**
+     * How deep {@code e} nests operations, as {@link ExpressionParser} counts it: 1 for a number or a name, one more
+     * than its deepest operand for every other node. Shared subtrees (a substituted subexpression used twice) are
+     * counted once, so the time is linear in the distinct nodes.
+     */
+    public static int depth(Expression e) {
+        return depth(e, new IdentityHashMap<>());
+    }
+
+    private static int depth(Expression e, Map<Expression, Integer> known) {
+        Integer d = known.get(e);
+        if (d != null) {
+            return d;
+        }
+        int deepest = 0;
+        for (Expression child : children(e)) {
+            deepest = Math.max(deepest, depth(child, known));
+        }
+        known.put(e, deepest + 1);
+        return deepest + 1;
     }
 
     /** {@code e} with every name in {@code replacements} replaced (positions of replaced nodes are kept). */
