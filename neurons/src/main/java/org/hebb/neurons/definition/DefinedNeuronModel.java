@@ -59,6 +59,36 @@ public class DefinedNeuronModel implements EventDrivenModel {
                 return s == null ? null : n + " = " + this.values.get(n) + " " + s.unit().text();
             });
         }
+        if (definition.hasRefractoryPeriod() && !Expressions.names(definition.refractory()).contains("dt")) {
+            requireRefractoryPeriod(0);
+        }
+    }
+
+    /**
+     * Refuses a refractory period that these values (and {@code dt} ms, where the period reads it) make negative or
+     * not finite, naming the period, the parameters in it with their values and what is allowed: without a
+     * requirement on it, a negative period would run as none at all. NEST refuses a negative t_ref too.
+     */
+    private void requireRefractoryPeriod(double dt) {
+        if (!definition.hasRefractoryPeriod()) {
+            return;
+        }
+        double period = ConstantEvaluator.evaluate(definition.refractory(), n -> baseValue(n, dt));
+        if (period >= 0 && Double.isFinite(period)) {
+            return;
+        }
+        List<String> named = new ArrayList<>();
+        for (String n : Expressions.names(definition.refractory())) {
+            Symbol s = definition.scope().get(n);
+            if (s != null && s.kind() == Symbol.Kind.PARAMETER) {
+                named.add(n + " = " + values.get(n) + " " + s.unit().text());
+            } else if (n.equals("dt")) {
+                named.add("dt = " + dt + " ms");
+            }
+        }
+        throw new IllegalArgumentException("refractory period '" + definition.refractoryText() + "' of model '"
+                + definition.name() + "' is not allowed" + (named.isEmpty() ? "" : " with "
+                + String.join(", ", named)) + ": it is " + period + " ms; must be a finite number >= 0 ms");
     }
 
     /** The definition with every parameter at its default. */
@@ -328,6 +358,7 @@ public class DefinedNeuronModel implements EventDrivenModel {
     /** The step in {@code precision}, as every backend prints it, at time step {@code dt} ms. */
     public StepProgram program(double dt, Precision precision) {
         Require.positive("dt", dt, "ms");
+        requireRefractoryPeriod(dt);
         if (definition.hasRefractoryPeriod()) {
             long steps = StepProgramBuilder.refractoryStepsAfterSpike(definition, values, dt);
             Require.that(steps < 1 << 24, "refractory period " + definition.refractoryText() + " is not allowed at "
@@ -338,6 +369,7 @@ public class DefinedNeuronModel implements EventDrivenModel {
 
     @Override
     public EventDrivenKernel createEventKernel(NeuronState state, double dt) {
+        requireRefractoryPeriod(dt);
         return new LinearEventKernel(this, state, dt);
     }
 

@@ -380,6 +380,7 @@ public final class NeuronDefinition {
                 DimensionCheck.condition(thresholdCondition, scope, "threshold", threshold);
                 thresholdCondition = inline(thresholdCondition, subexpressions);
                 requireDepth(thresholdCondition, "threshold", threshold);
+                requireVarying(thresholdCondition, scope);
             }
             List<Statement> resetStatements = statements("reset", reset, scope, Set.of(Symbol.Kind.STATE),
                     subexpressions);
@@ -437,6 +438,26 @@ public final class NeuronDefinition {
                 resolve(s, byName, resolved, new LinkedHashSet<>());
             }
             return resolved;
+        }
+
+        /**
+         * Refuses a threshold that reads no state variable, step input or injected current (after substituting
+         * subexpressions): it has the same value in every step, so every neuron would spike in every step it is not
+         * refractory, or never, which is a mistake, not a model.
+         */
+        private void requireVarying(Expression condition, Scope scope) {
+            for (String n : Expressions.names(condition)) {
+                Symbol s = scope.get(n);
+                if (s != null && (s.kind() == Symbol.Kind.STATE || s.kind() == Symbol.Kind.STEP_INPUT
+                        || s.kind() == Symbol.Kind.INJECTED)) {
+                    return;
+                }
+            }
+            throw DefinitionException.at("threshold", threshold, -1, "model '" + name + "': the threshold reads no "
+                    + "state variable, step input or I_inj, so it is the same in every step: every neuron would "
+                    + "spike in every step it is not refractory, or never; compare a state variable, as 'v > "
+                    + "v_thresh' (for regular spikes, a phase: 'dphi/dt = 1 / period : 1', threshold 'phi >= 1', "
+                    + "reset 'phi = 0')");
         }
 
         /**
@@ -534,6 +555,11 @@ public final class NeuronDefinition {
         private Map<String, List<Statement>> receptorStatements(Scope scope, Map<String, Expression> subexpressions) {
             Map<String, List<Statement>> all = new LinkedHashMap<>();
             for (Receptor r : receptors) {
+                if (r.name().isBlank()) {
+                    throw new DefinitionException("model '" + name + "': receptor name '" + r.name() + "' is not "
+                            + "allowed: must not be empty or blank (a projection chooses its receptor by name, such "
+                            + "as \"excitatory\")");
+                }
                 if (all.containsKey(r.name())) {
                     throw new DefinitionException("receptor '" + r.name() + "' is declared twice");
                 }

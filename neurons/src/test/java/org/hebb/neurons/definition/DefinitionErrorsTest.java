@@ -192,6 +192,61 @@ class DefinitionErrorsTest {
                 "nests " + (max + 1));
     }
 
+    /**
+     * A threshold of parameters, dt and units alone holds in every step or in none (every neuron spiking whenever it
+     * is not refractory, or never): refused, naming the model and the threshold. One that reads a state variable,
+     * also through a subexpression, or an input (a relay of what arrives) is a model.
+     */
+    @Test
+    void aThresholdThatReadsNoStateVariableOrInputIsRefused() {
+        for (String constant : new String[] {"v_thresh > -60*mV", "1 > 0", "tau_refrac >= dt"}) {
+            assertContains(error(() -> lif().equations(LEAK).threshold(constant).reset("v = v_reset").build()),
+                    "threshold '" + constant + "'", "model 'test_lif'", "reads no state variable, step input or "
+                    + "I_inj", "every neuron would spike in every step it is not refractory, or never");
+        }
+        assertContains(error(() -> lif().neuronParameter("on", "1", 1).equations(LEAK).threshold("on > 0")
+                .build()), "threshold 'on > 0'", "reads no state variable");
+        assertContains(error(() -> lif().equations(LEAK + "\nbar = v_thresh + 1*mV : mV").threshold("bar > 0*mV")
+                .build()), "threshold 'bar > 0*mV'", "reads no state variable");
+        assertDoesNotThrow(() -> lif().equations(LEAK + "\nabove = v - v_thresh : mV").threshold("above > 0*mV")
+                .build());
+        assertDoesNotThrow(() -> lif().equations(LEAK).threshold("I_inj > 0*nA").build());
+    }
+
+    @Test
+    void anEmptyOrBlankReceptorNameIsRefused() {
+        for (String name : new String[] {"", " ", "\t"}) {
+            assertContains(error(() -> lif().equations(LEAK).receptor(Receptor.of(name, "nA", "v += r_m * weight"))
+                    .build()), "model 'test_lif': receptor name '" + name + "' is not allowed",
+                    "must not be empty or blank");
+        }
+    }
+
+    /**
+     * A model without a requirement on its refractory period, at values that make the period negative (or, where it
+     * reads dt, at a dt that does), is refused when it is made or when its kernel is, naming the period, the values
+     * and what is allowed: it would otherwise run as no refractoriness at all.
+     */
+    @Test
+    void aNegativeRefractoryPeriodIsRefusedWithoutARequirement() {
+        DefinedNeuronModel model = lif().equations(LEAK).threshold("v >= v_thresh").reset("v = v_reset")
+                .refractory("tau_refrac").build().model();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> model.with("tau_refrac", -2));
+        assertContains(e.getMessage(), "refractory period 'tau_refrac' of model 'test_lif' is not allowed with "
+                + "tau_refrac = -2.0 ms: it is -2.0 ms; must be a finite number >= 0 ms");
+        assertDoesNotThrow(() -> model.with("tau_refrac", 0).program(0.1));
+        DefinedNeuronModel stepsShorter = lif().equations(LEAK).threshold("v >= v_thresh").reset("v = v_reset")
+                .refractory("tau_refrac - 3 * dt").method(IntegrationMethod.EXACT).build().model()
+                .with("tau_refrac", 0.2);
+        assertDoesNotThrow(() -> stepsShorter.program(0.05));
+        assertContains(assertThrows(IllegalArgumentException.class, () -> stepsShorter.program(0.1)).getMessage(),
+                "refractory period 'tau_refrac - 3 * dt'", "tau_refrac = 0.2 ms", "dt = 0.1 ms", ">= 0 ms");
+        assertContains(assertThrows(IllegalArgumentException.class,
+                () -> stepsShorter.createEventKernel(stepsShorter.createState(2), 0.1)).getMessage(),
+                "refractory period 'tau_refrac - 3 * dt'", "dt = 0.1 ms");
+    }
+
     // ---- dimensions
 
     @Test
