@@ -19,6 +19,12 @@ public final class Delays {
     /** The longest delay in steps. */
     public static final int MAX_STEPS = Short.MAX_VALUE;
 
+    /**
+     * How many standard deviations above its mean {@link #normalMs} redraws a delay: beyond 8 lie about 6e-16 of a
+     * normal distribution, so that no practical network draws there, and the longest delay is known before any draw.
+     */
+    public static final int NORMAL_SDS = 8;
+
     private Delays() {
     }
 
@@ -48,6 +54,14 @@ public final class Delays {
             return () -> sampleMs(random, dt);
         }
 
+        /**
+         * The longest delay in steps this distribution can draw at time step {@code dt} (ms), known before any draw;
+         * 0 where the distribution does not say (one of the user's own), whose draws are checked one by one.
+         */
+        default long longestSteps(double dt) {
+            return 0;
+        }
+
         /** A short description, for reports. */
         String describe();
     }
@@ -58,6 +72,11 @@ public final class Delays {
         return new DelayDistribution() {
             @Override
             public int sampleSteps(UniformRandomProvider random, double dt) {
+                return steps;
+            }
+
+            @Override
+            public long longestSteps(double dt) {
                 return steps;
             }
 
@@ -76,6 +95,11 @@ public final class Delays {
             @Override
             public int sampleSteps(UniformRandomProvider random, double dt) {
                 return min + random.nextInt(max - min + 1);
+            }
+
+            @Override
+            public long longestSteps(double dt) {
+                return max;
             }
 
             @Override
@@ -105,6 +129,11 @@ public final class Delays {
             @Override
             public double sampleMs(UniformRandomProvider random, double dt) {
                 return ms;
+            }
+
+            @Override
+            public long longestSteps(double dt) {
+                return Math.round(ms / dt);
             }
 
             @Override
@@ -155,19 +184,31 @@ public final class Delays {
             }
 
             @Override
+            public long longestSteps(double dt) {
+                return Math.round(maxMs / dt);
+            }
+
+            @Override
             public String describe() {
                 return "uniform[" + minMs + ", " + maxMs + "] ms";
             }
         };
     }
+
     /**
      * Each synapse delays by a time drawn from a normal distribution of mean {@code meanMs} and standard deviation
-     * {@code sdMs}, drawn again while below dt / 2 (as NEST's cortical microcircuit draws them); continuous under the
-     * event-driven engine, rounded to the nearest whole step under the clock-driven one (so at least 1 step).
+     * {@code sdMs}, drawn again while below dt / 2 (as NEST's cortical microcircuit draws them) or above mean +
+     * {@value #NORMAL_SDS} sd (about 6e-16 of the distribution, so that the longest delay is known before any draw);
+     * continuous under the event-driven engine, rounded to the nearest whole step under the clock-driven one (so at
+     * least 1 step). Under the clock-driven engine, mean + {@value #NORMAL_SDS} sd must round to at most
+     * {@link #MAX_STEPS} steps: refused at connect otherwise, whatever the seed.
      */
     public static DelayDistribution normalMs(double meanMs, double sdMs) {
         Require.positive("mean delay", meanMs, "ms");
         Require.nonNegative("delay sd", sdMs, "ms");
+        double highestMs = meanMs + NORMAL_SDS * sdMs;
+        Require.that(Double.isFinite(highestMs), "delay sd = " + sdMs + " ms is not allowed with mean delay = "
+                + meanMs + " ms: mean + " + NORMAL_SDS + " sd must be finite");
         return new DelayDistribution() {
             /** The distribution for the last dt asked for (a projection's synapses all ask for the same). */
             private volatile Redrawn redrawn;
@@ -182,33 +223,39 @@ public final class Delays {
                 return msSampler(random, dt).getAsDouble();
             }
 
+            /** Refuses a distribution that reaches beyond the delays a step can hold, so that no seed decides it. */
             @Override
             public IntSupplier stepSampler(UniformRandomProvider random, double dt) {
+                if (longestSteps(dt) > MAX_STEPS) {
+                    throw new IllegalArgumentException("mean delay = " + meanMs + " ms, delay sd = " + sdMs + " ms of "
+                            + describe() + " are not allowed at dt = " + dt + " ms: its delays reach mean + "
+                            + NORMAL_SDS + " sd = " + highestMs + " ms, which must round to at most " + MAX_STEPS
+                            + " steps (" + MAX_STEPS * dt + " ms)");
+                }
                 DoubleSupplier delaysMs = msSampler(random, dt);
-                return () -> {
-                    double ms = delaysMs.getAsDouble();
-                    long steps = Math.round(ms / dt);
-                    if (steps > MAX_STEPS) {
-                        throw new IllegalArgumentException("delay = " + ms + " ms drawn from " + describe() + " is "
-                                + "not allowed at dt = " + dt + " ms: must round to at most " + MAX_STEPS + " steps");
-                    }
-                    return (int) steps;
-                };
+                // no draw exceeds highestMs, so none rounds beyond longestSteps(dt)
+                return () -> (int) Math.round(delaysMs.getAsDouble() / dt);
             }
 
             @Override
             public DoubleSupplier msSampler(UniformRandomProvider random, double dt) {
                 Redrawn last = redrawn;
                 if (last == null || last.dt() != dt) {
-                    last = new Redrawn(dt, Values.normalRedrawn(meanMs, sdMs, dt / 2, Double.POSITIVE_INFINITY));
+                    last = new Redrawn(dt, Values.normalRedrawn(meanMs, sdMs, dt / 2, highestMs));
                     redrawn = last;
                 }
                 return last.values().sampler(random);
             }
 
             @Override
+            public long longestSteps(double dt) {
+                return Math.round(highestMs / dt);
+            }
+
+            @Override
             public String describe() {
-                return "normal(" + meanMs + ", " + sdMs + ") ms, redrawn below dt / 2";
+                return "normal(" + meanMs + ", " + sdMs + ") ms, redrawn below dt / 2 and above mean + " + NORMAL_SDS
+                        + " sd";
             }
         };
     }
@@ -233,9 +280,16 @@ public final class Delays {
                 return delays.sampleMs(random, dt) + dt;
             }
 
+            /** Refuses delays whose longest, one step longer, would not fit, so that no seed decides it. */
             @Override
             public IntSupplier stepSampler(UniformRandomProvider random, double dt) {
                 IntSupplier steps = delays.stepSampler(random, dt);
+                long longest = delays.longestSteps(dt);
+                if (longest >= MAX_STEPS) {
+                    throw new IllegalArgumentException("delays " + delays.describe() + " are not allowed at dt = "
+                            + dt + " ms as NEST and Brian2 apply them: they reach " + longest + " steps, and one step "
+                            + "longer must stay at most " + MAX_STEPS + " steps");
+                }
                 return () -> longer(steps.getAsInt());
             }
 
@@ -243,6 +297,12 @@ public final class Delays {
             public DoubleSupplier msSampler(UniformRandomProvider random, double dt) {
                 DoubleSupplier ms = delays.msSampler(random, dt);
                 return () -> ms.getAsDouble() + dt;
+            }
+
+            @Override
+            public long longestSteps(double dt) {
+                long longest = delays.longestSteps(dt);
+                return longest == 0 ? 0 : longest + 1;
             }
 
             private int longer(int steps) {
@@ -261,7 +321,7 @@ public final class Delays {
         };
     }
 
-    /** A normal redrawn below dt / 2, for that dt. */
+    /** A normal redrawn below dt / 2 and above mean + {@value #NORMAL_SDS} sd, for that dt. */
     private record Redrawn(double dt, ValueDistribution values) {
     }
 }
