@@ -81,6 +81,10 @@ class RuleStateMonitorTest {
             String interval = assertThrows(IllegalArgumentException.class,
                     () -> net.monitorRule(rule, "weight", new int[] {0}, 0)).getMessage();
             assertTrue(interval.startsWith("interval = 0.0 ms is not allowed"), interval);
+            String twice = assertThrows(IllegalArgumentException.class,
+                    () -> net.monitorRule(rule, "weight", new int[] {1, 0, 1}, 1)).getMessage();
+            assertEquals("element 1 is listed twice for the monitor of rule variable 'weight', at positions 0 and 2 "
+                    + "of elements: each may be listed once", twice);
         }
     }
 

@@ -349,7 +349,7 @@ public final class Network implements AutoCloseable {
 
     /**
      * Samples {@code variables} of the neurons {@code neurons} of {@code population} every {@code intervalMs}
-     * (rounded to whole steps, at least one).
+     * (rounded to whole steps, at least one); each variable and each neuron listed once.
      */
     public StateMonitor monitorState(NeuronPopulation population, String[] variables, int[] neurons,
                                      double intervalMs) {

@@ -31,6 +31,7 @@ public final class RuleStateMonitor implements Monitor, Checkpointed {
         for (int e : elements) {
             Require.inRange("element of '" + variable + "'", e, 0, size - 1);
         }
+        DistinctIndices.require(elements, "element", "elements", "the monitor of rule variable '" + variable + "'");
         this.state = state;
         this.variable = variable;
         this.elements = elements.clone();

@@ -56,6 +56,8 @@ public final class SpikeMonitor implements Monitor, Checkpointed {
                 Require.inRange("monitored neuron of " + population.name(), i, 0, population.size() - 1);
                 selected[i] = true;
             }
+            DistinctIndices.require(settings.neurons, "neuron", "neurons", "the spike monitor of population '"
+                    + population.name() + "'");
         }
         this.stream = settings.streamTo == null ? null : new CsvStream(settings.streamTo, "# spikes of population '"
                 + population.name() + "', master seed " + seed + ", dt " + dt + " ms\ntime_ms,neuron\n", "spikes");
@@ -277,7 +279,7 @@ public final class SpikeMonitor implements Monitor, Checkpointed {
         private int maxStored = DEFAULT_MAX_STORED;
         private Path streamTo;
 
-        /** Record only these neurons (at least one). */
+        /** Record only these neurons (at least one, each once). */
         public Settings neurons(int... indices) {
             Require.notNull("neurons", indices);
             Require.that(indices.length > 0, "neurons is empty: name at least one neuron to record, or leave the "

@@ -65,6 +65,9 @@ public final class StateMonitor implements Monitor, Checkpointed {
         for (int n : neurons) {
             Require.inRange("monitored neuron of " + population.name(), n, 0, population.size() - 1);
         }
+        String monitor = "the state monitor of population '" + population.name() + "'";
+        DistinctIndices.require(neurons, "neuron", "neurons", monitor);
+        DistinctIndices.require(variables, "variable", "variables", monitor);
         this.neurons = neurons.clone();
         this.interval = intervalSteps;
         this.samples = new Samples(variables.length * neurons.length, dt, settings.maxValues, !single);

@@ -323,4 +323,16 @@ class SpikeMonitorTest {
                 () -> SpikeMonitor.settings().neurons());
         assertTrue(e.getMessage().contains("neurons is empty"), e.getMessage());
     }
+
+    /** A neuron listed twice is refused, naming the monitor, the neuron and both positions, not recorded once. */
+    @Test
+    void aNeuronListedTwiceIsRefused() {
+        try (Network net = network()) {
+            SpikeTimesSource source = net.addSpikeTimes("src", TIMES);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> net.monitorSpikes(source, SpikeMonitor.settings().neurons(2, 2)));
+            assertEquals("neuron 2 is listed twice for the spike monitor of population 'src', at positions 0 and 1 "
+                    + "of neurons: each may be listed once", e.getMessage());
+        }
+    }
 }

@@ -212,4 +212,24 @@ class StateMonitorTest {
             assertTrue(e.getMessage().contains("interval = 0.0 ms"), e.getMessage());
         }
     }
+
+    /**
+     * A neuron or variable listed twice would be stored twice under two positions (and a trace read by position
+     * would not say which): refused, naming the monitor, the entry and both positions; nothing is monitored.
+     */
+    @Test
+    void aNeuronOrVariableListedTwiceIsRefused() {
+        try (Network net = network()) {
+            NeuronPopulation pop = noisyPopulation(net);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> net.monitorState(pop, new String[] {"v"}, new int[] {0, 3, 1, 3}, 0.5));
+            assertEquals("neuron 3 is listed twice for the state monitor of population 'pop', at positions 1 and 3 "
+                    + "of neurons: each may be listed once", e.getMessage());
+            e = assertThrows(IllegalArgumentException.class,
+                    () -> net.monitorState(pop, new String[] {"v", "v"}, new int[] {0}, 0.5));
+            assertEquals("variable 'v' is listed twice for the state monitor of population 'pop', at positions 0 "
+                    + "and 1 of variables: each may be listed once", e.getMessage());
+            assertEquals(0, net.monitorMemoryBytes());
+        }
+    }
 }
