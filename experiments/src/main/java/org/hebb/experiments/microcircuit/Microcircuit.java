@@ -23,8 +23,9 @@ import org.hebb.util.Require;
  * round(K N_target(S) / N_target) synapses, K its full-scale number: the in-degrees stay those of the full model,
  * as in the example with K_scaling = 1, so the weights need no correction. Synapses are drawn with
  * {@link Connectors#fixedTotalNumber} (multapses and autapses), weights from a normal redrawn across zero, delays
- * from a normal redrawn below dt / 2 and rounded to whole steps, applied as NEST applies them (a step later than
- * Hebb's own delays of that many steps: {@link Delays#asInNestAndBrian2}).
+ * from a normal redrawn below dt / 2 (and above mean + 8 sd, about once in 10^15 draws) and rounded to whole steps,
+ * applied as NEST applies them (a step later than Hebb's own delays of that many steps:
+ * {@link Delays#asInNestAndBrian2}).
  *
  * @param network     the network, not yet run
  * @param populations the eight populations, in the order of {@link MicrocircuitParameters#POPULATIONS}
