@@ -13,6 +13,11 @@ public final class DefinitionException extends IllegalArgumentException {
         super(message);
     }
 
+    /** An error not tied to a position in a text, caused by {@code cause}. */
+    public DefinitionException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
     /**
      * An error at {@code position} (0-based, or -1 if unknown) of {@code text}, which is the {@code what} (for
      * example {@code "equation"} or {@code "threshold"}).

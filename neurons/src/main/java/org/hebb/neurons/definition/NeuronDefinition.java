@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.hebb.neurons.definition.analysis.DimensionCheck;
 import org.hebb.neurons.definition.analysis.MethodCheck;
@@ -251,10 +252,10 @@ public final class NeuronDefinition {
             Require.notNull("parameter name", parameter);
             Require.finite(parameter, defaultValue, unit);
             if (parameters.containsKey(parameter)) {
-                throw new DefinitionException("parameter '" + parameter + "' is declared twice");
+                throw new DefinitionException("model '" + name + "': parameter '" + parameter + "' is declared twice");
             }
-            parameters.put(parameter, new Parameter(parameter, Units.parse("unit of parameter " + parameter,
-                    Require.notNull("unit", unit)), defaultValue, perNeuron));
+            parameters.put(parameter, new Parameter(parameter, naming(() -> Units.parse("unit of parameter "
+                    + parameter, Require.notNull("unit", unit))), defaultValue, perNeuron));
             return this;
         }
 
@@ -270,7 +271,7 @@ public final class NeuronDefinition {
 
         /** Differential equations and subexpressions, one per line (see {@link DefinitionText#equations}). */
         public Builder equations(String text) {
-            equations.addAll(DefinitionText.equations(Require.notNull("equations", text)));
+            equations.addAll(naming(() -> DefinitionText.equations(Require.notNull("equations", text))));
             return this;
         }
 
@@ -347,8 +348,30 @@ public final class NeuronDefinition {
             return this;
         }
 
-        /** Checks the whole definition and builds it. */
+        /**
+         * Checks the whole definition and builds it.
+         *
+         * @throws DefinitionException naming the model and what is wrong
+         */
         public NeuronDefinition build() {
+            return naming(this::checkAndBuild);
+        }
+
+        /** {@code work}'s result, or its error with the model's name in front, where the error does not name it. */
+        private <T> T naming(Supplier<T> work) {
+            try {
+                return work.get();
+            } catch (DefinitionException e) {
+                // a program that defines several models learns which one is wrong
+                String model = "model '" + name + "'";
+                if (e.getMessage().startsWith(model)) {
+                    throw e;
+                }
+                throw new DefinitionException(model + ": " + e.getMessage(), e);
+            }
+        }
+
+        private NeuronDefinition checkAndBuild() {
             Scope scope = declareNames();
             Map<String, Expression> subexpressions = subexpressions(scope);
             List<StateVariable> variables = new ArrayList<>();
@@ -453,7 +476,7 @@ public final class NeuronDefinition {
                     return;
                 }
             }
-            throw DefinitionException.at("threshold", threshold, -1, "model '" + name + "': the threshold reads no "
+            throw DefinitionException.at("threshold", threshold, -1, "the threshold reads no "
                     + "state variable, step input or I_inj, so it is the same in every step: every neuron would "
                     + "spike in every step it is not refractory, or never; compare a state variable, as 'v > "
                     + "v_thresh' (for regular spikes, a phase: 'dphi/dt = 1 / period : 1', threshold 'phi >= 1', "
@@ -468,7 +491,7 @@ public final class NeuronDefinition {
         private void requireDepth(Expression e, String what, String text) {
             int depth = Expressions.depth(e);
             if (depth > ExpressionParser.MAX_DEPTH) {
-                throw DefinitionException.at(what, text, -1, "model '" + name + "': the expression nests " + depth
+                throw DefinitionException.at(what, text, -1, "the expression nests " + depth
                         + " operations deep once its subexpressions are substituted, more than "
                         + ExpressionParser.MAX_DEPTH + " (a sum of n terms nests n - 1 deep): the generated kernels "
                         + "compile no deeper nesting; compute part of it in a state variable or shorten the chain "
@@ -556,7 +579,7 @@ public final class NeuronDefinition {
             Map<String, List<Statement>> all = new LinkedHashMap<>();
             for (Receptor r : receptors) {
                 if (r.name().isBlank()) {
-                    throw new DefinitionException("model '" + name + "': receptor name '" + r.name() + "' is not "
+                    throw new DefinitionException("receptor name '" + r.name() + "' is not "
                             + "allowed: must not be empty or blank (a projection chooses its receptor by name, such "
                             + "as \"excitatory\")");
                 }

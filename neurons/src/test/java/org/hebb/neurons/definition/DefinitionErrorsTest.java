@@ -40,6 +40,18 @@ class DefinitionErrorsTest {
                 "\n    " + text + "\n    " + " ".repeat(at) + "^");
     }
 
+    /** A program that defines several models learns which one is wrong: every message begins with its name. */
+    @Test
+    void everyErrorNamesTheModelFirst() {
+        String line = "dv/dt = (v - : mV";
+        assertTrue(error(() -> lif().equations(line).build()).startsWith("model 'test_lif': equation '" + line
+                + "' at position "));
+        assertTrue(error(() -> lif().equations(LEAK + "\ndv/dt = -v / tau_m : mV").build())
+                .startsWith("model 'test_lif': "));
+        String named = error(() -> NeuronDefinition.builder("empty").parameter("tau", "ms", 1).build());
+        assertTrue(named.startsWith("model 'empty' has no differential equation"), "named once: " + named);
+    }
+
     // ---- parse errors
 
     @Test
