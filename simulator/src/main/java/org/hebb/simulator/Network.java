@@ -304,7 +304,7 @@ public final class Network implements AutoCloseable {
         if (engineKind == EngineKind.EVENT_DRIVEN) {
             throw EventDrivenEngine.unsupported("afterDelivery runs once per step");
         }
-        plasticity.synapseUpdate(projection, update);
+        plasticity.userSynapseUpdate(projection, update);
     }
 
     /**

@@ -1,10 +1,12 @@
 package org.hebb.simulator.plasticity;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import org.hebb.simulator.BackendKind;
@@ -26,6 +28,8 @@ import org.hebb.util.Require;
  */
 public final class PlasticityRegistry {
     private final Map<Projection, List<SynapseUpdate>> synapseUpdates = new IdentityHashMap<>();
+    /** The projections that user code updates through {@code Network.afterDelivery}, besides any rule. */
+    private final Set<Projection> updatedByUser = Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<Trace> traces = new ArrayList<>();
     private final List<SpikeHistory> histories = new ArrayList<>();
     private final List<GlobalUpdate> globalUpdates = new ArrayList<>();
@@ -82,6 +86,12 @@ public final class PlasticityRegistry {
     public void synapseUpdate(Projection projection, SynapseUpdate update) {
         projection.storeWeightsPerSynapse();
         synapseUpdates.computeIfAbsent(projection, p -> new ArrayList<>()).add(Require.notNull("update", update));
+    }
+
+    /** Adds a synapse update of user code ({@code Network.afterDelivery}), which weight reports name as such. */
+    public void userSynapseUpdate(Projection projection, SynapseUpdate update) {
+        synapseUpdate(projection, update);
+        updatedByUser.add(projection);
     }
 
     void eventUpdate(Projection projection, SpikeEventUpdate update) {
@@ -145,15 +155,15 @@ public final class PlasticityRegistry {
 
     /**
      * What may change {@code projection}'s weights during a run, for messages: the names of the rules attached to
-     * it, or "an afterDelivery update" for user code alone; empty when nothing does.
+     * it, then "an afterDelivery update" where user code updates it too; empty when nothing does.
      */
     public List<String> weightChangers(Projection projection) {
-        List<String> rules = attached.stream().filter(a -> a.projection() == projection).map(Attached::rule)
-                .toList();
-        if (rules.isEmpty() && synapseUpdates.containsKey(projection)) {
-            return List.of("an afterDelivery update");
+        List<String> changers = new ArrayList<>(attached.stream().filter(a -> a.projection() == projection)
+                .map(Attached::rule).toList());
+        if (updatedByUser.contains(projection)) {
+            changers.add("an afterDelivery update");
         }
-        return rules;
+        return changers;
     }
 
     /** The projection whose rule keeps {@code state}, or null if no rule of this network returned it. */

@@ -138,6 +138,23 @@ class WeightCheckerTest {
         }
     }
 
+    /**
+     * User code that changes the weights of a projection with a rule is named too: the rule here never changes a
+     * weight, so a report naming the rule alone would blame it for what the user's update did.
+     */
+    @Test
+    void theReportNamesAnAfterDeliveryUpdateBesideTheRule() {
+        try (Network net = Network.builder().build()) {
+            Projection p = silentProjection(net);
+            net.addPlasticity(p, new SpoilingRule(Long.MIN_VALUE));
+            net.afterDelivery(p, spoil(3, Float.NaN));
+            SimulationAbortedException e = assertThrows(SimulationAbortedException.class, () -> net.run(1));
+            assertTrue(e.getMessage().contains("weight = NaN of synapse " + badSynapse(p) + " (element 2 of 'silent' "
+                    + "onto neuron 3 of 'target') of projection '" + p.name() + "', changed by spoiler and an "
+                    + "afterDelivery update, is not finite"), e.getMessage());
+        }
+    }
+
     @Test
     void theReportNamesTheRule() {
         try (Network net = Network.builder().build()) {
