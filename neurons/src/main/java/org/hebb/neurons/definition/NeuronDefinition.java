@@ -314,14 +314,14 @@ public final class NeuronDefinition {
          * over that step, 0 again at the next (for example {@code I_syn} with receptor {@code I_syn += weight / dt}).
          */
         public Builder stepInput(String name, String unit) {
-            stepInputs.put(Require.notNull("name", name), Units.parse("unit of step input " + name,
-                    Require.notNull("unit", unit)));
+            stepInputs.put(Require.notNull("name", name), naming(() -> Units.parse("unit of step input " + name,
+                    Require.notNull("unit", unit))));
             return this;
         }
 
         /** The unit of the injected current {@code I_inj} (default nA). */
         public Builder injectedCurrent(String unit) {
-            injectedUnit = Units.parse("unit of the injected current", Require.notNull("unit", unit));
+            injectedUnit = naming(() -> Units.parse("unit of the injected current", Require.notNull("unit", unit)));
             return this;
         }
 

@@ -52,6 +52,17 @@ class DefinitionErrorsTest {
         assertTrue(named.startsWith("model 'empty' has no differential equation"), "named once: " + named);
     }
 
+    /** The units of a step input and of the injected current are parsed when given, and their errors name the model. */
+    @Test
+    void unitErrorsOfStepInputsAndTheInjectedCurrentNameTheModelFirst() {
+        String input = assertThrows(DefinitionException.class, () -> lif().stepInput("drive", "furlong"))
+                .getMessage();
+        assertTrue(input.startsWith("model 'test_lif': unit of step input drive"), input);
+        String injected = assertThrows(DefinitionException.class, () -> lif().injectedCurrent("furlong"))
+                .getMessage();
+        assertTrue(injected.startsWith("model 'test_lif': unit of the injected current"), injected);
+    }
+
     // ---- parse errors
 
     @Test
