@@ -965,7 +965,9 @@ public final class Network implements AutoCloseable {
                 np.watchStateWrites(writes);
             }
         }
-        int weightIntervalSteps = Require.steps("weight check interval", WEIGHT_CHECK_INTERVAL_MS, dt);
+        // not a setting of the user's: at a dt that puts more steps than an int in it, the longest interval serves
+        int weightIntervalSteps = (int) Math.min(Integer.MAX_VALUE, Math.max(1, Math.round(WEIGHT_CHECK_INTERVAL_MS
+                / dt)));
         for (Projection p : projections) {
             List<String> changers = plasticity.weightChangers(p);
             if (!changers.isEmpty()) {

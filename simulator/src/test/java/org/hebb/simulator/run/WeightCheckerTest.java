@@ -102,6 +102,22 @@ class WeightCheckerTest {
         }
     }
 
+    /**
+     * At a dt so small that {@link Network#WEIGHT_CHECK_INTERVAL_MS} holds more steps than an int, a network is still
+     * run (dt is only required to be positive), and its weights are still scanned when the run ends.
+     */
+    @Test
+    void aDtTooSmallForTheIntervalInStepsStillRunsAndScansAtTheEnd() {
+        double dt = 1e-7;
+        try (Network net = Network.builder().dt(dt).build()) {
+            Projection p = silentProjection(net);
+            net.afterDelivery(p, spoil(4, Float.NaN));
+            SimulationAbortedException e = assertThrows(SimulationAbortedException.class, () -> net.run(10 * dt));
+            assertTrue(e.getMessage().contains("weight = NaN of synapse " + badSynapse(p)), e.getMessage());
+            assertEquals(10 * dt, e.timeMs(), 1e-15);
+        }
+    }
+
     /** A rule that spoils one weight, named in the report. */
     private record SpoilingRule(long step) implements PlasticityRule<SpoilingRule.State> {
         record State() implements RuleState {
