@@ -241,6 +241,12 @@ public final class Delays {
             public DoubleSupplier msSampler(UniformRandomProvider random, double dt) {
                 Redrawn last = redrawn;
                 if (last == null || last.dt() != dt) {
+                    if (highestMs < dt / 2) {
+                        throw new IllegalArgumentException("mean delay = " + meanMs + " ms, delay sd = " + sdMs
+                                + " ms of " + describe() + " are not allowed at dt = " + dt + " ms: its delays reach "
+                                + "at most mean + " + NORMAL_SDS + " sd = " + highestMs + " ms, below dt / 2 = "
+                                + dt / 2 + " ms, where it redraws them");
+                    }
                     last = new Redrawn(dt, Values.normalRedrawn(meanMs, sdMs, dt / 2, highestMs));
                     redrawn = last;
                 }

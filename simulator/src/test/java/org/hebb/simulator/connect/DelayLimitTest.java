@@ -88,6 +88,22 @@ class DelayLimitTest {
         }
     }
 
+    /**
+     * A normal whose draws all lie below dt / 2, where it redraws, has no delay to give: it is refused naming the
+     * delays' mean, sd, dt and dt / 2, on either engine (the event-driven one draws in ms).
+     */
+    @Test
+    void aNormalEntirelyBelowHalfAStepIsRefusedNamingItsMeanAndSd() {
+        Delays.DelayDistribution tooShort = Delays.normalMs(0.02, 0.001);
+        String m = refusal(tooShort, 1);
+        assertNotNull(m);
+        assertContains(m, "mean delay = 0.02 ms, delay sd = 0.001 ms of normal(0.02, 0.001) ms", "at dt = 0.1 ms",
+                "dt / 2 = 0.05 ms");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> tooShort.msSampler(Seeds.generator(1, "delays"), DT));
+        assertContains(e.getMessage(), "mean delay = 0.02 ms, delay sd = 0.001 ms");
+    }
+
     /** The refusal comes from connect, before any projection exists. */
     @Test
     void connectRefusesBeforeAnyProjectionExists() {
