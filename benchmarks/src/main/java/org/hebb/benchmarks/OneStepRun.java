@@ -20,9 +20,10 @@ import org.hebb.simulator.population.Population;
  * the end of every run adds); each also in the thread's CPU time (one_step_cpu_us, batched_cpu_us, scan_cpu_us:
  * steadier than wall time on a shared host). Uses only public API, so the same program times any build: put the
  * harness's classes first and an older jar after them on the class path. Prints one JSON line per repeat and one
- * with the medians. Usage: {@code OneStepRun N STEPS REPEATS [BACKEND]}, BACKEND {@code java} (the default) or
- * {@code opencl} (the network on the OpenCL device; scan_us then scans the host's copy of the state, which the run
- * does not update, and only one_step_us and batched_us time the device).
+ * with the medians. Usage: {@code OneStepRun N STEPS REPEATS [BACKEND] [plastic]}, BACKEND {@code java} (the
+ * default) or {@code opencl} (the network on the OpenCL device; scan_us then scans the host's copy of the state,
+ * which the run does not update, and only one_step_us and batched_us time the device); {@code plastic} adds STDP on
+ * E->E ({@link CobaNetwork#addStdpOnExcitatory()}), whose weights the end of every run also scans in part.
  */
 public final class OneStepRun {
     private OneStepRun() {
@@ -40,7 +41,11 @@ public final class OneStepRun {
             default -> throw new IllegalArgumentException("BACKEND = '" + backendName
                     + "' is not allowed: use java or opencl");
         };
+        boolean plastic = args.length > 4 && args[4].equals("plastic");
         CobaNetwork coba = CobaNetwork.build(n, 1, 1, IfCondExp.Integration.EULER, backend);
+        if (plastic) {
+            coba.addStdpOnExcitatory();
+        }
         Network net = coba.network();
         net.prepare();
         net.run(200);
@@ -84,10 +89,11 @@ public final class OneStepRun {
                             + "\"one_step_cpu_us\":%.3f,\"batched_cpu_us\":%.3f,\"scan_cpu_us\":%.3f}%n", n, r,
                     oneStep[r], batched[r], scan[r], cpu[0][r], cpu[1][r], cpu[2][r]);
         }
-        System.out.printf("{\"n\":%d,\"backend\":\"%s\",\"steps\":%d,\"repeats\":%d,\"median_one_step_us\":%.3f,"
+        System.out.printf("{\"n\":%d,\"backend\":\"%s\",\"plastic\":%b,\"steps\":%d,\"repeats\":%d,"
+                        + "\"median_one_step_us\":%.3f,"
                         + "\"median_batched_us\":%.3f,\"median_scan_us\":%.3f,\"median_one_step_cpu_us\":%.3f,"
                         + "\"median_batched_cpu_us\":%.3f,\"median_scan_cpu_us\":%.3f,\"non_finite_found\":%d}%n", n,
-                backendName, steps, repeats, Medians.of(oneStep), Medians.of(batched), Medians.of(scan),
+                backendName, plastic, steps, repeats, Medians.of(oneStep), Medians.of(batched), Medians.of(scan),
                 Medians.of(cpu[0]), Medians.of(cpu[1]), Medians.of(cpu[2]), found);
         net.close();
     }

@@ -86,10 +86,12 @@ public final class Network implements AutoCloseable {
     public static final int MAX_WARNINGS = 1000;
 
     /**
-     * How often (biological ms, on the network's clock) the weights that plasticity changes are scanned for NaN and
-     * infinity during runs on the Java backend; every run's end scans them on every backend.
+     * Biological time (ms, on the network's clock) within which every weight that plasticity changes is scanned for
+     * NaN and infinity while runs go on: on the Java backend all of them at every multiple of it during runs, and on
+     * every backend, at the end of every run, the next share of them in proportion to the time run since the last
+     * scan (all of them after this time or more). Saving a checkpoint scans them all first.
      */
-    public static final double WEIGHT_CHECK_INTERVAL_MS = 1000.0;
+    public static final double WEIGHT_CHECK_CYCLE_MS = 1000.0;
 
     private final double dt;
     private final long seed;
@@ -106,6 +108,7 @@ public final class Network implements AutoCloseable {
     private final List<MonitorEntry> monitors = new ArrayList<>();
     private final Map<String, Checkpointed> userState = new LinkedHashMap<>();
     private final List<Checker> checkers = new ArrayList<>();
+    private final List<WeightChecker> weightCheckers = new ArrayList<>();
     private final List<StepCallback> callbacks = new ArrayList<>();
     private final PlasticityRegistry plasticity = new PlasticityRegistry(p -> populations.contains(p));
     private double finiteCheckIntervalMs = 10.0;
@@ -442,8 +445,8 @@ public final class Network implements AutoCloseable {
 
     /**
      * How often (biological ms) neuron states are scanned for NaN and infinity; default 10 ms. They are also
-     * scanned when every run ends. The weights that plasticity changes are scanned every
-     * {@link #WEIGHT_CHECK_INTERVAL_MS} and when every run ends.
+     * scanned when every run ends. The weights that plasticity changes are scanned as
+     * {@link #WEIGHT_CHECK_CYCLE_MS} says.
      */
     public void setFiniteCheckInterval(double intervalMs) {
         requireBuilding("setFiniteCheckInterval");
@@ -588,6 +591,7 @@ public final class Network implements AutoCloseable {
                 for (long done = 0; done < steps; done += interval) {
                     long part = Math.min(interval, steps - done);
                     runSteps(part, null, done + part == steps);
+                    requireFiniteWeights();
                     CheckpointFile.save(file, checkpointHeader(), checkpoint());
                 }
                 saved = true;
@@ -686,6 +690,7 @@ public final class Network implements AutoCloseable {
         alone("saveCheckpoint", () -> {
             requireRunnable();
             begin();
+            requireFiniteWeights();
             CheckpointFile.save(file, checkpointHeader(), checkpoint());
         });
     }
@@ -713,6 +718,16 @@ public final class Network implements AutoCloseable {
                 e.monitor().restored(stepsRun());
             }
         });
+    }
+
+    /** Refuses to save a checkpoint of a weight that plasticity made NaN or infinite, naming it. */
+    private void requireFiniteWeights() {
+        for (WeightChecker checker : weightCheckers) {
+            String report = checker.scanAll(engine.currentStep() - 1);
+            if (report != null) {
+                throw new IllegalStateException("the checkpoint is not saved: " + report);
+            }
+        }
     }
 
     private static boolean sameFile(Path a, Path b) {
@@ -965,14 +980,13 @@ public final class Network implements AutoCloseable {
                 np.watchStateWrites(writes);
             }
         }
-        // not a setting of the user's: at a dt that puts more steps than an int in it, the longest interval serves
-        int weightIntervalSteps = (int) Math.min(Integer.MAX_VALUE, Math.max(1, Math.round(WEIGHT_CHECK_INTERVAL_MS
-                / dt)));
+        // not a setting of the user's: at a dt that puts more steps than an int in it, the longest cycle serves
+        int weightCycleSteps = (int) Math.min(Integer.MAX_VALUE, Math.max(1, Math.round(WEIGHT_CHECK_CYCLE_MS / dt)));
         for (Projection p : projections) {
             List<String> changers = plasticity.weightChangers(p);
             if (!changers.isEmpty()) {
-                addMonitor(p.target(), new WeightChecker(p, changers, weightIntervalSteps,
-                        backendKind == BackendKind.JAVA, dt));
+                weightCheckers.add(addMonitor(p.target(), new WeightChecker(p, changers, weightCycleSteps,
+                        backendKind == BackendKind.JAVA, engine.currentStep(), dt)));
             }
         }
     }

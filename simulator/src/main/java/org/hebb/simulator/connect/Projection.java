@@ -321,12 +321,15 @@ public final class Projection {
     }
 
     /**
-     * The index of the first synapse whose weight is NaN or infinite, or -1 when every weight is finite (always -1
-     * for a weight shared by every synapse, which was checked when the projection was built). Reads the live array.
+     * The index of the first synapse in [{@code from}, {@code to}) whose weight is NaN or infinite, or -1 when every
+     * one there is finite (always -1 for a weight shared by every synapse, which was checked when the projection was
+     * built). Reads the live array.
      */
-    public int firstNonFiniteWeight() {
+    public int firstNonFiniteWeight(int from, int to) {
+        Require.that(from >= 0 && from <= to && to <= targets.length, "synapses [" + from + ", " + to + ") are not "
+                + "allowed: projection '" + name + "' has synapses 0 to " + (targets.length - 1));
         if (weights != null) {
-            for (int i = 0; i < weights.length; i++) {
+            for (int i = from; i < to; i++) {
                 if (!Float.isFinite(weights[i])) {
                     return i;
                 }

@@ -123,8 +123,10 @@ public interface Engine extends AutoCloseable {
     }
 
     /**
-     * Called when a run ends normally: an engine that keeps plastic weights and rule state elsewhere (on a device)
-     * copies them back into the rules' arrays here, so that user code between runs reads them.
+     * Called when a run has done its last step, before the checkers' last scans (which read what it copies and may
+     * still stop the run); not after a step failed or a checker stopped the run during it. An engine that keeps
+     * plastic weights and rule state elsewhere (on a device) copies them back into the rules' arrays here, so that
+     * user code between runs reads them.
      */
     default void runEnded() {
     }
