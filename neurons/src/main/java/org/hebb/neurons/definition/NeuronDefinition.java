@@ -403,7 +403,9 @@ public final class NeuronDefinition {
                 DimensionCheck.condition(thresholdCondition, scope, "threshold", threshold);
                 thresholdCondition = inline(thresholdCondition, subexpressions);
                 requireDepth(thresholdCondition, "threshold", threshold);
-                requireVarying(thresholdCondition, scope);
+                if (refractory == null) {
+                    requireVarying(thresholdCondition, scope);
+                }
             }
             List<Statement> resetStatements = statements("reset", reset, scope, Set.of(Symbol.Kind.STATE),
                     subexpressions);
@@ -464,23 +466,24 @@ public final class NeuronDefinition {
         }
 
         /**
-         * Refuses a threshold that reads no state variable, step input or injected current (after substituting
-         * subexpressions): it has the same value in every step, so every neuron would spike in every step it is not
-         * refractory, or never, which is a mistake, not a model.
+         * Refuses, in a model without a refractory period, a threshold that reads no state variable, step input,
+         * injected current or per-neuron parameter (which user code may set during runs), after substituting
+         * subexpressions: it is the same in every step, so every neuron would spike in every step or never, which is
+         * a mistake, not a model. With a refractory period it makes a pacemaker, and is left alone.
          */
         private void requireVarying(Expression condition, Scope scope) {
             for (String n : Expressions.names(condition)) {
                 Symbol s = scope.get(n);
                 if (s != null && (s.kind() == Symbol.Kind.STATE || s.kind() == Symbol.Kind.STEP_INPUT
-                        || s.kind() == Symbol.Kind.INJECTED)) {
+                        || s.kind() == Symbol.Kind.INJECTED || s.kind() == Symbol.Kind.NEURON_PARAMETER)) {
                     return;
                 }
             }
-            throw DefinitionException.at("threshold", threshold, -1, "the threshold reads no "
-                    + "state variable, step input or I_inj, so it is the same in every step: every neuron would "
-                    + "spike in every step it is not refractory, or never; compare a state variable, as 'v > "
-                    + "v_thresh' (for regular spikes, a phase: 'dphi/dt = 1 / period : 1', threshold 'phi >= 1', "
-                    + "reset 'phi = 0')");
+            throw DefinitionException.at("threshold", threshold, -1, "the threshold reads no state variable, step "
+                    + "input, I_inj or per-neuron parameter, so it is the same in every step and the model has no "
+                    + "refractory period: every neuron would spike in every step, or never; compare a state "
+                    + "variable, as 'v > v_thresh' (for regular spikes, a phase: 'dphi/dt = 1 / period : 1', "
+                    + "threshold 'phi >= 1', reset 'phi = 0')");
         }
 
         /**

@@ -224,11 +224,14 @@ class DefinitionErrorsTest {
     void aThresholdThatReadsNoStateVariableOrInputIsRefused() {
         for (String constant : new String[] {"v_thresh > -60*mV", "1 > 0", "tau_refrac >= dt"}) {
             assertContains(error(() -> lif().equations(LEAK).threshold(constant).reset("v = v_reset").build()),
-                    "threshold '" + constant + "'", "model 'test_lif'", "reads no state variable, step input or "
-                    + "I_inj", "every neuron would spike in every step it is not refractory, or never");
+                    "threshold '" + constant + "'", "model 'test_lif'", "reads no state variable, step input, "
+                    + "I_inj or per-neuron parameter", "every neuron would spike in every step, or never");
+            // with a refractory period a constant threshold makes a pacemaker
+            assertDoesNotThrow(() -> lif().equations(LEAK).threshold(constant).reset("v = v_reset")
+                    .refractory("tau_refrac").build());
         }
-        assertContains(error(() -> lif().neuronParameter("on", "1", 1).equations(LEAK).threshold("on > 0")
-                .build()), "threshold 'on > 0'", "reads no state variable");
+        // user code may set a per-neuron parameter during runs: a spike source it controls
+        assertDoesNotThrow(() -> lif().neuronParameter("on", "1", 0).equations(LEAK).threshold("on > 0").build());
         assertContains(error(() -> lif().equations(LEAK + "\nbar = v_thresh + 1*mV : mV").threshold("bar > 0*mV")
                 .build()), "threshold 'bar > 0*mV'", "reads no state variable");
         assertDoesNotThrow(() -> lif().equations(LEAK + "\nabove = v - v_thresh : mV").threshold("above > 0*mV")

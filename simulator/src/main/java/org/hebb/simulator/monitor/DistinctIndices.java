@@ -3,6 +3,8 @@ package org.hebb.simulator.monitor;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
+
 /**
  * Refuses a monitor's list that names one neuron (or element, or variable) twice: a state monitor would store its
  * samples twice under two positions, a spike monitor would record it once whatever the list says, and in either
@@ -19,10 +21,11 @@ final class DistinctIndices {
      * @throws IllegalArgumentException naming the monitor, the entry and both its positions in the list
      */
     static void require(int[] entries, String what, String list, String monitor) {
-        Map<Integer, Integer> firstAt = new HashMap<>();
+        // primitive keys: a monitor of millions of neurons checks its list without boxing each one
+        IntIntHashMap firstAt = new IntIntHashMap(entries.length);
         for (int k = 0; k < entries.length; k++) {
-            Integer before = firstAt.putIfAbsent(entries[k], k);
-            if (before != null) {
+            int before = firstAt.getIfAbsentPut(entries[k], k);
+            if (before != k) {
                 throw twice(what + " " + entries[k], before, k, list, monitor);
             }
         }
