@@ -230,7 +230,7 @@ public final class Delays {
                     throw new IllegalArgumentException("mean delay = " + meanMs + " ms, delay sd = " + sdMs + " ms of "
                             + describe() + " are not allowed at dt = " + dt + " ms: its delays reach mean + "
                             + NORMAL_SDS + " sd = " + highestMs + " ms, which must round to at most " + MAX_STEPS
-                            + " steps (" + MAX_STEPS * dt + " ms)");
+                            + " steps (" + (float) (MAX_STEPS * dt) + " ms)");
                 }
                 DoubleSupplier delaysMs = msSampler(random, dt);
                 // no draw exceeds highestMs, so none rounds beyond longestSteps(dt)
