@@ -496,7 +496,7 @@ public final class NeuronDefinition {
             if (depth > ExpressionParser.MAX_DEPTH) {
                 throw DefinitionException.at(what, text, -1, "the expression nests " + depth
                         + " operations deep once its subexpressions are substituted, more than "
-                        + ExpressionParser.MAX_DEPTH + " (a sum of n terms nests n - 1 deep): the generated kernels "
+                        + ExpressionParser.MAX_DEPTH + " (a sum of n terms nests n levels deep): the generated kernels "
                         + "compile no deeper nesting; compute part of it in a state variable or shorten the chain "
                         + "of subexpressions");
             }

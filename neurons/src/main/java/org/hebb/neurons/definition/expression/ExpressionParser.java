@@ -32,7 +32,7 @@ import org.hebb.neurons.definition.expression.Expression.Relation;
  * primary    := number | name | name '(' condition (',' condition)* ')' | '(' condition ')'
  * </pre>
  * As in Python and Brian2, {@code -x**2} is {@code -(x**2)} and powers associate to the right. An expression
- * nests at most {@link #MAX_DEPTH} operations deep (a sum of n terms nests n - 1 deep).
+ * nests at most {@link #MAX_DEPTH} operations deep (a sum of n terms nests n levels deep).
  */
 public final class ExpressionParser {
     /**
@@ -248,7 +248,7 @@ public final class ExpressionParser {
 
     private DefinitionException tooDeep(int position) {
         return DefinitionException.at(what, text, position, "the expression nests more than " + MAX_DEPTH
-                + " operations deep (a sum of n terms nests n - 1 deep): the generated kernels compile no deeper "
+                + " operations deep (a sum of n terms nests n levels deep): the generated kernels compile no deeper "
                 + "nesting");
     }
 
