@@ -216,6 +216,13 @@ public final class NeuronDefinition {
          * minutes).
          */
         public static final int MAX_SUBSTEPS = 100;
+
+        /**
+         * The most terms (names, numbers and operations) an equation, threshold or statement may hold once its
+         * subexpressions are substituted: building a definition walks them, and a chain of 20 subexpressions that
+         * each name the one before twice (a million terms) took 19 s to build.
+         */
+        public static final int MAX_SUBSTITUTED_TERMS = 10_000;
         private final String name;
         private final Map<String, Parameter> parameters = new LinkedHashMap<>();
         private final List<Equation> equations = new ArrayList<>();
@@ -489,9 +496,18 @@ public final class NeuronDefinition {
         /**
          * Refuses {@code e}, the {@code what} {@code text} with its subexpressions substituted, where it nests more
          * than {@link ExpressionParser#MAX_DEPTH} operations deep: the parser checks each text alone, but a chain of
-         * subexpressions nests the depths of its links.
+         * subexpressions nests the depths of its links. Refuses it too where it holds more than
+         * {@link #MAX_SUBSTITUTED_TERMS} terms written out: a chain of subexpressions that each name the one before
+         * twice doubles at every link, and the analyses of the definition walk the terms written out.
          */
         private void requireDepth(Expression e, String what, String text) {
+            long terms = Expressions.size(e);
+            if (terms > MAX_SUBSTITUTED_TERMS) {
+                throw DefinitionException.at(what, text, -1, "the expression holds " + terms + " terms once its "
+                        + "subexpressions are substituted, more than " + MAX_SUBSTITUTED_TERMS + " (a subexpression "
+                        + "named twice is written out twice): compute part of it in a state variable or name each "
+                        + "subexpression once");
+            }
             int depth = Expressions.depth(e);
             if (depth > ExpressionParser.MAX_DEPTH) {
                 throw DefinitionException.at(what, text, -1, "the expression nests " + depth

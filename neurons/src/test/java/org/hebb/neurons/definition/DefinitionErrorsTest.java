@@ -239,6 +239,29 @@ class DefinitionErrorsTest {
         assertDoesNotThrow(() -> lif().equations(LEAK).threshold("I_inj > 0*nA").build());
     }
 
+    /**
+     * A chain of subexpressions that each name the one before twice doubles at every link: 30 links write out
+     * billions of terms, which building walked for hours (20 links: 19 s); refused at the first link past the
+     * limit.
+     */
+    @Test
+    void aChainOfSubexpressionsThatDoublesIsRefusedBeforeItGrows() {
+        StringBuilder chain = new StringBuilder("dv/dt = (s30 - v) / tau_m : mV\ns0 = v : mV");
+        for (int k = 1; k <= 30; k++) {
+            chain.append("\ns").append(k).append(" = (s").append(k - 1).append(" + s").append(k - 1)
+                    .append(") / 2 : mV");
+        }
+        String m = error(() -> lif().equations(chain.toString()).build());
+        assertContains(m, "model 'test_lif': equation 's12 = (s11 + s11) / 2 : mV'", "terms once its "
+                + "subexpressions are substituted, more than " + NeuronDefinition.Builder.MAX_SUBSTITUTED_TERMS);
+        StringBuilder shorter = new StringBuilder("dv/dt = (s11 - v) / tau_m : mV\ns0 = v : mV");
+        for (int k = 1; k <= 11; k++) {
+            shorter.append("\ns").append(k).append(" = (s").append(k - 1).append(" + s").append(k - 1)
+                    .append(") / 2 : mV");
+        }
+        assertDoesNotThrow(() -> lif().equations(shorter.toString()).threshold("v > v_thresh").build());
+    }
+
     @Test
     void anEmptyOrBlankReceptorNameIsRefused() {
         for (String name : new String[] {"", " ", "\t"}) {

@@ -223,6 +223,27 @@ public final class Expressions {
         return deepest + 1;
     }
 
+    /**
+     * How many nodes {@code e} holds written out as a tree (a shared subtree counted at each place it appears), at
+     * most {@link Long#MAX_VALUE}; the time is linear in the distinct nodes.
+     */
+    public static long size(Expression e) {
+        return size(e, new IdentityHashMap<>());
+    }
+
+    private static long size(Expression e, Map<Expression, Long> known) {
+        Long s = known.get(e);
+        if (s != null) {
+            return s;
+        }
+        long total = 1;
+        for (Expression child : children(e)) {
+            total = Math.min(Long.MAX_VALUE / 2, total + size(child, known));
+        }
+        known.put(e, total);
+        return total;
+    }
+
     /** {@code e} with every name in {@code replacements} replaced (positions of replaced nodes are kept). */
     public static Expression substitute(Expression e, Map<String, Expression> replacements) {
         return rewrite(e, node -> node instanceof Name n ? replacements.get(n.name()) : null);
