@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.LongBinaryOperator;
 
 import org.hebb.neurons.definition.expression.Expression.Binary;
 import org.hebb.neurons.definition.expression.Expression.Call;
@@ -203,45 +204,34 @@ public final class Expressions {
 
     /**
      * How deep {@code e} nests operations, as {@link ExpressionParser} counts it: 1 for a number or a name, one more
-     * than its deepest operand for every other node. Shared subtrees (a substituted subexpression used twice) are
-     * counted once, so the time is linear in the distinct nodes.
+     * than its deepest operand for every other node. The time is linear in the distinct nodes.
      */
     public static int depth(Expression e) {
-        return depth(e, new IdentityHashMap<>());
-    }
-
-    private static int depth(Expression e, Map<Expression, Integer> known) {
-        Integer d = known.get(e);
-        if (d != null) {
-            return d;
-        }
-        int deepest = 0;
-        for (Expression child : children(e)) {
-            deepest = Math.max(deepest, depth(child, known));
-        }
-        known.put(e, deepest + 1);
-        return deepest + 1;
+        return (int) countShared(e, new IdentityHashMap<>(), Math::max);
     }
 
     /**
-     * How many nodes {@code e} holds written out as a tree (a shared subtree counted at each place it appears), at
-     * most {@link Long#MAX_VALUE}; the time is linear in the distinct nodes.
+     * How many nodes {@code e} holds written out as a tree (a shared subtree, such as a substituted subexpression
+     * named twice, counted at each place it appears), at most {@code Long.MAX_VALUE / 2}; the time is linear in the
+     * distinct nodes.
      */
     public static long size(Expression e) {
-        return size(e, new IdentityHashMap<>());
+        return countShared(e, new IdentityHashMap<>(), (a, b) -> Math.min(Long.MAX_VALUE / 2, a + b));
     }
 
-    private static long size(Expression e, Map<Expression, Long> known) {
-        Long s = known.get(e);
-        if (s != null) {
-            return s;
+    /** 1 + its children's counts combined, for {@code e}; each distinct node counted once, kept in {@code known}. */
+    private static long countShared(Expression e, Map<Expression, Long> known, LongBinaryOperator combine) {
+        Long counted = known.get(e);
+        if (counted != null) {
+            return counted;
         }
-        long total = 1;
+        long children = 0;
         for (Expression child : children(e)) {
-            total = Math.min(Long.MAX_VALUE / 2, total + size(child, known));
+            children = combine.applyAsLong(children, countShared(child, known, combine));
         }
-        known.put(e, total);
-        return total;
+        long count = Math.min(Long.MAX_VALUE / 2, children + 1);
+        known.put(e, count);
+        return count;
     }
 
     /** {@code e} with every name in {@code replacements} replaced (positions of replaced nodes are kept). */
