@@ -326,8 +326,11 @@ public final class Projection {
      * built). Reads the live array.
      */
     public int firstNonFiniteWeight(int from, int to) {
-        Require.that(from >= 0 && from <= to && to <= targets.length, "synapses [" + from + ", " + to + ") are not "
-                + "allowed: projection '" + name + "' has synapses 0 to " + (targets.length - 1));
+        if (from < 0 || from > to || to > targets.length) {
+            // not Require.that: a check during runs must not build the message when all is well
+            throw new IllegalArgumentException("synapses [" + from + ", " + to + ") are not allowed: projection '"
+                    + name + "' has synapses 0 to " + (targets.length - 1));
+        }
         if (weights != null) {
             for (int i = from; i < to; i++) {
                 if (!Float.isFinite(weights[i])) {
