@@ -684,6 +684,7 @@ public final class Network implements AutoCloseable {
      * thread count.
      *
      * @throws org.hebb.simulator.checkpoint.CheckpointException naming what cannot be saved
+     * @throws IllegalStateException naming a weight that plasticity made NaN or infinite (nothing is saved)
      */
     public void saveCheckpoint(Path file) {
         Require.notNull("checkpoint file", file);
