@@ -54,10 +54,7 @@ public class DefinedNeuronModel implements EventDrivenModel {
         }
         this.values = Map.copyOf(all);
         for (Requirement r : definition.requirements()) {
-            r.require(definition.name(), name -> baseValue(name, 0), n -> {
-                Symbol s = definition.scope().get(n);
-                return s == null ? null : n + " = " + this.values.get(n) + " " + s.unit().text();
-            });
+            r.require(definition.name(), name -> baseValue(name, 0), this::valueText);
         }
         if (definition.hasRefractoryPeriod() && !Expressions.names(definition.refractory()).contains("dt")) {
             requireRefractoryPeriod(0);
@@ -81,7 +78,7 @@ public class DefinedNeuronModel implements EventDrivenModel {
         for (String n : Expressions.names(definition.refractory())) {
             Symbol s = definition.scope().get(n);
             if (s != null && s.kind() == Symbol.Kind.PARAMETER) {
-                named.add(n + " = " + values.get(n) + " " + s.unit().text());
+                named.add(valueText(n));
             } else if (n.equals("dt")) {
                 named.add("dt = " + dt + " ms");
             }
@@ -89,6 +86,12 @@ public class DefinedNeuronModel implements EventDrivenModel {
         throw new IllegalArgumentException("refractory period '" + definition.refractoryText() + "' of model '"
                 + definition.name() + "' is not allowed" + (named.isEmpty() ? "" : " with "
                 + String.join(", ", named)) + ": it is " + period + " ms; must be a finite number >= 0 ms");
+    }
+
+    /** {@code name = value unit} of a name of the definition, for messages; null for a name it does not know. */
+    private String valueText(String name) {
+        Symbol s = definition.scope().get(name);
+        return s == null ? null : name + " = " + values.get(name) + " " + s.unit().text();
     }
 
     /** The definition with every parameter at its default. */

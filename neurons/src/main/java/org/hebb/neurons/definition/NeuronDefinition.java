@@ -391,7 +391,7 @@ public final class NeuronDefinition {
                         "equation", e.text());
                 Expression initialValue = initialValue(e.name(), unit, scope);
                 Expression right = inline(e.right(), subexpressions);
-                requireDepth(right, "equation", e.text());
+                requireWithinLimits(right, "equation", e.text());
                 variables.add(new StateVariable(e.name(), unit, right, e.unlessRefractory(), initialValue, e));
             }
             for (String variable : initial.keySet()) {
@@ -409,7 +409,7 @@ public final class NeuronDefinition {
                 thresholdCondition = ExpressionParser.parse("threshold", threshold);
                 DimensionCheck.condition(thresholdCondition, scope, "threshold", threshold);
                 thresholdCondition = inline(thresholdCondition, subexpressions);
-                requireDepth(thresholdCondition, "threshold", threshold);
+                requireWithinLimits(thresholdCondition, "threshold", threshold);
                 if (refractory == null) {
                     requireVarying(thresholdCondition, scope);
                 }
@@ -500,7 +500,7 @@ public final class NeuronDefinition {
          * {@link #MAX_SUBSTITUTED_TERMS} terms written out: a chain of subexpressions that each name the one before
          * twice doubles at every link, and the analyses of the definition walk the terms written out.
          */
-        private void requireDepth(Expression e, String what, String text) {
+        private void requireWithinLimits(Expression e, String what, String text) {
             long terms = Expressions.size(e);
             if (terms > MAX_SUBSTITUTED_TERMS) {
                 throw DefinitionException.at(what, text, -1, "the expression holds " + terms + " terms once its "
@@ -537,7 +537,7 @@ public final class NeuronDefinition {
             }
             path.remove(name);
             Expression e = Expressions.substitute(right, inner);
-            requireDepth(e, "equation", byName.get(name).text());
+            requireWithinLimits(e, "equation", byName.get(name).text());
             resolved.put(name, e);
             return e;
         }
@@ -639,7 +639,7 @@ public final class NeuronDefinition {
                 DimensionCheck.expect(s.assigned(), target.unit().dimension(), s.target(), scope, what, s.text());
                 Statement inlined = new Statement(s.target(), s.operator(), inline(s.value(), subexpressions),
                         s.text(), s.position());
-                requireDepth(inlined.assigned(), what, s.text());
+                requireWithinLimits(inlined.assigned(), what, s.text());
                 parsed.add(inlined);
             }
             return parsed;
