@@ -246,20 +246,20 @@ class DefinitionErrorsTest {
      */
     @Test
     void aChainOfSubexpressionsThatDoublesIsRefusedBeforeItGrows() {
-        StringBuilder chain = new StringBuilder("dv/dt = (s30 - v) / tau_m : mV\ns0 = v : mV");
-        for (int k = 1; k <= 30; k++) {
+        String m = error(() -> lif().equations(doublingChain(30)).build());
+        assertContains(m, "model 'test_lif': equation 's12 = (s11 + s11) / 2 : mV'", "terms once its "
+                + "subexpressions are substituted, more than " + NeuronDefinition.Builder.MAX_SUBSTITUTED_TERMS);
+        assertDoesNotThrow(() -> lif().equations(doublingChain(11)).threshold("v > v_thresh").build());
+    }
+
+    /** v relaxing towards s{links}, where s0 = v and each s{k} = (s{k-1} + s{k-1}) / 2. */
+    private static String doublingChain(int links) {
+        StringBuilder chain = new StringBuilder("dv/dt = (s" + links + " - v) / tau_m : mV\ns0 = v : mV");
+        for (int k = 1; k <= links; k++) {
             chain.append("\ns").append(k).append(" = (s").append(k - 1).append(" + s").append(k - 1)
                     .append(") / 2 : mV");
         }
-        String m = error(() -> lif().equations(chain.toString()).build());
-        assertContains(m, "model 'test_lif': equation 's12 = (s11 + s11) / 2 : mV'", "terms once its "
-                + "subexpressions are substituted, more than " + NeuronDefinition.Builder.MAX_SUBSTITUTED_TERMS);
-        StringBuilder shorter = new StringBuilder("dv/dt = (s11 - v) / tau_m : mV\ns0 = v : mV");
-        for (int k = 1; k <= 11; k++) {
-            shorter.append("\ns").append(k).append(" = (s").append(k - 1).append(" + s").append(k - 1)
-                    .append(") / 2 : mV");
-        }
-        assertDoesNotThrow(() -> lif().equations(shorter.toString()).threshold("v > v_thresh").build());
+        return chain.toString();
     }
 
     @Test
