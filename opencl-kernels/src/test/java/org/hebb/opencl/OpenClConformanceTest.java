@@ -891,6 +891,27 @@ class OpenClConformanceTest {
     }
 
     /**
+     * A refractory counter written NaN into the state arrays stays NaN on the device as in Java (OpenCL's fmax would
+     * count it down from 0 and free the neuron), so both backends report the same value of the same neuron.
+     */
+    @ParameterizedTest
+    @EnumSource(Precision.class)
+    void aNonFiniteRefractoryCounterIsReportedOnTheDeviceAsInJava(Precision precision) {
+        String[] messages = new String[2];
+        for (BackendKind backend : new BackendKind[] {BackendKind.JAVA, BackendKind.OPENCL}) {
+            try (Network net = Network.builder().backend(backend).threads(1).precision(precision).build()) {
+                NeuronPopulation pop = net.addNeurons("cortex", 300, IfCurrExp.builder().tauRefrac(2).build());
+                pop.state().set(pop.state().indexOf("refractory_steps"), 123, Double.NaN);
+                messages[backend.ordinal()] = assertThrows(SimulationAbortedException.class, () -> net.run(5))
+                        .getMessage();
+            }
+        }
+        assertTrue(messages[0].contains("NaN") && messages[0].contains("in neuron 123")
+                && messages[0].contains("t = 5.000 ms"), messages[0]);
+        assertEquals(messages[0], messages[1]);
+    }
+
+    /**
      * With no monitor reading state, what crosses from the device per step does not grow with the network: the
      * finite-state check sends back a few bytes per variable, spikes cross only for monitored populations.
      */

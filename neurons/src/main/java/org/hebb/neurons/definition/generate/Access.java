@@ -53,10 +53,10 @@ abstract class Access {
     /** A constant. */
     abstract String constant(String name);
 
-    /** The smaller of two non-NaN floats. */
+    /** The smaller of two values as Java's {@code Math.min} gives it: NaN if either is, -0 below +0. */
     abstract String min(String a, String b);
 
-    /** The larger of two non-NaN floats. */
+    /** The larger of two values as Java's {@code Math.max} gives it: NaN if either is, +0 above -0. */
     abstract String max(String a, String b);
 
     /** The statement recording that the neuron spiked. */

@@ -182,14 +182,20 @@ public final class OpenClKernelSource {
             return "_k[" + name.substring(2) + "]";
         }
 
+        // hebb_math.cl's copies of Java's Math.min and Math.max, as the Java kernel calls: OpenCL's fmin and fmax
+        // would turn a NaN refractory counter into the other operand and free the neuron that Java holds
         @Override
         String min(String a, String b) {
-            return "fmin(" + a + ", " + b + ")";
+            return "hebb_java_min" + suffix() + "(" + a + ", " + b + ")";
         }
 
         @Override
         String max(String a, String b) {
-            return "fmax(" + a + ", " + b + ")";
+            return "hebb_java_max" + suffix() + "(" + a + ", " + b + ")";
+        }
+
+        private String suffix() {
+            return precision == Precision.SINGLE ? "_f" : "_d";
         }
 
         @Override
