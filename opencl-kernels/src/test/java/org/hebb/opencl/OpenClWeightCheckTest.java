@@ -19,14 +19,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Weights that a rule drives to infinity on the device are found when a run of a cycle ends, with the report the
- * Java backend gives at the cycle's scan: the rule multiplies a weight at each postsynaptic spike, and its source
- * never fires, so no neuron receives the infinite weight and only the weight scan can see it.
+ * Weights that a rule drives to infinity or NaN on the device are found when a run of a cycle ends, with the report
+ * the Java backend gives at the cycle's scan: the rule changes a weight at each postsynaptic spike, and its source
+ * never fires, so no neuron receives the weight and only the weight scan can see it.
  */
 class OpenClWeightCheckTest {
     private static final SynapseDefinition GROWTH = SynapseDefinition.builder("growth")
             .parameter("gain", "1", 1e30)
             .onPost("w = w * gain")
+            .build();
+    /** w * gain * gain overflows, times 0 it is NaN, which clip keeps (its min and max propagate NaN on both). */
+    private static final SynapseDefinition CLIPPED_NAN = SynapseDefinition.builder("clipped")
+            .parameter("gain", "1", 1e30)
+            .parameter("w_max", "weight", 1)
+            .onPost("w = clip(w * gain * gain * 0, 0, w_max)")
             .build();
 
     @BeforeEach
@@ -34,7 +40,7 @@ class OpenClWeightCheckTest {
         Prerequisites.require(OpenClDevices.missingReason());
     }
 
-    private static String report(BackendKind backend) {
+    private static String report(BackendKind backend, SynapseDefinition rule) {
         try (Network net = Network.builder().backend(backend).threads(1).seed(3).build()) {
             NeuronPopulation silent = net.addNeurons("silent", 10, IfCurrExp.builder().build());
             PoissonSource drive = net.addPoissonSource("drive", 50, 100);
@@ -42,7 +48,7 @@ class OpenClWeightCheckTest {
             net.connect(drive, cells, Connectors.allToAll(true), Synapses.onto("excitatory")
                     .weights(Values.constant(2)));
             net.addPlasticity(net.connect(silent, cells, Connectors.allToAll(true), Synapses.onto("excitatory")
-                    .weights(Values.constant(0.5))), GROWTH.rule());
+                    .weights(Values.constant(0.5))), rule.rule());
             SimulationAbortedException e = assertThrows(SimulationAbortedException.class,
                     () -> net.run(Network.WEIGHT_CHECK_CYCLE_MS));
             assertEquals(Network.WEIGHT_CHECK_CYCLE_MS, e.timeMs(), 1e-9);
@@ -52,9 +58,17 @@ class OpenClWeightCheckTest {
 
     @Test
     void theDeviceReportsAnInfiniteWeightAsJavaDoes() {
-        String java = report(BackendKind.JAVA);
+        String java = report(BackendKind.JAVA, GROWTH);
         assertTrue(java.contains("weight = Infinity of synapse ") && java.contains("is not finite (found by the "
                 + "check at t = 1000.000 ms)"), java);
-        assertEquals(java, report(BackendKind.OPENCL));
+        assertEquals(java, report(BackendKind.OPENCL, GROWTH));
+    }
+
+    @Test
+    void aNanWeightThroughClipIsReportedOnTheDeviceAsJavaDoes() {
+        String java = report(BackendKind.JAVA, CLIPPED_NAN);
+        assertTrue(java.contains("weight = NaN of synapse ") && java.contains("is not finite (found by the "
+                + "check at t = 1000.000 ms)"), java);
+        assertEquals(java, report(BackendKind.OPENCL, CLIPPED_NAN));
     }
 }
