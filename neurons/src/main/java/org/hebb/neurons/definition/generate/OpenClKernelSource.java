@@ -186,16 +186,12 @@ public final class OpenClKernelSource {
         // would turn a NaN refractory counter into the other operand and free the neuron that Java holds
         @Override
         String min(String a, String b) {
-            return "hebb_java_min" + suffix() + "(" + a + ", " + b + ")";
+            return Dialect.OPENCL.mathFunction("java_min", precision) + "(" + a + ", " + b + ")";
         }
 
         @Override
         String max(String a, String b) {
-            return "hebb_java_max" + suffix() + "(" + a + ", " + b + ")";
-        }
-
-        private String suffix() {
-            return precision == Precision.SINGLE ? "_f" : "_d";
+            return Dialect.OPENCL.mathFunction("java_max", precision) + "(" + a + ", " + b + ")";
         }
 
         @Override
