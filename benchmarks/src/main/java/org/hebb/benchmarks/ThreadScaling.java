@@ -19,6 +19,9 @@ import org.hebb.simulator.Network;
  * Usage: {@code ThreadScaling [repeats] [duration_ms] [sizes...]}; defaults 3, 2000, 4000 16000 64000.
  */
 public final class ThreadScaling {
+    /** The master seed of every network measured, recorded in the result file. */
+    static final long SEED = 1;
+
     private ThreadScaling() {
     }
 
@@ -33,7 +36,7 @@ public final class ThreadScaling {
             double[][] seconds = new double[2][repeats];
             for (int r = 0; r < repeats; r++) {
                 for (int threads = 1; threads <= 2; threads++) {
-                    try (Network net = CobaNetwork.build(n, 1, threads, IfCondExp.Integration.EULER).network()) {
+                    try (Network net = CobaNetwork.build(n, SEED, threads, IfCondExp.Integration.EULER).network()) {
                         net.run(200);
                         long start = System.nanoTime();
                         net.run(durationMs);
@@ -47,13 +50,14 @@ public final class ThreadScaling {
             row.put("two_threads_seconds", Medians.of(seconds[1]));
             row.put("speedup", Medians.of(seconds[0]) / Medians.of(seconds[1]));
             row.put("duration_s", durationMs / 1000);
-            row.put("auto_threads", CobaNetwork.build(n, 1, 0, IfCondExp.Integration.EULER).network().threads());
+            row.put("auto_threads", CobaNetwork.build(n, SEED, 0, IfCondExp.Integration.EULER).network().threads());
             rows.add(row);
             System.err.println(row);
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("benchmark", "COBA, Euler membrane, dt 0.1 ms, Java backend, 1 vs 2 threads");
         out.put("java", System.getProperty("java.version"));
+        out.put("seed", SEED);
         out.put("repeats", repeats);
         out.put("results", rows);
         JsonOutput.write(Path.of(System.getProperty("hebb.root", ".")).resolve(
