@@ -75,7 +75,7 @@ public final class BackendScaling {
                         + "plastic-coba");
             }
         }
-        int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        int repeats = Arguments.atLeast(args, 0, "repeats", 1, 3);
         int[] sizes = args.length > 1 ? Arrays.stream(args, 1, args.length).mapToInt(Integer::parseInt).toArray()
                 : new int[] {4000, 16000, 100000, 1000000};
         OpenClDevice openCl = Arrays.asList(backends).contains("opencl") ? OpenClDevices.select(null) : null;

@@ -35,10 +35,9 @@ public final class CobaVsBrian2 {
     public static void main(String[] arguments) throws Exception {
         boolean plastic = arguments.length > 0 && arguments[0].equals("--plastic");
         String[] args = plastic ? Arrays.copyOfRange(arguments, 1, arguments.length) : arguments;
-        int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 3;
-        double durationMs = args.length > 1 ? Double.parseDouble(args[1]) : 10_000;
-        int[] sizes = args.length > 2 ? Arrays.stream(args, 2, args.length).mapToInt(Integer::parseInt).toArray()
-                : new int[] {4000, 16000};
+        int repeats = Arguments.atLeast(args, 0, "repeats", 1, 3);
+        double durationMs = Arguments.positive(args, 1, "duration_ms", "ms", 10_000);
+        int[] sizes = Arguments.sizes(args, 2, 4000, 16000);
         Path root = Path.of(System.getProperty("hebb.root", ".")).toAbsolutePath();
         Path script = root.resolve("benchmarks/brian2/coba_brian2.py");
         if (!brianAvailable()) {

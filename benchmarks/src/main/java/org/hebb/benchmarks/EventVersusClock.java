@@ -2,7 +2,6 @@ package org.hebb.benchmarks;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,10 +74,11 @@ public final class EventVersusClock {
 
     /** Entry point. */
     public static void main(String[] args) throws Exception {
-        int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 3;
-        double durationMs = args.length > 1 ? Double.parseDouble(args[1]) : 2000;
-        double[] drives = args.length > 2 ? Arrays.stream(args, 2, args.length).mapToDouble(Double::parseDouble)
-                .toArray() : new double[] {0.1, 0.3, 1, 3, 10, 30, 50};
+        int repeats = Arguments.atLeast(args, 0, "repeats", 1, 3);
+        double durationMs = Arguments.positive(args, 1, "duration_ms", "ms", 2000);
+        // a Poisson source fires at most once per step
+        double[] drives = Arguments.numbers(args, 2, "drive rate", "Hz", 0, 1000 / CLOCK_DT, 0.1, 0.3, 1, 3, 10,
+                30, 50);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (double drive : drives) {
             double[] event = new double[repeats];

@@ -2,7 +2,6 @@ package org.hebb.benchmarks;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +26,9 @@ public final class ThreadScaling {
 
     /** Entry point. */
     public static void main(String[] args) throws Exception {
-        int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 3;
-        double durationMs = args.length > 1 ? Double.parseDouble(args[1]) : 2000;
-        int[] sizes = args.length > 2 ? Arrays.stream(args, 2, args.length).mapToInt(Integer::parseInt).toArray()
-                : new int[] {4000, 16000, 64000};
+        int repeats = Arguments.atLeast(args, 0, "repeats", 1, 3);
+        double durationMs = Arguments.positive(args, 1, "duration_ms", "ms", 2000);
+        int[] sizes = Arguments.sizes(args, 2, 4000, 16000, 64000);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int n : sizes) {
             double[][] seconds = new double[2][repeats];

@@ -41,4 +41,16 @@ class BackendScalingTest {
         assertEquals("java-1", row.get("backend"));
         assertEquals("test machine", row.get("machine"));
     }
+
+    /** No repeat (whose medians do not exist) is refused, naming the argument, before anything is measured. */
+    @Test
+    void refusesZeroRepeats() {
+        System.setProperty("hebb.backends", "java-1");
+        try {
+            assertEquals("repeats = 0 is not allowed: must be >= 1", assertThrows(IllegalArgumentException.class,
+                    () -> BackendScaling.main(new String[] {"0", "100"})).getMessage());
+        } finally {
+            System.clearProperty("hebb.backends");
+        }
+    }
 }

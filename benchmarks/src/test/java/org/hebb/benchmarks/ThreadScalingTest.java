@@ -1,6 +1,8 @@
 package org.hebb.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,5 +27,27 @@ class ThreadScalingTest {
         Map<?, ?> result = JsonOutput.read(root.resolve("benchmarks/results/java-threads.json"), Map.class);
         assertEquals(1, result.get("seed"), result.toString());
         assertEquals(100, ((Number) ((Map<?, ?>) ((List<?>) result.get("results")).get(0)).get("n")).intValue());
+    }
+
+    /** Arguments out of range are refused, naming them, before any network is built or any file written. */
+    @Test
+    void refusesArgumentsOutOfRangeBeforeMeasuring(@TempDir Path root) {
+        System.setProperty("hebb.root", root.toString());
+        try {
+            assertEquals("repeats = 0 is not allowed: must be >= 1", assertThrows(IllegalArgumentException.class,
+                    () -> ThreadScaling.main(new String[] {"0"})).getMessage());
+            assertEquals("duration_ms = -5.0 ms is not allowed: must be a finite number > 0",
+                    assertThrows(IllegalArgumentException.class,
+                            () -> ThreadScaling.main(new String[] {"1", "-5", "100"})).getMessage());
+            assertEquals("size = 99 is not allowed: must be in [100, 33554431]",
+                    assertThrows(IllegalArgumentException.class,
+                            () -> ThreadScaling.main(new String[] {"1", "1", "100", "99"})).getMessage());
+            assertEquals("repeats = 'three' is not allowed: must be a whole number",
+                    assertThrows(IllegalArgumentException.class,
+                            () -> ThreadScaling.main(new String[] {"three"})).getMessage());
+        } finally {
+            System.clearProperty("hebb.root");
+        }
+        assertFalse(Files.exists(root.resolve("benchmarks/results/java-threads.json")));
     }
 }
