@@ -119,8 +119,12 @@ public record SweepPlan(long[] seeds, List<String> fixed, Map<String, List<Strin
                 long from = Long.parseLong(ends[0].trim());
                 long to = ends.length == 2 ? Long.parseLong(ends[1].trim()) : from;
                 Require.that(ends.length <= 2 && from <= to && to - from < 100_000, refusal);
-                for (long s = from; s <= to; s++) {
+                // stops at to itself: stepping past Long.MAX_VALUE would wrap around
+                for (long s = from; ; s++) {
                     seeds.add(s);
+                    if (s == to) {
+                        break;
+                    }
                 }
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(refusal, e);

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +23,7 @@ import org.hebb.experiments.jobs.JobExecutors;
 import org.hebb.experiments.limits.MemoryEstimate;
 import org.hebb.experiments.testing.SyntheticImages;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -47,6 +49,18 @@ class SweepTest {
         assertEquals("weight0.8-modelb-seed2", points.get(7).name());
         assertEquals(List.of("nalsm", "--side", "5", "--fast", "--weight", "0.4", "--model", "a", "--seed", "1",
                 "--out", "o"), plan.arguments("nalsm", points.get(0), "o"));
+    }
+
+    /**
+     * A range that ends at the largest seed a command takes (Long.MAX_VALUE) ends there: a counter that steps past
+     * it would wrap to the smallest long and never end (the timeout turns that hang into a failure).
+     */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void rangeEndingAtTheLargestSeedEnds() {
+        assertArrayEquals(new long[] {Long.MAX_VALUE - 1, Long.MAX_VALUE},
+                SweepPlan.parseSeeds((Long.MAX_VALUE - 1) + "-" + Long.MAX_VALUE));
+        assertArrayEquals(new long[] {Long.MAX_VALUE}, SweepPlan.parseSeeds(String.valueOf(Long.MAX_VALUE)));
     }
 
     @Test
