@@ -358,6 +358,26 @@ class HebbCommandTest {
         assertRefused(cases, messages);
     }
 
+    /**
+     * A --master without --executor spark is refused, naming both, before any output is opened: the local executor
+     * has no master, and the jobs would run in this process rather than on the cluster asked for. A blank --master
+     * names no cluster.
+     */
+    @Test
+    void aMasterWithoutTheSparkExecutorIsRefused() {
+        String nowhere = dir.resolve("nowhere").toString();
+        String[][] cases = {{"nalsm", "--data", nowhere, "--master", "spark://a:7077"}, {"sweep", "quickstart",
+            "--metric", "synapses", "--executor", "local", "--master", "local[2]", "--neurons", "100", "--duration",
+            "10"}, {"nalsm", "--data", nowhere, "--executor", "spark", "--master", " "}};
+        String[] messages = {"hebb nalsm: --master = 'spark://a:7077' is not allowed with --executor local, which runs "
+                + "the jobs in this process: give --executor spark too, or leave --master out",
+            "hebb sweep: --master = 'local[2]' is not allowed with --executor local, which runs the jobs in this "
+                + "process: give --executor spark too, or leave --master out",
+            "hebb nalsm: --master = ' ' is not allowed: it must name the cluster (spark://host:7077, local[2], ...); "
+                + "leave it out to take spark-submit's"};
+        assertRefused(cases, messages);
+    }
+
     /** A --data without the IDX files is a refused command line naming --data, not a failed run. */
     @Test
     void dataWithoutTheImagesIsRefusedNamingData() throws IOException {

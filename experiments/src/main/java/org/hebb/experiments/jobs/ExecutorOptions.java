@@ -1,5 +1,6 @@
 package org.hebb.experiments.jobs;
 
+import org.hebb.util.Require;
 import picocli.CommandLine.Option;
 
 /** The command-line options that choose where a program's jobs run ({@code --executor}, {@code --master}). */
@@ -13,10 +14,16 @@ public final class ExecutorOptions {
     String master;
 
     /**
-     * Fails unless --executor names an executor on the class path, naming the option: a command calls this before
-     * its work and before opening its output directory.
+     * Fails unless --executor names an executor on the class path and --master, where given, names a cluster for an
+     * executor other than the local one (which would ignore it and run the jobs here), naming the option: a command
+     * calls this before its work and before opening its output directory.
      */
     public void check() {
+        Require.that(master == null || !master.isBlank(), "--master = '" + master + "' is not allowed: it must name "
+                + "the cluster (spark://host:7077, local[2], ...); leave it out to take spark-submit's");
+        Require.that(master == null || !executor.equals("local"), "--master = '" + master + "' is not allowed with "
+                + "--executor local, which runs the jobs in this process: give --executor spark too, or leave "
+                + "--master out");
         JobExecutors.requireKnown("--executor", executor);
     }
 
