@@ -19,6 +19,7 @@ import org.hebb.simulator.Network;
 import org.hebb.simulator.connect.Projection;
 import org.hebb.simulator.population.NeuronPopulation;
 import org.hebb.simulator.population.Population;
+import org.hebb.util.Require;
 
 /**
  * Exports a network's structure in SONATA's network format (nodes and edges), which NEST, BMTK and NetPyNE read:
@@ -42,11 +43,35 @@ import org.hebb.simulator.population.Population;
  * network again.
  */
 public final class SonataNetwork {
+    /** The configuration's file name, without {@code .json}, which names no population's parameter file. */
+    private static final String CONFIG = "circuit_config";
+
     private SonataNetwork() {
     }
 
-    /** Writes {@code network}'s populations and projections into {@code directory} (created if needed). */
+    private static void requireExportable(String what, String name) {
+        boolean population = what.equals("population");
+        boolean separates = name.chars().anyMatch(c -> Character.isWhitespace(c) || c == '/' || c == '\\');
+        Require.that(!separates && !(population && name.equals(CONFIG)), what + " name = '"
+                + name + "' is not allowed in a SONATA export: it names files and groups of the export, so it must "
+                + "not contain whitespace, '/' or '\\'" + (population ? ", nor be " + CONFIG : ""));
+    }
+
+    /**
+     * Writes {@code network}'s populations and projections into {@code directory} (created if needed).
+     *
+     * @throws IllegalArgumentException before anything is written, naming a population or projection whose name
+     *                                  holds whitespace, '/' or '\' (it names the export's files, columns and
+     *                                  groups), or a population named circuit_config (its parameter file would be
+     *                                  the configuration's)
+     */
     public static void export(Network network, Path directory) {
+        for (Population p : network.populations()) {
+            requireExportable("population", p.name());
+        }
+        for (Projection p : network.projections()) {
+            requireExportable("projection", p.name());
+        }
         try {
             Files.createDirectories(directory);
             List<Population> populations = network.populations();
@@ -87,7 +112,7 @@ public final class SonataNetwork {
             config.put("hebb_seed", network.seed());
             config.put("hebb_dt_ms", network.dt());
             config.put("hebb_version", HebbVersion.describe());
-            AtomicFiles.write(directory.resolve("circuit_config.json"), json.writeValueAsString(config));
+            AtomicFiles.write(directory.resolve(CONFIG + ".json"), json.writeValueAsString(config));
         } catch (IOException e) {
             throw new UncheckedIOException("SONATA network could not be written to " + directory + ": "
                     + e.getMessage(), e);

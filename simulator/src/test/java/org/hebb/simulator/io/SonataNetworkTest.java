@@ -2,6 +2,8 @@ package org.hebb.simulator.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -143,6 +145,34 @@ class SonataNetworkTest {
                 assertArrayEquals(original.get(name), spikes.get(name).steps(), "spike steps of " + name);
                 assertArrayEquals(originalNeurons.get(name), spikes.get(name).neurons(), "spiking neurons of " + name);
             }
+        }
+    }
+
+    /**
+     * A population or projection whose name cannot name its files and groups is refused, naming it, before any file
+     * is written: a space would split the population's row of node_types.csv, a '/' would put its parameter file
+     * outside the directory (and its group under another), and a population named circuit_config would have its
+     * parameter file replaced by the configuration.
+     */
+    @Test
+    void namesThatCannotNameTheExportsFilesAreRefused() {
+        Path out = directory.resolve("export");
+        for (String name : new String[] {"layer 4", "../cells", "circuit_config", "a/b"}) {
+            boolean projection = name.equals("a/b");
+            try (Network net = Network.builder().seed(1).dt(0.1).build()) {
+                var cells = net.addNeurons(projection ? "cells" : name, 2, IfCurrExp.builder().build());
+                if (projection) {
+                    net.connect(cells, cells, Connectors.allToAll(false), Synapses.onto("excitatory")
+                            .weights(Values.constant(0.1)).delays(Delays.steps(1)).named(name));
+                }
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                        () -> SonataNetwork.export(net, out));
+                assertEquals((projection ? "projection" : "population") + " name = '" + name + "' is not allowed "
+                        + "in a SONATA export: it names files and groups of the export, so it must not contain "
+                        + "whitespace, '/' or '\\'" + (projection ? "" : ", nor be circuit_config"), e.getMessage());
+            }
+            assertFalse(Files.exists(out), "nothing written for " + name);
+            assertFalse(Files.exists(directory.resolve("cells.json")), "nothing written outside for " + name);
         }
     }
 
