@@ -19,7 +19,6 @@ import org.hebb.simulator.Network;
 import org.hebb.simulator.connect.Projection;
 import org.hebb.simulator.population.NeuronPopulation;
 import org.hebb.simulator.population.Population;
-import org.hebb.util.Require;
 
 /**
  * Exports a network's structure in SONATA's network format (nodes and edges), which NEST, BMTK and NetPyNE read:
@@ -50,20 +49,17 @@ public final class SonataNetwork {
     }
 
     private static void requireExportable(String what, String name) {
-        boolean population = what.equals("population");
-        boolean separates = name.chars().anyMatch(c -> Character.isWhitespace(c) || c == '/' || c == '\\');
-        Require.that(!separates && !(population && name.equals(CONFIG)), what + " name = '"
-                + name + "' is not allowed in a SONATA export: it names files and groups of the export, so it must "
-                + "not contain whitespace, '/' or '\\'" + (population ? ", nor be " + CONFIG : ""));
+        SonataNames.require(what, name, "a SONATA export: it names files and groups of the export",
+                what.equals("population") ? CONFIG : null);
     }
 
     /**
      * Writes {@code network}'s populations and projections into {@code directory} (created if needed).
      *
      * @throws IllegalArgumentException before anything is written, naming a population or projection whose name
-     *                                  holds whitespace, '/' or '\' (it names the export's files, columns and
-     *                                  groups), or a population named circuit_config (its parameter file would be
-     *                                  the configuration's)
+     *                                  holds whitespace, '/' or '\' or is '.' (it names the export's files, columns
+     *                                  and groups), or a population named circuit_config (its parameter file would
+     *                                  be the configuration's)
      */
     public static void export(Network network, Path directory) {
         for (Population p : network.populations()) {

@@ -19,7 +19,8 @@ import org.hebb.simulator.monitor.SpikeMonitor;
  * {@code /spikes/<population>/node_ids} (int64, the neuron's index in its population), in time order (attribute
  * {@code sorting = by_time}), with the root attributes {@code magic} and {@code version} of the format and Hebb's
  * {@code hebb_seed} (the master seed) and {@code hebb_dt_ms}. A monitor that stored no spike (none fired) has no
- * group: the HDF5 library Hebb uses writes no empty dataset. Written atomically.
+ * group: the HDF5 library Hebb uses writes no empty dataset. Written atomically. Population names follow the rule
+ * of {@link SonataNetwork#export}, whose virtual populations replay these groups.
  */
 public final class SonataSpikes {
     /** The SONATA files' magic number. */
@@ -31,14 +32,16 @@ public final class SonataSpikes {
     /**
      * Writes the stored spikes of {@code monitors} (one per population) to {@code file}.
      *
-     * @throws IllegalArgumentException when two monitors watch the same population, one keeps counts only or has
-     *                                  dropped spikes beyond its bound, or the monitors come from networks of
-     *                                  different seeds or time steps
+     * @throws IllegalArgumentException before anything is written, when a population's name cannot name its group
+     *                                  (it holds whitespace, '/' or '\', or is '.'), two monitors watch the same
+     *                                  population, one keeps counts only or has dropped spikes beyond its bound, or
+     *                                  the monitors come from networks of different seeds or time steps
      */
     public static void write(Path file, SpikeMonitor... monitors) {
         Set<String> populations = new HashSet<>();
         for (SpikeMonitor m : monitors) {
             String name = m.population().name();
+            SonataNames.require("population", name, "a SONATA spike file: it names the group /spikes/" + name, null);
             if (!populations.add(name)) {
                 throw new IllegalArgumentException("monitors = two monitors of population '" + name + "' is not "
                         + "allowed: a SONATA spike file has one group per population");

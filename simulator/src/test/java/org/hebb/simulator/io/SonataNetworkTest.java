@@ -151,13 +151,13 @@ class SonataNetworkTest {
     /**
      * A population or projection whose name cannot name its files and groups is refused, naming it, before any file
      * is written: a space would split the population's row of node_types.csv, a '/' would put its parameter file
-     * outside the directory (and its group under another), and a population named circuit_config would have its
-     * parameter file replaced by the configuration.
+     * outside the directory (and its group under another), '.' is the group that holds it, and a population named
+     * circuit_config would have its parameter file replaced by the configuration.
      */
     @Test
     void namesThatCannotNameTheExportsFilesAreRefused() {
         Path out = directory.resolve("export");
-        for (String name : new String[] {"layer 4", "../cells", "circuit_config", "a/b"}) {
+        for (String name : new String[] {"layer 4", "../cells", "circuit_config", ".", "a/b"}) {
             boolean projection = name.equals("a/b");
             try (Network net = Network.builder().seed(1).dt(0.1).build()) {
                 var cells = net.addNeurons(projection ? "cells" : name, 2, IfCurrExp.builder().build());
@@ -169,7 +169,8 @@ class SonataNetworkTest {
                         () -> SonataNetwork.export(net, out));
                 assertEquals((projection ? "projection" : "population") + " name = '" + name + "' is not allowed "
                         + "in a SONATA export: it names files and groups of the export, so it must not contain "
-                        + "whitespace, '/' or '\\'" + (projection ? "" : ", nor be circuit_config"), e.getMessage());
+                        + "whitespace, '/' or '\\', nor be '.'" + (projection ? "" : " or circuit_config"),
+                        e.getMessage());
             }
             assertFalse(Files.exists(out), "nothing written for " + name);
             assertFalse(Files.exists(directory.resolve("cells.json")), "nothing written outside for " + name);

@@ -85,4 +85,28 @@ class SonataSpikesTest {
             assertFalse(java.nio.file.Files.exists(file), "nothing written");
         }
     }
+
+    /**
+     * A population whose name cannot name its group /spikes/&lt;population&gt; is refused, naming it, before the file
+     * is written: a '/' would nest its group under another, '.' is the group that holds it, and the names follow
+     * the rule of SonataNetwork's export, whose virtual populations replay these groups.
+     */
+    @Test
+    void namesThatCannotNameAGroupAreRefused() {
+        Path file = directory.resolve("spikes.h5");
+        for (String name : new String[] {"a/b", ".", "layer 4", "a\\b"}) {
+            try (Network net = Network.builder().seed(2).dt(0.1).build()) {
+                PoissonSource input = net.addPoissonSource(name, 20, 200);
+                SpikeMonitor spikes = net.monitorSpikes(input);
+                net.run(50);
+                assertTrue(spikes.storedCount() > 0, "test setup: spikes of " + name);
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                        () -> SonataSpikes.write(file, spikes));
+                assertEquals("population name = '" + name + "' is not allowed in a SONATA spike file: it names the "
+                        + "group /spikes/" + name + ", so it must not contain whitespace, '/' or '\\', nor be '.'",
+                        e.getMessage());
+            }
+            assertFalse(java.nio.file.Files.exists(file), "nothing written for " + name);
+        }
+    }
 }
