@@ -27,8 +27,16 @@ for scale in "${scales[@]}"; do
   JDK_JAVA_OPTIONS="-Xmx$heap" "$root/hebb" microcircuit --scale "$scale" --background "$background" \
     --threads "$threads" --seed "$seed" --out "$out"
   if [ "$brian2" = yes ]; then
-    /usr/bin/python3 "$root/benchmarks/brian2/microcircuit_brian2.py" --scale "$scale" --background "$background" \
-      --seed "$seed" | tail -1 > "$out/brian2.json"
+    # Written beside brian2.json and moved over it only on success: a failed run keeps the earlier result.
+    partial="$out/brian2.json.$$.partial"
+    if /usr/bin/python3 "$root/benchmarks/brian2/microcircuit_brian2.py" --scale "$scale" \
+        --background "$background" --seed "$seed" | tail -1 > "$partial" && [ -s "$partial" ]; then
+      mv -f "$partial" "$out/brian2.json"
+    else
+      rm -f "$partial"
+      echo "$0: Brian2 failed at scale $scale; $out/brian2.json is left as it was" >&2
+      exit 1
+    fi
   else
     rm -f "$out/brian2.json"
   fi
