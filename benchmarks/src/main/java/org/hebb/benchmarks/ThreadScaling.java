@@ -48,7 +48,9 @@ public final class ThreadScaling {
             row.put("two_threads_seconds", Medians.of(seconds[1]));
             row.put("speedup", Medians.of(seconds[0]) / Medians.of(seconds[1]));
             row.put("duration_s", durationMs / 1000);
-            row.put("auto_threads", CobaNetwork.build(n, SEED, 0, IfCondExp.Integration.EULER).network().threads());
+            try (Network auto = CobaNetwork.build(n, SEED, 0, IfCondExp.Integration.EULER).network()) {
+                row.put("auto_threads", auto.threads());
+            }
             rows.add(row);
             System.err.println(row);
         }
