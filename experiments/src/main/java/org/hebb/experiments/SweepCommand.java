@@ -34,8 +34,8 @@ final class SweepCommand implements Callable<Integer> {
             + "microcircuit).")
     String experiment;
 
-    @Option(names = "--seeds", defaultValue = "1", description = "Seeds and ranges, such as 1-5 or 1,3,7-9 "
-            + "(default ${DEFAULT-VALUE}).")
+    @Option(names = "--seeds", defaultValue = "1", description = "Seeds and ranges, such as 1-5, 1,3,7-9 or "
+            + "-5--3 (a '-' starting a seed is its sign; default ${DEFAULT-VALUE}).")
     String seeds;
 
     @Option(names = "--metric", description = "The numeric result field to summarise and plot, not the seed "

@@ -454,11 +454,13 @@ class HebbCommandTest {
         assertOneLine(r, "hebb kernel: --dt = 0.0 ms is not allowed: must be a finite number > 0");
     }
 
-    /** sweep names --seeds when refusing it. */
+    /** sweep names --seeds when refusing it, a value that starts with a negative seed too. */
     @Test
     void sweepRefusesSeedsNamingTheOption() {
-        assertRefused(new String[][] {{"sweep", "quickstart", "--metric", "synapses", "--seeds", "5-1"}},
-                new String[] {"hebb sweep: --seeds = '5-1' is not allowed: give seeds and ranges"});
+        assertRefused(new String[][] {{"sweep", "quickstart", "--metric", "synapses", "--seeds", "5-1"},
+                {"sweep", "quickstart", "--metric", "synapses", "--seeds", "-1--3"}},
+                new String[] {"hebb sweep: --seeds = '5-1' is not allowed: give seeds and ranges",
+                        "hebb sweep: --seeds = '-1--3' is not allowed: give seeds and ranges"});
     }
 
     /** Too many --inhibitory inputs for the heap: the refusal names them and says to lower --inhibitory. */

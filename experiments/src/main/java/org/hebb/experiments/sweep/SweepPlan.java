@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.hebb.util.Require;
 
@@ -23,6 +25,12 @@ import org.hebb.util.Require;
 public record SweepPlan(long[] seeds, List<String> fixed, Map<String, List<String>> swept) {
     /** What separates the alternatives of a swept list option. */
     public static final String ALTERNATIVES = ";";
+
+    /** The most seeds one range of --seeds may give. */
+    private static final int MAX_SEEDS_PER_RANGE = 100_000;
+
+    /** A seed, or a range of them: the first '-' after the first seed's digits separates the ends. */
+    private static final Pattern SEED_RANGE = Pattern.compile("\\s*([+-]?\\d+)\\s*(?:-\\s*([+-]?\\d+)\\s*)?");
 
     /** One point: its seed, the value of each swept option, and the name of its output directory. */
     public record Point(long seed, Map<String, String> values, String name) {
@@ -107,18 +115,25 @@ public record SweepPlan(long[] seeds, List<String> fixed, Map<String, List<Strin
         return out;
     }
 
-    /** Seeds from a list of seeds and ranges ({@code 1-5}, {@code 1,3,7-9}), ascending, each once. */
+    /**
+     * Seeds from a list of seeds and ranges ({@code 1-5}, {@code 1,3,7-9}, {@code -5--3}), ascending, each once.
+     * A seed is any long, as {@code --seed} takes: a '-' at the start of a seed is its sign, any other separates the
+     * ends of a range, so {@code -5--3} is the range from -5 to -3.
+     */
     static long[] parseSeeds(String text) {
         TreeSet<Long> seeds = new TreeSet<>();
         String refusal = "--seeds = '" + text + "' is not allowed: give seeds and ranges separated by commas, such as "
-                + "1-5 or 1,3,7-9";
+                + "1-5, 1,3,7-9 or -5--3: seeds are any whole numbers, negative ones with their sign, and a range "
+                + "from-to has from <= to and at most " + MAX_SEEDS_PER_RANGE + " seeds";
         Require.that(text != null && !text.isBlank(), refusal);
         for (String part : text.split(",")) {
-            String[] ends = part.trim().split("-", -1);
+            Matcher range = SEED_RANGE.matcher(part);
+            Require.that(range.matches(), refusal);
             try {
-                long from = Long.parseLong(ends[0].trim());
-                long to = ends.length == 2 ? Long.parseLong(ends[1].trim()) : from;
-                Require.that(ends.length <= 2 && from <= to && to - from < 100_000, refusal);
+                long from = Long.parseLong(range.group(1));
+                long to = range.group(2) != null ? Long.parseLong(range.group(2)) : from;
+                // unsigned: with from <= to, to - from is the range's width even where it does not fit a long
+                Require.that(from <= to && Long.compareUnsigned(to - from, MAX_SEEDS_PER_RANGE) < 0, refusal);
                 // stops at to itself: stepping past Long.MAX_VALUE would wrap around
                 for (long s = from; ; s++) {
                     seeds.add(s);

@@ -63,6 +63,29 @@ class SweepTest {
         assertArrayEquals(new long[] {Long.MAX_VALUE}, SweepPlan.parseSeeds(String.valueOf(Long.MAX_VALUE)));
     }
 
+    /**
+     * --seeds takes what --seed takes, any long, negative ones included: a '-' right at the start of a seed is its
+     * sign, any other separates the ends of a range, so -5--3 is the range from -5 to -3. A range whose ends are
+     * far apart is refused even where their difference does not fit a long.
+     */
+    @Test
+    void negativeSeedsAndRangesOfThemParse() {
+        assertArrayEquals(new long[] {-5, -4, -3}, SweepPlan.parseSeeds("-5--3"));
+        assertArrayEquals(new long[] {-2, -1, 0, 1}, SweepPlan.parseSeeds("-2-1"));
+        assertArrayEquals(new long[] {-7, -1, 4}, SweepPlan.parseSeeds("4, -1,-7"));
+        assertArrayEquals(new long[] {Long.MIN_VALUE, Long.MIN_VALUE + 1},
+                SweepPlan.parseSeeds(Long.MIN_VALUE + "-" + (Long.MIN_VALUE + 1)));
+        assertEquals("weight0.4-seed-3", SweepPlan.of("-3", List.of("--weight", "0.4,0.8")).points().get(0).name());
+        for (String seeds : new String[] {"-3--5", "--3", "-", "1--", "-1-2-3", Long.MIN_VALUE + "-" + Long.MAX_VALUE,
+                "-100000-0"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> SweepPlan.parseSeeds(seeds));
+            assertTrue(e.getMessage().startsWith("--seeds = '" + seeds + "' is not allowed: give seeds and ranges"),
+                    e.getMessage());
+            assertTrue(e.getMessage().contains("any whole numbers, negative ones with their sign"), e.getMessage());
+        }
+    }
+
     @Test
     void badSeedsAndOptionsAreRefused() {
         for (String seeds : new String[] {"", "a", "3-1", "1-2-3", "1,,2"}) {
