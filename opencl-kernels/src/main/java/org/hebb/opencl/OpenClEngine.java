@@ -37,7 +37,8 @@ import org.hebb.simulator.population.Population;
  * that as one generated kernel per step, a batch of steps per launch ({@link FusedStep}). With the same
  * single-precision operations in the same order (FP_CONTRACT OFF), spike trains equal the Java backend's. Only what
  * is asked for crosses to the host: a population's spikes when a monitor reads them (block counts, then the
- * spikes), its state when a state monitor reads it, a few bytes per variable for the finite-state check.
+ * spikes), its state when a state monitor reads it, a few bytes per variable for the finite-state check and a few
+ * bytes per plastic projection for the weight check.
  *
  * <p>Runs so far: populations of any defined neuron model, the built-in ones included ({@link DeviceModel}),
  * Bernoulli and Poisson sources, constant injected currents, projections with any weights and delays, static or
@@ -72,6 +73,7 @@ final class OpenClEngine implements Engine, Checkpointed {
     /** Global updates that stay on the host (rules' signals), run after each step's learning. */
     private final GlobalUpdate[] hostUpdates;
     private final DeviceAstrocyte[] astrocytes;
+    private final WeightScan weightScan;
     /** Whether a run is under way (between runStarting and runEnded): the device holds the astrocytes' rates. */
     private boolean running;
     private final List<Runnable> resetActions;
@@ -140,6 +142,7 @@ final class OpenClEngine implements Engine, Checkpointed {
             sending = transmissions.stream().map(t -> new DeviceRuleLaunch(network, t.openClName(), t.projection(),
                     t.deviceArguments(), true, false, true)).toArray(RuleLaunch[]::new);
             astrocytes = byRates.values().toArray(new DeviceAstrocyte[0]);
+            weightScan = new WeightScan(session, learning);
             fuse &= Arrays.stream(learning).allMatch(RuleLaunch::fusable);
             fusedStep = fuse ? FusedStep.of(network, sending, learning) : null;
             gpuStep = GpuStep.of(network, learning.length + sending.length + astrocytes.length + hostUpdates.length
@@ -373,6 +376,18 @@ final class OpenClEngine implements Engine, Checkpointed {
     @Override
     public NonFiniteValue firstNonFinite(NeuronPopulation population) {
         return ((NeuronGroup) network.byPopulation.get(population)).firstNonFinite();
+    }
+
+    /**
+     * {@inheritDoc} The weights that rules change are scanned on the device ({@link WeightScan}): 4 bytes come back,
+     * whatever the number of synapses; others, which stay as the host has them, on the host.
+     */
+    @Override
+    public NonFiniteWeight firstNonFiniteWeight(Projection projection, int from, int to) {
+        if (weightScan.scans(projection)) {
+            return weightScan.firstNonFinite(projection, from, to);
+        }
+        return Engine.super.firstNonFiniteWeight(projection, from, to);
     }
 
     /**

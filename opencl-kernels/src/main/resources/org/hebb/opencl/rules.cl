@@ -82,3 +82,14 @@ inline float lazy_decay(__global const float* table, const int length, const pre
     return gap < length ? table[gap] : hebb_pow_f(perStep, (float) gap);
 #endif
 }
+
+// The weight check of synapses [from, from + count) of a projection whose weights start at element `base` of its
+// delivery's weights: each weight that is not finite raises *first to INT_MAX minus its synapse's index, so that
+// *first ends naming the first such synapse (0 while all are finite).
+__kernel void first_non_finite_weight(const int from, const int count, const int base,
+                                      __global const float* weights, __global int* first) {
+    int i = get_global_id(0);
+    if (i < count && !isfinite(weights[base + from + i])) {
+        atomic_max(first, INT_MAX - (from + i));
+    }
+}

@@ -17,10 +17,13 @@ import org.hebb.simulator.run.SimulationAbortedException;
 import org.hebb.simulator.testing.Prerequisites;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Weights that a rule drives to infinity or NaN on the device are found when a run of a cycle ends, with the report
- * the Java backend gives at the cycle's scan: the rule changes a weight at each postsynaptic spike, and its source
+ * Weights that a rule drives to infinity or NaN on the device are found as the Java backend finds them, with the
+ * same report at the same time: by the scan at every cycle of {@link Network#WEIGHT_CHECK_CYCLE_MS} during a run, and
+ * by the shares that the ends of short runs scan. The rule changes a weight at each postsynaptic spike, and its source
  * never fires, so no neuron receives the weight and only the weight scan can see it.
  */
 class OpenClWeightCheckTest {
@@ -40,35 +43,78 @@ class OpenClWeightCheckTest {
         Prerequisites.require(OpenClDevices.missingReason());
     }
 
-    private static String report(BackendKind backend, SynapseDefinition rule) {
-        try (Network net = Network.builder().backend(backend).threads(1).seed(3).build()) {
-            NeuronPopulation silent = net.addNeurons("silent", 10, IfCurrExp.builder().build());
-            PoissonSource drive = net.addPoissonSource("drive", 50, 100);
-            NeuronPopulation cells = net.addNeurons("cells", 20, IfCurrExp.builder().tauRefrac(2).build());
-            net.connect(drive, cells, Connectors.allToAll(true), Synapses.onto("excitatory")
-                    .weights(Values.constant(2)));
-            net.addPlasticity(net.connect(silent, cells, Connectors.allToAll(true), Synapses.onto("excitatory")
-                    .weights(Values.constant(0.5))), rule.rule());
+    /** The report that stops a run of {@code cycles} cycles, checked to come at the end of the first cycle. */
+    private static String report(BackendKind backend, SynapseDefinition rule, int cycles) {
+        try (Network net = plasticNetwork(backend, rule)) {
             SimulationAbortedException e = assertThrows(SimulationAbortedException.class,
-                    () -> net.run(Network.WEIGHT_CHECK_CYCLE_MS));
-            assertEquals(Network.WEIGHT_CHECK_CYCLE_MS, e.timeMs(), 1e-9);
+                    () -> net.run(cycles * Network.WEIGHT_CHECK_CYCLE_MS));
+            assertEquals(Network.WEIGHT_CHECK_CYCLE_MS, e.timeMs(), 1e-9, e.getMessage());
             return e.getMessage();
         }
     }
 
+    private static Network plasticNetwork(BackendKind backend, SynapseDefinition rule) {
+        Network net = Network.builder().backend(backend).threads(1).seed(3).build();
+        NeuronPopulation silent = net.addNeurons("silent", 10, IfCurrExp.builder().build());
+        PoissonSource drive = net.addPoissonSource("drive", 50, 100);
+        NeuronPopulation cells = net.addNeurons("cells", 20, IfCurrExp.builder().tauRefrac(2).build());
+        net.connect(drive, cells, Connectors.allToAll(true), Synapses.onto("excitatory")
+                .weights(Values.constant(2)));
+        net.addPlasticity(net.connect(silent, cells, Connectors.allToAll(true), Synapses.onto("excitatory")
+                .weights(Values.constant(0.5))), rule.rule());
+        return net;
+    }
+
     @Test
     void theDeviceReportsAnInfiniteWeightAsJavaDoes() {
-        String java = report(BackendKind.JAVA, GROWTH);
+        String java = report(BackendKind.JAVA, GROWTH, 1);
         assertTrue(java.contains("weight = Infinity of synapse ") && java.contains("is not finite (found by the "
                 + "check at t = 1000.000 ms)"), java);
-        assertEquals(java, report(BackendKind.OPENCL, GROWTH));
+        assertEquals(java, report(BackendKind.OPENCL, GROWTH, 1));
     }
 
     @Test
     void aNanWeightThroughClipIsReportedOnTheDeviceAsJavaDoes() {
-        String java = report(BackendKind.JAVA, CLIPPED_NAN);
+        String java = report(BackendKind.JAVA, CLIPPED_NAN, 1);
         assertTrue(java.contains("weight = NaN of synapse ") && java.contains("is not finite (found by the "
                 + "check at t = 1000.000 ms)"), java);
-        assertEquals(java, report(BackendKind.OPENCL, CLIPPED_NAN));
+        assertEquals(java, report(BackendKind.OPENCL, CLIPPED_NAN, 1));
+    }
+
+    /**
+     * A run of three cycles whose weight turns NaN in the first stops at the first cycle's scan on the device as on
+     * the Java backend (not when the run ends), in both work shapes: the scan runs on the device during the run.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"cpu", "gpu"})
+    void aLongRunStopsAtTheFirstCycleOnTheDeviceAsOnJava(String shape) {
+        String java = report(BackendKind.JAVA, CLIPPED_NAN, 3);
+        assertTrue(java.contains("weight = NaN of synapse ") && java.contains("is not finite (found by the "
+                + "check at t = 1000.000 ms)"), java);
+        assertEquals(java, Shapes.inShape(shape, () -> report(BackendKind.OPENCL, CLIPPED_NAN, 3)));
+    }
+
+    /**
+     * Runs of 10 ms one after another: each run's end scans a share of the weights the device copied back, so the
+     * bad weight is found at the same run's end, with the same report, as on the Java backend.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"cpu", "gpu"})
+    void shortRunsFindTheWeightAtTheSameRunsEndOnTheDevice(String shape) {
+        String java = shortRunsReport(BackendKind.JAVA);
+        assertTrue(java.contains("weight = NaN of synapse ") && !java.contains("t = 1000.000 ms"), java);
+        assertEquals(java, Shapes.inShape(shape, () -> shortRunsReport(BackendKind.OPENCL)));
+    }
+
+    /** The report that stops runs of 10 ms, with the time it came at. */
+    private static String shortRunsReport(BackendKind backend) {
+        try (Network net = plasticNetwork(backend, CLIPPED_NAN)) {
+            SimulationAbortedException e = assertThrows(SimulationAbortedException.class, () -> {
+                for (int k = 0; k < 200; k++) {
+                    net.run(10);
+                }
+            });
+            return e.timeMs() + " ms: " + e.getMessage();
+        }
     }
 }

@@ -87,9 +87,10 @@ public final class Network implements AutoCloseable {
 
     /**
      * Biological time (ms, on the network's clock) within which every weight that plasticity changes is scanned for
-     * NaN and infinity while runs go on: on the Java backend all of them at every multiple of it during runs, and on
-     * every backend, at the end of every run, the next share of them in proportion to the time run since the last
-     * scan (all of them after this time or more). Saving a checkpoint scans them all first.
+     * NaN and infinity while runs go on, the same on every backend: all of them at every multiple of it during runs
+     * (where the engine keeps them: on a device, there), and at the end of every run the next share of them in
+     * proportion to the time run since the last scan (all of them after this time or more). Saving a checkpoint
+     * scans them all first.
      */
     public static final double WEIGHT_CHECK_CYCLE_MS = 1000.0;
 
@@ -986,8 +987,8 @@ public final class Network implements AutoCloseable {
         for (Projection p : projections) {
             List<String> changers = plasticity.weightChangers(p);
             if (!changers.isEmpty()) {
-                weightCheckers.add(addMonitor(p.target(), new WeightChecker(p, changers, weightCycleSteps,
-                        backendKind == BackendKind.JAVA, engine.currentStep(), dt)));
+                weightCheckers.add(addMonitor(p.target(), new WeightChecker(p, changers, engine::firstNonFiniteWeight,
+                        weightCycleSteps, engine.currentStep(), dt)));
             }
         }
     }

@@ -3,6 +3,7 @@ package org.hebb.simulator.engine;
 import java.util.Map;
 
 import org.hebb.neurons.NeuronState;
+import org.hebb.simulator.connect.Projection;
 import org.hebb.simulator.population.NeuronPopulation;
 import org.hebb.simulator.population.Population;
 
@@ -93,6 +94,17 @@ public interface Engine extends AutoCloseable {
     }
 
     /**
+     * The first synapse in [{@code from}, {@code to}) of {@code projection} whose weight is NaN or infinite, with
+     * that weight, or null if all are finite. Engines that keep the weights in the projection's arrays during runs
+     * scan them (the default); others scan where the weights live, so that the check costs no copy of them.
+     *
+     * @throws IllegalArgumentException unless 0 &lt;= from &lt;= to &lt;= the projection's synapse count
+     */
+    default NonFiniteWeight firstNonFiniteWeight(Projection projection, int from, int to) {
+        return NonFiniteWeight.firstOnHost(projection, from, to);
+    }
+
+    /**
      * The engine's counters by name (for an OpenCL engine {@code bytes_to_host} and {@code bytes_to_device}, the
      * traffic between host and device so far); empty when it keeps none.
      */
@@ -133,6 +145,18 @@ public interface Engine extends AutoCloseable {
 
     /** A non-finite state value: variable index, neuron index, value. */
     record NonFiniteValue(int variable, int neuron, double value) {
+    }
+
+    /** A weight that is not finite: the synapse's index in its projection, and the weight (receptor's unit). */
+    record NonFiniteWeight(int synapse, float weight) {
+        /**
+         * The first synapse in [{@code from}, {@code to}) of {@code projection} whose weight in the projection's
+         * arrays (on the host) is NaN or infinite, or null if all are finite.
+         */
+        public static NonFiniteWeight firstOnHost(Projection projection, int from, int to) {
+            int synapse = projection.firstNonFiniteWeight(from, to);
+            return synapse < 0 ? null : new NonFiniteWeight(synapse, projection.weightOf(synapse));
+        }
     }
 
     @Override

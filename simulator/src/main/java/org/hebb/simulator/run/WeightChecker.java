@@ -3,22 +3,35 @@ package org.hebb.simulator.run;
 import java.util.List;
 
 import org.hebb.simulator.connect.Projection;
+import org.hebb.simulator.engine.Engine;
 import org.hebb.simulator.engine.SpikeView;
 
 /**
  * Scans the weights of a projection that plasticity changes for NaN or infinity, so that every weight is scanned
- * within {@code cycleSteps} steps of the network's clock while runs go on: where the weights are kept in the host's
- * arrays during runs (the Java engines), all of them every {@code cycleSteps} steps; at the end of every run, on
- * every backend, the next share of them in proportion to the steps run since the last scan (all of them after a
- * cycle or more). A program that runs one step at a time thus pays a scan of the whole projection once per cycle,
- * not once per step. A weight that is not finite but never delivered would not show in any neuron's state, so the
- * neuron scan alone would let a run end with it and a program write it out; {@link #scanAll} serves before saving.
+ * within {@code cycleSteps} steps of the network's clock while runs go on, the same on every backend: all of them
+ * after every multiple of {@code cycleSteps} steps, through the engine's scan ({@link Engine#firstNonFiniteWeight},
+ * which on a device scans them there), and at the end of every run the next share of them in proportion to the steps
+ * run since the last scan (all of them after a cycle or more), in the projection's arrays, which the engine has
+ * brought up to date then ({@link Engine#runEnded}). A program that runs one step at a time thus pays a scan of the
+ * whole projection once per cycle, not once per step, and no launch on a device per run. A weight that is not finite
+ * but never delivered would not show in any neuron's state, so the neuron scan alone would let a run end with it and a
+ * program write it out; {@link #scanAll} serves before saving.
  */
 public final class WeightChecker extends Checker {
+    /** A scan of synapses [from, to) of a projection: the first whose weight is not finite, or null. */
+    @FunctionalInterface
+    public interface Scan {
+        /** The first synapse in [{@code from}, {@code to}) of {@code projection} whose weight is not finite. */
+        Engine.NonFiniteWeight firstNonFiniteWeight(Projection projection, int from, int to);
+    }
+
+    /** The scan at a run's end, when the engine has brought the projection's arrays up to date. */
+    private static final Scan ON_HOST = Engine.NonFiniteWeight::firstOnHost;
+
     private final Projection projection;
     private final List<String> changers;
+    private final Scan scan;
     private final int cycleSteps;
-    private final boolean duringRuns;
     private final double dt;
     /** The synapse the next share starts at. */
     private int next;
@@ -28,24 +41,25 @@ public final class WeightChecker extends Checker {
     /**
      * @param projection the projection whose weights plasticity changes
      * @param changers   what changes them (rule names), for the report
+     * @param scan       how to scan them at each cycle and in {@link #scanAll} (the engine's
+     *                   {@link Engine#firstNonFiniteWeight})
      * @param cycleSteps steps within which every weight is scanned
-     * @param duringRuns whether to scan them all every cycle during runs too (the weights are current on the host)
      * @param firstStep  the first step the network will run
      * @param dt         the time step, ms
      */
-    public WeightChecker(Projection projection, List<String> changers, int cycleSteps, boolean duringRuns,
-                         long firstStep, double dt) {
+    public WeightChecker(Projection projection, List<String> changers, Scan scan, int cycleSteps, long firstStep,
+                         double dt) {
         this.projection = projection;
         this.changers = List.copyOf(changers);
+        this.scan = scan;
         this.cycleSteps = cycleSteps;
-        this.duringRuns = duringRuns;
         this.scannedAfter = firstStep - 1;
         this.dt = dt;
     }
 
     @Override
     public boolean observesEngineAfter(long step) {
-        return duringRuns && (step + 1) % cycleSteps == 0;
+        return (step + 1) % cycleSteps == 0;
     }
 
     @Override
@@ -66,7 +80,7 @@ public final class WeightChecker extends Checker {
         if (steps >= 0 && steps < cycleSteps) {
             count = (int) ((count * steps + cycleSteps - 1) / cycleSteps);
         }
-        String found = scan(next, count, lastStep);
+        String found = scan(ON_HOST, next, count, lastStep);
         next = (int) ((next + (long) count) % Math.max(1, projection.synapseCount()));
         scannedAfter = lastStep;
         flagIfFound(found);
@@ -80,22 +94,29 @@ public final class WeightChecker extends Checker {
     public String scanAll(long step) {
         next = 0;
         scannedAfter = step;
-        return scan(0, projection.synapseCount(), step);
+        return scan(scan, 0, projection.synapseCount(), step);
     }
 
-    /** Scans {@code count} weights from synapse {@code from} on, going round to synapse 0 after the last. */
-    private String scan(int from, int count, long step) {
+    /**
+     * Scans {@code count} weights from synapse {@code from} on with {@code by}, going round to synapse 0 after the
+     * last.
+     */
+    private String scan(Scan by, int from, int count, long step) {
         int size = projection.synapseCount();
         int end = (int) Math.min(size, (long) from + count);
-        int synapse = projection.firstNonFiniteWeight(from, end);
-        if (synapse < 0 && (long) from + count > size) {
-            synapse = projection.firstNonFiniteWeight(0, (int) ((long) from + count - size));
+        Engine.NonFiniteWeight found = by.firstNonFiniteWeight(projection, from, end);
+        if (found == null && (long) from + count > size) {
+            found = by.firstNonFiniteWeight(projection, 0, (int) ((long) from + count - size));
         }
-        return synapse < 0 ? null : String.format("weight = %s of synapse %d (element %d of '%s' onto neuron %d of "
-                + "'%s') of projection '%s', changed by %s, is not finite (found by the check at t = %.3f ms); a "
-                + "smaller learning rate or bounds on the weights may help", projection.weightOf(synapse), synapse,
-                projection.sourceOf(synapse), projection.source().name(), projection.targetOf(synapse),
-                projection.target().name(), projection.name(), String.join(" and ", changers), (step + 1) * dt);
+        if (found == null) {
+            return null;
+        }
+        int synapse = found.synapse();
+        return String.format("weight = %s of synapse %d (element %d of '%s' onto neuron %d of '%s') of projection "
+                + "'%s', changed by %s, is not finite (found by the check at t = %.3f ms); a smaller learning rate or "
+                + "bounds on the weights may help", found.weight(), synapse, projection.sourceOf(synapse),
+                projection.source().name(), projection.targetOf(synapse), projection.target().name(),
+                projection.name(), String.join(" and ", changers), (step + 1) * dt);
     }
 
     private void flagIfFound(String report) {

@@ -18,6 +18,7 @@ import org.hebb.simulator.Network;
 import org.hebb.simulator.connect.Connectors;
 import org.hebb.simulator.connect.Projection;
 import org.hebb.simulator.connect.Synapses;
+import org.hebb.simulator.engine.Engine;
 import org.hebb.simulator.engine.SynapseUpdate;
 import org.hebb.simulator.init.Values;
 import org.hebb.simulator.plasticity.PlasticityContext;
@@ -110,7 +111,8 @@ class WeightCheckerTest {
             });
             net.run(0.2);
             assertTrue(Float.isNaN(p.weightOf(5000)), "the run left synapse 5000 NaN and did not scan it");
-            WeightChecker checker = new WeightChecker(p, List.of("a test"), 100, false, 1, 0.1);
+            WeightChecker checker = new WeightChecker(p, List.of("a test"), Engine.NonFiniteWeight::firstOnHost, 100,
+                    1, 0.1);
             for (long step = 1; step <= 50; step++) {
                 checker.runEnding(step);
                 assertNull(checker.takeViolation(), "synapses up to " + (step * 100) + " are finite");
