@@ -9,6 +9,7 @@ import org.hebb.plasticity.definition.SynapseDefinition;
 import org.hebb.simulator.BackendKind;
 import org.hebb.simulator.Network;
 import org.hebb.simulator.connect.Connectors;
+import org.hebb.simulator.connect.Projection;
 import org.hebb.simulator.connect.Synapses;
 import org.hebb.simulator.init.Values;
 import org.hebb.simulator.input.PoissonSource;
@@ -92,6 +93,37 @@ class OpenClWeightCheckTest {
         assertTrue(java.contains("weight = NaN of synapse ") && java.contains("is not finite (found by the "
                 + "check at t = 1000.000 ms)"), java);
         assertEquals(java, Shapes.inShape(shape, () -> report(BackendKind.OPENCL, CLIPPED_NAN, 3)));
+    }
+
+    /**
+     * After a run that a cycle's scan stops, the host holds the weights of that step, as after any run: the device
+     * copies them back before the stop is thrown (a stale copy of the last run's end would still read 0.5).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"cpu", "gpu"})
+    void theHostHoldsTheDevicesWeightsAfterAStopDuringARun(String shape) {
+        float[] java = weightsAfterStop(BackendKind.JAVA);
+        int firstNan = 0;
+        while (firstNan < java.length && !Float.isNaN(java[firstNan])) {
+            firstNan++;
+        }
+        assertTrue(firstNan < java.length, "the stop comes after a weight turned NaN");
+        float[] device = Shapes.inShape(shape, () -> weightsAfterStop(BackendKind.OPENCL));
+        for (int j = 0; j < java.length; j++) {
+            assertEquals(Float.floatToRawIntBits(java[j]), Float.floatToRawIntBits(device[j]), "synapse " + j);
+        }
+    }
+
+    private static float[] weightsAfterStop(BackendKind backend) {
+        try (Network net = plasticNetwork(backend, CLIPPED_NAN)) {
+            assertThrows(SimulationAbortedException.class, () -> net.run(3 * Network.WEIGHT_CHECK_CYCLE_MS));
+            Projection plastic = net.projections().get(1);
+            float[] weights = new float[plastic.synapseCount()];
+            for (int j = 0; j < weights.length; j++) {
+                weights[j] = plastic.weightOf(j);
+            }
+            return weights;
+        }
     }
 
     /**

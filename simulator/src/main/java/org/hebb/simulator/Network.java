@@ -647,7 +647,7 @@ public final class Network implements AutoCloseable {
             for (Checker checker : checks) {
                 checker.runEnding(engine.currentStep() - 1);
             }
-            stopOnViolation(checks);
+            stopOnViolation(checks, false);
         } catch (RuntimeException | Error e) {
             failure = e;
             throw e;
@@ -907,15 +907,27 @@ public final class Network implements AutoCloseable {
         for (StepCallback callback : afterStep) {
             callback.afterStep(last, timeMs);
         }
-        stopOnViolation(checks);
+        stopOnViolation(checks, true);
     }
 
-    /** Throws the first violation a checker found, at the time the engine has reached. */
-    private void stopOnViolation(Checker[] checks) {
+    /**
+     * Throws the first violation a checker found, at the time the engine has reached; where the run stops before its
+     * last step ({@code endsEngineRun}), the engine ends the run first, so that the rules' arrays hold the state at
+     * that step on every backend, as between any two runs.
+     */
+    private void stopOnViolation(Checker[] checks, boolean endsEngineRun) {
         for (Checker checker : checks) {
             String violation = checker.takeViolation();
             if (violation != null) {
-                throw new SimulationAbortedException(violation, engine.currentStep() * dt);
+                SimulationAbortedException stop = new SimulationAbortedException(violation, engine.currentStep() * dt);
+                if (endsEngineRun) {
+                    try {
+                        engine.runEnded();
+                    } catch (RuntimeException e) {
+                        stop.addSuppressed(e);
+                    }
+                }
+                throw stop;
             }
         }
     }

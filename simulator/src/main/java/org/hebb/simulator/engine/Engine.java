@@ -136,9 +136,9 @@ public interface Engine extends AutoCloseable {
 
     /**
      * Called when a run has done its last step, before the checkers' last scans (which read what it copies and may
-     * still stop the run); not after a step failed or a checker stopped the run during it. An engine that keeps
-     * plastic weights and rule state elsewhere (on a device) copies them back into the rules' arrays here, so that
-     * user code between runs reads them.
+     * still stop the run), or when a checker stops the run after an earlier step; not after a step failed. An engine
+     * that keeps plastic weights and rule state elsewhere (on a device) copies them back into the rules' arrays here,
+     * so that user code between runs reads them.
      */
     default void runEnded() {
     }
