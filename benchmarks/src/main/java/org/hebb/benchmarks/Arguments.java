@@ -18,9 +18,18 @@ final class Arguments {
         return args.length > index ? Require.atLeast(name, whole(name, args[index]), min) : fallback;
     }
 
-    /** {@code args[index]}, a finite number > 0 in {@code unit}, or {@code fallback} where it is not given. */
-    static double positive(String[] args, int index, String name, String unit, double fallback) {
-        return args.length > index ? Require.positive(name, number(name, args[index]), unit) : fallback;
+    /**
+     * {@code args[index]}, a duration in ms of at least one step of {@code dtMs} (the networks' time step: a run
+     * rounds its duration to whole steps and refuses none), or {@code fallback} where it is not given.
+     */
+    static double duration(String[] args, int index, String name, double dtMs, double fallback) {
+        if (args.length <= index) {
+            return fallback;
+        }
+        double ms = Require.positive(name, number(name, args[index]), "ms");
+        Require.that(Math.round(ms / dtMs) >= 1, name + " = " + ms + " ms is not allowed: must be at least one step "
+                + "of dt = " + dtMs + " ms");
+        return ms;
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.hebb.experiments.coba.CobaNetwork;
 import org.hebb.experiments.output.JsonOutput;
 import org.hebb.experiments.output.Machine;
 import org.hebb.simulator.io.HebbVersion;
@@ -36,7 +37,7 @@ public final class CobaVsBrian2 {
         boolean plastic = arguments.length > 0 && arguments[0].equals("--plastic");
         String[] args = plastic ? Arrays.copyOfRange(arguments, 1, arguments.length) : arguments;
         int repeats = Arguments.atLeast(args, 0, "repeats", 1, 3);
-        double durationMs = Arguments.positive(args, 1, "duration_ms", "ms", 10_000);
+        double durationMs = Arguments.duration(args, 1, "duration_ms", CobaNetwork.DT_MS, 10_000);
         int[] sizes = Arguments.sizes(args, 2, 4000, 16000);
         Path root = Path.of(System.getProperty("hebb.root", ".")).toAbsolutePath();
         Path script = root.resolve("benchmarks/brian2/coba_brian2.py");

@@ -75,7 +75,7 @@ public final class EventVersusClock {
     /** Entry point. */
     public static void main(String[] args) throws Exception {
         int repeats = Arguments.atLeast(args, 0, "repeats", 1, 3);
-        double durationMs = Arguments.positive(args, 1, "duration_ms", "ms", 2000);
+        double durationMs = Arguments.duration(args, 1, "duration_ms", CLOCK_DT, 2000);
         // a Poisson source fires at most once per step
         double[] drives = Arguments.numbers(args, 2, "drive rate", "Hz", 0, 1000 / CLOCK_DT, 0.1, 0.3, 1, 3, 10,
                 30, 50);

@@ -27,7 +27,7 @@ public final class ThreadScaling {
     /** Entry point. */
     public static void main(String[] args) throws Exception {
         int repeats = Arguments.atLeast(args, 0, "repeats", 1, 3);
-        double durationMs = Arguments.positive(args, 1, "duration_ms", "ms", 2000);
+        double durationMs = Arguments.duration(args, 1, "duration_ms", CobaNetwork.DT_MS, 2000);
         int[] sizes = Arguments.sizes(args, 2, 4000, 16000, 64000);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int n : sizes) {

@@ -14,5 +14,8 @@ class CobaVsBrian2Test {
         assertEquals("duration_ms = 0.0 ms is not allowed: must be a finite number > 0",
                 assertThrows(IllegalArgumentException.class,
                         () -> CobaVsBrian2.main(new String[] {"--plastic", "1", "0"})).getMessage());
+        assertEquals("duration_ms = 0.04 ms is not allowed: must be at least one step of dt = 0.1 ms",
+                assertThrows(IllegalArgumentException.class,
+                        () -> CobaVsBrian2.main(new String[] {"1", "0.04"})).getMessage());
     }
 }

@@ -26,6 +26,9 @@ class EventVersusClockTest {
     void refusesArgumentsOutOfRangeBeforeMeasuring() {
         assertEquals("repeats = 0 is not allowed: must be >= 1", assertThrows(IllegalArgumentException.class,
                 () -> EventVersusClock.main(new String[] {"0"})).getMessage());
+        assertEquals("duration_ms = 0.01 ms is not allowed: must be at least one step of dt = 0.1 ms",
+                assertThrows(IllegalArgumentException.class,
+                        () -> EventVersusClock.main(new String[] {"1", "0.01"})).getMessage());
         assertEquals("drive rate = 20000.0 Hz is not allowed: must be in [0.0, 10000.0]",
                 assertThrows(IllegalArgumentException.class,
                         () -> EventVersusClock.main(new String[] {"1", "1", "20000"})).getMessage());

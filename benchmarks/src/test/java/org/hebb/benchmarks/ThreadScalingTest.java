@@ -39,6 +39,9 @@ class ThreadScalingTest {
             assertEquals("duration_ms = -5.0 ms is not allowed: must be a finite number > 0",
                     assertThrows(IllegalArgumentException.class,
                             () -> ThreadScaling.main(new String[] {"1", "-5", "100"})).getMessage());
+            assertEquals("duration_ms = 0.04 ms is not allowed: must be at least one step of dt = 0.1 ms",
+                    assertThrows(IllegalArgumentException.class,
+                            () -> ThreadScaling.main(new String[] {"1", "0.04", "100"})).getMessage());
             assertEquals("size = 99 is not allowed: must be in [100, 33554431]",
                     assertThrows(IllegalArgumentException.class,
                             () -> ThreadScaling.main(new String[] {"1", "1", "100", "99"})).getMessage());
