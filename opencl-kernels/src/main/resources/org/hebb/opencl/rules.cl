@@ -88,8 +88,9 @@ inline float lazy_decay(__global const float* table, const int length, const pre
 // *first ends naming the first such synapse (0 while all are finite).
 __kernel void first_non_finite_weight(const int from, const int count, const int base,
                                       __global const float* weights, __global int* first) {
-    int i = get_global_id(0);
-    if (i < count && !isfinite(weights[base + from + i])) {
-        atomic_max(first, INT_MAX - (from + i));
+    // size_t: the launch is rounded up to whole work-groups, past INT_MAX for the largest projections
+    size_t i = get_global_id(0);
+    if (i < (size_t) count && !isfinite(weights[(size_t) base + (size_t) from + i])) {
+        atomic_max(first, INT_MAX - (from + (int) i));
     }
 }
