@@ -126,7 +126,7 @@ public record SweepPlan(long[] seeds, List<String> fixed, Map<String, List<Strin
                 + "1-5, 1,3,7-9 or -5--3: seeds are any whole numbers, negative ones with their sign, and a range "
                 + "from-to has from <= to and at most " + MAX_SEEDS_PER_RANGE + " seeds";
         Require.that(text != null && !text.isBlank(), refusal);
-        for (String part : text.split(",")) {
+        for (String part : text.split(",", -1)) {
             Matcher range = SEED_RANGE.matcher(part);
             Require.that(range.matches(), refusal);
             try {
