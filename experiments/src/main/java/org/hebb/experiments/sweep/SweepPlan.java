@@ -26,8 +26,8 @@ public record SweepPlan(long[] seeds, List<String> fixed, Map<String, List<Strin
     /** What separates the alternatives of a swept list option. */
     public static final String ALTERNATIVES = ";";
 
-    /** The most seeds one range of --seeds may give. */
-    private static final int MAX_SEEDS_PER_RANGE = 100_000;
+    /** The most seeds --seeds may give, all its ranges together. */
+    private static final int MAX_SEEDS = 100_000;
 
     /** A seed, or a range of them: the first '-' after the first seed's digits separates the ends. */
     private static final Pattern SEED_RANGE = Pattern.compile("\\s*([+-]?\\d+)\\s*(?:-\\s*([+-]?\\d+)\\s*)?");
@@ -124,7 +124,7 @@ public record SweepPlan(long[] seeds, List<String> fixed, Map<String, List<Strin
         TreeSet<Long> seeds = new TreeSet<>();
         String refusal = "--seeds = '" + text + "' is not allowed: give seeds and ranges separated by commas, such as "
                 + "1-5, 1,3,7-9 or -5--3: seeds are any whole numbers, negative ones with their sign, and a range "
-                + "from-to has from <= to and at most " + MAX_SEEDS_PER_RANGE + " seeds";
+                + "from-to has from <= to, and there are at most " + MAX_SEEDS + " seeds in all";
         Require.that(text != null && !text.isBlank(), refusal);
         for (String part : text.split(",", -1)) {
             Matcher range = SEED_RANGE.matcher(part);
@@ -133,10 +133,11 @@ public record SweepPlan(long[] seeds, List<String> fixed, Map<String, List<Strin
                 long from = Long.parseLong(range.group(1));
                 long to = range.group(2) != null ? Long.parseLong(range.group(2)) : from;
                 // unsigned: with from <= to, to - from is the range's width even where it does not fit a long
-                Require.that(from <= to && Long.compareUnsigned(to - from, MAX_SEEDS_PER_RANGE) < 0, refusal);
+                Require.that(from <= to && Long.compareUnsigned(to - from, MAX_SEEDS) < 0, refusal);
                 // stops at to itself: stepping past Long.MAX_VALUE would wrap around
                 for (long s = from; ; s++) {
                     seeds.add(s);
+                    Require.that(seeds.size() <= MAX_SEEDS, refusal);
                     if (s == to) {
                         break;
                     }

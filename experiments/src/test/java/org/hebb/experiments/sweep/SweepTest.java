@@ -88,7 +88,7 @@ class SweepTest {
 
     @Test
     void badSeedsAndOptionsAreRefused() {
-        for (String seeds : new String[] {"", "a", "3-1", "1-2-3", "1,,2", "1,2,", ",1"}) {
+        for (String seeds : new String[] {"", "a", "3-1", "1-2-3", "1,,2", "1,2,", ",1", "1-60000,60001-120000"}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> SweepPlan.parseSeeds(seeds));
             assertTrue(e.getMessage().contains("seeds = '" + seeds + "' is not allowed"), e.getMessage());
