@@ -66,20 +66,22 @@ class OpenClWeightCheckTest {
         return net;
     }
 
+    /** The Java backend's report for a run of {@code cycles} cycles, checked to name {@code weight} at 1000 ms. */
+    private static String javaReport(SynapseDefinition rule, int cycles, String weight) {
+        String java = report(BackendKind.JAVA, rule, cycles);
+        assertTrue(java.contains("weight = " + weight + " of synapse ") && java.contains("is not finite (found by the "
+                + "check at t = 1000.000 ms)"), java);
+        return java;
+    }
+
     @Test
     void theDeviceReportsAnInfiniteWeightAsJavaDoes() {
-        String java = report(BackendKind.JAVA, GROWTH, 1);
-        assertTrue(java.contains("weight = Infinity of synapse ") && java.contains("is not finite (found by the "
-                + "check at t = 1000.000 ms)"), java);
-        assertEquals(java, report(BackendKind.OPENCL, GROWTH, 1));
+        assertEquals(javaReport(GROWTH, 1, "Infinity"), report(BackendKind.OPENCL, GROWTH, 1));
     }
 
     @Test
     void aNanWeightThroughClipIsReportedOnTheDeviceAsJavaDoes() {
-        String java = report(BackendKind.JAVA, CLIPPED_NAN, 1);
-        assertTrue(java.contains("weight = NaN of synapse ") && java.contains("is not finite (found by the "
-                + "check at t = 1000.000 ms)"), java);
-        assertEquals(java, report(BackendKind.OPENCL, CLIPPED_NAN, 1));
+        assertEquals(javaReport(CLIPPED_NAN, 1, "NaN"), report(BackendKind.OPENCL, CLIPPED_NAN, 1));
     }
 
     /**
@@ -89,10 +91,8 @@ class OpenClWeightCheckTest {
     @ParameterizedTest
     @ValueSource(strings = {"cpu", "gpu"})
     void aLongRunStopsAtTheFirstCycleOnTheDeviceAsOnJava(String shape) {
-        String java = report(BackendKind.JAVA, CLIPPED_NAN, 3);
-        assertTrue(java.contains("weight = NaN of synapse ") && java.contains("is not finite (found by the "
-                + "check at t = 1000.000 ms)"), java);
-        assertEquals(java, Shapes.inShape(shape, () -> report(BackendKind.OPENCL, CLIPPED_NAN, 3)));
+        assertEquals(javaReport(CLIPPED_NAN, 3, "NaN"),
+                Shapes.inShape(shape, () -> report(BackendKind.OPENCL, CLIPPED_NAN, 3)));
     }
 
     /**
