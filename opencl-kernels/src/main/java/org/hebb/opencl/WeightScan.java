@@ -57,11 +57,7 @@ final class WeightScan {
      * is not finite, with that weight, or null.
      */
     Engine.NonFiniteWeight firstNonFinite(Projection projection, int from, int to) {
-        if (from < 0 || from > to || to > projection.synapseCount()) {
-            // not Require.that: a check during runs must not build the message when all is well
-            throw new IllegalArgumentException("synapses [" + from + ", " + to + ") are not allowed: projection '"
-                    + projection.name() + "' has synapses 0 to " + (projection.synapseCount() - 1));
-        }
+        projection.requireSynapseRange(from, to);
         if (from == to) {
             return null;
         }

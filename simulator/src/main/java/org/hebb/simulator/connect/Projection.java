@@ -326,11 +326,7 @@ public final class Projection {
      * built). Reads the live array.
      */
     public int firstNonFiniteWeight(int from, int to) {
-        if (from < 0 || from > to || to > targets.length) {
-            // not Require.that: a check during runs must not build the message when all is well
-            throw new IllegalArgumentException("synapses [" + from + ", " + to + ") are not allowed: projection '"
-                    + name + "' has synapses 0 to " + (targets.length - 1));
-        }
+        requireSynapseRange(from, to);
         if (weights != null) {
             for (int i = from; i < to; i++) {
                 if (!Float.isFinite(weights[i])) {
@@ -339,6 +335,19 @@ public final class Projection {
             }
         }
         return -1;
+    }
+
+    /**
+     * Refuses a range [{@code from}, {@code to}) of synapses that is not within this projection's, naming it.
+     *
+     * @throws IllegalArgumentException unless 0 &lt;= from &lt;= to &lt;= the synapse count
+     */
+    public void requireSynapseRange(int from, int to) {
+        if (from < 0 || from > to || to > targets.length) {
+            // not Require.that: a check during runs must not build the message when all is well
+            throw new IllegalArgumentException("synapses [" + from + ", " + to + ") are not allowed: projection '"
+                    + name + "' has synapses 0 to " + (targets.length - 1));
+        }
     }
 
     /** The presynaptic element of synapse {@code index}: the row that holds it. */
