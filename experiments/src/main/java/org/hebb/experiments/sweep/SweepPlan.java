@@ -132,8 +132,8 @@ public record SweepPlan(long[] seeds, List<String> fixed, Map<String, List<Strin
             try {
                 long from = Long.parseLong(range.group(1));
                 long to = range.group(2) != null ? Long.parseLong(range.group(2)) : from;
-                // unsigned: with from <= to, to - from is the range's width even where it does not fit a long
-                Require.that(from <= to && Long.compareUnsigned(to - from, MAX_SEEDS) < 0, refusal);
+                // a range wider than the cap stops at the cap's check below, before it fills the set
+                Require.that(from <= to, refusal);
                 // stops at to itself: stepping past Long.MAX_VALUE would wrap around
                 for (long s = from; ; s++) {
                     seeds.add(s);
