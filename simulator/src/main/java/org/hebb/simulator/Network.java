@@ -77,10 +77,11 @@ import org.hebb.util.Require;
 public final class Network implements AutoCloseable {
     /**
      * Work per thread (neurons + synapses / 100) below which an extra thread does not pay, when threads are chosen
-     * automatically: on COBA with 2 cores, a second thread broke even near 4000 neurons (7200 units), lost below
-     * and gained 1.3x to 1.8x at 16000 and 64000 (BENCHMARKS.md).
+     * automatically. On COBA on a 2-core virtual machine a second thread won in 4 of 21 whole runs from 2000 to 48,000
+     * neurons (86,400 units) and in all 5 at 64,000 (115,200 units), 1.3x to 1.8x (BENCHMARKS.md, "Java backend:
+     * one thread against two").
      */
-    public static final int AUTO_THREADS_WORK_PER_THREAD = 8_000;
+    public static final int AUTO_THREADS_WORK_PER_THREAD = 50_000;
 
     /** The most warnings {@link #warnings()} keeps. */
     public static final int MAX_WARNINGS = 1000;
