@@ -232,7 +232,12 @@ public final class Network implements AutoCloseable {
     public SpikeTimesSource addSpikeTimes(String name, double[][] timesMs) {
         requireBuilding("addSpikeTimes");
         SpikeTimesSource source = new SpikeTimesSource(name, timesMs);
-        source.createGenerator(dt, 0);
+        // refuses what the engine cannot fire: two times in one step on a clock, equal times on exact times
+        if (engineKind == EngineKind.EVENT_DRIVEN) {
+            source.createEventTimes(0);
+        } else {
+            source.createGenerator(dt, 0);
+        }
         return register(source);
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.hebb.simulator.EngineKind;
 import org.hebb.simulator.Network;
 import org.hebb.simulator.monitor.SpikeMonitor;
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,25 @@ class SpikeTimesSourceTest {
             SpikeMonitor monitor = net.monitorSpikes(fixed);
             net.run(3);
             assertEquals(2, monitor.totalCount());
+        }
+    }
+
+    /**
+     * Under the event-driven engine a source fires at exactly its times, so two times of one element within one
+     * step (1.0 and 1.04 ms at dt = 0.1 ms) are two spikes; only equal times are refused, and at addSpikeTimes.
+     */
+    @Test
+    void eventDrivenSourcesTakeTwoTimesInOneStepAndRefuseEqualTimesAtAddSpikeTimes() {
+        try (Network net = Network.builder().dt(0.1).seed(1).engine(EngineKind.EVENT_DRIVEN).build()) {
+            SpikeTimesSource source = net.addSpikeTimes("times", new double[][] {{1.04, 1.0}, {0.3}});
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> net.addSpikeTimes("equal", new double[][] {{2.0, 2.0}}));
+            assertTrue(e.getMessage().contains("times[0]") && e.getMessage().contains("2.0 ms"), e.getMessage());
+            assertEquals(1, net.populations().size(), "the refused source is still registered");
+            SpikeMonitor monitor = net.monitorSpikes(source);
+            net.run(2);
+            assertArrayEquals(new double[] {0.3, 1.0, 1.04}, monitor.times(), 1e-12);
+            assertArrayEquals(new int[] {1, 0, 0}, monitor.neurons());
         }
     }
 
