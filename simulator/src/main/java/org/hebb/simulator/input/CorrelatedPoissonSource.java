@@ -8,9 +8,11 @@ import org.hebb.util.Require;
 
 /**
  * Poisson sources with a pairwise spike-count correlation c, built as a multiple interaction process (NEST's
- * mip_generator; Kuhn, Aertsen and Rotter 2003): a hidden mother process fires with probability rate * dt / c
- * per step, and each element copies each mother spike with probability c. Every element is then Poisson at
- * {@code rate}, and any two elements share a fraction c of their spikes.
+ * mip_generator; Kuhn, Aertsen and Rotter 2003) on the clock: with p = rate * dt, a hidden mother process fires in
+ * a step with probability p / q, and each element copies each mother spike with probability q = c + p (1 - c).
+ * Every element then fires in a step with probability p (Poisson at {@code rate}), and the spike counts of any two
+ * elements, in a step or in any window of steps, have correlation exactly c. The copy probability is c where p is
+ * small; with c alone the correlation would be (c - p) / (1 - p).
  */
 public final class CorrelatedPoissonSource extends SpikeSourcePopulation {
     private final double rateHz;
@@ -21,9 +23,8 @@ public final class CorrelatedPoissonSource extends SpikeSourcePopulation {
         super(name, size);
         Require.that(correlation > 0 && correlation <= 1, "correlation = " + correlation
                 + " is not allowed: must be in (0, 1] (use a PoissonSource for uncorrelated inputs)");
-        double motherPerStep = rateHz * dt / 1000.0 / correlation;
-        Require.that(rateHz >= 0 && motherPerStep <= 1, "rate = " + rateHz + " Hz is not allowed with correlation "
-                + correlation + ": rate * dt / correlation must be in [0, 1]");
+        Require.that(rateHz >= 0 && rateHz * dt / 1000.0 <= 1, "rate = " + rateHz + " Hz is not allowed: must be in "
+                + "[0, " + 1000.0 / dt + "] (rate * dt must not exceed 1)");
         this.rateHz = rateHz;
         this.correlation = correlation;
     }
@@ -41,9 +42,11 @@ public final class CorrelatedPoissonSource extends SpikeSourcePopulation {
     @Override
     public SpikeGenerator createGenerator(double dt, long key) {
         final CounterRandom random = new CounterRandom(key);
-        final long motherThreshold = CounterRandom.bernoulliThreshold(rateHz * dt / 1000.0 / correlation);
+        double perStep = rateHz * dt / 1000.0;
+        double copy = correlation + perStep * (1 - correlation);
+        final long motherThreshold = CounterRandom.bernoulliThreshold(Math.min(1.0, perStep / copy));
         final long[] copyThresholds = new long[size()];
-        Arrays.fill(copyThresholds, CounterRandom.bernoulliThreshold(correlation));
+        Arrays.fill(copyThresholds, CounterRandom.bernoulliThreshold(Math.min(1.0, copy)));
         final int motherIndex = size();
         return (step, from, to, spikes) -> {
             if (!random.bernoulli(step, motherIndex, motherThreshold)) {

@@ -12,19 +12,37 @@ import org.junit.jupiter.api.Test;
 class CorrelatedPoissonSourceTest {
     @Test
     void elementsFireAtTheRateAndShareAFractionCOfTheirSpikes() {
+        double mean = meanPairwiseCorrelation(0.1, 20, 0.3, 11);
+        System.out.printf("MIP: mean pairwise count correlation %.3f (c = %.2f)%n", mean, 0.3);
+        assertEquals(0.3, mean, 0.04);
+    }
+
+    /**
+     * At 200 Hz and dt = 1 ms an element fires in a step with probability p = 0.2: a mother of probability p / c
+     * whose spikes are copied with probability c gives a count correlation of (c - p) / (1 - p) = 0.25 for c = 0.4,
+     * not c. The spike-count correlation is c at any rate * dt.
+     */
+    @Test
+    void countCorrelationIsCAlsoWhenRateTimesDtIsLarge() {
+        double mean = meanPairwiseCorrelation(1.0, 200, 0.4, 12);
+        assertEquals(0.4, mean, 0.04, "mean pairwise count correlation");
+    }
+
+    /** The mean correlation over all pairs of 40 elements' spike counts in 50 ms bins of a 60 s run. */
+    private static double meanPairwiseCorrelation(double dt, double rate, double c, long seed) {
         int n = 40;
-        double rate = 20;
-        double c = 0.3;
         double durationMs = 60_000;
         double binMs = 50;
         int bins = (int) (durationMs / binMs);
         double[][] counts = new double[n][bins];
-        try (Network net = Network.builder().dt(0.1).seed(11).threads(1).build()) {
+        try (Network net = Network.builder().dt(dt).seed(seed).threads(1).build()) {
             CorrelatedPoissonSource source = net.addCorrelatedPoissonSource("mip", n, rate, c);
             SpikeMonitor monitor = net.monitorSpikes(source);
             net.run(durationMs);
-            for (int s = 0; s < monitor.storedCount(); s++) {
-                counts[monitor.neurons()[s]][(int) (monitor.steps()[s] * 0.1 / binMs)]++;
+            int[] neurons = monitor.neurons();
+            long[] steps = monitor.steps();
+            for (int s = 0; s < neurons.length; s++) {
+                counts[neurons[s]][(int) (steps[s] * dt / binMs)]++;
             }
             assertEquals(rate, monitor.meanRateHz(), 0.03 * rate);
         }
@@ -36,9 +54,7 @@ class CorrelatedPoissonSourceTest {
                 pairs++;
             }
         }
-        double mean = sum / pairs;
-        System.out.printf("MIP: mean pairwise count correlation %.3f (c = %.2f)%n", mean, c);
-        assertEquals(c, mean, 0.04);
+        return sum / pairs;
     }
 
     @Test
@@ -48,8 +64,9 @@ class CorrelatedPoissonSourceTest {
                     () -> net.addCorrelatedPoissonSource("a", 10, 10, 0));
             assertTrue(e.getMessage().contains("correlation = 0.0"), e.getMessage());
             e = assertThrows(IllegalArgumentException.class,
-                    () -> net.addCorrelatedPoissonSource("b", 10, 5000, 0.1));
-            assertTrue(e.getMessage().contains("rate = 5000.0 Hz"), e.getMessage());
+                    () -> net.addCorrelatedPoissonSource("b", 10, 10_001, 0.1));
+            assertTrue(e.getMessage().contains("rate = 10001.0 Hz") && e.getMessage().contains("10000.0]"),
+                    e.getMessage());
         }
     }
 
