@@ -126,6 +126,13 @@ public final class Delays {
                 return (int) steps;
             }
 
+            /** Refuses a delay outside the steps before any draw, so that no seed decides it. */
+            @Override
+            public IntSupplier stepSampler(UniformRandomProvider random, double dt) {
+                int steps = sampleSteps(random, dt);
+                return () -> steps;
+            }
+
             @Override
             public double sampleMs(UniformRandomProvider random, double dt) {
                 return ms;

@@ -104,6 +104,26 @@ class DelayLimitTest {
         assertContains(e.getMessage(), "mean delay = 0.02 ms, delay sd = 0.001 ms");
     }
 
+    /**
+     * A fixed delay of 0.04 ms rounds to 0 steps at dt = 0.1 ms, and one of 3276.8 ms to 32768: both are refused
+     * before any draw, so also for the seeds whose sparse connector draws no synapse (p = 0.005 over 100 pairs draws
+     * none with probability 0.6).
+     */
+    @Test
+    void aFixedDelayOutsideTheStepsIsRefusedForEverySeed() {
+        for (double ms : new double[] {0.04, 3276.8}) {
+            for (long seed = 1; seed <= SEEDS; seed++) {
+                try (Network net = Network.builder().dt(DT).seed(seed).threads(1).build()) {
+                    NeuronPopulation a = net.addNeurons("a", 10, IfCurrExp.builder().build());
+                    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> net.connect(a, a,
+                            Connectors.fixedProbability(0.005, true), Synapses.onto("excitatory")
+                                    .weights(Values.constant(0.1)).delays(Delays.ms(ms))), "seed " + seed);
+                    assertContains(e.getMessage(), "delay = " + ms + " ms is not allowed at dt = 0.1 ms");
+                }
+            }
+        }
+    }
+
     /** The refusal comes from connect, before any projection exists. */
     @Test
     void connectRefusesBeforeAnyProjectionExists() {
