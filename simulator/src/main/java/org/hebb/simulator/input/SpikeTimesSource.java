@@ -19,10 +19,11 @@ public final class SpikeTimesSource extends SpikeSourcePopulation {
         this.timesMs = new double[timesMs.length][];
         for (int i = 0; i < timesMs.length; i++) {
             Require.notNull("times[" + i + "]", timesMs[i]);
+            this.timesMs[i] = new double[timesMs[i].length];
             for (int j = 0; j < timesMs[i].length; j++) {
-                Require.nonNegative("times[" + i + "][" + j + "]", timesMs[i][j], "ms");
+                // + 0.0 makes -0.0 ms 0.0 ms, which the searches of the times order after -0.0
+                this.timesMs[i][j] = Require.nonNegative("times[" + i + "][" + j + "]", timesMs[i][j], "ms") + 0.0;
             }
-            this.timesMs[i] = timesMs[i].clone();
             Arrays.sort(this.timesMs[i]);
         }
     }

@@ -120,6 +120,22 @@ class SpikeTimesSourceTest {
         }
     }
 
+    /**
+     * -0.0 ms is allowed (it is not below 0) and is time 0: the clock-driven engine fired it in step 0, while the
+     * event-driven engine, whose search orders -0.0 before 0.0, passed over it when it started at 0 ms.
+     */
+    @Test
+    void minusZeroFiresAtTimeZeroOnBothEngines() {
+        for (EngineKind engine : EngineKind.values()) {
+            try (Network net = Network.builder().dt(0.1).seed(1).threads(1).engine(engine).build()) {
+                SpikeTimesSource source = net.addSpikeTimes("times", new double[][] {{-0.0, 0.5}});
+                SpikeMonitor monitor = net.monitorSpikes(source);
+                net.run(1);
+                assertArrayEquals(new double[] {0.0, 0.5}, monitor.times(), 1e-12, engine.toString());
+            }
+        }
+    }
+
     @Test
     void negativeTimesAreRefused() {
         try (Network net = network()) {
