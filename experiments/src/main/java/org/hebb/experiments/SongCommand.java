@@ -94,8 +94,6 @@ final class SongCommand implements Callable<Integer>, CheckedOptions {
         double perStep = rateHz * SongMillerAbbott.DT_MS / 1000;
         Require.that(perStep <= 1, "--rate = " + rateHz + " Hz is not allowed: must be at most "
                 + 1000 / SongMillerAbbott.DT_MS + " Hz (rate * dt must not exceed 1)");
-        Require.that(correlated == 0 || perStep / correlation <= 1, "--rate = " + rateHz + " Hz is not allowed "
-                + "with --correlation " + correlation + ": rate * dt / correlation must not exceed 1");
         Require.positive("--snapshot", snapshotS, "s");
         Require.that(snapshotS <= durationS, "--snapshot = " + snapshotS + " s is not allowed: must be at most "
                 + "--duration, " + durationS + " s");

@@ -30,9 +30,10 @@ public final class SongExperiment {
      * version is not resumed from and no result mixes the two. Bump it with every change to Hebb that makes another
      * run from the same settings; changes that give the same run bit for bit need none. Version 1 (checkpoints named
      * by the settings alone) drew the inputs' spikes from 24-bit uniforms; version 2 draws them as exact 63-bit
-     * Bernoulli trials; version 3 steps the membrane's exponential Euler by its increment, v + (v + b/a) expm1(a h).
+     * Bernoulli trials; version 3 steps the membrane's exponential Euler by its increment, v + (v + b/a) expm1(a h);
+     * version 4 draws a correlated group so that its spike-count correlation is exactly the one asked for.
      */
-    public static final int GENERATOR_VERSION = 3;
+    public static final int GENERATOR_VERSION = 4;
 
     private SongExperiment() {
     }

@@ -94,8 +94,6 @@ public final class SongMillerAbbott {
             if (correlatedInputs > 0) {
                 Require.that(correlation > 0 && correlation <= 1, "correlation = " + correlation + " is not "
                         + "allowed: must be in (0, 1]");
-                Require.that(rateHz * DT_MS / 1000 / correlation <= 1, "rate = " + rateHz + " Hz is not allowed "
-                        + "with correlation " + correlation + ": rate * dt / correlation must not exceed 1");
             }
             RunLimits.duration("duration", durationMs, DT_MS);
         }
