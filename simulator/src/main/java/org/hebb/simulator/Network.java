@@ -621,6 +621,10 @@ public final class Network implements AutoCloseable {
         MonitorEntry[] recorders = monitors.toArray(new MonitorEntry[0]);
         StepCallback[] afterStep = callbacks.toArray(new StepCallback[0]);
         Checker[] checks = checkers.toArray(new Checker[0]);
+        for (Checker checker : checks) {
+            // a report left by a run that a failing monitor ended first belongs to that run
+            checker.takeViolation();
+        }
         engine.runStarting();
         long start = System.nanoTime();
         long firstStep = engine.currentStep();
@@ -922,10 +926,17 @@ public final class Network implements AutoCloseable {
      * that step on every backend, as between any two runs.
      */
     private void stopOnViolation(Checker[] checks, boolean endsEngineRun) {
-        for (Checker checker : checks) {
-            String violation = checker.takeViolation();
+        for (int c = 0; c < checks.length; c++) {
+            String violation = checks[c].takeViolation();
             if (violation != null) {
                 SimulationAbortedException stop = new SimulationAbortedException(violation, engine.currentStep() * dt);
+                // the other checkers' reports of this step go with it, so that none is left to stop the next run
+                for (int other = c + 1; other < checks.length; other++) {
+                    String also = checks[other].takeViolation();
+                    if (also != null) {
+                        stop.addSuppressed(new SimulationAbortedException(also, engine.currentStep() * dt));
+                    }
+                }
                 if (endsEngineRun) {
                     try {
                         engine.runEnded();

@@ -118,6 +118,53 @@ class CheckersTest {
         }
     }
 
+    /**
+     * Two checkers that find a violation in the same step stop the run once, with the first one's report (the
+     * other's attached); the next run starts clean: a run within the next window checks nothing and runs to its end.
+     */
+    @Test
+    void aSecondViolationOfTheStoppingStepDoesNotStopTheNextRun() {
+        try (Network net = network()) {
+            PoissonSource left = net.addPoissonSource("left", 100, 300);
+            PoissonSource right = net.addPoissonSource("right", 100, 300);
+            net.checkRate(left, 0, 100, 20);
+            net.checkRate(right, 0, 100, 20);
+            SimulationAbortedException e = assertThrows(SimulationAbortedException.class, () -> net.run(200));
+            assertTrue(e.getMessage().contains("rate of population 'left'"), e.getMessage());
+            assertEquals(1, e.getSuppressed().length, "the second checker's report is attached");
+            assertTrue(e.getSuppressed()[0].getMessage().contains("rate of population 'right'"),
+                    e.getSuppressed()[0].getMessage());
+            net.run(5);
+            assertEquals(250, net.stepsRun(), "no window ended within the second run");
+        }
+    }
+
+    /** A run that a failing monitor ends leaves no checker's report of its last step to stop the next run. */
+    @Test
+    void aViolationOfARunEndedByAFailingMonitorDoesNotStopTheNextRun() {
+        try (Network net = network()) {
+            PoissonSource input = net.addPoissonSource("drive", 100, 300);
+            net.checkRate(input, 0, 100, 20);
+            net.addMonitor(input, new org.hebb.simulator.monitor.Monitor() {
+                @Override
+                public void record(long step, SpikeView spikes) {
+                    if (step == 199) {
+                        throw new IllegalStateException("disk full");
+                    }
+                }
+
+                @Override
+                public long memoryBytes() {
+                    return 0;
+                }
+            });
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> net.run(200));
+            assertEquals("disk full", e.getMessage());
+            net.run(5);
+            assertEquals(250, net.stepsRun(), "no window ended within the second run");
+        }
+    }
+
     @Test
     void rateWindowsFollowTheClockAndAPartOfOneIsNotChecked() {
         try (Network net = Network.builder().dt(0.1).seed(1).startStep(150).build()) {
