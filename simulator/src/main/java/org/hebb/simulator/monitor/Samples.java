@@ -12,6 +12,9 @@ import org.hebb.simulator.checkpoint.StateVisitor;
  * a double-precision state.
  */
 final class Samples implements Checkpointed {
+    /** The most values stored: what one array list of them holds (2^31 - 9). */
+    static final long MAX_VALUES = Integer.MAX_VALUE - 8;
+
     private final int perSample;
     private final double dt;
     private final long maxValues;

@@ -222,10 +222,15 @@ public final class StateMonitor implements Monitor, Checkpointed {
         private long maxValues = DEFAULT_MAX_VALUES;
         private Path streamTo;
 
-        /** Bound on stored values (>= 0; 0 to store none, as when every sample goes to a file). */
+        /**
+         * Bound on stored values (0 to 2^31 - 9, what one array holds; 0 to store none, as when every sample goes to
+         * a file).
+         */
         public Settings maxStoredValues(long max) {
-            if (max < 0) {
-                throw new IllegalArgumentException("maxStoredValues = " + max + " is not allowed: must be >= 0");
+            if (max < 0 || max > Samples.MAX_VALUES) {
+                throw new IllegalArgumentException("maxStoredValues = " + max + " is not allowed: must be in [0, "
+                        + Samples.MAX_VALUES + "], what one array holds; stream more samples to a file with "
+                        + "streamTo(...)");
             }
             this.maxValues = max;
             return this;

@@ -176,6 +176,20 @@ class StateMonitorTest {
         assertFalse(Files.exists(directory.resolve("state.csv.partial")), "the partial file goes with the network");
     }
 
+    /**
+     * Stored values go into one array, which holds at most 2^31 - 9 of them: a larger bound would let a long run fail
+     * when the array is full, so it is refused when given, pointing to a file.
+     */
+    @Test
+    void aBoundBeyondWhatAnArrayHoldsIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> StateMonitor.settings().maxStoredValues(1L << 31));
+        assertTrue(e.getMessage().startsWith("maxStoredValues = 2147483648 is not allowed: must be in [0, "
+                + "2147483639]"), e.getMessage());
+        assertTrue(e.getMessage().contains("streamTo"), e.getMessage());
+        StateMonitor.settings().maxStoredValues(2147483639L);
+    }
+
     @Test
     void unknownVariableIsRefusedNamingTheAllowedOnes() {
         try (Network net = network()) {
