@@ -72,9 +72,13 @@ public final class StateMonitor implements Monitor, Checkpointed {
         this.interval = intervalSteps;
         this.samples = new Samples(variables.length * neurons.length, dt, settings.maxValues, !single);
         this.dt = dt;
+        StringBuilder units = new StringBuilder();
+        for (int v = 0; v < variables.length; v++) {
+            units.append(v == 0 ? "" : ", ").append(variables[v]).append(' ').append(state.variable(indices[v]).unit());
+        }
         this.stream = settings.streamTo == null ? null : new CsvStream(settings.streamTo, "# state of population '"
                 + population.name() + "' every " + intervalSteps + " steps, master seed " + seed + ", dt " + dt
-                + " ms\ntime_ms,neuron," + String.join(",", variables) + "\n", "state samples");
+                + " ms, units " + units + "\ntime_ms,neuron," + String.join(",", variables) + "\n", "state samples");
     }
 
     /** Settings with defaults: values stored up to {@link #DEFAULT_MAX_VALUES}, no file. */
@@ -237,7 +241,8 @@ public final class StateMonitor implements Monitor, Checkpointed {
         }
 
         /**
-         * Also write every sample to this CSV file ({@code time_ms,neuron,<variables>}, one line per neuron), with
+         * Also write every sample to this CSV file ({@code time_ms,neuron,<variables>}, one line per neuron, after a
+         * comment line naming population, interval, master seed, dt and each variable's unit), with
          * memory bounded however long the recording (with {@code maxStoredValues(0)}). The network refuses the
          * monitor when it is created if the file could not be written.
          */

@@ -157,6 +157,8 @@ class StateMonitorTest {
             List<String> lines = Files.readAllLines(file);
             assertTrue(lines.get(0).startsWith("# state of population 'pop' every 5 steps, master seed"),
                     lines.get(0));
+            assertTrue(lines.get(0).endsWith(", dt 0.1 ms, units v mV, refractory_steps "
+                    + pop.state().variable(pop.state().indexOf("refractory_steps")).unit()), lines.get(0));
             assertEquals("time_ms,neuron,v,refractory_steps", lines.get(1));
             assertEquals(10 * 2, lines.size() - 2, "ten samples of two neurons");
             double[] times = stored.times();
