@@ -43,6 +43,7 @@ import org.hebb.simulator.connect.Connectors;
 import org.hebb.simulator.connect.Delays;
 import org.hebb.simulator.connect.Projection;
 import org.hebb.simulator.connect.Synapses;
+import org.hebb.simulator.engine.SpikeView;
 import org.hebb.simulator.engine.Trace;
 import org.hebb.simulator.init.Values;
 import org.hebb.simulator.input.BernoulliSource;
@@ -55,6 +56,7 @@ import org.hebb.simulator.monitor.StateMonitor;
 import org.hebb.simulator.plasticity.PlasticityRule;
 import org.hebb.simulator.plasticity.RuleState;
 import org.hebb.simulator.population.NeuronPopulation;
+import org.hebb.simulator.run.Checker;
 import org.hebb.simulator.run.SimulationAbortedException;
 import org.hebb.simulator.testing.Prerequisites;
 import org.junit.jupiter.api.BeforeEach;
@@ -1021,6 +1023,42 @@ class OpenClConformanceTest {
         assertTrue(stopped[0] > 0 && stopped[0] % 103 == 0, "a window's end: " + stopped[0]);
         assertEquals(stopped[0], stopped[1], "steps run");
         assertArrayEquals(spikeTimes[0], spikeTimes[1], "spike times");
+    }
+
+    /**
+     * A checker of one's own is asked after every step, so that it stops the run after the step it flagged on the
+     * device too, not at the end of the device's batch of steps (64 or more).
+     */
+    @Test
+    void aCheckerOfOnesOwnStopsTheRunAfterTheStepItFlaggedAsInJava() {
+        long[] stopped = new long[2];
+        long[] flagged = new long[2];
+        for (BackendKind backend : new BackendKind[] {BackendKind.JAVA, BackendKind.OPENCL}) {
+            try (Network net = Network.builder().backend(backend).threads(1).seed(5).build()) {
+                NeuronPopulation cells = net.addNeurons("cells", 100, IfCurrExp.builder().tauRefrac(2).build());
+                net.connect(net.addPoissonSource("drive", 100, 30), cells, Connectors.fixedInDegree(10, false),
+                        Synapses.onto("excitatory").weights(Values.uniform(0.5, 1.5)));
+                int b = backend.ordinal();
+                net.addMonitor(cells, new Checker() {
+                    private long spikes;
+
+                    @Override
+                    public void record(long step, SpikeView view) {
+                        spikes += view.total();
+                        if (spikes >= 25 && flagged[b] == 0) {
+                            flagged[b] = step;
+                            flag("25 spikes by step " + step);
+                        }
+                    }
+                });
+                assertThrows(SimulationAbortedException.class, () -> net.run(100));
+                stopped[b] = net.stepsRun();
+            }
+        }
+        assertTrue(flagged[0] > 0, "test setup: no checker flagged");
+        assertEquals(flagged[0] + 1, stopped[0], "Java stops after the flagged step");
+        assertEquals(flagged[0], flagged[1], "flagged step");
+        assertEquals(stopped[0], stopped[1], "steps run");
     }
 
     /**

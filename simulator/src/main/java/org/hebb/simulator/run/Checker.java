@@ -25,6 +25,16 @@ public abstract class Checker implements Monitor {
     }
 
     /**
+     * {@inheritDoc} True by default: a checker is asked after every step, so that a run it stops ends after the step
+     * it flagged on every backend, not at the end of a batch of steps that an engine runs ahead; a checker that looks
+     * only after some steps names them, so that the steps between run in batches.
+     */
+    @Override
+    public boolean observesEngineAfter(long step) {
+        return true;
+    }
+
+    /**
      * Called after the last step of a run that no checker stopped (after that step's {@link #record}), so that a
      * checker working at intervals also checks a run that ends between two of its checks; none by default.
      *
