@@ -169,7 +169,12 @@ final class NetworkCheckpoint implements Checkpointed {
             state.part("rule_" + r, (Checkpointed) rules.get(r).state());
         }
         for (int m = 0; m < monitors.size(); m++) {
-            state.part("monitor_" + m, monitors.get(m));
+            try {
+                state.part("monitor_" + m, monitors.get(m));
+            } catch (IllegalArgumentException e) {
+                // as the checkpoint's monitors attribute names it
+                throw new IllegalArgumentException("monitor " + m + ": " + e.getMessage(), e);
+            }
         }
         // a checkpoint without a detector's window (older, or saved without runaway warnings) restores, and the
         // detector does not judge the window under way; saved windows this network does not watch are passed over

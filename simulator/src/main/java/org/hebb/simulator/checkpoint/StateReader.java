@@ -122,6 +122,13 @@ final class StateReader implements StateVisitor {
     }
 
     @Override
+    public int[] savedInts(String name, int[] values) {
+        int[] saved = new int[values.length];
+        fill(name, int.class, saved, saved.length, false);
+        return saved;
+    }
+
+    @Override
     public int[] list(String name, int[] values, int length) {
         return readList(name, int.class, Arrays.copyOf(values, length), dry);
     }

@@ -88,4 +88,7 @@ public interface StateVisitor {
 
     /** Doubles, as {@link #savedFloats(String, float[])}. */
     double[] savedDoubles(String name, double[] values);
+
+    /** Ints, as {@link #savedFloats(String, float[])}. */
+    int[] savedInts(String name, int[] values);
 }

@@ -99,6 +99,11 @@ final class StateWriter implements StateVisitor {
         return values.clone();
     }
 
+    @Override
+    public int[] savedInts(String name, int[] values) {
+        return values.clone();
+    }
+
     /** Records a list as its length ({@code <name>_length}) and, unless empty, its values ({@code <name>}). */
     private <T> T putList(String name, T values) {
         int length = java.lang.reflect.Array.getLength(values);

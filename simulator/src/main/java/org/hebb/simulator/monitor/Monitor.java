@@ -47,8 +47,10 @@ public interface Monitor {
     long memoryBytes();
 
     /**
-     * How the recordings are laid out, in words (which neurons or elements, variables, interval, bin): what a
+     * How the recordings are laid out, in words (how many neurons or elements, variables, interval, bin): what a
      * monitor that restores them from a checkpoint must share besides its kind and population, or "" if nothing.
+     * Lists of indices, which can be long, are not part of it: a monitor saves them with its recordings and refuses
+     * other ones on a restore (the built-in spike, state and rule-state monitors do).
      */
     default String recordingLayout() {
         return "";

@@ -89,15 +89,19 @@ public final class RuleStateMonitor implements Monitor, Checkpointed {
         return samples.memoryBytes();
     }
 
-    /** The variable, how many elements and the interval: a saved sample holds one value per element. */
+    /**
+     * The variable, how many elements and the interval: a saved sample holds one value per element. Which elements is
+     * saved with the samples ({@link #checkpoint}).
+     */
     @Override
     public String recordingLayout() {
         return variable + " of " + elements.length + " elements every " + interval + " steps";
     }
 
-    /** The samples so far; a restored monitor goes on sampling after them. */
+    /** The samples so far and the elements in order, which a restore checks; a restored monitor goes on after them. */
     @Override
     public void checkpoint(StateVisitor state) {
+        WatchedIndices.checkpoint(state, elements, "elements", "the monitor of rule variable '" + variable + "'");
         state.part("samples", samples);
     }
 }

@@ -156,11 +156,16 @@ public final class SpikeMonitor implements Monitor, Checkpointed {
     }
 
     /**
-     * What is recorded so far: counts, stored spikes, dropped spikes. A restored monitor goes on recording after
-     * them; its stream file, if any, goes on after the spikes it held up to the checkpoint ({@link #restored}).
+     * What is recorded so far: counts, stored spikes, dropped spikes, and for a subset its neurons (ascending), which a
+     * restore checks. A restored monitor goes on recording after them; its stream file, if any, goes on after the
+     * spikes it held up to the checkpoint ({@link #restored}).
      */
     @Override
     public void checkpoint(StateVisitor state) {
+        if (selected != null) {
+            WatchedIndices.checkpoint(state, selectedNeurons(), "neurons", "the spike monitor of population '"
+                    + population.name() + "'");
+        }
         state.ints("counts", counts);
         long[] savedSteps = state.list("steps", steps.toArray(), steps.size());
         int[] savedNeurons = state.list("neurons", neurons.toArray(), neurons.size());
@@ -203,10 +208,25 @@ public final class SpikeMonitor implements Monitor, Checkpointed {
         return seconds == 0 ? 0 : totalCount() / (monitored * seconds);
     }
 
-    /** Which neurons are recorded, and whether their spikes are stored or only counted. */
+    /**
+     * All neurons or how many, and whether their spikes are stored or only counted; which neurons a subset holds is
+     * saved with the recordings ({@link #checkpoint}).
+     */
     @Override
     public String recordingLayout() {
         return (selected == null ? "all neurons" : countSelected() + " neurons") + (countsOnly ? ", counts only" : "");
+    }
+
+    /** The monitored neurons of a subset, ascending. */
+    private int[] selectedNeurons() {
+        int[] indices = new int[countSelected()];
+        int k = 0;
+        for (int i = 0; i < selected.length; i++) {
+            if (selected[i]) {
+                indices[k++] = i;
+            }
+        }
+        return indices;
     }
 
     private int countSelected() {

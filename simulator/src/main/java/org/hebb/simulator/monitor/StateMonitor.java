@@ -215,7 +215,10 @@ public final class StateMonitor implements Monitor, Checkpointed {
         return samples.memoryBytes();
     }
 
-    /** The variables, how many neurons and the interval: a saved sample holds one value per variable and neuron. */
+    /**
+     * The variables, how many neurons and the interval: a saved sample holds one value per variable and neuron. Which
+     * neurons is saved with the samples ({@link #checkpoint}).
+     */
     @Override
     public String recordingLayout() {
         return String.join(", ", variables) + " of " + neurons.length + " neurons every " + interval + " steps";
@@ -253,11 +256,14 @@ public final class StateMonitor implements Monitor, Checkpointed {
     }
 
     /**
-     * The samples so far; a restored monitor goes on sampling after them, and its stream file keeps the lines from
-     * before the restored step and goes on after them ({@link #restored}).
+     * The samples so far and the monitored neurons in order, which a restore checks; a restored monitor goes on
+     * sampling after them, and its stream file keeps the lines from before the restored step and goes on after them
+     * ({@link #restored}).
      */
     @Override
     public void checkpoint(StateVisitor state) {
+        WatchedIndices.checkpoint(state, neurons, "neurons", "the state monitor of population '" + population.name()
+                + "'");
         state.part("samples", samples);
     }
 }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import io.jhdf.HdfFile;
@@ -22,8 +23,10 @@ import org.hebb.simulator.connect.Synapses;
 import org.hebb.simulator.init.Values;
 import org.hebb.simulator.input.PoissonSource;
 import org.hebb.simulator.io.HebbVersion;
+import org.hebb.simulator.monitor.RuleStateMonitor;
 import org.hebb.simulator.monitor.SpikeMonitor;
 import org.hebb.simulator.monitor.StateMonitor;
+import org.hebb.simulator.plasticity.RuleState;
 import org.hebb.simulator.population.NeuronPopulation;
 import org.hebb.simulator.testing.CheckpointRewrite;
 import org.hebb.simulator.testing.H5py;
@@ -286,6 +289,111 @@ class CheckpointTest {
             net.monitorRate(cells, 4);
             net.restoreCheckpoint(file);
             assertEquals(100, net.stepsRun(), "monitors that record as the saved ones restore");
+        }
+    }
+
+    /** Saves a network with a spike and a state monitor of neurons 3 and 7 after 10 ms. */
+    private void savedWithMonitorsOf3And7(Path file) {
+        try (Network net = build(1, 80, 7).net()) {
+            NeuronPopulation cells = (NeuronPopulation) net.populations().get(0);
+            net.monitorSpikes(cells, SpikeMonitor.settings().neurons(3, 7));
+            net.monitorState(cells, new String[] {"v"}, new int[] {3, 7}, 0.5);
+            net.run(10);
+            net.saveCheckpoint(file);
+        }
+    }
+
+    /**
+     * Recordings restore only into a monitor of the same neurons: a spike or state monitor of neurons 4 and 8 has
+     * the same layout as one of 3 and 7, but its recordings would go on with other neurons' spikes or traces. The
+     * refusal names the monitor, the neurons saved and this network's; a state monitor's order matters (its k-th
+     * trace is its k-th neuron's), a spike monitor's does not.
+     */
+    @Test
+    void recordingsOfOtherNeuronsAreRefusedNamingBoth() {
+        Path file = directory.resolve("neurons.h5");
+        savedWithMonitorsOf3And7(file);
+        refusedNeurons(file, new int[] {4, 8}, new int[] {3, 7}, "monitor 1: the spike monitor of population "
+                + "'cells' recorded neurons [3, 7]; this network's records neurons [4, 8]");
+        refusedNeurons(file, new int[] {3, 7}, new int[] {4, 8}, "monitor 2: the state monitor of population "
+                + "'cells' recorded neurons [3, 7]; this network's records neurons [4, 8]");
+        refusedNeurons(file, new int[] {3, 7}, new int[] {7, 3}, "recorded neurons [3, 7]; this network's "
+                + "records neurons [7, 3]");
+        try (Network net = build(1, 80, 7).net()) {
+            NeuronPopulation cells = (NeuronPopulation) net.populations().get(0);
+            net.monitorSpikes(cells, SpikeMonitor.settings().neurons(7, 3));
+            StateMonitor v = net.monitorState(cells, new String[] {"v"}, new int[] {3, 7}, 0.5);
+            net.restoreCheckpoint(file);
+            assertEquals(100, net.stepsRun(), "monitors of the same neurons restore");
+            assertEquals(20, v.sampleCount(), "the samples of the first 10 ms");
+        }
+    }
+
+    /**
+     * A checkpoint saved before the monitored neurons were saved holds only how many there are: it still restores,
+     * unchecked, into monitors of as many neurons.
+     */
+    @Test
+    void aCheckpointWithoutTheMonitoredNeuronsStillRestores() {
+        Path file = directory.resolve("neurons.h5");
+        savedWithMonitorsOf3And7(file);
+        Path older = directory.resolve("older.h5");
+        CheckpointRewrite.rewritten(file, older, entries -> {
+            assertTrue(entries.keySet().removeIf(path -> path.contains("/watched/")), "test setup: neurons saved");
+        });
+        try (Network net = build(1, 80, 7).net()) {
+            NeuronPopulation cells = (NeuronPopulation) net.populations().get(0);
+            net.monitorSpikes(cells, SpikeMonitor.settings().neurons(3, 7));
+            StateMonitor v = net.monitorState(cells, new String[] {"v"}, new int[] {3, 7}, 0.5);
+            net.restoreCheckpoint(older);
+            assertEquals(100, net.stepsRun(), "restored");
+            assertEquals(20, v.sampleCount(), "the samples of the first 10 ms");
+        }
+    }
+
+    /** As for neurons, a rule-state monitor's recordings restore only into a monitor of the same elements. */
+    @Test
+    void ruleRecordingsOfOtherElementsAreRefusedNamingBoth() {
+        Path file = directory.resolve("elements.h5");
+        RuleState rule = new RuleState() {
+            @Override
+            public List<Variable> variables() {
+                return List.of(new Variable("weight", "nA", Scope.SYNAPSE));
+            }
+
+            @Override
+            public float[] values(String variable) {
+                return new float[] {0.5f, 1, 1.5f, 2, 2.5f, 3, 3.5f, 4, 4.5f, 5};
+            }
+        };
+        CheckpointFile.Header header = new CheckpointFile.Header("engine CLOCK_DRIVEN, SINGLE\n", "JAVA",
+                "monitor 0: RuleStateMonitor of cells" + CheckpointFile.LAYOUT_MARK + "weight of 2 elements every 1 "
+                + "steps\n", 7, 0.1, 3);
+        RuleStateMonitor saved = new RuleStateMonitor(rule, "weight", new int[] {3, 7}, 1, 0.1, 1000);
+        for (long step = 0; step < 3; step++) {
+            saved.record(step, null);
+        }
+        CheckpointFile.save(file, header, state -> state.part("monitor_0", saved));
+        RuleStateMonitor other = new RuleStateMonitor(rule, "weight", new int[] {4, 8}, 1, 0.1, 1000);
+        CheckpointException e = assertThrows(CheckpointException.class, () -> CheckpointFile.restore(file, header,
+                h -> state -> state.part("monitor_0", other)));
+        assertTrue(e.getMessage().contains("the monitor of rule variable 'weight' recorded elements [3, 7]; this "
+                + "network's records elements [4, 8]"), e.getMessage());
+        assertEquals(0, other.sampleCount(), "nothing restored");
+        RuleStateMonitor same = new RuleStateMonitor(rule, "weight", new int[] {3, 7}, 1, 0.1, 1000);
+        CheckpointFile.restore(file, header, h -> state -> state.part("monitor_0", same));
+        assertArrayEquals(new float[] {2, 2, 2}, same.trace(0), "the samples of element 3");
+    }
+
+    private void refusedNeurons(Path file, int[] spikeNeurons, int[] stateNeurons, String expected) {
+        try (Network net = build(1, 80, 7).net()) {
+            NeuronPopulation cells = (NeuronPopulation) net.populations().get(0);
+            SpikeMonitor spikes = net.monitorSpikes(cells, SpikeMonitor.settings().neurons(spikeNeurons));
+            StateMonitor v = net.monitorState(cells, new String[] {"v"}, stateNeurons, 0.5);
+            CheckpointException e = assertThrows(CheckpointException.class, () -> net.restoreCheckpoint(file));
+            assertTrue(e.getMessage().contains(expected), e.getMessage());
+            assertEquals(0, net.stepsRun(), "nothing restored");
+            assertEquals(0, spikes.storedCount() + v.sampleCount(), "nothing recorded restored");
         }
     }
 
