@@ -711,9 +711,9 @@ public final class Network implements AutoCloseable {
      * Restores the state saved by {@link #saveCheckpoint} into this network, which must be built as the saved one
      * was (same populations, models, projections and rules, in the same order, with the same precision; the
      * backend, device and thread count may differ), with the same seed and dt, and with monitors that begin with
-     * the saved network's (they go on recording; monitors added after them start empty); running on then gives
-     * what the saved network would have given, bit for bit. Nothing changes unless the whole file is sound and
-     * fits.
+     * the saved network's (they go on recording; the others start empty, even where this network has recorded
+     * before: {@link Monitor#dropRecordings}); running on then gives what the saved network would have given, bit
+     * for bit. Nothing changes unless the whole file is sound and fits.
      *
      * @throws org.hebb.simulator.checkpoint.CheckpointException naming what is wrong with the file or where the
      *         networks differ
@@ -723,10 +723,14 @@ public final class Network implements AutoCloseable {
         alone("restoreCheckpoint", () -> {
             requireRunnable();
             begin();
-            CheckpointFile.restore(file, checkpointHeader(), saved -> checkpoint((int) saved.monitors().lines()
-                    .count()));
+            long restoredRecordings = CheckpointFile.restore(file, checkpointHeader(), saved -> checkpoint((int) saved
+                    .monitors().lines().count())).monitors().lines().count();
             engine.stateRestored();
+            long recording = 0;
             for (MonitorEntry e : monitors) {
+                if (!(e.monitor() instanceof Checkpointed) || recording++ >= restoredRecordings) {
+                    e.monitor().dropRecordings();
+                }
                 e.monitor().restored(stepsRun());
             }
         });

@@ -56,6 +56,16 @@ public interface Monitor {
         return "";
     }
 
+    /**
+     * Drops everything recorded so far, as if the monitor had just been added. The network calls it when it restores
+     * a checkpoint that does not hold this monitor's recordings (a monitor added after the saved network's, or one
+     * whose recordings are not saved), before {@link #restored}: a monitor that goes on from what it recorded before
+     * the restore would mix two runs (a rate checker would judge a window of both). A stream file is left to
+     * {@link #restored}. Nothing by default.
+     */
+    default void dropRecordings() {
+    }
+
     /** Called once when a run ends (normally or not): flush buffered output. */
     default void runEnded() {
     }

@@ -37,6 +37,15 @@ public final class PopulationRateMonitor implements Monitor, Checkpointed {
         }
     }
 
+    /** {@inheritDoc} The bins so far and the one under way: the next step recorded starts a bin. */
+    @Override
+    public void dropRecordings() {
+        binCounts.clear();
+        current = 0;
+        stepsInBin = 0;
+        firstStep = -1;
+    }
+
     /** Rate in Hz of each completed bin. */
     public double[] ratesHz() {
         double binSeconds = binSteps * dt / 1000.0;

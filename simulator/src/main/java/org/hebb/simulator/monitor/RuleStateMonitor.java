@@ -79,6 +79,12 @@ public final class RuleStateMonitor implements Monitor, Checkpointed {
         return samples.series(k);
     }
 
+    /** {@inheritDoc} Stored and dropped samples. */
+    @Override
+    public void dropRecordings() {
+        samples.clear();
+    }
+
     /** Samples not stored because the bound was reached. */
     public long droppedSamples() {
         return samples.dropped();

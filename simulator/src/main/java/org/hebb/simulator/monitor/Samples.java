@@ -124,6 +124,17 @@ final class Samples implements Checkpointed {
         }
     }
 
+    /** Drops every sample, stored or dropped. */
+    void clear() {
+        steps.clear();
+        if (values != null) {
+            values.clear();
+        } else {
+            doubles.clear();
+        }
+        dropped = 0;
+    }
+
     long dropped() {
         return dropped;
     }

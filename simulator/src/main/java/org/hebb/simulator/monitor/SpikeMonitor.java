@@ -1,6 +1,7 @@
 package org.hebb.simulator.monitor;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 
 import org.eclipse.collections.impl.list.mutable.primitive.DoubleArrayList;
@@ -140,6 +141,17 @@ public final class SpikeMonitor implements Monitor, Checkpointed {
         if (stream != null) {
             stream.close();
         }
+    }
+
+    /** {@inheritDoc} Counts, stored and dropped spikes, and the recorded time. */
+    @Override
+    public void dropRecordings() {
+        Arrays.fill(counts, 0);
+        steps.clear();
+        neurons.clear();
+        exactTimes.clear();
+        dropped = 0;
+        recordedSteps = 0;
     }
 
     /** {@inheritDoc} The stream keeps the spikes of the steps before nextStep (stamped at the step's start). */

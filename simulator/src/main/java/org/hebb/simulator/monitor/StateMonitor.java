@@ -150,6 +150,12 @@ public final class StateMonitor implements Monitor, Checkpointed {
         }
     }
 
+    /** {@inheritDoc} Stored and dropped samples. */
+    @Override
+    public void dropRecordings() {
+        samples.clear();
+    }
+
     /** {@inheritDoc} The stream keeps the samples of the steps before nextStep (stamped at the step's end). */
     @Override
     public void restored(long nextStep) {

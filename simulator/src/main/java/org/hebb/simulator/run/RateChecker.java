@@ -52,6 +52,15 @@ public final class RateChecker extends Checker implements Checkpointed {
         }
     }
 
+    /**
+     * {@inheritDoc} The window under way, which the checker has then seen only from the next step it records and
+     * does not judge.
+     */
+    @Override
+    public void dropRecordings() {
+        window.clear();
+    }
+
     /** The width of the window whose spikes and steps a checkpoint saves. */
     @Override
     public String recordingLayout() {

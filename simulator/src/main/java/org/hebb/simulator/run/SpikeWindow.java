@@ -41,6 +41,12 @@ final class SpikeWindow {
         return windowSteps;
     }
 
+    /** Forgets what was counted, as before the first step: a window the next step does not begin is seen in part. */
+    void clear() {
+        spikes = 0;
+        steps = 0;
+    }
+
     /** Marks the window under way as not seen whole. */
     void seenInPart() {
         steps = Integer.MIN_VALUE;

@@ -397,6 +397,62 @@ class CheckpointTest {
         }
     }
 
+    /** What the monitors that a checkpoint does not hold record after a restore, run on for {@code runMs}. */
+    private record AfterRestore(long[] steps, int[] neurons, long total, double[] sampleTimes, float[] v,
+                                double[] rates) {
+    }
+
+    /**
+     * A network built as the saved one, with a spike, state and rate monitor and a rate checker more, run for
+     * {@code beforeMs} (none to restore into a fresh network), restored from {@code file} and run for {@code runMs}.
+     */
+    private static AfterRestore monitorsAddedAfterTheSavedOnes(Path file, double beforeMs, double runMs) {
+        try (Network net = build(1, 80, 7).net()) {
+            NeuronPopulation cells = (NeuronPopulation) net.populations().get(0);
+            SpikeMonitor spikes = net.monitorSpikes(cells);
+            StateMonitor v = net.monitorState(cells, new String[] {"v"}, new int[] {3}, 0.5);
+            var rates = net.monitorRate(cells, 4);
+            // any complete window it judges stops the run
+            net.checkRate(cells, 0, 1e-3, 50);
+            if (beforeMs > 0) {
+                net.run(beforeMs);
+                assertTrue(spikes.storedCount() > 0 && v.sampleCount() > 0 && rates.ratesHz().length > 0,
+                        "test setup: recorded before the restore");
+            }
+            net.restoreCheckpoint(file);
+            assertEquals(0, spikes.totalCount() + spikes.storedCount() + v.sampleCount() + rates.ratesHz().length,
+                    "nothing recorded right after the restore");
+            net.run(runMs);
+            return new AfterRestore(spikes.steps(), spikes.neurons(), spikes.totalCount(), v.times(),
+                    v.trace("v", 0), rates.ratesHz());
+        }
+    }
+
+    /**
+     * Monitors that the checkpoint does not hold start empty after a restore, also in a network that has run and
+     * recorded before: they then record what the same monitors of a fresh network restored from the same file
+     * record. The rate checker does not judge the 50 ms window from 0 ms, which it saw from the restore at 10 ms
+     * only (with the 40 ms it saw before the restore, it would judge 80 ms of two runs as one window, and stop
+     * the run).
+     */
+    @Test
+    void monitorsNotInTheCheckpointStartEmptyAfterARestore() {
+        Path file = directory.resolve("fewer.h5");
+        try (Network net = network(1, 80, 7)) {
+            net.run(10);
+            net.saveCheckpoint(file);
+        }
+        AfterRestore fresh = monitorsAddedAfterTheSavedOnes(file, 0, 40);
+        AfterRestore ranBefore = monitorsAddedAfterTheSavedOnes(file, 40, 40);
+        assertTrue(fresh.steps().length > 0, "test setup: spikes after the restore");
+        assertArrayEquals(fresh.steps(), ranBefore.steps(), "spike steps");
+        assertArrayEquals(fresh.neurons(), ranBefore.neurons(), "spiking neurons");
+        assertEquals(fresh.total(), ranBefore.total(), "spike count");
+        assertArrayEquals(fresh.sampleTimes(), ranBefore.sampleTimes(), "sample times");
+        assertArrayEquals(fresh.v(), ranBefore.v(), "samples of v");
+        assertArrayEquals(fresh.rates(), ranBefore.rates(), "binned rates");
+    }
+
     /**
      * Version 2 saved each monitor's line without how it lays out its recordings: such a file restores into
      * monitors whose lines begin as its do, and a version 3 file with the same lines is refused.
