@@ -8,6 +8,7 @@ import static org.jocl.CL.clGetDeviceInfo;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -59,7 +60,8 @@ record DeviceLimits(long maxAllocationBytes, boolean correctlyRoundedDivision, b
     /** Refuses a buffer of {@code bytes} that {@code device} cannot allocate. */
     void checkBuffer(long bytes, OpenClDevice device) {
         if (bytes > maxAllocationBytes) {
-            throw new IllegalArgumentException(String.format("the network needs a buffer of %,d bytes on %s, which "
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "the network needs a buffer of %,d bytes on %s, which "
                     + "allows at most %,d bytes in one buffer (CL_DEVICE_MAX_MEM_ALLOC_SIZE): use fewer neurons or "
                     + "synapses per population or projection, or the Java backend", bytes, device.name(),
                     maxAllocationBytes));

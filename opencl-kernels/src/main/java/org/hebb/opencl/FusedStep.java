@@ -5,6 +5,7 @@ import static org.jocl.CL.clSetKernelArg;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -230,7 +231,7 @@ final class FusedStep {
     static String source(List<Part> parts, List<Delivery> deliveries, List<RuleCall> rules,
                          List<TraceAdvance> traces, int total, int totalBlocks, int listDepth, int blocks) {
         StringBuilder body = new StringBuilder();
-        body.append(String.format("    const uint ticket = atomic_inc(tickets) - claimBase;%n"
+        body.append(String.format(Locale.ROOT, "    const uint ticket = atomic_inc(tickets) - claimBase;%n"
                 + "    if (ticket >= (uint) count * %1$du) {%n"
                 + "        break;%n"
                 + "    }%n"
@@ -280,7 +281,7 @@ final class FusedStep {
             cl_mem weights = deliveries.get(d).weights();
             // a rule writing these weights reaches them through a pointer of its own: no restrict then
             boolean learnt = rules.stream().anyMatch(r -> r.arguments().containsValue(weights));
-            parameters.append(String.format(", __global const int* restrict d%1$d_desc, "
+            parameters.append(String.format(Locale.ROOT, ", __global const int* restrict d%1$d_desc, "
                     + "__global const int* restrict d%1$d_rows, __global const int* restrict d%1$d_synTarget, "
                     + "__global const float* %2$sd%1$d_synWeight, __global const int* restrict d%1$d_synDelay, "
                     + "__global const int* restrict d%1$d_segments", d, learnt ? "" : "restrict "));
@@ -288,12 +289,12 @@ final class FusedStep {
         for (int r = 0; r < rules.size(); r++) {
             for (Map.Entry<Integer, Object> argument : rules.get(r).arguments().entrySet()) {
                 if (argument.getValue() instanceof cl_mem) {
-                    parameters.append(String.format(", __global void* r%d_a%d", r, argument.getKey()));
+                    parameters.append(String.format(Locale.ROOT, ", __global void* r%d_a%d", r, argument.getKey()));
                 }
             }
         }
         for (int t = 0; t < traces.size(); t++) {
-            parameters.append(String.format(", __global float* t%d_ring", t));
+            parameters.append(String.format(Locale.ROOT, ", __global float* t%d_ring", t));
         }
         return parameters.toString();
     }
@@ -301,18 +302,19 @@ final class FusedStep {
     /** Part p's kernel parameters, each after a comma: p{p}_ring, p{p}_injected, p{p}_k, p{p}_v0... (neurons). */
     static String partParameters(int p, Part part) {
         if (!part.neurons()) {
-            return String.format(", __global const ulong* restrict p%d_threshold", p);
+            return String.format(Locale.ROOT, ", __global const ulong* restrict p%d_threshold", p);
         }
-        StringBuilder parameters = new StringBuilder(String.format(", __global float* restrict p%d_ring", p));
+        StringBuilder parameters = new StringBuilder(String.format(Locale.ROOT, ", __global float* restrict p%d_ring",
+                p));
         if (part.buffers()[1] != null) {
-            parameters.append(String.format(", __global const float* restrict p%d_injected", p));
+            parameters.append(String.format(Locale.ROOT, ", __global const float* restrict p%d_injected", p));
         }
-        parameters.append(String.format(", __constant %s* p%d_k", part.type(), p));
+        parameters.append(String.format(Locale.ROOT, ", __constant %s* p%d_k", part.type(), p));
         for (int v = 3; v < part.buffers().length; v++) {
-            parameters.append(String.format(", __global %s* restrict p%d_v%d", part.type(), p, v - 3));
+            parameters.append(String.format(Locale.ROOT, ", __global %s* restrict p%d_v%d", part.type(), p, v - 3));
         }
         for (int s = 0; s < part.poisson().size(); s++) {
-            parameters.append(String.format(", __global const long* restrict p%d_poisson%d", p, s));
+            parameters.append(String.format(Locale.ROOT, ", __global const long* restrict p%d_poisson%d", p, s));
         }
         return parameters.toString();
     }
@@ -320,8 +322,9 @@ final class FusedStep {
     private static String delivery(int d, Delivery delivery, List<Part> parts, int total, int totalBlocks,
                                    int listDepth) {
         Part t = parts.get(delivery.target());
-        String buffers = String.format("d%1$d_desc, d%1$d_rows, d%1$d_synTarget, d%1$d_synWeight, d%1$d_synDelay", d);
-        return String.format("        if (b < %1$d) {%n"
+        String buffers = String.format(Locale.ROOT,
+                "d%1$d_desc, d%1$d_rows, d%1$d_synTarget, d%1$d_synWeight, d%1$d_synDelay", d);
+        return String.format(Locale.ROOT, "        if (b < %1$d) {%n"
                         + "            deliver_block(step, b, %2$d, %3$d, %1$d, %4$d, %5$d, %6$s, %7$d, %8$d, lists, "
                         + "counts, p%9$d_ring, %10$d, %11$d, d%12$d_segments);%n"
                         + "        }%n",
@@ -335,13 +338,13 @@ final class FusedStep {
             call.append(", ").append(argument.getValue() instanceof cl_mem ? "r" + r + "_a" + argument.getKey()
                     : literal(argument.getValue()));
         }
-        return String.format("        if (b < %d) {%n            %s);%n        }%n", parts.get(rule.target()).blocks(),
-                call);
+        return String.format(Locale.ROOT, "        if (b < %d) {%n            %s);%n        }%n",
+                parts.get(rule.target()).blocks(), call);
     }
 
     private static String traceAdvance(int t, TraceAdvance trace, List<Part> parts) {
         Part part = parts.get(trace.part());
-        return String.format("        if (b < %1$d) {%n"
+        return String.format(Locale.ROOT, "        if (b < %1$d) {%n"
                         + "            const int slot = (int) ((step - 1) %% %2$d);%n"
                         + "            __global float* now = t%3$d_ring + (long) slot * %4$d;%n"
                         + "            __global const float* before = t%3$d_ring"
@@ -356,11 +359,11 @@ final class FusedStep {
 
     /** The update of block b of part p in a loop, then the compaction of its spikes. */
     private static String update(int p, Part part, int total, int totalBlocks) {
-        StringBuilder update = new StringBuilder(String.format("    if (b < %1$d) {%n"
+        StringBuilder update = new StringBuilder(String.format(Locale.ROOT, "    if (b < %1$d) {%n"
                 + "        const int lo = block_start(%2$d, %1$d, b);%n"
                 + "        const int hi = block_start(%2$d, %1$d, b + 1);%n", part.blocks(), part.size()));
         if (part.neurons()) {
-            update.append(String.format("        const int slot = (int) (step %% %d);%n", part.depth()));
+            update.append(String.format(Locale.ROOT, "        const int slot = (int) (step %% %d);%n", part.depth()));
             for (int s = 0; s < part.poisson().size(); s++) {
                 update.append("        for (int i = lo; i < hi; i++) {\n            ").append(poissonCall(p, part, s))
                         .append(";\n        }\n");
@@ -368,7 +371,7 @@ final class FusedStep {
         }
         update.append("        for (int i = lo; i < hi; i++) {\n            ").append(updateCall(p, part))
                 .append(";\n        }\n");
-        update.append(String.format("        counts[listSlot * %d + %d + b] = compact_range(spiked + %d, "
+        update.append(String.format(Locale.ROOT, "        counts[listSlot * %d + %d + b] = compact_range(spiked + %d, "
                 + "lists + (long) listSlot * %d + %3$d, lo, hi);%n    }%n", totalBlocks, part.blockOffset(),
                 part.offset(), total));
         return update.toString();
@@ -380,7 +383,8 @@ final class FusedStep {
      */
     static String poissonCall(int p, Part part, int s) {
         Poisson input = part.poisson().get(s);
-        return String.format("poisson_input_at(i, step, %d, %sUL, p%d_poisson%d, %s, p%3$d_ring + ((long) %d * %d + "
+        return String.format(Locale.ROOT,
+                        "poisson_input_at(i, step, %d, %sUL, p%d_poisson%d, %s, p%3$d_ring + ((long) %d * %d + "
                         + "slot) * %d)", part.size(), Long.toUnsignedString(input.key()), p, s, literal(input.weight()),
                 input.receptor(), part.depth(), part.padded());
     }
@@ -391,14 +395,15 @@ final class FusedStep {
      */
     static String updateCall(int p, Part part) {
         if (!part.neurons()) {
-            return String.format("bernoulli_source_at(i, step, spiked, %d, %du, %du, p%d_threshold)",
+            return String.format(Locale.ROOT, "bernoulli_source_at(i, step, spiked, %d, %du, %du, p%d_threshold)",
                     part.offset(), part.key() & 0xFFFFFFFFL, part.key() >>> 32, p);
         }
-        StringBuilder arguments = new StringBuilder(String.format("i, step, %d, spiked, %d, %d, slot, p%4$d_ring, "
+        StringBuilder arguments = new StringBuilder(String.format(Locale.ROOT,
+                "i, step, %d, spiked, %d, %d, slot, p%4$d_ring, "
                 + "%5$s, p%4$d_k", part.padded(), part.offset(), part.depth(), p,
                 part.buffers()[1] != null ? "p" + p + "_injected" : "0"));
         for (int v = 3; v < part.buffers().length; v++) {
-            arguments.append(String.format(", p%d_v%d", p, v - 3));
+            arguments.append(String.format(Locale.ROOT, ", p%d_v%d", p, v - 3));
         }
         return part.function() + "_at(" + arguments + ")";
     }

@@ -5,6 +5,7 @@ import static org.jocl.CL.clSetKernelArg;
 import java.util.ArrayList;
 import java.util.List;
 
+import java.util.Locale;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
 import org.jocl.cl_kernel;
@@ -212,10 +213,12 @@ final class GpuStep {
         for (int d = 0; d < deliveries.size(); d++) {
             for (String name : PUSH_BUFFERS) {
                 boolean written = name.equals("arrivalCount") || name.equals("arrivals");
-                parameters.append(String.format(", __global %sint* d%d_%s", written ? "" : "const ", d, name));
+                parameters.append(String.format(Locale.ROOT, ", __global %sint* d%d_%s", written ? "" : "const ", d,
+                        name));
             }
             int end = first + deliveries.get(d).pushGroups();
-            body.append(String.format("    %sif (g < %d) {%n        push_arrivals_group(step, g - %d, d%d_desc, "
+            body.append(String.format(Locale.ROOT,
+                    "    %sif (g < %d) {%n        push_arrivals_group(step, g - %d, d%d_desc, "
                     + "d%4$d_pushBlocks, d%4$d_rows, d%4$d_synTarget, %5$d, %6$d, lists, counts, %7$d, "
                     + "d%4$d_arrivalStart, d%4$d_arrivalCount, d%4$d_arrivals);%n    }%n", d == 0 ? "" : "else ",
                     end, first, d, network.total, network.totalBlocks, network.listDepth));
@@ -229,10 +232,11 @@ final class GpuStep {
         StringBuilder parameters = new StringBuilder("const long step");
         StringBuilder body = new StringBuilder(WORK_ITEM);
         for (int d = 0; d < deliveries.size(); d++) {
-            parameters.append(takeParameters(d)).append(String.format(", __global float* d%d_ring", d));
+            parameters.append(takeParameters(d)).append(String.format(Locale.ROOT, ", __global float* d%d_ring", d));
             FusedStep.Part part = parts.get(deliveries.get(d).target());
-            body.append(String.format("    if (first >= %d && first < %d) {%n        %s;%n    }%n", part.offset(),
-                    part.offset() + part.padded(), takeCall(d, part, "n - " + part.offset(), "d" + d + "_ring")));
+            body.append(String.format(Locale.ROOT, "    if (first >= %d && first < %d) {%n        %s;%n    }%n",
+                    part.offset(), part.offset() + part.padded(),
+                    takeCall(d, part, "n - " + part.offset(), "d" + d + "_ring")));
         }
         return "\n__kernel void " + TAKE + "(" + parameters + ") {\n" + body + "}\n";
     }
@@ -242,7 +246,7 @@ final class GpuStep {
         StringBuilder parameters = new StringBuilder();
         for (String name : TAKE_BUFFERS) {
             boolean written = name.equals("arrivalCount") || name.equals("arrivals");
-            parameters.append(String.format(", __global %s%s* d%d_%s", written ? "" : "const ",
+            parameters.append(String.format(Locale.ROOT, ", __global %s%s* d%d_%s", written ? "" : "const ",
                     name.equals("synWeight") ? "float" : "int", d, name));
         }
         return parameters.toString();
@@ -250,7 +254,8 @@ final class GpuStep {
 
     /** Delivery d's take for neuron {@code neuron} of its target {@code part} into {@code ring}. */
     private static String takeCall(int d, FusedStep.Part part, String neuron, String ring) {
-        return String.format("take_arrivals_at(%s, step, %d, %d, d%4$d_bases, d%4$d_receptors, d%4$d_directRows, "
+        return String.format(Locale.ROOT,
+                "take_arrivals_at(%s, step, %d, %d, d%4$d_bases, d%4$d_receptors, d%4$d_directRows, "
                 + "d%4$d_synWeight, d%4$d_synDelay, d%4$d_arrivalStart, d%4$d_arrivalCount, d%4$d_arrivals, %5$s)",
                 neuron, part.padded(), part.depth(), d, ring);
     }
@@ -270,23 +275,23 @@ final class GpuStep {
         StringBuilder body = new StringBuilder(WORK_ITEM);
         for (int p = 0; p < parts.size(); p++) {
             FusedStep.Part part = parts.get(p);
-            body.append(String.format("    %sif (first < %d) {%n        const int i = n - %d;%n", p == 0 ? "" : "else ",
-                    part.offset() + part.padded(), part.offset()));
+            body.append(String.format(Locale.ROOT, "    %sif (first < %d) {%n        const int i = n - %d;%n",
+                    p == 0 ? "" : "else ", part.offset() + part.padded(), part.offset()));
             if (part.neurons()) {
-                body.append(String.format("        const int slot = (int) (step %% %d);%n", part.depth()));
+                body.append(String.format(Locale.ROOT, "        const int slot = (int) (step %% %d);%n", part.depth()));
                 for (int d = 0; d < deliveries.size(); d++) {
                     if (deliveries.get(d).target() == p) {
                         body.append("        ").append(takeCall(d, part, "i", "p" + p + "_ring")).append(";\n");
                     }
                 }
                 for (int s = 0; s < part.poisson().size(); s++) {
-                    body.append(String.format("        if (i < %d) {%n            %s;%n        }%n", part.size(),
-                            FusedStep.poissonCall(p, part, s)));
+                    body.append(String.format(Locale.ROOT, "        if (i < %d) {%n            %s;%n        }%n",
+                            part.size(), FusedStep.poissonCall(p, part, s)));
                 }
                 body.append("        ").append(FusedStep.updateCall(p, part)).append(";\n    }\n");
             } else {
-                body.append(String.format("        if (i < %d) {%n            %s;%n        }%n    }%n", part.size(),
-                        FusedStep.updateCall(p, part)));
+                body.append(String.format(Locale.ROOT, "        if (i < %d) {%n            %s;%n        }%n    }%n",
+                        part.size(), FusedStep.updateCall(p, part)));
             }
         }
         return "\n__kernel void " + UPDATE + "(" + parameters + ") {\n" + body + "}\n";

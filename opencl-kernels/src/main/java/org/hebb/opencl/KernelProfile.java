@@ -1,5 +1,6 @@
 package org.hebb.opencl;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -43,8 +44,8 @@ final class KernelProfile {
     /** One line per kernel: launches, mean run time and mean gap before it, in microseconds. */
     String report() {
         StringBuilder report = new StringBuilder("kernel profile (launches, mean run us, mean gap before it us):");
-        byKernel.forEach((kernel, totals) -> report.append(String.format("%n  %-32s %9d %10.2f %10.2f", kernel,
-                totals[0], totals[1] / 1e3 / totals[0], totals[2] / 1e3 / totals[0])));
+        byKernel.forEach((kernel, totals) -> report.append(String.format(Locale.ROOT, "%n  %-32s %9d %10.2f %10.2f",
+                kernel, totals[0], totals[1] / 1e3 / totals[0], totals[2] / 1e3 / totals[0])));
         return report.toString();
     }
 }

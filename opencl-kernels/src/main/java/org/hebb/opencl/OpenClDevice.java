@@ -1,5 +1,6 @@
 package org.hebb.opencl;
 
+import java.util.Locale;
 import org.jocl.cl_device_id;
 import org.jocl.cl_platform_id;
 
@@ -20,8 +21,8 @@ public record OpenClDevice(int index, String platform, String name, String type,
                            cl_platform_id platformId, cl_device_id deviceId) {
     /** One line for listings. */
     public String describe() {
-        return String.format("%d: %s [%s] on %s, %d compute units, %.1f GiB, work-groups up to %d, %s", index, name,
-                type, platform, computeUnits, globalMemoryBytes / (double) (1L << 30), maxWorkGroupSize,
+        return String.format(Locale.ROOT, "%d: %s [%s] on %s, %d compute units, %.1f GiB, work-groups up to %d, %s",
+                index, name, type, platform, computeUnits, globalMemoryBytes / (double) (1L << 30), maxWorkGroupSize,
                 openClCVersion);
     }
 }
