@@ -3,6 +3,7 @@ package org.hebb.neurons.definition.event;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.hebb.neurons.definition.DefinedNeuronModel;
@@ -170,8 +171,8 @@ final class LinearDynamics {
             Symbol s = model.definition().scope().get(name);
             if (s != null && !s.isConstant()) {
                 throw refusal("in " + what + " the coefficient '" + Expressions.toText(e) + "' depends on " + name
-                        + " (" + s.kind().name().toLowerCase().replace('_', ' ') + "), which is not fixed for the "
-                        + "population");
+                        + " (" + s.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                        + "), which is not fixed for the population");
             }
         }
         return ConstantEvaluator.evaluate(e, this::constantValue);

@@ -2,6 +2,7 @@ package org.hebb.neurons.definition.generate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.hebb.neurons.Precision;
@@ -130,7 +131,7 @@ public final class OpenClKernelSource {
 
     /** min and max of {@code type} that propagate NaN as the Java kernels' do, defined once per program. */
     private static String minMax(String type, String suffix) {
-        String guard = "HEBB_MIN_MAX" + suffix.toUpperCase();
+        String guard = "HEBB_MIN_MAX" + suffix.toUpperCase(Locale.ROOT);
         return "#ifndef " + guard + "\n#define " + guard + "\n"
                 + "inline " + type + " hebb_min" + suffix + "(" + type + " a, " + type + " b) {\n"
                 + "    return a < b || a != a ? a : b;\n}\n\n"

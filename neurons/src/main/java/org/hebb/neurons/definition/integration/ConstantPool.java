@@ -3,6 +3,7 @@ package org.hebb.neurons.definition.integration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
@@ -115,7 +116,7 @@ final class ConstantPool {
         double rounded = precision == Precision.SINGLE ? (float) value : value;
         if (!Double.isFinite(rounded)) {
             throw new IllegalArgumentException(owner + " is not allowed: '" + description + "' is " + value
-                    + (Double.isFinite(value) ? ", beyond the range of " + precision.name().toLowerCase()
+                    + (Double.isFinite(value) ? ", beyond the range of " + precision.name().toLowerCase(Locale.ROOT)
                     + " precision" : "") + ": every value fixed for the population must be finite (a division by "
                     + "a parameter of 0?)");
         }
