@@ -2,6 +2,7 @@ package org.hebb.simulator.monitor;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.eclipse.collections.impl.list.mutable.primitive.DoubleArrayList;
@@ -118,7 +119,8 @@ public final class SpikeMonitor implements Monitor, Checkpointed {
 
     private void warnFirstDrop(long step) {
         LOG.log(System.Logger.Level.WARNING, "the spike monitor of population '" + population.name() + "' stores "
-                + "at most " + maxStored + " spikes (maxStoredSpikes): from t = " + String.format("%.3f", step * dt)
+                + "at most " + maxStored + " spikes (maxStoredSpikes): from t = "
+                + String.format(Locale.ROOT, "%.3f", step * dt)
                 + " ms on, spikes are counted (droppedSpikes()) but not stored; raise the bound with "
                 + "SpikeMonitor.settings().maxStoredSpikes(...), or stream every spike to a file with streamTo(...)");
     }

@@ -2,6 +2,7 @@ package org.hebb.simulator.population;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.DoubleSupplier;
 
 import org.apache.commons.rng.UniformRandomProvider;
@@ -182,7 +183,7 @@ public final class NeuronPopulation extends Population {
 
     /** What a stored value must be. */
     private String finiteRule() {
-        return "must be finite in " + state.precision().name().toLowerCase() + " precision";
+        return "must be finite in " + state.precision().name().toLowerCase(Locale.ROOT) + " precision";
     }
 
     private void beforeWrite() {

@@ -1,5 +1,6 @@
 package org.hebb.simulator.run;
 
+import java.util.Locale;
 import java.util.function.Function;
 
 import org.hebb.neurons.NeuronState;
@@ -54,7 +55,7 @@ public final class FiniteStateChecker extends Checker {
         Engine.NonFiniteValue found = scan.apply(population);
         if (found != null) {
             NeuronState state = population.state();
-            flag(String.format("%s = %s %s in neuron %d of population '%s' (%s) is not finite "
+            flag(String.format(Locale.ROOT, "%s = %s %s in neuron %d of population '%s' (%s) is not finite "
                     + "(found by the check at t = %.3f ms); a smaller dt or smaller weights may help",
                     state.variable(found.variable()).name(), found.value(), state.variable(found.variable()).unit(),
                     found.neuron(), population.name(), population.model().name(), (step + 1) * dt));

@@ -1,5 +1,6 @@
 package org.hebb.simulator.run;
 
+import java.util.Locale;
 import org.hebb.simulator.checkpoint.Checkpointed;
 import org.hebb.simulator.checkpoint.StateVisitor;
 import org.hebb.simulator.engine.SpikeView;
@@ -46,7 +47,7 @@ public final class RateChecker extends Checker implements Checkpointed {
         int windowSteps = window.windowSteps();
         double rate = window.spikes() / ((double) population.size() * windowSteps * dt / 1000.0);
         if (rate < minHz || rate > maxHz) {
-            flag(String.format("rate of population '%s' = %.3f Hz over the %.1f ms before t = %.1f ms is "
+            flag(String.format(Locale.ROOT, "rate of population '%s' = %.3f Hz over the %.1f ms before t = %.1f ms is "
                     + "outside the allowed [%s, %s] Hz", population.name(), rate, windowSteps * dt,
                     (step + 1) * dt, minHz, maxHz));
         }

@@ -1,5 +1,6 @@
 package org.hebb.simulator.run;
 
+import java.util.Locale;
 import java.util.function.Consumer;
 
 import org.hebb.neurons.NeuronModel;
@@ -107,7 +108,8 @@ public final class RunawayDetector implements Monitor {
         int windowSteps = window.windowSteps();
         double windowMs = windowSteps * dt;
         double rate = window.spikes() / (population.size() * windowMs / 1000.0);
-        String warning = String.format("runaway activity: population '%s' (%d neurons, %s) fired at a mean rate of "
+        String warning = String.format(Locale.ROOT,
+                "runaway activity: population '%s' (%d neurons, %s) fired at a mean rate of "
                 + "%.1f Hz over the %.1f ms from t = %.1f to %.1f ms, %.0f%% of its saturation rate %.1f Hz "
                 + "(1000 / (refractory period %s ms + dt %s ms)); the run goes on. To stop such runs add "
                 + "Network.checkRate(population, minHz, maxHz, windowMs); to silence this warning call "

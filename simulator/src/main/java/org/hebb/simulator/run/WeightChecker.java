@@ -2,6 +2,7 @@ package org.hebb.simulator.run;
 
 import java.util.List;
 
+import java.util.Locale;
 import org.hebb.simulator.connect.Projection;
 import org.hebb.simulator.engine.Engine;
 import org.hebb.simulator.engine.SpikeView;
@@ -112,7 +113,8 @@ public final class WeightChecker extends Checker {
             return null;
         }
         int synapse = found.synapse();
-        return String.format("weight = %s of synapse %d (element %d of '%s' onto neuron %d of '%s') of projection "
+        return String.format(Locale.ROOT,
+                "weight = %s of synapse %d (element %d of '%s' onto neuron %d of '%s') of projection "
                 + "'%s', changed by %s, is not finite (found by the check at t = %.3f ms); a smaller learning rate or "
                 + "bounds on the weights may help", found.weight(), synapse, projection.sourceOf(synapse),
                 projection.source().name(), projection.targetOf(synapse), projection.target().name(),
