@@ -3,6 +3,7 @@ package org.hebb.experiments;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -80,7 +81,8 @@ public final class HebbCommand implements Runnable {
         try {
             return commandLine.execute(args);
         } catch (OutOfMemoryError e) {
-            err.printf("hebb: out of memory (the JVM's maximum heap is %.1f GB): raise -Xmx or make the run "
+            err.printf(Locale.ROOT,
+                    "hebb: out of memory (the JVM's maximum heap is %.1f GB): raise -Xmx or make the run "
                     + "smaller%n", Runtime.getRuntime().maxMemory() / (double) (1L << 30));
             if (Arrays.asList(args).contains(VERBOSE)) {
                 e.printStackTrace(err);

@@ -1,6 +1,7 @@
 package org.hebb.experiments;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.hebb.experiments.izhikevich.Izhikevich2003Experiment;
@@ -44,7 +45,8 @@ final class Izhikevich2003Command implements Callable<Integer>, CheckedOptions {
         checkOptions();
         checkResources();
         Izhikevich2003Experiment.Result r = Izhikevich2003Experiment.run(seed, durationMs, 1, out);
-        System.out.printf("Izhikevich 2003, seed %d: excitatory %.2f Hz, inhibitory %.2f Hz; alpha peak %.1f Hz "
+        System.out.printf(Locale.ROOT,
+                        "Izhikevich 2003, seed %d: excitatory %.2f Hz, inhibitory %.2f Hz; alpha peak %.1f Hz "
                         + "(%s), gamma peak %.1f Hz (%s); %.1f s. Results in %s%n", seed, r.excitatoryRateHz(),
                 r.inhibitoryRateHz(), r.alpha().peakHz(), r.alpha().hasPeak() ? "a peak" : "no peak",
                 r.gamma().peakHz(), r.gamma().hasPeak() ? "a peak" : "no peak", r.wallSeconds(),

@@ -1,6 +1,7 @@
 package org.hebb.experiments;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.hebb.experiments.data.IdxImages;
@@ -75,7 +76,7 @@ final class LiquidDynamicsCommand implements Callable<Integer>, CheckedOptions {
         LiquidDynamics.Summary s = LiquidDynamics.run(settings, new InputEncoding(images), out);
         for (LiquidDynamics.ModelRun run : s.models()) {
             UnsupervisedPhase.Block last = run.blocks().get(run.blocks().size() - 1);
-            System.out.printf("%-8s liquid %.1f -> %.1f Hz, A %.4f, NALSM branching factor %.3f -> %.3f "
+            System.out.printf(Locale.ROOT, "%-8s liquid %.1f -> %.1f Hz, A %.4f, NALSM branching factor %.3f -> %.3f "
                             + "(%.1f s)%n", run.model(), run.blocks().get(0).liquidRateHz(), last.liquidRateHz(),
                     last.depressionAtEnd(), run.probeBefore().branchingFactor(),
                     run.probeAfter().branchingFactor(), run.phaseSeconds());

@@ -2,6 +2,7 @@ package org.hebb.experiments;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.hebb.experiments.limits.RunLimits;
@@ -93,16 +94,19 @@ final class MicrocircuitCommand implements Callable<Integer>, CheckedOptions {
         MicrocircuitExperiment.Result r = MicrocircuitExperiment.run(settings(), out);
         StringBuilder rates = new StringBuilder();
         for (int p = 0; p < r.ratesHz().length; p++) {
-            rates.append(String.format(" %s %.2f", MicrocircuitParameters.POPULATIONS.get(p), r.ratesHz()[p]));
+            rates.append(String.format(Locale.ROOT, " %s %.2f", MicrocircuitParameters.POPULATIONS.get(p),
+                    r.ratesHz()[p]));
         }
-        System.out.printf("Microcircuit, scale %s, %d neurons, %d synapses (%.2f bytes each): rates (Hz)%s; "
+        System.out.printf(Locale.ROOT,
+                        "Microcircuit, scale %s, %d neurons, %d synapses (%.2f bytes each): rates (Hz)%s; "
                         + "construction %.1f s, %.2f s per biological second, peak memory %.2f GiB. Results in "
                         + "%s%n",
                 scale, r.neurons(), r.synapses(), (double) r.synapseBytes() / r.synapses(), rates,
                 r.constructionSeconds(), r.secondsPerBioSecond(),
                 r.peakMemoryBytes() / (double) (1L << 30), out.toAbsolutePath());
         if (!r.metricsComplete()) {
-            System.out.printf("Incomplete: the spikes of %s were not all stored (%d past the spike monitors' "
+            System.out.printf(Locale.ROOT,
+                    "Incomplete: the spikes of %s were not all stored (%d past the spike monitors' "
                     + "bound), so they have no CV or synchrony; their rates count every spike.%n",
                     String.join(", ", r.incompletePopulations()), Arrays.stream(r.droppedSpikes()).sum());
         }

@@ -2,6 +2,7 @@ package org.hebb.experiments;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -130,7 +131,8 @@ final class NalsmCommand implements Callable<Integer>, CheckedOptions {
              JobExecutor features = executor.open(workers)) {
             r = NalsmExperiment.run(options, trainImages, testImages, data.toString(), directory, features);
         }
-        System.out.printf("%s, %d neurons, seed %d: test accuracy %.4f (validation %.4f, epoch %d), branching "
+        System.out.printf(Locale.ROOT,
+                "%s, %d neurons, seed %d: test accuracy %.4f (validation %.4f, epoch %d), branching "
                 + "factor %.3f; %.0f s. Results in %s%n", r.get("model"), (int) r.get("liquid_size"), seed,
                 (double) r.get("test_accuracy"), (double) r.get("validation_accuracy"), (int) r.get("best_epoch"),
                 (double) r.get("branching_factor"), (double) r.get("wall_seconds"), out.toAbsolutePath());

@@ -1,6 +1,7 @@
 package org.hebb.experiments;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -59,7 +60,8 @@ final class PixelReadoutCommand implements Callable<Integer>, CheckedOptions {
         SampleSplit.of(train, test, trainImages, testImages, "--train", "--test");
         Map<String, Object> r = PixelReadout.run(new PixelReadout.Options(epochs, seed, train, test), trainImages,
                 testImages, data.toString(), out);
-        System.out.printf("pixels -> linear softmax, seed %d: test accuracy %.4f at the best validation epoch "
+        System.out.printf(Locale.ROOT,
+                "pixels -> linear softmax, seed %d: test accuracy %.4f at the best validation epoch "
                 + "%d (validation %.4f); %.1f s. Results in %s%n", seed, (double) r.get("test_accuracy"),
                 (int) r.get("best_epoch") + 1, (double) r.get("validation_accuracy"),
                 (double) r.get("wall_seconds"), out.toAbsolutePath());

@@ -1,6 +1,7 @@
 package org.hebb.experiments;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.hebb.experiments.coba.CobaNetwork;
@@ -61,7 +62,7 @@ final class QuickstartCommand implements Callable<Integer>, CheckedOptions {
         checkResources();
         Quickstart.Summary s = Quickstart.run(new Quickstart.Options(neurons, durationMs, seed, threads, backend),
                 out);
-        System.out.printf("COBA, %d neurons, %.0f ms, seed %d: excitatory %.2f Hz, inhibitory %.2f Hz "
+        System.out.printf(Locale.ROOT, "COBA, %d neurons, %.0f ms, seed %d: excitatory %.2f Hz, inhibitory %.2f Hz "
                         + "(simulated in %.2f s on the %s backend, %d thread(s))%n", s.neurons(), s.durationMs(),
                 s.seed(), s.meanRateHz().get("exc"), s.meanRateHz().get("inh"), s.simulationSeconds(),
                 s.backend(), s.threads());

@@ -1,6 +1,7 @@
 package org.hebb.experiments;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -127,7 +128,7 @@ final class SongCommand implements Callable<Integer>, CheckedOptions {
         checkOptions();
         checkResources();
         SongMillerAbbott.Result r = SongExperiment.run(config(), snapshotS * 1000, checkpointS * 1000, out);
-        System.out.printf("Song, Miller & Abbott, seed %d, %.0f s: output %.1f -> %.1f Hz (first and last "
+        System.out.printf(Locale.ROOT, "Song, Miller & Abbott, seed %d, %.0f s: output %.1f -> %.1f Hz (first and last "
                         + "tenth), %.1f%% of weights within 10%% of a bound; %.1f s. Results in %s%n", seed,
                 durationS, r.outputRateFirstHz(), r.outputRateLastHz(), 100 * r.fractionNearBounds(),
                 r.simulationSeconds(), out.toAbsolutePath());

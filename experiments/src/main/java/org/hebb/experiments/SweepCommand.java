@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -77,7 +78,7 @@ final class SweepCommand implements Callable<Integer> {
         try (JobExecutor points = executor.open(pointsAtOnce)) {
             outcome = Sweep.run(experiment, plan, this.out, metric, points);
         }
-        out.printf("%s: %d points, %s summarised in %s%n", experiment, outcome.points().size(),
+        out.printf(Locale.ROOT, "%s: %d points, %s summarised in %s%n", experiment, outcome.points().size(),
                 outcome.metric(), this.out.resolve("summary.md").toAbsolutePath());
         return 0;
     }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -119,7 +120,7 @@ final class WhatWhenCommand implements Callable<Integer>, CheckedOptions {
         checkOptions();
         checkResources();
         Map<String, Object> r = WhatWhenExperiment.run(settings(), out);
-        System.out.printf("what-when, seed %d: timing error %.3f, probability r %.3f, adaptation (trials) "
+        System.out.printf(Locale.ROOT, "what-when, seed %d: timing error %.3f, probability r %.3f, adaptation (trials) "
                         + "three-factor %s, FORCE without reset %s, FORCE with reset %s, what/when angle %.1f deg;"
                         + " %.0f s. Results in %s%n", seed, (double) r.get("timing_error_fraction"),
                 (double) r.get("probability_pearson_r"), measured(r, "adaptation_trials_three_factor"),

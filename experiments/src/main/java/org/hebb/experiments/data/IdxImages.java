@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 
 import org.hebb.experiments.jobs.Fingerprint;
@@ -325,7 +326,8 @@ public record IdxImages(int rows, int columns, byte[][] pixels, byte[] labels) {
         void requireMagic(int expected) throws IOException {
             int found = readInt("the magic number");
             if (found != expected) {
-                throw corrupt(file, String.format("its magic number is 0x%08x, expected 0x%08x", found, expected));
+                throw corrupt(file, String.format(Locale.ROOT, "its magic number is 0x%08x, expected 0x%08x", found,
+                        expected));
             }
         }
 

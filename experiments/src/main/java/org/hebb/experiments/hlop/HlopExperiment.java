@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -109,7 +110,7 @@ public final class HlopExperiment {
             if (Files.exists(checkpoint)) {
                 network.restoreCheckpoint(checkpoint);
                 progress.requireSettings(settings);
-                log.printf("resuming after %d of %d training phases from %s%n", progress.phasesDone(),
+                log.printf(Locale.ROOT, "resuming after %d of %d training phases from %s%n", progress.phasesDone(),
                         progress.phases(), checkpoint);
             }
             RunPhase.workStarts();
@@ -129,9 +130,9 @@ public final class HlopExperiment {
             }
             Map<String, Object> result = HlopResults.write(directory, settings, progress);
             Object bwt = result.get("bwt");
-            log.printf("hlop %s, seed %d: ACC %.2f, BWT %s (percentage points); %.0f s. Results in %s%n",
+            log.printf(Locale.ROOT, "hlop %s, seed %d: ACC %.2f, BWT %s (percentage points); %.0f s. Results in %s%n",
                     settings.variant().label(), settings.seed(), (double) result.get("acc"), bwt == null ? "not defined"
-                    : String.format("%.2f", (double) bwt), progress.wallSeconds(), directory.path());
+                    : String.format(Locale.ROOT, "%.2f", (double) bwt), progress.wallSeconds(), directory.path());
             return result;
         }
     }
@@ -183,14 +184,15 @@ public final class HlopExperiment {
             }
             if ((s + 1) % PROGRESS_EVERY == 0 || s + 1 == samples.size()) {
                 eta.advance(Math.min(PROGRESS_EVERY, s % PROGRESS_EVERY + 1));
-                log.printf("phase %d/%d: trained %d/%d, running accuracy %.1f%%; %s%n", phase + 1,
+                log.printf(Locale.ROOT, "phase %d/%d: trained %d/%d, running accuracy %.1f%%; %s%n", phase + 1,
                         progress.phases(), s + 1, samples.size(), 100.0 * correct / (s + 1), eta);
             }
         }
         if (batches != null) {
             double[] fit = batches.endTask();
             progress.recordFit(phase, fit);
-            log.printf("subspace rows of task %d against the SVD (largest angle, variance fraction, largest angle "
+            log.printf(Locale.ROOT,
+                    "subspace rows of task %d against the SVD (largest angle, variance fraction, largest angle "
                     + "of the %d leading): input %.1f deg, %.3f, %.1f deg; hidden %.1f deg, %.3f, %.1f deg%n",
                     phase + 1, SubspaceFit.LEADING, fit[0], fit[1], fit[2], fit[3], fit[4], fit[5]);
         }
@@ -209,14 +211,14 @@ public final class HlopExperiment {
             accuracy[task] = (double) correct / settings.testPerTask();
             eta.advance(settings.testPerTask());
         }
-        log.printf("tested: %s; %s%n", percentages(accuracy), eta);
+        log.printf(Locale.ROOT, "tested: %s; %s%n", percentages(accuracy), eta);
         return accuracy;
     }
 
     private static String percentages(double[] accuracy) {
         StringBuilder text = new StringBuilder();
         for (double a : accuracy) {
-            text.append(text.isEmpty() ? "" : " ").append(String.format("%.1f", 100 * a));
+            text.append(text.isEmpty() ? "" : " ").append(String.format(Locale.ROOT, "%.1f", 100 * a));
         }
         return text.toString();
     }
@@ -258,7 +260,8 @@ public final class HlopExperiment {
         public String toString() {
             double seconds = (System.nanoTime() - start) / 1e9;
             double rate = (done - startedAt) / Math.max(seconds, 1e-9);
-            return String.format("%.0f s elapsed, about %.0f s left", seconds, rate > 0 ? (total - done) / rate : 0);
+            return String.format(Locale.ROOT, "%.0f s elapsed, about %.0f s left", seconds,
+                    rate > 0 ? (total - done) / rate : 0);
         }
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.hebb.experiments.RunPhase;
@@ -231,7 +232,8 @@ public final class Izhikevich2003Experiment {
                 + "maximum of the spectrum and exceeds ").append(PEAK_FACTOR).append(" times the mean power of its "
                 + "flanks (half a band wide on each side).\nPlots: raster.png, spectrum.png.\n");
         if (dropped.any()) {
-            md.append(String.format("%nThe spike monitors stored spikes up to %.1f ms only: dropped_spikes more were "
+            md.append(String.format(Locale.ROOT,
+                    "%nThe spike monitors stored spikes up to %.1f ms only: dropped_spikes more were "
                     + "counted (in the rates) but are not in the raster.%n", dropped.fromMs()));
         }
         AtomicFiles.write(out.resolve("summary.md"), md.toString());

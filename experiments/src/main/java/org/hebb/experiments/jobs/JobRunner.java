@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.hebb.simulator.io.AtomicFiles;
@@ -111,7 +112,7 @@ public final class JobRunner {
         lastReport[0] = now;
         double elapsed = (now - start) / 1e9;
         double eta = elapsed / done * (pending - done);
-        System.err.printf("%s: %d of %d jobs done%s, %.1f s elapsed, ETA %.1f s%n", label, done + resumed,
+        System.err.printf(Locale.ROOT, "%s: %d of %d jobs done%s, %.1f s elapsed, ETA %.1f s%n", label, done + resumed,
                 pending + resumed, resumed > 0 ? " (" + resumed + " from checkpoints)" : "", elapsed, eta);
     }
 }

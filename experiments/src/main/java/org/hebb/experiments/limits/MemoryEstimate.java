@@ -1,5 +1,7 @@
 package org.hebb.experiments.limits;
 
+import java.util.Locale;
+
 /**
  * An estimate of the heap a run needs, made before anything is built and compared with the JVM's maximum heap
  * ({@link Runtime#maxMemory()}), so that a run too large for it is refused at once with a message saying what to
@@ -93,13 +95,14 @@ public final class MemoryEstimate {
             largest[0] = Math.max(largest[0], bytes);
         }
         if (bytes > heapBytes) {
-            throw new IllegalArgumentException(String.format("%s needs about %s of heap, the JVM has %s: raise -Xmx "
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "%s needs about %s of heap, the JVM has %s: raise -Xmx "
                     + "(e.g. JDK_JAVA_OPTIONS=-Xmx%dg ./hebb ...) or %s", run, gigabytes(bytes), gigabytes(heapBytes),
                     (long) Math.ceil(bytes / (1L << 30)), smaller));
         }
     }
 
     private static String gigabytes(double bytes) {
-        return String.format("%.3g GB", bytes / (1L << 30));
+        return String.format(Locale.ROOT, "%.3g GB", bytes / (1L << 30));
     }
 }

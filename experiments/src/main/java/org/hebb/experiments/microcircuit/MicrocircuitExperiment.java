@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.hebb.experiments.RunPhase;
@@ -230,8 +231,8 @@ public final class MicrocircuitExperiment {
             throws IOException {
         Settings s = r.settings();
         List<String> names = MicrocircuitParameters.POPULATIONS;
-        String title = "Cortical microcircuit, scale " + s.scale() + ", " + s.background().name().toLowerCase()
-                + " background, seed " + s.seed();
+        String title = "Cortical microcircuit, scale " + s.scale() + ", "
+                + s.background().name().toLowerCase(Locale.ROOT) + " background, seed " + s.seed();
         double end = s.warmupMs() + s.durationMs();
         DroppedSpikes dropped = DroppedSpikes.of(monitors);
         String warmup = s.warmupMs() == Math.rint(s.warmupMs()) ? String.valueOf((long) s.warmupMs())
@@ -244,8 +245,8 @@ public final class MicrocircuitExperiment {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("network", "Potjans & Diesmann (2014) cortical microcircuit, PyNEST example parameters");
         json.put("scale", s.scale());
-        json.put("background", s.background().name().toLowerCase());
-        json.put("backend", s.backend().name().toLowerCase());
+        json.put("background", s.background().name().toLowerCase(Locale.ROOT));
+        json.put("backend", s.backend().name().toLowerCase(Locale.ROOT));
         int threads = circuit.network().threads();
         json.put("threads", threads);
         json.put("seed", s.seed());
@@ -268,16 +269,17 @@ public final class MicrocircuitExperiment {
         json.put("incomplete_populations", r.incompletePopulations());
         json.put("machine", Machine.description());
         StringBuilder md = new StringBuilder("# " + title + "\n\n")
-                .append(String.format("%d neurons, %d synapses (%.2f bytes each); construction %.1f s, %.3f s per "
+                .append(String.format(Locale.ROOT,
+                        "%d neurons, %d synapses (%.2f bytes each); construction %.1f s, %.3f s per "
                                 + "biological second, peak memory %.2f GiB.%n%n", r.neurons(), r.synapses(),
                         (double) r.synapseBytes() / r.synapses(), r.constructionSeconds(), r.secondsPerBioSecond(),
                         r.peakMemoryBytes() / (double) (1L << 30)))
-                .append(String.format("Backend %s, %d thread%s, seed %d.%n%n", s.backend().name().toLowerCase(),
-                        threads, threads == 1 ? "" : "s", s.seed()))
+                .append(String.format(Locale.ROOT, "Backend %s, %d thread%s, seed %d.%n%n",
+                        s.backend().name().toLowerCase(Locale.ROOT), threads, threads == 1 ? "" : "s", s.seed()))
                 .append("| population | rate (Hz) | NEST reference (Hz) | CV of ISI | synchrony |\n")
                 .append("|---|---|---|---|---|\n");
         for (int p = 0; p < names.size(); p++) {
-            md.append(String.format("| %s | %.3f | %.3f | %.3f | %.3f |%n", names.get(p), r.ratesHz()[p],
+            md.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f |%n", names.get(p), r.ratesHz()[p],
                     MicrocircuitParameters.NEST_REFERENCE_RATES_HZ[p], r.cvOfIntervals()[p], r.synchrony()[p]));
         }
         md.append("\nRates, CV (neurons with at least ").append(SpikeTrainStatistics.MIN_SPIKES_FOR_CV)

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import java.util.Locale;
 import org.hebb.experiments.RunPhase;
 import org.hebb.experiments.data.IdxImages;
 import org.hebb.experiments.limits.MemoryEstimate;
@@ -176,7 +177,8 @@ public final class LiquidDynamics {
 
     private static String markdown(Summary s) {
         StringBuilder md = new StringBuilder("# ").append(s.experiment()).append("\n\n")
-                .append(String.format("Liquid %d neurons, %d inputs, %d samples of %d ms, master seed %d.%n%n",
+                .append(String.format(Locale.ROOT,
+                        "Liquid %d neurons, %d inputs, %d samples of %d ms, master seed %d.%n%n",
                         s.liquidNeurons(), s.inputs(), s.settings().samples(), s.sampleMs(), s.seed()))
                 .append("| model | liquid rate first block (Hz) | last block (Hz) | A last block | BF first block "
                         + "| BF last block | NALSM BF before | NALSM BF after | rate in 250 ms presentations after "
@@ -184,7 +186,8 @@ public final class LiquidDynamics {
         for (ModelRun run : s.models()) {
             UnsupervisedPhase.Block first = run.blocks().get(0);
             UnsupervisedPhase.Block last = run.blocks().get(run.blocks().size() - 1);
-            md.append(String.format("| %s | %.1f | %.1f | %.4f | %.3f | %.3f | %.3f | %.3f | %.1f | %.1f |%n",
+            md.append(String.format(Locale.ROOT,
+                    "| %s | %.1f | %.1f | %.4f | %.3f | %.3f | %.3f | %.3f | %.1f | %.1f |%n",
                     run.model(), first.liquidRateHz(), last.liquidRateHz(), last.depressionAtEnd(),
                     first.branchingFactor(), last.branchingFactor(), run.probeBefore().branchingFactor(),
                     run.probeAfter().branchingFactor(), run.probeAfter().liquidRateHz(), run.phaseSeconds()));

@@ -2,6 +2,7 @@ package org.hebb.experiments.output;
 
 import java.util.List;
 
+import java.util.Locale;
 import org.hebb.simulator.monitor.SpikeMonitor;
 
 /**
@@ -37,6 +38,7 @@ public record DroppedSpikes(long count, double fromMs) {
 
     /** A note for a plot's title: empty when nothing was dropped. */
     public String note() {
-        return any() ? String.format(" [%d spikes after %.1f ms not stored: spike monitor full]", count, fromMs) : "";
+        return any() ? String.format(Locale.ROOT, " [%d spikes after %.1f ms not stored: spike monitor full]", count,
+                fromMs) : "";
     }
 }

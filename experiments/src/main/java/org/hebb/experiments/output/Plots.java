@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 import org.hebb.simulator.io.AtomicFiles;
 import org.hebb.simulator.monitor.SpikeMonitor;
@@ -16,6 +17,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** PNG plots of simulation results (rasters, rates, histograms), written atomically; works without a display. */
@@ -136,6 +138,11 @@ public final class Plots {
     }
 
     private static void save(Path file, Chart<?, ?> chart) throws IOException {
+        // tick labels as the summaries write numbers, whatever the JVM's default locale (a heat map's cell values
+        // still follow it: XChart formats them with a DecimalFormat of the default locale)
+        if (chart.getStyler() instanceof AxesChartStyler axes) {
+            axes.setLocale(Locale.ROOT);
+        }
         AtomicFiles.write(file, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.hebb.experiments.RunPhase;
@@ -233,20 +234,21 @@ public final class Quickstart {
         md.append("# Hebb quickstart: ").append(s.network()).append("\n\n");
         md.append("| quantity | value |\n|---|---|\n");
         md.append("| neurons | ").append(s.neurons()).append(" |\n");
-        md.append("| synapses | ").append(s.synapses()).append(String.format(" (%.2f bytes each) |%n",
+        md.append("| synapses | ").append(s.synapses()).append(String.format(Locale.ROOT, " (%.2f bytes each) |%n",
                 s.bytesPerSynapse()));
         md.append("| biological time | ").append(s.durationMs()).append(" ms at dt = ").append(s.dtMs())
                 .append(" ms |\n");
         md.append("| master seed | ").append(s.seed()).append(" |\n");
         md.append("| backend | ").append(s.backend()).append(" |\n");
         md.append("| threads | ").append(s.threads()).append(" |\n");
-        s.meanRateHz().forEach((k, v) -> md.append(String.format("| mean rate, %s | %.2f Hz |%n", k, v)));
+        s.meanRateHz().forEach((k, v) -> md.append(String.format(Locale.ROOT, "| mean rate, %s | %.2f Hz |%n", k, v)));
         if (dropped.any()) {
-            md.append(String.format("| spikes not stored (monitor bound %d per population) | %d (after %.1f ms; "
+            md.append(String.format(Locale.ROOT,
+                    "| spikes not stored (monitor bound %d per population) | %d (after %.1f ms; "
                     + "counts and rates include them, the raster does not) |%n", s.maxStoredSpikes(),
                     s.droppedSpikes(), dropped.fromMs()));
         }
-        md.append(String.format("| wall time | %.2f s build, %.2f s simulation |%n", s.buildSeconds(),
+        md.append(String.format(Locale.ROOT, "| wall time | %.2f s build, %.2f s simulation |%n", s.buildSeconds(),
                 s.simulationSeconds()));
         md.append("\nFiles: spike_counts.csv, population_rate.csv, raster.png, population_rate.png, "
                 + "summary.json.\n");

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.hebb.experiments.RunPhase;
@@ -127,15 +128,15 @@ public final class SongExperiment {
         List<Snapshot> snapshots = r.snapshots();
         Snapshot first = r.start();
         Snapshot last = snapshots.get(snapshots.size() - 1);
-        String title = String.format("Song, Miller & Abbott, %d inputs at %.0f Hz, seed %d", r.config().inputs(),
-                r.config().rateHz(), r.config().seed());
+        String title = String.format(Locale.ROOT, "Song, Miller & Abbott, %d inputs at %.0f Hz, seed %d",
+                r.config().inputs(), r.config().rateHz(), r.config().seed());
         List<String> bins = new ArrayList<>();
         for (int b = 0; b < first.histogram().length; b++) {
-            bins.add(String.format("%.1f-%.1f", b / 10.0, (b + 1) / 10.0));
+            bins.add(String.format(Locale.ROOT, "%.1f-%.1f", b / 10.0, (b + 1) / 10.0));
         }
         Plots.bars(out.resolve("weights.png"), title + ": weight histogram", "w / g_max", "synapses", bins,
-                List.of(String.format("t = %.0f s", first.timeMs() / 1000),
-                        String.format("t = %.0f s", last.timeMs() / 1000)),
+                List.of(String.format(Locale.ROOT, "t = %.0f s", first.timeMs() / 1000),
+                        String.format(Locale.ROOT, "t = %.0f s", last.timeMs() / 1000)),
                 List.of(asDoubles(first.histogram()), asDoubles(last.histogram())));
         double[] timesS = snapshots.stream().mapToDouble(s -> s.timeMs() / 1000).toArray();
         List<String> labels = new ArrayList<>(List.of("fraction within 10% of a bound"));
@@ -174,8 +175,8 @@ public final class SongExperiment {
         md.append("\n| time (s) | within 10% of a bound | output rate (Hz) | weights per tenth of g_max |\n"
                 + "|---|---|---|---|\n");
         for (Snapshot s : r.snapshots()) {
-            md.append(String.format("| %.1f | %.3f | %.2f | %s |%n", s.timeMs() / 1000, s.fractionNearBounds(),
-                    s.outputRateHz(), java.util.Arrays.toString(s.histogram())));
+            md.append(String.format(Locale.ROOT, "| %.1f | %.3f | %.2f | %s |%n", s.timeMs() / 1000,
+                    s.fractionNearBounds(), s.outputRateHz(), java.util.Arrays.toString(s.histogram())));
         }
         md.append("\nPlots: weights.png (histogram at the start and at the end), weights_over_time.png, "
                 + "output_rate.png.\n");

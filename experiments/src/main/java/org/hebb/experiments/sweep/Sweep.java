@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -113,8 +114,8 @@ public final class Sweep {
                 Files.createDirectories(directory);
                 AtomicFiles.write(directory.resolve(result.fileName()), result.content());
             }
-            System.err.printf("sweep: %d of %d points done (%s, on the %s executor)%n", ++done[0], points.size(),
-                    pending.get(index).id(), executor.name());
+            System.err.printf(Locale.ROOT, "sweep: %d of %d points done (%s, on the %s executor)%n", ++done[0],
+                    points.size(), pending.get(index).id(), executor.name());
         });
         List<Map<String, Object>> results = new ArrayList<>();
         for (SweepPlan.Point point : points) {
@@ -159,7 +160,8 @@ public final class Sweep {
             }
         }
         if (needed > heapBytes) {
-            throw new IllegalArgumentException(String.format("--points-at-once = %d is not allowed: the %d largest "
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "--points-at-once = %d is not allowed: the %d largest "
                     + "points still to run need about %.3g GB of heap together, the JVM has %.3g GB, and at most %d "
                     + "fit at once: lower --points-at-once, raise -Xmx or make the points smaller", atOnce, together,
                     needed / (1L << 30), heapBytes / (double) (1L << 30), fit));

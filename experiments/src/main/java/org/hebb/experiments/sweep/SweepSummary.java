@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.hebb.experiments.output.Plots;
@@ -56,7 +57,8 @@ final class SweepSummary {
                     .sum() / (values.size() - 1));
             means[c] = mean;
             md.append("| ").append(combinations.get(c)).append(" | ").append(values.size()).append(" | ")
-                    .append(String.format("%.6g", mean)).append(" | ").append(String.format("%.3g", sd)).append(" | ")
+                    .append(String.format(Locale.ROOT, "%.6g", mean)).append(" | ")
+                    .append(String.format(Locale.ROOT, "%.3g", sd)).append(" | ")
                     .append(values).append(" |\n");
         }
         md.append("\nHebb: ");

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.hebb.experiments.RunPhase;
@@ -157,7 +158,7 @@ public final class WhatWhenExperiment {
         List<String> labels = new ArrayList<>();
         List<double[]> traces = new ArrayList<>();
         for (WhatWhenMetrics.Condition c : m.conditions()) {
-            labels.add(String.format("block %d, cue %s: %d ms, p %.2f", c.block() + 1, cueName(c.cue()),
+            labels.add(String.format(Locale.ROOT, "block %d, cue %s: %d ms, p %.2f", c.block() + 1, cueName(c.cue()),
                     c.latencyMs(), c.probability()));
             traces.add(c.meanTrace());
         }
@@ -232,8 +233,8 @@ public final class WhatWhenExperiment {
         md.append("\n| block | cue | latency (ms) | probability | peak (ms) | peak amplitude |\n")
                 .append("|---|---|---|---|---|---|\n");
         for (WhatWhenMetrics.Condition c : m.conditions()) {
-            md.append(String.format("| %d | %s | %d | %.2f | %d | %.3f |%n", c.block() + 1, cueName(c.cue()),
-                    c.latencyMs(), c.probability(), c.peakMs(), c.peakAmplitude()));
+            md.append(String.format(Locale.ROOT, "| %d | %s | %d | %.2f | %d | %.3f |%n", c.block() + 1,
+                    cueName(c.cue()), c.latencyMs(), c.probability(), c.peakMs(), c.peakAmplitude()));
         }
         md.append("\nPlots: readout_traces.png, learning_curves.png, subspace_angle.png; the Izhikevich (2003) network"
                 + " with the same seed in izhikevich2003/.\n");
