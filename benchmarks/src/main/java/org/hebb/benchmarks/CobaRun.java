@@ -3,6 +3,7 @@ package org.hebb.benchmarks;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -79,7 +80,7 @@ public final class CobaRun {
         result.put("spikes", spikes);
         result.put("synapses", net.projections().stream().mapToLong(p -> p.synapseCount()).sum());
         result.put("plastic", plastic);
-        result.put("precision", precision.name().toLowerCase());
+        result.put("precision", precision.name().toLowerCase(Locale.ROOT));
         if (byTenths) {
             result.put("tenths_seconds", tenths);
             result.put("run_started_ms", runStartedMs);

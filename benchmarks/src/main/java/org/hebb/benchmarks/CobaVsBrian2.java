@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -75,8 +76,8 @@ public final class CobaVsBrian2 {
                     hebbWeight = h.get("mean_ee_weight").asDouble();
                     brianWeight = b.get("mean_ee_weight").asDouble();
                 }
-                System.err.printf("N=%d repeat %d: Hebb %.3f s (%.2f Hz), Brian2 %.3f s (%.2f Hz)%n", n, r + 1,
-                        hebb[r], hebbRate, brian[r], brianRate);
+                System.err.printf(Locale.ROOT, "N=%d repeat %d: Hebb %.3f s (%.2f Hz), Brian2 %.3f s (%.2f Hz)%n", n,
+                        r + 1, hebb[r], hebbRate, brian[r], brianRate);
             }
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("n", n);
@@ -98,7 +99,8 @@ public final class CobaVsBrian2 {
             results.add(row);
             double rateGap = Math.abs(hebbRate - brianRate) / brianRate;
             if (rateGap > 0.15) {
-                throw new IllegalStateException(String.format("N=%d: mean rates differ by %.1f%% (Hebb %.2f Hz, "
+                throw new IllegalStateException(String.format(Locale.ROOT,
+                        "N=%d: mean rates differ by %.1f%% (Hebb %.2f Hz, "
                         + "Brian2 %.2f Hz): more than the 15%% allowed", n, 100 * rateGap, hebbRate, brianRate));
             }
         }

@@ -3,6 +3,7 @@ package org.hebb.benchmarks;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 
+import java.util.Locale;
 import org.hebb.experiments.coba.CobaNetwork;
 import org.hebb.neurons.NeuronState;
 import org.hebb.neurons.lif.IfCondExp;
@@ -85,11 +86,12 @@ public final class OneStepRun {
             cpu[0][r] = oneStepCpu / 1e3 / steps;
             cpu[1][r] = batchedCpu / 1e3 / steps;
             cpu[2][r] = scanCpu / 1e3 / steps;
-            System.out.printf("{\"n\":%d,\"repeat\":%d,\"one_step_us\":%.3f,\"batched_us\":%.3f,\"scan_us\":%.3f,"
+            System.out.printf(Locale.ROOT,
+                    "{\"n\":%d,\"repeat\":%d,\"one_step_us\":%.3f,\"batched_us\":%.3f,\"scan_us\":%.3f,"
                             + "\"one_step_cpu_us\":%.3f,\"batched_cpu_us\":%.3f,\"scan_cpu_us\":%.3f}%n", n, r,
                     oneStep[r], batched[r], scan[r], cpu[0][r], cpu[1][r], cpu[2][r]);
         }
-        System.out.printf("{\"n\":%d,\"backend\":\"%s\",\"plastic\":%b,\"steps\":%d,\"repeats\":%d,"
+        System.out.printf(Locale.ROOT, "{\"n\":%d,\"backend\":\"%s\",\"plastic\":%b,\"steps\":%d,\"repeats\":%d,"
                         + "\"median_one_step_us\":%.3f,"
                         + "\"median_batched_us\":%.3f,\"median_scan_us\":%.3f,\"median_one_step_cpu_us\":%.3f,"
                         + "\"median_batched_cpu_us\":%.3f,\"median_scan_cpu_us\":%.3f,\"non_finite_found\":%d}%n", n,

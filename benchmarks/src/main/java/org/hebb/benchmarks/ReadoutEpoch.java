@@ -1,5 +1,6 @@
 package org.hebb.benchmarks;
 
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 import org.hebb.experiments.readout.SoftmaxReadout;
@@ -55,7 +56,7 @@ public final class ReadoutEpoch {
             long start = System.nanoTime();
             SoftmaxReadout.Result result = readout.train(train, validation, test);
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf("{\"dimension\":%d,\"train\":%d,\"epochs\":%d,\"threads\":%s,"
+            System.out.printf(Locale.ROOT, "{\"dimension\":%d,\"train\":%d,\"epochs\":%d,\"threads\":%s,"
                             + "\"seconds_per_epoch\":%.4f,\"test_accuracy\":%.4f}%n", dimension, trainCount, epochs,
                     threads == null ? "null" : threads.toString(), seconds / epochs,
                     result.testAccuracy()[epochs - 1]);
