@@ -124,6 +124,28 @@ class DelayLimitTest {
         }
     }
 
+    /**
+     * The same refusals where a connector drawn by rows makes no synapse: fixedTotalNumber(0) with a fixed delay of
+     * 0.04 ms, or a uniform one from 0.04 ms, at dt = 0.1 ms is refused as fixedTotalNumber(1) is.
+     */
+    @Test
+    void delaysOutsideTheStepsAreRefusedAlsoWhereARowConnectorMakesNoSynapse() {
+        for (Delays.DelayDistribution delays : new Delays.DelayDistribution[] {Delays.ms(0.04),
+                Delays.uniformMs(0.04, 0.2)}) {
+            for (long count : new long[] {1, 0}) {
+                try (Network net = Network.builder().dt(DT).seed(5).threads(1).build()) {
+                    NeuronPopulation a = net.addNeurons("a", 10, IfCurrExp.builder().build());
+                    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> net.connect(a, a,
+                            Connectors.fixedTotalNumber(count), Synapses.onto("excitatory")
+                                    .weights(Values.constant(0.1)).delays(delays)), delays.describe() + ", "
+                            + count + " synapses");
+                    assertContains(e.getMessage(), "delay = 0.04 ms", "is not allowed at dt = 0.1 ms");
+                    assertTrue(net.projections().isEmpty());
+                }
+            }
+        }
+    }
+
     /** The refusal comes from connect, before any projection exists. */
     @Test
     void connectRefusesBeforeAnyProjectionExists() {
