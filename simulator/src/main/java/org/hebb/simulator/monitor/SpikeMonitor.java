@@ -328,9 +328,16 @@ public final class SpikeMonitor implements Monitor, Checkpointed {
             return this;
         }
 
-        /** Bound on stored spikes (>= 0); further spikes are counted, not stored. */
+        /**
+         * Bound on stored spikes (0 to 2^31 - 9, what one array holds); further spikes are counted, not stored.
+         */
         public Settings maxStoredSpikes(int max) {
-            this.maxStored = Require.atLeast("maxStoredSpikes", max, 0);
+            if (max < 0 || max > Samples.MAX_VALUES) {
+                throw new IllegalArgumentException("maxStoredSpikes = " + max + " is not allowed: must be in [0, "
+                        + Samples.MAX_VALUES + "], what one array holds; stream more spikes to a file with "
+                        + "streamTo(...)");
+            }
+            this.maxStored = max;
             return this;
         }
 

@@ -117,6 +117,21 @@ class SpikeMonitorTest {
     }
 
     /** The first spike beyond the bound is warned about once, naming the population, the bound and the remedy. */
+    /**
+     * Stored spikes go into arrays that hold at most 2^31 - 9 of them: a larger bound (Integer.MAX_VALUE for no
+     * bound) would let a long run fail inside a step when they are full, so it is refused when given, pointing to a
+     * file, as a state monitor's bound is.
+     */
+    @Test
+    void aBoundBeyondWhatAnArrayHoldsIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SpikeMonitor.settings().maxStoredSpikes(Integer.MAX_VALUE));
+        assertTrue(e.getMessage().startsWith("maxStoredSpikes = 2147483647 is not allowed: must be in [0, "
+                + "2147483639]"), e.getMessage());
+        assertTrue(e.getMessage().contains("streamTo"), e.getMessage());
+        SpikeMonitor.settings().maxStoredSpikes(2147483639);
+    }
+
     @Test
     void theFirstDroppedSpikeIsWarnedAboutOnce() {
         Logger logger = Logger.getLogger(SpikeMonitor.class.getName());
