@@ -20,6 +20,8 @@ final class CsvStream {
     private final Path file;
     private final Path partial;
     private final String header;
+    /** The header an earlier Hebb wrote for the same lines, whose file a resume goes on from too, or null. */
+    private final String earlierHeader;
     private final String what;
     private OutputStream out;
     /**
@@ -36,6 +38,14 @@ final class CsvStream {
      * @param what   what the lines are, for messages ("spikes", "state samples")
      */
     CsvStream(Path file, String header, String what) {
+        this(file, header, null, what);
+    }
+
+    /**
+     * As {@link #CsvStream(Path, String, String)}; a file that begins with {@code earlierHeader}, as an earlier Hebb
+     * wrote the same columns, is resumed as one that begins with {@code header} ({@link #resume}).
+     */
+    CsvStream(Path file, String header, String earlierHeader, String what) {
         String refused = "streamTo = '" + file + "' is not allowed: ";
         Path name = file.getFileName();
         if (name == null || name.toString().isEmpty()) {
@@ -64,6 +74,7 @@ final class CsvStream {
         this.file = file;
         this.partial = partialFile;
         this.header = header;
+        this.earlierHeader = earlierHeader;
         this.what = what;
     }
 
@@ -107,7 +118,8 @@ final class CsvStream {
     }
 
     /**
-     * Starts again from what the file holds, where it begins with this stream's header: its lines stamped before
+     * Starts again from what the file holds, where it begins with this stream's header (or the earlier one, which
+     * this stream's then replaces): its lines stamped before
      * {@code beforeMs} (the first column, in ms; lines are in time order) are kept, and the lines streamed from now
      * on follow them. Lines streamed before are dropped. A file with another header is replaced at the next run's
      * end, as a new stream replaces it.
@@ -123,10 +135,17 @@ final class CsvStream {
                 return;
             }
             try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                for (String expected : header.split("\n")) {
-                    if (!expected.equals(in.readLine())) {
-                        return;
-                    }
+                String[] expected = header.split("\n");
+                String[] earlier = earlierHeader == null ? new String[0] : earlierHeader.split("\n");
+                boolean same = true;
+                boolean sameAsEarlier = earlier.length == expected.length;
+                for (int k = 0; k < expected.length; k++) {
+                    String line = in.readLine();
+                    same &= expected[k].equals(line);
+                    sameAsEarlier = sameAsEarlier && earlier[k].equals(line);
+                }
+                if (!same && !sameAsEarlier) {
+                    return;
                 }
                 for (String kept = in.readLine(); kept != null; kept = in.readLine()) {
                     int comma = kept.indexOf(',');

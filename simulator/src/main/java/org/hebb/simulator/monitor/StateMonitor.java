@@ -76,9 +76,12 @@ public final class StateMonitor implements Monitor, Checkpointed {
         for (int v = 0; v < variables.length; v++) {
             units.append(v == 0 ? "" : ", ").append(variables[v]).append(' ').append(state.variable(indices[v]).unit());
         }
-        this.stream = settings.streamTo == null ? null : new CsvStream(settings.streamTo, "# state of population '"
-                + population.name() + "' every " + intervalSteps + " steps, master seed " + seed + ", dt " + dt
-                + " ms, units " + units + "\ntime_ms,neuron," + String.join(",", variables) + "\n", "state samples");
+        String comment = "# state of population '" + population.name() + "' every " + intervalSteps + " steps, master "
+                + "seed " + seed + ", dt " + dt + " ms";
+        String columns = "\ntime_ms,neuron," + String.join(",", variables) + "\n";
+        // a file written before the comment named the units holds the same columns: a restore goes on from it
+        this.stream = settings.streamTo == null ? null : new CsvStream(settings.streamTo, comment + ", units " + units
+                + columns, comment + columns, "state samples");
     }
 
     /** Settings with defaults: values stored up to {@link #DEFAULT_MAX_VALUES}, no file. */

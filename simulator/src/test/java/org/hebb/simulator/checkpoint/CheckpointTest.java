@@ -2,6 +2,7 @@ package org.hebb.simulator.checkpoint;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -195,6 +196,26 @@ class CheckpointTest {
         streamed(spikes, samples, checkpoint, FIRST_MS + SECOND_MS - 50);
         assertEquals(Files.readString(directory.resolve("straight-spikes.csv")), Files.readString(spikes));
         assertEquals(Files.readString(directory.resolve("straight-v.csv")), Files.readString(samples));
+    }
+
+    /**
+     * A state monitor's file whose comment line does not name the variables' units, as Hebb wrote it before it did,
+     * is the same stream's: a restore of that run's checkpoint keeps its samples before the checkpoint, and the file
+     * ends as an uninterrupted run's, under the header that names the units.
+     */
+    @Test
+    void aStateFileWrittenWithoutUnitsGoesOnAfterARestore() throws IOException {
+        Path straight = directory.resolve("straight-v.csv");
+        streamed(directory.resolve("straight-spikes.csv"), straight, null, FIRST_MS + SECOND_MS);
+        Path samples = directory.resolve("v.csv");
+        Path checkpoint = directory.resolve("streamed.h5");
+        streamed(directory.resolve("spikes.csv"), samples, checkpoint, 50);
+        String written = Files.readString(samples);
+        String withoutUnits = written.replaceFirst(" ms, units v mV\n", " ms\n");
+        assertNotEquals(written, withoutUnits, "test setup: the units are named");
+        Files.writeString(samples, withoutUnits);
+        streamed(directory.resolve("spikes.csv"), samples, checkpoint, FIRST_MS + SECOND_MS - 50);
+        assertEquals(Files.readString(straight), Files.readString(samples));
     }
 
     /** The spikes (steps, neurons) of {@code spikes} at and after {@code fromStep}. */
