@@ -213,7 +213,8 @@ class HebbCommandTest {
                 {"--inputs", "10", "--correlated", "20"}, {"--checkpoint-every", "NaN"},
                 {"--checkpoint-every", "1e-5"}};
         String[] messages = {"hebb song: --correlation = 2.0 is not allowed",
-                "hebb song: --rate = 20000.0 Hz is not allowed", "hebb song: --correlated = 20 is not allowed: must be in [0, 10]",
+                "hebb song: --rate = 20000.0 Hz is not allowed",
+                "hebb song: --correlated = 20 is not allowed: must be in [0, 10]",
                 "hebb song: --checkpoint-every = NaN s is not allowed",
                 "hebb song: --checkpoint-every = 1.0E-5 s is not allowed: must be 0 (no checkpoints) or at least "
                         + "one time step, 1.0E-4 s"};
