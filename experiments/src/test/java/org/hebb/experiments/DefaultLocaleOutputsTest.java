@@ -12,13 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import org.hebb.experiments.microcircuit.Microcircuit;
 import org.hebb.experiments.microcircuit.MicrocircuitExperiment;
 import org.hebb.experiments.output.Plots;
 import org.hebb.experiments.quickstart.Quickstart;
 import org.hebb.simulator.BackendKind;
+import org.hebb.simulator.testing.DefaultLocales;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,27 +30,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * English (tr-TR lower-cases "POISSON" to "poısson").
  */
 class DefaultLocaleOutputsTest {
-    /** {@code work}'s result with the default locale {@code tag}, the default restored after. */
-    private static <T> T withDefaultLocale(String tag, Callable<T> work) throws Exception {
-        Locale before = Locale.getDefault();
-        Locale.setDefault(Locale.forLanguageTag(tag));
-        try {
-            return work.call();
-        } finally {
-            Locale.setDefault(before);
-        }
-    }
-
-    private static void assertAscii(String text) {
-        assertTrue(text.chars().allMatch(c -> c < 128), "non-ASCII characters in:\n" + text);
-    }
-
     @ParameterizedTest(name = "default locale {0}")
     @ValueSource(strings = {"de-DE", "fa-IR"})
     void theQuickstartsSummaryWritesNumbersWithADecimalPoint(String tag, @TempDir Path out) throws Exception {
-        withDefaultLocale(tag, () -> Quickstart.run(200, 50, 11, 1, out));
+        DefaultLocales.with(tag, () -> Quickstart.run(200, 50, 11, 1, out));
         String summary = Files.readString(out.resolve("summary.md"));
-        assertAscii(summary);
+        DefaultLocales.assertAscii(summary);
         assertTrue(Pattern.compile("\\| mean rate, exc \\| \\d+\\.\\d\\d Hz \\|").matcher(summary).find(),
                 summary);
         assertTrue(Pattern.compile("\\| wall time \\| \\d+\\.\\d\\d s build, \\d+\\.\\d\\d s simulation \\|")
@@ -59,13 +44,13 @@ class DefaultLocaleOutputsTest {
 
     @Test
     void theMicrocircuitsResultNamesItsBackgroundAndBackendInEnglish(@TempDir Path out) throws Exception {
-        withDefaultLocale("tr-TR", () -> MicrocircuitExperiment.run(new MicrocircuitExperiment.Settings(0.01,
+        DefaultLocales.with("tr-TR", () -> MicrocircuitExperiment.run(new MicrocircuitExperiment.Settings(0.01,
                 Microcircuit.Background.POISSON, BackendKind.JAVA, 1, 7, 0, 20), out));
         JsonNode json = new ObjectMapper().readTree(out.resolve(MicrocircuitExperiment.RESULT).toFile());
         assertEquals("poisson", json.get("background").asText());
         assertEquals("java", json.get("backend").asText());
         String summary = Files.readString(out.resolve("summary.md"));
-        assertAscii(summary);
+        DefaultLocales.assertAscii(summary);
         assertTrue(summary.startsWith("# Cortical microcircuit, scale 0.01, poisson background, seed 7\n"), summary);
         assertTrue(Pattern.compile("\\| L23E \\| \\d+\\.\\d{3} \\| \\d+\\.\\d{3} \\|").matcher(summary).find(),
                 summary);
@@ -75,7 +60,7 @@ class DefaultLocaleOutputsTest {
     void aSweepsSummaryWritesItsMeansAsItsValues(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("sweep");
         StringWriter printed = new StringWriter();
-        int exit = withDefaultLocale("de-DE", () -> HebbCommand.execute(new String[] {"sweep", "quickstart",
+        int exit = DefaultLocales.with("de-DE", () -> HebbCommand.execute(new String[] {"sweep", "quickstart",
             "--seeds", "1-2", "--neurons", "200", "--duration", "50", "--metric", "synapses", "--out",
             out.toString()}, new PrintWriter(printed, true), new PrintWriter(printed, true)));
         assertEquals(0, exit, printed.toString());
@@ -84,7 +69,7 @@ class DefaultLocaleOutputsTest {
         double first = Double.parseDouble(rows.get(1).split(",")[column]);
         double second = Double.parseDouble(rows.get(2).split(",")[column]);
         String summary = Files.readString(out.resolve("summary.md"));
-        assertAscii(summary);
+        DefaultLocales.assertAscii(summary);
         String mean = String.format(Locale.ROOT, "%.6g", (first + second) / 2);
         assertTrue(summary.contains(" | 2 | " + mean + " | "), mean + " missing from:\n" + summary);
     }
@@ -97,11 +82,11 @@ class DefaultLocaleOutputsTest {
         Path local = dir.resolve("local.png");
         double[] x = {0, 0.5, 1, 1.5};
         List<double[]> y = List.of(new double[] {0.25, 0.5, 0.75, 1.25});
-        withDefaultLocale("und", () -> {
+        DefaultLocales.with("und", () -> {
             Plots.lines(root, "rate", "time (s)", "rate (Hz)", x, List.of("rate"), y);
             return null;
         });
-        withDefaultLocale(tag, () -> {
+        DefaultLocales.with(tag, () -> {
             Plots.lines(local, "rate", "time (s)", "rate (Hz)", x, List.of("rate"), y);
             return null;
         });

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.hebb.neurons.definition.DefinedNeuronModel;
 import org.hebb.neurons.definition.IntegrationMethod;
 import org.hebb.neurons.definition.NeuronDefinition;
@@ -21,6 +19,7 @@ import org.hebb.simulator.init.Values;
 import org.hebb.simulator.monitor.SpikeMonitor;
 import org.hebb.simulator.population.NeuronPopulation;
 import org.hebb.simulator.testing.Prerequisites;
+import org.hebb.simulator.testing.DefaultLocales;
 import org.jocl.cl_mem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,19 +31,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * tr-TR), and a network runs on a device under such a locale with the Java backend's spikes.
  */
 class OpenClDefaultLocaleTest {
-    /** Default locales whose number formats or case mappings differ from {@link Locale#ROOT}'s. */
+    /** Default locales whose number formats or case mappings differ from {@link java.util.Locale#ROOT}'s. */
     private static final String[] LOCALES = {"fa-IR", "de-DE", "tr-TR", "ar-EG"};
-
-    /** {@code work}'s result with the default locale {@code tag}, the default restored after. */
-    private static <T> T withDefaultLocale(String tag, Supplier<T> work) {
-        Locale before = Locale.getDefault();
-        Locale.setDefault(Locale.forLanguageTag(tag));
-        try {
-            return work.get();
-        } finally {
-            Locale.setDefault(before);
-        }
-    }
 
     /** A fused step of a neuron part with a Poisson input, a Bernoulli source, a delivery, a rule and a trace. */
     private static String fusedSource() {
@@ -64,11 +52,11 @@ class OpenClDefaultLocaleTest {
 
     @ParameterizedTest(name = "default locale {0}")
     @ValueSource(strings = {"fa-IR", "de-DE", "tr-TR", "ar-EG"})
-    void theFusedStepsSourceIsTheSameInEveryDefaultLocale(String tag) {
-        String root = withDefaultLocale("und", OpenClDefaultLocaleTest::fusedSource);
+    void theFusedStepsSourceIsTheSameInEveryDefaultLocale(String tag) throws Exception {
+        String root = DefaultLocales.with("und", OpenClDefaultLocaleTest::fusedSource);
         assertTrue(root.contains("if (b < 4)") && root.contains("(step % 16)") && root.contains("3072"),
                 "test setup: the source holds the numbers asked for:\n" + root);
-        String local = withDefaultLocale(tag, OpenClDefaultLocaleTest::fusedSource);
+        String local = DefaultLocales.with(tag, OpenClDefaultLocaleTest::fusedSource);
         assertTrue(local.chars().allMatch(c -> c < 128), "non-ASCII characters in OpenCL C:\n" + local);
         assertEquals(root, local);
     }
@@ -97,20 +85,20 @@ class OpenClDefaultLocaleTest {
     /** The cpu shape runs a {@link FusedStep}, the gpu shape a {@link GpuStep}. */
     @ParameterizedTest(name = "{0} shape")
     @ValueSource(strings = {"cpu", "gpu"})
-    void aNetworkRunsUnderAPersianDefaultLocaleAsInJava(String shape) {
+    void aNetworkRunsUnderAPersianDefaultLocaleAsInJava(String shape) throws Exception {
         Prerequisites.require(OpenClDevices.missingReason());
         int[] java = spikes(BackendKind.JAVA);
         assertTrue(java.length > 100, "test setup: too few spikes to compare: " + java.length);
-        int[] device = withDefaultLocale("fa-IR", () -> Shapes.inShape(shape, () -> spikes(BackendKind.OPENCL)));
+        int[] device = DefaultLocales.with("fa-IR", () -> Shapes.inShape(shape, () -> spikes(BackendKind.OPENCL)));
         assertArrayEquals(java, device);
     }
 
     @Test
-    void aDevicesDescriptionWritesItsMemoryWithADecimalPoint() {
+    void aDevicesDescriptionWritesItsMemoryWithADecimalPoint() throws Exception {
         OpenClDevice device = new OpenClDevice(0, "platform", "dev", "GPU", 8, 3L << 29, 256, "OpenCL C 3.0", null,
                 null);
         for (String tag : LOCALES) {
-            String description = withDefaultLocale(tag, device::describe);
+            String description = DefaultLocales.with(tag, device::describe);
             assertTrue(description.contains("8 compute units, 1.5 GiB, work-groups up to 256"),
                     tag + ": " + description);
         }

@@ -6,13 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
-import java.util.function.Supplier;
 import org.hebb.neurons.lif.IfCurrExp;
 import org.hebb.simulator.Network;
 import org.hebb.simulator.input.Currents;
 import org.hebb.simulator.input.PoissonSource;
 import org.hebb.simulator.population.NeuronPopulation;
+import org.hebb.simulator.testing.DefaultLocales;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,25 +21,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * and tr-TR lower-cases "SINGLE" to "sıngle".
  */
 class DefaultLocaleMessagesTest {
-    /** {@code work}'s result with the default locale {@code tag}, the default restored after. */
-    private static <T> T withDefaultLocale(String tag, Supplier<T> work) {
-        Locale before = Locale.getDefault();
-        Locale.setDefault(Locale.forLanguageTag(tag));
-        try {
-            return work.get();
-        } finally {
-            Locale.setDefault(before);
-        }
-    }
-
-    private static void assertAscii(String text) {
-        assertTrue(text.chars().allMatch(c -> c < 128), "non-ASCII characters in: " + text);
-    }
-
     @ParameterizedTest(name = "default locale {0}")
     @ValueSource(strings = {"de-DE", "fa-IR", "tr-TR"})
-    void aRateCheckersReportWritesItsTimesAsItsBounds(String tag) {
-        String message = withDefaultLocale(tag, () -> {
+    void aRateCheckersReportWritesItsTimesAsItsBounds(String tag) throws Exception {
+        String message = DefaultLocales.with(tag, () -> {
             try (Network net = Network.builder().dt(0.1).seed(17).threads(1).build()) {
                 PoissonSource input = net.addPoissonSource("drive", 100, 300);
                 net.checkRate(input, 0, 100, 20);
@@ -49,13 +33,13 @@ class DefaultLocaleMessagesTest {
         });
         assertTrue(message.contains("Hz over the 20.0 ms before t = 20.0 ms is outside the allowed [0.0, 100.0] Hz"),
                 message);
-        assertAscii(message);
+        DefaultLocales.assertAscii(message);
     }
 
     @ParameterizedTest(name = "default locale {0}")
     @ValueSource(strings = {"de-DE", "fa-IR", "tr-TR"})
-    void aNonFiniteStatesReportWritesTheTimeOfTheCheck(String tag) {
-        String message = withDefaultLocale(tag, () -> {
+    void aNonFiniteStatesReportWritesTheTimeOfTheCheck(String tag) throws Exception {
+        String message = DefaultLocales.with(tag, () -> {
             try (Network net = Network.builder().dt(0.1).threads(1).build()) {
                 NeuronPopulation pop = net.addNeurons("cortex", 6, IfCurrExp.builder().build());
                 pop.inject(Currents.function((t, n) -> n == 4 && t >= 1 ? Double.NaN : 0));
@@ -63,13 +47,13 @@ class DefaultLocaleMessagesTest {
             }
         });
         assertTrue(message.contains("(found by the check at t = 5.000 ms)"), message);
-        assertAscii(message);
+        DefaultLocales.assertAscii(message);
     }
 
     @ParameterizedTest(name = "default locale {0}")
     @ValueSource(strings = {"de-DE", "fa-IR", "tr-TR"})
-    void aValueBeyondTheFloatRangeIsRefusedNamingSinglePrecision(String tag) {
-        String message = withDefaultLocale(tag, () -> {
+    void aValueBeyondTheFloatRangeIsRefusedNamingSinglePrecision(String tag) throws Exception {
+        String message = DefaultLocales.with(tag, () -> {
             try (Network net = Network.builder().dt(0.1).seed(1).threads(1).build()) {
                 NeuronPopulation p = net.addNeurons("p", 2, IfCurrExp.builder().build());
                 return assertThrows(IllegalArgumentException.class, () -> p.set("v", new double[] {1e39, -65}))
@@ -81,12 +65,12 @@ class DefaultLocaleMessagesTest {
 
     @ParameterizedTest(name = "default locale {0}")
     @ValueSource(strings = {"de-DE", "fa-IR"})
-    void progressLinesWriteNumbersWithADecimalPoint(String tag) {
+    void progressLinesWriteNumbersWithADecimalPoint(String tag) throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream before = System.err;
         System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
         try {
-            withDefaultLocale(tag, () -> {
+            DefaultLocales.with(tag, () -> {
                 ProgressListener.printing("run").onProgress(new Progress(0.25, 250, 1000, 1.5, 4.5));
                 return null;
             });
