@@ -57,7 +57,7 @@ class OpenClDefaultLocaleTest {
         assertTrue(root.contains("if (b < 4)") && root.contains("(step % 16)") && root.contains("3072"),
                 "test setup: the source holds the numbers asked for:\n" + root);
         String local = DefaultLocales.with(tag, OpenClDefaultLocaleTest::fusedSource);
-        assertTrue(local.chars().allMatch(c -> c < 128), "non-ASCII characters in OpenCL C:\n" + local);
+        DefaultLocales.assertAscii(local);
         assertEquals(root, local);
     }
 

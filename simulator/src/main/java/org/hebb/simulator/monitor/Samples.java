@@ -15,6 +15,18 @@ final class Samples implements Checkpointed {
     /** The most values stored: what one array list of them holds (2^31 - 9). */
     static final long MAX_VALUES = Integer.MAX_VALUE - 8;
 
+    /**
+     * {@code max}, a bound named {@code name} on stored {@code what}, refused outside [0, {@link #MAX_VALUES}], with
+     * streaming named as the way to record more.
+     */
+    static long requireBound(String name, long max, String what) {
+        if (max < 0 || max > MAX_VALUES) {
+            throw new IllegalArgumentException(name + " = " + max + " is not allowed: must be in [0, " + MAX_VALUES
+                    + "], what one array holds; stream more " + what + " to a file with streamTo(...)");
+        }
+        return max;
+    }
+
     private final int perSample;
     private final double dt;
     private final long maxValues;

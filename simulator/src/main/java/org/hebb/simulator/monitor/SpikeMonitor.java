@@ -332,12 +332,7 @@ public final class SpikeMonitor implements Monitor, Checkpointed {
          * Bound on stored spikes (0 to 2^31 - 9, what one array holds); further spikes are counted, not stored.
          */
         public Settings maxStoredSpikes(int max) {
-            if (max < 0 || max > Samples.MAX_VALUES) {
-                throw new IllegalArgumentException("maxStoredSpikes = " + max + " is not allowed: must be in [0, "
-                        + Samples.MAX_VALUES + "], what one array holds; stream more spikes to a file with "
-                        + "streamTo(...)");
-            }
-            this.maxStored = max;
+            this.maxStored = (int) Samples.requireBound("maxStoredSpikes", max, "spikes");
             return this;
         }
 

@@ -243,12 +243,7 @@ public final class StateMonitor implements Monitor, Checkpointed {
          * a file).
          */
         public Settings maxStoredValues(long max) {
-            if (max < 0 || max > Samples.MAX_VALUES) {
-                throw new IllegalArgumentException("maxStoredValues = " + max + " is not allowed: must be in [0, "
-                        + Samples.MAX_VALUES + "], what one array holds; stream more samples to a file with "
-                        + "streamTo(...)");
-            }
-            this.maxValues = max;
+            this.maxValues = Samples.requireBound("maxStoredValues", max, "samples");
             return this;
         }
 
