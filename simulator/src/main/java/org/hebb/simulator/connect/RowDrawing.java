@@ -114,10 +114,8 @@ final class RowDrawing {
             return SynapseValues.toShorts(SynapseValues.explicitDelays(name, synapses, count));
         }
         short[] delays = new short[count];
-        if (count == 0) {
-            // set up once all the same: a distribution refuses delays that a step cannot hold before any draw
-            synapses.delayDistribution().stepSampler(streams.stream("delays", 0), dt);
-        }
+        // set up once before the blocks, so that delays a step cannot hold are refused even with no synapse to draw
+        synapses.delayDistribution().stepSampler(streams.stream("delays", 0), dt);
         ParallelBlocks.run(threads, blocks(count), block -> {
             IntSupplier steps = synapses.delayDistribution().stepSampler(streams.stream("delays", block), dt);
             int to = blockEnd(count, block);
