@@ -464,7 +464,7 @@ public final class Network implements AutoCloseable {
     /**
      * Whether runaway activity is reported (default true): every neuron population is watched over consecutive
      * windows of 100 ms on the clock, and the first window of a run in which a population's mean rate is at least
-     * 90% of its saturation rate 1000 / (t_ref + dt) Hz (t_ref, ms, the smallest refractory period of its neurons,
+     * 80% of its saturation rate 1000 / max(t_ref, dt) Hz (t_ref, ms, the smallest refractory period of its neurons,
      * 0 for a model without one) is logged as a warning naming the population, the rate, the saturation rate and
      * the window, and kept in {@link #warnings()}; the run goes on ({@link #checkRate} stops runs). A population of
      * a few neurons driven to its highest rate on purpose (an f-I curve) is reported too; call this with false then.

@@ -17,9 +17,10 @@ import org.hebb.simulator.population.NeuronPopulation;
 /**
  * Reports, without stopping the run, a neuron population whose activity has run away: its mean rate over a window
  * of {@link #WINDOW_MS} on the clock (steps 0 to n - 1, n to 2n - 1, ..., as {@link RateChecker}'s) is at least
- * {@link #SATURATION} of its saturation rate 1000 / (t_ref + dt) Hz, where t_ref (ms) is the smallest refractory
- * period of its neurons (0 for a model without one): the rate of a neuron that fires again in the first step after
- * its refractory period, i.e. as fast as the step can resolve. The network installs one per neuron population
+ * {@link #SATURATION} of its saturation rate 1000 / max(t_ref, dt) Hz, where t_ref (ms) is the smallest refractory
+ * period of its neurons (0 for a model without one): the rate of a neuron that fires again t_ref after each spike,
+ * in the first step its model lets it cross the threshold again, or in every step without one. The network
+ * installs one per neuron population
  * (see {@code Network.setRunawayWarnings}); the first saturated window of each run is reported once, to a
  * {@link System.Logger} as a warning and to the network's list of warnings. A run with checkpoints
  * ({@code Network.run(duration, checkpointEvery, file)}) is one run, and a network restored from one of its
@@ -32,7 +33,7 @@ public final class RunawayDetector implements Monitor {
     /** The length of a window, ms. */
     public static final double WINDOW_MS = 100.0;
     /** The fraction of the saturation rate at or above which a window is saturated. */
-    public static final double SATURATION = 0.9;
+    public static final double SATURATION = 0.8;
 
     private static final System.Logger LOG = System.getLogger(RunawayDetector.class.getName());
 
@@ -59,11 +60,11 @@ public final class RunawayDetector implements Monitor {
         int windowSteps = (int) Math.max(1, Math.round(WINDOW_MS / dt));
         this.window = new SpikeWindow(windowSteps);
         this.refractoryMs = smallestRefractoryPeriod(population, dt);
-        this.saturationHz = 1000.0 / (refractoryMs + dt);
+        this.saturationHz = 1000.0 / Math.max(refractoryMs, dt);
         this.saturatedSpikes = SATURATION * saturationHz * population.size() * (windowSteps * dt / 1000.0);
     }
 
-    /** The saturation rate of the population, 1000 / (t_ref + dt), Hz. */
+    /** The saturation rate of the population, 1000 / max(t_ref, dt), Hz. */
     public double saturationHz() {
         return saturationHz;
     }
@@ -111,7 +112,7 @@ public final class RunawayDetector implements Monitor {
         String warning = String.format(Locale.ROOT,
                 "runaway activity: population '%s' (%d neurons, %s) fired at a mean rate of "
                 + "%.1f Hz over the %.1f ms from t = %.1f to %.1f ms, %.0f%% of its saturation rate %.1f Hz "
-                + "(1000 / (refractory period %s ms + dt %s ms)); the run goes on. To stop such runs add "
+                + "(1000 / max(refractory period %s ms, dt %s ms)); the run goes on. To stop such runs add "
                 + "Network.checkRate(population, minHz, maxHz, windowMs); to silence this warning call "
                 + "Network.setRunawayWarnings(false) before the first run",
                 population.name(), population.size(), population.model().name(), rate, windowMs,
