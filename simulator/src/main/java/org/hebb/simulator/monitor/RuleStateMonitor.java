@@ -32,6 +32,8 @@ public final class RuleStateMonitor implements Monitor, Checkpointed {
             Require.inRange("element of '" + variable + "'", e, 0, size - 1);
         }
         DistinctIndices.require(elements, "element", "elements", "the monitor of rule variable '" + variable + "'");
+        Require.that(maxValues >= 0 && maxValues <= Samples.MAX_VALUES, "maxValues = " + maxValues
+                + " is not allowed: must be in [0, " + Samples.MAX_VALUES + "], the values one array holds");
         this.state = state;
         this.variable = variable;
         this.elements = elements.clone();
