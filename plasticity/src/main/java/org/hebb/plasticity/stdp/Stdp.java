@@ -16,9 +16,9 @@ import org.hebb.util.Require;
 /**
  * Pair-based STDP with traces. With dt = t_post - t_pre measured at the synapse (the presynaptic spike counts
  * when it arrives, after its delay), a pair changes the weight by a_plus * w_max * exp(-dt / tau_plus) if
- * dt >= 0 and by -a_minus * w_max * exp(dt / tau_minus) if dt &lt; 0 (additive; multiplicative scales potentiation
- * by (w_max - w) / w_max and depression by (w - w_min) / w_max instead). Pairs of spikes in the same step count
- * as pre before post.
+ * dt >= 0 and by -a_minus * w_max * exp(dt / tau_minus) if dt &lt; 0 (additive; multiplicative has a_plus * (w_max - w)
+ * in place of a_plus * w_max and a_minus * (w - w_min) in place of a_minus * w_max, so that it also holds for bounds
+ * at or below 0). Pairs of spikes in the same step count as pre before post.
  *
  * <p>Updates happen only at spikes: an arriving presynaptic spike depresses its synapse by the postsynaptic
  * trace; a postsynaptic spike potentiates its incoming synapses, found through the transposed index, by the
