@@ -9,7 +9,7 @@ import org.hebb.simulator.population.Positions;
 import org.hebb.util.Require;
 
 /**
- * The connectors: one-to-one, all-to-all, fixed probability, fixed in-degree, fixed total number,
+ * The connectors: one-to-one, all-to-all, fixed probability, fixed in-degree, fixed out-degree, fixed total number,
  * distance-dependent and explicit lists. {@code allowSelf} matters only when a population projects onto itself: it
  * allows i -> i.
  */
@@ -167,6 +167,124 @@ public final class Connectors {
                         + ")";
             }
         };
+    }
+
+    /**
+     * Gives every source element exactly {@code k} distinct postsynaptic partners, drawn uniformly: no pair is
+     * connected twice. The same as {@link #fixedOutDegree(int, boolean, boolean) fixedOutDegree(k, allowSelf,
+     * false)}; NEST's {@code fixed_outdegree} allows multapses by default.
+     *
+     * @param k         synapses from each source element, from 0 to the number of possible partners (the target's
+     *                  size, one less within one population without self-connections)
+     * @param allowSelf whether i -> i may be drawn when a population projects onto itself
+     */
+    public static RowConnector fixedOutDegree(int k, boolean allowSelf) {
+        return fixedOutDegree(k, allowSelf, false);
+    }
+
+    /**
+     * Gives every source element exactly {@code k} postsynaptic partners, drawn uniformly from the target: without
+     * multapses {@code k} distinct ones, with multapses {@code k} independent draws with replacement, as NEST's
+     * {@code fixed_outdegree} with {@code allow_multapses=True}, its default. The in-degrees vary (binomially without
+     * multapses). Drawn as a {@link RowConnector}, each block of rows from a stream of its own, so the projection
+     * builds on several threads and is the same for any number of them.
+     *
+     * @param k         synapses from each source element: from 0; without multapses at most the number of possible
+     *                  partners (the target's size, one less within one population without self-connections); with
+     *                  multapses any number, as long as {@code k} times the source's size fits in a projection
+     * @param allowSelf whether i -> i may be drawn when a population projects onto itself
+     * @param multapses whether a pair may be drawn more than once
+     */
+    public static RowConnector fixedOutDegree(int k, boolean allowSelf, boolean multapses) {
+        Require.atLeast("k", k, 0);
+        return new RowConnector() {
+            /** Each thread's draws of one row. */
+            private final ThreadLocal<RowScratch> scratch = ThreadLocal.withInitial(RowScratch::new);
+
+            private int candidates(Population source, Population target) {
+                int candidates = target.size() - (source == target && !allowSelf ? 1 : 0);
+                if (multapses) {
+                    Require.that(k == 0 || candidates > 0, "k = " + k + " is not allowed: " + target + " has no "
+                            + "possible postsynaptic partner (k must be 0)");
+                } else {
+                    Require.that(k <= candidates, "k = " + k + " is not allowed: must be <= " + candidates
+                            + " (the number of possible postsynaptic partners in " + target + ")");
+                }
+                return candidates;
+            }
+
+            @Override
+            public int lengthBlocks(Population source, Population target) {
+                candidates(source, target);
+                requireFits((long) k * source.size(), "k = " + k + " from " + source);
+                return 1;
+            }
+
+            @Override
+            public void drawRowLengths(Population source, Population target, int block,
+                                       UniformRandomProvider random, int[] lengths) {
+                for (int i = 0; i < lengths.length; i++) {
+                    lengths[i] += k;
+                }
+            }
+
+            @Override
+            public void drawRow(Population source, Population target, int pre, UniformRandomProvider random,
+                                int[] targets, int from, int to) {
+                int candidates = candidates(source, target);
+                RowScratch row = scratch.get();
+                int[] chosen = row.chosen(k);
+                if (multapses) {
+                    drawWithReplacement(random, candidates, chosen);
+                } else {
+                    drawDistinct(random, candidates, chosen, row.marks(candidates), row.nextMark());
+                }
+                boolean skipSelf = source == target && !allowSelf;
+                for (int c = 0; c < k; c++) {
+                    // c < candidates <= target size - 1 when shifted past pre: the shift keeps the row sorted
+                    targets[from + c] = skipSelf && chosen[c] >= pre ? chosen[c] + 1 : chosen[c];
+                }
+            }
+
+            @Override
+            public String describe() {
+                return "fixedOutDegree(k=" + k + ", allowSelf=" + allowSelf + (multapses ? ", multapses=true" : "")
+                        + ")";
+            }
+        };
+    }
+
+    /**
+     * One thread's arrays for drawing rows of distinct partners: the chosen partners, and a mark per candidate
+     * telling which draw chose it (a new mark per row, so the marks need no clearing).
+     */
+    private static final class RowScratch {
+        private int[] chosen = new int[0];
+        private int[] marks = new int[0];
+        private int mark;
+
+        int[] chosen(int k) {
+            if (chosen.length != k) {
+                chosen = new int[k];
+            }
+            return chosen;
+        }
+
+        int[] marks(int candidates) {
+            if (marks.length < candidates) {
+                marks = new int[candidates];
+                mark = 0;
+            }
+            return marks;
+        }
+
+        int nextMark() {
+            if (mark == Integer.MAX_VALUE) {
+                java.util.Arrays.fill(marks, 0);
+                mark = 0;
+            }
+            return ++mark;
+        }
     }
 
     /**

@@ -288,6 +288,98 @@ class ConnectorsTest {
         assertTrue(e.getMessage().contains("k = -2"), e.getMessage());
     }
 
+    /** Every source gets exactly k distinct targets, never itself unless allowed. */
+    @Test
+    void fixedOutDegreeGivesExactlyKDistinctPartners() {
+        NeuronPopulation a = population("a", 50);
+        NeuronPopulation b = population("b", 80);
+        checkInDegree(transposed(pairs(Connectors.fixedOutDegree(7, false), a, b)), 50, 7, false);
+        checkInDegree(transposed(pairs(Connectors.fixedOutDegree(80, false), a, b)), 50, 80, false);
+        checkInDegree(transposed(pairs(Connectors.fixedOutDegree(49, false), a, a)), 50, 49, true);
+        checkInDegree(transposed(pairs(Connectors.fixedOutDegree(10, false), a, a)), 50, 10, true);
+        checkInDegree(transposed(pairs(Connectors.fixedOutDegree(50, true), a, a)), 50, 50, false);
+        assertEquals(0, pairs(Connectors.fixedOutDegree(0, false), a, b).size());
+    }
+
+    /** Each target is chosen by each of 2000 sources with probability 5/20: in-degrees binomial(2000, 1/4). */
+    @Test
+    void fixedOutDegreeDrawsPartnersUniformly() {
+        NeuronPopulation a = population("a", 2000);
+        NeuronPopulation b = population("b", 20);
+        int[] inDegree = new int[20];
+        for (int[] p : pairs(Connectors.fixedOutDegree(5, false), a, b)) {
+            inDegree[p[1]]++;
+        }
+        for (int j = 0; j < 20; j++) {
+            assertEquals(2000 * 0.25, inDegree[j], 5 * Math.sqrt(2000 * 0.25 * 0.75), "target " + j);
+        }
+    }
+
+    /**
+     * With multapses each source draws its k targets with replacement, as NEST's fixed_outdegree by default: the
+     * transposed check of fixedInDegree's (k balls in n bins per source).
+     */
+    @Test
+    void fixedOutDegreeWithMultapsesDrawsWithReplacement() {
+        NeuronPopulation a = population("a", 2000);
+        checkMultapseInDegree(transposed(pairs(Connectors.fixedOutDegree(10, false, true), a, population("b", 20))),
+                2000, 10, 20, false);
+        NeuronPopulation c = population("c", 21);
+        checkMultapseInDegree(transposed(pairs(Connectors.fixedOutDegree(10, false, true), c, c)), 21, 10, 20, true);
+        List<int[]> more = pairs(Connectors.fixedOutDegree(30, true, true), c, c);
+        assertEquals(21 * 30, more.size(), "k may exceed the partners with multapses");
+        long self = more.stream().filter(p -> p[0] == p[1]).count();
+        assertEquals(30, self, 5 * Math.sqrt(30 * 20.0 / 21), "self connections with allowSelf");
+    }
+
+    /** Drawn in blocks of rows with streams of their own: the same network for one and for two threads. */
+    @Test
+    void fixedOutDegreeIsTheSameForAnyNumberOfThreads() {
+        for (boolean multapses : new boolean[] {false, true}) {
+            Projection.SparseRows one = outDegreeProjection(1, multapses);
+            Projection.SparseRows two = outDegreeProjection(2, multapses);
+            assertEquals(300 * 25, one.targets().length);
+            assertArrayEquals(one.rowPointer(), two.rowPointer(), "rows");
+            assertArrayEquals(one.targets(), two.targets(), "targets");
+            assertArrayEquals(one.weights(), two.weights(), "weights");
+        }
+    }
+
+    private static Projection.SparseRows outDegreeProjection(int threads, boolean multapses) {
+        try (Network net = Network.builder().dt(0.1).seed(17).threads(threads).build()) {
+            NeuronPopulation a = net.addNeurons("a", 300, IfCurrExp.builder().build());
+            return net.connect(a, a, Connectors.fixedOutDegree(25, false, multapses),
+                    Synapses.onto("excitatory").weights(Values.uniform(0.1, 0.2))).rows();
+        }
+    }
+
+    @Test
+    void fixedOutDegreeRefusesKLargerThanThePartnersAndNames() {
+        NeuronPopulation a = population("a", 10);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> pairs(Connectors.fixedOutDegree(10, false), a, a));
+        assertTrue(e.getMessage().contains("k = 10 is not allowed: must be <= 9 (the number of possible "
+                + "postsynaptic partners in a[10])"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Connectors.fixedOutDegree(-1, true));
+        assertTrue(e.getMessage().contains("k = -1"), e.getMessage());
+        NeuronPopulation one = population("one", 1);
+        e = assertThrows(IllegalArgumentException.class, () -> pairs(Connectors.fixedOutDegree(3, false, true), one,
+                one));
+        assertTrue(e.getMessage().contains("k = 3") && e.getMessage().contains("one[1]"), e.getMessage());
+        assertEquals("fixedOutDegree(k=7, allowSelf=false)", Connectors.fixedOutDegree(7, false).describe());
+        assertEquals("fixedOutDegree(k=7, allowSelf=true, multapses=true)",
+                Connectors.fixedOutDegree(7, true, true).describe());
+    }
+
+    /** The pairs as {post, pre}, so that the in-degree checks judge out-degrees. */
+    private static List<int[]> transposed(List<int[]> pairs) {
+        List<int[]> swapped = new ArrayList<>(pairs.size());
+        for (int[] p : pairs) {
+            swapped.add(new int[] {p[1], p[0]});
+        }
+        return swapped;
+    }
+
     /**
      * Exactly the count; each synapse's source and target uniform and independent: per-source and per-target counts
      * binomial, autapses about count / N within one population, multapses as many as the birthday problem predicts.
