@@ -85,6 +85,13 @@ public final class Network implements AutoCloseable {
 
     /** The most warnings {@link #warnings()} keeps. */
     public static final int MAX_WARNINGS = 1000;
+    /**
+     * The most warnings a network logs; later ones are only kept in (or counted by) {@link #warnings()}, so that a
+     * program of many short runs, each warning afresh, does not flood its log.
+     */
+    public static final int MAX_LOGGED_WARNINGS = 20;
+
+    private static final System.Logger LOG = System.getLogger(Network.class.getName());
 
     /**
      * Biological time (ms, on the network's clock) within which every weight that plasticity changes is scanned for
@@ -116,9 +123,10 @@ public final class Network implements AutoCloseable {
     private double finiteCheckIntervalMs = 10.0;
     private boolean runawayWarnings = true;
     private final List<RunawayDetector> runawayDetectors = new ArrayList<>();
-    /** The warnings logged so far, at most {@link #MAX_WARNINGS}; see {@link #warnings()}. */
+    /** The warnings given so far, at most {@link #MAX_WARNINGS}; see {@link #warnings()}. */
     private final List<String> warnings = new ArrayList<>();
     private long warningsLeftOut;
+    private long warningsLogged;
     private double progressIntervalSeconds = 1.0;
     private Engine engine;
     /** Every neuron variable as it was when the first run started, per population, for {@link #resetState}. */
@@ -465,9 +473,10 @@ public final class Network implements AutoCloseable {
      * Whether runaway activity is reported (default true): every neuron population is watched over consecutive
      * windows of 100 ms on the clock, and the first window of a run in which a population's mean rate is at least
      * 80% of its saturation rate 1000 / max(t_ref, dt) Hz (t_ref, ms, the smallest refractory period of its neurons,
-     * 0 for a model without one) is logged as a warning naming the population, the rate, the saturation rate and
-     * the window, and kept in {@link #warnings()}; the run goes on ({@link #checkRate} stops runs). A population of
-     * a few neurons driven to its highest rate on purpose (an f-I curve) is reported too; call this with false then.
+     * 0 for a model without one) is given as a warning naming the population, the rate, the saturation rate and
+     * the window, kept in {@link #warnings()} and logged (the first {@link #MAX_LOGGED_WARNINGS}); the run goes on
+     * ({@link #checkRate} stops runs). A population of a few neurons driven to its highest rate on purpose (an f-I
+     * curve) is reported too; call this with false then.
      * A run with checkpoints ({@link #run(double, double, Path)}) is one run, which a network restored from one of
      * its checkpoints goes on with: checkpoints save each window under way and whether the run has warned. Before
      * the first run (or {@link #prepare()}) only.
@@ -478,19 +487,27 @@ public final class Network implements AutoCloseable {
     }
 
     /**
-     * The warnings this network has logged so far, oldest first (runaway activity, see
+     * The warnings this network has given so far, oldest first (runaway activity, see
      * {@link #setRunawayWarnings}), for programs to write into their results; at most {@link #MAX_WARNINGS}, then a
-     * last entry saying how many more were logged but left out. An unmodifiable snapshot.
+     * last entry saying how many more were given but left out. The first {@link #MAX_LOGGED_WARNINGS} are also
+     * logged. An unmodifiable snapshot.
      */
     public List<String> warnings() {
         List<String> all = new ArrayList<>(warnings);
         if (warningsLeftOut > 0) {
-            all.add(warningsLeftOut + " more warnings were logged but not kept");
+            all.add(warningsLeftOut + " more warnings were given but not kept");
         }
         return List.copyOf(all);
     }
 
     private void warn(String warning) {
+        if (warningsLogged < MAX_LOGGED_WARNINGS) {
+            LOG.log(System.Logger.Level.WARNING, warning);
+        } else if (warningsLogged == MAX_LOGGED_WARNINGS) {
+            LOG.log(System.Logger.Level.WARNING, "this network has logged " + MAX_LOGGED_WARNINGS + " warnings and "
+                    + "logs no more: Network.warnings() keeps the first " + MAX_WARNINGS + " and counts the rest");
+        }
+        warningsLogged++;
         if (warnings.size() < MAX_WARNINGS) {
             warnings.add(warning);
         } else {

@@ -15,27 +15,24 @@ import org.hebb.simulator.monitor.Monitor;
 import org.hebb.simulator.population.NeuronPopulation;
 
 /**
- * Reports, without stopping the run, a neuron population whose activity has run away: its mean rate over a window
- * of {@link #WINDOW_MS} on the clock (steps 0 to n - 1, n to 2n - 1, ..., as {@link RateChecker}'s) is at least
+ * Reports, without stopping the run, a neuron population whose activity has run away: its mean rate over a window of
+ * {@link #WINDOW_MS} on the clock (steps 0 to n - 1, n to 2n - 1, ..., as {@link RateChecker}'s) is at least
  * {@link #SATURATION} of its saturation rate 1000 / max(t_ref, dt) Hz, where t_ref (ms) is the smallest refractory
- * period of its neurons (0 for a model without one): the rate of a neuron that fires again t_ref after each spike,
- * in the first step its model lets it cross the threshold again, or in every step without one. The network
- * installs one per neuron population
- * (see {@code Network.setRunawayWarnings}); the first saturated window of each run is reported once, to a
- * {@link System.Logger} as a warning and to the network's list of warnings. A run with checkpoints
- * ({@code Network.run(duration, checkpointEvery, file)}) is one run, and a network restored from one of its
- * checkpoints goes on with that run. A window the detector saw only part of is not judged. Checkpoints save the
- * spikes and steps of the window under way and whether the run has warned, so that a restored network warns as the
- * saved one would have. It counts spikes only, so it never ends a batch of steps (it does not look at the engine
- * after a step), and allocates nothing per step.
+ * period of its neurons (0 for a model without one): the rate of a neuron that fires again t_ref after each spike, in
+ * the first step its model lets it cross the threshold again, or in every step without one. The network installs one
+ * per neuron population (see {@code Network.setRunawayWarnings}); the first saturated window of each run is reported
+ * once, to the network's warnings (which logs the first of them). A run with checkpoints
+ * ({@code Network.run(duration, checkpointEvery, file)}) is one run, and a network restored from one of its checkpoints
+ * goes on with that run. A window the detector saw only part of is not judged. Checkpoints save the spikes and steps of
+ * the window under way and whether the run has warned, so that a restored network warns as the saved one would have. It
+ * counts spikes only, so it never ends a batch of steps (it does not look at the engine after a step), and allocates
+ * nothing per step.
  */
 public final class RunawayDetector implements Monitor {
     /** The length of a window, ms. */
     public static final double WINDOW_MS = 100.0;
     /** The fraction of the saturation rate at or above which a window is saturated. */
     public static final double SATURATION = 0.8;
-
-    private static final System.Logger LOG = System.getLogger(RunawayDetector.class.getName());
 
     private final NeuronPopulation population;
     private final double dt;
@@ -118,7 +115,6 @@ public final class RunawayDetector implements Monitor {
                 population.name(), population.size(), population.model().name(), rate, windowMs,
                 (step + 1 - windowSteps) * dt, (step + 1) * dt, 100 * rate / saturationHz, saturationHz,
                 refractoryMs, dt);
-        LOG.log(System.Logger.Level.WARNING, warning);
         warnings.accept(warning);
     }
 

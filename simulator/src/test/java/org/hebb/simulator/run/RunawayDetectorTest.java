@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import org.hebb.neurons.lif.IfCondExp;
 import org.hebb.neurons.lif.IfCurrExp;
@@ -151,6 +154,47 @@ class RunawayDetectorTest {
             net.run(300);
             assertEquals(List.of(), net.warnings());
         }
+    }
+
+    /**
+     * A program of many short runs warns in each of them: all are kept in {@code warnings()}, and the log gets the
+     * first {@link Network#MAX_LOGGED_WARNINGS} and one line saying that it gets no more.
+     */
+    @Test
+    void manyRunsWarnEachTimeButTheLogGetsOnlyTheFirstWarnings() {
+        Logger logger = Logger.getLogger(Network.class.getName());
+        List<LogRecord> records = new ArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        logger.addHandler(handler);
+        int runs = Network.MAX_LOGGED_WARNINGS + 5;
+        try (Network net = network("CLOCK_DRIVEN", 1)) {
+            NeuronPopulation cells = net.addNeurons("driven", 5, IfCurrExp.builder().tauRefrac(0).build());
+            cells.inject(Currents.constant(1000));
+            for (int run = 0; run < runs; run++) {
+                net.run(100);
+            }
+            assertEquals(runs, net.warnings().size());
+        } finally {
+            logger.removeHandler(handler);
+        }
+        assertEquals(Network.MAX_LOGGED_WARNINGS + 1, records.size());
+        assertTrue(records.get(0).getMessage().startsWith("runaway activity: population 'driven'"),
+                records.get(0).getMessage());
+        assertEquals("this network has logged 20 warnings and logs no more: Network.warnings() keeps the first 1000 "
+                + "and counts the rest", records.get(Network.MAX_LOGGED_WARNINGS).getMessage());
     }
 
     /** The opt-out silences the report, and is refused once the network is built. */
