@@ -422,10 +422,19 @@ public final class Network implements AutoCloseable {
         Require.notNull("monitor", monitor);
         Optional<Path> file = monitor.streamFile();
         for (MonitorEntry e : monitors) {
-            if (file.isPresent() && e.monitor().streamFile().map(f -> sameFile(f, file.get())).orElse(false)) {
-                throw new IllegalArgumentException("streamTo = '" + file.get() + "' is not allowed: a monitor of "
-                        + (e.population() == null ? "a rule" : "population '" + e.population().name() + "'")
-                        + " streams to it already");
+            Optional<Path> other = e.monitor().streamFile();
+            if (file.isEmpty() || other.isEmpty()) {
+                continue;
+            }
+            String streaming = "a monitor of " + (e.population() == null ? "a rule"
+                    : "population '" + e.population().name() + "'") + " streams to ";
+            String refused = "streamTo = '" + file.get() + "' is not allowed: ";
+            if (sameFile(other.get(), file.get())) {
+                throw new IllegalArgumentException(refused + streaming + "it already");
+            }
+            if (sameFile(partialOf(other.get()), file.get()) || sameFile(other.get(), partialOf(file.get()))) {
+                throw new IllegalArgumentException(refused + streaming + "'" + other.get() + "', and one of the two "
+                        + "files is the other's partial copy (<file>.partial)");
             }
         }
         monitors.add(new MonitorEntry(population, monitor));
@@ -765,6 +774,11 @@ public final class Network implements AutoCloseable {
 
     private static boolean sameFile(Path a, Path b) {
         return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
+
+    /** Where a stream to {@code file} writes as a run goes: {@code <file>.partial}. */
+    private static Path partialOf(Path file) {
+        return file.resolveSibling(file.getFileName() + ".partial");
     }
 
     /** Fails unless a result could be written atomically to {@code file} (creating its directory). */

@@ -276,6 +276,25 @@ class SpikeMonitorTest {
         }
     }
 
+    /** A stream to x.csv writes x.csv.partial as it goes: a second monitor may stream to neither, in either order. */
+    @Test
+    void aMonitorCannotStreamToAnotherStreamsPartialFile() {
+        Path file = dir.resolve("spikes.csv");
+        Path partial = dir.resolve("spikes.csv.partial");
+        for (Path[] order : new Path[][] {{file, partial}, {partial, file}}) {
+            try (Network net = network()) {
+                Population first = net.addSpikeTimes("first", TIMES);
+                Population second = net.addSpikeTimes("second", TIMES);
+                net.monitorSpikes(first, SpikeMonitor.settings().streamTo(order[0]));
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                        () -> net.monitorSpikes(second, SpikeMonitor.settings().streamTo(order[1])));
+                assertEquals("streamTo = '" + order[1] + "' is not allowed: a monitor of population 'first' streams "
+                        + "to '" + order[0] + "', and one of the two files is the other's partial copy "
+                        + "(<file>.partial)", e.getMessage());
+            }
+        }
+    }
+
     private void assertStreamRefused(Path file, String reason) {
         try (Network net = network()) {
             Population source = net.addSpikeTimes("src", TIMES);
