@@ -258,6 +258,7 @@ public final class EventDrivenEngine implements Engine {
                     }
                     emit(node, i, time);
                     reschedule(node, i);
+                    requireNoSecondSpikeAt(node, i, time);
                 }
             }
             default -> {
@@ -272,6 +273,19 @@ public final class EventDrivenEngine implements Engine {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * Refuses a neuron that, just reset at {@code time}, is still at threshold with no refractory period to hold
+     * it: it would fire again at the same instant, forever (a spike source may not fire twice at one time either).
+     */
+    private void requireNoSecondSpikeAt(NeuronNode node, int neuron, double time) {
+        if (node.pending[neuron] == time
+                && (!node.pendingCheck[neuron] || node.kernel.nextThresholdTime(neuron) == time)) {
+            throw new IllegalStateException("neuron " + neuron + " of population '" + node.name + "' is at threshold "
+                    + "again right after its reset at " + time + " ms and would fire again at that instant, without "
+                    + "end: its reset must take it below threshold, or its refractory period must be > 0 ms");
         }
     }
 
@@ -383,9 +397,11 @@ public final class EventDrivenEngine implements Engine {
         final boolean checksBound;
         /** The plasticity of every projection onto this population, told of its spikes. */
         SpikeEventUpdate[] postsynapticUpdates;
+        final String name;
 
         NeuronNode(int index, NeuronPopulation population, double dt) {
             super(index);
+            name = population.name();
             if (!(population.model() instanceof EventDrivenModel model)) {
                 throw unsupported("population '" + population.name() + "' of " + population.model().name()
                         + " (no closed form between events)");

@@ -2,6 +2,8 @@ package org.hebb.simulator.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.TimeUnit;
 
@@ -16,6 +18,7 @@ import org.hebb.simulator.connect.Connectors;
 import org.hebb.simulator.connect.Delays;
 import org.hebb.simulator.connect.Synapses;
 import org.hebb.simulator.init.Values;
+import org.hebb.simulator.input.Currents;
 import org.hebb.simulator.input.SpikeTimesSource;
 import org.hebb.simulator.monitor.SpikeMonitor;
 import org.hebb.simulator.population.NeuronPopulation;
@@ -121,6 +124,27 @@ class EventDrivenEdgeCasesTest {
             SpikeMonitor spikes = net.monitorSpikes(cells);
             net.run(5);
             assertEquals(0, spikes.totalCount(), "spikes at " + java.util.Arrays.toString(spikes.times()));
+        }
+    }
+
+    /**
+     * A reset that leaves v at threshold, with no refractory period, would fire the neuron again at the instant
+     * it fired, without end: the run stops at the first spike (10 ln(100 / 85) = 1.625 ms) with an error naming
+     * the neuron. (The timeout only turns a run that never ends into a failure.)
+     */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aResetThatLeavesTheNeuronAtThresholdIsRefused() {
+        NeuronDefinition atThreshold = NeuronDefinition.builder("reset_at_threshold").parameter("tau_m", "ms", 10)
+                .parameter("v_thresh", "mV", -50).parameter("v_reset", "mV", -50)
+                .equations("dv/dt = (-65*mV - v + 100*MOhm * I_inj) / tau_m : mV\n")
+                .initial("v", "-65*mV").threshold("v >= v_thresh").reset("v = v_reset").build();
+        try (Network net = eventDriven().build()) {
+            NeuronPopulation cell = net.addNeurons("cell", 1, atThreshold.model());
+            cell.inject(Currents.constant(1));
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> net.run(5));
+            assertTrue(e.getMessage().contains("neuron 0 of population 'cell'")
+                    && e.getMessage().contains("refractory period must be > 0 ms"), e.getMessage());
         }
     }
 }
