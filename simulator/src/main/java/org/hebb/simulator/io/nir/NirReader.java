@@ -26,6 +26,14 @@ import org.hebb.simulator.population.Population;
 final class NirReader {
     private static final Set<String> TYPES = Set.of("Input", "Output", "LIF", "CubaLIF", "IF", "Linear", "Affine",
             "Delay");
+    /** The arrays each node type needs, in NIR's order; the others have defaults ({@link NirNeurons}). */
+    private static final Map<String, List<String>> NEEDED = Map.of("Input", List.of("shape"), "Output",
+            List.of("shape"), "LIF", List.of("tau", "v_leak", "v_threshold"), "CubaLIF", List.of("tau_syn",
+            "tau_mem", "v_leak", "v_threshold"), "IF", List.of("v_threshold"), "Linear", List.of("weight"),
+            "Affine", List.of("weight", "bias"), "Delay", List.of("delay"));
+    /** The arrays Hebb reads from neuron nodes, one value per neuron each. */
+    private static final List<String> PER_NEURON = List.of("tau", "tau_syn", "tau_mem", "r", "v_leak", "v_threshold",
+            "v_reset", "w_in");
 
     /**
      * A chain from a population to neurons: source, then optionally a delay per source element, weights and a delay
@@ -124,8 +132,18 @@ final class NirReader {
                 node.with(child.getName(), Datasets.doubles(d), shape);
             }
         }
+        List<String> needed = NEEDED.get(type);
+        for (String name : needed) {
+            if (!node.values().containsKey(name)) {
+                throw refused("node '" + node.name() + "' (" + type + ") has no array '" + name + "'; a " + type
+                        + " node needs " + String.join(", ", needed));
+            }
+        }
         if (node.isWeights() && node.shapes().getOrDefault("weight", new long[0]).length != 2) {
             throw refused("node '" + node.name() + "' (" + type + ") must have a 2-D weight (outputs x inputs)");
+        }
+        if (node.isNeurons()) {
+            checkNeurons(node);
         }
         if (type.equals("Delay")) {
             double[] delays = node.require("delay");
@@ -137,6 +155,19 @@ final class NirReader {
             }
         }
         return node;
+    }
+
+    /** Refuses a neuron node with an array of another length than its v_threshold. */
+    private void checkNeurons(NirNode node) {
+        int neurons = node.values().get("v_threshold").length;
+        for (String name : PER_NEURON) {
+            double[] values = node.values().get(name);
+            if (values != null && values.length != neurons) {
+                throw refused("node '" + node.name() + "' (" + node.type() + ") has " + values.length + " values of '"
+                        + name + "' for its " + neurons + " neurons (the values of v_threshold): it needs one per "
+                        + "neuron");
+            }
+        }
     }
 
     private String string(Group group, String name) {

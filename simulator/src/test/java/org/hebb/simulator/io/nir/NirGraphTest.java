@@ -262,6 +262,26 @@ class NirGraphTest {
         refused(directory.resolve("missing.nir"), "missing.nir does not exist");
     }
 
+    /**
+     * A neuron node's arrays are one value per neuron (as many as v_threshold has): another length, or an array the
+     * node type needs that is missing, is refused naming the file, the node and the array.
+     */
+    @Test
+    void neuronArraysOfAnotherSizeOrMissingAreRefused() {
+        Object[] input = {"x", "Input", "shape", new long[] {2}};
+        refused(graph("tau.nir", new Object[][] {input, {"n", "LIF", "tau", new double[] {0.01}, "r",
+                new double[] {1, 1}, "v_leak", new double[] {0, 0}, "v_threshold", new double[] {1, 1}}},
+                new String[][] {{"x", "n"}}), "tau.nir is not allowed: node 'n' (LIF) has 1 values of 'tau' for its "
+                + "2 neurons (the values of v_threshold): it needs one per neuron");
+        refused(graph("reset.nir", new Object[][] {input, {"n", "IF", "r", new double[] {1, 1},
+                "v_threshold", new double[] {1, 1}, "v_reset", new double[] {0, 0, 0}}},
+                new String[][] {{"x", "n"}}), "reset.nir", "node 'n' (IF) has 3 values of 'v_reset'");
+        refused(graph("missing.nir", new Object[][] {input, {"n", "CubaLIF", "tau_syn", new double[] {0.01, 0.01},
+                "v_leak", new double[] {0, 0}, "v_threshold", new double[] {1, 1}}},
+                new String[][] {{"x", "n"}}), "missing.nir is not allowed: node 'n' (CubaLIF) has no array "
+                + "'tau_mem'; a CubaLIF node needs tau_syn, tau_mem, v_leak, v_threshold");
+    }
+
     @Test
     void aNetworkOfOtherModelsIsNotWritten() {
         try (Network net = Network.builder().build()) {
