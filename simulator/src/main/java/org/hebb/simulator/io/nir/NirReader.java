@@ -31,6 +31,8 @@ final class NirReader {
             List.of("shape"), "LIF", List.of("tau", "v_leak", "v_threshold"), "CubaLIF", List.of("tau_syn",
             "tau_mem", "v_leak", "v_threshold"), "IF", List.of("v_threshold"), "Linear", List.of("weight"),
             "Affine", List.of("weight", "bias"), "Delay", List.of("delay"));
+    /** The time constants of neuron nodes (s), which must be > 0. */
+    private static final Set<String> TIME_CONSTANTS = Set.of("tau", "tau_syn", "tau_mem");
     /** The arrays Hebb reads from neuron nodes, one value per neuron each. */
     private static final List<String> PER_NEURON = List.of("tau", "tau_syn", "tau_mem", "r", "v_leak", "v_threshold",
             "v_reset", "w_in");
@@ -157,7 +159,10 @@ final class NirReader {
         return node;
     }
 
-    /** Refuses a neuron node with an array of another length than its v_threshold. */
+    /**
+     * Refuses a neuron node with an array of another length than its v_threshold, a value that is not finite or a
+     * time constant that is not > 0.
+     */
     private void checkNeurons(NirNode node) {
         int neurons = node.values().get("v_threshold").length;
         for (String name : PER_NEURON) {
@@ -166,6 +171,14 @@ final class NirReader {
                 throw refused("node '" + node.name() + "' (" + node.type() + ") has " + values.length + " values of '"
                         + name + "' for its " + neurons + " neurons (the values of v_threshold): it needs one per "
                         + "neuron");
+            }
+            for (int i = 0; values != null && i < values.length; i++) {
+                boolean timeConstant = TIME_CONSTANTS.contains(name);
+                if (!Double.isFinite(values[i]) || timeConstant && !(values[i] > 0)) {
+                    throw refused("node '" + node.name() + "' (" + node.type() + ") has " + name + "[" + i + "] = "
+                            + values[i] + (timeConstant ? "; time constants must be finite and > 0 (s)"
+                            : "; it must be finite"));
+                }
             }
         }
     }

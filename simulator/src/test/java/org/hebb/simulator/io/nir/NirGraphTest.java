@@ -282,6 +282,22 @@ class NirGraphTest {
                 + "'tau_mem'; a CubaLIF node needs tau_syn, tau_mem, v_leak, v_threshold");
     }
 
+    /** Time constants that are no time (zero, negative, NaN) and parameters that are not finite are refused. */
+    @Test
+    void neuronParametersOutOfRangeAreRefused() {
+        Object[] input = {"x", "Input", "shape", new long[] {2}};
+        for (double bad : new double[] {0, -0.01, Double.NaN}) {
+            refused(graph("tau.nir", new Object[][] {input, {"n", "LIF", "tau", new double[] {0.01, bad}, "r",
+                    new double[] {1, 1}, "v_leak", new double[] {0, 0}, "v_threshold", new double[] {1, 1}}},
+                    new String[][] {{"x", "n"}}), "tau.nir is not allowed: node 'n' (LIF) has tau[1] = " + bad
+                    + "; time constants must be finite and > 0 (s)");
+        }
+        refused(graph("leak.nir", new Object[][] {input, {"n", "LIF", "tau", new double[] {0.01, 0.01}, "r",
+                new double[] {1, 1}, "v_leak", new double[] {Double.NaN, 0}, "v_threshold", new double[] {1, 1}}},
+                new String[][] {{"x", "n"}}), "leak.nir is not allowed: node 'n' (LIF) has v_leak[0] = NaN; it "
+                + "must be finite");
+    }
+
     @Test
     void aNetworkOfOtherModelsIsNotWritten() {
         try (Network net = Network.builder().build()) {
