@@ -32,7 +32,8 @@ public final class NirGraph {
      * Writes {@code network} to {@code file} (atomically): populations of {@link NirModels} become LIF, CubaLIF or IF
      * nodes (R = 1, w_in = 1), spike sources Input nodes, each projection a Linear node per delay of its synapses
      * (Affine for the first into a population with a bias), followed by a Delay node unless the delay is one step;
-     * neurons that project nowhere feed an Output node {@code <population>_output}.
+     * populations that project nowhere feed an Output node {@code <population>_output}. Read back, populations and
+     * projections come in the network's order.
      *
      * @throws IllegalArgumentException naming what NIR cannot express: another model, another receptor, two synapses
      *                                  between one pair with one delay, a bias without a projection to carry it

@@ -60,14 +60,15 @@ final class NirWriter {
         }
         for (Population p : network.populations()) {
             boolean sends = network.projections().stream().anyMatch(x -> x.source() == p);
-            if (p instanceof NeuronPopulation && !sends) {
+            if (!sends) {
                 add(NirNode.of(p.name() + "_output", "Output").with("shape", new double[] {p.size()}, 1));
                 edges.add(new String[] {p.name(), p.name() + "_output"});
             }
         }
         if (edges.isEmpty()) {
-            throw refused("it has no projection and no neurons: a NIR graph needs edges");
+            throw refused("it has no populations: a NIR graph needs edges");
         }
+        orderByPopulation();
         try {
             AtomicFiles.writeWith(file, temporary -> {
                 try (WritableHdfFile out = HdfFile.write(temporary)) {
@@ -86,6 +87,31 @@ final class NirWriter {
         } catch (IOException e) {
             throw new UncheckedIOException("NIR file " + file + " could not be written: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Moves forward, for each population in the network's order, the first edge out of it (into a weight or Output
+     * node; every population has one), so that populations are first named by the edges in that order: a reader that
+     * orders nodes by the edges, as Hebb's does (HDF5 lists a group's nodes by name), builds them in the network's
+     * order. The edges into populations, whose order is the projections', keep their order.
+     */
+    private void orderByPopulation() {
+        List<String[]> ordered = new ArrayList<>();
+        for (Population p : network.populations()) {
+            for (String[] e : edges) {
+                if (e[0].equals(p.name())) {
+                    ordered.add(e);
+                    break;
+                }
+            }
+        }
+        for (String[] e : edges) {
+            if (!ordered.contains(e)) {
+                ordered.add(e);
+            }
+        }
+        edges.clear();
+        edges.addAll(ordered);
     }
 
     private static void writeNode(WritableGroup group, NirNode node) {
