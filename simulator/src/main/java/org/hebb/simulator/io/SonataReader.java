@@ -19,6 +19,7 @@ import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import org.hebb.simulator.Network;
 import org.hebb.simulator.connect.Connectors;
+import org.hebb.simulator.connect.Delays;
 import org.hebb.simulator.connect.Synapses;
 import org.hebb.simulator.population.NeuronPopulation;
 import org.hebb.simulator.population.Population;
@@ -113,8 +114,8 @@ final class SonataReader {
         if (edgeType == null) {
             throw refused(file, "edge population '" + name + "' has an edge type that edge_types.csv does not list");
         }
-        int[] pre = ints(Datasets.longs(sources));
-        int[] post = ints(Datasets.longs(targets));
+        int[] pre = nodeIds(Datasets.longs(sources), source, name, "source_node_id", file);
+        int[] post = nodeIds(Datasets.longs(targets), target, name, "target_node_id", file);
         Group properties = group.getChild("0") instanceof Group g ? g : null;
         double[] weights = Datasets.doubles(dataset(properties, "syn_weight", file));
         double[] delays = Datasets.doubles(dataset(properties, "delay", file));
@@ -131,7 +132,17 @@ final class SonataReader {
                         + "delays must be finite and >= 0");
             }
             w[k] = (float) weights[k];
-            steps[k] = (int) Math.max(1, Math.round(delays[k] / network.dt()));
+            if (!Float.isFinite(w[k])) {
+                throw refused(file, "edge population '" + name + "' has syn_weight[" + k + "] = " + weights[k]
+                        + "; weights must be finite" + (Double.isFinite(weights[k]) ? " as float32" : ""));
+            }
+            long rounded = Math.max(1, Math.round(delays[k] / network.dt()));
+            if (rounded > Delays.MAX_STEPS) {
+                throw refused(file, "edge population '" + name + "' has delay[" + k + "] = " + delays[k] + " ms, "
+                        + rounded + " steps of " + network.dt() + " ms; Hebb's longest delay is " + Delays.MAX_STEPS
+                        + " steps");
+            }
+            steps[k] = (int) rounded;
         }
         network.connect(source, neurons, Connectors.fromList(pre, post), Synapses.onto(edgeType.getOrDefault(
                 "receptor", "excitatory")).weights(w).delays(steps).named(name));
@@ -266,12 +277,18 @@ final class SonataReader {
         }
     }
 
-    private static int[] ints(long[] values) {
-        int[] ints = new int[values.length];
-        for (int k = 0; k < ints.length; k++) {
-            ints[k] = Math.toIntExact(values[k]);
+    /** {@code ids} of {@code dataset} as indices into {@code population}, refused where one is outside it. */
+    private static int[] nodeIds(long[] ids, Population population, String edges, String dataset, Path file) {
+        int[] indices = new int[ids.length];
+        for (int k = 0; k < indices.length; k++) {
+            if (ids[k] < 0 || ids[k] >= population.size()) {
+                throw refused(file, "edge population '" + edges + "' has " + dataset + "[" + k + "] = " + ids[k]
+                        + ", outside population '" + population.name() + "' of " + population.size() + " nodes (ids 0 "
+                        + "to " + (population.size() - 1) + ")");
+            }
+            indices[k] = (int) ids[k];
         }
-        return ints;
+        return indices;
     }
 
     private static IllegalArgumentException refused(Path file, String what) {

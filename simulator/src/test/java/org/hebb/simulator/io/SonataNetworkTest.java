@@ -284,6 +284,29 @@ class SonataNetworkTest {
         }
     }
 
+    /**
+     * Node ids outside their population, weights that are not finite and delays beyond Hebb's longest are refused,
+     * naming the file, the dataset, the edge and the values allowed.
+     */
+    @Test
+    void edgeValuesAProjectionCannotHaveAreRefused() {
+        exportThreeCells();
+        for (long bad : new long[] {3, -1, 1L << 33}) {
+            writeEdges(new long[] {0, bad, 2}, new float[] {1, 1, 1}, new double[] {0.5, 0.5, 0.5});
+            String message = refusal();
+            assertTrue(message.contains("edges.h5 is not allowed: edge population 'recurrent' has source_node_id[1] = "
+                    + bad + ", outside population 'cells' of 3 nodes (ids 0 to 2)"), message);
+        }
+        writeEdges(new long[] {0, 1, 2}, new float[] {1, Float.NaN, 1}, new double[] {0.5, 0.5, 0.5});
+        String message = refusal();
+        assertTrue(message.contains("edges.h5 is not allowed: edge population 'recurrent' has syn_weight[1] = NaN; "
+                + "weights must be finite"), message);
+        writeEdges(new long[] {0, 1, 2}, new float[] {1, 1, 1}, new double[] {0.5, 0.5, 4000});
+        message = refusal();
+        assertTrue(message.contains("edges.h5 is not allowed: edge population 'recurrent' has delay[2] = 4000.0 ms, "
+                + "40000 steps of 0.1 ms; Hebb's longest delay is 32767 steps"), message);
+    }
+
     /** Datasets of one edge population with different lengths are refused, naming them. */
     @Test
     void edgeDatasetsOfDifferentLengthsAreRefused() {
