@@ -116,13 +116,29 @@ final class SonataReader {
         }
         int[] pre = nodeIds(Datasets.longs(sources), source, name, "source_node_id", file);
         int[] post = nodeIds(Datasets.longs(targets), target, name, "target_node_id", file);
-        Group properties = group.getChild("0") instanceof Group g ? g : null;
+        long propertyGroup = oneGroup(group, name, file);
+        Group properties = group.getChild(Long.toString(propertyGroup)) instanceof Group g ? g : null;
         double[] weights = Datasets.doubles(dataset(properties, "syn_weight", file));
         double[] delays = Datasets.doubles(dataset(properties, "delay", file));
         if (post.length != pre.length || weights.length != pre.length || delays.length != pre.length) {
             throw refused(file, "edge population '" + name + "' has " + pre.length + " source_node_id, "
                     + post.length + " target_node_id, " + weights.length + " syn_weight and " + delays.length
                     + " delay values: it needs one of each per edge");
+        }
+        if (group.getChild("edge_group_index") instanceof Dataset index) {
+            long[] rows = Datasets.longs(index);
+            if (rows.length != pre.length) {
+                throw refused(file, "edge population '" + name + "' has " + rows.length + " edge_group_index values "
+                        + "for " + pre.length + " edges: it needs one per edge");
+            }
+            for (int k = 0; k < rows.length; k++) {
+                if (rows[k] < 0 || rows[k] >= weights.length) {
+                    throw refused(file, "edge population '" + name + "' has edge_group_index[" + k + "] = " + rows[k]
+                            + ", outside its group '" + propertyGroup + "' of " + weights.length + " rows");
+                }
+            }
+            weights = atRows(weights, rows);
+            delays = atRows(delays, rows);
         }
         float[] w = new float[weights.length];
         int[] steps = new int[delays.length];
@@ -275,6 +291,33 @@ final class SonataReader {
                         + builds + " of one type");
             }
         }
+    }
+
+    /**
+     * The property group of every edge of {@code group} (its edge_group_id; 0 without one, as Hebb wrote before it
+     * wrote the dataset), refused where the edges have several.
+     */
+    private static long oneGroup(Group group, String name, Path file) {
+        if (!(group.getChild("edge_group_id") instanceof Dataset d)) {
+            return 0;
+        }
+        long[] ids = Datasets.longs(d);
+        for (int k = 0; k < ids.length; k++) {
+            if (ids[k] != ids[0]) {
+                throw refused(file, "edge population '" + name + "' has edge_group_id[" + k + "] = " + ids[k]
+                        + " and edge_group_id[0] = " + ids[0] + ": Hebb builds a projection of one property group");
+            }
+        }
+        return ids.length == 0 ? 0 : ids[0];
+    }
+
+    /** {@code values[rows[k]]} for each k. */
+    private static double[] atRows(double[] values, long[] rows) {
+        double[] ordered = new double[rows.length];
+        for (int k = 0; k < rows.length; k++) {
+            ordered[k] = values[(int) rows[k]];
+        }
+        return ordered;
     }
 
     /** {@code ids} of {@code dataset} as indices into {@code population}, refused where one is outside it. */

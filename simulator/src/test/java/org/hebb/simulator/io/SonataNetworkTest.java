@@ -307,6 +307,52 @@ class SonataNetworkTest {
                 + "40000 steps of 0.1 ms; Hebb's longest delay is 32767 steps"), message);
     }
 
+    /**
+     * SONATA keeps an edge's properties at its edge_group_index in the group its edge_group_id names: the weights
+     * and delays of edges listed in another order than their group's rows go to the edges that own them, and edges
+     * of several property groups, which Hebb does not build, are refused.
+     */
+    @Test
+    void edgePropertiesAreReadAtTheirEdgeGroupIndex() {
+        exportThreeCells();
+        writeGroupedEdges(new long[] {0, 0, 0}, new long[] {2, 0, 1});
+        try (Network net = Network.builder().seed(1).dt(0.1).build()) {
+            SonataNetwork.load(directory, net, null);
+            var p = net.projections().get(0);
+            float[] weights = new float[3];
+            double[] delays = new double[3];
+            for (int j = 0; j < 3; j++) {
+                weights[j] = p.weightOf(j);
+                delays[j] = p.delayMsOf(j, 0.1);
+            }
+            assertArrayEquals(new float[] {3, 1, 2}, weights, "each edge's syn_weight at its edge_group_index");
+            assertArrayEquals(new double[] {0.3, 0.1, 0.2}, delays, 1e-12, "each edge's delay at its index");
+        }
+        writeGroupedEdges(new long[] {0, 1, 0}, new long[] {0, 0, 1});
+        String message = refusal();
+        assertTrue(message.contains("edges.h5 is not allowed: edge population 'recurrent' has edge_group_id[1] = 1 "
+                + "and edge_group_id[0] = 0: Hebb builds a projection of one property group"), message);
+        writeGroupedEdges(new long[] {0, 0, 0}, new long[] {0, 3, 1});
+        message = refusal();
+        assertTrue(message.contains("edges.h5 is not allowed: edge population 'recurrent' has edge_group_index[1] = "
+                + "3, outside its group '0' of 3 rows"), message);
+    }
+
+    /** Edges 0->1, 1->2, 2->0 with these property groups and rows; group 0 holds weights 1, 2, 3 and delays. */
+    private void writeGroupedEdges(long[] groupIds, long[] groupIndices) {
+        try (io.jhdf.WritableHdfFile out = io.jhdf.HdfFile.write(directory.resolve("edges.h5"))) {
+            io.jhdf.api.WritableGroup group = out.putGroup("edges").putGroup("recurrent");
+            group.putDataset("source_node_id", new long[] {0, 1, 2}).putAttribute("node_population", "cells");
+            group.putDataset("target_node_id", new long[] {1, 2, 0}).putAttribute("node_population", "cells");
+            group.putDataset("edge_type_id", new long[] {0, 0, 0});
+            group.putDataset("edge_group_id", groupIds);
+            group.putDataset("edge_group_index", groupIndices);
+            io.jhdf.api.WritableGroup properties = group.putGroup("0");
+            properties.putDataset("syn_weight", new float[] {1, 2, 3});
+            properties.putDataset("delay", new double[] {0.1, 0.2, 0.3});
+        }
+    }
+
     /** Datasets of one edge population with different lengths are refused, naming them. */
     @Test
     void edgeDatasetsOfDifferentLengthsAreRefused() {
