@@ -144,6 +144,9 @@ final class NirReader {
         if (node.isWeights() && node.shapes().getOrDefault("weight", new long[0]).length != 2) {
             throw refused("node '" + node.name() + "' (" + type + ") must have a 2-D weight (outputs x inputs)");
         }
+        if (node.isWeights()) {
+            checkWeights(node);
+        }
         if (node.isNeurons()) {
             checkNeurons(node);
         }
@@ -157,6 +160,25 @@ final class NirReader {
             }
         }
         return node;
+    }
+
+    /** Refuses a Linear or Affine node with a weight or bias that is not finite. */
+    private void checkWeights(NirNode node) {
+        double[] weight = node.values().get("weight");
+        int inputs = (int) node.shapes().get("weight")[1];
+        for (int k = 0; k < weight.length; k++) {
+            if (!Double.isFinite(weight[k])) {
+                throw refused("node '" + node.name() + "' (" + node.type() + ") has weight[" + k / inputs + ", "
+                        + k % inputs + "] = " + weight[k] + "; it must be finite");
+            }
+        }
+        double[] bias = node.values().getOrDefault("bias", new double[0]);
+        for (int k = 0; k < bias.length; k++) {
+            if (!Double.isFinite(bias[k])) {
+                throw refused("node '" + node.name() + "' (" + node.type() + ") has bias[" + k + "] = " + bias[k]
+                        + "; it must be finite");
+            }
+        }
     }
 
     /**

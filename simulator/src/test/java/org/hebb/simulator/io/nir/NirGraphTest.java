@@ -330,6 +330,20 @@ class NirGraphTest {
                 + "must be finite");
     }
 
+    /** Weights and biases that are not finite are refused, naming the file, the node and the entry. */
+    @Test
+    void weightsAndBiasesThatAreNotFiniteAreRefused() {
+        Object[] input = {"x", "Input", "shape", new long[] {2}};
+        Object[] lif = {"n", "LIF", "tau", new double[] {0.01, 0.01}, "r", new double[] {1, 1}, "v_leak",
+                new double[] {0, 0}, "v_threshold", new double[] {1, 1}};
+        refused(graph("bias.nir", new Object[][] {input, {"a", "Affine", "weight", new double[][] {{1, 0}, {0, 1}},
+                "bias", new double[] {0, Double.NaN}}, lif}, new String[][] {{"x", "a"}, {"a", "n"}}),
+                "bias.nir is not allowed: node 'a' (Affine) has bias[1] = NaN; it must be finite");
+        refused(graph("weight.nir", new Object[][] {input, {"a", "Linear", "weight",
+                new double[][] {{1, 0}, {Double.POSITIVE_INFINITY, 1}}}, lif}, new String[][] {{"x", "a"}, {"a", "n"}}),
+                "weight.nir is not allowed: node 'a' (Linear) has weight[1, 0] = Infinity; it must be finite");
+    }
+
     @Test
     void aNetworkOfOtherModelsIsNotWritten() {
         try (Network net = Network.builder().build()) {
