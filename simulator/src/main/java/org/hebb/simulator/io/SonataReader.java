@@ -182,6 +182,10 @@ final class SonataReader {
                                 + " timestamps and " + ids.length + " node_ids: it needs one of each per spike");
                     }
                     for (int k = 0; k < t.length; k++) {
+                        if (!(t[k] >= 0) || Double.isInfinite(t[k])) {
+                            throw refused(inputSpikes, "population '" + population + "' has timestamps[" + k + "] = "
+                                    + t[k] + " ms; spike times must be finite and >= 0");
+                        }
                         if (ids[k] < 0 || ids[k] >= size) {
                             throw refused(inputSpikes, "population '" + population + "' has node " + ids[k]
                                     + ", beyond its " + size + " nodes");

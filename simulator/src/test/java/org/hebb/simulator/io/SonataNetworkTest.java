@@ -404,6 +404,29 @@ class SonataNetworkTest {
         }
     }
 
+    /** Input spike times that are no time (negative, NaN, infinite) are refused, naming the file and the spike. */
+    @Test
+    void inputSpikeTimesThatAreNoTimeAreRefused() {
+        try (Network net = Network.builder().seed(1).dt(0.1).build()) {
+            net.addSpikeTimes("input", new double[][] {{1}, {2}});
+            SonataNetwork.export(net, directory);
+        }
+        Path spikes = directory.resolve("spikes.h5");
+        for (double bad : new double[] {-1, Double.NaN, Double.POSITIVE_INFINITY}) {
+            try (io.jhdf.WritableHdfFile out = io.jhdf.HdfFile.write(spikes)) {
+                io.jhdf.api.WritableGroup group = out.putGroup("spikes").putGroup("input");
+                group.putDataset("timestamps", new double[] {1, bad});
+                group.putDataset("node_ids", new long[] {0, 1});
+            }
+            try (Network net = Network.builder().seed(1).dt(0.1).build()) {
+                String message = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                        () -> SonataNetwork.load(directory, net, spikes)).getMessage();
+                assertTrue(message.contains("spikes.h5 is not allowed: population 'input' has timestamps[1] = " + bad
+                        + " ms; spike times must be finite and >= 0"), message);
+            }
+        }
+    }
+
     /** A types file with an id that is not an integer, or an id listed twice, is refused, naming the id. */
     @Test
     void typeIdsThatAreNoIntegersOrListedTwiceAreRefused() throws java.io.IOException {
