@@ -14,7 +14,9 @@ import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.WritableDataset;
 import io.jhdf.api.WritableGroup;
+import org.hebb.neurons.NeuronState;
 import org.hebb.neurons.definition.DefinedNeuronModel;
+import org.hebb.neurons.definition.Parameter;
 import org.hebb.simulator.Network;
 import org.hebb.simulator.connect.Projection;
 import org.hebb.simulator.population.NeuronPopulation;
@@ -24,7 +26,8 @@ import org.hebb.simulator.population.Population;
  * Exports a network's structure in SONATA's network format (nodes and edges), which NEST, BMTK and NetPyNE read:
  * <ul>
  * <li>{@code nodes.h5}: per population, {@code /nodes/<population>/node_type_id}, {@code node_group_id} and
- *     {@code node_group_index}, and the empty property group {@code 0};</li>
+ *     {@code node_group_index}, and the property group {@code 0} with the model's per-neuron parameters (one value
+ *     per node, in the parameter's unit; none for most models);</li>
  * <li>{@code node_types.csv}: one type per population (space-separated: node_type_id, model_type
  *     {@code point_neuron} or {@code virtual} for spike sources, model_template {@code hebb:<model>} for a
  *     built-in model ({@code hebb-user:<name>} for a model of the user's own, which {@link #load} refuses),
@@ -141,7 +144,14 @@ public final class SonataNetwork {
                 StreamedDataset.put(group, "node_type_id", type);
                 StreamedDataset.put(group, "node_group_id", new long[p.size()]);
                 StreamedDataset.put(group, "node_group_index", indices(p.size()));
-                group.putGroup("0");
+                WritableGroup properties = group.putGroup("0");
+                if (p instanceof NeuronPopulation neurons && neurons.model() instanceof DefinedNeuronModel model) {
+                    for (Parameter parameter : model.definition().parameters()) {
+                        if (parameter.perNeuron()) {
+                            StreamedDataset.put(properties, parameter.name(), column(neurons, parameter.name()));
+                        }
+                    }
+                }
             }
         }
     }
@@ -182,6 +192,17 @@ public final class SonataNetwork {
                 StreamedDataset.put(properties, "delay", delays);
             }
         }
+    }
+
+    /** The values of {@code population}'s per-neuron column {@code name}, neuron by neuron. */
+    private static double[] column(NeuronPopulation population, String name) {
+        NeuronState state = population.state();
+        int index = state.indexOf(name);
+        double[] values = new double[population.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = state.get(index, i);
+        }
+        return values;
     }
 
     private static long[] indices(int n) {

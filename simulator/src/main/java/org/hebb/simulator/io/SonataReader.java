@@ -17,6 +17,9 @@ import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
+import org.hebb.neurons.NeuronState;
+import org.hebb.neurons.definition.DefinedNeuronModel;
+import org.hebb.neurons.definition.Parameter;
 import org.hebb.simulator.Network;
 import org.hebb.simulator.connect.Connectors;
 import org.hebb.simulator.connect.Delays;
@@ -44,7 +47,7 @@ final class SonataReader {
         try (HdfFile in = open(nodes)) {
             for (Group g : byFirstType(group(in, "nodes", nodes), "node_type_id", nodes)) {
                 long[] type = Datasets.longs(dataset(g, "node_type_id", nodes));
-                populations.put(g.getName(), population(g.getName(), type, nodeTypes, nodes));
+                populations.put(g.getName(), population(g, type, nodeTypes, nodes));
             }
         }
         Path edges = directory.resolve("edges.h5");
@@ -76,7 +79,8 @@ final class SonataReader {
         return groups;
     }
 
-    private Population population(String name, long[] type, Map<Long, Map<String, String>> nodeTypes, Path file) {
+    private Population population(Group group, long[] type, Map<Long, Map<String, String>> nodeTypes, Path file) {
+        String name = group.getName();
         if (type.length == 0) {
             throw refused(file, "population '" + name + "' has no nodes");
         }
@@ -95,7 +99,39 @@ final class SonataReader {
                     + "its own models (hebb:<model>) and virtual nodes");
         }
         Map<String, Double> parameters = parameters(nodeType.get("dynamics_params"));
-        return network.addNeurons(name, type.length, BuiltInModels.model(template.substring(5), parameters));
+        NeuronPopulation neurons = network.addNeurons(name, type.length, BuiltInModels.model(template.substring(5),
+                parameters));
+        setPerNeuron(neurons, group, file);
+        return neurons;
+    }
+
+    /**
+     * Sets each per-neuron parameter of {@code neurons}' model that the population's property group 0 holds, one
+     * value per node; the others keep the model's value.
+     */
+    private static void setPerNeuron(NeuronPopulation neurons, Group group, Path file) {
+        if (!(group.getChild("0") instanceof Group properties)) {
+            return;
+        }
+        NeuronState state = neurons.state();
+        for (Parameter parameter : ((DefinedNeuronModel) neurons.model()).definition().parameters()) {
+            if (!parameter.perNeuron() || !(properties.getChild(parameter.name()) instanceof Dataset d)) {
+                continue;
+            }
+            double[] values = Datasets.doubles(d);
+            if (values.length != neurons.size()) {
+                throw refused(file, "population '" + neurons.name() + "' has " + values.length + " values of '"
+                        + parameter.name() + "' for its " + neurons.size() + " nodes: it needs one per node");
+            }
+            int column = state.indexOf(parameter.name());
+            for (int i = 0; i < values.length; i++) {
+                if (!Double.isFinite(values[i])) {
+                    throw refused(file, "population '" + neurons.name() + "' has " + parameter.name() + "[" + i
+                            + "] = " + values[i] + "; it must be finite");
+                }
+                state.set(column, i, values[i]);
+            }
+        }
     }
 
     private void project(String name, Group group, Map<String, Population> populations,

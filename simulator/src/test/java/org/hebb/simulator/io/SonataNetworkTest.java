@@ -149,6 +149,36 @@ class SonataNetworkTest {
     }
 
     /**
+     * Per-neuron parameters (Izhikevich's a, b, c and d, as in his network of regular spiking and chattering cells)
+     * travel as node properties in each population's group 0, one value per node, and come back to each neuron.
+     */
+    @Test
+    void perNeuronParametersComeBackToEachNeuron() {
+        String[] names = {"a", "b", "c", "d"};
+        double[][] values = {{0.02, 0.02, 0.1, 0.02}, {0.2, 0.25, 0.2, 0.2}, {-65, -50, -65, -55}, {8, 2, 2, 4}};
+        try (Network net = Network.builder().seed(1).dt(0.1).build()) {
+            NeuronPopulation cells = net.addNeurons("cells", 4,
+                    org.hebb.neurons.izhikevich.Izhikevich.builder().build());
+            for (int p = 0; p < names.length; p++) {
+                int column = cells.state().indexOf(names[p]);
+                for (int i = 0; i < 4; i++) {
+                    cells.state().set(column, i, values[p][i]);
+                }
+            }
+            SonataNetwork.export(net, directory);
+        }
+        try (Network net = Network.builder().seed(1).dt(0.1).build()) {
+            NeuronPopulation cells = (NeuronPopulation) SonataNetwork.load(directory, net, null).get("cells");
+            for (int p = 0; p < names.length; p++) {
+                int column = cells.state().indexOf(names[p]);
+                for (int i = 0; i < 4; i++) {
+                    assertEquals((float) values[p][i], (float) cells.state().get(column, i), names[p] + " of " + i);
+                }
+            }
+        }
+    }
+
+    /**
      * A population or projection whose name cannot name its files and groups is refused, naming it, before any file
      * is written: a space would split the population's row of node_types.csv, a '/' would put its parameter file
      * outside the directory (and its group under another), '.' is the group that holds it, and a population named
