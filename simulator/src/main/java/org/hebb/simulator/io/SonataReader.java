@@ -242,17 +242,22 @@ final class SonataReader {
         if (file == null || file.equals("NONE")) {
             return Map.of();
         }
+        Path path = directory.resolve(file);
+        requireFile(path);
         try {
-            return new ObjectMapper().readValue(directory.resolve(file).toFile(), new TypeReference<>() { });
+            return new ObjectMapper().readValue(path.toFile(), new TypeReference<>() { });
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw refused(path, "it must be a JSON object of parameter values (numbers) by name ("
+                    + e.getOriginalMessage() + ")");
         } catch (IOException e) {
-            throw new UncheckedIOException("dynamics_params " + directory.resolve(file) + " cannot be read: "
-                    + e.getMessage(), e);
+            throw new UncheckedIOException("dynamics_params " + path + " cannot be read: " + e.getMessage(), e);
         }
     }
 
     /** The rows of a space-separated SONATA types file by their id column. */
     private Map<Long, Map<String, String>> types(String name, String idColumn) {
         Path file = directory.resolve(name);
+        requireFile(file);
         List<String> lines;
         try {
             lines = Files.readAllLines(file);
@@ -291,10 +296,14 @@ final class SonataReader {
     }
 
     private static HdfFile open(Path file) {
+        requireFile(file);
+        return new HdfFile(file);
+    }
+
+    private static void requireFile(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("SONATA file " + file + " does not exist");
         }
-        return new HdfFile(file);
     }
 
     private static Group group(HdfFile in, String name, Path file) {

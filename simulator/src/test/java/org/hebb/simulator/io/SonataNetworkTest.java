@@ -457,6 +457,23 @@ class SonataNetworkTest {
         }
     }
 
+    /** A missing types or parameter file, or a parameter file that is not a JSON object of numbers, is refused. */
+    @Test
+    void missingOrMalformedTextFilesAreRefusedNamingThem() throws java.io.IOException {
+        exportThreeCells();
+        Files.writeString(directory.resolve("cells.json"), "{\"tau_m\": \"fast\"}");
+        String message = refusal();
+        assertTrue(message.contains("cells.json is not allowed: it must be a JSON object of parameter values"),
+                message);
+        Files.delete(directory.resolve("cells.json"));
+        message = refusal();
+        assertTrue(message.contains("SONATA file " + directory.resolve("cells.json") + " does not exist"), message);
+        Files.delete(directory.resolve("edge_types.csv"));
+        message = refusal();
+        assertTrue(message.contains("SONATA file " + directory.resolve("edge_types.csv") + " does not exist"),
+                message);
+    }
+
     /** A types file with an id that is not an integer, or an id listed twice, is refused, naming the id. */
     @Test
     void typeIdsThatAreNoIntegersOrListedTwiceAreRefused() throws java.io.IOException {
