@@ -39,6 +39,8 @@ public final class MicrocircuitExperiment {
     private static final double RASTER_SHARE = 0.02;
     /** Spikes the monitors may store, 24 bytes each in the estimate: a rate of up to 50 Hz everywhere. */
     private static final double ESTIMATED_MAX_RATE_HZ = 50;
+    /** Heap per stored spike in the estimate (its time and neuron, and the monitor's growth), bytes. */
+    private static final double BYTES_PER_STORED_SPIKE = 24;
 
     private MicrocircuitExperiment() {
     }
@@ -139,13 +141,21 @@ public final class MicrocircuitExperiment {
      * @throws IllegalArgumentException naming the scale, the heap the run needs and the heap there is
      */
     public static void requireFits(Settings s) {
+        memoryEstimate(s).requireFits("lower --scale");
+    }
+
+    /**
+     * The heap a run of {@code s} needs: its neurons, its synapses and the spikes its monitors may store, each
+     * population's monitor up to its own bound ({@link SpikeMonitor#DEFAULT_MAX_STORED}).
+     */
+    static MemoryEstimate memoryEstimate(Settings s) {
         int neurons = Microcircuit.totalNeurons(s.scale());
-        MemoryEstimate.of("The microcircuit at scale " + s.scale())
+        double storable = (double) MicrocircuitParameters.POPULATIONS.size() * SpikeMonitor.DEFAULT_MAX_STORED;
+        return MemoryEstimate.of("The microcircuit at scale " + s.scale())
                 .neurons(neurons)
                 .synapses(Microcircuit.totalSynapses(s.scale()), 0)
-                .values(Math.min(SpikeMonitor.DEFAULT_MAX_STORED, neurons * ESTIMATED_MAX_RATE_HZ
-                        * (s.warmupMs() + s.durationMs()) / 1000), 24)
-                .requireFits("lower --scale");
+                .values(Math.min(storable, neurons * ESTIMATED_MAX_RATE_HZ * (s.warmupMs() + s.durationMs()) / 1000),
+                        BYTES_PER_STORED_SPIKE);
     }
 
     /**

@@ -15,11 +15,13 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.hebb.experiments.limits.MemoryEstimate;
 import org.hebb.opencl.OpenClDevices;
 import org.hebb.simulator.BackendKind;
 import org.hebb.simulator.Network;
 import org.hebb.simulator.connect.Projection;
 import org.hebb.simulator.io.HebbVersion;
+import org.hebb.simulator.monitor.SpikeMonitor;
 import org.hebb.simulator.testing.Prerequisites;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -237,6 +239,20 @@ class MicrocircuitTest {
                 next += shown;
             }
         }
+    }
+
+    /**
+     * Each of the eight populations has a spike monitor of its own bound, so a long run may store eight times that
+     * bound: 50 Hz in 7,717 neurons over 300 s would store 116 million spikes, and the monitors may hold 80 million.
+     */
+    @Test
+    void theMemoryEstimateCountsTheSpikesOfEveryPopulationsMonitor() {
+        MicrocircuitExperiment.Settings longRun = new MicrocircuitExperiment.Settings(0.1,
+                Microcircuit.Background.DC, BackendKind.JAVA, 1, 1, 100, 300_000);
+        double withoutSpikes = MemoryEstimate.of("network").neurons(Microcircuit.totalNeurons(0.1))
+                .synapses(Microcircuit.totalSynapses(0.1), 0).bytes();
+        double spikes = 8.0 * SpikeMonitor.DEFAULT_MAX_STORED;
+        assertEquals(withoutSpikes + 24 * spikes, MicrocircuitExperiment.memoryEstimate(longRun).bytes(), 1);
     }
 
     @Test
