@@ -2,7 +2,8 @@
 """Potjans & Diesmann (2014) cortical microcircuit in Brian2 (C++ standalone, one thread).
 
 The model of Hebb's `./hebb microcircuit` (MicrocircuitParameters.java), with the PyNEST example's parameters:
-eight populations of LIF neurons with exponential synaptic currents (exact integration), weights normal with 10%
+eight populations of LIF neurons with exponential synaptic currents (exact integration; the refractory period
+t_ref + dt, as NEST's t_ref of 2 ms holds v), weights normal with 10%
 sd (L4E->L23E doubled, inhibitory -4x; a draw across zero, a 10-sd event, is clipped), delays normal (1.5 and
 0.75 ms, 50% sd) drawn again up to three times below dt/2 and then clipped, background as a PoissonInput of K_ext
 sources at 8 Hz per neuron (a binomial count per step) or its DC equivalent. At scale S, round(S N) neurons per
@@ -92,8 +93,9 @@ def main():
     I_dc : amp
     """
     namespace = dict(E_L=-65 * mV, tau_m=TAU_M * ms, tau_s=TAU_S * ms, C_m=C_M * b2.pF)
-    neurons = b2.NeuronGroup(sum(sizes), eqs, threshold="v >= -50*mV", reset="v = -65*mV", refractory=2 * ms,
-                             method="exact", namespace=namespace)
+    # NEST holds v in the 20 steps after the spike's step, Brian2's 2 ms in 19: NEST's t_ref is Brian2's t_ref + dt
+    neurons = b2.NeuronGroup(sum(sizes), eqs, threshold="v >= -50*mV", reset="v = -65*mV",
+                             refractory=(2 + DT) * ms, method="exact", namespace=namespace)
     starts = np.cumsum([0] + sizes)
     groups = [neurons[starts[p]:starts[p + 1]] for p in range(8)]
     v0 = np.concatenate([rng.normal(V0_MEAN[p], V0_SD[p], sizes[p]) for p in range(8)])

@@ -79,9 +79,7 @@ public record Microcircuit(Network network, List<NeuronPopulation> populations, 
         double excitatoryWeight = pscForPsp(MEAN_PSP_MV);
         List<NeuronPopulation> populations = new ArrayList<>();
         for (int p = 0; p < FULL_SIZES.length; p++) {
-            NeuronPopulation population = network.addNeurons(POPULATIONS.get(p), size(p, scale), IfCurrExp.builder()
-                    .cm(CM_NF).tauM(TAU_M_MS).vRest(V_REST_MV).vReset(V_RESET_MV).vThresh(V_THRESH_MV)
-                    .tauRefrac(TAU_REFRAC_MS).tauSynE(TAU_SYN_MS).tauSynI(TAU_SYN_MS).build());
+            NeuronPopulation population = network.addNeurons(POPULATIONS.get(p), size(p, scale), neuronModel());
             population.initialize("v", Values.normal(INITIAL_V_MEAN_MV[p], INITIAL_V_SD_MV[p]));
             if (background == Background.POISSON) {
                 population.addPoissonInput(PoissonInput.of("excitatory", BACKGROUND_INDEGREES[p],
@@ -104,6 +102,17 @@ public record Microcircuit(Network network, List<NeuronPopulation> populations, 
             }
         }
         return new Microcircuit(network, List.copyOf(populations), total);
+    }
+
+    /**
+     * The neurons' model: NEST's iaf_psc_exp with the example's parameters. NEST holds v in the t_ref / dt steps
+     * after the step of a spike, where Hebb's refractory period of t_ref holds it in one step fewer (it counts from
+     * the start of the spike's step, NEST from its end: docs/ARCHITECTURE.md, "Timing conventions"), so Hebb's
+     * period is t_ref + dt.
+     */
+    static IfCurrExp neuronModel() {
+        return IfCurrExp.builder().cm(CM_NF).tauM(TAU_M_MS).vRest(V_REST_MV).vReset(V_RESET_MV)
+                .vThresh(V_THRESH_MV).tauRefrac(TAU_REFRAC_MS + DT_MS).tauSynE(TAU_SYN_MS).tauSynI(TAU_SYN_MS).build();
     }
 
     /** Weights and delays of the synapses from {@code source} onto {@code target}. */

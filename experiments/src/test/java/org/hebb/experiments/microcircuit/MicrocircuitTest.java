@@ -1,5 +1,6 @@
 package org.hebb.experiments.microcircuit;
 
+import static org.hebb.experiments.microcircuit.MicrocircuitParameters.*;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,8 +21,10 @@ import org.hebb.opencl.OpenClDevices;
 import org.hebb.simulator.BackendKind;
 import org.hebb.simulator.Network;
 import org.hebb.simulator.connect.Projection;
+import org.hebb.simulator.input.Currents;
 import org.hebb.simulator.io.HebbVersion;
 import org.hebb.simulator.monitor.SpikeMonitor;
+import org.hebb.simulator.population.NeuronPopulation;
 import org.hebb.simulator.testing.Prerequisites;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -237,6 +240,31 @@ class MicrocircuitTest {
                     assertTrue(row >= next && row < next + shown, name + " row " + row);
                 }
                 next += shown;
+            }
+        }
+    }
+
+    /**
+     * NEST's iaf_psc_exp holds v at V_reset in the t_ref / dt = 20 steps after the step of its spike and integrates
+     * again in the next one; with a constant current that takes T from V_reset to threshold, exact integration
+     * crosses after j = ceil(T / dt) integrated steps, so the intervals are 20 + j steps (0.9 nA: T = 5.39 ms,
+     * j = 54, 7.4 ms). The microcircuit's neurons fire at NEST's intervals, not a step sooner.
+     */
+    @Test
+    void theNeuronsAreRefractoryAsNestsIafPscExp() {
+        double current = 0.9;
+        double vInfinity = V_REST_MV + current * TAU_M_MS / CM_NF;
+        double toThreshold = TAU_M_MS * Math.log((vInfinity - V_RESET_MV) / (vInfinity - V_THRESH_MV));
+        long expectedSteps = Math.round(TAU_REFRAC_MS / DT_MS) + (long) Math.ceil(toThreshold / DT_MS);
+        try (Network net = Network.builder().dt(DT_MS).seed(1).threads(1).build()) {
+            NeuronPopulation neuron = net.addNeurons("neuron", 1, Microcircuit.neuronModel());
+            neuron.inject(Currents.constant(current));
+            SpikeMonitor spikes = net.monitorSpikes(neuron);
+            net.run(100);
+            double[] times = spikes.times();
+            assertTrue(times.length > 5, times.length + " spikes");
+            for (int k = 1; k < times.length; k++) {
+                assertEquals(expectedSteps, Math.round((times[k] - times[k - 1]) / DT_MS), "interval " + k);
             }
         }
     }
