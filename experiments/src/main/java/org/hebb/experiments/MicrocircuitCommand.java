@@ -17,9 +17,9 @@ import picocli.CommandLine.Option;
 /** {@code hebb microcircuit}: the cortical microcircuit of Potjans and Diesmann (2014). */
 @Command(name = "microcircuit", mixinStandardHelpOptions = true,
         description = "The cortical microcircuit of Potjans & Diesmann (2014) with the PyNEST example's "
-                + "parameters: 100 ms of warm-up, then 1 s recorded; rates, irregularity and synchrony per "
-                + "population beside NEST's reference rates, construction time, time per biological second, "
-                + "peak memory; result.json, summary.md, raster.png, rates.png.")
+                + "parameters: 100 ms of warm-up (the example's is 500 ms), then 1 s recorded; rates, "
+                + "irregularity and synchrony per population beside NEST's reference rates, construction time, "
+                + "time per biological second, peak memory; result.json, summary.md, raster.png, rates.png.")
 final class MicrocircuitCommand implements Callable<Integer>, CheckedOptions {
     @Option(names = "--scale", defaultValue = "0.1", description = "Share of the full model's 77,169 neurons, "
             + "in (0, 1]; in-degrees stay those of the full model (default ${DEFAULT-VALUE}).")

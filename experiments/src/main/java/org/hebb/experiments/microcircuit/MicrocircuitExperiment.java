@@ -25,7 +25,8 @@ import org.hebb.simulator.monitor.SpikeMonitor;
 import org.hebb.util.Require;
 
 /**
- * Runs the {@link Microcircuit} as the PyNEST example does: a warm-up (100 ms), then the recorded time (1000 ms);
+ * Runs the {@link Microcircuit}: a warm-up (100 ms; the PyNEST example discards 500 ms), then the recorded time
+ * (1000 ms, as in the example);
  * reports per population the mean rate, the irregularity and the synchrony of the recorded time
  * ({@link SpikeTrainStatistics}, synchrony in bins of {@value #SYNCHRONY_BIN_MS} ms), beside NEST's reference
  * rates, and the costs: construction time, time per biological second of the recorded run, peak memory.
@@ -73,7 +74,7 @@ public final class MicrocircuitExperiment {
                     + "be at least " + 2 * SYNCHRONY_BIN_MS + " ms (two bins of the synchrony measure)");
         }
 
-        /** The PyNEST example's run: 100 ms of warm-up, 1000 ms recorded. */
+        /** 100 ms of warm-up (the PyNEST example's is 500 ms), then 1000 ms recorded as in the example. */
         public static Settings standard(double scale, Microcircuit.Background background, BackendKind backend,
                                         int threads, long seed) {
             return new Settings(scale, background, backend, threads, seed, 100, 1000);
