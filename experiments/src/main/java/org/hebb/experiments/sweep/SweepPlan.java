@@ -55,8 +55,9 @@ public record SweepPlan(long[] seeds, List<String> fixed, Map<String, List<Strin
      *
      * @throws IllegalArgumentException naming what is wrong: a seed list that does not parse, an option that sets
      *                                  --seed or --out (the sweep sets them), an option given twice, an empty
-     *                                  value or alternative, a {@value #ALTERNATIVES} in the value of an option
-     *                                  that is not a list option
+     *                                  value or alternative, a value or alternative listed twice, values that
+     *                                  give two points one directory ({@code a/b,a_b}), a {@value #ALTERNATIVES}
+     *                                  in the value of an option that is not a list option
      */
     public static SweepPlan of(String seeds, List<String> options, Set<String> listOptions) {
         options = separated(options);
@@ -85,6 +86,12 @@ public record SweepPlan(long[] seeds, List<String> fixed, Map<String, List<Strin
                 Require.that(values.stream().noneMatch(String::isBlank), option + " = '" + value + "' is not "
                         + "allowed: a swept option lists " + (list ? "alternatives separated by '" + ALTERNATIVES
                         + "'" : "values separated by commas") + ", none empty");
+                Set<String> distinct = new TreeSet<>();
+                for (String v : values) {
+                    Require.that(distinct.add(v), option + " = '" + value + "' is not allowed: it lists '" + v
+                            + "' twice (its points would share one directory and count in the summary twice); "
+                            + "list each " + (list ? "alternative" : "value") + " once");
+                }
                 swept.put(option, values);
                 k++;
             } else {
@@ -94,7 +101,31 @@ public record SweepPlan(long[] seeds, List<String> fixed, Map<String, List<Strin
                 }
             }
         }
-        return new SweepPlan(parseSeeds(seeds), List.copyOf(fixed), swept);
+        SweepPlan plan = new SweepPlan(parseSeeds(seeds), List.copyOf(fixed), swept);
+        plan.requireOneDirectoryPerPoint(listOptions);
+        return plan;
+    }
+
+    /**
+     * Fails unless every point has a directory of its own: values that differ only in characters that a directory
+     * name replaces by '_' ({@code a/b} and {@code a_b}) would run two points into one directory.
+     *
+     * @throws IllegalArgumentException naming the option, its value and the two values that give one directory
+     */
+    private void requireOneDirectoryPerPoint(Set<String> listOptions) {
+        Map<String, Point> byName = new LinkedHashMap<>();
+        for (Point point : points()) {
+            Point other = byName.putIfAbsent(point.name(), point);
+            if (other != null) {
+                String option = swept.keySet().stream()
+                        .filter(o -> !other.values().get(o).equals(point.values().get(o))).findFirst().orElseThrow();
+                String value = String.join(listOptions.contains(option) ? ALTERNATIVES : ",", swept.get(option));
+                throw new IllegalArgumentException(option + " = '" + value + "' is not allowed: its values '"
+                        + other.values().get(option) + "' and '" + point.values().get(option) + "' give one point "
+                        + "directory, " + point.name() + ", so that one point would overwrite the other: give "
+                        + "values that differ in letters, digits, '.', '-' or '_'");
+            }
+        }
     }
 
     /**

@@ -165,6 +165,33 @@ class SweepTest {
         assertTrue(message.contains("option '--latencies' should be specified only once"), message);
     }
 
+    /**
+     * Two points may not share a directory: a value listed twice, or values that differ only in characters a
+     * directory name replaces by '_', would run into one directory, the second overwriting the first, and count
+     * one result twice in its combination's mean and sd. The sweep is refused, naming the option and its values.
+     */
+    @Test
+    void valuesThatGiveTwoPointsOneDirectoryAreRefused() {
+        String twice = assertThrows(IllegalArgumentException.class,
+                () -> SweepPlan.of("1-2", List.of("--weight", "0.4,0.8,0.4"))).getMessage();
+        assertTrue(twice.startsWith("--weight = '0.4,0.8,0.4' is not allowed: it lists '0.4' twice"), twice);
+        Set<String> lists = HebbCommand.listOptions("what-when");
+        twice = assertThrows(IllegalArgumentException.class, () -> SweepPlan.of("1", List.of("--latencies",
+                "150:300;200:300;150:300", "--probabilities", "1:0.5"), lists)).getMessage();
+        assertTrue(twice.startsWith("--latencies = '150:300;200:300;150:300' is not allowed: it lists '150:300' "
+                + "twice"), twice);
+        String alike = assertThrows(IllegalArgumentException.class,
+                () -> SweepPlan.of("1", List.of("--model", "a/b,a_b"))).getMessage();
+        assertTrue(alike.startsWith("--model = 'a/b,a_b' is not allowed: its values 'a/b' and 'a_b' give one "
+                + "point directory, modela_b-seed1"), alike);
+        Outcome r = hebbOutput("sweep", "quickstart", "--neurons", "200,200", "--duration", "20", "--metric",
+                "synapses", "--out", dir.resolve("twice").toString());
+        assertEquals(2, r.exitCode(), r.text());
+        assertTrue(r.text().startsWith("hebb sweep: --neurons = '200,200' is not allowed: it lists '200' twice"),
+                r.text());
+        assertFalse(Files.exists(dir.resolve("twice")), "nothing run or written");
+    }
+
     private static int hebb(String... args) {
         StringWriter out = new StringWriter();
         return HebbCommand.execute(args, new PrintWriter(out, true), new PrintWriter(out, true));
