@@ -61,7 +61,8 @@ public final class Sweep {
     }
 
     /**
-     * Runs {@code experiment} at every point of {@code plan} on {@code executor}, into {@code out}, and writes the
+     * Runs {@code experiment} at every point of {@code plan} on {@code executor}, into {@code out} (a relative one
+     * resolved against this process's working directory, for the points on a cluster's workers too), and writes the
      * summary; {@code metric} is the result field to summarise (null: the experiment's headline number,
      * {@link #DEFAULT_METRICS}).
      *
@@ -79,6 +80,12 @@ public final class Sweep {
      * @throws IOException              naming the point whose run failed or whose result cannot be read
      */
     public static Outcome run(String experiment, SweepPlan plan, Path out, String metric, JobExecutor executor)
+            throws IOException {
+        // a cluster's workers run in working directories of their own: each point gets the driver's path
+        return runInto(experiment, plan, out.toAbsolutePath(), metric, executor);
+    }
+
+    private static Outcome runInto(String experiment, SweepPlan plan, Path out, String metric, JobExecutor executor)
             throws IOException {
         String chosen = metric(experiment, plan, metric);
         List<SweepPlan.Point> points = plan.points();

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +21,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.hebb.experiments.HebbCommand;
 import org.hebb.experiments.coba.CobaNetwork;
+import org.hebb.experiments.jobs.Job;
+import org.hebb.experiments.jobs.JobCodec;
+import org.hebb.experiments.jobs.JobExecutor;
 import org.hebb.experiments.jobs.JobExecutors;
 import org.hebb.experiments.limits.MemoryEstimate;
 import org.hebb.experiments.testing.SyntheticImages;
@@ -190,6 +195,53 @@ class SweepTest {
         assertTrue(r.text().startsWith("hebb sweep: --neurons = '200,200' is not allowed: it lists '200' twice"),
                 r.text());
         assertFalse(Files.exists(dir.resolve("twice")), "nothing run or written");
+    }
+
+    /**
+     * A cluster's workers run each point in a working directory of their own (a standalone worker's is
+     * work/APP/EXECUTOR), so a relative --out must reach them resolved against the driver's: a point's files go
+     * to the same path on a worker as on the driver, and a point run again after a lost worker finds its
+     * checkpoints on a shared disk.
+     */
+    @Test
+    void aClusterRunsEveryPointIntoTheDriversPathOfItsDirectory() throws Exception {
+        Path relative = Path.of("").toAbsolutePath().relativize(dir.resolve("relative"));
+        assertFalse(relative.isAbsolute());
+        List<SweepPointJob> shipped = new ArrayList<>();
+        JobExecutor cluster = new JobExecutor() {
+            @Override
+            public int workers() {
+                return 1;
+            }
+
+            @Override
+            public String name() {
+                return "cluster";
+            }
+
+            @Override
+            public <R> void execute(List<? extends Job<R>> jobs, JobCodec<R> codec, Results results)
+                    throws IOException {
+                for (int k = 0; k < jobs.size(); k++) {
+                    shipped.add((SweepPointJob) jobs.get(k));
+                    try {
+                        results.finished(k, codec.encode(jobs.get(k).run(0)));
+                    } catch (Exception e) {
+                        throw new IOException(e);
+                    }
+                }
+            }
+        };
+        Sweep.run("quickstart", SweepPlan.of("1", List.of("--neurons", "200,300", "--duration", "20")), relative,
+                "synapses", cluster);
+        assertEquals(2, shipped.size());
+        for (SweepPointJob point : shipped) {
+            Path expected = relative.toAbsolutePath().resolve(point.id());
+            assertEquals(expected.toString(), point.directory(), point.id());
+            List<String> arguments = point.arguments();
+            assertEquals(expected.toString(), arguments.get(arguments.indexOf("--out") + 1), point.id());
+            assertTrue(Files.isRegularFile(expected.resolve("summary.json")), point.id());
+        }
     }
 
     private static int hebb(String... args) {
