@@ -67,7 +67,8 @@ public final class Sweep {
      * {@link #DEFAULT_METRICS}).
      *
      * @throws IllegalArgumentException before any point runs when {@code metric} is null and the experiment has no
-     *                                  headline number, or when it names the seed or one of the sweep's options,
+     *                                  headline number, or when it is blank or names the seed or one of the
+     *                                  sweep's options,
      *                                  and before any point runs or {@code out} is created when a point's options
      *                                  are refused ({@link HebbCommand#checkArguments}: naming the point, the
      *                                  option and its value) or, where {@code executor} runs the points in this
@@ -189,6 +190,10 @@ public final class Sweep {
                         + "with a numeric field of its result file");
             }
             return headline;
+        }
+        if (metric.isBlank()) {
+            throw new IllegalArgumentException("--metric = '" + metric + "' is not allowed: give a numeric field of "
+                    + "the experiment's result file");
         }
         if (optionFields(plan).contains(metric)) {
             throw new IllegalArgumentException("--metric = '" + metric + "' is not allowed: it is "

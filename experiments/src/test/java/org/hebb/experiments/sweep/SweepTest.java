@@ -277,6 +277,20 @@ class SweepTest {
         assertEquals("test_accuracy", Sweep.DEFAULT_METRICS.get("nalsm"));
     }
 
+    /** An empty --metric names no field: refused before any point runs, not after all of them ran. */
+    @Test
+    void anEmptyMetricIsRefusedBeforeAnyPointRuns() {
+        for (String metric : new String[] {"", " "}) {
+            Path out = dir.resolve("empty-metric");
+            Outcome r = hebbOutput("sweep", "quickstart", "--neurons", "200", "--duration", "20", "--metric", metric,
+                    "--out", out.toString());
+            assertEquals(2, r.exitCode(), r.text());
+            assertTrue(r.text().startsWith("hebb sweep: --metric = '" + metric + "' is not allowed: give a numeric "
+                    + "field of the experiment's result file"), r.text());
+            assertFalse(Files.exists(out), "nothing run or written");
+        }
+    }
+
     @Test
     void aMetricThatNoResultHasFailsTheSweepNamingTheNumbersTheyHave() {
         Path out = dir.resolve("typo");
