@@ -55,7 +55,8 @@ final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--points-at-once", defaultValue = "1", description = "Points run at once by the local "
             + "executor, each with the workers its options give; they share the heap, so the largest points "
-            + "still to run, this many, must fit in it together (default ${DEFAULT-VALUE}).")
+            + "still to run, this many, must fit in it together (default ${DEFAULT-VALUE}); only with the local "
+            + "executor.")
     int pointsAtOnce;
 
     @CommandLine.Unmatched
@@ -71,6 +72,9 @@ final class SweepCommand implements Callable<Integer> {
         Require.that(runnable.contains(experiment), "experiment = '" + experiment + "' is not "
                 + "allowed: must be one of " + String.join(", ", runnable));
         Require.inRange("--points-at-once", pointsAtOnce, 1, JobRunner.MAX_WORKERS);
+        Require.that(pointsAtOnce == 1 || executor.name().equals("local"), "--points-at-once = " + pointsAtOnce
+                + " is not allowed with --executor " + executor.name() + ", which runs as many points at once as its "
+                + "cluster has cores: leave --points-at-once out (it sets the local executor's points at once)");
         executor.check();
         SweepPlan plan = SweepPlan.of(seeds, options, HebbCommand.listOptions(experiment));
         PrintWriter out = spec.commandLine().getOut();

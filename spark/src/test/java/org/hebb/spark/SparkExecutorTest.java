@@ -222,6 +222,23 @@ class SparkExecutorTest {
         assertEquals(Files.readString(here.resolve("summary.md")), Files.readString(spark.resolve("summary.md")));
     }
 
+    /**
+     * --points-at-once sets how many points the local executor runs at once; Spark runs as many as it has cores,
+     * so the option would be ignored there: refused before anything runs.
+     */
+    @Test
+    void pointsAtOnceWithTheSparkExecutorIsRefused() {
+        Path out = dir.resolve("points-at-once");
+        StringWriter text = new StringWriter();
+        int code = HebbCommand.execute(new String[] {"sweep", "quickstart", "--neurons", "200", "--duration", "20",
+            "--metric", "synapses", "--executor", "spark", "--master", "local[2]", "--points-at-once", "4", "--out",
+            out.toString()}, new PrintWriter(text, true), new PrintWriter(text, true));
+        assertEquals(2, code, text.toString());
+        assertTrue(text.toString().startsWith("hebb sweep: --points-at-once = 4 is not allowed with --executor "
+                + "spark"), text.toString());
+        assertFalse(Files.exists(out), "nothing run or written");
+    }
+
     /** A job that fails. */
     private record FailingJob() implements Job<double[]>, java.io.Serializable {
         @Override

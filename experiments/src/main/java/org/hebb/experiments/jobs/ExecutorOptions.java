@@ -27,6 +27,11 @@ public final class ExecutorOptions {
         JobExecutors.requireKnown("--executor", executor);
     }
 
+    /** The executor's name as --executor gives it ({@code local}, {@code spark}). */
+    public String name() {
+        return executor;
+    }
+
     /** The executor chosen, with {@code localWorkers} threads if it is the local one. */
     public JobExecutor open(int localWorkers) {
         return JobExecutors.open(executor, master, localWorkers);
