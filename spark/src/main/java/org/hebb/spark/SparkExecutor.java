@@ -62,14 +62,26 @@ public final class SparkExecutor implements JobExecutor {
      * than the jobs run elsewhere than asked. {@link #close} stops a context the executor started, and leaves a
      * running one it found running, for its owner to stop.
      *
-     * @throws IllegalArgumentException {@code settings} is null, or its master is not the running context's
+     * @throws IllegalArgumentException {@code settings} is null, or its master is not the running context's, or
+     *                                  is one that Spark cannot parse or a local one with no threads
      */
     public SparkExecutor(SparkConf settings) {
         Require.notNull("settings", settings);
         // a context started here has the settings given to getOrCreate, this mark among them; one found running
         // has its own (Spark's public API tells no other way whether getOrCreate found a context or started one)
         String mark = UUID.randomUUID().toString();
-        SparkContext spark = SparkContext.getOrCreate(settings.clone().set(STARTED_BY, mark));
+        SparkContext spark;
+        try {
+            spark = SparkContext.getOrCreate(settings.clone().set(STARTED_BY, mark));
+        } catch (Exception e) { // Spark throws its checked SparkException undeclared
+            String why = String.valueOf(e.getMessage());
+            if (why.startsWith("Could not parse Master URL") || why.startsWith("Asked to run locally with")) {
+                throw new IllegalArgumentException("master = '" + settings.get("spark.master", null) + "' is not "
+                        + "allowed: " + why + "; give spark://host:port, local[N] with N >= 1, local[*], yarn or "
+                        + "k8s://host:port", e);
+            }
+            throw e;
+        }
         if (settings.contains("spark.master") && !settings.get("spark.master").equals(spark.master())) {
             throw new IllegalArgumentException("master = '" + settings.get("spark.master") + "' is not allowed: the "
                     + "Spark context of this JVM runs on '" + spark.master() + "' and Spark allows one context per "

@@ -239,6 +239,25 @@ class SparkExecutorTest {
         assertFalse(Files.exists(out), "nothing run or written");
     }
 
+    /**
+     * A --master that Spark cannot parse, or a local master with no threads, is refused as a bad command line
+     * (exit code 2) naming the master, as ExecutorProvider says, not reported as a failed run (exit code 1).
+     */
+    @Test
+    void aMasterSparkCannotTakeIsRefusedByName() {
+        for (String master : new String[] {"nosuch://host", "local[0]"}) {
+            Path out = dir.resolve("bad-master");
+            StringWriter text = new StringWriter();
+            int code = HebbCommand.execute(new String[] {"sweep", "quickstart", "--neurons", "200", "--duration",
+                "20", "--metric", "synapses", "--executor", "spark", "--master", master, "--out", out.toString()},
+                    new PrintWriter(text, true), new PrintWriter(text, true));
+            assertEquals(2, code, text.toString());
+            assertTrue(text.toString().startsWith("hebb sweep: master = '" + master + "' is not allowed: "),
+                    text.toString());
+            assertFalse(Files.exists(out), "nothing run or written");
+        }
+    }
+
     /** A job that fails. */
     private record FailingJob() implements Job<double[]>, java.io.Serializable {
         @Override
