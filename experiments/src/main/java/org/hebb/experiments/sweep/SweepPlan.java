@@ -1,6 +1,7 @@
 package org.hebb.experiments.sweep;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,9 @@ public record SweepPlan(long[] seeds, List<String> fixed, Map<String, List<Strin
     /** The most seeds --seeds may give, all its ranges together. */
     private static final int MAX_SEEDS = 100_000;
 
+    /** The longest name of a point's directory: the most bytes that file systems take in one name. */
+    private static final int MAX_NAME_LENGTH = 255;
+
     /** A seed, or a range of them: the first '-' after the first seed's digits separates the ends. */
     private static final Pattern SEED_RANGE = Pattern.compile("\\s*([+-]?\\d+)\\s*(?:-\\s*([+-]?\\d+)\\s*)?");
 
@@ -56,7 +60,8 @@ public record SweepPlan(long[] seeds, List<String> fixed, Map<String, List<Strin
      * @throws IllegalArgumentException naming what is wrong: a seed list that does not parse, an option that sets
      *                                  --seed or --out (the sweep sets them), an option given twice, an empty
      *                                  value or alternative, a value or alternative listed twice, values that
-     *                                  give two points one directory ({@code a/b,a_b}), a {@value #ALTERNATIVES}
+     *                                  give two points one directory ({@code a/b,a_b}) or a point a directory
+     *                                  name too long to make, a {@value #ALTERNATIVES}
      *                                  in the value of an option that is not a list option
      */
     public static SweepPlan of(String seeds, List<String> options, Set<String> listOptions) {
@@ -107,14 +112,24 @@ public record SweepPlan(long[] seeds, List<String> fixed, Map<String, List<Strin
     }
 
     /**
-     * Fails unless every point has a directory of its own: values that differ only in characters that a directory
-     * name replaces by '_' ({@code a/b} and {@code a_b}) would run two points into one directory.
+     * Fails unless every point has a directory of its own that a file system can make: values that differ only in
+     * characters that a directory name replaces by '_' ({@code a/b} and {@code a_b}) would run two points into one
+     * directory, and a name of more than {@value #MAX_NAME_LENGTH} characters would fail when its point's turn came.
      *
-     * @throws IllegalArgumentException naming the option, its value and the two values that give one directory
+     * @throws IllegalArgumentException naming the option, its value and the two values that give one directory, or
+     *                                  the point whose name is too long
      */
     private void requireOneDirectoryPerPoint(Set<String> listOptions) {
         Map<String, Point> byName = new LinkedHashMap<>();
         for (Point point : points()) {
+            if (point.name().length() > MAX_NAME_LENGTH) {
+                String option = point.values().entrySet().stream().max(Map.Entry.comparingByValue(
+                        Comparator.comparingInt(String::length))).orElseThrow().getKey();
+                throw new IllegalArgumentException(option + " = '" + String.join(listOptions.contains(option)
+                        ? ALTERNATIVES : ",", swept.get(option)) + "' is not allowed: point " + point.name()
+                        + " would write into a directory whose name has more than " + MAX_NAME_LENGTH
+                        + " characters, which file systems refuse: sweep shorter values");
+            }
             Point other = byName.putIfAbsent(point.name(), point);
             if (other != null) {
                 String option = swept.keySet().stream()

@@ -12,6 +12,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -242,6 +243,23 @@ class SweepTest {
             assertEquals(expected.toString(), arguments.get(arguments.indexOf("--out") + 1), point.id());
             assertTrue(Files.isRegularFile(expected.resolve("summary.json")), point.id());
         }
+    }
+
+    /**
+     * A point's directory is named by its swept values, and file systems take names of at most 255 bytes: a point
+     * whose name is longer could not make its directory, and would fail only when its turn came, after the points
+     * before it ran. The sweep is refused before any point runs, naming the option.
+     */
+    @Test
+    void aPointWhoseDirectoryNameIsTooLongIsRefusedBeforeAnyPointRuns() {
+        Set<String> lists = HebbCommand.listOptions("what-when");
+        String blocks = String.join(",", Collections.nCopies(40, "150:300"));
+        String message = assertThrows(IllegalArgumentException.class, () -> SweepPlan.of("1", List.of(
+                "--latencies", blocks + ";150:300", "--probabilities", "1:0.5"), lists)).getMessage();
+        assertTrue(message.startsWith("--latencies = '" + blocks + ";150:300' is not allowed: point "), message);
+        assertTrue(message.contains("more than 255 characters"), message);
+        assertEquals(2, SweepPlan.of("1", List.of("--latencies", "150:300,250:300;150:300", "--probabilities",
+                "1:0.5"), lists).points().size());
     }
 
     private static int hebb(String... args) {
