@@ -133,14 +133,7 @@ public final class Connectors {
             @Override
             public void connect(Population source, Population target, UniformRandomProvider random, PairSink sink) {
                 boolean same = source == target;
-                int candidates = source.size() - (same && !allowSelf ? 1 : 0);
-                if (multapses) {
-                    Require.that(k == 0 || candidates > 0, "k = " + k + " is not allowed: " + source + " has no "
-                            + "possible presynaptic partner (k must be 0)");
-                } else {
-                    Require.that(k <= candidates, "k = " + k + " is not allowed: must be <= " + candidates
-                            + " (the number of possible presynaptic partners from " + source + ")");
-                }
+                int candidates = requirePartners(k, source, same && !allowSelf, multapses, "presynaptic", "from");
                 requireFits((long) k * target.size(), "k = " + k + " onto " + target);
                 if (k == 0) {
                     return;
@@ -202,15 +195,7 @@ public final class Connectors {
             private final ThreadLocal<RowScratch> scratch = ThreadLocal.withInitial(RowScratch::new);
 
             private int candidates(Population source, Population target) {
-                int candidates = target.size() - (source == target && !allowSelf ? 1 : 0);
-                if (multapses) {
-                    Require.that(k == 0 || candidates > 0, "k = " + k + " is not allowed: " + target + " has no "
-                            + "possible postsynaptic partner (k must be 0)");
-                } else {
-                    Require.that(k <= candidates, "k = " + k + " is not allowed: must be <= " + candidates
-                            + " (the number of possible postsynaptic partners in " + target + ")");
-                }
-                return candidates;
+                return requirePartners(k, target, source == target && !allowSelf, multapses, "postsynaptic", "in");
             }
 
             @Override
@@ -347,6 +332,26 @@ public final class Connectors {
                 return "fixedTotalNumber(count=" + count + ", multapses and autapses allowed)";
             }
         };
+    }
+
+    /**
+     * The possible partners of a neuron in {@code partners} (its size, one less without self-connections), refusing
+     * {@code k} draws that they cannot give: distinct ones beyond their number, or any draw where there is none.
+     *
+     * @param side        "presynaptic" or "postsynaptic"
+     * @param preposition how the message names the partners' population: "from" or "in"
+     */
+    private static int requirePartners(int k, Population partners, boolean withoutSelf, boolean multapses,
+                                       String side, String preposition) {
+        int candidates = partners.size() - (withoutSelf ? 1 : 0);
+        if (multapses) {
+            Require.that(k == 0 || candidates > 0, "k = " + k + " is not allowed: " + partners + " has no possible "
+                    + side + " partner (k must be 0)");
+        } else {
+            Require.that(k <= candidates, "k = " + k + " is not allowed: must be <= " + candidates
+                    + " (the number of possible " + side + " partners " + preposition + " " + partners + ")");
+        }
+        return candidates;
     }
 
     /**

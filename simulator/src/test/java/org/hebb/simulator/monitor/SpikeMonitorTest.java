@@ -14,14 +14,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.hebb.simulator.Network;
 import org.hebb.simulator.population.Population;
 import org.hebb.simulator.input.SpikeTimesSource;
+import org.hebb.simulator.testing.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -134,32 +133,15 @@ class SpikeMonitorTest {
 
     @Test
     void theFirstDroppedSpikeIsWarnedAboutOnce() {
-        Logger logger = Logger.getLogger(SpikeMonitor.class.getName());
-        List<LogRecord> records = new ArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                records.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        logger.addHandler(handler);
-        try (Network net = network()) {
+        List<LogRecord> records;
+        try (LogCapture log = LogCapture.of(SpikeMonitor.class); Network net = network()) {
+            records = log.records();
             SpikeMonitor monitor = net.monitorSpikes(net.addSpikeTimes("src", TIMES),
                     SpikeMonitor.settings().maxStoredSpikes(7));
             net.run(2.2);
             assertTrue(records.isEmpty(), "7 spikes stored, none dropped yet: " + records.size());
             net.run(2.8);
             assertEquals(4, monitor.droppedSpikes());
-        } finally {
-            logger.removeHandler(handler);
         }
         assertEquals(1, records.size(), "one warning");
         assertEquals(Level.WARNING, records.get(0).getLevel());

@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.hebb.neurons.lif.IfCondExp;
 import org.hebb.neurons.lif.IfCurrExp;
@@ -25,6 +23,7 @@ import org.hebb.simulator.input.Currents;
 import org.hebb.simulator.monitor.SpikeMonitor;
 import org.hebb.simulator.population.NeuronPopulation;
 import org.hebb.simulator.testing.CheckpointRewrite;
+import org.hebb.simulator.testing.LogCapture;
 import org.hebb.simulator.testing.StepNetworks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -162,33 +161,16 @@ class RunawayDetectorTest {
      */
     @Test
     void manyRunsWarnEachTimeButTheLogGetsOnlyTheFirstWarnings() {
-        Logger logger = Logger.getLogger(Network.class.getName());
-        List<LogRecord> records = new ArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                records.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        logger.addHandler(handler);
         int runs = Network.MAX_LOGGED_WARNINGS + 5;
-        try (Network net = network("CLOCK_DRIVEN", 1)) {
+        List<LogRecord> records;
+        try (LogCapture log = LogCapture.of(Network.class); Network net = network("CLOCK_DRIVEN", 1)) {
             NeuronPopulation cells = net.addNeurons("driven", 5, IfCurrExp.builder().tauRefrac(0).build());
             cells.inject(Currents.constant(1000));
             for (int run = 0; run < runs; run++) {
                 net.run(100);
             }
             assertEquals(runs, net.warnings().size());
-        } finally {
-            logger.removeHandler(handler);
+            records = log.records();
         }
         assertEquals(Network.MAX_LOGGED_WARNINGS + 1, records.size());
         assertTrue(records.get(0).getMessage().startsWith("runaway activity: population 'driven'"),
