@@ -153,7 +153,10 @@ final class SonataReader {
         int[] pre = nodeIds(Datasets.longs(sources), source, name, "source_node_id", file);
         int[] post = nodeIds(Datasets.longs(targets), target, name, "target_node_id", file);
         long propertyGroup = oneGroup(group, name, file);
-        Group properties = group.getChild(Long.toString(propertyGroup)) instanceof Group g ? g : null;
+        if (!(group.getChild(Long.toString(propertyGroup)) instanceof Group properties)) {
+            throw refused(file, "edge population '" + name + "' has no property group '" + propertyGroup
+                    + "' (its edge_group_id)");
+        }
         double[] weights = Datasets.doubles(dataset(properties, "syn_weight", file));
         double[] delays = Datasets.doubles(dataset(properties, "delay", file));
         if (post.length != pre.length || weights.length != pre.length || delays.length != pre.length) {
@@ -315,10 +318,8 @@ final class SonataReader {
     }
 
     private static Dataset dataset(Group group, String name, Path file) {
-        Node node = group == null ? null : group.getChild(name);
-        if (!(node instanceof Dataset d)) {
-            throw refused(file, "group '" + (group == null ? "0" : group.getPath()) + "' has no dataset '" + name
-                    + "'");
+        if (!(group.getChild(name) instanceof Dataset d)) {
+            throw refused(file, "group '" + group.getPath() + "' has no dataset '" + name + "'");
         }
         return d;
     }

@@ -488,18 +488,31 @@ class SonataNetworkTest {
         assertTrue(message.contains("edge_types.csv is not allowed: edge_type_id 0 is listed twice"), message);
     }
 
-    /** An edge population whose properties group '0' is a dataset is refused, naming the dataset it lacks. */
+    /**
+     * An edge population whose property group (that of its edge_group_id, 0 without one) is missing or no group is
+     * refused, naming the group.
+     */
     @Test
-    void aPropertiesGroupThatIsNoGroupIsRefused() {
+    void aMissingPropertyGroupIsRefusedNamingIt() {
         exportThreeCells();
-        try (io.jhdf.WritableHdfFile out = io.jhdf.HdfFile.write(directory.resolve("edges.h5"))) {
-            io.jhdf.api.WritableGroup group = out.putGroup("edges").putGroup("recurrent");
-            group.putDataset("source_node_id", new long[] {0}).putAttribute("node_population", "cells");
-            group.putDataset("target_node_id", new long[] {1}).putAttribute("node_population", "cells");
-            group.putDataset("edge_type_id", new long[] {0});
-            group.putDataset("0", new double[] {1});
+        for (long edgeGroup : new long[] {-1, 1}) {
+            try (io.jhdf.WritableHdfFile out = io.jhdf.HdfFile.write(directory.resolve("edges.h5"))) {
+                io.jhdf.api.WritableGroup group = out.putGroup("edges").putGroup("recurrent");
+                group.putDataset("source_node_id", new long[] {0}).putAttribute("node_population", "cells");
+                group.putDataset("target_node_id", new long[] {1}).putAttribute("node_population", "cells");
+                group.putDataset("edge_type_id", new long[] {0});
+                if (edgeGroup < 0) {
+                    group.putDataset("0", new double[] {1});
+                } else {
+                    group.putDataset("edge_group_id", new long[] {edgeGroup});
+                    io.jhdf.api.WritableGroup properties = group.putGroup("0");
+                    properties.putDataset("syn_weight", new double[] {1});
+                    properties.putDataset("delay", new double[] {1});
+                }
+            }
+            String message = refusal();
+            assertTrue(message.contains("edges.h5 is not allowed: edge population 'recurrent' has no property group '"
+                    + Math.max(0, edgeGroup) + "' (its edge_group_id)"), message);
         }
-        String message = refusal();
-        assertTrue(message.contains("edges.h5 is not allowed: group '0' has no dataset 'syn_weight'"), message);
     }
 }
