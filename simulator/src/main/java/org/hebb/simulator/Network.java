@@ -432,7 +432,8 @@ public final class Network implements AutoCloseable {
             if (sameFile(other.get(), file.get())) {
                 throw new IllegalArgumentException(refused + streaming + "it already");
             }
-            if (sameFile(partialOf(other.get()), file.get()) || sameFile(other.get(), partialOf(file.get()))) {
+            if (sameFile(Monitor.partialCopyOf(other.get()), file.get())
+                    || sameFile(other.get(), Monitor.partialCopyOf(file.get()))) {
                 throw new IllegalArgumentException(refused + streaming + "'" + other.get() + "', and one of the two "
                         + "files is the other's partial copy (<file>.partial)");
             }
@@ -774,11 +775,6 @@ public final class Network implements AutoCloseable {
 
     private static boolean sameFile(Path a, Path b) {
         return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
-    }
-
-    /** Where a stream to {@code file} writes as a run goes: {@code <file>.partial}. */
-    private static Path partialOf(Path file) {
-        return file.resolveSibling(file.getFileName() + ".partial");
     }
 
     /** Fails unless a result could be written atomically to {@code file} (creating its directory). */

@@ -51,7 +51,7 @@ final class CsvStream {
         if (name == null || name.toString().isEmpty()) {
             throw new IllegalArgumentException(refused + "it names no file");
         }
-        Path partialFile = file.resolveSibling(name + ".partial");
+        Path partialFile = Monitor.partialCopyOf(file);
         for (Path path : new Path[] {file, partialFile}) {
             if (Files.isDirectory(path)) {
                 throw new IllegalArgumentException(refused + (path == file ? "it is" : path + " is")

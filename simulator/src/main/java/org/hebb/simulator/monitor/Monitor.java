@@ -85,4 +85,12 @@ public interface Monitor {
     default Optional<Path> streamFile() {
         return Optional.empty();
     }
+
+    /**
+     * Where a built-in monitor streaming to {@code file} writes as a run goes, before the run's end copies it to the
+     * file: {@code <file>.partial} beside it.
+     */
+    static Path partialCopyOf(Path file) {
+        return file.resolveSibling(file.getFileName() + ".partial");
+    }
 }
