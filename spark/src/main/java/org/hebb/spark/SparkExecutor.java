@@ -2,11 +2,9 @@ package org.hebb.spark;
 
 import java.io.IOException;
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
@@ -33,12 +31,10 @@ import scala.runtime.BoxedUnit;
  * its job, as worker 0 (jobs must not depend on the worker index), and jobs and codec must be
  * {@link Serializable}. As on the in-process executor, the first failure stops the jobs not yet started: a job's
  * own, or the driver's failure to take a result (then {@link #execute} throws that failure); jobs already running
- * finish.
+ * finish, and their results are taken: each job is a Spark job of its own, so a failing one does not abort the
+ * others.
  */
 public final class SparkExecutor implements JobExecutor {
-    /** The local properties of the calling thread that a job group sets (restored after the jobs). */
-    private static final String[] GROUP_PROPERTIES = {"spark.jobGroup.id", "spark.job.description",
-        "spark.job.interruptOnCancel"};
     /** The setting that marks a context as started by an executor: a value of its own for each executor. */
     private static final String STARTED_BY = "spark.hebb.executor.startedBy";
     private final JavaSparkContext context;
@@ -124,34 +120,74 @@ public final class SparkExecutor implements JobExecutor {
         for (Job<R> job : jobs) {
             require(job instanceof Serializable, "job '" + job.id() + "' (" + job.getClass().getName() + ")");
         }
-        JavaRDD<Job<R>> rdd = context.parallelize(new ArrayList<>(jobs), jobs.size());
-        // a group of its own, so that a result the driver cannot take stops the jobs still to run
+        // each job is a Spark job of its own, on an RDD of its own (Spark aborts every job on the RDD of a failed
+        // stage), submitted from a driver thread of its own while fewer than workers() run (asked again each time, as
+        // executors come and go): a job that fails fails alone, so the others running finish and keep their
+        // results, and no job starts after a failure
         String group = "hebb-jobs-" + UUID.randomUUID();
         SparkContext spark = context.sc();
-        String[] previous = new String[GROUP_PROPERTIES.length];
-        for (int p = 0; p < previous.length; p++) {
-            previous[p] = spark.getLocalProperty(GROUP_PROPERTIES[p]);
-        }
-        ResultHandler handler = new ResultHandler(results, () -> spark.cancelJobGroup(group));
-        List<Object> partitions = IntStream.range(0, jobs.size()).boxed().collect(Collectors.toList());
+        RunJob<R> run = new RunJob<>(codec);
         ClassTag<byte[]> bytes = ClassTag$.MODULE$.apply(byte[].class);
+        AtomicReference<IOException> failure = new AtomicReference<>();
+        Object lock = new Object();
+        int[] running = {0};
         try {
-            spark.setJobGroup(group, jobs.size() + " Hebb jobs", false);
-            spark.runJob(rdd.rdd(), new RunJob<>(codec), CollectionConverters.asScala(partitions).toSeq(), handler,
-                    bytes);
-        } catch (Exception e) { // Spark throws its checked SparkException undeclared
-            if (handler.failure() != null) {
-                throw handler.failure();
+            for (int k = 0; k < jobs.size(); k++) {
+                synchronized (lock) {
+                    while (failure.get() == null && running[0] >= Math.max(1, workers())) {
+                        lock.wait(200);
+                    }
+                    if (failure.get() != null) {
+                        break;
+                    }
+                    running[0]++;
+                }
+                int index = k;
+                Thread submitter = new Thread(() -> {
+                    try {
+                        spark.setJobGroup(group, "Hebb jobs", false);
+                        JavaRDD<Job<R>> rdd = context.parallelize(List.of(jobs.get(index)), 1);
+                        spark.runJob(rdd.rdd(), run, CollectionConverters.asScala(List.<Object>of(0)).toSeq(),
+                                (partition, encoded) -> take(results, index, encoded, failure), bytes);
+                    } catch (Exception e) { // Spark throws its checked SparkException undeclared
+                        failure.compareAndSet(null, new IOException("job '" + jobs.get(index).id() + "' failed on "
+                                + "Spark: " + e.getMessage(), e));
+                    } finally {
+                        synchronized (lock) {
+                            running[0]--;
+                            lock.notifyAll();
+                        }
+                    }
+                }, "hebb-spark-job-" + index);
+                submitter.setDaemon(true);
+                submitter.start();
             }
-            throw new IOException("the jobs failed on Spark: " + e.getMessage(), e);
-        } finally {
-            for (int p = 0; p < previous.length; p++) {
-                spark.setLocalProperty(GROUP_PROPERTIES[p], previous[p]);
+            synchronized (lock) {
+                while (running[0] > 0) {
+                    lock.wait();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            spark.cancelJobGroup(group);
+            throw new IOException("the jobs were interrupted", e);
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+    }
+
+    /** On the driver: hands a job's result over, one at a time; a failure to take it stops the jobs to come. */
+    private static BoxedUnit take(Results results, int index, byte[] encoded, AtomicReference<IOException> failure) {
+        synchronized (results) {
+            try {
+                results.finished(index, encoded);
+            } catch (IOException | RuntimeException e) {
+                failure.compareAndSet(null, e instanceof IOException io ? io : new IOException("the result of job "
+                        + index + " could not be taken: " + e, e));
             }
         }
-        if (handler.failure() != null) {
-            throw handler.failure();
-        }
+        return BoxedUnit.UNIT;
     }
 
     /**
@@ -189,39 +225,6 @@ public final class SparkExecutor implements JobExecutor {
             } catch (Exception e) {
                 throw new IllegalStateException("job '" + job.id() + "' failed: " + e, e);
             }
-        }
-    }
-
-    /**
-     * On the driver: hands each job's result over as it arrives; the first failure to do so (an exception of the
-     * results' own) is kept, and stops the jobs still to run.
-     */
-    private static final class ResultHandler extends AbstractFunction2<Object, byte[], BoxedUnit> {
-        private final Results results;
-        private final Runnable stop;
-        private IOException failure;
-
-        ResultHandler(Results results, Runnable stop) {
-            this.results = results;
-            this.stop = stop;
-        }
-
-        @Override
-        public synchronized BoxedUnit apply(Object index, byte[] encoded) {
-            if (failure == null) {
-                try {
-                    results.finished((Integer) index, encoded);
-                } catch (IOException | RuntimeException e) {
-                    failure = e instanceof IOException io ? io : new IOException("the result of job " + index
-                            + " could not be taken: " + e, e);
-                    stop.run();
-                }
-            }
-            return BoxedUnit.UNIT;
-        }
-
-        synchronized IOException failure() {
-            return failure;
         }
     }
 }

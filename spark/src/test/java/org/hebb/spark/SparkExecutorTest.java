@@ -166,6 +166,44 @@ class SparkExecutorTest {
     }
 
     /**
+     * A job fails while another runs beside it: the running one finishes and its result is taken, as in process,
+     * the jobs not yet started never start, and execute reports the failing job.
+     */
+    @Test
+    void aFailingJobLetsTheJobRunningBesideItFinishAndKeepItsResult() {
+        List<Job<double[]>> jobs = new java.util.ArrayList<>(List.of(new SlowJob(), new FailingJob(true)));
+        for (int k = 0; k < 6; k++) {
+            jobs.add(new CountedJob(k));
+        }
+        CountedJob.STARTED.set(0);
+        List<Integer> taken = new java.util.ArrayList<>();
+        try (SparkExecutor executor = new SparkExecutor(local())) {
+            IOException e = assertThrows(IOException.class, () -> executor.execute(jobs, DrawsJob.CODEC,
+                    (index, encoded) -> taken.add(index)));
+            assertTrue(e.getMessage().contains("job 'failing' failed"), e.getMessage());
+        }
+        assertEquals(List.of(0), taken, "the slow job's result is taken, no other");
+        assertEquals(0, CountedJob.STARTED.get(), "jobs started after the failure");
+    }
+
+    /** A job that takes 1.5 s, and says when it has started (the tasks of local[2] run in this JVM). */
+    private record SlowJob() implements Job<double[]>, java.io.Serializable {
+        static final java.util.concurrent.CountDownLatch STARTED = new java.util.concurrent.CountDownLatch(1);
+
+        @Override
+        public String id() {
+            return "slow";
+        }
+
+        @Override
+        public double[] run(int worker) throws InterruptedException {
+            STARTED.countDown();
+            Thread.sleep(1500);
+            return new double[] {1};
+        }
+    }
+
+    /**
      * The driver fails to take the first result (its disk is full, say): the jobs not yet started never start, and
      * execute throws that failure, not Spark's report of the jobs it stopped.
      */
@@ -258,15 +296,26 @@ class SparkExecutorTest {
         }
     }
 
-    /** A job that fails. */
-    private record FailingJob() implements Job<double[]>, java.io.Serializable {
+    /**
+     * A job that fails: at once, or once a {@link SlowJob} has started.
+     *
+     * @param besideSlowJob whether it waits (at most 10 s) for a slow job to start
+     */
+    private record FailingJob(boolean besideSlowJob) implements Job<double[]>, java.io.Serializable {
+        FailingJob() {
+            this(false);
+        }
+
         @Override
         public String id() {
             return "failing";
         }
 
         @Override
-        public double[] run(int worker) {
+        public double[] run(int worker) throws InterruptedException {
+            if (besideSlowJob) {
+                SlowJob.STARTED.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
             throw new IllegalStateException("no draws today");
         }
     }
