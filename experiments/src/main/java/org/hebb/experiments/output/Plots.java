@@ -100,14 +100,15 @@ public final class Plots {
         save(file, chart);
     }
 
-    /** A bar chart: one or more series of values over the same categories. */
+    /** A bar chart: one or more series of values over the same categories; a NaN value draws no bar. */
     public static void bars(Path file, String title, String xLabel, String yLabel, List<String> categories,
                             List<String> labels, List<double[]> values) throws IOException {
         CategoryChart chart = new CategoryChartBuilder().width(1000).height(500).title(title)
                 .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         for (int k = 0; k < labels.size(); k++) {
-            chart.addSeries(labels.get(k), categories, java.util.Arrays.stream(values.get(k)).boxed().toList());
+            chart.addSeries(labels.get(k), categories, java.util.Arrays.stream(values.get(k))
+                    .mapToObj(v -> Double.isNaN(v) ? null : v).toList());
         }
         save(file, chart);
     }

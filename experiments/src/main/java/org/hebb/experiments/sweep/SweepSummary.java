@@ -3,6 +3,7 @@ package org.hebb.experiments.sweep;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -76,20 +77,29 @@ final class SweepSummary {
         List<String> labels = new ArrayList<>();
         List<double[]> series = new ArrayList<>();
         for (long seed : plan.seeds()) {
-            double[] values = new double[combinations.size()];
-            for (int k = 0; k < outcome.points().size(); k++) {
-                SweepPlan.Point p = outcome.points().get(k);
-                if (p.seed() == seed && outcome.results().get(k).get(outcome.metric()) instanceof Number n) {
-                    values[combinations.indexOf(SweepPlan.combinationName(p.values()))] = n.doubleValue();
-                }
-            }
             labels.add("seed " + seed);
-            series.add(values);
+            series.add(metricOfSeed(outcome, seed, combinations));
         }
         labels.add("mean");
         series.add(means);
         Plots.bars(out.resolve("sweep.png"), experiment + ": " + outcome.metric() + " per combination",
                 "combination", outcome.metric(), combinations, labels, series);
+    }
+
+    /**
+     * The metric of each combination's point run with {@code seed}, in the order of {@code combinations}; NaN (no bar)
+     * where that point's result lacks the metric.
+     */
+    static double[] metricOfSeed(Sweep.Outcome outcome, long seed, List<String> combinations) {
+        double[] values = new double[combinations.size()];
+        Arrays.fill(values, Double.NaN);
+        for (int k = 0; k < outcome.points().size(); k++) {
+            SweepPlan.Point p = outcome.points().get(k);
+            if (p.seed() == seed && outcome.results().get(k).get(outcome.metric()) instanceof Number n) {
+                values[combinations.indexOf(SweepPlan.combinationName(p.values()))] = n.doubleValue();
+            }
+        }
+        return values;
     }
 
     /** {@code value} as a CSV field: quoted, its quotes doubled, when it holds a comma or a quote (a list value). */

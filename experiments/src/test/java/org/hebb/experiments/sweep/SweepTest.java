@@ -57,6 +57,25 @@ class SweepTest {
                 "--out", "o"), plan.arguments("nalsm", points.get(0), "o"));
     }
 
+    /** A seed whose point lacks the metric draws no bar in sweep.png for that combination, not a bar at 0. */
+    @Test
+    void aPointWithoutTheMetricHasNoValueInThePlot() {
+        SweepPlan plan = SweepPlan.of("1-2", List.of("--weight", "0.4,0.8"));
+        List<SweepPlan.Point> points = plan.points();
+        List<Map<String, Object>> results = new java.util.ArrayList<>();
+        for (SweepPlan.Point point : points) {
+            results.add(point.seed() == 2 && point.values().get("--weight").equals("0.8") ? Map.of("other", 1.0)
+                    : Map.of("accuracy", point.seed() + 0.5));
+        }
+        Sweep.Outcome outcome = new Sweep.Outcome(points, results, "accuracy");
+        List<String> combinations = List.of(SweepPlan.combinationName(Map.of("--weight", "0.4")),
+                SweepPlan.combinationName(Map.of("--weight", "0.8")));
+        assertArrayEquals(new double[] {1.5, 1.5}, SweepSummary.metricOfSeed(outcome, 1, combinations));
+        double[] second = SweepSummary.metricOfSeed(outcome, 2, combinations);
+        assertEquals(2.5, second[0]);
+        assertTrue(Double.isNaN(second[1]), "seed 2 at weight 0.8 has no accuracy: " + second[1]);
+    }
+
     /**
      * A range that ends at the largest seed a command takes (Long.MAX_VALUE) ends there: a counter that steps past
      * it would wrap to the smallest long and never end (the timeout turns that hang into a failure).
