@@ -20,7 +20,11 @@ final class SweepSummary {
     static void write(String experiment, SweepPlan plan, Sweep.Outcome outcome, Path out) throws IOException {
         List<String> fields = new ArrayList<>(Sweep.numberFields(outcome.results()));
         fields.remove("seed");
-        plan.swept().keySet().forEach(option -> fields.remove(option.replaceFirst("^-+", "")));
+        // a swept option has its column already, whether a result names it a-b or a_b
+        plan.swept().keySet().forEach(option -> {
+            fields.remove(option.replaceFirst("^-+", ""));
+            fields.remove(option.replaceFirst("^-+", "").replace('-', '_'));
+        });
         StringBuilder csv = new StringBuilder("point,seed");
         plan.swept().keySet().forEach(option -> csv.append(',').append(option.replaceFirst("^-+", "")));
         fields.forEach(f -> csv.append(',').append(f));

@@ -76,6 +76,20 @@ class SweepTest {
         assertTrue(Double.isNaN(second[1]), "seed 2 at weight 0.8 has no accuracy: " + second[1]);
     }
 
+    /** A swept option --a-b that a result records as a_b has one column in sweep.csv, not two. */
+    @Test
+    void aSweptOptionRecordedWithUnderscoresHasOneColumn() throws Exception {
+        SweepPlan plan = SweepPlan.of("1", List.of("--readout-rate", "0.1,0.2"));
+        List<SweepPlan.Point> points = plan.points();
+        List<Map<String, Object>> results = new java.util.ArrayList<>();
+        for (SweepPlan.Point point : points) {
+            results.add(Map.of("readout_rate", Double.parseDouble(point.values().get("--readout-rate")),
+                    "accuracy", 0.5));
+        }
+        SweepSummary.write("nalsm", plan, new Sweep.Outcome(points, results, "accuracy"), dir);
+        assertEquals("point,seed,readout-rate,accuracy", Files.readAllLines(dir.resolve("sweep.csv")).get(0));
+    }
+
     /**
      * A range that ends at the largest seed a command takes (Long.MAX_VALUE) ends there: a counter that steps past
      * it would wrap to the smallest long and never end (the timeout turns that hang into a failure).
