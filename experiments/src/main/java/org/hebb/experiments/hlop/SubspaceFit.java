@@ -47,15 +47,25 @@ final class SubspaceFit {
      * the leading eigenvectors in degrees}.
      */
     double[] fit(HebbianSubspace subspace, int frozenBefore) {
-        double[] rows = subspace.weights();
-        int fresh = subspace.rows() - frozenBefore;
+        return fit(subspace.weights(), subspace.rows(), frozenBefore);
+    }
+
+    /**
+     * The fit of rows {@code frozenBefore..rows - 1} of {@code weights} ({@code rows x dimension}, row-major) to
+     * the activity added so far, as {@link #fit(HebbianSubspace, int)}. Where the activity left after removing the
+     * earlier rows spans fewer directions (its rank) than the rows, only that many eigenvectors are compared: the
+     * others have eigenvalue 0 and are an arbitrary choice, not a principal subspace. With no such activity at all
+     * the measures are NaN.
+     */
+    double[] fit(double[] weights, int rows, int frozenBefore) {
+        int fresh = rows - frozenBefore;
         RealMatrix second = secondMoment();
         RealMatrix complement = MatrixUtils.createRealIdentityMatrix(dimension);
         if (frozenBefore > 0) {
             RealMatrix old = new Array2DRowRealMatrix(frozenBefore, dimension);
             for (int r = 0; r < frozenBefore; r++) {
                 for (int c = 0; c < dimension; c++) {
-                    old.setEntry(r, c, rows[r * dimension + c]);
+                    old.setEntry(r, c, weights[r * dimension + c]);
                 }
             }
             complement = complement.subtract(old.transpose().multiply(old));
@@ -63,19 +73,23 @@ final class SubspaceFit {
         RealMatrix residual = complement.multiply(second).multiply(complement);
         // symmetric and positive semi-definite: its singular vectors are its eigenvectors, largest first
         SingularValueDecomposition svd = new SingularValueDecomposition(residual);
-        RealMatrix leading = svd.getU().getSubMatrix(0, dimension - 1, 0, fresh - 1);
+        int compared = Math.min(fresh, svd.getRank());
+        if (compared == 0) {
+            return new double[] {Double.NaN, Double.NaN, Double.NaN};
+        }
+        RealMatrix leading = svd.getU().getSubMatrix(0, dimension - 1, 0, compared - 1);
         double leadingVariance = 0;
-        for (int k = 0; k < fresh; k++) {
+        for (int k = 0; k < compared; k++) {
             leadingVariance += svd.getSingularValues()[k];
         }
         RealMatrix learnt = new Array2DRowRealMatrix(dimension, fresh);
         for (int k = 0; k < fresh; k++) {
             for (int c = 0; c < dimension; c++) {
-                learnt.setEntry(c, k, rows[(frozenBefore + k) * dimension + c]);
+                learnt.setEntry(c, k, weights[(frozenBefore + k) * dimension + c]);
             }
         }
         double[] angles = Subspaces.principalAnglesDeg(learnt, leading);
-        int top = Math.min(LEADING, fresh);
+        int top = Math.min(LEADING, compared);
         double[] leadingAngles = Subspaces.principalAnglesDeg(learnt, leading.getSubMatrix(0, dimension - 1, 0,
                 top - 1));
         double learntVariance = learnt.transpose().multiply(residual).multiply(learnt).getTrace();
