@@ -1,6 +1,5 @@
 package org.hebb.experiments.hlop;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,9 +11,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.hebb.experiments.data.IdxImages;
+import org.hebb.experiments.output.JsonOutput;
 import org.hebb.simulator.testing.Prerequisites;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,8 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The HLOP protocol at a reduced size on real Fashion-MNIST (3 tasks of 2000 training and 400 test images, 200
  * hidden neurons, the readout learning 4 times faster than in the measured runs so that so few images make the
- * baseline forget): the baseline forgets, HLOP forgets markedly less; an interrupted run resumes from its
- * checkpoint with the same accuracies. Needs Debian's dataset-fashion-mnist (.ci/run installs it).
+ * baseline forget): the baseline forgets, HLOP forgets markedly less; a run interrupted after every task (3 tasks of
+ * 300 images) resumes from its checkpoint with the same result file, its time apart. Needs Debian's
+ * dataset-fashion-mnist (.ci/run installs it).
  */
 class HlopExperimentTest {
     private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
@@ -72,23 +74,26 @@ class HlopExperimentTest {
     }
 
     @Test
-    void anInterruptedRunResumesWithTheSameResult() throws IOException {
-        HlopSettings settings = reduced(HlopVariant.HLOP, 2);
-        Map<String, Object> whole = run(settings, "whole");
-        HlopExperiment interrupted = new HlopExperiment(settings, train, test, QUIET);
-        assertNull(interrupted.run(dir.resolve("interrupted"), 1), "stops after the first task");
-        assertTrue(Files.exists(dir.resolve("interrupted").resolve(HlopExperiment.CHECKPOINT)));
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        Map<String, Object> resumed = new HlopExperiment(settings, train, test,
-                new PrintStream(log, true, StandardCharsets.UTF_8)).run(dir.resolve("interrupted"));
-        assertTrue(log.toString(StandardCharsets.UTF_8).contains("resuming after 1 of 2 training phases"),
-                "the second run resumes from the checkpoint, not afresh: " + log.toString(StandardCharsets.UTF_8));
-        double[][] expected = (double[][]) whole.get("accuracy_matrix");
-        double[][] actual = (double[][]) resumed.get("accuracy_matrix");
-        assertEquals(2, actual.length, "a row per task");
-        assertEquals(2, expected.length, "a row per task");
-        for (int i = 0; i < expected.length; i++) {
-            assertArrayEquals(expected[i], actual[i], "accuracies after task " + (i + 1));
+    void resumingAfterEveryTaskGivesTheSameResultFile() throws IOException {
+        HlopSettings settings = HlopSettings.standard(5, HlopVariant.HLOP).reduced(3, 300, 100, 200);
+        new HlopExperiment(settings, train, test, QUIET).run(dir.resolve("whole"));
+        Path interrupted = dir.resolve("interrupted");
+        for (int phase = 1; phase < 3; phase++) {
+            assertNull(new HlopExperiment(settings, train, test, QUIET).run(interrupted, 1), "stops after task "
+                    + phase);
         }
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        new HlopExperiment(settings, train, test, new PrintStream(log, true, StandardCharsets.UTF_8))
+                .run(interrupted, 1);
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("resuming after 2 of 3 training phases"),
+                "the last run resumes from the checkpoint, not afresh: " + log.toString(StandardCharsets.UTF_8));
+        assertTrue(Files.exists(interrupted.resolve(HlopExperiment.CHECKPOINT)));
+        Map<?, ?> expected = new LinkedHashMap<>(JsonOutput.read(dir.resolve("whole").resolve("result.json"),
+                Map.class));
+        Map<?, ?> actual = new LinkedHashMap<>(JsonOutput.read(interrupted.resolve("result.json"), Map.class));
+        expected.remove("wall_seconds");
+        actual.remove("wall_seconds");
+        assertTrue(expected.containsKey("subspace_fit"), "the subspace fit is compared too");
+        assertEquals(expected, actual, "the result file, its time apart, of a run interrupted after every task");
     }
 }
