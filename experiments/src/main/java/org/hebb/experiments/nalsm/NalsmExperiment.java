@@ -23,7 +23,8 @@ import org.hebb.util.Require;
 
 /**
  * NALSM end to end (Ivanov and Michmizos 2021): phase 1 (unsupervised astrocyte-modulated STDP, 20 ms per
- * sample, giving W_init; skipped for the LSM without plasticity), the branching factor, phase 2 (features: liquid
+ * sample drawn from the training images, never the validation images, giving W_init; skipped for the LSM without
+ * plasticity), the branching factor, phase 2 (features: liquid
  * spike counts over 250 ms from W_init, on several workers, checkpointed; {@link FeaturePhase}), and the linear
  * softmax readout on L1-normalised counts with model selection on validation accuracy. Writes {@code result.json},
  * {@code summary.md} and {@code validation_accuracy.png}; phase 1 (after every block of samples) and the features
@@ -55,9 +56,11 @@ public final class NalsmExperiment {
      * same values bit for bit (speed, other workers or executors) need none. Version 1 (the keys that record none)
      * drew input pulses from 24-bit uniforms, so that a pulse fired with its probability rounded up to a multiple of
      * 2^-24; version 2 draws them as exact 63-bit Bernoulli trials ({@code CounterRandom.bernoulli}), in phase 1 and
-     * in the features alike.
+     * in the features alike; version 3 draws phase 1's samples from the training images only (before
+     * {@link SampleSplit#validationStart()}), where version 2 drew them from the whole training file, validation
+     * images included.
      */
-    public static final int GENERATOR_VERSION = 2;
+    public static final int GENERATOR_VERSION = 3;
     /** The name of {@link #GENERATOR_VERSION} in checkpoint keys. */
     static final String GENERATOR_KEY = "generator version";
 
@@ -159,7 +162,7 @@ public final class NalsmExperiment {
         RunPhase.workStarts();
         NalsmLiquid liquid = NalsmLiquid.build(config);
         UnsupervisedPhase.Outcome phase1Outcome = o.phase1Presented() > 0
-                ? UnsupervisedPhase.run(liquid, trainEncoding, o.phase1(), PHASE_1_MS,
+                ? UnsupervisedPhase.run(liquid, trainEncoding, split.validationStart(), o.phase1(), PHASE_1_MS,
                 Math.max(1, o.phase1() / PHASE_1_BLOCKS), o.seed(), checkpoints.resolve(PHASE_1_CHECKPOINT))
                 : new UnsupervisedPhase.Outcome(List.of(), 0);
         List<UnsupervisedPhase.Block> phase1 = phase1Outcome.blocks();

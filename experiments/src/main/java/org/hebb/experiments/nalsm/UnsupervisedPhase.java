@@ -85,21 +85,24 @@ public final class UnsupervisedPhase {
     }
 
     /**
-     * Presents {@code samples} images of {@code encoding} (a seeded random order drawn with replacement across
-     * passes), {@code sampleMs} each, and summarises every {@code blockSize} samples.
+     * Presents {@code samples} images of {@code encoding}, any of them (a seeded random order drawn with replacement
+     * across passes), {@code sampleMs} each, and summarises every {@code blockSize} samples.
      */
     public static List<Block> run(NalsmLiquid liquid, InputEncoding encoding, int samples, int sampleMs,
                                   int blockSize, long seed) {
-        return run(liquid, encoding, samples, sampleMs, blockSize, seed, null).blocks();
+        return run(liquid, encoding, encoding.images().size(), samples, sampleMs, blockSize, seed, null).blocks();
     }
 
     /**
-     * As {@link #run(NalsmLiquid, InputEncoding, int, int, int, long)}, saving a checkpoint to {@code checkpoint}
-     * after every block (none if null). A run that finds the checkpoint there goes on from it, with the result of
-     * an uninterrupted run; the sample order is drawn again from the seed up to where it stopped.
+     * As {@link #run(NalsmLiquid, InputEncoding, int, int, int, long)}, drawing the samples from images 0 to
+     * {@code images - 1} of {@code encoding} only (NALSM: the training images 0-49,999, none of the validation
+     * images after them), and saving a checkpoint to {@code checkpoint} after every block (none if null). A run that
+     * finds the checkpoint there goes on from it, with the result of an uninterrupted run; the sample order is drawn
+     * again from the seed up to where it stopped.
      */
-    public static Outcome run(NalsmLiquid liquid, InputEncoding encoding, int samples, int sampleMs,
+    public static Outcome run(NalsmLiquid liquid, InputEncoding encoding, int images, int samples, int sampleMs,
                               int blockSize, long seed, Path checkpoint) {
+        Require.inRange("phase-1 images", images, 1, encoding.images().size());
         Require.atLeast("samples", samples, 1);
         Require.atLeast("sample duration", sampleMs, 1);
         Require.inRange("block size", blockSize, 1, samples);
@@ -127,7 +130,7 @@ public final class UnsupervisedPhase {
         }
         int resumedFrom = position.samplesDone;
         UniformRandomProvider random = Seeds.generator(seed, "nalsm:sample-order");
-        int[] order = PermutationSampler.natural(encoding.images().size());
+        int[] order = PermutationSampler.natural(images);
         for (int s = 0; s < resumedFrom; s += order.length) {
             PermutationSampler.shuffle(random, order);
         }

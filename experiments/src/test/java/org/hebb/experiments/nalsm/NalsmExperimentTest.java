@@ -151,6 +151,27 @@ class NalsmExperimentTest {
         assertEquals(4, readoutOnly.get("epochs"), "readout settings and workers keep the features");
     }
 
+    /**
+     * Phase 1 learns from the training images only (NALSM: images 0-49,999), never from the validation images
+     * after them: with the validation images blank, every phase-1 sample (one per block) has input spikes.
+     */
+    @Test
+    void phaseOneNeverPresentsAValidationImage() throws IOException {
+        IdxImages blobs = classBlobs(60, 1);
+        byte[][] pixels = blobs.pixels().clone();
+        for (int image = 50; image < pixels.length; image++) {
+            pixels[image] = new byte[pixels[image].length];
+        }
+        IdxImages train = new IdxImages(blobs.rows(), blobs.columns(), pixels, blobs.labels());
+        Map<String, Object> r = NalsmExperiment.run(tiny(3, NalsmLiquid.Model.NALSM, 50, 10, 2, 1, 3), train,
+                classBlobs(2, 2), "synthetic", dir.resolve("pool"));
+        double[] inputRates = (double[]) r.get("phase1_input_rate_hz");
+        assertEquals(50, inputRates.length, "test setup: one sample per phase-1 block");
+        for (int block = 0; block < inputRates.length; block++) {
+            assertTrue(inputRates[block] > 0, "phase-1 sample " + block + " had no input: a blank validation image");
+        }
+    }
+
     private static final String GENERATOR = "generator version";
 
     /** The line of a key file's text that records the version of the code that made the checkpoints. */

@@ -25,7 +25,7 @@ class UnsupervisedPhaseTest {
     Path dir;
 
     private static UnsupervisedPhase.Outcome run(NalsmLiquid liquid, Path checkpoint) {
-        return UnsupervisedPhase.run(liquid, ENCODING, 6, 5, 3, 1, checkpoint);
+        return UnsupervisedPhase.run(liquid, ENCODING, ENCODING.images().size(), 6, 5, 3, 1, checkpoint);
     }
 
     /**
