@@ -8,7 +8,8 @@ import org.hebb.simulator.connect.Projection;
  * The branching factor as NALSM's analysis code measures it: for each spike of liquid neuron i at t (with t in
  * [start + 4, end - 4) ms of a sample), the spikes of i's liquid postsynaptic neurons in [t + 1, t + 5) divided by
  * max(1, the spikes of its liquid presynaptic neurons in [t - 4, t)); averaged over each neuron's spikes in a
- * sample, then over every neuron and sample that had one. About 1 is critical; NALSM1000 measured 1.20 on
+ * sample, then over the neurons that had one in the sample, then over the samples that had one (each sample
+ * weighs the same, however many of its neurons fired). About 1 is critical; NALSM1000 measured 1.20 on
  * Fashion-MNIST (window 25-225 ms of 250 ms samples).
  */
 public final class BranchingFactor {
@@ -18,8 +19,10 @@ public final class BranchingFactor {
     private final int[] preStart;
     private final int[] pre;
     private final int neurons;
+    /** Sum of the samples' means. */
     private double sum;
-    private long terms;
+    /** Samples with at least one event. */
+    private long samples;
 
     /**
      * @param liquid    the projections among liquid neurons
@@ -86,11 +89,17 @@ public final class BranchingFactor {
             ratioSum[i] += (double) after / Math.max(1, before);
             events[i]++;
         }
+        double sampleSum = 0;
+        int firing = 0;
         for (int i = 0; i < neurons; i++) {
             if (events[i] > 0) {
-                sum += ratioSum[i] / events[i];
-                terms++;
+                sampleSum += ratioSum[i] / events[i];
+                firing++;
             }
+        }
+        if (firing > 0) {
+            sum += sampleSum / firing;
+            samples++;
         }
     }
 
@@ -109,12 +118,12 @@ public final class BranchingFactor {
 
     /** The mean over the samples added so far (NaN before any spike counted). */
     public double value() {
-        return terms == 0 ? Double.NaN : sum / terms;
+        return samples == 0 ? Double.NaN : sum / samples;
     }
 
     /** Forgets the samples added so far. */
     public void clear() {
         sum = 0;
-        terms = 0;
+        samples = 0;
     }
 }
