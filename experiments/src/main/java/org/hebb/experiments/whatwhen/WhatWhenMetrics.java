@@ -21,7 +21,8 @@ import org.hebb.simulator.random.Seeds;
  * @param adaptation          the recovery after the first latency change (null when the schedule has none)
  * @param angles              the "what"/"when" subspace angle at the end of each block
  * @param whatIdentityAccuracy fraction of the trials after the first consolidation on which the "what" readout of
- *                            the cue's outcome has the larger mean output while the gate is open
+ *                            the cue's outcome has a larger mean output than every other while the gate is open (a
+ *                            tie names no outcome)
  */
 public record WhatWhenMetrics(List<Condition> conditions, double timingErrorFraction, boolean timingWithinTolerance,
                               double probabilityPearsonR, Adaptation adaptation, List<SubspaceAngle> angles,
@@ -128,20 +129,18 @@ public record WhatWhenMetrics(List<Condition> conditions, double timingErrorFrac
             if (t.block() == 0) {
                 continue;
             }
-            int best = 0;
-            double bestMean = Double.NEGATIVE_INFINITY;
+            double[] sums = new double[WhatWhenSettings.CUES];
             for (int o = 0; o < WhatWhenSettings.CUES; o++) {
-                double sum = 0;
                 float[] trace = t.whatTraces()[o];
                 for (int ms = gate; ms < trace.length; ms++) {
-                    sum += trace[ms];
-                }
-                if (sum > bestMean) {
-                    bestMean = sum;
-                    best = o;
+                    sums[o] += trace[ms];
                 }
             }
-            correct += best == t.cue() ? 1 : 0;
+            boolean named = true;
+            for (int o = 0; o < WhatWhenSettings.CUES; o++) {
+                named &= o == t.cue() || sums[t.cue()] > sums[o];
+            }
+            correct += named ? 1 : 0;
             counted++;
         }
         return counted == 0 ? Double.NaN : (double) correct / counted;
