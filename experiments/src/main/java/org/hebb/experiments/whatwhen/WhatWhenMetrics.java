@@ -85,8 +85,8 @@ public record WhatWhenMetrics(List<Condition> conditions, double timingErrorFrac
      * The principal angles between the spans of the two "what" and the two "when" weight vectors, both projected
      * onto the leading principal components (90% of the variance) of the cue-averaged reservoir activity.
      *
-     * @param smallestDeg  the smallest principal angle, degrees
-     * @param largestDeg   the largest, degrees
+     * @param smallestDeg  the smallest principal angle, degrees (NaN when either readout's weights project to zero)
+     * @param largestDeg   the largest, degrees (NaN likewise)
      * @param dimensions   number of principal components kept
      * @param nullMedianDeg median smallest angle between spans of random vectors in the same subspace
      * @param nullFifthPercentileDeg its 5th percentile
@@ -269,7 +269,9 @@ public record WhatWhenMetrics(List<Condition> conditions, double timingErrorFrac
             RealMatrix basis = Subspaces.principalBasis(samples, ACTIVITY_VARIANCE);
             RealMatrix what = basis.transpose().multiply(new Array2DRowRealMatrix(snap.what()).transpose());
             RealMatrix when = basis.transpose().multiply(new Array2DRowRealMatrix(snap.when()).transpose());
-            double[] a = Subspaces.principalAnglesDeg(what, when);
+            // a readout that learned nothing (say, from a block without outcomes) spans no plane: no angle
+            double[] a = what.getFrobeniusNorm() == 0 || when.getFrobeniusNorm() == 0 ? new double[] {Double.NaN}
+                    : Subspaces.principalAnglesDeg(what, when);
             int m = basis.getColumnDimension();
             double[] random = Subspaces.randomSmallestAnglesDeg(m, WhatWhenSettings.CUES, NULL_SAMPLES,
                     Seeds.generator(run.settings().seed(), "what-when:null angles " + b));

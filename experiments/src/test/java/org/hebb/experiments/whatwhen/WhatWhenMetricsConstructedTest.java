@@ -56,6 +56,18 @@ class WhatWhenMetricsConstructedTest {
         }
     }
 
+    @Test
+    void aReadoutWithZeroWeightsHasNoAngleInsteadOfFailingTheRun() {
+        double[][][] planes = planes(60, 80);
+        planes[0] = new double[WhatWhenSettings.CUES][NEURONS];
+        WhatWhenMetrics m = WhatWhenMetrics.of(run(true, true, planes));
+        for (WhatWhenMetrics.SubspaceAngle a : m.angles()) {
+            assertTrue(Double.isNaN(a.smallestDeg()) && Double.isNaN(a.largestDeg()), "no plane, no angle");
+            assertEquals(NEURONS, a.dimensions());
+            assertTrue(a.nullMedianDeg() > 0, "the random planes are still measured");
+        }
+    }
+
     /**
      * The "what" plane span{e0, e1} and the "when" plane span{cos a e0 + sin a e2, cos b e1 + sin b e3}, whose
      * principal angles are a and b: [0] what, [1] when, each [outcome][neuron].
