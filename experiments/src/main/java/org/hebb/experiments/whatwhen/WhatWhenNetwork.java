@@ -29,8 +29,9 @@ import org.hebb.simulator.random.Seeds;
  *
  * <p>Each readout group is two non-spiking rate units (IF_curr_exp neurons whose threshold is never reached):
  * unit k's output is its synaptic current, the weighted sum of reservoir spikes filtered with tau = readoutTau,
- * i.e. y_k = sum_j w_kj x_j with x_j the presynaptic trace of the three-factor rule (PRESYNAPTIC eligibility, the
- * same tau), so the rule dw = eta M_k g x_j with M_k = target_k - y_k is the delta rule on the filtered spikes.
+ * i.e. y_k = exp(-dt / tau) sum_j w_kj x_j with x_j the presynaptic trace of the three-factor rule (PRESYNAPTIC
+ * eligibility, the same tau; the unit adds a step's spikes before the step's decay, the trace after it), so the rule
+ * dw = eta M_k g x_j with M_k = target_k - y_k is the delta rule on the filtered spikes.
  *
  * <p>The subspace neurons (a {@link HebbianSubspace}, Hebbian orthogonal projection) learn the principal subspace
  * of the cue-evoked activity during exposure; with {@code whatSubspaceRows > 0} the "when" rule's updates are
@@ -47,12 +48,14 @@ public record WhatWhenNetwork(Network network, NeuronPopulation reservoir, Berno
                               float[][][] cuePatterns,
                               NeuronPopulation when, ThreeFactorSynapses whenRule, NeuronPopulation what,
                               ThreeFactorSynapses whatRule, HebbianSubspace subspace) {
+    /** The network's time step, ms. */
+    public static final double DT_MS = 1.0;
     /** Bound of every readout weight, nA. */
     public static final double READOUT_WEIGHT_BOUND = 20;
 
     /** Builds it from the settings' master seed. */
     public static WhatWhenNetwork build(WhatWhenSettings s) {
-        Network net = Network.builder().dt(1.0).seed(s.seed()).threads(1).build();
+        Network net = Network.builder().dt(DT_MS).seed(s.seed()).threads(1).build();
         int n = s.neurons();
         NeuronPopulation reservoir = net.addNeurons("reservoir", n,
                 Izhikevich.builder().numerics(Izhikevich.Numerics.PAPER).build());

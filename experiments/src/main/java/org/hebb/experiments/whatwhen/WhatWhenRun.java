@@ -110,6 +110,20 @@ public record WhatWhenRun(WhatWhenSettings settings, List<Trial> trials, List<Sn
         return Math.exp(-0.5 * z * z);
     }
 
+    /**
+     * The output of a three-factor readout unit with weights {@code weights} (one per reservoir neuron, nA) when the
+     * presynaptic traces after a step are {@code x}: its synaptic current, nA, the output its rule learns on. The unit
+     * adds a step's spikes to its current before the step's decay, the trace after it, so the current is w . x
+     * times exp(-dt / tau).
+     */
+    static float threeFactorOutput(WhatWhenSettings s, double[] weights, float[] x) {
+        double y = 0;
+        for (int j = 0; j < x.length; j++) {
+            y += weights[j] * x[j];
+        }
+        return (float) (y * Math.exp(-WhatWhenNetwork.DT_MS / s.readoutTauMs()));
+    }
+
     /** A rule's weights as [postsynaptic readout][presynaptic reservoir neuron]. */
     static double[][] weights(ThreeFactorSynapses rule) {
         Projection p = rule.projection();
@@ -226,7 +240,9 @@ public record WhatWhenRun(WhatWhenSettings settings, List<Trial> trials, List<Sn
                 forceNoReset.update(x, targets);
                 forceReset.update(x, targets);
             }
-            for (ReadoutKind kind : ReadoutKind.values()) {
+            whenTraces[ReadoutKind.THREE_FACTOR.ordinal()][ms] = threeFactorOutput(s,
+                    trialStartWeights[ReadoutKind.THREE_FACTOR.ordinal()][cue], x);
+            for (ReadoutKind kind : new ReadoutKind[] {ReadoutKind.FORCE_NO_RESET, ReadoutKind.FORCE_RESET}) {
                 whenTraces[kind.ordinal()][ms] = dot(trialStartWeights[kind.ordinal()][cue], x);
             }
             for (int o = 0; o < WhatWhenSettings.CUES; o++) {
