@@ -29,7 +29,8 @@ import org.hebb.util.Require;
  * @param forceAlpha       FORCE's regulariser: P starts at I / alpha
  * @param forceEverySteps  FORCE updates every this many steps while the gate is open
  * @param exposureTrials   trials before the first block that show the cues without outcomes or learning of the
- *                         readouts, from whose activity the subspace neurons learn (0 with no subspace neurons)
+ *                         readouts, from whose activity the subspace neurons learn (the cues in turn: at least
+ *                         one per cue with subspace neurons, 0 allowed without)
  * @param whatSubspaceRows subspace neurons (HLOP rows) that learn the principal subspace of cue-evoked activity
  *                         during exposure: the "what" readouts learn inside that subspace and the "when" readouts'
  *                         updates are projected onto its complement; 0 lets both learn from all of the activity
@@ -79,7 +80,8 @@ public record WhatWhenSettings(int excitatory, int inhibitory, double connection
         Require.positive("eta", eta, "per ms");
         Require.atLeast("force update interval (steps)", forceEverySteps, 1);
         Require.inRange("what subspace rows", whatSubspaceRows, 0, excitatory + inhibitory - 1);
-        Require.atLeast("exposure trials", exposureTrials, whatSubspaceRows > 0 ? 1 : 0);
+        // the subspace neurons learn from each cue's exposure trials averaged: every cue needs one
+        Require.atLeast("exposure trials", exposureTrials, whatSubspaceRows > 0 ? CUES : 0);
         Require.that(!blocks.isEmpty(), "at least one block is needed");
         for (Block b : blocks) {
             for (int k = 0; k < CUES; k++) {
