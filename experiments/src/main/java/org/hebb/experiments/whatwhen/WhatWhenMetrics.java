@@ -17,7 +17,8 @@ import org.hebb.simulator.random.Seeds;
  * @param conditions          one per block and cue, from the block's last trials
  * @param timingErrorFraction the largest |peak - latency| / latency over the conditions
  * @param timingWithinTolerance whether every condition's peak lies within max(10% of the latency, 20 ms)
- * @param probabilityPearsonR Pearson r between outcome probability and peak amplitude over the conditions
+ * @param probabilityPearsonR Pearson r between outcome probability and peak amplitude over the conditions (NaN
+ *                            with fewer than two conditions or a constant probability or amplitude)
  * @param adaptation          the recovery after the first latency change (null when the schedule has none)
  * @param angles              the "what"/"when" subspace angle at the end of each block
  * @param whatIdentityAccuracy fraction of the trials after the first consolidation on which the "what" readout of
@@ -114,7 +115,8 @@ public record WhatWhenMetrics(List<Condition> conditions, double timingErrorFrac
                 allWithin &= c.withinTolerance();
             }
         }
-        double r = new PearsonsCorrelation().correlation(
+        // a short schedule may leave a single condition (one block showing one cue): no correlation
+        double r = conditions.size() < 2 ? Double.NaN : new PearsonsCorrelation().correlation(
                 conditions.stream().mapToDouble(Condition::probability).toArray(),
                 conditions.stream().mapToDouble(Condition::peakAmplitude).toArray());
         return new WhatWhenMetrics(conditions, worst, allWithin, r, adaptation(run), angles(run),

@@ -69,6 +69,30 @@ class WhatWhenMetricsConstructedTest {
     }
 
     /**
+     * A short block can show one cue only: its single condition has no correlation (NaN) rather than failing the
+     * run after it was simulated.
+     */
+    @Test
+    void oneConditionHasNoCorrelationInsteadOfFailingTheRun() {
+        WhatWhenSettings s = WhatWhenSettings.full(1).withReservoir(NEURONS - 1, 1).withWhatSubspaceRows(0)
+                .withBlocks(List.of(new WhatWhenSettings.Block(2, LATENCIES[0], PROBABILITIES[0])));
+        WhatWhenRun full = run(true, true, planes(60, 80));
+        List<Trial> trials = new ArrayList<>();
+        List<float[]> activity = new ArrayList<>();
+        int perTrial = s.trialMs() / WhatWhenRun.ACTIVITY_EVERY_MS;
+        for (int t = 0; t < 4; t += 2) {
+            trials.add(full.trials().get(t));
+            activity.addAll(full.activity().subList(t * perTrial, (t + 1) * perTrial));
+        }
+        double[][][] planes = planes(60, 80);
+        WhatWhenMetrics m = WhatWhenMetrics.of(new WhatWhenRun(s, trials, List.of(new WhatWhenRun.Snapshot(
+                planes[1], planes[0], activity.size())), activity, 0, Double.NaN, 0));
+        assertEquals(1, m.conditions().size(), "cue A only");
+        assertTrue(Double.isNaN(m.probabilityPearsonR()));
+        assertEquals(0, m.timingErrorFraction());
+    }
+
+    /**
      * The "what" plane span{e0, e1} and the "when" plane span{cos a e0 + sin a e2, cos b e1 + sin b e3}, whose
      * principal angles are a and b: [0] what, [1] when, each [outcome][neuron].
      */
