@@ -12,7 +12,8 @@ package org.hebb.experiments.whatwhen;
  *                    the weights it had when the trial began (its expectation, not its fit to this trial)
  * @param whatTraces  per outcome, the output of its "what" readout, per ms (weights fixed within blocks)
  * @param performance per {@link ReadoutKind}, 1 - the normalised squared error of its trace against the
- *                    expected target (probability x the outcome bump) while the gate is open
+ *                    expected target (probability x the outcome bump) while the gate is open; NaN where the
+ *                    probability is 0
  */
 public record Trial(int block, int cue, boolean present, int latencyMs, double probability, float[][] whenTraces,
                     float[][] whatTraces, double[] performance) {

@@ -124,6 +124,22 @@ public record WhatWhenRun(WhatWhenSettings settings, List<Trial> trials, List<Sn
         return (float) (y * Math.exp(-WhatWhenNetwork.DT_MS / s.readoutTauMs()));
     }
 
+    /**
+     * A trial's performance: 1 - the squared error of {@code trace} (per ms of the trial) against the expected
+     * target, {@code probability} x the outcome's bump at {@code latencyMs}, normalised by the target's energy, over
+     * the open gate. NaN where the outcome never comes (probability 0): a zero target has no energy to normalise by.
+     */
+    static double performance(WhatWhenSettings s, int latencyMs, double probability, float[] trace) {
+        double error = 0;
+        double norm = 0;
+        for (int t = s.gateFromMs(); t < trace.length; t++) {
+            double expected = probability * bump(s, latencyMs, t);
+            error += (trace[t] - expected) * (trace[t] - expected);
+            norm += expected * expected;
+        }
+        return norm == 0 ? Double.NaN : 1 - error / norm;
+    }
+
     /** A rule's weights as [postsynaptic readout][presynaptic reservoir neuron]. */
     static double[][] weights(ThreeFactorSynapses rule) {
         Projection p = rule.projection();
@@ -271,20 +287,9 @@ public record WhatWhenRun(WhatWhenSettings settings, List<Trial> trials, List<Sn
         void endTrial() {
             double[] performance = new double[ReadoutKind.values().length];
             for (ReadoutKind kind : ReadoutKind.values()) {
-                performance[kind.ordinal()] = performance(whenTraces[kind.ordinal()]);
+                performance[kind.ordinal()] = performance(s, latency, probability, whenTraces[kind.ordinal()]);
             }
             trials.add(new Trial(block, cue, present, latency, probability, whenTraces, whatTraces, performance));
-        }
-
-        private double performance(float[] trace) {
-            double error = 0;
-            double norm = 0;
-            for (int t = s.gateFromMs(); t < trace.length; t++) {
-                double expected = probability * bump(s, latency, t);
-                error += (trace[t] - expected) * (trace[t] - expected);
-                norm += expected * expected;
-            }
-            return 1 - error / Math.max(norm, 1e-12);
         }
 
         /**

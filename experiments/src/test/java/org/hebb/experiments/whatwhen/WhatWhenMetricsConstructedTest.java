@@ -69,6 +69,24 @@ class WhatWhenMetricsConstructedTest {
     }
 
     /**
+     * Performance is 1 - the squared error against probability x bump over the open gate, normalised by the latter's
+     * energy: 1 for the expected trace, 0 for a silent one, undefined where the outcome never comes.
+     */
+    @Test
+    void performanceOfPerfectSilentAndOutcomeFreeTrials() {
+        WhatWhenSettings s = WhatWhenSettings.full(1);
+        float[] expected = new float[s.trialMs()];
+        float[] silent = new float[s.trialMs()];
+        for (int ms = 0; ms < expected.length; ms++) {
+            expected[ms] = (float) (0.5 * WhatWhenRun.bump(s, 150, ms));
+        }
+        assertEquals(1, WhatWhenRun.performance(s, 150, 0.5, expected), 1e-6);
+        assertEquals(0, WhatWhenRun.performance(s, 150, 0.5, silent), 1e-12);
+        assertTrue(Double.isNaN(WhatWhenRun.performance(s, 150, 0, silent)), "a zero target: no normalised error");
+        assertTrue(Double.isNaN(WhatWhenRun.performance(s, 150, 0, expected)), "a zero target: no normalised error");
+    }
+
+    /**
      * A short block can show one cue only: its single condition has no correlation (NaN) rather than failing the
      * run after it was simulated.
      */
