@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -48,6 +49,9 @@ public final class HebbCommand implements Runnable {
             + " the command line was refused before any work. A run holds its --out directory locked (its "
             + OutputDirectory.LOCK_FILE + " file) until it ends, and writes its result file last.";
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Option(names = VERBOSE, scope = CommandLine.ScopeType.INHERIT, description = "On an error, print the stack "
             + "trace after the one-line message.")
     boolean verbose;
@@ -64,7 +68,7 @@ public final class HebbCommand implements Runnable {
         commandLine.getSubcommands().values().forEach(c -> c.getCommandSpec().usageMessage().footer(FOOTER));
         commandLine.setParameterExceptionHandler((e, arguments) -> {
             CommandLine command = e.getCommandLine();
-            report(command, e, Arrays.asList(arguments).contains(VERBOSE));
+            report(command, unknownProgram(e).orElse(e), Arrays.asList(arguments).contains(VERBOSE));
             CommandLine.UnmatchedArgumentException.printSuggestions(e, command.getErr());
             command.getErr().println("Try '" + command.getCommandSpec().qualifiedName() + " --help'.");
             return EXIT_REFUSED;
@@ -165,6 +169,23 @@ public final class HebbCommand implements Runnable {
         }
     }
 
+    /**
+     * An unmatched first argument of {@code hebb} itself, not an option, is a program's name that is not one: the
+     * refusal names it and the programs there are, where picocli speaks of an unmatched argument at an index.
+     */
+    private static Optional<CommandLine.ParameterException> unknownProgram(CommandLine.ParameterException e) {
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && e.getCommandLine().getParent() == null
+                && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
+            return Optional.of(new CommandLine.ParameterException(e.getCommandLine(), "unknown program '"
+                    + unmatched.getUnmatched().get(0) + "': the programs are " + programs(e.getCommandLine())));
+        }
+        return Optional.empty();
+    }
+
+    private static String programs(CommandLine hebb) {
+        return String.join(", ", hebb.getSubcommands().keySet());
+    }
+
     private static boolean verbose(CommandLine.ParseResult parsed) {
         for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
             if (p.hasMatchedOption(VERBOSE)) {
@@ -183,9 +204,11 @@ public final class HebbCommand implements Runnable {
         err.flush();
     }
 
+    /** {@code hebb} without a program runs nothing: a refusal, naming the programs. */
     @Override
     public void run() {
-        new CommandLine(this).usage(System.out);
+        throw new CommandLine.ParameterException(spec.commandLine(), "no program given: name one of "
+                + programs(spec.commandLine()));
     }
 
 }

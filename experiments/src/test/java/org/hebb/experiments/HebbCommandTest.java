@@ -39,6 +39,26 @@ class HebbCommandTest {
         assertTrue(outcome.err().startsWith(start), outcome.err());
     }
 
+    /** {@code hebb} alone runs nothing: refused with exit code 2, saying so on stderr and naming the programs. */
+    @Test
+    void noProgramIsRefused() {
+        Outcome r = hebb();
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().startsWith("hebb: no program given: name one of quickstart, "), r.err());
+        assertTrue(r.err().contains("microcircuit"), r.err());
+        assertTrue(r.err().contains("Try 'hebb --help'."), r.err());
+        assertEquals("", r.out());
+    }
+
+    /** An unknown program is named as such, with the programs there are. */
+    @Test
+    void anUnknownProgramIsRefusedNamingThePrograms() {
+        Outcome r = hebb("quickstrat");
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().startsWith("hebb: unknown program 'quickstrat': the programs are quickstart, "), r.err());
+        assertTrue(r.err().contains("Try 'hebb --help'."), r.err());
+    }
+
     @Test
     void whatWhenBlocksReplaceTheDefaultOnesWhole() {
         WhatWhenCommand defaults = new WhatWhenCommand();
