@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.hebb.experiments.RunPhase;
 import org.hebb.experiments.coba.CobaNetwork;
@@ -33,7 +34,6 @@ import org.hebb.util.Require;
 public final class Quickstart {
     /** The result file, written last. */
     public static final String RESULT = "summary.json";
-    /** Population rates are recorded in bins of this many ms. */
     /** The population rate's bin, ms: the shortest run. */
     public static final double RATE_BIN_MS = 5;
     /** The memory estimate assumes every neuron fires at up to this rate, Hz (COBA's is about 20 Hz). */
@@ -81,11 +81,17 @@ public final class Quickstart {
      *
      * @param droppedSpikes spikes counted but not stored because a monitor reached {@code maxStoredSpikes}
      * @param hebbVersion   the build of Hebb that ran ({@link HebbVersion#describe()})
+     * @param warnings      the network's warnings, oldest first ({@link Network#warnings()}: runaway activity);
+     *                      empty when the run gave none
      */
     public record Summary(String network, int neurons, long seed, double dtMs, double durationMs, int threads,
                           String backend, long synapses, double bytesPerSynapse, Map<String, Double> meanRateHz,
                           Map<String, Long> spikes, int maxStoredSpikes, long droppedSpikes, double buildSeconds,
-                          double simulationSeconds, String javaVersion, String hebbVersion) {
+                          double simulationSeconds, String javaVersion, String hebbVersion,
+                          List<String> warnings) {
+        public Summary {
+            warnings = List.copyOf(warnings);
+        }
     }
 
     /**
@@ -109,9 +115,18 @@ public final class Quickstart {
      * is checked against the heap, and the directory is opened ({@link OutputDirectory}), before anything is built.
      */
     public static Summary run(Options o, Path outDir) throws IOException {
+        return run(o, outDir, coba -> {
+        });
+    }
+
+    /**
+     * As {@link #run(Options, Path)}, with {@code adjust} applied to the network once it is built and monitored,
+     * before it runs: a test drives it where its options cannot.
+     */
+    static Summary run(Options o, Path outDir, Consumer<CobaNetwork> adjust) throws IOException {
         requireFits(o);
         try (OutputDirectory out = OutputDirectory.open(outDir, RESULT)) {
-            return run(o, out);
+            return run(o, out, adjust);
         }
     }
 
@@ -136,7 +151,7 @@ public final class Quickstart {
                 .values(2 * perPopulation, 24);
     }
 
-    private static Summary run(Options o, OutputDirectory out) throws IOException {
+    private static Summary run(Options o, OutputDirectory out, Consumer<CobaNetwork> adjust) throws IOException {
         RunPhase.workStarts();
         int n = o.neurons();
         double durationMs = o.durationMs();
@@ -152,6 +167,7 @@ public final class Quickstart {
             spikes.add(net.monitorSpikes(p, SpikeMonitor.settings().maxStoredSpikes(o.maxStoredSpikes())));
             rates.add(net.monitorRate(p, RATE_BIN_MS));
         }
+        adjust.accept(coba);
         long t1 = System.nanoTime();
         try (net) {
             net.run(durationMs, ProgressListener.printing("COBA N=" + n));
@@ -178,7 +194,7 @@ public final class Quickstart {
         Summary summary = new Summary("COBA (Brette et al. 2007, benchmark 1)", n, seed, net.dt(), durationMs,
                 net.threads(), o.backend().name(), synapses, (double) net.synapseMemoryBytes() / synapses, meanRate,
                 spikeTotals, o.maxStoredSpikes(), dropped.count(), (t1 - t0) / 1e9, (t2 - t1) / 1e9,
-                System.getProperty("java.version"), HebbVersion.describe());
+                System.getProperty("java.version"), HebbVersion.describe(), net.warnings());
 
         AtomicFiles.write(out.resolve("spike_counts.csv"), counts.toString());
         writeRates(out.resolve("population_rate.csv"), provenance(n, seed), groups, rates);
@@ -250,6 +266,11 @@ public final class Quickstart {
         }
         md.append(String.format(Locale.ROOT, "| wall time | %.2f s build, %.2f s simulation |%n", s.buildSeconds(),
                 s.simulationSeconds()));
+        md.append("| warnings | ").append(s.warnings().size()).append(" |\n");
+        if (!s.warnings().isEmpty()) {
+            md.append("\nWarnings of the run:\n\n");
+            s.warnings().forEach(w -> md.append("- ").append(w).append('\n'));
+        }
         md.append("\nFiles: spike_counts.csv, population_rate.csv, raster.png, population_rate.png, "
                 + "summary.json.\n");
         return md.toString();

@@ -18,6 +18,7 @@ import java.util.Map;
 import org.hebb.experiments.output.JsonOutput;
 import org.hebb.experiments.output.OutputAssertions;
 import org.hebb.simulator.BackendKind;
+import org.hebb.simulator.input.Currents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +45,38 @@ class QuickstartTest {
         long total = counts.stream().skip(2).mapToLong(line -> Long.parseLong(line.split(",")[2])).sum();
         assertEquals(summary.spikes().values().stream().mapToLong(Long::longValue).sum(), total);
         assertTrue(total > 0, "the network fired");
+    }
+
+    /** A run without warnings says so: an empty "warnings" array in summary.json, none in summary.md. */
+    @Test
+    void aQuietRunHasNoWarnings(@TempDir Path out) throws IOException {
+        Quickstart.Summary summary = Quickstart.run(200, 50, 11, 1, out);
+        assertEquals(List.of(), summary.warnings());
+        Map<?, ?> json = JsonOutput.read(out.resolve("summary.json"), Map.class);
+        assertEquals(List.of(), json.get("warnings"), "an empty array, present");
+        assertTrue(Files.readString(out.resolve("summary.md")).contains("| warnings | 0 |"));
+    }
+
+    /**
+     * A network driven into runaway activity (100 nA into every neuron, beyond what inhibition takes: each fires
+     * again within 0.1 ms of its 5 ms refractory period, near 200 Hz, over 80% of the saturation rate 200 Hz)
+     * warns, and summary.json and summary.md carry the warnings, naming the populations.
+     */
+    @Test
+    void aRunawayRunWritesItsWarningsIntoTheResults(@TempDir Path out) throws IOException {
+        Quickstart.Summary summary = Quickstart.run(new Quickstart.Options(200, 200, 11, 1, BackendKind.JAVA), out,
+                coba -> {
+                    coba.excitatory().inject(Currents.constant(100));
+                    coba.inhibitory().inject(Currents.constant(100));
+                });
+        assertEquals(2, summary.warnings().size(), summary.warnings().toString());
+        Map<?, ?> json = JsonOutput.read(out.resolve("summary.json"), Map.class);
+        List<?> warnings = (List<?>) json.get("warnings");
+        assertEquals(summary.warnings(), warnings);
+        assertTrue(warnings.get(0).toString().startsWith("runaway activity: population 'exc'"), warnings.toString());
+        assertTrue(warnings.get(1).toString().startsWith("runaway activity: population 'inh'"), warnings.toString());
+        String md = Files.readString(out.resolve("summary.md"));
+        assertTrue(md.contains("| warnings | 2 |") && md.contains("- runaway activity: population 'exc'"), md);
     }
 
     @Test
