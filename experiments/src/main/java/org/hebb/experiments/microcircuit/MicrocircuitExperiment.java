@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.hebb.experiments.RunPhase;
 import org.hebb.experiments.analysis.SpikeTrainStatistics;
@@ -98,10 +99,16 @@ public final class MicrocircuitExperiment {
      *                                the population's spikes were not all stored
      * @param droppedSpikes           spikes counted but not stored once the population's spike monitor was full
      *                                ({@link SpikeMonitor#DEFAULT_MAX_STORED}), warm-up included
+     * @param warnings                the network's warnings, oldest first ({@link Network#warnings()}: runaway
+     *                                activity), warm-up included; empty when the run gave none
      */
     public record Result(Settings settings, int neurons, long synapses, double constructionSeconds,
                          long synapseBytes, double secondsPerBioSecond, long peakMemoryBytes, double[] ratesHz,
-                         double[] cvOfIntervals, double[] synchrony, long[] droppedSpikes) {
+                         double[] cvOfIntervals, double[] synchrony, long[] droppedSpikes, List<String> warnings) {
+        public Result {
+            warnings = List.copyOf(warnings);
+        }
+
         /** Whether every spike was stored, so that CV and synchrony cover every population. */
         public boolean metricsComplete() {
             return Arrays.stream(droppedSpikes).allMatch(d -> d == 0);
@@ -126,12 +133,21 @@ public final class MicrocircuitExperiment {
 
     /** As {@link #run(Settings, Path)}, each population's spike monitor storing at most {@code maxStored} spikes. */
     static Result run(Settings settings, Path out, int maxStored) throws IOException {
+        return run(settings, out, maxStored, circuit -> {
+        });
+    }
+
+    /**
+     * As {@link #run(Settings, Path, int)}, with {@code adjust} applied to the circuit once it is built and
+     * monitored, before it is prepared: a test drives it where the settings cannot.
+     */
+    static Result run(Settings settings, Path out, int maxStored, Consumer<Microcircuit> adjust) throws IOException {
         requireFits(settings);
         if (out == null) {
-            return simulate(settings, null, maxStored);
+            return simulate(settings, null, maxStored, adjust);
         }
         try (OutputDirectory directory = OutputDirectory.open(out, RESULT)) {
-            return simulate(settings, directory, maxStored);
+            return simulate(settings, directory, maxStored, adjust);
         }
     }
 
@@ -176,12 +192,19 @@ public final class MicrocircuitExperiment {
      * neither in the warm-up nor, without one, in the recorded run's time per biological second.
      */
     static Construction construct(Settings s, int maxStored) {
+        return construct(s, maxStored, circuit -> {
+        });
+    }
+
+    /** As {@link #construct(Settings, int)}, with {@code adjust} applied to the circuit before it is prepared. */
+    static Construction construct(Settings s, int maxStored, Consumer<Microcircuit> adjust) {
         long start = System.nanoTime();
         Microcircuit circuit = Microcircuit.build(s.scale(), s.background(), s.seed(), s.threads(), s.backend());
         try {
             List<SpikeMonitor> monitors = new ArrayList<>();
             circuit.populations().forEach(p -> monitors.add(circuit.network().monitorSpikes(p,
                     SpikeMonitor.settings().maxStoredSpikes(maxStored))));
+            adjust.accept(circuit);
             circuit.network().prepare();
             return new Construction(circuit, monitors, (System.nanoTime() - start) / 1e9);
         } catch (RuntimeException e) {
@@ -190,9 +213,10 @@ public final class MicrocircuitExperiment {
         }
     }
 
-    private static Result simulate(Settings s, OutputDirectory out, int maxStored) throws IOException {
+    private static Result simulate(Settings s, OutputDirectory out, int maxStored, Consumer<Microcircuit> adjust)
+            throws IOException {
         RunPhase.workStarts();
-        Construction construction = construct(s, maxStored);
+        Construction construction = construct(s, maxStored, adjust);
         Microcircuit circuit = construction.circuit();
         double constructionSeconds = construction.seconds();
         try (Network net = circuit.network()) {
@@ -230,7 +254,7 @@ public final class MicrocircuitExperiment {
             }
             Result result = new Result(s, Microcircuit.totalNeurons(s.scale()), circuit.synapses(),
                     constructionSeconds, net.synapseMemoryBytes(), seconds / (s.durationMs() / 1000),
-                    Machine.peakResidentBytes(), rates, cv, synchrony, dropped);
+                    Machine.peakResidentBytes(), rates, cv, synchrony, dropped, net.warnings());
             if (out != null) {
                 write(out, result, monitors, circuit);
             }
@@ -278,6 +302,7 @@ public final class MicrocircuitExperiment {
         json.put("dropped_spikes", dropped.count());
         json.put("metrics_complete", r.metricsComplete());
         json.put("incomplete_populations", r.incompletePopulations());
+        json.put("warnings", r.warnings());
         json.put("machine", Machine.description());
         StringBuilder md = new StringBuilder("# " + title + "\n\n")
                 .append(String.format(Locale.ROOT,
@@ -303,6 +328,8 @@ public final class MicrocircuitExperiment {
                     + "bound on stored spikes), so they have no CV or synchrony and the raster misses their later "
                     + "spikes; their rates count every spike.\n");
         }
+        md.append("\nWarnings: ").append(r.warnings().size()).append(r.warnings().isEmpty() ? ".\n" : "\n\n");
+        r.warnings().forEach(w -> md.append("- ").append(w).append('\n'));
         AtomicFiles.write(out.resolve("summary.md"), md.toString());
         out.writeResult(json);
     }

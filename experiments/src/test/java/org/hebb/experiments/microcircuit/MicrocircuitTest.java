@@ -22,6 +22,7 @@ import org.hebb.simulator.BackendKind;
 import org.hebb.simulator.Network;
 import org.hebb.simulator.connect.Projection;
 import org.hebb.simulator.input.Currents;
+import org.hebb.simulator.input.Currents;
 import org.hebb.simulator.io.HebbVersion;
 import org.hebb.simulator.monitor.SpikeMonitor;
 import org.hebb.simulator.population.NeuronPopulation;
@@ -87,6 +88,9 @@ class MicrocircuitTest {
             assertTrue(json.has(field), "result.json has " + field);
         }
         assertTrue(json.get("brian2_seconds_per_bio_second").isNull());
+        assertTrue(json.get("warnings").isArray() && json.get("warnings").isEmpty(), "a quiet run: no warnings, "
+                + json.get("warnings"));
+        assertEquals(List.of(), r.warnings());
         assertEquals(8, json.get("rates_hz").size());
         assertEquals(r.ratesHz()[2], json.get("rates_hz").get("L4E").asDouble(), 0);
         assertTrue(Files.size(out.resolve("raster.png")) > 0 && Files.size(out.resolve("rates.png")) > 0);
@@ -100,6 +104,30 @@ class MicrocircuitTest {
         MicrocircuitExperiment.Result other = MicrocircuitExperiment.run(new MicrocircuitExperiment.Settings(SCALE,
                 Microcircuit.Background.POISSON, BackendKind.JAVA, 1, 4, 50, 150), null);
         assertTrue(!Arrays.equals(r.ratesHz(), other.ratesHz()), "another seed, another network");
+    }
+
+    /**
+     * A circuit driven into runaway activity (100 nA into every neuron: each fires again as soon as its refractory
+     * period ends, at its saturation rate) warns once per population, and result.json and summary.md carry the
+     * warnings, naming the populations.
+     */
+    @Test
+    void aRunawayRunWritesItsWarningsIntoTheResults(@TempDir Path out) throws Exception {
+        MicrocircuitExperiment.Result r = MicrocircuitExperiment.run(new MicrocircuitExperiment.Settings(SCALE,
+                        Microcircuit.Background.DC, BackendKind.JAVA, 1, 3, 0, 100), out,
+                SpikeMonitor.DEFAULT_MAX_STORED, circuit -> circuit.populations()
+                        .forEach(p -> p.inject(Currents.constant(100))));
+        assertEquals(8, r.warnings().size(), r.warnings().toString());
+        JsonNode warnings = new ObjectMapper().readTree(out.resolve(MicrocircuitExperiment.RESULT).toFile())
+                .get("warnings");
+        assertEquals(8, warnings.size(), warnings.toString());
+        for (int p = 0; p < 8; p++) {
+            assertEquals(r.warnings().get(p), warnings.get(p).asText());
+            assertTrue(warnings.get(p).asText().startsWith("runaway activity: population '"
+                    + MicrocircuitParameters.POPULATIONS.get(p) + "'"), warnings.get(p).asText());
+        }
+        String md = Files.readString(out.resolve("summary.md"));
+        assertTrue(md.contains("Warnings: 8") && md.contains("- runaway activity: population 'L23E'"), md);
     }
 
     /**
