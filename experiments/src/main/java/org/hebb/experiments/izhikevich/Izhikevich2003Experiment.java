@@ -72,9 +72,14 @@ public final class Izhikevich2003Experiment {
      * @param alpha            the alpha band
      * @param gamma            the gamma band
      * @param wallSeconds      simulation wall time, s
+     * @param warnings         the network's warnings, oldest first ({@link Network#warnings()}: runaway activity);
+     *                         empty when the run gave none
      */
     public record Result(long seed, double durationMs, double excitatoryRateHz, double inhibitoryRateHz,
-                         PowerSpectrum spectrum, Band alpha, Band gamma, double wallSeconds) {
+                         PowerSpectrum spectrum, Band alpha, Band gamma, double wallSeconds, List<String> warnings) {
+        public Result {
+            warnings = List.copyOf(warnings);
+        }
     }
 
     /**
@@ -142,7 +147,7 @@ public final class Izhikevich2003Experiment {
             }
             PowerSpectrum spectrum = PowerSpectrum.welch(network, 1.0, SEGMENT);
             Result result = new Result(seed, durationMs, meanAfter(e, skip), meanAfter(i, skip), spectrum,
-                    band(spectrum, ALPHA_HZ), band(spectrum, GAMMA_HZ), seconds);
+                    band(spectrum, ALPHA_HZ), band(spectrum, GAMMA_HZ), seconds, net.warnings());
             if (out != null) {
                 write(out, result, exc, inh);
             }
@@ -219,14 +224,18 @@ public final class Izhikevich2003Experiment {
         json.put("alpha_gamma_peaks", r.alpha().hasPeak() && r.gamma().hasPeak());
         json.put("dropped_spikes", dropped.count());
         json.put("wall_seconds", r.wallSeconds());
+        json.put("warnings", r.warnings());
         json.put("spectrum_hz", java.util.Arrays.copyOf(f, shown));
         json.put("spectrum_power", java.util.Arrays.copyOf(r.spectrum().power(), shown));
         StringBuilder md = new StringBuilder("# Izhikevich (2003) network\n\n| quantity | value |\n|---|---|\n");
         json.forEach((k, v) -> {
-            if (!(v instanceof double[])) {
+            if (v instanceof List<?> list) {
+                md.append("| ").append(k).append(" | ").append(list.size()).append(" |\n");
+            } else if (!(v instanceof double[])) {
                 md.append("| ").append(k).append(" | ").append(v).append(" |\n");
             }
         });
+        r.warnings().forEach(w -> md.append("\nWarning: ").append(w).append('\n'));
         md.append("\nRates and spectrum leave out the first ").append((int) TRANSIENT_MS).append(" ms.\n");
         md.append("\nA band has a peak when, over the frequency bins that overlap it, the largest power is a local "
                 + "maximum of the spectrum and exceeds ").append(PEAK_FACTOR).append(" times the mean power of its "

@@ -9,7 +9,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 
+import org.hebb.experiments.output.JsonOutput;
 import org.hebb.simulator.Network;
 import org.hebb.simulator.monitor.SpikeMonitor;
 
@@ -41,6 +44,9 @@ class Izhikevich2003ExperimentTest {
         for (String file : new String[] {"raster.png", "spectrum.png", "result.json", "summary.md"}) {
             assertTrue(Files.size(dir.resolve(file)) > 0, file);
         }
+        assertEquals(List.of(), r.warnings(), "the paper's network does not run away");
+        Map<?, ?> json = JsonOutput.read(dir.resolve("result.json"), Map.class);
+        assertEquals(List.of(), json.get("warnings"), "an empty array, present");
     }
 
     @Test
