@@ -122,6 +122,7 @@ public final class WhatWhenExperiment {
         }
         json.put("conditions", conditions);
         json.put("wall_seconds", run.wallSeconds());
+        json.put("warnings", run.warnings());
         json.put("settings", s);
         plot(out, run, m);
         AtomicFiles.write(out.resolve("summary.md"), markdown(json, m));
@@ -230,6 +231,9 @@ public final class WhatWhenExperiment {
                         ? NEVER_SETTLED : v).append(" |\n");
             }
         });
+        List<?> warnings = (List<?>) json.get("warnings");
+        md.append("| warnings | ").append(warnings.size()).append(" |\n");
+        warnings.forEach(w -> md.append("\nWarning: ").append(w).append('\n'));
         md.append("\n| block | cue | latency (ms) | probability | peak (ms) | peak amplitude |\n")
                 .append("|---|---|---|---|---|---|\n");
         for (WhatWhenMetrics.Condition c : m.conditions()) {

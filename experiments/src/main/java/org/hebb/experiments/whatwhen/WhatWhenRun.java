@@ -27,10 +27,16 @@ import org.hebb.simulator.random.Seeds;
  *                    exposure and the leading principal subspace of the exposure activity, degrees (NaN without
  *                    subspace neurons)
  * @param wallSeconds wall time of the run, s
+ * @param warnings    the network's warnings over every trial, oldest first ({@link Network#warnings()}: runaway
+ *                    activity); empty when the run gave none
  */
 public record WhatWhenRun(WhatWhenSettings settings, List<Trial> trials, List<Snapshot> snapshots,
                           List<float[]> activity, double reservoirRateHz, double subspaceFitDeg,
-                          double wallSeconds) {
+                          double wallSeconds, List<String> warnings) {
+    public WhatWhenRun {
+        warnings = List.copyOf(warnings);
+    }
+
     /** Activity is sampled this often, ms. */
     public static final int ACTIVITY_EVERY_MS = 10;
     /** Replay stores a sample this often while the gate is open, ms. */
@@ -97,7 +103,7 @@ public record WhatWhenRun(WhatWhenSettings settings, List<Trial> trials, List<Sn
             double seconds = runner.trials.size() * s.trialMs() / 1000.0;
             return new WhatWhenRun(s, runner.trials, snapshots, runner.activity,
                     (reservoirSpikes.totalCount() - exposureSpikes) / (seconds * s.neurons()), subspaceFitDeg,
-                    (System.nanoTime() - start) / 1e9);
+                    (System.nanoTime() - start) / 1e9, net.warnings());
         }
     }
 

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
+import org.hebb.experiments.output.JsonOutput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +49,8 @@ class WhatWhenExperimentTest {
         assertTrue((double) r.get("subspace_angle_deg") > 75, "\"what\" and \"when\" planes further apart than "
                 + "random ones (null median " + r.get("subspace_null_median_deg") + ")");
         assertEquals(Boolean.TRUE, r.get("alpha_gamma_peaks"));
+        assertEquals(List.of(), JsonOutput.read(dir.resolve("result.json"), Map.class).get("warnings"),
+                "a quiet run: an empty array, present");
         for (String file : new String[] {"result.json", "summary.md", "readout_traces.png", "learning_curves.png",
                 "subspace_angle.png", "izhikevich2003/spectrum.png"}) {
             assertTrue(Files.size(dir.resolve(file)) > 0, file);

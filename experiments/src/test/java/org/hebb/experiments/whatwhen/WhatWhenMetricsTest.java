@@ -97,7 +97,7 @@ class WhatWhenMetricsTest {
         for (double p : after) {
             trials.add(trial(1, 250, p));
         }
-        return new WhatWhenRun(s, trials, List.of(), List.of(), 0, Double.NaN, 0);
+        return new WhatWhenRun(s, trials, List.of(), List.of(), 0, Double.NaN, 0, List.of());
     }
 
     private static Trial trial(int block, int latencyMs, double performance) {
