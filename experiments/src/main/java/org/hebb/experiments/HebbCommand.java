@@ -65,7 +65,9 @@ public final class HebbCommand implements Runnable {
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new HebbCommand()).setOut(out).setErr(err);
         commandLine.getCommandSpec().usageMessage().footer(FOOTER);
-        commandLine.getSubcommands().values().forEach(c -> c.getCommandSpec().usageMessage().footer(FOOTER));
+        // each program's --version, listed in its help, prints the build as hebb --version does
+        commandLine.getSubcommands().values().forEach(c -> c.getCommandSpec().versionProvider(new BuildVersion())
+                .usageMessage().footer(FOOTER));
         commandLine.setParameterExceptionHandler((e, arguments) -> {
             CommandLine command = e.getCommandLine();
             report(command, unknownProgram(e).orElse(e), Arrays.asList(arguments).contains(VERBOSE));

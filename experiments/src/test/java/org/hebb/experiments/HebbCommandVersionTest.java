@@ -8,7 +8,7 @@ import java.io.StringWriter;
 import org.hebb.simulator.io.HebbVersion;
 import org.junit.jupiter.api.Test;
 
-/** {@code hebb --version} names the build as results record it. */
+/** {@code hebb --version}, and each program's, names the build as results record it. */
 class HebbCommandVersionTest {
     @Test
     void versionNamesTheBuildThatRuns() {
@@ -16,5 +16,16 @@ class HebbCommandVersionTest {
         assertEquals(0, HebbCommand.execute(new String[] {"--version"}, new PrintWriter(out, true),
                 new PrintWriter(new StringWriter(), true)));
         assertEquals("Hebb " + HebbVersion.describe(), out.toString().strip());
+    }
+
+    /** Every program's help lists --version: each prints the build, as {@code hebb --version} does. */
+    @Test
+    void everyProgramsVersionNamesTheBuild() {
+        for (String program : new picocli.CommandLine(new HebbCommand()).getSubcommands().keySet()) {
+            StringWriter out = new StringWriter();
+            assertEquals(0, HebbCommand.execute(new String[] {program, "--version"}, new PrintWriter(out, true),
+                    new PrintWriter(new StringWriter(), true)), program);
+            assertEquals("Hebb " + HebbVersion.describe(), out.toString().strip(), program);
+        }
     }
 }
