@@ -16,8 +16,9 @@ import picocli.CommandLine.Option;
         description = "Simulates the 1000-neuron network of Izhikevich (2003) and writes a raster, the power "
                 + "spectrum of the network rate (alpha and gamma peaks) and a summary.")
 final class Izhikevich2003Command implements Callable<Integer>, CheckedOptions {
-    @Option(names = "--duration", defaultValue = "31000", description = "Biological time in ms, the first "
-            + "1000 left out of the spectrum (default ${DEFAULT-VALUE}).")
+    @Option(names = "--duration", defaultValue = "31000", description = "Biological time in ms, at least "
+            + Izhikevich2003Experiment.MIN_DURATION_MS + " (the first " + Izhikevich2003Experiment.TRANSIENT_MS
+            + ", left out of the rates and the spectrum, and one spectrum segment) (default ${DEFAULT-VALUE}).")
     double durationMs;
 
     @Option(names = "--seed", defaultValue = "1", description = "Master seed (default ${DEFAULT-VALUE}).")

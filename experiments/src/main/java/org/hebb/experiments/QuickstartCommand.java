@@ -17,18 +17,20 @@ import picocli.CommandLine.Option;
         description = "Simulates the COBA benchmark network (Brette et al. 2007) and writes spike counts, "
                 + "rates, a raster plot and a summary.")
 final class QuickstartCommand implements Callable<Integer>, CheckedOptions {
-    @Option(names = "--neurons", defaultValue = "4000", description = "Network size (default ${DEFAULT-VALUE}).")
+    @Option(names = "--neurons", defaultValue = "4000", description = "Network size, " + CobaNetwork.MIN_NEURONS
+            + " to " + CobaNetwork.MAX_NEURONS + " neurons, 80% excitatory (default ${DEFAULT-VALUE}).")
     int neurons;
 
-    @Option(names = "--duration", defaultValue = "1000", description = "Biological time in ms "
-            + "(default ${DEFAULT-VALUE}).")
+    @Option(names = "--duration", defaultValue = "1000", description = "Biological time in ms, at least "
+            + Quickstart.RATE_BIN_MS + " (one bin of the population rate) (default ${DEFAULT-VALUE}).")
     double durationMs;
 
     @Option(names = "--seed", defaultValue = "1", description = "Master seed (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--threads", defaultValue = "0", description = "Threads of the JAVA backend; 0 chooses "
-            + "automatically; refused with OPENCL, which runs on its device (default ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", defaultValue = "0", description = "Threads of the JAVA backend, 0 to "
+            + OptionChecks.MAX_THREADS + "; 0 chooses automatically; refused with OPENCL, which runs on its device "
+            + "(default ${DEFAULT-VALUE}).")
     int threads;
 
     @Option(names = "--out", defaultValue = "out/quickstart", description = "Output directory "

@@ -59,6 +59,24 @@ class HebbCommandTest {
         assertTrue(r.err().contains("Try 'hebb --help'."), r.err());
     }
 
+    /** The help states the ranges the checks enforce, and a value just outside them is refused. */
+    @Test
+    void theHelpStatesTheRangesThatAreChecked() {
+        String quickstart = hebb("quickstart", "--help").out().replaceAll("\\s+", " ");
+        assertTrue(quickstart.contains("--neurons=<neurons> Network size, 100 to 33554431 neurons"), quickstart);
+        assertTrue(quickstart.contains("Biological time in ms, at least 5.0 "), quickstart);
+        assertTrue(quickstart.contains("Threads of the JAVA backend, 0 to 256;"), quickstart);
+        assertEquals(2, hebb("quickstart", "--neurons", "99", "--out", dir.resolve("q").toString()).exitCode());
+        assertEquals(2, hebb("quickstart", "--neurons", "33554432", "--out", dir.resolve("q").toString())
+                .exitCode());
+        assertEquals(2, hebb("quickstart", "--duration", "4.9", "--out", dir.resolve("q").toString()).exitCode());
+        assertEquals(2, hebb("quickstart", "--threads", "257", "--out", dir.resolve("q").toString()).exitCode());
+        String izhikevich = hebb("izhikevich2003", "--help").out().replaceAll("\\s+", " ");
+        assertTrue(izhikevich.contains("Biological time in ms, at least 2024.0 "), izhikevich);
+        assertEquals(2, hebb("izhikevich2003", "--duration", "2023.9", "--out", dir.resolve("i").toString())
+                .exitCode());
+    }
+
     @Test
     void whatWhenBlocksReplaceTheDefaultOnesWhole() {
         WhatWhenCommand defaults = new WhatWhenCommand();
