@@ -103,6 +103,7 @@ public final class SongExperiment {
         json.put("dropped_spikes", r.droppedSpikes());
         json.put("wall_seconds", r.simulationSeconds());
         json.put("resumed_from_s", r.resumedFromMs() / 1000);
+        json.put("warnings", r.warnings());
         List<Map<String, Object>> snapshots = new ArrayList<>();
         for (Snapshot s : r.snapshots()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -172,6 +173,8 @@ public final class SongExperiment {
                 md.append("| ").append(k).append(" | ").append(v).append(" |\n");
             }
         });
+        md.append("| warnings | ").append(r.warnings().size()).append(" |\n");
+        r.warnings().forEach(w -> md.append("\nWarning: ").append(w).append('\n'));
         md.append("\n| time (s) | within 10% of a bound | output rate (Hz) | weights per tenth of g_max |\n"
                 + "|---|---|---|---|\n");
         for (Snapshot s : r.snapshots()) {

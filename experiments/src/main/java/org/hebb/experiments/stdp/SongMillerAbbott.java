@@ -129,10 +129,17 @@ public final class SongMillerAbbott {
      *                            leave them out
      * @param resumedFromMs       the biological time of the checkpoint the run went on from, ms (0 if it started
      *                            afresh)
+     * @param warnings            the network's warnings, oldest first ({@link Network#warnings()}: runaway
+     *                            activity); empty when the run gave none. A checkpoint does not hold them: a run
+     *                            resumed from one has those given since
      */
     public record Result(Config config, float[] weightsOverGMax, double outputRateFirstHz, double outputRateLastHz,
                          double fractionNearBounds, double meanCorrelated, double meanUncorrelated, Snapshot start,
-                         List<Snapshot> snapshots, double simulationSeconds, long droppedSpikes, double resumedFromMs) {
+                         List<Snapshot> snapshots, double simulationSeconds, long droppedSpikes, double resumedFromMs,
+                         List<String> warnings) {
+        public Result {
+            warnings = List.copyOf(warnings);
+        }
     }
 
     /** The paper's STDP rule with potentiation amplitude {@code aPlus} (fraction of g_max). */
@@ -211,7 +218,8 @@ public final class SongMillerAbbott {
                 net.run(left * DT_MS);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            return summarize(config, groups, weightMonitors, output, initial, seconds, resumedFromMs);
+            return summarize(config, groups, weightMonitors, output, initial, seconds, resumedFromMs,
+                    net.warnings());
         }
     }
 
@@ -268,7 +276,8 @@ public final class SongMillerAbbott {
     }
 
     private static Result summarize(Config config, List<StdpSynapses> groups, List<RuleStateMonitor> weightMonitors,
-                                    SpikeMonitor output, Snapshot initial, double seconds, double resumedFromMs) {
+                                    SpikeMonitor output, Snapshot initial, double seconds, double resumedFromMs,
+                                    List<String> warnings) {
         double[] spikeTimesMs = output.times();
         double gMax = config.cell().gMaxUs();
         float[] weights = weightsOverGMax(config, groups);
@@ -298,7 +307,7 @@ public final class SongMillerAbbott {
         return new Result(config, weights, spikesIn(spikeTimesMs, 0, tenth) / (tenth / 1000),
                 spikesIn(spikeTimesMs, config.durationMs() - tenth, config.durationMs()) / (tenth / 1000),
                 end.fractionNearBounds(), end.meanCorrelated(), end.meanUncorrelated(), initial,
-                List.copyOf(snapshots), seconds, output.droppedSpikes(), resumedFromMs);
+                List.copyOf(snapshots), seconds, output.droppedSpikes(), resumedFromMs, warnings);
     }
 
     private static Snapshot snapshot(Config config, float[] weightsOverGMax, double timeMs, double outputRateHz) {

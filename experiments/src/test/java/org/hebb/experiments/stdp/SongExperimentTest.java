@@ -53,10 +53,28 @@ class SongExperimentTest {
         assertEquals(3, ((Number) json.get("seed")).intValue());
         assertEquals(HebbVersion.describe(), json.get("hebb_version"));
         assertEquals(10, ((List<?>) json.get("snapshots")).size());
+        assertEquals(List.of(), json.get("warnings"), "a quiet run: an empty array, present");
         assertEquals(r.fractionNearBounds(), ((Number) json.get("fraction_near_bounds")).doubleValue(), 1e-12);
         for (String file : List.of("summary.md", "weights.png", "weights_over_time.png", "output_rate.png")) {
             assertTrue(Files.size(out.resolve(file)) > 0, file);
         }
+    }
+
+    /**
+     * Inputs at 5000 Hz hold the neuron, which has no refractory period, so far above threshold that it fires in
+     * nearly every 0.1 ms step, over 80% of its saturation rate 1000 / dt = 10 kHz: the run warns, and result.json
+     * and summary.md carry the warning.
+     */
+    @Test
+    void aRunawayRunWritesItsWarningIntoTheResults(@TempDir Path out) throws Exception {
+        Config saturating = new Config(Cell.SONG_2000, 1000, 5000, 0, 0.2, 0, 0.005, 1000, 3);
+        Result r = SongExperiment.run(saturating, 1000, out);
+        assertEquals(1, r.warnings().size(), r.warnings().toString());
+        Map<?, ?> json = JsonOutput.read(out.resolve("result.json"), Map.class);
+        assertEquals(r.warnings(), json.get("warnings"));
+        assertTrue(r.warnings().get(0).startsWith("runaway activity: population 'neuron'"), r.warnings().get(0));
+        String md = Files.readString(out.resolve("summary.md"));
+        assertTrue(md.contains("| warnings | 1 |") && md.contains("Warning: runaway activity"), md);
     }
 
     @Test
