@@ -1,6 +1,7 @@
 package org.hebb.experiments.stdp;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -121,6 +122,16 @@ public final class SongExperiment {
         return json;
     }
 
+    /**
+     * A time on the clock, ms, in seconds with as many decimals as its steps need, so that the start and the end of
+     * a run shorter than a second are told apart.
+     */
+    static String seconds(double timeMs) {
+        return BigDecimal.valueOf(Math.round(timeMs / SongMillerAbbott.DT_MS))
+                .multiply(BigDecimal.valueOf(SongMillerAbbott.DT_MS)).movePointLeft(3).stripTrailingZeros()
+                .toPlainString();
+    }
+
     private static Double finiteOrNull(double value) {
         return Double.isFinite(value) ? value : null;
     }
@@ -136,8 +147,7 @@ public final class SongExperiment {
             bins.add(String.format(Locale.ROOT, "%.1f-%.1f", b / 10.0, (b + 1) / 10.0));
         }
         Plots.bars(out.resolve("weights.png"), title + ": weight histogram", "w / g_max", "synapses", bins,
-                List.of(String.format(Locale.ROOT, "t = %.0f s", first.timeMs() / 1000),
-                        String.format(Locale.ROOT, "t = %.0f s", last.timeMs() / 1000)),
+                List.of("t = " + seconds(first.timeMs()) + " s", "t = " + seconds(last.timeMs()) + " s"),
                 List.of(asDoubles(first.histogram()), asDoubles(last.histogram())));
         double[] timesS = snapshots.stream().mapToDouble(s -> s.timeMs() / 1000).toArray();
         List<String> labels = new ArrayList<>(List.of("fraction within 10% of a bound"));

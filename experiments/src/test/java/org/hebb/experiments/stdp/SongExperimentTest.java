@@ -77,6 +77,18 @@ class SongExperimentTest {
         assertTrue(md.contains("| warnings | 1 |") && md.contains("Warning: runaway activity"), md);
     }
 
+    /** A run shorter than a second plots its start and its end apart, as runs of seconds do. */
+    @Test
+    void aRunShorterThanASecondWritesItsPlots(@TempDir Path out) throws Exception {
+        SongExperiment.run(new Config(Cell.SONG_2000, 100, 10, 0, 0.2, 0, 0.005, 200, 3), 100, out);
+        assertTrue(Files.size(out.resolve("weights.png")) > 0);
+        assertTrue(Files.exists(out.resolve("result.json")));
+        assertEquals("0", SongExperiment.seconds(0));
+        assertEquals("0.2", SongExperiment.seconds(200));
+        assertEquals("0.0001", SongExperiment.seconds(0.1));
+        assertEquals("300", SongExperiment.seconds(300_000));
+    }
+
     @Test
     void aSnapshotIntervalOutsideTheRunIsRefused() {
         String message = assertThrows(IllegalArgumentException.class,
