@@ -104,7 +104,7 @@ class WhatWhenMetricsConstructedTest {
         }
         double[][][] planes = planes(60, 80);
         WhatWhenMetrics m = WhatWhenMetrics.of(new WhatWhenRun(s, trials, List.of(new WhatWhenRun.Snapshot(
-                planes[1], planes[0], activity.size())), activity, 0, Double.NaN, 0));
+                planes[1], planes[0], activity.size())), activity, 0, Double.NaN, 0, List.of()));
         assertEquals(1, m.conditions().size(), "cue A only");
         assertTrue(Double.isNaN(m.probabilityPearsonR()));
         assertEquals(0, m.timingErrorFraction());
@@ -162,6 +162,6 @@ class WhatWhenMetricsConstructedTest {
             }
             snapshots.add(new WhatWhenRun.Snapshot(planes[1], planes[0], activity.size()));
         }
-        return new WhatWhenRun(s, trials, snapshots, activity, 0, Double.NaN, 0);
+        return new WhatWhenRun(s, trials, snapshots, activity, 0, Double.NaN, 0, List.of());
     }
 }
