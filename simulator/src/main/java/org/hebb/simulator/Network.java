@@ -500,7 +500,8 @@ public final class Network implements AutoCloseable {
      * The warnings this network has given so far, oldest first (runaway activity, see
      * {@link #setRunawayWarnings}), for programs to write into their results; at most {@link #MAX_WARNINGS}, then a
      * last entry saying how many more were given but left out. The first {@link #MAX_LOGGED_WARNINGS} are also
-     * logged. An unmodifiable snapshot.
+     * logged. A checkpoint saves them, and a network restored from it takes them as its own, so a resumed run
+     * reports what the uninterrupted run would. An unmodifiable snapshot.
      */
     public List<String> warnings() {
         List<String> all = new ArrayList<>(warnings);
@@ -750,8 +751,10 @@ public final class Network implements AutoCloseable {
         alone("restoreCheckpoint", () -> {
             requireRunnable();
             begin();
-            long restoredRecordings = CheckpointFile.restore(file, checkpointHeader(), saved -> checkpoint((int) saved
-                    .monitors().lines().count())).monitors().lines().count();
+            CheckpointFile.Header saved = CheckpointFile.restore(file, checkpointHeader(), header -> checkpoint((int)
+                    header.monitors().lines().count()));
+            long restoredRecordings = saved.monitors().lines().count();
+            restoreWarnings(saved);
             engine.stateRestored();
             long recording = 0;
             for (MonitorEntry e : monitors) {
@@ -795,7 +798,21 @@ public final class Network implements AutoCloseable {
         return new CheckpointFile.Header(NetworkCheckpoint.describe(populations, projections, plasticity.attached(),
                 engineKind, precision), backendKind.toString(), NetworkCheckpoint.describeMonitors(recorded.stream()
                 .map(MonitorEntry::monitor).toList(), recorded.stream().map(e -> e.population() == null
-                ? "a rule" : e.population().name()).toList()), seed, dt, stepsRun());
+                ? "a rule" : e.population().name()).toList()), seed, dt, stepsRun(), warnings, warningsLeftOut);
+    }
+
+    /** Takes the warnings a restored checkpoint's network had given as this network's own. */
+    private void restoreWarnings(CheckpointFile.Header saved) {
+        warnings.clear();
+        warningsLeftOut = saved.warningsLeftOut();
+        for (String warning : saved.warnings()) {
+            if (warnings.size() < MAX_WARNINGS) {
+                warnings.add(warning);
+            } else {
+                warningsLeftOut++;
+            }
+        }
+        warningsLogged = warnings.size() + warningsLeftOut;
     }
 
     /** The monitors whose recordings a checkpoint keeps, in the order they were added. */

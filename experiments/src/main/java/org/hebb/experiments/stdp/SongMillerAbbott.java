@@ -130,8 +130,8 @@ public final class SongMillerAbbott {
      * @param resumedFromMs       the biological time of the checkpoint the run went on from, ms (0 if it started
      *                            afresh)
      * @param warnings            the network's warnings, oldest first ({@link Network#warnings()}: runaway
-     *                            activity); empty when the run gave none. A checkpoint does not hold them: a run
-     *                            resumed from one has those given since
+     *                            activity); empty when the run gave none. A checkpoint holds them: a run resumed
+     *                            from one has the uninterrupted run's
      */
     public record Result(Config config, float[] weightsOverGMax, double outputRateFirstHz, double outputRateLastHz,
                          double fractionNearBounds, double meanCorrelated, double meanUncorrelated, Snapshot start,

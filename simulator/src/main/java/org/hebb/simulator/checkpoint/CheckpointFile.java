@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.zip.CRC32C;
@@ -30,6 +31,10 @@ public final class CheckpointFile {
     public static final String FORMAT = "hebb-checkpoint";
     /** The format version this Hebb writes; it reads this one and older ones back to {@link #OLDEST_READ}. */
     public static final long VERSION = 5;
+    /** The optional root attribute of the network's warnings, one per line (absent when it had given none). */
+    static final String WARNINGS = "warnings";
+    /** The optional root attribute counting the warnings given but not kept. */
+    static final String WARNINGS_LEFT_OUT = "warnings_left_out";
     /**
      * The oldest version this Hebb reads: version 1 saved the OpenCL backend's state in the device's own layout,
      * and the arrival lists of the Java backend.
@@ -62,8 +67,19 @@ public final class CheckpointFile {
      * @param seed     the master seed
      * @param dtMs     the time step, ms
      * @param step     the clock: the next step to run
+     * @param warnings the warnings the network had given, oldest first, each one line (kept, not compared)
+     * @param warningsLeftOut how many more warnings it had given but not kept
      */
-    public record Header(String network, String backend, String monitors, long seed, double dtMs, long step) {
+    public record Header(String network, String backend, String monitors, long seed, double dtMs, long step,
+                         List<String> warnings, long warningsLeftOut) {
+        public Header {
+            warnings = List.copyOf(warnings);
+        }
+
+        /** A header of a network that has given no warnings. */
+        public Header(String network, String backend, String monitors, long seed, double dtMs, long step) {
+            this(network, backend, monitors, seed, dtMs, step, List.of(), 0);
+        }
     }
 
     private CheckpointFile() {
@@ -93,6 +109,11 @@ public final class CheckpointFile {
                     out.putAttribute("step", header.step());
                     out.putAttribute("checksum", checksum);
                     out.putAttribute("hebb_version", HebbVersion.describe());
+                    if (!header.warnings().isEmpty() || header.warningsLeftOut() > 0) {
+                        out.putAttribute(WARNINGS, String.join("\n", header.warnings().stream()
+                                .map(w -> w.replace('\n', ' ')).toList()));
+                        out.putAttribute(WARNINGS_LEFT_OUT, header.warningsLeftOut());
+                    }
                     Map<String, WritableGroup> groups = new LinkedHashMap<>();
                     for (Map.Entry<String, Object> e : entries.entrySet()) {
                         String path = e.getKey();
@@ -229,11 +250,15 @@ public final class CheckpointFile {
                     + "each backend's state in its own layout; this Hebb reads versions " + OLDEST_READ + " to "
                     + VERSION + ": save it again with the Hebb that wrote it, or run the network again");
         }
+        Attribute warnings = in.getAttribute(WARNINGS);
+        Attribute leftOut = in.getAttribute(WARNINGS_LEFT_OUT);
         return new Header((String) attribute(in, "network", file), (String) attribute(in, "backend", file),
                 (String) attribute(in, "monitors", file),
                 ((Number) attribute(in, "seed", file)).longValue(),
                 ((Number) attribute(in, "dt_ms", file)).doubleValue(),
-                ((Number) attribute(in, "step", file)).longValue());
+                ((Number) attribute(in, "step", file)).longValue(),
+                warnings == null ? List.of() : List.of(((String) warnings.getData()).split("\n", -1)),
+                leftOut == null ? 0 : ((Number) leftOut.getData()).longValue());
     }
 
     private static Group stateGroup(HdfFile in, Path file) {

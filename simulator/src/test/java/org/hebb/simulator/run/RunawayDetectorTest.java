@@ -235,7 +235,8 @@ class RunawayDetectorTest {
 
     /**
      * A run with checkpoints is one run: it warns once, as the same run without checkpoints; killed after a
-     * checkpoint and resumed from it in a new network, the run has already warned and warns no more.
+     * checkpoint and resumed from it in a new network, the run has already warned and warns no more, and the new
+     * network's warnings are the uninterrupted run's (the checkpoint saves them).
      */
     @Test
     void aRunWithCheckpointsWarnsOnceAlsoWhenResumedAfterAKill(@TempDir Path directory) {
@@ -251,7 +252,6 @@ class RunawayDetectorTest {
             net.run(300, 150, file);
             assertEquals(straight, net.warnings(), "a run with checkpoints, uninterrupted");
         }
-        List<String> resumed = new ArrayList<>();
         try (Network net = runawayFrom(0)) {
             net.afterEachStep((step, timeMs) -> {
                 if (step == 2000) {
@@ -259,15 +259,35 @@ class RunawayDetectorTest {
                 }
             });
             assertThrows(IllegalStateException.class, () -> net.run(300, 150, file));
-            resumed.addAll(net.warnings());
+            assertEquals(straight, net.warnings(), "the killed run had warned");
         }
         try (Network net = runawayFrom(0)) {
             net.restoreCheckpoint(file);
             assertEquals(1500, net.stepsRun(), "test setup: the checkpoint of 150 ms");
+            assertEquals(straight, net.warnings(), "restored with the checkpoint");
             net.run(150);
-            resumed.addAll(net.warnings());
+            assertEquals(straight, net.warnings(), "killed after its checkpoint at 150 ms and resumed");
         }
-        assertEquals(straight, resumed, "killed after its checkpoint at 150 ms and resumed");
+    }
+
+    /**
+     * A restore replaces the network's warnings with the checkpoint's: a network that warned before it takes the
+     * saved network's none (a file without the warnings attribute).
+     */
+    @Test
+    void aRestoreTakesTheCheckpointsWarningsInsteadOfTheNetworksOwn(@TempDir Path directory) {
+        Path file = directory.resolve("quiet.h5");
+        try (Network net = runawayFrom(1e9)) {
+            net.run(100);
+            assertEquals(List.of(), net.warnings());
+            net.saveCheckpoint(file);
+        }
+        try (Network net = runawayFrom(0)) {
+            net.run(100);
+            assertEquals(1, net.warnings().size(), "test setup: it warned");
+            net.restoreCheckpoint(file);
+            assertEquals(List.of(), net.warnings());
+        }
     }
 
     /**
