@@ -149,7 +149,8 @@ public final class SparkExecutor implements JobExecutor {
                         JavaRDD<Job<R>> rdd = context.parallelize(List.of(jobs.get(index)), 1);
                         spark.runJob(rdd.rdd(), run, CollectionConverters.asScala(List.<Object>of(0)).toSeq(),
                                 (partition, encoded) -> take(results, index, encoded, failure), bytes);
-                    } catch (Exception e) { // Spark throws its checked SparkException undeclared
+                    } catch (Throwable e) { // Spark throws its checked SparkException undeclared; an Error too,
+                        // lest a job end without a result and without a failure
                         failure.compareAndSet(null, new IOException("job '" + jobs.get(index).id() + "' failed on "
                                 + "Spark: " + e.getMessage(), e));
                     } finally {
