@@ -519,6 +519,11 @@ public final class Network implements AutoCloseable {
                     + "logs no more: Network.warnings() keeps the first " + MAX_WARNINGS + " and counts the rest");
         }
         warningsLogged++;
+        keep(warning);
+    }
+
+    /** Keeps {@code warning} in {@link #warnings()}, or counts it once that holds {@link #MAX_WARNINGS}. */
+    private void keep(String warning) {
         if (warnings.size() < MAX_WARNINGS) {
             warnings.add(warning);
         } else {
@@ -805,13 +810,7 @@ public final class Network implements AutoCloseable {
     private void restoreWarnings(CheckpointFile.Header saved) {
         warnings.clear();
         warningsLeftOut = saved.warningsLeftOut();
-        for (String warning : saved.warnings()) {
-            if (warnings.size() < MAX_WARNINGS) {
-                warnings.add(warning);
-            } else {
-                warningsLeftOut++;
-            }
-        }
+        saved.warnings().forEach(this::keep);
         warningsLogged = warnings.size() + warningsLeftOut;
     }
 
