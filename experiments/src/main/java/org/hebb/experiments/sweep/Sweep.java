@@ -209,12 +209,14 @@ public final class Sweep {
         fields.add("seed");
         List<String> options = new ArrayList<>(plan.swept().keySet());
         plan.fixed().stream().filter(o -> o.startsWith("--")).forEach(options::add);
-        for (String option : options) {
-            String name = option.replaceFirst("^-+", "").replaceFirst("=.*", "");
-            fields.add(name);
-            fields.add(name.replace('-', '_'));
-        }
+        options.forEach(option -> fields.addAll(resultNames(option)));
         return fields;
+    }
+
+    /** The names a result may give option {@code --a-b} (or {@code --a-b=v}): a-b and a_b. */
+    static List<String> resultNames(String option) {
+        String name = option.replaceFirst("^-+", "").replaceFirst("=.*", "");
+        return List.of(name, name.replace('-', '_'));
     }
 
     /**

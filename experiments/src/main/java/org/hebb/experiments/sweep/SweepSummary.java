@@ -21,10 +21,7 @@ final class SweepSummary {
         List<String> fields = new ArrayList<>(Sweep.numberFields(outcome.results()));
         fields.remove("seed");
         // a swept option has its column already, whether a result names it a-b or a_b
-        plan.swept().keySet().forEach(option -> {
-            fields.remove(option.replaceFirst("^-+", ""));
-            fields.remove(option.replaceFirst("^-+", "").replace('-', '_'));
-        });
+        plan.swept().keySet().forEach(option -> fields.removeAll(Sweep.resultNames(option)));
         StringBuilder csv = new StringBuilder("point,seed");
         plan.swept().keySet().forEach(option -> csv.append(',').append(option.replaceFirst("^-+", "")));
         fields.forEach(f -> csv.append(',').append(f));
