@@ -27,7 +27,7 @@ public final class WhatWhenExperiment {
     private static final double IZHIKEVICH_2003_MS = 31_000;
     /** What summary.md says of a readout that never settled after the latency change. */
     private static final String NEVER_SETTLED = "never settled (no " + WhatWhenMetrics.CURVE_WINDOW + "-trial mean "
-            + "reached 90% of its new steady state)";
+            + "came within 10% of its new steady state)";
 
     private WhatWhenExperiment() {
     }

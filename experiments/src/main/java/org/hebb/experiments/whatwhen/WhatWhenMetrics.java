@@ -50,21 +50,23 @@ public record WhatWhenMetrics(List<Condition> conditions, double timingErrorFrac
     /**
      * Recovery after a latency change of {@code cue} at the start of {@code block}, per {@link ReadoutKind}: the
      * number of that cue's trials until the mean performance of the last {@link #CURVE_WINDOW} of them first
-     * reaches 90% of the readout's new steady state (its mean over the block's last 10 trials of the cue), and
-     * whether that steady state regained 90% of the level the readout held before the change (the previous
-     * block's last 10 trials): a readout that settles far below its former level has failed to relearn.
+     * comes within 10% of the readout's new steady state (its mean over the block's last 10 trials of the cue),
+     * and whether that steady state came within 10% of the level the readout held before the change (the previous
+     * block's last 10 trials): a readout that settles far below its former level has failed to relearn. "Within
+     * 10% of a level" is at least the level less 10% of its magnitude: 90% of a positive level, 110% of a
+     * negative one (a readout whose error exceeds its target's energy).
      *
      * Every mean of {@link #CURVE_WINDOW} trials is over that many: the count is at least {@link #CURVE_WINDOW},
      * and a change followed by fewer trials of the cue than that is not measured. The levels are means over at most
      * {@link #STEADY_TRIALS} trials: all of a block's trials of the cue where it has fewer.
      *
-     * A readout whose means never reach 90% of its new steady state has not settled: its count is null and
-     * {@link #settled} false (a steady state below zero lies below 90% of itself, and a short block's last trials
-     * may lift the steady state above every window's mean).
+     * A readout whose means never come within 10% of its new steady state has not settled: its count is null and
+     * {@link #settled} false (a short block's last trials may lift the steady state above every window's mean).
      *
-     * @param trials    per kind, trials to reach 90% of the new steady state, at least {@link #CURVE_WINDOW}; null
-     *                  where no window reaches it
-     * @param relearned per kind, whether the new steady state is at least 90% of the level before the change
+     * @param trials    per kind, trials to come within 10% of the new steady state, at least
+     *                  {@link #CURVE_WINDOW}; null where no window does
+     * @param relearned per kind, whether the new steady state is within 10% of the level before the change, or
+     *                  above it
      * @param before    per kind, the level before the change
      * @param after     per kind, the new steady state
      * @param curves    per kind, the moving-average performance over the trials of the cue in the run: entry j is
@@ -72,7 +74,7 @@ public record WhatWhenMetrics(List<Condition> conditions, double timingErrorFrac
      */
     public record Adaptation(int block, int cue, Integer[] trials, boolean[] relearned, double[] before,
                              double[] after, double[][] curves) {
-        /** Per kind, whether a window reached 90% of the new steady state (its count is not null). */
+        /** Per kind, whether a window came within 10% of the new steady state (its count is not null). */
         public boolean[] settled() {
             boolean[] settled = new boolean[trials.length];
             for (int k = 0; k < trials.length; k++) {
@@ -203,10 +205,10 @@ public record WhatWhenMetrics(List<Condition> conditions, double timingErrorFrac
             int k = kind.ordinal();
             before[k] = lastMean(previous, k);
             after[k] = lastMean(changed, k);
-            relearned[k] = after[k] >= 0.9 * before[k];
+            relearned[k] = withinTenPercent(after[k], before[k]);
             double[] curve = movingAverage(changed.stream().mapToDouble(t -> t.performance()[k]).toArray());
             for (int i = 0; i < curve.length; i++) {
-                if (curve[i] >= 0.9 * after[k]) {
+                if (withinTenPercent(curve[i], after[k])) {
                     trials[k] = i + CURVE_WINDOW;
                     break;
                 }
@@ -214,6 +216,11 @@ public record WhatWhenMetrics(List<Condition> conditions, double timingErrorFrac
             curves[k] = movingAverage(all.stream().mapToDouble(t -> t.performance()[k]).toArray());
         }
         return new Adaptation(block, cue, trials, relearned, before, after, curves);
+    }
+
+    /** Whether {@code value} is at least {@code level} less 10% of its magnitude (NaN: false). */
+    static boolean withinTenPercent(double value, double level) {
+        return value >= level - 0.1 * Math.abs(level);
     }
 
     private static double lastMean(List<Trial> trials, int kind) {

@@ -56,11 +56,16 @@ class WhatWhenMetricsTest {
         assertEquals(1.0 / 3, never.after()[three], 1e-12);
         assertNull(never.trials()[three], "never settled: no count");
         assertFalse(never.settled()[three]);
-        // a steady state below zero: 90% of it lies above it, and a constant performance never reaches it
+        // a steady state below zero (the error exceeds the target's energy): a constant performance is settled at
+        // once, on its first window
         WhatWhenMetrics.Adaptation negative = WhatWhenMetrics.adaptation(run(20, new double[] {-0.5, -0.5, -0.5,
             -0.5, -0.5, -0.5}));
-        assertNull(negative.trials()[three]);
-        assertFalse(negative.settled()[three]);
+        assertEquals(W, negative.trials()[three]);
+        assertTrue(negative.settled()[three]);
+        // windows of means -0.2 and 0 against a steady state of -1/6 (all six trials): the first lies more than 10%
+        // of its magnitude below it
+        WhatWhenMetrics.Adaptation rising = WhatWhenMetrics.adaptation(run(20, new double[] {-1, 0, 0, 0, 0, 0}));
+        assertEquals(W + 1, rising.trials()[three]);
         // settling on the last window (mean 0.2 against 90% of 0.1) counts the block's trials of the cue: a count,
         // not "never"
         WhatWhenMetrics.Adaptation last = WhatWhenMetrics.adaptation(run(20, new double[] {0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -79,6 +84,29 @@ class WhatWhenMetricsTest {
         assertArrayEquals(new boolean[] {true, true, true}, (boolean[]) json.get("adaptation_settled"));
     }
 
+    /**
+     * Relearned means the new steady state is within 10% of the former level's magnitude below it, or above it:
+     * 90% of a positive level, and 110% of a negative one, where -0.95 after -1 has regained the level (it is
+     * higher), and -1.2 after -1 has not.
+     */
+    @Test
+    void relearningIsJudgedByTheLevelsMagnitudeWhateverItsSign() {
+        int three = ReadoutKind.THREE_FACTOR.ordinal();
+        assertTrue(WhatWhenMetrics.adaptation(run(20, 1, constant(10, 0.9))).relearned()[three]);
+        assertFalse(WhatWhenMetrics.adaptation(run(20, 1, constant(10, 0.89))).relearned()[three]);
+        assertTrue(WhatWhenMetrics.adaptation(run(20, -1, constant(10, -0.95))).relearned()[three]);
+        assertTrue(WhatWhenMetrics.adaptation(run(20, -1, constant(10, -1.1))).relearned()[three]);
+        assertFalse(WhatWhenMetrics.adaptation(run(20, -1, constant(10, -1.2))).relearned()[three]);
+        assertTrue(WhatWhenMetrics.adaptation(run(20, 0, constant(10, 0))).relearned()[three]);
+        assertFalse(WhatWhenMetrics.adaptation(run(20, 0, constant(10, -0.01))).relearned()[three]);
+    }
+
+    private static double[] constant(int n, double value) {
+        double[] values = new double[n];
+        java.util.Arrays.fill(values, value);
+        return values;
+    }
+
     @Test
     void aChangeFollowedByFewerTrialsThanAWindowIsNotMeasured() {
         assertNull(WhatWhenMetrics.adaptation(run(20, new double[] {1, 1, 1, 1})));
@@ -87,12 +115,17 @@ class WhatWhenMetricsTest {
 
     /** A run of two blocks of cue A's trials (the latency moves from 150 to 250 ms) with the given performances. */
     private static WhatWhenRun run(int before, double[] after) {
+        return run(before, 1, after);
+    }
+
+    /** As {@link #run(int, double[])}, the trials before the change performing at {@code beforeLevel}. */
+    private static WhatWhenRun run(int before, double beforeLevel, double[] after) {
         WhatWhenSettings s = WhatWhenSettings.reduced(1).withBlocks(List.of(
                 new WhatWhenSettings.Block(before, new int[] {150, 300}, new double[] {1, 0.5}),
                 new WhatWhenSettings.Block(Math.max(2, after.length), new int[] {250, 300}, new double[] {1, 0.5})));
         List<Trial> trials = new ArrayList<>();
         for (int t = 0; t < before; t++) {
-            trials.add(trial(0, 150, 1));
+            trials.add(trial(0, 150, beforeLevel));
         }
         for (double p : after) {
             trials.add(trial(1, 250, p));
