@@ -34,7 +34,8 @@ final class MicrocircuitCommand implements Callable<Integer>, CheckedOptions {
     BackendKind backend;
 
     @Option(names = "--threads", defaultValue = "0", description = "Threads of the JAVA backend, 0 to "
-            + OptionChecks.MAX_THREADS + "; 0 chooses automatically (default ${DEFAULT-VALUE}).")
+            + OptionChecks.MAX_THREADS + "; 0 chooses automatically; with OPENCL, whose device runs each step, 0 "
+            + "or 1 (the threads that build the network) (default ${DEFAULT-VALUE}).")
     int threads;
 
     @Option(names = "--seed", defaultValue = "1", description = "Master seed (default ${DEFAULT-VALUE}).")
@@ -64,10 +65,7 @@ final class MicrocircuitCommand implements Callable<Integer>, CheckedOptions {
     public void checkOptions() {
         background();
         Require.that(scale > 0 && scale <= 1, "--scale = " + scale + " is not allowed: must be in (0, 1]");
-        Require.that(threads >= 0 && threads <= OptionChecks.MAX_THREADS, "--threads = " + threads + " is not "
-                + "allowed: must be in [0, " + OptionChecks.MAX_THREADS + "] (0: automatic)");
-        Require.that(backend == BackendKind.JAVA || threads <= 1, "--threads = " + threads + " is not allowed "
-                + "with --backend " + backend + ", which runs on its device: use 0 or 1");
+        OptionChecks.threads(threads, backend);
         Require.nonNegative("--warmup", warmupMs, "ms");
         RunLimits.duration("--duration", durationMs, MicrocircuitParameters.DT_MS);
         RunLimits.duration("--warmup + --duration", warmupMs + durationMs, MicrocircuitParameters.DT_MS);

@@ -2,6 +2,7 @@ package org.hebb.experiments;
 
 import org.hebb.experiments.data.IdxImages;
 import org.hebb.experiments.nalsm.NalsmLiquid;
+import org.hebb.simulator.BackendKind;
 import org.hebb.util.Require;
 
 /**
@@ -16,6 +17,19 @@ final class OptionChecks {
     static final int MIN_SIDE = 2;
 
     private OptionChecks() {
+    }
+
+    /**
+     * Fails unless {@code --threads} is 0 (automatic) to {@value #MAX_THREADS}, and at most 1 with a backend other
+     * than JAVA, whose device runs each step (the threads then only build the network: 1 on one thread, 0 on
+     * every core), as the network itself allows.
+     */
+    static void threads(int threads, BackendKind backend) {
+        Require.that(threads >= 0 && threads <= MAX_THREADS, "--threads = " + threads + " is not allowed: must be in "
+                + "[0, " + MAX_THREADS + "] (0: automatic)");
+        Require.that(backend == BackendKind.JAVA || threads <= 1, "--threads = " + threads + " is not allowed "
+                + "with --backend " + backend + ", whose device runs each step: use 0 or 1 (the threads that build "
+                + "the network: 0 for every core)");
     }
 
     /** Fails unless {@code --side}, the side of a NALSM grid of side^3 neurons, is at least {@value #MIN_SIDE}. */

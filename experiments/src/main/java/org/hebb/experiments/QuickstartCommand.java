@@ -29,8 +29,8 @@ final class QuickstartCommand implements Callable<Integer>, CheckedOptions {
     long seed;
 
     @Option(names = "--threads", defaultValue = "0", description = "Threads of the JAVA backend, 0 to "
-            + OptionChecks.MAX_THREADS + "; 0 chooses automatically; refused with OPENCL, which runs on its device "
-            + "(default ${DEFAULT-VALUE}).")
+            + OptionChecks.MAX_THREADS + "; 0 chooses automatically; with OPENCL, whose device runs each step, 0 "
+            + "or 1 (the threads that build the network) (default ${DEFAULT-VALUE}).")
     int threads;
 
     @Option(names = "--out", defaultValue = "out/quickstart", description = "Output directory "
@@ -47,10 +47,7 @@ final class QuickstartCommand implements Callable<Integer>, CheckedOptions {
         RunLimits.duration("--duration", durationMs, CobaNetwork.DT_MS);
         Require.that(durationMs >= Quickstart.RATE_BIN_MS, "--duration = " + durationMs + " ms is not allowed: "
                 + "must be at least " + Quickstart.RATE_BIN_MS + " ms, one bin of the population rate");
-        Require.inRange("--threads", threads, 0, OptionChecks.MAX_THREADS);
-        Require.that(backend == BackendKind.JAVA || threads == 0, "--threads = " + threads + " is not allowed "
-                + "with --backend " + backend + ": it runs every step on its device, without worker threads; "
-                + "leave --threads out");
+        OptionChecks.threads(threads, backend);
     }
 
     @Override

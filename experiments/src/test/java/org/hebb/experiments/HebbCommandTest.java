@@ -214,7 +214,8 @@ class HebbCommandTest {
         Outcome r = hebb("quickstart", "--neurons", "200", "--duration", "20", "--threads", "4", "--backend",
                 "OPENCL", "--out", dir.resolve("q").toString());
         assertEquals(2, r.exitCode());
-        assertOneLine(r, "hebb quickstart: --threads = 4 is not allowed with --backend OPENCL");
+        assertOneLine(r, "hebb quickstart: --threads = 4 is not allowed with --backend OPENCL, whose device runs "
+                + "each step: use 0 or 1");
     }
 
     @Test

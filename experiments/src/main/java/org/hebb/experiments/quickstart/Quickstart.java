@@ -49,8 +49,8 @@ public final class Quickstart {
      * @param durationMs      biological time, ms: at least one bin of the population rate (5 ms), at most
      *                        {@link RunLimits#MAX_STEPS} steps of 0.1 ms
      * @param seed            master seed
-     * @param threads         threads (1 to 256), 0 to choose automatically; must be 0 on the OpenCL backend, which
-     *                        runs every step on its device without worker threads
+     * @param threads         threads (1 to 256), 0 to choose automatically; 0 or 1 on the OpenCL backend, whose
+     *                        device runs each step (the threads then only build the network)
      * @param backend         JAVA or OPENCL (the default device)
      * @param maxStoredSpikes spikes each population's monitor stores for the raster; later ones are only counted
      *                        (and the summary and the raster say how many)
@@ -64,9 +64,8 @@ public final class Quickstart {
                     + "least " + RATE_BIN_MS + " ms, one bin of the population rate");
             Require.notNull("backend", backend);
             Require.inRange("threads", threads, 0, 256);
-            Require.that(backend == BackendKind.JAVA || threads == 0, "threads = " + threads + " is not allowed "
-                    + "with backend " + backend + ": it runs every step on its device, without worker threads; "
-                    + "leave --threads out");
+            Require.that(backend == BackendKind.JAVA || threads <= 1, "threads = " + threads + " is not allowed "
+                    + "with backend " + backend + ", whose device runs each step: use 0 or 1");
             Require.atLeast("max stored spikes", maxStoredSpikes, 0);
         }
 

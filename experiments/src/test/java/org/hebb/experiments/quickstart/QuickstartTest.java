@@ -133,6 +133,7 @@ class QuickstartTest {
         String threads = assertThrows(IllegalArgumentException.class,
                 () -> Quickstart.run(new Quickstart.Options(200, 10, 1, 4, BackendKind.OPENCL), out)).getMessage();
         assertTrue(threads.startsWith("threads = 4 is not allowed with backend OPENCL"), threads);
+        new Quickstart.Options(200, 10, 1, 1, BackendKind.OPENCL); // one thread builds the network, as Network allows
     }
 
     @Test
