@@ -84,6 +84,9 @@ final class SongCommand implements Callable<Integer>, CheckedOptions {
     public void checkOptions() {
         cell();
         RunLimits.duration("--duration", durationS, "s", 1000, SongMillerAbbott.DT_MS);
+        double stepS = SongMillerAbbott.DT_MS / 1000;
+        Require.that(durationS >= stepS, "--duration = " + durationS + " s is not allowed: must be at least one "
+                + "time step, " + stepS + " s");
         Require.atLeast("--inputs", inputs, 1);
         Require.inRange("--correlated", correlated, 0, inputs);
         Require.atLeast("--inhibitory", inhibitory, 0);
@@ -103,7 +106,6 @@ final class SongCommand implements Callable<Integer>, CheckedOptions {
                 + "allowed with --inputs " + inputs + " over --duration " + durationS + " s: the weights would "
                 + "need " + (long) weightValues + " values, the weight monitor holds at most "
                 + StateMonitor.DEFAULT_MAX_VALUES + " (raise --snapshot, or lower --inputs or --duration)");
-        double stepS = SongMillerAbbott.DT_MS / 1000;
         if (!(checkpointS >= 0 && Double.isFinite(checkpointS))) {
             throw new IllegalArgumentException("--checkpoint-every = " + checkpointS + " s is not allowed: must "
                     + "be a finite number >= 0 (0 for no checkpoints)");

@@ -275,6 +275,7 @@ class HebbCommandTest {
         String[][] cases = {{"song", "--cell", "hh", "--duration", "1", "--snapshot", "1"},
                 {"song", "--a-plus", "0", "--duration", "1", "--snapshot", "1"},
                 {"song", "--inhibitory", "-1", "--duration", "1", "--snapshot", "1"},
+                {"song", "--duration", "0.00004", "--snapshot", "0.00004"},
                 {"what-when", "--latencies", "150:300,40:300", "--probabilities", "1:0.5,1:0.5"},
                 {"what-when", "--latencies", "150:300", "--probabilities", "1:1.5"},
                 {"what-when", "--trials", "1"},
@@ -283,6 +284,7 @@ class HebbCommandTest {
         String[] messages = {"hebb song: --cell = 'hh' is not allowed: must be one of [brian2, song2000]",
                 "hebb song: --a-plus = 0.0 (fraction of g_max) is not allowed",
                 "hebb song: --inhibitory = -1 is not allowed",
+                "hebb song: --duration = 4.0E-5 s is not allowed: must be at least one time step, 1.0E-4 s",
                 "hebb what-when: --latencies block 2 '40:300' is not allowed: cue A's latency 40 ms must be in "
                         + "[51, 499] ms",
                 "hebb what-when: --probabilities block 1 '1:1.5' is not allowed: cue B's probability 1.5 must be "

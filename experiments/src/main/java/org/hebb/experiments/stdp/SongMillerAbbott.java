@@ -77,7 +77,8 @@ public final class SongMillerAbbott {
      * @param inhibitoryInputs number of static inhibitory Poisson inputs at {@code rateHz} (g 0.05 leak units,
      *                         E_inh -70 mV, tau_inh 5 ms), as in the paper; 0 for none
      * @param aPlus            potentiation amplitude as a fraction of g_max (the paper's 0.005); a_minus = 1.05 a_plus
-     * @param durationMs       biological time, ms (at most {@link RunLimits#MAX_STEPS} steps of {@link #DT_MS})
+     * @param durationMs       biological time, ms (from one to {@link RunLimits#MAX_STEPS} steps of
+     *                         {@link #DT_MS}; rounded to whole steps)
      * @param seed             master seed
      */
     public record Config(Cell cell, int inputs, double rateHz, int correlatedInputs, double correlation,
@@ -96,6 +97,8 @@ public final class SongMillerAbbott {
                         + "allowed: must be in (0, 1]");
             }
             RunLimits.duration("duration", durationMs, DT_MS);
+            Require.that(durationMs >= DT_MS, "duration = " + durationMs + " ms is not allowed: must be at least "
+                    + "one time step, " + DT_MS + " ms");
         }
     }
 

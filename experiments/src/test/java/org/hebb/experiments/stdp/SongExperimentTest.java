@@ -89,6 +89,14 @@ class SongExperimentTest {
         assertEquals("300", SongExperiment.seconds(300_000));
     }
 
+    /** A run of no whole step would have nothing to show: refused when it is set up. */
+    @Test
+    void aDurationShorterThanAStepIsRefused() {
+        String message = assertThrows(IllegalArgumentException.class,
+                () -> new Config(Cell.SONG_2000, 1000, 10, 0, 0.2, 0, 0.005, 0.04, 3)).getMessage();
+        assertEquals("duration = 0.04 ms is not allowed: must be at least one time step, 0.1 ms", message);
+    }
+
     @Test
     void aSnapshotIntervalOutsideTheRunIsRefused() {
         String message = assertThrows(IllegalArgumentException.class,
