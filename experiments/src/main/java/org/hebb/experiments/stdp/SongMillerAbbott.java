@@ -126,7 +126,8 @@ public final class SongMillerAbbott {
      * @param meanCorrelated      mean final weight of the correlated inputs over g_max (NaN without them)
      * @param meanUncorrelated    mean final weight of the other inputs over g_max (NaN without them)
      * @param start               the initial weights (its output rate is NaN)
-     * @param snapshots           the weights and output rate every snapshot interval, the last at the end
+     * @param snapshots           the weights and output rate every snapshot interval and at the end (the last
+     *                            one, closer to the one before it where the interval does not divide the run)
      * @param simulationSeconds   wall time of the run, s
      * @param droppedSpikes       output spikes counted but not stored (the spike monitor's bound): the output rates
      *                            leave them out
@@ -158,7 +159,7 @@ public final class SongMillerAbbott {
 
     /**
      * Builds and runs the network on one thread, taking a snapshot of the weights and the output rate every
-     * {@code snapshotMs} (rounded to whole steps), after {@link #requireRunnable}.
+     * {@code snapshotMs} (rounded to whole steps) and at the end, after {@link #requireRunnable}.
      */
     public static Result run(Config config, double snapshotMs) {
         return run(config, snapshotMs, null);
@@ -305,7 +306,13 @@ public final class SongMillerAbbott {
                     spikesIn(spikeTimesMs, previousMs, times[s]) / ((times[s] - previousMs) / 1000)));
             previousMs = times[s];
         }
-        Snapshot end = snapshot(config, weights, config.durationMs(), Double.NaN);
+        double endMs = Math.round(config.durationMs() / DT_MS) * DT_MS;
+        Snapshot end = snapshot(config, weights, endMs, Double.NaN);
+        if (times.length == 0 || times[times.length - 1] < endMs - DT_MS / 2) {
+            // the interval does not divide the run: the last snapshot is the end, as for every other run
+            snapshots.add(snapshot(config, weights, endMs,
+                    spikesIn(spikeTimesMs, previousMs, endMs) / ((endMs - previousMs) / 1000)));
+        }
         double tenth = config.durationMs() / 10;
         return new Result(config, weights, spikesIn(spikeTimesMs, 0, tenth) / (tenth / 1000),
                 spikesIn(spikeTimesMs, config.durationMs() - tenth, config.durationMs()) / (tenth / 1000),

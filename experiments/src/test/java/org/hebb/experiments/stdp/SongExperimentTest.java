@@ -89,6 +89,28 @@ class SongExperimentTest {
         assertEquals("300", SongExperiment.seconds(300_000));
     }
 
+    /**
+     * Snapshots every 300 ms of a 1000 ms run come at 300, 600 and 900 ms and at the end: the last snapshot is the
+     * final state, its output rate that of the last 100 ms (the run's last tenth).
+     */
+    @Test
+    void aSnapshotIntervalThatDoesNotDivideTheRunStillEndsWithTheFinalState(@TempDir Path out) throws Exception {
+        Config second = new Config(Cell.SONG_2000, 1000, 10, 100, 0.2, 0, 0.005, 1000, 3);
+        Result r = SongExperiment.run(second, 300, out);
+        assertArrayEquals(new double[] {300, 600, 900, 1000},
+                r.snapshots().stream().mapToDouble(Snapshot::timeMs).toArray(), 1e-9);
+        Snapshot last = r.snapshots().get(3);
+        assertTrue(r.outputRateLastHz() > 0, "test setup: the neuron fires at the end");
+        assertEquals(r.outputRateLastHz(), last.outputRateHz(), 1e-9, "the rate over the last 100 ms");
+        assertEquals(r.fractionNearBounds(), last.fractionNearBounds(), 1e-12);
+        assertEquals(r.meanCorrelated(), last.meanCorrelated(), 1e-9);
+        assertEquals(1000, java.util.Arrays.stream(last.histogram()).sum());
+        Map<?, ?> json = JsonOutput.read(out.resolve("result.json"), Map.class);
+        List<?> snapshots = (List<?>) json.get("snapshots");
+        assertEquals(4, snapshots.size());
+        assertEquals(1.0, ((Number) ((Map<?, ?>) snapshots.get(3)).get("time_s")).doubleValue(), 1e-12);
+    }
+
     /** A run of no whole step would have nothing to show: refused when it is set up. */
     @Test
     void aDurationShorterThanAStepIsRefused() {
