@@ -14,6 +14,9 @@ import org.hebb.simulator.io.AtomicFiles;
 
 /** The files that summarise a sweep: {@code sweep.csv}, {@code summary.md} and {@code sweep.png}. */
 final class SweepSummary {
+    /** The result field listing a run's warnings (runaway activity, a full spike monitor), where it has one. */
+    static final String WARNINGS = "warnings";
+
     private SweepSummary() {
     }
 
@@ -25,6 +28,10 @@ final class SweepSummary {
         StringBuilder csv = new StringBuilder("point,seed");
         plan.swept().keySet().forEach(option -> csv.append(',').append(option.replaceFirst("^-+", "")));
         fields.forEach(f -> csv.append(',').append(f));
+        boolean anyWarnings = outcome.results().stream().anyMatch(r -> r.get(WARNINGS) instanceof List<?>);
+        if (anyWarnings) {
+            csv.append(',').append(WARNINGS);
+        }
         csv.append('\n');
         Map<String, List<Double>> byCombination = new LinkedHashMap<>();
         for (int k = 0; k < outcome.points().size(); k++) {
@@ -34,6 +41,9 @@ final class SweepSummary {
             point.values().values().forEach(v -> csv.append(',').append(csvField(v)));
             for (String f : fields) {
                 csv.append(',').append(result.get(f) instanceof Number n ? n.toString() : "");
+            }
+            if (anyWarnings) {
+                csv.append(',').append(result.get(WARNINGS) instanceof List<?> w ? String.valueOf(w.size()) : "");
             }
             csv.append('\n');
             if (result.get(outcome.metric()) instanceof Number n) {
@@ -72,6 +82,9 @@ final class SweepSummary {
             byBuild.forEach((build, names) -> builds.add(build + " (" + String.join(", ", names) + ")"));
             md.append(String.join("; ", builds)).append('\n');
         }
+        if (anyWarnings) {
+            md.append(warnings(outcome));
+        }
         md.append("\nOne result per point in `<point>/`; every number of every result in `sweep.csv`; the metric per "
                 + "combination in `sweep.png`.\n");
         AtomicFiles.write(out.resolve("summary.md"), md.toString());
@@ -85,6 +98,20 @@ final class SweepSummary {
         series.add(means);
         Plots.bars(out.resolve("sweep.png"), experiment + ": " + outcome.metric() + " per combination",
                 "combination", outcome.metric(), combinations, labels, series);
+    }
+
+    /** summary.md's list of the points whose results hold warnings, each with its first, or a line saying none. */
+    private static String warnings(Sweep.Outcome outcome) {
+        StringBuilder md = new StringBuilder();
+        for (int k = 0; k < outcome.points().size(); k++) {
+            if (outcome.results().get(k).get(WARNINGS) instanceof List<?> w && !w.isEmpty()) {
+                md.append("- ").append(outcome.points().get(k).name()).append(": ").append(w.size())
+                        .append(w.size() == 1 ? " warning: " : " warnings, the first: ").append(w.get(0))
+                        .append('\n');
+            }
+        }
+        return md.isEmpty() ? "\nWarnings: none in any point's result.\n"
+                : "\nWarnings (in the points' results; see each point's result file):\n\n" + md;
     }
 
     /**

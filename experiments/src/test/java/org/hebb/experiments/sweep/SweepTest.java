@@ -91,6 +91,30 @@ class SweepTest {
     }
 
     /**
+     * Where results list warnings, sweep.csv counts them per point (empty for a result without the list) and
+     * summary.md names the points that warned, with their first warning; results without any list add neither.
+     */
+    @Test
+    void pointsWarningsAreCountedInTheCsvAndNamedInTheSummary() throws Exception {
+        SweepPlan plan = SweepPlan.of("1-3", List.of());
+        List<SweepPlan.Point> points = plan.points();
+        List<Map<String, Object>> results = List.of(Map.of("rate", 1.0, "warnings", List.of()),
+                Map.of("rate", 2.0, "warnings", List.of("runaway activity: population 'exc'", "another")),
+                Map.of("rate", 3.0));
+        SweepSummary.write("song", plan, new Sweep.Outcome(points, results, "rate"), dir);
+        List<String> csv = Files.readAllLines(dir.resolve("sweep.csv"));
+        assertEquals(List.of("point,seed,rate,warnings", "seed1,1,1.0,0", "seed2,2,2.0,2", "seed3,3,3.0,"), csv);
+        String md = Files.readString(dir.resolve("summary.md"));
+        assertTrue(md.contains("- seed2: 2 warnings, the first: runaway activity: population 'exc'\n"), md);
+        assertFalse(md.contains("- seed1") || md.contains("- seed3"), md);
+
+        SweepSummary.write("song", plan, new Sweep.Outcome(points, List.of(Map.of("rate", 1.0), Map.of("rate", 2.0),
+                Map.of("rate", 3.0)), "rate"), dir);
+        assertEquals("point,seed,rate", Files.readAllLines(dir.resolve("sweep.csv")).get(0));
+        assertFalse(Files.readString(dir.resolve("summary.md")).contains("Warnings"));
+    }
+
+    /**
      * A range that ends at the largest seed a command takes (Long.MAX_VALUE) ends there: a counter that steps past
      * it would wrap to the smallest long and never end (the timeout turns that hang into a failure).
      */
