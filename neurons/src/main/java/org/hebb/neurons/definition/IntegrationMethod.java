@@ -11,7 +11,9 @@ public enum IntegrationMethod {
     EULER("euler"),
     /**
      * Brian2's exponential Euler: for each variable x with dx/dt = A x + B, A and B not depending on x (other
-     * variables at their start-of-step values), x = -B/A + (x + B/A) exp(A dt).
+     * variables at their start-of-step values), x = -B/A + (x + B/A) exp(A dt); where A dt is below the precision's
+     * epsilon, its limit x + dt (A x + B), for an A fixed for the population and for one that vanishes where the
+     * variables, inputs and per-neuron parameters are 0 (a membrane without leak at rest, a leak per neuron of 0).
      */
     EXPONENTIAL_EULER("exponential_euler"),
     /** Second-order Runge-Kutta (the midpoint method, Brian2's rk2). */

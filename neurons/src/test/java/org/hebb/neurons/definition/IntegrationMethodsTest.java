@@ -207,6 +207,48 @@ class IntegrationMethodsTest {
     }
 
     /**
+     * A membrane without leak, dv/dt = (g (e_rev - v) + I_inj) / cm: while the conductance g is 0, the coefficient of v
+     * is 0 and v rises as a capacitor's, by I_inj / cm per ms, which exponential Euler gives exactly. Brian2's
+     * -b / a + (v + b / a) e^(a dt) is 0 / 0 there (and b / a overflows where g is tiny), which made v NaN; the same
+     * holds for a leak per neuron set to 0 and for one of the population set to 0, which was refused.
+     */
+    @Test
+    void exponentialEulerIntegratesLikeACapacitorWhereTheCoefficientOfTheVariableVanishes() {
+        double dt = 0.1;
+        double current = 0.1;
+        double cm = 0.2;
+        List<NeuronDefinition> capacitors = new ArrayList<>();
+        for (String g : List.of("0*uS", "1e-40*uS")) {
+            capacitors.add(NeuronDefinition.builder("without_leak")
+                    .parameter("cm", "nF", cm).parameter("e_rev", "mV", 0).parameter("tau_g", "ms", 5)
+                    .equations("""
+                            dv/dt = (g * (e_rev - v) + I_inj) / cm : mV
+                            dg/dt = -g / tau_g : uS
+                            """)
+                    .initial("v", "-65*mV").initial("g", g).method(IntegrationMethod.EXPONENTIAL_EULER).build());
+        }
+        for (boolean perNeuron : new boolean[] {true, false}) {
+            NeuronDefinition.Builder b = NeuronDefinition.builder("leak_of_zero")
+                    .parameter("cm", "nF", cm).parameter("e_l", "mV", -65);
+            (perNeuron ? b.neuronParameter("g_l", "uS", 0) : b.parameter("g_l", "uS", 0))
+                    .equations("dv/dt = (g_l * (e_l - v) + I_inj) / cm : mV")
+                    .initial("v", "e_l").method(IntegrationMethod.EXPONENTIAL_EULER);
+            capacitors.add(b.build());
+        }
+        int steps = 100;
+        for (NeuronDefinition d : capacitors) {
+            Run run = new Run(d.model(), dt, 1);
+            run.injected[0] = (float) current;
+            for (int k = 0; k < steps; k++) {
+                run.step();
+            }
+            double expected = -65 + current / cm * steps * dt;
+            assertEquals(expected, run.value("v"), steps * Math.ulp(65f) / 2, d.name() + ": v after " + steps
+                    + " steps");
+        }
+    }
+
+    /**
      * One step of {@code program} in double precision from {@code state} (values in Hebb's units, no inputs): the
      * new value of every state variable. Runs the program as printed, without compiling it.
      */

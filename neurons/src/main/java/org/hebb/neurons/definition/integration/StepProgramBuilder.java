@@ -250,7 +250,7 @@ public final class StepProgramBuilder {
         for (int step = 0; step < stage.substeps(); step++) {
             Map<String, Expression> next = switch (stage.method()) {
                 case EULER -> euler(variables, current, h, sink);
-                case EXPONENTIAL_EULER -> exponentialEuler(variables, current, h, sink);
+                case EXPONENTIAL_EULER -> exponentialEuler(variables, current, h, dt / stage.substeps(), sink);
                 case RK2 -> rk2(variables, current, h, sink);
                 case RK4 -> rk4(variables, current, h, sink);
                 case EXACT -> throw new IllegalStateException();
@@ -326,10 +326,19 @@ public final class StepProgramBuilder {
      * near 1 leaves (IF_cond_exp at tau_m = 1e5 ms and dt = 0.1 ms: 763 ulps off in one double step; at 1e8 ms in
      * float, v did not move at all). The increment is as precise as e^(a h) - 1 and v + b / a, so the step is within
      * about an ulp of v at every time constant.
+     *
+     * <p>Where a h is below the precision's epsilon, the step is Euler's v + h (a v + b), the limit of the exact
+     * step as a goes to 0 (within half an ulp of it there): b / a would be 0 / 0 where a is 0 (a membrane without
+     * leak whose conductances are all 0, a per-neuron leak of 0), or overflow where a is tiny, and make v NaN or
+     * infinite. A coefficient fixed for the population is tested once, here; one that varies is tested in the kernel
+     * where it vanishes with the variables, inputs and per-neuron parameters (a choice in the kernel may keep C2
+     * from vectorising its loop; a coefficient with a part of its own, as IF_cond_exp's -1 / tau_m, keeps the plain
+     * step).
      */
     private Map<String, Expression> exponentialEuler(List<String> variables, Map<String, Expression> at,
-                                                     Expression h, List<Assignment> sink) {
+                                                     Expression h, double hValue, List<Assignment> sink) {
         Map<String, Expression> next = new LinkedHashMap<>();
+        double epsilon = precision == Precision.SINGLE ? Math.ulp(1.0f) : Math.ulp(1.0);
         for (String v : variables) {
             LinearForm form;
             try {
@@ -337,17 +346,42 @@ public final class StepProgramBuilder {
             } catch (LinearForm.NotLinear e) {
                 throw new IllegalStateException("checked when the definition was built", e);
             }
-            Expression a = Expressions.substitute(form.coefficient(v), at);
+            Expression coefficient = form.coefficient(v);
+            Expression x = at.get(v);
+            Expression a = Expressions.substitute(coefficient, at);
             Expression b = Expressions.substitute(form.rest(), at);
-            if (Expressions.isZero(a)) {
-                next.put(v, temporary(add(at.get(v), multiply(h, b)), sink));
+            boolean fixed = Expressions.names(coefficient).stream().allMatch(this::isConstant);
+            if (Expressions.isZero(a) || fixed && Math.abs(ConstantEvaluator.evaluate(coefficient,
+                    this::constantValue) * hValue) < epsilon) {
+                next.put(v, temporary(add(x, multiply(h, add(multiply(a, x), b))), sink));
                 continue;
             }
-            Expression ratio = temporary(divide(b, a), sink);
-            Expression growthMinusOne = Expressions.call("expm1", multiply(a, h));
-            next.put(v, temporary(add(at.get(v), multiply(add(at.get(v), ratio), growthMinusOne)), sink));
+            if (fixed || !vanishesAtZero(coefficient)) {
+                Expression ratio = temporary(divide(b, a), sink);
+                Expression growthMinusOne = Expressions.call("expm1", multiply(a, h));
+                next.put(v, temporary(add(x, multiply(add(x, ratio), growthMinusOne)), sink));
+                continue;
+            }
+            Expression rate = temporary(a, sink);
+            Expression drive = temporary(b, sink);
+            Expression rateStep = temporary(multiply(rate, h), sink);
+            Expression ratio = temporary(divide(drive, rate), sink);
+            Expression exact = add(x, multiply(add(x, ratio), Expressions.call("expm1", rateStep)));
+            Expression euler = add(x, multiply(h, add(multiply(rate, x), drive)));
+            Expression negligible = new Expression.Comparison(Expression.Relation.LESS,
+                    Expressions.call("abs", rateStep), number(epsilon), -1, -1);
+            next.put(v, temporary(new Expression.Select(negligible, euler, exact), sink));
         }
         return next;
+    }
+
+    /**
+     * Whether {@code coefficient} is 0 (or undefined) where every name not fixed for the population (state
+     * variables, inputs, per-neuron parameters) is 0.
+     */
+    private boolean vanishesAtZero(Expression coefficient) {
+        double atZero = ConstantEvaluator.evaluate(coefficient, n -> isConstant(n) ? constantValue(n) : 0);
+        return atZero == 0 || Double.isNaN(atZero);
     }
 
     /**
