@@ -63,7 +63,10 @@ record ThresholdBound(String variable, String constant, boolean inclusive) {
             return null;
         }
         double rounded = program.precision() == Precision.SINGLE ? (float) value : value;
-        return Double.isFinite(rounded) ? new ThresholdBound(n.name(), constant, inclusive) : null;
+        double lowest = program.precision() == Precision.SINGLE ? -Float.MAX_VALUE : -Double.MAX_VALUE;
+        // x >= the lowest finite value (a threshold's guard against overflow) excludes no finite x: no bound
+        boolean excludesNothing = inclusive && rounded == lowest;
+        return Double.isFinite(rounded) && !excludesNothing ? new ThresholdBound(n.name(), constant, inclusive) : null;
     }
 
     /**

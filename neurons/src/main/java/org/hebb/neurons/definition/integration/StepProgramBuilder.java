@@ -557,19 +557,42 @@ public final class StepProgramBuilder {
         return name(name);
     }
 
-    /** {@code v >= x} also requires v to be finite, so that an overflowed state is reported, not reset. */
+    /**
+     * A comparison of a state variable v that holds for large v ({@code v >= x}, {@code v > x}, {@code x < v},
+     * {@code x <= v}) also requires v to be at most the largest finite value, one that holds for small v
+     * ({@code v < x}, {@code x > v}, ...) at least the lowest: so an overflowed state is reported, not reset, however
+     * the comparison is written.
+     */
     private Expression guardOverflow(Expression condition) {
+        double largest = precision == Precision.SINGLE ? Float.MAX_VALUE : Double.MAX_VALUE;
         return Expressions.rewrite(condition, node -> {
-            if (node instanceof Expression.Comparison c
-                    && (c.relation() == Expression.Relation.GREATER
-                        || c.relation() == Expression.Relation.GREATER_OR_EQUAL)
-                    && c.left() instanceof Expression.Name n && definition.stateVariable(n.name()) != null) {
-                Expression finite = new Expression.Comparison(Expression.Relation.LESS_OR_EQUAL, c.left(),
-                        number(precision == Precision.SINGLE ? Float.MAX_VALUE : Double.MAX_VALUE), -1, -1);
-                return new Expression.Logical(true, c, finite, c.start(), c.end());
+            if (!(node instanceof Expression.Comparison c) || c.relation() == Expression.Relation.EQUAL
+                    || c.relation() == Expression.Relation.NOT_EQUAL) {
+                return null;
             }
-            return null;
+            boolean greater = c.relation() == Expression.Relation.GREATER
+                    || c.relation() == Expression.Relation.GREATER_OR_EQUAL;
+            Expression variable;
+            boolean large;
+            if (isStateName(c.left())) {
+                variable = c.left();
+                large = greater;
+            } else if (isStateName(c.right())) {
+                variable = c.right();
+                large = !greater;
+            } else {
+                return null;
+            }
+            Expression finite = large
+                    ? new Expression.Comparison(Expression.Relation.LESS_OR_EQUAL, variable, number(largest), -1, -1)
+                    : new Expression.Comparison(Expression.Relation.GREATER_OR_EQUAL, variable, number(-largest), -1,
+                    -1);
+            return new Expression.Logical(true, c, finite, c.start(), c.end());
         });
+    }
+
+    private boolean isStateName(Expression e) {
+        return e instanceof Expression.Name n && definition.stateVariable(n.name()) != null;
     }
 
     private boolean isConstant(String name) {
