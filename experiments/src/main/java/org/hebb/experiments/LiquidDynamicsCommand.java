@@ -18,6 +18,9 @@ import picocli.CommandLine.Option;
                 + "STDP and with plain STDP, and writes the liquid's rate, the astrocyte and the branching "
                 + "factor over the samples.")
 final class LiquidDynamicsCommand implements Callable<Integer>, CheckedOptions {
+    /** Blocks reported when --block is left out. */
+    private static final int DEFAULT_BLOCKS = 20;
+
     @Option(names = "--side", defaultValue = "10", description = "Grid side: 10 for 1000 neurons, 20 for 8000 "
             + "(default ${DEFAULT-VALUE}).")
     int side;
@@ -26,9 +29,9 @@ final class LiquidDynamicsCommand implements Callable<Integer>, CheckedOptions {
             + "(default ${DEFAULT-VALUE}).")
     int samples;
 
-    @Option(names = "--block", defaultValue = "2500", description = "Samples per reported block "
-            + "(default ${DEFAULT-VALUE}).")
-    int block;
+    @Option(names = "--block", description = "Samples per reported block (default: a twentieth of --samples, at "
+            + "least 1: 2500 for 50,000).")
+    Integer block;
 
     @Option(names = "--probe-samples", defaultValue = "20", description = "250 ms samples for the branching "
             + "factor: the last images of the training data, at most as many as it has (default "
@@ -50,8 +53,9 @@ final class LiquidDynamicsCommand implements Callable<Integer>, CheckedOptions {
     public void checkOptions() {
         OptionChecks.side(side);
         Require.atLeast("--samples", samples, 1);
-        Require.that(block >= 1 && block <= samples, "--block = " + block + " is not allowed: must be in [1, "
-                + samples + "] (at most --samples)");
+        int blockSize = blockSize();
+        Require.that(blockSize >= 1 && blockSize <= samples, "--block = " + blockSize + " is not allowed: must be in "
+                + "[1, " + samples + "] (at most --samples)");
         Require.atLeast("--probe-samples", probeSamples, 1);
     }
 
@@ -62,8 +66,13 @@ final class LiquidDynamicsCommand implements Callable<Integer>, CheckedOptions {
         LiquidDynamics.requireRunnable(settings(), images);
     }
 
+    /** {@code --block}, or when it is left out a twentieth of {@code --samples} (at least 1). */
+    private int blockSize() {
+        return block != null ? block : Math.max(1, samples / DEFAULT_BLOCKS);
+    }
+
     private LiquidDynamics.Settings settings() {
-        return new LiquidDynamics.Settings(side, samples, block, probeSamples, seed);
+        return new LiquidDynamics.Settings(side, samples, blockSize(), probeSamples, seed);
     }
 
     @Override

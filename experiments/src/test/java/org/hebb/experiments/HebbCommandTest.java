@@ -374,6 +374,21 @@ class HebbCommandTest {
         assertRefused(cases, messages);
     }
 
+
+    /**
+     * liquid-dynamics without --block reports twenty blocks of whatever --samples asks for, so fewer samples than the
+     * full run's 2500 per block are not refused for an option the user never gave.
+     */
+    @Test
+    void liquidDynamicsWithoutBlockReportsATwentiethOfTheSamplesPerBlock() throws IOException {
+        Path out = dir.resolve("liquid");
+        Outcome r = hebb("liquid-dynamics", "--data", smallData().toString(), "--side", "2", "--samples", "40",
+                "--probe-samples", "2", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        String summary = Files.readString(out.resolve("summary.json"));
+        assertTrue(summary.contains("\"blockSize\" : 2,"), summary);
+        assertEquals(2 * 20, summary.split("\"samplesDone\"", -1).length - 1, "20 blocks for each of the two models");
+    }
     /** pixel-readout's refusals name its options, --train rather than the train images, before the output opens. */
     @Test
     void pixelReadoutRefusalsNameItsOptions() throws IOException {
