@@ -9,7 +9,7 @@ import org.hebb.util.Require;
 /**
  * Measures the branching factor as NALSM reports it: samples presented for 250 ms the way features are made
  * (every sample starts from the same weights, plasticity on with all rates decaying by 0.99 per ms), spikes counted
- * in 25-225 ms. The weights are left as they were.
+ * in 25-225 ms. The weights and the astrocyte's rate decay are left as they were.
  */
 public final class BranchingProbe {
     /** NALSM's feature presentation, ms. */
@@ -40,6 +40,7 @@ public final class BranchingProbe {
         BranchingFactor branching = new BranchingFactor(liquid.liquid(), liquid.numbering());
         float[] probabilities = new float[liquid.pixels().size()];
         long liquidSpikes = 0;
+        double decayBefore = liquid.astrocyte() != null ? liquid.astrocyte().rateDecayPerMs() : 1;
         if (liquid.astrocyte() != null) {
             liquid.astrocyte().setRateDecayPerMs(RATE_DECAY_PER_MS);
         }
@@ -59,7 +60,7 @@ public final class BranchingProbe {
             restore(plastic, initial);
             spikes.stop();
             if (liquid.astrocyte() != null) {
-                liquid.astrocyte().setRateDecayPerMs(1);
+                liquid.astrocyte().setRateDecayPerMs(decayBefore);
             }
         }
         return new Result(branching.value(),

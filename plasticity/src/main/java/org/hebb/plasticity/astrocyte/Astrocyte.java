@@ -126,6 +126,11 @@ public final class Astrocyte implements Checkpointed {
         return initialDepression;
     }
 
+    /** The factor per ms by which P, A, w_A and the bias shrink now, in (0, 1] (1: none). */
+    public double rateDecayPerMs() {
+        return rateDecayPerMs;
+    }
+
     /**
      * Changes the factor per ms by which P, A, w_A and the bias shrink, in (0, 1] (1 for none), between runs: NALSM
      * learns without decay, then makes features with 0.99.
