@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
                 + "rates, a raster plot and a summary.")
 final class QuickstartCommand implements Callable<Integer>, CheckedOptions {
     @Option(names = "--neurons", defaultValue = "4000", description = "Network size, " + CobaNetwork.MIN_NEURONS
-            + " to " + CobaNetwork.MAX_NEURONS + " neurons, 80% excitatory (default ${DEFAULT-VALUE}).")
+            + " to " + CobaNetwork.MAX_NEURONS + " neurons, 80%% excitatory (default ${DEFAULT-VALUE}).")
     int neurons;
 
     @Option(names = "--duration", defaultValue = "1000", description = "Biological time in ms, at least "

@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -75,6 +78,31 @@ class HebbCommandTest {
         assertTrue(izhikevich.contains("Biological time in ms, at least 2024.0 "), izhikevich);
         assertEquals(2, hebb("izhikevich2003", "--duration", "2023.9", "--out", dir.resolve("i").toString())
                 .exitCode());
+    }
+
+    /**
+     * Every program's help is formatted as written: a description with a lone '%' (not a format specifier) made
+     * picocli print a warning on stderr for each option it formatted, and keep the text unformatted.
+     */
+    @Test
+    void everyProgramsHelpFormatsWithoutWarnings() {
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        StringBuilder helps = new StringBuilder();
+        System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+        try {
+            for (String program : new picocli.CommandLine(new HebbCommand()).getSubcommands().keySet()) {
+                Outcome r = hebb(program, "--help");
+                assertEquals(0, r.exitCode(), program + ": " + r.err());
+                helps.append(r.out());
+            }
+        } finally {
+            System.setErr(stderr);
+        }
+        assertEquals("", warnings.toString(StandardCharsets.UTF_8));
+        String quickstart = hebb("quickstart", "--help").out().replaceAll("\\s+", " ");
+        assertTrue(quickstart.contains("neurons, 80% excitatory (default 4000)."), quickstart);
+        assertFalse(helps.toString().contains("%n"), helps.toString());
     }
 
     @Test
