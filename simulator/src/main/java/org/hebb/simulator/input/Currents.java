@@ -5,7 +5,12 @@ import java.util.Arrays;
 import org.hebb.simulator.random.CounterRandom;
 import org.hebb.util.Require;
 
-/** Factories of {@link CurrentSource}: constant, per neuron, step, arbitrary function of time, Gaussian noise. */
+/**
+ * Factories of {@link CurrentSource}: constant, per neuron, step, arbitrary function of time, Gaussian noise.
+ * Amplitudes, means and standard deviations are in the unit of the model's injected current {@code I_inj}
+ * ({@code NeuronDefinition.Builder.injectedCurrent}): nA unless the model's definition declares another, as
+ * Izhikevich's model and the NALSM neuron do (mV/ms). Times are in ms.
+ */
 public final class Currents {
     private Currents() {
     }
