@@ -353,11 +353,11 @@ public final class MicrocircuitExperiment {
         return groups;
     }
 
-    /** The values by population name, NaN (no neuron with enough spikes, or none at all) as null. */
+    /** The values by population name (NaN where no neuron has enough spikes, or none at all: null in the JSON). */
     private static Map<String, Double> perPopulation(double[] values) {
         Map<String, Double> map = new LinkedHashMap<>();
         for (int p = 0; p < values.length; p++) {
-            map.put(MicrocircuitParameters.POPULATIONS.get(p), Double.isNaN(values[p]) ? null : values[p]);
+            map.put(MicrocircuitParameters.POPULATIONS.get(p), values[p]);
         }
         return map;
     }

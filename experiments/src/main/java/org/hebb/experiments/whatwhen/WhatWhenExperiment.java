@@ -103,7 +103,7 @@ public final class WhatWhenExperiment {
         json.put("subspace_angle_per_block_deg", m.angles().stream()
                 .mapToDouble(WhatWhenMetrics.SubspaceAngle::smallestDeg).toArray());
         json.put("what_subspace_rows", s.whatSubspaceRows());
-        json.put("what_subspace_fit_deg", Double.isNaN(run.subspaceFitDeg()) ? null : run.subspaceFitDeg());
+        json.put("what_subspace_fit_deg", run.subspaceFitDeg());
         json.put("what_identity_accuracy", m.whatIdentityAccuracy());
         json.put("alpha_gamma_peaks", rhythms.alpha().hasPeak() && rhythms.gamma().hasPeak());
         json.put("alpha_peak_hz", rhythms.alpha().peakHz());
