@@ -3,7 +3,8 @@
 # and collects each run's result.json as one object of the array in benchmarks/results/microcircuit.json (replacing
 # an earlier object of the same scale, background, backend, threads and seed). With --brian2, Brian2's C++ standalone
 # version (benchmarks/brian2/microcircuit_brian2.py, one thread) runs right after each Hebb run, and its time per
-# biological second, rates and irregularity go into the same object (brian2_seconds_per_bio_second, brian2_rates_hz,
+# biological second, rates and irregularity go into the same object (brian2_seconds_per_bio_second, the main loop's
+# wall time as Hebb's; brian2_cpu_seconds_per_bio_second, Brian2's own CPU-time figure; brian2_rates_hz,
 # brian2_cv_isi).
 # Usage: benchmarks/microcircuit.sh [--background poisson|dc] [--threads T] [--seed S] [--heap 6g] [--brian2] scale...
 set -euo pipefail

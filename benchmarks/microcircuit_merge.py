@@ -8,7 +8,9 @@ import sys
 results, run = sys.argv[1], json.load(open(sys.argv[2]))
 if len(sys.argv) > 3 and os.path.exists(sys.argv[3]):
     brian2 = json.load(open(sys.argv[3]))
+    # wall time, as Hebb's hebb_seconds_per_bio_second; Brian2's own std::clock() CPU time beside it
     run["brian2_seconds_per_bio_second"] = brian2["seconds_per_bio_second"]
+    run["brian2_cpu_seconds_per_bio_second"] = brian2["cpu_seconds_per_bio_second"]
     run["brian2_rates_hz"] = brian2["rates_hz"]
     run["brian2_cv_isi"] = brian2["cv_isi"]
 runs = json.load(open(results)) if os.path.exists(results) else []

@@ -9,13 +9,16 @@ Conductances are in units of the leak conductance (10 nS), so C = 200 pF
 gives tau_m = 20 ms.
 
 What is measured:
-  main_loop_seconds  time of the simulation main loop only (the clock loop in
-                     the generated network.cpp); Brian2 writes it to
-                     results/last_run_info.txt and exposes it as
-                     device._last_run_time. Without OpenMP it is std::clock()
-                     CPU time of the (single-threaded) process. It excludes
-                     code generation, compilation, network construction,
-                     synapse creation and writing results.
+  main_loop_wall_seconds  wall time of the simulation main loop only (the
+                     clock loop in the generated network.cpp), by a monotonic
+                     clock put around the run (standalone.py): the same
+                     kind of time as Hebb's. It excludes code generation,
+                     compilation, network construction, synapse creation and
+                     writing results.
+  main_loop_cpu_seconds  the same loop as Brian2 times it itself
+                     (device._last_run_time): without OpenMP std::clock(), the
+                     CPU time of the process, which leaves out the time it
+                     waits for a core.
   total_seconds      wall time of the whole script from model setup through
                      code generation, compilation and the run.
   rate_hz, spikes    from a SpikeMonitor with record=False (counts only).
@@ -35,6 +38,8 @@ try:
 except ImportError:
     sys.exit("Brian2 not found: install Debian's python3-brian and run with /usr/bin/python3")
 
+import standalone
+
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -50,6 +55,7 @@ def main():
     build_dir = args.build_dir or tempfile.mkdtemp(prefix="coba_brian2_")
     t0 = time.perf_counter()
     b2.set_device("cpp_standalone", directory=build_dir, build_on_run=True)
+    standalone.time_network_runs(b2.device)
     b2.defaultclock.dt = 0.1 * b2.ms
     b2.seed(args.seed)
 
@@ -98,6 +104,7 @@ def main():
     b2.run(args.duration * b2.second)
     total = time.perf_counter() - t0
 
+    wall_seconds = standalone.last_run_wall_seconds(build_dir)
     n_spikes = int(spikes.num_spikes)
     mean_ee_weight = float(Cee.w[:].mean()) if args.plastic else None
     if args.build_dir is None:
@@ -105,7 +112,8 @@ def main():
     print(json.dumps(dict(
         n=args.n, duration_s=args.duration, seed=args.seed,
         brian2_version=b2.__version__,
-        main_loop_seconds=b2.device._last_run_time,
+        main_loop_wall_seconds=wall_seconds,
+        main_loop_cpu_seconds=b2.device._last_run_time,
         total_seconds=round(total, 3),
         rate_hz=n_spikes / (args.n * args.duration),
         spikes=n_spikes, method=args.method, plastic=args.plastic,

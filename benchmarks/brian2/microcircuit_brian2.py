@@ -14,8 +14,11 @@ full scale; below about half scale some projections have more synapses than pair
 script caps at one synapse per pair, so its network has fewer synapses than Hebb's there (`expected_synapses`).
 
 What is measured:
-  seconds_per_bio_second  the main loop of the recorded run (after the warm-up) over its biological time: Brian2's
-                          device._last_run_time, std::clock() CPU time of the single-threaded binary
+  seconds_per_bio_second  the wall time of the main loop of the recorded run (after the warm-up) over its biological
+                          time, by a monotonic clock put around the run (standalone.py): the same kind of time as
+                          Hebb's hebb_seconds_per_bio_second
+  cpu_seconds_per_bio_second  the same loop as Brian2 times it itself (device._last_run_time): std::clock(), the CPU
+                          time of the single-threaded binary, which leaves out the time it waits for a core
   total_seconds           wall time of the whole script (model setup, code generation, compilation, construction
                           inside the binary, both runs)
   rates_hz, cv_isi         per population, over the recorded run (cv_isi: the mean coefficient of variation of
@@ -38,6 +41,8 @@ try:
     import brian2 as b2
 except ImportError:
     sys.exit("Brian2 not found: install Debian's python3-brian and run with /usr/bin/python3")
+
+import standalone
 
 POPULATIONS = ["L23E", "L23I", "L4E", "L4I", "L5E", "L5I", "L6E", "L6I"]
 FULL_SIZES = [20683, 5834, 21915, 5479, 4850, 1065, 14395, 2948]
@@ -79,6 +84,7 @@ def main():
     build_dir = args.build_dir or tempfile.mkdtemp(prefix="microcircuit_brian2_")
     b2.set_device("cpp_standalone", directory=build_dir, build_on_run=False)
     b2.prefs.devices.cpp_standalone.openmp_threads = 0
+    standalone.time_network_runs(b2.device)
     b2.defaultclock.dt = DT * b2.ms
     b2.seed(args.seed)
     rng = np.random.default_rng(args.seed)
@@ -138,7 +144,8 @@ def main():
     net.run(args.warmup * ms)
     net.run(args.duration * ms)
     b2.device.build(directory=build_dir, compile=True, run=True)
-    seconds = b2.device._last_run_time
+    seconds = standalone.last_run_wall_seconds(build_dir)
+    cpu_seconds = b2.device._last_run_time
     from_ms, to_ms = args.warmup, args.warmup + args.duration
     rates, cv = {}, {}
     for p, m in enumerate(monitors):
@@ -156,7 +163,9 @@ def main():
         shutil.rmtree(build_dir, ignore_errors=True)
     print(json.dumps(dict(scale=args.scale, background=args.background, seed=args.seed, threads=1,
                           brian2_version=b2.__version__, neurons=int(sum(sizes)), expected_synapses=int(round(total)),
-                          seconds_per_bio_second=seconds / (args.duration / 1000), total_seconds=round(total_seconds, 1),
+                          seconds_per_bio_second=seconds / (args.duration / 1000),
+                          cpu_seconds_per_bio_second=cpu_seconds / (args.duration / 1000),
+                          total_seconds=round(total_seconds, 1),
                           rates_hz=rates, cv_isi=cv)))
 
 

@@ -1,5 +1,6 @@
 package org.hebb.benchmarks;
 
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.management.OperatingSystemMXBean;
 import org.hebb.benchmarks.jmh.baseline.HandWrittenKernels;
 import org.hebb.experiments.coba.CobaNetwork;
 import org.hebb.neurons.NeuronModel;
@@ -22,11 +24,14 @@ import org.hebb.simulator.monitor.SpikeMonitor;
  * One whole-run measurement of Hebb's COBA in a fresh JVM: builds the network and prepares it
  * ({@link Network#prepare}: the engine's run-time structures and kernels), then times {@code run()} alone (JIT
  * warm-up included, network construction excluded, as Brian2's main-loop time excludes its build). Prints one JSON
- * object: n, threads, seed, duration_s, hebb_seconds, hebb_rate_hz, spikes, synapses, plastic and (plastic)
- * mean_ee_weight in leak units. Usage: {@code CobaRun N DURATION_MS SEED THREADS [plastic] [hand-written] [double]
- * [by-tenths] [unprepared]}; "plastic" adds {@link CobaNetwork#stdpOnExcitatory()} on E->E, "hand-written" runs
- * the neurons with the kernel Hebb had before its kernels were generated ({@link HandWrittenKernels}), "double" runs
- * the network in double precision, "by-tenths" runs it in ten equal parts and adds each part's seconds
+ * object: n, threads, seed, duration_s, hebb_seconds (wall time), hebb_process_cpu_seconds (the CPU time of the
+ * whole JVM over the same run: the simulating threads and the JIT compiler and garbage collector threads, which run
+ * beside them on other cores and which wall time does not charge), hebb_rate_hz, spikes, synapses, plastic and
+ * (plastic) mean_ee_weight in leak units. Usage: {@code CobaRun N DURATION_MS SEED THREADS [plastic] [hand-written]
+ * [double] [by-tenths] [unprepared]}; "plastic" adds {@link CobaNetwork#stdpOnExcitatory()} on E->E,
+ * "hand-written" runs the neurons with the kernel Hebb had before its kernels were generated
+ * ({@link HandWrittenKernels}), "double" runs the network in double precision, "by-tenths" runs it in ten equal
+ * parts and adds each part's seconds
  * (tenths_seconds: where the JIT warm-up falls) and the JVM's uptime when the run started (run_started_ms, to set
  * beside the times of a compilation log), "unprepared" leaves the preparation to the timed run (as measured before
  * {@code prepare} existed).
@@ -56,7 +61,9 @@ public final class CobaRun {
         }
         boolean byTenths = options.contains("by-tenths");
         double[] tenths = new double[10];
-        long runStartedMs = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+        long runStartedMs = ManagementFactory.getRuntimeMXBean().getUptime();
+        OperatingSystemMXBean system = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpuStart = system.getProcessCpuTime();
         long start = System.nanoTime();
         if (byTenths) {
             for (int k = 0; k < tenths.length; k++) {
@@ -68,6 +75,7 @@ public final class CobaRun {
             net.run(durationMs);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = (system.getProcessCpuTime() - cpuStart) / 1e9;
         long spikes = exc.totalCount() + inh.totalCount();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("n", n);
@@ -76,6 +84,7 @@ public final class CobaRun {
         result.put("hebb_version", HebbVersion.describe());
         result.put("duration_s", durationMs / 1000);
         result.put("hebb_seconds", seconds);
+        result.put("hebb_process_cpu_seconds", cpuSeconds);
         result.put("hebb_rate_hz", spikes / (n * durationMs / 1000));
         result.put("spikes", spikes);
         result.put("synapses", net.projections().stream().mapToLong(p -> p.synapseCount()).sum());

@@ -2,7 +2,10 @@ package org.hebb.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 class CobaVsBrian2Test {
@@ -17,5 +20,27 @@ class CobaVsBrian2Test {
         assertEquals("duration_ms = 0.04 ms is not allowed: must be at least one step of dt = 0.1 ms",
                 assertThrows(IllegalArgumentException.class,
                         () -> CobaVsBrian2.main(new String[] {"1", "0.04"})).getMessage());
+    }
+
+    /**
+     * Hebb's seconds are wall time, so Brian2's must be too: the comparison takes the wall time of Brian2's main loop,
+     * not the CPU time Brian2 reports for it, which leaves out the time its process waits for a core (half the wall
+     * time where it shares one).
+     */
+    @Test
+    void comparesBrian2sMainLoopByItsWallTime() throws Exception {
+        JsonNode sharedCore = new ObjectMapper().readTree(
+                "{\"main_loop_wall_seconds\": 0.951, \"main_loop_cpu_seconds\": 0.419, \"rate_hz\": 20.2}");
+        assertEquals(0.951, CobaVsBrian2.mainLoopWallSeconds(sharedCore));
+    }
+
+    /** Output that times the loop only by CPU time (coba_brian2.py before it took the wall time) is refused. */
+    @Test
+    void refusesBrian2OutputWithoutWallTime() throws Exception {
+        JsonNode cpuOnly = new ObjectMapper().readTree("{\"main_loop_seconds\": 0.419, \"rate_hz\": 20.2}");
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> CobaVsBrian2.mainLoopWallSeconds(cpuOnly));
+        assertTrue(refused.getMessage().startsWith("Brian2's output has no main_loop_wall_seconds"),
+                refused.getMessage());
     }
 }
