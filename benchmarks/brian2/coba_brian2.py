@@ -56,6 +56,7 @@ def main():
     t0 = time.perf_counter()
     b2.set_device("cpp_standalone", directory=build_dir, build_on_run=True)
     standalone.time_network_runs(b2.device)
+    standalone.compile_one_job_per_core()
     b2.defaultclock.dt = 0.1 * b2.ms
     b2.seed(args.seed)
 

@@ -1,4 +1,6 @@
-"""How Hebb's benchmarks time Brian2's C++ standalone binaries.
+"""How Hebb's benchmarks build and time Brian2's C++ standalone binaries.
+
+Build: with one make job per core (`compile_one_job_per_core`), not Brian2's bare -j.
 
 Time: the wall time of the main loop, the same kind of time as Hebb's. Hebb's benchmarks time `run()` by the wall
 clock (System.nanoTime). Brian2 2.5 times its main loop (device._last_run_time) by std::clock() when OpenMP is off:
@@ -6,10 +8,12 @@ the CPU time of the process, which leaves out every moment the process waits for
 agree within a few percent; on a shared host the CPU time can be half the wall time or less, so a ratio of Hebb's
 wall time to Brian2's CPU time is not a ratio of like with like. `time_network_runs` puts a monotonic wall clock
 around each network run of the generated main.cpp; the binary writes the seconds of its last run to WALL_FILE in
-its project directory, and `last_run_wall_seconds` reads them. Call `time_network_runs` after set_device and
-before the first run.
+its project directory, and `last_run_wall_seconds` reads them. Call both after set_device and before the first
+run.
 """
 import os
+
+import brian2 as b2
 
 WALL_FILE = os.path.join("results", "last_run_wall_seconds.txt")
 
@@ -22,6 +26,13 @@ _STOP = """clock_gettime(CLOCK_MONOTONIC, &hebb_main_loop_end);
     wall_file << (double)(hebb_main_loop_end.tv_sec - hebb_main_loop_start.tv_sec)
         + 1e-9 * (double)(hebb_main_loop_end.tv_nsec - hebb_main_loop_start.tv_nsec) << std::endl;
 }""" % WALL_FILE.replace(os.sep, "/")
+
+
+def compile_one_job_per_core():
+    """Compiles the standalone project with one make job per core. Brian2's default make flag, a bare -j, starts
+    a compiler for every source file at once: the microcircuit's 645 files ran the 2-core, 24 GiB host out of
+    memory."""
+    b2.prefs.devices.cpp_standalone.extra_make_args_unix = ["-j%d" % (os.cpu_count() or 1)]
 
 
 def time_network_runs(device):
