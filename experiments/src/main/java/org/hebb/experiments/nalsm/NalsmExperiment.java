@@ -171,13 +171,17 @@ public final class NalsmExperiment {
         BranchingProbe.Result branching = BranchingProbe.measure(liquid, trainEncoding, 0,
                 Math.min(20, trainImages.size()));
         long featuresStart = System.nanoTime();
-        SoftmaxReadout.Samples train = samples(FeaturePhase.make(config, initial, trainEncoding,
-                range(0, split.train()), BLOCK, features, checkpoints, "train"), trainImages, 0);
-        SoftmaxReadout.Samples validation = samples(FeaturePhase.make(config, initial, trainEncoding,
-                range(split.validationStart(), split.validation()), BLOCK, features, checkpoints, "validation"),
-                trainImages, split.validationStart());
-        SoftmaxReadout.Samples test = samples(FeaturePhase.make(config, initial, testEncoding,
-                range(0, split.test()), BLOCK, features, checkpoints, "test"), testImages, 0);
+        int[][] trainCounts = FeaturePhase.make(config, initial, trainEncoding, range(0, split.train()), BLOCK,
+                features, checkpoints, "train");
+        int[][] validationCounts = FeaturePhase.make(config, initial, trainEncoding,
+                range(split.validationStart(), split.validation()), BLOCK, features, checkpoints, "validation");
+        int[][] testCounts = FeaturePhase.make(config, initial, testEncoding, range(0, split.test()), BLOCK, features,
+                checkpoints, "test");
+        FeatureRates featureRates = FeatureRates.of(BranchingProbe.SAMPLE_MS, trainCounts, validationCounts,
+                testCounts);
+        SoftmaxReadout.Samples train = samples(trainCounts, trainImages, 0);
+        SoftmaxReadout.Samples validation = samples(validationCounts, trainImages, split.validationStart());
+        SoftmaxReadout.Samples test = samples(testCounts, testImages, 0);
         double featureSeconds = (System.nanoTime() - featuresStart) / 1e9;
         SoftmaxReadout.Settings paper = SoftmaxReadout.Settings.nalsm(o.epochs(), o.seed());
         SoftmaxReadout readout = new SoftmaxReadout(train.dimension(), IdxImages.CLASSES, new SoftmaxReadout.Settings(
@@ -207,6 +211,9 @@ public final class NalsmExperiment {
         json.put("weight", o.weight());
         json.put("branching_factor", branching.branchingFactor());
         json.put("liquid_rate_hz", branching.liquidRateHz());
+        json.put("feature_liquid_rate_hz", featureRates.meanHz());
+        json.put("feature_max_sample_liquid_rate_hz", featureRates.maxSampleHz());
+        json.put("warnings", liquid.network().warnings());
         json.put("phase1_seconds", phase1Seconds);
         json.put("feature_seconds", featureSeconds);
         json.put("readout_seconds", readoutSeconds);

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -47,6 +48,10 @@ class NalsmExperimentTest {
                 NalsmExperiment.PHASE_1_CHECKPOINT)), "no phase-1 checkpoint");
         assertEquals(1.0, r.get("weight"));
         assertTrue((double) r.get("test_accuracy") > 0.3, "above chance (0.1)");
+        double featureRate = (double) r.get("feature_liquid_rate_hz");
+        assertTrue(featureRate > 0 && featureRate <= (double) r.get("feature_max_sample_liquid_rate_hz"),
+                "phase 2's mean rate " + featureRate + " Hz, at most its most active sample's");
+        assertEquals(List.of(), r.get("warnings"), "a liquid at " + featureRate + " Hz gives no warning");
     }
 
     @Test
@@ -75,6 +80,14 @@ class NalsmExperimentTest {
         assertEquals(first.get("test_accuracy"), again.get("test_accuracy"), "resumed from checkpoints");
         assertArrayEquals((double[]) first.get("validation_accuracy_per_epoch"),
                 (double[]) again.get("validation_accuracy_per_epoch"));
+
+        // This small liquid runs at about 250 Hz, over 80% of its saturation rate (333 Hz) in some windows of the
+        // branching factor's probe: the results say so, and the same in the resumed run.
+        List<?> warnings = (List<?>) first.get("warnings");
+        assertFalse(warnings.isEmpty(), "a liquid at " + first.get("liquid_rate_hz") + " Hz warns");
+        assertTrue(warnings.get(0).toString().startsWith("runaway activity: population"), warnings.get(0).toString());
+        assertEquals(warnings, again.get("warnings"));
+        assertTrue((double) first.get("feature_max_sample_liquid_rate_hz") > 200, "phase 2 is as active");
     }
 
     @Test
