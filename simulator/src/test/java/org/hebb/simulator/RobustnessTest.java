@@ -59,8 +59,8 @@ class RobustnessTest {
             NeuronPopulation a = net.addNeurons("a", 3, MODEL);
             a.inject(Currents.function((t, i) -> t >= 0.5 && i == 2 ? Double.POSITIVE_INFINITY : 0.1));
             ArithmeticException e = assertThrows(ArithmeticException.class, () -> net.run(1));
-            assertEquals("the current function gave Infinity nA for neuron 2 at t = 0.5 ms: it must give finite "
-                    + "currents", e.getMessage());
+            assertEquals("the current function gave Infinity in the model's unit of I_inj for neuron 2 at t = 0.5 ms: "
+                    + "it must give finite currents", e.getMessage());
         }
     }
 

@@ -12,12 +12,15 @@ import org.hebb.util.Require;
  * Izhikevich's model and the NALSM neuron do (mV/ms). Times are in ms.
  */
 public final class Currents {
+    /** How error messages name the unit of a value: the model's, nA or mV/ms. */
+    private static final String UNIT = "in the model's unit of I_inj";
+
     private Currents() {
     }
 
     /** A current of {@code amplitude} into every neuron at all times. */
     public static CurrentSource constant(double amplitude) {
-        Require.finiteFloat("amplitude", amplitude, "nA");
+        Require.finiteFloat("amplitude", amplitude, UNIT);
         final float value = (float) amplitude;
         return new CurrentSource() {
             @Override
@@ -46,7 +49,7 @@ public final class Currents {
     /** A constant current per neuron ({@code amplitudes.length} must equal the population size). */
     public static CurrentSource perNeuron(float[] amplitudes) {
         Require.notNull("amplitudes", amplitudes);
-        Require.allFinite("amplitudes", amplitudes, "nA");
+        Require.allFinite("amplitudes", amplitudes, UNIT);
         final float[] values = amplitudes.clone();
         return new CurrentSource() {
             @Override
@@ -85,7 +88,7 @@ public final class Currents {
                 + timesMs.length + " and amplitudes " + amplitudes.length + ": must be equal and non-zero");
         for (int k = 0; k < timesMs.length; k++) {
             Require.nonNegative("times[" + k + "]", timesMs[k], "ms");
-            Require.finiteFloat("amplitudes[" + k + "]", amplitudes[k], "nA");
+            Require.finiteFloat("amplitudes[" + k + "]", amplitudes[k], UNIT);
             Require.that(k == 0 || timesMs[k] > timesMs[k - 1], "times[" + k + "] = " + timesMs[k]
                     + " ms is not allowed: times must increase strictly");
         }
@@ -139,8 +142,8 @@ public final class Currents {
                         if (Float.isInfinite(value)) {
                             // an infinite current would fire and reset the neuron within the step, leaving no
                             // value for the finite-state check to find (a NaN stays in the state, where it does)
-                            throw new ArithmeticException("the current function gave " + value + " nA for neuron "
-                                    + i + " at t = " + time + " ms: it must give finite currents");
+                            throw new ArithmeticException("the current function gave " + value + " " + UNIT
+                                    + " for neuron " + i + " at t = " + time + " ms: it must give finite currents");
                         }
                         current[i] += value;
                     }
@@ -160,7 +163,7 @@ public final class Currents {
      * not scaled with dt, so the same sd has a different effect at another dt.
      */
     public static CurrentSource gaussianNoise(double mean, double sd) {
-        Require.finiteFloat("sd", Require.nonNegative("sd", sd, "nA"), "nA");
+        Require.finiteFloat("sd", Require.nonNegative("sd", sd, UNIT), UNIT);
         return gaussianNoise(mean, null, (float) sd, "gaussianNoise(" + mean + ", " + sd + ")");
     }
 
@@ -171,13 +174,13 @@ public final class Currents {
     public static CurrentSource gaussianNoise(double mean, float[] sdPerNeuron) {
         Require.notNull("sd per neuron", sdPerNeuron);
         for (int i = 0; i < sdPerNeuron.length; i++) {
-            Require.finiteFloat("sd[" + i + "]", Require.nonNegative("sd[" + i + "]", sdPerNeuron[i], "nA"), "nA");
+            Require.finiteFloat("sd[" + i + "]", Require.nonNegative("sd[" + i + "]", sdPerNeuron[i], UNIT), UNIT);
         }
         return gaussianNoise(mean, sdPerNeuron.clone(), 0f, "gaussianNoise(" + mean + ", per neuron)");
     }
 
     private static CurrentSource gaussianNoise(double mean, float[] sds, float sd, String description) {
-        Require.finiteFloat("mean", mean, "nA");
+        Require.finiteFloat("mean", mean, UNIT);
         final float m = (float) mean;
         return new CurrentSource() {
             @Override
@@ -212,7 +215,7 @@ public final class Currents {
     /** A current as a pure function of time and neuron. */
     @FunctionalInterface
     public interface CurrentFunction {
-        /** The current (nA) into {@code neuron} during the step that starts at {@code timeMs}. */
+        /** The current (in the model's unit of {@code I_inj}) into {@code neuron} during the step that starts at {@code timeMs}. */
         double current(double timeMs, int neuron);
     }
 }

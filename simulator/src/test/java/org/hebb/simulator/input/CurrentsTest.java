@@ -223,7 +223,7 @@ class CurrentsTest {
         assertTrue(differs, "sd 2.5 spreads more");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Currents.gaussianNoise(0, new float[] {1, -2}));
-        assertTrue(e.getMessage().contains("sd[1] = -2.0 nA"), e.getMessage());
+        assertTrue(e.getMessage().contains("sd[1] = -2.0 in the model's unit of I_inj"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> traces(4, 3, Currents.gaussianNoise(0, sds)));
         assertTrue(e.getMessage().contains("one per neuron, 4"), e.getMessage());
     }
@@ -246,7 +246,7 @@ class CurrentsTest {
     void invalidCurrentsAreRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Currents.constant(Double.NaN));
-        assertTrue(e.getMessage().contains("amplitude = NaN nA"), e.getMessage());
+        assertTrue(e.getMessage().contains("amplitude = NaN in the model's unit of I_inj"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> Currents.step(new double[] {1, 1}, new double[] {1, 2}));
         assertTrue(e.getMessage().contains("times[1] = 1.0 ms") && e.getMessage().contains("strictly"),
@@ -254,9 +254,9 @@ class CurrentsTest {
         e = assertThrows(IllegalArgumentException.class, () -> Currents.step(new double[] {1}, new double[] {}));
         assertTrue(e.getMessage().contains("length 1") && e.getMessage().contains("amplitudes 0"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Currents.gaussianNoise(0, -1));
-        assertTrue(e.getMessage().contains("sd = -1.0 nA"), e.getMessage());
+        assertTrue(e.getMessage().contains("sd = -1.0 in the model's unit of I_inj"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> Currents.perNeuron(new float[] {0, Float.POSITIVE_INFINITY}));
-        assertTrue(e.getMessage().contains("amplitudes[1] = Infinity nA"), e.getMessage());
+        assertTrue(e.getMessage().contains("amplitudes[1] = Infinity in the model's unit of I_inj"), e.getMessage());
     }
 }
