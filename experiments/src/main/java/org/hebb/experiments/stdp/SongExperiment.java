@@ -2,6 +2,7 @@ package org.hebb.experiments.stdp;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.hebb.experiments.RunPhase;
+import org.hebb.experiments.jobs.Fingerprint;
 import org.hebb.experiments.output.OutputDirectory;
 import org.hebb.experiments.output.Plots;
 import org.hebb.experiments.stdp.SongMillerAbbott.Config;
@@ -64,9 +66,8 @@ public final class SongExperiment {
                         + "finite number of at least one time step, " + SongMillerAbbott.DT_MS + " ms");
         try (OutputDirectory directory = OutputDirectory.open(out, RESULT)) {
             SongMillerAbbott.Checkpointing checkpointing = checkpointMs <= 0 ? null
-                    : new SongMillerAbbott.Checkpointing(directory.resolve("checkpoint-"
-                    + Integer.toHexString((config + " " + snapshotMs + ", generator version " + GENERATOR_VERSION)
-                    .hashCode()) + ".h5"), checkpointMs);
+                    : new SongMillerAbbott.Checkpointing(directory.resolve(checkpointName(config, snapshotMs)),
+                    checkpointMs);
             RunPhase.workStarts();
             Result result = SongMillerAbbott.run(config, snapshotMs, checkpointing);
             Map<String, Object> json = summary(result, snapshotMs);
@@ -75,6 +76,15 @@ public final class SongExperiment {
             directory.writeResult(json);
             return result;
         }
+    }
+
+    /**
+     * The checkpoint's file name: 64 bits of a SHA-256 digest of the settings and {@link #GENERATOR_VERSION} (until
+     * 2026-12-07 a 32-bit String hash, whose files are not resumed from).
+     */
+    static String checkpointName(Config config, double snapshotMs) {
+        String settings = config + " " + snapshotMs + ", generator version " + GENERATOR_VERSION;
+        return "checkpoint-" + new Fingerprint().add(settings.getBytes(StandardCharsets.UTF_8)).hex() + ".h5";
     }
 
     private static Map<String, Object> summary(Result r, double snapshotMs) {

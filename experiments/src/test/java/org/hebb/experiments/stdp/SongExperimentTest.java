@@ -138,11 +138,9 @@ class SongExperimentTest {
         double snapshotMs = 500;
         Result first = SongExperiment.run(brief, snapshotMs, 500, out);
         assertEquals(0, first.resumedFromMs(), "the first run starts afresh");
-        Path made;
-        try (var files = Files.list(out)) {
-            made = files.filter(f -> f.getFileName().toString().matches("checkpoint-.*\\.h5")).findFirst()
-                    .orElseThrow();
-        }
+        Path made = out.resolve(SongExperiment.checkpointName(brief, snapshotMs));
+        assertTrue(made.getFileName().toString().matches("checkpoint-[0-9a-f]{16}\\.h5"), made.toString());
+        assertTrue(Files.exists(made), "the run checkpoints to " + made);
         Path versionOne = out.resolve("checkpoint-" + Integer.toHexString((brief + " " + snapshotMs).hashCode())
                 + ".h5");
         Files.move(made, versionOne, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
