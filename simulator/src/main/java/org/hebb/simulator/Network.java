@@ -498,8 +498,8 @@ public final class Network implements AutoCloseable {
 
     /**
      * The warnings this network has given so far, oldest first (runaway activity, see
-     * {@link #setRunawayWarnings}; a spike monitor's first spike beyond its bound), for programs to write into their results; at most {@link #MAX_WARNINGS}, then a
-     * last entry saying how many more were given but left out. The first {@link #MAX_LOGGED_WARNINGS} are also
+     * {@link #setRunawayWarnings}; a spike monitor's first spike beyond its bound), for programs to write into their
+     * results; at most {@link #MAX_WARNINGS}, then a last entry saying how many more were given but left out. The first {@link #MAX_LOGGED_WARNINGS} are also
      * logged. A checkpoint saves them, and a network restored from it takes them as its own, so a resumed run
      * reports what the uninterrupted run would. An unmodifiable snapshot.
      */

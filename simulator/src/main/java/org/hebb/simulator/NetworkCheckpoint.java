@@ -172,7 +172,7 @@ final class NetworkCheckpoint implements Checkpointed {
             try {
                 state.part("monitor_" + m, monitors.get(m));
             } catch (IllegalArgumentException e) {
-                // as the checkpoint's monitors attribute names it
+                // as the checkpoint's monitors text names it
                 throw new IllegalArgumentException("monitor " + m + ": " + e.getMessage(), e);
             }
         }

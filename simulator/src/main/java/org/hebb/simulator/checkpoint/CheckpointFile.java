@@ -14,6 +14,7 @@ import java.util.zip.CRC32C;
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.Attribute;
+import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import io.jhdf.api.WritableGroup;
@@ -22,17 +23,28 @@ import org.hebb.simulator.io.HebbVersion;
 import org.hebb.simulator.io.StreamedDataset;
 
 /**
- * A checkpoint file: HDF5 (docs/FORMATS.md), its attributes saying what it is (format, version, the network's
- * shape, seed, dt, step, a CRC-32C checksum of the state) and the state under {@code /state}, one dataset per
- * piece. Saving is atomic; restoring reads and checks the whole file before anything changes.
+ * A checkpoint file: HDF5 (docs/FORMATS.md), its attributes saying what it is (format, version, seed, dt, step, a
+ * CRC-32C checksum of the state), its texts (the network's shape, the monitors, the warnings) as datasets of lines,
+ * and the state under {@code /state}, one dataset per piece. Saving is atomic; restoring reads and checks the whole
+ * file before anything changes.
  */
 public final class CheckpointFile {
     /** The value of the root attribute {@code format}. */
     public static final String FORMAT = "hebb-checkpoint";
     /** The format version this Hebb writes; it reads this one and older ones back to {@link #OLDEST_READ}. */
-    public static final long VERSION = 5;
-    /** The optional root attribute of the network's warnings, one per line (absent when it had given none). */
+    public static final long VERSION = 6;
+    /** The network's shape: a dataset of lines from version 6, before it a root attribute. */
+    static final String NETWORK = "network";
+    /** The monitors whose recordings are saved: a dataset of lines (absent if none), before version 6 an attribute. */
+    static final String MONITORS = "monitors";
+    /**
+     * The network's warnings, one per line: a dataset of lines from version 6, before it a root attribute (absent
+     * when it had given none). An HDF5 attribute is stored in its object's header, which jHDF cannot read back
+     * beyond some 59 KB: a thousand runaway warnings made checkpoints of version 5 that could not be restored.
+     */
     static final String WARNINGS = "warnings";
+    /** The first version that saves the texts as datasets of lines rather than as root attributes. */
+    static final long TEXTS_AS_DATASETS = 6;
     /** The optional root attribute counting the warnings given but not kept. */
     static final String WARNINGS_LEFT_OUT = "warnings_left_out";
     /**
@@ -41,17 +53,17 @@ public final class CheckpointFile {
      */
     public static final long OLDEST_READ = 2;
     /**
-     * What separates a monitor's line in the {@code monitors} attribute from how it lays out its recordings, which
+     * What separates a monitor's line in the {@code monitors} text from how it lays out its recordings, which
      * version 2 did not save.
      */
     public static final String LAYOUT_MARK = "; recorded as ";
     /**
-     * What begins a line of the {@code network} attribute that gives one constant of a population, projection or
+     * What begins a line of the {@code network} text that gives one constant of a population, projection or
      * rule, which versions 2 and 3 did not save.
      */
     public static final String PARAMETER_MARK = "parameter of ";
     /**
-     * What begins a line of the {@code network} attribute that gives a projection's delays or a digest of its
+     * What begins a line of the {@code network} text that gives a projection's delays or a digest of its
      * connectivity, which versions 2 to 4 did not save.
      */
     public static final String SYNAPSES_MARK = "synapses of ";
@@ -101,17 +113,26 @@ public final class CheckpointFile {
                 try (WritableHdfFile out = HdfFile.write(temporary)) {
                     out.putAttribute("format", FORMAT);
                     out.putAttribute("version", version);
-                    out.putAttribute("network", header.network());
                     out.putAttribute("backend", header.backend());
-                    out.putAttribute("monitors", header.monitors());
                     out.putAttribute("seed", header.seed());
                     out.putAttribute("dt_ms", header.dtMs());
                     out.putAttribute("step", header.step());
                     out.putAttribute("checksum", checksum);
                     out.putAttribute("hebb_version", HebbVersion.describe());
+                    String warnings = String.join("\n", header.warnings().stream()
+                            .map(w -> w.replace('\n', ' ')).toList());
+                    if (version >= TEXTS_AS_DATASETS) {
+                        putLines(out, NETWORK, header.network());
+                        putLines(out, MONITORS, header.monitors());
+                        putLines(out, WARNINGS, warnings);
+                    } else {
+                        out.putAttribute(NETWORK, header.network());
+                        out.putAttribute(MONITORS, header.monitors());
+                        if (!header.warnings().isEmpty()) {
+                            out.putAttribute(WARNINGS, warnings);
+                        }
+                    }
                     if (!header.warnings().isEmpty() || header.warningsLeftOut() > 0) {
-                        out.putAttribute(WARNINGS, String.join("\n", header.warnings().stream()
-                                .map(w -> w.replace('\n', ' ')).toList()));
                         out.putAttribute(WARNINGS_LEFT_OUT, header.warningsLeftOut());
                     }
                     Map<String, WritableGroup> groups = new LinkedHashMap<>();
@@ -126,6 +147,25 @@ public final class CheckpointFile {
         } catch (IOException e) {
             throw new UncheckedIOException("checkpoint " + file + " could not be written: " + e.getMessage(), e);
         }
+    }
+
+    /** Writes {@code text} as a dataset of its lines, none if it is empty. */
+    private static void putLines(WritableHdfFile out, String name, String text) {
+        if (!text.isEmpty()) {
+            out.putDataset(name, text.split("\n", -1));
+        }
+    }
+
+    /** The text of a dataset of lines, empty when there is none. */
+    private static String lines(HdfFile in, String name, Path file) {
+        Node node = in.getChild(name);
+        if (node == null) {
+            return "";
+        }
+        if (!(node instanceof Dataset dataset) || !(dataset.getData() instanceof String[] lines)) {
+            throw new CheckpointException("checkpoint " + file + " has '" + name + "' but not as a dataset of lines");
+        }
+        return String.join("\n", lines);
     }
 
     private static WritableGroup group(WritableHdfFile root, Map<String, WritableGroup> groups, String path) {
@@ -250,14 +290,25 @@ public final class CheckpointFile {
                     + "each backend's state in its own layout; this Hebb reads versions " + OLDEST_READ + " to "
                     + VERSION + ": save it again with the Hebb that wrote it, or run the network again");
         }
-        Attribute warnings = in.getAttribute(WARNINGS);
+        String network;
+        String monitors;
+        String warnings;
+        if (version >= TEXTS_AS_DATASETS) {
+            network = lines(in, NETWORK, file);
+            monitors = lines(in, MONITORS, file);
+            warnings = lines(in, WARNINGS, file);
+        } else {
+            network = (String) attribute(in, NETWORK, file);
+            monitors = (String) attribute(in, MONITORS, file);
+            Attribute saved = in.getAttribute(WARNINGS);
+            warnings = saved == null ? "" : (String) saved.getData();
+        }
         Attribute leftOut = in.getAttribute(WARNINGS_LEFT_OUT);
-        return new Header((String) attribute(in, "network", file), (String) attribute(in, "backend", file),
-                (String) attribute(in, "monitors", file),
+        return new Header(network, (String) attribute(in, "backend", file), monitors,
                 ((Number) attribute(in, "seed", file)).longValue(),
                 ((Number) attribute(in, "dt_ms", file)).doubleValue(),
                 ((Number) attribute(in, "step", file)).longValue(),
-                warnings == null ? List.of() : List.of(((String) warnings.getData()).split("\n", -1)),
+                warnings.isEmpty() ? List.of() : List.of(warnings.split("\n", -1)),
                 leftOut == null ? 0 : ((Number) leftOut.getData()).longValue());
     }
 

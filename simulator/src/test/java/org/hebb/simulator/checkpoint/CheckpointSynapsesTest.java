@@ -123,8 +123,9 @@ class CheckpointSynapsesTest {
         String saved = crc32c(rowOffsets, new int[] {5, 6});
         String other = crc32c(rowOffsets, new int[] {6, 5});
         try (HdfFile in = new HdfFile(file)) {
-            assertTrue(((String) in.getAttribute("network").getData()).contains("synapses of " + PROJECTION
-                    + ": connectivity = CRC-32C " + saved + "\n"), (String) in.getAttribute("network").getData());
+            String network = String.join("\n", (String[]) in.getDatasetByPath("network").getData());
+            assertTrue(network.contains("synapses of " + PROJECTION + ": connectivity = CRC-32C " + saved + "\n"),
+                    network);
         }
         refused(file, network(Connectors.fromList(pre, new int[] {5, 6}), Delays.steps(2)), "it has 'synapses of "
                 + PROJECTION + ": connectivity = CRC-32C " + saved + "' where this network has 'synapses of "

@@ -854,7 +854,7 @@ class CheckpointTest {
         assertEquals("7", read.get("@seed"), "the seed");
         assertEquals("JAVA", read.get("@backend"), "the backend that saved it");
         assertEquals(HebbVersion.describe(), read.get("@hebb_version"), "the build that saved it");
-        assertTrue(read.get("@network").contains("population cells: 80"), read.get("@network"));
+        assertTrue(read.get("/network").contains("population cells: 80"), read.get("/network"));
         String saved = read.get("/state/neurons_cells/v");
         assertTrue(saved.startsWith("float32: "), saved);
         String[] values = saved.substring("float32: ".length()).split(" ");

@@ -179,6 +179,34 @@ class RunawayDetectorTest {
                 + "and counts the rest", records.get(Network.MAX_LOGGED_WARNINGS).getMessage());
     }
 
+    /**
+     * A checkpoint keeps as many warnings as a network keeps, whatever their length: a thousand of some 400
+     * characters each, and the count of those left out, restore into a new network (version 5 wrote them as one
+     * attribute, which could not be read back beyond some 59 KB).
+     */
+    @Test
+    void aCheckpointKeepsEveryWarningTheNetworkKept(@TempDir Path directory) {
+        Path file = directory.resolve("many.h5");
+        List<String> saved;
+        try (Network net = network("CLOCK_DRIVEN", 1)) {
+            NeuronPopulation cells = net.addNeurons("driven", 5, IfCurrExp.builder().tauRefrac(0).build());
+            cells.inject(Currents.constant(1000));
+            for (int run = 0; run < Network.MAX_WARNINGS + 3; run++) {
+                net.run(100);
+            }
+            saved = net.warnings();
+            net.saveCheckpoint(file);
+        }
+        assertEquals(Network.MAX_WARNINGS + 1, saved.size(), "test setup: the network keeps 1000 and counts 3");
+        assertTrue(String.join("\n", saved).length() > 300_000, "test setup: warnings of some 300 characters");
+        assertEquals("3 more warnings were given but not kept", saved.get(Network.MAX_WARNINGS));
+        try (Network net = network("CLOCK_DRIVEN", 1)) {
+            net.addNeurons("driven", 5, IfCurrExp.builder().tauRefrac(0).build()).inject(Currents.constant(1000));
+            net.restoreCheckpoint(file);
+            assertEquals(saved, net.warnings());
+        }
+    }
+
     /** The opt-out silences the report, and is refused once the network is built. */
     @Test
     void warningsCanBeTurnedOffBeforeTheFirstRun() {
