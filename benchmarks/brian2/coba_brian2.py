@@ -34,7 +34,6 @@ python3-brian (Brian2 2.5.1) as: /usr/bin/python3 coba_brian2.py --n 4000
 """
 import argparse
 import json
-import math
 import shutil
 import sys
 import tempfile
@@ -48,11 +47,6 @@ except ImportError:
 import standalone
 
 DT_MS = 0.1
-
-
-def euler_time_constant(tau_ms):
-    """The time constant whose Euler step, 1 - dt/tau', is the exact decay exp(-dt/tau) of tau_ms."""
-    return DT_MS / -math.expm1(-DT_MS / tau_ms)
 
 
 def main():
@@ -82,7 +76,8 @@ def main():
     dge/dt = -ge / taue : 1
     dgi/dt = -gi / taui : 1
     """
-    synaptic_tau = euler_time_constant if args.method == "euler" else (lambda tau_ms: tau_ms)
+    synaptic_tau = ((lambda tau_ms: standalone.euler_time_constant(tau_ms, DT_MS)) if args.method == "euler"
+                    else (lambda tau_ms: tau_ms))
     namespace = dict(taum=20 * ms, taue=synaptic_tau(5) * ms, taui=synaptic_tau(10) * ms,
                      El=-60 * mV, Ee=0 * mV, Ei=-80 * mV, n_exc=n_exc, p=p)
     P = b2.NeuronGroup(args.n, eqs, threshold="v > -50*mV", reset="v = -60*mV",

@@ -11,6 +11,7 @@ around each network run of the generated main.cpp; the binary writes the seconds
 its project directory, and `last_run_wall_seconds` reads them. Call both after set_device and before the first
 run.
 """
+import math
 import os
 
 import brian2 as b2
@@ -46,3 +47,10 @@ def last_run_wall_seconds(build_dir):
     """The wall time, in seconds, of the last network run of the binary built and run in build_dir."""
     with open(os.path.join(build_dir, WALL_FILE)) as f:
         return float(f.read())
+
+
+def euler_time_constant(tau_ms, dt_ms):
+    """The time constant (ms) whose Euler step, 1 - dt/tau', is the exact decay exp(-dt/tau) of tau_ms. Brian2's
+    method="euler" applies to every equation of a group, its conductances included, where Hebb decays a
+    conductance exactly: a conductance given this time constant decays under Euler as Hebb's does."""
+    return dt_ms / -math.expm1(-dt_ms / tau_ms)

@@ -20,6 +20,7 @@ except ImportError:
 
 import standalone
 
+DT_MS = 0.1
 CELLS = {"song2000": dict(taum=20, El=-70, gmax=0.015), "brian2": dict(taum=10, El=-74, gmax=0.01)}
 
 
@@ -37,11 +38,12 @@ def main():
     b2.set_device("cpp_standalone", directory=build_dir, build_on_run=True)
     standalone.time_network_runs(b2.device)
     standalone.compile_one_job_per_core()
-    b2.defaultclock.dt = 0.1 * b2.ms
+    b2.defaultclock.dt = DT_MS * b2.ms
     b2.seed(args.seed)
     ms, mV = b2.ms, b2.mV
     gmax = cell["gmax"]
-    ns = dict(taum=cell["taum"] * ms, El=cell["El"] * mV, Ee=0 * mV, vt=-54 * mV, vr=-60 * mV, taue=5 * ms,
+    ns = dict(taum=cell["taum"] * ms, El=cell["El"] * mV, Ee=0 * mV, vt=-54 * mV, vr=-60 * mV,
+              taue=standalone.euler_time_constant(5, DT_MS) * ms,
               taupre=20 * ms, taupost=20 * ms, gmax=gmax, dApre=args.a_plus * gmax,
               dApost=-args.a_plus * 1.05 * gmax)
     inputs = b2.PoissonGroup(args.inputs, rates=args.rate * b2.Hz)

@@ -25,8 +25,9 @@ import org.hebb.simulator.io.HebbVersion;
  * {@code run()} in a fresh JVM per repeat ({@link CobaRun}: construction excluded, the JIT's warm-up included),
  * Brian2's main loop (code generation, compilation and construction excluded; {@code main_loop_wall_seconds} of
  * {@code coba_brian2.py}). Brian2's own figure for its loop, the CPU time of its process, which leaves out the time
- * the process waits for a core, is kept beside it ({@code brian2_cpu_seconds_all}) but not compared. Fails if mean
- * rates differ by more than 15%. Skips with a message when Brian2 is missing.
+ * the process waits for a core, is kept beside it ({@code brian2_cpu_seconds_all}) but not compared. Fails unless
+ * both networks fire at mean rates within 15% of each other and, with {@code --plastic}, end with mean E->E weights
+ * within 5% ({@link #requireAgreement}). Skips with a message when Brian2 is missing.
  * Usage: {@code CobaVsBrian2 [--plastic] [repeats] [duration_ms] [sizes...]}; defaults 3, 10000, 4000 16000.
  */
 public final class CobaVsBrian2 {
@@ -37,6 +38,15 @@ public final class CobaVsBrian2 {
             + "JIT warm-up included), Brian2's main loop (code generation, compilation and construction excluded); "
             + "hebb_process_cpu_seconds_all: the CPU time of Hebb's JVM over run() (JIT compiler and garbage "
             + "collector threads included); brian2_cpu_seconds_all: Brian2's own CPU-time figure for its loop";
+
+    /** The largest relative difference of mean rates allowed (of Brian2's). */
+    static final double RATE_TOLERANCE = 0.15;
+    /**
+     * The largest relative difference of plastic runs' mean E->E weights allowed (of Brian2's): their weights start at
+     * 0.6 and end within 1% of it on both sides (2026-12-05), so 5% catches a rule that drives one side's weights
+     * towards a bound; it cannot tell a rule that does nothing from one that does little.
+     */
+    static final double WEIGHT_TOLERANCE = 0.05;
 
     private CobaVsBrian2() {
     }
@@ -111,12 +121,7 @@ public final class CobaVsBrian2 {
             row.put("seed", 1);
             row.put("hebb_version", HebbVersion.describe());
             results.add(row);
-            double rateGap = Math.abs(hebbRate - brianRate) / brianRate;
-            if (rateGap > 0.15) {
-                throw new IllegalStateException(String.format(Locale.ROOT,
-                        "N=%d: mean rates differ by %.1f%% (Hebb %.2f Hz, "
-                        + "Brian2 %.2f Hz): more than the 15%% allowed", n, 100 * rateGap, hebbRate, brianRate));
-            }
+            requireAgreement(n, hebbRate, brianRate, hebbWeight, brianWeight);
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("benchmark", "COBA (Brette et al. 2007), Euler membrane, dt 0.1 ms, one thread"
@@ -132,6 +137,33 @@ public final class CobaVsBrian2 {
         JsonOutput.write(file, out);
         System.out.println(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(out));
         System.err.println("written " + file);
+    }
+
+    /**
+     * Fails unless the two simulators ran the same network: both fired, at mean rates within {@link #RATE_TOLERANCE}
+     * of each other, and (plastic runs, weights not NaN) ended with mean E->E weights within
+     * {@link #WEIGHT_TOLERANCE} of each other. A network silent on either side is no comparison of speed.
+     */
+    static void requireAgreement(int n, double hebbRate, double brianRate, double hebbWeight, double brianWeight) {
+        if (!(hebbRate > 0 && brianRate > 0) || !Double.isFinite(hebbRate) || !Double.isFinite(brianRate)) {
+            throw new IllegalStateException(String.format(Locale.ROOT, "N=%d: mean rates Hebb %.2f Hz, Brian2 %.2f "
+                    + "Hz: both networks must fire, at finite rates", n, hebbRate, brianRate));
+        }
+        double rateGap = Math.abs(hebbRate - brianRate) / brianRate;
+        if (rateGap > RATE_TOLERANCE) {
+            throw new IllegalStateException(String.format(Locale.ROOT, "N=%d: mean rates differ by %.1f%% (Hebb %.2f "
+                    + "Hz, Brian2 %.2f Hz): more than the %.0f%% allowed", n, 100 * rateGap, hebbRate, brianRate,
+                    100 * RATE_TOLERANCE));
+        }
+        if (Double.isNaN(hebbWeight) && Double.isNaN(brianWeight)) {
+            return;
+        }
+        double weightGap = Math.abs(hebbWeight - brianWeight) / brianWeight;
+        if (!(weightGap <= WEIGHT_TOLERANCE)) {
+            throw new IllegalStateException(String.format(Locale.ROOT, "N=%d: mean E->E weights differ by %.1f%% "
+                    + "(Hebb %.4f, Brian2 %.4f): more than the %.0f%% allowed", n, 100 * weightGap, hebbWeight,
+                    brianWeight, 100 * WEIGHT_TOLERANCE));
+        }
     }
 
     /**

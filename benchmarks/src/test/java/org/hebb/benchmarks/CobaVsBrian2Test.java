@@ -43,4 +43,23 @@ class CobaVsBrian2Test {
         assertTrue(refused.getMessage().startsWith("Brian2's output has no main_loop_wall_seconds"),
                 refused.getMessage());
     }
+
+    /** Rates within 15% and (plastic) mean weights within 5% pass; a gap, a silent network or NaN fails, naming it. */
+    @Test
+    void requiresBothNetworksToFireAlikeAndEndWithAlikeWeights() {
+        CobaVsBrian2.requireAgreement(4000, 19.87, 20.48, Double.NaN, Double.NaN);
+        CobaVsBrian2.requireAgreement(4000, 19.06, 17.98, 0.6009, 0.6032);
+        assertRefused("mean rates differ by 20.0%", 4000, 24, 20, Double.NaN, Double.NaN);
+        assertRefused("both networks must fire", 4000, 0, 0, Double.NaN, Double.NaN);
+        assertRefused("both networks must fire", 4000, Double.NaN, 20, Double.NaN, Double.NaN);
+        assertRefused("mean E->E weights differ by 100.0%", 4000, 19, 18, 1.2, 0.6);
+        assertRefused("mean E->E weights differ", 4000, 19, 18, Double.NaN, 0.6);
+    }
+
+    private static void assertRefused(String expected, int n, double hebbRate, double brianRate, double hebbWeight,
+                                      double brianWeight) {
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> CobaVsBrian2.requireAgreement(n, hebbRate, brianRate, hebbWeight, brianWeight));
+        assertTrue(refused.getMessage().contains(expected), refused.getMessage());
+    }
 }
