@@ -44,6 +44,8 @@ public final class NalsmExperiment {
     private static final int PHASE_1_BLOCKS = 50;
     /** Phase 1's checkpoint in the checkpoints directory, saved after every block of samples. */
     static final String PHASE_1_CHECKPOINT = "phase1.h5";
+    /** The most warnings summary.md lists (result.json has them all). */
+    private static final int SUMMARY_WARNINGS = 10;
     /** Samples per feature job. */
     private static final int BLOCK = 100;
     /**
@@ -360,10 +362,15 @@ public final class NalsmExperiment {
     private static String markdown(Map<String, Object> json) {
         StringBuilder md = new StringBuilder("# NALSM experiment\n\n| quantity | value |\n|---|---|\n");
         json.forEach((k, v) -> {
-            if (!(v instanceof double[]) && !(v instanceof float[])) {
+            if (!(v instanceof double[]) && !(v instanceof float[]) && !(v instanceof List)) {
                 md.append("| ").append(k).append(" | ").append(v).append(" |\n");
             }
         });
+        List<?> warnings = (List<?>) json.get("warnings");
+        md.append("\nWarnings of the liquid that learns: ").append(warnings.size());
+        md.append(warnings.size() > SUMMARY_WARNINGS ? " (the first " + SUMMARY_WARNINGS + " below, all in result.json)"
+                : "").append(warnings.isEmpty() ? ".\n" : "\n\n");
+        warnings.stream().limit(SUMMARY_WARNINGS).forEach(w -> md.append("- ").append(w).append('\n'));
         md.append("\nPlots: validation_accuracy.png (readout accuracy per epoch), raster.png (the liquid during one "
                 + "test sample)");
         md.append(json.containsKey("phase1_samples_done")

@@ -87,6 +87,9 @@ class NalsmExperimentTest {
         assertFalse(warnings.isEmpty(), "a liquid at " + first.get("liquid_rate_hz") + " Hz warns");
         assertTrue(warnings.get(0).toString().startsWith("runaway activity: population"), warnings.get(0).toString());
         assertEquals(warnings, again.get("warnings"));
+        String summary = Files.readString(dir.resolve("run").resolve("summary.md"));
+        assertTrue(summary.contains("Warnings of the liquid that learns: " + warnings.size()), summary);
+        assertTrue(summary.contains("- " + warnings.get(0)), summary);
         assertTrue((double) first.get("feature_max_sample_liquid_rate_hz") > 200, "phase 2 is as active");
     }
 
