@@ -32,7 +32,7 @@ class SongMillerAbbottTest {
 
     /**
      * Song's bimodality with the paper's parameters: at least 80% of the weights within 10% of a bound. The model
-     * takes about 1500 s of biological time to get there; Brian2 on the same setup (seed 1) has 34%, 50%, 77% and
+     * takes about 1500 s of biological time to get there; Brian2 on the same setup (seed 1) has 33%, 51%, 76% and
      * 83% of the weights there at 100, 300, 1000 and 2000 s.
      */
     @Test
