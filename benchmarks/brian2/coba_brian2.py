@@ -63,8 +63,7 @@ def main():
     build_dir = args.build_dir or tempfile.mkdtemp(prefix="coba_brian2_")
     t0 = time.perf_counter()
     b2.set_device("cpp_standalone", directory=build_dir, build_on_run=True)
-    standalone.time_network_runs(b2.device)
-    standalone.compile_one_job_per_core()
+    standalone.prepare(b2.device)
     b2.defaultclock.dt = DT_MS * b2.ms
     b2.seed(args.seed)
 

@@ -84,8 +84,7 @@ def main():
     build_dir = args.build_dir or tempfile.mkdtemp(prefix="microcircuit_brian2_")
     b2.set_device("cpp_standalone", directory=build_dir, build_on_run=False)
     b2.prefs.devices.cpp_standalone.openmp_threads = 0
-    standalone.compile_one_job_per_core()
-    standalone.time_network_runs(b2.device)
+    standalone.prepare(b2.device)
     b2.defaultclock.dt = DT * b2.ms
     b2.seed(args.seed)
     rng = np.random.default_rng(args.seed)

@@ -1,6 +1,7 @@
 """How Hebb's benchmarks build and time Brian2's C++ standalone binaries.
 
-Build: with one make job per core (`compile_one_job_per_core`), not Brian2's bare -j.
+Every script calls `prepare(b2.device)` after set_device and before the first run: it builds with one make job per
+core (`compile_one_job_per_core`), not Brian2's bare -j, and times each run by the wall clock (`time_network_runs`).
 
 Time: the wall time of the main loop, the same kind of time as Hebb's. Hebb's benchmarks time `run()` by the wall
 clock (System.nanoTime). Brian2 2.5 times its main loop (device._last_run_time) by std::clock() when OpenMP is off:
@@ -8,8 +9,7 @@ the CPU time of the process, which leaves out every moment the process waits for
 agree within a few percent; on a shared host the CPU time can be half the wall time or less, so a ratio of Hebb's
 wall time to Brian2's CPU time is not a ratio of like with like. `time_network_runs` puts a monotonic wall clock
 around each network run of the generated main.cpp; the binary writes the seconds of its last run to WALL_FILE in
-its project directory, and `last_run_wall_seconds` reads them. Call both after set_device and before the first
-run.
+its project directory, and `last_run_wall_seconds` reads them.
 """
 import math
 import os
@@ -27,6 +27,13 @@ _STOP = """clock_gettime(CLOCK_MONOTONIC, &hebb_main_loop_end);
     wall_file << (double)(hebb_main_loop_end.tv_sec - hebb_main_loop_start.tv_sec)
         + 1e-9 * (double)(hebb_main_loop_end.tv_nsec - hebb_main_loop_start.tv_nsec) << std::endl;
 }""" % WALL_FILE.replace(os.sep, "/")
+
+
+def prepare(device):
+    """Builds the standalone project with one make job per core and times each of its network runs by the wall
+    clock."""
+    compile_one_job_per_core()
+    time_network_runs(device)
 
 
 def compile_one_job_per_core():

@@ -36,8 +36,7 @@ def main():
     cell = CELLS[args.cell]
     build_dir = tempfile.mkdtemp(prefix="stdp_song_brian2_")
     b2.set_device("cpp_standalone", directory=build_dir, build_on_run=True)
-    standalone.time_network_runs(b2.device)
-    standalone.compile_one_job_per_core()
+    standalone.prepare(b2.device)
     b2.defaultclock.dt = DT_MS * b2.ms
     b2.seed(args.seed)
     ms, mV = b2.ms, b2.mV
