@@ -127,6 +127,8 @@ public final class Network implements AutoCloseable {
     private final List<String> warnings = new ArrayList<>();
     private long warningsLeftOut;
     private long warningsLogged;
+    /** Whether this network has logged {@link RunawayDetector#ADVICE}. */
+    private boolean runawayAdviceLogged;
     private double progressIntervalSeconds = 1.0;
     private Engine engine;
     /** Every neuron variable as it was when the first run started, per population, for {@link #resetState}. */
@@ -484,8 +486,8 @@ public final class Network implements AutoCloseable {
      * windows of 100 ms on the clock, and the first window of a run in which a population's mean rate is at least
      * 80% of its saturation rate 1000 / max(t_ref, dt) Hz (t_ref, ms, the smallest refractory period of its neurons,
      * 0 for a model without one) is given as a warning naming the population, the rate, the saturation rate and
-     * the window, kept in {@link #warnings()} and logged (the first {@link #MAX_LOGGED_WARNINGS}); the run goes on
-     * ({@link #checkRate} stops runs). A population of a few neurons driven to its highest rate on purpose (an f-I
+     * the window, kept in {@link #warnings()} and logged (the first {@link #MAX_LOGGED_WARNINGS}, the first of them
+     * with what to do about it, {@link RunawayDetector#ADVICE}); the run goes on ({@link #checkRate} stops runs). A population of a few neurons driven to its highest rate on purpose (an f-I
      * curve) is reported too; call this with false then.
      * A run with checkpoints ({@link #run(double, double, Path)}) is one run, which a network restored from one of
      * its checkpoints goes on with: checkpoints save each window under way and whether the run has warned. Before
@@ -512,8 +514,20 @@ public final class Network implements AutoCloseable {
     }
 
     private void warn(String warning) {
+        warn(warning, warning);
+    }
+
+    /** Logs the first runaway warning with what to do about it, and keeps each as it is. */
+    private void warnOfRunaway(String warning) {
+        boolean first = !runawayAdviceLogged && warningsLogged < MAX_LOGGED_WARNINGS;
+        runawayAdviceLogged |= first;
+        warn(warning, first ? warning + "; " + RunawayDetector.ADVICE : warning);
+    }
+
+    /** Keeps {@code warning}, and logs {@code logged} while the log takes warnings. */
+    private void warn(String warning, String logged) {
         if (warningsLogged < MAX_LOGGED_WARNINGS) {
-            LOG.log(System.Logger.Level.WARNING, warning);
+            LOG.log(System.Logger.Level.WARNING, logged);
         } else if (warningsLogged == MAX_LOGGED_WARNINGS) {
             LOG.log(System.Logger.Level.WARNING, "this network has logged " + MAX_LOGGED_WARNINGS + " warnings and "
                     + "logs no more: Network.warnings() keeps the first " + MAX_WARNINGS + " and counts the rest");
@@ -1051,7 +1065,7 @@ public final class Network implements AutoCloseable {
             if (p instanceof NeuronPopulation np) {
                 addMonitor(np, new FiniteStateChecker(np, engine::firstNonFinite, intervalSteps, dt));
                 if (runawayWarnings) {
-                    RunawayDetector detector = new RunawayDetector(np, dt, this::warn);
+                    RunawayDetector detector = new RunawayDetector(np, dt, this::warnOfRunaway);
                     runawayDetectors.add(detector);
                     addMonitor(np, detector);
                 }

@@ -33,6 +33,12 @@ public final class RunawayDetector implements Monitor {
     public static final double WINDOW_MS = 100.0;
     /** The fraction of the saturation rate at or above which a window is saturated. */
     public static final double SATURATION = 0.8;
+    /**
+     * What a user can do about runaway activity. Not part of each warning, which results keep by the thousand: the
+     * network logs it once, with its first.
+     */
+    public static final String ADVICE = "to stop runs with runaway activity add Network.checkRate(population, minHz, "
+            + "maxHz, windowMs); to silence these warnings call Network.setRunawayWarnings(false) before the first run";
 
     private final NeuronPopulation population;
     private final double dt;
@@ -109,9 +115,7 @@ public final class RunawayDetector implements Monitor {
         String warning = String.format(Locale.ROOT,
                 "runaway activity: population '%s' (%d neurons, %s) fired at a mean rate of "
                 + "%.1f Hz over the %.1f ms from t = %.1f to %.1f ms, %.0f%% of its saturation rate %.1f Hz "
-                + "(1000 / max(refractory period %s ms, dt %s ms)); the run goes on. To stop such runs add "
-                + "Network.checkRate(population, minHz, maxHz, windowMs); to silence this warning call "
-                + "Network.setRunawayWarnings(false) before the first run",
+                + "(1000 / max(refractory period %s ms, dt %s ms)); the run goes on",
                 population.name(), population.size(), population.model().name(), rate, windowMs,
                 (step + 1 - windowSteps) * dt, (step + 1) * dt, 100 * rate / saturationHz, saturationHz,
                 refractoryMs, dt);
