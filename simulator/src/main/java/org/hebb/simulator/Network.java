@@ -91,8 +91,6 @@ public final class Network implements AutoCloseable {
      */
     public static final int MAX_LOGGED_WARNINGS = 20;
 
-    private static final System.Logger LOG = System.getLogger(Network.class.getName());
-
     /**
      * Biological time (ms, on the network's clock) within which every weight that plasticity changes is scanned for
      * NaN and infinity while runs go on, the same on every backend: all of them at every multiple of it during runs
@@ -123,12 +121,7 @@ public final class Network implements AutoCloseable {
     private double finiteCheckIntervalMs = 10.0;
     private boolean runawayWarnings = true;
     private final List<RunawayDetector> runawayDetectors = new ArrayList<>();
-    /** The warnings given so far, at most {@link #MAX_WARNINGS}; see {@link #warnings()}. */
-    private final List<String> warnings = new ArrayList<>();
-    private long warningsLeftOut;
-    private long warningsLogged;
-    /** Whether this network has logged {@link RunawayDetector#ADVICE}. */
-    private boolean runawayAdviceLogged;
+    private final NetworkWarnings warnings = new NetworkWarnings();
     private double progressIntervalSeconds = 1.0;
     private Engine engine;
     /** Every neuron variable as it was when the first run started, per population, for {@link #resetState}. */
@@ -364,7 +357,7 @@ public final class Network implements AutoCloseable {
         requireOpen("monitorSpikes");
         requireMember(population);
         Require.notNull("settings", settings);
-        return addMonitor(population, SpikeMonitor.create(population, settings, dt, seed, this::warn));
+        return addMonitor(population, SpikeMonitor.create(population, settings, dt, seed, warnings::warn));
     }
 
     /**
@@ -506,43 +499,7 @@ public final class Network implements AutoCloseable {
      * reports what the uninterrupted run would. An unmodifiable snapshot.
      */
     public List<String> warnings() {
-        List<String> all = new ArrayList<>(warnings);
-        if (warningsLeftOut > 0) {
-            all.add(warningsLeftOut + " more warnings were given but not kept");
-        }
-        return List.copyOf(all);
-    }
-
-    private void warn(String warning) {
-        warn(warning, warning);
-    }
-
-    /** Logs the first runaway warning with what to do about it, and keeps each as it is. */
-    private void warnOfRunaway(String warning) {
-        boolean first = !runawayAdviceLogged && warningsLogged < MAX_LOGGED_WARNINGS;
-        runawayAdviceLogged |= first;
-        warn(warning, first ? warning + "; " + RunawayDetector.ADVICE : warning);
-    }
-
-    /** Keeps {@code warning}, and logs {@code logged} while the log takes warnings. */
-    private void warn(String warning, String logged) {
-        if (warningsLogged < MAX_LOGGED_WARNINGS) {
-            LOG.log(System.Logger.Level.WARNING, logged);
-        } else if (warningsLogged == MAX_LOGGED_WARNINGS) {
-            LOG.log(System.Logger.Level.WARNING, "this network has logged " + MAX_LOGGED_WARNINGS + " warnings and "
-                    + "logs no more: Network.warnings() keeps the first " + MAX_WARNINGS + " and counts the rest");
-        }
-        warningsLogged++;
-        keep(warning);
-    }
-
-    /** Keeps {@code warning} in {@link #warnings()}, or counts it once that holds {@link #MAX_WARNINGS}. */
-    private void keep(String warning) {
-        if (warnings.size() < MAX_WARNINGS) {
-            warnings.add(warning);
-        } else {
-            warningsLeftOut++;
-        }
+        return warnings.snapshot();
     }
 
     /** How often (wall-clock seconds) progress listeners are called between start and completion; default 1 s. */
@@ -773,7 +730,7 @@ public final class Network implements AutoCloseable {
             CheckpointFile.Header saved = CheckpointFile.restore(file, checkpointHeader(), header -> checkpoint((int)
                     header.monitors().lines().count()));
             long restoredRecordings = saved.monitors().lines().count();
-            restoreWarnings(saved);
+            warnings.restore(saved.warnings(), saved.warningsLeftOut());
             engine.stateRestored();
             long recording = 0;
             for (MonitorEntry e : monitors) {
@@ -817,15 +774,7 @@ public final class Network implements AutoCloseable {
         return new CheckpointFile.Header(NetworkCheckpoint.describe(populations, projections, plasticity.attached(),
                 engineKind, precision), backendKind.toString(), NetworkCheckpoint.describeMonitors(recorded.stream()
                 .map(MonitorEntry::monitor).toList(), recorded.stream().map(e -> e.population() == null
-                ? "a rule" : e.population().name()).toList()), seed, dt, stepsRun(), warnings, warningsLeftOut);
-    }
-
-    /** Takes the warnings a restored checkpoint's network had given as this network's own. */
-    private void restoreWarnings(CheckpointFile.Header saved) {
-        warnings.clear();
-        warningsLeftOut = saved.warningsLeftOut();
-        saved.warnings().forEach(this::keep);
-        warningsLogged = warnings.size() + warningsLeftOut;
+                ? "a rule" : e.population().name()).toList()), seed, dt, stepsRun(), warnings.kept(), warnings.leftOut());
     }
 
     /** The monitors whose recordings a checkpoint keeps, in the order they were added. */
@@ -1065,7 +1014,7 @@ public final class Network implements AutoCloseable {
             if (p instanceof NeuronPopulation np) {
                 addMonitor(np, new FiniteStateChecker(np, engine::firstNonFinite, intervalSteps, dt));
                 if (runawayWarnings) {
-                    RunawayDetector detector = new RunawayDetector(np, dt, this::warnOfRunaway);
+                    RunawayDetector detector = new RunawayDetector(np, dt, warnings::warnOfRunaway);
                     runawayDetectors.add(detector);
                     addMonitor(np, detector);
                 }
