@@ -480,8 +480,9 @@ public final class Network implements AutoCloseable {
      * 80% of its saturation rate 1000 / max(t_ref, dt) Hz (t_ref, ms, the smallest refractory period of its neurons,
      * 0 for a model without one) is given as a warning naming the population, the rate, the saturation rate and
      * the window, kept in {@link #warnings()} and logged (the first {@link #MAX_LOGGED_WARNINGS}, the first of them
-     * with what to do about it, {@link RunawayDetector#ADVICE}); the run goes on ({@link #checkRate} stops runs). A population of a few neurons driven to its highest rate on purpose (an f-I
-     * curve) is reported too; call this with false then.
+     * with what to do about it, {@link RunawayDetector#ADVICE}); the run goes on ({@link #checkRate} stops runs). A
+     * population of a few neurons driven to its highest rate on purpose (an f-I curve) is reported too; call this
+     * with false then.
      * A run with checkpoints ({@link #run(double, double, Path)}) is one run, which a network restored from one of
      * its checkpoints goes on with: checkpoints save each window under way and whether the run has warned. Before
      * the first run (or {@link #prepare()}) only.
@@ -494,9 +495,9 @@ public final class Network implements AutoCloseable {
     /**
      * The warnings this network has given so far, oldest first (runaway activity, see
      * {@link #setRunawayWarnings}; a spike monitor's first spike beyond its bound), for programs to write into their
-     * results; at most {@link #MAX_WARNINGS}, then a last entry saying how many more were given but left out. The first {@link #MAX_LOGGED_WARNINGS} are also
-     * logged. A checkpoint saves them, and a network restored from it takes them as its own, so a resumed run
-     * reports what the uninterrupted run would. An unmodifiable snapshot.
+     * results; at most {@link #MAX_WARNINGS}, then a last entry saying how many more were given but left out. The
+     * first {@link #MAX_LOGGED_WARNINGS} are also logged. A checkpoint saves them, and a network restored from it
+     * takes them as its own, so a resumed run reports what the uninterrupted run would. An unmodifiable snapshot.
      */
     public List<String> warnings() {
         return warnings.snapshot();
@@ -774,7 +775,8 @@ public final class Network implements AutoCloseable {
         return new CheckpointFile.Header(NetworkCheckpoint.describe(populations, projections, plasticity.attached(),
                 engineKind, precision), backendKind.toString(), NetworkCheckpoint.describeMonitors(recorded.stream()
                 .map(MonitorEntry::monitor).toList(), recorded.stream().map(e -> e.population() == null
-                ? "a rule" : e.population().name()).toList()), seed, dt, stepsRun(), warnings.kept(), warnings.leftOut());
+                ? "a rule" : e.population().name()).toList()), seed, dt, stepsRun(), warnings.kept(),
+                warnings.leftOut());
     }
 
     /** The monitors whose recordings a checkpoint keeps, in the order they were added. */
