@@ -101,6 +101,18 @@ public final class Require {
         }
     }
 
+    /**
+     * Fails unless every element of {@code values} is in [{@code min}, {@code max}], naming the first element that is
+     * not as {@code name[i]}. Builds no text unless it fails, so a loop may call it every step.
+     */
+    public static void allInRange(String name, float[] values, double min, double max, String unit) {
+        for (int i = 0; i < values.length; i++) {
+            if (!(values[i] >= min && values[i] <= max)) {
+                throw invalid(name + "[" + i + "]", values[i], unit, "in [" + min + ", " + max + "]");
+            }
+        }
+    }
+
     private static IllegalArgumentException invalid(String name, double value, String unit, String allowed) {
         String withUnit = unit == null || unit.isEmpty() ? String.valueOf(value) : value + " " + unit;
         return new IllegalArgumentException(name + " = " + withUnit + " is not allowed: must be " + allowed);

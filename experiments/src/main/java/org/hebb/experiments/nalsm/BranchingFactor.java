@@ -1,5 +1,6 @@
 package org.hebb.experiments.nalsm;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.hebb.simulator.connect.Projection;
@@ -10,7 +11,8 @@ import org.hebb.simulator.connect.Projection;
  * max(1, the spikes of its liquid presynaptic neurons in [t - 4, t)); averaged over each neuron's spikes in a
  * sample, then over the neurons that had one in the sample, then over the samples that had one (each sample
  * weighs the same, however many of its neurons fired). About 1 is critical; NALSM1000 measured 1.20 on
- * Fashion-MNIST (window 25-225 ms of 250 ms samples).
+ * Fashion-MNIST (window 25-225 ms of 250 ms samples). An instance keeps its working arrays from sample to sample,
+ * so it serves one thread.
  */
 public final class BranchingFactor {
     private static final int WINDOW_MS = 4;
@@ -19,6 +21,10 @@ public final class BranchingFactor {
     private final int[] preStart;
     private final int[] pre;
     private final int neurons;
+    /** fired[t][i]: liquid neuron i fired in ms t of the sample; all false between samples. */
+    private boolean[][] fired = new boolean[0][];
+    private final double[] ratioSum;
+    private final int[] events;
     /** Sum of the samples' means. */
     private double sum;
     /** Samples with at least one event. */
@@ -44,6 +50,8 @@ public final class BranchingFactor {
         preStart = prefixSums(inDegree);
         post = new int[postStart[neurons]];
         pre = new int[preStart[neurons]];
+        ratioSum = new double[neurons];
+        events = new int[neurons];
         int[] outFill = postStart.clone();
         int[] inFill = preStart.clone();
         for (Projection p : liquid) {
@@ -72,12 +80,17 @@ public final class BranchingFactor {
         for (int k = 0; k < spikes.count(); k++) {
             duration = Math.max(duration, spikes.time(k) + 1);
         }
-        boolean[][] fired = new boolean[Math.max(duration, toMs + WINDOW_MS + 1)][neurons];
+        int rows = Math.max(duration, toMs + WINDOW_MS + 1);
+        if (fired.length < rows) {
+            int had = fired.length;
+            fired = Arrays.copyOf(fired, rows);
+            for (int t = had; t < rows; t++) {
+                fired[t] = new boolean[neurons];
+            }
+        }
         for (int k = 0; k < spikes.count(); k++) {
             fired[spikes.time(k)][spikes.neuron(k)] = true;
         }
-        double[] ratioSum = new double[neurons];
-        int[] events = new int[neurons];
         for (int k = 0; k < spikes.count(); k++) {
             int t = spikes.time(k);
             if (t < fromMs + WINDOW_MS || t >= toMs - WINDOW_MS) {
@@ -95,7 +108,12 @@ public final class BranchingFactor {
             if (events[i] > 0) {
                 sampleSum += ratioSum[i] / events[i];
                 firing++;
+                ratioSum[i] = 0;
+                events[i] = 0;
             }
+        }
+        for (int k = 0; k < spikes.count(); k++) {
+            fired[spikes.time(k)][spikes.neuron(k)] = false;
         }
         if (firing > 0) {
             sum += sampleSum / firing;

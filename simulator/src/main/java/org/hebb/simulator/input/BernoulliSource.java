@@ -28,11 +28,11 @@ public class BernoulliSource extends SpikeSourcePopulation implements Checkpoint
     /** Sets every element's firing probability per step (each in [0, 1]). */
     public void setProbabilities(float[] perStep) {
         Require.notNull("probabilities", perStep);
-        Require.that(perStep.length == size(), "probabilities has length " + perStep.length
-                + ": must be the population size " + size());
-        for (int i = 0; i < perStep.length; i++) {
-            Require.inRange("probability[" + i + "]", perStep[i], 0.0, 1.0, "per step");
+        if (perStep.length != size()) {
+            throw new IllegalArgumentException("probabilities has length " + perStep.length
+                    + ": must be the population size " + size());
         }
+        Require.allInRange("probability", perStep, 0.0, 1.0, "per step");
         System.arraycopy(perStep, 0, probability, 0, perStep.length);
         for (int i = 0; i < perStep.length; i++) {
             threshold[i] = CounterRandom.bernoulliThreshold(perStep[i]);
@@ -55,16 +55,14 @@ public class BernoulliSource extends SpikeSourcePopulation implements Checkpoint
     @Override
     public void checkpoint(StateVisitor state) {
         if (state.checking()) {
-            float[] saved = state.savedFloats("probability", probability);
-            for (int i = 0; i < saved.length; i++) {
-                Require.inRange("restored probability[" + i + "]", saved[i], 0.0, 1.0, "per step");
-            }
+            Require.allInRange("restored probability", state.savedFloats("probability", probability), 0.0, 1.0,
+                    "per step");
             return;
         }
         state.floats("probability", probability);
         if (state.restoring()) {
+            Require.allInRange("restored probability", probability, 0.0, 1.0, "per step");
             for (int i = 0; i < probability.length; i++) {
-                Require.inRange("restored probability[" + i + "]", probability[i], 0.0, 1.0, "per step");
                 threshold[i] = CounterRandom.bernoulliThreshold(probability[i]);
             }
             changes++;
@@ -98,9 +96,9 @@ public class BernoulliSource extends SpikeSourcePopulation implements Checkpoint
         Require.notNull("intensities", intensities);
         Require.positive("maxIntensity", maxIntensity, null);
         Require.inRange("maxProbability", maxProbability, 0.0, 1.0, "per step");
+        Require.allInRange("intensity", intensities, 0.0, maxIntensity, null);
         float[] p = new float[intensities.length];
         for (int i = 0; i < p.length; i++) {
-            Require.inRange("intensity[" + i + "]", intensities[i], 0.0, maxIntensity, null);
             p[i] = (float) (maxProbability * intensities[i] / maxIntensity);
         }
         return p;

@@ -22,7 +22,9 @@ public final class PoissonSource extends BernoulliSource {
 
     /** Sets every element's rate in Hz (0 &lt;= rate &lt;= 1 / dt). */
     public void setRate(double rateHz) {
-        checkRate("rate", rateHz);
+        if (!allowed(rateHz)) {
+            throw refused("rate", rateHz);
+        }
         for (int i = 0; i < size(); i++) {
             super.setProbability(i, probability(rateHz));
         }
@@ -31,10 +33,14 @@ public final class PoissonSource extends BernoulliSource {
     /** Sets each element's rate in Hz (0 &lt;= rate &lt;= 1 / dt). */
     public void setRates(float[] ratesHz) {
         Require.notNull("rates", ratesHz);
-        Require.that(ratesHz.length == size(), "rates has length " + ratesHz.length
-                + ": must be the population size " + size());
+        if (ratesHz.length != size()) {
+            throw new IllegalArgumentException("rates has length " + ratesHz.length
+                    + ": must be the population size " + size());
+        }
         for (int i = 0; i < ratesHz.length; i++) {
-            checkRate("rate[" + i + "]", ratesHz[i]);
+            if (!allowed(ratesHz[i])) {
+                throw refused("rate[" + i + "]", ratesHz[i]);
+            }
         }
         for (int i = 0; i < ratesHz.length; i++) {
             super.setProbability(i, probability(ratesHz[i]));
@@ -46,9 +52,14 @@ public final class PoissonSource extends BernoulliSource {
         return probability(index) / dtSeconds;
     }
 
-    private void checkRate(String name, double rateHz) {
-        Require.that(rateHz >= 0 && rateHz * dtSeconds <= 1 + 1e-9, name + " = " + rateHz + " Hz is not allowed: "
-                + "must be in [0, " + 1 / dtSeconds + "] (rate * dt must not exceed 1)");
+    private boolean allowed(double rateHz) {
+        return rateHz >= 0 && rateHz * dtSeconds <= 1 + 1e-9;
+    }
+
+    /** Built only for a refused rate: user code may set rates every step. */
+    private IllegalArgumentException refused(String name, double rateHz) {
+        return new IllegalArgumentException(name + " = " + rateHz + " Hz is not allowed: must be in [0, "
+                + 1 / dtSeconds + "] (rate * dt must not exceed 1)");
     }
 
     private double probability(double rateHz) {

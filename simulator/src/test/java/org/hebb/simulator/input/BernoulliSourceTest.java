@@ -13,6 +13,7 @@ import org.hebb.simulator.monitor.SpikeMonitor;
 import org.hebb.simulator.random.CounterRandom;
 import org.hebb.simulator.random.Philox;
 import org.hebb.simulator.random.Seeds;
+import org.hebb.simulator.testing.AllocationMeter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -200,6 +201,19 @@ class BernoulliSourceTest {
         }
     }
 
+    /** An image that changes every step, set from a step callback, allocates nothing, checks included. */
+    @Test
+    void probabilitiesSetEveryStepAllocateNothing() {
+        try (Network net = Network.builder().dt(1).seed(4).threads(1).build()) {
+            BernoulliSource source = net.addBernoulliSource("pixels", 784);
+            float[][] images = new float[2][source.size()];
+            Arrays.fill(images[1], 0.25f);
+            net.afterEachStep((step, timeMs) -> source.setProbabilities(images[(int) (step % 2)]));
+            AllocationMeter.assertStepsAllocateNothing(net, "probabilities set every step");
+            assertEquals(net.stepsRun(), source.changeCount(), "probabilities set every step");
+        }
+    }
+
     @Test
     void invalidProbabilitiesAndIntensitiesAreRefused() {
         try (Network net = Network.builder().dt(0.1).seed(4).threads(1).build()) {
@@ -207,6 +221,9 @@ class BernoulliSourceTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> source.setProbabilities(new float[] {0.1f, 1.5f, 0.2f}));
             assertTrue(e.getMessage().contains("probability[1] = 1.5"), e.getMessage());
+            e = assertThrows(IllegalArgumentException.class,
+                    () -> source.setProbabilities(new float[] {0.1f, 0.2f, Float.NaN}));
+            assertTrue(e.getMessage().contains("probability[2] = NaN"), e.getMessage());
             assertEquals(0, source.probability(0), "a refused setProbabilities must change nothing");
             e = assertThrows(IllegalArgumentException.class, () -> source.setProbabilities(new float[2]));
             assertTrue(e.getMessage().contains("length 2") && e.getMessage().contains("3"), e.getMessage());

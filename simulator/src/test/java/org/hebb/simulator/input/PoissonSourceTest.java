@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+
 import org.hebb.simulator.Network;
 import org.hebb.simulator.monitor.PopulationRateMonitor;
 import org.hebb.simulator.monitor.SpikeMonitor;
+import org.hebb.simulator.testing.AllocationMeter;
 import org.junit.jupiter.api.Test;
 
 /** Poisson sources: measured rate, rates changed during a run, and the rate * dt <= 1 bound. */
@@ -121,11 +124,32 @@ class PoissonSourceTest {
             assertTrue(e.getMessage().contains("rate = 20000.0 Hz"), e.getMessage());
             e = assertThrows(IllegalArgumentException.class, () -> ok.setRate(-1));
             assertTrue(e.getMessage().contains("rate = -1.0 Hz"), e.getMessage());
+            e = assertThrows(IllegalArgumentException.class, () -> ok.setRate(Double.NaN));
+            assertTrue(e.getMessage().contains("rate = NaN Hz"), e.getMessage());
             float[] rates = new float[10];
             rates[7] = 12_000;
             e = assertThrows(IllegalArgumentException.class, () -> ok.setRates(rates));
             assertTrue(e.getMessage().contains("rate[7] = 12000.0 Hz"), e.getMessage());
             assertEquals(10_000, ok.rate(7), 1e-3, "a refused setRates must change nothing");
+        }
+    }
+
+    /** Rates that change every step, set from a step callback, allocate nothing, checks included. */
+    @Test
+    void ratesSetEveryStepAllocateNothing() {
+        try (Network net = network(1)) {
+            PoissonSource source = net.addPoissonSource("p", 100, 0);
+            float[] rates = new float[source.size()];
+            Arrays.fill(rates, 20);
+            net.afterEachStep((step, timeMs) -> {
+                if (step % 2 == 0) {
+                    source.setRates(rates);
+                } else {
+                    source.setRate(5);
+                }
+            });
+            AllocationMeter.assertStepsAllocateNothing(net, "rates set every step");
+            assertEquals(100 * net.stepsRun() + 100, source.changeCount(), "a change per element and step");
         }
     }
 
