@@ -47,7 +47,6 @@ import org.hebb.simulator.population.Positions;
 import org.hebb.simulator.random.Seeds;
 import org.hebb.simulator.run.Checker;
 import org.hebb.simulator.run.FiniteStateChecker;
-import org.hebb.simulator.run.Progress;
 import org.hebb.simulator.run.ProgressListener;
 import org.hebb.simulator.run.RateChecker;
 import org.hebb.simulator.run.RunawayDetector;
@@ -618,61 +617,22 @@ public final class Network implements AutoCloseable {
 
     /**
      * Runs {@code steps} steps: the whole of a run of the program, or unless {@code endsRun} one of the intervals
-     * of a run with checkpoints, after which the run goes on.
+     * of a run with checkpoints, after which the run goes on. A failure inside an engine step leaves partitions out
+     * of step, so the network refuses to go on after it.
      */
     private void runSteps(long steps, ProgressListener listener, boolean endsRun) {
         requireRunnable();
         begin();
-        MonitorEntry[] recorders = monitors.toArray(new MonitorEntry[0]);
-        StepCallback[] afterStep = callbacks.toArray(new StepCallback[0]);
-        Checker[] checks = checkers.toArray(new Checker[0]);
-        for (Checker checker : checks) {
-            // a report left by a run that a failing monitor ended first belongs to that run
-            checker.takeViolation();
-        }
-        engine.runStarting();
-        long start = System.nanoTime();
-        long firstStep = engine.currentStep();
-        report(listener, 0, steps, start);
-        long nextReport = start + (long) (progressIntervalSeconds * 1e9);
-        Throwable failure = null;
+        boolean finished = false;
         try {
-            // without step callbacks, monitors may take a batch of steps at once (see Engine.spikeHistorySteps)
-            int batch = afterStep.length == 0 ? Math.max(1, engine.spikeHistorySteps()) : 1;
-            int pending = 0;
-            long nextClockCheck = 256;
-            for (long s = 0; s < steps; ) {
-                int run = unobservedRun(recorders, (int) Math.min(batch - pending, steps - s));
-                advance(run);
-                s += run;
-                pending += run;
-                if (pending == batch || s == steps || observed(recorders, engine.currentStep() - 1)) {
-                    afterSteps(pending, recorders, afterStep, checks);
-                    pending = 0;
-                }
-                if (listener != null && s >= nextClockCheck) {
-                    nextClockCheck = s + 256;
-                    if (System.nanoTime() >= nextReport) {
-                        report(listener, engine.currentStep() - firstStep, steps, start);
-                        nextReport = System.nanoTime() + (long) (progressIntervalSeconds * 1e9);
-                    }
-                }
-            }
-            engine.runEnded();
-            for (Checker checker : checks) {
-                checker.runEnding(engine.currentStep() - 1);
-            }
-            stopOnViolation(checks, false);
-        } catch (RuntimeException | Error e) {
-            failure = e;
-            throw e;
+            new StepLoop(engine, dt, monitors, callbacks, checkers, failure -> brokenBy = failure)
+                    .run(steps, listener, progressIntervalSeconds);
+            finished = true;
         } finally {
-            endRun(recorders, failure);
-            if (endsRun || failure != null) {
+            if (endsRun || !finished) {
                 runawayDetectors.forEach(RunawayDetector::programRunEnded);
             }
         }
-        report(listener, steps, steps, start);
     }
 
     /**
@@ -825,41 +785,6 @@ public final class Network implements AutoCloseable {
         }
     }
 
-    /**
-     * Engine steps; a failure inside one leaves partitions out of step, so the network refuses to go on.
-     *
-     * @param count steps, after all but the last of which no monitor observes the engine
-     */
-    private void advance(int count) {
-        try {
-            engine.steps(count);
-        } catch (RuntimeException e) {
-            brokenBy = e;
-            throw e;
-        }
-    }
-
-    /** Lets every monitor flush, even when one fails; failures after the first are attached to it. */
-    private static void endRun(MonitorEntry[] recorders, Throwable primary) {
-        RuntimeException first = null;
-        for (MonitorEntry m : recorders) {
-            try {
-                m.monitor.runEnded();
-            } catch (RuntimeException e) {
-                if (primary != null) {
-                    primary.addSuppressed(e);
-                } else if (first == null) {
-                    first = e;
-                } else {
-                    first.addSuppressed(e);
-                }
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
-    }
-
     private void requireRunnable() {
         if (closed) {
             throw new IllegalStateException("run is not allowed: the network has been closed");
@@ -869,106 +794,6 @@ public final class Network implements AutoCloseable {
                     + engine.currentStep() + " (" + brokenBy + "), which left the state inconsistent; build a new "
                     + "Network", brokenBy);
         }
-    }
-
-    /**
-     * How many steps to run before the engine is next observed: the steps up to and including the first one after
-     * which a monitor observes it, at most {@code limit}.
-     */
-    private int unobservedRun(MonitorEntry[] recorders, int limit) {
-        long first = engine.currentStep();
-        for (int k = 0; k < limit - 1; k++) {
-            if (observed(recorders, first + k)) {
-                return k + 1;
-            }
-        }
-        return limit;
-    }
-
-    private static boolean observed(MonitorEntry[] recorders, long step) {
-        for (MonitorEntry m : recorders) {
-            if (m.monitor.observesEngineAfter(step)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Hands the last {@code count} completed steps, in order, to the monitors and the step callbacks (only ever
-     * one step when there are callbacks), then lets the checkers stop the run. The engine is as it was after the
-     * last of them only, so a batch always ends at a step a monitor observes the engine after.
-     */
-    private void afterSteps(int count, MonitorEntry[] recorders, StepCallback[] afterStep, Checker[] checks) {
-        long last = engine.currentStep() - 1;
-        RuntimeException failed = null;
-        for (long completed = last - count + 1; completed <= last; completed++) {
-            for (MonitorEntry m : recorders) {
-                if (m.monitor.readsStateAfter(completed)) {
-                    engine.synchronizeState((NeuronPopulation) m.population);
-                }
-                if (m.monitor.readsRulesAfter(completed)) {
-                    engine.synchronizeRules();
-                }
-                // a monitor that fails (a full disk) does not cost the others the steps they would miss after it
-                try {
-                    m.monitor.record(completed, engine.spikes(m.population, completed));
-                } catch (RuntimeException e) {
-                    if (failed == null) {
-                        failed = e;
-                    } else if (failed != e) {
-                        failed.addSuppressed(e);
-                    }
-                }
-            }
-        }
-        if (failed != null) {
-            throw failed;
-        }
-        double timeMs = engine.currentStep() * dt;
-        for (StepCallback callback : afterStep) {
-            callback.afterStep(last, timeMs);
-        }
-        stopOnViolation(checks, true);
-    }
-
-    /**
-     * Throws the first violation a checker found, at the time the engine has reached; where the run stops before its
-     * last step ({@code endsEngineRun}), the engine ends the run first, so that the rules' arrays hold the state at
-     * that step on every backend, as between any two runs.
-     */
-    private void stopOnViolation(Checker[] checks, boolean endsEngineRun) {
-        for (int c = 0; c < checks.length; c++) {
-            String violation = checks[c].takeViolation();
-            if (violation != null) {
-                SimulationAbortedException stop = new SimulationAbortedException(violation, engine.currentStep() * dt);
-                // the other checkers' reports of this step go with it, so that none is left to stop the next run
-                for (int other = c + 1; other < checks.length; other++) {
-                    String also = checks[other].takeViolation();
-                    if (also != null) {
-                        stop.addSuppressed(new SimulationAbortedException(also, engine.currentStep() * dt));
-                    }
-                }
-                if (endsEngineRun) {
-                    try {
-                        engine.runEnded();
-                    } catch (RuntimeException e) {
-                        stop.addSuppressed(e);
-                    }
-                }
-                throw stop;
-            }
-        }
-    }
-
-    private void report(ProgressListener listener, long done, long total, long startNanos) {
-        if (listener == null) {
-            return;
-        }
-        double elapsed = (System.nanoTime() - startNanos) / 1e9;
-        double fraction = (double) done / total;
-        double eta = done == 0 ? Double.NaN : elapsed * (total - done) / done;
-        listener.onProgress(new Progress(fraction, done * dt, total * dt, elapsed, eta));
     }
 
     private static BackendEngineFactory backendFactory(BackendKind kind) {
@@ -1099,7 +924,7 @@ public final class Network implements AutoCloseable {
     public long monitorMemoryBytes() {
         long total = 0;
         for (MonitorEntry m : monitors) {
-            total += m.monitor.memoryBytes();
+            total += m.monitor().memoryBytes();
         }
         return total;
     }
@@ -1144,7 +969,7 @@ public final class Network implements AutoCloseable {
         RuntimeException first = null;
         for (MonitorEntry m : monitors) {
             try {
-                m.monitor.close();
+                m.monitor().close();
             } catch (RuntimeException e) {
                 if (first == null) {
                     first = e;
@@ -1156,9 +981,6 @@ public final class Network implements AutoCloseable {
         if (first != null) {
             throw first;
         }
-    }
-
-    private record MonitorEntry(Population population, Monitor monitor) {
     }
 
     /** Network settings. */
