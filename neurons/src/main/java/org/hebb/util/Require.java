@@ -113,6 +113,30 @@ public final class Require {
         }
     }
 
+    /**
+     * Fails unless every element of {@code values} is finite and at least zero, naming the first element that is not
+     * as {@code name[i]}. Builds no text unless it fails.
+     */
+    public static void allNonNegative(String name, double[] values, String unit) {
+        for (int i = 0; i < values.length; i++) {
+            if (!(values[i] >= 0) || Double.isInfinite(values[i])) {
+                nonNegative(name + "[" + i + "]", values[i], unit);
+            }
+        }
+    }
+
+    /**
+     * Fails unless every element of {@code values} is in [{@code min}, {@code max}], naming the first element that is
+     * not as {@code name[i]}. Builds no text unless it fails.
+     */
+    public static void allInRange(String name, int[] values, int min, int max) {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] < min || values[i] > max) {
+                inRange(name + "[" + i + "]", values[i], min, max);
+            }
+        }
+    }
+
     private static IllegalArgumentException invalid(String name, double value, String unit, String allowed) {
         String withUnit = unit == null || unit.isEmpty() ? String.valueOf(value) : value + " " + unit;
         return new IllegalArgumentException(name + " = " + withUnit + " is not allowed: must be " + allowed);

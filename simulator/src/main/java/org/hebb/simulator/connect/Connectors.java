@@ -445,9 +445,9 @@ public final class Connectors {
         return new Connector() {
             @Override
             public void connect(Population source, Population target, UniformRandomProvider random, PairSink sink) {
+                Require.allInRange("pre", sources, 0, source.size() - 1);
+                Require.allInRange("post", targets, 0, target.size() - 1);
                 for (int k = 0; k < sources.length; k++) {
-                    Require.inRange("pre[" + k + "]", sources[k], 0, source.size() - 1);
-                    Require.inRange("post[" + k + "]", targets[k], 0, target.size() - 1);
                     sink.add(sources[k], targets[k]);
                 }
             }

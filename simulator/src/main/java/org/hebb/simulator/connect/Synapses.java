@@ -54,9 +54,7 @@ public final class Synapses {
     /** One delay in steps per connected pair, in the order the connector emits the pairs. */
     public Synapses delays(int[] perSynapseSteps) {
         Require.notNull("delays", perSynapseSteps);
-        for (int k = 0; k < perSynapseSteps.length; k++) {
-            Require.inRange("delays[" + k + "]", perSynapseSteps[k], 1, Delays.MAX_STEPS);
-        }
+        Require.allInRange("delays", perSynapseSteps, 1, Delays.MAX_STEPS);
         return new Synapses(receptor, weights, explicitWeights, null, perSynapseSteps.clone(), name);
     }
 

@@ -20,9 +20,10 @@ public final class SpikeTimesSource extends SpikeSourcePopulation {
         for (int i = 0; i < timesMs.length; i++) {
             Require.notNull("times[" + i + "]", timesMs[i]);
             this.timesMs[i] = new double[timesMs[i].length];
+            Require.allNonNegative("times[" + i + "]", timesMs[i], "ms");
             for (int j = 0; j < timesMs[i].length; j++) {
                 // + 0.0 makes -0.0 ms 0.0 ms, which the searches of the times order after -0.0
-                this.timesMs[i][j] = Require.nonNegative("times[" + i + "][" + j + "]", timesMs[i][j], "ms") + 0.0;
+                this.timesMs[i][j] = timesMs[i][j] + 0.0;
             }
             Arrays.sort(this.timesMs[i]);
         }

@@ -125,11 +125,15 @@ public final class NeuronPopulation extends Population {
                 + ": must be the population size " + size());
         double[] stored = new double[values.length];
         for (int i = 0; i < values.length; i++) {
-            Require.that(Double.isFinite(values[i]), variable + "[" + i + "] = " + values[i]
-                    + " is not allowed: must be finite");
+            if (!Double.isFinite(values[i])) {
+                throw new IllegalArgumentException(variable + "[" + i + "] = " + values[i]
+                        + " is not allowed: must be finite");
+            }
             stored[i] = stored(values[i]);
-            Require.that(Double.isFinite(stored[i]), variable + "[" + i + "] = " + values[i] + " of population '"
-                    + name() + "' is not allowed: " + finiteRule());
+            if (!Double.isFinite(stored[i])) {
+                throw new IllegalArgumentException(variable + "[" + i + "] = " + values[i] + " of population '"
+                        + name() + "' is not allowed: " + finiteRule());
+            }
         }
         model.requireNeuronValues(state, index, stored, "population '" + name() + "'");
         beforeWrite();
