@@ -373,13 +373,13 @@ public class DefinedNeuronModel implements EventDrivenModel {
     @Override
     public EventDrivenKernel createEventKernel(NeuronState state, double dt) {
         requireRefractoryPeriod(dt);
-        return new LinearEventKernel(this, state, dt);
+        return new LinearEventKernel(definition, name -> baseValue(name, dt), state, dt);
     }
 
     @Override
     public Optional<String> whyNoClosedForm(double dt) {
         try {
-            new LinearEventKernel(this, createState(1), dt);
+            new LinearEventKernel(definition, name -> baseValue(name, dt), createState(1), dt);
             return Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());

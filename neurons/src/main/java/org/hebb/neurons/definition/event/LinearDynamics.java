@@ -5,8 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 
-import org.hebb.neurons.definition.DefinedNeuronModel;
 import org.hebb.neurons.definition.NeuronDefinition;
 import org.hebb.neurons.definition.Receptor;
 import org.hebb.neurons.definition.StateVariable;
@@ -27,8 +27,9 @@ import org.hebb.neurons.definition.units.Units;
  */
 final class LinearDynamics {
     private static final String WEIGHT = "weight";
-    final DefinedNeuronModel model;
-    final double dt;
+    final NeuronDefinition definition;
+    /** The value of a name fixed for the population, in base units. */
+    private final ToDoubleFunction<String> baseValues;
     final List<String> variables;
     /** Factor from each variable's unit to Hebb's base units. */
     final double[] factors;
@@ -51,10 +52,9 @@ final class LinearDynamics {
     /** The refractory period, or null. */
     final Expression refractory;
 
-    private LinearDynamics(DefinedNeuronModel model, double dt) {
-        this.model = model;
-        this.dt = dt;
-        NeuronDefinition d = model.definition();
+    private LinearDynamics(NeuronDefinition d, ToDoubleFunction<String> baseValues) {
+        this.definition = d;
+        this.baseValues = baseValues;
         this.variables = d.stateVariables().stream().map(StateVariable::name).toList();
         int n = variables.size();
         this.factors = new double[n];
@@ -107,17 +107,18 @@ final class LinearDynamics {
     }
 
     /**
-     * The linear form of {@code model} at time step {@code dt} ms (dt only enters expressions that name it).
+     * The linear form of {@code definition}, its names fixed for the population valued by {@code baseValues} (in base
+     * units; {@code dt} among them).
      *
      * @throws IllegalArgumentException naming what has no closed form between events
      */
-    static LinearDynamics of(DefinedNeuronModel model, double dt) {
-        return new LinearDynamics(model, dt);
+    static LinearDynamics of(NeuronDefinition definition, ToDoubleFunction<String> baseValues) {
+        return new LinearDynamics(definition, baseValues);
     }
 
     /** The value of a name fixed for the population, in base units. */
     double constantValue(String name) {
-        return model.baseValue(name, dt);
+        return baseValues.applyAsDouble(name);
     }
 
     private Expression thresholdFunction(Expression threshold, String text) {
@@ -168,7 +169,7 @@ final class LinearDynamics {
     /** Evaluates a coefficient, which must be fixed for the population. */
     private double constant(Expression e, String what) {
         for (String name : Expressions.names(e)) {
-            Symbol s = model.definition().scope().get(name);
+            Symbol s = definition.scope().get(name);
             if (s != null && !s.isConstant()) {
                 throw refusal("in " + what + " the coefficient '" + Expressions.toText(e) + "' depends on " + name
                         + " (" + s.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')
@@ -181,7 +182,7 @@ final class LinearDynamics {
     /** Checks that {@code e} is free of the state and of step inputs (it may vary per neuron). */
     private Expression perNeuron(Expression e, String what) {
         for (String name : Expressions.names(e)) {
-            Symbol s = model.definition().scope().get(name);
+            Symbol s = definition.scope().get(name);
             if (s != null && s.kind() == Symbol.Kind.STEP_INPUT) {
                 throw refusal(what + " reads the step input " + name + ", which exists only per time step");
             }
@@ -190,6 +191,6 @@ final class LinearDynamics {
     }
 
     private IllegalArgumentException refusal(String why) {
-        return new IllegalArgumentException(model.name() + " has no closed form between events: " + why);
+        return new IllegalArgumentException(definition.name() + " has no closed form between events: " + why);
     }
 }

@@ -7,7 +7,6 @@ import java.util.function.ToDoubleFunction;
 import org.hebb.neurons.EventDrivenKernel;
 import org.hebb.neurons.NeuronState;
 import org.hebb.neurons.Precision;
-import org.hebb.neurons.definition.DefinedNeuronModel;
 import org.hebb.neurons.definition.NeuronDefinition;
 import org.hebb.neurons.definition.analysis.ConstantEvaluator;
 import org.hebb.neurons.definition.analysis.Symbol;
@@ -83,17 +82,20 @@ public final class LinearEventKernel implements EventDrivenKernel {
     private double[] heldRefractoryUntil;
 
     /**
-     * The kernel of {@code model} over {@code state} at reporting step {@code dt} ms.
+     * The kernel of the model {@code definition} over {@code state} at reporting step {@code dt} ms.
      *
+     * @param baseValues the value of each name fixed for the population (a parameter, a unit symbol, {@code dt}), in
+     *                   Hebb's base units (mV, ms, nA, um)
      * @throws IllegalArgumentException when the model has no closed form between events, saying why
      */
-    public LinearEventKernel(DefinedNeuronModel model, NeuronState state, double dt) {
-        this.dynamics = LinearDynamics.of(model, dt);
+    public LinearEventKernel(NeuronDefinition definition, ToDoubleFunction<String> baseValues, NeuronState state,
+                             double dt) {
+        this.dynamics = LinearDynamics.of(definition, baseValues);
         this.state = state;
         this.dt = dt;
         this.n = dynamics.variables.size();
         this.size = state.size();
-        this.free = new ExponentialBasis(dynamics.a, Spectrum.of(dynamics.a, dynamics.variables, model.name()));
+        this.free = new ExponentialBasis(dynamics.a, Spectrum.of(dynamics.a, dynamics.variables, definition.name()));
         this.search = new ThresholdSearch(free, TOLERANCE_MS, dynamics.strictThreshold);
         this.thresholdRows = new double[n][n];
         for (int k = 0; k < n; k++) {
@@ -145,7 +147,7 @@ public final class LinearEventKernel implements EventDrivenKernel {
                     sub[p][q] = dynamics.a[movingWhileHeld[p]][movingWhileHeld[q]];
                 }
             }
-            heldSystem = new ExponentialBasis(sub, Spectrum.of(sub, names, model.name()));
+            heldSystem = new ExponentialBasis(sub, Spectrum.of(sub, names, definition.name()));
         } else {
             movingWhileHeld = null;
             heldSystem = null;
@@ -176,7 +178,7 @@ public final class LinearEventKernel implements EventDrivenKernel {
 
     @Override
     public void load(double timeMs, float[] injectedCurrent) {
-        NeuronDefinition d = dynamics.model.definition();
+        NeuronDefinition d = dynamics.definition;
         double injectedFactor = d.injectedUnit().factor();
         for (int i = 0; i < size; i++) {
             int neuron = i;
