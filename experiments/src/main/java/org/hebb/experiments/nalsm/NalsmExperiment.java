@@ -19,6 +19,8 @@ import org.hebb.experiments.readout.SampleSplit;
 import org.hebb.experiments.readout.SoftmaxReadout;
 import org.hebb.simulator.io.AtomicFiles;
 import org.hebb.simulator.io.HebbVersion;
+import org.hebb.simulator.population.NeuronPopulation;
+import org.hebb.simulator.run.RunawayDetector;
 import org.hebb.util.Require;
 
 /**
@@ -179,8 +181,8 @@ public final class NalsmExperiment {
                 range(split.validationStart(), split.validation()), BLOCK, features, checkpoints, "validation");
         int[][] testCounts = FeaturePhase.make(config, initial, testEncoding, range(0, split.test()), BLOCK, features,
                 checkpoints, "test");
-        FeatureRates featureRates = FeatureRates.of(BranchingProbe.SAMPLE_MS, trainCounts, validationCounts,
-                testCounts);
+        FeatureRates featureRates = FeatureRates.of(BranchingProbe.SAMPLE_MS, saturatedHz(liquid), trainCounts,
+                validationCounts, testCounts);
         SoftmaxReadout.Samples train = samples(trainCounts, trainImages, 0);
         SoftmaxReadout.Samples validation = samples(validationCounts, trainImages, split.validationStart());
         SoftmaxReadout.Samples test = samples(testCounts, testImages, 0);
@@ -215,6 +217,7 @@ public final class NalsmExperiment {
         json.put("liquid_rate_hz", branching.liquidRateHz());
         json.put("feature_liquid_rate_hz", featureRates.meanHz());
         json.put("feature_max_sample_liquid_rate_hz", featureRates.maxSampleHz());
+        json.put("feature_saturated_samples", featureRates.saturatedSamples());
         json.put("warnings", liquid.network().warnings());
         json.put("phase1_seconds", phase1Seconds);
         json.put("feature_seconds", featureSeconds);
@@ -341,6 +344,21 @@ public final class NalsmExperiment {
         return indices;
     }
 
+    /**
+     * The liquid's mean rate in a sample at or above which the sample counts as saturated: {@link
+     * RunawayDetector#SATURATION} of the rate of the whole liquid with every neuron at its saturation rate, the rate
+     * against which the network judges runaway activity.
+     */
+    static double saturatedHz(NalsmLiquid liquid) {
+        double dt = liquid.network().dt();
+        NalsmLiquid.Numbering liquidNeurons = liquid.numbering();
+        NeuronPopulation exc = liquidNeurons.excitatory();
+        NeuronPopulation inh = liquidNeurons.inhibitory();
+        double saturated = exc.size() * RunawayDetector.saturationHz(exc, dt)
+                + inh.size() * RunawayDetector.saturationHz(inh, dt);
+        return RunawayDetector.SATURATION * saturated / liquidNeurons.size();
+    }
+
     /** Spike counts, L1-normalised per sample (an all-silent sample stays zero), with the images' labels. */
     private static SoftmaxReadout.Samples samples(int[][] counts, IdxImages images, int first) {
         int width = counts.length == 0 ? 0 : counts[0].length;
@@ -371,6 +389,12 @@ public final class NalsmExperiment {
         md.append(warnings.size() > SUMMARY_WARNINGS ? " (the first " + SUMMARY_WARNINGS + " below, all in result.json)"
                 : "").append(warnings.isEmpty() ? ".\n" : "\n\n");
         warnings.stream().limit(SUMMARY_WARNINGS).forEach(w -> md.append("- ").append(w).append('\n'));
+        Object saturated = json.get("feature_saturated_samples");
+        if (saturated instanceof Long count && count > 0) {
+            md.append("\n**Feature samples in runaway activity: ").append(count).append("** (the liquid's mean rate "
+                    + "over the sample at or above ").append(Math.round(100 * RunawayDetector.SATURATION))
+                    .append("% of its saturation rate); their features count a saturated liquid.\n");
+        }
         md.append("\nPlots: validation_accuracy.png (readout accuracy per epoch), raster.png (the liquid during one "
                 + "test sample)");
         md.append(json.containsKey("phase1_samples_done")

@@ -52,6 +52,7 @@ class NalsmExperimentTest {
         assertTrue(featureRate > 0 && featureRate <= (double) r.get("feature_max_sample_liquid_rate_hz"),
                 "phase 2's mean rate " + featureRate + " Hz, at most its most active sample's");
         assertEquals(List.of(), r.get("warnings"), "a liquid at " + featureRate + " Hz gives no warning");
+        assertEquals(0L, r.get("feature_saturated_samples"), "nor a saturated feature sample");
     }
 
     @Test
@@ -90,7 +91,14 @@ class NalsmExperimentTest {
         String summary = Files.readString(dir.resolve("run").resolve("summary.md"));
         assertTrue(summary.contains("Warnings of the liquid that learns: " + warnings.size()), summary);
         assertTrue(summary.contains("- " + warnings.get(0)), summary);
-        assertTrue((double) first.get("feature_max_sample_liquid_rate_hz") > 200, "phase 2 is as active");
+        double busiest = (double) first.get("feature_max_sample_liquid_rate_hz");
+        assertTrue(busiest > 200, "phase 2 is as active");
+        // NALSM's neuron fires again at the earliest 3 ms after a spike: saturated from 0.8 x 333 Hz on
+        long saturated = (long) first.get("feature_saturated_samples");
+        assertEquals(busiest >= 0.8 * 1000 / 3, saturated > 0, saturated + " saturated samples, the busiest at "
+                + busiest + " Hz");
+        assertEquals(saturated, again.get("feature_saturated_samples"));
+        assertEquals(saturated > 0, summary.contains("Feature samples in runaway activity: " + saturated), summary);
     }
 
     @Test

@@ -63,13 +63,21 @@ public final class RunawayDetector implements Monitor {
         int windowSteps = (int) Math.max(1, Math.round(WINDOW_MS / dt));
         this.window = new SpikeWindow(windowSteps);
         this.refractoryMs = smallestRefractoryPeriod(population, dt);
-        this.saturationHz = 1000.0 / Math.max(refractoryMs, dt);
+        this.saturationHz = saturationHz(population, dt);
         this.saturatedSpikes = SATURATION * saturationHz * population.size() * (windowSteps * dt / 1000.0);
     }
 
     /** The saturation rate of the population, 1000 / max(t_ref, dt), Hz. */
     public double saturationHz() {
         return saturationHz;
+    }
+
+    /**
+     * The saturation rate of {@code population} at time step {@code dt} ms, 1000 / max(t_ref, dt) Hz, t_ref its
+     * neurons' smallest refractory period (ms; 0 without one): what a detector of it judges windows against.
+     */
+    public static double saturationHz(NeuronPopulation population, double dt) {
+        return 1000.0 / Math.max(smallestRefractoryPeriod(population, dt), dt);
     }
 
     /**
