@@ -108,7 +108,7 @@ public final class Require {
     public static void allInRange(String name, float[] values, double min, double max, String unit) {
         for (int i = 0; i < values.length; i++) {
             if (!(values[i] >= min && values[i] <= max)) {
-                throw invalid(name + "[" + i + "]", values[i], unit, "in [" + min + ", " + max + "]");
+                inRange(name + "[" + i + "]", values[i], min, max, unit);
             }
         }
     }
