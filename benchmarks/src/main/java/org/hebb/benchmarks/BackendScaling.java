@@ -16,7 +16,7 @@ import org.hebb.opencl.OpenClDevice;
 import org.hebb.opencl.OpenClDevices;
 import org.hebb.simulator.BackendKind;
 import org.hebb.simulator.Network;
-import org.hebb.simulator.io.HebbVersion;
+import org.hebb.simulator.storage.HebbVersion;
 
 /**
  * Steps per second of COBA (Euler membrane, dt 0.1 ms), static and with STDP on E->E

@@ -17,8 +17,8 @@ import org.hebb.neurons.lif.IfCondExp;
 import org.hebb.simulator.BackendKind;
 import org.hebb.simulator.Network;
 import org.hebb.simulator.connect.Delays;
-import org.hebb.simulator.io.HebbVersion;
 import org.hebb.simulator.monitor.SpikeMonitor;
+import org.hebb.simulator.storage.HebbVersion;
 
 /**
  * One whole-run measurement of Hebb's COBA in a fresh JVM: builds the network and prepares it

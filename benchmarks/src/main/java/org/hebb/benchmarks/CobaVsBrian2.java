@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.hebb.experiments.coba.CobaNetwork;
 import org.hebb.experiments.output.JsonOutput;
 import org.hebb.experiments.output.Machine;
-import org.hebb.simulator.io.HebbVersion;
+import org.hebb.simulator.storage.HebbVersion;
 
 /**
  * Runs Hebb's COBA and Brian2's (C++ standalone) side by side, alternating, for each network size, and writes

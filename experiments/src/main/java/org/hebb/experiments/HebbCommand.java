@@ -10,10 +10,10 @@ import java.util.TreeSet;
 
 import org.hebb.experiments.output.OutputDirectory;
 import org.hebb.experiments.sweep.SweepPlan;
-import org.hebb.simulator.io.HebbVersion;
-import picocli.CommandLine;
+import org.hebb.simulator.storage.HebbVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The {@code hebb} command line: runs Hebb's example programs. An error prints one line, {@code hebb <command>:

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
-import org.hebb.simulator.io.HebbVersion;
+import org.hebb.simulator.storage.HebbVersion;
 import org.junit.jupiter.api.Test;
 
 /** {@code hebb --version}, and each program's, names the build as results record it. */

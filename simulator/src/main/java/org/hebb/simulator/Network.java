@@ -31,7 +31,6 @@ import org.hebb.simulator.input.BernoulliSource;
 import org.hebb.simulator.input.CorrelatedPoissonSource;
 import org.hebb.simulator.input.PoissonSource;
 import org.hebb.simulator.input.SpikeTimesSource;
-import org.hebb.simulator.io.AtomicFiles;
 import org.hebb.simulator.monitor.Monitor;
 import org.hebb.simulator.monitor.PopulationRateMonitor;
 import org.hebb.simulator.monitor.RuleStateMonitor;
@@ -53,6 +52,7 @@ import org.hebb.simulator.run.RunawayDetector;
 import org.hebb.simulator.run.SimulationAbortedException;
 import org.hebb.simulator.run.StepCallback;
 import org.hebb.simulator.run.WeightChecker;
+import org.hebb.simulator.storage.AtomicFiles;
 import org.hebb.util.Require;
 
 /**

@@ -9,7 +9,7 @@ import java.util.Map;
 
 import org.hebb.experiments.output.OutputDirectory;
 import org.hebb.experiments.output.Plots;
-import org.hebb.simulator.io.HebbVersion;
+import org.hebb.simulator.storage.HebbVersion;
 
 /** The plots and then result.json of a finished run: the result file is written last. */
 final class HlopResults {

@@ -15,10 +15,10 @@ import org.hebb.experiments.output.DroppedSpikes;
 import org.hebb.experiments.output.OutputDirectory;
 import org.hebb.experiments.output.Plots;
 import org.hebb.simulator.Network;
-import org.hebb.simulator.io.AtomicFiles;
-import org.hebb.simulator.io.HebbVersion;
 import org.hebb.simulator.monitor.PopulationRateMonitor;
 import org.hebb.simulator.monitor.SpikeMonitor;
+import org.hebb.simulator.storage.AtomicFiles;
+import org.hebb.simulator.storage.HebbVersion;
 import org.hebb.util.Require;
 
 /**

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.hebb.simulator.io.AtomicFiles;
+import org.hebb.simulator.storage.AtomicFiles;
 import org.hebb.util.Require;
 
 /**

@@ -11,7 +11,7 @@ import org.hebb.experiments.data.IdxImages;
 import org.hebb.experiments.limits.MemoryEstimate;
 import org.hebb.experiments.output.OutputDirectory;
 import org.hebb.experiments.output.Plots;
-import org.hebb.simulator.io.AtomicFiles;
+import org.hebb.simulator.storage.AtomicFiles;
 import org.hebb.util.Require;
 
 /**

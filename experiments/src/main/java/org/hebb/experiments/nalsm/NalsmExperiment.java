@@ -17,10 +17,10 @@ import org.hebb.experiments.output.OutputDirectory;
 import org.hebb.experiments.output.Plots;
 import org.hebb.experiments.readout.SampleSplit;
 import org.hebb.experiments.readout.SoftmaxReadout;
-import org.hebb.simulator.io.AtomicFiles;
-import org.hebb.simulator.io.HebbVersion;
 import org.hebb.simulator.population.NeuronPopulation;
 import org.hebb.simulator.run.RunawayDetector;
+import org.hebb.simulator.storage.AtomicFiles;
+import org.hebb.simulator.storage.HebbVersion;
 import org.hebb.util.Require;
 
 /**

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import org.hebb.simulator.io.AtomicFiles;
+import org.hebb.simulator.storage.AtomicFiles;
 
 /**
  * Writes result objects (records, maps, lists) as pretty-printed JSON, atomically. A number that is not finite

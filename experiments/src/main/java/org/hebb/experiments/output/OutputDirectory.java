@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-import org.hebb.simulator.io.AtomicFiles;
+import org.hebb.simulator.storage.AtomicFiles;
 
 /**
  * A program's output directory ({@code --out}), held for one run. {@link #open} checks it before any work: creates

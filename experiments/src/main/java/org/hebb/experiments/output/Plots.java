@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-import org.hebb.simulator.io.AtomicFiles;
 import org.hebb.simulator.monitor.SpikeMonitor;
+import org.hebb.simulator.storage.AtomicFiles;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;

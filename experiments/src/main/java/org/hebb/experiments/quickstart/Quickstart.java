@@ -19,12 +19,12 @@ import org.hebb.experiments.output.Plots;
 import org.hebb.neurons.lif.IfCondExp;
 import org.hebb.simulator.BackendKind;
 import org.hebb.simulator.Network;
-import org.hebb.simulator.io.AtomicFiles;
-import org.hebb.simulator.io.HebbVersion;
 import org.hebb.simulator.monitor.PopulationRateMonitor;
 import org.hebb.simulator.monitor.SpikeMonitor;
 import org.hebb.simulator.population.Population;
 import org.hebb.simulator.run.ProgressListener;
+import org.hebb.simulator.storage.AtomicFiles;
+import org.hebb.simulator.storage.HebbVersion;
 import org.hebb.util.Require;
 
 /**

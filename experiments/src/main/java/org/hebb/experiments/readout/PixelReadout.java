@@ -10,7 +10,7 @@ import org.hebb.experiments.RunPhase;
 import org.hebb.experiments.data.IdxImages;
 import org.hebb.experiments.output.OutputDirectory;
 import org.hebb.experiments.output.Plots;
-import org.hebb.simulator.io.HebbVersion;
+import org.hebb.simulator.storage.HebbVersion;
 import org.hebb.util.Require;
 
 /**

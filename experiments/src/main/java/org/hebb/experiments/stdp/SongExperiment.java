@@ -17,8 +17,8 @@ import org.hebb.experiments.output.Plots;
 import org.hebb.experiments.stdp.SongMillerAbbott.Config;
 import org.hebb.experiments.stdp.SongMillerAbbott.Result;
 import org.hebb.experiments.stdp.SongMillerAbbott.Snapshot;
-import org.hebb.simulator.io.AtomicFiles;
-import org.hebb.simulator.io.HebbVersion;
+import org.hebb.simulator.storage.AtomicFiles;
+import org.hebb.simulator.storage.HebbVersion;
 import org.hebb.util.Require;
 
 /**

@@ -19,8 +19,8 @@ import org.hebb.experiments.HebbCommand;
 import org.hebb.experiments.RunPhase;
 import org.hebb.experiments.jobs.JobExecutor;
 import org.hebb.experiments.limits.MemoryEstimate;
-import org.hebb.simulator.io.AtomicFiles;
-import org.hebb.simulator.io.HebbVersion;
+import org.hebb.simulator.storage.AtomicFiles;
+import org.hebb.simulator.storage.HebbVersion;
 
 /**
  * Runs an experiment at every point of a {@link SweepPlan}, each into its own directory under the sweep's, and

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.hebb.experiments.output.Plots;
-import org.hebb.simulator.io.AtomicFiles;
+import org.hebb.simulator.storage.AtomicFiles;
 
 /** The files that summarise a sweep: {@code sweep.csv}, {@code summary.md} and {@code sweep.png}. */
 final class SweepSummary {

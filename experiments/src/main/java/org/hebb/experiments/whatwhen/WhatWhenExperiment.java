@@ -13,8 +13,8 @@ import org.hebb.experiments.izhikevich.Izhikevich2003Experiment;
 import org.hebb.experiments.limits.MemoryEstimate;
 import org.hebb.experiments.output.OutputDirectory;
 import org.hebb.experiments.output.Plots;
-import org.hebb.simulator.io.AtomicFiles;
-import org.hebb.simulator.io.HebbVersion;
+import org.hebb.simulator.storage.AtomicFiles;
+import org.hebb.simulator.storage.HebbVersion;
 
 /**
  * The "what" and "when" experiment end to end: the run, its measures, the Izhikevich (2003) network check with

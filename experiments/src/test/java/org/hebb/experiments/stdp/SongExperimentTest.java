@@ -17,7 +17,7 @@ import org.hebb.experiments.stdp.SongMillerAbbott.Cell;
 import org.hebb.experiments.stdp.SongMillerAbbott.Config;
 import org.hebb.experiments.stdp.SongMillerAbbott.Result;
 import org.hebb.experiments.stdp.SongMillerAbbott.Snapshot;
-import org.hebb.simulator.io.HebbVersion;
+import org.hebb.simulator.storage.HebbVersion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

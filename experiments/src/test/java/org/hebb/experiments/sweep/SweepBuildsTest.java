@@ -15,7 +15,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.hebb.experiments.HebbCommand;
-import org.hebb.simulator.io.HebbVersion;
+import org.hebb.simulator.storage.HebbVersion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -18,9 +18,9 @@ import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import io.jhdf.api.WritableGroup;
-import org.hebb.simulator.io.AtomicFiles;
-import org.hebb.simulator.io.HebbVersion;
-import org.hebb.simulator.io.StreamedDataset;
+import org.hebb.simulator.storage.AtomicFiles;
+import org.hebb.simulator.storage.HebbVersion;
+import org.hebb.simulator.storage.StreamedDataset;
 
 /**
  * A checkpoint file: HDF5 (docs/FORMATS.md), its attributes saying what it is (format, version, seed, dt, step, a

@@ -21,6 +21,9 @@ import org.hebb.simulator.Network;
 import org.hebb.simulator.connect.Projection;
 import org.hebb.simulator.population.NeuronPopulation;
 import org.hebb.simulator.population.Population;
+import org.hebb.simulator.storage.AtomicFiles;
+import org.hebb.simulator.storage.HebbVersion;
+import org.hebb.simulator.storage.StreamedDataset;
 
 /**
  * Exports a network's structure in SONATA's network format (nodes and edges), which NEST, BMTK and NetPyNE read:

@@ -26,6 +26,7 @@ import org.hebb.simulator.connect.Delays;
 import org.hebb.simulator.connect.Synapses;
 import org.hebb.simulator.population.NeuronPopulation;
 import org.hebb.simulator.population.Population;
+import org.hebb.simulator.storage.Datasets;
 
 /** Builds a network from SONATA files ({@link SonataNetwork#load}). */
 final class SonataReader {

@@ -11,6 +11,9 @@ import io.jhdf.WritableHdfFile;
 import io.jhdf.api.WritableDataset;
 import io.jhdf.api.WritableGroup;
 import org.hebb.simulator.monitor.SpikeMonitor;
+import org.hebb.simulator.storage.AtomicFiles;
+import org.hebb.simulator.storage.HebbVersion;
+import org.hebb.simulator.storage.StreamedDataset;
 
 /**
  * Writes spike monitors as a SONATA spike file, the Allen Institute's and Blue Brain's format read by NEST, BMTK,

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.hebb.simulator.io.AtomicFiles;
+import org.hebb.simulator.storage.AtomicFiles;
 
 /**
  * What a monitor streams to a CSV file: lines written to {@code <file>.partial} as a run goes, copied atomically to

@@ -22,6 +22,8 @@ import org.hebb.simulator.connect.Synapses;
 import org.hebb.simulator.init.Values;
 import org.hebb.simulator.monitor.SpikeMonitor;
 import org.hebb.simulator.population.NeuronPopulation;
+import org.hebb.simulator.storage.Datasets;
+import org.hebb.simulator.storage.HebbVersion;
 import org.hebb.simulator.testing.H5py;
 import org.hebb.simulator.testing.Prerequisites;
 import org.junit.jupiter.api.Test;

@@ -18,9 +18,9 @@ import org.hebb.neurons.nir.NirModels;
 import org.hebb.simulator.Network;
 import org.hebb.simulator.connect.Connectors;
 import org.hebb.simulator.connect.Synapses;
-import org.hebb.simulator.io.Datasets;
 import org.hebb.simulator.population.NeuronPopulation;
 import org.hebb.simulator.population.Population;
+import org.hebb.simulator.storage.Datasets;
 
 /** Builds a network from a NIR graph ({@link NirGraph#load}). */
 final class NirReader {

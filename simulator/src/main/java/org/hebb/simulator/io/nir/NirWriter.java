@@ -17,10 +17,10 @@ import io.jhdf.api.WritableGroup;
 import org.hebb.neurons.nir.NirModels;
 import org.hebb.simulator.Network;
 import org.hebb.simulator.connect.Projection;
-import org.hebb.simulator.io.AtomicFiles;
-import org.hebb.simulator.io.HebbVersion;
 import org.hebb.simulator.population.NeuronPopulation;
 import org.hebb.simulator.population.Population;
+import org.hebb.simulator.storage.AtomicFiles;
+import org.hebb.simulator.storage.HebbVersion;
 
 /** Writes a network as a NIR graph ({@link NirGraph#export}). */
 final class NirWriter {

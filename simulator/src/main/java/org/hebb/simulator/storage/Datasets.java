@@ -1,4 +1,4 @@
-package org.hebb.simulator.io;
+package org.hebb.simulator.storage;
 
 import java.lang.reflect.Array;
 

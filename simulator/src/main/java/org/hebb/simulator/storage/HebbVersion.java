@@ -1,4 +1,4 @@
-package org.hebb.simulator.io;
+package org.hebb.simulator.storage;
 
 import java.io.IOException;
 import java.io.InputStream;

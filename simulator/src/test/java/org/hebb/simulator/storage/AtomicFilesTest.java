@@ -1,4 +1,4 @@
-package org.hebb.simulator.io;
+package org.hebb.simulator.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

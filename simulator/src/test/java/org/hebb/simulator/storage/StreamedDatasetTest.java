@@ -1,4 +1,4 @@
-package org.hebb.simulator.io;
+package org.hebb.simulator.storage;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
