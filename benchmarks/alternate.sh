@@ -45,17 +45,16 @@ for ((k = 0; k < warmup; k++)); do
 done
 echo "A = ${commands[0]}"
 echo "B = ${commands[1]}"
+mib() { awk '{ printf "%.1f", $1 / 1024 }'; }
 printf '%4s %10s %10s %12s %12s %8s\n' run "A wall s" "B wall s" "A peak MiB" "B peak MiB" "A/B"
 wall_a=() wall_b=() peak_a=() peak_b=() ratios=()
 for ((k = 1; k <= runs; k++)); do
     read -r wa pa < <(once "${commands[0]}")
     read -r wb pb < <(once "${commands[1]}")
     ratio=$(awk -v a="$wa" -v b="$wb" 'BEGIN { printf "%.4f", a / b }')
-    printf '%4d %10.2f %10.2f %12.1f %12.1f %8s\n' "$k" "$wa" "$wb" "$(awk -v k="$pa" 'BEGIN { print k / 1024 }')" \
-        "$(awk -v k="$pb" 'BEGIN { print k / 1024 }')" "$ratio"
+    printf '%4d %10.2f %10.2f %12s %12s %8s\n' "$k" "$wa" "$wb" "$(echo "$pa" | mib)" "$(echo "$pb" | mib)" "$ratio"
     wall_a+=("$wa") wall_b+=("$wb") peak_a+=("$pa") peak_b+=("$pb") ratios+=("$ratio")
 done
-mib() { awk '{ printf "%.1f", $1 / 1024 }'; }
 printf 'median %8.2f %10.2f %12s %12s %8s\n' "$(printf '%s\n' "${wall_a[@]}" | median)" \
     "$(printf '%s\n' "${wall_b[@]}" | median)" "$(printf '%s\n' "${peak_a[@]}" | median | mib)" \
     "$(printf '%s\n' "${peak_b[@]}" | median | mib)" "$(printf '%s\n' "${ratios[@]}" | median)"

@@ -27,17 +27,25 @@ public class BernoulliSource extends SpikeSourcePopulation implements Checkpoint
 
     /** Sets every element's firing probability per step (each in [0, 1]). */
     public void setProbabilities(float[] perStep) {
-        Require.notNull("probabilities", perStep);
-        if (perStep.length != size()) {
-            throw new IllegalArgumentException("probabilities has length " + perStep.length
-                    + ": must be the population size " + size());
-        }
+        requireOnePerElement("probabilities", perStep);
         Require.allInRange("probability", perStep, 0.0, 1.0, "per step");
         System.arraycopy(perStep, 0, probability, 0, perStep.length);
         for (int i = 0; i < perStep.length; i++) {
             threshold[i] = CounterRandom.bernoulliThreshold(perStep[i]);
         }
         changes++;
+    }
+
+    /**
+     * Fails unless {@code values} holds one value per element, building its message only then: user code may set
+     * values every step.
+     */
+    protected void requireOnePerElement(String name, float[] values) {
+        Require.notNull(name, values);
+        if (values.length != size()) {
+            throw new IllegalArgumentException(name + " has length " + values.length + ": must be the population size "
+                    + size());
+        }
     }
 
     /** Sets element {@code index}'s firing probability per step (in [0, 1]). */

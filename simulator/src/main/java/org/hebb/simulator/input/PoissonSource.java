@@ -1,7 +1,6 @@
 package org.hebb.simulator.input;
 
 import org.hebb.simulator.random.CounterRandom;
-import org.hebb.util.Require;
 
 /**
  * Poisson spike sources with per-element rates (Hz) that may change between steps. Under the clock-driven engine
@@ -32,11 +31,7 @@ public final class PoissonSource extends BernoulliSource {
 
     /** Sets each element's rate in Hz (0 &lt;= rate &lt;= 1 / dt). */
     public void setRates(float[] ratesHz) {
-        Require.notNull("rates", ratesHz);
-        if (ratesHz.length != size()) {
-            throw new IllegalArgumentException("rates has length " + ratesHz.length
-                    + ": must be the population size " + size());
-        }
+        requireOnePerElement("rates", ratesHz);
         for (int i = 0; i < ratesHz.length; i++) {
             if (!allowed(ratesHz[i])) {
                 throw refused("rate[" + i + "]", ratesHz[i]);
