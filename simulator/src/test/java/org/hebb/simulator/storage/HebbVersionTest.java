@@ -2,10 +2,13 @@ package org.hebb.simulator.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -27,6 +30,24 @@ class HebbVersionTest {
         String[] words = HebbVersion.describe().split(" ");
         assertEquals(head, words.length > 1 ? words[1] : null, HebbVersion.describe());
         assertFalse(HebbVersion.describe().startsWith("unknown version"), HebbVersion.describe());
+    }
+
+    /**
+     * The launcher rebuilds Hebb when the commit the build recorded is not the checkout's: it must read the file
+     * where the build writes it, or it would rebuild before every program.
+     */
+    @Test
+    void theLauncherReadsTheCommitWhereTheBuildWritesIt() throws IOException {
+        Path launcher = Path.of("..", "hebb");
+        assumeTrue(Files.isRegularFile(launcher), "not run from Hebb's source tree: no launcher beside the module");
+        String written = "simulator/target/classes/" + HebbVersion.class.getPackageName().replace('.', '/') + "/"
+                + HebbVersion.COMMIT_RESOURCE;
+        String recorded = Files.readAllLines(launcher).stream().filter(line -> line.strip().startsWith("recorded="))
+                .findFirst().orElseThrow(() -> new AssertionError("the launcher reads no recorded commit"));
+        assertEquals("recorded=\"$root/" + written + "\"", recorded.strip());
+        if (Files.exists(Path.of("..", ".git"))) {
+            assertTrue(Files.isRegularFile(Path.of("..", written)), "a build in a git checkout writes " + written);
+        }
     }
 
     /** The checkout's commit, abbreviated as the build abbreviates it, or null without git. */
