@@ -52,11 +52,11 @@ jdk.unsupported \
   cp -r "$root/experiments/target/test-classes" "$stage/experiments-tests"
   local launcher console="org.junit.platform:junit-platform-console-standalone:1.14.1"
   local consoles="$HOME/.m2/repository/org/junit/platform/junit-platform-console-standalone"
-  if [ ! -d "$consoles" ]; then
+  launcher="$consoles/1.14.1/junit-platform-console-standalone-1.14.1.jar"
+  if [ ! -f "$launcher" ]; then
     mvn -B -ntp -q dependency:get -Dartifact="$console" >&2 || true
   fi
-  launcher="$(find "$consoles" -name '*.jar' 2>/dev/null | sort | tail -1)"
-  if [ -z "$launcher" ]; then
+  if [ ! -f "$launcher" ]; then
     echo "JUnit's console launcher is not in ~/.m2 and could not be fetched: run mvn dependency:get" \
       "-Dartifact=$console" >&2
     exit 1
@@ -78,14 +78,18 @@ jdk.unsupported \
 # library when none names it.
 opencl_setup() {
   local work="$1"
-  if ! ldconfig -p | grep -q 'libOpenCL.so.1 '; then
+  # read whole before it is searched: under pipefail a search that stops early would fail the pipeline
+  local libraries
+  libraries="$(ldconfig -p 2>/dev/null || true)"
+  if ! grep -q 'libOpenCL.so.1 ' <<< "$libraries"; then
     export LD_LIBRARY_PATH="$work/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
   fi
   if [ -z "$(ls /etc/OpenCL/vendors/*.icd 2>/dev/null)" ]; then
     local nvidia
-    nvidia="$(ldconfig -p | awk '/libnvidia-opencl.so.1 /{print $NF; exit}')"
+    nvidia="$(awk '/libnvidia-opencl.so.1 /{print $NF; exit}' <<< "$libraries")"
     if [ -z "$nvidia" ]; then
-      nvidia="$(find /usr/local/nvidia /usr/lib /usr/lib64 -name 'libnvidia-opencl.so.1' 2>/dev/null | head -1)"
+      # find fails for a start folder that does not exist, even when another holds the library
+      nvidia="$(find /usr/local/nvidia /usr/lib /usr/lib64 -name 'libnvidia-opencl.so.1' 2>/dev/null | head -1 || true)"
     fi
     if [ -n "$nvidia" ]; then
       mkdir -p "$work/vendors"
