@@ -130,7 +130,15 @@ run() {
   }
   local work=/tmp/hebb-gpu-check
   rm -rf "$work" && mkdir -p "$work"
-  tar xJf "$pack_dir/pack.tar.xz" -C "$work"
+  if command -v xz >/dev/null; then
+    tar xJf "$pack_dir/pack.tar.xz" -C "$work"
+  elif command -v python3 >/dev/null; then
+    python3 -c 'import sys, tarfile; tarfile.open(sys.argv[1], "r:xz").extractall(sys.argv[2])' \
+      "$pack_dir/pack.tar.xz" "$work"
+  else
+    echo "neither xz nor python3 is on this machine: the pack cannot be unpacked" | tee -a "$log" >&2
+    exit 1
+  fi
   opencl_setup "$work"
   local java="$work/jre/bin/java"
   local jsig="$work/jre/lib/server/libjsig.so"
