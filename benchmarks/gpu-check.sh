@@ -50,9 +50,10 @@ jdk.unsupported \
   cp -r "$root/plasticity/target/test-classes" "$stage/plasticity-tests"
   cp -r "$root/opencl-kernels/target/test-classes" "$stage/opencl-tests"
   cp -r "$root/experiments/target/test-classes" "$stage/experiments-tests"
-  local launcher console="org.junit.platform:junit-platform-console-standalone:1.14.1"
-  local consoles="$HOME/.m2/repository/org/junit/platform/junit-platform-console-standalone"
-  launcher="$consoles/1.14.1/junit-platform-console-standalone-1.14.1.jar"
+  local junit=1.14.1
+  local console="org.junit.platform:junit-platform-console-standalone:$junit"
+  local launcher="$HOME/.m2/repository/org/junit/platform/junit-platform-console-standalone/$junit/\
+junit-platform-console-standalone-$junit.jar"
   if [ ! -f "$launcher" ]; then
     mvn -B -ntp -q dependency:get -Dartifact="$console" >&2 || true
   fi
