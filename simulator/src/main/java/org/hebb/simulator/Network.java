@@ -9,7 +9,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 
@@ -44,7 +43,6 @@ import org.hebb.simulator.population.NeuronPopulation;
 import org.hebb.simulator.population.Population;
 import org.hebb.simulator.population.Positions;
 import org.hebb.simulator.random.Seeds;
-import org.hebb.simulator.run.Checker;
 import org.hebb.simulator.run.FiniteStateChecker;
 import org.hebb.simulator.run.ProgressListener;
 import org.hebb.simulator.run.RateChecker;
@@ -111,9 +109,8 @@ public final class Network implements AutoCloseable {
     private final List<Population> populations = new ArrayList<>();
     private final List<Projection> projections = new ArrayList<>();
     private final Set<String> names = new HashSet<>();
-    private final List<MonitorEntry> monitors = new ArrayList<>();
+    private final NetworkMonitors monitors = new NetworkMonitors();
     private final Map<String, Checkpointed> userState = new LinkedHashMap<>();
-    private final List<Checker> checkers = new ArrayList<>();
     private final List<WeightChecker> weightCheckers = new ArrayList<>();
     private final List<StepCallback> callbacks = new ArrayList<>();
     private final PlasticityRegistry plasticity = new PlasticityRegistry(p -> populations.contains(p));
@@ -413,30 +410,7 @@ public final class Network implements AutoCloseable {
     public <M extends Monitor> M addMonitor(Population population, M monitor) {
         requireOpen("addMonitor");
         requireMember(population);
-        Require.notNull("monitor", monitor);
-        Optional<Path> file = monitor.streamFile();
-        for (MonitorEntry e : monitors) {
-            Optional<Path> other = e.monitor().streamFile();
-            if (file.isEmpty() || other.isEmpty()) {
-                continue;
-            }
-            String streaming = "a monitor of " + (e.population() == null ? "a rule"
-                    : "population '" + e.population().name() + "'") + " streams to ";
-            String refused = "streamTo = '" + file.get() + "' is not allowed: ";
-            if (sameFile(other.get(), file.get())) {
-                throw new IllegalArgumentException(refused + streaming + "it already");
-            }
-            if (sameFile(Monitor.partialCopyOf(other.get()), file.get())
-                    || sameFile(other.get(), Monitor.partialCopyOf(file.get()))) {
-                throw new IllegalArgumentException(refused + streaming + "'" + other.get() + "', and one of the two "
-                        + "files is the other's partial copy (<file>.partial)");
-            }
-        }
-        monitors.add(new MonitorEntry(population, monitor));
-        if (monitor instanceof Checker checker) {
-            checkers.add(checker);
-        }
-        return monitor;
+        return monitors.add(population, Require.notNull("monitor", monitor));
     }
 
     /**
@@ -625,7 +599,7 @@ public final class Network implements AutoCloseable {
         begin();
         boolean finished = false;
         try {
-            new StepLoop(engine, dt, monitors, callbacks, checkers, failure -> brokenBy = failure)
+            new StepLoop(engine, dt, monitors.all(), callbacks, monitors.checkers(), failure -> brokenBy = failure)
                     .run(steps, listener, progressIntervalSeconds);
             finished = true;
         } finally {
@@ -693,13 +667,7 @@ public final class Network implements AutoCloseable {
             long restoredRecordings = saved.monitors().lines().count();
             warnings.restore(saved.warnings(), saved.warningsLeftOut());
             engine.stateRestored();
-            long recording = 0;
-            for (MonitorEntry e : monitors) {
-                if (!(e.monitor() instanceof Checkpointed) || recording++ >= restoredRecordings) {
-                    e.monitor().dropRecordings();
-                }
-                e.monitor().restored(stepsRun());
-            }
+            monitors.restored(restoredRecordings, stepsRun());
         });
     }
 
@@ -711,10 +679,6 @@ public final class Network implements AutoCloseable {
                 throw new IllegalStateException("the checkpoint is not saved: " + report);
             }
         }
-    }
-
-    private static boolean sameFile(Path a, Path b) {
-        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
     /** Fails unless a result could be written atomically to {@code file} (creating its directory). */
@@ -731,7 +695,7 @@ public final class Network implements AutoCloseable {
     }
 
     private CheckpointFile.Header checkpointHeader() {
-        List<MonitorEntry> recorded = recordedMonitors();
+        List<MonitorEntry> recorded = monitors.recorded();
         return new CheckpointFile.Header(NetworkCheckpoint.describe(populations, projections, plasticity.attached(),
                 engineKind, precision), backendKind.toString(), NetworkCheckpoint.describeMonitors(recorded.stream()
                 .map(MonitorEntry::monitor).toList(), recorded.stream().map(e -> e.population() == null
@@ -739,13 +703,8 @@ public final class Network implements AutoCloseable {
                 warnings.leftOut());
     }
 
-    /** The monitors whose recordings a checkpoint keeps, in the order they were added. */
-    private List<MonitorEntry> recordedMonitors() {
-        return monitors.stream().filter(e -> e.monitor() instanceof Checkpointed).toList();
-    }
-
     private NetworkCheckpoint checkpoint() {
-        return checkpoint(recordedMonitors().size());
+        return checkpoint(monitors.recorded().size());
     }
 
     /** The state to save or restore, with the recordings of the first {@code monitorCount} recording monitors. */
@@ -753,7 +712,7 @@ public final class Network implements AutoCloseable {
         Map<String, Checkpointed> runaway = new LinkedHashMap<>();
         runawayDetectors.forEach(d -> runaway.put(d.population().name(), d::checkpoint));
         return new NetworkCheckpoint(engine, populations, projections, initialState, plasticity.attached(),
-                recordedMonitors().subList(0, monitorCount).stream().map(e -> (Checkpointed) e.monitor()).toList(),
+                monitors.recorded().subList(0, monitorCount).stream().map(e -> (Checkpointed) e.monitor()).toList(),
                 runaway, userState);
     }
 
@@ -922,11 +881,7 @@ public final class Network implements AutoCloseable {
 
     /** Memory held by all monitors' recorded data, in bytes. */
     public long monitorMemoryBytes() {
-        long total = 0;
-        for (MonitorEntry m : monitors) {
-            total += m.monitor().memoryBytes();
-        }
-        return total;
+        return monitors.memoryBytes();
     }
 
     private void requireBuilding(String operation) {
@@ -966,21 +921,7 @@ public final class Network implements AutoCloseable {
         if (engine != null) {
             engine.close();
         }
-        RuntimeException first = null;
-        for (MonitorEntry m : monitors) {
-            try {
-                m.monitor().close();
-            } catch (RuntimeException e) {
-                if (first == null) {
-                    first = e;
-                } else {
-                    first.addSuppressed(e);
-                }
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
+        monitors.closeAll();
     }
 
     /** Network settings. */
