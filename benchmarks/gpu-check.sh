@@ -14,7 +14,8 @@
 #      failing on the device is named: OUTDIR/tests-checked.txt;
 #   2. measures COBA at 10^5 neurons (3 repeats) and 10^6 (1), and plastic COBA at 10^6, Java with 2 threads
 #      against the OpenCL backend, alternating (BackendScaling): OUTDIR/benchmarks/results/opencl.json, the
-#      repository's file with these rows added, each as soon as it is measured;
+#      repository's file with these rows added, each as soon as it is measured, each OpenCL row saying whether the
+#      device ended the run in the Java backend's state, bit for bit (a count of both kinds goes into the log);
 #   3. runs the full-scale microcircuit (Poisson background) on the OpenCL backend:
 #      OUTDIR/benchmarks/results/microcircuit.json, the repository's file with this run added (with python3; the
 #      run's own result is kept as OUTDIR/microcircuit-OPENCL.json in any case);
@@ -210,6 +211,8 @@ org.hebb.experiments.microcircuit.Microcircuit\$Background)" \
     || echo "coba ${sizes[0]}: exit $?" | tee -a "$log"
   within 120 "${scaling[@]}" -Dhebb.models=coba,plastic-coba org.hebb.benchmarks.BackendScaling 1 "${sizes[1]}" \
     >> "$log" 2>&1 || echo "coba ${sizes[1]}: exit $?" | tee -a "$log"
+  echo "OpenCL rows that ended where Java did, bit for bit: $(grep -c 'final_state_equal_to_java=true' "$log");" \
+    "that did not: $(grep -c 'final_state_equal_to_java=false' "$log")" | tee -a "$log"
 
   echo "== 3. Microcircuit, scale $micro_scale, Poisson background, OpenCL" | tee -a "$log"
   cp "$root/benchmarks/results/microcircuit.json" "$out/benchmarks/results/microcircuit.json"

@@ -16,17 +16,22 @@ import org.hebb.opencl.OpenClDevice;
 import org.hebb.opencl.OpenClDevices;
 import org.hebb.simulator.BackendKind;
 import org.hebb.simulator.Network;
+import org.hebb.simulator.plasticity.RuleState;
 import org.hebb.simulator.storage.HebbVersion;
+import org.hebb.util.Require;
 
 /**
  * Steps per second of COBA (Euler membrane, dt 0.1 ms), static and with STDP on E->E
  * ({@link CobaNetwork#stdpOnExcitatory()}), on the Java backend with 1 and 2 threads and on the OpenCL backend's
  * default device, at several sizes: for each size the three run the same network (seed 1) in turn,
  * each after a 20 ms warm-up of its own network, repeated, medians. Also the host-device traffic per step of the
- * OpenCL runs (no monitor attached). Writes {@code benchmarks/results/opencl.json}.
+ * OpenCL runs (no monitor attached), and a digest of each backend's state at the end of the run (every neuron
+ * variable, and with STDP the weights, sampled in one more step that is not timed): an OpenCL row says whether it
+ * ended where the Java backend did, bit for bit, in {@code final_state_equal_to_java}. Writes
+ * {@code benchmarks/results/opencl.json}.
  * Usage: {@code BackendScaling [repeats] [sizes...]}; defaults 3, 4000 16000 100000 1000000. The biological time
- * per run shrinks with size (about 2 * 10^8 neuron-steps, at least 20 ms). {@code -Dhebb.backends=java-2,opencl}
- * measures a subset of java-1, java-2 and opencl, {@code -Dhebb.models=coba} a subset of coba and plastic-coba.
+ * per run shrinks with size (about 2 * 10^8 neuron-steps, at least 20 ms; {@code -Dhebb.durationMs} sets one for
+ * every size). {@code -Dhebb.backends=java-2,opencl} measures a subset of java-1, java-2 and opencl, {@code -Dhebb.models=coba} a subset of coba and plastic-coba.
  * Every row names the machine ({@code -Dhebb.machine}, a description); the rows already in the file for other
  * machines, models, sizes or backends are kept, those measured again are replaced.
  */
@@ -34,25 +39,24 @@ public final class BackendScaling {
     private BackendScaling() {
     }
 
-    private record Measurement(double stepsPerSecond, double bytesToHostPerStep) {
+    private record Measurement(double stepsPerSecond, double bytesToHostPerStep, long finalStateDigest) {
     }
 
     static Measurement run(String model, String backend, int n, double durationMs) {
         BackendKind kind = backend.equals("opencl") ? BackendKind.OPENCL : BackendKind.JAVA;
         int threads = backend.equals("java-2") ? 2 : 1;
         CobaNetwork coba = CobaNetwork.build(n, 1, threads, IfCondExp.Integration.EULER, kind);
-        if (model.equals("plastic-coba")) {
-            coba.addStdpOnExcitatory();
-        }
+        RuleState stdp = model.equals("plastic-coba") ? coba.addStdpOnExcitatory() : null;
         try (Network net = coba.network()) {
             net.run(20);
             long bytes = net.engineCounters().getOrDefault("bytes_to_host", 0L);
             long start = System.nanoTime();
             net.run(durationMs);
             double seconds = (System.nanoTime() - start) / 1e9;
-            double steps = Math.round(durationMs / 0.1);
-            return new Measurement(steps / seconds,
-                    (net.engineCounters().getOrDefault("bytes_to_host", 0L) - bytes) / steps);
+            double steps = Math.round(durationMs / net.dt());
+            double bytesPerStep = (net.engineCounters().getOrDefault("bytes_to_host", 0L) - bytes) / steps;
+            return new Measurement(steps / seconds, bytesPerStep, FinalStateDigest.of(net, net.dt(),
+                    List.of(coba.excitatory(), coba.inhibitory()), stdp));
         }
     }
 
@@ -76,6 +80,7 @@ public final class BackendScaling {
             }
         }
         int repeats = Arguments.atLeast(args, 0, "repeats", 1, 3);
+        double fixedDurationMs = fixedDurationMs(System.getProperty("hebb.durationMs"));
         int[] sizes = args.length > 1 ? Arrays.stream(args, 1, args.length).mapToInt(Integer::parseInt).toArray()
                 : new int[] {4000, 16000, 100000, 1000000};
         OpenClDevice openCl = Arrays.asList(backends).contains("opencl") ? OpenClDevices.select(null) : null;
@@ -85,9 +90,22 @@ public final class BackendScaling {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (String model : models) {
             for (int n : sizes) {
-                measure(model, n, repeats, backends, device, deviceType, rows);
+                measure(model, n, fixedDurationMs, repeats, backends, device, deviceType, rows);
                 write(file, rows);
             }
+        }
+    }
+
+    /** The biological time of every run that {@code property} sets (ms), or 0 where it is not set. */
+    private static double fixedDurationMs(String property) {
+        if (property == null) {
+            return 0;
+        }
+        try {
+            return Require.positive("hebb.durationMs", Double.parseDouble(property), "ms");
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("hebb.durationMs = '" + property + "' is not allowed: must be a "
+                    + "number of ms > 0", e);
         }
     }
 
@@ -111,6 +129,26 @@ public final class BackendScaling {
         JsonOutput.write(file, out);
     }
 
+    /** The digest as 16 hex digits, or "differs between repeats" (which a deterministic simulator never gives). */
+    private static String sameInEveryRepeat(long[] digests) {
+        return Arrays.stream(digests).distinct().count() == 1 ? String.format("%016x", digests[0])
+                : "differs between repeats";
+    }
+
+    /**
+     * Whether backend {@code b} ended every repeat in the state a Java backend ended it in, bit for bit; null where
+     * no Java backend ran beside it.
+     */
+    private static Boolean equalToJava(String[] backends, long[][] digests, int b) {
+        Boolean equal = null;
+        for (int j = 0; j < backends.length; j++) {
+            if (backends[j].startsWith("java")) {
+                equal = (equal == null || equal) && Arrays.equals(digests[j], digests[b]);
+            }
+        }
+        return equal;
+    }
+
     private static boolean sameMeasurement(Map<String, Object> a, Map<String, Object> b) {
         for (String key : List.of("machine", "model", "n", "backend", "gpu_delivery", "gpu_step")) {
             if (!String.valueOf(a.get(key)).equals(String.valueOf(b.get(key)))) {
@@ -120,15 +158,18 @@ public final class BackendScaling {
         return true;
     }
 
-    private static void measure(String model, int n, int repeats, String[] backends, String device,
+    private static void measure(String model, int n, double fixedDurationMs, int repeats, String[] backends,
+                                String device,
                                 String deviceType, List<Map<String, Object>> rows) {
-        double durationMs = Math.max(20, Math.round(2e8 / n * 0.1));
+        double durationMs = fixedDurationMs > 0 ? fixedDurationMs : Math.max(20, Math.round(2e8 / n * 0.1));
         double[][] rates = new double[backends.length][repeats];
         double[] traffic = new double[repeats];
+        long[][] digests = new long[backends.length][repeats];
         for (int r = 0; r < repeats; r++) {
             for (int b = 0; b < backends.length; b++) {
                 Measurement m = run(model, backends[b], n, durationMs);
                 rates[b][r] = m.stepsPerSecond();
+                digests[b][r] = m.finalStateDigest();
                 if (backends[b].equals("opencl")) {
                     traffic[r] = m.bytesToHostPerStep();
                 }
@@ -146,6 +187,10 @@ public final class BackendScaling {
             row.put("repeats", repeats);
             row.put("machine", System.getProperty("hebb.machine", "unnamed machine"));
             row.put("hebb_version", HebbVersion.describe());
+            row.put("final_state_digest", sameInEveryRepeat(digests[b]));
+            if (!backends[b].startsWith("java")) {
+                row.put("final_state_equal_to_java", equalToJava(backends, digests, b));
+            }
             if (openCl) {
                 row.put("bytes_to_host_per_step", Medians.of(traffic));
                 row.put("work_shape", System.getProperty("hebb.opencl.shape", "auto"));
