@@ -7,18 +7,20 @@
 # On the GPU machine, in the repository root:  benchmarks/gpu-check.sh run [--smoke] OUTDIR
 #   unpacks the pack, makes the vendor's OpenCL driver visible when no ICD file names it, logs the OpenCL loader,
 #   drivers and devices it finds, then
-#   1. runs every OpenCL test (the conformance suite: Java against the device, bit for bit, both work shapes) and
-#      the microcircuit's device test, through JUnit's console launcher, each test named as it starts and ends, a
-#      missing device failing them: OUTDIR/tests.txt (the failed tests, and those a time limit stopped, also in the
-#      log); where some failed, their classes again with each launch waiting for its kernel, so that a kernel
-#      failing on the device is named: OUTDIR/tests-checked.txt;
-#   2. measures COBA at 10^5 neurons (3 repeats) and 10^6 (1), and plastic COBA at 10^6, Java with 2 threads
+#   1. measures COBA at 10^5 neurons (3 repeats) and 10^6 (1), and plastic COBA at 10^6, Java with 2 threads
 #      against the OpenCL backend, alternating (BackendScaling): OUTDIR/benchmarks/results/opencl.json, the
 #      repository's file with these rows added, each as soon as it is measured, each OpenCL row saying whether the
 #      device ended the run in the Java backend's state, bit for bit (a count of both kinds goes into the log);
-#   3. runs the full-scale microcircuit (Poisson background) on the OpenCL backend:
+#   2. runs the full-scale microcircuit (Poisson background) on the OpenCL backend:
 #      OUTDIR/benchmarks/results/microcircuit.json, the repository's file with this run added (with python3; the
 #      run's own result is kept as OUTDIR/microcircuit-OPENCL.json in any case);
+#   3. runs every OpenCL test (the conformance suite: Java against the device, bit for bit, both work shapes) and
+#      the microcircuit's device test, through JUnit's console launcher, each test named as it starts and ends, a
+#      missing device failing them: OUTDIR/tests.txt (the failed tests, and those a time limit stopped, also in the
+#      log); where some failed, their classes again with each launch waiting for its kernel, so that a kernel
+#      failing on the device is named: OUTDIR/tests-checked.txt. The measurements come first: the suite builds
+#      about 500 OpenCL programs (207 different ones, of 63,000 to 100,000 characters each), and a driver that
+#      compiles slowly may not finish it in the time left;
 #   4. as the budget allows, a profile of every kernel (-Dhebb.opencl.profile=true, into the log) of COBA and
 #      plastic COBA at 10^6 and of 200 ms of the microcircuit, COBA at 10^6 once more with the gpu shape's gathering
 #      delivery and at 10^5 with its step launched kernel by kernel (-Dhebb.opencl.gpuStep=launches), and the
@@ -117,7 +119,7 @@ run() {
   # the unpacking included), a step with under 10 s left is skipped, and a step that ignores the end of its time is
   # killed 10 s later, so that the check ends within one call of the device however the steps go. PoCL on a small CPU
   # compiles every kernel of the suite cold, which takes it longer than a GPU's driver.
-  local sizes=(100000 1000000) micro_scale=1.0 heap=64g tests_limit=210 budget=480
+  local sizes=(100000 1000000) micro_scale=1.0 heap=64g tests_limit=300 budget=480
   if [ "$smoke" = yes ]; then sizes=(10000 20000); micro_scale=0.05; heap=4g; tests_limit=900; budget=1500; fi
   local started=$SECONDS
   within() {
@@ -164,7 +166,22 @@ run() {
   within 30 "$java" -cp "$work/hebb-benchmarks.jar" org.hebb.experiments.HebbCommand devices 2>&1 | tee -a "$log" \
     || echo "devices: exit $?" | tee -a "$log"
 
-  echo "== 1. OpenCL tests" | tee -a "$log"
+  echo "== 1. COBA and plastic COBA, Java 2 threads against OpenCL" | tee -a "$log"
+  cp "$root/benchmarks/results/opencl.json" "$out/benchmarks/results/opencl.json"
+  local scaling=("$java" "-Xmx$heap" -Dhebb.root="$out" -Dhebb.machine="$machine" -Dhebb.backends=java-2,opencl
+    -cp "$work/hebb-benchmarks.jar")
+  within 75 "${scaling[@]}" -Dhebb.models=coba org.hebb.benchmarks.BackendScaling 3 "${sizes[0]}" >> "$log" 2>&1 \
+    || echo "coba ${sizes[0]}: exit $?" | tee -a "$log"
+  within 120 "${scaling[@]}" -Dhebb.models=coba,plastic-coba org.hebb.benchmarks.BackendScaling 1 "${sizes[1]}" \
+    >> "$log" 2>&1 || echo "coba ${sizes[1]}: exit $?" | tee -a "$log"
+  echo "OpenCL rows that ended where Java did, bit for bit: $(grep -c 'final_state_equal_to_java=true' "$log");" \
+    "that did not: $(grep -c 'final_state_equal_to_java=false' "$log")" | tee -a "$log"
+
+  echo "== 2. Microcircuit, scale $micro_scale, Poisson background, OpenCL" | tee -a "$log"
+  cp "$root/benchmarks/results/microcircuit.json" "$out/benchmarks/results/microcircuit.json"
+  microcircuit OPENCL 0
+
+  echo "== 3. OpenCL tests" | tee -a "$log"
   # a test that finds no OpenCL device fails, naming what is missing, rather than being skipped as it is on a
   # machine without a driver: here a skip would hide that the device was not reached
   export HEBB_REQUIRE_ALL_TESTS=true
@@ -184,7 +201,7 @@ org.hebb.experiments.microcircuit.Microcircuit\$Background)" \
     END { for (t in running) print "still running when stopped: " t }' "$out/tests.txt" | tee -a "$log" || true
   if grep -Eq ' :: FAILED$' "$out/tests.txt"; then
     # each launch waiting for its kernel, so that a kernel failing on the device is named (slower)
-    echo "== 1b. The failed tests' classes again, with -Dhebb.opencl.checkLaunches=true" | tee -a "$log"
+    echo "== 3b. The failed tests' classes again, with -Dhebb.opencl.checkLaunches=true" | tee -a "$log"
     local selected=() name file
     # "JUnit Jupiter > Class > test :: FAILED": the class by its simple name, found among the packed test classes
     for name in $(grep -E ' :: FAILED$' "$out/tests.txt" | awk -F' > ' '{ sub(/ :: FAILED$/, "", $2); print $2 }' \
@@ -202,21 +219,6 @@ org.hebb.experiments.microcircuit.Microcircuit\$Background)" \
         > "$out/tests-checked.txt" 2>&1 || echo "tests, checked: exit $?" | tee -a "$log"
     fi
   fi
-
-  echo "== 2. COBA and plastic COBA, Java 2 threads against OpenCL" | tee -a "$log"
-  cp "$root/benchmarks/results/opencl.json" "$out/benchmarks/results/opencl.json"
-  local scaling=("$java" "-Xmx$heap" -Dhebb.root="$out" -Dhebb.machine="$machine" -Dhebb.backends=java-2,opencl
-    -cp "$work/hebb-benchmarks.jar")
-  within 75 "${scaling[@]}" -Dhebb.models=coba org.hebb.benchmarks.BackendScaling 3 "${sizes[0]}" >> "$log" 2>&1 \
-    || echo "coba ${sizes[0]}: exit $?" | tee -a "$log"
-  within 120 "${scaling[@]}" -Dhebb.models=coba,plastic-coba org.hebb.benchmarks.BackendScaling 1 "${sizes[1]}" \
-    >> "$log" 2>&1 || echo "coba ${sizes[1]}: exit $?" | tee -a "$log"
-  echo "OpenCL rows that ended where Java did, bit for bit: $(grep -c 'final_state_equal_to_java=true' "$log");" \
-    "that did not: $(grep -c 'final_state_equal_to_java=false' "$log")" | tee -a "$log"
-
-  echo "== 3. Microcircuit, scale $micro_scale, Poisson background, OpenCL" | tee -a "$log"
-  cp "$root/benchmarks/results/microcircuit.json" "$out/benchmarks/results/microcircuit.json"
-  microcircuit OPENCL 0
 
   echo "== 4. Kernel profiles, the gpu shape's other ways, the microcircuit on Java with 2 threads, as time allows" \
     | tee -a "$log"
