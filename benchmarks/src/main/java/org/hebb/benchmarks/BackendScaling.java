@@ -31,7 +31,8 @@ import org.hebb.util.Require;
  * {@code benchmarks/results/opencl.json}.
  * Usage: {@code BackendScaling [repeats] [sizes...]}; defaults 3, 4000 16000 100000 1000000. The biological time
  * per run shrinks with size (about 2 * 10^8 neuron-steps, at least 20 ms; {@code -Dhebb.durationMs} sets one for
- * every size). {@code -Dhebb.backends=java-2,opencl} measures a subset of java-1, java-2 and opencl, {@code -Dhebb.models=coba} a subset of coba and plastic-coba.
+ * every size). {@code -Dhebb.backends=java-2,opencl} measures a subset of java-1, java-2 and opencl,
+ * {@code -Dhebb.models=coba} a subset of coba and plastic-coba.
  * Every row names the machine ({@code -Dhebb.machine}, a description); the rows already in the file for other
  * machines, models, sizes or backends are kept, those measured again are replaced.
  */

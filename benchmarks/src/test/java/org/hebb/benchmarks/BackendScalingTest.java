@@ -86,9 +86,10 @@ class BackendScalingTest {
         } finally {
             properties.keySet().forEach(System::clearProperty);
         }
-        return ((List<?>) JsonOutput.read(root.resolve("benchmarks/results/opencl.json"), Map.class).get("results"))
-                .stream().<Map<?, ?>>map(row -> (Map<?, ?>) row).filter(row -> ((Number) row.get("n")).toString().equals(n))
-                .toList();
+        List<?> rows = (List<?>) JsonOutput.read(root.resolve("benchmarks/results/opencl.json"), Map.class)
+                .get("results");
+        return rows.stream().<Map<?, ?>>map(row -> (Map<?, ?>) row)
+                .filter(row -> ((Number) row.get("n")).toString().equals(n)).toList();
     }
 
     /** A biological time per run that is no positive number of ms is refused, naming the property. */
