@@ -40,7 +40,7 @@ public final class BackendScaling {
     private BackendScaling() {
     }
 
-    private record Measurement(double stepsPerSecond, double bytesToHostPerStep, long finalStateDigest) {
+    private record Measurement(double stepsPerSecond, double bytesToHostPerStep, String finalStateDigest) {
     }
 
     static Measurement run(String model, String backend, int n, double durationMs) {
@@ -130,17 +130,16 @@ public final class BackendScaling {
         JsonOutput.write(file, out);
     }
 
-    /** The digest as 16 hex digits, or "differs between repeats" (which a deterministic simulator never gives). */
-    private static String sameInEveryRepeat(long[] digests) {
-        return Arrays.stream(digests).distinct().count() == 1 ? String.format("%016x", digests[0])
-                : "differs between repeats";
+    /** The repeats' digest, or "differs between repeats" (which a deterministic simulator never gives). */
+    private static String sameInEveryRepeat(String[] digests) {
+        return Arrays.stream(digests).distinct().count() == 1 ? digests[0] : "differs between repeats";
     }
 
     /**
      * Whether backend {@code b} ended every repeat in the state a Java backend ended it in, bit for bit; null where
      * no Java backend ran beside it.
      */
-    private static Boolean equalToJava(String[] backends, long[][] digests, int b) {
+    private static Boolean equalToJava(String[] backends, String[][] digests, int b) {
         Boolean equal = null;
         for (int j = 0; j < backends.length; j++) {
             if (backends[j].startsWith("java")) {
@@ -165,7 +164,7 @@ public final class BackendScaling {
         double durationMs = fixedDurationMs > 0 ? fixedDurationMs : Math.max(20, Math.round(2e8 / n * 0.1));
         double[][] rates = new double[backends.length][repeats];
         double[] traffic = new double[repeats];
-        long[][] digests = new long[backends.length][repeats];
+        String[][] digests = new String[backends.length][repeats];
         for (int r = 0; r < repeats; r++) {
             for (int b = 0; b < backends.length; b++) {
                 Measurement m = run(model, backends[b], n, durationMs);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import org.hebb.experiments.jobs.Fingerprint;
 import org.hebb.neurons.Variable;
 import org.hebb.simulator.Network;
 import org.hebb.simulator.monitor.StateMonitor;
@@ -11,24 +12,21 @@ import org.hebb.simulator.plasticity.RuleState;
 import org.hebb.simulator.population.NeuronPopulation;
 
 /**
- * A 64-bit digest of every bit of a network's state after a measured run: every variable of every neuron, and the
- * weights a plasticity rule changed. Two backends that ran the same network from the same seed for the same time
- * have equal digests when they agree bit for bit (a spike that differed would have moved the membrane potentials
- * of its targets); the digest is not a checksum against tampering.
+ * A digest ({@link Fingerprint}) of every bit of a network's state after a measured run: every variable of every
+ * neuron, and the weights a plasticity rule changed. Two backends that ran the same network from the same seed for
+ * the same time have equal digests when they agree bit for bit (a spike that differed would have moved the membrane
+ * potentials of its targets).
  */
 final class FinalStateDigest {
-    private static final long OFFSET = 0xcbf29ce484222325L;
-    private static final long PRIME = 0x100000001b3L;
-
     private FinalStateDigest() {
     }
 
     /**
      * Samples every variable of every neuron of {@code populations} in one more step of {@code dtMs} (a device
      * backend copies its state to the host for it), then digests the samples and, when {@code rule} is not null,
-     * its weights. Run it after the measurement: the step it adds is not timed.
+     * its weights: 16 hexadecimal digits. Run it after the measurement: the step it adds is not timed.
      */
-    static long of(Network net, double dtMs, List<NeuronPopulation> populations, RuleState rule) {
+    static String of(Network net, double dtMs, List<NeuronPopulation> populations, RuleState rule) {
         List<StateMonitor> monitors = new ArrayList<>();
         for (NeuronPopulation population : populations) {
             String[] variables = population.state().variables().stream().map(Variable::name).toArray(String[]::new);
@@ -37,27 +35,20 @@ final class FinalStateDigest {
                     .maxStoredValues((long) variables.length * neurons.length)));
         }
         net.run(dtMs);
-        long digest = OFFSET;
+        Fingerprint digest = new Fingerprint();
         for (StateMonitor monitor : monitors) {
             for (Variable variable : monitor.population().state().variables()) {
-                for (int k = 0; k < monitor.population().size(); k++) {
-                    for (double value : monitor.traceDoubles(variable.name(), k)) {
-                        digest = mix(digest, Double.doubleToLongBits(value));
-                    }
+                double[] values = new double[monitor.population().size()];
+                for (int k = 0; k < values.length; k++) {
+                    values[k] = monitor.traceDoubles(variable.name(), k)[0];
                 }
+                digest.add(values);
             }
         }
         if (rule != null) {
             net.synchronizeRuleState();
-            for (float weight : rule.values("weight")) {
-                digest = mix(digest, Float.floatToIntBits(weight));
-            }
+            digest.add(rule.values("weight"));
         }
-        return digest;
-    }
-
-    private static long mix(long digest, long bits) {
-        // the rotation carries high bits down, so that two differences cannot cancel as easily
-        return Long.rotateLeft((digest ^ bits) * PRIME, 29);
+        return digest.hex();
     }
 }

@@ -55,6 +55,16 @@ public final class Fingerprint {
         return this;
     }
 
+    /** Adds the length and the exact bits of {@code values}. */
+    public Fingerprint add(double[] values) {
+        add(values.length);
+        for (double value : values) {
+            flushIfFull(Double.BYTES).putLong(Double.doubleToRawLongBits(value));
+        }
+        flush();
+        return this;
+    }
+
     /** The first 16 hexadecimal digits of the digest (64 bits: enough to tell inputs apart); call it once, last. */
     public String hex() {
         return HexFormat.of().formatHex(digest.digest(), 0, 8);
